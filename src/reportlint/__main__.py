@@ -1,0 +1,5 @@
+"""``python -m reportlint``."""
+
+from reportlint.cli import main
+
+main()

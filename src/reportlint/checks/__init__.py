@@ -1,0 +1,1 @@
+"""Check functions, one module per rule family; each registers through ``register_checks``."""

@@ -1,0 +1,112 @@
+"""X1 checks: what extraction tells about the text (garbled glyphs, fragmented lines)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Finding, Rule
+
+_PUA = re.compile(r"[\ue000-\uf8ff]")
+
+
+def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a file whose text is unreliable: ``(cid:NN)`` placeholders from a PDF font
+    without a ToUnicode map, private-use glyphs, replacement characters from an invalid
+    byte, a text file decoded with a fallback encoding, or terminal control characters.
+    ## Parameters
+    ``max_share``: share of bad characters above which the text counts as garbled.
+    ## Example
+    A PDF whose every glyph is ``(cid:1234)``: one X103 finding; other rules are skipped."""
+    doc = ctx.doc
+    if not doc.blocks:
+        return
+    text = "".join(b.text for b in doc.blocks)
+    cids = doc.meta.get("cid_glyphs", 0)
+    pua = len(_PUA.findall(text))
+    if cids or pua / max(len(text), 1) > rule.params.get("max_share", 0.02):
+        share = (cids * 6 + pua) / max(len(text), 1)
+        first = next((b for b in doc.blocks if "(cid:" in b.text or _PUA.search(b.text)), doc.blocks[0])
+        yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{min(share, 1):.0%}",
+                           encrypted="（文件已加密，禁止复制文字）" if doc.meta.get("encrypted") else "")
+    if doc.meta.get("invalid_bytes"):
+        line = int(doc.meta.get("invalid_line", 1)) - 1
+        line = min(max(line, 0), len(doc.blocks) - 1)
+        yield rule.finding(doc, line, 0, len(doc.blocks[line].text), key="invalid",
+                           count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
+    if doc.meta.get("encoding_fallback"):
+        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
+    if doc.meta.get("control_chars"):
+        bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
+                                                       b.text)), doc.blocks[0])
+        yield rule.finding(doc, bad.index, 0, len(bad.text), key="control", count=doc.meta["control_chars"])
+
+
+def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a file with no text at all, so that an empty file never passes as clean.
+    ## Parameters
+    None.
+    ## Example
+    A zero-byte ``.txt``: one finding saying the file is empty."""
+    doc = ctx.doc
+    if doc.blocks and not any(b.text.strip() for b in doc.blocks):
+        yield rule.finding(doc, 0, 0, 0)
+
+
+def check_engine(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Nothing by itself: X100, X101 and X102 are reported by the engine when a rule raises
+    or a file cannot be read. The entry exists so that those codes have documentation.
+    ## Parameters
+    None.
+    ## Example
+    An encrypted PDF gives X101 from the engine, not from this function."""
+    return iter(())
+
+
+def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a run of very short lines that together read as one title or sentence: an
+    extraction artifact where every word landed on its own line. One finding per run.
+    ## Parameters
+    ``max_chars``: the longest line that counts as a fragment; ``min_run``: fragments in a row.
+    ## Example
+    ``2023`` / ``年市志办`` / ``专题`` / ``教育`` / ``调研`` on separate lines."""
+    doc = ctx.doc
+    max_chars = rule.params.get("max_chars", 6)
+    min_run = rule.params.get("min_run", 4)
+    run: list[int] = []
+
+    def flush() -> Iterator[Finding]:
+        if len(run) >= min_run:
+            joined = "".join(doc.blocks[i].text.strip() for i in run)
+            yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
+                               count=len(run), joined=joined[:30])
+
+    for b in doc.blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        fragment = len(text) <= max_chars and not re.search(r"[。！？；：:，,]$", text) and not re.match(
+            r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", text)
+        if fragment:
+            if run and b.index - run[-1] > 2:
+                yield from flush()
+                run = []
+            run.append(b.index)
+        else:
+            yield from flush()
+            run = []
+    yield from flush()
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("extraction.garbled", check_garbled)
+    register("extraction.empty", check_empty)
+    register("extraction.fragmented", check_fragmented)
+    register("extraction.engine", check_engine)

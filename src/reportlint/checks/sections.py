@@ -1,0 +1,3 @@
+"""Checks of the sections family (filled in by their own issue)."""
+
+from __future__ import annotations

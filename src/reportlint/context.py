@@ -1,0 +1,29 @@
+"""What a check receives: one document with its outline, detected profile and run options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .model import Document
+    from .outline import Outline
+    from .rulebook import Profile, Rulebook
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    doc: Document
+    outline: Outline
+    profile: Profile | None
+    rulebook: Rulebook
+    residue: frozenset[int] = frozenset()  # blocks that are download-site or web-page residue
+    options: Mapping[str, Any] = field(default_factory=dict)  # run options: corpus index …
+    cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by checks
+
+    def memo(self, key: str, make: Any) -> Any:
+        """Compute ``make()`` once per document and share it between checks."""
+        if key not in self.cache:
+            self.cache[key] = make()
+        return self.cache[key]

@@ -1,0 +1,321 @@
+"""lint(): file → sniff → loader → Document → outline → checks → sorted findings."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import traceback
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from . import doctype, outline
+from .config import Config
+from .context import Context
+from .errors import LoadError
+from .model import SEVERITY_RANK, Document, Finding, Rule
+from .plugins import Registry, collect, get_plugin_manager
+from .rulebook import Profile, Rulebook, load_rulebook
+from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
+
+ALWAYS_ON = ("X100", "X101", "X102")
+GARBLED_SHARE = 0.05
+
+
+@dataclass
+class FileResult:
+    """The outcome for one input: findings, or the reason it could not be checked."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    doctype: str | None = None
+    error: dict[str, str] | None = None
+    skipped: str | None = None
+    chars: int = 0
+    lines: dict[int, str] = field(default_factory=dict)  # text of the blocks findings point at
+    debug: list[str] = field(default_factory=list)
+
+    @property
+    def crashed(self) -> bool:
+        return any(f.rule == "X100" for f in self.findings)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Command-line choices that apply to every file."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    profile: str | None = None
+    corpus: Path | None = None
+    debug: bool = False
+
+
+class Session:
+    """Plugins, checks and rule data for one run, built once per distinct configuration."""
+
+    def __init__(self, entry_points: bool = True, extra_plugins: tuple[str, ...] = ()) -> None:
+        self.entry_points = entry_points
+        self.extra_plugins = extra_plugins
+        self._books: dict[tuple[Any, ...], tuple[Registry, Rulebook]] = {}
+
+    def books(self, config: Config | None = None) -> tuple[Registry, Rulebook]:
+        plugins = self.extra_plugins + (config.plugins if config else ())
+        dirs = config.rule_dirs if config else ()
+        key = (plugins, dirs)
+        if key not in self._books:
+            pm = get_plugin_manager(self.entry_points, plugins)
+            reg = collect(pm)
+            reg.pm = pm  # type: ignore[attr-defined]
+            books = list(reg.rulebooks) + [("config", d) for d in dirs]
+            self._books[key] = (reg, load_rulebook(books, reg.checks))
+        return self._books[key]
+
+
+def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
+    return max((len(p) for p in prefixes if p == "ALL" or code.startswith(p)), default=-1)
+
+
+def active_rules(
+    rulebook: Rulebook, config: Config, settings: Settings, profile: Profile | None, file: Path
+) -> list[Rule]:
+    """Rules to run on ``file``: select/ignore by code prefix (the more specific prefix wins),
+    then the profile's and the configuration's severity and option overrides."""
+    select = settings.select if settings.select is not None else config.select
+    ignore = settings.ignore + config.ignore + config.ignored_for(file) + (profile.ignore if profile else ())
+    out = []
+    for code in sorted(rulebook.rules):
+        rule = rulebook.rules[code]
+        if code not in ALWAYS_ON:
+            chosen = _prefix_len(code, select) if select is not None else 0
+            if chosen < 0 or _prefix_len(code, ignore) >= chosen:
+                continue
+        params = dict(rule.params)
+        severity = rule.severity
+        if profile and code in profile.rules:
+            over = dict(profile.rules[code])
+            if over.pop("enabled", True) is False:
+                continue
+            severity = over.pop("severity", severity)
+            params.update(over)
+        params.update(config.options.get(code, {}))
+        for prefix in sorted((p for p in config.severity if code.startswith(p)), key=len):
+            severity = config.severity[prefix]  # type: ignore[assignment]
+        out.append(replace(rule, params=params, severity=severity))
+    return out
+
+
+def _residue(doc: Document, rulebook: Rulebook) -> frozenset[int]:
+    """Blocks the B101 patterns call web residue; the title finder passes over them."""
+    rule = rulebook.rules.get("B101")
+    if rule is None:
+        return frozenset()
+    from .checks.boilerplate import residue_blocks
+
+    return frozenset(residue_blocks(doc, rule.params))
+
+
+def _garbled(doc: Document) -> bool:
+    text = "".join(b.text for b in doc.blocks)
+    if not text:
+        return False
+    bad = doc.meta.get("cid_glyphs", 0) * 6 + len(re.findall(r"[\ue000-\uf8ff\ufffd]", text))
+    return bad / len(text) > GARBLED_SHARE
+
+
+def analyse(
+    doc: Document, rulebook: Rulebook, profile_name: str | None, options: Mapping[str, Any] | None = None
+) -> tuple[Context, Profile | None]:
+    residue = _residue(doc, rulebook)
+    out = outline.build(doc, residue)
+    if profile_name:
+        profile = rulebook.profile(profile_name)
+    else:
+        profile = doctype.detect(doc, out, rulebook.profiles.values(), residue)
+    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, residue=residue, options=options or {})
+    return ctx, profile
+
+
+def run_checks(ctx: Context, rules: list[Rule], registry: Registry, debug: bool = False) -> tuple[list[Finding], list[str]]:
+    findings: list[Finding] = []
+    traces: list[str] = []
+    garbled = _garbled(ctx.doc)
+    for rule in rules:
+        if rule.code in ALWAYS_ON:
+            continue
+        if garbled and not rule.code.startswith("X"):
+            continue  # placeholder glyphs are not text: report X103 alone
+        check = registry.checks[rule.check]
+        try:
+            found = list(check(ctx, rule))
+        except Exception as exc:  # a crashing rule becomes X100, never a stopped run
+            findings.append(crash_finding(ctx.doc, rule, exc))
+            if debug:
+                traces.append(traceback.format_exc())
+            continue
+        findings.extend(f for f in found if f.rule == rule.code)
+    return findings, traces
+
+
+def crash_finding(doc: Document, rule: Rule, exc: BaseException) -> Finding:
+    detail = str(exc).splitlines()[0][:120] if str(exc) else ""
+    text = doc.blocks[0].text if doc.blocks else ""
+    return Finding(
+        path=doc.path,
+        rule="X100",
+        name="rule-crashed",
+        severity="error",
+        message=f"规则 {rule.code}（{rule.name}）检查本文件时出错：{type(exc).__name__}"
+        + (f"：{detail}" if detail else "")
+        + "。其他规则的结果不受影响；请把此文件和这条信息报告给 reportlint 维护者。",
+        block=0,
+        start=0,
+        end_block=0,
+        end=0,
+        excerpt="",
+        page=doc.blocks[0].page if doc.blocks and text is not None else None,
+    )
+
+
+def load(path: Path, registry: Registry) -> Document:
+    data = read_input(path)
+    kind = sniff(path, data).kind
+    suffix = path.suffix.lower()
+    loader = registry.loaders.get(suffix) if kind == ".txt" and suffix in registry.loaders else None
+    loader = loader or registry.loaders.get(kind)
+    if loader is None:
+        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），仅支持 .docx、.pdf、.txt、.md")
+    return loader(path, data)
+
+
+def lint_file(path: Path, session: Session, config: Config, settings: Settings) -> FileResult:
+    """Check one file; never raises for a bad file or a crashing rule."""
+    registry, rulebook = session.books(config)
+    result = FileResult(str(path))
+    try:
+        doc = load(path, registry)
+    except LoadError as exc:
+        result.error = {"rule": exc.code, "message": str(exc)}
+        return result
+    except RecursionError:
+        result.error = {"rule": "X101", "message": "文件结构嵌套过深（nested too deeply），无法读取"}
+        return result
+    except MemoryError:
+        result.error = {"rule": "X101", "message": "读取文件时超过内存上限（size limit），未检查"}
+        return result
+    except Exception as exc:  # a loader bug: report it on this file and go on
+        result.error = {"rule": "X101", "message": f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}"}
+        if settings.debug:
+            result.debug.append(traceback.format_exc())
+        return result
+    profile_name = settings.profile or config.profile
+    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus})
+    result.doctype = profile.name if profile else None
+    result.chars = doc.text_length
+    rules = active_rules(rulebook, config, settings, profile, path)
+    findings, traces = run_checks(ctx, rules, registry, settings.debug)
+    result.findings = sorted(findings, key=Finding.sort_key)
+    result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
+    result.debug.extend(traces)
+    return result
+
+
+def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files to check, in a stable order, each with a skip reason or None. Directories are
+    walked without following links; links out of the tree, devices and FIFOs are skipped."""
+    for given in paths:
+        try:
+            st = os.lstat(given)
+        except OSError:
+            yield given, None  # the loader reports "not found"
+            continue
+        if stat.S_ISDIR(st.st_mode) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield from _walk(given)
+        elif stat.S_ISLNK(st.st_mode) and os.path.isdir(given) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
+            yield from _walk(given)
+        elif stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode) or stat.S_ISDIR(st.st_mode):
+            yield given, None
+        else:
+            yield given, "不是普通文件（not a regular file），已跳过"
+
+
+def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
+    real_root = os.path.realpath(root)
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        dirs.sort()
+        for d in list(dirs):
+            full = Path(folder) / d
+            if d.lower().endswith(SUPPORTED_SUFFIXES) and not full.is_symlink():
+                dirs.remove(d)
+                yield full, None  # reported as "a directory, not a document"
+        for name in sorted(files + [d for d in dirs if (Path(folder) / d).is_symlink()]):
+            full = Path(folder) / name
+            if not name.lower().endswith(SUPPORTED_SUFFIXES):
+                continue
+            try:
+                st = os.lstat(full)
+            except OSError:
+                continue
+            if stat.S_ISLNK(st.st_mode):
+                target = os.path.realpath(full)
+                inside = target == real_root or target.startswith(real_root + os.sep)
+                if os.path.exists(target) and not inside:
+                    yield full, "符号链接指向检查目录之外（symbolic link outside the tree），已跳过"
+                    continue
+                if os.path.exists(target) and not os.path.isfile(target):
+                    yield full, "符号链接指向的不是普通文件（not a regular file），已跳过"
+                    continue
+                yield full, None
+            elif stat.S_ISREG(st.st_mode):
+                yield full, None
+            else:
+                yield full, "不是普通文件（not a regular file），已跳过"
+        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
+
+
+def exit_code(results: list[FileResult], fail_on: str) -> int:
+    if any(r.error or r.crashed for r in results):
+        return 2
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+        return 1
+    return 0
+
+
+def summary(results: list[FileResult]) -> dict[str, Any]:
+    by_sev: dict[str, int] = {}
+    by_rule: dict[str, int] = {}
+    for r in results:
+        for f in r.findings:
+            by_sev[f.severity] = by_sev.get(f.severity, 0) + 1
+            by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    return {
+        "files": len(results),
+        "checked": sum(1 for r in results if not r.error and not r.skipped),
+        "not_checked": sum(1 for r in results if r.error),
+        "skipped": sum(1 for r in results if r.skipped),
+        "findings": sum(len(r.findings) for r in results),
+        "by_severity": dict(sorted(by_sev.items())),
+        "by_rule": dict(sorted(by_rule.items())),
+    }
+
+
+def to_json(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "line": f.block + 1,
+        "column": f.start + 1,
+        "end_line": f.end_block + 1,
+        "end_column": f.end + 1,
+        "page": f.page,
+        "excerpt": f.excerpt,
+        "suggestion": f.suggestion,
+    }
+    if f.related:
+        out["related"] = [dict(r) for r in f.related]
+    return out

@@ -1,0 +1,363 @@
+"""Word .docx loader: body paragraphs and table cells in reading order, Word list labels
+rendered as Word shows them, headings from styles and outline levels.
+
+The package is read with ``zipfile`` and a locked-down lxml parser rather than through
+python-docx: python-docx has no API for list labels, drops text inside tracked
+insertions and content controls, and reads whole parts without size checks. Sizes and
+compression ratios are checked before anything is inflated, and a DOCTYPE in any part is
+an error (ECMA-376 Part 2 §9.1.4).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError
+from ..hookspecs import hookimpl
+from ..model import Block, Document
+from ..sniff import open_zip
+from .wordnum import W, Numbering
+
+MAX_PART_BYTES = 100 * 1024 * 1024
+MAX_TOTAL_BYTES = 300 * 1024 * 1024
+MAX_MEMBERS = 10_000
+MAX_RATIO = 100
+
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+DC = "{http://purl.org/dc/elements/1.1/}"
+_OFFICE_DOC = "/officeDocument"
+_HEADING = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_TITLE_STYLES = {"title", "标题"}
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_SKIP_CONTAINERS = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "instrText"}
+
+
+def _parser() -> Any:
+    from lxml import etree
+
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
+    )
+
+
+def check_package(zf: zipfile.ZipFile) -> None:
+    """Refuse zip bombs and oversized packages before inflating anything."""
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise LoadError(f"压缩包内有 {len(infos)} 个文件，超过上限 {MAX_MEMBERS}（size limit）")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART_BYTES:
+            raise LoadError(
+                f"“{info.filename}”解压后 {info.file_size} 字节，超过大小上限 {MAX_PART_BYTES} 字节"
+                "（压缩比异常，疑似压缩炸弹 zip bomb）"
+            )
+        if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
+            ratio = info.file_size // max(info.compress_size, 1)
+            raise LoadError(f"“{info.filename}”压缩比异常（{ratio}:1），疑似压缩炸弹（zip bomb），未解压")
+    if total > MAX_TOTAL_BYTES:
+        raise LoadError(f"解压后总大小 {total} 字节，超过大小上限 {MAX_TOTAL_BYTES} 字节（size limit）")
+
+
+def read_part(zf: zipfile.ZipFile, name: str) -> bytes | None:
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        return None
+    try:
+        with zf.open(info) as fh:
+            return fh.read(MAX_PART_BYTES + 1)
+    except zipfile.BadZipFile as exc:
+        raise LoadError(f"文件已损坏（corrupt）：“{name}”校验失败") from exc
+    except Exception as exc:  # zlib.error, EOFError, NotImplementedError (encryption)
+        raise LoadError(f"文件已损坏（corrupt），无法解压“{name}”：{type(exc).__name__}") from exc
+
+
+def parse_xml(data: bytes, name: str) -> Any:
+    from lxml import etree
+
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data[:65536]:
+        raise LoadError(
+            f"“{name}”含有 DTD 声明（DOCTYPE/entity），Office 文件不允许出现 DTD（ECMA-376 第2部分 §9.1.4），"
+            "可能是恶意构造的外部实体（external entity）文件，未读取"
+        )
+    try:
+        return etree.fromstring(data, _parser())
+    except etree.XMLSyntaxError as exc:
+        text = str(exc)
+        if "depth" in text.lower():
+            raise LoadError(f"“{name}”嵌套过深（nested too deeply, depth > 256），未读取") from exc
+        if "too long" in text.lower() or "huge" in text.lower():
+            raise LoadError(f"“{name}”中的文本节点过大（size limit），未读取") from exc
+        raise LoadError(f"“{name}”不是有效的 XML，文件已损坏（corrupt）：{text[:80]}") from exc
+
+
+class Styles:
+    """Paragraph styles: names, inheritance, numbering and outline levels."""
+
+    def __init__(self, root: Any | None) -> None:
+        self.names: dict[str, str] = {}
+        self.based: dict[str, str] = {}
+        self.numpr: dict[str, tuple[str | None, int | None]] = {}
+        self.outline: dict[str, int] = {}
+        self.default = ""
+        if root is None:
+            return
+        for st in root.iter(W + "style"):
+            sid = st.get(W + "styleId", "")
+            name = st.find(W + "name")
+            self.names[sid] = name.get(W + "val", sid) if name is not None else sid
+            based = st.find(W + "basedOn")
+            if based is not None:
+                self.based[sid] = based.get(W + "val", "")
+            ppr = st.find(W + "pPr")
+            if ppr is not None:
+                num = ppr.find(W + "numPr")
+                if num is not None:
+                    self.numpr[sid] = _numpr(num)
+                lvl = ppr.find(W + "outlineLvl")
+                if lvl is not None and (lvl.get(W + "val") or "").isdigit():
+                    self.outline[sid] = int(lvl.get(W + "val"))
+            if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
+                self.default = sid
+
+    def chain(self, sid: str) -> list[str]:
+        out: list[str] = []
+        while sid and sid not in out and len(out) < 20:
+            out.append(sid)
+            sid = self.based.get(sid, "")
+        return out
+
+    def heading_level(self, sid: str) -> int:
+        for s in self.chain(sid):
+            m = _HEADING.match(self.names.get(s, s).strip())
+            if m:
+                return int(m.group(1))
+            if s in self.outline and self.outline[s] < 9:
+                return self.outline[s] + 1
+        return 0
+
+    def is_title(self, sid: str) -> bool:
+        return self.names.get(sid, sid).strip().lower() in _TITLE_STYLES
+
+    def numbering(self, sid: str) -> tuple[str | None, int | None]:
+        for s in self.chain(sid):
+            if s in self.numpr:
+                return self.numpr[s]
+        return None, None
+
+
+def _numpr(el: Any) -> tuple[str | None, int | None]:
+    nid = el.find(W + "numId")
+    ilvl = el.find(W + "ilvl")
+    num = nid.get(W + "val") if nid is not None else None
+    lvl = ilvl.get(W + "val") if ilvl is not None else None
+    return num, int(lvl) if lvl is not None and lvl.isdigit() else None
+
+
+def paragraph_text(p: Any) -> tuple[str, int]:
+    """Visible text of a ``w:p`` (insertions, fields and content controls included,
+    deletions and drawing fallbacks left out) and the number of page breaks in it."""
+    parts: list[str] = []
+    breaks = 0
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP_CONTAINERS or tag == W + "pPr":
+            continue
+        if tag == W + "t":
+            parts.append(el.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            if el.get(W + "type") == "page":
+                breaks += 1
+            else:
+                parts.append("\n")
+        elif tag == W + "lastRenderedPageBreak":
+            breaks += 1
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        else:
+            stack.append(iter(el))
+    return _join_breaks("".join(parts)), breaks
+
+
+def _join_breaks(text: str) -> str:
+    """A manual line break inside a paragraph joins CJK text directly and other text with a space."""
+    if "\n" not in text:
+        return text
+    out = []
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            out.append(ch)
+            continue
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        out.append("" if (_CJK.match(before) or _CJK.match(after) or not before or not after) else " ")
+    return "".join(out)
+
+
+def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
+    """Relationships of part ``name``: id -> (type, resolved target, target mode)."""
+    folder, base = posixpath.split(name)
+    data = read_part(zf, posixpath.join(folder, "_rels", base + ".rels"))
+    if data is None:
+        return {}
+    root = parse_xml(data, f"{name}.rels")
+    out = {}
+    for rel in root.iter(PKG_REL + "Relationship"):
+        target = rel.get("Target", "")
+        mode = rel.get("TargetMode", "Internal")
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
+    return out
+
+
+def load_docx(path: Path, data: bytes) -> Document:
+    zf = open_zip(data)
+    with zf:
+        check_package(zf)
+        names = set(zf.namelist())
+        if "[Content_Types].xml" not in names:
+            raise LoadError("压缩包缺少 [Content_Types].xml，不是有效的 Word 文件（missing）")
+        root_rels = _rels(zf, "")
+        main = next((t for ty, t, m in root_rels.values() if ty.endswith(_OFFICE_DOC) and m != "External"), None)
+        if main is None or main not in names:
+            main = "word/document.xml" if "word/document.xml" in names else None
+        if main is None:
+            raise LoadError("压缩包缺少正文部件 word/document.xml（missing），不是有效的 Word 文件")
+        meta: dict[str, Any] = {}
+        content_types = read_part(zf, "[Content_Types].xml") or b""
+        if b"macroEnabled" in content_types:
+            meta["macro_enabled"] = True
+        doc_rels = _rels(zf, main)
+        parts: dict[str, str] = {}
+        furniture_parts: list[str] = []
+        for ty, target, mode in doc_rels.values():
+            if mode == "External":
+                continue  # never follow external targets
+            kind = ty.rsplit("/", 1)[-1]
+            if target not in names:
+                meta.setdefault("dangling_relationships", []).append(target)
+                continue
+            if kind in ("styles", "numbering"):
+                parts[kind] = target
+            elif kind in ("header", "footer"):
+                furniture_parts.append(target)
+
+        def part_root(name: str | None) -> Any | None:
+            if not name:
+                return None
+            raw = read_part(zf, name)
+            return parse_xml(raw, name) if raw is not None else None
+
+        body_root = part_root(main)
+        styles = Styles(part_root(parts.get("styles")))
+        numbering = Numbering(part_root(parts.get("numbering")))
+        furniture = []
+        for name in sorted(furniture_parts):
+            froot = part_root(name)
+            if froot is not None:
+                text = "".join(paragraph_text(p)[0] for p in froot.iter(W + "p")).strip()
+                if text:
+                    furniture.append(text)
+        title = ""
+        core = read_part(zf, "docProps/core.xml")
+        if core is not None:
+            el = parse_xml(core, "docProps/core.xml").find(DC + "title")
+            title = (el.text or "").strip() if el is not None else ""
+    blocks, page_breaks = _read_body(body_root, styles, numbering)
+    if not title:
+        title = next((b.text.strip() for b in blocks if b.kind == "title"), "")
+    if page_breaks:
+        meta["pages"] = page_breaks + 1
+    return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
+
+
+def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
+    body = root.find(W + "body") if root is not None else None
+    if body is None:
+        raise LoadError("word/document.xml 中没有正文（w:body missing），文件已损坏（corrupt）")
+    style_nums = {sid: num for sid, (num, _) in styles.numpr.items() if num}
+    linked = numbering.style_levels()
+    blocks: list[Block] = []
+    breaks = 0
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(body)]
+    while stack:
+        el, in_cell = stack.pop()
+        tag = el.tag
+        if tag == W + "p":
+            text, n = paragraph_text(el)
+            page = breaks + 1
+            breaks += n
+            blocks.append(_paragraph(el, text, len(blocks), in_cell, page, styles, numbering, style_nums, linked))
+        elif tag in (W + "tbl", W + "tr", W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
+            stack.extend((c, in_cell) for c in reversed(el))
+        elif tag == W + "tc":
+            stack.extend((c, True) for c in reversed(el))
+    if not breaks:
+        blocks = [Block(b.index, b.text, b.kind, b.level, b.style, None, b.label) for b in blocks]
+    return blocks, breaks
+
+
+def _paragraph(
+    p: Any,
+    text: str,
+    index: int,
+    in_cell: bool,
+    page: int,
+    styles: Styles,
+    numbering: Numbering,
+    style_nums: dict[str, str],
+    linked: dict[str, tuple[str, int]],
+) -> Block:
+    ppr = p.find(W + "pPr")
+    sid = styles.default
+    num_id: str | None = None
+    ilvl: int | None = None
+    outline: int | None = None
+    if ppr is not None:
+        ps = ppr.find(W + "pStyle")
+        if ps is not None:
+            sid = ps.get(W + "val", sid)
+        np_ = ppr.find(W + "numPr")
+        if np_ is not None:
+            num_id, ilvl = _numpr(np_)
+        ol = ppr.find(W + "outlineLvl")
+        if ol is not None and (ol.get(W + "val") or "").isdigit():
+            outline = int(ol.get(W + "val"))
+    if num_id is None:
+        s_num, s_lvl = styles.numbering(sid)
+        num_id = s_num
+        if ilvl is None:
+            ilvl = s_lvl
+        if num_id is None:
+            for s in styles.chain(sid):
+                if s in linked:
+                    num_id, ilvl = linked[s]
+                    break
+    label = ""
+    if num_id and num_id != "0":
+        label, sep = numbering.render(num_id, ilvl or 0, style_nums)
+        if label:
+            text = label + sep + text
+    level = outline + 1 if outline is not None and outline < 9 else styles.heading_level(sid)
+    kind = "cell" if in_cell else ("title" if styles.is_title(sid) else ("heading" if level else "paragraph"))
+    return Block(index, text, kind=kind, level=level, style=styles.names.get(sid, sid), page=page, label=label)
+
+
+@hookimpl
+def register_loaders(register):  # type: ignore[no-untyped-def]
+    register(".docx", load_docx)

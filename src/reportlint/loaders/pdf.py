@@ -1,0 +1,225 @@
+"""PDF loader (text layer, pdfminer.six): re-joined paragraphs, page furniture removed.
+
+pdfminer gives positioned text lines. Lines are re-joined into paragraphs the way a
+reader sees them: a paragraph starts at a first-line indent, a larger vertical gap, a
+numbering marker after a finished line, or after a short line that ends a sentence.
+Wrapped CJK lines are joined without a space, and spaces pdfminer inserts between CJK
+characters are removed. Lines in the top and bottom bands that repeat on most pages
+(running headers) and page numbers (— 3 —, -3-, 第3页 共5页, 3/5) are dropped.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import LoadError
+from ..hookspecs import hookimpl
+from ..model import Block, Document
+
+MAX_PAGES = 2000
+
+# LAParams: line_margin keeps wrapped lines of one paragraph in one box; char_margin is
+# generous because CJK glyphs sit tight; word_margin high so spaces are not invented
+# between CJK glyphs (pdfminer issue #402). boxes_flow None: keep reading order by position.
+LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None}
+
+_CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－―~]\s*\d{1,4}\s*[-—–－―~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
+    re.IGNORECASE,
+)
+_END = "。！？!?；;：:…”’」』）)"
+_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))")
+
+
+@dataclass(slots=True)
+class Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    font: str
+
+
+def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
+    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
+
+    out: list[Line] = []
+    stack = list(layout)
+    while stack:
+        obj = stack.pop()
+        if isinstance(obj, LTTextLine):
+            chars = [c for c in obj if isinstance(c, LTChar)]
+            text = obj.get_text().replace("\n", "")
+            if not text.strip():
+                continue
+            sizes = [c.size for c in chars] or [obj.height]
+            fonts = Counter(c.fontname for c in chars)
+            out.append(
+                Line(page_no, text, obj.x0, obj.x1, obj.y1, obj.y0, statistics.median(sizes),
+                     fonts.most_common(1)[0][0] if fonts else "")
+            )
+        elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__"):
+            try:
+                stack.extend(obj)
+            except TypeError:
+                continue
+    out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
+    return out
+
+
+def _normalise_furniture(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], list[str]]:
+    """Remove running headers/footers and page numbers from the page tops and bottoms."""
+    band_counts: Counter[str] = Counter()
+    for lines, height in zip(pages, heights, strict=True):
+        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height)}
+        band_counts.update(seen)
+    repeated = {t for t, n in band_counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
+    kept: list[list[Line]] = []
+    furniture: list[str] = []
+    for lines, height in zip(pages, heights, strict=True):
+        page_kept = []
+        for ln in lines:
+            if _in_band(ln, height) and (
+                _normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)
+            ):
+                furniture.append(ln.text.strip())
+                continue
+            page_kept.append(ln)
+        kept.append(page_kept)
+    return kept, furniture
+
+
+def _in_band(ln: Line, height: float) -> bool:
+    return ln.top > height * 0.88 or ln.bottom < height * 0.12
+
+
+def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
+    """Join lines into (page, text, font) paragraphs."""
+    body = [ln for lines in pages for ln in lines]
+    if not body:
+        return []
+    size = statistics.median(ln.size for ln in body) or 12.0
+    left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
+    right = max(ln.x1 for ln in body)
+    gaps = [
+        a.bottom - b.top
+        for lines in pages
+        for a, b in zip(lines, lines[1:], strict=False)
+        if 0 <= a.bottom - b.top < size * 3
+    ]
+    normal_gap = statistics.median(gaps) if gaps else size * 0.5
+    paras: list[list[Line]] = []
+    prev: Line | None = None
+    for ln in body:
+        if prev is None or _starts_paragraph(prev, ln, left, right, size, normal_gap):
+            paras.append([ln])
+        else:
+            paras[-1].append(ln)
+        prev = ln
+    out = []
+    for para in paras:
+        text = ""
+        for ln in para:
+            piece = ln.text.strip()
+            if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", piece[:1]):
+                text += " "
+            text += piece
+        text = _CJK_SPACE.sub("", text)
+        fonts = Counter(ln.font for ln in para)
+        out.append((para[0].page, text, fonts.most_common(1)[0][0]))
+    return out
+
+
+def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: float, normal_gap: float) -> bool:
+    indent = ln.x0 - left
+    prev_text = prev.text.rstrip()
+    prev_short = prev.x1 < right - size * 1.5
+    if ln.page != prev.page:
+        # a paragraph continues on the next page unless the last line ended it
+        return indent > size * 1.2 or (prev_short and prev_text.endswith(tuple(_END)))
+    gap = prev.bottom - ln.top
+    if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
+        return True
+    if indent > size * 1.2:
+        return True
+    if abs(ln.size - prev.size) > 1.5:
+        return True
+    if prev_short:
+        return True
+    return bool(_MARKER.match(ln.text) and prev_text.endswith(tuple(_END)))
+
+
+def load_pdf(path: Path, data: bytes) -> Document:
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.converter import PDFPageAggregator
+
+    meta: dict[str, Any] = {}
+    try:
+        parser = PDFParser(io.BytesIO(data))
+        pdoc = PDFDocument(parser)
+        if getattr(pdoc, "encryption", None):
+            meta["encrypted"] = True
+        rsrc = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(rsrc, laparams=LAParams(**LAYOUT))
+        interp = PDFPageInterpreter(rsrc, device)
+        pages: list[list[Line]] = []
+        heights: list[float] = []
+        for page_no, page in enumerate(PDFPage.create_pages(pdoc), start=1):
+            if page_no > MAX_PAGES:
+                raise LoadError(f"PDF 超过 {MAX_PAGES} 页（size limit），未检查")
+            interp.process_page(page)
+            layout = device.get_result()
+            pages.append(_lines_of_page(layout, page_no))
+            heights.append(layout.height or 842.0)
+    except LoadError:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise LoadError("PDF 已加密，需要密码才能打开（encrypted, password），未检查") from exc
+    except RecursionError as exc:
+        raise LoadError("PDF 内部对象引用形成循环（reference loop），文件已损坏（damaged）") from exc
+    except MemoryError as exc:
+        raise LoadError("PDF 解压后过大，超过内存上限（size limit）") from exc
+    except Exception as exc:
+        name = type(exc).__name__
+        detail = str(exc)[:80]
+        if "xref" in detail.lower() or "trailer" in detail.lower() or "root" in detail.lower():
+            raise LoadError(f"PDF 文件已损坏（damaged）：交叉引用表（xref/trailer）无效：{detail}") from exc
+        raise LoadError(f"PDF 文件已损坏或被截断（damaged, truncated）：{name} {detail}") from exc
+    meta["pages"] = len(pages)
+    pages, furniture = _drop_furniture(pages, heights)
+    paras = _paragraphs(pages)
+    text = "".join(t for _, t, _ in paras)
+    meta["cid_glyphs"] = text.count("(cid:")
+    meta["chars"] = len(text)
+    if not text.strip():
+        raise LoadError(
+            "PDF 没有可提取的文字层（no text layer），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查",
+            code="X102",
+        )
+    blocks = tuple(Block(i, t, page=page, style=font) for i, (page, t, font) in enumerate(paras))
+    return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)
+
+
+@hookimpl
+def register_loaders(register):  # type: ignore[no-untyped-def]
+    register(".pdf", load_pdf)

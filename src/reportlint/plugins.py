@@ -1,0 +1,133 @@
+"""Builds the plugin manager and collects what the plugins register."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+from . import hookspecs
+from .errors import ConfigError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
+
+    from .hookspecs import Check, Loader, Reporter
+
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "reportlint.loaders.text",
+    "reportlint.loaders.docx",
+    "reportlint.loaders.pdf",
+    "reportlint.checks.extraction",
+    "reportlint.checks.numbering",
+    "reportlint.checks.sections",
+    "reportlint.checks.measures",
+    "reportlint.checks.boilerplate",
+    "reportlint.checks.hygiene",
+    "reportlint.reporters.text",
+    "reportlint.reporters.json",
+    "reportlint.rulebook",
+)
+
+
+def get_plugin_manager(entry_points: bool = True, modules: tuple[str, ...] = ()) -> pluggy.PluginManager:
+    """A fresh manager with the built-ins, entry-point plugins and ``modules`` registered.
+
+    ``REPORTLINT_LOAD_PLUGINS="a,b"`` limits entry-point plugins to those names (empty: none).
+    ``REPORTLINT_TRACE_PLUGINS=1`` prints every hook call to stderr.
+    """
+    pm = pluggy.PluginManager("reportlint")
+    pm.add_hookspecs(hookspecs)
+    for name in DEFAULT_PLUGINS:
+        pm.register(importlib.import_module(name), name)
+    if entry_points:
+        allow = os.environ.get("REPORTLINT_LOAD_PLUGINS")
+        if allow is None:
+            pm.load_setuptools_entrypoints("reportlint")
+        else:
+            for name in filter(None, (a.strip() for a in allow.split(","))):
+                pm.load_setuptools_entrypoints("reportlint", name=name)
+    for name in modules:
+        try:
+            module = importlib.import_module(name)
+        except ImportError as exc:
+            raise ConfigError(f"无法加载插件模块“{name}”：{exc}") from exc
+        if not pm.is_registered(module):
+            pm.register(module, name)
+    pm.check_pending()
+    if os.environ.get("REPORTLINT_TRACE_PLUGINS"):
+        import sys
+
+        def before(hook_name: str, impls: Any, kwargs: Any) -> None:
+            print(f"reportlint: hook {hook_name} -> {[i.plugin_name for i in impls]}", file=sys.stderr)
+
+        pm.add_hookcall_monitoring(before, lambda *a: None)
+    return pm
+
+
+@dataclass
+class Registry:
+    """Everything the plugins registered, each item remembered with its plugin's name."""
+
+    loaders: dict[str, Loader] = field(default_factory=dict)
+    checks: dict[str, Check] = field(default_factory=dict)
+    reporters: dict[str, Reporter] = field(default_factory=dict)
+    rulebooks: list[tuple[str, Traversable]] = field(default_factory=list)
+    owners: dict[str, str] = field(default_factory=dict)  # "check:foo" -> plugin name
+
+
+def _collector(reg: Registry, kind: str, table: dict[str, Any], plugin: str) -> Callable[[str, Any], None]:
+    def register(name: str, thing: Any) -> None:
+        key = f"{kind}:{name}"
+        if name in table:
+            raise ConfigError(
+                f"插件“{plugin}”注册的{kind}“{name}”与插件“{reg.owners[key]}”重复"
+            )
+        if not callable(thing):
+            raise ConfigError(f"插件“{plugin}”注册的{kind}“{name}”不可调用")
+        table[name] = thing
+        reg.owners[key] = plugin
+
+    return register
+
+
+def collect(pm: pluggy.PluginManager) -> Registry:
+    """Call every hook implementation once and gather the results, naming each item's plugin."""
+    reg = Registry()
+    tables: dict[str, tuple[str, dict[str, Any]]] = {
+        "register_loaders": ("loader", reg.loaders),
+        "register_checks": ("check", reg.checks),
+        "register_reporters": ("reporter", reg.reporters),
+    }
+    for hook_name, (kind, table) in tables.items():
+        for impl in getattr(pm.hook, hook_name).get_hookimpls():
+            impl.function(register=_collector(reg, kind, table, impl.plugin_name))
+    for impl in pm.hook.register_rulebooks.get_hookimpls():
+        impl.function(register=lambda where, _p=impl.plugin_name: reg.rulebooks.append((_p, where)))
+    return reg
+
+
+def describe(pm: pluggy.PluginManager, reg: Registry, codes_by_source: dict[str, list[str]]) -> list[dict[str, Any]]:
+    """One record per plugin for ``reportlint plugins``: name, version, hooks, codes."""
+    dists = {id(p): d for p, d in pm.list_plugin_distinfo()}
+    out = []
+    for plugin in pm.get_plugins():
+        name = pm.get_name(plugin) or repr(plugin)
+        dist = dists.get(id(plugin))
+        hooks = sorted(h.name for h in pm.get_hookcallers(plugin) or [])
+        out.append(
+            {
+                "name": name,
+                "version": dist.version if dist else None,
+                "distribution": dist.project_name if dist else None,
+                "builtin": name in DEFAULT_PLUGINS,
+                "hooks": hooks,
+                "codes": sorted(codes_by_source.get(name, [])),
+            }
+        )
+    return out
+

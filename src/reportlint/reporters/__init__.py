@@ -1,0 +1,1 @@
+"""Reporters write the results of a run in one output format."""

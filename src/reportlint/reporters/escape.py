@@ -1,0 +1,25 @@
+"""Make document text and file names safe to print: no terminal controls, no bidi tricks."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def safe(text: str) -> str:
+    """Escape control, bidi and lone-surrogate characters as \\xNN / \\uNNNN."""
+    def repl(m: re.Match[str]) -> str:
+        ch = m.group()
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
+            return f"\\x{code - 0xDC00:02x}"
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+    return _UNSAFE.sub(repl, text)
+
+
+def width(text: str) -> int:
+    """Display width in a terminal: CJK and full-width characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

@@ -1,0 +1,49 @@
+"""JSON output, stable and versioned as SPEC.md describes."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, TextIO
+
+from .. import __version__
+from ..engine import to_json
+from ..hookspecs import hookimpl
+
+_UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def report_json(results: list[Any], out: TextIO, options: dict[str, Any]) -> None:
+    files = []
+    for res in results:
+        entry: dict[str, Any] = {
+            "path": res.path,
+            "doctype": res.doctype,
+            "error": res.error,
+            "findings": [to_json(f) for f in res.findings],
+        }
+        if res.skipped:
+            entry["skipped"] = res.skipped
+        files.append(entry)
+    s = options["summary"]
+    payload = {
+        "reportlint": __version__,
+        "files": files,
+        "summary": {
+            "files": s["files"],
+            "findings": s["findings"],
+            "by_severity": s["by_severity"],
+            "by_rule": s["by_rule"],
+            "not_checked": s["not_checked"],
+            "skipped": s["skipped"],
+        },
+    }
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    # json escapes C0 controls itself; escape C1 controls, bidi overrides and the lone
+    # surrogates of undecodable file names too, so no terminal or editor is tricked
+    out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+
+
+@hookimpl
+def register_reporters(register):  # type: ignore[no-untyped-def]
+    register("json", report_json)

@@ -1,0 +1,42 @@
+"""Small text helpers shared by checks: sentences, heading normalisation, similarity."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+_FILLER = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’（）()《》【】\-—的之和及与主要]")
+_LABEL = re.compile(r"^[\s\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|第[一二三四五六七八九十]+[章节部分])")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；."""
+    stop = len(text) if end is None else end
+    for m in _SENTENCE.finditer(text, start, stop):
+        if m.end() > m.start() and text[m.start():m.end()].strip():
+            s = m.start() + (len(m.group()) - len(m.group().lstrip()))
+            yield s, m.end()
+
+
+def strip_label(text: str) -> str:
+    return _LABEL.sub("", text, count=1)
+
+
+@lru_cache(maxsize=4096)
+def normalize_heading(text: str) -> str:
+    """A heading reduced for comparison: no label, punctuation, spaces or filler words (的、主要、和)."""
+    return _FILLER.sub("", strip_label(text))
+
+
+def fuzzy_contains(heading: str, wording: str) -> bool:
+    """Does a heading carry this section wording, ignoring filler words and punctuation?"""
+    h, w = normalize_heading(heading), normalize_heading(wording)
+    return bool(w) and w in h
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
