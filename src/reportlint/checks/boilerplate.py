@@ -1,23 +1,223 @@
-"""B1 checks: download-site residue, page furniture, placeholders, repeats, reuse."""
+"""B1 checks: download-site residue, page furniture, placeholders, repeats, pasted self-references."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
-from ..model import Document
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Document, Finding, Rule
+from ..textutil import sentences
 
 
-@lru_cache(maxsize=32)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)
+def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
+def _search(patterns: Any, text: str) -> re.Match[str] | None:
+    pattern = _compile(tuple(patterns or ()))
+    return pattern.search(text) if pattern else None
+
+
 def residue_blocks(doc: Document, params: Mapping[str, Any]) -> Iterator[int]:
-    """Indexes of blocks that hold web residue by B101's patterns."""
-    pattern = _compile(tuple(params.get("patterns", ())))
-    for b in doc.blocks:
-        if b.text.strip() and pattern.search(b.text):
+    """Blocks holding web residue: ``patterns`` anywhere, ``head_patterns`` only in the
+    first ``head_blocks`` non-empty blocks, ``tail_patterns`` only in the last ``tail_blocks``."""
+    filled = [b for b in doc.blocks if b.text.strip()]
+    head = {b.index for b in filled[: params.get("head_blocks", 8)]}
+    tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
+    for b in filled:
+        if (_search(params.get("patterns"), b.text)
+                or (b.index in head and _search(params.get("head_patterns"), b.text))
+                or (b.index in tail and _search(params.get("tail_patterns"), b.text))):
             yield b.index
+
+
+def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports text a download or news site leaves behind (notices, customer-service lines,
+    copyright disclaimers, 原文链接, 全文共N个字, page chrome such as 今天是:/主办:/time
+    stamps at the top). One finding per contiguous run of such blocks; blank lines do
+    not break a run. Position matters: page chrome counts only at the top or bottom.
+    ## Parameters
+    ``patterns`` (anywhere), ``head_patterns`` / ``head_blocks``, ``tail_patterns`` /
+    ``tail_blocks``: regular expressions, extendable in a user rulebook.
+    ## Example
+    温馨提示: / 1. 文件下载后无此问题 / 网站客服:… → one B101 over the run."""
+    doc = ctx.doc
+    found = sorted(ctx.residue)
+    runs: list[list[int]] = []
+    for i in found:
+        if runs and all(not doc.blocks[j].text.strip() for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        first, last = doc.blocks[run[0]], doc.blocks[run[-1]]
+        start = len(first.text) - len(first.text.lstrip())
+        yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
+                           sample=first.text.strip()[:16], count=len(run))
+
+
+def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports page furniture inside the body: a line that is only a page number
+    (第5页 共5页, — 3 —, -3-, 3/5), a page number fused into a sentence (…元）—3—者),
+    and a short line repeated on every page (a running header).
+    ## Parameters
+    ``line_patterns``: whole-line page numbers; ``inline_patterns``: fused ones;
+    ``header_min_repeats``: how often a short line must repeat to count as a header.
+    ## Example
+    第5页 共5页 on its own line → B102."""
+    doc = ctx.doc
+    line_re = _compile(tuple(rule.params.get("line_patterns", ())))
+    inline_re = _compile(tuple(rule.params.get("inline_patterns", ())))
+    for b in doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        if line_re and line_re.fullmatch(b.text.strip()):
+            s = len(b.text) - len(b.text.lstrip())
+            yield rule.finding(doc, b.index, s, len(b.text.rstrip()), key="line", text=b.text.strip())
+            continue
+        if inline_re:
+            for m in inline_re.finditer(b.text):
+                yield rule.finding(doc, b.index, m.start(), m.end(), key="inline", text=m.group())
+    counts = Counter(b.text.strip() for b in doc.blocks if 2 <= len(b.text.strip()) <= 30)
+    minimum = rule.params.get("header_min_repeats", 3)
+    title_text = ctx.outline.title.text if ctx.outline.title else None
+    for text, n in counts.items():
+        if n < minimum or re.search(r"[。；;]", text):
+            continue
+        blocks = [b for b in doc.blocks if b.text.strip() == text]
+        for b in blocks[1:]:
+            s = len(b.text) - len(b.text.lstrip())
+            yield rule.finding(doc, b.index, s, s + len(text), key="header", text=text, count=n,
+                               title="（与标题相同）" if text == title_text else "")
+
+
+_KIND_BY_NEXT = (
+    (re.compile(r"^[省市县区镇乡村街局委厅办处科院校所公司单位部]"), "单位或地名"),
+    (re.compile(r"^(?:年|月|日|号)"), "日期"),
+    (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
+    (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
+)
+
+
+def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
+    a lone ``*`` between Chinese characters, [填写]/【 】/（此处…）. The message names what
+    seems to be missing, judged from the next characters (市/县 → 单位或地名, 年/月 → 日期).
+    ``某某`` after a surname (王某某) is anonymisation, not a placeholder.
+    ## Parameters
+    ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name.
+    ## Example
+    紧紧围绕市委*总体思路 → B103 at ``*``."""
+    doc = ctx.doc
+    pattern = _compile(tuple(rule.params.get("patterns", ())))
+    if pattern is None:
+        return
+    surnames = set(rule.params.get("surnames", ""))
+    for b in doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in pattern.finditer(b.text):
+            if m.group().startswith("某") and m.start() > 0 and b.text[m.start() - 1] in surnames:
+                continue
+            after = b.text[m.end():m.end() + 4]
+            kind = next((k for rx, k in _KIND_BY_NEXT if rx.match(after)), "具体内容")
+            yield rule.finding(doc, b.index, m.start(), m.end(), text=m.group(), kind=kind)
+
+
+_PUNCT = re.compile(r"[\s\u3000\W_]+")
+
+
+def _norm(text: str) -> str:
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
+
+
+def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a sentence or passage (at least ``min_chars`` characters once punctuation and
+    character width are ignored) that appears again in the same document; one finding per
+    repeat, pointing at the first occurrence (``related``).
+    ## Parameters
+    ``min_chars``: shortest passage that counts (default 20).
+    ## Example
+    A body paragraph restated word for word in an attachment → B104 at the repeat."""
+    doc = ctx.doc
+    minimum = rule.params.get("min_chars", 20)
+    seen: dict[str, tuple[int, int]] = {}
+    for b in doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        whole = _norm(b.text)
+        spans = list(sentences(b.text))
+        units = [(0, len(b.text))] if len(spans) != 1 and len(whole) >= minimum else []
+        units += spans
+        reported_block = False
+        for s, e in units:
+            key = _norm(b.text[s:e])
+            if len(key) < minimum:
+                continue
+            if key in seen and not reported_block:
+                first_block, _ = seen[key]
+                if first_block == b.index and (s, e) == (0, len(b.text)):
+                    continue
+                yield rule.finding(doc, b.index, s, e, first=first_block + 1,
+                                   related=[{"path": doc.path, "line": first_block + 1, "similarity": 1.0}])
+                reported_block = (s, e) == (0, len(b.text))
+                if reported_block:
+                    break
+            else:
+                seen.setdefault(key, (b.index, s))
+
+
+def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Finds how the document speaks of itself (X委常委会, X委班子, 党组班子, 我县/我区/我市)
+    and reports the forms that disagree with the dominant one — a sign of paragraphs pasted
+    from another unit's material. Mentions of other bodies (市委指导组) are not self-references.
+    ## Parameters
+    ``patterns``: regular expressions whose group ``unit`` names the speaking unit.
+    ## Example
+    党组班子…（正文）县委常委会坚持……区委常委会应对 → B106 at the minority forms."""
+    doc = ctx.doc
+    pattern = _compile(tuple(rule.params.get("patterns", ())))
+    if pattern is None:
+        return
+    hits: list[tuple[str, int, int, int, str]] = []
+    for b in doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in pattern.finditer(b.text):
+            unit = next((g for g in m.groups() if g), None)
+            if unit:
+                hits.append((unit, b.index, m.start(), m.end(), m.group()))
+    counts = Counter(h[0] for h in hits)
+    if len(counts) < 2:
+        return
+    main_unit, main_n = counts.most_common(1)[0]
+    main_form = next(h[4] for h in hits if h[0] == main_unit)
+    reported: set[tuple[str, int]] = set()
+    for unit, block, s, e, form in hits:
+        if unit == main_unit or (unit, block) in reported:
+            continue
+        reported.add((unit, block))
+        yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("boilerplate.residue", check_residue)
+    register("boilerplate.page", check_page_artifact)
+    register("boilerplate.placeholder", check_placeholder)
+    register("boilerplate.repeated", check_repeated)
+    register("boilerplate.self-reference", check_self_reference)
