@@ -32,7 +32,7 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         found = sum(1 for s in required if any(fuzzy_contains(h, w) for h in headings for w in s.wordings))
         if required and found >= 2 and found * 2 >= len(required):
             scored.append((hits + found * 2, -order, prof))
-        elif hits >= 1 and found >= 1:
+        elif hits >= 1 and (found >= 1 or not required):
             scored.append((hits + found, -order, prof))
     if not scored:
         return None

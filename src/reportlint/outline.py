@@ -152,6 +152,9 @@ def _heading_text(text: str, start: int) -> tuple[str, int]:
     return (title, stop) if len(title) <= 40 else ("", start)
 
 
+_RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
+
+
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     for family, pattern in _START_PATTERNS:
@@ -168,8 +171,8 @@ def _block_start_marker(block: Block) -> Marker | None:
         if family == "ar" and punct in ",，":
             continue  # "3，" is a number in a sentence, not a marker
         rest = text[m.end():]
-        if family in ("cn", "ar") and re.match(rf"[{CN_NUM}\d]", rest[:1]):
-            continue  # 一、二季度 / 1、2 are ranges, not markers
+        if family in ("cn", "ar") and _RANGE_AFTER.match(rest):
+            continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\u00a0"))
         title, _ = _heading_text(text, m.end())
         return Marker(block.index, lead, m.end(), family, value, opener, closer, punct, title=title)

@@ -1,3 +1,191 @@
-"""Checks of the sections family (filled in by their own issue)."""
+"""S1 checks: the sections a document type requires, their order, empty and damaged headings, the title."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Finding, Rule
+from ..outline import Heading
+from ..rulebook import Section
+from ..textutil import fuzzy_contains, normalize_heading, sentences, similarity
+
+
+def section_headings(ctx: Context) -> list[Heading]:
+    """Headings that can name a section: numbered headings of the top two levels, Word
+    heading styles, and short plain lines."""
+    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= 2]
+
+
+def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> tuple[Section, str, float] | None:
+    """The section wording a heading looks like a damaged copy of, if any: similar above
+    ``threshold`` but neither equal to nor containing any accepted wording."""
+    h = normalize_heading(heading)
+    if len(h) < 4:
+        return None
+    contained = 0
+    best: tuple[Section, str, float] | None = None
+    for sec in sections:
+        for wording in sec.wordings:
+            w = normalize_heading(wording)
+            if w == h:
+                return None
+            if w and w in h:
+                contained = max(contained, len(w))
+                continue
+            if len(w) < 4 or abs(len(w) - len(h)) > 2:
+                continue
+            score = similarity(h, w)
+            if score >= threshold and (best is None or score > best[2]):
+                best = (sec, wording, score)
+    # a heading that carries an accepted wording is fine, unless it is a damaged copy of a
+    # longer, more specific one (一步工作方案 carries 工作方案 but lost 下 of 下一步工作方案)
+    if best and len(normalize_heading(best[1])) > contained:
+        return best
+    return None
+
+
+def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
+    """Each profile section found, by name, with its first heading (damaged copies count)."""
+    found: dict[str, Heading] = {}
+    if ctx.profile is None:
+        return found
+    heads = section_headings(ctx)
+    for sec in ctx.profile.sections:
+        for h in heads:
+            if any(fuzzy_contains(h.text, w) for w in sec.wordings):
+                found[sec.name] = h
+                break
+        else:
+            for h in heads:
+                miss = near_miss(h.text, (sec,), threshold)
+                if miss:
+                    found[sec.name] = h
+                    break
+    return found
+
+
+def _anchor(ctx: Context) -> tuple[int, int, int]:
+    t = ctx.outline.title
+    if t:
+        return t.block, t.start, t.end
+    first = next((b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue), ctx.doc.blocks[0])
+    return first.index, 0, min(len(first.text), 20)
+
+
+def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    For a document whose type was detected (or given with ``--profile``), reports each
+    required section of the profile that no heading names. Headings are compared with the
+    profile's accepted wordings, ignoring numbering, punctuation and filler words (的、主要、
+    和). A document with fewer than ``min_headings`` headings is not judged.
+    ## Parameters
+    ``min_headings``: headings needed before sections are judged (default 2).
+    ## Example
+    An 对照检查材料 with 存在的问题 and 整改措施 but no 原因分析 → S101."""
+    if ctx.profile is None or not ctx.doc.blocks:
+        return
+    if len(section_headings(ctx)) < rule.params.get("min_headings", 2):
+        return
+    if any(mk.stray in ("cut", "page") for mk in ctx.outline.markers):
+        return  # page numbers cut the text: headings may be split, so absence proves nothing
+    found = locate_sections(ctx)
+    for sec in ctx.profile.sections:
+        if sec.required and sec.name not in found:
+            block, start, end = _anchor(ctx)
+            yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=ctx.profile.name,
+                               wordings="、".join(sec.wordings[:4]))
+
+
+def check_order(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a required section that comes before one the profile puts ahead of it
+    (存在的问题 after 整改措施), when the profile says its order matters.
+    ## Parameters
+    None.
+    ## Example
+    三、整改措施 before 二、原因分析 in an 对照检查材料 → S102 at 整改措施."""
+    if ctx.profile is None or not ctx.profile.ordered:
+        return
+    found = locate_sections(ctx)
+    placed = [(found[s.name], s) for s in ctx.profile.sections if s.name in found]
+    for i, (head, sec) in enumerate(placed):
+        later = [(h, s) for h, s in placed[i + 1:] if (h.block, h.start) < (head.block, head.start)]
+        if later:
+            h2, s2 = later[0]
+            yield rule.finding(ctx.doc, head.block, head.start, head.end, section=sec.name, other=s2.name)
+            return
+
+
+def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a numbered heading that stands alone in its block and is followed directly by
+    a heading of the same or a higher level: the section has no body.
+    ## Parameters
+    None.
+    ## Example
+    一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
+    doc = ctx.doc
+    items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
+    for it, nxt in zip(items, items[1:], strict=False):
+        mk = it.marker
+        text = doc.blocks[mk.block].text
+        if not mk.title or text[mk.end + len(mk.title):].strip(" \u3000：:"):
+            continue
+        between = [b for b in doc.blocks[mk.block + 1:nxt.marker.block] if b.text.strip()]
+        if between or nxt.marker.start != len(doc.blocks[nxt.marker.block].text) - len(
+                doc.blocks[nxt.marker.block].text.lstrip()):
+            continue
+        if nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank:
+            yield rule.finding(doc, mk.block, mk.start, len(text.rstrip()), heading=text.strip())
+
+
+def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a heading that looks like a known section title of the profile with characters
+    lost, added or swapped (三、一步工作方案 for 下一步工作方案; 存在的主要问). Similarity is
+    difflib's ratio on headings stripped of numbering and filler words; a heading equal to
+    or containing an accepted wording is never reported.
+    ## Parameters
+    ``threshold``: similarity needed (default 0.8).
+    ## Example
+    三、一步工作方案 → S104, suggesting 三、下一步工作方案."""
+    if ctx.profile is None:
+        return
+    threshold = rule.params.get("threshold", 0.8)
+    for h in section_headings(ctx):
+        miss = near_miss(h.text, ctx.profile.sections, threshold)
+        if miss:
+            _, wording, _ = miss
+            full = ctx.doc.blocks[h.block].text[h.start:h.end]
+            prefix = full[: len(full) - len(h.text)] if full.endswith(h.text) else ""
+            yield rule.finding(ctx.doc, h.block, h.start, h.end, heading=h.text, expected=wording,
+                               suggestion=prefix + wording)
+
+
+def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a document with no title before its body: it opens with its first sentence,
+    or only web residue stands above the body.
+    ## Parameters
+    ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
+    ## Example
+    A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
+    doc = ctx.doc
+    filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
+    if ctx.outline.title or len(filled) < rule.params.get("min_blocks", 3):
+        return
+    first = filled[0]
+    start = len(first.text) - len(first.text.lstrip())
+    end = next((e for _, e in sentences(first.text, start)), len(first.text))
+    yield rule.finding(doc, first.index, start, end)
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("sections.missing", check_missing)
+    register("sections.order", check_order)
+    register("sections.empty", check_empty)
+    register("sections.damaged", check_damaged)
+    register("sections.title", check_title)
