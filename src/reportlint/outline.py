@@ -275,6 +275,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[li
     events.sort(key=lambda e: (e[0], e[1]))
     items: list[Item] = []
     stack: list[int] = []
+    last_of: dict[str, int] = {}  # family -> index of its latest item
     for _, _, ev in events:
         if isinstance(ev, Heading):
             while stack and _depth_level(items[stack[-1]].marker) >= ev.level:
@@ -286,7 +287,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[li
             continue
         same = next((i for i in range(len(stack) - 1, -1, -1) if items[stack[i]].marker.family == ev.family), None)
         mixed = False
-        if same is not None:
+        earlier = last_of.get(ev.family)
+        continues_cousins = (
+            earlier is not None and stack and items[earlier].marker.value == ev.value - 1
+            and items[earlier].parent >= 0 and items[items[earlier].parent].parent == items[stack[-1]].parent
+        )
+        if same is None and continues_cousins:
+            parent = stack[-1]  # a child list that failed to restart (Word list continued)
+        elif same is not None:
             del stack[same + 1:]
             parent = items[stack[-1]].parent
             stack.pop()
@@ -299,6 +307,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[li
             parent = stack[-1] if stack else -1
         items.append(Item(ev, parent, len(stack), mixed))
         stack.append(len(items) - 1)
+        last_of[ev.family] = len(items) - 1
     children: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         children.setdefault(it.parent, []).append(i)

@@ -1,0 +1,142 @@
+"""Loaders: text encodings and lines, Word numbering rendered as Word shows it, PDF paragraphs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import level, make_docx, make_pdf, numbering
+
+from reportlint.engine import load
+from reportlint.errors import LoadError
+from reportlint.testing import session
+
+
+def _load(path: Path):
+    registry, _ = session().books()
+    return load(path, registry)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        ("一、总体要求\r\n（一）指导思想\n".encode(), "UTF-8"),
+        (b"\xef\xbb\xbf" + "一、总体要求\r\n（一）指导思想\n".encode(), "UTF-8（带 BOM）"),
+        ("一、总体要求\r\n（一）指导思想\n".encode("utf-16-le"), None),
+        ("一、总体要求\r\n（一）指导思想\n".encode("gbk"), "GBK（GB18030 兼容）"),
+    ],
+)
+def test_text_encodings_give_the_editor_lines(tmp_path: Path, data: bytes, encoding: str | None) -> None:
+    if encoding is None:
+        data = b"\xff\xfe" + data
+        encoding = "UTF-16LE"
+    path = tmp_path / "a.txt"
+    path.write_bytes(data)
+    doc = _load(path)
+    assert [b.text for b in doc.blocks] == ["一、总体要求", "（一）指导思想"]
+    assert doc.meta["encoding"] == encoding
+
+
+def test_text_mixed_line_endings_and_blank_lines_count(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes("甲\r\n\r乙\n\n丙".encode())
+    assert [b.text for b in _load(path).blocks] == ["甲", "", "乙", "", "丙"]
+
+
+def test_binary_named_txt_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    with pytest.raises(LoadError, match="二进制"):
+        _load(path)
+
+
+def test_docx_paragraphs_tables_and_headings(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "a.docx", [
+        ("关于做好防汛工作的通知", {"style": "Title"}),
+        ("工作开展情况", {"style": "Heading 1"}),
+        ("正文第一段。", {"table": [["表格甲", "表格乙"]]}),
+        ("正文第二段。", {}),
+    ])
+    doc = _load(path)
+    assert [b.text for b in doc.blocks] == ["关于做好防汛工作的通知", "工作开展情况", "正文第一段。", "表格甲",
+                                            "表格乙", "正文第二段。"]
+    assert doc.blocks[0].kind == "title" and doc.title == "关于做好防汛工作的通知"
+    assert doc.blocks[1].kind == "heading" and doc.blocks[1].level == 1
+    assert doc.blocks[3].kind == "cell"
+
+
+CN_LIST = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）") + level(2, "decimal", "%3.")
+
+
+def test_docx_word_numbering_restarts_under_new_parent(tmp_path: Path) -> None:
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{CN_LIST}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [
+        ("成绩", {"num": 1, "ilvl": 0}), ("甲", {"num": 1, "ilvl": 1}), ("乙", {"num": 1, "ilvl": 1}),
+        ("问题", {"num": 1, "ilvl": 0}), ("丙", {"num": 1, "ilvl": 1}), ("细目", {"num": 1, "ilvl": 2}),
+    ], numbering_xml=xml)
+    assert [b.text for b in _load(path).blocks] == ["一、成绩", "（一）甲", "（二）乙", "二、问题", "（一）丙", "1.细目"]
+
+
+def test_docx_level_that_never_restarts_continues(tmp_path: Path) -> None:
+    lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）", extra='<w:lvlRestart w:val="0"/>')
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [
+        ("成绩", {"num": 1, "ilvl": 0}), ("甲", {"num": 1, "ilvl": 1}), ("乙", {"num": 1, "ilvl": 1}),
+        ("问题", {"num": 1, "ilvl": 0}), ("丙", {"num": 1, "ilvl": 1}),
+    ], numbering_xml=xml)
+    assert [b.text for b in _load(path).blocks][-1] == "（三）丙"
+
+
+def test_docx_start_override_and_shared_abstract(tmp_path: Path) -> None:
+    xml = numbering(
+        f'<w:abstractNum w:abstractNumId="0">{level(0, "decimal", "%1.")}</w:abstractNum>',
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>',
+    )
+    path = make_docx(tmp_path / "a.docx", [
+        ("甲", {"num": 1}), ("乙", {"num": 1}), ("丙", {"num": 2}), ("丁", {"num": 3}), ("戊", {"num": 3}),
+    ], numbering_xml=xml)
+    # numId 2 shares the abstract list and continues it; numId 3 restarts by its override
+    assert [b.text for b in _load(path).blocks] == ["1.甲", "2.乙", "3.丙", "1.丁", "2.戊"]
+
+
+def test_docx_list_continues_across_sections(tmp_path: Path) -> None:
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{level(0, "chineseCountingThousand", "%1、")}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [
+        ("甲", {"num": 1, "section_break": True}), ("乙", {"num": 1}), ("丙", {"num": 1}),
+    ], numbering_xml=xml)
+    assert [b.text for b in _load(path).blocks if b.text] == ["一、甲", "二、乙", "三、丙"]
+
+
+def test_docx_style_linked_list(tmp_path: Path) -> None:
+    lvl = level(0, "chineseCounting", "（%1）", extra='<w:pStyle w:val="Heading2"/>')
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvl}</w:abstractNum>',
+                    '<w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [
+        ("学习不够", {"style": "Heading 2"}), ("正文。", {}), ("作风不实", {"style": "Heading 2"}),
+    ], numbering_xml=xml)
+    texts = [b.text for b in _load(path).blocks]
+    assert texts == ["（一）学习不够", "正文。", "（二）作风不实"]
+
+
+def test_pdf_paragraphs_without_header_and_page_numbers(tmp_path: Path) -> None:
+    p1 = "为深入贯彻落实上级部署要求，进一步加强机关作风建设，全面提升服务水平，现将有关情况报告如下。"
+    p2 = "今年以来，我局坚持问题导向，对照年初确定的目标任务，逐项梳理工作进展情况，及时研究解决存在的困难和问题。"
+    p3 = "下一步，我们将在六月底前完成全部制度修订工作，每季度开展一次督查。"
+    path = make_pdf(tmp_path / "a.pdf", [[p1, p2], [p3]], header="某某局工作情况报告")
+    doc = _load(path)
+    assert [b.text for b in doc.blocks] == [p1, p2, p3]
+    assert [b.page for b in doc.blocks] == [1, 1, 2]
+    assert doc.meta["pages"] == 2
+
+
+def test_pdf_paragraph_continues_across_pages(tmp_path: Path) -> None:
+    long = "一二三四五六七八九十" * 8 + "。"
+    path = make_pdf(tmp_path / "a.pdf", [["开头段落。", long[:56]], [long[56:]]], header="页眉文字")
+    doc = _load(path)
+    assert [b.text for b in doc.blocks] == ["开头段落。", long]
