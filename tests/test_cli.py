@@ -1,0 +1,177 @@
+"""The command line: output formats, exit codes, bad inputs, configuration errors, plugins."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import make_docx
+
+from reportlint.cli import main
+
+DEFECTIVE = "关于加强作风建设的工作总结\n一、主要工作\n（一）加强学习。\n（一）完善制度。\n二、存在的问题\n学习不够深入。\n三、下一步打算\n进一步加强学习。\n"
+CLEAN = "关于加强作风建设的工作总结\n一、主要工作\n（一）加强学习。\n（二）完善制度。\n二、存在的问题\n学习不够深入。\n三、下一步打算\n6月底前完成全部120名干部轮训。\n"
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def test_text_output_has_position_excerpt_and_summary(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--select", "N101"], capsys)
+    assert code == 1
+    assert f"{f}:4:1: N101 编号“（一）”与上一项重复，此处应为“（二）” [error]" in out
+    assert "    （一）完善制度。\n    ^^^^^^" in out  # the caret line is aligned under wide characters
+    assert "建议：（二）" in out
+    assert out.rstrip().endswith("。")
+
+
+def test_json_output_matches_spec(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--format", "json", "--select", "N101"], capsys)
+    data = json.loads(out)
+    assert code == 1
+    assert data["reportlint"] and data["summary"]["findings"] == 1
+    entry = data["files"][0]
+    assert entry["doctype"] == "工作总结" and entry["error"] is None
+    assert entry["findings"][0] == {
+        "rule": "N101", "name": "duplicate-number", "severity": "error",
+        "message": "编号“（一）”与上一项重复，此处应为“（二）”",
+        "line": 4, "column": 1, "end_line": 4, "end_column": 4, "page": None,
+        "excerpt": "（一）", "suggestion": "（二）",
+    }
+
+
+def test_clean_file_exits_zero(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(CLEAN, encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--select", "N,S,B"], capsys)
+    assert code == 0, out
+
+
+def test_fail_on_error_ignores_warnings(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    assert run(["check", str(f), "--select", "M101", "--fail-on", "error"], capsys)[0] == 0
+    assert run(["check", str(f), "--select", "M101"], capsys)[0] == 1
+
+
+def test_bad_inputs_are_reported_and_others_still_checked(tmp_path: Path, capsys) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(DEFECTIVE, encoding="utf-8")
+    corrupt = tmp_path / "corrupt.docx"
+    corrupt.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    legacy = tmp_path / "old.docx"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    folder = tmp_path / "folder.docx"
+    folder.mkdir()
+    code, out, _ = run(["check", str(tmp_path), "--format", "json", "--select", "N101"], capsys)
+    data = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert code == 2
+    assert data["corrupt.docx"]["error"]["rule"] == "X101" and "损坏" in data["corrupt.docx"]["error"]["message"]
+    assert "97-2003" in data["old.docx"]["error"]["message"]
+    assert "目录" in data["folder.docx"]["error"]["message"]
+    assert data["good.txt"]["findings"][0]["rule"] == "N101"
+
+
+def test_encrypted_pdf_is_x101(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "secret.pdf"
+    c = canvas.Canvas(str(path), encrypt=pdfencrypt.StandardEncryption("pw", canPrint=0))
+    c.drawString(100, 700, "secret")
+    c.save()
+    code, out, _ = run(["check", str(path), "--format", "json"], capsys)
+    error = json.loads(out)["files"][0]["error"]
+    assert code == 2 and error["rule"] == "X101" and "加密" in error["message"]
+
+
+def test_crashing_rule_becomes_x100(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "plugins"))
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('plugins = ["raising_plugin"]\n', encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--format", "json", "--select", "TST901,N101"], capsys)
+    findings = json.loads(out)["files"][0]["findings"]
+    assert code == 2
+    assert {x["rule"] for x in findings} == {"X100", "N101"}
+    assert "TST901" in next(x for x in findings if x["rule"] == "X100")["message"]
+
+
+@pytest.mark.parametrize(
+    ("config", "needle"),
+    [('selekt = ["N1"]\n', "selekt"), ('severity = { N101 = "fatal" }\n', "severity"), ("select = [\n", "TOML")],
+)
+def test_configuration_errors_exit_3(tmp_path: Path, capsys, config: str, needle: str) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(CLEAN, encoding="utf-8")
+    cfg = tmp_path / "reportlint.toml"
+    cfg.write_text(config, encoding="utf-8")
+    code, _, err = run(["check", str(f)], capsys)
+    assert code == 3 and needle in err and str(cfg) in err
+
+
+def test_config_select_and_per_file_ignores(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "drafts" / "a.txt"
+    f.parent.mkdir()
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reportlint]\nselect = ["N1"]\nper-file-ignores = { "drafts/*.txt" = ["N101"] }\n', encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--format", "json"], capsys)
+    assert [x["rule"] for x in json.loads(out)["files"][0]["findings"]] == []
+    assert code == 0
+
+
+def test_unknown_profile_and_format_are_usage_errors(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(CLEAN, encoding="utf-8")
+    assert run(["check", str(f), "--profile", "不存在的文种"], capsys)[0] == 3
+    assert run(["check", str(f), "--format", "xml"], capsys)[0] == 3
+
+
+def test_extract_gives_exact_lines(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("甲\n\n乙\r\n", encoding="utf-8")
+    code, out, _ = run(["extract", str(f), "--no-numbers"], capsys)
+    assert code == 0 and out == "甲\n\n乙\n"
+
+
+def test_extract_docx_shows_word_labels(tmp_path: Path, capsys) -> None:
+    from conftest import level, numbering
+
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{level(0, "chineseCounting", "%1、")}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [("成绩", {"num": 1}), ("问题", {"num": 1})], numbering_xml=xml)
+    code, out, _ = run(["extract", str(path)], capsys)
+    assert out == "1\t一、成绩\n2\t二、问题\n"
+
+
+def test_rules_explain_profiles_plugins(capsys) -> None:
+    code, out, _ = run(["rules", "--format", "json"], capsys)
+    rows = json.loads(out)
+    assert code == 0 and {"N105", "S101", "M101", "B101", "X101"} <= {r["code"] for r in rows}
+    code, out, _ = run(["explain", "N105"], capsys)
+    assert code == 0 and "为什么" in out and "✗" in out and "✓" in out
+    code, out, _ = run(["profiles"], capsys)
+    assert "对照检查材料" in out
+    code, out, _ = run(["plugins"], capsys)
+    assert any(p["name"] == "reportlint.rulebook" for p in json.loads(out))
+    assert run(["explain", "Z999"], capsys)[0] == 3
+
+
+def test_help_does_not_import_heavy_libraries() -> None:
+    code = ("import sys; from reportlint.cli import cli; "
+            "print(any(m in sys.modules for m in ('pdfminer', 'jieba', 'docx', 'lxml')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
