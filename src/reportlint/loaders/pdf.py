@@ -115,7 +115,10 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
     if not body:
         return []
     size = statistics.median(ln.size for ln in body) or 12.0
-    left = Counter(round(ln.x0) for ln in body).most_common(1)[0][0]
+    # the body's left margin: the smallest x at which at least two lines start (first-line
+    # indents sit to its right; a stray box further left does not count)
+    starts = Counter(round(ln.x0) for ln in body)
+    left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
     right = max(ln.x1 for ln in body)
     gaps = [
         a.bottom - b.top
@@ -137,7 +140,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
         text = ""
         for ln in para:
             piece = ln.text.strip()
-            if text and re.match(r"[A-Za-z0-9]", text[-1]) and re.match(r"[A-Za-z0-9]", piece[:1]):
+            if text and re.match(r"[A-Za-z]", text[-1]) and re.match(r"[A-Za-z]", piece[:1]):
                 text += " "
             text += piece
         text = _CJK_SPACE.sub("", text)
@@ -149,7 +152,9 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
 def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: float, normal_gap: float) -> bool:
     indent = ln.x0 - left
     prev_text = prev.text.rstrip()
-    prev_short = prev.x1 < right - size * 1.5
+    # digits and Latin letters are narrower than CJK glyphs, so a full line can stop up to a
+    # few character widths before the margin
+    prev_short = prev.x1 < right - size * 4
     if ln.page != prev.page:
         # a paragraph continues on the next page unless the last line ended it
         return indent > size * 1.2 or (prev_short and prev_text.endswith(tuple(_END)))

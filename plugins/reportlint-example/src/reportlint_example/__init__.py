@@ -1,0 +1,46 @@
+"""Example reportlint plugin: the 发文字号 format of GB/T 9704-2012 §7.2.5.
+
+Install it and reportlint finds it through the ``reportlint`` entry-point group::
+
+    [project.entry-points.reportlint]
+    example = "reportlint_example"
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from importlib.resources import files
+
+from reportlint import Context, Finding, Rule, hookimpl
+
+_DOC_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})(?P<open>[\[［【（(〔])(?P<year>(?:19|20)\d\d)(?P<close>[\]］】）)〕])"
+                         r"(?P<num>\d{1,4})号")
+
+
+def check_doc_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Finds 发文字号 (机关代字〔年份〕序号号) and reports brackets other than 〔〕 around the
+    year and a serial number padded with zeros.
+    ## Parameters
+    None.
+    ## Example
+    市政办发[2024]05号 → EXA101, suggesting 市政办发〔2024〕5号."""
+    for block in ctx.doc.blocks:
+        for m in _DOC_NUMBER.finditer(block.text):
+            wrong_brackets = m["open"] != "〔" or m["close"] != "〕"
+            padded = len(m["num"]) > 1 and m["num"].startswith("0")
+            if wrong_brackets or padded:
+                fixed = f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
+                yield rule.finding(ctx.doc, block.index, m.start(), m.end(), text=m.group(), expected=fixed,
+                                   suggestion=fixed)
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("example.doc-number", check_doc_number)
+
+
+@hookimpl
+def register_rulebooks(register):  # type: ignore[no-untyped-def]
+    register(files(__package__) / "rules")
