@@ -70,7 +70,8 @@ def level(ilvl: int, fmt: str, text: str, start: int = 1, extra: str = "") -> st
 
 def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, page_numbers: bool = True) -> Path:
     """A multi-page PDF in STSong-Light: each page a list of paragraphs (wrapped, first line
-    indented two characters), with an optional running header and — N — page numbers."""
+    indented two characters; a paragraph starting with ">" continues the previous page's
+    paragraph and is not indented), with an optional running header and — N — page numbers."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -86,8 +87,8 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, page
             c.drawString(left, height - 40, header)
         y = height - 90
         for para in paras:
-            first = True
-            text = para
+            first = not para.startswith(">")
+            text = para.removeprefix(">")
             while text:
                 room = per_line - (2 if first else 0)
                 line, text = text[:room], text[room:]

@@ -137,6 +137,6 @@ def test_pdf_paragraphs_without_header_and_page_numbers(tmp_path: Path) -> None:
 
 def test_pdf_paragraph_continues_across_pages(tmp_path: Path) -> None:
     long = "一二三四五六七八九十" * 8 + "。"
-    path = make_pdf(tmp_path / "a.pdf", [["开头段落。", long[:56]], [long[56:]]], header="页眉文字")
+    path = make_pdf(tmp_path / "a.pdf", [["开头段落。", long[:54]], [">" + long[54:]]], header="页眉文字")
     doc = _load(path)
     assert [b.text for b in doc.blocks] == ["开头段落。", long]

@@ -1,0 +1,38 @@
+"""A real pre-commit run of this repository's hook on a temporary git repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None or shutil.which("git") is None,
+                                reason="pre-commit and git are needed")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_pre_commit_try_repo_fails_on_defects_and_passes_when_clean(tmp_path: Path) -> None:
+    repo = tmp_path / "docs"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "t@example.com")
+    _git(repo, "config", "user.name", "t")
+    report = repo / "总结.txt"
+    report.write_text("县机关事务中心工作总结\n一、主要工作\n（一）节能降耗。\n（一）车辆管理。\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    cmd = ["pre-commit", "try-repo", str(ROOT), "reportlint", "--all-files"]
+    bad = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert bad.returncode != 0, bad.stdout + bad.stderr
+    assert "N101" in bad.stdout
+    report.write_text("县机关事务中心工作总结\n一、主要工作\n（一）节能降耗。\n（二）车辆管理。\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    good = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
+    assert good.returncode == 0, good.stdout + good.stderr
