@@ -5,13 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-pytestmark = pytest.mark.skipif(shutil.which("pre-commit") is None or shutil.which("git") is None,
-                                reason="pre-commit and git are needed")
+_BESIDE = Path(sys.executable).with_name("pre-commit")
+PRE_COMMIT = str(_BESIDE) if _BESIDE.exists() else shutil.which("pre-commit")
+pytestmark = pytest.mark.skipif(PRE_COMMIT is None or shutil.which("git") is None,
+                                reason="pre-commit (installed with the test extras) and git are needed")
 
 
 def _git(repo: Path, *args: str) -> None:
@@ -28,11 +31,12 @@ def test_pre_commit_try_repo_fails_on_defects_and_passes_when_clean(tmp_path: Pa
     report.write_text("县机关事务中心工作总结\n一、主要工作\n（一）节能降耗。\n（一）车辆管理。\n", encoding="utf-8")
     _git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    cmd = ["pre-commit", "try-repo", str(ROOT), "reportlint", "--all-files"]
+    cmd = [str(PRE_COMMIT), "try-repo", str(ROOT), "reportlint", "--all-files"]
     bad = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert bad.returncode != 0, bad.stdout + bad.stderr
     assert "N101" in bad.stdout
-    report.write_text("县机关事务中心工作总结\n一、主要工作\n（一）节能降耗。\n（二）车辆管理。\n", encoding="utf-8")
+    report.write_text("县机关事务中心工作总结\n一、主要工作\n（一）节能降耗。\n（二）车辆管理。\n二、存在的问题\n"
+                      "资产数据更新滞后。\n三、下一步工作打算\n2025年6月底前完成资产清查。\n", encoding="utf-8")
     _git(repo, "add", ".")
     good = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert good.returncode == 0, good.stdout + good.stderr
