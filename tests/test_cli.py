@@ -153,7 +153,7 @@ def test_extract_docx_shows_word_labels(tmp_path: Path, capsys) -> None:
     xml = numbering(f'<w:abstractNum w:abstractNumId="0">{level(0, "chineseCounting", "%1、")}</w:abstractNum>',
                     '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
     path = make_docx(tmp_path / "a.docx", [("成绩", {"num": 1}), ("问题", {"num": 1})], numbering_xml=xml)
-    code, out, _ = run(["extract", str(path)], capsys)
+    _, out, _ = run(["extract", str(path)], capsys)
     assert out == "1\t一、成绩\n2\t二、问题\n"
 
 

@@ -39,8 +39,10 @@ def cli() -> None:
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
 @click.option("--ignore", help="不运行这些规则，按代码前缀，逗号分隔")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="达到此级别的问题使退出码为 1（默认 warning）")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path), help="配置文件（默认从文件所在目录向上查找）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
+              help="达到此级别的问题使退出码为 1（默认 warning）")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="配置文件（默认从文件所在目录向上查找）")
 @click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path), help="参考语料索引（B105 跨文档雷同）")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
@@ -167,7 +169,7 @@ def explain(code: str) -> int:
     lines += ["", "应当报告的写法："] + [f"  ✗ {b}" for b in rule.bad]
     lines += ["", "不应报告的写法："] + [f"  ✓ {g}" for g in rule.good]
     if rule.params:
-        lines += ["", "可配置项（在配置文件 [options.%s] 中修改）：" % rule.code]
+        lines += ["", f"可配置项（在配置文件 [options.{rule.code}] 中修改）："]
         for k, v in rule.params.items():
             shown = json.dumps(v, ensure_ascii=False)
             lines.append(f"  {k} = {shown if len(shown) < 100 else shown[:97] + '…'}")

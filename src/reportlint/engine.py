@@ -138,7 +138,9 @@ def analyse(
     return ctx, profile
 
 
-def run_checks(ctx: Context, rules: list[Rule], registry: Registry, debug: bool = False) -> tuple[list[Finding], list[str]]:
+def run_checks(
+    ctx: Context, rules: list[Rule], registry: Registry, debug: bool = False
+) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     traces: list[str] = []
     garbled = _garbled(ctx.doc)

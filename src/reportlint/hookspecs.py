@@ -17,8 +17,8 @@ import pluggy
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from .model import Document, Finding, Rule
     from .context import Context
+    from .model import Document, Finding, Rule
 
 hookspec = pluggy.HookspecMarker("reportlint")
 hookimpl = pluggy.HookimplMarker("reportlint")

@@ -40,7 +40,8 @@ _INLINE = re.compile(
     rf"|(\d{{1,2}})([.．、])(?=[\u3400-\u9fff“\"《（(]))"
 )
 _SEQ = re.compile(
-    rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
+    rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
+    rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
 )
 
 
@@ -341,6 +342,10 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 TitleTest = Callable[[int], bool]
+_GLUED_TITLE = re.compile(
+    r"(?:\d{1,3}[、.．]\s*)?([^\s。，,；;：:！？]{6,40}"
+    r"(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法))\s+\S"
+)
 
 
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:
@@ -357,8 +362,7 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         if b.kind == "title":
             return Heading(b.index, 0, len(b.text), text, 0, "style")
         start = len(b.text) - len(b.text.lstrip())
-        glued = re.match(r"(?:\d{1,3}[、.．]\s*)?([^\s。，,；;：:！？]{6,40}(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法))\s+\S",
-                         text)
+        glued = _GLUED_TITLE.match(text)
         if len(text) > 80 or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
             if glued and len(text) > 80:
                 s = b.text.index(glued.group(1))

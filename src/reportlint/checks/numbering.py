@@ -245,7 +245,8 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for tok in ctx.outline.sequences:
         if tok.block != last_block:
             # a new paragraph continues the run only when it carries on from the last one
-            stale = [k for k, t in last.items() if t.block < tok.block - 1 and not _only_blank_between(ctx, t.block, tok.block)]
+            stale = [k for k, t in last.items()
+                     if t.block < tok.block - 1 and not _only_blank_between(ctx, t.block, tok.block)]
             for k in stale:
                 del last[k]
             last_block = tok.block

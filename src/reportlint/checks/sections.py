@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -113,7 +114,7 @@ def check_order(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for i, (head, sec) in enumerate(placed):
         later = [(h, s) for h, s in placed[i + 1:] if (h.block, h.start) < (head.block, head.start)]
         if later:
-            h2, s2 = later[0]
+            _, s2 = later[0]
             yield rule.finding(ctx.doc, head.block, head.start, head.end, section=sec.name, other=s2.name)
             return
 
@@ -128,7 +129,7 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
-    for it, nxt in zip(items, items[1:], strict=False):
+    for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
         if not mk.title or text[mk.end + len(mk.title):].strip(" \u3000：:"):

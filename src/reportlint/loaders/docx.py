@@ -20,7 +20,7 @@ from ..errors import LoadError
 from ..hookspecs import hookimpl
 from ..model import Block, Document
 from ..sniff import open_zip
-from .wordnum import W, Numbering
+from .wordnum import Numbering, W
 
 MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024

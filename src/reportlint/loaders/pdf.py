@@ -15,6 +15,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,9 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _END = "。！？!?；;：:…”’」』）)"
-_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))")
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))"
+)
 
 
 @dataclass(slots=True)
@@ -123,7 +126,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
     gaps = [
         a.bottom - b.top
         for lines in pages
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in pairwise(lines)
         if 0 <= a.bottom - b.top < size * 3
     ]
     normal_gap = statistics.median(gaps) if gaps else size * 0.5
@@ -171,12 +174,12 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
 
 
 def load_pdf(path: Path, data: bytes) -> Document:
+    from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
     from pdfminer.pdfparser import PDFParser
-    from pdfminer.converter import PDFPageAggregator
 
     meta: dict[str, Any] = {}
     try:

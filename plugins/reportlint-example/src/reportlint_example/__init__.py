@@ -14,8 +14,10 @@ from importlib.resources import files
 
 from reportlint import Context, Finding, Rule, hookimpl
 
-_DOC_NUMBER = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})(?P<open>[\[［【（(〔])(?P<year>(?:19|20)\d\d)(?P<close>[\]］】）)〕])"
-                         r"(?P<num>\d{1,4})号")
+_DOC_NUMBER = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,8})(?P<open>[\[［【（(〔])(?P<year>(?:19|20)\d\d)"
+    r"(?P<close>[\]］】）)〕])(?P<num>\d{1,4})号"
+)
 
 
 def check_doc_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
