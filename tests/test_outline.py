@@ -1,0 +1,38 @@
+"""The outline: markers at block starts and inside one-line documents, the tree, the title."""
+
+from __future__ import annotations
+
+from reportlint.model import Block, Document
+from reportlint.outline import build
+
+
+def _doc(*lines: str) -> Document:
+    return Document("t.txt", tuple(Block(i, t) for i, t in enumerate(lines)))
+
+
+def test_markers_of_a_one_line_document_form_a_tree() -> None:
+    line = ("县机关事务中心年度工作总结 一、主要工作 （一）加强学习。全年学习24次。（二）完善制度。修订制度5项。"
+            "二、存在的问题 （一）学习不够深入。1.联系实际不够。2.学用脱节。")
+    out = build(_doc(line))
+    labels = [(line[m.start:m.end], it.depth) for it in out.items for m in [it.marker]]
+    assert labels == [("一、", 0), ("（一）", 1), ("（二）", 1), ("二、", 0), ("（一）", 1), ("1.", 2), ("2.", 2)]
+    assert out.title is not None and out.title.text == "县机关事务中心年度工作总结"
+
+
+def test_decimals_ranges_and_years_are_not_markers() -> None:
+    out = build(_doc("标题", "1.5万元已拨付。", "一、二季度完成投资。", "2023年工作回顾。"))
+    assert out.markers == ()
+
+
+def test_page_number_series_is_stray() -> None:
+    body = "这是一段很长的正文内容，" * 10
+    out = build(_doc("1、" + body + "继续写到", "2、页面末尾没有句号的" + body + "还在", "3、" + body + "结束",
+                     "4、" + body + "又断在"))
+    assert all(m.stray for m in out.markers)
+    assert out.items == ()
+
+
+def test_title_is_found_after_residue_and_missing_when_body_starts() -> None:
+    assert build(_doc("温馨提示：", "关于做好防汛工作的通知", "各乡镇：", "现将有关事项通知如下。"),
+                 frozenset({0})).title.text == "关于做好防汛工作的通知"
+    assert build(_doc("今年以来，我局认真落实各项部署，取得了明显成效。", "一、主要工作")).title is None
