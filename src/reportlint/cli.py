@@ -209,7 +209,8 @@ def plugins() -> int:
     by_source: dict[str, list[str]] = {}
     for code, src in book.sources.items():
         by_source.setdefault(src, []).append(code)
-    click.echo(json.dumps(describe(reg.pm, reg, by_source), ensure_ascii=False, indent=2))  # type: ignore[attr-defined]
+    assert reg.pm is not None
+    click.echo(json.dumps(describe(reg.pm, by_source), ensure_ascii=False, indent=2))
     return 0
 
 

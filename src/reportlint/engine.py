@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import stat
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
@@ -19,6 +18,7 @@ from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, load_rulebook
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
+from .textutil import garbled_share
 
 ALWAYS_ON = ("X100", "X101", "X102")
 GARBLED_SHARE = 0.05
@@ -33,7 +33,6 @@ class FileResult:
     doctype: str | None = None
     error: dict[str, str] | None = None
     skipped: str | None = None
-    chars: int = 0
     lines: dict[int, str] = field(default_factory=dict)  # text of the blocks findings point at
     debug: list[str] = field(default_factory=list)
 
@@ -68,7 +67,6 @@ class Session:
         if key not in self._books:
             pm = get_plugin_manager(self.entry_points, plugins)
             reg = collect(pm)
-            reg.pm = pm  # type: ignore[attr-defined]
             books = list(reg.rulebooks) + [("config", d) for d in dirs]
             self._books[key] = (reg, load_rulebook(books, reg.checks))
         return self._books[key]
@@ -117,14 +115,6 @@ def _residue(doc: Document, rulebook: Rulebook) -> frozenset[int]:
     return frozenset(residue_blocks(doc, rule.params))
 
 
-def _garbled(doc: Document) -> bool:
-    text = "".join(b.text for b in doc.blocks)
-    if not text:
-        return False
-    bad = doc.meta.get("cid_glyphs", 0) * 6 + len(re.findall(r"[\ue000-\uf8ff\ufffd]", text))
-    return bad / len(text) > GARBLED_SHARE
-
-
 def analyse(
     doc: Document, rulebook: Rulebook, profile_name: str | None, options: Mapping[str, Any] | None = None
 ) -> tuple[Context, Profile | None]:
@@ -143,7 +133,7 @@ def run_checks(
 ) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     traces: list[str] = []
-    garbled = _garbled(ctx.doc)
+    garbled = garbled_share(ctx.doc) > GARBLED_SHARE
     for rule in rules:
         if rule.code in ALWAYS_ON:
             continue
@@ -163,7 +153,6 @@ def run_checks(
 
 def crash_finding(doc: Document, rule: Rule, exc: BaseException) -> Finding:
     detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-    text = doc.blocks[0].text if doc.blocks else ""
     return Finding(
         path=doc.path,
         rule="X100",
@@ -177,7 +166,7 @@ def crash_finding(doc: Document, rule: Rule, exc: BaseException) -> Finding:
         end_block=0,
         end=0,
         excerpt="",
-        page=doc.blocks[0].page if doc.blocks and text is not None else None,
+        page=doc.blocks[0].page if doc.blocks else None,
     )
 
 
@@ -215,7 +204,6 @@ def lint_file(path: Path, session: Session, config: Config, settings: Settings) 
     profile_name = settings.profile or config.profile
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus})
     result.doctype = profile.name if profile else None
-    result.chars = doc.text_length
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     result.findings = sorted(findings, key=Finding.sort_key)
@@ -302,22 +290,3 @@ def summary(results: list[FileResult]) -> dict[str, Any]:
         "by_severity": dict(sorted(by_sev.items())),
         "by_rule": dict(sorted(by_rule.items())),
     }
-
-
-def to_json(f: Finding) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "rule": f.rule,
-        "name": f.name,
-        "severity": f.severity,
-        "message": f.message,
-        "line": f.block + 1,
-        "column": f.start + 1,
-        "end_line": f.end_block + 1,
-        "end_column": f.end + 1,
-        "page": f.page,
-        "excerpt": f.excerpt,
-        "suggestion": f.suggestion,
-    }
-    if f.related:
-        out["related"] = [dict(r) for r in f.related]
-    return out

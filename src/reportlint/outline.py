@@ -145,12 +145,12 @@ class Outline:
         return self.children.get(parent, ())
 
 
-def _heading_text(text: str, start: int) -> tuple[str, int]:
+def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end, at most 40 characters."""
     m = re.search(rf"[{SENTENCE_END}：:]|\s{{2,}}|[ \u3000](?=[\u3400-\u9fff]{{4}})", text[start:])
     stop = start + m.start() if m else len(text)
     title = text[start:stop].strip()
-    return (title, stop) if len(title) <= 40 else ("", start)
+    return title if len(title) <= 40 else ""
 
 
 _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
@@ -175,7 +175,7 @@ def _block_start_marker(block: Block) -> Marker | None:
         if family in ("cn", "ar") and _RANGE_AFTER.match(rest):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\u00a0"))
-        title, _ = _heading_text(text, m.end())
+        title = _heading_text(text, m.end())
         return Marker(block.index, lead, m.end(), family, value, opener, closer, punct, title=title)
     return None
 
@@ -197,7 +197,7 @@ def _inline_markers(block: Block, skip_to: int) -> list[Marker]:
         if not value:
             continue
         end = m.end()
-        title, _ = _heading_text(text, end)
+        title = _heading_text(text, end)
         out.append(Marker(block.index, m.start(), end, family, value, opener, closer, punct, True, title=title))
     return out
 

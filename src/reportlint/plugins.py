@@ -78,6 +78,7 @@ class Registry:
     reporters: dict[str, Reporter] = field(default_factory=dict)
     rulebooks: list[tuple[str, Traversable]] = field(default_factory=list)
     owners: dict[str, str] = field(default_factory=dict)  # "check:foo" -> plugin name
+    pm: pluggy.PluginManager | None = None
 
 
 def _collector(reg: Registry, kind: str, table: dict[str, Any], plugin: str) -> Callable[[str, Any], None]:
@@ -97,7 +98,7 @@ def _collector(reg: Registry, kind: str, table: dict[str, Any], plugin: str) -> 
 
 def collect(pm: pluggy.PluginManager) -> Registry:
     """Call every hook implementation once and gather the results, naming each item's plugin."""
-    reg = Registry()
+    reg = Registry(pm=pm)
     tables: dict[str, tuple[str, dict[str, Any]]] = {
         "register_loaders": ("loader", reg.loaders),
         "register_checks": ("check", reg.checks),
@@ -111,7 +112,7 @@ def collect(pm: pluggy.PluginManager) -> Registry:
     return reg
 
 
-def describe(pm: pluggy.PluginManager, reg: Registry, codes_by_source: dict[str, list[str]]) -> list[dict[str, Any]]:
+def describe(pm: pluggy.PluginManager, codes_by_source: dict[str, list[str]]) -> list[dict[str, Any]]:
     """One record per plugin for ``reportlint plugins``: name, version, hooks, codes."""
     dists = {id(p): d for p, d in pm.list_plugin_distinfo()}
     out = []

@@ -6,13 +6,18 @@ import re
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Document
 
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
 _FILLER = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’（）()《》【】\-—的之和及与主要]")
 _LABEL = re.compile(
     r"^[\s\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|第[一二三四五六七八九十]+[章节部分])"
 )
-CJK = re.compile(r"[\u3400-\u9fff]")
+_PLACEHOLDER_GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd]")
+CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
@@ -42,3 +47,12 @@ def fuzzy_contains(heading: str, wording: str) -> bool:
 
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def garbled_share(doc: Document) -> float:
+    """Share of the text that is placeholder glyphs: ``(cid:NN)``, private-use characters, U+FFFD."""
+    text = "".join(b.text for b in doc.blocks)
+    if not text:
+        return 0.0
+    bad = int(doc.meta.get("cid_glyphs", 0)) * CID_WEIGHT + len(_PLACEHOLDER_GLYPHS.findall(text))
+    return min(bad / len(text), 1.0)

@@ -154,30 +154,29 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     A body paragraph restated word for word in an attachment → B104 at the repeat."""
     doc = ctx.doc
     minimum = rule.params.get("min_chars", 20)
-    seen: dict[str, tuple[int, int]] = {}
+    seen: dict[str, int] = {}  # normalised passage -> block of its first occurrence
+
+    def repeat(block: int, start: int, end: int, first: int) -> Finding:
+        return rule.finding(doc, block, start, end, first=first + 1,
+                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
+
     for b in doc.blocks:
         if b.index in ctx.residue:
             continue
         whole = _norm(b.text)
-        spans = list(sentences(b.text))
-        units = [(0, len(b.text))] if len(spans) != 1 and len(whole) >= minimum else []
-        units += spans
-        reported_block = False
-        for s, e in units:
+        if len(whole) >= minimum and whole in seen:
+            yield repeat(b.index, 0, len(b.text), seen[whole])  # the whole paragraph again: one finding
+            continue
+        for s, e in sentences(b.text):
             key = _norm(b.text[s:e])
             if len(key) < minimum:
                 continue
-            if key in seen and not reported_block:
-                first_block, _ = seen[key]
-                if first_block == b.index and (s, e) == (0, len(b.text)):
-                    continue
-                yield rule.finding(doc, b.index, s, e, first=first_block + 1,
-                                   related=[{"path": doc.path, "line": first_block + 1, "similarity": 1.0}])
-                reported_block = (s, e) == (0, len(b.text))
-                if reported_block:
-                    break
+            if key in seen:
+                yield repeat(b.index, s, e, seen[key])
             else:
-                seen.setdefault(key, (b.index, s))
+                seen[key] = b.index
+        if len(whole) >= minimum:
+            seen.setdefault(whole, b.index)
 
 
 def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
+from ..textutil import garbled_share
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 
@@ -24,13 +25,10 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     doc = ctx.doc
     if not doc.blocks:
         return
-    text = "".join(b.text for b in doc.blocks)
-    cids = doc.meta.get("cid_glyphs", 0)
-    pua = len(_PUA.findall(text))
-    if cids or pua / max(len(text), 1) > rule.params.get("max_share", 0.02):
-        share = (cids * 6 + pua) / max(len(text), 1)
+    share = garbled_share(doc)
+    if doc.meta.get("cid_glyphs") or share > rule.params.get("max_share", 0.02):
         first = next((b for b in doc.blocks if "(cid:" in b.text or _PUA.search(b.text)), doc.blocks[0])
-        yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{min(share, 1):.0%}",
+        yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{share:.0%}",
                            encrypted="（文件已加密，禁止复制文字）" if doc.meta.get("encrypted") else "")
     if doc.meta.get("invalid_bytes"):
         line = int(doc.meta.get("invalid_line", 1)) - 1

@@ -69,7 +69,12 @@ def _section_ranges(ctx: Context) -> list[tuple[Heading, int, int]]:
 def find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], Heading | None]:
     """The measures of a document: the numbered items (or, when there are none, the
     paragraphs) of its measures sections; without such a section, the sentences that
-    commit to action (将/要/拟 + an action verb)."""
+    commit to action (将/要/拟 + an action verb). Computed once per document."""
+    key = "measures:" + "|".join(params.get("commitment", ()))
+    return ctx.memo(key, lambda: _find_measures(ctx, params))  # type: ignore[no-any-return]
+
+
+def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], Heading | None]:
     doc = ctx.doc
     ranges = _section_ranges(ctx)
     measures: list[Measure] = []
@@ -108,6 +113,12 @@ def _measure(text: str, block: int, start: int, end: int) -> Measure:
     return Measure(block, start, end, head_end)
 
 
+def _measure_params(ctx: Context) -> Mapping[str, Any]:
+    """M101's patterns, which M102 and M103 use to tell quantified text."""
+    rule = ctx.rulebook.rules.get("M101")
+    return rule.params if rule else {}
+
+
 def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a measure that states none of: an amount (a number with a unit or classifier,
@@ -144,7 +155,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if phrases is None:
         return
     threshold = rule.params.get("threshold", 0.12)
-    dims = ctx.rulebook.rules["M101"].params if "M101" in ctx.rulebook.rules else {}
+    dims = _measure_params(ctx)
     for b in ctx.doc.blocks:
         text = b.text.strip()
         if len(text) < rule.params.get("min_chars", 30) or b.index in ctx.residue:
@@ -166,7 +177,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``threshold`` (default 0.3), ``min_measures`` (default 3).
     ## Example
     Five measures, one with a deadline → 20% → M103."""
-    base = ctx.rulebook.rules["M101"].params if "M101" in ctx.rulebook.rules else {}
+    base = _measure_params(ctx)
     measures, head = find_measures(ctx, base)
     if head is None or len(measures) < rule.params.get("min_measures", 3):
         return

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_value
+from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
 
 
 def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
@@ -255,7 +255,7 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if tok.value == 1 or prev is None:
             continue
         word = "是" if tok.kind == "shi" else "，"
-        expected = ("第" if tok.kind == "di" else "") + _cn(prev.value + 1) + word
+        expected = ("第" if tok.kind == "di" else "") + cn_label(prev.value + 1) + word
         shown = ctx.doc.blocks[tok.block].text[tok.start:tok.end]
         if tok.value == prev.value:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
@@ -267,12 +267,6 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _only_blank_between(ctx: Context, a: int, b: int) -> bool:
     return all(not ctx.doc.blocks[i].text.strip() for i in range(a + 1, b))
-
-
-def _cn(n: int) -> str:
-    from ..outline import cn_label
-
-    return cn_label(n)
 
 
 def check_stray(ctx: Context, rule: Rule) -> Iterator[Finding]:

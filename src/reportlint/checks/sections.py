@@ -48,7 +48,12 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> 
 
 
 def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
-    """Each profile section found, by name, with its first heading (damaged copies count)."""
+    """Each profile section found, by name, with its first heading (damaged copies count).
+    Computed once per document and shared by the S and M checks."""
+    return ctx.memo(f"sections:{threshold}", lambda: _locate_sections(ctx, threshold))  # type: ignore[no-any-return]
+
+
+def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     found: dict[str, Heading] = {}
     if ctx.profile is None:
         return found

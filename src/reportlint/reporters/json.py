@@ -7,10 +7,29 @@ import re
 from typing import Any, TextIO
 
 from .. import __version__
-from ..engine import to_json
 from ..hookspecs import hookimpl
+from ..model import Finding
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def to_json(f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "rule": f.rule,
+        "name": f.name,
+        "severity": f.severity,
+        "message": f.message,
+        "line": f.block + 1,
+        "column": f.start + 1,
+        "end_line": f.end_block + 1,
+        "end_column": f.end + 1,
+        "page": f.page,
+        "excerpt": f.excerpt,
+        "suggestion": f.suggestion,
+    }
+    if f.related:
+        out["related"] = [dict(r) for r in f.related]
+    return out
 
 
 def report_json(results: list[Any], out: TextIO, options: dict[str, Any]) -> None:
