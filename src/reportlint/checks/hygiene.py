@@ -1,3 +1,302 @@
-"""Checks of the hygiene family (filled in by their own issue)."""
+"""T1 checks: doubled characters, unpaired marks, punctuation, converter artifacts, typos,
+的/地/得, outdated formulations and suspicious numbers."""
 
 from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Block, Finding, Rule
+
+_HAN = r"\u4e00-\u9fff"
+
+
+def _body(ctx: Context) -> Iterator[Block]:
+    """Blocks that are the document's own text (residue is B101's business)."""
+    return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
+
+
+@lru_cache(maxsize=64)
+def _pairs(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[int, str]]:
+    """One alternation of every pattern, each in its own group, and the replacement by group."""
+    pattern = re.compile("|".join(f"({p})" for p, _ in pairs))
+    return pattern, {i + 1: repl for i, (_, repl) in enumerate(pairs)}
+
+
+def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    pairs = tuple((p, r) for p, r in rule.params.get("pairs", ()))
+    if not pairs:
+        return
+    pattern, replacement = _pairs(pairs)
+    for b in _body(ctx):
+        for m in pattern.finditer(b.text):
+            expected = replacement[m.lastindex or 0]
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), expected=expected,
+                               suggestion=expected)
+
+
+def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports the word substitutions a synonym-replacing (“洗稿”) or conversion tool leaves:
+    科学开展观, 原那么, 执政根底, 广阔干部, 局部党员 … Each entry is a regular expression
+    with the context that makes it safe (局部 only before 党员/干部/…, never in 局部地区).
+    ## Parameters
+    ``pairs``: ``[pattern, replacement]`` lists.
+    ## Example
+    稳固党的执政根底 → two T104 findings: 稳固→巩固, 执政根底→基础."""
+    yield from _substitutions(ctx, rule)
+
+
+def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports commonly confused words of official writing (明查暗访, 再接再励, 既使 …) from a
+    curated list.
+    ## Parameters
+    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook.
+    ## Example
+    采取明查暗访等方式 → T105, suggesting 明察暗访."""
+    yield from _substitutions(ctx, rule)
+
+
+def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a function character typed twice (的的, 了了, 在在 …). Legitimate doublings
+    (的的确确, 不了了之, 为了了解, 实实在在, 实事求是是 …) are listed per character in
+    ``allow`` and never reported; content-word reduplication (看看, 做做样子) is never checked.
+    ## Parameters
+    ``chars``: characters checked; ``allow``: per character, patterns of legitimate contexts.
+    ## Example
+    最严格的的党性洗礼 → T101 at 的的."""
+    chars = rule.params.get("chars", "")
+    if not chars:
+        return
+    doubled = re.compile(f"([{re.escape(chars)}])\\1")
+    allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
+    for b in _body(ctx):
+        for m in doubled.finditer(b.text):
+            ch = m.group(1)
+            ok = allow.get(ch)
+            if ok and any(a.start() <= m.start() and m.end() <= a.end()
+                          for a in ok.finditer(b.text, max(0, m.start() - 4), m.end() + 4)):
+                continue
+            if m.start() > 0 and b.text[m.start() - 1] == ch:
+                continue  # three in a row: reported once at the first pair
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), expected=ch, suggestion=ch)
+
+
+_OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
+_CLOSE_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "〕": "〔", "〞": "〝"}
+_FAMILY = {"(": "（", ")": "）", "〝": "“", "〞": "”"}  # width variants and 〝〞 pair with the full forms
+_MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
+
+
+def _norm_mark(ch: str) -> str:
+    return _FAMILY.get(ch, ch)
+
+
+def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Checks per paragraph that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched
+    mark, and a doubled opening quote (““). A quotation running over several paragraphs —
+    each opens with “ and only the last closes — is accepted. ) after an item number (1)、
+    a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form).
+    ## Parameters
+    None.
+    ## Example
+    坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
+    blocks = [b for b in _body(ctx)]
+    for pos, b in enumerate(blocks):
+        text = b.text
+        stack: list[tuple[str, int]] = []
+        for i, ch in enumerate(text):
+            if ch in _OPEN:
+                if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
+                    yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
+                    continue
+                stack.append((_norm_mark(ch), i))
+            elif ch in _CLOSE_OF:
+                opener = _norm_mark(_CLOSE_OF[ch])
+                if stack and stack[-1][0] == opener:
+                    stack.pop()
+                elif any(o == opener for o, _ in stack):
+                    while stack and stack[-1][0] != opener:
+                        mark, at = stack.pop()
+                        yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+                    stack.pop()
+                elif ch in "）)" and _MARKER_CLOSER.search(text[:i]):
+                    continue
+                else:
+                    yield rule.finding(ctx.doc, b.index, i, i + 1, mark=ch, partner=_CLOSE_OF[ch])
+        nxt = blocks[pos + 1].text.lstrip() if pos + 1 < len(blocks) else ""
+        for mark, at in stack:
+            if mark == "“" and text.lstrip().startswith(("“", "〝")) and nxt.startswith(("“", "〝")):
+                continue  # a quotation that goes on in the next paragraph
+            yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+
+
+_ODD_QUOTE = re.compile(r"[〝〞]")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_IN_HAN = re.compile(rf"(?<=[{_HAN}])(?:[,;:?!](?=[{_HAN}“])|[()](?=[{_HAN}]))")
+
+
+def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
+    quotes, ``?…?`` standing for 《》 around a document name, “、等”, a doubled 。 or ，,
+    an ASCII ``"`` closing a “, and half-width ,;:?!() between Chinese characters — one
+    summary finding with the count when there are more than ``summary_over`` of those.
+    ## Parameters
+    ``summary_over``; ``book_endings``: last words of a document name (制度, 办法 …).
+    ## Example
+    卫生惠民、等民生工程 → T103, suggesting 卫生惠民等."""
+    endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
+    book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
+    checks: Sequence[tuple[re.Pattern[str], str]] = (
+        (re.compile(r"、(?=等)"), "deng"),
+        (re.compile(r"。{2,}|，{2,}|,{2,}|；{2,}"), "repeat"),
+        (re.compile(r"(?<=“)[^“”\"]{1,40}\""), "ascii_quote"),
+    )
+    half: list[tuple[Block, re.Match[str]]] = []
+    quotes: list[tuple[Block, re.Match[str]]] = []
+    for b in _body(ctx):
+        if book:
+            for m in book.finditer(b.text):
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="book", text=m.group(1),
+                                   suggestion=f"《{m.group(1)}》")
+        for pattern, key in checks:
+            for m in pattern.finditer(b.text):
+                start, end = m.start(), m.end()
+                if key == "ascii_quote":
+                    start = end - 1
+                suggestion = {"deng": "等", "repeat": m.group()[0], "ascii_quote": "”"}[key]
+                expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
+                yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
+                                   suggestion=suggestion)
+        half.extend((b, m) for m in _HALF_IN_HAN.finditer(b.text))
+        quotes.extend((b, m) for m in _ODD_QUOTE.finditer(b.text))
+    over = rule.params.get("summary_over", 5)
+    for found, key in ((half, "halfwidth"), (quotes, "quote")):
+        if len(found) > over:  # everywhere: one finding with the count, not hundreds
+            b, m = found[0]
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key=f"{key}_summary", count=len(found),
+                               text=m.group())
+            continue
+        for b, m in found:
+            fix = _HALF.get(m.group()) or ("“" if m.group() == "〝" else "”")
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key=key, text=m.group(), expected=fix,
+                               suggestion=fix)
+
+
+def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports 的 between an adverbial and a verb (清醒的认识到, 客观的讲 → 地) and 的 before a
+    complement (做的很好 → 得). Only listed adverbs, verbs and complements are used, so a
+    noun phrase (深刻的认识) stays silent.
+    ## Parameters
+    ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得).
+    ## Example
+    清醒的认识到 → T106, suggesting 清醒地认识到."""
+    def alt(key: str) -> str:
+        return "|".join(sorted(map(re.escape, rule.params.get(key, ())), key=len, reverse=True))
+
+    di = re.compile(f"(?:{alt('adverbs')})(的)(?:{alt('verbs')})") if rule.params.get("adverbs") else None
+    de = re.compile(f"(?:{alt('de_verbs')})(的)(?:{alt('de_complements')})(?![多少])") \
+        if rule.params.get("de_verbs") else None
+    for b in _body(ctx):
+        for pattern, right in ((di, "地"), (de, "得")):
+            if pattern is None:
+                continue
+            for m in pattern.finditer(b.text):
+                fixed = m.group()[: m.start(1) - m.start()] + right + m.group()[m.end(1) - m.start():]
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), wrong="的",
+                                   right=right, suggestion=fixed)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年")
+_DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def document_year(ctx: Context) -> int | None:
+    """The document's year: its 成文日期 (a date alone on a line near the end), else a year
+    in the title, else the latest year the text mentions; None when there is none."""
+    tail = [b for b in _body(ctx)][-6:]
+    for b in reversed(tail):
+        m = _DATE_LINE.match(b.text)
+        if m:
+            return int(m.group(1))
+    title = ctx.outline.title.text if ctx.outline.title else ""
+    m = _YEAR.search(title)
+    if m:
+        return int(m.group(1))
+    years = [int(y) for b in _body(ctx) for y in _YEAR.findall(b.text)]
+    return max(years) if years else None
+
+
+def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a formulation used after its validity ended (十九大精神 in a 2024 document),
+    from dated data. The document's year comes from its 成文日期, the title, or the latest
+    year in the text; when none is found, nothing is reported.
+    ## Parameters
+    ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
+    ## Example
+    2024年工作总结 … 学习贯彻党的十九大精神 → T107."""
+    year = document_year(ctx)
+    if year is None:
+        return
+    for pattern, until, current in rule.params.get("formulations", ()):
+        until_year = int(until.split("-")[0])
+        if year <= until_year:
+            continue  # the formulation may still have been current that year
+        for b in _body(ctx):
+            for m in re.finditer(pattern, b.text):
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), until=until,
+                                   year=year, current=current, suggestion=current)
+
+
+_UNITS = "条个人件项次名户家所篇场"
+_YEAR_COUNT = re.compile(rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]")
+_SHARE = re.compile(
+    r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
+)
+_TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+
+
+def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports numbers that look like a slip: a year-like value used as a count (“共2023多条”),
+    a share above 100% (占比、覆盖率、完成率…), and a stated total smaller than the sum of
+    the parts listed right after it (“共50人，其中科级30人、一般干部40人”).
+    ## Parameters
+    None.
+    ## Example
+    征求到意见建议共2023多条 → T108 at 2023多条."""
+    for b in _body(ctx):
+        for m in _YEAR_COUNT.finditer(b.text):
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(),
+                               detail=f"“{m.group(1)}”像是年份，却用作数量")
+        for m in _SHARE.finditer(b.text):
+            if float(m.group(1)) > 100:
+                yield rule.finding(ctx.doc, b.index, m.start(1), m.end(), text=m.group(1) + "%",
+                                   detail="占比、比率不可能超过 100%")
+        for m in _TOTAL.finditer(b.text):
+            total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+            parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
+            if len(parts) >= 2 and sum(parts) > total:
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(2), text=b.text[m.start():m.end(2)],
+                                   detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("hygiene.substitution", check_substitution)
+    register("hygiene.typo", check_typo)
+    register("hygiene.doubled", check_doubled)
+    register("hygiene.pairs", check_pairs)
+    register("hygiene.punctuation", check_punctuation)
+    register("hygiene.dedide", check_dedide)
+    register("hygiene.outdated", check_outdated)
+    register("hygiene.numbers", check_numbers)
