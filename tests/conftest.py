@@ -107,3 +107,26 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, page
 @pytest.fixture
 def docx_builder():
     return make_docx
+
+
+def txt_to_docx(src: Path, dest: Path) -> Path:
+    """A Word rendition of a team-written .txt fixture: the first line in the Title style,
+    一、 headings in Heading 1 and （一） headings in Heading 2, both numbered by Word lists
+    (chineseCounting), the rest as body paragraphs."""
+    import re
+
+    lines = src.read_text(encoding="utf-8").splitlines()
+    paragraphs: list[tuple[str, dict]] = [(lines[0], {"style": "Title"})]
+    for line in lines[1:]:
+        m1 = re.match(r"^[一二三四五六七八九十]+、", line)
+        m2 = re.match(r"^（[一二三四五六七八九十]+）", line)
+        if m1 and len(line) <= 30:
+            paragraphs.append((line[m1.end():], {"style": "Heading 1", "num": 1, "ilvl": 0}))
+        elif m2 and len(line) <= 30:
+            paragraphs.append((line[m2.end():], {"style": "Heading 2", "num": 1, "ilvl": 1}))
+        else:
+            paragraphs.append((line, {}))
+    lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    return make_docx(dest, paragraphs, numbering_xml=xml)

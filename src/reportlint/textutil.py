@@ -42,7 +42,16 @@ def normalize_heading(text: str) -> str:
 def fuzzy_contains(heading: str, wording: str) -> bool:
     """Does a heading carry this section wording, ignoring filler words and punctuation?"""
     h, w = normalize_heading(heading), normalize_heading(wording)
-    return bool(w) and w in h
+    # a wording reduced to two characters (主要措施 → 措施) must match whole, not inside 保障措施
+    return bool(w) and (w == h or (len(w) >= 3 and w in h))
+
+
+_PUNCT_SPACE = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’（）()《》【】\-—]")
+
+
+def plain_heading(text: str) -> str:
+    """A heading without its label, punctuation and spaces; filler words kept (for similarity)."""
+    return _PUNCT_SPACE.sub("", strip_label(text))
 
 
 def similarity(a: str, b: str) -> float:

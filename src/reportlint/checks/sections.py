@@ -10,7 +10,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..outline import Heading
 from ..rulebook import Section
-from ..textutil import fuzzy_contains, normalize_heading, sentences, similarity
+from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentences, similarity
 
 
 def section_headings(ctx: Context) -> list[Heading]:
@@ -23,21 +23,23 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> 
     """The section wording a heading looks like a damaged copy of, if any: similar above
     ``threshold`` but neither equal to nor containing any accepted wording."""
     h = normalize_heading(heading)
-    if len(h) < 4:
+    plain = plain_heading(heading)
+    if len(plain) < 4:
         return None
     contained = 0
     best: tuple[Section, str, float] | None = None
     for sec in sections:
         for wording in sec.wordings:
-            w = normalize_heading(wording)
-            if w == h:
-                return None
-            if w and w in h:
+            if fuzzy_contains(heading, wording):
+                w = normalize_heading(wording)
+                if w == h:
+                    return None
                 contained = max(contained, len(w))
                 continue
-            if len(w) < 4 or abs(len(w) - len(h)) > 2:
+            target = plain_heading(wording)
+            if len(target) < 4 or abs(len(target) - len(plain)) > 2:
                 continue
-            score = similarity(h, w)
+            score = similarity(plain, target)
             if score >= threshold and (best is None or score > best[2]):
                 best = (sec, wording, score)
     # a heading that carries an accepted wording is fine, unless it is a damaged copy of a

@@ -1,0 +1,89 @@
+"""Document-type profiles: each has a complete fixture that must stay silent and a defective
+one that must give exactly its defects, as .txt and as a .docx with Word heading styles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import txt_to_docx
+
+from reportlint.testing import lint_path, session
+
+FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
+_, BOOK = session().books()
+EXPECTED = {
+    "self-inspection": ("对照检查材料", {"S101"}),
+    "research-report": ("调研报告", {"S104"}),
+    "work-summary": ("工作总结", {"S102"}),
+    "debrief": ("述职报告", {"S101"}),
+    "plan": ("整改方案", {"S101"}),
+    "speech": ("讲话稿", {"N105", "S105"}),
+    "bulletin": ("简报", {"S103"}),
+    "request": ("请示", {"B103"}),
+    "report": ("报告", {"N102"}),
+    "notice": ("通知", {"N102"}),
+}
+
+
+def test_every_profile_has_fixtures() -> None:
+    assert set(EXPECTED) == set(BOOK.profiles)
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+def test_complete_document_is_detected_and_silent(pid: str) -> None:
+    result = lint_path(FIXTURES / f"{pid}.txt")
+    assert result.doctype == EXPECTED[pid][0]
+    assert [(f.rule, f.block + 1, f.excerpt) for f in result.findings] == []
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+def test_defective_document_gives_its_defects(pid: str) -> None:
+    result = lint_path(FIXTURES / f"{pid}-defective.txt")
+    assert {f.rule for f in result.findings} == EXPECTED[pid][1]
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+@pytest.mark.parametrize("variant", ["", "-defective"])
+def test_docx_with_heading_styles_agrees_with_text(tmp_path: Path, pid: str, variant: str) -> None:
+    src = FIXTURES / f"{pid}{variant}.txt"
+    text_result = lint_path(src, select="S")
+    docx_result = lint_path(txt_to_docx(src, tmp_path / f"{pid}.docx"), select="S")
+    assert docx_result.doctype == text_result.doctype
+    expected = {f.rule for f in text_result.findings} - {"S105"}  # the docx has a Title-styled line
+    assert {f.rule for f in docx_result.findings} - {"S105"} == expected
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [("一、存在的主要问题", "存在的问题"), ("一、问题和不足", "存在的问题"), ("二、问题产生的原因", "原因分析"),
+     ("二、深层次原因剖析", "原因分析"), ("三、今后努力方向和整改措施", "整改措施"), ("三、整改举措", "整改措施")],
+)
+def test_section_wording_variants_are_recognised(tmp_path: Path, heading: str, section: str) -> None:
+    from reportlint.checks.sections import locate_sections
+    from reportlint.engine import analyse, load
+
+    path = tmp_path / "a.txt"
+    path.write_text(f"县委常委会对照检查材料\n{heading}\n正文内容。\n", encoding="utf-8")
+    registry, book = session().books()
+    ctx, _ = analyse(load(path, registry), book, "对照检查材料")
+    assert section in locate_sections(ctx)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [("三、一步工作方案", "下一步工作方案"), ("一、存在的主要问", "存在的主要问题"), ("二、问题产生的原", "问题产生的原因")],
+)
+def test_damaged_headings_suggest_the_intended_title(tmp_path: Path, heading: str, expected: str) -> None:
+    from reportlint.testing import lint_text
+
+    text = f"县委常委会对照检查材料\n{heading}\n正文内容。\n二、原因分析\n正文。\n"
+    found = lint_text(text, tmp_path, select="S104", profile="对照检查材料" if "问题" in expected or "原因" in expected else "调研报告")
+    assert [f.suggestion for f in found] == [heading[:2] + expected]
+
+
+@pytest.mark.parametrize("heading", ["三、下步打算", "一、存在问题", "二、工作措施", "一、基本情况"])
+def test_ordinary_headings_are_not_damaged(tmp_path: Path, heading: str) -> None:
+    from reportlint.testing import lint_text
+
+    assert lint_text(f"县机关工作总结\n{heading}\n正文内容。\n", tmp_path, select="S104", profile="工作总结") == []
