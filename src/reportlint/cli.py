@@ -44,7 +44,10 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="配置文件（默认从文件所在目录向上查找）")
 @click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path), help="参考语料索引（B105 跨文档雷同）")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认为 CPU 核数）")
+@click.option("--timeout", type=click.FloatRange(min=0.5), default=8.0, show_default=True,
+              help="每个 .docx/.pdf 文件的处理时限（秒），超时记为 X101")
+@click.option("--no-cache", is_flag=True, help="不读也不写结果缓存")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
@@ -57,11 +60,14 @@ def check(
     config_path: Path | None,
     corpus: Path | None,
     jobs: int | None,
+    timeout: float,
+    no_cache: bool,
     exit_zero: bool,
     debug: bool,
 ) -> int:
     """检查文件或目录（.docx、.pdf、.txt、.md）。"""
-    from .engine import FileResult, Session, Settings, discover, exit_code, lint_file, summary
+    from .engine import FileResult, Session, Settings, discover, exit_code, summary
+    from .runner import Cache, Job, Limits, Runner
 
     session = Session()
     explicit_config = read_config(config_path) if config_path else None
@@ -74,25 +80,35 @@ def check(
         names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
         raise click.UsageError(f"未知的文种“{chosen}”，可用：{names}")
     settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug)
-    explicit = {p: True for p in paths}
-    results: list[FileResult] = []
-    for path, skip in discover(Path(p) for p in paths):
-        key = str(path)
-        if skip:
-            results.append(FileResult(key, skipped=skip))
-            continue
-        config = explicit_config or _config_for(path)
-        results.append(lint_file(path, session, config, settings))
+    found = list(discover(Path(p) for p in paths))
+    work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
+    cache = None if no_cache or debug else Cache(Cache.default_dir())
+    runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
+                    cache=cache, progress=_progress_bar(len(work)))
+    checked = iter(runner.run(work))
+    results: list[FileResult] = [FileResult(str(path), skipped=skip) if skip else next(checked) for path, skip in found]
     threshold = fail_on or base_config.fail_on or "warning"
     options: dict[str, Any] = {
         "color": _use_color(),
         "summary": summary(results),
-        "explicit": {r.path: r.path in explicit for r in results},
         "fail_on": threshold,
     }
     registry.reporters[fmt](results, sys.stdout, options)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _progress_bar(total: int) -> Any:
+    """A one-line counter on stderr for long runs at a terminal; nothing in CI or pipes."""
+    if total < 20 or os.environ.get("CI") or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, of: int) -> None:
+        end = "\n" if done == of else ""
+        sys.stderr.write(f"\r检查中 {done}/{of}{end}")
+        sys.stderr.flush()
+
+    return show
 
 
 def _config_for(path: Path) -> Config:

@@ -37,8 +37,7 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
     for res in results:
         path = safe(res.path)
         if res.skipped:
-            if options.get("explicit", {}).get(res.path, True):
-                out.write(f"{path}: {paint('已跳过', _DIM)}：{res.skipped}\n")
+            out.write(f"{path}: {paint('已跳过', _DIM)}：{res.skipped}\n")
             continue
         if res.error:
             out.write(f"{paint(path, _BOLD)}:1:1: {res.error['rule']} {res.error['message']} "

@@ -1,0 +1,277 @@
+"""Runs lint_file over many files: isolated worker processes with time and memory limits,
+parallel jobs with deterministic output, and a result cache.
+
+Design. Parsing hostile files is the risk: pdfminer loops forever on some reference cycles,
+a flate bomb inflates to gigabytes, and neither signal.alarm nor threads can stop a long C
+call. So every .docx and .pdf (and any text file over ``INPROCESS_TEXT_BYTES``) is checked
+in a forked child process that sets its own address-space limit; the parent waits on a
+pipe with a deadline and kills the child when it runs over. Forking after the plugins and
+rule data are loaded means children start in a few milliseconds and share that state
+copy-on-write. A small text file is checked in the parent process, so one .txt in a
+pre-commit hook pays no process start at all. Where ``fork`` is unavailable (Windows,
+macOS default) files are checked in-process without limits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .config import Config
+from .engine import FileResult, Session, Settings, lint_file
+from .model import Finding
+
+INPROCESS_TEXT_BYTES = 512 * 1024
+DEFAULT_TIMEOUT = 8.0
+DEFAULT_MEMORY_MB = 400  # address space a child may add on top of what it inherits
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    index: int
+    path: Path
+    config: Config
+
+
+def _can_fork() -> bool:
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _needs_isolation(path: Path) -> bool:
+    if path.suffix.lower() not in (".txt", ".md", ".markdown", ".text"):
+        return True
+    try:
+        return os.stat(path).st_size > INPROCESS_TEXT_BYTES
+    except OSError:
+        return False
+
+
+def _limit_memory(extra_mb: int) -> None:
+    """Cap this process's address space at what it has now plus ``extra_mb``."""
+    try:
+        import resource
+
+        with open("/proc/self/statm") as fh:
+            pages = int(fh.read().split()[0])
+        current = pages * os.sysconf("SC_PAGE_SIZE")
+        limit = current + extra_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (OSError, ValueError, ImportError):
+        pass
+
+
+def _child(conn: Connection, job: Job, session: Session, settings: Settings, limits: Limits) -> None:
+    _limit_memory(limits.memory_mb)
+    over = FileResult(str(job.path), error={"rule": "X101", "message": _MEMORY_MESSAGE.format(mb=limits.memory_mb)})
+    try:
+        result = lint_file(job.path, session, job.config, settings)
+    except MemoryError:
+        result = over
+    try:
+        conn.send(result)
+    except MemoryError:
+        conn.send(over)
+    finally:
+        conn.close()
+
+
+_TIMEOUT_MESSAGE = (
+    "处理超时（timeout，超过 {seconds:g} 秒），未检查：文件可能含有内部引用循环（reference loop）"
+    "或内容过大；可用 --timeout 放宽时限"
+)
+_MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {mb} MB），未检查：文件解压后过大，疑似压缩炸弹"
+
+
+@dataclass
+class _Running:
+    job: Job
+    process: Any
+    conn: Connection
+    deadline: float
+
+
+class Runner:
+    """Checks jobs with up to ``jobs`` isolated children at once; results keep job order."""
+
+    def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits = Limits(),
+                 cache: Cache | None = None, progress: Callable[[int, int], None] | None = None) -> None:
+        self.session = session
+        self.settings = settings
+        self.jobs = max(1, jobs)
+        self.limits = limits
+        self.cache = cache
+        self.progress = progress
+        self.isolate = _can_fork()
+
+    def run(self, jobs: list[Job]) -> list[FileResult]:
+        results: dict[int, FileResult] = {}
+        pending: list[Job] = []
+        keys: dict[int, str] = {}
+        for job in jobs:
+            key = self.cache.key(job, self.session, self.settings) if self.cache else None
+            hit = self.cache.get(key) if self.cache and key else None
+            if hit is not None:
+                results[job.index] = hit
+                continue
+            if key:
+                keys[job.index] = key
+            pending.append(job)
+        total = len(jobs)
+        if self.isolate and any(_needs_isolation(j.path) for j in pending):
+            self._preload(pending)
+        running: list[_Running] = []
+        queue = list(pending)
+        while queue or running:
+            while queue and len(running) < self.jobs:
+                job = queue.pop(0)
+                if not self.isolate or (self.jobs == 1 and not _needs_isolation(job.path)):
+                    results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
+                    self._done(job, results, keys, total)
+                    continue
+                running.append(self._start(job))
+            if not running:
+                continue
+            now = time.monotonic()
+            ready = wait([r.conn for r in running], timeout=max(0.0, min(r.deadline for r in running) - now))
+            for r in list(running):
+                if r.conn in ready:
+                    try:
+                        results[r.job.index] = r.conn.recv()
+                    except (EOFError, OSError):
+                        results[r.job.index] = FileResult(str(r.job.path), error={
+                            "rule": "X101", "message": _MEMORY_MESSAGE.format(mb=self.limits.memory_mb)})
+                    self._finish(r)
+                    running.remove(r)
+                    self._done(r.job, results, keys, total)
+                elif time.monotonic() >= r.deadline:
+                    self._finish(r, kill=True)
+                    running.remove(r)
+                    results[r.job.index] = FileResult(str(r.job.path), error={
+                        "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=self.limits.timeout)})
+                    self._done(r.job, results, keys, total, cacheable=False)
+        return [results[j.index] for j in jobs]
+
+    def _done(self, job: Job, results: dict[int, FileResult], keys: dict[int, str], total: int,
+              cacheable: bool = True) -> None:
+        result = results[job.index]
+        if self.cache and cacheable and job.index in keys and not result.debug and not _limit_error(result):
+            self.cache.put(keys[job.index], result)
+        if self.progress:
+            self.progress(len(results), total)
+
+    def _preload(self, jobs: Iterable[Job]) -> None:
+        """Import the parsers once in the parent so that every forked child has them."""
+        suffixes = {j.path.suffix.lower() for j in jobs}
+        if ".pdf" in suffixes:
+            import pdfminer.converter
+            import pdfminer.pdfinterp  # noqa: F401
+        if ".docx" in suffixes:
+            import lxml.etree  # noqa: F401
+
+    def _start(self, job: Job) -> _Running:
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child, args=(child, job, self.session, self.settings, self.limits), daemon=True)
+        proc.start()
+        child.close()
+        return _Running(job, proc, parent, time.monotonic() + self.limits.timeout)
+
+    @staticmethod
+    def _finish(r: _Running, kill: bool = False) -> None:
+        if kill and r.process.is_alive():
+            r.process.kill()
+        r.process.join(timeout=5)
+        r.conn.close()
+
+
+def _limit_error(result: FileResult) -> bool:
+    message = (result.error or {}).get("message", "")
+    return "timeout" in message or "memory limit" in message
+
+
+class Cache:
+    """Results by file content, path, reportlint version, active rules, options and rule data,
+    in a directory that is safe to delete; entries are written atomically, so concurrent runs
+    never see a half-written one."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root / f"v{__version__}"
+        self._fingerprints: dict[int, str] = {}
+
+    @staticmethod
+    def default_dir() -> Path:
+        base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+        return Path(base) / "reportlint" if base else Path.home() / ".cache" / "reportlint"
+
+    def _fingerprint(self, job: Job, session: Session, settings: Settings) -> str:
+        marker = id(job.config)
+        if marker not in self._fingerprints:
+            registry, book = session.books(job.config)
+            data = {
+                "rules": {c: [r.check, r.severity, dict(r.params), dict(r.messages)] for c, r in book.rules.items()},
+                "profiles": {p.id: repr(p) for p in book.profiles.values()},
+                "plugins": sorted(registry.owners.items()),
+                "config": repr(job.config),
+                "settings": repr(settings),
+            }
+            blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
+            self._fingerprints[marker] = hashlib.sha256(blob.encode()).hexdigest()
+        return self._fingerprints[marker]
+
+    def key(self, job: Job, session: Session, settings: Settings) -> str | None:
+        try:
+            if not job.path.is_file() or job.path.is_symlink():
+                return None
+            with open(job.path, "rb") as fh:
+                digest = hashlib.sha256(fh.read()).hexdigest()
+        except OSError:
+            return None
+        raw = f"{self._fingerprint(job, session, settings)}|{os.fsencode(str(job.path)).hex()}|{digest}"
+        return hashlib.sha256(raw.encode()).hexdigest()
+
+    def _file(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> FileResult | None:
+        try:
+            data = json.loads(self._file(key).read_text(encoding="utf-8"))
+            findings = [Finding(**{**f, "related": tuple(f["related"])}) for f in data.pop("findings")]
+            lines = {int(k): v for k, v in data.pop("lines").items()}
+            return FileResult(findings=findings, lines=lines, **data)
+        except (OSError, ValueError, TypeError, KeyError):
+            return None  # missing or unreadable: check the file again
+
+    def put(self, key: str, result: FileResult) -> None:
+        target = self._file(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            payload = asdict(result)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(payload, fh, ensure_ascii=False, default=_jsonable)
+            os.replace(tmp, target)
+        except OSError:
+            pass  # a cache that cannot be written only costs speed
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return dict(value)
+    return str(value)
