@@ -104,9 +104,10 @@ def make_pdf(path: Path, pages: list[list[str]], header: str | None = None, page
     return path
 
 
-@pytest.fixture
-def docx_builder():
-    return make_docx
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own result cache, never the user's."""
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
 
 
 def txt_to_docx(src: Path, dest: Path) -> Path:

@@ -81,6 +81,7 @@ class Marker:
     inline: bool = False
     stray: str = ""  # why it is no numbering: "cut" (splits a sentence), "punct", "page" (page-number series)
     title: str = ""  # heading text after the label, up to the first sentence end
+    intro: bool = False  # an inline 1 right after a colon (附件：1．…): it opens a list of its own
 
     @property
     def rank(self) -> int:
@@ -198,7 +199,9 @@ def _inline_markers(block: Block, skip_to: int) -> list[Marker]:
             continue
         end = m.end()
         title = _heading_text(text, end)
-        out.append(Marker(block.index, m.start(), end, family, value, opener, closer, punct, True, title=title))
+        intro = value == 1 and text[:m.start()].rstrip().endswith(("：", ":"))
+        out.append(Marker(block.index, m.start(), end, family, value, opener, closer, punct, True, title=title,
+                          intro=intro))
     return out
 
 
@@ -232,7 +235,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if _ends_mid_sentence(before) and len(since) >= 15:
                 stray = "cut"
         out.append(Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer,
-                          mk.punct, mk.inline, stray, "" if stray else mk.title))
+                          mk.punct, mk.inline, stray, "" if stray else mk.title, mk.intro))
     return _page_number_series(out)
 
 
@@ -285,6 +288,15 @@ def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[li
             mk = Marker(ev.block, ev.start, ev.start, "heading", ev.level, title=ev.text)
             items.append(Item(mk, parent, len(stack)))
             stack.append(len(items) - 1)
+            continue
+        if ev.intro:
+            # 附件：1．… — the text before the colon introduces a list of its own
+            parent = stack[-1] if stack else -1
+            items.append(Item(Marker(ev.block, ev.start, ev.start, "heading", 0), parent, len(stack)))
+            stack.append(len(items) - 1)
+            items.append(Item(ev, len(items) - 1, len(stack)))
+            stack.append(len(items) - 1)
+            last_of[ev.family] = len(items) - 1
             continue
         same = next((i for i in range(len(stack) - 1, -1, -1) if items[stack[i]].marker.family == ev.family), None)
         mixed = False

@@ -37,10 +37,30 @@ DEFAULT_TIMEOUT = 8.0
 DEFAULT_MEMORY_MB = 400  # address space a child may add on top of what it inherits
 
 
+SECONDS_PER_MB = 0.8  # extra time per MB of text-bearing content (a 25 MB document.xml: 20 s)
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
+
+    def timeout_for(self, path: Path) -> float:
+        """The base time limit plus time for the file's size: a long report earns more time,
+        a 179-byte PDF that loops forever does not. For a .docx the size that counts is its
+        uncompressed document.xml, read from the zip directory without inflating anything."""
+        import zipfile
+
+        try:
+            size = os.stat(path).st_size
+            if path.suffix.lower() == ".docx":
+                with zipfile.ZipFile(path) as zf:
+                    size = max((i.file_size for i in zf.infolist() if i.filename.endswith("document.xml")),
+                               default=size)
+                    size = min(size, 100 * 1024 * 1024)  # beyond this the loader refuses the file anyway
+        except (OSError, zipfile.BadZipFile, ValueError):
+            size = 0
+        return self.timeout + SECONDS_PER_MB * size / (1024 * 1024)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +183,9 @@ class Runner:
                 elif time.monotonic() >= r.deadline:
                     self._finish(r, kill=True)
                     running.remove(r)
+                    seconds = round(self.limits.timeout_for(r.job.path), 1)
                     results[r.job.index] = FileResult(str(r.job.path), error={
-                        "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=self.limits.timeout)})
+                        "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
                     self._done(r.job, results, keys, total, cacheable=False)
         return [results[j.index] for j in jobs]
 
@@ -191,7 +212,7 @@ class Runner:
         proc = ctx.Process(target=_child, args=(child, job, self.session, self.settings, self.limits), daemon=True)
         proc.start()
         child.close()
-        return _Running(job, proc, parent, time.monotonic() + self.limits.timeout)
+        return _Running(job, proc, parent, time.monotonic() + self.limits.timeout_for(job.path))
 
     @staticmethod
     def _finish(r: _Running, kill: bool = False) -> None:
@@ -225,6 +246,7 @@ class Cache:
         if marker not in self._fingerprints:
             registry, book = session.books(job.config)
             data = {
+                "code": _code_stamp(),
                 "rules": {c: [r.check, r.severity, dict(r.params), dict(r.messages)] for c, r in book.rules.items()},
                 "profiles": {p.id: repr(p) for p in book.profiles.values()},
                 "plugins": sorted(registry.owners.items()),
@@ -269,6 +291,18 @@ class Cache:
             os.replace(tmp, target)
         except OSError:
             pass  # a cache that cannot be written only costs speed
+
+
+_STAMP: list[str] = []
+
+
+def _code_stamp() -> str:
+    """Sizes and times of reportlint's own modules: an edited checkout never reuses old results."""
+    if not _STAMP:
+        root = Path(__file__).parent
+        parts = [f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(root.rglob("*.py"))]
+        _STAMP.append(hashlib.sha256("|".join(parts).encode()).hexdigest())
+    return _STAMP[0]
 
 
 def _jsonable(value: Any) -> Any:

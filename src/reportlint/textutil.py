@@ -65,3 +65,33 @@ def garbled_share(doc: Document) -> float:
         return 0.0
     bad = int(doc.meta.get("cid_glyphs", 0)) * CID_WEIGHT + len(_PLACEHOLDER_GLYPHS.findall(text))
     return min(bad / len(text), 1.0)
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+_CLASS = re.compile(r"\[[^\]]*\]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1024)
+def anchor(pattern: str) -> str:
+    """The longest run of Chinese characters every match of ``pattern`` must contain, or ""
+    when the pattern has alternatives or optional parts at top level that make it unsafe.
+    Used to skip patterns whose anchor does not occur in the text at all."""
+    core = _CLASS.sub(" ", _LOOKAROUND.sub(" ", pattern))
+    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", core):
+        return ""  # a top-level alternative: no single required run
+    core = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*]?", " ", core)  # groups may be optional or alternative
+    core = re.sub(r"[\u4e00-\u9fff][?*]", " ", core)
+    runs = _HAN_RUN.findall(core)
+    return max(runs, key=len) if runs else ""
+
+
+@lru_cache(maxsize=64)
+def compile_each(patterns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each pattern compiled alone, with its anchor (see ``anchor``)."""
+    return tuple((anchor(p), re.compile(p)) for p in patterns)
+
+
+def active(compiled: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[int]:
+    """Indexes of the patterns that can match somewhere in ``text`` (their anchor occurs)."""
+    return [i for i, (a, _) in enumerate(compiled) if not a or a in text]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
+from ..textutil import active, compile_each
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -19,23 +19,25 @@ def _body(ctx: Context) -> Iterator[Block]:
     return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
 
 
-@lru_cache(maxsize=64)
-def _pairs(pairs: tuple[tuple[str, str], ...]) -> tuple[re.Pattern[str], dict[int, str]]:
-    """One alternation of every pattern, each in its own group, and the replacement by group."""
-    pattern = re.compile("|".join(f"({p})" for p, _ in pairs))
-    return pattern, {i + 1: repl for i, (_, repl) in enumerate(pairs)}
-
-
 def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    pairs = tuple((p, r) for p, r in rule.params.get("pairs", ()))
+    pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
     if not pairs:
         return
-    pattern, replacement = _pairs(pairs)
-    for b in _body(ctx):
-        for m in pattern.finditer(b.text):
-            expected = replacement[m.lastindex or 0]
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), expected=expected,
-                               suggestion=expected)
+    compiled = compile_each(tuple(p for p, _ in pairs))
+    blocks = list(_body(ctx))
+    # only patterns whose fixed characters occur in the document are run, block by block
+    live = active(compiled, "\n".join(b.text for b in blocks))
+    for b in blocks:
+        hits = [(m.start(), -m.end(), i, m.group())
+                for i in live if not compiled[i][0] or compiled[i][0] in b.text
+                for m in compiled[i][1].finditer(b.text)]
+        taken = -1
+        for start, neg_end, i, text in sorted(hits):  # earliest, then longest; overlaps dropped
+            if start < taken:
+                continue
+            taken = -neg_end
+            yield rule.finding(ctx.doc, b.index, start, -neg_end, text=text, expected=pairs[i][1],
+                               suggestion=pairs[i][1])
 
 
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -247,12 +249,14 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     year = document_year(ctx)
     if year is None:
         return
-    for pattern, until, current in rule.params.get("formulations", ()):
-        until_year = int(until.split("-")[0])
-        if year <= until_year:
-            continue  # the formulation may still have been current that year
-        for b in _body(ctx):
-            for m in re.finditer(pattern, b.text):
+    entries = [f for f in rule.params.get("formulations", ()) if year > int(f[1].split("-")[0])]
+    compiled = compile_each(tuple(f[0] for f in entries))
+    blocks = list(_body(ctx))
+    for i in active(compiled, "\n".join(b.text for b in blocks)):
+        _, until, current = entries[i]
+        pattern = compiled[i][1]
+        for b in blocks:
+            for m in pattern.finditer(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), until=until,
                                    year=year, current=current, suggestion=current)
 

@@ -56,12 +56,13 @@ def check_package(zf: zipfile.ZipFile) -> None:
         total += info.file_size
         if info.file_size > MAX_PART_BYTES:
             raise LoadError(
-                f"“{info.filename}”解压后 {info.file_size} 字节，超过大小上限 {MAX_PART_BYTES} 字节"
-                "（压缩比异常，疑似压缩炸弹 zip bomb）"
+                f"“{info.filename}”解压后 {info.file_size} 字节（uncompressed size），超过大小上限 {MAX_PART_BYTES} 字节"
+                "（too large, limit），疑似压缩炸弹（zip bomb）"
             )
         if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
             ratio = info.file_size // max(info.compress_size, 1)
-            raise LoadError(f"“{info.filename}”压缩比异常（{ratio}:1），疑似压缩炸弹（zip bomb），未解压")
+            raise LoadError(f"“{info.filename}”解压后 {info.file_size} 字节，压缩比异常（{ratio}:1），内容过大"
+                            "（too large），疑似压缩炸弹（zip bomb）或超长文本节点（text node），未解压")
     if total > MAX_TOTAL_BYTES:
         raise LoadError(f"解压后总大小 {total} 字节，超过大小上限 {MAX_TOTAL_BYTES} 字节（size limit）")
 
@@ -75,9 +76,9 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes | None:
         with zf.open(info) as fh:
             return fh.read(MAX_PART_BYTES + 1)
     except zipfile.BadZipFile as exc:
-        raise LoadError(f"文件已损坏（corrupt）：“{name}”校验失败") from exc
+        raise LoadError(f"文件已损坏（corrupt）：“{name}”的实际大小（size）或校验值与压缩包记录不符") from exc
     except Exception as exc:  # zlib.error, EOFError, NotImplementedError (encryption)
-        raise LoadError(f"文件已损坏（corrupt），无法解压“{name}”：{type(exc).__name__}") from exc
+        raise LoadError(f"文件已损坏（corrupt），“{name}”的压缩数据无法解压（{type(exc).__module__}.{type(exc).__name__}）") from exc
 
 
 def parse_xml(data: bytes, name: str) -> Any:

@@ -206,7 +206,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
     except RecursionError as exc:
         raise LoadError("PDF 内部对象引用形成循环（reference loop），文件已损坏（damaged）") from exc
     except MemoryError as exc:
-        raise LoadError("PDF 解压后过大，超过内存上限（size limit）") from exc
+        raise LoadError("PDF 内容解压后过大（too large），超过内存上限（memory limit），疑似压缩炸弹，未检查") from exc
     except Exception as exc:
         name = type(exc).__name__
         detail = str(exc)[:80]
