@@ -56,7 +56,8 @@ def check_package(zf: zipfile.ZipFile) -> None:
         total += info.file_size
         if info.file_size > MAX_PART_BYTES:
             raise LoadError(
-                f"“{info.filename}”解压后 {info.file_size} 字节（uncompressed size），超过大小上限 {MAX_PART_BYTES} 字节"
+                f"“{info.filename}”解压后 {info.file_size} 字节（uncompressed size），"
+                f"超过大小上限 {MAX_PART_BYTES} 字节"
                 "（too large, limit），疑似压缩炸弹（zip bomb）"
             )
         if info.file_size > 1024 * 1024 and info.compress_size and info.file_size / info.compress_size > MAX_RATIO:
@@ -78,7 +79,8 @@ def read_part(zf: zipfile.ZipFile, name: str) -> bytes | None:
     except zipfile.BadZipFile as exc:
         raise LoadError(f"文件已损坏（corrupt）：“{name}”的实际大小（size）或校验值与压缩包记录不符") from exc
     except Exception as exc:  # zlib.error, EOFError, NotImplementedError (encryption)
-        raise LoadError(f"文件已损坏（corrupt），“{name}”的压缩数据无法解压（{type(exc).__module__}.{type(exc).__name__}）") from exc
+        kind = f"{type(exc).__module__}.{type(exc).__name__}"
+        raise LoadError(f"文件已损坏（corrupt），“{name}”的压缩数据无法解压（{kind}）") from exc
 
 
 def parse_xml(data: bytes, name: str) -> Any:
