@@ -3,34 +3,37 @@ parallel jobs with deterministic output, and a result cache.
 
 Design. Parsing hostile files is the risk: pdfminer loops forever on some reference cycles,
 a flate bomb inflates to gigabytes, and neither signal.alarm nor threads can stop a long C
-call. So every .docx and .pdf (and any text file over ``INPROCESS_TEXT_BYTES``) is checked
-in a forked child process that sets its own address-space limit; the parent waits on a
+call. So every .docx and .pdf (and any text file over ``INPROCESS_TEXT_BYTES``) is
+checked in a forked child process that sets its own address-space limit; the parent waits on a
 pipe with a deadline and kills the child when it runs over. Forking after the plugins and
 rule data are loaded means children start in a few milliseconds and share that state
-copy-on-write. A small text file is checked in the parent process, so one .txt in a
-pre-commit hook pays no process start at all. Where ``fork`` is unavailable (Windows,
-macOS default) files are checked in-process without limits.
+copy-on-write. A small text file is checked in the parent process when there is nothing
+to run beside it, so one .txt in a pre-commit hook pays no process start at all. Before
+the first fork the parent runs every rule once over the rules' own examples, so compiled
+patterns are inherited rather than rebuilt in each child. Where ``fork`` is unavailable
+(Windows, macOS) files are checked in-process without limits.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
-from multiprocessing.connection import Connection, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
 from .model import Finding
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 INPROCESS_TEXT_BYTES = 512 * 1024
 DEFAULT_TIMEOUT = 8.0
@@ -71,7 +74,7 @@ class Job:
 
 
 def _can_fork() -> bool:
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return sys.platform.startswith("linux")
 
 
 def _needs_isolation(path: Path) -> bool:
@@ -156,18 +159,23 @@ class Runner:
         total = len(jobs)
         if self.isolate and any(_needs_isolation(j.path) for j in pending):
             self._preload(pending)
+            if len(pending) > 1:
+                self._warm(pending[0].config)
         running: list[_Running] = []
         queue = list(pending)
+        parallel = min(self.jobs, len(pending))
         while queue or running:
             while queue and len(running) < self.jobs:
                 job = queue.pop(0)
-                if not self.isolate or (self.jobs == 1 and not _needs_isolation(job.path)):
+                if not self.isolate or (parallel <= 1 and not _needs_isolation(job.path)):
                     results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
                     self._done(job, results, keys, total)
                     continue
                 running.append(self._start(job))
             if not running:
                 continue
+            from multiprocessing.connection import wait
+
             now = time.monotonic()
             ready = wait([r.conn for r in running], timeout=max(0.0, min(r.deadline for r in running) - now))
             for r in list(running):
@@ -206,7 +214,20 @@ class Runner:
         if ".docx" in suffixes:
             import lxml.etree  # noqa: F401
 
+    def _warm(self, config: Config) -> None:
+        """Run every rule once over the rules' own bad examples in this process."""
+        from .engine import active_rules, analyse, run_checks
+        from .model import Block, Document
+
+        registry, book = self.session.books(config)
+        text = "\n".join(x for r in book.rules.values() for x in r.bad)
+        doc = Document("warm-up.txt", tuple(Block(i, t) for i, t in enumerate(text.split("\n"))))
+        ctx, profile = analyse(doc, book, None)
+        run_checks(ctx, active_rules(book, config, self.settings, profile, Path("warm-up.txt")), registry)
+
     def _start(self, job: Job) -> _Running:
+        import multiprocessing
+
         ctx = multiprocessing.get_context("fork")
         parent, child = ctx.Pipe(duplex=False)
         proc = ctx.Process(target=_child, args=(child, job, self.session, self.settings, self.limits), daemon=True)

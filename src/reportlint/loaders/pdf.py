@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -56,6 +55,8 @@ class Line:
 
 
 def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
+    import statistics
+
     from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
     out: list[Line] = []
@@ -114,6 +115,8 @@ def _in_band(ln: Line, height: float) -> bool:
 
 def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
     """Join lines into (page, text, font) paragraphs."""
+    import statistics
+
     body = [ln for lines in pages for ln in lines]
     if not body:
         return []

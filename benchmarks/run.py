@@ -1,0 +1,201 @@
+"""reportlint benchmarks: generates its own corpora and prints every figure as one table.
+
+    python benchmarks/run.py [--quick] [--out DIR]
+
+Figures (whole-process wall-clock medians unless said otherwise):
+  * one ~7k-character .txt report, cache off; the same with a warm cache
+  * one 10-page and one 20-page .docx, cache off and warm
+  * one 20-page .pdf, beside pdfminer's own extract_text on the same file
+  * batch throughput over a ~10 MB corpus of .txt and .docx, --jobs 1 and --jobs 2
+  * peak memory of the 100-page .docx run
+  * rules alone over extracted text: characters per second for the whole default set and
+    milliseconds per MB for each rule, segmenter load kept out
+  * peers on the same 7k report when installed (zhlint, textlint, autocorrect)
+Nothing here is asserted; the numbers are for the README and the closing notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+SUBJECTS = ["理论学习", "作风建设", "制度执行", "项目推进", "基层治理", "安全生产", "营商环境", "民生保障", "生态环境", "队伍建设"]
+VERBS = ["加强", "推进", "完善", "落实", "深化", "健全", "规范", "提升"]
+PHRASES = [
+    "坚持问题导向，对照年度目标任务逐项梳理工作进展情况",
+    "围绕中心工作统筹安排，确保各项任务按期完成",
+    "组织开展专项督查，及时发现和解决工作中存在的突出问题",
+    "建立健全工作台账，实行清单化管理和销号制度",
+    "加大宣传力度，营造全社会共同参与的良好氛围",
+    "强化部门协作，形成上下联动、齐抓共管的工作格局",
+    "全年完成投资3.2亿元，同比增长12%",
+    "每季度召开一次调度会，研究解决重大问题",
+    "进一步加强学习，不断提高认识，切实改进作风",
+    "由办公室牵头，各科室配合，6月底前完成",
+]
+CN = "一二三四五六七八九十"
+
+
+def report(rng: random.Random, sections: int = 3, items: int = 4, sentences: int = 4) -> list[str]:
+    """A generated report: a title, an opening, 一、 sections with （一） items of a few sentences."""
+    lines = [f"县{rng.choice(SUBJECTS)}工作情况报告", "现将有关情况报告如下。"]
+    names = ["主要工作", "存在的问题", "下一步工作打算", "工作成效", "原因分析"]
+    for s in range(sections):
+        lines.append(f"{CN[s % 10]}、{names[s % len(names)]}")
+        for i in range(items):
+            body = "。".join(rng.choice(PHRASES) for _ in range(sentences)) + "。"
+            lines.append(f"（{CN[i % 10]}）{rng.choice(VERBS)}{rng.choice(SUBJECTS)}。{body}")
+    return lines
+
+
+def sized_report(rng: random.Random, chars: int) -> list[str]:
+    lines: list[str] = []
+    while sum(map(len, lines)) < chars:
+        lines += report(rng)
+    return lines
+
+
+def median_time(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--quick", action="store_true", help="smaller corpora and fewer runs")
+    ap.add_argument("--out", type=Path, help="keep the generated corpora here")
+    a = ap.parse_args()
+    from conftest import make_pdf, txt_to_docx
+
+    runs = 3 if a.quick else 7
+    work = a.out or Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(20261122)
+    exe = [str(Path(sys.executable).with_name("reportlint"))]
+    cache = work / "cache"
+    env_cold = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
+    rows: list[tuple[str, str]] = []
+
+    one_txt = work / "one.txt"
+    one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
+    py_pass = median_time([sys.executable, "-c", "pass"], runs)
+    rows.append(("python -c pass", f"{py_pass:.3f} s"))
+    t_txt = median_time(exe + ["check", "--no-cache", str(one_txt)], runs)
+    rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
+    subprocess.run(exe + ["check", str(one_txt)], capture_output=True, env=env_cold)
+    rows.append(("same, warm cache", f"{median_time(exe + ['check', str(one_txt)], runs, env_cold):.3f} s"))
+
+    for pages in (10, 20, 100):
+        src = work / f"doc{pages}.txt"
+        src.write_text("\n".join(sized_report(rng, pages * 700)), encoding="utf-8")
+        docx = txt_to_docx(src, work / f"doc{pages}.docx")
+        if pages == 100:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            subprocess.run(exe + ["check", "--no-cache", str(docx)], capture_output=True)
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            rows.append(("peak memory, 100-page .docx", f"{max(peak, before) / 1024:.0f} MiB (largest process)"))
+            continue
+        rows.append((f"one {pages}-page .docx, cache off", f"{median_time(exe + ['check', '--no-cache', str(docx)], runs):.3f} s"))
+        subprocess.run(exe + ["check", str(docx)], capture_output=True, env=env_cold)
+        rows.append((f"one {pages}-page .docx, warm cache", f"{median_time(exe + ['check', str(docx)], runs, env_cold):.3f} s"))
+
+    pdf_paras = sized_report(rng, 20 * 600)
+    per_page = max(1, len(pdf_paras) // 20)
+    pdf = make_pdf(work / "doc20.pdf", [pdf_paras[i:i + per_page] for i in range(0, len(pdf_paras), per_page)][:20])
+    t_pdf = median_time(exe + ["check", "--no-cache", str(pdf)], runs)
+    t_miner = median_time([sys.executable, "-c", f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"], runs)
+    rows.append(("one 20-page .pdf, cache off", f"{t_pdf:.3f} s"))
+    rows.append(("pdfminer extract_text on it", f"{t_miner:.3f} s (reportlint/pdfminer = {t_pdf / t_miner:.2f})"))
+
+    corpus = work / "corpus"
+    corpus.mkdir(exist_ok=True)
+    target = (2 if a.quick else 10) * 1024 * 1024
+    total = chars = n = 0
+    while total < target:
+        lines = sized_report(rng, 6000)
+        text = "\n".join(lines)
+        src = corpus / f"r{n:05d}.txt"
+        src.write_text(text, encoding="utf-8")
+        if n % 3 == 0:
+            txt_to_docx(src, corpus / f"r{n:05d}.docx")
+            src.unlink()
+        total += len(text.encode("utf-8"))
+        chars += len(text)
+        n += 1
+    for jobs in (1, 2):
+        start = time.perf_counter()
+        subprocess.run(exe + ["check", "--no-cache", "--jobs", str(jobs), str(corpus)], capture_output=True)
+        elapsed = time.perf_counter() - start
+        rows.append((f"batch {n} files, ~{total / 1e6:.1f} MB, --jobs {jobs}", f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
+
+    rows += rule_throughput(work, rng)
+    rows += peers(one_txt, runs)
+    width = max(len(r[0]) for r in rows)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+    for name, value in rows:
+        print(f"{name.ljust(width)}  {value}")
+    if not a.out:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
+    """Rules alone over an already-loaded ~1 MB document: the set, and each rule per MB."""
+    from reportlint.engine import active_rules, analyse, load, run_checks
+    from reportlint.config import Config
+    from reportlint.engine import Settings
+    from reportlint.testing import session
+
+    src = work / "rules1mb.txt"
+    src.write_text("\n".join(sized_report(rng, 1_000_000)), encoding="utf-8")
+    registry, book = session().books()
+    doc = load(src, registry)
+    mb = len("".join(b.text for b in doc.blocks)) / 1e6
+    rules = active_rules(book, Config(), Settings(), None, src)
+    start = time.perf_counter()
+    ctx, _ = analyse(doc, book, None)
+    run_checks(ctx, rules, registry)
+    whole = time.perf_counter() - start
+    out = [(f"all default rules over {mb:.2f} M chars (outline included)", f"{mb / whole:.2f} M chars/s")]
+    per: list[tuple[float, str]] = []
+    for rule in rules:
+        if rule.code in ("X100", "X101", "X102"):
+            continue
+        ctx, _ = analyse(doc, book, None)
+        start = time.perf_counter()
+        run_checks(ctx, [rule], registry)
+        per.append(((time.perf_counter() - start) * 1000 / mb, rule.code))
+    per.sort(reverse=True)
+    out.append(("slowest rules (ms per M chars)", ", ".join(f"{c} {ms:.0f}" for ms, c in per[:6])))
+    return out
+
+
+def peers(one_txt: Path, runs: int) -> list[tuple[str, str]]:
+    out = []
+    for name, cmd in (("zhlint", ["zhlint", str(one_txt)]), ("textlint", ["textlint", str(one_txt)]),
+                      ("autocorrect", ["autocorrect", "--lint", str(one_txt)])):
+        if shutil.which(cmd[0]):
+            out.append((f"peer: {name} on the same .txt", f"{median_time(cmd, runs):.3f} s"))
+        else:
+            out.append((f"peer: {name}", "not installed"))
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
