@@ -183,6 +183,35 @@ def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
         per.append(((time.perf_counter() - start) * 1000 / mb, rule.code))
     per.sort(reverse=True)
     out.append(("slowest rules (ms per M chars)", ", ".join(f"{c} {ms:.0f}" for ms, c in per[:6])))
+    out += measure_throughput(doc, book, registry, rules, src)
+    return out
+
+
+def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """M1 rules alone, with each segmenter; the segmenter's one-off load is timed apart."""
+    from reportlint import segment
+    from reportlint.engine import analyse, run_checks
+
+    m_rules = [r for r in rules if r.code.startswith("M")]
+    chars = len("".join(b.text for b in doc.blocks))
+    out = []
+    for backend in ("jieba", "rjieba"):
+        os.environ["REPORTLINT_SEGMENTER"] = backend
+        segment.tagger.cache_clear()
+        try:
+            start = time.perf_counter()
+            segment.tagger()("预热")
+            load = time.perf_counter() - start
+        except ImportError:
+            out.append((f"M rules with {backend}", "not installed"))
+            continue
+        ctx, _ = analyse(doc, book, "对照检查材料")
+        start = time.perf_counter()
+        run_checks(ctx, m_rules, registry)
+        elapsed = time.perf_counter() - start
+        out.append((f"M rules with {backend} (load {load:.2f} s apart)", f"{chars / elapsed / 1e6:.2f} M chars/s"))
+    os.environ.pop("REPORTLINT_SEGMENTER", None)
+    segment.tagger.cache_clear()
     return out
 
 

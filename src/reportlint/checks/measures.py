@@ -46,6 +46,43 @@ def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     return found
 
 
+def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
+    """The dimensions ``text`` states: the regular expressions first; only when they find
+    none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
+    asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
+    found = dimensions(text, params)
+    hint = _compile(tuple(params.get("segment_hint", ())))
+    if found or hint is None or not hint.search(text):
+        return found
+    return segmented_dimensions(text, params)
+
+
+def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
+    from ..segment import tagger
+
+    exclude = _compile(tuple(params.get("exclude", ())))
+    if exclude:
+        text = exclude.sub(lambda m: "，" * len(m.group()), text)
+    classifiers = set(params.get("classifiers", ""))
+    vague = set(params.get("vague_numerals", ()))
+    numerals = set("一二三四五六七八九十两百千万零〇")
+    words = tagger()(text)
+    found: set[str] = set()
+    for i, (word, tag) in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ("", "")
+        digits = "".join(ch for ch in word if ch in numerals)
+        # 一个时期 / 一项任务: a bare 一 is an article in official prose, not a quantity
+        if tag == "m" and word not in vague and digits and digits != "一" and (
+                word[-1] in classifiers or after[1] == "q" or (after[0] and after[0][0] in classifiers)):
+            found.add("amount")
+        # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
+        # 当前 or 今后 name no time at all
+        if tag == "t" and any(u in word for u in "年月季周旬") and (
+                word.endswith(("前", "内", "底", "末")) or after[0] in ("前", "内", "以前", "之前", "以内")):
+            found.add("deadline")
+    return found
+
+
 def _section_ranges(ctx: Context) -> list[tuple[Heading, int, int]]:
     """(heading, first block, end block) of each measures section of the profile."""
     if ctx.profile is None:
@@ -135,7 +172,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, _ = find_measures(ctx, rule.params)
     for m in measures:
         text = ctx.doc.blocks[m.block].text
-        if dimensions(text[m.start:m.end], rule.params):
+        if quantified(text[m.start:m.end], rule.params):
             continue
         names = list(DIMENSION_NAMES.values())
         yield rule.finding(ctx.doc, m.block, m.start, m.head_end, missing="、".join(names[:-1]) + "和" + names[-1],
@@ -181,11 +218,11 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, head = find_measures(ctx, base)
     if head is None or len(measures) < rule.params.get("min_measures", 3):
         return
-    quantified = sum(1 for m in measures if dimensions(ctx.doc.blocks[m.block].text[m.start:m.end], base))
-    share = quantified / len(measures)
+    count = sum(1 for m in measures if quantified(ctx.doc.blocks[m.block].text[m.start:m.end], base))
+    share = count / len(measures)
     if share < rule.params.get("threshold", 0.3):
         yield rule.finding(ctx.doc, head.block, head.start, head.end, total=len(measures),
-                           quantified=quantified, share=f"{share:.0%}",
+                           quantified=count, share=f"{share:.0%}",
                            threshold=f"{rule.params.get('threshold', 0.3):.0%}")
 
 
