@@ -31,7 +31,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
-SUBJECTS = ["理论学习", "作风建设", "制度执行", "项目推进", "基层治理", "安全生产", "营商环境", "民生保障", "生态环境", "队伍建设"]
+SUBJECTS = ["理论学习", "作风建设", "制度执行", "项目推进", "基层治理",
+            "安全生产", "营商环境", "民生保障", "生态环境", "队伍建设"]
 VERBS = ["加强", "推进", "完善", "落实", "深化", "健全", "规范", "提升"]
 PHRASES = [
     "坚持问题导向，对照年度目标任务逐项梳理工作进展情况",
@@ -96,10 +97,10 @@ def main() -> int:
     one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
     py_pass = median_time([sys.executable, "-c", "pass"], runs)
     rows.append(("python -c pass", f"{py_pass:.3f} s"))
-    t_txt = median_time(exe + ["check", "--no-cache", str(one_txt)], runs)
+    t_txt = median_time([*exe, "check", "--no-cache", str(one_txt)], runs)
     rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
-    subprocess.run(exe + ["check", str(one_txt)], capture_output=True, env=env_cold)
-    rows.append(("same, warm cache", f"{median_time(exe + ['check', str(one_txt)], runs, env_cold):.3f} s"))
+    subprocess.run([*exe, "check", str(one_txt)], capture_output=True, env=env_cold)
+    rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], runs, env_cold):.3f} s"))
 
     for pages in (10, 20, 100):
         src = work / f"doc{pages}.txt"
@@ -107,19 +108,22 @@ def main() -> int:
         docx = txt_to_docx(src, work / f"doc{pages}.docx")
         if pages == 100:
             before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            subprocess.run(exe + ["check", "--no-cache", str(docx)], capture_output=True)
+            subprocess.run([*exe, "check", "--no-cache", str(docx)], capture_output=True)
             peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
             rows.append(("peak memory, 100-page .docx", f"{max(peak, before) / 1024:.0f} MiB (largest process)"))
             continue
-        rows.append((f"one {pages}-page .docx, cache off", f"{median_time(exe + ['check', '--no-cache', str(docx)], runs):.3f} s"))
-        subprocess.run(exe + ["check", str(docx)], capture_output=True, env=env_cold)
-        rows.append((f"one {pages}-page .docx, warm cache", f"{median_time(exe + ['check', str(docx)], runs, env_cold):.3f} s"))
+        cold = median_time([*exe, "check", "--no-cache", str(docx)], runs)
+        rows.append((f"one {pages}-page .docx, cache off", f"{cold:.3f} s"))
+        subprocess.run([*exe, "check", str(docx)], capture_output=True, env=env_cold)
+        warm = median_time([*exe, "check", str(docx)], runs, env_cold)
+        rows.append((f"one {pages}-page .docx, warm cache", f"{warm:.3f} s"))
 
     pdf_paras = sized_report(rng, 20 * 600)
     per_page = max(1, len(pdf_paras) // 20)
     pdf = make_pdf(work / "doc20.pdf", [pdf_paras[i:i + per_page] for i in range(0, len(pdf_paras), per_page)][:20])
-    t_pdf = median_time(exe + ["check", "--no-cache", str(pdf)], runs)
-    t_miner = median_time([sys.executable, "-c", f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"], runs)
+    t_pdf = median_time([*exe, "check", "--no-cache", str(pdf)], runs)
+    miner = f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"
+    t_miner = median_time([sys.executable, "-c", miner], runs)
     rows.append(("one 20-page .pdf, cache off", f"{t_pdf:.3f} s"))
     rows.append(("pdfminer extract_text on it", f"{t_miner:.3f} s (reportlint/pdfminer = {t_pdf / t_miner:.2f})"))
 
@@ -140,9 +144,10 @@ def main() -> int:
         n += 1
     for jobs in (1, 2):
         start = time.perf_counter()
-        subprocess.run(exe + ["check", "--no-cache", "--jobs", str(jobs), str(corpus)], capture_output=True)
+        subprocess.run([*exe, "check", "--no-cache", "--jobs", str(jobs), str(corpus)], capture_output=True)
         elapsed = time.perf_counter() - start
-        rows.append((f"batch {n} files, ~{total / 1e6:.1f} MB, --jobs {jobs}", f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
+        label = f"batch {n} files, ~{total / 1e6:.1f} MB, --jobs {jobs}"
+        rows.append((label, f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
 
     rows += rule_throughput(work, rng)
     rows += peers(one_txt, runs)
@@ -157,9 +162,8 @@ def main() -> int:
 
 def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
     """Rules alone over an already-loaded ~1 MB document: the set, and each rule per MB."""
-    from reportlint.engine import active_rules, analyse, load, run_checks
     from reportlint.config import Config
-    from reportlint.engine import Settings
+    from reportlint.engine import Settings, active_rules, analyse, load, run_checks
     from reportlint.testing import session
 
     src = work / "rules1mb.txt"
