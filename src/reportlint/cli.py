@@ -75,6 +75,9 @@ def check(
     registry, rulebook = session.books(base_config)
     if fmt not in registry.reporters:
         raise click.UsageError(f"未知的输出格式“{fmt}”，可用：{', '.join(sorted(registry.reporters))}")
+    index = corpus or base_config.corpus
+    if index is not None and not index.is_file():
+        raise click.UsageError(f"参考语料索引“{index}”不存在；先用 reportlint corpus build 建立")
     chosen = profile or base_config.profile
     if chosen and rulebook.profile(chosen) is None:
         names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
@@ -227,6 +230,51 @@ def plugins() -> int:
         by_source.setdefault(src, []).append(code)
     assert reg.pm is not None
     click.echo(json.dumps(describe(reg.pm, by_source), ensure_ascii=False, indent=2))
+    return 0
+
+
+@cli.group()
+def corpus() -> None:
+    """参考语料索引（B105 跨文档雷同）：建立和更新。"""
+
+
+def _corpus_documents(paths: tuple[str, ...]) -> Any:
+    from .corpus import file_sha256
+    from .engine import Session, discover, load
+
+    registry, _ = Session().books(find_config(Path.cwd()))
+    for path, skip in discover(Path(p) for p in paths):
+        if skip:
+            continue
+        try:
+            yield load(path, registry), file_sha256(path)
+        except (LoadError, OSError) as exc:
+            click.echo(f"{path}: 未加入索引：{exc}", err=True)
+
+
+@corpus.command("build")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="索引文件（SQLite），已存在时重建")
+def corpus_build(paths: tuple[str, ...], output: Path) -> int:
+    """把目录中的文档编入新的参考语料索引。"""
+    from .corpus import build
+
+    _, total = build(output, _corpus_documents(paths), fresh=True)
+    click.echo(f"已建立索引 {output}：{total} 个文档。")
+    return 0
+
+
+@corpus.command("add")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="要更新的索引文件（SQLite）")
+def corpus_add(paths: tuple[str, ...], output: Path) -> int:
+    """把新增或修改过的文档加入已有的参考语料索引。"""
+    from .corpus import build
+
+    added, total = build(output, _corpus_documents(paths), fresh=False)
+    click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
     return 0
 
 

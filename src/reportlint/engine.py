@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import traceback
@@ -178,7 +179,8 @@ def load(path: Path, registry: Registry) -> Document:
     loader = loader or registry.loaders.get(kind)
     if loader is None:
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），仅支持 .docx、.pdf、.txt、.md")
-    return loader(path, data)
+    doc = loader(path, data)
+    return replace(doc, meta={**doc.meta, "sha256": hashlib.sha256(data).hexdigest()})
 
 
 def lint_file(path: Path, session: Session, config: Config, settings: Settings) -> FileResult:

@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..context import Context
@@ -213,6 +214,42 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
 
+def check_corpus_reuse(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    With a reference corpus (``--corpus INDEX`` or ``corpus =`` in the configuration, built
+    by ``reportlint corpus build``), reports paragraphs that reappear in another document of
+    the corpus, with that document, its paragraph and the similarity; consecutive reused
+    paragraphs from one source make one finding. The document itself is never a source.
+    ## Parameters
+    ``threshold``: share of a paragraph's characters that must reappear (default 0.6).
+    ## Example
+    A 整改方案 whose measures are pasted from last year's plan of another unit → B105
+    pointing at that plan."""
+    index_path = ctx.options.get("corpus")
+    if not index_path:
+        return
+    from ..corpus import Index
+
+    with Index(index_path) as index:
+        matches = index.query(ctx.doc, rule.params.get("threshold", 0.6), ctx.doc.meta.get("sha256"))
+    runs: list[list] = []
+    for m in matches:
+        last = runs[-1][-1] if runs else None
+        gap = [] if last is None else ctx.doc.blocks[last.block + 1:m.block]
+        if last is not None and last.source == m.source and all(not b.text.strip() for b in gap):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        first, last = run[0], run[-1]
+        similarity = sum(m.similarity for m in run) / len(run)
+        related = [{"path": m.source, "line": m.source_block + 1, "similarity": m.similarity} for m in run]
+        end_text = ctx.doc.blocks[last.block].text
+        yield rule.finding(ctx.doc, first.block, 0, len(end_text), end_block=last.block, count=len(run),
+                           source=Path(first.source).name, line=first.source_block + 1,
+                           similarity=f"{similarity:.0%}", related=related)
+
+
 @hookimpl
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("boilerplate.residue", check_residue)
@@ -220,3 +257,4 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     register("boilerplate.placeholder", check_placeholder)
     register("boilerplate.repeated", check_repeated)
     register("boilerplate.self-reference", check_self_reference)
+    register("boilerplate.corpus", check_corpus_reuse)
