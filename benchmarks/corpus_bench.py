@@ -75,7 +75,8 @@ def main() -> int:
     print(f"documents: {a.docs} of ~{a.chars} characters ({chars / 1e6:.0f} M characters)")
     print(f"build: {build:.1f} s, {a.docs / build:.0f} documents/s, {chars / build / 1e6:.2f} M chars/s")
     print(f"index size: {size / 1e6:.1f} MB ({size / a.docs / 1024:.1f} KiB per document)")
-    print(f"query: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms per 4-paragraph draft")
+    median, worst = statistics.median(times) * 1000, max(times) * 1000
+    print(f"query: median {median:.1f} ms, max {worst:.1f} ms per 4-paragraph draft")
     print(f"reused paragraphs found: {found} of {2 * a.queries}")
     per_doc_kib = size / a.docs / 1024
     print(f"extrapolated to 1,000,000 documents: build ~{1e6 / (a.docs / build) / 3600:.1f} h on one core, "
