@@ -12,7 +12,7 @@ from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Document, Finding, Rule
+from ..model import Block, Document, Finding, Rule
 from ..textutil import sentences
 
 
@@ -29,10 +29,16 @@ def _search(patterns: Any, text: str) -> re.Match[str] | None:
 
 
 def residue_blocks(doc: Document, params: Mapping[str, Any]) -> Iterator[int]:
-    """Blocks holding web residue: ``patterns`` anywhere, ``head_patterns`` only in the
-    first ``head_blocks`` non-empty blocks, ``tail_patterns`` only in the last ``tail_blocks``."""
+    """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
+    before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
+    ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
+    and time stamps is residue at the top of a page, and ordinary text inside the body."""
     filled = [b for b in doc.blocks if b.text.strip()]
-    head = {b.index for b in filled[: params.get("head_blocks", 8)]}
+    head: set[int] = set()
+    for b in filled[: params.get("head_blocks", 8)]:
+        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
+            break  # the body has begun
+        head.add(b.index)
     tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
     for b in filled:
         if (_search(params.get("patterns"), b.text)
@@ -180,11 +186,16 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
             seen.setdefault(whole, b.index)
 
 
+def _body_blocks(ctx: Context) -> Iterator[Block]:
+    return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
+
+
 def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Finds how the document speaks of itself (X委常委会, X委班子, 党组班子, 我县/我区/我市)
-    and reports the forms that disagree with the dominant one — a sign of paragraphs pasted
-    from another unit's material. Mentions of other bodies (市委指导组) are not self-references.
+    and reports the forms that disagree with the unit named in its title or opening lines
+    (or, when those name none, with the most used form) — a sign of paragraphs pasted from
+    another unit's material. Mentions of other bodies (市委指导组) are not self-references.
     ## Parameters
     ``patterns``: regular expressions whose group ``unit`` names the speaking unit.
     ## Example
@@ -204,7 +215,12 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     counts = Counter(h[0] for h in hits)
     if len(counts) < 2:
         return
-    main_unit, main_n = counts.most_common(1)[0]
+    # the unit the document speaks as: named in its title or opening lines, else the most used
+    opening = {ctx.outline.title.block} if ctx.outline.title else set()
+    opening |= {b.index for b in list(_body_blocks(ctx))[:2]}
+    declared = [h for h in hits if h[1] in opening]
+    main_unit = declared[0][0] if declared else counts.most_common(1)[0][0]
+    main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
     reported: set[tuple[str, int]] = set()
     for unit, block, s, e, form in hits:
