@@ -255,7 +255,7 @@ class Cache:
 
     def __init__(self, root: Path) -> None:
         self.root = root / f"v{__version__}"
-        self._fingerprints: dict[int, str] = {}
+        self._fingerprints: dict[tuple[int, str], str] = {}
 
     @staticmethod
     def default_dir() -> Path:
@@ -263,7 +263,7 @@ class Cache:
         return Path(base) / "reportlint" if base else Path.home() / ".cache" / "reportlint"
 
     def _fingerprint(self, job: Job, session: Session, settings: Settings) -> str:
-        marker = id(job.config)
+        marker = (id(job.config), repr(settings))
         if marker not in self._fingerprints:
             registry, book = session.books(job.config)
             data = {
