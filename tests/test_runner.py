@@ -30,9 +30,9 @@ def folder(tmp_path: Path) -> Path:
     return root
 
 
-def _run(folder: Path, jobs: int, cache: Cache | None = None, limits: Limits = Limits()) -> list:
+def _run(folder: Path, jobs: int, cache: Cache | None = None) -> list:
     jobs_list = [Job(i, p, Config()) for i, p in enumerate(sorted(folder.iterdir()))]
-    return Runner(session(), Settings(), jobs=jobs, cache=cache, limits=limits).run(jobs_list)
+    return Runner(session(), Settings(), jobs=jobs, cache=cache).run(jobs_list)
 
 
 def _flat(results: list) -> list:
