@@ -175,3 +175,34 @@ def test_help_does_not_import_heavy_libraries() -> None:
             "print(any(m in sys.modules for m in ('pdfminer', 'jieba', 'docx', 'lxml')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_github_and_sarif_formats(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--select", "N101", "--format", "github"], capsys)
+    assert code == 1
+    assert f"::error file={f},line=4,col=1,endLine=4,endColumn=4,title=N101 duplicate-number::" in out
+    code, out, _ = run(["check", str(f), "--select", "N101", "--format", "sarif"], capsys)
+    sarif = json.loads(out)
+    result = sarif["runs"][0]["results"][0]
+    assert sarif["version"] == "2.1.0" and result["ruleId"] == "N101" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 4
+    assert sarif["runs"][0]["tool"]["driver"]["rules"][0]["name"] == "duplicate-number"
+
+
+def test_annotate_writes_comments_into_a_copy(tmp_path: Path, capsys) -> None:
+    import hashlib
+    import zipfile
+
+    src = make_docx(tmp_path / "draft.docx", [("县机关工作总结", {"style": "Title"}), ("一、主要工作", {}),
+                                               ("（一）加强学习。", {}), ("（一）完善制度。", {})])
+    before = hashlib.sha256(src.read_bytes()).hexdigest()
+    out_path = tmp_path / "draft-批注.docx"
+    code, _, err = run(["check", str(src), "--select", "N101", "--annotate", str(out_path)], capsys)
+    assert code == 1 and "1 条问题" in err
+    assert hashlib.sha256(src.read_bytes()).hexdigest() == before
+    with zipfile.ZipFile(out_path) as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "N101" in comments and "（二）" in comments
+    assert run(["check", str(src), "--annotate", str(src)], capsys)[0] == 3

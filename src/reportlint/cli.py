@@ -35,7 +35,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", default="text", show_default=True, help="输出格式：text、json 或插件提供的格式")
+@click.option("--format", "fmt", default="text", show_default=True,
+              help="输出格式：text、json、sarif、github 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
 @click.option("--ignore", help="不运行这些规则，按代码前缀，逗号分隔")
@@ -48,6 +49,8 @@ def cli() -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.5), default=8.0, show_default=True,
               help="每个 .docx/.pdf 文件的处理时限（秒），超时记为 X101")
 @click.option("--no-cache", is_flag=True, help="不读也不写结果缓存")
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="把问题作为批注写入被检查 .docx 的副本（只检查一个 .docx 时可用）")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
@@ -62,6 +65,7 @@ def check(
     jobs: int | None,
     timeout: float,
     no_cache: bool,
+    annotate_to: Path | None,
     exit_zero: bool,
     debug: bool,
 ) -> int:
@@ -75,6 +79,10 @@ def check(
     registry, rulebook = session.books(base_config)
     if fmt not in registry.reporters:
         raise click.UsageError(f"未知的输出格式“{fmt}”，可用：{', '.join(sorted(registry.reporters))}")
+    if annotate_to is not None and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
+        raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
+    if annotate_to is not None and annotate_to.resolve() == Path(paths[0]).resolve():
+        raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
     index = corpus or base_config.corpus
     if index is not None and not index.is_file():
         raise click.UsageError(f"参考语料索引“{index}”不存在；先用 reportlint corpus build 建立")
@@ -95,10 +103,23 @@ def check(
         "color": _use_color(),
         "summary": summary(results),
         "fail_on": threshold,
+        "rules": rulebook.rules,
     }
     registry.reporters[fmt](results, sys.stdout, options)
+    if annotate_to is not None:
+        _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _write_annotations(results: list[Any], target: Path) -> None:
+    from .annotate import annotate
+
+    result = results[0]
+    if result.error:
+        return
+    count = annotate(Path(result.path), target, result.findings)
+    click.echo(f"已把 {count} 条问题作为批注写入 {target}", err=True)
 
 
 def _progress_bar(total: int) -> Any:

@@ -30,6 +30,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.hygiene",
     "reportlint.reporters.text",
     "reportlint.reporters.json",
+    "reportlint.reporters.github",
+    "reportlint.reporters.sarif",
     "reportlint.rulebook",
 )
 

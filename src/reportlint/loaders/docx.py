@@ -13,6 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -289,6 +290,22 @@ def load_docx(path: Path, data: bytes) -> Document:
     return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
 
 
+def iter_paragraphs(body: Any) -> Iterator[tuple[Any, bool]]:
+    """Every ``w:p`` of the body in reading order, table cells (nested ones too) and content
+    controls included, each with whether it sits in a table cell. Iterative, so a deeply
+    nested table cannot exhaust the stack. The block numbers of a .docx are this order."""
+    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(body)]
+    while stack:
+        el, in_cell = stack.pop()
+        tag = el.tag
+        if tag == W + "p":
+            yield el, in_cell
+        elif tag in (W + "tbl", W + "tr", W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
+            stack.extend((c, in_cell) for c in reversed(el))
+        elif tag == W + "tc":
+            stack.extend((c, True) for c in reversed(el))
+
+
 def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
     body = root.find(W + "body") if root is not None else None
     if body is None:
@@ -297,19 +314,11 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
     linked = numbering.style_levels()
     blocks: list[Block] = []
     breaks = 0
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(body)]
-    while stack:
-        el, in_cell = stack.pop()
-        tag = el.tag
-        if tag == W + "p":
-            text, n = paragraph_text(el)
-            page = breaks + 1
-            breaks += n
-            blocks.append(_paragraph(el, text, len(blocks), in_cell, page, styles, numbering, style_nums, linked))
-        elif tag in (W + "tbl", W + "tr", W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
-            stack.extend((c, in_cell) for c in reversed(el))
-        elif tag == W + "tc":
-            stack.extend((c, True) for c in reversed(el))
+    for el, in_cell in iter_paragraphs(body):
+        text, n = paragraph_text(el)
+        page = breaks + 1
+        breaks += n
+        blocks.append(_paragraph(el, text, len(blocks), in_cell, page, styles, numbering, style_nums, linked))
     if not breaks:
         blocks = [Block(b.index, b.text, b.kind, b.level, b.style, None, b.label) for b in blocks]
     return blocks, breaks

@@ -1,0 +1,39 @@
+"""GitHub Actions workflow commands: one annotation per finding on the pull request."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from ..hookspecs import hookimpl
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(results: list[Any], out: TextIO, options: dict[str, Any]) -> None:
+    for res in results:
+        path = _prop(res.path)
+        if res.error:
+            out.write(f"::error file={path},title={res.error['rule']}::{_data(res.error['message'])}\n")
+        if res.skipped:
+            out.write(f"::notice file={path},title=skipped::{_data(res.skipped)}\n")
+        for f in res.findings:
+            where = (f"file={path},line={f.block + 1},col={f.start + 1},endLine={f.end_block + 1},"
+                     f"endColumn={f.end + 1},title={f.rule} {f.name}")
+            message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+            out.write(f"::{_LEVEL.get(f.severity, 'warning')} {where}::{_data(message)}\n")
+    s = options["summary"]
+    out.write(f"reportlint: checked {s['checked']}, findings {s['findings']}, not checked {s['not_checked']}, "
+              f"skipped {s['skipped']}\n")
+
+
+@hookimpl
+def register_reporters(register):  # type: ignore[no-untyped-def]
+    register("github", report_github)
