@@ -20,7 +20,6 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 SENTENCE_END = "。！？!?；;"
 CLAUSE_END = SENTENCE_END + "：:，,、…"
 CLOSERS = "”’」』》）)】〕"
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff]")
 
 RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
@@ -207,7 +206,7 @@ def _inline_markers(block: Block, skip_to: int) -> list[Marker]:
 
 def _ends_mid_sentence(text: str) -> bool:
     stripped = text.rstrip()
-    return bool(stripped) and bool(_IDEOGRAPH.match(stripped[-1]))
+    return bool(stripped) and "\u3400" <= stripped[-1] <= "\u9fff"
 
 
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:

@@ -267,7 +267,7 @@ class Cache:
         if marker not in self._fingerprints:
             registry, book = session.books(job.config)
             data = {
-                "code": _code_stamp(),
+                "code": code_stamp(),
                 "rules": {c: [r.check, r.severity, dict(r.params), dict(r.messages)] for c, r in book.rules.items()},
                 "profiles": {p.id: repr(p) for p in book.profiles.values()},
                 "plugins": sorted(registry.owners.items()),
@@ -317,7 +317,7 @@ class Cache:
 _STAMP: list[str] = []
 
 
-def _code_stamp() -> str:
+def code_stamp() -> str:
     """Sizes and times of reportlint's own modules: an edited checkout never reuses old results."""
     if not _STAMP:
         root = Path(__file__).parent

@@ -86,12 +86,51 @@ def anchor(pattern: str) -> str:
     return max(runs, key=len) if runs else ""
 
 
+class LiteralMatch:
+    """The part of ``re.Match`` the checks use, for a match found by ``str.find``."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text, self._start, self._end = text, start, start + len(text)
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+class Literal:
+    """A pattern without metacharacters, searched with ``str.find``: most phrase-list entries
+    are plain words, and compiling hundreds of them as regular expressions costs more than
+    checking a short report."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def finditer(self, haystack: str) -> Iterator[LiteralMatch]:
+        at = haystack.find(self.text)
+        while at >= 0:
+            yield LiteralMatch(self.text, at)
+            at = haystack.find(self.text, at + len(self.text))
+
+
+_META = re.compile(r"[.^$*+?{}\[\]\\|()]")
+Matcher = re.Pattern[str] | Literal
+
+
 @lru_cache(maxsize=64)
-def compile_each(patterns: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each pattern compiled alone, with its anchor (see ``anchor``)."""
-    return tuple((anchor(p), re.compile(p)) for p in patterns)
+def compile_each(patterns: tuple[str, ...]) -> tuple[tuple[str, Matcher], ...]:
+    """Each pattern compiled alone (plain words as ``Literal``), with its anchor (``anchor``)."""
+    return tuple((anchor(p), Literal(p) if not _META.search(p) else re.compile(p)) for p in patterns)
 
 
-def active(compiled: tuple[tuple[str, re.Pattern[str]], ...], text: str) -> list[int]:
+def active(compiled: tuple[tuple[str, Matcher], ...], text: str) -> list[int]:
     """Indexes of the patterns that can match somewhere in ``text`` (their anchor occurs)."""
     return [i for i, (a, _) in enumerate(compiled) if not a or a in text]

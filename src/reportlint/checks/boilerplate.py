@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
@@ -143,11 +142,15 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(doc, b.index, m.start(), m.end(), text=m.group(), kind=kind)
 
 
-_PUNCT = re.compile(r"[\s\u3000\W_]+")
+# width folded (full-width ASCII to ASCII) and punctuation and spaces dropped, in one C pass
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_DROPPED = " \t\u3000\u00a0，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·" + ",.;:?!\"'()[]<>-_/\\"
+_FOLD.update({ord(c): None for c in _DROPPED})
+_FOLD.update({cp - 0xFEE0: None for cp in range(0xFF01, 0xFF5F) if not chr(cp - 0xFEE0).isalnum()})
 
 
 def _norm(text: str) -> str:
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text))
+    return text.translate(_FOLD)
 
 
 def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -141,7 +141,18 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_IN_HAN = re.compile(rf"(?<=[{_HAN}])(?:[,;:?!](?=[{_HAN}“])|[()](?=[{_HAN}]))")
+_HALF_MARK = re.compile(r"[,;:?!()]")
+
+
+def _half_in_han(text: str) -> Iterator[re.Match[str]]:
+    """Half-width marks between Chinese characters (a 。 ： “ may follow , ; : ? !)."""
+    for m in _HALF_MARK.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if "\u4e00" <= before <= "\u9fff" and (
+                "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()")):
+            yield m
 
 
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -177,7 +188,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
                 yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
                                    suggestion=suggestion)
-        half.extend((b, m) for m in _HALF_IN_HAN.finditer(b.text))
+        half.extend((b, m) for m in _half_in_han(b.text))
         quotes.extend((b, m) for m in _ODD_QUOTE.finditer(b.text))
     over = rule.params.get("summary_over", 5)
     for found, key in ((half, "halfwidth"), (quotes, "quote")):

@@ -30,7 +30,7 @@ MAX_PAGES = 2000
 LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None}
 
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])")
+_CJK_SPACE = rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])"
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－―~]\s*\d{1,4}\s*[-—–－―~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
@@ -149,7 +149,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
             if text and re.match(r"[A-Za-z]", text[-1]) and re.match(r"[A-Za-z]", piece[:1]):
                 text += " "
             text += piece
-        text = _CJK_SPACE.sub("", text)
+        text = re.sub(_CJK_SPACE, "", text)  # compiled on first use: PDF runs only
         fonts = Counter(ln.font for ln in para)
         out.append((para[0].page, text, fonts.most_common(1)[0][0]))
     return out
