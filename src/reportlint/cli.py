@@ -106,6 +106,9 @@ def check(
         "rules": rulebook.rules,
     }
     registry.reporters[fmt](results, sys.stdout, options)
+    for res in results:  # --debug: the tracebacks behind X100 findings and loader failures
+        for trace in res.debug:
+            sys.stderr.write(f"{res.path}:\n{trace}")
     if annotate_to is not None:
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)

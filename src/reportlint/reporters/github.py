@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from ..hookspecs import hookimpl
+from .escape import safe
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def _prop(text: str) -> str:

@@ -57,10 +57,13 @@ def report_json(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
             "skipped": s["skipped"],
         },
     }
-    text = json.dumps(payload, ensure_ascii=False, indent=2)
-    # json escapes C0 controls itself; escape C1 controls, bidi overrides and the lone
-    # surrogates of undecodable file names too, so no terminal or editor is tricked
-    out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")
+    out.write(escape_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
+
+
+def escape_json(text: str) -> str:
+    """json escapes C0 controls itself; escape C1 controls, bidi overrides and the lone
+    surrogates of undecodable file names too, so no terminal or editor is tricked."""
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 @hookimpl

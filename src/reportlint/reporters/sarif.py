@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from .. import __version__
 from ..hookspecs import hookimpl
+from .json import escape_json
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -78,7 +79,7 @@ def report_sarif(results: list[Any], out: TextIO, options: dict[str, Any]) -> No
                              "toolExecutionNotifications": notifications}],
         }],
     }
-    out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    out.write(escape_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
 
 
 @hookimpl

@@ -55,8 +55,6 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
                 out.write(f"    {shown}\n    {paint(mark, _COLORS.get(f.severity, ''))}\n")
             if f.suggestion:
                 out.write(f"    建议：{safe(f.suggestion)}\n")
-        for trace in res.debug:
-            out.write(trace)
     s = options["summary"]
     parts = [f"检查 {s['checked']} 个文件", f"发现 {s['findings']} 个问题"]
     if s["by_severity"]:
