@@ -81,6 +81,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller corpora and fewer runs")
     ap.add_argument("--out", type=Path, help="keep the generated corpora here")
+    ap.add_argument("--peers", type=Path, help="a node_modules/.bin folder holding zhlint and textlint")
     a = ap.parse_args()
     from conftest import make_pdf, txt_to_docx
 
@@ -153,7 +154,7 @@ def main() -> int:
         rows.append((label, f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
 
     rows += rule_throughput(work, rng)
-    rows += peers(one_txt, runs)
+    rows += peers(one_txt, runs, a.peers)
     width = max(len(r[0]) for r in rows)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     for name, value in rows:
@@ -222,14 +223,28 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
     return out
 
 
-def peers(one_txt: Path, runs: int) -> list[tuple[str, str]]:
+def peers(one_txt: Path, runs: int, node_bin: Path | None = None) -> list[tuple[str, str]]:
+    """The peers on the same report, whole process, where installed: zhlint and textlint
+    from the npm registry (``npm install --prefix DIR zhlint textlint``, then ``--peers
+    DIR/node_modules/.bin``), autocorrect-py from PyPI. textlint runs without rules: the
+    figure is its start-up and parsing, a lower bound of any real textlint check."""
     out = []
-    for name, cmd in (("zhlint", ["zhlint", str(one_txt)]), ("textlint", ["textlint", str(one_txt)]),
-                      ("autocorrect", ["autocorrect", "--lint", str(one_txt)])):
-        if shutil.which(cmd[0]):
-            out.append((f"peer: {name} on the same .txt", f"{median_time(cmd, runs):.3f} s"))
+    path = os.pathsep.join(filter(None, [str(node_bin) if node_bin else "", os.environ.get("PATH", "")]))
+    for name, cmd in (("zhlint", ["zhlint", str(one_txt)]),
+                      ("textlint (no rules)", ["textlint", "--no-textlintrc", str(one_txt)])):
+        exe = shutil.which(cmd[0], path=path)
+        if exe:
+            t = median_time([exe, *cmd[1:]], runs)
+            out.append((f"peer: {name} on the same .txt", f"{t:.3f} s"))
         else:
             out.append((f"peer: {name}", "not installed"))
+    code = f"import autocorrect_py as a; a.lint_for(open({str(one_txt)!r}, encoding='utf-8').read(), 'txt')"
+    probe = subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True)
+    if probe.returncode == 0:
+        t = median_time([sys.executable, "-c", code], runs)
+        out.append(("peer: autocorrect-py (Rust) on the same .txt", f"{t:.3f} s"))
+    else:
+        out.append(("peer: autocorrect-py", "not installed"))
     return out
 
 
