@@ -1,17 +1,18 @@
 """Runs lint_file over many files: isolated worker processes with time and memory limits,
 parallel jobs with deterministic output, and a result cache.
 
-Design. Parsing hostile files is the risk: pdfminer loops forever on some reference cycles,
-a flate bomb inflates to gigabytes, and neither signal.alarm nor threads can stop a long C
-call. So every .docx and .pdf (and any text file over ``INPROCESS_TEXT_BYTES``) is
-checked in a forked child process that sets its own address-space limit; the parent waits on a
-pipe with a deadline and kills the child when it runs over. Forking after the plugins and
-rule data are loaded means children start in a few milliseconds and share that state
-copy-on-write. A small text file is checked in the parent process when there is nothing
-to run beside it, so one .txt in a pre-commit hook pays no process start at all. Before
-the first fork the parent runs every rule once over the rules' own examples, so compiled
-patterns are inherited rather than rebuilt in each child. Where ``fork`` is unavailable
-(Windows, macOS) files are checked in-process without limits.
+Design. Parsing hostile files is the risk: pdfminer loops forever on some reference
+cycles, a flate bomb inflates to gigabytes, and neither signal.alarm nor threads can stop a
+long C call. So every .pdf, every .docx whose parts inflate beyond ``INPROCESS_DOCX_BYTES``
+and every text file over ``INPROCESS_TEXT_BYTES`` is checked in a forked child process that
+sets its own address-space limit; the parent waits on a pipe with a deadline and kills the
+child when it runs over. Forking after the plugins and rule data are loaded means children
+start in a few milliseconds and share that state copy-on-write. A small text or Word file
+is checked in the parent process when there is nothing to run beside it, so one file in a
+pre-commit hook pays no process start at all. Before the first fork the parent runs every
+rule once over the rules' own examples, so compiled patterns are inherited rather than
+rebuilt in each child. Where ``fork`` is unavailable (Windows, macOS) files are checked
+in-process without limits.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from multiprocessing.connection import Connection
 
 INPROCESS_TEXT_BYTES = 512 * 1024
+INPROCESS_DOCX_BYTES = 4 * 1024 * 1024
 DEFAULT_TIMEOUT = 8.0
 DEFAULT_MEMORY_MB = 400  # address space a child may add on top of what it inherits
 
@@ -78,12 +80,21 @@ def _can_fork() -> bool:
 
 
 def _needs_isolation(path: Path) -> bool:
-    if path.suffix.lower() not in (".txt", ".md", ".markdown", ".text"):
-        return True
+    """PDFs always (pdfminer can loop forever); a .docx whose main part inflates beyond
+    ``INPROCESS_DOCX_BYTES`` (size checks, DOCTYPE rejection and lxml's depth limit guard the
+    small ones); text beyond ``INPROCESS_TEXT_BYTES``."""
+    import zipfile
+
+    suffix = path.suffix.lower()
     try:
-        return os.stat(path).st_size > INPROCESS_TEXT_BYTES
-    except OSError:
-        return False
+        if suffix in (".txt", ".md", ".markdown", ".text"):
+            return os.stat(path).st_size > INPROCESS_TEXT_BYTES
+        if suffix == ".docx" and os.stat(path).st_size <= INPROCESS_DOCX_BYTES:
+            with zipfile.ZipFile(path) as zf:
+                return sum(i.file_size for i in zf.infolist()) > INPROCESS_DOCX_BYTES
+    except (OSError, ValueError, zipfile.BadZipFile):
+        return True
+    return True
 
 
 def _limit_memory(extra_mb: int) -> None:
