@@ -111,19 +111,32 @@ def _limit_memory(extra_mb: int) -> None:
         pass
 
 
-def _child(conn: Connection, job: Job, session: Session, settings: Settings, limits: Limits) -> None:
+def _worker(conn: Connection, session: Session, settings: Settings, limits: Limits) -> None:
+    """A forked worker: checks the jobs it is sent until it receives None. After a
+    MemoryError it answers and exits, so that the parent starts a fresh one."""
     _limit_memory(limits.memory_mb)
-    over = FileResult(str(job.path), error={"rule": "X101", "message": _MEMORY_MESSAGE.format(mb=limits.memory_mb)})
-    try:
-        result = lint_file(job.path, session, job.config, settings)
-    except MemoryError:
-        result = over
-    try:
-        conn.send(result)
-    except MemoryError:
-        conn.send(over)
-    finally:
-        conn.close()
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        try:
+            result = lint_file(job.path, session, job.config, settings)
+        except MemoryError:
+            result = _over_memory(job, limits)
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(_over_memory(job, limits))
+            return
+        if result.error and "memory limit" in result.error["message"]:
+            return
+
+
+def _over_memory(job: Job, limits: Limits) -> FileResult:
+    return FileResult(str(job.path), error={"rule": "X101", "message": _MEMORY_MESSAGE.format(mb=limits.memory_mb)})
 
 
 _TIMEOUT_MESSAGE = (
@@ -134,15 +147,15 @@ _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {
 
 
 @dataclass
-class _Running:
-    job: Job
+class _Worker:
     process: Any
     conn: Connection
-    deadline: float
+    job: Job | None = None
+    deadline: float = 0.0
 
 
 class Runner:
-    """Checks jobs with up to ``jobs`` isolated children at once; results keep job order."""
+    """Checks jobs with up to ``jobs`` forked workers; results keep job order."""
 
     def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits = Limits(),
                  cache: Cache | None = None, progress: Callable[[int, int], None] | None = None) -> None:
@@ -168,45 +181,60 @@ class Runner:
                 keys[job.index] = key
             pending.append(job)
         total = len(jobs)
-        if self.isolate and any(_needs_isolation(j.path) for j in pending):
-            self._preload(pending)
-            if len(pending) > 1:
-                self._warm(pending[0].config)
-        running: list[_Running] = []
-        queue = list(pending)
         parallel = min(self.jobs, len(pending))
-        while queue or running:
-            while queue and len(running) < self.jobs:
-                job = queue.pop(0)
-                if not self.isolate or (parallel <= 1 and not _needs_isolation(job.path)):
-                    results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
-                    self._done(job, results, keys, total)
-                    continue
-                running.append(self._start(job))
-            if not running:
-                continue
-            from multiprocessing.connection import wait
-
-            now = time.monotonic()
-            ready = wait([r.conn for r in running], timeout=max(0.0, min(r.deadline for r in running) - now))
-            for r in list(running):
-                if r.conn in ready:
-                    try:
-                        results[r.job.index] = r.conn.recv()
-                    except (EOFError, OSError):
-                        results[r.job.index] = FileResult(str(r.job.path), error={
-                            "rule": "X101", "message": _MEMORY_MESSAGE.format(mb=self.limits.memory_mb)})
-                    self._finish(r)
-                    running.remove(r)
-                    self._done(r.job, results, keys, total)
-                elif time.monotonic() >= r.deadline:
-                    self._finish(r, kill=True)
-                    running.remove(r)
-                    seconds = round(self.limits.timeout_for(r.job.path), 1)
-                    results[r.job.index] = FileResult(str(r.job.path), error={
-                        "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
-                    self._done(r.job, results, keys, total, cacheable=False)
+        local = [j for j in pending if not self.isolate or (parallel <= 1 and not _needs_isolation(j.path))]
+        remote = [j for j in pending if j not in local]
+        for job in local:
+            results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
+            self._done(job, results, keys, total)
+        if remote:
+            self._preload(remote)
+            if len(remote) > 1:
+                self._warm(remote[0].config)
+            self._dispatch(remote, results, keys, total)
         return [results[j.index] for j in jobs]
+
+    def _dispatch(self, queue: list[Job], results: dict[int, FileResult], keys: dict[int, str], total: int) -> None:
+        from multiprocessing.connection import wait
+
+        workers = [self._spawn() for _ in range(min(self.jobs, len(queue)))]
+        queue = list(queue)
+        try:
+            while queue or any(w.job for w in workers):
+                for w in workers:
+                    if w.job is None and queue:
+                        w.job = queue.pop(0)
+                        w.deadline = time.monotonic() + self.limits.timeout_for(w.job.path)
+                        w.conn.send(w.job)
+                busy = [w for w in workers if w.job is not None]
+                timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                ready = wait([w.conn for w in busy], timeout=timeout)
+                for i, w in enumerate(workers):
+                    job = w.job
+                    if job is None:
+                        continue
+                    if w.conn in ready:
+                        try:
+                            results[job.index] = w.conn.recv()
+                        except (EOFError, OSError):  # the worker died: killed for its memory
+                            results[job.index] = _over_memory(job, self.limits)
+                        if not w.process.is_alive() or (results[job.index].error and \
+                                "memory limit" in results[job.index].error["message"]):
+                            self._stop(w, kill=True)
+                            workers[i] = self._spawn()
+                        else:
+                            w.job = None
+                        self._done(job, results, keys, total)
+                    elif time.monotonic() >= w.deadline:
+                        self._stop(w, kill=True)
+                        workers[i] = self._spawn()
+                        seconds = round(self.limits.timeout_for(job.path), 1)
+                        results[job.index] = FileResult(str(job.path), error={
+                            "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
+                        self._done(job, results, keys, total, cacheable=False)
+        finally:
+            for w in workers:
+                self._stop(w)
 
     def _done(self, job: Job, results: dict[int, FileResult], keys: dict[int, str], total: int,
               cacheable: bool = True) -> None:
@@ -217,7 +245,7 @@ class Runner:
             self.progress(len(results), total)
 
     def _preload(self, jobs: Iterable[Job]) -> None:
-        """Import the parsers once in the parent so that every forked child has them."""
+        """Import the parsers once in the parent so that every forked worker has them."""
         suffixes = {j.path.suffix.lower() for j in jobs}
         if ".pdf" in suffixes:
             import pdfminer.converter
@@ -236,22 +264,30 @@ class Runner:
         ctx, profile = analyse(doc, book, None)
         run_checks(ctx, active_rules(book, config, self.settings, profile, Path("warm-up.txt")), registry)
 
-    def _start(self, job: Job) -> _Running:
+    def _spawn(self) -> _Worker:
         import multiprocessing
 
         ctx = multiprocessing.get_context("fork")
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child, args=(child, job, self.session, self.settings, self.limits), daemon=True)
+        parent, child = ctx.Pipe(duplex=True)
+        proc = ctx.Process(target=_worker, args=(child, self.session, self.settings, self.limits), daemon=True)
         proc.start()
         child.close()
-        return _Running(job, proc, parent, time.monotonic() + self.limits.timeout_for(job.path))
+        return _Worker(proc, parent)
 
     @staticmethod
-    def _finish(r: _Running, kill: bool = False) -> None:
-        if kill and r.process.is_alive():
-            r.process.kill()
-        r.process.join(timeout=5)
-        r.conn.close()
+    def _stop(w: _Worker, kill: bool = False) -> None:
+        if kill and w.process.is_alive():
+            w.process.kill()
+        elif w.process.is_alive():
+            try:
+                w.conn.send(None)
+            except OSError:
+                pass
+        w.process.join(timeout=5)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join(timeout=5)
+        w.conn.close()
 
 
 def _limit_error(result: FileResult) -> bool:
