@@ -177,6 +177,9 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
 
 
 def load_pdf(path: Path, data: bytes) -> Document:
+    import logging
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
