@@ -65,6 +65,8 @@ def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
         text = exclude.sub(lambda m: "，" * len(m.group()), text)
     classifiers = set(params.get("classifiers", ""))
     vague = set(params.get("vague_numerals", ()))
+    units = params.get("time_units", "年月季周旬")
+    limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
     numerals = set("一二三四五六七八九十两百千万零〇")
     words = tagger()(text)
     found: set[str] = set()
@@ -77,8 +79,8 @@ def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
             found.add("amount")
         # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
         # 当前 or 今后 name no time at all
-        if tag == "t" and any(u in word for u in "年月季周旬") and (
-                word.endswith(("前", "内", "底", "末")) or after[0] in ("前", "内", "以前", "之前", "以内")):
+        if tag == "t" and any(u in word for u in units) and (
+                word.endswith(limits) or after[0] in limits or after[0] in ("以前", "之前", "以内")):
             found.add("deadline")
     return found
 
