@@ -87,3 +87,13 @@ def test_ordinary_headings_are_not_damaged(tmp_path: Path, heading: str) -> None
     from reportlint.testing import lint_text
 
     assert lint_text(f"县机关工作总结\n{heading}\n正文内容。\n", tmp_path, select="S104", profile="工作总结") == []
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+def test_complete_document_pasted_as_one_line_stays_silent(tmp_path: Path, pid: str) -> None:
+    """The same document with every line break turned into a space, as pasted from a web page."""
+    one_line = tmp_path / f"{pid}.txt"
+    one_line.write_text((FIXTURES / f"{pid}.txt").read_text(encoding="utf-8").replace("\n", " "), encoding="utf-8")
+    result = lint_path(one_line)
+    assert result.doctype == EXPECTED[pid][0]
+    assert [(f.rule, f.excerpt) for f in result.findings] == []

@@ -146,8 +146,10 @@ class Outline:
 
 
 def _heading_text(text: str, start: int) -> str:
-    """The title after a label: up to the first sentence end, at most 40 characters."""
-    m = re.search(rf"[{SENTENCE_END}：:]|\s{{2,}}|[ \u3000](?=[\u3400-\u9fff]{{4}})", text[start:])
+    """The title after a label: up to the first sentence end or white space (in a document
+    pasted as one line, a space is all that separates a heading from what follows), at most
+    40 characters."""
+    m = re.search(rf"[{SENTENCE_END}：:]|(?<=\S)\s", text[start:])
     stop = start + m.start() if m else len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
