@@ -97,3 +97,13 @@ def test_complete_document_pasted_as_one_line_stays_silent(tmp_path: Path, pid: 
     result = lint_path(one_line)
     assert result.doctype == EXPECTED[pid][0]
     assert [(f.rule, f.excerpt) for f in result.findings] == []
+
+
+@pytest.mark.parametrize("pid", sorted(EXPECTED))
+def test_pdf_rendition_of_complete_document_stays_silent(tmp_path: Path, pid: str) -> None:
+    from conftest import make_pdf
+
+    lines = (FIXTURES / f"{pid}.txt").read_text(encoding="utf-8").splitlines()
+    result = lint_path(make_pdf(tmp_path / f"{pid}.pdf", [lines]))
+    assert result.doctype == EXPECTED[pid][0]
+    assert [(f.rule, f.excerpt) for f in result.findings] == []
