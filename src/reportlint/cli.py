@@ -276,29 +276,34 @@ def _corpus_documents(paths: tuple[str, ...]) -> Any:
             click.echo(f"{path}: 未加入索引：{exc}", err=True)
 
 
+_INDEX_OPTION = click.option("-o", "--output", "output", required=True,
+                             type=click.Path(dir_okay=False, path_type=Path), help="索引文件（SQLite）")
+
+
 @corpus.command("build")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="索引文件（SQLite），已存在时重建")
+@_INDEX_OPTION
 def corpus_build(paths: tuple[str, ...], output: Path) -> int:
-    """把目录中的文档编入新的参考语料索引。"""
-    from .corpus import build
-
-    _, total = build(output, _corpus_documents(paths), fresh=True)
-    click.echo(f"已建立索引 {output}：{total} 个文档。")
-    return 0
+    """把目录中的文档编入新的参考语料索引（已存在时重建）。"""
+    return _update_index(paths, output, fresh=True)
 
 
 @corpus.command("add")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="要更新的索引文件（SQLite）")
+@_INDEX_OPTION
 def corpus_add(paths: tuple[str, ...], output: Path) -> int:
     """把新增或修改过的文档加入已有的参考语料索引。"""
+    return _update_index(paths, output, fresh=False)
+
+
+def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
     from .corpus import build
 
-    added, total = build(output, _corpus_documents(paths), fresh=False)
-    click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
+    added, total = build(output, _corpus_documents(paths), fresh=fresh)
+    if fresh:
+        click.echo(f"已建立索引 {output}：{total} 个文档。")
+    else:
+        click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
     return 0
 
 
