@@ -158,9 +158,22 @@ def _heading_text(text: str, start: int) -> str:
 _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
 
 
+def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The marker patterns a block can match, by its first visible character."""
+    if first in "（(":
+        return _START_PATTERNS[:2]
+    if first.isdigit():
+        return _START_PATTERNS[3:4]
+    if first in CN_NUM:
+        return _START_PATTERNS[2:3]
+    if first in CIRCLED:
+        return _START_PATTERNS[4:5]
+    return ()
+
+
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
-    for family, pattern in _START_PATTERNS:
+    for family, pattern in _candidates(text.lstrip(" \t\u3000\u00a0")[:1]):
         m = pattern.match(text)
         if not m:
             continue
@@ -169,7 +182,7 @@ def _block_start_marker(block: Block) -> Marker | None:
             CIRCLED.index(num) + 1 if family == "circled" else int(num))
         if not value:
             continue
-        if family == "cn" and punct in ",，" and not re.match(r"[\u3400-\u9fff]", text[m.end():m.end() + 1]):
+        if family == "cn" and punct in ",，" and not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff":
             continue
         if family == "ar" and punct in ",，":
             continue  # "3，" is a number in a sentence, not a marker

@@ -21,12 +21,24 @@ CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes abou
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；."""
-    stop = len(text) if end is None else end
+    """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；.
+    The spans of a whole paragraph are computed once and shared by every rule that asks."""
+    if start == 0 and end is None:
+        yield from _paragraph_sentences(text)
+        return
+    yield from _spans(text, start, len(text) if end is None else end)
+
+
+@lru_cache(maxsize=4096)
+def _paragraph_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_spans(text, 0, len(text)))
+
+
+def _spans(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
     for m in _SENTENCE.finditer(text, start, stop):
-        if m.end() > m.start() and text[m.start():m.end()].strip():
-            s = m.start() + (len(m.group()) - len(m.group().lstrip()))
-            yield s, m.end()
+        group = m.group()
+        if group and not group.isspace():
+            yield m.start() + (len(group) - len(group.lstrip())), m.end()
 
 
 def strip_label(text: str) -> str:

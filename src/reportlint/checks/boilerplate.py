@@ -19,7 +19,7 @@ from ..textutil import sentences
 def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     if not patterns:
         return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
 def _search(patterns: Any, text: str) -> re.Match[str] | None:
@@ -39,11 +39,33 @@ def residue_blocks(doc: Document, params: Mapping[str, Any]) -> Iterator[int]:
             break  # the body has begun
         head.add(b.index)
     tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
+    found = {i for i in _blocks_matching(doc, params.get("patterns"))}
     for b in filled:
-        if (_search(params.get("patterns"), b.text)
+        if (b.index in found
                 or (b.index in head and _search(params.get("head_patterns"), b.text))
                 or (b.index in tail and _search(params.get("tail_patterns"), b.text))):
             yield b.index
+
+
+def _blocks_matching(doc: Document, patterns: Any) -> Iterator[int]:
+    """Blocks where any of ``patterns`` matches: one scan over the whole text, then the hit
+    blocks confirmed one by one (a long document has thousands of blocks and few hits)."""
+    import bisect
+
+    pattern = _compile(tuple(patterns or ()))
+    if pattern is None:
+        return
+    starts, pos = [], 0
+    for b in doc.blocks:
+        starts.append(pos)
+        pos += len(b.text) + 1
+    joined = "\n".join(b.text for b in doc.blocks)
+    seen: set[int] = set()
+    for m in pattern.finditer(joined):
+        i = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
+        if i not in seen and pattern.search(doc.blocks[i].text):
+            seen.add(i)
+            yield i
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -142,15 +164,17 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(doc, b.index, m.start(), m.end(), text=m.group(), kind=kind)
 
 
-# width folded (full-width ASCII to ASCII) and punctuation and spaces dropped, in one C pass
-_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+# normalised for comparison: punctuation and spaces dropped by one regular expression, and
+# full-width letters and digits folded to ASCII in the rare blocks that have any
 _DROPPED = " \t\u3000\u00a0，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·" + ",.;:?!\"'()[]<>-_/\\"
-_FOLD.update({ord(c): None for c in _DROPPED})
-_FOLD.update({cp - 0xFEE0: None for cp in range(0xFF01, 0xFF5F) if not chr(cp - 0xFEE0).isalnum()})
+_DROP = re.compile("[" + re.escape(_DROPPED) + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]+")
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 
-def _norm(text: str) -> str:
-    return text.translate(_FOLD)
+def _norm(text: str, wide: bool = True) -> str:
+    text = _DROP.sub("", text)
+    return text.translate(_FOLD) if wide else text
 
 
 def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -173,12 +197,13 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b in doc.blocks:
         if b.index in ctx.residue:
             continue
-        whole = _norm(b.text)
+        wide = bool(_WIDE.search(b.text))
+        whole = _norm(b.text, wide)
         if len(whole) >= minimum and whole in seen:
             yield repeat(b.index, 0, len(b.text), seen[whole])  # the whole paragraph again: one finding
             continue
         for s, e in sentences(b.text):
-            key = _norm(b.text[s:e])
+            key = _norm(b.text[s:e], wide)
             if len(key) < minimum:
                 continue
             if key in seen:

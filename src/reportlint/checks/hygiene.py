@@ -92,6 +92,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
 _CLOSE_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "〕": "〔", "〞": "〝"}
 _FAMILY = {"(": "（", ")": "）", "〝": "“", "〞": "”"}  # width variants and 〝〞 pair with the full forms
+_MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE_OF)) + "]")
 _MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
 
 
@@ -113,7 +114,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for pos, b in enumerate(blocks):
         text = b.text
         stack: list[tuple[str, int]] = []
-        for i, ch in enumerate(text):
+        for found in _MARKS.finditer(text):  # only the marks themselves, not every character
+            i, ch = found.start(), found.group()
             if ch in _OPEN:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
