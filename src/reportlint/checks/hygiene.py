@@ -172,7 +172,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     checks: Sequence[tuple[re.Pattern[str], str]] = (
         (re.compile(r"、(?=等)"), "deng"),
         (re.compile(r"。{2,}|，{2,}|,{2,}|；{2,}"), "repeat"),
-        (re.compile(r"(?<=“)[^“”\"]{1,40}\""), "ascii_quote"),
+        (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
     half: list[tuple[Block, re.Match[str]]] = []
     quotes: list[tuple[Block, re.Match[str]]] = []

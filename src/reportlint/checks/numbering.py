@@ -102,10 +102,14 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, *_span(first), label=_shown(ctx, first), parent=_shown(ctx, pmk))
 
 
+# the count comes first so that the regular-expression engine can skip to numerals; the
+# verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
 _STATED = re.compile(
-    rf"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)?"
     rf"([{CN_NUM}两]{{1,3}}|\d{{1,2}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
     rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字)"
+)
+_STATED_VERB = re.compile(
+    r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
 )
 _INTRO_END = re.compile(r"^[^。；;！？!?]{0,16}?[：:]\s*$|^[^。；;！？!?]{0,16}?[：:]|^\s*[。.]?\s*$")
 
@@ -138,8 +142,9 @@ def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
             if re.search(r"[几若干多]", b.text[max(0, m.start() - 2):m.start()]):
                 continue
             value = _count_value(m.group(1))
+            verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
-                yield b.index, m.start(), m.end(), value
+                yield b.index, verb.start() if verb else m.start(), m.end(), value
 
 
 def _following_items(outline: Outline, block: int, colon_end: int) -> list[Item] | None:
