@@ -58,10 +58,11 @@ def _jieba() -> Tagger:
     except OSError:
         pass
     tokenizer.initialize()
-    for word, freq, tag in _user_words():
+    words = _user_words()
+    for word, freq, tag in words:
         tokenizer.add_word(word, freq, tag)
     tagger = jieba.posseg.POSTokenizer(tokenizer)
-    tagger.word_tag_tab.update({w: t for w, _, t in _user_words()})
+    tagger.word_tag_tab.update({w: t for w, _, t in words})
     return lambda text: [(p.word, p.flag) for p in tagger.cut(text)]
 
 
