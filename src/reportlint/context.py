@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from .model import Document
     from .outline import Outline
     from .rulebook import Profile, Rulebook
+    from .scan import Body
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +19,7 @@ class Context:
     outline: Outline
     profile: Profile | None
     rulebook: Rulebook
+    body: Body  # all blocks joined into one text, for scanning a pattern once per document
     residue: frozenset[int] = frozenset()  # blocks that are download-site or web-page residue
     options: Mapping[str, Any] = field(default_factory=dict)  # run options: corpus index …
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by checks

@@ -18,6 +18,7 @@ from .errors import LoadError
 from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, load_rulebook
+from .scan import Body
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
 from .textutil import garbled_share
 
@@ -147,26 +148,28 @@ def active_rules(
     return out
 
 
-def _residue(doc: Document, rulebook: Rulebook) -> frozenset[int]:
+def _residue(doc: Document, body: Body, rulebook: Rulebook) -> frozenset[int]:
     """Blocks the B101 patterns call web residue; the title finder passes over them."""
     rule = rulebook.rules.get("B101")
     if rule is None:
         return frozenset()
     from .checks.boilerplate import residue_blocks
 
-    return frozenset(residue_blocks(doc, rule.params))
+    return frozenset(residue_blocks(doc, body, rule.params))
 
 
 def analyse(
     doc: Document, rulebook: Rulebook, profile_name: str | None, options: Mapping[str, Any] | None = None
 ) -> tuple[Context, Profile | None]:
-    residue = _residue(doc, rulebook)
-    out = outline.build(doc, residue)
+    body = Body(doc.blocks)
+    residue = _residue(doc, body, rulebook)
+    out = outline.build(doc, residue, body)
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:
         profile = doctype.detect(doc, out, rulebook.profiles.values(), residue)
-    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, residue=residue, options=options or {})
+    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=residue,
+                  options=options or {})
     return ctx, profile
 
 

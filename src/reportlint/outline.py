@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .model import Block, Document
+from .scan import Body, PatternSet
 
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
@@ -33,15 +34,16 @@ _START_PATTERNS = (
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）
-_INLINE = re.compile(
+_INLINE = PatternSet([
     rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
     rf"|(\d{{1,2}})([.．、])(?=[\u3400-\u9fff“\"《（(]))"
-)
-_SEQ = re.compile(
+])
+_SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
-)
+])
+_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:]|(?<=\S)\s")
 
 
 def cn_value(text: str) -> int | None:
@@ -149,7 +151,7 @@ def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end or white space (in a document
     pasted as one line, a space is all that separates a heading from what follows), at most
     40 characters."""
-    m = re.search(rf"[{SENTENCE_END}：:]|(?<=\S)\s", text[start:])
+    m = _HEADING_STOP.search(text[start:start + 200])
     stop = start + m.start() if m else len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
@@ -195,28 +197,24 @@ def _block_start_marker(block: Block) -> Marker | None:
     return None
 
 
-def _inline_markers(block: Block, skip_to: int) -> list[Marker]:
-    out = []
-    text = block.text
-    for m in _INLINE.finditer(text, skip_to):
-        g = m.groups()
-        if g[1]:
-            family, opener, num, closer, punct = "cn-paren", g[0], g[1], g[2], ""
-        elif g[4]:
-            family, opener, num, closer, punct = "ar-paren", g[3], g[4], g[5], ""
-        elif g[6]:
-            family, opener, num, closer, punct = "cn", "", g[6], "", g[7]
-        else:
-            family, opener, num, closer, punct = "ar", "", g[8], "", g[9]
-        value = cn_value(num) if family.startswith("cn") else int(num)
-        if not value:
-            continue
-        end = m.end()
-        title = _heading_text(text, end)
-        intro = value == 1 and text[:m.start()].rstrip().endswith(("：", ":"))
-        out.append(Marker(block.index, m.start(), end, family, value, opener, closer, punct, True, title=title,
-                          intro=intro))
-    return out
+def _inline_marker(block: Block, m: re.Match[str], offset: int) -> Marker | None:
+    """The marker an ``_INLINE`` match found in ``block`` (at ``offset`` in the joined text)."""
+    g = m.groups()
+    if g[1]:
+        family, opener, num, closer, punct = "cn-paren", g[0], g[1], g[2], ""
+    elif g[4]:
+        family, opener, num, closer, punct = "ar-paren", g[3], g[4], g[5], ""
+    elif g[6]:
+        family, opener, num, closer, punct = "cn", "", g[6], "", g[7]
+    else:
+        family, opener, num, closer, punct = "ar", "", g[8], "", g[9]
+    value = cn_value(num) if family.startswith("cn") else int(num)
+    if not value:
+        return None
+    text, start, end = block.text, m.start() - offset, m.end() - offset
+    intro = value == 1 and text[:start].rstrip().endswith(("：", ":"))
+    return Marker(block.index, start, end, family, value, opener, closer, punct, True,
+                  title=_heading_text(text, end), intro=intro)
 
 
 def _ends_mid_sentence(text: str) -> bool:
@@ -271,15 +269,23 @@ def _page_number_series(markers: list[Marker]) -> list[Marker]:
     return markers
 
 
-def find_markers(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
-    markers: list[Marker] = []
+def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
+    """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
+    body = body or Body(doc.blocks)
+    by_block: dict[int, list[Marker]] = {}
     for block in doc.blocks:
-        if not block.text.strip() or block.index in residue:
+        if block.index not in residue and block.text[:1] not in ("", "\n"):
+            first = _block_start_marker(block)
+            if first:
+                by_block[block.index] = [first]
+    for block, offset, m in body.finditer(_INLINE):
+        if block.index in residue:
             continue
-        first = _block_start_marker(block)
-        if first:
-            markers.append(first)
-        markers.extend(_inline_markers(block, first.end if first else 0))
+        marker = _inline_marker(block, m, offset)
+        first = by_block.get(block.index)
+        if marker and (not first or first[0].inline or marker.start >= first[0].end):
+            by_block.setdefault(block.index, []).append(marker)
+    markers = [mk for i in sorted(by_block) for mk in by_block[i]]
     return _mark_stray(markers, doc.blocks)
 
 
@@ -346,16 +352,15 @@ def _depth_level(mk: Marker) -> int:
     return mk.value if mk.family == "heading" else 99
 
 
-def find_sequences(doc: Document) -> list[SeqToken]:
+def find_sequences(doc: Document, body: Body | None = None) -> list[SeqToken]:
     out = []
-    for block in doc.blocks:
-        for m in _SEQ.finditer(block.text):
-            num = m.group(1) or m.group(2)
-            value = cn_value(num)
-            if value:
-                kind = "shi" if m.group(1) else "di"
-                start = m.start(1) if m.group(1) else m.start(2) - 1
-                out.append(SeqToken(block.index, start, m.end(), kind, value))
+    for block, offset, m in (body or Body(doc.blocks)).finditer(_SEQ):
+        num = m.group(1) or m.group(2)
+        value = cn_value(num)
+        if value:
+            kind = "shi" if m.group(1) else "di"
+            start = m.start(1) if m.group(1) else m.start(2) - 1
+            out.append(SeqToken(block.index, start - offset, m.end() - offset, kind, value))
     return out
 
 
@@ -404,8 +409,9 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     return None
 
 
-def build(doc: Document, residue: frozenset[int] = frozenset()) -> Outline:
-    markers = find_markers(doc, residue)
+def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
+    body = body or Body(doc.blocks)
+    markers = find_markers(doc, residue, body)
     style_headings = [
         Heading(b.index, 0, len(b.text), b.text.strip(), b.level, "style")
         for b in doc.blocks
@@ -429,4 +435,4 @@ def build(doc: Document, residue: frozenset[int] = frozenset()) -> Outline:
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
     headings.sort(key=lambda h: (h.block, h.start))
-    return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc)), tuple(headings), title, children)
+    return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc, body)), tuple(headings), title, children)

@@ -5,29 +5,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
+from ..scan import Body, pattern_set
 from ..textutil import sentences
 
 
-@lru_cache(maxsize=64)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
-
-
-def _search(patterns: Any, text: str) -> re.Match[str] | None:
-    pattern = _compile(tuple(patterns or ()))
-    return pattern.search(text) if pattern else None
-
-
-def residue_blocks(doc: Document, params: Mapping[str, Any]) -> Iterator[int]:
+def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
     """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
     before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
     ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
@@ -39,33 +27,15 @@ def residue_blocks(doc: Document, params: Mapping[str, Any]) -> Iterator[int]:
             break  # the body has begun
         head.add(b.index)
     tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
-    found = {i for i in _blocks_matching(doc, params.get("patterns"))}
+    anywhere = pattern_set(tuple(params.get("patterns") or ()))
+    found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
+    at_head = pattern_set(tuple(params.get("head_patterns") or ()))
+    at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     for b in filled:
         if (b.index in found
-                or (b.index in head and _search(params.get("head_patterns"), b.text))
-                or (b.index in tail and _search(params.get("tail_patterns"), b.text))):
+                or (at_head and b.index in head and at_head.search(b.text))
+                or (at_tail and b.index in tail and at_tail.search(b.text))):
             yield b.index
-
-
-def _blocks_matching(doc: Document, patterns: Any) -> Iterator[int]:
-    """Blocks where any of ``patterns`` matches: one scan over the whole text, then the hit
-    blocks confirmed one by one (a long document has thousands of blocks and few hits)."""
-    import bisect
-
-    pattern = _compile(tuple(patterns or ()))
-    if pattern is None:
-        return
-    starts, pos = [], 0
-    for b in doc.blocks:
-        starts.append(pos)
-        pos += len(b.text) + 1
-    joined = "\n".join(b.text for b in doc.blocks)
-    seen: set[int] = set()
-    for m in pattern.finditer(joined):
-        i = bisect.bisect_right(starts, max(m.end() - 1, m.start())) - 1
-        if i not in seen and pattern.search(doc.blocks[i].text):
-            seen.add(i)
-            yield i
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -105,18 +75,19 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     第5页 共5页 on its own line → B102."""
     doc = ctx.doc
-    line_re = _compile(tuple(rule.params.get("line_patterns", ())))
-    inline_re = _compile(tuple(rule.params.get("inline_patterns", ())))
-    for b in doc.blocks:
-        if b.index in ctx.residue:
-            continue
-        if line_re and line_re.fullmatch(b.text.strip()):
-            s = len(b.text) - len(b.text.lstrip())
-            yield rule.finding(doc, b.index, s, len(b.text.rstrip()), key="line", text=b.text.strip())
-            continue
-        if inline_re:
-            for m in inline_re.finditer(b.text):
-                yield rule.finding(doc, b.index, m.start(), m.end(), key="inline", text=m.group())
+    line_set = pattern_set(tuple(rule.params.get("line_patterns", ())))
+    inline_set = pattern_set(tuple(rule.params.get("inline_patterns", ())))
+    lines: set[int] = set()
+    if line_set:
+        for b in doc.blocks:
+            if b.index not in ctx.residue and line_set.pattern.fullmatch(b.text.strip()):
+                lines.add(b.index)
+                s = len(b.text) - len(b.text.lstrip())
+                yield rule.finding(doc, b.index, s, len(b.text.rstrip()), key="line", text=b.text.strip())
+    if inline_set:
+        for b, offset, m in ctx.body.finditer(inline_set):
+            if b.index not in ctx.residue and b.index not in lines:
+                yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group())
     counts = Counter(b.text.strip() for b in doc.blocks if 2 <= len(b.text.strip()) <= 30)
     minimum = rule.params.get("header_min_repeats", 3)
     title_text = ctx.outline.title.text if ctx.outline.title else None
@@ -149,32 +120,45 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     紧紧围绕市委*总体思路 → B103 at ``*``."""
     doc = ctx.doc
-    pattern = _compile(tuple(rule.params.get("patterns", ())))
-    if pattern is None:
+    patterns = pattern_set(tuple(rule.params.get("patterns", ())))
+    if patterns is None:
         return
     surnames = set(rule.params.get("surnames", ""))
-    for b in doc.blocks:
-        if b.index in ctx.residue:
+    for b, offset, m in ctx.body.finditer(patterns):
+        start, end = m.start() - offset, m.end() - offset
+        if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
             continue
-        for m in pattern.finditer(b.text):
-            if m.group().startswith("某") and m.start() > 0 and b.text[m.start() - 1] in surnames:
-                continue
-            after = b.text[m.end():m.end() + 4]
-            kind = next((k for rx, k in _KIND_BY_NEXT if rx.match(after)), "具体内容")
-            yield rule.finding(doc, b.index, m.start(), m.end(), text=m.group(), kind=kind)
+        after = b.text[end:end + 4]
+        kind = next((k for rx, k in _KIND_BY_NEXT if rx.match(after)), "具体内容")
+        yield rule.finding(doc, b.index, start, end, text=m.group(), kind=kind)
 
 
 # normalised for comparison: punctuation and spaces dropped by one regular expression, and
-# full-width letters and digits folded to ASCII in the rare blocks that have any
+# full-width letters and digits folded to ASCII
 _DROPPED = " \t\u3000\u00a0，。、；：？！“”‘’（）《》〈〉【】〔〕「」『』—…·" + ",.;:?!\"'()[]<>-_/\\"
-_DROP = re.compile("[" + re.escape(_DROPPED) + "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff5e]+")
+_DROPPED += "".join(map(chr, [*range(0xFF01, 0xFF10), *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41),
+                               *range(0xFF5B, 0xFF5F)]))  # full-width punctuation
+_ENDS = "。！？!?；;"  # where sentences end (textutil.sentences)
+_DROP = re.compile("[" + re.escape(_DROPPED) + "]+")
+_DROP_BUT_ENDS = re.compile("[" + re.escape("".join(sorted(set(_DROPPED) - set(_ENDS)))) + "]+")
+_SPLIT_ENDS = re.compile("[" + re.escape(_ENDS) + "]+")
 _WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 
-def _norm(text: str, wide: bool = True) -> str:
-    text = _DROP.sub("", text)
-    return text.translate(_FOLD) if wide else text
+def _norm(text: str) -> str:
+    return _DROP.sub("", text).translate(_FOLD) if _WIDE.search(text) else _DROP.sub("", text)
+
+
+def _normalised_lines(ctx: Context) -> list[str]:
+    """Each block normalised with its sentence ends kept: the whole document in one pass."""
+    marked = _DROP_BUT_ENDS.sub("", ctx.body.text)
+    if _WIDE.search(marked):
+        marked = marked.translate(_FOLD)
+    lines = marked.split("\n")
+    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one
+        lines = [_norm(_DROP_BUT_ENDS.sub("", b.text)) for b in ctx.doc.blocks]
+    return lines
 
 
 def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -194,22 +178,26 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return rule.finding(doc, block, start, end, first=first + 1,
                             related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
 
-    for b in doc.blocks:
-        if b.index in ctx.residue:
+    for b, line in zip(doc.blocks, _normalised_lines(ctx), strict=True):
+        if len(line) < minimum or b.index in ctx.residue:
             continue
-        wide = bool(_WIDE.search(b.text))
-        whole = _norm(b.text, wide)
+        keys = [k for k in _SPLIT_ENDS.split(line) if len(k) >= minimum]
+        whole = _SPLIT_ENDS.sub("", line)
         if len(whole) >= minimum and whole in seen:
             yield repeat(b.index, 0, len(b.text), seen[whole])  # the whole paragraph again: one finding
             continue
-        for s, e in sentences(b.text):
-            key = _norm(b.text[s:e], wide)
-            if len(key) < minimum:
-                continue
-            if key in seen:
-                yield repeat(b.index, s, e, seen[key])
-            else:
-                seen[key] = b.index
+        if any(k in seen for k in keys) or len(set(keys)) < len(keys):
+            # a sentence seen before: find where it is (rare, so sentence by sentence)
+            for s, e in sentences(b.text):
+                key = _norm(b.text[s:e]) if e - s >= minimum else ""
+                if len(key) < minimum:
+                    continue
+                if key in seen:
+                    yield repeat(b.index, s, e, seen[key])
+                else:
+                    seen[key] = b.index
+        else:
+            seen.update(dict.fromkeys(keys, b.index))
         if len(whole) >= minimum:
             seen.setdefault(whole, b.index)
 
@@ -229,17 +217,14 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     党组班子…（正文）县委常委会坚持……区委常委会应对 → B106 at the minority forms."""
     doc = ctx.doc
-    pattern = _compile(tuple(rule.params.get("patterns", ())))
-    if pattern is None:
+    patterns = pattern_set(tuple(rule.params.get("patterns", ())))
+    if patterns is None:
         return
     hits: list[tuple[str, int, int, int, str]] = []
-    for b in doc.blocks:
-        if b.index in ctx.residue:
-            continue
-        for m in pattern.finditer(b.text):
-            unit = next((g for g in m.groups() if g), None)
-            if unit:
-                hits.append((unit, b.index, m.start(), m.end(), m.group()))
+    for b, offset, m in ctx.body.finditer(patterns):
+        unit = next((g for g in m.groups() if g), None)
+        if unit and b.index not in ctx.residue:
+            hits.append((unit, b.index, m.start() - offset, m.end() - offset, m.group()))
     counts = Counter(h[0] for h in hits)
     if len(counts) < 2:
         return

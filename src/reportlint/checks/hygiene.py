@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
-from ..textutil import active, compile_each
+from ..scan import PatternSet, active, compile_each
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -24,19 +24,19 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not pairs:
         return
     compiled = compile_each(tuple(p for p, _ in pairs))
-    blocks = list(_body(ctx))
-    # only patterns whose fixed characters occur in the document are run, block by block
-    live = active(compiled, "\n".join(b.text for b in blocks))
-    for b in blocks:
-        hits = [(m.start(), -m.end(), i, m.group())
-                for i in live if not compiled[i][0] or compiled[i][0] in b.text
-                for m in compiled[i][1].finditer(b.text)]
+    hits: dict[int, list[tuple[int, int, int, str]]] = {}
+    # only patterns whose fixed characters occur in the document are run, over the whole text at once
+    for i in active(compiled, ctx.body.text):
+        for b, offset, m in ctx.body.finditer(compiled[i][1]):
+            if b.index not in ctx.residue:
+                hits.setdefault(b.index, []).append((m.start() - offset, offset - m.end(), i, m.group()))
+    for index in sorted(hits):
         taken = -1
-        for start, neg_end, i, text in sorted(hits):  # earliest, then longest; overlaps dropped
+        for start, neg_end, i, text in sorted(hits[index]):  # earliest, then longest; overlaps dropped
             if start < taken:
                 continue
             taken = -neg_end
-            yield rule.finding(ctx.doc, b.index, start, -neg_end, text=text, expected=pairs[i][1],
+            yield rule.finding(ctx.doc, index, start, -neg_end, text=text, expected=pairs[i][1],
                                suggestion=pairs[i][1])
 
 
@@ -77,16 +77,16 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     doubled = re.compile(f"([{re.escape(chars)}])\\1")
     allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
-    for b in _body(ctx):
-        for m in doubled.finditer(b.text):
-            ch = m.group(1)
-            ok = allow.get(ch)
-            if ok and any(a.start() <= m.start() and m.end() <= a.end()
-                          for a in ok.finditer(b.text, max(0, m.start() - 4), m.end() + 4)):
-                continue
-            if m.start() > 0 and b.text[m.start() - 1] == ch:
-                continue  # three in a row: reported once at the first pair
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), expected=ch, suggestion=ch)
+    for b, offset, m in ctx.body.finditer(doubled):
+        if b.index in ctx.residue:
+            continue
+        ch, start, end = m.group(1), m.start() - offset, m.end() - offset
+        ok = allow.get(ch)
+        if ok and any(a.start() <= start and end <= a.end() for a in ok.finditer(b.text, max(0, start - 4), end + 4)):
+            continue
+        if start > 0 and b.text[start - 1] == ch:
+            continue  # three in a row: reported once at the first pair
+        yield rule.finding(ctx.doc, b.index, start, end, text=m.group(), expected=ch, suggestion=ch)
 
 
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
@@ -110,12 +110,18 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
-    blocks = [b for b in _body(ctx)]
-    for pos, b in enumerate(blocks):
+    blocks = list(_body(ctx))
+    after = {b.index: pos + 1 for pos, b in enumerate(blocks)}
+    marks: dict[int, list[tuple[int, str]]] = {}
+    for b, offset, found in ctx.body.finditer(_MARKS):  # only the marks themselves, not every character
+        marks.setdefault(b.index, []).append((found.start() - offset, found.group()))
+    for index, found_marks in marks.items():
+        if index not in after:
+            continue
+        b, pos = ctx.doc.blocks[index], after[index] - 1
         text = b.text
         stack: list[tuple[str, int]] = []
-        for found in _MARKS.finditer(text):  # only the marks themselves, not every character
-            i, ch = found.start(), found.group()
+        for i, ch in found_marks:
             if ch in _OPEN:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
@@ -174,35 +180,39 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         (re.compile(r"。{2,}|，{2,}|,{2,}|；{2,}"), "repeat"),
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
-    half: list[tuple[Block, re.Match[str]]] = []
-    quotes: list[tuple[Block, re.Match[str]]] = []
-    for b in _body(ctx):
-        if book:
-            for m in book.finditer(b.text):
-                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="book", text=m.group(1),
-                                   suggestion=f"《{m.group(1)}》")
-        for pattern, key in checks:
-            for m in pattern.finditer(b.text):
-                start, end = m.start(), m.end()
-                if key == "ascii_quote":
-                    start = end - 1
-                suggestion = {"deng": "等", "repeat": m.group()[0], "ascii_quote": "”"}[key]
-                expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
-                yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
-                                   suggestion=suggestion)
-        half.extend((b, m) for m in _half_in_han(b.text))
-        quotes.extend((b, m) for m in _ODD_QUOTE.finditer(b.text))
+    body, residue = ctx.body, ctx.residue
+    if book:
+        for b, offset, m in body.finditer(book):
+            if b.index not in residue:
+                yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
+                                   text=m.group(1), suggestion=f"《{m.group(1)}》")
+    for pattern, key in checks:
+        for b, offset, m in body.finditer(pattern):
+            if b.index in residue:
+                continue
+            start, end = m.start() - offset, m.end() - offset
+            if key == "ascii_quote":
+                start = end - 1
+            suggestion = {"deng": "等", "repeat": m.group()[0], "ascii_quote": "”"}[key]
+            expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
+            yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
+                               suggestion=suggestion)
+    half = [(body.blocks[body.block_at(m.start())], m) for m in _half_in_han(body.text)]
+    quotes = [(b, m) for b, _, m in body.finditer(_ODD_QUOTE)]
     over = rule.params.get("summary_over", 5)
     for found, key in ((half, "halfwidth"), (quotes, "quote")):
+        found = [(b, m) for b, m in found if b.index not in residue]
         if len(found) > over:  # everywhere: one finding with the count, not hundreds
             b, m = found[0]
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key=f"{key}_summary", count=len(found),
-                               text=m.group())
+            offset = body.starts[b.index]
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=f"{key}_summary",
+                               count=len(found), text=m.group())
             continue
         for b, m in found:
+            offset = body.starts[b.index]
             fix = _HALF.get(m.group()) or ("“" if m.group() == "〝" else "”")
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key=key, text=m.group(), expected=fix,
-                               suggestion=fix)
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=key, text=m.group(),
+                               expected=fix, suggestion=fix)
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -220,17 +230,18 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     di = re.compile(f"(?:{alt('adverbs')})(的)(?:{alt('verbs')})") if rule.params.get("adverbs") else None
     de = re.compile(f"(?:{alt('de_verbs')})(的)(?:{alt('de_complements')})(?![多少])") \
         if rule.params.get("de_verbs") else None
-    for b in _body(ctx):
-        for pattern, right in ((di, "地"), (de, "得")):
-            if pattern is None:
+    for pattern, right in ((di, "地"), (de, "得")):
+        if pattern is None:
+            continue
+        for b, offset, m in ctx.body.finditer(pattern):
+            if b.index in ctx.residue:
                 continue
-            for m in pattern.finditer(b.text):
-                fixed = m.group()[: m.start(1) - m.start()] + right + m.group()[m.end(1) - m.start():]
-                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), wrong="的",
-                                   right=right, suggestion=fixed)
+            fixed = m.group()[: m.start(1) - m.start()] + right + m.group()[m.end(1) - m.start():]
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               wrong="的", right=right, suggestion=fixed)
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年")
+_YEAR = PatternSet([r"(?<!\d)((?:19[89]|20[0-4])\d)\s*年"])
 _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
@@ -243,10 +254,10 @@ def document_year(ctx: Context) -> int | None:
         if m:
             return int(m.group(1))
     title = ctx.outline.title.text if ctx.outline.title else ""
-    m = _YEAR.search(title)
+    m = _YEAR.pattern.search(title)
     if m:
         return int(m.group(1))
-    years = [int(y) for b in _body(ctx) for y in _YEAR.findall(b.text)]
+    years = [int(m.group(1)) for b, _, m in ctx.body.finditer(_YEAR) if b.index not in ctx.residue]
     return max(years) if years else None
 
 
@@ -264,18 +275,16 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     entries = [f for f in rule.params.get("formulations", ()) if year > int(f[1].split("-")[0])]
     compiled = compile_each(tuple(f[0] for f in entries))
-    blocks = list(_body(ctx))
-    for i in active(compiled, "\n".join(b.text for b in blocks)):
+    for i in active(compiled, ctx.body.text):
         _, until, current = entries[i]
-        pattern = compiled[i][1]
-        for b in blocks:
-            for m in pattern.finditer(b.text):
-                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), until=until,
-                                   year=year, current=current, suggestion=current)
+        for b, offset, m in ctx.body.finditer(compiled[i][1]):
+            if b.index not in ctx.residue:
+                yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                                   until=until, year=year, current=current, suggestion=current)
 
 
 _UNITS = "条个人件项次名户家所篇场"
-_YEAR_COUNT = re.compile(rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]")
+_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
 _SHARE = re.compile(
     r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
 )
@@ -291,20 +300,22 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     征求到意见建议共2023多条 → T108 at 2023多条."""
-    for b in _body(ctx):
-        for m in _YEAR_COUNT.finditer(b.text):
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(),
+    body, residue = ctx.body, ctx.residue
+    for b, offset, m in body.finditer(_YEAR_COUNT):
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"“{m.group(1)}”像是年份，却用作数量")
-        for m in _SHARE.finditer(b.text):
-            if float(m.group(1)) > 100:
-                yield rule.finding(ctx.doc, b.index, m.start(1), m.end(), text=m.group(1) + "%",
-                                   detail="占比、比率不可能超过 100%")
-        for m in _TOTAL.finditer(b.text):
-            total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
-            parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
-            if len(parts) >= 2 and sum(parts) > total:
-                yield rule.finding(ctx.doc, b.index, m.start(), m.end(2), text=b.text[m.start():m.end(2)],
-                                   detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+    for b, offset, m in body.finditer(_SHARE):
+        if b.index not in residue and float(m.group(1)) > 100:
+            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
+                               detail="占比、比率不可能超过 100%")
+    for b, offset, m in body.finditer(_TOTAL):
+        total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+        parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
+        if b.index not in residue and len(parts) >= 2 and sum(parts) > total:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
+                               text=m.group()[:m.end(2) - m.start()],
+                               detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
 
 
 @hookimpl

@@ -1,0 +1,292 @@
+"""Matching rule patterns over a whole document in few regular-expression calls.
+
+* ``PatternSet`` matches a list of patterns as one alternation. Python's ``re`` tries every
+  branch of an alternation of groups at every character; when each branch can only begin
+  with a few known characters, the set first finds those characters (a character-class
+  scan in C) and tries the alternation only there. Its matches are exactly those of the
+  alternation's ``finditer``.
+* ``Body`` joins the paragraphs with line breaks into one text, so a pattern is scanned
+  once per document instead of once per paragraph, and maps each match back to its
+  paragraph. A match never spans paragraphs; a look-around at a paragraph's edge sees a
+  line break (as ``^`` and ``$`` do under ``re.MULTILINE``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _constants as sre  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Block
+
+First = tuple[int, int] | str  # a range of code points, or a class escape (\\d, \\s)
+_CATEGORIES = {sre.CATEGORY_DIGIT: "\\d", sre.CATEGORY_SPACE: "\\s"}  # rare in Chinese text: they filter well
+_MAX_FIRST = 400  # a first-character set wider than this is no filter (all Chinese characters, \w …)
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+class _Unknown(Exception):
+    """The pattern may begin with a character the analysis cannot bound."""
+
+
+def _first_of_class(items: list[tuple[object, object]]) -> set[First]:
+    out: set[First] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.add((av, av))  # type: ignore[arg-type]
+        elif op is sre.RANGE:
+            out.add(av)  # type: ignore[arg-type]
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            out.add(_CATEGORIES[av])  # type: ignore[index]
+        else:  # NEGATE, \w …
+            raise _Unknown
+    return out
+
+
+def _first(items: Iterable[tuple[object, object]]) -> tuple[set[First], bool]:
+    """(characters a match of this sequence can begin with, whether it can match empty)."""
+    out: set[First] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is sre.LITERAL:
+            out.add((av, av))  # type: ignore[arg-type]
+            return out, False
+        if op is sre.IN:
+            out |= _first_of_class(av)  # type: ignore[arg-type]
+            return out, False
+        if op is sre.SUBPATTERN:
+            _, add, _, sub = av  # type: ignore[misc]
+            if add & re.IGNORECASE:
+                raise _Unknown
+            chars, empty = _first(sub.data)
+        elif op is sre.ATOMIC_GROUP:
+            chars, empty = _first(av.data)  # type: ignore[attr-defined]
+        elif op is sre.BRANCH:
+            chars, empty = set(), False
+            for branch in av[1]:  # type: ignore[index]
+                c, e = _first(branch.data)
+                chars |= c
+                empty = empty or e
+        elif op in _REPEATS:
+            low, _, sub = av  # type: ignore[misc]
+            chars, empty = _first(sub.data)
+            empty = empty or low == 0
+        else:  # ANY, NOT_LITERAL, back-references …
+            raise _Unknown
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+@lru_cache(maxsize=256)
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character class matching every character a match of ``pattern`` can begin with,
+    or None when that cannot be bounded (the pattern may match empty text, begins with
+    ``.``, ``\\d``, a negated class, or is case-insensitive) or when ``re`` already skips
+    ahead by itself (every branch begins with a plain character)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
+            return None
+        chars, empty = _first(parsed.data)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
+        return None
+    if empty or not chars or sum(10 if isinstance(c, str) else c[1] - c[0] + 1 for c in chars) > _MAX_FIRST:
+        return None
+    return "[" + "".join(sorted(map(_class_item, chars))) + "]"
+
+
+def _class_item(item: First) -> str:
+    if isinstance(item, str):
+        return item
+    lo, hi = item
+    return re.escape(chr(lo)) + (f"-{re.escape(chr(hi))}" if hi > lo else "")
+
+
+class PatternSet:
+    """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``."""
+
+    __slots__ = ("_lead", "pattern")
+
+    def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
+        source = "|".join(f"(?:{p})" for p in patterns)
+        self.pattern = re.compile(source, flags)
+        lead = first_chars(source, flags)
+        self._lead = re.compile(lead) if lead else None
+
+    def __bool__(self) -> bool:
+        return bool(self.pattern.pattern)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self._lead is None:
+            return self.pattern.search(text, pos, end)
+        find, match = self._lead.search, self.pattern.match
+        while (candidate := find(text, pos, end)) is not None:
+            at = candidate.start()
+            m = match(text, at, end)
+            if m is not None:
+                return m
+            pos = at + 1
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        if self._lead is None:
+            yield from self.pattern.finditer(text, pos, end)
+            return
+        while (m := self.search(text, pos, end)) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+@lru_cache(maxsize=128)
+def pattern_set(patterns: tuple[str, ...]) -> PatternSet | None:
+    """The compiled set of a rule's pattern list (None when the list is empty)."""
+    return PatternSet(patterns) if patterns else None
+
+
+class Body:
+    """The document's paragraphs as one text joined by line breaks."""
+
+    __slots__ = ("blocks", "starts", "text")
+
+    def __init__(self, blocks: tuple[Block, ...]) -> None:
+        self.blocks = blocks
+        self.text = "\n".join(b.text for b in blocks)
+        self.starts: list[int] = []
+        pos = 0
+        for b in blocks:
+            self.starts.append(pos)
+            pos += len(b.text) + 1
+
+    def block_at(self, pos: int) -> int:
+        """Index of the paragraph holding text position ``pos`` (a line break counts with the one before)."""
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def finditer(self, matcher: Matcher) -> Iterator[tuple[Block, int, re.Match[str]]]:
+        """(paragraph, offset of the paragraph in the joined text, match) for every match.
+        Subtract the offset from the match's positions to get positions in the paragraph."""
+        text, pos = self.text, 0
+        while (m := matcher.search(text, pos)) is not None:
+            i = self.block_at(m.start())
+            offset = self.starts[i]
+            end = offset + len(self.blocks[i].text)
+            if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
+                yield self.blocks[i], offset, m
+                pos = m.end() if m.end() > m.start() else m.start() + 1
+                continue
+            # the match runs into the next paragraph: search this one again, cut at its end
+            for cut in matcher.finditer(text, m.start(), end):
+                yield self.blocks[i], offset, cut
+            pos = end + 1
+
+    def contains(self, literal: str) -> bool:
+        return literal in self.text
+
+
+def literals_present(literals: Iterable[str], text: str) -> set[str]:
+    """Which of ``literals`` occur in ``text``: one scan for all of them (an alternation of
+    plain strings, which ``re`` runs by skipping to their first characters), stepping one
+    character after each hit so overlapping occurrences are found too."""
+    words = sorted({w for w in literals if w}, key=len, reverse=True)
+    if not words:
+        return set()
+    rx = _literal_alternation(tuple(words))
+    found: set[str] = set()
+    pos = 0
+    while (m := rx.search(text, pos)) is not None:
+        found.add(m.group())
+        pos = m.start() + 1
+    # a shorter literal that begins a found one (局部 in 局部党员) occurs as well
+    return {w for w in words if w in found or any(f.startswith(w) for f in found)}
+
+
+@lru_cache(maxsize=64)
+def _literal_alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!](?:[^()]|\([^()]*\))*\)")
+_CLASS = re.compile(r"\[[^\]]*\]")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@lru_cache(maxsize=1024)
+def anchor(pattern: str) -> str:
+    """The longest run of Chinese characters every match of ``pattern`` must contain, or ""
+    when the pattern has alternatives or optional parts at top level that make it unsafe.
+    Used to skip patterns whose anchor does not occur in the text at all."""
+    core = _CLASS.sub(" ", _LOOKAROUND.sub(" ", pattern))
+    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", core):
+        return ""  # a top-level alternative: no single required run
+    core = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*]?", " ", core)  # groups may be optional or alternative
+    core = re.sub(r"[\u4e00-\u9fff][?*]", " ", core)
+    runs = _HAN_RUN.findall(core)
+    return max(runs, key=len) if runs else ""
+
+
+class LiteralMatch:
+    """The part of ``re.Match`` the checks use, for a match found by ``str.find``."""
+
+    __slots__ = ("_end", "_start", "_text")
+
+    def __init__(self, text: str, start: int) -> None:
+        self._text, self._start, self._end = text, start, start + len(text)
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self) -> str:
+        return self._text
+
+
+class Literal:
+    """A pattern without metacharacters, searched with ``str.find``: most phrase-list entries
+    are plain words, and compiling hundreds of them as regular expressions costs more than
+    checking a short report."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def search(self, haystack: str, pos: int = 0, endpos: int | None = None) -> LiteralMatch | None:
+        at = haystack.find(self.text, pos, len(haystack) if endpos is None else endpos)
+        return LiteralMatch(self.text, at) if at >= 0 else None
+
+    def finditer(self, haystack: str, pos: int = 0, endpos: int | None = None) -> Iterator[LiteralMatch]:
+        while (m := self.search(haystack, pos, endpos)) is not None:
+            yield m
+            pos = m.end()
+
+
+Matcher = PatternSet | re.Pattern[str] | Literal
+_META = re.compile(r"[.^$*+?{}\[\]\\|()]")
+
+
+@lru_cache(maxsize=64)
+def compile_each(patterns: tuple[str, ...]) -> tuple[tuple[str, Literal | PatternSet], ...]:
+    """Each pattern compiled alone (plain words as ``Literal``), with its anchor (``anchor``)."""
+    return tuple((anchor(p), Literal(p) if not _META.search(p) else PatternSet((p,))) for p in patterns)
+
+
+def active(compiled: tuple[tuple[str, Literal | PatternSet], ...], text: str) -> list[int]:
+    """Indexes of the patterns that can match somewhere in ``text`` (their anchor occurs)."""
+    present = literals_present((a for a, _ in compiled), text)
+    return [i for i, (a, _) in enumerate(compiled) if not a or a in present]
