@@ -179,19 +179,22 @@ class Body:
     def finditer(self, matcher: Matcher) -> Iterator[tuple[Block, int, re.Match[str]]]:
         """(paragraph, offset of the paragraph in the joined text, match) for every match.
         Subtract the offset from the match's positions to get positions in the paragraph."""
-        text, pos = self.text, 0
-        while (m := matcher.search(text, pos)) is not None:
-            i = self.block_at(m.start())
-            offset = self.starts[i]
-            end = offset + len(self.blocks[i].text)
-            if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
-                yield self.blocks[i], offset, m
-                pos = m.end() if m.end() > m.start() else m.start() + 1
-                continue
-            # the match runs into the next paragraph: search this one again, cut at its end
-            for cut in matcher.finditer(text, m.start(), end):
-                yield self.blocks[i], offset, cut
-            pos = end + 1
+        text, pos, starts, blocks = self.text, 0, self.starts, self.blocks
+        while pos <= len(text):
+            for m in matcher.finditer(text, pos):
+                i = bisect.bisect_right(starts, m.start()) - 1
+                offset = starts[i]
+                end = offset + len(blocks[i].text)
+                if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
+                    yield blocks[i], offset, m
+                    continue
+                # the match runs into the next paragraph: search this one again, cut at its end
+                for cut in matcher.finditer(text, m.start(), end):
+                    yield blocks[i], offset, cut
+                pos = end + 1
+                break
+            else:
+                return
 
     def contains(self, literal: str) -> bool:
         return literal in self.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import Document
 
-_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")
+_SENTENCE = re.compile(r"(?=\S)[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")  # from its first visible character
 _FILLER = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’（）()《》【】\-—的之和及与主要]")
 _LABEL = re.compile(
     r"^[\s\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|第[一二三四五六七八九十]+[章节部分])"
@@ -20,25 +20,18 @@ _PLACEHOLDER_GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd]")
 CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 
-def sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；.
-    The spans of a whole paragraph are computed once and shared by every rule that asks."""
+def sentences(text: str, start: int = 0, end: int | None = None) -> Sequence[tuple[int, int]]:
+    """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；, each
+    from its first visible character. The spans of a whole paragraph are computed once and
+    shared by every rule that asks."""
     if start == 0 and end is None:
-        yield from _paragraph_sentences(text)
-        return
-    yield from _spans(text, start, len(text) if end is None else end)
+        return _paragraph_sentences(text)
+    return [m.span() for m in _SENTENCE.finditer(text, start, len(text) if end is None else end)]
 
 
 @lru_cache(maxsize=4096)
 def _paragraph_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(_spans(text, 0, len(text)))
-
-
-def _spans(text: str, start: int, stop: int) -> Iterator[tuple[int, int]]:
-    for m in _SENTENCE.finditer(text, start, stop):
-        group = m.group()
-        if group and not group.isspace():
-            yield m.start() + (len(group) - len(group.lstrip())), m.end()
+    return tuple(m.span() for m in _SENTENCE.finditer(text))
 
 
 def strip_label(text: str) -> str:

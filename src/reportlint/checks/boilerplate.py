@@ -181,15 +181,17 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, line in zip(doc.blocks, _normalised_lines(ctx), strict=True):
         if len(line) < minimum or b.index in ctx.residue:
             continue
-        keys = [k for k in _SPLIT_ENDS.split(line) if len(k) >= minimum]
-        whole = _SPLIT_ENDS.sub("", line)
+        pieces = [p for p in _SPLIT_ENDS.split(line) if p]  # the sentences' keys, in order
+        whole = "".join(pieces)
         if len(whole) >= minimum and whole in seen:
             yield repeat(b.index, 0, len(b.text), seen[whole])  # the whole paragraph again: one finding
             continue
+        keys = [k for k in pieces if len(k) >= minimum]
         if any(k in seen for k in keys) or len(set(keys)) < len(keys):
-            # a sentence seen before: find where it is (rare, so sentence by sentence)
-            for s, e in sentences(b.text):
-                key = _norm(b.text[s:e]) if e - s >= minimum else ""
+            spans = sentences(b.text)
+            if len(spans) != len(pieces):  # a sentence of punctuation alone: normalise one by one
+                pieces = [_norm(b.text[s:e]) for s, e in spans]
+            for (s, e), key in zip(spans, pieces, strict=True):
                 if len(key) < minimum:
                     continue
                 if key in seen:

@@ -138,18 +138,30 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     if commit is None:
         return [], None
     heading_blocks = {h.block for h in ctx.outline.headings if h.source != "marker"}
-    for b in doc.blocks:
-        if b.index in ctx.residue or b.index in heading_blocks:
+    # one scan of the whole text finds the blocks to look at sentence by sentence
+    blocks = dict.fromkeys(b.index for b, _, _ in ctx.body.finditer(commit))
+    for i in blocks:
+        b = doc.blocks[i]
+        if i in ctx.residue or i in heading_blocks:
             continue
         for s, e in sentences(b.text):
             if commit.search(b.text, s, e):
-                measures.append(Measure(b.index, s, e, e))
+                measures.append(Measure(i, s, e, e))
     return measures, None
 
 
 def _measure(text: str, block: int, start: int, end: int) -> Measure:
     head_end = next((e for _, e in sentences(text, start, end)), end)
     return Measure(block, start, end, head_end)
+
+
+def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """``quantified`` for one measure, remembered for the document (M101 and M103 both ask)."""
+    memo: dict[tuple[int, int, int, int], bool] = ctx.memo("quantified", dict)
+    key = (m.block, m.start, m.end, id(params))
+    if key not in memo:
+        memo[key] = bool(quantified(ctx.doc.blocks[m.block].text[m.start:m.end], params))
+    return memo[key]
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
@@ -173,8 +185,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     3.着力强化落实举措。……进一步调整优化产业结构，提高发展效益。 → M101."""
     measures, _ = find_measures(ctx, rule.params)
     for m in measures:
-        text = ctx.doc.blocks[m.block].text
-        if quantified(text[m.start:m.end], rule.params):
+        if is_quantified(ctx, m, rule.params):
             continue
         names = list(DIMENSION_NAMES.values())
         yield rule.finding(ctx.doc, m.block, m.start, m.head_end, missing="、".join(names[:-1]) + "和" + names[-1],
@@ -220,7 +231,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, head = find_measures(ctx, base)
     if head is None or len(measures) < rule.params.get("min_measures", 3):
         return
-    count = sum(1 for m in measures if quantified(ctx.doc.blocks[m.block].text[m.start:m.end], base))
+    count = sum(1 for m in measures if is_quantified(ctx, m, base))
     share = count / len(measures)
     if share < rule.params.get("threshold", 0.3):
         yield rule.finding(ctx.doc, head.block, head.start, head.end, total=len(measures),
