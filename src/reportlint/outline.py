@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import NamedTuple
 
 from .model import Block, Document
 from .scan import Body, PatternSet
@@ -48,6 +50,9 @@ _HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:]|(?<=\S)\s")
 
 def cn_value(text: str) -> int | None:
     """一 → 1, 十二 → 12, 二十 → 20, 三十五 → 35; None for anything else."""
+    known = _CN_COMMON.get(text)
+    if known:
+        return known
     if not text or any(c not in CN_NUM for c in text):
         return None
     if "十" not in text:
@@ -67,9 +72,11 @@ def cn_label(n: int) -> str:
     return ("" if tens == 1 else "〇一二三四五六七八九"[tens]) + "十" + ("〇一二三四五六七八九"[ones] if ones else "")
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
-    """A numbering marker found in the text."""
+_CN_COMMON = {cn_label(n): n for n in range(1, 100)}  # the usual spellings, looked up directly
+
+
+class Marker(NamedTuple):
+    """A numbering marker found in the text (a named tuple: a long report has thousands)."""
 
     block: int
     start: int  # offset of the first character of the label
@@ -101,8 +108,7 @@ class Marker:
         return f"{self.opener}{num}{self.closer}{self.punct if punct is None else punct}"
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A non-stray marker placed in the tree; ``parent`` indexes ``Outline.items`` (-1: top)."""
 
     marker: Marker
@@ -188,8 +194,7 @@ def _block_start_marker(block: Block) -> Marker | None:
             continue
         if family == "ar" and punct in ",，":
             continue  # "3，" is a number in a sentence, not a marker
-        rest = text[m.end():]
-        if family in ("cn", "ar") and _RANGE_AFTER.match(rest):
+        if family in ("cn", "ar") and _RANGE_AFTER.match(text, m.end()):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\u00a0"))
         title = _heading_text(text, m.end())
@@ -225,12 +230,10 @@ def _ends_mid_sentence(text: str) -> bool:
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
-    prev_text: dict[int, str] = {}
-    last = ""
-    for b in blocks:
-        prev_text[b.index] = last
-        if b.text.strip():
-            last = b.text
+
+    def previous_text(block: int) -> str:
+        return next((blocks[i].text for i in range(block - 1, -1, -1) if blocks[i].text.strip()), "")
+
     for mk in markers:
         text = blocks[mk.block].text
         after = text[mk.end:mk.end + 1]
@@ -238,7 +241,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
             stray = "punct"
         elif not mk.inline:
-            prev = prev_text.get(mk.block, "")
+            prev = previous_text(mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
@@ -246,8 +249,8 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             since = re.split(rf"[{SENTENCE_END}：:\s]", before)[-1] if before else ""
             if _ends_mid_sentence(before) and len(since) >= 15:
                 stray = "cut"
-        out.append(Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer,
-                          mk.punct, mk.inline, stray, "" if stray else mk.title, mk.intro))
+        out.append(mk if not stray else Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener,
+                                               mk.closer, mk.punct, mk.inline, stray, "", mk.intro))
     return _page_number_series(out)
 
 
@@ -296,7 +299,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[li
     child list under the item above. Word heading styles without a number close lists."""
     events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
     events += [(h.block, h.start, h) for h in style_headings]
-    events.sort(key=lambda e: (e[0], e[1]))
+    events.sort(key=itemgetter(0, 1))
     items: list[Item] = []
     stack: list[int] = []
     last_of: dict[str, int] = {}  # family -> index of its latest item
