@@ -180,7 +180,7 @@ def run_checks(
 ) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     traces: list[str] = []
-    garbled = garbled_share(ctx.doc) > GARBLED_SHARE
+    garbled = ctx.memo("garbled", lambda: garbled_share(ctx.doc, ctx.body.text)) > GARBLED_SHARE
     for rule in rules:
         if rule.code in ALWAYS_ON:
             continue

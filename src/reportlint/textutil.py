@@ -63,10 +63,12 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
-def garbled_share(doc: Document) -> float:
-    """Share of the text that is placeholder glyphs: ``(cid:NN)``, private-use characters, U+FFFD."""
-    text = "".join(b.text for b in doc.blocks)
-    if not text:
+def garbled_share(doc: Document, joined: str | None = None) -> float:
+    """Share of the text that is placeholder glyphs: ``(cid:NN)``, private-use characters, U+FFFD.
+    ``joined``: the blocks' text joined by line breaks, when the caller has it already."""
+    text = "\n".join(b.text for b in doc.blocks) if joined is None else joined
+    length = len(text) - max(len(doc.blocks) - 1, 0)
+    if length <= 0:
         return 0.0
     bad = int(doc.meta.get("cid_glyphs", 0)) * CID_WEIGHT + len(_PLACEHOLDER_GLYPHS.findall(text))
-    return min(bad / len(text), 1.0)
+    return min(bad / length, 1.0)

@@ -88,13 +88,16 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for b, offset, m in ctx.body.finditer(inline_set):
             if b.index not in ctx.residue and b.index not in lines:
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group())
-    counts = Counter(b.text.strip() for b in doc.blocks if 2 <= len(b.text.strip()) <= 30)
+    short: dict[str, list[Block]] = {}  # short lines by their text
+    for b in doc.blocks:
+        if 2 <= len(text := b.text.strip()) <= 30:
+            short.setdefault(text, []).append(b)
     minimum = rule.params.get("header_min_repeats", 3)
     title_text = ctx.outline.title.text if ctx.outline.title else None
-    for text, n in counts.items():
+    for text, blocks in short.items():
+        n = len(blocks)
         if n < minimum or re.search(r"[。；;]", text):
             continue
-        blocks = [b for b in doc.blocks if b.text.strip() == text]
         for b in blocks[1:]:
             s = len(b.text) - len(b.text.lstrip())
             yield rule.finding(doc, b.index, s, s + len(text), key="header", text=text, count=n,

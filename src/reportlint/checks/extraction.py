@@ -25,7 +25,7 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     doc = ctx.doc
     if not doc.blocks:
         return
-    share = garbled_share(doc)
+    share = ctx.memo("garbled", lambda: garbled_share(doc, ctx.body.text))
     if doc.meta.get("cid_glyphs") or share > rule.params.get("max_share", 0.02):
         first = next((b for b in doc.blocks if "(cid:" in b.text or _PUA.search(b.text)), doc.blocks[0])
         yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{share:.0%}",

@@ -100,6 +100,32 @@ def _norm_mark(ch: str) -> str:
     return _FAMILY.get(ch, ch)
 
 
+_MARK_CHARS = re.escape("".join(_OPEN) + "".join(_CLOSE_OF))
+_DOUBLED_OPEN = re.compile("[“〝][“〝]")
+# an innermost pair: an opener, no mark or line break, a closer of the same family; every
+# branch begins with a plain character, so re skips ahead to the marks
+_INNERMOST = re.compile("|".join(
+    f"{re.escape(o)}[^{_MARK_CHARS}\\n]*{re.escape(c)}"
+    for o in _OPEN for c in _CLOSE_OF if _norm_mark(_CLOSE_OF[c]) == _norm_mark(o)
+))
+
+
+def _unpaired_blocks(ctx: Context) -> set[int]:
+    """Blocks whose marks do not simply pair up: innermost pairs (（…）, “…”) are removed from
+    the whole text a few times over, and the blocks left with a mark are examined one by one."""
+    text = ctx.body.text
+    for _ in range(8):
+        reduced = _INNERMOST.sub("", text)
+        if len(reduced) == len(text):
+            break
+        text = reduced
+    lines = text.split("\n")
+    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: examine all
+        return {b.index for b in ctx.doc.blocks}
+    doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}  # ““ is reported even when paired
+    return doubled | {i for i, line in enumerate(lines) if _MARKS.search(line)}
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Checks per paragraph that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched
@@ -112,16 +138,14 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     blocks = list(_body(ctx))
     after = {b.index: pos + 1 for pos, b in enumerate(blocks)}
-    marks: dict[int, list[tuple[int, str]]] = {}
-    for b, offset, found in ctx.body.finditer(_MARKS):  # only the marks themselves, not every character
-        marks.setdefault(b.index, []).append((found.start() - offset, found.group()))
-    for index, found_marks in marks.items():
+    for index in sorted(_unpaired_blocks(ctx)):
         if index not in after:
             continue
         b, pos = ctx.doc.blocks[index], after[index] - 1
         text = b.text
         stack: list[tuple[str, int]] = []
-        for i, ch in found_marks:
+        for found in _MARKS.finditer(text):  # only the marks themselves, not every character
+            i, ch = found.start(), found.group()
             if ch in _OPEN:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
@@ -177,7 +201,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
     checks: Sequence[tuple[re.Pattern[str], str]] = (
         (re.compile(r"、(?=等)"), "deng"),
-        (re.compile(r"。{2,}|，{2,}|,{2,}|；{2,}"), "repeat"),
+        (re.compile(r"([。，,；])\1+"), "repeat"),  # a class first: re skips ahead to the marks
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
     body, residue = ctx.body, ctx.residue

@@ -102,10 +102,11 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, *_span(first), label=_shown(ctx, first), parent=_shown(ctx, pmk))
 
 
-# the count comes first so that the regular-expression engine can skip to numerals; the
+# the count comes first, as one character class, so that the regular-expression engine can
+# skip to numerals (a mixed 1二 or a three-digit number is no count and is dropped later); the
 # verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
 _STATED = re.compile(
-    rf"([{CN_NUM}两]{{1,3}}|\d{{1,2}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
+    rf"([{CN_NUM}两\d]{{1,3}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
     rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字)"
 )
 _STATED_VERB = re.compile(
@@ -123,12 +124,11 @@ def _count_value(text: str) -> int | None:
 def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
     """(block, start, end, count) for stated counts that announce a list: the claim ends
     its sentence with a colon or ends the block."""
-    for b in ctx.doc.blocks:
+    for b, offset, found in ctx.body.finditer(_STATED):
         if b.index in ctx.residue:
             continue
-        for m in _STATED.finditer(b.text):
-            if re.match(r"[几若干多]", m.group(1)):
-                continue
+        m = _STATED.match(b.text, found.start() - offset)  # positions within the block
+        if m is not None:
             rest = b.text[m.end():]
             tail = re.match(r"^[^。；;！？!?：:]{0,12}", rest)
             after = rest[tail.end():] if tail else rest
