@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, regexcache
 from .config import Config, find_config, read_config
 from .errors import ConfigError, LoadError
 
@@ -315,8 +315,10 @@ def main(argv: list[str] | None = None) -> None:
         except (AttributeError, ValueError):
             pass
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    regexcache.prime()  # before the checks are imported: their patterns come ready-made
     try:
         rv = cli.main(args=argv, prog_name="reportlint", standalone_mode=False)
+        regexcache.save()
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:

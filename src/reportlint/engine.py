@@ -8,7 +8,7 @@ import os
 import stat
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, load_rulebook
 from .scan import Body
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
+from .store import cache_dir, write_atomic
 from .textutil import garbled_share
 
 ALWAYS_ON = ("X100", "X101", "X102")
@@ -81,7 +82,7 @@ def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rule
     was written (parsing the TOML is a tenth of the start-up of a one-file check)."""
     import pickle
 
-    from .runner import Cache, code_stamp
+    from .runner import code_stamp
 
     stamp = hashlib.sha256()
     stamp.update(code_stamp().encode())
@@ -95,7 +96,7 @@ def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rule
                 stamp.update(f"{owner}|{f}|{st.st_mtime_ns}|{st.st_size}".encode())
     except (OSError, TypeError):
         return load_rulebook(books, checks)  # rule data inside a zip: no cheap stamp, no cache
-    target = Cache.default_dir() / f"rulebook-{stamp.hexdigest()[:32]}.pickle"
+    target = cache_dir() / f"rulebook-{stamp.hexdigest()[:32]}.pickle"
     try:
         with open(target, "rb") as fh:
             book = pickle.load(fh)
@@ -104,16 +105,8 @@ def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rule
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
         pass
     book = load_rulebook(books, checks)
-    try:
-        import tempfile
-
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(book, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except OSError:
-        pass
+    with suppress(OSError):
+        write_atomic(target, pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
     return book
 
 

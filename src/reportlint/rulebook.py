@@ -13,14 +13,15 @@ import re
 import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import RulebookError
 from .hookspecs import hookimpl
 from .model import SEVERITY_RANK, Rule
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
@@ -30,9 +31,10 @@ PROFILE_KEYS = {"id", "name", "match", "body_match", "ordered", "sections", "ign
                 "measure_roles"}
 
 
-def builtin_rules_dir() -> Traversable:
-    """``reportlint/rules`` in an installed wheel; the repository's ``rules/`` in a checkout."""
-    packaged = files("reportlint") / "rules"
+def builtin_rules_dir() -> Path:
+    """``reportlint/rules`` in an installed wheel; the repository's ``rules/`` in a checkout.
+    (A path beside this module, not ``importlib.resources``: that import costs start-up time.)"""
+    packaged = Path(__file__).resolve().parent / "rules"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
@@ -32,6 +31,7 @@ from . import __version__
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
 from .model import Finding
+from .store import cache_dir, write_atomic
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -306,8 +306,7 @@ class Cache:
 
     @staticmethod
     def default_dir() -> Path:
-        base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-        return Path(base) / "reportlint" if base else Path.home() / ".cache" / "reportlint"
+        return cache_dir()
 
     def _fingerprint(self, job: Job, session: Session, settings: Settings) -> str:
         marker = (id(job.config), repr(settings))
@@ -351,12 +350,8 @@ class Cache:
     def put(self, key: str, result: FileResult) -> None:
         target = self._file(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            payload = asdict(result)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(payload, fh, ensure_ascii=False, default=_jsonable)
-            os.replace(tmp, target)
+            payload = json.dumps(asdict(result), ensure_ascii=False, default=_jsonable)
+            write_atomic(target, payload.encode("utf-8"))
         except OSError:
             pass  # a cache that cannot be written only costs speed
 

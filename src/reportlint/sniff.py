@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import stat
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zipfile
 
 from .errors import LoadError
 
@@ -113,6 +116,7 @@ def _ole_reason(data: bytes) -> str:
 def open_zip(data: bytes) -> zipfile.ZipFile:
     """Open ``data`` as a zip, mapping every failure to a Chinese LoadError."""
     import io
+    import zipfile  # here, not at the top: a run over .txt files never needs it
 
     try:
         return zipfile.ZipFile(io.BytesIO(data))

@@ -1,0 +1,30 @@
+"""Where reportlint keeps its caches, and how it writes them so no reader sees half a file."""
+
+from __future__ import annotations
+
+import os
+import time
+from contextlib import suppress
+from pathlib import Path
+
+
+def cache_dir() -> Path:
+    """$REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint, else ~/.cache/reportlint."""
+    base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
+    return Path(base) / "reportlint" if base else Path.home() / ".cache" / "reportlint"
+
+
+def write_atomic(target: Path, data: bytes) -> None:
+    """Write ``data`` through a fresh temporary file beside ``target`` and a rename (by
+    hand: importing ``tempfile`` costs start-up time)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise

@@ -1,0 +1,54 @@
+"""regexcache: patterns made from the saved table are the patterns re would compile."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from re import _compiler  # type: ignore[attr-defined]
+
+import pytest
+
+from reportlint import regexcache
+
+PATTERNS = [
+    (r"(?<=[\u4e00-\u9fff])\*+(?=[\u4e00-\u9fff])", 0),
+    (r"(?P<unit>县|市)委(?P<body>常委会|班子)", re.MULTILINE),
+    (r"^\s*第\s*\d{1,4}\s*页$", re.MULTILINE),
+    (r"(?i)page\s*\d+", 0),
+]
+TEXT = "县委常委会研究\n第 3 页\n紧紧围绕市委*总体思路，Page 4"
+
+
+@pytest.fixture
+def table_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_known", set())
+    re.purge()
+    yield tmp_path
+    re.purge()
+
+
+def test_saved_patterns_come_back_identical(table_dir: Path) -> None:
+    fresh = [re.compile(p, f) for p, f in PATTERNS]
+    assert regexcache.save() >= len(PATTERNS)
+    assert list(table_dir.rglob("regex-*.marshal"))
+    re.purge()
+    regexcache._known.clear()
+    assert regexcache.prime() >= len(PATTERNS)
+    for (pattern, flags), before in zip(PATTERNS, fresh, strict=True):
+        primed = re.compile(pattern, flags)
+        assert primed is re._cache[(str, pattern, int(flags))]  # type: ignore[attr-defined]
+        assert primed == _compiler.compile(pattern, flags)  # same flags, same code
+        assert primed.groupindex == before.groupindex
+        assert [m.span() for m in primed.finditer(TEXT)] == [m.span() for m in before.finditer(TEXT)]
+    assert regexcache.save() == 0  # nothing new: nothing written
+
+
+def test_an_unreadable_table_is_ignored(table_dir: Path) -> None:
+    regexcache.save()
+    for path in table_dir.rglob("regex-*.marshal"):
+        path.write_bytes(b"\x00not marshal")
+    re.purge()
+    regexcache._known.clear()
+    assert regexcache.prime() == 0
+    assert re.compile(PATTERNS[0][0]).search("市委*总体")
