@@ -4,7 +4,6 @@ found by walking up from each checked file; validated strictly."""
 from __future__ import annotations
 
 import fnmatch
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -106,6 +105,8 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
 
 def read_config(path: Path) -> Config:
     """Read an explicit configuration file (``--config``)."""
+    import tomllib  # only when there is a configuration file
+
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
@@ -128,6 +129,8 @@ def find_config(folder: Path) -> Config:
             return read_config(candidate)
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
+            import tomllib
+
             try:
                 raw = tomllib.loads(pyproject.read_text(encoding="utf-8"))
             except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:

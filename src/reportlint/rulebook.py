@@ -10,7 +10,6 @@ severity, messages and params (``[CODE.params.extend]`` appends to lists), but n
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,6 +100,8 @@ def _merge_params(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str
 
 
 def _read_toml(item: Traversable, what: str) -> dict[str, Any]:
+    import tomllib  # only when the rulebook is rebuilt: it is cached otherwise
+
     try:
         return tomllib.loads(item.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:

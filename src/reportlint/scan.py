@@ -204,7 +204,7 @@ def literals_present(literals: Iterable[str], text: str) -> set[str]:
     """Which of ``literals`` occur in ``text``: one scan for all of them (an alternation of
     plain strings, which ``re`` runs by skipping to their first characters), stepping one
     character after each hit so overlapping occurrences are found too."""
-    words = sorted({w for w in literals if w}, key=len, reverse=True)
+    words = sorted({w for w in literals if w}, key=lambda w: (-len(w), w))  # stable: one pattern per list
     if not words:
         return set()
     rx = _literal_alternation(tuple(words))
