@@ -116,24 +116,35 @@ def _class_item(item: First) -> str:
 
 
 class PatternSet:
-    """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``."""
+    """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``. Compiled on
+    first use: a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_lead", "pattern")
+    __slots__ = ("_flags", "_lead", "_pattern", "_source")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
-        source = "|".join(f"(?:{p})" for p in patterns)
-        self.pattern = re.compile(source, flags)
-        lead = first_chars(source, flags)
-        self._lead = re.compile(lead) if lead else None
+        self._source = "|".join(f"(?:{p})" for p in patterns)
+        self._flags = flags
+        self._pattern: re.Pattern[str] | None = None
+        self._lead: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.pattern.pattern)
+        return bool(self._source)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The alternation itself (for ``match`` and ``fullmatch``)."""
+        if self._pattern is None:
+            lead = first_chars(self._source, self._flags)
+            self._lead = re.compile(lead) if lead else None
+            self._pattern = re.compile(self._source, self._flags)
+        return self._pattern
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
+        pattern = self.pattern
         if self._lead is None:
-            return self.pattern.search(text, pos, end)
-        find, match = self._lead.search, self.pattern.match
+            return pattern.search(text, pos, end)
+        find, match = self._lead.search, pattern.match
         while (candidate := find(text, pos, end)) is not None:
             at = candidate.start()
             m = match(text, at, end)
@@ -144,8 +155,9 @@ class PatternSet:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
+        pattern = self.pattern
         if self._lead is None:
-            yield from self.pattern.finditer(text, pos, end)
+            yield from pattern.finditer(text, pos, end)
             return
         while (m := self.search(text, pos, end)) is not None:
             yield m
