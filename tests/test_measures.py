@@ -108,3 +108,20 @@ def test_both_segmenters_agree_on_the_fixtures(monkeypatch: pytest.MonkeyPatch, 
         segment.tagger.cache_clear()
     assert ("三严三实", "nz") in words
     assert ("三个", "m") in words and ("年底前", "t") in words
+
+
+def test_jieba_tables_are_cached_once_and_give_the_same_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("jieba")
+    monkeypatch.setenv("REPORTLINT_SEGMENTER", "jieba")
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    sentence = "深入开展三严三实专题教育，两个月内完成三个乡镇改造，年底前完成"
+    results = []
+    try:
+        for _ in range(2):  # built from jieba's dictionary, then read from the cache
+            segment.tagger.cache_clear()
+            results.append(segment.tagger()(sentence))
+    finally:
+        segment.tagger.cache_clear()
+    assert results[0] == results[1]
+    kept = [p.name for p in (tmp_path / "reportlint").iterdir() if p.name.startswith("jieba")]
+    assert len(kept) == 1 and kept[0].endswith(".pickle")  # one table, jieba's own copy removed
