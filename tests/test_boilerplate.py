@@ -54,3 +54,26 @@ def test_repeat_points_at_first_occurrence(tmp_path: Path) -> None:
 def test_page_chrome_words_inside_the_body_are_not_residue(tmp_path: Path) -> None:
     text = "关于举办技能大赛的通知\n各单位：\n为提高职工技能水平，经研究，决定举办全县职工技能大赛，现将有关事项通知如下。\n主办单位：县总工会\n来源：各单位推荐"
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+LONG_A = "坚持以人民为中心的发展思想扎实推进各项民生工程建设"
+LONG_B = "全面推进乡村振兴持续改善农村人居环境提升群众满意度"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one-sentence paragraphs, none repeated: silent
+    (f"工作总结\n{LONG_A}。\n{LONG_B}。\n{LONG_A}，并且更进一步。", []),
+    # a whole paragraph of two sentences again: one finding over the paragraph
+    (f"工作总结\n{LONG_A}。{LONG_B}。\n会议要求抓好落实。\n{LONG_A}，{LONG_B}！", [(3, 0, None)]),
+    # the same sentence twice inside one paragraph
+    (f"工作总结\n{LONG_A}。会议要求抓好落实。{LONG_A}。", [(1, len(LONG_A) + 10, 2 * len(LONG_A) + 11)]),
+    # a sentence that repeats a whole earlier paragraph written as two sentences
+    (f"工作总结\n{LONG_A[:12]}。{LONG_A[12:]}。\n会议要求抓好落实。{LONG_A}。", [(2, 9, len(LONG_A) + 10)]),
+    # full-width digits count as the same text
+    ("工作总结\n２０２４年全县完成投资３２亿元同比增长百分之十二点五。\n2024年全县完成投资32亿元同比增长百分之十二点五。", [(2, 0, None)]),
+])
+def test_repeated_passages_at_their_positions(tmp_path: Path, text: str, expected: list) -> None:
+    found = lint_text(text, tmp_path, select="B104")
+    lines = text.split("\n")
+    want = [(block, start, len(lines[block]) if end is None else end) for block, start, end in expected]
+    assert [(f.block, f.start, f.end) for f in found] == want
