@@ -70,28 +70,31 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     (第5页 共5页, — 3 —, -3-, 3/5), a page number fused into a sentence (…元）—3—者),
     and a short line repeated on every page (a running header).
     ## Parameters
-    ``line_patterns``: whole-line page numbers; ``inline_patterns``: fused ones;
+    ``line_patterns``: whole-line page numbers (a line of at most 30 characters);
+    ``inline_patterns``: fused ones;
     ``header_min_repeats``: how often a short line must repeat to count as a header.
     ## Example
     第5页 共5页 on its own line → B102."""
     doc = ctx.doc
     line_set = pattern_set(tuple(rule.params.get("line_patterns", ())))
     inline_set = pattern_set(tuple(rule.params.get("inline_patterns", ())))
+    whole_line = line_set.pattern.fullmatch if line_set else None
     lines: set[int] = set()
-    if line_set:
-        for b in doc.blocks:
-            if b.index not in ctx.residue and line_set.pattern.fullmatch(b.text.strip()):
-                lines.add(b.index)
-                s = len(b.text) - len(b.text.lstrip())
-                yield rule.finding(doc, b.index, s, len(b.text.rstrip()), key="line", text=b.text.strip())
+    short: dict[str, list[Block]] = {}  # short lines by their text
+    for b in doc.blocks:  # one pass: each block stripped once
+        text = b.text.strip()
+        if not text or len(text) > 30:
+            continue
+        if len(text) >= 2:
+            short.setdefault(text, []).append(b)
+        if whole_line and b.index not in ctx.residue and whole_line(text):
+            lines.add(b.index)
+            s = len(b.text) - len(b.text.lstrip())
+            yield rule.finding(doc, b.index, s, s + len(text), key="line", text=text)
     if inline_set:
         for b, offset, m in ctx.body.finditer(inline_set):
             if b.index not in ctx.residue and b.index not in lines:
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group())
-    short: dict[str, list[Block]] = {}  # short lines by their text
-    for b in doc.blocks:
-        if 2 <= len(text := b.text.strip()) <= 30:
-            short.setdefault(text, []).append(b)
     minimum = rule.params.get("header_min_repeats", 3)
     title_text = ctx.outline.title.text if ctx.outline.title else None
     for text, blocks in short.items():
