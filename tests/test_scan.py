@@ -17,7 +17,7 @@ PATTERN_LISTS = [
     [r"^\s*(?:https?://|www\.)\S+\s*$", r"全文共\s*\d+\s*个?字", r"温馨提示[:：]?"],
     [r"(?<!\d)((?:19|20)\d\d)\s*年", r"第\s*\d+\s*页"],
 ]
-ALPHABET = "xX×某*县市区委常委会我的和长年第页共12 \n。，温馨提示：全文个字wh:/.ab"
+ALPHABET = "xX×某*县市区委常委会我的和长年第页共12 \u3000。，温馨提示：全文个字wh:/.ab"  # a paragraph: no line break
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -31,10 +31,22 @@ def test_pattern_set_matches_the_alternation(patterns: list[str], text: str) -> 
     assert [(m.span(), m.groups()) for m in PatternSet(patterns).finditer(text)] == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERN_LISTS), st.lists(st.text(alphabet=ALPHABET, max_size=25), max_size=6))
+def test_body_finds_what_each_paragraph_alone_gives(patterns: list[str], paragraphs: list[str]) -> None:
+    body = Body(tuple(Block(i, t) for i, t in enumerate(paragraphs)))
+    alone = _alternation(patterns)
+    expected = [(i, m.span()) for i, t in enumerate(paragraphs) for m in alone.finditer(t)]
+    found = [(b.index, (m.start() - off, m.end() - off)) for b, off, m in body.finditer(PatternSet(patterns))]
+    assert found == expected
+
+
 def test_first_characters_skip_look_arounds_and_optional_parts() -> None:
     assert first_chars(r"(?<=[\u4e00-\u9fff])\*+") == r"[\*]"
     assert first_chars(r"(?:^|(?<=[。，]))[ \t]*(?:([一二]{1,3})是|第)") == r"[\	\ 一二第]"
     assert first_chars(r"(?<!\d)(\d{4})年") == r"[\d]"
+    lead = re.compile(first_chars(r"\s*第\d+页") or "")
+    assert lead.match("\u3000") and lead.match("第") and not lead.match("\n")  # a paragraph break starts nothing
 
 
 @pytest.mark.parametrize("pattern", [

@@ -7,8 +7,9 @@
   alternation's ``finditer``.
 * ``Body`` joins the paragraphs with line breaks into one text, so a pattern is scanned
   once per document instead of once per paragraph, and maps each match back to its
-  paragraph. A match never spans paragraphs; a look-around at a paragraph's edge sees a
-  line break (as ``^`` and ``$`` do under ``re.MULTILINE``).
+  paragraph. A match never spans paragraphs, nor begins at the line break between two; a
+  look-around at a paragraph's edge sees a line break (as ``^`` and ``$`` do under
+  ``re.MULTILINE``).
 """
 
 from __future__ import annotations
@@ -108,7 +109,16 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     return "[" + "".join(sorted(map(_class_item, chars))) + "]"
 
 
+@lru_cache(maxsize=1)
+def _spaces_but_newline() -> str:
+    """What ``\\s`` matches, without the line break that joins paragraphs in ``Body``: a
+    match never begins there, and counting every paragraph end as a candidate costs time."""
+    return "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
+
+
 def _class_item(item: First) -> str:
+    if item == "\\s":
+        return _spaces_but_newline()
     if isinstance(item, str):
         return item
     lo, hi = item
@@ -116,8 +126,9 @@ def _class_item(item: First) -> str:
 
 
 class PatternSet:
-    """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``. Compiled on
-    first use: a rule whose patterns a document never needs costs nothing."""
+    """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``, in a paragraph or
+    in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
+    a rule whose patterns a document never needs costs nothing."""
 
     __slots__ = ("_flags", "_lead", "_pattern", "_source")
 
