@@ -230,10 +230,12 @@ def _ends_mid_sentence(text: str) -> bool:
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
-
-    def previous_text(block: int) -> str:
-        return next((blocks[i].text for i in range(block - 1, -1, -1) if blocks[i].text.strip()), "")
-
+    previous: list[str] = []  # the text of the last non-empty block before each block
+    last = ""
+    for b in blocks:
+        previous.append(last)
+        if b.text.strip():
+            last = b.text
     for mk in markers:
         text = blocks[mk.block].text
         after = text[mk.end:mk.end + 1]
@@ -241,7 +243,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
             stray = "punct"
         elif not mk.inline:
-            prev = previous_text(mk.block)
+            prev = previous[mk.block]
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
@@ -293,13 +295,14 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 
 
 def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
-    """Place markers in a tree. A marker joins the nearest open ancestor of its own family
-    as a sibling; otherwise, when it continues the number of the item just above in another
+    """Place markers (given in reading order) in a tree. A marker joins the nearest open
+    ancestor of its own family as a sibling; otherwise, when it continues the number of the item just above in another
     family (（一） then 2.), it joins that item as a mixed-style sibling; otherwise it opens a
     child list under the item above. Word heading styles without a number close lists."""
     events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
-    events += [(h.block, h.start, h) for h in style_headings]
-    events.sort(key=itemgetter(0, 1))
+    if style_headings:  # markers come in reading order already
+        events += [(h.block, h.start, h) for h in style_headings]
+        events.sort(key=itemgetter(0, 1))
     items: list[Item] = []
     stack: list[int] = []
     last_of: dict[str, int] = {}  # family -> index of its latest item
