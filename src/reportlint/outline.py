@@ -296,9 +296,10 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 
 def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
     """Place markers (given in reading order) in a tree. A marker joins the nearest open
-    ancestor of its own family as a sibling; otherwise, when it continues the number of the item just above in another
-    family (（一） then 2.), it joins that item as a mixed-style sibling; otherwise it opens a
-    child list under the item above. Word heading styles without a number close lists."""
+    ancestor of its own family as a sibling; otherwise, when it continues the number of the
+    item just above in another family (（一） then 2.), it joins that item as a mixed-style
+    sibling; otherwise it opens a child list under the item above. Word heading styles
+    without a number close lists."""
     events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
     if style_headings:  # markers come in reading order already
         events += [(h.block, h.start, h) for h in style_headings]
