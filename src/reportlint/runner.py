@@ -34,7 +34,7 @@ from .model import Finding
 from .store import cache_dir, write_atomic
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
+    from .forking import Channel, Child
 
 INPROCESS_TEXT_BYTES = 512 * 1024
 INPROCESS_DOCX_BYTES = 4 * 1024 * 1024
@@ -111,7 +111,7 @@ def _limit_memory(extra_mb: int) -> None:
         pass
 
 
-def _worker(conn: Connection, session: Session, settings: Settings, limits: Limits) -> None:
+def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits) -> None:
     """A forked worker: checks the jobs it is sent until it receives None. After a
     MemoryError it answers and exits, so that the parent starts a fresh one."""
     _limit_memory(limits.memory_mb)
@@ -148,8 +148,8 @@ _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {
 
 @dataclass
 class _Worker:
-    process: Any
-    conn: Connection
+    process: Child
+    conn: Channel
     job: Job | None = None
     deadline: float = 0.0
 
@@ -195,7 +195,7 @@ class Runner:
         return [results[j.index] for j in jobs]
 
     def _dispatch(self, queue: list[Job], results: dict[int, FileResult], keys: dict[int, str], total: int) -> None:
-        from multiprocessing.connection import wait
+        from .forking import wait
 
         workers = [self._spawn() for _ in range(min(self.jobs, len(queue)))]
         queue = list(queue)
@@ -265,14 +265,11 @@ class Runner:
         run_checks(ctx, active_rules(book, config, self.settings, profile, Path("warm-up.txt")), registry)
 
     def _spawn(self) -> _Worker:
-        import multiprocessing
+        from .forking import Child
 
-        ctx = multiprocessing.get_context("fork")
-        parent, child = ctx.Pipe(duplex=True)
-        proc = ctx.Process(target=_worker, args=(child, self.session, self.settings, self.limits), daemon=True)
-        proc.start()
-        child.close()
-        return _Worker(proc, parent)
+        session, settings, limits = self.session, self.settings, self.limits
+        child = Child(lambda channel: _worker(channel, session, settings, limits))
+        return _Worker(child, child.channel)
 
     @staticmethod
     def _stop(w: _Worker, kill: bool = False) -> None:
