@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import LoadError
 from ..hookspecs import hookimpl
 from ..model import Block, Document
 from ..sniff import open_zip
 from .wordnum import Numbering, W
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_PART_BYTES = 100 * 1024 * 1024
 MAX_TOTAL_BYTES = 300 * 1024 * 1024
@@ -69,6 +71,8 @@ def check_package(zf: zipfile.ZipFile) -> None:
 
 
 def read_part(zf: zipfile.ZipFile, name: str) -> bytes | None:
+    import zipfile  # here, not at the top: a run over .txt files never needs it
+
     try:
         info = zf.getinfo(name)
     except KeyError:
