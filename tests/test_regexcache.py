@@ -23,6 +23,8 @@ TEXT = "县委常委会研究\n第 3 页\n紧紧围绕市委*总体思路，Page
 def table_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_known", set())
+    monkeypatch.setattr(regexcache, "_leads", {})
+    monkeypatch.setattr(regexcache, "_new_leads", set())
     re.purge()
     yield tmp_path
     re.purge()
@@ -52,3 +54,12 @@ def test_an_unreadable_table_is_ignored(table_dir: Path) -> None:
     regexcache._known.clear()
     assert regexcache.prime() == 0
     assert re.compile(PATTERNS[0][0]).search("市委*总体")
+
+
+def test_first_character_classes_are_kept_too(table_dir: Path) -> None:
+    regexcache.remember_lead("(?<=x)y", re.MULTILINE, "[y]")
+    regexcache.save()
+    regexcache._leads.clear()
+    regexcache.prime()
+    assert regexcache.lead("(?<=x)y", re.MULTILINE) == (True, "[y]")
+    assert regexcache.lead("(?<=x)z", 0) == (False, None)

@@ -7,7 +7,8 @@ pattern into a list of integers, then ``_sre.compile`` (C) builds the pattern ob
 that list. The lists are kept in the cache directory, one file per Python version and ``re``
 engine version, and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
 or ``re.search`` of a known pattern finds its object ready. ``save`` adds the patterns a run
-compiled that the file did not have. Anything unexpected (another Python, a changed ``re``,
+compiled that the file did not have. The first-character classes of ``scan.first_chars``,
+which need a parse of their own, are kept in the same file. Anything unexpected (another Python, a changed ``re``,
 an unreadable file) only means that patterns are compiled as usual.
 """
 
@@ -26,8 +27,11 @@ try:
 except ImportError:  # not CPython: nothing to prime
     _sre = None  # type: ignore[assignment]
 
-MAX_PATTERNS = 2000  # a table grown past this starts again from the current run's patterns
+MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns of the current run
 _known: set[tuple[str, int]] = set()
+_leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
+_new_leads: set[tuple[str, int]] = set()
+Table = dict[str, dict[tuple[str, int], Any]]
 
 
 def _table_file() -> Path | None:
@@ -36,12 +40,26 @@ def _table_file() -> Path | None:
     return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
-def _read(path: Path) -> dict[tuple[str, int], tuple[int, list[int], int, dict[str, int]]]:
+def _read(path: Path) -> Table:
     try:
         table = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        return {}
-    return table if isinstance(table, dict) else {}
+        return {"patterns": {}, "leads": {}}
+    if not isinstance(table, dict) or not all(isinstance(table.get(k), dict) for k in ("patterns", "leads")):
+        return {"patterns": {}, "leads": {}}
+    return table
+
+
+def lead(pattern: str, flags: int) -> tuple[bool, str | None]:
+    """(known, value) of a first-character class remembered from an earlier run."""
+    key = (pattern, int(flags))
+    return (key in _leads, _leads.get(key))
+
+
+def remember_lead(pattern: str, flags: int, value: str | None) -> None:
+    key = (pattern, int(flags))  # a plain int: marshal refuses re.RegexFlag
+    _leads[key] = value
+    _new_leads.add(key)
 
 
 def prime() -> int:
@@ -49,8 +67,10 @@ def prime() -> int:
     path = _table_file()
     if path is None:
         return 0
+    table = _read(path)
+    _leads.update(table["leads"])
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
-    for (pattern, flags), (final_flags, code, groups, groupindex) in _read(path).items():
+    for (pattern, flags), (final_flags, code, groups, groupindex) in table["patterns"].items():
         indexgroup: list[str | None] = [None] * (groups + 1)
         for name, i in groupindex.items():
             indexgroup[i] = name
@@ -70,24 +90,29 @@ def save() -> int:
     if path is None:
         return 0
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
-    new = [(key[1], key[2], compiled) for key, compiled in list(cache.items())
-           if key[0] is str and (key[1], key[2]) not in _known]
-    if not new:
+    current = [(key[1], key[2], compiled) for key, compiled in list(cache.items()) if key[0] is str]
+    new = [entry for entry in current if (entry[0], entry[1]) not in _known]
+    if not new and not _new_leads:
         return 0
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     table = _read(path)
-    if len(table) + len(new) > MAX_PATTERNS:
-        table = {}
+    patterns, leads = table["patterns"], table["leads"]
+    if len(patterns) + len(new) > MAX_PATTERNS:
+        in_use = {(p, f) for p, f, _ in current}
+        patterns = {k: v for k, v in patterns.items() if k in in_use}
+        leads = {k: v for k, v in leads.items() if k in _leads}
     for pattern, flags, compiled in new:
         try:
             code = [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]  # plain ints
         except Exception:  # re changed its internals: keep the table as it is
             return 0
-        table[(pattern, int(flags))] = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
+        patterns[(pattern, int(flags))] = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
         _known.add((pattern, flags))
+    leads.update({k: _leads[k] for k in _new_leads})
+    _new_leads.clear()
     try:
-        write_atomic(path, marshal.dumps(table))
+        write_atomic(path, marshal.dumps({"patterns": patterns, "leads": leads}))
     except (OSError, ValueError):
         return 0
     return len(new)

@@ -22,6 +22,8 @@ from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
+from . import regexcache
+
 if TYPE_CHECKING:
     from .model import Block
 
@@ -93,6 +95,14 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     or None when that cannot be bounded (the pattern may match empty text, begins with
     ``.``, ``\\d``, a negated class, or is case-insensitive) or when ``re`` already skips
     ahead by itself (every branch begins with a plain character)."""
+    known, value = regexcache.lead(pattern, flags)
+    if not known:
+        value = _first_chars(pattern, flags)
+        regexcache.remember_lead(pattern, flags, value)
+    return value
+
+
+def _first_chars(pattern: str, flags: int) -> str | None:
     if flags & re.IGNORECASE:
         return None
     try:
