@@ -11,6 +11,8 @@ Figures (whole-process wall-clock medians unless said otherwise):
   * rules alone over extracted text: characters per second for the whole default set and
     milliseconds per MB for each rule, segmenter load kept out
   * peers on the same 7k report when installed (zhlint, textlint, autocorrect)
+Commands compared with each other (reportlint and the peers; reportlint and pdfminer) take
+turns run after run, so a slow spell of a shared machine weighs on both sides alike.
 Nothing here is asserted; the numbers are for the README and the closing notes.
 """
 
@@ -19,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -88,12 +89,30 @@ def sized_report(rng: random.Random, chars: int) -> list[str]:
 
 
 def median_time(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    times = []
+    return side_by_side({"cmd": cmd}, runs, env)["cmd"]
+
+
+def peak_memory(cmd: list[str]) -> int:
+    """MiB: the largest resident size among ``cmd`` and its workers, measured from a fresh
+    wrapper process so that no earlier command (a peer's node process) counts."""
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True)
+    return round(int(out.stdout.strip() or 0) / 1024)
+
+
+def side_by_side(cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Median wall-clock seconds of each command, the commands taking turns run after run,
+    so that a slow spell of a shared machine weighs on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for cmd in cmds.values():
+        subprocess.run(cmd, capture_output=True, env=env)  # warm: files read, caches written
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(cmd, capture_output=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, cmd in cmds.items():
+            start = time.perf_counter()
+            subprocess.run(cmd, capture_output=True, env=env)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
 
 
 def main() -> int:
@@ -118,9 +137,11 @@ def main() -> int:
 
     one_txt = work / "one.txt"
     one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
-    py_pass = median_time([sys.executable, "-c", "pass"], runs)
-    rows.append(("python -c pass", f"{py_pass:.3f} s"))
-    t_txt = median_time([*exe, "check", "--no-cache", str(one_txt)], runs)
+    one = side_by_side({"python": [sys.executable, "-c", "pass"],
+                        "reportlint": [*exe, "check", "--no-cache", str(one_txt)],
+                        **peer_commands(one_txt, a.peers)}, runs)
+    rows.append(("python -c pass", f"{one.pop('python'):.3f} s"))
+    t_txt = one.pop("reportlint")
     rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
     subprocess.run([*exe, "check", str(one_txt)], capture_output=True, env=env_cold)
     rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], runs, env_cold):.3f} s"))
@@ -130,10 +151,8 @@ def main() -> int:
         src.write_text("\n".join(sized_report(rng, pages * 700)), encoding="utf-8")
         docx = txt_to_docx(src, work / f"doc{pages}.docx")
         if pages == 100:
-            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            subprocess.run([*exe, "check", "--no-cache", str(docx)], capture_output=True)
-            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-            rows.append(("peak memory, 100-page .docx", f"{max(peak, before) / 1024:.0f} MiB (largest process)"))
+            rows.append(("peak memory, 100-page .docx", f"{peak_memory([*exe, 'check', '--no-cache', str(docx)])} MiB"
+                                                         " (largest process)"))
             continue
         cold = median_time([*exe, "check", "--no-cache", str(docx)], runs)
         rows.append((f"one {pages}-page .docx, cache off", f"{cold:.3f} s"))
@@ -144,9 +163,10 @@ def main() -> int:
     pdf_paras = sized_report(rng, 20 * 600)
     per_page = max(1, len(pdf_paras) // 20)
     pdf = make_pdf(work / "doc20.pdf", [pdf_paras[i:i + per_page] for i in range(0, len(pdf_paras), per_page)][:20])
-    t_pdf = median_time([*exe, "check", "--no-cache", str(pdf)], runs)
     miner = f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"
-    t_miner = median_time([sys.executable, "-c", miner], runs)
+    pdf_times = side_by_side({"reportlint": [*exe, "check", "--no-cache", str(pdf)],
+                              "pdfminer": [sys.executable, "-c", miner]}, runs)
+    t_pdf, t_miner = pdf_times["reportlint"], pdf_times["pdfminer"]
     rows.append(("one 20-page .pdf, cache off", f"{t_pdf:.3f} s"))
     rows.append(("pdfminer extract_text on it", f"{t_miner:.3f} s (reportlint/pdfminer = {t_pdf / t_miner:.2f})"))
 
@@ -173,7 +193,9 @@ def main() -> int:
         rows.append((label, f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
 
     rows += rule_throughput(work, rng)
-    rows += peers(one_txt, runs, a.peers)
+    for name, seconds in one.items():
+        rows.append((f"peer: {name} on the same .txt", f"{seconds:.3f} s ({seconds / t_txt:.2f} x reportlint's time)"))
+    rows += [(f"peer: {name}", "not installed") for name in PEERS if name not in one]
     width = max(len(r[0]) for r in rows)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
     for name, value in rows:
@@ -258,28 +280,23 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
     return out
 
 
-def peers(one_txt: Path, runs: int, node_bin: Path | None = None) -> list[tuple[str, str]]:
-    """The peers on the same report, whole process, where installed: zhlint and textlint
-    from the npm registry (``npm install --prefix DIR zhlint textlint``, then ``--peers
-    DIR/node_modules/.bin``), autocorrect-py from PyPI. textlint runs without rules: the
-    figure is its start-up and parsing, a lower bound of any real textlint check."""
-    out = []
+PEERS = ("zhlint", "textlint (no rules)", "autocorrect-py (Rust)")
+
+
+def peer_commands(one_txt: Path, node_bin: Path | None) -> dict[str, list[str]]:
+    """The peers that are installed, each as a command on the same report: zhlint and
+    textlint from the npm registry (``npm install --prefix DIR zhlint textlint``, then
+    ``--peers DIR/node_modules/.bin``), autocorrect-py from PyPI. textlint runs without
+    rules: the figure is its start-up and parsing, a lower bound of any real textlint check."""
+    out: dict[str, list[str]] = {}
     path = os.pathsep.join(filter(None, [str(node_bin) if node_bin else "", os.environ.get("PATH", "")]))
-    for name, cmd in (("zhlint", ["zhlint", str(one_txt)]),
-                      ("textlint (no rules)", ["textlint", "--no-textlintrc", str(one_txt)])):
+    for name, cmd in ((PEERS[0], ["zhlint", str(one_txt)]), (PEERS[1], ["textlint", "--no-textlintrc", str(one_txt)])):
         exe = shutil.which(cmd[0], path=path)
         if exe:
-            t = median_time([exe, *cmd[1:]], runs)
-            out.append((f"peer: {name} on the same .txt", f"{t:.3f} s"))
-        else:
-            out.append((f"peer: {name}", "not installed"))
-    code = f"import autocorrect_py as a; a.lint_for(open({str(one_txt)!r}, encoding='utf-8').read(), 'txt')"
-    probe = subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True)
-    if probe.returncode == 0:
-        t = median_time([sys.executable, "-c", code], runs)
-        out.append(("peer: autocorrect-py (Rust) on the same .txt", f"{t:.3f} s"))
-    else:
-        out.append(("peer: autocorrect-py", "not installed"))
+            out[name] = [exe, *cmd[1:]]
+    if subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True).returncode == 0:
+        code = f"import autocorrect_py as a; a.lint_for(open({str(one_txt)!r}, encoding='utf-8').read(), 'txt')"
+        out[PEERS[2]] = [sys.executable, "-c", code]
     return out
 
 
