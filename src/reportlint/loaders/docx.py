@@ -161,6 +161,24 @@ class Styles:
         return None, None
 
 
+_STYLES: dict[bytes, Styles] = {}  # styles.xml content -> its styles (read-only once built)
+
+
+def _styles(raw: bytes | None, name: str) -> Styles:
+    """The styles of a styles part. Documents made from one template share the part, which
+    is often the largest of the package (300 KB from python-docx's template), so a batch
+    parses each distinct one once."""
+    if raw is None:
+        return Styles(None)
+    found = _STYLES.get(raw)
+    if found is None:
+        found = Styles(parse_xml(raw, name))
+        if len(_STYLES) >= 8:
+            _STYLES.pop(next(iter(_STYLES)))
+        _STYLES[raw] = found
+    return found
+
+
 def _numpr(el: Any) -> tuple[str | None, int | None]:
     nid = el.find(W + "numId")
     ilvl = el.find(W + "ilvl")
@@ -277,7 +295,8 @@ def load_docx(path: Path, data: bytes) -> Document:
             return parse_xml(raw, name) if raw is not None else None
 
         body_root = part_root(main)
-        styles = Styles(part_root(parts.get("styles")))
+        styles_name = parts.get("styles")
+        styles = _styles(read_part(zf, styles_name) if styles_name else None, styles_name or "")
         numbering = Numbering(part_root(parts.get("numbering")))
         furniture = []
         for name in sorted(furniture_parts):
