@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -22,4 +23,9 @@ def safe(text: str) -> str:
 
 def width(text: str) -> int:
     """Display width in a terminal: CJK and full-width characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str) -> int:  # a report uses a few thousand distinct characters
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
