@@ -79,3 +79,13 @@ def test_time_limit_becomes_x101(tmp_path: Path) -> None:
     slow.write_bytes(b"%PDF-1.4\n1 0 obj\n2 0 R\nendobj\n2 0 obj\n1 0 R\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
     result = Runner(session(), Settings(), limits=Limits(timeout=1)).run([Job(0, slow, Config())])[0]
     assert result.error and result.error["rule"] == "X101" and "timeout" in result.error["message"]
+
+
+def test_a_finding_survives_the_trip_from_a_worker() -> None:
+    import pickle
+
+    from reportlint.model import Finding
+
+    finding = Finding("a.docx", "N101", "numbering-repeat", "error", "编号重复", 3, 4, 5, 6, "（三）", 2, "（四）",
+                      ({"path": "b.docx", "line": 7, "similarity": 1.0},))
+    assert pickle.loads(pickle.dumps(finding)) == finding

@@ -69,6 +69,12 @@ class Finding:
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.block, self.start, self.rule, self.end_block, self.end, self.message)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt through __init__ from a plain tuple: a worker sends thousands of findings,
+        # and the default pickling of a frozen dataclass with slots is ten times slower
+        return (Finding, (self.path, self.rule, self.name, self.severity, self.message, self.block, self.start,
+                          self.end_block, self.end, self.excerpt, self.page, self.suggestion, self.related))
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
