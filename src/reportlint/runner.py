@@ -23,7 +23,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -150,8 +150,11 @@ _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {
 class _Worker:
     process: Child
     conn: Channel
-    job: Job | None = None
-    deadline: float = 0.0
+    jobs: list[Job] = field(default_factory=list)  # sent, not answered yet; the first is running
+    deadline: float = 0.0  # for the first
+
+
+PIPELINE = 2  # jobs sent ahead to a worker, so it never waits for the parent between files
 
 
 class Runner:
@@ -199,35 +202,44 @@ class Runner:
 
         workers = [self._spawn() for _ in range(min(self.jobs, len(queue)))]
         queue = list(queue)
+
+        def replace(i: int) -> None:
+            """Kill worker ``i`` and start another; the jobs it had not begun go back first in line."""
+            self._stop(workers[i], kill=True)
+            queue[:0] = workers[i].jobs[1:]
+            workers[i] = self._spawn()
+
         try:
-            while queue or any(w.job for w in workers):
+            while queue or any(w.jobs for w in workers):
                 for w in workers:
-                    if w.job is None and queue:
-                        w.job = queue.pop(0)
-                        w.deadline = time.monotonic() + self.limits.timeout_for(w.job.path)
-                        w.conn.send(w.job)
-                busy = [w for w in workers if w.job is not None]
+                    while len(w.jobs) < PIPELINE and queue:
+                        job = queue.pop(0)
+                        if not w.jobs:
+                            w.deadline = time.monotonic() + self.limits.timeout_for(job.path)
+                        w.jobs.append(job)
+                        w.conn.send(job)
+                busy = [w for w in workers if w.jobs]
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
                 ready = wait([w.conn for w in busy], timeout=timeout)
                 for i, w in enumerate(workers):
-                    job = w.job
-                    if job is None:
+                    if not w.jobs:
                         continue
+                    job = w.jobs[0]
                     if w.conn in ready:
                         try:
                             results[job.index] = w.conn.recv()
                         except (EOFError, OSError):  # the worker died: killed for its memory
                             results[job.index] = _over_memory(job, self.limits)
-                        if not w.process.is_alive() or (results[job.index].error and \
-                                "memory limit" in results[job.index].error["message"]):
-                            self._stop(w, kill=True)
-                            workers[i] = self._spawn()
+                        error = results[job.index].error
+                        if not w.process.is_alive() or (error and "memory limit" in error["message"]):
+                            replace(i)
                         else:
-                            w.job = None
+                            w.jobs.pop(0)
+                            if w.jobs:
+                                w.deadline = time.monotonic() + self.limits.timeout_for(w.jobs[0].path)
                         self._done(job, results, keys, total)
                     elif time.monotonic() >= w.deadline:
-                        self._stop(w, kill=True)
-                        workers[i] = self._spawn()
+                        replace(i)
                         seconds = round(self.limits.timeout_for(job.path), 1)
                         results[job.index] = FileResult(str(job.path), error={
                             "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
