@@ -215,7 +215,7 @@ class Body:
         text, pos, starts, blocks = self.text, 0, self.starts, self.blocks
         while pos <= len(text):
             for m in matcher.finditer(text, pos):
-                i = bisect.bisect_right(starts, m.start()) - 1
+                i = self.block_at(m.start())
                 offset = starts[i]
                 end = offset + len(blocks[i].text)
                 if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
@@ -228,9 +228,6 @@ class Body:
                 break
             else:
                 return
-
-    def contains(self, literal: str) -> bool:
-        return literal in self.text
 
 
 def literals_present(literals: Iterable[str], text: str) -> set[str]:

@@ -137,11 +137,11 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     blocks = list(_body(ctx))
-    after = {b.index: pos + 1 for pos, b in enumerate(blocks)}
+    position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     for index in sorted(_unpaired_blocks(ctx)):
-        if index not in after:
+        if index not in position:
             continue
-        b, pos = ctx.doc.blocks[index], after[index] - 1
+        b, pos = ctx.doc.blocks[index], position[index]
         text = b.text
         stack: list[tuple[str, int]] = []
         for found in _MARKS.finditer(text):  # only the marks themselves, not every character
