@@ -61,7 +61,10 @@ class Child:
         down_r, down_w = os.pipe()  # parent -> child
         up_r, up_w = os.pipe()  # child -> parent
         for stream in (sys.stdout, sys.stderr):
-            stream.flush()  # or the child would write the parent's buffered output again
+            try:
+                stream.flush()  # or the child would write the parent's buffered output again
+            except (OSError, ValueError):  # closed or broken: nothing buffered to repeat
+                pass
         pid = os.fork()
         if pid == 0:  # the child: run, and never return into the parent's code
             code = 1
