@@ -89,3 +89,37 @@ def test_a_finding_survives_the_trip_from_a_worker() -> None:
     finding = Finding("a.docx", "N101", "numbering-repeat", "error", "编号重复", 3, 4, 5, 6, "（三）", 2, "（四）",
                       ({"path": "b.docx", "line": 7, "similarity": 1.0},))
     assert pickle.loads(pickle.dumps(finding)) == finding
+
+
+@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="isolation uses fork")
+def test_a_file_queued_behind_a_timeout_is_still_checked(tmp_path: Path) -> None:
+    from conftest import make_pdf
+
+    slow = tmp_path / "a-slow.pdf"
+    slow.write_bytes(b"%PDF-1.4\n1 0 obj\n2 0 R\nendobj\n2 0 obj\n1 0 R\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    good = make_pdf(tmp_path / "b-good.pdf", [["县机关工作总结", "一、主要工作", "（一）加强学习。", "（一）改进作风。"]])
+    # one worker holds both files at once: when the first runs out of time, the second must not be lost
+    results = Runner(session(), Settings(), jobs=1, limits=Limits(timeout=1)).run(
+        [Job(0, slow, Config()), Job(1, good, Config())])
+    assert results[0].error and "timeout" in results[0].error["message"]
+    alone = Runner(session(), Settings(), jobs=1).run([Job(1, good, Config())])
+    assert results[1].error is None and _flat(results[1:]) == _flat(alone)
+
+
+def test_channel_carries_large_messages_and_notices_a_dead_child() -> None:
+    from reportlint.forking import Child
+
+    def echo(channel):  # type: ignore[no-untyped-def]
+        while (message := channel.recv()) is not None:
+            channel.send(message[::-1])
+
+    child = Child(echo)
+    big = "报告" * 300_000  # far more than a pipe holds at once
+    child.channel.send(big)
+    assert child.channel.recv() == big[::-1]
+    child.channel.send(None)
+    child.join(timeout=5)
+    assert not child.is_alive()
+    with pytest.raises(EOFError):
+        child.channel.recv()
+    child.channel.close()
