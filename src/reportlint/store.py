@@ -9,9 +9,15 @@ from pathlib import Path
 
 
 def cache_dir() -> Path:
-    """$REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint, else ~/.cache/reportlint."""
+    """$REPORTLINT_CACHE_DIR, else $XDG_CACHE_HOME/reportlint, else ~/.cache/reportlint (or
+    a folder in the temporary directory when there is no home, as for some CI users)."""
     base = os.environ.get("REPORTLINT_CACHE_DIR") or os.environ.get("XDG_CACHE_HOME")
-    return Path(base) / "reportlint" if base else Path.home() / ".cache" / "reportlint"
+    if base:
+        return Path(base) / "reportlint"
+    try:
+        return Path.home() / ".cache" / "reportlint"
+    except RuntimeError:
+        return Path(os.environ.get("TMPDIR") or "/tmp") / f"reportlint-cache-{os.getuid()}"
 
 
 def write_atomic(target: Path, data: bytes) -> None:
