@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import RulebookError
 from .hookspecs import hookimpl
-from .model import SEVERITY_RANK, Rule
+from .model import SEVERITY_RANK, Rule, pickled_as_tuple
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -44,6 +44,7 @@ def register_rulebooks(register):  # type: ignore[no-untyped-def]
     register(builtin_rules_dir())
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Section:
     name: str
@@ -56,6 +57,7 @@ class Section:
         return (self.name, *self.aliases)
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Profile:
     id: str
@@ -73,6 +75,7 @@ class Profile:
         return tuple(s for s in self.sections if s.role == role)
 
 
+@pickled_as_tuple
 @dataclass(frozen=True, slots=True)
 class Rulebook:
     rules: Mapping[str, Rule]
