@@ -12,7 +12,8 @@ Figures (whole-process wall-clock medians unless said otherwise):
     milliseconds per MB for each rule, segmenter load kept out
   * peers on the same 7k report when installed (zhlint, textlint, autocorrect)
 Commands compared with each other (reportlint and the peers; reportlint and pdfminer) take
-turns run after run, so a slow spell of a shared machine weighs on both sides alike.
+turns round after round, and a ratio is the median of the rounds' ratios, so a slow spell
+of a shared machine weighs on both sides alike.
 Nothing here is asserted; the numbers are for the README and the closing notes.
 """
 
@@ -89,7 +90,13 @@ def sized_report(rng: random.Random, chars: int) -> list[str]:
 
 
 def median_time(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    return side_by_side({"cmd": cmd}, runs, env)["cmd"]
+    return statistics.median(side_by_side({"cmd": cmd}, runs, env)["cmd"])
+
+
+def paired_ratio(times: dict[str, list[float]], a: str, b: str) -> float:
+    """Median over the rounds of a's time / b's time in the same round: a slow spell of the
+    machine lengthens both sides of a round and cancels out."""
+    return statistics.median(x / y for x, y in zip(times[a], times[b], strict=True))
 
 
 def peak_memory(cmd: list[str]) -> int:
@@ -101,9 +108,9 @@ def peak_memory(cmd: list[str]) -> int:
     return round(int(out.stdout.strip() or 0) / 1024)
 
 
-def side_by_side(cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Median wall-clock seconds of each command, the commands taking turns run after run,
-    so that a slow spell of a shared machine weighs on all of them alike."""
+def side_by_side(cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+    """Wall-clock seconds of each command in each round, the commands taking turns round
+    after round, so that a slow spell of a shared machine weighs on all of them alike."""
     times: dict[str, list[float]] = {name: [] for name in cmds}
     for cmd in cmds.values():
         subprocess.run(cmd, capture_output=True, env=env)  # warm: files read, caches written
@@ -112,7 +119,7 @@ def side_by_side(cmds: dict[str, list[str]], runs: int, env: dict[str, str] | No
             start = time.perf_counter()
             subprocess.run(cmd, capture_output=True, env=env)
             times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
+    return times
 
 
 def main() -> int:
@@ -139,9 +146,9 @@ def main() -> int:
     one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
     one = side_by_side({"python": [sys.executable, "-c", "pass"],
                         "reportlint": [*exe, "check", "--no-cache", str(one_txt)],
-                        **peer_commands(one_txt, a.peers)}, runs)
-    rows.append(("python -c pass", f"{one.pop('python'):.3f} s"))
-    t_txt = one.pop("reportlint")
+                        **peer_commands(one_txt, a.peers)}, 2 * runs + 1)
+    rows.append(("python -c pass", f"{statistics.median(one['python']):.3f} s"))
+    t_txt = statistics.median(one["reportlint"])
     rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
     subprocess.run([*exe, "check", str(one_txt)], capture_output=True, env=env_cold)
     rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], runs, env_cold):.3f} s"))
@@ -165,10 +172,10 @@ def main() -> int:
     pdf = make_pdf(work / "doc20.pdf", [pdf_paras[i:i + per_page] for i in range(0, len(pdf_paras), per_page)][:20])
     miner = f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"
     pdf_times = side_by_side({"reportlint": [*exe, "check", "--no-cache", str(pdf)],
-                              "pdfminer": [sys.executable, "-c", miner]}, runs)
-    t_pdf, t_miner = pdf_times["reportlint"], pdf_times["pdfminer"]
-    rows.append(("one 20-page .pdf, cache off", f"{t_pdf:.3f} s"))
-    rows.append(("pdfminer extract_text on it", f"{t_miner:.3f} s (reportlint/pdfminer = {t_pdf / t_miner:.2f})"))
+                              "pdfminer": [sys.executable, "-c", miner]}, 2 * runs + 1)
+    rows.append(("one 20-page .pdf, cache off", f"{statistics.median(pdf_times['reportlint']):.3f} s"))
+    rows.append(("pdfminer extract_text on it", f"{statistics.median(pdf_times['pdfminer']):.3f} s "
+                 f"(reportlint/pdfminer = {paired_ratio(pdf_times, 'reportlint', 'pdfminer'):.2f})"))
 
     corpus = work / "corpus"
     corpus.mkdir(exist_ok=True)
@@ -193,8 +200,10 @@ def main() -> int:
         rows.append((label, f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
 
     rows += rule_throughput(work, rng)
-    for name, seconds in one.items():
-        rows.append((f"peer: {name} on the same .txt", f"{seconds:.3f} s ({seconds / t_txt:.2f} x reportlint's time)"))
+    for name in [n for n in one if n not in ("python", "reportlint")]:
+        ratio = paired_ratio(one, name, "reportlint")
+        rows.append((f"peer: {name} on the same .txt",
+                     f"{statistics.median(one[name]):.3f} s ({ratio:.2f} x reportlint's time)"))
     rows += [(f"peer: {name}", "not installed") for name in PEERS if name not in one]
     width = max(len(r[0]) for r in rows)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
