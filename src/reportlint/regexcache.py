@@ -8,8 +8,8 @@ that list. The lists are kept in the cache directory, one file per Python versio
 engine version, and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
 or ``re.search`` of a known pattern finds its object ready. ``save`` adds the patterns a run
 compiled that the file did not have. The first-character classes of ``scan.first_chars``,
-which need a parse of their own, are kept in the same file. Anything unexpected (another Python, a changed ``re``,
-an unreadable file) only means that patterns are compiled as usual.
+which need a parse of their own, are kept in the same file. Anything unexpected (another
+Python, a changed ``re``, an unreadable file) only means that patterns are compiled as usual.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ try:
 except ImportError:  # not CPython: nothing to prime
     _sre = None  # type: ignore[assignment]
 
-MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns of the current run
+MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
 _leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
 _new_leads: set[tuple[str, int]] = set()
