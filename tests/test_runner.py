@@ -123,3 +123,15 @@ def test_channel_carries_large_messages_and_notices_a_dead_child() -> None:
     with pytest.raises(EOFError):
         child.channel.recv()
     child.channel.close()
+
+
+def test_cache_keys_use_standard_sha256() -> None:
+    import hashlib
+
+    from reportlint.store import sha256
+
+    data = "检查报告".encode() * 1000
+    assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
+    digest = sha256()
+    digest.update(data)
+    assert digest.hexdigest() == hashlib.sha256(data).hexdigest()

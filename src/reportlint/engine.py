@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import stat
 import traceback
@@ -22,7 +21,7 @@ from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, load_rulebook
 from .scan import Body
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
-from .store import cache_dir, write_atomic
+from .store import cache_dir, sha256, write_atomic
 from .textutil import garbled_share
 
 ALWAYS_ON = ("X100", "X101", "X102")
@@ -84,7 +83,7 @@ def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rule
 
     from .runner import code_stamp
 
-    stamp = hashlib.sha256()
+    stamp = sha256()
     stamp.update(code_stamp().encode())
     stamp.update("|".join(sorted(checks)).encode())
     try:
@@ -219,7 +218,7 @@ def load(path: Path, registry: Registry) -> Document:
     if loader is None:
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），仅支持 .docx、.pdf、.txt、.md")
     doc = loader(path, data)
-    return replace(doc, meta={**doc.meta, "sha256": hashlib.sha256(data).hexdigest()})
+    return replace(doc, meta={**doc.meta, "sha256": sha256(data).hexdigest()})
 
 
 @contextmanager

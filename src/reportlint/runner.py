@@ -17,7 +17,6 @@ in-process without limits.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -31,7 +30,7 @@ from . import __version__
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
 from .model import Finding
-from .store import cache_dir, write_atomic
+from .store import cache_dir, sha256, write_atomic
 
 if TYPE_CHECKING:
     from .forking import Channel, Child
@@ -330,7 +329,7 @@ class Cache:
                 "settings": repr(settings),
             }
             blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
-            self._fingerprints[marker] = hashlib.sha256(blob.encode()).hexdigest()
+            self._fingerprints[marker] = sha256(blob.encode()).hexdigest()
         return self._fingerprints[marker]
 
     def key(self, job: Job, session: Session, settings: Settings) -> str | None:
@@ -338,11 +337,11 @@ class Cache:
             if not job.path.is_file() or job.path.is_symlink():
                 return None
             with open(job.path, "rb") as fh:
-                digest = hashlib.sha256(fh.read()).hexdigest()
+                digest = sha256(fh.read()).hexdigest()
         except OSError:
             return None
         raw = f"{self._fingerprint(job, session, settings)}|{os.fsencode(str(job.path)).hex()}|{digest}"
-        return hashlib.sha256(raw.encode()).hexdigest()
+        return sha256(raw.encode()).hexdigest()
 
     def _file(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -373,7 +372,7 @@ def code_stamp() -> str:
     if not _STAMP:
         root = Path(__file__).parent
         parts = [f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(root.rglob("*.py"))]
-        _STAMP.append(hashlib.sha256("|".join(parts).encode()).hexdigest())
+        _STAMP.append(sha256("|".join(parts).encode()).hexdigest())
     return _STAMP[0]
 
 

@@ -6,6 +6,20 @@ import os
 import time
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
+
+try:  # CPython's own SHA-256: importing hashlib loads OpenSSL, 4 ms of every start
+    from _sha2 import sha256 as _sha256  # type: ignore[import-not-found]  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,no-redef]  # Python 3.11
+    except ImportError:
+        from hashlib import sha256 as _sha256  # type: ignore[assignment]
+
+
+def sha256(data: bytes = b"") -> Any:
+    """A SHA-256 hash object (``hashlib.sha256``'s interface: ``update``, ``hexdigest``)."""
+    return _sha256(data)
 
 
 def cache_dir() -> Path:
