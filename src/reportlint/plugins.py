@@ -20,19 +20,14 @@ if TYPE_CHECKING:
     from .hookspecs import Check, Loader, Reporter
 
 DEFAULT_PLUGINS: tuple[str, ...] = (
-    "reportlint.loaders.text",
-    "reportlint.loaders.docx",
-    "reportlint.loaders.pdf",
+    "reportlint.loaders",
     "reportlint.checks.extraction",
     "reportlint.checks.numbering",
     "reportlint.checks.sections",
     "reportlint.checks.measures",
     "reportlint.checks.boilerplate",
     "reportlint.checks.hygiene",
-    "reportlint.reporters.text",
-    "reportlint.reporters.json",
-    "reportlint.reporters.github",
-    "reportlint.reporters.sarif",
+    "reportlint.reporters",
     "reportlint.rulebook",
 )
 
@@ -108,6 +103,16 @@ def _metadata(folder: str) -> tuple[str | None, str | None]:
         except OSError:
             continue
     return name, version
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported on its first call: a built-in loader or reporter costs
+    nothing in a run that does not use it."""
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+
+    call.__name__, call.__qualname__, call.__module__ = name, name, module
+    return call
 
 
 def _hooks_of(module: ModuleType) -> ModuleType:

@@ -82,16 +82,16 @@ def _needs_isolation(path: Path) -> bool:
     """PDFs always (pdfminer can loop forever); a .docx whose main part inflates beyond
     ``INPROCESS_DOCX_BYTES`` (size checks, DOCTYPE rejection and lxml's depth limit guard the
     small ones); text beyond ``INPROCESS_TEXT_BYTES``."""
-    import zipfile
-
     suffix = path.suffix.lower()
     try:
         if suffix in (".txt", ".md", ".markdown", ".text"):
             return os.stat(path).st_size > INPROCESS_TEXT_BYTES
         if suffix == ".docx" and os.stat(path).st_size <= INPROCESS_DOCX_BYTES:
+            import zipfile  # here: a run over .txt files never needs it
+
             with zipfile.ZipFile(path) as zf:
                 return sum(i.file_size for i in zf.infolist()) > INPROCESS_DOCX_BYTES
-    except (OSError, ValueError, zipfile.BadZipFile):
+    except Exception:  # unreadable, not a zip (zipfile.BadZipFile), …: isolate it
         return True
     return True
 
@@ -261,8 +261,12 @@ class Runner:
         if ".pdf" in suffixes:
             import pdfminer.converter
             import pdfminer.pdfinterp  # noqa: F401
+
+            from .loaders import pdf  # noqa: F401
         if ".docx" in suffixes:
             import lxml.etree  # noqa: F401
+
+            from .loaders import docx  # noqa: F401
 
     def _warm(self, config: Config) -> None:
         """Run every rule once over the rules' own bad examples in this process."""

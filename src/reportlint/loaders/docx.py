@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LoadError
-from ..hookspecs import hookimpl
 from ..model import Block, Document
 from ..sniff import open_zip
 from .wordnum import Numbering, W
@@ -396,8 +395,3 @@ def _paragraph(
     level = outline + 1 if outline is not None and outline < 9 else styles.heading_level(sid)
     kind = "cell" if in_cell else ("title" if styles.is_title(sid) else ("heading" if level else "paragraph"))
     return Block(index, text, kind=kind, level=level, style=styles.names.get(sid, sid), page=page, label=label)
-
-
-@hookimpl
-def register_loaders(register):  # type: ignore[no-untyped-def]
-    register(".docx", load_docx)

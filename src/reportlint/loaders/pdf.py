@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError
-from ..hookspecs import hookimpl
 from ..model import Block, Document
 
 MAX_PAGES = 2000
@@ -232,8 +231,3 @@ def load_pdf(path: Path, data: bytes) -> Document:
         )
     blocks = tuple(Block(i, t, page=page, style=font) for i, (page, t, font) in enumerate(paras))
     return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)
-
-
-@hookimpl
-def register_loaders(register):  # type: ignore[no-untyped-def]
-    register(".pdf", load_pdf)

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from ..errors import LoadError
-from ..hookspecs import hookimpl
 from ..model import Block, Document
 
 _BOMS = (
@@ -73,9 +72,3 @@ def load_text(path: Path, data: bytes) -> Document:
         offset = int(meta["invalid_offset"])  # type: ignore[arg-type]
         meta["invalid_line"] = len(_NEWLINES.findall(data[:offset].decode("utf-8", "replace"))) + 1
     return Document(path=str(path), blocks=tuple(blocks), meta=meta)
-
-
-@hookimpl
-def register_loaders(register):  # type: ignore[no-untyped-def]
-    register(".txt", load_text)
-    register(".md", load_text)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..hookspecs import hookimpl
 from .escape import safe
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -33,8 +32,3 @@ def report_github(results: list[Any], out: TextIO, options: dict[str, Any]) -> N
     s = options["summary"]
     out.write(f"reportlint: checked {s['checked']}, findings {s['findings']}, not checked {s['not_checked']}, "
               f"skipped {s['skipped']}\n")
-
-
-@hookimpl
-def register_reporters(register):  # type: ignore[no-untyped-def]
-    register("github", report_github)

@@ -7,7 +7,6 @@ import re
 from typing import Any, TextIO
 
 from .. import __version__
-from ..hookspecs import hookimpl
 from ..model import Finding
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -64,8 +63,3 @@ def escape_json(text: str) -> str:
     """json escapes C0 controls itself; escape C1 controls, bidi overrides and the lone
     surrogates of undecodable file names too, so no terminal or editor is tricked."""
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-@hookimpl
-def register_reporters(register):  # type: ignore[no-untyped-def]
-    register("json", report_json)

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..hookspecs import hookimpl
 from .json import escape_json
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -80,8 +79,3 @@ def report_sarif(results: list[Any], out: TextIO, options: dict[str, Any]) -> No
         }],
     }
     out.write(escape_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
-
-
-@hookimpl
-def register_reporters(register):  # type: ignore[no-untyped-def]
-    register("sarif", report_sarif)

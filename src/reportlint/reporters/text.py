@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..hookspecs import hookimpl
 from .escape import safe, width
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -65,8 +64,3 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
     if s["skipped"]:
         parts.append(f"跳过 {s['skipped']} 个")
     out.write(("" if not results else "\n") + "；".join(parts) + "。\n")
-
-
-@hookimpl
-def register_reporters(register):  # type: ignore[no-untyped-def]
-    register("text", report_text)
