@@ -72,6 +72,7 @@ def check(
     """检查文件或目录（.docx、.pdf、.txt、.md）。"""
     from .engine import FileResult, Session, Settings, discover, exit_code, summary
     from .runner import Cache, Job, Limits, Runner
+    from .store import cache_dir
 
     session = Session()
     explicit_config = read_config(config_path) if config_path else None
@@ -93,7 +94,7 @@ def check(
     settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug)
     found = list(discover(Path(p) for p in paths))
     work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
-    cache = None if no_cache or debug else Cache(Cache.default_dir())
+    cache = None if no_cache or debug else Cache(cache_dir())
     runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                     cache=cache, progress=_progress_bar(len(work)))
     checked = iter(runner.run(work))

@@ -22,7 +22,7 @@ from .rulebook import Profile, Rulebook, load_rulebook
 from .scan import Body
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
 from .store import cache_dir, sha256, write_atomic
-from .textutil import garbled_share
+from .textutil import garbled
 
 ALWAYS_ON = ("X100", "X101", "X102")
 GARBLED_SHARE = 0.05
@@ -172,11 +172,11 @@ def run_checks(
 ) -> tuple[list[Finding], list[str]]:
     findings: list[Finding] = []
     traces: list[str] = []
-    garbled = ctx.memo("garbled", lambda: garbled_share(ctx.doc, ctx.body.text)) > GARBLED_SHARE
+    is_garbled = garbled(ctx) > GARBLED_SHARE
     for rule in rules:
         if rule.code in ALWAYS_ON:
             continue
-        if garbled and not rule.code.startswith("X"):
+        if is_garbled and not rule.code.startswith("X"):
             continue  # placeholder glyphs are not text: report X103 alone
         check = registry.checks[rule.check]
         try:

@@ -30,7 +30,7 @@ from . import __version__
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
 from .model import Finding
-from .store import cache_dir, sha256, write_atomic
+from .store import sha256, write_atomic
 
 if TYPE_CHECKING:
     from .forking import Channel, Child
@@ -315,10 +315,6 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root / f"v{__version__}"
         self._fingerprints: dict[tuple[int, str], str] = {}
-
-    @staticmethod
-    def default_dir() -> Path:
-        return cache_dir()
 
     def _fingerprint(self, job: Job, session: Session, settings: Settings) -> str:
         marker = (id(job.config), repr(settings))

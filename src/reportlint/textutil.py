@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .context import Context
     from .model import Document
 
 _SENTENCE = re.compile(r"(?=\S)[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")  # from its first visible character
@@ -61,6 +62,11 @@ def plain_heading(text: str) -> str:
 
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def garbled(ctx: Context) -> float:
+    """``garbled_share`` of the context's document, computed once (the engine and X103 ask)."""
+    return ctx.memo("garbled", lambda: garbled_share(ctx.doc, ctx.body.text))  # type: ignore[no-any-return]
 
 
 def garbled_share(doc: Document, joined: str | None = None) -> float:

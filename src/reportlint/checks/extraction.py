@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-from ..textutil import garbled_share
+from ..textutil import garbled
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 
@@ -25,7 +25,7 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     doc = ctx.doc
     if not doc.blocks:
         return
-    share = ctx.memo("garbled", lambda: garbled_share(doc, ctx.body.text))
+    share = garbled(ctx)
     if doc.meta.get("cid_glyphs") or share > rule.params.get("max_share", 0.02):
         first = next((b for b in doc.blocks if "(cid:" in b.text or _PUA.search(b.text)), doc.blocks[0])
         yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{share:.0%}",

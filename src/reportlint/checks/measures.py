@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..outline import Heading
+from ..scan import pattern_set
 from ..textutil import sentences
 from .sections import locate_sections
 
@@ -27,20 +27,15 @@ class Measure:
     head_end: int  # end of its first sentence (the span a finding covers)
 
 
-@lru_cache(maxsize=64)
-def _compile(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
-    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
-
-
 def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     """Which of amount, deadline, owner and target ``text`` states, by the rule's patterns.
     ``exclude`` patterns are blanked out first (ordinals such as 十四届三次, 第二批)."""
-    exclude = _compile(tuple(params.get("exclude", ())))
+    exclude = pattern_set(tuple(params.get("exclude", ())))
     if exclude:
-        text = exclude.sub(lambda m: "　" * len(m.group()), text)
+        text = exclude.pattern.sub(lambda m: "　" * len(m.group()), text)
     found = set()
     for dim in DIMENSIONS:
-        pattern = _compile(tuple(params.get(dim, ())))
+        pattern = pattern_set(tuple(params.get(dim, ())))
         if pattern and pattern.search(text):
             found.add(dim)
     return found
@@ -51,7 +46,7 @@ def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
     none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
     asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
     found = dimensions(text, params)
-    hint = _compile(tuple(params.get("segment_hint", ())))
+    hint = pattern_set(tuple(params.get("segment_hint", ())))
     if found or hint is None or not hint.search(text):
         return found
     return segmented_dimensions(text, params)
@@ -60,9 +55,9 @@ def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
 def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     from ..segment import tagger
 
-    exclude = _compile(tuple(params.get("exclude", ())))
+    exclude = pattern_set(tuple(params.get("exclude", ())))
     if exclude:
-        text = exclude.sub(lambda m: "，" * len(m.group()), text)
+        text = exclude.pattern.sub(lambda m: "，" * len(m.group()), text)
     classifiers = set(params.get("classifiers", ""))
     vague = set(params.get("vague_numerals", ()))
     units = params.get("time_units", "年月季周旬")
@@ -134,7 +129,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
         return measures, ranges[0][0]
     if ctx.profile is not None and ctx.profile.roles("measures"):
         return [], None  # the profile expects a measures section; S101 reports its absence
-    commit = _compile(tuple(params.get("commitment", ())))
+    commit = pattern_set(tuple(params.get("commitment", ())))
     if commit is None:
         return [], None
     heading_blocks = {h.block for h in ctx.outline.headings if h.source != "marker"}
@@ -201,7 +196,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``min_chars``: shortest paragraph judged.
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
-    phrases = _compile(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
+    phrases = pattern_set(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
     if phrases is None:
         return
     threshold = rule.params.get("threshold", 0.12)
@@ -210,7 +205,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.strip()
         if len(text) < rule.params.get("min_chars", 30) or b.index in ctx.residue:
             continue
-        hits = phrases.findall(b.text)
+        hits = [m.group() for m in phrases.finditer(b.text)]
         share = sum(len(h) for h in hits) / len(text)
         if share >= threshold and len(hits) >= 3 and not dimensions(b.text, dims):
             s = len(b.text) - len(b.text.lstrip())
