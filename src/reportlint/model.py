@@ -43,6 +43,8 @@ class Block:
     style: str = ""
     page: int | None = None
     label: str = ""  # the Word auto-number label rendered at the start of ``text``
+    table: int = 0  # 1-based number of the table this cell belongs to (kind "cell"); 0 outside tables
+    line: int = 0  # 1-based physical line where the block starts in a text file; 0 = index + 1
 
 
 @pickled_as_tuple
