@@ -89,6 +89,10 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.strip()
         if not text:
             continue
+        if b.kind == "cell":  # short cells are what tables are made of
+            yield from flush()
+            run = []
+            continue
         fragment = len(text) <= max_chars and not re.search(r"[。！？；：:，,]$", text) and not re.match(
             r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", text)
         if fragment:

@@ -26,7 +26,8 @@ MAX_PAGES = 2000
 # LAParams: line_margin keeps wrapped lines of one paragraph in one box; char_margin is
 # generous because CJK glyphs sit tight; word_margin high so spaces are not invented
 # between CJK glyphs (pdfminer issue #402). boxes_flow None: keep reading order by position.
-LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None}
+# all_texts: text drawn inside a form XObject (a page wrapped in a form) is laid out too.
+LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None, "all_texts": True}
 
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _CJK_SPACE = rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])"
@@ -51,6 +52,7 @@ class Line:
     bottom: float
     size: float
     font: str
+    cells: tuple[str, ...] = ()  # a table: the text of its cells (``text`` is then empty)
 
 
 def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
@@ -58,19 +60,40 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
 
     from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
+    from .pdftables import find_tables
+
+    tables = find_tables(layout)
     out: list[Line] = []
     stack = list(layout)
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTTextLine):
-            chars = [c for c in obj if isinstance(c, LTChar)]
-            text = obj.get_text().replace("\n", "")
-            if not text.strip():
+            chars = []
+            pieces = []
+            dropped = False
+            for item in obj:
+                if isinstance(item, LTChar):
+                    cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                    cell = next(((t, k) for t in tables if (k := t.cell_of(cx, cy)) is not None), None)
+                    if cell is not None:
+                        cell[0].chars.setdefault(cell[1], []).append(item)
+                        dropped = True
+                        continue
+                    chars.append(item)
+                elif dropped and not chars:
+                    continue  # a space pdfminer put after a glyph that went to a table
+                pieces.append(item.get_text())
+            text = "".join(pieces).replace("\n", "")
+            if not text.strip() or not chars:
                 continue
-            sizes = [c.size for c in chars] or [obj.height]
+            box = obj.bbox
+            if dropped:  # the part of the line left outside the tables
+                box = (min(c.x0 for c in chars), min(c.y0 for c in chars),
+                       max(c.x1 for c in chars), max(c.y1 for c in chars))
+            sizes = [c.size for c in chars]
             fonts = Counter(c.fontname for c in chars)
             out.append(
-                Line(page_no, text, obj.x0, obj.x1, obj.y1, obj.y0, statistics.median(sizes),
+                Line(page_no, text, box[0], box[2], box[3], box[1], statistics.median(sizes),
                      fonts.most_common(1)[0][0] if fonts else "")
             )
         elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__"):
@@ -78,6 +101,10 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
                 stack.extend(obj)
             except TypeError:
                 continue
+    for table in tables:
+        cells = table.cell_texts()
+        if cells:
+            out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
     return out
 
@@ -90,7 +117,7 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
     """Remove running headers/footers and page numbers from the page tops and bottoms."""
     band_counts: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
-        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height)}
+        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height) and not ln.cells}
         band_counts.update(seen)
     repeated = {t for t, n in band_counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
     kept: list[list[Line]] = []
@@ -98,7 +125,7 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
     for lines, height in zip(pages, heights, strict=True):
         page_kept = []
         for ln in lines:
-            if _in_band(ln, height) and (
+            if not ln.cells and _in_band(ln, height) and (
                 _normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)
             ):
                 furniture.append(ln.text.strip())
@@ -112,13 +139,15 @@ def _in_band(ln: Line, height: float) -> bool:
     return ln.top > height * 0.88 or ln.bottom < height * 0.12
 
 
-def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
-    """Join lines into (page, text, font) paragraphs."""
+def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str, int]]:
+    """Join lines into (page, text, font, table) paragraphs; a table gives one entry per
+    cell with its 1-based table number, everything else table 0."""
     import statistics
 
-    body = [ln for lines in pages for ln in lines]
+    everything = [ln for lines in pages for ln in lines]
+    body = [ln for ln in everything if not ln.cells]
     if not body:
-        return []
+        return [(t.page, c, "", n) for n, t in enumerate(everything, 1) for c in t.cells]
     size = statistics.median(ln.size for ln in body) or 12.0
     # the body's left margin: the smallest x at which at least two lines start (first-line
     # indents sit to its right; a stray box further left does not count)
@@ -129,19 +158,28 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
         a.bottom - b.top
         for lines in pages
         for a, b in pairwise(lines)
-        if 0 <= a.bottom - b.top < size * 3
+        if 0 <= a.bottom - b.top < size * 3 and not (a.cells or b.cells)
     ]
     normal_gap = statistics.median(gaps) if gaps else size * 0.5
     paras: list[list[Line]] = []
     prev: Line | None = None
-    for ln in body:
-        if prev is None or _starts_paragraph(prev, ln, left, right, size, normal_gap):
+    for ln in everything:
+        if ln.cells:
+            paras.append([ln])
+            prev = None
+        elif prev is None or _starts_paragraph(prev, ln, left, right, size, normal_gap):
             paras.append([ln])
         else:
             paras[-1].append(ln)
-        prev = ln
-    out = []
+        if not ln.cells:
+            prev = ln
+    out: list[tuple[int, str, str, int]] = []
+    tables = 0
     for para in paras:
+        if para[0].cells:
+            tables += 1
+            out += [(para[0].page, cell, "", tables) for cell in para[0].cells]
+            continue
         text = ""
         for ln in para:
             piece = ln.text.strip()
@@ -150,7 +188,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
             text += piece
         text = re.sub(_CJK_SPACE, "", text)  # compiled on first use: PDF runs only
         fonts = Counter(ln.font for ln in para)
-        out.append((para[0].page, text, fonts.most_common(1)[0][0]))
+        out.append((para[0].page, text, fonts.most_common(1)[0][0], 0))
     return out
 
 
@@ -221,7 +259,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
     meta["pages"] = len(pages)
     pages, furniture = _drop_furniture(pages, heights)
     paras = _paragraphs(pages)
-    text = "".join(t for _, t, _ in paras)
+    text = "".join(t for _, t, _, _ in paras)
     meta["cid_glyphs"] = text.count("(cid:")
     meta["chars"] = len(text)
     if not text.strip():
@@ -229,5 +267,8 @@ def load_pdf(path: Path, data: bytes) -> Document:
             "PDF 没有可提取的文字层（no text layer），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查",
             code="X102",
         )
-    blocks = tuple(Block(i, t, page=page, style=font) for i, (page, t, font) in enumerate(paras))
+    blocks = tuple(
+        Block(i, t, kind="cell" if table else "paragraph", page=page, style=font, table=table)
+        for i, (page, t, font, table) in enumerate(paras)
+    )
     return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)

@@ -1,0 +1,101 @@
+"""PDF layout: ruled tables read as cells, invisible shading ignored, text inside forms read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.loaders.pdf import load_pdf
+
+pytest.importorskip("reportlab")
+
+FONT = "STSong-Light"
+
+
+def _canvas(path: Path):  # type: ignore[no-untyped-def]
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    return c
+
+
+def _grid(c, x0: float, top: float, widths: list[float], rows: list[list[str]], height: float = 24,  # type: ignore[no-untyped-def]
+          skip_vertical: set[tuple[int, int]] = frozenset()) -> None:
+    """Draw a ruled table; ``skip_vertical`` holds (row, column) pairs whose right border is
+    left out, which merges the cell with its right neighbour."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for r in range(len(rows) + 1):
+        c.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for r, row in enumerate(rows):
+        y_top, y_bot = top - r * height, top - (r + 1) * height
+        for k, x in enumerate(xs):
+            if 0 < k < len(xs) - 1 and (r, k - 1) in skip_vertical:
+                continue
+            c.line(x, y_top, x, y_bot)
+        for k, cell in enumerate(row):
+            if cell:
+                c.drawString(xs[k] + 4, y_bot + 8, cell)
+
+
+def test_ruled_table_read_as_cells_between_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawString(72, 780, "一、收支情况如下表所示。")
+    _grid(c, 72, 750, [150, 100, 100], [["项目", "预算数", "决算数"], ["基本支出", "120", "118"],
+                                         ["项目支出", "30", "29"]])
+    c.drawString(72, 640, "二、下一步工作安排。")
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    kinds = [(b.kind, b.text, b.table) for b in doc.blocks]
+    assert kinds[0] == ("paragraph", "一、收支情况如下表所示。", 0)
+    assert kinds[-1] == ("paragraph", "二、下一步工作安排。", 0)
+    cells = [t for k, t, n in kinds if k == "cell"]
+    assert cells == ["项目", "预算数", "决算数", "基本支出", "120", "118", "项目支出", "30", "29"]
+    assert {n for k, _, n in kinds if k == "cell"} == {1}
+
+
+def test_merged_cell_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    # first row: one cell across both columns (no inner border), text spans the boundary
+    _grid(c, 72, 750, [120, 120], [["合并单元格的标题文字", ""], ["左", "右"]], skip_vertical={(0, 0)})
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == ["合并单元格的标题文字", "左", "右"]
+
+
+def test_white_background_boxes_are_not_a_table(tmp_path: Path) -> None:
+    """Word processors draw a white rectangle behind each line of text: no table there."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.setFillColorRGB(1, 1, 1)
+    for k in range(4):
+        c.rect(70, 700 - k * 20, 440, 20, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    line = "这是一段很长的正文内容，用来检查白色底框不会被当成表格来读取。"
+    c.drawString(72, 725, line[:24])
+    c.drawString(72, 705, line[24:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", line)]
+
+
+def test_text_inside_a_form_xobject_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.beginForm("page")
+    c.setFont(FONT, 12)
+    c.drawString(72, 700, "整页内容放在表单对象里。")
+    c.endForm()
+    c.doForm("page")
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == ["整页内容放在表单对象里。"]
