@@ -99,3 +99,20 @@ def test_text_inside_a_form_xobject_is_read(tmp_path: Path) -> None:
     c.save()
     doc = load_pdf(path, path.read_bytes())
     assert [b.text for b in doc.blocks] == ["整页内容放在表单对象里。"]
+
+
+def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
+    """A list item whose wrapped lines all start right of the body margin is one paragraph."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    y = 780
+    for _ in range(3):
+        c.drawString(72, y, body[:28])
+        y -= 20
+    item = "1）报销时请把发票按时间顺序粘贴整齐并写明用途（发票税额也必须一并计入）后交财务。"
+    c.drawString(96, y, item[:26])
+    c.drawString(96, y - 20, item[26:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert doc.blocks[-1].text == item

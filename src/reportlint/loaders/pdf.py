@@ -153,7 +153,14 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str, int]]:
     # indents sit to its right; a stray box further left does not count)
     starts = Counter(round(ln.x0) for ln in body)
     left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
-    right = max(ln.x1 for ln in body)
+    # the right margin of each page: where most full lines end (the 90th percentile of line
+    # ends), not the furthest line end, which a wide table row or a landscape page pushes out
+    ends: dict[int, list[float]] = {}
+    for ln in body:
+        ends.setdefault(ln.page, []).append(ln.x1)
+    overall = sorted(ln.x1 for ln in body)[int(len(body) * 0.9)]
+    margins = {pg: sorted(xs)[int(len(xs) * 0.9)] if len(xs) >= 5 else max(max(xs), overall)
+               for pg, xs in ends.items()}
     gaps = [
         a.bottom - b.top
         for lines in pages
@@ -167,7 +174,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str, int]]:
         if ln.cells:
             paras.append([ln])
             prev = None
-        elif prev is None or _starts_paragraph(prev, ln, left, right, size, normal_gap):
+        elif prev is None or _starts_paragraph(prev, ln, left, margins[prev.page], size, normal_gap):
             paras.append([ln])
         else:
             paras[-1].append(ln)
@@ -204,7 +211,10 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
     gap = prev.bottom - ln.top
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
-    if indent > size * 1.2:
+    # a hanging indent: the line starts where a full previous line started, so it wraps
+    # that line's paragraph however far the paragraph sits from the body's margin
+    hanging = abs(ln.x0 - prev.x0) <= 2 and not prev_short and prev.x0 - left > size * 1.2
+    if indent > size * 1.2 and not hanging:
         return True
     if abs(ln.size - prev.size) > 1.5:
         return True
