@@ -116,3 +116,21 @@ def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
     c.save()
     doc = load_pdf(path, path.read_bytes())
     assert doc.blocks[-1].text == item
+
+
+def test_heading_near_the_margin_and_right_aligned_signature_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    y = 780
+    for _ in range(3):
+        c.drawString(72, y, body[:28])
+        y -= 20
+    c.drawString(96, y, "六、关于本单位基本支出决算情况的具体说明")  # a heading that nearly fills the line
+    c.drawString(96, y - 20, "本年度基本支出一百二十万元。")
+    c.drawRightString(72 + 28 * 12, y - 60, "某某单位")  # right-aligned signature
+    c.drawString(200, y - 80, "二〇二四年一月一日")
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[-4:] == ["六、关于本单位基本支出决算情况的具体说明", "本年度基本支出一百二十万元。", "某某单位",
+                          "二〇二四年一月一日"]

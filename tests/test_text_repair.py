@@ -81,3 +81,12 @@ def test_no_x104_on_table_cells(tmp_path: Path) -> None:
     rows = [["序号", "单位", "名额"], ["1", "甲院", "3"], ["2", "乙院", "2"], ["3", "丙院", "4"]]
     path = make_docx(tmp_path / "t.docx", [("各单位名额分配如下。", {"table": rows})])
     assert lint_path(path, select="X104").findings == []
+
+
+def test_no_x104_on_a_list_of_short_items_after_a_colon(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    listed = "\n".join(["本次抽查的重点词语如下：", "保密", "内部", "不得外传", "传阅", "请各单位对照检查。"])
+    assert lint_text(listed, tmp_path, select="X104") == []
+    broken = "\n".join(["本次会议通报：", "今年全市", "年度", "专项", "检查", "工作方案", "已经印发。"])
+    assert [f.rule for f in lint_text(broken.replace("通报：", "通报了"), tmp_path, select="X104")] == ["X104"]

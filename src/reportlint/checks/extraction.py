@@ -85,8 +85,13 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     min_run = rule.params.get("min_run", 4)
     run: list[int] = []
 
+    def introduced(first: int) -> bool:
+        """The run follows a line ending in a colon: a list of items (关键词如下：), not a broken title."""
+        before = next((doc.blocks[i].text.strip() for i in range(first - 1, -1, -1) if doc.blocks[i].text.strip()), "")
+        return before.endswith(("：", ":"))
+
     def flush() -> Iterator[Finding]:
-        if len(run) >= min_run:
+        if len(run) >= min_run and not introduced(run[0]):
             joined = "".join(doc.blocks[i].text.strip() for i in run)
             yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
                                count=len(run), joined=joined[:30])

@@ -211,10 +211,14 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
     gap = prev.bottom - ln.top
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
-    # a hanging indent: the line starts where a full previous line started, so it wraps
-    # that line's paragraph however far the paragraph sits from the body's margin
-    hanging = abs(ln.x0 - prev.x0) <= 2 and not prev_short and prev.x0 - left > size * 1.2
-    if indent > size * 1.2 and not hanging:
+    # the previous line runs to the right margin (justified text) without ending a sentence
+    # and this one starts no further right than it did: a wrapped line of the same
+    # paragraph, however far the paragraph sits from the body's margin (list items with a
+    # hanging indent, paragraphs indented by hand)
+    # (a wide line: a short right-aligned signature also ends at the margin)
+    wraps = (prev.x1 >= right - size * 1.5 and prev.x1 - prev.x0 >= (right - left) * 0.6
+             and not prev_text.endswith(tuple(_END)) and ln.x0 <= prev.x0 + 2 and not _MARKER.match(ln.text))
+    if indent > size * 1.2 and not wraps:
         return True
     if abs(ln.size - prev.size) > 1.5:
         return True
