@@ -134,3 +134,22 @@ def test_heading_near_the_margin_and_right_aligned_signature_stay_apart(tmp_path
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts[-4:] == ["六、关于本单位基本支出决算情况的具体说明", "本年度基本支出一百二十万元。", "某某单位",
                           "二〇二四年一月一日"]
+
+
+def test_contents_page_of_short_lines_keeps_one_entry_per_line(tmp_path: Path) -> None:
+    """A page holding only short lines takes the margin of the full pages of its size."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    entries = ["第一部分　基本情况", "一、主要职能和机构设置情况", "二、本年度重点工作完成情况说明", "三、下一步工作",
+               "第二部分　收支情况", "一、收入支出总体情况说明", "二、财政拨款收支情况说明"]
+    for k, entry in enumerate(entries):
+        c.drawString(72, 780 - k * 24, entry)
+    c.showPage()
+    c.setFont(FONT, 12)
+    c.drawString(96, 780, body[:26])
+    for k in range(1, 6):
+        c.drawString(72, 780 - k * 20, body[:28])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:7] == entries

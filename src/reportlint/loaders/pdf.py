@@ -139,7 +139,7 @@ def _in_band(ln: Line, height: float) -> bool:
     return ln.top > height * 0.88 or ln.bottom < height * 0.12
 
 
-def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str, int]]:
+def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> list[tuple[int, str, str, int]]:
     """Join lines into (page, text, font, table) paragraphs; a table gives one entry per
     cell with its 1-based table number, everything else table 0."""
     import statistics
@@ -154,13 +154,21 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str, int]]:
     starts = Counter(round(ln.x0) for ln in body)
     left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
     # the right margin of each page: where most full lines end (the 90th percentile of line
-    # ends), not the furthest line end, which a wide table row or a landscape page pushes out
+    # ends), not the furthest line end, which one wide line pushes out. Pages of one size
+    # share a margin, which a page of short lines only (a contents page) takes; a page with
+    # full lines keeps its own (text boxes differ from page to page); a landscape page has
+    # its own, wider one.
+    width_of = {n + 1: round(w) for n, w in enumerate(widths or [])}
     ends: dict[int, list[float]] = {}
+    by_size: dict[int, list[float]] = {}
     for ln in body:
         ends.setdefault(ln.page, []).append(ln.x1)
-    overall = sorted(ln.x1 for ln in body)[int(len(body) * 0.9)]
-    margins = {pg: sorted(xs)[int(len(xs) * 0.9)] if len(xs) >= 5 else max(max(xs), overall)
-               for pg, xs in ends.items()}
+        by_size.setdefault(width_of.get(ln.page, 0), []).append(ln.x1)
+    size_margin = {w: sorted(xs)[int(len(xs) * 0.9)] for w, xs in by_size.items()}
+    margins = {}
+    for pg, xs in ends.items():
+        own, shared = sorted(xs)[int(len(xs) * 0.9)], size_margin[width_of.get(pg, 0)]
+        margins[pg] = own if own >= shared - size * 4 else shared  # no full line on the page: the shared one
     gaps = [
         a.bottom - b.top
         for lines in pages
@@ -207,7 +215,7 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
     prev_short = prev.x1 < right - size * 4
     if ln.page != prev.page:
         # a paragraph continues on the next page unless the last line ended it
-        return indent > size * 1.2 or (prev_short and prev_text.endswith(tuple(_END)))
+        return indent > size * 1.2 or (prev_short and (prev_text.endswith(tuple(_END)) or bool(_MARKER.match(ln.text))))
     gap = prev.bottom - ln.top
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
@@ -249,6 +257,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
         interp = PDFPageInterpreter(rsrc, device)
         pages: list[list[Line]] = []
         heights: list[float] = []
+        widths: list[float] = []
         for page_no, page in enumerate(PDFPage.create_pages(pdoc), start=1):
             if page_no > MAX_PAGES:
                 raise LoadError(f"PDF 超过 {MAX_PAGES} 页（size limit），未检查")
@@ -256,6 +265,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
             layout = device.get_result()
             pages.append(_lines_of_page(layout, page_no))
             heights.append(layout.height or 842.0)
+            widths.append(layout.width or 595.0)
     except LoadError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -272,7 +282,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
         raise LoadError(f"PDF 文件已损坏或被截断（damaged, truncated）：{name} {detail}") from exc
     meta["pages"] = len(pages)
     pages, furniture = _drop_furniture(pages, heights)
-    paras = _paragraphs(pages)
+    paras = _paragraphs(pages, widths)
     text = "".join(t for _, t, _, _ in paras)
     meta["cid_glyphs"] = text.count("(cid:")
     meta["chars"] = len(text)
