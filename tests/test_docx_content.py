@@ -76,11 +76,13 @@ def _tc(*paras: str) -> str:
 
 
 def test_tables_numbered_nested_ones_too_and_running_text_in_a_cell_keeps_its_kind(tmp_path: Path) -> None:
-    inner = "<w:tbl><w:tr>" + _tc(p(r("指标"))) + _tc(p(r("数值"))) + "</w:tr></w:tbl>"
+    inner = ("<w:tbl><w:tr>" + _tc(p(r("指标"))) + _tc(p(r("1.1 数据采集")), p(r("1.2 数据清洗")), p(r("1.3 建模")))
+             + "</w:tr></w:tbl>")
     outer = ("<w:tbl><w:tr>" + _tc(p(r("项目名称"))) + _tc(p(r("第一段。")), p(r("第二段。")), p(r("第三段。")), inner)
              + "</w:tr></w:tbl>")
     got = _doc(tmp_path, p(r("前言。")) + outer + p(r("结尾。")))
     assert got == [
         ("paragraph", "前言。", 0), ("cell", "项目名称", 1), ("paragraph", "第一段。", 1), ("paragraph", "第二段。", 1),
-        ("paragraph", "第三段。", 1), ("cell", "指标", 2), ("cell", "数值", 2), ("paragraph", "结尾。", 0),
+        ("paragraph", "第三段。", 1), ("cell", "指标", 2), ("cell", "1.1 数据采集", 2), ("cell", "1.2 数据清洗", 2),
+        ("cell", "1.3 建模", 2), ("paragraph", "结尾。", 0),
     ]

@@ -494,12 +494,18 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
             text = ""
         read.append((el, text, place, breaks + 1))
         breaks += n
-    # a cell holding several paragraphs is running text laid out in a table (a form whose
-    # body sits in one cell), not a table datum: its paragraphs keep their own kind
-    per_cell = Counter(place.cell for _, text, place, _ in read if place.cell and text.strip())
+    # a cell holding running text (a form whose body sits in one cell: long, or several
+    # paragraphs of sentences) is not a table datum: its paragraphs keep their own kind
+    chars: Counter[int] = Counter()
+    sentences: Counter[int] = Counter()
+    for _, text, place, _ in read:
+        if place.cell and text.strip():
+            chars[place.cell] += len(text.strip())
+            sentences[place.cell] += text.rstrip().endswith(("。", "；", "！", "？"))
+    prose = {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
     blocks: list[Block] = []
     for el, text, place, page in read:
-        datum = bool(place.table) and per_cell[place.cell] < 3
+        datum = bool(place.table) and place.cell not in prose
         blocks.append(_paragraph(el, text, len(blocks), datum, page, styles, numbering, style_nums, linked,
                                  place.table))
     if not breaks:
