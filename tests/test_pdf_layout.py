@@ -153,3 +153,18 @@ def test_contents_page_of_short_lines_keeps_one_entry_per_line(tmp_path: Path) -
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts[:7] == entries
+
+
+def test_folio_above_the_bottom_band_is_dropped_and_the_sentence_rejoined(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    sentence = "本段文字从第一页开始，一直写到页面底部还没有结束，它要接着写到下一页，中间隔着一个页码。"
+    c.drawString(96, 200, sentence[:26])
+    c.drawString(72, 180, sentence[26:54])
+    c.drawCentredString(297, 130, "— 1 —")  # well above the bottom 12 % band
+    c.showPage()
+    c.setFont(FONT, 12)
+    c.drawString(72, 780, sentence[54:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == [sentence]

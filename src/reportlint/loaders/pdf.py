@@ -36,6 +36,12 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
+# a page number in the form only a folio takes (— 3 —, -3-, 第3页 共5页): furniture wherever
+# it sits, also outside the top and bottom bands (a deep bottom margin), where it would
+# otherwise land between the two halves of a sentence running on to the next page
+_FOLIO = re.compile(
+    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页)\s*$"
+)
 _END = "。！？!?；;：:…”’」』）)"
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))"
@@ -125,8 +131,9 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
     for lines, height in zip(pages, heights, strict=True):
         page_kept = []
         for ln in lines:
-            if not ln.cells and _in_band(ln, height) and (
-                _normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)
+            if not ln.cells and (
+                (_in_band(ln, height) and (_normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)))
+                or _FOLIO.match(ln.text)
             ):
                 furniture.append(ln.text.strip())
                 continue
