@@ -168,3 +168,32 @@ def test_folio_above_the_bottom_band_is_dropped_and_the_sentence_rejoined(tmp_pa
     c.save()
     doc = load_pdf(path, path.read_bytes())
     assert [b.text for b in doc.blocks] == [sentence]
+
+
+def test_two_column_page_read_column_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawCentredString(297, 800, "关于两栏排版的测试文件标题")
+    left = "左栏的第一段文字从这里开始，连续写了好几行，直到左栏的最后一行才写完整句话。左栏第二句也在这一栏里，还有第三句。"
+    right = "右栏的文字应当在左栏读完以后再读，不能和左栏一行一行地交错在一起，否则句子全被打乱了，读者就看不懂了。"
+    for k in range(0, len(left), 14):
+        c.drawString(60, 760 - k // 14 * 18, left[k:k + 14])
+    for k in range(0, len(right), 14):
+        c.drawString(320, 760 - k // 14 * 18, right[k:k + 14])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == "关于两栏排版的测试文件标题"
+    assert "".join(texts[1:]) == left + right
+
+
+def test_form_labels_side_by_side_keep_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    rows = [("姓名：张某", "性别：男"), ("单位：某局", "职务：科员"), ("电话：略", "邮编：略"), ("地址：某市", "日期：略"),
+            ("学历：本科", "民族：汉")]
+    for k, (a, b) in enumerate(rows):
+        c.drawString(72, 760 - k * 20, a)
+        c.drawString(330, 760 - k * 20, b)
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:2] == ["姓名：张某", "性别：男"]

@@ -112,7 +112,55 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
         if cells:
             out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
-    return out
+    return _column_order(out, getattr(layout, "width", 0.0) or 0.0)
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of the gap between two text columns, if the page has them: a vertical strip in
+    the middle of the page that at most a few lines (a title across both columns) cross,
+    with lines on both sides standing side by side at the same heights."""
+    if width <= 0 or len(lines) < 8:
+        return None
+    best: tuple[int, float] | None = None
+    x = width * 0.3
+    while x <= width * 0.7:
+        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > len(lines) * 0.15:
+        return None
+    gx = best[1]
+    left = [ln for ln in lines if ln.x1 <= gx]
+    right = [ln for ln in lines if ln.x0 >= gx]
+    if len(left) < 4 or len(right) < 4:
+        return None
+    # columns of running text, not a form's labels and values side by side
+    if min(sum(len(ln.text.strip()) for ln in side) / len(side) for side in (left, right)) < 8:
+        return None
+    side_by_side = sum(1 for r in right if any(abs(r.top - lf.top) < max(r.size, 1.0) for lf in left))
+    return gx if side_by_side >= min(len(left), len(right)) * 0.5 else None
+
+
+def _column_order(lines: list[Line], width: float) -> list[Line]:
+    """Two-column pages read column by column: between lines that span both columns (a
+    title, a table) the left column top to bottom, then the right one."""
+    text_lines = [ln for ln in lines if not ln.cells]
+    gx = _gutter(text_lines, width)
+    if gx is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:  # already top to bottom
+        if ln.x1 <= gx:
+            left.append(ln)
+        elif ln.x0 >= gx:
+            right.append(ln)
+        else:
+            out += left + right + [ln]
+            left, right = [], []
+    return out + left + right
 
 
 def _normalise_furniture(text: str) -> str:
