@@ -283,6 +283,10 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
              and not prev_text.endswith(tuple(_END)) and ln.x0 <= prev.x0 + 2 and not _MARKER.match(ln.text))
     if indent > size * 1.2 and not wraps:
         return True
+    # the previous line sat far right of the margin (a signature, the right half of a form
+    # row) and this one goes back to the left: a new row, not a wrapped line
+    if prev.x0 - left > size * 4 and ln.x0 < prev.x0 - size * 2 and not wraps:
+        return True
     if abs(ln.size - prev.size) > 1.5:
         return True
     if prev_short:
