@@ -19,6 +19,7 @@ from typing import Any
 TOL = 2.5  # points: strokes this close count as touching or as one grid line
 THIN = 3.0  # a rectangle thinner than this is a stroke, not a cell
 MAX_SEGMENTS = 1500  # a page with more strokes is a drawing, not a form; no tables looked for
+MAX_CELLS = 4000  # a grid finer than this is hatching or a chart, not a table
 
 
 @dataclass(slots=True)
@@ -176,12 +177,30 @@ def find_tables(objs: Any) -> list[Table]:
             i = parent[i]
         return i
 
-    for i in range(len(segs)):
-        for j in range(i + 1, len(segs)):
-            if _touch(segs[i], segs[j]):
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[a] = b
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[a] = b
+
+    # candidates found through strokes sorted by position, so a ruled page costs
+    # n log n plus the touching pairs, not n squared
+    hs = sorted((i for i, s in enumerate(segs) if s.horizontal), key=lambda i: segs[i].pos)
+    vs = sorted((i for i, s in enumerate(segs) if not s.horizontal), key=lambda i: segs[i].pos)
+    for group in (hs, vs):
+        positions = [segs[i].pos for i in group]
+        for k, i in enumerate(group):
+            end = bisect_right(positions, segs[i].pos + TOL)
+            for j in group[k + 1:end]:
+                if _touch(segs[i], segs[j]):
+                    union(i, j)
+    v_positions = [segs[i].pos for i in vs]
+    for i in hs:
+        h = segs[i]
+        lo = bisect_right(v_positions, h.lo - TOL - 1e-9)
+        hi = bisect_right(v_positions, h.hi + TOL)
+        for j in vs[lo:hi]:
+            if _touch(h, segs[j]):
+                union(i, j)
     groups: dict[int, list[Seg]] = {}
     for i, s in enumerate(segs):
         groups.setdefault(find(i), []).append(s)
@@ -208,6 +227,8 @@ def _grid(group: list[Seg]) -> Table | None:
     if len(xs) < 2 or len(ys) < 2 or (len(xs) - 1) * (len(ys) - 1) < 2:
         return None
     rows, cols = len(ys) - 1, len(xs) - 1
+    if rows * cols > MAX_CELLS:
+        return None  # hatching or a chart's grid, not a table of text
     parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
 
     def find(k: tuple[int, int]) -> tuple[int, int]:
