@@ -197,3 +197,23 @@ def test_form_labels_side_by_side_keep_their_rows(tmp_path: Path) -> None:
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts[:2] == ["姓名：张某", "性别：男"]
+
+
+def test_title_over_two_centred_lines_is_one_block(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    mid = A4[0] / 2
+    c.setFont(FONT, 22)
+    c.drawCentredString(mid, 780, "关于做好本年度防汛抗旱")
+    c.drawCentredString(mid, 752, "准备工作的通知")
+    c.setFont(FONT, 12)
+    c.drawString(72, 720, "各单位：")
+    body = "为切实做好今年防汛抗旱工作，确保人民群众生命财产安全，现将有关事项通知如下，请认真贯彻执行。"
+    c.drawString(96, 700, body[:38])
+    c.drawString(72, 684, body[38:])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == "关于做好本年度防汛抗旱准备工作的通知"
+    assert texts[1] == "各单位："

@@ -272,6 +272,11 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
         # a paragraph continues on the next page unless the last line ended it
         return indent > size * 1.2 or (prev_short and (prev_text.endswith(tuple(_END)) or bool(_MARKER.match(ln.text))))
     gap = prev.bottom - ln.top
+    # a title set in a display size over two centred lines is one title
+    if (prev.size >= size * 1.2 and abs(ln.size - prev.size) <= 0.5 and 0 <= gap <= prev.size * 1.2
+            and all(abs((x.x0 + x.x1) - (left + right)) / 2 <= prev.size * 2 for x in (prev, ln))
+            and not prev_text.endswith(tuple(_END)) and not _MARKER.match(ln.text)):
+        return False
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
     # the previous line runs to the right margin (justified text) without ending a sentence
