@@ -90,3 +90,10 @@ def test_no_x104_on_a_list_of_short_items_after_a_colon(tmp_path: Path) -> None:
     assert lint_text(listed, tmp_path, select="X104") == []
     broken = "\n".join(["本次会议通报：", "今年全市", "年度", "专项", "检查", "工作方案", "已经印发。"])
     assert [f.rule for f in lint_text(broken.replace("通报：", "通报了"), tmp_path, select="X104")] == ["X104"]
+
+
+def test_document_line_of_a_block(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("根据《\n管理办法\n》执行。\n第二段。\n", encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [doc.line_of(i) for i in range(len(doc.blocks))] == [1, 4]

@@ -74,6 +74,12 @@ class Document:
         wanted = set(kinds)
         return (b for b in self.blocks if b.kind in wanted)
 
+    def line_of(self, index: int) -> int:
+        """The 1-based line a reader finds block ``index`` at: its first physical line in a
+        text file whose broken lines were re-joined, otherwise ``index + 1``. Use it when a
+        message or a related location names another block."""
+        return self.blocks[index].position(0)[0] if 0 <= index < len(self.blocks) else index + 1
+
     @property
     def text_length(self) -> int:
         return sum(len(b.text) for b in self.blocks)
