@@ -86,3 +86,10 @@ def test_tables_numbered_nested_ones_too_and_running_text_in_a_cell_keeps_its_ki
         ("paragraph", "第三段。", 1), ("cell", "指标", 2), ("cell", "1.1 数据采集", 2), ("cell", "1.2 数据清洗", 2),
         ("cell", "1.3 建模", 2), ("paragraph", "结尾。", 0),
     ]
+
+
+def test_contents_field_that_never_ends_hides_nothing(tmp_path: Path) -> None:
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+    sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    body = p(begin, sep, r("一、总体情况 1")) + p(r("正文第一段。")) + p(r("正文第二段。"))
+    assert [t for _, t, _ in _doc(tmp_path, body) if t] == ["一、总体情况 1", "正文第一段。", "正文第二段。"]

@@ -197,8 +197,9 @@ class Fields:
     the result of a table-of-contents field is generated text, not the author's, and is
     kept out of the body (ECMA-376 Part 1 §17.16.5.68 TOC)."""
 
-    def __init__(self) -> None:
+    def __init__(self, hide_toc: bool = True) -> None:
         self.stack: list[list[Any]] = []  # [instruction text, in result]
+        self.hide_toc = hide_toc
 
     def begin(self) -> None:
         if len(self.stack) < 64:
@@ -218,7 +219,11 @@ class Fields:
 
     @property
     def hiding(self) -> bool:
-        return any(f[1] and f[0].strip().upper().startswith("TOC") for f in self.stack)
+        return self.hide_toc and any(f[1] and f[0].strip().upper().startswith("TOC") for f in self.stack)
+
+    @property
+    def toc_open(self) -> bool:
+        return any(f[0].strip().upper().startswith("TOC") for f in self.stack)
 
 
 # Symbol-font code points (U+F0xx in w:sym) of the few glyphs that appear in report text.
@@ -479,13 +484,7 @@ def iter_paragraphs(body: Any) -> Iterator[tuple[Any, bool]]:
         yield p, place.table > 0
 
 
-def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
-    body = root.find(W + "body") if root is not None else None
-    if body is None:
-        raise LoadError("word/document.xml 中没有正文（w:body missing），文件已损坏（corrupt）")
-    style_nums = {sid: num for sid, (num, _) in styles.numpr.items() if num}
-    linked = numbering.style_levels()
-    fields = Fields()
+def _read_paragraphs(body: Any, fields: Fields) -> tuple[list[tuple[Any, str, Place, int]], int, Fields]:
     read: list[tuple[Any, str, Place, int]] = []
     breaks = 0
     for el, place in walk_body(body):
@@ -494,6 +493,18 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
             text = ""
         read.append((el, text, place, breaks + 1))
         breaks += n
+    return read, breaks, fields
+
+
+def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
+    body = root.find(W + "body") if root is not None else None
+    if body is None:
+        raise LoadError("word/document.xml 中没有正文（w:body missing），文件已损坏（corrupt）")
+    style_nums = {sid: num for sid, (num, _) in styles.numpr.items() if num}
+    linked = numbering.style_levels()
+    read, breaks, fields = _read_paragraphs(body, Fields())
+    if fields.toc_open:  # a contents field that never ends: a damaged file; hide nothing
+        read, breaks, fields = _read_paragraphs(body, Fields(hide_toc=False))
     # a cell holding running text (a form whose body sits in one cell: long, or several
     # paragraphs of sentences) is not a table datum: its paragraphs keep their own kind
     chars: Counter[int] = Counter()
