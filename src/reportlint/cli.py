@@ -166,13 +166,15 @@ def extract(file: Path, fmt: str, numbers: bool) -> int:
         click.echo(f"{safe(str(file))}: {exc.code} {exc}", err=True)
         return 2
     if fmt == "json":
-        blocks = [{"line": b.index + 1, "text": b.text, "kind": b.kind, "level": b.level, "style": b.style,
-                   "page": b.page, "label": b.label} for b in doc.blocks]
+        blocks = [{"line": b.line or b.index + 1, "text": b.text, "kind": b.kind, "level": b.level, "style": b.style,
+                   "page": b.page, "label": b.label, "table": b.table,
+                   "end_line": b.joins[-1][1] if b.joins else b.line or b.index + 1} for b in doc.blocks]
         click.echo(json.dumps({"path": doc.path, "title": doc.title, "furniture": list(doc.furniture),
                                "meta": dict(doc.meta), "blocks": blocks}, ensure_ascii=False, indent=2))
         return 0
     for b in doc.blocks:
-        click.echo(f"{b.index + 1}\t{safe(b.text)}" if numbers else safe(b.text))
+        # the number is the block's first physical line (a re-joined text line keeps its own)
+        click.echo(f"{b.line or b.index + 1}\t{safe(b.text)}" if numbers else safe(b.text))
     return 0
 
 
