@@ -22,6 +22,7 @@ from .rulebook import Profile, Rulebook, load_rulebook
 from .scan import Body
 from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
 from .store import cache_dir, sha256, write_atomic
+from .suppress import apply as apply_suppressions
 from .textutil import garbled
 
 ALWAYS_ON = ("X100", "X101", "X102")
@@ -265,6 +266,7 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
+    findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
     result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)

@@ -378,6 +378,7 @@ def load_docx(path: Path, data: bytes) -> Document:
         doc_rels = _rels(zf, main)
         parts: dict[str, str] = {}
         furniture_parts: list[str] = []
+        comments_part: str | None = None
         for ty, target, mode in doc_rels.values():
             if mode == "External":
                 continue  # never follow external targets
@@ -389,6 +390,8 @@ def load_docx(path: Path, data: bytes) -> Document:
                 parts[kind] = target
             elif kind in ("header", "footer"):
                 furniture_parts.append(target)
+            elif kind == "comments":
+                comments_part = target
 
         def part_root(name: str | None) -> Any | None:
             if not name:
@@ -407,6 +410,7 @@ def load_docx(path: Path, data: bytes) -> Document:
                 text = "".join(paragraph_text(p)[0] for p in froot.iter(W + "p")).strip()
                 if text:
                     furniture.append(text)
+        comment_texts = _comment_texts(part_root(comments_part)) if comments_part else {}
         title = ""
         core = read_part(zf, "docProps/core.xml")
         if core is not None:
@@ -417,7 +421,76 @@ def load_docx(path: Path, data: bytes) -> Document:
         title = next((b.text.strip() for b in blocks if b.kind == "title"), "")
     if page_breaks:
         meta["pages"] = page_breaks + 1
+    if comment_texts:
+        meta["comments"] = _anchor_comments(body_root, comment_texts)
     return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
+
+
+MAX_COMMENTS = 5000
+
+
+def _comment_texts(root: Any | None) -> dict[str, dict[str, str]]:
+    """``w:comment`` elements of the comments part: id -> {"text", "author"}; the text of a
+    comment's paragraphs joined with newlines."""
+    out: dict[str, dict[str, str]] = {}
+    if root is None:
+        return out
+    for c in root.iter(W + "comment"):
+        if len(out) >= MAX_COMMENTS:
+            break
+        text = "\n".join(paragraph_text(p)[0] for p in c.iter(W + "p"))
+        out[c.get(W + "id", "")] = {"text": text[:2000], "author": (c.get(W + "author") or "")[:200]}
+    return out
+
+
+def _anchor_comments(root: Any, texts: dict[str, dict[str, str]]) -> list[dict[str, Any]]:
+    """Each comment with the blocks it covers: ``first`` and ``last`` (0-based block indexes,
+    inclusive) from its ``w:commentRangeStart``/``w:commentRangeEnd``, or the paragraph of its
+    ``w:commentReference`` when it marks no range (ECMA-376 Part 1 §17.13.4). Block indexes
+    follow ``walk_body``, the order blocks are made in."""
+    body = root.find(W + "body") if root is not None else None
+    if body is None:
+        return []
+    paragraphs = [p for p, _ in walk_body(body)]  # held: lxml keeps one proxy per element while referenced
+    index = {id(p): i for i, p in enumerate(paragraphs)}
+    seen: dict[str, dict[str, int]] = {}
+    tags = (W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
+    for marker in body.iter(*tags):
+        cid = marker.get(W + "id", "")
+        if cid not in texts:
+            continue
+        block = _marker_block(marker, index, before=marker.tag == W + "commentRangeEnd")
+        if block is None:
+            continue
+        where = seen.setdefault(cid, {})
+        if marker.tag == W + "commentRangeStart":
+            where["first"] = block
+        elif marker.tag == W + "commentRangeEnd":
+            where["last"] = block
+        else:
+            where.setdefault("ref", block)
+    out = []
+    for cid, where in seen.items():
+        first = where.get("first", where.get("ref", where.get("last")))
+        last = where.get("last", where.get("ref", first))
+        if first is None or last is None:
+            continue
+        out.append({"id": cid, **texts[cid], "first": min(first, last), "last": max(first, last)})
+    return out
+
+
+def _marker_block(marker: Any, index: dict[int, int], before: bool) -> int | None:
+    """The block of the paragraph holding ``marker``; a marker between paragraphs belongs to
+    the next one (a range start) or the previous one (a range end)."""
+    for anc in marker.iterancestors(W + "p"):
+        if id(anc) in index:
+            return index[id(anc)]
+    siblings = marker.itersiblings(preceding=before)
+    for sib in siblings:
+        found = [index[id(p)] for p in ([sib] if sib.tag == W + "p" else sib.iter(W + "p")) if id(p) in index]
+        if found:
+            return found[-1] if before else found[0]
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,194 @@
+"""Suppressions written into the document itself, like ruff's ``# noqa``.
+
+Where they come from:
+
+* .docx: a Word comment whose text starts with ``reportlint: ignore N105 理由`` suppresses
+  findings of those codes on the paragraphs the comment covers; ``reportlint: ignore-file
+  S101 理由`` anywhere suppresses them in the whole document. The loader puts the comments,
+  with the blocks they are anchored on, in ``Document.meta["comments"]``.
+* .txt/.md: a line ``<!-- reportlint: ignore N105 理由 -->`` applies to the next non-empty
+  line; ``<!-- reportlint: disable N105 理由 -->`` … ``<!-- reportlint: enable N105 -->``
+  around a passage (as textlint's filter comments); ``ignore-file`` anywhere. The loader
+  blanks these lines (rules never see them) and lists them in ``Document.meta["directives"]``.
+
+Codes are comma-separated prefixes matched as ``--select`` matches them (``N1`` covers
+N105). A suppression without a reason, naming an unknown code, or suppressing nothing is
+reported as X106 (ruff's RUF100), so stale ones do not pile up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import Document, Finding, Rule
+
+UNUSED_CODE = "X106"
+# The reason that ``--annotate`` writes as a placeholder: left unedited it is no reason.
+PLACEHOLDER_REASON = "（在此写明理由）"
+# the comment syntax of a text file: one whole line
+TEXT_DIRECTIVE = re.compile(r"^\s*<!--\s*(reportlint\s*[:：].*?)\s*-->\s*$", re.IGNORECASE)
+_CODE = r"(?:ALL|[A-Za-z]{1,4}\d*)(?![A-Za-z])"  # a code or a prefix of one: N105, N1, EX2, ALL
+_DIRECTIVE = re.compile(
+    r"^\s*reportlint\s*[:：]\s*(?P<kind>ignore-file|ignore|disable|enable)\b\s*"
+    rf"(?P<codes>{_CODE}(?:\s*[,，、]\s*{_CODE})*)?\s*(?P<reason>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_STARTS = re.compile(r"^\s*reportlint\s*[:：]", re.IGNORECASE)
+
+
+@dataclass
+class Directive:
+    """One suppression: what it covers (blocks ``first``..``last``, or the whole file) and
+    where it is written (``block``, ``line``), for its own X106 finding."""
+
+    kind: str  # "ignore" | "ignore-file" | "disable" (closed by an "enable")
+    codes: tuple[str, ...]
+    reason: str
+    text: str
+    block: int
+    line: int = 0
+    first: int = 0
+    last: int = -1  # inclusive; -1 = to the end of the document
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, f: Finding) -> bool:
+        if self.kind == "ignore-file":
+            return True
+        last = self.last if self.last >= 0 else 1 << 30
+        return f.block <= last and f.end_block >= self.first
+
+    def matches(self, code: str) -> bool:
+        return any(c == "ALL" or code.startswith(c) for c in self.codes)
+
+
+def parse(text: str) -> tuple[str, tuple[str, ...], str] | None:
+    """``(kind, codes, reason)`` of a directive's text, or None when it is not one."""
+    flat = " ".join(text.split())
+    m = _DIRECTIVE.match(flat)
+    if m is None:
+        return None
+    codes = tuple(c.upper() for c in re.split(r"\s*[,，、]\s*", m.group("codes") or "") if c)
+    reason = m.group("reason").strip(" ：:,，-—")
+    if PLACEHOLDER_REASON in reason or reason.strip("（）()") in ("", "理由"):
+        reason = ""
+    return m.group("kind").lower(), codes, reason
+
+
+def is_directive(text: str) -> bool:
+    return bool(_STARTS.match(text))
+
+
+def collect(doc: Document) -> list[Directive]:
+    """The suppressions a loader found in ``doc``, with the blocks each one covers."""
+    out: list[Directive] = []
+    for c in _records(doc.meta.get("comments")):
+        text = str(c.get("text", ""))
+        parsed = parse(text) if is_directive(text) else None
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        first, last = _int(c.get("first")), _int(c.get("last"), _int(c.get("first")))
+        if kind in ("disable", "enable"):
+            kind = "ignore"  # a comment already spans its passage
+        out.append(Directive(kind, codes, reason, text.strip(), first, 0, first, max(first, last)))
+    opened: list[Directive] = []
+    for d in _records(doc.meta.get("directives")):
+        text = str(d.get("text", ""))
+        parsed = parse(text)
+        line = _int(d.get("line"))
+        block = _block_at_line(doc, line)
+        if parsed is None:
+            continue
+        kind, codes, reason = parsed
+        if kind == "enable":
+            for o in opened:
+                if o.last == -1 and (not codes or set(codes) & set(o.codes)):
+                    o.last = max(o.first, _block_at_line(doc, line))
+            continue
+        directive = Directive(kind, codes, reason, text.strip(), block, line)
+        if kind == "ignore":
+            target = next((b.index for b in doc.blocks[block + 1:] if b.text.strip()), None)
+            if target is None:
+                directive.first, directive.last = block, block
+            else:
+                directive.first, directive.last = target, target
+        elif kind == "disable":
+            directive.first = block
+            opened.append(directive)
+        out.append(directive)
+    return out
+
+
+def _records(value: Any) -> Iterable[Mapping[str, Any]]:
+    """Loader metadata is data from the file: keep only well-formed records."""
+    if not isinstance(value, (list, tuple)):
+        return ()
+    return [v for v in value if isinstance(v, Mapping)]
+
+
+def _int(value: Any, default: int = 0) -> int:
+    return value if isinstance(value, int) and value >= 0 else default
+
+
+def _block_at_line(doc: Document, line: int) -> int:
+    """The block holding physical line ``line`` of a text file (the last one starting at or before it)."""
+    found = 0
+    for b in doc.blocks:
+        if (b.line or b.index + 1) > line:
+            break
+        found = b.index
+    return found
+
+
+def apply(doc: Document, findings: list[Finding], rules: Iterable[Rule], known: Iterable[str]) -> list[Finding]:
+    """Drop the suppressed findings; add an X106 finding for each suppression that has no
+    reason, names an unknown code, or suppressed nothing although its rule ran."""
+    directives = collect(doc)
+    if not directives:
+        return findings
+    active = {r.code: r for r in rules}
+    kept: list[Finding] = []
+    for f in findings:
+        hit = [d for d in directives if d.matches(f.rule) and d.covers(f)]
+        for d in hit:
+            d.used.add(f.rule)
+        if not hit:
+            kept.append(f)
+    rule = active.get(UNUSED_CODE)
+    if rule is None:
+        return kept
+    known_codes = set(known)
+    for d in directives:
+        problem = _problem(d, active, known_codes)
+        if problem:
+            kept.append(_finding(doc, rule, d, problem))
+    return kept
+
+
+def _problem(d: Directive, active: Mapping[str, Rule], known: set[str]) -> str:
+    shown = ",".join(d.codes)
+    if not d.codes:
+        return f"忽略标记没有写规则代码，不起作用；请写成“reportlint: {d.kind} 规则代码 理由”"
+    unknown = [c for c in d.codes if c != "ALL" and not any(k.startswith(c) for k in known)]
+    if unknown:
+        return f"忽略标记中的规则代码“{'、'.join(unknown)}”不存在，请改正（用 reportlint rules 查看全部规则）"
+    if not d.reason:
+        return f"忽略 {shown} 的标记没有写理由；请在代码后写明为什么不必修改，便于复核"
+    ran = [c for c in d.codes if any(c == "ALL" or k.startswith(c) for k in active if k != UNUSED_CODE)]
+    if ran and not d.used:
+        where = "全文" if d.kind == "ignore-file" else "所标注的文字"
+        return f"忽略 {shown} 的标记没有起作用：{where}已没有这类问题，请删除此标记"
+    return ""
+
+
+def _finding(doc: Document, rule: Rule, d: Directive, message: str) -> Finding:
+    block = min(d.block, len(doc.blocks) - 1) if doc.blocks else 0
+    where: dict[str, int] = {}
+    if d.line:
+        where = {"line": d.line, "column": 1, "end_line": d.line, "end_column": len(d.text) + 1}
+    return Finding(path=doc.path, rule=rule.code, name=rule.name, severity=rule.severity, message=message,
+                   block=block, start=0, end_block=block, end=0, excerpt=d.text,
+                   page=doc.blocks[block].page if doc.blocks else None, **where)
