@@ -39,6 +39,7 @@ def cli() -> None:
               help="输出格式：text、json、sarif、github 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
+@click.option("--extend-select", help="在已选规则（配置或默认）之外再加上这些规则，按代码前缀，逗号分隔")
 @click.option("--ignore", help="不运行这些规则，按代码前缀，逗号分隔")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="达到此级别的问题使退出码为 1（默认 warning）")
@@ -52,12 +53,18 @@ def cli() -> None:
 @click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False, path_type=Path),
               help="把问题作为批注写入被检查 .docx 的副本（只检查一个 .docx 时可用）")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="基线文件（JSON）：其中已记录的问题不显示、不影响退出码，只报告新问题")
+@click.option("--write-baseline", "write_baseline_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="把本次发现的全部问题写入基线文件，退出码为 0（有文件无法检查时为 2）")
+@click.option("--statistics", is_flag=True, help="只显示每条规则的问题数，不列出每个问题")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
     paths: tuple[str, ...],
     fmt: str,
     profile: str | None,
     select: str | None,
+    extend_select: str | None,
     ignore: str | None,
     fail_on: str | None,
     config_path: Path | None,
@@ -67,6 +74,9 @@ def check(
     no_cache: bool,
     annotate_to: Path | None,
     exit_zero: bool,
+    baseline_path: Path | None,
+    write_baseline_to: Path | None,
+    statistics: bool,
     debug: bool,
 ) -> int:
     """检查文件或目录（.docx、.pdf、.txt、.md）。"""
@@ -91,7 +101,9 @@ def check(
     if chosen and rulebook.profile(chosen) is None:
         names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
         raise click.UsageError(f"未知的文种“{chosen}”，可用：{names}")
-    settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug)
+    baseline = _read_baseline(baseline_path) if baseline_path is not None else None
+    settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug,
+                        extend_select=_codes(extend_select) or ())
     found = list(discover(Path(p) for p in paths))
     work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
     cache = None if no_cache or debug else Cache(cache_dir())
@@ -100,13 +112,24 @@ def check(
     checked = iter(runner.run(work))
     results: list[FileResult] = [FileResult(str(path), skipped=skip) if skip else next(checked) for path, skip in found]
     threshold = fail_on or base_config.fail_on or "warning"
-    options: dict[str, Any] = {
-        "color": _use_color(),
-        "summary": summary(results),
-        "fail_on": threshold,
-        "rules": rulebook.rules,
-    }
-    registry.reporters[fmt](results, sys.stdout, options)
+    if write_baseline_to is not None:
+        from .baseline import write
+
+        count = write(write_baseline_to, results)
+        click.echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
+                   "只报告新问题", err=True)
+        return 2 if exit_code(results, threshold) == 2 else 0
+    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules}
+    if baseline is not None:
+        from .baseline import apply
+
+        results, outcome = apply(baseline, results)
+        options["baseline"] = outcome
+    options["summary"] = summary(results)
+    if statistics:
+        _statistics(results, rulebook.rules, fmt)
+    else:
+        registry.reporters[fmt](results, sys.stdout, options)
     for res in results:  # --debug: the tracebacks behind X100 findings and loader failures
         for trace in res.debug:
             sys.stderr.write(f"{res.path}:\n{trace}")
@@ -114,6 +137,34 @@ def check(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _read_baseline(path: Path) -> Any:
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _statistics(results: list[Any], rules: Any, fmt: str) -> None:
+    """Findings per rule, most frequent first (like ruff --statistics)."""
+    counts: dict[str, int] = {}
+    for res in results:
+        for f in res.findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        if res.error:
+            counts[res.error["rule"]] = counts.get(res.error["rule"], 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        click.echo(json.dumps([{"code": c, "name": rules[c].name if c in rules else "", "count": n} for c, n in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    width = max((len(str(n)) for _, n in rows), default=1)
+    for c, n in rows:
+        rule = rules.get(c)
+        click.echo(f"{n:>{width}}\t{c}\t{rule.name if rule else ''}\t{rule.summary if rule else ''}")
 
 
 def _write_annotations(results: list[Any], target: Path) -> None:

@@ -55,6 +55,7 @@ class Settings:
     profile: str | None = None
     corpus: Path | None = None
     debug: bool = False
+    extend_select: tuple[str, ...] = ()
 
 
 class Session:
@@ -120,6 +121,8 @@ def active_rules(
     """Rules to run on ``file``: select/ignore by code prefix (the more specific prefix wins),
     then the profile's and the configuration's severity and option overrides."""
     select = settings.select if settings.select is not None else config.select
+    if select is not None and settings.extend_select:
+        select = tuple(select) + settings.extend_select
     ignore = settings.ignore + config.ignore + config.ignored_for(file) + (profile.ignore if profile else ())
     out = []
     for code in sorted(rulebook.rules):
