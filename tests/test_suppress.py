@@ -108,3 +108,48 @@ def test_docx_comment_without_reason_and_ignore_file(tmp_path: Path) -> None:
 def test_docx_ordinary_comments_are_not_suppressions(tmp_path: Path) -> None:
     path = _commented_docx(tmp_path / "e.docx", [(1, 1, "请核实这个数字")], ["关于某项工作的报告", BAD])
     assert _codes(lint_path(path, select="T103,X106").findings) == [("T103", 2)]
+
+
+def _annotated(tmp_path: Path) -> Path:
+    docx = pytest.importorskip("docx")
+    from reportlint.annotate import annotate
+
+    document = docx.Document()
+    document.add_paragraph("关于某项工作的报告")
+    document.add_paragraph(BAD)
+    src = tmp_path / "src.docx"
+    document.save(str(src))
+    target = tmp_path / "annotated.docx"
+    assert annotate(src, target, lint_path(src, select="T103").findings) == 1
+    return target
+
+
+def _rewrite_comment(path: Path, new_text: str) -> None:
+    """Do what a reviewer does in Word: replace the text of the (only) comment."""
+    import docx
+
+    document = docx.Document(str(path))
+    comment = next(iter(document.comments))
+    first, *rest = comment.paragraphs
+    for p in rest:
+        p._p.getparent().remove(p._p)
+    for r in first.runs[1:]:
+        r._r.getparent().remove(r._r)
+    first.runs[0].text = new_text
+    document.save(str(path))
+
+
+def test_annotate_comment_holds_a_template_that_becomes_a_suppression(tmp_path: Path) -> None:
+    path = _annotated(tmp_path)
+    # unedited, the annotation suppresses nothing
+    assert _codes(lint_path(path, select="T103,X106").findings) == [("T103", 2)]
+    import docx
+
+    text = next(iter(docx.Document(str(path)).comments)).text
+    template = text.splitlines()[-1]
+    assert template == "reportlint: ignore T103 （在此写明理由）"
+    _rewrite_comment(path, template)  # placeholder left in place: no reason
+    found = lint_path(path, select="T103,X106").findings
+    assert _codes(found) == [("X106", 2)] and "理由" in found[0].message
+    _rewrite_comment(path, template.replace("（在此写明理由）", "引用他人原话"))
+    assert lint_path(path, select="T103,X106").findings == []
