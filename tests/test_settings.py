@@ -86,6 +86,12 @@ def test_a_rule_directory_cannot_invent_option_names(tmp_path: Path, capsys) -> 
     f.write_text(CLEAN, encoding="utf-8")
     code, _, err = run(["check", "--no-cache", str(f)], capsys)
     assert code == 3 and "extra.toml" in err and "paterns" in err and "patterns" in err
+    (rules / "extra.toml").unlink()
+    (rules / "profiles").mkdir()
+    (rules / "profiles" / "minutes.toml").write_text(
+        'name = "会议纪要"\nmatch = ["会议纪要"]\n[rules.M103]\nthreshhold = 0.3\n', encoding="utf-8")
+    code, _, err = run(["check", "--no-cache", str(f)], capsys)
+    assert code == 3 and "minutes.toml" in err and "threshhold" in err
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, regexcache
-from .config import Config, find_config, read_config
+from .config import Config, clear_cache, find_config, read_config
 from .errors import ConfigError, LoadError
 
 EXIT_USAGE = 3
@@ -123,7 +123,7 @@ def check(
         raise click.UsageError("- （标准输入）只能单独使用，不能与其他路径一起检查")
     if stdin_filename is not None and paths != ("-",):
         raise click.UsageError("--stdin-filename 只用于从标准输入（-）读取")
-    find_config.cache_clear()  # a second run in one process (tests, the web page) reads edited files again
+    clear_cache()  # a second run in one process (tests, the web page) reads edited files again
     session = Session()
     explicit_config = read_config(config_path) if config_path else None
     base_config = explicit_config or find_config(Path.cwd().resolve())
@@ -375,7 +375,10 @@ def _write_annotations(results: list[Any], target: Path) -> None:
     result = results[0]
     if result.error:
         return
-    count = annotate(Path(result.path), target, result.findings)
+    try:
+        count = annotate(Path(result.path), target, result.findings)
+    except OSError as exc:  # the folder vanished or filled up after the check above
+        raise click.UsageError(f"--annotate 的输出文件“{target}”无法写入：{exc.strerror or exc}") from exc
     click.echo(f"已把 {count} 条问题作为批注写入 {target}", err=True)
 
 

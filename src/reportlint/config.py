@@ -8,7 +8,6 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -66,11 +65,6 @@ class Config:
     @property
     def root(self) -> Path:
         return self.path.parent if self.path else Path.cwd()
-
-    @property
-    def where(self) -> str:
-        """How messages name this configuration."""
-        return str(self.path) if self.path else "命令行"
 
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Codes ignored for ``file`` by ``per-file-ignores`` (globs relative to the config's folder)."""
@@ -199,16 +193,42 @@ def read_config(path: Path) -> Config:
     return parse_config(raw, path)
 
 
-@lru_cache(maxsize=256)
+_FOUND: dict[Path, Config] = {}  # folder -> the configuration that applies there
+
+
+def clear_cache() -> None:
+    """Forget what ``find_config`` found (a second run in one process reads edited files again)."""
+    _FOUND.clear()
+
+
+def _config_in(folder: Path) -> Config | None:
+    candidate = folder / "reportlint.toml"
+    if candidate.is_file():
+        return read_config(candidate)
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        table = _tool_table(_load_toml(pyproject), pyproject)
+        if table is not None:
+            return parse_config(table, pyproject)
+    return None
+
+
 def find_config(folder: Path) -> Config:
-    """The nearest configuration above ``folder``; an empty Config when there is none."""
-    for d in (folder, *folder.parents):
-        candidate = d / "reportlint.toml"
-        if candidate.is_file():
-            return read_config(candidate)
-        pyproject = d / "pyproject.toml"
-        if pyproject.is_file():
-            table = _tool_table(_load_toml(pyproject), pyproject)
-            if table is not None:
-                return parse_config(table, pyproject)
-    return Config()
+    """The nearest configuration above ``folder`` (resolved); an empty Config when there is none.
+    Remembered per folder, so a walk reads each configuration file once, however deep the tree."""
+    trail: list[Path] = []
+    found: Config | None = None
+    d = folder
+    while True:  # upwards one folder at a time: a cached ancestor ends the climb early
+        if d in _FOUND:
+            found = _FOUND[d]
+            break
+        trail.append(d)
+        found = _config_in(d)
+        if found is not None or d.parent == d:
+            break
+        d = d.parent
+    found = found or Config()
+    for d in trail:
+        _FOUND[d] = found
+    return found

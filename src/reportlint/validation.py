@@ -4,7 +4,6 @@ the key and what was expected. One typo must never switch checks off silently.""
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -19,6 +18,8 @@ PROFILE_RULE_KEYS = ("enabled", "severity")
 
 
 def _hint(word: str, choices: Iterable[str]) -> str:
+    import difflib  # only for a message
+
     close = difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6)
     return f"（是不是“{'”“'.join(close)}”？）" if close else ""
 
