@@ -47,6 +47,9 @@ def test_walk_skips_hidden_folders_environments_node_modules_and_lock_files(tmp_
     code, paths, _ = _checked(capsys, ".")
     assert paths == ["docs/.hidden.md", "docs/a.txt"]
     assert code == 0
+    # --exclude replaces the default exclusions; version control, environments and lock files stay out
+    paths = _checked(capsys, ".", "--exclude", "docs/")[1]
+    assert paths == [".cache/b.txt", "lib/site-packages/x/NOTICE.txt", "node_modules/pkg/README.md"]
 
 
 def test_gitignore_is_respected_unless_told_otherwise(tmp_path: Path, capsys, monkeypatch) -> None:
@@ -64,6 +67,7 @@ def test_gitignore_is_respected_unless_told_otherwise(tmp_path: Path, capsys, mo
     assert _checked(capsys, ".")[1] == ["docs/a.txt", "docs/drafts/keep.txt"]
     # a sub-folder of the repository: the .gitignore above it still applies
     assert _checked(capsys, "docs")[1] == ["docs/a.txt", "docs/drafts/keep.txt"]
+    assert _checked(capsys, "build")[1] == ["build/out.txt"]  # an ignored folder named is walked
     every = ["build/out.txt", "docs/a.txt", "docs/drafts/keep.txt", "docs/drafts/tmp.txt", "docs/old.bak.md"]
     assert _checked(capsys, ".", "--no-respect-gitignore")[1] == every
     (tmp_path / "reportlint.toml").write_text("respect-gitignore = false\n", encoding="utf-8")
@@ -77,6 +81,7 @@ def test_exclude_and_extend_exclude_from_config_and_command_line(tmp_path: Path,
     cfg = tmp_path / "reportlint.toml"
     cfg.write_text('extend-exclude = ["drafts/"]\n', encoding="utf-8")
     assert _checked(capsys, ".")[1] == ["a.txt", "notes/c.md"]
+    assert _checked(capsys, ".github")[1] == [".github/d.md"]  # an excluded folder named is walked
     assert _checked(capsys, ".", "--extend-exclude", "*.md")[1] == ["a.txt"]
     # --exclude replaces the configuration's and the default exclusions: the hidden folder is walked
     assert _checked(capsys, ".", "--exclude", "notes/")[1] == [".github/d.md", "a.txt"]

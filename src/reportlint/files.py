@@ -4,8 +4,8 @@ Paths named on the command line are always checked (unless ``--force-exclude``: 
 exclusions apply to them too). Directories are walked without recursion (no depth limit) and
 without following links, skipping: what ``exclude`` / ``extend-exclude`` match (.gitignore
 patterns; by default hidden folders, ``node_modules``, ``site-packages``, ``__pycache__``),
-what ``.gitignore`` files ignore (unless ``--no-respect-gitignore``), virtualenvs and conda
-environments, and Word/WPS/LibreOffice lock files (``~$…``, ``.~lock.…#``). A document type
+what ``.gitignore`` files ignore (unless ``--no-respect-gitignore``), version-control folders,
+virtualenvs and conda environments, and Word/WPS/LibreOffice lock files (``~$…``, ``.~lock.…#``). A document type
 reportlint knows but cannot read yet (.doc, .wps, .ofd …) is a note, not an error.
 """
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 DEFAULT_EXCLUDE = (".*/", "node_modules/", "site-packages/", "__pycache__/")
 LOCK_PREFIXES = ("~$", ".~lock.", ".~")
 ENV_MARKERS = ("pyvenv.cfg", "conda-meta")
+VCS_FOLDERS = (".git", ".hg", ".svn")  # never documents, whatever ``exclude`` says
 # Known document types without a loader yet: what to tell the user instead of an error.
 KNOWN_UNSUPPORTED = {
     ".doc": "旧版 Word 97-2003（.doc）文件暂不支持检查，已跳过；请在 Word 中另存为 .docx 后再检查",
@@ -294,7 +295,9 @@ def _walk(root: Path, selection: Selection) -> Iterator[Picked]:
             except OSError:
                 continue
             if is_dir:
-                if _skipped(full_real, True, chain, selection, real_root, rebase) or _is_environment(full_real):
+                if name in VCS_FOLDERS or _is_environment(full_real):
+                    continue
+                if _skipped(full_real, True, chain, selection, real_root, rebase):
                     continue
                 if name.lower().endswith(selection.supported):
                     yield Picked(full)  # reported as "a directory, not a document"
