@@ -111,8 +111,8 @@ def check(
 ) -> int:
     """检查文件或目录（.docx、.pdf、.txt、.md；- 表示标准输入）。"""
     from .engine import FileResult, Session, Settings, exit_code, summary
-    from .files import Selection, select_files
-    from .runner import Cache, Job, Limits, Runner
+    from .files import Selection
+    from .runner import Cache, Limits, Runner
     from .store import cache_dir
 
     if not paths:
@@ -148,23 +148,9 @@ def check(
     if show_settings:
         return _show_settings(paths, session, base_config, explicit_config, settings, selection, stdin_filename)
     with _stdin_document(paths, stdin_filename) as stdin:
-        if stdin is not None:
-            config = explicit_config or _config_for(stdin.shown)
-            if selection.forced(str(stdin.shown.resolve())) and _stdin_excluded(stdin.shown, selection):
-                return 0  # --force-exclude: as if the file had not been given
-            work = [Job(0, stdin.path, stdin.config(config))]
-            found: list[tuple[Path, str | None]] = [(stdin.path, None)]
-        else:
-            found = []
-            for picked in select_files((Path(p) for p in paths), selection):
-                if picked.note:
-                    click.echo(f"reportlint: 提示：{_safe(str(picked.path))} {picked.note}", err=True)
-                else:
-                    found.append((picked.path, picked.skip))
-            work = [Job(i, path, explicit_config or _config_for(path))
-                    for i, (path, skip) in enumerate(found) if not skip]
+        found, work = _jobs(paths, stdin, selection, explicit_config)
         _validate_run(session, settings, [base_config, *(job.config for job in work)])
-        cache = None if no_cache or debug else Cache(cache_dir())
+        cache = None if no_cache or debug or stdin is not None else Cache(cache_dir())  # a temporary file: no reuse
         runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                         cache=cache, progress=_progress_bar(len(work)))
         checked = iter(runner.run(work))
@@ -187,6 +173,28 @@ def check(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _jobs(paths: tuple[str, ...], stdin: _Stdin | None, selection: Any,
+          explicit_config: Config | None) -> tuple[list[tuple[Path, str | None]], list[Any]]:
+    """The files of the run, each with a skip reason or None, and the jobs for those to check;
+    notes about files that are not checked go to standard error."""
+    from .files import select_files
+    from .runner import Job
+
+    if stdin is not None:
+        config = explicit_config or _config_for(stdin.shown)
+        if selection.forced(str(stdin.shown.resolve())) and _stdin_excluded(stdin.shown, selection):
+            return [], []  # --force-exclude: as if the file had not been given
+        return [(stdin.path, None)], [Job(0, stdin.path, stdin.config(config))]
+    found: list[tuple[Path, str | None]] = []
+    for picked in select_files((Path(p) for p in paths), selection):
+        if picked.note:
+            click.echo(f"reportlint: 提示：{_safe(str(picked.path))} {picked.note}", err=True)
+        else:
+            found.append((picked.path, picked.skip))
+    work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
+    return found, work
 
 
 def _safe(text: str) -> str:
