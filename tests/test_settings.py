@@ -92,6 +92,10 @@ def test_a_rule_directory_cannot_invent_option_names(tmp_path: Path, capsys) -> 
         'name = "会议纪要"\nmatch = ["会议纪要"]\n[rules.M103]\nthreshhold = 0.3\n', encoding="utf-8")
     code, _, err = run(["check", "--no-cache", str(f)], capsys)
     assert code == 3 and "minutes.toml" in err and "threshhold" in err
+    (rules / "profiles" / "minutes.toml").write_text(
+        'name = "会议纪要"\nmatch = ["会议纪要"]\n[rules.M101]\nseverity = "fatal"\n', encoding="utf-8")
+    code, _, err = run(["check", "--no-cache", str(f)], capsys)
+    assert code == 3 and "minutes.toml" in err and "fatal" in err
 
 
 @pytest.mark.parametrize(

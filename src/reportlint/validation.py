@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config, type_name
 from .errors import ConfigError
+from .model import SEVERITY_RANK
 
 if TYPE_CHECKING:
     from .rulebook import Rulebook
@@ -135,3 +136,8 @@ def check_rulebook(rulebook: Rulebook) -> None:
                 continue  # a rule of a plugin that is not installed here: nothing to adjust
             params = {k: v for k, v in table.items() if k not in PROFILE_RULE_KEYS}
             check_params(code, params, rule.params, where, f"rules.{code}")
+            if "enabled" in table and not isinstance(table["enabled"], bool):
+                raise ConfigError(f"{where}：rules.{code}.enabled 是{type_name(table['enabled'])}，应为 true 或 false")
+            if "severity" in table and table["severity"] not in SEVERITY_RANK:
+                raise ConfigError(f"{where}：rules.{code}.severity 的值“{table['severity']}”无效，"
+                                  "应为 \"error\"、\"warning\" 或 \"info\"")
