@@ -175,7 +175,7 @@ def check(
     return 0 if exit_zero and code == 1 else code
 
 
-def _jobs(paths: tuple[str, ...], stdin: _Stdin | None, selection: Any,
+def _jobs(paths: tuple[str, ...], stdin: Any, selection: Any,
           explicit_config: Config | None) -> tuple[list[tuple[Path, str | None]], list[Any]]:
     """The files of the run, each with a skip reason or None, and the jobs for those to check;
     notes about files that are not checked go to standard error."""
@@ -251,73 +251,29 @@ def _validate_run(session: Any, settings: Any, configs: list[Config]) -> None:
         raise click.UsageError(str(exc)) from exc
 
 
-class _Stdin:
-    """Standard input saved to a private temporary file, checked under the name the user gave."""
-
-    def __init__(self, path: Path, shown: Path) -> None:
-        self.path = path
-        self.shown = shown
-
-    def config(self, config: Config) -> Config:
-        """``per-file-ignores`` resolved for the given name (the temporary file matches none)."""
-        from dataclasses import replace
-
-        return replace(config, ignore=config.ignore + config.ignored_for(self.shown), per_file_ignores=())
-
-    def rename(self, result: Any) -> Any:
-        from dataclasses import replace
-
-        name = str(self.shown)
-        result.path = name
-        result.findings = [replace(f, path=name) for f in result.findings]
-        return result
-
-
-def _stdin_document(paths: tuple[str, ...], name: str | None) -> Any:
-    import contextlib
-
-    @contextlib.contextmanager
-    def saved() -> Any:
-        if paths != ("-",):
-            yield None
-            return
-        import tempfile
-
-        from .sniff import MAX_FILE_BYTES
-
-        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        if name is not None and not Path(name).name:
-            raise click.UsageError(f"--stdin-filename“{name}”不是文件名")
-        shown = Path(name) if name else Path("-")
-        suffix = shown.suffix if name else _sniffed_suffix(data)
-        with tempfile.TemporaryDirectory(prefix="reportlint-stdin-") as tmp:
-            path = Path(tmp) / (shown.name if name else f"stdin{suffix}")
-            path.write_bytes(data)
-            yield _Stdin(path, shown)
-
-    return saved()
-
-
-def _sniffed_suffix(data: bytes) -> str:
-    """Without --stdin-filename the first bytes say what the document is (.txt otherwise)."""
-    if b"%PDF-" in data[:1024]:
-        return ".pdf"
-    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return ".docx"
-    return ".txt"
-
-
 def _stdin_excluded(shown: Path, selection: Any) -> bool:
     from .files import excluded_by_name
 
     return excluded_by_name(str(shown.resolve()), selection)
 
 
+def _stdin_document(paths: tuple[str, ...], name: str | None) -> Any:
+    """Standard input saved to a temporary file while the block runs, or None when no ``-``."""
+    import contextlib
+
+    from .stdin import read_stdin
+
+    if paths != ("-",):
+        return contextlib.nullcontext(None)
+    if name is not None and not Path(name).name:
+        raise click.UsageError(f"--stdin-filename“{name}”不是文件名")
+    return read_stdin(name)
+
+
 def _show_settings(paths: tuple[str, ...], session: Any, base_config: Config, explicit_config: Config | None,
                    settings: Any, selection: Any, stdin_filename: str | None) -> int:
-    """``--show-settings``: what applies to the one file (or folder) given, as TOML-like lines."""
-    from .engine import active_rules
-    from .files import DEFAULT_EXCLUDE
+    """``--show-settings``: what applies to the one file (or folder) given."""
+    from .showsettings import settings_lines
 
     if len(paths) != 1:
         raise click.UsageError("--show-settings 只能用于一个文件或目录")
@@ -328,52 +284,7 @@ def _show_settings(paths: tuple[str, ...], session: Any, base_config: Config, ex
         config = explicit_config or _config_for(target)
     _validate_run(session, settings, [base_config, config])
     _, book = session.books(config)
-    profile_name = settings.profile or config.profile
-    profile = book.profile(profile_name) if profile_name else None
-    rules = active_rules(book, config, settings, profile, target)
-    by_code = {r.code: r for r in rules}
-
-    def show(value: Any) -> str:
-        return json.dumps(value, ensure_ascii=False, default=str)
-
-    select = settings.select if settings.select is not None else config.select
-    if selection.exclude is not None:
-        exclude, source = list(selection.exclude), "命令行 --exclude"
-    elif config.exclude is not None:
-        exclude, source = list(config.exclude), "配置文件"
-    else:
-        exclude, source = list(DEFAULT_EXCLUDE), "默认"
-    lines = [
-        f"# reportlint 对 {target} 使用的设置",
-        f"config-file = {show(str(config.path) if config.path else '')}"
-        + ("" if config.path else "  # 没有找到配置文件，使用默认设置"),
-        f"select = {show(list(select) if select is not None else ['ALL'])}",
-        f"ignore = {show([*settings.ignore, *config.ignore])}",
-        f"per-file-ignores = {show(list(config.ignored_for(target)))}  # 对此文件生效的",
-        f"profile = {show(profile.name if profile else '')}"
-        + ("" if profile else "  # 按文档内容自动识别文种"),
-        f"fail-on = {show(config.fail_on or 'warning')}",
-        f"corpus = {show(str(settings.corpus or config.corpus or ''))}",
-        f"exclude = {show(exclude)}  # 来源：{source}",
-        f"extend-exclude = {show([*config.extend_exclude, *selection.extend_exclude])}",
-        f"respect-gitignore = {show(selection.gitignore(str(target.resolve())))}",
-        f"force-exclude = {show(selection.forced(str(target.resolve())))}",
-        f"rule-dirs = {show([str(d) for d in config.rule_dirs])}",
-        f"plugins = {show(list(config.plugins))}",
-        f"rules = {show(sorted(by_code))}  # 启用的规则，共 {len(by_code)} 条",
-    ]
-    changed = {c: r.severity for c, r in sorted(by_code.items()) if r.severity != book.rules[c].severity}
-    if changed:
-        lines.append(f"severity = {show(changed)}")
-    for code, params in sorted(config.options.items()):
-        if code in by_code:
-            for key in params:
-                if key == "extend" and key not in book.rules[code].params:
-                    for name in params[key]:
-                        lines.append(f"options.{code}.{name} = {show(by_code[code].params[name])}")
-                else:
-                    lines.append(f"options.{code}.{key} = {show(by_code[code].params[key])}")
-    click.echo("\n".join(_safe(line) for line in lines))
+    click.echo("\n".join(_safe(line) for line in settings_lines(target, config, book, settings, selection)))
     return 0
 
 
