@@ -130,6 +130,15 @@ def test_code_prefixes_that_name_rules_are_accepted(tmp_path: Path, capsys) -> N
     assert run(["check", "--no-cache", str(f), "--timeout", "0.5"], capsys)[0] == 1
 
 
+def test_severity_all_sets_every_rule_and_a_longer_prefix_wins(tmp_path: Path, capsys) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('[severity]\nALL = "info"\nN101 = "warning"\n', encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", "--format", "json", str(f)], capsys)
+    levels = {x["rule"]: x["severity"] for x in json.loads(out)["files"][0]["findings"]}
+    assert code == 1 and levels["N101"] == "warning" and set(levels.values()) == {"info", "warning"}
+
+
 def test_options_extend_appends_to_a_list_option(tmp_path: Path, capsys) -> None:
     f = tmp_path / "a.txt"
     f.write_text("关于机关作风建设的工作总结\n一、主要工作\n由办公室负责，具体人员待核实。\n", encoding="utf-8")

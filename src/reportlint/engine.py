@@ -139,7 +139,9 @@ def active_rules(
                     params[name] = [*params.get(name, []), *items]
             else:
                 params[key] = value
-        for prefix in sorted((p for p in config.severity if code.startswith(p)), key=len):
+        chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
+                           key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
+        for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
