@@ -15,6 +15,7 @@ from test_cli import CLEAN, DEFECTIVE, run
 @pytest.mark.parametrize(
     ("config", "needles"),
     [
+        ('selekt = ["N1"]\n', ["selekt", "是不是“select”"]),
         ('select = ["ZZZ"]\n', ["select", "ZZZ", "规则代码"]),
         ('select = ["n1", "ZZZ"]\n', ["select", "ZZZ"]),
         ('ignore = ["X9"]\n', ["ignore", "X9"]),
