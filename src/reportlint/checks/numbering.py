@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -23,62 +24,123 @@ def _span(mk: Marker) -> tuple[int, int, int]:
     return mk.block, mk.start, mk.end
 
 
+_MAX_BREAKS = 2  # a list with more breaks than this is misread or damaged: say nothing about it
+
+
+def _breaks(items: list[Item]) -> list[tuple[str, Marker, Marker]]:
+    """(kind, item, previous) for each break in a sibling list: "duplicate" (same number again),
+    "repeat" (an earlier number again after a higher one), "skip", "backwards"."""
+    out = []
+    seen: set[int] = set()
+    prev: Marker | None = None
+    for it in items:
+        mk = it.marker
+        if prev is not None:
+            if mk.value == prev.value:
+                out.append(("duplicate", mk, prev))
+            elif mk.value < prev.value:
+                out.append(("repeat" if mk.value in seen else "backwards", mk, prev))
+            elif mk.value > prev.value + 1:
+                out.append(("skip", mk, prev))
+        seen.add(mk.value)
+        prev = mk
+    return out
+
+
 def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Walks each list of sibling items (same parent in the outline) and reports a number
-    that repeats (``mode = "duplicate"``) or skips ahead (``mode = "skip"``), and a list
-    under a new parent that does not start at 1, as when a Word list fails to restart.
+    that repeats (``mode = "duplicate"``) or skips ahead (``mode = "skip"``), and a child list
+    that carries on the count of the list before it where the document otherwise starts
+    every child list at 1 (a Word list that failed to restart). A list with more than two
+    breaks is misread or damaged (a page lost, markers garbled): it gets one finding at most,
+    at its first break. A list starting again at 1 opens a new list, never an error.
     ## Parameters
     ``mode``: ``duplicate`` or ``skip``.
     ## Example
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
-    for parent, items in _siblings(outline):
-        prev: Marker | None = None
-        for it in items:
-            mk = it.marker
-            if prev is None:
-                if mode == "skip" and parent >= 0 and mk.value > 1 and not it.mixed:
-                    parent_mk = outline.items[parent].marker
-                    if parent_mk.family != "heading" or parent_mk.value:
-                        yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
-                                           expected=mk.label_for(1), suggestion=mk.label_for(1))
-            elif mode == "duplicate" and mk.value == prev.value:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=expected,
+    for _, items in _siblings(outline):
+        breaks = _breaks(items)
+        if len(breaks) > _MAX_BREAKS:
+            breaks = []
+        for kind, mk, prev in breaks[:1]:
+            expected = mk.label_for(prev.value + 1)
+            if mode == "duplicate" and kind in ("duplicate", "repeat"):
+                yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
+                                   label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
                                    suggestion=expected)
-            elif mode == "skip" and mk.value > prev.value + 1:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), previous=_shown(ctx, prev),
-                                   expected=expected, suggestion=expected)
-            elif mode == "skip" and mk.value < prev.value:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), key="backwards", label=_shown(ctx, mk),
-                                   previous=_shown(ctx, prev), expected=expected, suggestion=expected)
-            prev = mk
+            elif mode == "skip" and kind in ("skip", "backwards"):
+                yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "skip" else "backwards",
+                                   label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
+                                   suggestion=expected)
+    if mode == "skip":
+        yield from _continued_lists(ctx, rule)
+
+
+def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """A child list that carries on its cousin's count where the document's own convention,
+    seen in at least two other child lists of that style, is to start each at 1. When the
+    document counts on across parents (1.–53. running through （一）–（四）), nothing is said."""
+    outline = ctx.outline
+    lists: dict[str, list[list[Item]]] = {}
+    for parent, items in _siblings(outline):
+        if parent >= 0 and outline.items[parent].marker.family != "heading":
+            lists.setdefault(items[0].marker.style, []).append(items)
+    for runs in lists.values():
+        runs.sort(key=lambda r: (r[0].marker.block, r[0].marker.start))
+        restarted = [r for r in runs[1:] if r[0].marker.value == 1]
+        continued = [(r, before) for before, r in pairwise(runs)
+                     if r[0].marker.value > 1 and r[0].marker.value == before[-1].marker.value + 1]
+        # （一） lists restart under each 一、 by the standard's own layout; other styles need
+        # the document's evidence: two lists that restart
+        evidence = 0 if runs[0][0].marker.family == "cn-paren" else 2
+        if len(restarted) < evidence or len(continued) != 1:
+            continue
+        run, before = continued[0]
+        mk = run[0].marker
+        yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
+                           previous=_shown(ctx, before[-1].marker), expected=mk.label_for(1),
+                           suggestion=mk.label_for(1))
 
 
 def _shown(ctx: Context, mk: Marker) -> str:
     return ctx.doc.blocks[mk.block].text[mk.start:mk.end].strip()
 
 
+_SLIPS = "。，,"  # 2。 or 7， where 2. is due: a typing slip, reported by N106 item by item
+
+
+def _slip(mk: Marker) -> bool:
+    return mk.family == "ar" and bool(mk.punct) and mk.punct in _SLIPS
+
+
+def _majority_style(items: list[Item]) -> str:
+    styles = [it.marker.style for it in items if not _slip(it.marker)]
+    return max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
+
+
 def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports an item whose numbering style differs from the first of its siblings:
-    （一） then 2. and 3., or 1. beside 1、. Bracket width is not compared (T103 does that).
+    Reports a list whose items use different numbering styles: （一） then 2. and 3., or 1.
+    beside 1、. The list's own majority style is the yardstick; one finding per list, at the
+    first item that departs from it, with the count. Bracket width is not compared (T103 does
+    that); a slipped 2。 or 7， is N106's.
     ## Parameters
     None.
     ## Example
-    （一）有思想偏差 / 2.有应付心态 → N103 at 2., suggesting （二）."""
+    （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
     for _, items in _siblings(ctx.outline):
-        first = items[0].marker
-        for it in items[1:]:
-            mk = it.marker
-            if mk.style != first.style:
-                expected = first.label_for(mk.value)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, first),
-                                   expected=expected, suggestion=expected)
+        major = _majority_style(items)
+        odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
+        if not odd or not major:
+            continue
+        model = next(it.marker for it in items if it.marker.style == major)
+        mk = odd[0]
+        expected = model.label_for(mk.value)
+        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
+                           expected=expected, count=len(odd), suggestion=expected)
 
 
 def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -210,26 +272,63 @@ _BAD_PUNCT = {
 }
 
 
+_SPACED_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．][ \u3000](\d{1,2})(?=[\u3400-\u9fff])")
+_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])")
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports malformed markers (GB/T 15834-2011 Appendix B.3.2–B.3.4): 一. 一, (not 一、),
-    1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). One finding per
-    list, at its first malformed marker, with the count. Full-width and half-width forms
+    1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). A document that uses
+    one such form throughout gets one finding per form, spanning its first list, with the
+    count. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
+    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width forms
     are both accepted here.
     ## Parameters
     None.
     ## Example
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
+    groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx.outline):
-        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT
+        major = _majority_style(items)
+        for it in items:
+            mk = it.marker
+            if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
+                model = next(i.marker for i in items if i.marker.style == major)
+                fixed = mk.label_for(mk.value, model.punct)
+                yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
+                                   model=_shown(ctx, model), expected=fixed, suggestion=fixed)
+        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        if not bad:
-            continue
-        mk = bad[0]
+        if bad:
+            groups.setdefault(bad[0].style, []).append(bad)
+    for lists in groups.values():
+        first = lists[0]
+        mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
         fixed = mk.label_for(mk.value, want)
-        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example,
-                           clause=clause, count=len(bad), suggestion=fixed)
+        yield rule.finding(ctx.doc, mk.block, mk.start, first[-1].end, end_block=first[-1].block,
+                           label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
+                           count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
+    yield from _spaced_decimals(ctx, rule)
+
+
+def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """1. 2编制依据 where the document numbers its sections 1.1, 1.3: the space splits the number."""
+    decimals: set[tuple[str, str]] = set()
+    for b in ctx.doc.blocks:
+        decimals.update((m.group(1), m.group(2)) for m in _DECIMAL.finditer(b.text))
+    if len(decimals) < 3:
+        return
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _SPACED_DECIMAL.finditer(b.text):
+            major, minor = m.group(1), int(m.group(2))
+            if (major, str(minor - 1)) in decimals or (major, str(minor + 1)) in decimals:
+                fixed = f"{major}.{minor}"
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="decimal", label=m.group(0),
+                                   expected=fixed, suggestion=fixed)
 
 
 def _norm(p: str) -> str:
