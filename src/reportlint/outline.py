@@ -31,7 +31,8 @@ _START_PATTERNS = (
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])")),
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?![\d.．%％])")),
+    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])")),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()")),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
@@ -302,20 +303,27 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 _LOOSE = re.compile(
     rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
     rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《])"
-    rf"|(?<=[\u3400-\u9fff])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
-    rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．])(?=(?:19|20)\d\d年)"  # 8.2021年投资计划: an item on a year
+    rf"|(?<=[\u3400-\u9fff.．])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
+    # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
+    rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
 )
 _LOOSE_GLUE = 40  # a glued first child sits at most this far after its parent's label
 # 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §8.4 attachments;
 # regulations and multi-part documents number each part afresh)
+# a mention inside a sentence (…；第二部分安排…) opens nothing: the heading stands alone or is
+# followed by a space or a colon
 _SCOPE = re.compile(
     rf"(?:^|(?<=[{SENTENCE_END}\s{CLOSERS}]))[ \t\u3000]*"
-    rf"(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}(?=[ \u3000:：]|$|[\u3400-\u9fff])"
-    rf"|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|条|篇)(?![的中之所规])"
-    rf")"
+    rf"(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}"
+    rf"|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|条|篇)"
+    rf")(?=[ \t\u3000:：]|$)"
     # a part or chapter heading glued to the line before (…2021年8月第一部分  总说明)
     rf"|(第[{CN_NUM}\d]{{1,3}}(?:部分|章|篇))(?=[ \u3000])"
 )
+
+
+_SCOPE_LINE = re.compile(
+    rf"[ \t\u3000]*(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|篇))")
 
 
 def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[int] = frozenset()) -> list[Marker]:
@@ -355,6 +363,11 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Ma
     for block in doc.blocks:
         if block.index in residue or block.kind == "cell" or not block.text:
             continue
+        line = _SCOPE_LINE.match(block.text)
+        if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
+            out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
+                              scope="part"))
+            continue
         for m in _SCOPE.finditer(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
@@ -393,7 +406,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         stack.append(len(items) - 1)
         return len(items) - 1
 
-    for _, _, ev in events:
+    def next_value(pos: int, family: str) -> int:
+        """The number of the next marker of ``family`` after events[pos]; 0 when none."""
+        for _, _, later in events[pos + 1:]:
+            if isinstance(later, Marker) and later.family == family and not later.scope:
+                return later.value
+        return 0
+
+    for pos, (_, _, ev) in enumerate(events):
         block = blocks[ev.block] if ev.block < len(blocks) else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
         if scope not in stacks:
@@ -421,7 +441,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                            and ev.rank > top.rank and _glued(top, ev, text))
             next_sibling = same is not None and items[stack[same]].marker.value == ev.value - 1 \
                 and (ev.punct not in "。，," or ev.family != "ar" or _heading_like(text, ev))
-            if not (first_child or next_sibling):
+            if text[ev.end:ev.end + 1].isdigit():
+                next_sibling = next_sibling and next_value(pos, ev.family) == ev.value + 1
+                first_child = False
+            # 一、 glued to the title at the top of the document, followed by 二、
+            # (or a list starting again: a body after its table of contents)
+            opens = ev.value == 1 and next_value(pos, ev.family) == 2 and not text[ev.end:ev.end + 1].isdigit() \
+                and (top is None or top.scope == "part" or (same is not None and items[stack[same]].marker.value >= 2))
+            if not (first_child or next_sibling or opens):
                 continue
         if ev.intro:
             # 附件：1．… — the text before the colon introduces a list of its own
@@ -435,7 +462,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             while len(stack) > base and items[stack[-1]].marker.family != "heading" \
                     and items[stack[-1]].marker.rank > ev.rank:
                 stack.pop()
-        if same is not None and same == len(stack) - 1 and ev.value == 1 and items[stack[same]].marker.value >= 2:
+        if same is not None and ev.value == 1 and items[stack[same]].marker.value >= 2:
             # a list starting again: a new document or part whose heading is unmarked
             del stack[same:]
             parent = stack[-1] if stack else -1
@@ -536,15 +563,32 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     return None
 
 
+_CAPTION = re.compile(r"\s*[图表]\s*[\d一二三四五六七八九十]")
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A paragraph in a heading style (or with an outline level) that reads as one: short, no
+    sentence inside, no figure or table caption. Body text given an outline level is common."""
+    text = text.strip()
+    return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
+
+
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
     body = body or Body(doc.blocks)
     markers = find_markers(doc, residue, body)
     typed = {mk.block for mk in markers if not mk.inline and not mk.stray}
+    # a heading whose typed (or Word-rendered) number is its marker is that marker, never counted
+    # twice; at a level where most headings carry a number, an unnumbered one is body text that
+    # was given an outline level
+    numbered: dict[int, int] = {}
+    for b in doc.blocks:
+        if b.kind == "heading" and b.level:
+            numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
     style_headings = [
         Heading(b.index, 0, len(b.text), b.text.strip(), b.level, "style")
         for b in doc.blocks
-        # a heading whose typed (or Word-rendered) number is its marker is that marker, never counted twice
         if b.kind == "heading" and b.level and b.text.strip() and not b.label and b.index not in typed
+        and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
     taken = {(mk.block, mk.start) for mk in markers}
     extra = find_loose(doc, taken, residue) + find_scopes(doc, residue)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -15,8 +16,18 @@ from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_valu
 def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
     """Each parent with its numbered children in order (style headings left out)."""
     for parent, kids in outline.children.items():
-        items = [outline.items[k] for k in kids if outline.items[k].marker.family != "heading"]
-        if items:
+        # one parent may hold lists of two styles (a lost heading, a misread marker): each is
+        # a list of its own, unless an item joined the list above it as a mixed style
+        groups: dict[str, list[Item]] = {}
+        last = ""
+        for k in kids:
+            it = outline.items[k]
+            if it.marker.family == "heading":
+                continue
+            key = last if it.mixed and last else it.marker.family
+            groups.setdefault(key, []).append(it)
+            last = key
+        for items in groups.values():
             yield parent, items
 
 
@@ -38,13 +49,39 @@ def _breaks(items: list[Item]) -> list[tuple[str, Marker, Marker]]:
         if prev is not None:
             if mk.value == prev.value:
                 out.append(("duplicate", mk, prev))
-            elif mk.value < prev.value:
+            elif mk.value == prev.value - 1:
+                # 一、二、三、二、 — one step back; a longer way back (2. after 8.) is a new list
+                # whose first item was missed, not a numbering error
                 out.append(("repeat" if mk.value in seen else "backwards", mk, prev))
+            elif mk.value < prev.value:
+                return []
             elif mk.value > prev.value + 1:
                 out.append(("skip", mk, prev))
         seen.add(mk.value)
         prev = mk
     return out
+
+
+_NUMERIC_ROW = re.compile(r"[\d\s,，.．%％\-—]+")
+
+
+def _table_like(ctx: Context, block: int) -> bool:
+    """The block and the two non-empty ones either side are short cells without a sentence, one
+    of them a row of figures: a table read out of a PDF, where columns interleave and row
+    labels repeat by design."""
+    near: list[str] = []
+    for step in (-1, 1):
+        i, seen = block + step, 0
+        while 0 <= i < len(ctx.doc.blocks) and seen < 2:
+            text = ctx.doc.blocks[i].text.strip()
+            if text:
+                near.append(text)
+                seen += 1
+            i += step
+    near.append(ctx.doc.blocks[block].text.strip())
+    if any(len(t) > 40 or re.search(r"[。，；;：:]", t) for t in near):
+        return False
+    return any(_NUMERIC_ROW.fullmatch(t) for t in near)
 
 
 def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -62,7 +99,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     for _, items in _siblings(outline):
-        breaks = _breaks(items)
+        breaks = [b for b in _breaks(items) if not _table_like(ctx, b[1].block)]
         if len(breaks) > _MAX_BREAKS:
             breaks = []
         for kind, mk, prev in breaks[:1]:
@@ -134,6 +171,18 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for _, items in _siblings(ctx.outline):
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
+        if not odd and major.startswith("ar."):
+            # 1. 2. 3. then 4． 5．: half- and full-width stops mixed in one list
+            widths = [it.marker.punct for it in items if it.marker.punct in ".．"]
+            if len(set(widths)) > 1:
+                usual = widths[0]  # the list's own first choice
+                odd = [it.marker for it in items if it.marker.punct in ".．" and it.marker.punct != usual]
+                model = next(it.marker for it in items if it.marker.punct == usual)
+                mk = odd[0]
+                expected = mk.label_for(mk.value, usual)
+                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
+                                   expected=expected, count=len(odd), suggestion=expected)
+            continue
         if not odd or not major:
             continue
         model = next(it.marker for it in items if it.marker.style == major)
@@ -160,8 +209,17 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
         first = items[0].marker
         if pmk.family == "heading" or not first.rank or not pmk.rank:
             continue
-        if first.rank < pmk.rank:
+        if first.rank < pmk.rank and _close(ctx, pmk, first):
             yield rule.finding(ctx.doc, *_span(first), label=_shown(ctx, first), parent=_shown(ctx, pmk))
+
+
+def _close(ctx: Context, parent: Marker, child: Marker) -> bool:
+    """The child list starts right under its parent's line: with text between, an unnumbered
+    heading the outline cannot see may stand there."""
+    if child.block == parent.block:
+        return child.start - parent.end <= 150
+    between = any(ctx.doc.blocks[i].text.strip() for i in range(parent.block + 1, child.block))
+    return not between and len(ctx.doc.blocks[parent.block].text) - parent.end <= 150
 
 
 # the count comes first, as one character class, so that the regular-expression engine can
@@ -307,8 +365,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
         fixed = mk.label_for(mk.value, want)
-        yield rule.finding(ctx.doc, mk.block, mk.start, first[-1].end, end_block=first[-1].block,
-                           label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
+        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
                            count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
     yield from _spaced_decimals(ctx, rule)
 
@@ -339,13 +396,16 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Follows inline ordinals 一是/二是/三是 and 第一，/第二， through a paragraph (and on
     into the next paragraph when it opens with the next ordinal) and reports one that
-    repeats or skips. Any paragraph may restart the run at 一.
+    repeats or skips ahead. A numbered heading or item between two ordinals ends the run
+    (each section has runs of its own), any ordinal may restart the run at 一, and an ordinal
+    that goes back (三是 then 二是) starts a run whose beginning was not seen: nothing is said.
     ## Parameters
     None.
     ## Example
     一是…二是…二是… → N107 at the second 二是, suggesting 三是."""
     last: dict[str, SeqToken] = {}
     last_block = -1
+    cuts = sorted((it.marker.block, it.marker.start) for it in ctx.outline.items)
     for tok in ctx.outline.sequences:
         if tok.block != last_block:
             # a new paragraph continues the run only when it carries on from the last one
@@ -356,17 +416,24 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             last_block = tok.block
         prev = last.get(tok.kind)
         last[tok.kind] = tok
-        if tok.value == 1 or prev is None:
+        if tok.value == 1 or prev is None or _cut_between(cuts, prev, tok):
             continue
         word = "是" if tok.kind == "shi" else "，"
         expected = ("第" if tok.kind == "di" else "") + cn_label(prev.value + 1) + word
         shown = ctx.doc.blocks[tok.block].text[tok.start:tok.end]
+        previous = ctx.doc.blocks[prev.block].text[prev.start:prev.end]
         if tok.value == prev.value:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
+                               previous=previous, expected=expected, suggestion=expected)
+        elif tok.value > prev.value + 1:
+            yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
-        elif tok.value != prev.value + 1:
-            yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, expected=expected,
-                               suggestion=expected)
+
+
+def _cut_between(cuts: list[tuple[int, int]], a: SeqToken, b: SeqToken) -> bool:
+    """A numbered heading or item lies between two ordinals."""
+    i = bisect_right(cuts, (a.block, a.start))
+    return i < len(cuts) and cuts[i] < (b.block, b.start)
 
 
 def _only_blank_between(ctx: Context, a: int, b: int) -> bool:
