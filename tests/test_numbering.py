@@ -94,3 +94,83 @@ def test_pdf_rendition_gives_the_same_numbering_findings(tmp_path: Path) -> None
     txt = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
     pdf = make_pdf(tmp_path / "a.pdf", [["县机关工作总结", *paras]], page_numbers=True)
     assert [(f.rule, f.excerpt) for f in lint_path(pdf, select="N").findings] == txt == [("N101", "（二）")]
+
+
+# one-line pastes, conventions and restraint (issue #13): sentences written for these tests
+
+def test_one_line_paste_with_glued_first_items_is_silent(tmp_path: Path) -> None:
+    line = ("关于做好年度工作的通知一、总体要求（一）指导思想坚持稳中求进。（二）工作目标全年完成任务。"
+            "二、主要任务（一）抓好学习1.集中学习每月一次。2.个人自学每周一次。（二）完善制度修订五项。"
+            "三、保障措施（一）加强领导压实责任。")
+    assert [(f.rule, f.excerpt) for f in lint_text(line, tmp_path, select="N")] == []
+
+
+def test_parts_and_attachments_open_their_own_numbering(tmp_path: Path) -> None:
+    text = ("实施方案\n第一部分 总体情况\n一、基本情况\n二、存在问题\n第二部分 工作安排\n一、工作目标\n二、工作措施\n"
+            "附件1\n一、职责分工\n二、时间安排")
+    assert lint_text(text, tmp_path, select="N") == []
+
+
+def test_a_list_starting_again_at_one_is_a_new_list(tmp_path: Path) -> None:
+    # a notice forwarding a plan: the plan numbers from 一、 again
+    text = "通知\n一、高度重视\n二、认真落实\n现将方案印发给你们。\n工作方案\n一、目标任务\n二、实施步骤\n四、保障措施"
+    found = lint_text(text, tmp_path, select="N")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 8, "四、")]
+    assert "上一项是“二、”" in found[0].message
+
+
+def test_one_step_back_is_a_repeat_a_long_way_back_is_silent(tmp_path: Path) -> None:
+    found = lint_text("报告\n一、情况\n二、做法\n三、成效\n二、打算", tmp_path, select="N")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "二、", "四、")]
+    assert "三、" in found[0].message
+    assert lint_text("报告\n1.甲。\n2.乙。\n3.丙。\n4.丁。\n5.戊。\n2.己。\n3.庚。", tmp_path, select="N1") == []
+
+
+def test_damaged_list_gets_one_finding_at_most(tmp_path: Path) -> None:
+    text = "报告\n" + "\n".join(f"{n}.内容。" for n in (1, 2, 4, 5, 5, 7, 9, 9))
+    assert len(lint_text(text, tmp_path, select="N101,N102")) <= 1
+
+
+def test_continuous_count_across_parents_is_a_convention(tmp_path: Path) -> None:
+    text = ("若干措施\n（一）加强领导\n1.甲。\n2.乙。\n（二）强化保障\n3.丙。\n4.丁。\n（三）严格考核\n5.戊。\n6.己。")
+    assert lint_text(text, tmp_path, select="N") == []
+
+
+def test_slipped_marker_punctuation_is_reported_item_by_item(tmp_path: Path) -> None:
+    line = "会议通知一、有关事项1.按时参会。2。请携带材料。3.着正装。4，提前入场。二、联系方式请电话联系。"
+    found = lint_text(line, tmp_path, select="N")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N106", "2。", "2."), ("N106", "4，", "4.")]
+
+
+def test_spaced_decimal_heading(tmp_path: Path) -> None:
+    text = "应急预案\n1.总则\n1.1编制目的\n1. 2编制依据\n1.3适用范围\n2.组织体系\n2.1指挥机构"
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("1. 2", "1.2")]
+
+
+def test_item_whose_text_starts_with_a_number(tmp_path: Path) -> None:
+    line = "工作依据一、编制依据1.有关文件。2.上级通知。3.2021年计划执行情况。4.各单位上报情况。"
+    assert lint_text(line, tmp_path, select="N") == []
+
+
+def test_inline_ordinals_restart_under_each_heading(tmp_path: Path) -> None:
+    text = "讲话\n一、成绩一是学习深入。二是制度完善。三是作风转变。二、问题二是落实不够。三是监督不严。"
+    assert lint_text(text, tmp_path, select="N107") == []
+
+
+def _heading_docx(tmp_path: Path, paras: list[tuple[str, str | None]], rows: list[list[str]]) -> Path:
+    return make_docx(tmp_path / "h.docx", [(t, {"style": s} if s else {}) for t, s in paras[:-1]]
+                     + [(paras[-1][0], {"table": rows})])
+
+
+def test_heading_styles_and_tables_give_the_txt_findings(tmp_path: Path) -> None:
+    paras = [("县机关年度工作总结", "Title"), ("一、主要工作", "Heading 1"),
+             ("我们围绕以下三个方面开展工作：", None), ("（一）加强学习", "Heading 2"),
+             ("全年集中学习二十次。", None), ("（二）完善制度", "Heading 2"), ("修订制度五项。", None),
+             ("二、存在问题", "Heading 1"), ("（一）学习不够深入", "Heading 2"), ("见下表。", None)]
+    rows = [["序号", "事项"], ["1.", "学习"], ["2.", "制度"], ["（一）", "考核"]]
+    text = "\n".join(t for t, _ in paras) + "\n" + "\n".join(c for r in rows for c in r)
+    txt = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
+    docx = [(f.rule, f.excerpt) for f in lint_path(_heading_docx(tmp_path, paras, rows), select="N").findings]
+    assert docx == [("N105", "以下三个方面")]
+    assert ("N105", "以下三个方面") in txt
