@@ -34,6 +34,8 @@ _START_PATTERNS = (
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
     ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])")),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()")),
+    # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])")),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）
@@ -106,8 +108,14 @@ class Marker(NamedTuple):
 
     def label_for(self, value: int, punct: str | None = None) -> str:
         """This marker's label with another number (and optionally other punctuation)."""
-        num = cn_label(value) if self.family.startswith("cn") else (
-            CIRCLED[value - 1] if self.family == "circled" and 0 < value <= 20 else str(value))
+        if self.family.startswith("cn"):
+            num = cn_label(value)
+        elif self.family == "circled" and 0 < value <= 20:
+            num = CIRCLED[value - 1]
+        elif self.family == "latin-paren" and 0 < value <= 26:
+            num = chr(ord("a") + value - 1)
+        else:
+            num = str(value)
         return f"{self.opener}{num}{self.closer}{self.punct if punct is None else punct}"
 
 
@@ -172,7 +180,7 @@ _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级
 def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The marker patterns a block can match, by its first visible character."""
     if first in "（(":
-        return _START_PATTERNS[:2]
+        return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
         return _START_PATTERNS[3:4]
     if first in CN_NUM:
@@ -182,6 +190,16 @@ def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return ()
 
 
+def _value(family: str, num: str) -> int | None:
+    if family.startswith("cn"):
+        return cn_value(num)
+    if family == "circled":
+        return CIRCLED.index(num) + 1
+    if family == "latin-paren":
+        return ord(num) - ord("a") + 1
+    return int(num)
+
+
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     for family, pattern in _candidates(text.lstrip(" \t\u3000\u00a0")[:1]):
@@ -189,8 +207,7 @@ def _block_start_marker(block: Block) -> Marker | None:
         if not m:
             continue
         opener, num, closer, punct = m.groups()
-        value = cn_value(num) if family.startswith("cn") else (
-            CIRCLED.index(num) + 1 if family == "circled" else int(num))
+        value = _value(family, num)
         if not value:
             continue
         if family == "cn" and punct in ",，" and not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff":
@@ -318,7 +335,7 @@ _SCOPE = re.compile(
     rf"|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|条|篇)"
     rf")(?=[ \t\u3000:：]|$)"
     # a part or chapter heading glued to the line before (…2021年8月第一部分  总说明)
-    rf"|(第[{CN_NUM}\d]{{1,3}}(?:部分|章|篇))(?=[ \u3000])"
+    rf"|(第[{CN_NUM}\d]{{1,3}}(?:部分|章|篇)|附件[ \u3000]?\d{{1,2}})(?=[ \u3000])"
 )
 
 
@@ -409,7 +426,8 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     def next_value(pos: int, family: str) -> int:
         """The number of the next marker of ``family`` after events[pos]; 0 when none."""
         for _, _, later in events[pos + 1:]:
-            if isinstance(later, Marker) and later.family == family and not later.scope:
+            if isinstance(later, Marker) and later.family == family and not later.scope \
+                    and not (later.loose and later.punct in "。，,、"):
                 return later.value
         return 0
 

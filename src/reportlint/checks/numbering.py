@@ -99,9 +99,12 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     for _, items in _siblings(outline):
-        breaks = [b for b in _breaks(items) if not _table_like(ctx, b[1].block)]
-        if len(breaks) > _MAX_BREAKS:
-            breaks = []
+        breaks = _breaks(items)
+        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
+            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
+        # a break that rests on a marker found glued to the text before it is too weak to report
+        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
         for kind, mk, prev in breaks[:1]:
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
@@ -227,7 +230,9 @@ def _close(ctx: Context, parent: Marker, child: Marker) -> bool:
 # verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
 _STATED = re.compile(
     rf"([{CN_NUM}两\d]{{1,3}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
-    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字)"
+    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字"
+    # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
+    rf"|(?:个|项|大|条)[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
 )
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
@@ -404,6 +409,7 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     一是…二是…二是… → N107 at the second 二是, suggesting 三是."""
     last: dict[str, SeqToken] = {}
+    outer: dict[str, tuple[SeqToken, SeqToken]] = {}  # kind -> (last of the run around, first of the inner run)
     last_block = -1
     cuts = sorted((it.marker.block, it.marker.start) for it in ctx.outline.items)
     for tok in ctx.outline.sequences:
@@ -413,10 +419,28 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                      if t.block < tok.block - 1 and not _only_blank_between(ctx, t.block, tok.block)]
             for k in stale:
                 del last[k]
+                outer.pop(k, None)
             last_block = tok.block
         prev = last.get(tok.kind)
         last[tok.kind] = tok
-        if tok.value == 1 or prev is None or _cut_between(cuts, prev, tok):
+        if prev is not None and _cut_between(cuts, prev, tok):
+            outer.pop(tok.kind, None)
+            continue
+        if tok.value == 1:
+            if prev is not None and prev.value >= 2:
+                outer[tok.kind] = (prev, tok)  # a run inside a run, or a new run
+            continue
+        if prev is None:
+            continue
+        around = outer.get(tok.kind)
+        if around and tok.value == around[0].value + 1 and tok.value != prev.value + 1:
+            # 一是…三是 概括为：一是…二是 四是: the outer run goes on after an inner one with the same words
+            inner = around[1]
+            del outer[tok.kind]
+            yield rule.finding(ctx.doc, inner.block, inner.start, inner.end, key="nested",
+                               label=ctx.doc.blocks[inner.block].text[inner.start:inner.end],
+                               outer=ctx.doc.blocks[around[0].block].text[around[0].start:around[0].end],
+                               after=ctx.doc.blocks[tok.block].text[tok.start:tok.end])
             continue
         word = "是" if tok.kind == "shi" else "，"
         expected = ("第" if tok.kind == "di" else "") + cn_label(prev.value + 1) + word
