@@ -174,3 +174,34 @@ def test_heading_styles_and_tables_give_the_txt_findings(tmp_path: Path) -> None
     docx = [(f.rule, f.excerpt) for f in lint_path(_heading_docx(tmp_path, paras, rows), select="N").findings]
     assert docx == [("N105", "以下三个方面")]
     assert ("N105", "以下三个方面") in txt
+
+
+def test_count_over_lettered_list(tmp_path: Path) -> None:
+    text = "项目指南\n本项目将开展以下五大攻关任务：\n（a）建设数据平台\n（b）研发核心算法\n（c）搭建验证环境\n（d）形成标准规范"
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block + 1, f.excerpt) for f in found] == [(2, "以下五大攻关任务")]
+
+
+def test_inner_ordinal_run_nested_in_an_outer_one(tmp_path: Path) -> None:
+    line = ("调研报告 主要问题有：一是任务重。二是压力大。三是培训多。具体为：一是打卡频繁。二是考试过多。"
+            "四是考核难。")
+    found = lint_text(line, tmp_path, select="N107")
+    assert [(f.excerpt, "三是" in f.message and "四是" in f.message) for f in found] == [("一是", True)]
+
+
+def test_serial_number_column_of_a_docx_table(tmp_path: Path) -> None:
+    rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 4, 5, 5)] + [["合计", "", "18"]]
+    path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])
+    found = lint_path(path, select="N1").findings
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "5", "6")]
+
+
+def test_two_table_columns_read_as_one_list_are_silent(tmp_path: Path) -> None:
+    text = "决算表\n项目\n合计\n一、一般公共预算\n一、一般公共服务支出\n1,200\n二、政府性基金\n二、教育支出\n3,400\n三、国有资本\n三、科学技术支出\n560"
+    assert lint_text(text, tmp_path, select="N1") == []
+
+
+def test_attachment_glued_to_the_text_opens_a_scope(tmp_path: Path) -> None:
+    line = ("申报通知一、项目申报1.按时申报。2.材料齐全。二、项目报送1.统一报送。2.逾期不收。"
+            "特此通知。附件2 项目任务书填写说明1.本表用A4纸。2.字体为四号。3.须加盖公章。")
+    assert lint_text(line, tmp_path, select="N1") == []

@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
+from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
 
 
@@ -117,6 +117,60 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    suggestion=expected)
     if mode == "skip":
         yield from _continued_lists(ctx, rule)
+    yield from _serial_columns(ctx, rule, mode)
+
+
+_SERIAL_HEADS = ("序号", "编号", "序")  # the usual head of a table's serial-number column
+
+
+def _tables(ctx: Context) -> Iterator[list[Block]]:
+    """Runs of table cells in reading order, split where a new table starts."""
+    run: list[Block] = []
+    for b in ctx.doc.blocks:
+        if b.kind != "cell" or (run and b.table != run[-1].table) or b.text.strip() in _SERIAL_HEADS:
+            if run:
+                yield run
+            run = [b] if b.kind == "cell" else []
+        else:
+            run.append(b)
+    if run:
+        yield run
+
+
+def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
+    """A table whose first column is 序号 1, 2, 3…: a repeated or skipped serial number. The
+    column is read row by row (the header's width); a row that is not a plain number (合计, a
+    merged cell) ends it. One break in the column is reported; more mean the rows were misread."""
+    for cells in _tables(ctx):
+        if cells[0].text.strip() not in _SERIAL_HEADS:
+            continue
+        width = next((i for i, c in enumerate(cells) if c.text.strip() == "1"), 0)
+        if not 2 <= width <= 12:
+            continue
+        column = []
+        for c in cells[width::width]:
+            text = c.text.strip()
+            if not text.isdigit() or len(text) > 3:
+                break
+            column.append(c)
+        if len(column) < 5:
+            continue
+        breaks = []
+        for prev, cur in pairwise(column):
+            a, b = int(prev.text.strip()), int(cur.text.strip())
+            if b != a + 1:
+                breaks.append((prev, cur, a, b))
+        if len(breaks) != 1:
+            continue
+        prev, cur, a, b = breaks[0]
+        start = len(cur.text) - len(cur.text.lstrip())
+        span = (cur.index, start, start + len(cur.text.strip()))
+        if mode == "duplicate" and b == a:
+            yield rule.finding(ctx.doc, *span, key="serial", label=str(b), previous=str(a), expected=str(a + 1),
+                               suggestion=str(a + 1))
+        elif mode == "skip" and b > a + 1:
+            yield rule.finding(ctx.doc, *span, key="serial", label=str(b), previous=str(a), expected=str(a + 1),
+                               suggestion=str(a + 1))
 
 
 def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
