@@ -205,3 +205,9 @@ def test_attachment_glued_to_the_text_opens_a_scope(tmp_path: Path) -> None:
     line = ("申报通知一、项目申报1.按时申报。2.材料齐全。二、项目报送1.统一报送。2.逾期不收。"
             "特此通知。附件2 项目任务书填写说明1.本表用A4纸。2.字体为四号。3.须加盖公章。")
     assert lint_text(line, tmp_path, select="N1") == []
+
+
+def test_garbled_opening_bracket(tmp_path: Path) -> None:
+    line = "申报要求 一、试点项目 }1)省级试点项目按年度申报。2.示范项目按批次申报。"
+    found = lint_text(line, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("}1)", "（1）")]

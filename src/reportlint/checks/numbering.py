@@ -427,6 +427,23 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
                            count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
     yield from _spaced_decimals(ctx, rule)
+    yield from _garbled_brackets(ctx, rule)
+
+
+# an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
+_GARBLED = re.compile(
+    r"(?<![A-Za-z0-9{}\[\]])([}{\[\]〔【])[ \u3000]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?=[\u3400-\u9fff])"
+)
+
+
+def _garbled_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _GARBLED.finditer(b.text):
+            fixed = f"（{m.group(2)}）"
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="garbled", label=m.group(0),
+                               expected=fixed, suggestion=fixed)
 
 
 def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
