@@ -211,3 +211,11 @@ def test_garbled_opening_bracket(tmp_path: Path) -> None:
     line = "申报要求 一、试点项目 }1)省级试点项目按年度申报。2.示范项目按批次申报。"
     found = lint_text(line, tmp_path, select="N106")
     assert [(f.excerpt, f.suggestion) for f in found] == [("}1)", "（1）")]
+
+
+def test_lost_page_orphans_get_one_explanation(tmp_path: Path) -> None:
+    text = ("工作通知\n一、总体要求\n二、申报范围\n（一）重点领域。\n（二）一般领域。\n（二）民生领域。\n（三）生态领域。\n"
+            "四、申报程序\n（一）按时申报。")
+    found = lint_text(text, tmp_path, select="N101,N102")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 6, "（二）"), ("N102", 8, "四、")]
+    assert "三、" in found[0].message and "二、" in found[0].message

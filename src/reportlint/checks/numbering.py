@@ -98,13 +98,21 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
-    for _, items in _siblings(outline):
+    for parent, items in _siblings(outline):
         breaks = _breaks(items)
         if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
             continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
                   and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
+        orphans = _orphans(outline, parent, items, breaks)
+        if orphans is not None:
+            if mode == "skip":
+                mk, pmk, nxt = orphans
+                yield rule.finding(ctx.doc, *_span(mk), key="orphan", label=_shown(ctx, mk),
+                                   first=mk.label_for(1), parent=_shown(ctx, pmk), after=_shown(ctx, nxt),
+                                   missing=pmk.label_for(pmk.value + 1))
+            continue
         for kind, mk, prev in breaks[:1]:
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
@@ -171,6 +179,28 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
         elif mode == "skip" and b > a + 1:
             yield rule.finding(ctx.doc, *span, key="serial", label=str(b), previous=str(a), expected=str(a + 1),
                                suggestion=str(a + 1))
+
+
+def _orphans(outline: Outline, parent: int, items: list[Item],
+             breaks: list[tuple[str, Marker, Marker]]) -> tuple[Marker, Marker, Marker] | None:
+    """三、 (一)(二) (二)(三) 五、: the parent list skips right after this parent, and this list
+    goes back and runs on to its end — the trailing items belong to the lost 四、 (a page lost).
+    Returns (first orphan, the parent, the parent's next sibling) or None."""
+    if parent < 0 or len(breaks) != 1 or breaks[0][0] not in ("duplicate", "repeat", "backwards"):
+        return None
+    pmk = outline.items[parent].marker
+    if pmk.family == "heading":
+        return None
+    kin = [outline.items[k].marker for k in outline.children_of(outline.items[parent].parent)
+           if outline.items[k].marker.family == pmk.family]
+    after = [m for m in kin if (m.block, m.start) > (pmk.block, pmk.start)]
+    if not after or after[0].value != pmk.value + 2:
+        return None
+    mk = breaks[0][1]
+    tail = [it.marker.value for it in items if (it.marker.block, it.marker.start) >= (mk.block, mk.start)]
+    if tail != list(range(mk.value, mk.value + len(tail))):
+        return None
+    return mk, pmk, after[0]
 
 
 def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
