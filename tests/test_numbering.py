@@ -219,3 +219,12 @@ def test_lost_page_orphans_get_one_explanation(tmp_path: Path) -> None:
     found = lint_text(text, tmp_path, select="N101,N102")
     assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 6, "（二）"), ("N102", 8, "四、")]
     assert "三、" in found[0].message and "二、" in found[0].message
+
+
+def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:
+    wrong = "调研报告\n本次调研从思想建设、组织建设、作风建设、纪律建设和制度建设5个方面展开，又从学习、工作、生活等4个方面了解情况。"
+    found = lint_text(wrong, tmp_path, select="N105")
+    assert found == []  # 5 = five named (和 joins the last two); 等 then 4 = …named three, the rest unnamed
+    wrong = "调研报告\n本次调研从思想建设、组织建设、作风建设、纪律建设等3个方面展开。"
+    found = lint_text(wrong, tmp_path, select="N105")
+    assert [(f.excerpt[-4:], "4 项" in f.message) for f in found] == [("3个方面", True)]

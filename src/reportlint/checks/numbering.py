@@ -409,6 +409,41 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
+    yield from _enumeration_counts(ctx, rule)
+
+
+# 从思想、作风、纪律、能力等4个方面: an enumeration in the sentence, closed by its count. Items are
+# short phrases joined by 、 (the last maybe by 和/及); anything else in the span (a comma, a
+# bracket, a quotation) makes the reading unsure and the check silent.
+_ITEM = r"[\u4e00-\u9fff]{2,10}"
+_ENUMERATION = re.compile(
+    rf"((?:{_ITEM}、){{2,}}{_ITEM}(?:(?:和|及|以及){_ITEM})?)(等)?"
+    rf"([{CN_NUM}两\d]{{1,2}})(个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)"
+)
+
+
+def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _ENUMERATION.finditer(b.text):
+            value = _count_value(m.group(3))
+            if not value or not 2 <= value <= 20:
+                continue
+            listed, etc = m.group(1), bool(m.group(2))
+            if listed.endswith("等"):
+                listed, etc = listed[:-1], True
+            items = listed.split("、")
+            # the first item may carry the words that lead into the list (从/包括/围绕…): its
+            # length is unsure, its existence is not; the last may be one item or two (A和B)
+            plain = len(items)
+            split = plain + len(re.findall(r"和|及|以及", items[-1]))
+            if value in (plain, split) or abs(value - plain) > 3:
+                continue
+            if value > split and etc:
+                continue  # “等” may stand for items left unnamed
+            yield rule.finding(ctx.doc, b.index, m.start(1), m.end(), key="enumeration",
+                               claim=m.group(3) + m.group(4), stated=value, actual=plain)
 
 
 _BAD_PUNCT = {
