@@ -228,3 +228,15 @@ def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:
     wrong = "调研报告\n本次调研从思想建设、组织建设、作风建设、纪律建设等3个方面展开。"
     found = lint_text(wrong, tmp_path, select="N105")
     assert [(f.excerpt[-4:], "4 项" in f.message) for f in found] == [("3个方面", True)]
+
+
+def test_article_number_is_no_count(tmp_path: Path) -> None:
+    text = "管理办法\n第四条 各部门履行下列职责：\n（一）负责数据采集；\n（二）负责数据共享。"
+    assert lint_text(text, tmp_path, select="N105") == []
+
+
+def test_single_duplicate_beside_a_skipped_parent_is_a_duplicate(tmp_path: Path) -> None:
+    line = ("实施方案一、目标二、任务(一)整治甲1.精简会议。2.规范督查。(二)整治乙1.严控接待。2.严查吃喝。"
+            "(二)整治丙1.规范用车。四、要求(一)加强领导。")
+    found = lint_text(line, tmp_path, select="N101,N102")
+    assert [(f.rule, f.excerpt) for f in found] == [("N101", "(二)"), ("N102", "四、")]

@@ -427,7 +427,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         """The number of the next marker of ``family`` after events[pos]; 0 when none."""
         for _, _, later in events[pos + 1:]:
             if isinstance(later, Marker) and later.family == family and not later.scope \
-                    and not (later.loose and later.punct in "。，,、"):
+                    and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
                 return later.value
         return 0
 

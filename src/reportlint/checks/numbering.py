@@ -198,8 +198,8 @@ def _orphans(outline: Outline, parent: int, items: list[Item],
         return None
     mk = breaks[0][1]
     tail = [it.marker.value for it in items if (it.marker.block, it.marker.start) >= (mk.block, mk.start)]
-    if tail != list(range(mk.value, mk.value + len(tail))):
-        return None
+    if len(tail) < 2 or tail != list(range(mk.value, mk.value + len(tail))):
+        return None  # a single item going back is a plain duplicate
     return mk, pmk, after[0]
 
 
@@ -350,6 +350,8 @@ def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
                 continue
             if re.search(r"[几若干多]", b.text[max(0, m.start() - 2):m.start()]):
                 continue
+            if b.text[m.start() - 1:m.start()] == "第":
+                continue  # 第四条 is an article's number, not a count
             value = _count_value(m.group(1))
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
