@@ -240,3 +240,8 @@ def test_single_duplicate_beside_a_skipped_parent_is_a_duplicate(tmp_path: Path)
             "(二)整治丙1.规范用车。四、要求(一)加强领导。")
     found = lint_text(line, tmp_path, select="N101,N102")
     assert [(f.rule, f.excerpt) for f in found] == [("N101", "(二)"), ("N102", "四、")]
+
+
+def test_row_labels_of_a_financial_table_keep_their_printed_form(tmp_path: Path) -> None:
+    text = "预算表\n一、财政拨款收入\n1、一般公共预算资金 9,501,164\n2、政府性基金 1,200,000\n3、国有资本经营预算"
+    assert lint_text(text, tmp_path, select="N106") == []

@@ -267,8 +267,8 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 model = next(it.marker for it in items if it.marker.punct == usual)
                 mk = odd[0]
                 expected = mk.label_for(mk.value, usual)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
-                                   expected=expected, count=len(odd), suggestion=expected)
+                yield rule.finding(ctx.doc, *_span(mk), key="width", label=_shown(ctx, mk),
+                                   first=_shown(ctx, model), expected=expected, count=len(odd), suggestion=expected)
             continue
         if not odd or not major:
             continue
@@ -460,6 +460,10 @@ _SPACED_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．][ \u3000](\d{1,2})(?=
 _DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])")
 
 
+# 9,501,164: a row of a financial table, whose row labels follow the table's printed form
+_FIGURES = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports malformed markers (GB/T 15834-2011 Appendix B.3.2–B.3.4): 一. 一, (not 一、),
@@ -484,6 +488,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
+        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+            bad = []
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
     for lists in groups.values():
