@@ -493,6 +493,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
     for lists in groups.values():
+        if sum(len(b) for b in lists) < 2:
+            continue  # one lone marker is too little to call the document's way of numbering
         first = lists[0]
         mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
