@@ -171,14 +171,15 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
         if len(breaks) != 1:
             continue
         prev, cur, a, b = breaks[0]
-        start = len(cur.text) - len(cur.text.lstrip())
-        span = (cur.index, start, start + len(cur.text.strip()))
+        lead = len(cur.text) - len(cur.text.lstrip())
         if mode == "duplicate" and b == a:
-            yield rule.finding(ctx.doc, *span, key="serial", label=str(b), previous=str(a), expected=str(a + 1),
-                               suggestion=str(a + 1))
+            # the finding covers the two rows that carry the same number; the message says which to change
+            first = len(prev.text) - len(prev.text.lstrip())
+            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
+                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
         elif mode == "skip" and b > a + 1:
-            yield rule.finding(ctx.doc, *span, key="serial", label=str(b), previous=str(a), expected=str(a + 1),
-                               suggestion=str(a + 1))
+            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
+                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
 
 
 def _orphans(outline: Outline, parent: int, items: list[Item],
