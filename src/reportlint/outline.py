@@ -423,13 +423,19 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         stack.append(len(items) - 1)
         return len(items) - 1
 
+    # the number of the next marker of each family after each event (0: none), one pass backwards;
+    # slipped arabic markers (2。 2、 glued) are no evidence
+    upcoming: list[dict[str, int]] = [{} for _ in events]
+    ahead: dict[str, int] = {}
+    for pos in range(len(events) - 1, -1, -1):
+        upcoming[pos] = ahead
+        later = events[pos][2]
+        if isinstance(later, Marker) and not later.scope \
+                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
+            ahead = {**ahead, later.family: later.value}
+
     def next_value(pos: int, family: str) -> int:
-        """The number of the next marker of ``family`` after events[pos]; 0 when none."""
-        for _, _, later in events[pos + 1:]:
-            if isinstance(later, Marker) and later.family == family and not later.scope \
-                    and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-                return later.value
-        return 0
+        return upcoming[pos].get(family, 0)
 
     for pos, (_, _, ev) in enumerate(events):
         block = blocks[ev.block] if ev.block < len(blocks) else None
