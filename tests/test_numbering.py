@@ -177,7 +177,7 @@ def test_heading_styles_and_tables_give_the_txt_findings(tmp_path: Path) -> None
 
 
 def test_count_over_lettered_list(tmp_path: Path) -> None:
-    text = "项目指南\n本项目将开展以下五大攻关任务：\n（a）建设数据平台\n（b）研发核心算法\n（c）搭建验证环境\n（d）形成标准规范"
+    text = "项目指南\n本项目拟推进以下五大攻关任务：\n（a）建设数据平台\n（b）研发核心算法\n（c）搭建验证环境\n（d）形成标准规范"
     found = lint_text(text, tmp_path, select="N105")
     assert [(f.block + 1, f.excerpt) for f in found] == [(2, "以下五大攻关任务")]
 

@@ -325,8 +325,8 @@ _LOOSE = re.compile(
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
 )
 _LOOSE_GLUE = 40  # a glued first child sits at most this far after its parent's label
-# 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §8.4 attachments;
-# regulations and multi-part documents number each part afresh)
+# 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §7.3.5: 附件 follow
+# the body as documents of their own; regulations and multi-part documents number each part afresh)
 # a mention inside a sentence (…；第二部分安排…) opens nothing: the heading stands alone or is
 # followed by a space or a colon
 _SCOPE = re.compile(
