@@ -246,3 +246,9 @@ def test_single_duplicate_beside_a_skipped_parent_is_a_duplicate(tmp_path: Path)
 def test_row_labels_of_a_financial_table_keep_their_printed_form(tmp_path: Path) -> None:
     text = "预算表\n一、财政拨款收入\n1、一般公共预算资金 9,501,164\n2、政府性基金 1,200,000\n3、国有资本经营预算"
     assert lint_text(text, tmp_path, select="N106") == []
+
+
+def test_cited_clause_is_no_item(tmp_path: Path) -> None:
+    line = ("管理通知一、工作要求(一)落实责任。(二)依法处置，依照本办法第三条(三)项规定处理。(三)加强监督。"
+            "二、其他事项请遵照执行。")
+    assert lint_text(line, tmp_path, select="N1") == []

@@ -354,6 +354,9 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
             if (block.index, start) in taken or (block.index, start - 1) in taken:
                 continue
             if m.group(2):
+                before, after = block.text[start - 1:start], block.text[m.end():m.end() + 1]
+                if (before and before in "条款项》") or (after and after in "项款目"):
+                    continue  # 第三条(三)项: a citation of a clause, not an item
                 num = m.group(2)
                 family = "ar-paren" if num.isdigit() else "cn-paren"
                 value = int(num) if num.isdigit() else cn_value(num)
