@@ -252,3 +252,8 @@ def test_cited_clause_is_no_item(tmp_path: Path) -> None:
     line = ("管理通知一、工作要求(一)落实责任。(二)依法处置，依照本办法第三条(三)项规定处理。(三)加强监督。"
             "二、其他事项请遵照执行。")
     assert lint_text(line, tmp_path, select="N1") == []
+
+
+def test_number_glued_to_a_reference_is_no_item(tmp_path: Path) -> None:
+    line = "申报通知一、申报要求1.按时申报。2.材料齐全，格式详见附件3.请各单位认真核对。3.逾期不予受理。二、联系方式略。"
+    assert lint_text(line, tmp_path, select="N1") == []

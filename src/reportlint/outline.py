@@ -471,6 +471,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             if text[ev.end:ev.end + 1].isdigit():
                 next_sibling = next_sibling and next_value(pos, ev.family) == ev.value + 1
                 first_child = False
+            elif ev.family == "ar" and ev.punct in ".．、" and "\u3400" <= text[ev.start - 1:ev.start] <= "\u9fff":
+                # 2. glued to a word (详见附件2.…) continues a list only when the next item follows
+                next_sibling = next_sibling and next_value(pos, ev.family) == ev.value + 1
             # 一、 glued to the title at the top of the document, followed by 二、
             # (or a list starting again: a body after its table of contents)
             opens = ev.value == 1 and next_value(pos, ev.family) == 2 and not text[ev.end:ev.end + 1].isdigit() \
