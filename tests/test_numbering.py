@@ -255,5 +255,5 @@ def test_cited_clause_is_no_item(tmp_path: Path) -> None:
 
 
 def test_number_glued_to_a_reference_is_no_item(tmp_path: Path) -> None:
-    line = "申报通知一、申报要求1.按时申报。2.材料齐全，格式详见附件3.请各单位认真核对。3.逾期不予受理。二、联系方式略。"
+    line = "申报通知一、申报要求主要有以下两项：1.按时申报。2.材料齐全，格式详见附件3.请各单位认真核对。二、联系方式略。"
     assert lint_text(line, tmp_path, select="N1") == []
