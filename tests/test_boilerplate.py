@@ -195,3 +195,30 @@ def test_a_table_pasted_twice_is_one_finding() -> None:
     copy = [("十、主要技术指标：", "cell", None), *table[1:]]
     found = _lint_blocks(table + other + copy, "B104")
     assert [(f.block, f.end_block) for f in found] == [(11, 20)]
+
+
+def test_licence_notice_appended_after_the_text_is_one_finding(tmp_path: Path) -> None:
+    text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n\n本作品是中华人民共和国的\n法律\n、\n法规\n"
+            "，属于公有领域。\n\n注：社群认为公务演讲不总是官方文件。\n\nPublic domain\nfalse")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(5, 14)]
+
+
+def test_dateline_and_newspaper_line_at_the_end_of_a_one_line_report(tmp_path: Path) -> None:
+    speech = "同志们：今天召开全县经济工作会议，主要是总结工作、部署任务。" * 12
+    text = speech + "（新华社北京3月5日电）《 人民日报 》（ 2021年03月06日 01 版）"
+    found = lint_text(text, tmp_path, select="B101")
+    assert [f.excerpt for f in found] == ["（新华社北京3月5日电）", "《 人民日报 》（ 2021年03月06日 01 版）"]
+    # the one-line report keeps its other checks: it is not residue as a whole
+    assert lint_text(speech + "会议由×××同志主持。", tmp_path, select="B103") != []
+
+
+def test_dateline_inside_the_text_is_not_residue(tmp_path: Path) -> None:
+    text = "情况通报\n（新华社北京3月5日电）的报道引起广泛关注，各单位要认真学习。\n" + "各单位要认真学习领会，抓好贯彻落实。" * 20
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_self_reference_with_ben(tmp_path: Path) -> None:
+    text = "州人民政府办公室关于印发数据管理办法的通知\n我州数据资源丰富。\n我州加快建设平台。\n促进本市大数据产业发展。\n本市场主体依法经营。"
+    found = lint_text(text, tmp_path, select="B106")
+    assert [f.excerpt for f in found] == ["本市"]

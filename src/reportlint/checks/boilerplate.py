@@ -19,8 +19,13 @@ from ..textutil import sentences, strip_label
 def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
     """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
     before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
-    ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
-    and time stamps is residue at the top of a page, and ordinary text inside the body."""
+    ``tail_patterns`` only in the last ``tail_blocks``; a notice appended at the end
+    (``notice_patterns`` within the last ``notice_chars`` characters: a licence text of the
+    site the report was copied from) with everything after it. Page chrome such as 主办：,
+    来源： and time stamps is residue at the top of a page, and ordinary text inside the body.
+    A block longer than ``max_block_chars`` is text, never residue as a whole: a report
+    pasted as one line keeps its checks, and B101 reports the residue inside it."""
+    limit = params.get("max_block_chars", 300)
     filled = [b for b in doc.blocks if b.text.strip()]
     head: set[int] = set()
     for b in filled[: params.get("head_blocks", 8)]:
@@ -32,11 +37,44 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
     at_head = pattern_set(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
+    notice = pattern_set(tuple(params.get("notice_patterns") or ()))
+    from_notice: int | None = None
+    if notice:
+        budget = params.get("notice_chars", 1500)
+        for b in reversed(filled):
+            budget -= len(b.text)
+            if budget < 0:
+                break
+            if len(b.text.strip()) <= limit and notice.search(b.text):
+                from_notice = b.index
     for b in filled:
-        if (b.index in found
+        if len(b.text.strip()) > limit:
+            continue
+        if ((from_notice is not None and b.index >= from_notice)
+                or b.index in found
                 or (at_head and b.index in head and at_head.search(b.text))
                 or (at_tail and b.index in tail and at_tail.search(b.text))):
             yield b.index
+
+
+def _residue_inside(doc: Document, params: Mapping[str, Any],
+                    residue: frozenset[int]) -> Iterator[tuple[int, int, int]]:
+    """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
+    it, and ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the
+    last ``tail_inline_chars`` characters of the document's last block."""
+    limit = params.get("max_block_chars", 300)
+    anywhere = pattern_set(tuple(params.get("patterns") or ()))
+    at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
+    filled = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
+    for b in filled:
+        if len(b.text.strip()) <= limit:
+            continue
+        spans = [m.span() for m in anywhere.pattern.finditer(b.text)] if anywhere else []
+        if at_end and b is filled[-1]:
+            edge = max(0, len(b.text.rstrip()) - params.get("tail_inline_chars", 200))
+            spans += [m.span() for m in at_end.pattern.finditer(b.text, edge)]
+        for start, end in sorted(set(spans)):
+            yield b.index, start, end
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -63,6 +101,8 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = len(first.text) - len(first.text.lstrip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
+    for index, start, end in _residue_inside(doc, rule.params, ctx.residue):
+        yield rule.finding(doc, index, start, end, key="inline", text=doc.blocks[index].text[start:end])
 
 
 def _header_like(text: str) -> bool:
