@@ -28,13 +28,43 @@ def test_pairs_reports_a_doubled_quote_even_when_every_mark_has_a_partner(tmp_pa
     assert _spans(tmp_path, "按照““学思想、强党性””的要求开展工作。", "T102") == [(0, 2, 4), (0, 12, 13)]
 
 
-def test_pairs_accepts_mixed_widths_item_numbers_and_quotes_running_over_paragraphs(tmp_path: Path) -> None:
+def test_pairs_accepts_item_numbers_and_quotes_running_over_paragraphs(tmp_path: Path) -> None:
     text = "\n".join([
-        "工作安排（试行)如下：1）抓学习；2）抓落实。",
+        "工作安排（试行）如下：1）抓学习；2）抓落实；项目}1)抓统筹。",
         "“第一段引文，",
         "“第二段引文。”",
     ])
     assert _spans(tmp_path, text, "T102") == []
+
+
+def test_pairs_reports_mixed_widths_once_per_pair_and_summarised_when_many(tmp_path: Path) -> None:
+    assert _spans(tmp_path, "工作安排(试行）如下。", "T102") == [(0, 4, 8)]
+    many = "\n".join(f"第{i}项(试行）已印发。" for i in range(6))
+    found = lint_text(many, tmp_path, select="T102")
+    assert len(found) == 1 and "6 对" in found[0].message
+
+
+def test_pairs_close_on_the_next_lines_of_running_text(tmp_path: Path) -> None:
+    text = "发票金额一致（发\n票税额也必须均摊进去）。\n文件命名为“项目名称-\n负责人姓名”后打包。"
+    assert _spans(tmp_path, text, "T102") == []
+    assert _spans(tmp_path, "发票金额一致（发\n票。\n另起一段。\n再起一段。\n最后一段。", "T102") == [(0, 6, 7)]
+
+
+def test_pairs_do_not_close_across_a_table_edge() -> None:
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    doc = Document(path="t.docx", blocks=(Block(0, "说明（见下表"), Block(1, "合计）", kind="cell", table=1)))
+    registry, rulebook = session().books()
+    rule = rulebook.rules["T102"]
+    ctx, _ = analyse(doc, rulebook, None)
+    assert len(list(registry.checks[rule.check](ctx, rule))) == 2
+
+
+def test_reversed_quotes_are_left_to_t104(tmp_path: Path) -> None:
+    assert _spans(tmp_path, "推进”快递进村“工程建设。", "T102") == []
+    assert [f.excerpt for f in lint_text("推进”快递进村“工程建设。", tmp_path, select="T104")] == ["”快递进村“"]
 
 
 def test_pairs_reports_crossed_families(tmp_path: Path) -> None:

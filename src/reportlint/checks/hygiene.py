@@ -40,16 +40,37 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=pairs[i][1])
 
 
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（])\s?((?:19|20)\d\d)\s?([\]】］)）])\s?(?=\d{1,4}\s?号)")
+
+
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports the word substitutions a synonym-replacing (“洗稿”) or conversion tool leaves:
-    科学开展观, 原那么, 执政根底, 广阔干部, 局部党员 … Each entry is a regular expression
-    with the context that makes it safe (局部 only before 党员/干部/…, never in 局部地区).
+    Reports what synonym-replacing (“洗稿”, 伪原创) and conversion tools leave: words
+    swapped for a near-synonym that does not fit (科学开展观, 原那么, 执政根底, 广阔干部,
+    局部党员 …), quotes turned back to front (”快递进村“), and the year of a document
+    number in square or round brackets (陕发改〔2021〕 written 陕发改[2021]; GB/T 9704
+    requires 〔〕) — one finding per document for those, with the count. Each word entry is
+    a regular expression with the context that makes it safe (局部 only before
+    党员/干部/…, never in 局部地区).
     ## Parameters
     ``pairs``: ``[pattern, replacement]`` lists.
     ## Example
     稳固党的执政根底 → two T104 findings: 稳固→巩固, 执政根底→基础."""
     yield from _substitutions(ctx, rule)
+    for b in _body(ctx):
+        at = reversed_quotes(b.text)
+        for start, end in zip(at[::2], at[1::2], strict=True):
+            inner = b.text[start + 1:end]
+            yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
+                               expected=f"“{inner}”", suggestion=f"“{inner}”")
+    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue]
+    if numbers:
+        b, m = numbers[0]
+        offset = ctx.body.starts[b.index]
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="docno",
+                           text=m.group().strip(), fix=f"〔{m.group(2)}〕",
+                           times=f"（全文共 {len(numbers)} 处）" if len(numbers) > 1 else "",
+                           suggestion=f"〔{m.group(2)}〕")
 
 
 def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -93,7 +114,9 @@ _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【"
 _CLOSE_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "〕": "〔", "〞": "〝"}
 _FAMILY = {"(": "（", ")": "）", "〝": "“", "〞": "”"}  # width variants and 〝〞 pair with the full forms
 _MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE_OF)) + "]")
-_MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
+_QUOTES = re.compile("[“”]")
+_WIDTH_PAIR = {"(": ")", "（": "）"}  # a pair must keep one width
+_MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:，,、}\]】]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
 
 
 def _norm_mark(ch: str) -> str:
@@ -106,7 +129,8 @@ _DOUBLED_OPEN = re.compile("[“〝][“〝]")
 # branch begins with a plain character, so re skips ahead to the marks
 _INNERMOST = re.compile("|".join(
     f"{re.escape(o)}[^{_MARK_CHARS}\\n]*{re.escape(c)}"
-    for o in _OPEN for c in _CLOSE_OF if _norm_mark(_CLOSE_OF[c]) == _norm_mark(o)
+    for o in _OPEN for c in _CLOSE_OF
+    if _OPEN[o] == c or (o in "“〝" and c in "”〞")  # brackets of mixed widths are T102's business
 ))
 
 
@@ -126,49 +150,110 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     return doubled | {i for i, line in enumerate(lines) if _MARKS.search(line)}
 
 
+def reversed_quotes(text: str) -> list[int]:
+    """Positions of quotes written back to front (”快递进村“): a ” that closes nothing,
+    followed within 30 characters by a “ that nothing closes before the next “."""
+    out: list[int] = []
+    depth = 0
+    for m in _QUOTES.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "“":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            nxt = _QUOTES.search(text, i + 1)
+            if nxt and nxt.group() == "“" and nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
+                after = _QUOTES.search(text, nxt.start() + 1)
+                if after is None or after.group() == "“":
+                    out += [i, nxt.start()]
+    return out
+
+
+def _compatible(a: Block, b: Block) -> bool:
+    """Can a bracket opened in ``a`` close in ``b``, the next block? Lines of running text
+    (a PDF line break, a re-joined text file) and paragraphs of one table cell can; a
+    cell and the text around its table cannot."""
+    if (a.kind == "cell") != (b.kind == "cell"):
+        return False
+    return a.kind != "cell" or a.table == b.table
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Checks per paragraph that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched
-    mark, and a doubled opening quote (““). A quotation running over several paragraphs —
+    Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
+    opening quote (““) and a pair of mixed widths (“(”…“）”). A bracket may close in the
+    next lines (a PDF line break, text re-joined from a file, the paragraphs of one table
+    cell), never across a table's edge. A quotation running over several paragraphs —
     each opens with “ and only the last closes — is accepted. ) after an item number (1)、
-    a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form).
+    a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
+    quotes written back to front (”…“) are T104's.
     ## Parameters
-    None.
+    ``carry``: over how many following blocks an opened bracket may close (default 3);
+    ``summary_over``: more mixed-width pairs than this make one finding with the count.
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     blocks = list(_body(ctx))
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
-    for index in sorted(_unpaired_blocks(ctx)):
-        if index not in position:
-            continue
+    carry_limit = rule.params.get("carry", 3)
+    candidates = sorted(i for i in _unpaired_blocks(ctx) if i in position)
+    carried: list[tuple[str, int, int, str, int]] = []  # mark, block, offset, written form, blocks crossed
+    last_pos = -2
+    mixed: list[tuple[int, int, int, str, str]] = []
+    for index in candidates:
         b, pos = ctx.doc.blocks[index], position[index]
+        gap = pos - last_pos
+        if carried and not all(_compatible(blocks[k], blocks[k + 1]) for k in range(last_pos, pos)):
+            gap = carry_limit + 1
+        yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit])
+        stack = [(m, blk, at, form, n + gap) for m, blk, at, form, n in carried if n + gap <= carry_limit]
+        last_pos = pos
         text = b.text
-        stack: list[tuple[str, int]] = []
+        skip = set(reversed_quotes(text))
+        carried = []
         for found in _MARKS.finditer(text):  # only the marks themselves, not every character
             i, ch = found.start(), found.group()
+            if i in skip:
+                continue
             if ch in _OPEN:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
                     continue
-                stack.append((_norm_mark(ch), i))
+                stack.append((_norm_mark(ch), b.index, i, ch, 0))
             elif ch in _CLOSE_OF:
                 opener = _norm_mark(_CLOSE_OF[ch])
                 if stack and stack[-1][0] == opener:
-                    stack.pop()
-                elif any(o == opener for o, _ in stack):
+                    _, blk, at, form, _ = stack.pop()
+                    if form in _WIDTH_PAIR and _WIDTH_PAIR[form] != ch and blk == b.index:
+                        mixed.append((b.index, at, i + 1, form, ch))
+                elif any(o == opener for o, *_ in stack):
                     while stack and stack[-1][0] != opener:
-                        mark, at = stack.pop()
-                        yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+                        mark, blk, at, form, _ = stack.pop()
+                        yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
                     stack.pop()
                 elif ch in "）)" and _MARKER_CLOSER.search(text[:i]):
                     continue
                 else:
                     yield rule.finding(ctx.doc, b.index, i, i + 1, mark=ch, partner=_CLOSE_OF[ch])
         nxt = blocks[pos + 1].text.lstrip() if pos + 1 < len(blocks) else ""
-        for mark, at in stack:
-            if mark == "“" and text.lstrip().startswith(("“", "〝")) and nxt.startswith(("“", "〝")):
+        for entry in stack:
+            mark, blk, at, form, crossed = entry
+            if mark == "“" and blk == b.index and text.lstrip().startswith(("“", "〝")) and nxt.startswith(("“", "〝")):
                 continue  # a quotation that goes on in the next paragraph
-            yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+            if crossed < carry_limit and pos + 1 < len(blocks):
+                carried.append(entry)
+            else:
+                yield from _unclosed(ctx, rule, [entry])
+    yield from _unclosed(ctx, rule, carried)
+    over = rule.params.get("summary_over", 3)
+    for index, start, end, form, close in mixed[:1] if len(mixed) > over else mixed:
+        yield rule.finding(ctx.doc, index, start, end, key="mixed_summary" if len(mixed) > over else "mixed",
+                           open=form, close=close, count=len(mixed))
+
+
+def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, int]]) -> Iterator[Finding]:
+    for mark, blk, at, form, _ in entries:
+        yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
