@@ -75,3 +75,17 @@ def test_repeated_punctuation(tmp_path: Path) -> None:
     findings = lint_text("会议要求，，抓好落实。。同时。", tmp_path, select="T103")
     assert [(f.start, f.end, f.suggestion) for f in findings] == [(4, 6, "，"), (10, 12, "。")]
     assert lint_text("会议要求，抓好落实。同时……", tmp_path, select="T103") == []
+
+
+def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
+    text = "各单位要要加强学习，依托依托数字化平台建设配电网配电网，积极应对对外开放，一定要要求严格。"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]
+
+
+def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doubled(tmp_path: Path) -> None:
+    text = "维护正常秩序。1.2编制依据依据《中华人民共和国安全生产法》制定。四、工作建议建议一：加强培训。"
+    assert lint_text(text, tmp_path, select="T101") == []
+
+
+def test_two_different_marks_in_a_row(tmp_path: Path) -> None:
+    assert [f.excerpt for f in lint_text("共检查12次，。下一步，、继续。", tmp_path, select="T101")] == ["，。", "，、"]

@@ -84,30 +84,78 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _substitutions(ctx, rule)
 
 
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_HEADING_BEFORE = re.compile(
+    r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
+    r"[^，。；：、,;:\s]{0,12}$")
+_PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]")
+
+
+def _tokens_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Token spans of the words around ``text[start:end]``: the segmenter on a window of
+    the sentence, asked only where a regular expression found a doubling."""
+    from ..segment import tagger
+
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    spans, at = [], lo
+    for word, _ in tagger()(text[lo:hi]):
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
+
+
+def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` begin and end on word boundaries?"""
+    return any(s == start for s, _ in spans) and any(e == end for _, e in spans)
+
+
 def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a function character typed twice (的的, 了了, 在在 …). Legitimate doublings
-    (的的确确, 不了了之, 为了了解, 实实在在, 实事求是是 …) are listed per character in
-    ``allow`` and never reported; content-word reduplication (看看, 做做样子) is never checked.
+    Reports a function character typed twice (的的, 了了, 在在, 要要 …), a word typed twice
+    (依托依托, 配电网配电网) and two different marks in a row (，。 or 、，). Doubled
+    characters and words are judged on segmented words: 应对对外 is 应对 + 对外, 为了了解
+    is 为了 + 了解, so they stay silent; 要要 and 依托依托 are two words where one is meant.
+    Legitimate doublings (的的确确, 不了了之, 实实在在 …) are listed per character in
+    ``allow``; words reduplicated on purpose (研究研究, 一步一步) in ``allow_words``.
     ## Parameters
-    ``chars``: characters checked; ``allow``: per character, patterns of legitimate contexts.
+    ``chars``: characters checked; ``allow``: per character, patterns of legitimate
+    contexts; ``allow_words``: words that may be doubled.
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
-    if not chars:
-        return
-    doubled = re.compile(f"([{re.escape(chars)}])\\1")
     allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
-    for b, offset, m in ctx.body.finditer(doubled):
-        if b.index in ctx.residue:
-            continue
-        ch, start, end = m.group(1), m.start() - offset, m.end() - offset
-        ok = allow.get(ch)
-        if ok and any(a.start() <= start and end <= a.end() for a in ok.finditer(b.text, max(0, start - 4), end + 4)):
-            continue
-        if start > 0 and b.text[start - 1] == ch:
-            continue  # three in a row: reported once at the first pair
-        yield rule.finding(ctx.doc, b.index, start, end, text=m.group(), expected=ch, suggestion=ch)
+    allow_words = set(rule.params.get("allow_words", ()))
+    found: list[tuple[int, int, int, str, str, str]] = []
+    if chars:
+        doubled = re.compile(f"([{re.escape(chars)}])\\1")
+        for b, offset, m in ctx.body.finditer(doubled):
+            if b.index in ctx.residue:
+                continue
+            ch, start, end = m.group(1), m.start() - offset, m.end() - offset
+            ok = allow.get(ch)
+            if ok and any(a.start() <= start and end <= a.end()
+                          for a in ok.finditer(b.text, max(0, start - 4), end + 4)):
+                continue
+            if start > 0 and b.text[start - 1] == ch:
+                continue  # three in a row: reported once at the first pair
+            spans = _tokens_at(b.text, start, end)
+            if (start, start + 1) not in spans or (start + 1, end) not in spans:
+                continue  # 应对|对外, 为了|了解: the two characters belong to different words
+            found.append((b.index, start, end, "default", m.group(), ch))
+    for b, offset, m in ctx.body.finditer(_DOUBLED_WORD):
+        word, start, end = m.group(1), m.start() - offset, m.end() - offset
+        if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
+                or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
+            continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
+        spans = _tokens_at(b.text, start, end)
+        if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
+            found.append((b.index, start, end, "word", m.group(), word))
+    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR):
+        if b.index not in ctx.residue:
+            found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
+    for index, start, end, key, text, expected in sorted(found):
+        yield rule.finding(ctx.doc, index, start, end, key=key, text=text, expected=expected,
+                           suggestion=expected or None)
 
 
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
