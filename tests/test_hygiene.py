@@ -89,3 +89,22 @@ def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doub
 
 def test_two_different_marks_in_a_row(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text("共检查12次，。下一步，、继续。", tmp_path, select="T101")] == ["，。", "，、"]
+
+
+def test_deng_is_judged_on_segmented_words(tmp_path: Path) -> None:
+    text = "实施教育惠民、卫生惠民、等民生工程。开展技能、等级评定工作。"
+    assert [f.start for f in lint_text(text, tmp_path, select="T103")] == [11]
+
+
+def test_halfwidth_marks_summarised_per_mark_when_many(tmp_path: Path) -> None:
+    text = "一是加强学习,二是强化落实,三是严格考核,四是注重实效:五是完善制度;六是总结经验.七是抓好宣传"
+    found = lint_text(text, tmp_path, select="T103")
+    assert len(found) == 4 and "3 处" in found[0].message
+    assert {f.excerpt for f in found} == {",", ":", ";", "."}
+
+
+def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> None:
+    text = "规划期为2021--2025年。\n发展\"数字经济\"产业。\n其他事项。。。"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.block, f.excerpt, f.suggestion) for f in found] == [
+        (0, "--", "——"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..context import Context
@@ -305,27 +306,47 @@ def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, 
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
-_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_MARK = re.compile(r"[,;:?!()]")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF_MARK = re.compile(r"[,;:?!().]")
+# ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
+# or between numbers (2018--2022年)
+_ASCII_DASH = re.compile(r"(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])|(?<=\d)-{2,}(?=\d)")
+# a pair of ASCII straight quotes in Chinese text: "AI+工业软件"
+_STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1,30}\""
+                       r"|\"[^\"“”\n]{1,30}\"(?=[\u4e00-\u9fff，。、；）])")
 
 
 def _half_in_han(text: str) -> Iterator[re.Match[str]]:
-    """Half-width marks between Chinese characters (a 。 ： “ may follow , ; : ? !)."""
+    """Half-width marks after a Chinese character and before another (a 。 ： “ may follow
+    , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point)."""
     for m in _HALF_MARK.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if "\u4e00" <= before <= "\u9fff" and (
-                "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()")):
+        if not "\u4e00" <= before <= "\u9fff":
+            continue
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
             yield m
+        elif m.group() == "." and after in ("", "\n"):
+            yield m
+
+
+def _is_deng(text: str, i: int) -> bool:
+    """Is the 等 after the 顿号 at ``i`` the word 等 (、等民生工程), not 等级/等待 (、等级评定)?"""
+    if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
+        return True
+    return (i + 1, i + 2) in _tokens_at(text, i + 1, i + 2)
 
 
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
-    quotes, ``?…?`` standing for 《》 around a document name, “、等”, a doubled 。 or ，,
-    an ASCII ``"`` closing a “, and half-width ,;:?!() between Chinese characters — one
-    summary finding with the count when there are more than ``summary_over`` of those.
+    quotes, ``?…?`` standing for 《》 around a document name, “、等” (the word 等, judged
+    on segmented words: 、等级 is not), a doubled 。 or ，, 。。。 for an ellipsis, an ASCII
+    ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
+    dash, and half-width ,;:?!(). between Chinese characters (a ``.`` also ending a
+    sentence) — one summary finding per mark with the count when there are more than
+    ``summary_over`` of one.
     ## Parameters
     ``summary_over``; ``book_endings``: last words of a document name (制度, 办法 …).
     ## Example
@@ -334,7 +355,6 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
     checks: Sequence[tuple[re.Pattern[str], str]] = (
         (re.compile(r"、(?=等)"), "deng"),
-        (re.compile(r"([。，,；])\1+"), "repeat"),  # a class first: re skips ahead to the marks
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
     body, residue = ctx.body, ctx.residue
@@ -343,33 +363,56 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
                                    text=m.group(1), suggestion=f"《{m.group(1)}》")
+    closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in checks:
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue
             start, end = m.start() - offset, m.end() - offset
+            if key == "deng" and not _is_deng(b.text, start):
+                continue
             if key == "ascii_quote":
                 start = end - 1
-            suggestion = {"deng": "等", "repeat": m.group()[0], "ascii_quote": "”"}[key]
+                closing.add(m.end() - 1)
+            suggestion = {"deng": "等", "ascii_quote": "”"}[key]
             expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
                                suggestion=suggestion)
-    half = [(body.blocks[body.block_at(m.start())], m) for m in _half_in_han(body.text)]
-    quotes = [(b, m) for b, _, m in body.finditer(_ODD_QUOTE)]
+    groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
+
+    def add(key: str, b: Block, start: int, end: int, fix: str, mark: str = "") -> None:
+        if b.index not in residue:
+            groups.setdefault((key, mark), []).append((b, start, end, fix))
+
+    for b, offset, m in body.finditer(re.compile(r"([。，,；])\1+")):
+        many = m.group()[0] == "。" and len(m.group()) >= 3
+        add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
+            "……" if many else m.group()[0], m.group() if not many else "")
+    for m in _half_in_han(body.text):
+        b = body.blocks[body.block_at(m.start())]
+        add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
+            m.group())
+    for b, offset, m in body.finditer(_ODD_QUOTE):
+        add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
+    for b, offset, m in body.finditer(_ASCII_DASH):
+        add("dash", b, m.start() - offset, m.end() - offset, "——")
+    for b, offset, m in body.finditer(_STRAIGHT):
+        if m.start() not in closing and m.end() - 1 not in closing:
+            add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
-    for found, key in ((half, "halfwidth"), (quotes, "quote")):
-        found = [(b, m) for b, m in found if b.index not in residue]
-        if len(found) > over:  # everywhere: one finding with the count, not hundreds
-            b, m = found[0]
-            offset = body.starts[b.index]
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=f"{key}_summary",
-                               count=len(found), text=m.group())
+    totals: Counter[str] = Counter()
+    for (key, _), found in groups.items():
+        totals[key] += len(found)
+    for (key, _), found in groups.items():
+        # everywhere: one finding per mark with its count, not hundreds
+        if totals[key] > over and key != "repeat":
+            b, start, end, fix = found[0]
+            yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
+                               text=b.text[start:end], expected=fix)
             continue
-        for b, m in found:
-            offset = body.starts[b.index]
-            fix = _HALF.get(m.group()) or ("“" if m.group() == "〝" else "”")
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=key, text=m.group(),
-                               expected=fix, suggestion=fix)
+        for b, start, end, fix in found:
+            yield rule.finding(ctx.doc, b.index, start, end, key=key, text=b.text[start:end], expected=fix,
+                               suggestion=fix)
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
