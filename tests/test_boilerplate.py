@@ -150,12 +150,12 @@ def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "excerpt"), [
-    # a list item written twice in a row inside one run-together line
+    # a list item written twice in a row inside one run-together line: both copies are shown
     ("通知\n执法重点：（一）重点企业；（二）道路运输重点、难点、热点问题道路运输重点、难点、热点问题（三）节假日。",
-     "道路运输重点、难点、热点问题"),
+     "道路运输重点、难点、热点问题" * 2),
     # a sentence printed twice, the first copy glued to the heading before it
     ("通知\n订阅办法通过县邮政局统一办理订阅手续，并开具电子发票。通过县邮政局统一办理订阅手续，并开具电子发票。",
-     "通过县邮政局统一办理订阅手续，并开具电子发票。"),
+     "通过县邮政局统一办理订阅手续，并开具电子发票。" * 2),
     # the end of an earlier sentence pasted again as a sentence of its own
     ("指南\n三、围绕档案数字化、数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。四、围绕电子文件归档等方面开展研究。"
      "数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。", "数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。"),

@@ -108,3 +108,8 @@ def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> Non
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.block, f.excerpt, f.suggestion) for f in found] == [
         (0, "--", "——"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]
+
+
+def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
+    found = lint_text("详见附件3,按要求填写。共1,000人。时间9:30开始。", tmp_path, select="T103")
+    assert [f.excerpt for f in found] == [","]

@@ -292,9 +292,10 @@ _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
 
 def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a passage written twice in a row inside one paragraph (…热点问题、难点问题
-    热点问题、难点问题…): the second copy. Only prose counts — a copy with a comma, a
+    热点问题、难点问题…). Only prose counts — a copy with a comma, a
     顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (山东省
-    档案局山东省档案局) is often two layout fields run together. Clauses seen twice within
+    档案局山东省档案局) is often two layout fields run together. Both copies are returned.
+    Clauses seen twice within
     a few clauses mark where to look, so the search runs on a small window only."""
     last: dict[str, int] = {}
     starts: list[int] = []
@@ -310,7 +311,7 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
             unit = d.group(1)
             if d.start() >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
                 done = d.end()
-                yield d.start() + len(unit), d.end()
+                yield d.start(), d.end()
 
 
 def _repeat_units(ctx: Context, lines: list[str], minimum: int,
@@ -429,6 +430,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     units = [u for u in _repeat_units(ctx, lines, minimum, formula) if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
+    twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
     seen: dict[str, int] = {}
     heads: dict[str, list[str]] = {}
     tails: dict[str, list[str]] = {}
@@ -479,12 +481,17 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                         heads.setdefault(key[:minimum], []).append(key)
             if len(whole) >= minimum:
                 seen.setdefault(whole, b.index)
-            for s, e in _doubled_in_a_row(b.text):
-                repeats.append((b.index, s, e, b.index))
+            doubled = list(_doubled_in_a_row(b.text))
+            for s, e in doubled:
+                twice.append((b.index, s, e))
+            if doubled:  # a sentence repeat inside a doubled passage is that passage
+                repeats = [r for r in repeats if r[0] != b.index or not any(s <= r[1] < e for s, e in doubled)]
         previous = (b.index, kind, whole)
     for start, end, first in runs:
         yield rule.finding(doc, start, 0, None, end_block=end, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
+    for index, start, end in twice:
+        yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     yield from _merged_repeats(ctx, rule, sorted(set(repeats)))
 
 

@@ -68,8 +68,8 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if numbers:
         b, m = numbers[0]
         offset = ctx.body.starts[b.index]
-        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="docno",
-                           text=m.group().strip(), fix=f"〔{m.group(2)}〕",
+        yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end(3) - offset, key="docno",
+                           text=m.group().strip().replace(" ", ""), fix=f"〔{m.group(2)}〕",
                            times=f"（全文共 {len(numbers)} 处）" if len(numbers) > 1 else "",
                            suggestion=f"〔{m.group(2)}〕")
 
@@ -318,14 +318,20 @@ _STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1
 
 def _half_in_han(text: str) -> Iterator[re.Match[str]]:
     """Half-width marks after a Chinese character and before another (a 。 ： “ may follow
-    , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point)."""
+    , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point);
+    , ; : also after a number when Chinese text follows."""
     for m in _HALF_MARK.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
+            # 附件3,地方标准 / 附件1:办法: after a number too, when Chinese text follows (not 1,000)
+            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+                yield m
             continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
+            yield m
+        elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
             yield m
         elif m.group() == "." and after in ("", "\n"):
             yield m
