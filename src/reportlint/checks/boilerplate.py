@@ -332,6 +332,8 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
         else:
             keys, kind = [p for p in _SPLIT_ENDS.split(line) if p], "prose"
         whole = "".join(keys)
+        if (formula and formula.pattern.match(whole)) or _TEMPLATE.search(whole):
+            whole = ""
         keys = [k if not (formula and formula.pattern.match(k)) and sum(ch.isdigit() for ch in k) * 4 < len(k)
                 and len(_HAN.findall(k)) >= 8 and not _TEMPLATE.search(k) else "" for k in keys]
         if any(keys):
@@ -443,11 +445,12 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
             last = blk.index
     for b, keys, kind, whole in units:
         if kind == "label":
-            if (previous and previous[0] == before.get(b.index) and previous[1] == "label" and previous[2] == whole
+            if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
+                    and previous[2] == whole
                     and counts[whole] <= most):
                 repeats.append((b.index, 0, len(b.text), previous[0]))
         elif kind == "cell":
-            if whole in seen and counts[whole] <= most:
+            if whole and whole in seen and counts[whole] <= most:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             seen.setdefault(whole, b.index)
         else:

@@ -352,9 +352,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
     dash, and half-width ,;:?!(). between Chinese characters (a ``.`` also ending a
     sentence) — one summary finding per mark with the count when there are more than
-    ``summary_over`` of one.
+    ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
-    ``summary_over``; ``book_endings``: last words of a document name (制度, 办法 …).
+    ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
+    name (制度, 办法 …).
     ## Example
     卫生惠民、等民生工程 → T103, suggesting 卫生惠民等."""
     endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
@@ -406,12 +407,13 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
+    over_other = rule.params.get("summary_over_other", 2)
     totals: Counter[str] = Counter()
     for (key, _), found in groups.items():
         totals[key] += len(found)
     for (key, _), found in groups.items():
         # everywhere: one finding per mark with its count, not hundreds
-        if totals[key] > over and key != "repeat":
+        if totals[key] > (over if key == "halfwidth" else over_other) and key != "repeat" and len(found) > 1:
             b, start, end, fix = found[0]
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
                                text=b.text[start:end], expected=fix)
