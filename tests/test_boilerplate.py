@@ -136,7 +136,7 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "excerpt"), [
-    ("申请表\n申请时间：2025年x月x日", "x"),
+    ("申请表\n申请时间：2025年x月x日", "x月x"),
     ("预算说明\n五、资产占用情况（增加内容）", "（增加内容）"),
     ("决算说明\n支出决算为12.5万元，与上年持平。（如持平作持平表述）", "（如持平作持平表述）"),
     ("预算说明\n会议费3.2万元，比上年增加0.4万元，主要原因是。", "原因是。"),

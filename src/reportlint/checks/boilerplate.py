@@ -196,6 +196,8 @@ _KIND_BY_PREV = (
     (re.compile(r"(?:电话|手机|传真|座机)\s*[:：]?\s*[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*[:：]?\s*$", re.IGNORECASE), "邮箱"),
 )
+_JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
+_WIDE_X = str.maketrans("Ｘｘ＊", "XX*")
 _SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made of marks alone, not a written hint
 
 
@@ -213,8 +215,9 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     unfilled (主要原因是。). The message names what seems to be missing, judged from the
     characters around it (联系人： → 姓名, 市/县 → 单位或地名, 年/月 → 日期).
     ``某某`` after a surname (王某某) is anonymisation, not a placeholder. Repeats make one
-    finding: marks of one kind (22 × XX局) or one hint written many times, with the count
-    and the other places in ``related``, once there are ``group_from`` of them.
+    finding: placeholder marks (22 × XX局, a name masked as XXX everywhere) or one hint
+    written many times, with the count, what is missing and the other places in
+    ``related``, once there are ``group_from`` of them.
     ## Parameters
     ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name;
     ``group_from``: from how many places of one kind they make one finding (default 3).
@@ -231,9 +234,15 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
             continue
         text = m.group()
-        kind = _kind(b.text, start, end)
-        key = ("mark", kind) if _SYMBOLS.match(text) else ("hint", re.sub(r"\s+", "", text))
-        groups.setdefault(key, []).append((b, start, end, kind))
+        # marks group by family (XX and xxx together, ××× apart); hints by their wording
+        key = ("mark", text.strip()[0].upper().translate(_WIDE_X)) if _SYMBOLS.match(text) \
+            else ("hint", re.sub(r"\s+", "", text))
+        group = groups.setdefault(key, [])
+        if key[0] == "mark" and group and group[-1][0] is b and _JOINED.fullmatch(b.text, group[-1][2], start):
+            pb, ps, _, pkind = group[-1]  # x月x日, 〔20XX〕XX号: one passage
+            group[-1] = (pb, ps, end, pkind)
+            continue
+        group.append((b, start, end, _kind(b.text, start, end)))
     group_from = rule.params.get("group_from", 3)
     reports = []
     for (form, _), places in groups.items():
@@ -250,8 +259,10 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(doc, b.index, start, end, key="hint", text=text, count=n, related=related,
                                times=f"（全文共 {n} 处）" if n > 1 else "")
         else:
-            yield rule.finding(doc, b.index, start, end, text=text, kind=kind, related=related,
-                               times=f"（全文同类占位符共 {n} 处）" if n > 1 else "")
+            kinds = list(dict.fromkeys(p[3] for p in places))
+            times = "" if n == 1 else f"（全文共 {n} 处）" if len(kinds) == 1 else \
+                f"（全文共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
+            yield rule.finding(doc, b.index, start, end, text=text, kind=kind, related=related, times=times)
 
 
 # normalised for comparison: punctuation and spaces dropped by one regular expression, and

@@ -365,8 +365,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
     body, residue = ctx.body, ctx.residue
+    in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
     if book:
         for b, offset, m in body.finditer(book):
+            in_book.update((m.start(), m.end() - 1))
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
                                    text=m.group(1), suggestion=f"《{m.group(1)}》")
@@ -396,6 +398,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
     for m in _half_in_han(body.text):
+        if m.start() in in_book:
+            continue
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
