@@ -185,6 +185,7 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _KIND_BY_NEXT = (
+    (re.compile(r"^@"), "邮箱"),
     (re.compile(r"^[省市县区镇乡村街局委厅办处科院校所公司单位部]"), "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
     (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
@@ -195,6 +196,7 @@ _KIND_BY_PREV = (
      "姓名"),
     (re.compile(r"(?:电话|手机|传真|座机)\s*[:：]?\s*[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*[:：]?\s*$", re.IGNORECASE), "邮箱"),
+    (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
 )
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
 _WIDE_X = str.maketrans("Ｘｘ＊", "XX*")
