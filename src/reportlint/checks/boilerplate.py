@@ -327,6 +327,16 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
                 yield d.start(), d.end()
 
 
+def _comparable(key: str, formula: Any) -> bool:
+    """A normalised key worth comparing: 8 characters besides ASCII, figures under a
+    quarter of it, no template blanks, not a formulaic line. Counted with C-level string
+    methods: this runs for every sentence."""
+    ascii_part = key.encode("ascii", "ignore")
+    digits = len(ascii_part) - len(ascii_part.translate(None, b"0123456789"))
+    return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not _TEMPLATE.search(key)
+            and not (formula and formula.pattern.match(key)))
+
+
 def _repeat_units(ctx: Context, lines: list[str], minimum: int,
                   formula: Any) -> Iterator[tuple[Block, list[str], str, str]]:
     """Per block: its comparison keys and what they are. A table cell is one unit
@@ -347,10 +357,11 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
         whole = "".join(keys)
         if (formula and formula.pattern.match(whole)) or _TEMPLATE.search(whole):
             whole = ""
-        keys = [k if not (formula and formula.pattern.match(k)) and sum(ch.isdigit() for ch in k) * 4 < len(k)
-                and len(_HAN.findall(k)) >= 8 and not _TEMPLATE.search(k) else "" for k in keys]
-        if any(keys):
-            yield b, keys, kind, whole if keys[0] or kind == "prose" else ""
+        keys = [k if len(k) >= minimum and _comparable(k, formula) else "" for k in keys]
+        if kind != "prose":
+            whole = whole if keys and keys[0] else ""
+        if any(keys) or len(whole) >= minimum:
+            yield b, keys, kind, whole
 
 
 _NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
