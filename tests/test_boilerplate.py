@@ -157,8 +157,8 @@ def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
     ("通知\n订阅办法通过县邮政局统一办理订阅手续，并开具电子发票。通过县邮政局统一办理订阅手续，并开具电子发票。",
      "通过县邮政局统一办理订阅手续，并开具电子发票。" * 2),
     # the end of an earlier sentence pasted again as a sentence of its own
-    ("指南\n三、围绕档案数字化、数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。四、围绕电子文件归档等方面开展研究。"
-     "数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。", "数据长期保存和备份技术与策略，档案信息安全保障等方面开展研究。"),
+    ("指南\n三、围绕馆藏纸质档案修复、异地容灾备份方法与标准，档案开放审核流程等方面开展研究。四、围绕电子文件归档等方面开展研究。"
+     "异地容灾备份方法与标准，档案开放审核流程等方面开展研究。", "异地容灾备份方法与标准，档案开放审核流程等方面开展研究。"),
 ])
 def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B104")] == [excerpt]
@@ -166,7 +166,7 @@ def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: st
 
 @pytest.mark.parametrize("text", [
     # a doubled title or issuer mark: two layout fields run together, not prose
-    "县应急管理局公文稿纸关于建立联合执法机制的意见关于建立联合执法机制的意见各单位：现印发给你们。",
+    "县水利局发文稿笺关于加强汛期值班值守的意见关于加强汛期值班值守的意见各单位：现印发给你们。",
     # headings of a table of contents and of the body, far apart
     "预案\n1.总则\n2.组织体系\n3.预警\n1.总则\n本预案适用于全市范围。\n2.组织体系\n成立指挥部。",
     # a responsibility line after every measure, and a formula of every section written three times
@@ -181,13 +181,13 @@ def test_repeats_by_design_are_silent(tmp_path: Path, text: str) -> None:
 
 
 def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
-    text = "县人民政府办公室关于印发数据管理办法的通知\n县人民政府办公室关于印发数据管理办法的通知\n各乡镇：现印发给你们。"
+    text = "县政府办关于印发河道保洁工作规则的通知\n县政府办关于印发河道保洁工作规则的通知\n各乡镇：现印发给你们。"
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B104")] == [(1, 1)]
 
 
 def test_a_table_pasted_twice_is_one_finding() -> None:
     table = [("六、主要技术指标：", "cell", None), ("（一）主要技术成果", "cell", None),
-             ("课题一 基于负荷清单的配电原理自动生成", "cell", None),
+             ("课题一 照明回路智能设计方法研究与验证", "cell", None),
              ("项目完成后可形成以下成果：", "cell", None), ("序号", "cell", None), ("成果", "cell", None),
              ("1", "cell", None), ("配电原理自动生成软件系统一套，含规则库和计算模块", "cell", None),
              ("2", "cell", None), ("负荷信息解析模块一个，支持多种格式图纸的自动识别", "cell", None)]
@@ -198,8 +198,8 @@ def test_a_table_pasted_twice_is_one_finding() -> None:
 
 
 def test_licence_notice_appended_after_the_text_is_one_finding(tmp_path: Path) -> None:
-    text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n\n本作品是中华人民共和国的\n法律\n、\n法规\n"
-            "，属于公有领域。\n\n注：社群认为公务演讲不总是官方文件。\n\nPublic domain\nfalse")
+    text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n\n本作品在全世界范围内\n进入\n、\n属于\n"
+            "，公有领域。\n\n注：社群认为公务演讲不总是官方文件。\n\nPublic domain\nfalse")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block + 1, f.end_block + 1) for f in found] == [(5, 14)]
 
@@ -219,6 +219,6 @@ def test_dateline_inside_the_text_is_not_residue(tmp_path: Path) -> None:
 
 
 def test_self_reference_with_ben(tmp_path: Path) -> None:
-    text = "州人民政府办公室关于印发数据管理办法的通知\n我州数据资源丰富。\n我州加快建设平台。\n促进本市大数据产业发展。\n本市场主体依法经营。"
+    text = "州政府办关于印发草原防火工作规则的通知\n我州草原面积广。\n我州加快建设防火站。\n推动本市防火队伍建设。\n本市场主体依法经营。"
     found = lint_text(text, tmp_path, select="B106")
     assert [f.excerpt for f in found] == ["本市"]

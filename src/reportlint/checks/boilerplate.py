@@ -357,7 +357,8 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
         whole = "".join(keys)
         if (formula and formula.pattern.match(whole)) or _TEMPLATE.search(whole):
             whole = ""
-        keys = [k if len(k) >= minimum and _comparable(k, formula) else "" for k in keys]
+        shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
+        keys = [k if len(k) >= shortest and _comparable(k, formula) else "" for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if any(keys) or len(whole) >= minimum:
