@@ -113,3 +113,7 @@ def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> Non
 def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
     found = lint_text("详见附件3,按要求填写。共1,000人。时间9:30开始。", tmp_path, select="T103")
     assert [f.excerpt for f in found] == [","]
+
+
+def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
+    assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []

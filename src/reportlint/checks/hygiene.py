@@ -212,7 +212,7 @@ def reversed_quotes(text: str) -> list[int]:
             depth -= 1
         else:
             nxt = _QUOTES.search(text, i + 1)
-            if nxt and nxt.group() == "“" and nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
+            if nxt and nxt.group() == "“" and 2 <= nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
                 after = _QUOTES.search(text, nxt.start() + 1)
                 if after is None or after.group() == "“":
                     out += [i, nxt.start()]
