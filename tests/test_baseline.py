@@ -14,9 +14,9 @@ from reportlint.model import Finding
 ORIGINAL = (
     "关于某项工作的报告\n"
     "一、总体情况\n"
-    "1. 今年工作有进展,成效明显.\n"
+    "1. 今年工作有进展,成效明显。\n"
     "2. 另一项工作稳步推进。\n"
-    "3. 第三项工作有进展,成效明显.\n"
+    "3. 第三项工作有进展,成效明显。\n"
     "二、下一步\n"
     "继续做好各项工作。\n"
 )
@@ -26,9 +26,9 @@ EDITED = (
     "这是新插入的一段说明。\n"
     "一、总体情况\n"
     "1. 新加的一项工作已经完成。\n"
-    "2. 今年工作有进展,成效明显.\n"
+    "2. 今年工作有进展,成效明显。\n"
     "3. 另一项工作稳步推进，并有改动。\n"
-    "4. 第三项工作有进展,成效明显.\n"
+    "4. 第三项工作有进展,成效明显。\n"
     "二、下一步\n"
     "继续做好各项工作。\n"
 )
@@ -71,7 +71,7 @@ def test_new_finding_with_the_same_excerpt_is_not_hidden(tmp_path: Path, capsys)
 
 def test_identical_findings_are_counted_by_occurrence(tmp_path: Path, capsys) -> None:
     doc, base = tmp_path / "r.txt", tmp_path / "baseline.json"
-    line = "今年工作有进展,成效明显.\n"
+    line = "今年工作有进展,成效明显。\n"
     doc.write_text("关于某项工作的报告\n" + line * 2, encoding="utf-8")
     _check(doc, capsys, "--write-baseline", str(base))
     doc.write_text("关于某项工作的报告\n" + line * 3, encoding="utf-8")
@@ -83,7 +83,7 @@ def test_stale_entries_are_reported_in_text_and_json(tmp_path: Path, capsys) -> 
     doc, base = tmp_path / "r.txt", tmp_path / "baseline.json"
     doc.write_text(ORIGINAL, encoding="utf-8")
     _check(doc, capsys, "--write-baseline", str(base))
-    doc.write_text(ORIGINAL.replace("今年工作有进展,成效明显.", "今年工作有进展，成效明显。"), encoding="utf-8")
+    doc.write_text(ORIGINAL.replace("今年工作有进展,成效明显。", "今年工作有进展，成效明显。"), encoding="utf-8")
     code, out, _ = _check(doc, capsys, "--baseline", str(base))
     assert code == 0 and "1 条记录已不再出现" in out and "r.txt: T103" in out
     code, out, _ = _check(doc, capsys, "--baseline", str(base), "--format", "json")

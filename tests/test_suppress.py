@@ -9,7 +9,7 @@ import pytest
 from reportlint.suppress import parse
 from reportlint.testing import lint_path, lint_text
 
-BAD = "今年的工作有进展,成效明显."  # half-width punctuation in a Chinese sentence: T103
+BAD = "今年的工作有进展,成效明显。"  # half-width punctuation in a Chinese sentence: T103
 
 
 def _codes(findings: list) -> list[tuple[str, int]]:

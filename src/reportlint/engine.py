@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import gc
-import os
-import stat
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
@@ -20,7 +18,7 @@ from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, load_rulebook
 from .scan import Body
-from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
+from .sniff import read_input, sniff
 from .store import cache_dir, sha256, write_atomic
 from .suppress import apply as apply_suppressions
 from .textutil import garbled
@@ -139,8 +137,15 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        params.update(config.options.get(code, {}))
-        for prefix in sorted((p for p in config.severity if code.startswith(p)), key=len):
+        for key, value in config.options.get(code, {}).items():
+            if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
+                for name, items in value.items():
+                    params[name] = [*params.get(name, []), *items]
+            else:
+                params[key] = value
+        chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
+                           key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
+        for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
@@ -274,59 +279,6 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)
     return result
-
-
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Files to check, in a stable order, each with a skip reason or None. Directories are
-    walked without following links; links out of the tree, devices and FIFOs are skipped."""
-    for given in paths:
-        try:
-            st = os.lstat(given)
-        except OSError:
-            yield given, None  # the loader reports "not found"
-            continue
-        if stat.S_ISDIR(st.st_mode) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield from _walk(given)
-        elif stat.S_ISLNK(st.st_mode) and os.path.isdir(given) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield from _walk(given)
-        elif stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode) or stat.S_ISDIR(st.st_mode):
-            yield given, None
-        else:
-            yield given, "不是普通文件（not a regular file），已跳过"
-
-
-def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    real_root = os.path.realpath(root)
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        for d in list(dirs):
-            full = Path(folder) / d
-            if d.lower().endswith(SUPPORTED_SUFFIXES) and not full.is_symlink():
-                dirs.remove(d)
-                yield full, None  # reported as "a directory, not a document"
-        for name in sorted(files + [d for d in dirs if (Path(folder) / d).is_symlink()]):
-            full = Path(folder) / name
-            if not name.lower().endswith(SUPPORTED_SUFFIXES):
-                continue
-            try:
-                st = os.lstat(full)
-            except OSError:
-                continue
-            if stat.S_ISLNK(st.st_mode):
-                target = os.path.realpath(full)
-                inside = target == real_root or target.startswith(real_root + os.sep)
-                if os.path.exists(target) and not inside:
-                    yield full, "符号链接指向检查目录之外（symbolic link outside the tree），已跳过"
-                    continue
-                if os.path.exists(target) and not os.path.isfile(target):
-                    yield full, "符号链接指向的不是普通文件（not a regular file），已跳过"
-                    continue
-                yield full, None
-            elif stat.S_ISREG(st.st_mode):
-                yield full, None
-            else:
-                yield full, "不是普通文件（not a regular file），已跳过"
-        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
 
 
 def exit_code(results: list[FileResult], fail_on: str) -> int:
