@@ -339,3 +339,25 @@ def test_a_full_disk_leaves_no_file_and_no_traceback(tmp_path: Path) -> None:
     leftovers = [p for p in base.rglob("*") if p.is_file() and (p.stat().st_size == 0 or p.name.endswith(".tmp")
                                                                  or p.name.startswith("tmp"))]
     assert leftovers == []
+
+
+def test_jieba_tables_from_the_cache_equal_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
+    pytest.importorskip("jieba")
+    import jieba
+    import jieba.posseg
+
+    from reportlint import segment
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    built = segment._jieba_tables(jieba, jieba.Tokenizer())
+    read = segment._jieba_tables(jieba, jieba.Tokenizer())
+    assert read == built
+    tokenizer = jieba.Tokenizer()
+    tokenizer.tmp_dir = str(tmp_path / "jieba-own")
+    (tmp_path / "jieba-own").mkdir()
+    tokenizer.initialize()  # jieba's own build
+    assert read[0] == tokenizer.FREQ and read[1] == tokenizer.total
+    assert read[2] == jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
+    table = next((tmp_path / "reportlint").glob("jieba-*.marshal"))
+    _flip(table, len(table.read_bytes()) // 3)
+    assert segment._jieba_tables(jieba, jieba.Tokenizer()) == built
