@@ -88,6 +88,8 @@ def trusted(folder: Path) -> bool:
         parent = os.stat(folder.parent)
         if not stat.S_ISDIR(st.st_mode):
             _note(folder, "不是目录")
+        elif os.name != "posix":
+            ok = True  # no POSIX owners and modes to check (Windows: the folder is in the user's profile)
         elif _geteuid() is not None and st.st_uid != _geteuid():
             _note(folder, "不属于当前用户")
         elif st.st_mode & 0o022:
