@@ -31,6 +31,9 @@ _prctl: list[Any] = []  # libc's prctl, looked up once in the parent (ctypes cos
 
 
 def _find_prctl() -> Any:
+    """libc's prctl (None where there is none); also imports threading for the children."""
+    import threading  # noqa: F401  here, once, rather than in every child
+
     if not _prctl:
         function = None
         if sys.platform.startswith("linux"):
