@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import txt_to_docx
 
+from reportlint.cache import Cache
 from reportlint.config import Config
 from reportlint.engine import Settings
-from reportlint.runner import Cache, Job, Limits, Runner
+from reportlint.runner import Job, Limits, Runner
 from reportlint.testing import session
 
 PROFILES = Path(__file__).parent / "fixtures" / "profiles"
