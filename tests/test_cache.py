@@ -361,3 +361,29 @@ def test_jieba_tables_from_the_cache_equal_a_fresh_build(tmp_path: Path, monkeyp
     table = next((tmp_path / "reportlint").glob("jieba-*.marshal"))
     _flip(table, len(table.read_bytes()) // 3)
     assert segment._jieba_tables(jieba, jieba.Tokenizer()) == built
+
+
+GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "badinputs" / "make_bad_inputs.py"
+
+
+@pytest.mark.skipif(not GENERATOR.exists(), reason="../shared/badinputs is not beside this checkout")
+def test_hostile_inputs_twice_with_the_cache_as_without(tmp_path: Path) -> None:
+    corpus = tmp_path / "bad"
+    subprocess.run([sys.executable, str(GENERATOR), str(corpus), "--skip-heavy"], check=True, capture_output=True)
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache"), "NO_COLOR": "1"}
+
+    def check(*extra: str) -> tuple[int, dict[str, object], str]:
+        done = subprocess.run([sys.executable, "-m", "reportlint", "check", ".", "--format", "json", *extra],
+                              cwd=corpus, env=env, capture_output=True, timeout=600)
+        files = {f["path"]: f for f in json.loads(done.stdout)["files"]}
+        return done.returncode, files, done.stderr.decode("utf-8", "replace")
+
+    plain, first, second = check("--no-cache"), check(), check()
+    for code, _, err in (plain, first, second):
+        assert code == 2 and "Traceback" not in err
+    timed_out = {p for run_ in (plain, first, second) for p, f in run_[1].items()
+                 if f.get("error") and "timeout" in f["error"]["message"]}  # the machine's load, not the cache
+    for run_ in (first, second):
+        assert set(run_[1]) == set(plain[1])
+        assert {p: f for p, f in run_[1].items() if p not in timed_out} == \
+               {p: f for p, f in plain[1].items() if p not in timed_out}
