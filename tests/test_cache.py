@@ -261,6 +261,21 @@ def test_a_cached_run_sees_documents_added_to_the_corpus(tmp_path: Path, capsys)
     uncached = run([*args, "--no-cache"], capsys)
     assert "B105" in uncached[1]
     assert run(args, capsys)[:2] == uncached[:2]
+    entries = set(cache_folder().rglob("v*/*/*.json"))
+    assert run(args, capsys)[:2] == uncached[:2]
+    assert set(cache_folder().rglob("v*/*/*.json")) == entries  # the same key again: a hit, nothing new written
+
+
+def test_reading_the_corpus_stamp_leaves_nothing_beside_the_index(tmp_path: Path, capsys) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    shutil.copy(next(PROFILES.glob("*.txt")), library / "a.txt")
+    index = tmp_path / "corpus.sqlite"
+    run(["corpus", "build", str(library), "-o", str(index)], capsys)
+    before = sorted(tmp_path.iterdir())
+    first = result_cache.corpus_stamp(index)
+    assert result_cache.corpus_stamp(index) == first and "unreadable" not in first
+    assert sorted(tmp_path.iterdir()) == before
 
 
 def test_the_key_changes_with_the_code_of_a_loaded_plugin(tmp_path: Path, monkeypatch) -> None:

@@ -223,30 +223,30 @@ def _source_files(module: ModuleType | None) -> list[str]:
 
 def corpus_stamp(index: Path | None) -> Any:
     """What identifies the reference corpus index: the documents it holds (path and content
-    digest of each) and its metadata, read from SQLite; its file's identity besides."""
+    digest of each) and its metadata, read from SQLite without writing anything beside it;
+    the file's identity when it cannot be read that way."""
     if index is None:
         return None
-    stamp: list[Any] = [str(index)]
-    for part in (str(index), f"{index}-wal"):
-        try:
-            st = os.stat(part)
-            stamp.append([st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns])
-        except OSError:
-            stamp.append(None)
     try:
         import sqlite3
         from urllib.parse import quote
 
-        db = sqlite3.connect(f"file:{quote(os.path.abspath(index))}?mode=ro", uri=True)
+        wal = os.path.exists(f"{index}-wal")  # changes not yet in the main file: read through SQLite's log
+        uri = f"file:{quote(os.path.abspath(index))}?mode=ro" + ("" if wal else "&immutable=1")
+        db = sqlite3.connect(uri, uri=True)
         try:
             digest = sha256()
             for row in db.execute("SELECT key, value FROM meta ORDER BY key"):
                 digest.update(repr(row).encode("utf-8", "surrogateescape"))
             for row in db.execute("SELECT path, sha256 FROM documents ORDER BY path"):
                 digest.update(repr(row).encode("utf-8", "surrogateescape"))
-            stamp.append(digest.hexdigest())
+            return [str(index), digest.hexdigest()]
         finally:
             db.close()
-    except Exception:  # not an index B105 can read: B105 says so; the file's identity is the key
-        stamp.append("unreadable")
-    return stamp
+    except Exception:  # not an index B105 can read (B105 says so): the file's identity is the key
+        pass
+    try:
+        st = os.stat(index)
+        return [str(index), "unreadable", st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns]
+    except OSError:
+        return [str(index), "missing"]
