@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -16,10 +16,11 @@ from .context import Context
 from .errors import LoadError
 from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
-from .rulebook import Profile, Rulebook, load_rulebook
+from .rulebook import Profile, Rulebook
+from .rulecache import cached_rulebook
 from .scan import Body
 from .sniff import read_input, sniff
-from .store import cache_dir, sha256, write_atomic
+from .store import sha256
 from .suppress import apply as apply_suppressions
 from .textutil import garbled
 
@@ -74,39 +75,6 @@ class Session:
             books = list(reg.rulebooks) + [("config", d) for d in dirs]
             self._books[key] = (reg, cached_rulebook(books, reg.checks))
         return self._books[key]
-
-
-def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rulebook:
-    """The rulebook, from a pickle in the cache directory when no rule file changed since it
-    was written (parsing the TOML is a tenth of the start-up of a one-file check)."""
-    import pickle
-
-    from .runner import code_stamp
-
-    stamp = sha256()
-    stamp.update(code_stamp().encode())
-    stamp.update("|".join(sorted(checks)).encode())
-    try:
-        for owner, where in books:
-            root = Path(str(where))
-            files = sorted(root.rglob("*.toml")) if root.is_dir() else [root]
-            for f in files:
-                st = f.stat()
-                stamp.update(f"{owner}|{f}|{st.st_mtime_ns}|{st.st_size}".encode())
-    except (OSError, TypeError):
-        return load_rulebook(books, checks)  # rule data inside a zip: no cheap stamp, no cache
-    target = cache_dir() / f"rulebook-{stamp.hexdigest()[:32]}.pickle"
-    try:
-        with open(target, "rb") as fh:
-            book = pickle.load(fh)
-        if isinstance(book, Rulebook):
-            return book
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    book = load_rulebook(books, checks)
-    with suppress(OSError):
-        write_atomic(target, pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
-    return book
 
 
 def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
