@@ -153,3 +153,20 @@ def test_annotate_comment_holds_a_template_that_becomes_a_suppression(tmp_path: 
     assert _codes(found) == [("X106", 2)] and "理由" in found[0].message
     _rewrite_comment(path, template.replace("（在此写明理由）", "引用他人原话"))
     assert lint_path(path, select="T103,X106").findings == []
+
+
+def test_docx_comment_on_a_span_suppresses_only_findings_inside_it(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("关于某项工作的报告")
+    p = document.add_paragraph()
+    p.add_run("今年工作有进展,")  # the comma at offset 7
+    span = p.add_run("成效明显,")  # the comma at offset 12: the commented span
+    p.add_run("群众满意。")
+    document.add_comment([span], text="reportlint: ignore T103 引用原文", author="审阅人")
+    path = tmp_path / "span.docx"
+    document.save(str(path))
+    found = lint_path(path, select="T103,X106").findings
+    assert [(f.rule, f.start) for f in found] == [("T103", 7)]
+    comment = lint_path(path, select="X106").findings  # T103 did not run: nothing stale to report
+    assert comment == []

@@ -36,6 +36,7 @@ _DIRECTIVE = re.compile(
     rf"(?P<codes>{_CODE}(?:\s*[,，、]\s*{_CODE})*)?\s*(?P<reason>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+WHOLE = 1 << 30  # "to the end" of a block or of the document
 _STARTS = re.compile(r"^\s*reportlint\s*[:：]", re.IGNORECASE)
 
 
@@ -52,13 +53,18 @@ class Directive:
     line: int = 0
     first: int = 0
     last: int = -1  # inclusive; -1 = to the end of the document
+    start: int = 0  # character offset in block ``first`` where the covered text begins
+    end: int = WHOLE  # offset in block ``last`` where it ends (exclusive)
     used: set[str] = field(default_factory=set)
 
     def covers(self, f: Finding) -> bool:
+        """Whether the finding's span overlaps the covered text (a zero-width finding counts
+        as its first character)."""
         if self.kind == "ignore-file":
             return True
-        last = self.last if self.last >= 0 else 1 << 30
-        return f.block <= last and f.end_block >= self.first
+        last = self.last if self.last >= 0 else WHOLE
+        f_end = (f.end_block, max(f.end, f.start + 1) if f.end_block == f.block else f.end)
+        return (f.block, f.start) < (last, self.end) and f_end > (self.first, self.start)
 
     def matches(self, code: str) -> bool:
         return any(c == "ALL" or code.startswith(c) for c in self.codes)
@@ -91,9 +97,12 @@ def collect(doc: Document) -> list[Directive]:
             continue
         kind, codes, reason = parsed
         first, last = _int(c.get("first")), _int(c.get("last"), _int(c.get("first")))
+        start, end = _int(c.get("start")), _int(c.get("end"), WHOLE)
         if kind in ("disable", "enable"):
             kind = "ignore"  # a comment already spans its passage
-        out.append(Directive(kind, codes, reason, text.strip(), first, 0, first, max(first, last)))
+        if last < first or (last == first and end <= start):
+            last, start, end = first, 0, WHOLE  # an inverted or empty range: the whole paragraph
+        out.append(Directive(kind, codes, reason, text.strip(), first, 0, first, last, start, end))
     opened: list[Directive] = []
     for d in _records(doc.meta.get("directives")):
         text = str(d.get("text", ""))
