@@ -137,3 +137,24 @@ def test_extend_select_adds_to_the_configured_selection(tmp_path: Path, capsys) 
     assert "T103" not in out
     _, out, _ = run(["check", "--no-cache", "--config", cfg, "--extend-select", "T103", str(doc)], capsys)
     assert "T103" in out
+
+
+def test_docx_baseline_survives_word_list_renumbering(tmp_path: Path, capsys) -> None:
+    pytest.importorskip("docx")
+    from conftest import level, make_docx, numbering
+
+    lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    title = ("关于某项工作的报告", {"style": "Title"})
+    items = [("总体情况", {"num": 1, "ilvl": 0}), ("今年工作有进展,成效明显。", {"num": 1, "ilvl": 1}),
+             ("另一项工作稳步推进。", {"num": 1, "ilvl": 1})]
+    doc, base = tmp_path / "r.docx", tmp_path / "baseline.json"
+    make_docx(doc, [title, *items], numbering_xml=xml)
+    code, _, err = _check(doc, capsys, "--write-baseline", str(base))
+    assert code == 0 and "1 个问题" in err
+    # a list item inserted first renumbers the commented one from （一） to （二）; another is edited
+    make_docx(doc, [title, ("一段新的说明。", {}), items[0], ("新增加的一项。", {"num": 1, "ilvl": 1}), items[1],
+                    ("另一项工作稳步推进，有所改动。", {"num": 1, "ilvl": 1})], numbering_xml=xml)
+    code, out, _ = _check(doc, capsys, "--baseline", str(base))
+    assert code == 0 and "T103" not in out and "已记录的 1 个问题未显示" in out
