@@ -158,3 +158,12 @@ def test_docx_baseline_survives_word_list_renumbering(tmp_path: Path, capsys) ->
                     ("另一项工作稳步推进，有所改动。", {"num": 1, "ilvl": 1})], numbering_xml=xml)
     code, out, _ = _check(doc, capsys, "--baseline", str(base))
     assert code == 0 and "T103" not in out and "已记录的 1 个问题未显示" in out
+
+
+def test_write_baseline_to_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    doc = tmp_path / "r.txt"
+    doc.write_text(ORIGINAL, encoding="utf-8")
+    code, _, err = _check(doc, capsys, "--write-baseline", str(tmp_path / "no" / "such" / "b.json"))
+    assert code == 3 and "不存在" in err
+    code, _, err = _check(doc, capsys, "--write-baseline", str(tmp_path))
+    assert code == 3 and str(tmp_path) in err

@@ -145,6 +145,8 @@ def check(
     if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
         raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
     baseline = _read_baseline(baseline_path) if baseline_path is not None else None
+    if write_baseline_to is not None:
+        _check_writable(write_baseline_to, "--write-baseline")
     settings = Settings(select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or (), profile=profile,
                         corpus=corpus, debug=debug, extend_select=_codes(extend_select, "--extend-select") or ())
     selection = Selection(
@@ -173,7 +175,10 @@ def check(
     if write_baseline_to is not None:
         from .baseline import write
 
-        count = write(write_baseline_to, results)
+        try:
+            count = write(write_baseline_to, results)
+        except OSError as exc:
+            raise click.UsageError(f"无法写入基线文件“{write_baseline_to}”：{exc.strerror or exc}") from exc
         click.echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
                    "只报告新问题", err=True)
         return 2 if exit_code(results, threshold) == 2 else 0
@@ -204,6 +209,17 @@ def _read_baseline(path: Path) -> Any:
         return load(path)
     except BaselineError as exc:
         raise click.UsageError(str(exc)) from exc
+
+
+def _check_writable(target: Path, flag: str) -> None:
+    """An output file's folder exists and can be written, before anything is checked."""
+    folder = target.resolve().parent
+    if target.is_dir():
+        raise click.UsageError(f"{flag} 的输出路径“{target}”是一个目录；请给出文件名")
+    if not folder.is_dir():
+        raise click.UsageError(f"{flag} 的输出目录“{folder}”不存在；请先建立该目录或换一个路径")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise click.UsageError(f"{flag} 的输出文件“{target}”无法写入（没有写权限）")
 
 
 def _statistics(results: list[Any], rules: Any, fmt: str) -> None:
