@@ -70,3 +70,30 @@ def test_sarif_uris_are_relative_percent_encoded_with_fingerprints(tmp_path: Pat
     # the same key a baseline records
     run(["check", "--no-cache", str(f), "--select", "T103", "--write-baseline", "b.json"], capsys)
     assert json.loads(Path("b.json").read_text(encoding="utf-8"))["findings"][0]["fingerprint"] == fingerprint
+
+
+def test_gitlab_code_quality_report(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    f = tmp_path / "a.txt"
+    f.write_text("今年工作有进展,成效明显。\n另一段工作有进展,成效明显。\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", str(f), "--select", "T103", "--format", "gitlab"], capsys)
+    issues = json.loads(out)
+    assert code == 1 and len(issues) == 2
+    assert issues[0]["check_name"] == "T103" and issues[0]["severity"] == "minor"
+    assert issues[0]["location"] == {"path": "a.txt", "lines": {"begin": 1, "end": 1}}
+    assert len({i["fingerprint"] for i in issues}) == 2
+
+
+def test_junit_report_is_valid_xml_with_one_failure_per_finding(tmp_path: Path, capsys) -> None:
+    from xml.etree import ElementTree as ET
+
+    bad = tmp_path / "a\x01.txt"  # a control character XML 1.0 cannot hold, in the file name
+    bad.write_text("今年工作有进展,成效明显。\n", encoding="utf-8")
+    clean = tmp_path / "b.txt"
+    clean.write_text("今年工作有进展，成效明显。\n", encoding="utf-8")
+    code, out, _ = run(["check", "--no-cache", str(bad), str(clean), "--select", "T103", "--format", "junit"], capsys)
+    root = ET.fromstring(out.encode("utf-8"))
+    suites = root.findall("testsuite")
+    assert code == 1 and [s.get("failures") for s in suites] == ["1", "0"]
+    assert suites[0].find("testcase/failure").get("type") == "T103"
+    assert root.get("tests") == "2" and suites[0].get("name").endswith("a\\u0001.txt")
