@@ -170,3 +170,21 @@ def test_docx_comment_on_a_span_suppresses_only_findings_inside_it(tmp_path: Pat
     assert [(f.rule, f.start) for f in found] == [("T103", 7)]
     comment = lint_path(path, select="X106").findings  # T103 did not run: nothing stale to report
     assert comment == []
+
+
+def test_suppression_over_a_defect_reported_once_elsewhere_is_not_called_stale() -> None:
+    from reportlint.model import Block, Document
+    from reportlint.suppress import apply
+    from reportlint.testing import session
+
+    _, book = session().books()
+    rules = [book.rules["T103"], book.rules["X106"]]
+    blocks = (Block(0, "标题", line=1), Block(1, BAD, line=2), Block(2, "", line=3), Block(3, BAD, line=4),
+              Block(4, "", line=5), Block(5, "已改正的句子，没有问题。", line=6))
+    meta = {"directives": [{"line": 3, "text": "reportlint: ignore T103 引用原文"},
+                           {"line": 5, "text": "reportlint: ignore T103 引用原文"}]}
+    doc = Document("a.txt", blocks, meta=meta)
+    # a rule that counts a repeated defect reports it once, at its first occurrence (block 1)
+    once = rules[0].finding(doc, 1, 7, 8)
+    out = apply(doc, [once], rules, book.rules)
+    assert [(f.rule, f.where()[0]) for f in out] == [("T103", 2), ("X106", 5)]  # only the fixed line's is stale

@@ -19,6 +19,7 @@ reported as X106 (ruff's RUF100), so stale ones do not pile up.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,9 @@ _DIRECTIVE = re.compile(
     rf"(?P<codes>{_CODE}(?:\s*[,，、]\s*{_CODE})*)?\s*(?P<reason>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+MAX_DIRECTIVES = 1000  # of each kind (comments, comment lines) per document
+MAX_EXCERPTS = 200  # distinct excerpts per rule kept for the stale-suppression test
+NARROW = 64  # a directive over fewer blocks is looked up by block, not tried on every finding
 WHOLE = 1 << 30  # "to the end" of a block or of the document
 _STARTS = re.compile(r"^\s*reportlint\s*[:：]", re.IGNORECASE)
 
@@ -88,13 +92,16 @@ def is_directive(text: str) -> bool:
 
 
 def collect(doc: Document) -> list[Directive]:
-    """The suppressions a loader found in ``doc``, with the blocks each one covers."""
+    """The suppressions a loader found in ``doc``, with the blocks each one covers (at most
+    ``MAX_DIRECTIVES`` of each source: the metadata comes from the file)."""
     out: list[Directive] = []
     for c in _records(doc.meta.get("comments")):
         text = str(c.get("text", ""))
         parsed = parse(text) if is_directive(text) else None
         if parsed is None:
             continue
+        if len(out) >= MAX_DIRECTIVES:
+            break
         kind, codes, reason = parsed
         first, last = _int(c.get("first")), _int(c.get("last"), _int(c.get("first")))
         start, end = _int(c.get("start")), _int(c.get("end"), WHOLE)
@@ -103,27 +110,30 @@ def collect(doc: Document) -> list[Directive]:
         if last < first or (last == first and end <= start):
             last, start, end = first, 0, WHOLE  # an inverted or empty range: the whole paragraph
         out.append(Directive(kind, codes, reason, text.strip(), first, 0, first, last, start, end))
+    records = _records(doc.meta.get("directives"))[:MAX_DIRECTIVES]
+    if not records:
+        return out
+    starts = [b.line or b.index + 1 for b in doc.blocks]
+    following: list[int | None] = [None] * (len(doc.blocks) + 1)  # the next non-empty block after each
+    for i in range(len(doc.blocks) - 1, -1, -1):
+        following[i] = i + 1 if i + 1 < len(doc.blocks) and doc.blocks[i + 1].text.strip() else following[i + 1]
     opened: list[Directive] = []
-    for d in _records(doc.meta.get("directives")):
-        text = str(d.get("text", ""))
-        parsed = parse(text)
-        line = _int(d.get("line"))
-        block = _block_at_line(doc, line)
+    for d in records:
+        parsed = parse(str(d.get("text", "")))
         if parsed is None:
             continue
         kind, codes, reason = parsed
+        line = _int(d.get("line"))
+        block = max(0, bisect_right(starts, line) - 1)  # the block holding that physical line
         if kind == "enable":
             for o in opened:
                 if o.last == -1 and (not codes or set(codes) & set(o.codes)):
-                    o.last = max(o.first, _block_at_line(doc, line))
+                    o.last = max(o.first, block)
             continue
-        directive = Directive(kind, codes, reason, text.strip(), block, line)
+        directive = Directive(kind, codes, reason, str(d.get("text", "")).strip(), block, line)
         if kind == "ignore":
-            target = next((b.index for b in doc.blocks[block + 1:] if b.text.strip()), None)
-            if target is None:
-                directive.first, directive.last = block, block
-            else:
-                directive.first, directive.last = target, target
+            target = following[block] if block < len(doc.blocks) else None
+            directive.first = directive.last = block if target is None else target
         elif kind == "disable":
             directive.first = block
             opened.append(directive)
@@ -131,25 +141,15 @@ def collect(doc: Document) -> list[Directive]:
     return out
 
 
-def _records(value: Any) -> Iterable[Mapping[str, Any]]:
+def _records(value: Any) -> list[Mapping[str, Any]]:
     """Loader metadata is data from the file: keep only well-formed records."""
     if not isinstance(value, (list, tuple)):
-        return ()
+        return []
     return [v for v in value if isinstance(v, Mapping)]
 
 
 def _int(value: Any, default: int = 0) -> int:
     return value if isinstance(value, int) and value >= 0 else default
-
-
-def _block_at_line(doc: Document, line: int) -> int:
-    """The block holding physical line ``line`` of a text file (the last one starting at or before it)."""
-    found = 0
-    for b in doc.blocks:
-        if (b.line or b.index + 1) > line:
-            break
-        found = b.index
-    return found
 
 
 def apply(doc: Document, findings: list[Finding], rules: Iterable[Rule], known: Iterable[str]) -> list[Finding]:
@@ -159,9 +159,22 @@ def apply(doc: Document, findings: list[Finding], rules: Iterable[Rule], known: 
     if not directives:
         return findings
     active = {r.code: r for r in rules}
+    by_block: dict[int, list[Directive]] = {}  # directives over a few blocks, under each of them
+    wide: list[Directive] = []  # file-wide ones and long passages
+    for d in directives:
+        if d.kind != "ignore-file" and 0 <= d.last - d.first < NARROW:
+            for i in range(d.first, d.last + 1):
+                by_block.setdefault(i, []).append(d)
+        else:
+            wide.append(d)
     kept: list[Finding] = []
     for f in findings:
-        hit = [d for d in directives if d.matches(f.rule) and d.covers(f)]
+        if f.end_block - f.block >= NARROW:
+            candidates = directives  # a finding over a long passage: try them all
+        else:
+            near = {id(d): d for i in range(f.block, f.end_block + 1) for d in by_block.get(i, ())}
+            candidates = [*near.values(), *wide]
+        hit = [d for d in candidates if d.matches(f.rule) and d.covers(f)]
         for d in hit:
             d.used.add(f.rule)
         if not hit:
@@ -170,11 +183,28 @@ def apply(doc: Document, findings: list[Finding], rules: Iterable[Rule], known: 
     if rule is None:
         return kept
     known_codes = set(known)
+    excerpts: dict[str, set[str]] = {}  # what the findings still reported point at, per rule
+    for f in kept:
+        seen = excerpts.setdefault(f.rule, set())
+        if len(seen) < MAX_EXCERPTS and f.excerpt.strip():
+            seen.add(f.excerpt)
     for d in directives:
+        if not d.used and d.kind != "ignore-file" and _still_present(doc, d, excerpts):
+            d.used.add("?")  # unsure whether it is stale: say nothing
         problem = _problem(d, active, known_codes)
         if problem:
             kept.append(_finding(doc, rule, d, problem))
     return kept
+
+
+def _still_present(doc: Document, d: Directive, excerpts: Mapping[str, set[str]]) -> bool:
+    """Whether the covered text still holds what a finding of a suppressed rule reported
+    elsewhere. A rule that reports a repeated defect once, at its first occurrence (T103's
+    count of half-width commas), leaves later suppressions matching nothing although their
+    text still has the defect: such a suppression is not called stale."""
+    last = min(d.last if d.last >= 0 else len(doc.blocks) - 1, d.first + NARROW, len(doc.blocks) - 1)
+    covered = "\n".join(doc.blocks[i].text for i in range(d.first, last + 1))
+    return any(e in covered for code, found in excerpts.items() if d.matches(code) for e in found)
 
 
 def _problem(d: Directive, active: Mapping[str, Rule], known: set[str]) -> str:

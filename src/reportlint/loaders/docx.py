@@ -426,7 +426,7 @@ def load_docx(path: Path, data: bytes) -> Document:
     return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
 
 
-MAX_COMMENTS = 5000
+MAX_COMMENTS = 5000  # comments read; suppress.py uses the first MAX_DIRECTIVES that are suppressions
 
 
 def _comment_texts(root: Any | None) -> dict[str, dict[str, str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Block, Document
-from ..suppress import TEXT_DIRECTIVE
+from ..suppress import MAX_DIRECTIVES, TEXT_DIRECTIVE
 from .repair import rejoin
 
 _BOMS = (
@@ -64,7 +64,8 @@ def load_text(path: Path, data: bytes) -> Document:
     directives = []
     for n, line in enumerate(lines):
         if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):
-            directives.append({"line": n + 1, "text": m.group(1)})
+            if len(directives) < MAX_DIRECTIVES:
+                directives.append({"line": n + 1, "text": m.group(1)})
             lines[n] = ""  # a suppression comment is not text of the report: rules never see it
     if directives:
         meta["directives"] = directives
