@@ -185,6 +185,6 @@ def test_suppression_over_a_defect_reported_once_elsewhere_is_not_called_stale()
                            {"line": 5, "text": "reportlint: ignore T103 引用原文"}]}
     doc = Document("a.txt", blocks, meta=meta)
     # a rule that counts a repeated defect reports it once, at its first occurrence (block 1)
-    once = rules[0].finding(doc, 1, 7, 8)
+    once = rules[0].finding(doc, 1, 7, 8, key="default", detail="", mark=",", right="，", count=2)
     out = apply(doc, [once], rules, book.rules)
     assert [(f.rule, f.where()[0]) for f in out] == [("T103", 2), ("X106", 5)]  # only the fixed line's is stale
