@@ -13,9 +13,10 @@ from typing import Any
 
 import click
 
-from . import __version__, regexcache
+from . import regexcache
 from .config import Config, find_config, read_config
 from .errors import ConfigError, LoadError
+from .version import __version__
 
 EXIT_USAGE = 3
 EXIT_INTERNAL = 4
@@ -84,9 +85,6 @@ def check(
         raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
     if annotate_to is not None and annotate_to.resolve() == Path(paths[0]).resolve():
         raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
-    index = corpus or base_config.corpus
-    if index is not None and not index.is_file():
-        raise click.UsageError(f"参考语料索引“{index}”不存在；先用 reportlint corpus build 建立")
     chosen = profile or base_config.profile
     if chosen and rulebook.profile(chosen) is None:
         names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
@@ -94,6 +92,7 @@ def check(
     settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug)
     found = list(discover(Path(p) for p in paths))
     work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
+    _check_indexes([corpus or base_config.corpus] + [corpus or job.config.corpus for job in work])
     cache = None if no_cache or debug else Cache(cache_dir())
     runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                     cache=cache, progress=_progress_bar(len(work)))
@@ -114,6 +113,15 @@ def check(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _check_indexes(indexes: list[Path | None]) -> None:
+    """Each reference corpus index of the run, checked once before any file (exit code 3 when
+    one is missing, damaged or not an index), so that no file reports it again."""
+    from .corpus import validate
+
+    for index in dict.fromkeys(i for i in indexes if i is not None):
+        validate(index, "check")
 
 
 def _write_annotations(results: list[Any], target: Path) -> None:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RulebookError
-from .hookspecs import hookimpl
 from .model import SEVERITY_RANK, Rule, pickled_as_tuple
 
 if TYPE_CHECKING:
@@ -37,11 +36,6 @@ def builtin_rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"
-
-
-@hookimpl
-def register_rulebooks(register):  # type: ignore[no-untyped-def]
-    register(builtin_rules_dir())
 
 
 @pickled_as_tuple
