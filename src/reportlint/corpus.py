@@ -302,7 +302,7 @@ def validate(path: Path, purpose: str = "check") -> None:
     that ``purpose`` can use: ``check`` needs a sound index; ``add`` also accepts a missing file;
     ``build`` replaces anything but a file that belongs to something else."""
     name = str(path)
-    rebuild = f"请删除它后用 reportlint corpus build 目录 -o {name} 重新建立"
+    rebuild = f"请删除它后用 reportlint corpus build 材料目录 -o {name} 重新建立"
     try:
         st = os.stat(path)
     except FileNotFoundError:
@@ -329,7 +329,7 @@ def validate(path: Path, purpose: str = "check") -> None:
     try:
         problem = _problem(path, header, st.st_size, purpose)
     except sqlite3.DatabaseError as exc:
-        problem = f"damaged:{exc}"
+        problem = f"damaged:SQLite 报告 {exc}"
     if problem is None:
         return
     kind, _, detail = problem.partition(":")
