@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -328,3 +329,55 @@ def test_check_while_another_process_adds_to_the_index(tmp_path: Path, library: 
     assert code == 1 and "B105" in out and "X100" not in out, out
     code, out = run(["corpus", "add", str(library), "-o", str(index)], capsys)
     assert code == 0 and "共 11 个" in out
+
+
+def _as_unprivileged(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str] | None:
+    """Run ``python -m reportlint args`` as a user whom file modes bind: this user when it is not
+    root, else ``nobody`` through setpriv; None when that is impossible here."""
+    import os
+    import shutil
+    import sys
+
+    command = [sys.executable, "-m", "reportlint", *args]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            return None
+        command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        probe = subprocess.run([*command[:4], sys.executable, "-c", "import reportlint"], capture_output=True, env=env)
+        if probe.returncode != 0:
+            return None
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.mark.parametrize("journal", ["delete", "wal"])
+def test_a_read_only_index_for_a_user_bound_by_file_modes(journal: str, library: Path, capsys) -> None:
+    """The folder and the index are read-only. A WAL-mode index (older versions left them so)
+    cannot be opened with mode=ro there (no -shm file can be made): it is read as immutable."""
+    import os
+    import sqlite3
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="reportlint-ro-"))
+    try:
+        (root / "index").mkdir()
+        (root / "cache").mkdir()
+        index = root / "index" / "corpus.sqlite"
+        run(["corpus", "build", str(library), "-o", str(index)], capsys)
+        if journal == "wal":
+            sqlite3.connect(index).execute("PRAGMA journal_mode=WAL").fetchone()
+        draft = root / "draft.txt"
+        plan = (library / "plan.txt").read_text(encoding="utf-8").splitlines()
+        draft.write_text("某局工作安排\n" + plan[5], encoding="utf-8")
+        for p in (root, root / "index", root / "cache", draft, index):
+            p.chmod(0o777 if p.name == "cache" else 0o755 if p.is_dir() else 0o644)
+        index.chmod(0o444)
+        (root / "index").chmod(0o555)
+        env = {**os.environ, "REPORTLINT_CACHE_DIR": str(root / "cache"), "PYTHONDONTWRITEBYTECODE": "1"}
+        done = _as_unprivileged(["check", str(draft), "--corpus", str(index), "--select", "B105", "--no-cache"], env)
+        if done is None:
+            pytest.skip("no way to run as a user bound by file modes")
+        assert done.returncode == 1 and "B105" in done.stdout and "X100" not in done.stdout, done.stdout + done.stderr
+        assert sorted(p.name for p in (root / "index").iterdir()) == ["corpus.sqlite"]
+    finally:
+        (root / "index").chmod(0o755)
+        shutil.rmtree(root, ignore_errors=True)
