@@ -381,3 +381,24 @@ def test_a_read_only_index_for_a_user_bound_by_file_modes(journal: str, library:
     finally:
         (root / "index").chmod(0o755)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_a_failed_add_keeps_no_half_document(tmp_path: Path, library: Path, capsys,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    from reportlint import corpus
+    from reportlint.model import Block, Document
+
+    index = tmp_path / "corpus.sqlite"
+    run(["corpus", "build", str(library), "-o", str(index)], capsys)
+
+    def fail(text: str) -> set[int]:
+        raise OSError("disk went away")
+
+    monkeypatch.setattr(corpus, "fingerprints", fail)
+    text = "这是一段足够长的新材料内容，用来产生指纹并写入索引，随后出错。"
+    with pytest.raises(OSError), corpus.Index(index, create=True) as writer:
+        writer.add(Document(str(library / "broken.txt"), (Block(0, text),)), "f" * 64)
+    db = sqlite3.connect(index)
+    assert db.execute("SELECT COUNT(*) FROM documents WHERE path LIKE '%broken.txt'").fetchone()[0] == 0

@@ -158,7 +158,9 @@ class Index:
     def __enter__(self) -> Index:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is not None and self.writable:
+            self.db.rollback()  # a document half added is not kept (those committed before are)
         self.close()
 
     def key(self, path: str) -> str:
