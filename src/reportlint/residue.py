@@ -11,11 +11,11 @@ excludes the residue.)
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .scan import pattern_set
+from .checks.boilerplate import residue_blocks  # the patterns' reader; to move here once B101's edits land
+from .rulebook import apply_options
 
 if TYPE_CHECKING:
     from .model import Document
@@ -26,36 +26,14 @@ RULE = "B101"  # the rule whose parameters hold the residue patterns
 
 
 def options(rulebook: Rulebook, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Mapping[str, Any]:
-    """B101's parameters with the configuration's ``[options.B101]`` applied (as for the rule)."""
+    """B101's parameters with the configuration's ``[options.B101]`` applied, as for the rule
+    itself (``[options.B101.extend]`` appends to the pattern lists)."""
     rule = rulebook.rules.get(RULE)
     if rule is None:
         return {}
-    return {**rule.params, **((overrides or {}).get(RULE) or {})}
+    return apply_options(rule.params, (overrides or {}).get(RULE) or {})
 
 
 def find(doc: Document, body: Body, params: Mapping[str, Any]) -> frozenset[int]:
     """The residue blocks of ``doc`` under ``params`` (none without patterns)."""
     return frozenset(residue_blocks(doc, body, params)) if params else frozenset()
-
-
-def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
-    """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
-    before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
-    ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
-    and time stamps is residue at the top of a page, and ordinary text inside the body."""
-    filled = [b for b in doc.blocks if b.text.strip()]
-    head: set[int] = set()
-    for b in filled[: params.get("head_blocks", 8)]:
-        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
-            break  # the body has begun
-        head.add(b.index)
-    tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
-    anywhere = pattern_set(tuple(params.get("patterns") or ()))
-    found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
-    at_head = pattern_set(tuple(params.get("head_patterns") or ()))
-    at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
-    for b in filled:
-        if (b.index in found
-                or (at_head and b.index in head and at_head.search(b.text))
-                or (at_tail and b.index in tail and at_tail.search(b.text))):
-            yield b.index

@@ -96,6 +96,20 @@ def _merge_params(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str
     return out
 
 
+def apply_options(params: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's ``params`` with a configuration's ``[options.CODE]`` table applied: a value
+    replaces the rule's; ``extend = { name = [...] }`` (``[options.CODE.extend]``) appends to
+    a list option, unless the rule has an option called ``extend`` itself."""
+    out = dict(params)
+    for key, value in options.items():
+        if key == "extend" and key not in params and isinstance(value, Mapping):
+            for name, items in value.items():
+                out[name] = [*out.get(name, []), *items]
+        else:
+            out[key] = value
+    return out
+
+
 def _read_toml(item: Traversable, what: str) -> dict[str, Any]:
     import tomllib  # only when the rulebook is rebuilt: it is cached otherwise
 

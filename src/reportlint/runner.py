@@ -26,12 +26,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import __version__
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
-from .errors import ErrorKind, LoadError
 from .model import Finding
 from .store import sha256, write_atomic
-from .version import __version__
 
 if TYPE_CHECKING:
     from .forking import Channel, Child
@@ -131,13 +130,12 @@ def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits)
         except MemoryError:
             conn.send(_over_memory(job, limits))
             return
-        if result.error and result.error.get("kind") == ErrorKind.MEMORY:
+        if result.error and "memory limit" in result.error["message"]:
             return
 
 
 def _over_memory(job: Job, limits: Limits) -> FileResult:
-    error = LoadError(_MEMORY_MESSAGE.format(mb=limits.memory_mb), kind=ErrorKind.MEMORY)
-    return FileResult(str(job.path), error=error.as_error())
+    return FileResult(str(job.path), error={"rule": "X101", "message": _MEMORY_MESSAGE.format(mb=limits.memory_mb)})
 
 
 _TIMEOUT_MESSAGE = (
@@ -232,7 +230,7 @@ class Runner:
                         except (EOFError, OSError):  # the worker died: killed for its memory
                             results[job.index] = _over_memory(job, self.limits)
                         error = results[job.index].error
-                        if not w.process.is_alive() or (error and error.get("kind") == ErrorKind.MEMORY):
+                        if not w.process.is_alive() or (error and "memory limit" in error["message"]):
                             replace(i)
                         else:
                             w.jobs.pop(0)
@@ -242,8 +240,8 @@ class Runner:
                     elif time.monotonic() >= w.deadline:
                         replace(i)
                         seconds = round(self.limits.timeout_for(job.path), 1)
-                        error = LoadError(_TIMEOUT_MESSAGE.format(seconds=seconds), kind=ErrorKind.TIMEOUT)
-                        results[job.index] = FileResult(str(job.path), error=error.as_error())
+                        results[job.index] = FileResult(str(job.path), error={
+                            "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
                         self._done(job, results, keys, total, cacheable=False)
         finally:
             for w in workers:
@@ -305,8 +303,8 @@ class Runner:
 
 
 def _limit_error(result: FileResult) -> bool:
-    kind = (result.error or {}).get("kind")
-    return kind in (ErrorKind.TIMEOUT, ErrorKind.MEMORY)
+    message = (result.error or {}).get("message", "")
+    return "timeout" in message or "memory limit" in message
 
 
 class Cache:

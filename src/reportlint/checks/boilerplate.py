@@ -4,15 +4,38 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Block, Finding, Rule
-from ..residue import residue_blocks  # noqa: F401  (moved: residue is a stage of the document model)
-from ..scan import pattern_set
+from ..model import Block, Document, Finding, Rule
+from ..scan import Body, pattern_set
 from ..textutil import sentences
+
+
+def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
+    """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
+    before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
+    ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
+    and time stamps is residue at the top of a page, and ordinary text inside the body."""
+    filled = [b for b in doc.blocks if b.text.strip()]
+    head: set[int] = set()
+    for b in filled[: params.get("head_blocks", 8)]:
+        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
+            break  # the body has begun
+        head.add(b.index)
+    tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
+    anywhere = pattern_set(tuple(params.get("patterns") or ()))
+    found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
+    at_head = pattern_set(tuple(params.get("head_patterns") or ()))
+    at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
+    for b in filled:
+        if (b.index in found
+                or (at_head and b.index in head and at_head.search(b.text))
+                or (at_tail and b.index in tail and at_tail.search(b.text))):
+            yield b.index
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
