@@ -12,13 +12,14 @@ imported on first use, so ``import reportlint`` stays light.
 
 from __future__ import annotations
 
+__version__ = "0.1.0"
+
 from typing import Any
 
 from .context import Context
 from .errors import ConfigError, CorpusError, ErrorKind, LoadError, ReportlintError, RulebookError
 from .hookspecs import hookimpl
 from .model import Block, Document, Finding, Rule
-from .version import __version__
 
 __all__ = [
     "Block",

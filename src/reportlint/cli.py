@@ -13,10 +13,9 @@ from typing import Any
 
 import click
 
-from . import regexcache
+from . import __version__, regexcache
 from .config import Config, find_config, read_config
 from .errors import ConfigError, LoadError
-from .version import __version__
 
 EXIT_USAGE = 3
 EXIT_INTERNAL = 4
@@ -85,6 +84,9 @@ def check(
         raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
     if annotate_to is not None and annotate_to.resolve() == Path(paths[0]).resolve():
         raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
+    index = corpus or base_config.corpus
+    if index is not None and not index.is_file():
+        raise click.UsageError(f"参考语料索引“{index}”不存在；先用 reportlint corpus build 建立")
     chosen = profile or base_config.profile
     if chosen and rulebook.profile(chosen) is None:
         names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
@@ -113,15 +115,6 @@ def check(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
-
-
-def _check_indexes(indexes: list[Path | None]) -> None:
-    """Each reference corpus index of the run, checked once before any file (exit code 3 when
-    one is missing, damaged or not an index), so that no file reports it again."""
-    from .corpus import validate
-
-    for index in dict.fromkeys(i for i in indexes if i is not None):
-        validate(index, "check")
 
 
 def _write_annotations(results: list[Any], target: Path) -> None:
@@ -314,6 +307,15 @@ def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
     else:
         click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
     return 0
+
+
+def _check_indexes(indexes: list[Path | None]) -> None:
+    """Each reference corpus index of the run, checked once before any file (exit code 3 when
+    one is missing, damaged or not an index), so that no file reports it again."""
+    from .corpus import validate
+
+    for index in dict.fromkeys(i for i in indexes if i is not None):
+        validate(index, "check")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -6,8 +6,8 @@ import json
 import re
 from typing import Any, TextIO
 
+from .. import __version__
 from ..model import Finding
-from ..version import __version__
 
 _UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 

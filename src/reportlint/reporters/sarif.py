@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any, TextIO
 
-from ..version import __version__
+from .. import __version__
 from .json import escape_json
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
