@@ -304,7 +304,7 @@ def validate(path: Path, purpose: str = "check") -> None:
     that ``purpose`` can use: ``check`` needs a sound index; ``add`` also accepts a missing file;
     ``build`` replaces anything but a file that belongs to something else."""
     name = str(path)
-    rebuild = f"请删除它后用 reportlint corpus build 材料目录 -o {name} 重新建立"
+    rebuild = f"请用 reportlint corpus build 材料目录 -o {name} 重新建立（会替换它）"
     try:
         st = os.stat(path)
     except FileNotFoundError:
