@@ -170,7 +170,7 @@ def _override(rule: Rule, table: Mapping[str, Any], where: str) -> Rule:
             msgs["default"] = table["message"]
         changes["messages"] = msgs
     if "params" in table:
-        from .validation import check_params  # an option name the rule lacks is a typo, never a new option
+        from .params import check_params  # an option name the rule lacks is a typo, never a new option
 
         check_params(rule.code, table["params"], rule.params, where, f"{rule.code}.params")
         changes["params"] = _merge_params(rule.params, table["params"])
