@@ -163,6 +163,7 @@ def check(
     with _stdin_document(paths, stdin_filename) as stdin:
         found, work = _jobs(paths, stdin, selection, explicit_config)
         _validate_run(session, settings, [base_config, *(job.config for job in work)])
+        _check_indexes([corpus or base_config.corpus] + [corpus or job.config.corpus for job in work])
         cache = None if no_cache or debug or stdin is not None else Cache(cache_dir())  # a temporary file: no reuse
         runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                         cache=cache, progress=_progress_bar(len(work)))
@@ -555,6 +556,15 @@ def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
     else:
         click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
     return 0
+
+
+def _check_indexes(indexes: list[Path | None]) -> None:
+    """Each reference corpus index of the run, checked once before any file (exit code 3 when
+    one is missing, damaged or not an index), so that no file reports it again."""
+    from .corpus import validate
+
+    for index in dict.fromkeys(i for i in indexes if i is not None):
+        validate(index, "check")
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import doctype, outline
+from . import doctype, outline, residue
 from .config import Config
 from .context import Context
-from .errors import LoadError
+from .errors import ErrorKind, LoadError
 from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook
@@ -119,27 +119,23 @@ def active_rules(
     return out
 
 
-def _residue(doc: Document, body: Body, rulebook: Rulebook) -> frozenset[int]:
-    """Blocks the B101 patterns call web residue; the title finder passes over them."""
-    rule = rulebook.rules.get("B101")
-    if rule is None:
-        return frozenset()
-    from .checks.boilerplate import residue_blocks
-
-    return frozenset(residue_blocks(doc, body, rule.params))
-
-
 def analyse(
-    doc: Document, rulebook: Rulebook, profile_name: str | None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    rulebook: Rulebook,
+    profile_name: str | None,
+    options: Mapping[str, Any] | None = None,
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[Context, Profile | None]:
+    """The model stages after the loader: residue, outline, document type. ``rule_options``
+    is the configuration's ``[options.CODE]`` tables (the residue stage reads B101's)."""
     body = Body(doc.blocks)
-    residue = _residue(doc, body, rulebook)
-    out = outline.build(doc, residue, body)
+    found = residue.find(doc, body, residue.options(rulebook, rule_options))
+    out = outline.build(doc, found, body)
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:
-        profile = doctype.detect(doc, out, rulebook.profiles.values(), residue)
-    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=residue,
+        profile = doctype.detect(doc, out, rulebook.profiles.values(), found)
+    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=found,
                   options=options or {})
     return ctx, profile
 
@@ -224,21 +220,21 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     try:
         doc = load(path, registry)
     except LoadError as exc:
-        result.error = {"rule": exc.code, "message": str(exc)}
+        result.error = exc.as_error()
         return result
     except RecursionError:
-        result.error = {"rule": "X101", "message": "文件结构嵌套过深（nested too deeply），无法读取"}
+        result.error = LoadError("文件结构嵌套过深（nested too deeply），无法读取").as_error()
         return result
     except MemoryError:
-        result.error = {"rule": "X101", "message": "读取文件时超过内存上限（size limit），未检查"}
+        result.error = LoadError("读取文件时超过内存上限（size limit），未检查", kind=ErrorKind.MEMORY).as_error()
         return result
     except Exception as exc:  # a loader bug: report it on this file and go on
-        result.error = {"rule": "X101", "message": f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}"}
+        result.error = LoadError(f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}").as_error()
         if settings.debug:
             result.debug.append(traceback.format_exc())
         return result
     profile_name = settings.profile or config.profile
-    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus})
+    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
