@@ -188,3 +188,23 @@ def test_suppression_over_a_defect_reported_once_elsewhere_is_not_called_stale()
     once = rules[0].finding(doc, 1, 7, 8, key="default", detail="", mark=",", right="，", count=2)
     out = apply(doc, [once], rules, book.rules)
     assert [(f.rule, f.where()[0]) for f in out] == [("T103", 2), ("X106", 5)]  # only the fixed line's is stale
+
+
+def test_docx_comment_span_offsets_count_the_word_list_label(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    from conftest import level, make_docx, numbering
+
+    lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）")
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "n.docx", [("关于某项工作的报告", {"style": "Title"}),
+                                           ("今年工作有进展,", {"num": 1, "ilvl": 1})], numbering_xml=xml)
+    document = docx.Document(str(path))
+    p = document.paragraphs[1]
+    span = p.add_run("成效明显,")
+    p.add_run("群众满意。")
+    document.add_comment([span], text="reportlint: ignore T103 引用原文", author="审阅人")
+    document.save(str(path))
+    found = lint_path(path, select="T103,X106").findings
+    # the block reads "（一）今年工作有进展,成效明显,群众满意。": the commented comma is at 15, the other at 10
+    assert [(f.rule, f.start) for f in found] == [("T103", 10)]
