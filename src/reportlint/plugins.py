@@ -27,6 +27,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.measures",
     "reportlint.checks.boilerplate",
     "reportlint.checks.hygiene",
+    "reportlint.checks.proofread",
     "reportlint.reporters",
     "reportlint.rulebook",
 )

@@ -1,0 +1,345 @@
+"""T105 wrong characters (list, 音近/形近 substitutions, dropped characters, letters for
+digits) and T108 numbers and dates that cannot be right."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Block, Finding, Rule
+from ..scan import PatternSet, active, compile_each
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
+_BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
+_MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    start: int
+    end: int
+    text: str
+    expected: str
+    key: str  # message key
+    why: str = ""
+
+
+def _shielded(text: str) -> list[bool]:
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans."""
+    mask = [False] * len(text)
+    for m in _SHIELD.finditer(text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def _orphans(text: str, lex: object) -> list[bool]:
+    """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
+    freq = lex.freq  # type: ignore[attr-defined]
+    n = len(text)
+    covered = [False] * n
+    for m in _HAN_RE.finditer(text):
+        s0, e0 = m.span()
+        for s in range(s0, e0 - 1):
+            for length in (2, 3, 4):
+                e = s + length
+                if e > e0:
+                    break
+                if text[s:e] in freq:
+                    for k in range(s, e):
+                        covered[k] = True
+    orphan = [False] * n
+    for m in _HAN_RE.finditer(text):
+        for k in range(*m.span()):
+            orphan[k] = not covered[k]
+    return orphan
+
+
+# the most common surnames: a character next to one is likely part of a name (张倩, 陈雨), never reported
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+                "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> Iterator[Typo]:
+    """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
+    phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
+    beside 抗击新冠)."""
+    masked, freq, single, bigrams = lex.masked, lex.freq, lex.single, lex.bigrams  # type: ignore[attr-defined]
+    phrases = lex.phrases  # type: ignore[attr-defined]
+    orphan = _orphans(text, lex)
+    n = len(text)
+    for i, ch in enumerate(text):
+        if not orphan[i] or shield[i] or ch in _SURNAMES:
+            continue
+        busy = single.get(ch, 0) >= _BUSY_CHAR
+        # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
+        paired = (i and text[i - 1:i + 1] in bigrams) or text[i:i + 2] in bigrams
+        if i and text[i - 1] in _SURNAMES:
+            continue
+        lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
+        han = [k for k in range(lo, hi) if "\u4e00" <= text[k] <= "\u9fff"]
+        odd = [k for k in han if orphan[k] and single.get(text[k], 0) < _BUSY_CHAR]
+        if len(han) >= 8 and len(odd) / len(han) > _MAX_ORPHAN_SHARE:
+            continue
+        best: tuple[int, int, int, str, str] | None = None
+        for length in (4, 3, 2):
+            for s in range(i - length + 1, i + 1):
+                e = s + length
+                if s < 0 or e > n or any(not ("\u4e00" <= c <= "\u9fff") for c in text[s:e]):
+                    continue
+                if any(shield[k] for k in range(s, e)):
+                    continue
+                key = text[s:i] + "?" + text[i + 1:e]
+                for word in masked.get(key, "").split():
+                    right = word[i - s]
+                    kind = lex.similar(ch, right)  # type: ignore[attr-defined]
+                    if kind is None:
+                        continue
+                    f = freq.get(word, 0)
+                    if word in phrases:
+                        weight = f * 1000
+                    elif busy or paired:
+                        continue
+                    else:  # the right word is written elsewhere in the document, with a neighbour of this place
+                        fixed = text[:i] + word[i - s] + text[i + 1:]
+                        around = [fixed[max(0, s - 1):e], fixed[s:e + 1]]
+                        uses = max(whole.count(a) for a in around if len(a) > len(word)) if s or e < n else 0
+                        if uses == 0 or uses <= whole.count(text[s:e]):
+                            continue
+                        weight = f * uses
+                    if best is None or weight > best[0]:
+                        best = (weight, s, e, word, kind)
+        if best is not None:
+            _, s, e, word, kind = best
+            yield Typo(s, e, text[s:e], word, "similar", f"“{ch}”与“{word[i - s]}”{kind}")
+
+
+def _uncovered(piece: str, lex: object) -> bool:
+    """Whether some character of ``piece`` belongs to no dictionary word inside it: 标准建设 is two
+    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone."""
+    return any(_orphans(piece, lex))
+
+
+def _dropped(text: str, lex: object, shield: list[bool]) -> Iterator[Typo]:
+    """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
+    dropped = lex.dropped  # type: ignore[attr-defined]
+    for m in _HAN_RE.finditer(text):
+        s0, e0 = m.span()
+        s = s0
+        while s < e0:
+            hit = None
+            for length in range(min(8, e0 - s), 2, -1):
+                piece = text[s:s + length]
+                phrase = dropped.get(piece)
+                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                    phrase = dropped.get(piece + "$")
+                if (phrase and not shield[s] and _uncovered(piece, lex)
+                        and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                    hit = Typo(s, s + length, piece, phrase, "dropped")
+                    break
+            if hit:
+                yield hit
+                s = hit.end
+            else:
+                s += 1
+
+
+# letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
+_UNIT = r"(?:[万亿千百]?元|[万亿]|米|公里|千米|平方米|亩|吨|户|人|个|项|次|台|套|座|处|km|m\b|kV|KV|kW|MW|%|％)"
+_LETTER_DIGITS = re.compile(
+    rf"(?<![A-Za-z0-9])(?=[0-9OolI.]*[0-9])(?=[0-9OolI.]*[OolI])[0-9][0-9OolI.]*[OolI][0-9OolI.]*(?={_UNIT})"
+    r"|(?<![A-Za-z])(?=[0-9OolI.]*[OolI])[OolI][0-9OolI.]*[0-9][0-9OolI.]*(?=" + _UNIT + ")"
+    r"|(?:(?<=[Kk][0-9]\+)|(?<=[Kk][0-9]{2}\+))(?=[0-9]{0,2}[OolI])[0-9OolI]{3}"
+)
+_ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=\s*[级类档期])")
+_DOCNO_DE = re.compile(r"([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］])\s*的\s*(\d{1,4}\s*号)")
+_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+
+
+def _fix_letters(s: str) -> str:
+    return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
+
+
+def _letters(text: str) -> Iterator[Typo]:
+    for m in _LETTER_DIGITS.finditer(text):
+        yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
+    for m in _ROMAN_MIXED.finditer(text):
+        yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
+    for m in _DOCNO_DE.finditer(text):
+        yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
+
+
+def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
+    """A document title cited elsewhere in the same document with 1–3 more characters inside it:
+    《电力行业调查制度》 beside 《电力行业统计调查制度》."""
+    seen: dict[str, tuple[int, int]] = {}
+    for b in blocks:
+        for m in _TITLE.finditer(b.text):
+            seen.setdefault(m.group(1), (b.index, m.start(1)))
+    out: dict[tuple[int, int], Typo] = {}
+    titles = list(seen)
+    for short in titles:
+        if len(short) < 7:
+            continue
+        for long in titles:
+            gap = len(long) - len(short)
+            if not 1 <= gap <= 3:
+                continue
+            for k in range(1, len(short)):
+                if long[:k] == short[:k] and long[k + gap:] == short[k:]:
+                    if _HAN_RE.fullmatch(long[k:k + gap]):
+                        index, start = seen[short]
+                        out[(index, start)] = Typo(start, start + len(short), short, long, "title")
+                    break
+    return out
+
+
+def _typos_of_block(text: str, lex: object, whole: str) -> list[Typo]:
+    shield = _shielded(text)
+    found = [*_letters(text), *_dropped(text, lex, shield), *_substitutions(text, lex, shield, whole)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Typo] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
+    pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
+    if not pairs:
+        return
+    compiled = compile_each(tuple(p for p, _ in pairs))
+    for i in active(compiled, ctx.body.text):
+        for b, offset, m in ctx.body.finditer(compiled[i][1]):
+            if b.index not in ctx.residue:
+                start = m.start() - offset
+                yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], "default")
+
+
+def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports wrong characters with the evidence for each: words from a curated list of common
+    mistakes (明查暗访, 再接再励); a character that forms no word where a character that
+    sounds (音近, pypinyin readings) or looks (形近, shared components in the cjk-decomp
+    decomposition data) alike makes a frequent word or idiom of jieba's dictionary or the 公文
+    phrase list (墓于 → 基于, 以工代贩 → 以工代赈); a fixed phrase with a character missing
+    (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
+    typed for digits (1OO米, Ill级); a stray 的 inside a document number. Titles in 《》, short
+    quotations, masked names and garbled passages are left alone.
+    ## Parameters
+    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``detect``: false
+    to keep only the list.
+    ## Example
+    墓于电子政务平台 → T105 at 墓于, suggesting 基于 (墓 and 基 look alike)."""
+    found: dict[int, list[Typo]] = {}
+    for index, t in _listed(ctx, rule):
+        found.setdefault(index, []).append(t)
+    if rule.params.get("detect", True):
+        blocks = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
+        if any(_HAN_RE.search(b.text) for b in blocks):
+            from ..lexicon import lexicon
+
+            lex = lexicon()
+            for b in blocks:
+                found.setdefault(b.index, []).extend(_typos_of_block(b.text, lex, ctx.body.text))
+            for (index, _), t in _title_gaps(blocks).items():
+                found.setdefault(index, []).append(t)
+    for index in sorted(found):
+        taken = -1
+        for t in sorted(found[index], key=lambda t: (t.start, -(t.end - t.start))):
+            if t.start < taken:
+                continue
+            taken = t.end
+            yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
+                               why=t.why, suggestion=t.expected if t.key not in ("roman",) else None)
+
+
+# ---- T108 -------------------------------------------------------------------------------------
+
+_UNITS = "条个人件项次名户家所篇场"
+_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
+_SHARE = re.compile(
+    r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
+)
+_TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTH_DAY = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
+                         r"(?!代|前|以来|来|间|历史)|(?<![\d.])((?:19[5-9]|20[0-4]))\s*年(?=\s*\d{1,2}\s*月)")
+
+
+def _impossible_date(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12:
+        return True
+    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000 is a leap year: 2月29日 alone is fine
+    return not 1 <= day <= last
+
+
+def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    body, residue = ctx.body, ctx.residue
+    for b, offset, m in body.finditer(_YEAR_COUNT):
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"“{m.group(1)}”像是年份，却用作数量")
+    for b, offset, m in body.finditer(_SHARE):
+        if b.index not in residue and float(m.group(1)) > 100:
+            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
+                               detail="占比、比率不可能超过 100%")
+    for b, offset, m in body.finditer(_TOTAL):
+        total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+        parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
+        if b.index in residue or len(parts) < 2 or sum(parts) <= total:
+            continue
+        running, breakdowns = 0, False
+        for p in parts:  # 共356人，其中男59人、女297人；党员168人、群众188人: two breakdowns of one total
+            running += p
+            if running == total:
+                breakdowns, running = True, 0
+        if breakdowns:
+            continue
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
+                           text=m.group()[:m.end(2) - m.start()],
+                           detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+    for b, offset, m in body.finditer(_DATE):
+        if b.index not in residue and _impossible_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"{int(m.group(2))}月没有{int(m.group(3))}日" if 1 <= int(m.group(2)) <= 12
+                               else f"没有{int(m.group(2))}月")
+    for b, offset, m in body.finditer(_MONTH_DAY):
+        month, day = int(m.group(1)), int(m.group(2))
+        if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"{month}月没有{day}日")
+    for b, offset, m in body.finditer(_SHORT_YEAR):
+        if b.index not in residue:
+            digits = m.group(1) or m.group(2)
+            start = (m.start(1) if m.group(1) else m.start(2)) - offset
+            yield rule.finding(ctx.doc, b.index, start, m.end() - offset, text=m.group().strip(),
+                               detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
+
+
+def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports numbers and dates that cannot be right: a year-like value used as a count
+    (“共2023多条”), a share above 100% (占比、覆盖率、完成率…), a stated total smaller than
+    the sum of the parts listed right after it (unless the parts are two breakdowns of the
+    same total), a date that does not exist (9月31日, 2月30日) and a year with a digit
+    missing (到202年).
+    ## Parameters
+    None.
+    ## Example
+    完成时限：2021年9月31日 → T108, September has 30 days."""
+    yield from _numbers(ctx, rule)
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("proofread.typo", check_typo)
+    register("proofread.numbers", check_numbers)
