@@ -107,10 +107,12 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
                         continue
                     else:  # the right word is written elsewhere in the document, with a neighbour of this place
                         fixed = text[:i] + word[i - s] + text[i + 1:]
-                        around = [fixed[max(0, s - 1):e], fixed[s:e + 1]]
-                        uses = max(whole.count(a) for a in around if len(a) > len(word)) if s or e < n else 0
-                        if uses == 0 or uses <= whole.count(text[s:e]):
-                            continue
+                        spans = [(max(0, s - 1), e), (s, min(n, e + 1))]
+                        counts = [(whole.count(fixed[a:b]), whole.count(text[a:b])) for a, b in spans if b - a > e - s]
+                        right, wrong = max(counts, default=(0, 0))
+                        if right == 0 or right < wrong:
+                            continue  # not written right elsewhere, or written wrong as often
+                        uses = right
                         weight = f * uses
                     if best is None or weight > best[0]:
                         best = (weight, s, e, word, kind)
@@ -229,7 +231,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mistakes (明查暗访, 再接再励); a character that forms no word where a character that
     sounds (音近, pypinyin readings) or looks (形近, shared components in the cjk-decomp
     decomposition data) alike makes a frequent word or idiom of jieba's dictionary or the 公文
-    phrase list (墓于 → 基于, 以工代贩 → 以工代赈); a fixed phrase with a character missing
+    phrase list (以工代贩 → 以工代赈), or a word the document writes elsewhere beside the same
+    neighbour (杭击新冠 beside 抗击新冠); a fixed phrase with a character missing
     (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
     typed for digits (1OO米, Ill级); a stray 的 inside a document number. Titles in 《》, short
     quotations, masked names and garbled passages are left alone.
@@ -237,7 +240,7 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``detect``: false
     to keep only the list.
     ## Example
-    墓于电子政务平台 → T105 at 墓于, suggesting 基于 (墓 and 基 look alike)."""
+    推广以工代贩方式 → T105 at 以工代贩, suggesting 以工代赈 (贩 and 赈 look alike)."""
     found: dict[int, list[Typo]] = {}
     for index, t in _listed(ctx, rule):
         found.setdefault(index, []).append(t)
