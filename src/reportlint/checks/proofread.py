@@ -102,6 +102,8 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
                         continue
                     f = freq.get(word, 0)
                     if word in phrases:
+                        if e - s == 2 and ((s > 0 and text[s - 1:s + 1] in freq) or text[e - 1:e + 1] in freq):
+                            continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                         weight = f * 1000
                     elif busy or paired:
                         continue
