@@ -69,7 +69,7 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠)."""
-    masked, freq, single, bigrams = lex.masked, lex.freq, lex.single, lex.bigrams  # type: ignore[attr-defined]
+    masked, freq, single, paired_ = lex.masked, lex.freq, lex.single, lex.paired  # type: ignore[attr-defined]
     phrases = lex.phrases  # type: ignore[attr-defined]
     orphan = _orphans(text, lex)
     n = len(text)
@@ -78,7 +78,7 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
             continue
         busy = single.get(ch, 0) >= _BUSY_CHAR
         # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
-        paired = (i and text[i - 1:i + 1] in bigrams) or text[i:i + 2] in bigrams
+        paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
         if i and text[i - 1] in _SURNAMES:
             continue
         lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
@@ -96,26 +96,26 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
                     continue
                 key = text[s:i] + "?" + text[i + 1:e]
                 for word in masked.get(key, "").split():
-                    right = word[i - s]
-                    kind = lex.similar(ch, right)  # type: ignore[attr-defined]
+                    phrase = word in phrases
+                    if not phrase and (busy or paired):
+                        continue
+                    kind = lex.similar(ch, word[i - s])  # type: ignore[attr-defined]
                     if kind is None:
                         continue
                     f = freq.get(word, 0)
-                    if word in phrases:
+                    if phrase:
                         if e - s == 2 and ((s > 0 and text[s - 1:s + 1] in freq) or text[e - 1:e + 1] in freq):
                             continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                         weight = f * 1000
-                    elif busy or paired:
-                        continue
                     else:  # the right word is written elsewhere in the document, with a neighbour of this place
-                        fixed = text[:i] + word[i - s] + text[i + 1:]
-                        spans = [(max(0, s - 1), e), (s, min(n, e + 1))]
-                        counts = [(whole.count(fixed[a:b]), whole.count(text[a:b])) for a, b in spans if b - a > e - s]
-                        right, wrong = max(counts, default=(0, 0))
-                        if right == 0 or right < wrong:
+                        lo2, hi2 = max(0, s - 1), min(n, e + 1)
+                        local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
+                        counts = [(whole.count(local[a - lo2:b - lo2]), whole.count(text[a:b]))
+                                  for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
+                        good, bad = max(counts, default=(0, 0))
+                        if good == 0 or good < bad:
                             continue  # not written right elsewhere, or written wrong as often
-                        uses = right
-                        weight = f * uses
+                        weight = f * good
                     if best is None or weight > best[0]:
                         best = (weight, s, e, word, kind)
         if best is not None:
