@@ -154,11 +154,13 @@ def _dropped(text: str, lex: object, shield: list[bool]) -> Iterator[Typo]:
 
 
 # letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
-_UNIT = r"(?:[万亿千百]?元|[万亿]|米|公里|千米|平方米|亩|吨|户|人|个|项|次|台|套|座|处|km|m\b|kV|KV|kW|MW|%|％)"
+_UNIT = (r"(?:[万亿千百]?元|[万亿]|米|公里|千米|平方米|亩|吨|户|人|个|项|次|台|套|座|处|年|月|日|号"
+         r"|km|m\b|kV|KV|kW|MW|%|％)")
 _LETTER_DIGITS = re.compile(
     rf"(?<![A-Za-z0-9])(?=[0-9OolI.]*[0-9])(?=[0-9OolI.]*[OolI])[0-9][0-9OolI.]*[OolI][0-9OolI.]*(?={_UNIT})"
     r"|(?<![A-Za-z])(?=[0-9OolI.]*[OolI])[OolI][0-9OolI.]*[0-9][0-9OolI.]*(?=" + _UNIT + ")"
     r"|(?:(?<=[Kk][0-9]\+)|(?<=[Kk][0-9]{2}\+))(?=[0-9]{0,2}[OolI])[0-9OolI]{3}"
+    r"|(?<![A-Za-z0-9.])[0-9]+[Oo][0-9Oo]*[0-9](?![A-Za-z0-9])"  # 2O23: a letter O between digits
 )
 _ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=\s*[级类档期])")
 _DOCNO_DE = re.compile(r"([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］])\s*的\s*(\d{1,4}\s*号)")
