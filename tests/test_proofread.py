@@ -93,6 +93,8 @@ def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     ("请于2月30日前报送。", "2月30日", "2月没有30日"),
     ("到202年底全部完成。", "202年", "只有三位数字"),
     ("共培训干部50人，其中科级30人、一般干部40人。", "共培训干部50人", "大于总数"),
+    ("调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15万元。", "1.15万", "单位应为“亿元”"),
+    ("全年调增投资3.40亿元。其中：县域项目调增0.25万元，城区项目调增3.15亿元。", "0.25万", "单位应为“亿元”"),
 ])
 def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str) -> None:
     found = _found(tmp_path, text, "T108")
@@ -106,6 +108,8 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "20世纪90年代以来，全县共建成水库12座。",
     "完成时限为2023年9月30日。",
     "运行200年的古桥得到保护。",
+    "调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15亿元，其中自筹1200万元。",
+    "全年调增投资3.40亿元。其中：县域项目调增0.30亿元，城区项目调增3.15亿元，另有奖补资金25万元。",
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

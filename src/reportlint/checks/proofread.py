@@ -324,6 +324,10 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"{month}月没有{day}日")
+    for b in ctx.doc.blocks:
+        if b.index not in residue and ("万" in b.text and "亿" in b.text):
+            for m, detail in _unit_slips(b.text):
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
     for b, offset, m in body.finditer(_SHORT_YEAR):
         if b.index not in residue:
             digits = m.group(1) or m.group(2)
@@ -332,13 +336,45 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
 
 
+_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
+_NEAR = 150  # characters around an amount where its terms are looked for
+
+
+def _cents(x: str) -> int:
+    return round(float(x) * 100)
+
+
+def _unit_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """An amount whose unit (万/亿) contradicts the arithmetic around it: 4.58亿元 against 4.00亿
+    is 调增0.58亿, not 0.58万; 2.07亿元 split into 0.16万元 and 1.91亿元 is 0.16亿."""
+    amounts = list(_AMOUNT.finditer(text))
+    for j, z in enumerate(amounts):
+        value, unit = _cents(z.group(1)), z.group(2)
+        if value == 0:
+            continue
+        before = [a for a in amounts[:j] if z.start() - a.start() <= _NEAR and a.group(2) != unit]
+        after = [a for a in amounts[j + 1:] if a.start() - z.end() <= _NEAR and a.group(2) != unit]
+        why = ""
+        for k, a in enumerate(before):
+            for b in before[k + 1:]:
+                if b.group(2) == a.group(2) and abs(_cents(a.group(1)) - _cents(b.group(1))) == value:
+                    why = f"{a.group(1)}与{b.group(1)}相差{z.group(1)}{a.group(2)}"
+            for p in after:
+                if p.group(2) == a.group(2) and _cents(a.group(1)) == value + _cents(p.group(1)):
+                    why = f"{a.group(1)}{a.group(2)} = {z.group(1)} + {p.group(1)}{p.group(2)}"
+        if why:
+            other = "亿" if unit == "万" else "万"
+            yield z, f"按前后数字（{why}），单位应为“{other}元”"
+
+
 def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports numbers and dates that cannot be right: a year-like value used as a count
     (“共2023多条”), a share above 100% (占比、覆盖率、完成率…), a stated total smaller than
     the sum of the parts listed right after it (unless the parts are two breakdowns of the
-    same total), a date that does not exist (9月31日, 2月30日) and a year with a digit
-    missing (到202年).
+    same total), a date that does not exist (9月31日, 2月30日), a year with a digit
+    missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
+    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元.
     ## Parameters
     None.
     ## Example
