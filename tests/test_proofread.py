@@ -37,6 +37,7 @@ def test_similar_characters_are_reported_with_the_evidence(
     ("落实扶再贷款政策。", "扶再贷款", "扶贫再贷款"),
     ("强化班组准化建设，提升管理水平。", "准化建设", "标准化建设"),
     ("进一步畅通受理渠。", "受理渠", "受理渠道"),  # the last character, before a punctuation mark
+    ("依据《中华人民共国安全生产法》开展检查。", "中华人民共国", "中华人民共和国"),  # inside a title too
 ])
 def test_a_dropped_character_in_a_fixed_phrase(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     assert _found(tmp_path, text, "T105") == [(excerpt, f"“{excerpt}”疑似漏字，固定说法是“{expected}”，请核对")]
@@ -95,6 +96,7 @@ def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     ("共培训干部50人，其中科级30人、一般干部40人。", "共培训干部50人", "大于总数"),
     ("调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15万元。", "1.15万", "单位应为“亿元”"),
     ("全年调增投资3.40亿元。其中：县域项目调增0.25万元，城区项目调增3.15亿元。", "0.25万", "单位应为“亿元”"),
+    ("所需资金由县财政出资6000，乡镇筹措4000。", "6000", "没有单位"),
 ])
 def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str) -> None:
     found = _found(tmp_path, text, "T108")
@@ -110,6 +112,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "运行200年的古桥得到保护。",
     "调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15亿元，其中自筹1200万元。",
     "全年调增投资3.40亿元。其中：县域项目调增0.30亿元，城区项目调增3.15亿元，另有奖补资金25万元。",
+    "所需资金由县财政出资6000万元，乡镇筹措40%。",
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

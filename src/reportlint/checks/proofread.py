@@ -129,7 +129,7 @@ def _uncovered(piece: str, lex: object) -> bool:
     return any(_orphans(piece, lex))
 
 
-def _dropped(text: str, lex: object, shield: list[bool]) -> Iterator[Typo]:
+def _dropped(text: str, lex: object) -> Iterator[Typo]:
     """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
     dropped = lex.dropped  # type: ignore[attr-defined]
     for m in _HAN_RE.finditer(text):
@@ -142,7 +142,7 @@ def _dropped(text: str, lex: object, shield: list[bool]) -> Iterator[Typo]:
                 phrase = dropped.get(piece)
                 if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
                     phrase = dropped.get(piece + "$")
-                if (phrase and not shield[s] and _uncovered(piece, lex)
+                if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
                         and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
                     hit = Typo(s, s + length, piece, phrase, "dropped")
                     break
@@ -207,7 +207,7 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
 
 def _typos_of_block(text: str, lex: object, whole: str) -> list[Typo]:
     shield = _shielded(text)
-    found = [*_letters(text), *_dropped(text, lex, shield), *_substitutions(text, lex, shield, whole)]
+    found = [*_letters(text), *_dropped(text, lex), *_substitutions(text, lex, shield, whole)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Typo] = []
     for t in found:
@@ -324,6 +324,15 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"{month}月没有{day}日")
+    bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
+    for b, offset, m in body.finditer(_BARE_MONEY):
+        if b.index not in residue:
+            bare.setdefault(b.index, []).append((offset, m))
+    for index, found in bare.items():  # one finding per paragraph, naming every bare number
+        offset, m = found[0]
+        numbers = "、".join(x.group(1) for _, x in found)
+        yield rule.finding(ctx.doc, index, m.start(1) - offset, m.end(1) - offset, text=m.group(1),
+                           detail=f"金额 {numbers} 后面没有单位（元、万元，或是比例 %）")
     for b in ctx.doc.blocks:
         if b.index not in residue and ("万" in b.text and "亿" in b.text):
             for m, detail in _unit_slips(b.text):
@@ -338,6 +347,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
 _NEAR = 150  # characters around an amount where its terms are looked for
+# a sum of money with no unit at all: 电力公司出资8000，…  (万元? 元? or 80%?)
+_BARE_MONEY = PatternSet([r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，,。；;、])"])
 
 
 def _cents(x: str) -> int:
@@ -374,7 +385,7 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     the sum of the parts listed right after it (unless the parts are two breakdowns of the
     same total), a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
-    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元.
+    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元; a sum of money with no unit (出资8000，).
     ## Parameters
     None.
     ## Example
