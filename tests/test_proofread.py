@@ -138,3 +138,12 @@ def test_tables_are_not_loaded_for_a_document_without_chinese(tmp_path: Path) ->
     lexicon_module.lexicon.cache_clear()
     lint_text("Plain English notes only.\nNothing to proofread here.", tmp_path, select="T105")
     assert not lexicon_module.loaded()
+
+
+def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_file(tmp_path: Path) -> None:
+    (tmp_path / "gongwen.txt").write_text("# 注释\n以工代赈\n扶贫再贷款 500\n", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text("{not json", encoding="utf-8")
+    lex = lexicon_module._build(None, tmp_path)
+    assert lex.freq == {"以工代赈": 1000, "扶贫再贷款": 500}
+    assert lex.dropped["扶再贷款"] == "扶贫再贷款"
+    assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar

@@ -68,7 +68,7 @@ def _jieba_dict() -> Path | None:
 
 def _read_phrases(path: Path) -> dict[str, int]:
     out: dict[str, int] = {}
-    with suppress(OSError):
+    with suppress(OSError, UnicodeDecodeError):
         for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split()
             if not parts or line.startswith("#"):
@@ -83,22 +83,24 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     single: dict[str, int] = {}
     idioms: set[str] = set()
     bigrams: set[str] = set()
+    lines: list[str] = []
     if jieba_dict is not None:
-        with jieba_dict.open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) < 2 or not parts[1].isdigit():
-                    continue
-                word, f = parts[0], int(parts[1])
-                tag = parts[2] if len(parts) > 2 else ""
-                for k in range(len(word) - 1):
-                    bigrams.add(word[k:k + 2])
-                if len(word) == 1:
-                    single[word] = f
-                elif f >= COVER_MIN or tag in IDIOM_TAGS:
-                    freq[word] = f
-                    if tag in IDIOM_TAGS and len(word) >= 4:
-                        idioms.add(word)
+        with suppress(OSError, UnicodeDecodeError):
+            lines = jieba_dict.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        parts = line.split()
+        if len(parts) < 2 or not parts[1].isdigit():
+            continue
+        word, f = parts[0], int(parts[1])
+        tag = parts[2] if len(parts) > 2 else ""
+        for k in range(len(word) - 1):
+            bigrams.add(word[k:k + 2])
+        if len(word) == 1:
+            single[word] = f
+        elif f >= COVER_MIN or tag in IDIOM_TAGS:
+            freq[word] = f
+            if tag in IDIOM_TAGS and len(word) >= 4:
+                idioms.add(word)
     curated = _read_phrases(dict_dir / "gongwen.txt")
     for word, f in _read_phrases(dict_dir / "gov.txt").items():
         curated.setdefault(word, f)
@@ -124,7 +126,11 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
                 for i in range(len(word) - 1):
                     dropped.setdefault(word[:i] + word[i + 1:], word)
     dropped = {k: v for k, v in dropped.items() if k.rstrip("$") not in freq}
-    table = json.loads((dict_dir / "charsim.json").read_text(encoding="utf-8"))
+    table: dict[str, dict[str, str]] = {}
+    with suppress(OSError, UnicodeDecodeError, ValueError):
+        loaded = json.loads((dict_dir / "charsim.json").read_text(encoding="utf-8"))
+        if isinstance(loaded, dict):
+            table = {k: v for k, v in loaded.items() if isinstance(v, dict)}
     return Lexicon(
         freq=freq,
         masked={k: " ".join(v) for k, v in masked.items()},
