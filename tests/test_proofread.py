@@ -118,6 +118,17 @@ def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []
 
 
+def test_done_after_the_document_date(tmp_path: Path) -> None:
+    text = "关于整改情况的报告\n该项目已于2023年12月28日完成验收。\n县发展改革局\n2023年12月20日"
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == ["已于2023年12月28日"]
+    assert "晚于本文的成文日期" in found[0][1]
+    earlier = text.replace("12月28日完成", "12月18日完成")
+    assert _found(tmp_path, earlier, "T108") == []
+    undated = "关于整改情况的报告\n该项目已于2023年12月28日完成验收。"
+    assert _found(tmp_path, undated, "T108") == []
+
+
 def test_tables_are_cached_as_marshal_and_rebuilt_when_the_cache_is_bad(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))

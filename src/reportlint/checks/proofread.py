@@ -337,6 +337,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue and ("万" in b.text and "亿" in b.text):
             for m, detail in _unit_slips(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
+    yield from _done_after_signing(ctx, rule)
     for b, offset, m in body.finditer(_SHORT_YEAR):
         if b.index not in residue:
             digits = m.group(1) or m.group(2)
@@ -378,6 +379,33 @@ def _unit_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
             yield z, f"按前后数字（{why}），单位应为“{other}元”"
 
 
+_SIGNED = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DONE_ON = PatternSet([r"已于\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"])
+
+
+def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
+    """The document's own date: a full date alone on one of its last lines (成文日期)."""
+    blocks = [b for b in ctx.doc.blocks if b.text.strip()][-6:]
+    for b in reversed(blocks):
+        m = _SIGNED.match(b.text)
+        if m:
+            return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None
+
+
+def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Something the text says was already done (已于…) on a date after the document's own date."""
+    signed = _signed_on(ctx)
+    if signed is None:
+        return
+    for b, offset, m in ctx.body.finditer(_DONE_ON):
+        when = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if b.index not in ctx.residue and when > signed:
+            date = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"说已经做了的事，日期却晚于本文的成文日期 {date}")
+
+
 def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports numbers and dates that cannot be right: a year-like value used as a count
@@ -385,7 +413,8 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     the sum of the parts listed right after it (unless the parts are two breakdowns of the
     same total), a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
-    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元; a sum of money with no unit (出资8000，).
+    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元; a sum of money with no unit (出资8000，);
+    something already done (已于…) on a date after the document's own date (成文日期).
     ## Parameters
     None.
     ## Example
