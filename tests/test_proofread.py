@@ -158,3 +158,23 @@ def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_f
     assert lex.freq == {"以工代赈": 1000, "扶贫再贷款": 500}
     assert lex.dropped["扶再贷款"] == "扶贫再贷款"
     assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar
+
+
+@pytest.mark.parametrize("text", [
+    "网上办理步骤：打开网页一选择单位一填写信息一提交申请一完成注册。",  # arrows read as 一
+    "网上办理步骤：打开网页弓选择单位弓填写信息弓提交申请。",  # arrows read as 弓
+])
+def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
+    found = lint_text(text + "\n请各单位按时办理。", tmp_path, select="X103")
+    assert [(f.block, f.excerpt) for f in found] == [(0, text[:-1])]
+    assert "请对照原件核对" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "一是加强学习，一要讲政治，一心一意为人民服务，统一思想，进一步提高。",
+    "参会人员：张三丰、李四光、王五福、赵六顺、钱七宝。",
+    "要坚持一手抓疫情防控、一手抓经济发展，一体推进，一以贯之。",
+    "鲁、粤、桂、琼、陕、冀、辽、吉、黑、闽、豫、青各省联系人另行通知。",
+])
+def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="X103") == []

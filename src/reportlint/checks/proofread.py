@@ -268,6 +268,36 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                why=t.why, suggestion=t.expected if t.key not in ("roman",) else None)
 
 
+# ---- X103 passages ------------------------------------------------------------------------------
+
+_CLAUSE = re.compile(r"[^。；;！？!?\n]+")
+_RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone between two words, is noise
+_NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
+
+
+def garbled_passages(text: str, lex: object) -> Iterator[tuple[int, int, str]]:
+    """(start, end, sample) of the sentences of ``text`` that OCR or layout has garbled: three or
+    more characters that stand alone between words and form no word with either (the arrows of a
+    flow chart read as 弓、斗、升, or a stray 一 between every two steps)."""
+    single = lex.single  # type: ignore[attr-defined]
+    for m in _CLAUSE.finditer(text):
+        sentence = m.group()
+        if len(sentence) < 12:
+            continue
+        orphan = _orphans(sentence, lex)
+        odd = []
+        for i in range(1, len(sentence) - 1):
+            ch = sentence[i]
+            if not orphan[i] or not (_HAN_RE.match(sentence[i - 1]) and _HAN_RE.match(sentence[i + 1])):
+                continue
+            if orphan[i - 1] or orphan[i + 1]:
+                continue  # a run of odd characters is a name or a term; noise stands alone
+            if single.get(ch, 0) < _RARE_ALONE or ch == "一":
+                odd.append(ch)
+        if len(odd) >= _NOISE_MIN:
+            yield m.start(), m.end(), "、".join(dict.fromkeys(odd))
+
+
 # ---- T108 -------------------------------------------------------------------------------------
 
 _UNITS = "条个人件项次名户家所篇场"
