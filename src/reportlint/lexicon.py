@@ -19,7 +19,7 @@ from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-FORMAT = 6  # bump when the derived tables change shape
+FORMAT = 9  # bump when the derived tables change shape
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -36,6 +36,9 @@ class Lexicon:
     sound: dict[str, str]  # character → its toneless readings, space-separated
     single: dict[str, int]  # single characters → frequency as a word
     follow: dict[str, str]  # character → the characters that follow it inside some word of the dictionary
+
+    starts: dict[str, str]  # character → the characters after it that begin a word of 3–4 characters
+    dropped_heads: frozenset[str]  # the first three characters of the phrases with one character missing
 
     def paired(self, pair: str) -> bool:
         """Whether these two characters stand side by side in some dictionary word."""
@@ -140,6 +143,8 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
         sound=dict(table.get("sound", {})),
         single=single,
         follow=_follow(bigrams),
+        starts=_follow({w[:2] for w in freq if len(w) >= 3}),
+        dropped_heads=frozenset(w[:3] for w in dropped),
     )
 
 
@@ -166,8 +171,8 @@ def _stamp(jieba_dict: Path | None, dict_dir: Path) -> str:
 
 
 def _valid(data: object) -> bool:
-    return (isinstance(data, tuple) and len(data) == 8 and all(isinstance(x, dict) for x in data[:3] + data[4:7])
-            and isinstance(data[3], frozenset) and isinstance(data[7], dict))
+    return (isinstance(data, tuple) and len(data) == 10 and all(isinstance(x, dict) for x in data[:3] + data[4:9])
+            and isinstance(data[3], frozenset) and isinstance(data[9], frozenset))
 
 
 @lru_cache(maxsize=1)
@@ -187,7 +192,8 @@ def lexicon() -> Lexicon:
             old.unlink()
     with suppress(OSError, ValueError):
         write_atomic(cache, marshal.dumps((lex.freq, lex.masked, lex.dropped, lex.phrases, lex.shape, lex.sound,
-                                           lex.single, lex.follow)))
+                                           lex.single, lex.follow, lex.starts,
+                                           lex.dropped_heads)))
     return lex
 
 

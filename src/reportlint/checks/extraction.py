@@ -57,12 +57,12 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not blocks:
         return
     from ..lexicon import lexicon
-    from .proofread import garbled_passages
+    from .proofread import block_orphans, garbled_passages
 
     lex = lexicon()
     for b in blocks:
         merged: list[tuple[int, int, str]] = []
-        for start, end, sample in garbled_passages(b.text, lex):
+        for start, end, sample in garbled_passages(b.text, lex, block_orphans(ctx, b.index, lex)):
             if merged and start - merged[-1][1] <= 2:
                 merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
             else:

@@ -7,6 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -38,26 +39,34 @@ def _shielded(text: str) -> list[bool]:
     return mask
 
 
+def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
+    """A paragraph's orphans (see ``_orphans``), computed once per document for T105 and X103."""
+    table: dict[int, list[bool]] = ctx.memo("proofread.orphans", dict)
+    if index not in table:
+        table[index] = _orphans(ctx.doc.blocks[index].text, lex)
+    return table[index]
+
+
 def _orphans(text: str, lex: object) -> list[bool]:
     """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
-    freq = lex.freq  # type: ignore[attr-defined]
+    freq, starts = lex.freq, lex.starts  # type: ignore[attr-defined]
     n = len(text)
     covered = [False] * n
-    for m in _HAN_RE.finditer(text):
-        s0, e0 = m.span()
-        for s in range(s0, e0 - 1):
-            for length in (2, 3, 4):
-                e = s + length
-                if e > e0:
-                    break
-                if text[s:e] in freq:
-                    for k in range(s, e):
+    for s in [s for s in range(n - 1) if text[s:s + 2] in freq]:
+        covered[s] = covered[s + 1] = True
+    # words of 3–4 characters, only around what two-character words left uncovered
+    for u in [k for k in range(n) if not covered[k] and "\u4e00" <= text[k] <= "\u9fff"]:
+        if covered[u]:
+            continue
+        for s in range(max(0, u - 3), u + 1):
+            if text[s + 1:s + 2] not in starts.get(text[s], "-"):
+                continue  # no longer word begins here
+            for e in (s + 4, s + 3):
+                if e > u and text[s:e] in freq:
+                    for k in range(s, min(e, n)):
                         covered[k] = True
-    orphan = [False] * n
-    for m in _HAN_RE.finditer(text):
-        for k in range(*m.span()):
-            orphan[k] = not covered[k]
-    return orphan
+                    break
+    return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
 
 
 # the most common surnames: a character next to one is likely part of a name (张倩, 陈雨), never reported
@@ -65,16 +74,20 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
                 "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 
 
-def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> Iterator[Typo]:
+def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orphan: list[bool]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠)."""
     masked, freq, single, paired_ = lex.masked, lex.freq, lex.single, lex.paired  # type: ignore[attr-defined]
     phrases = lex.phrases  # type: ignore[attr-defined]
-    orphan = _orphans(text, lex)
     n = len(text)
-    for i, ch in enumerate(text):
-        if not orphan[i] or shield[i] or ch in _SURNAMES:
+    # running counts: characters not Chinese or shielded; Chinese characters; odd ones (orphans, not busy)
+    plain = [0, *accumulate(shut or not "\u4e00" <= ch <= "\u9fff" for ch, shut in zip(text, shield, strict=True))]
+    hans = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
+    odds = [0, *accumulate(o and single.get(ch, 0) < _BUSY_CHAR for ch, o in zip(text, orphan, strict=True))]
+    for i in [i for i, odd in enumerate(orphan) if odd]:
+        ch = text[i]
+        if shield[i] or ch in _SURNAMES:
             continue
         busy = single.get(ch, 0) >= _BUSY_CHAR
         # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
@@ -82,18 +95,15 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str) -> It
         if i and text[i - 1] in _SURNAMES:
             continue
         lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
-        han = [k for k in range(lo, hi) if "\u4e00" <= text[k] <= "\u9fff"]
-        odd = [k for k in han if orphan[k] and single.get(text[k], 0) < _BUSY_CHAR]
-        if len(han) >= 8 and len(odd) / len(han) > _MAX_ORPHAN_SHARE:
+        han, odd = hans[hi] - hans[lo], odds[hi] - odds[lo]
+        if han >= 8 and odd / han > _MAX_ORPHAN_SHARE:
             continue
         best: tuple[int, int, int, str, str] | None = None
         for length in (4, 3, 2):
             for s in range(i - length + 1, i + 1):
                 e = s + length
-                if s < 0 or e > n or any(not ("\u4e00" <= c <= "\u9fff") for c in text[s:e]):
-                    continue
-                if any(shield[k] for k in range(s, e)):
-                    continue
+                if s < 0 or e > n or plain[e] != plain[s]:
+                    continue  # not all Chinese, or inside a title or quotation
                 key = text[s:i] + "?" + text[i + 1:e]
                 for word in masked.get(key, "").split():
                     phrase = word in phrases
@@ -131,11 +141,17 @@ def _uncovered(piece: str, lex: object) -> bool:
 
 def _dropped(text: str, lex: object) -> Iterator[Typo]:
     """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
-    dropped = lex.dropped  # type: ignore[attr-defined]
+    dropped, heads = lex.dropped, lex.dropped_heads  # type: ignore[attr-defined]
+    places = [s for s in range(len(text) - 2) if text[s:s + 3] in heads]
+    if not places:
+        return  # no phrase with a character missing begins anywhere here: one look-up per character
     for m in _HAN_RE.finditer(text):
         s0, e0 = m.span()
         s = s0
-        while s < e0:
+        while s < e0 - 2:
+            if text[s:s + 3] not in heads:
+                s += 1
+                continue
             hit = None
             for length in range(min(8, e0 - s), 2, -1):
                 piece = text[s:s + length]
@@ -171,13 +187,19 @@ def _fix_letters(s: str) -> str:
     return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
 
 
+_LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
+
+
 def _letters(text: str) -> Iterator[Typo]:
-    for m in _LETTER_DIGITS.finditer(text):
-        yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
-    for m in _ROMAN_MIXED.finditer(text):
-        yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
-    for m in _DOCNO_DE.finditer(text):
-        yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
+    if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
+        for m in _LETTER_DIGITS.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
+    if "l" in text:
+        for m in _ROMAN_MIXED.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
+    if "的" in text and "号" in text:
+        for m in _DOCNO_DE.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
 
 
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
@@ -205,9 +227,10 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     return out
 
 
-def _typos_of_block(text: str, lex: object, whole: str) -> list[Typo]:
+def _typos_of_block(text: str, lex: object, whole: str, orphan: list[bool] | None = None) -> list[Typo]:
     shield = _shielded(text)
-    found = [*_letters(text), *_dropped(text, lex), *_substitutions(text, lex, shield, whole)]
+    orphan = _orphans(text, lex) if orphan is None else orphan
+    found = [*_letters(text), *_dropped(text, lex), *_substitutions(text, lex, shield, whole, orphan)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Typo] = []
     for t in found:
@@ -255,7 +278,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
             lex = lexicon()
             for b in blocks:
-                found.setdefault(b.index, []).extend(_typos_of_block(b.text, lex, ctx.body.text))
+                found.setdefault(b.index, []).extend(
+                    _typos_of_block(b.text, lex, ctx.body.text, block_orphans(ctx, b.index, lex)))
             for (index, _), t in _title_gaps(blocks).items():
                 found.setdefault(index, []).append(t)
     for index in sorted(found):
@@ -275,16 +299,18 @@ _RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone bet
 _NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
 
 
-def garbled_passages(text: str, lex: object) -> Iterator[tuple[int, int, str]]:
+def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, sample) of the sentences of ``text`` that OCR or layout has garbled: three or
     more characters that stand alone between words and form no word with either (the arrows of a
     flow chart read as 弓、斗、升, or a stray 一 between every two steps)."""
     single = lex.single  # type: ignore[attr-defined]
+    if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
+        whole = _orphans(text, lex)
     for m in _CLAUSE.finditer(text):
         sentence = m.group()
         if len(sentence) < 12:
             continue
-        orphan = _orphans(sentence, lex)
+        orphan = whole[m.start():m.end()]
         odd = []
         for i in range(1, len(sentence) - 1):
             ch = sentence[i]
