@@ -63,6 +63,13 @@ def test_letters_typed_for_digits(tmp_path: Path, text: str, excerpt: str, expec
     assert f"应为“{expected}”" in found[0][1]
 
 
+def test_a_dash_read_as_yi_yi_at_the_head_of_a_sentence(tmp_path: Path) -> None:
+    found = _found(tmp_path, "试点分为两类。一一综合类，侧重整体推进。", "T105")
+    assert [e for e, _ in found] == ["一一"]
+    assert _found(tmp_path, "问题清单已经建立。一一对应整改，逐项销号。", "T105") == []
+    assert _found(tmp_path, "对反馈的问题一一整改到位。", "T105") == []
+
+
 def test_roman_numerals_spelt_with_mixed_letters_and_a_stray_de_in_a_document_number(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "响应分为一般(Ill级)和较大(III级)。", "T105")] == ["Ill"]
     assert [e for e, _ in _found(tmp_path, "依据办发[2021]的12号文件执行。", "T105")] == ["[2021]的12号"]

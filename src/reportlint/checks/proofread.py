@@ -187,6 +187,8 @@ def _fix_letters(s: str) -> str:
     return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
 
 
+# a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
+_DASH_AS_YI = re.compile(r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])")
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
 
 
@@ -227,10 +229,20 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     return out
 
 
+def _dashes(text: str, lex: object) -> Iterator[Typo]:
+    freq = lex.freq  # type: ignore[attr-defined]
+    if "一一" in text:
+        for m in _DASH_AS_YI.finditer(text):
+            start = m.start(1)
+            if not any(text[start:start + k] in freq for k in (3, 4)):  # not 一一对应, 一一列举 …
+                yield Typo(start, start + 2, "一一", "——", "dash")
+
+
 def _typos_of_block(text: str, lex: object, whole: str, orphan: list[bool] | None = None) -> list[Typo]:
     shield = _shielded(text)
     orphan = _orphans(text, lex) if orphan is None else orphan
-    found = [*_letters(text), *_dropped(text, lex), *_substitutions(text, lex, shield, whole, orphan)]
+    found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex),
+             *_substitutions(text, lex, shield, whole, orphan)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Typo] = []
     for t in found:
@@ -261,7 +273,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     phrase list (以工代贩 → 以工代赈), or a word the document writes elsewhere beside the same
     neighbour (杭击新冠 beside 抗击新冠); a fixed phrase with a character missing
     (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
-    typed for digits (1OO米, Ill级); a stray 的 inside a document number. Titles in 《》, short
+    typed for digits (1OO米, Ill级); a stray 的 inside a document number; a dash turned into 一一
+    at the head of a sentence. Titles in 《》, short
     quotations, masked names and garbled passages are left alone.
     ## Parameters
     ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``detect``: false
