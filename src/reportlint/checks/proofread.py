@@ -98,7 +98,7 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
         han, odd = hans[hi] - hans[lo], odds[hi] - odds[lo]
         if han >= 8 and odd / han > _MAX_ORPHAN_SHARE:
             continue
-        best: tuple[int, int, int, str, str] | None = None
+        best: tuple[int, int, int, str, str, str] | None = None
         for length in (4, 3, 2):
             for s in range(i - length + 1, i + 1):
                 e = s + length
@@ -127,10 +127,10 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
                             continue  # not written right elsewhere, or written wrong as often
                         weight = f * good
                     if best is None or weight > best[0]:
-                        best = (weight, s, e, word, kind)
+                        best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
         if best is not None:
-            _, s, e, word, kind = best
-            yield Typo(s, e, text[s:e], word, "similar", f"“{ch}”与“{word[i - s]}”{kind}")
+            _, s, e, word, kind, key = best
+            yield Typo(s, e, text[s:e], word, key, f"“{ch}”与“{word[i - s]}”{kind}")
 
 
 def _uncovered(piece: str, lex: object) -> bool:
