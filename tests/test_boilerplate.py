@@ -77,3 +77,148 @@ def test_repeated_passages_at_their_positions(tmp_path: Path, text: str, expecte
     lines = text.split("\n")
     want = [(block, start, len(lines[block]) if end is None else end) for block, start, end in expected]
     assert [(f.block, f.start, f.end) for f in found] == want
+
+
+def _lint_blocks(blocks: list, code: str) -> list:
+    """Run one rule on a document built block by block (table cells, pages)."""
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    doc = Document(path="doc.pdf", blocks=tuple(
+        Block(i, text, kind=kind, page=page, table=1 if kind == "cell" else 0)
+        for i, (text, kind, page) in enumerate(blocks)))
+    registry, rulebook = session().books()
+    rule = rulebook.rules[code]
+    ctx, _ = analyse(doc, rulebook, None)
+    return list(registry.checks[rule.check](ctx, rule))
+
+
+def test_table_headers_and_labels_repeated_are_not_running_headers() -> None:
+    blocks = [("年度预算表", "paragraph", 1)]
+    for page in range(1, 5):
+        blocks += [("编制单位：县民政局", "paragraph", page), ("科目名称", "cell", page), ("合计", "cell", page),
+                   ("503,724", "cell", page), ("本表反映部门本年度预算收支情况。", "paragraph", page)]
+    assert _lint_blocks(blocks, "B102") == []
+
+
+def test_running_header_at_page_tops_is_one_finding_with_its_places() -> None:
+    blocks = []
+    for page in range(1, 5):
+        blocks += [("县交通运输局年度工作情况报告", "paragraph", page),
+                   (f"第{page}部分工作进展顺利，各项任务按计划推进，群众满意度持续提升。", "paragraph", page)]
+    found = _lint_blocks(blocks, "B102")
+    assert len(found) == 1 and "4 次" in found[0].message and len(found[0].related) == 3
+
+
+def test_running_header_in_text_needs_distance(tmp_path: Path) -> None:
+    body = "\n".join(f"第{i}项工作已经完成，取得明显成效，群众反映良好。" for i in range(9))
+    spread = "\n".join(["专题会议材料汇编", body, "专题会议材料汇编", body, "专题会议材料汇编", body])
+    assert len(lint_text("工作报告\n" + spread, tmp_path, select="B102")) == 1
+    close = "工作报告\n专题会议材料汇编\n专题会议材料汇编\n正文一句。\n专题会议材料汇编"
+    assert lint_text(close, tmp_path, select="B102") == []
+
+
+def test_meeting_paper_header_fused_into_a_sentence(tmp_path: Path) -> None:
+    found = lint_text("报告\n经审核，共有12人未2024年第3次党组会议材料之二通过资格审查。", tmp_path, select="B102")
+    assert [f.excerpt for f in found] == ["2024年第3次党组会议材料之二"]
+
+
+def test_placeholders_of_one_kind_make_one_finding_with_a_count(tmp_path: Path) -> None:
+    text = "决算说明\n" + "\n".join(f"上海市XX局第{i}项支出情况说明。" for i in range(22))
+    found = lint_text(text, tmp_path, select="B103")
+    assert len(found) == 1 and "22 处" in found[0].message and len(found[0].related) == 21
+
+
+def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
+    found = lint_text("报告\n紧紧围绕县委*工作部署。\n落实市委*决策要求。", tmp_path, select="B103")
+    assert [f.block for f in found] == [1, 2]
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("申请表\n申请时间：2025年x月x日", "x月x"),
+    ("预算说明\n五、资产占用情况（增加内容）", "（增加内容）"),
+    ("决算说明\n支出决算为12.5万元，与上年持平。（如持平作持平表述）", "（如持平作持平表述）"),
+    ("预算说明\n会议费3.2万元，比上年增加0.4万元，主要原因是。", "原因是。"),
+])
+def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")][:1] == [excerpt]
+
+
+def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
+    assert lint_text("报销指南\n发票样式如下图。（网络配图）\n请按要求填写。（请于月底前报送）", tmp_path, select="B103") == []
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    # a list item written twice in a row inside one run-together line: both copies are shown
+    ("通知\n执法重点：（一）重点企业；（二）道路运输重点、难点、热点问题道路运输重点、难点、热点问题（三）节假日。",
+     "道路运输重点、难点、热点问题" * 2),
+    # a sentence printed twice, the first copy glued to the heading before it
+    ("通知\n订阅办法通过县邮政局统一办理订阅手续，并开具电子发票。通过县邮政局统一办理订阅手续，并开具电子发票。",
+     "通过县邮政局统一办理订阅手续，并开具电子发票。" * 2),
+    # the end of an earlier sentence pasted again as a sentence of its own
+    ("指南\n三、围绕馆藏纸质档案修复、异地容灾备份方法与标准，档案开放审核流程等方面开展研究。四、围绕电子文件归档等方面开展研究。"
+     "异地容灾备份方法与标准，档案开放审核流程等方面开展研究。", "异地容灾备份方法与标准，档案开放审核流程等方面开展研究。"),
+])
+def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: str) -> None:
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B104")] == [excerpt]
+
+
+@pytest.mark.parametrize("text", [
+    # a doubled title or issuer mark: two layout fields run together, not prose
+    "县水利局发文稿笺关于加强汛期值班值守的意见关于加强汛期值班值守的意见各单位：现印发给你们。",
+    # headings of a table of contents and of the body, far apart
+    "预案\n1.总则\n2.组织体系\n3.预警\n1.总则\n本预案适用于全市范围。\n2.组织体系\n成立指挥部。",
+    # a responsibility line after every measure, and a formula of every section written three times
+    "措施\n（一）加强监管。\n（责任单位：县市场监管局、县发展改革委，各乡镇人民政府）\n（二）优化服务。\n"
+    "（责任单位：县市场监管局、县发展改革委，各乡镇人民政府）",
+    "申请书\n" + "\n".join(f"课题{i}\n根据以上研究内容，项目完成后可形成以下技术成果：\n软件{i}套" for i in range(3)),
+    # figures restated in a summary and again in the section
+    "报告\n调整后总投资4.58亿元。与年初计划相比（4.00亿元），投资调增0.58亿元。\n二、技改项目\n与年初计划相比（4.00亿元），投资调增0.58亿元。",
+])
+def test_repeats_by_design_are_silent(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="B104") == []
+
+
+def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
+    text = "县政府办关于印发河道保洁工作规则的通知\n县政府办关于印发河道保洁工作规则的通知\n各乡镇：现印发给你们。"
+    assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B104")] == [(1, 1)]
+
+
+def test_a_table_pasted_twice_is_one_finding() -> None:
+    table = [("六、主要技术指标：", "cell", None), ("（一）主要技术成果", "cell", None),
+             ("课题一 照明回路智能设计方法研究与验证", "cell", None),
+             ("项目完成后可形成以下成果：", "cell", None), ("序号", "cell", None), ("成果", "cell", None),
+             ("1", "cell", None), ("配电原理自动生成软件系统一套，含规则库和计算模块", "cell", None),
+             ("2", "cell", None), ("负荷信息解析模块一个，支持多种格式图纸的自动识别", "cell", None)]
+    other = [("项目的实施将显著提高设计效率，缩短设计周期，降低人工成本。", "paragraph", None)]
+    copy = [("十、主要技术指标：", "cell", None), *table[1:]]
+    found = _lint_blocks(table + other + copy, "B104")
+    assert [(f.block, f.end_block) for f in found] == [(11, 20)]
+
+
+def test_licence_notice_appended_after_the_text_is_one_finding(tmp_path: Path) -> None:
+    text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n\n本作品在全世界范围内\n进入\n、\n属于\n"
+            "，公有领域。\n\n注：社群认为公务演讲不总是官方文件。\n\nPublic domain\nfalse")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.where()[0], f.where()[2]) for f in found] == [(5, 14)]  # physical lines; broken lines are re-joined
+
+
+def test_dateline_and_newspaper_line_at_the_end_of_a_one_line_report(tmp_path: Path) -> None:
+    speech = "同志们：今天召开全县经济工作会议，主要是总结工作、部署任务。" * 12
+    text = speech + "（新华社北京3月5日电）《 人民日报 》（ 2021年03月06日 01 版）"
+    found = lint_text(text, tmp_path, select="B101")
+    assert [f.excerpt for f in found] == ["（新华社北京3月5日电）", "《 人民日报 》（ 2021年03月06日 01 版）"]
+    # the one-line report keeps its other checks: it is not residue as a whole
+    assert lint_text(speech + "会议由×××同志主持。", tmp_path, select="B103") != []
+
+
+def test_dateline_inside_the_text_is_not_residue(tmp_path: Path) -> None:
+    text = "情况通报\n（新华社北京3月5日电）的报道引起广泛关注，各单位要认真学习。\n" + "各单位要认真学习领会，抓好贯彻落实。" * 20
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_self_reference_with_ben(tmp_path: Path) -> None:
+    text = "州政府办关于印发草原防火工作规则的通知\n我州草原面积广。\n我州加快建设防火站。\n推动本市防火队伍建设。\n本市场主体依法经营。"
+    found = lint_text(text, tmp_path, select="B106")
+    assert [f.excerpt for f in found] == ["本市"]

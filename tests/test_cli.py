@@ -166,7 +166,7 @@ def test_rules_explain_profiles_plugins(capsys) -> None:
     code, out, _ = run(["profiles"], capsys)
     assert "对照检查材料" in out
     code, out, _ = run(["plugins"], capsys)
-    assert any(p["name"] == "reportlint.rulebook" for p in json.loads(out))
+    assert any(p["name"] == "reportlint.ruledata" for p in json.loads(out))
     assert run(["explain", "Z999"], capsys)[0] == 3
 
 

@@ -28,13 +28,43 @@ def test_pairs_reports_a_doubled_quote_even_when_every_mark_has_a_partner(tmp_pa
     assert _spans(tmp_path, "按照““学思想、强党性””的要求开展工作。", "T102") == [(0, 2, 4), (0, 12, 13)]
 
 
-def test_pairs_accepts_mixed_widths_item_numbers_and_quotes_running_over_paragraphs(tmp_path: Path) -> None:
+def test_pairs_accepts_item_numbers_and_quotes_running_over_paragraphs(tmp_path: Path) -> None:
     text = "\n".join([
-        "工作安排（试行)如下：1）抓学习；2）抓落实。",
+        "工作安排（试行）如下：1）抓学习；2）抓落实；项目}1)抓统筹。",
         "“第一段引文，",
         "“第二段引文。”",
     ])
     assert _spans(tmp_path, text, "T102") == []
+
+
+def test_pairs_reports_mixed_widths_once_per_pair_and_summarised_when_many(tmp_path: Path) -> None:
+    assert _spans(tmp_path, "工作安排(试行）如下。", "T102") == [(0, 4, 8)]
+    many = "\n".join(f"第{i}项(试行）已印发。" for i in range(6))
+    found = lint_text(many, tmp_path, select="T102")
+    assert len(found) == 1 and "6 对" in found[0].message
+
+
+def test_pairs_close_on_the_next_lines_of_running_text(tmp_path: Path) -> None:
+    text = "报销金额应与票据一致（税\n额按比例分摊）。\n文件命名为“项目名称-\n负责人姓名”后打包。"
+    assert _spans(tmp_path, text, "T102") == []
+    assert _spans(tmp_path, "发票金额一致（发\n票。\n另起一段。\n再起一段。\n最后一段。", "T102") == [(0, 6, 7)]
+
+
+def test_pairs_do_not_close_across_a_table_edge() -> None:
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    doc = Document(path="t.docx", blocks=(Block(0, "说明（见下表"), Block(1, "合计）", kind="cell", table=1)))
+    registry, rulebook = session().books()
+    rule = rulebook.rules["T102"]
+    ctx, _ = analyse(doc, rulebook, None)
+    assert len(list(registry.checks[rule.check](ctx, rule))) == 2
+
+
+def test_reversed_quotes_are_left_to_t104(tmp_path: Path) -> None:
+    assert _spans(tmp_path, "推进”快递进村“工程建设。", "T102") == []
+    assert [f.excerpt for f in lint_text("推进”快递进村“工程建设。", tmp_path, select="T104")] == ["”快递进村“"]
 
 
 def test_pairs_reports_crossed_families(tmp_path: Path) -> None:
@@ -45,3 +75,45 @@ def test_repeated_punctuation(tmp_path: Path) -> None:
     findings = lint_text("会议要求，，抓好落实。。同时。", tmp_path, select="T103")
     assert [(f.start, f.end, f.suggestion) for f in findings] == [(4, 6, "，"), (10, 12, "。")]
     assert lint_text("会议要求，抓好落实。同时……", tmp_path, select="T103") == []
+
+
+def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
+    text = "各单位要要加强学习，依托依托数字化平台建设配电网配电网，积极应对对外开放，一定要要求严格。"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]
+
+
+def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doubled(tmp_path: Path) -> None:
+    text = "维护正常秩序。1.2编制依据依据《安全生产法》制定。四、工作建议建议一：加强培训。"
+    assert lint_text(text, tmp_path, select="T101") == []
+
+
+def test_two_different_marks_in_a_row(tmp_path: Path) -> None:
+    assert [f.excerpt for f in lint_text("共检查12次，。下一步，、继续。", tmp_path, select="T101")] == ["，。", "，、"]
+
+
+def test_deng_is_judged_on_segmented_words(tmp_path: Path) -> None:
+    text = "实施教育惠民、卫生惠民、等民生工程。开展技能、等级评定工作。"
+    assert [f.start for f in lint_text(text, tmp_path, select="T103")] == [11]
+
+
+def test_halfwidth_marks_summarised_per_mark_when_many(tmp_path: Path) -> None:
+    text = "一是加强学习,二是强化落实,三是严格考核,四是注重实效:五是完善制度;六是总结经验.七是抓好宣传"
+    found = lint_text(text, tmp_path, select="T103")
+    assert len(found) == 4 and "3 处" in found[0].message
+    assert {f.excerpt for f in found} == {",", ":", ";", "."}
+
+
+def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> None:
+    text = "规划期为2021--2025年。\n发展\"数字经济\"产业。\n其他事项。。。"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.block, f.excerpt, f.suggestion) for f in found] == [
+        (0, "--", "——"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]
+
+
+def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
+    found = lint_text("详见附件3,按要求填写。共1,000人。时间9:30开始。", tmp_path, select="T103")
+    assert [f.excerpt for f in found] == [","]
+
+
+def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
+    assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []

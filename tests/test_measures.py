@@ -124,4 +124,4 @@ def test_jieba_tables_are_cached_once_and_give_the_same_words(tmp_path: Path, mo
         segment.tagger.cache_clear()
     assert results[0] == results[1]
     kept = [p.name for p in (tmp_path / "reportlint").iterdir() if p.name.startswith("jieba")]
-    assert len(kept) == 1 and kept[0].endswith(".pickle")  # one table, jieba's own copy removed
+    assert len(kept) == 1 and kept[0].endswith(".marshal")  # one table, and no copy of jieba's own

@@ -16,7 +16,7 @@ INVALID = [
     ("N102", "工作总结\n一、成绩\n二、问题\n四、打算", [(4, "四、", "三、")]),
     ("N102", "工作总结\n一、成绩\n（一）甲。\n（二）乙。\n二、问题\n（三）丙。\n（四）丁。", [(6, "（三）", "（一）")]),
     ("N102", "工作要点\n6.甲。\n8.乙。", [(3, "8.", "7.")]),
-    ("N103", "调研报告\n二、困难\n（一）思想偏差。\n2.应付心态。\n3.工作难度。", [(4, "2.", "（二）"), (5, "3.", "（三）")]),
+    ("N103", "调研报告\n二、困难\n（一）思想偏差。\n2.应付心态。\n3.工作难度。", [(4, "2.", "（二）")]),
     ("N103", "工作总结\n一、措施\n1.学习。\n2、制度。", [(4, "2、", "2.")]),
     ("N104", "工作方案\n一、总体要求\n1.指导思想\n（一）坚持方向。\n（二）坚持导向。", [(4, "（一）", None)]),
     ("N105", "对照检查材料\n一、问题\n主要有以下7个方面：\n（一）甲。\n（二）乙。\n（三）丙。\n（四）丁。\n（五）戊。\n（六）己。", [(3, "以下7个方面", None)]),
@@ -94,3 +94,166 @@ def test_pdf_rendition_gives_the_same_numbering_findings(tmp_path: Path) -> None
     txt = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
     pdf = make_pdf(tmp_path / "a.pdf", [["县机关工作总结", *paras]], page_numbers=True)
     assert [(f.rule, f.excerpt) for f in lint_path(pdf, select="N").findings] == txt == [("N101", "（二）")]
+
+
+# one-line pastes, conventions and restraint (issue #13): sentences written for these tests
+
+def test_one_line_paste_with_glued_first_items_is_silent(tmp_path: Path) -> None:
+    line = ("关于做好年度工作的通知一、总体要求（一）指导思想坚持稳中求进。（二）工作目标全年完成任务。"
+            "二、主要任务（一）抓好学习1.集中学习每月一次。2.个人自学每周一次。（二）完善制度修订五项。"
+            "三、保障措施（一）加强领导压实责任。")
+    assert [(f.rule, f.excerpt) for f in lint_text(line, tmp_path, select="N")] == []
+
+
+def test_parts_and_attachments_open_their_own_numbering(tmp_path: Path) -> None:
+    text = ("实施方案\n第一部分 总体情况\n一、基本情况\n二、存在问题\n第二部分 工作安排\n一、工作目标\n二、工作措施\n"
+            "附件1\n一、职责分工\n二、时间安排")
+    assert lint_text(text, tmp_path, select="N") == []
+
+
+def test_a_list_starting_again_at_one_is_a_new_list(tmp_path: Path) -> None:
+    # a notice forwarding a plan: the plan numbers from 一、 again
+    text = "通知\n一、高度重视\n二、认真落实\n现将方案印发给你们。\n工作方案\n一、目标任务\n二、实施步骤\n四、保障措施"
+    found = lint_text(text, tmp_path, select="N")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 8, "四、")]
+    assert "上一项是“二、”" in found[0].message
+
+
+def test_one_step_back_is_a_repeat_a_long_way_back_is_silent(tmp_path: Path) -> None:
+    found = lint_text("报告\n一、情况\n二、做法\n三、成效\n二、打算", tmp_path, select="N")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "二、", "四、")]
+    assert "三、" in found[0].message
+    assert lint_text("报告\n1.甲。\n2.乙。\n3.丙。\n4.丁。\n5.戊。\n2.己。\n3.庚。", tmp_path, select="N1") == []
+
+
+def test_damaged_list_gets_one_finding_at_most(tmp_path: Path) -> None:
+    text = "报告\n" + "\n".join(f"{n}.内容。" for n in (1, 2, 4, 5, 5, 7, 9, 9))
+    assert len(lint_text(text, tmp_path, select="N101,N102")) <= 1
+
+
+def test_continuous_count_across_parents_is_a_convention(tmp_path: Path) -> None:
+    text = ("若干措施\n（一）加强领导\n1.甲。\n2.乙。\n（二）强化保障\n3.丙。\n4.丁。\n（三）严格考核\n5.戊。\n6.己。")
+    assert lint_text(text, tmp_path, select="N") == []
+
+
+def test_slipped_marker_punctuation_is_reported_item_by_item(tmp_path: Path) -> None:
+    line = "会议通知一、有关事项1.按时参会。2。请携带材料。3.着正装。4，提前入场。二、联系方式请电话联系。"
+    found = lint_text(line, tmp_path, select="N")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N106", "2。", "2."), ("N106", "4，", "4.")]
+
+
+def test_spaced_decimal_heading(tmp_path: Path) -> None:
+    text = "应急预案\n1.总则\n1.1编制目的\n1. 2编制依据\n1.3适用范围\n2.组织体系\n2.1指挥机构"
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("1. 2", "1.2")]
+
+
+def test_item_whose_text_starts_with_a_number(tmp_path: Path) -> None:
+    line = "工作依据一、编制依据1.有关文件。2.上级通知。3.2021年计划执行情况。4.各单位上报情况。"
+    assert lint_text(line, tmp_path, select="N") == []
+
+
+def test_inline_ordinals_restart_under_each_heading(tmp_path: Path) -> None:
+    text = "讲话\n一、成绩一是学习深入。二是制度完善。三是作风转变。二、问题二是落实不够。三是监督不严。"
+    assert lint_text(text, tmp_path, select="N107") == []
+
+
+def _heading_docx(tmp_path: Path, paras: list[tuple[str, str | None]], rows: list[list[str]]) -> Path:
+    return make_docx(tmp_path / "h.docx", [(t, {"style": s} if s else {}) for t, s in paras[:-1]]
+                     + [(paras[-1][0], {"table": rows})])
+
+
+def test_heading_styles_and_tables_give_the_txt_findings(tmp_path: Path) -> None:
+    paras = [("县机关年度工作总结", "Title"), ("一、主要工作", "Heading 1"),
+             ("我们围绕以下三个方面开展工作：", None), ("（一）加强学习", "Heading 2"),
+             ("全年集中学习二十次。", None), ("（二）完善制度", "Heading 2"), ("修订制度五项。", None),
+             ("二、存在问题", "Heading 1"), ("（一）学习不够深入", "Heading 2"), ("见下表。", None)]
+    rows = [["序号", "事项"], ["1.", "学习"], ["2.", "制度"], ["（一）", "考核"]]
+    text = "\n".join(t for t, _ in paras) + "\n" + "\n".join(c for r in rows for c in r)
+    txt = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
+    docx = [(f.rule, f.excerpt) for f in lint_path(_heading_docx(tmp_path, paras, rows), select="N").findings]
+    assert docx == [("N105", "以下三个方面")]
+    assert ("N105", "以下三个方面") in txt
+
+
+def test_count_over_lettered_list(tmp_path: Path) -> None:
+    text = "项目指南\n本项目拟推进以下五大攻关任务：\n（a）建设数据平台\n（b）研发核心算法\n（c）搭建验证环境\n（d）形成标准规范"
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block + 1, f.excerpt) for f in found] == [(2, "以下五大攻关任务")]
+
+
+def test_inner_ordinal_run_nested_in_an_outer_one(tmp_path: Path) -> None:
+    line = ("调研报告 主要问题有：一是任务重。二是压力大。三是培训多。具体为：一是打卡频繁。二是考试过多。"
+            "四是考核难。")
+    found = lint_text(line, tmp_path, select="N107")
+    assert [(f.excerpt, "三是" in f.message and "四是" in f.message) for f in found] == [("一是", True)]
+
+
+def test_serial_number_column_of_a_docx_table(tmp_path: Path) -> None:
+    rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 4, 5, 5)] + [["合计", "", "18"]]
+    path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])
+    found = lint_path(path, select="N1").findings
+    assert [(f.rule, f.excerpt.split("\n")[0], f.excerpt.split("\n")[-1], "应为“6”" in f.message) for f in found] == [
+        ("N101", "5", "5", True)]
+
+
+def test_two_table_columns_read_as_one_list_are_silent(tmp_path: Path) -> None:
+    text = "决算表\n项目\n合计\n一、一般公共预算\n一、一般公共服务支出\n1,200\n二、政府性基金\n二、教育支出\n3,400\n三、国有资本\n三、科学技术支出\n560"
+    assert lint_text(text, tmp_path, select="N1") == []
+
+
+def test_attachment_glued_to_the_text_opens_a_scope(tmp_path: Path) -> None:
+    line = ("申报通知一、项目申报1.按时申报。2.材料齐全。二、项目报送1.统一报送。2.逾期不收。"
+            "特此通知。附件2 项目任务书填写说明1.本表用A4纸。2.字体为四号。3.须加盖公章。")
+    assert lint_text(line, tmp_path, select="N1") == []
+
+
+def test_garbled_opening_bracket(tmp_path: Path) -> None:
+    line = "申报要求 一、试点项目 }1)省级试点项目按年度申报。2.示范项目按批次申报。"
+    found = lint_text(line, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("}1)", "（1）")]
+
+
+def test_lost_page_orphans_get_one_explanation(tmp_path: Path) -> None:
+    text = ("工作通知\n一、总体要求\n二、申报范围\n（一）重点领域。\n（二）一般领域。\n（二）民生领域。\n（三）生态领域。\n"
+            "四、申报程序\n（一）按时申报。")
+    found = lint_text(text, tmp_path, select="N101,N102")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 6, "（二）"), ("N102", 8, "四、")]
+    assert "三、" in found[0].message and "二、" in found[0].message
+
+
+def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:
+    wrong = "调研报告\n本次调研从思想建设、组织建设、作风建设、纪律建设和制度建设5个方面展开，又从学习、工作、生活等4个方面了解情况。"
+    found = lint_text(wrong, tmp_path, select="N105")
+    assert found == []  # 5 = five named (和 joins the last two); 等 then 4 = …named three, the rest unnamed
+    wrong = "调研报告\n本次调研从思想建设、组织建设、作风建设、纪律建设等3个方面展开。"
+    found = lint_text(wrong, tmp_path, select="N105")
+    assert [(f.excerpt[-4:], "4 项" in f.message) for f in found] == [("3个方面", True)]
+
+
+def test_article_number_is_no_count(tmp_path: Path) -> None:
+    text = "管理办法\n第四条 各部门履行下列职责：\n（一）负责数据采集；\n（二）负责数据共享。"
+    assert lint_text(text, tmp_path, select="N105") == []
+
+
+def test_single_duplicate_beside_a_skipped_parent_is_a_duplicate(tmp_path: Path) -> None:
+    line = ("实施方案一、目标二、任务(一)整治甲1.精简会议。2.规范督查。(二)整治乙1.严控接待。2.严查吃喝。"
+            "(二)整治丙1.规范用车。四、要求(一)加强领导。")
+    found = lint_text(line, tmp_path, select="N101,N102")
+    assert [(f.rule, f.excerpt) for f in found] == [("N101", "(二)"), ("N102", "四、")]
+
+
+def test_row_labels_of_a_financial_table_keep_their_printed_form(tmp_path: Path) -> None:
+    text = "预算表\n一、财政拨款收入\n1、一般公共预算资金 9,501,164\n2、政府性基金 1,200,000\n3、国有资本经营预算"
+    assert lint_text(text, tmp_path, select="N106") == []
+
+
+def test_cited_clause_is_no_item(tmp_path: Path) -> None:
+    line = ("管理通知一、工作要求(一)落实责任。(二)依法处置，依照本办法第三条(三)项规定处理。(三)加强监督。"
+            "二、其他事项请遵照执行。")
+    assert lint_text(line, tmp_path, select="N1") == []
+
+
+def test_number_glued_to_a_reference_is_no_item(tmp_path: Path) -> None:
+    line = "申报通知一、申报要求主要有以下两项：1.按时申报。2.材料齐全，格式详见附件3.请各单位认真核对。二、联系方式略。"
+    assert lint_text(line, tmp_path, select="N1") == []

@@ -36,3 +36,23 @@ def test_title_is_found_after_residue_and_missing_when_body_starts() -> None:
     assert build(_doc("温馨提示：", "关于做好防汛工作的通知", "各乡镇：", "现将有关事项通知如下。"),
                  frozenset({0})).title.text == "关于做好防汛工作的通知"
     assert build(_doc("今年以来，我局认真落实各项部署，取得了明显成效。", "一、主要工作")).title is None
+
+
+def test_first_items_glued_to_their_headings_are_children() -> None:
+    line = "工作方案一、总体要求（一）指导思想坚持稳中求进。（二）目标任务1.年底前完成。2.逐年推进。二、保障措施加强领导。"
+    out = build(_doc(line))
+    labels = [(line[it.marker.start:it.marker.end], it.depth) for it in out.items if it.marker.family != "heading"]
+    assert labels == [("一、", 0), ("（一）", 1), ("（二）", 1), ("1.", 2), ("2.", 2), ("二、", 0)]
+
+
+def test_parts_and_tables_are_scopes_of_their_own() -> None:
+    doc = Document("t.docx", (Block(0, "第一部分 总体情况"), Block(1, "一、基本情况"), Block(2, "二、主要问题"),
+                              Block(3, "1.", kind="cell", table=1), Block(4, "2.", kind="cell", table=1),
+                              Block(5, "三、下步打算"), Block(6, "第二部分 工作安排"), Block(7, "一、目标")))
+    out = build(doc)
+    kids = {out.items[p].marker.title if p >= 0 else "": [doc.blocks[out.items[k].marker.block].text
+                                                       for k in ks if out.items[k].marker.family != "heading"]
+            for p, ks in out.children.items()}
+    assert kids["第一部分 总体情况"] == ["一、基本情况", "二、主要问题", "三、下步打算"]
+    assert kids["第二部分 工作安排"] == ["一、目标"]
+    assert ["1.", "2."] in kids.values()

@@ -22,7 +22,7 @@ EXPECTED = {
     "bulletin": ("简报", {"S103"}),
     "request": ("请示", {"B103"}),
     "report": ("报告", {"N102"}),
-    "notice": ("通知", {"N102"}),
+    "notice": ("通知", {"N101"}),  # 一、二、三、二、: an earlier number used again (N101)
 }
 
 

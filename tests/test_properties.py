@@ -45,11 +45,16 @@ def test_outline_positions_are_well_formed(text: str) -> None:
 @given(report_text)
 def test_every_rule_reports_locations_inside_the_text(tmp_path: Path, text: str) -> None:
     findings = lint_text(text, tmp_path)
-    lines = (tmp_path / "doc.txt").read_bytes().decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    data = (tmp_path / "doc.txt").read_bytes()
+    lines = data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks = load_text(tmp_path / "doc.txt", data).blocks  # lines broken mid-sentence are re-joined into one block
     assert all(f.rule != "X100" for f in findings), [f.message for f in findings if f.rule == "X100"]
     for f in findings:
-        assert 0 <= f.block <= f.end_block < max(len(lines), 1)
-        assert 0 <= f.start <= len(lines[f.block]) and 0 <= f.end <= len(lines[f.end_block])
+        assert 0 <= f.block <= f.end_block < max(len(blocks), 1)
+        assert 0 <= f.start <= len(blocks[f.block].text) and 0 <= f.end <= len(blocks[f.end_block].text)
+        line, column, end_line, end_column = f.where()  # the file's own physical lines, 1-based
+        assert 1 <= line <= end_line <= max(len(lines), 1)
+        assert 1 <= column <= len(lines[line - 1]) + 1 and 1 <= end_column <= len(lines[end_line - 1]) + 1
 
 
 def test_very_long_line_and_deep_nesting_do_not_raise(tmp_path: Path) -> None:

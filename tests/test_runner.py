@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from conftest import txt_to_docx
 
+from reportlint.cache import Cache
 from reportlint.config import Config
 from reportlint.engine import Settings
-from reportlint.runner import Cache, Job, Limits, Runner
+from reportlint.runner import Job, Limits, Runner
 from reportlint.testing import session
 
 PROFILES = Path(__file__).parent / "fixtures" / "profiles"
@@ -135,3 +136,187 @@ def test_cache_keys_use_standard_sha256() -> None:
     digest = sha256()
     digest.update(data)
     assert digest.hexdigest() == hashlib.sha256(data).hexdigest()
+
+
+# --- workers: bounded, and never outliving the parent ----------------------------------
+
+LOOPING_PDF = b"%PDF-1.4\n1 0 obj\n2 0 R\nendobj\n2 0 obj\n1 0 R\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def _wait_for(predicate, seconds: float) -> bool:  # type: ignore[no-untyped-def]
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return predicate()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to find the worker")
+@pytest.mark.parametrize("sig", ["SIGKILL", "SIGTERM"])
+def test_a_killed_parent_leaves_no_worker_behind(tmp_path: Path, sig: str) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    slow = tmp_path / "loop.pdf"
+    slow.write_bytes(LOOPING_PDF)
+    parent = subprocess.Popen([sys.executable, "-m", "reportlint", "check", str(slow), "--timeout", "120",
+                               "--no-cache"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_for(lambda: _children(parent.pid), 60), "no worker was started"
+        workers = _children(parent.pid)
+        parent.send_signal(getattr(signal, sig))
+        parent.wait(timeout=30)
+        assert _wait_for(lambda: not any(_running(w) for w in workers), 10), "a worker outlived its parent"
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc to find the worker")
+def test_without_prctl_the_lifeline_still_ends_the_worker(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    script = ("import time\n"
+              "from reportlint import forking\n"
+              "forking._prctl[:] = [None]  # as where prctl does not exist\n"
+              "def spin(channel):\n"
+              "    n = 0\n"
+              "    while True:\n"
+              "        n += 1\n"
+              "child = forking.Child(spin)\n"
+              "print(child.pid, flush=True)\n"
+              "time.sleep(120)\n")
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        worker = int(parent.stdout.readline())  # type: ignore[union-attr]
+        assert _running(worker)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=30)
+        assert _wait_for(lambda: not _running(worker), 10), "the worker outlived its parent"
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+def test_a_child_does_not_hold_its_siblings_pipes() -> None:
+    from reportlint.forking import Child
+
+    def pipes() -> set[str]:
+        found = set()
+        for fd in os.listdir("/proc/self/fd"):
+            try:
+                found.add(os.readlink(f"/proc/self/fd/{fd}"))
+            except OSError:
+                pass
+        return {p for p in found if p.startswith("pipe:")}
+
+    def report_pipes(channel):  # type: ignore[no-untyped-def]
+        channel.recv()
+        channel.send(sorted(pipes()))
+
+    first = Child(report_pipes)
+    before = pipes()
+    second = Child(report_pipes)
+    second_own = pipes() - before
+    second.channel.send("go")
+    held = set(second.channel.recv())
+    firsts = {os.readlink(f"/proc/self/fd/{fd}") for fd in
+              (first.channel.read_fd, first.channel.write_fd, first._lifeline)}
+    assert second_own <= held and not held & firsts
+    for child in (first, second):
+        child.kill()
+        child.join(timeout=5)
+        child.channel.close()
+
+
+def test_workers_never_outnumber_cpus_or_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import runner
+
+    assert Runner(session(), Settings(), jobs=10_000).jobs == runner.cpu_count()
+    files = []
+    for i in range(3):
+        f = tmp_path / f"{i}.pdf"
+        f.write_bytes(b"%PDF-1.4\n%%EOF\n")
+        files.append(f)
+    spawned = []
+    real_spawn = Runner._spawn
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        spawned.append(1)
+        return real_spawn(self)
+
+    monkeypatch.setattr(Runner, "_spawn", counting)
+    monkeypatch.setattr(runner, "cpu_count", lambda: 64)
+    results = Runner(session(), Settings(), jobs=10_000).run([Job(i, f, Config()) for i, f in enumerate(files)])
+    assert len(results) == 3 and len(spawned) == 3
+
+
+@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="isolation uses fork")
+def test_the_segmenter_is_loaded_before_any_worker_starts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import segment
+
+    segment.tagger.cache_clear()
+    loaded_at_spawn = []
+    real_spawn = Runner._spawn
+
+    def spying(self):  # type: ignore[no-untyped-def]
+        loaded_at_spawn.append(segment.loaded())
+        return real_spawn(self)
+
+    monkeypatch.setattr(Runner, "_spawn", spying)
+    pdf = tmp_path / "one.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
+    assert loaded_at_spawn == [True]
+
+
+def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import runner
+    from reportlint.engine import FileResult
+
+    comparisons = [0]
+
+    class CountingJob(Job):
+        __slots__ = ()
+
+        def __eq__(self, other: object) -> bool:
+            comparisons[0] += 1
+            return super().__eq__(other)
+
+        __hash__ = Job.__hash__
+
+    monkeypatch.setattr(runner, "lint_file", lambda path, *a: FileResult(str(path)))
+    jobs = [CountingJob(i, tmp_path / f"{i}.txt", Config()) for i in range(2000)]
+    for job in jobs:
+        job.path.write_text("x")
+    results = Runner(session(), Settings(), jobs=1).run(jobs)
+    assert len(results) == 2000
+    assert comparisons[0] < 2000

@@ -1,16 +1,23 @@
 """reportlint: lint Chinese official reports for numbering, section, measure and boilerplate defects.
 
-Public API for rule and plugin authors::
+Public API::
 
-    from reportlint import hookimpl, Document, Block, Rule, Finding, Context, lint_text
+    from reportlint import lint_text, lint_file          # findings for a text or a file
+    from reportlint import hookimpl, Document, Block, Rule, Finding, Context   # for plugins
+
+``lint_text(text, *, name="input.txt", profile=None, select=None)`` and
+``lint_file(path, *, profile=None, select=None)`` return a list of ``Finding``; they are
+imported on first use, so ``import reportlint`` stays light.
 """
 
 from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from typing import Any
+
 from .context import Context
-from .errors import ConfigError, LoadError, ReportlintError, RulebookError
+from .errors import ConfigError, CorpusError, ErrorKind, LoadError, ReportlintError, RulebookError
 from .hookspecs import hookimpl
 from .model import Block, Document, Finding, Rule
 
@@ -18,7 +25,9 @@ __all__ = [
     "Block",
     "ConfigError",
     "Context",
+    "CorpusError",
     "Document",
+    "ErrorKind",
     "Finding",
     "LoadError",
     "ReportlintError",
@@ -26,4 +35,14 @@ __all__ = [
     "RulebookError",
     "__version__",
     "hookimpl",
+    "lint_file",
+    "lint_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("lint_text", "lint_file"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'reportlint' has no attribute {name!r}")

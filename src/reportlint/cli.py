@@ -5,6 +5,7 @@ codes of SPEC.md (0 clean, 1 findings, 2 an input not checked, 3 usage, 4 intern
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 import traceback
@@ -14,17 +15,41 @@ from typing import Any
 import click
 
 from . import __version__, regexcache
-from .config import Config, find_config, read_config
+from .config import Config, clear_cache, find_config, read_config
 from .errors import ConfigError, LoadError
 
 EXIT_USAGE = 3
 EXIT_INTERNAL = 4
 
 
-def _codes(value: str | None) -> tuple[str, ...] | None:
+def _codes(value: str | None, flag: str) -> tuple[str, ...] | None:
     if value is None:
         return None
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    codes = tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    if not codes:
+        raise click.UsageError(f"{flag} 为空：应为逗号分隔的规则代码前缀，如 N1,S101（全部规则写 ALL）")
+    return codes
+
+
+def _patterns(values: tuple[str, ...], flag: str) -> tuple[str, ...]:
+    """Repeated and/or comma-separated .gitignore patterns, checked like the configuration's."""
+    from .config import check_patterns
+
+    out = tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+    try:
+        return check_patterns(out, "命令行", flag)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+MAX_TIMEOUT = 86400.0
+
+
+def _seconds(ctx: click.Context, param: click.Parameter, value: float) -> float:
+    """``--timeout``: a positive, finite number of seconds (nan would switch the limit off)."""
+    if not math.isfinite(value) or value <= 0 or value > MAX_TIMEOUT:
+        raise click.BadParameter(f"“{value}”无效：应为大于 0、不超过 {MAX_TIMEOUT:g}（一天）的秒数，如 8 或 30")
+    return value
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -34,7 +59,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", default="text", show_default=True,
               help="输出格式：text、json、sarif、github 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
@@ -46,11 +71,20 @@ def cli() -> None:
               help="配置文件（默认从文件所在目录向上查找）")
 @click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path), help="参考语料索引（B105 跨文档雷同）")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认为 CPU 核数）")
-@click.option("--timeout", type=click.FloatRange(min=0.5), default=8.0, show_default=True,
-              help="每个 .docx/.pdf 文件的处理时限（秒），超时记为 X101")
+@click.option("--timeout", type=float, default=8.0, show_default=True, callback=_seconds,
+              help="每个 .docx/.pdf 文件的处理时限（秒，大于 0），超时记为 X101")
 @click.option("--no-cache", is_flag=True, help="不读也不写结果缓存")
 @click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False, path_type=Path),
               help="把问题作为批注写入被检查 .docx 的副本（只检查一个 .docx 时可用）")
+@click.option("--exclude", multiple=True,
+              help="不检查匹配这些模式（.gitignore 写法，逗号分隔或重复使用）的文件和目录，取代配置和默认排除")
+@click.option("--extend-exclude", multiple=True, help="在配置和默认排除之外，再排除匹配这些模式的文件和目录")
+@click.option("--respect-gitignore/--no-respect-gitignore", default=None,
+              help="遍历目录时是否跳过 .gitignore 忽略的文件（默认跳过）")
+@click.option("--force-exclude/--no-force-exclude", default=None,
+              help="命令行直接给出的文件也按排除规则处理（供 pre-commit 使用）")
+@click.option("--stdin-filename", help="从标准输入（路径写 -）读取时，文档的文件名：决定类型、配置和 per-file-ignores")
+@click.option("--show-settings", is_flag=True, help="只显示对给定文件生效的设置（配置文件、规则、选项、排除），不检查")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
@@ -66,39 +100,65 @@ def check(
     timeout: float,
     no_cache: bool,
     annotate_to: Path | None,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    respect_gitignore: bool | None,
+    force_exclude: bool | None,
+    stdin_filename: str | None,
+    show_settings: bool,
     exit_zero: bool,
     debug: bool,
 ) -> int:
-    """检查文件或目录（.docx、.pdf、.txt、.md）。"""
-    from .engine import FileResult, Session, Settings, discover, exit_code, summary
-    from .runner import Cache, Job, Limits, Runner
+    """检查文件或目录（.docx、.pdf、.txt、.md；- 表示标准输入）。"""
+    from .engine import FileResult, Session, Settings, exit_code, summary
+    from .files import Selection
+    from .runner import Cache, Limits, Runner
     from .store import cache_dir
 
+    if not paths:
+        if stdin_filename is None:
+            raise click.UsageError("缺少要检查的文件或目录（从标准输入读取时写 -）")
+        paths = ("-",)
+    if "-" in paths and len(paths) > 1:
+        raise click.UsageError("- （标准输入）只能单独使用，不能与其他路径一起检查")
+    if stdin_filename is not None and paths != ("-",):
+        raise click.UsageError("--stdin-filename 只用于从标准输入（-）读取")
+    clear_cache()  # a second run in one process (tests, the web page) reads edited files again
     session = Session()
     explicit_config = read_config(config_path) if config_path else None
-    base_config = explicit_config or find_config(Path.cwd())
+    base_config = explicit_config or find_config(Path.cwd().resolve())
     registry, rulebook = session.books(base_config)
     if fmt not in registry.reporters:
         raise click.UsageError(f"未知的输出格式“{fmt}”，可用：{', '.join(sorted(registry.reporters))}")
-    if annotate_to is not None and (len(paths) != 1 or not paths[0].lower().endswith(".docx")):
-        raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
-    if annotate_to is not None and annotate_to.resolve() == Path(paths[0]).resolve():
-        raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
-    index = corpus or base_config.corpus
-    if index is not None and not index.is_file():
-        raise click.UsageError(f"参考语料索引“{index}”不存在；先用 reportlint corpus build 建立")
-    chosen = profile or base_config.profile
-    if chosen and rulebook.profile(chosen) is None:
-        names = "、".join(sorted(p.name for p in rulebook.profiles.values()))
-        raise click.UsageError(f"未知的文种“{chosen}”，可用：{names}")
-    settings = Settings(select=_codes(select), ignore=_codes(ignore) or (), profile=profile, corpus=corpus, debug=debug)
-    found = list(discover(Path(p) for p in paths))
-    work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
-    cache = None if no_cache or debug else Cache(cache_dir())
-    runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
-                    cache=cache, progress=_progress_bar(len(work)))
-    checked = iter(runner.run(work))
-    results: list[FileResult] = [FileResult(str(path), skipped=skip) if skip else next(checked) for path, skip in found]
+    if annotate_to is not None:
+        _check_annotate_target(paths, annotate_to)
+    if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
+        raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
+    settings = Settings(select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or (), profile=profile,
+                        corpus=corpus, debug=debug)
+    selection = Selection(
+        config_for=(lambda _folder: explicit_config) if explicit_config else find_config,
+        supported=_supported(registry.loaders),
+        exclude=_patterns(exclude, "--exclude") if exclude else None,
+        extend_exclude=_patterns(extend_exclude, "--extend-exclude"),
+        respect_gitignore=respect_gitignore,
+        force_exclude=force_exclude,
+        cwd=Path.cwd().resolve(),
+    )
+    if show_settings:
+        return _show_settings(paths, session, base_config, explicit_config, settings, selection, stdin_filename)
+    with _stdin_document(paths, stdin_filename) as stdin:
+        found, work = _jobs(paths, stdin, selection, explicit_config)
+        _validate_run(session, settings, [base_config, *(job.config for job in work)])
+        _check_indexes([corpus or base_config.corpus] + [corpus or job.config.corpus for job in work])
+        cache = None if no_cache or debug or stdin is not None else Cache(cache_dir())  # a temporary file: no reuse
+        runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
+                        cache=cache, progress=_progress_bar(len(work)))
+        checked = iter(runner.run(work))
+        results: list[FileResult] = [FileResult(str(path), skipped=skip) if skip else next(checked)
+                                     for path, skip in found]
+        if stdin is not None:
+            results = [stdin.rename(r) for r in results]
     threshold = fail_on or base_config.fail_on or "warning"
     options: dict[str, Any] = {
         "color": _use_color(),
@@ -116,13 +176,129 @@ def check(
     return 0 if exit_zero and code == 1 else code
 
 
+def _jobs(paths: tuple[str, ...], stdin: Any, selection: Any,
+          explicit_config: Config | None) -> tuple[list[tuple[Path, str | None]], list[Any]]:
+    """The files of the run, each with a skip reason or None, and the jobs for those to check;
+    notes about files that are not checked go to standard error."""
+    from .files import select_files
+    from .runner import Job
+
+    if stdin is not None:
+        config = explicit_config or _config_for(stdin.shown)
+        if selection.forced(str(stdin.shown.resolve())) and _stdin_excluded(stdin.shown, selection):
+            return [], []  # --force-exclude: as if the file had not been given
+        return [(stdin.path, None)], [Job(0, stdin.path, stdin.config(config))]
+    found: list[tuple[Path, str | None]] = []
+    for picked in select_files((Path(p) for p in paths), selection):
+        if picked.note:
+            click.echo(f"reportlint: 提示：{_safe(str(picked.path))} {picked.note}", err=True)
+        else:
+            found.append((picked.path, picked.skip))
+    work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
+    return found, work
+
+
+def _safe(text: str) -> str:
+    from .reporters.escape import safe
+
+    return safe(text)
+
+
+def _supported(loaders: Any) -> tuple[str, ...]:
+    from .sniff import SUPPORTED_SUFFIXES
+
+    return tuple(sorted({*SUPPORTED_SUFFIXES, *(s.lower() for s in loaders)}))
+
+
+def _check_annotate_target(paths: tuple[str, ...], target: Path) -> None:
+    """--annotate: one .docx in, a writable new path out (checked before anything is read)."""
+    if len(paths) != 1 or paths[0] == "-" or not paths[0].lower().endswith(".docx"):
+        raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
+    if target.resolve() == Path(paths[0]).resolve():
+        raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
+    folder = target.resolve().parent
+    if target.is_dir():
+        raise click.UsageError(f"--annotate 的输出路径“{target}”是一个目录；请给出 .docx 文件名")
+    if not folder.is_dir():
+        raise click.UsageError(f"--annotate 的输出目录“{folder}”不存在；请先建立该目录或换一个路径")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise click.UsageError(f"--annotate 的输出文件“{target}”无法写入（没有写权限）")
+
+
+def _validate_run(session: Any, settings: Any, configs: list[Config]) -> None:
+    """Every configuration of the run, and the command line, against the rulebooks they run
+    with: an unknown rule code, option or profile stops the run before anything is checked."""
+    from .validation import check_codes, check_config, check_profile, check_rulebook
+
+    books: list[Any] = []
+    seen: set[Path | None] = set()
+    for config in configs:
+        if config.path in seen:
+            continue
+        seen.add(config.path)
+        _, book = session.books(config)
+        if all(book is not b for b in books):
+            check_rulebook(book)
+            books.append(book)
+        check_config(config, book)
+    try:
+        if settings.select is not None:
+            check_codes(settings.select, books, "命令行", "--select")
+        check_codes(settings.ignore, books, "命令行", "--ignore")
+        if settings.profile:
+            for book in books:
+                check_profile(settings.profile, book, "命令行 --profile")
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _stdin_excluded(shown: Path, selection: Any) -> bool:
+    from .files import excluded_by_name
+
+    return excluded_by_name(str(shown.resolve()), selection)
+
+
+def _stdin_document(paths: tuple[str, ...], name: str | None) -> Any:
+    """Standard input saved to a temporary file while the block runs, or None when no ``-``."""
+    import contextlib
+
+    from .stdin import read_stdin
+
+    if paths != ("-",):
+        return contextlib.nullcontext(None)
+    if name is not None and not Path(name).name:
+        raise click.UsageError(f"--stdin-filename“{name}”不是文件名")
+    return read_stdin(name)
+
+
+def _show_settings(paths: tuple[str, ...], session: Any, base_config: Config, explicit_config: Config | None,
+                   settings: Any, selection: Any, stdin_filename: str | None) -> int:
+    """``--show-settings``: what applies to the one file (or folder) given."""
+    from .showsettings import settings_lines
+
+    if len(paths) != 1:
+        raise click.UsageError("--show-settings 只能用于一个文件或目录")
+    target = Path(stdin_filename) if paths == ("-",) and stdin_filename else Path(paths[0])
+    if target.is_dir():
+        config = explicit_config or find_config(target.resolve())
+    else:
+        config = explicit_config or _config_for(target)
+    _validate_run(session, settings, [base_config, config])
+    _, book = session.books(config)
+    click.echo("\n".join(_safe(line) for line in settings_lines(target, config, book, settings, selection)))
+    return 0
+
+
 def _write_annotations(results: list[Any], target: Path) -> None:
     from .annotate import annotate
 
     result = results[0]
     if result.error:
         return
-    count = annotate(Path(result.path), target, result.findings)
+    try:
+        count = annotate(Path(result.path), target, result.findings)
+    except OSError as exc:  # the folder vanished or filled up after the check above
+        raise click.UsageError(f"--annotate 的输出文件“{target}”无法写入：{exc.strerror or exc}") from exc
     click.echo(f"已把 {count} 条问题作为批注写入 {target}", err=True)
 
 
@@ -166,13 +342,15 @@ def extract(file: Path, fmt: str, numbers: bool) -> int:
         click.echo(f"{safe(str(file))}: {exc.code} {exc}", err=True)
         return 2
     if fmt == "json":
-        blocks = [{"line": b.index + 1, "text": b.text, "kind": b.kind, "level": b.level, "style": b.style,
-                   "page": b.page, "label": b.label} for b in doc.blocks]
+        blocks = [{"line": b.line or b.index + 1, "text": b.text, "kind": b.kind, "level": b.level, "style": b.style,
+                   "page": b.page, "label": b.label, "table": b.table,
+                   "end_line": b.joins[-1][1] if b.joins else b.line or b.index + 1} for b in doc.blocks]
         click.echo(json.dumps({"path": doc.path, "title": doc.title, "furniture": list(doc.furniture),
                                "meta": dict(doc.meta), "blocks": blocks}, ensure_ascii=False, indent=2))
         return 0
     for b in doc.blocks:
-        click.echo(f"{b.index + 1}\t{safe(b.text)}" if numbers else safe(b.text))
+        # the number is the block's first physical line (a re-joined text line keeps its own)
+        click.echo(f"{b.line or b.index + 1}\t{safe(b.text)}" if numbers else safe(b.text))
     return 0
 
 
@@ -265,11 +443,16 @@ def corpus() -> None:
 
 def _corpus_documents(paths: tuple[str, ...]) -> Any:
     from .corpus import file_sha256
-    from .engine import Session, discover, load
+    from .engine import Session, load
+    from .files import Selection, select_files
 
-    registry, _ = Session().books(find_config(Path.cwd()))
-    for path, skip in discover(Path(p) for p in paths):
-        if skip:
+    registry, _ = Session().books(find_config(Path.cwd().resolve()))
+    selection = Selection(config_for=find_config, supported=_supported(registry.loaders), cwd=Path.cwd().resolve())
+    for picked in select_files((Path(p) for p in paths), selection):
+        path = picked.path
+        if picked.note:
+            click.echo(f"reportlint: 提示：{_safe(str(path))} {picked.note}", err=True)
+        if picked.skip or picked.note:
             continue
         try:
             yield load(path, registry), file_sha256(path)
@@ -306,6 +489,15 @@ def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
     else:
         click.echo(f"已更新索引 {output}：新增或更新 {added} 个文档，共 {total} 个。")
     return 0
+
+
+def _check_indexes(indexes: list[Path | None]) -> None:
+    """Each reference corpus index of the run, checked once before any file (exit code 3 when
+    one is missing, damaged or not an index), so that no file reports it again."""
+    from .corpus import validate
+
+    for index in dict.fromkeys(i for i in indexes if i is not None):
+        validate(index, "check")
 
 
 def main(argv: list[str] | None = None) -> None:

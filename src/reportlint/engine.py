@@ -3,25 +3,24 @@
 from __future__ import annotations
 
 import gc
-import os
-import stat
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import doctype, outline
+from . import doctype, outline, residue
 from .config import Config
 from .context import Context
-from .errors import LoadError
+from .errors import ErrorKind, LoadError
 from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
-from .rulebook import Profile, Rulebook, load_rulebook
+from .rulebook import Profile, Rulebook
+from .rulecache import cached_rulebook
 from .scan import Body
-from .sniff import SUPPORTED_SUFFIXES, read_input, sniff
-from .store import cache_dir, sha256, write_atomic
+from .sniff import read_input, sniff
+from .store import sha256
 from .textutil import garbled
 
 ALWAYS_ON = ("X100", "X101", "X102")
@@ -76,39 +75,6 @@ class Session:
         return self._books[key]
 
 
-def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rulebook:
-    """The rulebook, from a pickle in the cache directory when no rule file changed since it
-    was written (parsing the TOML is a tenth of the start-up of a one-file check)."""
-    import pickle
-
-    from .runner import code_stamp
-
-    stamp = sha256()
-    stamp.update(code_stamp().encode())
-    stamp.update("|".join(sorted(checks)).encode())
-    try:
-        for owner, where in books:
-            root = Path(str(where))
-            files = sorted(root.rglob("*.toml")) if root.is_dir() else [root]
-            for f in files:
-                st = f.stat()
-                stamp.update(f"{owner}|{f}|{st.st_mtime_ns}|{st.st_size}".encode())
-    except (OSError, TypeError):
-        return load_rulebook(books, checks)  # rule data inside a zip: no cheap stamp, no cache
-    target = cache_dir() / f"rulebook-{stamp.hexdigest()[:32]}.pickle"
-    try:
-        with open(target, "rb") as fh:
-            book = pickle.load(fh)
-        if isinstance(book, Rulebook):
-            return book
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    book = load_rulebook(books, checks)
-    with suppress(OSError):
-        write_atomic(target, pickle.dumps(book, protocol=pickle.HIGHEST_PROTOCOL))
-    return book
-
-
 def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if p == "ALL" or code.startswith(p)), default=-1)
 
@@ -135,34 +101,37 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        params.update(config.options.get(code, {}))
-        for prefix in sorted((p for p in config.severity if code.startswith(p)), key=len):
+        for key, value in config.options.get(code, {}).items():
+            if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
+                for name, items in value.items():
+                    params[name] = [*params.get(name, []), *items]
+            else:
+                params[key] = value
+        chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
+                           key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
+        for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
 
 
-def _residue(doc: Document, body: Body, rulebook: Rulebook) -> frozenset[int]:
-    """Blocks the B101 patterns call web residue; the title finder passes over them."""
-    rule = rulebook.rules.get("B101")
-    if rule is None:
-        return frozenset()
-    from .checks.boilerplate import residue_blocks
-
-    return frozenset(residue_blocks(doc, body, rule.params))
-
-
 def analyse(
-    doc: Document, rulebook: Rulebook, profile_name: str | None, options: Mapping[str, Any] | None = None
+    doc: Document,
+    rulebook: Rulebook,
+    profile_name: str | None,
+    options: Mapping[str, Any] | None = None,
+    rule_options: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> tuple[Context, Profile | None]:
+    """The model stages after the loader: residue, outline, document type. ``rule_options``
+    is the configuration's ``[options.CODE]`` tables (the residue stage reads B101's)."""
     body = Body(doc.blocks)
-    residue = _residue(doc, body, rulebook)
-    out = outline.build(doc, residue, body)
+    found = residue.find(doc, body, residue.options(rulebook, rule_options))
+    out = outline.build(doc, found, body)
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:
-        profile = doctype.detect(doc, out, rulebook.profiles.values(), residue)
-    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=residue,
+        profile = doctype.detect(doc, out, rulebook.profiles.values(), found)
+    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=found,
                   options=options or {})
     return ctx, profile
 
@@ -247,21 +216,21 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     try:
         doc = load(path, registry)
     except LoadError as exc:
-        result.error = {"rule": exc.code, "message": str(exc)}
+        result.error = exc.as_error()
         return result
     except RecursionError:
-        result.error = {"rule": "X101", "message": "文件结构嵌套过深（nested too deeply），无法读取"}
+        result.error = LoadError("文件结构嵌套过深（nested too deeply），无法读取").as_error()
         return result
     except MemoryError:
-        result.error = {"rule": "X101", "message": "读取文件时超过内存上限（size limit），未检查"}
+        result.error = LoadError("读取文件时超过内存上限（size limit），未检查", kind=ErrorKind.MEMORY).as_error()
         return result
     except Exception as exc:  # a loader bug: report it on this file and go on
-        result.error = {"rule": "X101", "message": f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}"}
+        result.error = LoadError(f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}").as_error()
         if settings.debug:
             result.debug.append(traceback.format_exc())
         return result
     profile_name = settings.profile or config.profile
-    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus})
+    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
@@ -269,59 +238,6 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)
     return result
-
-
-def discover(paths: Iterable[Path]) -> Iterator[tuple[Path, str | None]]:
-    """Files to check, in a stable order, each with a skip reason or None. Directories are
-    walked without following links; links out of the tree, devices and FIFOs are skipped."""
-    for given in paths:
-        try:
-            st = os.lstat(given)
-        except OSError:
-            yield given, None  # the loader reports "not found"
-            continue
-        if stat.S_ISDIR(st.st_mode) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield from _walk(given)
-        elif stat.S_ISLNK(st.st_mode) and os.path.isdir(given) and given.suffix.lower() not in SUPPORTED_SUFFIXES:
-            yield from _walk(given)
-        elif stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode) or stat.S_ISDIR(st.st_mode):
-            yield given, None
-        else:
-            yield given, "不是普通文件（not a regular file），已跳过"
-
-
-def _walk(root: Path) -> Iterator[tuple[Path, str | None]]:
-    real_root = os.path.realpath(root)
-    for folder, dirs, files in os.walk(root, followlinks=False):
-        dirs.sort()
-        for d in list(dirs):
-            full = Path(folder) / d
-            if d.lower().endswith(SUPPORTED_SUFFIXES) and not full.is_symlink():
-                dirs.remove(d)
-                yield full, None  # reported as "a directory, not a document"
-        for name in sorted(files + [d for d in dirs if (Path(folder) / d).is_symlink()]):
-            full = Path(folder) / name
-            if not name.lower().endswith(SUPPORTED_SUFFIXES):
-                continue
-            try:
-                st = os.lstat(full)
-            except OSError:
-                continue
-            if stat.S_ISLNK(st.st_mode):
-                target = os.path.realpath(full)
-                inside = target == real_root or target.startswith(real_root + os.sep)
-                if os.path.exists(target) and not inside:
-                    yield full, "符号链接指向检查目录之外（symbolic link outside the tree），已跳过"
-                    continue
-                if os.path.exists(target) and not os.path.isfile(target):
-                    yield full, "符号链接指向的不是普通文件（not a regular file），已跳过"
-                    continue
-                yield full, None
-            elif stat.S_ISREG(st.st_mode):
-                yield full, None
-            else:
-                yield full, "不是普通文件（not a regular file），已跳过"
-        dirs[:] = [d for d in dirs if not (Path(folder) / d).is_symlink()]
 
 
 def exit_code(results: list[FileResult], fail_on: str) -> int:

@@ -45,6 +45,18 @@ class Block:
     label: str = ""  # the Word auto-number label rendered at the start of ``text``
     table: int = 0  # 1-based number of the table this cell belongs to (kind "cell"); 0 outside tables
     line: int = 0  # 1-based physical line where the block starts in a text file; 0 = index + 1
+    # a block re-joined from several physical lines of a text file: for each further line,
+    # (offset in ``text`` where it starts, its 1-based line number, its 0-based column there)
+    joins: tuple[tuple[int, int, int], ...] = ()
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """The 1-based physical (line, column) of character ``offset`` of ``text``."""
+        line, base, col0 = (self.line or self.index + 1), 0, 0
+        for start, ln, col in self.joins:
+            if offset < start:
+                break
+            line, base, col0 = ln, start, col
+        return line, col0 + offset - base + 1
 
 
 @pickled_as_tuple
@@ -61,6 +73,12 @@ class Document:
     def blocks_of(self, kinds: Iterable[str]) -> Iterator[Block]:
         wanted = set(kinds)
         return (b for b in self.blocks if b.kind in wanted)
+
+    def line_of(self, index: int) -> int:
+        """The 1-based line a reader finds block ``index`` at: its first physical line in a
+        text file whose broken lines were re-joined, otherwise ``index + 1``. Use it when a
+        message or a related location names another block."""
+        return self.blocks[index].position(0)[0] if 0 <= index < len(self.blocks) else index + 1
 
     @property
     def text_length(self) -> int:
@@ -86,6 +104,18 @@ class Finding:
     page: int | None = None
     suggestion: str | None = None
     related: tuple[Mapping[str, Any], ...] = ()
+    # physical position in the file when it differs from block/offset (re-joined text
+    # lines): 1-based line and column of the start and of the (exclusive) end; 0 = unmapped
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def where(self) -> tuple[int, int, int, int]:
+        """1-based (line, column, end line, end column) as reporters print them."""
+        if self.line:
+            return self.line, self.column, self.end_line, self.end_column
+        return self.block + 1, self.start + 1, self.end_block + 1, self.end + 1
 
     def sort_key(self) -> tuple[Any, ...]:
         return (self.path, self.block, self.start, self.rule, self.end_block, self.end, self.message)
@@ -143,6 +173,11 @@ class Rule:
             parts += [doc.blocks[i].text for i in range(block + 1, last)]
             parts.append(doc.blocks[last].text[:end])
             excerpt = "\n".join(parts)
+        first, final = doc.blocks[block], doc.blocks[last]
+        where: dict[str, int] = {}
+        if first.line or first.joins or final.line or final.joins:
+            (line, column), (end_line, end_column) = first.position(start), final.position(end)
+            where = {"line": line, "column": column, "end_line": end_line, "end_column": end_column}
         return Finding(
             path=doc.path,
             rule=self.code,
@@ -157,4 +192,5 @@ class Rule:
             page=doc.blocks[block].page,
             suggestion=suggestion,
             related=tuple(related),
+            **where,
         )

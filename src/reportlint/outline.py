@@ -31,8 +31,11 @@ _START_PATTERNS = (
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])")),
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?![\d.．%％])")),
+    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])")),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()")),
+    # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])")),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）
@@ -90,6 +93,8 @@ class Marker(NamedTuple):
     stray: str = ""  # why it is no numbering: "cut" (splits a sentence), "punct", "page" (page-number series)
     title: str = ""  # heading text after the label, up to the first sentence end
     intro: bool = False  # an inline 1 right after a colon (附件：1．…): it opens a list of its own
+    loose: bool = False  # found where a marker is unusual (glued to a heading, 2。 for 2.): kept only if it fits
+    scope: str = ""  # a pseudo item that opens a numbering scope: "part" (附件, 第X部分/章/条), "restart", "table"
 
     @property
     def rank(self) -> int:
@@ -103,8 +108,14 @@ class Marker(NamedTuple):
 
     def label_for(self, value: int, punct: str | None = None) -> str:
         """This marker's label with another number (and optionally other punctuation)."""
-        num = cn_label(value) if self.family.startswith("cn") else (
-            CIRCLED[value - 1] if self.family == "circled" and 0 < value <= 20 else str(value))
+        if self.family.startswith("cn"):
+            num = cn_label(value)
+        elif self.family == "circled" and 0 < value <= 20:
+            num = CIRCLED[value - 1]
+        elif self.family == "latin-paren" and 0 < value <= 26:
+            num = chr(ord("a") + value - 1)
+        else:
+            num = str(value)
         return f"{self.opener}{num}{self.closer}{self.punct if punct is None else punct}"
 
 
@@ -169,7 +180,7 @@ _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级
 def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The marker patterns a block can match, by its first visible character."""
     if first in "（(":
-        return _START_PATTERNS[:2]
+        return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
         return _START_PATTERNS[3:4]
     if first in CN_NUM:
@@ -179,6 +190,16 @@ def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return ()
 
 
+def _value(family: str, num: str) -> int | None:
+    if family.startswith("cn"):
+        return cn_value(num)
+    if family == "circled":
+        return CIRCLED.index(num) + 1
+    if family == "latin-paren":
+        return ord(num) - ord("a") + 1
+    return int(num)
+
+
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     for family, pattern in _candidates(text.lstrip(" \t\u3000\u00a0")[:1]):
@@ -186,8 +207,7 @@ def _block_start_marker(block: Block) -> Marker | None:
         if not m:
             continue
         opener, num, closer, punct = m.groups()
-        value = cn_value(num) if family.startswith("cn") else (
-            CIRCLED.index(num) + 1 if family == "circled" else int(num))
+        value = _value(family, num)
         if not value:
             continue
         if family == "cn" and punct in ",，" and not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff":
@@ -294,64 +314,221 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
     return _mark_stray(markers, doc.blocks)
 
 
-def build_tree(markers: list[Marker], style_headings: list[Heading]) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
+# Loose markers: a first sub-item glued to its heading (二、存在的问题（一）基层…), a marker whose
+# punctuation slipped (2。 or 7， where 2. is due). Found anywhere, kept only when they fit the
+# list around them (the first child of the item just before, or the next number of an open list).
+_LOOSE = re.compile(
+    rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
+    rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《])"
+    rf"|(?<=[\u3400-\u9fff.．])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
+    # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
+    rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
+)
+_LOOSE_GLUE = 40  # a glued first child sits at most this far after its parent's label
+# 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §7.3.5: 附件 follow
+# the body as documents of their own; regulations and multi-part documents number each part afresh)
+# a mention inside a sentence (…；第二部分安排…) opens nothing: the heading stands alone or is
+# followed by a space or a colon
+_SCOPE = re.compile(
+    rf"(?:^|(?<=[{SENTENCE_END}\s{CLOSERS}]))[ \t\u3000]*"
+    rf"(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}"
+    rf"|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|条|篇)"
+    rf")(?=[ \t\u3000:：]|$)"
+    # a part or chapter heading glued to the line before (…2021年8月第一部分  总说明)
+    rf"|(第[{CN_NUM}\d]{{1,3}}(?:部分|章|篇)|附件[ \u3000]?\d{{1,2}})(?=[ \u3000])"
+)
+
+
+_SCOPE_LINE = re.compile(
+    rf"[ \t\u3000]*(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|篇))")
+
+
+def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[int] = frozenset()) -> list[Marker]:
+    """Candidate markers outside the usual positions; ``taken`` holds (block, start) of known ones."""
+    out = []
+    for block in doc.blocks:
+        if block.index in residue or not block.text:
+            continue
+        for m in _LOOSE.finditer(block.text):
+            start = m.start()
+            if (block.index, start) in taken or (block.index, start - 1) in taken:
+                continue
+            if m.group(2):
+                before, after = block.text[start - 1:start], block.text[m.end():m.end() + 1]
+                if (before and before in "条款项》") or (after and after in "项款目"):
+                    continue  # 第三条(三)项: a citation of a clause, not an item
+                num = m.group(2)
+                family = "ar-paren" if num.isdigit() else "cn-paren"
+                value = int(num) if num.isdigit() else cn_value(num)
+                opener, closer, punct = m.group(1), m.group(3), ""
+            elif m.group(4):
+                family, value, opener, closer, punct = "ar", int(m.group(4)), "", "", m.group(5)
+                if punct == "、" and _RANGE_AFTER.match(block.text, m.end()):
+                    continue
+            elif m.group(8):
+                family, value, opener, closer, punct = "ar", int(m.group(8)), "", "", m.group(9)
+            else:
+                family, value, opener, closer, punct = "cn", cn_value(m.group(6)), "", "", "、"
+                if _RANGE_AFTER.match(block.text, m.end()) or block.text[start - 1:start] in "第之统唯单万":
+                    continue
+            if value:
+                out.append(Marker(block.index, start, m.end(), family, value, opener, closer, punct, True,
+                                  title=_heading_text(block.text, m.end()), loose=True))
+    return out
+
+
+def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
+    """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope."""
+    out = []
+    for block in doc.blocks:
+        if block.index in residue or block.kind == "cell" or not block.text:
+            continue
+        line = _SCOPE_LINE.match(block.text)
+        if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
+            out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
+                              scope="part"))
+            continue
+        for m in _SCOPE.finditer(block.text):
+            g = 1 if m.group(1) else 2
+            title = _heading_text(block.text, m.end(g))
+            out.append(Marker(block.index, m.start(g), m.end(g), "heading", 0, title=m.group(g) + title,
+                              scope="part"))
+    return out
+
+
+def _glued(top: Marker, ev: Marker, text: str) -> bool:
+    """``ev`` follows ``top``'s label closely, with no sentence end between: a heading and its first item."""
+    if top.block != ev.block or not 0 <= ev.start - top.end <= _LOOSE_GLUE:
+        return False
+    return not re.search(rf"[{SENTENCE_END}]", text[top.end:ev.start])
+
+
+def build_tree(markers: list[Marker], style_headings: list[Heading],
+               blocks: tuple[Block, ...] = ()) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
     """Place markers (given in reading order) in a tree. A marker joins the nearest open
     ancestor of its own family as a sibling; otherwise, when it continues the number of the
-    item just above in another family (（一） then 2.), it joins that item as a mixed-style
-    sibling; otherwise it opens a child list under the item above. Word heading styles
-    without a number close lists."""
+    item just above in another family (（一） then 2., both at line starts), it joins that item
+    as a mixed-style sibling; otherwise it opens a child list under the item above. Word heading
+    styles without a number close lists. Scope markers (附件, 第X部分/章/条) close every list; a list
+    that starts again at 1 after two or more items opens a scope of its own (a forwarded
+    document, a part whose heading was lost); each table is a scope of its own. Loose markers
+    are kept only when they fit: the first child glued to the item just above, or the next
+    number of an open list."""
     events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
-    if style_headings:  # markers come in reading order already
-        events += [(h.block, h.start, h) for h in style_headings]
-        events.sort(key=itemgetter(0, 1))
+    events += [(h.block, h.start, h) for h in style_headings]
+    events.sort(key=itemgetter(0, 1))
     items: list[Item] = []
-    stack: list[int] = []
-    last_of: dict[str, int] = {}  # family -> index of its latest item
-    for _, _, ev in events:
+    stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
+    last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
+
+    def push(mk: Marker, parent: int, stack: list[int], mixed: bool = False) -> int:
+        items.append(Item(mk, parent, len(stack), mixed))
+        stack.append(len(items) - 1)
+        return len(items) - 1
+
+    # the number of the next marker of each family after each event (0: none), one pass backwards;
+    # slipped arabic markers (2。 2、 glued) are no evidence
+    upcoming: list[dict[str, int]] = [{} for _ in events]
+    ahead: dict[str, int] = {}
+    for pos in range(len(events) - 1, -1, -1):
+        upcoming[pos] = ahead
+        later = events[pos][2]
+        if isinstance(later, Marker) and not later.scope \
+                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
+            ahead = {**ahead, later.family: later.value}
+
+    def next_value(pos: int, family: str) -> int:
+        return upcoming[pos].get(family, 0)
+
+    for pos, (_, _, ev) in enumerate(events):
+        block = blocks[ev.block] if ev.block < len(blocks) else None
+        scope = block.table or -1 if block is not None and block.kind == "cell" else 0
+        if scope not in stacks:
+            stacks[scope] = []
+            if scope:
+                push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="table"), -1, stacks[scope])
+        stack = stacks[scope]
+        base = 1 if scope else 0  # the table's pseudo item stays open
         if isinstance(ev, Heading):
-            while stack and _depth_level(items[stack[-1]].marker) >= ev.level:
+            while len(stack) > base and _depth_level(items[stack[-1]].marker) >= ev.level:
                 stack.pop()
             parent = stack[-1] if stack else -1
-            mk = Marker(ev.block, ev.start, ev.start, "heading", ev.level, title=ev.text)
-            items.append(Item(mk, parent, len(stack)))
-            stack.append(len(items) - 1)
+            push(Marker(ev.block, ev.start, ev.start, "heading", ev.level, title=ev.text), parent, stack)
             continue
+        if ev.scope:
+            del stack[base:]
+            push(ev, stack[-1] if stack else -1, stack)
+            continue
+        text = block.text if block is not None else ""
+        same = next((i for i in range(len(stack) - 1, base - 1, -1)
+                     if items[stack[i]].marker.family == ev.family), None)
+        if ev.loose:
+            top = items[stack[-1]].marker if len(stack) > base else None
+            first_child = (ev.value == 1 and top is not None and (top.family != "heading" or top.scope == "part")
+                           and ev.rank > top.rank and _glued(top, ev, text))
+            next_sibling = same is not None and items[stack[same]].marker.value == ev.value - 1 \
+                and (ev.punct not in "。，," or ev.family != "ar" or _heading_like(text, ev))
+            if text[ev.end:ev.end + 1].isdigit():
+                next_sibling = next_sibling and next_value(pos, ev.family) == ev.value + 1
+                first_child = False
+            elif ev.family == "ar" and ev.punct in ".．、" and "\u3400" <= text[ev.start - 1:ev.start] <= "\u9fff":
+                # 2. glued to a word (详见附件2.…) continues a list only when the next item follows
+                next_sibling = next_sibling and next_value(pos, ev.family) == ev.value + 1
+            # 一、 glued to the title at the top of the document, followed by 二、
+            # (or a list starting again: a body after its table of contents)
+            opens = ev.value == 1 and next_value(pos, ev.family) == 2 and not text[ev.end:ev.end + 1].isdigit() \
+                and (top is None or top.scope == "part" or (same is not None and items[stack[same]].marker.value >= 2))
+            if not (first_child or next_sibling or opens):
+                continue
         if ev.intro:
             # 附件：1．… — the text before the colon introduces a list of its own
             parent = stack[-1] if stack else -1
-            items.append(Item(Marker(ev.block, ev.start, ev.start, "heading", 0), parent, len(stack)))
-            stack.append(len(items) - 1)
-            items.append(Item(ev, len(items) - 1, len(stack)))
-            stack.append(len(items) - 1)
-            last_of[ev.family] = len(items) - 1
+            push(Marker(ev.block, ev.start, ev.start, "heading", 0), parent, stack)
+            last_of[scope, ev.family] = push(ev, len(items) - 1, stack)
             continue
-        same = next((i for i in range(len(stack) - 1, -1, -1) if items[stack[i]].marker.family == ev.family), None)
+        if same is None and ev.value > 1:
+            # no list of this style is open and this is no first item: its list began where a
+            # marker was missed; a lower-level list above it (9. above 二、) is closed, by rank
+            while len(stack) > base and items[stack[-1]].marker.family != "heading" \
+                    and items[stack[-1]].marker.rank > ev.rank:
+                stack.pop()
+        if same is not None and ev.value == 1 and items[stack[same]].marker.value >= 2:
+            # a list starting again: a new document or part whose heading is unmarked
+            del stack[same:]
+            parent = stack[-1] if stack else -1
+            push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="restart"), parent, stack)
+            last_of[scope, ev.family] = push(ev, len(items) - 1, stack)
+            continue
         mixed = False
-        earlier = last_of.get(ev.family)
+        earlier = last_of.get((scope, ev.family))
         continues_cousins = (
-            earlier is not None and stack and items[earlier].marker.value == ev.value - 1
+            earlier is not None and len(stack) > base and items[earlier].marker.value == ev.value - 1
             and items[earlier].parent >= 0 and items[items[earlier].parent].parent == items[stack[-1]].parent
         )
+        top = items[stack[-1]].marker if len(stack) > base else None
         if same is None and continues_cousins:
             parent = stack[-1]  # a child list that failed to restart (Word list continued)
         elif same is not None:
             del stack[same + 1:]
             parent = items[stack[-1]].parent
             stack.pop()
-        elif stack and items[stack[-1]].marker.family != "heading" and ev.value > 1 \
-                and items[stack[-1]].marker.value == ev.value - 1:
+        elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
+                and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1:
             parent = items[stack[-1]].parent
             stack.pop()
             mixed = True
         else:
             parent = stack[-1] if stack else -1
-        items.append(Item(ev, parent, len(stack), mixed))
-        stack.append(len(items) - 1)
-        last_of[ev.family] = len(items) - 1
+        last_of[scope, ev.family] = push(ev, parent, stack, mixed)
     children: dict[int, list[int]] = {}
     for i, it in enumerate(items):
         children.setdefault(it.parent, []).append(i)
     return items, {k: tuple(v) for k, v in children.items()}
+
+
+def _heading_like(text: str, ev: Marker) -> bool:
+    """After 2。 or 7， the text reads as an item: a clause of its own, not a number in a sentence."""
+    return not re.match(r"[\d%％万亿元个年月日号时分秒]", text[ev.end:ev.end + 1])
 
 
 def _depth_level(mk: Marker) -> int:
@@ -416,20 +593,44 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     return None
 
 
+_CAPTION = re.compile(r"\s*[图表]\s*[\d一二三四五六七八九十]")
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A paragraph in a heading style (or with an outline level) that reads as one: short, no
+    sentence inside, no figure or table caption. Body text given an outline level is common."""
+    text = text.strip()
+    return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
+
+
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
     body = body or Body(doc.blocks)
     markers = find_markers(doc, residue, body)
+    typed = {mk.block for mk in markers if not mk.inline and not mk.stray}
+    # a heading whose typed (or Word-rendered) number is its marker is that marker, never counted
+    # twice; at a level where most headings carry a number, an unnumbered one is body text that
+    # was given an outline level
+    numbered: dict[int, int] = {}
+    for b in doc.blocks:
+        if b.kind == "heading" and b.level:
+            numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
     style_headings = [
         Heading(b.index, 0, len(b.text), b.text.strip(), b.level, "style")
         for b in doc.blocks
-        if b.kind == "heading" and b.level and b.text.strip() and not b.label
+        if b.kind == "heading" and b.level and b.text.strip() and not b.label and b.index not in typed
+        and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
-    items, children = build_tree(markers, style_headings)
+    taken = {(mk.block, mk.start) for mk in markers}
+    extra = find_loose(doc, taken, residue) + find_scopes(doc, residue)
+    events = sorted(markers + extra, key=lambda m: (m.block, m.start))
+    items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()
     for it in items:
         mk = it.marker
+        if mk.family == "heading" and mk.scope in ("restart", "table"):
+            continue
         if mk.family == "heading":
             headings.append(Heading(mk.block, mk.start, len(doc.blocks[mk.block].text), mk.title, mk.value, "style"))
         elif mk.title:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -29,7 +30,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.hygiene",
     "reportlint.checks.proofread",
     "reportlint.reporters",
-    "reportlint.rulebook",
+    "reportlint.ruledata",
 )
 
 
@@ -60,8 +61,6 @@ def entry_points_of(group: str) -> list[EntryPoint]:
     Distribution for every installed package (and imports the email package), which costs
     more than the whole check of a short report. The first distribution on ``sys.path``
     wins, as with importlib.metadata."""
-    import sys
-
     found: dict[str, EntryPoint] = {}
     for folder in sys.path:
         try:
@@ -131,7 +130,6 @@ def get_plugin_manager(entry_points: bool = True, modules: tuple[str, ...] = ())
     """A fresh manager with the built-ins, entry-point plugins and ``modules`` registered.
 
     ``REPORTLINT_LOAD_PLUGINS="a,b"`` limits entry-point plugins to those names (empty: none).
-    ``REPORTLINT_TRACE_PLUGINS=1`` prints every hook call to stderr.
     """
     pm = pluggy.PluginManager("reportlint")
     pm.add_hookspecs(hookspecs)
@@ -152,13 +150,6 @@ def get_plugin_manager(entry_points: bool = True, modules: tuple[str, ...] = ())
         if not pm.is_registered(module):
             pm.register(module, name)
     pm.check_pending()
-    if os.environ.get("REPORTLINT_TRACE_PLUGINS"):
-        import sys
-
-        def before(hook_name: str, impls: Any, kwargs: Any) -> None:
-            print(f"reportlint: hook {hook_name} -> {[i.plugin_name for i in impls]}", file=sys.stderr)
-
-        pm.add_hookcall_monitoring(before, lambda *a: None)
     return pm
 
 
@@ -189,9 +180,26 @@ def _collector(reg: Registry, kind: str, table: dict[str, Any], plugin: str) -> 
     return register
 
 
+def _call(impl: Any, hook_name: str, register: Callable[..., None], trace: bool) -> None:
+    """Call one plugin's hook implementation with the arguments it asks for (any subset of the
+    hookspec's, as pluggy allows); a plugin that raises is named in a configuration error."""
+    if trace:
+        print(f"reportlint: hook {hook_name} -> {impl.plugin_name}", file=sys.stderr)
+    offered = {"register": register}
+    try:
+        impl.function(**{name: offered[name] for name in impl.argnames if name in offered})
+    except ConfigError:
+        raise
+    except Exception as exc:
+        detail = f"{type(exc).__name__}：{str(exc)[:200]}"
+        raise ConfigError(f"插件“{impl.plugin_name}”的 {hook_name} 出错：{detail}") from exc
+
+
 def collect(pm: pluggy.PluginManager) -> Registry:
-    """Call every hook implementation once and gather the results, naming each item's plugin."""
+    """Call every hook implementation once and gather the results, naming each item's plugin.
+    ``REPORTLINT_TRACE_PLUGINS=1`` prints each call and what it registered to stderr."""
     reg = Registry(pm=pm)
+    trace = bool(os.environ.get("REPORTLINT_TRACE_PLUGINS"))
     tables: dict[str, tuple[str, dict[str, Any]]] = {
         "register_loaders": ("loader", reg.loaders),
         "register_checks": ("check", reg.checks),
@@ -199,9 +207,16 @@ def collect(pm: pluggy.PluginManager) -> Registry:
     }
     for hook_name, (kind, table) in tables.items():
         for impl in getattr(pm.hook, hook_name).get_hookimpls():
-            impl.function(register=_collector(reg, kind, table, impl.plugin_name))
+            before = set(table)
+            _call(impl, hook_name, _collector(reg, kind, table, impl.plugin_name), trace)
+            if trace:
+                print(f"reportlint:   {kind}: {', '.join(sorted(set(table) - before)) or '-'}", file=sys.stderr)
     for impl in pm.hook.register_rulebooks.get_hookimpls():
-        impl.function(register=lambda where, _p=impl.plugin_name: reg.rulebooks.append((_p, where)))
+        before_books = len(reg.rulebooks)
+        _call(impl, "register_rulebooks", lambda where, _p=impl.plugin_name: reg.rulebooks.append((_p, where)), trace)
+        if trace:
+            shown = ", ".join(str(w) for _, w in reg.rulebooks[before_books:]) or "-"
+            print(f"reportlint:   rulebook: {shown}", file=sys.stderr)
     return reg
 
 

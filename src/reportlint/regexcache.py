@@ -5,7 +5,8 @@ fifth of a one-file check, mostly spent tabulating classes of Chinese characters
 cannot pickle a compiled pattern, but it compiles in two steps: Python code turns the
 pattern into a list of integers, then ``_sre.compile`` (C) builds the pattern object from
 that list. The lists are kept in the cache directory, one file per Python version and ``re``
-engine version, and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
+engine version, sealed with a digest by ``store`` (a damaged or edited table is ignored
+whole), and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
 or ``re.search`` of a known pattern finds its object ready. ``save`` adds the patterns a run
 compiled that the file did not have. The first-character classes of ``scan.first_chars``,
 which need a parse of their own, are kept in the same file. Anything unexpected (another
@@ -20,13 +21,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .store import cache_dir, write_atomic
+from .store import cache_root, read_entry, write_entry
 
 try:
     import _sre
 except ImportError:  # not CPython: nothing to prime
     _sre = None  # type: ignore[assignment]
 
+_KIND = "regex"
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
 _leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
@@ -37,17 +39,40 @@ Table = dict[str, dict[tuple[str, int], Any]]
 def _table_file() -> Path | None:
     if _sre is None or not isinstance(getattr(re, "_cache", None), dict):
         return None
-    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    root = cache_root()
+    if root is None:
+        return None
+    return root / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _read(path: Path) -> Table:
+    """The table at ``path``; an empty one when it is missing, damaged or not the shape
+    ``save`` writes."""
+    empty: Table = {"patterns": {}, "leads": {}}
+    payload = read_entry(path, _KIND)
+    if payload is None:
+        return empty
     try:
-        table = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return {"patterns": {}, "leads": {}}
-    if not isinstance(table, dict) or not all(isinstance(table.get(k), dict) for k in ("patterns", "leads")):
-        return {"patterns": {}, "leads": {}}
+        table = marshal.loads(payload)
+    except (ValueError, EOFError, TypeError):
+        return empty
+    if type(table) is not dict or set(table) != {"patterns", "leads"}:
+        return empty
+    patterns, leads = table["patterns"], table["leads"]
+    if type(patterns) is not dict or type(leads) is not dict:
+        return empty
+    for key, value in patterns.items():
+        if not (_key(key) and type(value) is tuple and len(value) == 4 and type(value[0]) is int
+                and type(value[1]) is list and type(value[2]) is int and type(value[3]) is dict
+                and all(type(k) is str and type(v) is int for k, v in value[3].items())):
+            return empty
+    if not all(_key(k) and (v is None or type(v) is str) for k, v in leads.items()):
+        return empty
     return table
+
+
+def _key(key: object) -> bool:
+    return type(key) is tuple and len(key) == 2 and type(key[0]) is str and type(key[1]) is int
 
 
 def lead(pattern: str, flags: int) -> tuple[bool, str | None]:
@@ -71,13 +96,15 @@ def prime() -> int:
     _leads.update(table["leads"])
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     for (pattern, flags), (final_flags, code, groups, groupindex) in table["patterns"].items():
+        if not 0 <= groups < 1000 or not all(0 < i <= groups for i in groupindex.values()):
+            continue
         indexgroup: list[str | None] = [None] * (groups + 1)
         for name, i in groupindex.items():
             indexgroup[i] = name
         try:
             compiled = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
-        except Exception:  # the engine's format is not what the table holds: compile as usual
-            return len(_known)
+        except Exception:  # _sre refuses the code (another engine's format): compile as usual
+            continue
         cache[(str, pattern, flags)] = compiled
         _known.add((pattern, flags))
     return len(_known)
@@ -112,7 +139,7 @@ def save() -> int:
     leads.update({k: _leads[k] for k in _new_leads})
     _new_leads.clear()
     try:
-        write_atomic(path, marshal.dumps({"patterns": patterns, "leads": leads}))
-    except (OSError, ValueError):
+        data = marshal.dumps({"patterns": patterns, "leads": leads})
+    except ValueError:
         return 0
-    return len(new)
+    return len(new) if write_entry(path, _KIND, data) else 0

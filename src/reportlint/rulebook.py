@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RulebookError
-from .hookspecs import hookimpl
 from .model import SEVERITY_RANK, Rule, pickled_as_tuple
 
 if TYPE_CHECKING:
@@ -37,11 +36,6 @@ def builtin_rules_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[2] / "rules"
-
-
-@hookimpl
-def register_rulebooks(register):  # type: ignore[no-untyped-def]
-    register(builtin_rules_dir())
 
 
 @pickled_as_tuple
@@ -97,6 +91,20 @@ def _merge_params(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str
                 out[k] = [*out.get(k, []), *v]
         elif isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
             out[key] = _merge_params(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+def apply_options(params: Mapping[str, Any], options: Mapping[str, Any]) -> dict[str, Any]:
+    """A rule's ``params`` with a configuration's ``[options.CODE]`` table applied: a value
+    replaces the rule's; ``extend = { name = [...] }`` (``[options.CODE.extend]``) appends to
+    a list option, unless the rule has an option called ``extend`` itself."""
+    out = dict(params)
+    for key, value in options.items():
+        if key == "extend" and key not in params and isinstance(value, Mapping):
+            for name, items in value.items():
+                out[name] = [*out.get(name, []), *items]
         else:
             out[key] = value
     return out
@@ -162,6 +170,9 @@ def _override(rule: Rule, table: Mapping[str, Any], where: str) -> Rule:
             msgs["default"] = table["message"]
         changes["messages"] = msgs
     if "params" in table:
+        from .params import check_params  # an option name the rule lacks is a typo, never a new option
+
+        check_params(rule.code, table["params"], rule.params, where, f"{rule.code}.params")
         changes["params"] = _merge_params(rule.params, table["params"])
     for key in ("good", "bad"):
         if key in table:

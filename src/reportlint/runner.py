@@ -11,29 +11,32 @@ start in a few milliseconds and share that state copy-on-write. A small text or 
 is checked in the parent process when there is nothing to run beside it, so one file in a
 pre-commit hook pays no process start at all. Before the first fork the parent runs every
 rule once over the rules' own examples, so compiled patterns are inherited rather than
-rebuilt in each child. Where ``fork`` is unavailable (Windows, macOS) files are checked
-in-process without limits.
+rebuilt in each child, and the word segmenter is loaded, so that no file's time limit pays
+for it. Workers are never more than the CPU count nor the files, and they die with the
+parent (``forking``). Where ``fork`` is unavailable (Windows, macOS) files are checked
+in-process without limits. The result cache is ``cache.Cache``.
 """
 
 from __future__ import annotations
 
-import json
+import enum
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from . import __version__
+from .cache import Cache
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file
-from .model import Finding
-from .store import sha256, write_atomic
 
 if TYPE_CHECKING:
     from .forking import Channel, Child
+
+__all__ = ["Cache", "Job", "Limits", "Outcome", "Runner", "cpu_count"]
 
 INPROCESS_TEXT_BYTES = 512 * 1024
 INPROCESS_DOCX_BYTES = 4 * 1024 * 1024
@@ -110,9 +113,26 @@ def _limit_memory(extra_mb: int) -> None:
         pass
 
 
+class Outcome(enum.Enum):
+    """How a file's check ended, as the runner sees it: only CHECKED results are cached."""
+
+    CHECKED = "checked"
+    TIMEOUT = "timeout"
+    OVER_MEMORY = "over-memory"
+
+
+def cpu_count() -> int:
+    """CPUs this process may run on (its affinity mask, where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
 def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits) -> None:
-    """A forked worker: checks the jobs it is sent until it receives None. After a
-    MemoryError it answers and exits, so that the parent starts a fresh one."""
+    """A forked worker: checks the jobs it is sent until it receives None, answering each
+    with (Outcome, FileResult). After a MemoryError it answers and exits, so that the
+    parent starts a fresh one."""
     _limit_memory(limits.memory_mb)
     while True:
         try:
@@ -121,16 +141,17 @@ def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits)
             return
         if job is None:
             return
+        outcome = Outcome.CHECKED
         try:
             result = lint_file(job.path, session, job.config, settings)
         except MemoryError:
-            result = _over_memory(job, limits)
+            outcome, result = Outcome.OVER_MEMORY, _over_memory(job, limits)
         try:
-            conn.send(result)
+            conn.send((outcome, result))
         except MemoryError:
-            conn.send(_over_memory(job, limits))
+            conn.send((Outcome.OVER_MEMORY, _over_memory(job, limits)))
             return
-        if result.error and "memory limit" in result.error["message"]:
+        if outcome is Outcome.OVER_MEMORY:
             return
 
 
@@ -149,7 +170,7 @@ _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {
 class _Worker:
     process: Child
     conn: Channel
-    jobs: list[Job] = field(default_factory=list)  # sent, not answered yet; the first is running
+    jobs: deque[Job] = field(default_factory=deque)  # sent, not answered yet; the first is running
     deadline: float = 0.0  # for the first
 
 
@@ -157,13 +178,14 @@ PIPELINE = 2  # jobs sent ahead to a worker, so it never waits for the parent be
 
 
 class Runner:
-    """Checks jobs with up to ``jobs`` forked workers; results keep job order."""
+    """Checks jobs with up to ``jobs`` forked workers (never more than the CPUs nor the
+    files); results keep job order."""
 
     def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits = Limits(),
                  cache: Cache | None = None, progress: Callable[[int, int], None] | None = None) -> None:
         self.session = session
         self.settings = settings
-        self.jobs = max(1, jobs)
+        self.jobs = max(1, min(jobs, cpu_count()))
         self.limits = limits
         self.cache = cache
         self.progress = progress
@@ -175,7 +197,7 @@ class Runner:
         keys: dict[int, str] = {}
         for job in jobs:
             key = self.cache.key(job, self.session, self.settings) if self.cache else None
-            hit = self.cache.get(key) if self.cache and key else None
+            hit = self.cache.get(key, str(job.path)) if self.cache and key else None
             if hit is not None:
                 results[job.index] = hit
                 continue
@@ -184,11 +206,12 @@ class Runner:
             pending.append(job)
         total = len(jobs)
         parallel = min(self.jobs, len(pending))
-        local = [j for j in pending if not self.isolate or (parallel <= 1 and not _needs_isolation(j.path))]
-        remote = [j for j in pending if j not in local]
+        local, remote = [], []
+        for job in pending:
+            (local if not self.isolate or (parallel <= 1 and not _needs_isolation(job.path)) else remote).append(job)
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
-            self._done(job, results, keys, total)
+            self._done(job, results, keys, total, Outcome.CHECKED)
         if remote:
             self._preload(remote)
             if len(remote) > 1:
@@ -196,23 +219,24 @@ class Runner:
             self._dispatch(remote, results, keys, total)
         return [results[j.index] for j in jobs]
 
-    def _dispatch(self, queue: list[Job], results: dict[int, FileResult], keys: dict[int, str], total: int) -> None:
+    def _dispatch(self, jobs: list[Job], results: dict[int, FileResult], keys: dict[int, str], total: int) -> None:
         from .forking import wait
 
+        queue = deque(jobs)
         workers = [self._spawn() for _ in range(min(self.jobs, len(queue)))]
-        queue = list(queue)
 
         def replace(i: int) -> None:
             """Kill worker ``i`` and start another; the jobs it had not begun go back first in line."""
             self._stop(workers[i], kill=True)
-            queue[:0] = workers[i].jobs[1:]
+            waiting = list(workers[i].jobs)[1:]
+            queue.extendleft(reversed(waiting))
             workers[i] = self._spawn()
 
         try:
             while queue or any(w.jobs for w in workers):
                 for w in workers:
                     while len(w.jobs) < PIPELINE and queue:
-                        job = queue.pop(0)
+                        job = queue.popleft()
                         if not w.jobs:
                             w.deadline = time.monotonic() + self.limits.timeout_for(job.path)
                         w.jobs.append(job)
@@ -226,37 +250,44 @@ class Runner:
                     job = w.jobs[0]
                     if w.conn in ready:
                         try:
-                            results[job.index] = w.conn.recv()
+                            outcome, results[job.index] = w.conn.recv()
                         except (EOFError, OSError):  # the worker died: killed for its memory
-                            results[job.index] = _over_memory(job, self.limits)
-                        error = results[job.index].error
-                        if not w.process.is_alive() or (error and "memory limit" in error["message"]):
+                            outcome, results[job.index] = Outcome.OVER_MEMORY, _over_memory(job, self.limits)
+                        if not w.process.is_alive() or outcome is Outcome.OVER_MEMORY:
                             replace(i)
                         else:
-                            w.jobs.pop(0)
+                            w.jobs.popleft()
                             if w.jobs:
                                 w.deadline = time.monotonic() + self.limits.timeout_for(w.jobs[0].path)
-                        self._done(job, results, keys, total)
+                        self._done(job, results, keys, total, outcome)
                     elif time.monotonic() >= w.deadline:
                         replace(i)
                         seconds = round(self.limits.timeout_for(job.path), 1)
                         results[job.index] = FileResult(str(job.path), error={
                             "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
-                        self._done(job, results, keys, total, cacheable=False)
+                        self._done(job, results, keys, total, Outcome.TIMEOUT)
         finally:
             for w in workers:
                 self._stop(w)
 
     def _done(self, job: Job, results: dict[int, FileResult], keys: dict[int, str], total: int,
-              cacheable: bool = True) -> None:
+              outcome: Outcome) -> None:
+        """Record a finished job: cache a result that limits did not cut short; progress."""
         result = results[job.index]
-        if self.cache and cacheable and job.index in keys and not result.debug and not _limit_error(result):
+        if self.cache and outcome is Outcome.CHECKED and job.index in keys and not result.debug:
             self.cache.put(keys[job.index], result)
         if self.progress:
             self.progress(len(results), total)
 
     def _preload(self, jobs: Iterable[Job]) -> None:
-        """Import the parsers once in the parent so that every forked worker has them."""
+        """Import the parsers and load the word segmenter once in the parent, so that every
+        forked worker has them and no file's time limit pays for them."""
+        from .segment import tagger
+
+        try:
+            tagger()
+        except Exception:  # a segmenter that fails to load fails in the check (X100), as before
+            pass
         suffixes = {j.path.suffix.lower() for j in jobs}
         if ".pdf" in suffixes:
             import pdfminer.converter
@@ -300,83 +331,3 @@ class Runner:
             w.process.kill()
             w.process.join(timeout=5)
         w.conn.close()
-
-
-def _limit_error(result: FileResult) -> bool:
-    message = (result.error or {}).get("message", "")
-    return "timeout" in message or "memory limit" in message
-
-
-class Cache:
-    """Results by file content, path, reportlint version, active rules, options and rule data,
-    in a directory that is safe to delete; entries are written atomically, so concurrent runs
-    never see a half-written one."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root / f"v{__version__}"
-        self._fingerprints: dict[tuple[int, str], str] = {}
-
-    def _fingerprint(self, job: Job, session: Session, settings: Settings) -> str:
-        marker = (id(job.config), repr(settings))
-        if marker not in self._fingerprints:
-            registry, book = session.books(job.config)
-            data = {
-                "code": code_stamp(),
-                "rules": {c: [r.check, r.severity, dict(r.params), dict(r.messages)] for c, r in book.rules.items()},
-                "profiles": {p.id: repr(p) for p in book.profiles.values()},
-                "plugins": sorted(registry.owners.items()),
-                "config": repr(job.config),
-                "settings": repr(settings),
-            }
-            blob = json.dumps(data, sort_keys=True, ensure_ascii=False, default=repr)
-            self._fingerprints[marker] = sha256(blob.encode()).hexdigest()
-        return self._fingerprints[marker]
-
-    def key(self, job: Job, session: Session, settings: Settings) -> str | None:
-        try:
-            if not job.path.is_file() or job.path.is_symlink():
-                return None
-            with open(job.path, "rb") as fh:
-                digest = sha256(fh.read()).hexdigest()
-        except OSError:
-            return None
-        raw = f"{self._fingerprint(job, session, settings)}|{os.fsencode(str(job.path)).hex()}|{digest}"
-        return sha256(raw.encode()).hexdigest()
-
-    def _file(self, key: str) -> Path:
-        return self.root / key[:2] / f"{key}.json"
-
-    def get(self, key: str) -> FileResult | None:
-        try:
-            data = json.loads(self._file(key).read_text(encoding="utf-8"))
-            findings = [Finding(**{**f, "related": tuple(f["related"])}) for f in data.pop("findings")]
-            lines = {int(k): v for k, v in data.pop("lines").items()}
-            return FileResult(findings=findings, lines=lines, **data)
-        except (OSError, ValueError, TypeError, KeyError):
-            return None  # missing or unreadable: check the file again
-
-    def put(self, key: str, result: FileResult) -> None:
-        target = self._file(key)
-        try:
-            payload = json.dumps(asdict(result), ensure_ascii=False, default=_jsonable)
-            write_atomic(target, payload.encode("utf-8"))
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
-
-
-_STAMP: list[str] = []
-
-
-def code_stamp() -> str:
-    """Sizes and times of reportlint's own modules: an edited checkout never reuses old results."""
-    if not _STAMP:
-        root = Path(__file__).parent
-        parts = [f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(root.rglob("*.py"))]
-        _STAMP.append(sha256("|".join(parts).encode()).hexdigest())
-    return _STAMP[0]
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return dict(value)
-    return str(value)

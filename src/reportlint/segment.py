@@ -5,14 +5,13 @@ jieba is the default the project card asks for; rjieba (jieba's dictionary in Ru
 ``REPORTLINT_SEGMENTER=jieba|rjieba``. Both load the government-terms user dictionary in
 ``rules/dict/gov.txt`` so that formulas such as 三严三实 and 两个维护 stay single words
 and their numerals are not taken for quantities. jieba's tables are cached in reportlint's
-cache directory after the first load (``_jieba_tables``).
+cache directory after the first load (``_jieba_tables``), sealed and checked when read back.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from contextlib import suppress
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -64,12 +63,13 @@ def _jieba() -> Tagger:
 
 def _jieba_tables(jieba: Any, tokenizer: Any) -> tuple[dict[str, int], int, dict[str, str]]:
     """jieba's prefix dictionary, its total and its word → tag table. jieba builds the first
-    two from dict.txt (or its own marshal cache, 0.5 s to read) and ``POSTokenizer`` reads
-    dict.txt again for the tags (0.2 s); one pickle of all three, written on first use
-    beside reportlint's other caches, loads in about 0.2 s."""
-    import pickle
+    two from dict.txt (or its own cache, 0.5 s to read, written wherever it can and with a
+    traceback when it cannot) and ``POSTokenizer`` reads dict.txt again for the tags (0.2 s).
+    Here the three are built from dict.txt without jieba's cache and kept as one sealed
+    marshal of plain data in reportlint's cache folder, checked when read back."""
+    import marshal
 
-    from .store import cache_dir, write_atomic
+    from .store import cache_root, read_entry, write_entry
 
     dictionary = Path(jieba.__file__).with_name("dict.txt")
     try:
@@ -77,21 +77,32 @@ def _jieba_tables(jieba: Any, tokenizer: Any) -> tuple[dict[str, int], int, dict
         stamp = f"{jieba.__version__}-{st.st_size}-{st.st_mtime_ns}"
     except OSError:
         stamp = jieba.__version__
-    cache = cache_dir() / f"jieba-{stamp}.pickle"
-    try:
-        freq, total, tags = pickle.loads(cache.read_bytes())
-        if isinstance(freq, dict) and isinstance(tags, dict):
-            return freq, total, tags
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
-        pass
-    tokenizer.tmp_dir = str(cache.parent)  # where jieba writes its own cache while building
-    tokenizer.initialize()
-    tags = jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
-    table = (dict(tokenizer.FREQ), tokenizer.total, dict(tags))
-    with suppress(OSError):
-        write_atomic(cache, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
-        (cache.parent / "jieba.cache").unlink(missing_ok=True)  # jieba's own copy: not needed now
-    return table
+    root = cache_root()
+    cache = root / f"jieba-{stamp}.marshal" if root is not None else None
+    payload = read_entry(cache, _JIEBA_KIND) if cache is not None else None
+    if payload is not None:
+        try:
+            freq, total, tags = marshal.loads(payload)
+            if _tables_ok(freq, total, tags):
+                return freq, total, tags
+        except (ValueError, EOFError, TypeError):
+            pass
+    with tokenizer.get_dict_file() as fh:
+        freq, total = tokenizer.gen_pfdict(fh)
+    tags = dict(jieba.posseg.POSTokenizer(tokenizer).word_tag_tab)
+    if cache is not None:
+        write_entry(cache, _JIEBA_KIND, marshal.dumps((freq, total, tags)))
+    return freq, total, tags
+
+
+_JIEBA_KIND = "jieba"
+
+
+def _tables_ok(freq: Any, total: Any, tags: Any) -> bool:
+    """The shapes jieba's tables have: word → count, an int, word → tag. The values are what
+    jieba computes with and returns, so their types are checked (in C-speed passes)."""
+    return (type(freq) is dict and type(total) is int and type(tags) is dict
+            and set(map(type, freq.values())) <= {int} and set(map(type, tags.values())) <= {str})
 
 
 @lru_cache(maxsize=1)

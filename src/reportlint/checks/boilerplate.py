@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +13,19 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import Body, pattern_set
-from ..textutil import sentences
+from ..textutil import sentences, strip_label
 
 
 def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
     """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
     before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
-    ``tail_patterns`` only in the last ``tail_blocks``. Page chrome such as 主办：, 来源：
-    and time stamps is residue at the top of a page, and ordinary text inside the body."""
+    ``tail_patterns`` only in the last ``tail_blocks``; a notice appended at the end
+    (``notice_patterns`` within the last ``notice_chars`` characters: a licence text of the
+    site the report was copied from) with everything after it. Page chrome such as 主办：,
+    来源： and time stamps is residue at the top of a page, and ordinary text inside the body.
+    A block longer than ``max_block_chars`` is text, never residue as a whole: a report
+    pasted as one line keeps its checks, and B101 reports the residue inside it."""
+    limit = params.get("max_block_chars", 300)
     filled = [b for b in doc.blocks if b.text.strip()]
     head: set[int] = set()
     for b in filled[: params.get("head_blocks", 8)]:
@@ -31,11 +37,44 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
     at_head = pattern_set(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
+    notice = pattern_set(tuple(params.get("notice_patterns") or ()))
+    from_notice: int | None = None
+    if notice:
+        budget = params.get("notice_chars", 1500)
+        for b in reversed(filled):
+            budget -= len(b.text)
+            if budget < 0:
+                break
+            if len(b.text.strip()) <= limit and notice.search(b.text):
+                from_notice = b.index
     for b in filled:
-        if (b.index in found
+        if len(b.text.strip()) > limit:
+            continue
+        if ((from_notice is not None and b.index >= from_notice)
+                or b.index in found
                 or (at_head and b.index in head and at_head.search(b.text))
                 or (at_tail and b.index in tail and at_tail.search(b.text))):
             yield b.index
+
+
+def _residue_inside(doc: Document, params: Mapping[str, Any],
+                    residue: frozenset[int]) -> Iterator[tuple[int, int, int]]:
+    """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
+    it, and ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the
+    last ``tail_inline_chars`` characters of the document's last block."""
+    limit = params.get("max_block_chars", 300)
+    anywhere = pattern_set(tuple(params.get("patterns") or ()))
+    at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
+    filled = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
+    for b in filled:
+        if len(b.text.strip()) <= limit:
+            continue
+        spans = [m.span() for m in anywhere.pattern.finditer(b.text)] if anywhere else []
+        if at_end and b is filled[-1]:
+            edge = max(0, len(b.text.rstrip()) - params.get("tail_inline_chars", 200))
+            spans += [m.span() for m in at_end.pattern.finditer(b.text, edge)]
+        for start, end in sorted(set(spans)):
+            yield b.index, start, end
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -62,13 +101,57 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = len(first.text) - len(first.text.lstrip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
+    for index, start, end in _residue_inside(doc, rule.params, ctx.residue):
+        yield rule.finding(doc, index, start, end, key="inline", text=doc.blocks[index].text[start:end])
+
+
+def _header_like(text: str) -> bool:
+    """A short line that could be a running header or footer: it has Chinese text, no
+    sentence punctuation, is not a number or a table label (单位：万元, 合计, 项目)."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return (han >= 4 and not re.search(r"[。；;！!？?，,、：:]", text)
+            and sum(ch.isdigit() for ch in text) <= len(text) // 2)
+
+
+def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
+    """Groups of blocks that repeat one short line the way a page header or footer does.
+    With page numbers (PDF): the line is the first or last of its page, on ``minimum``
+    different pages. Without (text, Word): the line recurs at least ``minimum`` times,
+    always at least ``gap`` paragraphs apart, as a header copied with each page would.
+    Table cells and headings are never headers."""
+    short: dict[str, list[Block]] = {}
+    edges: set[int] = set()
+    by_page: dict[int, list[Block]] = {}
+    for b in doc.blocks:
+        text = b.text.strip()
+        if not text:
+            continue
+        if b.page is not None:
+            by_page.setdefault(b.page, []).append(b)
+        if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and _header_like(text):
+            short.setdefault(text, []).append(b)
+    for blocks in by_page.values():
+        edges.update(b.index for b in (blocks[0], blocks[-1]))
+    gap = 8
+    for blocks in short.values():
+        if len(blocks) < minimum:
+            continue
+        if by_page:
+            at_edge = [b for b in blocks if b.index in edges]
+            if len({b.page for b in at_edge}) >= minimum and len(at_edge) == len(blocks):
+                yield blocks
+        elif all(b.index - a.index >= gap for a, b in pairwise(blocks)):
+            yield blocks
 
 
 def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports page furniture inside the body: a line that is only a page number
-    (第5页 共5页, — 3 —, -3-, 3/5), a page number fused into a sentence (…元）—3—者),
-    and a short line repeated on every page (a running header).
+    (第5页 共5页, — 3 —, -3-, 3/5), a page number or a running header fused into a
+    sentence (…元）—3—者, 未2024年第3次党委会议材料之一通过), and a short line repeated
+    the way a page header is (at the top or bottom of several pages; in text without
+    pages, recurring far apart). A header is one finding, its other places in ``related``.
+    Table cells, headings, numbers and labels such as 单位：万元 or 合计 are never headers.
     ## Parameters
     ``line_patterns``: whole-line page numbers (a line of at most 30 characters);
     ``inline_patterns``: fused ones;
@@ -80,49 +163,66 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     inline_set = pattern_set(tuple(rule.params.get("inline_patterns", ())))
     whole_line = line_set.pattern.fullmatch if line_set else None
     lines: set[int] = set()
-    short: dict[str, list[Block]] = {}  # short lines by their text
-    for b in doc.blocks:  # one pass: each block stripped once
-        text = b.text.strip()
-        if not text or len(text) > 30:
-            continue
-        if len(text) >= 2:
-            short.setdefault(text, []).append(b)
-        if whole_line and b.index not in ctx.residue and whole_line(text):
-            lines.add(b.index)
-            s = len(b.text) - len(b.text.lstrip())
-            yield rule.finding(doc, b.index, s, s + len(text), key="line", text=text)
+    if whole_line:
+        for b in doc.blocks:
+            text = b.text.strip()
+            if text and len(text) <= 30 and b.kind != "cell" and b.index not in ctx.residue and whole_line(text):
+                lines.add(b.index)
+                s = len(b.text) - len(b.text.lstrip())
+                yield rule.finding(doc, b.index, s, s + len(text), key="line", text=text)
     if inline_set:
         for b, offset, m in ctx.body.finditer(inline_set):
-            if b.index not in ctx.residue and b.index not in lines:
+            if b.index not in ctx.residue and b.index not in lines and b.kind != "cell":
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group())
-    minimum = rule.params.get("header_min_repeats", 3)
-    title_text = ctx.outline.title.text if ctx.outline.title else None
-    for text, blocks in short.items():
-        n = len(blocks)
-        if n < minimum or re.search(r"[。；;]", text):
-            continue
-        for b in blocks[1:]:
-            s = len(b.text) - len(b.text.lstrip())
-            yield rule.finding(doc, b.index, s, s + len(text), key="header", text=text, count=n,
-                               title="（与标题相同）" if text == title_text else "")
+    title_text = ctx.outline.title.text.strip() if ctx.outline.title else None
+    for blocks in _running_headers(doc, rule.params.get("header_min_repeats", 3)):
+        b = blocks[1]
+        text = b.text.strip()
+        s = len(b.text) - len(b.text.lstrip())
+        related = [{"path": doc.path, "line": o.index + 1} for o in blocks if o is not b]
+        yield rule.finding(doc, b.index, s, s + len(text), key="header", text=text, count=len(blocks),
+                           title="（与标题相同）" if text == title_text else "", related=related)
 
 
 _KIND_BY_NEXT = (
+    (re.compile(r"^@"), "邮箱"),
     (re.compile(r"^[省市县区镇乡村街局委厅办处科院校所公司单位部]"), "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
     (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
     (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
 )
+_KIND_BY_PREV = (
+    (re.compile(r"(?:联系人|记录人?|主持人?|组长|主任|负责人|审核人?|签发人?|经办人|参会人员|参会|出席)\s*[:：]?\s*$"),
+     "姓名"),
+    (re.compile(r"(?:电话|手机|传真|座机)\s*[:：]?\s*[\d-]*$"), "电话号码"),
+    (re.compile(r"(?:邮箱|E-?mail|email)\s*[:：]?\s*$", re.IGNORECASE), "邮箱"),
+    (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
+)
+_JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
+_WIDE_X = str.maketrans("Ｘｘ＊", "XX*")
+_SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made of marks alone, not a written hint
+
+
+def _kind(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 12):start]
+    return (next((k for rx, k in _KIND_BY_PREV if rx.search(before)), None)
+            or next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), "具体内容"))
 
 
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
-    a lone ``*`` between Chinese characters, [填写]/【 】/（此处…）. The message names what
-    seems to be missing, judged from the next characters (市/县 → 单位或地名, 年/月 → 日期).
-    ``某某`` after a surname (王某某) is anonymisation, not a placeholder.
+    a lone ``*`` between Chinese characters, 2024年x月x日, [填写]/【 】/（此处…）, a
+    writer's hint left in the text (（增加内容）, （如持平作持平表述）) and a blank left
+    unfilled (主要原因是。). The message names what seems to be missing, judged from the
+    characters around it (联系人： → 姓名, 市/县 → 单位或地名, 年/月 → 日期).
+    ``某某`` after a surname (王某某) is anonymisation, not a placeholder. Repeats make one
+    finding: placeholder marks (22 × XX局, a name masked as XXX everywhere) or one hint
+    written many times, with the count, what is missing and the other places in
+    ``related``, once there are ``group_from`` of them.
     ## Parameters
-    ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name.
+    ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name;
+    ``group_from``: from how many places of one kind they make one finding (default 3).
     ## Example
     紧紧围绕市委*总体思路 → B103 at ``*``."""
     doc = ctx.doc
@@ -130,13 +230,41 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if patterns is None:
         return
     surnames = set(rule.params.get("surnames", ""))
+    groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
     for b, offset, m in ctx.body.finditer(patterns):
         start, end = m.start() - offset, m.end() - offset
         if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
             continue
-        after = b.text[end:end + 4]
-        kind = next((k for rx, k in _KIND_BY_NEXT if rx.match(after)), "具体内容")
-        yield rule.finding(doc, b.index, start, end, text=m.group(), kind=kind)
+        text = m.group()
+        # marks group by family (XX and xxx together, ××× apart); hints by their wording
+        key = ("mark", text.strip()[0].upper().translate(_WIDE_X)) if _SYMBOLS.match(text) \
+            else ("hint", re.sub(r"\s+", "", text))
+        group = groups.setdefault(key, [])
+        if key[0] == "mark" and group and group[-1][0] is b and _JOINED.fullmatch(b.text, group[-1][2], start):
+            pb, ps, _, pkind = group[-1]  # x月x日, 〔20XX〕XX号: one passage
+            group[-1] = (pb, ps, end, pkind)
+            continue
+        group.append((b, start, end, _kind(b.text, start, end)))
+    group_from = rule.params.get("group_from", 3)
+    reports = []
+    for (form, _), places in groups.items():
+        if len(places) < group_from:  # two may be two different omissions: each is reported
+            reports.extend((form, [p]) for p in places)
+        else:
+            reports.append((form, places))
+    for form, places in sorted(reports, key=lambda r: (r[1][0][0].index, r[1][0][1])):
+        b, start, end, kind = places[0]
+        related = [{"path": doc.path, "line": p[0].index + 1} for p in places[1:]]
+        text = b.text[start:end]
+        n = len(places)
+        if form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text):
+            yield rule.finding(doc, b.index, start, end, key="hint", text=text, count=n, related=related,
+                               times=f"（全文共 {n} 处）" if n > 1 else "")
+        else:
+            kinds = list(dict.fromkeys(p[3] for p in places))
+            times = "" if n == 1 else f"（全文共 {n} 处）" if len(kinds) == 1 else \
+                f"（全文共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
+            yield rule.finding(doc, b.index, start, end, text=text, kind=kind, related=related, times=times)
 
 
 # normalised for comparison: punctuation and spaces dropped by one regular expression, and
@@ -167,51 +295,253 @@ def _normalised_lines(ctx: Context) -> list[str]:
     return lines
 
 
+_CLAUSE = re.compile(r"[^，、；。：,;:“”‘’（）()《》！？!?\s]{2,}")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")
+_PROSE = re.compile(r"[，、；：,;:“”]|[。！？]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_TEMPLATE = re.compile(r"[Xx×]{2}")  # a template's skeleton repeats by design: its blanks are B103's
+_LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
+
+
+def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of a passage written twice in a row inside one paragraph (…热点问题、难点问题
+    热点问题、难点问题…). Only prose counts — a copy with a comma, a
+    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (山东省
+    档案局山东省档案局) is often two layout fields run together. Both copies are returned.
+    Clauses seen twice within
+    a few clauses mark where to look, so the search runs on a small window only."""
+    last: dict[str, int] = {}
+    starts: list[int] = []
+    done = -1
+    for i, m in enumerate(_CLAUSE.finditer(text)):
+        starts.append(m.start())
+        j = last.get(m.group())
+        last[m.group()] = i
+        if j is None or i - j > 8 or m.start() < done:
+            continue
+        lo = max(0, starts[j] - 80)
+        for d in _DOUBLED.finditer(text, lo, min(len(text), m.end() + 80)):
+            unit = d.group(1)
+            if d.start() >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
+                done = d.end()
+                yield d.start(), d.end()
+
+
+def _comparable(key: str, formula: Any) -> bool:
+    """A normalised key worth comparing: 8 characters besides ASCII, figures under a
+    quarter of it, no template blanks, not a formulaic line. Counted with C-level string
+    methods: this runs for every sentence."""
+    ascii_part = key.encode("ascii", "ignore")
+    digits = len(ascii_part) - len(ascii_part.translate(None, b"0123456789"))
+    return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not _TEMPLATE.search(key)
+            and not (formula and formula.pattern.match(key)))
+
+
+def _repeat_units(ctx: Context, lines: list[str], minimum: int,
+                  formula: Any) -> Iterator[tuple[Block, list[str], str, str]]:
+    """Per block: its comparison keys and what they are. A table cell is one unit
+    (``cell``); a line without any punctuation (a heading, a title, a label) is one unit
+    (``label``); other paragraphs are compared sentence by sentence (``prose``). Keys are
+    normalised (punctuation, spaces, widths); formulaic ones (注：, 单位：, 责任单位：, a
+    row of figures) are dropped."""
+    for b, line in zip(ctx.doc.blocks, lines, strict=True):
+        if len(line) < 8 or b.index in ctx.residue:
+            continue
+        if b.kind == "cell":  # a cell of prose: names and labels repeat from table to table
+            key, kind = _SPLIT_ENDS.sub("", line), "cell"
+            keys = [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
+        elif not _LABEL_LIKE.search(strip_label(b.text.strip())):
+            keys, kind = [line], "label"
+        else:
+            keys, kind = [p for p in _SPLIT_ENDS.split(line) if p], "prose"
+        whole = "".join(keys)
+        if (formula and formula.pattern.match(whole)) or _TEMPLATE.search(whole):
+            whole = ""
+        shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
+        keys = [k if len(k) >= shortest and _comparable(k, formula) else "" for k in keys]
+        if kind != "prose":
+            whole = whole if keys and keys[0] else ""
+        if any(keys) or len(whole) >= minimum:
+            yield b, keys, kind, whole
+
+
+_NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
+
+
+def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int = 80) -> list[tuple[int, int, int]]:
+    """Runs of at least ``shortest`` consecutive non-empty blocks (table cells included)
+    equal, block by block, to an earlier run: a table or a section pasted twice. The run
+    must hold ``han`` Chinese characters and one line of 15, so repeated table headers and
+    number rows are not enough. Returns (first block, last block, first block of the
+    earlier copy)."""
+    filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
+    keys = []
+    for i in filled:
+        key = _SPLIT_ENDS.sub("", lines[i])
+        keys.append(_NUMERAL_LABEL.sub("", key) or key)  # 六、 and 十、 before the same heading
+    where: dict[str, list[int]] = {}
+    active: dict[int, int] = {}  # position of the earlier block -> length of the run ending there
+    found: list[tuple[int, int, int]] = []
+
+    def finish(end: int, earlier_end: int, n: int) -> None:
+        start = end - n + 1
+        if n < shortest or earlier_end >= start:
+            return
+        counts = [0 if _TEMPLATE.search(keys[p]) else len(_HAN.findall(keys[p])) for p in range(start, end + 1)]
+        if sum(counts) >= han and max(counts) >= 15:
+            found.append((start, end, earlier_end - n + 1))
+
+    for i, key in enumerate([*keys, ""]):
+        nxt: dict[int, int] = {}
+        earlier = where.get(key, ()) if key else ()
+        if len(earlier) <= 20:
+            for j in earlier:
+                nxt[j] = active.get(j - 1, 0) + 1
+        for j, n in active.items():
+            if j + 1 not in nxt:
+                finish(i - 1, j, n)
+        active = nxt
+        if key:
+            where.setdefault(key, []).append(i)
+    kept: list[tuple[int, int, int]] = []
+    taken: set[int] = set()
+    for start, end, first in sorted(found, key=lambda r: r[0] - r[1]):  # longest first
+        if not taken.intersection(range(start, end + 1)):
+            taken.update(range(start, end + 1))
+            kept.append((start, end, first))
+    out: list[list[int]] = []
+    for start, end, first in sorted(kept):  # a copy interrupted by one or two changed lines: one run
+        if out and start - out[-1][1] <= 3 and abs((start - out[-1][0]) - (first - out[-1][2])) <= 3:
+            out[-1][1] = end
+        else:
+            out.append([start, end, first])
+    return [(filled[start], filled[end], filled[first]) for start, end, first in out]
+
+
+def _contains(earlier: str, key: str, side: str) -> bool:
+    """One sentence holds the other: a clause cut from the end (or start) of an earlier
+    sentence and pasted again, or an earlier sentence pasted with a few words put before
+    it (本算法基于 + the earlier sentence). An earlier sentence continued by more words
+    is a sentence that builds on it, not a copy."""
+    if side == "end":
+        return earlier.endswith(key) or (key.endswith(earlier) and len(key) - len(earlier) <= 12)
+    return earlier.startswith(key)
+
+
 def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a sentence or passage (at least ``min_chars`` characters once punctuation and
-    character width are ignored) that appears again in the same document; one finding per
-    repeat, pointing at the first occurrence (``related``).
+    Reports a passage that appears again in the same document: a sentence or paragraph
+    (at least ``min_chars`` characters once punctuation and character width are ignored),
+    a sentence that repeats the end or the start of an earlier one, a passage written
+    twice in a row, a title or heading printed twice on consecutive lines, a table cell
+    repeating another cell. Consecutive repeats make one finding, pointing at the first
+    occurrence (``related``). Not reuse: text repeated three times or more (a formula
+    of each section), headings repeated far apart (a table of contents, a per-table
+    header), labels such as 注：/单位：/责任单位：, rows of figures.
     ## Parameters
-    ``min_chars``: shortest passage that counts (default 20).
+    ``min_chars``: shortest sentence that counts (default 20); ``formulaic``: patterns
+    (on the normalised text) of lines repeated on purpose; ``max_repeats``: more
+    occurrences than this are a formula, not a slip (default 2).
     ## Example
     A body paragraph restated word for word in an attachment → B104 at the repeat.
     ## Cost
-    The one rule above 10 ms per MB (about 30): every sentence is compared with every
-    earlier one, so the whole text is normalised in one pass and each sentence becomes a
-    string to look up, about 40,000 per MB; that string building is the cost."""
+    Each sentence becomes a key looked up in a dictionary; the whole text is normalised
+    in one pass."""
     doc = ctx.doc
     minimum = rule.params.get("min_chars", 20)
-    seen: dict[str, int] = {}  # normalised passage -> block of its first occurrence
-
-    def repeat(block: int, start: int, end: int, first: int) -> Finding:
-        return rule.finding(doc, block, start, end, first=first + 1,
-                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
-
-    for b, line in zip(doc.blocks, _normalised_lines(ctx), strict=True):
-        if len(line) < minimum or b.index in ctx.residue:
-            continue
-        pieces = [p for p in _SPLIT_ENDS.split(line) if p]  # the sentences' keys, in order
-        whole = "".join(pieces)
-        if len(whole) >= minimum and whole in seen:
-            yield repeat(b.index, 0, len(b.text), seen[whole])  # the whole paragraph again: one finding
-            continue
-        keys = [k for k in pieces if len(k) >= minimum]
-        if any(k in seen for k in keys) or len(set(keys)) < len(keys):
-            spans = sentences(b.text)
-            if len(spans) != len(pieces):  # a sentence of punctuation alone: normalise one by one
-                pieces = [_norm(b.text[s:e]) for s, e in spans]
-            for (s, e), key in zip(spans, pieces, strict=True):
-                if len(key) < minimum:
-                    continue
-                if key in seen:
-                    yield repeat(b.index, s, e, seen[key])
-                else:
-                    seen[key] = b.index
-        else:
-            seen.update(dict.fromkeys(keys, b.index))
-        if len(whole) >= minimum:
+    most = rule.params.get("max_repeats", 2)
+    formula = pattern_set(tuple(rule.params.get("formulaic", ())))
+    lines = _normalised_lines(ctx)
+    runs = _duplicated_runs(ctx, lines)
+    in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
+    units = [u for u in _repeat_units(ctx, lines, minimum, formula) if u[0].index not in in_run]
+    counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
+    repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
+    twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
+    seen: dict[str, int] = {}
+    heads: dict[str, list[str]] = {}
+    tails: dict[str, list[str]] = {}
+    previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
+    before = {}  # block -> the non-empty block before it
+    last = -1
+    for blk in doc.blocks:
+        if blk.text.strip():
+            before[blk.index] = last
+            last = blk.index
+    for b, keys, kind, whole in units:
+        if kind == "label":
+            if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
+                    and previous[2] == whole
+                    and counts[whole] <= most):
+                repeats.append((b.index, 0, len(b.text), previous[0]))
+        elif kind == "cell":
+            if whole and whole in seen and counts[whole] <= most:
+                repeats.append((b.index, 0, len(b.text), seen[whole]))
             seen.setdefault(whole, b.index)
+        else:
+            spans = sentences(b.text)
+            pieces = keys if len(spans) == len(keys) else None
+            if len(keys) > 1 and len(whole) >= minimum and whole in seen and counts[whole] <= most:
+                repeats.append((b.index, 0, len(b.text), seen[whole]))
+            else:
+                for n, key in enumerate(keys):
+                    if len(key) < minimum:
+                        continue
+                    first = seen.get(key) if counts[key] <= most else None
+                    if first is None and key not in seen:  # the end or the start of an earlier sentence
+                        first = next((seen[k] for k in tails.get(key[-minimum:], ()) if _contains(k, key, "end")),
+                                     None)
+                        if first is None:
+                            first = next((seen[k] for k in heads.get(key[:minimum], ()) if _contains(k, key, "start")),
+                                         None)
+                    if first is not None:
+                        if pieces is None:  # a sentence of punctuation alone: find the n-th with this key
+                            pieces = [_norm(b.text[s:e]) for s, e in spans]
+                            nth = keys[:n].count(key)
+                            at = [sp for sp, k in zip(spans, pieces, strict=True) if k == key]
+                            span = at[nth] if nth < len(at) else (0, len(b.text))
+                        else:
+                            span = spans[n]
+                        repeats.append((b.index, span[0], span[1], first))
+                    if key not in seen:
+                        seen[key] = b.index
+                        tails.setdefault(key[-minimum:], []).append(key)
+                        heads.setdefault(key[:minimum], []).append(key)
+            if len(whole) >= minimum:
+                seen.setdefault(whole, b.index)
+            doubled = list(_doubled_in_a_row(b.text))
+            for s, e in doubled:
+                twice.append((b.index, s, e))
+            if doubled:  # a sentence repeat inside a doubled passage is that passage
+                repeats = [r for r in repeats if r[0] != b.index or not any(s <= r[1] < e for s, e in doubled)]
+        previous = (b.index, kind, whole)
+    for start, end, first in runs:
+        yield rule.finding(doc, start, 0, None, end_block=end, first=first + 1,
+                           related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
+    for index, start, end in twice:
+        yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
+    yield from _merged_repeats(ctx, rule, sorted(set(repeats)))
+
+
+def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int, int]]) -> Iterator[Finding]:
+    """One finding per run of repeats: the next repeat joins the run when it sits in the
+    same or the next non-empty block and copies the same or the next passage."""
+    doc = ctx.doc
+    filled = [b.index for b in doc.blocks if b.text.strip()]
+    rank = {index: n for n, index in enumerate(filled)}
+    runs: list[list[tuple[int, int, int, int]]] = []
+    for r in repeats:
+        if runs:
+            last = runs[-1][-1]
+            if (rank.get(r[0], -9) - rank.get(last[0], -9) in (0, 1) and r[1] >= (last[2] if r[0] == last[0] else 0)
+                    and rank.get(r[3], -9) - rank.get(last[3], -9) in (0, 1)):
+                runs[-1].append(r)
+                continue
+        runs.append([r])
+    for run in runs:
+        (block, start, _, first), (end_block, _, end, _) = run[0], run[-1]
+        yield rule.finding(doc, block, start, end, end_block=end_block, first=first + 1,
+                           related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
 
 
 def _body_blocks(ctx: Context) -> Iterator[Block]:

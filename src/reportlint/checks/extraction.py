@@ -99,17 +99,28 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a run of very short lines that together read as one title or sentence: an
     extraction artifact where every word landed on its own line. One finding per run.
+    Also reports, once per passage, the lines of a text file that the loader re-joined
+    because an export broke a sentence (a link on its own line, a word split at a page
+    boundary), and a chapter heading run into its first article on one line.
     ## Parameters
-    ``max_chars``: the longest line that counts as a fragment; ``min_run``: fragments in a row.
+    ``max_chars``: the longest line that counts as a fragment; ``min_run``: fragments in a row;
+    ``merge_gap``: re-joined passages this many lines apart or closer are one finding.
     ## Example
     ``2023`` / ``年市志办`` / ``专题`` / ``教育`` / ``调研`` on separate lines."""
     doc = ctx.doc
+    yield from _rejoined(ctx, rule)
+    yield from _fused_chapters(ctx, rule)
     max_chars = rule.params.get("max_chars", 6)
     min_run = rule.params.get("min_run", 4)
     run: list[int] = []
 
+    def introduced(first: int) -> bool:
+        """The run follows a line ending in a colon: a list of items (关键词如下：), not a broken title."""
+        before = next((doc.blocks[i].text.strip() for i in range(first - 1, -1, -1) if doc.blocks[i].text.strip()), "")
+        return before.endswith(("：", ":"))
+
     def flush() -> Iterator[Finding]:
-        if len(run) >= min_run:
+        if len(run) >= min_run and not introduced(run[0]):
             joined = "".join(doc.blocks[i].text.strip() for i in run)
             yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
                                count=len(run), joined=joined[:30])
@@ -117,6 +128,10 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b in doc.blocks:
         text = b.text.strip()
         if not text:
+            continue
+        if b.kind == "cell":  # short cells are what tables are made of
+            yield from flush()
+            run = []
             continue
         fragment = len(text) <= max_chars and not re.search(r"[。！？；：:，,]$", text) and not re.match(
             r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", text)
@@ -129,6 +144,47 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield from flush()
             run = []
     yield from flush()
+
+
+_FUSED = re.compile(
+    r"^[\s\u3000]*(第[一二三四五六七八九十百零〇]{1,4}章)[\s\u3000]*([^\s\u3000]{1,20})[\s\u3000]+"
+    r"(第[一二三四五六七八九十百零〇]{1,5}[条节])"
+)
+
+
+def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """One finding per passage of physical lines the loader joined back together."""
+    doc = ctx.doc
+    gap = rule.params.get("merge_gap", 1)
+    spans: list[tuple[int, int, int, int]] = []  # first block, offset, last block, end offset
+    for b in doc.blocks:
+        if not b.joins:
+            continue
+        start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
+        if spans:
+            last_block = doc.blocks[spans[-1][2]]
+            last_line = last_block.joins[-1][1] if last_block.joins else last_block.line
+            if b.line - last_line <= gap:
+                spans[-1] = (spans[-1][0], spans[-1][1], b.index, end)
+                continue
+        spans.append((b.index, start, b.index, end))
+    for first, start, last, end in spans:
+        a, z = doc.blocks[first], doc.blocks[last]
+        joined = (a.text[start:] if first != last else a.text[start:end]).strip()
+        yield rule.finding(doc, first, start, end, end_block=last, key="rejoined",
+                           first=a.position(start)[0], last=z.position(max(end - 1, 0))[0],
+                           joined=joined[:24] + ("…" if len(joined) > 24 else ""))
+
+
+def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """A chapter heading and the first article on one line: one finding, at the first."""
+    doc = ctx.doc
+    hits = [(b, m) for b in doc.blocks if b.kind != "cell" and (m := _FUSED.match(b.text))]
+    if not hits:
+        return
+    b, m = hits[0]
+    yield rule.finding(doc, b.index, m.start(1), m.end(3), key="fused", heading=f"{m.group(1)} {m.group(2)}",
+                       article=m.group(3), count=len(hits))
 
 
 @hookimpl

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from ..context import Context
@@ -40,49 +41,120 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=pairs[i][1])
 
 
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（])\s?((?:19|20)\d\d)\s?([\]】］)）])\s?(?=\d{1,4}\s?号)")
+
+
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports the word substitutions a synonym-replacing (“洗稿”) or conversion tool leaves:
-    科学开展观, 原那么, 执政根底, 广阔干部, 局部党员 … Each entry is a regular expression
-    with the context that makes it safe (局部 only before 党员/干部/…, never in 局部地区).
+    Reports what synonym-replacing (“洗稿”, 伪原创) and conversion tools leave: words
+    swapped for a near-synonym that does not fit (科学开展观, 原那么, 执政根底, 广阔干部,
+    局部党员 …), quotes turned back to front (”快递进村“), and the year of a document
+    number in square or round brackets (陕发改〔2021〕 written 陕发改[2021]; GB/T 9704
+    requires 〔〕) — one finding per document for those, with the count. Each word entry is
+    a regular expression with the context that makes it safe (局部 only before
+    党员/干部/…, never in 局部地区).
     ## Parameters
     ``pairs``: ``[pattern, replacement]`` lists.
     ## Example
     稳固党的执政根底 → two T104 findings: 稳固→巩固, 执政根底→基础."""
     yield from _substitutions(ctx, rule)
+    for b in _body(ctx):
+        at = reversed_quotes(b.text)
+        for start, end in zip(at[::2], at[1::2], strict=True):
+            inner = b.text[start + 1:end]
+            yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
+                               expected=f"“{inner}”", suggestion=f"“{inner}”")
+    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue]
+    if numbers:
+        b, m = numbers[0]
+        offset = ctx.body.starts[b.index]
+        yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end(3) - offset, key="docno",
+                           text=m.group().strip().replace(" ", ""), fix=f"〔{m.group(2)}〕",
+                           times=f"（全文共 {len(numbers)} 处）" if len(numbers) > 1 else "",
+                           suggestion=f"〔{m.group(2)}〕")
+
+
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_HEADING_BEFORE = re.compile(
+    r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
+    r"[^，。；：、,;:\s]{0,12}$")
+_PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]")
+
+
+def _tokens_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Token spans of the words around ``text[start:end]``: the segmenter on a window of
+    the sentence, asked only where a regular expression found a doubling."""
+    from ..segment import tagger
+
+    lo, hi = max(0, start - 8), min(len(text), end + 8)
+    spans, at = [], lo
+    for word, _ in tagger()(text[lo:hi]):
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
+
+
+def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` begin and end on word boundaries?"""
+    return any(s == start for s, _ in spans) and any(e == end for _, e in spans)
 
 
 def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a function character typed twice (的的, 了了, 在在 …). Legitimate doublings
-    (的的确确, 不了了之, 为了了解, 实实在在, 实事求是是 …) are listed per character in
-    ``allow`` and never reported; content-word reduplication (看看, 做做样子) is never checked.
+    Reports a function character typed twice (的的, 了了, 在在, 要要 …), a word typed twice
+    (依托依托, 配电网配电网) and two different marks in a row (，。 or 、，). Doubled
+    characters and words are judged on segmented words: 应对对外 is 应对 + 对外, 为了了解
+    is 为了 + 了解, so they stay silent; 要要 and 依托依托 are two words where one is meant.
+    Legitimate doublings (的的确确, 不了了之, 实实在在 …) are listed per character in
+    ``allow``; words reduplicated on purpose (研究研究, 一步一步) in ``allow_words``.
     ## Parameters
-    ``chars``: characters checked; ``allow``: per character, patterns of legitimate contexts.
+    ``chars``: characters checked; ``allow``: per character, patterns of legitimate
+    contexts; ``allow_words``: words that may be doubled.
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
-    if not chars:
-        return
-    doubled = re.compile(f"([{re.escape(chars)}])\\1")
     allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
-    for b, offset, m in ctx.body.finditer(doubled):
-        if b.index in ctx.residue:
-            continue
-        ch, start, end = m.group(1), m.start() - offset, m.end() - offset
-        ok = allow.get(ch)
-        if ok and any(a.start() <= start and end <= a.end() for a in ok.finditer(b.text, max(0, start - 4), end + 4)):
-            continue
-        if start > 0 and b.text[start - 1] == ch:
-            continue  # three in a row: reported once at the first pair
-        yield rule.finding(ctx.doc, b.index, start, end, text=m.group(), expected=ch, suggestion=ch)
+    allow_words = set(rule.params.get("allow_words", ()))
+    found: list[tuple[int, int, int, str, str, str]] = []
+    if chars:
+        doubled = re.compile(f"([{re.escape(chars)}])\\1")
+        for b, offset, m in ctx.body.finditer(doubled):
+            if b.index in ctx.residue:
+                continue
+            ch, start, end = m.group(1), m.start() - offset, m.end() - offset
+            ok = allow.get(ch)
+            if ok and any(a.start() <= start and end <= a.end()
+                          for a in ok.finditer(b.text, max(0, start - 4), end + 4)):
+                continue
+            if start > 0 and b.text[start - 1] == ch:
+                continue  # three in a row: reported once at the first pair
+            spans = _tokens_at(b.text, start, end)
+            if (start, start + 1) not in spans or (start + 1, end) not in spans:
+                continue  # 应对|对外, 为了|了解: the two characters belong to different words
+            found.append((b.index, start, end, "default", m.group(), ch))
+    for b, offset, m in ctx.body.finditer(_DOUBLED_WORD):
+        word, start, end = m.group(1), m.start() - offset, m.end() - offset
+        if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
+                or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
+            continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
+        spans = _tokens_at(b.text, start, end)
+        if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
+            found.append((b.index, start, end, "word", m.group(), word))
+    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR):
+        if b.index not in ctx.residue:
+            found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
+    for index, start, end, key, text, expected in sorted(found):
+        yield rule.finding(ctx.doc, index, start, end, key=key, text=text, expected=expected,
+                           suggestion=expected or None)
 
 
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
 _CLOSE_OF = {"”": "“", "’": "‘", "》": "《", "）": "（", ")": "(", "】": "【", "〕": "〔", "〞": "〝"}
 _FAMILY = {"(": "（", ")": "）", "〝": "“", "〞": "”"}  # width variants and 〝〞 pair with the full forms
 _MARKS = re.compile("[" + re.escape("".join(_OPEN) + "".join(_CLOSE_OF)) + "]")
-_MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
+_QUOTES = re.compile("[“”]")
+_WIDTH_PAIR = {"(": ")", "（": "）"}  # a pair must keep one width
+_MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:，,、}\]】]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
 
 
 def _norm_mark(ch: str) -> str:
@@ -95,7 +167,8 @@ _DOUBLED_OPEN = re.compile("[“〝][“〝]")
 # branch begins with a plain character, so re skips ahead to the marks
 _INNERMOST = re.compile("|".join(
     f"{re.escape(o)}[^{_MARK_CHARS}\\n]*{re.escape(c)}"
-    for o in _OPEN for c in _CLOSE_OF if _norm_mark(_CLOSE_OF[c]) == _norm_mark(o)
+    for o in _OPEN for c in _CLOSE_OF
+    if _OPEN[o] == c or (o in "“〝" and c in "”〞")  # brackets of mixed widths are T102's business
 ))
 
 
@@ -115,117 +188,232 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     return doubled | {i for i, line in enumerate(lines) if _MARKS.search(line)}
 
 
+def reversed_quotes(text: str) -> list[int]:
+    """Positions of quotes written back to front (”快递进村“): a ” that closes nothing,
+    followed within 30 characters by a “ that nothing closes before the next “."""
+    out: list[int] = []
+    depth = 0
+    for m in _QUOTES.finditer(text):
+        i, ch = m.start(), m.group()
+        if ch == "“":
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            nxt = _QUOTES.search(text, i + 1)
+            if nxt and nxt.group() == "“" and 2 <= nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
+                after = _QUOTES.search(text, nxt.start() + 1)
+                if after is None or after.group() == "“":
+                    out += [i, nxt.start()]
+    return out
+
+
+def _compatible(a: Block, b: Block) -> bool:
+    """Can a bracket opened in ``a`` close in ``b``, the next block? Lines of running text
+    (a PDF line break, a re-joined text file) and paragraphs of one table cell can; a
+    cell and the text around its table cannot."""
+    if (a.kind == "cell") != (b.kind == "cell"):
+        return False
+    return a.kind != "cell" or a.table == b.table
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Checks per paragraph that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched
-    mark, and a doubled opening quote (““). A quotation running over several paragraphs —
+    Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
+    opening quote (““) and a pair of mixed widths (“(”…“）”). A bracket may close in the
+    next lines (a PDF line break, text re-joined from a file, the paragraphs of one table
+    cell), never across a table's edge. A quotation running over several paragraphs —
     each opens with “ and only the last closes — is accepted. ) after an item number (1)、
-    a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form).
+    a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
+    quotes written back to front (”…“) are T104's.
     ## Parameters
-    None.
+    ``carry``: over how many following blocks an opened bracket may close (default 3);
+    ``summary_over``: more mixed-width pairs than this make one finding with the count.
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     blocks = list(_body(ctx))
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
-    for index in sorted(_unpaired_blocks(ctx)):
-        if index not in position:
-            continue
+    carry_limit = rule.params.get("carry", 3)
+    candidates = sorted(i for i in _unpaired_blocks(ctx) if i in position)
+    carried: list[tuple[str, int, int, str, int]] = []  # mark, block, offset, written form, blocks crossed
+    last_pos = -2
+    mixed: list[tuple[int, int, int, str, str]] = []
+    for index in candidates:
         b, pos = ctx.doc.blocks[index], position[index]
+        gap = pos - last_pos
+        if carried and not all(_compatible(blocks[k], blocks[k + 1]) for k in range(last_pos, pos)):
+            gap = carry_limit + 1
+        yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit])
+        stack = [(m, blk, at, form, n + gap) for m, blk, at, form, n in carried if n + gap <= carry_limit]
+        last_pos = pos
         text = b.text
-        stack: list[tuple[str, int]] = []
+        skip = set(reversed_quotes(text))
+        carried = []
         for found in _MARKS.finditer(text):  # only the marks themselves, not every character
             i, ch = found.start(), found.group()
+            if i in skip:
+                continue
             if ch in _OPEN:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
                     continue
-                stack.append((_norm_mark(ch), i))
+                stack.append((_norm_mark(ch), b.index, i, ch, 0))
             elif ch in _CLOSE_OF:
                 opener = _norm_mark(_CLOSE_OF[ch])
                 if stack and stack[-1][0] == opener:
-                    stack.pop()
-                elif any(o == opener for o, _ in stack):
+                    _, blk, at, form, _ = stack.pop()
+                    if form in _WIDTH_PAIR and _WIDTH_PAIR[form] != ch and blk == b.index:
+                        mixed.append((b.index, at, i + 1, form, ch))
+                elif any(o == opener for o, *_ in stack):
                     while stack and stack[-1][0] != opener:
-                        mark, at = stack.pop()
-                        yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+                        mark, blk, at, form, _ = stack.pop()
+                        yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
                     stack.pop()
                 elif ch in "）)" and _MARKER_CLOSER.search(text[:i]):
                     continue
                 else:
                     yield rule.finding(ctx.doc, b.index, i, i + 1, mark=ch, partner=_CLOSE_OF[ch])
         nxt = blocks[pos + 1].text.lstrip() if pos + 1 < len(blocks) else ""
-        for mark, at in stack:
-            if mark == "“" and text.lstrip().startswith(("“", "〝")) and nxt.startswith(("“", "〝")):
+        for entry in stack:
+            mark, blk, at, form, crossed = entry
+            if mark == "“" and blk == b.index and text.lstrip().startswith(("“", "〝")) and nxt.startswith(("“", "〝")):
                 continue  # a quotation that goes on in the next paragraph
-            yield rule.finding(ctx.doc, b.index, at, at + 1, mark=mark, partner=_OPEN[mark])
+            if crossed < carry_limit and pos + 1 < len(blocks):
+                carried.append(entry)
+            else:
+                yield from _unclosed(ctx, rule, [entry])
+    yield from _unclosed(ctx, rule, carried)
+    over = rule.params.get("summary_over", 3)
+    for index, start, end, form, close in mixed[:1] if len(mixed) > over else mixed:
+        yield rule.finding(ctx.doc, index, start, end, key="mixed_summary" if len(mixed) > over else "mixed",
+                           open=form, close=close, count=len(mixed))
+
+
+def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, int]]) -> Iterator[Finding]:
+    for mark, blk, at, form, _ in entries:
+        yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
-_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_HALF_MARK = re.compile(r"[,;:?!()]")
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
+_HALF_MARK = re.compile(r"[,;:?!().]")
+# ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
+# or between numbers (2018--2022年)
+_ASCII_DASH = re.compile(r"(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])|(?<=\d)-{2,}(?=\d)")
+# a pair of ASCII straight quotes in Chinese text: "AI+工业软件"
+_STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1,30}\""
+                       r"|\"[^\"“”\n]{1,30}\"(?=[\u4e00-\u9fff，。、；）])")
 
 
 def _half_in_han(text: str) -> Iterator[re.Match[str]]:
-    """Half-width marks between Chinese characters (a 。 ： “ may follow , ; : ? !)."""
+    """Half-width marks after a Chinese character and before another (a 。 ： “ may follow
+    , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point);
+    , ; : also after a number when Chinese text follows."""
     for m in _HALF_MARK.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
-        if "\u4e00" <= before <= "\u9fff" and (
-                "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()")):
+        if not "\u4e00" <= before <= "\u9fff":
+            # 附件3,地方标准 / 附件1:办法: after a number too, when Chinese text follows (not 1,000)
+            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+                yield m
+            continue
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
             yield m
+        elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
+            yield m
+        elif m.group() == "." and after in ("", "\n"):
+            yield m
+
+
+def _is_deng(text: str, i: int) -> bool:
+    """Is the 等 after the 顿号 at ``i`` the word 等 (、等民生工程), not 等级/等待 (、等级评定)?"""
+    if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
+        return True
+    return (i + 1, i + 2) in _tokens_at(text, i + 1, i + 2)
 
 
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
-    quotes, ``?…?`` standing for 《》 around a document name, “、等”, a doubled 。 or ，,
-    an ASCII ``"`` closing a “, and half-width ,;:?!() between Chinese characters — one
-    summary finding with the count when there are more than ``summary_over`` of those.
+    quotes, ``?…?`` standing for 《》 around a document name, “、等” (the word 等, judged
+    on segmented words: 、等级 is not), a doubled 。 or ，, 。。。 for an ellipsis, an ASCII
+    ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
+    dash, and half-width ,;:?!(). between Chinese characters (a ``.`` also ending a
+    sentence) — one summary finding per mark with the count when there are more than
+    ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
-    ``summary_over``; ``book_endings``: last words of a document name (制度, 办法 …).
+    ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
+    name (制度, 办法 …).
     ## Example
     卫生惠民、等民生工程 → T103, suggesting 卫生惠民等."""
     endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
     book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
     checks: Sequence[tuple[re.Pattern[str], str]] = (
         (re.compile(r"、(?=等)"), "deng"),
-        (re.compile(r"([。，,；])\1+"), "repeat"),  # a class first: re skips ahead to the marks
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
     )
     body, residue = ctx.body, ctx.residue
+    in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
     if book:
         for b, offset, m in body.finditer(book):
+            in_book.update((m.start(), m.end() - 1))
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
                                    text=m.group(1), suggestion=f"《{m.group(1)}》")
+    closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in checks:
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue
             start, end = m.start() - offset, m.end() - offset
+            if key == "deng" and not _is_deng(b.text, start):
+                continue
             if key == "ascii_quote":
                 start = end - 1
-            suggestion = {"deng": "等", "repeat": m.group()[0], "ascii_quote": "”"}[key]
+                closing.add(m.end() - 1)
+            suggestion = {"deng": "等", "ascii_quote": "”"}[key]
             expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
                                suggestion=suggestion)
-    half = [(body.blocks[body.block_at(m.start())], m) for m in _half_in_han(body.text)]
-    quotes = [(b, m) for b, _, m in body.finditer(_ODD_QUOTE)]
-    over = rule.params.get("summary_over", 5)
-    for found, key in ((half, "halfwidth"), (quotes, "quote")):
-        found = [(b, m) for b, m in found if b.index not in residue]
-        if len(found) > over:  # everywhere: one finding with the count, not hundreds
-            b, m = found[0]
-            offset = body.starts[b.index]
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=f"{key}_summary",
-                               count=len(found), text=m.group())
+    groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
+
+    def add(key: str, b: Block, start: int, end: int, fix: str, mark: str = "") -> None:
+        if b.index not in residue:
+            groups.setdefault((key, mark), []).append((b, start, end, fix))
+
+    for b, offset, m in body.finditer(re.compile(r"([。，,；])\1+")):
+        many = m.group()[0] == "。" and len(m.group()) >= 3
+        add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
+            "……" if many else m.group()[0], m.group() if not many else "")
+    for m in _half_in_han(body.text):
+        if m.start() in in_book:
             continue
-        for b, m in found:
-            offset = body.starts[b.index]
-            fix = _HALF.get(m.group()) or ("“" if m.group() == "〝" else "”")
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key=key, text=m.group(),
-                               expected=fix, suggestion=fix)
+        b = body.blocks[body.block_at(m.start())]
+        add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
+            m.group())
+    for b, offset, m in body.finditer(_ODD_QUOTE):
+        add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
+    for b, offset, m in body.finditer(_ASCII_DASH):
+        add("dash", b, m.start() - offset, m.end() - offset, "——")
+    for b, offset, m in body.finditer(_STRAIGHT):
+        if m.start() not in closing and m.end() - 1 not in closing:
+            add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
+    over = rule.params.get("summary_over", 5)
+    over_other = rule.params.get("summary_over_other", 2)
+    totals: Counter[str] = Counter()
+    for (key, _), found in groups.items():
+        totals[key] += len(found)
+    for (key, _), found in groups.items():
+        # everywhere: one finding per mark with its count, not hundreds
+        if totals[key] > (over if key == "halfwidth" else over_other) and key != "repeat" and len(found) > 1:
+            b, start, end, fix = found[0]
+            yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
+                               text=b.text[start:end], expected=fix)
+            continue
+        for b, start, end, fix in found:
+            yield rule.finding(ctx.doc, b.index, start, end, key=key, text=b.text[start:end], expected=fix,
+                               suggestion=fix)
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -3,19 +3,31 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
+from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
 
 
 def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
     """Each parent with its numbered children in order (style headings left out)."""
     for parent, kids in outline.children.items():
-        items = [outline.items[k] for k in kids if outline.items[k].marker.family != "heading"]
-        if items:
+        # one parent may hold lists of two styles (a lost heading, a misread marker): each is
+        # a list of its own, unless an item joined the list above it as a mixed style
+        groups: dict[str, list[Item]] = {}
+        last = ""
+        for k in kids:
+            it = outline.items[k]
+            if it.marker.family == "heading":
+                continue
+            key = last if it.mixed and last else it.marker.family
+            groups.setdefault(key, []).append(it)
+            last = key
+        for items in groups.values():
             yield parent, items
 
 
@@ -23,11 +35,63 @@ def _span(mk: Marker) -> tuple[int, int, int]:
     return mk.block, mk.start, mk.end
 
 
+_MAX_BREAKS = 2  # a list with more breaks than this is misread or damaged: say nothing about it
+
+
+def _breaks(items: list[Item]) -> list[tuple[str, Marker, Marker]]:
+    """(kind, item, previous) for each break in a sibling list: "duplicate" (same number again),
+    "repeat" (an earlier number again after a higher one), "skip", "backwards"."""
+    out = []
+    seen: set[int] = set()
+    prev: Marker | None = None
+    for it in items:
+        mk = it.marker
+        if prev is not None:
+            if mk.value == prev.value:
+                out.append(("duplicate", mk, prev))
+            elif mk.value == prev.value - 1:
+                # 一、二、三、二、 — one step back; a longer way back (2. after 8.) is a new list
+                # whose first item was missed, not a numbering error
+                out.append(("repeat" if mk.value in seen else "backwards", mk, prev))
+            elif mk.value < prev.value:
+                return []
+            elif mk.value > prev.value + 1:
+                out.append(("skip", mk, prev))
+        seen.add(mk.value)
+        prev = mk
+    return out
+
+
+_NUMERIC_ROW = re.compile(r"[\d\s,，.．%％\-—]+")
+
+
+def _table_like(ctx: Context, block: int) -> bool:
+    """The block and the two non-empty ones either side are short cells without a sentence, one
+    of them a row of figures: a table read out of a PDF, where columns interleave and row
+    labels repeat by design."""
+    near: list[str] = []
+    for step in (-1, 1):
+        i, seen = block + step, 0
+        while 0 <= i < len(ctx.doc.blocks) and seen < 2:
+            text = ctx.doc.blocks[i].text.strip()
+            if text:
+                near.append(text)
+                seen += 1
+            i += step
+    near.append(ctx.doc.blocks[block].text.strip())
+    if any(len(t) > 40 or re.search(r"[。，；;：:]", t) for t in near):
+        return False
+    return any(_NUMERIC_ROW.fullmatch(t) for t in near)
+
+
 def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Walks each list of sibling items (same parent in the outline) and reports a number
-    that repeats (``mode = "duplicate"``) or skips ahead (``mode = "skip"``), and a list
-    under a new parent that does not start at 1, as when a Word list fails to restart.
+    that repeats (``mode = "duplicate"``) or skips ahead (``mode = "skip"``), and a child list
+    that carries on the count of the list before it where the document otherwise starts
+    every child list at 1 (a Word list that failed to restart). A list with more than two
+    breaks is misread or damaged (a page lost, markers garbled): it gets one finding at most,
+    at its first break. A list starting again at 1 opens a new list, never an error.
     ## Parameters
     ``mode``: ``duplicate`` or ``skip``.
     ## Example
@@ -35,50 +99,185 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     for parent, items in _siblings(outline):
-        prev: Marker | None = None
-        for it in items:
-            mk = it.marker
-            if prev is None:
-                if mode == "skip" and parent >= 0 and mk.value > 1 and not it.mixed:
-                    parent_mk = outline.items[parent].marker
-                    if parent_mk.family != "heading" or parent_mk.value:
-                        yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
-                                           expected=mk.label_for(1), suggestion=mk.label_for(1))
-            elif mode == "duplicate" and mk.value == prev.value:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=expected,
+        breaks = _breaks(items)
+        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
+            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
+        # a break that rests on a marker found glued to the text before it is too weak to report
+        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
+        orphans = _orphans(outline, parent, items, breaks)
+        if orphans is not None:
+            if mode == "skip":
+                mk, pmk, nxt = orphans
+                yield rule.finding(ctx.doc, *_span(mk), key="orphan", label=_shown(ctx, mk),
+                                   first=mk.label_for(1), parent=_shown(ctx, pmk), after=_shown(ctx, nxt),
+                                   missing=pmk.label_for(pmk.value + 1))
+            continue
+        for kind, mk, prev in breaks[:1]:
+            expected = mk.label_for(prev.value + 1)
+            if mode == "duplicate" and kind in ("duplicate", "repeat"):
+                yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
+                                   label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
                                    suggestion=expected)
-            elif mode == "skip" and mk.value > prev.value + 1:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), previous=_shown(ctx, prev),
-                                   expected=expected, suggestion=expected)
-            elif mode == "skip" and mk.value < prev.value:
-                expected = mk.label_for(prev.value + 1)
-                yield rule.finding(ctx.doc, *_span(mk), key="backwards", label=_shown(ctx, mk),
-                                   previous=_shown(ctx, prev), expected=expected, suggestion=expected)
-            prev = mk
+            elif mode == "skip" and kind in ("skip", "backwards"):
+                yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "skip" else "backwards",
+                                   label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
+                                   suggestion=expected)
+    if mode == "skip":
+        yield from _continued_lists(ctx, rule)
+    yield from _serial_columns(ctx, rule, mode)
+
+
+_SERIAL_HEADS = ("序号", "编号", "序")  # the usual head of a table's serial-number column
+
+
+def _tables(ctx: Context) -> Iterator[list[Block]]:
+    """Runs of table cells in reading order, split where a new table starts."""
+    run: list[Block] = []
+    for b in ctx.doc.blocks:
+        if b.kind != "cell" or (run and b.table != run[-1].table) or b.text.strip() in _SERIAL_HEADS:
+            if run:
+                yield run
+            run = [b] if b.kind == "cell" else []
+        else:
+            run.append(b)
+    if run:
+        yield run
+
+
+def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
+    """A table whose first column is 序号 1, 2, 3…: a repeated or skipped serial number. The
+    column is read row by row (the header's width); a row that is not a plain number (合计, a
+    merged cell) ends it. One break in the column is reported; more mean the rows were misread."""
+    for cells in _tables(ctx):
+        if cells[0].text.strip() not in _SERIAL_HEADS:
+            continue
+        width = next((i for i, c in enumerate(cells) if c.text.strip() == "1"), 0)
+        if not 2 <= width <= 12:
+            continue
+        column = []
+        for c in cells[width::width]:
+            text = c.text.strip()
+            if not text.isdigit() or len(text) > 3:
+                break
+            column.append(c)
+        if len(column) < 5:
+            continue
+        breaks = []
+        for prev, cur in pairwise(column):
+            a, b = int(prev.text.strip()), int(cur.text.strip())
+            if b != a + 1:
+                breaks.append((prev, cur, a, b))
+        if len(breaks) != 1:
+            continue
+        prev, cur, a, b = breaks[0]
+        lead = len(cur.text) - len(cur.text.lstrip())
+        if mode == "duplicate" and b == a:
+            # the finding covers the two rows that carry the same number; the message says which to change
+            first = len(prev.text) - len(prev.text.lstrip())
+            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
+                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
+        elif mode == "skip" and b > a + 1:
+            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
+                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
+
+
+def _orphans(outline: Outline, parent: int, items: list[Item],
+             breaks: list[tuple[str, Marker, Marker]]) -> tuple[Marker, Marker, Marker] | None:
+    """三、 (一)(二) (二)(三) 五、: the parent list skips right after this parent, and this list
+    goes back and runs on to its end — the trailing items belong to the lost 四、 (a page lost).
+    Returns (first orphan, the parent, the parent's next sibling) or None."""
+    if parent < 0 or len(breaks) != 1 or breaks[0][0] not in ("duplicate", "repeat", "backwards"):
+        return None
+    pmk = outline.items[parent].marker
+    if pmk.family == "heading":
+        return None
+    kin = [outline.items[k].marker for k in outline.children_of(outline.items[parent].parent)
+           if outline.items[k].marker.family == pmk.family]
+    after = [m for m in kin if (m.block, m.start) > (pmk.block, pmk.start)]
+    if not after or after[0].value != pmk.value + 2:
+        return None
+    mk = breaks[0][1]
+    tail = [it.marker.value for it in items if (it.marker.block, it.marker.start) >= (mk.block, mk.start)]
+    if len(tail) < 2 or tail != list(range(mk.value, mk.value + len(tail))):
+        return None  # a single item going back is a plain duplicate
+    return mk, pmk, after[0]
+
+
+def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """A child list that carries on its cousin's count where the document's own convention,
+    seen in at least two other child lists of that style, is to start each at 1. When the
+    document counts on across parents (1.–53. running through （一）–（四）), nothing is said."""
+    outline = ctx.outline
+    lists: dict[str, list[list[Item]]] = {}
+    for parent, items in _siblings(outline):
+        if parent >= 0 and outline.items[parent].marker.family != "heading":
+            lists.setdefault(items[0].marker.style, []).append(items)
+    for runs in lists.values():
+        runs.sort(key=lambda r: (r[0].marker.block, r[0].marker.start))
+        restarted = [r for r in runs[1:] if r[0].marker.value == 1]
+        continued = [(r, before) for before, r in pairwise(runs)
+                     if r[0].marker.value > 1 and r[0].marker.value == before[-1].marker.value + 1]
+        # （一） lists restart under each 一、 by the standard's own layout; other styles need
+        # the document's evidence: two lists that restart
+        evidence = 0 if runs[0][0].marker.family == "cn-paren" else 2
+        if len(restarted) < evidence or len(continued) != 1:
+            continue
+        run, before = continued[0]
+        mk = run[0].marker
+        yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
+                           previous=_shown(ctx, before[-1].marker), expected=mk.label_for(1),
+                           suggestion=mk.label_for(1))
 
 
 def _shown(ctx: Context, mk: Marker) -> str:
     return ctx.doc.blocks[mk.block].text[mk.start:mk.end].strip()
 
 
+_SLIPS = "。，,"  # 2。 or 7， where 2. is due: a typing slip, reported by N106 item by item
+
+
+def _slip(mk: Marker) -> bool:
+    return mk.family == "ar" and bool(mk.punct) and mk.punct in _SLIPS
+
+
+def _majority_style(items: list[Item]) -> str:
+    styles = [it.marker.style for it in items if not _slip(it.marker)]
+    return max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
+
+
 def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports an item whose numbering style differs from the first of its siblings:
-    （一） then 2. and 3., or 1. beside 1、. Bracket width is not compared (T103 does that).
+    Reports a list whose items use different numbering styles: （一） then 2. and 3., or 1.
+    beside 1、. The list's own majority style is the yardstick; one finding per list, at the
+    first item that departs from it, with the count. Bracket width is not compared (T103 does
+    that); a slipped 2。 or 7， is N106's.
     ## Parameters
     None.
     ## Example
-    （一）有思想偏差 / 2.有应付心态 → N103 at 2., suggesting （二）."""
+    （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
     for _, items in _siblings(ctx.outline):
-        first = items[0].marker
-        for it in items[1:]:
-            mk = it.marker
-            if mk.style != first.style:
-                expected = first.label_for(mk.value)
-                yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, first),
-                                   expected=expected, suggestion=expected)
+        major = _majority_style(items)
+        odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
+        if not odd and major.startswith("ar."):
+            # 1. 2. 3. then 4． 5．: half- and full-width stops mixed in one list
+            widths = [it.marker.punct for it in items if it.marker.punct in ".．"]
+            if len(set(widths)) > 1:
+                usual = widths[0]  # the list's own first choice
+                odd = [it.marker for it in items if it.marker.punct in ".．" and it.marker.punct != usual]
+                model = next(it.marker for it in items if it.marker.punct == usual)
+                mk = odd[0]
+                expected = mk.label_for(mk.value, usual)
+                yield rule.finding(ctx.doc, *_span(mk), key="width", label=_shown(ctx, mk),
+                                   first=_shown(ctx, model), expected=expected, count=len(odd), suggestion=expected)
+            continue
+        if not odd or not major:
+            continue
+        model = next(it.marker for it in items if it.marker.style == major)
+        mk = odd[0]
+        expected = model.label_for(mk.value)
+        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
+                           expected=expected, count=len(odd), suggestion=expected)
 
 
 def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -98,8 +297,17 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
         first = items[0].marker
         if pmk.family == "heading" or not first.rank or not pmk.rank:
             continue
-        if first.rank < pmk.rank:
+        if first.rank < pmk.rank and _close(ctx, pmk, first):
             yield rule.finding(ctx.doc, *_span(first), label=_shown(ctx, first), parent=_shown(ctx, pmk))
+
+
+def _close(ctx: Context, parent: Marker, child: Marker) -> bool:
+    """The child list starts right under its parent's line: with text between, an unnumbered
+    heading the outline cannot see may stand there."""
+    if child.block == parent.block:
+        return child.start - parent.end <= 150
+    between = any(ctx.doc.blocks[i].text.strip() for i in range(parent.block + 1, child.block))
+    return not between and len(ctx.doc.blocks[parent.block].text) - parent.end <= 150
 
 
 # the count comes first, as one character class, so that the regular-expression engine can
@@ -107,7 +315,9 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
 _STATED = re.compile(
     rf"([{CN_NUM}两\d]{{1,3}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
-    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字)"
+    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字"
+    # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
+    rf"|(?:个|项|大|条)[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
 )
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
@@ -141,6 +351,8 @@ def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
                 continue
             if re.search(r"[几若干多]", b.text[max(0, m.start() - 2):m.start()]):
                 continue
+            if b.text[m.start() - 1:m.start()] == "第":
+                continue  # 第四条 is an article's number, not a count
             value = _count_value(m.group(1))
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
@@ -200,6 +412,41 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
+    yield from _enumeration_counts(ctx, rule)
+
+
+# 从思想、作风、纪律、能力等4个方面: an enumeration in the sentence, closed by its count. Items are
+# short phrases joined by 、 (the last maybe by 和/及); anything else in the span (a comma, a
+# bracket, a quotation) makes the reading unsure and the check silent.
+_ITEM = r"[\u4e00-\u9fff]{2,10}"
+_ENUMERATION = re.compile(
+    rf"((?:{_ITEM}、){{2,}}{_ITEM}(?:(?:和|及|以及){_ITEM})?)(等)?"
+    rf"([{CN_NUM}两\d]{{1,2}})(个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)"
+)
+
+
+def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _ENUMERATION.finditer(b.text):
+            value = _count_value(m.group(3))
+            if not value or not 2 <= value <= 20:
+                continue
+            listed, etc = m.group(1), bool(m.group(2))
+            if listed.endswith("等"):
+                listed, etc = listed[:-1], True
+            items = listed.split("、")
+            # the first item may carry the words that lead into the list (从/包括/围绕…): its
+            # length is unsure, its existence is not; the last may be one item or two (A和B)
+            plain = len(items)
+            split = plain + len(re.findall(r"和|及|以及", items[-1]))
+            if value in (plain, split) or abs(value - plain) > 3:
+                continue
+            if value > split and etc:
+                continue  # “等” may stand for items left unnamed
+            yield rule.finding(ctx.doc, b.index, m.start(1), m.end(), key="enumeration",
+                               claim=m.group(3) + m.group(4), stated=value, actual=plain)
 
 
 _BAD_PUNCT = {
@@ -210,26 +457,87 @@ _BAD_PUNCT = {
 }
 
 
+_SPACED_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．][ \u3000](\d{1,2})(?=[\u3400-\u9fff])")
+_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])")
+
+
+# 9,501,164: a row of a financial table, whose row labels follow the table's printed form
+_FIGURES = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports malformed markers (GB/T 15834-2011 Appendix B.3.2–B.3.4): 一. 一, (not 一、),
-    1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). One finding per
-    list, at its first malformed marker, with the count. Full-width and half-width forms
+    1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). A document that uses
+    one such form throughout gets one finding per form, spanning its first list, with the
+    count. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
+    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width forms
     are both accepted here.
     ## Parameters
     None.
     ## Example
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
+    groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx.outline):
-        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT
+        major = _majority_style(items)
+        for it in items:
+            mk = it.marker
+            if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
+                model = next(i.marker for i in items if i.marker.style == major)
+                fixed = mk.label_for(mk.value, model.punct)
+                yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
+                                   model=_shown(ctx, model), expected=fixed, suggestion=fixed)
+        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        if not bad:
-            continue
-        mk = bad[0]
+        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+            bad = []
+        if bad:
+            groups.setdefault(bad[0].style, []).append(bad)
+    for lists in groups.values():
+        if sum(len(b) for b in lists) < 2:
+            continue  # one lone marker is too little to call the document's way of numbering
+        first = lists[0]
+        mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
         fixed = mk.label_for(mk.value, want)
-        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example,
-                           clause=clause, count=len(bad), suggestion=fixed)
+        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
+                           count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
+    yield from _spaced_decimals(ctx, rule)
+    yield from _garbled_brackets(ctx, rule)
+
+
+# an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
+_GARBLED = re.compile(
+    r"(?<![A-Za-z0-9{}\[\]])([}{\[\]〔【])[ \u3000]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?=[\u3400-\u9fff])"
+)
+
+
+def _garbled_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _GARBLED.finditer(b.text):
+            fixed = f"（{m.group(2)}）"
+            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="garbled", label=m.group(0),
+                               expected=fixed, suggestion=fixed)
+
+
+def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """1. 2编制依据 where the document numbers its sections 1.1, 1.3: the space splits the number."""
+    decimals: set[tuple[str, str]] = set()
+    for b in ctx.doc.blocks:
+        decimals.update((m.group(1), m.group(2)) for m in _DECIMAL.finditer(b.text))
+    if len(decimals) < 3:
+        return
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for m in _SPACED_DECIMAL.finditer(b.text):
+            major, minor = m.group(1), int(m.group(2))
+            if (major, str(minor - 1)) in decimals or (major, str(minor + 1)) in decimals:
+                fixed = f"{major}.{minor}"
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="decimal", label=m.group(0),
+                                   expected=fixed, suggestion=fixed)
 
 
 def _norm(p: str) -> str:
@@ -240,13 +548,17 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Follows inline ordinals 一是/二是/三是 and 第一，/第二， through a paragraph (and on
     into the next paragraph when it opens with the next ordinal) and reports one that
-    repeats or skips. Any paragraph may restart the run at 一.
+    repeats or skips ahead. A numbered heading or item between two ordinals ends the run
+    (each section has runs of its own), any ordinal may restart the run at 一, and an ordinal
+    that goes back (三是 then 二是) starts a run whose beginning was not seen: nothing is said.
     ## Parameters
     None.
     ## Example
     一是…二是…二是… → N107 at the second 二是, suggesting 三是."""
     last: dict[str, SeqToken] = {}
+    outer: dict[str, tuple[SeqToken, SeqToken]] = {}  # kind -> (last of the run around, first of the inner run)
     last_block = -1
+    cuts = sorted((it.marker.block, it.marker.start) for it in ctx.outline.items)
     for tok in ctx.outline.sequences:
         if tok.block != last_block:
             # a new paragraph continues the run only when it carries on from the last one
@@ -254,20 +566,45 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                      if t.block < tok.block - 1 and not _only_blank_between(ctx, t.block, tok.block)]
             for k in stale:
                 del last[k]
+                outer.pop(k, None)
             last_block = tok.block
         prev = last.get(tok.kind)
         last[tok.kind] = tok
-        if tok.value == 1 or prev is None:
+        if prev is not None and _cut_between(cuts, prev, tok):
+            outer.pop(tok.kind, None)
+            continue
+        if tok.value == 1:
+            if prev is not None and prev.value >= 2:
+                outer[tok.kind] = (prev, tok)  # a run inside a run, or a new run
+            continue
+        if prev is None:
+            continue
+        around = outer.get(tok.kind)
+        if around and tok.value == around[0].value + 1 and tok.value != prev.value + 1:
+            # 一是…三是 概括为：一是…二是 四是: the outer run goes on after an inner one with the same words
+            inner = around[1]
+            del outer[tok.kind]
+            yield rule.finding(ctx.doc, inner.block, inner.start, inner.end, key="nested",
+                               label=ctx.doc.blocks[inner.block].text[inner.start:inner.end],
+                               outer=ctx.doc.blocks[around[0].block].text[around[0].start:around[0].end],
+                               after=ctx.doc.blocks[tok.block].text[tok.start:tok.end])
             continue
         word = "是" if tok.kind == "shi" else "，"
         expected = ("第" if tok.kind == "di" else "") + cn_label(prev.value + 1) + word
         shown = ctx.doc.blocks[tok.block].text[tok.start:tok.end]
+        previous = ctx.doc.blocks[prev.block].text[prev.start:prev.end]
         if tok.value == prev.value:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
+                               previous=previous, expected=expected, suggestion=expected)
+        elif tok.value > prev.value + 1:
+            yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
-        elif tok.value != prev.value + 1:
-            yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, expected=expected,
-                               suggestion=expected)
+
+
+def _cut_between(cuts: list[tuple[int, int]], a: SeqToken, b: SeqToken) -> bool:
+    """A numbered heading or item lies between two ordinals."""
+    i = bisect_right(cuts, (a.block, a.start))
+    return i < len(cuts) and cuts[i] < (b.block, b.start)
 
 
 def _only_blank_between(ctx: Context, a: int, b: int) -> bool:

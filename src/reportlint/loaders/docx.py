@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +38,11 @@ DC = "{http://purl.org/dc/elements/1.1/}"
 _OFFICE_DOC = "/officeDocument"
 _HEADING = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _TITLE_STYLES = {"title", "标题"}
-_SKIP_CONTAINERS = {W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback", W + "instrText"}
+# Left out of a paragraph's text: tracked deletions and moves away (changes read as
+# accepted), deleted text outside them, the text of a text box (its paragraphs are blocks
+# of their own), the VML copy of a drawing kept for old readers, field instructions and
+# ruby annotations (the small reading aid above the base text).
+_SKIP_CONTAINERS = {W + "del", W + "moveFrom", W + "delText", W + "txbxContent", MC + "Fallback", W + "rt"}
 
 
 def _parser() -> Any:
@@ -186,9 +192,69 @@ def _numpr(el: Any) -> tuple[str | None, int | None]:
     return num, int(lvl) if lvl is not None and lvl.isdigit() else None
 
 
-def paragraph_text(p: Any) -> tuple[str, int]:
-    """Visible text of a ``w:p`` (insertions, fields and content controls included,
-    deletions and drawing fallbacks left out) and the number of page breaks in it."""
+class Fields:
+    """Complex fields open at the current point of the body (they can span paragraphs):
+    the result of a table-of-contents field is generated text, not the author's, and is
+    kept out of the body (ECMA-376 Part 1 §17.16.5.68 TOC)."""
+
+    def __init__(self, hide_toc: bool = True) -> None:
+        self.stack: list[list[Any]] = []  # [instruction text, in result]
+        self.hide_toc = hide_toc
+
+    def begin(self) -> None:
+        if len(self.stack) < 64:
+            self.stack.append(["", False])
+
+    def instr(self, text: str) -> None:
+        if self.stack and not self.stack[-1][1]:
+            self.stack[-1][0] += text
+
+    def separate(self) -> None:
+        if self.stack:
+            self.stack[-1][1] = True
+
+    def end(self) -> None:
+        if self.stack:
+            self.stack.pop()
+
+    @property
+    def hiding(self) -> bool:
+        return self.hide_toc and any(f[1] and f[0].strip().upper().startswith("TOC") for f in self.stack)
+
+    @property
+    def toc_open(self) -> bool:
+        return any(f[0].strip().upper().startswith("TOC") for f in self.stack)
+
+
+# Symbol-font code points (U+F0xx in w:sym) of the few glyphs that appear in report text.
+_SYMBOL_FONT = {0xB7: "•", 0xD7: "×", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xAE: "→", 0xB0: "°", 0xD6: "√", 0xB4: "×"}
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # zero-width characters
+
+
+def _hidden(run_props: Any) -> bool:
+    """w:vanish in a run's properties: text Word does not show (§17.3.2.41)."""
+    if run_props is None:
+        return False
+    v = run_props.find(W + "vanish")
+    return v is not None and v.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _symbol(el: Any) -> str:
+    try:
+        code = int(el.get(W + "char", ""), 16)
+    except ValueError:
+        return ""
+    if code >= 0xF000 and "symbol" in (el.get(W + "font") or "").lower():
+        return _SYMBOL_FONT.get(code - 0xF000, chr(code))
+    return chr(code) if 0x20 <= code <= 0x10FFFF else ""
+
+
+def paragraph_text(p: Any, fields: Fields | None = None) -> tuple[str, int]:
+    """Visible text of a ``w:p`` as Word shows it with changes accepted: insertions, fields
+    and content controls included; deletions, moved-from text, hidden runs, ruby annotations,
+    text boxes (read as paragraphs of their own) and drawing fallbacks left out; the result
+    of a table-of-contents field left out. Also the number of page breaks in it."""
+    fields = fields if fields is not None else Fields()
     parts: list[str] = []
     breaks = 0
     stack = [iter(p)]
@@ -200,8 +266,37 @@ def paragraph_text(p: Any) -> tuple[str, int]:
         tag = el.tag
         if not isinstance(tag, str) or tag in _SKIP_CONTAINERS or tag == W + "pPr":
             continue
+        if tag == W + "fldChar":
+            kind = el.get(W + "fldCharType")
+            if kind == "begin":
+                fields.begin()
+            elif kind == "separate":
+                fields.separate()
+            elif kind == "end":
+                fields.end()
+            continue
+        if tag == W + "instrText":
+            fields.instr(el.text or "")
+            continue
+        if tag == W + "r" and _hidden(el.find(W + "rPr")):
+            # a hidden run can still carry field characters
+            for fc in el.iter(W + "fldChar", W + "instrText"):
+                if fc.tag == W + "instrText":
+                    fields.instr(fc.text or "")
+                else:
+                    {"begin": fields.begin, "separate": fields.separate, "end": fields.end}.get(
+                        fc.get(W + "fldCharType") or "", lambda: None)()
+            continue
+        if tag == W + "fldSimple" and (el.get(W + "instr") or "").strip().upper().startswith("TOC"):
+            continue
+        if tag == W + "sdt" and _is_toc_sdt(el):
+            continue
+        if fields.hiding and tag in (W + "t", W + "tab", W + "sym"):
+            continue
         if tag == W + "t":
             parts.append(el.text or "")
+        elif tag == W + "sym":
+            parts.append(_symbol(el))
         elif tag == W + "tab":
             parts.append("\t")
         elif tag in (W + "br", W + "cr"):
@@ -215,7 +310,15 @@ def paragraph_text(p: Any) -> tuple[str, int]:
             parts.append("-")
         else:
             stack.append(iter(el))
-    return _join_breaks("".join(parts)), breaks
+    return _join_breaks("".join(parts).translate(_INVISIBLE)), breaks
+
+
+def _is_toc_sdt(sdt: Any) -> bool:
+    pr = sdt.find(W + "sdtPr")
+    if pr is None:
+        return False
+    gallery = pr.find(f"{W}docPartObj/{W}docPartGallery")
+    return gallery is not None and (gallery.get(W + "val") or "").strip().lower() == "table of contents"
 
 
 def _is_cjk(ch: str) -> bool:
@@ -317,20 +420,80 @@ def load_docx(path: Path, data: bytes) -> Document:
     return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
 
 
-def iter_paragraphs(body: Any) -> Iterator[tuple[Any, bool]]:
-    """Every ``w:p`` of the body in reading order, table cells (nested ones too) and content
-    controls included, each with whether it sits in a table cell. Iterative, so a deeply
-    nested table cannot exhaust the stack. The block numbers of a .docx are this order."""
-    stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(body)]
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a body paragraph sits: its table (1-based, in document order, nested tables
+    numbered too; 0 outside tables), its cell, and whether it is generated table-of-contents
+    text."""
+
+    table: int = 0
+    cell: int = 0
+    toc: bool = False
+
+
+def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
+    """Every ``w:p`` of the body in reading order with its place: table cells (nested ones
+    too), content controls, tracked insertions and moves to, and the paragraphs of each
+    text box right after the paragraph that anchors it (read once: the VML fallback copy is
+    skipped). Iterative, so a deeply nested table cannot exhaust the stack. The block
+    numbers of a .docx are this order."""
+    tables = 0
+    cells = 0
+    stack: list[tuple[Any, Place]] = [(child, Place()) for child in reversed(body)]
     while stack:
-        el, in_cell = stack.pop()
+        el, place = stack.pop()
         tag = el.tag
         if tag == W + "p":
-            yield el, in_cell
-        elif tag in (W + "tbl", W + "tr", W + "sdt", W + "sdtContent", W + "customXml", W + "ins"):
-            stack.extend((c, in_cell) for c in reversed(el))
+            yield el, place
+            boxes = [box for box in _text_boxes(el)]
+            for box in reversed(boxes):
+                stack.extend((c, place) for c in reversed(box))
+        elif tag == W + "tbl":
+            tables += 1
+            stack.extend((c, Place(tables, place.cell, place.toc)) for c in reversed(el))
         elif tag == W + "tc":
-            stack.extend((c, True) for c in reversed(el))
+            cells += 1
+            stack.extend((c, Place(place.table, cells, place.toc)) for c in reversed(el))
+        elif tag == W + "sdt":
+            toc = place.toc or _is_toc_sdt(el)
+            stack.extend((c, Place(place.table, place.cell, toc)) for c in reversed(el))
+        elif tag in (W + "tr", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+            stack.extend((c, place) for c in reversed(el))
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The ``w:txbxContent`` elements anchored in paragraph ``p`` (not inside another text
+    box, not in the VML fallback of a drawing that is also given as DrawingML)."""
+    out = []
+    stack = list(p)
+    while stack:
+        el = stack.pop()
+        if not isinstance(el.tag, str) or el.tag == MC + "Fallback":
+            continue
+        if el.tag == W + "txbxContent":
+            out.append(el)
+            continue
+        stack.extend(el)
+    return out[::-1] if len(out) > 1 else out
+
+
+def iter_paragraphs(body: Any) -> Iterator[tuple[Any, bool]]:
+    """Every ``w:p`` of the body in reading order (see ``walk_body``), each with whether it
+    sits in a table cell."""
+    for p, place in walk_body(body):
+        yield p, place.table > 0
+
+
+def _read_paragraphs(body: Any, fields: Fields) -> tuple[list[tuple[Any, str, Place, int]], int, Fields]:
+    read: list[tuple[Any, str, Place, int]] = []
+    breaks = 0
+    for el, place in walk_body(body):
+        text, n = paragraph_text(el, fields)
+        if place.toc:
+            text = ""
+        read.append((el, text, place, breaks + 1))
+        breaks += n
+    return read, breaks, fields
 
 
 def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
@@ -339,15 +502,25 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
         raise LoadError("word/document.xml 中没有正文（w:body missing），文件已损坏（corrupt）")
     style_nums = {sid: num for sid, (num, _) in styles.numpr.items() if num}
     linked = numbering.style_levels()
+    read, breaks, fields = _read_paragraphs(body, Fields())
+    if fields.toc_open:  # a contents field that never ends: a damaged file; hide nothing
+        read, breaks, fields = _read_paragraphs(body, Fields(hide_toc=False))
+    # a cell holding running text (a form whose body sits in one cell: long, or several
+    # paragraphs of sentences) is not a table datum: its paragraphs keep their own kind
+    chars: Counter[int] = Counter()
+    sentences: Counter[int] = Counter()
+    for _, text, place, _ in read:
+        if place.cell and text.strip():
+            chars[place.cell] += len(text.strip())
+            sentences[place.cell] += text.rstrip().endswith(("。", "；", "！", "？"))
+    prose = {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
     blocks: list[Block] = []
-    breaks = 0
-    for el, in_cell in iter_paragraphs(body):
-        text, n = paragraph_text(el)
-        page = breaks + 1
-        breaks += n
-        blocks.append(_paragraph(el, text, len(blocks), in_cell, page, styles, numbering, style_nums, linked))
+    for el, text, place, page in read:
+        datum = bool(place.table) and place.cell not in prose
+        blocks.append(_paragraph(el, text, len(blocks), datum, page, styles, numbering, style_nums, linked,
+                                 place.table))
     if not breaks:
-        blocks = [Block(b.index, b.text, b.kind, b.level, b.style, None, b.label) for b in blocks]
+        blocks = [replace(b, page=None) for b in blocks]
     return blocks, breaks
 
 
@@ -361,6 +534,7 @@ def _paragraph(
     numbering: Numbering,
     style_nums: dict[str, str],
     linked: dict[str, tuple[str, int]],
+    table: int = 0,
 ) -> Block:
     ppr = p.find(W + "pPr")
     sid = styles.default
@@ -394,4 +568,5 @@ def _paragraph(
             text = label + sep + text
     level = outline + 1 if outline is not None and outline < 9 else styles.heading_level(sid)
     kind = "cell" if in_cell else ("title" if styles.is_title(sid) else ("heading" if level else "paragraph"))
-    return Block(index, text, kind=kind, level=level, style=styles.names.get(sid, sid), page=page, label=label)
+    return Block(index, text, kind=kind, level=level, style=styles.names.get(sid, sid), page=page, label=label,
+                 table=table)

@@ -26,7 +26,8 @@ MAX_PAGES = 2000
 # LAParams: line_margin keeps wrapped lines of one paragraph in one box; char_margin is
 # generous because CJK glyphs sit tight; word_margin high so spaces are not invented
 # between CJK glyphs (pdfminer issue #402). boxes_flow None: keep reading order by position.
-LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None}
+# all_texts: text drawn inside a form XObject (a page wrapped in a form) is laid out too.
+LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flow": None, "all_texts": True}
 
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _CJK_SPACE = rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])"
@@ -34,6 +35,12 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—–－―~]\s*\d{1,4}\s*[-—–－―~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
+)
+# a page number in the form only a folio takes (— 3 —, -3-, 第3页 共5页): furniture wherever
+# it sits, also outside the top and bottom bands (a deep bottom margin), where it would
+# otherwise land between the two halves of a sentence running on to the next page
+_FOLIO = re.compile(
+    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页)\s*$"
 )
 _END = "。！？!?；;：:…”’」』）)"
 _MARKER = re.compile(
@@ -51,6 +58,7 @@ class Line:
     bottom: float
     size: float
     font: str
+    cells: tuple[str, ...] = ()  # a table: the text of its cells (``text`` is then empty)
 
 
 def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
@@ -58,19 +66,40 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
 
     from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
+    from .pdftables import find_tables
+
+    tables = find_tables(layout)
     out: list[Line] = []
     stack = list(layout)
     while stack:
         obj = stack.pop()
         if isinstance(obj, LTTextLine):
-            chars = [c for c in obj if isinstance(c, LTChar)]
-            text = obj.get_text().replace("\n", "")
-            if not text.strip():
+            chars = []
+            pieces = []
+            dropped = False
+            for item in obj:
+                if isinstance(item, LTChar):
+                    cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                    cell = next(((t, k) for t in tables if (k := t.cell_of(cx, cy)) is not None), None)
+                    if cell is not None:
+                        cell[0].chars.setdefault(cell[1], []).append(item)
+                        dropped = True
+                        continue
+                    chars.append(item)
+                elif dropped and not chars:
+                    continue  # a space pdfminer put after a glyph that went to a table
+                pieces.append(item.get_text())
+            text = "".join(pieces).replace("\n", "")
+            if not text.strip() or not chars:
                 continue
-            sizes = [c.size for c in chars] or [obj.height]
+            box = obj.bbox
+            if dropped:  # the part of the line left outside the tables
+                box = (min(c.x0 for c in chars), min(c.y0 for c in chars),
+                       max(c.x1 for c in chars), max(c.y1 for c in chars))
+            sizes = [c.size for c in chars]
             fonts = Counter(c.fontname for c in chars)
             out.append(
-                Line(page_no, text, obj.x0, obj.x1, obj.y1, obj.y0, statistics.median(sizes),
+                Line(page_no, text, box[0], box[2], box[3], box[1], statistics.median(sizes),
                      fonts.most_common(1)[0][0] if fonts else "")
             )
         elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__"):
@@ -78,8 +107,60 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
                 stack.extend(obj)
             except TypeError:
                 continue
+    for table in tables:
+        cells = table.cell_texts()
+        if cells:
+            out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
-    return out
+    return _column_order(out, getattr(layout, "width", 0.0) or 0.0)
+
+
+def _gutter(lines: list[Line], width: float) -> float | None:
+    """The x of the gap between two text columns, if the page has them: a vertical strip in
+    the middle of the page that at most a few lines (a title across both columns) cross,
+    with lines on both sides standing side by side at the same heights."""
+    if width <= 0 or len(lines) < 8:
+        return None
+    best: tuple[int, float] | None = None
+    x = width * 0.3
+    while x <= width * 0.7:
+        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+        x += 2.0
+    if best is None or best[0] > len(lines) * 0.15:
+        return None
+    gx = best[1]
+    left = [ln for ln in lines if ln.x1 <= gx]
+    right = [ln for ln in lines if ln.x0 >= gx]
+    if len(left) < 4 or len(right) < 4:
+        return None
+    # columns of running text, not a form's labels and values side by side
+    if min(sum(len(ln.text.strip()) for ln in side) / len(side) for side in (left, right)) < 8:
+        return None
+    side_by_side = sum(1 for r in right if any(abs(r.top - lf.top) < max(r.size, 1.0) for lf in left))
+    return gx if side_by_side >= min(len(left), len(right)) * 0.5 else None
+
+
+def _column_order(lines: list[Line], width: float) -> list[Line]:
+    """Two-column pages read column by column: between lines that span both columns (a
+    title, a table) the left column top to bottom, then the right one."""
+    text_lines = [ln for ln in lines if not ln.cells]
+    gx = _gutter(text_lines, width)
+    if gx is None:
+        return lines
+    out: list[Line] = []
+    left: list[Line] = []
+    right: list[Line] = []
+    for ln in lines:  # already top to bottom
+        if ln.x1 <= gx:
+            left.append(ln)
+        elif ln.x0 >= gx:
+            right.append(ln)
+        else:
+            out += left + right + [ln]
+            left, right = [], []
+    return out + left + right
 
 
 def _normalise_furniture(text: str) -> str:
@@ -90,7 +171,7 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
     """Remove running headers/footers and page numbers from the page tops and bottoms."""
     band_counts: Counter[str] = Counter()
     for lines, height in zip(pages, heights, strict=True):
-        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height)}
+        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height) and not ln.cells}
         band_counts.update(seen)
     repeated = {t for t, n in band_counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
     kept: list[list[Line]] = []
@@ -98,8 +179,9 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
     for lines, height in zip(pages, heights, strict=True):
         page_kept = []
         for ln in lines:
-            if _in_band(ln, height) and (
-                _normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)
+            if not ln.cells and (
+                (_in_band(ln, height) and (_normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)))
+                or _FOLIO.match(ln.text)
             ):
                 furniture.append(ln.text.strip())
                 continue
@@ -112,36 +194,62 @@ def _in_band(ln: Line, height: float) -> bool:
     return ln.top > height * 0.88 or ln.bottom < height * 0.12
 
 
-def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
-    """Join lines into (page, text, font) paragraphs."""
+def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> list[tuple[int, str, str, int]]:
+    """Join lines into (page, text, font, table) paragraphs; a table gives one entry per
+    cell with its 1-based table number, everything else table 0."""
     import statistics
 
-    body = [ln for lines in pages for ln in lines]
+    everything = [ln for lines in pages for ln in lines]
+    body = [ln for ln in everything if not ln.cells]
     if not body:
-        return []
+        return [(t.page, c, "", n) for n, t in enumerate(everything, 1) for c in t.cells]
     size = statistics.median(ln.size for ln in body) or 12.0
     # the body's left margin: the smallest x at which at least two lines start (first-line
     # indents sit to its right; a stray box further left does not count)
     starts = Counter(round(ln.x0) for ln in body)
     left = min((x for x, n in starts.items() if n >= 2), default=min(starts))
-    right = max(ln.x1 for ln in body)
+    # the right margin of each page: where most full lines end (the 90th percentile of line
+    # ends), not the furthest line end, which one wide line pushes out. Pages of one size
+    # share a margin, which a page of short lines only (a contents page) takes; a page with
+    # full lines keeps its own (text boxes differ from page to page); a landscape page has
+    # its own, wider one.
+    width_of = {n + 1: round(w) for n, w in enumerate(widths or [])}
+    ends: dict[int, list[float]] = {}
+    by_size: dict[int, list[float]] = {}
+    for ln in body:
+        ends.setdefault(ln.page, []).append(ln.x1)
+        by_size.setdefault(width_of.get(ln.page, 0), []).append(ln.x1)
+    size_margin = {w: sorted(xs)[int(len(xs) * 0.9)] for w, xs in by_size.items()}
+    margins = {}
+    for pg, xs in ends.items():
+        own, shared = sorted(xs)[int(len(xs) * 0.9)], size_margin[width_of.get(pg, 0)]
+        margins[pg] = own if own >= shared - size * 4 else shared  # no full line on the page: the shared one
     gaps = [
         a.bottom - b.top
         for lines in pages
         for a, b in pairwise(lines)
-        if 0 <= a.bottom - b.top < size * 3
+        if 0 <= a.bottom - b.top < size * 3 and not (a.cells or b.cells)
     ]
     normal_gap = statistics.median(gaps) if gaps else size * 0.5
     paras: list[list[Line]] = []
     prev: Line | None = None
-    for ln in body:
-        if prev is None or _starts_paragraph(prev, ln, left, right, size, normal_gap):
+    for ln in everything:
+        if ln.cells:
+            paras.append([ln])
+            prev = None
+        elif prev is None or _starts_paragraph(prev, ln, left, margins[prev.page], size, normal_gap):
             paras.append([ln])
         else:
             paras[-1].append(ln)
-        prev = ln
-    out = []
+        if not ln.cells:
+            prev = ln
+    out: list[tuple[int, str, str, int]] = []
+    tables = 0
     for para in paras:
+        if para[0].cells:
+            tables += 1
+            out += [(para[0].page, cell, "", tables) for cell in para[0].cells]
+            continue
         text = ""
         for ln in para:
             piece = ln.text.strip()
@@ -150,7 +258,7 @@ def _paragraphs(pages: list[list[Line]]) -> list[tuple[int, str, str]]:
             text += piece
         text = re.sub(_CJK_SPACE, "", text)  # compiled on first use: PDF runs only
         fonts = Counter(ln.font for ln in para)
-        out.append((para[0].page, text, fonts.most_common(1)[0][0]))
+        out.append((para[0].page, text, fonts.most_common(1)[0][0], 0))
     return out
 
 
@@ -162,11 +270,27 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
     prev_short = prev.x1 < right - size * 4
     if ln.page != prev.page:
         # a paragraph continues on the next page unless the last line ended it
-        return indent > size * 1.2 or (prev_short and prev_text.endswith(tuple(_END)))
+        return indent > size * 1.2 or (prev_short and (prev_text.endswith(tuple(_END)) or bool(_MARKER.match(ln.text))))
     gap = prev.bottom - ln.top
+    # a title set in a display size over two centred lines is one title
+    if (prev.size >= size * 1.2 and abs(ln.size - prev.size) <= 0.5 and 0 <= gap <= prev.size * 1.2
+            and all(abs((x.x0 + x.x1) - (left + right)) / 2 <= prev.size * 2 for x in (prev, ln))
+            and not prev_text.endswith(tuple(_END)) and not _MARKER.match(ln.text)):
+        return False
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
-    if indent > size * 1.2:
+    # the previous line runs to the right margin (justified text) without ending a sentence
+    # and this one starts no further right than it did: a wrapped line of the same
+    # paragraph, however far the paragraph sits from the body's margin (list items with a
+    # hanging indent, paragraphs indented by hand)
+    # (a wide line: a short right-aligned signature also ends at the margin)
+    wraps = (prev.x1 >= right - size * 1.5 and prev.x1 - prev.x0 >= (right - left) * 0.6
+             and not prev_text.endswith(tuple(_END)) and ln.x0 <= prev.x0 + 2 and not _MARKER.match(ln.text))
+    if indent > size * 1.2 and not wraps:
+        return True
+    # the previous line sat far right of the margin (a signature, the right half of a form
+    # row) and this one goes back to the left: a new row, not a wrapped line
+    if prev.x0 - left > size * 4 and ln.x0 < prev.x0 - size * 2 and not wraps:
         return True
     if abs(ln.size - prev.size) > 1.5:
         return True
@@ -197,6 +321,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
         interp = PDFPageInterpreter(rsrc, device)
         pages: list[list[Line]] = []
         heights: list[float] = []
+        widths: list[float] = []
         for page_no, page in enumerate(PDFPage.create_pages(pdoc), start=1):
             if page_no > MAX_PAGES:
                 raise LoadError(f"PDF 超过 {MAX_PAGES} 页（size limit），未检查")
@@ -204,6 +329,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
             layout = device.get_result()
             pages.append(_lines_of_page(layout, page_no))
             heights.append(layout.height or 842.0)
+            widths.append(layout.width or 595.0)
     except LoadError:
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
@@ -220,8 +346,8 @@ def load_pdf(path: Path, data: bytes) -> Document:
         raise LoadError(f"PDF 文件已损坏或被截断（damaged, truncated）：{name} {detail}") from exc
     meta["pages"] = len(pages)
     pages, furniture = _drop_furniture(pages, heights)
-    paras = _paragraphs(pages)
-    text = "".join(t for _, t, _ in paras)
+    paras = _paragraphs(pages, widths)
+    text = "".join(t for _, t, _, _ in paras)
     meta["cid_glyphs"] = text.count("(cid:")
     meta["chars"] = len(text)
     if not text.strip():
@@ -229,5 +355,8 @@ def load_pdf(path: Path, data: bytes) -> Document:
             "PDF 没有可提取的文字层（no text layer），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查",
             code="X102",
         )
-    blocks = tuple(Block(i, t, page=page, style=font) for i, (page, t, font) in enumerate(paras))
+    blocks = tuple(
+        Block(i, t, kind="cell" if table else "paragraph", page=page, style=font, table=table)
+        for i, (page, t, font, table) in enumerate(paras)
+    )
     return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)

@@ -1,4 +1,6 @@
-"""Plain-text and Markdown loader: one block per physical line, editor line numbers."""
+"""Plain-text and Markdown loader: one block per physical line, except lines that an
+export broke in the middle of a sentence, which are re-joined (``repair.py``); every block
+keeps the physical line numbers it came from, so findings point at the file's own lines."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Block, Document
+from .repair import rejoin
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"),
@@ -58,14 +61,17 @@ def load_text(path: Path, data: bytes) -> Document:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
     blocks = []
-    controls = 0
-    for i, line in enumerate(lines):
-        controls += len(_CONTROLS.findall(line))
-        m = _MD_HEADING.match(line) if markdown else None
+    controls = sum(len(_CONTROLS.findall(line)) for line in lines)
+    passages = rejoin(lines, markdown)
+    for start, text, joins in passages:
+        i = len(blocks)
+        m = _MD_HEADING.match(text) if markdown else None
         if m:
-            blocks.append(Block(i, line, kind="heading", level=len(m.group(1)), style="markdown"))
+            blocks.append(Block(i, text, kind="heading", level=len(m.group(1)), style="markdown", line=start + 1))
         else:
-            blocks.append(Block(i, line))
+            blocks.append(Block(i, text, line=start + 1, joins=joins))
+    if len(blocks) != len(lines):
+        meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:
         meta["control_chars"] = controls
     if "invalid_offset" in meta:

@@ -25,8 +25,9 @@ def report_github(results: list[Any], out: TextIO, options: dict[str, Any]) -> N
         if res.skipped:
             out.write(f"::notice file={path},title=skipped::{_data(res.skipped)}\n")
         for f in res.findings:
-            where = (f"file={path},line={f.block + 1},col={f.start + 1},endLine={f.end_block + 1},"
-                     f"endColumn={f.end + 1},title={f.rule} {f.name}")
+            line, column, end_line, end_column = f.where()
+            where = (f"file={path},line={line},col={column},endLine={end_line},"
+                     f"endColumn={end_column},title={f.rule} {f.name}")
             message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
             out.write(f"::{_LEVEL.get(f.severity, 'warning')} {where}::{_data(message)}\n")
     s = options["summary"]

@@ -13,15 +13,16 @@ _UNSAFE = re.compile(r"[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\u
 
 
 def to_json(f: Finding) -> dict[str, Any]:
+    line, column, end_line, end_column = f.where()
     out: dict[str, Any] = {
         "rule": f.rule,
         "name": f.name,
         "severity": f.severity,
         "message": f.message,
-        "line": f.block + 1,
-        "column": f.start + 1,
-        "end_line": f.end_block + 1,
-        "end_column": f.end + 1,
+        "line": line,
+        "column": column,
+        "end_line": end_line,
+        "end_column": end_column,
         "page": f.page,
         "excerpt": f.excerpt,
         "suggestion": f.suggestion,

@@ -50,8 +50,9 @@ def report_sarif(results: list[Any], out: TextIO, options: dict[str, Any]) -> No
                                   "message": {"text": res.error["message"]},
                                   "locations": [{"physicalLocation": location}]})
         for f in res.findings:
-            region = {"startLine": f.block + 1, "startColumn": f.start + 1, "endLine": f.end_block + 1,
-                      "endColumn": f.end + 1, "snippet": {"text": f.excerpt}}
+            line, column, end_line, end_column = f.where()
+            region = {"startLine": line, "startColumn": column, "endLine": end_line,
+                      "endColumn": end_column, "snippet": {"text": f.excerpt}}
             result: dict[str, Any] = {
                 "ruleId": f.rule,
                 "ruleIndex": index[f.rule],

@@ -44,7 +44,8 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
         for f in res.findings:
             sev = paint(f"[{f.severity}]", _COLORS.get(f.severity, ""))
             page = f" (第{f.page}页)" if f.page else ""
-            out.write(f"{paint(path, _BOLD)}:{f.block + 1}:{f.start + 1}: {paint(f.rule, _BOLD)} "
+            line, column, _, _ = f.where()
+            out.write(f"{paint(path, _BOLD)}:{line}:{column}: {paint(f.rule, _BOLD)} "
                       f"{safe(f.message)} {sev}{page}\n")
             text = res.lines.get(f.block, "")
             end = f.end if f.end_block == f.block else len(text)

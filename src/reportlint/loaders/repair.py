@@ -1,0 +1,93 @@
+"""Re-joining text lines that an export broke in the middle of a sentence.
+
+Text saved from web pages and online libraries breaks lines where the source had markup
+or a page boundary, not where the author ended a paragraph: a book title that was a link
+lands on a line of its own (``…印发了《`` / ``title`` / ``》，…``), a page boundary leaves a
+line holding only a zero-width space between the two halves of a word, a title is cut
+after its last-but-one character. Such lines are joined back, so that rules read whole
+sentences; everything else stays one block per physical line.
+
+Conservative by design: a join needs positive evidence of a break (a page-boundary line
+of invisible characters, a line that begins with a mark that cannot begin a line, a line
+that ends with an opening mark, a lone character under an unfinished short line), and
+never happens across a blank line, before an indented line, a heading or a list item, or
+after a line ending a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# marks that close something or end a clause: a line never begins with them (GB/T 15834
+# §5.1.7: 句号、逗号、顿号、分号、冒号、问号、叹号、后引号、后括号、后书名号 不出现在行首)
+_NO_LINE_START = "》〉」』”’）)〕】，。、；：！？,.;:!?"
+# opening marks: a line never ends with them
+_NO_LINE_END = "《〈「『“‘（(〔【"
+_SENTENCE_END = "。；：！？!?;:…"
+_CLOSERS = "”’」』）)》〉】〕"
+_MARKER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分编款项]"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:[.．、]|\s)|[①-⑳]|[-*+•·]\s|#|>|\||```)"
+)
+_CJK_ONE = re.compile(r"^[\u3400-\u9fff]$")
+_HAS_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()《》“”]")
+
+Joins = tuple[tuple[int, int, int], ...]
+
+
+def _separator(line: str) -> bool:
+    """A line of nothing but zero-width characters: a page boundary in an online-library export."""
+    return bool(line) and not line.strip(_INVISIBLE + " ")  and any(c in _INVISIBLE for c in line)
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip().rstrip(_CLOSERS)
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
+    """Whether physical line ``nxt`` continues the sentence that ``prev`` (the text so far) broke off."""
+    if not prev.strip() or not nxt.strip():
+        return False
+    if nxt[:1] in (" ", "\t", "\u3000") or _MARKER.match(nxt) or (markdown and _MARKER.match(prev)):
+        return False
+    if _ends_sentence(prev):
+        return False
+    tail, head = prev.rstrip()[-1], nxt.lstrip()[0]
+    if across_break:
+        return True
+    if head in _NO_LINE_START or tail in _NO_LINE_END:
+        return True
+    # a title cut before its last character: an unfinished short line without punctuation
+    # and a line of one ideograph under it
+    last_line = prev.rsplit("\n", 1)[-1]
+    return bool(_CJK_ONE.match(nxt.strip()) and len(last_line.strip()) <= 20 and not _HAS_PUNCT.search(last_line)
+                and not _MARKER.match(last_line))
+
+
+def rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, Joins]]:
+    """Group physical lines into blocks: (0-based first line, text, joins), where joins
+    lists, for each further line in the block, (offset in text, 1-based line, 0-based column)."""
+    out: list[tuple[int, str, Joins]] = []
+    i = 0
+    n = len(lines)
+    in_code = False
+    while i < n:
+        start, text, joins = i, lines[i], []
+        if markdown and lines[i].lstrip().startswith("```"):
+            in_code = not in_code
+        i += 1
+        while i < n and not in_code:
+            j = i
+            while j < n and _separator(lines[j]):
+                j += 1
+            if j >= n:
+                break
+            if not _joinable(text, lines[j], j > i, markdown):
+                break
+            joins.append((len(text), j + 1, 0))
+            text += lines[j]
+            i = j + 1
+        out.append((start, text, tuple(joins)))
+    return out

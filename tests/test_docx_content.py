@@ -1,0 +1,95 @@
+"""Word body text as Word shows it: tracked changes accepted, text boxes once, hidden text,
+table-of-contents results and ruby annotations left out, symbols and tables read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import W_NS, _replace_part, make_docx
+
+from reportlint.loaders.docx import load_docx
+
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+V = "urn:schemas-microsoft-com:vml"
+
+
+def _doc(tmp_path: Path, body: str) -> list[tuple[str, str, int]]:
+    path = make_docx(tmp_path / "a.docx", [("x", {})])
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+           f'<w:document xmlns:w="{W_NS}" xmlns:mc="{MC}" xmlns:wps="{WPS}" xmlns:v="{V}"><w:body>{body}'
+           f'</w:body></w:document>')
+    _replace_part(path, "word/document.xml", xml)
+    doc = load_docx(path, path.read_bytes())
+    return [(b.kind, b.text, b.table) for b in doc.blocks]
+
+
+def r(text: str, props: str = "") -> str:
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def p(*runs: str) -> str:
+    return f"<w:p>{''.join(runs)}</w:p>"
+
+
+def test_tracked_changes_read_as_accepted(tmp_path: Path) -> None:
+    body = p(r("计划于"), '<w:del w:id="1" w:author="a"><w:r><w:delText>明年</w:delText></w:r></w:del>',
+             '<w:ins w:id="2" w:author="a">' + r("今年年底") + "</w:ins>", r("前完成。"),
+             '<w:moveFrom w:id="3" w:author="a">' + r("挪走的话") + "</w:moveFrom>")
+    assert _doc(tmp_path, body) == [("paragraph", "计划于今年年底前完成。", 0)]
+
+
+def test_text_box_read_once_not_twice_from_its_fallback(tmp_path: Path) -> None:
+    box = p(r("版头文字"))
+    body = p("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>"
+             f"<w:txbxContent>{box}</w:txbxContent></wps:txbx></w:drawing></mc:Choice>"
+             f"<mc:Fallback><w:pict><v:textbox><w:txbxContent>{box}</w:txbxContent></v:textbox></w:pict>"
+             "</mc:Fallback></mc:AlternateContent></w:r>") + p(r("正文第一段。"))
+    texts = [t for _, t, _ in _doc(tmp_path, body) if t]
+    assert texts == ["版头文字", "正文第一段。"]
+
+
+def test_hidden_text_ruby_and_symbols(tmp_path: Path) -> None:
+    body = p(r("看得见"), r("看不见", "<w:vanish/>"), r("也看得见", '<w:vanish w:val="0"/>'),
+             '<w:r><w:ruby><w:rt>' + r("zhù") + "</w:rt><w:rubyBase>" + r("注") + "</w:rubyBase></w:ruby></w:r>",
+             '<w:r><w:sym w:font="Symbol" w:char="F0B1"/></w:r>', r("5\u200b%"))
+    assert _doc(tmp_path, body) == [("paragraph", "看得见也看得见注±5%", 0)]
+
+
+def test_table_of_contents_field_result_left_out(tmp_path: Path) -> None:
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText></w:r>'
+    sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    body = (p(r("目录")) + p(begin, sep, r("一、总体情况\t1")) + p(r("二、主要做法\t1")) + p(r("三、下步打算\t2"), end)
+            + p(r("一、总体情况")))
+    assert [t for _, t, _ in _doc(tmp_path, body) if t] == ["目录", "一、总体情况"]
+
+
+def test_table_of_contents_content_control_left_out(tmp_path: Path) -> None:
+    body = ('<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/></w:docPartObj></w:sdtPr>'
+            f'<w:sdtContent>{p(r("一、总体情况 1"))}</w:sdtContent></w:sdt>' + p(r("正文。")))
+    assert [t for _, t, _ in _doc(tmp_path, body) if t] == ["正文。"]
+
+
+def _tc(*paras: str) -> str:
+    return "<w:tc>" + "".join(paras) + "</w:tc>"
+
+
+def test_tables_numbered_nested_ones_too_and_running_text_in_a_cell_keeps_its_kind(tmp_path: Path) -> None:
+    inner = ("<w:tbl><w:tr>" + _tc(p(r("指标"))) + _tc(p(r("1.1 数据采集")), p(r("1.2 数据清洗")), p(r("1.3 建模")))
+             + "</w:tr></w:tbl>")
+    outer = ("<w:tbl><w:tr>" + _tc(p(r("项目名称"))) + _tc(p(r("第一段。")), p(r("第二段。")), p(r("第三段。")), inner)
+             + "</w:tr></w:tbl>")
+    got = _doc(tmp_path, p(r("前言。")) + outer + p(r("结尾。")))
+    assert got == [
+        ("paragraph", "前言。", 0), ("cell", "项目名称", 1), ("paragraph", "第一段。", 1), ("paragraph", "第二段。", 1),
+        ("paragraph", "第三段。", 1), ("cell", "指标", 2), ("cell", "1.1 数据采集", 2), ("cell", "1.2 数据清洗", 2),
+        ("cell", "1.3 建模", 2), ("paragraph", "结尾。", 0),
+    ]
+
+
+def test_contents_field_that_never_ends_hides_nothing(tmp_path: Path) -> None:
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" </w:instrText></w:r>'
+    sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    body = p(begin, sep, r("一、总体情况 1")) + p(r("正文第一段。")) + p(r("正文第二段。"))
+    assert [t for _, t, _ in _doc(tmp_path, body) if t] == ["一、总体情况 1", "正文第一段。", "正文第二段。"]

@@ -1,0 +1,219 @@
+"""PDF layout: ruled tables read as cells, invisible shading ignored, text inside forms read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.loaders.pdf import load_pdf
+
+pytest.importorskip("reportlab")
+
+FONT = "STSong-Light"
+
+
+def _canvas(path: Path):  # type: ignore[no-untyped-def]
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(FONT, 12)
+    return c
+
+
+def _grid(c, x0: float, top: float, widths: list[float], rows: list[list[str]], height: float = 24,  # type: ignore[no-untyped-def]
+          skip_vertical: set[tuple[int, int]] = frozenset()) -> None:
+    """Draw a ruled table; ``skip_vertical`` holds (row, column) pairs whose right border is
+    left out, which merges the cell with its right neighbour."""
+    xs = [x0]
+    for w in widths:
+        xs.append(xs[-1] + w)
+    for r in range(len(rows) + 1):
+        c.line(xs[0], top - r * height, xs[-1], top - r * height)
+    for r, row in enumerate(rows):
+        y_top, y_bot = top - r * height, top - (r + 1) * height
+        for k, x in enumerate(xs):
+            if 0 < k < len(xs) - 1 and (r, k - 1) in skip_vertical:
+                continue
+            c.line(x, y_top, x, y_bot)
+        for k, cell in enumerate(row):
+            if cell:
+                c.drawString(xs[k] + 4, y_bot + 8, cell)
+
+
+def test_ruled_table_read_as_cells_between_paragraphs(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawString(72, 780, "一、收支情况如下表所示。")
+    _grid(c, 72, 750, [150, 100, 100], [["项目", "预算数", "决算数"], ["基本支出", "120", "118"],
+                                         ["项目支出", "30", "29"]])
+    c.drawString(72, 640, "二、下一步工作安排。")
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    kinds = [(b.kind, b.text, b.table) for b in doc.blocks]
+    assert kinds[0] == ("paragraph", "一、收支情况如下表所示。", 0)
+    assert kinds[-1] == ("paragraph", "二、下一步工作安排。", 0)
+    cells = [t for k, t, n in kinds if k == "cell"]
+    assert cells == ["项目", "预算数", "决算数", "基本支出", "120", "118", "项目支出", "30", "29"]
+    assert {n for k, _, n in kinds if k == "cell"} == {1}
+
+
+def test_merged_cell_read_once(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    # first row: one cell across both columns (no inner border), text spans the boundary
+    _grid(c, 72, 750, [120, 120], [["合并单元格的标题文字", ""], ["左", "右"]], skip_vertical={(0, 0)})
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == ["合并单元格的标题文字", "左", "右"]
+
+
+def test_white_background_boxes_are_not_a_table(tmp_path: Path) -> None:
+    """Word processors draw a white rectangle behind each line of text: no table there."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.setFillColorRGB(1, 1, 1)
+    for k in range(4):
+        c.rect(70, 700 - k * 20, 440, 20, stroke=0, fill=1)
+    c.setFillColorRGB(0, 0, 0)
+    line = "这是一段很长的正文内容，用来检查白色底框不会被当成表格来读取。"
+    c.drawString(72, 725, line[:24])
+    c.drawString(72, 705, line[24:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [(b.kind, b.text) for b in doc.blocks] == [("paragraph", line)]
+
+
+def test_text_inside_a_form_xobject_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.beginForm("page")
+    c.setFont(FONT, 12)
+    c.drawString(72, 700, "整页内容放在表单对象里。")
+    c.endForm()
+    c.doForm("page")
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == ["整页内容放在表单对象里。"]
+
+
+def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
+    """A list item whose wrapped lines all start right of the body margin is one paragraph."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    y = 780
+    for _ in range(3):
+        c.drawString(72, y, body[:28])
+        y -= 20
+    item = "1）报销时请把发票按时间顺序粘贴整齐并写明用途（发票税额也必须一并计入）后交财务。"
+    c.drawString(96, y, item[:26])
+    c.drawString(96, y - 20, item[26:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert doc.blocks[-1].text == item
+
+
+def test_heading_near_the_margin_and_right_aligned_signature_stay_apart(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    y = 780
+    for _ in range(3):
+        c.drawString(72, y, body[:28])
+        y -= 20
+    c.drawString(96, y, "六、关于本单位基本支出决算情况的具体说明")  # a heading that nearly fills the line
+    c.drawString(96, y - 20, "本年度基本支出一百二十万元。")
+    c.drawRightString(72 + 28 * 12, y - 60, "某某单位")  # right-aligned signature
+    c.drawString(200, y - 80, "二〇二四年一月一日")
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[-4:] == ["六、关于本单位基本支出决算情况的具体说明", "本年度基本支出一百二十万元。", "某某单位",
+                          "二〇二四年一月一日"]
+
+
+def test_contents_page_of_short_lines_keeps_one_entry_per_line(tmp_path: Path) -> None:
+    """A page holding only short lines takes the margin of the full pages of its size."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
+    entries = ["第一部分　基本情况", "一、主要职能和机构设置情况", "二、本年度重点工作完成情况说明", "三、下一步工作",
+               "第二部分　收支情况", "一、收入支出总体情况说明", "二、财政拨款收支情况说明"]
+    for k, entry in enumerate(entries):
+        c.drawString(72, 780 - k * 24, entry)
+    c.showPage()
+    c.setFont(FONT, 12)
+    c.drawString(96, 780, body[:26])
+    for k in range(1, 6):
+        c.drawString(72, 780 - k * 20, body[:28])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:7] == entries
+
+
+def test_folio_above_the_bottom_band_is_dropped_and_the_sentence_rejoined(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    sentence = "本段文字从第一页开始，一直写到页面底部还没有结束，它要接着写到下一页，中间隔着一个页码。"
+    c.drawString(96, 200, sentence[:26])
+    c.drawString(72, 180, sentence[26:54])
+    c.drawCentredString(297, 130, "— 1 —")  # well above the bottom 12 % band
+    c.showPage()
+    c.setFont(FONT, 12)
+    c.drawString(72, 780, sentence[54:])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [b.text for b in doc.blocks] == [sentence]
+
+
+def test_two_column_page_read_column_by_column(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawCentredString(297, 800, "关于两栏排版的测试文件标题")
+    left = "左栏的第一段文字从这里开始，连续写了好几行，直到左栏的最后一行才写完整句话。左栏第二句也在这一栏里，还有第三句。"
+    right = "右栏的文字应当在左栏读完以后再读，不能和左栏一行一行地交错在一起，否则句子全被打乱了，读者就看不懂了。"
+    for k in range(0, len(left), 14):
+        c.drawString(60, 760 - k // 14 * 18, left[k:k + 14])
+    for k in range(0, len(right), 14):
+        c.drawString(320, 760 - k // 14 * 18, right[k:k + 14])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == "关于两栏排版的测试文件标题"
+    assert "".join(texts[1:]) == left + right
+
+
+def test_form_labels_side_by_side_keep_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    rows = [("姓名：张某", "性别：男"), ("单位：某局", "职务：科员"), ("电话：略", "邮编：略"), ("地址：某市", "日期：略"),
+            ("学历：本科", "民族：汉")]
+    for k, (a, b) in enumerate(rows):
+        c.drawString(72, 760 - k * 20, a)
+        c.drawString(330, 760 - k * 20, b)
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:2] == ["姓名：张某", "性别：男"]
+
+
+def test_title_over_two_centred_lines_is_one_block(tmp_path: Path) -> None:
+    from reportlab.lib.pagesizes import A4
+
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    mid = A4[0] / 2
+    c.setFont(FONT, 22)
+    c.drawCentredString(mid, 780, "关于做好本年度防汛抗旱")
+    c.drawCentredString(mid, 752, "准备工作的通知")
+    c.setFont(FONT, 12)
+    c.drawString(72, 720, "各单位：")
+    body = "为切实做好今年防汛抗旱工作，确保人民群众生命财产安全，现将有关事项通知如下，请认真贯彻执行。"
+    c.drawString(96, 700, body[:38])
+    c.drawString(72, 684, body[38:])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == "关于做好本年度防汛抗旱准备工作的通知"
+    assert texts[1] == "各单位："

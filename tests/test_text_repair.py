@@ -1,0 +1,99 @@
+"""Text lines broken mid-sentence by an export are re-joined; findings keep the file's own lines."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from reportlint.cli import cli
+from reportlint.loaders.repair import rejoin
+from reportlint.loaders.text import load_text
+
+ZW = "\u200b"
+
+
+def _texts(lines: list[str]) -> list[str]:
+    return [t for _, t, _ in rejoin(lines)]
+
+
+def test_link_on_its_own_line_is_joined_back() -> None:
+    lines = ["会议传达学习了《", "安全生产工作条例", "》，要求各单位认真落实。", "", "二、下一步安排"]
+    assert _texts(lines) == ["会议传达学习了《安全生产工作条例》，要求各单位认真落实。", "", "二、下一步安排"]
+
+
+def test_word_split_at_a_page_boundary_is_joined_and_the_separator_dropped() -> None:
+    out = rejoin(["今年完成道路改造十二公里，新建停车", ZW, "位三百个。", "", "明年继续推进。"])
+    assert out[0] == (0, "今年完成道路改造十二公里，新建停车位三百个。", ((17, 3, 0),))
+    assert [t for _, t, _ in out[1:]] == ["", "明年继续推进。"]
+
+
+def test_title_cut_before_its_last_character() -> None:
+    assert _texts(["关于开展安全检查的通", "知", "", "各单位："]) == ["关于开展安全检查的通知", "", "各单位："]
+
+
+def test_real_paragraphs_headings_and_lists_stay_apart() -> None:
+    lines = [
+        "一、总体情况",  # heading without a full stop
+        "今年各项工作稳步推进。",  # a sentence end: never joined to what follows
+        "（一）主要做法",
+        "1.加强组织领导",
+        "\u3000\u3000新的一段从缩进开始",
+        "某某单位",  # a signature line and a date
+        "2024年3月1日",
+        "国务院总理",
+        "\u3000李某",
+    ]
+    assert _texts(lines) == lines
+
+
+def test_one_line_documents_unchanged() -> None:
+    line = "关于做好防汛工作的通知各单位：为做好今年防汛工作，现将有关事项通知如下。"
+    assert rejoin([line]) == [(0, line, ())]
+
+
+def test_findings_point_at_physical_lines_and_extract_shows_first_lines(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("\n".join(["关于开展检查的通", "知", "", "根据《", "管理办法", "》，现通知如下。",
+                               "请于XX月XX日前报送。"]) + "\n", encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [(b.line, b.text) for b in doc.blocks] == [
+        (1, "关于开展检查的通知"), (3, ""), (4, "根据《管理办法》，现通知如下。"), (7, "请于XX月XX日前报送。")]
+    assert doc.blocks[2].position(3) == (5, 1)  # 管 of 管理办法 sits at line 5, column 1
+    assert doc.blocks[2].position(8) == (6, 2)  # the comma after 》
+    runner = CliRunner()
+    res = runner.invoke(cli, ["check", "--no-cache", "--format", "json", "--select", "X104,B103", str(path)])
+    findings = json.loads(res.output)["files"][0]["findings"]
+    x104 = [(f["line"], f["end_line"]) for f in findings if f["rule"] == "X104"]
+    assert x104 == [(1, 2), (4, 6)]
+    placeholders = [(f["line"], f["column"]) for f in findings if f["rule"] == "B103"]
+    assert all(line == 7 for line, _ in placeholders)
+    res = runner.invoke(cli, ["extract", str(path)])
+    assert res.output.splitlines()[2].startswith("4\t根据《管理办法》")
+
+
+def test_no_x104_on_table_cells(tmp_path: Path) -> None:
+    from conftest import make_docx
+
+    from reportlint.testing import lint_path
+
+    rows = [["序号", "单位", "名额"], ["1", "甲院", "3"], ["2", "乙院", "2"], ["3", "丙院", "4"]]
+    path = make_docx(tmp_path / "t.docx", [("各单位名额分配如下。", {"table": rows})])
+    assert lint_path(path, select="X104").findings == []
+
+
+def test_no_x104_on_a_list_of_short_items_after_a_colon(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    listed = "\n".join(["本次抽查的重点词语如下：", "保密", "内部", "不得外传", "传阅", "请各单位对照检查。"])
+    assert lint_text(listed, tmp_path, select="X104") == []
+    broken = "\n".join(["本次会议通报：", "今年全市", "年度", "专项", "检查", "工作方案", "已经印发。"])
+    assert [f.rule for f in lint_text(broken.replace("通报：", "通报了"), tmp_path, select="X104")] == ["X104"]
+
+
+def test_document_line_of_a_block(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("根据《\n管理办法\n》执行。\n第二段。\n", encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [doc.line_of(i) for i in range(len(doc.blocks))] == [1, 4]
