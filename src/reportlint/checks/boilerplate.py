@@ -385,8 +385,8 @@ def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int
     """Runs of at least ``shortest`` consecutive non-empty blocks (table cells included)
     equal, block by block, to an earlier run: a table or a section pasted twice. The run
     must hold ``han`` Chinese characters and one line of 15, so repeated table headers and
-    number rows are not enough, nor rows of a figure table (a third of the cells figures). Returns (first block, last block, first block of the
-    earlier copy)."""
+    number rows are not enough, nor rows of a figure table (a third of the cells figures).
+    Returns (first block, last block, first block of the earlier copy)."""
     filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
     keys = []
     for i in filled:
