@@ -117,3 +117,17 @@ def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
 
 def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
     assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []
+
+
+def test_pairs_one_finding_for_a_garbled_book_title_mark(tmp_path: Path) -> None:
+    found = lint_text("附件：2.征订单((学习月刊》发行站名录。", tmp_path, select="T102")
+    assert [f.excerpt for f in found] == ["((学习月刊》"] and "《" in found[0].message
+
+
+def test_pairs_two_closing_quotes_point_at_the_wrong_opening_one(tmp_path: Path) -> None:
+    found = lint_text("获奖作品：”晴空”智能小车教具。", tmp_path, select="T102")
+    assert [(f.start, f.suggestion) for f in found] == [(5, None)] and "“晴空”" in found[0].message
+
+
+def test_pairs_two_quotations_left_open_stay_two(tmp_path: Path) -> None:
+    assert len(_spans(tmp_path, "按照“守纪律和县委提出的“讲规矩要求开展工作。", "T102")) == 2

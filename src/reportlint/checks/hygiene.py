@@ -217,20 +217,88 @@ def _compatible(a: Block, b: Block) -> bool:
     return a.kind != "cell" or a.table == b.table
 
 
+def _single_marks(found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.block == f.end_block and f.end - f.start == 1 and _MARKS.fullmatch(f.excerpt)]
+
+
+def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> Iterator[Finding]:
+    """Unmatched marks that sit close together in one paragraph are one damaged spot, said
+    once: ”心晴” (two closing quotes: the first should open) → one finding at the first;
+    (( → the first; “甲“乙 (two quotations left open) stays two;
+    ((保密工作》 (openers of another kind before a closer: a garbled 《) → one finding over
+    the spot; marks of two kinds → the first."""
+    singles = _single_marks(found)
+    alone = {id(f) for f in singles}
+    out = [f for f in found if id(f) not in alone]
+    singles.sort(key=lambda f: (f.block, f.start))
+    clusters: list[list[Finding]] = []
+    for f in singles:
+        last = clusters[-1][-1] if clusters else None
+        if last and last.block == f.block and f.start - last.end <= near \
+                and "\n" not in ctx.doc.blocks[f.block].text[last.end:f.start]:
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+    for cluster in clusters:
+        text = ctx.doc.blocks[cluster[0].block].text
+        marks = [f.excerpt for f in cluster]
+        i, rest = 0, []
+        while i < len(cluster):
+            f = cluster[i]
+            # ”心晴”: a closer that closes nothing, then one that closes it — the first should
+            # open. (“甲“乙 is not the mirror case: the closers are as often lost altogether.)
+            if i + 1 < len(cluster) and marks[i] == marks[i + 1] == "”":
+                g = cluster[i + 1]
+                inner = text[f.end:g.start]
+                if len(inner) <= 30 and _QUOTES.search(inner) is None:
+                    out.append(rule.finding(ctx.doc, f.block, f.start, f.end, key="wrong_open",
+                                            text=text[f.start:g.end], expected=f"“{inner}”"))
+                    i += 2
+                    continue
+            j = i
+            while j < len(cluster) and marks[j] in _OPEN and marks[j] not in "“〝":
+                j += 1
+            if j > i and j < len(cluster) and marks[j] in _CLOSE_OF and marks[j] not in "”〞" \
+                    and all(_norm_mark(m) != _norm_mark(_CLOSE_OF[marks[j]]) for m in marks[i:j]):
+                close = marks[j]
+                out.append(rule.finding(ctx.doc, f.block, f.start, cluster[j].end, key="garbled",
+                                        text=text[f.start:cluster[j].end], opens="".join(marks[i:j]), close=close,
+                                        partner=_CLOSE_OF[close]))
+                i = j + 1
+                continue
+            # the first mark of a damaged spot speaks for it: ((, or marks of two kinds; the
+            # same mark twice apart (“甲“乙) is two omissions, each reported
+            prev = rest[-1] if rest else None
+            if prev is None or f.start - prev.end > near or (
+                    f.start != prev.end and _norm_mark(f.excerpt) == _norm_mark(prev.excerpt)):
+                out.append(f)
+            rest.append(f)
+            i += 1
+    return iter(sorted(out, key=Finding.sort_key))
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
     opening quote (““) and a pair of mixed widths (“(”…“）”). A bracket may close in the
     next lines (a PDF line break, text re-joined from a file, the paragraphs of one table
-    cell), never across a table's edge. A quotation running over several paragraphs —
+    cell), never across a table's edge. Unmatched marks close together are one damaged
+    spot and make one finding: two closing quotes around a word (”…”) point at the
+    opening one, openers of another kind before a closer ((…》) are reported together.
+    A quotation running over several paragraphs —
     each opens with “ and only the last closes — is accepted. ) after an item number (1)、
     a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
     quotes written back to front (”…“) are T104's.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
-    ``summary_over``: more mixed-width pairs than this make one finding with the count.
+    ``summary_over``: more mixed-width pairs than this make one finding with the count;
+    ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
+    yield from _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
+
+
+def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     blocks = list(_body(ctx))
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     carry_limit = rule.params.get("carry", 3)
