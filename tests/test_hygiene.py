@@ -107,7 +107,7 @@ def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> Non
     text = "规划期为2021--2025年。\n发展\"数字经济\"产业。\n其他事项。。。"
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.block, f.excerpt, f.suggestion) for f in found] == [
-        (0, "--", "——"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]
+        (0, "--", "—"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]  # a year range takes —
 
 
 def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
@@ -131,3 +131,19 @@ def test_pairs_two_closing_quotes_point_at_the_wrong_opening_one(tmp_path: Path)
 
 def test_pairs_two_quotations_left_open_stay_two(tmp_path: Path) -> None:
     assert len(_spans(tmp_path, "按照“守纪律和县委提出的“讲规矩要求开展工作。", "T102")) == 2
+
+
+def test_halfwidth_brackets_are_reported_as_pairs(tmp_path: Path) -> None:
+    found = lint_text("行动计划(2024—2026年)的通知", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("(2024—2026年)", "（2024—2026年）")]
+
+
+def test_halfwidth_bracket_pairs_are_counted_whole(tmp_path: Path) -> None:
+    # ( after a Chinese word and ) before a comma: both belong to pairs, and the count is the pairs'
+    text = "。".join(f"第{n}个县(市、区)要落实责任(以下简称责任单位)，按期完成" for n in range(4))
+    found = lint_text(text, tmp_path, select="T103")
+    assert len(found) == 1 and "8 对" in found[0].message
+
+
+def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> None:
+    assert lint_text("各成员单位(职责见附件）按分工落实。", tmp_path, select="T103") == []

@@ -367,7 +367,13 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _HALF_MARK = re.compile(r"[,;:?!().]")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers (2018--2022年)
-_ASCII_DASH = re.compile(r"(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])|(?<=\d)-{2,}(?=\d)")
+_ASCII_DASH = re.compile(r"(?<=\d)(-{2,})(?=\d)|(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])")
+# a half-width pair around Chinese words (县(市、区), (2021—2023年), (一)): one finding, both
+# marks counted; (1) and (API) between Chinese words are not Chinese text
+_HALF_PAIR = re.compile(r"\(([^()（）\n]{1,60})\)")
+_MIXED_AFTER = re.compile(r"[^()（）\n]{0,60}）")
+_MIXED_BEFORE = re.compile(r"（[^()（）\n]{0,60}$")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # a pair of ASCII straight quotes in Chinese text: "AI+工业软件"
 _STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1,30}\""
                        r"|\"[^\"“”\n]{1,30}\"(?=[\u4e00-\u9fff，。、；）])")
@@ -407,9 +413,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quotes, ``?…?`` standing for 《》 around a document name, “、等” (the word 等, judged
     on segmented words: 、等级 is not), a doubled 。 or ，, 。。。 for an ellipsis, an ASCII
     ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
-    dash, and half-width ,;:?!(). between Chinese characters (a ``.`` also ending a
-    sentence) — one summary finding per mark with the count when there are more than
-    ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
+    dash (— between the numbers of a range), half-width ,;:?!(). between Chinese
+    characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
+    reported as one pair (县(市、区)); a ( closed by ） is T102's — one summary finding per
+    mark (or for the pairs) with the count when there are more than ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
     ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
     name (制度, 办法 …).
@@ -454,27 +461,44 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
-    for m in _half_in_han(body.text):
-        if m.start() in in_book:
+    marks = [m for m in _half_in_han(body.text) if m.start() not in in_book]
+    flagged = {m.start() for m in marks}
+    paired: set[int] = set()  # offsets of ( and ) reported as one pair (县(市、区))
+    for m in _HALF_PAIR.finditer(body.text):
+        inner = m.group(1)
+        if not (_HAN_CHAR.search(inner) or {m.start(), m.end() - 1} & flagged):
             continue
+        paired.update((m.start(), m.end() - 1))
+        b = body.blocks[body.block_at(m.start())]
+        add("pair", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], f"（{inner}）")
+    for m in marks:
+        if m.start() in paired or (m.group() == "(" and _MIXED_AFTER.match(body.text, m.end())) or (
+                m.group() == ")" and _MIXED_BEFORE.search(body.text, max(0, m.start() - 62), m.start())):
+            continue  # (…） is a pair of mixed widths: T102 reports it
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
     for b, offset, m in body.finditer(_ODD_QUOTE):
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH):
-        add("dash", b, m.start() - offset, m.end() - offset, "——")
+        if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
+            add("range", b, m.start() - offset, m.end() - offset, "—")
+        else:
+            add("dash", b, m.start() - offset, m.end() - offset, "——")
     for b, offset, m in body.finditer(_STRAIGHT):
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
     over_other = rule.params.get("summary_over_other", 2)
     totals: Counter[str] = Counter()
+    bucket = {"pair": "halfwidth"}  # half-width brackets in pairs count with the other half-width marks
     for (key, _), found in groups.items():
-        totals[key] += len(found)
+        totals[bucket.get(key, key)] += len(found)
     for (key, _), found in groups.items():
+        found.sort(key=lambda place: (place[0].index, place[1]))
         # everywhere: one finding per mark with its count, not hundreds
-        if totals[key] > (over if key == "halfwidth" else over_other) and key != "repeat" and len(found) > 1:
+        many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other)
+        if many and key != "repeat" and len(found) > 1:
             b, start, end, fix = found[0]
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
                                text=b.text[start:end], expected=fix)
