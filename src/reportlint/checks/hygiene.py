@@ -416,7 +416,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     dash (— between the numbers of a range), half-width ,;:?!(). between Chinese
     characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
     reported as one pair (县(市、区)); a ( closed by ） is T102's — one summary finding per
-    mark (or for the pairs) with the count when there are more than ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
+    mark (or for the pairs) with the count when there are more than ``summary_over``
+    half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
     ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
     name (制度, 办法 …).
