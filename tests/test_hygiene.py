@@ -147,3 +147,8 @@ def test_halfwidth_bracket_pairs_are_counted_whole(tmp_path: Path) -> None:
 
 def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> None:
     assert lint_text("各成员单位(职责见附件）按分工落实。", tmp_path, select="T103") == []
+
+
+def test_three_halfwidth_pairs_are_six_marks_and_summarised(tmp_path: Path) -> None:
+    found = lint_text("各县(区)、各镇(街道)、各村(社区)要抓好落实。", tmp_path, select="T103")
+    assert len(found) == 1 and "3 对" in found[0].message

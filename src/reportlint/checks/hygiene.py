@@ -492,9 +492,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     over = rule.params.get("summary_over", 5)
     over_other = rule.params.get("summary_over_other", 2)
     totals: Counter[str] = Counter()
-    bucket = {"pair": "halfwidth"}  # half-width brackets in pairs count with the other half-width marks
+    bucket = {"pair": "halfwidth"}  # a pair of half-width brackets counts as its two marks
     for (key, _), found in groups.items():
-        totals[bucket.get(key, key)] += len(found)
+        totals[bucket.get(key, key)] += len(found) * (2 if key == "pair" else 1)
     for (key, _), found in groups.items():
         found.sort(key=lambda place: (place[0].index, place[1]))
         # everywhere: one finding per mark with its count, not hundreds
