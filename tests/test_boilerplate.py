@@ -252,3 +252,8 @@ def test_classification_rows_shared_by_two_budget_tables_are_not_a_paste() -> No
     first = [("收支预算总表", "paragraph", 1), *rows]
     second = [("支出预算表", "paragraph", 2), *[(t, k, 2) for t, k, _ in rows]]
     assert _lint_blocks(first + second, "B104") == []
+
+
+def test_blank_before_a_government_name_asks_for_a_place(tmp_path: Path) -> None:
+    found = lint_text("会议纪要\nXXXX人民政府办公室", tmp_path, select="B103")
+    assert "单位或地名" in found[0].message
