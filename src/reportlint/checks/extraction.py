@@ -17,7 +17,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a file whose text is unreliable: ``(cid:NN)`` placeholders from a PDF font
     without a ToUnicode map, private-use glyphs, replacement characters from an invalid
-    byte, a text file decoded with a fallback encoding, or terminal control characters.
+    byte, a text file decoded with a fallback encoding, or terminal control characters; and a
+    .doc/.wps read as text only (no LibreOffice), whose list numbers and styles were not read.
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled.
     ## Example
@@ -37,6 +38,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
     if doc.meta.get("encoding_fallback"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
+    if doc.meta.get("text_only"):
+        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
                                                        b.text)), doc.blocks[0])

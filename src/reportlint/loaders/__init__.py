@@ -14,3 +14,5 @@ def register_loaders(register):  # type: ignore[no-untyped-def]
     register(".docx", lazy("reportlint.loaders.docx", "load_docx"))
     register(".pdf", lazy("reportlint.loaders.pdf", "load_pdf"))
     register(".ofd", lazy("reportlint.loaders.ofd", "load_ofd"))
+    register(".doc", lazy("reportlint.loaders.doc", "load_doc"))
+    register(".wps", lazy("reportlint.loaders.doc", "load_doc"))
