@@ -170,3 +170,21 @@ def test_encrypted_office_file_under_doc_name_is_refused(tmp_path: Path) -> None
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 512)
     error = lint_path(path).error
     assert error is not None and error["rule"] == "X101" and "encrypted" in error["message"]
+
+
+@needs_soffice
+def test_ole_garbage_with_libreoffice_is_an_x101(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 40)
+    error = lint_path(bad).error
+    assert error is not None and error["rule"] == "X101"
+
+
+@needs_soffice
+def test_web_page_saved_as_doc_is_read_through_libreoffice(tmp_path: Path) -> None:
+    # web systems often export "Word" files that are HTML under a .doc name
+    page = tmp_path / "export.doc"
+    page.write_text("<html><body><p>关于开展安全检查的通知</p><p>各单位要在月底前完成自查。</p></body></html>",
+                    encoding="utf-8")
+    loaded = docmod.load_doc(page, page.read_bytes())
+    assert [b.text for b in loaded.blocks if b.text] == ["关于开展安全检查的通知", "各单位要在月底前完成自查。"]

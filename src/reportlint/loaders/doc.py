@@ -69,7 +69,7 @@ def convert_to_docx(exe: str, data: bytes, suffix: str) -> bytes:
         out = folder / "out"
         cmd = [exe, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--invisible",
                "--norestore", "--nolockcheck", "--nodefault", "--nologo",
-               "--convert-to", "docx", "--outdir", str(out), str(source)]
+               "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(source)]
         env = {**os.environ, "HOME": tmp, "TMPDIR": tmp}
         try:
             proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -101,6 +101,8 @@ def load_doc(path: Path, data: bytes) -> Document:
 
     if data.startswith(b"PK\x03\x04"):  # a .docx saved under an old name
         return load_docx(path, data)
+    if data.startswith(OLE_MAGIC):
+        _check_ole(data, path.suffix.lower())
     exe = soffice()
     if exe is not None:
         doc = load_docx(path, convert_to_docx(exe, data, path.suffix.lower() or ".doc"))
@@ -109,6 +111,25 @@ def load_doc(path: Path, data: bytes) -> Document:
         raise LoadError(f"文件不是 Word 97-2003 格式（not a Word 97 file），且本机未安装 LibreOffice，无法转换"
                         f"；请另存为 .docx 后再检查（{path.suffix or '无扩展名'}）")
     return load_word97_text(path, data)
+
+
+def _check_ole(data: bytes, suffix: str) -> None:
+    """Refuse an OLE compound file that is damaged or holds no word-processing document (an
+    Excel or PowerPoint file under a .doc name), before LibreOffice would import its bytes as
+    text. A Word 97 or Kingsoft WPS file has a WordDocument stream; a Microsoft Works .wps a
+    CONTENTS stream."""
+    import olefile
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            streams = {"/".join(entry) for entry in ole.listdir()}
+    except Exception as exc:  # olefile raises OSError, struct.error, IndexError … on damaged files
+        raise LoadError("Word 文件已损坏或被截断（damaged, truncated），无法读取") from exc
+    if "WordDocument" in streams or (suffix == ".wps" and "CONTENTS" in streams):
+        return
+    kind = ("Excel 表格" if "Workbook" in streams or "Book" in streams
+            else "PowerPoint 演示文稿" if "PowerPoint Document" in streams else "其他 Office 格式")
+    raise LoadError(f"扩展名是 {suffix}，但内容实为{kind}，不是 Word 文档（not a Word document），未检查")
 
 
 def _stream(ole: Any, name: str) -> bytes:
