@@ -32,13 +32,22 @@ def _wrap(text: str, room: float) -> tuple[str, str]:
     return text, ""
 
 
-def _text_object(oid: int, x: float, y: float, text: str, size: float = SIZE) -> str:
-    deltas = " ".join(f"{_width(ch) * size:.2f}" for ch in text[:-1])
+def _text_object(oid: int, x: float, y: float, text: str, size: float = SIZE, per_glyph: bool = False) -> str:
+    """One line of text. ``per_glyph``: one TextCode per character at its own X, as some
+    converters write it, instead of one TextCode with DeltaX."""
     width = sum(_width(ch) for ch in text) * size
-    delta = f' DeltaX="{deltas}"' if deltas else ""
+    if per_glyph:
+        codes, at = [], 0.0
+        for ch in text:
+            codes.append(f'<ofd:TextCode X="{at:.2f}" Y="{size:.2f}">{escape(ch)}</ofd:TextCode>')
+            at += _width(ch) * size
+        code = "".join(codes)
+    else:
+        deltas = " ".join(f"{_width(ch) * size:.2f}" for ch in text[:-1])
+        delta = f' DeltaX="{deltas}"' if deltas else ""
+        code = f'<ofd:TextCode X="0" Y="{size:.2f}"{delta}>{escape(text)}</ofd:TextCode>'
     return (f'<ofd:TextObject ID="{oid}" Boundary="{x:.2f} {y - size:.2f} {width + 1:.2f} {size * 1.4:.2f}" '
-            f'Font="2" Size="{size}"><ofd:FillColor Value="0 0 0"/>'
-            f'<ofd:TextCode X="0" Y="{size:.2f}"{delta}>{escape(text)}</ofd:TextCode></ofd:TextObject>')
+            f'Font="2" Size="{size}"><ofd:FillColor Value="0 0 0"/>{code}</ofd:TextObject>')
 
 
 def layout(paragraphs: list[str]) -> list[list[tuple[float, float, str]]]:
@@ -57,7 +66,8 @@ def layout(paragraphs: list[str]) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-def write_ofd(path: Path, paragraphs: list[str], page_numbers: bool = True, running_head: str | None = None) -> Path:
+def write_ofd(path: Path, paragraphs: list[str], page_numbers: bool = True, running_head: str | None = None,
+              per_glyph: bool = False) -> Path:
     """Write ``paragraphs`` as an OFD file at ``path``."""
     pages = layout(paragraphs)
     oid = 10
@@ -85,7 +95,7 @@ def write_ofd(path: Path, paragraphs: list[str], page_numbers: bool = True, runn
         objects = []
         for x, y, text in lines:
             if text:
-                objects.append(_text_object(oid, x, y, text))
+                objects.append(_text_object(oid, x, y, text, per_glyph=per_glyph))
                 oid += 1
         if page_numbers:
             folio = f"— {n + 1} —"

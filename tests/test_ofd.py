@@ -17,10 +17,11 @@ pytest.importorskip("ofdkit", reason="ofdkit is not installed")
 PROFILES = Path(__file__).parent / "fixtures" / "profiles"
 
 
+@pytest.mark.parametrize("per_glyph", [False, True], ids=["line-per-code", "glyph-per-code"])
 @pytest.mark.parametrize("src", sorted(PROFILES.glob("*-defective.txt")), ids=lambda p: p.stem)
-def test_ofd_rendition_gives_the_findings_of_its_text(tmp_path: Path, src: Path) -> None:
+def test_ofd_rendition_gives_the_findings_of_its_text(tmp_path: Path, src: Path, per_glyph: bool) -> None:
     lines = src.read_text(encoding="utf-8").splitlines()
-    ofd = write_ofd(tmp_path / f"{src.stem}.ofd", lines)
+    ofd = write_ofd(tmp_path / f"{src.stem}.ofd", lines, per_glyph=per_glyph)
     expected = [(f.rule, f.excerpt) for f in lint_path(src).findings]
     got = [(f.rule, f.excerpt) for f in lint_path(ofd).findings]
     assert expected  # a defective fixture: the comparison is not between two empty lists
@@ -35,11 +36,12 @@ def _long_report() -> list[str]:
     return paras
 
 
-def test_running_head_and_page_numbers_are_furniture(tmp_path: Path) -> None:
+@pytest.mark.parametrize("per_glyph", [False, True], ids=["line-per-code", "glyph-per-code"])
+def test_running_head_and_page_numbers_are_furniture(tmp_path: Path, per_glyph: bool) -> None:
     from reportlint.loaders.ofd import load_ofd
 
     paras = _long_report()
-    path = write_ofd(tmp_path / "a.ofd", paras, running_head="某县农业农村局")
+    path = write_ofd(tmp_path / "a.ofd", paras, running_head="某县农业农村局", per_glyph=per_glyph)
     doc = load_ofd(path, path.read_bytes())
     assert doc.meta["pages"] >= 2
     texts = [b.text for b in doc.blocks]
@@ -121,3 +123,14 @@ def test_missing_page_part_is_reported_not_crashing(tmp_path: Path) -> None:
     path.write_bytes(buf.getvalue())
     findings = lint_path(path).findings
     assert all(f.rule != "X100" for f in findings)
+
+
+def test_ofd_on_standard_input_is_recognised_by_its_bytes(tmp_path: Path) -> None:
+    from reportlint.stdin import sniffed_suffix
+
+    ofd = write_ofd(tmp_path / "a.ofd", _long_report())
+    assert sniffed_suffix(ofd.read_bytes()) == ".ofd"
+    with zipfile.ZipFile(tmp_path / "b.docx", "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    assert sniffed_suffix((tmp_path / "b.docx").read_bytes()) == ".docx"
