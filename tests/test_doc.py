@@ -188,3 +188,25 @@ def test_web_page_saved_as_doc_is_read_through_libreoffice(tmp_path: Path) -> No
                     encoding="utf-8")
     loaded = docmod.load_doc(page, page.read_bytes())
     assert [b.text for b in loaded.blocks if b.text] == ["关于开展安全检查的通知", "各单位要在月底前完成自查。"]
+
+
+def test_doc_and_wps_go_to_a_worker_with_time_for_the_conversion(tmp_path: Path) -> None:
+    from reportlint.runner import Limits, _needs_isolation
+
+    for name in ("a.doc", "b.WPS", "c.ofd"):
+        (tmp_path / name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+        assert _needs_isolation(tmp_path / name)
+    limits = Limits(timeout=8.0)
+    assert limits.timeout_for(tmp_path / "a.doc") > docmod.CONVERT_SECONDS + limits.timeout
+    assert limits.timeout_for(tmp_path / "c.ofd") < docmod.CONVERT_SECONDS
+
+
+def test_worker_memory_limit_leaves_room_for_libreoffice_to_raise_its_own() -> None:
+    import sys
+
+    code = ("import resource; from reportlint.runner import _limit_memory; "
+            "before = resource.getrlimit(resource.RLIMIT_AS)[1]; _limit_memory(400); "
+            "soft, hard = resource.getrlimit(resource.RLIMIT_AS); "
+            "print(soft != resource.RLIM_INFINITY and hard == before)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "True"
