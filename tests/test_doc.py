@@ -77,6 +77,9 @@ def test_without_libreoffice_the_text_is_read_and_the_gap_is_said(
     texts = [b.text for b in loaded.blocks]
     assert all(any(t and b.text.endswith(t) for t in texts) for b in full.blocks)
     assert any(b.text not in texts for b in full.blocks)  # the list numbers are what is missing
+    # the built-in heading styles are read from the paragraph properties
+    assert [(b.kind, b.level) for b in loaded.blocks if b.kind == "heading"] == \
+        [(b.kind, b.level) for b in full.blocks if b.kind == "heading"] != []
     findings = lint_path(doc).findings
     notes = [f for f in findings if f.rule == "X103"]
     assert len(notes) == 1 and "LibreOffice" in notes[0].message and "自动编号" in notes[0].message
@@ -210,3 +213,28 @@ def test_worker_memory_limit_leaves_room_for_libreoffice_to_raise_its_own() -> N
             "print(soft != resource.RLIM_INFINITY and hard == before)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "True"
+
+
+@needs_soffice
+def test_without_libreoffice_table_cells_and_nested_tables_are_cells(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docx as python_docx
+
+    document = python_docx.Document()
+    document.add_paragraph("表格前的一段说明文字。")
+    outer = document.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text = "项目名称"
+    outer.cell(0, 1).text = "道路改造"
+    inner = outer.cell(1, 1).add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "牵头单位"
+    inner.cell(0, 1).text = "住建局"
+    document.add_paragraph("表格后的一段说明文字。")
+    source = tmp_path / "table.docx"
+    document.save(str(source))
+    doc = _save_as_doc(source, tmp_path)
+    monkeypatch.setattr(docmod, "soffice", lambda: None)
+    blocks = docmod.load_doc(doc, doc.read_bytes()).blocks
+    kinds = {b.text: (b.kind, b.table) for b in blocks}
+    assert kinds["表格前的一段说明文字。"] == ("paragraph", 0) and kinds["表格后的一段说明文字。"] == ("paragraph", 0)
+    assert kinds["项目名称"] == kinds["道路改造"] == ("cell", 1)
+    assert kinds["牵头单位"] == kinds["住建局"] == ("cell", 2)  # the nested table has its own number

@@ -140,8 +140,9 @@ def _stream(ole: Any, name: str) -> bytes:
     return bytes(ole.openstream(name).read())
 
 
-def word97_text(data: bytes) -> str:
-    """The main document text of a Word 97-2003 file, read through its piece table."""
+def word97_text(data: bytes) -> tuple[str, dict[int, tuple[int, bool, int]]]:
+    """The main document text of a Word 97-2003 file, read through its piece table, and the
+    paragraph marks that end a paragraph inside a table (see ``_cell_marks``)."""
     import olefile
 
     try:
@@ -161,16 +162,24 @@ def word97_text(data: bytes) -> str:
             table = _stream(ole, "1Table" if flags & 0x0200 else "0Table")
             (ccp_text,) = struct.unpack_from("<i", word, 0x4C)
             fc_clx, lcb_clx = struct.unpack_from("<II", word, 0x1A2)
+            fc_bte, lcb_bte = struct.unpack_from("<II", word, 0x102)  # PlcBtePapx: paragraph properties
         except LoadError:
             raise
         except Exception as exc:
             raise LoadError("Word 文件已损坏（damaged），无法读取其结构") from exc
     if not 0 <= ccp_text <= MAX_CHARS or fc_clx + lcb_clx > len(table) or lcb_clx == 0:
         raise LoadError("Word 文件的文字位置表（piece table）无效，文件已损坏（damaged）")
-    return _pieces_text(word, table[fc_clx:fc_clx + lcb_clx], ccp_text)
+    pieces = _pieces(table[fc_clx:fc_clx + lcb_clx], ccp_text)
+    text = _pieces_text(word, table[fc_clx:fc_clx + lcb_clx], ccp_text)
+    try:
+        in_table = _table_ranges(word, table[fc_bte:fc_bte + lcb_bte]) if fc_bte + lcb_bte <= len(table) else []
+    except (struct.error, IndexError):
+        in_table = []  # unreadable paragraph properties: cells are known by their cell marks only
+    return text, _cell_marks(text, pieces, in_table)
 
 
-def _pieces_text(word: bytes, clx: bytes, ccp_text: int) -> str:
+def _pieces(clx: bytes, ccp_text: int) -> list[tuple[int, int, int, bool]]:
+    """(first cp, cp after the last, file offset, 8-bit) of each piece of the main text."""
     pos = 0
     while pos < len(clx) and clx[pos] == 0x01:  # Prc: property modifiers, skipped
         if pos + 3 > len(clx):
@@ -183,25 +192,111 @@ def _pieces_text(word: bytes, clx: bytes, ccp_text: int) -> str:
     plc = clx[pos + 5:pos + 5 + lcb]
     n = (len(plc) - 4) // 12
     if n <= 0:
-        return ""
+        return []
     cps = struct.unpack_from(f"<{n + 1}i", plc, 0)
-    out: list[str] = []
-    total = 0
+    out = []
     for i in range(n):
         start, end = cps[i], min(cps[i + 1], ccp_text)
         if end <= start or start >= ccp_text:
             continue
         (fc,) = struct.unpack_from("<I", plc, 4 * (n + 1) + 8 * i + 2)
+        compressed = bool(fc & 0x40000000)  # 8-bit text (MS-DOC FcCompressed)
+        out.append((start, end, (fc & 0x3FFFFFFF) // 2 if compressed else fc, compressed))
+    return out
+
+
+def _pieces_text(word: bytes, clx: bytes, ccp_text: int) -> str:
+    out: list[str] = []
+    total = 0
+    for start, end, fc, compressed in _pieces(clx, ccp_text):
         count = end - start
         total += count
         if total > MAX_CHARS:
             raise LoadError("Word 文件文字过多（size limit），未检查")
-        if fc & 0x40000000:  # 8-bit text (MS-DOC FcCompressed)
-            offset = (fc & 0x3FFFFFFF) // 2
-            out.append(word[offset:offset + count].decode("cp1252", errors="replace"))
+        if compressed:
+            out.append(word[fc:fc + count].decode("cp1252", errors="replace"))
         else:
             out.append(word[fc:fc + 2 * count].decode("utf-16-le", errors="replace"))
     return "".join(out)
+
+
+_SPRM_IN_TABLE = 0x2416  # sprmPFInTable (MS-DOC §2.6.2)
+_SPRM_ITAP = 0x6649  # sprmPItap: table depth
+_SPRM_INNER_CELL = 0x244B  # sprmPFInnerTableCell: the mark ends a cell of a nested table
+_OPERAND = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}  # operand size by the sprm's spra bits
+
+
+def _table_ranges(word: bytes, plc: bytes) -> list[tuple[int, int, int, bool, int]]:
+    """File-offset ranges of paragraphs that sit in a table or have a heading style, with
+    their table depth, whether their mark ends a nested table's cell, and their heading level,
+    from the paragraph-property pages (PlcBtePapx → PapxFkp → PapxInFkp)."""
+    n = (len(plc) - 4) // 8
+    out: list[tuple[int, int, int, bool, int]] = []
+    for i in range(min(max(n, 0), 100_000)):
+        (pn,) = struct.unpack_from("<I", plc, 4 * (n + 1) + 4 * i)
+        page = word[(pn & 0x3FFFFF) * 512:(pn & 0x3FFFFF) * 512 + 512]
+        if len(page) < 512:
+            continue
+        crun = page[511]
+        fcs = struct.unpack_from(f"<{crun + 1}I", page, 0)
+        for k in range(crun):
+            b_offset = page[4 * (crun + 1) + 13 * k] * 2
+            depth, inner, level = _papx_table(page, b_offset) if b_offset else (0, False, 0)
+            if depth or level:
+                out.append((fcs[k], fcs[k + 1], depth, inner, level))
+    return out
+
+
+def _papx_table(page: bytes, at: int) -> tuple[int, bool, int]:
+    """(table depth, ends a nested cell, heading level) of one paragraph's properties; depth 0
+    outside tables. Styles 1-9 of every Word 97 stylesheet are the built-in Heading 1-9
+    (MS-DOC §2.9.271 STSH: the fixed first styles)."""
+    cb = page[at]
+    if cb:
+        start, size = at + 1, 2 * cb - 1
+    else:
+        start, size = at + 2, 2 * page[at + 1]
+    (istd,) = struct.unpack_from("<H", page, start)
+    grpprl = page[start + 2:start + size]  # after the style index
+    in_table, depth, inner = False, 0, False
+    pos = 0
+    while pos + 2 <= len(grpprl):
+        (sprm,) = struct.unpack_from("<H", grpprl, pos)
+        pos += 2
+        spra = sprm >> 13
+        size = (grpprl[pos] + 1 if pos < len(grpprl) else 1) if spra == 6 else _OPERAND[spra]
+        operand = grpprl[pos:pos + size]
+        if sprm == _SPRM_IN_TABLE and operand[:1] not in (b"", b"\0"):
+            in_table = True
+        elif sprm == _SPRM_ITAP and len(operand) == 4:
+            depth = max(struct.unpack("<i", operand)[0], 0)
+        elif sprm == _SPRM_INNER_CELL and operand[:1] not in (b"", b"\0"):
+            inner = True
+        pos += size
+    return (max(depth, 1) if in_table or depth else 0), inner, istd if 1 <= istd <= 9 else 0
+
+
+def _cell_marks(text: str, pieces: list[tuple[int, int, int, bool]],
+                ranges: list[tuple[int, int, int, bool, int]]) -> dict[int, tuple[int, bool, int]]:
+    """Positions in ``text`` of the paragraph marks (\\r) of paragraphs in a table or with a
+    heading style: table depth, whether the mark ends a nested table's cell, heading level."""
+    import bisect
+
+    if not ranges:
+        return {}
+    ranges.sort()
+    starts = [r[0] for r in ranges]
+    out = {}
+    for cp_start, cp_end, fc, compressed in pieces:
+        step = 1 if compressed else 2
+        at = text.find("\r", cp_start, cp_end)
+        while at != -1:
+            mark_fc = fc + (at - cp_start) * step
+            k = bisect.bisect_right(starts, mark_fc) - 1
+            if k >= 0 and ranges[k][0] <= mark_fc < ranges[k][1]:
+                out[at] = ranges[k][2:]
+            at = text.find("\r", at + 1, cp_end)
+    return out
 
 
 def _strip_fields(text: str) -> str:
@@ -225,22 +320,41 @@ def _strip_fields(text: str) -> str:
 
 
 def load_word97_text(path: Path, data: bytes) -> Document:
-    """Paragraphs (ended by a paragraph mark) and table cells (ended by a cell mark) of the
-    main text; empty ones are left out, as are the row-end marks."""
+    """Paragraphs, headings (the built-in heading styles) and table cells of the main text,
+    with the .docx loader's reading of a table (loaders/docx.py ``_read_body``): a cell
+    holding running text (200 characters or more, or two sentences) is a form's body, its
+    paragraphs keep the paragraph kind; other cells are table data. Empty paragraphs are
+    left out, as are row-end marks."""
     import re
+    from collections import Counter
 
-    text = _strip_fields(word97_text(data))
-    blocks: list[Block] = []
-    tables = 0
-    in_table = False
-    for piece, mark in re.findall(r"([^\r\x07]*)([\r\x07]|$)", text):
+    raw, table_marks = word97_text(data)
+    read: list[tuple[str, int, int, int]] = []  # (text, table, cell, heading level): 0, 0 outside tables
+    tables = cells = 0
+    depth_before = 0
+    for match in re.finditer(r"([^\r\x07]*)([\r\x07]|$)", raw):
+        piece, mark = match.group(1), match.group(2)
         if not piece and not mark:
             continue
-        cell = mark == "\x07"
-        if cell and not in_table:
+        depth, inner_end, level = table_marks.get(match.end(1), (1 if mark == "\x07" else 0, False, 0))
+        if depth > depth_before:  # a table starts (a nested one inside a cell too)
             tables += 1
-        in_table = cell
-        clean = re.sub(r"[\x00-\x08\x0c\x0e-\x1f]", "", piece.replace("\x0b", "\n")).strip()
+        depth_before = depth
+        clean = re.sub(r"[\x00-\x08\x0c\x0e-\x1f]", "", _strip_fields(piece).replace("\x0b", "\n")).strip()
         if clean:
-            blocks.append(Block(len(blocks), clean, kind="cell" if cell else "paragraph", table=tables if cell else 0))
-    return Document(path=str(path), blocks=tuple(blocks), meta={"text_only": True})
+            read.append((clean, tables if depth else 0, cells + 1 if depth else 0, level))
+        if mark == "\x07" or inner_end:
+            cells += 1
+    chars: Counter[int] = Counter()
+    sentences: Counter[int] = Counter()
+    for text, _, cell, _ in read:
+        if cell:
+            chars[cell] += len(text)
+            sentences[cell] += text.endswith(("。", "；", "！", "？"))
+    prose = {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
+    blocks = tuple(
+        Block(i, text, kind="cell" if cell and cell not in prose else ("heading" if level else "paragraph"),
+              level=level, table=table)
+        for i, (text, table, cell, level) in enumerate(read)
+    )
+    return Document(path=str(path), blocks=blocks, meta={"text_only": True})
