@@ -189,7 +189,8 @@ def load(path: Path, registry: Registry) -> Document:
     loader = registry.loaders.get(suffix) if kind == ".txt" and suffix in registry.loaders else None
     loader = loader or registry.loaders.get(kind)
     if loader is None:
-        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），仅支持 .docx、.pdf、.txt、.md")
+        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），"
+                        "仅支持 .docx、.doc、.wps、.pdf、.ofd、.txt、.md")
     doc = loader(path, data)
     return replace(doc, meta={**doc.meta, "sha256": sha256(data).hexdigest()})
 

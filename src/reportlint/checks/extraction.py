@@ -20,7 +20,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     byte, a text file decoded with a fallback encoding, or terminal control characters; and,
     once per passage, a sentence that OCR or a layout garbled: three or more characters that
     stand alone between words and form no word (flow-chart arrows read as 弓、斗, a stray 一
-    between every two steps).
+    between every two steps); and a .doc/.wps read as text only (no LibreOffice), whose list
+    numbers and styles were not read.
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled.
     ## Example
@@ -40,6 +41,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
     if doc.meta.get("encoding_fallback"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
+    if doc.meta.get("text_only"):
+        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
     yield from _garbled_passages(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
