@@ -98,6 +98,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
+    lists = []
     for parent, items in _siblings(outline):
         breaks = _breaks(items)
         if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
@@ -105,7 +106,10 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
                   and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
-        orphans = _orphans(outline, parent, items, breaks)
+        lists.append((breaks, _orphans(outline, parent, items, breaks)))
+    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
+    explained = {_span(o[2]) for _, o in lists if o is not None}
+    for breaks, orphans in lists:
         if orphans is not None:
             if mode == "skip":
                 mk, pmk, nxt = orphans
@@ -114,6 +118,8 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    missing=pmk.label_for(pmk.value + 1))
             continue
         for kind, mk, prev in breaks[:1]:
+            if _span(mk) in explained:
+                continue
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
@@ -465,12 +471,21 @@ _DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])
 _FIGURES = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 
 
+def _row_label(ctx: Context, block: int) -> bool:
+    """A marker that labels a table row (一、财政拨款收入 / 1、一般公共预算资金 in a budget form):
+    the row labels follow the table's printed form, not the document's numbering habit."""
+    return ctx.doc.blocks[block].kind == "cell" or _table_like(ctx, block)
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports malformed markers (GB/T 15834-2011 Appendix B.3.2–B.3.4): 一. 一, (not 一、),
     1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). A document that uses
     one such form throughout gets one finding per form, spanning its first list, with the
-    count. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
+    count; a list labelled by Word's own numbering is said to be fixed in the list's number
+    format. Row labels of a table (1、一般公共预算资金 in a budget form, a cell, or a label
+    among rows of figures read out of a PDF) follow the table's printed form and are left
+    alone. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
     decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width forms
     are both accepted here.
     ## Parameters
@@ -489,7 +504,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) or _row_label(ctx, it.marker.block)
+               for it in items):
             bad = []
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
@@ -500,8 +516,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
         fixed = mk.label_for(mk.value, want)
-        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
-                           count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
+        markers = [m for b in lists for m in b]
+        # a Word list label is fixed in the list's number format, not by retyping each item
+        auto = sum(bool(ctx.doc.blocks[m.block].label) for m in markers)
+        key = "auto" if auto * 2 > len(markers) else "default"
+        yield rule.finding(ctx.doc, *_span(mk), key=key, label=_shown(ctx, mk), expected=fixed, example=example,
+                           clause=clause, count=len(markers), lists=len(lists), suggestion=fixed)
     yield from _spaced_decimals(ctx, rule)
     yield from _garbled_brackets(ctx, rule)
 
