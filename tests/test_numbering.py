@@ -219,8 +219,17 @@ def test_lost_page_orphans_get_one_explanation(tmp_path: Path) -> None:
             "四、申报程序\n（一）按时申报。")
     found = lint_text(text, tmp_path, select="N101,N102")
     # one passage, one finding: the orphan finding names the skip 二、 → 四、 too
-    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 6, "（二）")]
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("N102", 6, 8)]
+    assert found[0].excerpt.startswith("（二）民生领域") and found[0].excerpt.endswith("四、申报程序")
     assert "三、" in found[0].message and "二、" in found[0].message
+
+
+def test_lost_page_in_a_one_line_document_spans_to_the_resumed_heading(tmp_path: Path) -> None:
+    line = ("工作通知 一、总体要求。按期完成。二、申报范围(一)重点领域。包括农业。(二)一般领域。包括工业。"
+            "(二)民生领域。包括教育。(三)生态领域。包括环保。四、申报程序(一)按时申报。逾期不收。")
+    found = lint_text(line, tmp_path, select="N101,N102")
+    assert [f.rule for f in found] == ["N102"]
+    assert found[0].excerpt.startswith("(二)民生领域") and found[0].excerpt.endswith("四、申报程序")
 
 
 def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:

@@ -113,7 +113,10 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if orphans is not None:
             if mode == "skip":
                 mk, pmk, nxt = orphans
-                yield rule.finding(ctx.doc, *_span(mk), key="orphan", label=_shown(ctx, mk),
+                # one finding over the passage that lost its heading, up to the heading where the count
+                # resumes (五、 and its title): the skip there is this same loss
+                yield rule.finding(ctx.doc, mk.block, mk.start, _heading_end(outline, nxt), end_block=nxt.block,
+                                   key="orphan", label=_shown(ctx, mk),
                                    first=mk.label_for(1), parent=_shown(ctx, pmk), after=_shown(ctx, nxt),
                                    missing=pmk.label_for(pmk.value + 1))
             continue
@@ -208,6 +211,16 @@ def _orphans(outline: Outline, parent: int, items: list[Item],
     if len(tail) < 2 or tail != list(range(mk.value, mk.value + len(tail))):
         return None  # a single item going back is a plain duplicate
     return mk, pmk, after[0]
+
+
+def _heading_end(outline: Outline, mk: Marker) -> int:
+    """Where the heading that ``mk`` numbers ends: after its title, or, in text run together on
+    one line, where its first item starts (五、申报程序(一)…); at its label when neither is clear."""
+    found = [*outline.markers, *(it.marker for it in outline.items if it.marker.loose)]
+    ends = [m.start for m in found if m.block == mk.block and mk.end < m.start <= mk.end + 40]
+    if mk.title:
+        ends.append(mk.end + len(mk.title))
+    return min(ends, default=mk.end)
 
 
 def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
