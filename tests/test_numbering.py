@@ -278,6 +278,9 @@ def test_row_labels_of_a_budget_table_are_no_numbering_habit(tmp_path: Path) -> 
     found = lint_text(body, tmp_path, select="N106")
     assert [(f.block + 1, f.excerpt) for f in found] == [(3, "1、")]
     assert "全文共 3 处" in found[0].message and "组" not in found[0].message
+    # short headings, one of them beside a page folio left in the text: still the document's own list
+    headings = "工作方案\n一、保障措施\n1、组织领导\n- 2 -\n2、资金保障\n3、督查考核\n各单位要抓好落实。"
+    assert [f.excerpt for f in lint_text(headings, tmp_path, select="N106")] == ["1、"]
 
 
 def test_word_list_labels_with_a_bad_stop_are_fixed_in_the_list_format(tmp_path: Path) -> None:

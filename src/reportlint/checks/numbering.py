@@ -517,9 +517,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) or _row_label(ctx, it.marker.block)
-               for it in items):
-            bad = []
+        rows = sum(_row_label(ctx, it.marker.block) for it in items)
+        if rows * 2 >= len(items) or any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+            bad = []  # a list of table row labels (one short item beside a folio is no table)
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
     for lists in groups.values():
