@@ -294,3 +294,14 @@ def test_word_list_labels_with_a_bad_stop_are_fixed_in_the_list_format(tmp_path:
     found = lint_path(path, select="N106").findings
     assert [(f.block + 1, f.excerpt) for f in found] == [(3, "1、")]
     assert "Word 自动编号" in found[0].message and "编号格式" in found[0].message
+
+
+def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None:
+    text = ("实施方案\n一、工作任务\n(一)设备购置（含安装调试）。\n(二)系统改造（由信息公司负责）。\n"
+            "(三)推广应用（年底前完成）。")
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.block + 1, f.excerpt, f.suggestion) for f in found] == [(3, "(一)", "（一）")]
+    assert "共 3 处" in found[0].message
+    # brackets half-width throughout (a converted text): the markers follow the text's own habit
+    converted = text.replace("（", "(").replace("）", ")")
+    assert lint_text(converted, tmp_path, select="N106") == []

@@ -499,8 +499,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     format. Row labels of a table (1、一般公共预算资金 in a budget form, a cell, or a label
     among rows of figures read out of a PDF) follow the table's printed form and are left
     alone. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
-    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width forms
-    are both accepted here.
+    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width stops
+    are both accepted here; bracket markers written half-width, (1), where the document's other
+    brackets are full-width （）, get one finding.
     ## Parameters
     None.
     ## Example
@@ -537,6 +538,28 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            clause=clause, count=len(markers), lists=len(lists), suggestion=fixed)
     yield from _spaced_decimals(ctx, rule)
     yield from _garbled_brackets(ctx, rule)
+    yield from _halfwidth_brackets(ctx, rule)
+
+
+def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
+    text take full-width marks, and the document's own habit shows the markers departed from it.
+    A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
+    matter, not this. One finding, at the first such marker, with the count."""
+    markers = [it.marker for it in ctx.outline.items if it.marker.family in ("cn-paren", "ar-paren")
+               and not _row_label(ctx, it.marker.block)]
+    half = [m for m in markers if m.opener == "("]
+    if len(half) < 2:
+        return
+    text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
+    full_marks = text.count("（")
+    other_half = text.count("(") - len(half)
+    if full_marks < 2 or full_marks <= other_half:
+        return
+    mk = half[0]
+    fixed = f"（{_shown(ctx, mk)[1:-1]}）"
+    yield rule.finding(ctx.doc, *_span(mk), key="halfwidth", label=_shown(ctx, mk), expected=fixed, count=len(half),
+                       suggestion=fixed)
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
