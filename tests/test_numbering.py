@@ -305,3 +305,6 @@ def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None
     # brackets half-width throughout (a converted text): the markers follow the text's own habit
     converted = text.replace("（", "(").replace("）", ")")
     assert lint_text(converted, tmp_path, select="N106") == []
+    # markers run into the sentence before them: T103 reports the half-width marks there
+    inline = "实施方案 一、工作任务(一)设备购置（含安装）。二、推进步骤(一)试点(二)推广（年底前完成）。"
+    assert lint_text(inline, tmp_path, select="N106") == []

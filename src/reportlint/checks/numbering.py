@@ -545,10 +545,13 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
     text take full-width marks, and the document's own habit shows the markers departed from it.
     A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
-    matter, not this. One finding, at the first such marker, with the count."""
+    matter, not this, and so is a marker inside a sentence. One finding, at the first such
+    marker, with the count."""
     markers = [it.marker for it in ctx.outline.items if it.marker.family in ("cn-paren", "ar-paren")
                and not _row_label(ctx, it.marker.block)]
-    half = [m for m in markers if m.opener == "("]
+    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence
+    half = [m for m in markers if m.opener == "("
+            and not "\u4e00" <= ctx.doc.blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
     if len(half) < 2:
         return
     text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
