@@ -132,7 +132,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.strip()
         if not text:
             continue
-        if b.kind == "cell":  # short cells are what tables are made of
+        if b.kind == "cell" or b.index in ctx.residue:  # short cells are what tables are made of
             yield from flush()
             run = []
             continue
@@ -161,8 +161,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     gap = rule.params.get("merge_gap", 1)
     spans: list[tuple[int, int, int, int]] = []  # first block, offset, last block, end offset
     for b in doc.blocks:
-        if not b.joins:
-            continue
+        if not b.joins or b.index in ctx.residue:
+            continue  # web-page residue is B101's to delete, not to mend
         start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
         if spans:
             last_block = doc.blocks[spans[-1][2]]
@@ -182,7 +182,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A chapter heading and the first article on one line: one finding, at the first."""
     doc = ctx.doc
-    hits = [(b, m) for b in doc.blocks if b.kind != "cell" and (m := _FUSED.match(b.text))]
+    hits = [(b, m) for b in doc.blocks
+            if b.kind != "cell" and b.index not in ctx.residue and (m := _FUSED.match(b.text))]
     if not hits:
         return
     b, m = hits[0]
