@@ -12,7 +12,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..outline import Marker, cn_value
 from ..scan import pattern_set
-from ..textutil import strip_label
+from ..textutil import sentences, strip_label
 from .sections import locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
@@ -375,11 +375,22 @@ def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
             spans.add((s, e))
         for s, e in zip([0, *starts], [*starts, len(b.text)], strict=True):
             spans.add((s, e))
+        sents = sentences(b.text)
+        spans.update(sents)  # one sentence dense with slogans inside a long item
+        spans.update((a[0], z[1]) for a, z in zip(sents, sents[1:], strict=False))
         for s, e in spans:
             if 0 < len(b.text[s:e].strip()) <= max_chars:
                 out.append((b.index, s, e))
     out.sort(key=lambda p: (p[0], p[1], -p[2]))
     return out
+
+
+def _mostly_unquantified(text: str, dims: Mapping[str, Any]) -> bool:
+    """True when at most a quarter of the sentences state an amount, deadline or target
+    (a closing 方案包含6个附件 does not redeem three slogans)."""
+    spans = sentences(text) or [(0, len(text))]
+    counted = sum(1 for s, e in spans if dimensions(text[s:e], dims))
+    return counted * 4 <= len(spans)
 
 
 def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -399,23 +410,35 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     threshold = rule.params.get("threshold", 0.12)
     min_hits = rule.params.get("min_hits", 3)
-    base = _measure_params(ctx)
+    base = dict(_measure_params(ctx))
+    if rule.params.get("scope"):
+        base["scope"] = rule.params["scope"]
+    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
-    taken = -1, -1
+    chosen: list[tuple[int, int, int, int, str]] = []
     for block, s, e in _passages(ctx, rule.params.get("max_chars", 400)):
-        if (block, s) < taken:
-            continue
+        if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
+            continue  # background and achievements may praise; only measures must say what is done
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
         if len(body) < rule.params.get("min_chars", 20):
             continue
         hits = [m.group() for m in phrases.finditer(text)]
         share = sum(len(h) for h in hits) / len(body)
-        if share >= threshold and len(set(hits)) >= min_hits and not dimensions(text, dims):
+        slogans = {h for h in hits if len(h) >= 4}
+        if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
+                and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
-            taken = block, e
-            yield rule.finding(ctx.doc, block, s + lead, s + len(text.rstrip()), count=len(hits),
-                               share=f"{share:.0%}", sample="、".join(dict.fromkeys(hits))[:24])
+            chosen.append((block, s + lead, s + len(text.rstrip()), len(hits), f"{share:.0%}|" + "、".join(
+                dict.fromkeys(hits))[:24]))
+    chosen.sort(key=lambda c: c[1] - c[2])  # the longest passage first, then what it leaves
+    taken: list[tuple[int, int, int]] = []
+    for block, s, e, count, info in chosen:
+        if any(b == block and s < te and ts < e for b, ts, te in taken):
+            continue
+        taken.append((block, s, e))
+        share, sample = info.split("|", 1)
+        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
 
 
 def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
