@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Document
@@ -15,6 +16,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     usable title, the profile whose opening words and section headings fit best."""
     profiles = list(profiles)
     titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t]
+    if not titles:
+        titles = glued_titles(doc, residue)
     best: tuple[int, Profile] | None = None
     for title in titles:
         for prof in profiles:
@@ -38,3 +41,23 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         return None
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return scored[0][2]
+
+
+# 关于印发《……工作要点》的通知: the document sent is the one whose type matters
+_SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")
+_ABOUT = re.compile(r"关于[^。；;！？]{2,60}?(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定)")
+
+
+def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
+    """Title candidates of a document whose title is glued to its body on one long line
+    (text copied from a PDF or a web page): the document it sends (印发《…》), then the
+    first 关于…的通知 phrase near the start."""
+    first = next((b for b in doc.blocks if b.text.strip() and b.index not in residue), None)
+    if first is None:
+        return []
+    head = first.text[:200]
+    out = [m.group(1) for m in _SENT.finditer(head)]
+    about = _ABOUT.search(head)
+    if about:
+        out.append(about.group())
+    return out

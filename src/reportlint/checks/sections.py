@@ -7,9 +7,10 @@ from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
+from ..model import Document, Finding, Rule
 from ..outline import Heading
 from ..rulebook import Section
+from ..scan import pattern_set
 from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentences, similarity
 
 
@@ -62,7 +63,8 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     heads = section_headings(ctx)
     for sec in ctx.profile.sections:
         for h in heads:
-            if any(fuzzy_contains(h.text, w) for w in sec.wordings):
+            # a heading glued to its body (one-line text) names the section in its first words
+            if any(fuzzy_contains(h.text, w) or w in h.text[:len(w) + 4] for w in sec.wordings):
                 found[sec.name] = h
                 break
         else:
@@ -96,9 +98,10 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     if len(section_headings(ctx)) < rule.params.get("min_headings", 2):
         return
-    if any(mk.stray in ("cut", "page") for mk in ctx.outline.markers):
-        return  # page numbers cut the text: headings may be split, so absence proves nothing
     found = locate_sections(ctx)
+    required = [s for s in ctx.profile.sections if s.required]
+    if not any(s.name in found for s in required):
+        return  # none of its parts: a free-form text of that type, or the type was guessed wrong
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
             block, start, end = _anchor(ctx)
@@ -136,17 +139,42 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
+    empty: list[bool] = []
     for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
-        if not mk.title or text[mk.end + len(mk.title):].strip(" \u3000：:"):
-            continue
         between = [b for b in doc.blocks[mk.block + 1:nxt.marker.block] if b.text.strip()]
-        if between or nxt.marker.start != len(doc.blocks[nxt.marker.block].text) - len(
-                doc.blocks[nxt.marker.block].text.lstrip()):
+        empty.append(bool(
+            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:") and not between
+            and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
+                doc.blocks[nxt.marker.block].text.lstrip())
+            and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
+    caption = pattern_set(tuple(rule.params.get("captions", ())))
+    for i, flag in enumerate(empty):
+        if not flag or (i and empty[i - 1]) or (i + 1 < len(empty) and empty[i + 1]):
+            continue  # a run of bare headings is a table of contents or a table's row labels
+        mk = items[i].marker
+        block = doc.blocks[mk.block]
+        if block.kind == "cell" or block.table or (caption and caption.search(mk.title)):
+            continue  # a table's caption or cell whose table the text extraction dropped
+        if _in_table_or_contents(doc, mk.block):
             continue
-        if nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank:
-            yield rule.finding(doc, mk.block, mk.start, len(text.rstrip()), heading=text.strip())
+        yield rule.finding(doc, mk.block, mk.start, len(block.text.rstrip()), heading=block.text.strip())
+
+
+def _numeric(text: str) -> bool:
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and sum(c.isdigit() or c in ",.，．%-" for c in chars) * 2 >= len(chars)
+
+
+def _in_table_or_contents(doc: Document, index: int) -> bool:
+    """A bare heading among rows of figures (a table a PDF extraction flattened), or one
+    whose text comes again elsewhere (a table of contents entry, a repeated table row)."""
+    text = doc.blocks[index].text.strip()
+    near = [b.text for b in doc.blocks[max(0, index - 2):index + 3] if b.index != index and b.text.strip()]
+    if any(_numeric(t) for t in near):
+        return True
+    return any(b.index != index and b.text.strip() == text for b in doc.blocks)
 
 
 def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -182,8 +210,15 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    if ctx.outline.title or len(filled) < rule.params.get("min_blocks", 3):
+    if ctx.outline.title or not filled:
         return
+    if len(filled) < rule.params.get("min_blocks", 3):
+        # a document stored on one line has its title glued to the body; only an opening
+        # salutation (同志们：) shows for sure that the title is missing
+        salutation = pattern_set(tuple(rule.params.get("salutations", ())))
+        text = filled[0].text
+        if len(text) < rule.params.get("min_chars", 300) or not (salutation and salutation.pattern.match(text.lstrip())):
+            return
     first = filled[0]
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
