@@ -119,6 +119,17 @@ def active_rules(
     return out
 
 
+def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, code: str) -> dict[str, Any]:
+    """A rule's parameters with the profile's and the configuration's options merged in, as
+    ``active_rules`` gives them, whether or not the rule runs (M102 reads M101's)."""
+    rule = rulebook.rules.get(code)
+    params = dict(rule.params) if rule else {}
+    if profile and code in profile.rules:
+        params.update({k: v for k, v in profile.rules[code].items() if k not in ("enabled", "severity")})
+    params.update(config.options.get(code, {}))
+    return params
+
+
 def analyse(
     doc: Document,
     rulebook: Rulebook,
@@ -238,6 +249,7 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
+    ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)

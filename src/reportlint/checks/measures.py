@@ -321,8 +321,10 @@ def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
     """M101's patterns as this run merged them (profile and configuration options), which
     M102 and M103 use to tell quantified text; the rulebook's when M101 is not running."""
-    active = ctx.cache.get("rules", {})
-    rule = active.get("M101") or ctx.rulebook.rules.get("M101")
+    params_of = ctx.cache.get("params_of")
+    if params_of is not None:
+        return params_of("M101")  # type: ignore[no-any-return]
+    rule = ctx.rulebook.rules.get("M101")
     return rule.params if rule else {}
 
 
@@ -342,6 +344,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     phrases that open a list of requirements; ``max_chars``: longest item judged.
     ## Example
     三、整改措施 1.着力强化落实举措。进一步调整优化产业结构，提高发展效益。 → M101."""
+    ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
@@ -429,11 +432,12 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
                 and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
-            chosen.append((block, s + lead, s + len(text.rstrip()), len(hits), f"{share:.0%}|" + "、".join(
-                dict.fromkeys(hits))[:24]))
-    chosen.sort(key=lambda c: c[1] - c[2])  # the longest passage first, then what it leaves
+            chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
+                           f"{share:.0%}|" + "、".join(dict.fromkeys(hits))[:24]))
+    # passages with nothing quantified first, the longest first; then what they leave
+    chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))
     taken: list[tuple[int, int, int]] = []
-    for block, s, e, count, info in chosen:
+    for _, block, s, e, count, info in chosen:
         if any(b == block and s < te and ts < e for b, ts, te in taken):
             continue
         taken.append((block, s, e))
@@ -460,8 +464,9 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     count = sum(1 for m in measures if is_quantified(ctx, m, base))
     limit = base.get("max_chars", 80)
-    if all(len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
-        return  # M101 already reports every unquantified measure, one by one
+    if ctx.cache.get("M101 runs") and all(
+            len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
+        return  # M101 reports every unquantified measure, one by one: nothing to add
     share = count / len(measures)
     if share < rule.params.get("threshold", 0.3):
         head = sections[0]
