@@ -139,7 +139,8 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
         if len(top) >= 2:
             mk = items[top[0]].marker
             last = _doc_end(ctx)
-            found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), last[0], last[1], -2))
+            end = _stop_early(ctx, (mk.block, mk.start), last)
+            found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), end[0], end[1], -2, mk.start))
             return found
     words = pattern_set(tuple(params.get("sections", ())))
     by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
@@ -190,9 +191,14 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     return merged
 
 
+# an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
+_PART_END = re.compile(r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]")
+
+
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
-    """A measures part stops before a table (a budget table's rows are no measures) and
-    before an attachment line (附件：…, 附件2), which also ends a one-line document's body."""
+    """A measures part stops before a table (a budget table's rows are no measures), before
+    an attachment line (附件：…, 附件2) and before the closing formula (特此报告), which also
+    end the body of a document stored on one line."""
     blocks = ctx.doc.blocks
     for b in range(start[0], end[0] + 1):
         text = blocks[b].text
@@ -200,9 +206,9 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
             return b - 1, len(blocks[b - 1].text)
         lo = start[1] if b == start[0] else 0
         hi = end[1] if b == end[0] else len(text)
-        m = re.search(r"附\s*件\s*[:：\d一二三四五六七八九十]", text[lo:hi])
+        m = _PART_END.search(text, lo, hi)
         if m:
-            return b, lo + m.start()
+            return b, m.start()
     return end
 
 

@@ -15,9 +15,10 @@ from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentenc
 
 
 def section_headings(ctx: Context) -> list[Heading]:
-    """Headings that can name a section: numbered headings of the top two levels, Word
-    heading styles, and short plain lines."""
-    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= 2]
+    """Headings that can name a section: numbered headings of the top two levels (three in a
+    document stored on one line), Word heading styles, and short plain lines."""
+    deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
+    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
 
 
 def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> tuple[Section, str, float] | None:
@@ -100,7 +101,7 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     found = locate_sections(ctx)
     required = [s for s in ctx.profile.sections if s.required]
-    if not any(s.name in found for s in required):
+    if len(required) >= 2 and not any(s.name in found for s in required):
         return  # none of its parts: a free-form text of that type, or the type was guessed wrong
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
