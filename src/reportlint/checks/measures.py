@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -192,7 +193,8 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
 
 
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
-_PART_END = re.compile(r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]")
+_PART_END = re.compile(
+    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]")
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -386,7 +388,7 @@ def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
             spans.add((s, e))
         sents = sentences(b.text)
         spans.update(sents)  # one sentence dense with slogans inside a long item
-        spans.update((a[0], z[1]) for a, z in zip(sents, sents[1:], strict=False))
+        spans.update((a[0], z[1]) for a, z in pairwise(sents))
         for s, e in spans:
             if 0 < len(b.text[s:e].strip()) <= max_chars:
                 out.append((b.index, s, e))

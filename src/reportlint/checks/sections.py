@@ -218,7 +218,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # salutation (同志们：) shows for sure that the title is missing
         salutation = pattern_set(tuple(rule.params.get("salutations", ())))
         text = filled[0].text
-        if len(text) < rule.params.get("min_chars", 300) or not (salutation and salutation.pattern.match(text.lstrip())):
+        opens = salutation is not None and salutation.pattern.match(text.lstrip())
+        if len(text) < rule.params.get("min_chars", 300) or not opens:
             return
     first = filled[0]
     start = len(first.text) - len(first.text.lstrip())
