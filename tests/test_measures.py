@@ -83,9 +83,12 @@ def test_inline_items_of_a_one_line_document(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["一是健全学习制度。", "三是完善考评办法。", "（一）提高思想认识，增强责任意识。"]
 
 
-def test_a_long_item_is_left_to_m103(tmp_path: Path) -> None:
+def test_m103_adds_nothing_when_every_unquantified_measure_is_a_bare_line(tmp_path: Path) -> None:
+    bare = HEAD + "1.加强学习。\n2.改进作风。\n3.完善制度。"
+    assert [f.rule for f in lint_text(bare, tmp_path, select="M")] == ["M101", "M101", "M101"]
     long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
-    assert m101(tmp_path, long_item) == []
+    mixed = HEAD + "1.加强学习。\n2.改进作风。\n3." + long_item
+    assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M101", "M103"]
 
 
 def test_requirements_after_a_lead_in_are_measures(tmp_path: Path) -> None:

@@ -343,21 +343,21 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     classifier, a percentage), a deadline or cadence (6月底前, 年内, 每季度), a responsible
     party (由…牵头, 责任单位：, 办公室负责, 各部门要), a checkable target (不少于, 达到, 控制在).
     One dimension is enough. An item runs up to the next item, so a sentence after the
-    first (……准备。办公室牵头) counts. Only short items (``max_chars``) are judged: a long
-    item carries content of its own, and M103 judges the part as a whole. Ordinals
+    first (……准备。办公室牵头) counts; an item whose own text is a short heading over
+    sub-items is no measure (its sub-items are). Ordinals
     (十四届三次党代会, 第二批) and a year in a background sentence (2023年以来) do not count.
     ## Parameters
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
     patterns blanked out first; ``sections``: words of a measures heading; ``lead_ins``:
-    phrases that open a list of requirements; ``max_chars``: longest item judged.
+    phrases that open a list of requirements; ``max_chars``: items up to this length are
+    bare measures M103 leaves to M101.
     ## Example
     三、整改措施 1.着力强化落实举措。进一步调整优化产业结构，提高发展效益。 → M101."""
     ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
-    limit = rule.params.get("max_chars", 80)
     for m in measures:
-        if len(strip_label(m.text.strip())) > limit or is_quantified(ctx, m, rule.params):
+        if is_quantified(ctx, m, rule.params):
             continue
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
                            missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
@@ -474,7 +474,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     limit = base.get("max_chars", 80)
     if ctx.cache.get("M101 runs") and all(
             len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
-        return  # M101 reports every unquantified measure, one by one: nothing to add
+        return  # every unquantified measure is a bare line M101 reports: the share adds nothing
     share = count / len(measures)
     if share < rule.params.get("threshold", 0.3):
         head = sections[0]
