@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Document, Finding, Rule
-from ..outline import Heading
+from ..outline import Heading, Marker
 from ..rulebook import Section
 from ..scan import pattern_set
 from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentences, similarity
@@ -188,10 +189,8 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``threshold``: similarity needed (default 0.8).
     ## Example
     三、一步工作方案 → S104, suggesting 三、下一步工作方案."""
-    if ctx.profile is None:
-        return
     threshold = rule.params.get("threshold", 0.8)
-    for h in section_headings(ctx):
+    for h in section_headings(ctx) if ctx.profile is not None else ():
         miss = near_miss(h.text, ctx.profile.sections, threshold)
         if miss:
             _, wording, _ = miss
@@ -199,6 +198,99 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
             prefix = full[: len(full) - len(h.text)] if full.endswith(h.text) else ""
             yield rule.finding(ctx.doc, h.block, h.start, h.end, heading=h.text, expected=wording,
                                suggestion=prefix + wording)
+    for block, start, end, heading, restored in parallel_damage(ctx):
+        text = ctx.doc.blocks[block].text
+        label = text[start:end - len(heading)]
+        yield rule.finding(ctx.doc, block, start, end, heading=heading, expected=restored,
+                           suggestion=label + restored)
+
+
+_CHILD_LABEL = re.compile(r"1[.．、]|[（(]1[）)]|[（(]一[）)]|一是")
+
+
+def _sibling_runs(ctx: Context) -> list[list[tuple[int, int, int]]]:
+    """Runs of same-style numbered labels inside one block, in order and unbroken by a label
+    of a higher level: (block, label start, label end) each. A run's first label that the
+    outline missed (glued to the heading above: 四、工作措施（一）…) is found by its text."""
+    runs: list[list[tuple[int, int, int]]] = []
+    by_block: dict[int, list[Marker]] = {}
+    for mk in ctx.outline.markers:
+        if not mk.stray and mk.family != "heading":
+            by_block.setdefault(mk.block, []).append(mk)
+    for block, marks in by_block.items():
+        text = ctx.doc.blocks[block].text
+        marks.sort(key=lambda m: m.start)
+        for family in {m.family for m in marks}:
+            rank = next(m.rank for m in marks if m.family == family)
+            run: list[tuple[int, int, int]] = []
+            last = 0
+            floor = 0  # where the current run may start: after the last higher label
+            for mk in marks:
+                if mk.family != family:
+                    if mk.rank and rank and mk.rank < rank:
+                        if len(run) >= 3:
+                            runs.append(run)
+                        run, last, floor = [], 0, mk.end
+                    continue
+                if mk.value == last + 1:
+                    run.append((block, mk.start, mk.end))
+                    last = mk.value
+                elif mk.value == 2 and last == 0:
+                    label = mk.label_for(1)
+                    at = text.rfind(label, floor, mk.start)
+                    if at >= 0:
+                        run = [(block, at, at + len(label)), (block, mk.start, mk.end)]
+                        last = 2
+                else:
+                    if len(run) >= 3:
+                        runs.append(run)
+                    run, last = ([(block, mk.start, mk.end)], 1) if mk.value == 1 else ([], 0)
+            if len(run) >= 3:
+                runs.append(run)
+    return runs
+
+
+def _heading_of(ctx: Context, block: int, end: int) -> str:
+    """The heading after a label: up to its first sub-item label when that comes within 20
+    characters (one-line text: 地市公司1.做好…), or a short line of its own."""
+    text = ctx.doc.blocks[block].text
+    m = _CHILD_LABEL.search(text, end, end + 21)
+    if m:
+        return text[end:m.start()].strip(" \u3000：:。")
+    rest = text[end:].strip()
+    return rest if len(rest) <= 20 and not re.search(r"[，。；,;]", rest) else ""
+
+
+def _common_suffix(words: list[str]) -> str:
+    out = words[0]
+    for w in words[1:]:
+        n = 0
+        while n < min(len(out), len(w)) and out[-1 - n] == w[-1 - n]:
+            n += 1
+        out = out[len(out) - n:] if n else ""
+    return out
+
+
+def parallel_damage(ctx: Context) -> Iterator[tuple[int, int, int, str, str]]:
+    """Sibling headings built on one pattern (省公司重点工作 / 区县公司重点工作) where one
+    lost the shared ending (地市公司): the others share an ending of two or more characters,
+    their varying parts share an ending too (公司), and the odd one ends like them. Yields
+    (block, label start, heading end, heading, heading with the ending restored)."""
+    for run in _sibling_runs(ctx):
+        heads = [_heading_of(ctx, b, e) for b, _, e in run]
+        for k, odd in enumerate(heads):
+            others = heads[:k] + heads[k + 1:]
+            if not odd or not all(others) or len(odd) > 12:
+                continue
+            shared = _common_suffix(others)  # 公司重点工作
+            if len(shared) < 4 or odd.endswith(shared):
+                continue
+            # split the shared ending into what the odd one kept (公司) and what it lost (重点工作)
+            split = next((i for i in range(len(shared) - 2, 1, -1) if odd.endswith(shared[:i])), 0)
+            if split and all(len(h) > len(shared) for h in others):
+                block, start, end = run[k]
+                at = ctx.doc.blocks[block].text.find(odd, end)
+                yield block, start, at + len(odd), odd, odd + shared[split:]
 
 
 def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
