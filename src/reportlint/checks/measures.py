@@ -441,7 +441,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
             chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
-                           f"{share:.0%}|" + "、".join(dict.fromkeys(hits))[:24]))
+                           f"{share:.0%}|" + "、".join(list(dict.fromkeys(hits))[:5])))
     # passages with nothing quantified first, the longest first; then what they leave
     chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))
     taken: list[tuple[int, int, int]] = []
