@@ -91,6 +91,11 @@ def test_m103_adds_nothing_when_every_unquantified_measure_is_a_bare_line(tmp_pa
     assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M101", "M103"]
 
 
+def test_a_heading_over_several_paragraphs_is_no_single_measure(tmp_path: Path) -> None:
+    chapter = HEAD + "1.扩大对外开放。\n推动外贸稳定发展，支持企业开拓市场。\n积极利用外资，优化营商环境。\n2.加强学习。"
+    assert [f.excerpt for f in lint_text(chapter, tmp_path, select="M101")] == ["2.加强学习。"]
+
+
 def test_requirements_after_a_lead_in_are_measures(tmp_path: Path) -> None:
     text = ("关于规范公务接待的通知\n各科室：\n为改进作风，现就有关要求明确如下：\n一、控制接待范围\n能合并的合并，能取消的取消。\n"
             "二、控制接待标准\n（一）工作餐每人不超过50元。\n（二）陪餐人数不超过3人。\n特此通知。")

@@ -344,7 +344,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     party (由…牵头, 责任单位：, 办公室负责, 各部门要), a checkable target (不少于, 达到, 控制在).
     One dimension is enough. An item runs up to the next item, so a sentence after the
     first (……准备。办公室牵头) counts; an item whose own text is a short heading over
-    sub-items is no measure (its sub-items are). Ordinals
+    sub-items is no measure (its sub-items are), and a heading over several paragraphs is a
+    chapter, not one measure. Ordinals
     (十四届三次党代会, 第二批) and a year in a background sentence (2023年以来) do not count.
     ## Parameters
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
@@ -357,8 +358,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     for m in measures:
-        if is_quantified(ctx, m, rule.params):
-            continue
+        if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+            continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
                            missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
 
