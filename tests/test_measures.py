@@ -146,6 +146,10 @@ def test_config_options_of_m101_reach_m103(tmp_path: Path) -> None:
     configured.mkdir()
     (configured / "reportlint.toml").write_text('[options.M101]\ntarget = ["建立台账"]\n', encoding="utf-8")
     assert lint_text(text, configured, select="M103", use_config=True) == []
+    extended = tmp_path / "extended"
+    extended.mkdir()
+    (extended / "reportlint.toml").write_text('[options.M101.extend]\ntarget = ["建立台账"]\n', encoding="utf-8")
+    assert lint_text(text, extended, select="M102,M103", use_config=True) == []
 
 
 def test_segmenter_is_not_loaded_when_patterns_decide(tmp_path: Path) -> None:

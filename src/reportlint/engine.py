@@ -105,12 +105,7 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        for key, value in config.options.get(code, {}).items():
-            if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
-                for name, items in value.items():
-                    params[name] = [*params.get(name, []), *items]
-            else:
-                params[key] = value
+        _apply_options(params, rule, config)
         chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
                            key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
         for prefix in chosen_by:
@@ -119,14 +114,25 @@ def active_rules(
     return out
 
 
+def _apply_options(params: dict[str, Any], rule: Rule, config: Config) -> None:
+    for key, value in config.options.get(rule.code, {}).items():
+        if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
+            for name, items in value.items():
+                params[name] = [*params.get(name, []), *items]
+        else:
+            params[key] = value
+
+
 def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, code: str) -> dict[str, Any]:
     """A rule's parameters with the profile's and the configuration's options merged in, as
-    ``active_rules`` gives them, whether or not the rule runs (M102 reads M101's)."""
+    ``active_rules`` gives them, whether or not the rule runs (M102 and M103 read M101's)."""
     rule = rulebook.rules.get(code)
-    params = dict(rule.params) if rule else {}
+    if rule is None:
+        return {}
+    params = dict(rule.params)
     if profile and code in profile.rules:
         params.update({k: v for k, v in profile.rules[code].items() if k not in ("enabled", "severity")})
-    params.update(config.options.get(code, {}))
+    _apply_options(params, rule, config)
     return params
 
 
