@@ -414,7 +414,8 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     passage that qualifies wins over the items inside it.
     ## Parameters
     ``phrases``: the intensifiers and slogans; ``threshold``: share of characters;
-    ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged.
+    ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged;
+    ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
     phrases = pattern_set(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
