@@ -71,6 +71,11 @@ def test_only_measures_parts_hold_measures(tmp_path: Path) -> None:
     assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [5]
 
 
+def test_a_problem_about_measures_is_no_measures_part(tmp_path: Path) -> None:
+    text = "县机关对照检查材料\n一、存在的问题\n（一）整改措施不够有力。\n部分问题反复出现，没有形成长效机制。\n（二）学习不深入。\n"
+    assert lint_text(text, tmp_path, select="M101", profile="对照检查材料") == []
+
+
 def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
     assert m101(tmp_path, "做好迎检准备。办公室牵头。", "修订考勤制度。") == [8]
 

@@ -14,7 +14,7 @@ from ..model import Finding, Rule
 from ..outline import Marker, cn_value
 from ..scan import pattern_set
 from ..textutil import sentences, strip_label
-from .sections import locate_sections
+from .sections import VERDICT, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
@@ -155,10 +155,10 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     if words is not None:
         for i in real:
             mk = items[i].marker
-            if mk.title and words.search(mk.title[:12]):
+            if mk.title and _names_measures(mk.title, 12, words):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
-            if h.source != "marker" and words.search(h.text[:16]):
+            if h.source != "marker" and _names_measures(h.text, 16, words):
                 heads.append((h.block, h.start, h.end, -1))
     for block, start, head_end, i in heads:
         body = items[i].marker.end if i >= 0 else head_end
@@ -212,6 +212,13 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
         if m:
             return b, m.start()
     return end
+
+
+def _names_measures(title: str, within: int, words: Any) -> bool:
+    """A heading that names a measures part in its first words, not a problem about
+    measures (管党治党措施还不够硬)."""
+    m = words.search(title[:within])
+    return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
 
 
 def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:

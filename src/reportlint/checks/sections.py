@@ -52,6 +52,16 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> 
     return None
 
 
+# a verdict after a section's words makes the heading a problem (整改措施不够有力, 学习不够深入)
+VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱")
+
+
+def names_section(text: str, wording: str) -> bool:
+    """``text`` names the section ``wording`` and is not a problem statement about it."""
+    at = text.find(wording)
+    return at < 0 or not VERDICT.search(text, at + len(wording), at + len(wording) + 8)
+
+
 def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
     """Each profile section found, by name, with its first heading (damaged copies count).
     Computed once per document and shared by the S and M checks."""
@@ -66,7 +76,8 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     for sec in ctx.profile.sections:
         for h in heads:
             # a heading glued to its body (one-line text) names the section in its first words
-            if any(fuzzy_contains(h.text, w) or w in h.text[:len(w) + 4] for w in sec.wordings):
+            if any((fuzzy_contains(h.text, w) or w in h.text[:len(w) + 4]) and names_section(h.text, w)
+                   for w in sec.wordings):
                 found[sec.name] = h
                 break
         else:
