@@ -163,7 +163,6 @@ def run_checks(
     findings: list[Finding] = []
     traces: list[str] = []
     is_garbled = garbled(ctx) > GARBLED_SHARE
-    ctx.cache["rules"] = {r.code: r for r in rules}  # merged params, for rules that read another's
     for rule in rules:
         if rule.code in ALWAYS_ON:
             continue
