@@ -93,7 +93,16 @@ def test_m103_adds_nothing_when_every_unquantified_measure_is_a_bare_line(tmp_pa
     assert [f.rule for f in lint_text(bare, tmp_path, select="M")] == ["M101", "M101", "M101"]
     long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
     mixed = HEAD + "1.加强学习。\n2.改进作风。\n3." + long_item
-    assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M101", "M103"]
+    assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M103"]
+
+
+def test_a_weak_part_gets_one_m103_and_m101_only_for_its_bare_lines(tmp_path: Path) -> None:
+    long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
+    text = HEAD + "1.加强学习。\n2." + long_item + "\n3." + long_item.replace("制度建设", "作风建设") + "\n"
+    found = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101,M103"))
+    assert found == [("M101", 7), ("M103", 6)]
+    alone = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101"))
+    assert alone == [("M101", 7), ("M101", 8), ("M101", 9)]  # without M103, M101 names every item
 
 
 def test_a_heading_over_several_paragraphs_is_no_single_measure(tmp_path: Path) -> None:

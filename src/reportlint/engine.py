@@ -255,6 +255,7 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
     ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
+    ctx.cache["active"] = frozenset(r.code for r in rules)  # a rule may leave a passage to another that runs
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)

@@ -352,7 +352,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     One dimension is enough. An item runs up to the next item, so a sentence after the
     first (……准备。办公室牵头) counts; an item whose own text is a short heading over
     sub-items is no measure (its sub-items are), and a heading over several paragraphs is a
-    chapter, not one measure. Ordinals
+    chapter, not one measure. When M103 runs and finds the document's share of quantified
+    measures low, it speaks for the long items; M101 still names each bare line (up to
+    ``max_chars``). Ordinals
     (十四届三次党代会, 第二批) and a year in a background sentence (2023年以来) do not count.
     ## Parameters
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
@@ -364,11 +366,26 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
+    limit = rule.params.get("max_chars", 80)
+    weak = _m103_reports(ctx, measures, rule.params)
     for m in measures:
         if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
+        if weak and len(strip_label(m.text.strip())) > limit:
+            continue  # M103 reports the weak part once; only its bare lines are named one by one
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
                            missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
+
+
+def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
+    """Whether M103 runs on this document and finds its share of quantified measures low."""
+    if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
+        return False
+    low = ctx.cache["params_of"]("M103")
+    if len(measures) < low.get("min_measures", 2):
+        return False
+    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    return count / len(measures) < low.get("threshold", 0.3)
 
 
 def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
