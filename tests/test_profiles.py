@@ -23,6 +23,8 @@ EXPECTED = {
     "request": ("请示", {"B103"}),
     "report": ("报告", {"N102"}),
     "notice": ("通知", {"N101"}),  # 一、二、三、二、: an earlier number used again (N101)
+    "work-points": ("工作要点", {"M103"}),
+    "opinion": ("意见", {"M101"}),
 }
 
 

@@ -105,18 +105,35 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        for key, value in config.options.get(code, {}).items():
-            if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
-                for name, items in value.items():
-                    params[name] = [*params.get(name, []), *items]
-            else:
-                params[key] = value
+        _apply_options(params, rule, config)
         chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
                            key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
         for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
+
+
+def _apply_options(params: dict[str, Any], rule: Rule, config: Config) -> None:
+    for key, value in config.options.get(rule.code, {}).items():
+        if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
+            for name, items in value.items():
+                params[name] = [*params.get(name, []), *items]
+        else:
+            params[key] = value
+
+
+def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, code: str) -> dict[str, Any]:
+    """A rule's parameters with the profile's and the configuration's options merged in, as
+    ``active_rules`` gives them, whether or not the rule runs (M102 and M103 read M101's)."""
+    rule = rulebook.rules.get(code)
+    if rule is None:
+        return {}
+    params = dict(rule.params)
+    if profile and code in profile.rules:
+        params.update({k: v for k, v in profile.rules[code].items() if k not in ("enabled", "severity")})
+    _apply_options(params, rule, config)
+    return params
 
 
 def analyse(
@@ -238,6 +255,8 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
+    ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
+    ctx.cache["active"] = frozenset(r.code for r in rules)  # a rule may leave a passage to another that runs
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
