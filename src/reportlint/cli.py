@@ -61,7 +61,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、github 或插件提供的格式")
+              help="输出格式：text、json、sarif、github、html 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
 @click.option("--ignore", help="不运行这些规则，按代码前缀，逗号分隔")
