@@ -400,6 +400,29 @@ def explain(code: str) -> int:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址；默认只有本机能访问")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="监听的端口")
+def serve(host: str, port: int) -> int:
+    """打开一个本机网页：上传一个文件，看 HTML 检查报告（按 Ctrl+C 停止）。"""
+    from .serve import Checker, is_loopback, make_server
+
+    try:
+        server = make_server(host, port, Checker(find_config(Path.cwd().resolve())))
+    except OSError as exc:
+        raise click.UsageError(f"无法在 {host}:{port} 上监听：{exc.strerror or exc}；换一个 --port 试试") from exc
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"reportlint：请在浏览器打开 http://{shown}:{server.server_address[1]}/ 上传文件检查；"
+               "按 Ctrl+C 停止", err=True)
+    if not is_loopback(host):
+        click.echo("reportlint: 注意：监听的不是本机回环地址，同一网络中的其他电脑也能上传文件", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def profiles(fmt: str) -> int:
     """列出文种档案：识别关键词和必备部分。"""

@@ -198,7 +198,9 @@ def render(results: list[Any], options: dict[str, Any]) -> str:
                       f'<fieldset class="filters" hidden><legend>按级别筛选</legend>{"".join(sev_filters)}</fieldset>'
                       f'<p class="shown" hidden aria-live="polite"></p>')
     values = {"version": _e(__version__), "counts": _counts(options["summary"]), "docs": docs,
-              "filters": filter_box, "groups": "\n".join(groups), "css": _CSS, "js": _JS}
+              "filters": filter_box,
+              "nav": '<p><a href="/">检查另一个文件</a></p>' if options.get("upload_again") else "",
+              "groups": "\n".join(groups), "css": _CSS, "js": _JS}
     # one pass over the template: text from the document is never scanned for placeholders
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], _PAGE)
 
@@ -223,7 +225,7 @@ _PAGE = """<!DOCTYPE html>
 <a class="skip" href="#findings">跳到问题列表</a>
 <header>
 <h1>reportlint 检查报告</h1>
-<p class="counts">{counts}</p>
+{nav}<p class="counts">{counts}</p>
 <p class="legend">图例：<span class="hl sev-error">错误</span> <span class="hl sev-warning">警告</span>
  <span class="hl sev-info">提示</span>。点标出的文字看问题；点问题的位置跳到原文。</p>
 </header>
