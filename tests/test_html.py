@@ -176,6 +176,32 @@ def test_cli_format_html_shows_rule_explanation(tmp_path: Path, capsys: pytest.C
     assert "完善&lt;制度&gt;。" in out
 
 
+def test_finding_over_several_blocks_marks_each_of_them() -> None:
+    lines = {0: "甲乙丙", 1: "丁戊", 2: "己庚辛", 3: "无关"}
+    res = FileResult("a.txt", findings=[finding("S101", 0, 1, 2, end_block=2)], lines=lines)
+    tree = parse(page_for([res]))
+    marks = [a for tag, a in tree.tags if tag == "a" and a.get("data-f") == "f0-0"]
+    assert len(marks) == 3 and marks[0].get("id") == "m0-0" and all("id" not in a for a in marks[1:])
+    assert tree.text_of["m0-0"] == "乙丙"
+    assert tree.text_of["d0-b1"] == "第 2 段丁戊" and tree.text_of["d0-b2"] == "第 3 段己庚辛"
+    assert "省略" not in page_for([res])  # every block was given: nothing left out
+
+
+def test_cli_html_shows_the_whole_document_even_after_a_cached_text_run(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path / "cache"))
+    f = tmp_path / "a.txt"
+    f.write_text("关于作风建设的工作总结\n一、主要工作\n（一）加强学习。\n（一）完善制度。\n", encoding="utf-8")
+    for fmt in ("text", "html"):
+        with pytest.raises(SystemExit):
+            main(["check", "--format", fmt, "--select", "N101", str(f)])
+        out = capsys.readouterr().out
+    tree = parse(out)
+    assert tree.text_of["d0-b0"] == "第 1 段关于作风建设的工作总结"  # a paragraph without findings
+    assert tree.text_of["m0-0"] == "（一）"
+    assert "省略" not in out
+
+
 def _chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 

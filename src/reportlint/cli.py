@@ -135,7 +135,7 @@ def check(
     if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
         raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
     settings = Settings(select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or (), profile=profile,
-                        corpus=corpus, debug=debug)
+                        corpus=corpus, debug=debug, full_text=fmt == "html")
     selection = Selection(
         config_for=(lambda _folder: explicit_config) if explicit_config else find_config,
         supported=_supported(registry.loaders),

@@ -53,6 +53,7 @@ class Settings:
     profile: str | None = None
     corpus: Path | None = None
     debug: bool = False
+    full_text: bool = False  # keep every block's text in FileResult.lines (the HTML report shows the document)
 
 
 class Session:
@@ -235,7 +236,10 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     result.findings = sorted(findings, key=Finding.sort_key)
-    result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
+    if settings.full_text:
+        result.lines = {i: b.text for i, b in enumerate(doc.blocks)}
+    else:
+        result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)
     return result
 

@@ -86,7 +86,8 @@ class Checker:
             except LoadError as exc:
                 return FileResult(name, error=exc.as_error())
             path.write_bytes(data)
-            runner = Runner(self.session, Settings(), jobs=1, limits=Limits(timeout=self.timeout), cache=None)
+            runner = Runner(self.session, Settings(full_text=True), jobs=1, limits=Limits(timeout=self.timeout),
+                            cache=None)
             result = runner.run([Job(0, path, self.config)])[0]
         result.path = name
         result.findings = [replace(f, path=name) for f in result.findings]

@@ -4,9 +4,10 @@ jumps to the place. No network: the CSS and the small script are inline and a
 Content-Security-Policy forbids loading anything. Without JavaScript every finding is still
 listed, links still jump (``:target`` marks the place) and ``<details>`` still opens.
 
-The reporter sees what every reporter sees: ``FileResult.lines`` holds the text of the blocks
-findings start in, not the whole document, so the page shows those paragraphs in order and
-says how many paragraphs without findings lie between them."""
+``reportlint check --format html`` asks the engine for every block's text
+(``Settings.full_text``), so the page shows the whole document. Given results that hold only
+the blocks findings start in (the default for other formats), it shows those paragraphs in
+order and says how many paragraphs lie between them."""
 
 from __future__ import annotations
 
@@ -38,40 +39,45 @@ def _family_label(fam: str) -> str:
 
 
 class _Item:
-    """One finding with its page ids."""
+    """One finding with its page ids and the part of each shown block it covers."""
 
     def __init__(self, doc: int, n: int, res: Any, f: Any) -> None:
         self.doc, self.n, self.res, self.f = doc, n, res, f
         self.id = f"f{doc}-{n}"
         self.mark = f"m{doc}-{n}"
         self.fam = family(f.rule)
-        text = res.lines.get(f.block)
-        self.shown = text is not None
-        if text is not None:
-            self.start = min(max(f.start, 0), len(text))
-            end = f.end if f.end_block == f.block else len(text)
-            self.end = min(max(end, self.start), len(text))
+        self.shown = f.block in res.lines
+        self.spans: dict[int, tuple[int, int]] = {}
+        last = max(f.end_block, f.block)
+        for block in range(f.block, last + 1):
+            text = res.lines.get(block)
+            if text is None:
+                continue
+            start = min(max(f.start, 0), len(text)) if block == f.block else 0
+            end = f.end if block == last else len(text)
+            self.spans[block] = (start, min(max(end, start), len(text)))
 
 
-def _paragraph(text: str, items: list[_Item]) -> str:
+def _paragraph(block: int, text: str, items: list[_Item], marked: set[str]) -> str:
     """The block's text cut at every span boundary; each piece covered by findings is a link
-    to the most severe of them, classed by its severity, naming all of them."""
-    spans = [it for it in items if it.end > it.start]
-    points = [it for it in items if it.end == it.start]
-    cuts = sorted({0, len(text)} | {it.start for it in spans} | {it.end for it in spans}
-                  | {it.start for it in points})
-    first_piece: set[str] = set()
+    to the most severe of them, classed by its severity, naming all of them. The first piece
+    of each finding carries its id (``marked`` remembers which have one)."""
+    cover_of = {it.id: it.spans[block] for it in items}
+    spans = [it for it in items if cover_of[it.id][1] > cover_of[it.id][0]]
+    points = [it for it in items if cover_of[it.id][1] == cover_of[it.id][0]]
+    cuts = sorted({0, len(text)} | {cover_of[it.id][0] for it in items} | {cover_of[it.id][1] for it in spans})
     parts: list[str] = []
     for lo, hi in zip(cuts, [*cuts[1:], None], strict=True):
         for it in points:
-            if it.start == lo:
+            if cover_of[it.id][0] == lo and it.mark not in marked:
+                marked.add(it.mark)
                 parts.append(f'<a class="hl pt sev-{_e(it.f.severity)}" id="{it.mark}" href="#{it.id}" '
                              f'data-f="{it.id}" title="{_e(it.f.rule + " " + it.f.message)}">'
                              f'<span aria-hidden="true">‸</span><span class="sr">{_e(it.f.rule)} 问题位置</span></a>')
         if hi is None:
             break
         piece = text[lo:hi]
-        cover = sorted((it for it in spans if it.start <= lo and hi <= it.end),
+        cover = sorted((it for it in spans if cover_of[it.id][0] <= lo and hi <= cover_of[it.id][1]),
                        key=lambda it: (_RANK.get(it.f.severity, 3), it.n))
         if not cover:
             parts.append(_e(piece))
@@ -79,13 +85,13 @@ def _paragraph(text: str, items: list[_Item]) -> str:
         top = cover[0]
         ids = " ".join(it.id for it in cover)
         anchor = ""
-        new = [it for it in cover if it.mark not in first_piece]
+        new = [it for it in cover if it.mark not in marked]
         if new:
             anchor = f' id="{new[0].mark}"'
-            first_piece.add(new[0].mark)
+            marked.add(new[0].mark)
             for it in new[1:]:  # a finding that starts here too gets an empty anchor of its own
                 parts.append(f'<span id="{it.mark}"></span>')
-                first_piece.add(it.mark)
+                marked.add(it.mark)
         title = "；".join(f"{it.f.rule} {it.f.message}" for it in cover)
         parts.append(f'<a class="hl sev-{_e(top.f.severity)}"{anchor} href="#{top.id}" data-f="{ids}" '
                      f'title="{_e(title)}">{_e(piece)}</a>')
@@ -106,16 +112,21 @@ def _document(doc: int, res: Any, items: list[_Item]) -> str:
                    f'{_e(res.error.get("message", ""))}</p>')
     by_block: dict[int, list[_Item]] = {}
     for it in items:
-        if it.shown:
-            by_block.setdefault(it.f.block, []).append(it)
+        for block in it.spans:
+            by_block.setdefault(block, []).append(it)
+    marked: set[str] = set()
     previous = -1
-    for block in sorted(by_block):
+    for block in sorted(res.lines):
+        text = res.lines[block]
+        if not text.strip() and block not in by_block:
+            previous = block  # an empty paragraph: nothing to show, nothing left out
+            continue
         gap = block - previous - 1
-        if gap > 0:
+        if gap > 0:  # only the blocks findings point at were kept (every format but html)
             out.append(f'<p class="gap">⋯ 省略 {gap} 段没有问题的文字</p>')
         previous = block
         out.append(f'<div class="para" id="d{doc}-b{block}"><span class="bno">第 {block + 1} 段</span>'
-                   f'<p>{_paragraph(res.lines[block], by_block[block])}</p></div>')
+                   f'<p>{_paragraph(block, text, by_block.get(block, []), marked)}</p></div>')
     if not res.findings and not res.error and not res.skipped:
         out.append('<p class="notice">没有发现问题。</p>')
     out.append("</section>")
