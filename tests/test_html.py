@@ -228,6 +228,27 @@ def test_chromium_renders_a_non_blank_page(tmp_path: Path) -> None:
     assert any(abs(r - 0xFD) < 6 and abs(g - 0xE2) < 6 and abs(b - 0xE1) < 6 for r, g, b in set(pixels))
 
 
+@pytest.mark.skipif(_chromium() is None, reason="chromium is not installed (apt-get install chromium)")
+def test_chromium_runs_the_script_filters_appear_and_a_link_selects_its_finding(tmp_path: Path) -> None:
+    res = FileResult("a.txt", findings=[finding("B103", 0, 2, 4, "error"), finding("T101", 1, 0, 1, "info")],
+                     lines={0: "甲乙丙丁", 1: HOSTILE})
+    page = tmp_path / "r.html"
+    page.write_text(page_for([res]), encoding="utf-8")
+    cmd = [str(_chromium()), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+           "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri() + "#f0-1"]
+    proc = subprocess.run(cmd, capture_output=True, timeout=120, check=False)
+    dom = proc.stdout.decode("utf-8", errors="replace")
+    if "<body" not in dom:
+        pytest.skip(f"chromium could not load the page here: {proc.stderr.decode(errors='replace')[-300:]}")
+    tree = parse(dom)
+    fieldsets = [a for tag, a in tree.tags if tag == "fieldset"]
+    assert fieldsets and all("hidden" not in a for a in fieldsets)  # the script ran and showed the filters
+    assert "显示 2 / 2 个问题" in dom
+    assert "active" in str(tree.ids["f0-1"]["class"]) and "active" in str(tree.ids["m0-1"]["class"])
+    assert re.search(r'id="f0-1"[^>]*>.*?<details open', dom, re.S)  # its explanation is open
+    assert sum(1 for tag, _ in tree.tags if tag == "script") == 1  # the document's <script> stayed text
+
+
 def _png_pixels(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
     """Decode an 8-bit RGB/RGBA non-interlaced PNG (what chromium writes) with the standard library."""
     import struct
