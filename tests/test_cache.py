@@ -69,7 +69,8 @@ def test_a_file_name_with_undecodable_bytes_is_checked_and_cached(tmp_path: Path
 def test_a_result_survives_the_cache_exactly() -> None:
     path = os.fsdecode(b"\xb1\xa8.txt")
     finding = Finding(path, "N101", "numbering-repeat", "error", "编号重复", 3, 4, 5, 6, "（三）", 2, "（四）",
-                      ({"path": "b.docx", "line": 7, "similarity": 1.0},))
+                      ({"path": "b.docx", "line": 7, "similarity": 1.0},),
+                      line=9, column=2, end_line=10, end_column=3)  # physical lines of a re-joined text file
     result = FileResult(path, [finding], doctype="工作总结", lines={3: "（三）加强"})
     data = result_cache.encode(result)
     assert data is not None

@@ -8,6 +8,15 @@ from pathlib import Path
 
 from .loaders.docx import iter_paragraphs
 from .model import Finding
+from .suppress import PLACEHOLDER_REASON
+
+
+def suppression_hint(code: str) -> str:
+    """The closing lines of a comment: how to turn it into a suppression (suppress.py). The
+    comment itself does not start with ``reportlint:``, so it suppresses nothing until the
+    reviewer edits it; a placeholder reason left in place is reported as X106."""
+    return (f"如确认此处不必修改：把本批注的全部文字改成下面这一行，并把括号部分换成理由，再次检查时不再报告：\n"
+            f"reportlint: ignore {code} {PLACEHOLDER_REASON}")
 
 
 def annotate(source: Path, target: Path, findings: list[Finding]) -> int:
@@ -26,6 +35,7 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> int:
         paragraph = paragraphs[f.block]
         runs = paragraph.runs or [paragraph.add_run("")]
         note = f"{f.rule}（{f.name}）：{f.message}" + (f"\n建议：{f.suggestion}" if f.suggestion else "")
+        note += "\n" + suppression_hint(f.rule)
         document.add_comment(runs, text=note, author="reportlint", initials="RL")
         added += 1
     document.save(str(target))

@@ -30,8 +30,11 @@ if TYPE_CHECKING:
 
 _KIND = "result"
 _FINDING_FIELDS = tuple(f.name for f in fields(Finding))
-_STR_FIELDS = (0, 1, 2, 4, 9)  # path, rule, name, message, excerpt
-_INT_FIELDS = (5, 6, 7, 8)  # block, start, end_block, end
+_STR_FIELDS = tuple(_FINDING_FIELDS.index(n) for n in ("path", "rule", "name", "message", "excerpt"))
+_INT_FIELDS = tuple(_FINDING_FIELDS.index(n) for n in ("block", "start", "end_block", "end",
+                                                        "line", "column", "end_line", "end_column"))
+_PAGE, _SUGGESTION, _RELATED, _SEVERITY = (_FINDING_FIELDS.index(n) for n in ("page", "suggestion", "related",
+                                                                             "severity"))
 MAX_PLUGIN_FILES = 2000
 
 
@@ -158,12 +161,14 @@ def _finding(row: Any) -> Finding | None:
         return None
     if not (all(type(row[i]) is str for i in _STR_FIELDS) and all(type(row[i]) is int for i in _INT_FIELDS)):
         return None
-    page, suggestion, related = row[10], row[11], row[12]
-    if row[3] not in SEVERITY_RANK or not (page is None or type(page) is int) or not _opt_str(suggestion):
+    page, suggestion, related = row[_PAGE], row[_SUGGESTION], row[_RELATED]
+    if row[_SEVERITY] not in SEVERITY_RANK or not (page is None or type(page) is int) or not _opt_str(suggestion):
         return None
     if type(related) is not list or not all(type(r) is dict for r in related):
         return None
-    return Finding(*row[:12], related=tuple(related))
+    values = dict(zip(_FINDING_FIELDS, row, strict=True))
+    values["related"] = tuple(related)
+    return Finding(**values)
 
 
 def _opt_str(value: Any) -> bool:

@@ -61,9 +61,10 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、github、html 或插件提供的格式")
+              help="输出格式：text、json、sarif、github、gitlab、junit、html 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
+@click.option("--extend-select", help="在已选规则（配置或默认）之外再加上这些规则，按代码前缀，逗号分隔")
 @click.option("--ignore", help="不运行这些规则，按代码前缀，逗号分隔")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]),
               help="达到此级别的问题使退出码为 1（默认 warning）")
@@ -86,12 +87,18 @@ def cli() -> None:
 @click.option("--stdin-filename", help="从标准输入（路径写 -）读取时，文档的文件名：决定类型、配置和 per-file-ignores")
 @click.option("--show-settings", is_flag=True, help="只显示对给定文件生效的设置（配置文件、规则、选项、排除），不检查")
 @click.option("--exit-zero", is_flag=True, help="有问题时也以 0 退出（不影响 2–4）")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="基线文件（JSON）：其中已记录的问题不显示、不影响退出码，只报告新问题")
+@click.option("--write-baseline", "write_baseline_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="把本次发现的全部问题写入基线文件，退出码为 0（有文件无法检查时为 2）")
+@click.option("--statistics", is_flag=True, help="只显示每条规则的问题数，不列出每个问题")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
     paths: tuple[str, ...],
     fmt: str,
     profile: str | None,
     select: str | None,
+    extend_select: str | None,
     ignore: str | None,
     fail_on: str | None,
     config_path: Path | None,
@@ -107,6 +114,9 @@ def check(
     stdin_filename: str | None,
     show_settings: bool,
     exit_zero: bool,
+    baseline_path: Path | None,
+    write_baseline_to: Path | None,
+    statistics: bool,
     debug: bool,
 ) -> int:
     """检查文件或目录（.docx、.pdf、.txt、.md；- 表示标准输入）。"""
@@ -134,8 +144,12 @@ def check(
         _check_annotate_target(paths, annotate_to)
     if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
         raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
+    baseline = _read_baseline(baseline_path) if baseline_path is not None else None
+    if write_baseline_to is not None:
+        _check_writable(write_baseline_to, "--write-baseline")
     settings = Settings(select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or (), profile=profile,
-                        corpus=corpus, debug=debug, full_text=fmt == "html")
+                        corpus=corpus, debug=debug, extend_select=_codes(extend_select, "--extend-select") or (),
+                        full_text=fmt == "html")
     selection = Selection(
         config_for=(lambda _folder: explicit_config) if explicit_config else find_config,
         supported=_supported(registry.loaders),
@@ -160,13 +174,27 @@ def check(
         if stdin is not None:
             results = [stdin.rename(r) for r in results]
     threshold = fail_on or base_config.fail_on or "warning"
-    options: dict[str, Any] = {
-        "color": _use_color(),
-        "summary": summary(results),
-        "fail_on": threshold,
-        "rules": rulebook.rules,
-    }
-    registry.reporters[fmt](results, sys.stdout, options)
+    if write_baseline_to is not None:
+        from .baseline import write
+
+        try:
+            count = write(write_baseline_to, results)
+        except OSError as exc:
+            raise click.UsageError(f"无法写入基线文件“{write_baseline_to}”：{exc.strerror or exc}") from exc
+        click.echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
+                   "只报告新问题", err=True)
+        return 2 if exit_code(results, threshold) == 2 else 0
+    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules}
+    if baseline is not None:
+        from .baseline import apply
+
+        results, outcome = apply(baseline, results)
+        options["baseline"] = outcome
+    options["summary"] = summary(results)
+    if statistics:
+        _statistics(results, rulebook.rules, fmt)
+    else:
+        registry.reporters[fmt](results, sys.stdout, options)
     for res in results:  # --debug: the tracebacks behind X100 findings and loader failures
         for trace in res.debug:
             sys.stderr.write(f"{res.path}:\n{trace}")
@@ -174,6 +202,45 @@ def check(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _read_baseline(path: Path) -> Any:
+    from .baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _check_writable(target: Path, flag: str) -> None:
+    """An output file's folder exists and can be written, before anything is checked."""
+    folder = target.resolve().parent
+    if target.is_dir():
+        raise click.UsageError(f"{flag} 的输出路径“{target}”是一个目录；请给出文件名")
+    if not folder.is_dir():
+        raise click.UsageError(f"{flag} 的输出目录“{folder}”不存在；请先建立该目录或换一个路径")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise click.UsageError(f"{flag} 的输出文件“{target}”无法写入（没有写权限）")
+
+
+def _statistics(results: list[Any], rules: Any, fmt: str) -> None:
+    """Findings per rule, most frequent first (like ruff --statistics)."""
+    counts: dict[str, int] = {}
+    for res in results:
+        for f in res.findings:
+            counts[f.rule] = counts.get(f.rule, 0) + 1
+        if res.error:
+            counts[res.error["rule"]] = counts.get(res.error["rule"], 0) + 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        click.echo(json.dumps([{"code": c, "name": rules[c].name if c in rules else "", "count": n} for c, n in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    width = max((len(str(n)) for _, n in rows), default=1)
+    for c, n in rows:
+        rule = rules.get(c)
+        click.echo(f"{n:>{width}}\t{c}\t{rule.name if rule else ''}\t{rule.summary if rule else ''}")
 
 
 def _jobs(paths: tuple[str, ...], stdin: Any, selection: Any,
@@ -245,6 +312,7 @@ def _validate_run(session: Any, settings: Any, configs: list[Config]) -> None:
         if settings.select is not None:
             check_codes(settings.select, books, "命令行", "--select")
         check_codes(settings.ignore, books, "命令行", "--ignore")
+        check_codes(settings.extend_select, books, "命令行", "--extend-select")
         if settings.profile:
             for book in books:
                 check_profile(settings.profile, book, "命令行 --profile")

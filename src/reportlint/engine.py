@@ -21,6 +21,7 @@ from .rulecache import cached_rulebook
 from .scan import Body
 from .sniff import read_input, sniff
 from .store import sha256
+from .suppress import apply as apply_suppressions
 from .textutil import garbled
 
 ALWAYS_ON = ("X100", "X101", "X102")
@@ -53,6 +54,7 @@ class Settings:
     profile: str | None = None
     corpus: Path | None = None
     debug: bool = False
+    extend_select: tuple[str, ...] = ()
     full_text: bool = False  # keep every block's text in FileResult.lines (the HTML report shows the document)
 
 
@@ -86,6 +88,8 @@ def active_rules(
     """Rules to run on ``file``: select/ignore by code prefix (the more specific prefix wins),
     then the profile's and the configuration's severity and option overrides."""
     select = settings.select if settings.select is not None else config.select
+    if select is not None and settings.extend_select:
+        select = tuple(select) + settings.extend_select
     ignore = settings.ignore + config.ignore + config.ignored_for(file) + (profile.ignore if profile else ())
     out = []
     for code in sorted(rulebook.rules):
@@ -235,6 +239,7 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
+    findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
     if settings.full_text:
         result.lines = {i: b.text for i, b in enumerate(doc.blocks)}

@@ -28,6 +28,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.measures",
     "reportlint.checks.boilerplate",
     "reportlint.checks.hygiene",
+    "reportlint.checks.proofread",
     "reportlint.reporters",
     "reportlint.ruledata",
 )

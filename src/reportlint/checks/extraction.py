@@ -17,7 +17,10 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a file whose text is unreliable: ``(cid:NN)`` placeholders from a PDF font
     without a ToUnicode map, private-use glyphs, replacement characters from an invalid
-    byte, a text file decoded with a fallback encoding, or terminal control characters.
+    byte, a text file decoded with a fallback encoding, or terminal control characters; and,
+    once per passage, a sentence that OCR or a layout garbled: three or more characters that
+    stand alone between words and form no word (flow-chart arrows read as 弓、斗, a stray 一
+    between every two steps).
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled.
     ## Example
@@ -37,10 +40,36 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
     if doc.meta.get("encoding_fallback"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
+    yield from _garbled_passages(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
                                                        b.text)), doc.blocks[0])
         yield rule.finding(doc, bad.index, 0, len(bad.text), key="control", count=doc.meta["control_chars"])
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Sentences that OCR or a layout garbled (see ``proofread.garbled_passages``), one finding per
+    passage: neighbouring garbled sentences of a paragraph are reported together."""
+    blocks = [b for b in ctx.doc.blocks if b.index not in ctx.residue and _HAN.search(b.text)]
+    if not blocks:
+        return
+    from ..lexicon import lexicon
+    from .proofread import block_orphans, garbled_passages
+
+    lex = lexicon()
+    for b in blocks:
+        merged: list[tuple[int, int, str]] = []
+        for start, end, sample in garbled_passages(b.text, lex, block_orphans(ctx, b.index, lex)):
+            if merged and start - merged[-1][1] <= 2:
+                merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
+            else:
+                merged.append((start, end, sample))
+        for start, end, sample in merged:
+            sample = "、".join(dict.fromkeys(sample.split("、")))
+            yield rule.finding(ctx.doc, b.index, start, end, key="passage", sample=sample)
 
 
 def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:

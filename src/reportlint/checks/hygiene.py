@@ -74,17 +74,6 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            suggestion=f"〔{m.group(2)}〕")
 
 
-def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """## What it does
-    Reports commonly confused words of official writing (明查暗访, 再接再励, 既使 …) from a
-    curated list.
-    ## Parameters
-    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook.
-    ## Example
-    采取明查暗访等方式 → T105, suggesting 明察暗访."""
-    yield from _substitutions(ctx, rule)
-
-
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
@@ -495,48 +484,11 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    until=until, year=year, current=current, suggestion=current)
 
 
-_UNITS = "条个人件项次名户家所篇场"
-_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
-_SHARE = re.compile(
-    r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
-)
-_TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
-
-
-def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """## What it does
-    Reports numbers that look like a slip: a year-like value used as a count (“共2023多条”),
-    a share above 100% (占比、覆盖率、完成率…), and a stated total smaller than the sum of
-    the parts listed right after it (“共50人，其中科级30人、一般干部40人”).
-    ## Parameters
-    None.
-    ## Example
-    征求到意见建议共2023多条 → T108 at 2023多条."""
-    body, residue = ctx.body, ctx.residue
-    for b, offset, m in body.finditer(_YEAR_COUNT):
-        if b.index not in residue:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=f"“{m.group(1)}”像是年份，却用作数量")
-    for b, offset, m in body.finditer(_SHARE):
-        if b.index not in residue and float(m.group(1)) > 100:
-            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
-                               detail="占比、比率不可能超过 100%")
-    for b, offset, m in body.finditer(_TOTAL):
-        total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
-        parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
-        if b.index not in residue and len(parts) >= 2 and sum(parts) > total:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
-                               text=m.group()[:m.end(2) - m.start()],
-                               detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
-
-
 @hookimpl
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("hygiene.substitution", check_substitution)
-    register("hygiene.typo", check_typo)
     register("hygiene.doubled", check_doubled)
     register("hygiene.pairs", check_pairs)
     register("hygiene.punctuation", check_punctuation)
     register("hygiene.dedide", check_dedide)
     register("hygiene.outdated", check_outdated)
-    register("hygiene.numbers", check_numbers)

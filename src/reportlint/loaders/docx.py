@@ -378,6 +378,7 @@ def load_docx(path: Path, data: bytes) -> Document:
         doc_rels = _rels(zf, main)
         parts: dict[str, str] = {}
         furniture_parts: list[str] = []
+        comments_part: str | None = None
         for ty, target, mode in doc_rels.values():
             if mode == "External":
                 continue  # never follow external targets
@@ -389,6 +390,8 @@ def load_docx(path: Path, data: bytes) -> Document:
                 parts[kind] = target
             elif kind in ("header", "footer"):
                 furniture_parts.append(target)
+            elif kind == "comments":
+                comments_part = target
 
         def part_root(name: str | None) -> Any | None:
             if not name:
@@ -407,6 +410,7 @@ def load_docx(path: Path, data: bytes) -> Document:
                 text = "".join(paragraph_text(p)[0] for p in froot.iter(W + "p")).strip()
                 if text:
                     furniture.append(text)
+        comment_texts = _comment_texts(part_root(comments_part)) if comments_part else {}
         title = ""
         core = read_part(zf, "docProps/core.xml")
         if core is not None:
@@ -417,7 +421,109 @@ def load_docx(path: Path, data: bytes) -> Document:
         title = next((b.text.strip() for b in blocks if b.kind == "title"), "")
     if page_breaks:
         meta["pages"] = page_breaks + 1
+    if comment_texts:
+        meta["comments"] = _anchor_comments(body_root, comment_texts, blocks)
     return Document(path=str(path), blocks=tuple(blocks), title=title, furniture=tuple(furniture), meta=meta)
+
+
+MAX_COMMENTS = 5000  # comments read; suppress.py uses the first MAX_DIRECTIVES that are suppressions
+
+
+def _comment_texts(root: Any | None) -> dict[str, dict[str, str]]:
+    """``w:comment`` elements of the comments part: id -> {"text", "author"}; the text of a
+    comment's paragraphs joined with newlines."""
+    out: dict[str, dict[str, str]] = {}
+    if root is None:
+        return out
+    for c in root.iter(W + "comment"):
+        if len(out) >= MAX_COMMENTS:
+            break
+        text = "\n".join(paragraph_text(p)[0] for p in c.iter(W + "p"))
+        out[c.get(W + "id", "")] = {"text": text[:2000], "author": (c.get(W + "author") or "")[:200]}
+    return out
+
+
+def _anchor_comments(root: Any, texts: dict[str, dict[str, str]], blocks: list[Block]) -> list[dict[str, Any]]:
+    """Each comment with the text it covers: from (``first``, ``start``) to (``last``, ``end``),
+    0-based block indexes (inclusive) and character offsets in those blocks' text (``end``
+    exclusive), from its ``w:commentRangeStart``/``w:commentRangeEnd``; a comment that marks no
+    range covers the paragraph of its ``w:commentReference`` (ECMA-376 Part 1 §17.13.4).
+    Block indexes follow ``walk_body``, the order blocks are made in."""
+    body = root.find(W + "body") if root is not None else None
+    if body is None:
+        return []
+    paragraphs = [p for p, _ in walk_body(body)]  # held: lxml keeps one proxy per element while referenced
+    index = {id(p): i for i, p in enumerate(paragraphs)}
+    seen: dict[str, dict[str, tuple[int, int | None]]] = {}
+    tags = (W + "commentRangeStart", W + "commentRangeEnd", W + "commentReference")
+    for marker in body.iter(*tags):
+        cid = marker.get(W + "id", "")
+        if cid not in texts or len(seen) >= MAX_COMMENTS:
+            continue
+        is_end = marker.tag == W + "commentRangeEnd"
+        found = _marker_block(marker, index, before=is_end)
+        if found is None:
+            continue
+        block, inside = found
+        where = seen.setdefault(cid, {})
+        if marker.tag == W + "commentReference":
+            where.setdefault("ref", (block, None))
+            continue
+        offset = _offset(paragraphs[block], marker, blocks[block]) if inside and block < len(blocks) else None
+        where["last" if is_end else "first"] = (block, offset)
+    out = []
+    for cid, where in seen.items():
+        first = where.get("first") or where.get("ref") or where.get("last")
+        last = where.get("last") or where.get("ref") or first
+        if first is None or last is None:
+            continue
+        if (last[0], last[1] or 0) < (first[0], first[1] or 0):
+            first, last = last, first
+        start, end = first[1], last[1]
+        if first[0] == last[0] and start is not None and end is not None and end <= start:
+            start = end = None  # a collapsed range marks a point: take the whole paragraph
+        out.append({"id": cid, **texts[cid], "first": first[0], "last": last[0],
+                    "start": 0 if start is None else start,
+                    "end": len(blocks[last[0]].text) if end is None and last[0] < len(blocks) else end or 0})
+    return out
+
+
+def _offset(p: Any, marker: Any, block: Block) -> int | None:
+    """Where ``marker`` falls in the block made from paragraph ``p``: the length of the text of
+    a copy of ``p`` cut at the marker, plus the list label the block's text starts with."""
+    import copy
+
+    marker.set("reportlint-mark", "1")
+    try:
+        clone = copy.deepcopy(p)
+    finally:
+        del marker.attrib["reportlint-mark"]
+    cut = next(iter(clone.xpath(".//*[@reportlint-mark]")), None)
+    if cut is None:
+        return None
+    node = cut
+    while node is not None and node is not clone:
+        for sibling in list(node.itersiblings()):
+            node.getparent().remove(sibling)
+        node = node.getparent()
+    before = paragraph_text(clone)[0]
+    whole = paragraph_text(p)[0]
+    shift = len(block.text) - len(whole)  # the rendered list label and its separator
+    return max(0, min(len(block.text), shift + len(before))) if shift >= 0 else None
+
+
+def _marker_block(marker: Any, index: dict[int, int], before: bool) -> tuple[int, bool] | None:
+    """The block of the paragraph holding ``marker`` and True; a marker between paragraphs
+    belongs to the next one (a range start) or the previous one (a range end), and False."""
+    for anc in marker.iterancestors(W + "p"):
+        if id(anc) in index:
+            return index[id(anc)], True
+    siblings = marker.itersiblings(preceding=before)
+    for sib in siblings:
+        found = [index[id(p)] for p in ([sib] if sib.tag == W + "p" else sib.iter(W + "p")) if id(p) in index]
+        if found:
+            return (found[-1] if before else found[0]), False
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..model import Block, Document
+from ..suppress import MAX_DIRECTIVES, TEXT_DIRECTIVE
 from .repair import rejoin
 
 _BOMS = (
@@ -60,6 +61,14 @@ def load_text(path: Path, data: bytes) -> Document:
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
+    directives = []
+    for n, line in enumerate(lines):
+        if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):
+            if len(directives) < MAX_DIRECTIVES:
+                directives.append({"line": n + 1, "text": m.group(1)})
+            lines[n] = ""  # a suppression comment is not text of the report: rules never see it
+    if directives:
+        meta["directives"] = directives
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines)
     passages = rejoin(lines, markdown)

@@ -13,4 +13,6 @@ def register_reporters(register):  # type: ignore[no-untyped-def]
     register("json", lazy("reportlint.reporters.json", "report_json"))
     register("github", lazy("reportlint.reporters.github", "report_github"))
     register("sarif", lazy("reportlint.reporters.sarif", "report_sarif"))
+    register("gitlab", lazy("reportlint.reporters.gitlab", "report_gitlab"))
+    register("junit", lazy("reportlint.reporters.junit", "report_junit"))
     register("html", lazy("reportlint.reporters.html", "report_html"))

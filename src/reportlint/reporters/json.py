@@ -57,6 +57,11 @@ def report_json(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
             "skipped": s["skipped"],
         },
     }
+    baseline = options.get("baseline")
+    if baseline is not None:
+        payload["baseline"] = {"file": baseline.file, "hidden": baseline.hidden,
+                               "stale": [{k: e.get(k) for k in ("path", "rule", "fingerprint", "line", "excerpt")}
+                                         for e in baseline.stale]}
     out.write(escape_json(json.dumps(payload, ensure_ascii=False, indent=2)) + "\n")
 
 

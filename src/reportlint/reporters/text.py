@@ -10,6 +10,7 @@ from .escape import safe, width
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET, _DIM = "\033[1m", "\033[0m", "\033[2m"
 WINDOW = 36  # characters of context shown either side of a span
+STALE_SHOWN = 20  # stale baseline entries listed one per line
 
 
 def _snippet(text: str, start: int, end: int) -> tuple[str, str]:
@@ -65,3 +66,13 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
     if s["skipped"]:
         parts.append(f"跳过 {s['skipped']} 个")
     out.write(("" if not results else "\n") + "；".join(parts) + "。\n")
+    baseline = options.get("baseline")
+    if baseline is not None:
+        out.write(f"基线 {safe(baseline.file)} 中已记录的 {baseline.hidden} 个问题未显示。\n")
+        if baseline.stale:
+            out.write(f"基线中有 {len(baseline.stale)} 条记录已不再出现（问题已改正或文字已改动），"
+                      "可用 --write-baseline 重新生成基线：\n")
+            for e in baseline.stale[:STALE_SHOWN]:
+                out.write(f"    {safe(e['path'])}: {safe(e['rule'])} “{safe(str(e.get('excerpt', ''))[:40])}”\n")
+            if len(baseline.stale) > STALE_SHOWN:
+                out.write(f"    ……另有 {len(baseline.stale) - STALE_SHOWN} 条\n")

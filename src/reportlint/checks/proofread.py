@@ -1,0 +1,497 @@
+"""T105 wrong characters (list, 音近/形近 substitutions, dropped characters, letters for
+digits) and T108 numbers and dates that cannot be right."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Block, Finding, Rule
+from ..scan import PatternSet, active, compile_each
+
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
+_BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
+_MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    start: int
+    end: int
+    text: str
+    expected: str
+    key: str  # message key
+    why: str = ""
+
+
+def _shielded(text: str) -> list[bool]:
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans."""
+    mask = [False] * len(text)
+    for m in _SHIELD.finditer(text):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
+    """A paragraph's orphans (see ``_orphans``), computed once per document for T105 and X103."""
+    table: dict[int, list[bool]] = ctx.memo("proofread.orphans", dict)
+    if index not in table:
+        table[index] = _orphans(ctx.doc.blocks[index].text, lex)
+    return table[index]
+
+
+def _orphans(text: str, lex: object) -> list[bool]:
+    """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
+    freq, starts = lex.freq, lex.starts  # type: ignore[attr-defined]
+    n = len(text)
+    covered = [False] * n
+    for s in [s for s in range(n - 1) if text[s:s + 2] in freq]:
+        covered[s] = covered[s + 1] = True
+    # words of 3–4 characters, only around what two-character words left uncovered
+    for u in [k for k in range(n) if not covered[k] and "\u4e00" <= text[k] <= "\u9fff"]:
+        if covered[u]:
+            continue
+        for s in range(max(0, u - 3), u + 1):
+            if text[s + 1:s + 2] not in starts.get(text[s], "-"):
+                continue  # no longer word begins here
+            for e in (s + 4, s + 3):
+                if e > u and text[s:e] in freq:
+                    for k in range(s, min(e, n)):
+                        covered[k] = True
+                    break
+    return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
+
+
+# the most common surnames: a character next to one is likely part of a name (张倩, 陈雨), never reported
+_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+                "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
+def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orphan: list[bool]) -> Iterator[Typo]:
+    """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
+    phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
+    beside 抗击新冠)."""
+    masked, freq, single, paired_ = lex.masked, lex.freq, lex.single, lex.paired  # type: ignore[attr-defined]
+    phrases = lex.phrases  # type: ignore[attr-defined]
+    n = len(text)
+    # running counts: characters not Chinese or shielded; Chinese characters; odd ones (orphans, not busy)
+    plain = [0, *accumulate(shut or not "\u4e00" <= ch <= "\u9fff" for ch, shut in zip(text, shield, strict=True))]
+    hans = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
+    odds = [0, *accumulate(o and single.get(ch, 0) < _BUSY_CHAR for ch, o in zip(text, orphan, strict=True))]
+    for i in [i for i, odd in enumerate(orphan) if odd]:
+        ch = text[i]
+        if shield[i] or ch in _SURNAMES:
+            continue
+        busy = single.get(ch, 0) >= _BUSY_CHAR
+        # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
+        paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
+        if i and text[i - 1] in _SURNAMES:
+            continue
+        lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
+        han, odd = hans[hi] - hans[lo], odds[hi] - odds[lo]
+        if han >= 8 and odd / han > _MAX_ORPHAN_SHARE:
+            continue
+        best: tuple[int, int, int, str, str, str] | None = None
+        for length in (4, 3, 2):
+            for s in range(i - length + 1, i + 1):
+                e = s + length
+                if s < 0 or e > n or plain[e] != plain[s]:
+                    continue  # not all Chinese, or inside a title or quotation
+                key = text[s:i] + "?" + text[i + 1:e]
+                for word in masked.get(key, "").split():
+                    phrase = word in phrases
+                    if not phrase and (busy or paired):
+                        continue
+                    kind = lex.similar(ch, word[i - s])  # type: ignore[attr-defined]
+                    if kind is None:
+                        continue
+                    f = freq.get(word, 0)
+                    if phrase:
+                        if e - s == 2 and ((s > 0 and text[s - 1:s + 1] in freq) or text[e - 1:e + 1] in freq):
+                            continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
+                        weight = f * 1000
+                    else:  # the right word is written elsewhere in the document, with a neighbour of this place
+                        lo2, hi2 = max(0, s - 1), min(n, e + 1)
+                        local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
+                        counts = [(whole.count(local[a - lo2:b - lo2]), whole.count(text[a:b]))
+                                  for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
+                        good, bad = max(counts, default=(0, 0))
+                        if good == 0 or good < bad:
+                            continue  # not written right elsewhere, or written wrong as often
+                        weight = f * good
+                    if best is None or weight > best[0]:
+                        best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
+        if best is not None:
+            _, s, e, word, kind, key = best
+            yield Typo(s, e, text[s:e], word, key, f"“{ch}”与“{word[i - s]}”{kind}")
+
+
+def _uncovered(piece: str, lex: object) -> bool:
+    """Whether some character of ``piece`` belongs to no dictionary word inside it: 标准建设 is two
+    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone."""
+    return any(_orphans(piece, lex))
+
+
+def _dropped(text: str, lex: object) -> Iterator[Typo]:
+    """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
+    dropped, heads = lex.dropped, lex.dropped_heads  # type: ignore[attr-defined]
+    places = [s for s in range(len(text) - 2) if text[s:s + 3] in heads]
+    if not places:
+        return  # no phrase with a character missing begins anywhere here: one look-up per character
+    for m in _HAN_RE.finditer(text):
+        s0, e0 = m.span()
+        s = s0
+        while s < e0 - 2:
+            if text[s:s + 3] not in heads:
+                s += 1
+                continue
+            hit = None
+            for length in range(min(8, e0 - s), 2, -1):
+                piece = text[s:s + length]
+                phrase = dropped.get(piece)
+                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                    phrase = dropped.get(piece + "$")
+                if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
+                        and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                    hit = Typo(s, s + length, piece, phrase, "dropped")
+                    break
+            if hit:
+                yield hit
+                s = hit.end
+            else:
+                s += 1
+
+
+# letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
+_UNIT = (r"(?:[万亿千百]?元|[万亿]|米|公里|千米|平方米|亩|吨|户|人|个|项|次|台|套|座|处|年|月|日|号"
+         r"|km|m\b|kV|KV|kW|MW|%|％)")
+_LETTER_DIGITS = re.compile(
+    rf"(?<![A-Za-z0-9])(?=[0-9OolI.]*[0-9])(?=[0-9OolI.]*[OolI])[0-9][0-9OolI.]*[OolI][0-9OolI.]*(?={_UNIT})"
+    r"|(?<![A-Za-z])(?=[0-9OolI.]*[OolI])[OolI][0-9OolI.]*[0-9][0-9OolI.]*(?=" + _UNIT + ")"
+    r"|(?:(?<=[Kk][0-9]\+)|(?<=[Kk][0-9]{2}\+))(?=[0-9]{0,2}[OolI])[0-9OolI]{3}"
+    r"|(?<![A-Za-z0-9.])[0-9]+[Oo][0-9Oo]*[0-9](?![A-Za-z0-9])"  # 2O23: a letter O between digits
+)
+_ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=\s*[级类档期])")
+_DOCNO_DE = re.compile(r"([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］])\s*的\s*(\d{1,4}\s*号)")
+_TITLE = re.compile(r"《([^《》\n]{2,60})》")
+
+
+def _fix_letters(s: str) -> str:
+    return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
+
+
+# a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
+_DASH_AS_YI = re.compile(r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])")
+_LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
+
+
+def _letters(text: str) -> Iterator[Typo]:
+    if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
+        for m in _LETTER_DIGITS.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
+    if "l" in text:
+        for m in _ROMAN_MIXED.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
+    if "的" in text and "号" in text:
+        for m in _DOCNO_DE.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
+
+
+def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
+    """A document title cited elsewhere in the same document with 1–3 more characters inside it:
+    《电力行业调查制度》 beside 《电力行业统计调查制度》."""
+    seen: dict[str, tuple[int, int]] = {}
+    for b in blocks:
+        for m in _TITLE.finditer(b.text):
+            seen.setdefault(m.group(1), (b.index, m.start(1)))
+    out: dict[tuple[int, int], Typo] = {}
+    titles = list(seen)
+    for short in titles:
+        if len(short) < 7:
+            continue
+        for long in titles:
+            gap = len(long) - len(short)
+            if not 1 <= gap <= 3:
+                continue
+            for k in range(1, len(short)):
+                if long[:k] == short[:k] and long[k + gap:] == short[k:]:
+                    if _HAN_RE.fullmatch(long[k:k + gap]):
+                        index, start = seen[short]
+                        out[(index, start)] = Typo(start, start + len(short), short, long, "title")
+                    break
+    return out
+
+
+def _dashes(text: str, lex: object) -> Iterator[Typo]:
+    freq = lex.freq  # type: ignore[attr-defined]
+    if "一一" in text:
+        for m in _DASH_AS_YI.finditer(text):
+            start = m.start(1)
+            if not any(text[start:start + k] in freq for k in (3, 4)):  # not 一一对应, 一一列举 …
+                yield Typo(start, start + 2, "一一", "——", "dash")
+
+
+def _typos_of_block(text: str, lex: object, whole: str, orphan: list[bool] | None = None) -> list[Typo]:
+    shield = _shielded(text)
+    orphan = _orphans(text, lex) if orphan is None else orphan
+    found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex),
+             *_substitutions(text, lex, shield, whole, orphan)]
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Typo] = []
+    for t in found:
+        if out and t.start < out[-1].end:
+            continue
+        out.append(t)
+    return out
+
+
+def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
+    pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
+    if not pairs:
+        return
+    compiled = compile_each(tuple(p for p, _ in pairs))
+    for i in active(compiled, ctx.body.text):
+        for b, offset, m in ctx.body.finditer(compiled[i][1]):
+            if b.index not in ctx.residue:
+                start = m.start() - offset
+                yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], "default")
+
+
+def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports wrong characters with the evidence for each: words from a curated list of common
+    mistakes (明查暗访, 再接再励); a character that forms no word where a character that
+    sounds (音近, pypinyin readings) or looks (形近, shared components in the cjk-decomp
+    decomposition data) alike makes a frequent word or idiom of jieba's dictionary or the 公文
+    phrase list (以工代贩 → 以工代赈), or a word the document writes elsewhere beside the same
+    neighbour (杭击新冠 beside 抗击新冠); a fixed phrase with a character missing
+    (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
+    typed for digits (1OO米, Ill级); a stray 的 inside a document number; a dash turned into 一一
+    at the head of a sentence. Titles in 《》, short
+    quotations, masked names and garbled passages are left alone.
+    ## Parameters
+    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``detect``: false
+    to keep only the list.
+    ## Example
+    推广以工代贩方式 → T105 at 以工代贩, suggesting 以工代赈 (贩 and 赈 look alike)."""
+    found: dict[int, list[Typo]] = {}
+    for index, t in _listed(ctx, rule):
+        found.setdefault(index, []).append(t)
+    if rule.params.get("detect", True):
+        blocks = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
+        if any(_HAN_RE.search(b.text) for b in blocks):
+            from ..lexicon import lexicon
+
+            lex = lexicon()
+            for b in blocks:
+                found.setdefault(b.index, []).extend(
+                    _typos_of_block(b.text, lex, ctx.body.text, block_orphans(ctx, b.index, lex)))
+            for (index, _), t in _title_gaps(blocks).items():
+                found.setdefault(index, []).append(t)
+    for index in sorted(found):
+        taken = -1
+        for t in sorted(found[index], key=lambda t: (t.start, -(t.end - t.start))):
+            if t.start < taken:
+                continue
+            taken = t.end
+            yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
+                               why=t.why, suggestion=t.expected if t.key not in ("roman",) else None)
+
+
+# ---- X103 passages ------------------------------------------------------------------------------
+
+_CLAUSE = re.compile(r"[^。；;！？!?\n]+")
+_RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone between two words, is noise
+_NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
+
+
+def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, sample) of the sentences of ``text`` that OCR or layout has garbled: three or
+    more characters that stand alone between words and form no word with either (the arrows of a
+    flow chart read as 弓、斗、升, or a stray 一 between every two steps)."""
+    single = lex.single  # type: ignore[attr-defined]
+    if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
+        whole = _orphans(text, lex)
+    for m in _CLAUSE.finditer(text):
+        sentence = m.group()
+        if len(sentence) < 12:
+            continue
+        orphan = whole[m.start():m.end()]
+        odd = []
+        for i in range(1, len(sentence) - 1):
+            ch = sentence[i]
+            if not orphan[i] or not (_HAN_RE.match(sentence[i - 1]) and _HAN_RE.match(sentence[i + 1])):
+                continue
+            if orphan[i - 1] or orphan[i + 1]:
+                continue  # a run of odd characters is a name or a term; noise stands alone
+            if single.get(ch, 0) < _RARE_ALONE or ch == "一":
+                odd.append(ch)
+        if len(odd) >= _NOISE_MIN:
+            yield m.start(), m.end(), "、".join(dict.fromkeys(odd))
+
+
+# ---- T108 -------------------------------------------------------------------------------------
+
+_UNITS = "条个人件项次名户家所篇场"
+_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
+_SHARE = re.compile(
+    r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
+)
+_TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTH_DAY = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
+                         r"(?!代|前|以来|来|间|历史)|(?<![\d.])((?:19[5-9]|20[0-4]))\s*年(?=\s*\d{1,2}\s*月)")
+
+
+def _impossible_date(year: int | None, month: int, day: int) -> bool:
+    if not 1 <= month <= 12:
+        return True
+    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000 is a leap year: 2月29日 alone is fine
+    return not 1 <= day <= last
+
+
+def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    body, residue = ctx.body, ctx.residue
+    for b, offset, m in body.finditer(_YEAR_COUNT):
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"“{m.group(1)}”像是年份，却用作数量")
+    for b, offset, m in body.finditer(_SHARE):
+        if b.index not in residue and float(m.group(1)) > 100:
+            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
+                               detail="占比、比率不可能超过 100%")
+    for b, offset, m in body.finditer(_TOTAL):
+        total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+        parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
+        if b.index in residue or len(parts) < 2 or sum(parts) <= total:
+            continue
+        running, breakdowns = 0, False
+        for p in parts:  # 共356人，其中男59人、女297人；党员168人、群众188人: two breakdowns of one total
+            running += p
+            if running == total:
+                breakdowns, running = True, 0
+        if breakdowns:
+            continue
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
+                           text=m.group()[:m.end(2) - m.start()],
+                           detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+    for b, offset, m in body.finditer(_DATE):
+        if b.index not in residue and _impossible_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"{int(m.group(2))}月没有{int(m.group(3))}日" if 1 <= int(m.group(2)) <= 12
+                               else f"没有{int(m.group(2))}月")
+    for b, offset, m in body.finditer(_MONTH_DAY):
+        month, day = int(m.group(1)), int(m.group(2))
+        if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"{month}月没有{day}日")
+    bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
+    for b, offset, m in body.finditer(_BARE_MONEY):
+        if b.index not in residue:
+            bare.setdefault(b.index, []).append((offset, m))
+    for index, found in bare.items():  # one finding per paragraph, naming every bare number
+        offset, m = found[0]
+        numbers = "、".join(x.group(1) for _, x in found)
+        yield rule.finding(ctx.doc, index, m.start(1) - offset, m.end(1) - offset, text=m.group(1),
+                           detail=f"金额 {numbers} 后面没有单位（元、万元，或是比例 %）")
+    for b in ctx.doc.blocks:
+        if b.index not in residue and ("万" in b.text and "亿" in b.text):
+            for m, detail in _unit_slips(b.text):
+                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
+    yield from _done_after_signing(ctx, rule)
+    for b, offset, m in body.finditer(_SHORT_YEAR):
+        if b.index not in residue:
+            digits = m.group(1) or m.group(2)
+            start = (m.start(1) if m.group(1) else m.start(2)) - offset
+            yield rule.finding(ctx.doc, b.index, start, m.end() - offset, text=m.group().strip(),
+                               detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
+
+
+_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
+_NEAR = 150  # characters around an amount where its terms are looked for
+# a sum of money with no unit at all: 电力公司出资8000，…  (万元? 元? or 80%?)
+_BARE_MONEY = PatternSet([r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，,。；;、])"])
+
+
+def _cents(x: str) -> int:
+    return round(float(x) * 100)
+
+
+def _unit_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
+    """An amount whose unit (万/亿) contradicts the arithmetic around it: 4.58亿元 against 4.00亿
+    is 调增0.58亿, not 0.58万; 2.07亿元 split into 0.16万元 and 1.91亿元 is 0.16亿."""
+    amounts = list(_AMOUNT.finditer(text))
+    for j, z in enumerate(amounts):
+        value, unit = _cents(z.group(1)), z.group(2)
+        if value == 0:
+            continue
+        before = [a for a in amounts[:j] if z.start() - a.start() <= _NEAR and a.group(2) != unit]
+        after = [a for a in amounts[j + 1:] if a.start() - z.end() <= _NEAR and a.group(2) != unit]
+        why = ""
+        for k, a in enumerate(before):
+            for b in before[k + 1:]:
+                if b.group(2) == a.group(2) and abs(_cents(a.group(1)) - _cents(b.group(1))) == value:
+                    why = f"{a.group(1)}与{b.group(1)}相差{z.group(1)}{a.group(2)}"
+            for p in after:
+                if p.group(2) == a.group(2) and _cents(a.group(1)) == value + _cents(p.group(1)):
+                    why = f"{a.group(1)}{a.group(2)} = {z.group(1)} + {p.group(1)}{p.group(2)}"
+        if why:
+            other = "亿" if unit == "万" else "万"
+            yield z, f"按前后数字（{why}），单位应为“{other}元”"
+
+
+_SIGNED = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+_DONE_ON = PatternSet([r"已于\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"])
+
+
+def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
+    """The document's own date: a full date alone on one of its last lines (成文日期)."""
+    blocks = [b for b in ctx.doc.blocks if b.text.strip()][-6:]
+    for b in reversed(blocks):
+        m = _SIGNED.match(b.text)
+        if m:
+            return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None
+
+
+def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Something the text says was already done (已于…) on a date after the document's own date."""
+    signed = _signed_on(ctx)
+    if signed is None:
+        return
+    for b, offset, m in ctx.body.finditer(_DONE_ON):
+        when = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if b.index not in ctx.residue and when > signed:
+            date = f"{signed[0]}年{signed[1]}月{signed[2]}日"
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"说已经做了的事，日期却晚于本文的成文日期 {date}")
+
+
+def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports numbers and dates that cannot be right: a year-like value used as a count
+    (“共2023多条”), a share above 100% (占比、覆盖率、完成率…), a stated total smaller than
+    the sum of the parts listed right after it (unless the parts are two breakdowns of the
+    same total), a date that does not exist (9月31日, 2月30日), a year with a digit
+    missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
+    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元; a sum of money with no unit (出资8000，);
+    something already done (已于…) on a date after the document's own date (成文日期).
+    ## Parameters
+    None.
+    ## Example
+    完成时限：2021年9月31日 → T108, September has 30 days."""
+    yield from _numbers(ctx, rule)
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("proofread.typo", check_typo)
+    register("proofread.numbers", check_numbers)

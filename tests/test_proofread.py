@@ -1,0 +1,187 @@
+"""T105 wrong characters with evidence and T108 impossible numbers, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import marshal
+from pathlib import Path
+
+import pytest
+
+from reportlint import lexicon as lexicon_module
+from reportlint.testing import lint_text
+
+
+def _found(tmp_path: Path, text: str, code: str) -> list[tuple[str, str]]:
+    """(excerpt, message) of each finding of ``code``."""
+    return [(f.excerpt, f.message) for f in lint_text(text, tmp_path, select=code)]
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected", "why"), [
+    # 形近 inside an idiom or 公文 phrase
+    ("各地要推广以工代贩的做法，带动群众增收。", "以工代贩", "以工代赈", "形近"),
+    ("要求执法人员恰尽职守。", "恰尽职守", "恪尽职守", "形近"),
+    # 音近 inside a 公文 phrase
+    ("实施整存推进工程，改善农村人居环境。", "整存推进", "整村推进", "音近"),
+    # 形近, the right word written elsewhere in the document with the same neighbour
+    ("全力杭击洪涝灾害。各方抗击洪涝的决心不变。", "杭击", "抗击", "形近"),
+])
+def test_similar_characters_are_reported_with_the_evidence(
+        tmp_path: Path, text: str, excerpt: str, expected: str, why: str) -> None:
+    found = _found(tmp_path, text, "T105")
+    assert len(found) == 1
+    assert found[0][0] == excerpt
+    assert expected in found[0][1] and why in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("落实扶再贷款政策。", "扶再贷款", "扶贫再贷款"),
+    ("强化班组准化建设，提升管理水平。", "准化建设", "标准化建设"),
+    ("进一步畅通受理渠。", "受理渠", "受理渠道"),  # the last character, before a punctuation mark
+    ("依据《中华人民共国安全生产法》开展检查。", "中华人民共国", "中华人民共和国"),  # inside a title too
+])
+def test_a_dropped_character_in_a_fixed_phrase(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    assert _found(tmp_path, text, "T105") == [(excerpt, f"“{excerpt}”疑似漏字，固定说法是“{expected}”，请核对")]
+
+
+def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
+    text = "按照《安全生产检查制度》执行。\n对照《安全生产专项检查制度》逐项落实。"
+    found = _found(tmp_path, text, "T105")
+    assert [e for e, _ in found] == ["安全生产检查制度"]
+    assert "安全生产专项检查制度" in found[0][1]
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("新建道路1OO米。", "1OO", "100"),
+    ("计划投资25l亿元。", "25l", "251"),
+    ("在K3+2O0处设置标志。", "2O0", "200"),
+    ("于2O23年完成，l0月验收。", "2O23", "2023"),
+    ("编号3O5的线路。", "3O5", "305"),
+])
+def test_letters_typed_for_digits(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    found = _found(tmp_path, text, "T105")
+    assert [e for e, _ in found][:1] == [excerpt]
+    assert f"应为“{expected}”" in found[0][1]
+
+
+def test_a_dash_read_as_yi_yi_at_the_head_of_a_sentence(tmp_path: Path) -> None:
+    found = _found(tmp_path, "试点分为两类。一一综合类，侧重整体推进。", "T105")
+    assert [e for e, _ in found] == ["一一"]
+    assert _found(tmp_path, "问题清单已经建立。一一对应整改，逐项销号。", "T105") == []
+    assert _found(tmp_path, "对反馈的问题一一整改到位。", "T105") == []
+
+
+def test_roman_numerals_spelt_with_mixed_letters_and_a_stray_de_in_a_document_number(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "响应分为一般(Ill级)和较大(III级)。", "T105")] == ["Ill"]
+    assert [e for e, _ in _found(tmp_path, "依据办发[2021]的12号文件执行。", "T105")] == ["[2021]的12号"]
+
+
+@pytest.mark.parametrize("text", [
+    "张杭同志到杭州调研，各部门积极配合。",  # a name next to a surname, and the city
+    "点击“账号登陆”按钮完成注册。",  # a quoted button label is reproduced as it is
+    "干部队伍恪尽职守，加强基层治理，畅通受理渠道，推进标准化建设。",
+    "加快构建新发展格局，城乡区域发展格局不断优化。",  # two words, no phrase with a character missing
+    "全省标准建设开好局、起好步。",
+    "新建道路100米，投资25亿元，O2O服务平台上线，I类项目3个。",
+    "按照《安全生产法》和《中华人民共和国安全生产法》执行。",  # a short title beside its full form
+    "坚持赋能增效，统一报送材料，视情启动应急响应。",  # newer words jieba's dictionary lacks
+])
+def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T105") == []
+
+
+def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
+    (tmp_path / "reportlint.toml").write_text("[options.T105]\ndetect = false\n", encoding="utf-8")
+    found = lint_text("各地推广以工代贩的做法，明查暗访。", tmp_path, select="T105", use_config=True)
+    assert [f.excerpt for f in found] == ["明查暗访"]
+
+
+@pytest.mark.parametrize(("text", "excerpt", "detail"), [
+    ("完成时限为2023年9月31日。", "2023年9月31日", "9月没有31日"),
+    ("会议定于2023年2月29日召开。", "2023年2月29日", "2月没有29日"),
+    ("请于2月30日前报送。", "2月30日", "2月没有30日"),
+    ("到202年底全部完成。", "202年", "只有三位数字"),
+    ("共培训干部50人，其中科级30人、一般干部40人。", "共培训干部50人", "大于总数"),
+    ("调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15万元。", "1.15万", "单位应为“亿元”"),
+    ("全年调增投资3.40亿元。其中：县域项目调增0.25万元，城区项目调增3.15亿元。", "0.25万", "单位应为“亿元”"),
+    ("所需资金由县财政出资6000，乡镇筹措4000。", "6000", "没有单位"),
+])
+def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str) -> None:
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == [excerpt]
+    assert detail in found[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "共计60人，其中男性25人、女性35人；党员40人、群众20人。",  # two breakdowns of one total
+    "会议定于2024年2月29日召开。",  # a leap year
+    "20世纪90年代以来，全县共建成水库12座。",
+    "完成时限为2023年9月30日。",
+    "运行200年的古桥得到保护。",
+    "调整后投资6.35亿元，与年初计划（5.20亿元）相比调增1.15亿元，其中自筹1200万元。",
+    "全年调增投资3.40亿元。其中：县域项目调增0.30亿元，城区项目调增3.15亿元，另有奖补资金25万元。",
+    "所需资金由县财政出资6000万元，乡镇筹措40%。",
+])
+def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T108") == []
+
+
+def test_done_after_the_document_date(tmp_path: Path) -> None:
+    text = "关于整改情况的报告\n该项目已于2023年12月28日完成验收。\n县发展改革局\n2023年12月20日"
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == ["已于2023年12月28日"]
+    assert "晚于本文的成文日期" in found[0][1]
+    earlier = text.replace("12月28日完成", "12月18日完成")
+    assert _found(tmp_path, earlier, "T108") == []
+    undated = "关于整改情况的报告\n该项目已于2023年12月28日完成验收。"
+    assert _found(tmp_path, undated, "T108") == []
+
+
+def test_tables_are_cached_as_marshal_and_rebuilt_when_the_cache_is_bad(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    lexicon_module.lexicon.cache_clear()
+    try:
+        lex = lexicon_module.lexicon()
+        files = list((tmp_path / "reportlint").glob("lexicon-*.marshal"))
+        assert len(files) == 1
+        assert marshal.loads(files[0].read_bytes())[0] == lex.freq
+        files[0].write_bytes(b"\x00not marshal")
+        lexicon_module.lexicon.cache_clear()
+        assert lexicon_module.lexicon().masked == lex.masked
+    finally:
+        lexicon_module.lexicon.cache_clear()
+
+
+def test_tables_are_not_loaded_for_a_document_without_chinese(tmp_path: Path) -> None:
+    lexicon_module.lexicon.cache_clear()
+    lint_text("Plain English notes only.\nNothing to proofread here.", tmp_path, select="T105")
+    assert not lexicon_module.loaded()
+
+
+def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_file(tmp_path: Path) -> None:
+    (tmp_path / "gongwen.txt").write_text("# 注释\n以工代赈\n扶贫再贷款 500\n", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text("{not json", encoding="utf-8")
+    lex = lexicon_module._build(None, tmp_path)
+    assert lex.freq == {"以工代赈": 1000, "扶贫再贷款": 500}
+    assert lex.dropped["扶再贷款"] == "扶贫再贷款"
+    assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar
+
+
+@pytest.mark.parametrize("text", [
+    "网上办理步骤：打开网页一选择单位一填写信息一提交申请一完成注册。",  # arrows read as 一
+    "网上办理步骤：打开网页弓选择单位弓填写信息弓提交申请。",  # arrows read as 弓
+])
+def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
+    found = lint_text(text + "\n请各单位按时办理。", tmp_path, select="X103")
+    assert [(f.block, f.excerpt) for f in found] == [(0, text[:-1])]
+    assert "请对照原件核对" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "一是加强学习，一要讲政治，一心一意为人民服务，统一思想，进一步提高。",
+    "参会人员：张三丰、李四光、王五福、赵六顺、钱七宝。",
+    "要坚持一手抓疫情防控、一手抓经济发展，一体推进，一以贯之。",
+    "鲁、粤、桂、琼、陕、冀、辽、吉、黑、闽、豫、青各省联系人另行通知。",
+])
+def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="X103") == []
