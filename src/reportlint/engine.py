@@ -55,6 +55,7 @@ class Settings:
     corpus: Path | None = None
     debug: bool = False
     extend_select: tuple[str, ...] = ()
+    full_text: bool = False  # keep every block's text in FileResult.lines (the HTML report shows the document)
 
 
 class Session:
@@ -260,7 +261,10 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
-    result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
+    if settings.full_text:
+        result.lines = {i: b.text for i, b in enumerate(doc.blocks)}
+    else:
+        result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)
     return result
 
