@@ -90,32 +90,74 @@ def _collector(rsrc: Any) -> Any:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LTChar
     from pdfminer.pdffont import PDFUnicodeNotDefined
-    from pdfminer.utils import apply_matrix_rect
 
     class GlyphCollector(PDFPageAggregator):
         def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
                         ncs: Any, graphicstate: Any) -> float:
+            """Vertical writing only (horizontal text goes through ``render_string_horizontal``
+            below): pdfminer's own ``LTChar`` gives the box, kept as a ``Glyph``."""
             try:
                 text = font.to_unichr(cid)
             except PDFUnicodeNotDefined:
                 text = self.handle_undefined_char(font, cid)
-            if font.is_vertical():  # rare: pdfminer's own box arithmetic for vertical writing
-                ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid), font.char_disp(cid),
-                            ncs, graphicstate)
-                self.cur_item.add(Glyph(ch.bbox, ch.size, ch.fontname, text))
-                return ch.adv
-            # LTChar's arithmetic for horizontal writing, step by step (same floats)
-            adv = font.char_width(cid) * fontsize * scaling
-            descent = font.get_descent() * fontsize
-            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0, descent + rise, adv, descent + rise + fontsize))
-            if x1 < x0:
-                x0, x1 = x1, x0
-            if y1 < y0:
-                y0, y1 = y1, y0
-            self.cur_item.add(Glyph((x0, y0, x1, y1), y1 - y0, font.fontname, text))
-            return adv
+            ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid), font.char_disp(cid),
+                        ncs, graphicstate)
+            self.cur_item.add(Glyph(ch.bbox, ch.size, ch.fontname, text))
+            return ch.adv
 
-    return GlyphCollector(rsrc, laparams=None)
+        def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float,
+                                     scaling: float, charspace: float, wordspace: float, rise: float,
+                                     dxscale: float, ncs: Any, graphicstate: Any) -> Any:
+            """pdfminer's ``PDFTextDevice.render_string_horizontal`` with ``translate_matrix``,
+            ``render_char``, ``LTChar``'s box and ``apply_matrix_rect`` written out in the same
+            expressions (so the same floats); a font's text and width of a character code are
+            looked up once per document."""
+            (x, y) = pos
+            (a, b, c, d, e, f) = matrix
+            descent = font.get_descent() * fontsize
+            lo = descent + rise
+            hi = descent + rise + fontsize
+            known = self.glyph_info.get(font)
+            if known is None:
+                known = self.glyph_info[font] = {}
+            fontname = font.fontname
+            add = self.cur_item.add
+            needcharspace = False
+            for obj in seq:
+                if isinstance(obj, (int, float)):
+                    x -= obj * dxscale
+                    needcharspace = True
+                elif isinstance(obj, bytes):
+                    for cid in font.decode(obj):
+                        if needcharspace:
+                            x += charspace
+                        info = known.get(cid)
+                        if info is None:
+                            try:
+                                text = font.to_unichr(cid)
+                            except PDFUnicodeNotDefined:
+                                text = self.handle_undefined_char(font, cid)
+                            info = known[cid] = (text, font.char_width(cid))
+                        te = x * a + y * c + e
+                        tf = x * b + y * d + f
+                        adv = info[1] * fontsize * scaling
+                        left1, bottom1 = a * 0 + c * lo + te, b * 0 + d * lo + tf
+                        right1, bottom2 = a * adv + c * lo + te, b * adv + d * lo + tf
+                        right2, top1 = a * adv + c * hi + te, b * adv + d * hi + tf
+                        left2, top2 = a * 0 + c * hi + te, b * 0 + d * hi + tf
+                        y0 = min(bottom1, bottom2, top1, top2)
+                        y1 = max(bottom1, bottom2, top1, top2)
+                        add(Glyph((min(left1, left2, right1, right2), y0, max(left1, left2, right1, right2), y1),
+                                  y1 - y0, fontname, info[0]))
+                        x += adv
+                        if cid == 32 and wordspace:
+                            x += wordspace
+                        needcharspace = True
+            return (x, y)
+
+    device = GlyphCollector(rsrc, laparams=None)
+    device.glyph_info = {}
+    return device
 
 
 def _text_lines(container: Any) -> list[list[Any]]:
