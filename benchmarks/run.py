@@ -251,6 +251,9 @@ def measure(a: argparse.Namespace) -> list[tuple[str, str]]:
     runs = 3 if a.quick else 7
     work = a.keep or Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    work = work.resolve()
+    peer_bin = a.peers.resolve() if a.peers else None
+    os.chdir(work)  # no configuration file of the caller's folder is read by any run
     rng = random.Random(20261122)
     cache = work / "cache"
     env_cold = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
@@ -259,7 +262,7 @@ def measure(a: argparse.Namespace) -> list[tuple[str, str]]:
 
     one_txt = work / "one.txt"
     one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
-    peers, absent = peer_commands(one_txt, a.peers, work)
+    peers, absent = peer_commands(one_txt, peer_bin, work)
     one = side_by_side({"python": ([sys.executable, "-c", "pass"], exits(0)),
                         "reportlint": ([*exe, "check", "--no-cache", str(one_txt)], one_file),
                         **peers}, 2 * runs + 1)
@@ -393,12 +396,11 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
         os.environ["REPORTLINT_SEGMENTER"] = backend
         segment.tagger.cache_clear()
         try:
-            start = time.perf_counter()
             segment.tagger()("预热")
-            load = time.perf_counter() - start
         except ImportError:
             out.append((f"M rules with {backend}", "not installed"))
             continue
+        load = segmenter_load(backend)
         ctx, _ = analyse(doc, book, "对照检查材料")
         start = time.perf_counter()
         run_checks(ctx, m_rules, registry)
@@ -413,6 +415,16 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
 # textlint-rule-zh-half-and-full-width-bracket (written for Chinese) and the CJK width and
 # spacing rules of textlint-rule-preset-ja-spacing (the npm registry offers no Chinese preset).
 TEXTLINT_RULES = {"zh-half-and-full-width-bracket": True, "preset-ja-spacing": True}
+def segmenter_load(backend: str, runs: int = 3) -> float:
+    """Seconds a fresh process takes to import and load the segmenter (its first tagging
+    included), median of ``runs``: in this process it is loaded already."""
+    code = ("import time; t = time.perf_counter(); from reportlint import segment; "
+            "assert segment.tagger()('预热'); print(time.perf_counter() - t)")
+    env = {**os.environ, "REPORTLINT_SEGMENTER": backend}
+    return statistics.median(float(run_checked(f"{backend} load", [sys.executable, "-c", code], exits(0), env).stdout)
+                             for _ in range(runs))
+
+
 PEERS = ("zhlint", "textlint (Chinese bracket rule + CJK spacing preset)", "autocorrect-py (Rust)")
 
 
