@@ -219,6 +219,7 @@ def main() -> int:
     ap.add_argument("--keep", type=Path, help="keep the generated corpora in this folder")
     ap.add_argument("--peers", type=Path, help="a node_modules/.bin folder holding zhlint and textlint")
     a = ap.parse_args()
+    out_file = a.out.resolve() if a.out else None  # the runs change folder
     lines: list[str] = []
 
     def say(text: str) -> None:
@@ -232,12 +233,13 @@ def main() -> int:
         status = 1
     else:
         width = max(len(r[0]) for r in rows)
+        say(f"command: python benchmarks/run.py {' '.join(sys.argv[1:])}")
         say(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
         for name, value in rows:
             say(f"{name.ljust(width)}  {value}")
         status = 0
-    if a.out:
-        a.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if out_file:
+        out_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return status
 
 
