@@ -585,9 +585,12 @@ def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
 def _check_indexes(indexes: list[Path | None]) -> None:
     """Each reference corpus index of the run, checked once before any file (exit code 3 when
     one is missing, damaged or not an index), so that no file reports it again."""
+    wanted = dict.fromkeys(i for i in indexes if i is not None)
+    if not wanted:
+        return  # no index in this run: sqlite3 and hashlib (4 ms of imports) stay unimported
     from .corpus import validate
 
-    for index in dict.fromkeys(i for i in indexes if i is not None):
+    for index in wanted:
         validate(index, "check")
 
 
