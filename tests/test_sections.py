@@ -34,10 +34,10 @@ def test_contents_and_table_rows_are_not_empty_sections(tmp_path: Path) -> None:
 
 
 def test_one_line_speech_opening_with_a_salutation_has_no_title(tmp_path: Path) -> None:
-    body = "同志们：今天我们召开全县安全生产工作会议，主要任务是总结上半年工作，部署下半年任务。" + "一、关于上半年的工作情况" + "上半年全县安全形势总体平稳。" * 20
+    body = "同志们：这次全市防汛工作会议，主要是回顾去年汛期工作，安排今年防汛任务。" + "一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
     found = lint_text(body + "\n", tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"]
-    titled = "县长在全县安全生产工作会议上的讲话一、关于上半年的工作情况" + "上半年全县安全形势总体平稳。" * 20
+    titled = "市长在全市防汛工作会议上的讲话一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
     assert lint_text(titled + "\n", tmp_path, select="S105") == []
 
 

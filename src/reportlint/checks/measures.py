@@ -216,7 +216,7 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
     """A heading that names a measures part in its first words, not a problem about
-    measures (管党治党措施还不够硬)."""
+    measures (整改措施落实不够到位)."""
     m = words.search(title[:within])
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
 
@@ -362,7 +362,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     phrases that open a list of requirements; ``max_chars``: items up to this length are
     bare measures M103 leaves to M101.
     ## Example
-    三、整改措施 1.着力强化落实举措。进一步调整优化产业结构，提高发展效益。 → M101."""
+    三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
