@@ -563,7 +563,7 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
     ## Example
-    2024年工作总结 … 学习贯彻党的十九大精神 → T107."""
+    2024年工作总结 … 以党的十九大精神统一思想 → T107."""
     year = document_year(ctx)
     if year is None:
         return
