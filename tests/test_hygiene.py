@@ -152,3 +152,10 @@ def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> Non
 def test_three_halfwidth_pairs_are_six_marks_and_summarised(tmp_path: Path) -> None:
     found = lint_text("各县(区)、各镇(街道)、各村(社区)要抓好落实。", tmp_path, select="T103")
     assert len(found) == 1 and "3 对" in found[0].message
+
+
+def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: Path) -> None:
+    # 发奋图强 is an idiom and 屡次 a correct word: only 发奋有为, which is no word, is a swap
+    text = "全体职工发奋图强，开拓进取，屡次召开协调会。"
+    assert lint_text(text, tmp_path, select="T104") == []
+    assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]

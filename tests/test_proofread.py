@@ -79,8 +79,8 @@ def test_roman_numerals_spelt_with_mixed_letters_and_a_stray_de_in_a_document_nu
     "张杭同志到杭州调研，各部门积极配合。",  # a name next to a surname, and the city
     "点击“账号登陆”按钮完成注册。",  # a quoted button label is reproduced as it is
     "干部队伍恪尽职守，加强基层治理，畅通受理渠道，推进标准化建设。",
-    "加快产业转型升级，全市空间布局格局持续改善。",  # two words, no phrase with a character missing
-    "全县乡村振兴开好局、起好步。",
+    "推动城乡区域发展格局持续改善，构建新发展格局。",  # two words, no phrase with a character missing
+    "全市标准建设要开好局、起好步。",
     "新建道路100米，投资25亿元，O2O服务平台上线，I类项目3个。",
     "按照《消防法》和《中华人民共和国消防法》执行。",  # a short title beside its full form
     "坚持赋能增效，统一报送材料，视情启动应急响应。",  # newer words jieba's dictionary lacks
