@@ -55,7 +55,7 @@ def test_siblings_of_different_patterns_are_not_damaged(tmp_path: Path) -> None:
 
 
 def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> None:
-    speech = "同志们：今天我们召开全市防汛工作会议，主要任务是分析形势、部署工作。" * 12
+    speech = "同志们：下面我就抓好汛期值守讲几点意见，请大家抓好落实。" * 12
     found = lint_text(speech, tmp_path, select="S105", profile="讲话稿")
     assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
     report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
