@@ -229,7 +229,7 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name;
     ``group_from``: from how many places of one kind they make one finding (default 3).
     ## Example
-    紧紧围绕市委*总体思路 → B103 at ``*``."""
+    全力落实县委*工作部署 → B103 at ``*``."""
     doc = ctx.doc
     patterns = pattern_set(tuple(rule.params.get("patterns", ())))
     if patterns is None:
@@ -319,8 +319,8 @@ _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
 def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a passage written twice in a row inside one paragraph (…热点问题、难点问题
     热点问题、难点问题…). Only prose counts — a copy with a comma, a
-    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (山东省
-    档案局山东省档案局) is often two layout fields run together. Both copies are returned.
+    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (临江市
+    水务局临江市水务局) is often two layout fields run together. Both copies are returned.
     Clauses seen twice within
     a few clauses mark where to look, so the search runs on a small window only."""
     last: dict[str, int] = {}
