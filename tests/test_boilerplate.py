@@ -130,6 +130,31 @@ def test_placeholders_of_one_kind_make_one_finding_with_a_count(tmp_path: Path) 
     assert len(found) == 1 and "22 处" in found[0].message and len(found[0].related) == 21
 
 
+def test_distinct_blanks_of_one_template_are_a_finding_each(tmp_path: Path) -> None:
+    text = ("XXXX人民政府办公室文件\n〔20XX〕XX号\n关于做好秋季防火工作的通知\n[此处输入正文内容]\n"
+            + "\n".join(f"请XX局于月底前报送第{i}项材料。" for i in range(5)))
+    found = lint_text(text, tmp_path, select="B103")
+    assert [f.excerpt for f in found] == ["XXXX", "〔20XX〕XX号", "[此处输入正文内容]", "XX"]
+    assert "5 处" in found[3].message and len(found[3].related) == 4
+    assert all(not f.related for f in found[:3])
+
+
+def test_one_mark_in_different_fields_is_different_blanks(tmp_path: Path) -> None:
+    text = "通知\n" + "\n".join(f"XX局第{i}季度报送情况。" for i in range(3)) + "\n" + \
+        "\n".join(f"联系人：XX，第{i}组。" for i in range(3))
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, len(f.related)) for f in found] == [(1, 2), (4, 2)]
+    assert "单位或地名" in found[0].message and "姓名" in found[1].message
+
+
+def test_blank_of_an_unknown_field_is_not_given_a_guessed_one(tmp_path: Path) -> None:
+    text = ("决算说明\n" + "\n".join(f"XX局第{i}项收入增长XX%。" for i in range(3))
+            + "\nXX中心负责汇总。")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [f.block for f in found] == [1, 1, 4]
+    assert "应填写具体内容" in found[2].message
+
+
 def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     found = lint_text("报告\n紧紧围绕县委*工作部署。\n落实市委*决策要求。", tmp_path, select="B103")
     assert [f.block for f in found] == [1, 2]
