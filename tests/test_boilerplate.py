@@ -260,6 +260,14 @@ def test_one_mark_twice_in_one_paragraph_is_one_finding(tmp_path: Path) -> None:
     assert len(found) == 1 and "共 2 处" in found[0].message and len(found[0].related) == 1
 
 
+def test_one_line_text_masked_throughout_names_each_blank_once(tmp_path: Path) -> None:
+    text = ("关于报送材料的通知各单位：请于5月10日前报送。联系人：XXX，电话：6235XXXX，传真：6235XXXX，"
+            "邮箱：XXX@example.cn。会议由XXX主持。")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.excerpt, len(f.related)) for f in found] == [("XXX", 2), ("XXXX", 1)]
+    assert "本段共 3 处" in found[0].message and "电话号码" in found[1].message
+
+
 def test_joint_contact_label_asks_for_the_name_first(tmp_path: Path) -> None:
     found = lint_text("通知\n联系人及电话：XXX，6235XXXX。", tmp_path, select="B103")
     assert "应填写姓名" in found[0].message

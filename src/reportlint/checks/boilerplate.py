@@ -236,8 +236,8 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
     and [此处输入正文内容] are three); a place whose field is unknown (以XXX为指导) takes the field
     of its text when the text fills one kind of field only. A blank repeated in ``group_from`` places over several
     paragraphs is one finding. Other places are reported by paragraph, and a paragraph says
-    one thing: its marks of one family are one finding even when they differ (a contact line
-    masked as XXX, 6235XXXX, XXX@…; a one-line text masked throughout)."""
+    one thing about one blank: its places of one placeholder text are one finding whatever
+    their fields (a name masked as XXX throughout a one-line text, XXX@… beside it)."""
     counts: dict[tuple[str, str], Counter[str]] = {}
     for b, start, end, kind, form in places:
         counts.setdefault((form, _blank_key(b.text[start:end])), Counter())[kind] += 1
@@ -255,7 +255,7 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
             out.append((form, kind, same, True))
             continue
         for p in same:
-            by_paragraph.setdefault((p[0].index, form, _family(text) if form == "mark" else text), []).append(p)
+            by_paragraph.setdefault((p[0].index, form, text), []).append(p)
     for (_, form, _), same in by_paragraph.items():
         same.sort(key=lambda p: p[1])
         out.append((form, same[0][3], same, False))
