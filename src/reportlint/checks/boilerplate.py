@@ -233,11 +233,12 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
                  group_from: int) -> list[tuple[str, str, list[Place], bool]]:
     """What B103 reports: (form, kind, places, across the text?). A blank is the same normalised
     placeholder text in the same kind of field (22 × XX局 is one blank; 〔20XX〕XX号, XXXX人民政府
-    and [此处输入正文内容] are three); a place whose field is unknown (以XXX为指导) takes the field
-    of its text when the text fills one kind of field only. A blank repeated in ``group_from`` places over several
-    paragraphs is one finding. Other places are reported by paragraph, and a paragraph says
-    one thing about one blank: its places of one placeholder text are one finding whatever
-    their fields (a name masked as XXX throughout a one-line text, XXX@… beside it)."""
+    and [此处输入正文内容] are three); a place whose field is unknown (以XXX为指导) takes the
+    field of its text when the text fills one kind of field only. A blank repeated in
+    ``group_from`` places over several paragraphs is one finding. Other places are reported
+    by paragraph, and a paragraph says one thing about one blank: its places of one
+    placeholder text are one finding whatever their fields (a name masked as XXX throughout
+    a one-line text, XXX@… beside it)."""
     counts: dict[tuple[str, str], Counter[str]] = {}
     for b, start, end, kind, form in places:
         counts.setdefault((form, _blank_key(b.text[start:end])), Counter())[kind] += 1
