@@ -673,13 +673,13 @@ def _only_blank_between(ctx: Context, a: int, b: int) -> bool:
 def check_stray(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a number marker that cuts a sentence in two — the text before it stops
-    mid-sentence and the text after it carries on (“…作风建设的有” / “2、效工作机制”), or
+    mid-sentence and the text after it carries on (“…建立山塘管护的长” / “2、效机制”), or
     the marker is followed by punctuation (“8、,深入”). These are page numbers of a paged
     viewer or pasting slips; they never count as numbering.
     ## Parameters
     None.
     ## Example
-    ……建立作风建设的有 / 2、效工作机制 → N108 at 2、."""
+    ……建立山塘管护的长 / 2、效机制 → N108 at 2、."""
     for mk in ctx.outline.markers:
         if mk.stray:
             yield rule.finding(ctx.doc, *_span(mk), key=mk.stray, label=_shown(ctx, mk))
