@@ -308,3 +308,40 @@ def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None
     # markers run into the sentence before them: T103 reports the half-width marks there
     inline = "实施方案 一、工作任务(一)设备购置（含安装）。二、推进步骤(一)试点(二)推广（年底前完成）。"
     assert lint_text(inline, tmp_path, select="N106") == []
+
+
+# N105 stated durations: sentences written for these tests
+
+DURATION_MISMATCHES = [
+    ("监测平台项目周期为12个月，即2026年1月—2027年12月，分两期建设。", "周期为12个月", "24个月"),
+    ("本轮河道清淤为期三年（2024—2025年），逐段验收。", "为期三年", "2年"),
+    ("自2026年3月至2026年10月，为期6个月，完成全部管网改造。", "为期6个月", "8个月"),
+    ("物业服务期为2年，自2025年1月1日至2027年12月31日止。", "服务期为2年", "3年"),
+    ("集中整治为期一年（2026年1月至2027年底），分季度督查。", "为期一年", "2年"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "claim", "actual"), DURATION_MISMATCHES)
+def test_stated_duration_that_the_dates_do_not_fit(tmp_path: Path, sentence: str, claim: str, actual: str) -> None:
+    found = lint_text("实施方案\n" + sentence, tmp_path, select="N105")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N105", 2, claim)]
+    assert claim in found[0].message and actual in found[0].message
+
+
+DURATIONS_THAT_FIT = [
+    "工期为12个月，即2026年1月—2026年12月，年底前交付使用。",  # both end months counted
+    "工期为12个月，即2026年1月—2027年1月。",  # months between the ends, also said
+    "为期两年（2026年3月—2028年2月），滚动推进。",
+    "为期三年（2024—2026年），每年评估一次。",
+    "服务期为3年，自2025年1月1日至2027年12月31日。",
+    "为期10个月（2026年3月—12月），按月调度。",
+    "近三年（2021—2024年）累计投入资金八千万元。",  # 近 makes the figure approximate
+    "为期一年半（2026年1月—2027年6月）。",
+    "为期18个月（2025—2026年），分两段实施。",  # months against whole years: unknown
+    "试点为期两年。2024—2026年全面推开。",  # not tied in one sentence
+]
+
+
+@pytest.mark.parametrize("sentence", DURATIONS_THAT_FIT)
+def test_durations_that_fit_or_are_not_tied_stay_silent(tmp_path: Path, sentence: str) -> None:
+    assert lint_text("实施方案\n" + sentence, tmp_path, select="N105") == []
