@@ -24,10 +24,12 @@ from .outline import CN_NUM, cn_value
 _KEY = r"(?:为期|历时|周期为?|期限为?|工期为?|建设期为?|实施期为?|规划期为?|服务期为?|时间为|时长为|共计|共)"
 _NUM = rf"(?<![\d.．])(?P<num>\d{{1,2}}|[{CN_NUM}两]{{1,3}})"
 _UNIT = r"(?P<unit>个月|年)(?![半多余以内底末度级前后间龄份代初中])"
-_DURATION = rf"(?P<claim>{_KEY}{_NUM}{_UNIT})"
+# 用三年时间（…）完成: the common way a plan states the time it gives itself
+_DURATION = rf"(?P<claim>(?:{_KEY}|用){_NUM}{_UNIT}(?:的?时间)?)"
 
 _YEAR = r"(?:19|20)\d{2}"
-_START = rf"(?P<y1>{_YEAR})(?:年(?:(?P<m1>\d{{1,2}})月(?:(?P<d1>\d{{1,2}})日)?)?)?"
+# 2026年4—6月 leaves out the first 月
+_START = rf"(?P<y1>{_YEAR})(?:年(?:(?P<m1>\d{{1,2}})(?:月(?:(?P<d1>\d{{1,2}})日)?)?)?)?"
 _SEP = r"\s*(?:—{1,2}|–|-|－|~|～|起?至|起?到)\s*"
 _END = rf"(?:(?P<y2>{_YEAR})年?)?(?:(?P<m2>\d{{1,2}})月(?:(?P<d2>\d{{1,2}})日)?|(?P<eoy>底|末))?(?![\d月日])"
 _RANGE = rf"(?P<range>{_START}{_SEP}{_END})"
