@@ -28,8 +28,9 @@ _UNIT = r"(?P<unit>个月|年)(?![半多余以内底末度级前后间龄份代�
 _DURATION = rf"(?P<claim>(?:{_KEY}|用){_NUM}{_UNIT}(?:的?时间)?)"
 
 _YEAR = r"(?:19|20)\d{2}"
-# 2026年4—6月 leaves out the first 月
-_START = rf"(?P<y1>{_YEAR})(?:年(?:(?P<m1>\d{{1,2}})(?:月(?:(?P<d1>\d{{1,2}})日)?)?)?)?"
+# 2026年4—6月 leaves out the first 月; a notice's 6月至8月 leaves out the year (the same year both ends)
+_START = (rf"(?:(?P<y1>{_YEAR})(?:年(?:(?P<m1>\d{{1,2}})(?:月(?:(?P<d1>\d{{1,2}})日)?)?)?)?"
+          rf"|(?<![\d年])(?P<m0>\d{{1,2}})月(?:(?P<d0>\d{{1,2}})日)?)")
 _SEP = r"\s*(?:—{1,2}|–|-|－|~|～|起?至|起?到)\s*"
 _END = rf"(?:(?P<y2>{_YEAR})年?)?(?:(?P<m2>\d{{1,2}})月(?:(?P<d2>\d{{1,2}})日)?|(?P<eoy>底|末))?(?![\d月日])"
 _RANGE = rf"(?P<range>{_START}{_SEP}{_END})"
@@ -61,25 +62,32 @@ def _number(text: str) -> int | None:
 
 def _accepted(m: re.Match[str]) -> tuple[set[int], int, bool] | None:
     """Month counts the range may mean, the count to show and whether it is exact; None when unsure."""
-    y1, y2 = int(m["y1"]), int(m["y2"] or m["y1"])
-    if m["m1"] is None:
+    if m["y1"] is None:  # 6月至8月: one year, no year given at the end either
+        if m["y2"] or m["eoy"]:
+            return None
+        y1 = y2 = 0
+        m1_text, d1_text = m["m0"], m["d0"]
+    else:
+        y1, y2 = int(m["y1"]), int(m["y2"] or m["y1"])
+        m1_text, d1_text = m["m1"], m["d1"]
+    if m1_text is None:
         if m["y2"] is None or m["m2"] or m["eoy"]:
             return None
         years = y2 - y1 + 1
         if not 2 <= years <= 30:
             return None
         return {years * 12, (years - 1) * 12}, years * 12, True
-    m1 = int(m["m1"])
+    m1 = int(m1_text)
     m2 = 12 if m["eoy"] and m["y2"] else int(m["m2"]) if m["m2"] else None
     if m2 is None or not (1 <= m1 <= 12 and 1 <= m2 <= 12):
         return None
     between = (y2 - y1) * 12 + m2 - m1
     if between < 0 or between > 360:
         return None
-    if m["d1"] or m["d2"]:
-        if not (m["d1"] and m["d2"]):
+    if d1_text or m["d2"]:
+        if not (d1_text and m["d2"]):
             return None
-        whole = int(m["d1"]) == 1 and int(m["d2"]) >= 28  # 1日 to the month's last day
+        whole = int(d1_text) == 1 and int(m["d2"]) >= 28  # 1日 to the month's last day
         return {between, between + 1}, between + 1 if whole else between, whole
     return {between, between + 1}, between + 1, True
 
@@ -98,7 +106,7 @@ def mismatches(text: str) -> Iterator[Mismatch]:
             if found is None:
                 continue
             accepted, shown, exact = found
-            if unit == "个月" and m["m1"] is None:
+            if unit == "个月" and m["m1"] is None and m["m0"] is None:
                 continue  # months against whole years: the exact months are unknown
             months = stated * 12 if unit == "年" else stated
             seen.add(m.start("claim"))
