@@ -38,8 +38,9 @@ _RANGE = rf"(?P<range>{_START}{_SEP}{_END})"
 _TIED = [
     # 为期两年（2026—2027年） / 周期为12个月，即2026年1月—2026年12月 / 为期12个月，自2026年1月至2026年12月
     re.compile(rf"{_DURATION}\s*(?:[（(]\s*(?:自|从)?|[，,]?\s*即\s*(?:自|从)?|[，,]\s*(?:自|从)){_RANGE}"),
-    # 自2026年1月至2026年12月，为期12个月
-    re.compile(rf"(?:自|从){_RANGE}止?\s*[，,]?\s*{_DURATION}"),
+    # 自2026年1月至2026年12月，为期12个月 — the duration closes its clause: in “…，共12个月达标” the
+    # months are a count of months, not the length of the range
+    re.compile(rf"(?:自|从){_RANGE}止?\s*[，,]?\s*{_DURATION}(?=\s*(?:[，。；,;：:）)]|$))"),
 ]
 
 
