@@ -81,12 +81,15 @@ def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     words = tagger()(text)
     found: set[str] = set()
     for i, (word, tag) in enumerate(words):
+        if tag != "m" and tag != "t":
+            continue  # most words: nothing to look at (this loop runs over every word of every item)
         after = words[i + 1] if i + 1 < len(words) else ("", "")
-        digits = "".join(ch for ch in word if ch in numerals)
         # 一个时期 / 一项任务: a bare 一 is an article in official prose, not a quantity
-        if tag == "m" and word not in vague and digits and digits != "一" and (
+        if tag == "m" and word not in vague and (
                 word[-1] in classifiers or after[1] == "q" or (after[0] and after[0][0] in classifiers)):
-            found.add("amount")
+            digits = "".join(ch for ch in word if ch in numerals)
+            if digits and digits != "一":
+                found.add("amount")
         # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
         # 当前 or 今后 name no time at all
         if tag == "t" and any(u in word for u in units) and (
