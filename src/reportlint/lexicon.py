@@ -5,40 +5,167 @@ idioms are tagged ``i``/``l``), plus the 公文 phrases of ``rules/dict/gongwen.
 political terms of ``rules/dict/gov.txt``. Character similarity comes from
 ``rules/dict/charsim.json`` (built by ``scripts/build_charsim.py``: shapes from the cjk-decomp
 decomposition data, sounds from pypinyin). Nothing is downloaded. The derived tables are kept
-in reportlint's cache folder as one ``marshal`` file (a format that cannot run code), rebuilt
-when jieba's dictionary, the phrase lists or this module's format change.
+in reportlint's cache folder as one file of ``marshal`` records (a format that cannot run code),
+rebuilt when jieba's dictionary, the phrase lists or this module's format change.
+
+Loading is what a check of one report pays for, so the file is laid out for it: a small head
+read at once (two-character words as one string of second characters per first character, the
+character tables, the index) and, behind it, one record per character for the words of three
+or more characters and for the masked words offered as corrections. A record is read (from a
+memory map) only when a document asks for a word beginning with that character: a report of
+10,000 characters touches a few hundred of the ~6,000 records instead of unpacking 250,000 words.
 """
 
 from __future__ import annotations
 
 import json
 import marshal
+import mmap
+import sys
+from array import array
+from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Any
+from zlib import crc32
 
-FORMAT = 9  # bump when the derived tables change shape
+FORMAT = 10  # bump when the derived tables change shape
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
 PHRASE_FREQ = 1000  # frequency given to the curated phrases
+# the offsets are read in place as unsigned ints of this machine: its byte order and int size are in the magic
+_MAGIC = b"RLLEX" + FORMAT.to_bytes(2, "big") + sys.byteorder[0].encode() + bytes([array("I").itemsize])
+_HEAD_LEN = 8  # bytes giving the length of the head record
+
+Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
 
-@dataclass(frozen=True, slots=True)
+class _Pairs(dict[str, frozenset[str]]):
+    """character → the characters that follow it in some word of two characters, as a set made on
+    first use from the string kept on disk (a set probes in constant time, the string loads fast)."""
+
+    __slots__ = ("_source",)
+
+    def __init__(self, source: dict[str, str]) -> None:
+        super().__init__()
+        self._source = source
+
+    def __missing__(self, ch: str) -> frozenset[str]:
+        got = frozenset(self._source.get(ch, ""))
+        self[ch] = got
+        return got
+
+
+class _Table:
+    """A table of string keys: in memory as built, or in a cache file as a hash table read one bucket
+    at a time. A document asks for a few thousand keys, most of them absent, so the CRC-32 of a key
+    is first looked up in a bit array (16 bits per key: an absent key passes one time in sixteen),
+    then picks the bucket; an array of offsets says where each bucket's ``marshal`` record lies.
+    The bit array and the offsets are used in place from the memory map: nothing is unpacked
+    beforehand."""
+
+    __slots__ = ("_bits", "_buckets", "_data", "_failed", "_offsets", "_records", "_valid")
+
+    def __init__(self, data: dict[Any, Any], parts: tuple[Any, Any, Any] | None = None,
+                 valid: Callable[[object], bool] = bool, failed: Callable[[], dict[str, Any]] | None = None) -> None:
+        self._data = data  # in memory: key → value; from a file: bucket number → {key: value}
+        self._bits, self._offsets, self._records = parts if parts is not None else (b"", None, b"")
+        self._valid, self._failed = valid, failed
+        self._buckets = len(self._offsets) - 1 if self._offsets is not None else 0
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self._offsets is None:
+            return self._data.get(key, default)
+        h = crc32(key.encode("utf-8"))
+        bit = h % (8 * len(self._bits))
+        if not self._bits[bit >> 3] >> (bit & 7) & 1:
+            return default
+        number = h % self._buckets
+        bucket = self._data.get(number)
+        if bucket is None:
+            bucket = self._data[number] = self._read(number)
+        value = bucket.get(key, default)
+        if value is not default and not self._valid(value):
+            return self._fail().get(key, default)
+        return value
+
+    def _read(self, number: int) -> dict[str, Any]:
+        start, end = self._offsets[number], self._offsets[number + 1]
+        if start == end:
+            return {}
+        try:
+            got = marshal.loads(self._records[start:end]) if start < end <= len(self._records) else None
+        except (ValueError, EOFError, TypeError):
+            got = None
+        return got if isinstance(got, dict) else self._fail()
+
+    def _fail(self) -> dict[str, Any]:
+        """A damaged cache file: every answer comes from tables built afresh, never half from each."""
+        self._data, self._offsets = dict(self._failed()) if self._failed is not None else {}, None
+        return self._data
+
+    def whole(self) -> dict[str, Any]:
+        """Every key and value (for tests and for writing the cache)."""
+        if self._offsets is None:
+            return dict(self._data)
+        out: dict[str, Any] = {}
+        for number in range(self._buckets):
+            for key in self._read(number):
+                out[key] = self.get(key)
+                if self._offsets is None:
+                    return dict(self._data)
+        return out
+
+    @staticmethod
+    def pack(data: dict[str, Any]) -> tuple[bytes, bytes, bytes]:
+        """The bit array, the array of offsets and the records of ``data`` (about two keys a bucket)."""
+        bits = bytearray(2 * len(data) + 1)
+        buckets: list[dict[str, Any]] = [{} for _ in range(len(data) // 2 + 1)]
+        for key, value in data.items():
+            h = crc32(key.encode("utf-8"))
+            bit = h % (8 * len(bits))
+            bits[bit >> 3] |= 1 << (bit & 7)
+            buckets[h % len(buckets)][key] = value
+        offsets, records = array("I"), bytearray()
+        for bucket in buckets:
+            offsets.append(len(records))
+            if bucket:
+                records += marshal.dumps(bucket)
+        offsets.append(len(records))
+        return bytes(bits), offsets.tobytes(), bytes(records)
+
+
 class Lexicon:
-    freq: dict[str, int]  # words of 2–4 characters (and longer phrases) → frequency
-    masked: dict[str, str]  # a target word with one character masked ("?于") → the words, space-separated
-    dropped: dict[str, str]  # a fixed phrase with one character missing → the phrase
-    phrases: frozenset[str]  # idioms and curated phrases (their matches weigh more)
-    shape: dict[str, str]  # character → its shape signatures, space-separated
-    sound: dict[str, str]  # character → its toneless readings, space-separated
-    single: dict[str, int]  # single characters → frequency as a word
-    follow: dict[str, str]  # character → the characters that follow it inside some word of the dictionary
+    """The tables. ``two``, ``follow`` and ``starts`` map a character to a string of the characters
+    after it (in a word of two characters; in any word; in a word of 3–4 characters)."""
 
-    starts: dict[str, str]  # character → the characters after it that begin a word of 3–4 characters
-    dropped_heads: frozenset[str]  # the first three characters of the phrases with one character missing
+    __slots__ = ("_long", "_masked", "_phrasal", "dropped", "dropped_heads", "follow", "pairs2", "shape", "single",
+                 "sound", "starts", "two")
+
+    def __init__(self, two: dict[str, str], dropped: dict[str, str], shape: dict[str, str], sound: dict[str, str],
+                 single: dict[str, int], follow: dict[str, str], starts: dict[str, str],
+                 dropped_heads: frozenset[str], long: _Table, masked: _Table, phrasal: _Table) -> None:
+        self.two, self.dropped, self.shape, self.sound = two, dropped, shape, sound  # dropped: phrase less one → phrase
+        self.single, self.follow, self.starts, self.dropped_heads = single, follow, starts, dropped_heads
+        self.pairs2 = _Pairs(two)
+        self._long = long  # the words of 3 or more characters → True
+        self._masked = masked  # a target word with one character masked ("?于") → the targets
+        self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
+
+    def word(self, text: str) -> bool:
+        """Whether ``text`` is a word of 2 or more characters of the dictionary (frequent enough)."""
+        n = len(text)
+        if n == 2:
+            return text[1] in self.pairs2[text[0]]
+        return n > 2 and self._long.get(text) is True
+
+    def targets(self, key: str, phrases_only: bool = False) -> tuple[Target, ...]:
+        """The words that fit ``key`` (a word with one character masked as "?"), in dictionary order;
+        only the idioms and phrases among them if ``phrases_only``."""
+        return (self._phrasal if phrases_only else self._masked).get(key, ())  # type: ignore[no-any-return]
 
     def paired(self, pair: str) -> bool:
         """Whether these two characters stand side by side in some dictionary word."""
@@ -82,6 +209,7 @@ def _read_phrases(path: Path) -> dict[str, int]:
 
 
 def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
+    """The tables, built from the dictionary and the rule data (about a second)."""
     freq: dict[str, int] = {}
     single: dict[str, int] = {}
     idioms: set[str] = set()
@@ -110,19 +238,21 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     for word, f in curated.items():
         freq[word] = max(freq.get(word, 0), f)
         bigrams.update(word[k:k + 2] for k in range(len(word) - 1))
-    masked: dict[str, list[str]] = {}
+    phrases = idioms | set(curated)
+    masked: dict[str, list[Target]] = {}
     for word, f in freq.items():
         n = len(word)
         if word in curated or (n in TARGET_MIN and f >= TARGET_MIN[n]) or (word in idioms and f >= TARGET_MIN[4]):
             if n > 6:
                 continue
+            target = (word, f, word in phrases)
             for i in range(n):
-                masked.setdefault(word[:i] + "?" + word[i + 1:], []).append(word)
+                masked.setdefault(word[:i] + "?" + word[i + 1:], []).append(target)
     # a phrase of 5 or more characters with one missing: 扶再贷款 (扶贫再贷款), 准化建设 (标准化建设). Its
     # last character only counts before a punctuation mark (受理渠。): 公务用 goes on as 公务用房. Shorter
     # phrases are left out: 行有效, 与不同, 化改革 are the ordinary text of 进行有效, 与不同部门, 市场化改革.
     dropped: dict[str, str] = {}
-    for word in set(curated) | idioms:
+    for word in sorted(set(curated) | idioms):
         if len(word) >= 4 and (word in curated or freq[word] >= 30):
             dropped.setdefault(word[:-1] + "$", word)
             if len(word) >= 5:
@@ -135,16 +265,17 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
         if isinstance(loaded, dict):
             table = {k: v for k, v in loaded.items() if isinstance(v, dict)}
     return Lexicon(
-        freq=freq,
-        masked={k: " ".join(v) for k, v in masked.items()},
+        two=_follow({w for w in freq if len(w) == 2}),
         dropped=dropped,
-        phrases=frozenset(idioms | set(curated)),
         shape=dict(table.get("shape", {})),
         sound=dict(table.get("sound", {})),
         single=single,
         follow=_follow(bigrams),
         starts=_follow({w[:2] for w in freq if len(w) >= 3}),
         dropped_heads=frozenset(w[:3] for w in dropped),
+        long=_Table({w: True for w in freq if len(w) > 2}),
+        masked=_Table({k: tuple(v) for k, v in masked.items()}),
+        phrasal=_Table({k: tuple(t for t in v if t[2]) for k, v in masked.items() if any(t[2] for t in v)}),
     )
 
 
@@ -170,9 +301,58 @@ def _stamp(jieba_dict: Path | None, dict_dir: Path) -> str:
     return str(h.hexdigest()[:16])
 
 
-def _valid(data: object) -> bool:
-    return (isinstance(data, tuple) and len(data) == 10 and all(isinstance(x, dict) for x in data[:3] + data[4:9])
-            and isinstance(data[3], frozenset) and isinstance(data[9], frozenset))
+def _is_targets(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(t, tuple) and len(t) == 3 and isinstance(t[0], str) and isinstance(t[1], int) for t in value)
+
+
+def _pack(lex: Lexicon) -> bytes:
+    """The cache file: magic, the length of the head, the head (the small tables and the sizes of the
+    parts after it), padding to four bytes, then the parts of the two hash tables (offsets first)."""
+    packed = [_Table.pack(t.whole()) for t in (lex._long, lex._masked, lex._phrasal)]
+    parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
+    head = marshal.dumps((lex.two, lex.dropped, lex.shape, lex.sound, lex.single, lex.follow, lex.starts,
+                          lex.dropped_heads, tuple(len(p) for p in parts)))
+    out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
+    out += bytes(-len(out) % 4)
+    for part in parts:
+        out += part
+    return bytes(out)
+
+
+def _valid_head(head: object) -> bool:
+    return (isinstance(head, tuple) and len(head) == 9 and all(isinstance(x, dict) for x in head[:7])
+            and isinstance(head[7], frozenset) and isinstance(head[8], tuple) and len(head[8]) == 9
+            and all(isinstance(n, int) and n > 0 for n in head[8]) and all(n % 4 == 0 for n in head[8][:3]))
+
+
+def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
+    """The tables of a cache file, read lazily from a memory map; None when it is not one."""
+    with path.open("rb") as f:
+        try:
+            buffer: Any = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+        except (OSError, ValueError):  # an empty file, or a file system without memory maps
+            buffer = f.read()
+    start = len(_MAGIC) + _HEAD_LEN
+    if len(buffer) < start or buffer[:len(_MAGIC)] != _MAGIC:
+        return None
+    size = int.from_bytes(buffer[len(_MAGIC):start], "big")
+    head = marshal.loads(buffer[start:start + size])
+    if not _valid_head(head):
+        return None
+    *tables, sizes = head
+    at = start + size + (-(start + size) % 4)
+    if at + sum(sizes) != len(buffer):
+        return None
+    view, parts = memoryview(buffer), []
+    for n in sizes:
+        parts.append(view[at:at + n])
+        at += n
+    table = [(parts[k + 3], parts[k].cast("I"), parts[k + 6]) for k in range(3)]
+    return Lexicon(*tables,
+                   long=_Table({}, table[0], lambda v: v is True, lambda: rebuild()._long.whole()),
+                   masked=_Table({}, table[1], _is_targets, lambda: rebuild()._masked.whole()),
+                   phrasal=_Table({}, table[2], _is_targets, lambda: rebuild()._phrasal.whole()))
 
 
 @lru_cache(maxsize=1)
@@ -182,18 +362,23 @@ def lexicon() -> Lexicon:
 
     jieba_dict, dict_dir = _jieba_dict(), _dict_dir()
     cache = cache_dir() / f"lexicon-{_stamp(jieba_dict, dict_dir)}.marshal"
+
+    @lru_cache(maxsize=1)
+    def rebuild() -> Lexicon:  # a record of the cache file is damaged: build afresh, drop the file
+        with suppress(OSError):
+            cache.unlink()
+        return _build(jieba_dict, dict_dir)
+
     with suppress(OSError, ValueError, EOFError, TypeError):
-        data = marshal.loads(cache.read_bytes())
-        if _valid(data):
-            return Lexicon(*data)
+        opened = _open(cache, rebuild)
+        if opened is not None:
+            return opened
     lex = _build(jieba_dict, dict_dir)
     with suppress(OSError):
         for old in cache.parent.glob("lexicon-*.marshal"):  # tables of an older jieba or rule data
             old.unlink()
     with suppress(OSError, ValueError):
-        write_atomic(cache, marshal.dumps((lex.freq, lex.masked, lex.dropped, lex.phrases, lex.shape, lex.sound,
-                                           lex.single, lex.follow, lex.starts,
-                                           lex.dropped_heads)))
+        write_atomic(cache, _pack(lex))
     return lex
 
 

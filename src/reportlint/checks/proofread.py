@@ -49,10 +49,10 @@ def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
 
 def _orphans(text: str, lex: object) -> list[bool]:
     """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
-    freq, starts = lex.freq, lex.starts  # type: ignore[attr-defined]
+    pairs2, starts, word = lex.pairs2, lex.starts, lex.word  # type: ignore[attr-defined]
     n = len(text)
     covered = [False] * n
-    for s in [s for s in range(n - 1) if text[s:s + 2] in freq]:
+    for s in [s for s in range(n - 1) if text[s + 1] in pairs2[text[s]]]:
         covered[s] = covered[s + 1] = True
     # words of 3–4 characters, only around what two-character words left uncovered
     for u in [k for k in range(n) if not covered[k] and "\u4e00" <= text[k] <= "\u9fff"]:
@@ -62,7 +62,7 @@ def _orphans(text: str, lex: object) -> list[bool]:
             if text[s + 1:s + 2] not in starts.get(text[s], "-"):
                 continue  # no longer word begins here
             for e in (s + 4, s + 3):
-                if e > u and text[s:e] in freq:
+                if e > u and word(text[s:e]):
                     for k in range(s, min(e, n)):
                         covered[k] = True
                     break
@@ -78,8 +78,7 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠)."""
-    masked, freq, single, paired_ = lex.masked, lex.freq, lex.single, lex.paired  # type: ignore[attr-defined]
-    phrases = lex.phrases  # type: ignore[attr-defined]
+    targets, is_word, single, paired_ = lex.targets, lex.word, lex.single, lex.paired  # type: ignore[attr-defined]
     n = len(text)
     # running counts: characters not Chinese or shielded; Chinese characters; odd ones (orphans, not busy)
     plain = [0, *accumulate(shut or not "\u4e00" <= ch <= "\u9fff" for ch, shut in zip(text, shield, strict=True))]
@@ -92,6 +91,7 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
         busy = single.get(ch, 0) >= _BUSY_CHAR
         # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
         paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
+        phrases_only = busy or paired
         if i and text[i - 1] in _SURNAMES:
             continue
         lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
@@ -105,16 +105,12 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
                 if s < 0 or e > n or plain[e] != plain[s]:
                     continue  # not all Chinese, or inside a title or quotation
                 key = text[s:i] + "?" + text[i + 1:e]
-                for word in masked.get(key, "").split():
-                    phrase = word in phrases
-                    if not phrase and (busy or paired):
-                        continue
+                for word, f, phrase in targets(key, phrases_only):
                     kind = lex.similar(ch, word[i - s])  # type: ignore[attr-defined]
                     if kind is None:
                         continue
-                    f = freq.get(word, 0)
                     if phrase:
-                        if e - s == 2 and ((s > 0 and text[s - 1:s + 1] in freq) or text[e - 1:e + 1] in freq):
+                        if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                             continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                         weight = f * 1000
                     else:  # the right word is written elsewhere in the document, with a neighbour of this place
@@ -230,11 +226,11 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
 
 
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
-    freq = lex.freq  # type: ignore[attr-defined]
+    is_word = lex.word  # type: ignore[attr-defined]
     if "一一" in text:
         for m in _DASH_AS_YI.finditer(text):
             start = m.start(1)
-            if not any(text[start:start + k] in freq for k in (3, 4)):  # not 一一对应, 一一列举 …
+            if not any(is_word(text[start:start + k]) for k in (3, 4)):  # not 一一对应, 一一列举 …
                 yield Typo(start, start + 2, "一一", "——", "dash")
 
 
