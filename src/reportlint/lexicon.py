@@ -43,22 +43,6 @@ _HEAD_LEN = 8  # bytes giving the length of the head record
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
 
-class _Pairs(dict[str, frozenset[str]]):
-    """character → the characters that follow it in some word of two characters, as a set made on
-    first use from the string kept on disk (a set probes in constant time, the string loads fast)."""
-
-    __slots__ = ("_source",)
-
-    def __init__(self, source: dict[str, str]) -> None:
-        super().__init__()
-        self._source = source
-
-    def __missing__(self, ch: str) -> frozenset[str]:
-        got = frozenset(self._source.get(ch, ""))
-        self[ch] = got
-        return got
-
-
 class _Table:
     """A table of string keys: in memory as built, or in a cache file as a hash table read one bucket
     at a time. A document asks for a few thousand keys, most of them absent, so the CRC-32 of a key
@@ -139,47 +123,76 @@ class _Table:
 
 
 class Lexicon:
-    """The tables. ``two``, ``follow`` and ``starts`` map a character to a string of the characters
-    after it (in a word of two characters; in any word; in a word of 3–4 characters)."""
+    """The tables. ``two`` and ``starts`` map a character to a string of the characters after it in a
+    word of two characters, and at the head of a word of three or more. The rest is looked up one
+    key at a time (see ``_Table``)."""
 
-    __slots__ = ("_long", "_masked", "_phrasal", "dropped", "dropped_heads", "follow", "pairs2", "shape", "single",
-                 "sound", "starts", "two")
+    __slots__ = ("_chars", "_long", "_masked", "_phrasal", "_seen", "dropped", "dropped_heads", "short_phrasal",
+                 "starts", "two")
 
-    def __init__(self, two: dict[str, str], dropped: dict[str, str], shape: dict[str, str], sound: dict[str, str],
-                 single: dict[str, int], follow: dict[str, str], starts: dict[str, str],
-                 dropped_heads: frozenset[str], long: _Table, masked: _Table, phrasal: _Table) -> None:
-        self.two, self.dropped, self.shape, self.sound = two, dropped, shape, sound  # dropped: phrase less one → phrase
-        self.single, self.follow, self.starts, self.dropped_heads = single, follow, starts, dropped_heads
-        self.pairs2 = _Pairs(two)
+    def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
+                 short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
+                 phrasal: _Table) -> None:
+        self.two, self.starts = two, starts
+        self.dropped = dropped  # a fixed phrase with one character missing (or "$" for its last) → the phrase
+        self.dropped_heads = dropped_heads  # their first three characters
+        self._chars = chars  # character → (its frequency as a word, the characters after it in some word,
+        #                      its shape signatures, its toneless readings)
+        self._seen: dict[str, tuple[int, str, frozenset[str], frozenset[str]]] = {}
         self._long = long  # the words of 3 or more characters → True
         self._masked = masked  # a target word with one character masked ("?于") → the targets
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
+        self.short_phrasal = short_phrasal  # its keys of 2–3 characters
 
     def word(self, text: str) -> bool:
         """Whether ``text`` is a word of 2 or more characters of the dictionary (frequent enough)."""
         n = len(text)
         if n == 2:
-            return text[1] in self.pairs2[text[0]]
+            return text[1] in self.two.get(text[0], "")
         return n > 2 and self._long.get(text) is True
 
     def targets(self, key: str, phrases_only: bool = False) -> tuple[Target, ...]:
         """The words that fit ``key`` (a word with one character masked as "?"), in dictionary order;
         only the idioms and phrases among them if ``phrases_only``."""
-        return (self._phrasal if phrases_only else self._masked).get(key, ())  # type: ignore[no-any-return]
+        if len(key) > 2 and key[0] != "?" != key[1] and key[1] not in self.starts.get(key[0], ""):
+            return ()  # no word of three or more characters begins with these two
+        if phrases_only:
+            if len(key) <= 3 and key not in self.short_phrasal:
+                return ()
+            return self._phrasal.get(key, ())  # type: ignore[no-any-return]
+        return self._masked.get(key, ())  # type: ignore[no-any-return]
+
+    def _char(self, ch: str) -> tuple[int, str, frozenset[str], frozenset[str]]:
+        got = self._seen.get(ch)
+        if got is None:
+            single, follow, shape, sound = self._chars.get(ch, _NO_CHAR)
+            got = self._seen[ch] = (single, follow, frozenset(shape.split()), frozenset(sound.split()))
+        return got
+
+    def single(self, ch: str) -> int:
+        """How frequent the character is as a word of its own (0 when it never is)."""
+        return self._char(ch)[0]
 
     def paired(self, pair: str) -> bool:
         """Whether these two characters stand side by side in some dictionary word."""
-        return len(pair) == 2 and pair[1] in self.follow.get(pair[0], "")
+        return len(pair) == 2 and pair[1] in self._char(pair[0])[1]
 
     def similar(self, a: str, b: str) -> str | None:
         """"形近", "音近" or None."""
-        sb = self.shape.get(b)
-        if sb and any(sig in sb.split() for sig in self.shape.get(a, "").split()):
+        ia, ib = self._char(a), self._char(b)
+        if ia[2] & ib[2]:
             return "形近"
-        pb = self.sound.get(b)
-        if pb and any(p in pb.split() for p in self.sound.get(a, "").split()):
+        if ia[3] & ib[3]:
             return "音近"
         return None
+
+
+_NO_CHAR = (0, "", "", "")
+
+
+def _is_char(value: object) -> bool:
+    return (isinstance(value, tuple) and len(value) == 4 and isinstance(value[0], int)
+            and all(isinstance(x, str) for x in value[1:]))
 
 
 def _dict_dir() -> Path:
@@ -264,19 +277,25 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
         loaded = json.loads((dict_dir / "charsim.json").read_text(encoding="utf-8"))
         if isinstance(loaded, dict):
             table = {k: v for k, v in loaded.items() if isinstance(v, dict)}
+    shape, sound, follow = dict(table.get("shape", {})), dict(table.get("sound", {})), _follow(bigrams)
+    chars = {ch: (single.get(ch, 0), follow.get(ch, ""), _text(shape.get(ch)), _text(sound.get(ch)))
+             for ch in sorted(set(single) | set(follow) | set(shape) | set(sound))}
+    phrasal = {k: tuple(t for t in v if t[2]) for k, v in masked.items() if any(t[2] for t in v)}
     return Lexicon(
         two=_follow({w for w in freq if len(w) == 2}),
-        dropped=dropped,
-        shape=dict(table.get("shape", {})),
-        sound=dict(table.get("sound", {})),
-        single=single,
-        follow=_follow(bigrams),
         starts=_follow({w[:2] for w in freq if len(w) >= 3}),
         dropped_heads=frozenset(w[:3] for w in dropped),
+        short_phrasal=frozenset(k for k in phrasal if len(k) <= 3),
+        chars=_Table(chars),
+        dropped=_Table(dropped),
         long=_Table({w: True for w in freq if len(w) > 2}),
         masked=_Table({k: tuple(v) for k, v in masked.items()}),
-        phrasal=_Table({k: tuple(t for t in v if t[2]) for k, v in masked.items() if any(t[2] for t in v)}),
+        phrasal=_Table(phrasal),
     )
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _follow(bigrams: set[str]) -> dict[str, str]:
@@ -306,13 +325,15 @@ def _is_targets(value: object) -> bool:
         isinstance(t, tuple) and len(t) == 3 and isinstance(t[0], str) and isinstance(t[1], int) for t in value)
 
 
+_TABLES = ("_chars", "dropped", "_long", "_masked", "_phrasal")
+
+
 def _pack(lex: Lexicon) -> bytes:
     """The cache file: magic, the length of the head, the head (the small tables and the sizes of the
-    parts after it), padding to four bytes, then the parts of the two hash tables (offsets first)."""
-    packed = [_Table.pack(t.whole()) for t in (lex._long, lex._masked, lex._phrasal)]
+    parts after it), padding to four bytes, then the parts of the hash tables (the offsets first)."""
+    packed = [_Table.pack(getattr(lex, name).whole()) for name in _TABLES]
     parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
-    head = marshal.dumps((lex.two, lex.dropped, lex.shape, lex.sound, lex.single, lex.follow, lex.starts,
-                          lex.dropped_heads, tuple(len(p) for p in parts)))
+    head = marshal.dumps((lex.two, lex.starts, lex.dropped_heads, lex.short_phrasal, tuple(len(p) for p in parts)))
     out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
     out += bytes(-len(out) % 4)
     for part in parts:
@@ -321,9 +342,11 @@ def _pack(lex: Lexicon) -> bytes:
 
 
 def _valid_head(head: object) -> bool:
-    return (isinstance(head, tuple) and len(head) == 9 and all(isinstance(x, dict) for x in head[:7])
-            and isinstance(head[7], frozenset) and isinstance(head[8], tuple) and len(head[8]) == 9
-            and all(isinstance(n, int) and n > 0 for n in head[8]) and all(n % 4 == 0 for n in head[8][:3]))
+    k = len(_TABLES)
+    return (isinstance(head, tuple) and len(head) == 5 and all(isinstance(x, dict) for x in head[:2])
+            and all(isinstance(x, frozenset) for x in head[2:4]) and isinstance(head[4], tuple)
+            and len(head[4]) == 3 * k and all(isinstance(n, int) and n > 0 for n in head[4])
+            and all(n % 4 == 0 for n in head[4][:k]))
 
 
 def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
@@ -340,7 +363,7 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
     head = marshal.loads(buffer[start:start + size])
     if not _valid_head(head):
         return None
-    *tables, sizes = head
+    *small, sizes = head
     at = start + size + (-(start + size) % 4)
     if at + sum(sizes) != len(buffer):
         return None
@@ -348,11 +371,14 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
     for n in sizes:
         parts.append(view[at:at + n])
         at += n
-    table = [(parts[k + 3], parts[k].cast("I"), parts[k + 6]) for k in range(3)]
-    return Lexicon(*tables,
-                   long=_Table({}, table[0], lambda v: v is True, lambda: rebuild()._long.whole()),
-                   masked=_Table({}, table[1], _is_targets, lambda: rebuild()._masked.whole()),
-                   phrasal=_Table({}, table[2], _is_targets, lambda: rebuild()._phrasal.whole()))
+    k = len(_TABLES)
+    valid: dict[str, Callable[[object], bool]] = {
+        "_chars": _is_char, "dropped": lambda v: isinstance(v, str), "_long": lambda v: v is True,
+        "_masked": _is_targets, "_phrasal": _is_targets}
+    tables = [_Table({}, (parts[k + j], parts[j].cast("I"), parts[2 * k + j]), valid[name],
+                     lambda name=name: getattr(rebuild(), name).whole())  # type: ignore[misc]
+              for j, name in enumerate(_TABLES)]
+    return Lexicon(*small, *tables)
 
 
 @lru_cache(maxsize=1)

@@ -49,10 +49,10 @@ def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
 
 def _orphans(text: str, lex: object) -> list[bool]:
     """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
-    pairs2, starts, word = lex.pairs2, lex.starts, lex.word  # type: ignore[attr-defined]
+    two, starts, word = lex.two, lex.starts, lex.word  # type: ignore[attr-defined]
     n = len(text)
     covered = [False] * n
-    for s in [s for s in range(n - 1) if text[s + 1] in pairs2[text[s]]]:
+    for s in [s for s in range(n - 1) if text[s + 1] in two.get(text[s], "")]:
         covered[s] = covered[s + 1] = True
     # words of 3–4 characters, only around what two-character words left uncovered
     for u in [k for k in range(n) if not covered[k] and "\u4e00" <= text[k] <= "\u9fff"]:
@@ -83,12 +83,12 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
     # running counts: characters not Chinese or shielded; Chinese characters; odd ones (orphans, not busy)
     plain = [0, *accumulate(shut or not "\u4e00" <= ch <= "\u9fff" for ch, shut in zip(text, shield, strict=True))]
     hans = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
-    odds = [0, *accumulate(o and single.get(ch, 0) < _BUSY_CHAR for ch, o in zip(text, orphan, strict=True))]
+    odds = [0, *accumulate(o and single(ch) < _BUSY_CHAR for ch, o in zip(text, orphan, strict=True))]
     for i in [i for i, odd in enumerate(orphan) if odd]:
         ch = text[i]
         if shield[i] or ch in _SURNAMES:
             continue
-        busy = single.get(ch, 0) >= _BUSY_CHAR
+        busy = single(ch) >= _BUSY_CHAR
         # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
         paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
         phrases_only = busy or paired
@@ -327,7 +327,7 @@ def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) ->
                 continue
             if orphan[i - 1] or orphan[i + 1]:
                 continue  # a run of odd characters is a name or a term; noise stands alone
-            if single.get(ch, 0) < _RARE_ALONE or ch == "一":
+            if single(ch) < _RARE_ALONE or ch == "一":
                 odd.append(ch)
         if len(odd) >= _NOISE_MIN:
             yield m.start(), m.end(), "、".join(dict.fromkeys(odd))
