@@ -39,6 +39,7 @@ PHRASE_FREQ = 1000  # frequency given to the curated phrases
 # the offsets are read in place as unsigned ints of this machine: its byte order and int size are in the magic
 _MAGIC = b"RLLEX" + FORMAT.to_bytes(2, "big") + sys.byteorder[0].encode() + bytes([array("I").itemsize])
 _HEAD_LEN = 8  # bytes giving the length of the head record
+_ASKED_MAX = 200_000  # answers kept for keys asked again (a report repeats its phrases); then forgotten
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
@@ -127,8 +128,8 @@ class Lexicon:
     word of two characters, and at the head of a word of three or more. The rest is looked up one
     key at a time (see ``_Table``)."""
 
-    __slots__ = ("_chars", "_long", "_masked", "_phrasal", "_seen", "dropped", "dropped_heads", "short_phrasal",
-                 "starts", "two")
+    __slots__ = ("_asked", "_chars", "_long", "_masked", "_phrasal", "_seen", "dropped", "dropped_heads",
+                 "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -143,6 +144,7 @@ class Lexicon:
         self._masked = masked  # a target word with one character masked ("?于") → the targets
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
+        self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
 
     def word(self, text: str) -> bool:
         """Whether ``text`` is a word of 2 or more characters of the dictionary (frequent enough)."""
@@ -154,6 +156,15 @@ class Lexicon:
     def targets(self, key: str, phrases_only: bool = False) -> tuple[Target, ...]:
         """The words that fit ``key`` (a word with one character masked as "?"), in dictionary order;
         only the idioms and phrases among them if ``phrases_only``."""
+        asked = self._asked[phrases_only]
+        got = asked.get(key)
+        if got is None:
+            if len(asked) > _ASKED_MAX:
+                asked.clear()
+            got = asked[key] = self._targets(key, phrases_only)
+        return got
+
+    def _targets(self, key: str, phrases_only: bool) -> tuple[Target, ...]:
         if len(key) > 2 and key[0] != "?" != key[1] and key[1] not in self.starts.get(key[0], ""):
             return ()  # no word of three or more characters begins with these two
         if phrases_only:
