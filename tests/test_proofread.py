@@ -248,3 +248,61 @@ def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
 ])
 def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="X103") == []
+
+
+def _orphans_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[bool]:
+    """A Chinese character that no dictionary word of 2–4 characters covers, checked window by window."""
+    covered = [False] * len(text)
+    for s in range(len(text)):
+        for e in range(s + 2, min(len(text), s + 4) + 1):
+            if lex.word(text[s:e]):
+                covered[s:e] = [True] * (e - s)
+    return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
+
+
+def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:
+    """The fast paths (pairs found from a bytes map, places of phrase heads) against the slow definitions."""
+    import random
+
+    from reportlint.checks import proofread
+
+    lex = lexicon_module._build(*_small_tables(tmp_path))
+    rng = random.Random(7)
+    pieces = [*"以工代赈款恪尽职守推进整村广之后贷扶贫再标准化建设受理渠道存贩，。、 A1《》",
+              "扶再贷款", "准化建设", "受理渠", "扶贫再贷款", "标准化建设", "以工代贩", "整存推进", "推进"]
+    hits = 0
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert proofread._orphans(text, lex) == _orphans_by_definition(text, lex), text
+        found = [(t.start, t.end, t.expected) for t in proofread._dropped(text, lex)]
+        expected = []
+        for m in proofread._HAN_RE.finditer(text):
+            s, e0 = m.start(), m.end()
+            while s < e0 - 2:
+                hit = None
+                for length in range(min(8, e0 - s), 2, -1):
+                    piece = text[s:s + length]
+                    phrase = lex.dropped.get(piece)
+                    if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                        phrase = lex.dropped.get(piece + "$")
+                    if (phrase and any(proofread._orphans(piece, lex))
+                            and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                        hit = (s, s + length, phrase)
+                        break
+                if hit:
+                    expected.append(hit)
+                s = hit[1] if hit else s + 1
+        assert found == expected, text
+        hits += len(found)
+    assert hits > 50  # the phrases were there to be found
+
+
+def test_a_cache_file_cut_short_while_in_use_is_read_as_damaged_not_a_crash(tmp_path: Path) -> None:
+    built = lexicon_module._build(*_small_tables(tmp_path))
+    path = tmp_path / "lexicon.marshal"
+    path.write_bytes(lexicon_module._pack(built))
+    opened = lexicon_module._open(path, lambda: built)
+    assert opened is not None
+    with path.open("r+b") as f:  # another process truncates the file in place
+        f.truncate(200)
+    assert _probe(opened) == _probe(built)

@@ -158,31 +158,22 @@ def _uncovered(piece: str, lex: object) -> bool:
 def _dropped(text: str, lex: object) -> Iterator[Typo]:
     """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
     dropped, heads = lex.dropped, lex.dropped_heads  # type: ignore[attr-defined]
-    places = [s for s in range(len(text) - 2) if text[s:s + 3] in heads]
-    if not places:
-        return  # no phrase with a character missing begins anywhere here: one look-up per character
-    for m in _HAN_RE.finditer(text):
-        s0, e0 = m.span()
-        s = s0
-        while s < e0 - 2:
-            if text[s:s + 3] not in heads:
-                s += 1
-                continue
-            hit = None
-            for length in range(min(8, e0 - s), 2, -1):
-                piece = text[s:s + length]
-                phrase = dropped.get(piece)
-                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
-                    phrase = dropped.get(piece + "$")
-                if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
-                        and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
-                    hit = Typo(s, s + length, piece, phrase, "dropped")
-                    break
-            if hit:
-                yield hit
-                s = hit.end
-            else:
-                s += 1
+    taken = 0  # the end of the last phrase found: the next one begins after it
+    for s in [s for s in range(len(text) - 2) if text[s:s + 3] in heads]:
+        m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
+        if s < taken or m is None or m.end() - s < 3:
+            continue
+        e0 = m.end()
+        for length in range(min(8, e0 - s), 2, -1):
+            piece = text[s:s + length]
+            phrase = dropped.get(piece)
+            if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                phrase = dropped.get(piece + "$")
+            if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
+                    and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                yield Typo(s, s + length, piece, phrase, "dropped")
+                taken = s + length
+                break
 
 
 # letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
