@@ -48,7 +48,7 @@ def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
     return table[index]
 
 
-_UNCOVERED = re.compile(b"(?=\x00\x00)")  # a place where neither the pair before nor the pair after is a word
+_UNCOVERED = re.compile(b"\x00(?=\x00)")  # a place where neither the pair before nor the pair after is a word
 
 
 def _orphans(text: str, lex: object) -> list[bool]:
