@@ -1,33 +1,44 @@
 """reportlint benchmarks: generates its own corpora and prints every figure as one table.
 
-    python benchmarks/run.py [--quick] [--out DIR]
+    python benchmarks/run.py [--quick] [--out FILE] [--keep DIR] [--peers DIR/node_modules/.bin]
 
-Figures (whole-process wall-clock medians unless said otherwise):
+Figures (whole-process wall-clock medians unless said otherwise), with the machine's
+``python -c pass`` time printed beside them so that a reader can tell a slow machine:
   * one ~7k-character .txt report, cache off; the same with a warm cache
+  * the imports of that run (``python -X importtime``, self times summed) and the heaviest ones
   * one 10-page and one 20-page .docx, cache off and warm
   * one 20-page .pdf, beside pdfminer's own extract_text on the same file
   * batch throughput over a ~10 MB corpus of .txt and .docx, --jobs 1 and --jobs 2
   * peak memory of the 100-page .docx run
   * rules alone over extracted text: characters per second for the whole default set and
     milliseconds per MB for each rule, segmenter load kept out
-  * peers on the same 7k report when installed (zhlint, textlint, autocorrect)
+  * peers on the same 7k report when installed (zhlint, textlint with rules configured,
+    autocorrect-py); a peer that is not installed is named as absent
+Every timed command is first run once and its exit code and output checked (reportlint
+checked every file and no file failed to load; pdfminer returned the PDF's text; a peer ran
+its rules); every timed run must then give the same exit code and output, or the script
+stops: a figure of a command that failed is not a figure.
 Commands compared with each other (reportlint and the peers; reportlint and pdfminer) take
 turns round after round, and a ratio is the median of the rounds' ratios, so a slow spell
 of a shared machine weighs on both sides alike.
-Nothing here is asserted; the numbers are for the README and the closing notes.
+Nothing here is asserted; the numbers are for the README and the closing notes (``--out``
+writes the whole output to a file that the README quotes).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -89,8 +100,62 @@ def sized_report(rng: random.Random, chars: int) -> list[str]:
     return lines
 
 
-def median_time(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
-    return statistics.median(side_by_side({"cmd": cmd}, runs, env)["cmd"])
+Check = Callable[[subprocess.CompletedProcess[str]], str | None]
+
+
+class BenchmarkError(RuntimeError):
+    """A timed command failed or changed its output: its time would be no figure."""
+
+
+def checks_files(count: int) -> Check:
+    """reportlint check ran to the end: exit code 0 or 1 (findings), its summary names
+    ``count`` files checked, and no file failed to load or crashed a rule (X100-X102)."""
+
+    def check(proc: subprocess.CompletedProcess[str]) -> str | None:
+        if proc.returncode not in (0, 1):
+            return f"exit code {proc.returncode}"
+        found = re.search(r"检查 (\d+) 个文件", proc.stdout)
+        if not found or int(found.group(1)) != count:
+            return f"summary does not say {count} file(s) checked"
+        bad = re.search(r"\bX10[012]\b", proc.stdout)
+        return f"{bad.group(0)} in the output" if bad else None
+
+    return check
+
+
+def prints(needle: str, codes: tuple[int, ...] = (0,)) -> Check:
+    """The command exits with one of ``codes`` and its output holds ``needle``."""
+
+    def check(proc: subprocess.CompletedProcess[str]) -> str | None:
+        if proc.returncode not in codes:
+            return f"exit code {proc.returncode}"
+        return None if needle in proc.stdout else f"{needle!r} not in its output"
+
+    return check
+
+
+def exits(*codes: int) -> Check:
+    def check(proc: subprocess.CompletedProcess[str]) -> str | None:
+        return None if proc.returncode in codes else f"exit code {proc.returncode}: {proc.stderr[-300:]}"
+
+    return check
+
+
+def run_checked(name: str, cmd: list[str], check: Check, env: dict[str, str] | None = None,
+                expect: subprocess.CompletedProcess[str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run ``cmd``; stop the benchmark if ``check`` rejects the result or the exit code and
+    output differ from ``expect`` (the checked first run)."""
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    problem = check(proc)
+    if problem is None and expect is not None and (proc.returncode, proc.stdout) != (expect.returncode, expect.stdout):
+        problem = "exit code or output differs from the checked run"
+    if problem:
+        raise BenchmarkError(f"{name}: {problem}\n  command: {' '.join(cmd)}\n  stderr: {proc.stderr[-500:]}")
+    return proc
+
+
+def median_time(cmd: list[str], check: Check, runs: int, env: dict[str, str] | None = None) -> float:
+    return statistics.median(side_by_side({"cmd": (cmd, check)}, runs, env)["cmd"])
 
 
 def paired_ratio(times: dict[str, list[float]], a: str, b: str) -> float:
@@ -108,71 +173,135 @@ def peak_memory(cmd: list[str]) -> int:
     return round(int(out.stdout.strip() or 0) / 1024)
 
 
-def side_by_side(cmds: dict[str, list[str]], runs: int, env: dict[str, str] | None = None) -> dict[str, list[float]]:
+def side_by_side(cmds: dict[str, tuple[list[str], Check]], runs: int,
+                 env: dict[str, str] | None = None) -> dict[str, list[float]]:
     """Wall-clock seconds of each command in each round, the commands taking turns round
-    after round, so that a slow spell of a shared machine weighs on all of them alike."""
+    after round, so that a slow spell of a shared machine weighs on all of them alike. Each
+    command is run and checked once first (files read, caches written); every timed run must
+    give the same exit code and output."""
     times: dict[str, list[float]] = {name: [] for name in cmds}
-    for cmd in cmds.values():
-        subprocess.run(cmd, capture_output=True, env=env)  # warm: files read, caches written
+    first = {name: run_checked(name, cmd, check, env) for name, (cmd, check) in cmds.items()}
     for _ in range(runs):
-        for name, cmd in cmds.items():
+        for name, (cmd, _check) in cmds.items():
             start = time.perf_counter()
-            subprocess.run(cmd, capture_output=True, env=env)
+            proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
             times[name].append(time.perf_counter() - start)
+            if (proc.returncode, proc.stdout) != (first[name].returncode, first[name].stdout):
+                raise BenchmarkError(f"{name}: a timed run gave another exit code or output than the checked run\n"
+                                     f"  command: {' '.join(cmd)}\n  stderr: {proc.stderr[-500:]}")
     return times
+
+
+def import_time(cmd: list[str], runs: int) -> tuple[float, list[tuple[float, str]]]:
+    """Milliseconds of all imports of ``python -X importtime CMD`` (the self times summed:
+    every module once), median of ``runs``; and the heaviest top-level imports of the median
+    run by their cumulative time."""
+    totals: list[tuple[float, list[tuple[float, str]]]] = []
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-X", "importtime", *cmd], capture_output=True, text=True)
+        total = 0.0
+        top: list[tuple[float, str]] = []
+        for line in proc.stderr.splitlines():
+            found = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+            if found:
+                total += int(found.group(1)) / 1000
+                if len(found.group(3)) <= 1:
+                    top.append((int(found.group(2)) / 1000, found.group(4)))
+        totals.append((total, sorted(top, reverse=True)))
+    totals.sort(key=lambda t: t[0])
+    return totals[len(totals) // 2]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="smaller corpora and fewer runs")
-    ap.add_argument("--out", type=Path, help="keep the generated corpora here")
+    ap.add_argument("--out", type=Path, help="also write the whole output to this file (for the README)")
+    ap.add_argument("--keep", type=Path, help="keep the generated corpora in this folder")
     ap.add_argument("--peers", type=Path, help="a node_modules/.bin folder holding zhlint and textlint")
     a = ap.parse_args()
+    out_file = a.out.resolve() if a.out else None  # the runs change folder
+    lines: list[str] = []
+
+    def say(text: str) -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    try:
+        rows = measure(a)
+    except BenchmarkError as exc:
+        say(f"benchmark stopped: {exc}")
+        status = 1
+    else:
+        width = max(len(r[0]) for r in rows)
+        say(f"command: python benchmarks/run.py {' '.join(sys.argv[1:])}")
+        say(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
+        for name, value in rows:
+            say(f"{name.ljust(width)}  {value}")
+        status = 0
+    if out_file:
+        out_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return status
+
+
+def measure(a: argparse.Namespace) -> list[tuple[str, str]]:
     from conftest import make_pdf, txt_to_docx
 
     # measure what an installed reportlint does: byte-code caches written and reused
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
-    subprocess.run([*[str(Path(sys.executable).with_name("reportlint"))], "--version"], capture_output=True)
-    runs = 3 if a.quick else 7
-    work = a.out or Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
-    work.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(20261122)
     exe = [str(Path(sys.executable).with_name("reportlint"))]
+    run_checked("reportlint --version", [*exe, "--version"], prints("reportlint"))
+    runs = 3 if a.quick else 7
+    work = a.keep or Path(tempfile.mkdtemp(prefix="reportlint-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    work = work.resolve()
+    peer_bin = a.peers.resolve() if a.peers else None
+    os.chdir(work)  # no configuration file of the caller's folder is read by any run
+    rng = random.Random(20261122)
     cache = work / "cache"
     env_cold = {**os.environ, "REPORTLINT_CACHE_DIR": str(cache)}
     rows: list[tuple[str, str]] = []
+    one_file = checks_files(1)
 
     one_txt = work / "one.txt"
     one_txt.write_text("\n".join(sized_report(rng, 7000)), encoding="utf-8")
-    one = side_by_side({"python": [sys.executable, "-c", "pass"],
-                        "reportlint": [*exe, "check", "--no-cache", str(one_txt)],
-                        **peer_commands(one_txt, a.peers)}, 2 * runs + 1)
-    rows.append(("python -c pass", f"{statistics.median(one['python']):.3f} s"))
+    peers, absent = peer_commands(one_txt, peer_bin, work)
+    one = side_by_side({"python": ([sys.executable, "-c", "pass"], exits(0)),
+                        "reportlint": ([*exe, "check", "--no-cache", str(one_txt)], one_file),
+                        **peers}, 2 * runs + 1)
+    rows.append(("python -c pass (this machine's start-up, for scale)", f"{statistics.median(one['python']):.3f} s"))
     t_txt = statistics.median(one["reportlint"])
     rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
-    subprocess.run([*exe, "check", str(one_txt)], capture_output=True, env=env_cold)
-    rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], runs, env_cold):.3f} s"))
+    run_checked("warm-up", [*exe, "check", str(one_txt)], one_file, env_cold)
+    rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], one_file, runs, env_cold):.3f} s"))
+    imports, heavy = import_time(["-m", "reportlint", "check", "--no-cache", str(one_txt)], runs)
+    bare, _ = import_time(["-c", "pass"], runs)
+    rows.append(("imports of that run (-X importtime, self times summed)",
+                 f"{imports:.0f} ms ({imports - bare:.0f} ms more than python -c pass)"))
+    rows.append(("  heaviest top-level imports (cumulative)",
+                 ", ".join(f"{name} {ms:.0f}" for ms, name in heavy[:5]) + " ms"))
 
     for pages in (10, 20, 100):
         src = work / f"doc{pages}.txt"
         src.write_text("\n".join(sized_report(rng, pages * 700)), encoding="utf-8")
         docx = txt_to_docx(src, work / f"doc{pages}.docx")
         if pages == 100:
+            run_checked("100-page .docx", [*exe, "check", "--no-cache", str(docx)], one_file)
             rows.append(("peak memory, 100-page .docx", f"{peak_memory([*exe, 'check', '--no-cache', str(docx)])} MiB"
                                                          " (largest process)"))
             continue
-        cold = median_time([*exe, "check", "--no-cache", str(docx)], runs)
+        cold = median_time([*exe, "check", "--no-cache", str(docx)], one_file, runs)
         rows.append((f"one {pages}-page .docx, cache off", f"{cold:.3f} s"))
-        subprocess.run([*exe, "check", str(docx)], capture_output=True, env=env_cold)
-        warm = median_time([*exe, "check", str(docx)], runs, env_cold)
+        run_checked("warm-up", [*exe, "check", str(docx)], one_file, env_cold)
+        warm = median_time([*exe, "check", str(docx)], one_file, runs, env_cold)
         rows.append((f"one {pages}-page .docx, warm cache", f"{warm:.3f} s"))
 
     pdf_paras = sized_report(rng, 20 * 600)
     per_page = max(1, len(pdf_paras) // 20)
     pdf = make_pdf(work / "doc20.pdf", [pdf_paras[i:i + per_page] for i in range(0, len(pdf_paras), per_page)][:20])
-    miner = f"from pdfminer.high_level import extract_text; extract_text({str(pdf)!r})"
-    pdf_times = side_by_side({"reportlint": [*exe, "check", "--no-cache", str(pdf)],
-                              "pdfminer": [sys.executable, "-c", miner]}, 2 * runs + 1)
+    miner = f"from pdfminer.high_level import extract_text; print(extract_text({str(pdf)!r}))"
+    last_heading = next(p for p in reversed(pdf_paras[:20 * per_page]) if len(p) < 20)
+    pdf_times = side_by_side({"reportlint": ([*exe, "check", "--no-cache", str(pdf)], one_file),
+                              "pdfminer": ([sys.executable, "-c", miner], prints(last_heading))}, 2 * runs + 1)
     rows.append(("one 20-page .pdf, cache off", f"{statistics.median(pdf_times['reportlint']):.3f} s"))
     rows.append(("pdfminer extract_text on it", f"{statistics.median(pdf_times['pdfminer']):.3f} s "
                  f"(reportlint/pdfminer = {paired_ratio(pdf_times, 'reportlint', 'pdfminer'):.2f})"))
@@ -182,8 +311,7 @@ def main() -> int:
     target = (2 if a.quick else 10) * 1024 * 1024
     total = chars = n = 0
     while total < target:
-        lines = sized_report(rng, 6000)
-        text = "\n".join(lines)
+        text = "\n".join(sized_report(rng, 6000))
         src = corpus / f"r{n:05d}.txt"
         src.write_text(text, encoding="utf-8")
         if n % 3 == 0:
@@ -194,24 +322,21 @@ def main() -> int:
         n += 1
     for jobs in (1, 2):
         start = time.perf_counter()
-        subprocess.run([*exe, "check", "--no-cache", "--jobs", str(jobs), str(corpus)], capture_output=True)
+        run_checked(f"batch --jobs {jobs}", [*exe, "check", "--no-cache", "--jobs", str(jobs), str(corpus)],
+                    checks_files(n))
         elapsed = time.perf_counter() - start
         label = f"batch {n} files, ~{total / 1e6:.1f} MB, --jobs {jobs}"
         rows.append((label, f"{chars / elapsed / 1e6:.2f} M chars/s ({elapsed:.1f} s)"))
 
     rows += rule_throughput(work, rng)
-    for name in [n for n in one if n not in ("python", "reportlint")]:
+    for name in peers:
         ratio = paired_ratio(one, name, "reportlint")
         rows.append((f"peer: {name} on the same .txt",
                      f"{statistics.median(one[name]):.3f} s ({ratio:.2f} x reportlint's time)"))
-    rows += [(f"peer: {name}", "not installed") for name in PEERS if name not in one]
-    width = max(len(r[0]) for r in rows)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, {sys.platform}")
-    for name, value in rows:
-        print(f"{name.ljust(width)}  {value}")
-    if not a.out:
+    rows += [(f"peer: {name}", "not installed, not timed") for name in absent]
+    if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return rows
 
 
 def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
@@ -273,12 +398,11 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
         os.environ["REPORTLINT_SEGMENTER"] = backend
         segment.tagger.cache_clear()
         try:
-            start = time.perf_counter()
             segment.tagger()("预热")
-            load = time.perf_counter() - start
         except ImportError:
             out.append((f"M rules with {backend}", "not installed"))
             continue
+        load = segmenter_load(backend)
         ctx, _ = analyse(doc, book, "对照检查材料")
         start = time.perf_counter()
         run_checks(ctx, m_rules, registry)
@@ -289,24 +413,60 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
     return out
 
 
-PEERS = ("zhlint", "textlint (no rules)", "autocorrect-py (Rust)")
+# textlint has no rules of its own. It runs here with the rules that apply to Chinese text:
+# textlint-rule-zh-half-and-full-width-bracket (written for Chinese) and the CJK width and
+# spacing rules of textlint-rule-preset-ja-spacing (the npm registry offers no Chinese preset).
+TEXTLINT_RULES = {"zh-half-and-full-width-bracket": True, "preset-ja-spacing": True}
+def segmenter_load(backend: str, runs: int = 3) -> float:
+    """Seconds a fresh process takes to import and load the segmenter (its first tagging
+    included), median of ``runs``: in this process it is loaded already."""
+    code = ("import time; t = time.perf_counter(); from reportlint import segment; "
+            "assert segment.tagger()('预热'); print(time.perf_counter() - t)")
+    env = {**os.environ, "REPORTLINT_SEGMENTER": backend}
+    return statistics.median(float(run_checked(f"{backend} load", [sys.executable, "-c", code], exits(0), env).stdout)
+                             for _ in range(runs))
 
 
-def peer_commands(one_txt: Path, node_bin: Path | None) -> dict[str, list[str]]:
-    """The peers that are installed, each as a command on the same report: zhlint and
-    textlint from the npm registry (``npm install --prefix DIR zhlint textlint``, then
-    ``--peers DIR/node_modules/.bin``), autocorrect-py from PyPI. textlint runs without
-    rules: the figure is its start-up and parsing, a lower bound of any real textlint check."""
-    out: dict[str, list[str]] = {}
+PEERS = ("zhlint", "textlint (Chinese bracket rule + CJK spacing preset)", "autocorrect-py (Rust)")
+
+
+def peer_commands(one_txt: Path, node_bin: Path | None,
+                  work: Path) -> tuple[dict[str, tuple[list[str], Check]], list[str]]:
+    """The peers that are installed, each as a checked command on the same report, and the
+    names of those that are not: zhlint and textlint with its rules from the npm registry
+    (``npm install --prefix DIR zhlint textlint textlint-rule-zh-half-and-full-width-bracket
+    textlint-rule-preset-ja-spacing``, then ``--peers DIR/node_modules/.bin``), autocorrect-py
+    from PyPI. textlint is timed only when its rules load (a textlint without rules would
+    time start-up and parsing only)."""
+    out: dict[str, tuple[list[str], Check]] = {}
+    absent: list[str] = []
     path = os.pathsep.join(filter(None, [str(node_bin) if node_bin else "", os.environ.get("PATH", "")]))
-    for name, cmd in ((PEERS[0], ["zhlint", str(one_txt)]), (PEERS[1], ["textlint", "--no-textlintrc", str(one_txt)])):
-        exe = shutil.which(cmd[0], path=path)
-        if exe:
-            out[name] = [exe, *cmd[1:]]
+    zhlint = shutil.which("zhlint", path=path)
+    if zhlint:
+        out[PEERS[0]] = ([zhlint, str(one_txt)], exits(0, 1))
+    else:
+        absent.append(PEERS[0])
+    textlint = shutil.which("textlint", path=path)
+    if textlint:
+        config = work / "textlintrc.json"
+        config.write_text(json.dumps({"rules": TEXTLINT_RULES}), encoding="utf-8")
+        # a half-width bracket between Chinese characters: the bracket rule must report it
+        probe = work / "textlint-probe.txt"
+        probe.write_text("本次检查(试点)已经完成。\n", encoding="utf-8")
+        rules = subprocess.run([textlint, "--config", str(config), str(probe)], capture_output=True, text=True)
+        if rules.returncode == 1 and "half-and-full-width-bracket" in rules.stdout:
+            out[PEERS[1]] = ([textlint, "--config", str(config), str(one_txt)], exits(0, 1))
+        else:
+            absent.append(f"{PEERS[1]}: rules did not load ({(rules.stdout + rules.stderr).strip()[:120]})")
+    else:
+        absent.append(PEERS[1])
     if subprocess.run([sys.executable, "-c", "import autocorrect_py"], capture_output=True).returncode == 0:
-        code = f"import autocorrect_py as a; a.lint_for(open({str(one_txt)!r}, encoding='utf-8').read(), 'txt')"
-        out[PEERS[2]] = [sys.executable, "-c", code]
-    return out
+        code = ("import autocorrect_py as a; "
+                f"r = a.lint_for(open({str(one_txt)!r}, encoding='utf-8').read(), 'txt'); print(type(r).__name__)")
+        out[PEERS[2]] = ([sys.executable, "-c", code], exits(0))
+    else:
+        absent.append(PEERS[2])
+    return out, absent
 
 
 if __name__ == "__main__":

@@ -136,7 +136,8 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("text", "excerpt"), [
-    ("申请表\n申请时间：2025年x月x日", "x月x"),
+    ("申请表\n申请时间：2025年x月x日", "x月x日"),
+    ("会议纪要\n〔20XX〕XX号", "〔20XX〕XX号"),  # the whole document number, not "XX〕XX"
     ("预算说明\n五、资产占用情况（增加内容）", "（增加内容）"),
     ("决算说明\n支出决算为12.5万元，与上年持平。（如持平作持平表述）", "（如持平作持平表述）"),
     ("预算说明\n会议费3.2万元，比上年增加0.4万元，主要原因是。", "原因是。"),
@@ -222,3 +223,37 @@ def test_self_reference_with_ben(tmp_path: Path) -> None:
     text = "州政府办关于印发草原防火工作规则的通知\n我州草原面积广。\n我州加快建设防火站。\n推动本市防火队伍建设。\n本市场主体依法经营。"
     found = lint_text(text, tmp_path, select="B106")
     assert [f.excerpt for f in found] == ["本市"]
+
+
+def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:
+    text = "订阅办法\n用手机打开应用*点击服务大厅，进入菜单*选择在线办理。\n紧紧围绕县委*发展思路推进工作。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(2, "*")]
+
+
+def test_one_mark_twice_in_one_paragraph_is_one_finding(tmp_path: Path) -> None:
+    found = lint_text("通知\n为落实XXX同志讲话精神，以XXX为指导开展工作。", tmp_path, select="B103")
+    assert len(found) == 1 and "共 2 处" in found[0].message and len(found[0].related) == 1
+
+
+def test_joint_contact_label_asks_for_the_name_first(tmp_path: Path) -> None:
+    found = lint_text("通知\n联系人及电话：XXX，6235XXXX。", tmp_path, select="B103")
+    assert "应填写姓名" in found[0].message
+
+
+def test_classification_rows_shared_by_two_budget_tables_are_not_a_paste() -> None:
+    rows = []
+    for code, name, total in [("208", "社会保障和就业支出", "1,281,624"), ("20805", "行政事业单位养老支出", "696,828"),
+                              ("2080505", "机关事业单位基本养老保险缴费支出", "464,552"),
+                              ("210", "卫生健康支出", "503,724"), ("21011", "行政事业单位医疗保障支出", "503,724"),
+                              ("2101101", "行政单位医疗保险缴费支出", "203,120"),
+                              ("221", "住房保障支出", "412,000"), ("22102", "住房改革支出", "412,000"),
+                              ("2210201", "住房公积金及提租补贴支出", "412,000")]:
+        rows += [(code, "cell", 1), (name, "cell", 1), (total, "cell", 1)]
+    first = [("收支预算总表", "paragraph", 1), *rows]
+    second = [("支出预算表", "paragraph", 2), *[(t, k, 2) for t, k, _ in rows]]
+    assert _lint_blocks(first + second, "B104") == []
+
+
+def test_blank_before_a_government_name_asks_for_a_place(tmp_path: Path) -> None:
+    found = lint_text("会议纪要\nXXXX人民政府办公室", tmp_path, select="B103")
+    assert "单位或地名" in found[0].message

@@ -206,3 +206,16 @@ def test_annotate_writes_comments_into_a_copy(tmp_path: Path, capsys) -> None:
         comments = z.read("word/comments.xml").decode("utf-8")
     assert "N101" in comments and "（二）" in comments
     assert run(["check", str(src), "--annotate", str(src)], capsys)[0] == 3
+
+
+def test_txt_check_without_corpus_imports_no_index_code(tmp_path: Path) -> None:
+    """A plain .txt check with no reference corpus does not import the corpus index code
+    (sqlite3, hashlib: 4 ms of every run's start-up)."""
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    code = ("import sys; from reportlint.cli import main\n"
+            f"sys.argv = ['reportlint', 'check', '--no-cache', {str(f)!r}]\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    status = exc.code\n"
+            "print(status, [m for m in ('sqlite3', 'reportlint.corpus', 'pdfminer', 'docx', 'lxml') if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
+    assert out.strip().splitlines()[-1] == "1 []"

@@ -37,7 +37,7 @@ def library(tmp_path: Path) -> Path:
 def test_reused_pieces_are_attributed_and_new_text_is_silent(tmp_path: Path, library: Path, capsys) -> None:
     index = tmp_path / "corpus.sqlite"
     code, out = run(["corpus", "build", str(library), "-o", str(index)], capsys)
-    assert code == 0 and "10 个文档" in out
+    assert code == 0 and f"{len(list(library.glob('*.txt')))} 个文档" in out
     summary = (PROFILES / "work-summary.txt").read_text(encoding="utf-8").splitlines()
     plan = (PROFILES / "plan.txt").read_text(encoding="utf-8").splitlines()
     draft = [
@@ -110,10 +110,11 @@ def test_incremental_add(tmp_path: Path, library: Path, capsys) -> None:
     index = tmp_path / "corpus.sqlite"
     run(["corpus", "build", str(library), "-o", str(index)], capsys)
     code, out = run(["corpus", "add", str(library), "-o", str(index)], capsys)
-    assert "新增或更新 0 个文档，共 10 个" in out
+    n = len(list(library.glob("*.txt")))  # one complete fixture per profile
+    assert f"新增或更新 0 个文档，共 {n} 个" in out
     (library / "new.txt").write_text("新材料标题\n" + "这是一段全新的材料内容，用于测试增量更新索引的功能是否正常。" * 2, encoding="utf-8")
     code, out = run(["corpus", "add", str(library), "-o", str(index)], capsys)
-    assert code == 0 and "新增或更新 1 个文档，共 11 个" in out
+    assert code == 0 and f"新增或更新 1 个文档，共 {n + 1} 个" in out
 
 
 def test_missing_index_is_a_usage_error(tmp_path: Path, capsys) -> None:
@@ -198,7 +199,7 @@ def test_build_never_overwrites_a_file_that_is_not_an_index(tmp_path: Path, libr
         assert other.read_bytes() == before
     damaged = _bad_index("garbled", tmp_path, library, capsys)
     code, out = run(["corpus", "build", str(library), "-o", str(damaged)], capsys)
-    assert code == 0 and "10 个文档" in out  # a damaged index is rebuilt
+    assert code == 0 and f"{len(list(library.glob('*.txt')))} 个文档" in out  # a damaged index is rebuilt
     assert run(["check", str(library / "plan.txt"), "--corpus", str(damaged)], capsys)[0] in (0, 1)
 
 
@@ -328,7 +329,7 @@ def test_check_while_another_process_adds_to_the_index(tmp_path: Path, library: 
     assert writer.returncode == 0
     assert code == 1 and "B105" in out and "X100" not in out, out
     code, out = run(["corpus", "add", str(library), "-o", str(index)], capsys)
-    assert code == 0 and "共 11 个" in out
+    assert code == 0 and f"共 {len(list(library.glob('*.txt'))) + 1} 个" in out  # the fixtures and new.txt
 
 
 def _as_unprivileged(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str] | None:

@@ -83,7 +83,7 @@ def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
 
 
 def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doubled(tmp_path: Path) -> None:
-    text = "维护正常秩序。1.2编制依据依据《安全生产法》制定。四、工作建议建议一：加强培训。"
+    text = "保障供水安全。2.1管理职责职责分工见附表。五、主要措施措施一：完善台账。"
     assert lint_text(text, tmp_path, select="T101") == []
 
 
@@ -92,7 +92,7 @@ def test_two_different_marks_in_a_row(tmp_path: Path) -> None:
 
 
 def test_deng_is_judged_on_segmented_words(tmp_path: Path) -> None:
-    text = "实施教育惠民、卫生惠民、等民生工程。开展技能、等级评定工作。"
+    text = "推进交通便民、医疗便民、等惠民项目。开展技能、等级评定工作。"
     assert [f.start for f in lint_text(text, tmp_path, select="T103")] == [11]
 
 
@@ -107,7 +107,7 @@ def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> Non
     text = "规划期为2021--2025年。\n发展\"数字经济\"产业。\n其他事项。。。"
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.block, f.excerpt, f.suggestion) for f in found] == [
-        (0, "--", "——"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]
+        (0, "--", "—"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]  # a year range takes —
 
 
 def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
@@ -117,3 +117,45 @@ def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
 
 def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
     assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []
+
+
+def test_pairs_one_finding_for_a_garbled_book_title_mark(tmp_path: Path) -> None:
+    found = lint_text("附件：2.征订单((学习月刊》发行站名录。", tmp_path, select="T102")
+    assert [f.excerpt for f in found] == ["((学习月刊》"] and "《" in found[0].message
+
+
+def test_pairs_two_closing_quotes_point_at_the_wrong_opening_one(tmp_path: Path) -> None:
+    found = lint_text("获奖作品：”晴空”智能小车教具。", tmp_path, select="T102")
+    assert [(f.start, f.suggestion) for f in found] == [(5, None)] and "“晴空”" in found[0].message
+
+
+def test_pairs_two_quotations_left_open_stay_two(tmp_path: Path) -> None:
+    assert len(_spans(tmp_path, "按照“守纪律和县委提出的“讲规矩要求开展工作。", "T102")) == 2
+
+
+def test_halfwidth_brackets_are_reported_as_pairs(tmp_path: Path) -> None:
+    found = lint_text("行动计划(2024—2026年)的通知", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("(2024—2026年)", "（2024—2026年）")]
+
+
+def test_halfwidth_bracket_pairs_are_counted_whole(tmp_path: Path) -> None:
+    # ( after a Chinese word and ) before a comma: both belong to pairs, and the count is the pairs'
+    text = "。".join(f"第{n}个县(市、区)要落实责任(以下简称责任单位)，按期完成" for n in range(4))
+    found = lint_text(text, tmp_path, select="T103")
+    assert len(found) == 1 and "8 对" in found[0].message
+
+
+def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> None:
+    assert lint_text("各成员单位(职责见附件）按分工落实。", tmp_path, select="T103") == []
+
+
+def test_three_halfwidth_pairs_are_six_marks_and_summarised(tmp_path: Path) -> None:
+    found = lint_text("各县(区)、各镇(街道)、各村(社区)要抓好落实。", tmp_path, select="T103")
+    assert len(found) == 1 and "3 对" in found[0].message
+
+
+def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: Path) -> None:
+    # 发奋图强 is an idiom and 屡次 a correct word: only 发奋有为, which is no word, is a swap
+    text = "全体职工发奋图强，开拓进取，屡次召开协调会。"
+    assert lint_text(text, tmp_path, select="T104") == []
+    assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]

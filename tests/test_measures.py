@@ -20,7 +20,7 @@ def m101(tmp_path: Path, *measures: str) -> list[int]:
 @pytest.mark.parametrize(
     "measure",
     [
-        "加强理论学习。每月集中学习不少于一天。",  # cadence + target
+        "加强业务培训。每周集中培训不少于两小时。",  # cadence + target
         "完善议事规则。2025年6月底前修订完成。",  # deadline alone
         "改进调研方式。年内完成全部调研课题。",  # deadline word
         "强化督查问效。由县委办牵头组织实施。",  # responsible party alone
@@ -41,12 +41,12 @@ def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
 @pytest.mark.parametrize(
     "measure",
     [
-        "着力强化落实举措。进一步调整优化产业结构，加快发展速度，提高发展效益。",
-        "围绕县十四届三次党代会确定的目标，抓好各项工作。",  # an ordinal session is no amount
-        "深入开展“三严三实”专题教育，增强“四个意识”。",  # formulas are no amounts
+        "着力改进服务作风。进一步优化窗口办事流程，不断提升服务水平。",
+        "对照区八届四次党代会提出的目标，推动各项工作。",  # an ordinal session is no amount
+        "践行“三严三实”要求，增强“四个意识”。",  # formulas are no amounts
         "2023年以来，我们不断加强作风建设，持续改进工作方法。",  # a year in background is no deadline
         "作为一项重大政治任务，在当前和今后一个时期抓紧抓好。",  # 一项, 一个时期, 当前 are no quantities
-        "严格落实“三包一联”等制度，强化目标管理，靠实工作责任。",
+        "严格执行“一岗双责”等要求，健全日常管理，层层传导压力。",
     ],
 )
 def test_unquantified_measures_are_reported(tmp_path: Path, measure: str) -> None:
@@ -57,16 +57,64 @@ def test_message_and_suggestion_say_what_to_add(tmp_path: Path) -> None:
     found = lint_text(HEAD + "1.加强学习。进一步提高认识。", tmp_path, select="M101")
     assert "量化指标、完成时限、责任主体和可检验的目标" in found[0].message
     assert found[0].suggestion and "何时完成" in found[0].suggestion
-    assert found[0].excerpt == "1.加强学习。"
+    assert found[0].excerpt == "1.加强学习。进一步提高认识。"  # the whole item, up to the next one
 
 
 def test_heading_lines_are_not_measures(tmp_path: Path) -> None:
     assert lint_text(HEAD + "（一）2025年6月底前完成制度修订。", tmp_path, select="M101") == []
 
 
-def test_without_a_profile_commitments_are_measures(tmp_path: Path) -> None:
-    text = "会议纪要\n会议指出，今年工作成效明显。\n下一步，各单位要进一步加强学习，不断提高认识。\n各单位要在6月底前完成自查。"
-    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [3]
+def test_only_measures_parts_hold_measures(tmp_path: Path) -> None:
+    background = "会议纪要\n会议指出，今年工作成效明显。\n会议要求，要进一步加强学习，不断提高认识。\n会议强调，要抓好落实。"
+    assert lint_text(background, tmp_path, select="M101") == []
+    text = "会议纪要\n一、会议情况\n会议听取了汇报。\n二、下一步工作\n1.加强学习，提高认识。\n2.各单位在6月底前完成自查。"
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [5]
+
+
+def test_a_problem_about_measures_is_no_measures_part(tmp_path: Path) -> None:
+    text = "县机关对照检查材料\n一、存在的问题\n（一）整改措施不够有力。\n部分问题反复出现，没有形成长效机制。\n（二）学习不深入。\n"
+    assert lint_text(text, tmp_path, select="M101", profile="对照检查材料") == []
+
+
+def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
+    assert m101(tmp_path, "做好迎检准备。办公室牵头。", "修订考勤制度。") == [8]
+
+
+def test_inline_items_of_a_one_line_document(tmp_path: Path) -> None:
+    line = ("关于开展作风整顿的方案一、工作目标通过整顿，干部作风明显好转，群众满意度达到90%以上。二、工作措施一是健全学习制度。"
+            "二是由机关党委牵头开展督查。三是完善考评办法。三、工作要求（一）提高思想认识，增强责任意识。"
+            "（二）人事科在2025年6月底前完成全部考评。")
+    found = lint_text(line + "\n", tmp_path, select="M101")
+    assert [f.excerpt for f in found] == ["一是健全学习制度。", "三是完善考评办法。", "（一）提高思想认识，增强责任意识。"]
+
+
+def test_m103_adds_nothing_when_every_unquantified_measure_is_a_bare_line(tmp_path: Path) -> None:
+    bare = HEAD + "1.加强学习。\n2.改进作风。\n3.完善制度。"
+    assert [f.rule for f in lint_text(bare, tmp_path, select="M")] == ["M101", "M101", "M101"]
+    long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
+    mixed = HEAD + "1.加强学习。\n2.改进作风。\n3." + long_item
+    assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M103"]
+
+
+def test_a_weak_part_gets_one_m103_and_m101_only_for_its_bare_lines(tmp_path: Path) -> None:
+    long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
+    text = HEAD + "1.加强学习。\n2." + long_item + "\n3." + long_item.replace("制度建设", "作风建设") + "\n"
+    found = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101,M103"))
+    assert found == [("M101", 7), ("M103", 6)]
+    alone = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101"))
+    assert alone == [("M101", 7), ("M101", 8), ("M101", 9)]  # without M103, M101 names every item
+
+
+def test_a_heading_over_several_paragraphs_is_no_single_measure(tmp_path: Path) -> None:
+    chapter = HEAD + "1.扩大对外开放。\n推动外贸稳定发展，支持企业开拓市场。\n积极利用外资，优化营商环境。\n2.加强学习。"
+    assert [f.excerpt for f in lint_text(chapter, tmp_path, select="M101")] == ["2.加强学习。"]
+
+
+def test_requirements_after_a_lead_in_are_measures(tmp_path: Path) -> None:
+    text = ("关于规范公务接待的通知\n各科室：\n为改进作风，现就有关要求明确如下：\n一、控制接待范围\n能合并的合并，能取消的取消。\n"
+            "二、控制接待标准\n（一）工作餐每人不超过50元。\n（二）陪餐人数不超过3人。\n特此通知。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert [f.excerpt for f in found] == ["一、控制接待范围\n能合并的合并，能取消的取消。"]
 
 
 def test_speech_profile_turns_m101_off(tmp_path: Path) -> None:
@@ -83,10 +131,39 @@ def test_low_quantification_share(tmp_path: Path) -> None:
 
 
 def test_vague_density(tmp_path: Path) -> None:
-    dense = "工作总结\n下一步，我们将进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。"
-    plain = "工作总结\n下一步，我们将在6月底前完成全部120名干部轮训，进一步加强学习。"
+    head = "工作总结\n一、主要工作\n全年完成培训120人次。\n二、下一步打算\n"
+    dense = head + "我们将进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。"
+    plain = head + "我们将在6月底前完成全部120名干部轮训，进一步加强学习。"
     assert [f.rule for f in lint_text(dense, tmp_path, select="M102")] == ["M102"]
     assert lint_text(plain, tmp_path, select="M102") == []
+
+
+def test_vague_density_judges_measures_parts_not_background(tmp_path: Path) -> None:
+    praise = "一年来，我们始终坚持学习，不断提高认识，切实改进作风，全面推进工作，积极主动作为。"
+    text = "工作总结\n一、主要工作\n" + praise + "\n二、下一步打算\n6月底前完成轮训。"
+    assert lint_text(text, tmp_path, select="M102") == []
+
+
+def test_vague_density_finds_one_item_of_a_one_line_document(tmp_path: Path) -> None:
+    line = ("关于安全检查的实施方案一、检查内容检查消防设施、用电线路共20项。二、保障措施（一）压实责任。各单位要高度重视，"
+            "各司其职、密切配合，确保实效。（二）按时报送。各单位在5月底前报送检查报告。")
+    found = lint_text(line + "\n", tmp_path, select="M102")
+    assert len(found) == 1 and "高度重视" in found[0].excerpt and "5月底前" not in found[0].excerpt
+
+
+def test_config_options_of_m101_reach_m103(tmp_path: Path) -> None:
+    """Issue #14: M102 and M103 read M101's patterns as the configuration merged them,
+    even when M101 itself is not selected."""
+    text = HEAD + "1.开展谈心谈话，建立台账。\n2.开展专项检查，建立台账。\n3.开展结对帮扶，建立台账。\n"
+    assert [f.rule for f in lint_text(text, tmp_path, select="M103", use_config=True)] == ["M103"]
+    configured = tmp_path / "configured"
+    configured.mkdir()
+    (configured / "reportlint.toml").write_text('[options.M101]\ntarget = ["建立台账"]\n', encoding="utf-8")
+    assert lint_text(text, configured, select="M103", use_config=True) == []
+    extended = tmp_path / "extended"
+    extended.mkdir()
+    (extended / "reportlint.toml").write_text('[options.M101.extend]\ntarget = ["建立台账"]\n', encoding="utf-8")
+    assert lint_text(text, extended, select="M102,M103", use_config=True) == []
 
 
 def test_segmenter_is_not_loaded_when_patterns_decide(tmp_path: Path) -> None:
@@ -103,7 +180,7 @@ def test_both_segmenters_agree_on_the_fixtures(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("REPORTLINT_SEGMENTER", backend)
     segment.tagger.cache_clear()
     try:
-        words = segment.tagger()("深入开展三严三实专题教育，两个月内完成三个乡镇改造，年底前完成")
+        words = segment.tagger()("践行三严三实要求，两个月内完成三个乡镇改造，年底前完成")
     finally:
         segment.tagger.cache_clear()
     assert ("三严三实", "nz") in words
@@ -114,7 +191,7 @@ def test_jieba_tables_are_cached_once_and_give_the_same_words(tmp_path: Path, mo
     pytest.importorskip("jieba")
     monkeypatch.setenv("REPORTLINT_SEGMENTER", "jieba")
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-    sentence = "深入开展三严三实专题教育，两个月内完成三个乡镇改造，年底前完成"
+    sentence = "践行三严三实要求，两个月内完成三个乡镇改造，年底前完成"
     results = []
     try:
         for _ in range(2):  # built from jieba's dictionary, then read from the cache

@@ -218,8 +218,18 @@ def test_lost_page_orphans_get_one_explanation(tmp_path: Path) -> None:
     text = ("工作通知\n一、总体要求\n二、申报范围\n（一）重点领域。\n（二）一般领域。\n（二）民生领域。\n（三）生态领域。\n"
             "四、申报程序\n（一）按时申报。")
     found = lint_text(text, tmp_path, select="N101,N102")
-    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N102", 6, "（二）"), ("N102", 8, "四、")]
+    # one passage, one finding: the orphan finding names the skip 二、 → 四、 too
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("N102", 6, 8)]
+    assert found[0].excerpt.startswith("（二）民生领域") and found[0].excerpt.endswith("四、申报程序")
     assert "三、" in found[0].message and "二、" in found[0].message
+
+
+def test_lost_page_in_a_one_line_document_spans_to_the_resumed_heading(tmp_path: Path) -> None:
+    line = ("工作通知 一、总体要求。按期完成。二、申报范围(一)重点领域。包括农业。(二)一般领域。包括工业。"
+            "(二)民生领域。包括教育。(三)生态领域。包括环保。四、申报程序(一)按时申报。逾期不收。")
+    found = lint_text(line, tmp_path, select="N101,N102")
+    assert [f.rule for f in found] == ["N102"]
+    assert found[0].excerpt.startswith("(二)民生领域") and found[0].excerpt.endswith("四、申报程序")
 
 
 def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:
@@ -257,3 +267,44 @@ def test_cited_clause_is_no_item(tmp_path: Path) -> None:
 def test_number_glued_to_a_reference_is_no_item(tmp_path: Path) -> None:
     line = "申报通知一、申报要求主要有以下两项：1.按时申报。2.材料齐全，格式详见附件3.请各单位认真核对。二、联系方式略。"
     assert lint_text(line, tmp_path, select="N1") == []
+
+
+def test_row_labels_of_a_budget_table_are_no_numbering_habit(tmp_path: Path) -> None:
+    # a budget form read out of a PDF: labels and figures interleave, 1、 labels are the form's own
+    table = ("收支预算总表\n项目\n预算数\n一、财政拨款收入\n1,250,000\n1、一般公共预算资金\n1,250,000\n"
+             "2、政府性基金\n0\n3、国有资本经营预算\n0\n二、事业收入\n30,000")
+    assert lint_text(table, tmp_path, select="N106") == []
+    body = "情况说明\n一、收入情况\n1、财政拨款收入增加。\n2、事业收入减少。\n二、支出情况\n1、基本支出增加。"
+    found = lint_text(body, tmp_path, select="N106")
+    assert [(f.block + 1, f.excerpt) for f in found] == [(3, "1、")]
+    assert "全文共 3 处" in found[0].message and "组" not in found[0].message
+    # short headings, one of them beside a page folio left in the text: still the document's own list
+    headings = "工作方案\n一、保障措施\n1、组织领导\n- 2 -\n2、资金保障\n3、督查考核\n各单位要抓好落实。"
+    assert [f.excerpt for f in lint_text(headings, tmp_path, select="N106")] == ["1、"]
+
+
+def test_word_list_labels_with_a_bad_stop_are_fixed_in_the_list_format(tmp_path: Path) -> None:
+    lvls = level(0, "chineseCounting", "%1、") + level(1, "decimal", "%2、")
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{lvls}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "a.docx", [
+        ("技术总结", {"style": "Title"}), ("技术路线", {"num": 1, "ilvl": 0}), ("结构建模", {"num": 1, "ilvl": 1}),
+        ("布线优化", {"num": 1, "ilvl": 1}), ("实施过程", {"num": 1, "ilvl": 0}), ("数据准备", {"num": 1, "ilvl": 1}),
+    ], numbering_xml=xml)
+    found = lint_path(path, select="N106").findings
+    assert [(f.block + 1, f.excerpt) for f in found] == [(3, "1、")]
+    assert "Word 自动编号" in found[0].message and "编号格式" in found[0].message
+
+
+def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None:
+    text = ("实施方案\n一、工作任务\n(一)设备购置（含安装调试）。\n(二)系统改造（由信息公司负责）。\n"
+            "(三)推广应用（年底前完成）。")
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.block + 1, f.excerpt, f.suggestion) for f in found] == [(3, "(一)", "（一）")]
+    assert "共 3 处" in found[0].message
+    # brackets half-width throughout (a converted text): the markers follow the text's own habit
+    converted = text.replace("（", "(").replace("）", ")")
+    assert lint_text(converted, tmp_path, select="N106") == []
+    # markers run into the sentence before them: T103 reports the half-width marks there
+    inline = "实施方案 一、工作任务(一)设备购置（含安装）。二、推进步骤(一)试点(二)推广（年底前完成）。"
+    assert lint_text(inline, tmp_path, select="N106") == []

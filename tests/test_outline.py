@@ -56,3 +56,45 @@ def test_parts_and_tables_are_scopes_of_their_own() -> None:
     assert kids["第一部分 总体情况"] == ["一、基本情况", "二、主要问题", "三、下步打算"]
     assert kids["第二部分 工作安排"] == ["一、目标"]
     assert ["1.", "2."] in kids.values()
+
+
+def _top(out, doc: Document) -> list[str]:
+    return [doc.blocks[out.items[k].marker.block].text for k in out.children_of(-1)
+            if out.items[k].marker.family != "heading"]
+
+
+def test_a_heading_style_inside_a_numbered_section_keeps_the_section_open() -> None:
+    # 一、 and 二、 are plain paragraphs; the topics under them carry a Word heading style
+    doc = Document("t.docx", (Block(0, "一、研究内容"), Block(1, "课题甲 数据采集", kind="heading", level=4),
+                              Block(2, "（1）采集方法"), Block(3, "（2）清洗规则"),
+                              Block(4, "课题乙 模型训练", kind="heading", level=4), Block(5, "（1）训练方法"),
+                              Block(6, "二、创新之处"), Block(7, "课题甲 新方法", kind="heading", level=4),
+                              Block(8, "三、预期成果")))
+    out = build(doc)
+    assert _top(out, doc) == ["一、研究内容", "二、创新之处", "三、预期成果"]
+
+
+def test_headings_of_the_same_level_still_close_the_lists_under_them() -> None:
+    # Heading 1 sections whose items count on: the second heading is no child of an item
+    doc = Document("t.docx", (Block(0, "工作回顾", kind="heading", level=1), Block(1, "1.加强学习。"),
+                              Block(2, "2.完善制度。"), Block(3, "下步打算", kind="heading", level=1),
+                              Block(4, "3.强化监督。")))
+    out = build(doc)
+    parents = {out.items[i].marker.title: out.items[i].parent for i in range(len(out.items))
+               if out.items[i].marker.family == "heading"}
+    assert parents == {"工作回顾": -1, "下步打算": -1}
+
+
+def test_a_cell_that_carries_on_the_body_list_belongs_to_the_body() -> None:
+    # an application form: the body sits in one big table, some section headings in cells of their own
+    doc = Document("t.docx", (Block(0, "一、立项目的", table=1), Block(1, "二、研发模式", kind="cell", table=1),
+                              Block(2, "1.", kind="cell", table=2), Block(3, "2.", kind="cell", table=2),
+                              Block(4, "三、主要内容", table=1), Block(5, "四、进度安排", kind="cell", table=1)))
+    out = build(doc)
+    assert _top(out, doc) == ["一、立项目的", "二、研发模式", "三、主要内容", "四、进度安排"]
+
+
+def test_lists_that_restart_again_and_again_stay_siblings() -> None:
+    doc = _doc("一、安排", "1、准备。", "2、实施。", "1、整理。", "2、评估。", "1、测试。", "2、运行。")
+    out = build(doc)
+    assert max(it.depth for it in out.items) == 2

@@ -97,3 +97,14 @@ def test_document_line_of_a_block(tmp_path: Path) -> None:
     path.write_text("根据《\n管理办法\n》执行。\n第二段。\n", encoding="utf-8")
     doc = load_text(path, path.read_bytes())
     assert [doc.line_of(i) for i in range(len(doc.blocks))] == [1, 4]
+
+
+def test_no_x104_inside_web_residue(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    # a wiki's licence notice after the text, its links on lines of their own: B101 deletes it,
+    # there is nothing to merge
+    text = "\n".join(["关于开展安全检查的通知", "各单位：", "请于本月底前完成自查。", "",
+                      "本作品采用", "知识共享", "署名许可协议", "授权，转载时请注明", "原作者", "。"])
+    found = lint_text(text, tmp_path, select="X104,B101")
+    assert [f.rule for f in found] == ["B101"]

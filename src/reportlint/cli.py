@@ -61,7 +61,7 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--format", "fmt", default="text", show_default=True,
-              help="输出格式：text、json、sarif、github、gitlab、junit 或插件提供的格式")
+              help="输出格式：text、json、sarif、github、gitlab、junit、html 或插件提供的格式")
 @click.option("--profile", help="指定文种（如 对照检查材料），不再自动识别")
 @click.option("--select", help="只运行这些规则，按代码前缀，逗号分隔，如 N1,S101")
 @click.option("--extend-select", help="在已选规则（配置或默认）之外再加上这些规则，按代码前缀，逗号分隔")
@@ -148,7 +148,8 @@ def check(
     if write_baseline_to is not None:
         _check_writable(write_baseline_to, "--write-baseline")
     settings = Settings(select=_codes(select, "--select"), ignore=_codes(ignore, "--ignore") or (), profile=profile,
-                        corpus=corpus, debug=debug, extend_select=_codes(extend_select, "--extend-select") or ())
+                        corpus=corpus, debug=debug, extend_select=_codes(extend_select, "--extend-select") or (),
+                        full_text=fmt == "html")
     selection = Selection(
         config_for=(lambda _folder: explicit_config) if explicit_config else find_config,
         supported=_supported(registry.loaders),
@@ -467,6 +468,29 @@ def explain(code: str) -> int:
 
 
 @cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听的地址；默认只有本机能访问")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="监听的端口")
+def serve(host: str, port: int) -> int:
+    """打开一个本机网页：上传一个文件，看 HTML 检查报告（按 Ctrl+C 停止）。"""
+    from .serve import Checker, is_loopback, make_server
+
+    try:
+        server = make_server(host, port, Checker(find_config(Path.cwd().resolve())))
+    except OSError as exc:
+        raise click.UsageError(f"无法在 {host}:{port} 上监听：{exc.strerror or exc}；换一个 --port 试试") from exc
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"reportlint：请在浏览器打开 http://{shown}:{server.server_address[1]}/ 上传文件检查；"
+               "按 Ctrl+C 停止", err=True)
+    if not is_loopback(host):
+        click.echo("reportlint: 注意：监听的不是本机回环地址，同一网络中的其他电脑也能上传文件", err=True)
+    try:
+        server.serve_forever()
+    finally:
+        server.server_close()
+    return 0
+
+
+@cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def profiles(fmt: str) -> int:
     """列出文种档案：识别关键词和必备部分。"""
@@ -561,9 +585,12 @@ def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
 def _check_indexes(indexes: list[Path | None]) -> None:
     """Each reference corpus index of the run, checked once before any file (exit code 3 when
     one is missing, damaged or not an index), so that no file reports it again."""
+    wanted = dict.fromkeys(i for i in indexes if i is not None)
+    if not wanted:
+        return  # no index in this run: sqlite3 and hashlib (4 ms of imports) stay unimported
     from .corpus import validate
 
-    for index in dict.fromkeys(i for i in indexes if i is not None):
+    for index in wanted:
         validate(index, "check")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .model import Document
@@ -15,12 +16,17 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     usable title, the profile whose opening words and section headings fit best."""
     profiles = list(profiles)
     titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t]
-    best: tuple[int, Profile] | None = None
+    if not titles:
+        titles = glued_titles(doc, residue)
+    best: tuple[tuple[bool, int], Profile] | None = None
     for title in titles:
         for prof in profiles:
             for kw in prof.match:
-                if kw in title and (best is None or len(kw) > best[0]):
-                    best = (len(kw), prof)
+                # the genre word closing the title decides (……实施方案执行进展的报告 is a 报告),
+                # then the longest keyword
+                score = (title.rstrip().endswith(kw), len(kw))
+                if kw in title and (best is None or score > best[0]):
+                    best = (score, prof)
         if best:
             return best[1]
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
@@ -38,3 +44,23 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         return None
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return scored[0][2]
+
+
+# 关于印发《……工作要点》的通知: the document sent is the one whose type matters
+_SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")
+_ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定)")
+
+
+def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
+    """Title candidates of a document whose title is glued to its body on one long line
+    (text copied from a PDF or a web page): the document it sends (印发《…》), then the
+    first 关于…的通知 phrase near the start."""
+    first = next((b for b in doc.blocks if b.text.strip() and b.index not in residue), None)
+    if first is None:
+        return []
+    head = first.text[:200]
+    out = [m.group(1) for m in _SENT.finditer(head)]
+    about = _ABOUT.search(head)
+    if about:
+        out.append(about.group())
+    return out

@@ -55,6 +55,7 @@ class Settings:
     corpus: Path | None = None
     debug: bool = False
     extend_select: tuple[str, ...] = ()
+    full_text: bool = False  # keep every block's text in FileResult.lines (the HTML report shows the document)
 
 
 class Session:
@@ -105,18 +106,35 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        for key, value in config.options.get(code, {}).items():
-            if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
-                for name, items in value.items():
-                    params[name] = [*params.get(name, []), *items]
-            else:
-                params[key] = value
+        _apply_options(params, rule, config)
         chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
                            key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
         for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
+
+
+def _apply_options(params: dict[str, Any], rule: Rule, config: Config) -> None:
+    for key, value in config.options.get(rule.code, {}).items():
+        if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
+            for name, items in value.items():
+                params[name] = [*params.get(name, []), *items]
+        else:
+            params[key] = value
+
+
+def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, code: str) -> dict[str, Any]:
+    """A rule's parameters with the profile's and the configuration's options merged in, as
+    ``active_rules`` gives them, whether or not the rule runs (M102 and M103 read M101's)."""
+    rule = rulebook.rules.get(code)
+    if rule is None:
+        return {}
+    params = dict(rule.params)
+    if profile and code in profile.rules:
+        params.update({k: v for k, v in profile.rules[code].items() if k not in ("enabled", "severity")})
+    _apply_options(params, rule, config)
+    return params
 
 
 def analyse(
@@ -189,7 +207,8 @@ def load(path: Path, registry: Registry) -> Document:
     loader = registry.loaders.get(suffix) if kind == ".txt" and suffix in registry.loaders else None
     loader = loader or registry.loaders.get(kind)
     if loader is None:
-        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），仅支持 .docx、.pdf、.txt、.md")
+        raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），"
+                        "仅支持 .docx、.doc、.wps、.pdf、.ofd、.txt、.md")
     doc = loader(path, data)
     return replace(doc, meta={**doc.meta, "sha256": sha256(data).hexdigest()})
 
@@ -237,10 +256,15 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings)
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None
     rules = active_rules(rulebook, config, settings, profile, path)
+    ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
+    ctx.cache["active"] = frozenset(r.code for r in rules)  # a rule may leave a passage to another that runs
     findings, traces = run_checks(ctx, rules, registry, settings.debug)
     findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
-    result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
+    if settings.full_text:
+        result.lines = {i: b.text for i, b in enumerate(doc.blocks)}
+    else:
+        result.lines = {f.block: doc.blocks[f.block].text for f in result.findings if f.block < len(doc.blocks)}
     result.debug.extend(traces)
     return result
 

@@ -6,7 +6,7 @@ without following links, skipping: what ``exclude`` / ``extend-exclude`` match (
 patterns; by default hidden folders, ``node_modules``, ``site-packages``, ``__pycache__``),
 what ``.gitignore`` files ignore (unless ``--no-respect-gitignore``), version-control folders,
 virtualenvs and conda environments, and Word/WPS/LibreOffice lock files (``~$…``, ``.~lock.…#``). A document type
-reportlint knows but cannot read yet (.doc, .wps, .ofd …) is a note, not an error.
+reportlint knows but cannot read yet (.rtf, .odt) is a note, not an error.
 """
 
 from __future__ import annotations
@@ -30,9 +30,6 @@ ENV_MARKERS = ("pyvenv.cfg", "conda-meta")
 VCS_FOLDERS = (".git", ".hg", ".svn")  # never documents, whatever ``exclude`` says
 # Known document types without a loader yet: what to tell the user instead of an error.
 KNOWN_UNSUPPORTED = {
-    ".doc": "旧版 Word 97-2003（.doc）文件暂不支持检查，已跳过；请在 Word 中另存为 .docx 后再检查",
-    ".wps": "WPS 文字（.wps）文件暂不支持检查，已跳过；请在 WPS 中另存为 .docx 后再检查",
-    ".ofd": "OFD 版式文件暂不支持检查，已跳过；请用 OFD 阅读器导出为 PDF 后再检查",
     ".rtf": "RTF 文件暂不支持检查，已跳过；请在 Word 中另存为 .docx 后再检查",
     ".odt": "OpenDocument（.odt）文件暂不支持检查，已跳过；请另存为 .docx 后再检查",
 }

@@ -440,9 +440,22 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     def next_value(pos: int, family: str) -> int:
         return upcoming[pos].get(family, 0)
 
+    joined: set[int] = set()  # tables whose cells carry on the body's numbering: a form holding the body
+
+    def carries_body(mk: Marker, table: int) -> bool:
+        """A marker in a table cell continues a list open in the body (二、 in a cell after the
+        body's 一、) while no list of its style is open in the table itself."""
+        if mk.scope or any(items[i].marker.family == mk.family for i in stacks.get(table, ())):
+            return False
+        return any(items[i].marker.family == mk.family and items[i].marker.value == mk.value - 1
+                   for i in stacks.get(0, ()))
+
     for pos, (_, _, ev) in enumerate(events):
         block = blocks[ev.block] if ev.block < len(blocks) else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
+        if scope in joined or (scope and isinstance(ev, Marker) and carries_body(ev, scope)):
+            joined.add(scope)
+            scope = 0
         if scope not in stacks:
             stacks[scope] = []
             if scope:
@@ -450,7 +463,15 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         stack = stacks[scope]
         base = 1 if scope else 0  # the table's pseudo item stays open
         if isinstance(ev, Heading):
+            # a heading style closes the lists above it, except a numbered item whose list goes
+            # on after the heading (四、 课题1 … 课题2 … 五、): the heading is inside that item,
+            # unless a style heading of this level or higher is open above the item
             while len(stack) > base and _depth_level(items[stack[-1]].marker) >= ev.level:
+                top = items[stack[-1]].marker
+                if top.family != "heading" and next_value(pos, top.family) == top.value + 1 \
+                        and not any(items[i].marker.family == "heading" and 0 < items[i].marker.value <= ev.level
+                                    for i in stack[base:-1]):
+                    break
                 stack.pop()
             parent = stack[-1] if stack else -1
             push(Marker(ev.block, ev.start, ev.start, "heading", ev.level, title=ev.text), parent, stack)
@@ -493,7 +514,10 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                     and items[stack[-1]].marker.rank > ev.rank:
                 stack.pop()
         if same is not None and ev.value == 1 and items[stack[same]].marker.value >= 2:
-            # a list starting again: a new document or part whose heading is unmarked
+            # a list starting again: a new document or part whose heading is unmarked; one that
+            # restarts again is a sibling of the last restart, not inside it
+            if same > base and items[stack[same - 1]].marker.scope == "restart":
+                same -= 1
             del stack[same:]
             parent = stack[-1] if stack else -1
             push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="restart"), parent, stack)

@@ -44,6 +44,7 @@ DEFAULT_TIMEOUT = 8.0
 DEFAULT_MEMORY_MB = 400  # address space a child may add on top of what it inherits
 
 
+CONVERT_SECONDS = 45.0  # extra time for a .doc/.wps: above loaders/doc.py's own limit on LibreOffice
 SECONDS_PER_MB = 0.8  # extra time per MB of text-bearing content (a 25 MB document.xml: 20 s)
 
 
@@ -58,6 +59,8 @@ class Limits:
         uncompressed document.xml, read from the zip directory without inflating anything."""
         import zipfile
 
+        if path.suffix.lower() in (".doc", ".wps"):  # converted by LibreOffice (loaders/doc.py, its own limit)
+            return self.timeout + CONVERT_SECONDS
         try:
             size = os.stat(path).st_size
             if path.suffix.lower() == ".docx":
@@ -108,7 +111,9 @@ def _limit_memory(extra_mb: int) -> None:
             pages = int(fh.read().split()[0])
         current = pages * os.sysconf("SC_PAGE_SIZE")
         limit = current + extra_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        # the hard limit stays: LibreOffice, started by the .doc loader, raises its own soft limit
+        hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard == resource.RLIM_INFINITY else max(limit, hard)))
     except (OSError, ValueError, ImportError):
         pass
 

@@ -15,6 +15,7 @@ from .errors import LoadError
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WORD97_SUFFIXES = (".doc", ".wps")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 SUPPORTED_SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 _NAMES = {".docx": "Word（.docx）", ".pdf": "PDF", ".txt": "纯文本"}
@@ -79,7 +80,10 @@ def sniff(path: Path, data: bytes) -> Sniffed:
     elif head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         real = ".docx"
     elif head.startswith(OLE_MAGIC):
-        raise LoadError(_ole_reason(data))
+        reason = _ole_reason(data)
+        if claimed not in WORD97_SUFFIXES or "encrypted" in reason:
+            raise LoadError(reason)
+        real = claimed  # a Word 97-2003 or WPS file under its own name: loaders/doc.py reads it
     elif head.startswith(b"version https://git-lfs"):
         raise LoadError("文件是 Git LFS 指针（Git LFS pointer），不是文档本身；请先执行 git lfs pull 取回文件")
     elif head.startswith(b"{\\rtf"):

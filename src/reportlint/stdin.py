@@ -39,7 +39,11 @@ def sniffed_suffix(data: bytes) -> str:
     if b"%PDF-" in data[:1024]:
         return ".pdf"
     if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return ".docx"
+        # the zip's central directory, at the end, names the entries: OFD.xml for an OFD package
+        tail = data[-65536:]
+        return ".ofd" if b"OFD.xml" in tail and b"[Content_Types].xml" not in tail else ".docx"
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):  # OLE: Word 97-2003 (loaders/doc.py)
+        return ".doc"
     return ".txt"
 
 

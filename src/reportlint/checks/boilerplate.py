@@ -186,7 +186,8 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _KIND_BY_NEXT = (
     (re.compile(r"^@"), "邮箱"),
-    (re.compile(r"^[省市县区镇乡村街局委厅办处科院校所公司单位部]"), "单位或地名"),
+    (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民(?:政府|法院|检察院|代表大会)|政府)"),
+     "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
     (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
     (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
@@ -194,11 +195,15 @@ _KIND_BY_NEXT = (
 _KIND_BY_PREV = (
     (re.compile(r"(?:联系人|记录人?|主持人?|组长|主任|负责人|审核人?|签发人?|经办人|参会人员|参会|出席)\s*[:：]?\s*$"),
      "姓名"),
+    # 联系人及电话：XXX，6309XXXX — a joint label: its first blank is the name
+    (re.compile(r"联系人\s*[及和与、/]\s*(?:联系)?(?:电话|方式)\s*[:：]?\s*$"), "姓名"),
     (re.compile(r"(?:电话|手机|传真|座机)\s*[:：]?\s*[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*[:：]?\s*$", re.IGNORECASE), "邮箱"),
     (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
 )
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
+_LEAD = re.compile(r"[〔\[（(]?\d{1,4}$")  # the written part before a joined blank: 〔20XX
+_TAIL = re.compile(r"[年月日号〕\]）)]")  # and the unit that closes it: XX号
 _WIDE_X = str.maketrans("Ｘｘ＊", "XX*")
 _SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made of marks alone, not a written hint
 
@@ -230,26 +235,34 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if patterns is None:
         return
     surnames = set(rule.params.get("surnames", ""))
+    step_verbs = tuple(rule.params.get("step_verbs", ()))
     groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
     for b, offset, m in ctx.body.finditer(patterns):
         start, end = m.start() - offset, m.end() - offset
         if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
             continue
         text = m.group()
+        if text.startswith("*") and b.text.startswith(step_verbs, end):
+            continue  # 打开应用*点击: a lost arrow of a click path
         # marks group by family (XX and xxx together, ××× apart); hints by their wording
         key = ("mark", text.strip()[0].upper().translate(_WIDE_X)) if _SYMBOLS.match(text) \
             else ("hint", re.sub(r"\s+", "", text))
         group = groups.setdefault(key, [])
         if key[0] == "mark" and group and group[-1][0] is b and _JOINED.fullmatch(b.text, group[-1][2], start):
-            pb, ps, _, pkind = group[-1]  # x月x日, 〔20XX〕XX号: one passage
-            group[-1] = (pb, ps, end, pkind)
+            pb, ps, _, pkind = group[-1]  # x月x日, 〔20XX〕XX号: one passage, quoted whole
+            lead = _LEAD.search(b.text, 0, ps)
+            tail = _TAIL.match(b.text, end)
+            group[-1] = (pb, lead.start() if lead else ps, tail.end() if tail else end, pkind)
             continue
         group.append((b, start, end, _kind(b.text, start, end)))
     group_from = rule.params.get("group_from", 3)
     reports = []
     for (form, _), places in groups.items():
-        if len(places) < group_from:  # two may be two different omissions: each is reported
-            reports.extend((form, [p]) for p in places)
+        if len(places) < group_from:  # two may be two different omissions: each is reported,
+            by_block: dict[int, list[tuple[Block, int, int, str]]] = {}  # but not twice in one paragraph
+            for p in places:
+                by_block.setdefault(p[0].index, []).append(p)
+            reports.extend((form, same) for same in by_block.values())
         else:
             reports.append((form, places))
     for form, places in sorted(reports, key=lambda r: (r[1][0][0].index, r[1][0][1])):
@@ -365,6 +378,7 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
             yield b, keys, kind, whole
 
 
+_FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
 _NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
 
 
@@ -372,13 +386,18 @@ def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int
     """Runs of at least ``shortest`` consecutive non-empty blocks (table cells included)
     equal, block by block, to an earlier run: a table or a section pasted twice. The run
     must hold ``han`` Chinese characters and one line of 15, so repeated table headers and
-    number rows are not enough. Returns (first block, last block, first block of the
-    earlier copy)."""
+    number rows are not enough, nor rows of a figure table (a third of the cells figures).
+    Returns (first block, last block, first block of the earlier copy)."""
     filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
     keys = []
     for i in filled:
         key = _SPLIT_ENDS.sub("", lines[i])
         keys.append(_NUMERAL_LABEL.sub("", key) or key)  # 六、 and 十、 before the same heading
+    # a cell of figures (an amount, a classification code): a run of table cells a third of
+    # which are figures is rows of a figure table, and the tables of a budget or final
+    # accounts repeat their classification rows and totals by design
+    cell = [ctx.doc.blocks[i].kind == "cell" for i in filled]
+    figure = [c and bool(_FIGURE.fullmatch(ctx.doc.blocks[i].text.strip())) for c, i in zip(cell, filled, strict=True)]
     where: dict[str, list[int]] = {}
     active: dict[int, int] = {}  # position of the earlier block -> length of the run ending there
     found: list[tuple[int, int, int]] = []
@@ -388,6 +407,8 @@ def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int
         if n < shortest or earlier_end >= start:
             return
         counts = [0 if _TEMPLATE.search(keys[p]) else len(_HAN.findall(keys[p])) for p in range(start, end + 1)]
+        if all(cell[start:end + 1]) and 3 * sum(figure[start:end + 1]) >= end - start + 1:
+            return
         if sum(counts) >= han and max(counts) >= 15:
             found.append((start, end, earlier_end - n + 1))
 

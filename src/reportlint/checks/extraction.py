@@ -20,7 +20,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     byte, a text file decoded with a fallback encoding, or terminal control characters; and,
     once per passage, a sentence that OCR or a layout garbled: three or more characters that
     stand alone between words and form no word (flow-chart arrows read as 弓、斗, a stray 一
-    between every two steps).
+    between every two steps); and a .doc/.wps read as text only (no LibreOffice), whose list
+    numbers and styles were not read.
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled.
     ## Example
@@ -40,6 +41,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
     if doc.meta.get("encoding_fallback"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
+    if doc.meta.get("text_only"):
+        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
     yield from _garbled_passages(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
@@ -129,7 +132,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = b.text.strip()
         if not text:
             continue
-        if b.kind == "cell":  # short cells are what tables are made of
+        if b.kind == "cell" or b.index in ctx.residue:  # short cells are what tables are made of
             yield from flush()
             run = []
             continue
@@ -158,8 +161,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     gap = rule.params.get("merge_gap", 1)
     spans: list[tuple[int, int, int, int]] = []  # first block, offset, last block, end offset
     for b in doc.blocks:
-        if not b.joins:
-            continue
+        if not b.joins or b.index in ctx.residue:
+            continue  # web-page residue is B101's to delete, not to mend
         start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
         if spans:
             last_block = doc.blocks[spans[-1][2]]
@@ -179,7 +182,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A chapter heading and the first article on one line: one finding, at the first."""
     doc = ctx.doc
-    hits = [(b, m) for b in doc.blocks if b.kind != "cell" and (m := _FUSED.match(b.text))]
+    hits = [(b, m) for b in doc.blocks
+            if b.kind != "cell" and b.index not in ctx.residue and (m := _FUSED.match(b.text))]
     if not hits:
         return
     b, m = hits[0]

@@ -217,20 +217,88 @@ def _compatible(a: Block, b: Block) -> bool:
     return a.kind != "cell" or a.table == b.table
 
 
+def _single_marks(found: list[Finding]) -> list[Finding]:
+    return [f for f in found if f.block == f.end_block and f.end - f.start == 1 and _MARKS.fullmatch(f.excerpt)]
+
+
+def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> Iterator[Finding]:
+    """Unmatched marks that sit close together in one paragraph are one damaged spot, said
+    once: ”心晴” (two closing quotes: the first should open) → one finding at the first;
+    (( → the first; “甲“乙 (two quotations left open) stays two;
+    ((保密工作》 (openers of another kind before a closer: a garbled 《) → one finding over
+    the spot; marks of two kinds → the first."""
+    singles = _single_marks(found)
+    alone = {id(f) for f in singles}
+    out = [f for f in found if id(f) not in alone]
+    singles.sort(key=lambda f: (f.block, f.start))
+    clusters: list[list[Finding]] = []
+    for f in singles:
+        last = clusters[-1][-1] if clusters else None
+        if last and last.block == f.block and f.start - last.end <= near \
+                and "\n" not in ctx.doc.blocks[f.block].text[last.end:f.start]:
+            clusters[-1].append(f)
+        else:
+            clusters.append([f])
+    for cluster in clusters:
+        text = ctx.doc.blocks[cluster[0].block].text
+        marks = [f.excerpt for f in cluster]
+        i, rest = 0, []
+        while i < len(cluster):
+            f = cluster[i]
+            # ”心晴”: a closer that closes nothing, then one that closes it — the first should
+            # open. (“甲“乙 is not the mirror case: the closers are as often lost altogether.)
+            if i + 1 < len(cluster) and marks[i] == marks[i + 1] == "”":
+                g = cluster[i + 1]
+                inner = text[f.end:g.start]
+                if len(inner) <= 30 and _QUOTES.search(inner) is None:
+                    out.append(rule.finding(ctx.doc, f.block, f.start, f.end, key="wrong_open",
+                                            text=text[f.start:g.end], expected=f"“{inner}”"))
+                    i += 2
+                    continue
+            j = i
+            while j < len(cluster) and marks[j] in _OPEN and marks[j] not in "“〝":
+                j += 1
+            if j > i and j < len(cluster) and marks[j] in _CLOSE_OF and marks[j] not in "”〞" \
+                    and all(_norm_mark(m) != _norm_mark(_CLOSE_OF[marks[j]]) for m in marks[i:j]):
+                close = marks[j]
+                out.append(rule.finding(ctx.doc, f.block, f.start, cluster[j].end, key="garbled",
+                                        text=text[f.start:cluster[j].end], opens="".join(marks[i:j]), close=close,
+                                        partner=_CLOSE_OF[close]))
+                i = j + 1
+                continue
+            # the first mark of a damaged spot speaks for it: ((, or marks of two kinds; the
+            # same mark twice apart (“甲“乙) is two omissions, each reported
+            prev = rest[-1] if rest else None
+            if prev is None or f.start - prev.end > near or (
+                    f.start != prev.end and _norm_mark(f.excerpt) == _norm_mark(prev.excerpt)):
+                out.append(f)
+            rest.append(f)
+            i += 1
+    return iter(sorted(out, key=Finding.sort_key))
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
     opening quote (““) and a pair of mixed widths (“(”…“）”). A bracket may close in the
     next lines (a PDF line break, text re-joined from a file, the paragraphs of one table
-    cell), never across a table's edge. A quotation running over several paragraphs —
+    cell), never across a table's edge. Unmatched marks close together are one damaged
+    spot and make one finding: two closing quotes around a word (”…”) point at the
+    opening one, openers of another kind before a closer ((…》) are reported together.
+    A quotation running over several paragraphs —
     each opens with “ and only the last closes — is accepted. ) after an item number (1)、
     a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
     quotes written back to front (”…“) are T104's.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
-    ``summary_over``: more mixed-width pairs than this make one finding with the count.
+    ``summary_over``: more mixed-width pairs than this make one finding with the count;
+    ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
+    yield from _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
+
+
+def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     blocks = list(_body(ctx))
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     carry_limit = rule.params.get("carry", 3)
@@ -299,7 +367,13 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _HALF_MARK = re.compile(r"[,;:?!().]")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers (2018--2022年)
-_ASCII_DASH = re.compile(r"(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])|(?<=\d)-{2,}(?=\d)")
+_ASCII_DASH = re.compile(r"(?<=\d)(-{2,})(?=\d)|(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])")
+# a half-width pair around Chinese words (县(市、区), (2021—2023年), (一)): one finding, both
+# marks counted; (1) and (API) between Chinese words are not Chinese text
+_HALF_PAIR = re.compile(r"\(([^()（）\n]{1,60})\)")
+_MIXED_AFTER = re.compile(r"[^()（）\n]{0,60}）")
+_MIXED_BEFORE = re.compile(r"（[^()（）\n]{0,60}$")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # a pair of ASCII straight quotes in Chinese text: "AI+工业软件"
 _STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1,30}\""
                        r"|\"[^\"“”\n]{1,30}\"(?=[\u4e00-\u9fff，。、；）])")
@@ -327,7 +401,7 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
 
 
 def _is_deng(text: str, i: int) -> bool:
-    """Is the 等 after the 顿号 at ``i`` the word 等 (、等民生工程), not 等级/等待 (、等级评定)?"""
+    """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
         return True
     return (i + 1, i + 2) in _tokens_at(text, i + 1, i + 2)
@@ -339,14 +413,16 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quotes, ``?…?`` standing for 《》 around a document name, “、等” (the word 等, judged
     on segmented words: 、等级 is not), a doubled 。 or ，, 。。。 for an ellipsis, an ASCII
     ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
-    dash, and half-width ,;:?!(). between Chinese characters (a ``.`` also ending a
-    sentence) — one summary finding per mark with the count when there are more than
-    ``summary_over`` half-width marks (``summary_over_other`` of the other kinds).
+    dash (— between the numbers of a range), half-width ,;:?!(). between Chinese
+    characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
+    reported as one pair (县(市、区)); a ( closed by ） is T102's — one summary finding per
+    mark (or for the pairs) with the count when there are more than ``summary_over``
+    half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
     ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
     name (制度, 办法 …).
     ## Example
-    卫生惠民、等民生工程 → T103, suggesting 卫生惠民等."""
+    医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
     endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
     book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
     checks: Sequence[tuple[re.Pattern[str], str]] = (
@@ -386,27 +462,44 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
-    for m in _half_in_han(body.text):
-        if m.start() in in_book:
+    marks = [m for m in _half_in_han(body.text) if m.start() not in in_book]
+    flagged = {m.start() for m in marks}
+    paired: set[int] = set()  # offsets of ( and ) reported as one pair (县(市、区))
+    for m in _HALF_PAIR.finditer(body.text):
+        inner = m.group(1)
+        if not (_HAN_CHAR.search(inner) or {m.start(), m.end() - 1} & flagged):
             continue
+        paired.update((m.start(), m.end() - 1))
+        b = body.blocks[body.block_at(m.start())]
+        add("pair", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], f"（{inner}）")
+    for m in marks:
+        if m.start() in paired or (m.group() == "(" and _MIXED_AFTER.match(body.text, m.end())) or (
+                m.group() == ")" and _MIXED_BEFORE.search(body.text, max(0, m.start() - 62), m.start())):
+            continue  # (…） is a pair of mixed widths: T102 reports it
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
     for b, offset, m in body.finditer(_ODD_QUOTE):
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH):
-        add("dash", b, m.start() - offset, m.end() - offset, "——")
+        if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
+            add("range", b, m.start() - offset, m.end() - offset, "—")
+        else:
+            add("dash", b, m.start() - offset, m.end() - offset, "——")
     for b, offset, m in body.finditer(_STRAIGHT):
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
     over_other = rule.params.get("summary_over_other", 2)
     totals: Counter[str] = Counter()
+    bucket = {"pair": "halfwidth"}  # a pair of half-width brackets counts as its two marks
     for (key, _), found in groups.items():
-        totals[key] += len(found)
+        totals[bucket.get(key, key)] += len(found) * (2 if key == "pair" else 1)
     for (key, _), found in groups.items():
+        found.sort(key=lambda place: (place[0].index, place[1]))
         # everywhere: one finding per mark with its count, not hundreds
-        if totals[key] > (over if key == "halfwidth" else over_other) and key != "repeat" and len(found) > 1:
+        many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other)
+        if many and key != "repeat" and len(found) > 1:
             b, start, end, fix = found[0]
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
                                text=b.text[start:end], expected=fix)
@@ -470,7 +563,7 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
     ## Example
-    2024年工作总结 … 学习贯彻党的十九大精神 → T107."""
+    2024年工作总结 … 以党的十九大精神统一思想 → T107."""
     year = document_year(ctx)
     if year is None:
         return

@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-from ..outline import Heading
+from ..outline import Marker, cn_value
 from ..scan import pattern_set
-from ..textutil import sentences
-from .sections import locate_sections
+from ..textutil import sentences, strip_label
+from .sections import VERDICT, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
@@ -22,9 +23,23 @@ DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner"
 @dataclass(frozen=True, slots=True)
 class Measure:
     block: int
-    start: int  # the measure's text span inside the block
+    start: int  # where the measure starts (its label included)
+    end_block: int
     end: int
-    head_end: int  # end of its first sentence (the span a finding covers)
+    text: str  # the measure's text, blocks joined by a line break
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureSection:
+    """A part of the document that holds measures: from its heading to where it stops."""
+
+    block: int
+    start: int
+    head_end: int  # end of the heading inside ``block`` (M103 points there)
+    end_block: int
+    end: int
+    depth: int = -1  # the heading item's depth in the outline; -1 for other headings
+    body: int = -1  # where its measures may start inside ``block`` (after the heading's label)
 
 
 def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
@@ -80,74 +95,233 @@ def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     return found
 
 
-def _section_ranges(ctx: Context) -> list[tuple[Heading, int, int]]:
-    """(heading, first block, end block) of each measures section of the profile."""
-    if ctx.profile is None:
-        return []
-    found = locate_sections(ctx)
-    heads = sorted(found.values(), key=lambda h: (h.block, h.start))
-    out = []
-    for sec in ctx.profile.roles("measures"):
-        head = found.get(sec.name)
-        if head is None:
+Pos = tuple[int, int]
+_SEQ_TOKEN = re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是")
+_NAMED_TOKEN = re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]")
+
+
+def _doc_end(ctx: Context) -> Pos:
+    last = len(ctx.doc.blocks) - 1
+    return last, len(ctx.doc.blocks[last].text)
+
+
+def _item_end(ctx: Context, i: int) -> Pos:
+    """Where item ``i``'s subtree stops: at the next real item of its depth or shallower, or
+    of a numbering style that ranks as high (一、 after （三） ends the （三） part even
+    when the outline nested it)."""
+    items = ctx.outline.items
+    depth, rank = items[i].depth, items[i].marker.rank
+    for it in items[i + 1:]:
+        if it.marker.stray or it.marker.family == "heading":
             continue
-        later = [h for h in heads if (h.block, h.start) > (head.block, head.start)]
-        level_stop = [h for h in ctx.outline.headings if h.block > head.block and h.level and head.level
-                      and h.level <= head.level and h.source == head.source]
-        stops = [h.block for h in later + level_stop]
-        end = min(stops) if stops else len(ctx.doc.blocks)
-        out.append((head, head.block, end))
-    return out
+        if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
+            return it.marker.block, it.marker.start
+    return _doc_end(ctx)
 
 
-def find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], Heading | None]:
-    """The measures of a document: the numbered items (or, when there are none, the
-    paragraphs) of its measures sections; without such a section, the sentences that
-    commit to action (将/要/拟 + an action verb). Computed once per document."""
-    key = "measures:" + "|".join(params.get("commitment", ()))
+def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
+    """The measures parts of a document: the profile's measures and safeguards sections;
+    any numbered or styled heading naming measures (措施, 下一步, 建议, 工作要求 …, the
+    ``sections`` parameter); a lead-in announcing requirements (要求如下：); with
+    ``scope = "document"`` (工作要点) every top-level item. Nested parts are merged."""
+    key = "measure-sections:" + "|".join(params.get("sections", ())) + str(params.get("scope", ""))
+    return ctx.memo(key, lambda: _measure_sections(ctx, params))  # type: ignore[no-any-return]
+
+
+def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
+    doc = ctx.doc
+    if not doc.blocks:
+        return []
+    items = ctx.outline.items
+    real = [i for i, it in enumerate(items) if not it.marker.stray and it.marker.family != "heading"]
+    found: list[MeasureSection] = []
+    if params.get("scope") == "document":
+        top = [i for i in real if items[i].depth == min(items[j].depth for j in real)] if real else []
+        if len(top) >= 2:
+            mk = items[top[0]].marker
+            last = _doc_end(ctx)
+            end = _stop_early(ctx, (mk.block, mk.start), last)
+            found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), end[0], end[1], -2, mk.start))
+            return found
+    words = pattern_set(tuple(params.get("sections", ())))
+    by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
+    heads: list[tuple[int, int, int, int]] = []  # block, start, end, item index or -1
+    if ctx.profile is not None:
+        located = locate_sections(ctx)
+        for sec in ctx.profile.sections:
+            if sec.role in ("measures", "safeguards") and sec.name in located:
+                h = located[sec.name]
+                heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
+    if words is not None:
+        for i in real:
+            mk = items[i].marker
+            if mk.title and _names_measures(mk.title, 12, words):
+                heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
+        for h in ctx.outline.headings:
+            if h.source != "marker" and _names_measures(h.text, 16, words):
+                heads.append((h.block, h.start, h.end, -1))
+    for block, start, head_end, i in heads:
+        body = items[i].marker.end if i >= 0 else head_end
+        if i >= 0:
+            end = _item_end(ctx, i)
+            depth = items[i].depth
+        else:
+            later = [(h.block, h.start) for h in ctx.outline.headings if h.source != "marker"
+                     and (h.block, h.start) > (block, start)]
+            end = min(later) if later else _doc_end(ctx)
+            depth = -1
+        end = _stop_early(ctx, (block, head_end), end)
+        found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
+    lead = pattern_set(tuple(params.get("lead_ins", ())))
+    if lead is not None:
+        for b, offset, m in ctx.body.finditer(lead):
+            pos = (b.index, m.end() - offset)
+            nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
+            if nxt is None or items[nxt].marker.block > pos[0] + 2:
+                continue
+            depth = items[nxt].depth
+            end = next(((items[j].marker.block, items[j].marker.start) for j in real
+                        if j > nxt and items[j].depth < depth), _doc_end(ctx))
+            found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
+    found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
+    merged: list[MeasureSection] = []
+    for sec in found:
+        if merged and (sec.block, sec.start) < (merged[-1].end_block, merged[-1].end):
+            continue  # inside (or overlapping) a part already taken
+        merged.append(sec)
+    return merged
+
+
+# an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
+_PART_END = re.compile(
+    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]")
+
+
+def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
+    """A measures part stops before a table (a budget table's rows are no measures), before
+    an attachment line (附件：…, 附件2) and before the closing formula (特此报告), which also
+    end the body of a document stored on one line."""
+    blocks = ctx.doc.blocks
+    for b in range(start[0], end[0] + 1):
+        text = blocks[b].text
+        if b > start[0] and (blocks[b].kind == "cell" or blocks[b].table):
+            return b - 1, len(blocks[b - 1].text)
+        lo = start[1] if b == start[0] else 0
+        hi = end[1] if b == end[0] else len(text)
+        m = _PART_END.search(text, lo, hi)
+        if m:
+            return b, m.start()
+    return end
+
+
+def _names_measures(title: str, within: int, words: Any) -> bool:
+    """A heading that names a measures part in its first words, not a problem about
+    measures (整改措施落实不够到位)."""
+    m = words.search(title[:within])
+    return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
+
+
+def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
+    """Where measures start inside a section: numbered items below its heading, and
+    inline 一是…二是… or 建议一： runs. Each with its depth (tokens sit below items)."""
+    body = sec.body if sec.body >= 0 else sec.head_end
+    lo, hi = (sec.block, body), (sec.end_block, sec.end)
+    cuts: list[tuple[Pos, int]] = []
+    for it in ctx.outline.items:
+        mk = it.marker
+        if mk.stray or mk.family == "heading" or mk.intro:
+            continue
+        if lo <= (mk.block, mk.start) < hi:
+            if not cuts and mk.value == 2:
+                first = _first_label(ctx, mk, lo)
+                if first is not None:
+                    cuts.append((first, it.depth))
+            cuts.append(((mk.block, mk.start), it.depth))
+    for b in range(sec.block, sec.end_block + 1):
+        text = ctx.doc.blocks[b].text
+        s = body if b == sec.block else 0
+        e = sec.end if b == sec.end_block else len(text)
+        for rx in (_SEQ_TOKEN, _NAMED_TOKEN):
+            expected = 1
+            run: list[int] = []
+            for m in rx.finditer(text, s, e):
+                value = cn_value(m.group(1))
+                if value == expected:
+                    run.append(m.start())
+                    expected += 1
+                elif value == 1:
+                    run, expected = [m.start()], 2
+            if len(run) >= 2:
+                cuts.extend(((b, p), 99) for p in run)
+    cuts.sort()
+    return cuts
+
+
+def _first_label(ctx: Context, second: Marker, lo: Pos) -> Pos | None:
+    """Item 1 the outline missed because it stood glued to the heading (（五）工作要求1.提高…
+    2.加强…): the label of value 1 in the same style between the part's start and item 2."""
+    if lo[0] != second.block:
+        return None
+    text = ctx.doc.blocks[second.block].text
+    at = text.rfind(second.label_for(1), lo[1], second.start)
+    return (second.block, at) if at >= 0 else None
+
+
+def _span_text(ctx: Context, a: Pos, b: Pos) -> str:
+    blocks = ctx.doc.blocks
+    if a[0] == b[0]:
+        return blocks[a[0]].text[a[1]:b[1]]
+    parts = [blocks[a[0]].text[a[1]:]] + [blocks[i].text for i in range(a[0] + 1, b[0])] + [blocks[b[0]].text[:b[1]]]
+    return "\n".join(parts)
+
+
+def _trim(ctx: Context, a: Pos, b: Pos) -> Pos:
+    """Pull an end back over empty blocks and trailing spaces."""
+    blocks = ctx.doc.blocks
+    block, end = b
+    while block > a[0] and not blocks[block].text[:end].strip():
+        block -= 1
+        end = len(blocks[block].text)
+    text = blocks[block].text[:end]
+    return block, len(text.rstrip())
+
+
+def find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], list[MeasureSection]]:
+    """The measures of a document: the items (numbered, or 一是…二是…) of its measures
+    parts, each up to the next item; a part without items is one measure per paragraph.
+    An item with sub-items whose own text is a short heading is no measure itself."""
+    key = "measures:" + "|".join(params.get("sections", ())) + str(params.get("scope", ""))
     return ctx.memo(key, lambda: _find_measures(ctx, params))  # type: ignore[no-any-return]
 
 
-def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], Heading | None]:
-    doc = ctx.doc
-    ranges = _section_ranges(ctx)
+def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], list[MeasureSection]]:
+    sections = measure_sections(ctx, params)
+    heading_chars = params.get("heading_chars", 30)
     measures: list[Measure] = []
-    if ranges:
-        for head, first, end in ranges:
-            items = [it.marker for it in ctx.outline.items
-                     if it.marker.family != "heading" and first <= it.marker.block < end
-                     and (it.marker.block, it.marker.start) > (head.block, head.start)]
-            if items:
-                for i, mk in enumerate(items):
-                    nxt = items[i + 1] if i + 1 < len(items) else None
-                    stop = nxt.start if nxt and nxt.block == mk.block else len(doc.blocks[mk.block].text)
-                    measures.append(_measure(doc.blocks[mk.block].text, mk.block, mk.start, stop))
-            else:
-                for b in doc.blocks[first + 1:end]:
-                    if b.text.strip():
-                        measures.append(_measure(b.text, b.index, 0, len(b.text)))
-        return measures, ranges[0][0]
-    if ctx.profile is not None and ctx.profile.roles("measures"):
-        return [], None  # the profile expects a measures section; S101 reports its absence
-    commit = pattern_set(tuple(params.get("commitment", ())))
-    if commit is None:
-        return [], None
-    heading_blocks = {h.block for h in ctx.outline.headings if h.source != "marker"}
-    # one scan of the whole text finds the blocks to look at sentence by sentence
-    blocks = dict.fromkeys(b.index for b, _, _ in ctx.body.finditer(commit))
-    for i in blocks:
-        b = doc.blocks[i]
-        if i in ctx.residue or i in heading_blocks:
+    for sec in sections:
+        end = (sec.end_block, sec.end)
+        cuts = _cuts(ctx, sec)
+        if not cuts:
+            for b in range(sec.block, sec.end_block + 1):
+                if ctx.doc.blocks[b].kind not in ("paragraph", "heading"):
+                    continue  # a table cell holds no measure sentence
+                a = (b, sec.head_end if b == sec.block else 0)
+                z = _trim(ctx, a, (b, sec.end if b == sec.end_block else len(ctx.doc.blocks[b].text)))
+                text = _span_text(ctx, a, z)
+                if text.strip(" \u3000。：:；;") and b not in ctx.residue:
+                    lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
+                    measures.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
             continue
-        for s, e in sentences(b.text):
-            if commit.search(b.text, s, e):
-                measures.append(Measure(i, s, e, e))
-    return measures, None
-
-
-def _measure(text: str, block: int, start: int, end: int) -> Measure:
-    head_end = next((e for _, e in sentences(text, start, end)), end)
-    return Measure(block, start, end, head_end)
+        for k, (pos, depth) in enumerate(cuts):
+            nxt = cuts[k + 1] if k + 1 < len(cuts) else None
+            stop = _trim(ctx, pos, nxt[0] if nxt else end)
+            text = _span_text(ctx, pos, stop)
+            body = strip_label(text.strip()).strip()
+            if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":"))):
+                continue  # a heading over sub-items
+            if body:
+                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text))
+    return measures, sections
 
 
 def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
@@ -155,81 +329,182 @@ def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
     memo: dict[tuple[int, int, int, int], bool] = ctx.memo("quantified", dict)
     key = (m.block, m.start, m.end, id(params))
     if key not in memo:
-        memo[key] = bool(quantified(ctx.doc.blocks[m.block].text[m.start:m.end], params))
+        memo[key] = bool(quantified(m.text, params))
     return memo[key]
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
-    """M101's patterns, which M102 and M103 use to tell quantified text."""
+    """M101's patterns as this run merged them (profile and configuration options), which
+    M102 and M103 use to tell quantified text; the rulebook's when M101 is not running."""
+    params_of = ctx.cache.get("params_of")
+    if params_of is not None:
+        return params_of("M101")  # type: ignore[no-any-return]
     rule = ctx.rulebook.rules.get("M101")
     return rule.params if rule else {}
 
 
 def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a measure that states none of: an amount (a number with a unit or classifier,
-    a percentage), a deadline or cadence (6月底前, 年内, 每季度), a responsible party
-    (由…牵头, 责任单位：), a checkable target (不少于, 达到, 控制在). One dimension is
-    enough: a measure with only a deadline is quantified. Ordinals (十四届三次党代会, 第二批)
-    and a year in a background sentence (2023年以来) do not count.
+    Reports a bare measure: an item of a measures part (整改措施, 下一步打算, 对策建议,
+    保障措施, 工作要求 …) that states none of: an amount (a number with a unit or
+    classifier, a percentage), a deadline or cadence (6月底前, 年内, 每季度), a responsible
+    party (由…牵头, 责任单位：, 办公室负责, 各部门要), a checkable target (不少于, 达到, 控制在).
+    One dimension is enough. An item runs up to the next item, so a sentence after the
+    first (……准备。办公室牵头) counts; an item whose own text is a short heading over
+    sub-items is no measure (its sub-items are), and a heading over several paragraphs is a
+    chapter, not one measure. When M103 runs and finds the document's share of quantified
+    measures low, it speaks for the long items; M101 still names each bare line (up to
+    ``max_chars``). Ordinals
+    (十四届三次党代会, 第二批) and a year in a background sentence (2023年以来) do not count.
     ## Parameters
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
-    patterns blanked out first; ``commitment``: what makes a sentence a measure outside
-    measures sections.
+    patterns blanked out first; ``sections``: words of a measures heading; ``lead_ins``:
+    phrases that open a list of requirements; ``max_chars``: items up to this length are
+    bare measures M103 leaves to M101.
     ## Example
-    3.着力强化落实举措。……进一步调整优化产业结构，提高发展效益。 → M101."""
+    三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
+    ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
+    names = list(DIMENSION_NAMES.values())
+    limit = rule.params.get("max_chars", 80)
+    weak = _m103_reports(ctx, measures, rule.params)
     for m in measures:
-        if is_quantified(ctx, m, rule.params):
+        if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+            continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
+        if weak and len(strip_label(m.text.strip())) > limit:
+            continue  # M103 reports the weak part once; only its bare lines are named one by one
+        yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
+                           missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
+
+
+def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
+    """Whether M103 runs on this document and finds its share of quantified measures low."""
+    if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
+        return False
+    low = ctx.cache["params_of"]("M103")
+    if len(measures) < low.get("min_measures", 2):
+        return False
+    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    return count / len(measures) < low.get("threshold", 0.3)
+
+
+def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
+    """Spans (block, start, end) M102 weighs: each paragraph, and inside a paragraph each
+    numbered item with its sub-items and each stretch between two labels, so a document
+    stored on one line is judged item by item. Longest first at each start."""
+    cuts: dict[int, list[tuple[int, int]]] = {}
+    items = ctx.outline.items
+    for i, it in enumerate(items):
+        mk = it.marker
+        if mk.stray or mk.family == "heading":
             continue
-        names = list(DIMENSION_NAMES.values())
-        yield rule.finding(ctx.doc, m.block, m.start, m.head_end, missing="、".join(names[:-1]) + "和" + names[-1],
-                           suggestion=rule.params.get("template"))
+        end = _item_end(ctx, i)
+        cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
+            ctx.doc.blocks[mk.block].text)))
+    out = []
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or not b.text.strip():
+            continue
+        spans = {(0, len(b.text))}
+        starts = sorted({s for s, _ in cuts.get(b.index, [])})
+        for s, e in cuts.get(b.index, []):
+            spans.add((s, e))
+        for s, e in zip([0, *starts], [*starts, len(b.text)], strict=True):
+            spans.add((s, e))
+        sents = sentences(b.text)
+        spans.update(sents)  # one sentence dense with slogans inside a long item
+        spans.update((a[0], z[1]) for a, z in pairwise(sents))
+        for s, e in spans:
+            if 0 < len(b.text[s:e].strip()) <= max_chars:
+                out.append((b.index, s, e))
+    out.sort(key=lambda p: (p[0], p[1], -p[2]))
+    return out
+
+
+def _mostly_unquantified(text: str, dims: Mapping[str, Any]) -> bool:
+    """True when at most a quarter of the sentences state an amount, deadline or target
+    (a closing 方案包含6个附件 does not redeem three slogans)."""
+    spans = sentences(text) or [(0, len(text))]
+    counted = sum(1 for s, e in spans if dimensions(text[s:e], dims))
+    return counted * 4 <= len(spans)
 
 
 def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a paragraph in which empty intensifiers (进一步、不断、切实、大力、全面、着力…)
-    take up at least ``threshold`` of the characters while it states nothing quantified.
+    Reports a passage (a paragraph, or one item of a document stored on one line) in which
+    empty intensifiers and set slogans (进一步、切实、高度重视、各司其职、深刻领会…) take up at
+    least ``threshold`` of the characters, with at least ``min_hits`` of them, while it
+    states no amount, deadline or checkable target. One finding per passage: the longest
+    passage that qualifies wins over the items inside it.
     ## Parameters
-    ``phrases``: the intensifiers; ``threshold``: share of characters (default 0.12);
-    ``min_chars``: shortest paragraph judged.
+    ``phrases``: the intensifiers and slogans; ``threshold``: share of characters;
+    ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged;
+    ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
     phrases = pattern_set(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
     if phrases is None:
         return
     threshold = rule.params.get("threshold", 0.12)
-    dims = _measure_params(ctx)
-    for b in ctx.doc.blocks:
-        text = b.text.strip()
-        if len(text) < rule.params.get("min_chars", 30) or b.index in ctx.residue:
+    min_hits = rule.params.get("min_hits", 3)
+    base = dict(_measure_params(ctx))
+    if rule.params.get("scope"):
+        base["scope"] = rule.params["scope"]
+    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
+    dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
+    chosen: list[tuple[int, int, int, int, str]] = []
+    for block, s, e in _passages(ctx, rule.params.get("max_chars", 400)):
+        if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
+            continue  # background and achievements may praise; only measures must say what is done
+        text = ctx.doc.blocks[block].text[s:e]
+        body = text.strip()
+        if len(body) < rule.params.get("min_chars", 20):
             continue
-        hits = [m.group() for m in phrases.finditer(b.text)]
-        share = sum(len(h) for h in hits) / len(text)
-        if share >= threshold and len(hits) >= 3 and not dimensions(b.text, dims):
-            s = len(b.text) - len(b.text.lstrip())
-            yield rule.finding(ctx.doc, b.index, s, len(b.text.rstrip()), count=len(hits),
-                               share=f"{share:.0%}", sample="、".join(dict.fromkeys(hits))[:24])
+        hits = [m.group() for m in phrases.finditer(text)]
+        share = sum(len(h) for h in hits) / len(body)
+        slogans = {h for h in hits if len(h) >= 4}
+        if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
+                and _mostly_unquantified(text, dims):
+            lead = len(text) - len(text.lstrip())
+            chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
+                           f"{share:.0%}|" + "、".join(list(dict.fromkeys(hits))[:5])))
+    # passages with nothing quantified first, the longest first; then what they leave
+    chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))
+    taken: list[tuple[int, int, int]] = []
+    for _, block, s, e, count, info in chosen:
+        if any(b == block and s < te and ts < e for b, ts, te in taken):
+            continue
+        taken.append((block, s, e))
+        share, sample = info.split("|", 1)
+        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
 
 
 def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Document level: the share of quantified measures in the measures sections. Reported
-    at the measures heading when it is below ``threshold`` (the profile may set it) and
-    there are at least ``min_measures`` measures.
+    Document level: the share of quantified measures in the measures parts. Reported once,
+    at the first measures heading, when it is below ``threshold`` (the profile may set it)
+    and there are at least ``min_measures`` measures. Measures are found as for M101
+    (every item, short or long); quantified means any of M101's four dimensions.
     ## Parameters
-    ``threshold`` (default 0.3), ``min_measures`` (default 3).
+    ``threshold`` (default 0.3), ``min_measures`` (default 2), ``scope``: ``document``
+    when every top-level item is a measure (工作要点).
     ## Example
     Five measures, one with a deadline → 20% → M103."""
-    base = _measure_params(ctx)
-    measures, head = find_measures(ctx, base)
-    if head is None or len(measures) < rule.params.get("min_measures", 3):
+    base = dict(_measure_params(ctx))
+    if rule.params.get("scope"):
+        base["scope"] = rule.params["scope"]
+    measures, sections = find_measures(ctx, base)
+    if not sections or len(measures) < rule.params.get("min_measures", 2):
         return
     count = sum(1 for m in measures if is_quantified(ctx, m, base))
+    limit = base.get("max_chars", 80)
+    if ctx.cache.get("M101 runs") and all(
+            len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
+        return  # every unquantified measure is a bare line M101 reports: the share adds nothing
     share = count / len(measures)
     if share < rule.params.get("threshold", 0.3):
-        yield rule.finding(ctx.doc, head.block, head.start, head.end, total=len(measures),
+        head = sections[0]
+        yield rule.finding(ctx.doc, head.block, head.start, head.head_end, total=len(measures),
                            quantified=count, share=f"{share:.0%}",
                            threshold=f"{rule.params.get('threshold', 0.3):.0%}")
 

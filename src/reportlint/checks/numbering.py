@@ -98,6 +98,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
+    lists = []
     for parent, items in _siblings(outline):
         breaks = _breaks(items)
         if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
@@ -105,15 +106,23 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
                   and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
-        orphans = _orphans(outline, parent, items, breaks)
+        lists.append((breaks, _orphans(outline, parent, items, breaks)))
+    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
+    explained = {_span(o[2]) for _, o in lists if o is not None}
+    for breaks, orphans in lists:
         if orphans is not None:
             if mode == "skip":
                 mk, pmk, nxt = orphans
-                yield rule.finding(ctx.doc, *_span(mk), key="orphan", label=_shown(ctx, mk),
+                # one finding over the passage that lost its heading, up to the heading where the count
+                # resumes (五、 and its title): the skip there is this same loss
+                yield rule.finding(ctx.doc, mk.block, mk.start, _heading_end(outline, nxt), end_block=nxt.block,
+                                   key="orphan", label=_shown(ctx, mk),
                                    first=mk.label_for(1), parent=_shown(ctx, pmk), after=_shown(ctx, nxt),
                                    missing=pmk.label_for(pmk.value + 1))
             continue
         for kind, mk, prev in breaks[:1]:
+            if _span(mk) in explained:
+                continue
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
@@ -202,6 +211,16 @@ def _orphans(outline: Outline, parent: int, items: list[Item],
     if len(tail) < 2 or tail != list(range(mk.value, mk.value + len(tail))):
         return None  # a single item going back is a plain duplicate
     return mk, pmk, after[0]
+
+
+def _heading_end(outline: Outline, mk: Marker) -> int:
+    """Where the heading that ``mk`` numbers ends: after its title, or, in text run together on
+    one line, where its first item starts (五、申报程序(一)…); at its label when neither is clear."""
+    found = [*outline.markers, *(it.marker for it in outline.items if it.marker.loose)]
+    ends = [m.start for m in found if m.block == mk.block and mk.end < m.start <= mk.end + 40]
+    if mk.title:
+        ends.append(mk.end + len(mk.title))
+    return min(ends, default=mk.end)
 
 
 def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -465,14 +484,24 @@ _DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])
 _FIGURES = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 
 
+def _row_label(ctx: Context, block: int) -> bool:
+    """A marker that labels a table row (一、财政拨款收入 / 1、一般公共预算资金 in a budget form):
+    the row labels follow the table's printed form, not the document's numbering habit."""
+    return ctx.doc.blocks[block].kind == "cell" or _table_like(ctx, block)
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports malformed markers (GB/T 15834-2011 Appendix B.3.2–B.3.4): 一. 一, (not 一、),
     1、 (not 1.), （一）、 and （1）. (brackets take nothing after them). A document that uses
     one such form throughout gets one finding per form, spanning its first list, with the
-    count. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
-    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width forms
-    are both accepted here.
+    count; a list labelled by Word's own numbering is said to be fixed in the list's number
+    format. Row labels of a table (1、一般公共预算资金 in a budget form, a cell, or a label
+    among rows of figures read out of a PDF) follow the table's printed form and are left
+    alone. A slip inside a list (2。 or 7， among 1. 3.) is reported item by item, and so is a
+    decimal heading broken by a space (1. 2 among 1.1 1.3). Full-width and half-width stops
+    are both accepted here; bracket markers written half-width, (1), where the document's other
+    brackets are full-width （）, get one finding.
     ## Parameters
     None.
     ## Example
@@ -489,8 +518,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        if any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
-            bad = []
+        rows = sum(_row_label(ctx, it.marker.block) for it in items)
+        if rows * 2 >= len(items) or any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+            bad = []  # a list of table row labels (one short item beside a folio is no table)
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
     for lists in groups.values():
@@ -500,10 +530,39 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         mk = first[0]
         want, example, clause = _BAD_PUNCT[mk.family]
         fixed = mk.label_for(mk.value, want)
-        yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), expected=fixed, example=example, clause=clause,
-                           count=sum(len(b) for b in lists), lists=len(lists), suggestion=fixed)
+        markers = [m for b in lists for m in b]
+        # a Word list label is fixed in the list's number format, not by retyping each item
+        auto = sum(bool(ctx.doc.blocks[m.block].label) for m in markers)
+        key = "auto" if auto * 2 > len(markers) else "default"
+        yield rule.finding(ctx.doc, *_span(mk), key=key, label=_shown(ctx, mk), expected=fixed, example=example,
+                           clause=clause, count=len(markers), lists=len(lists), suggestion=fixed)
     yield from _spaced_decimals(ctx, rule)
     yield from _garbled_brackets(ctx, rule)
+    yield from _halfwidth_brackets(ctx, rule)
+
+
+def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
+    text take full-width marks, and the document's own habit shows the markers departed from it.
+    A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
+    matter, not this, and so is a marker inside a sentence. One finding, at the first such
+    marker, with the count."""
+    markers = [it.marker for it in ctx.outline.items if it.marker.family in ("cn-paren", "ar-paren")
+               and not _row_label(ctx, it.marker.block)]
+    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence
+    half = [m for m in markers if m.opener == "("
+            and not "\u4e00" <= ctx.doc.blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
+    if len(half) < 2:
+        return
+    text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
+    full_marks = text.count("（")
+    other_half = text.count("(") - len(half)
+    if full_marks < 2 or full_marks <= other_half:
+        return
+    mk = half[0]
+    fixed = f"（{_shown(ctx, mk)[1:-1]}）"
+    yield rule.finding(ctx.doc, *_span(mk), key="halfwidth", label=_shown(ctx, mk), expected=fixed, count=len(half),
+                       suggestion=fixed)
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage

@@ -213,7 +213,7 @@ def _letters(text: str) -> Iterator[Typo]:
 
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
-    《电力行业调查制度》 beside 《电力行业统计调查制度》."""
+    《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
     seen: dict[str, tuple[int, int]] = {}
     for b in blocks:
         for m in _TITLE.finditer(b.text):
@@ -436,7 +436,7 @@ def _cents(x: str) -> int:
 
 def _unit_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
     """An amount whose unit (万/亿) contradicts the arithmetic around it: 4.58亿元 against 4.00亿
-    is 调增0.58亿, not 0.58万; 2.07亿元 split into 0.16万元 and 1.91亿元 is 0.16亿."""
+    differs by 0.58亿, not 0.58万; 2.07亿元 split into 0.16万元 and 1.91亿元 is 0.16亿."""
     amounts = list(_AMOUNT.finditer(text))
     for j, z in enumerate(amounts):
         value, unit = _cents(z.group(1)), z.group(2)
@@ -491,7 +491,7 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     the sum of the parts listed right after it (unless the parts are two breakdowns of the
     same total), a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
-    reverse): 调整后4.58亿元，与4.00亿相比调增0.58万元; a sum of money with no unit (出资8000，);
+    reverse): 今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，);
     something already done (已于…) on a date after the document's own date (成文日期).
     ## Parameters
     None.

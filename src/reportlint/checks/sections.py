@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
-from ..outline import Heading
+from ..model import Document, Finding, Rule
+from ..outline import Heading, Marker
 from ..rulebook import Section
+from ..scan import pattern_set
 from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentences, similarity
 
 
 def section_headings(ctx: Context) -> list[Heading]:
-    """Headings that can name a section: numbered headings of the top two levels, Word
-    heading styles, and short plain lines."""
-    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= 2]
+    """Headings that can name a section: numbered headings of the top two levels (three in a
+    document stored on one line), Word heading styles, and short plain lines."""
+    deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
+    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
 
 
 def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> tuple[Section, str, float] | None:
@@ -49,6 +52,16 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> 
     return None
 
 
+# a verdict after a section's words makes the heading a problem (整改措施不够有力, 学习不够深入)
+VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱")
+
+
+def names_section(text: str, wording: str) -> bool:
+    """``text`` names the section ``wording`` and is not a problem statement about it."""
+    at = text.find(wording)
+    return at < 0 or not VERDICT.search(text, at + len(wording), at + len(wording) + 8)
+
+
 def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
     """Each profile section found, by name, with its first heading (damaged copies count).
     Computed once per document and shared by the S and M checks."""
@@ -62,7 +75,9 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     heads = section_headings(ctx)
     for sec in ctx.profile.sections:
         for h in heads:
-            if any(fuzzy_contains(h.text, w) for w in sec.wordings):
+            # a heading glued to its body (one-line text) names the section in its first words
+            if any((fuzzy_contains(h.text, w) or w in h.text[:len(w) + 4]) and names_section(h.text, w)
+                   for w in sec.wordings):
                 found[sec.name] = h
                 break
         else:
@@ -96,9 +111,10 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     if len(section_headings(ctx)) < rule.params.get("min_headings", 2):
         return
-    if any(mk.stray in ("cut", "page") for mk in ctx.outline.markers):
-        return  # page numbers cut the text: headings may be split, so absence proves nothing
     found = locate_sections(ctx)
+    required = [s for s in ctx.profile.sections if s.required]
+    if len(required) >= 2 and not any(s.name in found for s in required):
+        return  # none of its parts: a free-form text of that type, or the type was guessed wrong
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
             block, start, end = _anchor(ctx)
@@ -136,17 +152,42 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
+    empty: list[bool] = []
     for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
-        if not mk.title or text[mk.end + len(mk.title):].strip(" \u3000：:"):
-            continue
         between = [b for b in doc.blocks[mk.block + 1:nxt.marker.block] if b.text.strip()]
-        if between or nxt.marker.start != len(doc.blocks[nxt.marker.block].text) - len(
-                doc.blocks[nxt.marker.block].text.lstrip()):
+        empty.append(bool(
+            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:") and not between
+            and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
+                doc.blocks[nxt.marker.block].text.lstrip())
+            and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
+    caption = pattern_set(tuple(rule.params.get("captions", ())))
+    for i, flag in enumerate(empty):
+        if not flag or (i and empty[i - 1]) or (i + 1 < len(empty) and empty[i + 1]):
+            continue  # a run of bare headings is a table of contents or a table's row labels
+        mk = items[i].marker
+        block = doc.blocks[mk.block]
+        if block.kind == "cell" or block.table or (caption and caption.search(mk.title)):
+            continue  # a table's caption or cell whose table the text extraction dropped
+        if _in_table_or_contents(doc, mk.block):
             continue
-        if nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank:
-            yield rule.finding(doc, mk.block, mk.start, len(text.rstrip()), heading=text.strip())
+        yield rule.finding(doc, mk.block, mk.start, len(block.text.rstrip()), heading=block.text.strip())
+
+
+def _numeric(text: str) -> bool:
+    chars = [c for c in text if not c.isspace()]
+    return bool(chars) and sum(c.isdigit() or c in ",.，．%-" for c in chars) * 2 >= len(chars)
+
+
+def _in_table_or_contents(doc: Document, index: int) -> bool:
+    """A bare heading among rows of figures (a table a PDF extraction flattened), or one
+    whose text comes again elsewhere (a table of contents entry, a repeated table row)."""
+    text = doc.blocks[index].text.strip()
+    near = [b.text for b in doc.blocks[max(0, index - 2):index + 3] if b.index != index and b.text.strip()]
+    if any(_numeric(t) for t in near):
+        return True
+    return any(b.index != index and b.text.strip() == text for b in doc.blocks)
 
 
 def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -159,10 +200,8 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``threshold``: similarity needed (default 0.8).
     ## Example
     三、一步工作方案 → S104, suggesting 三、下一步工作方案."""
-    if ctx.profile is None:
-        return
     threshold = rule.params.get("threshold", 0.8)
-    for h in section_headings(ctx):
+    for h in section_headings(ctx) if ctx.profile is not None else ():
         miss = near_miss(h.text, ctx.profile.sections, threshold)
         if miss:
             _, wording, _ = miss
@@ -170,6 +209,99 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
             prefix = full[: len(full) - len(h.text)] if full.endswith(h.text) else ""
             yield rule.finding(ctx.doc, h.block, h.start, h.end, heading=h.text, expected=wording,
                                suggestion=prefix + wording)
+    for block, start, end, heading, restored in parallel_damage(ctx):
+        text = ctx.doc.blocks[block].text
+        label = text[start:end - len(heading)]
+        yield rule.finding(ctx.doc, block, start, end, heading=heading, expected=restored,
+                           suggestion=label + restored)
+
+
+_CHILD_LABEL = re.compile(r"1[.．、]|[（(]1[）)]|[（(]一[）)]|一是")
+
+
+def _sibling_runs(ctx: Context) -> list[list[tuple[int, int, int]]]:
+    """Runs of same-style numbered labels inside one block, in order and unbroken by a label
+    of a higher level: (block, label start, label end) each. A run's first label that the
+    outline missed (glued to the heading above: 四、工作措施（一）…) is found by its text."""
+    runs: list[list[tuple[int, int, int]]] = []
+    by_block: dict[int, list[Marker]] = {}
+    for mk in ctx.outline.markers:
+        if not mk.stray and mk.family != "heading":
+            by_block.setdefault(mk.block, []).append(mk)
+    for block, marks in by_block.items():
+        text = ctx.doc.blocks[block].text
+        marks.sort(key=lambda m: m.start)
+        for family in {m.family for m in marks}:
+            rank = next(m.rank for m in marks if m.family == family)
+            run: list[tuple[int, int, int]] = []
+            last = 0
+            floor = 0  # where the current run may start: after the last higher label
+            for mk in marks:
+                if mk.family != family:
+                    if mk.rank and rank and mk.rank < rank:
+                        if len(run) >= 3:
+                            runs.append(run)
+                        run, last, floor = [], 0, mk.end
+                    continue
+                if mk.value == last + 1:
+                    run.append((block, mk.start, mk.end))
+                    last = mk.value
+                elif mk.value == 2 and last == 0:
+                    label = mk.label_for(1)
+                    at = text.rfind(label, floor, mk.start)
+                    if at >= 0:
+                        run = [(block, at, at + len(label)), (block, mk.start, mk.end)]
+                        last = 2
+                else:
+                    if len(run) >= 3:
+                        runs.append(run)
+                    run, last = ([(block, mk.start, mk.end)], 1) if mk.value == 1 else ([], 0)
+            if len(run) >= 3:
+                runs.append(run)
+    return runs
+
+
+def _heading_of(ctx: Context, block: int, end: int) -> str:
+    """The heading after a label: up to its first sub-item label when that comes within 20
+    characters (one-line text: 地市公司1.做好…), or a short line of its own."""
+    text = ctx.doc.blocks[block].text
+    m = _CHILD_LABEL.search(text, end, end + 21)
+    if m:
+        return text[end:m.start()].strip(" \u3000：:。")
+    rest = text[end:].strip()
+    return rest if len(rest) <= 20 and not re.search(r"[，。；,;]", rest) else ""
+
+
+def _common_suffix(words: list[str]) -> str:
+    out = words[0]
+    for w in words[1:]:
+        n = 0
+        while n < min(len(out), len(w)) and out[-1 - n] == w[-1 - n]:
+            n += 1
+        out = out[len(out) - n:] if n else ""
+    return out
+
+
+def parallel_damage(ctx: Context) -> Iterator[tuple[int, int, int, str, str]]:
+    """Sibling headings built on one pattern (省公司重点工作 / 区县公司重点工作) where one
+    lost the shared ending (地市公司): the others share an ending of two or more characters,
+    their varying parts share an ending too (公司), and the odd one ends like them. Yields
+    (block, label start, heading end, heading, heading with the ending restored)."""
+    for run in _sibling_runs(ctx):
+        heads = [_heading_of(ctx, b, e) for b, _, e in run]
+        for k, odd in enumerate(heads):
+            others = heads[:k] + heads[k + 1:]
+            if not odd or not all(others) or len(odd) > 12:
+                continue
+            shared = _common_suffix(others)  # 公司重点工作
+            if len(shared) < 4 or odd.endswith(shared):
+                continue
+            # split the shared ending into what the odd one kept (公司) and what it lost (重点工作)
+            split = next((i for i in range(len(shared) - 2, 1, -1) if odd.endswith(shared[:i])), 0)
+            if split and all(len(h) > len(shared) for h in others):
+                block, start, end = run[k]
+                at = ctx.doc.blocks[block].text.find(odd, end)
+                yield block, start, at + len(odd), odd, odd + shared[split:]
 
 
 def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -178,16 +310,27 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     or only web residue stands above the body.
     ## Parameters
     ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
+    ``title_examples``: the example title the message offers, by document type.
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    if ctx.outline.title or len(filled) < rule.params.get("min_blocks", 3):
+    if ctx.outline.title or not filled:
         return
+    if len(filled) < rule.params.get("min_blocks", 3):
+        # a document stored on one line has its title glued to the body; only an opening
+        # salutation (同志们：) shows for sure that the title is missing
+        salutation = pattern_set(tuple(rule.params.get("salutations", ())))
+        text = filled[0].text
+        opens = salutation is not None and salutation.pattern.match(text.lstrip())
+        if len(text) < rule.params.get("min_chars", 300) or not opens:
+            return
     first = filled[0]
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
-    yield rule.finding(doc, first.index, start, end)
+    kind = ctx.profile.name if ctx.profile else ""
+    example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
+    yield rule.finding(doc, first.index, start, end, example=example)
 
 
 @hookimpl

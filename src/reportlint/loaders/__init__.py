@@ -13,3 +13,6 @@ def register_loaders(register):  # type: ignore[no-untyped-def]
     register(".md", lazy("reportlint.loaders.text", "load_text"))
     register(".docx", lazy("reportlint.loaders.docx", "load_docx"))
     register(".pdf", lazy("reportlint.loaders.pdf", "load_pdf"))
+    register(".ofd", lazy("reportlint.loaders.ofd", "load_ofd"))
+    register(".doc", lazy("reportlint.loaders.doc", "load_doc"))
+    register(".wps", lazy("reportlint.loaders.doc", "load_doc"))

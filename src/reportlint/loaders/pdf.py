@@ -61,52 +61,196 @@ class Line:
     cells: tuple[str, ...] = ()  # a table: the text of its cells (``text`` is then empty)
 
 
+class Glyph:
+    """One drawn character: what the loader uses of pdfminer's ``LTChar`` (box, size, font,
+    text), made without its per-glyph bookkeeping (colour space, graphic state, matrix)."""
+
+    __slots__ = ("fontname", "size", "text", "x0", "x1", "y0", "y1")
+
+    def __init__(self, box: tuple[float, float, float, float], size: float, fontname: str, text: str) -> None:
+        self.x0, self.y0, self.x1, self.y1 = box
+        self.size, self.fontname, self.text = size, fontname, text
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def get_text(self) -> str:
+        return self.text
+
+
+def _collector(rsrc: Any) -> Any:
+    """A pdfminer device that records the page's glyphs as ``Glyph`` objects and its other
+    objects (strokes, form XObjects) as pdfminer does, with no layout analysis: the text
+    lines are built here (``_text_lines``) the way pdfminer's analysis builds them."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LTChar
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+
+    class GlyphCollector(PDFPageAggregator):
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
+                        ncs: Any, graphicstate: Any) -> float:
+            """Vertical writing only (horizontal text goes through ``render_string_horizontal``
+            below): pdfminer's own ``LTChar`` gives the box, kept as a ``Glyph``."""
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid), font.char_disp(cid),
+                        ncs, graphicstate)
+            self.cur_item.add(Glyph(ch.bbox, ch.size, ch.fontname, text))
+            return ch.adv
+
+        def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float,
+                                     scaling: float, charspace: float, wordspace: float, rise: float,
+                                     dxscale: float, ncs: Any, graphicstate: Any) -> Any:
+            """pdfminer's ``PDFTextDevice.render_string_horizontal`` with ``translate_matrix``,
+            ``render_char``, ``LTChar``'s box and ``apply_matrix_rect`` written out in the same
+            expressions (so the same floats); a font's text and width of a character code are
+            looked up once per document."""
+            (x, y) = pos
+            (a, b, c, d, e, f) = matrix
+            descent = font.get_descent() * fontsize
+            lo = descent + rise
+            hi = descent + rise + fontsize
+            known = self.glyph_info.get(font)
+            if known is None:
+                known = self.glyph_info[font] = {}
+            fontname = font.fontname
+            add = self.cur_item.add
+            needcharspace = False
+            for obj in seq:
+                if isinstance(obj, (int, float)):
+                    x -= obj * dxscale
+                    needcharspace = True
+                elif isinstance(obj, bytes):
+                    for cid in font.decode(obj):
+                        if needcharspace:
+                            x += charspace
+                        info = known.get(cid)
+                        if info is None:
+                            try:
+                                text = font.to_unichr(cid)
+                            except PDFUnicodeNotDefined:
+                                text = self.handle_undefined_char(font, cid)
+                            info = known[cid] = (text, font.char_width(cid))
+                        te = x * a + y * c + e
+                        tf = x * b + y * d + f
+                        adv = info[1] * fontsize * scaling
+                        left1, bottom1 = a * 0 + c * lo + te, b * 0 + d * lo + tf
+                        right1, bottom2 = a * adv + c * lo + te, b * adv + d * lo + tf
+                        right2, top1 = a * adv + c * hi + te, b * adv + d * hi + tf
+                        left2, top2 = a * 0 + c * hi + te, b * 0 + d * hi + tf
+                        y0 = min(bottom1, bottom2, top1, top2)
+                        y1 = max(bottom1, bottom2, top1, top2)
+                        add(Glyph((min(left1, left2, right1, right2), y0, max(left1, left2, right1, right2), y1),
+                                  y1 - y0, fontname, info[0]))
+                        x += adv
+                        if cid == 32 and wordspace:
+                            x += wordspace
+                        needcharspace = True
+            return (x, y)
+
+    device = GlyphCollector(rsrc, laparams=None)
+    device.glyph_info = {}
+    return device
+
+
+def _text_lines(container: Any) -> list[list[Any]]:
+    """The text lines of a page as pdfminer's layout analysis (``LAYOUT``) forms them, each
+    a list of glyphs and the spaces (" ") pdfminer inserts between words: consecutive
+    glyphs that overlap vertically by more than half the lower one's height and stand less
+    than ``char_margin`` widths apart share a line (``LTLayoutContainer.group_objects``
+    without vertical writing, which is off); a space goes where the gap to the previous
+    glyph exceeds ``word_margin`` times the glyph's larger side (``LTTextLineHorizontal.add``).
+    Form XObjects are laid out on their own (``all_texts``). Lines come in the order the
+    loader's traversal of pdfminer's result gave them: forms first, then the page's text,
+    both backwards (only lines at the same height and indent keep this order)."""
+    from pdfminer.layout import LTFigure
+
+    char_margin, word_margin, overlap = LAYOUT["char_margin"], LAYOUT["word_margin"], 0.5
+    lines: list[list[Any]] = []
+    figures: list[Any] = []
+    line: list[Any] | None = None
+    prev: Any = None
+    for obj in container:
+        if type(obj) is not Glyph:
+            if isinstance(obj, LTFigure):
+                figures.append(obj)
+            continue
+        if prev is not None:
+            if obj.y0 <= prev.y1 and prev.y0 <= obj.y1:  # is_voverlap
+                v = min(abs(prev.y0 - obj.y1), abs(prev.y1 - obj.y0))
+                h = (0 if obj.x0 <= prev.x1 and prev.x0 <= obj.x1
+                     else min(abs(prev.x0 - obj.x1), abs(prev.x1 - obj.x0)))
+                halign = (min(prev.y1 - prev.y0, obj.y1 - obj.y0) * overlap < v
+                          and h < max(prev.x1 - prev.x0, obj.x1 - obj.x0) * char_margin)
+            else:
+                halign = False
+            if halign and line is not None:
+                _add(line, obj, word_margin)
+            elif line is not None:
+                lines.append(line)
+                line = None
+            elif halign:
+                line = [prev]
+                _add(line, obj, word_margin)
+            else:
+                lines.append([prev])
+        prev = obj
+    if line is not None:
+        lines.append(line)
+    elif prev is not None:
+        lines.append([prev])
+    out: list[list[Any]] = []
+    for fig in figures:
+        out += _text_lines(fig)
+    return out[::-1] + lines[::-1] if figures else lines[::-1]
+
+
+def _add(line: list[Any], obj: Any, word_margin: float) -> None:
+    last = line[-1]
+    if last.x1 < obj.x0 - word_margin * max(obj.x1 - obj.x0, obj.y1 - obj.y0):
+        line.append(" ")
+    line.append(obj)
+
+
 def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
     import statistics
-
-    from pdfminer.layout import LTChar, LTTextBox, LTTextLine
 
     from .pdftables import find_tables
 
     tables = find_tables(layout)
     out: list[Line] = []
-    stack = list(layout)
-    while stack:
-        obj = stack.pop()
-        if isinstance(obj, LTTextLine):
-            chars = []
-            pieces = []
-            dropped = False
-            for item in obj:
-                if isinstance(item, LTChar):
-                    cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
-                    cell = next(((t, k) for t in tables if (k := t.cell_of(cx, cy)) is not None), None)
-                    if cell is not None:
-                        cell[0].chars.setdefault(cell[1], []).append(item)
-                        dropped = True
-                        continue
-                    chars.append(item)
-                elif dropped and not chars:
-                    continue  # a space pdfminer put after a glyph that went to a table
-                pieces.append(item.get_text())
-            text = "".join(pieces).replace("\n", "")
-            if not text.strip() or not chars:
-                continue
-            box = obj.bbox
-            if dropped:  # the part of the line left outside the tables
-                box = (min(c.x0 for c in chars), min(c.y0 for c in chars),
-                       max(c.x1 for c in chars), max(c.y1 for c in chars))
-            sizes = [c.size for c in chars]
-            fonts = Counter(c.fontname for c in chars)
-            out.append(
-                Line(page_no, text, box[0], box[2], box[3], box[1], statistics.median(sizes),
-                     fonts.most_common(1)[0][0] if fonts else "")
-            )
-        elif isinstance(obj, LTTextBox) or hasattr(obj, "__iter__"):
-            try:
-                stack.extend(obj)
-            except TypeError:
-                continue
+    for items in _text_lines(layout):
+        chars = []
+        pieces = []
+        dropped = False
+        for item in items:
+            if type(item) is Glyph:
+                cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
+                cell = next(((t, k) for t in tables if (k := t.cell_of(cx, cy)) is not None), None)
+                if cell is not None:
+                    cell[0].chars.setdefault(cell[1], []).append(item)
+                    dropped = True
+                    continue
+                chars.append(item)
+                pieces.append(item.text)
+            elif not (dropped and not chars):  # not a space after a glyph that went to a table
+                pieces.append(item)
+        text = "".join(pieces).replace("\n", "")
+        if not text.strip() or not chars:
+            continue
+        box = (min(c.x0 for c in chars), min(c.y0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars))
+        fonts = Counter(c.fontname for c in chars)
+        out.append(
+            Line(page_no, text, box[0], box[2], box[3], box[1], statistics.median(c.size for c in chars),
+                 fonts.most_common(1)[0][0] if fonts else "")
+        )
     for table in tables:
         cells = table.cell_texts()
         if cells:
@@ -303,8 +447,6 @@ def load_pdf(path: Path, data: bytes) -> Document:
     import logging
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not the user's business
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -317,7 +459,7 @@ def load_pdf(path: Path, data: bytes) -> Document:
         if getattr(pdoc, "encryption", None):
             meta["encrypted"] = True
         rsrc = PDFResourceManager(caching=True)
-        device = PDFPageAggregator(rsrc, laparams=LAParams(**LAYOUT))
+        device = _collector(rsrc)
         interp = PDFPageInterpreter(rsrc, device)
         pages: list[list[Line]] = []
         heights: list[float] = []

@@ -15,3 +15,4 @@ def register_reporters(register):  # type: ignore[no-untyped-def]
     register("sarif", lazy("reportlint.reporters.sarif", "report_sarif"))
     register("gitlab", lazy("reportlint.reporters.gitlab", "report_gitlab"))
     register("junit", lazy("reportlint.reporters.junit", "report_junit"))
+    register("html", lazy("reportlint.reporters.html", "report_html"))

@@ -1,0 +1,63 @@
+"""S1 on the shapes real documents take: one-line texts, flattened tables, contents pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlint.testing import lint_text
+
+INSPECTION = "县机关对照检查材料\n一、存在的问题\n（一）学习不深入，理论联系实际不够。\n二、整改措施\n（一）每月集中学习一次。\n"
+
+
+def test_a_stray_page_number_no_longer_hides_a_missing_section(tmp_path: Path) -> None:
+    text = INSPECTION.replace("（一）学习不深入", "- 2 -\n（一）学习不深入")
+    assert [f.rule for f in lint_text(text, tmp_path, select="S101")] == ["S101"]
+
+
+def test_no_required_section_found_means_the_type_does_not_fit(tmp_path: Path) -> None:
+    text = "关于参加技能大赛的个人总结\n一、参赛经过\n赛前训练两个月。\n二、个人体会\n收获很大。\n三、感谢\n感谢老师指导。\n"
+    assert lint_text(text, tmp_path, select="S101", profile="工作总结") == []
+
+
+def test_empty_heading_between_siblings_is_reported(tmp_path: Path) -> None:
+    text = "工作报告\n一、主要成绩\n二、存在的问题\n（一）学习不够深入。\n三、下一步打算\n（一）加强学习。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="S103")] == ["一、主要成绩"]
+
+
+def test_contents_and_table_rows_are_not_empty_sections(tmp_path: Path) -> None:
+    contents = "单位年度预算\n目录\n一、单位职能\n二、机构设置\n三、预算说明\n一、单位职能\n本单位负责全县养老服务。\n"
+    assert lint_text(contents, tmp_path, select="S103") == []
+    rows = "收支预算表\n一、一般公共预算\n1,200,000\n二、政府性基金\n三、其他收入\n35,000\n"
+    assert lint_text(rows, tmp_path, select="S103") == []
+    caption = "情况说明\n一、人员情况\n全局共有职工56人。\n二、岗位设置一览表\n三、下步安排\n继续做好招聘。\n"
+    assert lint_text(caption, tmp_path, select="S103") == []
+
+
+def test_one_line_speech_opening_with_a_salutation_has_no_title(tmp_path: Path) -> None:
+    body = "同志们：这次全市防汛工作会议，主要是回顾去年汛期工作，安排今年防汛任务。" + "一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
+    found = lint_text(body + "\n", tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"]
+    titled = "市长在全市防汛工作会议上的讲话一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
+    assert lint_text(titled + "\n", tmp_path, select="S105") == []
+
+
+def test_parallel_heading_that_lost_its_shared_ending(tmp_path: Path) -> None:
+    line = ("县供电公司迎峰度夏工作方案一、工作目标确保不发生大面积停电。二、工作措施（一）市公司重点工作1.统筹调度负荷。"
+            "2.督导检修计划。（二）乡镇公司1.落实值班制度。2.做好巡视。（三）区县公司重点工作1.巡视线路。2.清理树障。三、工作要求按时报送。")
+    found = lint_text(line + "\n", tmp_path, select="S104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("（二）乡镇公司", "（二）乡镇公司重点工作")]
+
+
+def test_siblings_of_different_patterns_are_not_damaged(tmp_path: Path) -> None:
+    line = ("县局检视问题清单一、存在问题（一）学习方面的问题1.学习不系统。（二）工作方面的问题1.创新不足。"
+            "（三）作风建设1.调研不深。二、整改措施每月集中学习一次。")
+    assert lint_text(line + "\n", tmp_path, select="S104") == []
+
+
+def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> None:
+    speech = "同志们：下面我就抓好汛期值守讲几点意见，请大家抓好落实。" * 12
+    found = lint_text(speech, tmp_path, select="S105", profile="讲话稿")
+    assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
+    report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
+    found = lint_text(report, tmp_path, select="S105", profile="工作总结")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
