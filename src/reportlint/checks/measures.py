@@ -27,6 +27,7 @@ class Measure:
     end_block: int
     end: int
     text: str  # the measure's text, blocks joined by a line break
+    inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +184,8 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             end = next(((items[j].marker.block, items[j].marker.start) for j in real
                         if j > nxt and items[j].depth < depth), _doc_end(ctx))
             found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
+    summaries = _summary_spans(ctx, params)
+    found = [sec for sec in found if not any(lo <= (sec.block, sec.start) < hi for lo, hi in summaries)]
     found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
     merged: list[MeasureSection] = []
     for sec in found:
@@ -190,6 +193,29 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             continue  # inside (or overlapping) a part already taken
         merged.append(sec)
     return merged
+
+
+def _summary_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[Pos, Pos]]:
+    """In a report ABOUT another document (关于…文件编制情况的汇报, 起草说明), the parts that
+    summarise that document's content (文件主要内容：…, 主要内容包括…): from the lead-in to the
+    next top-level item. The tasks listed there are the other document's, not this one's."""
+    about = pattern_set(tuple(params.get("about_document", ())))
+    leads = pattern_set(tuple(params.get("summary_leads", ())))
+    if about is None or leads is None:
+        return []
+    first = next((b for b in ctx.doc.blocks if b.text.strip()), None)
+    if first is None or not about.search(first.text.strip()[:80]):
+        return []
+    items = ctx.outline.items
+    real = [it for it in items if not it.marker.stray and it.marker.family != "heading"]
+    top = min((it.depth for it in real), default=0)
+    spans: list[tuple[Pos, Pos]] = []
+    for b, offset, m in ctx.body.finditer(leads):
+        pos = (b.index, m.start() - offset)
+        end = next(((it.marker.block, it.marker.start) for it in real
+                    if it.depth == top and (it.marker.block, it.marker.start) > pos), _doc_end(ctx))
+        spans.append((pos, end))
+    return spans
 
 
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
@@ -257,6 +283,12 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
     return cuts
 
 
+def _token_value(text: str) -> int:
+    """The value of the inline token ``text`` starts with (二是 → 2, 建议三： → 3), else 0."""
+    m = _SEQ_TOKEN.match(text) or _NAMED_TOKEN.match(text)
+    return cn_value(m.group(1)) or 0 if m else 0
+
+
 def _first_label(ctx: Context, second: Marker, lo: Pos) -> Pos | None:
     """Item 1 the outline missed because it stood glued to the heading (（五）工作要求1.提高…
     2.加强…): the label of value 1 in the same style between the part's start and item 2."""
@@ -320,7 +352,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":"))):
                 continue  # a heading over sub-items
             if body:
-                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text))
+                token = _token_value(text) if depth == 99 else 0
+                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token))
     return measures, sections
 
 
@@ -368,11 +401,26 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
     weak = _m103_reports(ctx, measures, rule.params)
-    for m in measures:
+    vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
+        and "params_of" in ctx.cache else []
+    bare: list[Measure] = []
+    previous = -2  # index of the last bare measure kept, to join only neighbours
+    for k, m in enumerate(measures):
         if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if weak and len(strip_label(m.text.strip())) > limit:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
+        if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
+               for b, s, e, *_ in vague):
+            continue  # M102 already reports this passage as empty words: one passage, one finding
+        if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
+                and bare[-1].end_block == m.block == m.end_block:
+            last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
+            bare[-1] = Measure(last.block, last.start, m.end_block, m.end, last.text + m.text, m.inline)
+        else:
+            bare.append(m)
+        previous = k
+    for m in bare:
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
                            missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
 
@@ -442,23 +490,38 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
-    phrases = pattern_set(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
+    for block, s, e, count, share, sample in _vague_spans(ctx, rule.params):
+        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
+
+
+def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str]]:
+    """The passages M102 reports (block, start, end, count, share, sample), remembered for the
+    document: M101 stays silent on the items inside them."""
+    memo: dict[str, list[tuple[int, int, int, int, str, str]]] = ctx.memo("vague-spans", dict)
+    key = repr(sorted(params.items()))
+    if key not in memo:
+        memo[key] = list(_find_vague(ctx, params))
+    return memo[key]
+
+
+def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str]]:
+    phrases = pattern_set(tuple(re.escape(p) for p in sorted(params.get("phrases", ()), key=len, reverse=True)))
     if phrases is None:
         return
-    threshold = rule.params.get("threshold", 0.12)
-    min_hits = rule.params.get("min_hits", 3)
+    threshold = params.get("threshold", 0.12)
+    min_hits = params.get("min_hits", 3)
     base = dict(_measure_params(ctx))
-    if rule.params.get("scope"):
-        base["scope"] = rule.params["scope"]
+    if params.get("scope"):
+        base["scope"] = params["scope"]
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
     chosen: list[tuple[int, int, int, int, str]] = []
-    for block, s, e in _passages(ctx, rule.params.get("max_chars", 400)):
+    for block, s, e in _passages(ctx, params.get("max_chars", 400)):
         if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
             continue  # background and achievements may praise; only measures must say what is done
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
-        if len(body) < rule.params.get("min_chars", 20):
+        if len(body) < params.get("min_chars", 20):
             continue
         hits = [m.group() for m in phrases.finditer(text)]
         share = sum(len(h) for h in hits) / len(body)
@@ -476,7 +539,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         taken.append((block, s, e))
         share, sample = info.split("|", 1)
-        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
+        yield block, s, e, count, share, sample
 
 
 def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -487,13 +550,18 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     (every item, short or long); quantified means any of M101's four dimensions.
     ## Parameters
     ``threshold`` (default 0.3), ``min_measures`` (default 2), ``scope``: ``document``
-    when every top-level item is a measure (工作要点).
+    when every top-level item is a measure (工作要点); ``principles``: patterns of an item that
+    states a principle to hold (坚持…, 牢固树立…), left out of the count.
     ## Example
     Five measures, one with a deadline → 20% → M103."""
     base = dict(_measure_params(ctx))
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
     measures, sections = find_measures(ctx, base)
+    principle = pattern_set(tuple(rule.params.get("principles", ())))
+    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
+        measures = [m for m in measures if is_quantified(ctx, m, base)
+                    or not principle.search(strip_label(m.text.strip()).strip())]
     if not sections or len(measures) < rule.params.get("min_measures", 2):
         return
     count = sum(1 for m in measures if is_quantified(ctx, m, base))
