@@ -77,3 +77,17 @@ def test_m103_still_reports_bare_tasks(tmp_path: Path) -> None:
             "二、改进工作作风。全体干部增强服务意识。\n三、推进问题整改。把解决实际问题作为出发点。\n"
             "四、完善办文流程。6月底前修订公文处理办法。\n五、加强学习培训。不断提升干部的业务能力。")
     assert "M103" in codes(text, tmp_path, select="M103")
+
+
+def test_runs_in_two_items_stay_two_findings(tmp_path: Path) -> None:
+    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n（一）强化队伍。一是充实人员。二是改进培训。"
+            "（二）强化考核。一是完善办法。二是严格兑现。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert [f.excerpt[:4] for f in found] == ["一是充实", "一是完善"]  # one run each, never joined across items
+
+
+def test_a_drafting_report_is_still_checked_outside_the_summary(tmp_path: Path) -> None:
+    text = ("关于年度工作意见起草情况的汇报\n一、起草过程\n办公室会同各部门形成初稿。\n"
+            "二、文件主要内容：全文分为三个部分，一是健全考核机制。二是健全督办机制。\n"
+            "三、下一步工作\n1.加强学习，提高认识。\n2.各科室在6月底前完成自查。")
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [6]

@@ -275,7 +275,9 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 if value == expected:
                     run.append(m.start())
                     expected += 1
-                elif value == 1:
+                elif value == 1:  # a new run (（一）一是…二是…（二）一是…): keep the one before
+                    if len(run) >= 2:
+                        cuts.extend(((b, p), 99) for p in run)
                     run, expected = [m.start()], 2
             if len(run) >= 2:
                 cuts.extend(((b, p), 99) for p in run)
