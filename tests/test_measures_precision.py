@@ -91,3 +91,13 @@ def test_a_drafting_report_is_still_checked_outside_the_summary(tmp_path: Path) 
             "二、文件主要内容：全文分为三个部分，一是健全考核机制。二是健全督办机制。\n"
             "三、下一步工作\n1.加强学习，提高认识。\n2.各科室在6月底前完成自查。")
     assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [6]
+
+
+def test_you_yu_names_no_owner(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.由于会议室紧张，改进学习安排，提高学习效果。", tmp_path, select="M101")
+    assert [f.rule for f in found] == ["M101"]  # 由于 gives a reason, not a responsible office
+
+
+def test_you_yu_before_a_duty_verb_names_no_owner(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.由于人员调整落实不到位，今后改进工作方法。", tmp_path, select="M101")
+    assert [f.rule for f in found] == ["M101"]
