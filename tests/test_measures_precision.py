@@ -101,3 +101,9 @@ def test_you_yu_names_no_owner(tmp_path: Path) -> None:
 def test_you_yu_before_a_duty_verb_names_no_owner(tmp_path: Path) -> None:
     found = lint_text(HEAD + "1.由于人员调整落实不到位，今后改进工作方法。", tmp_path, select="M101")
     assert [f.rule for f in found] == ["M101"]
+
+
+def test_a_run_of_bare_items_says_how_many(tmp_path: Path) -> None:
+    text = "年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n一是健全考核机制。二是健全督办机制。三是健全通报机制。"
+    found = lint_text(text, tmp_path, select="M101")
+    assert "连续 3 条措施" in found[0].message

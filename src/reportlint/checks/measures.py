@@ -406,6 +406,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
+    runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
     for k, m in enumerate(measures):
         if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
@@ -419,12 +420,15 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
             bare[-1] = Measure(last.block, last.start, m.end_block, m.end, last.text + m.text, m.inline)
+            runs[-1] += 1
         else:
             bare.append(m)
+            runs.append(1)
         previous = k
-    for m in bare:
+    for m, count in zip(bare, runs, strict=True):
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
-                           missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
+                           key="run" if count > 1 else "default", count=count, missing="、".join(names[:-1]) + "和" + names[-1],
+                           suggestion=rule.params.get("template"))
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
