@@ -427,8 +427,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         previous = k
     for m, count in zip(bare, runs, strict=True):
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
-                           key="run" if count > 1 else "default", count=count, missing="、".join(names[:-1]) + "和" + names[-1],
-                           suggestion=rule.params.get("template"))
+                           key="run" if count > 1 else "default", count=count,
+                           missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
