@@ -124,7 +124,7 @@ def test_missing_index_is_a_usage_error(tmp_path: Path, capsys) -> None:
 
 
 def test_winnowing_guarantees_shared_runs_are_found() -> None:
-    shared = normalise("坚持以人民为中心的发展思想，扎实推进共同富裕")
+    shared = normalise("持续改善城乡人居环境，稳步提升基本公共服务水平")
     assert len(shared) >= K + W - 1
     a = normalise("前言部分各不相同的文字内容") + shared + normalise("后面又是完全另外一些话")
     b = normalise("这是另一份材料开头的句子") + shared + normalise("结尾与第一份毫不相干")

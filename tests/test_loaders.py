@@ -20,10 +20,10 @@ def _load(path: Path):
 @pytest.mark.parametrize(
     ("data", "encoding"),
     [
-        ("一、总体要求\r\n（一）指导思想\n".encode(), "UTF-8"),
-        (b"\xef\xbb\xbf" + "一、总体要求\r\n（一）指导思想\n".encode(), "UTF-8（带 BOM）"),
-        ("一、总体要求\r\n（一）指导思想\n".encode("utf-16-le"), None),
-        ("一、总体要求\r\n（一）指导思想\n".encode("gbk"), "GBK（GB18030 兼容）"),
+        ("一、基本原则\r\n（一）工作目标\n".encode(), "UTF-8"),
+        (b"\xef\xbb\xbf" + "一、基本原则\r\n（一）工作目标\n".encode(), "UTF-8（带 BOM）"),
+        ("一、基本原则\r\n（一）工作目标\n".encode("utf-16-le"), None),
+        ("一、基本原则\r\n（一）工作目标\n".encode("gbk"), "GBK（GB18030 兼容）"),
     ],
 )
 def test_text_encodings_give_the_editor_lines(tmp_path: Path, data: bytes, encoding: str | None) -> None:
@@ -33,7 +33,7 @@ def test_text_encodings_give_the_editor_lines(tmp_path: Path, data: bytes, encod
     path = tmp_path / "a.txt"
     path.write_bytes(data)
     doc = _load(path)
-    assert [b.text for b in doc.blocks] == ["一、总体要求", "（一）指导思想"]
+    assert [b.text for b in doc.blocks] == ["一、基本原则", "（一）工作目标"]
     assert doc.meta["encoding"] == encoding
 
 

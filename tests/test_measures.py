@@ -20,7 +20,7 @@ def m101(tmp_path: Path, *measures: str) -> list[int]:
 @pytest.mark.parametrize(
     "measure",
     [
-        "加强理论学习。每月集中学习不少于一天。",  # cadence + target
+        "加强业务培训。每周集中培训不少于两小时。",  # cadence + target
         "完善议事规则。2025年6月底前修订完成。",  # deadline alone
         "改进调研方式。年内完成全部调研课题。",  # deadline word
         "强化督查问效。由县委办牵头组织实施。",  # responsible party alone
@@ -41,12 +41,12 @@ def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
 @pytest.mark.parametrize(
     "measure",
     [
-        "着力强化落实举措。进一步调整优化产业结构，加快发展速度，提高发展效益。",
-        "围绕县十四届三次党代会确定的目标，抓好各项工作。",  # an ordinal session is no amount
-        "深入开展“三严三实”专题教育，增强“四个意识”。",  # formulas are no amounts
+        "着力改进服务作风。进一步优化窗口办事流程，不断提升服务水平。",
+        "对照区八届四次党代会提出的目标，推动各项工作。",  # an ordinal session is no amount
+        "践行“三严三实”要求，增强“四个意识”。",  # formulas are no amounts
         "2023年以来，我们不断加强作风建设，持续改进工作方法。",  # a year in background is no deadline
         "作为一项重大政治任务，在当前和今后一个时期抓紧抓好。",  # 一项, 一个时期, 当前 are no quantities
-        "严格落实“三包一联”等制度，强化目标管理，靠实工作责任。",
+        "严格执行“一岗双责”等要求，健全日常管理，层层传导压力。",
     ],
 )
 def test_unquantified_measures_are_reported(tmp_path: Path, measure: str) -> None:
@@ -145,7 +145,7 @@ def test_vague_density_judges_measures_parts_not_background(tmp_path: Path) -> N
 
 
 def test_vague_density_finds_one_item_of_a_one_line_document(tmp_path: Path) -> None:
-    line = ("关于安全检查的实施方案一、检查内容检查消防设施、用电线路共20项。二、保障措施（一）加强领导。各单位要高度重视，"
+    line = ("关于安全检查的实施方案一、检查内容检查消防设施、用电线路共20项。二、保障措施（一）压实责任。各单位要高度重视，"
             "各司其职、密切配合，确保实效。（二）按时报送。各单位在5月底前报送检查报告。")
     found = lint_text(line + "\n", tmp_path, select="M102")
     assert len(found) == 1 and "高度重视" in found[0].excerpt and "5月底前" not in found[0].excerpt
@@ -180,7 +180,7 @@ def test_both_segmenters_agree_on_the_fixtures(monkeypatch: pytest.MonkeyPatch, 
     monkeypatch.setenv("REPORTLINT_SEGMENTER", backend)
     segment.tagger.cache_clear()
     try:
-        words = segment.tagger()("深入开展三严三实专题教育，两个月内完成三个乡镇改造，年底前完成")
+        words = segment.tagger()("践行三严三实要求，两个月内完成三个乡镇改造，年底前完成")
     finally:
         segment.tagger.cache_clear()
     assert ("三严三实", "nz") in words
@@ -191,7 +191,7 @@ def test_jieba_tables_are_cached_once_and_give_the_same_words(tmp_path: Path, mo
     pytest.importorskip("jieba")
     monkeypatch.setenv("REPORTLINT_SEGMENTER", "jieba")
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-    sentence = "深入开展三严三实专题教育，两个月内完成三个乡镇改造，年底前完成"
+    sentence = "践行三严三实要求，两个月内完成三个乡镇改造，年底前完成"
     results = []
     try:
         for _ in range(2):  # built from jieba's dictionary, then read from the cache

@@ -21,7 +21,7 @@ INVALID = [
     ("N104", "工作方案\n一、总体要求\n1.指导思想\n（一）坚持方向。\n（二）坚持导向。", [(4, "（一）", None)]),
     ("N105", "对照检查材料\n一、问题\n主要有以下7个方面：\n（一）甲。\n（二）乙。\n（三）丙。\n（四）丁。\n（五）戊。\n（六）己。", [(3, "以下7个方面", None)]),
     ("N105", "讲话\n同志们：\n下面，我强调三点意见。\n一、提高站位\n二、压实责任", [(3, "强调三点意见", None)]),
-    ("N105", "调研报告\n建议抓好四方面内容的学习。一是学理论。二是学业务。三是学典型。", [(2, "抓好四方面", None)]),
+    ("N105", "调研报告\n建议抓好四方面的岗前培训。一是练体能。二是练技能。三是练指挥。", [(2, "抓好四方面", None)]),
     ("N106", "工作总结\n一、措施\n（一）、加强学习。\n（二）、完善制度。", [(3, "（一）、", "（一）")]),
     ("N106", "工作总结\n一.主要工作\n二.存在问题", [(2, "一.", "一、")]),
     ("N107", "简报\n一是加强学习。二是完善制度。四是强化监督。", [(2, "四是", "三是")]),
@@ -33,10 +33,10 @@ VALID = [
     ("skipped level accepted", "工作方案\n一、总体要求\n1.坚持方向。\n2.坚持导向。\n二、主要任务\n1.整治。"),
     ("inline sequences restart per paragraph", "简报\n一是加强学习。二是完善制度。\n一是强化监督。二是严肃问责。三是通报典型。"),
     ("inline sequence over paragraphs", "讲话\n一是理论学习要深入。\n二是调查研究要扎实。\n三是推动发展要有力。"),
-    ("counts that match", "调研报告\n表现在以下三个方面：\n（一）甲。\n（二）乙。\n（三）丙。"),
+    ("counts that match", "调研报告\n短板集中在以下三个方面：\n（一）甲。\n（二）乙。\n（三）丙。"),
     ("vague counts", "调研报告\n主要有以下几个方面：\n（一）甲。\n（二）乙。"),
     ("numbers that are not markers", "工作总结\n1.5万元资金已经拨付到位。\n一、二季度完成投资3亿元。\n2023年，全县完成造林3.2万亩。"),
-    ("a mid-sentence count", "讲话\n要坚持“四个自信”，做到“两个维护”，不断提高政治能力。"),
+    ("a mid-sentence count", "讲话\n要守住“三条底线”，用好“两张清单”，不断提高服务水平。"),
     ("an attachment list opens its own list", "情况报告\n一、总体情况\n1．指标完成。\n2．问题分析。\n特此报告。\n附件：1．推进情况表\n2．资金明细表"),
     ("one-line document", "某局2024年工作总结 一、主要工作 （一）加强学习。全年学习24次。（二）完善制度。修订5项。二、存在问题 （一）学习不深。三、下一步打算 （一）每月学习一次。"),
 ]
@@ -56,9 +56,9 @@ def test_valid_stays_silent(tmp_path: Path, name: str, text: str) -> None:
 
 
 def test_stray_page_numbers(tmp_path: Path) -> None:
-    body = "近年来，区委始终坚持把思想政治建设摆在首位，不断完善学习制度，持续加强作风建设，"
-    text = "\n".join([f"1、{body * 3}着力构建作风建设的有", f"2、效工作机制，{body * 3}筑牢思想",
-                      f"3、防线。{body * 3}不断提高", f"4、能力。{body * 3}"])
+    body = "近年来，镇里始终把农村饮水安全放在首位，不断完善管护制度，持续加强水质检测，"
+    text = "\n".join([f"1、{body * 3}逐步建立供水设施的长", f"2、效管护机制，{body * 3}守住水源",
+                      f"3、底线。{body * 3}不断提升", f"4、质量。{body * 3}"])
     found = lint_text(text, tmp_path, select="N")
     # 2、3、4、 cut sentences; 1、 belongs to the same page-number series
     assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N108", i, f"{i}、") for i in range(1, 5)]
@@ -99,7 +99,7 @@ def test_pdf_rendition_gives_the_same_numbering_findings(tmp_path: Path) -> None
 # one-line pastes, conventions and restraint (issue #13): sentences written for these tests
 
 def test_one_line_paste_with_glued_first_items_is_silent(tmp_path: Path) -> None:
-    line = ("关于做好年度工作的通知一、总体要求（一）指导思想坚持稳中求进。（二）工作目标全年完成任务。"
+    line = ("关于做好秋冬种工作的通知一、目标任务（一）种植面积稳定在上年水平。（二）良种覆盖率达到九成。"
             "二、主要任务（一）抓好学习1.集中学习每月一次。2.个人自学每周一次。（二）完善制度修订五项。"
             "三、保障措施（一）加强领导压实责任。")
     assert [(f.rule, f.excerpt) for f in lint_text(line, tmp_path, select="N")] == []
@@ -143,7 +143,7 @@ def test_slipped_marker_punctuation_is_reported_item_by_item(tmp_path: Path) -> 
 
 
 def test_spaced_decimal_heading(tmp_path: Path) -> None:
-    text = "应急预案\n1.总则\n1.1编制目的\n1. 2编制依据\n1.3适用范围\n2.组织体系\n2.1指挥机构"
+    text = "应急预案\n1.风险分析\n1.1危险源\n1. 2可能后果\n1.3影响区域\n2.队伍装备\n2.1救援队伍"
     found = lint_text(text, tmp_path, select="N106")
     assert [(f.excerpt, f.suggestion) for f in found] == [("1. 2", "1.2")]
 
@@ -308,3 +308,48 @@ def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None
     # markers run into the sentence before them: T103 reports the half-width marks there
     inline = "实施方案 一、工作任务(一)设备购置（含安装）。二、推进步骤(一)试点(二)推广（年底前完成）。"
     assert lint_text(inline, tmp_path, select="N106") == []
+
+
+# N105 stated durations: sentences written for these tests
+
+DURATION_MISMATCHES = [
+    ("监测平台项目周期为12个月，即2026年1月—2027年12月，分两期建设。", "周期为12个月", "24个月"),
+    ("本轮河道清淤为期三年（2024—2025年），逐段验收。", "为期三年", "2年"),
+    ("自2026年3月至2026年10月，为期6个月，完成全部管网改造。", "为期6个月", "8个月"),
+    ("物业服务期为2年，自2025年1月1日至2027年12月31日止。", "服务期为2年", "3年"),
+    ("集中整治为期一年（2026年1月至2027年底），分季度督查。", "为期一年", "2年"),
+    ("力争用两年时间（2025年至2028年）完成老旧泵站改造。", "用两年时间", "4年"),
+    ("夏季专项检查共4个月（2026年6—8月），每周通报。", "共4个月", "3个月"),
+    ("自6月至9月，为期两个月，对辖区游泳场所逐一检查。", "为期两个月", "4个月"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "claim", "actual"), DURATION_MISMATCHES)
+def test_stated_duration_that_the_dates_do_not_fit(tmp_path: Path, sentence: str, claim: str, actual: str) -> None:
+    found = lint_text("实施方案\n" + sentence, tmp_path, select="N105")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N105", 2, claim)]
+    assert claim in found[0].message and actual in found[0].message
+
+
+DURATIONS_THAT_FIT = [
+    "工期为12个月，即2026年1月—2026年12月，年底前交付使用。",  # both end months counted
+    "工期为12个月，即2026年1月—2027年1月。",  # months between the ends, also said
+    "为期两年（2026年3月—2028年2月），滚动推进。",
+    "为期三年（2024—2026年），每年评估一次。",
+    "计划用3年时间(2024年至2026年)完成改造。",
+    "夏季专项检查共3个月（2026年6—8月），每周通报。",
+    "游泳场所检查为期3个月（6月至8月）。",
+    "冬季供暖检查为期5个月（11月至次年3月）。",  # the year turns: not read
+    "自2025年1月至2026年6月，共12个月水质全部达标。",  # a count of months, not the length
+    "服务期为3年，自2025年1月1日至2027年12月31日。",
+    "为期10个月（2026年3月—12月），按月调度。",
+    "近三年（2021—2024年）累计投入资金八千万元。",  # 近 makes the figure approximate
+    "为期一年半（2026年1月—2027年6月）。",
+    "为期18个月（2025—2026年），分两段实施。",  # months against whole years: unknown
+    "试点为期两年。2024—2026年全面推开。",  # not tied in one sentence
+]
+
+
+@pytest.mark.parametrize("sentence", DURATIONS_THAT_FIT)
+def test_durations_that_fit_or_are_not_tied_stay_silent(tmp_path: Path, sentence: str) -> None:
+    assert lint_text("实施方案\n" + sentence, tmp_path, select="N105") == []

@@ -39,7 +39,7 @@ def test_title_is_found_after_residue_and_missing_when_body_starts() -> None:
 
 
 def test_first_items_glued_to_their_headings_are_children() -> None:
-    line = "工作方案一、总体要求（一）指导思想坚持稳中求进。（二）目标任务1.年底前完成。2.逐年推进。二、保障措施加强领导。"
+    line = "工作方案一、改造范围（一）老旧小区十二个。（二）改造内容1.年底前完成管网。2.逐年加装电梯。二、资金保障分级负担。"
     out = build(_doc(line))
     labels = [(line[it.marker.start:it.marker.end], it.depth) for it in out.items if it.marker.family != "heading"]
     assert labels == [("一、", 0), ("（一）", 1), ("（二）", 1), ("1.", 2), ("2.", 2), ("二、", 0)]

@@ -210,7 +210,7 @@ def test_title_over_two_centred_lines_is_one_block(tmp_path: Path) -> None:
     c.drawCentredString(mid, 752, "准备工作的通知")
     c.setFont(FONT, 12)
     c.drawString(72, 720, "各单位：")
-    body = "为切实做好今年防汛抗旱工作，确保人民群众生命财产安全，现将有关事项通知如下，请认真贯彻执行。"
+    body = "为扎实做好今年防汛抗旱工作，保障沿河村镇群众安全度汛，现将有关事项通知如下，请认真贯彻执行。"
     c.drawString(96, 700, body[:38])
     c.drawString(72, 684, body[38:])
     c.save()

@@ -58,8 +58,8 @@ def test_docx_with_heading_styles_agrees_with_text(tmp_path: Path, pid: str, var
 
 @pytest.mark.parametrize(
     ("heading", "section"),
-    [("一、存在的主要问题", "存在的问题"), ("一、问题和不足", "存在的问题"), ("二、问题产生的原因", "原因分析"),
-     ("二、深层次原因剖析", "原因分析"), ("三、今后努力方向和整改措施", "整改措施"), ("三、整改举措", "整改措施")],
+    [("一、存在的主要问题", "存在的问题"), ("一、问题和不足", "存在的问题"), ("二、产生问题的根源", "原因分析"),
+     ("二、深层次原因剖析", "原因分析"), ("三、下一步整改措施和努力方向", "整改措施"), ("三、整改举措", "整改措施")],
 )
 def test_section_wording_variants_are_recognised(tmp_path: Path, heading: str, section: str) -> None:
     from reportlint.checks.sections import locate_sections

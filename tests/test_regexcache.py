@@ -16,7 +16,7 @@ PATTERNS = [
     (r"^\s*第\s*\d{1,4}\s*页$", re.MULTILINE),
     (r"(?i)page\s*\d+", 0),
 ]
-TEXT = "县委常委会研究\n第 3 页\n紧紧围绕市委*总体思路，Page 4"
+TEXT = "县委常委会研究\n第 3 页\n全力落实市委*工作部署，Page 4"
 
 
 @pytest.fixture

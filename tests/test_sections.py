@@ -34,10 +34,10 @@ def test_contents_and_table_rows_are_not_empty_sections(tmp_path: Path) -> None:
 
 
 def test_one_line_speech_opening_with_a_salutation_has_no_title(tmp_path: Path) -> None:
-    body = "同志们：今天我们召开全县安全生产工作会议，主要任务是总结上半年工作，部署下半年任务。" + "一、关于上半年的工作情况" + "上半年全县安全形势总体平稳。" * 20
+    body = "同志们：这次全市防汛工作会议，主要是回顾去年汛期工作，安排今年防汛任务。" + "一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
     found = lint_text(body + "\n", tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"]
-    titled = "县长在全县安全生产工作会议上的讲话一、关于上半年的工作情况" + "上半年全县安全形势总体平稳。" * 20
+    titled = "市长在全市防汛工作会议上的讲话一、关于去年汛期的工作" + "去年全市汛期安全形势总体平稳。" * 20
     assert lint_text(titled + "\n", tmp_path, select="S105") == []
 
 
@@ -52,3 +52,12 @@ def test_siblings_of_different_patterns_are_not_damaged(tmp_path: Path) -> None:
     line = ("县局检视问题清单一、存在问题（一）学习方面的问题1.学习不系统。（二）工作方面的问题1.创新不足。"
             "（三）作风建设1.调研不深。二、整改措施每月集中学习一次。")
     assert lint_text(line + "\n", tmp_path, select="S104") == []
+
+
+def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> None:
+    speech = "同志们：下面我就抓好汛期值守讲几点意见，请大家抓好落实。" * 12
+    found = lint_text(speech, tmp_path, select="S105", profile="讲话稿")
+    assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
+    report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
+    found = lint_text(report, tmp_path, select="S105", profile="工作总结")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message

@@ -49,7 +49,7 @@ def test_real_paragraphs_headings_and_lists_stay_apart() -> None:
 
 
 def test_one_line_documents_unchanged() -> None:
-    line = "关于做好防汛工作的通知各单位：为做好今年防汛工作，现将有关事项通知如下。"
+    line = "关于做好防汛工作的通知各单位：为做好今年防汛工作，特通知如下。"
     assert rejoin([line]) == [(0, line, ())]
 
 

@@ -22,7 +22,7 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     for title in titles:
         for prof in profiles:
             for kw in prof.match:
-                # the genre word closing the title decides (……工作方案有关情况的报告 is a 报告),
+                # the genre word closing the title decides (……实施方案执行进展的报告 is a 报告),
                 # then the longest keyword
                 score = (title.rstrip().endswith(kw), len(kw))
                 if kw in title and (best is None or score > best[0]):

@@ -11,11 +11,17 @@ from reportlint.testing import lint_text
 PLUGIN = ("reportlint_example",)
 
 
-@pytest.mark.parametrize("text", ["市政办发[2024]5号", "市政办发〔2024〕05号", "县委发（2023）12号"])
-def test_flags_bad_doc_numbers(tmp_path: Path, text: str) -> None:
+@pytest.mark.parametrize(("text", "fixed"), [("市政办发〔2024〕05号", "市政办发〔2024〕5号"),
+                                           ("县委发〔2023〕第12号", "县委发〔2023〕12号")])
+def test_flags_bad_serial_numbers(tmp_path: Path, text: str, fixed: str) -> None:
     found = lint_text(f"关于做好防汛工作的通知\n{text}\n各乡镇：", tmp_path, select="EXA", plugins=PLUGIN)
-    assert [f.rule for f in found] == ["EXA101"]
-    assert found[0].suggestion and "〔" in found[0].suggestion
+    assert [(f.rule, f.suggestion) for f in found] == [("EXA101", fixed)]
+
+
+def test_leaves_year_brackets_to_reportlint(tmp_path: Path) -> None:
+    """Square or round brackets around the year are reportlint's own T104: one finding, not two."""
+    found = lint_text("关于做好防汛工作的通知\n市政办发[2024]5号\n各乡镇：", tmp_path, select="EXA,T104", plugins=PLUGIN)
+    assert [f.rule for f in found] == ["T104"]
 
 
 def test_silent_on_correct_doc_number(tmp_path: Path) -> None:

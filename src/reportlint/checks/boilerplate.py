@@ -208,10 +208,59 @@ _WIDE_X = str.maketrans("Ｘｘ＊", "XX*")
 _SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made of marks alone, not a written hint
 
 
+_UNKNOWN_KIND = "具体内容"
+
+
 def _kind(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 12):start]
     return (next((k for rx, k in _KIND_BY_PREV if rx.search(before)), None)
-            or next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), "具体内容"))
+            or next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), _UNKNOWN_KIND))
+
+
+def _family(text: str) -> str:
+    return text.strip()[:1].upper().translate(_WIDE_X)
+
+
+def _blank_key(text: str) -> str:
+    """A placeholder's text normalised for comparison: spaces dropped, x and full-width marks folded."""
+    return re.sub(r"\s+", "", text).upper().translate(_WIDE_X)
+
+
+Place = tuple[Block, int, int, str]  # block, start, end, kind of field
+
+
+def _same_blanks(places: list[tuple[Block, int, int, str, str]],
+                 group_from: int) -> list[tuple[str, str, list[Place], bool]]:
+    """What B103 reports: (form, kind, places, across the text?). A blank is the same normalised
+    placeholder text in the same kind of field (22 × XX局 is one blank; 〔20XX〕XX号, XXXX人民政府
+    and [此处输入正文内容] are three); a place whose field is unknown (以XXX为指导) takes the
+    field of its text when the text fills one kind of field only. A blank repeated in
+    ``group_from`` places over several paragraphs is one finding. Other places are reported
+    by paragraph, and a paragraph says one thing about one blank: its places of one
+    placeholder text are one finding whatever their fields (a name masked as XXX throughout
+    a one-line text, XXX@… beside it)."""
+    counts: dict[tuple[str, str], Counter[str]] = {}
+    for b, start, end, kind, form in places:
+        counts.setdefault((form, _blank_key(b.text[start:end])), Counter())[kind] += 1
+    blanks: dict[tuple[str, str, str], list[Place]] = {}
+    for b, start, end, kind, form in places:
+        text = _blank_key(b.text[start:end])
+        known = [k for k in counts[(form, text)] if k != _UNKNOWN_KIND]
+        if form == "hint" or kind == _UNKNOWN_KIND:
+            kind = known[0] if len(known) == 1 else _UNKNOWN_KIND
+        blanks.setdefault((form, text, kind), []).append((b, start, end, kind))
+    out: list[tuple[str, str, list[Place], bool]] = []
+    by_paragraph: dict[tuple[int, str, str], list[Place]] = {}
+    for (form, text, kind), same in blanks.items():
+        if len(same) >= group_from and len({p[0].index for p in same}) > 1:
+            out.append((form, kind, same, True))
+            continue
+        for p in same:
+            by_paragraph.setdefault((p[0].index, form, text), []).append(p)
+    for (_, form, _), same in by_paragraph.items():
+        same.sort(key=lambda p: p[1])
+        out.append((form, same[0][3], same, False))
+    return out
 
 
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -221,22 +270,24 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     writer's hint left in the text (（增加内容）, （如持平作持平表述）) and a blank left
     unfilled (主要原因是。). The message names what seems to be missing, judged from the
     characters around it (联系人： → 姓名, 市/县 → 单位或地名, 年/月 → 日期).
-    ``某某`` after a surname (王某某) is anonymisation, not a placeholder. Repeats make one
-    finding: placeholder marks (22 × XX局, a name masked as XXX everywhere) or one hint
-    written many times, with the count, what is missing and the other places in
-    ``related``, once there are ``group_from`` of them.
+    ``某某`` after a surname (王某某) is anonymisation, not a placeholder. Only repeats of the
+    same blank make one finding: the same placeholder text in the same kind of field
+    (22 × XX局, a name masked as XXX everywhere) or one hint written many times, with the
+    count and the other places in ``related``, once there are ``group_from`` of them (two
+    in one paragraph are one finding already). Distinct blanks of one template
+    (〔20XX〕XX号, XXXX人民政府, [此处输入正文内容]) are a finding each.
     ## Parameters
     ``patterns``: regular expressions; ``surnames``: characters before 某某 that make it a name;
-    ``group_from``: from how many places of one kind they make one finding (default 3).
+    ``group_from``: from how many places of one blank they make one finding (default 3).
     ## Example
-    紧紧围绕市委*总体思路 → B103 at ``*``."""
+    全力落实县委*工作部署 → B103 at ``*``."""
     doc = ctx.doc
     patterns = pattern_set(tuple(rule.params.get("patterns", ())))
     if patterns is None:
         return
     surnames = set(rule.params.get("surnames", ""))
     step_verbs = tuple(rule.params.get("step_verbs", ()))
-    groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
+    places: list[tuple[Block, int, int, str, str]] = []  # block, start, end, kind, "mark" or "hint"
     for b, offset, m in ctx.body.finditer(patterns):
         start, end = m.start() - offset, m.end() - offset
         if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
@@ -244,39 +295,30 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = m.group()
         if text.startswith("*") and b.text.startswith(step_verbs, end):
             continue  # 打开应用*点击: a lost arrow of a click path
-        # marks group by family (XX and xxx together, ××× apart); hints by their wording
-        key = ("mark", text.strip()[0].upper().translate(_WIDE_X)) if _SYMBOLS.match(text) \
-            else ("hint", re.sub(r"\s+", "", text))
-        group = groups.setdefault(key, [])
-        if key[0] == "mark" and group and group[-1][0] is b and _JOINED.fullmatch(b.text, group[-1][2], start):
-            pb, ps, _, pkind = group[-1]  # x月x日, 〔20XX〕XX号: one passage, quoted whole
+        form = "mark" if _SYMBOLS.match(text) else "hint"
+        if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
+                and _family(b.text[places[-1][1]:places[-1][2]]) == _family(text) \
+                and _JOINED.fullmatch(b.text, places[-1][2], start):
+            pb, ps, _, pkind, _ = places[-1]  # x月x日, 〔20XX〕XX号: one passage, quoted whole
             lead = _LEAD.search(b.text, 0, ps)
             tail = _TAIL.match(b.text, end)
-            group[-1] = (pb, lead.start() if lead else ps, tail.end() if tail else end, pkind)
+            places[-1] = (pb, lead.start() if lead else ps, tail.end() if tail else end, pkind, form)
             continue
-        group.append((b, start, end, _kind(b.text, start, end)))
-    group_from = rule.params.get("group_from", 3)
-    reports = []
-    for (form, _), places in groups.items():
-        if len(places) < group_from:  # two may be two different omissions: each is reported,
-            by_block: dict[int, list[tuple[Block, int, int, str]]] = {}  # but not twice in one paragraph
-            for p in places:
-                by_block.setdefault(p[0].index, []).append(p)
-            reports.extend((form, same) for same in by_block.values())
-        else:
-            reports.append((form, places))
-    for form, places in sorted(reports, key=lambda r: (r[1][0][0].index, r[1][0][1])):
-        b, start, end, kind = places[0]
-        related = [{"path": doc.path, "line": p[0].index + 1} for p in places[1:]]
+        places.append((b, start, end, _kind(b.text, start, end), form))
+    found = _same_blanks(places, rule.params.get("group_from", 3))
+    for form, kind, same, across in sorted(found, key=lambda r: (r[2][0][0].index, r[2][0][1])):
+        b, start, end, _ = same[0]
+        related = [{"path": doc.path, "line": p[0].index + 1} for p in same[1:]]
         text = b.text[start:end]
-        n = len(places)
+        n = len(same)
+        kinds = list(dict.fromkeys(p[3] for p in same if p[3] != _UNKNOWN_KIND)) or [kind]
+        where = "全文" if across else "本段"
+        times = "" if n == 1 else f"（{where}共 {n} 处）" if len(kinds) == 1 else \
+            f"（{where}共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
         if form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text):
             yield rule.finding(doc, b.index, start, end, key="hint", text=text, count=n, related=related,
-                               times=f"（全文共 {n} 处）" if n > 1 else "")
+                               times=times)
         else:
-            kinds = list(dict.fromkeys(p[3] for p in places))
-            times = "" if n == 1 else f"（全文共 {n} 处）" if len(kinds) == 1 else \
-                f"（全文共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
             yield rule.finding(doc, b.index, start, end, text=text, kind=kind, related=related, times=times)
 
 
@@ -319,8 +361,8 @@ _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
 def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a passage written twice in a row inside one paragraph (…热点问题、难点问题
     热点问题、难点问题…). Only prose counts — a copy with a comma, a
-    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (山东省
-    档案局山东省档案局) is often two layout fields run together. Both copies are returned.
+    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (临江市
+    水务局临江市水务局) is often two layout fields run together. Both copies are returned.
     Clauses seen twice within
     a few clauses mark where to look, so the search runs on a small window only."""
     last: dict[str, int] = {}

@@ -401,7 +401,7 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
 
 
 def _is_deng(text: str, i: int) -> bool:
-    """Is the 等 after the 顿号 at ``i`` the word 等 (、等民生工程), not 等级/等待 (、等级评定)?"""
+    """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
         return True
     return (i + 1, i + 2) in _tokens_at(text, i + 1, i + 2)
@@ -422,7 +422,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
     name (制度, 办法 …).
     ## Example
-    卫生惠民、等民生工程 → T103, suggesting 卫生惠民等."""
+    医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
     endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
     book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
     checks: Sequence[tuple[re.Pattern[str], str]] = (
@@ -563,7 +563,7 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
     ## Example
-    2024年工作总结 … 学习贯彻党的十九大精神 → T107."""
+    2024年工作总结 … 以党的十九大精神统一思想 → T107."""
     year = document_year(ctx)
     if year is None:
         return

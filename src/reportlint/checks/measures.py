@@ -82,12 +82,15 @@ def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     words = tagger()(text)
     found: set[str] = set()
     for i, (word, tag) in enumerate(words):
+        if tag != "m" and tag != "t":
+            continue  # most words: nothing to look at (this loop runs over every word of every item)
         after = words[i + 1] if i + 1 < len(words) else ("", "")
-        digits = "".join(ch for ch in word if ch in numerals)
         # 一个时期 / 一项任务: a bare 一 is an article in official prose, not a quantity
-        if tag == "m" and word not in vague and digits and digits != "一" and (
+        if tag == "m" and word not in vague and (
                 word[-1] in classifiers or after[1] == "q" or (after[0] and after[0][0] in classifiers)):
-            found.add("amount")
+            digits = "".join(ch for ch in word if ch in numerals)
+            if digits and digits != "一":
+                found.add("amount")
         # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
         # 当前 or 今后 name no time at all
         if tag == "t" and any(u in word for u in units) and (
@@ -242,7 +245,7 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
     """A heading that names a measures part in its first words, not a problem about
-    measures (管党治党措施还不够硬)."""
+    measures (整改措施落实不够到位)."""
     m = words.search(title[:within])
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
 
@@ -397,7 +400,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     phrases that open a list of requirements; ``max_chars``: items up to this length are
     bare measures M103 leaves to M101.
     ## Example
-    三、整改措施 1.着力强化落实举措。进一步调整优化产业结构，提高发展效益。 → M101."""
+    三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
     measures, _ = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from ..context import Context
+from ..durations import mismatches
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
@@ -415,7 +416,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Compares a stated count that announces a list (“以下7个方面：”, “强调三点意见：”,
     “讲3个问题”) with what follows it: the numbered sibling items after it, or an inline
     run 一是…二是…. Counts with 几/若干/多 are not counts. When nothing clearly numbered
-    follows, or the list does not start at 1, it stays silent.
+    follows, or the list does not start at 1, it stays silent. Also compares a stated duration
+    with the date range the same sentence ties to it (为期三年（2021—2022年）; see durations.py).
     ## Parameters
     None.
     ## Example
@@ -432,6 +434,17 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
     yield from _enumeration_counts(ctx, rule)
+    yield from _duration_counts(ctx, rule)
+
+
+def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """为期三年（2021—2022年）: a stated duration that the range the sentence gives for it does not fit."""
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        for mm in mismatches(b.text):
+            yield rule.finding(ctx.doc, b.index, mm.start, mm.end, key="duration", claim=mm.claim,
+                               range=mm.range, actual=mm.actual)
 
 
 # 从思想、作风、纪律、能力等4个方面: an enumeration in the sentence, closed by its count. Items are
@@ -673,13 +686,13 @@ def _only_blank_between(ctx: Context, a: int, b: int) -> bool:
 def check_stray(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a number marker that cuts a sentence in two — the text before it stops
-    mid-sentence and the text after it carries on (“…作风建设的有” / “2、效工作机制”), or
+    mid-sentence and the text after it carries on (“…建立山塘管护的长” / “2、效机制”), or
     the marker is followed by punctuation (“8、,深入”). These are page numbers of a paged
     viewer or pasting slips; they never count as numbering.
     ## Parameters
     None.
     ## Example
-    ……建立作风建设的有 / 2、效工作机制 → N108 at 2、."""
+    ……建立山塘管护的长 / 2、效机制 → N108 at 2、."""
     for mk in ctx.outline.markers:
         if mk.stray:
             yield rule.finding(ctx.doc, *_span(mk), key=mk.stray, label=_shown(ctx, mk))

@@ -310,6 +310,7 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     or only web residue stands above the body.
     ## Parameters
     ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
+    ``title_examples``: the example title the message offers, by document type.
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
@@ -327,7 +328,9 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     first = filled[0]
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
-    yield rule.finding(doc, first.index, start, end)
+    kind = ctx.profile.name if ctx.profile else ""
+    example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
+    yield rule.finding(doc, first.index, start, end, example=example)
 
 
 @hookimpl

@@ -16,24 +16,24 @@ from reportlint import Context, Finding, Rule, hookimpl
 
 _DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8})(?P<open>[\[［【（(〔])(?P<year>(?:19|20)\d\d)"
-    r"(?P<close>[\]］】）)〕])(?P<num>\d{1,4})号"
+    r"(?P<close>[\]］】）)〕])(?P<di>第?)(?P<num>\d{1,4})号"
 )
 
 
 def check_doc_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Finds 发文字号 (机关代字〔年份〕序号号) and reports brackets other than 〔〕 around the
-    year and a serial number padded with zeros.
+    Finds 发文字号 (机关代字〔年份〕序号号) and reports a serial number padded with zeros
+    (编虚位) or preceded by 第. The brackets around the year are reportlint's own T104, so
+    this plugin leaves them alone and never reports the same place twice.
     ## Parameters
     None.
     ## Example
-    市政办发[2024]05号 → EXA101, suggesting 市政办发〔2024〕5号."""
+    市政办发〔2024〕05号 → EXA101, suggesting 市政办发〔2024〕5号."""
     for block in ctx.doc.blocks:
         for m in _DOC_NUMBER.finditer(block.text):
-            wrong_brackets = m["open"] != "〔" or m["close"] != "〕"
             padded = len(m["num"]) > 1 and m["num"].startswith("0")
-            if wrong_brackets or padded:
-                fixed = f"{m['org']}〔{m['year']}〕{int(m['num'])}号"
+            if padded or m["di"]:
+                fixed = f"{m['org']}{m['open']}{m['year']}{m['close']}{int(m['num'])}号"
                 yield rule.finding(ctx.doc, block.index, m.start(), m.end(), text=m.group(), expected=fixed,
                                    suggestion=fixed)
 
