@@ -52,9 +52,23 @@ def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     found = set()
     for dim in DIMENSIONS:
         pattern = pattern_set(tuple(params.get(dim, ())))
-        if pattern and pattern.search(text):
+        if pattern and pattern.search(_without_generic_owners(text, params) if dim == "owner" else text):
             found.add(dim)
     return found
+
+
+def _without_generic_owners(text: str, params: Mapping[str, Any]) -> str:
+    """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
+    commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    return generic.pattern.sub(lambda m: "，" * len(m.group()), text) if generic else text
+
+
+def generic_owner(text: str, params: Mapping[str, Any]) -> str:
+    """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    m = generic.search(text) if generic else None
+    return m.group() if m else ""
 
 
 def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
@@ -187,8 +201,6 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             end = next(((items[j].marker.block, items[j].marker.start) for j in real
                         if j > nxt and items[j].depth < depth), _doc_end(ctx))
             found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
-    summaries = _summary_spans(ctx, params)
-    found = [sec for sec in found if not any(lo <= (sec.block, sec.start) < hi for lo, hi in summaries)]
     found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
     merged: list[MeasureSection] = []
     for sec in found:
@@ -196,29 +208,6 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             continue  # inside (or overlapping) a part already taken
         merged.append(sec)
     return merged
-
-
-def _summary_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[Pos, Pos]]:
-    """In a report ABOUT another document (关于…文件编制情况的汇报, 起草说明), the parts that
-    summarise that document's content (文件主要内容：…, 主要内容包括…): from the lead-in to the
-    next top-level item. The tasks listed there are the other document's, not this one's."""
-    about = pattern_set(tuple(params.get("about_document", ())))
-    leads = pattern_set(tuple(params.get("summary_leads", ())))
-    if about is None or leads is None:
-        return []
-    first = next((b for b in ctx.doc.blocks if b.text.strip()), None)
-    if first is None or not about.search(first.text.strip()[:80]):
-        return []
-    items = ctx.outline.items
-    real = [it for it in items if not it.marker.stray and it.marker.family != "heading"]
-    top = min((it.depth for it in real), default=0)
-    spans: list[tuple[Pos, Pos]] = []
-    for b, offset, m in ctx.body.finditer(leads):
-        pos = (b.index, m.start() - offset)
-        end = next(((it.marker.block, it.marker.start) for it in real
-                    if it.depth == top and (it.marker.block, it.marker.start) > pos), _doc_end(ctx))
-        spans.append((pos, end))
-    return spans
 
 
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
@@ -363,12 +352,36 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
 
 
 def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether ``m`` states any of the four dimensions."""
+    return bool(measure_dimensions(ctx, m, params))
+
+
+def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
     """``quantified`` for one measure, remembered for the document (M101 and M103 both ask)."""
-    memo: dict[tuple[int, int, int, int], bool] = ctx.memo("quantified", dict)
+    memo: dict[tuple[int, int, int, int], frozenset[str]] = ctx.memo("quantified", dict)
     key = (m.block, m.start, m.end, id(params))
     if key not in memo:
-        memo[key] = bool(quantified(m.text, params))
+        memo[key] = frozenset(quantified(m.text, params))
     return memo[key]
+
+
+def _checkable(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether ``m`` says how much, by when or to what target (an owner alone says only who)."""
+    return bool(measure_dimensions(ctx, m, params) - {"owner"})
+
+
+def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any],
+                 low: Mapping[str, Any]) -> str:
+    """M103's verdict on ``measures``: ``default`` when the share of quantified measures is below
+    ``threshold``; ``owners`` when some name an office but none says how much, by when or to what
+    target (建议一：由工会发至各部门答复。建议二：…纳入计划): who acts is known, not what is checked;
+    "" otherwise."""
+    if len(measures) < low.get("min_measures", 2):
+        return ""
+    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    if count / len(measures) < low.get("threshold", 0.3):
+        return "default"
+    return "" if any(_checkable(ctx, m, params) for m in measures) else "owners"
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
@@ -429,20 +442,23 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             runs.append(1)
         previous = k
     for m, count in zip(bare, runs, strict=True):
-        yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
-                           key="run" if count > 1 else "default", count=count,
-                           missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
+        # 由有关部门负责: an owner is written, but no office is named; the message says so
+        owner = generic_owner(m.text, rule.params)
+        if owner and count == 1:
+            key, missing = "generic", [n for n in names if n != DIMENSION_NAMES["owner"]]
+        else:
+            key = "run" if count > 1 else "default"
+            missing = ["具体的责任单位" if owner and n == DIMENSION_NAMES["owner"] else n for n in names]
+        yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
+                           owner=owner, missing="、".join(missing[:-1]) + "和" + missing[-1],
+                           suggestion=rule.params.get("template"))
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
-    """Whether M103 runs on this document and finds its share of quantified measures low."""
+    """Whether M103 runs on this document and finds its measures weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    low = ctx.cache["params_of"]("M103")
-    if len(measures) < low.get("min_measures", 2):
-        return False
-    count = sum(1 for m in measures if is_quantified(ctx, m, params))
-    return count / len(measures) < low.get("threshold", 0.3)
+    return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
 
 
 def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
@@ -555,8 +571,10 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Document level: the share of quantified measures in the measures parts. Reported once,
     at the first measures heading, when it is below ``threshold`` (the profile may set it)
-    and there are at least ``min_measures`` measures. Measures are found as for M101
-    (every item, short or long); quantified means any of M101's four dimensions.
+    and there are at least ``min_measures`` measures; also when some measures name an office
+    but none states an amount, a deadline or a target (an owner alone says who, not what).
+    Measures are found as for M101 (every item, short or long); quantified means any of
+    M101's four dimensions.
     ## Parameters
     ``threshold`` (default 0.3), ``min_measures`` (default 2), ``scope``: ``document``
     when every top-level item is a measure (工作要点); ``principles``: patterns of an item that
@@ -571,19 +589,21 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
         measures = [m for m in measures if is_quantified(ctx, m, base)
                     or not principle.search(strip_label(m.text.strip()).strip())]
-    if not sections or len(measures) < rule.params.get("min_measures", 2):
+    if not sections:
+        return
+    verdict = _low_verdict(ctx, measures, base, rule.params)
+    if not verdict:
         return
     count = sum(1 for m in measures if is_quantified(ctx, m, base))
     limit = base.get("max_chars", 80)
+    weak = [m for m in measures if not (_checkable if verdict == "owners" else is_quantified)(ctx, m, base)]
     if ctx.cache.get("M101 runs") and all(
-            len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
-        return  # every unquantified measure is a bare line M101 reports: the share adds nothing
+            not is_quantified(ctx, m, base) and len(strip_label(m.text.strip())) <= limit for m in weak):
+        return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
-    if share < rule.params.get("threshold", 0.3):
-        head = sections[0]
-        yield rule.finding(ctx.doc, head.block, head.start, head.head_end, total=len(measures),
-                           quantified=count, share=f"{share:.0%}",
-                           threshold=f"{rule.params.get('threshold', 0.3):.0%}")
+    head = sections[0]
+    yield rule.finding(ctx.doc, head.block, head.start, head.head_end, key=verdict, total=len(measures),
+                       quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}")
 
 
 @hookimpl
