@@ -358,11 +358,12 @@ def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
     """``quantified`` for one measure, remembered for the document (M101 and M103 both ask)."""
-    memo: dict[tuple[int, int, int, int], frozenset[str]] = ctx.memo("quantified", dict)
+    memo: dict[tuple[int, int, int, int], tuple[Mapping[str, Any], frozenset[str]]] = ctx.memo("quantified", dict)
     key = (m.block, m.start, m.end, id(params))
     if key not in memo:
-        memo[key] = frozenset(quantified(m.text, params))
-    return memo[key]
+        # the entry holds ``params`` itself, so its id cannot be reused by another dict while the memo lives
+        memo[key] = (params, frozenset(quantified(m.text, params)))
+    return memo[key][1]
 
 
 def _checkable(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
