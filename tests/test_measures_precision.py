@@ -170,3 +170,23 @@ def test_m102_on_slogans_beside_named_owners_says_the_owners_are_there(tmp_path:
     found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
     assert len(found) == 1  # who is responsible is written, how much and by when is not
     assert "没有任何量化内容" not in found[0].message and "写明了由谁负责" in found[0].message
+
+
+TASKS = ("档案数字化工作方案\n一、工作任务\n（一）人员培训。由办公室组织集中培训，每个科室至少2名档案管理员参加，"
+         "6月底前完成。\n（二）设备采购。由财务科采购扫描仪3台。\n二、工作要求\n")
+
+
+def test_m101_is_silent_on_a_requirement_that_repeats_a_quantified_task(tmp_path: Path) -> None:
+    text = TASKS + "1.强化培训。各科室要选派档案管理员参加学习，掌握扫描技能。"
+    assert codes(text, tmp_path, select="M101") == []  # the task above already says how many and by when
+
+
+def test_m101_still_reports_a_requirement_on_a_new_subject(tmp_path: Path) -> None:
+    text = TASKS + "1.加强保密。各科室要规范涉密文件的借阅登记，防止泄露。"
+    assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
+    text = ("档案数字化工作方案\n一、工作任务\n（一）完善工作机制。由办公室牵头，6月底前建立工作机制。\n二、工作要求\n"
+            "1.健全机制。各科室要完善工作机制，形成合力。")
+    assert codes(text, tmp_path, select="M101") == ["M101"]

@@ -416,7 +416,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
-    measures, _ = find_measures(ctx, rule.params)
+    measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
     weak = _m103_reports(ctx, measures, rule.params)
@@ -433,6 +433,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
                for b, s, e, *_ in vague):
             continue  # M102 already reports this passage as empty words: one passage, one finding
+        if _restates(ctx, m, measures, sections, rule.params):
+            continue  # a requirement that repeats a task the document already quantified
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -453,6 +455,42 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
                            owner=owner, missing="、".join(missing[:-1]) + "和" + missing[-1],
                            suggestion=rule.params.get("template"))
+
+
+_NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
+
+
+def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
+              params: Mapping[str, Any]) -> bool:
+    """Whether ``m``, an item of a requirements part (工作要求, 保障措施: the ``repeat_sections``
+    words in its heading), names the subject of a task an earlier measures part already
+    quantified with an amount, a deadline or a target: two or more nouns in a row, four
+    characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
+    ``repeat_stop_nouns``), found in that task (选拔骨干人员 after 每个专业至少2名骨干人员参加).
+    Asking again to quantify the same task is no help to the writer."""
+    heads = pattern_set(tuple(params.get("repeat_sections", ())))
+    if heads is None:
+        return False
+    sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
+    if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
+        return False
+    earlier = [x.text for x in measures
+               if (x.end_block, x.end) <= (sec.block, sec.start) and _checkable(ctx, x, params)]
+    if not earlier:
+        return False
+    from ..segment import tagger
+
+    stop = set(params.get("repeat_stop_nouns", ()))
+    words = tagger()(strip_label(m.text.strip()))
+    for i in range(len(words)):
+        phrase = ""
+        for word, tag in words[i:]:
+            if tag not in _NOUN_TAGS or word in stop:
+                break
+            phrase += word
+            if len(phrase) >= 4 and phrase != word and any(phrase in text for text in earlier):
+                return True
+    return False
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
