@@ -190,3 +190,9 @@ def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
     text = ("档案数字化工作方案\n一、工作任务\n（一）完善工作机制。由办公室牵头，6月底前建立工作机制。\n二、工作要求\n"
             "1.健全机制。各科室要完善工作机制，形成合力。")
     assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_m102_on_a_whole_item_keeps_the_plain_message(tmp_path: Path) -> None:
+    text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各司其职、协调一致，因地制宜开展部门联合检查，确保实效。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1 and "没有任何量化内容" in found[0].message  # no owner is written elsewhere in the item

@@ -560,8 +560,8 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str, str]]:
-    """The passages M102 reports (block, start, end, count, share, "owner" when the passage or
-    its item names an owner, sample), remembered for the document: M101 stays silent on the
+    """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
+    item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
     items inside them."""
     memo: dict[str, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
     key = repr(sorted(params.items()))
@@ -599,7 +599,9 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
                 and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
-            owner = "owner" in item or "owner" in dimensions(text, base)
+            # the rest of the item, or a plain sentence of the passage, names who acts: the message says so
+            owner = "owner" in item or any(not phrases.search(text, a, z) and "owner" in dimensions(text[a:z], base)
+                                           for a, z in sentences(text))
             chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
                            f"{share:.0%}|{'owner' if owner else ''}|" + "、".join(list(dict.fromkeys(hits))[:5])))
     # passages with nothing quantified first, the longest first; then what they leave
