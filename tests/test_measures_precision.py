@@ -147,3 +147,52 @@ def test_a_run_with_a_generic_owner_says_no_office_is_named(tmp_path: Path) -> N
     found = lint_text(text, tmp_path, select="M101")
     assert len(found) == 1 and "连续 2 条措施" in found[0].message
     assert "具体的责任单位" in found[0].message
+
+
+PLAN = "关于开展仓库盘点工作的方案\n一、工作目标\n全年完成库存盘点4次。\n二、工作要求\n"
+
+
+def test_m102_spares_a_slogan_sentence_in_an_item_with_a_cadence(tmp_path: Path) -> None:
+    text = PLAN + ("（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，"
+                   "精心组织，确保落到实处。每月报送盘点进度。")
+    assert "M102" not in codes(text, tmp_path)  # the item says how often it reports: not "nothing checkable"
+
+
+def test_m102_still_reports_a_whole_item_of_slogans(tmp_path: Path) -> None:
+    text = PLAN + "（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，精心组织，确保落到实处。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1 and "没有任何量化内容" in found[0].message
+
+
+def test_m102_on_slogans_beside_named_owners_says_the_owners_are_there(tmp_path: Path) -> None:
+    text = PLAN + ("（一）组织保障。市商务局为牵头单位，区县商务部门为责任单位。各单位要高度重视盘点工作，"
+                   "紧紧依靠仓储协会，积极做好协调保障，及时研究解决盘点中的困难，确保盘点顺利。")
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1  # who is responsible is written, how much and by when is not
+    assert "没有任何量化内容" not in found[0].message and "写明了由谁负责" in found[0].message
+
+
+TASKS = ("档案数字化工作方案\n一、工作任务\n（一）人员培训。由办公室组织集中培训，每个科室至少2名档案管理员参加，"
+         "6月底前完成。\n（二）设备采购。由财务科采购扫描仪3台。\n二、工作要求\n")
+
+
+def test_m101_is_silent_on_a_requirement_that_repeats_a_quantified_task(tmp_path: Path) -> None:
+    text = TASKS + "1.强化培训。各科室要选派档案管理员参加学习，掌握扫描技能。"
+    assert codes(text, tmp_path, select="M101") == []  # the task above already says how many and by when
+
+
+def test_m101_still_reports_a_requirement_on_a_new_subject(tmp_path: Path) -> None:
+    text = TASKS + "1.加强保密。各科室要规范涉密文件的借阅登记，防止泄露。"
+    assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
+    text = ("档案数字化工作方案\n一、工作任务\n（一）完善工作机制。由办公室牵头，6月底前建立工作机制。\n二、工作要求\n"
+            "1.健全机制。各科室要完善工作机制，形成合力。")
+    assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_m102_on_a_whole_item_keeps_the_plain_message(tmp_path: Path) -> None:
+    text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各司其职、协调一致，因地制宜开展部门联合检查，确保实效。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1 and "没有任何量化内容" in found[0].message  # no owner is written elsewhere in the item

@@ -416,7 +416,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
-    measures, _ = find_measures(ctx, rule.params)
+    measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
     weak = _m103_reports(ctx, measures, rule.params)
@@ -433,6 +433,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
                for b, s, e, *_ in vague):
             continue  # M102 already reports this passage as empty words: one passage, one finding
+        if _restates(ctx, m, measures, sections, rule.params):
+            continue  # a requirement that repeats a task the document already quantified
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -453,6 +455,42 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
                            owner=owner, missing="、".join(missing[:-1]) + "和" + missing[-1],
                            suggestion=rule.params.get("template"))
+
+
+_NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
+
+
+def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
+              params: Mapping[str, Any]) -> bool:
+    """Whether ``m``, an item of a requirements part (工作要求, 保障措施: the ``repeat_sections``
+    words in its heading), names the subject of a task an earlier measures part already
+    quantified with an amount, a deadline or a target: two or more nouns in a row, four
+    characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
+    ``repeat_stop_nouns``), found in that task (选拔骨干人员 after 每个专业至少2名骨干人员参加).
+    Asking again to quantify the same task is no help to the writer."""
+    heads = pattern_set(tuple(params.get("repeat_sections", ())))
+    if heads is None:
+        return False
+    sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
+    if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
+        return False
+    earlier = [x.text for x in measures
+               if (x.end_block, x.end) <= (sec.block, sec.start) and _checkable(ctx, x, params)]
+    if not earlier:
+        return False
+    from ..segment import tagger
+
+    stop = set(params.get("repeat_stop_nouns", ()))
+    words = tagger()(strip_label(m.text.strip()))
+    for i in range(len(words)):
+        phrase = ""
+        for word, tag in words[i:]:
+            if tag not in _NOUN_TAGS or word in stop:
+                break
+            phrase += word
+            if len(phrase) >= 4 and phrase != word and any(phrase in text for text in earlier):
+                return True
+    return False
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
@@ -516,21 +554,23 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
-    for block, s, e, count, share, sample in _vague_spans(ctx, rule.params):
-        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
+    for block, s, e, count, share, owner, sample in _vague_spans(ctx, rule.params):
+        yield rule.finding(ctx.doc, block, s, e, key="owner" if owner else "default", count=count, share=share,
+                           sample=sample)
 
 
-def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str]]:
-    """The passages M102 reports (block, start, end, count, share, sample), remembered for the
-    document: M101 stays silent on the items inside them."""
-    memo: dict[str, list[tuple[int, int, int, int, str, str]]] = ctx.memo("vague-spans", dict)
+def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str, str]]:
+    """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
+    item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
+    items inside them."""
+    memo: dict[str, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
     key = repr(sorted(params.items()))
     if key not in memo:
         memo[key] = list(_find_vague(ctx, params))
     return memo[key]
 
 
-def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str]]:
+def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str, str]]:
     phrases = pattern_set(tuple(re.escape(p) for p in sorted(params.get("phrases", ()), key=len, reverse=True)))
     if phrases is None:
         return
@@ -541,10 +581,14 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         base["scope"] = params["scope"]
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
+    measures = find_measures(ctx, base)[0]
     chosen: list[tuple[int, int, int, int, str]] = []
     for block, s, e in _passages(ctx, params.get("max_chars", 400)):
         if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
             continue  # background and achievements may praise; only measures must say what is done
+        item = _enclosing_dimensions(ctx, measures, (block, s), (block, e), base)
+        if item - {"owner"}:
+            continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
         if len(body) < params.get("min_chars", 20):
@@ -555,8 +599,11 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
                 and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
+            # the rest of the item, or a plain sentence of the passage, names who acts: the message says so
+            owner = "owner" in item or any(not phrases.search(text, a, z) and "owner" in dimensions(text[a:z], base)
+                                           for a, z in sentences(text))
             chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
-                           f"{share:.0%}|" + "、".join(list(dict.fromkeys(hits))[:5])))
+                           f"{share:.0%}|{'owner' if owner else ''}|" + "、".join(list(dict.fromkeys(hits))[:5])))
     # passages with nothing quantified first, the longest first; then what they leave
     chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))
     taken: list[tuple[int, int, int]] = []
@@ -564,8 +611,26 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if any(b == block and s < te and ts < e for b, ts, te in taken):
             continue
         taken.append((block, s, e))
-        share, sample = info.split("|", 1)
-        yield block, s, e, count, share, sample
+        share, owner, sample = info.split("|", 2)
+        yield block, s, e, count, share, owner, sample
+
+
+def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,
+                          params: Mapping[str, Any]) -> frozenset[str]:
+    """The dimensions M101 finds in the measures the passage ``a``–``z`` is cut out of: a
+    passage inside an item (not the whole item) is judged with the rest of the item, so a
+    closing 每周报送简报 or a named owner in the first sentence counts. A whole item, or a
+    heading over several paragraphs (a chapter M101 does not judge as one measure), adds
+    nothing."""
+    found: set[str] = set()
+    for m in measures:
+        lo, hi = (m.block, m.start), (m.end_block, m.end)
+        if not (lo < z and a < hi) or (a <= lo and hi <= z):
+            continue  # outside the passage, or wholly inside it (the passage judges it)
+        if sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+            continue
+        found |= measure_dimensions(ctx, m, params)
+    return frozenset(found)
 
 
 def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
