@@ -238,5 +238,5 @@ def describe(pm: pluggy.PluginManager, codes_by_source: dict[str, list[str]]) ->
                 "codes": sorted(codes_by_source.get(name, [])),
             }
         )
-    return out
+    return sorted(out, key=lambda p: (not p["builtin"], p["name"]))  # the same order on every run
 
