@@ -153,13 +153,13 @@ PLAN = "关于开展仓库盘点工作的方案\n一、工作目标\n全年完�
 
 
 def test_m102_spares_a_slogan_sentence_in_an_item_with_a_cadence(tmp_path: Path) -> None:
-    text = PLAN + ("（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，"
+    text = PLAN + ("（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强对盘点的组织领导，逐项分析突出问题，"
                    "精心组织，确保落到实处。每月报送盘点进度。")
     assert "M102" not in codes(text, tmp_path)  # the item says how often it reports: not "nothing checkable"
 
 
 def test_m102_still_reports_a_whole_item_of_slogans(tmp_path: Path) -> None:
-    text = PLAN + "（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，精心组织，确保落到实处。"
+    text = PLAN + "（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强对盘点的组织领导，逐项分析突出问题，精心组织，确保落到实处。"
     found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
     assert len(found) == 1 and "没有任何量化内容" in found[0].message
 
@@ -193,6 +193,6 @@ def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
 
 
 def test_m102_on_a_whole_item_keeps_the_plain_message(tmp_path: Path) -> None:
-    text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各司其职、协调一致，因地制宜开展部门联合检查，确保实效。"
+    text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各负其责、密切配合，因地制宜开展联合检查，确保实效。"
     found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
     assert len(found) == 1 and "没有任何量化内容" in found[0].message  # no owner is written elsewhere in the item

@@ -466,7 +466,7 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
     words in its heading), names the subject of a task an earlier measures part already
     quantified with an amount, a deadline or a target: two or more nouns in a row, four
     characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
-    ``repeat_stop_nouns``), found in that task (选拔骨干人员 after 每个专业至少2名骨干人员参加).
+    ``repeat_stop_nouns``), found in that task (抽调业务骨干 after 每个科室抽调2名业务骨干参与).
     Asking again to quantify the same task is no help to the writer."""
     heads = pattern_set(tuple(params.get("repeat_sections", ())))
     if heads is None:
