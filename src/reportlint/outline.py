@@ -579,8 +579,11 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
     text = blocks[i].text.strip()
     if not 2 <= len(text) <= 30 or re.search(rf"[{SENTENCE_END}，,：:]", text):
         return False
-    nxt = next((b.text.strip() for b in blocks[i + 1:] if b.text.strip()), "")
-    return len(nxt) > len(text)
+    for j in range(i + 1, len(blocks)):  # the next non-empty block (no copy of the rest of the document)
+        nxt = blocks[j].text.strip()
+        if nxt:
+            return len(nxt) > len(text)
+    return False
 
 
 TitleTest = Callable[[int], bool]
