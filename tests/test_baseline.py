@@ -119,6 +119,18 @@ def test_fingerprint_ignores_list_marker_but_not_the_paragraph() -> None:
     assert fp("1. 工作有进展,成效明显", 8) != fp("1. 工作有进展,成效显著", 8)  # the paragraph changed
 
 
+def test_fingerprint_of_a_whole_item_survives_renumbering() -> None:
+    """A measure finding covers its item from the marker on: renumbering the list keeps its key,
+    while a numbering finding on the marker alone is about the number and changes with it."""
+    def fp(text: str, start: int, end: int, rule: str = "M101") -> str:
+        f = Finding("a.txt", rule, "x", "warning", "m", 0, start, 0, end, text[start:end])
+        return fingerprints([f], {0: text})[0]
+
+    one, two = "（一）加强设施建设，提升服务能力。", "（二）加强设施建设，提升服务能力。"
+    assert fp(one, 0, len(one)) == fp(two, 0, len(two))
+    assert fp(one, 0, 3, "N101") != fp(two, 0, 3, "N101")
+
+
 def test_statistics_counts_per_rule(tmp_path: Path, capsys) -> None:
     doc = tmp_path / "r.txt"
     doc.write_text(ORIGINAL, encoding="utf-8")

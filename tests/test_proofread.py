@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import marshal
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -136,20 +138,69 @@ def test_done_after_the_document_date(tmp_path: Path) -> None:
     assert _found(tmp_path, undated, "T108") == []
 
 
-def test_tables_are_cached_as_marshal_and_rebuilt_when_the_cache_is_bad(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _probe(lex: lexicon_module.Lexicon) -> list[object]:
+    """What the rules ask of the tables, for a few words, keys and characters."""
+    keys = ["以工代?", "?工代赈", "恪尽职?", "扶贫?贷款", "?于", "整?推进", "推?", "受理渠$"]
+    return ([lex.word(w) for w in ("以工代赈", "恪尽职守", "扶贫再贷款", "整村推进", "以工代贩", "推进", "之后")]
+            + [lex.targets(k) for k in keys] + [lex.targets(k, True) for k in keys]
+            + [lex.dropped.get(k) for k in ("扶再贷款", "受理渠$", "准化建设")]
+            + [(lex.single(c), lex.paired("推" + c), lex.similar("贩", c)) for c in "赈进村存"])
+
+
+def test_tables_are_cached_and_rebuilt_when_the_cache_is_bad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     lexicon_module.lexicon.cache_clear()
     try:
         lex = lexicon_module.lexicon()
+        expected = _probe(lex)
         files = list((tmp_path / "reportlint").glob("lexicon-*.marshal"))
         assert len(files) == 1
-        assert marshal.loads(files[0].read_bytes())[0] == lex.freq
+        lexicon_module.lexicon.cache_clear()
+        assert _probe(lexicon_module.lexicon()) == expected  # read back from the file
         files[0].write_bytes(b"\x00not marshal")
         lexicon_module.lexicon.cache_clear()
-        assert lexicon_module.lexicon().masked == lex.masked
+        assert _probe(lexicon_module.lexicon()) == expected
     finally:
         lexicon_module.lexicon.cache_clear()
+
+
+def _small_tables(tmp_path: Path) -> tuple[Path, Path]:
+    """A jieba-style dictionary and phrase list of a few words, written for these tests."""
+    words = ["以工代赈 60 i", "以工代赈款 8", "恪尽职守 40 i", "推进 900", "整村推进 70", "推广 800", "之后 500",
+             "贷款 700", "再贷款 60", "建设 900", "标准化 300", "扶贫 400", "工作 900", "代表 600",
+             "推 3000", "进 2500", "贩 30", "赈 20", "村 900", "存 800"]
+    (tmp_path / "dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "gongwen.txt").write_text("扶贫再贷款\n标准化建设 500\n受理渠道\n", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text(
+        '{"shape": {"贩": "贝 反", "赈": "贝 辰", "村": "木 寸", "存": "子"}, "sound": {"村": "cun", "存": "cun"}}',
+        encoding="utf-8")
+    return tmp_path / "dict.txt", tmp_path
+
+
+def test_the_cache_file_answers_like_the_tables_it_was_written_from(tmp_path: Path) -> None:
+    built = lexicon_module._build(*_small_tables(tmp_path))
+    assert built.word("以工代赈") and built.word("推进") and not built.word("以工代贩")
+    assert [w for w, _, _ in built.targets("以工代?")] == ["以工代赈"]
+    path = tmp_path / "lexicon.marshal"
+    path.write_bytes(lexicon_module._pack(built))
+    opened = lexicon_module._open(path, lambda: built)
+    assert opened is not None
+    assert _probe(opened) == _probe(built)
+    keys = built._masked.whole()
+    assert opened._masked.whole() == keys and all(opened.targets(k) == v for k, v in keys.items())
+    assert opened._long.whole() == built._long.whole()
+
+
+def test_a_damaged_record_of_the_cache_file_falls_back_to_tables_built_afresh(tmp_path: Path) -> None:
+    built = lexicon_module._build(*_small_tables(tmp_path))
+    data = bytearray(lexicon_module._pack(built))
+    path = tmp_path / "lexicon.marshal"
+    path.write_bytes(bytes(data[:-40]) + b"\xff" * 40)  # the last records: garbage of the right length
+    rebuilt: list[bool] = []
+    opened = lexicon_module._open(path, lambda: rebuilt.append(True) or built)  # type: ignore[func-returns-value]
+    assert opened is not None
+    assert _probe(opened) == _probe(built) and opened._phrasal.whole() == built._phrasal.whole()
+    assert rebuilt  # the damage was seen and the tables built again
 
 
 def test_tables_are_not_loaded_for_a_document_without_chinese(tmp_path: Path) -> None:
@@ -162,9 +213,21 @@ def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_f
     (tmp_path / "gongwen.txt").write_text("# 注释\n以工代赈\n扶贫再贷款 500\n", encoding="utf-8")
     (tmp_path / "charsim.json").write_text("{not json", encoding="utf-8")
     lex = lexicon_module._build(None, tmp_path)
-    assert lex.freq == {"以工代赈": 1000, "扶贫再贷款": 500}
-    assert lex.dropped["扶再贷款"] == "扶贫再贷款"
+    assert lex.word("以工代赈") and lex.word("扶贫再贷款") and not lex.word("以工代贩")
+    assert lex.targets("以工代?") == (("以工代赈", 1000, True),)
+    assert lex.dropped.get("扶再贷款") == "扶贫再贷款"
     assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar
+
+
+def test_a_phrase_missing_a_character_names_the_same_phrase_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Two phrases that differ in their last character (一般来说, 一般来讲) leave the same 一般来 behind:
+    the phrase named used to depend on the order of a set, so on the process that built the cache."""
+    (tmp_path / "gongwen.txt").write_text("一般来说\n一般来讲\n不以为然\n不以为意\n", encoding="utf-8")
+    code = ("import sys; from pathlib import Path; from reportlint import lexicon as L; "
+            "lex = L._build(None, Path(sys.argv[1])); print(lex.dropped.get('一般来$'), lex.dropped.get('不以为$'))")
+    seen = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
+    assert len(seen) == 1
 
 
 @pytest.mark.parametrize("text", [
@@ -185,3 +248,61 @@ def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
 ])
 def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="X103") == []
+
+
+def _orphans_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[bool]:
+    """A Chinese character that no dictionary word of 2–4 characters covers, checked window by window."""
+    covered = [False] * len(text)
+    for s in range(len(text)):
+        for e in range(s + 2, min(len(text), s + 4) + 1):
+            if lex.word(text[s:e]):
+                covered[s:e] = [True] * (e - s)
+    return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
+
+
+def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:
+    """The fast paths (pairs found from a bytes map, places of phrase heads) against the slow definitions."""
+    import random
+
+    from reportlint.checks import proofread
+
+    lex = lexicon_module._build(*_small_tables(tmp_path))
+    rng = random.Random(7)
+    pieces = [*"以工代赈款恪尽职守推进整村广之后贷扶贫再标准化建设受理渠道存贩，。、 A1《》",
+              "扶再贷款", "准化建设", "受理渠", "扶贫再贷款", "标准化建设", "以工代贩", "整存推进", "推进"]
+    hits = 0
+    for _ in range(600):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert proofread._orphans(text, lex) == _orphans_by_definition(text, lex), text
+        found = [(t.start, t.end, t.expected) for t in proofread._dropped(text, lex)]
+        expected = []
+        for m in proofread._HAN_RE.finditer(text):
+            s, e0 = m.start(), m.end()
+            while s < e0 - 2:
+                hit = None
+                for length in range(min(8, e0 - s), 2, -1):
+                    piece = text[s:s + length]
+                    phrase = lex.dropped.get(piece)
+                    if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                        phrase = lex.dropped.get(piece + "$")
+                    if (phrase and any(proofread._orphans(piece, lex))
+                            and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                        hit = (s, s + length, phrase)
+                        break
+                if hit:
+                    expected.append(hit)
+                s = hit[1] if hit else s + 1
+        assert found == expected, text
+        hits += len(found)
+    assert hits > 50  # the phrases were there to be found
+
+
+def test_a_cache_file_cut_short_while_in_use_is_read_as_damaged_not_a_crash(tmp_path: Path) -> None:
+    built = lexicon_module._build(*_small_tables(tmp_path))
+    path = tmp_path / "lexicon.marshal"
+    path.write_bytes(lexicon_module._pack(built))
+    opened = lexicon_module._open(path, lambda: built)
+    assert opened is not None
+    with path.open("r+b") as f:  # another process truncates the file in place
+        f.truncate(200)
+    assert _probe(opened) == _probe(built)

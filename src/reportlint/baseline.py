@@ -64,14 +64,20 @@ def fingerprint_material(f: Finding, paragraph: str) -> str:
     if not _norm(f.excerpt):
         return "\x1f".join((f.rule, "doc", _norm(f.message)))
     m = _MARKER.match(paragraph)
-    cut = m.end() if m and m.end() <= f.start else 0  # the marker goes unless the finding is on it
+    excerpt = f.excerpt
+    # the marker goes unless the finding is about the marker alone (a numbering finding on 三、);
+    # a finding that starts on the marker and runs into the text (a whole measure item) keeps its text only
+    on_marker_only = m is not None and f.start < m.end() and f.end_block == f.block and f.end <= m.end()
+    cut = m.end() if m and not on_marker_only else 0
+    if cut > f.start:
+        excerpt = excerpt[cut - f.start:]
     body = paragraph[cut:]
     start = max(0, f.start - cut)
-    end = f.end - cut if f.end_block == f.block else len(body)
+    end = max(start, f.end - cut) if f.end_block == f.block else len(body)
     before = _norm(body[:start])[-CONTEXT:]
     after = _norm(body[end:])[:CONTEXT]
     para = hashlib.sha256(_norm(body).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return "\x1f".join((f.rule, _norm(f.excerpt), before, after, para))
+    return "\x1f".join((f.rule, _norm(excerpt), before, after, para))
 
 
 def fingerprints(findings: Iterable[Finding], lines: Mapping[int, str]) -> list[str]:

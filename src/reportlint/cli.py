@@ -73,7 +73,7 @@ def cli() -> None:
 @click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path), help="参考语料索引（B105 跨文档雷同）")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认为 CPU 核数）")
 @click.option("--timeout", type=float, default=8.0, show_default=True, callback=_seconds,
-              help="每个 .docx/.pdf 文件的处理时限（秒，大于 0），超时记为 X101")
+              help="在子进程中检查的文件（.pdf、.doc、.wps、过大的文件）的处理时限（秒，大于 0），超时记为 X101")
 @click.option("--no-cache", is_flag=True, help="不读也不写结果缓存")
 @click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False, path_type=Path),
               help="把问题作为批注写入被检查 .docx 的副本（只检查一个 .docx 时可用）")
@@ -119,7 +119,7 @@ def check(
     statistics: bool,
     debug: bool,
 ) -> int:
-    """检查文件或目录（.docx、.pdf、.txt、.md；- 表示标准输入）。"""
+    """检查文件或目录（.docx、.pdf、.ofd、.doc、.wps、.txt、.md；- 表示标准输入）。"""
     from .engine import FileResult, Session, Settings, exit_code, summary
     from .files import Selection
     from .runner import Cache, Limits, Runner

@@ -27,6 +27,7 @@ class Measure:
     end_block: int
     end: int
     text: str  # the measure's text, blocks joined by a line break
+    inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,9 +52,23 @@ def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
     found = set()
     for dim in DIMENSIONS:
         pattern = pattern_set(tuple(params.get(dim, ())))
-        if pattern and pattern.search(text):
+        if pattern and pattern.search(_without_generic_owners(text, params) if dim == "owner" else text):
             found.add(dim)
     return found
+
+
+def _without_generic_owners(text: str, params: Mapping[str, Any]) -> str:
+    """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
+    commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    return generic.pattern.sub(lambda m: "，" * len(m.group()), text) if generic else text
+
+
+def generic_owner(text: str, params: Mapping[str, Any]) -> str:
+    """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    m = generic.search(text) if generic else None
+    return m.group() if m else ""
 
 
 def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
@@ -252,12 +267,20 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 if value == expected:
                     run.append(m.start())
                     expected += 1
-                elif value == 1:
+                elif value == 1:  # a new run (（一）一是…二是…（二）一是…): keep the one before
+                    if len(run) >= 2:
+                        cuts.extend(((b, p), 99) for p in run)
                     run, expected = [m.start()], 2
             if len(run) >= 2:
                 cuts.extend(((b, p), 99) for p in run)
     cuts.sort()
     return cuts
+
+
+def _token_value(text: str) -> int:
+    """The value of the inline token ``text`` starts with (二是 → 2, 建议三： → 3), else 0."""
+    m = _SEQ_TOKEN.match(text) or _NAMED_TOKEN.match(text)
+    return cn_value(m.group(1)) or 0 if m else 0
 
 
 def _first_label(ctx: Context, second: Marker, lo: Pos) -> Pos | None:
@@ -323,17 +346,43 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":"))):
                 continue  # a heading over sub-items
             if body:
-                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text))
+                token = _token_value(text) if depth == 99 else 0
+                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token))
     return measures, sections
 
 
 def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether ``m`` states any of the four dimensions."""
+    return bool(measure_dimensions(ctx, m, params))
+
+
+def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
     """``quantified`` for one measure, remembered for the document (M101 and M103 both ask)."""
-    memo: dict[tuple[int, int, int, int], bool] = ctx.memo("quantified", dict)
+    memo: dict[tuple[int, int, int, int], tuple[Mapping[str, Any], frozenset[str]]] = ctx.memo("quantified", dict)
     key = (m.block, m.start, m.end, id(params))
     if key not in memo:
-        memo[key] = bool(quantified(m.text, params))
-    return memo[key]
+        # the entry holds ``params`` itself, so its id cannot be reused by another dict while the memo lives
+        memo[key] = (params, frozenset(quantified(m.text, params)))
+    return memo[key][1]
+
+
+def _checkable(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether ``m`` says how much, by when or to what target (an owner alone says only who)."""
+    return bool(measure_dimensions(ctx, m, params) - {"owner"})
+
+
+def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any],
+                 low: Mapping[str, Any]) -> str:
+    """M103's verdict on ``measures``: ``default`` when the share of quantified measures is below
+    ``threshold``; ``owners`` when some name an office but none says how much, by when or to what
+    target (建议一：由工会发至各部门答复。建议二：…纳入计划): who acts is known, not what is checked;
+    "" otherwise."""
+    if len(measures) < low.get("min_measures", 2):
+        return ""
+    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    if count / len(measures) < low.get("threshold", 0.3):
+        return "default"
+    return "" if any(_checkable(ctx, m, params) for m in measures) else "owners"
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
@@ -367,28 +416,88 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
-    measures, _ = find_measures(ctx, rule.params)
+    measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
     weak = _m103_reports(ctx, measures, rule.params)
-    for m in measures:
+    vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
+        and "params_of" in ctx.cache else []
+    bare: list[Measure] = []
+    runs: list[int] = []  # how many bare items each finding covers
+    previous = -2  # index of the last bare measure kept, to join only neighbours
+    for k, m in enumerate(measures):
         if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if weak and len(strip_label(m.text.strip())) > limit:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
-        yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block,
-                           missing="、".join(names[:-1]) + "和" + names[-1], suggestion=rule.params.get("template"))
+        if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
+               for b, s, e, *_ in vague):
+            continue  # M102 already reports this passage as empty words: one passage, one finding
+        if _restates(ctx, m, measures, sections, rule.params):
+            continue  # a requirement that repeats a task the document already quantified
+        if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
+                and bare[-1].end_block == m.block == m.end_block:
+            last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
+            bare[-1] = Measure(last.block, last.start, m.end_block, m.end, last.text + m.text, m.inline)
+            runs[-1] += 1
+        else:
+            bare.append(m)
+            runs.append(1)
+        previous = k
+    for m, count in zip(bare, runs, strict=True):
+        # 由有关部门负责: an owner is written, but no office is named; the message says so
+        owner = generic_owner(m.text, rule.params)
+        if owner and count == 1:
+            key, missing = "generic", [n for n in names if n != DIMENSION_NAMES["owner"]]
+        else:
+            key = "run" if count > 1 else "default"
+            missing = ["具体的责任单位" if owner and n == DIMENSION_NAMES["owner"] else n for n in names]
+        yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
+                           owner=owner, missing="、".join(missing[:-1]) + "和" + missing[-1],
+                           suggestion=rule.params.get("template"))
+
+
+_NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
+
+
+def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
+              params: Mapping[str, Any]) -> bool:
+    """Whether ``m``, an item of a requirements part (工作要求, 保障措施: the ``repeat_sections``
+    words in its heading), names the subject of a task an earlier measures part already
+    quantified with an amount, a deadline or a target: two or more nouns in a row, four
+    characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
+    ``repeat_stop_nouns``), found in that task (选拔骨干人员 after 每个专业至少2名骨干人员参加).
+    Asking again to quantify the same task is no help to the writer."""
+    heads = pattern_set(tuple(params.get("repeat_sections", ())))
+    if heads is None:
+        return False
+    sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
+    if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
+        return False
+    earlier = [x.text for x in measures
+               if (x.end_block, x.end) <= (sec.block, sec.start) and _checkable(ctx, x, params)]
+    if not earlier:
+        return False
+    from ..segment import tagger
+
+    stop = set(params.get("repeat_stop_nouns", ()))
+    words = tagger()(strip_label(m.text.strip()))
+    for i in range(len(words)):
+        phrase = ""
+        for word, tag in words[i:]:
+            if tag not in _NOUN_TAGS or word in stop:
+                break
+            phrase += word
+            if len(phrase) >= 4 and phrase != word and any(phrase in text for text in earlier):
+                return True
+    return False
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
-    """Whether M103 runs on this document and finds its share of quantified measures low."""
+    """Whether M103 runs on this document and finds its measures weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    low = ctx.cache["params_of"]("M103")
-    if len(measures) < low.get("min_measures", 2):
-        return False
-    count = sum(1 for m in measures if is_quantified(ctx, m, params))
-    return count / len(measures) < low.get("threshold", 0.3)
+    return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
 
 
 def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
@@ -445,23 +554,44 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
-    phrases = pattern_set(tuple(re.escape(p) for p in sorted(rule.params.get("phrases", ()), key=len, reverse=True)))
+    for block, s, e, count, share, owner, sample in _vague_spans(ctx, rule.params):
+        yield rule.finding(ctx.doc, block, s, e, key="owner" if owner else "default", count=count, share=share,
+                           sample=sample)
+
+
+def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str, str]]:
+    """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
+    item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
+    items inside them."""
+    memo: dict[str, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
+    key = repr(sorted(params.items()))
+    if key not in memo:
+        memo[key] = list(_find_vague(ctx, params))
+    return memo[key]
+
+
+def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str, str]]:
+    phrases = pattern_set(tuple(re.escape(p) for p in sorted(params.get("phrases", ()), key=len, reverse=True)))
     if phrases is None:
         return
-    threshold = rule.params.get("threshold", 0.12)
-    min_hits = rule.params.get("min_hits", 3)
+    threshold = params.get("threshold", 0.12)
+    min_hits = params.get("min_hits", 3)
     base = dict(_measure_params(ctx))
-    if rule.params.get("scope"):
-        base["scope"] = rule.params["scope"]
+    if params.get("scope"):
+        base["scope"] = params["scope"]
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
+    measures = find_measures(ctx, base)[0]
     chosen: list[tuple[int, int, int, int, str]] = []
-    for block, s, e in _passages(ctx, rule.params.get("max_chars", 400)):
+    for block, s, e in _passages(ctx, params.get("max_chars", 400)):
         if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
             continue  # background and achievements may praise; only measures must say what is done
+        item = _enclosing_dimensions(ctx, measures, (block, s), (block, e), base)
+        if item - {"owner"}:
+            continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
-        if len(body) < rule.params.get("min_chars", 20):
+        if len(body) < params.get("min_chars", 20):
             continue
         hits = [m.group() for m in phrases.finditer(text)]
         share = sum(len(h) for h in hits) / len(body)
@@ -469,8 +599,11 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
                 and _mostly_unquantified(text, dims):
             lead = len(text) - len(text.lstrip())
+            # the rest of the item, or a plain sentence of the passage, names who acts: the message says so
+            owner = "owner" in item or any(not phrases.search(text, a, z) and "owner" in dimensions(text[a:z], base)
+                                           for a, z in sentences(text))
             chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
-                           f"{share:.0%}|" + "、".join(list(dict.fromkeys(hits))[:5])))
+                           f"{share:.0%}|{'owner' if owner else ''}|" + "、".join(list(dict.fromkeys(hits))[:5])))
     # passages with nothing quantified first, the longest first; then what they leave
     chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))
     taken: list[tuple[int, int, int]] = []
@@ -478,38 +611,65 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if any(b == block and s < te and ts < e for b, ts, te in taken):
             continue
         taken.append((block, s, e))
-        share, sample = info.split("|", 1)
-        yield rule.finding(ctx.doc, block, s, e, count=count, share=share, sample=sample)
+        share, owner, sample = info.split("|", 2)
+        yield block, s, e, count, share, owner, sample
+
+
+def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,
+                          params: Mapping[str, Any]) -> frozenset[str]:
+    """The dimensions M101 finds in the measures the passage ``a``–``z`` is cut out of: a
+    passage inside an item (not the whole item) is judged with the rest of the item, so a
+    closing 每周报送简报 or a named owner in the first sentence counts. A whole item, or a
+    heading over several paragraphs (a chapter M101 does not judge as one measure), adds
+    nothing."""
+    found: set[str] = set()
+    for m in measures:
+        lo, hi = (m.block, m.start), (m.end_block, m.end)
+        if not (lo < z and a < hi) or (a <= lo and hi <= z):
+            continue  # outside the passage, or wholly inside it (the passage judges it)
+        if sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+            continue
+        found |= measure_dimensions(ctx, m, params)
+    return frozenset(found)
 
 
 def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Document level: the share of quantified measures in the measures parts. Reported once,
     at the first measures heading, when it is below ``threshold`` (the profile may set it)
-    and there are at least ``min_measures`` measures. Measures are found as for M101
-    (every item, short or long); quantified means any of M101's four dimensions.
+    and there are at least ``min_measures`` measures; also when some measures name an office
+    but none states an amount, a deadline or a target (an owner alone says who, not what).
+    Measures are found as for M101 (every item, short or long); quantified means any of
+    M101's four dimensions.
     ## Parameters
     ``threshold`` (default 0.3), ``min_measures`` (default 2), ``scope``: ``document``
-    when every top-level item is a measure (工作要点).
+    when every top-level item is a measure (工作要点); ``principles``: patterns of an item that
+    states a principle to hold (坚持…, 牢固树立…), left out of the count.
     ## Example
     Five measures, one with a deadline → 20% → M103."""
     base = dict(_measure_params(ctx))
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
     measures, sections = find_measures(ctx, base)
-    if not sections or len(measures) < rule.params.get("min_measures", 2):
+    principle = pattern_set(tuple(rule.params.get("principles", ())))
+    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
+        measures = [m for m in measures if is_quantified(ctx, m, base)
+                    or not principle.search(strip_label(m.text.strip()).strip())]
+    if not sections:
+        return
+    verdict = _low_verdict(ctx, measures, base, rule.params)
+    if not verdict:
         return
     count = sum(1 for m in measures if is_quantified(ctx, m, base))
     limit = base.get("max_chars", 80)
+    weak = [m for m in measures if not (_checkable if verdict == "owners" else is_quantified)(ctx, m, base)]
     if ctx.cache.get("M101 runs") and all(
-            len(strip_label(m.text.strip())) <= limit for m in measures if not is_quantified(ctx, m, base)):
-        return  # every unquantified measure is a bare line M101 reports: the share adds nothing
+            not is_quantified(ctx, m, base) and len(strip_label(m.text.strip())) <= limit for m in weak):
+        return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
-    if share < rule.params.get("threshold", 0.3):
-        head = sections[0]
-        yield rule.finding(ctx.doc, head.block, head.start, head.head_end, total=len(measures),
-                           quantified=count, share=f"{share:.0%}",
-                           threshold=f"{rule.params.get('threshold', 0.3):.0%}")
+    head = sections[0]
+    yield rule.finding(ctx.doc, head.block, head.start, head.head_end, key=verdict, total=len(measures),
+                       quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}")
 
 
 @hookimpl

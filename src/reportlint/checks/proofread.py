@@ -7,7 +7,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import compress, pairwise
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -15,6 +15,7 @@ from ..model import Block, Finding, Rule
 from ..scan import PatternSet, active, compile_each
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
@@ -47,26 +48,38 @@ def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
     return table[index]
 
 
+_UNCOVERED = re.compile(b"\x00(?=\x00)")  # a place where neither the pair before nor the pair after is a word
+
+
 def _orphans(text: str, lex: object) -> list[bool]:
     """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
-    freq, starts = lex.freq, lex.starts  # type: ignore[attr-defined]
+    two, starts, word = lex.two, lex.starts, lex.word  # type: ignore[attr-defined]
     n = len(text)
-    covered = [False] * n
-    for s in [s for s in range(n - 1) if text[s:s + 2] in freq]:
-        covered[s] = covered[s + 1] = True
+    if not n:
+        return []
+    get = two.get
+    # pair[k + 1]: text[k:k + 2] is a word; a character is left alone when the pairs on both sides are not
+    pair = bytes([0, *[b in get(a, "") for a, b in pairwise(text)], 0])
+    alone = [k for k in map(re.Match.start, _UNCOVERED.finditer(pair)) if "\u4e00" <= text[k] <= "\u9fff"]
+    if not alone:
+        return [False] * n
+    covered = set()
     # words of 3–4 characters, only around what two-character words left uncovered
-    for u in [k for k in range(n) if not covered[k] and "\u4e00" <= text[k] <= "\u9fff"]:
-        if covered[u]:
+    for u in alone:
+        if u in covered:
             continue
         for s in range(max(0, u - 3), u + 1):
             if text[s + 1:s + 2] not in starts.get(text[s], "-"):
                 continue  # no longer word begins here
             for e in (s + 4, s + 3):
-                if e > u and text[s:e] in freq:
-                    for k in range(s, min(e, n)):
-                        covered[k] = True
+                if e > u and word(text[s:e]):
+                    covered.update(range(s, min(e, n)))
                     break
-    return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
+    orphan = [False] * n
+    for u in alone:
+        if u not in covered:
+            orphan[u] = True
+    return orphan
 
 
 # the most common surnames: a character next to one is likely part of a name (张倩, 陈雨), never reported
@@ -78,43 +91,46 @@ def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orpha
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠)."""
-    masked, freq, single, paired_ = lex.masked, lex.freq, lex.single, lex.paired  # type: ignore[attr-defined]
-    phrases = lex.phrases  # type: ignore[attr-defined]
+    targets, is_word, single, paired_ = lex.targets, lex.word, lex.single, lex.paired  # type: ignore[attr-defined]
     n = len(text)
-    # running counts: characters not Chinese or shielded; Chinese characters; odd ones (orphans, not busy)
-    plain = [0, *accumulate(shut or not "\u4e00" <= ch <= "\u9fff" for ch, shut in zip(text, shield, strict=True))]
-    hans = [0, *accumulate("\u4e00" <= ch <= "\u9fff" for ch in text)]
-    odds = [0, *accumulate(o and single.get(ch, 0) < _BUSY_CHAR for ch, o in zip(text, orphan, strict=True))]
-    for i in [i for i, odd in enumerate(orphan) if odd]:
+
+    def blocked(k: int) -> bool:  # not Chinese, or inside a title or quotation
+        return shield[k] or not "\u4e00" <= text[k] <= "\u9fff"
+
+    for i in list(compress(range(n), orphan)):
         ch = text[i]
         if shield[i] or ch in _SURNAMES:
             continue
-        busy = single.get(ch, 0) >= _BUSY_CHAR
+        busy = single(ch) >= _BUSY_CHAR
         # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
         paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
+        phrases_only = busy or paired
         if i and text[i - 1] in _SURNAMES:
             continue
         lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
-        han, odd = hans[hi] - hans[lo], odds[hi] - odds[lo]
-        if han >= 8 and odd / han > _MAX_ORPHAN_SHARE:
-            continue
+        han = len(_HAN_CHAR.findall(text, lo, hi))
+        if han >= 8:
+            odd = sum(1 for k in compress(range(lo, hi), orphan[lo:hi]) if single(text[k]) < _BUSY_CHAR)
+            if odd / han > _MAX_ORPHAN_SHARE:
+                continue
+        first, last = i, i + 1  # the places a word around i may take: from first up to last (exclusive)
+        while first > max(0, i - 3) and not blocked(first - 1):
+            first -= 1
+        while last < min(n, i + 4) and not blocked(last):
+            last += 1
         best: tuple[int, int, int, str, str, str] | None = None
         for length in (4, 3, 2):
             for s in range(i - length + 1, i + 1):
                 e = s + length
-                if s < 0 or e > n or plain[e] != plain[s]:
+                if s < first or e > last:
                     continue  # not all Chinese, or inside a title or quotation
                 key = text[s:i] + "?" + text[i + 1:e]
-                for word in masked.get(key, "").split():
-                    phrase = word in phrases
-                    if not phrase and (busy or paired):
-                        continue
+                for word, f, phrase in targets(key, phrases_only):
                     kind = lex.similar(ch, word[i - s])  # type: ignore[attr-defined]
                     if kind is None:
                         continue
-                    f = freq.get(word, 0)
                     if phrase:
-                        if e - s == 2 and ((s > 0 and text[s - 1:s + 1] in freq) or text[e - 1:e + 1] in freq):
+                        if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                             continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                         weight = f * 1000
                     else:  # the right word is written elsewhere in the document, with a neighbour of this place
@@ -142,31 +158,22 @@ def _uncovered(piece: str, lex: object) -> bool:
 def _dropped(text: str, lex: object) -> Iterator[Typo]:
     """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
     dropped, heads = lex.dropped, lex.dropped_heads  # type: ignore[attr-defined]
-    places = [s for s in range(len(text) - 2) if text[s:s + 3] in heads]
-    if not places:
-        return  # no phrase with a character missing begins anywhere here: one look-up per character
-    for m in _HAN_RE.finditer(text):
-        s0, e0 = m.span()
-        s = s0
-        while s < e0 - 2:
-            if text[s:s + 3] not in heads:
-                s += 1
-                continue
-            hit = None
-            for length in range(min(8, e0 - s), 2, -1):
-                piece = text[s:s + length]
-                phrase = dropped.get(piece)
-                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
-                    phrase = dropped.get(piece + "$")
-                if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
-                        and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
-                    hit = Typo(s, s + length, piece, phrase, "dropped")
-                    break
-            if hit:
-                yield hit
-                s = hit.end
-            else:
-                s += 1
+    taken = 0  # the end of the last phrase found: the next one begins after it
+    for s in [s for s in range(len(text) - 2) if text[s:s + 3] in heads]:
+        m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
+        if s < taken or m is None or m.end() - s < 3:
+            continue
+        e0 = m.end()
+        for length in range(min(8, e0 - s), 2, -1):
+            piece = text[s:s + length]
+            phrase = dropped.get(piece)
+            if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                phrase = dropped.get(piece + "$")
+            if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
+                    and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                yield Typo(s, s + length, piece, phrase, "dropped")
+                taken = s + length
+                break
 
 
 # letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
@@ -230,11 +237,11 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
 
 
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
-    freq = lex.freq  # type: ignore[attr-defined]
+    is_word = lex.word  # type: ignore[attr-defined]
     if "一一" in text:
         for m in _DASH_AS_YI.finditer(text):
             start = m.start(1)
-            if not any(text[start:start + k] in freq for k in (3, 4)):  # not 一一对应, 一一列举 …
+            if not any(is_word(text[start:start + k]) for k in (3, 4)):  # not 一一对应, 一一列举 …
                 yield Typo(start, start + 2, "一一", "——", "dash")
 
 
@@ -319,19 +326,21 @@ def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) ->
     single = lex.single  # type: ignore[attr-defined]
     if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
         whole = _orphans(text, lex)
+    if sum(whole) < _NOISE_MIN:
+        return
     for m in _CLAUSE.finditer(text):
         sentence = m.group()
         if len(sentence) < 12:
             continue
         orphan = whole[m.start():m.end()]
         odd = []
-        for i in range(1, len(sentence) - 1):
+        for i in compress(range(1, len(sentence) - 1), orphan[1:-1]):
             ch = sentence[i]
             if not orphan[i] or not (_HAN_RE.match(sentence[i - 1]) and _HAN_RE.match(sentence[i + 1])):
                 continue
             if orphan[i - 1] or orphan[i + 1]:
                 continue  # a run of odd characters is a name or a term; noise stands alone
-            if single.get(ch, 0) < _RARE_ALONE or ch == "一":
+            if single(ch) < _RARE_ALONE or ch == "一":
                 odd.append(ch)
         if len(odd) >= _NOISE_MIN:
             yield m.start(), m.end(), "、".join(dict.fromkeys(odd))

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LoadError
-from ..model import Block, Document
+from ..model import Document
 from ..sniff import open_zip
 from .docx import check_package
-from .pdf import Line, _column_order, _drop_furniture, _paragraphs
+from .pdf import Line, column_order, document_from_lines
 
 MAX_PAGES = 2000
 _PT_PER_MM = 72 / 25.4
@@ -72,7 +72,7 @@ def _lines(runs: list[Any], box: tuple[float, float, float, float], page_no: int
                 size * _PT_PER_MM, "",
             ))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
-    return _column_order(out, width * _PT_PER_MM)
+    return column_order(out, width * _PT_PER_MM)
 
 
 def load_ofd(path: Path, data: bytes) -> Document:
@@ -108,18 +108,6 @@ def load_ofd(path: Path, data: bytes) -> Document:
         raise LoadError(f"OFD 文件已损坏或不完整（damaged）：{str(exc)[:80]}") from exc
     except (RecursionError, MemoryError) as exc:
         raise LoadError("OFD 内容过大或嵌套过深（too large），未检查") from exc
-    meta["pages"] = len(pages)
-    pages, furniture = _drop_furniture(pages, heights)
-    paras = _paragraphs(pages, widths)
-    text = "".join(t for _, t, _, _ in paras)
-    meta["chars"] = len(text)
-    if not text.strip():
-        raise LoadError(
-            "OFD 没有可提取的文字（no text），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查",
-            code="X102",
-        )
-    blocks = tuple(
-        Block(i, t, kind="cell" if table else "paragraph", page=page, style=font, table=table)
-        for i, (page, t, font, table) in enumerate(paras)
-    )
-    return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)
+    return document_from_lines(
+        path, pages, heights, widths, meta,
+        "OFD 没有可提取的文字（no text），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查")

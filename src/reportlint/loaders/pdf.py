@@ -256,7 +256,7 @@ def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
         if cells:
             out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
-    return _column_order(out, getattr(layout, "width", 0.0) or 0.0)
+    return column_order(out, getattr(layout, "width", 0.0) or 0.0)
 
 
 def _gutter(lines: list[Line], width: float) -> float | None:
@@ -286,7 +286,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     return gx if side_by_side >= min(len(left), len(right)) * 0.5 else None
 
 
-def _column_order(lines: list[Line], width: float) -> list[Line]:
+def column_order(lines: list[Line], width: float) -> list[Line]:
     """Two-column pages read column by column: between lines that span both columns (a
     title, a table) the left column top to bottom, then the right one."""
     text_lines = [ln for ln in lines if not ln.cells]
@@ -486,17 +486,25 @@ def load_pdf(path: Path, data: bytes) -> Document:
         if "xref" in detail.lower() or "trailer" in detail.lower() or "root" in detail.lower():
             raise LoadError(f"PDF 文件已损坏（damaged）：交叉引用表（xref/trailer）无效：{detail}") from exc
         raise LoadError(f"PDF 文件已损坏或被截断（damaged, truncated）：{name} {detail}") from exc
+    doc = document_from_lines(
+        path, pages, heights, widths, meta,
+        "PDF 没有可提取的文字层（no text layer），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查")
+    meta["cid_glyphs"] = sum(b.text.count("(cid:") for b in doc.blocks)
+    return doc
+
+
+def document_from_lines(path: Path, pages: list[list[Line]], heights: list[float], widths: list[float],
+                        meta: dict[str, Any], no_text: str) -> Document:
+    """Positioned lines of each page → the Document: running heads and page numbers set apart as
+    furniture, lines joined into paragraphs, ruled table cells as cells. The PDF and OFD loaders
+    share it; ``no_text`` is the X102 message when nothing is left."""
     meta["pages"] = len(pages)
     pages, furniture = _drop_furniture(pages, heights)
     paras = _paragraphs(pages, widths)
     text = "".join(t for _, t, _, _ in paras)
-    meta["cid_glyphs"] = text.count("(cid:")
     meta["chars"] = len(text)
     if not text.strip():
-        raise LoadError(
-            "PDF 没有可提取的文字层（no text layer），可能是扫描件或纯图片（scanned）；请先做文字识别（OCR）后再检查",
-            code="X102",
-        )
+        raise LoadError(no_text, code="X102")
     blocks = tuple(
         Block(i, t, kind="cell" if table else "paragraph", page=page, style=font, table=table)
         for i, (page, t, font, table) in enumerate(paras)

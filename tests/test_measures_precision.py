@@ -1,0 +1,198 @@
+"""M1 precision: one finding per passage, owners and dates in their usual wordings, generic
+owners and relative years that name nobody and no date, reports about another document, and
+principles that are no tasks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.testing import lint_text
+
+HEAD = "县机关对照检查材料\n一、存在的问题\n（一）学习不深入。\n二、原因分析\n（一）认识不到位。\n三、整改措施\n"
+
+
+def codes(text: str, tmp_path: Path, select: str = "M1") -> list[str]:
+    return [f.rule for f in lint_text(text, tmp_path, select=select)]
+
+
+def test_m101_is_silent_on_items_m102_reports_as_one_passage(tmp_path: Path) -> None:
+    text = ("关于开展仓库盘点工作的方案\n一、工作目标\n全年完成库存盘点4次。\n二、工作要求"
+            "1.提高思想认识，高度重视盘点。2.加强组织领导，各司其职，落到实处。3.精心组织，周密部署，形成合力。")
+    found = codes(text, tmp_path)
+    assert found.count("M102") == 1
+    assert "M101" not in found  # the same passage is not reported again item by item
+
+
+def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
+    text = ("关于开展仓库盘点工作的方案\n一、工作目标\n全年完成库存盘点4次。\n二、工作要求"
+            "1.提高思想认识，高度重视盘点。2.加强组织领导，各司其职，落到实处。3.精心组织，周密部署，形成合力。")
+    assert "M101" in codes(text, tmp_path, select="M101")
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "整理职工提案。由工会发至各车间答复。",  # 由 + a body + verb
+        "完善考勤制度。由人事科审核后执行。",  # 由 + …科
+        "调整培训安排。汇总后由工会报送上级。",  # 由 + 工会
+        "推进档案数字化。次年一季度完成扫描。",  # a relative year with a point in it
+        "修订采购办法。明年6月底前印发。",
+        "清理过期台账。明年底前完成。",
+        "改进值班管理。建立周报制度，按时汇总。",  # a report at a fixed interval is a cadence
+        "推进项目审批。由市发改委会同有关部门负责。",  # a named body beside a generic one
+    ],
+)
+def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
+    assert [f.rule for f in lint_text(HEAD + "1." + measure, tmp_path, select="M101")] == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "修订采购办法。纳入明年工作计划。",  # a year alone: by when is nothing done
+        "调整排班办法。来年逐步推开。",
+        "完善考勤制度。由有关部门负责。",  # a class of departments, no office named
+        "改进服务流程。各部门要加强协作。",
+        "解决职工反映的问题。由专业管理部门研究后纳入计划。",
+    ],
+)
+def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
+    assert [f.rule for f in lint_text(HEAD + "1." + measure, tmp_path, select="M101")] == ["M101"]
+
+
+def test_a_generic_owner_is_named_in_the_message(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.完善考勤制度。由有关部门负责。", tmp_path, select="M101")
+    assert "“有关部门”" in found[0].message and "没有写明具体的责任单位" in found[0].message
+    assert "责任主体" not in found[0].message  # an owner is written: it is not missing, only vague
+
+
+def test_a_bare_item_without_any_owner_keeps_the_plain_message(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.加强学习，提高认识。", tmp_path, select="M101")
+    assert "责任主体" in found[0].message and "具体的责任单位" not in found[0].message
+
+
+def test_m103_counts_owner_named_with_you(tmp_path: Path) -> None:
+    text = HEAD + "建议一：收集的意见由办公室发至各科室答复。建议二：由有关部门研究后纳入明年计划，逐步解决。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M103"]
+    assert len(found) == 1
+    assert "其中 1 条写明了责任单位" in found[0].message  # never "0 of 2": 由办公室发至 names an office
+    assert "没有一条写明数量、时限或可检验的目标" in found[0].message
+
+
+def test_m103_is_silent_when_an_owned_measure_also_has_a_date(tmp_path: Path) -> None:
+    text = HEAD + "建议一：收集的意见由办公室发至各科室，6月底前答复。建议二：由有关部门研究后纳入明年计划，逐步解决。"
+    assert "M103" not in codes(text, tmp_path)
+
+
+def test_a_report_about_drafting_a_document_is_checked_like_measures(tmp_path: Path) -> None:
+    text = ("关于年度工作意见起草情况的汇报\n一、起草过程\n办公室会同各部门形成初稿，经两轮修改形成讨论稿。\n"
+            "二、文件主要内容：全文分为三个部分。（一）总体思路（二）重点任务（三）保障措施"
+            "一是健全考核机制。二是健全督办机制。三是健全通报机制。\n三、需要审议的事项\n审议讨论稿，通过后印发。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert len(found) == 1  # the bare tasks it lists are reviewed like any measures: one finding for the run
+    assert found[0].excerpt == "一是健全考核机制。二是健全督办机制。三是健全通报机制。"
+
+
+def test_the_same_outline_in_a_plan_of_its_own_is_checked(tmp_path: Path) -> None:
+    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n"
+            "一是健全考核机制。二是健全督办机制。三是健全通报机制。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert len(found) == 1  # three bare items in one paragraph: one finding for the run
+    assert "一是" in found[0].excerpt and "三是" in found[0].excerpt
+
+
+def test_m103_leaves_principles_out_of_the_count(tmp_path: Path) -> None:
+    text = ("2025年机关工作要点\n一、坚持按章办事。各科室遵守有关规定，维护制度权威。\n"
+            "二、牢固树立服务意识。全体干部增强服务意识，改进工作作风。\n"
+            "三、始终坚持问题导向。把解决实际问题作为工作的出发点。\n"
+            "四、完善办文流程。6月底前修订公文处理办法。\n五、加强学习培训。不断提升干部的业务能力。")
+    assert "M103" not in codes(text, tmp_path, select="M103")
+
+
+def test_m103_still_reports_bare_tasks(tmp_path: Path) -> None:
+    text = ("2025年机关工作要点\n一、加强制度建设。各科室完善有关规定。\n"
+            "二、改进工作作风。全体干部增强服务意识。\n三、推进问题整改。把解决实际问题作为出发点。\n"
+            "四、完善办文流程。6月底前修订公文处理办法。\n五、加强学习培训。不断提升干部的业务能力。")
+    assert "M103" in codes(text, tmp_path, select="M103")
+
+
+def test_runs_in_two_items_stay_two_findings(tmp_path: Path) -> None:
+    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n（一）强化队伍。一是充实人员。二是改进培训。"
+            "（二）强化考核。一是完善办法。二是严格兑现。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert [f.excerpt[:4] for f in found] == ["一是充实", "一是完善"]  # one run each, never joined across items
+
+
+def test_you_yu_names_no_owner(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.由于会议室紧张，改进学习安排，提高学习效果。", tmp_path, select="M101")
+    assert [f.rule for f in found] == ["M101"]  # 由于 gives a reason, not a responsible office
+
+
+def test_you_yu_before_a_duty_verb_names_no_owner(tmp_path: Path) -> None:
+    found = lint_text(HEAD + "1.由于人员调整落实不到位，今后改进工作方法。", tmp_path, select="M101")
+    assert [f.rule for f in found] == ["M101"]
+
+
+def test_a_run_of_bare_items_says_how_many(tmp_path: Path) -> None:
+    text = "年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n一是健全考核机制。二是健全督办机制。三是健全通报机制。"
+    found = lint_text(text, tmp_path, select="M101")
+    assert "连续 3 条措施" in found[0].message
+
+
+def test_a_run_with_a_generic_owner_says_no_office_is_named(tmp_path: Path) -> None:
+    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n"
+            "一是各部门健全考核机制。二是健全督办机制。")
+    found = lint_text(text, tmp_path, select="M101")
+    assert len(found) == 1 and "连续 2 条措施" in found[0].message
+    assert "具体的责任单位" in found[0].message
+
+
+PLAN = "关于开展仓库盘点工作的方案\n一、工作目标\n全年完成库存盘点4次。\n二、工作要求\n"
+
+
+def test_m102_spares_a_slogan_sentence_in_an_item_with_a_cadence(tmp_path: Path) -> None:
+    text = PLAN + ("（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，"
+                   "精心组织，确保落到实处。每月报送盘点进度。")
+    assert "M102" not in codes(text, tmp_path)  # the item says how often it reports: not "nothing checkable"
+
+
+def test_m102_still_reports_a_whole_item_of_slogans(tmp_path: Path) -> None:
+    text = PLAN + "（一）加强领导。各仓库要深刻认识盘点的重要意义，切实加强组织领导，认真分析突出问题，精心组织，确保落到实处。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1 and "没有任何量化内容" in found[0].message
+
+
+def test_m102_on_slogans_beside_named_owners_says_the_owners_are_there(tmp_path: Path) -> None:
+    text = PLAN + ("（一）组织保障。市商务局为牵头单位，区县商务部门为责任单位。各单位要高度重视盘点工作，"
+                   "紧紧依靠仓储协会，积极做好协调保障，及时研究解决盘点中的困难，确保盘点顺利。")
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1  # who is responsible is written, how much and by when is not
+    assert "没有任何量化内容" not in found[0].message and "写明了由谁负责" in found[0].message
+
+
+TASKS = ("档案数字化工作方案\n一、工作任务\n（一）人员培训。由办公室组织集中培训，每个科室至少2名档案管理员参加，"
+         "6月底前完成。\n（二）设备采购。由财务科采购扫描仪3台。\n二、工作要求\n")
+
+
+def test_m101_is_silent_on_a_requirement_that_repeats_a_quantified_task(tmp_path: Path) -> None:
+    text = TASKS + "1.强化培训。各科室要选派档案管理员参加学习，掌握扫描技能。"
+    assert codes(text, tmp_path, select="M101") == []  # the task above already says how many and by when
+
+
+def test_m101_still_reports_a_requirement_on_a_new_subject(tmp_path: Path) -> None:
+    text = TASKS + "1.加强保密。各科室要规范涉密文件的借阅登记，防止泄露。"
+    assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
+    text = ("档案数字化工作方案\n一、工作任务\n（一）完善工作机制。由办公室牵头，6月底前建立工作机制。\n二、工作要求\n"
+            "1.健全机制。各科室要完善工作机制，形成合力。")
+    assert codes(text, tmp_path, select="M101") == ["M101"]
+
+
+def test_m102_on_a_whole_item_keeps_the_plain_message(tmp_path: Path) -> None:
+    text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各司其职、协调一致，因地制宜开展部门联合检查，确保实效。"
+    found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
+    assert len(found) == 1 and "没有任何量化内容" in found[0].message  # no owner is written elsewhere in the item
