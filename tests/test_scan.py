@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reportlint.model import Block
-from reportlint.scan import Body, Literal, PatternSet, active, compile_each, first_chars, literals_present
+from reportlint.scan import Body, Literal, PatternSet, active, anchor, compile_each, first_chars, literals_present
 
 PATTERN_LISTS = [
     [r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])", r"×{2,}|某某+", r"(?<=[\u4e00-\u9fff])\*+(?=[\u4e00-\u9fff])"],
@@ -83,3 +83,37 @@ def test_compile_each_uses_find_for_plain_words_and_active_skips_absent_anchors(
     assert isinstance(compiled[0][1], Literal)
     assert active(compiled, "我们既使困难也要再接再厉") == [1, 2]  # \d+% has no anchor: always run
     assert [m.start() for m in compiled[0][1].finditer("再接再励，再接再励")] == [0, 5]
+
+
+def test_anchor_of_top_level_alternatives_is_the_run_every_branch_holds() -> None:
+    assert anchor("效劳(?=意识|质量)|(?:优化|提升)效劳") == "效劳"
+    assert anchor("下载前请?阅读|请?放心下载") == "下载"
+    assert anchor("开展观|发展观念") == "展观"
+    assert anchor("效劳|立异") == ""  # no run common to both: no anchor
+    assert anchor("会议{0,2}材料") == "材料"  # 议{0,2} may be absent
+    # groups nested three deep: no anchor rather than a wrong one (甲 is optional; the scan
+    # once read it as required and a pattern could be skipped where it matches)
+    assert anchor("(?:甲(?:乙(?:丙)))?丁") == ""
+
+
+def test_set_over_a_long_text_skips_to_the_first_characters_of_the_branches_that_can_match() -> None:
+    # the second branch may begin with any Chinese character (no filter for the set), but
+    # it needs 材料之, absent from the text: the set then looks only at 第 and dashes
+    branches = [r"第\s*\d{1,3}\s*页", r"(?<=[\u4e00-\u9fff])[\u4e00-\u9fff]{0,8}会议?材料之[一二三]", r"[—－]\d+[—－]"]
+    patterns = PatternSet(branches)
+    text = ("加强管理，第 3 页推进工作—2—落实责任。\n" * 20000)[:-1]
+    narrowed = patterns.for_text(text)
+    assert patterns._lead is None and narrowed._lead is not None
+    whole = re.compile("|".join(f"(?:{p})" for p in branches), re.MULTILINE)
+    assert [m.span() for m in narrowed.finditer(text)] == [m.span() for m in whole.finditer(text)]
+    assert patterns.for_text(text + "\n年度会议材料之一") is patterns  # the branch can match: no filter
+    body = Body(tuple(Block(i, t) for i, t in enumerate(text.split("\n"))))
+    assert len(list(body.finditer(patterns))) == 40000
+
+
+def test_compiled_pattern_over_the_body_matches_as_itself() -> None:
+    rx = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+    blocks = tuple(Block(i, t) for i, t in enumerate(["3月5日开会，12 月 1 日结束", "2024年6月1日", "共 9月3日"]))
+    got = [(b.index, m.start() - off, m.groups()) for b, off, m in Body(blocks).finditer(rx)]
+    assert got == [(b.index, m.start(), m.groups()) for b in blocks for m in rx.finditer(b.text)]
+    assert [g[:2] for g in got] == [(0, 0), (0, 7), (2, 2)]

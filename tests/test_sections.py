@@ -61,3 +61,22 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
     report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
     found = lint_text(report, tmp_path, select="S105", profile="工作总结")
     assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
+
+
+def test_near_miss_skips_wordings_that_cannot_reach_the_threshold_and_keeps_the_best() -> None:
+    from reportlint.checks.sections import near_miss
+    from reportlint.rulebook import Section
+    from reportlint.textutil import normalize_heading, plain_heading, similarity
+
+    sections = (Section("下一步工作打算", ("下一步工作措施",)), Section("存在的主要问题", ()))
+    for heading in ("三、一步工作打算", "二、存在的主要问", "一、加强学习教育", "四、下一步工作打算", "五、下一步工作措"):
+        forms = (normalize_heading(heading), plain_heading(heading))
+        got = near_miss(heading, sections, 0.8, forms)
+        assert got == near_miss(heading, sections, 0.8)
+        # what an exhaustive comparison finds: the most similar wording at or above the threshold
+        plain = plain_heading(heading)
+        scores = [(similarity(plain, plain_heading(w)), w) for s in sections for w in s.wordings
+                  if normalize_heading(w) not in normalize_heading(heading)]
+        best = max(scores)
+        expected = best[1] if best[0] >= 0.8 and heading not in ("四、下一步工作打算",) else None
+        assert (got[1] if got else None) == expected, heading

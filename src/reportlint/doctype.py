@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from .model import Document
 from .outline import Outline
 from .rulebook import Profile
-from .textutil import fuzzy_contains
+from .textutil import normalize_heading
 
 
 def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue: frozenset[int]) -> Profile | None:
@@ -30,12 +30,20 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         if best:
             return best[1]
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
-    headings = [h.text for h in outline.headings]
+    # each heading normalised once (fuzzy_contains: equal, or holding a wording of 3 or more
+    # characters); a long document has thousands of short lines, and every profile asks
+    normalised = {normalize_heading(h.text) for h in outline.headings}
+    joined = "\n".join(normalised)  # a normalised wording holds no line break: found inside one heading
+
+    def carries(wording: str) -> bool:
+        w = normalize_heading(wording)
+        return bool(w) and (w in normalised or (len(w) >= 3 and w in joined))
+
     scored: list[tuple[int, int, Profile]] = []
     for order, prof in enumerate(profiles):
         hits = sum(1 for kw in prof.body_match if kw in opening)
         required = [s for s in prof.sections if s.required]
-        found = sum(1 for s in required if any(fuzzy_contains(h, w) for h in headings for w in s.wordings))
+        found = sum(1 for s in required if any(carries(w) for w in s.wordings))
         if required and found >= 2 and found * 2 >= len(required):
             scored.append((hits + found * 2, -order, prof))
         elif hits >= 1 and (found >= 1 or not required):

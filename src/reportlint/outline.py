@@ -317,13 +317,13 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 # Loose markers: a first sub-item glued to its heading (二、存在的问题（一）基层…), a marker whose
 # punctuation slipped (2。 or 7， where 2. is due). Found anywhere, kept only when they fit the
 # list around them (the first child of the item just before, or the next number of an open list).
-_LOOSE = re.compile(
+_LOOSE = PatternSet([
     rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
     rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《])"
     rf"|(?<=[\u3400-\u9fff.．])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
     # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
-)
+])
 _LOOSE_GLUE = 40  # a glued first child sits at most this far after its parent's label
 # 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §7.3.5: 附件 follow
 # the body as documents of their own; regulations and multi-part documents number each part afresh)
@@ -343,37 +343,38 @@ _SCOPE_LINE = re.compile(
     rf"[ \t\u3000]*(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|篇))")
 
 
-def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[int] = frozenset()) -> list[Marker]:
-    """Candidate markers outside the usual positions; ``taken`` holds (block, start) of known ones."""
+def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[int] = frozenset(),
+               body: Body | None = None) -> list[Marker]:
+    """Candidate markers outside the usual positions; ``taken`` holds (block, start) of known ones.
+    ``_LOOSE`` never matches across or next to a line break, so it runs once over the joined text."""
     out = []
-    for block in doc.blocks:
-        if block.index in residue or not block.text:
+    for block, offset, m in (body or Body(doc.blocks)).finditer(_LOOSE):
+        if block.index in residue:
             continue
-        for m in _LOOSE.finditer(block.text):
-            start = m.start()
-            if (block.index, start) in taken or (block.index, start - 1) in taken:
+        start, end = m.start() - offset, m.end() - offset
+        if (block.index, start) in taken or (block.index, start - 1) in taken:
+            continue
+        if m.group(2):
+            before, after = block.text[start - 1:start], block.text[end:end + 1]
+            if (before and before in "条款项》") or (after and after in "项款目"):
+                continue  # 第三条(三)项: a citation of a clause, not an item
+            num = m.group(2)
+            family = "ar-paren" if num.isdigit() else "cn-paren"
+            value = int(num) if num.isdigit() else cn_value(num)
+            opener, closer, punct = m.group(1), m.group(3), ""
+        elif m.group(4):
+            family, value, opener, closer, punct = "ar", int(m.group(4)), "", "", m.group(5)
+            if punct == "、" and _RANGE_AFTER.match(block.text, end):
                 continue
-            if m.group(2):
-                before, after = block.text[start - 1:start], block.text[m.end():m.end() + 1]
-                if (before and before in "条款项》") or (after and after in "项款目"):
-                    continue  # 第三条(三)项: a citation of a clause, not an item
-                num = m.group(2)
-                family = "ar-paren" if num.isdigit() else "cn-paren"
-                value = int(num) if num.isdigit() else cn_value(num)
-                opener, closer, punct = m.group(1), m.group(3), ""
-            elif m.group(4):
-                family, value, opener, closer, punct = "ar", int(m.group(4)), "", "", m.group(5)
-                if punct == "、" and _RANGE_AFTER.match(block.text, m.end()):
-                    continue
-            elif m.group(8):
-                family, value, opener, closer, punct = "ar", int(m.group(8)), "", "", m.group(9)
-            else:
-                family, value, opener, closer, punct = "cn", cn_value(m.group(6)), "", "", "、"
-                if _RANGE_AFTER.match(block.text, m.end()) or block.text[start - 1:start] in "第之统唯单万":
-                    continue
-            if value:
-                out.append(Marker(block.index, start, m.end(), family, value, opener, closer, punct, True,
-                                  title=_heading_text(block.text, m.end()), loose=True))
+        elif m.group(8):
+            family, value, opener, closer, punct = "ar", int(m.group(8)), "", "", m.group(9)
+        else:
+            family, value, opener, closer, punct = "cn", cn_value(m.group(6)), "", "", "、"
+            if _RANGE_AFTER.match(block.text, end) or block.text[start - 1:start] in "第之统唯单万":
+                continue
+        if value:
+            out.append(Marker(block.index, start, end, family, value, opener, closer, punct, True,
+                              title=_heading_text(block.text, end), loose=True))
     return out
 
 
@@ -388,6 +389,8 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Ma
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
                               scope="part"))
             continue
+        if "第" not in block.text and "附件" not in block.text:
+            continue  # every _SCOPE match holds one of them
         for m in _SCOPE.finditer(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
@@ -576,8 +579,11 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
     text = blocks[i].text.strip()
     if not 2 <= len(text) <= 30 or re.search(rf"[{SENTENCE_END}，,：:]", text):
         return False
-    nxt = next((b.text.strip() for b in blocks[i + 1:] if b.text.strip()), "")
-    return len(nxt) > len(text)
+    for j in range(i + 1, len(blocks)):  # the next non-empty block (no copy of the rest of the document)
+        nxt = blocks[j].text.strip()
+        if nxt:
+            return len(nxt) > len(text)
+    return False
 
 
 TitleTest = Callable[[int], bool]
@@ -645,7 +651,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
     taken = {(mk.block, mk.start) for mk in markers}
-    extra = find_loose(doc, taken, residue) + find_scopes(doc, residue)
+    extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue)
     events = sorted(markers + extra, key=lambda m: (m.block, m.start))
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)

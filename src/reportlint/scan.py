@@ -135,18 +135,74 @@ def _class_item(item: First) -> str:
     return re.escape(chr(lo)) + (f"-{re.escape(chr(hi))}" if hi > lo else "")
 
 
+@lru_cache(maxsize=1024)
+def _branch_first(pattern: str, flags: int) -> frozenset[First] | None:
+    """The characters a match of one branch can begin with (None when unbounded), whether or
+    not ``re`` would skip ahead by itself: the union over branches is what counts."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        chars, empty = _first(_parser.parse(pattern, flags).data)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
+        return None
+    return None if empty or not chars else frozenset(chars)
+
+
+@lru_cache(maxsize=256)
+def _lead_of(chars: frozenset[First]) -> re.Pattern[str] | None:
+    if sum(10 if isinstance(c, str) else c[1] - c[0] + 1 for c in chars) > _MAX_FIRST:
+        return None
+    return re.compile("[" + "".join(sorted(map(_class_item, chars))) + "]")
+
+
+_NOTHING = re.compile(r"[^\s\S]")  # no branch can match: a filter that finds nothing
+_NARROW_FROM = 200_000  # characters: below this, reading the branches costs more than a scan saves
+
+
 class PatternSet:
     """Patterns (rule data) matched as the alternation ``(?:p1)|(?:p2)|…``, in a paragraph or
     in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
     a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_flags", "_lead", "_pattern", "_source")
+    __slots__ = ("_branches", "_flags", "_lead", "_pattern", "_source")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
-        self._source = "|".join(f"(?:{p})" for p in patterns)
+        self._branches = tuple(patterns)
+        self._source = "|".join(f"(?:{p})" for p in self._branches)
         self._flags = flags
         self._pattern: re.Pattern[str] | None = None
         self._lead: re.Pattern[str] | None = None
+
+    def for_text(self, text: str) -> PatternSet:
+        """This set as it can match in ``text``: the same pattern, with a first-character
+        filter when the set has none because of branches that cannot match in ``text`` (their
+        ``anchor`` is absent), e.g. one branch that may begin with any Chinese character.
+        A branch that never matches takes no part in the alternation, so the matches are
+        those of the whole set. Only for a long text, scanned once (``Body``)."""
+        pattern = self.pattern
+        if self._lead is not None or len(self._branches) < 2 or len(text) < _NARROW_FROM:
+            return self
+        anchors = [anchor(p) for p in self._branches]
+        if not any(anchors):
+            return self
+        present = literals_present((a for a in anchors if a), text)
+        chars: set[First] = set()
+        for p, a in zip(self._branches, anchors, strict=True):
+            if a and a not in present:
+                continue
+            first = _branch_first(p, self._flags)
+            if first is None:
+                return self
+            chars |= first
+        lead = _lead_of(frozenset(chars)) if chars else _NOTHING
+        if lead is None:
+            return self
+        narrowed = PatternSet.__new__(PatternSet)
+        narrowed._branches, narrowed._source, narrowed._flags = self._branches, self._source, self._flags
+        narrowed._pattern, narrowed._lead = pattern, lead
+        return narrowed
 
     def __bool__(self) -> bool:
         return bool(self._source)
@@ -185,6 +241,19 @@ class PatternSet:
             pos = m.end() if m.end() > m.start() else m.start() + 1
 
 
+@lru_cache(maxsize=256)
+def _as_set(pattern: str, flags: int) -> PatternSet | re.Pattern[str]:
+    """A compiled pattern scanned over ``Body`` as a one-branch set, which skips to the
+    characters a match can begin with when ``re`` itself cannot (a pattern that opens with a
+    look-behind); the pattern itself when it does not fit in a set (a global inline flag)."""
+    patterns = PatternSet((pattern,), flags)
+    try:
+        patterns.pattern  # noqa: B018 - compiled here, so a pattern that does not fit fails now
+    except re.error:
+        return re.compile(pattern, flags)
+    return patterns
+
+
 @lru_cache(maxsize=128)
 def pattern_set(patterns: tuple[str, ...]) -> PatternSet | None:
     """The compiled set of a rule's pattern list (None when the list is empty)."""
@@ -213,6 +282,10 @@ class Body:
         """(paragraph, offset of the paragraph in the joined text, match) for every match.
         Subtract the offset from the match's positions to get positions in the paragraph."""
         text, pos, starts, blocks = self.text, 0, self.starts, self.blocks
+        if isinstance(matcher, re.Pattern):
+            matcher = _as_set(matcher.pattern, matcher.flags)
+        if isinstance(matcher, PatternSet):
+            matcher = matcher.for_text(text)
         while pos <= len(text):
             for m in matcher.finditer(text, pos):
                 i = self.block_at(m.start())
@@ -257,18 +330,71 @@ _CLASS = re.compile(r"\[[^\]]*\]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+def _top_level_branches(pattern: str) -> list[str] | None:
+    """``pattern`` cut at its top-level ``|`` (outside groups and classes), or None when the
+    scan is unsure of the structure (unbalanced brackets)."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "^":
+                i += 1
+            if pattern[i + 1:i + 2] == "]":  # a ] first in a class is a literal
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    branches.append(pattern[start:])
+    return branches
+
+
+def _branch_anchor(pattern: str) -> str:
+    """``anchor`` of a pattern without top-level alternatives."""
+    core = _CLASS.sub(" ", _LOOKAROUND.sub(" ", pattern))
+    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", core):
+        return ""  # an alternative the group scan did not see (an escape, deep nesting): unsure
+    core = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*]?", " ", core)  # groups may be optional or alternative
+    if "(" in core or ")" in core:
+        return ""  # groups nested deeper than the scan reads (or escaped brackets): unsure
+    core = re.sub(r"[\u4e00-\u9fff](?:[?*]|\{)", " ", core)  # 议? 议* 议{0,2}: maybe absent
+    runs = _HAN_RUN.findall(core)
+    return max(runs, key=len) if runs else ""
+
+
 @lru_cache(maxsize=1024)
 def anchor(pattern: str) -> str:
     """The longest run of Chinese characters every match of ``pattern`` must contain, or ""
-    when the pattern has alternatives or optional parts at top level that make it unsafe.
-    Used to skip patterns whose anchor does not occur in the text at all."""
-    core = _CLASS.sub(" ", _LOOKAROUND.sub(" ", pattern))
-    if "|" in re.sub(r"\((?:[^()]|\([^()]*\))*\)", "", core):
-        return ""  # a top-level alternative: no single required run
-    core = re.sub(r"\((?:[^()]|\([^()]*\))*\)[?*]?", " ", core)  # groups may be optional or alternative
-    core = re.sub(r"[\u4e00-\u9fff][?*]", " ", core)
-    runs = _HAN_RUN.findall(core)
-    return max(runs, key=len) if runs else ""
+    when there is none or the pattern's structure makes it unsafe. Top-level alternatives
+    (效劳(?=…)|(?:优化|…)效劳) share the longest run that each of them contains. Used to skip
+    patterns whose anchor does not occur in the text at all."""
+    branches = _top_level_branches(pattern)
+    if not branches:
+        return ""
+    anchors = [_branch_anchor(b) for b in branches]
+    if len(anchors) == 1 or not all(anchors):
+        return anchors[0] if len(anchors) == 1 else ""
+    first = min(anchors, key=len)
+    for size in range(len(first), 0, -1):  # the longest piece of the shortest anchor that all contain
+        for at in range(len(first) - size + 1):
+            piece = first[at:at + size]
+            if all(piece in a for a in anchors):
+                return piece
+    return ""
 
 
 class LiteralMatch:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -365,6 +365,9 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     水务局临江市水务局) is often two layout fields run together. Both copies are returned.
     Clauses seen twice within
     a few clauses mark where to look, so the search runs on a small window only."""
+    clauses = _CLAUSE.findall(text)
+    if len(set(clauses)) == len(clauses):
+        return  # no clause seen twice: nothing to look at (most paragraphs; one C-level pass)
     last: dict[str, int] = {}
     starts: list[int] = []
     done = -1
@@ -542,8 +545,8 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             seen.setdefault(whole, b.index)
         else:
-            spans = sentences(b.text)
-            pieces = keys if len(spans) == len(keys) else None
+            spans: Sequence[tuple[int, int]] | None = None  # the sentences, read once a repeat is found
+            pieces: list[str] | None = None
             if len(keys) > 1 and len(whole) >= minimum and whole in seen and counts[whole] <= most:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             else:
@@ -558,6 +561,9 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                             first = next((seen[k] for k in heads.get(key[:minimum], ()) if _contains(k, key, "start")),
                                          None)
                     if first is not None:
+                        if spans is None:
+                            spans = sentences(b.text)
+                            pieces = keys if len(spans) == len(keys) else None
                         if pieces is None:  # a sentence of punctuation alone: find the n-th with this key
                             pieces = [_norm(b.text[s:e]) for s, e in spans]
                             nth = keys[:n].count(key)

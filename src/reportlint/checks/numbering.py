@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
 
 from ..context import Context
-from ..durations import mismatches
+from ..durations import CLAIM_CORE, mismatches
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
+from ..scan import PatternSet
 
 
 def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
@@ -64,25 +65,27 @@ def _breaks(items: list[Item]) -> list[tuple[str, Marker, Marker]]:
 
 
 _NUMERIC_ROW = re.compile(r"[\d\s,，.．%％\-—]+")
+_SENTENCE_MARK = re.compile(r"[。，；;：:]")
 
 
 def _table_like(ctx: Context, block: int) -> bool:
     """The block and the two non-empty ones either side are short cells without a sentence, one
     of them a row of figures: a table read out of a PDF, where columns interleave and row
-    labels repeat by design."""
-    near: list[str] = []
-    for step in (-1, 1):
-        i, seen = block + step, 0
-        while 0 <= i < len(ctx.doc.blocks) and seen < 2:
-            text = ctx.doc.blocks[i].text.strip()
-            if text:
-                near.append(text)
-                seen += 1
-            i += step
-    near.append(ctx.doc.blocks[block].text.strip())
-    if any(len(t) > 40 or re.search(r"[。，；;：:]", t) for t in near):
-        return False
-    return any(_NUMERIC_ROW.fullmatch(t) for t in near)
+    labels repeat by design. Asked for each marker by several rules: the answers and the
+    non-empty blocks are kept per document (``ctx.cache``)."""
+    known: dict[int, bool] = ctx.memo("numbering.table_like", dict)
+    if block in known:
+        return known[block]
+    blocks = ctx.doc.blocks
+    near = [blocks[block].text.strip()]
+    if len(near[0]) <= 40 and not _SENTENCE_MARK.search(near[0]):  # most items are sentences: no table
+        filled: list[int] = ctx.memo("numbering.filled",
+                                     lambda: [b.index for b in ctx.doc.blocks if b.text.strip()])
+        before, after = bisect_left(filled, block), bisect_right(filled, block)
+        near += [blocks[i].text.strip() for i in (*filled[max(0, before - 2):before], *filled[after:after + 2])]
+    known[block] = not any(len(t) > 40 or _SENTENCE_MARK.search(t) for t in near) \
+        and any(_NUMERIC_ROW.fullmatch(t) for t in near)
+    return known[block]
 
 
 def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -439,9 +442,7 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """为期三年（2021—2022年）: a stated duration that the range the sentence gives for it does not fit."""
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue:
-            continue
+    for b in _blocks_with(ctx, CLAIM_CORE):
         for mm in mismatches(b.text):
             yield rule.finding(ctx.doc, b.index, mm.start, mm.end, key="duration", claim=mm.claim,
                                range=mm.range, actual=mm.actual)
@@ -457,10 +458,20 @@ _ENUMERATION = re.compile(
 )
 
 
+# the count that closes an enumeration, found by its measure word: every _ENUMERATION match ends with one
+_ENUMERATION_COUNT = re.compile(
+    rf"(?<=[{CN_NUM}两\d])(?:个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)")
+
+
+def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
+    """The blocks outside residue where ``needed`` (a pattern that stays inside a line) matches,
+    in order: one scan of the joined text picks the few blocks a rule's costlier patterns need."""
+    found = sorted({b.index for b, _, _ in ctx.body.finditer(needed)} - ctx.residue)
+    return [ctx.doc.blocks[i] for i in found]
+
+
 def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue:
-            continue
+    for b in _blocks_with(ctx, _ENUMERATION_COUNT):
         for m in _ENUMERATION.finditer(b.text):
             value = _count_value(m.group(3))
             if not value or not 2 <= value <= 20:
@@ -489,8 +500,8 @@ _BAD_PUNCT = {
 }
 
 
-_SPACED_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．][ \u3000](\d{1,2})(?=[\u3400-\u9fff])")
-_DECIMAL = re.compile(r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])")
+_SPACED_DECIMAL = PatternSet([r"(?<![\d.．])(\d{1,2})[.．][ \u3000](\d{1,2})(?=[\u3400-\u9fff])"])
+_DECIMAL = PatternSet([r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff])"])
 
 
 # 9,501,164: a row of a financial table, whose row labels follow the table's printed form
@@ -579,37 +590,36 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
-_GARBLED = re.compile(
+_GARBLED = PatternSet([
     r"(?<![A-Za-z0-9{}\[\]])([}{\[\]〔【])[ \u3000]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?=[\u3400-\u9fff])"
-)
+])
 
 
 def _garbled_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for b in ctx.doc.blocks:
+    for b, offset, m in ctx.body.finditer(_GARBLED):  # a match never crosses a line break
         if b.index in ctx.residue:
             continue
-        for m in _GARBLED.finditer(b.text):
-            fixed = f"（{m.group(2)}）"
-            yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="garbled", label=m.group(0),
-                               expected=fixed, suggestion=fixed)
+        fixed = f"（{m.group(2)}）"
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="garbled",
+                           label=m.group(0), expected=fixed, suggestion=fixed)
 
 
 def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """1. 2编制依据 where the document numbers its sections 1.1, 1.3: the space splits the number."""
-    decimals: set[tuple[str, str]] = set()
-    for b in ctx.doc.blocks:
-        decimals.update((m.group(1), m.group(2)) for m in _DECIMAL.finditer(b.text))
+    # both patterns stop at a line break: scanned over the joined text, each in one pass that
+    # looks only at digits (a PatternSet); a spaced decimal is rare, the numbering is read after
+    spaced = [(b, offset, m) for b, offset, m in ctx.body.finditer(_SPACED_DECIMAL) if b.index not in ctx.residue]
+    if not spaced:
+        return
+    decimals = {(m.group(1), m.group(2)) for m in _DECIMAL.finditer(ctx.body.text)}
     if len(decimals) < 3:
         return
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue:
-            continue
-        for m in _SPACED_DECIMAL.finditer(b.text):
-            major, minor = m.group(1), int(m.group(2))
-            if (major, str(minor - 1)) in decimals or (major, str(minor + 1)) in decimals:
-                fixed = f"{major}.{minor}"
-                yield rule.finding(ctx.doc, b.index, m.start(), m.end(), key="decimal", label=m.group(0),
-                                   expected=fixed, suggestion=fixed)
+    for b, offset, m in spaced:
+        major, minor = m.group(1), int(m.group(2))
+        if (major, str(minor - 1)) in decimals or (major, str(minor + 1)) in decimals:
+            fixed = f"{major}.{minor}"
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="decimal",
+                               label=m.group(0), expected=fixed, suggestion=fixed)
 
 
 def _norm(p: str) -> str:

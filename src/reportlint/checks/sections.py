@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from ..context import Context
@@ -12,7 +14,7 @@ from ..model import Document, Finding, Rule
 from ..outline import Heading, Marker
 from ..rulebook import Section
 from ..scan import pattern_set
-from ..textutil import fuzzy_contains, normalize_heading, plain_heading, sentences, similarity
+from ..textutil import normalize_heading, plain_heading, sentences, similarity
 
 
 def section_headings(ctx: Context) -> list[Heading]:
@@ -22,32 +24,71 @@ def section_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
 
 
-def near_miss(heading: str, sections: tuple[Section, ...], threshold: float) -> tuple[Section, str, float] | None:
+@lru_cache(maxsize=1024)
+def _forms(text: str) -> tuple[str, str]:
+    """A section wording reduced for comparison: (``normalize_heading``, ``plain_heading``)."""
+    return normalize_heading(text), plain_heading(text)
+
+
+@lru_cache(maxsize=1024)
+def _chars(text: str) -> tuple[dict[int, None], Counter[str]]:
+    """A wording's characters: a table deleting them (``str.translate``) and their counts."""
+    return dict.fromkeys(map(ord, text)), Counter(text)
+
+
+def _heading_forms(ctx: Context) -> dict[str, tuple[str, str]]:
+    """``_forms`` of every heading of the document, computed once per document: a long
+    document has thousands of short lines, each compared with every section wording."""
+    return ctx.memo("sections.forms",  # type: ignore[no-any-return]
+                    lambda: {h.text: (normalize_heading(h.text), plain_heading(h.text)) for h in ctx.outline.headings})
+
+
+def _carries(normalised: str, wording: str) -> bool:
+    """``fuzzy_contains`` for a heading already normalised."""
+    w = _forms(wording)[0]
+    return bool(w) and (w == normalised or (len(w) >= 3 and w in normalised))
+
+
+def near_miss(heading: str, sections: tuple[Section, ...], threshold: float,
+              forms: tuple[str, str] | None = None) -> tuple[Section, str, float] | None:
     """The section wording a heading looks like a damaged copy of, if any: similar above
-    ``threshold`` but neither equal to nor containing any accepted wording."""
-    h = normalize_heading(heading)
-    plain = plain_heading(heading)
+    ``threshold`` but neither equal to nor containing any accepted wording. ``forms``: the
+    heading's ``_forms`` when already known."""
+    h, plain = forms or (normalize_heading(heading), plain_heading(heading))
     if len(plain) < 4:
         return None
     contained = 0
     best: tuple[Section, str, float] | None = None
+    chars: Counter[str] | None = None
     for sec in sections:
         for wording in sec.wordings:
-            if fuzzy_contains(heading, wording):
-                w = normalize_heading(wording)
+            w, target = _forms(wording)
+            if bool(w) and (w == h or (len(w) >= 3 and w in h)):  # fuzzy_contains(heading, wording)
                 if w == h:
                     return None
                 contained = max(contained, len(w))
                 continue
-            target = plain_heading(wording)
             if len(target) < 4 or abs(len(target) - len(plain)) > 2:
+                continue
+            # difflib's ratio is 2·M/T with M at most the characters both share (counted with
+            # repeats): when even that cannot reach the threshold or the best so far, skip it
+            # first the heading's characters found in the wording at all (a C-level count), then
+            # the shared characters counted with repeats
+            floor = threshold if best is None else best[2]
+            outside, counts = _chars(target)
+            if 2.0 * (len(plain) - len(plain.translate(outside))) / (len(plain) + len(target)) < floor:
+                continue
+            chars = chars or Counter(plain)
+            shared = sum(min(n, chars[c]) for c, n in counts.items())
+            bound = 2.0 * shared / (len(plain) + len(target))
+            if bound < threshold or (best is not None and bound <= best[2]):
                 continue
             score = similarity(plain, target)
             if score >= threshold and (best is None or score > best[2]):
                 best = (sec, wording, score)
     # a heading that carries an accepted wording is fine, unless it is a damaged copy of a
     # longer, more specific one (一步工作方案 carries 工作方案 but lost 下 of 下一步工作方案)
-    if best and len(normalize_heading(best[1])) > contained:
+    if best and len(_forms(best[1])[0]) > contained:
         return best
     return None
 
@@ -73,16 +114,17 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     if ctx.profile is None:
         return found
     heads = section_headings(ctx)
+    forms = _heading_forms(ctx)
     for sec in ctx.profile.sections:
         for h in heads:
             # a heading glued to its body (one-line text) names the section in its first words
-            if any((fuzzy_contains(h.text, w) or w in h.text[:len(w) + 4]) and names_section(h.text, w)
+            if any((_carries(forms[h.text][0], w) or w in h.text[:len(w) + 4]) and names_section(h.text, w)
                    for w in sec.wordings):
                 found[sec.name] = h
                 break
         else:
             for h in heads:
-                miss = near_miss(h.text, (sec,), threshold)
+                miss = near_miss(h.text, (sec,), threshold, forms[h.text])
                 if miss:
                     found[sec.name] = h
                     break
@@ -201,8 +243,9 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、一步工作方案 → S104, suggesting 三、下一步工作方案."""
     threshold = rule.params.get("threshold", 0.8)
+    forms = _heading_forms(ctx)
     for h in section_headings(ctx) if ctx.profile is not None else ():
-        miss = near_miss(h.text, ctx.profile.sections, threshold)
+        miss = near_miss(h.text, ctx.profile.sections, threshold, forms[h.text])
         if miss:
             _, wording, _ = miss
             full = ctx.doc.blocks[h.block].text[h.start:h.end]
