@@ -582,11 +582,18 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
     measures = find_measures(ctx, base)[0]
+    # the short measures covering each block: a passage lies in one block, so only these can enclose it
+    # (looking through every measure for every passage was quadratic in a long document)
+    covering: dict[int, list[Measure]] = {}
+    for m in measures:
+        if sum(1 for line in m.text.split("\n") if line.strip()) <= 2:
+            for b in range(m.block, m.end_block + 1):
+                covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
     for block, s, e in _passages(ctx, params.get("max_chars", 400)):
         if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
             continue  # background and achievements may praise; only measures must say what is done
-        item = _enclosing_dimensions(ctx, measures, (block, s), (block, e), base)
+        item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
         text = ctx.doc.blocks[block].text[s:e]
@@ -617,18 +624,16 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
 
 def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,
                           params: Mapping[str, Any]) -> frozenset[str]:
-    """The dimensions M101 finds in the measures the passage ``a``–``z`` is cut out of: a
+    """The dimensions M101 finds in the measures (of at most two lines) the passage ``a``–``z`` is cut out of: a
     passage inside an item (not the whole item) is judged with the rest of the item, so a
     closing 每周报送简报 or a named owner in the first sentence counts. A whole item, or a
     heading over several paragraphs (a chapter M101 does not judge as one measure), adds
     nothing."""
     found: set[str] = set()
-    for m in measures:
+    for m in measures:  # the caller passes only measures of at most two lines
         lo, hi = (m.block, m.start), (m.end_block, m.end)
         if not (lo < z and a < hi) or (a <= lo and hi <= z):
             continue  # outside the passage, or wholly inside it (the passage judges it)
-        if sum(1 for line in m.text.split("\n") if line.strip()) > 2:
-            continue
         found |= measure_dimensions(ctx, m, params)
     return frozenset(found)
 
