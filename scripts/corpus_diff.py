@@ -62,25 +62,23 @@ def key(name: str, f: dict) -> tuple[str, str, str]:
     return (name, f.get("rule", ""), " ".join((f.get("excerpt") or "").split()))
 
 
-def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> tuple[list, list]:
-    """Findings only in ``new`` (added) and only in ``old`` (removed), as multisets."""
-    added, removed = [], []
-    for name in sorted(set(old) | set(new)):
-        left = collections.Counter(key(name, f) for f in old.get(name, []))
-        for f in new.get(name, []):
+def only_in(one: dict[str, list[dict]], other: dict[str, list[dict]]) -> list[tuple[str, dict]]:
+    """Findings of ``one`` with no partner left in ``other`` (multisets by file, rule and excerpt)."""
+    out = []
+    for name in sorted(set(one) | set(other)):
+        left = collections.Counter(key(name, f) for f in other.get(name, []))
+        for f in one.get(name, []):
             k = key(name, f)
             if left[k] > 0:
                 left[k] -= 1
             else:
-                added.append((name, f))
-        right = collections.Counter(key(name, f) for f in new.get(name, []))
-        for f in old.get(name, []):
-            k = key(name, f)
-            if right[k] > 0:
-                right[k] -= 1
-            else:
-                removed.append((name, f))
-    return added, removed
+                out.append((name, f))
+    return out
+
+
+def diff(old: dict[str, list[dict]], new: dict[str, list[dict]]) -> tuple[list, list]:
+    """Findings only in ``new`` (added) and only in ``old`` (removed)."""
+    return only_in(new, old), only_in(old, new)
 
 
 def wanted(rule: str, prefixes: tuple[str, ...]) -> bool:
