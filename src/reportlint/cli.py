@@ -283,13 +283,7 @@ def _check_annotate_target(paths: tuple[str, ...], target: Path) -> None:
         raise click.UsageError("--annotate 只能用于检查单个 .docx 文件")
     if target.resolve() == Path(paths[0]).resolve():
         raise click.UsageError("--annotate 的输出文件不能是被检查的文件本身")
-    folder = target.resolve().parent
-    if target.is_dir():
-        raise click.UsageError(f"--annotate 的输出路径“{target}”是一个目录；请给出 .docx 文件名")
-    if not folder.is_dir():
-        raise click.UsageError(f"--annotate 的输出目录“{folder}”不存在；请先建立该目录或换一个路径")
-    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
-        raise click.UsageError(f"--annotate 的输出文件“{target}”无法写入（没有写权限）")
+    _check_writable(target, "--annotate")
 
 
 def _validate_run(session: Any, settings: Any, configs: list[Config]) -> None:
