@@ -16,7 +16,7 @@ from .context import Context
 from .errors import ErrorKind, LoadError
 from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
-from .rulebook import Profile, Rulebook
+from .rulebook import Profile, Rulebook, apply_options
 from .rulecache import cached_rulebook
 from .scan import Body
 from .sniff import read_input, sniff
@@ -106,22 +106,13 @@ def active_rules(
                 continue
             severity = over.pop("severity", severity)
             params.update(over)
-        _apply_options(params, rule, config)
+        params = apply_options(params, config.options.get(code, {}))
         chosen_by = sorted((p for p in config.severity if p == "ALL" or code.startswith(p)),
                            key=lambda p: 0 if p == "ALL" else len(p))  # the most specific prefix wins
         for prefix in chosen_by:
             severity = config.severity[prefix]  # type: ignore[assignment]
         out.append(replace(rule, params=params, severity=severity))
     return out
-
-
-def _apply_options(params: dict[str, Any], rule: Rule, config: Config) -> None:
-    for key, value in config.options.get(rule.code, {}).items():
-        if key == "extend" and key not in rule.params:  # [options.CODE.extend]: append to list options
-            for name, items in value.items():
-                params[name] = [*params.get(name, []), *items]
-        else:
-            params[key] = value
 
 
 def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, code: str) -> dict[str, Any]:
@@ -133,8 +124,7 @@ def merged_params(rulebook: Rulebook, config: Config, profile: Profile | None, c
     params = dict(rule.params)
     if profile and code in profile.rules:
         params.update({k: v for k, v in profile.rules[code].items() if k not in ("enabled", "severity")})
-    _apply_options(params, rule, config)
-    return params
+    return apply_options(params, config.options.get(code, {}))
 
 
 def analyse(

@@ -326,7 +326,8 @@ def load_word97_text(path: Path, data: bytes) -> Document:
     paragraphs keep the paragraph kind; other cells are table data. Empty paragraphs are
     left out, as are row-end marks."""
     import re
-    from collections import Counter
+
+    from .docx import prose_cells
 
     raw, table_marks = word97_text(data)
     read: list[tuple[str, int, int, int]] = []  # (text, table, cell, heading level): 0, 0 outside tables
@@ -345,13 +346,7 @@ def load_word97_text(path: Path, data: bytes) -> Document:
             read.append((clean, tables if depth else 0, cells + 1 if depth else 0, level))
         if mark == "\x07" or inner_end:
             cells += 1
-    chars: Counter[int] = Counter()
-    sentences: Counter[int] = Counter()
-    for text, _, cell, _ in read:
-        if cell:
-            chars[cell] += len(text)
-            sentences[cell] += text.endswith(("。", "；", "！", "？"))
-    prose = {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
+    prose = prose_cells((cell, text) for text, _, cell, _ in read)
     blocks = tuple(
         Block(i, text, kind="cell" if cell and cell not in prose else ("heading" if level else "paragraph"),
               level=level, table=table)

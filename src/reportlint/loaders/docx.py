@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -602,6 +602,19 @@ def _read_paragraphs(body: Any, fields: Fields) -> tuple[list[tuple[Any, str, Pl
     return read, breaks, fields
 
 
+def prose_cells(paragraphs: Iterable[tuple[int, str]]) -> set[int]:
+    """The cells, of ``(cell, paragraph text)`` pairs (cell 0: outside tables), that hold running
+    text: a form whose body sits in one cell (200 characters or more, or two sentences). Such a
+    cell is not a table datum; its paragraphs keep their own kind. The .doc reader shares it."""
+    chars: Counter[int] = Counter()
+    sentences: Counter[int] = Counter()
+    for cell, text in paragraphs:
+        if cell and text.strip():
+            chars[cell] += len(text.strip())
+            sentences[cell] += text.rstrip().endswith(("。", "；", "！", "？"))
+    return {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
+
+
 def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
     body = root.find(W + "body") if root is not None else None
     if body is None:
@@ -611,15 +624,7 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
     read, breaks, fields = _read_paragraphs(body, Fields())
     if fields.toc_open:  # a contents field that never ends: a damaged file; hide nothing
         read, breaks, fields = _read_paragraphs(body, Fields(hide_toc=False))
-    # a cell holding running text (a form whose body sits in one cell: long, or several
-    # paragraphs of sentences) is not a table datum: its paragraphs keep their own kind
-    chars: Counter[int] = Counter()
-    sentences: Counter[int] = Counter()
-    for _, text, place, _ in read:
-        if place.cell and text.strip():
-            chars[place.cell] += len(text.strip())
-            sentences[place.cell] += text.rstrip().endswith(("。", "；", "！", "？"))
-    prose = {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
+    prose = prose_cells((place.cell, text) for _, text, place, _ in read)
     blocks: list[Block] = []
     for el, text, place, page in read:
         datum = bool(place.table) and place.cell not in prose
