@@ -11,11 +11,12 @@ excludes the residue.)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .checks.boilerplate import residue_blocks  # the patterns' reader; to move here once B101's edits land
 from .rulebook import apply_options
+from .scan import pattern_set
 
 if TYPE_CHECKING:
     from .model import Document
@@ -37,3 +38,44 @@ def options(rulebook: Rulebook, overrides: Mapping[str, Mapping[str, Any]] | Non
 def find(doc: Document, body: Body, params: Mapping[str, Any]) -> frozenset[int]:
     """The residue blocks of ``doc`` under ``params`` (none without patterns)."""
     return frozenset(residue_blocks(doc, body, params)) if params else frozenset()
+
+
+def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
+    """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
+    before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
+    ``tail_patterns`` only in the last ``tail_blocks``; a notice appended at the end
+    (``notice_patterns`` within the last ``notice_chars`` characters: a licence text of the
+    site the report was copied from) with everything after it. Page chrome such as 主办：,
+    来源： and time stamps is residue at the top of a page, and ordinary text inside the body.
+    A block longer than ``max_block_chars`` is text, never residue as a whole: a report
+    pasted as one line keeps its checks, and B101 reports the residue inside it."""
+    limit = params.get("max_block_chars", 300)
+    filled = [b for b in doc.blocks if b.text.strip()]
+    head: set[int] = set()
+    for b in filled[: params.get("head_blocks", 8)]:
+        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
+            break  # the body has begun
+        head.add(b.index)
+    tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
+    anywhere = pattern_set(tuple(params.get("patterns") or ()))
+    found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
+    at_head = pattern_set(tuple(params.get("head_patterns") or ()))
+    at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
+    notice = pattern_set(tuple(params.get("notice_patterns") or ()))
+    from_notice: int | None = None
+    if notice:
+        budget = params.get("notice_chars", 1500)
+        for b in reversed(filled):
+            budget -= len(b.text)
+            if budget < 0:
+                break
+            if len(b.text.strip()) <= limit and notice.search(b.text):
+                from_notice = b.index
+    for b in filled:
+        if len(b.text.strip()) > limit:
+            continue
+        if ((from_notice is not None and b.index >= from_notice)
+                or b.index in found
+                or (at_head and b.index in head and at_head.search(b.text))
+                or (at_tail and b.index in tail and at_tail.search(b.text))):
+            yield b.index
