@@ -120,9 +120,10 @@ def check(
     debug: bool,
 ) -> int:
     """检查文件或目录（.docx、.pdf、.ofd、.doc、.wps、.txt、.md；- 表示标准输入）。"""
+    from .cache import Cache
     from .engine import FileResult, Session, Settings, exit_code, summary
     from .files import Selection
-    from .runner import Cache, Limits, Runner
+    from .runner import Limits, Runner
     from .store import cache_dir
 
     if not paths:

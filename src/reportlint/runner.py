@@ -36,7 +36,7 @@ from .engine import FileResult, Session, Settings, lint_file
 if TYPE_CHECKING:
     from .forking import Channel, Child
 
-__all__ = ["Cache", "Job", "Limits", "Outcome", "Runner", "cpu_count"]
+__all__ = ["Job", "Limits", "Outcome", "Runner", "cpu_count"]
 
 INPROCESS_TEXT_BYTES = 512 * 1024
 INPROCESS_DOCX_BYTES = 4 * 1024 * 1024
