@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -101,15 +102,21 @@ def test_text_inside_a_form_xobject_is_read(tmp_path: Path) -> None:
     assert [b.text for b in doc.blocks] == ["整页内容放在表单对象里。"]
 
 
-def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
-    """A list item whose wrapped lines all start right of the body margin is one paragraph."""
-    path = tmp_path / "t.pdf"
-    c = _canvas(path)
+def _full_body_lines(c: Any) -> float:
+    """Three full lines from the left margin (so the page's margins are known); the y below them."""
     body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
     y = 780
     for _ in range(3):
         c.drawString(72, y, body[:28])
         y -= 20
+    return y
+
+
+def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
+    """A list item whose wrapped lines all start right of the body margin is one paragraph."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    y = _full_body_lines(c)
     item = "1）报销时请把发票按时间顺序粘贴整齐并写明用途（发票税额也必须一并计入）后交财务。"
     c.drawString(96, y, item[:26])
     c.drawString(96, y - 20, item[26:])
@@ -121,11 +128,7 @@ def test_hanging_indent_lines_stay_in_their_paragraph(tmp_path: Path) -> None:
 def test_heading_near_the_margin_and_right_aligned_signature_stay_apart(tmp_path: Path) -> None:
     path = tmp_path / "t.pdf"
     c = _canvas(path)
-    body = "正文从左边距开始排，每行排满二十八个字，这一行用来确定页面的左边距位置。"
-    y = 780
-    for _ in range(3):
-        c.drawString(72, y, body[:28])
-        y -= 20
+    y = _full_body_lines(c)
     c.drawString(96, y, "六、关于本单位基本支出决算情况的具体说明")  # a heading that nearly fills the line
     c.drawString(96, y - 20, "本年度基本支出一百二十万元。")
     c.drawRightString(72 + 28 * 12, y - 60, "某某单位")  # right-aligned signature
