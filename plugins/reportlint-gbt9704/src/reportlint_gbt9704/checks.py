@@ -1,0 +1,617 @@
+"""The GB/T 9704-2012 layout checks. Each reports at most one finding per property: per group of
+sections with the same page setup (paper, margins, grid), per document for fonts and page numbers.
+Anything that cannot be resolved (a font no level names, a page number in a text box) is left alone."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from reportlint import Context, Finding, Rule
+from reportlint.loaders.wordnum import W
+
+from .fonts import matches, size_name
+from .package import MC, TWIPS_PER_MM, Package, Section, cjk_count, read_package, runs
+
+MM_PER_PT = 25.4 / 72
+# Paragraphs that GB/T 9704 sets in other sizes or fonts (版记 §7.4 in 4号, 附件 label §7.3.7 in 黑体,
+# 附注 §7.3.6): not judged as body text.
+_NOT_BODY = re.compile(r"^\s*(?:抄送|印发|主送|附件|附注|联系人|（联系人|\(联系人|此页无正文|（此页无正文)")
+_SENTENCE_END = "。！？；"
+_DASHES = "—―─"  # 一字线 as typed: EM DASH, HORIZONTAL BAR, BOX DRAWINGS LIGHT HORIZONTAL
+_WRONG_DASHES = "-‐‑‒–－﹣一"
+
+
+def layout(ctx: Context) -> Package | None:
+    def make() -> Package | None:
+        if ctx.doc.meta.get("text_only") or not ctx.doc.blocks:
+            return None
+        return read_package(ctx.doc.path, ctx.doc.meta.get("sha256"), len(ctx.doc.blocks))
+
+    return ctx.memo("gbt9704.package", make)  # type: ignore[no-any-return]
+
+
+def _anchor(ctx: Context, first: int = 0, last: int | None = None) -> int | None:
+    """The first non-empty block in [first, last], else the first non-empty block of the document."""
+    blocks = ctx.doc.blocks
+    last = len(blocks) - 1 if last is None else min(last, len(blocks) - 1)
+    for i in range(max(first, 0), last + 1):
+        if blocks[i].text.strip():
+            return i
+    return next((b.index for b in blocks if b.text.strip()), None)
+
+
+def _finding(ctx: Context, rule: Rule, block: int, key: str = "default", **fields: Any) -> Finding:
+    return rule.finding(ctx.doc, block, 0, len(ctx.doc.blocks[block].text), key=key, **fields)
+
+
+def _grouped(ctx: Context, rule: Rule, items: Iterable[tuple[Section, str, dict[str, Any]]]) -> Iterator[Finding]:
+    """One finding for each distinct (message key, fields) over the sections that share it, anchored
+    at the first of them; ``also`` names the other sections."""
+    groups: dict[tuple[str, tuple[tuple[str, Any], ...]], list[Section]] = {}
+    for section, key, fields in items:
+        groups.setdefault((key, tuple(sorted(fields.items()))), []).append(section)
+    for (key, fields), sections in groups.items():
+        block = _anchor(ctx, sections[0].first, sections[0].last)
+        if block is None:
+            continue
+        also = ""
+        if len(sections) > 1:
+            also = f"（第 {'、'.join(str(s.number) for s in sections)} 节都是如此）"
+        yield _finding(ctx, rule, block, key=key, also=also, **dict(fields))
+
+
+def _mm(tw: float) -> float:
+    return tw / TWIPS_PER_MM
+
+
+def _fmt(mm: float) -> str:
+    return f"{mm:.1f}".rstrip("0").rstrip(".")
+
+
+def _cm(mm: float) -> str:
+    return f"{mm / 10:.2f}".rstrip("0").rstrip(".")
+
+
+# ---------------------------------------------------------------- GB101 paper size
+
+_PAPERS = ((210, 297, "A4"), (297, 420, "A3"), (148, 210, "A5"), (176, 250, "B5"), (182, 257, "B5（JIS）"),
+           (184, 260, "16开"), (215.9, 279.4, "Letter"), (215.9, 355.6, "Legal"))
+
+
+def check_paper(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a section whose paper is not A4 (210 × 297 mm, GB/T 9704-2012 §5.1), in either
+    orientation. Sections sharing one wrong size give one finding.
+    ## Parameters
+    `width_mm`, `height_mm`, `tolerance_mm`.
+    ## Example
+    A report on US Letter paper (215.9 × 279.4 mm) → GB101."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    p = rule.params
+    want = sorted((float(p["width_mm"]), float(p["height_mm"])))
+    tol = float(p["tolerance_mm"])
+    items = []
+    for s in pkg.sections:
+        if not s.has_size or s.width is None or s.height is None:
+            continue  # no size: Word's locale default, not ours to guess
+        got = sorted((_mm(s.width), _mm(s.height)))
+        if all(abs(g - w) <= tol for g, w in zip(got, want, strict=True)):
+            continue
+        name = next((n for a, b, n in _PAPERS if abs(got[0] - a) <= 1 and abs(got[1] - b) <= 1), "")
+        size = f"{_fmt(_mm(s.width))}×{_fmt(_mm(s.height))} 毫米" + (f"（{name}）" if name else "")
+        items.append((s, "default", {"size": size}))
+    yield from _grouped(ctx, rule, items)
+
+
+# ---------------------------------------------------------------- GB102 margins
+
+_SIDES = (("top", "上"), ("bottom", "下"), ("left", "左"), ("right", "右"))
+
+
+def check_margins(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Compares each portrait section's margins with GB/T 9704-2012 §5.2.1: 天头（上白边）37 mm,
+    订口（左白边）28 mm, 版心 156 × 225 mm on A4, so 右 26 mm and 下 35 mm, each within 1 mm.
+    A gutter counts toward the binding side. A section that sets no margins is judged on Word's
+    defaults, which never meet the standard. One finding lists every side that is off.
+    ## Parameters
+    `top_mm`, `left_mm`, `text_width_mm`, `text_height_mm`, `paper_width_mm`, `paper_height_mm`,
+    `tolerance_mm`: a provincial variant (e.g. 左 27 mm) is a configuration of these.
+    ## Example
+    Word's default margins (上下 25.4 mm, 左右 31.8 mm) → GB102 naming the four sides."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    p = rule.params
+    tol = float(p["tolerance_mm"])
+    width = float(p["paper_width_mm"])
+    height = float(p["paper_height_mm"])
+    want = {"top": float(p["top_mm"]), "left": float(p["left_mm"])}
+    want["right"] = width - want["left"] - float(p["text_width_mm"])
+    want["bottom"] = height - want["top"] - float(p["text_height_mm"])
+    setting = {side: _cm(want[side]) for side in want}
+    items = []
+    for s in pkg.sections:
+        if s.landscape:
+            continue  # a landscape page (a wide table in an attachment) has no 天头/订口 of its own
+        if not s.has_margins:
+            items.append((s, "unset", setting))
+            continue
+        got = {"top": s.top, "bottom": s.bottom, "left": s.left, "right": s.right}
+        if got["top"] is not None and pkg.gutter_top:
+            got["top"] += s.gutter
+        elif got["left"] is not None and not pkg.gutter_top:
+            got["left"] += s.gutter
+        wrong = []
+        for side, label in _SIDES:
+            value = got[side]
+            if value is None:
+                continue
+            mm = _mm(value)
+            if abs(mm - want[side]) > tol:
+                wrong.append(f"{label}边距 {_fmt(mm)} 毫米（要求 {_fmt(want[side])} 毫米）")
+        if wrong:
+            items.append((s, "default", {"sides": "、".join(wrong), **setting}))
+    yield from _grouped(ctx, rule, items)
+
+
+# ---------------------------------------------------------------- paragraphs: body, title, headings
+
+def _majority(pairs: Iterable[tuple[Any, int]]) -> tuple[Any, int, int]:
+    """The value holding most characters, its count and the total."""
+    counts: Counter[Any] = Counter()
+    for value, n in pairs:
+        counts[value] += n
+    total = sum(counts.values())
+    if not total:
+        return None, 0, 0
+    value, n = counts.most_common(1)[0]
+    return value, n, total
+
+
+def _face_and_size(pkg: Package, index: int, lead_only: bool = False) -> tuple[str | None, float | None]:
+    """The East Asian typeface and the size of most of the Chinese characters of paragraph ``index``
+    (of its lead, up to the first sentence end, when ``lead_only``); typeface None when most of
+    them have none that can be resolved."""
+    pieces: list[tuple[str | None, float, int]] = []
+    seen = 0
+    for run in runs(pkg.paragraphs[index], pkg.styles):
+        text = run.text
+        if lead_only:
+            cut = next((i for i, ch in enumerate(text) if ch in _SENTENCE_END), None)
+            if cut is not None:
+                text = text[:cut]
+        n = cjk_count(text)
+        if n:
+            pieces.append((run.ea, run.size, n))
+            seen += n
+        if lead_only and (len(text) < len(run.text) or seen >= 40):
+            break
+    face, n_face, total = _majority((f, n) for f, _, n in pieces)
+    size, _, _ = _majority((s, n) for _, s, n in pieces)
+    if not total:
+        return None, None
+    return (face if face is not None and n_face * 2 > total else None), size
+
+
+def _heading_blocks(ctx: Context) -> dict[int, int]:
+    """Block -> GB/T 9704 level (1 for 一、, 2 for （一）) of numbered headings that open a block."""
+    out: dict[int, int] = {}
+    for item in ctx.outline.items:
+        mk = item.marker
+        if mk.inline or mk.stray or mk.scope:
+            continue
+        block = ctx.doc.blocks[mk.block]
+        if block.text[: mk.start].strip():
+            continue
+        level = {"cn": 1, "cn-paren": 2}.get(mk.family)
+        if level:
+            out.setdefault(mk.block, level)
+    return out
+
+
+def _judged(ctx: Context, pkg: Package, index: int) -> bool:
+    """A paragraph of the document's own running layout: not in a table or text box, not residue."""
+    b = ctx.doc.blocks[index]
+    return not b.table and b.kind != "cell" and index not in pkg.in_box and index not in ctx.residue
+
+
+def _title_index(ctx: Context, pkg: Package) -> int | None:
+    t = ctx.outline.title
+    if t is None or t.source == "glued" or not _judged(ctx, pkg, t.block):
+        return None
+    text = ctx.doc.blocks[t.block].text.strip()
+    if text.endswith("文件") or re.search(r"〔\d{4}〕|\[\d{4}\]", text):
+        return None  # the issuing organ's mark (发文机关标志) or a 发文字号, not the title
+    return t.block
+
+
+def body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
+    title = _title_index(ctx, pkg)
+    headings = _heading_blocks(ctx)
+    out = []
+    for b in ctx.doc.blocks:
+        i = b.index
+        if i == title or i in headings or not _judged(ctx, pkg, i) or b.kind in ("title", "heading"):
+            continue
+        n = cjk_count(b.text)
+        if _NOT_BODY.match(b.text) or n < min_chars:
+            continue
+        if n < 2 * min_chars and not b.text.rstrip().rstrip("”’）)").endswith(tuple(_SENTENCE_END + "：…")):
+            continue  # a short line without a sentence end: an unnumbered heading, a caption, a signature
+        out.append(i)
+    return out
+
+
+def _describe(face: str | None, size: float | None) -> str:
+    parts = []
+    if face:
+        parts.append(face)
+    if size is not None:
+        parts.append(size_name(size))
+    return "、".join(parts)
+
+
+def check_body_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Resolves the East Asian typeface and size of each body paragraph through Word's chain (direct
+    formatting → character style → paragraph style and its basedOn ancestors → docDefaults, theme
+    fonts through theme1.xml) and reports, once for the document, the body paragraphs that are not
+    3号仿宋 (GB/T 9704-2012 §5.2.2, §7.3.3), naming how many and the most common wrong format.
+    Titles, numbered 一、/（一） headings, table cells, text boxes, 版记 and 附件 lines are not body;
+    a paragraph whose typeface no level names is left alone.
+    ## Parameters
+    `size_pt`, `fonts` (the names that count as 仿宋), `min_chars`.
+    ## Example
+    A report typed in 小四号宋体 → one GB103 naming every body paragraph."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    p = rule.params
+    want_size, aliases = float(p["size_pt"]), p["fonts"]
+    judged, wrong = 0, []
+    for i in body_paragraphs(ctx, pkg, int(p["min_chars"])):
+        face, size = _face_and_size(pkg, i)
+        if size is None:
+            continue
+        bad_face = face is not None and not matches(face, aliases)
+        bad_size = abs(size - want_size) > 0.25
+        if face is None and not bad_size:
+            continue  # typeface unknown and size right: nothing to say
+        judged += 1
+        if bad_face or bad_size:
+            wrong.append((i, face if bad_face else None, size if bad_size else None))
+    if not wrong:
+        return
+    common, n, _ = _majority(((f, s), 1) for _, f, s in wrong)
+    found = _describe(*common)
+    found = ("都是" if n == len(wrong) else "多为") + found
+    yield _finding(ctx, rule, wrong[0][0], count=len(wrong), total=judged, found=found)
+
+
+def check_title_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a title that is not 2号小标宋体 (GB/T 9704-2012 §7.3.1): its typeface resolved through
+    the style chain and theme, its size. The issuing organ's mark (…文件) and a line holding a
+    发文字号 are not the title.
+    ## Parameters
+    `size_pt`, `fonts` (the names that count as 小标宋).
+    ## Example
+    A title in 黑体 三号 → GB104."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    i = _title_index(ctx, pkg)
+    if i is None:
+        return
+    face, size = _face_and_size(pkg, i)
+    if size is None:
+        return
+    bad_face = face is not None and not matches(face, rule.params["fonts"])
+    bad_size = abs(size - float(rule.params["size_pt"])) > 0.25
+    if bad_face or bad_size:
+        yield _finding(ctx, rule, i, found=_describe(face if bad_face else None, size if bad_size else None))
+
+
+def check_heading_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports, once per level, the numbered headings whose typeface is not the one GB/T 9704-2012
+    §7.3.3 gives their level: 一、 headings 黑体, （一） headings 楷体 (judged on the heading's own
+    words, up to its first sentence end, so a run-in heading followed by 仿宋 body text counts).
+    ## Parameters
+    `level1_fonts` (黑体), `level2_fonts` (楷体).
+    ## Example
+    一、 headings set in bold 仿宋 → one GB105."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    wants = {1: ("一级", "黑体", rule.params["level1_fonts"]), 2: ("二级", "楷体", rule.params["level2_fonts"])}
+    per_level: dict[int, list[tuple[int, str]]] = {1: [], 2: []}
+    totals: Counter[int] = Counter()
+    for i, level in sorted(_heading_blocks(ctx).items()):
+        if not _judged(ctx, pkg, i):
+            continue
+        face, _ = _face_and_size(pkg, i, lead_only=True)
+        if face is None:
+            continue
+        totals[level] += 1
+        if not matches(face, wants[level][2]):
+            per_level[level].append((i, face))
+    for level, wrong in per_level.items():
+        if not wrong:
+            continue
+        name, want, _ = wants[level]
+        common, n, _ = _majority((f, 1) for _, f in wrong)
+        found = ("都是" if n == len(wrong) else "多为") + common
+        yield _finding(ctx, rule, wrong[0][0], level=name, want=want, count=len(wrong), total=totals[level],
+                       found=found)
+
+
+# ---------------------------------------------------------------- GB106 line grid
+
+def _body_pitch(ctx: Context, pkg: Package, section: Section, body: list[int], size: float) -> float | None:
+    """Line pitch in points of most body paragraphs of ``section``: exact line spacing, or the
+    document grid's pitch (times the spacing multiple) when the grid applies and a line of text
+    fits one pitch; None when it cannot be known."""
+    pitches: Counter[float | None] = Counter()
+    for i in body:
+        if not section.first <= i <= section.last:
+            continue
+        pp = pkg.styles.para_level(pkg.paragraphs[i])
+        rule, line = pp.line_rule or "auto", pp.line
+        if rule == "exact" and line:
+            pitches[line / 20] += 1
+        elif rule == "auto" and section.grid_type in ("lines", "linesAndChars", "snapToChars") \
+                and section.line_pitch and pp.snap is not False:
+            pitch = section.line_pitch / 20 * ((line or 240) / 240)
+            pitches[pitch if pitch >= 1.3 * size else None] += 1
+        else:
+            pitches[None] += 1
+    if sum(pitches.values()) < 3:
+        return None
+    pitch, n = pitches.most_common(1)[0]
+    return pitch if n * 2 > sum(pitches.values()) else None
+
+
+def check_line_grid(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    GB/T 9704-2012 §5.2.3: generally 22 lines of 28 characters on a page. From the body's line
+    pitch (exact line spacing, or the document grid when the text snaps to it) it counts the lines
+    that fit the standard's 版心 height (225 mm), and with a character grid the characters that fit
+    its width (156 mm); it reports a section where these are not 22 and 28. Margins are GB102's:
+    counting on the standard's 版心 keeps one cause to one finding. Auto line spacing without a
+    grid depends on the font's metrics and is left alone.
+    ## Parameters
+    `lines`, `chars`, `text_width_mm`, `text_height_mm`, `min_chars`.
+    ## Example
+    Exact line spacing of 30 pt → 21 lines a page → GB106."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    p = rule.params
+    want_lines, want_chars = int(p["lines"]), int(p["chars"])
+    height_pt, width_pt = float(p["text_height_mm"]) / MM_PER_PT, float(p["text_width_mm"]) / MM_PER_PT
+    body = body_paragraphs(ctx, pkg, int(p["min_chars"]))
+    sizes = [s for s in (_face_and_size(pkg, i)[1] for i in body) if s is not None]
+    if not sizes:
+        return
+    size = Counter(sizes).most_common(1)[0][0]
+    normal = pkg.styles.size_pt(pkg.styles.run_level(pkg.styles.default_para, None, None))
+    items = []
+    for s in pkg.sections:
+        if s.landscape:
+            continue
+        pitch = _body_pitch(ctx, pkg, s, body, size)
+        if pitch is None:
+            continue
+        lines = math.floor(height_pt / pitch + 0.05)
+        chars = None
+        if s.grid_type in ("linesAndChars", "snapToChars") and s.char_space is not None:
+            char_pitch = normal + s.char_space / 4096
+            if char_pitch > 1:
+                chars = math.floor(width_pt / char_pitch + 0.05)
+        problems = []
+        if lines != want_lines:
+            problems.append(f"行距 {pitch:.2f} 磅，版心内每页只能排 {lines} 行")
+        if chars is not None and chars != want_chars:
+            problems.append(f"字符网格每行 {chars} 字")
+        if problems:
+            items.append((s, "default", {"found": "，".join(problems)}))
+    yield from _grouped(ctx, rule, items)
+
+
+# ---------------------------------------------------------------- GB107/GB108 page numbers
+
+def _own(p: Any) -> Iterator[Any]:
+    """The elements of paragraph ``p`` itself, in document order: not those of a paragraph nested
+    in a text box it anchors, nor of the VML fallback copy of a drawing."""
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        if not isinstance(el.tag, str) or el.tag in (W + "p", W + "txbxContent", MC + "Fallback"):
+            continue
+        yield el
+        stack.append(iter(el))
+
+
+def _is_page(instr: str | None) -> bool:
+    """A PAGE field instruction (not PAGEREF, not NUMPAGES)."""
+    return bool(re.match(r"\s*PAGE(?![A-Z])", instr or "", re.IGNORECASE))
+
+
+def _page_paragraphs(root: Any) -> list[Any]:
+    """Paragraphs of a footer that hold a PAGE field (simple or complex) of their own."""
+    out = []
+    for p in root.iter(W + "p"):
+        for el in _own(p):
+            if (el.tag == W + "fldSimple" and _is_page(el.get(W + "instr"))) or \
+                    (el.tag == W + "instrText" and _is_page(el.text)):
+                out.append(p)
+                break
+    return out
+
+
+def _footer_parts(pkg: Package) -> dict[str, list[str]]:
+    """Footer relationship ids in use by type (default, even, first), following Word's rule that a
+    section without a footer of a type continues the previous section's."""
+    used: dict[str, list[str]] = {"default": [], "even": [], "first": []}
+    current: dict[str, str] = {}
+    for s in pkg.sections:
+        current.update({k: v for k, v in s.footers.items() if k in used})
+        for kind, rid in current.items():
+            if kind == "first" and not s.title_page:
+                continue
+            if rid in pkg.footers and rid not in used[kind]:
+                used[kind].append(rid)
+    return used
+
+
+def _field_text(p: Any) -> tuple[str, str] | None:
+    """The text before and after the PAGE field of paragraph ``p`` (its result left out)."""
+    before: list[str] = []
+    after: list[str] = []
+    state = "before"  # before -> instr -> result -> after
+    for el in _own(p):
+        tag = el.tag
+        if tag == W + "fldSimple" and _is_page(el.get(W + "instr")):
+            state = "simple"
+            continue
+        if tag == W + "fldChar":
+            kind = el.get(W + "fldCharType")
+            if kind == "begin" and state == "before":
+                state = "instr"
+            elif kind == "separate" and state == "instr":
+                state = "result"
+            elif kind == "end" and state in ("instr", "result"):
+                state = "after"
+            continue
+        if tag == W + "t" and el.text:
+            if state == "before":
+                before.append(el.text)
+            elif state == "after":
+                after.append(el.text)
+            elif state == "simple":
+                if any(a.tag == W + "fldSimple" for a in el.iterancestors()):
+                    continue
+                state = "after"
+                after.append(el.text)
+    if state == "before":
+        return None
+    return "".join(before), "".join(after)
+
+
+def _in_frame_or_box(p: Any) -> bool:
+    ppr = p.find(W + "pPr")
+    return (ppr is not None and ppr.find(W + "framePr") is not None) or any(
+        True for _ in p.iterancestors(W + "txbxContent"))
+
+
+def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    GB/T 9704-2012 §7.5: page numbers in 4号半角宋体 Arabic digits with a one-em dash (一字线)
+    on each side: “— 1 —”. Reports once for the document a page number written otherwise
+    (“- 1 -”, “第 1 页”), in another size, or with its digits in another typeface; and a document
+    whose footers hold no PAGE field at all.
+    ## Parameters
+    `size_pt`, `fonts` (the names that count as 宋体).
+    ## Example
+    A centred “第 1 页 共 3 页” footer → GB107 (and GB108 for its position)."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return
+    used = _footer_parts(pkg)
+    paragraphs = [p for kind in ("default", "even", "first") for rid in used[kind]
+                  for p in _page_paragraphs(pkg.footers[rid])]
+    if not paragraphs:
+        yield _finding(ctx, rule, anchor, key="missing")
+        return
+    problems: list[str] = []
+    want_size = float(rule.params["size_pt"])
+    for p in paragraphs:
+        texts = _field_text(p)
+        if texts is not None:
+            before, after = texts[0].strip(), texts[1].strip()
+            shown = f"{before} 1 {after}".strip()
+            if "页" in before + after:
+                problems.append(f"写成“{shown}”，应为“— 1 —”")
+            elif wrong := [ch for ch in (before[-1:], after[:1]) if ch and ch in _WRONG_DASHES]:
+                problems.append(f"两侧的“{wrong[0]}”应为一字线“—”（写成了“{shown}”）")
+            elif not before.endswith(tuple(_DASHES)) or not after.startswith(tuple(_DASHES)):
+                problems.append(f"写成“{shown}”，两侧缺少一字线，应为“— 1 —”")
+        all_runs = list(runs(p, pkg.styles))
+        sizes = Counter(r.size for r in all_runs)
+        if sizes:
+            size = sizes.most_common(1)[0][0]
+            if abs(size - want_size) > 0.25:
+                problems.append(f"字号为{size_name(size)}，应为四号（{want_size:g} 磅）")
+        digit_fonts = Counter(r.ascii for r in all_runs if any(ch.isdigit() for ch in r.text))
+        if digit_fonts:
+            face = digit_fonts.most_common(1)[0][0]
+            if face is not None and not matches(face, rule.params["fonts"]):
+                problems.append(f"数字字体为{face}，应为宋体")
+    problems = list(dict.fromkeys(problems))
+    if problems:
+        yield _finding(ctx, rule, anchor, problems="；".join(problems))
+
+
+def _alignment(pkg: Package, p: Any) -> str | None:
+    if _in_frame_or_box(p):
+        return None  # placed by a frame or a text box: its position is not the paragraph's
+    jc = pkg.styles.para_level(p).jc or "left"
+    return {"start": "left", "end": "right", "both": "left", "distribute": "left"}.get(jc, jc)
+
+
+def check_page_number_position(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    GB/T 9704-2012 §7.5: odd pages' numbers at the right, even pages' at the left. Reports once
+    for the document page numbers centred, or on one side on every page (no “奇偶页不同”), or with
+    the sides swapped. A number placed by a frame or a text box is left alone.
+    ## Parameters
+    None.
+    ## Example
+    Page numbers centred in the footer → GB108."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    anchor = _anchor(ctx)
+    if anchor is None:
+        return
+    used = _footer_parts(pkg)
+
+    def sides(kind: str) -> set[str | None]:
+        return {_alignment(pkg, p) for rid in used[kind] for p in _page_paragraphs(pkg.footers[rid])}
+
+    odd = sides("default")
+    if not odd or None in odd:
+        return
+    even = sides("even") if pkg.even_odd else odd
+    if None in even:
+        return
+    found = []
+    if odd != {"right"}:
+        found.append("单页码" + _side_name(odd))
+    if pkg.even_odd and even and even != {"left"}:
+        found.append("双页码" + _side_name(even))
+    if not pkg.even_odd and odd == {"right"}:
+        found.append("没有设置“奇偶页不同”，双页码也居右")
+    elif not pkg.even_odd:
+        found.append("没有设置“奇偶页不同”，双页码同样" + _side_name(odd))
+    if found:
+        yield _finding(ctx, rule, anchor, found="，".join(found))
+
+
+def _side_name(sides: set[str | None]) -> str:
+    names = {"left": "居左", "right": "居右", "center": "居中"}
+    return "、".join(sorted(names.get(s or "", "对齐方式不明") for s in sides))
