@@ -1,0 +1,333 @@
+"""GB/T 9704 layout rules on .docx packages written by the tests (tests/gbt9704_docx.py)."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from reportlint.testing import lint_path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from gbt9704_docx import (
+    BODY,
+    GB_MARGINS,
+    Doc,
+    conforming_direct,
+    conforming_styles,
+    footer_xml,
+    para,
+    rpr,
+    style,
+    styles_xml,
+    theme_xml,
+)
+
+PLUGIN = ("reportlint_gbt9704",)
+
+
+def lint(doc: Doc, tmp_path: Path, name: str = "doc.docx") -> list:
+    result = lint_path(doc.write(tmp_path / name), select="GB,X", plugins=PLUGIN)
+    assert result.error is None, result.error
+    return result.findings
+
+
+def rules(found: list) -> list[str]:
+    return [f.rule for f in found]
+
+
+@pytest.mark.parametrize("make", [conforming_direct, conforming_styles])
+def test_conforming_document_has_no_layout_finding(tmp_path: Path, make) -> None:  # type: ignore[no-untyped-def]
+    assert lint(make(), tmp_path) == []
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), page_size='<w:pgSz w:w="12240" w:h="15840"/>')
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB101"]
+    assert "Letter" in found[0].message and "A4" in found[0].message
+
+
+def test_landscape_a4_is_a4_and_its_margins_are_not_judged(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), page_size='<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>',
+                  margins='<w:pgMar w:top="1800" w:right="1440" w:bottom="1800" w:left="1440"/>')
+    assert lint(doc, tmp_path) == []
+
+
+def test_top_margin_of_word_default(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), margins=GB_MARGINS.replace('w:top="2098"', 'w:top="1440"'))
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB102"]
+    assert "上边距 25.4 毫米（要求 37 毫米）" in found[0].message
+    assert "3.7 厘米" in found[0].message and "左边距" not in found[0].message
+
+
+def test_margin_within_tolerance_is_fine(tmp_path: Path) -> None:
+    # 上 36.2 mm and 左 28.9 mm: within the standard's 1 mm
+    doc = replace(conforming_direct(), margins=GB_MARGINS.replace('w:top="2098"', 'w:top="2052"')
+                  .replace('w:left="1587"', 'w:left="1638"').replace('w:right="1474"', 'w:right="1423"'))
+    assert lint(doc, tmp_path) == []
+
+
+def test_gutter_counts_toward_the_binding_side(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), margins=GB_MARGINS.replace('w:left="1587"', 'w:left="1020"')
+                  .replace('w:gutter="0"', 'w:gutter="567"'))
+    assert lint(doc, tmp_path) == []
+
+
+def test_no_margins_set_is_judged_on_word_defaults(tmp_path: Path) -> None:
+    found = lint(replace(conforming_direct(), margins=""), tmp_path)
+    assert rules(found) == ["GB102"]
+    assert "没有设置页边距" in found[0].message
+
+
+def test_provincial_margin_profile_from_configuration(tmp_path: Path) -> None:
+    """A 左 27 mm variant is a configuration of GB102's params, not code."""
+    (tmp_path / "reportlint.toml").write_text("[options.GB102]\nleft_mm = 26.0\n", encoding="utf-8")
+    path = conforming_direct().write(tmp_path / "doc.docx")
+    result = lint_path(path, select="GB", plugins=PLUGIN, use_config=True)
+    assert rules(result.findings) == ["GB102"]
+    assert "左边距 28 毫米（要求 26 毫米）" in result.findings[0].message
+
+
+def test_body_in_small_four_songti_gives_one_finding_with_the_count(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace('w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"', 'w:eastAsia="宋体"/><w:sz w:val="24"')
+                for p in doc.body]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB103"]
+    assert "正文 4 段中有 4 段不是 3号仿宋" in found[0].message
+    assert "宋体、小四（12 磅）" in found[0].message
+    assert found[0].excerpt == BODY[0]
+
+
+def test_title_in_heiti(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body[0] = para("关于做好汛期安全工作的通知", jc="center", ea="黑体", size_pt=22)
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB104"]
+    assert "标题是黑体" in found[0].message
+
+
+def test_issuing_organ_mark_is_not_the_title(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body.insert(0, para("某某县人民政府文件", jc="center", ea="方正小标宋简体", size_pt=36))
+    assert lint(doc, tmp_path) == []
+
+
+def test_first_level_heading_in_bold_fangsong(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body[3] = para("一、提高认识", ea="仿宋_GB2312", size_pt=16)
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB105"]
+    assert "一级标题 2 处中有 1 处不是黑体" in found[0].message
+
+
+def test_second_level_heading_run_in_with_body_text(tmp_path: Path) -> None:
+    """（一）压实责任。 in 楷体 followed by 仿宋 body in the same paragraph is right."""
+    doc = conforming_direct()
+    doc.body[5] = ('<w:p><w:r>' + rpr(ea="楷体_GB2312", size_pt=16) + '<w:t>（一）压实责任。</w:t></w:r><w:r>'
+                   + rpr(ea="仿宋_GB2312", size_pt=16) + f"<w:t>{BODY[2]}</w:t></w:r></w:p>")
+    assert lint(doc, tmp_path) == []
+
+
+def test_exact_line_spacing_of_thirty_points(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace("<w:p>", '<w:p><w:pPr><w:spacing w:line="600" w:lineRule="exact"/></w:pPr>', 1)
+                if "<w:pPr>" not in p else p for p in doc.body]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB106"]
+    assert "每页只能排 21 行" in found[0].message
+
+
+def test_exact_line_spacing_of_28_95_points_without_grid(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), grid="")
+    doc.body = [p.replace("<w:p>", '<w:p><w:pPr><w:spacing w:line="579" w:lineRule="exact"/></w:pPr>', 1)
+                if "<w:pPr>" not in p else p for p in doc.body]
+    assert lint(doc, tmp_path) == []
+
+
+def test_character_grid_of_27_characters(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), grid='<w:docGrid w:type="linesAndChars" w:linePitch="579" w:charSpace="0"/>')
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB106"]
+    assert "每行 27 字" in found[0].message
+
+
+def test_auto_spacing_without_grid_is_left_alone(tmp_path: Path) -> None:
+    assert lint(replace(conforming_direct(), grid=""), tmp_path) == []
+
+
+def test_page_number_with_hyphens(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), footers={"default": footer_xml("right", "- ", " -"),
+                                                "even": footer_xml("left", "- ", " -")})
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB107"]
+    assert "“-”应为一字线“—”" in found[0].message
+
+
+def test_page_number_size_and_digit_font(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), footers={"default": footer_xml("right", size_pt=10.5, digits_font="Calibri"),
+                                                "even": footer_xml("left", size_pt=10.5, digits_font="Calibri")})
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB107"]
+    assert "五号（10.5 磅）" in found[0].message and "数字字体为Calibri" in found[0].message
+
+
+def test_no_page_number(tmp_path: Path) -> None:
+    found = lint(replace(conforming_direct(), footers={}), tmp_path)
+    assert rules(found) == ["GB107"]
+    assert "没有页码" in found[0].message
+
+
+def test_centred_page_numbers(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), settings="", footers={"default": footer_xml("center")})
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB108"]
+    assert "单页码居中" in found[0].message
+
+
+def test_page_numbers_right_on_every_page(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), settings="", footers={"default": footer_xml("right")})
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB108"]
+    assert "奇偶页不同" in found[0].message
+
+
+def test_page_number_in_text_box_position_left_alone(tmp_path: Path) -> None:
+    box = ('<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+           + footer_xml("center").split("<w:ftr", 1)[1].split(">", 1)[1].rsplit("</w:ftr>", 1)[0]
+           + "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+    ftr = footer_xml().split("<w:p>", 1)[0] + box + "</w:ftr>"
+    doc = replace(conforming_direct(), settings="", footers={"default": ftr})
+    assert lint(doc, tmp_path) == []
+
+
+# ---------------------------------------------------------------- the style chain
+
+def test_font_only_on_based_on_parent(tmp_path: Path) -> None:
+    """Body paragraphs in a style whose basedOn parent names 仿宋 and 16 pt: resolved, conforming."""
+    doc = conforming_direct()
+    styles = (style("Normal", "Normal", default=True)
+              + style("Base", "正文基础", based="Normal", run=rpr(ea="仿宋_GB2312", size_pt=16))
+              + style("Body", "公文正文", based="Base"))
+    doc.styles = styles_xml(rpr(size_pt=16), styles)
+    doc.body = doc.body[:1] + [para(BODY[i], style="Body") for i in range(4)]
+    assert lint(doc, tmp_path) == []
+    # the same chain with 宋体 on the parent: one finding naming it
+    doc.styles = doc.styles.replace('w:eastAsia="仿宋_GB2312"', 'w:eastAsia="宋体"')
+    found = lint(doc, tmp_path, "songti.docx")
+    assert rules(found) == ["GB103"] and "宋体" in found[0].message
+
+
+def test_font_only_in_doc_defaults(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.styles = styles_xml(rpr(ea="宋体", size_pt=16), style("Normal", "Normal", default=True))
+    doc.body = [para(BODY[i % 4]) for i in range(4)] + doc.body[:1]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB103"]
+    assert "都是宋体" in found[0].message and "三号" not in found[0].message.split("；")[0]
+
+
+def test_theme_font_resolved_through_theme_part(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.styles = styles_xml(rpr(ea_theme="minorEastAsia", size_pt=16), style("Normal", "Normal", default=True))
+    doc.theme = theme_xml(minor_ea="", hans="等线")
+    doc.settings = '<w:evenAndOddHeaders/><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    doc.body = [para(BODY[i]) for i in range(4)]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB103"] and "都是等线" in found[0].message
+    doc.theme = theme_xml(minor_ea="仿宋")  # the a:ea slot wins over the script font
+    assert lint(doc, tmp_path, "fangsong.docx") == []
+
+
+def test_unresolvable_font_is_left_alone(tmp_path: Path) -> None:
+    """No level names a typeface and the theme is missing: the body's font is not judged."""
+    doc = conforming_direct()
+    doc.styles = styles_xml(rpr(ea_theme="minorEastAsia", size_pt=16), style("Normal", "Normal", default=True))
+    doc.body = [para(BODY[i]) for i in range(4)]
+    assert lint(doc, tmp_path) == []
+
+
+def test_font_aliases(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace("仿宋_GB2312", "FangSong").replace("楷体_GB2312", "KaiTi") for p in doc.body]
+    assert lint(doc, tmp_path) == []
+
+
+# ---------------------------------------------------------------- hostile input
+
+def test_huge_and_malformed_values_do_not_crash(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(),
+                  page_size='<w:pgSz w:w="99999999999999999999" w:h="abc"/>',
+                  margins='<w:pgMar w:top="-400" w:right="1e400" w:bottom="" w:left="99999999"/>',
+                  grid='<w:docGrid w:type="lines" w:linePitch="0" w:charSpace="-999999999999"/>')
+    doc.body = [p.replace('w:val="32"', 'w:val="99999999999"') for p in doc.body]
+    found = lint(doc, tmp_path)
+    assert "X100" not in rules(found)
+
+
+def test_style_cycle_and_missing_parts(tmp_path: Path) -> None:
+    styles = (style("A", "甲", based="B", run=rpr(ea="仿宋", size_pt=16)) + style("B", "乙", based="A")
+              + style("Normal", "Normal", default=True))
+    doc = replace(conforming_direct(), styles=styles_xml(rpr(size_pt=16), styles), footers={}, settings="")
+    doc.body = [para(BODY[i], style="A" if i % 2 else "B") for i in range(4)]
+    found = lint(doc, tmp_path)
+    assert "X100" not in rules(found)
+    assert rules(found) == ["GB107"]  # the chain resolves 仿宋 16 pt through the cycle, once
+
+
+@pytest.mark.parametrize("part", ["word/theme/theme1.xml", "word/settings.xml"])
+def test_broken_part_read_only_by_the_plugin_gives_no_finding_and_no_crash(tmp_path: Path, part: str) -> None:
+    doc = replace(conforming_direct(), margins="", theme=theme_xml())
+    doc.extra_parts = {part: b"<w:broken"}
+    found = lint(doc, tmp_path)
+    assert found == []
+
+
+def test_part_too_large_is_not_read(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), margins="")
+    doc.extra_parts = {"word/theme/theme1.xml": b"<a/>" + b" " * (101 * 1024 * 1024)}
+    result = lint_path(doc.write(tmp_path / "big.docx"), select="GB,X", plugins=PLUGIN)
+    assert "X100" not in rules(result.findings)
+
+
+def test_file_changed_after_loading_is_not_judged(tmp_path: Path) -> None:
+    from reportlint_gbt9704.package import read_package
+
+    path = replace(conforming_direct(), margins="").write(tmp_path / "doc.docx")
+    assert read_package(str(path), "0" * 64, 9) is None
+    assert read_package(str(path), None, 9) is not None
+    assert read_package(str(path), None, 8) is None  # not the paragraphs the loader made blocks of
+
+
+def test_text_files_and_non_zip_are_not_judged(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    assert lint_text("关于做好汛期安全工作的通知\n" + BODY[0], tmp_path, select="GB", plugins=PLUGIN) == []
+    (tmp_path / "x.docx").write_bytes(b"not a zip")
+    from reportlint_gbt9704.package import read_package
+
+    assert read_package(str(tmp_path / "x.docx"), None, 1) is None
+
+
+def test_rules_are_listed_with_their_prefix() -> None:
+    from reportlint.testing import session
+
+    _, book = session(PLUGIN).books()
+    codes = sorted(c for c in book.rules if c.startswith("GB"))
+    assert codes == [f"GB10{i}" for i in range(1, 9)]
+    assert all(book.rules[c].severity == "warning" for c in codes)
+
+
+def test_zip_is_reopened_read_only(tmp_path: Path) -> None:
+    path = conforming_direct().write(tmp_path / "doc.docx")
+    before = path.read_bytes()
+    lint_path(path, select="GB", plugins=PLUGIN)
+    assert path.read_bytes() == before
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None
