@@ -15,7 +15,7 @@ REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Sentences written for these tests (no corpus text).
 BODY = [
-    "为做好今年汛期安全工作，现将有关事项通知如下，请各单位认真抓好落实。",
+    "为做好今年汛期安全防范，请各单位对照以下几项要求逐条抓好落实。",
     "各单位要提高思想认识，把防汛工作摆在突出位置，主要负责同志要亲自过问。",
     "要加强值班值守，严格执行领导带班和值班人员在岗制度，确保信息畅通。",
     "对排查发现的隐患要建立台账，逐项明确整改责任人和完成时限，限期整改到位。",
