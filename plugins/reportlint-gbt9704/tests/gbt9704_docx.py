@@ -105,6 +105,7 @@ class Doc:
     settings: str = '<w:evenAndOddHeaders/>'
     footers: dict[str, str] = field(default_factory=lambda: {"default": footer_xml("right"),
                                                               "even": footer_xml("left")})
+    headers: dict[str, str] = field(default_factory=dict)
     extra_parts: dict[str, bytes] = field(default_factory=dict)
 
     def write(self, path: Path) -> Path:
@@ -116,6 +117,10 @@ class Doc:
             rels.append(f'<Relationship Id="rIdF{n}" Type="{REL}/footer" Target="footer{n}.xml"/>')
             refs += f'<w:footerReference w:type="{kind}" r:id="rIdF{n}"/>'
             parts[f"word/footer{n}.xml"] = xml.encode()
+        for n, (kind, xml) in enumerate(self.headers.items(), 1):
+            rels.append(f'<Relationship Id="rIdH{n}" Type="{REL}/header" Target="header{n}.xml"/>')
+            refs = f'<w:headerReference w:type="{kind}" r:id="rIdH{n}"/>' + refs
+            parts[f"word/header{n}.xml"] = xml.replace("w:ftr", "w:hdr").encode()
         if self.theme is not None:
             rels.append(f'<Relationship Id="rIdTheme" Type="{REL}/theme" Target="theme/theme1.xml"/>')
             parts["word/theme/theme1.xml"] = self.theme.encode()

@@ -175,13 +175,33 @@ def test_page_number_size_and_digit_font(tmp_path: Path) -> None:
                                                 "even": footer_xml("left", size_pt=10.5, digits_font="Calibri")})
     found = lint(doc, tmp_path)
     assert rules(found) == ["GB107"]
-    assert "五号（10.5 磅）" in found[0].message and "数字字体为Calibri" in found[0].message
+    assert "五号（10.5 磅）" in found[0].message and "数字字体为 Calibri" in found[0].message
 
 
 def test_no_page_number(tmp_path: Path) -> None:
     found = lint(replace(conforming_direct(), footers={}), tmp_path)
     assert rules(found) == ["GB107"]
     assert "没有页码" in found[0].message
+
+
+def test_page_number_in_the_header(tmp_path: Path) -> None:
+    found = lint(replace(conforming_direct(), footers={}, headers={"default": footer_xml("right")}), tmp_path)
+    assert rules(found) == ["GB107"]
+    assert "页眉" in found[0].message and "没有页码" not in found[0].message
+
+
+def test_even_pages_without_a_page_number(tmp_path: Path) -> None:
+    found = lint(replace(conforming_direct(), footers={"default": footer_xml("right")}), tmp_path)
+    assert rules(found) == ["GB108"]
+    assert "双页的页脚没有页码" in found[0].message
+
+
+def test_table_note_in_small_type_is_not_body(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body.append(para("备注：表中数据截至上月底，由各单位自行填报并对数据的准确性负责。", ea="宋体", size_pt=10.5))
+    assert lint(doc, tmp_path) == []
+    doc.body[-1] = para("表中数据截至上月底，由各单位自行填报并对数据的准确性负责。", ea="宋体", size_pt=10.5)
+    assert rules(lint(doc, tmp_path, "plain.docx")) == ["GB103"]
 
 
 def test_centred_page_numbers(tmp_path: Path) -> None:

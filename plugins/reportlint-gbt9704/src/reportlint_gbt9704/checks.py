@@ -18,8 +18,10 @@ from .package import MC, TWIPS_PER_MM, Package, Section, cjk_count, read_package
 
 MM_PER_PT = 25.4 / 72
 # Paragraphs that GB/T 9704 sets in other sizes or fonts (版记 §7.4 in 4号, 附件 label §7.3.7 in 黑体,
-# 附注 §7.3.6): not judged as body text.
-_NOT_BODY = re.compile(r"^\s*(?:抄送|印发|主送|附件|附注|联系人|（联系人|\(联系人|此页无正文|（此页无正文)")
+# 附注 §7.3.6), and notes under a table or figure (备注、注：、资料来源：), set smaller by convention: not
+# judged as body text.
+_NOT_BODY = re.compile(r"^\s*(?:抄送|印发|主送|附件|附注|联系人|（联系人|\(联系人|此页无正文|（此页无正文"
+                       r"|备注|注\s*[:：\d]|说明\s*[:：]|资料来源|数据来源|来源\s*[:：])")
 _SENTENCE_END = "。！？；"
 _DASHES = "—―─"  # 一字线 as typed: EM DASH, HORIZONTAL BAR, BOX DRAWINGS LIGHT HORIZONTAL
 _WRONG_DASHES = "-‐‑‒–－﹣一"
@@ -247,6 +249,11 @@ def body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
             continue  # a short line without a sentence end: an unnumbered heading, a caption, a signature
         out.append(i)
     return out
+
+
+def _spaced(name: str) -> str:
+    """A Latin font name set off by spaces inside Chinese text."""
+    return f" {name} " if name[:1].isascii() else name
 
 
 def _describe(face: str | None, size: float | None) -> str:
@@ -535,7 +542,8 @@ def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     paragraphs = [p for kind in ("default", "even", "first") for rid in used[kind]
                   for p in _page_paragraphs(pkg.footers[rid])]
     if not paragraphs:
-        yield _finding(ctx, rule, anchor, key="missing")
+        in_header = any(_page_paragraphs(root) for root in pkg.headers.values())
+        yield _finding(ctx, rule, anchor, key="header" if in_header else "missing")
         return
     problems: list[str] = []
     want_size = float(rule.params["size_pt"])
@@ -560,7 +568,7 @@ def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if digit_fonts:
             face = digit_fonts.most_common(1)[0][0]
             if face is not None and not matches(face, rule.params["fonts"]):
-                problems.append(f"数字字体为{face}，应为宋体")
+                problems.append(f"数字字体为{_spaced(face)}，应为宋体")
     problems = list(dict.fromkeys(problems))
     if problems:
         yield _finding(ctx, rule, anchor, problems="；".join(problems))
@@ -604,6 +612,8 @@ def check_page_number_position(ctx: Context, rule: Rule) -> Iterator[Finding]:
         found.append("单页码" + _side_name(odd))
     if pkg.even_odd and even and even != {"left"}:
         found.append("双页码" + _side_name(even))
+    if pkg.even_odd and not even:
+        found.append("设置了“奇偶页不同”，但双页的页脚没有页码")
     if not pkg.even_odd and odd == {"right"}:
         found.append("没有设置“奇偶页不同”，双页码也居右")
     elif not pkg.even_odd:

@@ -329,7 +329,8 @@ class Package:
     in_box: set[int]  # block indexes of paragraphs inside text boxes
     styles: Styles
     sections: list[Section]
-    footers: dict[str, Any]  # part name -> root element
+    footers: dict[str, Any]  # relationship id -> root element of the footer part
+    headers: dict[str, Any]  # relationship id -> root element of the header part
     even_odd: bool = False
     mirror: bool = False
     gutter_top: bool = False
@@ -387,11 +388,13 @@ def read_package(path: str, sha256: str | None, blocks: int) -> Package | None:
             settings = part("settings")
             styles = Styles(part("styles"), part("theme"), settings)
             footers: dict[str, Any] = {}
+            headers: dict[str, Any] = {}
             for rid, (ty, target) in rels.items():
-                if ty == "footer" and target in names and len(footers) < 64:
+                store = footers if ty == "footer" else headers if ty == "header" else None
+                if store is not None and target in names and len(store) < 64:
                     data = read_part(zf, target)
                     if data is not None:
-                        footers[rid] = parse_xml(data, target)
+                        store[rid] = parse_xml(data, target)
     except LoadError:
         return None
     body = root.find(W + "body")
@@ -406,7 +409,7 @@ def read_package(path: str, sha256: str | None, blocks: int) -> Package | None:
     even_odd = settings is not None and on(settings.find(W + "evenAndOddHeaders"))
     mirror = settings is not None and on(settings.find(W + "mirrorMargins"))
     gutter_top = settings is not None and on(settings.find(W + "gutterAtTop"))
-    return Package(paragraphs, in_box, styles, sections, footers, even_odd, mirror, gutter_top)
+    return Package(paragraphs, in_box, styles, sections, footers, headers, even_odd, mirror, gutter_top)
 
 
 def _sections(body: Any, paragraphs: list[Any]) -> list[Section]:
