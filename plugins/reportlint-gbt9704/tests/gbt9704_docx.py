@@ -34,8 +34,9 @@ def rfonts(ea: str | None = None, ascii_: str | None = None, ea_theme: str | Non
 
 
 def rpr(ea: str | None = None, size_pt: float | None = None, ascii_: str | None = None,
-        ea_theme: str | None = None) -> str:
-    inner = rfonts(ea, ascii_, ea_theme) + (f'<w:sz w:val="{round(size_pt * 2)}"/>' if size_pt else "")
+        ea_theme: str | None = None, color: str | None = None) -> str:
+    inner = rfonts(ea, ascii_, ea_theme) + (f'<w:color w:val="{color}"/>' if color else "")
+    inner += f'<w:sz w:val="{round(size_pt * 2)}"/>' if size_pt else ""
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
 

@@ -119,6 +119,26 @@ def test_issuing_organ_mark_is_not_the_title(tmp_path: Path) -> None:
     assert lint(doc, tmp_path) == []
 
 
+@pytest.mark.parametrize("mark", [para("某某县人民政府", jc="center", ea="方正小标宋简体", size_pt=36, color="FF0000"),
+                                  para("某某县人民政府", jc="center", ea="方正小标宋简体", size_pt=36),
+                                  para("机密★1年", ea="黑体", size_pt=16),
+                                  para("000123", ascii_="Times New Roman", size_pt=16)])
+def test_marks_above_the_title_are_not_the_title(tmp_path: Path, mark: str) -> None:
+    doc = conforming_direct()
+    doc.body[0] = doc.body[0].replace("方正小标宋简体", "黑体")  # would be GB104 if it were taken for the title
+    doc.body.insert(0, mark)
+    found = [f for f in lint(doc, tmp_path) if f.rule == "GB104"]
+    assert all(f.excerpt == "关于做好汛期安全工作的通知" for f in found)  # never the mark
+
+
+def test_numbered_sentence_is_neither_heading_nor_body(tmp_path: Path) -> None:
+    """一、 opening a clause (一、各单位要…，…) is an item, not a heading phrase: its font is not judged."""
+    doc = conforming_direct()
+    doc.body.insert(4, para("一、各单位要高度重视，主要负责同志要亲自部署，逐项抓好落实。", ea="黑体", size_pt=16))
+    doc.body.insert(5, para("二、各单位要加强值班，值班人员要坚守岗位，确保联络畅通。", ea="仿宋_GB2312", size_pt=16))
+    assert lint(doc, tmp_path) == []
+
+
 def test_first_level_heading_in_bold_fangsong(tmp_path: Path) -> None:
     doc = conforming_direct()
     doc.body[3] = para("一、提高认识", ea="仿宋_GB2312", size_pt=16)

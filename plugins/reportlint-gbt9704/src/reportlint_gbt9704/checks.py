@@ -23,6 +23,9 @@ MM_PER_PT = 25.4 / 72
 _NOT_BODY = re.compile(r"^\s*(?:抄送|印发|主送|附件|附注|联系人|（联系人|\(联系人|此页无正文|（此页无正文"
                        r"|备注|注\s*[:：\d]|说明\s*[:：]|资料来源|数据来源|来源\s*[:：])")
 _SENTENCE_END = "。！？；"
+_HEADING_CHARS = 30  # a heading phrase after 一、/（一） is short; a longer lead is a sentence
+# A first short line that is 份号, 密级 or 紧急程度 (GB/T 9704 §7.2.1–7.2.3), not the title
+_HEAD_MARKS = re.compile(r"^\s*(?:\d{6}|(?:绝密|机密|秘密|特急|加急|平急)(?:[★\s\d年月日个]*)?)\s*$")
 _DASHES = "—―─"  # 一字线 as typed: EM DASH, HORIZONTAL BAR, BOX DRAWINGS LIGHT HORIZONTAL
 _WRONG_DASHES = "-‐‑‒–－﹣一"
 
@@ -203,7 +206,9 @@ def _face_and_size(pkg: Package, index: int, lead_only: bool = False) -> tuple[s
 
 
 def _heading_blocks(ctx: Context) -> dict[int, int]:
-    """Block -> GB/T 9704 level (1 for 一、, 2 for （一）) of numbered headings that open a block."""
+    """Block -> GB/T 9704 level (1 for 一、, 2 for （一）) of numbered headings that open a block; 0 for
+    a block opened by such a number whose words up to the first sentence end are a clause, not a
+    heading (一、各单位要高度重视，…): neither judged as a heading nor as body text."""
     out: dict[int, int] = {}
     for item in ctx.outline.items:
         mk = item.marker
@@ -214,7 +219,9 @@ def _heading_blocks(ctx: Context) -> dict[int, int]:
             continue
         level = {"cn": 1, "cn-paren": 2}.get(mk.family)
         if level:
-            out.setdefault(mk.block, level)
+            title = mk.title.strip()
+            heading = bool(title) and len(title) <= _HEADING_CHARS and not re.search("[，,；;：:]", title)
+            out.setdefault(mk.block, level if heading else 0)
     return out
 
 
@@ -229,9 +236,22 @@ def _title_index(ctx: Context, pkg: Package) -> int | None:
     if t is None or t.source == "glued" or not _judged(ctx, pkg, t.block):
         return None
     text = ctx.doc.blocks[t.block].text.strip()
-    if text.endswith("文件") or re.search(r"〔\d{4}〕|\[\d{4}\]", text):
-        return None  # the issuing organ's mark (发文机关标志) or a 发文字号, not the title
+    if text.endswith("文件") or re.search(r"〔\d{4}〕|\[\d{4}\]", text) or _HEAD_MARKS.match(text):
+        return None  # the issuing organ's mark (发文机关标志), a 发文字号, 份号 or 密级, not the title
+    if any(_red(run.color) for run in runs(pkg.paragraphs[t.block], pkg.styles)):
+        return None  # red: the issuing organ's mark, whatever its wording
     return t.block
+
+
+def _red(color: str | None) -> bool:
+    """A w:color value that prints red (the 发文机关标志 of §7.2.6 is red)."""
+    if not color or len(color) != 6:
+        return False
+    try:
+        r, g, b = int(color[:2], 16), int(color[2:4], 16), int(color[4:], 16)
+    except ValueError:
+        return False
+    return r >= 0xC0 and g < 0x60 and b < 0x60
 
 
 def body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
@@ -320,6 +340,8 @@ def check_title_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
     face, size = _face_and_size(pkg, i)
     if size is None:
         return
+    if size > 24.5 and matches(face, rule.params["fonts"]):
+        return  # 小标宋 larger than 小一: the issuing organ's mark in black, not a title
     bad_face = face is not None and not matches(face, rule.params["fonts"])
     bad_size = abs(size - float(rule.params["size_pt"])) > 0.25
     if bad_face or bad_size:
@@ -342,7 +364,7 @@ def check_heading_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
     per_level: dict[int, list[tuple[int, str]]] = {1: [], 2: []}
     totals: Counter[int] = Counter()
     for i, level in sorted(_heading_blocks(ctx).items()):
-        if not _judged(ctx, pkg, i):
+        if not level or not _judged(ctx, pkg, i):
             continue
         face, _ = _face_and_size(pkg, i, lead_only=True)
         if face is None:
