@@ -110,7 +110,15 @@ def test_title_in_heiti(tmp_path: Path) -> None:
     doc.body[0] = para("关于做好汛期安全工作的通知", jc="center", ea="黑体", size_pt=22)
     found = lint(doc, tmp_path)
     assert rules(found) == ["GB104"]
-    assert "标题是黑体" in found[0].message
+    assert "标题用黑体，GB/T 9704" in found[0].message
+
+
+def test_title_not_centred(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body[0] = doc.body[0].replace('<w:jc w:val="center"/>', "")
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB104"]
+    assert "标题没有居中" in found[0].message
 
 
 def test_issuing_organ_mark_is_not_the_title(tmp_path: Path) -> None:

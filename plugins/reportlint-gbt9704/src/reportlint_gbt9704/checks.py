@@ -324,13 +324,13 @@ def check_body_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def check_title_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a title that is not 2号小标宋体 (GB/T 9704-2012 §7.3.1): its typeface resolved through
-    the style chain and theme, its size. The issuing organ's mark (…文件) and a line holding a
-    发文字号 are not the title.
+    Reports a title that is not 2号小标宋体 centred (GB/T 9704-2012 §7.3.1): its typeface resolved
+    through the style chain and theme, its size, its alignment. The issuing organ's mark (…文件, red,
+    or 小标宋 larger than 小一), 份号, 密级 and a line holding a 发文字号 are not the title.
     ## Parameters
     `size_pt`, `fonts` (the names that count as 小标宋).
     ## Example
-    A title in 黑体 三号 → GB104."""
+    A title in 黑体 三号, or not centred → GB104."""
     pkg = layout(ctx)
     if pkg is None:
         return
@@ -344,8 +344,13 @@ def check_title_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return  # 小标宋 larger than 小一: the issuing organ's mark in black, not a title
     bad_face = face is not None and not matches(face, rule.params["fonts"])
     bad_size = abs(size - float(rule.params["size_pt"])) > 0.25
+    found = []
     if bad_face or bad_size:
-        yield _finding(ctx, rule, i, found=_describe(face if bad_face else None, size if bad_size else None))
+        found.append("用" + _describe(face if bad_face else None, size if bad_size else None))
+    if pkg.styles.para_level(pkg.paragraphs[i]).jc != "center":
+        found.append("没有居中")
+    if found:
+        yield _finding(ctx, rule, i, found="，".join(found))
 
 
 def check_heading_font(ctx: Context, rule: Rule) -> Iterator[Finding]:
