@@ -40,12 +40,19 @@ def rpr(ea: str | None = None, size_pt: float | None = None, ascii_: str | None 
     return f"<w:rPr>{inner}</w:rPr>" if inner else ""
 
 
-def para(text: str, style: str | None = None, jc: str | None = None, line: str | None = None, **run: object) -> str:
+INDENT = '<w:ind w:firstLineChars="200" w:firstLine="640"/>'  # 首行缩进 2 字符, as Word writes it
+
+
+def para(text: str, style: str | None = None, jc: str | None = None, line: str | None = None,
+         indent: bool = True, **run: object) -> str:
+    """A paragraph of one run; indented two characters unless aligned (``jc``) or ``indent`` is False."""
     ppr = ""
     if style:
         ppr += f'<w:pStyle w:val="{style}"/>'
     if line:
         ppr += line
+    if indent and not jc:
+        ppr += INDENT
     if jc:
         ppr += f'<w:jc w:val="{jc}"/>'
     return (f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}<w:r>{rpr(**run)}"  # type: ignore[arg-type]
@@ -172,13 +179,15 @@ def conforming_direct() -> Doc:
 def conforming_styles() -> Doc:
     """The same layout with every value in styles: body font in docDefaults, title, headings in
     styles based on Normal, line spacing nowhere but the grid."""
-    styles = (style("Normal", "Normal", default=True)
+    styles = (style("Normal", "Normal", default=True, ppr='<w:ind w:firstLineChars="200"/>')
               + style("GWTitle", "公文标题", based="Normal", run=rpr(ea="方正小标宋_GBK", size_pt=22),
-                      ppr='<w:jc w:val="center"/>')
+                      ppr='<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="center"/>')
               + style("GWH1", "一级标题", based="Normal", run=rpr(ea="黑体"))
               + style("GWH2", "二级标题", based="Normal", run=rpr(ea="楷体_GB2312")))
-    body = [para("关于做好汛期安全工作的通知", style="GWTitle"),
-            para("各乡镇人民政府，县直各单位："),
-            para(BODY[0]), para("一、提高认识", style="GWH1"), para(BODY[1]),
-            para("（一）压实责任", style="GWH2"), para(BODY[2]), para("二、排查隐患", style="GWH1"), para(BODY[3])]
+    plain = {"indent": False}
+    body = [para("关于做好汛期安全工作的通知", style="GWTitle", **plain),
+            para("各乡镇人民政府，县直各单位：", **plain),
+            para(BODY[0], **plain), para("一、提高认识", style="GWH1", **plain), para(BODY[1], **plain),
+            para("（一）压实责任", style="GWH2", **plain), para(BODY[2], **plain),
+            para("二、排查隐患", style="GWH1", **plain), para(BODY[3], **plain)]
     return Doc(body, styles=styles_xml(rpr(ea="仿宋_GB2312", size_pt=16, ascii_="Times New Roman"), styles))

@@ -158,15 +158,15 @@ def test_first_level_heading_in_bold_fangsong(tmp_path: Path) -> None:
 def test_second_level_heading_run_in_with_body_text(tmp_path: Path) -> None:
     """（一）压实责任。 in 楷体 followed by 仿宋 body in the same paragraph is right."""
     doc = conforming_direct()
-    doc.body[5] = ('<w:p><w:r>' + rpr(ea="楷体_GB2312", size_pt=16) + '<w:t>（一）压实责任。</w:t></w:r><w:r>'
+    doc.body[5] = ('<w:p><w:pPr><w:ind w:firstLineChars="200"/></w:pPr><w:r>' + rpr(ea="楷体_GB2312", size_pt=16) + '<w:t>（一）压实责任。</w:t></w:r><w:r>'
                    + rpr(ea="仿宋_GB2312", size_pt=16) + f"<w:t>{BODY[2]}</w:t></w:r></w:p>")
     assert lint(doc, tmp_path) == []
 
 
 def test_exact_line_spacing_of_thirty_points(tmp_path: Path) -> None:
     doc = conforming_direct()
-    doc.body = [p.replace("<w:p>", '<w:p><w:pPr><w:spacing w:line="600" w:lineRule="exact"/></w:pPr>', 1)
-                if "<w:pPr>" not in p else p for p in doc.body]
+    doc.body = [p.replace("<w:pPr>", '<w:pPr><w:spacing w:line="600" w:lineRule="exact"/>', 1)
+                if "firstLine" in p else p for p in doc.body]
     found = lint(doc, tmp_path)
     assert rules(found) == ["GB106"]
     assert "每页只能排 21 行" in found[0].message
@@ -174,8 +174,8 @@ def test_exact_line_spacing_of_thirty_points(tmp_path: Path) -> None:
 
 def test_exact_line_spacing_of_28_95_points_without_grid(tmp_path: Path) -> None:
     doc = replace(conforming_direct(), grid="")
-    doc.body = [p.replace("<w:p>", '<w:p><w:pPr><w:spacing w:line="579" w:lineRule="exact"/></w:pPr>', 1)
-                if "<w:pPr>" not in p else p for p in doc.body]
+    doc.body = [p.replace("<w:pPr>", '<w:pPr><w:spacing w:line="579" w:lineRule="exact"/>', 1)
+                if "firstLine" in p else p for p in doc.body]
     assert lint(doc, tmp_path) == []
 
 
@@ -368,7 +368,7 @@ def test_rules_are_listed_with_their_prefix() -> None:
 
     _, book = session(PLUGIN).books()
     codes = sorted(c for c in book.rules if c.startswith("GB"))
-    assert codes == [f"GB10{i}" for i in range(1, 9)]
+    assert codes == [f"GB10{i}" for i in range(1, 10)]
     assert all(book.rules[c].severity == "warning" for c in codes)
 
 
@@ -379,3 +379,41 @@ def test_zip_is_reopened_read_only(tmp_path: Path) -> None:
     assert path.read_bytes() == before
     with zipfile.ZipFile(path) as zf:
         assert zf.testzip() is None
+
+
+# ---------------------------------------------------------------- GB109 first-line indent
+
+def test_body_typed_flush_left(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace('<w:ind w:firstLineChars="200" w:firstLine="640"/>', "") for p in doc.body]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB109"]
+    assert "正文 4 段中有 4 段首行不是左空二字，都是顶格" in found[0].message
+
+
+@pytest.mark.parametrize("indent", ['<w:ind w:firstLine="640"/>', '<w:ind w:firstLineChars="200" w:firstLine="0"/>'])
+def test_indent_in_twips_or_characters(tmp_path: Path, indent: str) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace('<w:ind w:firstLineChars="200" w:firstLine="640"/>', indent) for p in doc.body]
+    assert lint(doc, tmp_path) == []
+
+
+def test_indent_typed_as_two_ideographic_spaces(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace('<w:ind w:firstLineChars="200" w:firstLine="640"/>', "").replace(
+        'xml:space="preserve">', 'xml:space="preserve">\u3000\u3000') for p in doc.body]
+    assert lint(doc, tmp_path) == []
+
+
+def test_four_character_indent(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body = [p.replace('w:firstLineChars="200" w:firstLine="640"', 'w:firstLineChars="400"') for p in doc.body]
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB109"] and "缩进 4 字" in found[0].message
+
+
+def test_left_indented_block_is_left_alone(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body.append(para(BODY[1], indent=False, ea="仿宋_GB2312", size_pt=16).replace(
+        "<w:p>", '<w:p><w:pPr><w:ind w:leftChars="200" w:left="640"/></w:pPr>'))
+    assert lint(doc, tmp_path) == []

@@ -17,6 +17,7 @@ from reportlint import hookimpl
 
 from .checks import (
     check_body_font,
+    check_body_indent,
     check_heading_font,
     check_line_grid,
     check_margins,
@@ -35,6 +36,7 @@ CHECKS = {
     "gbt9704.line-grid": check_line_grid,
     "gbt9704.page-number": check_page_number,
     "gbt9704.page-number-position": check_page_number_position,
+    "gbt9704.body-indent": check_body_indent,
 }
 
 

@@ -652,3 +652,72 @@ def check_page_number_position(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _side_name(sides: set[str | None]) -> str:
     names = {"left": "居左", "right": "居右", "center": "居中"}
     return "、".join(sorted(names.get(s or "", "对齐方式不明") for s in sides))
+
+
+# ---------------------------------------------------------------- GB109 first-line indent
+
+def _chars(value: tuple[str, int] | None, size: float) -> float:
+    if value is None:
+        return 0.0
+    unit, n = value
+    return n / 100 if unit == "chars" else n / (20 * size)
+
+
+def _leading_space(text: str) -> float | None:
+    """Characters of white space typed before the text (an ideographic space is one, an ASCII space
+    half); None when a tab leads, whose width depends on tab stops."""
+    width = 0.0
+    for ch in text:
+        if ch == "\u3000":
+            width += 1
+        elif ch == " ":
+            width += 0.5
+        elif ch == "\t":
+            return None
+        else:
+            break
+    return width
+
+
+def check_body_indent(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    GB/T 9704-2012 §7.3.3: each paragraph of the body starts two characters in (左空二字) and
+    wraps flush left (回行顶格). The first-line indent is resolved through the style chain (a
+    ``*Chars`` indent counts in characters, a twips indent in the paragraph's own font size) and
+    typed leading spaces count too; reports once for the document the body paragraphs indented
+    otherwise. Paragraphs with a left indent, list numbering, a leading tab, or centred or
+    right-aligned are left alone.
+    ## Parameters
+    `chars`, `min_chars`.
+    ## Example
+    A body typed flush left (顶格) → GB109."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    want = float(rule.params["chars"])
+    judged, wrong = 0, []
+    for i in body_paragraphs(ctx, pkg, int(rule.params["min_chars"])):
+        p = pkg.paragraphs[i]
+        pp = pkg.styles.para_level(p)
+        if pp.numbered or pp.jc in ("center", "right", "end") or ctx.doc.blocks[i].label:
+            continue
+        _, size = _face_and_size(pkg, i)
+        if size is None:
+            continue
+        if "unknown" in ((pp.first or ("", 0))[0], (pp.left or ("", 0))[0]):
+            continue
+        if abs(_chars(pp.left, size)) > 0.25:
+            continue  # a left indent: a quotation or a block of its own
+        spaces = _leading_space("".join(r.text for r in runs(p, pkg.styles)))
+        if spaces is None:
+            continue
+        indent = _chars(pp.first, size) + spaces
+        judged += 1
+        if abs(indent - want) > 0.3:
+            wrong.append((i, round(indent * 2) / 2))
+    if not wrong:
+        return
+    common, n, _ = _majority((w, 1) for _, w in wrong)
+    shown = "顶格" if common == 0 else (f"缩进 {common:g} 字" if common > 0 else f"悬挂 {-common:g} 字")
+    found = ("都是" if n == len(wrong) else "多为") + shown
+    yield _finding(ctx, rule, wrong[0][0], count=len(wrong), total=judged, found=found)

@@ -132,6 +132,27 @@ class ParaLevel:
     line: int | None = None
     line_rule: str | None = None
     snap: bool | None = None
+    # first-line indent: ("chars", hundredths of a character) or ("twips", n); hanging is negative
+    first: tuple[str, int] | None = None
+    left: tuple[str, int] | None = None  # left (start) indent, the same units
+    numbered: bool | None = None  # w:numPr: the indent may come from the numbering level
+
+
+def _indent(ind: Any, chars: str, twips_: str, negative: tuple[str, str] | None = None) -> tuple[str, int] | None:
+    """One indent of a w:ind: its *Chars attribute wins over its twips attribute (§17.3.1.12).
+    A *Chars of 0 beside a non-zero twips value (as WPS writes them) is read one way by the
+    standard and the other by some editors: ("unknown", 0), which no check judges."""
+    pairs = [(chars, twips_, 1)] + ([(negative[0], negative[1], -1)] if negative else [])
+    for c_attr, t_attr, sign in pairs:
+        c = twips(ind.get(W + c_attr), -31680, 31680)
+        t = twips(ind.get(W + t_attr), -31680, 31680)
+        if c == 0 and t:
+            return "unknown", 0
+        if c is not None:
+            return "chars", sign * c
+        if t is not None:
+            return "twips", sign * t
+    return None
 
 
 def _ppr_level(ppr: Any) -> ParaLevel:
@@ -150,6 +171,14 @@ def _ppr_level(ppr: Any) -> ParaLevel:
     snap = ppr.find(W + "snapToGrid")
     if snap is not None:
         out.snap = on(snap)
+    ind = ppr.find(W + "ind")
+    if ind is not None:
+        out.first = _indent(ind, "firstLineChars", "firstLine", ("hangingChars", "hanging"))
+        out.left = _indent(ind, "leftChars", "left") or _indent(ind, "startChars", "start")
+    num = ppr.find(W + "numPr")
+    if num is not None:
+        nid = num.find(W + "numId")
+        out.numbered = nid is not None and (nid.get(W + "val") or "0") != "0"
     return out
 
 
@@ -230,6 +259,9 @@ class Styles:
             if lv.line is not None:
                 out.line, out.line_rule = lv.line, lv.line_rule
             out.snap = lv.snap if lv.snap is not None else out.snap
+            out.first = lv.first or out.first
+            out.left = lv.left or out.left
+            out.numbered = lv.numbered if lv.numbered is not None else out.numbered
         return out
 
     def font_name(self, font: Font | None) -> str | None:
@@ -309,7 +341,8 @@ def runs(p: Any, styles: Styles) -> Iterator[Run]:
         rpr = el.find(W + "rPr")
         if rpr is not None and on(rpr.find(W + "vanish")):
             continue
-        text = "".join(t.text or "" for t in el if t.tag == W + "t")
+        text = "".join(t.text or "" if t.tag == W + "t" else "\t" if t.tag == W + "tab" else "\n"
+                       for t in el if t.tag in (W + "t", W + "tab", W + "br", W + "cr"))
         if not text:
             continue
         rs = rpr.find(W + "rStyle") if rpr is not None else None
