@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from gbt9704_docx import (
     BODY,
     GB_MARGINS,
+    NS,
     Doc,
     conforming_direct,
     conforming_styles,
@@ -417,3 +418,25 @@ def test_left_indented_block_is_left_alone(tmp_path: Path) -> None:
     doc.body.append(para(BODY[1], indent=False, ea="仿宋_GB2312", size_pt=16).replace(
         "<w:p>", '<w:p><w:pPr><w:ind w:leftChars="200" w:left="640"/></w:pPr>'))
     assert lint(doc, tmp_path) == []
+
+
+def test_page_x_of_y_footer(tmp_path: Path) -> None:
+    doc = replace(conforming_direct(), footers={"default": footer_xml("right", "第 ", " 页"),
+                                                "even": footer_xml("left", "第 ", " 页")})
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB107"] and "写成“第 1 页”" in found[0].message
+
+
+def test_simple_page_field_with_em_dashes(tmp_path: Path) -> None:
+    """w:fldSimple PAGE between “— ” and “ —” is a conforming page number; PAGEREF is no page number."""
+    run = rpr(ea="宋体", size_pt=14, ascii_="宋体")
+
+    def ftr(jc: str, instr: str) -> str:
+        return (f'<?xml version="1.0" encoding="UTF-8"?><w:ftr {NS}><w:p><w:pPr><w:jc w:val="{jc}"/></w:pPr>'
+                f'<w:r>{run}<w:t xml:space="preserve">— </w:t></w:r><w:fldSimple w:instr="{instr}"><w:r>{run}'
+                f'<w:t>1</w:t></w:r></w:fldSimple><w:r>{run}<w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>')
+
+    assert lint(replace(conforming_direct(), footers={"default": ftr("right", " PAGE "),
+                                                      "even": ftr("left", " PAGE ")}), tmp_path) == []
+    found = lint(replace(conforming_direct(), footers={"default": ftr("right", " PAGEREF x ")}), tmp_path, "ref.docx")
+    assert rules(found) == ["GB107"] and "没有页码" in found[0].message
