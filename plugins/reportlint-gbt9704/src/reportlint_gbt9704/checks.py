@@ -184,6 +184,13 @@ def _face_and_size(pkg: Package, index: int, lead_only: bool = False) -> tuple[s
     """The East Asian typeface and the size of most of the Chinese characters of paragraph ``index``
     (of its lead, up to the first sentence end, when ``lead_only``); typeface None when most of
     them have none that can be resolved."""
+    key = ("face", index, lead_only)
+    if key not in pkg.memo:
+        pkg.memo[key] = _resolve_face_and_size(pkg, index, lead_only)
+    return pkg.memo[key]  # type: ignore[no-any-return]
+
+
+def _resolve_face_and_size(pkg: Package, index: int, lead_only: bool) -> tuple[str | None, float | None]:
     pieces: list[tuple[str | None, float, int]] = []
     seen = 0
     for run in runs(pkg.paragraphs[index], pkg.styles):
@@ -255,6 +262,15 @@ def _red(color: str | None) -> bool:
 
 
 def body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
+    """Blocks judged as body text: not the title, a numbered heading, a table, a text box, residue,
+    a 版记 or note line, and a sentence or at least ``2 * min_chars`` Chinese characters long."""
+    key = ("body", min_chars)
+    if key not in pkg.memo:
+        pkg.memo[key] = _body_paragraphs(ctx, pkg, min_chars)
+    return pkg.memo[key]  # type: ignore[no-any-return]
+
+
+def _body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
     title = _title_index(ctx, pkg)
     headings = _heading_blocks(ctx)
     out = []

@@ -367,6 +367,7 @@ class Package:
     even_odd: bool = False
     mirror: bool = False
     gutter_top: bool = False
+    memo: dict[Any, Any] = field(default_factory=dict)  # per-paragraph results shared by the checks
 
 
 def _rels(zf: Any, name: str) -> dict[str, tuple[str, str]]:
