@@ -440,3 +440,15 @@ def test_simple_page_field_with_em_dashes(tmp_path: Path) -> None:
                                                       "even": ftr("left", " PAGE ")}), tmp_path) == []
     found = lint(replace(conforming_direct(), footers={"default": ftr("right", " PAGEREF x ")}), tmp_path, "ref.docx")
     assert rules(found) == ["GB107"] and "没有页码" in found[0].message
+
+
+def test_sections_sharing_one_problem_give_one_finding(tmp_path: Path) -> None:
+    """Two sections with Word's default top margin: one GB102 naming both; a third, right, adds nothing."""
+    wrong = GB_MARGINS.replace('w:top="2098"', 'w:top="1440"')
+    doc = replace(conforming_direct(), margins=wrong)
+    brk = '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/>{m}</w:sectPr></w:pPr></w:p>'
+    doc.body = ([*doc.body[:3], brk.format(m=wrong), *doc.body[3:6], brk.format(m=GB_MARGINS), *doc.body[6:]])
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB102"]
+    assert "第 1、3 节都是如此" in found[0].message
+    assert found[0].excerpt == "关于做好汛期安全工作的通知"
