@@ -452,3 +452,13 @@ def test_sections_sharing_one_problem_give_one_finding(tmp_path: Path) -> None:
     assert rules(found) == ["GB102"]
     assert "第 1、3 节都是如此" in found[0].message
     assert found[0].excerpt == "关于做好汛期安全工作的通知"
+
+
+def test_page_number_pushed_right_by_tabs_is_not_judged_on_alignment(tmp_path: Path) -> None:
+    """Footer style with tab stops and “<tab><tab>— 1 —”: it lands where the stops are; GB108 says nothing."""
+    tabbed = footer_xml(None).replace('<w:p>', '<w:p><w:pPr><w:tabs><w:tab w:val="right" w:pos="8845"/></w:tabs>'
+                                      '</w:pPr><w:r><w:tab/><w:tab/></w:r>', 1)
+    doc = replace(conforming_direct(), settings="", footers={"default": tabbed})
+    assert lint(doc, tmp_path) == []
+    plain = replace(doc, footers={"default": footer_xml(None)})
+    assert rules(lint(plain, tmp_path, "plain.docx")) == ["GB108"]

@@ -526,10 +526,11 @@ def _footer_parts(pkg: Package) -> dict[str, list[str]]:
 
 
 def _field_text(p: Any) -> tuple[str, str] | None:
-    """The text before and after the PAGE field of paragraph ``p`` (its result left out)."""
+    """The text before and after the PAGE field of paragraph ``p`` (its result left out); a tab
+    character in a run reads as ``\t`` (w:tab in w:pPr/w:tabs is a tab stop, not text)."""
     before: list[str] = []
     after: list[str] = []
-    state = "before"  # before -> instr -> result -> after
+    state = "before"  # before -> instr -> result -> after; "simple" inside a w:fldSimple PAGE
     for el in _own(p):
         tag = el.tag
         if tag == W + "fldSimple" and _is_page(el.get(W + "instr")):
@@ -544,16 +545,19 @@ def _field_text(p: Any) -> tuple[str, str] | None:
             elif kind == "end" and state in ("instr", "result"):
                 state = "after"
             continue
-        if tag == W + "t" and el.text:
-            if state == "before":
-                before.append(el.text)
-            elif state == "after":
-                after.append(el.text)
-            elif state == "simple":
-                if any(a.tag == W + "fldSimple" for a in el.iterancestors()):
-                    continue
-                state = "after"
-                after.append(el.text)
+        parent = el.getparent()
+        if tag == W + "t":
+            text = el.text or ""
+        elif tag == W + "tab" and parent is not None and parent.tag == W + "r":
+            text = "\t"
+        else:
+            continue
+        if state == "simple" and not any(a.tag == W + "fldSimple" for a in el.iterancestors()):
+            state = "after"
+        if state == "before":
+            before.append(text)
+        elif state == "after":
+            after.append(text)
     if state == "before":
         return None
     return "".join(before), "".join(after)
@@ -620,6 +624,9 @@ def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _alignment(pkg: Package, p: Any) -> str | None:
     if _in_frame_or_box(p):
         return None  # placed by a frame or a text box: its position is not the paragraph's
+    texts = _field_text(p)
+    if texts is None or "\t" in texts[0]:
+        return None  # pushed along by tab stops: where it lands depends on them
     jc = pkg.styles.para_level(p).jc or "left"
     return {"start": "left", "end": "right", "both": "left", "distribute": "left"}.get(jc, jc)
 
