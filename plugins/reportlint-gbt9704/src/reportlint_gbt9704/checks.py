@@ -288,8 +288,8 @@ def _body_paragraphs(ctx: Context, pkg: Package, min_chars: int) -> list[int]:
 
 
 def _spaced(name: str) -> str:
-    """A Latin font name set off by spaces inside Chinese text."""
-    return f" {name} " if name[:1].isascii() else name
+    """A Latin font name set off from the Chinese before it by a space."""
+    return f" {name}" if name[:1].isascii() else name
 
 
 def _describe(face: str | None, size: float | None) -> str:
