@@ -369,7 +369,7 @@ def test_rules_are_listed_with_their_prefix() -> None:
 
     _, book = session(PLUGIN).books()
     codes = sorted(c for c in book.rules if c.startswith("GB"))
-    assert codes == [f"GB10{i}" for i in range(1, 10)]
+    assert codes == [f"GB1{i:02d}" for i in range(1, 11)]
     assert all(book.rules[c].severity == "warning" for c in codes)
 
 
@@ -462,3 +462,21 @@ def test_page_number_pushed_right_by_tabs_is_not_judged_on_alignment(tmp_path: P
     assert lint(doc, tmp_path) == []
     plain = replace(doc, footers={"default": footer_xml(None)})
     assert rules(lint(plain, tmp_path, "plain.docx")) == ["GB108"]
+
+
+def test_paragraph_left_in_red(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body[4] = para(BODY[1], ea="仿宋_GB2312", size_pt=16, color="FF0000")
+    found = lint(doc, tmp_path)
+    assert rules(found) == ["GB110"]
+    assert "有 1 段文字不是黑色，都是红色（FF0000）" in found[0].message
+    assert found[0].excerpt == BODY[1]
+
+
+def test_black_automatic_and_a_blue_link_inside_are_fine(tmp_path: Path) -> None:
+    doc = conforming_direct()
+    doc.body[2] = para(BODY[0], ea="仿宋_GB2312", size_pt=16, color="000000")
+    doc.body[4] = para(BODY[1], ea="仿宋_GB2312", size_pt=16, color="auto").replace(
+        "</w:p>", "<w:hyperlink><w:r>" + rpr(ea="仿宋_GB2312", size_pt=16, color="0563C1") + "<w:t>详见附件</w:t></w:r>"
+        "</w:hyperlink></w:p>")
+    assert lint(doc, tmp_path) == []

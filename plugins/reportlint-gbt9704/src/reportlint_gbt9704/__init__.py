@@ -24,6 +24,7 @@ from .checks import (
     check_page_number,
     check_page_number_position,
     check_paper,
+    check_text_colour,
     check_title_font,
 )
 
@@ -37,6 +38,7 @@ CHECKS = {
     "gbt9704.page-number": check_page_number,
     "gbt9704.page-number-position": check_page_number_position,
     "gbt9704.body-indent": check_body_indent,
+    "gbt9704.text-colour": check_text_colour,
 }
 
 

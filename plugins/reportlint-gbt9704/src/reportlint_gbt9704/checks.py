@@ -744,3 +744,57 @@ def check_body_indent(ctx: Context, rule: Rule) -> Iterator[Finding]:
     shown = "顶格" if common == 0 else (f"缩进 {common:g} 字" if common > 0 else f"悬挂 {-common:g} 字")
     found = ("都是" if n == len(wrong) else "多为") + shown
     yield _finding(ctx, rule, wrong[0][0], count=len(wrong), total=judged, found=found)
+
+
+# ---------------------------------------------------------------- GB110 text colour
+
+def _colour_name(value: str) -> str:
+    """灰色, 红色, 蓝色 … for a w:color hex value, or the value itself."""
+    try:
+        r, g, b = int(value[:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+    except ValueError:
+        return value
+    hi, lo = max(r, g, b), min(r, g, b)
+    if hi - lo < 24:
+        return f"灰色（{value}）"
+    name = {0: "红色", 1: "绿色", 2: "蓝色"}[(r, g, b).index(hi)]
+    if r > 0xA0 and g > 0xA0 and b < 0x80:
+        name = "黄色"
+    return f"{name}（{value}）"
+
+
+def _colour(pkg: Package, index: int) -> str | None:
+    """The colour of most of the Chinese characters of paragraph ``index``: None for black or automatic."""
+    counts: Counter[str | None] = Counter()
+    for run in runs(pkg.paragraphs[index], pkg.styles):
+        n = cjk_count(run.text)
+        if n:
+            value = (run.color or "auto").upper()
+            counts[None if value in ("AUTO", "000000") or len(value) != 6 else value] += n
+    if not counts:
+        return None
+    value, n = counts.most_common(1)[0]
+    return value if n * 2 > sum(counts.values()) else None
+
+
+def check_text_colour(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    GB/T 9704-2012 §5.2.4: the text is black unless stated otherwise. Reports once for the document
+    the body paragraphs and numbered headings most of whose Chinese characters are another colour
+    (a red or blue note left in a draft, grey text pasted from a web page), naming how many.
+    Black, automatic colour, a hyperlink inside a paragraph and the red issuing organ's mark are fine.
+    ## Parameters
+    `min_chars`.
+    ## Example
+    A paragraph left in red from review → GB110."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return
+    judged = body_paragraphs(ctx, pkg, int(rule.params["min_chars"]))
+    judged = sorted(set(judged) | {i for i, level in _heading_blocks(ctx).items() if level and _judged(ctx, pkg, i)})
+    wrong = [(i, c) for i in judged if (c := _colour(pkg, i)) is not None]
+    if not wrong:
+        return
+    common, n, _ = _majority((c, 1) for _, c in wrong)
+    found = ("都是" if n == len(wrong) else "多为") + _colour_name(common)
+    yield _finding(ctx, rule, wrong[0][0], count=len(wrong), found=found)
