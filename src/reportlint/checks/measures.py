@@ -21,7 +21,7 @@ DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Measure:
     block: int
     start: int  # where the measure starts (its label included)
@@ -31,7 +31,7 @@ class Measure:
     inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class MeasureSection:
     """A part of the document that holds measures: from its heading to where it stops."""
 
