@@ -73,30 +73,49 @@ WORDS = (
 def sentence(rng: random.Random) -> str:
     """A stock phrase now and then, otherwise words in random order: real reports repeat a
     few formulas but rarely whole sentences, and a benchmark text that repeats ten sentences
-    thousands of times measures finding creation rather than checking."""
+    thousands of times measures finding creation rather than checking. No word follows
+    itself: a word typed twice is a typo (T101), which a clean report has once in a while,
+    not in one sentence of three."""
     if rng.random() < 0.2:
         return rng.choice(PHRASES)
-    words = [rng.choice(WORDS) for _ in range(rng.randint(5, 12))]
+    words = [rng.choice(WORDS)]
+    for _ in range(rng.randint(4, 11)):
+        words.append(rng.choice([w for w in WORDS if w != words[-1]]))
     cut = rng.randint(2, len(words) - 2)
     return "".join(words[:cut]) + "，" + "".join(words[cut:])
 
 
-def report(rng: random.Random, sections: int = 3, items: int = 4, sentences: int = 4) -> list[str]:
-    """A generated report: a title, an opening, 一、 sections with （一） items of a few sentences."""
-    lines = [f"县{rng.choice(SUBJECTS)}工作情况报告", "现将有关情况报告如下。"]
-    names = ["主要工作", "存在的问题", "下一步工作打算", "工作成效", "原因分析"]
-    for s in range(sections):
-        lines.append(f"{CN[s % 10]}、{names[s % len(names)]}")
-        for i in range(items):
-            body = "。".join(sentence(rng) for _ in range(sentences)) + "。"
-            lines.append(f"（{CN[i % 10]}）{rng.choice(VERBS)}{rng.choice(SUBJECTS)}。{body}")
+def cn_number(n: int) -> str:
+    """1 → 一, 10 → 十, 23 → 二十三 (up to 99)."""
+    tens, ones = divmod(n, 10)
+    return (("" if tens == 1 else CN[tens - 1]) + "十" if tens else "") + (CN[ones - 1] if ones else "")
+
+
+SECTION_NAMES = ["主要工作", "存在的问题", "下一步工作打算", "工作成效", "原因分析"]
+
+
+def section(rng: random.Random, number: int, items: int = 4, sentences: int = 4) -> list[str]:
+    """One 一、 section with （一） items of a few sentences."""
+    lines = [f"{cn_number(number)}、{SECTION_NAMES[(number - 1) % len(SECTION_NAMES)]}"]
+    for i in range(items):
+        body = "。".join(sentence(rng) for _ in range(sentences)) + "。"
+        lines.append(f"（{cn_number(i + 1)}）{rng.choice(VERBS)}{rng.choice(SUBJECTS)}。{body}")
     return lines
 
 
 def sized_report(rng: random.Random, chars: int) -> list[str]:
-    lines: list[str] = []
+    """One generated report of about ``chars`` characters: a title, an opening, then 3 to 12
+    一、 sections of as many （一） items as the size needs. A long report has more and longer
+    sections, not several reports end to end: numbering that restarts at 一、 after
+    三、下一步工作打算 would make everything after that heading one measures part, which no
+    real report is."""
+    lines = [f"县{rng.choice(SUBJECTS)}工作情况报告", "现将有关情况报告如下。"]
+    sections = max(3, min(12, chars // 1200))
+    items = max(2, -(-chars // (sections * 100)))
+    number = 0
     while sum(map(len, lines)) < chars:
-        lines += report(rng)
+        number += 1
+        lines += section(rng, number, items if number <= sections else 1)
     return lines
 
 
@@ -340,38 +359,50 @@ def measure(a: argparse.Namespace) -> list[tuple[str, str]]:
 
 
 def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
-    """Rules alone over an already-loaded ~1 M-character document, as ``lint_file`` runs them
-    (cycle collector paused): the whole set (outline included), the outline alone, and each
-    rule in milliseconds per MB of UTF-8 text. Medians of repeated runs after a warm-up."""
+    """Rules alone over already-loaded reports of ~7,000 characters, about 1 M characters in
+    all, as ``lint_file`` runs them (cycle collector paused): the whole set (outline included),
+    the outline alone, and each rule in milliseconds per MB of UTF-8 text. Medians of repeated
+    runs after a warm-up. Many reports, not one long one: what a document-level step costs
+    (the outline, the measures parts) depends on the document's length."""
     from reportlint.config import Config
     from reportlint.engine import Settings, active_rules, analyse, load, no_cycle_collection, run_checks
     from reportlint.testing import session
 
-    src = work / "rules1mb.txt"
-    src.write_text("\n".join(sized_report(rng, 1_000_000)), encoding="utf-8")
+    folder = work / "rules1m"
+    folder.mkdir(exist_ok=True)
     registry, book = session().books()
-    doc = load(src, registry)
-    text = "\n".join(b.text for b in doc.blocks)
-    chars, megabytes = len(text) / 1e6, len(text.encode("utf-8")) / 1e6
-    rules = active_rules(book, Config(), Settings(), None, src)
+    docs, chars, size = [], 0, 0
+    while chars < 1_000_000:
+        src = folder / f"r{len(docs):04d}.txt"
+        text = "\n".join(sized_report(rng, 7000))
+        src.write_text(text, encoding="utf-8")
+        docs.append(load(src, registry))
+        chars += len(text)
+        size += len(text.encode("utf-8"))
+    megabytes = size / 1e6
+    rules = active_rules(book, Config(), Settings(), None, folder / "r0000.txt")
 
     def timed(rule_set: list, repeat: int) -> tuple[float, float]:  # type: ignore[type-arg]
-        """Median seconds of analyse alone and of analyse + the rules."""
+        """Median seconds of analyse alone and of analyse + the rules, over all the reports."""
         alone, both = [], []
         for _ in range(repeat):
+            outline = whole = 0.0
             with no_cycle_collection():
-                start = time.perf_counter()
-                ctx, _ = analyse(doc, book, None)
-                middle = time.perf_counter()
-                run_checks(ctx, rule_set, registry)
-                alone.append(middle - start)
-                both.append(time.perf_counter() - start)
+                for doc in docs:
+                    start = time.perf_counter()
+                    ctx, _ = analyse(doc, book, None)
+                    middle = time.perf_counter()
+                    run_checks(ctx, rule_set, registry)
+                    outline += middle - start
+                    whole += time.perf_counter() - start
+            alone.append(outline)
+            both.append(whole)
         return statistics.median(alone), statistics.median(both)
 
     timed(rules, 1)  # warm-up: patterns compiled, data loaded
     outline_s, whole = timed(rules, 5)
-    out = [(f"all default rules over {chars:.2f} M chars / {megabytes:.1f} MB (outline included)",
-            f"{chars / whole:.2f} M chars/s ({whole * 1000 / megabytes:.0f} ms per MB)"),
+    out = [(f"all default rules over {len(docs)} reports, {chars / 1e6:.2f} M chars / {megabytes:.1f} MB"
+            " (outline included)", f"{chars / 1e6 / whole:.2f} M chars/s ({whole * 1000 / megabytes:.0f} ms per MB)"),
            ("  of which document outline and residue", f"{outline_s * 1000 / megabytes:.0f} ms per MB")]
     per: list[tuple[float, str]] = []
     for rule in rules:
@@ -382,17 +413,17 @@ def rule_throughput(work: Path, rng: random.Random) -> list[tuple[str, str]]:
     per.sort(reverse=True)
     out.append(("rules above 10 ms per MB", ", ".join(f"{c} {ms:.0f}" for ms, c in per if ms > 10) or "none"))
     out.append(("slowest rules (ms per MB)", ", ".join(f"{c} {ms:.0f}" for ms, c in per[:6])))
-    out += measure_throughput(doc, book, registry, rules, src)
+    out += measure_throughput(docs, book, registry, rules)
     return out
 
 
-def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+def measure_throughput(docs, book, registry, rules) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
     """M1 rules alone, with each segmenter; the segmenter's one-off load is timed apart."""
     from reportlint import segment
     from reportlint.engine import analyse, run_checks
 
     m_rules = [r for r in rules if r.code.startswith("M")]
-    chars = len("".join(b.text for b in doc.blocks))
+    chars = sum(len("".join(b.text for b in doc.blocks)) for doc in docs)
     out = []
     for backend in ("jieba", "rjieba"):
         os.environ["REPORTLINT_SEGMENTER"] = backend
@@ -403,10 +434,12 @@ def measure_throughput(doc, book, registry, rules, src) -> list[tuple[str, str]]
             out.append((f"M rules with {backend}", "not installed"))
             continue
         load = segmenter_load(backend)
-        ctx, _ = analyse(doc, book, "对照检查材料")
-        start = time.perf_counter()
-        run_checks(ctx, m_rules, registry)
-        elapsed = time.perf_counter() - start
+        elapsed = 0.0
+        for doc in docs:
+            ctx, _ = analyse(doc, book, "对照检查材料")
+            start = time.perf_counter()
+            run_checks(ctx, m_rules, registry)
+            elapsed += time.perf_counter() - start
         out.append((f"M rules with {backend} (load {load:.2f} s apart)", f"{chars / elapsed / 1e6:.2f} M chars/s"))
     os.environ.pop("REPORTLINT_SEGMENTER", None)
     segment.tagger.cache_clear()

@@ -126,6 +126,29 @@ def test_channel_carries_large_messages_and_notices_a_dead_child() -> None:
     child.channel.close()
 
 
+def test_join_returns_when_the_child_ends_and_gives_up_on_one_that_does_not() -> None:
+    import time
+
+    from reportlint.forking import Child
+
+    def wait_for_word(channel):  # type: ignore[no-untyped-def]
+        channel.recv()
+
+    quick = Child(wait_for_word)
+    quick.channel.send(None)
+    quick.join(timeout=30)  # returns once the child has ended, not after the timeout
+    assert quick.pid is None  # reaped: no zombie left behind
+    quick.channel.close()
+
+    stuck = Child(lambda channel: time.sleep(60))
+    stuck.join(timeout=0.05)
+    assert stuck.is_alive()
+    stuck.kill()
+    stuck.join(timeout=5)
+    assert not stuck.is_alive()
+    stuck.channel.close()
+
+
 def test_cache_keys_use_standard_sha256() -> None:
     import hashlib
 

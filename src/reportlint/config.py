@@ -42,7 +42,7 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Config:
     """One configuration file's settings (empty when none was found)."""
 

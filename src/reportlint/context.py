@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .scan import Body
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Context:
     doc: Document
     outline: Outline

@@ -48,7 +48,7 @@ _TIED = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False)
 class Mismatch:
     """A stated duration (``claim`` at ``start:end``) that the tied ``range`` does not fit."""
 

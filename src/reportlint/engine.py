@@ -45,7 +45,7 @@ class FileResult:
         return any(f.rule == "X100" for f in self.findings)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Settings:
     """Command-line choices that apply to every file."""
 

@@ -36,7 +36,7 @@ KNOWN_UNSUPPORTED = {
 LOCK_NOTE = "是 Word/WPS 打开文档时生成的临时锁定文件，不是文档，已跳过"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Picked:
     """One path to report on: ``skip`` is a reason shown in the report (a FIFO, a link out of
     the tree); ``note`` a remark for standard error that makes no error (an unsupported type)."""
@@ -46,7 +46,7 @@ class Picked:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(repr=False)
 class Selection:
     """Command-line choices about files; the rest comes from each folder's configuration."""
 
@@ -135,7 +135,7 @@ def unsupported_note(name: str, supported: tuple[str, ...]) -> str | None:
 # ---------------------------------------------------------------- .gitignore
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class _Ignore:
     base: str  # the folder holding the .gitignore (its patterns are relative to it)
     spec: Any

@@ -27,7 +27,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Block:
     """One paragraph of extracted text; for .txt one physical line.
 
@@ -60,7 +60,7 @@ class Block:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Document:
     """What a loader produces: the body blocks in reading order plus facts about the file."""
 
@@ -86,7 +86,7 @@ class Document:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Finding:
     """One reported defect. Positions are 0-based block indexes and character offsets;
     ``end`` is exclusive and belongs to ``end_block``."""
@@ -123,7 +123,7 @@ class Finding:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Rule:
     """A rule as declared in ``rules/*.toml``; ``params`` already merged with the profile."""
 

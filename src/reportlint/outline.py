@@ -128,7 +128,7 @@ class Item(NamedTuple):
     mixed: bool = False  # joined its siblings although its family differs (（一） then 2.)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class SeqToken:
     """An inline ordinal: 一是 / 第一，"""
 
@@ -139,7 +139,7 @@ class SeqToken:
     value: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Heading:
     """A heading line: a numbered title, a Word heading style, or a short plain line."""
 
@@ -151,7 +151,7 @@ class Heading:
     source: str  # "marker" | "style" | "plain"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Outline:
     markers: tuple[Marker, ...]
     items: tuple[Item, ...]

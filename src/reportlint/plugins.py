@@ -34,7 +34,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class EntryPoint:
     name: str
     value: str  # "module" or "module:attribute"

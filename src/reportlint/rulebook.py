@@ -39,7 +39,7 @@ def builtin_rules_dir() -> Path:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Section:
     name: str
     aliases: tuple[str, ...]
@@ -52,7 +52,7 @@ class Section:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Profile:
     id: str
     name: str
@@ -70,7 +70,7 @@ class Profile:
 
 
 @pickled_as_tuple
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Rulebook:
     rules: Mapping[str, Rule]
     profiles: Mapping[str, Profile]

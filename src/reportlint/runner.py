@@ -48,7 +48,7 @@ CONVERT_SECONDS = 45.0  # extra time for a .doc/.wps: above loaders/doc.py's own
 SECONDS_PER_MB = 0.8  # extra time per MB of text-bearing content (a 25 MB document.xml: 20 s)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Limits:
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
@@ -73,7 +73,7 @@ class Limits:
         return self.timeout + SECONDS_PER_MB * size / (1024 * 1024)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Job:
     index: int
     path: Path
@@ -186,12 +186,12 @@ class Runner:
     """Checks jobs with up to ``jobs`` forked workers (never more than the CPUs nor the
     files); results keep job order."""
 
-    def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits = Limits(),
+    def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits | None = None,
                  cache: Cache | None = None, progress: Callable[[int, int], None] | None = None) -> None:
         self.session = session
         self.settings = settings
         self.jobs = max(1, min(jobs, cpu_count()))
-        self.limits = limits
+        self.limits = limits if limits is not None else Limits()
         self.cache = cache
         self.progress = progress
         self.isolate = _can_fork()

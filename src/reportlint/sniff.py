@@ -21,7 +21,7 @@ SUPPORTED_SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
 _NAMES = {".docx": "Word（.docx）", ".pdf": "PDF", ".txt": "纯文本"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Sniffed:
     """What the first bytes say: ``kind`` is ``.docx``, ``.pdf``, ``.txt`` or another suffix."""
 

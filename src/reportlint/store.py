@@ -194,7 +194,13 @@ def code_stamp() -> str:
     """Sizes and times of reportlint's own modules: an edited checkout never reuses old
     results or rule data."""
     if not _STAMP:
-        root = Path(__file__).parent
-        parts = [f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(root.rglob("*.py"))]
+        root = os.path.dirname(os.path.abspath(__file__))
+        parts = []
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(f for f in files if f.endswith(".py")):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                parts.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
         _STAMP.append(sha256("|".join(parts).encode()).hexdigest())
     return _STAMP[0]

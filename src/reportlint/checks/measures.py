@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -20,7 +21,7 @@ DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Measure:
     block: int
     start: int  # where the measure starts (its label included)
@@ -30,7 +31,7 @@ class Measure:
     inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class MeasureSection:
     """A part of the document that holds measures: from its heading to where it stops."""
 
@@ -43,74 +44,185 @@ class MeasureSection:
     body: int = -1  # where its measures may start inside ``block`` (after the heading's label)
 
 
-def dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
-    """Which of amount, deadline, owner and target ``text`` states, by the rule's patterns.
-    ``exclude`` patterns are blanked out first (ordinals such as 十四届三次, 第二批)."""
-    exclude = pattern_set(tuple(params.get("exclude", ())))
-    if exclude:
-        text = exclude.pattern.sub(lambda m: "　" * len(m.group()), text)
-    found = set()
-    for dim in DIMENSIONS:
-        pattern = pattern_set(tuple(params.get(dim, ())))
-        if pattern and pattern.search(_without_generic_owners(text, params) if dim == "owner" else text):
-            found.add(dim)
-    return found
+# the parameters that decide which dimensions a text states (``Dimensions`` compiles them once)
+_DIMENSION_KEYS = ("exclude", "amount", "deadline", "owner", "target", "generic_owners", "segment_hint",
+                   "classifiers", "vague_numerals", "time_units", "time_limits")
+_NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
+# where a segmenter's text blocks end: punctuation and spaces, which no word spans (jieba and
+# jieba-rs cut Chinese text into runs of Han characters, letters and digits and segment each
+# run alone); a clause between them segments as it does inside the whole text
+_CLAUSE = re.compile(r"[^\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\]+")
+_MEMO_MAX = 50_000  # answers kept per parameter set (a batch repeats its set phrases), then forgotten
 
 
-def _without_generic_owners(text: str, params: Mapping[str, Any]) -> str:
-    """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
-    commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
-    generic = pattern_set(tuple(params.get("generic_owners", ())))
-    return generic.pattern.sub(lambda m: "，" * len(m.group()), text) if generic else text
+class Dimensions:
+    """The dimensions (amount, deadline, owner, target) a text states under one set of M101
+    parameters: the patterns compiled once per process, the answers remembered per document
+    (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
+    __slots__ = ("_classifiers", "_exclude", "_generic", "_hint", "_known", "_limits", "_patterns",
+                 "_tagged", "_units", "_vague")
 
-def generic_owner(text: str, params: Mapping[str, Any]) -> str:
-    """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
-    generic = pattern_set(tuple(params.get("generic_owners", ())))
-    m = generic.search(text) if generic else None
-    return m.group() if m else ""
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self._exclude = pattern_set(tuple(params.get("exclude", ())))
+        self._patterns = [(dim, p) for dim in DIMENSIONS if (p := pattern_set(tuple(params.get(dim, ()))))]
+        self._generic = pattern_set(tuple(params.get("generic_owners", ())))
+        self._hint = pattern_set(tuple(params.get("segment_hint", ())))
+        self._classifiers = frozenset(params.get("classifiers", ""))
+        self._vague = frozenset(params.get("vague_numerals", ()))
+        self._units = params.get("time_units", "年月季周旬")
+        self._limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
+        self._known: dict[tuple[bool, str], frozenset[str]] = {}
+        self._tagged: dict[str, list[tuple[str, str]]] = {}
 
+    def without_generic_owners(self, text: str) -> str:
+        """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
+        commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
+        return _blank(self._generic, text, "，")
 
-def quantified(text: str, params: Mapping[str, Any]) -> set[str]:
-    """The dimensions ``text`` states: the regular expressions first; only when they find
-    none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
-    asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
-    found = dimensions(text, params)
-    hint = pattern_set(tuple(params.get("segment_hint", ())))
-    if found or hint is None or not hint.search(text):
+    def generic_owner(self, text: str) -> str:
+        """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
+        m = self._generic.search(text) if self._generic else None
+        return m.group() if m else ""
+
+    def of(self, text: str) -> frozenset[str]:
+        """Which dimensions ``text`` states by the rule's patterns. ``exclude`` patterns are
+        blanked out first (ordinals such as 十四届三次, 第二批)."""
+        key = (False, text)
+        found = self._known.get(key)
+        if found is None:
+            found = self._remember(key, self._of(text))
         return found
-    return segmented_dimensions(text, params)
+
+    def _of(self, text: str) -> frozenset[str]:
+        text = _blank(self._exclude, text, "　")
+        found = set()
+        for dim, pattern in self._patterns:
+            if pattern.search(self.without_generic_owners(text) if dim == "owner" else text):
+                found.add(dim)
+        return frozenset(found)
+
+    def quantified(self, text: str) -> frozenset[str]:
+        """The dimensions ``text`` states: the regular expressions first; only when they find
+        none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
+        asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
+        key = (True, text)
+        found = self._known.get(key)
+        if found is None:
+            found = self.of(text)
+            if not found and self._hint is not None and self._hint.search(text):
+                found = self._segmented(text)
+            found = self._remember(key, found)
+        return found
+
+    def _remember(self, key: tuple[bool, str], found: frozenset[str]) -> frozenset[str]:
+        if len(self._known) >= _MEMO_MAX:
+            self._known.clear()
+        self._known[key] = found
+        return found
+
+    def _segmented(self, text: str) -> frozenset[str]:
+        """Amounts and deadlines the segmenter finds. Only the clauses holding a numeral or a
+        unit of time are segmented (a word judged here needs one): the same words, for a
+        fraction of the text."""
+        text = _blank(self._exclude, text, "，")
+        wanted = _NUMERALS.union(self._units)
+        found: set[str] = set()
+        for m in _CLAUSE.finditer(text):
+            clause = m.group()
+            if not wanted.intersection(clause):
+                continue
+            found |= self._judge(self._tags(clause))
+            if len(found) == 2:
+                break
+        return frozenset(found)
+
+    def _tags(self, clause: str) -> list[tuple[str, str]]:
+        words = self._tagged.get(clause)
+        if words is None:
+            from ..segment import tagger
+
+            if len(self._tagged) >= _MEMO_MAX:
+                self._tagged.clear()
+            words = self._tagged[clause] = tagger()(clause)
+        return words
+
+    def _judge(self, words: list[tuple[str, str]]) -> set[str]:
+        found: set[str] = set()
+        classifiers, units, limits = self._classifiers, self._units, self._limits
+        for i, (word, tag) in enumerate(words):
+            if tag != "m" and tag != "t":
+                continue  # most words: nothing to look at
+            after = words[i + 1] if i + 1 < len(words) else ("", "")
+            # 一个时期 / 一项任务: a bare 一 is an article in official prose, not a quantity
+            if tag == "m" and word not in self._vague and (
+                    word[-1] in classifiers or after[1] == "q" or (after[0] and after[0][0] in classifiers)):
+                digits = "".join(ch for ch in word if ch in _NUMERALS)
+                if digits and digits != "一":
+                    found.add("amount")
+            # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
+            # 当前 or 今后 name no time at all
+            if tag == "t" and any(u in word for u in units) and (
+                    word.endswith(limits) or after[0] in limits or after[0] in ("以前", "之前", "以内")):
+                found.add("deadline")
+        return found
 
 
-def segmented_dimensions(text: str, params: Mapping[str, Any]) -> set[str]:
-    from ..segment import tagger
+    def fresh(self) -> Dimensions:
+        """The same patterns with no answers remembered (for the next document)."""
+        new = Dimensions.__new__(Dimensions)
+        for name in self.__slots__:
+            setattr(new, name, getattr(self, name))
+        new._known, new._tagged = {}, {}
+        return new
 
-    exclude = pattern_set(tuple(params.get("exclude", ())))
-    if exclude:
-        text = exclude.pattern.sub(lambda m: "，" * len(m.group()), text)
-    classifiers = set(params.get("classifiers", ""))
-    vague = set(params.get("vague_numerals", ()))
-    units = params.get("time_units", "年月季周旬")
-    limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
-    numerals = set("一二三四五六七八九十两百千万零〇")
-    words = tagger()(text)
-    found: set[str] = set()
-    for i, (word, tag) in enumerate(words):
-        if tag != "m" and tag != "t":
-            continue  # most words: nothing to look at (this loop runs over every word of every item)
-        after = words[i + 1] if i + 1 < len(words) else ("", "")
-        # 一个时期 / 一项任务: a bare 一 is an article in official prose, not a quantity
-        if tag == "m" and word not in vague and (
-                word[-1] in classifiers or after[1] == "q" or (after[0] and after[0][0] in classifiers)):
-            digits = "".join(ch for ch in word if ch in numerals)
-            if digits and digits != "一":
-                found.add("amount")
-        # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
-        # 当前 or 今后 name no time at all
-        if tag == "t" and any(u in word for u in units) and (
-                word.endswith(limits) or after[0] in limits or after[0] in ("以前", "之前", "以内")):
-            found.add("deadline")
+
+def _blank(patterns: Any, text: str, filler: str) -> str:
+    """``text`` with every match of ``patterns`` (a ``PatternSet`` or None) replaced by as many
+    ``filler`` characters. Searched first: most texts have none, and ``search`` skips to the
+    characters a match can begin with where ``sub`` tries every position."""
+    if not patterns or patterns.search(text) is None:
+        return text
+    return patterns.pattern.sub(lambda m: filler * len(m.group()), text)
+
+
+_compiled: dict[str, Dimensions] = {}  # signature → patterns compiled, no answers kept
+
+
+def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
+    """The ``Dimensions`` of ``params`` for this document; mappings with the same patterns
+    share one (M102 and M103 copy M101's parameters)."""
+    by_id: dict[int, tuple[Mapping[str, Any], Dimensions]] = ctx.memo("dimensions-by-id", dict)
+    entry = by_id.get(id(params))
+    if entry is not None:
+        return entry[1]
+    signature = repr(tuple(params.get(k) for k in _DIMENSION_KEYS))
+    by_signature: dict[str, Dimensions] = ctx.memo("dimensions", dict)
+    found = by_signature.get(signature)
+    if found is None:
+        compiled = _compiled.get(signature)
+        if compiled is None:
+            if len(_compiled) >= 32:
+                _compiled.clear()
+            compiled = _compiled[signature] = Dimensions(params)
+        found = by_signature[signature] = compiled.fresh()
+    by_id[id(params)] = (params, found)  # the entry keeps ``params`` alive: its id is not reused meanwhile
     return found
+
+
+def dimensions(ctx: Context, text: str, params: Mapping[str, Any]) -> frozenset[str]:
+    """Which of amount, deadline, owner and target ``text`` states, by the rule's patterns."""
+    return dimensions_of(ctx, params).of(text)
+
+
+def generic_owner(ctx: Context, text: str, params: Mapping[str, Any]) -> str:
+    """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
+    return dimensions_of(ctx, params).generic_owner(text)
+
+
+def quantified(ctx: Context, text: str, params: Mapping[str, Any]) -> frozenset[str]:
+    """The dimensions ``text`` states, the segmenter asked when the patterns find none."""
+    return dimensions_of(ctx, params).quantified(text)
 
 
 Pos = tuple[int, int]
@@ -126,10 +238,19 @@ def _doc_end(ctx: Context) -> Pos:
 def _item_end(ctx: Context, i: int) -> Pos:
     """Where item ``i``'s subtree stops: at the next real item of its depth or shallower, or
     of a numbering style that ranks as high (一、 after （三） ends the （三） part even
-    when the outline nested it)."""
+    when the outline nested it). Remembered for the document (M101 and M102 both ask)."""
+    ends: dict[int, Pos] = ctx.memo("item-ends", dict)
+    end = ends.get(i)
+    if end is None:
+        end = ends[i] = _find_item_end(ctx, i)
+    return end
+
+
+def _find_item_end(ctx: Context, i: int) -> Pos:
     items = ctx.outline.items
     depth, rank = items[i].depth, items[i].marker.rank
-    for it in items[i + 1:]:
+    for j in range(i + 1, len(items)):  # not items[i + 1:]: a copy of the rest for every item
+        it = items[j]
         if it.marker.stray or it.marker.family == "heading":
             continue
         if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
@@ -357,13 +478,8 @@ def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
 
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
-    """``quantified`` for one measure, remembered for the document (M101 and M103 both ask)."""
-    memo: dict[tuple[int, int, int, int], tuple[Mapping[str, Any], frozenset[str]]] = ctx.memo("quantified", dict)
-    key = (m.block, m.start, m.end, id(params))
-    if key not in memo:
-        # the entry holds ``params`` itself, so its id cannot be reused by another dict while the memo lives
-        memo[key] = (params, frozenset(quantified(m.text, params)))
-    return memo[key][1]
+    """``quantified`` for one measure (M101, M102 and M103 all ask; the answer is remembered)."""
+    return quantified(ctx, m.text, params)
 
 
 def _checkable(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
@@ -446,7 +562,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         previous = k
     for m, count in zip(bare, runs, strict=True):
         # 由有关部门负责: an owner is written, but no office is named; the message says so
-        owner = generic_owner(m.text, rule.params)
+        owner = generic_owner(ctx, m.text, rule.params)
         if owner and count == 1:
             key, missing = "generic", [n for n in names if n != DIMENSION_NAMES["owner"]]
         else:
@@ -500,44 +616,76 @@ def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, An
     return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
 
 
-def _passages(ctx: Context, max_chars: int) -> list[tuple[int, int, int]]:
+def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> list[tuple[int, int, int]]:
     """Spans (block, start, end) M102 weighs: each paragraph, and inside a paragraph each
     numbered item with its sub-items and each stretch between two labels, so a document
-    stored on one line is judged item by item. Longest first at each start."""
+    stored on one line is judged item by item. Only spans inside one of ``parts`` (the measures
+    parts), of 1 to ``max_chars`` visible characters. Longest first at each start."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
     for i, it in enumerate(items):
         mk = it.marker
         if mk.stray or mk.family == "heading":
             continue
+        if not any(lo[0] <= mk.block <= hi[0] for lo, hi in parts):
+            continue  # its spans are judged only inside a measures part
         end = _item_end(ctx, i)
         cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
             ctx.doc.blocks[mk.block].text)))
     out = []
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue or not b.text.strip():
-            continue
-        spans = {(0, len(b.text))}
-        starts = sorted({s for s, _ in cuts.get(b.index, [])})
-        for s, e in cuts.get(b.index, []):
-            spans.add((s, e))
-        for s, e in zip([0, *starts], [*starts, len(b.text)], strict=True):
-            spans.add((s, e))
-        sents = sentences(b.text)
-        spans.update(sents)  # one sentence dense with slogans inside a long item
-        spans.update((a[0], z[1]) for a, z in pairwise(sents))
-        for s, e in spans:
-            if 0 < len(b.text[s:e].strip()) <= max_chars:
-                out.append((b.index, s, e))
-    out.sort(key=lambda p: (p[0], p[1], -p[2]))
+    blocks = ctx.doc.blocks
+    for lo, hi in sorted(parts):
+        for index in range(lo[0], hi[0] + 1):
+            b = blocks[index]
+            if index in ctx.residue or not b.text.strip():
+                continue
+            text, size = b.text, len(b.text)
+            first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
+            last = hi[1] if index == hi[0] else size
+            spans = {(0, size)}
+            starts = sorted({s for s, _ in cuts.get(index, [])})
+            spans.update(cuts.get(index, []))
+            spans.update(zip([0, *starts], [*starts, size], strict=True))
+            sents = sentences(text)
+            spans.update(sents)  # one sentence dense with slogans inside a long item
+            spans.update((a[0], z[1]) for a, z in pairwise(sents))
+            for s, e in spans:
+                if first <= s and e <= last and 0 < len(text[s:e].strip()) <= max_chars:
+                    out.append((index, s, e))
+    out = sorted(set(out), key=lambda p: (p[0], p[1], -p[2]))
     return out
 
 
-def _mostly_unquantified(text: str, dims: Mapping[str, Any]) -> bool:
+class _Hits:
+    """The phrases ``finditer`` finds in one paragraph, and so in any span of it: the matches
+    inside the span, unless a match of the paragraph straddles one of its ends (then the span
+    is scanned itself). With literal phrases tried longest first, a scan of the span meets the
+    same matches as the paragraph's when no match crosses its ends."""
+
+    __slots__ = ("_ends", "_phrases", "_starts", "_text", "_words")
+
+    def __init__(self, phrases: Any, text: str) -> None:
+        self._phrases, self._text = phrases, text
+        found = [(m.start(), m.end(), m.group()) for m in phrases.finditer(text)]
+        self._starts = [f[0] for f in found]
+        self._ends = [f[1] for f in found]
+        self._words = [f[2] for f in found]
+
+    def within(self, s: int, e: int) -> list[str]:
+        i = bisect_left(self._starts, s)
+        if i > 0 and self._ends[i - 1] > s:
+            return [m.group() for m in self._phrases.finditer(self._text[s:e])]  # a match straddles s
+        j = bisect_left(self._starts, e, i)
+        if j > i and self._ends[j - 1] > e:
+            return [m.group() for m in self._phrases.finditer(self._text[s:e])]  # a match straddles e
+        return self._words[i:j]
+
+
+def _mostly_unquantified(ctx: Context, text: str, dims: Mapping[str, Any]) -> bool:
     """True when at most a quarter of the sentences state an amount, deadline or target
     (a closing 方案包含6个附件 does not redeem three slogans)."""
     spans = sentences(text) or [(0, len(text))]
-    counted = sum(1 for s, e in spans if dimensions(text[s:e], dims))
+    counted = sum(1 for s, e in spans if dimensions(ctx, text[s:e], dims))
     return counted * 4 <= len(spans)
 
 
@@ -576,6 +724,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         return
     threshold = params.get("threshold", 0.12)
     min_hits = params.get("min_hits", 3)
+    min_chars = params.get("min_chars", 20)
     base = dict(_measure_params(ctx))
     if params.get("scope"):
         base["scope"] = params["scope"]
@@ -590,26 +739,32 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
             for b in range(m.block, m.end_block + 1):
                 covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
-    for block, s, e in _passages(ctx, params.get("max_chars", 400)):
-        if not any(lo <= (block, s) and (block, e) <= hi for lo, hi in parts):
-            continue  # background and achievements may praise; only measures must say what is done
+    hits_of: dict[int, _Hits] = {}
+    # background and achievements may praise; only measures must say what is done
+    for block, s, e in _passages(ctx, params.get("max_chars", 400), parts):
+        text = ctx.doc.blocks[block].text[s:e]
+        body = text.strip()
+        if len(body) < min_chars:
+            continue
+        if block not in hits_of:
+            hits_of[block] = _Hits(phrases, ctx.doc.blocks[block].text)
+        hits = hits_of[block].within(s, e)
+        if len(hits) < min_hits:
+            continue
+        share = sum(len(h) for h in hits) / len(body)
+        slogans = {h for h in hits if len(h) >= 4}
+        if not (share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4)):
+            continue
         item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
-        text = ctx.doc.blocks[block].text[s:e]
-        body = text.strip()
-        if len(body) < params.get("min_chars", 20):
-            continue
-        hits = [m.group() for m in phrases.finditer(text)]
-        share = sum(len(h) for h in hits) / len(body)
-        slogans = {h for h in hits if len(h) >= 4}
-        if share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4) \
-                and _mostly_unquantified(text, dims):
+        if _mostly_unquantified(ctx, text, dims):
             lead = len(text) - len(text.lstrip())
             # the rest of the item, or a plain sentence of the passage, names who acts: the message says so
-            owner = "owner" in item or any(not phrases.search(text, a, z) and "owner" in dimensions(text[a:z], base)
-                                           for a, z in sentences(text))
-            chosen.append((not dimensions(text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
+            owner = "owner" in item or any(
+                not phrases.search(text, a, z) and "owner" in dimensions(ctx, text[a:z], base)
+                for a, z in sentences(text))
+            chosen.append((not dimensions(ctx, text, dims), block, s + lead, s + len(text.rstrip()), len(hits),
                            f"{share:.0%}|{'owner' if owner else ''}|" + "、".join(list(dict.fromkeys(hits))[:5])))
     # passages with nothing quantified first, the longest first; then what they leave
     chosen.sort(key=lambda c: (not c[0], c[2] - c[3]))

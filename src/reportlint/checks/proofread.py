@@ -21,7 +21,7 @@ _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, �
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, repr=False)
 class Typo:
     start: int
     end: int
