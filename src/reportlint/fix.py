@@ -151,6 +151,8 @@ def _encode(text: str, info: dict[str, Any], data: bytes) -> bytes:
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """``before`` → ``after`` as a unified diff (difflib), headed with the file's name."""
+    """``before`` → ``after`` as a unified diff (difflib), headed with the file's name (with
+    git's a/ and b/ before a relative one, so that ``git apply`` and ``patch -p1`` take it)."""
+    old, new = (path, path) if path.startswith("/") else (f"a/{path}", f"b/{path}")
     return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                        fromfile=f"a/{path}", tofile=f"b/{path}"))
+                                        fromfile=old, tofile=new))
