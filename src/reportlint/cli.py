@@ -14,12 +14,14 @@ from typing import Any
 
 import click
 
-from . import __version__, regexcache
+from . import __version__, clickzh, regexcache
 from .config import Config, clear_cache, find_config, read_config
 from .errors import ConfigError, LoadError
 
 EXIT_USAGE = 3
 EXIT_INTERNAL = 4
+
+clickzh.install()  # before the decorators below: click's own messages (usage errors, --help) in Chinese
 
 
 def _codes(value: str | None, flag: str) -> tuple[str, ...] | None:
