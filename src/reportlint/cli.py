@@ -203,7 +203,8 @@ def check(
         click.echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
                    "只报告新问题", err=True)
         return 2 if exit_code(results, threshold) == 2 else 0
-    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules}
+    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules,
+                               "width": _terminal_width()}
     if baseline is not None:
         from .baseline import apply
 
@@ -482,8 +483,9 @@ def _progress_bar(total: int) -> Any:
         return None
 
     def show(done: int, of: int) -> None:
-        end = "\n" if done == of else ""
-        sys.stderr.write(f"\r检查中 {done}/{of}{end}")
+        # the counter is erased when the run ends (\r, then erase to the end of the line): the report
+        # that follows starts on a clean line
+        sys.stderr.write("\r\033[K" if done == of else f"\r检查中 {done}/{of}")
         sys.stderr.flush()
 
     return show
@@ -492,6 +494,15 @@ def _progress_bar(total: int) -> Any:
 def _config_for(path: Path) -> Config:
     folder = path.parent if path.parent != Path("") else Path(".")
     return find_config(folder.resolve())
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width for the text report to wrap to; None (no wrapping) in a pipe or CI log."""
+    import shutil
+
+    if os.environ.get("CI") or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _use_color() -> bool:
@@ -601,6 +612,7 @@ def serve(host: str, port: int) -> int:
 def profiles(fmt: str) -> int:
     """列出文种档案：识别关键词和必备部分。"""
     from .engine import Session
+    from .reporters.text import ljust
 
     _, book = Session().books(find_config(Path.cwd()))
     rows = [
@@ -614,7 +626,7 @@ def profiles(fmt: str) -> int:
     else:
         for row in rows:
             required = "、".join(s["name"] for s in row["sections"] if s["required"]) or "（无）"
-            click.echo(f"{row['id']:<18} {row['name']:<10} 必备部分：{required}")
+            click.echo(f"{ljust(row['id'], 18)} {ljust(row['name'], 12)} 必备部分：{required}")
     return 0
 
 
