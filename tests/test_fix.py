@@ -296,3 +296,10 @@ def test_fix_docx_output_is_a_valid_package(tmp_path: Path, capsys) -> None:
         assert zf.testzip() is None
         xml = zf.read("word/document.xml").decode()
     assert "<w:ins " in xml and "<w:del " in xml
+
+
+def test_the_text_report_counts_the_fixable_findings(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    code, out, _ = run(["check", str(src), "--no-cache"], capsys)
+    assert code == 1 and "其中 6 个可以自动改正" in out

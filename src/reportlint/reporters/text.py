@@ -143,7 +143,11 @@ def report_text(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
         parts.append(f"{s['not_checked']} 个文件无法检查")
     if s["skipped"]:
         parts.append(f"跳过 {s['skipped']} 个")
-    out.write(("" if not results else "\n") + "；".join(parts) + "。\n")
+    out.write(("" if not results else "\n") + lines("", "；".join(parts) + "。") + "\n")
+    fixable = sum(1 for res in results for f in res.findings if f.fix)
+    if fixable:
+        out.write(lines("", f"其中 {fixable} 个可以自动改正：--diff 查看改动（.txt/.md），--fix 副本路径 写入副本"
+                            "（.docx 写成修订），原文件不动。") + "\n")
     baseline = options.get("baseline")
     if baseline is not None:
         out.write(f"基线 {safe(baseline.file)} 中已记录的 {baseline.hidden} 个问题未显示。\n")
