@@ -303,3 +303,20 @@ def test_the_text_report_counts_the_fixable_findings(tmp_path: Path, capsys) -> 
     src.write_text(REPORT, encoding="utf-8")
     code, out, _ = run(["check", str(src), "--no-cache"], capsys)
     assert code == 1 and "其中 6 个可以自动改正" in out
+
+
+def test_fix_output_is_the_same_kind_as_the_input(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "r.txt"
+    src.write_text(REPORT, encoding="utf-8")
+    code, _, err = run(["check", str(src), "--fix", str(tmp_path / "o.docx")], capsys)
+    assert code == 3 and "同类" in err and not (tmp_path / "o.docx").exists()
+
+
+def test_a_text_name_on_a_word_file_is_fixed_as_what_it_is(tmp_path: Path, capsys) -> None:
+    src = _docx(tmp_path / "r.docx")
+    disguised = tmp_path / "r.txt"
+    disguised.write_bytes(src.read_bytes())
+    code, _, _ = run(["check", str(disguised), "--fix", str(tmp_path / "o.txt"), "--no-cache"], capsys)
+    assert code in (0, 1, 2, 3)  # never an internal error (4) nor text written over a zip
+    out_path = tmp_path / "o.txt"
+    assert not out_path.exists() or out_path.read_bytes()[:2] == b"PK"

@@ -324,8 +324,8 @@ def _check_fix_options(paths: tuple[str, ...], target: Path | None, diff: bool, 
     if len(paths) != 1 or not paths[0].lower().endswith((*TEXT_SUFFIXES, ".docx")) or Path(paths[0]).is_dir():
         raise click.UsageError("--fix OUT 只能用于单个 .txt、.md 或 .docx 文件")
     source = Path(paths[0])
-    if paths[0].lower().endswith(".docx") and target.suffix.lower() != ".docx":
-        raise click.UsageError(f"检查的是 .docx 文件，--fix 的输出“{target}”也应以 .docx 结尾")
+    if paths[0].lower().endswith(".docx") != (target.suffix.lower() == ".docx"):
+        raise click.UsageError(f"--fix 的输出“{target}”应与被检查的文件同类：.docx 写成 .docx，.txt/.md 写成文本文件")
     if target.resolve() == source.resolve() or (target.exists() and source.exists() and target.samefile(source)):
         raise click.UsageError("--fix 的输出不能是被检查的文件本身：reportlint 从不改动输入文件，请给出副本的路径")
     if target.exists() and not force:
@@ -374,19 +374,23 @@ def _write_fixed(result: Any, target: Path, registry: Any, recheck: Any) -> Any:
     its findings are what remains to do."""
     from .engine import load
     from .fix import FixError, fix_text
+    from .sniff import read_input, sniff
 
     source = Path(result.path)
     try:
-        if source.suffix.lower() == ".docx":
+        kind = sniff(source, read_input(source)).kind  # what the file is, as the loader read it
+        if kind == ".docx":
             from .fixdocx import fix_docx
 
             chosen = fix_docx(source, target, result.findings)
-        else:
+        elif kind == ".txt":
             doc = load(source, registry)
             done = fix_text(source.read_bytes(), doc.blocks, result.findings, dict(doc.meta))
             target.write_bytes(done.data)
             chosen = done.plan
-    except FixError as exc:
+        else:
+            raise FixError(f"这个文件实际是 {kind} 文件，--fix 只改 .txt、.md 和 .docx")
+    except (FixError, LoadError) as exc:
         raise click.UsageError(f"{source}：{exc}") from exc
     except OSError as exc:
         raise click.UsageError(f"--fix 的输出文件“{target}”无法写入：{exc.strerror or exc}") from exc
