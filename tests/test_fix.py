@@ -183,6 +183,10 @@ def test_fix_usage_errors(tmp_path: Path, capsys) -> None:
     b.write_text(REPORT, encoding="utf-8")
     assert run(["check", str(a), str(b), "--fix", str(tmp_path / "o.txt")], capsys)[0] == 3
     assert run(["check", str(a), "--fix", str(tmp_path / "o.txt"), "--diff"], capsys)[0] == 3
+    baseline = tmp_path / "b.json"
+    assert run(["check", str(a), "--write-baseline", str(baseline), "--no-cache"], capsys)[0] == 0
+    code, _, err = run(["check", str(a), "--fix", str(tmp_path / "o.txt"), "--baseline", str(baseline)], capsys)
+    assert code == 3 and "--baseline" in err and not (tmp_path / "o.txt").exists()
     d = tmp_path / "a.docx"
     make_docx(d, [("正文。", {})])
     code, _, err = run(["check", str(d), "--fix", str(tmp_path / "o.txt")], capsys)

@@ -156,7 +156,8 @@ def check(
     if annotate_to is not None:
         _check_annotate_target(paths, annotate_to)
     if fix_to is not None or show_diff:
-        _check_fix_options(paths, fix_to, show_diff, force, annotate_to, write_baseline_to)
+        _check_fix_options(paths, fix_to, show_diff, force, annotate_to, write_baseline_to,
+                           baseline_path is not None)
     if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
         raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
     baseline = _read_baseline(baseline_path) if baseline_path is not None else None
@@ -307,7 +308,7 @@ def _check_annotate_target(paths: tuple[str, ...], target: Path) -> None:
 
 
 def _check_fix_options(paths: tuple[str, ...], target: Path | None, diff: bool, force: bool,
-                       annotate_to: Path | None, baseline_to: Path | None) -> None:
+                       annotate_to: Path | None, baseline_to: Path | None, baseline: bool = False) -> None:
     """--fix OUT / --diff: checked before anything is read. The input is never written, so
     --fix takes the copy's path: one file, a new path (an existing one only with --force),
     never the input itself; a .docx copy is a .docx."""
@@ -319,6 +320,9 @@ def _check_fix_options(paths: tuple[str, ...], target: Path | None, diff: bool, 
         raise click.UsageError(f"{'--diff' if diff else '--fix'} 不能与 --annotate 或 --write-baseline 同时使用")
     if "-" in paths:
         raise click.UsageError(f"{'--diff' if diff else '--fix'} 不能用于标准输入（-）；请给出文件路径")
+    if target is not None and baseline:
+        # the copy's findings are reported under the copy's name, which no baseline entry carries
+        raise click.UsageError("--fix 不能与 --baseline 同时使用：先用 --fix 写出副本，再对副本用 --baseline 检查")
     if target is None:
         return
     if len(paths) != 1 or not paths[0].lower().endswith((*TEXT_SUFFIXES, ".docx")) or Path(paths[0]).is_dir():
