@@ -324,3 +324,28 @@ def test_a_text_name_on_a_word_file_is_fixed_as_what_it_is(tmp_path: Path, capsy
     assert code in (0, 1, 2, 3)  # never an internal error (4) nor text written over a zip
     out_path = tmp_path / "o.txt"
     assert not out_path.exists() or out_path.read_bytes()[:2] == b"PK"
+
+
+def test_fix_docx_leaves_text_inside_another_tracked_change(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+
+    from reportlint.fixdocx import fix_docx
+
+    d = docx.Document()
+    d.add_paragraph("报告")
+    p = d.add_paragraph("序号\t开展了的的调研，")  # a tab before the defect: mapped around, not into
+    p._p.append(parse_xml(f'<w:ins xmlns:w="{W[1:-1]}" w:id="90" w:author="张三" w:date="2024-01-01T00:00:00Z">'
+                          f'<w:r><w:t>走访了了社区。</w:t></w:r></w:ins>'))
+    src = tmp_path / "r.docx"
+    d.save(str(src))
+    text = "序号\t开展了的的调研，走访了了社区。"
+    first = text.index("的的")
+    second = text.index("了了")
+    chosen = fix_docx(src, tmp_path / "o.docx", [finding(1, first, first + 2, ((1, first, first + 2, "的"),)),
+                                                 finding(1, second, second + 2, ((1, second, second + 2, "了"),))])
+    assert [f.start for f in chosen.fixed] == [first]
+    assert "修订" in chosen.left[0][1]
+    ins, dels = _changes(tmp_path / "o.docx")
+    assert [d.findtext(f".//{W}delText") for d in dels] == ["的"]
+    assert [i.get(W + "author") for i in ins] == ["张三"]  # the other reviewer's change is left as it was
