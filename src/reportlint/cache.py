@@ -35,6 +35,7 @@ _INT_FIELDS = tuple(_FINDING_FIELDS.index(n) for n in ("block", "start", "end_bl
                                                         "line", "column", "end_line", "end_column"))
 _PAGE, _SUGGESTION, _RELATED, _SEVERITY = (_FINDING_FIELDS.index(n) for n in ("page", "suggestion", "related",
                                                                              "severity"))
+_FIX = _FINDING_FIELDS.index("fix")
 MAX_PLUGIN_FILES = 2000
 
 
@@ -166,8 +167,13 @@ def _finding(row: Any) -> Finding | None:
         return None
     if type(related) is not list or not all(type(r) is dict for r in related):
         return None
+    fix = row[_FIX]
+    if type(fix) is not list or not all(type(e) is list and len(e) == 4 and all(type(v) is int for v in e[:3])
+                                        and type(e[3]) is str for e in fix):
+        return None
     values = dict(zip(_FINDING_FIELDS, row, strict=True))
     values["related"] = tuple(related)
+    values["fix"] = tuple(tuple(e) for e in fix)
     return Finding(**values)
 
 

@@ -14,12 +14,14 @@ from typing import Any
 
 import click
 
-from . import __version__, regexcache
+from . import __version__, clickzh, regexcache
 from .config import Config, clear_cache, find_config, read_config
 from .errors import ConfigError, LoadError
 
 EXIT_USAGE = 3
 EXIT_INTERNAL = 4
+
+clickzh.install()  # before the decorators below: click's own messages (usage errors, --help) in Chinese
 
 
 def _codes(value: str | None, flag: str) -> tuple[str, ...] | None:
@@ -92,6 +94,13 @@ def cli() -> None:
 @click.option("--write-baseline", "write_baseline_to", type=click.Path(dir_okay=False, path_type=Path),
               help="把本次发现的全部问题写入基线文件，退出码为 0（有文件无法检查时为 2）")
 @click.option("--statistics", is_flag=True, help="只显示每条规则的问题数，不列出每个问题")
+@click.option("--fix", "fix_to", type=click.Path(dir_okay=False, path_type=Path),
+              help="把能确定的改正（重字、“、等”、半角标点、文号括号、重复编号、句中页码）写入副本 OUT："
+                   ".txt/.md 写改正后的文字，.docx 写成 Word 修订（可逐条接受或拒绝）；原文件不动。"
+                   "只用于单个文件，然后显示副本中剩下的问题")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="不写任何文件，以统一差异格式显示 --fix 会对 .txt/.md 做的改正；有可改正之处时退出码为 1")
+@click.option("--force", is_flag=True, help="允许 --fix 覆盖已存在的输出文件（被检查的文件本身永远不会被覆盖）")
 @click.option("--debug", is_flag=True, help="出错时显示完整的调用栈")
 def check(
     paths: tuple[str, ...],
@@ -117,13 +126,16 @@ def check(
     baseline_path: Path | None,
     write_baseline_to: Path | None,
     statistics: bool,
+    fix_to: Path | None,
+    show_diff: bool,
+    force: bool,
     debug: bool,
 ) -> int:
     """检查文件或目录（.docx、.pdf、.ofd、.doc、.wps、.txt、.md；- 表示标准输入）。"""
     from .cache import Cache
     from .engine import FileResult, Session, Settings, exit_code, summary
     from .files import Selection
-    from .runner import Limits, Runner
+    from .runner import Job, Limits, Runner
     from .store import cache_dir
 
     if not paths:
@@ -143,6 +155,9 @@ def check(
         raise click.UsageError(f"未知的输出格式“{fmt}”，可用：{', '.join(sorted(registry.reporters))}")
     if annotate_to is not None:
         _check_annotate_target(paths, annotate_to)
+    if fix_to is not None or show_diff:
+        _check_fix_options(paths, fix_to, show_diff, force, annotate_to, write_baseline_to,
+                           baseline_path is not None)
     if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
         raise click.UsageError(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
     baseline = _read_baseline(baseline_path) if baseline_path is not None else None
@@ -175,6 +190,10 @@ def check(
         if stdin is not None:
             results = [stdin.rename(r) for r in results]
     threshold = fail_on or base_config.fail_on or "warning"
+    if show_diff:
+        return _show_diffs(results, registry)
+    if fix_to is not None and not results[0].error and not results[0].skipped:
+        results = [_write_fixed(results[0], fix_to, registry, lambda out: runner.run([Job(0, out, work[0].config)])[0])]
     if write_baseline_to is not None:
         from .baseline import write
 
@@ -185,7 +204,8 @@ def check(
         click.echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
                    "只报告新问题", err=True)
         return 2 if exit_code(results, threshold) == 2 else 0
-    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules}
+    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules,
+                               "width": _terminal_width()}
     if baseline is not None:
         from .baseline import apply
 
@@ -287,6 +307,106 @@ def _check_annotate_target(paths: tuple[str, ...], target: Path) -> None:
     _check_writable(target, "--annotate")
 
 
+def _check_fix_options(paths: tuple[str, ...], target: Path | None, diff: bool, force: bool,
+                       annotate_to: Path | None, baseline_to: Path | None, baseline: bool = False) -> None:
+    """--fix OUT / --diff: checked before anything is read. The input is never written, so
+    --fix takes the copy's path: one file, a new path (an existing one only with --force),
+    never the input itself; a .docx copy is a .docx."""
+    from .fix import TEXT_SUFFIXES
+
+    if target is not None and diff:
+        raise click.UsageError("--fix 和 --diff 不能同时使用：--diff 只显示改正，--fix 把改正写入副本")
+    if annotate_to is not None or baseline_to is not None:
+        raise click.UsageError(f"{'--diff' if diff else '--fix'} 不能与 --annotate 或 --write-baseline 同时使用")
+    if "-" in paths:
+        raise click.UsageError(f"{'--diff' if diff else '--fix'} 不能用于标准输入（-）；请给出文件路径")
+    if target is not None and baseline:
+        # the copy's findings are reported under the copy's name, which no baseline entry carries
+        raise click.UsageError("--fix 不能与 --baseline 同时使用：先用 --fix 写出副本，再对副本用 --baseline 检查")
+    if target is None:
+        return
+    if len(paths) != 1 or not paths[0].lower().endswith((*TEXT_SUFFIXES, ".docx")) or Path(paths[0]).is_dir():
+        raise click.UsageError("--fix OUT 只能用于单个 .txt、.md 或 .docx 文件")
+    source = Path(paths[0])
+    if paths[0].lower().endswith(".docx") != (target.suffix.lower() == ".docx"):
+        raise click.UsageError(f"--fix 的输出“{target}”应与被检查的文件同类：.docx 写成 .docx，.txt/.md 写成文本文件")
+    if target.resolve() == source.resolve() or (target.exists() and source.exists() and target.samefile(source)):
+        raise click.UsageError("--fix 的输出不能是被检查的文件本身：reportlint 从不改动输入文件，请给出副本的路径")
+    if target.exists() and not force:
+        raise click.UsageError(f"--fix 的输出文件“{target}”已存在；换一个路径，或加 --force 覆盖它")
+    _check_writable(target, "--fix")
+
+
+def _fixable_text(path: str) -> bool:
+    from .fix import TEXT_SUFFIXES
+
+    return path.lower().endswith(TEXT_SUFFIXES)
+
+
+def _show_diffs(results: list[Any], registry: Any) -> int:
+    """--diff: the corrections --fix would make to each .txt/.md file, as a unified diff."""
+    from .engine import load
+    from .fix import FixError, fix_text, unified_diff
+
+    fixes = 0
+    for res in results:
+        if res.error or res.skipped or not any(f.fix for f in res.findings):
+            continue
+        if not _fixable_text(res.path):
+            click.echo(f"reportlint: 提示：{_safe(res.path)} 有可改正的问题；--diff 只用于 .txt/.md，"
+                       "Word 文件请用 --fix 副本.docx 写成修订", err=True)
+            continue
+        try:
+            path = Path(res.path)
+            doc = load(path, registry)
+            done = fix_text(path.read_bytes(), doc.blocks, res.findings, dict(doc.meta))
+        except (FixError, LoadError, OSError) as exc:
+            click.echo(f"reportlint: {_safe(res.path)}：无法改正：{exc}", err=True)
+            continue
+        if done.plan.fixed:
+            fixes += len(done.plan.fixed)
+            sys.stdout.write(unified_diff(res.path, done.original, done.fixed))
+    click.echo(f"reportlint: 可自动改正 {fixes} 个问题（用 --fix 副本路径 写入副本）" if fixes
+               else "reportlint: 没有可自动改正的问题", err=True)
+    if any(r.error or r.crashed for r in results):
+        return 2
+    return 1 if fixes else 0
+
+
+def _write_fixed(result: Any, target: Path, registry: Any, recheck: Any) -> Any:
+    """--fix OUT: write the corrected copy, say what was done and left, and check the copy:
+    its findings are what remains to do."""
+    from .engine import load
+    from .fix import FixError, fix_text
+    from .sniff import read_input, sniff
+
+    source = Path(result.path)
+    try:
+        kind = sniff(source, read_input(source)).kind  # what the file is, as the loader read it
+        if kind == ".docx":
+            from .fixdocx import fix_docx
+
+            chosen = fix_docx(source, target, result.findings)
+        elif kind == ".txt":
+            doc = load(source, registry)
+            done = fix_text(source.read_bytes(), doc.blocks, result.findings, dict(doc.meta))
+            target.write_bytes(done.data)
+            chosen = done.plan
+        else:
+            raise FixError(f"这个文件实际是 {kind} 文件，--fix 只改 .txt、.md 和 .docx")
+    except (FixError, LoadError) as exc:
+        raise click.UsageError(f"{source}：{exc}") from exc
+    except OSError as exc:
+        raise click.UsageError(f"--fix 的输出文件“{target}”无法写入：{exc.strerror or exc}") from exc
+    kind = "修订" if source.suffix.lower() == ".docx" else "改动"
+    click.echo(f"reportlint: 已改正 {len(chosen.fixed)} 个问题（{len(chosen.edits)} 处{kind}），"
+               f"写入 {_safe(str(target))}；原文件未改动。以下是副本中剩下的问题。", err=True)
+    for f, reason in chosen.left:
+        line, column, _, _ = f.where()
+        click.echo(f"reportlint: 未改正 {_safe(f.path)}:{line}:{column} {f.rule}：{reason}", err=True)
+    return recheck(target)
+
+
 def _validate_run(session: Any, settings: Any, configs: list[Config]) -> None:
     """Every configuration of the run, and the command line, against the rulebooks they run
     with: an unknown rule code, option or profile stops the run before anything is checked."""
@@ -371,8 +491,9 @@ def _progress_bar(total: int) -> Any:
         return None
 
     def show(done: int, of: int) -> None:
-        end = "\n" if done == of else ""
-        sys.stderr.write(f"\r检查中 {done}/{of}{end}")
+        # the counter is erased when the run ends (\r, then erase to the end of the line): the report
+        # that follows starts on a clean line
+        sys.stderr.write("\r\033[K" if done == of else f"\r检查中 {done}/{of}")
         sys.stderr.flush()
 
     return show
@@ -381,6 +502,15 @@ def _progress_bar(total: int) -> Any:
 def _config_for(path: Path) -> Config:
     folder = path.parent if path.parent != Path("") else Path(".")
     return find_config(folder.resolve())
+
+
+def _terminal_width() -> int | None:
+    """The terminal's width for the text report to wrap to; None (no wrapping) in a pipe or CI log."""
+    import shutil
+
+    if os.environ.get("CI") or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
 
 
 def _use_color() -> bool:
@@ -490,6 +620,7 @@ def serve(host: str, port: int) -> int:
 def profiles(fmt: str) -> int:
     """列出文种档案：识别关键词和必备部分。"""
     from .engine import Session
+    from .reporters.text import ljust
 
     _, book = Session().books(find_config(Path.cwd()))
     rows = [
@@ -503,7 +634,7 @@ def profiles(fmt: str) -> int:
     else:
         for row in rows:
             required = "、".join(s["name"] for s in row["sections"] if s["required"]) or "（无）"
-            click.echo(f"{row['id']:<18} {row['name']:<10} 必备部分：{required}")
+            click.echo(f"{ljust(row['id'], 18)} {ljust(row['name'], 12)} 必备部分：{required}")
     return 0
 
 

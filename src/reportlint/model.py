@@ -23,6 +23,8 @@ def pickled_as_tuple(cls: type[T]) -> type[T]:
     return cls
 
 Severity = Literal["error", "warning", "info"]
+# one replacement a fix makes: (0-based block, start, exclusive end, new text), offsets in ``Block.text``
+Edit = tuple[int, int, int, str]
 SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
@@ -110,6 +112,9 @@ class Finding:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+    # the exact replacements that correct the defect, only where the rule is certain (``--fix``,
+    # ``--diff``): applied all together or not at all; empty for a judgement
+    fix: tuple[Edit, ...] = ()
 
     def where(self) -> tuple[int, int, int, int]:
         """1-based (line, column, end line, end column) as reporters print them."""
@@ -160,9 +165,12 @@ class Rule:
         key: str = "default",
         suggestion: str | None = None,
         related: Iterable[Mapping[str, Any]] = (),
+        autofix: str | Iterable[Edit] | None = None,
         **fields: Any,
     ) -> Finding:
-        """Build a finding over ``doc.blocks[block][start:end]`` (or up to ``end_block``)."""
+        """Build a finding over ``doc.blocks[block][start:end]`` (or up to ``end_block``).
+        ``autofix`` is the certain correction: the text that replaces the span (one block
+        only), or the edits to make (a summary finding that stands for several places)."""
         last = block if end_block is None else end_block
         if end is None:
             end = len(doc.blocks[last].text)
@@ -192,5 +200,14 @@ class Rule:
             page=doc.blocks[block].page,
             suggestion=suggestion,
             related=tuple(related),
+            fix=_edits(autofix, block, start, last, end),
             **where,
         )
+
+
+def _edits(autofix: str | Iterable[Edit] | None, block: int, start: int, last: int, end: int) -> tuple[Edit, ...]:
+    if autofix is None:
+        return ()
+    if isinstance(autofix, str):
+        return ((block, start, end, autofix),) if last == block else ()
+    return tuple(sorted(autofix))

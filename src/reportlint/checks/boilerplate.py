@@ -132,7 +132,9 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if inline_set:
         for b, offset, m in ctx.body.finditer(inline_set):
             if b.index not in ctx.residue and b.index not in lines and b.kind != "cell":
-                yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group())
+                # a page number or header fused into a sentence: deleting it joins the sentence again
+                yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group(),
+                                   autofix="")
     title_text = ctx.outline.title.text.strip() if ctx.outline.title else None
     for blocks in _running_headers(doc, rule.params.get("header_min_repeats", 3)):
         b = blocks[1]

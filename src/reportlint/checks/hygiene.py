@@ -63,7 +63,7 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for start, end in zip(at[::2], at[1::2], strict=True):
             inner = b.text[start + 1:end]
             yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
-                               expected=f"“{inner}”", suggestion=f"“{inner}”")
+                               expected=f"“{inner}”", suggestion=f"“{inner}”", autofix=f"“{inner}”")
     numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue]
     if numbers:
         b, m = numbers[0]
@@ -71,7 +71,9 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end(3) - offset, key="docno",
                            text=m.group().strip().replace(" ", ""), fix=f"〔{m.group(2)}〕",
                            times=f"（全文共 {len(numbers)} 处）" if len(numbers) > 1 else "",
-                           suggestion=f"〔{m.group(2)}〕")
+                           suggestion=f"〔{m.group(2)}〕",
+                           autofix=[(n.index, o.start(1) - at, o.end(3) - at, f"〔{o.group(2)}〕")
+                                    for n, o in numbers for at in (ctx.body.starts[n.index],)])
 
 
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
@@ -145,7 +147,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
     for index, start, end, key, text, expected in sorted(found):
         yield rule.finding(ctx.doc, index, start, end, key=key, text=text, expected=expected,
-                           suggestion=expected or None)
+                           suggestion=expected or None, autofix=expected or None)
 
 
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
@@ -407,6 +409,11 @@ def _is_deng(text: str, i: int) -> bool:
     return (i + 1, i + 2) in _tokens_at(text, i + 1, i + 2)
 
 
+# marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
+# connector (— or ～) is the writer's choice and left to them
+_FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight"})
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
@@ -436,7 +443,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             in_book.update((m.start(), m.end() - 1))
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
-                                   text=m.group(1), suggestion=f"《{m.group(1)}》")
+                                   text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in checks:
         for b, offset, m in body.finditer(pattern):
@@ -451,7 +458,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             suggestion = {"deng": "等", "ascii_quote": "”"}[key]
             expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
-                               suggestion=suggestion)
+                               suggestion=suggestion, autofix="" if key == "deng" else suggestion)
     groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
 
     def add(key: str, b: Block, start: int, end: int, fix: str, mark: str = "") -> None:
@@ -502,11 +509,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if many and key != "repeat" and len(found) > 1:
             b, start, end, fix = found[0]
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
-                               text=b.text[start:end], expected=fix)
+                               text=b.text[start:end], expected=fix,
+                               autofix=[(p[0].index, *p[1:]) for p in found] if key in _FIXED_MARKS else None)
             continue
         for b, start, end, fix in found:
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=b.text[start:end], expected=fix,
-                               suggestion=fix)
+                               suggestion=fix, autofix=fix if key in _FIXED_MARKS else None)
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:

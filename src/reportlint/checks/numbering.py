@@ -110,10 +110,10 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
                   and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
-        lists.append((breaks, _orphans(outline, parent, items, breaks)))
+        lists.append((breaks, _orphans(outline, parent, items, breaks), items))
     # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
-    explained = {_span(o[2]) for _, o in lists if o is not None}
-    for breaks, orphans in lists:
+    explained = {_span(o[2]) for _, o, _ in lists if o is not None}
+    for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
                 mk, pmk, nxt = orphans
@@ -131,7 +131,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
                                    label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
-                                   suggestion=expected)
+                                   suggestion=expected, autofix=_renumbered(ctx, mk, items, kind, expected))
             elif mode == "skip" and kind in ("skip", "backwards"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "skip" else "backwards",
                                    label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
@@ -139,6 +139,25 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if mode == "skip":
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
+
+
+def _renumbered(ctx: Context, mk: Marker, items: list[Item], kind: str, expected: str) -> str | None:
+    """The duplicate's label with the number it should carry, when that is certain: the
+    number repeats the one before and the list then runs on without a break from it (三 三 五
+    → 四, or the repeat is the last item). A repeat followed by the number it repeats (三 三 四)
+    may be an item inserted or one left over: that is the writer's call. The label's own
+    spacing is kept; a Word list label is not in the text and is not fixed."""
+    if kind != "duplicate" or ctx.doc.blocks[mk.block].label:
+        return None
+    at = next((i for i, it in enumerate(items) if it.marker is mk), None)
+    if at is None or (at + 1 < len(items) and items[at + 1].marker.value != mk.value + 2):
+        return None
+    shown = ctx.doc.blocks[mk.block].text[mk.start:mk.end]
+    core = shown.strip()
+    if not core or mk.label_for(mk.value) != core:
+        return None  # a label written in a way label_for does not reproduce: leave it
+    lead = shown[: len(shown) - len(shown.lstrip())]
+    return lead + expected + shown[len(lead) + len(core):]
 
 
 _SERIAL_HEADS = ("序号", "编号", "序")  # the usual head of a table's serial-number column
