@@ -254,7 +254,8 @@ def test_fix_docx_writes_tracked_changes_and_leaves_the_input(tmp_path: Path, ca
     src = _docx(tmp_path / "r.docx")
     before = digest(src)
     out_path = tmp_path / "r-fixed.docx"
-    code, out, err = run(["check", str(src), "--fix", str(out_path), "--no-cache"], capsys)
+    # the core rules only: a layout plugin installed beside reportlint would find more in this bare document
+    code, out, err = run(["check", str(src), "--fix", str(out_path), "--no-cache", "--select", "N,S,M,B,T,X"], capsys)
     assert digest(src) == before
     inserted, deleted = _changes(out_path)
     assert [d.findtext(f".//{W}delText") for d in deleted] == ["的", "、", "[2023]", ",", "一"]
