@@ -304,3 +304,15 @@ def test_the_tagger_is_loaded_once(small: Path) -> None:
         assert segment.loaded() and segment.tagger() is first
     finally:
         segment.tagger.cache_clear()
+
+
+def test_remembered_blocks_give_the_same_words(pair, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    ours, jiebas = pair
+    text = "三个乡镇年底前完成，三个乡镇年底前完成。5G基站"
+    first = ours(text)
+    first.append(("changed", "x"))  # a caller's list is its own
+    assert ours(text) == jiebas(text)
+    monkeypatch.setattr(segment, "_MEMO", 2)  # the memory is emptied when full
+    small_memo = segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))
+    for t in SMALL_TEXTS * 2:
+        assert small_memo(t) == segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))(t)

@@ -30,6 +30,7 @@ _KIND = "seglex"
 # jieba.posseg's block patterns (jieba/posseg/__init__.py, 0.42.1), written as raw strings
 _RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
+_MEMO = 20000  # blocks remembered by a tagger (a block is a run of Chinese/ASCII between punctuation)
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # posseg's re_eng1
 
 
@@ -203,28 +204,35 @@ def make_tagger(lex: Lexicon) -> Tagger:
                 return "x"
         return tags[packed[key] & mask]
 
-    def cut_block(blk: str, out: list[tuple[str, str]]) -> None:
-        # Tokenizer.get_DAG: the words (count > 0) starting at each character, else the character
+    weights: dict[int, float | None] = {}  # word id -> jieba's log(count) - log(total), None for a count of 0
+    memo: dict[str, list[tuple[str, str]]] = {}  # block -> its words: the rules ask about the same texts again
+
+    def cut_block(blk: str) -> list[tuple[str, str]]:
+        # Tokenizer.get_DAG and Tokenizer.calc in one pass from the end: the words (count > 0)
+        # starting at each character, else the character alone, and
+        # route[idx] = max((log(freq or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx])
         n = len(blk)
-        dag: list[list[tuple[int, float, int | None]]] = []
-        for k in range(n):
-            ends = []
-            for word, key in prefixes(blk[k:k + longest]):
-                count = packed[key] >> shift
-                if count:
-                    ends.append((k + len(word) - 1, log(count) - logtotal, key))
-            dag.append(ends or [(k, single, None)])
-        # Tokenizer.calc: route[idx] = max((log(freq or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx])
         score = [0.0] * (n + 1)
         best: list[tuple[int, int | None]] = [(0, None)] * n
         for idx in range(n - 1, -1, -1):
             top_s, top_x, top_key = 0.0, -1, None
-            for x, weight, key in dag[idx]:
+            for word, key in prefixes(blk[idx:idx + longest]):
+                if key in weights:
+                    weight = weights[key]
+                else:
+                    count = packed[key] >> shift
+                    weight = weights[key] = log(count) - logtotal if count else None
+                if weight is None:
+                    continue
+                x = idx + len(word) - 1
                 s = weight + score[x + 1]
                 if top_x < 0 or s > top_s or (s == top_s and x > top_x):
                     top_s, top_x, top_key = s, x, key
+            if top_x < 0:
+                top_s, top_x = single + score[idx + 1], idx
             score[idx], best[idx] = top_s, (top_x, top_key)
         # POSTokenizer.__cut_DAG_NO_HMM: single ASCII letters and digits run together as 'eng'
+        out: list[tuple[str, str]] = []
         x, buf = 0, ""
         while x < n:
             y, key = best[x]
@@ -240,13 +248,17 @@ def make_tagger(lex: Lexicon) -> Tagger:
             x = y
         if buf:
             out.append((buf, "eng"))
+        if len(memo) >= _MEMO:
+            memo.clear()
+        memo[blk] = out
+        return out
 
     def tag(text: str) -> list[tuple[str, str]]:
         # POSTokenizer.__cut_internal
         out: list[tuple[str, str]] = []
         for blk in split_han(text):
             if han(blk):
-                cut_block(blk, out)
+                out += memo.get(blk) or cut_block(blk)
                 continue
             # jieba tags a character here 'm' when it is an ASCII digit or '.', 'eng' when its
             # run starts with an ASCII letter or digit: those characters are all in _RE_HAN's
