@@ -245,27 +245,44 @@ def test_a_damaged_entry_is_rebuilt_and_never_handed_to_marisa(small: Path, monk
 
 
 def test_a_sealed_entry_with_wrong_fields_is_rebuilt(small: Path) -> None:
-    import marshal
-
     good = segment.load()
     path = _entry(small)
     payload = store.read_entry(path, segment._KIND)
-    assert payload is not None
-    fields = marshal.loads(payload)
+    assert payload is not None and segment.decode(payload) is not None
+    head = list(segment._HEAD.unpack_from(payload))
+    size = segment._HEAD.size
+    tags_len, packed_len = head[6], head[7]
+    trie_at = size + tags_len + -tags_len % 8 + packed_len + -packed_len % 8
 
-    def changed(i: int, value: object) -> list[object]:
-        return [value if j == i else f for j, f in enumerate(fields)]
+    def with_head(i: int, value: object) -> bytes:
+        return segment._HEAD.pack(*[value if j == i else f for j, f in enumerate(head)]) + payload[size:]
 
-    bad = [list(fields[:7]), changed(1, "many"), changed(1, 0), changed(2, fields[2][:-1]), changed(3, 40),
-           changed(6, fields[6][:-4]), changed(5, "d"), changed(7, b"not a trie"), changed(0, segment.FORMAT + 1),
-           changed(6, fields[6] + fields[6][:4])]
+    bad = [payload[:-1], payload + b"\0" * 8, payload[:size - 1], b"",
+           with_head(0, b"SEGLEXxx"), with_head(1, segment.FORMAT + 1), with_head(2, 0), with_head(2, 40),
+           with_head(3, 0), with_head(4, 2), with_head(4, 8), with_head(5, 0), with_head(6, tags_len - 1),
+           with_head(7, packed_len - 4), with_head(7, packed_len + 8),
+           payload[:size] + b"\xff" + payload[size + 1:],  # tag names not UTF-8
+           payload[:size] + payload[size:size + tags_len].replace(b"\n", b"\t", 1) + payload[size + tags_len:],
+           payload[:trie_at] + bytes(len(payload) - trie_at)]  # not a trie
     for variant in bad:
-        assert segment.decode(marshal.dumps(tuple(variant))) is None
-        store.write_entry(path, segment._KIND, marshal.dumps(tuple(variant)))
+        assert segment.decode(variant) is None
+        store.write_entry(path, segment._KIND, variant)
         lex = segment.load()
         assert segment.make_tagger(lex)("三个乡镇B超") == segment.make_tagger(good)("三个乡镇B超")
-    assert segment.decode(b"\x00garbage") is None
-    assert segment.decode(marshal.dumps([1, 2])) is None
+        assert segment.decode(store.read_entry(path, segment._KIND) or b"") is not None  # rewritten
+    assert segment.decode(bytearray(payload)) is None  # only an immutable payload is mapped
+
+
+def test_a_mapped_trie_keeps_its_buffer(small: Path) -> None:
+    import gc
+
+    lex = segment.load()
+    prefixes = lex.trie.iter_prefixes_with_ids
+    expected = list(prefixes("中国人民"))
+    del lex
+    gc.collect()
+    junk = [bytes(range(256)) * 64 for _ in range(2000)]  # reuse of freed memory would show here
+    assert list(prefixes("中国人民")) == expected and junk
 
 
 def test_a_new_gov_txt_gets_its_own_entry(small: Path) -> None:
