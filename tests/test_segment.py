@@ -329,7 +329,7 @@ def test_remembered_blocks_give_the_same_words(pair, monkeypatch: pytest.MonkeyP
     first = ours(text)
     first.append(("changed", "x"))  # a caller's list is its own
     assert ours(text) == jiebas(text)
-    monkeypatch.setattr(segment, "_MEMO", 2)  # the memory is emptied when full
+    monkeypatch.setattr(segment, "_MEMO_CHARS", 5)  # the older half is dropped when full
     small_memo = segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))
     for t in SMALL_TEXTS * 2:
         assert small_memo(t) == segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))(t)

@@ -32,7 +32,12 @@ _KIND = "seglex"
 # jieba.posseg's block patterns (jieba/posseg/__init__.py, 0.42.1), written as raw strings
 _RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
-_MEMO = 20000  # blocks remembered by a tagger (a block is a run of Chinese/ASCII between punctuation)
+# characters of blocks (runs of Chinese/ASCII between punctuation) whose words a tagger keeps
+# (~25 bytes each, the pairs being shared; 25 MB at most): a 100-page report's M and T rules
+# ask about ~120k characters, 33k of them distinct; a generated 1 MB one 1.8M, 444k distinct
+_MEMO_CHARS = 1_000_000
+_PAIRS = 200_000  # words whose weight and (word, tag) pair a tagger keeps
+_MISSING = object()
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # posseg's re_eng1
 
 
@@ -226,62 +231,73 @@ def make_tagger(lex: Lexicon) -> Tagger:
     logtotal = log(lex.total)
     single = log(1) - logtotal  # jieba's ``FREQ.get(char) or 1`` for a character no word starts with
     split_han, han, split_skip, skip = _RE_HAN.split, _RE_HAN.match, _RE_SKIP.split, _RE_SKIP.match
-    alnum = _ALNUM
+    alnum, missing, low = _ALNUM, _MISSING, -float("inf")
+    # per word id: jieba's log(count) - log(total) (None for a count of 0) and the (word, tag)
+    # pair; per block: its pairs (the rules ask about the same texts again). All bounded.
+    weights: dict[int, float | None] = {}
+    pairs: dict[int | str, tuple[str, str]] = {}
+    memo: dict[str, list[tuple[str, str]]] = {}
+    held = [0]  # characters of the blocks in memo
 
-    def tag_of(word: str, key: int | None) -> str:
-        if key is None:
-            key = key_id(word)
-            if key is None:
-                return "x"
-        return tags[packed[key] & mask]
-
-    weights: dict[int, float | None] = {}  # word id -> jieba's log(count) - log(total), None for a count of 0
-    memo: dict[str, list[tuple[str, str]]] = {}  # block -> its words: the rules ask about the same texts again
+    def pair_of(word: str, key: int | None) -> tuple[str, str]:
+        if key is None:  # a character no word of count > 0 starts with: its own tag, if listed
+            found = pairs.get(word)
+            if found is None:
+                key = key_id(word)
+                found = pairs[word] = (word, "x" if key is None else tags[packed[key] & mask])
+            return found
+        found = pairs[key] = (word, tags[packed[key] & mask])
+        return found
 
     def cut_block(blk: str) -> list[tuple[str, str]]:
-        # Tokenizer.get_DAG and Tokenizer.calc in one pass from the end: the words (count > 0)
-        # starting at each character, else the character alone, and
-        # route[idx] = max((log(freq or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx])
+        # Tokenizer.get_DAG and Tokenizer.calc in one pass from the end: the words of count > 0
+        # starting at each character (else the character alone), and
+        # route[idx] = max((log(freq or 1) - logtotal + route[x + 1][0], x) for x in DAG[idx]).
+        # marisa gives the prefixes shortest first, so x grows and ``>=`` is max's tie-breaking.
         n = len(blk)
         score = [0.0] * (n + 1)
-        best: list[tuple[int, int | None]] = [(0, None)] * n
+        ends = [0] * n
+        keys: list[int | None] = [None] * n
         for idx in range(n - 1, -1, -1):
-            top_s, top_x, top_key = 0.0, -1, None
+            top_s, top_x, top_key = low, -1, None
             for word, key in prefixes(blk[idx:idx + longest]):
-                if key in weights:
-                    weight = weights[key]
-                else:
+                weight = weights.get(key, missing)
+                if weight is missing:
                     count = packed[key] >> shift
                     weight = weights[key] = log(count) - logtotal if count else None
-                if weight is None:
-                    continue
-                x = idx + len(word) - 1
-                s = weight + score[x + 1]
-                if top_x < 0 or s > top_s or (s == top_s and x > top_x):
-                    top_s, top_x, top_key = s, x, key
+                if weight is not None:
+                    x = idx + len(word)
+                    s = weight + score[x]
+                    if s >= top_s:
+                        top_s, top_x, top_key = s, x, key
             if top_x < 0:
-                top_s, top_x = single + score[idx + 1], idx
-            score[idx], best[idx] = top_s, (top_x, top_key)
+                score[idx], ends[idx] = single + score[idx + 1], idx + 1
+            else:
+                score[idx], ends[idx], keys[idx] = top_s, top_x, top_key
         # POSTokenizer.__cut_DAG_NO_HMM: single ASCII letters and digits run together as 'eng'
         out: list[tuple[str, str]] = []
         x, buf = 0, ""
         while x < n:
-            y, key = best[x]
-            y += 1
-            word = blk[x:y]
-            if y - x == 1 and word in alnum:
-                buf += word
+            y, key = ends[x], keys[x]
+            if y - x == 1 and blk[x] in alnum:
+                buf += blk[x]
             else:
                 if buf:
                     out.append((buf, "eng"))
                     buf = ""
-                out.append((word, tag_of(word, key)))
+                out.append(pairs.get(key) or pair_of(blk[x:y], key) if key is not None else pair_of(blk[x], None))
             x = y
         if buf:
             out.append((buf, "eng"))
-        if len(memo) >= _MEMO:
-            memo.clear()
+        held[0] += n
+        if held[0] > _MEMO_CHARS:  # the older half goes: the rules pass over a document's texts in turn
+            for old in list(memo)[:len(memo) // 2]:
+                held[0] -= len(old)
+                del memo[old]
         memo[blk] = out
+        if len(pairs) > _PAIRS or len(weights) > _PAIRS:
+            pairs.clear()
+            weights.clear()
         return out
 
     def tag(text: str) -> list[tuple[str, str]]:
