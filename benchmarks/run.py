@@ -11,7 +11,8 @@ Figures (whole-process wall-clock medians unless said otherwise), with the machi
   * batch throughput over a ~10 MB corpus of .txt and .docx, --jobs 1 and --jobs 2
   * peak memory of the 100-page .docx run
   * rules alone over extracted text: characters per second for the whole default set and
-    milliseconds per MB for each rule, segmenter load kept out
+    milliseconds per MB for each rule, segmenter load kept out; the M rules with the
+    segmenter loaded, its load in a fresh process, and the segmenter alone on every block
   * peers on the same 7k report when installed (zhlint, textlint with rules configured,
     autocorrect-py); a peer that is not installed is named as absent
 Every timed command is first run once and its exit code and output checked (reportlint
