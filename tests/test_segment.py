@@ -167,7 +167,7 @@ def test_any_text_gets_jiebas_words_and_tags(pair, text: str) -> None:  # type: 
 # --- a small dictionary: how dict.txt is read ----------------------------------------------
 
 SMALL = ("B超 3 n\n"
-         "中国 100 ns\n"
+         "中国 100000 ns\n"  # too large for the packed field: kept beside it
          "中国人 30 n\n"
          "人民 80 n\n"
          "国人 5 n\n"
@@ -201,7 +201,7 @@ def test_a_small_dictionary_is_read_as_jieba_reads_it(small: Path) -> None:
     for text in SMALL_TEXTS:
         assert ours(text) == reference(text), text
     lex = segment.load()
-    assert lex.total == 3 + 100 + 30 + 80 + 5 + 0 + 40 + 20 + 7 + 9 + 4 + 10 + 10 + 4 + 50 + 1
+    assert lex.total == 3 + 100000 + 30 + 80 + 5 + 0 + 40 + 20 + 7 + 9 + 4 + 10 + 10 + 4 + 50 + 1
     assert ours("甲乙丙") == [("甲乙", "n"), ("丙", "n")]
     assert ("民", "ng") in ours("民") and ("B超", "nz") in ours("B超")
 
@@ -251,16 +251,19 @@ def test_a_sealed_entry_with_wrong_fields_is_rebuilt(small: Path) -> None:
     assert payload is not None and segment.decode(payload) is not None
     head = list(segment._HEAD.unpack_from(payload))
     size = segment._HEAD.size
-    tags_len, packed_len = head[6], head[7]
-    trie_at = size + tags_len + -tags_len % 8 + packed_len + -packed_len % 8
+    tags_len, packed_len, big_len = head[6], head[7], head[8]
+    assert big_len > 0  # SMALL has a count too large for its field
+    trie_at = size + sum(n + -n % 8 for n in (tags_len, packed_len, big_len, 2 * big_len))
 
     def with_head(i: int, value: object) -> bytes:
         return segment._HEAD.pack(*[value if j == i else f for j, f in enumerate(head)]) + payload[size:]
 
     bad = [payload[:-1], payload + b"\0" * 8, payload[:size - 1], b"",
            with_head(0, b"SEGLEXxx"), with_head(1, segment.FORMAT + 1), with_head(2, 0), with_head(2, 40),
-           with_head(3, 0), with_head(4, 2), with_head(4, 8), with_head(5, 0), with_head(6, tags_len - 1),
-           with_head(7, packed_len - 4), with_head(7, packed_len + 8),
+           with_head(3, 0), with_head(4, 3), with_head(4, 4), with_head(5, 0), with_head(6, tags_len - 1),
+           with_head(7, packed_len - 2), with_head(7, packed_len + 8), with_head(8, big_len + 4), with_head(8, 0),
+           with_head(9, head[9] - 1),
+           payload[:trie_at - 2 * big_len - 8] + (10**9).to_bytes(4, "little") + payload[trie_at - 2 * big_len - 4:],
            payload[:size] + b"\xff" + payload[size + 1:],  # tag names not UTF-8
            payload[:size] + payload[size:size + tags_len].replace(b"\n", b"\t", 1) + payload[size + tags_len:],
            payload[:trie_at] + bytes(len(payload) - trie_at)]  # not a trie

@@ -18,6 +18,7 @@ import re
 import struct
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from math import log
@@ -26,7 +27,7 @@ from typing import Any
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 
-FORMAT = 1  # of the cached lexicon (file name and payload); bump on any change
+FORMAT = 2  # of the cached lexicon (file name and payload); bump on any change
 _KIND = "seglex"
 
 # jieba.posseg's block patterns (jieba/posseg/__init__.py, 0.42.1), written as raw strings
@@ -42,17 +43,31 @@ _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01234567
 
 
 class Lexicon:
-    """jieba's dictionary as a trie: ``trie`` gives word ids, ``packed[id]`` is the word's
+    """jieba's dictionary as a trie: ``trie`` gives word ids; ``packed[id]`` holds the word's
     count shifted left by ``shift`` bits plus the index of its tag in ``tags`` (padded to
-    ``1 << shift`` entries, so every packed number names a tag); ``total`` is jieba's sum of
-    counts and ``longest`` the length of the longest word."""
+    ``1 << shift`` entries, so every packed number names a tag). A count too large for its
+    field (all ones there) is found in ``big_counts`` at the place of the id in the sorted
+    ``big_ids``. ``total`` is jieba's sum of counts, ``longest`` the longest word's length."""
 
-    __slots__ = ("longest", "packed", "shift", "tags", "total", "trie")
+    __slots__ = ("big_counts", "big_ids", "longest", "packed", "shift", "tags", "total", "trie")
 
-    def __init__(self, trie: Any, packed: array | memoryview, shift: int, tags: tuple[str, ...], total: int,
-                 longest: int) -> None:
+    def __init__(self, trie: Any, packed: Any, shift: int, tags: tuple[str, ...], total: int, longest: int,
+                 big_ids: Any, big_counts: Any) -> None:
         self.trie, self.packed, self.shift, self.tags, self.total, self.longest = (
             trie, packed, shift, tags, total, longest)
+        self.big_ids, self.big_counts = big_ids, big_counts
+
+    def count(self, key: int) -> int:
+        count = self.packed[key] >> self.shift
+        if count == (1 << (self.packed.itemsize * 8 - self.shift)) - 1:
+            at = bisect_left(self.big_ids, key)
+            if at == len(self.big_ids) or self.big_ids[at] != key:
+                raise ValueError("reportlint's word lexicon is inconsistent")
+            count = self.big_counts[at]
+        return int(count)
+
+    def tag(self, key: int) -> str:
+        return self.tags[self.packed[key] & ((1 << self.shift) - 1)]
 
 
 # --- building ---------------------------------------------------------------------------
@@ -103,20 +118,27 @@ def build(words: dict[str, tuple[int, str]], total: int, extra: Iterable[tuple[s
     shift = max(1, (len(names) - 1).bit_length())
     tags = tuple(names) + ("x",) * ((1 << shift) - len(names))
     index = {tag: i for i, tag in enumerate(names)}
-    top = max((count for count, _ in words.values()), default=0) << shift
-    packed = array("I" if top < 1 << 32 else "Q", bytes(len(trie) * (4 if top < 1 << 32 else 8)))
-    if packed.itemsize * 8 < top.bit_length():
-        raise ValueError("a word count too large for the lexicon")
+    packed = array("H" if shift <= 8 else "I", bytes(len(trie) * (2 if shift <= 8 else 4)))
+    full = (1 << (packed.itemsize * 8 - shift)) - 1  # most counts fit in the rest of 16 bits
+    big_ids, big_counts = array("I"), array("Q")
+    big = []
     for word, key in trie.iteritems():
         count, tag = words[word]
+        if count >= full:
+            big.append((key, count))
+            count = full
         packed[key] = count << shift | index[tag]
-    return Lexicon(trie, packed, shift, tags, total, max(map(len, words), default=1))
+    for key, count in sorted(big):
+        big_ids.append(key)
+        big_counts.append(count)  # OverflowError beyond 2**64: no such dictionary
+    return Lexicon(trie, packed, shift, tags, total, max(map(len, words), default=1), big_ids, big_counts)
 
 
-# The cached payload: a fixed header, the tag names, the packed numbers and marisa's own
-# bytes, each part starting at a multiple of 8. Read back, the numbers and the trie are used
-# in place (a memoryview cast, ``Trie.map``): no copy of the 2.6 MB after the seal check.
-_HEAD = struct.Struct("<8s4I4Q")  # magic, FORMAT, shift, longest, itemsize; total, tags/packed/trie byte lengths
+# The cached payload: a fixed header, then the tag names, the packed numbers, the ids and
+# counts of large counts and marisa's own bytes, each part starting at a multiple of 8. Read
+# back, the numbers and the trie are used in place (memoryview casts, ``Trie.map``): no copy
+# of the 2 MB after the seal check.
+_HEAD = struct.Struct("<8s4I5Q")  # magic, FORMAT, shift, longest, itemsize; total, byte lengths of the 4 parts
 _MAGIC = b"SEGLEX" + (b"le" if sys.byteorder == "little" else b"be")  # the numbers are native
 
 
@@ -125,12 +147,12 @@ def _pad(n: int) -> int:
 
 
 def encode(lex: Lexicon) -> bytes:
-    tags = "\n".join(lex.tags).encode("utf-8")
-    packed = lex.packed.tobytes()
+    parts = ["\n".join(lex.tags).encode("utf-8"), lex.packed.tobytes(), lex.big_ids.tobytes(),
+             lex.big_counts.tobytes()]
     trie = lex.trie.tobytes()
-    head = _HEAD.pack(_MAGIC, FORMAT, lex.shift, lex.longest, lex.packed.itemsize, lex.total, len(tags),
-                      len(packed), len(trie))
-    return b"".join((head, tags, bytes(_pad(len(tags))), packed, bytes(_pad(len(packed))), trie))
+    head = _HEAD.pack(_MAGIC, FORMAT, lex.shift, lex.longest, lex.packed.itemsize, lex.total,
+                      *map(len, parts[:3]), len(trie))
+    return b"".join([head, *(part + bytes(_pad(len(part))) for part in parts), trie])
 
 
 _mapped: list[type] = []
@@ -153,32 +175,40 @@ def decode(payload: bytes) -> Lexicon | None:
     and they are mapped where they are (the payload is an immutable ``bytes``)."""
     if type(payload) is not bytes or len(payload) < _HEAD.size:
         return None
-    magic, fmt, shift, longest, itemsize, total, tags_len, packed_len, trie_len = _HEAD.unpack_from(payload)
-    tags_at = _HEAD.size
-    packed_at = tags_at + tags_len + _pad(tags_len)
-    trie_at = packed_at + packed_len + _pad(packed_len)
+    magic, fmt, shift, longest, itemsize, total, tags_len, packed_len, big_len, trie_len = _HEAD.unpack_from(payload)
     if not (magic == _MAGIC and fmt == FORMAT and 1 <= shift <= 16 and longest >= 1 and total > 0
-            and itemsize in (4, 8) and packed_len % itemsize == 0 and trie_len > 0
-            and trie_at + trie_len == len(payload)
-            and not any(payload[tags_at + tags_len:packed_at]) and not any(payload[packed_at + packed_len:trie_at])):
+            and itemsize in (2, 4) and shift < itemsize * 8 and packed_len % itemsize == 0 and big_len % 4 == 0
+            and trie_len > 0):
         return None
-    try:
-        tags = tuple(payload[tags_at:tags_at + tags_len].decode("utf-8").split("\n"))
-    except UnicodeDecodeError:
+    spans, at = [], _HEAD.size
+    for length in (tags_len, packed_len, big_len, big_len * 2):
+        spans.append((at, at + length))
+        at += length + _pad(length)
+        if any(payload[at - _pad(length):at]):
+            return None  # padding is zeros
+    if at + trie_len != len(payload):
         return None
     view = memoryview(payload)
-    packed = view[packed_at:packed_at + packed_len].cast("I" if itemsize == 4 else "Q")
-    if len(tags) != 1 << shift or packed.itemsize != itemsize:
+    try:
+        tags = tuple(str(view[slice(*spans[0])], "utf-8").split("\n"))
+    except UnicodeDecodeError:
+        return None
+    packed = view[slice(*spans[1])].cast("H" if itemsize == 2 else "I")
+    big_ids, big_counts = view[slice(*spans[2])].cast("I"), view[slice(*spans[3])].cast("Q")
+    if len(tags) != 1 << shift or packed.itemsize != itemsize or big_ids.itemsize != 4 or big_counts.itemsize != 8:
+        return None
+    ids = big_ids.tolist()
+    if ids != sorted(ids) or (ids and ids[-1] >= len(packed)):  # sorted: bisect finds them (O(n) when so)
         return None
     trie = _trie_class()()
-    trie.buffer = view[trie_at:]
+    trie.buffer = view[at:]
     try:
         trie.map(trie.buffer)
     except Exception:  # marisa's own format check failed
         return None
     if len(trie) != len(packed):
         return None
-    return Lexicon(trie, packed, shift, tags, total, longest)
+    return Lexicon(trie, packed, shift, tags, total, longest, big_ids, big_counts)
 
 
 def _jieba_dict() -> Path | None:
@@ -226,8 +256,7 @@ def make_tagger(lex: Lexicon) -> Tagger:
     """``jieba.posseg.cut(text, HMM=False)`` as (word, tag) pairs, on ``lex``."""
     prefixes = lex.trie.iter_prefixes_with_ids
     key_id = lex.trie.get
-    packed, shift, tags, longest = lex.packed, lex.shift, lex.tags, lex.longest
-    mask = (1 << shift) - 1
+    count_of, tag_of, longest = lex.count, lex.tag, lex.longest
     logtotal = log(lex.total)
     single = log(1) - logtotal  # jieba's ``FREQ.get(char) or 1`` for a character no word starts with
     split_han, han, split_skip, skip = _RE_HAN.split, _RE_HAN.match, _RE_SKIP.split, _RE_SKIP.match
@@ -244,9 +273,9 @@ def make_tagger(lex: Lexicon) -> Tagger:
             found = pairs.get(word)
             if found is None:
                 key = key_id(word)
-                found = pairs[word] = (word, "x" if key is None else tags[packed[key] & mask])
+                found = pairs[word] = (word, "x" if key is None else tag_of(key))
             return found
-        found = pairs[key] = (word, tags[packed[key] & mask])
+        found = pairs[key] = (word, tag_of(key))
         return found
 
     def cut_block(blk: str) -> list[tuple[str, str]]:
@@ -263,7 +292,7 @@ def make_tagger(lex: Lexicon) -> Tagger:
             for word, key in prefixes(blk[idx:idx + longest]):
                 weight = weights.get(key, missing)
                 if weight is missing:
-                    count = packed[key] >> shift
+                    count = count_of(key)
                     weight = weights[key] = log(count) - logtotal if count else None
                 if weight is not None:
                     x = idx + len(word)
@@ -292,8 +321,8 @@ def make_tagger(lex: Lexicon) -> Tagger:
         held[0] += n
         if held[0] > _MEMO_CHARS:  # the older half goes: the rules pass over a document's texts in turn
             for old in list(memo)[:len(memo) // 2]:
-                held[0] -= len(old)
-                del memo[old]
+                if memo.pop(old, None) is not None:
+                    held[0] -= len(old)
         memo[blk] = out
         if len(pairs) > _PAIRS or len(weights) > _PAIRS:
             pairs.clear()
