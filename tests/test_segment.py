@@ -110,6 +110,7 @@ HANDWRITTEN = [
     "工信处女干事每月经过下属科室都要亲口交代24口交换机等技术性器件的安装工作",
     "B超检查和X光片",
     "AA制聚餐",
+    "AT&T和T-Mobile的合作，c#与C#",
 ]
 
 _SUBJECTS = ["县委", "市政府办公室", "各乡镇街道", "区发展改革局", "党支部", "驻村工作队", "市场监管部门"]
@@ -154,7 +155,7 @@ _ALPHABET = ("的一是在了不和有大这中人上为们地个用工时要动
              "完成任务改造建设基站严实维护意识亿元百千万零〇"
              "abcXYZ0123456789+#&._-%/"
              "，。、；：？！“”（）《》…—\u3000 \t\n\r\xa0"
-             "Ａ１㐀鿖𠀀😀")
+             "Ａ１㐀鿖𠀀😀\x00\x1c\x85\u2028\ud800")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -336,3 +337,12 @@ def test_remembered_blocks_give_the_same_words(pair, monkeypatch: pytest.MonkeyP
     small_memo = segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))
     for t in SMALL_TEXTS * 2:
         assert small_memo(t) == segment.make_tagger(segment.build(*segment.read_jieba_dict(SMALL.encode()), []))(t)
+
+
+def test_every_count_is_read_back_whole(tmp_path: Path) -> None:
+    counts = [0, 1, 2**15 - 2, 2**15 - 1, 2**15, 10**12]  # one tag: 1 bit for it, 15 for the count
+    words = {f"词{i}": (count, "n") for i, count in enumerate(counts)}
+    for lex in (built := segment.build(words, sum(counts), [])), segment.decode(segment.encode(built)):
+        assert lex is not None and lex.shift == 1
+        assert {word: lex.count(key) for word, key in lex.trie.iteritems()} == {w: c for w, (c, _) in words.items()}
+        assert {lex.tag(key) for _, key in lex.trie.iteritems()} == {"n"}
