@@ -34,9 +34,9 @@ _KIND = "seglex"
 _RE_HAN = re.compile(r"([\u4E00-\u9FD5a-zA-Z0-9+#&\._]+)")
 _RE_SKIP = re.compile(r"(\r\n|\s)")
 # characters of blocks (runs of Chinese/ASCII between punctuation) whose words a tagger keeps
-# (~25 bytes each, the pairs being shared; 25 MB at most): a 100-page report's M and T rules
-# ask about ~120k characters, 33k of them distinct; a generated 1 MB one 1.8M, 444k distinct
-_MEMO_CHARS = 1_000_000
+# (~25 bytes each, the pairs being shared; 8 MB at most): the rules ask about some texts
+# again (M103's repeat check, T101's windows); a 100-page report's texts fit many times over
+_MEMO_CHARS = 300_000
 _PAIRS = 200_000  # words whose weight and (word, tag) pair a tagger keeps
 _MISSING = object()
 _ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # posseg's re_eng1
