@@ -313,7 +313,6 @@ def test_a_read_only_cache_folder_means_a_quiet_uncached_run(tmp_path: Path, mon
 
     doc = tmp_path / "a.txt"
     doc.write_text(DEFECTIVE + "每季度召开一次调度会，三个乡镇年底前完成。\n", encoding="utf-8")
-    monkeypatch.setenv("REPORTLINT_SEGMENTER", "jieba")
     expected = run(["check", str(doc), "--no-cache"], capfd)  # type: ignore[arg-type]
     folder = tmp_path / "ro"
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
@@ -340,7 +339,7 @@ def test_a_full_disk_leaves_no_file_and_no_traceback(tmp_path: Path) -> None:
     doc = tmp_path / "a.txt"
     doc.write_text(DEFECTIVE + "每季度召开一次调度会，三个乡镇年底前完成。\n", encoding="utf-8")
     base = tmp_path / "base"
-    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(base), "REPORTLINT_SEGMENTER": "jieba"}
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(base)}
     script = ("import resource, signal, sys\n"
               "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
               "resource.setrlimit(resource.RLIMIT_FSIZE, (20000, 20000))  # writes past 20 kB fail: a full disk\n"
@@ -355,28 +354,6 @@ def test_a_full_disk_leaves_no_file_and_no_traceback(tmp_path: Path) -> None:
     leftovers = [p for p in base.rglob("*") if p.is_file() and (p.stat().st_size == 0 or p.name.endswith(".tmp")
                                                                  or p.name.startswith("tmp"))]
     assert leftovers == []
-
-
-def test_jieba_tables_from_the_cache_equal_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
-    pytest.importorskip("jieba")
-    import jieba
-    import jieba.posseg
-
-    from reportlint import segment
-
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
-    built = segment._jieba_tables(jieba, jieba.Tokenizer())
-    read = segment._jieba_tables(jieba, jieba.Tokenizer())
-    assert read == built
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = str(tmp_path / "jieba-own")
-    (tmp_path / "jieba-own").mkdir()
-    tokenizer.initialize()  # jieba's own build
-    assert read[0] == tokenizer.FREQ and read[1] == tokenizer.total
-    assert read[2] == jieba.posseg.POSTokenizer(tokenizer).word_tag_tab
-    table = next((tmp_path / "reportlint").glob("jieba-*.marshal"))
-    _flip(table, len(table.read_bytes()) // 3)
-    assert segment._jieba_tables(jieba, jieba.Tokenizer()) == built
 
 
 GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "badinputs" / "make_bad_inputs.py"
