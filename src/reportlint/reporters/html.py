@@ -210,10 +210,19 @@ def render(results: list[Any], options: dict[str, Any]) -> str:
                       f'<p class="shown" hidden aria-live="polite"></p>')
     values = {"version": _e(__version__), "counts": _counts(options["summary"]), "docs": docs,
               "filters": filter_box,
-              "nav": '<p><a href="/">检查另一个文件</a></p>' if options.get("upload_again") else "",
+              "nav": _nav(options),
               "groups": "\n".join(groups), "css": _CSS, "js": _JS}
     # one pass over the template: text from the document is never scanned for placeholders
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], _PAGE)
+
+
+def _nav(options: dict[str, Any]) -> str:
+    """Links of the ``serve`` page: back to the form, and each download (href, label) it offers."""
+    links = [f'<a class="download" href="{_e(href)}" download>{_e(label)}</a>' for href, label in
+             options.get("downloads", ())]
+    if options.get("upload_again"):
+        links.append('<a href="/">检查另一个文件</a>')
+    return f'<p class="nav">{" ｜ ".join(links)}</p>' if links else ""
 
 
 def report_html(results: list[Any], out: TextIO, options: dict[str, Any]) -> None:
