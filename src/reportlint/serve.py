@@ -148,7 +148,7 @@ class Downloads:
 def _annotate_in_child(source: Path, target: Path, findings: list[Any], limits: Limits) -> bool:
     """Write the commented copy in a forked child with the check's time and memory limits:
     python-docx parses the uploaded file again, which must not happen in the server."""
-    from .forking import Child, Channel, wait
+    from .forking import Channel, Child, wait
 
     def work(channel: Channel) -> None:
         from .annotate import annotate
@@ -197,7 +197,7 @@ class Checker:
         try:
             tagger()
             import lxml.etree  # noqa: F401
-            import pdfminer.converter  # noqa: F401
+            import pdfminer.converter
             import pdfminer.pdfinterp  # noqa: F401
 
             from .loaders import docx, pdf  # noqa: F401
@@ -357,7 +357,7 @@ class Handler(BaseHTTPRequestHandler):
         never with the traceback."""
         try:
             super().handle_one_request()
-        except (ConnectionError, TimeoutError, socket.timeout):
+        except (ConnectionError, TimeoutError):
             self.close_connection = True
         except Exception:
             self.close_connection = True
