@@ -18,21 +18,23 @@ from pathlib import Path
 BOUNDARY = "----reportlint-test-boundary"
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
-# A server script for tests that need a loader that hangs: the same Checker and server as
-# ``reportlint serve``, with engine.load replaced so that a document holding the marker never loads.
+# A server script for tests that need a loader that hangs or crashes: the same Checker and server
+# as ``reportlint serve``, with engine.load replaced so that a document holding "HANG-" + the
+# marker never loads and one holding "CRASH-" + the marker kills its process with SIGSEGV.
 _SCRIPT = """
-import sys, time
+import os, signal, sys, time
 from pathlib import Path
 from reportlint import engine
-marker = sys.argv[1].encode()
-if marker:
-    real = engine.load
-    def load(path, registry):
-        if marker in Path(path).read_bytes()[:4096]:
-            while True:
-                time.sleep(1)
-        return real(path, registry)
-    engine.load = load
+real = engine.load
+def load(path, registry):
+    head = Path(path).read_bytes()[:4096]
+    if b"HANG-" + sys.argv[1].encode() in head:
+        while True:
+            time.sleep(1)
+    if b"CRASH-" + sys.argv[1].encode() in head:
+        os.kill(os.getpid(), signal.SIGSEGV)
+    return real(path, registry)
+engine.load = load
 from reportlint.config import Config
 from reportlint.runner import Limits
 from reportlint.serve import Checker, make_server, serve_until_stopped
@@ -65,16 +67,17 @@ class ServerProcess:
         return f"http://127.0.0.1:{self.port}/"
 
 
-def start_server(folder: Path, hang_marker: str | None = None, timeout: float = 8.0) -> ServerProcess:
-    """``reportlint serve --port 0`` (or the hanging-loader script) with its own TMPDIR and cwd in ``folder``."""
+def start_server(folder: Path, marker: str | None = None, timeout: float = 8.0) -> ServerProcess:
+    """``reportlint serve --port 0`` (with a marker: the script above, whose checks time out after
+    ``timeout`` seconds) with its own TMPDIR and cwd in ``folder``."""
     temp = folder / "server-temp"
     temp.mkdir(parents=True, exist_ok=True)
     log = folder / "server.log"
     env = {**os.environ, "TMPDIR": str(temp), "NO_COLOR": "1"}
-    if hang_marker is None:
+    if marker is None:
         cmd = [sys.executable, "-m", "reportlint", "serve", "--port", "0"]
     else:
-        cmd = [sys.executable, "-c", _SCRIPT, hang_marker, str(timeout)]
+        cmd = [sys.executable, "-c", _SCRIPT, marker, str(timeout)]
     with open(log, "wb") as out:
         process = subprocess.Popen(cmd, cwd=folder, env=env, stdout=out, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 120
