@@ -306,6 +306,13 @@ def form_page(message: str = "", profiles: list[tuple[str, str]] | None = None) 
     return out
 
 
+_REFUSALS = {
+    HTTPStatus.BAD_REQUEST: "请求的格式不对，请用页面上的表单上传文件",
+    HTTPStatus.NOT_IMPLEMENTED: "不支持这种请求方式，请用页面上的表单上传文件",
+    HTTPStatus.REQUEST_URI_TOO_LONG: "网址太长，请从首页重新打开",
+    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE: "请求头太长，请用页面上的表单上传文件",
+    HTTPStatus.HTTP_VERSION_NOT_SUPPORTED: "不支持这个 HTTP 版本，请换用常见的浏览器",
+}
 INTERNAL_ERROR = "服务器处理这个文件时出错，文件未检查；请重试，仍不行请把文件交给管理员"
 
 
@@ -342,6 +349,14 @@ class Handler(BaseHTTPRequestHandler):
 
     def _form(self, status: HTTPStatus, message: str = "") -> None:
         self._send(status, form_page(message, self.checker.profiles()))
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own refusals (a garbled request line, an unknown method, headers too
+        long) as the Chinese form page rather than its English one."""
+        self.close_connection = True
+        if getattr(self, "request_version", "") in ("", "HTTP/0.9"):  # a garbled request line: answer with a status
+            self.request_version = "HTTP/1.0"
+        self._form(HTTPStatus(code), _REFUSALS.get(code, "无法处理这个请求，请用页面上的表单上传文件"))
 
     def _host_ok(self) -> bool:
         """Refuse a Host header naming another site: a page elsewhere must not reach this server
