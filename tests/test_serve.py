@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+import io
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -129,3 +131,49 @@ def test_serve_command_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert exc.value.code == 0
     assert "--port" in out and "127.0.0.1" in out
+
+
+def test_form_choices_limit_the_families_and_set_the_profile(server: tuple[str, int, Path]) -> None:
+    from serve_client import examples
+    from serve_client import multipart as form_body
+
+    source = next(p for p in examples() if p.name.startswith("调研报告") and p.suffix == ".txt")
+    headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    _, everything = request(server, "POST", "/check", form_body(source.name, source.read_bytes()), headers)
+    assert {"N", "B"} <= set(re.findall(r'<li class="finding"[^>]*data-fam="(\w)"', everything))
+    body = form_body(source.name, source.read_bytes(), {"form": "1", "family": "N", "profile": "work-summary"})
+    status, page = request(server, "POST", "/check", body, headers)
+    assert status == 200
+    assert set(re.findall(r'<li class="finding"[^>]*data-fam="(\w)"', page)) == {"N"}
+    assert "文种：工作总结" in page
+
+
+def test_annotated_copy_is_offered_for_download(server: tuple[str, int, Path]) -> None:
+    from serve_client import examples
+
+    source = next(p for p in examples() if p.suffix == ".docx")
+    status, page = upload(server, source.name, source.read_bytes())
+    link = re.search(r'<a class="download" href="(/download/[\w-]+)" download>', page)
+    assert status == 200 and link
+    conn = http.client.HTTPConnection(server[0], server[1], timeout=60)
+    try:
+        conn.request("GET", link.group(1))
+        resp = conn.getresponse()
+        data = resp.read()
+        assert resp.status == 200 and resp.getheader("Content-Type", "").endswith("wordprocessingml.document")
+        assert "filename*=UTF-8''" in resp.getheader("Content-Disposition", "")
+    finally:
+        conn.close()
+    import docx
+
+    assert len(docx.Document(io.BytesIO(data)).comments) >= 1
+    assert request(server, "GET", "/download/not-a-token")[0] == 404
+    assert list(server[2].iterdir()) == []
+
+
+def test_download_store_keeps_a_bounded_number() -> None:
+    from reportlint.serve import DOWNLOADS_KEPT, Downloads
+
+    store = Downloads()
+    tokens = [store.add(f"{i}.docx", b"x") for i in range(DOWNLOADS_KEPT + 1)]
+    assert store.get(tokens[0]) is None and store.get(tokens[-1]) == (f"{DOWNLOADS_KEPT}.docx", b"x")

@@ -353,7 +353,7 @@ _JS = """
   function select(){
     Array.prototype.forEach.call(document.querySelectorAll(".active"), function(el){ el.classList.remove("active"); });
     var id = decodeURIComponent(location.hash.slice(1));
-    if (!/^[fm]\d+-\d+$/.test(id)) return;  // a finding or its mark; "#findings" (skip link) is left alone
+    if (!/^[fm]\\d+-\\d+$/.test(id)) return;  // a finding or its mark; "#findings" (skip link) is left alone
     var el = document.getElementById(id);
     if (!el) return;
     var li = el.classList.contains("finding") ? el : document.getElementById("f" + id.slice(1));
