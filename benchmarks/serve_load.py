@@ -70,7 +70,7 @@ def burst(uploads: int, folder: Path) -> dict[str, float]:
     return {"uploads": uploads, "wall_s": wall, "slowest_s": max(a[3] for a in answers),
             "idle_rss_mb": idle[0] / 2**20, "peak_rss_mb": peak[0] / 2**20,
             "idle_pss_mb": idle[1] / 2**20, "peak_pss_mb": peak[1] / 2**20,
-            "peak_workers": peak[2] - 1,
+            "peak_processes": peak[2],
             "findings": sum(len(expected[a[0]]) for a in answers)}
 
 
@@ -86,7 +86,7 @@ def main() -> None:
     print(f"  server process tree memory: PSS idle {figures['idle_pss_mb']:.0f} MB, "
           f"peak {figures['peak_pss_mb']:.0f} MB; "
           f"RSS summed over processes idle {figures['idle_rss_mb']:.0f} MB, peak {figures['peak_rss_mb']:.0f} MB; "
-          f"at most {figures['peak_workers']:.0f} workers at once")
+          f"at most {figures['peak_processes']:.0f} processes at once (server, checkers, workers)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,9 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 # A server script for tests that need a loader that hangs or crashes: the same Checker and server
 # as ``reportlint serve``, with engine.load replaced so that a document holding "HANG-" + the
-# marker never loads and one holding "CRASH-" + the marker kills its process with SIGSEGV.
+# marker never loads, one holding "CRASH-" + the marker kills its process with SIGSEGV, and one
+# holding "PEEK-" + the marker fails to load when another upload holding "SECRET-" + the marker is
+# in the memory of the process that checks it.
 _SCRIPT = """
 import os, signal, sys, time
 from pathlib import Path
@@ -33,6 +35,11 @@ def load(path, registry):
             time.sleep(1)
     if b"CRASH-" + sys.argv[1].encode() in head:
         os.kill(os.getpid(), signal.SIGSEGV)
+    if b"PEEK-" + sys.argv[1].encode() in head:  # is another upload's data in this process?
+        import gc
+        secret = b"SECRET-" + sys.argv[1].encode()
+        if any(type(o).__name__ == "Upload" and secret in o.data for o in gc.get_objects()):
+            raise RuntimeError("LEAK: another upload is in this process")
     return real(path, registry)
 engine.load = load
 from reportlint.config import Config

@@ -20,8 +20,10 @@ BOUNDARY = "----reportlint-test-boundary"
 
 
 @pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(Config())
+def checker() -> Iterator[Checker]:
+    checker = Checker(Config())
+    yield checker
+    checker.close()
 
 
 @pytest.fixture

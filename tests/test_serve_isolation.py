@@ -30,7 +30,11 @@ def test_a_small_upload_is_not_parsed_in_the_server_process(tmp_path: Path, monk
         return real(path, registry)
 
     monkeypatch.setattr(engine, "load", load)
-    result, token = Checker(Config()).check(Upload("小文件.txt", "关于作风建设的工作总结\n一、主要工作\n".encode()))
+    checker = Checker(Config())
+    try:
+        result, token = checker.check(Upload("小文件.txt", "关于作风建设的工作总结\n一、主要工作\n".encode()))
+    finally:
+        checker.close()
     assert result.error is None and token is None
     pids = seen.read_text().split()
     assert pids and str(os.getpid()) not in pids
@@ -72,3 +76,19 @@ def test_a_crashing_upload_gives_an_error_page_and_the_server_stays_up(tmp_path:
     finally:
         assert server.stop() == 0
     assert list(server.temp.iterdir()) == []
+
+
+def test_no_worker_holds_another_upload(tmp_path: Path) -> None:
+    """The workers are forked from checker processes started before any upload: the data of an
+    upload under way in the server is not in the memory of the worker checking another."""
+    server = start_server(tmp_path, marker=MARKER, timeout=3.0)
+    try:
+        waiting = threading.Thread(target=upload, args=(server.port, "秘密.txt",
+                                                        f"HANG-{MARKER}\nSECRET-{MARKER}\n".encode()))
+        waiting.start()
+        time.sleep(0.5)  # the first upload is held by the server and checked (hanging) meanwhile
+        status, page = upload(server.port, "窥探.txt", f"一、总体情况\nPEEK-{MARKER}\n".encode())
+        waiting.join(timeout=120)
+        assert status == 200 and "LEAK" not in page and "无法检查" not in page
+    finally:
+        assert server.stop() == 0

@@ -145,6 +145,8 @@ class Child:
                     except OSError:
                         pass
                 _open_fds.clear()
+                global _fork_lock
+                _fork_lock = threading.Lock()  # the parent's is held (by this fork): a child may fork in turn
                 _die_with_parent(parent, life_r)
                 target(Channel(down_r, up_w))
                 code = 0

@@ -4,11 +4,11 @@ Built on the standard library's ``http.server`` (``ThreadingHTTPServer``): one o
 reviewers on one machine need no framework, and nothing is added to install. Each request is
 read and answered in a thread of its own, so a slow client or a long check never holds the
 others up; the document itself is never parsed in the server process. Every upload, small or
-large, is written to a private temporary folder and checked by the same Runner as
-``reportlint check`` with ``isolate_all``: a fresh forked worker per upload, with the CLI's
-time and memory limits, so a document that crashes or hangs the parsers costs only its own
-worker and no upload can see another's data. The annotated .docx is written in a forked child
-under the same limits too. At most ``cpu_count()`` checks run at once and at most
+large, is written to a private temporary folder and handed to a checker process forked when
+the server started (``checkpool``), which checks it with the same Runner as ``reportlint
+check`` with ``isolate_all``: a fresh forked worker per upload, with the CLI's time and memory
+limits. So a document that crashes or hangs the parsers costs only its own worker, and no
+worker holds another upload. At most ``max(2, cpu_count())`` checks run at once and at most
 ``MAX_BODIES`` request bodies are held in memory; the others wait their turn.
 
 The server listens on the loopback address unless told otherwise, refuses uploads over
@@ -37,10 +37,11 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
+from .checkpool import CheckPool
 from .config import Config
 from .engine import FileResult, Session, Settings, summary
 from .errors import LoadError
-from .runner import Job, Limits, Runner, cpu_count
+from .runner import Limits, cpu_count
 from .sniff import SUPPORTED_SUFFIXES, sniff
 from .stdin import sniffed_suffix
 
@@ -48,6 +49,7 @@ MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries and part headers around the file
 SOCKET_TIMEOUT = 30.0  # seconds a client may stall while sending or reading
 MAX_BODIES = 8  # request bodies read into memory at once (8 × 20 MB at worst)
+BODY_SECONDS = 300.0  # to send the whole upload (20 MB in 5 minutes: a slow office network)
 QUEUE_SECONDS = 120.0  # how long a request waits for its turn before "busy"
 DOWNLOADS_KEPT = 32  # annotated copies kept in memory for download, the oldest dropped first
 DOWNLOAD_BYTES = 128 * 1024 * 1024  # and never more than this in all
@@ -145,36 +147,6 @@ class Downloads:
             self._items.popitem(last=False)
 
 
-def _annotate_in_child(source: Path, target: Path, findings: list[Any], limits: Limits) -> bool:
-    """Write the commented copy in a forked child with the check's time and memory limits:
-    python-docx parses the uploaded file again, which must not happen in the server."""
-    from .forking import Channel, Child, wait
-
-    def work(channel: Channel) -> None:
-        from .annotate import annotate
-        from .runner import _limit_memory
-
-        _limit_memory(limits.memory_mb)
-        try:
-            annotate(source, target, findings)
-            channel.send(True)
-        except BaseException:  # any failure: no download offered
-            channel.send(False)
-
-    child = Child(work)
-    try:
-        if not wait([child.channel], limits.timeout_for(source)):
-            return False
-        try:
-            return bool(child.channel.recv())
-        except (EOFError, OSError):
-            return False
-    finally:
-        child.kill()
-        child.join(timeout=5)
-        child.channel.close()
-
-
 class Checker:
     """Checks uploaded bytes as ``reportlint check`` checks a file; one Session for the server's life."""
 
@@ -183,9 +155,14 @@ class Checker:
         self.config = config
         self.limits = limits or (Limits(timeout=timeout) if timeout is not None else Limits())
         self.registry, self.rulebook = self.session.books(config)
-        self.slots = threading.BoundedSemaphore(cpu_count())  # checks running at once
         self.downloads = Downloads()
         self._warm()
+        # forked now, before any upload exists in this process (checkpool.py says why)
+        # at least two: one document that runs to its time limit never holds up everybody else
+        self.pool = CheckPool(self.session, config, self.limits, max(2, cpu_count()))
+
+    def close(self) -> None:
+        self.pool.close()
 
     def _warm(self) -> None:
         """Load the segmenter and the parsers, and run every rule once over the rules' own
@@ -232,14 +209,10 @@ class Checker:
             except LoadError as exc:
                 return FileResult(upload.name, error=exc.as_error()), None
             path.write_bytes(upload.data)
-            runner = Runner(self.session, self.settings_for(upload), jobs=1, limits=self.limits, cache=None,
-                            isolate_all=True)
-            with self.slots:
-                result = runner.run([Job(0, path, self.config)])[0]
-                if suffix == ".docx" and result.findings and not result.error:
-                    target = Path(tmp) / "annotated.docx"
-                    if _annotate_in_child(path, target, result.findings, self.limits) and target.is_file():
-                        token = self.downloads.add(f"{Path(upload.name).stem}-批注.docx", target.read_bytes())
+            target = Path(tmp) / "annotated.docx"
+            result, annotated = self.pool.check(path, self.settings_for(upload), target if suffix == ".docx" else None)
+            if annotated and target.is_file():
+                token = self.downloads.add(f"{Path(upload.name).stem}-批注.docx", target.read_bytes())
         result.path = upload.name
         result.findings = [replace(f, path=upload.name) for f in result.findings]
         return result, token
@@ -439,13 +412,27 @@ class Handler(BaseHTTPRequestHandler):
         if size > MAX_UPLOAD_BYTES + _FORM_OVERHEAD:
             raise UploadError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
                               f"文件太大（约 {size // (1024 * 1024)} MB），最多 20 MB；请拆分后再检查")
-        body = self.rfile.read(size)
-        if len(body) < size:
-            raise UploadError(HTTPStatus.BAD_REQUEST, "上传中断，请重新上传")
+        body = self._read_body(size)
         upload = parse_upload(self.headers.get("Content-Type", ""), body)
         if len(upload.data) > MAX_UPLOAD_BYTES:
             raise UploadError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "文件超过 20 MB；请拆分后再检查")
         return upload
+
+
+    def _read_body(self, size: int) -> bytes:
+        """``size`` bytes of body within ``BODY_SECONDS`` in all: a client that trickles its upload
+        must not hold one of the ``MAX_BODIES`` places for ever."""
+        deadline = time.monotonic() + BODY_SECONDS
+        parts, left = [], size
+        while left:
+            if time.monotonic() > deadline:
+                raise UploadError(HTTPStatus.REQUEST_TIMEOUT, "上传太慢，已停止接收；请检查网络后重新上传")
+            chunk = self.rfile.read1(min(left, 1 << 16))
+            if not chunk:
+                raise UploadError(HTTPStatus.BAD_REQUEST, "上传中断，请重新上传")
+            parts.append(chunk)
+            left -= len(chunk)
+        return b"".join(parts)
 
 
 class Server(ThreadingHTTPServer):
@@ -499,4 +486,5 @@ def serve_until_stopped(server: Server) -> None:
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.server_close()
+        server.RequestHandlerClass.checker.close()  # type: ignore[attr-defined]
 
