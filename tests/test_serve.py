@@ -179,3 +179,23 @@ def test_download_store_keeps_a_bounded_number() -> None:
     store = Downloads()
     tokens = [store.add(f"{i}.docx", b"x") for i in range(DOWNLOADS_KEPT + 1)]
     assert store.get(tokens[0]) is None and store.get(tokens[-1]) == (f"{DOWNLOADS_KEPT}.docx", b"x")
+
+
+def test_a_trickled_upload_is_stopped_at_the_deadline(server: tuple[str, int, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import time
+
+    from reportlint import serve
+
+    monkeypatch.setattr(serve, "BODY_SECONDS", 1.0)
+    with socket.create_connection(server[:2], timeout=60) as sock:
+        sock.sendall(f"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; "
+                     f"boundary={BOUNDARY}\r\nContent-Length: 100000\r\n\r\n".encode())
+        answer = b""
+        for _ in range(5):  # one byte every 0.1 s, then nothing: the rest of the 100000 bytes never comes
+            sock.sendall(b"x")
+            time.sleep(0.1)
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.0 408") and "上传太慢".encode() in answer

@@ -425,13 +425,19 @@ class Handler(BaseHTTPRequestHandler):
         deadline = time.monotonic() + BODY_SECONDS
         parts, left = [], size
         while left:
-            if time.monotonic() > deadline:
-                raise UploadError(HTTPStatus.REQUEST_TIMEOUT, "上传太慢，已停止接收；请检查网络后重新上传")
-            chunk = self.rfile.read1(min(left, 1 << 16))
+            remaining = deadline - time.monotonic()
+            try:
+                if remaining <= 0:
+                    raise TimeoutError
+                self.connection.settimeout(min(SOCKET_TIMEOUT, remaining))
+                chunk = self.rfile.read1(min(left, 1 << 16))
+            except TimeoutError:
+                raise UploadError(HTTPStatus.REQUEST_TIMEOUT, "上传太慢，已停止接收；请检查网络后重新上传") from None
             if not chunk:
                 raise UploadError(HTTPStatus.BAD_REQUEST, "上传中断，请重新上传")
             parts.append(chunk)
             left -= len(chunk)
+        self.connection.settimeout(SOCKET_TIMEOUT)  # the answer is written with the usual allowance
         return b"".join(parts)
 
 
