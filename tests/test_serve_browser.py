@@ -238,6 +238,7 @@ def test_form_is_chinese_keyboard_usable_and_fits_1366x768(server: ServerProcess
 
 @pytest.fixture(scope="module")
 def standalone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[tuple[str, int, int]]]:
+    _browser_paths()
     source = next(p for p in examples() if p.suffix == ".txt" and cli_findings(p))
     out = tmp_path_factory.mktemp("standalone") / "report.html"
     run = subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-cache", "--format", "html", str(source)],

@@ -257,6 +257,7 @@ fieldset{border:1px solid #ccc;margin:1rem 0 0;padding:.3rem .8rem}fieldset labe
 </select>
 <fieldset><legend>检查哪些类别</legend>
 {families}
+<p class="note">文件无法读取或文字提取有问题（X 类）时总会提示。</p>
 </fieldset>
 <button type="submit">检查</button>
 </form>
