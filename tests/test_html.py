@@ -292,3 +292,33 @@ def _png_pixels(data: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
         pixels.extend(tuple(line[x:x + 3]) for x in range(0, stride, bpp))  # type: ignore[misc]
         prev = line
     return width, height, pixels
+
+
+def _luminance(colour: str) -> float:
+    if len(colour) == 4:  # #abc
+        colour = "#" + "".join(ch * 2 for ch in colour[1:])
+    rgb = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    """Every text colour of the page on the backgrounds it is shown on: at least 4.5:1 (WCAG 2 AA)."""
+    from reportlint.reporters.html import _CSS
+    from reportlint.serve import FORM
+
+    var = dict(re.findall(r"--([\w-]+):(#[0-9a-f]{6}|#[0-9a-f]{3})\b", _CSS))
+    pairs = [(var["fg"], var[bg]) for bg in ("bg", "err", "warn", "info")]  # highlighted text
+    pairs += [("#ffffff", var[b]) for b in ("err-b", "warn-b", "info-b")]  # severity badges
+    pairs += [(var["muted"], "#fafafa"), (var["muted"], var["bg"]), (var["focus"], var["bg"]),
+              (var["focus"], "#fafafa"), (var["err-b"], var["bg"])]  # notes, links, point marks
+    assert "color:#fff" in _CSS and "background:#fafafa" in _CSS
+    pairs += [("#ffffff", "#1a56db"), ("#555555", "#ffffff"), ("#1a1a1a", "#fde2e1")]  # the upload form
+    assert "background:#1a56db;color:#fff" in FORM and ".note{color:#555}" in FORM
+    low = [(a, b, round(contrast(a, b), 2)) for a, b in pairs if contrast(a, b) < 4.5]
+    assert not low, low

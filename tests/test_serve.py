@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import http.client
+import io
+import re
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -18,8 +20,10 @@ BOUNDARY = "----reportlint-test-boundary"
 
 
 @pytest.fixture(scope="module")
-def checker() -> Checker:
-    return Checker(Config())
+def checker() -> Iterator[Checker]:
+    checker = Checker(Config())
+    yield checker
+    checker.close()
 
 
 @pytest.fixture
@@ -62,7 +66,7 @@ def upload(addr: tuple[str, int, Path], name: str, data: bytes) -> tuple[int, st
 def test_form_page_has_a_labelled_file_input(server: tuple[str, int, Path]) -> None:
     status, page = request(server, "GET", "/")
     assert status == 200
-    assert '<label for="file">' in page and 'id="file" name="file" type="file"' in page
+    assert 'for="file">' in page and 'id="file" name="file" type="file"' in page
     assert 'enctype="multipart/form-data"' in page
 
 
@@ -115,8 +119,8 @@ def test_upload_name_drops_folders() -> None:
 
 def test_parse_upload_keeps_binary_bytes_exactly() -> None:
     data = bytes(range(256)) * 40 + b"\r\n--\r\n\r\n"
-    name, got = parse_upload(f"multipart/form-data; boundary={BOUNDARY}", multipart("a.pdf", data))
-    assert (name, got) == ("a.pdf", data)
+    got = parse_upload(f"multipart/form-data; boundary={BOUNDARY}", multipart("a.pdf", data))
+    assert (got.name, got.data, got.families) == ("a.pdf", data, None)
     with pytest.raises(UploadError):
         parse_upload(f"multipart/form-data; boundary={BOUNDARY}", f"--{BOUNDARY}--\r\n".encode())
 
@@ -129,3 +133,69 @@ def test_serve_command_is_listed(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert exc.value.code == 0
     assert "--port" in out and "127.0.0.1" in out
+
+
+def test_form_choices_limit_the_families_and_set_the_profile(server: tuple[str, int, Path]) -> None:
+    from serve_client import examples
+    from serve_client import multipart as form_body
+
+    source = next(p for p in examples() if p.name.startswith("调研报告") and p.suffix == ".txt")
+    headers = {"Content-Type": f"multipart/form-data; boundary={BOUNDARY}"}
+    _, everything = request(server, "POST", "/check", form_body(source.name, source.read_bytes()), headers)
+    assert {"N", "B"} <= set(re.findall(r'<li class="finding"[^>]*data-fam="(\w)"', everything))
+    body = form_body(source.name, source.read_bytes(), {"form": "1", "family": "N", "profile": "work-summary"})
+    status, page = request(server, "POST", "/check", body, headers)
+    assert status == 200
+    assert set(re.findall(r'<li class="finding"[^>]*data-fam="(\w)"', page)) == {"N"}
+    assert "文种：工作总结" in page
+
+
+def test_annotated_copy_is_offered_for_download(server: tuple[str, int, Path]) -> None:
+    from serve_client import examples
+
+    source = next(p for p in examples() if p.suffix == ".docx")
+    status, page = upload(server, source.name, source.read_bytes())
+    link = re.search(r'<a class="download" href="(/download/[\w-]+)" download>', page)
+    assert status == 200 and link
+    conn = http.client.HTTPConnection(server[0], server[1], timeout=60)
+    try:
+        conn.request("GET", link.group(1))
+        resp = conn.getresponse()
+        data = resp.read()
+        assert resp.status == 200 and resp.getheader("Content-Type", "").endswith("wordprocessingml.document")
+        assert "filename*=UTF-8''" in resp.getheader("Content-Disposition", "")
+    finally:
+        conn.close()
+    import docx
+
+    assert len(docx.Document(io.BytesIO(data)).comments) >= 1
+    assert request(server, "GET", "/download/not-a-token")[0] == 404
+    assert list(server[2].iterdir()) == []
+
+
+def test_download_store_keeps_a_bounded_number() -> None:
+    from reportlint.serve import DOWNLOADS_KEPT, Downloads
+
+    store = Downloads()
+    tokens = [store.add(f"{i}.docx", b"x") for i in range(DOWNLOADS_KEPT + 1)]
+    assert store.get(tokens[0]) is None and store.get(tokens[-1]) == (f"{DOWNLOADS_KEPT}.docx", b"x")
+
+
+def test_a_trickled_upload_is_stopped_at_the_deadline(server: tuple[str, int, Path],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+    import time
+
+    from reportlint import serve
+
+    monkeypatch.setattr(serve, "BODY_SECONDS", 1.0)
+    with socket.create_connection(server[:2], timeout=60) as sock:
+        sock.sendall(f"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data; "
+                     f"boundary={BOUNDARY}\r\nContent-Length: 100000\r\n\r\n".encode())
+        answer = b""
+        for _ in range(5):  # one byte every 0.1 s, then nothing: the rest of the 100000 bytes never comes
+            sock.sendall(b"x")
+            time.sleep(0.1)
+        while chunk := sock.recv(65536):
+            answer += chunk
+    assert answer.startswith(b"HTTP/1.0 408") and "上传太慢".encode() in answer

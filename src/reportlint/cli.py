@@ -597,7 +597,7 @@ def explain(code: str) -> int:
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="监听的端口")
 def serve(host: str, port: int) -> int:
     """打开一个本机网页：上传一个文件，看 HTML 检查报告（按 Ctrl+C 停止）。"""
-    from .serve import Checker, is_loopback, make_server
+    from .serve import Checker, is_loopback, make_server, serve_until_stopped
 
     try:
         server = make_server(host, port, Checker(find_config(Path.cwd().resolve())))
@@ -608,10 +608,7 @@ def serve(host: str, port: int) -> int:
                "按 Ctrl+C 停止", err=True)
     if not is_loopback(host):
         click.echo("reportlint: 注意：监听的不是本机回环地址，同一网络中的其他电脑也能上传文件", err=True)
-    try:
-        server.serve_forever()
-    finally:
-        server.server_close()
+    serve_until_stopped(server)
     return 0
 
 

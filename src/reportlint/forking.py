@@ -19,12 +19,17 @@ import pickle
 import select
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
 _HEADER = 8  # bytes of a message's length, big-endian
 _PR_SET_PDEATHSIG = 1
 _open_fds: set[int] = set()  # the parent's ends of every live child's pipes
+# One fork at a time in a threaded parent (reportlint serve): a child forked while another
+# thread stood between os.pipe() and registering the pipe in _open_fds would keep that pipe
+# open, and the sibling's death would then never read as end-of-file.
+_fork_lock = threading.Lock()
 
 
 _prctl: list[Any] = []  # libc's prctl, looked up once in the parent (ctypes costs 10 ms to import)
@@ -116,9 +121,6 @@ class Child:
     """A forked process running ``target(channel)``; ``channel`` is the parent's end."""
 
     def __init__(self, target: Callable[[Channel], None]) -> None:
-        down_r, down_w = os.pipe()  # parent -> child
-        up_r, up_w = os.pipe()  # child -> parent
-        life_r, life_w = os.pipe()  # never written: closes when the parent dies
         for stream in (sys.stdout, sys.stderr):
             try:
                 stream.flush()  # or the child would write the parent's buffered output again
@@ -126,6 +128,13 @@ class Child:
                 pass
         parent = os.getpid()
         _find_prctl()
+        with _fork_lock:
+            self._start(target, parent)
+
+    def _start(self, target: Callable[[Channel], None], parent: int) -> None:
+        down_r, down_w = os.pipe()  # parent -> child
+        up_r, up_w = os.pipe()  # child -> parent
+        life_r, life_w = os.pipe()  # never written: closes when the parent dies
         pid = os.fork()
         if pid == 0:  # the child: run, and never return into the parent's code
             code = 1
@@ -136,6 +145,8 @@ class Child:
                     except OSError:
                         pass
                 _open_fds.clear()
+                global _fork_lock
+                _fork_lock = threading.Lock()  # the parent's is held (by this fork): a child may fork in turn
                 _die_with_parent(parent, life_r)
                 target(Channel(down_r, up_w))
                 code = 0

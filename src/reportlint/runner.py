@@ -187,7 +187,8 @@ class Runner:
     files); results keep job order."""
 
     def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits | None = None,
-                 cache: Cache | None = None, progress: Callable[[int, int], None] | None = None) -> None:
+                 cache: Cache | None = None, progress: Callable[[int, int], None] | None = None,
+                 isolate_all: bool = False) -> None:
         self.session = session
         self.settings = settings
         self.jobs = max(1, min(jobs, cpu_count()))
@@ -195,6 +196,7 @@ class Runner:
         self.cache = cache
         self.progress = progress
         self.isolate = _can_fork()
+        self.isolate_all = isolate_all  # every file in a worker however small (serve: no upload checked in the server)
 
     def run(self, jobs: list[Job]) -> list[FileResult]:
         results: dict[int, FileResult] = {}
@@ -213,7 +215,8 @@ class Runner:
         parallel = min(self.jobs, len(pending))
         local, remote = [], []
         for job in pending:
-            (local if not self.isolate or (parallel <= 1 and not _needs_isolation(job.path)) else remote).append(job)
+            (local if not self.isolate or (parallel <= 1 and not self.isolate_all and not _needs_isolation(job.path))
+             else remote).append(job)
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
             self._done(job, results, keys, total, Outcome.CHECKED)

@@ -210,10 +210,19 @@ def render(results: list[Any], options: dict[str, Any]) -> str:
                       f'<p class="shown" hidden aria-live="polite"></p>')
     values = {"version": _e(__version__), "counts": _counts(options["summary"]), "docs": docs,
               "filters": filter_box,
-              "nav": '<p><a href="/">检查另一个文件</a></p>' if options.get("upload_again") else "",
+              "nav": _nav(options),
               "groups": "\n".join(groups), "css": _CSS, "js": _JS}
     # one pass over the template: text from the document is never scanned for placeholders
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], _PAGE)
+
+
+def _nav(options: dict[str, Any]) -> str:
+    """Links of the ``serve`` page: back to the form, and each download (href, label) it offers."""
+    links = [f'<a class="download" href="{_e(href)}" download>{_e(label)}</a>' for href, label in
+             options.get("downloads", ())]
+    if options.get("upload_again"):
+        links.append('<a href="/">检查另一个文件</a>')
+    return f'<p class="nav">{" ｜ ".join(links)}</p>' if links else ""
 
 
 def report_html(results: list[Any], out: TextIO, options: dict[str, Any]) -> None:
@@ -344,7 +353,8 @@ _JS = """
   function select(){
     Array.prototype.forEach.call(document.querySelectorAll(".active"), function(el){ el.classList.remove("active"); });
     var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
+    if (!/^[fm]\\d+-\\d+$/.test(id)) return;  // a finding or its mark; "#findings" (skip link) is left alone
+    var el = document.getElementById(id);
     if (!el) return;
     var li = el.classList.contains("finding") ? el : document.getElementById("f" + id.slice(1));
     var mark = li && li.dataset.mark ? document.getElementById(li.dataset.mark) : null;
