@@ -35,12 +35,22 @@ CHECKS = {
 
 def _deferred(function: str) -> Callable[[Any, Any], Any]:
     def check(ctx: Any, rule: Any) -> Any:
+        if not _is_zip(ctx.doc.path):
+            return ()  # a .txt, .pdf or .doc: no page layout to read (``package.read_package`` says the same)
         from . import checks
 
         return getattr(checks, function)(ctx, rule)
 
     check.__name__ = check.__qualname__ = function
     return check
+
+
+def _is_zip(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(2) == b"PK"
+    except (OSError, TypeError, ValueError):
+        return False
 
 
 @hookimpl
