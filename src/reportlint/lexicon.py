@@ -179,7 +179,7 @@ class Lexicon:
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
         C loops over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
         characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
-        if self._codes is None and self._flagged < _BY_CODES_AFTER:
+        if self._codes is None and self._flagged + len(text) < _BY_CODES_AFTER:
             self._flagged += len(text)
             return self._one_by_one(text)
         got = self._by_codes(text)
