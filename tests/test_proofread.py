@@ -504,3 +504,21 @@ def test_garbled_passages_match_their_plain_definition() -> None:
         assert list(P.garbled_passages(text, lex)) == expected, text
         hits += len(expected)
     assert hits > 20
+
+
+@pytest.mark.parametrize("odd", ["", "\U00020000"])  # a character outside the BMP: flagged one pair at a time
+def test_a_paragraphs_pairs_are_cut_from_those_of_the_whole_text(odd: str) -> None:
+    """``block_pairs`` flags the document once and slices it: the same bytes as flagging each paragraph,
+    empty and one-character paragraphs included (no pair reaches across a line break)."""
+    from reportlint.checks.proofread import block_pairs
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    lines = ["推进以工代赈工作", "", "一", "整村推进，扶贫再贷款。" + odd, "A", "受理渠道"]
+    doc = Document(path="doc.txt", blocks=tuple(Block(i, text) for i, text in enumerate(lines)))
+    _, rulebook = session().books()
+    ctx, _ = analyse(doc, rulebook, None)
+    lex = lexicon_module.lexicon()
+    assert [block_pairs(ctx, i, lex) for i in range(len(lines))] == [lex.pair_flags(t) for t in lines]
+    assert [len(block_pairs(ctx, i, lex)) for i in range(len(lines))] == [max(0, len(t) - 1) for t in lines]

@@ -20,7 +20,7 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
-_PLACES_MAX = 200_000  # answers remembered for the seven characters around an odd one; then forgotten
+_PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
 
 
 @dataclass(frozen=True, slots=True)
