@@ -522,3 +522,22 @@ def test_a_paragraphs_pairs_are_cut_from_those_of_the_whole_text(odd: str) -> No
     lex = lexicon_module.lexicon()
     assert [block_pairs(ctx, i, lex) for i in range(len(lines))] == [lex.pair_flags(t) for t in lines]
     assert [len(block_pairs(ctx, i, lex)) for i in range(len(lines))] == [max(0, len(t) - 1) for t in lines]
+
+
+def test_occurrences_count_as_str_count_does() -> None:
+    """Strings looked for at the places of one of their characters: non-overlapping, left to right, like
+    ``str.count``, whether the character is absent, rare (its places listed) or common (the text read)."""
+    import random
+
+    from reportlint.checks.proofread import _FEW, _Occurrences
+
+    rng = random.Random(31)
+    text = "".join(rng.choice(["哈", "哈哈", "抗击", "杭", "新冠", "，", "的" * 3]) for _ in range(3000))
+    text += "稀有字" * 3 + "常" * (_FEW + 5)
+    occurrences = _Occurrences(text)
+    pieces = ["哈哈哈", "哈哈", "抗击新冠", "杭击新冠", "的的", "的的的的", "稀有字稀", "字稀有", "常常常", "缺字",
+              *("".join(rng.choice("哈抗击杭新冠的，稀有字常") for _ in range(rng.randint(1, 5))) for _ in range(400))]
+    for piece in pieces:
+        for k in range(len(piece)):
+            assert _Occurrences(text)(piece, k) == text.count(piece), (piece, k)
+        assert occurrences(piece, rng.randrange(len(piece))) == text.count(piece), piece

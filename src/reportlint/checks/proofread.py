@@ -152,7 +152,7 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     return tuple(out)
 
 
-def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Callable[[str], int],
+def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Occurrences,
                    orphan: list[bool]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
@@ -194,10 +194,10 @@ def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Ca
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
                 local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
                 spans = [(a, b) for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
-                goods = [occurs(local[a - lo2:b - lo2]) for a, b in spans]
+                goods = [occurs(local[a - lo2:b - lo2], i - a) for a, b in spans]
                 if not any(goods):
                     continue  # not written right elsewhere
-                good, bad = max((g, occurs(text[a:b])) for g, (a, b) in zip(goods, spans, strict=True))
+                good, bad = max((g, occurs(text[a:b], i - a)) for g, (a, b) in zip(goods, spans, strict=True))
                 if good == 0 or good < bad:
                     continue  # written wrong as often
                 weight = f * good
@@ -327,22 +327,52 @@ def _dashes(text: str, lex: object) -> Iterator[Typo]:
                 yield Typo(start, start + 2, "一一", "——", "dash")
 
 
-class _Occurrences:
-    """How often a string occurs in the document, each string counted once (a count reads the whole text)."""
+_FEW = 64  # a character at most this often in the document: its places are listed and a string looked for there
 
-    __slots__ = ("_known", "_text")
+
+class _Occurrences:
+    """How often a string occurs in the document (as ``str.count``: non-overlapping, left to right), each
+    string counted once. The string is asked with one of its characters, the odd or the replacing one, often
+    rare in the document: a character that never occurs answers 0, one that occurs a few times is looked
+    for at its places; only a common one has the whole text read again."""
+
+    __slots__ = ("_at", "_chars", "_known", "_text")
 
     def __init__(self, text: str) -> None:
-        self._text, self._known = text, {}
+        self._text = text
+        self._known: dict[str, int] = {}
+        self._chars: dict[str, int] = {}  # character → how often it occurs
+        self._at: dict[str, list[int]] = {}  # a character occurring at most _FEW times → its places
 
-    def __call__(self, piece: str) -> int:
+    def __call__(self, piece: str, k: int = 0) -> int:
+        """How often ``piece`` occurs; ``piece[k]`` is the character its places are looked up by."""
         got = self._known.get(piece)
         if got is None:
-            got = self._known[piece] = self._text.count(piece)
+            got = self._known[piece] = self._count(piece, k)
         return got
 
+    def _count(self, piece: str, k: int) -> int:
+        text, ch = self._text, piece[k]
+        often = self._chars.get(ch)
+        if often is None:
+            often = self._chars[ch] = text.count(ch)
+        if often == 0 or often > _FEW:
+            return 0 if often == 0 else text.count(piece)
+        at = self._at.get(ch)
+        if at is None:
+            at = self._at[ch] = [m.start() for m in re.finditer(re.escape(ch), text)]
+        count, free = 0, 0  # every occurrence has ch at k: try those places in order, never overlapping
+        for place in at:
+            start = place - k
+            if start >= free and text.startswith(piece, start):
+                count, free = count + 1, start + len(piece)
+        return count
 
-def _typos_of_block(text: str, lex: object, whole: str | Callable[[str], int],
+
+Occurrences = Callable[[str, int], int]
+
+
+def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
                     orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
     """The typos of one paragraph; ``whole`` is the document's text or a function counting a string in it;
     ``orphan`` and ``pairs`` the paragraph's ``_orphans`` and ``pair_flags`` if known."""
@@ -350,7 +380,7 @@ def _typos_of_block(text: str, lex: object, whole: str | Callable[[str], int],
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
     orphan = _orphans(text, lex, pairs) if orphan is None else orphan
-    occurrences = whole.count if isinstance(whole, str) else whole
+    occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
              *_substitutions(text, lex, shield, occurrences, orphan)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
