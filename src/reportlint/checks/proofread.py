@@ -327,7 +327,9 @@ def _dashes(text: str, lex: object) -> Iterator[Typo]:
                 yield Typo(start, start + 2, "一一", "——", "dash")
 
 
-_FEW = 64  # a character at most this often in the document: its places are listed and a string looked for there
+# a character at most this often in the document (or once per 200 characters of a long one: trying each place
+# then costs less than reading the text again) has its places listed, and a string is looked for there
+_FEW = 64
 
 
 class _Occurrences:
@@ -336,10 +338,10 @@ class _Occurrences:
     rare in the document: a character that never occurs answers 0, one that occurs a few times is looked
     for at its places; only a common one has the whole text read again."""
 
-    __slots__ = ("_at", "_chars", "_known", "_text")
+    __slots__ = ("_at", "_chars", "_few", "_known", "_text")
 
     def __init__(self, text: str) -> None:
-        self._text = text
+        self._text, self._few = text, max(_FEW, len(text) // 200)
         self._known: dict[str, int] = {}
         self._chars: dict[str, int] = {}  # character → how often it occurs
         self._at: dict[str, list[int]] = {}  # a character occurring at most _FEW times → its places
@@ -356,7 +358,7 @@ class _Occurrences:
         often = self._chars.get(ch)
         if often is None:
             often = self._chars[ch] = text.count(ch)
-        if often == 0 or often > _FEW:
+        if often == 0 or often > self._few:
             return 0 if often == 0 else text.count(piece)
         at = self._at.get(ch)
         if at is None:
