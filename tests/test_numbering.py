@@ -258,6 +258,13 @@ def test_row_labels_of_a_financial_table_keep_their_printed_form(tmp_path: Path)
     assert lint_text(text, tmp_path, select="N106") == []
 
 
+def test_row_labels_of_a_financial_table_pasted_as_one_line_keep_their_printed_form(tmp_path: Path) -> None:
+    """All the items in one paragraph: the paragraph's figures are looked up once and answer for each list."""
+    line = "预算表 一、收入 1、一般公共预算资金 9,501,164 2、政府性基金 1,200,000 3、国有资本经营预算 二、支出 1、基本支出"
+    assert lint_text(line, tmp_path, select="N106") == []
+    assert [f.excerpt for f in lint_text(line.replace(",", ""), tmp_path, select="N106")] == ["1、"]
+
+
 def test_cited_clause_is_no_item(tmp_path: Path) -> None:
     line = ("管理通知一、工作要求(一)落实责任。(二)依法处置，依照本办法第三条(三)项规定处理。(三)加强监督。"
             "二、其他事项请遵照执行。")

@@ -98,3 +98,38 @@ def test_lists_that_restart_again_and_again_stay_siblings() -> None:
     doc = _doc("一、安排", "1、准备。", "2、实施。", "1、整理。", "2、评估。", "1、测试。", "2、运行。")
     out = build(doc)
     assert max(it.depth for it in out.items) == 2
+
+
+def _cut_by_definition(text: str, start: int) -> bool:
+    """An inline arabic marker cuts a sentence: the whole text before it ends mid-sentence and its last
+    piece after a sentence end, colon or space holds 15 characters or more (the rule as first written)."""
+    import re
+
+    from reportlint.outline import SENTENCE_END, _ends_mid_sentence
+
+    before = text[:start].rstrip()
+    since = re.split(rf"[{SENTENCE_END}：:\s]", before)[-1] if before else ""
+    return _ends_mid_sentence(before) and len(since) >= 15
+
+
+def test_inline_markers_cut_a_sentence_as_defined_whatever_the_length_of_the_paragraph() -> None:
+    """``_mark_stray`` reads only the characters just before a marker (a long paragraph with many markers
+    used to be split in full for each one): the same verdicts as the definition, long blank runs included."""
+    import random
+
+    from reportlint.outline import Marker, _mark_stray
+
+    rng = random.Random(11)
+    pieces = ["推进工作落实", "各项任务", "。", "，", "：", " ", "\u3000" * 3, " " * 70, "\n", "完成", "abc", "1"]
+    blocks, markers = [], []
+    for index in range(400):
+        text = ""
+        for _ in range(rng.randint(0, 12)):
+            text += "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+            markers.append(Marker(index, len(text), len(text) + 2, "ar", 2, punct=".", inline=True))
+            text += "2.工作"
+        blocks.append(Block(index, text))
+    out = _mark_stray(list(markers), tuple(blocks))
+    cuts = [mk.stray == "cut" for mk in out]
+    assert cuts == [_cut_by_definition(blocks[mk.block].text, mk.start) for mk in markers]
+    assert 20 < sum(cuts) < len(cuts) - 20  # both verdicts were tested

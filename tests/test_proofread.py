@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -306,3 +307,237 @@ def test_a_cache_file_cut_short_while_in_use_is_read_as_damaged_not_a_crash(tmp_
     with path.open("r+b") as f:  # another process truncates the file in place
         f.truncate(200)
     assert _probe(opened) == _probe(built)
+
+
+# ---- the fast paths of T105 and X103 against the definitions they replaced -------------------------
+
+_SURNAMES_REF = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+
+
+def _flags_by_definition(text: str, lex: lexicon_module.Lexicon) -> bytes:
+    """``pair_flags`` from the tables' own questions, one pair at a time."""
+    heads = {h[:2] for h in lex.dropped_heads}
+    tails = {h[1:3] for h in lex.dropped_heads}
+    out = []
+    for a, b in pairwise(text):
+        flag = lexicon_module.WORD if lex.word(a + b) else 0
+        flag |= 0 if "\u4e00" <= a <= "\u9fff" else lexicon_module.NOT_HAN
+        flag |= lexicon_module.HEAD if a + b in heads else 0
+        flag |= lexicon_module.TAIL if a + b in tails else 0
+        flag |= lexicon_module.LONGER if b in lex.starts.get(a, "") else 0
+        out.append(flag)
+    return bytes(out)
+
+
+def _random_texts(seed: int, alphabet: list[str], count: int, longest: int = 30) -> list[str]:
+    import random
+
+    rng = random.Random(seed)
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, longest))) for _ in range(count)]
+
+
+def test_pair_flags_by_codes_and_one_by_one_match_their_definition(tmp_path: Path) -> None:
+    """Both ways of flagging pairs (C loops over UTF-16 codes for large texts, one pair at a time for
+    the first characters of a process and for text outside the BMP) give the defined flags."""
+    lex = lexicon_module._build(*_small_tables(tmp_path))
+    alphabet = [*"以工代赈款恪尽职守推进整村广之后贷扶贫再标准化建设受理渠道存贩，。、 A1《》",
+                "\U00020000", "\ud800", "\u4dff", "\ua000", "\u9fff", "\u4e00", "扶贫再贷款", "标准化建设"]
+    checked = 0
+    for text in _random_texts(5, alphabet, 800):
+        expected = _flags_by_definition(text, lex)
+        assert lex._one_by_one(text) == expected, text
+        by_codes = lex._by_codes(text)
+        if by_codes is not None:
+            assert by_codes == expected, text
+            checked += 1
+        assert lex.pair_flags(text) == expected
+    assert checked > 500
+    long_text = "推进以工代赈款，整村推进" * 40_000  # past the point where the table of codes is built
+    assert lex.pair_flags(long_text) == _flags_by_definition(long_text, lex) and lex._codes is not None
+
+
+def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> list[tuple[object, ...]]:
+    """T105 of one paragraph as first written: every odd character, every place around it, every target
+    looked up afresh, counts read from the whole text (no memo, no shortcut)."""
+    import re
+    from itertools import compress
+
+    from reportlint.checks import proofread as P
+
+    n = len(text)
+    shield = [False] * n
+    for m in P._SHIELD.finditer(text):
+        shield[m.start():m.end()] = [True] * (m.end() - m.start())
+    orphan = _orphans_by_definition(text, lex)
+    found = [*P._letters(text), *P._dashes(text, lex)]
+    s = 0
+    while s < n - 2:  # _dropped
+        hit = None
+        m = P._HAN_RE.match(text, s)
+        if text[s:s + 3] in lex.dropped_heads and m is not None and m.end() - s >= 3:
+            e0 = m.end()
+            for length in range(min(8, e0 - s), 2, -1):
+                piece = text[s:s + length]
+                phrase = lex.dropped.get(piece)
+                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                    phrase = lex.dropped.get(piece + "$")
+                if (phrase and any(_orphans_by_definition(piece, lex))
+                        and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
+                    hit = P.Typo(s, s + length, piece, phrase, "dropped")
+                    break
+        if hit:
+            found.append(hit)
+        s = hit.end if hit else s + 1
+
+    def blocked(k: int) -> bool:
+        return shield[k] or not "\u4e00" <= text[k] <= "\u9fff"
+
+    for i in compress(range(n), orphan):  # _substitutions
+        ch = text[i]
+        if shield[i] or ch in P._SURNAMES or (i and text[i - 1] in P._SURNAMES):
+            continue
+        paired = (i > 0 and lex.paired(text[i - 1:i + 1])) or lex.paired(text[i:i + 2])
+        phrases_only = bool(lex.single(ch) >= P._BUSY_CHAR or paired)
+        lo, hi = max(0, i - 8), min(n, i + 9)
+        han = len(re.findall(r"[\u4e00-\u9fff]", text[lo:hi]))
+        if han >= 8:
+            odd = sum(1 for k in range(lo, hi) if orphan[k] and lex.single(text[k]) < P._BUSY_CHAR)
+            if odd / han > P._MAX_ORPHAN_SHARE:
+                continue
+        first, last = i, i + 1
+        while first > max(0, i - 3) and not blocked(first - 1):
+            first -= 1
+        while last < min(n, i + 4) and not blocked(last):
+            last += 1
+        best = None
+        for length in (4, 3, 2):
+            for s in range(i - length + 1, i + 1):
+                e = s + length
+                if s < first or e > last:
+                    continue
+                for word, f, phrase in lex._targets(text[s:i] + "?" + text[i + 1:e], phrases_only):
+                    kind = lex.similar(ch, word[i - s])
+                    if kind is None:
+                        continue
+                    if phrase:
+                        if e - s == 2 and ((s > 0 and lex.word(text[s - 1:s + 1])) or lex.word(text[e - 1:e + 1])):
+                            continue
+                        weight = f * 1000
+                    else:
+                        lo2, hi2 = max(0, s - 1), min(n, e + 1)
+                        local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
+                        counts = [(whole.count(local[a - lo2:b - lo2]), whole.count(text[a:b]))
+                                  for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and P._HAN_RE.fullmatch(text[a:b])]
+                        good, bad = max(counts, default=(0, 0))
+                        if good == 0 or good < bad:
+                            continue
+                        weight = f * good
+                    if best is None or weight > best[0]:
+                        best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
+        if best is not None:
+            _, s, e, word, kind, key = best
+            found.append(P.Typo(s, e, text[s:e], word, key, f"“{ch}”与“{word[i - s]}”{kind}"))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[tuple[object, ...]] = []
+    for t in found:
+        if not out or t.start >= out[-1][1]:
+            out.append((t.start, t.end, t.text, t.expected, t.key, t.why))
+    return out
+
+
+def test_typos_of_a_paragraph_match_their_plain_definition() -> None:
+    """T105's fast paths (pair flags, places remembered by their seven characters, phrase heads found
+    from the flags, counts cached per document) against the plain definition, on the real tables, with
+    typos, titles, quotations, masked names, surnames and non-Chinese text mixed in; each text twice,
+    so that remembered answers are used too."""
+    from reportlint.checks import proofread as P
+
+    lex = lexicon_module.lexicon()
+    alphabet = [*"推广以工代贩赈的做法带动群众增收要求执法人员恰恪尽职守实施整存村推进工程全力杭抗击洪涝灾害各方"
+                "落实扶贫再贷款政策强化班组标准化建设受理渠道及需求亟一二三王李张倩，。、；：",
+                "《城市绿地养护办法》", "“一键办理”", "张XX", "1OO米", "2023年", " ", "ab", "\U00020000",
+                "以工代贩", "杭击新冠", "抗击新冠", "扶再贷款", "准化建设", "受理渠。", "全力杭击", "各方抗击"]
+    texts = _random_texts(17, alphabet, 700, longest=40)
+    whole = "\n".join(texts)
+    found_any = 0
+    for _ in range(2):
+        for text in texts:
+            expected = _typos_by_definition(text, lex, whole)
+            got = [(t.start, t.end, t.text, t.expected, t.key, t.why)
+                   for t in P._typos_of_block(text, lex, P._Occurrences(whole))]
+            assert got == expected, text
+            found_any += len(got)
+    kinds = {k for text in texts for *_, k, _ in _typos_by_definition(text, lex, whole)}
+    assert {"similar", "similar_here", "dropped"} <= kinds and found_any > 100
+
+
+def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple[int, int, str]]:
+    import re
+
+    orphan = _orphans_by_definition(text, lex)
+    out = []
+    for m in re.finditer(r"[^。；;！？!?\n]+", text):
+        sentence, o = m.group(), orphan[m.start():m.end()]
+        if len(sentence) < 12:
+            continue
+        odd = [sentence[i] for i in range(1, len(sentence) - 1)
+               if o[i] and re.match(r"[\u4e00-\u9fff]", sentence[i - 1]) and re.match(r"[\u4e00-\u9fff]", sentence[i + 1])
+               and not o[i - 1] and not o[i + 1] and (lex.single(sentence[i]) < 3000 or sentence[i] == "一")]
+        if len(odd) >= 3:
+            out.append((m.start(), m.end(), "、".join(dict.fromkeys(odd))))
+    return out
+
+
+def test_garbled_passages_match_their_plain_definition() -> None:
+    from reportlint.checks import proofread as P
+
+    lex = lexicon_module.lexicon()
+    import random
+
+    rng = random.Random(23)
+    words = ["打开网页", "选择单位", "填写信息", "提交申请", "完成注册", "按时办理", "网上办理步骤：", "张三丰", "计划"]
+    texts = ["".join(rng.choice(words) + rng.choice([*"一弓斗升一弓斗升，。", "一弓", "弓一"]) for _ in range(rng.randint(1, 9)))
+             for _ in range(500)]
+    hits = 0
+    for text in texts:
+        expected = _garbled_by_definition(text, lex)
+        assert list(P.garbled_passages(text, lex)) == expected, text
+        hits += len(expected)
+    assert hits > 20
+
+
+@pytest.mark.parametrize("odd", ["", "\U00020000"])  # a character outside the BMP: flagged one pair at a time
+def test_a_paragraphs_pairs_are_cut_from_those_of_the_whole_text(odd: str) -> None:
+    """``block_pairs`` flags the document once and slices it: the same bytes as flagging each paragraph,
+    empty and one-character paragraphs included (no pair reaches across a line break)."""
+    from reportlint.checks.proofread import block_pairs
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    lines = ["推进以工代赈工作", "", "一", "整村推进，扶贫再贷款。" + odd, "A", "受理渠道"]
+    doc = Document(path="doc.txt", blocks=tuple(Block(i, text) for i, text in enumerate(lines)))
+    _, rulebook = session().books()
+    ctx, _ = analyse(doc, rulebook, None)
+    lex = lexicon_module.lexicon()
+    assert [block_pairs(ctx, i, lex) for i in range(len(lines))] == [lex.pair_flags(t) for t in lines]
+    assert [len(block_pairs(ctx, i, lex)) for i in range(len(lines))] == [max(0, len(t) - 1) for t in lines]
+
+
+def test_occurrences_count_as_str_count_does() -> None:
+    """Strings looked for at the places of one of their characters: non-overlapping, left to right, like
+    ``str.count``, whether the character is absent, rare (its places listed) or common (the text read)."""
+    import random
+
+    from reportlint.checks.proofread import _FEW, _Occurrences
+
+    rng = random.Random(31)
+    text = "".join(rng.choice(["哈", "哈哈", "抗击", "杭", "新冠", "，", "的" * 3]) for _ in range(3000))
+    text += "稀有字" * 3 + "常" * (_FEW + 5)
+    occurrences = _Occurrences(text)
+    pieces = ["哈哈哈", "哈哈", "抗击新冠", "杭击新冠", "的的", "的的的的", "稀有字稀", "字稀有", "常常常", "缺字",
+              *("".join(rng.choice("哈抗击杭新冠的，稀有字常") for _ in range(rng.randint(1, 5))) for _ in range(400))]
+    for piece in pieces:
+        for k in range(len(piece)):
+            assert _Occurrences(text)(piece, k) == text.count(piece), (piece, k)
+        assert occurrences(piece, rng.randrange(len(piece))) == text.count(piece), piece

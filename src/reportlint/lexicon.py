@@ -28,6 +28,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from functools import lru_cache
 from importlib.util import find_spec
+from itertools import pairwise, repeat
 from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
@@ -41,6 +42,14 @@ PHRASE_FREQ = 1000  # frequency given to the curated phrases
 _MAGIC = b"RLLEX" + FORMAT.to_bytes(2, "big") + sys.byteorder[0].encode() + bytes([array("I").itemsize])
 _HEAD_LEN = 8  # bytes giving the length of the head record
 _ASKED_MAX = 200_000  # answers kept for keys asked again (a report repeats its phrases); then forgotten
+# the flags of a pair of neighbouring characters (see ``Lexicon.pair_flags``)
+WORD = 1  # the pair is a word of two characters
+NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
+HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
+LONGER = 8  # it begins a word of three or more characters (``starts``)
+TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
+_BY_CODES_AFTER = 300_000  # characters flagged one pair at a time before the table of pair codes pays for itself
+_NOT_HAN_BY_HIGH_BYTE = bytes(0 if 0x4E <= b <= 0x9F else NOT_HAN for b in range(256))
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
@@ -128,8 +137,8 @@ class Lexicon:
     word of two characters, and at the head of a word of three or more. The rest is looked up one
     key at a time (see ``_Table``)."""
 
-    __slots__ = ("_asked", "_chars", "_long", "_masked", "_phrasal", "_seen", "dropped", "dropped_heads",
-                 "short_phrasal", "starts", "two")
+    __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_phrasal", "_seen",
+                 "_words", "dropped", "dropped_heads", "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -145,13 +154,97 @@ class Lexicon:
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
+        self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
+        self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
+        self._codes: dict[int, int] | None = None  # pair code (see ``_pair_codes``) → its flags, when not 0
+        self._flagged = 0  # characters flagged so far, one pair at a time
+        self._memos: dict[str, dict[Any, Any]] = {}
 
     def word(self, text: str) -> bool:
         """Whether ``text`` is a word of 2 or more characters of the dictionary (frequent enough)."""
         n = len(text)
         if n == 2:
             return text[1] in self.two.get(text[0], "")
-        return n > 2 and self._long.get(text) is True
+        if n < 3:
+            return False
+        got = self._words.get(text)
+        if got is None:
+            if len(self._words) > _ASKED_MAX:
+                self._words.clear()
+            got = self._words[text] = self._long.get(text) is True
+        return got
+
+    def pair_flags(self, text: str) -> bytes:
+        """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
+        text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
+        C loops over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
+        characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
+        if self._codes is None and self._flagged + len(text) < _BY_CODES_AFTER:
+            self._flagged += len(text)
+            return self._one_by_one(text)
+        got = self._by_codes(text)
+        return self._one_by_one(text) if got is None else got
+
+    def _pairs_of_heads(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first two and the last two characters of ``dropped_heads``."""
+        if self._heads2 is None:
+            self._heads2 = (frozenset(h[:2] for h in self.dropped_heads), frozenset(h[1:3] for h in self.dropped_heads))
+        return self._heads2
+
+    def _one_by_one(self, text: str) -> bytes:
+        two, starts, (heads, tails) = self.two, self.starts, self._pairs_of_heads()
+        return bytes([(b in two.get(a, "")) | (0 if "\u4e00" <= a <= "\u9fff" else NOT_HAN)
+                      | (HEAD if pair in heads else 0) | (LONGER if b in starts.get(a, "") else 0)
+                      | (TAIL if pair in tails else 0)
+                      for a, b in pairwise(text) for pair in (a + b,)])
+
+    def _pair_codes(self) -> dict[int, int]:
+        """Pair → flags, the pair as one int: the first character's code in the low 16 bits, the second's in
+        the high 16 (two UTF-16 code units read as one little-endian unsigned int)."""
+        if self._codes is None:
+            codes: dict[int, int] = {}
+            for flag, table in ((WORD, self.two), (LONGER, self.starts)):
+                for a, rest in table.items():
+                    if len(a) == 1 and a <= "\uffff":
+                        low = ord(a)
+                        for b in rest:
+                            if b <= "\uffff":
+                                code = low | ord(b) << 16
+                                codes[code] = codes.get(code, 0) | flag
+            for flag, pairs in zip((HEAD, TAIL), self._pairs_of_heads(), strict=True):
+                for pair in pairs:
+                    if len(pair) == 2 and max(pair) <= "\uffff":
+                        code = ord(pair[0]) | ord(pair[1]) << 16
+                        codes[code] = codes.get(code, 0) | flag
+            self._codes = codes
+        return self._codes
+
+    def _by_codes(self, text: str) -> bytes | None:
+        """``pair_flags`` by C loops: the text as UTF-16 code units, read as unsigned ints of two units at
+        even and at odd offsets, each int looked up in ``_pair_codes``. None for a text with a character
+        outside the BMP (two units for one character)."""
+        n = len(text)
+        if n < 2:
+            return b""
+        units = text.encode("utf-16-le", "surrogatepass")
+        if len(units) != 2 * n or array("I").itemsize != 4:
+            return None
+        get, zero = self._pair_codes().get, repeat(0)
+        padded = units + bytes(4)
+        even = memoryview(padded)[:2 * n - 2 * (n % 2)].cast("I")  # pairs (0, 1), (2, 3) …
+        odd = memoryview(padded)[2:2 + 2 * (n - 1) - 2 * ((n - 1) % 2)].cast("I")  # pairs (1, 2), (3, 4) …
+        words = bytearray(n - 1)
+        words[0::2] = bytes(map(get, even, zero))
+        words[1::2] = bytes(map(get, odd, zero))
+        not_han = units[1:2 * n - 2:2].translate(_NOT_HAN_BY_HIGH_BYTE)  # the high byte of each first character
+        return (int.from_bytes(words, "little") | int.from_bytes(not_han, "little")).to_bytes(n - 1, "little")
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A table of answers that depend on these tables alone, kept as long as they are (callers bound it)."""
+        got = self._memos.get(name)
+        if got is None:
+            got = self._memos[name] = {}
+        return got
 
     def targets(self, key: str, phrases_only: bool = False) -> tuple[Target, ...]:
         """The words that fit ``key`` (a word with one character masked as "?"), in dictionary order;

@@ -247,6 +247,9 @@ def _ends_mid_sentence(text: str) -> bool:
     return bool(stripped) and "\u3400" <= stripped[-1] <= "\u9fff"
 
 
+_SENTENCE_BREAK = re.compile(rf"[{SENTENCE_END}：:\s]")
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
@@ -267,9 +270,13 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
-            before = text[:mk.start].rstrip()
-            since = re.split(rf"[{SENTENCE_END}：:\s]", before)[-1] if before else ""
-            if _ends_mid_sentence(before) and len(since) >= 15:
+            # what comes before, read near the marker: a sentence of 15 characters or more running into it
+            # (its last 15 characters hold no sentence end); the whole paragraph only for a long blank run
+            before = text[max(0, mk.start - 64):mk.start].rstrip()
+            if len(before) < 16 and mk.start > 64:
+                before = text[:mk.start].rstrip()
+            since = before[-15:]
+            if _ends_mid_sentence(before) and len(since) >= 15 and not _SENTENCE_BREAK.search(since):
                 stray = "cut"
         out.append(mk if not stray else Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener,
                                                mk.closer, mk.punct, mk.inline, stray, "", mk.intro))

@@ -346,13 +346,14 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
                 yield d.start(), d.end()
 
 
-def _comparable(key: str, formula: Any) -> bool:
+def _comparable(key: str, formula: Any, blanks: bool = True) -> bool:
     """A normalised key worth comparing: 8 characters besides ASCII, figures under a
     quarter of it, no template blanks, not a formulaic line. Counted with C-level string
-    methods: this runs for every sentence."""
+    methods: this runs for every sentence. ``blanks``: False when the paragraph holding the
+    key has no template blank, so neither has the key."""
     ascii_part = key.encode("ascii", "ignore")
     digits = len(ascii_part) - len(ascii_part.translate(None, b"0123456789"))
-    return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not _TEMPLATE.search(key)
+    return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not (blanks and _TEMPLATE.search(key))
             and not (formula and formula.pattern.match(key)))
 
 
@@ -374,10 +375,11 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
         else:
             keys, kind = [p for p in _SPLIT_ENDS.split(line) if p], "prose"
         whole = "".join(keys)
-        if (formula and formula.pattern.match(whole)) or _TEMPLATE.search(whole):
+        blanks = _TEMPLATE.search(whole) is not None  # every key is a piece of ``whole``
+        if (formula and formula.pattern.match(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
-        keys = [k if len(k) >= shortest and _comparable(k, formula) else "" for k in keys]
+        keys = [k if len(k) >= shortest and _comparable(k, formula, blanks) else "" for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if any(keys) or len(whole) >= minimum:

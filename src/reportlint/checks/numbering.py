@@ -527,6 +527,16 @@ _DECIMAL = PatternSet([r"(?<![\d.．])(\d{1,2})[.．](\d{1,2})(?=[\u3400-\u9fff]
 _FIGURES = re.compile(r"\d{1,3}(?:,\d{3}){2,}")
 
 
+def _has_figures(ctx: Context, block: int) -> bool:
+    """Whether the block holds a figure with thousands separators (1,234,567), asked once per block: a long
+    paragraph holds many items, and each list of them asked again for every item."""
+    known: dict[int, bool] = ctx.memo("numbering.figures", dict)
+    got = known.get(block)
+    if got is None:
+        got = known[block] = _FIGURES.search(ctx.doc.blocks[block].text) is not None
+    return got
+
+
 def _row_label(ctx: Context, block: int) -> bool:
     """A marker that labels a table row (一、财政拨款收入 / 1、一般公共预算资金 in a budget form):
     the row labels follow the table's printed form, not the document's numbering habit."""
@@ -562,7 +572,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
         rows = sum(_row_label(ctx, it.marker.block) for it in items)
-        if rows * 2 >= len(items) or any(_FIGURES.search(ctx.doc.blocks[it.marker.block].text) for it in items):
+        if rows * 2 >= len(items) or any(_has_figures(ctx, it.marker.block) for it in items):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from itertools import compress, pairwise
+from itertools import compress
 
 from ..context import Context
 from ..hookspecs import hookimpl
+from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
 from ..scan import PatternSet, active, compile_each
 
@@ -19,6 +20,7 @@ _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
+_PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
 
 
 @dataclass(slots=True, repr=False)
@@ -31,8 +33,14 @@ class Typo:
     why: str = ""
 
 
-def _shielded(text: str) -> list[bool]:
-    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans."""
+_MASK_MARKS = re.compile(r"[Xx×＊*]{2,}")  # what a masked span of ``_SHIELD`` needs
+
+
+def _shielded(text: str) -> list[bool] | None:
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans;
+    None when there are none."""
+    if "《" not in text and "“" not in text and not _MASK_MARKS.search(text):
+        return None
     mask = [False] * len(text)
     for m in _SHIELD.finditer(text):
         for i in range(m.start(), m.end()):
@@ -44,42 +52,64 @@ def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
     """A paragraph's orphans (see ``_orphans``), computed once per document for T105 and X103."""
     table: dict[int, list[bool]] = ctx.memo("proofread.orphans", dict)
     if index not in table:
-        table[index] = _orphans(ctx.doc.blocks[index].text, lex)
+        table[index] = _orphans(ctx.doc.blocks[index].text, lex, block_pairs(ctx, index, lex))
     return table[index]
 
 
-_UNCOVERED = re.compile(b"\x00(?=\x00)")  # a place where neither the pair before nor the pair after is a word
+def block_pairs(ctx: Context, index: int, lex: object) -> bytes:
+    """A paragraph's ``Lexicon.pair_flags``: cut from those of the whole text, flagged once per document
+    (a pair's flags depend on its two characters alone; one call saves the fixed cost of thousands)."""
+    body = ctx.body
+    flags: bytes = ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[attr-defined]
+    start = body.starts[index]
+    return flags[start:start + max(0, len(body.blocks[index].text) - 1)]
 
 
-def _orphans(text: str, lex: object) -> list[bool]:
-    """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it."""
-    two, starts, word = lex.two, lex.starts, lex.word  # type: ignore[attr-defined]
+def _flags(wanted: int, unwanted: int = 0) -> bytes:
+    """A regular expression class of the pair flags with every bit of ``wanted`` set and none of ``unwanted``."""
+    return b"[" + b"".join(re.escape(bytes([v])) for v in range(32) if v & wanted == wanted and not v & unwanted) + b"]"
+
+
+# a Chinese character with no word on either side: the pair before it is no word (flag WORD clear) and the pair
+# it begins is no word and begins with a Chinese character (WORD and NOT_HAN clear)
+_UNCOVERED = re.compile(_flags(0, WORD) + b"(?=" + _flags(0, WORD | NOT_HAN) + b")")
+_HEADS = re.compile(_flags(HEAD) + b"(?=" + _flags(TAIL) + b")")  # a phrase with a character missing may begin here
+
+
+def _orphans(text: str, lex: object, pairs: bytes | None = None) -> list[bool]:
+    """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it.
+    ``pairs``: the text's ``pair_flags`` if known."""
+    word = lex.word  # type: ignore[attr-defined]
     n = len(text)
     if not n:
         return []
-    get = two.get
-    # pair[k + 1]: text[k:k + 2] is a word; a character is left alone when the pairs on both sides are not
-    pair = bytes([0, *[b in get(a, "") for a, b in pairwise(text)], 0])
-    alone = [k for k in map(re.Match.start, _UNCOVERED.finditer(pair)) if "\u4e00" <= text[k] <= "\u9fff"]
-    if not alone:
-        return [False] * n
-    covered = set()
-    # words of 3–4 characters, only around what two-character words left uncovered
-    for u in alone:
-        if u in covered:
-            continue
-        for s in range(max(0, u - 3), u + 1):
-            if text[s + 1:s + 2] not in starts.get(text[s], "-"):
-                continue  # no longer word begins here
-            for e in (s + 4, s + 3):
-                if e > u and word(text[s:e]):
-                    covered.update(range(s, min(e, n)))
-                    break
+    if pairs is None:
+        pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
+    # flags[k + 1]: the flags of text[k:k + 2]; the last character has no pair of its own, so the closing
+    # byte says whether it is Chinese
+    flags = b"\x00" + pairs + (b"\x00" if "\u4e00" <= text[-1] <= "\u9fff" else bytes([NOT_HAN]))
     orphan = [False] * n
-    for u in alone:
-        if u not in covered:
+    memo = lex.memo("proofread.covered")  # type: ignore[attr-defined]
+    if len(memo) > _PLACES_MAX:
+        memo.clear()
+    for u in map(re.Match.start, _UNCOVERED.finditer(flags)):
+        # a word of 3–4 characters around what two-character words left uncovered: it lies within three
+        # characters either side, so the answer is the same wherever these seven characters stand
+        key = text[u - 3:u + 4] if u >= 3 else (text[:u + 4], u)
+        covered = memo.get(key)
+        if covered is None:
+            covered = memo[key] = _covered_by_longer(text, u, flags, word)
+        if not covered:
             orphan[u] = True
     return orphan
+
+
+def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 3–4 characters covers ``text[u]`` (``flags`` as in ``_orphans``)."""
+    for s in range(max(0, u - 3), u + 1):
+        if flags[s + 1] & LONGER and (word(text[s:s + 4]) or (s + 3 > u and word(text[s:s + 3]))):
+            return True
+    return False
 
 
 # the most common surnames: a character next to one is likely part of a name (张倩, 陈雨), never reported
@@ -87,63 +117,92 @@ _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑
                 "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 
 
-def _substitutions(text: str, lex: object, shield: list[bool], whole: str, orphan: list[bool]) -> Iterator[Typo]:
+Candidate = tuple[int, int, str, int, bool, str]
+
+
+def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[Candidate, ...]:
+    """The words of 2–4 characters around the odd character ``text[i]`` that become a target word when it
+    is replaced by a similar character: (start, end, word, frequency, whether an idiom or phrase,
+    "形近"/"音近"), longest first, then by start; none next to a surname or in a shielded span. The word
+    lies in a run of Chinese characters outside titles and quotations within three characters of i."""
+    ch, n = text[i], len(text)
+    if (shield is not None and shield[i]) or ch in _SURNAMES or (i and text[i - 1] in _SURNAMES):
+        return ()
+    targets, similar, single, paired = lex.targets, lex.similar, lex.single, lex.paired  # type: ignore[attr-defined]
+
+    def open_(k: int) -> bool:  # Chinese and not inside a title or quotation
+        return (shield is None or not shield[k]) and "\u4e00" <= text[k] <= "\u9fff"
+
+    # the places a word around i may take: from first up to last (exclusive)
+    first, last, low, high = i, i + 1, max(0, i - 3), min(n, i + 4)
+    while first > low and open_(first - 1):
+        first -= 1
+    while last < high and open_(last):
+        last += 1
+    # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
+    phrases_only = bool(single(ch) >= _BUSY_CHAR or (i > 0 and paired(text[i - 1:i + 1])) or paired(text[i:i + 2]))
+    out: list[Candidate] = []
+    for length in (4, 3, 2):
+        for s in range(max(first, i - length + 1), min(i, last - length) + 1):
+            e = s + length
+            for word, f, phrase in targets(text[s:i] + "?" + text[i + 1:e], phrases_only):
+                kind = similar(ch, word[i - s])
+                if kind is not None:
+                    out.append((s, e, word, f, phrase, kind))
+    return tuple(out)
+
+
+def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Occurrences,
+                   orphan: list[bool]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
-    beside 抗击新冠)."""
-    targets, is_word, single, paired_ = lex.targets, lex.word, lex.single, lex.paired  # type: ignore[attr-defined]
+    beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document."""
+    is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
-
-    def blocked(k: int) -> bool:  # not Chinese, or inside a title or quotation
-        return shield[k] or not "\u4e00" <= text[k] <= "\u9fff"
-
-    for i in list(compress(range(n), orphan)):
+    memo = lex.memo("proofread.places")  # type: ignore[attr-defined]
+    if len(memo) > _PLACES_MAX:
+        memo.clear()
+    for i in compress(range(n), orphan):
+        lo7 = max(0, i - 3)
+        if shield is None or not any(shield[lo7:i + 4]):
+            # nothing shielded nearby: what ``_place`` finds depends on these seven characters alone
+            key = (text[lo7:i + 4], i - lo7)
+            found = memo.get(key)
+            if found is None:
+                found = memo[key] = _place(key[0], key[1], None, lex)
+            if not found:
+                continue
+            found = tuple((s + lo7, e + lo7, *rest) for s, e, *rest in found)
+        else:
+            found = _place(text, i, shield, lex)
+            if not found:
+                continue
         ch = text[i]
-        if shield[i] or ch in _SURNAMES:
-            continue
-        busy = single(ch) >= _BUSY_CHAR
-        # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
-        paired = (i > 0 and paired_(text[i - 1:i + 1])) or paired_(text[i:i + 2])
-        phrases_only = busy or paired
-        if i and text[i - 1] in _SURNAMES:
-            continue
         lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
         han = len(_HAN_CHAR.findall(text, lo, hi))
         if han >= 8:
             odd = sum(1 for k in compress(range(lo, hi), orphan[lo:hi]) if single(text[k]) < _BUSY_CHAR)
             if odd / han > _MAX_ORPHAN_SHARE:
                 continue
-        first, last = i, i + 1  # the places a word around i may take: from first up to last (exclusive)
-        while first > max(0, i - 3) and not blocked(first - 1):
-            first -= 1
-        while last < min(n, i + 4) and not blocked(last):
-            last += 1
         best: tuple[int, int, int, str, str, str] | None = None
-        for length in (4, 3, 2):
-            for s in range(i - length + 1, i + 1):
-                e = s + length
-                if s < first or e > last:
-                    continue  # not all Chinese, or inside a title or quotation
-                key = text[s:i] + "?" + text[i + 1:e]
-                for word, f, phrase in targets(key, phrases_only):
-                    kind = lex.similar(ch, word[i - s])  # type: ignore[attr-defined]
-                    if kind is None:
-                        continue
-                    if phrase:
-                        if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
-                            continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
-                        weight = f * 1000
-                    else:  # the right word is written elsewhere in the document, with a neighbour of this place
-                        lo2, hi2 = max(0, s - 1), min(n, e + 1)
-                        local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
-                        counts = [(whole.count(local[a - lo2:b - lo2]), whole.count(text[a:b]))
-                                  for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
-                        good, bad = max(counts, default=(0, 0))
-                        if good == 0 or good < bad:
-                            continue  # not written right elsewhere, or written wrong as often
-                        weight = f * good
-                    if best is None or weight > best[0]:
-                        best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
+        for s, e, word, f, phrase, kind in found:
+            if phrase:
+                if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
+                    continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
+                weight = f * 1000
+            else:  # the right word is written elsewhere in the document, with a neighbour of this place
+                lo2, hi2 = max(0, s - 1), min(n, e + 1)
+                local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
+                spans = [(a, b) for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
+                goods = [occurs(local[a - lo2:b - lo2], i - a) for a, b in spans]
+                if not any(goods):
+                    continue  # not written right elsewhere
+                good, bad = max((g, occurs(text[a:b], i - a)) for g, (a, b) in zip(goods, spans, strict=True))
+                if good == 0 or good < bad:
+                    continue  # written wrong as often
+                weight = f * good
+            if best is None or weight > best[0]:
+                best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
         if best is not None:
             _, s, e, word, kind, key = best
             yield Typo(s, e, text[s:e], word, key, f"“{ch}”与“{word[i - s]}”{kind}")
@@ -155,25 +214,48 @@ def _uncovered(piece: str, lex: object) -> bool:
     return any(_orphans(piece, lex))
 
 
-def _dropped(text: str, lex: object) -> Iterator[Typo]:
-    """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。"""
-    dropped, heads = lex.dropped, lex.dropped_heads  # type: ignore[attr-defined]
+def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typo]:
+    """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。
+    ``pairs``: the text's ``pair_flags`` if known."""
+    heads = lex.dropped_heads  # type: ignore[attr-defined]
+    if pairs is None:
+        pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
+    memo = lex.memo("proofread.dropped")  # type: ignore[attr-defined]
+    if len(memo) > _PLACES_MAX:
+        memo.clear()
     taken = 0  # the end of the last phrase found: the next one begins after it
-    for s in [s for s in range(len(text) - 2) if text[s:s + 3] in heads]:
+    # the places where a phrase head may begin (its first two characters), then its three characters
+    for s in [m.start() for m in _HEADS.finditer(pairs) if text[m.start():m.start() + 3] in heads]:
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
         if s < taken or m is None or m.end() - s < 3:
             continue
         e0 = m.end()
-        for length in range(min(8, e0 - s), 2, -1):
-            piece = text[s:s + length]
-            phrase = dropped.get(piece)
-            if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
-                phrase = dropped.get(piece + "$")
-            if (phrase and _uncovered(piece, lex)  # titles too: 《中华人民共国…法》
-                    and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
-                yield Typo(s, s + length, piece, phrase, "dropped")
+        # the phrases that may begin here depend on the next eight characters and, when the run ends
+        # within them, on the mark after it
+        key = text[s:e0 + 1] if e0 - s <= 8 else text[s:s + 8]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _dropped_here(text, s, e0, lex)
+        for length, phrase in found:
+            if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
+                yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
                 break
+
+
+def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
+    """(length, phrase) of the pieces of text[s:e0] (a run of Chinese characters), longest first, that are a
+    phrase with a character missing and leave a character belonging to no word."""
+    dropped = lex.dropped  # type: ignore[attr-defined]
+    out = []
+    for length in range(min(8, e0 - s), 2, -1):
+        piece = text[s:s + length]
+        phrase = dropped.get(piece)
+        if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+            phrase = dropped.get(piece + "$")
+        if phrase and _uncovered(piece, lex):  # titles too: 《中华人民共国…法》
+            out.append((length, phrase))
+    return tuple(out)
 
 
 # letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
@@ -245,11 +327,64 @@ def _dashes(text: str, lex: object) -> Iterator[Typo]:
                 yield Typo(start, start + 2, "一一", "——", "dash")
 
 
-def _typos_of_block(text: str, lex: object, whole: str, orphan: list[bool] | None = None) -> list[Typo]:
+# a character at most this often in the document (or once per 200 characters of a long one: trying each place
+# then costs less than reading the text again) has its places listed, and a string is looked for there
+_FEW = 64
+
+
+class _Occurrences:
+    """How often a string occurs in the document (as ``str.count``: non-overlapping, left to right), each
+    string counted once. The string is asked with one of its characters, the odd or the replacing one, often
+    rare in the document: a character that never occurs answers 0, one that occurs a few times is looked
+    for at its places; only a common one has the whole text read again."""
+
+    __slots__ = ("_at", "_chars", "_few", "_known", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text, self._few = text, max(_FEW, len(text) // 200)
+        self._known: dict[str, int] = {}
+        self._chars: dict[str, int] = {}  # character → how often it occurs
+        self._at: dict[str, list[int]] = {}  # a character occurring at most _FEW times → its places
+
+    def __call__(self, piece: str, k: int = 0) -> int:
+        """How often ``piece`` occurs; ``piece[k]`` is the character its places are looked up by."""
+        got = self._known.get(piece)
+        if got is None:
+            got = self._known[piece] = self._count(piece, k)
+        return got
+
+    def _count(self, piece: str, k: int) -> int:
+        text, ch = self._text, piece[k]
+        often = self._chars.get(ch)
+        if often is None:
+            often = self._chars[ch] = text.count(ch)
+        if often == 0 or often > self._few:
+            return 0 if often == 0 else text.count(piece)
+        at = self._at.get(ch)
+        if at is None:
+            at = self._at[ch] = [m.start() for m in re.finditer(re.escape(ch), text)]
+        count, free = 0, 0  # every occurrence has ch at k: try those places in order, never overlapping
+        for place in at:
+            start = place - k
+            if start >= free and text.startswith(piece, start):
+                count, free = count + 1, start + len(piece)
+        return count
+
+
+Occurrences = Callable[[str, int], int]
+
+
+def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
+                    orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
+    """The typos of one paragraph; ``whole`` is the document's text or a function counting a string in it;
+    ``orphan`` and ``pairs`` the paragraph's ``_orphans`` and ``pair_flags`` if known."""
     shield = _shielded(text)
-    orphan = _orphans(text, lex) if orphan is None else orphan
-    found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex),
-             *_substitutions(text, lex, shield, whole, orphan)]
+    if pairs is None:
+        pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
+    orphan = _orphans(text, lex, pairs) if orphan is None else orphan
+    occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
+    found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
+             *_substitutions(text, lex, shield, occurrences, orphan)]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Typo] = []
     for t in found:
@@ -297,9 +432,10 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
             from ..lexicon import lexicon
 
             lex = lexicon()
+            occurrences = _Occurrences(ctx.body.text)
             for b in blocks:
-                found.setdefault(b.index, []).extend(
-                    _typos_of_block(b.text, lex, ctx.body.text, block_orphans(ctx, b.index, lex)))
+                found.setdefault(b.index, []).extend(_typos_of_block(
+                    b.text, lex, occurrences, block_orphans(ctx, b.index, lex), block_pairs(ctx, b.index, lex)))
             for (index, _), t in _title_gaps(blocks).items():
                 found.setdefault(index, []).append(t)
     for index in sorted(found):
@@ -326,24 +462,27 @@ def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) ->
     single = lex.single  # type: ignore[attr-defined]
     if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
         whole = _orphans(text, lex)
-    if sum(whole) < _NOISE_MIN:
+    if whole.count(True) < _NOISE_MIN:
         return
     for m in _CLAUSE.finditer(text):
-        sentence = m.group()
-        if len(sentence) < 12:
+        start, end = m.span()
+        if end - start < 12:
             continue
-        orphan = whole[m.start():m.end()]
+        orphan = whole[start:end]
+        if orphan.count(True) < _NOISE_MIN:
+            continue  # too few odd characters in the sentence, whatever their neighbours
+        sentence = m.group()
         odd = []
         for i in compress(range(1, len(sentence) - 1), orphan[1:-1]):
-            ch = sentence[i]
-            if not orphan[i] or not (_HAN_RE.match(sentence[i - 1]) and _HAN_RE.match(sentence[i + 1])):
-                continue
             if orphan[i - 1] or orphan[i + 1]:
                 continue  # a run of odd characters is a name or a term; noise stands alone
-            if single(ch) < _RARE_ALONE or ch == "一":
+            if not ("\u4e00" <= sentence[i - 1] <= "\u9fff" and "\u4e00" <= sentence[i + 1] <= "\u9fff"):
+                continue
+            ch = sentence[i]
+            if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
         if len(odd) >= _NOISE_MIN:
-            yield m.start(), m.end(), "、".join(dict.fromkeys(odd))
+            yield start, end, "、".join(dict.fromkeys(odd))
 
 
 # ---- T108 -------------------------------------------------------------------------------------
