@@ -295,10 +295,9 @@ class Runner:
             pass
         suffixes = {j.path.suffix.lower() for j in jobs}
         if ".pdf" in suffixes:
-            import pdfminer.converter
             import pdfminer.pdfinterp  # noqa: F401
 
-            from .loaders import pdf  # noqa: F401
+            from .loaders import pdf, pdfruns  # noqa: F401
         if ".docx" in suffixes:
             import lxml.etree  # noqa: F401
 
