@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -234,19 +235,38 @@ def _table_line(pieces: list[Piece], tables: list[Any], page_no: int) -> Line | 
                 min(c.y0 for c in chars), statistics.median(c.size for c in chars), fonts.most_common(1)[0][0])
 
 
+def _least_crossed(lines: list[Line], width: float) -> tuple[int, float] | None:
+    """(how many lines cross it, x) for the x of the page's middle strip (0.3 to 0.7 of the
+    width, every 2 points) that the fewest lines cross (x0 < x < x1); the leftmost of equals."""
+    xs: list[float] = []  # the strip's candidate x, every 2 points
+    x = width * 0.3
+    while x <= width * 0.7:
+        xs.append(x)
+        x += 2.0
+    # lines crossing each x (x0 < x < x1), counted at once: +1 where a line's span of xs
+    # begins, -1 where it ends
+    starts = [0] * (len(xs) + 1)
+    for ln in lines:
+        lo, hi = bisect_right(xs, ln.x0), bisect_left(xs, ln.x1)
+        if lo < hi:
+            starts[lo] += 1
+            starts[hi] -= 1
+    best: tuple[int, float] | None = None
+    crossing = 0
+    for k, x in enumerate(xs):
+        crossing += starts[k]
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    return best
+
+
 def _gutter(lines: list[Line], width: float) -> float | None:
     """The x of the gap between two text columns, if the page has them: a vertical strip in
     the middle of the page that at most a few lines (a title across both columns) cross,
     with lines on both sides standing side by side at the same heights."""
     if width <= 0 or len(lines) < 8:
         return None
-    best: tuple[int, float] | None = None
-    x = width * 0.3
-    while x <= width * 0.7:
-        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-        x += 2.0
+    best = _least_crossed(lines, width)
     if best is None or best[0] > len(lines) * 0.15:
         return None
     gx = best[1]

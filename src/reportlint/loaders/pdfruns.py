@@ -169,7 +169,9 @@ class RunCollector(PDFTextDevice):
         hi = descent + rise + fontsize
         fontname = font.fontname
         runs = self.cur.runs
-        glyph = self._glyph
+        known = self.glyph_info.get(font)
+        if known is None:
+            known = self.glyph_info[font] = {}
         if b == 0 and c == 0:  # x * b, y * c and the like are zeros that change no sum
             tf = y * d + f
             y0, y1 = min(d * lo + tf, d * hi + tf), max(d * lo + tf, d * hi + tf)
@@ -186,7 +188,8 @@ class RunCollector(PDFTextDevice):
                 for cid in font.decode(obj):
                     if needcharspace:
                         x += charspace
-                    text, width = glyph(font, cid)
+                    info = known.get(cid)
+                    text, width = info if info is not None else self._glyph(font, cid)
                     adv = width * fontsize * scaling
                     if run is not None:
                         te = x * a + e
