@@ -356,37 +356,3 @@ def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     results = Runner(session(), Settings(), jobs=1).run(jobs)
     assert len(results) == 2000
     assert comparisons[0] < 2000
-
-
-@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="isolation uses fork")
-def test_rules_are_warmed_only_while_the_child_is_still_loading(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """The parent runs the rules over their examples (compiling their patterns) while the
-    child loads a PDF, and not when the child has already answered."""
-    import time
-
-    from conftest import make_pdf
-
-    from reportlint import runner, segment
-
-    warmed: list[int] = []
-    real_warm, real_loader, real_tagger = Runner._warm, runner._loader, segment.tagger
-    monkeypatch.setattr(Runner, "_warm", lambda self, config: (warmed.append(1), real_warm(self, config))[1])
-    pdf = make_pdf(tmp_path / "one.pdf", [["县机关工作总结", "一、主要工作", "（一）加强学习。", "（一）改进作风。"]])
-
-    def slow_loader(*args):  # type: ignore[no-untyped-def]
-        time.sleep(1.0)
-        real_loader(*args)
-
-    monkeypatch.setattr(runner, "_loader", slow_loader)
-    [slow] = Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
-    assert warmed == [1] and slow.error is None
-    monkeypatch.setattr(runner, "_loader", real_loader)
-
-    def slow_tagger():  # type: ignore[no-untyped-def]
-        time.sleep(1.0)
-        return real_tagger()
-
-    monkeypatch.setattr(segment, "tagger", slow_tagger)
-    [fast] = Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
-    assert warmed == [1] and _flat([fast]) == _flat([slow])

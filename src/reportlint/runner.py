@@ -11,9 +11,8 @@ start in a few milliseconds and share that state copy-on-write. A small text or 
 is checked in the parent process when there is nothing to run beside it, so one file in a
 pre-commit hook pays no process start at all. One file that must be isolated with nothing
 beside it (one PDF) is only loaded in a child, while the parent loads the word segmenter,
-which loading does not need, and, if the child is still loading, runs the rules once over
-their examples; the document comes back and is checked in the parent as a small text file
-is (in a worker when its text is large). Before the first fork the parent runs every
+which loading does not need; the document comes back and is checked in the parent as a
+small text file is (in a worker when its text is large). Before the first fork the parent runs every
 rule once over the rules' own examples, so compiled patterns are inherited rather than
 rebuilt in each child, and the word segmenter is loaded, so that no file's time limit pays
 for it. Workers are never more than the CPU count nor the files, and they die with the
@@ -265,8 +264,6 @@ class Runner:
                 tagger()
             except Exception:  # a segmenter that fails to load fails in the check (X100), as before
                 pass
-            if not wait([child.channel], timeout=0):  # still loading: compile the rules' patterns meanwhile
-                self._warm(job.config)
             if wait([child.channel], timeout=max(0.0, deadline - time.monotonic())):
                 try:
                     outcome, loaded = child.channel.recv()
