@@ -259,6 +259,7 @@ class Runner:
         session, settings, limits = self.session, self.settings, self.limits
         child = Child(lambda channel: _loader(channel, job, session, settings, limits))
         deadline = time.monotonic() + limits.timeout_for(job.path)
+        answered = False
         try:
             try:
                 tagger()
@@ -267,10 +268,10 @@ class Runner:
             if wait([child.channel], timeout=max(0.0, deadline - time.monotonic())):
                 try:
                     outcome, loaded = child.channel.recv()
+                    answered = True
                 except (EOFError, OSError):  # the child died: killed for its memory
                     outcome, loaded = Outcome.OVER_MEMORY, _over_memory(job, limits)
             else:
-                child.kill()
                 seconds = round(limits.timeout_for(job.path), 1)
                 outcome, loaded = Outcome.TIMEOUT, FileResult(str(job.path), error={
                     "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
@@ -283,9 +284,10 @@ class Runner:
             results[job.index] = lint_file(job.path, session, job.config, settings, loaded)
             self._done(job, results, keys, total, Outcome.CHECKED)
             return []
-        finally:  # a child that answered has ended by now (or ends on its own: it only exits)
-            child.join(timeout=5)
-            child.kill()
+        finally:  # a child that answered has ended by now or ends on its own (it only exits)
+            if answered:
+                child.join(timeout=5)
+            child.kill()  # one that did not (time limit, Ctrl-C) is stopped at once
             child.join(timeout=5)
             child.channel.close()
 
