@@ -315,10 +315,46 @@ def test_the_segmenter_is_loaded_before_any_worker_starts(tmp_path: Path, monkey
         return real_spawn(self)
 
     monkeypatch.setattr(Runner, "_spawn", spying)
-    pdf = tmp_path / "one.pdf"
-    pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
-    Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
+    pdfs = []
+    for name in ("one.pdf", "two.pdf"):  # two files: checked in a worker (one alone is loaded apart)
+        pdfs.append(tmp_path / name)
+        pdfs[-1].write_bytes(b"%PDF-1.4\n%%EOF\n")
+    Runner(session(), Settings(), jobs=1).run([Job(i, p, Config()) for i, p in enumerate(pdfs)])
     assert loaded_at_spawn == [True]
+
+
+@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="isolation uses fork")
+def test_one_pdf_is_loaded_in_a_child_and_checked_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A single PDF: a child loads it while the parent loads the segmenter; the findings
+    are those of checking it in one process, and no worker is started; a document whose
+    text is over the in-process size goes to a worker with its loaded document."""
+    from conftest import make_pdf
+
+    from reportlint import runner
+    from reportlint.engine import lint_file
+
+    pdf = make_pdf(tmp_path / "one.pdf", [["县机关二〇二五年工作总结", "一、主要工作", "（一）加强理论学习，提高了了认识。",
+                                           "（一）改进工作作风，开展调研20次。"]])
+    spawned: list[int] = []
+    sent: list[object] = []
+    real_spawn = Runner._spawn
+
+    def counting(self):  # type: ignore[no-untyped-def]
+        spawned.append(1)
+        worker = real_spawn(self)
+        real_send = worker.conn.send
+        worker.conn.send = lambda job: (sent.append(job), real_send(job))[1]  # type: ignore[method-assign]
+        return worker
+
+    monkeypatch.setattr(Runner, "_spawn", counting)
+    here = lint_file(pdf, session(), Config(), Settings())
+    [apart] = Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
+    assert not spawned and apart.error is None and _flat([apart]) == _flat([here])
+    assert {f.rule for f in apart.findings} >= {"N101"}  # the second （一）
+    monkeypatch.setattr(runner, "INPROCESS_TEXT_BYTES", 10)
+    [large] = Runner(session(), Settings(), jobs=1).run([Job(0, pdf, Config())])
+    assert spawned == [1] and _flat([large]) == _flat([here])
+    assert [type(j.doc).__name__ for j in sent if j is not None] == ["Document"]
 
 
 def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

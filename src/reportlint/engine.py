@@ -217,31 +217,42 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def lint_file(path: Path, session: Session, config: Config, settings: Settings) -> FileResult:
-    """Check one file; never raises for a bad file or a crashing rule."""
+def lint_file(path: Path, session: Session, config: Config, settings: Settings,
+              doc: Document | None = None) -> FileResult:
+    """Check one file; never raises for a bad file or a crashing rule. ``doc``: the file
+    already loaded (by a child process, ``runner``)."""
     with no_cycle_collection():
-        return _lint_file(path, session, config, settings)
+        return _lint_file(path, session, config, settings, doc)
 
 
-def _lint_file(path: Path, session: Session, config: Config, settings: Settings) -> FileResult:
-    registry, rulebook = session.books(config)
+def load_document(path: Path, session: Session, config: Config, settings: Settings) -> Document | FileResult:
+    """The file's Document, or the FileResult that says why it cannot be read."""
+    registry, _ = session.books(config)
     result = FileResult(str(path))
     try:
-        doc = load(path, registry)
+        return load(path, registry)
     except LoadError as exc:
         result.error = exc.as_error()
-        return result
     except RecursionError:
         result.error = LoadError("文件结构嵌套过深（nested too deeply），无法读取").as_error()
-        return result
     except MemoryError:
         result.error = LoadError("读取文件时超过内存上限（size limit），未检查", kind=ErrorKind.MEMORY).as_error()
-        return result
     except Exception as exc:  # a loader bug: report it on this file and go on
         result.error = LoadError(f"读取文件时出错：{type(exc).__name__}：{str(exc)[:120]}").as_error()
         if settings.debug:
             result.debug.append(traceback.format_exc())
-        return result
+    return result
+
+
+def _lint_file(path: Path, session: Session, config: Config, settings: Settings,
+               doc: Document | None = None) -> FileResult:
+    registry, rulebook = session.books(config)
+    if doc is None:
+        loaded = load_document(path, session, config, settings)
+        if isinstance(loaded, FileResult):
+            return loaded
+        doc = loaded
+    result = FileResult(str(path))
     profile_name = settings.profile or config.profile
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     result.doctype = profile.name if profile else None

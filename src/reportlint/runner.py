@@ -9,7 +9,10 @@ sets its own address-space limit; the parent waits on a pipe with a deadline and
 child when it runs over. Forking after the plugins and rule data are loaded means children
 start in a few milliseconds and share that state copy-on-write. A small text or Word file
 is checked in the parent process when there is nothing to run beside it, so one file in a
-pre-commit hook pays no process start at all. Before the first fork the parent runs every
+pre-commit hook pays no process start at all. One file that must be isolated with nothing
+beside it (one PDF) is only loaded in a child, while the parent loads the word segmenter,
+which loading does not need; the document comes back and is checked in the parent as a
+small text file is (in a worker when its text is large). Before the first fork the parent runs every
 rule once over the rules' own examples, so compiled patterns are inherited rather than
 rebuilt in each child, and the word segmenter is loaded, so that no file's time limit pays
 for it. Workers are never more than the CPU count nor the files, and they die with the
@@ -25,13 +28,14 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import Cache
 from .config import Config
-from .engine import FileResult, Session, Settings, lint_file
+from .engine import FileResult, Session, Settings, lint_file, load_document, no_cycle_collection
+from .model import Document
 
 if TYPE_CHECKING:
     from .forking import Channel, Child
@@ -78,6 +82,7 @@ class Job:
     index: int
     path: Path
     config: Config
+    doc: Document | None = None  # the file already loaded by a child (``Runner._load_apart``)
 
 
 def _can_fork() -> bool:
@@ -148,7 +153,7 @@ def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits)
             return
         outcome = Outcome.CHECKED
         try:
-            result = lint_file(job.path, session, job.config, settings)
+            result = lint_file(job.path, session, job.config, settings, job.doc)
         except MemoryError:
             outcome, result = Outcome.OVER_MEMORY, _over_memory(job, limits)
         try:
@@ -158,6 +163,22 @@ def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits)
             return
         if outcome is Outcome.OVER_MEMORY:
             return
+
+
+def _loader(conn: Channel, job: Job, session: Session, settings: Settings, limits: Limits) -> None:
+    """A forked child that only loads ``job``'s file and answers (Outcome, Document or the
+    FileResult of a file that cannot be read)."""
+    _limit_memory(limits.memory_mb)
+    outcome = Outcome.CHECKED
+    try:
+        with no_cycle_collection():
+            loaded: Document | FileResult = load_document(job.path, session, job.config, settings)
+    except MemoryError:
+        outcome, loaded = Outcome.OVER_MEMORY, _over_memory(job, limits)
+    try:
+        conn.send((outcome, loaded))
+    except MemoryError:
+        conn.send((Outcome.OVER_MEMORY, _over_memory(job, limits)))
 
 
 def _over_memory(job: Job, limits: Limits) -> FileResult:
@@ -220,12 +241,58 @@ class Runner:
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
             self._done(job, results, keys, total, Outcome.CHECKED)
+        if len(remote) == 1:
+            remote = self._load_apart(remote[0], results, keys, total)
         if remote:
             self._preload(remote)
             if len(remote) > 1:
                 self._warm(remote[0].config)
             self._dispatch(remote, results, keys, total)
         return [results[j.index] for j in jobs]
+
+    def _load_apart(self, job: Job, results: dict[int, FileResult], keys: dict[int, str], total: int) -> list[Job]:
+        """One file to isolate and nothing beside it: a child loads it (the part that may
+        loop forever or blow up, under the file's time and memory limits) while this process
+        loads the word segmenter, which the load does not need, so the two overlap. The
+        document comes back and is checked here, as a small text file is; one whose text is
+        larger than ``INPROCESS_TEXT_BYTES`` goes back (returned) to be checked in a worker."""
+        from .forking import Child, wait
+        from .segment import tagger
+
+        session, settings, limits = self.session, self.settings, self.limits
+        child = Child(lambda channel: _loader(channel, job, session, settings, limits))
+        deadline = time.monotonic() + limits.timeout_for(job.path)
+        answered = False
+        try:
+            try:
+                tagger()
+            except Exception:  # a segmenter that fails to load fails in the check (X100), as before
+                pass
+            if wait([child.channel], timeout=max(0.0, deadline - time.monotonic())):
+                try:
+                    outcome, loaded = child.channel.recv()
+                    answered = True
+                except (EOFError, OSError):  # the child died: killed for its memory
+                    outcome, loaded = Outcome.OVER_MEMORY, _over_memory(job, limits)
+            else:
+                seconds = round(limits.timeout_for(job.path), 1)
+                outcome, loaded = Outcome.TIMEOUT, FileResult(str(job.path), error={
+                    "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
+            if isinstance(loaded, FileResult):
+                results[job.index] = loaded
+                self._done(job, results, keys, total, outcome)
+                return []
+            if sum(len(b.text) for b in loaded.blocks) * 3 > INPROCESS_TEXT_BYTES:  # UTF-8 bytes, at most
+                return [replace(job, doc=loaded)]
+            results[job.index] = lint_file(job.path, session, job.config, settings, loaded)
+            self._done(job, results, keys, total, Outcome.CHECKED)
+            return []
+        finally:  # a child that answered has ended by now or ends on its own (it only exits)
+            if answered:
+                child.join(timeout=5)
+            child.kill()  # one that did not (time limit, Ctrl-C) is stopped at once
+            child.join(timeout=5)
+            child.channel.close()
 
     def _dispatch(self, jobs: list[Job], results: dict[int, FileResult], keys: dict[int, str], total: int) -> None:
         from .forking import wait
@@ -298,10 +365,9 @@ class Runner:
             pass
         suffixes = {j.path.suffix.lower() for j in jobs}
         if ".pdf" in suffixes:
-            import pdfminer.converter
             import pdfminer.pdfinterp  # noqa: F401
 
-            from .loaders import pdf  # noqa: F401
+            from .loaders import pdf, pdfruns  # noqa: F401
         if ".docx" in suffixes:
             import lxml.etree  # noqa: F401
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -62,8 +63,7 @@ class Line:
 
 
 class Glyph:
-    """One drawn character: what the loader uses of pdfminer's ``LTChar`` (box, size, font,
-    text), made without its per-glyph bookkeeping (colour space, graphic state, matrix)."""
+    """One glyph given to a ruled table's cell (``pdftables.glyphs_text`` reads it)."""
 
     __slots__ = ("fontname", "size", "text", "x0", "x1", "y0", "y1")
 
@@ -71,192 +71,193 @@ class Glyph:
         self.x0, self.y0, self.x1, self.y1 = box
         self.size, self.fontname, self.text = size, fontname, text
 
-    @property
-    def width(self) -> float:
-        return self.x1 - self.x0
-
-    @property
-    def height(self) -> float:
-        return self.y1 - self.y0
-
     def get_text(self) -> str:
         return self.text
 
 
 def _collector(rsrc: Any) -> Any:
-    """A pdfminer device that records the page's glyphs as ``Glyph`` objects and its other
-    objects (strokes, form XObjects) as pdfminer does, with no layout analysis: the text
-    lines are built here (``_text_lines``) the way pdfminer's analysis builds them."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LTChar
-    from pdfminer.pdffont import PDFUnicodeNotDefined
+    """The pdfminer device the loader reads pages with (``pdfruns.RunCollector``)."""
+    from .pdfruns import RunCollector
 
-    class GlyphCollector(PDFPageAggregator):
-        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
-                        ncs: Any, graphicstate: Any) -> float:
-            """Vertical writing only (horizontal text goes through ``render_string_horizontal``
-            below): pdfminer's own ``LTChar`` gives the box, kept as a ``Glyph``."""
-            try:
-                text = font.to_unichr(cid)
-            except PDFUnicodeNotDefined:
-                text = self.handle_undefined_char(font, cid)
-            ch = LTChar(matrix, font, fontsize, scaling, rise, text, font.char_width(cid), font.char_disp(cid),
-                        ncs, graphicstate)
-            self.cur_item.add(Glyph(ch.bbox, ch.size, ch.fontname, text))
-            return ch.adv
-
-        def render_string_horizontal(self, seq: Any, matrix: Any, pos: Any, font: Any, fontsize: float,
-                                     scaling: float, charspace: float, wordspace: float, rise: float,
-                                     dxscale: float, ncs: Any, graphicstate: Any) -> Any:
-            """pdfminer's ``PDFTextDevice.render_string_horizontal`` with ``translate_matrix``,
-            ``render_char``, ``LTChar``'s box and ``apply_matrix_rect`` written out in the same
-            expressions (so the same floats); a font's text and width of a character code are
-            looked up once per document."""
-            (x, y) = pos
-            (a, b, c, d, e, f) = matrix
-            descent = font.get_descent() * fontsize
-            lo = descent + rise
-            hi = descent + rise + fontsize
-            known = self.glyph_info.get(font)
-            if known is None:
-                known = self.glyph_info[font] = {}
-            fontname = font.fontname
-            add = self.cur_item.add
-            needcharspace = False
-            for obj in seq:
-                if isinstance(obj, (int, float)):
-                    x -= obj * dxscale
-                    needcharspace = True
-                elif isinstance(obj, bytes):
-                    for cid in font.decode(obj):
-                        if needcharspace:
-                            x += charspace
-                        info = known.get(cid)
-                        if info is None:
-                            try:
-                                text = font.to_unichr(cid)
-                            except PDFUnicodeNotDefined:
-                                text = self.handle_undefined_char(font, cid)
-                            info = known[cid] = (text, font.char_width(cid))
-                        te = x * a + y * c + e
-                        tf = x * b + y * d + f
-                        adv = info[1] * fontsize * scaling
-                        left1, bottom1 = a * 0 + c * lo + te, b * 0 + d * lo + tf
-                        right1, bottom2 = a * adv + c * lo + te, b * adv + d * lo + tf
-                        right2, top1 = a * adv + c * hi + te, b * adv + d * hi + tf
-                        left2, top2 = a * 0 + c * hi + te, b * 0 + d * hi + tf
-                        y0 = min(bottom1, bottom2, top1, top2)
-                        y1 = max(bottom1, bottom2, top1, top2)
-                        add(Glyph((min(left1, left2, right1, right2), y0, max(left1, left2, right1, right2), y1),
-                                  y1 - y0, fontname, info[0]))
-                        x += adv
-                        if cid == 32 and wordspace:
-                            x += wordspace
-                        needcharspace = True
-            return (x, y)
-
-    device = GlyphCollector(rsrc, laparams=None)
-    device.glyph_info = {}
-    return device
+    return RunCollector(rsrc)
 
 
-def _text_lines(container: Any) -> list[list[Any]]:
+# a text line: glyph ranges (run, start, end) of runs and the spaces (" ") between words
+Piece = Any
+
+
+def _text_lines(box: Any) -> list[list[Piece]]:
     """The text lines of a page as pdfminer's layout analysis (``LAYOUT``) forms them, each
-    a list of glyphs and the spaces (" ") pdfminer inserts between words: consecutive
-    glyphs that overlap vertically by more than half the lower one's height and stand less
-    than ``char_margin`` widths apart share a line (``LTLayoutContainer.group_objects``
-    without vertical writing, which is off); a space goes where the gap to the previous
-    glyph exceeds ``word_margin`` times the glyph's larger side (``LTTextLineHorizontal.add``).
-    Form XObjects are laid out on their own (``all_texts``). Lines come in the order the
-    loader's traversal of pdfminer's result gave them: forms first, then the page's text,
-    both backwards (only lines at the same height and indent keep this order)."""
-    from pdfminer.layout import LTFigure
-
-    char_margin, word_margin, overlap = LAYOUT["char_margin"], LAYOUT["word_margin"], 0.5
-    lines: list[list[Any]] = []
-    figures: list[Any] = []
-    line: list[Any] | None = None
-    prev: Any = None
-    for obj in container:
-        if type(obj) is not Glyph:
-            if isinstance(obj, LTFigure):
-                figures.append(obj)
-            continue
+    a list of glyph ranges ``(run, start, end)`` and the spaces (" ") pdfminer inserts
+    between words: consecutive glyphs that overlap vertically by more than half the lower
+    one's height and stand less than ``char_margin`` widths apart share a line
+    (``LTLayoutContainer.group_objects`` without vertical writing, which is off); a space
+    goes where the gap to the previous glyph exceeds ``word_margin`` times the glyph's
+    larger side (``LTTextLineHorizontal.add``). Glyphs of one run share their bottom and
+    top, so only their horizontal gaps are compared. Form XObjects are laid out on their
+    own (``all_texts``). Lines come in the order the loader's traversal of pdfminer's result
+    gave them: forms first, then the page's text, both backwards (only lines at the same
+    height and indent keep this order)."""
+    char_margin, word_margin = LAYOUT["char_margin"], LAYOUT["word_margin"]
+    lines: list[list[Piece]] = []
+    line: list[Piece] = []
+    prev: Any = None  # the run of the previous glyph
+    start = 0  # where the open range of ``prev`` begins
+    for run in box.runs:
+        x0s, x1s = run.x0s, run.x1s
+        y0, y1 = run.y0, run.y1
+        height = y1 - y0
         if prev is not None:
-            if obj.y0 <= prev.y1 and prev.y0 <= obj.y1:  # is_voverlap
-                v = min(abs(prev.y0 - obj.y1), abs(prev.y1 - obj.y0))
-                h = (0 if obj.x0 <= prev.x1 and prev.x0 <= obj.x1
-                     else min(abs(prev.x0 - obj.x1), abs(prev.x1 - obj.x0)))
-                halign = (min(prev.y1 - prev.y0, obj.y1 - obj.y0) * overlap < v
-                          and h < max(prev.x1 - prev.x0, obj.x1 - obj.x0) * char_margin)
+            line.append((prev, start, len(prev.x0s)))
+            px0, px1, qx0, qx1 = prev.x0s[-1], prev.x1s[-1], x0s[0], x1s[0]
+            if y0 <= prev.y1 and prev.y0 <= y1:  # is_voverlap
+                v = min(abs(prev.y0 - y1), abs(prev.y1 - y0))
+                h = 0 if qx0 <= px1 and px0 <= qx1 else min(abs(px0 - qx1), abs(px1 - qx0))
+                halign = (min(prev.y1 - prev.y0, height) * 0.5 < v
+                          and h < max(px1 - px0, qx1 - qx0) * char_margin)
             else:
                 halign = False
-            if halign and line is not None:
-                _add(line, obj, word_margin)
-            elif line is not None:
+            if not halign:
                 lines.append(line)
-                line = None
-            elif halign:
-                line = [prev]
-                _add(line, obj, word_margin)
-            else:
-                lines.append([prev])
-        prev = obj
-    if line is not None:
+                line = []
+            elif px1 < qx0 - word_margin * max(qx1 - qx0, height):
+                line.append(" ")
+        start = 0
+        if len(x0s) > 1:
+            stacked = height * 0.5 < abs(y0 - y1)  # the vertical test, the same for every pair
+            px0, px1 = x0s[0], x1s[0]
+            for k in range(1, len(x0s)):
+                qx0, qx1 = x0s[k], x1s[k]
+                h = 0 if qx0 <= px1 and px0 <= qx1 else min(abs(px0 - qx1), abs(px1 - qx0))
+                if not (stacked and h < max(px1 - px0, qx1 - qx0) * char_margin):
+                    line.append((run, start, k))
+                    lines.append(line)
+                    line = []
+                    start = k
+                elif px1 < qx0 - word_margin * max(qx1 - qx0, height):
+                    line.append((run, start, k))
+                    line.append(" ")
+                    start = k
+                px0, px1 = qx0, qx1
+        prev = run
+    if prev is not None:
+        line.append((prev, start, len(prev.x0s)))
         lines.append(line)
-    elif prev is not None:
-        lines.append([prev])
-    out: list[list[Any]] = []
-    for fig in figures:
+    if not box.figures:
+        return lines[::-1]
+    out: list[list[Piece]] = []
+    for fig in box.figures:
         out += _text_lines(fig)
-    return out[::-1] + lines[::-1] if figures else lines[::-1]
+    return out[::-1] + lines[::-1]
 
 
-def _add(line: list[Any], obj: Any, word_margin: float) -> None:
-    last = line[-1]
-    if last.x1 < obj.x0 - word_margin * max(obj.x1 - obj.x0, obj.y1 - obj.y0):
-        line.append(" ")
-    line.append(obj)
+def _has_strokes(box: Any) -> bool:
+    """Whether a page or form paints any path (a form XObject has ``drawn`` of its own)."""
+    return any(not hasattr(o, "drawn") or _has_strokes(o) for o in box.drawn)
 
 
-def _lines_of_page(layout: Any, page_no: int) -> list[Line]:
-    import statistics
+def _lines_of_page(page: Any, page_no: int) -> list[Line]:
+    tables: list[Any] = []
+    if _has_strokes(page):  # the table reader only for a page that paints something
+        from .pdftables import find_tables
 
-    from .pdftables import find_tables
-
-    tables = find_tables(layout)
+        tables = find_tables(page)
     out: list[Line] = []
-    for items in _text_lines(layout):
-        chars = []
-        pieces = []
-        dropped = False
-        for item in items:
-            if type(item) is Glyph:
-                cx, cy = (item.x0 + item.x1) / 2, (item.y0 + item.y1) / 2
-                cell = next(((t, k) for t in tables if (k := t.cell_of(cx, cy)) is not None), None)
-                if cell is not None:
-                    cell[0].chars.setdefault(cell[1], []).append(item)
-                    dropped = True
-                    continue
-                chars.append(item)
-                pieces.append(item.text)
-            elif not (dropped and not chars):  # not a space after a glyph that went to a table
-                pieces.append(item)
-        text = "".join(pieces).replace("\n", "")
-        if not text.strip() or not chars:
-            continue
-        box = (min(c.x0 for c in chars), min(c.y0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars))
-        fonts = Counter(c.fontname for c in chars)
-        out.append(
-            Line(page_no, text, box[0], box[2], box[3], box[1], statistics.median(c.size for c in chars),
-                 fonts.most_common(1)[0][0] if fonts else "")
-        )
+    for pieces in _text_lines(page):
+        line = _table_line(pieces, tables, page_no) if tables else _line(pieces, page_no)
+        if line is not None:
+            out.append(line)
     for table in tables:
         cells = table.cell_texts()
         if cells:
             out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
-    return column_order(out, getattr(layout, "width", 0.0) or 0.0)
+    return column_order(out, page.width or 0.0)
+
+
+def _line(pieces: list[Piece], page_no: int) -> Line | None:
+    """A text line from its glyph ranges: text, box, median glyph size, most used font."""
+    import statistics
+
+    texts: list[str] = []
+    sizes: list[float] = []
+    fonts: Counter[str] = Counter()
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for piece in pieces:
+        if piece == " ":
+            texts.append(" ")
+            continue
+        run, i, j = piece
+        texts += run.texts[i:j]
+        x0 = min(x0, min(run.x0s[i:j]))
+        x1 = max(x1, max(run.x1s[i:j]))
+        y0 = min(y0, run.y0)
+        y1 = max(y1, run.y1)
+        sizes += [run.size] * (j - i)
+        fonts[run.fontname] += j - i
+    text = "".join(texts).replace("\n", "")
+    if not text.strip():
+        return None
+    return Line(page_no, text, x0, x1, y1, y0, statistics.median(sizes), fonts.most_common(1)[0][0])
+
+
+def _table_line(pieces: list[Piece], tables: list[Any], page_no: int) -> Line | None:
+    """A text line on a page with ruled tables: each glyph whose centre falls in a table's
+    cell goes to that cell; the line is what is left."""
+    import statistics
+
+    chars: list[Glyph] = []
+    texts: list[str] = []
+    dropped = False
+    for piece in pieces:
+        if piece == " ":
+            if not (dropped and not chars):  # not a space after a glyph that went to a table
+                texts.append(" ")
+            continue
+        run, i, j = piece
+        cy = (run.y0 + run.y1) / 2
+        for k in range(i, j):
+            glyph = Glyph((run.x0s[k], run.y0, run.x1s[k], run.y1), run.size, run.fontname, run.texts[k])
+            cx = (glyph.x0 + glyph.x1) / 2
+            cell = next(((t, c) for t in tables if (c := t.cell_of(cx, cy)) is not None), None)
+            if cell is not None:
+                cell[0].chars.setdefault(cell[1], []).append(glyph)
+                dropped = True
+                continue
+            chars.append(glyph)
+            texts.append(glyph.text)
+    text = "".join(texts).replace("\n", "")
+    if not text.strip() or not chars:
+        return None
+    fonts = Counter(c.fontname for c in chars)
+    return Line(page_no, text, min(c.x0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars),
+                min(c.y0 for c in chars), statistics.median(c.size for c in chars), fonts.most_common(1)[0][0])
+
+
+def _least_crossed(lines: list[Line], width: float) -> tuple[int, float] | None:
+    """(how many lines cross it, x) for the x of the page's middle strip (0.3 to 0.7 of the
+    width, every 2 points) that the fewest lines cross (x0 < x < x1); the leftmost of equals."""
+    xs: list[float] = []  # the strip's candidate x, every 2 points
+    x = width * 0.3
+    while x <= width * 0.7:
+        xs.append(x)
+        x += 2.0
+    # lines crossing each x (x0 < x < x1), counted at once: +1 where a line's span of xs
+    # begins, -1 where it ends
+    starts = [0] * (len(xs) + 1)
+    for ln in lines:
+        lo, hi = bisect_right(xs, ln.x0), bisect_left(xs, ln.x1)
+        if lo < hi:
+            starts[lo] += 1
+            starts[hi] -= 1
+    best: tuple[int, float] | None = None
+    crossing = 0
+    for k, x in enumerate(xs):
+        crossing += starts[k]
+        if best is None or crossing < best[0]:
+            best = (crossing, x)
+    return best
 
 
 def _gutter(lines: list[Line], width: float) -> float | None:
@@ -265,13 +266,7 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     with lines on both sides standing side by side at the same heights."""
     if width <= 0 or len(lines) < 8:
         return None
-    best: tuple[int, float] | None = None
-    x = width * 0.3
-    while x <= width * 0.7:
-        crossing = sum(1 for ln in lines if ln.x0 < x < ln.x1)
-        if best is None or crossing < best[0]:
-            best = (crossing, x)
-        x += 2.0
+    best = _least_crossed(lines, width)
     if best is None or best[0] > len(lines) * 0.15:
         return None
     gx = best[1]

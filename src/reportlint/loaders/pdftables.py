@@ -1,13 +1,13 @@
 """Table regions of a PDF page found from its ruling lines, and the text of each cell.
 
-A table in a PDF is text drawn inside a grid of strokes (``LTLine``), thin rectangles or
-cell rectangles (``LTRect``) and paths (``LTCurve``). pdfminer reads the text of such a
+A table in a PDF is text drawn inside a grid of strokes (lines), thin rectangles or
+cell rectangles and paths (``pdfruns.Shape``). pdfminer reads the text of such a
 page line by line across the cells, which turns a table into hundreds of broken "lines".
 Here the strokes are grouped into connected grids; a grid with at least two cells is a
 table; its cells are the grid's rectangles merged wherever the stroke between two of them
 is missing (a merged cell is read once); every glyph whose centre falls in the region is
 given to its cell. The approach is the ruling-line ("lattice") method of Tabula and
-pdfplumber, written on pdfminer objects so the loader needs no other dependency.
+pdfplumber, written on the loader's own page objects so it needs no other dependency.
 """
 
 from __future__ import annotations
@@ -99,29 +99,25 @@ def glyphs_text(chars: list[Any]) -> str:
     return text
 
 
-def segments(objs: Any) -> list[Seg]:
-    """Horizontal and vertical strokes of a page: lines, thin rectangles, the edges of cell
-    rectangles and straight paths, inside form XObjects too."""
-    from pdfminer.layout import LTCurve, LTFigure
-
+def segments(box: Any) -> list[Seg]:
+    """Horizontal and vertical strokes of a page (a ``pdfruns.Box``): lines, thin rectangles,
+    the edges of cell rectangles and straight paths, inside form XObjects too."""
     out: list[Seg] = []
-    stack = list(objs)
+    stack = list(box.drawn)
     while stack:
         o = stack.pop()
-        if isinstance(o, LTFigure):
-            stack.extend(o)
-            continue
-        if not isinstance(o, LTCurve):  # LTLine and LTRect are curves too
+        if hasattr(o, "drawn"):  # a form XObject: its own shapes
+            stack.extend(o.drawn)
             continue
         x0, y0, x1, y1 = o.x0, o.y0, o.x1, o.y1
         w, h = x1 - x0, y1 - y0
-        if not (getattr(o, "stroke", True) or (getattr(o, "fill", False) and not _white(o))):
+        if not (o.stroke or (o.fill and not _white(o))):
             continue  # an invisible shape: a white background behind a line of text
         if h <= THIN and w > THIN:
             out.append(Seg(True, (y0 + y1) / 2, x0, x1))
         elif w <= THIN and h > THIN:
             out.append(Seg(False, (x0 + x1) / 2, y0, y1))
-        elif w > THIN and h > THIN and getattr(o, "stroke", True) and len(getattr(o, "pts", ())) in (4, 5):
+        elif w > THIN and h > THIN and o.stroke and o.npts in (4, 5):
             # the outline of a stroked rectangle; a filled one is shading, not a border
             out += [Seg(True, y0, x0, x1), Seg(True, y1, x0, x1), Seg(False, x0, y0, y1), Seg(False, x1, y0, y1)]
     return out
@@ -164,9 +160,9 @@ def _covered(segs: list[Seg], horizontal: bool, pos: float, at: float) -> bool:
     )
 
 
-def find_tables(objs: Any) -> list[Table]:
-    """Tables of one page, top to bottom."""
-    segs = segments(objs)
+def find_tables(page: Any) -> list[Table]:
+    """Tables of one page (a ``pdfruns.Box``), top to bottom."""
+    segs = segments(page)
     if len(segs) > MAX_SEGMENTS or len(segs) < 4:
         return []
     parent = list(range(len(segs)))
