@@ -111,6 +111,15 @@ def test_set_over_a_long_text_skips_to_the_first_characters_of_the_branches_that
     assert len(list(body.finditer(patterns))) == 40000
 
 
+def test_a_report_sized_text_is_narrowed_too() -> None:
+    branches = [r"第\s*\d{1,3}\s*页", r"(?<=[\u4e00-\u9fff])[\u4e00-\u9fff]{0,8}会议?材料之[一二三]"]
+    patterns = PatternSet(branches)
+    text = "各单位要加强统筹，第 3 页所列任务按期完成。" * 250  # about 5,000 characters, one report
+    narrowed = patterns.for_text(text)
+    assert narrowed is not patterns and narrowed._lead is not None
+    assert [m.span() for m in narrowed.finditer(text)] == [m.span() for m in patterns.finditer(text)]
+
+
 def test_compiled_pattern_over_the_body_matches_as_itself() -> None:
     rx = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
     blocks = tuple(Block(i, t) for i, t in enumerate(["3月5日开会，12 月 1 日结束", "2024年6月1日", "共 9月3日"]))
