@@ -173,6 +173,33 @@ def test_annotated_copy_is_offered_for_download(server: tuple[str, int, Path]) -
     assert list(server[2].iterdir()) == []
 
 
+def test_corrections_are_offered_as_tracked_changes(server: tuple[str, int, Path], tmp_path: Path) -> None:
+    import docx
+
+    source = tmp_path / "通知稿.docx"
+    d = docx.Document()
+    d.add_paragraph("关于开展节能检查的通知")
+    d.add_paragraph("请各单位认真组织自查的的工作，并于6月底前报送结果。")
+    d.save(str(source))
+    status, page = upload(server, source.name, source.read_bytes())
+    links = dict((label, href) for href, label in
+                 re.findall(r'<a class="download" href="(/download/[\w-]+)" download>([^<]+)</a>', page))
+    assert status == 200 and any("修订" in label for label in links), page[-2000:]
+    href = next(h for label, h in links.items() if "修订" in label)
+    conn = http.client.HTTPConnection(server[0], server[1], timeout=60)
+    try:
+        conn.request("GET", href)
+        resp = conn.getresponse()
+        data = resp.read()
+        assert resp.status == 200 and "%E4%BF%AE%E8%AE%A2" in resp.getheader("Content-Disposition", "")  # 修订
+    finally:
+        conn.close()
+    body = docx.Document(io.BytesIO(data)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [d.findtext(f".//{w}delText") for d in body.iter(w + "del")] == ["的"]
+    assert list(server[2].iterdir()) == []
+
+
 def test_download_store_keeps_a_bounded_number() -> None:
     from reportlint.serve import DOWNLOADS_KEPT, Downloads
 

@@ -196,33 +196,43 @@ class Checker:
         ignore = tuple(f for f in FAMILIES if upload.families is not None and f not in upload.families)
         return Settings(full_text=True, profile=profile, ignore=ignore)
 
-    def check(self, upload: Upload) -> tuple[FileResult, str | None]:
-        """The result of one upload and the download token of its annotated copy (a .docx with findings)."""
+    def check(self, upload: Upload) -> tuple[FileResult, list[tuple[str, str]]]:
+        """The result of one upload and its downloads (link, label): for a .docx with findings, the copy
+        with a comment per finding and, when some can be corrected, the copy with tracked changes."""
         suffix = Path(upload.name).suffix.lower()
         if suffix not in SUPPORTED_SUFFIXES:
             suffix = sniffed_suffix(upload.data)  # the name says nothing usable: the first bytes decide
-        token = None
+        links: list[tuple[str, str]] = []
         with tempfile.TemporaryDirectory(prefix="reportlint-upload-") as tmp:
             path = Path(tmp) / f"upload{suffix}"
             try:
                 sniff(path, upload.data)  # a .doc, an RTF file or a binary is refused before any parser sees it
             except LoadError as exc:
-                return FileResult(upload.name, error=exc.as_error()), None
+                return FileResult(upload.name, error=exc.as_error()), []
             path.write_bytes(upload.data)
-            target = Path(tmp) / "annotated.docx"
-            result, annotated = self.pool.check(path, self.settings_for(upload), target if suffix == ".docx" else None)
-            if annotated and target.is_file():
-                token = self.downloads.add(f"{Path(upload.name).stem}-批注.docx", target.read_bytes())
+            result, written = self.pool.check(path, self.settings_for(upload), Path(tmp) if suffix == ".docx" else None)
+            stem = Path(upload.name).stem
+            for name, (suffix_name, label) in DOWNLOADS.items():
+                target = Path(tmp) / name
+                if name in written and target.is_file():
+                    token = self.downloads.add(f"{stem}-{suffix_name}.docx", target.read_bytes())
+                    links.append((f"/download/{token}", label))
         result.path = upload.name
         result.findings = [replace(f, path=upload.name) for f in result.findings]
-        return result, token
+        return result, links
 
-    def page(self, result: FileResult, token: str | None = None) -> str:
+    def page(self, result: FileResult, links: list[tuple[str, str]] | None = None) -> str:
         from .reporters.html import render
 
-        links = [(f"/download/{token}", "下载带批注的 Word 文件（每个问题一条批注）")] if token else []
         return render([result], {"summary": summary([result]), "rules": self.rulebook.rules, "upload_again": True,
-                                 "downloads": links})
+                                 "downloads": links or []})
+
+
+# the copies offered for download: file written by the checker → (end of the downloaded name, link text)
+DOWNLOADS = {
+    "annotated.docx": ("批注", "下载带批注的 Word 文件（每个问题一条批注）"),
+    "fixed.docx": ("修订", "下载带修订的 Word 文件（可改正的问题已作为修订写入，可在 Word 中逐条接受或拒绝）"),
+}
 
 
 FORM = """<!DOCTYPE html>
@@ -400,10 +410,10 @@ class Handler(BaseHTTPRequestHandler):
             except UploadError as exc:
                 self._form(exc.status, str(exc))
                 return
-            result, token = self.checker.check(upload)
+            result, links = self.checker.check(upload)
         finally:
             self.bodies.release()
-        self._send(HTTPStatus.OK, self.checker.page(result, token))
+        self._send(HTTPStatus.OK, self.checker.page(result, links))
 
     def _upload(self) -> Upload:
         length = self.headers.get("Content-Length")
