@@ -451,8 +451,9 @@ class Spill:
     memory up to SPILL_ROWS, then appended to one file per bucket, so a build of any size needs
     memory for one bucket only (an external sort: bucket, then sort each bucket)."""
 
-    def __init__(self, folder: Path, bits: int = BUCKET_BITS, limit: int = SPILL_ROWS) -> None:
-        self.folder, self.bits, self.limit = folder, bits, limit
+    def __init__(self, folder: Path, bits: int = BUCKET_BITS, limit: int | None = None) -> None:
+        self.folder, self.bits, self.limit = folder, bits, SPILL_ROWS if limit is None else limit
+        self.flushes = 0
         self.held: list[list[np.ndarray]] = [[] for _ in range(1 << bits)]
         self.rows = 0
 
@@ -476,6 +477,7 @@ class Spill:
                     np.concatenate(parts).tofile(fh)
                 parts.clear()
         self.rows = 0
+        self.flushes += 1
 
     def buckets(self) -> Iterator[np.ndarray]:
         for b, parts in enumerate(self.held):
