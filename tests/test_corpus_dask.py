@@ -16,7 +16,7 @@ import pytest
 
 pytest.importorskip("distributed", reason='Dask is optional: pip install "reportlint[dask]"')
 
-from reportlint.cli import main  # noqa: E402 - after the skip
+from reportlint.cli import main
 
 PROFILES = Path(__file__).parent / "fixtures" / "profiles"
 

@@ -167,3 +167,18 @@ def test_an_index_of_the_old_format_asks_for_a_rebuild(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(CorpusError, match="不兼容"):
         corpus.validate(path)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁戊，a1 ㈠", max_size=70), max_size=6))
+def test_paragraphs_fingerprinted_together_equal_each_alone(texts: list[str]) -> None:
+    from reportlint.fingerprint import fingerprint_texts
+
+    hashes, offsets, which = fingerprint_texts(texts, 20)
+    together = list(zip(which.tolist(), hashes.tolist(), offsets.tolist(), strict=True))
+    alone = []
+    for i, text in enumerate(texts):
+        h, o, length = fingerprint(text)
+        if length >= 20:
+            alone.extend(zip([i] * len(h), h.tolist(), o.tolist(), strict=True))
+    assert together == alone

@@ -28,7 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import CorpusError
-from .fingerprint import K, W, bucket_of, fingerprint, normalise, store_keys, winnow
+from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, store_keys, winnow
 from .model import Document
 
 MIN_CHARS = 20  # a paragraph shorter than this (normalised) is neither indexed nor queried
@@ -68,17 +68,13 @@ CREATE TABLE IF NOT EXISTS frequent (hash INTEGER PRIMARY KEY, docs INTEGER);
 def document_postings(doc: Document, doc_id: int) -> tuple[list[tuple[int, int, str]], np.ndarray]:
     """The paragraphs of ``doc`` worth indexing, as rows of ``blocks``, and its postings: an
     (n, 4) int64 array of (key, doc, block, offset of the fingerprint in the paragraph)."""
-    blocks: list[tuple[int, int, str]] = []
-    parts: list[np.ndarray] = []
-    for b in doc.blocks:
-        keys, offsets, _ = block_keys(b.text)
-        if len(keys) == 0:
-            continue
-        blocks.append((doc_id, b.index, b.text))
-        part = np.empty((len(keys), 4), np.int64)
-        part[:, 0], part[:, 1], part[:, 2], part[:, 3] = keys, doc_id, b.index, offsets
-        parts.append(part)
-    return blocks, (np.concatenate(parts) if parts else np.zeros((0, 4), np.int64))
+    hashes, offsets, which = fingerprint_texts([b.text for b in doc.blocks], MIN_CHARS)
+    indexed = sorted(set(which.tolist()))
+    blocks = [(doc_id, doc.blocks[i].index, doc.blocks[i].text) for i in indexed]
+    postings = np.empty((len(hashes), 4), np.int64)
+    postings[:, 0], postings[:, 1], postings[:, 3] = store_keys(hashes), doc_id, offsets
+    postings[:, 2] = np.array([b.index for b in doc.blocks], dtype=np.int64)[which] if len(which) else 0
+    return blocks, postings
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,6 +544,12 @@ def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bo
 def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
     """A new index's documents, paragraphs, then its fingerprints bucket by bucket."""
     added = 0
+    # a new index is written to a temporary file renamed at the end: a crash leaves only that
+    # file, so the journal and the waits for the disk are not needed while it is written
+    index.db.commit()
+    index.db.execute("PRAGMA journal_mode=OFF")
+    index.db.execute("PRAGMA synchronous=OFF")
+    index.db.execute("PRAGMA cache_size=-65536")  # 64 MiB
     with tempfile.TemporaryDirectory(prefix=f".{index.path.name}.spill", dir=index.folder) as folder:
         spill = Spill(Path(folder))
         for doc, sha in documents:

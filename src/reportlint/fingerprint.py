@@ -29,25 +29,33 @@ MIX1, MIX2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB  # splitmix64 finaliser cons
 ROTATE = 16  # stored keys are the hash rotated right by this: its LOW bits come first (see store_keys)
 
 _DROP = re.compile(r"[\W_]+")
+# NFKC's own mapping of the full-width forms (U+FF01..FF5E to ASCII, U+3000 to a space), applied
+# first by str.translate: Chinese text is full of ，；： and, with them mapped, normalize() takes
+# its quick path; the result is the same as NFKC alone
+_WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text.translate(_WIDE))
 _KEEP = re.compile(r"[^\W_]+")
 
 
 def normalise(text: str) -> str:
     """Width folded, punctuation and spaces dropped: the form passages are compared in."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+    return _DROP.sub("", _fold(text))
 
 
 def normalise_with_offsets(text: str) -> tuple[str, np.ndarray]:
     """``normalise(text)`` and, for each of its characters, the offset in ``text`` it came from."""
-    folded = unicodedata.normalize("NFKC", text)
+    folded = _fold(text)
     if len(folded) == len(text):  # width folding only (the usual case): offsets carry over
-        parts, offsets = [], []
-        for m in _KEEP.finditer(folded):
-            parts.append(m.group())
-            offsets.append(np.arange(m.start(), m.end(), dtype=np.int64))
-        norm = "".join(parts)
-        if norm == normalise(text):
-            return norm, (np.concatenate(offsets) if offsets else np.zeros(0, np.int64))
+        spans = [m.span() for m in _KEEP.finditer(folded)]  # the runs that _DROP leaves
+        if not spans:
+            return "", np.zeros(0, np.int64)
+        starts, ends = np.array(spans, dtype=np.int64).T
+        lengths = ends - starts
+        shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return "".join(folded[a:b] for a, b in spans), np.arange(int(lengths.sum()), dtype=np.int64) + shift
     chars: list[str] = []
     where: list[int] = []
     for i, c in enumerate(text):  # a character that folds into several (㈠ → (一)): each, one at a time
@@ -100,6 +108,36 @@ def fingerprint(text: str) -> tuple[np.ndarray, np.ndarray, int]:
     norm, offsets = normalise_with_offsets(text)
     hashes, pos = winnow(norm)
     return hashes, offsets[pos] if len(pos) else pos, len(norm)
+
+
+def fingerprint_texts(texts: list[str], min_chars: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fingerprints of many paragraphs at once, equal to ``fingerprint`` of each: (hashes,
+    offsets in their paragraph, index of the paragraph), for paragraphs whose normalised form
+    has at least ``min_chars`` (>= K + W - 1) characters. One pass of numpy over all of them
+    instead of one per paragraph; no k-gram or window crosses from one paragraph to the next."""
+    assert min_chars >= K + W - 1
+    norms, offsets, which = [], [], []
+    for i, text in enumerate(texts):
+        norm, off = normalise_with_offsets(text)
+        if len(norm) >= min_chars:
+            norms.append(norm)
+            offsets.append(off)
+            which.append(i)
+    if not norms:
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), empty, empty
+    lengths = np.array([len(n) for n in norms], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    h = kgram_hashes("".join(norms))  # k-grams across a boundary are computed, never chosen
+    windows = sliding_window_view(h, W)
+    rightmost = W - 1 - np.argmin(windows[:, ::-1], axis=1)
+    # a window is whole when it starts in a paragraph and its last k-gram ends in the same one
+    owner = np.repeat(np.arange(len(norms)), lengths)[: len(windows)]
+    valid = np.arange(len(windows)) + W - 1 + K <= (starts + lengths)[owner]
+    pos = np.unique((np.arange(len(windows)) + rightmost)[valid])
+    block = np.repeat(np.arange(len(norms)), lengths)[pos]
+    flat = np.concatenate(offsets)
+    return h[pos], flat[pos], np.asarray(which, dtype=np.int64)[block]
 
 
 def store_keys(hashes: np.ndarray) -> np.ndarray:
