@@ -71,19 +71,23 @@ def child_build(folder: Path, index: Path, workers: int) -> dict[str, float]:
     files = sorted(folder.glob("*.txt"))
     if workers == 0:
         registry, _ = Session().books(None)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         added, _ = corpus.build(index, ((load(f, registry), corpus.file_sha256(f)) for f in files), fresh=True)
-        return {"seconds": time.perf_counter() - start, "added": added, "peak_mb": peak_mb(), "startup": 0.0}
+        return {"seconds": time.perf_counter() - start, "added": added, "peak_mb": peak_mb(), "startup": 0.0,
+                "cpu": time.process_time() - cpu, "worker_cpu": 0.0}
     from reportlint import corpusdask
 
     start = time.perf_counter()
     with corpusdask.client_for(None, workers) as client:
         client.wait_for_workers(workers)
         startup = time.perf_counter() - start
-        start = time.perf_counter()
+        before = sum(client.run(time.process_time).values())
+        start, cpu = time.perf_counter(), time.process_time()
         added, _ = corpusdask.build(index, files, client)
-        seconds = time.perf_counter() - start
-    return {"seconds": seconds, "added": added, "peak_mb": peak_mb(), "startup": startup}
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+        worker_cpu = sum(client.run(time.process_time).values()) - before
+    return {"seconds": seconds, "added": added, "peak_mb": peak_mb(), "startup": startup, "cpu": cpu,
+            "worker_cpu": worker_cpu}
 
 
 def drop_cache(path: Path) -> None:
@@ -159,7 +163,8 @@ def main() -> int:
         assert r["added"] == a.docs, r
         label = "embedded" if workers == 0 else f"dask {workers} worker{'s' if workers > 1 else ''}"
         extra = f", cluster start {r['startup']:.1f} s apart" if workers else ""
-        print(f"build {label}: {r['seconds']:.1f} s, {a.docs / r['seconds']:.0f} documents/s, "
+        print(f"build {label}: {r['seconds']:.1f} s wall, {a.docs / r['seconds']:.0f} documents/s; CPU "
+              f"{r['cpu']:.1f} s in the building process (client) + {r['worker_cpu']:.1f} s in workers; "
               f"peak RSS of the building process {r['peak_mb']:.0f} MB{extra}")
         indexes[workers] = index
     base = indexes[0]
@@ -176,6 +181,7 @@ def main() -> int:
         if workers:
             same = _same(base, index)
             print(f"dask {workers}-worker index identical to the embedded one: {same}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     q = queries(folder, base, a.queries)
     print(f"query (4-paragraph draft): warm median {q['warm_ms']:.1f} ms (max {q['warm_max_ms']:.1f}), "
           f"cold median {q['cold_ms']:.1f} ms (max {q['cold_max_ms']:.1f})")

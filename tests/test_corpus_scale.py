@@ -182,3 +182,28 @@ def test_paragraphs_fingerprinted_together_equal_each_alone(texts: list[str]) ->
         if length >= 20:
             alone.extend(zip([i] * len(h), h.tolist(), o.tolist(), strict=True))
     assert together == alone
+
+
+def test_corpus_pairs_lists_documents_sharing_passages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from reportlint.cli import main
+
+    rng = random.Random(21)
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    shared = prose(rng, 200)
+    stock = prose(rng, 80)  # in every document: frequent with --frequent 2, so never a reason for a pair
+    for name, body in [("a.txt", [prose(rng, 300), shared]), ("b.txt", [shared, prose(rng, 250)]),
+                       ("c.txt", [prose(rng, 300)]), ("d.txt", [prose(rng, 280)])]:
+        (lib / name).write_text("\n".join(["标题", stock, *body]) + "\n", encoding="utf-8")
+    index = tmp_path / "c.sqlite"
+    with pytest.raises(SystemExit):
+        main(["corpus", "build", str(lib), "-o", str(index), "--frequent", "2"])
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exc:
+        main(["corpus", "pairs", str(index), "--format", "json"])
+    assert exc.value.code == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(Path(p["first"]).name, Path(p["second"]).name) for p in found] == [("a.txt", "b.txt")]
+    assert found[0]["shared"] >= 10 and found[0]["share"] > 0.3

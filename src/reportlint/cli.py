@@ -601,6 +601,28 @@ def corpus_add(paths: tuple[str, ...], output: Path) -> int:
     return _update_index(paths, output, fresh=False)
 
 
+@corpus.command("pairs")
+@click.argument("index", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--min-shared", type=click.IntRange(min=1), default=10, show_default=True,
+              help="至少共享多少个指纹（约每 4 个字一个）")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+              help="共享指纹至少占较短文档指纹的比例")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_pairs(index: Path, min_shared: int, min_share: float, fmt: str) -> int:
+    """列出索引中相互雷同（共享段落）的文档对，用于清查档案。"""
+    from .corpus import pairs
+
+    found = pairs(index, min_shared, min_share)
+    if fmt == "json":
+        click.echo(json.dumps([{"first": p.first, "second": p.second, "shared": p.shared, "share": p.share}
+                               for p in found], ensure_ascii=False, indent=2))
+        return 0
+    for p in found:
+        click.echo(f"{_safe(p.first)}  {_safe(p.second)}  共享 {p.shared} 个指纹，占较短者的 {p.share:.0%}")
+    click.echo(f"共 {len(found)} 对文档有雷同段落。")
+    return 0
+
+
 def _update_index(paths: tuple[str, ...], output: Path, fresh: bool, frequent: int | None = None) -> int:
     from .corpus import FREQUENT_DOCS, build
 

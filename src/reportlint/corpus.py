@@ -573,3 +573,51 @@ def _unlink_database(path: Path) -> None:
     for p in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
         with suppress(FileNotFoundError):
             os.unlink(p)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    first: str  # paths as users see them
+    second: str
+    shared: int  # fingerprints the two documents share (frequent ones, 套话, not counted)
+    share: float  # shared over the fingerprints of the document with fewer of them
+
+
+def pairs(index_path: Path, min_shared: int = 10, min_share: float = 0.1) -> list[Pair]:
+    """Every pair of indexed documents sharing at least ``min_shared`` fingerprints that make at
+    least ``min_share`` of the smaller document's: a self-join of the postings, read in key
+    order (so one key's documents at a time), without Dask. Most shared first."""
+    validate(index_path, "check")
+    with Index(index_path) as index:
+        try:
+            return _pairs(index, min_shared, min_share)
+        except (sqlite3.DatabaseError, TypeError, ValueError, OverflowError) as exc:
+            raise CorpusError(f"参考语料索引“{index_path}”已损坏（{exc}）；"
+                              f"请用 reportlint corpus build 材料目录 -o {index_path} 重新建立（会替换它）") from exc
+
+
+def _pairs(index: Index, min_shared: int, min_share: float) -> list[Pair]:
+    totals = {int(d): int(n) for d, n in index.db.execute("SELECT doc, COUNT(DISTINCT hash) FROM prints GROUP BY doc")}
+    paths = {int(i): str(p) for i, p in index.db.execute("SELECT id, path FROM documents")}
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    cursor = index.db.execute("SELECT DISTINCT hash, doc FROM prints ORDER BY hash, doc")
+    last, docs = None, []
+    while rows := cursor.fetchmany(100_000):
+        for key, doc in rows:
+            if key != last:
+                _count(docs, shared)
+                last, docs = key, []
+            docs.append(int(doc))
+    _count(docs, shared)
+    out = []
+    for (a, b), n in shared.items():
+        share = n / max(min(totals.get(a, 0), totals.get(b, 0)), 1)
+        if n >= min_shared and share >= min_share and a in paths and b in paths:
+            out.append(Pair(index.shown(paths[a]), index.shown(paths[b]), n, round(share, 3)))
+    return sorted(out, key=lambda p: (-p.share, -p.shared, p.first, p.second))
+
+
+def _count(docs: list[int], shared: dict[tuple[int, int], int]) -> None:
+    for i, a in enumerate(docs):  # a key is in at most frequent_docs documents: few pairs
+        for b in docs[i + 1:]:
+            shared[(a, b)] += 1
