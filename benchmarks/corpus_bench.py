@@ -199,8 +199,8 @@ def _same(a: Path, b: Path) -> bool:
     for path in (a, b):
         h = hashlib.sha256()
         db = sqlite3.connect(path)
-        for t in ("documents", "blocks", "prints", "frequent"):
-            for row in db.execute(f"SELECT * FROM {t} ORDER BY 1, 2, 3"):
+        for t, order in (("documents", "1"), ("blocks", "1, 2"), ("prints", "1, 2, 3"), ("frequent", "1")):
+            for row in db.execute(f"SELECT * FROM {t} ORDER BY {order}"):
                 h.update(repr(row).encode())
         db.close()
         digests.append(h.hexdigest())

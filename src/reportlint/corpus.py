@@ -541,15 +541,19 @@ def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bo
     return added, total
 
 
-def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
-    """A new index's documents, paragraphs, then its fingerprints bucket by bucket."""
-    added = 0
-    # a new index is written to a temporary file renamed at the end: a crash leaves only that
-    # file, so the journal and the waits for the disk are not needed while it is written
+def unjournaled(index: Index) -> None:
+    """A new index is written to a temporary file renamed at the end: a crash leaves only that
+    file, so the journal and the waits for the disk are not needed while it is written."""
     index.db.commit()
     index.db.execute("PRAGMA journal_mode=OFF")
     index.db.execute("PRAGMA synchronous=OFF")
     index.db.execute("PRAGMA cache_size=-65536")  # 64 MiB
+
+
+def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
+    """A new index's documents, paragraphs, then its fingerprints bucket by bucket."""
+    added = 0
+    unjournaled(index)
     with tempfile.TemporaryDirectory(prefix=f".{index.path.name}.spill", dir=index.folder) as folder:
         spill = Spill(Path(folder))
         for doc, sha in documents:

@@ -135,6 +135,7 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
     renumber = np.zeros(len(numbered) + 1, np.int64)
     try:
         with corpus.Index(index_path, create=True, frequent_docs=frequent_docs) as index:
+            corpus.unjournaled(index)
             mapped = client.map(fingerprint_batch, batches, config_folder=config_folder, bits=BUCKET_BITS,
                                 pure=False)
             headers = client.map(_documents, mapped)
