@@ -128,3 +128,22 @@ def test_a_real_scheduler_and_worker_on_loopback(tmp_path: Path, library: Path, 
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+
+
+def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path, library: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    from reportlint import corpusdask
+
+    monkeypatch.setattr(corpusdask, "CONNECT_TIMEOUT", "2s")
+    with socket.socket() as s:  # a loopback port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    code, out = run(["corpus", "build", str(library), "-o", str(tmp_path / "c.sqlite"),
+                     "--scheduler", f"tcp://127.0.0.1:{port}"], capsys)
+    assert code == 3 and "无法连接 Dask 调度器" in out, out
+    code, out = run(["corpus", "build", str(library), "-o", str(tmp_path / "c.sqlite"),
+                     "--scheduler-file", str(tmp_path / "none.json")], capsys)
+    assert code == 3 and "调度器文件" in out, out
+    assert not (tmp_path / "c.sqlite").exists()

@@ -34,6 +34,7 @@ from .fingerprint import bucket_of
 
 BATCH = 100  # files per fingerprinting task
 BUCKET_BITS = 4  # 16 buckets in the shuffle: tasks = batches x 16 small selections, 16 reductions
+CONNECT_TIMEOUT = "30s"
 _REGISTRIES: dict[str, Any] = {}
 
 
@@ -59,11 +60,17 @@ def client_for(address: str | Path | None, workers: int | None) -> Iterator[Any]
         from distributed import Client, LocalCluster
     except ImportError as exc:
         raise CorpusError("用 Dask 建立索引需要安装扩展：pip install \"reportlint[dask]\"") from exc
-    if isinstance(address, Path):
-        with Client(scheduler_file=str(address), timeout="30s") as client:
-            yield client
-    elif address:
-        with Client(address, timeout="30s") as client:
+    if isinstance(address, Path) and not address.is_file():  # Dask would wait for it forever
+        raise CorpusError(f"Dask 调度器文件“{address}”不存在；"
+                          f"请先启动调度器（dask scheduler --scheduler-file {address}）")
+    if address:
+        try:
+            client = (Client(scheduler_file=str(address), timeout=CONNECT_TIMEOUT) if isinstance(address, Path)
+                      else Client(address, timeout=CONNECT_TIMEOUT))
+        except (OSError, TimeoutError, ValueError, KeyError, TypeError) as exc:
+            where = f"调度器文件“{address}”" if isinstance(address, Path) else f"调度器 {address}"
+            raise CorpusError(f"无法连接 Dask {where}（{exc}）；请确认调度器已启动、地址正确") from exc
+        with client:
             yield client
     else:
         with LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
