@@ -394,10 +394,10 @@ def test_a_failed_add_keeps_no_half_document(tmp_path: Path, library: Path, caps
     index = tmp_path / "corpus.sqlite"
     run(["corpus", "build", str(library), "-o", str(index)], capsys)
 
-    def fail(text: str) -> set[int]:
+    def fail(texts: list[str], min_chars: int) -> object:
         raise OSError("disk went away")
 
-    monkeypatch.setattr(corpus, "fingerprints", fail)
+    monkeypatch.setattr(corpus, "fingerprint_texts", fail)
     text = "这是一段足够长的新材料内容，用来产生指纹并写入索引，随后出错。"
     with pytest.raises(OSError), corpus.Index(index, create=True) as writer:
         writer.add(Document(str(library / "broken.txt"), (Block(0, text),)), "f" * 64)

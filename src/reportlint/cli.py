@@ -655,19 +655,27 @@ def corpus() -> None:
     """参考语料索引（B105 跨文档雷同）：建立和更新。"""
 
 
-def _corpus_documents(paths: tuple[str, ...]) -> Any:
-    from .corpus import file_sha256
-    from .engine import Session, load
+def _corpus_files(paths: tuple[str, ...]) -> Any:
+    """The files the corpus commands index, and the registry of loaders."""
+    from .engine import Session
     from .files import Selection, select_files
 
     registry, _ = Session().books(find_config(Path.cwd().resolve()))
     selection = Selection(config_for=find_config, supported=_supported(registry.loaders), cwd=Path.cwd().resolve())
+    files = []
     for picked in select_files((Path(p) for p in paths), selection):
-        path = picked.path
         if picked.note:
-            click.echo(f"reportlint: 提示：{_safe(str(path))} {picked.note}", err=True)
-        if picked.skip or picked.note:
-            continue
+            click.echo(f"reportlint: 提示：{_safe(str(picked.path))} {picked.note}", err=True)
+        if not (picked.skip or picked.note):
+            files.append(picked.path)
+    return registry, files
+
+
+def _corpus_documents(registry: Any, files: list[Path]) -> Any:
+    from .corpus import file_sha256
+    from .engine import load
+
+    for path in files:
         try:
             yield load(path, registry), file_sha256(path)
         except (LoadError, OSError) as exc:
@@ -676,14 +684,41 @@ def _corpus_documents(paths: tuple[str, ...]) -> Any:
 
 _INDEX_OPTION = click.option("-o", "--output", "output", required=True,
                              type=click.Path(dir_okay=False, path_type=Path), help="索引文件（SQLite）")
+_FREQUENT_OPTION = click.option("--frequent", "frequent", type=click.IntRange(min=1), default=None,
+                                help="指纹出现在多于 N 个文档中即视为套话，只记一次、不再指向来源（默认 50）")
 
 
 @corpus.command("build")
 @click.argument("paths", nargs=-1, required=True)
 @_INDEX_OPTION
-def corpus_build(paths: tuple[str, ...], output: Path) -> int:
-    """把目录中的文档编入新的参考语料索引（已存在时重建）。"""
-    return _update_index(paths, output, fresh=True)
+@_FREQUENT_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="用 Dask 在本机启动 N 个工作进程并行建立（需 pip install \"reportlint[dask]\"）")
+@click.option("--scheduler", default=None, help="Dask 调度器地址，如 tcp://host:8786（跨机器请用 tls://）")
+@click.option("--scheduler-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Dask 调度器文件（dask scheduler --scheduler-file 写出的）")
+def corpus_build(paths: tuple[str, ...], output: Path, frequent: int | None, workers: int | None,
+                 scheduler: str | None, scheduler_file: Path | None) -> int:
+    """把目录中的文档编入新的参考语料索引（已存在时重建）。
+
+    也读环境变量 REPORTLINT_SCHEDULER、DASK_SCHEDULER_ADDRESS 作为 Dask 调度器地址。"""
+    from .corpus import FREQUENT_DOCS
+    from .corpusdask import scheduler_address
+
+    address = scheduler_address(scheduler, scheduler_file)
+    if address is None and workers is None:
+        return _update_index(paths, output, fresh=True, frequent=frequent or FREQUENT_DOCS)
+    from .corpusdask import build, client_for, off_loopback
+
+    if isinstance(address, str) and off_loopback(address):
+        click.echo(f"reportlint: 提示：调度器地址 {_safe(address)} 未加密；跨机器请用 tls:// 并只让集群内机器可达",
+                   err=True)
+    _, files = _corpus_files(paths)
+    with client_for(address, workers) as client:
+        _, total = build(output, files, client, frequent or FREQUENT_DOCS,
+                         on_error=lambda path, message: click.echo(f"{path}: 未加入索引：{message}", err=True))
+    click.echo(f"已建立索引 {output}：{total} 个文档。")
+    return 0
 
 
 @corpus.command("add")
@@ -694,10 +729,34 @@ def corpus_add(paths: tuple[str, ...], output: Path) -> int:
     return _update_index(paths, output, fresh=False)
 
 
-def _update_index(paths: tuple[str, ...], output: Path, fresh: bool) -> int:
-    from .corpus import build
+@corpus.command("pairs")
+@click.argument("index", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--min-shared", type=click.IntRange(min=1), default=10, show_default=True,
+              help="至少共享多少个指纹（约每 4 个字一个）")
+@click.option("--min-share", type=click.FloatRange(0, 1), default=0.1, show_default=True,
+              help="共享指纹至少占较短文档指纹的比例")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_pairs(index: Path, min_shared: int, min_share: float, fmt: str) -> int:
+    """列出索引中相互雷同（共享段落）的文档对，用于清查档案。"""
+    from .corpus import pairs
 
-    added, total = build(output, _corpus_documents(paths), fresh=fresh)
+    found = pairs(index, min_shared, min_share)
+    if fmt == "json":
+        click.echo(json.dumps([{"first": p.first, "second": p.second, "shared": p.shared, "share": p.share}
+                               for p in found], ensure_ascii=False, indent=2))
+        return 0
+    for p in found:
+        click.echo(f"{_safe(p.first)}  {_safe(p.second)}  共享 {p.shared} 个指纹，占较短者的 {p.share:.0%}")
+    click.echo(f"共 {len(found)} 对文档有雷同段落。")
+    return 0
+
+
+def _update_index(paths: tuple[str, ...], output: Path, fresh: bool, frequent: int | None = None) -> int:
+    from .corpus import FREQUENT_DOCS, build
+
+    registry, files = _corpus_files(paths)
+    added, total = build(output, _corpus_documents(registry, files), fresh=fresh,
+                         frequent_docs=frequent or FREQUENT_DOCS)
     if fresh:
         click.echo(f"已建立索引 {output}：{total} 个文档。")
     else:

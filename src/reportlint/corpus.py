@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import sqlite3
 import stat
-import unicodedata
-import zlib
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
@@ -27,45 +25,56 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import numpy as np
+
 from .errors import CorpusError
+from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, store_keys, winnow
 from .model import Document
 
-K = 10  # characters per k-gram
-W = 8  # hashes per winnowing window: shared runs of K + W - 1 = 17 characters are always found
 MIN_CHARS = 20  # a paragraph shorter than this (normalised) is neither indexed nor queried
-SCHEMA_VERSION = 3  # 3: document paths relative to the index's folder (2: absolute paths)
-READABLE_SCHEMAS = frozenset({"2", "3"})
-TABLES = frozenset({"meta", "documents", "blocks", "prints"})
+SCHEMA_VERSION = 4  # 4: 64-bit stable hashes with offsets, frequent fingerprints apart (3: crc32)
+READABLE_SCHEMAS = frozenset({"4"})
+TABLES = frozenset({"meta", "documents", "blocks", "prints", "frequent"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_SECONDS = 30.0  # how long a reader or writer waits while another process holds the file
-
-_DROP = re.compile(r"[\W_]+")
-
-
-def normalise(text: str) -> str:
-    """Width folded, punctuation and spaces dropped: the form passages are compared in."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", text))
+FREQUENT_DOCS = 50  # a fingerprint in more documents than this is 套话: kept once, without postings
+CHUNK = 500  # keys per SQL statement (SQLite's default limit on variables is 32766; small stays fast)
 
 
 def fingerprints(text: str) -> set[int]:
-    """Winnowed k-gram hashes of a normalised text."""
-    if len(text) < K:
-        return set()
-    raw = text.encode("utf-32-le")
-    hashes = [zlib.crc32(raw[4 * i:4 * (i + K)]) for i in range(len(text) - K + 1)]
-    if len(hashes) <= W:
-        return {min(hashes)}
-    chosen: set[int] = set()
-    window_min = -1
-    for start in range(len(hashes) - W + 1):
-        if window_min < start:  # the minimum left the window: find the new rightmost minimum
-            window = hashes[start:start + W]
-            m = min(window)
-            window_min = start + W - 1 - window[::-1].index(m)
-        elif hashes[start + W - 1] <= hashes[window_min]:
-            window_min = start + W - 1
-        chosen.add(hashes[window_min])
-    return chosen
+    """Winnowed k-gram hashes of a normalised text (unsigned 64-bit)."""
+    return set(winnow(text)[0].tolist())
+
+
+def block_keys(text: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Stored keys of a paragraph's fingerprints, their offsets in the paragraph and its
+    normalised length; nothing for a paragraph shorter than MIN_CHARS."""
+    hashes, offsets, length = fingerprint(text)
+    if length < MIN_CHARS:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), length
+    return store_keys(hashes), offsets, length
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, path TEXT UNIQUE, sha256 TEXT, chars INTEGER);
+CREATE TABLE IF NOT EXISTS blocks (doc INTEGER, block INTEGER, text TEXT, PRIMARY KEY (doc, block)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS prints (
+    hash INTEGER, doc INTEGER, block INTEGER, pos INTEGER, PRIMARY KEY (hash, doc, block)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS frequent (hash INTEGER PRIMARY KEY, docs INTEGER);
+"""
+
+
+def document_postings(doc: Document, doc_id: int) -> tuple[list[tuple[int, int, str]], np.ndarray]:
+    """The paragraphs of ``doc`` worth indexing, as rows of ``blocks``, and its postings: an
+    (n, 4) int64 array of (key, doc, block, offset of the fingerprint in the paragraph)."""
+    hashes, offsets, which = fingerprint_texts([b.text for b in doc.blocks], MIN_CHARS)
+    indexed = sorted(set(which.tolist()))
+    blocks = [(doc_id, doc.blocks[i].index, doc.blocks[i].text) for i in indexed]
+    postings = np.empty((len(hashes), 4), np.int64)
+    postings[:, 0], postings[:, 1], postings[:, 3] = store_keys(hashes), doc_id, offsets
+    postings[:, 2] = np.array([b.index for b in doc.blocks], dtype=np.int64)[which] if len(which) else 0
+    return blocks, postings
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +116,7 @@ class Index:
     missing. Document paths are stored relative to the index's folder, so an index moved
     together with its documents, or built on another machine, still knows them."""
 
-    def __init__(self, path: Path, create: bool = False) -> None:
+    def __init__(self, path: Path, create: bool = False, frequent_docs: int = FREQUENT_DOCS) -> None:
         self.path = Path(path)
         self.folder = os.path.dirname(os.path.abspath(self.path))
         self.writable = create
@@ -121,31 +130,25 @@ class Index:
         try:
             self.db.execute("PRAGMA journal_mode=WAL")  # readers go on while this writes
             self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(
-                """
-                CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-                CREATE TABLE IF NOT EXISTS documents (
-                    id INTEGER PRIMARY KEY, path TEXT UNIQUE, sha256 TEXT, chars INTEGER);
-                CREATE TABLE IF NOT EXISTS blocks (
-                    doc INTEGER, block INTEGER, text TEXT, PRIMARY KEY (doc, block)) WITHOUT ROWID;
-                CREATE TABLE IF NOT EXISTS prints (
-                    hash INTEGER, doc INTEGER, block INTEGER, PRIMARY KEY (hash, doc, block)) WITHOUT ROWID;
-                """
-            )
+            self.db.executescript(SCHEMA)
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
             self.db.execute("INSERT OR IGNORE INTO meta VALUES ('k_w', ?)", (f"{K},{W}",))
-            self._upgrade()
+            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('frequent_docs', ?)", (str(frequent_docs),))
+            self.frequent_docs = self._frequent_setting()
         except sqlite3.OperationalError as exc:
             self.db.close()
             raise _unwritable(self.path, exc) from exc
 
-    def _upgrade(self) -> None:
-        """Schema 2 stored absolute paths: store them relative to the index's folder."""
-        if self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0] != "2":
-            return
-        rows = self.db.execute("SELECT id, path FROM documents").fetchall()
-        self.db.executemany("UPDATE documents SET path = ? WHERE id = ?", [(self.key(p), i) for i, p in rows])
-        self.db.execute("UPDATE meta SET value = ? WHERE key = 'schema'", (str(SCHEMA_VERSION),))
+    def _frequent_setting(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'frequent_docs'").fetchone()
+        try:
+            value = int(str(row[0])) if row else FREQUENT_DOCS
+        except ValueError:
+            value = -1
+        if value < 1:
+            raise CorpusError(f"参考语料索引“{self.path}”已损坏（高频指纹阈值 {row[0] if row else ''!r} 无效）；"
+                              f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）")
+        return value
 
     def close(self) -> None:
         if self.writable:
@@ -177,7 +180,8 @@ class Index:
 
     def add(self, doc: Document, sha256: str) -> bool:
         """Index a document; a document already indexed with the same content is left alone.
-        Returns whether anything changed."""
+        Returns whether anything changed. (One document at a time, for ``corpus add``; a whole
+        corpus is built faster, in bounded memory, by ``build``.)"""
         key = self.key(doc.path)
         row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (key,)).fetchone()
         if row and row[1] == sha256:
@@ -186,23 +190,41 @@ class Index:
             self.remove(row[0])
         chars = sum(len(b.text) for b in doc.blocks)
         cur = self.db.execute("INSERT INTO documents (path, sha256, chars) VALUES (?, ?, ?)", (key, sha256, chars))
-        doc_id = cur.lastrowid
-        blocks, prints = [], []
-        for b in doc.blocks:
-            norm = normalise(b.text)
-            if len(norm) < MIN_CHARS:
-                continue
-            blocks.append((doc_id, b.index, b.text))
-            prints.extend((h - (1 << 31), doc_id, b.index) for h in fingerprints(norm))
+        doc_id = int(cur.lastrowid or 0)
+        blocks, postings = document_postings(doc, doc_id)
         self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", blocks)
-        self.db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?)", prints)
+        keys = sorted({int(k) for k in postings[:, 0].tolist()}) if len(postings) else []
+        frequent = self._frequent(keys)
+        if frequent:
+            self.db.executemany("UPDATE frequent SET docs = docs + 1 WHERE hash = ?", [(k,) for k in frequent])
+            postings = postings[~np.isin(postings[:, 0], np.fromiter(frequent, np.int64, len(frequent)))]
+        self.db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", postings.tolist())
+        self._set_apart([k for k in keys if k not in frequent])
         return True
+
+    def _frequent(self, keys: list[int]) -> set[int]:
+        out: set[int] = set()
+        for chunk in _chunks(keys, CHUNK):
+            marks = ",".join("?" * len(chunk))
+            out.update(r[0] for r in self.db.execute(f"SELECT hash FROM frequent WHERE hash IN ({marks})", chunk))
+        return out
+
+    def _set_apart(self, keys: list[int]) -> None:
+        """Fingerprints among ``keys`` now in more than ``frequent_docs`` documents become frequent."""
+        for chunk in _chunks(keys, CHUNK):
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT hash, COUNT(DISTINCT doc) FROM prints WHERE hash IN ({marks}) GROUP BY hash "
+                "HAVING COUNT(DISTINCT doc) > ?", [*chunk, self.frequent_docs]).fetchall()
+            self.db.executemany("INSERT OR REPLACE INTO frequent VALUES (?, ?)", rows)
+            self.db.executemany("DELETE FROM prints WHERE hash = ?", [(r[0],) for r in rows])
 
     def remove(self, doc_id: int) -> None:
         # the fingerprints are keyed by hash first: recompute them from the stored paragraphs
-        # and delete by key rather than scanning the whole table for the document
+        # and delete by key rather than scanning the whole table for the document.
+        # (A frequent fingerprint stays frequent: its postings are gone, its count is a floor.)
         rows = self.db.execute("SELECT block, text FROM blocks WHERE doc = ?", (doc_id,)).fetchall()
-        keys = [(h - (1 << 31), doc_id, block) for block, text in rows for h in fingerprints(normalise(text))]
+        keys = [(int(k), doc_id, block) for block, text in rows for k in block_keys(str(text))[0].tolist()]
         self.db.executemany("DELETE FROM prints WHERE hash = ? AND doc = ? AND block = ?", keys)
         self.db.execute("DELETE FROM blocks WHERE doc = ?", (doc_id,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
@@ -230,27 +252,41 @@ class Index:
 
     def query(self, doc: Document, threshold: float, exclude_sha256: str | None = None) -> list[Match]:
         """Paragraphs of ``doc`` whose text reappears in another indexed document, confirmed by a
-        character similarity of at least ``threshold``; the document itself is left out."""
+        character similarity of at least ``threshold``; the document itself is left out.
+        What the index holds is not trusted: a garbled row is a CorpusError naming the file."""
+        try:
+            return self._query(doc, threshold, exclude_sha256)
+        except (sqlite3.DatabaseError, TypeError, ValueError, OverflowError) as exc:
+            raise CorpusError(f"参考语料索引“{self.path}”已损坏（{exc}）；"
+                              f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）") from exc
+
+    def _query(self, doc: Document, threshold: float, exclude_sha256: str | None) -> list[Match]:
         excluded = self._itself(doc, exclude_sha256)
         matches: list[Match] = []
         for b in doc.blocks:
-            norm = normalise(b.text)
-            if len(norm) < MIN_CHARS:
+            keys = block_keys(b.text)[0]
+            if len(keys) == 0:
                 continue
-            prints = [h - (1 << 31) for h in fingerprints(norm)]
-            if not prints:
-                continue
+            prints = sorted(set(keys.tolist()))
+            frequent = self._frequent(prints) if self._has_frequent() else set()
+            rare = [k for k in prints if k not in frequent]
             hits: dict[tuple[int, int], int] = defaultdict(int)
-            for chunk in _chunks(prints, 500):
+            for chunk in _chunks(rare, CHUNK):
                 marks = ",".join("?" * len(chunk))
                 for doc_id, block in self.db.execute(
                         f"SELECT doc, block FROM prints WHERE hash IN ({marks})", chunk):
                     if doc_id not in excluded:
-                        hits[(doc_id, block)] += 1
-            best = self._confirm(norm, sorted(hits.items(), key=lambda kv: -kv[1])[:5], len(prints))
+                        hits[(int(doc_id), int(block))] += 1
+            best = self._confirm(normalise(b.text), sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
+                                 len(rare))
             if best and best[2] >= threshold:
                 matches.append(Match(b.index, self.shown(best[0]), best[1], round(best[2], 2)))
         return matches
+
+    def _has_frequent(self) -> bool:
+        if not hasattr(self, "_any_frequent"):
+            self._any_frequent = self.db.execute("SELECT 1 FROM frequent LIMIT 1").fetchone() is not None
+        return self._any_frequent
 
     def _confirm(self, norm: str, candidates: list[tuple[tuple[int, int], int]],
                  total: int) -> tuple[str, int, float] | None:
@@ -263,6 +299,8 @@ class Index:
                 (doc_id, block)).fetchone()
             if row is None:
                 continue
+            if not isinstance(row[0], str) or not isinstance(row[1], str):
+                raise ValueError(f"第 {doc_id} 号文档的段落记录不是文本")
             other = normalise(row[1])
             score = _containment(norm, other)
             if best is None or score > best[2]:
@@ -400,10 +438,82 @@ def file_sha256(path: Path) -> str:
         return hashlib.sha256(fh.read()).hexdigest()
 
 
-def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bool) -> tuple[int, int]:
+BUCKET_BITS = 6  # 64 buckets: a bucket of a 10^5-document corpus is ~50 MB of postings
+SPILL_ROWS = 2_000_000  # postings held in memory (64 MB) before they are appended to the bucket files
+
+
+class Spill:
+    """Postings sorted out by bucket (the low bits of the hash, see ``store_keys``): held in
+    memory up to SPILL_ROWS, then appended to one file per bucket, so a build of any size needs
+    memory for one bucket only (an external sort: bucket, then sort each bucket)."""
+
+    def __init__(self, folder: Path, bits: int = BUCKET_BITS, limit: int | None = None) -> None:
+        self.folder, self.bits, self.limit = folder, bits, SPILL_ROWS if limit is None else limit
+        self.flushes = 0
+        self.held: list[list[np.ndarray]] = [[] for _ in range(1 << bits)]
+        self.rows = 0
+
+    def add(self, postings: np.ndarray) -> None:
+        if not len(postings):
+            return
+        buckets = bucket_of(np.ascontiguousarray(postings[:, 0]), self.bits)
+        order = np.argsort(buckets, kind="stable")
+        bounds = np.searchsorted(buckets[order], np.arange((1 << self.bits) + 1))
+        for b in range(1 << self.bits):
+            if bounds[b] < bounds[b + 1]:
+                self.held[b].append(postings[order[bounds[b]:bounds[b + 1]]])
+        self.rows += len(postings)
+        if self.rows >= self.limit:
+            self.flush()
+
+    def flush(self) -> None:
+        for b, parts in enumerate(self.held):
+            if parts:
+                with open(self.folder / f"{b:04d}.bin", "ab") as fh:
+                    np.concatenate(parts).tofile(fh)
+                parts.clear()
+        self.rows = 0
+        self.flushes += 1
+
+    def buckets(self) -> Iterator[np.ndarray]:
+        for b, parts in enumerate(self.held):
+            stored = self.folder / f"{b:04d}.bin"
+            if stored.exists():
+                parts.insert(0, np.fromfile(stored, dtype=np.int64).reshape(-1, 4))
+                stored.unlink()
+            yield np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
+            parts.clear()
+
+
+def reduce_bucket(postings: np.ndarray, frequent_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """One bucket's postings sorted by key, one per (key, doc, block) keeping the first offset,
+    and its frequent fingerprints apart: (postings (n, 4), frequent (m, 2) of key and documents)."""
+    if not len(postings):
+        return postings, np.zeros((0, 2), np.int64)
+    p = postings[np.lexsort((postings[:, 3], postings[:, 2], postings[:, 1], postings[:, 0]))]
+    first = np.ones(len(p), bool)
+    first[1:] = (p[1:, 0] != p[:-1, 0]) | (p[1:, 1] != p[:-1, 1]) | (p[1:, 2] != p[:-1, 2])
+    p = p[first]
+    new_doc = np.ones(len(p), bool)
+    new_doc[1:] = (p[1:, 0] != p[:-1, 0]) | (p[1:, 1] != p[:-1, 1])
+    keys, start = np.unique(p[:, 0], return_index=True)
+    docs = np.add.reduceat(new_doc.astype(np.int64), start)
+    frequent = docs > frequent_docs
+    keep = ~np.repeat(frequent, np.diff(np.append(start, len(p))))
+    return p[keep], np.stack([keys[frequent], docs[frequent]], axis=1)
+
+
+def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
+    db.executemany("INSERT INTO prints VALUES (?, ?, ?, ?)", postings.tolist())
+    db.executemany("INSERT INTO frequent VALUES (?, ?)", frequent.tolist())
+
+
+def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bool,
+          frequent_docs: int = FREQUENT_DOCS) -> tuple[int, int]:
     """Add documents to the index; returns (added, total). ``fresh`` builds a new index in a
-    temporary file beside it and renames it over the old one at the end, so checks running
-    meanwhile read the old index whole, and a failed build leaves it as it was."""
+    temporary file beside it by an external sort (postings spilled by bucket, each bucket
+    sorted and written in key order) and renames it over the old one at the end, so checks
+    running meanwhile read the old index whole, and a failed build leaves it as it was."""
     target = index_path
     if fresh:
         validate(index_path, "build")  # Index(create=True) checks an index it adds to
@@ -411,11 +521,14 @@ def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bo
         _unlink_database(index_path)
     added = 0
     try:
-        with Index(index_path, create=True) as index:
-            for doc, sha in documents:
-                added += index.add(doc, sha)
-                if added and added % 500 == 0:
-                    index.db.commit()
+        with Index(index_path, create=True, frequent_docs=frequent_docs) as index:
+            if fresh:
+                added = _bulk(index, documents)
+            else:
+                for doc, sha in documents:
+                    added += index.add(doc, sha)
+                    if added and added % 500 == 0:
+                        index.db.commit()
             total = index.count()
         if fresh:
             os.replace(index_path, target)
@@ -428,7 +541,87 @@ def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bo
     return added, total
 
 
+def unjournaled(index: Index) -> None:
+    """A new index is written to a temporary file renamed at the end: a crash leaves only that
+    file, so the journal and the waits for the disk are not needed while it is written."""
+    index.db.commit()
+    index.db.execute("PRAGMA journal_mode=OFF")
+    index.db.execute("PRAGMA synchronous=OFF")
+    index.db.execute("PRAGMA cache_size=-65536")  # 64 MiB
+
+
+def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
+    """A new index's documents, paragraphs, then its fingerprints bucket by bucket."""
+    added = 0
+    unjournaled(index)
+    with tempfile.TemporaryDirectory(prefix=f".{index.path.name}.spill", dir=index.folder) as folder:
+        spill = Spill(Path(folder))
+        for doc, sha in documents:
+            key = index.key(doc.path)
+            cur = index.db.execute("INSERT OR IGNORE INTO documents (path, sha256, chars) VALUES (?, ?, ?)",
+                                   (key, sha, sum(len(b.text) for b in doc.blocks)))
+            if not cur.rowcount:  # the same file named twice
+                continue
+            blocks, postings = document_postings(doc, int(cur.lastrowid or 0))
+            index.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", blocks)
+            spill.add(postings)
+            added += 1
+            if added % 500 == 0:
+                index.db.commit()
+        for bucket in spill.buckets():
+            write_bucket(index.db, *reduce_bucket(bucket, index.frequent_docs))
+    return added
+
+
 def _unlink_database(path: Path) -> None:
     for p in (str(path), f"{path}-wal", f"{path}-shm", f"{path}-journal"):
         with suppress(FileNotFoundError):
             os.unlink(p)
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    first: str  # paths as users see them
+    second: str
+    shared: int  # fingerprints the two documents share (frequent ones, 套话, not counted)
+    share: float  # shared over the fingerprints of the document with fewer of them
+
+
+def pairs(index_path: Path, min_shared: int = 10, min_share: float = 0.1) -> list[Pair]:
+    """Every pair of indexed documents sharing at least ``min_shared`` fingerprints that make at
+    least ``min_share`` of the smaller document's: a self-join of the postings, read in key
+    order (so one key's documents at a time), without Dask. Most shared first."""
+    validate(index_path, "check")
+    with Index(index_path) as index:
+        try:
+            return _pairs(index, min_shared, min_share)
+        except (sqlite3.DatabaseError, TypeError, ValueError, OverflowError) as exc:
+            raise CorpusError(f"参考语料索引“{index_path}”已损坏（{exc}）；"
+                              f"请用 reportlint corpus build 材料目录 -o {index_path} 重新建立（会替换它）") from exc
+
+
+def _pairs(index: Index, min_shared: int, min_share: float) -> list[Pair]:
+    totals = {int(d): int(n) for d, n in index.db.execute("SELECT doc, COUNT(DISTINCT hash) FROM prints GROUP BY doc")}
+    paths = {int(i): str(p) for i, p in index.db.execute("SELECT id, path FROM documents")}
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    cursor = index.db.execute("SELECT DISTINCT hash, doc FROM prints ORDER BY hash, doc")
+    last, docs = None, []
+    while rows := cursor.fetchmany(100_000):
+        for key, doc in rows:
+            if key != last:
+                _count(docs, shared)
+                last, docs = key, []
+            docs.append(int(doc))
+    _count(docs, shared)
+    out = []
+    for (a, b), n in shared.items():
+        share = n / max(min(totals.get(a, 0), totals.get(b, 0)), 1)
+        if n >= min_shared and share >= min_share and a in paths and b in paths:
+            out.append(Pair(index.shown(paths[a]), index.shown(paths[b]), n, round(share, 3)))
+    return sorted(out, key=lambda p: (-p.share, -p.shared, p.first, p.second))
+
+
+def _count(docs: list[int], shared: dict[tuple[int, int], int]) -> None:
+    for i, a in enumerate(docs):  # a key is in at most frequent_docs documents: few pairs
+        for b in docs[i + 1:]:
+            shared[(a, b)] += 1

@@ -1,0 +1,179 @@
+"""Winnowed character k-gram fingerprints, vectorised with numpy.
+
+Winnowing (Schleimer, Wilkerson and Aiken 2003, the scheme of MOSS): every k-gram of the
+normalised text is hashed and the rightmost minimum hash of every window of ``W`` hashes is
+kept, so any shared run of ``K + W - 1`` normalised characters yields a shared fingerprint.
+
+The hash is our own and stable across processes, machines and Python versions (never the
+salted built-in ``hash()``): a polynomial over the code points modulo 2**64, then the
+splitmix64 finaliser so that every bit depends on every character. ``reference_winnow`` is
+the same computation in plain Python, one window at a time; a test holds the two equal.
+
+Offsets: ``normalise_with_offsets`` keeps, for every normalised character, its offset in the
+original text, so a fingerprint points at the passage where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+K = 10  # characters per k-gram
+W = 8  # hashes per window: shared runs of K + W - 1 = 17 characters are always found
+MASK = (1 << 64) - 1
+BASE = 0x100000001B3  # the 64-bit FNV prime, as the polynomial's base
+MIX1, MIX2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB  # splitmix64 finaliser constants
+ROTATE = 16  # stored keys are the hash rotated right by this: its LOW bits come first (see store_keys)
+
+_DROP = re.compile(r"[\W_]+")
+# NFKC's own mapping of the full-width forms (U+FF01..FF5E to ASCII, U+3000 to a space), applied
+# first by str.translate: Chinese text is full of ，；： and, with them mapped, normalize() takes
+# its quick path; the result is the same as NFKC alone
+_WIDE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}, "\u3000": " "})
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text.translate(_WIDE))
+_KEEP = re.compile(r"[^\W_]+")
+
+
+def normalise(text: str) -> str:
+    """Width folded, punctuation and spaces dropped: the form passages are compared in."""
+    return _DROP.sub("", _fold(text))
+
+
+def normalise_with_offsets(text: str) -> tuple[str, np.ndarray]:
+    """``normalise(text)`` and, for each of its characters, the offset in ``text`` it came from."""
+    folded = _fold(text)
+    if len(folded) == len(text):  # width folding only (the usual case): offsets carry over
+        spans = [m.span() for m in _KEEP.finditer(folded)]  # the runs that _DROP leaves
+        if not spans:
+            return "", np.zeros(0, np.int64)
+        starts, ends = np.array(spans, dtype=np.int64).T
+        lengths = ends - starts
+        shift = np.repeat(starts - (np.cumsum(lengths) - lengths), lengths)
+        return "".join(folded[a:b] for a, b in spans), np.arange(int(lengths.sum()), dtype=np.int64) + shift
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):  # a character that folds into several (㈠ → (一)): each, one at a time
+        kept = _DROP.sub("", unicodedata.normalize("NFKC", c))
+        chars.append(kept)
+        where.extend([i] * len(kept))
+    norm = normalise(text)
+    if "".join(chars) != norm:  # composition across characters: offsets point at the nearest start
+        where = [min(i * len(text) // max(len(norm), 1), max(len(text) - 1, 0)) for i in range(len(norm))]
+    return norm, np.asarray(where, dtype=np.int64)
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint64(30))
+    h = h * np.uint64(MIX1)
+    h = h ^ (h >> np.uint64(27))
+    h = h * np.uint64(MIX2)
+    return h ^ (h >> np.uint64(31))
+
+
+def kgram_hashes(norm: str) -> np.ndarray:
+    """The hash of every k-gram of ``norm`` (uint64, one per start position)."""
+    n = len(norm) - K + 1
+    if n <= 0:
+        return np.zeros(0, np.uint64)
+    cp = np.frombuffer(norm.encode("utf-32-le"), dtype="<u4").astype(np.uint64)
+    h = np.zeros(n, np.uint64)
+    base = np.uint64(BASE)
+    with np.errstate(over="ignore"):
+        for j in range(K):
+            h = h * base + cp[j:j + n]
+        return _mix(h)
+
+
+def winnow(norm: str) -> tuple[np.ndarray, np.ndarray]:
+    """Fingerprints of a normalised text: (hashes uint64, start positions in ``norm``), each
+    selected position once, in order."""
+    h = kgram_hashes(norm)
+    if len(h) == 0:
+        return h, np.zeros(0, np.int64)
+    width = min(W, len(h))
+    windows = sliding_window_view(h, width)
+    rightmost = width - 1 - np.argmin(windows[:, ::-1], axis=1)  # argmin takes the first: reversed, the rightmost
+    pos = np.unique(np.arange(len(windows)) + rightmost)
+    return h[pos], pos.astype(np.int64)
+
+
+def fingerprint(text: str) -> tuple[np.ndarray, np.ndarray, int]:
+    """Fingerprints of an original text: (hashes, offsets in ``text``, normalised length)."""
+    norm, offsets = normalise_with_offsets(text)
+    hashes, pos = winnow(norm)
+    return hashes, offsets[pos] if len(pos) else pos, len(norm)
+
+
+def fingerprint_texts(texts: list[str], min_chars: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Fingerprints of many paragraphs at once, equal to ``fingerprint`` of each: (hashes,
+    offsets in their paragraph, index of the paragraph), for paragraphs whose normalised form
+    has at least ``min_chars`` (>= K + W - 1) characters. One pass of numpy over all of them
+    instead of one per paragraph; no k-gram or window crosses from one paragraph to the next."""
+    assert min_chars >= K + W - 1
+    norms, offsets, which = [], [], []
+    for i, text in enumerate(texts):
+        norm, off = normalise_with_offsets(text)
+        if len(norm) >= min_chars:
+            norms.append(norm)
+            offsets.append(off)
+            which.append(i)
+    if not norms:
+        empty = np.zeros(0, np.int64)
+        return np.zeros(0, np.uint64), empty, empty
+    lengths = np.array([len(n) for n in norms], dtype=np.int64)
+    starts = np.cumsum(lengths) - lengths
+    h = kgram_hashes("".join(norms))  # k-grams across a boundary are computed, never chosen
+    windows = sliding_window_view(h, W)
+    rightmost = W - 1 - np.argmin(windows[:, ::-1], axis=1)
+    # a window is whole when it starts in a paragraph and its last k-gram ends in the same one
+    owner = np.repeat(np.arange(len(norms)), lengths)[: len(windows)]
+    valid = np.arange(len(windows)) + W - 1 + K <= (starts + lengths)[owner]
+    pos = np.unique((np.arange(len(windows)) + rightmost)[valid])
+    block = np.repeat(np.arange(len(norms)), lengths)[pos]
+    flat = np.concatenate(offsets)
+    return h[pos], flat[pos], np.asarray(which, dtype=np.int64)[block]
+
+
+def store_keys(hashes: np.ndarray) -> np.ndarray:
+    """The int64 keys the index stores: the hash rotated right by ROTATE bits, so the low bits
+    (uniform; winnowing keeps minima, which piles the high bits up near 0) lead and name the
+    bucket, then the sign bit flipped, so SQLite's signed order is the unsigned order and a
+    build writing bucket after bucket writes the table in key order."""
+    h = hashes.astype(np.uint64, copy=False)
+    rotated = (h >> np.uint64(ROTATE)) | (h << np.uint64(64 - ROTATE))
+    return (rotated ^ np.uint64(1 << 63)).view(np.int64)
+
+
+def bucket_of(keys: np.ndarray, bits: int) -> np.ndarray:
+    """Bucket (0 .. 2**bits - 1) of stored keys: the top bits, i.e. low bits of the hash."""
+    return ((keys.view(np.uint64) ^ np.uint64(1 << 63)) >> np.uint64(64 - bits)).astype(np.int64)
+
+
+def reference_winnow(norm: str) -> list[tuple[int, int]]:
+    """Plain-Python winnowing, window by window: [(hash, position)] sorted by position."""
+    hashes = []
+    for i in range(len(norm) - K + 1):
+        h = 0
+        for c in norm[i:i + K]:
+            h = (h * BASE + ord(c)) & MASK
+        h ^= h >> 30
+        h = (h * MIX1) & MASK
+        h ^= h >> 27
+        h = (h * MIX2) & MASK
+        hashes.append(h ^ (h >> 31))
+    if not hashes:
+        return []
+    width = min(W, len(hashes))
+    chosen: dict[int, int] = {}
+    for start in range(len(hashes) - width + 1):
+        window = hashes[start:start + width]
+        m = min(window)
+        p = start + width - 1 - window[::-1].index(m)
+        chosen[p] = hashes[p]
+    return [(chosen[p], p) for p in sorted(chosen)]
