@@ -39,7 +39,7 @@ WORDS = (
     "组织 基层 社区 村级 街道 乡镇 部门 单位 机关 窗口 群众 居民 农民 职工 学生 老人 儿童 妇女 青年 志愿 "
     "资金 财政 预算 审计 税收 金融 风险 隐患 排查 应急 防汛 消防 食品 药品 质量 标准 检测 执法 巡查 治理"
 ).split()
-STOCK = "坚持以人民为中心的发展思想，切实增强做好各项工作的责任感和使命感。"  # our own stock sentence
+STOCK = "坚持人民至上，切实增强做好各项工作的责任感和使命感。"  # our own stock sentence
 
 
 def paragraph(rng: random.Random, chars: int) -> str:
