@@ -24,14 +24,19 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     return int(exc.value.code or 0), out + err
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> Path:
+def copy_profiles(tmp_path: Path) -> Path:
+    """A folder of the profile fixtures' well-formed reports: a small reference corpus."""
     lib = tmp_path / "library"
     lib.mkdir()
     for f in PROFILES.glob("*.txt"):
         if "defective" not in f.name:
             shutil.copy(f, lib / f.name)
     return lib
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Path:
+    return copy_profiles(tmp_path)
 
 
 def test_reused_pieces_are_attributed_and_new_text_is_silent(tmp_path: Path, library: Path, capsys) -> None:

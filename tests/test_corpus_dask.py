@@ -5,7 +5,6 @@ build. Skipped when the dask extra is not installed."""
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,25 +15,12 @@ import pytest
 
 pytest.importorskip("distributed", reason='Dask is optional: pip install "reportlint[dask]"')
 
-from reportlint.cli import main
-
-PROFILES = Path(__file__).parent / "fixtures" / "profiles"
-
-
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out + err
+from test_corpus import PROFILES, copy_profiles, run
 
 
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
-    lib = tmp_path / "library"
-    lib.mkdir()
-    for f in PROFILES.glob("*.txt"):
-        if "defective" not in f.name:
-            shutil.copy(f, lib / f.name)
+    lib = copy_profiles(tmp_path)
     (lib / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
     return lib
 
