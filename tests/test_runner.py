@@ -357,6 +357,20 @@ def test_one_pdf_is_loaded_in_a_child_and_checked_here(tmp_path: Path, monkeypat
     assert [type(j.doc).__name__ for j in sent if j is not None] == ["Document"]
 
 
+def test_with_every_file_isolated_one_pdf_is_checked_whole_in_a_worker(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``serve`` (isolate_all): the rules too run in the forked worker, never in the process
+    that checks the next upload."""
+    from conftest import make_pdf
+
+    pdf = make_pdf(tmp_path / "one.pdf", [["县机关工作总结", "一、主要工作", "（一）加强学习。"]])
+    spawned: list[int] = []
+    real_spawn = Runner._spawn
+    monkeypatch.setattr(Runner, "_spawn", lambda self: (spawned.append(1), real_spawn(self))[1])
+    [result] = Runner(session(), Settings(), jobs=1, isolate_all=True).run([Job(0, pdf, Config())])
+    assert result.error is None and spawned == [1]
+
+
 def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlint import runner
     from reportlint.engine import FileResult

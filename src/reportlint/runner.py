@@ -241,7 +241,7 @@ class Runner:
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
             self._done(job, results, keys, total, Outcome.CHECKED)
-        if len(remote) == 1:
+        if len(remote) == 1 and not self.isolate_all:  # serve: the whole check in a worker, not only the load
             remote = self._load_apart(remote[0], results, keys, total)
         if remote:
             self._preload(remote)
