@@ -65,3 +65,33 @@ def test_answers_are_remembered_per_document_not_for_the_next() -> None:
     assert dims.quantified("2024年6月底前完成") == {"deadline"}
     assert dims.fresh()._known == {}
     assert dims.fresh()._patterns == dims._patterns
+
+
+def _plain_item_end(items: list, i: int, last: tuple[int, int]) -> tuple[int, int]:
+    """The definition: the next real item of depth at most i's, or of a higher rank (smaller number)."""
+    depth, rank = items[i].depth, items[i].marker.rank
+    for it in items[i + 1:]:
+        if it.marker.stray or it.marker.family == "heading":
+            continue
+        if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
+            return it.marker.block, it.marker.start
+    return last
+
+
+def test_item_ends_computed_at_once_are_those_of_the_definition() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.measures import _item_ends
+
+    rng = random.Random(7)
+    for _ in range(200):
+        n = rng.randint(0, 40)
+        items = [SimpleNamespace(depth=rng.randint(0, 4), marker=SimpleNamespace(
+            rank=rng.choice([0, 0, 1, 2, 3, 4]), stray=rng.random() < 0.15,
+            family=rng.choice(["cn", "cn", "heading"]) if rng.random() < 0.2 else "cn", block=j, start=0))
+            for j in range(n)]
+        blocks = [SimpleNamespace(text="x" * 5) for _ in range(max(1, n))]
+        ctx = SimpleNamespace(outline=SimpleNamespace(items=items), doc=SimpleNamespace(blocks=blocks))
+        last = (len(blocks) - 1, 5)
+        assert _item_ends(ctx) == [_plain_item_end(items, i, last) for i in range(n)]

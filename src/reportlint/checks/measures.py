@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
@@ -238,24 +238,50 @@ def _doc_end(ctx: Context) -> Pos:
 def _item_end(ctx: Context, i: int) -> Pos:
     """Where item ``i``'s subtree stops: at the next real item of its depth or shallower, or
     of a numbering style that ranks as high (一、 after （三） ends the （三） part even
-    when the outline nested it). Remembered for the document (M101 and M102 both ask)."""
-    ends: dict[int, Pos] = ctx.memo("item-ends", dict)
-    end = ends.get(i)
-    if end is None:
-        end = ends[i] = _find_item_end(ctx, i)
-    return end
+    when the outline nested it). Computed for every item at once, remembered for the document."""
+    ends: list[Pos] = ctx.memo("item-ends", lambda: _item_ends(ctx))
+    return ends[i]
 
 
-def _find_item_end(ctx: Context, i: int) -> Pos:
+def _item_ends(ctx: Context) -> list[Pos]:
+    """``_item_end`` of every item in one pass from the end: for each item the nearest later real
+    item with a depth at most its own and the nearest with a rank above its own (a smaller rank
+    number), each kept on a stack of the candidates not yet shadowed by a nearer one."""
     items = ctx.outline.items
-    depth, rank = items[i].depth, items[i].marker.rank
-    for j in range(i + 1, len(items)):  # not items[i + 1:]: a copy of the rest for every item
-        it = items[j]
-        if it.marker.stray or it.marker.family == "heading":
-            continue
-        if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
-            return it.marker.block, it.marker.start
-    return _doc_end(ctx)
+    last = _doc_end(ctx)
+    ends: list[Pos] = [last] * len(items)
+    by_depth: list[int] = []  # indices; their depths rise from the bottom of the stack to the top
+    depths: list[int] = []
+    by_rank: list[int] = []  # indices of ranked items; their ranks rise from bottom to top
+    ranks: list[int] = []
+    for i in range(len(items) - 1, -1, -1):
+        it = items[i]
+        depth, rank = it.depth, it.marker.rank
+        real = not (it.marker.stray or it.marker.family == "heading")
+        if real:
+            while depths and depths[-1] > depth:
+                depths.pop()
+                by_depth.pop()
+        k = bisect_right(depths, depth) - 1  # the nearest with a depth at most this one's
+        first = by_depth[k] if k >= 0 else len(items)
+        if rank:
+            if real:
+                while ranks and ranks[-1] >= rank:
+                    ranks.pop()
+                    by_rank.pop()
+            k = bisect_left(ranks, rank) - 1  # the nearest with a rank above this one's
+            if k >= 0:
+                first = min(first, by_rank[k])
+        if first < len(items):
+            mk = items[first].marker
+            ends[i] = (mk.block, mk.start)
+        if real:
+            by_depth.append(i)
+            depths.append(depth)
+            if rank:
+                by_rank.append(i)
+                ranks.append(rank)
+    return ends
 
 
 def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
@@ -366,7 +392,14 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
     body = sec.body if sec.body >= 0 else sec.head_end
     lo, hi = (sec.block, body), (sec.end_block, sec.end)
     cuts: list[tuple[Pos, int]] = []
-    for it in ctx.outline.items:
+    items = ctx.outline.items
+    # the items' places in document order with their indices: the items inside the section are found by
+    # bisection, then taken in the outline's order
+    places: list[tuple[Pos, int]] = ctx.memo(
+        "item-places", lambda: sorted(((it.marker.block, it.marker.start), j) for j, it in enumerate(items)))
+    inside = sorted(j for _, j in places[bisect_left(places, (lo, -1)):bisect_left(places, (hi, -1))])
+    for j in inside:
+        it = items[j]
         mk = it.marker
         if mk.stray or mk.family == "heading" or mk.intro:
             continue
@@ -590,8 +623,13 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
     sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
     if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
         return False
-    earlier = [x.text for x in measures
-               if (x.end_block, x.end) <= (sec.block, sec.start) and _checkable(ctx, x, params)]
+    # the quantified tasks before this part, listed once per part (a long requirements part asks for each item)
+    known: dict[tuple[int, int, int, int], list[str]] = ctx.memo("restated-tasks", dict)
+    key = (sec.block, sec.start, id(measures), id(params))  # both kept by this document's memo and its rule
+    if key not in known:
+        known[key] = [x.text for x in measures
+                      if (x.end_block, x.end) <= (sec.block, sec.start) and _checkable(ctx, x, params)]
+    earlier = known[key]
     if not earlier:
         return False
     from ..segment import tagger
@@ -623,11 +661,12 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> lis
     parts), of 1 to ``max_chars`` visible characters. Longest first at each start."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
+    inside = {b for lo, hi in parts for b in range(lo[0], hi[0] + 1)}
     for i, it in enumerate(items):
         mk = it.marker
         if mk.stray or mk.family == "heading":
             continue
-        if not any(lo[0] <= mk.block <= hi[0] for lo, hi in parts):
+        if mk.block not in inside:
             continue  # its spans are judged only inside a measures part
         end = _item_end(ctx, i)
         cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
