@@ -14,7 +14,7 @@ from reportlint import Context, Finding, Rule
 from reportlint.loaders.wordnum import W
 
 from .fonts import matches, size_name
-from .package import MC, TWIPS_PER_MM, Package, Section, cjk_count, read_package, runs
+from .package import MC, TWIPS_PER_MM, Package, Section, cjk_count, pruned, read_package, runs
 
 MM_PER_PT = 25.4 / 72
 # Paragraphs that GB/T 9704 sets in other sizes or fonts (版记 §7.4 in 4号, 附件 label §7.3.7 in 黑体,
@@ -481,16 +481,10 @@ def check_line_grid(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _own(p: Any) -> Iterator[Any]:
     """The elements of paragraph ``p`` itself, in document order: not those of a paragraph nested
     in a text box it anchors, nor of the VML fallback copy of a drawing."""
-    stack = [iter(p)]
-    while stack:
-        el = next(stack[-1], None)
-        if el is None:
-            stack.pop()
-            continue
-        if not isinstance(el.tag, str) or el.tag in (W + "p", W + "txbxContent", MC + "Fallback"):
-            continue
-        yield el
-        stack.append(iter(el))
+    return pruned(p, _OWN_SKIP)
+
+
+_OWN_SKIP = frozenset((W + "p", W + "txbxContent", MC + "Fallback"))
 
 
 def _is_page(instr: str | None) -> bool:

@@ -327,16 +327,8 @@ def runs(p: Any, styles: Styles) -> Iterator[Run]:
     controls included; deletions, hidden runs, text boxes, ruby and fallbacks left out) with
     their resolved formatting."""
     p_style = styles.paragraph_style(p)
-    stack = [iter(p)]
-    while stack:
-        el = next(stack[-1], None)
-        if el is None:
-            stack.pop()
-            continue
-        if not isinstance(el.tag, str) or el.tag in _SKIP or el.tag == W + "p":
-            continue
+    for el in pruned(p, _RUN_SKIP):
         if el.tag != W + "r":
-            stack.append(iter(el))
             continue
         rpr = el.find(W + "rPr")
         if rpr is not None and on(rpr.find(W + "vanish")):
@@ -348,6 +340,24 @@ def runs(p: Any, styles: Styles) -> Iterator[Run]:
         rs = rpr.find(W + "rStyle") if rpr is not None else None
         level = styles.run_level(p_style, rs.get(W + "val") if rs is not None else None, rpr)
         yield Run(text, styles.font_name(level.ea), styles.font_name(level.ascii), styles.size_pt(level), level.color)
+
+
+def pruned(p: Any, skip: frozenset[str] | set[str]) -> Iterator[Any]:
+    """The elements below ``p`` in document order, leaving out (with all they hold) those whose tag
+    is in ``skip``, and comments and processing instructions."""
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        if not isinstance(el.tag, str) or el.tag in skip:
+            continue
+        yield el
+        stack.append(iter(el))
+
+
+_RUN_SKIP = frozenset(_SKIP | {W + "p"})  # a paragraph nested in this one's text box has runs of its own
 
 
 def cjk_count(text: str) -> int:
