@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cache import Cache
 from .config import Config
@@ -151,17 +151,7 @@ def _worker(conn: Channel, session: Session, settings: Settings, limits: Limits)
             return
         if job is None:
             return
-        outcome = Outcome.CHECKED
-        try:
-            result = lint_file(job.path, session, job.config, settings, job.doc)
-        except MemoryError:
-            outcome, result = Outcome.OVER_MEMORY, _over_memory(job, limits)
-        try:
-            conn.send((outcome, result))
-        except MemoryError:
-            conn.send((Outcome.OVER_MEMORY, _over_memory(job, limits)))
-            return
-        if outcome is Outcome.OVER_MEMORY:
+        if not _answer(conn, job, limits, lambda job=job: lint_file(job.path, session, job.config, settings, job.doc)):
             return
 
 
@@ -169,16 +159,28 @@ def _loader(conn: Channel, job: Job, session: Session, settings: Settings, limit
     """A forked child that only loads ``job``'s file and answers (Outcome, Document or the
     FileResult of a file that cannot be read)."""
     _limit_memory(limits.memory_mb)
+
+    def load() -> Document | FileResult:
+        with no_cycle_collection():
+            return load_document(job.path, session, job.config, settings)
+
+    _answer(conn, job, limits, load)
+
+
+def _answer(conn: Channel, job: Job, limits: Limits, work: Callable[[], Any]) -> bool:
+    """Send (Outcome, what ``work`` returns) for ``job``; running out of memory, in the work or
+    in sending its answer, answers with an X101 result instead. False when memory ran out."""
     outcome = Outcome.CHECKED
     try:
-        with no_cycle_collection():
-            loaded: Document | FileResult = load_document(job.path, session, job.config, settings)
+        value = work()
     except MemoryError:
-        outcome, loaded = Outcome.OVER_MEMORY, _over_memory(job, limits)
+        outcome, value = Outcome.OVER_MEMORY, _over_memory(job, limits)
     try:
-        conn.send((outcome, loaded))
+        conn.send((outcome, value))
     except MemoryError:
         conn.send((Outcome.OVER_MEMORY, _over_memory(job, limits)))
+        return False
+    return outcome is not Outcome.OVER_MEMORY
 
 
 def _over_memory(job: Job, limits: Limits) -> FileResult:
