@@ -471,6 +471,39 @@ def test_typos_of_a_paragraph_match_their_plain_definition() -> None:
     assert {"similar", "similar_here", "dropped"} <= kinds and found_any > 100
 
 
+def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> None:
+    """T105 looks at the whole joined text once; each paragraph gets exactly the typos it gets alone
+    (a garbled neighbour, the whole phrase written nearby and overlaps judged inside the paragraph), and
+    paragraphs left out (residue, blank) get none; orphans cut from the whole text are each paragraph's."""
+    from reportlint.checks import proofread as P
+    from reportlint.model import Block
+    from reportlint.scan import Body
+
+    lex = lexicon_module.lexicon()
+    alphabet = [*"推广以工代贩赈的做法带动群众增收要求执法人员恰恪尽职守实施整存村推进工程全力杭抗击洪涝灾害各方"
+                "落实扶贫再贷款政策强化班组标准化建设受理渠道及需求亟一二三王李张倩，。、；：弓斗升",
+                "《城市绿地养护办法》", "“一键办理”", "张XX", "1OO米", "Il级", "〔2023〕的5号", "。一一推进", " ",
+                "以工代贩", "杭击新冠", "抗击新冠", "扶再贷款", "扶贫再贷款", "准化建设", "受理渠。", "全力杭击"]
+    texts = _random_texts(29, alphabet, 400, longest=40)
+    checked = 0
+    for first in range(0, len(texts), 20):
+        lines = texts[first:first + 20]
+        body = Body(tuple(Block(i, t) for i, t in enumerate(lines)))
+        pairs = lex.pair_flags(body.text)
+        orphan = P._orphans(body.text, lex, pairs)
+        assert [orphan[body.starts[i]:body.starts[i] + len(t)] for i, t in enumerate(lines)] == [
+            P._orphans(t, lex) for t in lines]
+        wanted = {i for i, t in enumerate(lines) if t.strip() and i % 7}
+        occurrences = P._Occurrences(body.text)
+        got = P._typos_by_paragraph(body, lex, occurrences, orphan, pairs, wanted)
+        for i, text in enumerate(lines):
+            expected = [(t.start, t.end, t.expected, t.key, t.why) for t in P._typos_of_block(text, lex, occurrences)]
+            one_pass = [(t.start, t.end, t.expected, t.key, t.why) for t in got.get(i, [])]
+            assert one_pass == (expected if i in wanted else []), text
+            checked += len(one_pass)
+    assert checked > 100
+
+
 def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple[int, int, str]]:
     import re
 

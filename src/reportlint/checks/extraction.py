@@ -60,12 +60,18 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not blocks:
         return
     from ..lexicon import lexicon
-    from .proofread import block_orphans, garbled_passages
+    from .proofread import NOISE_MIN, body_orphans, garbled_passages
 
     lex = lexicon()
+    orphan = body_orphans(ctx, lex)
+    counted = bytes(orphan)  # counted by C: most paragraphs have too few odd characters to look at
+    starts = ctx.body.starts
     for b in blocks:
+        at = starts[b.index]
+        if counted.count(1, at, at + len(b.text)) < NOISE_MIN:
+            continue
         merged: list[tuple[int, int, str]] = []
-        for start, end, sample in garbled_passages(b.text, lex, block_orphans(ctx, b.index, lex)):
+        for start, end, sample in garbled_passages(b.text, lex, orphan[at:at + len(b.text)]):
             if merged and start - merged[-1][1] <= 2:
                 merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
             else:
