@@ -29,6 +29,7 @@ except ImportError:  # not CPython: nothing to prime
     _sre = None  # type: ignore[assignment]
 
 _KIND = "regex"
+_LEAD_FORMAT = 2  # what ``scan.first_chars`` returns: 2 = first characters, then the second each allows
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
 _leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
@@ -42,7 +43,7 @@ def _table_file() -> Path | None:
     root = cache_root()
     if root is None:
         return None
-    return root / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return root / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{_LEAD_FORMAT}.marshal"
 
 
 def _read(path: Path) -> Table:
