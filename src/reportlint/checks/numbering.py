@@ -571,8 +571,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        rows = sum(_row_label(ctx, it.marker.block) for it in items)
-        if rows * 2 >= len(items) or any(_has_figures(ctx, it.marker.block) for it in items):
+        if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
+                    or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
