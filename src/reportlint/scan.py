@@ -155,9 +155,14 @@ def _lead_source(heads: Iterable[Head]) -> str | None:
         by_second.setdefault(None if seconds is None else frozenset(seconds), set()).update(first_class)
     if None in by_second and by_second[None] == firsts:
         return _class(firsts)
-    branches = [f"(?<={_class(first)})" + ("" if second is None else _class(second, first=False))
+    # each branch begins with its second characters, which ``re`` rejects at once when they do not
+    # follow (a look-behind first would be tried at every first character); before the branches, one
+    # look-ahead for any second character rejects most places in a single test
+    branches = [f"(?<={_class(first)})" if second is None else _class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
                 for second, first in sorted(by_second.items(), key=lambda kv: _class(kv[1]) + _class(kv[0] or ()))]
-    return _class(firsts) + "(?:" + "|".join(branches) + ")"
+    seconds = [second for second in by_second if second is not None]
+    ahead = "" if None in by_second else "(?=" + _class(set().union(*seconds), first=False) + ")"
+    return _class(firsts) + ahead + "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=256)
