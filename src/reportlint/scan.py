@@ -158,7 +158,8 @@ def _lead_source(heads: Iterable[Head]) -> str | None:
     # each branch begins with its second characters, which ``re`` rejects at once when they do not
     # follow (a look-behind first would be tried at every first character); before the branches, one
     # look-ahead for any second character rejects most places in a single test
-    branches = [f"(?<={_class(first)})" if second is None else _class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
+    branches = [f"(?<={_class(first)})" if second is None
+                else _class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
                 for second, first in sorted(by_second.items(), key=lambda kv: _class(kv[1]) + _class(kv[0] or ()))]
     seconds = [second for second in by_second if second is not None]
     ahead = "" if None in by_second else "(?=" + _class(set().union(*seconds), first=False) + ")"
