@@ -165,6 +165,20 @@ def test_tables_are_cached_and_rebuilt_when_the_cache_is_bad(tmp_path: Path, mon
         lexicon_module.lexicon.cache_clear()
 
 
+def test_tables_of_another_environment_sharing_the_folder_are_kept(tmp_path: Path) -> None:
+    """Two virtualenvs (jieba installed at different times) share one cache folder: building one's
+    tables keeps the other's, so neither rebuilds at each alternation; older ones beyond a few go."""
+    import os
+
+    for age, name in enumerate(["lexicon-aaaa.marshal", "lexicon-bbbb.marshal", "lexicon-cccc.marshal",
+                                "lexicon-dddd.marshal"]):
+        path = tmp_path / name
+        path.write_bytes(b"x")
+        os.utime(path, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))  # aaaa the newest
+    lexicon_module._prune(tmp_path, 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-aaaa.marshal", "lexicon-bbbb.marshal"]
+
+
 def _small_tables(tmp_path: Path) -> tuple[Path, Path]:
     """A jieba-style dictionary and phrase list of a few words, written for these tests."""
     words = ["以工代赈 60 i", "以工代赈款 8", "恪尽职守 40 i", "推进 900", "整村推进 70", "推广 800", "之后 500",

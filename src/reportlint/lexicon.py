@@ -545,11 +545,23 @@ def lexicon() -> Lexicon:
             return opened
     lex = _build(jieba_dict, dict_dir)
     with suppress(OSError):
-        for old in cache.parent.glob("lexicon-*.marshal"):  # tables of an older jieba or rule data
-            old.unlink()
+        _prune(cache.parent, _KEPT_TABLES - 1)
     with suppress(OSError, ValueError):
         write_atomic(cache, _pack(lex))
     return lex
+
+
+_KEPT_TABLES = 3  # tables kept in one cache folder: several environments (a virtualenv, pre-commit's) share it
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written tables (of an older jieba or rule data, or of
+    another environment, whose jieba was installed at another time): removing every other one made
+    two environments sharing the folder rebuild the tables, two seconds, at each alternation."""
+    tables = sorted(folder.glob("lexicon-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in tables[keep:]:
+        with suppress(OSError):
+            old.unlink()
 
 
 def loaded() -> bool:
