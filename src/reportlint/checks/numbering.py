@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -284,8 +285,10 @@ def _slip(mk: Marker) -> bool:
 
 
 def _majority_style(items: list[Item]) -> str:
-    styles = [it.marker.style for it in items if not _slip(it.marker)]
-    return max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
+    """The style most items use (slips left out); of equally common ones, the one seen first."""
+    counts = Counter(it.marker.style for it in items if not _slip(it.marker))  # in order of first use
+    most = max(counts.values(), default=0)
+    return next((style for style, n in counts.items() if n == most), "")
 
 
 def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -561,7 +564,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx.outline):
-        major = _majority_style(items)
+        major = _majority_style(items) if any(_slip(it.marker) for it in items) else ""
         for it in items:
             mk = it.marker
             if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
