@@ -71,7 +71,7 @@ def test_the_command_still_runs_what_was_registered_to_run_at_exit(tmp_path: Pat
     f = tmp_path / "a.txt"
     f.write_text(DEFECTIVE, encoding="utf-8")
     marker = tmp_path / "atexit-ran"
-    code = ("import atexit, sys; from pathlib import Path; from reportlint.cli import entry\n"
+    code = ("import atexit, sys; from pathlib import Path; from reportlint.command import entry\n"
             f"atexit.register(lambda: Path({str(marker)!r}).write_text('yes'))\n"
             "sys.argv = ['reportlint', 'check', '--no-cache', sys.argv[1]]\n"
             "entry()\n")
@@ -79,3 +79,92 @@ def test_the_command_still_runs_what_was_registered_to_run_at_exit(tmp_path: Pat
                           env={**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
     assert done.returncode == 1 and "N101" in done.stdout
     assert marker.read_text() == "yes"
+
+
+PLAIN = [
+    ["check", "a.txt"],
+    ["check", "--no-cache", "a.txt", "b.docx"],
+    ["check", "a.txt", "--format", "json", "--select", "N1,S101"],
+    ["check", "--format=sarif", "--ignore=T105", "--extend-select", "B105", "--profile", "工作总结", "a.txt"],
+    ["check", "--exit-zero", "--statistics", "报告.txt", "--no-cache"],
+    ["check", "--select", "=N1", "a=b.txt"],
+]
+NOT_PLAIN = [
+    [], ["check"], ["--version"], ["rules"], ["check", "-h"], ["check", "--help"], ["check", "-"],
+    ["check", "--", "a.txt"], ["check", "a.txt", "--select"], ["check", "a.txt", "--select", "--ignore"],
+    ["check", "a.txt", "--select="], ["check", "a.txt", "--no-cache=1"], ["check", "a.txt", "--no-cache", "--no-cache"],
+    ["check", "a.txt", "--select", "N1", "--select", "S1"], ["check", "a.txt", "--jobs", "2"], ["check", "a.txt", "-j2"],
+    ["check", "a.txt", "--timeout", "3"], ["check", "a.txt", "--fail-on", "error"], ["check", "a.txt", "--debug"],
+    ["check", "a.txt", "--config", "x.toml"], ["check", "a.txt", "--fix", "b.txt"], ["check", "", "a.txt"],
+    ["check", "a.txt", "--no-cach"], ["extract", "a.txt"],
+]
+
+
+def _click_params(args: list[str]) -> dict[str, object]:
+    import click
+
+    from reportlint.cli import check, cli
+
+    parent = click.Context(cli, info_name="reportlint", **cli.context_settings)
+    with check.make_context("check", list(args[1:]), parent=parent) as ctx:
+        return dict(ctx.params)
+
+
+@pytest.mark.parametrize("args", PLAIN)
+def test_a_plain_check_command_line_gets_the_parameters_click_gives(args: list[str]) -> None:
+    from reportlint.command import plain_check
+
+    assert plain_check(args) == _click_params(args)
+
+
+@pytest.mark.parametrize("args", NOT_PLAIN)
+def test_any_other_command_line_goes_to_click(args: list[str]) -> None:
+    from reportlint.command import plain_check
+
+    assert plain_check(args) is None
+
+
+def test_the_defaults_are_those_of_every_option_of_check() -> None:
+    from reportlint.cli import check
+    from reportlint.command import CHECK_DEFAULTS, FLAGS, PLAIN_OPTIONS
+
+    assert set(CHECK_DEFAULTS) == {p.name for p in check.params}
+    assert CHECK_DEFAULTS == _click_params(["check"])
+    options = {o: p for p in check.params for o in p.opts}
+    for flag, name in FLAGS.items():
+        assert options[flag].name == name and options[flag].is_flag  # type: ignore[attr-defined]
+    for option, name in PLAIN_OPTIONS.items():
+        param = options[option]
+        assert param.name == name and param.type.name == "text" and param.callback is None and not param.multiple  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--select", ",", "a.txt"],  # an empty list of codes
+    ["check", "--select", "Q9", "a.txt"],  # no such rule (found after the files are listed)
+    ["check", "--format", "yaml", "a.txt"],
+    ["check", "--profile", "没有这个文种", "a.txt"],
+])
+def test_a_plain_command_line_s_usage_error_reads_as_click_s(tmp_path: Path, args: list[str]) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    fast = _run(args, tmp_path, env)
+    code = "import sys; from reportlint.cli import main\nmain(sys.argv[1:])\n"
+    slow = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=tmp_path, env=env,
+                          timeout=300)
+    assert fast.returncode == slow.returncode == 3
+    assert fast.stderr == slow.stderr and "reportlint check [OPTIONS]" in fast.stderr
+    assert fast.stdout == slow.stdout == ""
+
+
+def test_a_plain_check_imports_no_click(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    code = ("import atexit, sys; from reportlint.command import entry\n"
+            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] == 'click')))\n"
+            "sys.argv = ['reportlint', 'check', '--no-cache', '--select', 'N1', sys.argv[1]]\n"
+            "entry()\n")
+    done = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
+    assert done.returncode == 1 and "N101" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"

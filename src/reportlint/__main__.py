@@ -1,5 +1,5 @@
 """``python -m reportlint``."""
 
-from reportlint.cli import entry
+from reportlint.command import entry
 
 entry()
