@@ -168,3 +168,53 @@ def test_a_plain_check_imports_no_click(tmp_path: Path) -> None:
                           env={**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
     assert done.returncode == 1 and "N101" in done.stdout
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _records() -> list[tuple[type, bool]]:
+    from reportlint import config, context, engine, model, plugins, rulebook, runner
+
+    return [(model.Block, False), (model.Document, False), (model.Finding, False), (model.Rule, False),
+            (context.Context, False), (config.Config, True), (rulebook.Section, True), (rulebook.Profile, True),
+            (rulebook.Rulebook, False), (plugins.EntryPoint, False), (plugins.Registry, True),
+            (engine.FileResult, True), (engine.Settings, True), (runner.Limits, False), (runner.Job, False),
+            (runner._Worker, True)]
+
+
+@pytest.mark.parametrize(("cls", "shown"), _records(), ids=lambda v: getattr(v, "__name__", str(v)))
+def test_a_record_behaves_as_the_dataclass_it_replaces(cls: type, shown: bool) -> None:
+    """``model.record`` classes write their own ``__init__`` (no method compiled at start-up): the same
+    signature, values, equality, hashing, repr and dataclass functions as ``@dataclass`` would give."""
+    import dataclasses
+    import inspect
+
+    from reportlint.model import FACTORY
+
+    fields = dataclasses.fields(cls)
+    twin = dataclasses.make_dataclass(
+        cls.__name__, [(f.name, f.type, dataclasses.field(default=f.default, default_factory=f.default_factory))
+                       for f in fields], slots=hasattr(cls, "__slots__"), repr=True, eq=True)
+    twin.__qualname__ = cls.__qualname__
+    ours, theirs = inspect.signature(cls.__init__).parameters, inspect.signature(twin.__init__).parameters
+    assert [(p.name, p.kind) for p in ours.values()] == [(p.name, p.kind) for p in theirs.values()]
+    for name, p in ours.items():
+        if name != "self":
+            factory = theirs[name].default is dataclasses._HAS_DEFAULT_FACTORY  # type: ignore[attr-defined]
+            assert (p.default is FACTORY) == factory and (factory or p.default == theirs[name].default)
+    required = [f.name for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    values = {name: f"value of {name}" for name in required}
+    a, b, t = cls(**values), cls(*values.values()), twin(**values)
+    assert all(getattr(a, f.name) == getattr(t, f.name) and type(getattr(a, f.name)) is type(getattr(t, f.name))
+               for f in fields)
+    assert a == b and not (a != b) and a.__eq__(object()) is NotImplemented and a != t
+    if fields:
+        changed = dataclasses.replace(a, **{fields[0].name: "another value"})
+        assert changed != a and type(changed) is cls
+    assert (cls.__hash__ is None) == (twin.__hash__ is None)
+    if shown:
+        assert repr(a) == repr(t)
+    else:
+        assert repr(a).startswith("<")  # object's own, as with repr=False
+    assert cls.__match_args__ == twin.__match_args__  # type: ignore[attr-defined]
+    factories = [f.name for f in fields if f.default_factory is not dataclasses.MISSING]
+    if factories:  # a new value for each instance, never one shared
+        assert all(getattr(a, n) is not getattr(b, n) for n in factories)
