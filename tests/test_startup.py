@@ -218,3 +218,36 @@ def test_a_record_behaves_as_the_dataclass_it_replaces(cls: type, shown: bool) -
     factories = [f.name for f in fields if f.default_factory is not dataclasses.MISSING]
     if factories:  # a new value for each instance, never one shared
         assert all(getattr(a, n) is not getattr(b, n) for n in factories)
+
+
+def test_the_regex_table_keeps_each_pattern_s_code_as_packed_numbers(tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table is unpacked in C at every start: each code is the bytes of an array of 32-bit numbers
+    (a marshalled list of ints cost half of the priming), and comes back as re's own code."""
+    import marshal
+    import re
+    from array import array
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    from reportlint import regexcache
+    from reportlint.store import read_entry
+
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_known", set())
+    monkeypatch.setattr(regexcache, "_leads", {})
+    monkeypatch.setattr(regexcache, "_new_leads", set())
+    pattern = r"(?P<unit>县|市)委(?P<body>常委会|班子)\s*第\s*\d{1,4}\s*页"
+    re.purge()
+    try:
+        re.compile(pattern)
+        assert regexcache.save() >= 1
+        path = regexcache._table_file()
+        assert path is not None
+        payload = read_entry(path, "regex")
+        assert payload is not None
+        _, code, groups, groupindex = marshal.loads(payload)["patterns"][(pattern, 0)]
+        assert type(code) is bytes
+        assert array("I", code).tolist() == list(_compiler._code(_parser.parse(pattern, 0), 0))
+        assert groups == 2 and groupindex == {"unit": 1, "body": 2}
+    finally:
+        re.purge()
