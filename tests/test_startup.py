@@ -157,11 +157,12 @@ def test_a_plain_command_line_s_usage_error_reads_as_click_s(tmp_path: Path, arg
     assert fast.stdout == slow.stdout == ""
 
 
-def test_a_plain_check_imports_no_click(tmp_path: Path) -> None:
+def test_a_plain_check_imports_no_click_and_with_the_cache_off_no_cache_code(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
     f.write_text(DEFECTIVE, encoding="utf-8")
     code = ("import atexit, sys; from reportlint.command import entry\n"
-            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] == 'click')))\n"
+            "atexit.register(lambda: print(sorted(m for m in sys.modules if m.split('.')[0] == 'click'\n"
+            "                                     or m in ('json', 'reportlint.cache'))))\n"
             "sys.argv = ['reportlint', 'check', '--no-cache', '--select', 'N1', sys.argv[1]]\n"
             "entry()\n")
     done = subprocess.run([sys.executable, "-c", code, str(f)], capture_output=True, text=True, cwd=tmp_path,

@@ -87,7 +87,6 @@ def run(
     debug: bool,
 ) -> int:
     """The ``check`` command with its options' values (``cli.check`` lists them); returns the exit code."""
-    from .cache import Cache
     from .engine import FileResult, Session, Settings, exit_code, summary
     from .files import Selection
     from .runner import Job, Limits, Runner
@@ -140,7 +139,11 @@ def run(
             gc.enable()  # a batch collects between its files as always (``entry`` paused it for one file)
         _validate_run(session, settings, [base_config, *(job.config for job in work)])
         _check_indexes([corpus or base_config.corpus] + [corpus or job.config.corpus for job in work])
-        cache = None if no_cache or debug or stdin is not None else Cache(cache_dir())  # a temporary file: no reuse
+        cache = None
+        if not (no_cache or debug or stdin is not None):  # standard input is a temporary file: no reuse
+            from .cache import Cache  # here: a run with the cache off never imports it (nor json)
+
+            cache = Cache(cache_dir())
         runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                         cache=cache, progress=_progress_bar(len(work)))
         checked = iter(runner.run(work))
