@@ -252,3 +252,42 @@ def test_the_regex_table_keeps_each_pattern_s_code_as_packed_numbers(tmp_path: P
         assert groups == 2 and groupindex == {"unit": 1, "body": 2}
     finally:
         re.purge()
+
+
+def _small_lexicon(tmp_path: Path) -> lexicon_module.Lexicon:
+    words = ["以工代赈 60 i", "恪尽职守 40 i", "推进 900", "整村推进 70", "推广 800", "贷款 700", "再贷款 60",
+             "建设 900", "标准化 300", "扶贫 400", "工作 900", "推 3000", "进 2500", "村 900"]
+    (tmp_path / "dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "gongwen.txt").write_text("扶贫再贷款\n标准化建设 500\n", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text('{"shape": {"村": "木 寸"}, "sound": {}}', encoding="utf-8")
+    return lexicon_module._build(tmp_path / "dict.txt", tmp_path)
+
+
+def test_the_lexicon_head_comes_back_as_the_tables_it_was_written_from(tmp_path: Path) -> None:
+    """The head's strings are packed as one UTF-16 text each (one decode and one split at load)."""
+    built = _small_lexicon(tmp_path)
+    path = tmp_path / "lexicon.marshal"
+    path.write_bytes(lexicon_module._pack(built))
+    opened = lexicon_module._open(path, lambda: built)
+    assert opened is not None
+    assert opened.two == built.two and opened.starts == built.starts and built.two and built.starts
+    assert opened.dropped_heads == built.dropped_heads and opened.short_phrasal == built.short_phrasal
+    assert all(type(v) is str for v in (*opened.two.values(), *opened.starts.values()))
+
+
+def test_a_damaged_lexicon_head_is_not_used(tmp_path: Path) -> None:
+    import marshal
+
+    built = _small_lexicon(tmp_path)
+    data = lexicon_module._pack(built)
+    start = len(lexicon_module._MAGIC) + lexicon_module._HEAD_LEN
+    size = int.from_bytes(data[len(lexicon_module._MAGIC):start], "big")
+    head = list(marshal.loads(data[start:start + size]))
+    for damage in ({}, {0: head[0][:-1]}, {1: head[1] + "\x00，".encode("utf-16-le")}, {4: "not bytes"}):
+        changed = marshal.dumps(tuple(damage.get(i, x) for i, x in enumerate(head)))
+        out = bytearray(data[:len(lexicon_module._MAGIC)] + len(changed).to_bytes(lexicon_module._HEAD_LEN, "big"))
+        out += changed
+        out += bytes(-len(out) % 4)  # the padding depends on the head's length
+        path = tmp_path / "damaged.marshal"
+        path.write_bytes(bytes(out) + data[start + size + (-(start + size) % 4):])
+        assert (lexicon_module._open(path, lambda: built) is None) == bool(damage)  # {}: the file as written
