@@ -291,3 +291,23 @@ def test_a_damaged_lexicon_head_is_not_used(tmp_path: Path) -> None:
         path = tmp_path / "damaged.marshal"
         path.write_bytes(bytes(out) + data[start + size + (-(start + size) % 4):])
         assert (lexicon_module._open(path, lambda: built) is None) == bool(damage)  # {}: the file as written
+
+
+@pytest.mark.parametrize(("args", "collecting"), [
+    (["check", "--no-cache", "{f}"], False),  # one file: no cycle outlives the run
+    (["check", "--no-cache", "--jobs", "1", "{f}", "{f2}"], True),  # a batch collects between its files
+    (["extract", "{f}"], True),  # every other command (serve, corpus build: long runs) as Python does
+])
+def test_the_cycle_collector_is_paused_only_for_a_one_file_check(tmp_path: Path, args: list[str],
+                                                                 collecting: bool) -> None:
+    f, f2 = tmp_path / "a.txt", tmp_path / "b.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    f2.write_text(DEFECTIVE, encoding="utf-8")
+    argv = [a.format(f=f, f2=f2) for a in args]
+    code = ("import atexit, gc, sys; from reportlint.command import entry\n"
+            "atexit.register(lambda: print('collector', gc.isenabled()))\n"
+            f"sys.argv = ['reportlint', *{argv!r}]\n"
+            "entry()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
+                          env={**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
+    assert done.stdout.strip().splitlines()[-1] == f"collector {collecting}", done.stderr

@@ -90,10 +90,12 @@ def entry() -> None:
         if params is None:
             from .cli import main
 
-            if collecting:
+            if collecting and args[:1] == ["check"]:
                 from . import checkcmd
 
-                checkcmd.collector_paused = True
+                checkcmd.collector_paused = True  # a batch turns it back on (``checkcmd.run``)
+            elif collecting:
+                gc.enable()  # serve, corpus build …: long runs that need it
             main()
         else:
             _check(params, args, collecting)
