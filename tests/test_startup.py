@@ -311,3 +311,19 @@ def test_the_cycle_collector_is_paused_only_for_a_one_file_check(tmp_path: Path,
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path,
                           env={**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}, timeout=300)
     assert done.stdout.strip().splitlines()[-1] == f"collector {collecting}", done.stderr
+
+
+def test_the_code_stamp_lists_the_modules_as_a_walk_of_the_package_does() -> None:
+    from reportlint import store
+
+    root = os.path.dirname(os.path.abspath(store.__file__))
+    walked = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(f for f in files if f.endswith(".py")):
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            walked.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+    parts: list[str] = []
+    store._stamp_folder(root, len(root) + 1, parts)
+    assert parts == walked and any(p.startswith(f"checks{os.sep}") for p in parts)
