@@ -75,27 +75,31 @@ def plain_check(args: list[str]) -> dict[str, Any] | None:
 
 
 def entry() -> None:
-    """Run the command with the cycle collector off (a run builds many objects and no cycles that outlive
+    """Run ``check`` with the cycle collector off (a run builds many objects and no cycles that outlive
     it: its passes were 3 % of a one-report check) and, once the outcome is printed, end the process
     without the interpreter's teardown, which frees every module and object one by one (another 5 %).
     The teardown still happens when something may need it: another thread or a child process still
-    running, or output that cannot be flushed (then Python reports it as usual)."""
+    running, or output that cannot be flushed (then Python reports it as usual). Every other command
+    (serve, corpus build: long runs) runs and ends as Python runs any program."""
+    args = sys.argv[1:]
+    if args[:1] != ["check"]:
+        from .cli import main
+
+        main()
+        return
     import gc
 
     collecting = gc.isenabled()
     gc.disable()
-    args = sys.argv[1:]
     params = plain_check(args) if "_REPORTLINT_COMPLETE" not in os.environ else None
     try:
         if params is None:
             from .cli import main
 
-            if collecting and args[:1] == ["check"]:
+            if collecting:
                 from . import checkcmd
 
                 checkcmd.collector_paused = True  # a batch turns it back on (``checkcmd.run``)
-            elif collecting:
-                gc.enable()  # serve, corpus build …: long runs that need it
             main()
         else:
             _check(params, args, collecting)
