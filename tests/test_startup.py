@@ -327,3 +327,16 @@ def test_the_code_stamp_lists_the_modules_as_a_walk_of_the_package_does() -> Non
     parts: list[str] = []
     store._stamp_folder(root, len(root) + 1, parts)
     assert parts == walked and any(p.startswith(f"checks{os.sep}") for p in parts)
+
+
+def test_a_plain_command_line_s_configuration_error_reads_as_click_s(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('select = "N1"\n', encoding="utf-8")
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    fast = _run(["check", "--no-cache", "a.txt"], tmp_path, env)
+    code = "import sys; from reportlint.cli import main\nmain(sys.argv[1:])\n"
+    slow = subprocess.run([sys.executable, "-c", code, "check", "--no-cache", "a.txt"], capture_output=True,
+                          text=True, cwd=tmp_path, env=env, timeout=300)
+    assert fast.returncode == slow.returncode == 3
+    assert fast.stderr == slow.stderr and "配置错误" in fast.stderr and fast.stdout == slow.stdout == ""
