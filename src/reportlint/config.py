@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import fnmatch
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import ConfigError
-from .model import FACTORY, SEVERITY_RANK, record
+from .model import SEVERITY_RANK
 
 # key -> (Python type, what the user should write)
 KEYS: dict[str, tuple[type, str]] = {
@@ -42,7 +42,7 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
-@record(shown=True)  # its repr is part of the result cache's key
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Config:
     """One configuration file's settings (empty when none was found)."""
 
@@ -61,29 +61,6 @@ class Config:
     extend_exclude: tuple[str, ...] = ()
     respect_gitignore: bool = True
     force_exclude: bool = False
-
-    def __init__(self, path: Path | None = None, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (),
-                 per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (), severity: Mapping[str, str] = FACTORY,
-                 profile: str | None = None, options: Mapping[str, Mapping[str, Any]] = FACTORY,
-                 rule_dirs: tuple[Path, ...] = (), plugins: tuple[str, ...] = (), corpus: Path | None = None,
-                 fail_on: str | None = None, exclude: tuple[str, ...] | None = None,
-                 extend_exclude: tuple[str, ...] = (), respect_gitignore: bool = True,
-                 force_exclude: bool = False) -> None:
-        self.path = path
-        self.select = select
-        self.ignore = ignore
-        self.per_file_ignores = per_file_ignores
-        self.severity = {} if severity is FACTORY else severity
-        self.profile = profile
-        self.options = {} if options is FACTORY else options
-        self.rule_dirs = rule_dirs
-        self.plugins = plugins
-        self.corpus = corpus
-        self.fail_on = fail_on
-        self.exclude = exclude
-        self.extend_exclude = extend_exclude
-        self.respect_gitignore = respect_gitignore
-        self.force_exclude = force_exclude
 
     @property
     def root(self) -> Path:

@@ -6,7 +6,7 @@ import gc
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from . import doctype, outline, residue
 from .config import Config
 from .context import Context
 from .errors import ErrorKind, LoadError
-from .model import FACTORY, SEVERITY_RANK, Document, Finding, Rule, record
+from .model import SEVERITY_RANK, Document, Finding, Rule
 from .plugins import Registry, collect, get_plugin_manager
 from .rulebook import Profile, Rulebook, apply_options
 from .rulecache import cached_rulebook
@@ -28,7 +28,7 @@ ALWAYS_ON = ("X100", "X101", "X102")
 GARBLED_SHARE = 0.05
 
 
-@record(slots=False, shown=True)
+@dataclass
 class FileResult:
     """The outcome for one input: findings, or the reason it could not be checked."""
 
@@ -40,23 +40,12 @@ class FileResult:
     lines: dict[int, str] = field(default_factory=dict)  # text of the blocks findings point at
     debug: list[str] = field(default_factory=list)
 
-    def __init__(self, path: str, findings: list[Finding] = FACTORY, doctype: str | None = None,
-                 error: dict[str, str] | None = None, skipped: str | None = None, lines: dict[int, str] = FACTORY,
-                 debug: list[str] = FACTORY) -> None:
-        self.path = path
-        self.findings = [] if findings is FACTORY else findings
-        self.doctype = doctype
-        self.error = error
-        self.skipped = skipped
-        self.lines = {} if lines is FACTORY else lines
-        self.debug = [] if debug is FACTORY else debug
-
     @property
     def crashed(self) -> bool:
         return any(f.rule == "X100" for f in self.findings)
 
 
-@record(shown=True)  # its repr is part of the result cache's key
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Settings:
     """Command-line choices that apply to every file."""
 
@@ -67,17 +56,6 @@ class Settings:
     debug: bool = False
     extend_select: tuple[str, ...] = ()
     full_text: bool = False  # keep every block's text in FileResult.lines (the HTML report shows the document)
-
-    def __init__(self, select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (), profile: str | None = None,
-                 corpus: Path | None = None, debug: bool = False, extend_select: tuple[str, ...] = (),
-                 full_text: bool = False) -> None:
-        self.select = select
-        self.ignore = ignore
-        self.profile = profile
-        self.corpus = corpus
-        self.debug = debug
-        self.extend_select = extend_select
-        self.full_text = full_text
 
 
 class Session:

@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields
-from operator import attrgetter
 from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
-FACTORY: Any = object()  # an ``__init__`` argument not given: the field's ``default_factory`` makes the value
-
-
-def record(*, slots: bool = True, shown: bool = False) -> Callable[[type[T]], type[T]]:
-    """``dataclass(slots=slots, repr=shown)`` for a class that writes its own ``__init__`` (a field with a
-    ``default_factory`` defaults to ``FACTORY`` there). dataclasses compiles the source of every method it
-    makes, 0.1 ms each: for the records imported at every start that was a tenth of a one-report check.
-    The class stays a dataclass (``fields``, ``replace``, ``asdict``); its ``__eq__`` (and ``__repr__``) made
-    here from the fields answer exactly as the generated ones (tests compare them with dataclass twins)."""
-
-    def make(cls: type[T]) -> type[T]:
-        cls = dataclass(cls, slots=slots, init=False, repr=False, eq=False)  # type: ignore[call-overload]
-        names = tuple(f.name for f in fields(cls))  # type: ignore[arg-type]
-        values = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
-
-        def __eq__(self: Any, other: Any) -> Any:
-            if other.__class__ is self.__class__:
-                return values(self) == values(other)
-            return NotImplemented
-
-        methods: dict[str, Any] = {"__eq__": __eq__}
-        if shown:
-            def __repr__(self: Any) -> str:
-                return f"{self.__class__.__qualname__}({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
-
-            methods["__repr__"] = __repr__
-        for name, method in methods.items():
-            method.__qualname__ = f"{cls.__qualname__}.{name}"
-            setattr(cls, name, method)
-        cls.__hash__ = None  # type: ignore[assignment]  # as a dataclass that compares is unhashable
-        return cls
-
-    return make
 
 
 def pickled_as_tuple(cls: type[T]) -> type[T]:
@@ -63,7 +29,7 @@ SEVERITY_RANK: dict[str, int] = {"info": 1, "warning": 2, "error": 3}
 
 
 @pickled_as_tuple
-@record()
+@dataclass(slots=True, repr=False)
 class Block:
     """One paragraph of extracted text; for .txt one physical line.
 
@@ -85,20 +51,6 @@ class Block:
     # (offset in ``text`` where it starts, its 1-based line number, its 0-based column there)
     joins: tuple[tuple[int, int, int], ...] = ()
 
-    def __init__(self, index: int, text: str, kind: str = "paragraph", level: int = 0, style: str = "",
-                 page: int | None = None, label: str = "", table: int = 0, line: int = 0,
-                 joins: tuple[tuple[int, int, int], ...] = ()) -> None:
-        self.index = index
-        self.text = text
-        self.kind = kind
-        self.level = level
-        self.style = style
-        self.page = page
-        self.label = label
-        self.table = table
-        self.line = line
-        self.joins = joins
-
     def position(self, offset: int) -> tuple[int, int]:
         """The 1-based physical (line, column) of character ``offset`` of ``text``."""
         line, base, col0 = (self.line or self.index + 1), 0, 0
@@ -110,7 +62,7 @@ class Block:
 
 
 @pickled_as_tuple
-@record()
+@dataclass(slots=True, repr=False)
 class Document:
     """What a loader produces: the body blocks in reading order plus facts about the file."""
 
@@ -119,14 +71,6 @@ class Document:
     title: str = ""
     furniture: tuple[str, ...] = ()  # header and footer text, kept out of the body
     meta: Mapping[str, Any] = field(default_factory=dict)
-
-    def __init__(self, path: str, blocks: tuple[Block, ...], title: str = "", furniture: tuple[str, ...] = (),
-                 meta: Mapping[str, Any] = FACTORY) -> None:
-        self.path = path
-        self.blocks = blocks
-        self.title = title
-        self.furniture = furniture
-        self.meta = {} if meta is FACTORY else meta
 
     def blocks_of(self, kinds: Iterable[str]) -> Iterator[Block]:
         wanted = set(kinds)
@@ -144,7 +88,7 @@ class Document:
 
 
 @pickled_as_tuple
-@record()
+@dataclass(slots=True, repr=False)
 class Finding:
     """One reported defect. Positions are 0-based block indexes and character offsets;
     ``end`` is exclusive and belongs to ``end_block``."""
@@ -172,29 +116,6 @@ class Finding:
     # ``--diff``): applied all together or not at all; empty for a judgement
     fix: tuple[Edit, ...] = ()
 
-    def __init__(self, path: str, rule: str, name: str, severity: Severity, message: str, block: int, start: int,
-                 end_block: int, end: int, excerpt: str, page: int | None = None, suggestion: str | None = None,
-                 related: tuple[Mapping[str, Any], ...] = (), line: int = 0, column: int = 0, end_line: int = 0,
-                 end_column: int = 0, fix: tuple[Edit, ...] = ()) -> None:
-        self.path = path
-        self.rule = rule
-        self.name = name
-        self.severity = severity
-        self.message = message
-        self.block = block
-        self.start = start
-        self.end_block = end_block
-        self.end = end
-        self.excerpt = excerpt
-        self.page = page
-        self.suggestion = suggestion
-        self.related = related
-        self.line = line
-        self.column = column
-        self.end_line = end_line
-        self.end_column = end_column
-        self.fix = fix
-
     def where(self) -> tuple[int, int, int, int]:
         """1-based (line, column, end line, end column) as reporters print them."""
         if self.line:
@@ -207,7 +128,7 @@ class Finding:
 
 
 @pickled_as_tuple
-@record()
+@dataclass(slots=True, repr=False)
 class Rule:
     """A rule as declared in ``rules/*.toml``; ``params`` already merged with the profile."""
 
@@ -223,22 +144,6 @@ class Rule:
     bad: tuple[str, ...] = ()
     source: str = ""
     docs: str = ""
-
-    def __init__(self, code: str, name: str, check: str, severity: Severity, summary: str, why: str,
-                 messages: Mapping[str, str], params: Mapping[str, Any] = FACTORY, good: tuple[str, ...] = (),
-                 bad: tuple[str, ...] = (), source: str = "", docs: str = "") -> None:
-        self.code = code
-        self.name = name
-        self.check = check
-        self.severity = severity
-        self.summary = summary
-        self.why = why
-        self.messages = messages
-        self.params = {} if params is FACTORY else params
-        self.good = good
-        self.bad = bad
-        self.source = source
-        self.docs = docs
 
     @property
     def family(self) -> str:

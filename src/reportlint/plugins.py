@@ -6,7 +6,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import field
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +14,6 @@ import pluggy
 
 from . import hookspecs
 from .errors import ConfigError
-from .model import FACTORY, record
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -35,18 +34,11 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 )
 
 
-@record()
+@dataclass(slots=True, repr=False)
 class EntryPoint:
-    """A plugin declared by an installed distribution's entry points."""
-
     name: str
     value: str  # "module" or "module:attribute"
     dist: str  # the .dist-info (or .egg-info) folder that declared it
-
-    def __init__(self, name: str, value: str, dist: str) -> None:
-        self.name = name
-        self.value = value
-        self.dist = dist
 
     def load(self) -> Any:
         module_name, _, attr = self.value.partition(":")
@@ -161,7 +153,7 @@ def get_plugin_manager(entry_points: bool = True, modules: tuple[str, ...] = ())
     return pm
 
 
-@record(slots=False, shown=True)
+@dataclass
 class Registry:
     """Everything the plugins registered, each item remembered with its plugin's name."""
 
@@ -171,16 +163,6 @@ class Registry:
     rulebooks: list[tuple[str, Traversable]] = field(default_factory=list)
     owners: dict[str, str] = field(default_factory=dict)  # "check:foo" -> plugin name
     pm: pluggy.PluginManager | None = None
-
-    def __init__(self, loaders: dict[str, Loader] = FACTORY, checks: dict[str, Check] = FACTORY,
-                 reporters: dict[str, Reporter] = FACTORY, rulebooks: list[tuple[str, Traversable]] = FACTORY,
-                 owners: dict[str, str] = FACTORY, pm: pluggy.PluginManager | None = None) -> None:
-        self.loaders = {} if loaders is FACTORY else loaders
-        self.checks = {} if checks is FACTORY else checks
-        self.reporters = {} if reporters is FACTORY else reporters
-        self.rulebooks = [] if rulebooks is FACTORY else rulebooks
-        self.owners = {} if owners is FACTORY else owners
-        self.pm = pm
 
 
 def _collector(reg: Registry, kind: str, table: dict[str, Any], plugin: str) -> Callable[[str, Any], None]:

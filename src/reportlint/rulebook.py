@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import RulebookError
-from .model import FACTORY, SEVERITY_RANK, Rule, pickled_as_tuple, record
+from .model import SEVERITY_RANK, Rule, pickled_as_tuple
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -39,20 +39,12 @@ def builtin_rules_dir() -> Path:
 
 
 @pickled_as_tuple
-@record(shown=True)  # its repr is part of the result cache's key
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Section:
-    """A part a document of a profile has (or may have), by its name and other wordings."""
-
     name: str
     aliases: tuple[str, ...]
     role: str = ""  # "problems" | "causes" | "measures" | "achievements" | ...
     required: bool = True
-
-    def __init__(self, name: str, aliases: tuple[str, ...], role: str = "", required: bool = True) -> None:
-        self.name = name
-        self.aliases = aliases
-        self.role = role
-        self.required = required
 
     @property
     def wordings(self) -> tuple[str, ...]:
@@ -60,10 +52,8 @@ class Section:
 
 
 @pickled_as_tuple
-@record(shown=True)  # its repr is part of the result cache's key
+@dataclass(slots=True)  # its repr is part of the result cache's key
 class Profile:
-    """A document type (文种): how it is recognised, its parts and its rules' overrides."""
-
     id: str
     name: str
     match: tuple[str, ...]
@@ -75,37 +65,16 @@ class Profile:
     description: str = ""
     source: str = ""
 
-    def __init__(self, id: str, name: str, match: tuple[str, ...], body_match: tuple[str, ...] = (),
-                 sections: tuple[Section, ...] = (), ordered: bool = True, ignore: tuple[str, ...] = (),
-                 rules: Mapping[str, Mapping[str, Any]] = FACTORY, description: str = "", source: str = "") -> None:
-        self.id = id
-        self.name = name
-        self.match = match
-        self.body_match = body_match
-        self.sections = sections
-        self.ordered = ordered
-        self.ignore = ignore
-        self.rules = {} if rules is FACTORY else rules
-        self.description = description
-        self.source = source
-
     def roles(self, role: str) -> tuple[Section, ...]:
         return tuple(s for s in self.sections if s.role == role)
 
 
 @pickled_as_tuple
-@record()
+@dataclass(slots=True, repr=False)
 class Rulebook:
-    """Every rule and profile of a run, with where each rule came from."""
-
     rules: Mapping[str, Rule]
     profiles: Mapping[str, Profile]
     sources: Mapping[str, str]  # code -> plugin or directory that declared it
-
-    def __init__(self, rules: Mapping[str, Rule], profiles: Mapping[str, Profile], sources: Mapping[str, str]) -> None:
-        self.rules = rules
-        self.profiles = profiles
-        self.sources = sources
 
     def profile(self, key: str) -> Profile | None:
         """Look a profile up by id or by its Chinese name."""

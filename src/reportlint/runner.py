@@ -28,13 +28,13 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file, load_document, no_cycle_collection
-from .model import FACTORY, Document, record
+from .model import Document
 
 if TYPE_CHECKING:
     from .cache import Cache  # a run with the result cache off never imports it (nor json)
@@ -52,16 +52,10 @@ CONVERT_SECONDS = 45.0  # extra time for a .doc/.wps: above loaders/doc.py's own
 SECONDS_PER_MB = 0.8  # extra time per MB of text-bearing content (a 25 MB document.xml: 20 s)
 
 
-@record()
+@dataclass(slots=True, repr=False)
 class Limits:
-    """The time and memory a file checked in a worker process may take."""
-
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
-
-    def __init__(self, timeout: float = 8.0, memory_mb: int = 400) -> None:
-        self.timeout = timeout
-        self.memory_mb = memory_mb
 
     def timeout_for(self, path: Path) -> float:
         """The base time limit plus time for the file's size: a long report earns more time,
@@ -83,20 +77,12 @@ class Limits:
         return self.timeout + SECONDS_PER_MB * size / (1024 * 1024)
 
 
-@record()
+@dataclass(slots=True, repr=False)
 class Job:
-    """One file to check, with the configuration that applies to it."""
-
     index: int
     path: Path
     config: Config
     doc: Document | None = None  # the file already loaded by a child (``Runner._load_apart``)
-
-    def __init__(self, index: int, path: Path, config: Config, doc: Document | None = None) -> None:
-        self.index = index
-        self.path = path
-        self.config = config
-        self.doc = doc
 
 
 def _can_fork() -> bool:
@@ -208,20 +194,12 @@ _TIMEOUT_MESSAGE = (
 _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {mb} MB），未检查：文件解压后过大，疑似压缩炸弹"
 
 
-@record(slots=False, shown=True)
+@dataclass
 class _Worker:
-    """A forked worker process, the jobs sent to it and the deadline of the one it runs."""
-
     process: Child
     conn: Channel
     jobs: deque[Job] = field(default_factory=deque)  # sent, not answered yet; the first is running
     deadline: float = 0.0  # for the first
-
-    def __init__(self, process: Child, conn: Channel, jobs: deque[Job] = FACTORY, deadline: float = 0.0) -> None:
-        self.process = process
-        self.conn = conn
-        self.jobs = deque() if jobs is FACTORY else jobs
-        self.deadline = deadline
 
 
 PIPELINE = 2  # jobs sent ahead to a worker, so it never waits for the parent between files
