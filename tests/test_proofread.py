@@ -588,3 +588,11 @@ def test_occurrences_count_as_str_count_does() -> None:
         for k in range(len(piece)):
             assert _Occurrences(text)(piece, k) == text.count(piece), (piece, k)
         assert occurrences(piece, rng.randrange(len(piece))) == text.count(piece), piece
+
+
+def test_month_lengths_are_the_gregorian_calendars() -> None:
+    import calendar
+
+    from reportlint.checks.proofread import _month_days
+
+    assert all(_month_days(y, m) == calendar.monthrange(y, m)[1] for y in range(1600, 2401) for m in range(1, 13))
