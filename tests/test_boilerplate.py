@@ -290,3 +290,16 @@ def test_classification_rows_shared_by_two_budget_tables_are_not_a_paste() -> No
 def test_blank_before_a_government_name_asks_for_a_place(tmp_path: Path) -> None:
     found = lint_text("会议纪要\nXXXX人民政府办公室", tmp_path, select="B103")
     assert "单位或地名" in found[0].message
+
+
+def test_parallel_descriptions_of_two_items_are_not_a_repeated_passage(tmp_path: Path) -> None:
+    # two contracts described in the same words, their figures differing: a parallel
+    # description the drafter wrote on purpose, not a passage pasted twice by mistake
+    one = ("（一）东区合同共五部分：第一部分共4条，写明了租赁场地的位置和面积约80亩。"
+           "第二部分共2条，约定了双方在施工期间的安全责任。第三部分共6条，约定了租金的支付方式和期限。"
+           "第四部分共3条，约定了合同到期后的续租办法。")
+    two = one.replace("（一）东区", "（二）西区").replace("80亩", "95亩").replace("共6条", "共5条")
+    assert lint_text("情况报告\n" + one + two + "\n", tmp_path, select="B104") == []
+    # the same passage pasted again unchanged is still reported
+    found = lint_text("情况报告\n" + one + one.replace("（一）东区", "（二）西区") + "\n", tmp_path, select="B104")
+    assert [f.rule for f in found] == ["B104"]

@@ -570,10 +570,52 @@ def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int,
                 runs[-1].append(r)
                 continue
         runs.append([r])
+    earlier: list[tuple[int, int, str, str]] | None = None
     for run in runs:
         (block, start, _, first), (end_block, _, end, _) = run[0], run[-1]
+        if earlier is None:
+            earlier = _figure_masked_sentences(doc)
+        if _figures_changed(earlier, block, start, end_block, end):
+            continue
         yield rule.finding(doc, block, start, end, end_block=end_block, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
+
+
+# Arabic figures only: a Chinese numeral is as often an ordinal (一是, 第二) that tells siblings apart
+_FIGURES = re.compile(r"[0-9][0-9.%]*")
+
+
+def _figure_masked_sentences(doc: Document) -> list[tuple[int, int, str, str]]:
+    """Every sentence of the document: block, start, normalised text, and that text with its
+    figures masked."""
+    out = []
+    for b in doc.blocks:
+        if b.text.strip():
+            for s, e in sentences(b.text):
+                key = _norm(b.text[s:e])
+                out.append((b.index, s, key, _FIGURES.sub("#", key)))
+    return out
+
+
+def _figures_changed(masked: list[tuple[int, int, str, str]], block: int, start: int, end_block: int,
+                     end: int) -> bool:
+    """The repeated passage holds a sentence that an earlier sentence also says with other
+    figures (第三部分共6条 after 第三部分共7条): the same wording used on purpose to describe a
+    second item, with its own figures, not a passage pasted twice by mistake."""
+    before: dict[str, set[str]] = {}
+    for b, s, key, mask in masked:
+        if (b, s) >= (block, start):
+            break
+        if mask != key and len(mask) >= 8:
+            before.setdefault(mask, set()).add(key)
+    for b, s, key, mask in masked:
+        if (b, s) < (block, start):
+            continue
+        if b > end_block or (b == end_block and s >= end):
+            break
+        if mask in before and key not in before[mask]:
+            return True
+    return False
 
 
 def _body_blocks(ctx: Context) -> Iterator[Block]:
