@@ -579,5 +579,5 @@ def test_occurrences_count_as_str_count_does() -> None:
 def test_a_recurring_term_the_dictionary_lacks_is_no_garbled_passage(tmp_path: Path) -> None:
     # 限下 and 消弧 are split by the segmenter (下部分, 弧线圈) and leave 限 and 消 alone; they come
     # back with the same neighbour each time: vocabulary of the trade, not OCR noise
-    text = "县供电公司技改计划调整报告\n今年拟压减管理限下部分的技改项目，加大消弧线圈治理力度，管理限下部分资金统筹用于消弧线圈更换和线路改造。\n"
+    text = "县供电公司技改计划调整报告\n今年要压减管理限下部分的技改项目，加大消弧线圈治理力度，管理限下部分资金统筹用于消弧线圈更换和线路改造。\n"
     assert lint_text(text, tmp_path, select="X103") == []

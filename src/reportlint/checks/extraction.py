@@ -99,17 +99,15 @@ def _orphan_bigrams(text: str, orphan: list[bool]) -> Counter[str]:
 
 def _mostly_terms(text: str, start: int, end: int, sample: str, orphan: list[bool], at: int,
                   terms: Counter[str]) -> bool:
-    """The odd characters of a passage are, but for fewer than NOISE_MIN, parts of a term the
-    dictionary lacks that recurs in the document (消弧线圈, 限下项目 in a grid company's report):
-    vocabulary, not noise. Noise does not come back with the same neighbour; a stray 一 always
-    counts, as 一 begins many pairs by chance."""
-    from .proofread import NOISE_MIN
-
+    """Every odd character of a passage is part of a term the dictionary lacks that recurs in
+    the document with the same neighbour (消弧线圈, 限下项目 in a grid company's report): vocabulary,
+    not noise. One odd character that does not recur keeps the passage (验证码 recurs, but the
+    弓 of an arrow beside it does not); a stray 一 always counts, as 一 begins many pairs by chance."""
     chars = set(sample.split("、"))
     odd = [p for p in range(start + 1, end - 1)
            if orphan[at + p] and not orphan[at + p - 1] and not orphan[at + p + 1] and text[p] in chars]
     noise = [p for p in odd if text[p] == "一" or (terms[text[p - 1:p + 1]] < 2 and terms[text[p:p + 2]] < 2)]
-    return len(noise) < NOISE_MIN
+    return bool(odd) and not noise
 
 
 def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
