@@ -69,6 +69,7 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     counted = bytes(orphan)  # counted by C: most paragraphs have too few odd characters to look at
     starts = ctx.body.starts
     terms: Counter[str] | None = None
+    affixes = set(rule.params.get("affixes", ""))
     for b in blocks:
         at = starts[b.index]
         if counted.count(1, at, at + len(b.text)) < NOISE_MIN:
@@ -77,7 +78,7 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for start, end, sample in garbled_passages(b.text, lex, orphan[at:at + len(b.text)]):
             if terms is None:
                 terms = _orphan_bigrams(ctx.body.text, orphan)
-            if _mostly_terms(b.text, start, end, sample, orphan, at, terms):
+            if _mostly_terms(b.text, start, end, sample, orphan, at, terms, affixes):
                 continue
             if merged and start - merged[-1][1] <= 2:
                 merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
@@ -98,15 +99,17 @@ def _orphan_bigrams(text: str, orphan: list[bool]) -> Counter[str]:
 
 
 def _mostly_terms(text: str, start: int, end: int, sample: str, orphan: list[bool], at: int,
-                  terms: Counter[str]) -> bool:
+                  terms: Counter[str], affixes: set[str]) -> bool:
     """Every odd character of a passage is part of a term the dictionary lacks that recurs in
-    the document with the same neighbour (消弧线圈, 限下项目 in a grid company's report): vocabulary,
-    not noise. One odd character that does not recur keeps the passage (验证码 recurs, but the
+    the document with the same neighbour (消弧线圈, 限下项目 in a grid company's report), or a
+    productive affix of policy vocabulary the dictionary lacks (创新链产业链资金链, 碳足迹碳市场):
+    vocabulary, not noise. One odd character that does not recur keeps the passage (验证码 recurs, but the
     弓 of an arrow beside it does not); a stray 一 always counts, as 一 begins many pairs by chance."""
     chars = set(sample.split("、"))
     odd = [p for p in range(start + 1, end - 1)
            if orphan[at + p] and not orphan[at + p - 1] and not orphan[at + p + 1] and text[p] in chars]
-    noise = [p for p in odd if text[p] == "一" or (terms[text[p - 1:p + 1]] < 2 and terms[text[p:p + 2]] < 2)]
+    noise = [p for p in odd if text[p] == "一" or (text[p] not in affixes and terms[text[p - 1:p + 1]] < 2
+                                                   and terms[text[p:p + 2]] < 2)]
     return bool(odd) and not noise
 
 
