@@ -159,3 +159,9 @@ def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: 
     text = "全体职工发奋图强，开拓进取，屡次召开协调会。"
     assert lint_text(text, tmp_path, select="T104") == []
     assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]
+
+
+def test_a_telegram_banner_run_into_its_form_fields_is_not_a_doubled_word(tmp_path: Path) -> None:
+    text = "县人民政府办公室发电发电单位县人民政府办公室签发等级特急关于做好寒潮防范工作的通知各乡镇：请做好防范。\n"
+    assert lint_text(text, tmp_path, select="T101") == []
+    assert [f.rule for f in lint_text("各电厂要全力保障发电发电，确保电力供应。\n", tmp_path, select="T101")] == ["T101"]

@@ -117,6 +117,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     chars = rule.params.get("chars", "")
     allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
     allow_words = set(rule.params.get("allow_words", ()))
+    layout = [re.compile(p) for p in rule.params.get("layout", ())]
     found: list[tuple[int, int, int, str, str, str]] = []
     if chars:
         doubled = re.compile(f"([{re.escape(chars)}])\\1")
@@ -139,6 +140,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
                 or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
             continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
+        if any(lay.match(b.text, start) for lay in layout):
+            continue  # two fields of a form head run together (××发电|发电单位)
         spans = _tokens_at(b.text, start, end)
         if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
