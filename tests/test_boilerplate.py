@@ -303,3 +303,19 @@ def test_parallel_descriptions_of_two_items_are_not_a_repeated_passage(tmp_path:
     # the same passage pasted again unchanged is still reported
     found = lint_text("情况报告\n" + one + one.replace("（一）东区", "（二）西区") + "\n", tmp_path, select="B104")
     assert [f.rule for f in found] == ["B104"]
+
+
+def test_a_portal_metadata_table_above_the_title_is_one_residue_finding(tmp_path: Path) -> None:
+    # the open-information table of a county portal, labels and values on separate lines
+    text = ("返回顶部\n\n· 索引号:\n\n  12345678/2023-00042\n· 主题分类:\n\n· 发布机构:\n\n  县水利局\n"
+            "· 成文日期:\n\n  2023年05月06日 09:30\n· 有效性:\n\n县水利局关于做好汛前检查的通知\n各乡镇：\n"
+            "请于五月底前完成辖区水库、山塘的汛前检查，并将检查情况报县水利局。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 13)]
+
+
+def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
+    text = ("县文明办工作总结\n\n时间:2022-03-01 08:00:00下载本文作者:会员上传\n简介:文库小编为你整理了多篇相关的范文。\n\n"
+            "县文明办工作总结\n今年以来，县文明办围绕创建全国文明城市开展了大量工作，取得了明显成效。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(2, 3)]

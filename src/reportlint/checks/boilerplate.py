@@ -36,6 +36,19 @@ def _residue_inside(doc: Document, params: Mapping[str, Any],
             yield b.index, start, end
 
 
+_VALUE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _blank_or_value(text: str) -> bool:
+    """A blank line, or the value of a field in a metadata table (an index number, a date and
+    time, a document number, a short unit name): it does not end a run of residue lines, so a
+    portal's table with its labels on one line and values on the next is one finding."""
+    text = text.strip()
+    if not text:
+        return True
+    return len(text) <= 24 and (sum(ch.isdigit() for ch in text) >= 4 or len(_VALUE.findall(text)) <= 6)
+
+
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports text a download or news site leaves behind (notices, customer-service lines,
@@ -51,7 +64,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     found = sorted(ctx.residue)
     runs: list[list[int]] = []
     for i in found:
-        if runs and all(not doc.blocks[j].text.strip() for j in range(runs[-1][-1] + 1, i)):
+        if runs and all(_blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
             runs[-1].append(i)
         else:
             runs.append([i])
