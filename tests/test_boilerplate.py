@@ -319,3 +319,10 @@ def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
             "县文明办工作总结\n今年以来，县文明办围绕创建全国文明城市开展了大量工作，取得了明显成效。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(2, 3)]
+
+
+def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None:
+    text = "县长在全县农业工作会议上的讲话\n同志们：回顾20*年，全县粮食生产再获丰收。20*年要继续稳定播种面积。今年是20*年以来最好的一年。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.excerpt, "日期" in f.message, "共 3 处" in f.message) for f in found] == [("*", True, True)]
+    assert lint_text("计算说明\n本表按2020年价格计算，面积按3*4=12平方米计。\n", tmp_path, select="B103") == []
