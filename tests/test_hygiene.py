@@ -165,3 +165,14 @@ def test_a_telegram_banner_run_into_its_form_fields_is_not_a_doubled_word(tmp_pa
     text = "县人民政府办公室发电发电单位县人民政府办公室签发等级特急关于做好寒潮防范工作的通知各乡镇：请做好防范。\n"
     assert lint_text(text, tmp_path, select="T101") == []
     assert [f.rule for f in lint_text("各电厂要全力保障发电发电，确保电力供应。\n", tmp_path, select="T101")] == ["T101"]
+
+
+def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
+    # a model text from a sharing site whose quotes came out as '…“ in every pair
+    text = ("镇工作总结\n今年以来，全镇围绕'三个一批“目标，落实'双联系“制度，开展'百日攻坚“行动，"
+            "推进'美丽庭院“创建，争创'四好农村路“示范镇。\n")
+    found = lint_text(text, tmp_path, select="T102")
+    assert [(f.rule, "5 处" in f.message) for f in found] == [("T102", True)]
+    # two quotations left open stay two findings
+    two = "镇工作总结\n全镇开展“百日攻坚行动，争创“示范镇。\n"
+    assert len(lint_text(two, tmp_path, select="T102")) == 2

@@ -300,7 +300,20 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
-    yield from _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
+    found = list(_one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12)))
+    over = rule.params.get("summary_over", 3)
+    # an opening quote left open again and again: the quotes of the whole text were mangled by
+    # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
+    lone = [f for f in found if f.excerpt in ("“", "〝") and f.end_block == f.block and f.end - f.start == 1]
+    if len(lone) > over:
+        kept = {id(f) for f in lone}
+        yield from (f for f in found if id(f) not in kept)
+        first = lone[0]
+        yield rule.finding(ctx.doc, first.block, first.start, first.end, key="unpaired_summary",
+                           mark=first.excerpt, partner="”" if first.excerpt == "“" else "〞", count=len(lone),
+                           related=[{"path": ctx.doc.path, "line": f.block + 1} for f in lone[1:]])
+    else:
+        yield from found
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
