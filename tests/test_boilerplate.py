@@ -326,3 +326,19 @@ def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None
     found = lint_text(text, tmp_path, select="B103")
     assert [(f.excerpt, "日期" in f.message, "共 3 处" in f.message) for f in found] == [("*", True, True)]
     assert lint_text("计算说明\n本表按2020年价格计算，面积按3*4=12平方米计。\n", tmp_path, select="B103") == []
+
+
+def test_model_text_blanks_single_x_figures_and_starred_names(tmp_path: Path) -> None:
+    text = ("区林业局工作总结\n全年完成植树造林X万亩，新建林场X个，培训护林员X名。\n"
+            "***镇获评全省绿化模范乡镇。\n")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "X"), (2, "***")]
+    assert lint_text("设备清单\n购置X光机2台、CT机1台，型号X5的设备3套。\n", tmp_path, select="B103") == []
+
+
+def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) -> None:
+    text = ("下面是小编为大家整理的村委会工作总结，供大家参考。\n村委会工作总结\n"
+            "今年以来，村委会带领群众修通了村组道路，新建了文化广场，群众满意度明显提高。\n"
+            "（来源：某镇 通讯员：张某 一审编辑：李某 终审核发：王某）\n请输入验证码\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (3, 4)]
