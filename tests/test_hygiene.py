@@ -176,3 +176,9 @@ def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
     # two quotations left open stay two findings
     two = "镇工作总结\n全镇开展“百日攻坚行动，争创“示范镇。\n"
     assert len(lint_text(two, tmp_path, select="T102")) == 2
+
+
+def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
+    text = "通知\n根据《县政府关于加强河道管理的通知》(县政发„2019‟12号)和县水发﹝2020﹞3号文件精神，现通知如下。\n"
+    found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
+    assert [(f.excerpt, f.suggestion, "共 2 处" in f.message) for f in found] == [("„2019‟", "〔2019〕", True)]

@@ -41,7 +41,10 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=pairs[i][1])
 
 
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（])\s?((?:19|20)\d\d)\s?([\]】］)）])\s?(?=\d{1,4}\s?号)")
+# the year of a document number in brackets other than 〔〕: square and round ones typed by hand,
+# the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)\d\d)\s?"
+                         r"([\]】］)）﹞‟〉])\s?(?=\d{1,4}\s?号)")
 
 
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
