@@ -342,3 +342,10 @@ def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) ->
             "（来源：某镇 通讯员：张某 一审编辑：李某 终审核发：王某）\n请输入验证码\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(0, 0), (3, 4)]
+
+
+def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
+    text = ("村级工作计划(3篇).docxVIP\n\n  • 12\n  • 0\n  • 约4.5千字\n  • 约 8页\n  • 2025-03-02 发布于河南\n  • 举报\n\n"
+            "村级工作计划\n为推动本村经济发展，结合实际，制定本计划。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 7)]
