@@ -53,7 +53,8 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports text a download or news site leaves behind (notices, customer-service lines,
     copyright disclaimers, 原文链接, 全文共N个字, page chrome such as 今天是:/主办:/time
-    stamps at the top). One finding per contiguous run of such blocks; blank lines do
+    stamps at the top). One finding per contiguous run of such blocks; blank lines and
+    the value lines of a metadata table (an index number, a date, a short unit name) do
     not break a run. Position matters: page chrome counts only at the top or bottom.
     ## Parameters
     ``patterns`` (anywhere), ``head_patterns`` / ``head_blocks``, ``tail_patterns`` /
@@ -479,7 +480,8 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeating another cell. Consecutive repeats make one finding, pointing at the first
     occurrence (``related``). Not reuse: text repeated three times or more (a formula
     of each section), headings repeated far apart (a table of contents, a per-table
-    header), labels such as 注：/单位：/责任单位：, rows of figures.
+    header), labels such as 注：/单位：/责任单位：, rows of figures, and a parallel
+    description of a second item (sentences of the first said again with other figures).
     ## Parameters
     ``min_chars``: shortest sentence that counts (default 20); ``formulaic``: patterns
     (on the normalised text) of lines repeated on purpose; ``max_repeats``: more

@@ -25,7 +25,10 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     between every two steps); and a .doc/.wps read as text only (no LibreOffice), whose list
     numbers and styles were not read.
     ## Parameters
-    ``max_share``: share of bad characters above which the text counts as garbled.
+    ``max_share``: share of bad characters above which the text counts as garbled;
+    ``affixes``: productive affixes of policy vocabulary (链, 碳 …) that are never noise. A
+    passage all of whose odd characters recur with the same neighbour (a term the dictionary
+    lacks) is not garbled.
     ## Example
     A PDF whose every glyph is ``(cid:1234)``: one X103 finding; other rules are skipped."""
     doc = ctx.doc

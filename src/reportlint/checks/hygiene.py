@@ -114,7 +114,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``allow``; words reduplicated on purpose (研究研究, 一步一步) in ``allow_words``.
     ## Parameters
     ``chars``: characters checked; ``allow``: per character, patterns of legitimate
-    contexts; ``allow_words``: words that may be doubled.
+    contexts; ``allow_words``: words that may be doubled; ``layout``: patterns of form heads
+    whose fields, run together, repeat a word (××发电|发电单位).
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
@@ -299,7 +300,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quotes written back to front (”…“) are T104's.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
-    ``summary_over``: more mixed-width pairs than this make one finding with the count;
+    ``summary_over``: more mixed-width pairs, or more opening quotes left open, than this
+    make one finding with the count (quotes mangled throughout a text are said once);
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""

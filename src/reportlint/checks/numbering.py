@@ -662,6 +662,8 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeats or skips ahead. A numbered heading or item between two ordinals ends the run
     (each section has runs of its own), any ordinal may restart the run at 一, and an ordinal
     that goes back (三是 then 二是) starts a run whose beginning was not seen: nothing is said.
+    An ordinal that seems skipped while the missing one is written between the two, glued to the
+    text before it (……/摄第三，), is not reported.
     ## Parameters
     None.
     ## Example
@@ -724,9 +726,8 @@ def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> boo
                              blocks[tok.block].text[:tok.start]])
     for value in range(prev.value + 1, tok.value):
         label = cn_label(value)
-        wanted = f"{label}是" if tok.kind == "shi" else f"第{label}"
-        at = between.find(wanted)
-        if at < 0 or (tok.kind != "shi" and between[at + len(wanted):at + len(wanted) + 1] not in "，,、：:"):
+        wanted = f"{label}是" if tok.kind == "shi" else f"第{label}[，,、：:]"  # not 第三方, 第二十
+        if re.search(wanted, between) is None:
             return False
     return True
 
