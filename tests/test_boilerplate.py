@@ -349,3 +349,16 @@ def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
             "村级工作计划\n为推动本村经济发展，结合实际，制定本计划。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(0, 7)]
+
+
+def test_a_year_written_with_circles_is_not_a_placeholder(tmp_path: Path) -> None:
+    text = "通知\n请各单位认真遵照执行。\n县人民政府办公室\n二○○八年三月五日\n"
+    assert lint_text(text, tmp_path, select="B103") == []
+    assert [f.excerpt for f in lint_text("通知\n请○○乡镇于月底前报送。\n", tmp_path, select="B103")] == ["○○"]
+
+
+def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
+    text = ("您的位置: 首页 » 法规库 » 地方法规 »\n\n某省河道采砂管理办法\n\n作者:法规库 时间:2023-05-06 10:20:30  浏览:1234\n"
+            "下载地址: 点击此处下载\n\n某省河道采砂管理办法\n第一条 为加强河道采砂管理，维护河势稳定，制定本办法。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 5)]
