@@ -315,7 +315,7 @@ def test_a_portal_metadata_table_above_the_title_is_one_residue_finding(tmp_path
 
 
 def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
-    text = ("县文明办工作总结\n\n时间:2022-03-01 08:00:00下载本文作者:会员上传\n简介:文库小编为你整理了多篇相关的范文。\n\n"
+    text = ("县文明办工作总结\n\n时间:2022-03-01 08:00:00下载本文作者:会员上传\n简介:文库小编今天推荐几篇同类范文。\n\n"
             "县文明办工作总结\n今年以来，县文明办围绕创建全国文明城市开展了大量工作，取得了明显成效。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(2, 3)]
@@ -337,7 +337,7 @@ def test_model_text_blanks_single_x_figures_and_starred_names(tmp_path: Path) ->
 
 
 def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) -> None:
-    text = ("下面是小编为大家整理的村委会工作总结，供大家参考。\n村委会工作总结\n"
+    text = ("本页是小编为大家整理的村委会工作总结，欢迎阅读。\n村委会工作总结\n"
             "今年以来，村委会带领群众修通了村组道路，新建了文化广场，群众满意度明显提高。\n"
             "（来源：某镇 通讯员：张某 一审编辑：李某 终审核发：王某）\n请输入验证码\n")
     found = lint_text(text, tmp_path, select="B101")
