@@ -330,9 +330,9 @@ def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None
 
 def test_model_text_blanks_single_x_figures_and_starred_names(tmp_path: Path) -> None:
     text = ("区林业局工作总结\n全年完成植树造林X万亩，新建林场X个，培训护林员X名。\n"
-            "***镇获评全省绿化模范乡镇。\n")
+            "***镇获评全省绿化模范乡镇。\n**乡新建苗圃两处。\n")
     found = lint_text(text, tmp_path, select="B103")
-    assert [(f.block, f.excerpt) for f in found] == [(1, "X"), (2, "***")]
+    assert [(f.block, f.excerpt) for f in found] == [(1, "X"), (2, "***"), (3, "**")]
     assert lint_text("设备清单\n购置X光机2台、CT机1台，型号X5的设备3套。\n", tmp_path, select="B103") == []
 
 
@@ -342,6 +342,8 @@ def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) ->
             "（来源：某镇 通讯员：张某 一审编辑：李某 终审核发：王某）\n请输入验证码\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(0, 0), (3, 4)]
+    news = "村里召开党员大会\n本月初，村党支部召开全体党员大会，部署秋收和防火工作。\n责任编辑：赵某\n供 稿：钱某\n"
+    assert [(f.block, f.end_block) for f in lint_text(news, tmp_path, select="B101")] == [(2, 3)]
 
 
 def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
