@@ -379,3 +379,13 @@ def test_majority_style_is_the_most_common_and_the_first_seen_of_equals() -> Non
         styles = [it.marker.style for it in items if not _slip(it.marker)]
         expected = max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
         assert _majority_style(items) == expected
+
+
+def test_an_ordinal_glued_to_the_text_before_it_is_not_skipped(tmp_path: Path) -> None:
+    # 第三， follows a photo credit with no punctuation between: the ordinal is there, only not
+    # at a sentence start, so 第四， does not skip it
+    text = ("县长在防汛工作会议上的讲话\n第一，压实责任。各乡镇要落实包村干部。第二，加强巡查。水库要每日巡查两次。"
+            "图为县长检查堤防。 本报记者 王明/摄第三，备足物资。沙袋要提前运到险段。第四，严格值守。汛期实行领导带班。\n")
+    assert lint_text(text, tmp_path, select="N107") == []
+    skipped = text.replace("图为县长检查堤防。 本报记者 王明/摄第三，备足物资。沙袋要提前运到险段。", "")
+    assert [f.rule for f in lint_text(skipped, tmp_path, select="N107")] == ["N107"]

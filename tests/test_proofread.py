@@ -596,3 +596,18 @@ def test_month_lengths_are_the_gregorian_calendars() -> None:
     from reportlint.checks.proofread import _month_days
 
     assert all(_month_days(y, m) == calendar.monthrange(y, m)[1] for y in range(1600, 2401) for m in range(1, 13))
+
+
+def test_a_recurring_term_the_dictionary_lacks_is_no_garbled_passage(tmp_path: Path) -> None:
+    # 限下 and 消弧 are split by the segmenter (下部分, 弧线圈) and leave 限 and 消 alone; they come
+    # back with the same neighbour each time: vocabulary of the trade, not OCR noise
+    text = "县供电公司技改计划调整报告\n今年要压减管理限下部分的技改项目，加大消弧线圈治理力度，管理限下部分资金统筹用于消弧线圈更换和线路改造。\n"
+    assert lint_text(text, tmp_path, select="X103") == []
+
+
+@pytest.mark.parametrize("text", [
+    "市科技局工作要点\n推动产业链创新链人才链资金链深度融合，培育一批科技领军企业和专精特新企业。\n",
+    "区生态环境局工作要点\n区里要开展碳排放核算，建设碳足迹数据库，鼓励企业进入碳市场交易，推广碳普惠积分。\n",
+])
+def test_policy_compounds_with_a_productive_affix_are_no_garbled_passage(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="X103") == []

@@ -665,6 +665,8 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeats or skips ahead. A numbered heading or item between two ordinals ends the run
     (each section has runs of its own), any ordinal may restart the run at 一, and an ordinal
     that goes back (三是 then 二是) starts a run whose beginning was not seen: nothing is said.
+    An ordinal that seems skipped while the missing one is written between the two, glued to the
+    text before it (……/摄第三，), is not reported.
     ## Parameters
     None.
     ## Example
@@ -710,9 +712,27 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if tok.value == prev.value:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
                                previous=previous, expected=expected, suggestion=expected)
-        elif tok.value > prev.value + 1:
+        elif tok.value > prev.value + 1 and not _missing_written_between(ctx, prev, tok):
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
+
+
+def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
+    """Every ordinal between ``prev`` and ``tok`` is written between them, only not where a run
+    is read from (glued to a photo credit or a word before it: ……/摄第三，): the run is whole."""
+    blocks = ctx.doc.blocks
+    if prev.block == tok.block:
+        between = blocks[tok.block].text[prev.end:tok.start]
+    else:
+        between = "\n".join([blocks[prev.block].text[prev.end:],
+                             *(blocks[i].text for i in range(prev.block + 1, tok.block)),
+                             blocks[tok.block].text[:tok.start]])
+    for value in range(prev.value + 1, tok.value):
+        label = cn_label(value)
+        wanted = f"{label}是" if tok.kind == "shi" else f"第{label}[，,、：:]"  # not 第三方, 第二十
+        if re.search(wanted, between) is None:
+            return False
+    return True
 
 
 def _cut_between(cuts: list[tuple[int, int]], a: SeqToken, b: SeqToken) -> bool:
