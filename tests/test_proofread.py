@@ -611,3 +611,13 @@ def test_a_recurring_term_the_dictionary_lacks_is_no_garbled_passage(tmp_path: P
 ])
 def test_policy_compounds_with_a_productive_affix_are_no_garbled_passage(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="X103") == []
+
+
+def test_policy_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
+    """促 of 促就业 and 牢 of 筑牢 are no orphans (rules/dict/known.txt): no 大促 → 大体, 牢人 → 富人;
+    a real slip in the same paragraph is still found, and a known word is never offered as a correction."""
+    text = ("县政府工作报告\n今年要加大促就业力度，筑牢人民防线，推广以工代贩方式，做优做强主导产业。\n"
+            "丰富人民群众精神文化生活，两项收入大体持平。\n")  # 富人 and 大体 written elsewhere
+    found = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T105")]
+    assert len(found) == 1 and "以工代贩" in found[0][1]
+    assert lint_text("社会保障和就业支出\n", tmp_path, select="T105") == []  # never 稳就业

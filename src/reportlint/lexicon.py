@@ -354,6 +354,10 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     for word, f in curated.items():
         freq[word] = max(freq.get(word, 0), f)
         bigrams.update(word[k:k + 2] for k in range(len(word) - 1))
+    for word in _read_phrases(dict_dir / "known.txt"):  # words of the genre jieba lacks: they cover their
+        if len(word) >= 2 and word not in freq:          # characters, and are too rare to be offered as corrections
+            freq[word] = COVER_MIN
+            bigrams.update(word[k:k + 2] for k in range(len(word) - 1))
     phrases = idioms | set(curated)
     masked: dict[str, list[Target]] = {}
     for word, f in freq.items():
@@ -418,7 +422,8 @@ def _stamp(jieba_dict: Path | None, dict_dir: Path) -> str:
     from .store import sha256
 
     h = sha256(f"{FORMAT}".encode())
-    for path in (jieba_dict, dict_dir / "gongwen.txt", dict_dir / "gov.txt", dict_dir / "charsim.json"):
+    for path in (jieba_dict, dict_dir / "gongwen.txt", dict_dir / "gov.txt", dict_dir / "known.txt",
+                 dict_dir / "charsim.json"):
         if path is None:
             h.update(b"-|")
             continue
