@@ -42,6 +42,7 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "清理过期台账。明年底前完成。",
         "改进值班管理。建立周报制度，按时汇总。",  # a report at a fixed interval is a cadence
         "推进项目审批。由市发改委会同有关部门负责。",  # a named body beside a generic one
+        "规范收费公示。定点医疗机构要在结算窗口张贴收费标准。",  # a named kind of institution as the subject
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -55,6 +56,7 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "调整排班办法。来年逐步推开。",
         "完善考勤制度。由有关部门负责。",  # a class of departments, no office named
         "改进服务流程。各部门要加强协作。",
+        "加强安全管理。各企业要落实主体责任。",  # each enterprise: no one named, as 各部门
         "解决职工反映的问题。由专业管理部门研究后纳入计划。",
     ],
 )
