@@ -27,3 +27,9 @@ def test_leaves_year_brackets_to_reportlint(tmp_path: Path) -> None:
 def test_silent_on_correct_doc_number(tmp_path: Path) -> None:
     found = lint_text("关于做好防汛工作的通知\n市政办发〔2024〕5号\n各乡镇：", tmp_path, select="EXA", plugins=PLUGIN)
     assert found == []
+
+
+def test_a_decree_keeps_its_di(tmp_path: Path) -> None:
+    """Decrees are numbered 第N号 by design (政府令, 主席令): no finding."""
+    found = lint_text("市人民政府关于修改部分规章的决定\n市政府令〔2019〕第8号\n", tmp_path, select="EXA", plugins=PLUGIN)
+    assert found == []

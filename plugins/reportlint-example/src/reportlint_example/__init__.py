@@ -28,11 +28,12 @@ def check_doc_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     None.
     ## Example
-    市政办发〔2024〕05号 → EXA101, suggesting 市政办发〔2024〕5号."""
+    市政办发〔2024〕05号 → EXA101, suggesting 市政办发〔2024〕5号. A decree's number
+    (政府令〔2010〕第15号, 主席令第3号) takes 第 by design and is left alone."""
     for block in ctx.doc.blocks:
         for m in _DOC_NUMBER.finditer(block.text):
             padded = len(m["num"]) > 1 and m["num"].startswith("0")
-            if padded or m["di"]:
+            if padded or (m["di"] and not m["org"].endswith("令")):
                 fixed = f"{m['org']}{m['open']}{m['year']}{m['close']}{int(m['num'])}号"
                 yield rule.finding(ctx.doc, block.index, m.start(), m.end(), text=m.group(), expected=fixed,
                                    suggestion=fixed)
