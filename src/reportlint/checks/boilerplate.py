@@ -402,6 +402,7 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
 
 _FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
 _NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
+_NUMERAL_LABELS = re.compile(_NUMERAL_LABEL.pattern, re.MULTILINE)  # the same at each line of a joined text
 
 
 def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int = 80) -> list[tuple[int, int, int]]:
@@ -411,10 +412,18 @@ def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int
     number rows are not enough, nor rows of a figure table (a third of the cells figures).
     Returns (first block, last block, first block of the earlier copy)."""
     filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    keys = []
-    for i in filled:
-        key = _SPLIT_ENDS.sub("", lines[i])
-        keys.append(_NUMERAL_LABEL.sub("", key) or key)  # 六、 and 十、 before the same heading
+    # each line without its sentence ends and its leading numeral (六、 and 十、 before the same heading),
+    # unless nothing else is left: the whole text in two passes when no line holds a line break
+    joined = "\n".join(lines)
+    if joined.count("\n") == len(lines) - 1:
+        ended = _SPLIT_ENDS.sub("", joined).split("\n")
+        unlabelled = _NUMERAL_LABELS.sub("", "\n".join(ended)).split("\n")
+        keys = [unlabelled[i] or ended[i] for i in filled]
+    else:
+        keys = []
+        for i in filled:
+            key = _SPLIT_ENDS.sub("", lines[i])
+            keys.append(_NUMERAL_LABEL.sub("", key) or key)
     # a cell of figures (an amount, a classification code): a run of table cells a third of
     # which are figures is rows of a figure table, and the tables of a budget or final
     # accounts repeat their classification rows and totals by design
@@ -588,16 +597,21 @@ def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int,
     earlier: list[tuple[int, int, str, str]] | None = None
     for run in runs:
         (block, start, _, first), (end_block, _, end, _) = run[0], run[-1]
-        if earlier is None:
-            earlier = _figure_masked_sentences(doc)
-        if _figures_changed(earlier, block, start, end_block, end):
-            continue
+        # only a sentence with a figure can say an earlier one with other figures (a masked key holds #)
+        if any(_FIGURE_OR_MASK.search(doc.blocks[b].text, start if b == block else 0,
+                                      end if b == end_block else len(doc.blocks[b].text))
+               for b in range(block, end_block + 1)):
+            if earlier is None:
+                earlier = _figure_masked_sentences(doc)
+            if _figures_changed(earlier, block, start, end_block, end):
+                continue
         yield rule.finding(doc, block, start, end, end_block=end_block, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
 
 
 # Arabic figures only: a Chinese numeral is as often an ordinal (一是, 第二) that tells siblings apart
 _FIGURES = re.compile(r"[0-9][0-9.%]*")
+_FIGURE_OR_MASK = re.compile(r"[0-9\uff10-\uff19#]")  # needed for a masked key to hold # (widths are folded)
 
 
 def _figure_masked_sentences(doc: Document) -> list[tuple[int, int, str, str]]:
