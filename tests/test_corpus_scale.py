@@ -184,6 +184,18 @@ def test_paragraphs_fingerprinted_together_equal_each_alone(texts: list[str]) ->
     assert together == alone
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁，。Ａ１a_ \u3000\n\u0301e\U0001F600\ud800①", max_size=60), max_size=6))
+def test_the_whole_document_pass_equals_one_paragraph_at_a_time(texts: list[str]) -> None:
+    """The fast path (one array of code points for the whole document, a table of kept
+    characters) gives what normalising each paragraph by regex gives, for full-width forms,
+    compatibility characters, combining marks, underscores, astral and lone surrogate code points."""
+    from reportlint.fingerprint import fingerprint_texts, fingerprint_texts_each
+
+    fast, each = fingerprint_texts(texts, 20), fingerprint_texts_each(texts, 20)
+    assert [a.tolist() for a in fast] == [a.tolist() for a in each]
+
+
 def test_corpus_pairs_lists_documents_sharing_passages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 

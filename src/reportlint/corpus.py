@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS blocks (doc INTEGER, block INTEGER, text TEXT, PRIMAR
 CREATE TABLE IF NOT EXISTS prints (
     hash INTEGER, doc INTEGER, block INTEGER, pos INTEGER, PRIMARY KEY (hash, doc, block)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS frequent (hash INTEGER PRIMARY KEY, docs INTEGER);
+CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
 """
 
 
@@ -198,7 +199,7 @@ class Index:
         if frequent:
             self.db.executemany("UPDATE frequent SET docs = docs + 1 WHERE hash = ?", [(k,) for k in frequent])
             postings = postings[~np.isin(postings[:, 0], np.fromiter(frequent, np.int64, len(frequent)))]
-        self.db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", postings.tolist())
+        self.db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", rows(postings))
         self._set_apart([k for k in keys if k not in frequent])
         return True
 
@@ -263,10 +264,13 @@ class Index:
     def _query(self, doc: Document, threshold: float, exclude_sha256: str | None) -> list[Match]:
         excluded = self._itself(doc, exclude_sha256)
         matches: list[Match] = []
-        for b in doc.blocks:
-            keys = block_keys(b.text)[0]
+        hashes, _, which = fingerprint_texts([b.text for b in doc.blocks], MIN_CHARS)  # = block_keys of each
+        all_keys = store_keys(hashes)
+        bounds = np.flatnonzero(np.diff(which)) + 1 if len(which) else which
+        for keys, where in zip(np.split(all_keys, bounds), np.split(which, bounds), strict=True):
             if len(keys) == 0:
                 continue
+            b = doc.blocks[int(where[0])]
             prints = sorted(set(keys.tolist()))
             frequent = self._frequent(prints) if self._has_frequent() else set()
             rare = [k for k in prints if k not in frequent]
@@ -503,9 +507,15 @@ def reduce_bucket(postings: np.ndarray, frequent_docs: int) -> tuple[np.ndarray,
     return p[keep], np.stack([keys[frequent], docs[frequent]], axis=1)
 
 
+def rows(table: np.ndarray) -> Iterator[tuple[int, ...]]:
+    """The rows of an int64 table as tuples of Python ints, made column by column (one
+    ``tolist`` per column costs a tenth of ``table.tolist()``, which builds a list per row)."""
+    return zip(*(table[:, j].tolist() for j in range(table.shape[1])), strict=True)
+
+
 def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
-    db.executemany("INSERT INTO prints VALUES (?, ?, ?, ?)", postings.tolist())
-    db.executemany("INSERT INTO frequent VALUES (?, ?)", frequent.tolist())
+    db.executemany("INSERT INTO prints VALUES (?, ?, ?, ?)", rows(postings))
+    db.executemany("INSERT INTO frequent VALUES (?, ?)", rows(frequent))
 
 
 def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bool,
