@@ -219,3 +219,20 @@ def test_corpus_pairs_lists_documents_sharing_passages(tmp_path: Path, capsys: p
     found = json.loads(capsys.readouterr().out)
     assert [(Path(p["first"]).name, Path(p["second"]).name) for p in found] == [("a.txt", "b.txt")]
     assert found[0]["shared"] >= 10 and found[0]["share"] > 0.3
+
+
+def test_a_bucket_is_reduced_alike_whether_its_rows_come_in_document_order_or_not() -> None:
+    """reduce_bucket sorts by the key alone when the rows come ordered by document, block and
+    offset (as builds add them) and by all four columns otherwise: the same result either way."""
+    rng = np.random.default_rng(5)
+    n = 5000
+    rows = np.empty((n, 4), np.int64)
+    rows[:, 0] = np.minimum(rng.geometric(0.02, n), 400) - 200  # skewed: the first keys are frequent
+    rows[:, 1] = rng.integers(1, 80, n)
+    rows[:, 2] = rng.integers(0, 5, n)
+    rows[:, 3] = rng.integers(0, 300, n)
+    ordered = rows[np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1]))]
+    shuffled = ordered[rng.permutation(n)]
+    a, b = corpus.reduce_bucket(ordered, 30), corpus.reduce_bucket(shuffled, 30)
+    assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
+    assert len(a[1]) and len(a[0])

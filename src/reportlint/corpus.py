@@ -494,7 +494,7 @@ def reduce_bucket(postings: np.ndarray, frequent_docs: int) -> tuple[np.ndarray,
     and its frequent fingerprints apart: (postings (n, 4), frequent (m, 2) of key and documents)."""
     if not len(postings):
         return postings, np.zeros((0, 2), np.int64)
-    p = postings[np.lexsort((postings[:, 3], postings[:, 2], postings[:, 1], postings[:, 0]))]
+    p = postings[_key_order(postings)]
     first = np.ones(len(p), bool)
     first[1:] = (p[1:, 0] != p[:-1, 0]) | (p[1:, 1] != p[:-1, 1]) | (p[1:, 2] != p[:-1, 2])
     p = p[first]
@@ -511,6 +511,16 @@ def rows(table: np.ndarray) -> Iterator[tuple[int, ...]]:
     """The rows of an int64 table as tuples of Python ints, made column by column (one
     ``tolist`` per column costs a tenth of ``table.tolist()``, which builds a list per row)."""
     return zip(*(table[:, j].tolist() for j in range(table.shape[1])), strict=True)
+
+
+def _key_order(postings: np.ndarray) -> np.ndarray:
+    """The order of postings by (key, doc, block, offset). Builds add documents in order and
+    each document's postings in order of block and offset, so the rows usually come sorted by
+    the last three: then a stable sort on the key alone (a third of lexsort's time) suffices."""
+    d, b, o = (np.diff(postings[:, j]) for j in (1, 2, 3))
+    if bool(np.all((d > 0) | ((d == 0) & ((b > 0) | ((b == 0) & (o >= 0)))))):
+        return np.argsort(postings[:, 0], kind="stable")
+    return np.lexsort((postings[:, 3], postings[:, 2], postings[:, 1], postings[:, 0]))
 
 
 def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
