@@ -16,6 +16,7 @@ import pytest
 pytest.importorskip("distributed", reason='Dask is optional: pip install "reportlint[dask]"')
 
 from test_corpus import PROFILES, copy_profiles, run
+from test_corpus_shards import rows
 
 
 @pytest.fixture
@@ -70,6 +71,12 @@ def test_local_cluster_build_equals_the_embedded_build(tmp_path: Path, library: 
     findings = b105(draft, dasked, capsys)
     assert "plan.txt" in findings and "work-summary.txt" in findings
     assert findings == b105(draft, embedded, capsys)
+    # a shard folder: each bucket's file written by the worker that reduced it
+    sharded = tmp_path / "shards"
+    code, out = run(["corpus", "build", str(library), "-o", str(sharded), "--workers", "2", "--shards"], capsys)
+    assert code == 0 and "12 个文档" in out, out
+    assert rows(sharded) == rows(embedded)
+    assert b105(draft, sharded, capsys) == findings
 
 
 def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
@@ -105,6 +112,10 @@ def test_a_real_scheduler_and_worker_on_loopback(tmp_path: Path, library: Path, 
         assert run(["corpus", "build", str(library), "-o", str(by_env)], capsys)[0] == 0
         assert dump(embedded) == dump(by_file) == dump(by_env)
         assert b105(draft, by_file, capsys) == b105(draft, by_env, capsys) == b105(draft, embedded, capsys)
+        sharded = tmp_path / "shards"
+        assert run(["corpus", "build", str(library), "-o", str(sharded), "--shards"], capsys)[0] == 0
+        assert rows(sharded) == rows(embedded)
+        assert b105(draft, sharded, capsys) == b105(draft, embedded, capsys)
     finally:
         for p in reversed(procs):
             p.terminate()

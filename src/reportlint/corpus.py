@@ -14,7 +14,9 @@ before anything is reported.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import shutil
 import sqlite3
 import stat
 import tempfile
@@ -38,6 +40,8 @@ TABLES = frozenset({"meta", "documents", "blocks", "prints", "frequent"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_SECONDS = 30.0  # how long a reader or writer waits while another process holds the file
 FREQUENT_DOCS = 50  # a fingerprint in more documents than this is 套话: kept once, without postings
+SHARD_BITS = 4  # a shard folder holds 16 fingerprint files, one per bucket of the hash's low bits
+MAIN = "index.sqlite"  # in a shard folder: documents and paragraphs (its prints table stays empty)
 CHUNK = 500  # keys per SQL statement (SQLite's default limit on variables is 32766; small stays fast)
 
 
@@ -109,36 +113,103 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     raise failure
 
 
+def shard_name(bucket: int) -> str:
+    return f"prints-{bucket:02d}.sqlite"
+
+
+def _open_writable(path: Path, frequent_docs: int) -> sqlite3.Connection:
+    db = sqlite3.connect(str(path), timeout=BUSY_SECONDS)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")  # readers go on while this writes
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.executescript(SCHEMA)
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('k_w', ?)", (f"{K},{W}",))
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('frequent_docs', ?)", (str(frequent_docs),))
+    except sqlite3.OperationalError as exc:
+        db.close()
+        raise _unwritable(path, exc) from exc
+    return db
+
+
 class Index:
-    """A SQLite file of documents, their paragraphs and their fingerprints.
+    """A SQLite file of documents, their paragraphs and their fingerprints; or a shard folder:
+    ``index.sqlite`` with the documents and paragraphs, and one file of fingerprints per bucket
+    of the hash's low bits (``prints-00.sqlite`` ...), which Dask workers write side by side
+    and a query opens only for the buckets its fingerprints fall in. Both are read by the
+    same code: a single file is a folder of one bucket.
 
     ``Index(path)`` reads (it never writes the file, so checks run during ``corpus add`` and
     on read-only folders); ``Index(path, create=True)`` writes, creating the file when it is
-    missing. Document paths are stored relative to the index's folder, so an index moved
-    together with its documents, or built on another machine, still knows them."""
+    missing (``shards=bits``: a new shard folder). Document paths are stored relative to the
+    folder the index is in, so an index moved together with its documents, or built on
+    another machine, still knows them."""
 
-    def __init__(self, path: Path, create: bool = False, frequent_docs: int = FREQUENT_DOCS) -> None:
+    def __init__(self, path: Path, create: bool = False, frequent_docs: int = FREQUENT_DOCS,
+                 shards: int | None = None) -> None:
         self.path = Path(path)
         self.folder = os.path.dirname(os.path.abspath(self.path))
+        self.sharded = shards is not None or self.path.is_dir()
+        self.main = self.path / MAIN if self.sharded else self.path
         self.writable = create
+        self._shards: dict[int, sqlite3.Connection] = {}
+        self._any_frequent: dict[int, bool] = {}
         if not create:
-            if not self.path.is_file():
+            if not self.main.is_file():
                 raise CorpusError(f"参考语料索引“{self.path}”不存在；先用 reportlint corpus build 建立")
-            self.db = _connect_readonly(self.path)
+            self.db = _connect_readonly(self.main)
+            self.bits = self._shard_bits()
             return
+        if shards is not None:
+            with suppress(FileExistsError):
+                self.path.mkdir()
         validate(self.path, "add")
-        self.db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS)
+        self.db = _open_writable(self.main, frequent_docs)
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")  # readers go on while this writes
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('k_w', ?)", (f"{K},{W}",))
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('frequent_docs', ?)", (str(frequent_docs),))
+            if shards is not None:
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('shards', ?)", (str(shards),))
             self.frequent_docs = self._frequent_setting()
-        except sqlite3.OperationalError as exc:
+            self.bits = self._shard_bits()
+        except BaseException:
             self.db.close()
-            raise _unwritable(self.path, exc) from exc
+            raise
+
+    def _shard_bits(self) -> int:
+        """0 for a single file; for a shard folder, the bits of its buckets (1 to 8)."""
+        if not self.sharded:
+            return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'shards'").fetchone()
+        value = str(row[0]) if row else ""
+        if not value.isdigit() or not 1 <= int(value) <= 8:
+            raise CorpusError(f"参考语料索引“{self.path}”已损坏（分片数 {value!r} 无效）；"
+                              f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）")
+        return int(value)
+
+    def prints_db(self, bucket: int) -> sqlite3.Connection:
+        """The connection holding the fingerprints of a bucket: the index itself for a single
+        file, else that bucket's shard, opened on first use."""
+        if not self.bits:
+            return self.db
+        if bucket not in self._shards:
+            path = self.path / shard_name(bucket)
+            if not path.is_file():
+                raise CorpusError(f"参考语料索引“{self.path}”已损坏（缺少分片 {shard_name(bucket)}）；"
+                                  f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）")
+            self._shards[bucket] = (_open_writable(path, self.frequent_docs) if self.writable
+                                    else _connect_readonly(path))
+        return self._shards[bucket]
+
+    def by_bucket(self, keys: np.ndarray) -> Iterator[tuple[sqlite3.Connection, np.ndarray]]:
+        """``keys`` split by the shard that holds them, in bucket order (selections of ``keys``)."""
+        if not self.bits:
+            yield self.db, np.arange(len(keys))
+            return
+        buckets = bucket_of(np.ascontiguousarray(keys), self.bits)
+        order = np.argsort(buckets, kind="stable")
+        bounds = np.searchsorted(buckets[order], np.arange((1 << self.bits) + 1))
+        for b in range(1 << self.bits):
+            if bounds[b] < bounds[b + 1]:
+                yield self.prints_db(b), order[bounds[b]:bounds[b + 1]]
 
     def _frequent_setting(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'frequent_docs'").fetchone()
@@ -152,19 +223,22 @@ class Index:
         return value
 
     def close(self) -> None:
-        if self.writable:
-            self.db.commit()
-            with suppress(sqlite3.OperationalError):  # readers still open: the file stays in WAL mode
-                self.db.execute("PRAGMA busy_timeout = 2000")
-                self.db.execute("PRAGMA journal_mode=DELETE")  # at rest, no -wal/-shm files beside it
-        self.db.close()
+        for db in [*self._shards.values(), self.db]:
+            if self.writable:
+                db.commit()
+                with suppress(sqlite3.OperationalError):  # readers still open: the file stays in WAL mode
+                    db.execute("PRAGMA busy_timeout = 2000")
+                    db.execute("PRAGMA journal_mode=DELETE")  # at rest, no -wal/-shm files beside it
+            db.close()
+        self._shards.clear()
 
     def __enter__(self) -> Index:
         return self
 
     def __exit__(self, exc_type: object, *exc: object) -> None:
         if exc_type is not None and self.writable:
-            self.db.rollback()  # a document half added is not kept (those committed before are)
+            for db in [*self._shards.values(), self.db]:
+                db.rollback()  # a document half added is not kept (those committed before are)
         self.close()
 
     def key(self, path: str) -> str:
@@ -194,39 +268,47 @@ class Index:
         doc_id = int(cur.lastrowid or 0)
         blocks, postings = document_postings(doc, doc_id)
         self.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", blocks)
-        keys = sorted({int(k) for k in postings[:, 0].tolist()}) if len(postings) else []
-        frequent = self._frequent(keys)
-        if frequent:
-            self.db.executemany("UPDATE frequent SET docs = docs + 1 WHERE hash = ?", [(k,) for k in frequent])
-            postings = postings[~np.isin(postings[:, 0], np.fromiter(frequent, np.int64, len(frequent)))]
-        self.db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", rows(postings))
-        self._set_apart([k for k in keys if k not in frequent])
+        for db, part in self.by_bucket(postings[:, 0]):
+            self._add_postings(db, postings[part])
         return True
 
-    def _frequent(self, keys: list[int]) -> set[int]:
+    def _add_postings(self, db: sqlite3.Connection, postings: np.ndarray) -> None:
+        keys = sorted({int(k) for k in postings[:, 0].tolist()})
+        frequent = self._frequent(keys, db)
+        if frequent:
+            db.executemany("UPDATE frequent SET docs = docs + 1 WHERE hash = ?", [(k,) for k in frequent])
+            postings = postings[~np.isin(postings[:, 0], np.fromiter(frequent, np.int64, len(frequent)))]
+        db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", rows(postings))
+        self._set_apart([k for k in keys if k not in frequent], db)
+
+    @staticmethod
+    def _frequent(keys: list[int], db: sqlite3.Connection) -> set[int]:
         out: set[int] = set()
         for chunk in _chunks(keys, CHUNK):
             marks = ",".join("?" * len(chunk))
-            out.update(r[0] for r in self.db.execute(f"SELECT hash FROM frequent WHERE hash IN ({marks})", chunk))
+            out.update(r[0] for r in db.execute(f"SELECT hash FROM frequent WHERE hash IN ({marks})", chunk))
         return out
 
-    def _set_apart(self, keys: list[int]) -> None:
+    def _set_apart(self, keys: list[int], db: sqlite3.Connection) -> None:
         """Fingerprints among ``keys`` now in more than ``frequent_docs`` documents become frequent."""
         for chunk in _chunks(keys, CHUNK):
             marks = ",".join("?" * len(chunk))
-            rows = self.db.execute(
+            found = db.execute(
                 f"SELECT hash, COUNT(DISTINCT doc) FROM prints WHERE hash IN ({marks}) GROUP BY hash "
                 "HAVING COUNT(DISTINCT doc) > ?", [*chunk, self.frequent_docs]).fetchall()
-            self.db.executemany("INSERT OR REPLACE INTO frequent VALUES (?, ?)", rows)
-            self.db.executemany("DELETE FROM prints WHERE hash = ?", [(r[0],) for r in rows])
+            db.executemany("INSERT OR REPLACE INTO frequent VALUES (?, ?)", found)
+            db.executemany("DELETE FROM prints WHERE hash = ?", [(r[0],) for r in found])
 
     def remove(self, doc_id: int) -> None:
         # the fingerprints are keyed by hash first: recompute them from the stored paragraphs
         # and delete by key rather than scanning the whole table for the document.
         # (A frequent fingerprint stays frequent: its postings are gone, its count is a floor.)
-        rows = self.db.execute("SELECT block, text FROM blocks WHERE doc = ?", (doc_id,)).fetchall()
-        keys = [(int(k), doc_id, block) for block, text in rows for k in block_keys(str(text))[0].tolist()]
-        self.db.executemany("DELETE FROM prints WHERE hash = ? AND doc = ? AND block = ?", keys)
+        stored = self.db.execute("SELECT block, text FROM blocks WHERE doc = ?", (doc_id,)).fetchall()
+        keys = np.array([(int(k), block) for block, text in stored for k in block_keys(str(text))[0].tolist()],
+                        dtype=np.int64).reshape(-1, 2)
+        for db, part in self.by_bucket(keys[:, 0]):
+            db.executemany("DELETE FROM prints WHERE hash = ? AND doc = ? AND block = ?",
+                           [(int(k), doc_id, int(block)) for k, block in keys[part].tolist()])
         self.db.execute("DELETE FROM blocks WHERE doc = ?", (doc_id,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -263,34 +345,44 @@ class Index:
 
     def _query(self, doc: Document, threshold: float, exclude_sha256: str | None) -> list[Match]:
         excluded = self._itself(doc, exclude_sha256)
-        matches: list[Match] = []
         hashes, _, which = fingerprint_texts([b.text for b in doc.blocks], MIN_CHARS)  # = block_keys of each
         all_keys = store_keys(hashes)
+        # every fingerprint of the draft looked up at once, shard by shard (each shard opened once)
+        unique = np.unique(all_keys)
+        frequent: set[int] = set()
+        found: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for db, part in self.by_bucket(unique):
+            keys = unique[part].tolist()
+            if self._has_frequent(db):
+                frequent |= self._frequent(keys, db)
+            rare = [k for k in keys if k not in frequent]
+            for chunk in _chunks(rare, CHUNK):
+                marks = ",".join("?" * len(chunk))
+                for key, doc_id, block in db.execute(
+                        f"SELECT hash, doc, block FROM prints WHERE hash IN ({marks})", chunk):
+                    if doc_id not in excluded:
+                        found[int(key)].append((int(doc_id), int(block)))
+        matches: list[Match] = []
         bounds = np.flatnonzero(np.diff(which)) + 1 if len(which) else which
         for keys, where in zip(np.split(all_keys, bounds), np.split(which, bounds), strict=True):
             if len(keys) == 0:
                 continue
             b = doc.blocks[int(where[0])]
-            prints = sorted(set(keys.tolist()))
-            frequent = self._frequent(prints) if self._has_frequent() else set()
-            rare = [k for k in prints if k not in frequent]
+            rare = [k for k in sorted(set(keys.tolist())) if k not in frequent]
             hits: dict[tuple[int, int], int] = defaultdict(int)
-            for chunk in _chunks(rare, CHUNK):
-                marks = ",".join("?" * len(chunk))
-                for doc_id, block in self.db.execute(
-                        f"SELECT doc, block FROM prints WHERE hash IN ({marks})", chunk):
-                    if doc_id not in excluded:
-                        hits[(int(doc_id), int(block))] += 1
+            for k in rare:
+                for ref in found.get(k, ()):
+                    hits[ref] += 1
             best = self._confirm(normalise(b.text), sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:5],
                                  len(rare))
             if best and best[2] >= threshold:
                 matches.append(Match(b.index, self.shown(best[0]), best[1], round(best[2], 2)))
         return matches
 
-    def _has_frequent(self) -> bool:
-        if not hasattr(self, "_any_frequent"):
-            self._any_frequent = self.db.execute("SELECT 1 FROM frequent LIMIT 1").fetchone() is not None
-        return self._any_frequent
+    def _has_frequent(self, db: sqlite3.Connection) -> bool:
+        if id(db) not in self._any_frequent:
+            self._any_frequent[id(db)] = db.execute("SELECT 1 FROM frequent LIMIT 1").fetchone() is not None
+        return self._any_frequent[id(db)]
 
     def _confirm(self, norm: str, candidates: list[tuple[tuple[int, int], int]],
                  total: int) -> tuple[str, int, float] | None:
@@ -356,7 +448,8 @@ def validate(path: Path, purpose: str = "check") -> None:
     except OSError as exc:
         raise CorpusError(f"无法读取参考语料索引“{name}”：{exc.strerror}") from exc
     if stat.S_ISDIR(st.st_mode):
-        raise CorpusError(f"“{name}”是一个目录，不是参考语料索引文件")
+        _validate_folder(Path(path), purpose)
+        return
     if st.st_size == 0:
         if purpose == "build":
             return
@@ -387,6 +480,49 @@ def validate(path: Path, purpose: str = "check") -> None:
     raise CorpusError(f"参考语料索引“{name}”已损坏（{detail}）；{rebuild}")
 
 
+def _validate_folder(folder: Path, purpose: str) -> None:
+    """A shard folder: its ``index.sqlite`` and every shard it names, each validated as a file;
+    a shard of the wrong bucket, or missing, is damage. ``build`` replaces a shard folder or
+    fills an empty folder, and leaves any other folder alone."""
+    name = str(folder)
+    main = folder / MAIN
+    try:
+        entries = sorted(os.listdir(folder))
+    except OSError as exc:
+        raise CorpusError(f"无法读取参考语料索引“{name}”：{exc.strerror}") from exc
+    if MAIN not in entries:
+        if purpose != "check" and not entries:
+            return  # an empty folder: build and add fill it
+        raise CorpusError(f"“{name}”是一个目录，不是参考语料索引（其中没有 {MAIN}）；请检查路径")
+    validate(main, purpose)
+    if purpose == "build":
+        return
+    rebuild = f"请用 reportlint corpus build 材料目录 -o {name} 重新建立（会替换它）"
+    try:
+        db = _connect_readonly(main)
+        try:
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key = 'shards'").fetchall())
+        finally:
+            db.close()
+        bits = str(meta.get("shards", ""))
+        if not bits.isdigit() or not 1 <= int(bits) <= 8:
+            raise CorpusError(f"参考语料索引“{name}”已损坏（分片数 {bits!r} 无效）；{rebuild}")
+        for bucket in range(1 << int(bits)):
+            shard = folder / shard_name(bucket)
+            if not shard.is_file():
+                raise CorpusError(f"参考语料索引“{name}”已损坏（缺少分片 {shard_name(bucket)}）；{rebuild}")
+            validate(shard, purpose)
+            db = _connect_readonly(shard)
+            try:
+                row = db.execute("SELECT value FROM meta WHERE key = 'bucket'").fetchone()
+            finally:
+                db.close()
+            if purpose == "check" and (row is None or str(row[0]) != str(bucket)):
+                raise CorpusError(f"参考语料索引“{name}”已损坏（分片 {shard_name(bucket)} 不属于这个位置）；{rebuild}")
+    except sqlite3.DatabaseError as exc:
+        raise CorpusError(f"参考语料索引“{name}”已损坏（SQLite 报告 {exc}）；{rebuild}") from exc
+
+
 def _problem(path: Path, purpose: str) -> str | None:
     """None for a sound index; else "kind:detail" with kind foreign, version or damaged."""
     # (No judgement from the raw header: read without SQLite's locks it can be caught halfway
@@ -410,15 +546,20 @@ def _problem(path: Path, purpose: str) -> str | None:
         result = db.execute("PRAGMA quick_check").fetchone()
         if not result or result[0] != "ok":
             return f"damaged:{result[0] if result else '完整性检查无结果'}"
-        _remember_verified(path)
+        remember_verified(path)
         return None
     finally:
         db.close()
 
 
-def _remember_verified(path: Path) -> None:
+def remember_verified(path: Path) -> None:
     """Note that the index as it is now is sound (checked, or just written by SQLite), so the
     next check need not read all of it again."""
+    if os.path.isdir(path):
+        for name in sorted(os.listdir(path)):
+            if name.endswith(".sqlite"):
+                remember_verified(Path(path) / name)
+        return
     marker = _verified_marker(path)
     if marker is not None:
         with suppress(OSError):
@@ -529,19 +670,22 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
 
 
 def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bool,
-          frequent_docs: int = FREQUENT_DOCS) -> tuple[int, int]:
+          frequent_docs: int = FREQUENT_DOCS, shards: bool = False) -> tuple[int, int]:
     """Add documents to the index; returns (added, total). ``fresh`` builds a new index in a
     temporary file beside it by an external sort (postings spilled by bucket, each bucket
     sorted and written in key order) and renames it over the old one at the end, so checks
-    running meanwhile read the old index whole, and a failed build leaves it as it was."""
+    running meanwhile read the old index whole, and a failed build leaves it as it was.
+    ``shards`` (or an index that is a folder already): a shard folder, one file per bucket."""
     target = index_path
+    shards = shards or index_path.is_dir()
     if fresh:
         validate(index_path, "build")  # Index(create=True) checks an index it adds to
         index_path = index_path.with_name(f".{index_path.name}.{os.getpid()}.building")
-        _unlink_database(index_path)
+        remove_index(index_path)
     added = 0
     try:
-        with Index(index_path, create=True, frequent_docs=frequent_docs) as index:
+        with Index(index_path, create=True, frequent_docs=frequent_docs,
+                   shards=SHARD_BITS if fresh and shards else None) as index:
             if fresh:
                 added = _bulk(index, documents)
             else:
@@ -551,31 +695,51 @@ def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bo
                         index.db.commit()
             total = index.count()
         if fresh:
-            os.replace(index_path, target)
-        _remember_verified(target)
+            replace_index(index_path, target)
+        remember_verified(target)
     except sqlite3.OperationalError as exc:
         raise _unwritable(target, exc) from exc
     finally:
         if fresh:
-            _unlink_database(index_path)
+            remove_index(index_path)
     return added, total
 
 
-def unjournaled(index: Index) -> None:
+def unjournaled(db: sqlite3.Connection) -> None:
     """A new index is written to a temporary file renamed at the end: a crash leaves only that
     file, so the journal and the waits for the disk are not needed while it is written."""
-    index.db.commit()
-    index.db.execute("PRAGMA journal_mode=OFF")
-    index.db.execute("PRAGMA synchronous=OFF")
-    index.db.execute("PRAGMA cache_size=-65536")  # 64 MiB
+    db.commit()
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("PRAGMA cache_size=-65536")  # 64 MiB
+
+
+def write_shard(folder: Path, bucket: int, frequent_docs: int, parts: Iterable[tuple[np.ndarray, np.ndarray]]) -> int:
+    """A shard file of a new shard folder: the postings and frequent fingerprints of one
+    bucket, given in key order (by the embedded build, or by a Dask worker); returns its rows."""
+    path = folder / shard_name(bucket)
+    _unlink_database(path)
+    db = _open_writable(path, frequent_docs)
+    written = 0
+    try:
+        unjournaled(db)
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('bucket', ?)", (str(bucket),))
+        for postings, frequent in parts:
+            write_bucket(db, postings, frequent)
+            written += len(postings)
+        db.commit()
+        db.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        db.close()
+    return written
 
 
 def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
     """A new index's documents, paragraphs, then its fingerprints bucket by bucket."""
     added = 0
-    unjournaled(index)
+    unjournaled(index.db)
     with tempfile.TemporaryDirectory(prefix=f".{index.path.name}.spill", dir=index.folder) as folder:
-        spill = Spill(Path(folder))
+        spill = Spill(Path(folder), max(BUCKET_BITS, index.bits))
         for doc, sha in documents:
             key = index.key(doc.path)
             cur = index.db.execute("INSERT OR IGNORE INTO documents (path, sha256, chars) VALUES (?, ?, ?)",
@@ -588,9 +752,38 @@ def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
             added += 1
             if added % 500 == 0:
                 index.db.commit()
-        for bucket in spill.buckets():
-            write_bucket(index.db, *reduce_bucket(bucket, index.frequent_docs))
+        index.db.commit()
+        reduced = (reduce_bucket(bucket, index.frequent_docs) for bucket in spill.buckets())
+        if not index.bits:
+            for postings, frequent in reduced:
+                write_bucket(index.db, postings, frequent)
+            return added
+        per_shard = 1 << (spill.bits - index.bits)  # spill buckets, in order, make up each shard
+        for shard in range(1 << index.bits):
+            write_shard(index.path, shard, index.frequent_docs, itertools.islice(reduced, per_shard))
     return added
+
+
+def replace_index(built: Path, target: Path) -> None:
+    """Put a newly built index (a file or a shard folder) in the place of ``target``. A folder
+    cannot be renamed over another: the old one is moved aside first and removed after."""
+    if not built.is_dir() and not target.is_dir():
+        os.replace(built, target)
+        return
+    aside = target.with_name(f".{target.name}.{os.getpid()}.old")
+    remove_index(aside)
+    if target.is_dir() or target.exists():
+        os.replace(target, aside)
+    os.replace(built, target)
+    remove_index(aside)
+
+
+def remove_index(path: Path) -> None:
+    """Remove an index file (and its journal files) or a shard folder reportlint made."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        _unlink_database(path)
 
 
 def _unlink_database(path: Path) -> None:
@@ -621,18 +814,22 @@ def pairs(index_path: Path, min_shared: int = 10, min_share: float = 0.1) -> lis
 
 
 def _pairs(index: Index, min_shared: int, min_share: float) -> list[Pair]:
-    totals = {int(d): int(n) for d, n in index.db.execute("SELECT doc, COUNT(DISTINCT hash) FROM prints GROUP BY doc")}
+    totals: dict[int, int] = defaultdict(int)
     paths = {int(i): str(p) for i, p in index.db.execute("SELECT id, path FROM documents")}
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    cursor = index.db.execute("SELECT DISTINCT hash, doc FROM prints ORDER BY hash, doc")
-    last, docs = None, []
-    while rows := cursor.fetchmany(100_000):
-        for key, doc in rows:
-            if key != last:
-                _count(docs, shared)
-                last, docs = key, []
-            docs.append(int(doc))
-    _count(docs, shared)
+    for bucket in range(1 << index.bits):  # a key lives in one shard only: the counts add up
+        db = index.prints_db(bucket)
+        for d, n in db.execute("SELECT doc, COUNT(DISTINCT hash) FROM prints GROUP BY doc"):
+            totals[int(d)] += int(n)
+        cursor = db.execute("SELECT DISTINCT hash, doc FROM prints ORDER BY hash, doc")
+        last, docs = None, []
+        while found := cursor.fetchmany(100_000):
+            for key, doc in found:
+                if key != last:
+                    _count(docs, shared)
+                    last, docs = key, []
+                docs.append(int(doc))
+        _count(docs, shared)
     out = []
     for (a, b), n in shared.items():
         share = n / max(min(totals.get(a, 0), totals.get(b, 0)), 1)

@@ -117,21 +117,46 @@ def _documents(result: tuple[Any, ...]) -> tuple[Any, Any]:
     return result[0], result[1]
 
 
+def _ids(result: tuple[Any, ...]) -> list[int]:
+    return [row[0] for row in result[0]]
+
+
 def _bucket(result: tuple[Any, ...], b: int) -> np.ndarray:
     return result[2][b]
+
+
+def renumbering(*ids: list[int]) -> np.ndarray:
+    """Old id -> new id: the documents read, numbered densely in the order of their batches, as
+    the embedded build numbers them (a file that failed leaves no gap)."""
+    flat = [i for batch in ids for i in batch]
+    out = np.zeros(max(flat, default=0) + 1, np.int64)
+    out[np.asarray(flat, dtype=np.int64)] = np.arange(1, len(flat) + 1)
+    return out
 
 
 def reduce_parts(frequent_docs: int, *parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return corpus.reduce_bucket(np.concatenate(parts) if parts else np.zeros((0, 4), np.int64), frequent_docs)
 
 
+def reduce_to_shard(frequent_docs: int, folder: str, bucket: int, renumber: np.ndarray, *parts: np.ndarray) -> int:
+    """A worker's task: one bucket gathered from every batch, sorted, counted, renumbered and
+    written as that bucket's shard file of the folder being built; returns its postings."""
+    postings, frequent = reduce_parts(frequent_docs, *parts)
+    postings[:, 1] = renumber[postings[:, 1]]  # monotone: the order stays
+    return corpus.write_shard(Path(folder), bucket, frequent_docs, [(postings, frequent)])
+
+
 def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int = corpus.FREQUENT_DOCS,
-          on_error: Any = None) -> tuple[int, int]:
-    """A new index of ``files`` built on the cluster of ``client``; returns (added, total)."""
+          on_error: Any = None, shards: bool = False) -> tuple[int, int]:
+    """A new index of ``files`` built on the cluster of ``client``; returns (added, total).
+    ``shards`` (or an index that is a folder already): a shard folder whose bucket files the
+    workers write themselves (the folder must be at the same path for them: a shared disk);
+    else the client writes the buckets into one file."""
     target = index_path
+    shards = shards or index_path.is_dir()
     corpus.validate(index_path, "build")
     index_path = index_path.with_name(f".{index_path.name}.{os.getpid()}.building")
-    corpus._unlink_database(index_path)
+    corpus.remove_index(index_path)
     seen: dict[str, int] = {}
     for f in files:
         seen.setdefault(os.path.abspath(f), len(seen) + 1)
@@ -141,14 +166,22 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
     added = 0
     renumber = np.zeros(len(numbered) + 1, np.int64)
     try:
-        with corpus.Index(index_path, create=True, frequent_docs=frequent_docs) as index:
-            corpus.unjournaled(index)
+        with corpus.Index(index_path, create=True, frequent_docs=frequent_docs,
+                          shards=BUCKET_BITS if shards else None) as index:
+            corpus.unjournaled(index.db)
             mapped = client.map(fingerprint_batch, batches, config_folder=config_folder, bits=BUCKET_BITS,
                                 pure=False)
             headers = client.map(_documents, mapped)
-            reduced = [client.submit(reduce_parts, frequent_docs,
-                                     *[client.submit(_bucket, m, b) for m in mapped], pure=False)
-                       for b in range(1 << BUCKET_BITS)]
+            if shards:
+                order = client.submit(renumbering, *client.map(_ids, mapped), pure=False)
+                folder = os.path.abspath(index_path)
+                reduced = [client.submit(reduce_to_shard, frequent_docs, folder, b, order,
+                                         *[client.submit(_bucket, m, b) for m in mapped], pure=False)
+                           for b in range(1 << BUCKET_BITS)]
+            else:
+                reduced = [client.submit(reduce_parts, frequent_docs,
+                                         *[client.submit(_bucket, m, b) for m in mapped], pure=False)
+                           for b in range(1 << BUCKET_BITS)]
             for future in headers:
                 docs, errors = future.result()
                 future.release()
@@ -161,18 +194,22 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
                     index.db.execute("INSERT INTO documents (id, path, sha256, chars) VALUES (?, ?, ?, ?)",
                                      (added, index.key(path), sha, chars))
                     index.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", [(added, b, t) for _, b, t in blocks])
+            index.db.commit()
             del mapped
             for future in reduced:  # in bucket order, which is key order
-                postings, frequent = future.result()
+                result = future.result()
                 future.release()
+                if shards:
+                    continue  # the worker wrote it
+                postings, frequent = result
                 postings = postings if postings.flags.writeable else postings.copy()
                 postings[:, 1] = renumber[postings[:, 1]]  # monotone: the order stays
                 corpus.write_bucket(index.db, postings, frequent)
             total = index.count()
-        os.replace(index_path, target)
-        corpus._remember_verified(target)
+        corpus.replace_index(index_path, target)
+        corpus.remember_verified(target)
     except sqlite3.OperationalError as exc:
         raise corpus._unwritable(target, exc) from exc
     finally:
-        corpus._unlink_database(index_path)
+        corpus.remove_index(index_path)
     return added, total
