@@ -753,6 +753,55 @@ def corpus_pairs(index: Path, min_shared: int, min_share: float, fmt: str) -> in
     return 0
 
 
+@corpus.command("match")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--corpus", "index", required=True, type=click.Path(path_type=Path), help="参考语料索引文件或分片目录")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+              help="段落中至少多少比例的文字在来源中重现")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="用 Dask 在本机启动 N 个工作进程分担（需 pip install \"reportlint[dask]\"）")
+@click.option("--scheduler", default=None, help="Dask 调度器地址，如 tcp://host:8786（跨机器请用 tls://）")
+@click.option("--scheduler-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Dask 调度器文件")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_match(paths: tuple[str, ...], index: Path, threshold: float, workers: int | None,
+                 scheduler: str | None, scheduler_file: Path | None, fmt: str) -> int:
+    """逐段列出许多份草稿中与参考语料雷同的段落及其来源（批量查重；可经同一个 Dask 集群分担）。
+
+    每个雷同段落一行（reportlint check 的 B105 把相邻的雷同段落合为一条）。
+    有雷同时退出码为 1，有文件读不了时为 2。"""
+    from contextlib import nullcontext
+
+    from .corpusdask import client_for, match, off_loopback, scheduler_address
+
+    address = scheduler_address(scheduler, scheduler_file)
+    if isinstance(address, str) and off_loopback(address):
+        click.echo(f"reportlint: 提示：调度器地址 {_safe(address)} 未加密；跨机器请用 tls:// 并只让集群内机器可达",
+                   err=True)
+    _, files = _corpus_files(paths)
+    found, failed, report = 0, 0, []
+    cluster = client_for(address, workers) if address is not None or workers is not None else nullcontext()
+    with cluster as client:
+        for given, (_, result) in zip(files, match(files, index, threshold, client), strict=True):
+            shown = str(given)  # as the command line named it
+            if isinstance(result, str):
+                failed += 1
+                click.echo(f"{_safe(shown)}: 未检查：{result}", err=True)
+                continue
+            found += len(result)
+            for block, source, source_block, similarity in result:
+                report.append({"path": shown, "line": block + 1, "source": source, "source_line": source_block + 1,
+                               "similarity": similarity})
+                if fmt == "text":
+                    click.echo(f"{_safe(shown)}:{block + 1}: 与 {_safe(source)} 第 {source_block + 1} 段雷同"
+                               f"（相似度 {similarity:.0%}）")
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"共 {len(files) - failed} 份草稿，{found} 个段落与参考语料雷同。")
+    return 2 if failed else 1 if found else 0
+
+
 def _update_index(paths: tuple[str, ...], output: Path, fresh: bool, frequent: int | None = None,
                   shards: bool = False) -> int:
     from .corpus import FREQUENT_DOCS, build

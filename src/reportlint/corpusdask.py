@@ -213,3 +213,47 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
     finally:
         corpus.remove_index(index_path)
     return added, total
+
+
+MatchRow = tuple[int, str, int, float]  # block of the draft, source path, source block, similarity
+
+
+def match_batch(paths: list[str], index: str, threshold: float, config_folder: str) -> list[tuple[str, Any]]:
+    """A worker's task (or the client's, without a cluster): each draft of the batch loaded
+    and looked up in the index, opened once for the batch. Returns, per draft, its path and
+    either its matches or the message saying why it could not be read."""
+    from .engine import load
+
+    registry = _registry(config_folder)
+    out: list[tuple[str, Any]] = []
+    with corpus.Index(Path(index)) as opened:
+        for path in paths:
+            try:
+                doc = load(Path(path), registry)
+            except (LoadError, OSError) as exc:
+                out.append((path, str(exc)))
+                continue
+            found = opened.query(doc, threshold, str(doc.meta.get("sha256", "")) or None)
+            out.append((path, [(m.block, m.source, m.source_block, m.similarity) for m in found]))
+    return out
+
+
+def match(files: list[Path], index: Path, threshold: float, client: Any = None) -> Iterator[tuple[str, Any]]:
+    """B105's lookup for many drafts: batches of paths sent to the cluster's workers (which
+    must see the drafts and the index at the same paths), or looked up here without one.
+    Results come in the order of ``files``."""
+    corpus.validate(index, "check")
+    paths = [os.path.abspath(f) for f in files]
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    config_folder = str(Path.cwd().resolve())
+    where = os.path.abspath(index)
+    if client is None:
+        for batch in batches:
+            yield from match_batch(batch, where, threshold, config_folder)
+        return
+    futures = client.map(match_batch, batches, index=where, threshold=threshold, config_folder=config_folder,
+                         pure=False)
+    for future in futures:
+        result = future.result()
+        future.release()
+        yield from result
