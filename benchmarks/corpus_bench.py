@@ -10,8 +10,8 @@ sentence in every document (套话, which the index must set apart as frequent).
 runs in a child process (its peak RSS is that process's, read from getrusage), loading the
 files through reportlint's own loader as ``reportlint corpus build`` does. Dask builds use a
 LocalCluster of single-threaded worker processes; the cluster's start is timed apart. With
-``--shards`` every build writes a shard folder (one SQLite file per bucket; on Dask the workers
-write them), else one SQLite file.
+``--shards`` the Dask builds write shard folders (one SQLite file per bucket, written by the
+workers), else one SQLite file like the embedded build; queries are timed on both layouts.
 
 Each query draft carries two paragraphs copied from two distinct indexed documents and two
 new ones; recall counts planted paragraphs attributed to the right document, false hits
@@ -181,9 +181,10 @@ def main() -> int:
     runs = [0] + [int(w) for w in a.dask.split(",") if w.strip()]
     indexes = {}
     for workers in runs:
-        index = work / (f"corpus-{workers}" + ("" if a.shards else ".sqlite"))
+        sharded = a.shards and workers > 0
+        index = work / (f"corpus-{workers}" + ("" if sharded else ".sqlite"))
         out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(index), str(workers),
-                              "1" if a.shards else "0"],
+                              "1" if sharded else "0"],
                              check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
         assert r["added"] == a.docs, r
@@ -195,8 +196,11 @@ def main() -> int:
         indexes[workers] = index
     base = indexes[0]
     size = sum(f.stat().st_size for f in index_files(base))
-    print(f"index size: {size / 1e6:.1f} MB ({size / a.docs / 1024:.1f} KiB per document)"
-          + (f" in {len(index_files(base))} files" if a.shards else ""))
+    print(f"index size: {size / 1e6:.1f} MB ({size / a.docs / 1024:.1f} KiB per document)")
+    for workers, index in indexes.items():
+        if index.is_dir():
+            size = sum(f.stat().st_size for f in index_files(index))
+            print(f"dask {workers}: shard folder of {len(index_files(index))} files, {size / 1e6:.1f} MB")
     import sqlite3
 
     frequent = prints = 0
@@ -217,6 +221,11 @@ def main() -> int:
           f"uncached {q['first_ms']:.1f} ms")
     print(f"planted paragraphs found with their source: {q['found']} of {q['planted']}; "
           f"false hits: {q['false_hits']}")
+    folders = [index for index in indexes.values() if index.is_dir()]
+    if folders:
+        q = queries(folder, folders[0], a.queries)
+        print(f"query on the shard folder: warm median {q['warm_ms']:.1f} ms, cold median {q['cold_ms']:.1f} ms "
+              f"(max {q['cold_max_ms']:.1f}); found {q['found']} of {q['planted']}, false hits {q['false_hits']}")
     return 0
 
 

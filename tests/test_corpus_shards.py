@@ -129,3 +129,41 @@ def test_build_never_replaces_a_folder_that_is_not_an_index(tmp_path: Path, libr
     code, out = run(["corpus", "build", str(library), "-o", str(folder), "--shards"], capsys)
     assert code == 3 and "不是参考语料索引" in out, out
     assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_a_shard_of_another_build_is_never_mixed_in(tmp_path: Path, library: Path, draft: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Each build marks its folder and its shards: a shard of another build (a folder rebuilt
+    while a check was reading it, or a file copied in) is refused, by validation and by a
+    reader that opens its shards after the swap."""
+    from reportlint.errors import CorpusError
+    from reportlint.model import Block, Document
+
+    one, other = tmp_path / "one", tmp_path / "other"
+    for folder in (one, other):
+        assert run(["corpus", "build", str(library), "-o", str(folder), "--shards"], capsys)[0] == 0
+    reader = corpus.Index(one)  # opened before the rebuild: its shards not yet
+    try:
+        (other / corpus.shard_name(3)).replace(one / corpus.shard_name(3))
+        code, out = b105(draft, one, capsys)
+        assert code == 3 and "不属于这个位置或这次建立" in out, out
+        text = (library / "plan.txt").read_text(encoding="utf-8")
+        with pytest.raises(CorpusError, match="不是同一次建立"):
+            reader.query(Document(str(draft), tuple(Block(i, t) for i, t in enumerate(text.splitlines()))), 0.6)
+    finally:
+        reader.close()
+
+
+def test_corpus_add_into_an_empty_folder_makes_a_shard_folder(tmp_path: Path, library: Path, draft: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    folder, single = tmp_path / "new", tmp_path / "one.sqlite"
+    folder.mkdir()
+    first = sorted(library.glob("*.txt"))[0]
+    assert run(["corpus", "add", str(first), "-o", str(folder)], capsys)[0] == 0  # one short document
+    assert len(list(folder.glob("prints-*.sqlite"))) == 1 << corpus.SHARD_BITS  # every shard, even empty
+    assert run(["check", str(draft), "--corpus", str(folder), "--select", "B105", "--no-cache"], capsys)[0] in (0, 1)
+    assert run(["corpus", "add", str(library), "-o", str(folder)], capsys)[0] == 0
+    assert run(["corpus", "build", str(library), "-o", str(single)], capsys)[0] == 0
+    assert (folder / corpus.MAIN).is_file() and (folder / corpus.shard_name(0)).is_file()
+    assert rows(folder) == rows(single)
+    assert b105(draft, folder, capsys)[1] == b105(draft, single, capsys)[1].replace(str(single), str(folder))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
+import secrets
 import shutil
 import sqlite3
 import stat
@@ -158,6 +159,8 @@ class Index:
         self.writable = create
         self._shards: dict[int, sqlite3.Connection] = {}
         self._any_frequent: dict[int, bool] = {}
+        self._new_folder = False
+        self.build_id = ""
         if not create:
             if not self.main.is_file():
                 raise CorpusError(f"参考语料索引“{self.path}”不存在；先用 reportlint corpus build 建立")
@@ -167,11 +170,16 @@ class Index:
         if shards is not None:
             with suppress(FileExistsError):
                 self.path.mkdir()
+        elif self.sharded and not self.main.exists():
+            shards = SHARD_BITS  # corpus add into an empty folder: a new shard folder
         validate(self.path, "add")
         self.db = _open_writable(self.main, frequent_docs)
         try:
             if shards is not None:
+                self._new_folder = True
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('shards', ?)", (str(shards),))
+                self.db.execute("INSERT OR IGNORE INTO meta VALUES ('build', ?)", (secrets.token_hex(8),))
+                self.db.commit()
             self.frequent_docs = self._frequent_setting()
             self.bits = self._shard_bits()
         except BaseException:
@@ -182,6 +190,8 @@ class Index:
         """0 for a single file; for a shard folder, the bits of its buckets (1 to 8)."""
         if not self.sharded:
             return 0
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
+        self.build_id = str(row[0]) if row else ""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'shards'").fetchone()
         value = str(row[0]) if row else ""
         if not value.isdigit() or not 1 <= int(value) <= 8:
@@ -196,11 +206,26 @@ class Index:
             return self.db
         if bucket not in self._shards:
             path = self.path / shard_name(bucket)
-            if not path.is_file():
+            new = not path.is_file()
+            if new and not (self.writable and self._new_folder):
                 raise CorpusError(f"参考语料索引“{self.path}”已损坏（缺少分片 {shard_name(bucket)}）；"
                                   f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）")
-            self._shards[bucket] = (_open_writable(path, self.frequent_docs) if self.writable
-                                    else _connect_readonly(path))
+            if self.writable:
+                db = _open_writable(path, self.frequent_docs)
+                if new:  # corpus add into a new shard folder: its shards begin here
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('bucket', ?)", (str(bucket),))
+                    db.execute("INSERT OR IGNORE INTO meta VALUES ('build', ?)", (self.build_id,))
+            else:
+                db = _connect_readonly(path)
+            try:
+                row = db.execute("SELECT value FROM meta WHERE key = 'build'").fetchone()
+            except sqlite3.DatabaseError:
+                row = None
+            if row is None or str(row[0]) != self.build_id:  # another build's shard (a rebuild meanwhile)
+                db.close()
+                raise CorpusError(f"参考语料索引“{self.path}”的分片 {shard_name(bucket)} 与索引不是同一次建立的"
+                                  "（可能正在重建）；请稍后再试，或用 reportlint corpus build 重新建立")
+            self._shards[bucket] = db
         return self._shards[bucket]
 
     def by_bucket(self, keys: np.ndarray) -> Iterator[tuple[sqlite3.Connection, np.ndarray]]:
@@ -261,6 +286,9 @@ class Index:
         """Index a document; a document already indexed with the same content is left alone.
         Returns whether anything changed. (One document at a time, for ``corpus add``; a whole
         corpus is built faster, in bounded memory, by ``build``.)"""
+        if self._new_folder:  # a shard folder begun by corpus add: every shard exists from the start
+            for bucket in range(1 << self.bits):
+                self.prints_db(bucket)
         key = self.key(doc.path)
         row = self.db.execute("SELECT id, sha256 FROM documents WHERE path = ?", (key,)).fetchone()
         if row and row[1] == sha256:
@@ -505,7 +533,7 @@ def _validate_folder(folder: Path, purpose: str) -> None:
     try:
         db = _connect_readonly(main)
         try:
-            meta = dict(db.execute("SELECT key, value FROM meta WHERE key = 'shards'").fetchall())
+            meta = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('shards', 'build')").fetchall())
         finally:
             db.close()
         bits = str(meta.get("shards", ""))
@@ -518,11 +546,12 @@ def _validate_folder(folder: Path, purpose: str) -> None:
             validate(shard, purpose)
             db = _connect_readonly(shard)
             try:
-                row = db.execute("SELECT value FROM meta WHERE key = 'bucket'").fetchone()
+                marks = dict(db.execute("SELECT key, value FROM meta WHERE key IN ('bucket', 'build')").fetchall())
             finally:
                 db.close()
-            if purpose == "check" and (row is None or str(row[0]) != str(bucket)):
-                raise CorpusError(f"参考语料索引“{name}”已损坏（分片 {shard_name(bucket)} 不属于这个位置）；{rebuild}")
+            if str(marks.get("bucket")) != str(bucket) or str(marks.get("build")) != str(meta.get("build")):
+                raise CorpusError(f"参考语料索引“{name}”已损坏（分片 {shard_name(bucket)} 不属于这个位置或这次建立）；"
+                                  f"{rebuild}")
     except sqlite3.DatabaseError as exc:
         raise CorpusError(f"参考语料索引“{name}”已损坏（SQLite 报告 {exc}）；{rebuild}") from exc
 
@@ -718,9 +747,11 @@ def unjournaled(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA cache_size=-65536")  # 64 MiB
 
 
-def write_shard(folder: Path, bucket: int, frequent_docs: int, parts: Iterable[tuple[np.ndarray, np.ndarray]]) -> int:
+def write_shard(folder: Path, bucket: int, frequent_docs: int, parts: Iterable[tuple[np.ndarray, np.ndarray]],
+                build_id: str) -> int:
     """A shard file of a new shard folder: the postings and frequent fingerprints of one
-    bucket, given in key order (by the embedded build, or by a Dask worker); returns its rows."""
+    bucket, given in key order (by the embedded build, or by a Dask worker), marked with the
+    build it belongs to; returns its rows."""
     path = folder / shard_name(bucket)
     _unlink_database(path)
     db = _open_writable(path, frequent_docs)
@@ -728,6 +759,7 @@ def write_shard(folder: Path, bucket: int, frequent_docs: int, parts: Iterable[t
     try:
         unjournaled(db)
         db.execute("INSERT OR IGNORE INTO meta VALUES ('bucket', ?)", (str(bucket),))
+        db.execute("INSERT OR IGNORE INTO meta VALUES ('build', ?)", (build_id,))
         for postings, frequent in parts:
             write_bucket(db, postings, frequent)
             written += len(postings)
@@ -764,7 +796,7 @@ def _bulk(index: Index, documents: Iterable[tuple[Document, str]]) -> int:
             return added
         per_shard = 1 << (spill.bits - index.bits)  # spill buckets, in order, make up each shard
         for shard in range(1 << index.bits):
-            write_shard(index.path, shard, index.frequent_docs, itertools.islice(reduced, per_shard))
+            write_shard(index.path, shard, index.frequent_docs, itertools.islice(reduced, per_shard), index.build_id)
     return added
 
 

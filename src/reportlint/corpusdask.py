@@ -138,12 +138,13 @@ def reduce_parts(frequent_docs: int, *parts: np.ndarray) -> tuple[np.ndarray, np
     return corpus.reduce_bucket(np.concatenate(parts) if parts else np.zeros((0, 4), np.int64), frequent_docs)
 
 
-def reduce_to_shard(frequent_docs: int, folder: str, bucket: int, renumber: np.ndarray, *parts: np.ndarray) -> int:
+def reduce_to_shard(frequent_docs: int, folder: str, bucket: int, build_id: str, renumber: np.ndarray,
+                    *parts: np.ndarray) -> int:
     """A worker's task: one bucket gathered from every batch, sorted, counted, renumbered and
     written as that bucket's shard file of the folder being built; returns its postings."""
     postings, frequent = reduce_parts(frequent_docs, *parts)
     postings[:, 1] = renumber[postings[:, 1]]  # monotone: the order stays
-    return corpus.write_shard(Path(folder), bucket, frequent_docs, [(postings, frequent)])
+    return corpus.write_shard(Path(folder), bucket, frequent_docs, [(postings, frequent)], build_id)
 
 
 def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int = corpus.FREQUENT_DOCS,
@@ -175,7 +176,7 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
             if shards:
                 order = client.submit(renumbering, *client.map(_ids, mapped), pure=False)
                 folder = os.path.abspath(index_path)
-                reduced = [client.submit(reduce_to_shard, frequent_docs, folder, b, order,
+                reduced = [client.submit(reduce_to_shard, frequent_docs, folder, b, index.build_id, order,
                                          *[client.submit(_bucket, m, b) for m in mapped], pure=False)
                            for b in range(1 << BUCKET_BITS)]
             else:
