@@ -118,6 +118,11 @@ def test_bulk_build_equals_one_by_one_adds_and_sets_frequent_prints_apart(tmp_pa
     corpus.build(one, ((d, f"s{i}") for i, d in enumerate(docs) if i), fresh=False)
     a, b = dump(bulk), dump(one)
     assert a == b
+    from test_corpus_shards import rows
+
+    folder = tmp_path / "shards"  # the same spilled buckets, written as a shard folder
+    corpus.build(folder, ((d, f"s{i}") for i, d in enumerate(docs)), fresh=True, frequent_docs=5, shards=True)
+    assert rows(folder) == {t: sorted(v) for t, v in a.items()}
     common_keys = set(corpus.block_keys(docs[0].blocks[0].text)[0].tolist())
     assert {r[0] for r in a["frequent"]} == common_keys  # in all 12 documents > 5
     assert all(r[1] == 12 for r in a["frequent"])

@@ -5,9 +5,13 @@ and the scheduler must import reportlint and see the files at the same paths). T
 postings are split by bucket (the low bits of the hash, see ``fingerprint.store_keys``) and
 shuffled: one task per bucket gathers that bucket from every batch, sorts it, counts in how
 many documents each fingerprint is and sets the frequent ones apart (``corpus.reduce_bucket``,
-the same code as the embedded build). The client writes the documents and then the buckets
-in key order into the same single SQLite index as the embedded build, so checks read it
-without Dask and find exactly what they find in an index built without it.
+the same code as the embedded build). With ``--shards`` each such task writes its bucket as
+one shard file of a shard folder itself (the folder must be at the same path for every
+worker: a shared disk), while the client writes the documents and paragraphs into its
+``index.sqlite``; without it, the client writes the buckets in key order into one SQLite
+file. Either way the rows are those of the embedded build, checks read the index without
+Dask, and find exactly what they find in an index built without it. ``corpus match`` sends
+batches of drafts to the same kind of cluster for B105's lookup.
 
 Scheduler: ``--scheduler ADDRESS``, else ``--scheduler-file FILE``, else the environment
 variables REPORTLINT_SCHEDULER then DASK_SCHEDULER_ADDRESS; with none of them, ``--workers N``
