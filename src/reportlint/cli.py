@@ -772,8 +772,10 @@ def corpus_match(paths: tuple[str, ...], index: Path, threshold: float, workers:
     有雷同时退出码为 1，有文件读不了时为 2。"""
     from contextlib import nullcontext
 
+    from .corpus import validate
     from .corpusdask import client_for, match, off_loopback, scheduler_address
 
+    validate(index, "check")  # before a cluster starts for nothing
     address = scheduler_address(scheduler, scheduler_file)
     if isinstance(address, str) and off_loopback(address):
         click.echo(f"reportlint: 提示：调度器地址 {_safe(address)} 未加密；跨机器请用 tls:// 并只让集群内机器可达",
