@@ -167,3 +167,24 @@ def test_corpus_add_into_an_empty_folder_makes_a_shard_folder(tmp_path: Path, li
     assert (folder / corpus.MAIN).is_file() and (folder / corpus.shard_name(0)).is_file()
     assert rows(folder) == rows(single)
     assert b105(draft, folder, capsys)[1] == b105(draft, single, capsys)[1].replace(str(single), str(folder))
+
+
+def test_lookups_read_side_by_side_find_what_one_reader_finds(tmp_path: Path, library: Path, draft: Path,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A draft's keys are read by several connections at once (threads; a cold index is random
+    page reads, which the disk serves side by side): the same matches as one connection."""
+    from reportlint.engine import Session, load
+
+    single, folder = tmp_path / "one.sqlite", tmp_path / "shards"
+    assert run(["corpus", "build", str(library), "-o", str(single)], capsys)[0] == 0
+    assert run(["corpus", "build", str(library), "-o", str(folder), "--shards"], capsys)[0] == 0
+    doc = load(draft, Session().books(None)[0])
+    found = {}
+    for readers in (1, 4):
+        monkeypatch.setattr(corpus, "READERS", readers)
+        for index in (single, folder):
+            with corpus.Index(index) as opened:
+                found[readers, index.name] = [(m.block, Path(m.source).name, m.source_block, m.similarity)
+                                              for m in opened.query(doc, 0.6)]
+    assert found[1, "one.sqlite"] and len(set(map(repr, found.values()))) == 1, found

@@ -13,6 +13,7 @@ before anything is reported.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import os
@@ -23,10 +24,12 @@ import stat
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -44,6 +47,7 @@ FREQUENT_DOCS = 50  # a fingerprint in more documents than this is 套话: kept 
 SHARD_BITS = 4  # a shard folder holds 16 fingerprint files, one per bucket of the hash's low bits
 MAIN = "index.sqlite"  # in a shard folder: documents and paragraphs (its prints table stays empty)
 PAGE_SIZE = 16384
+READERS = 4  # connections (threads) reading the keys of one draft at once
 CHUNK = 500  # keys per SQL statement (SQLite's default limit on variables is 32766; small stays fast)
 
 
@@ -99,7 +103,8 @@ def _connect_readonly(path: Path) -> sqlite3.Connection:
     uri = Path(os.path.abspath(path)).as_uri()
     failure: sqlite3.OperationalError | None = None
     for params in ("mode=ro", "mode=ro&immutable=1"):
-        db = sqlite3.connect(f"{uri}?{params}", uri=True, timeout=BUSY_SECONDS)
+        # used by one thread at a time, not always the one that opened it (Index._lookups)
+        db = sqlite3.connect(f"{uri}?{params}", uri=True, timeout=BUSY_SECONDS, check_same_thread=False)
         try:
             db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # SQLite opens lazily
             return db
@@ -161,6 +166,8 @@ class Index:
         self._any_frequent: dict[int, bool] = {}
         self._new_folder = False
         self.build_id = ""
+        self._readers: dict[int, sqlite3.Connection] = {}
+        self._pool: ThreadPoolExecutor | None = None
         if not create:
             if not self.main.is_file():
                 raise CorpusError(f"参考语料索引“{self.path}”不存在；先用 reportlint corpus build 建立")
@@ -252,6 +259,12 @@ class Index:
         return value
 
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        for db in self._readers.values():
+            db.close()
+        self._readers.clear()
         for db in [*self._shards.values(), self.db]:
             if self.writable:
                 db.commit()
@@ -379,21 +392,15 @@ class Index:
         excluded = self._itself(doc, exclude_sha256)
         hashes, _, which = fingerprint_texts([b.text for b in doc.blocks], MIN_CHARS)  # = block_keys of each
         all_keys = store_keys(hashes)
-        # every fingerprint of the draft looked up at once, shard by shard (each shard opened once)
+        # every fingerprint of the draft looked up at once, in READERS parts read side by side
         unique = np.unique(all_keys)
         frequent: set[int] = set()
         found: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for db, part in self.by_bucket(unique):
-            keys = unique[part].tolist()
-            if self._has_frequent(db):
-                frequent |= self._frequent(keys, db)
-            rare = [k for k in keys if k not in frequent]
-            for chunk in _chunks(rare, CHUNK):
-                marks = ",".join("?" * len(chunk))
-                for key, doc_id, block in db.execute(
-                        f"SELECT hash, doc, block FROM prints WHERE hash IN ({marks})", chunk):
-                    if doc_id not in excluded:
-                        found[int(key)].append((int(doc_id), int(block)))
+        for part_frequent, part_rows in self._lookups(unique):
+            frequent |= part_frequent
+            for key, doc_id, block in part_rows:
+                if doc_id not in excluded:
+                    found[int(key)].append((int(doc_id), int(block)))
         matches: list[Match] = []
         bounds = np.flatnonzero(np.diff(which)) + 1 if len(which) else which
         for keys, where in zip(np.split(all_keys, bounds), np.split(which, bounds), strict=True):
@@ -410,6 +417,46 @@ class Index:
             if best and best[2] >= threshold:
                 matches.append(Match(b.index, self.shown(best[0]), best[1], round(best[2], 2)))
         return matches
+
+    def _lookups(self, unique: np.ndarray) -> Iterator[tuple[set[int], list[Any]]]:
+        """The frequent keys and the postings of ``unique`` (sorted keys), read by READERS
+        threads at once, each on its own connection: a cold index answers by random page reads
+        (one or two per key), which the disk serves side by side; SQLite lets go of the GIL
+        while it reads. A shard folder: one part per shard, opened in the thread that reads it;
+        a single file: contiguous ranges of keys, each on one of READERS connections."""
+        if self.bits:
+            buckets = bucket_of(np.ascontiguousarray(unique), self.bits)
+            jobs = [(functools.partial(self.prints_db, int(b)), unique[buckets == b].tolist())
+                    for b in np.unique(buckets).tolist()]
+        else:
+            jobs = [(functools.partial(self._reader, i), part.tolist())
+                    for i, part in enumerate(np.array_split(unique, READERS)) if len(part)]
+        if len(jobs) <= 1 or self.writable:
+            for connect, keys in jobs:
+                yield self._lookup(connect(), keys)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(READERS, thread_name_prefix="reportlint-corpus")
+        futures = [self._pool.submit(lambda c=connect, k=keys: self._lookup(c(), k)) for connect, keys in jobs]
+        for future in futures:
+            yield future.result()
+
+    def _reader(self, i: int) -> sqlite3.Connection:
+        """The i-th read-only connection to a single-file index (0: the index's own)."""
+        if i == 0:
+            return self.db
+        if i not in self._readers:
+            self._readers[i] = _connect_readonly(self.main)
+        return self._readers[i]
+
+    def _lookup(self, db: sqlite3.Connection, keys: list[int]) -> tuple[set[int], list[Any]]:
+        frequent = self._frequent(keys, db) if self._has_frequent(db) else set()
+        rare = [k for k in keys if k not in frequent]
+        found: list[Any] = []
+        for chunk in _chunks(rare, CHUNK):
+            marks = ",".join("?" * len(chunk))
+            found.extend(db.execute(f"SELECT hash, doc, block FROM prints WHERE hash IN ({marks})", chunk).fetchall())
+        return frequent, found
 
     def _has_frequent(self, db: sqlite3.Connection) -> bool:
         if id(db) not in self._any_frequent:
