@@ -188,3 +188,20 @@ def test_lookups_read_side_by_side_find_what_one_reader_finds(tmp_path: Path, li
                 found[readers, index.name] = [(m.block, Path(m.source).name, m.source_block, m.similarity)
                                               for m in opened.query(doc, 0.6)]
     assert found[1, "one.sqlite"] and len(set(map(repr, found.values()))) == 1, found
+
+
+def test_corpus_match_without_a_cluster(tmp_path: Path, library: Path, draft: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    """corpus match needs no Dask without --workers or a scheduler: one line per reused
+    paragraph with its source; exit code 1 when something is reused, 0 when nothing is, 3 for
+    an index that does not exist (said before any work)."""
+    index = tmp_path / "one.sqlite"
+    assert run(["corpus", "build", str(library), "-o", str(index)], capsys)[0] == 0
+    fresh = tmp_path / "fresh.txt"
+    fresh.write_text("一份新材料\n这里写的都是前所未有的新内容，和资料库里的任何文档都不一样。\n", encoding="utf-8")
+    code, out = run(["corpus", "match", str(draft), str(fresh), "--corpus", str(index)], capsys)
+    assert code == 1 and "plan.txt" in out and "雷同" in out and "共 2 份草稿" in out, out
+    assert all(str(draft) in line for line in out.splitlines()[:-1]), out  # the new draft has no line
+    assert run(["corpus", "match", str(fresh), "--corpus", str(index)], capsys)[0] == 0
+    code, out = run(["corpus", "match", str(draft), "--corpus", str(tmp_path / "missing.sqlite")], capsys)
+    assert code == 3 and "不存在" in out, out
