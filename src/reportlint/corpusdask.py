@@ -187,6 +187,9 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
                 reduced = [client.submit(reduce_parts, frequent_docs,
                                          *[client.submit(_bucket, m, b) for m in mapped], pure=False)
                            for b in range(1 << BUCKET_BITS)]
+            # the client lets go of the batches' results now: each is kept on its worker only until its
+            # selections (documents, ids, buckets) have run, not for the whole build
+            del mapped
             for future in headers:
                 docs, errors = future.result()
                 future.release()
@@ -200,7 +203,6 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
                                      (added, index.key(path), sha, chars))
                     index.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", [(added, b, t) for _, b, t in blocks])
             index.db.commit()
-            del mapped
             for future in reduced:  # in bucket order, which is key order
                 result = future.result()
                 future.release()
