@@ -290,3 +290,77 @@ def test_classification_rows_shared_by_two_budget_tables_are_not_a_paste() -> No
 def test_blank_before_a_government_name_asks_for_a_place(tmp_path: Path) -> None:
     found = lint_text("会议纪要\nXXXX人民政府办公室", tmp_path, select="B103")
     assert "单位或地名" in found[0].message
+
+
+def test_parallel_descriptions_of_two_items_are_not_a_repeated_passage(tmp_path: Path) -> None:
+    # two contracts described in the same words, their figures differing: a parallel
+    # description the drafter wrote on purpose, not a passage pasted twice by mistake
+    one = ("（一）东区合同共五部分：第一部分共4条，写明了租赁场地的位置和面积约80亩。"
+           "第二部分共2条，约定了双方在施工期间的安全责任。第三部分共6条，约定了租金的支付方式和期限。"
+           "第四部分共3条，约定了合同到期后的续租办法。")
+    two = one.replace("（一）东区", "（二）西区").replace("80亩", "95亩").replace("共6条", "共5条")
+    assert lint_text("情况报告\n" + one + two + "\n", tmp_path, select="B104") == []
+    # the same passage pasted again unchanged is still reported
+    found = lint_text("情况报告\n" + one + one.replace("（一）东区", "（二）西区") + "\n", tmp_path, select="B104")
+    assert [f.rule for f in found] == ["B104"]
+
+
+def test_a_portal_metadata_table_above_the_title_is_one_residue_finding(tmp_path: Path) -> None:
+    # the open-information table of a county portal, labels and values on separate lines
+    text = ("返回顶部\n\n· 索引号:\n\n  12345678/2023-00042\n· 主题分类:\n\n· 发布机构:\n\n  县水利局\n"
+            "· 成文日期:\n\n  2023年05月06日 09:30\n· 有效性:\n\n县水利局关于做好汛前检查的通知\n各乡镇：\n"
+            "请于五月底前完成辖区水库、山塘的汛前检查，并将检查情况报县水利局。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 13)]
+
+
+def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
+    text = ("县文明办工作总结\n\n时间:2022-03-01 08:00:00下载本文作者:会员上传\n简介:文库小编今天推荐几篇同类范文。\n\n"
+            "县文明办工作总结\n今年以来，县文明办围绕创建全国文明城市开展了大量工作，取得了明显成效。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(2, 3)]
+
+
+def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None:
+    text = "县长在全县农业工作会议上的讲话\n同志们：回顾20*年，全县粮食生产再获丰收。20*年要继续稳定播种面积。今年是20*年以来最好的一年。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.excerpt, "日期" in f.message, "共 3 处" in f.message) for f in found] == [("*", True, True)]
+    assert lint_text("计算说明\n本表按2020年价格计算，面积按3*4=12平方米计。\n", tmp_path, select="B103") == []
+
+
+def test_model_text_blanks_single_x_figures_and_starred_names(tmp_path: Path) -> None:
+    text = ("区林业局工作总结\n全年完成植树造林X万亩，新建林场X个，培训护林员X名。\n"
+            "***镇获评全省绿化模范乡镇。\n**乡新建苗圃两处。\n")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "X"), (2, "***"), (3, "**")]
+    assert lint_text("设备清单\n购置X光机2台、CT机1台，型号X5的设备3套。\n", tmp_path, select="B103") == []
+
+
+def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) -> None:
+    text = ("本页是小编为大家整理的村委会工作总结，欢迎阅读。\n村委会工作总结\n"
+            "今年以来，村委会带领群众修通了村组道路，新建了文化广场，群众满意度明显提高。\n"
+            "（来源：某镇 通讯员：张某 一审编辑：李某 终审核发：王某）\n请输入验证码\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (3, 4)]
+    news = "村里召开党员大会\n本月初，村党支部召开全体党员大会，部署秋收和防火工作。\n责任编辑：赵某\n供 稿：钱某\n"
+    assert [(f.block, f.end_block) for f in lint_text(news, tmp_path, select="B101")] == [(2, 3)]
+
+
+def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
+    text = ("村级工作计划(3篇).docxVIP\n\n  • 12\n  • 0\n  • 约4.5千字\n  • 约 8页\n  • 2025-03-02 发布于河南\n  • 举报\n\n"
+            "村级工作计划\n为推动本村经济发展，结合实际，制定本计划。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 7)]
+
+
+def test_a_year_written_with_circles_is_not_a_placeholder(tmp_path: Path) -> None:
+    text = "通知\n请各单位认真遵照执行。\n县人民政府办公室\n二○○八年三月五日\n"
+    assert lint_text(text, tmp_path, select="B103") == []
+    assert [f.excerpt for f in lint_text("通知\n请○○乡镇于月底前报送。\n", tmp_path, select="B103")] == ["○○"]
+
+
+def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
+    text = ("您的位置: 首页 » 法规库 » 地方法规 »\n\n某省河道采砂管理办法\n\n作者:法规库 时间:2023-05-06 10:20:30  浏览:1234\n"
+            "下载地址: 点击此处下载\n\n某省河道采砂管理办法\n第一条 为加强河道采砂管理，维护河势稳定，制定本办法。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 5)]

@@ -133,6 +133,19 @@ def test_config_select_and_per_file_ignores(tmp_path: Path, capsys) -> None:
     assert code == 0
 
 
+def test_per_file_ignores_apply_file_by_file_in_one_batch(tmp_path: Path, capsys) -> None:
+    """The rule list is shared by the files of a run, except where per-file ignores differ."""
+    for folder in ("drafts", "final", "more"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reportlint]\nselect = ["N1"]\nper-file-ignores = { "drafts/*.txt" = ["N101"] }\n', encoding="utf-8")
+    _, out, _ = run(["check", str(tmp_path / "drafts"), str(tmp_path / "final"), str(tmp_path / "more"),
+                     "--format", "json"], capsys)
+    rules = {Path(f["path"]).parent.name: [x["rule"] for x in f["findings"]] for f in json.loads(out)["files"]}
+    assert rules["drafts"] == [] and rules["final"] == rules["more"] != []
+
+
 def test_unknown_profile_and_format_are_usage_errors(tmp_path: Path, capsys) -> None:
     f = tmp_path / "a.txt"
     f.write_text(CLEAN, encoding="utf-8")

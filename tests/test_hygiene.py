@@ -159,3 +159,26 @@ def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: 
     text = "全体职工发奋图强，开拓进取，屡次召开协调会。"
     assert lint_text(text, tmp_path, select="T104") == []
     assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]
+
+
+def test_a_telegram_banner_run_into_its_form_fields_is_not_a_doubled_word(tmp_path: Path) -> None:
+    text = "县人民政府办公室发电发电单位县人民政府办公室签发等级特急关于做好寒潮防范工作的通知各乡镇：请做好防范。\n"
+    assert lint_text(text, tmp_path, select="T101") == []
+    assert [f.rule for f in lint_text("各电厂要全力保障发电发电，确保电力供应。\n", tmp_path, select="T101")] == ["T101"]
+
+
+def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
+    # a model text from a sharing site whose quotes came out as '…“ in every pair
+    text = ("镇工作总结\n今年以来，全镇围绕'三个一批“目标，落实'双联系“制度，开展'百日攻坚“行动，"
+            "推进'美丽庭院“创建，争创'四好农村路“示范镇。\n")
+    found = lint_text(text, tmp_path, select="T102")
+    assert [(f.rule, "5 处" in f.message) for f in found] == [("T102", True)]
+    # two quotations left open stay two findings
+    two = "镇工作总结\n全镇开展“百日攻坚行动，争创“示范镇。\n"
+    assert len(lint_text(two, tmp_path, select="T102")) == 2
+
+
+def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
+    text = "通知\n根据《县政府关于加强河道管理的通知》(县政发„2019‟12号)和县水发﹝2020﹞3号文件精神，现通知如下。\n"
+    found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
+    assert [(f.excerpt, f.suggestion, "共 2 处" in f.message) for f in found] == [("„2019‟", "〔2019〕", True)]

@@ -360,3 +360,32 @@ DURATIONS_THAT_FIT = [
 @pytest.mark.parametrize("sentence", DURATIONS_THAT_FIT)
 def test_durations_that_fit_or_are_not_tied_stay_silent(tmp_path: Path, sentence: str) -> None:
     assert lint_text("实施方案\n" + sentence, tmp_path, select="N105") == []
+
+
+def test_majority_style_is_the_most_common_and_the_first_seen_of_equals() -> None:
+    """The list's yardstick style, counted once per style: the plain definition (count every style
+    against every item) on random lists, slips left out."""
+    import random
+
+    from reportlint.checks.numbering import _majority_style, _slip
+    from reportlint.outline import Item, Marker
+
+    rng = random.Random(5)
+    forms = [("ar", "", "", "."), ("ar", "", "", "、"), ("ar", "", "", "。"), ("cn", "", "", "、"),
+             ("cn-paren", "（", "）", ""), ("ar-paren", "（", "）", "")]
+    for _ in range(300):
+        items = [Item(Marker(0, 0, 1, family, k + 1, opener, closer, punct), -1, 0)
+                 for k, (family, opener, closer, punct) in enumerate(rng.choices(forms, k=rng.randint(0, 9)))]
+        styles = [it.marker.style for it in items if not _slip(it.marker)]
+        expected = max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
+        assert _majority_style(items) == expected
+
+
+def test_an_ordinal_glued_to_the_text_before_it_is_not_skipped(tmp_path: Path) -> None:
+    # 第三， follows a photo credit with no punctuation between: the ordinal is there, only not
+    # at a sentence start, so 第四， does not skip it
+    text = ("县长在防汛工作会议上的讲话\n第一，压实责任。各乡镇要落实包村干部。第二，加强巡查。水库要每日巡查两次。"
+            "图为县长检查堤防。 本报记者 王明/摄第三，备足物资。沙袋要提前运到险段。第四，严格值守。汛期实行领导带班。\n")
+    assert lint_text(text, tmp_path, select="N107") == []
+    skipped = text.replace("图为县长检查堤防。 本报记者 王明/摄第三，备足物资。沙袋要提前运到险段。", "")
+    assert [f.rule for f in lint_text(skipped, tmp_path, select="N107")] == ["N107"]

@@ -165,6 +165,20 @@ def test_tables_are_cached_and_rebuilt_when_the_cache_is_bad(tmp_path: Path, mon
         lexicon_module.lexicon.cache_clear()
 
 
+def test_tables_of_another_environment_sharing_the_folder_are_kept(tmp_path: Path) -> None:
+    """Two virtualenvs (jieba installed at different times) share one cache folder: building one's
+    tables keeps the other's, so neither rebuilds at each alternation; older ones beyond a few go."""
+    import os
+
+    for age, name in enumerate(["lexicon-aaaa.marshal", "lexicon-bbbb.marshal", "lexicon-cccc.marshal",
+                                "lexicon-dddd.marshal"]):
+        path = tmp_path / name
+        path.write_bytes(b"x")
+        os.utime(path, ns=(10**18 - age * 10**9, 10**18 - age * 10**9))  # aaaa the newest
+    lexicon_module._prune(tmp_path, 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lexicon-aaaa.marshal", "lexicon-bbbb.marshal"]
+
+
 def _small_tables(tmp_path: Path) -> tuple[Path, Path]:
     """A jieba-style dictionary and phrase list of a few words, written for these tests."""
     words = ["以工代赈 60 i", "以工代赈款 8", "恪尽职守 40 i", "推进 900", "整村推进 70", "推广 800", "之后 500",
@@ -471,6 +485,39 @@ def test_typos_of_a_paragraph_match_their_plain_definition() -> None:
     assert {"similar", "similar_here", "dropped"} <= kinds and found_any > 100
 
 
+def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> None:
+    """T105 looks at the whole joined text once; each paragraph gets exactly the typos it gets alone
+    (a garbled neighbour, the whole phrase written nearby and overlaps judged inside the paragraph), and
+    paragraphs left out (residue, blank) get none; orphans cut from the whole text are each paragraph's."""
+    from reportlint.checks import proofread as P
+    from reportlint.model import Block
+    from reportlint.scan import Body
+
+    lex = lexicon_module.lexicon()
+    alphabet = [*"推广以工代贩赈的做法带动群众增收要求执法人员恰恪尽职守实施整存村推进工程全力杭抗击洪涝灾害各方"
+                "落实扶贫再贷款政策强化班组标准化建设受理渠道及需求亟一二三王李张倩，。、；：弓斗升",
+                "《城市绿地养护办法》", "“一键办理”", "张XX", "1OO米", "Il级", "〔2023〕的5号", "。一一推进", " ",
+                "以工代贩", "杭击新冠", "抗击新冠", "扶再贷款", "扶贫再贷款", "准化建设", "受理渠。", "全力杭击"]
+    texts = _random_texts(29, alphabet, 400, longest=40)
+    checked = 0
+    for first in range(0, len(texts), 20):
+        lines = texts[first:first + 20]
+        body = Body(tuple(Block(i, t) for i, t in enumerate(lines)))
+        pairs = lex.pair_flags(body.text)
+        orphan = P._orphans(body.text, lex, pairs)
+        assert [orphan[body.starts[i]:body.starts[i] + len(t)] for i, t in enumerate(lines)] == [
+            P._orphans(t, lex) for t in lines]
+        wanted = {i for i, t in enumerate(lines) if t.strip() and i % 7}
+        occurrences = P._Occurrences(body.text)
+        got = P._typos_by_paragraph(body, lex, occurrences, orphan, pairs, wanted)
+        for i, text in enumerate(lines):
+            expected = [(t.start, t.end, t.expected, t.key, t.why) for t in P._typos_of_block(text, lex, occurrences)]
+            one_pass = [(t.start, t.end, t.expected, t.key, t.why) for t in got.get(i, [])]
+            assert one_pass == (expected if i in wanted else []), text
+            checked += len(one_pass)
+    assert checked > 100
+
+
 def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple[int, int, str]]:
     import re
 
@@ -541,3 +588,26 @@ def test_occurrences_count_as_str_count_does() -> None:
         for k in range(len(piece)):
             assert _Occurrences(text)(piece, k) == text.count(piece), (piece, k)
         assert occurrences(piece, rng.randrange(len(piece))) == text.count(piece), piece
+
+
+def test_month_lengths_are_the_gregorian_calendars() -> None:
+    import calendar
+
+    from reportlint.checks.proofread import _month_days
+
+    assert all(_month_days(y, m) == calendar.monthrange(y, m)[1] for y in range(1600, 2401) for m in range(1, 13))
+
+
+def test_a_recurring_term_the_dictionary_lacks_is_no_garbled_passage(tmp_path: Path) -> None:
+    # 限下 and 消弧 are split by the segmenter (下部分, 弧线圈) and leave 限 and 消 alone; they come
+    # back with the same neighbour each time: vocabulary of the trade, not OCR noise
+    text = "县供电公司技改计划调整报告\n今年要压减管理限下部分的技改项目，加大消弧线圈治理力度，管理限下部分资金统筹用于消弧线圈更换和线路改造。\n"
+    assert lint_text(text, tmp_path, select="X103") == []
+
+
+@pytest.mark.parametrize("text", [
+    "市科技局工作要点\n推动产业链创新链人才链资金链深度融合，培育一批科技领军企业和专精特新企业。\n",
+    "区生态环境局工作要点\n区里要开展碳排放核算，建设碳足迹数据库，鼓励企业进入碳市场交易，推广碳普惠积分。\n",
+])
+def test_policy_compounds_with_a_productive_affix_are_no_garbled_passage(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="X103") == []

@@ -16,8 +16,10 @@ PATTERN_LISTS = [
     [r"(?<![\u4e00-\u9fff]{2}[的和])(?P<u>县|市)委常委会", r"我(?P<v>县|区)(?![长委])"],
     [r"^\s*(?:https?://|www\.)\S+\s*$", r"全文共\s*\d+\s*个?字", r"温馨提示[:：]?"],
     [r"(?<!\d)((?:19|20)\d\d)\s*年", r"第\s*\d+\s*页"],
+    # first two characters told apart by a look-behind: optional and repeated parts, a line break second
+    [r"(?<![的])(?:温馨?提示|(?:本|全)文[^\n]{0,3}字)", r"(?<!1)[12]{1,2}(?:个|年)?", r"(?<=我)\s+\S"],
 ]
-ALPHABET = "xX×某*县市区委常委会我的和长年第页共12 \u3000。，温馨提示：全文个字wh:/.ab"  # a paragraph: no line break
+ALPHABET = "xX×某*县市区委常委会我的和长年第页共12 \u3000。，温馨提示：全文个字本wh:/.ab"  # a paragraph: no line break
 
 
 def _alternation(patterns: list[str]) -> re.Pattern[str]:
@@ -43,10 +45,16 @@ def test_body_finds_what_each_paragraph_alone_gives(patterns: list[str], paragra
 
 def test_first_characters_skip_look_arounds_and_optional_parts() -> None:
     assert first_chars(r"(?<=[\u4e00-\u9fff])\*+") == r"[\*]"
-    assert first_chars(r"(?:^|(?<=[。，]))[ \t]*(?:([一二]{1,3})是|第)") == r"[\	\ 一二第]"
-    assert first_chars(r"(?<!\d)(\d{4})年") == r"[\d]"
+    lead = re.compile(first_chars(r"(?:^|(?<=[。，]))[ \t]*(?:([一二]{1,3})是|第)") or "")
+    assert [bool(lead.match(t)) for t in ("第", "一是", "二一", " 一", "  ", "一个", "是")] == [1, 1, 1, 1, 1, 0, 0]
+    lead = re.compile(first_chars(r"(?<!\d)(\d{4})年") or "")  # two digits at least
+    assert lead.match("20") and not lead.match("2年")
+    lead = re.compile(first_chars(r"(?<![A-Z])(?:温馨提示[:：]?|本文档由.{1,12}上传|版权归属)") or "")
+    assert [bool(lead.match(t)) for t in ("温馨", "本文", "版权", "本单位", "温度")] == [1, 1, 1, 0, 0]
+    lead = re.compile(first_chars(r"(?<!x)第\s+\d") or "")  # a line break may follow the first character
+    assert lead.match("第\n") and lead.match("第 ") and not lead.match("第1")
     lead = re.compile(first_chars(r"\s*第\d+页") or "")
-    assert lead.match("\u3000") and lead.match("第") and not lead.match("\n")  # a paragraph break starts nothing
+    assert lead.match("\u3000第") and lead.match("第1") and not lead.match("\n第")  # a paragraph break starts nothing
 
 
 @pytest.mark.parametrize("pattern", [

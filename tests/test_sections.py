@@ -80,3 +80,15 @@ def test_near_miss_skips_wordings_that_cannot_reach_the_threshold_and_keeps_the_
         best = max(scores)
         expected = best[1] if best[0] >= 0.8 and heading not in ("四、下一步工作打算",) else None
         assert (got[1] if got else None) == expected, heading
+
+
+def test_a_plan_that_is_not_a_task_plan_is_not_asked_for_tasks(tmp_path: Path) -> None:
+    # 方案 also names allocation and award schemes (补贴发放方案, 评选方案): when none of the plan
+    # profile's parts is named, the type guess is unconfirmed and the rule says nothing
+    grant = ("区教育局关于发放乡村教师交通补贴的方案\n一、发放对象\n在村小任教满一年的教师。\n"
+             "二、发放标准\n每人每月三百元。\n三、资金来源\n由区财政列支。\n")
+    assert lint_text(grant, tmp_path, select="S101") == []
+    # a work plan with its goals and safeguards but no tasks is still reported
+    plan = ("区教育局校园安全整治工作方案\n一、总体要求\n确保校园安全。\n二、保障措施\n"
+            "（一）加强组织领导。\n（二）强化督促检查。\n")
+    assert [f.rule for f in lint_text(plan, tmp_path, select="S101")] == ["S101"]

@@ -98,7 +98,7 @@ def test_the_progress_line_is_erased_at_the_end(monkeypatch) -> None:
 def test_check_wraps_at_the_terminal_width(tmp_path: Path, capsys, monkeypatch) -> None:
     f = tmp_path / "a.txt"
     f.write_text("关于调研的总结\n" + "今年围绕重点任务开展了的的专题调研，" * 4 + "\n", encoding="utf-8")
-    monkeypatch.setattr("reportlint.cli._terminal_width", lambda: 50)
+    monkeypatch.setattr("reportlint.checkcmd._terminal_width", lambda: 50)
     with pytest.raises(SystemExit):
         main(["check", "--no-cache", str(f), "--select", "T101"])
     out = capsys.readouterr().out

@@ -1,5 +1,5 @@
 """``python -m reportlint``."""
 
-from reportlint.cli import main
+from reportlint.command import entry
 
-main()
+entry()

@@ -68,6 +68,8 @@ class Config:
 
     def ignored_for(self, file: Path) -> tuple[str, ...]:
         """Codes ignored for ``file`` by ``per-file-ignores`` (globs relative to the config's folder)."""
+        if not self.per_file_ignores:
+            return ()
         try:
             rel = PurePosixPath(file.resolve().relative_to(self.root.resolve()).as_posix())
         except ValueError:

@@ -82,15 +82,35 @@ def _prefix_len(code: str, prefixes: Iterable[str]) -> int:
     return max((len(p) for p in prefixes if p == "ALL" or code.startswith(p)), default=-1)
 
 
+_ACTIVE_KEPT = 16  # rule lists kept for the files of a batch (one per profile and per-file ignore list)
+_active: dict[tuple[int, int, int, int, tuple[str, ...]], tuple[Any, list[Rule]]] = {}
+
+
 def active_rules(
     rulebook: Rulebook, config: Config, settings: Settings, profile: Profile | None, file: Path
 ) -> list[Rule]:
     """Rules to run on ``file``: select/ignore by code prefix (the more specific prefix wins),
-    then the profile's and the configuration's severity and option overrides."""
+    then the profile's and the configuration's severity and option overrides. The list depends
+    on the file only through its per-file ignores: the files of a batch share it (the rules are
+    not changed by the checks)."""
+    file_ignores = config.ignored_for(file)
+    key = (id(rulebook), id(config), id(settings), id(profile), file_ignores)
+    kept = _active.get(key)
+    if kept is not None:
+        return kept[1]
+    rules = _active_rules(rulebook, config, settings, profile, file_ignores)
+    if len(_active) >= _ACTIVE_KEPT:
+        _active.clear()
+    _active[key] = ((rulebook, config, settings, profile), rules)  # the objects stay alive: their ids are not reused
+    return rules
+
+
+def _active_rules(rulebook: Rulebook, config: Config, settings: Settings, profile: Profile | None,
+                  file_ignores: tuple[str, ...]) -> list[Rule]:
     select = settings.select if settings.select is not None else config.select
     if select is not None and settings.extend_select:
         select = tuple(select) + settings.extend_select
-    ignore = settings.ignore + config.ignore + config.ignored_for(file) + (profile.ignore if profile else ())
+    ignore = settings.ignore + config.ignore + file_ignores + (profile.ignore if profile else ())
     out = []
     for code in sorted(rulebook.rules):
         rule = rulebook.rules[code]

@@ -19,12 +19,11 @@ thousand small records instead of unpacking 250,000 words (about 4 ms instead of
 
 from __future__ import annotations
 
-import json
 import marshal
 import os
 import sys
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import lru_cache
 from importlib.util import find_spec
@@ -33,7 +32,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 10  # bump when the derived tables change shape
+FORMAT = 11  # bump when the derived tables change shape
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -376,6 +375,8 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
                 for i in range(len(word) - 1):
                     dropped.setdefault(word[:i] + word[i + 1:], word)
     dropped = {k: v for k, v in dropped.items() if k.rstrip("$") not in freq}
+    import json  # here: only a build reads the JSON file
+
     table: dict[str, dict[str, str]] = {}
     with suppress(OSError, UnicodeDecodeError, ValueError):
         loaded = json.loads((dict_dir / "charsim.json").read_text(encoding="utf-8"))
@@ -412,15 +413,21 @@ def _follow(bigrams: set[str]) -> dict[str, str]:
 
 
 def _stamp(jieba_dict: Path | None, dict_dir: Path) -> str:
+    """The sizes and modification times of the files the tables are built from (reading and
+    hashing the 230 kB of charsim.json cost 1.5 ms of every check that proofreads)."""
     from .store import sha256
 
     h = sha256(f"{FORMAT}".encode())
-    if jieba_dict is not None:
-        st = jieba_dict.stat()
-        h.update(f"{st.st_size}-{st.st_mtime_ns}".encode())
-    for name in ("gongwen.txt", "gov.txt", "charsim.json"):
-        with suppress(OSError):
-            h.update((dict_dir / name).read_bytes())
+    for path in (jieba_dict, dict_dir / "gongwen.txt", dict_dir / "gov.txt", dict_dir / "charsim.json"):
+        if path is None:
+            h.update(b"-|")
+            continue
+        try:
+            st = path.stat()
+        except OSError:
+            h.update(b"?|")  # a missing file is a state of its own: the tables built without it
+            continue
+        h.update(f"{st.st_size}-{st.st_mtime_ns}|".encode())
     return str(h.hexdigest()[:16])
 
 
@@ -432,12 +439,37 @@ def _is_targets(value: object) -> bool:
 _TABLES = ("_chars", "dropped", "_long", "_masked", "_phrasal")
 
 
+_SEP = "\x00"  # between the strings of a table of the head (no word holds it: ``_packed_strings`` checks)
+
+
+def _packed_strings(strings: Iterable[str]) -> bytes:
+    """Strings as one UTF-16 text, separated by ``_SEP``: read back by one decode and one split, in C. The
+    head's 16,000 strings cost twice as much as ``marshal``'s strings (a UTF-8 decode each)."""
+    strings = list(strings)
+    if any(_SEP in x for x in strings):
+        raise ValueError("a string of the lexicon holds the separator")
+    return _SEP.join(strings).encode("utf-16-le", "surrogatepass")
+
+
+def _unpacked_strings(data: object) -> list[str] | None:
+    if type(data) is not bytes:
+        return None
+    try:
+        text = data.decode("utf-16-le", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    return text.split(_SEP) if text else []
+
+
 def _pack(lex: Lexicon) -> bytes:
-    """The cache file: magic, the length of the head, the head (the small tables and the sizes of the
-    parts after it), padding to four bytes, then the parts of the hash tables (the offsets first)."""
+    """The cache file: magic, the length of the head, the head (the small tables, their strings packed by
+    ``_packed_strings``, and the sizes of the parts after it), padding to four bytes, then the parts of the
+    hash tables (the offsets first)."""
     packed = [_Table.pack(getattr(lex, name).whole()) for name in _TABLES]
     parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
-    head = marshal.dumps((lex.two, lex.starts, lex.dropped_heads, lex.short_phrasal, tuple(len(p) for p in parts)))
+    tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(),
+                                           sorted(lex.dropped_heads))]
+    head = marshal.dumps((*tables, lex.short_phrasal, tuple(len(p) for p in parts)))
     out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
     out += bytes(-len(out) % 4)
     for part in parts:
@@ -445,12 +477,21 @@ def _pack(lex: Lexicon) -> bytes:
     return bytes(out)
 
 
-def _valid_head(head: object) -> bool:
+def _small_tables(head: object) -> list[Any] | None:
+    """``two``, ``starts``, ``dropped_heads``, ``short_phrasal`` and the sizes of the parts, from the head
+    ``_pack`` writes; None when it is not that."""
     k = len(_TABLES)
-    return (isinstance(head, tuple) and len(head) == 5 and all(isinstance(x, dict) for x in head[:2])
-            and all(isinstance(x, frozenset) for x in head[2:4]) and isinstance(head[4], tuple)
-            and len(head[4]) == 3 * k and all(isinstance(n, int) and n > 0 for n in head[4])
-            and all(n % 4 == 0 for n in head[4][:k]))
+    if not (isinstance(head, tuple) and len(head) == 7 and isinstance(head[5], frozenset)
+            and all(type(x) is str for x in head[5]) and isinstance(head[6], tuple) and len(head[6]) == 3 * k
+            and all(isinstance(n, int) and n > 0 for n in head[6]) and all(n % 4 == 0 for n in head[6][:k])):
+        return None
+    strings = [_unpacked_strings(x) for x in head[:5]]
+    two_keys, two_values, starts_keys, starts_values, heads = strings
+    if (two_keys is None or two_values is None or starts_keys is None or starts_values is None or heads is None
+            or len(two_keys) != len(two_values) or len(starts_keys) != len(starts_values)):
+        return None
+    return [dict(zip(two_keys, two_values, strict=True)), dict(zip(starts_keys, starts_values, strict=True)),
+            frozenset(heads), head[5], head[6]]
 
 
 class _FilePart:
@@ -476,10 +517,10 @@ def _read(f: BinaryIO) -> tuple[list[Any], list[Any], bool] | None:
     if len(first) < start or first[:len(_MAGIC)] != _MAGIC:
         return None
     size = int.from_bytes(first[len(_MAGIC):], "big")
-    head = marshal.loads(f.read(size))
-    if not _valid_head(head):
+    tables = _small_tables(marshal.loads(f.read(size)))
+    if tables is None:
         return None
-    *small, sizes = head
+    *small, sizes = tables
     k = len(_TABLES)
     f.read(-(start + size) % 4)
     arrays = f.read(sum(sizes[:2 * k]))  # the offsets and the bits
@@ -545,11 +586,23 @@ def lexicon() -> Lexicon:
             return opened
     lex = _build(jieba_dict, dict_dir)
     with suppress(OSError):
-        for old in cache.parent.glob("lexicon-*.marshal"):  # tables of an older jieba or rule data
-            old.unlink()
+        _prune(cache.parent, _KEPT_TABLES - 1)
     with suppress(OSError, ValueError):
         write_atomic(cache, _pack(lex))
     return lex
+
+
+_KEPT_TABLES = 3  # tables kept in one cache folder: several environments (a virtualenv, pre-commit's) share it
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently written tables (of an older jieba or rule data, or of
+    another environment, whose jieba was installed at another time): removing every other one made
+    two environments sharing the folder rebuild the tables, two seconds, at each alternation."""
+    tables = sorted(folder.glob("lexicon-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in tables[keep:]:
+        with suppress(OSError):
+            old.unlink()
 
 
 def loaded() -> bool:

@@ -78,6 +78,9 @@ def cn_label(n: int) -> str:
 _CN_COMMON = {cn_label(n): n for n in range(1, 100)}  # the usual spellings, looked up directly
 
 
+_SAME_PUNCT = {"．": ".", "，": ","}  # full-width forms of a marker's punctuation read as the half-width
+
+
 class Marker(NamedTuple):
     """A numbering marker found in the text (a named tuple: a long report has thousands)."""
 
@@ -103,8 +106,7 @@ class Marker(NamedTuple):
     @property
     def style(self) -> str:
         """Family plus trailing punctuation, bracket width ignored: ``ar.`` vs ``ar、``."""
-        punct = {"．": ".", "，": ","}.get(self.punct, self.punct)
-        return f"{self.family}{punct}"
+        return self.family + _SAME_PUNCT.get(self.punct, self.punct)
 
     def label_for(self, value: int, punct: str | None = None) -> str:
         """This marker's label with another number (and optionally other punctuation)."""

@@ -4,9 +4,10 @@ Compiling reportlint's few hundred patterns costs Python's ``re`` 20–30 ms per
 fifth of a one-file check, mostly spent tabulating classes of Chinese characters. ``re``
 cannot pickle a compiled pattern, but it compiles in two steps: Python code turns the
 pattern into a list of integers, then ``_sre.compile`` (C) builds the pattern object from
-that list. The lists are kept in the cache directory, one file per Python version and ``re``
-engine version, sealed with a digest by ``store`` (a damaged or edited table is ignored
-whole), and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
+that list. The lists are kept in the cache directory as arrays of 32-bit numbers (one ``bytes``
+each: unpacked in C, where a ``marshal``led list of ints cost half the priming), one file per
+Python version, ``re`` engine version and byte order, sealed by ``store`` (a damaged or edited
+table is ignored whole), and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
 or ``re.search`` of a known pattern finds its object ready. ``save`` adds the patterns a run
 compiled that the file did not have. The first-character classes of ``scan.first_chars``,
 which need a parse of their own, are kept in the same file. Anything unexpected (another
@@ -18,6 +19,7 @@ from __future__ import annotations
 import marshal
 import re
 import sys
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,10 @@ except ImportError:  # not CPython: nothing to prime
     _sre = None  # type: ignore[assignment]
 
 _KIND = "regex"
+# 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
+# give the second characters each first one allows
+_FORMAT = 3
+_CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
 _leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
@@ -37,12 +43,13 @@ Table = dict[str, dict[tuple[str, int], Any]]
 
 
 def _table_file() -> Path | None:
-    if _sre is None or not isinstance(getattr(re, "_cache", None), dict):
+    if (_sre is None or not isinstance(getattr(re, "_cache", None), dict) or _sre.CODESIZE != 4
+            or array(_CODE).itemsize != 4):
         return None
     root = cache_root()
     if root is None:
         return None
-    return root / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return root / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.byteorder}-{_FORMAT}.marshal"
 
 
 def _read(path: Path) -> Table:
@@ -63,7 +70,8 @@ def _read(path: Path) -> Table:
         return empty
     for key, value in patterns.items():
         if not (_key(key) and type(value) is tuple and len(value) == 4 and type(value[0]) is int
-                and type(value[1]) is list and type(value[2]) is int and type(value[3]) is dict
+                and type(value[1]) is bytes and len(value[1]) % 4 == 0 and type(value[2]) is int
+                and type(value[3]) is dict
                 and all(type(k) is str and type(v) is int for k, v in value[3].items())):
             return empty
     if not all(_key(k) and (v is None or type(v) is str) for k, v in leads.items()):
@@ -102,7 +110,8 @@ def prime() -> int:
         for name, i in groupindex.items():
             indexgroup[i] = name
         try:
-            compiled = _sre.compile(pattern, final_flags, code, groups, groupindex, tuple(indexgroup))
+            compiled = _sre.compile(pattern, final_flags, array(_CODE, code).tolist(), groups, groupindex,
+                                    tuple(indexgroup))
         except Exception:  # _sre refuses the code (another engine's format): compile as usual
             continue
         cache[(str, pattern, flags)] = compiled
@@ -131,8 +140,8 @@ def save() -> int:
         leads = {k: v for k, v in leads.items() if k in _leads}
     for pattern, flags, compiled in new:
         try:
-            code = [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]  # plain ints
-        except Exception:  # re changed its internals: keep the table as it is
+            code = array(_CODE, [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]).tobytes()
+        except Exception:  # re changed its internals (or a number beyond 32 bits): keep the table as it is
             return 0
         patterns[(pattern, int(flags))] = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
         _known.add((pattern, flags))

@@ -32,12 +32,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .cache import Cache
 from .config import Config
 from .engine import FileResult, Session, Settings, lint_file, load_document, no_cycle_collection
 from .model import Document
 
 if TYPE_CHECKING:
+    from .cache import Cache  # a run with the result cache off never imports it (nor json)
     from .forking import Channel, Child
 
 __all__ = ["Job", "Limits", "Outcome", "Runner", "cpu_count"]

@@ -52,46 +52,124 @@ def _first_of_class(items: list[tuple[object, object]]) -> set[First]:
     return out
 
 
-def _first(items: Iterable[tuple[object, object]]) -> tuple[set[First], bool]:
-    """(characters a match of this sequence can begin with, whether it can match empty)."""
-    out: set[First] = set()
+Head = tuple[frozenset[First], ...]  # the classes of a match's first one or two characters
+_MAX_HEADS = 512  # more ways to begin than this: the analysis gives up (no filter)
+
+
+def _then(first: set[Head], rest: set[Head]) -> set[Head]:
+    """The heads of a match of one part followed by another: each head of the first part too short
+    to be two characters long goes on with the heads of the rest."""
+    out: set[Head] = set()
+    for p in first:
+        if len(p) >= 2:
+            out.add(p)
+        else:
+            out.update((p + q)[:2] for q in rest)
+    if len(out) > _MAX_HEADS:
+        raise _Unknown
+    return out
+
+
+def _heads(items: Iterable[tuple[object, object]]) -> set[Head]:
+    """The classes of the first two characters a match of this sequence can begin with; a head of
+    one character, or none, where the match can end that soon. Look-arounds and anchors are
+    skipped: they match no character, so leaving them out only lets more places through."""
+    out: set[Head] = {()}
     for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        if op is sre.LITERAL:
-            out.add((av, av))  # type: ignore[arg-type]
-            return out, False
-        if op is sre.IN:
-            out |= _first_of_class(av)  # type: ignore[arg-type]
-            return out, False
-        if op is sre.SUBPATTERN:
-            _, add, _, sub = av  # type: ignore[misc]
-            if add & re.IGNORECASE:
-                raise _Unknown
-            chars, empty = _first(sub.data)
-        elif op is sre.ATOMIC_GROUP:
-            chars, empty = _first(av.data)  # type: ignore[attr-defined]
-        elif op is sre.BRANCH:
-            chars, empty = set(), False
-            for branch in av[1]:  # type: ignore[index]
-                c, e = _first(branch.data)
-                chars |= c
-                empty = empty or e
-        elif op in _REPEATS:
-            low, _, sub = av  # type: ignore[misc]
-            chars, empty = _first(sub.data)
-            empty = empty or low == 0
-        else:  # ANY, NOT_LITERAL, back-references …
+        if all(len(p) >= 2 for p in out):
+            break
+        out = _then(out, _heads_of(op, av))
+    return out
+
+
+_ANY: First = "any"  # any character: no filter where it stands
+_ANY_HEAD: set[Head] = {(frozenset({_ANY}),)}
+
+
+def _heads_of(op: object, av: object) -> set[Head]:
+    if op in _ZERO_WIDTH:
+        return {()}
+    if op is sre.LITERAL:
+        return {(frozenset({(av, av)}),)}  # type: ignore[arg-type]
+    if op is sre.IN:
+        try:
+            return {(frozenset(_first_of_class(av)),)}  # type: ignore[arg-type]
+        except _Unknown:  # a negated class, \w …
+            return _ANY_HEAD
+    if op in (sre.ANY, sre.NOT_LITERAL):
+        return _ANY_HEAD
+    if op is sre.SUBPATTERN:
+        _, add, _, sub = av  # type: ignore[misc]
+        if add & re.IGNORECASE:
             raise _Unknown
-        out |= chars
-        if not empty:
-            return out, False
-    return out, True
+        return _heads(sub.data)
+    if op is sre.ATOMIC_GROUP:
+        return _heads(av.data)  # type: ignore[attr-defined]
+    if op is sre.BRANCH:
+        out: set[Head] = set()
+        for branch in av[1]:  # type: ignore[index]
+            out |= _heads(branch.data)
+        return out
+    if op in _REPEATS:
+        low, high, sub = av  # type: ignore[misc]
+        once = _heads(sub.data)
+        out = {()} if low == 0 else set()
+        if low <= 1 <= high:
+            out |= once
+        if high >= 2:  # two or more copies: after two, a head is complete or the copies are empty
+            out |= _then(once, once)
+        return out
+    raise _Unknown  # ANY, NOT_LITERAL, back-references …
+
+
+def _width(chars: Iterable[First]) -> int:
+    return sum((_MAX_FIRST + 1 if c == _ANY else 10) if isinstance(c, str) else c[1] - c[0] + 1 for c in chars)
+
+
+def _class(chars: Iterable[First], first: bool = True) -> str:
+    """A class of ``chars``; a first character's ``\\s`` leaves out the line break (see ``_class_item``)."""
+    return "[" + "".join(sorted("\\s" if c == "\\s" and not first else _class_item(c) for c in chars)) + "]"
+
+
+def _lead_source(heads: Iterable[Head]) -> str | None:
+    """A pattern that matches where a match with one of ``heads`` can begin: the class of the first
+    characters, which ``re`` skips to by itself, then the second character a head allows after the
+    first (checked by a look-behind at the first). None when it would not filter (a match may be
+    empty, or begin with too many characters)."""
+    after: dict[frozenset[First], set[First] | None] = {}  # a first class -> the second characters (None: any)
+    for head in heads:
+        if not head:
+            return None
+        seconds = after.setdefault(head[0], set())
+        if len(head) == 1 or seconds is None:
+            after[head[0]] = None
+        else:
+            seconds |= head[1]
+    firsts = set().union(*after)
+    if not firsts or _width(firsts) > _MAX_FIRST:
+        return None
+    by_second: dict[frozenset[First] | None, set[First]] = {}
+    for first_class, seconds in after.items():
+        if seconds is not None and _width(seconds) > _MAX_FIRST:
+            seconds = None  # too many to filter on
+        by_second.setdefault(None if seconds is None else frozenset(seconds), set()).update(first_class)
+    if None in by_second and by_second[None] == firsts:
+        return _class(firsts)
+    # each branch begins with its second characters, which ``re`` rejects at once when they do not
+    # follow (a look-behind first would be tried at every first character); before the branches, one
+    # look-ahead for any second character rejects most places in a single test
+    branches = [f"(?<={_class(first)})" if second is None
+                else _class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
+                for second, first in sorted(by_second.items(), key=lambda kv: _class(kv[1]) + _class(kv[0] or ()))]
+    seconds = [second for second in by_second if second is not None]
+    ahead = "" if None in by_second else "(?=" + _class(set().union(*seconds), first=False) + ")"
+    return _class(firsts) + ahead + "(?:" + "|".join(branches) + ")"
 
 
 @lru_cache(maxsize=256)
 def first_chars(pattern: str, flags: int = 0) -> str | None:
-    """A character class matching every character a match of ``pattern`` can begin with,
+    """A pattern matching where a match of ``pattern`` can begin (the class of its first
+    characters, then the second characters each first one allows: see ``_lead_source``),
     or None when that cannot be bounded (the pattern may match empty text, begins with
     ``.``, ``\\d``, a negated class, or is case-insensitive) or when ``re`` already skips
     ahead by itself (every branch begins with a plain character)."""
@@ -109,14 +187,12 @@ def _first_chars(pattern: str, flags: int) -> str | None:
         parsed = _parser.parse(pattern, flags)
         if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
             return None
-        chars, empty = _first(parsed.data)
+        heads = _heads(parsed.data)
     except (_Unknown, re.error, RecursionError):
         return None
     except Exception:  # a private helper of ``re`` changed: no filter, the same matches
         return None
-    if empty or not chars or sum(10 if isinstance(c, str) else c[1] - c[0] + 1 for c in chars) > _MAX_FIRST:
-        return None
-    return "[" + "".join(sorted(map(_class_item, chars))) + "]"
+    return _lead_source(heads)
 
 
 @lru_cache(maxsize=1)
@@ -136,25 +212,24 @@ def _class_item(item: First) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _branch_first(pattern: str, flags: int) -> frozenset[First] | None:
-    """The characters a match of one branch can begin with (None when unbounded), whether or
-    not ``re`` would skip ahead by itself: the union over branches is what counts."""
+def _branch_heads(pattern: str, flags: int) -> frozenset[Head] | None:
+    """The heads (see ``_heads``) a match of one branch can begin with (None when unbounded),
+    whether or not ``re`` would skip ahead by itself: the union over branches is what counts."""
     if flags & re.IGNORECASE:
         return None
     try:
-        chars, empty = _first(_parser.parse(pattern, flags).data)
+        heads = _heads(_parser.parse(pattern, flags).data)
     except (_Unknown, re.error, RecursionError):
         return None
     except Exception:  # a private helper of ``re`` changed: no filter, the same matches
         return None
-    return None if empty or not chars else frozenset(chars)
+    return None if not heads or () in heads else frozenset(heads)
 
 
 @lru_cache(maxsize=256)
-def _lead_of(chars: frozenset[First]) -> re.Pattern[str] | None:
-    if sum(10 if isinstance(c, str) else c[1] - c[0] + 1 for c in chars) > _MAX_FIRST:
-        return None
-    return re.compile("[" + "".join(sorted(map(_class_item, chars))) + "]")
+def _lead_of(heads: frozenset[Head]) -> re.Pattern[str] | None:
+    source = _lead_source(heads)
+    return None if source is None else re.compile(source)
 
 
 _NOTHING = re.compile(r"[^\s\S]")  # no branch can match: a filter that finds nothing
@@ -192,15 +267,15 @@ class PatternSet:
         if not any(anchors):
             return self
         present = literals_present((a for a in anchors if a), text)
-        chars: set[First] = set()
+        heads: set[Head] = set()
         for p, a in zip(self._branches, anchors, strict=True):
             if a and a not in present:
                 continue
-            first = _branch_first(p, self._flags)
+            first = _branch_heads(p, self._flags)
             if first is None:
                 return self
-            chars |= first
-        lead = _lead_of(frozenset(chars)) if chars else _NOTHING
+            heads |= first
+        lead = _lead_of(frozenset(heads)) if heads else _NOTHING
         if lead is None:
             return self
         narrowed = PatternSet.__new__(PatternSet)

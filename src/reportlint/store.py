@@ -4,11 +4,15 @@ Nothing in the cache folder is trusted. The folder is created private (0700) and
 when it belongs to the current user and nobody else can write to it (nor to the folder
 holding it, unless that one is sticky like /tmp); otherwise the run goes on uncached with
 one note on stderr. Every entry is sealed: a magic tag, the format version, the entry's
-kind and a BLAKE2b digest of its content come first, and an entry whose seal does not match its
+kind and a CRC-32 of its content come first, and an entry whose seal does not match its
 content (a flipped bit, a truncated write, another version's format) is a miss, never an
-error. The contents are plain data (JSON or ``marshal`` of dicts, lists, strings and
-numbers), checked field by field by their readers: no cache file can run code. A cache
-that cannot be written (read-only, disk full) only costs speed and leaves no file behind.
+error. The seal is there to find damage; against someone who can write the folder no
+unkeyed digest helps (they can write a matching one), which is why the folder itself is
+checked. CRC-32 reads 4 times faster than the BLAKE2b it replaced (2 MB of segmenter
+lexicon: 1 ms instead of 3.6 ms of every check that segments). The contents are plain
+data (JSON or ``marshal`` of dicts, lists, strings and numbers), checked field by field by
+their readers: no cache file can run code. A cache that cannot be written (read-only, disk
+full) only costs speed and leaves no file behind.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import time
 from contextlib import suppress
 from pathlib import Path
 from typing import Any
+from zlib import crc32
 
 try:  # CPython's own SHA-256: importing hashlib loads OpenSSL, 4 ms of every start
     from _sha2 import sha256 as _sha256  # type: ignore[import-not-found]  # Python 3.12+
@@ -28,14 +33,10 @@ except ImportError:
         from _sha256 import sha256 as _sha256  # type: ignore[import-not-found,no-redef]  # Python 3.11
     except ImportError:
         from hashlib import sha256 as _sha256  # type: ignore[assignment]
-try:  # seals: BLAKE2b reads 1.5 GB/s where the built-in SHA-256 reads 0.4 (the jieba table is 15 MB)
-    from _blake2 import blake2b as _blake2b  # type: ignore[import-not-found]
-except ImportError:
-    from hashlib import blake2b as _blake2b  # type: ignore[assignment]
 
-FORMAT_VERSION = 2  # of the sealed envelope and of every payload below; bump on any change
+FORMAT_VERSION = 3  # of the sealed envelope and of every payload below; bump on any change
 _MAGIC = b"RLCACHE"
-_DIGEST = 32
+_DIGEST = 4
 MAX_ENTRY_BYTES = 512 * 1024 * 1024  # a larger file is not one of ours
 
 
@@ -120,9 +121,7 @@ def _seal(kind: str, payload: bytes) -> bytes:
 
 
 def _seal_digest(head: bytes, payload: bytes) -> bytes:
-    digest = _blake2b(head, digest_size=_DIGEST)
-    digest.update(payload)
-    return bytes(digest.digest())
+    return crc32(payload, crc32(head)).to_bytes(_DIGEST, "big")
 
 
 def unseal(kind: str, data: bytes) -> bytes | None:
@@ -195,12 +194,21 @@ def code_stamp() -> str:
     results or rule data."""
     if not _STAMP:
         root = os.path.dirname(os.path.abspath(__file__))
-        parts = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(f for f in files if f.endswith(".py")):
-                path = os.path.join(folder, name)
-                st = os.stat(path)
-                parts.append(f"{os.path.relpath(path, root)}:{st.st_size}:{st.st_mtime_ns}")
+        parts: list[str] = []
+        _stamp_folder(root, len(root) + 1, parts)
         _STAMP.append(sha256("|".join(parts).encode()).hexdigest())
     return _STAMP[0]
+
+
+def _stamp_folder(folder: str, cut: int, parts: list[str]) -> None:
+    """What ``os.walk`` gave (a folder's modules by name, then its folders by name, symbolic links to
+    folders not followed) from one ``scandir`` a folder: a third of the time of the walk and ``relpath``."""
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.endswith(".py") and not entry.is_dir():
+            st = entry.stat()
+            parts.append(f"{entry.path[cut:]}:{st.st_size}:{st.st_mtime_ns}")
+    for entry in entries:
+        if entry.is_dir() and entry.name != "__pycache__" and not entry.is_symlink():
+            _stamp_folder(entry.path, cut, parts)

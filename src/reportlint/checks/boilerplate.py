@@ -36,11 +36,25 @@ def _residue_inside(doc: Document, params: Mapping[str, Any],
             yield b.index, start, end
 
 
+_VALUE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _blank_or_value(text: str) -> bool:
+    """A blank line, or the value of a field in a metadata table (an index number, a date and
+    time, a document number, a short unit name): it does not end a run of residue lines, so a
+    portal's table with its labels on one line and values on the next is one finding."""
+    text = text.strip()
+    if not text:
+        return True
+    return len(text) <= 24 and (sum(ch.isdigit() for ch in text) >= 4 or len(_VALUE.findall(text)) <= 6)
+
+
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports text a download or news site leaves behind (notices, customer-service lines,
     copyright disclaimers, 原文链接, 全文共N个字, page chrome such as 今天是:/主办:/time
-    stamps at the top). One finding per contiguous run of such blocks; blank lines do
+    stamps at the top). One finding per contiguous run of such blocks; blank lines and
+    the value lines of a metadata table (an index number, a date, a short unit name) do
     not break a run. Position matters: page chrome counts only at the top or bottom.
     ## Parameters
     ``patterns`` (anywhere), ``head_patterns`` / ``head_blocks``, ``tail_patterns`` /
@@ -51,7 +65,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     found = sorted(ctx.residue)
     runs: list[list[int]] = []
     for i in found:
-        if runs and all(not doc.blocks[j].text.strip() for j in range(runs[-1][-1] + 1, i)):
+        if runs and all(_blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
             runs[-1].append(i)
         else:
             runs.append([i])
@@ -466,7 +480,8 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeating another cell. Consecutive repeats make one finding, pointing at the first
     occurrence (``related``). Not reuse: text repeated three times or more (a formula
     of each section), headings repeated far apart (a table of contents, a per-table
-    header), labels such as 注：/单位：/责任单位：, rows of figures.
+    header), labels such as 注：/单位：/责任单位：, rows of figures, and a parallel
+    description of a second item (sentences of the first said again with other figures).
     ## Parameters
     ``min_chars``: shortest sentence that counts (default 20); ``formulaic``: patterns
     (on the normalised text) of lines repeated on purpose; ``max_repeats``: more
@@ -570,10 +585,52 @@ def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int,
                 runs[-1].append(r)
                 continue
         runs.append([r])
+    earlier: list[tuple[int, int, str, str]] | None = None
     for run in runs:
         (block, start, _, first), (end_block, _, end, _) = run[0], run[-1]
+        if earlier is None:
+            earlier = _figure_masked_sentences(doc)
+        if _figures_changed(earlier, block, start, end_block, end):
+            continue
         yield rule.finding(doc, block, start, end, end_block=end_block, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
+
+
+# Arabic figures only: a Chinese numeral is as often an ordinal (一是, 第二) that tells siblings apart
+_FIGURES = re.compile(r"[0-9][0-9.%]*")
+
+
+def _figure_masked_sentences(doc: Document) -> list[tuple[int, int, str, str]]:
+    """Every sentence of the document: block, start, normalised text, and that text with its
+    figures masked."""
+    out = []
+    for b in doc.blocks:
+        if b.text.strip():
+            for s, e in sentences(b.text):
+                key = _norm(b.text[s:e])
+                out.append((b.index, s, key, _FIGURES.sub("#", key)))
+    return out
+
+
+def _figures_changed(masked: list[tuple[int, int, str, str]], block: int, start: int, end_block: int,
+                     end: int) -> bool:
+    """The repeated passage holds a sentence that an earlier sentence also says with other
+    figures (第三部分共6条 after 第三部分共7条): the same wording used on purpose to describe a
+    second item, with its own figures, not a passage pasted twice by mistake."""
+    before: dict[str, set[str]] = {}
+    for b, s, key, mask in masked:
+        if (b, s) >= (block, start):
+            break
+        if mask != key and len(mask) >= 8:
+            before.setdefault(mask, set()).add(key)
+    for b, s, key, mask in masked:
+        if (b, s) < (block, start):
+            continue
+        if b > end_block or (b == end_block and s >= end):
+            break
+        if mask in before and key not in before[mask]:
+            return True
+    return False
 
 
 def _body_blocks(ctx: Context) -> Iterator[Block]:

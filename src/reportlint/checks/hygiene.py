@@ -41,7 +41,10 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=pairs[i][1])
 
 
-_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（])\s?((?:19|20)\d\d)\s?([\]】］)）])\s?(?=\d{1,4}\s?号)")
+# the year of a document number in brackets other than 〔〕: square and round ones typed by hand,
+# the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
+_DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)\d\d)\s?"
+                         r"([\]】］)）﹞‟〉])\s?(?=\d{1,4}\s?号)")
 
 
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -111,12 +114,14 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``allow``; words reduplicated on purpose (研究研究, 一步一步) in ``allow_words``.
     ## Parameters
     ``chars``: characters checked; ``allow``: per character, patterns of legitimate
-    contexts; ``allow_words``: words that may be doubled.
+    contexts; ``allow_words``: words that may be doubled; ``layout``: patterns of form heads
+    whose fields, run together, repeat a word (××发电|发电单位).
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
     allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
     allow_words = set(rule.params.get("allow_words", ()))
+    layout = [re.compile(p) for p in rule.params.get("layout", ())]
     found: list[tuple[int, int, int, str, str, str]] = []
     if chars:
         doubled = re.compile(f"([{re.escape(chars)}])\\1")
@@ -139,6 +144,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
                 or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
             continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
+        if any(lay.match(b.text, start) for lay in layout):
+            continue  # two fields of a form head run together (××发电|发电单位)
         spans = _tokens_at(b.text, start, end)
         if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
@@ -293,11 +300,25 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quotes written back to front (”…“) are T104's.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
-    ``summary_over``: more mixed-width pairs than this make one finding with the count;
+    ``summary_over``: more mixed-width pairs, or more opening quotes left open, than this
+    make one finding with the count (quotes mangled throughout a text are said once);
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
-    yield from _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
+    found = list(_one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12)))
+    over = rule.params.get("summary_over", 3)
+    # an opening quote left open again and again: the quotes of the whole text were mangled by
+    # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
+    lone = [f for f in found if f.excerpt in ("“", "〝") and f.end_block == f.block and f.end - f.start == 1]
+    if len(lone) > over:
+        kept = {id(f) for f in lone}
+        yield from (f for f in found if id(f) not in kept)
+        first = lone[0]
+        yield rule.finding(ctx.doc, first.block, first.start, first.end, key="unpaired_summary",
+                           mark=first.excerpt, partner="”" if first.excerpt == "“" else "〞", count=len(lone),
+                           related=[{"path": ctx.doc.path, "line": f.block + 1} for f in lone[1:]])
+    else:
+        yield from found
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..outline import Marker, cn_value
-from ..scan import pattern_set
+from ..scan import PatternSet, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -695,6 +696,12 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> lis
     return out
 
 
+@lru_cache(maxsize=32)
+def _phrase_set(phrases: tuple[str, ...]) -> PatternSet | None:
+    """M102's phrases as one set, the longest tried first."""
+    return pattern_set(tuple(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+
+
 class _Hits:
     """The phrases ``finditer`` finds in one paragraph, and so in any span of it: the matches
     inside the span, unless a match of the paragraph straddles one of its ends (then the span
@@ -758,7 +765,7 @@ def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int
 
 
 def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str, str]]:
-    phrases = pattern_set(tuple(re.escape(p) for p in sorted(params.get("phrases", ()), key=len, reverse=True)))
+    phrases = _phrase_set(tuple(params.get("phrases", ())))
     if phrases is None:
         return
     threshold = params.get("threshold", 0.12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -284,8 +285,10 @@ def _slip(mk: Marker) -> bool:
 
 
 def _majority_style(items: list[Item]) -> str:
-    styles = [it.marker.style for it in items if not _slip(it.marker)]
-    return max(styles, key=lambda st: (styles.count(st), -styles.index(st))) if styles else ""
+    """The style most items use (slips left out); of equally common ones, the one seen first."""
+    counts = Counter(it.marker.style for it in items if not _slip(it.marker))  # in order of first use
+    most = max(counts.values(), default=0)
+    return next((style for style, n in counts.items() if n == most), "")
 
 
 def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -561,7 +564,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx.outline):
-        major = _majority_style(items)
+        major = _majority_style(items) if any(_slip(it.marker) for it in items) else ""
         for it in items:
             mk = it.marker
             if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
@@ -571,8 +574,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
                and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
-        rows = sum(_row_label(ctx, it.marker.block) for it in items)
-        if rows * 2 >= len(items) or any(_has_figures(ctx, it.marker.block) for it in items):
+        if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
+                    or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
         if bad:
             groups.setdefault(bad[0].style, []).append(bad)
@@ -662,6 +665,8 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeats or skips ahead. A numbered heading or item between two ordinals ends the run
     (each section has runs of its own), any ordinal may restart the run at 一, and an ordinal
     that goes back (三是 then 二是) starts a run whose beginning was not seen: nothing is said.
+    An ordinal that seems skipped while the missing one is written between the two, glued to the
+    text before it (……/摄第三，), is not reported.
     ## Parameters
     None.
     ## Example
@@ -707,9 +712,27 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if tok.value == prev.value:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
                                previous=previous, expected=expected, suggestion=expected)
-        elif tok.value > prev.value + 1:
+        elif tok.value > prev.value + 1 and not _missing_written_between(ctx, prev, tok):
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
+
+
+def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
+    """Every ordinal between ``prev`` and ``tok`` is written between them, only not where a run
+    is read from (glued to a photo credit or a word before it: ……/摄第三，): the run is whole."""
+    blocks = ctx.doc.blocks
+    if prev.block == tok.block:
+        between = blocks[tok.block].text[prev.end:tok.start]
+    else:
+        between = "\n".join([blocks[prev.block].text[prev.end:],
+                             *(blocks[i].text for i in range(prev.block + 1, tok.block)),
+                             blocks[tok.block].text[:tok.start]])
+    for value in range(prev.value + 1, tok.value):
+        label = cn_label(value)
+        wanted = f"{label}是" if tok.kind == "shi" else f"第{label}[，,、：:]"  # not 第三方, 第二十
+        if re.search(wanted, between) is None:
+            return False
+    return True
 
 
 def _cut_between(cuts: list[tuple[int, int]], a: SeqToken, b: SeqToken) -> bool:

@@ -3,7 +3,6 @@ digits) and T108 numbers and dates that cannot be right."""
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
-from ..scan import PatternSet, active, compile_each
+from ..scan import Body, PatternSet, active, compile_each
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -48,21 +47,31 @@ def _shielded(text: str) -> list[bool] | None:
     return mask
 
 
+def body_pairs(ctx: Context, lex: object) -> bytes:
+    """``Lexicon.pair_flags`` of the whole joined text, once per document (a pair's flags depend on its two
+    characters alone, and no pair across a line break is a word or a phrase head)."""
+    body = ctx.body
+    return ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[no-any-return,attr-defined]
+
+
+def body_orphans(ctx: Context, lex: object) -> list[bool]:
+    """``_orphans`` of the whole joined text, once per document for T105 and X103: the same as each
+    paragraph's own, since no word reaches across a line break."""
+    body = ctx.body
+    return ctx.memo("proofread.orphans",  # type: ignore[no-any-return]
+                    lambda: _orphans(body.text, lex, body_pairs(ctx, lex)))
+
+
 def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
-    """A paragraph's orphans (see ``_orphans``), computed once per document for T105 and X103."""
-    table: dict[int, list[bool]] = ctx.memo("proofread.orphans", dict)
-    if index not in table:
-        table[index] = _orphans(ctx.doc.blocks[index].text, lex, block_pairs(ctx, index, lex))
-    return table[index]
+    """A paragraph's orphans, cut from those of the whole text."""
+    start = ctx.body.starts[index]
+    return body_orphans(ctx, lex)[start:start + len(ctx.body.blocks[index].text)]
 
 
 def block_pairs(ctx: Context, index: int, lex: object) -> bytes:
-    """A paragraph's ``Lexicon.pair_flags``: cut from those of the whole text, flagged once per document
-    (a pair's flags depend on its two characters alone; one call saves the fixed cost of thousands)."""
-    body = ctx.body
-    flags: bytes = ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[attr-defined]
-    start = body.starts[index]
-    return flags[start:start + max(0, len(body.blocks[index].text) - 1)]
+    """A paragraph's ``Lexicon.pair_flags``, cut from those of the whole text."""
+    start = ctx.body.starts[index]
+    return body_pairs(ctx, lex)[start:start + max(0, len(ctx.body.blocks[index].text) - 1)]
 
 
 def _flags(wanted: int, unwanted: int = 0) -> bytes:
@@ -153,12 +162,18 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
 
 
 def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Occurrences,
-                   orphan: list[bool]) -> Iterator[Typo]:
+                   orphan: list[bool], starts: list[int] | None = None) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
-    beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document."""
+    beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document. ``text`` is one
+    paragraph, or paragraphs joined by line breaks beginning at ``starts``: a garbled passage is judged
+    inside the paragraph (no word reaches across a line break, so the rest needs no bounds)."""
     is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
+    if starts is None:
+        starts = [0]
+    bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
+    k = 0  # the paragraph of the place looked at
     memo = lex.memo("proofread.places")  # type: ignore[attr-defined]
     if len(memo) > _PLACES_MAX:
         memo.clear()
@@ -178,7 +193,10 @@ def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Oc
             if not found:
                 continue
         ch = text[i]
-        lo, hi = max(0, i - 8), min(n, i + 9)  # a garbled passage is X103's, not a row of typos
+        while bounds[k] <= i:
+            k += 1
+        # a garbled passage is X103's, not a row of typos
+        lo, hi = max(starts[k], i - 8), min(bounds[k] - 1, i + 9)
         han = len(_HAN_CHAR.findall(text, lo, hi))
         if han >= 8:
             odd = sum(1 for k in compress(range(lo, hi), orphan[lo:hi]) if single(text[k]) < _BUSY_CHAR)
@@ -216,7 +234,8 @@ def _uncovered(piece: str, lex: object) -> bool:
 
 def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typo]:
     """A fixed phrase with one character missing: 扶再贷款 for 扶贫再贷款, 受理渠。 for 受理渠道。
-    ``pairs``: the text's ``pair_flags`` if known."""
+    ``pairs``: the text's ``pair_flags`` if known. ``text`` may be paragraphs joined by line breaks: the
+    whole phrase is looked for at most its own length away, too close to fit across a line break."""
     heads = lex.dropped_heads  # type: ignore[attr-defined]
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
@@ -267,8 +286,8 @@ _LETTER_DIGITS = re.compile(
     r"|(?:(?<=[Kk][0-9]\+)|(?<=[Kk][0-9]{2}\+))(?=[0-9]{0,2}[OolI])[0-9OolI]{3}"
     r"|(?<![A-Za-z0-9.])[0-9]+[Oo][0-9Oo]*[0-9](?![A-Za-z0-9])"  # 2O23: a letter O between digits
 )
-_ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=\s*[级类档期])")
-_DOCNO_DE = re.compile(r"([〔\[［]\s*(?:19|20)\d\d\s*[〕\]］])\s*的\s*(\d{1,4}\s*号)")
+_ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=[^\S\n]*[级类档期])")
+_DOCNO_DE = re.compile(r"([〔\[［][^\S\n]*(?:19|20)\d\d[^\S\n]*[〕\]］])[^\S\n]*的[^\S\n]*(\d{1,4}[^\S\n]*号)")
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
@@ -282,6 +301,8 @@ _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
 
 
 def _letters(text: str) -> Iterator[Typo]:
+    """Letters for digits, mixed Roman numerals, 的 in a document number. ``text`` is one paragraph or
+    several joined by line breaks: no match reaches across one."""
     if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
         for m in _LETTER_DIGITS.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
@@ -374,17 +395,23 @@ class _Occurrences:
 Occurrences = Callable[[str, int], int]
 
 
-def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
-                    orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
-    """The typos of one paragraph; ``whole`` is the document's text or a function counting a string in it;
-    ``orphan`` and ``pairs`` the paragraph's ``_orphans`` and ``pair_flags`` if known."""
+def _candidates(text: str, lex: object, whole: str | Occurrences, orphan: list[bool] | None = None,
+                pairs: bytes | None = None, starts: list[int] | None = None) -> list[Typo]:
+    """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
+    ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
+    function counting a string in it; ``orphan`` and ``pairs`` the text's ``_orphans`` and ``pair_flags``
+    if known."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
     orphan = _orphans(text, lex, pairs) if orphan is None else orphan
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
-    found = [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-             *_substitutions(text, lex, shield, occurrences, orphan)]
+    return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
+            *_substitutions(text, lex, shield, occurrences, orphan, starts)]
+
+
+def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
+    """In text order; of overlapping typos the one that begins first (then the longest) stays."""
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[Typo] = []
     for t in found:
@@ -392,6 +419,32 @@ def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
             continue
         out.append(t)
     return out
+
+
+def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
+                    orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
+    """The typos of one paragraph (see ``_candidates``)."""
+    return _first_of_overlaps(_candidates(text, lex, whole, orphan, pairs))
+
+
+def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orphan: list[bool], pairs: bytes,
+                        wanted: set[int]) -> dict[int, list[Typo]]:
+    """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
+    same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph."""
+    starts, blocks = body.starts, body.blocks
+    orphan = orphan[:]
+    for b in blocks:  # places outside the paragraphs asked about are not looked at
+        if b.index not in wanted and True in orphan[starts[b.index]:starts[b.index] + len(b.text)]:
+            orphan[starts[b.index]:starts[b.index] + len(b.text)] = [False] * len(b.text)
+    grouped: dict[int, list[Typo]] = {}
+    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts):
+        index = body.block_at(t.start)
+        if index in wanted:
+            offset = starts[index]
+            t.start -= offset
+            t.end -= offset
+            grouped.setdefault(index, []).append(t)
+    return {index: _first_of_overlaps(found) for index, found in grouped.items()}
 
 
 def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
@@ -432,10 +485,10 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
             from ..lexicon import lexicon
 
             lex = lexicon()
-            occurrences = _Occurrences(ctx.body.text)
-            for b in blocks:
-                found.setdefault(b.index, []).extend(_typos_of_block(
-                    b.text, lex, occurrences, block_orphans(ctx, b.index, lex), block_pairs(ctx, b.index, lex)))
+            typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphans(ctx, lex),
+                                        body_pairs(ctx, lex), {b.index for b in blocks})
+            for index, listed in typos.items():
+                found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
                 found.setdefault(index, []).append(t)
     for index in sorted(found):
@@ -452,7 +505,7 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _CLAUSE = re.compile(r"[^。；;！？!?\n]+")
 _RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone between two words, is noise
-_NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
+NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
 
 
 def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) -> Iterator[tuple[int, int, str]]:
@@ -462,14 +515,14 @@ def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) ->
     single = lex.single  # type: ignore[attr-defined]
     if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
         whole = _orphans(text, lex)
-    if whole.count(True) < _NOISE_MIN:
+    if whole.count(True) < NOISE_MIN:
         return
     for m in _CLAUSE.finditer(text):
         start, end = m.span()
         if end - start < 12:
             continue
         orphan = whole[start:end]
-        if orphan.count(True) < _NOISE_MIN:
+        if orphan.count(True) < NOISE_MIN:
             continue  # too few odd characters in the sentence, whatever their neighbours
         sentence = m.group()
         odd = []
@@ -481,7 +534,7 @@ def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) ->
             ch = sentence[i]
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
-        if len(odd) >= _NOISE_MIN:
+        if len(odd) >= NOISE_MIN:
             yield start, end, "、".join(dict.fromkeys(odd))
 
 
@@ -499,10 +552,17 @@ _SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截�
                          r"(?!代|前|以来|来|间|历史)|(?<![\d.])((?:19[5-9]|20[0-4]))\s*年(?=\s*\d{1,2}\s*月)")
 
 
+def _month_days(year: int, month: int) -> int:
+    """Days in the month (Gregorian calendar); ``calendar`` costs 1.6 ms to import for this alone."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _impossible_date(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12:
         return True
-    last = calendar.monthrange(year if year else 2000, month)[1]  # 2000 is a leap year: 2月29日 alone is fine
+    last = _month_days(year if year else 2000, month)  # 2000 is a leap year: 2月29日 alone is fine
     return not 1 <= day <= last
 
 

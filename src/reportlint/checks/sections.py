@@ -157,6 +157,11 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     required = [s for s in ctx.profile.sections if s.required]
     if len(required) >= 2 and not any(s.name in found for s in required):
         return  # none of its parts: a free-form text of that type, or the type was guessed wrong
+    if any(not s.required for s in ctx.profile.sections) and not any(s.name in found for s in ctx.profile.sections):
+        # none of the parts the type usually has, optional ones included: the genre word matched but
+        # the text is another kind (方案 also names 补贴发放方案, 评选方案 with parts of their own). A
+        # profile listing only its required parts gives nothing to confirm the type with: judged.
+        return
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
             block, start, end = _anchor(ctx)
