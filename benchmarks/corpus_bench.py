@@ -1,7 +1,7 @@
 """Benchmark of the B105 reference corpus: build rate (embedded, and on 1 and 2 Dask workers),
 index size, peak memory, query latency warm and cold, recall of planted passages.
 
-    python benchmarks/corpus_bench.py [--docs 20000] [--chars 5000] [--queries 50] [--dask 1,2]
+    python benchmarks/corpus_bench.py [--docs 20000] [--chars 5000] [--queries 50] [--dask 1,2] [--shards]
 
 Documents are generated as .txt files from a vocabulary of official-writing words in random
 order, so that their fingerprints are as varied as real documents' are (a generator that
@@ -9,13 +9,16 @@ repeats a few stock sentences would make every document match every other), plus
 sentence in every document (套话, which the index must set apart as frequent). Each build
 runs in a child process (its peak RSS is that process's, read from getrusage), loading the
 files through reportlint's own loader as ``reportlint corpus build`` does. Dask builds use a
-LocalCluster of single-threaded worker processes; the cluster's start is timed apart.
+LocalCluster of single-threaded worker processes; the cluster's start is timed apart. With
+``--shards`` the Dask builds write shard folders (one SQLite file per bucket, written by the
+workers), else one SQLite file like the embedded build; queries are timed on both layouts.
 
 Each query draft carries two paragraphs copied from two distinct indexed documents and two
 new ones; recall counts planted paragraphs attributed to the right document, false hits
 count any other match. "Cold" queries open the index anew after asking the kernel to drop
 the file from its page cache (posix_fadvise DONTNEED, the file's own pages only); "warm"
-queries reuse one open index.
+queries reuse one open index whose pages the same drafts have read once (the pass that reads
+them, right after the cold ones dropped the files from the cache, is reported apart).
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_build(folder: Path, index: Path, workers: int) -> dict[str, float]:
+def child_build(folder: Path, index: Path, workers: int, shards: bool = False) -> dict[str, float]:
     """Runs in its own process: one build, timed; its peak RSS."""
     from reportlint import corpus
     from reportlint.engine import Session, load
@@ -72,7 +75,8 @@ def child_build(folder: Path, index: Path, workers: int) -> dict[str, float]:
     if workers == 0:
         registry, _ = Session().books(None)
         start, cpu = time.perf_counter(), time.process_time()
-        added, _ = corpus.build(index, ((load(f, registry), corpus.file_sha256(f)) for f in files), fresh=True)
+        added, _ = corpus.build(index, ((load(f, registry), corpus.file_sha256(f)) for f in files), fresh=True,
+                                shards=shards)
         return {"seconds": time.perf_counter() - start, "added": added, "peak_mb": peak_mb(), "startup": 0.0,
                 "cpu": time.process_time() - cpu, "worker_cpu": 0.0}
     from reportlint import corpusdask
@@ -83,14 +87,24 @@ def child_build(folder: Path, index: Path, workers: int) -> dict[str, float]:
         startup = time.perf_counter() - start
         before = sum(client.run(time.process_time).values())
         start, cpu = time.perf_counter(), time.process_time()
-        added, _ = corpusdask.build(index, files, client)
+        added, _ = corpusdask.build(index, files, client, shards=shards)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         worker_cpu = sum(client.run(time.process_time).values()) - before
     return {"seconds": seconds, "added": added, "peak_mb": peak_mb(), "startup": startup, "cpu": cpu,
             "worker_cpu": worker_cpu}
 
 
-def drop_cache(path: Path) -> None:
+def index_files(path: Path) -> list[Path]:
+    """The files of an index: itself, or a shard folder's index.sqlite then its shards in bucket order."""
+    return [path] if path.is_file() else [path / "index.sqlite", *sorted(path.glob("prints-*.sqlite"))]
+
+
+def drop_cache(index: Path) -> None:
+    for path in index_files(index):
+        _drop_file(path)
+
+
+def _drop_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -120,7 +134,12 @@ def queries(folder: Path, index_path: Path, n: int) -> dict[str, float]:
         with Index(index_path) as index:
             index.query(draft, 0.6)
         cold.append(time.perf_counter() - start)
+    first = []
     with Index(index_path) as index:
+        for draft, _ in drafts:  # the index open, but the pages these drafts need not yet read
+            start = time.perf_counter()
+            index.query(draft, 0.6)
+            first.append(time.perf_counter() - start)
         for draft, expected in drafts:
             start = time.perf_counter()
             matches = index.query(draft, 0.6)
@@ -131,6 +150,7 @@ def queries(folder: Path, index_path: Path, n: int) -> dict[str, float]:
                 else:
                     false_hits += 1
     return {"cold_ms": statistics.median(cold) * 1000, "cold_max_ms": max(cold) * 1000,
+            "first_ms": statistics.median(first) * 1000,
             "warm_ms": statistics.median(warm) * 1000, "warm_max_ms": max(warm) * 1000,
             "found": found, "planted": 2 * n, "false_hits": false_hits}
 
@@ -141,13 +161,14 @@ def main() -> int:
     ap.add_argument("--chars", type=int, default=5_000)
     ap.add_argument("--queries", type=int, default=50)
     ap.add_argument("--dask", default="1,2", help="worker counts to time on a LocalCluster ('' for none)")
+    ap.add_argument("--shards", action="store_true", help="build shard folders (one file per bucket)")
     ap.add_argument("--keep", type=Path, default=None, help="keep the generated files and indexes here")
     ap.add_argument("--extract", type=Path, default=None,
                     help="only time reading (extraction) of the .docx/.pdf/.txt files of this folder, per kind")
-    ap.add_argument("--child", nargs=3, metavar=("FOLDER", "INDEX", "WORKERS"), help=argparse.SUPPRESS)
+    ap.add_argument("--child", nargs=4, metavar=("FOLDER", "INDEX", "WORKERS", "SHARDS"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(child_build(Path(a.child[0]), Path(a.child[1]), int(a.child[2]))))
+        print(json.dumps(child_build(Path(a.child[0]), Path(a.child[1]), int(a.child[2]), a.child[3] == "1")))
         return 0
     if a.extract:
         return extraction(a.extract)
@@ -160,8 +181,10 @@ def main() -> int:
     runs = [0] + [int(w) for w in a.dask.split(",") if w.strip()]
     indexes = {}
     for workers in runs:
-        index = work / f"corpus-{workers}.sqlite"
-        out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(index), str(workers)],
+        sharded = a.shards and workers > 0
+        index = work / (f"corpus-{workers}" + ("" if sharded else ".sqlite"))
+        out = subprocess.run([sys.executable, __file__, "--child", str(folder), str(index), str(workers),
+                              "1" if sharded else "0"],
                              check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
         assert r["added"] == a.docs, r
@@ -172,14 +195,20 @@ def main() -> int:
               f"peak RSS of the building process {r['peak_mb']:.0f} MB{extra}")
         indexes[workers] = index
     base = indexes[0]
-    size = base.stat().st_size
+    size = sum(f.stat().st_size for f in index_files(base))
     print(f"index size: {size / 1e6:.1f} MB ({size / a.docs / 1024:.1f} KiB per document)")
+    for workers, index in indexes.items():
+        if index.is_dir():
+            size = sum(f.stat().st_size for f in index_files(index))
+            print(f"dask {workers}: shard folder of {len(index_files(index))} files, {size / 1e6:.1f} MB")
     import sqlite3
 
-    db = sqlite3.connect(base)
-    frequent = db.execute("SELECT COUNT(*) FROM frequent").fetchone()[0]
-    prints = db.execute("SELECT COUNT(*) FROM prints").fetchone()[0]
-    db.close()
+    frequent = prints = 0
+    for f in index_files(base):
+        db = sqlite3.connect(f)
+        frequent += db.execute("SELECT COUNT(*) FROM frequent").fetchone()[0]
+        prints += db.execute("SELECT COUNT(*) FROM prints").fetchone()[0]
+        db.close()
     print(f"postings: {prints}; frequent fingerprints set apart: {frequent}")
     for workers, index in indexes.items():
         if workers:
@@ -188,9 +217,15 @@ def main() -> int:
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     q = queries(folder, base, a.queries)
     print(f"query (4-paragraph draft): warm median {q['warm_ms']:.1f} ms (max {q['warm_max_ms']:.1f}), "
-          f"cold median {q['cold_ms']:.1f} ms (max {q['cold_max_ms']:.1f})")
+          f"cold median {q['cold_ms']:.1f} ms (max {q['cold_max_ms']:.1f}); index open but its pages "
+          f"uncached {q['first_ms']:.1f} ms")
     print(f"planted paragraphs found with their source: {q['found']} of {q['planted']}; "
           f"false hits: {q['false_hits']}")
+    folders = [index for index in indexes.values() if index.is_dir()]
+    if folders:
+        q = queries(folder, folders[0], a.queries)
+        print(f"query on the shard folder: warm median {q['warm_ms']:.1f} ms, cold median {q['cold_ms']:.1f} ms "
+              f"(max {q['cold_max_ms']:.1f}); found {q['found']} of {q['planted']}, false hits {q['false_hits']}")
     return 0
 
 
@@ -221,11 +256,12 @@ def _same(a: Path, b: Path) -> bool:
     digests = []
     for path in (a, b):
         h = hashlib.sha256()
-        db = sqlite3.connect(path)
         for t, order in (("documents", "1"), ("blocks", "1, 2"), ("prints", "1, 2, 3"), ("frequent", "1")):
-            for row in db.execute(f"SELECT * FROM {t} ORDER BY {order}"):
-                h.update(repr(row).encode())
-        db.close()
+            for f in index_files(path):  # shards in bucket order: key order across them
+                db = sqlite3.connect(f)
+                for row in db.execute(f"SELECT * FROM {t} ORDER BY {order}"):
+                    h.update(repr(row).encode())
+                db.close()
         digests.append(h.hexdigest())
     return digests[0] == digests[1]
 

@@ -16,6 +16,7 @@ import pytest
 pytest.importorskip("distributed", reason='Dask is optional: pip install "reportlint[dask]"')
 
 from test_corpus import PROFILES, copy_profiles, run
+from test_corpus_shards import rows
 
 
 @pytest.fixture
@@ -70,6 +71,12 @@ def test_local_cluster_build_equals_the_embedded_build(tmp_path: Path, library: 
     findings = b105(draft, dasked, capsys)
     assert "plan.txt" in findings and "work-summary.txt" in findings
     assert findings == b105(draft, embedded, capsys)
+    # a shard folder: each bucket's file written by the worker that reduced it
+    sharded = tmp_path / "shards"
+    code, out = run(["corpus", "build", str(library), "-o", str(sharded), "--workers", "2", "--shards"], capsys)
+    assert code == 0 and "12 个文档" in out, out
+    assert rows(sharded) == rows(embedded)
+    assert b105(draft, sharded, capsys) == findings
 
 
 def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
@@ -105,6 +112,10 @@ def test_a_real_scheduler_and_worker_on_loopback(tmp_path: Path, library: Path, 
         assert run(["corpus", "build", str(library), "-o", str(by_env)], capsys)[0] == 0
         assert dump(embedded) == dump(by_file) == dump(by_env)
         assert b105(draft, by_file, capsys) == b105(draft, by_env, capsys) == b105(draft, embedded, capsys)
+        sharded = tmp_path / "shards"
+        assert run(["corpus", "build", str(library), "-o", str(sharded), "--shards"], capsys)[0] == 0
+        assert rows(sharded) == rows(embedded)
+        assert b105(draft, sharded, capsys) == b105(draft, embedded, capsys)
     finally:
         for p in reversed(procs):
             p.terminate()
@@ -133,3 +144,35 @@ def test_an_unreachable_scheduler_is_a_usage_error(tmp_path: Path, library: Path
                      "--scheduler-file", str(tmp_path / "none.json")], capsys)
     assert code == 3 and "调度器文件" in out, out
     assert not (tmp_path / "c.sqlite").exists()
+
+
+def test_many_drafts_matched_through_a_cluster_as_without_one(tmp_path: Path, library: Path, draft: Path,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """corpus match: the drafts are sent to the workers in batches, each worker opens the index
+    once per batch; the same paragraphs and sources as without a cluster, in the drafts' order."""
+    import json
+
+    for name in ("REPORTLINT_SCHEDULER", "DASK_SCHEDULER_ADDRESS"):
+        monkeypatch.delenv(name, raising=False)
+    from reportlint import corpusdask
+
+    monkeypatch.setattr(corpusdask, "BATCH", 2)
+    index = tmp_path / "shards"
+    assert run(["corpus", "build", str(library), "-o", str(index), "--shards"], capsys)[0] == 0
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    for i in range(5):  # reused and new paragraphs alike, in drafts of several batches
+        (drafts / f"d{i}.txt").write_text(draft.read_text(encoding="utf-8") if i % 2 == 0
+                                          else "一份全新的材料\n这里写的都是前所未有的新内容，和资料库里的任何文档都不一样。\n",
+                                          encoding="utf-8")
+    (drafts / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    args = ["corpus", "match", str(drafts), "--corpus", str(index), "--format", "json"]
+    code, alone = run(args, capsys)
+    assert code == 2 and "broken.pdf" in alone, alone  # a file that cannot be read: exit code 2
+    code, clustered = run([*args, "--workers", "2"], capsys)
+    assert code == 2 and clustered == alone
+    found = json.JSONDecoder().raw_decode(alone[alone.index("["):])[0]
+    assert {Path(f["path"]).name for f in found} == {"d0.txt", "d2.txt", "d4.txt"}
+    assert {Path(f["source"]).name for f in found} == {"plan.txt", "work-summary.txt"}
+    assert [f["path"] for f in found] == sorted(f["path"] for f in found)  # the drafts' order

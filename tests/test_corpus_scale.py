@@ -118,6 +118,11 @@ def test_bulk_build_equals_one_by_one_adds_and_sets_frequent_prints_apart(tmp_pa
     corpus.build(one, ((d, f"s{i}") for i, d in enumerate(docs) if i), fresh=False)
     a, b = dump(bulk), dump(one)
     assert a == b
+    from test_corpus_shards import rows
+
+    folder = tmp_path / "shards"  # the same spilled buckets, written as a shard folder
+    corpus.build(folder, ((d, f"s{i}") for i, d in enumerate(docs)), fresh=True, frequent_docs=5, shards=True)
+    assert rows(folder) == {t: sorted(v) for t, v in a.items()}
     common_keys = set(corpus.block_keys(docs[0].blocks[0].text)[0].tolist())
     assert {r[0] for r in a["frequent"]} == common_keys  # in all 12 documents > 5
     assert all(r[1] == 12 for r in a["frequent"])
@@ -184,6 +189,18 @@ def test_paragraphs_fingerprinted_together_equal_each_alone(texts: list[str]) ->
     assert together == alone
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="甲乙丙丁，。Ａ１a_ \u3000\n\u0301e\U0001F600\ud800①", max_size=60), max_size=6))
+def test_the_whole_document_pass_equals_one_paragraph_at_a_time(texts: list[str]) -> None:
+    """The fast path (one array of code points for the whole document, a table of kept
+    characters) gives what normalising each paragraph by regex gives, for full-width forms,
+    compatibility characters, combining marks, underscores, astral and lone surrogate code points."""
+    from reportlint.fingerprint import fingerprint_texts, fingerprint_texts_each
+
+    fast, each = fingerprint_texts(texts, 20), fingerprint_texts_each(texts, 20)
+    assert [a.tolist() for a in fast] == [a.tolist() for a in each]
+
+
 def test_corpus_pairs_lists_documents_sharing_passages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     import json
 
@@ -207,3 +224,20 @@ def test_corpus_pairs_lists_documents_sharing_passages(tmp_path: Path, capsys: p
     found = json.loads(capsys.readouterr().out)
     assert [(Path(p["first"]).name, Path(p["second"]).name) for p in found] == [("a.txt", "b.txt")]
     assert found[0]["shared"] >= 10 and found[0]["share"] > 0.3
+
+
+def test_a_bucket_is_reduced_alike_whether_its_rows_come_in_document_order_or_not() -> None:
+    """reduce_bucket sorts by the key alone when the rows come ordered by document, block and
+    offset (as builds add them) and by all four columns otherwise: the same result either way."""
+    rng = np.random.default_rng(5)
+    n = 5000
+    rows = np.empty((n, 4), np.int64)
+    rows[:, 0] = np.minimum(rng.geometric(0.02, n), 400) - 200  # skewed: the first keys are frequent
+    rows[:, 1] = rng.integers(1, 80, n)
+    rows[:, 2] = rng.integers(0, 5, n)
+    rows[:, 3] = rng.integers(0, 300, n)
+    ordered = rows[np.lexsort((rows[:, 3], rows[:, 2], rows[:, 1]))]
+    shuffled = ordered[rng.permutation(n)]
+    a, b = corpus.reduce_bucket(ordered, 30), corpus.reduce_bucket(shuffled, 30)
+    assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
+    assert len(a[1]) and len(a[0])

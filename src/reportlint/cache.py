@@ -238,6 +238,8 @@ def corpus_stamp(index: Path | None) -> Any:
     the file's identity when it cannot be read that way."""
     if index is None:
         return None
+    if os.path.isdir(index):  # a shard folder: its documents are listed in its index.sqlite
+        index = Path(index) / "index.sqlite"
     try:
         import sqlite3
         from urllib.parse import quote

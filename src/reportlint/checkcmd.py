@@ -112,7 +112,7 @@ def run(
     if fix_to is not None or show_diff:
         _check_fix_options(paths, fix_to, show_diff, force, annotate_to, write_baseline_to,
                            baseline_path is not None)
-    if corpus is not None and not corpus.is_file():  # the configuration's: validation names its file
+    if corpus is not None and not corpus.exists():  # the configuration's: validation names its file
         raise Usage(f"--corpus 指向的参考语料索引“{corpus}”不存在；先用 reportlint corpus build 建立")
     baseline = _read_baseline(baseline_path) if baseline_path is not None else None
     if write_baseline_to is not None:

@@ -56,7 +56,7 @@ def cli() -> None:
               help="达到此级别的问题使退出码为 1（默认 warning）")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
               help="配置文件（默认从文件所在目录向上查找）")
-@click.option("--corpus", type=click.Path(dir_okay=False, path_type=Path), help="参考语料索引（B105 跨文档雷同）")
+@click.option("--corpus", type=click.Path(path_type=Path), help="参考语料索引（B105 跨文档雷同）：索引文件或分片目录")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="并行检查的进程数（默认为 CPU 核数）")
 @click.option("--timeout", type=float, default=8.0, show_default=True, callback=_seconds,
               help="在子进程中检查的文件（.pdf、.doc、.wps、过大的文件）的处理时限（秒，大于 0），超时记为 X101")
@@ -258,7 +258,7 @@ def _corpus_documents(registry: Any, files: list[Path]) -> Any:
 
 
 _INDEX_OPTION = click.option("-o", "--output", "output", required=True,
-                             type=click.Path(dir_okay=False, path_type=Path), help="索引文件（SQLite）")
+                             type=click.Path(path_type=Path), help="索引文件（SQLite），或分片目录")
 _FREQUENT_OPTION = click.option("--frequent", "frequent", type=click.IntRange(min=1), default=None,
                                 help="指纹出现在多于 N 个文档中即视为套话，只记一次、不再指向来源（默认 50）")
 
@@ -272,8 +272,10 @@ _FREQUENT_OPTION = click.option("--frequent", "frequent", type=click.IntRange(mi
 @click.option("--scheduler", default=None, help="Dask 调度器地址，如 tcp://host:8786（跨机器请用 tls://）")
 @click.option("--scheduler-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Dask 调度器文件（dask scheduler --scheduler-file 写出的）")
+@click.option("--shards", is_flag=True, default=False,
+              help="写成分片目录（每个桶一个文件，用 Dask 时由工作进程各自写出；-o 已是分片目录时自动如此）")
 def corpus_build(paths: tuple[str, ...], output: Path, frequent: int | None, workers: int | None,
-                 scheduler: str | None, scheduler_file: Path | None) -> int:
+                 scheduler: str | None, scheduler_file: Path | None, shards: bool) -> int:
     """把目录中的文档编入新的参考语料索引（已存在时重建）。
 
     也读环境变量 REPORTLINT_SCHEDULER、DASK_SCHEDULER_ADDRESS 作为 Dask 调度器地址。"""
@@ -282,7 +284,7 @@ def corpus_build(paths: tuple[str, ...], output: Path, frequent: int | None, wor
 
     address = scheduler_address(scheduler, scheduler_file)
     if address is None and workers is None:
-        return _update_index(paths, output, fresh=True, frequent=frequent or FREQUENT_DOCS)
+        return _update_index(paths, output, fresh=True, frequent=frequent or FREQUENT_DOCS, shards=shards)
     from .corpusdask import build, client_for, off_loopback
 
     if isinstance(address, str) and off_loopback(address):
@@ -290,7 +292,7 @@ def corpus_build(paths: tuple[str, ...], output: Path, frequent: int | None, wor
                    err=True)
     _, files = _corpus_files(paths)
     with client_for(address, workers) as client:
-        _, total = build(output, files, client, frequent or FREQUENT_DOCS,
+        _, total = build(output, files, client, frequent or FREQUENT_DOCS, shards=shards,
                          on_error=lambda path, message: click.echo(f"{path}: 未加入索引：{message}", err=True))
     click.echo(f"已建立索引 {output}：{total} 个文档。")
     return 0
@@ -305,7 +307,7 @@ def corpus_add(paths: tuple[str, ...], output: Path) -> int:
 
 
 @corpus.command("pairs")
-@click.argument("index", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("index", type=click.Path(path_type=Path))
 @click.option("--min-shared", type=click.IntRange(min=1), default=10, show_default=True,
               help="至少共享多少个指纹（约每 4 个字一个）")
 @click.option("--min-share", type=click.FloatRange(0, 1), default=0.1, show_default=True,
@@ -326,12 +328,64 @@ def corpus_pairs(index: Path, min_shared: int, min_share: float, fmt: str) -> in
     return 0
 
 
-def _update_index(paths: tuple[str, ...], output: Path, fresh: bool, frequent: int | None = None) -> int:
+@corpus.command("match")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--corpus", "index", required=True, type=click.Path(path_type=Path), help="参考语料索引文件或分片目录")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+              help="段落中至少多少比例的文字在来源中重现")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="用 Dask 在本机启动 N 个工作进程分担（需 pip install \"reportlint[dask]\"）")
+@click.option("--scheduler", default=None, help="Dask 调度器地址，如 tcp://host:8786（跨机器请用 tls://）")
+@click.option("--scheduler-file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Dask 调度器文件")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def corpus_match(paths: tuple[str, ...], index: Path, threshold: float, workers: int | None,
+                 scheduler: str | None, scheduler_file: Path | None, fmt: str) -> int:
+    """逐段列出许多份草稿中与参考语料雷同的段落及其来源（批量查重；可经同一个 Dask 集群分担）。
+
+    每个雷同段落一行（reportlint check 的 B105 把相邻的雷同段落合为一条）。
+    有雷同时退出码为 1，有文件读不了时为 2。"""
+    from contextlib import nullcontext
+
+    from .corpus import validate
+    from .corpusdask import client_for, match, off_loopback, scheduler_address
+
+    validate(index, "check")  # before a cluster starts for nothing
+    address = scheduler_address(scheduler, scheduler_file)
+    if isinstance(address, str) and off_loopback(address):
+        click.echo(f"reportlint: 提示：调度器地址 {_safe(address)} 未加密；跨机器请用 tls:// 并只让集群内机器可达",
+                   err=True)
+    _, files = _corpus_files(paths)
+    found, failed, report = 0, 0, []
+    cluster = client_for(address, workers) if address is not None or workers is not None else nullcontext()
+    with cluster as client:
+        for given, (_, result) in zip(files, match(files, index, threshold, client), strict=True):
+            shown = str(given)  # as the command line named it
+            if isinstance(result, str):
+                failed += 1
+                click.echo(f"{_safe(shown)}: 未检查：{result}", err=True)
+                continue
+            found += len(result)
+            for block, source, source_block, similarity in result:
+                report.append({"path": shown, "line": block + 1, "source": source, "source_line": source_block + 1,
+                               "similarity": similarity})
+                if fmt == "text":
+                    click.echo(f"{_safe(shown)}:{block + 1}: 与 {_safe(source)} 第 {source_block + 1} 段雷同"
+                               f"（相似度 {similarity:.0%}）")
+    if fmt == "json":
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"共 {len(files) - failed} 份草稿，{found} 个段落与参考语料雷同。")
+    return 2 if failed else 1 if found else 0
+
+
+def _update_index(paths: tuple[str, ...], output: Path, fresh: bool, frequent: int | None = None,
+                  shards: bool = False) -> int:
     from .corpus import FREQUENT_DOCS, build
 
     registry, files = _corpus_files(paths)
     added, total = build(output, _corpus_documents(registry, files), fresh=fresh,
-                         frequent_docs=frequent or FREQUENT_DOCS)
+                         frequent_docs=frequent or FREQUENT_DOCS, shards=shards)
     if fresh:
         click.echo(f"已建立索引 {output}：{total} 个文档。")
     else:

@@ -5,9 +5,13 @@ and the scheduler must import reportlint and see the files at the same paths). T
 postings are split by bucket (the low bits of the hash, see ``fingerprint.store_keys``) and
 shuffled: one task per bucket gathers that bucket from every batch, sorts it, counts in how
 many documents each fingerprint is and sets the frequent ones apart (``corpus.reduce_bucket``,
-the same code as the embedded build). The client writes the documents and then the buckets
-in key order into the same single SQLite index as the embedded build, so checks read it
-without Dask and find exactly what they find in an index built without it.
+the same code as the embedded build). With ``--shards`` each such task writes its bucket as
+one shard file of a shard folder itself (the folder must be at the same path for every
+worker: a shared disk), while the client writes the documents and paragraphs into its
+``index.sqlite``; without it, the client writes the buckets in key order into one SQLite
+file. Either way the rows are those of the embedded build, checks read the index without
+Dask, and find exactly what they find in an index built without it. ``corpus match`` sends
+batches of drafts to the same kind of cluster for B105's lookup.
 
 Scheduler: ``--scheduler ADDRESS``, else ``--scheduler-file FILE``, else the environment
 variables REPORTLINT_SCHEDULER then DASK_SCHEDULER_ADDRESS; with none of them, ``--workers N``
@@ -117,21 +121,47 @@ def _documents(result: tuple[Any, ...]) -> tuple[Any, Any]:
     return result[0], result[1]
 
 
+def _ids(result: tuple[Any, ...]) -> list[int]:
+    return [row[0] for row in result[0]]
+
+
 def _bucket(result: tuple[Any, ...], b: int) -> np.ndarray:
     return result[2][b]
+
+
+def renumbering(*ids: list[int]) -> np.ndarray:
+    """Old id -> new id: the documents read, numbered densely in the order of their batches, as
+    the embedded build numbers them (a file that failed leaves no gap)."""
+    flat = [i for batch in ids for i in batch]
+    out = np.zeros(max(flat, default=0) + 1, np.int64)
+    out[np.asarray(flat, dtype=np.int64)] = np.arange(1, len(flat) + 1)
+    return out
 
 
 def reduce_parts(frequent_docs: int, *parts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return corpus.reduce_bucket(np.concatenate(parts) if parts else np.zeros((0, 4), np.int64), frequent_docs)
 
 
+def reduce_to_shard(frequent_docs: int, folder: str, bucket: int, build_id: str, renumber: np.ndarray,
+                    *parts: np.ndarray) -> int:
+    """A worker's task: one bucket gathered from every batch, sorted, counted, renumbered and
+    written as that bucket's shard file of the folder being built; returns its postings."""
+    postings, frequent = reduce_parts(frequent_docs, *parts)
+    postings[:, 1] = renumber[postings[:, 1]]  # monotone: the order stays
+    return corpus.write_shard(Path(folder), bucket, frequent_docs, [(postings, frequent)], build_id)
+
+
 def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int = corpus.FREQUENT_DOCS,
-          on_error: Any = None) -> tuple[int, int]:
-    """A new index of ``files`` built on the cluster of ``client``; returns (added, total)."""
+          on_error: Any = None, shards: bool = False) -> tuple[int, int]:
+    """A new index of ``files`` built on the cluster of ``client``; returns (added, total).
+    ``shards`` (or an index that is a folder already): a shard folder whose bucket files the
+    workers write themselves (the folder must be at the same path for them: a shared disk);
+    else the client writes the buckets into one file."""
     target = index_path
+    shards = shards or index_path.is_dir()
     corpus.validate(index_path, "build")
     index_path = index_path.with_name(f".{index_path.name}.{os.getpid()}.building")
-    corpus._unlink_database(index_path)
+    corpus.remove_index(index_path)
     seen: dict[str, int] = {}
     for f in files:
         seen.setdefault(os.path.abspath(f), len(seen) + 1)
@@ -141,14 +171,25 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
     added = 0
     renumber = np.zeros(len(numbered) + 1, np.int64)
     try:
-        with corpus.Index(index_path, create=True, frequent_docs=frequent_docs) as index:
-            corpus.unjournaled(index)
+        with corpus.Index(index_path, create=True, frequent_docs=frequent_docs,
+                          shards=BUCKET_BITS if shards else None) as index:
+            corpus.unjournaled(index.db)
             mapped = client.map(fingerprint_batch, batches, config_folder=config_folder, bits=BUCKET_BITS,
                                 pure=False)
             headers = client.map(_documents, mapped)
-            reduced = [client.submit(reduce_parts, frequent_docs,
-                                     *[client.submit(_bucket, m, b) for m in mapped], pure=False)
-                       for b in range(1 << BUCKET_BITS)]
+            if shards:
+                order = client.submit(renumbering, *client.map(_ids, mapped), pure=False)
+                folder = os.path.abspath(index_path)
+                reduced = [client.submit(reduce_to_shard, frequent_docs, folder, b, index.build_id, order,
+                                         *[client.submit(_bucket, m, b) for m in mapped], pure=False)
+                           for b in range(1 << BUCKET_BITS)]
+            else:
+                reduced = [client.submit(reduce_parts, frequent_docs,
+                                         *[client.submit(_bucket, m, b) for m in mapped], pure=False)
+                           for b in range(1 << BUCKET_BITS)]
+            # the client lets go of the batches' results now: each is kept on its worker only until its
+            # selections (documents, ids, buckets) have run, not for the whole build
+            del mapped
             for future in headers:
                 docs, errors = future.result()
                 future.release()
@@ -161,18 +202,65 @@ def build(index_path: Path, files: list[Path], client: Any, frequent_docs: int =
                     index.db.execute("INSERT INTO documents (id, path, sha256, chars) VALUES (?, ?, ?, ?)",
                                      (added, index.key(path), sha, chars))
                     index.db.executemany("INSERT INTO blocks VALUES (?, ?, ?)", [(added, b, t) for _, b, t in blocks])
-            del mapped
+            index.db.commit()
             for future in reduced:  # in bucket order, which is key order
-                postings, frequent = future.result()
+                result = future.result()
                 future.release()
+                if shards:
+                    continue  # the worker wrote it
+                postings, frequent = result
                 postings = postings if postings.flags.writeable else postings.copy()
                 postings[:, 1] = renumber[postings[:, 1]]  # monotone: the order stays
                 corpus.write_bucket(index.db, postings, frequent)
             total = index.count()
-        os.replace(index_path, target)
-        corpus._remember_verified(target)
+        corpus.replace_index(index_path, target)
+        corpus.remember_verified(target)
     except sqlite3.OperationalError as exc:
         raise corpus._unwritable(target, exc) from exc
     finally:
-        corpus._unlink_database(index_path)
+        corpus.remove_index(index_path)
     return added, total
+
+
+MatchRow = tuple[int, str, int, float]  # block of the draft, source path, source block, similarity
+
+
+def match_batch(paths: list[str], index: str, threshold: float, config_folder: str) -> list[tuple[str, Any]]:
+    """A worker's task (or the client's, without a cluster): each draft of the batch loaded
+    and looked up in the index, opened once for the batch. Returns, per draft, its path and
+    either its matches or the message saying why it could not be read."""
+    from .engine import load
+
+    registry = _registry(config_folder)
+    out: list[tuple[str, Any]] = []
+    with corpus.Index(Path(index)) as opened:
+        for path in paths:
+            try:
+                doc = load(Path(path), registry)
+            except (LoadError, OSError) as exc:
+                out.append((path, str(exc)))
+                continue
+            found = opened.query(doc, threshold, str(doc.meta.get("sha256", "")) or None)
+            out.append((path, [(m.block, m.source, m.source_block, m.similarity) for m in found]))
+    return out
+
+
+def match(files: list[Path], index: Path, threshold: float, client: Any = None) -> Iterator[tuple[str, Any]]:
+    """B105's lookup for many drafts: batches of paths sent to the cluster's workers (which
+    must see the drafts and the index at the same paths), or looked up here without one.
+    Results come in the order of ``files``."""
+    corpus.validate(index, "check")
+    paths = [os.path.abspath(f) for f in files]
+    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    config_folder = str(Path.cwd().resolve())
+    where = os.path.abspath(index)
+    if client is None:
+        for batch in batches:
+            yield from match_batch(batch, where, threshold, config_folder)
+        return
+    futures = client.map(match_batch, batches, index=where, threshold=threshold, config_folder=config_folder,
+                         pure=False)
+    for future in futures:
+        result = future.result()
+        future.release()
+        yield from result
