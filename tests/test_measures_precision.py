@@ -198,3 +198,20 @@ def test_m102_on_a_whole_item_keeps_the_plain_message(tmp_path: Path) -> None:
     text = PLAN + "（一）加强协作。各仓库要高度重视盘点，各负其责、密切配合，因地制宜开展联合检查，确保实效。"
     found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M102"]
     assert len(found) == 1 and "没有任何量化内容" in found[0].message  # no owner is written elsewhere in the item
+
+
+def test_the_signature_ends_the_requirements_of_a_notice(tmp_path: Path) -> None:
+    """After the issuing body and the date of issue comes a list of documents, not measures: on lines of
+    their own, or run together on one line (国网办2024年3月5日需要…)."""
+    lines = ["县档案局关于做好档案移交工作的通知", "各股室：", "现就有关事项要求如下：", "一、各股室于3月底前完成档案整理。",
+             "二、由办公室牵头组织检查，4月10日前报送结果。", "县档案局", "2024年3月5日", "需要移交的文件目录：",
+             "1.关于档案整理的报告", "2.关于年度检查的报告"]
+    assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == []
+
+
+def test_a_prohibition_is_no_measure_to_quantify(tmp_path: Path) -> None:
+    """Rules of conduct (会场内禁止使用手机, 不得擅自对外提供) have no amount or deadline to add."""
+    text = HEAD + "1.会场内禁止使用手机和无线话筒。\n2.任何人不得擅自对外提供会议材料。\n3.每月集中学习一次。\n"
+    assert codes(text, tmp_path, select="M101") == []
+    bare = HEAD + "1.会场内禁止使用手机和无线话筒。\n2.加强保密教育。\n3.每月集中学习一次。\n"
+    assert codes(bare, tmp_path, select="M101") == ["M101"]  # the bare task beside them is still named

@@ -348,6 +348,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             depth = items[nxt].depth
             end = next(((items[j].marker.block, items[j].marker.start) for j in real
                         if j > nxt and items[j].depth < depth), _doc_end(ctx))
+            end = _stop_early(ctx, pos, end)
             found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
     found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
     merged: list[MeasureSection] = []
@@ -359,8 +360,15 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
 
 
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
+# … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
+# §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
+# document stored on one line; a date that a sentence is about (定于2021年1月18日, 自2021年3月1日起) is no signature
 _PART_END = re.compile(
-    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]")
+    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
+    r"|(?<=[。！？])[^。！？，,、；;：:\s\d]{2,16}(?<![于在至到从自为是止起])\s*"
+    r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日"
+    r"(?![起前后止以内至到，,、])"
+    r"|^\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日\s*$")
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -562,7 +570,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
     patterns blanked out first; ``sections``: words of a measures heading; ``lead_ins``:
     phrases that open a list of requirements; ``max_chars``: items up to this length are
-    bare measures M103 leaves to M101.
+    bare measures M103 leaves to M101; ``norms``: words of a prohibition (不得, 严禁 …): an item
+    whose first sentence holds one lays down a rule of conduct and is no measure. A measures part
+    ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
@@ -585,6 +595,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
+        if _is_norm(m, rule.params):
+            continue  # a prohibition, not a task
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -608,6 +620,17 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
+
+
+def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
+    norms = params.get("norms", ())
+    if not norms:
+        return False
+    body = strip_label(m.text.strip())
+    spans = sentences(body)
+    first = body[spans[0][0]:spans[0][1]] if spans else body
+    return any(word in first for word in norms)
 
 
 def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
@@ -861,6 +884,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
         measures = [m for m in measures if is_quantified(ctx, m, base)
                     or not principle.search(strip_label(m.text.strip()).strip())]
+    measures = [m for m in measures if is_quantified(ctx, m, base) or not _is_norm(m, base)]
     if not sections:
         return
     verdict = _low_verdict(ctx, measures, base, rule.params)
