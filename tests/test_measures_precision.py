@@ -215,3 +215,14 @@ def test_a_prohibition_is_no_measure_to_quantify(tmp_path: Path) -> None:
     assert codes(text, tmp_path, select="M101") == []
     bare = HEAD + "1.会场内禁止使用手机和无线话筒。\n2.加强保密教育。\n3.每月集中学习一次。\n"
     assert codes(bare, tmp_path, select="M101") == ["M101"]  # the bare task beside them is still named
+
+
+def test_the_lead_in_of_a_part_with_items_is_not_weighed_for_empty_words(tmp_path: Path) -> None:
+    """The paragraph between a measures heading and its first item introduces them in general words by the
+    genre's custom; the items say what is done. A slogan-dense item is still reported."""
+    lead = "上级对今年工作作出了全面部署，我们要深入贯彻落实，紧紧抓住主要矛盾，着力突破瓶颈制约，扎实做好各项工作。"
+    items = "（一）推进老旧小区改造。全年改造小区12个，10月底前完工。\n（二）提升政务服务。年内实现85%事项网上办理。\n"
+    text = "县政府工作报告\n一、过去一年工作回顾\n全年完成投资3.2亿元。\n二、今年工作安排\n" + lead + "\n" + items
+    assert "M102" not in codes(text, tmp_path, select="M102")
+    vague = "（三）切实加强作风建设，进一步提高认识，不断增强责任感，扎实推进各项工作落到实处，形成合力。\n"
+    assert codes(text + vague, tmp_path, select="M102") == ["M102"]

@@ -809,8 +809,14 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
                 covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
+    # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
+    #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
+    first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
+                  for lo, hi in parts]
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts):
+        if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
+            continue
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
         if len(body) < min_chars:
