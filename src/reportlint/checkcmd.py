@@ -24,6 +24,17 @@ class Usage(Exception):
 _ANSI = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")  # the escapes click.echo strips from output that is not a terminal
 
 
+def config_error(exc: BaseException) -> str:
+    """What a configuration error says, by either command-line reader (``command``, ``cli``)."""
+    return f"reportlint: 配置错误：{exc}"
+
+
+def internal_error(exc: BaseException) -> str:
+    """What a bug in reportlint says, by either command-line reader."""
+    return (f"reportlint: 内部错误（{type(exc).__name__}: {str(exc)[:200]}）。这是 reportlint 的缺陷，"
+            "请附上 --debug 的输出报告给维护者。")
+
+
 def echo(message: str, err: bool = False) -> None:
     """``click.echo(message, err=err)`` for a text message: a line on standard output (or error), escape
     sequences removed when it is not a terminal, flushed."""

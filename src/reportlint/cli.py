@@ -415,18 +415,14 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(EXIT_USAGE)
     except ConfigError as exc:
-        click.echo(f"reportlint: 配置错误：{exc}", err=True)
+        click.echo(checkcmd.config_error(exc), err=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # a bug in reportlint
         if debug:
             import traceback
 
             traceback.print_exc()
-        click.echo(
-            f"reportlint: 内部错误（{type(exc).__name__}: {str(exc)[:200]}）。这是 reportlint 的缺陷，"
-            "请附上 --debug 的输出报告给维护者。",
-            err=True,
-        )
+        click.echo(checkcmd.internal_error(exc), err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(rv if isinstance(rv, int) else 0)
 

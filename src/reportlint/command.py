@@ -156,14 +156,10 @@ def _check(params: dict[str, Any], args: list[str], collecting: bool) -> NoRetur
         _show_usage_error(str(exc))
         sys.exit(EXIT_USAGE)
     except ConfigError as exc:
-        checkcmd.echo(f"reportlint: 配置错误：{exc}", err=True)
+        checkcmd.echo(checkcmd.config_error(exc), err=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # a bug in reportlint
-        checkcmd.echo(
-            f"reportlint: 内部错误（{type(exc).__name__}: {str(exc)[:200]}）。这是 reportlint 的缺陷，"
-            "请附上 --debug 的输出报告给维护者。",
-            err=True,
-        )
+        checkcmd.echo(checkcmd.internal_error(exc), err=True)
         sys.exit(EXIT_INTERNAL)
     sys.exit(rv if isinstance(rv, int) else 0)
 
