@@ -175,7 +175,10 @@ def _show_usage_error(message: str) -> None:
 
 
 def _may_skip_teardown() -> bool:
-    """No other thread and no child process that the interpreter's exit would wait for."""
+    """No other thread and no child process that the interpreter's exit would wait for, and no
+    profiler or tracer (``python -m cProfile -m reportlint …`` prints its report after the run)."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        return False
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return False
