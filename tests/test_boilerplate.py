@@ -364,3 +364,33 @@ def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
             "下载地址: 点击此处下载\n\n某省河道采砂管理办法\n第一条 为加强河道采砂管理，维护河势稳定，制定本办法。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 5)]
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # a model-text site's paywall and contact lines after a cut-off speech
+    ("在全镇防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n预览结束，免费获取全文请联系我们！\n"
+     "请点击 👉 abc123 👈 联系老师", [(4, 5)]),
+    # an article page's toolbar over the text and a government portal's footer under it
+    ("县文旅局召开年中工作推进会\n| 来源:【字号:大 中 小】\n7月3日，县文旅局召开年中工作推进会。\n扫一扫在手机打开当前页",
+     [(2, 2), (4, 4)]),
+])
+def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+
+
+def test_scanning_a_code_in_the_body_is_not_residue(tmp_path: Path) -> None:
+    text = "关于推行电子会签的通知\n各科室：\n参会人员请用手机扫一扫会议室门口的二维码签到，会后在手机上打开议程查看。\n特此通知。"
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
+@pytest.mark.parametrize(("text", "spans"), [
+    # a portal's breadcrumb whose link arrows start their own lines, the home link alone above them
+    ("首页\n-> 新闻中心 -> 通知公告\n关于做好冬季供暖保障工作的通知\n各街道办事处：\n请做好供暖保障工作。", [(1, 2)]),
+    # the name line of a model-text site over a speech
+    ("在全乡春耕生产动员会上的讲话\n某某范文网\n同志们：\n今天召开会议，部署春耕生产。", [(2, 2)]),
+])
+def test_breadcrumb_lines_and_a_model_text_site_name_at_the_head_are_residue(
+        tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == spans

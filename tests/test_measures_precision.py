@@ -226,3 +226,14 @@ def test_the_lead_in_of_a_part_with_items_is_not_weighed_for_empty_words(tmp_pat
     assert "M102" not in codes(text, tmp_path, select="M102")
     vague = "（三）切实加强作风建设，进一步提高认识，不断增强责任感，扎实推进各项工作落到实处，形成合力。\n"
     assert codes(text + vague, tmp_path, select="M102") == ["M102"]
+
+
+def test_the_contact_block_after_the_body_ends_the_measures_part(tmp_path: Path) -> None:
+    """A policy explainer's 解读机构及咨询方式 and the 附注 lines (联系人：…, 咨询电话：…) after the last measure
+    name whom to call; they are no measures to quantify. A bare measure before them is still named."""
+    lines = ["关于《全县农机补贴实施方案》的政策解读", "一、出台背景", "为规范农机购置补贴工作，县农业农村局制定了实施方案。",
+             "二、保障措施", "县农业农村局每月通报一次补贴进度，12月底前完成全部兑付。",
+             "解读机构及咨询方式", "政策解读单位：县农业农村局", "具体联系人：王某某", "咨询电话：0000-1234567"]
+    assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == []
+    lines.insert(5, "进一步加强宣传引导。")
+    assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == ["M101"]

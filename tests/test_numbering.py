@@ -389,3 +389,12 @@ def test_an_ordinal_glued_to_the_text_before_it_is_not_skipped(tmp_path: Path) -
     assert lint_text(text, tmp_path, select="N107") == []
     skipped = text.replace("图为县长检查堤防。 本报记者 王明/摄第三，备足物资。沙袋要提前运到险段。", "")
     assert [f.rule for f in lint_text(skipped, tmp_path, select="N107")] == ["N107"]
+
+
+def test_an_inline_item_opening_with_a_roman_numeral_in_latin_letters_keeps_its_number(tmp_path: Path) -> None:
+    """3.I、II类缺陷… is item 3 of a one-line list: without it, 4. would look like a skip after 2."""
+    text = ("关于加强设备巡检的几项措施的汇报一、基本情况现提出以下措施。1.发生一般缺陷的，由班组处理。"
+            "2.发生严重缺陷的，由车间处理。3.I、II类缺陷连续出现两次的，提级处理。4.发生危急缺陷的，由公司处理。"
+            "二、需要决策事项提请审议。")
+    assert [f.rule for f in lint_text(text, tmp_path, select="N1")] == []
+    assert [f.rule for f in lint_text(text.replace("3.I、", "I、"), tmp_path, select="N102")] == ["N102"]

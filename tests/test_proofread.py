@@ -436,6 +436,8 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                     if phrase:
                         if e - s == 2 and ((s > 0 and lex.word(text[s - 1:s + 1])) or lex.word(text[e - 1:e + 1])):
                             continue
+                        if e - s == 2 and i == s + 1 and text[s] == "一":
+                            continue  # 一 + one character (一拍, 扫一扫) is no 一X typo
                         weight = f * 1000
                     else:
                         lo2, hi2 = max(0, s - 1), min(n, e + 1)
@@ -621,3 +623,12 @@ def test_policy_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
     found = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T105")]
     assert len(found) == 1 and "以工代贩" in found[0][1]
     assert lint_text("社会保障和就业支出\n", tmp_path, select="T105") == []  # never 稳就业
+
+
+@pytest.mark.parametrize("text", [
+    "会后请大家扫一扫屏幕上的二维码，填写意见。",  # reduplicated verb X一X
+    "抢抓机遇要快人一拍，谋划项目要先人一步。",  # 一 + classifier in a set frame
+])
+def test_the_character_after_yi_is_not_read_as_a_typo_of_an_yi_word(tmp_path: Path, text: str) -> None:
+    """一 + any single character is a numeral–classifier or 一+verb phrase, so 一拍/一扫 are no 一批."""
+    assert _found(tmp_path, text, "T105") == []

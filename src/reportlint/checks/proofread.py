@@ -17,6 +17,10 @@ from ..scan import Body, PatternSet, active, compile_each
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
+# 一 before a single character makes a numeral–classifier or 一+verb phrase of any character (一拍, 一瞥, 一跃;
+# and the reduplicated verb 扫一扫, 看一看: 《现代汉语八百词》 一 条): the character after it forming no word is no
+# sign of a typo, so no 一X word (一批, 一线) is proposed there
+_NUMERAL_YI = frozenset("一")
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
@@ -207,6 +211,8 @@ def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Oc
             if phrase:
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
+                if e - s == 2 and i == s + 1 and text[s] in _NUMERAL_YI:
+                    continue  # 一 + any one character is a numeral–classifier or 一+verb phrase (快人一拍, 扫一扫)
                 weight = f * 1000
             else:  # the right word is written elsewhere in the document, with a neighbour of this place
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
