@@ -394,3 +394,10 @@ def test_breadcrumb_lines_and_a_model_text_site_name_at_the_head_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+
+
+def test_a_template_year_with_an_x_for_its_last_digit_is_a_placeholder(tmp_path: Path) -> None:
+    text = "县财政局工作总结\n201x年，我局认真落实各项工作，2019年完成预算编制，编号AX2023年度不变。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert len(found) == 1 and found[0].start == 3  # the x of 201x年 only
+    assert "日期" in found[0].message

@@ -187,6 +187,8 @@ _UNKNOWN_KIND = "具体内容"
 
 
 def _kind(text: str, start: int, end: int) -> str:
+    if text[end:end + 1] in ("年", "月", "日"):
+        return "日期"  # 201x年, 20XX年: the unit of a date right after the blank says more than the digits before it
     before = text[max(0, start - 12):start]
     return (next((k for rx, k in _KIND_BY_PREV if rx.search(before)), None)
             or next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), _UNKNOWN_KIND))
