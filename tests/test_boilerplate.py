@@ -401,3 +401,10 @@ def test_a_template_year_with_an_x_for_its_last_digit_is_a_placeholder(tmp_path:
     found = lint_text(text, tmp_path, select="B103")
     assert len(found) == 1 and found[0].start == 3  # the x of 201x年 only
     assert "日期" in found[0].message
+
+
+def test_a_blank_before_a_title_asks_for_a_name(tmp_path: Path) -> None:
+    """xxx局长 wants a name though 局 begins a body's name too; xx县委 wants a place."""
+    found = lint_text("县安全生产工作总结\n会议由县安监局xxx局长主持，xx县委书记出席。\n", tmp_path, select="B103")
+    assert ["姓名" in f.message for f in found] == [True, False]
+    assert "单位或地名" in found[1].message

@@ -161,10 +161,11 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _KIND_BY_NEXT = (
     (re.compile(r"^@"), "邮箱"),
+    # a title first: 局长, 县长, 处长 begin with the characters of a body (局, 县, 处)
+    (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
     (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民(?:政府|法院|检察院|代表大会)|政府)"),
      "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
-    (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
     (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
 )
 _KIND_BY_PREV = (
