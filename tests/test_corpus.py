@@ -34,6 +34,18 @@ def copy_profiles(tmp_path: Path) -> Path:
     return lib
 
 
+def write_draft(tmp_path: Path, *more: str) -> Path:
+    """A draft with two paragraphs of the work summary and one of the plan pasted among new text."""
+    summary = (PROFILES / "work-summary.txt").read_text(encoding="utf-8").splitlines()
+    plan = (PROFILES / "plan.txt").read_text(encoding="utf-8").splitlines()
+    text = ["关于新建一项工作的说明", "",
+            "今年以来我们围绕新的目标安排了不同于以往的工作内容，逐项推动落实并且每月复盘一次。",
+            summary[4], summary[5], "二、下一步打算", plan[5], *more]
+    path = tmp_path / "draft.txt"
+    path.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def library(tmp_path: Path) -> Path:
     return copy_profiles(tmp_path)

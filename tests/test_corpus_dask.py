@@ -15,7 +15,7 @@ import pytest
 
 pytest.importorskip("distributed", reason='Dask is optional: pip install "reportlint[dask]"')
 
-from test_corpus import PROFILES, copy_profiles, run
+from test_corpus import copy_profiles, run, write_draft
 from test_corpus_shards import rows
 
 
@@ -28,15 +28,7 @@ def library(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def draft(tmp_path: Path) -> Path:
-    summary = (PROFILES / "work-summary.txt").read_text(encoding="utf-8").splitlines()
-    plan = (PROFILES / "plan.txt").read_text(encoding="utf-8").splitlines()
-    text = ["关于新建一项工作的说明", "",
-            "今年以来我们围绕新的目标安排了不同于以往的工作内容，逐项推动落实并且每月复盘一次。",
-            summary[4], summary[5], "二、下一步打算", plan[5],
-            "另外还要把此前没有涉及的新做法写清楚，做到事事有人管、件件有着落、时时有回音。"]
-    path = tmp_path / "draft.txt"
-    path.write_text("\n".join(text) + "\n", encoding="utf-8")
-    return path
+    return write_draft(tmp_path, "另外还要把此前没有涉及的新做法写清楚，做到事事有人管、件件有着落、时时有回音。")
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
