@@ -563,6 +563,16 @@ def _in_frame_or_box(p: Any) -> bool:
         True for _ in p.iterancestors(W + "txbxContent"))
 
 
+def _footers(ctx: Context) -> tuple[Package, int, dict[str, list[str]]] | None:
+    """The package, the block a page-number finding is anchored at and the footer parts each kind of page
+    uses; None for a document whose layout is not read or that has no body to anchor at."""
+    pkg = layout(ctx)
+    if pkg is None:
+        return None
+    anchor = _anchor(ctx)
+    return None if anchor is None else (pkg, anchor, _footer_parts(pkg))
+
+
 def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     GB/T 9704-2012 §7.5: page numbers in 4号半角宋体 Arabic digits with a one-em dash (一字线)
@@ -573,13 +583,10 @@ def check_page_number(ctx: Context, rule: Rule) -> Iterator[Finding]:
     `size_pt`, `fonts` (the names that count as 宋体).
     ## Example
     A centred “第 1 页 共 3 页” footer → GB107 (and GB108 for its position)."""
-    pkg = layout(ctx)
-    if pkg is None:
+    found = _footers(ctx)
+    if found is None:
         return
-    anchor = _anchor(ctx)
-    if anchor is None:
-        return
-    used = _footer_parts(pkg)
+    pkg, anchor, used = found
     paragraphs = [p for kind in ("default", "even", "first") for rid in used[kind]
                   for p in _page_paragraphs(pkg.footers[rid])]
     if not paragraphs:
@@ -634,13 +641,10 @@ def check_page_number_position(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     Page numbers centred in the footer → GB108."""
-    pkg = layout(ctx)
-    if pkg is None:
+    found = _footers(ctx)
+    if found is None:
         return
-    anchor = _anchor(ctx)
-    if anchor is None:
-        return
-    used = _footer_parts(pkg)
+    pkg, anchor, used = found
 
     def sides(kind: str) -> set[str | None]:
         return {_alignment(pkg, p) for rid in used[kind] for p in _page_paragraphs(pkg.footers[rid])}
