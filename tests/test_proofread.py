@@ -559,9 +559,9 @@ def test_garbled_passages_match_their_plain_definition() -> None:
 
 @pytest.mark.parametrize("odd", ["", "\U00020000"])  # a character outside the BMP: flagged one pair at a time
 def test_a_paragraphs_pairs_are_cut_from_those_of_the_whole_text(odd: str) -> None:
-    """``block_pairs`` flags the document once and slices it: the same bytes as flagging each paragraph,
+    """``body_pairs`` flags the document once; cut at each paragraph: the same bytes as flagging each paragraph,
     empty and one-character paragraphs included (no pair reaches across a line break)."""
-    from reportlint.checks.proofread import block_pairs
+    from reportlint.checks.proofread import body_pairs
     from reportlint.engine import analyse
     from reportlint.model import Block, Document
     from reportlint.testing import session
@@ -571,8 +571,10 @@ def test_a_paragraphs_pairs_are_cut_from_those_of_the_whole_text(odd: str) -> No
     _, rulebook = session().books()
     ctx, _ = analyse(doc, rulebook, None)
     lex = lexicon_module.lexicon()
-    assert [block_pairs(ctx, i, lex) for i in range(len(lines))] == [lex.pair_flags(t) for t in lines]
-    assert [len(block_pairs(ctx, i, lex)) for i in range(len(lines))] == [max(0, len(t) - 1) for t in lines]
+    flags, starts = body_pairs(ctx, lex), ctx.body.starts
+    cut = [flags[starts[i]:starts[i] + max(0, len(t) - 1)] for i, t in enumerate(lines)]
+    assert cut == [lex.pair_flags(t) for t in lines]
+    assert [len(c) for c in cut] == [max(0, len(t) - 1) for t in lines]
 
 
 def test_occurrences_count_as_str_count_does() -> None:

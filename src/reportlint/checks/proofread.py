@@ -66,18 +66,6 @@ def body_orphans(ctx: Context, lex: object) -> list[bool]:
                     lambda: _orphans(body.text, lex, body_pairs(ctx, lex)))
 
 
-def block_orphans(ctx: Context, index: int, lex: object) -> list[bool]:
-    """A paragraph's orphans, cut from those of the whole text."""
-    start = ctx.body.starts[index]
-    return body_orphans(ctx, lex)[start:start + len(ctx.body.blocks[index].text)]
-
-
-def block_pairs(ctx: Context, index: int, lex: object) -> bytes:
-    """A paragraph's ``Lexicon.pair_flags``, cut from those of the whole text."""
-    start = ctx.body.starts[index]
-    return body_pairs(ctx, lex)[start:start + max(0, len(ctx.body.blocks[index].text) - 1)]
-
-
 def _flags(wanted: int, unwanted: int = 0) -> bytes:
     """A regular expression class of the pair flags with every bit of ``wanted`` set and none of ``unwanted``."""
     return b"[" + b"".join(re.escape(bytes([v])) for v in range(32) if v & wanted == wanted and not v & unwanted) + b"]"
