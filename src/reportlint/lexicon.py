@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import lru_cache
 from importlib.util import find_spec
-from itertools import pairwise, repeat
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
@@ -47,8 +47,12 @@ NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
 HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
-_BY_CODES_AFTER = 300_000  # characters flagged one pair at a time before the table of pair codes pays for itself
-_NOT_HAN_BY_HIGH_BYTE = bytes(0 if 0x4E <= b <= 0x9F else NOT_HAN for b in range(256))
+# characters flagged one pair at a time (about 0.25 µs each) before numpy and the hash table of pair codes (about
+# 65 ms to import and build, then 0.01 µs a pair) pay for themselves
+_BY_CODES_AFTER = 300_000
+_HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (short probes), 5 MB
+_HASH_SLOTS = 1 << _HASH_BITS
+_HASH_MULT = 0x9E3779B1  # Fibonacci hashing: the top bits of code × 2^32/φ pick the slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
@@ -155,7 +159,7 @@ class Lexicon:
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
-        self._codes: dict[int, int] | None = None  # pair code (see ``_pair_codes``) → its flags, when not 0
+        self._codes: tuple[Any, Any] | None = None  # the hash table of pair codes (see ``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
         self._memos: dict[str, dict[Any, Any]] = {}
 
@@ -176,7 +180,7 @@ class Lexicon:
     def pair_flags(self, text: str) -> bytes:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
-        C loops over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
+        numpy over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
         characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
         if self._codes is None and self._flagged + len(text) < _BY_CODES_AFTER:
             self._flagged += len(text)
@@ -197,46 +201,43 @@ class Lexicon:
                       | (TAIL if pair in tails else 0)
                       for a, b in pairwise(text) for pair in (a + b,)])
 
-    def _pair_codes(self) -> dict[int, int]:
-        """Pair → flags, the pair as one int: the first character's code in the low 16 bits, the second's in
-        the high 16 (two UTF-16 code units read as one little-endian unsigned int)."""
+    def _pair_table(self) -> tuple[Any, Any]:
+        """``_PairTable.build`` of these tables, once (numpy is imported here, not by a check of a short text)."""
         if self._codes is None:
-            codes: dict[int, int] = {}
-            for flag, table in ((WORD, self.two), (LONGER, self.starts)):
-                for a, rest in table.items():
-                    if len(a) == 1 and a <= "\uffff":
-                        low = ord(a)
-                        for b in rest:
-                            if b <= "\uffff":
-                                code = low | ord(b) << 16
-                                codes[code] = codes.get(code, 0) | flag
-            for flag, pairs in zip((HEAD, TAIL), self._pairs_of_heads(), strict=True):
-                for pair in pairs:
-                    if len(pair) == 2 and max(pair) <= "\uffff":
-                        code = ord(pair[0]) | ord(pair[1]) << 16
-                        codes[code] = codes.get(code, 0) | flag
-            self._codes = codes
+            self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
         return self._codes
 
     def _by_codes(self, text: str) -> bytes | None:
-        """``pair_flags`` by C loops: the text as UTF-16 code units, read as unsigned ints of two units at
-        even and at odd offsets, each int looked up in ``_pair_codes``. None for a text with a character
-        outside the BMP (two units for one character)."""
+        """``pair_flags`` by numpy: the text as UTF-16 code units, each pair of neighbouring units one unsigned
+        int (the first character's code in the low 16 bits), looked up in a hash table of the pairs that have
+        flags (``_pair_table``) by whole-array steps. None for a text with a character outside the BMP (two
+        units for one character)."""
         n = len(text)
         if n < 2:
             return b""
         units = text.encode("utf-16-le", "surrogatepass")
-        if len(units) != 2 * n or array("I").itemsize != 4:
+        if len(units) != 2 * n:
             return None
-        get, zero = self._pair_codes().get, repeat(0)
-        padded = units + bytes(4)
-        even = memoryview(padded)[:2 * n - 2 * (n % 2)].cast("I")  # pairs (0, 1), (2, 3) …
-        odd = memoryview(padded)[2:2 + 2 * (n - 1) - 2 * ((n - 1) % 2)].cast("I")  # pairs (1, 2), (3, 4) …
-        words = bytearray(n - 1)
-        words[0::2] = bytes(map(get, even, zero))
-        words[1::2] = bytes(map(get, odd, zero))
-        not_han = units[1:2 * n - 2:2].translate(_NOT_HAN_BY_HIGH_BYTE)  # the high byte of each first character
-        return (int.from_bytes(words, "little") | int.from_bytes(not_han, "little")).to_bytes(n - 1, "little")
+        import numpy as np
+
+        keys, values = self._pair_table()
+        code = np.frombuffer(units, dtype=np.uint16).astype(np.uint32)
+        first = code[:-1]
+        pair = first | code[1:] << np.uint32(16)
+        slot = (pair * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
+        key = keys[slot]
+        flags = np.where(key == pair, values[slot], np.uint8(0))
+        rest = np.flatnonzero((key != pair) & (key != 0))  # another pair in its slot: probe the next slots
+        probe = slot[rest]
+        while rest.size:
+            probe = (probe + np.uint32(1)) & np.uint32(_HASH_SLOTS - 1)
+            key = keys[probe]
+            hit = key == pair[rest]
+            flags[rest[hit]] = values[probe[hit]]
+            going = ~hit & (key != 0)
+            rest, probe = rest[going], probe[going]
+        flags |= ((first < 0x4E00) | (first > 0x9FFF)).astype(np.uint8) * np.uint8(NOT_HAN)
+        return flags.tobytes()  # type: ignore[no-any-return]
 
     def memo(self, name: str) -> dict[Any, Any]:
         """A table of answers that depend on these tables alone, kept as long as they are (callers bound it)."""
@@ -291,6 +292,49 @@ class Lexicon:
 
 
 _NO_CHAR = (0, "", "", "")
+
+
+def _codes_of(firsts: Any, seconds: str) -> Any:
+    """The pairs of the code points ``firsts[k]`` (a numpy array) and the characters ``seconds[k]`` as codes (see
+    ``Lexicon._by_codes``), those outside the BMP left out."""
+    import numpy as np
+
+    b = np.frombuffer(seconds.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    keep = (firsts <= 0xFFFF) & (b <= 0xFFFF)
+    return firsts[keep] | b[keep] << np.uint32(16)
+
+
+def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[str],
+                tails: frozenset[str]) -> tuple[Any, Any]:
+    """The hash table of the pairs with flags: slot → pair code (0 for an empty slot) and slot → its flags, by
+    linear probing from the slot ``_by_codes`` computes (about 15 ms: numpy steps over all the pairs at once)."""
+    import numpy as np
+
+    keys, values = np.zeros(_HASH_SLOTS, dtype=np.uint32), np.zeros(_HASH_SLOTS, dtype=np.uint8)
+    groups = []
+    for flag, table in ((WORD, two), (LONGER, starts)):
+        table = {a: rest for a, rest in table.items() if len(a) == 1}
+        firsts = np.frombuffer("".join(table).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        lengths = np.fromiter(map(len, table.values()), dtype=np.intp, count=len(table))
+        groups.append((flag, _codes_of(np.repeat(firsts, lengths), "".join(table.values()))))
+    for flag, pairs in ((HEAD, heads), (TAIL, tails)):
+        two_chars = [p for p in pairs if len(p) == 2]
+        firsts = np.frombuffer("".join(p[0] for p in two_chars).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        groups.append((flag, _codes_of(firsts, "".join(p[1] for p in two_chars))))
+    for flag, codes in groups:  # the codes of a group are distinct: each is found, or placed in a free slot
+        codes = codes[codes != 0]  # a pair of two NUL characters is no word; 0 marks a free slot
+        slot = (codes * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
+        while codes.size:
+            key = keys[slot]
+            found = key == codes
+            values[slot[found]] |= np.uint8(flag)
+            free = np.flatnonzero(key == 0)
+            keys[slot[free]] = codes[free]  # pairs reaching the same free slot: one of them stays there
+            placed = free[keys[slot[free]] == codes[free]]
+            values[slot[placed]] = flag
+            found[placed] = True
+            codes, slot = codes[~found], (slot[~found] + np.uint32(1)) & np.uint32(_HASH_SLOTS - 1)
+    return keys, values
 
 
 def _is_char(value: object) -> bool:
