@@ -45,16 +45,19 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
-def _shielded(text: str) -> list[bool] | None:
-    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans;
-    None when there are none."""
+def _shielded(text: str) -> tuple[list[bool], bytes] | None:
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and a
+    byte for each character, 1 when one of those lies within three characters; None when there are none."""
     if "《" not in text and "“" not in text and not (_has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
         return None
-    mask = [False] * len(text)
+    n = len(text)
+    mask, near = [False] * n, bytearray(n)
     for m in _SHIELD.finditer(text):
-        for i in range(m.start(), m.end()):
-            mask[i] = True
-    return mask
+        start, end = m.span()
+        mask[start:end] = [True] * (end - start)
+        lo, hi = max(0, start - 3), min(n, end + 3)
+        near[lo:hi] = b"\x01" * (hi - lo)
+    return mask, bytes(near)
 
 
 def body_pairs(ctx: Context, lex: object) -> bytes:
@@ -67,9 +70,20 @@ def body_pairs(ctx: Context, lex: object) -> bytes:
 def body_orphans(ctx: Context, lex: object) -> list[bool]:
     """``_orphans`` of the whole joined text, once per document for T105 and X103: the same as each
     paragraph's own, since no word reaches across a line break."""
+    def orphans() -> list[bool]:
+        orphan = [False] * len(ctx.body.text)
+        for u in body_orphan_places(ctx, lex):
+            orphan[u] = True
+        return orphan
+
+    return ctx.memo("proofread.orphans", orphans)  # type: ignore[no-any-return]
+
+
+def body_orphan_places(ctx: Context, lex: object) -> list[int]:
+    """The places of ``body_orphans``, in text order."""
     body = ctx.body
-    return ctx.memo("proofread.orphans",  # type: ignore[no-any-return]
-                    lambda: _orphans(body.text, lex, body_pairs(ctx, lex)))
+    return ctx.memo("proofread.orphan_places",  # type: ignore[no-any-return]
+                    lambda: _orphan_places(body.text, lex, body_pairs(ctx, lex)))
 
 
 def _flags(wanted: int, unwanted: int = 0) -> bytes:
@@ -77,15 +91,26 @@ def _flags(wanted: int, unwanted: int = 0) -> bytes:
     return b"[" + b"".join(re.escape(bytes([v])) for v in range(32) if v & wanted == wanted and not v & unwanted) + b"]"
 
 
-# a Chinese character with no word on either side: the pair before it is no word (flag WORD clear) and the pair
-# it begins is no word and begins with a Chinese character (WORD and NOT_HAN clear)
-_UNCOVERED = re.compile(_flags(0, WORD) + b"(?=" + _flags(0, WORD | NOT_HAN) + b")")
 _HEADS = re.compile(_flags(HEAD) + b"(?=" + _flags(TAIL) + b")")  # a phrase with a character missing may begin here
+_PAD = "\x00" * 3  # three characters before a text, so that every place has the same seven around it: NUL is in no word
 
 
 def _orphans(text: str, lex: object, pairs: bytes | None = None) -> list[bool]:
     """For each Chinese character of ``text``: True when no dictionary word of 2–4 characters covers it.
     ``pairs``: the text's ``pair_flags`` if known."""
+    orphan = [False] * len(text)
+    for u in _orphan_places(text, lex, pairs):
+        orphan[u] = True
+    return orphan
+
+
+_NO_WORD = bytes(0 if v & WORD else 1 for v in range(256))  # pair flags → 1 when the pair is no word
+_NO_WORD_HAN = bytes(0 if v & (WORD | NOT_HAN) else 1 for v in range(256))  # … no word, and begins Chinese
+_ONE = re.compile(b"\x01")
+
+
+def _orphan_places(text: str, lex: object, pairs: bytes | None = None) -> list[int]:
+    """The places of ``_orphans`` in text order."""
     word = lex.word  # type: ignore[attr-defined]
     n = len(text)
     if not n:
@@ -95,20 +120,26 @@ def _orphans(text: str, lex: object, pairs: bytes | None = None) -> list[bool]:
     # flags[k + 1]: the flags of text[k:k + 2]; the last character has no pair of its own, so the closing
     # byte says whether it is Chinese
     flags = b"\x00" + pairs + (b"\x00" if "\u4e00" <= text[-1] <= "\u9fff" else bytes([NOT_HAN]))
-    orphan = [False] * n
+    # a Chinese character with no word on either side: the pair before it is no word and the pair it begins is
+    # no word and begins with a Chinese character; both byte masks read as integers and ANDed (C loops)
+    before = int.from_bytes(flags[:n].translate(_NO_WORD), "little")
+    after = int.from_bytes(flags[1:].translate(_NO_WORD_HAN), "little")
+    places = [m.start() for m in _ONE.finditer((before & after).to_bytes(n, "little"))]
     memo = lex.memo("proofread.covered")  # type: ignore[attr-defined]
     if len(memo) > _PLACES_MAX:
         memo.clear()
-    for u in map(re.Match.start, _UNCOVERED.finditer(flags)):
-        # a word of 3–4 characters around what two-character words left uncovered: it lies within three
-        # characters either side, so the answer is the same wherever these seven characters stand
-        key = text[u - 3:u + 4] if u >= 3 else (text[:u + 4], u)
-        covered = memo.get(key)
+    # a word of 3–4 characters around what two-character words left uncovered lies within three characters
+    # either side, so the answer is the same wherever these seven characters stand (``_PAD`` before the text:
+    # the characters before its start, in no word)
+    padded = _PAD + text
+    keys = [padded[u:u + 7] for u in places]
+    out = []
+    for u, key, covered in zip(places, keys, map(memo.get, keys), strict=True):
         if covered is None:
             covered = memo[key] = _covered_by_longer(text, u, flags, word)
         if not covered:
-            orphan[u] = True
-    return orphan
+            out.append(u)
+    return out
 
 
 def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool]) -> bool:
@@ -159,37 +190,42 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     return tuple(out)
 
 
-def _substitutions(text: str, lex: object, shield: list[bool] | None, occurs: Occurrences,
-                   orphan: list[bool], starts: list[int] | None = None) -> Iterator[Typo]:
+def _substitutions(text: str, lex: object, shield: tuple[list[bool], bytes] | None, occurs: Occurrences,
+                   orphan: list[bool], starts: list[int] | None = None,
+                   places: list[int] | None = None) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document. ``text`` is one
     paragraph, or paragraphs joined by line breaks beginning at ``starts``: a garbled passage is judged
-    inside the paragraph (no word reaches across a line break, so the rest needs no bounds)."""
+    inside the paragraph (no word reaches across a line break, so the rest needs no bounds). ``shield``: see
+    ``_shielded``; ``places``: the places of ``orphan`` if known."""
     is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
     if starts is None:
         starts = [0]
+    if places is None:
+        places = list(compress(range(n), orphan))
     bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
     k = 0  # the paragraph of the place looked at
     memo = lex.memo("proofread.places")  # type: ignore[attr-defined]
     if len(memo) > _PLACES_MAX:
         memo.clear()
-    for i in compress(range(n), orphan):
-        lo7 = max(0, i - 3)
-        if shield is None or not any(shield[lo7:i + 4]):
-            # nothing shielded nearby: what ``_place`` finds depends on these seven characters alone
-            key = (text[lo7:i + 4], i - lo7)
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = _place(key[0], key[1], None, lex)
+    mask, near = shield if shield is not None else (None, None)
+    # with nothing shielded nearby, what ``_place`` finds depends on the seven characters around the place alone
+    # (``_PAD`` before the text: characters in no word); most places find nothing, known from an earlier place
+    padded = _PAD + text
+    keys = [padded[i:i + 7] for i in places]
+    for i, key, found in zip(places, keys, map(memo.get, keys), strict=True):
+        if near is not None and near[i]:
+            found = _place(text, i, mask, lex)
             if not found:
                 continue
-            found = tuple((s + lo7, e + lo7, *rest) for s, e, *rest in found)
         else:
-            found = _place(text, i, shield, lex)
+            if found is None:
+                found = memo[key] = _place(key, 3, None, lex)
             if not found:
                 continue
+            found = tuple((s + i - 3, e + i - 3, *rest) for s, e, *rest in found)
         ch = text[i]
         while bounds[k] <= i:
             k += 1
@@ -400,18 +436,23 @@ Occurrences = Callable[[str, int], int]
 
 
 def _candidates(text: str, lex: object, whole: str | Occurrences, orphan: list[bool] | None = None,
-                pairs: bytes | None = None, starts: list[int] | None = None) -> list[Typo]:
+                pairs: bytes | None = None, starts: list[int] | None = None,
+                places: list[int] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
     function counting a string in it; ``orphan`` and ``pairs`` the text's ``_orphans`` and ``pair_flags``
-    if known."""
+    if known, ``places`` the places of ``orphan``."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
-    orphan = _orphans(text, lex, pairs) if orphan is None else orphan
+    if orphan is None:
+        places = _orphan_places(text, lex, pairs)
+        orphan = [False] * len(text)
+        for u in places:
+            orphan[u] = True
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-            *_substitutions(text, lex, shield, occurrences, orphan, starts)]
+            *_substitutions(text, lex, shield, occurrences, orphan, starts, places)]
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
@@ -432,16 +473,21 @@ def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
 
 
 def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orphan: list[bool], pairs: bytes,
-                        wanted: set[int]) -> dict[int, list[Typo]]:
+                        wanted: set[int], places: list[int] | None = None) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
-    same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph."""
+    same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
+    ``places``: the places of ``orphan`` if known."""
     starts, blocks = body.starts, body.blocks
-    orphan = orphan[:]
+    copied = False
     for b in blocks:  # places outside the paragraphs asked about are not looked at
         if b.index not in wanted and True in orphan[starts[b.index]:starts[b.index] + len(b.text)]:
+            if not copied:
+                orphan, copied = orphan[:], True
             orphan[starts[b.index]:starts[b.index] + len(b.text)] = [False] * len(b.text)
+    if copied and places is not None:
+        places = [u for u in places if orphan[u]]
     grouped: dict[int, list[Typo]] = {}
-    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts):
+    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts, places):
         index = body.block_at(t.start)
         if index in wanted:
             offset = starts[index]
@@ -490,7 +536,7 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
             lex = lexicon()
             typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphans(ctx, lex),
-                                        body_pairs(ctx, lex), {b.index for b in blocks})
+                                        body_pairs(ctx, lex), {b.index for b in blocks}, body_orphan_places(ctx, lex))
             for index, listed in typos.items():
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
