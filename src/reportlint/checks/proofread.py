@@ -81,9 +81,14 @@ def body_orphans(ctx: Context, lex: object) -> list[bool]:
 
 def body_orphan_places(ctx: Context, lex: object) -> list[int]:
     """The places of ``body_orphans``, in text order."""
+    return body_orphan_scan(ctx, lex)[0]
+
+
+def body_orphan_scan(ctx: Context, lex: object) -> tuple[list[int], list[int]]:
+    """``_orphan_scan`` of the whole joined text, once per document."""
     body = ctx.body
-    return ctx.memo("proofread.orphan_places",  # type: ignore[no-any-return]
-                    lambda: _orphan_places(body.text, lex, body_pairs(ctx, lex)))
+    return ctx.memo("proofread.orphan_scan",  # type: ignore[no-any-return]
+                    lambda: _orphan_scan(body.text, lex, body_pairs(ctx, lex)))
 
 
 def _flags(wanted: int, unwanted: int = 0) -> bytes:
@@ -111,10 +116,16 @@ _ONE = re.compile(b"\x01")
 
 def _orphan_places(text: str, lex: object, pairs: bytes | None = None) -> list[int]:
     """The places of ``_orphans`` in text order."""
+    return _orphan_scan(text, lex, pairs)[0]
+
+
+def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[list[int], list[int]]:
+    """The places of ``_orphans`` in text order, and those of them where ``_place`` may find something: all but
+    those whose seven characters around were seen before and found nothing (see ``_window_memo``)."""
     word = lex.word  # type: ignore[attr-defined]
     n = len(text)
     if not n:
-        return []
+        return [], []
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
     # flags[k + 1]: the flags of text[k:k + 2]; the last character has no pair of its own, so the closing
@@ -125,21 +136,31 @@ def _orphan_places(text: str, lex: object, pairs: bytes | None = None) -> list[i
     before = int.from_bytes(flags[:n].translate(_NO_WORD), "little")
     after = int.from_bytes(flags[1:].translate(_NO_WORD_HAN), "little")
     places = [m.start() for m in _ONE.finditer((before & after).to_bytes(n, "little"))]
-    memo = lex.memo("proofread.covered")  # type: ignore[attr-defined]
-    if len(memo) > _PLACES_MAX:
-        memo.clear()
+    memo = _window_memo(lex)
     # a word of 3–4 characters around what two-character words left uncovered lies within three characters
     # either side, so the answer is the same wherever these seven characters stand (``_PAD`` before the text:
     # the characters before its start, in no word)
     padded = _PAD + text
     keys = [padded[u:u + 7] for u in places]
-    out = []
-    for u, key, covered in zip(places, keys, map(memo.get, keys), strict=True):
-        if covered is None:
-            covered = memo[key] = _covered_by_longer(text, u, flags, word)
-        if not covered:
+    out, open_ = [], []
+    for u, key, known in zip(places, keys, map(memo.get, keys), strict=True):
+        if known is None:
+            known = memo[key] = _covered_by_longer(text, u, flags, word)
+        if known is not True:
             out.append(u)
-    return out
+            if known is False or known:
+                open_.append(u)
+    return out, open_
+
+
+def _window_memo(lex: object) -> dict[str, bool | tuple[Candidate, ...]]:
+    """The answers for the seven characters around a place that two-character words leave uncovered (three
+    before it, itself, three after; ``_PAD`` before a text's start): True when a longer word covers it, else
+    False, or what ``_place`` finds there once it was asked. Bounded: forgotten past ``_PLACES_MAX`` answers."""
+    memo = lex.memo("proofread.window")  # type: ignore[attr-defined]
+    if len(memo) > _PLACES_MAX:
+        memo.clear()
+    return memo  # type: ignore[no-any-return]
 
 
 def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool]) -> bool:
@@ -191,37 +212,40 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
 
 
 def _substitutions(text: str, lex: object, shield: tuple[list[bool], bytes] | None, occurs: Occurrences,
-                   orphan: list[bool], starts: list[int] | None = None,
-                   places: list[int] | None = None) -> Iterator[Typo]:
+                   orphan: list[bool], starts: list[int] | None = None, places: list[int] | None = None,
+                   open_places: list[int] | None = None) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document. ``text`` is one
     paragraph, or paragraphs joined by line breaks beginning at ``starts``: a garbled passage is judged
     inside the paragraph (no word reaches across a line break, so the rest needs no bounds). ``shield``: see
-    ``_shielded``; ``places``: the places of ``orphan`` if known."""
+    ``_shielded``; ``places`` and ``open_places``: those of ``_orphan_scan`` if known."""
     is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
     if starts is None:
         starts = [0]
     if places is None:
         places = list(compress(range(n), orphan))
+    if open_places is None:
+        open_places = places
     bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
     k = 0  # the paragraph of the place looked at
-    memo = lex.memo("proofread.places")  # type: ignore[attr-defined]
-    if len(memo) > _PLACES_MAX:
-        memo.clear()
+    memo = _window_memo(lex)
     mask, near = shield if shield is not None else (None, None)
-    # with nothing shielded nearby, what ``_place`` finds depends on the seven characters around the place alone
-    # (``_PAD`` before the text: characters in no word); most places find nothing, known from an earlier place
+    todo = open_places
+    if near is not None:  # a place near a shielded span is looked at in full, whatever its seven characters found
+        todo = sorted({*(i for i in open_places if not near[i]), *(i for i in places if near[i])})
     padded = _PAD + text
-    keys = [padded[i:i + 7] for i in places]
-    for i, key, found in zip(places, keys, map(memo.get, keys), strict=True):
+    for i in todo:
         if near is not None and near[i]:
             found = _place(text, i, mask, lex)
             if not found:
                 continue
         else:
-            if found is None:
+            # nothing shielded nearby: what ``_place`` finds depends on the seven characters around alone
+            key = padded[i:i + 7]
+            found = memo.get(key)
+            if not isinstance(found, tuple):  # not asked yet (or forgotten)
                 found = memo[key] = _place(key, 3, None, lex)
             if not found:
                 continue
@@ -437,22 +461,22 @@ Occurrences = Callable[[str, int], int]
 
 def _candidates(text: str, lex: object, whole: str | Occurrences, orphan: list[bool] | None = None,
                 pairs: bytes | None = None, starts: list[int] | None = None,
-                places: list[int] | None = None) -> list[Typo]:
+                scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
     function counting a string in it; ``orphan`` and ``pairs`` the text's ``_orphans`` and ``pair_flags``
-    if known, ``places`` the places of ``orphan``."""
+    if known, ``scan`` its ``_orphan_scan``."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
     if orphan is None:
-        places = _orphan_places(text, lex, pairs)
+        scan = _orphan_scan(text, lex, pairs)
         orphan = [False] * len(text)
-        for u in places:
+        for u in scan[0]:
             orphan[u] = True
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-            *_substitutions(text, lex, shield, occurrences, orphan, starts, places)]
+            *_substitutions(text, lex, shield, occurrences, orphan, starts, *(scan or ()))]
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
@@ -473,10 +497,10 @@ def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
 
 
 def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orphan: list[bool], pairs: bytes,
-                        wanted: set[int], places: list[int] | None = None) -> dict[int, list[Typo]]:
+                        wanted: set[int], scan: tuple[list[int], list[int]] | None = None) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
     same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
-    ``places``: the places of ``orphan`` if known."""
+    ``scan``: the ``_orphan_scan`` of the text if known."""
     starts, blocks = body.starts, body.blocks
     copied = False
     for b in blocks:  # places outside the paragraphs asked about are not looked at
@@ -484,10 +508,10 @@ def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orpha
             if not copied:
                 orphan, copied = orphan[:], True
             orphan[starts[b.index]:starts[b.index] + len(b.text)] = [False] * len(b.text)
-    if copied and places is not None:
-        places = [u for u in places if orphan[u]]
+    if copied and scan is not None:
+        scan = ([u for u in scan[0] if orphan[u]], [u for u in scan[1] if orphan[u]])
     grouped: dict[int, list[Typo]] = {}
-    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts, places):
+    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts, scan):
         index = body.block_at(t.start)
         if index in wanted:
             offset = starts[index]
@@ -536,7 +560,7 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
             lex = lexicon()
             typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphans(ctx, lex),
-                                        body_pairs(ctx, lex), {b.index for b in blocks}, body_orphan_places(ctx, lex))
+                                        body_pairs(ctx, lex), {b.index for b in blocks}, body_orphan_scan(ctx, lex))
             for index, listed in typos.items():
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
