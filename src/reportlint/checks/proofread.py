@@ -4,6 +4,7 @@ digits) and T108 numbers and dates that cannot be right."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import compress
@@ -45,19 +46,18 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
-def _shielded(text: str) -> tuple[list[bool], bytes] | None:
-    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and a
-    byte for each character, 1 when one of those lies within three characters; None when there are none."""
+def _shielded(text: str) -> tuple[list[bool], list[tuple[int, int]]] | None:
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and the
+    spans (start, end) of the places within three characters of one of those; None when there are none."""
     if "《" not in text and "“" not in text and not (_has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
         return None
     n = len(text)
-    mask, near = [False] * n, bytearray(n)
+    mask, near = [False] * n, []
     for m in _SHIELD.finditer(text):
         start, end = m.span()
         mask[start:end] = [True] * (end - start)
-        lo, hi = max(0, start - 3), min(n, end + 3)
-        near[lo:hi] = b"\x01" * (hi - lo)
-    return mask, bytes(near)
+        near.append((max(0, start - 3), min(n, end + 3)))
+    return mask, near
 
 
 def body_pairs(ctx: Context, lex: object) -> bytes:
@@ -91,12 +91,8 @@ def body_orphan_scan(ctx: Context, lex: object) -> tuple[list[int], list[int]]:
                     lambda: _orphan_scan(body.text, lex, body_pairs(ctx, lex)))
 
 
-def _flags(wanted: int, unwanted: int = 0) -> bytes:
-    """A regular expression class of the pair flags with every bit of ``wanted`` set and none of ``unwanted``."""
-    return b"[" + b"".join(re.escape(bytes([v])) for v in range(32) if v & wanted == wanted and not v & unwanted) + b"]"
-
-
-_HEADS = re.compile(_flags(HEAD) + b"(?=" + _flags(TAIL) + b")")  # a phrase with a character missing may begin here
+_HEAD_BYTE = bytes(1 if v & HEAD else 0 for v in range(256))  # pair flags → 1 when a phrase head begins so
+_TAIL_BYTE = bytes(1 if v & TAIL else 0 for v in range(256))  # … when its second and third characters are so
 _PAD = "\x00" * 3  # three characters before a text, so that every place has the same seven around it: NUL is in no word
 
 
@@ -211,7 +207,8 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     return tuple(out)
 
 
-def _substitutions(text: str, lex: object, shield: tuple[list[bool], bytes] | None, occurs: Occurrences,
+def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[int, int]]] | None,
+                   occurs: Occurrences,
                    orphan: list[bool], starts: list[int] | None = None, places: list[int] | None = None,
                    open_places: list[int] | None = None) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
@@ -231,13 +228,16 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], bytes] | No
     bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
     k = 0  # the paragraph of the place looked at
     memo = _window_memo(lex)
-    mask, near = shield if shield is not None else (None, None)
+    mask, near = None, set()
     todo = open_places
-    if near is not None:  # a place near a shielded span is looked at in full, whatever its seven characters found
-        todo = sorted({*(i for i in open_places if not near[i]), *(i for i in places if near[i])})
+    if shield is not None:  # a place near a shielded span is looked at in full, whatever its seven characters found
+        mask = shield[0]
+        for lo, hi in shield[1]:
+            near.update(places[bisect_left(places, lo):bisect_left(places, hi)])
+        todo = sorted(near.union(open_places))
     padded = _PAD + text
     for i in todo:
-        if near is not None and near[i]:
+        if i in near:
             found = _place(text, i, mask, lex)
             if not found:
                 continue
@@ -303,8 +303,14 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
     if len(memo) > _PLACES_MAX:
         memo.clear()
     taken = 0  # the end of the last phrase found: the next one begins after it
-    # the places where a phrase head may begin (its first two characters), then its three characters
-    for s in [m.start() for m in _HEADS.finditer(pairs) if text[m.start():m.start() + 3] in heads]:
+    # the places where a phrase head may begin (its first two characters, then its second and third: both byte
+    # masks read as integers and ANDed), then its three characters
+    n = len(pairs) - 1
+    if n < 1:
+        return
+    both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
+            & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
+    for s in [s for s in map(re.Match.start, _ONE.finditer(both.to_bytes(n, "little"))) if text[s:s + 3] in heads]:
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
         if s < taken or m is None or m.end() - s < 3:
             continue
@@ -383,8 +389,9 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
     seen: dict[str, tuple[int, int]] = {}
     for b in blocks:
-        for m in _TITLE.finditer(b.text):
-            seen.setdefault(m.group(1), (b.index, m.start(1)))
+        if "《" in b.text:
+            for m in _TITLE.finditer(b.text):
+                seen.setdefault(m.group(1), (b.index, m.start(1)))
     out: dict[tuple[int, int], Typo] = {}
     titles = list(seen)
     for short in titles:
