@@ -202,7 +202,7 @@ class Lexicon:
                       for a, b in pairwise(text) for pair in (a + b,)])
 
     def _pair_table(self) -> tuple[Any, Any]:
-        """``_PairTable.build`` of these tables, once (numpy is imported here, not by a check of a short text)."""
+        """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
         if self._codes is None:
             self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
         return self._codes

@@ -364,15 +364,14 @@ def _fix_letters(s: str) -> str:
 # a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
 _DASH_AS_YI = re.compile(r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])")
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
-_LETTER_MARKS = re.compile(r"[OolI]")  # a letter every match of _LETTER_DIGITS and _ROMAN_MIXED holds
 
 
 def _letters(text: str) -> Iterator[Typo]:
     """Letters for digits, mixed Roman numerals, 的 in a document number. ``text`` is one paragraph or
     several joined by line breaks: no match reaches across one."""
-    # every match of both patterns holds one of these letters, rare in Chinese text: one class scanned fast
-    # before the patterns that stop at each digit
-    if _LETTER_MARKS.search(text):
+    # every match of both patterns holds one of these letters, rare in Chinese text: looked for first (a fast
+    # search per letter) before the patterns that stop at each digit
+    if _has_any(text, "OolI"):
         if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
             for m in _LETTER_DIGITS.finditer(text):
                 yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
