@@ -636,3 +636,21 @@ def test_policy_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
 def test_the_character_after_yi_is_not_read_as_a_typo_of_an_yi_word(tmp_path: Path, text: str) -> None:
     """一 + any single character is a numeral–classifier or 一+verb phrase, so 一拍/一扫 are no 一批."""
     assert _found(tmp_path, text, "T105") == []
+
+
+def test_listed_pairs_prefilter_keeps_the_patterns_scan_active_keeps() -> None:
+    """T105's own anchor scan (the alternation kept per list) picks the same patterns as ``scan.active``, with
+    anchors that begin or hold one another (a longer anchor found where a shorter one also occurs)."""
+    from reportlint.checks import proofread as P
+    from reportlint.scan import active, compile_each
+
+    patterns = ("局部", "局部党员", "部党", "党员(?=大会)", "亚(?=需|待)", "员大", r"\d+号", "会议")
+    compiled = compile_each(patterns)
+    anchors = tuple(a for a, _ in compiled)
+    texts = _random_texts(11, [*"局部党员大会亚需号议1 ，", "局部党员", "会议"], 400)
+    picked = 0
+    for text in texts:
+        expected = active(compiled, text)
+        assert P._active(anchors, text) == expected, text
+        picked += len(expected)
+    assert picked > 400

@@ -7,13 +7,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
-from ..scan import Body, PatternSet, active, compile_each
+from ..scan import Body, PatternSet, compile_each
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -532,11 +533,32 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
     if not pairs:
         return
     compiled = compile_each(tuple(p for p, _ in pairs))
-    for i in active(compiled, ctx.body.text):
+    for i in _active(tuple(a for a, _ in compiled), ctx.body.text):
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
             if b.index not in ctx.residue:
                 start = m.start() - offset
                 yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], "default")
+
+
+@lru_cache(maxsize=16)
+def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
+    """The alternation of the anchors (longest first) and, for each, the longer anchors that begin with it."""
+    words = sorted({a for a in anchors if a}, key=lambda w: (-len(w), w))
+    within = {w: frozenset(v for v in words if v != w and v.startswith(w)) for w in words}
+    return (re.compile("|".join(map(re.escape, words))) if words else None), within
+
+
+def _active(anchors: tuple[str, ...], text: str) -> list[int]:
+    """``scan.active`` for the patterns of these anchors, with the alternation and what it needs kept per list
+    (``active`` sorts and compares the anchors again for each text: a third of its cost on a report)."""
+    rx, within = _anchor_scan(anchors)
+    found: set[str] = set()
+    pos = 0
+    while rx is not None and (m := rx.search(text, pos)) is not None:
+        found.add(m.group())
+        pos = m.start() + 1
+    # a shorter anchor that begins a found one (the alternation prefers the longer at a place) occurs as well
+    return [i for i, a in enumerate(anchors) if not a or (found and (a in found or within[a] & found))]
 
 
 def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
