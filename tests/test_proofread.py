@@ -654,3 +654,20 @@ def test_listed_pairs_prefilter_keeps_the_patterns_scan_active_keeps() -> None:
         assert P._active(anchors, text) == expected, text
         picked += len(expected)
     assert picked > 400
+
+
+@pytest.mark.parametrize(("text", "detail"), [
+    ("请于 11 月 31 日前报送。", "11月没有31日"),
+    ("请于6" + " " * 14 + "月31日前报送。", "6月没有31日"),  # the month further back than the quick look
+    ("请于2023年 4 月 31 日前报送。", "4月没有31日"),
+    ("受理群众来信共2022多件。", "像是年份"),
+])
+def test_impossible_dates_past_the_quick_look(tmp_path: Path, text: str, detail: str) -> None:
+    """T108 first looks for what a finding needs from the 年, 月 or 多 on; these must still be found."""
+    found = _found(tmp_path, text, "T108")
+    assert found and all(detail in message for _, message in found)
+
+
+@pytest.mark.parametrize("text", ["编号1236月31日。", "请于6月30日、12月31日前报送。", "2月29日前完成。"])
+def test_month_days_that_are_no_impossible_date(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T108") == []

@@ -48,7 +48,7 @@ HEAD = 4  # it begins one of the phrases with a character missing (``dropped_hea
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
 # characters flagged one pair at a time (about 0.25 µs each) before numpy and the hash table of pair codes (about
-# 65 ms to import and build, then 0.01 µs a pair) pay for themselves
+# 75 ms of processor time to import and build, then 0.01–0.03 µs a pair) pay for themselves
 _BY_CODES_AFTER = 300_000
 _HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (short probes), 5 MB
 _HASH_SLOTS = 1 << _HASH_BITS

@@ -654,6 +654,47 @@ _SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截�
                          r"(?!代|前|以来|来|间|历史)|(?<![\d.])((?:19[5-9]|20[0-4]))\s*年(?=\s*\d{1,2}\s*月)")
 
 
+# Cheap necessary conditions for a finding of _YEAR_COUNT, _DATE and _MONTH_DAY, scanned by ``re`` alone from a
+# literal first character (skipped to in C), where ``Body.finditer`` tries each pattern at every digit of the text,
+# a Python step each: when none holds, the pattern is not run.
+_YEAR_COUNT_NEED = re.compile(rf"[多余](?<=\d[多余])[{_UNITS}]")  # a digit, then what _YEAR_COUNT ends with
+_DAY_AFTER_YEAR = re.compile(r"年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # _DATE from its 年 on: the same groups
+_DAY_AFTER_MONTH = re.compile(r"月\s*(\d{1,2})\s*日")  # _MONTH_DAY from its 月 on: the same day
+_MONTH_BEFORE = re.compile(r"(\d+)\s*\Z")  # the digits before a 月 (searched up to it)
+
+
+def _may_be_impossible(month: int, day: int) -> bool:
+    """Whether a date with this month and day may not exist in some year (2月29日 does in a leap year)."""
+    return (month, day) == (2, 29) or _impossible_date(2000, month, day)
+
+
+def _dates_may_be_impossible(text: str) -> bool:
+    """Whether _DATE may find an impossible date in ``text``: every match of it holds a match of
+    ``_DAY_AFTER_YEAR`` with its month and day (none begins inside another's 年…日)."""
+    return any(_may_be_impossible(int(m.group(1)), int(m.group(2))) for m in _DAY_AFTER_YEAR.finditer(text))
+
+
+def _month_days_may_be_impossible(text: str) -> bool:
+    """Whether _MONTH_DAY may find an impossible date in ``text``: its month is the one or two digits right before
+    a ``_DAY_AFTER_MONTH`` (with spaces between), preceded by no digit; when unsure, yes."""
+    for m in _DAY_AFTER_MONTH.finditer(text):
+        day, at = int(m.group(1)), m.start()
+        if 1 <= day <= 29:
+            continue  # every month has it
+        start = max(0, at - 12)
+        before = _MONTH_BEFORE.search(text, start, at)
+        if before is None:
+            if start > 0 and text[start:at].isspace():
+                return True  # spaces all the way back: the month may lie further
+            continue
+        if before.start() == start > 0:
+            return True  # digits all the way back: the run may be longer
+        digits = before.group(1)
+        if len(digits) <= 2 and 1 <= int(digits) <= 12 and _impossible_date(None, int(digits), day):
+            return True
+    return False
+
+
 def _month_days(year: int, month: int) -> int:
     """Days in the month (Gregorian calendar); ``calendar`` costs 1.6 ms to import for this alone."""
     if month == 2:
@@ -670,7 +711,7 @@ def _impossible_date(year: int | None, month: int, day: int) -> bool:
 
 def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
-    for b, offset, m in body.finditer(_YEAR_COUNT):
+    for b, offset, m in body.finditer(_YEAR_COUNT) if _YEAR_COUNT_NEED.search(body.text) else ():
         if b.index not in residue:
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"“{m.group(1)}”像是年份，却用作数量")
@@ -693,12 +734,12 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
-    for b, offset, m in body.finditer(_DATE):
+    for b, offset, m in body.finditer(_DATE) if _dates_may_be_impossible(body.text) else ():
         if b.index not in residue and _impossible_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"{int(m.group(2))}月没有{int(m.group(3))}日" if 1 <= int(m.group(2)) <= 12
                                else f"没有{int(m.group(2))}月")
-    for b, offset, m in body.finditer(_MONTH_DAY):
+    for b, offset, m in body.finditer(_MONTH_DAY) if _month_days_may_be_impossible(body.text) else ():
         month, day = int(m.group(1)), int(m.group(2))
         if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
