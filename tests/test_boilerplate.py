@@ -206,6 +206,14 @@ def test_repeats_by_design_are_silent(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B104") == []
 
 
+def test_a_sentence_repeating_a_whole_paragraph_of_short_sentences(tmp_path: Path) -> None:
+    # each sentence of the paragraph is too short to compare and occurs once; only the paragraph
+    # as a whole is found again, as one sentence with a comma: the repeat must still be compared
+    text = "情况汇报\n办理程序已经简化许多。审批时限也已缩短过半。\n其次是。办理程序已经简化许多，审批时限也已缩短过半。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B104")] == [
+        (2, "办理程序已经简化许多，审批时限也已缩短过半。")]
+
+
 def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
     text = "县政府办关于印发河道保洁工作规则的通知\n县政府办关于印发河道保洁工作规则的通知\n各乡镇：现印发给你们。"
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B104")] == [(1, 1)]

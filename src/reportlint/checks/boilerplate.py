@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from itertools import pairwise
+from itertools import chain, compress, pairwise
+from operator import itemgetter, ne
 from pathlib import Path
 from typing import Any
 
@@ -374,29 +375,58 @@ def _comparable(key: str, formula: Any, blanks: bool = True) -> bool:
             and not (formula and formula.pattern.match(key)))
 
 
-def _repeat_units(ctx: Context, lines: list[str], minimum: int,
-                  formula: Any) -> Iterator[tuple[Block, list[str], str, str]]:
+def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int) -> set[str]:
+    """The keys that can take part in a repeat: a sentence or a whole line found in two places
+    (or twice in one line), a sentence that is the whole of another line, and long sentences
+    that share their first or last ``minimum`` characters (one may hold the other). Any other
+    key occurs once and holds no other: looking it up finds nothing and nothing finds it.
+    ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
+    line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
+    in_pieces = Counter(chain.from_iterable(pieces))
+    as_whole = Counter(ended)
+    shared = {k for k, n in in_pieces.items() if n > 1}
+    shared.update(k for k, n in as_whole.items() if n > 1)
+    line_of = dict(zip(ended, range(len(ended)), strict=True))
+    # a sentence that is another line's whole: not the whole of its own line of one sentence
+    shared.update(k for k in (in_pieces.keys() & as_whole.keys()) - shared if k not in pieces[line_of[k]])
+    long = [k for k in in_pieces if len(k) >= minimum]
+    heads = Counter(map(itemgetter(slice(minimum)), long))
+    tails = Counter(map(itemgetter(slice(-minimum, None)), long))
+    if len(heads) < len(long) or len(tails) < len(long):
+        shared.update(k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1)
+    shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
+    return {k for k in shared if len(k) >= shortest}
+
+
+def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended: list[str], shared: set[str],
+                  echoed: set[int], minimum: int, formula: Any) -> Iterator[tuple[Block, list[str], str, str]]:
     """Per block: its comparison keys and what they are. A table cell is one unit
     (``cell``); a line without any punctuation (a heading, a title, a label) is one unit
     (``label``); other paragraphs are compared sentence by sentence (``prose``). Keys are
     normalised (punctuation, spaces, widths); formulaic ones (注：, 单位：, 责任单位：, a
-    row of figures) are dropped."""
-    for b, line in zip(ctx.doc.blocks, lines, strict=True):
+    row of figures) are dropped. Only keys in ``shared`` can repeat: the others are left
+    empty, and a block with none is skipped, unless it is in ``echoed`` (it may hold a
+    passage written twice in a row, looked for in prose units: its keys are all read)."""
+    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):
         if len(line) < 8 or b.index in ctx.residue:
             continue
+        every = b.index in echoed
+        if not every and shared.isdisjoint(parts) and key not in shared:
+            continue
         if b.kind == "cell":  # a cell of prose: names and labels repeat from table to table
-            key, kind = _SPLIT_ENDS.sub("", line), "cell"
+            kind = "cell"
             keys = [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
         elif not _LABEL_LIKE.search(strip_label(b.text.strip())):
             keys, kind = [line], "label"
         else:
-            keys, kind = [p for p in _SPLIT_ENDS.split(line) if p], "prose"
+            keys, kind = [p for p in parts if p], "prose"
         whole = "".join(keys)
         blanks = _TEMPLATE.search(whole) is not None  # every key is a piece of ``whole``
         if (formula and formula.pattern.match(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
-        keys = [k if len(k) >= shortest and _comparable(k, formula, blanks) else "" for k in keys]
+        keys = [k if len(k) >= shortest and (every or k in shared) and _comparable(k, formula, blanks) else ""
+                for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if any(keys) or len(whole) >= minimum:
@@ -405,28 +435,22 @@ def _repeat_units(ctx: Context, lines: list[str], minimum: int,
 
 _FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
 _NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
-_NUMERAL_LABELS = re.compile(_NUMERAL_LABEL.pattern, re.MULTILINE)  # the same at each line of a joined text
 
 
-def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int = 80) -> list[tuple[int, int, int]]:
+def _duplicated_runs(ctx: Context, ended: list[str], filled: list[int], shortest: int = 4,
+                     han: int = 80) -> list[tuple[int, int, int]]:
     """Runs of at least ``shortest`` consecutive non-empty blocks (table cells included)
     equal, block by block, to an earlier run: a table or a section pasted twice. The run
     must hold ``han`` Chinese characters and one line of 15, so repeated table headers and
     number rows are not enough, nor rows of a figure table (a third of the cells figures).
-    Returns (first block, last block, first block of the earlier copy)."""
-    filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    # each line without its sentence ends and its leading numeral (六、 and 十、 before the same heading),
-    # unless nothing else is left: the whole text in two passes when no line holds a line break
-    joined = "\n".join(lines)
-    if joined.count("\n") == len(lines) - 1:
-        ended = _SPLIT_ENDS.sub("", joined).split("\n")
-        unlabelled = _NUMERAL_LABELS.sub("", "\n".join(ended)).split("\n")
-        keys = [unlabelled[i] or ended[i] for i in filled]
-    else:
-        keys = []
-        for i in filled:
-            key = _SPLIT_ENDS.sub("", lines[i])
-            keys.append(_NUMERAL_LABEL.sub("", key) or key)
+    ``ended``: each block's normalised line without its sentence ends; ``filled``: the
+    non-empty blocks. Returns (first block, last block, first block of the earlier copy)."""
+    filled = [i for i in filled if i not in ctx.residue]
+    # each line without its leading numeral (六、 and 十、 before the same heading), unless nothing else is left
+    keys = [_NUMERAL_LABEL.sub("", ended[i]) or ended[i] for i in filled]
+    counts = Counter(keys)
+    if b"\1" * shortest not in bytes(map((1).__lt__, map(counts.__getitem__, keys))):
+        return []  # no ``shortest`` lines in a row each found again: no run (most documents; counted in C)
     # a cell of figures (an amount, a classification code): a run of table cells a third of
     # which are figures is rows of a figure table, and the tables of a budget or final
     # accounts repeat their classification rows and totals by design
@@ -508,9 +532,17 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     most = rule.params.get("max_repeats", 2)
     formula = pattern_set(tuple(rule.params.get("formulaic", ())))
     lines = _normalised_lines(ctx)
-    runs = _duplicated_runs(ctx, lines)
+    pieces = list(map(_SPLIT_ENDS.split, lines))  # each line's sentences
+    ended = list(map("".join, pieces))  # each line without its sentence ends
+    filled = [b.index for b in doc.blocks if b.text.strip()]
+    runs = _duplicated_runs(ctx, ended, filled)
     in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
-    units = [u for u in _repeat_units(ctx, lines, minimum, formula) if u[0].index not in in_run]
+    # a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
+    clauses = list(map(_CLAUSE.findall, [b.text for b in doc.blocks]))
+    echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
+    shared = _worth_comparing(pieces, ended, minimum)
+    units = [u for u in _repeat_units(ctx, lines, pieces, ended, shared, echoed, minimum, formula)
+             if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
     twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
@@ -518,12 +550,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     heads: dict[str, list[str]] = {}
     tails: dict[str, list[str]] = {}
     previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
-    before = {}  # block -> the non-empty block before it
-    last = -1
-    for blk in doc.blocks:
-        if blk.text.strip():
-            before[blk.index] = last
-            last = blk.index
+    before = dict(zip(filled, [-1, *filled], strict=False))  # block -> the non-empty block before it
     for b, keys, kind, whole in units:
         if kind == "label":
             if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
@@ -568,7 +595,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                         heads.setdefault(key[:minimum], []).append(key)
             if len(whole) >= minimum:
                 seen.setdefault(whole, b.index)
-            doubled = list(_doubled_in_a_row(b.text))
+            doubled = list(_doubled_in_a_row(b.text)) if b.index in echoed else []
             for s, e in doubled:
                 twice.append((b.index, s, e))
             if doubled:  # a sentence repeat inside a doubled passage is that passage
