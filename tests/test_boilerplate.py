@@ -416,3 +416,13 @@ def test_a_blank_before_a_title_asks_for_a_name(tmp_path: Path) -> None:
     found = lint_text("县安全生产工作总结\n会议由县安监局xxx局长主持，xx县委书记出席。\n", tmp_path, select="B103")
     assert ["姓名" in f.message for f in found] == [True, False]
     assert "单位或地名" in found[1].message
+
+
+def test_clause_spaces_are_the_characters_of_backslash_s() -> None:
+    # B104's clause pattern spells \s out for speed: it must hold exactly the whitespace of str.isspace
+    import re
+
+    from reportlint.checks.boilerplate import _SPACES
+    spaces = re.compile(f"[{_SPACES}]")
+    assert [ch for ch in map(chr, range(0x110000)) if spaces.fullmatch(ch)] == \
+        [ch for ch in map(chr, range(0x110000)) if ch.isspace()]
