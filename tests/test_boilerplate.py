@@ -231,6 +231,20 @@ def test_a_table_pasted_twice_is_one_finding() -> None:
     assert [(f.block, f.end_block) for f in found] == [(11, 20)]
 
 
+def test_a_table_pasted_twice_under_a_label_of_other_decimal_digits() -> None:
+    # the leading numeral is dropped before comparing lines, whatever the decimal digits (\\d):
+    # a quick strip of 0-9 and 一…十 must not miss a label written in other digits
+    table = [("\u0663、主要技术指标：", "cell", None), ("（一）主要技术成果", "cell", None),
+             ("配电原理自动生成软件系统一套，含规则库和计算模块", "cell", None),
+             ("负荷信息解析模块一个，支持多种格式图纸的自动识别", "cell", None),
+             ("照明回路智能设计方法研究与验证工作全部完成", "cell", None),
+             ("形成技术标准草案两项并在三个示范工程中应用", "cell", None)]
+    other = [("项目的实施将显著提高设计效率，缩短设计周期，降低人工成本。", "paragraph", None)]
+    copy = [("\u0664、主要技术指标：", "cell", None), *table[1:]]
+    found = _lint_blocks(table + other + copy, "B104")
+    assert [(f.block, f.end_block) for f in found] == [(7, 12)]
+
+
 def test_licence_notice_appended_after_the_text_is_one_finding(tmp_path: Path) -> None:
     text = ("政府工作报告\n各位代表：\n现在，我代表县人民政府向大会报告工作。\n\n本作品在全世界范围内\n进入\n、\n属于\n"
             "，公有领域。\n\n注：社群认为公务演讲不总是官方文件。\n\nPublic domain\nfalse")

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, compress, pairwise, repeat
-from operator import itemgetter, ne, sub
+from operator import itemgetter, ne
 from pathlib import Path
 from typing import Any
 
@@ -415,10 +415,9 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     if len(heads) < len(long) or len(tails) < len(long):
         sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
         shared |= sharing
-    # a paragraph of several sentences whose whole is that sentence: its count must stay right
-    several = set(compress(ended, map((2).__le__, map(sub, map(len, pieces), map(list.count, pieces, repeat(""))))))
+    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right
     frequent = [k for k in shared if in_pieces[k] > most and len(k) >= minimum and k not in sharing
-                and k not in several]
+                and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
     if frequent:
         in_blocks = Counter(chain.from_iterable(map(set, map(pieces.__getitem__, plain))))
         shared.difference_update([k for k in frequent if in_blocks[k] > most and _comparable(k, formulaic)])
@@ -470,7 +469,7 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
 
 
 _FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
-_NUMERAL_FIRST = "一二三四五六七八九十百"  # with a decimal digit (\d), what _NUMERAL_LABEL starts with
+_NUMERAL_FIRST = "一二三四五六七八九十百0123456789"  # with any other decimal digit (\d): _NUMERAL_LABEL
 _NUMERAL_LABEL = re.compile(r"^[" + _NUMERAL_FIRST + r"\d]+")
 
 
@@ -484,8 +483,10 @@ def _duplicated_runs(ctx: Context, ended: list[str], filled: list[int], shortest
     non-empty blocks. Returns (first block, last block, first block of the earlier copy)."""
     filled = [i for i in filled if i not in ctx.residue]
     # each line without its leading numeral (六、 and 十、 before the same heading), unless nothing else is left
-    keys = [_NUMERAL_LABEL.sub("", key) or key if key[:1] in _NUMERAL_FIRST or key[:1].isdecimal() else key
-            for key in map(ended.__getitem__, filled)]
+    keys = list(map(ended.__getitem__, filled))
+    bare = list(map(str.lstrip, keys, repeat(_NUMERAL_FIRST)))  # what _NUMERAL_LABEL leaves, but for other digits
+    keys = [(_NUMERAL_LABEL.sub("", key) if rest[:1].isdecimal() else rest) or key
+            for key, rest in zip(keys, bare, strict=True)]
     counts = Counter(keys)
     if b"\1" * shortest not in bytes(map((1).__lt__, map(counts.__getitem__, keys))):
         return []  # no ``shortest`` lines in a row each found again: no run (most documents; counted in C)
