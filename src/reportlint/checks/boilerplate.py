@@ -393,22 +393,24 @@ def _comparable(key: str, formulaic: Callable[[str], Any] | None, blanks: bool =
 
 def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, most: int, plain: list[int],
                      formulaic: Callable[[str], Any] | None) -> set[str]:
-    """The keys that can take part in a repeat: a sentence or a whole line found in two places
-    (or twice in one line), a sentence that is the whole of another line, and long sentences
-    that share their first or last ``minimum`` characters (one may hold the other). Any other
-    key occurs once and holds no other: looking it up finds nothing and nothing finds it.
+    """The keys that can take part in a repeat: a whole line found in two places, a sentence
+    of ``minimum`` characters found in two places (or twice in one line) or as the whole of
+    another line, and such sentences that share their first or last ``minimum`` characters
+    (one may hold the other). A shorter sentence is never compared, only a line as a
+    whole (a heading). Any other key occurs once and holds no other: looking it up finds
+    nothing and nothing finds it.
     Nor does a formula: a sentence that is a key of more than ``most`` of the ``plain``
     blocks (compared, not table cells: each holds it as a key) and shares no head or tail.
     ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
     line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
     in_pieces = Counter(chain.from_iterable(pieces))
     as_whole = Counter(ended)
-    shared = set(compress(in_pieces, map((1).__lt__, in_pieces.values())))
+    long = list(compress(in_pieces, map(minimum.__le__, map(len, in_pieces))))
+    shared = set(compress(long, map((1).__lt__, map(in_pieces.__getitem__, long))))
     shared.update(compress(as_whole, map((1).__lt__, as_whole.values())))
     line_of = dict(zip(ended, range(len(ended)), strict=True))
     # a sentence that is another line's whole: not the whole of its own line of one sentence
-    shared.update(k for k in (in_pieces.keys() & as_whole.keys()) - shared if k not in pieces[line_of[k]])
-    long = list(compress(in_pieces, map(minimum.__le__, map(len, in_pieces))))
+    shared.update(k for k in (as_whole.keys() & long) - shared if k not in pieces[line_of[k]])
     heads = Counter(map(itemgetter(slice(minimum)), long))
     tails = Counter(map(itemgetter(slice(-minimum, None)), long))
     sharing: set[str] = set()  # one may hold the other
