@@ -391,7 +391,7 @@ def _comparable(key: str, formulaic: Callable[[str], Any] | None, blanks: bool =
             and not (formulaic and formulaic(key)))
 
 
-def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, most: int, plain: list[int],
+def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, most: int, others: list[int],
                      formulaic: Callable[[str], Any] | None) -> set[str]:
     """The keys that can take part in a repeat: a whole line found in two places, a sentence
     of ``minimum`` characters found in two places (or twice in one line) or as the whole of
@@ -399,14 +399,18 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     (one may hold the other). A shorter sentence is never compared, only a line as a
     whole (a heading). Any other key occurs once and holds no other: looking it up finds
     nothing and nothing finds it.
-    Nor does a formula: a sentence that is a key of more than ``most`` of the ``plain``
-    blocks (compared, not table cells: each holds it as a key) and shares no head or tail.
+    Nor does a formula: a sentence that is a key of more than ``most`` paragraphs (lines
+    other than the ``others``: table cells, residue, a run pasted twice) and shares no
+    head or tail.
     ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
     line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
-    in_pieces = Counter(chain.from_iterable(pieces))
+    sets = list(map(set, pieces))
+    in_lines = Counter(chain.from_iterable(sets))  # how many lines hold each sentence
     as_whole = Counter(ended)
-    long = list(compress(in_pieces, map(minimum.__le__, map(len, in_pieces))))
-    shared = set(compress(long, map((1).__lt__, map(in_pieces.__getitem__, long))))
+    long = list(compress(in_lines, map(minimum.__le__, map(len, in_lines))))
+    shared = set(compress(long, map((1).__lt__, map(in_lines.__getitem__, long))))
+    for i in compress(range(len(pieces)), map(ne, map(len, pieces), map(len, sets))):  # a sentence twice in a line
+        shared.update(k for k, n in Counter(pieces[i]).items() if n > 1 and len(k) >= minimum)
     shared.update(compress(as_whole, map((1).__lt__, as_whole.values())))
     line_of = dict(zip(ended, range(len(ended)), strict=True))
     # a sentence that is another line's whole: not the whole of its own line of one sentence
@@ -418,11 +422,12 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
         sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
         shared |= sharing
     # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right
-    frequent = [k for k in shared if in_pieces[k] > most and len(k) >= minimum and k not in sharing
+    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
                 and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
     if frequent:
-        in_blocks = Counter(chain.from_iterable(map(set, map(pieces.__getitem__, plain))))
-        shared.difference_update([k for k in frequent if in_blocks[k] > most and _comparable(k, formulaic)])
+        elsewhere = Counter(chain.from_iterable(map(sets.__getitem__, others)))
+        shared.difference_update([k for k in frequent if in_lines[k] - elsewhere[k] > most
+                                  and _comparable(k, formulaic)])
     shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
     return set(compress(shared, map(shortest.__le__, map(len, shared))))
 
@@ -582,9 +587,8 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     clauses = list(map(_CLAUSE.findall, [b.text for b in doc.blocks]))
     echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
     formulaic = formula.pattern.match if formula else None
-    plain = [b.index for b, line in zip(doc.blocks, lines, strict=True)
-             if len(line) >= 8 and b.kind != "cell" and b.index not in ctx.residue and b.index not in in_run]
-    shared = _worth_comparing(pieces, ended, minimum, most, plain, formulaic)
+    others = [b.index for b in doc.blocks if b.kind == "cell" or b.index in ctx.residue or b.index in in_run]
+    shared = _worth_comparing(pieces, ended, minimum, most, others, formulaic)
     units = [u for u in _repeat_units(ctx, lines, pieces, ended, shared, echoed, minimum, formulaic)
              if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
