@@ -443,8 +443,6 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
     empty, and a block with none is skipped, unless it is in ``echoed`` (it may hold a
     passage written twice in a row, looked for in prose units: its keys are all read).
     A line with a sentence end inside is prose (a label holds none)."""
-    # no template blank (XX, ××) in the whole text: none in any paragraph (one search)
-    template = _TEMPLATE.search("\n".join(ended)) is not None
     for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):
         if len(line) < 8 or b.index in ctx.residue:
             continue
@@ -459,7 +457,7 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
         else:
             keys, kind = [p for p in parts if p], "prose"
         whole = "".join(keys)
-        blanks = template and _TEMPLATE.search(whole) is not None  # every key is a piece of ``whole``
+        blanks = _TEMPLATE.search(whole) is not None  # every key is a piece of ``whole``
         if (formulaic and formulaic(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
