@@ -440,3 +440,19 @@ def test_clause_spaces_are_the_characters_of_backslash_s() -> None:
     spaces = re.compile(f"[{_SPACES}]")
     assert [ch for ch in map(chr, range(0x110000)) if spaces.fullmatch(ch)] == \
         [ch for ch in map(chr, range(0x110000)) if ch.isspace()]
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求，加强组织领导，加强组织领导，压实工作责任。",
+    "热点问题、难点问题热点问题、难点问题热点问题、难点问题",  # three copies: finditer goes on after the first
+    "哈" * 30 + "。" + "（一）（一）（一）（一）",  # runs of one character: the shortest length wins
+    "一二三四五六七\n" * 3 + "一二三四五",  # a line break inside the passage: no match there
+    "ab加强组织领导ab加强组织领导" + "，落实责任制度" * 3 + "x" * 90 + "全面推进乡村振兴" * 2,
+])
+def test_doubled_matches_are_those_of_the_regular_expression(text: str) -> None:
+    # B104 finds passages written twice from repeated 5-grams instead of running _DOUBLED:
+    # every window must give exactly the matches of _DOUBLED.finditer
+    from reportlint.checks.boilerplate import _DOUBLED, _doubled_matches
+    for lo in range(0, len(text), 3):
+        for hi in range(lo, len(text) + 1, 7):
+            assert _doubled_matches(text, lo, hi) == [m.span() for m in _DOUBLED.finditer(text, lo, hi)]
