@@ -206,6 +206,14 @@ def test_repeats_by_design_are_silent(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B104") == []
 
 
+def test_a_sentence_repeating_a_whole_paragraph_of_short_sentences(tmp_path: Path) -> None:
+    # each sentence of the paragraph is too short to compare and occurs once; only the paragraph
+    # as a whole is found again, as one sentence with a comma: the repeat must still be compared
+    text = "情况汇报\n办理程序已经简化许多。审批时限也已缩短过半。\n其次是。办理程序已经简化许多，审批时限也已缩短过半。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B104")] == [
+        (2, "办理程序已经简化许多，审批时限也已缩短过半。")]
+
+
 def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
     text = "县政府办关于印发河道保洁工作规则的通知\n县政府办关于印发河道保洁工作规则的通知\n各乡镇：现印发给你们。"
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B104")] == [(1, 1)]
@@ -221,6 +229,20 @@ def test_a_table_pasted_twice_is_one_finding() -> None:
     copy = [("十、主要技术指标：", "cell", None), *table[1:]]
     found = _lint_blocks(table + other + copy, "B104")
     assert [(f.block, f.end_block) for f in found] == [(11, 20)]
+
+
+def test_a_table_pasted_twice_under_a_label_of_other_decimal_digits() -> None:
+    # the leading numeral is dropped before comparing lines, whatever the decimal digits (\\d):
+    # a quick strip of 0-9 and 一…十 must not miss a label written in other digits
+    table = [("\u0663、主要技术指标：", "cell", None), ("（一）主要技术成果", "cell", None),
+             ("配电原理自动生成软件系统一套，含规则库和计算模块", "cell", None),
+             ("负荷信息解析模块一个，支持多种格式图纸的自动识别", "cell", None),
+             ("照明回路智能设计方法研究与验证工作全部完成", "cell", None),
+             ("形成技术标准草案两项并在三个示范工程中应用", "cell", None)]
+    other = [("项目的实施将显著提高设计效率，缩短设计周期，降低人工成本。", "paragraph", None)]
+    copy = [("\u0664、主要技术指标：", "cell", None), *table[1:]]
+    found = _lint_blocks(table + other + copy, "B104")
+    assert [(f.block, f.end_block) for f in found] == [(7, 12)]
 
 
 def test_licence_notice_appended_after_the_text_is_one_finding(tmp_path: Path) -> None:
@@ -408,3 +430,29 @@ def test_a_blank_before_a_title_asks_for_a_name(tmp_path: Path) -> None:
     found = lint_text("县安全生产工作总结\n会议由县安监局xxx局长主持，xx县委书记出席。\n", tmp_path, select="B103")
     assert ["姓名" in f.message for f in found] == [True, False]
     assert "单位或地名" in found[1].message
+
+
+def test_clause_spaces_are_the_characters_of_backslash_s() -> None:
+    # B104's clause pattern spells \s out for speed: it must hold exactly the whitespace of str.isspace
+    import re
+
+    from reportlint.checks.boilerplate import _SPACES
+    spaces = re.compile(f"[{_SPACES}]")
+    assert [ch for ch in map(chr, range(0x110000)) if spaces.fullmatch(ch)] == \
+        [ch for ch in map(chr, range(0x110000)) if ch.isspace()]
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求，加强组织领导，加强组织领导，压实工作责任。",
+    "热点问题、难点问题热点问题、难点问题热点问题、难点问题",  # three copies: finditer goes on after the first
+    "哈" * 30 + "。" + "（一）（一）（一）（一）",  # runs of one character: the shortest length wins
+    "一二三四五六七\n" * 3 + "一二三四五",  # a line break inside the passage: no match there
+    "ab加强组织领导ab加强组织领导" + "，落实责任制度" * 3 + "x" * 90 + "全面推进乡村振兴" * 2,
+])
+def test_doubled_matches_are_those_of_the_regular_expression(text: str) -> None:
+    # B104 finds passages written twice from repeated 5-grams instead of running _DOUBLED:
+    # every window must give exactly the matches of _DOUBLED.finditer
+    from reportlint.checks.boilerplate import _DOUBLED, _doubled_matches
+    for lo in range(0, len(text), 3):
+        for hi in range(lo, len(text) + 1, 7):
+            assert _doubled_matches(text, lo, hi) == [m.span() for m in _DOUBLED.finditer(text, lo, hi)]

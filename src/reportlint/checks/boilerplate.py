@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from itertools import pairwise
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain, compress, pairwise, repeat
+from operator import itemgetter, ne
 from pathlib import Path
 from typing import Any
 
@@ -306,8 +307,9 @@ _DROPPED = " \t\u3000\u00a0，。、；：？！“”‘’（）《》〈〉�
 _DROPPED += "".join(map(chr, [*range(0xFF01, 0xFF10), *range(0xFF1A, 0xFF21), *range(0xFF3B, 0xFF41),
                                *range(0xFF5B, 0xFF5F)]))  # full-width punctuation
 _ENDS = "。！？!?；;"  # where sentences end (textutil.sentences)
-_DROP = re.compile("[" + re.escape(_DROPPED) + "]+")
-_DROP_BUT_ENDS = re.compile("[" + re.escape("".join(sorted(set(_DROPPED) - set(_ENDS)))) + "]+")
+# one character at a time: a class without ``+`` is a third faster for re.sub, for the same result
+_DROP = re.compile("[" + re.escape(_DROPPED) + "]")
+_DROP_BUT_ENDS = re.compile("[" + re.escape("".join(sorted(set(_DROPPED) - set(_ENDS)))) + "]")
 _SPLIT_ENDS = re.compile("[" + re.escape(_ENDS) + "]+")
 _WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
@@ -315,6 +317,18 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}
 
 def _norm(text: str) -> str:
     return _DROP.sub("", text).translate(_FOLD) if _WIDE.search(text) else _DROP.sub("", text)
+
+
+def _sentences_of_lines(lines: list[str]) -> list[list[str]]:
+    """Each normalised line split at its sentence ends (with an empty piece between two ends
+    in a row): every end made a 。 in the whole text, then str.split, much faster than re.split."""
+    joined = "\n".join(lines)
+    for end in _ENDS[1:]:
+        joined = joined.replace(end, _ENDS[0])
+    split = joined.split("\n")
+    if len(split) != len(lines):  # a line with a line break inside
+        return list(map(_SPLIT_ENDS.split, lines))
+    return list(map(str.split, split, repeat(_ENDS[0])))
 
 
 def _normalised_lines(ctx: Context) -> list[str]:
@@ -328,8 +342,11 @@ def _normalised_lines(ctx: Context) -> list[str]:
     return lines
 
 
-_CLAUSE = re.compile(r"[^，、；。：,;:“”‘’（）()《》！？!?\s]{2,}")
-_DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")
+# \s spelt out as the characters it matches (those of str.isspace): a plain class is faster to test
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_CLAUSE = re.compile("[^，、；。：,;:“”‘’（）()《》！？!?" + _SPACES + "]{2,}")
+_DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")  # the spec of _doubled_matches
+_DOUBLED_FIRST = re.compile(r"[\u4e00-\u9fff“（(《]")
 _PROSE = re.compile(r"[，、；：,;:“”]|[。！？]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _TEMPLATE = re.compile(r"[Xx×]{2}")  # a template's skeleton repeats by design: its blanks are B103's
@@ -355,78 +372,155 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
         last[m.group()] = i
         if j is None or i - j > 8 or m.start() < done:
             continue
-        lo = max(0, starts[j] - 80)
-        for d in _DOUBLED.finditer(text, lo, min(len(text), m.end() + 80)):
-            unit = d.group(1)
-            if d.start() >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
-                done = d.end()
-                yield d.start(), d.end()
+        for start, end in _doubled_matches(text, max(0, starts[j] - 80), min(len(text), m.end() + 80)):
+            unit = text[start:(start + end) // 2]
+            if start >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
+                done = end
+                yield start, end
 
 
-def _comparable(key: str, formula: Any, blanks: bool = True) -> bool:
+def _doubled_matches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """(start, end) of each match of ``_DOUBLED.finditer(text, lo, hi)``, found from the
+    five characters a passage written twice repeats at its length: only positions whose
+    5-gram recurs 5 to 79 characters later are tried (the regular expression tries 75
+    lengths at every position, twice as slow on a long paragraph)."""
+    where: dict[str, list[int]] = {}
+    shortest: dict[int, int] = {}  # start -> length of the shortest passage written twice from there
+    for later in range(lo, hi - 4):
+        gram = text[later:later + 5]
+        earlier = where.setdefault(gram, [])
+        for start in earlier:
+            n = later - start
+            if 5 <= n <= 79 and later + n <= hi and n < shortest.get(start, 80) \
+                    and text.startswith(text[start:later], later) and "\n" not in text[start + 1:later] \
+                    and _DOUBLED_FIRST.match(text, start):
+                shortest[start] = n
+        earlier.append(later)
+    out: list[tuple[int, int]] = []
+    pos = lo
+    for start in sorted(shortest):  # leftmost first, each search going on after the last match
+        if start >= pos:
+            pos = start + 2 * shortest[start]
+            out.append((start, pos))
+    return out
+
+
+def _comparable(key: str, formulaic: Callable[[str], Any] | None, blanks: bool = True) -> bool:
     """A normalised key worth comparing: 8 characters besides ASCII, figures under a
-    quarter of it, no template blanks, not a formulaic line. Counted with C-level string
-    methods: this runs for every sentence. ``blanks``: False when the paragraph holding the
-    key has no template blank, so neither has the key."""
+    quarter of it, no template blanks, not a formulaic line (``formulaic``: the match of
+    those lines' patterns). Counted with C-level string methods: this runs for every
+    sentence that can repeat. ``blanks``: False when the paragraph holding the key has no
+    template blank, so neither has the key."""
     ascii_part = key.encode("ascii", "ignore")
     digits = len(ascii_part) - len(ascii_part.translate(None, b"0123456789"))
     return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not (blanks and _TEMPLATE.search(key))
-            and not (formula and formula.pattern.match(key)))
+            and not (formulaic and formulaic(key)))
 
 
-def _repeat_units(ctx: Context, lines: list[str], minimum: int,
-                  formula: Any) -> Iterator[tuple[Block, list[str], str, str]]:
+def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, most: int, others: list[int],
+                     formulaic: Callable[[str], Any] | None) -> set[str]:
+    """The keys that can take part in a repeat: a whole line found in two places, a sentence
+    of ``minimum`` characters found in two places (or twice in one line) or as the whole of
+    another line, and such sentences that share their first or last ``minimum`` characters
+    (one may hold the other). A shorter sentence is never compared, only a line as a
+    whole (a heading). Any other key occurs once and holds no other: looking it up finds
+    nothing and nothing finds it.
+    Nor does a formula: a sentence that is a key of more than ``most`` paragraphs (lines
+    other than the ``others``: table cells, residue, a run pasted twice) and shares no
+    head or tail.
+    ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
+    line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
+    sets = list(map(set, pieces))
+    in_lines = Counter(chain.from_iterable(sets))  # how many lines hold each sentence
+    as_whole = Counter(ended)
+    long = list(compress(in_lines, map(minimum.__le__, map(len, in_lines))))
+    shared = set(compress(long, map((1).__lt__, map(in_lines.__getitem__, long))))
+    for i in compress(range(len(pieces)), map(ne, map(len, pieces), map(len, sets))):  # a sentence twice in a line
+        shared.update(k for k, n in Counter(pieces[i]).items() if n > 1 and len(k) >= minimum)
+    shared.update(compress(as_whole, map((1).__lt__, as_whole.values())))
+    line_of = dict(zip(ended, range(len(ended)), strict=True))
+    # a sentence that is another line's whole: not the whole of its own line of one sentence
+    shared.update(k for k in (as_whole.keys() & long) - shared if k not in pieces[line_of[k]])
+    heads = Counter(map(itemgetter(slice(minimum)), long))
+    tails = Counter(map(itemgetter(slice(-minimum, None)), long))
+    sharing: set[str] = set()  # one may hold the other
+    if len(heads) < len(long) or len(tails) < len(long):
+        sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
+        shared |= sharing
+    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right
+    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
+                and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
+    if frequent:
+        elsewhere = Counter(chain.from_iterable(map(sets.__getitem__, others)))
+        shared.difference_update([k for k in frequent if in_lines[k] - elsewhere[k] > most
+                                  and _comparable(k, formulaic)])
+    shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
+    return set(compress(shared, map(shortest.__le__, map(len, shared))))
+
+
+def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended: list[str], shared: set[str],
+                  echoed: set[int], minimum: int,
+                  formulaic: Callable[[str], Any] | None) -> Iterator[tuple[Block, list[str], str, str]]:
     """Per block: its comparison keys and what they are. A table cell is one unit
     (``cell``); a line without any punctuation (a heading, a title, a label) is one unit
     (``label``); other paragraphs are compared sentence by sentence (``prose``). Keys are
     normalised (punctuation, spaces, widths); formulaic ones (注：, 单位：, 责任单位：, a
-    row of figures) are dropped."""
-    for b, line in zip(ctx.doc.blocks, lines, strict=True):
+    row of figures) are dropped. Only keys in ``shared`` can repeat: the others are left
+    empty, and a block with none is skipped, unless it is in ``echoed`` (it may hold a
+    passage written twice in a row, looked for in prose units: its keys are all read).
+    A line with a sentence end inside is prose (a label holds none)."""
+    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):
         if len(line) < 8 or b.index in ctx.residue:
             continue
+        every = b.index in echoed
+        if not every and shared.isdisjoint(parts) and key not in shared:
+            continue
         if b.kind == "cell":  # a cell of prose: names and labels repeat from table to table
-            key, kind = _SPLIT_ENDS.sub("", line), "cell"
+            kind = "cell"
             keys = [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
-        elif not _LABEL_LIKE.search(strip_label(b.text.strip())):
+        elif len(parts) == 1 and not _LABEL_LIKE.search(strip_label(b.text.strip())):
             keys, kind = [line], "label"
         else:
-            keys, kind = [p for p in _SPLIT_ENDS.split(line) if p], "prose"
+            keys, kind = [p for p in parts if p], "prose"
         whole = "".join(keys)
         blanks = _TEMPLATE.search(whole) is not None  # every key is a piece of ``whole``
-        if (formula and formula.pattern.match(whole)) or blanks:
+        if (formulaic and formulaic(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
-        keys = [k if len(k) >= shortest and _comparable(k, formula, blanks) else "" for k in keys]
+        if every:  # all keys read: whether the block is a unit decides the search for a doubled passage
+            keys = [k if len(k) >= shortest and _comparable(k, formulaic, blanks) else "" for k in keys]
+            every = any(keys) or (kind == "prose" and len(whole) >= minimum)
+            keys = [k if k in shared else "" for k in keys]
+        else:
+            keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
-        if any(keys) or len(whole) >= minimum:
+        if every or any(keys) or len(whole) >= minimum:
             yield b, keys, kind, whole
 
 
 _FIGURE = re.compile(r"[-+]?[\d,，.]+%?")
-_NUMERAL_LABEL = re.compile(r"^[一二三四五六七八九十百\d]+")
-_NUMERAL_LABELS = re.compile(_NUMERAL_LABEL.pattern, re.MULTILINE)  # the same at each line of a joined text
+_NUMERAL_FIRST = "一二三四五六七八九十百0123456789"  # with any other decimal digit (\d): _NUMERAL_LABEL
+_NUMERAL_LABEL = re.compile(r"^[" + _NUMERAL_FIRST + r"\d]+")
 
 
-def _duplicated_runs(ctx: Context, lines: list[str], shortest: int = 4, han: int = 80) -> list[tuple[int, int, int]]:
+def _duplicated_runs(ctx: Context, ended: list[str], filled: list[int], shortest: int = 4,
+                     han: int = 80) -> list[tuple[int, int, int]]:
     """Runs of at least ``shortest`` consecutive non-empty blocks (table cells included)
     equal, block by block, to an earlier run: a table or a section pasted twice. The run
     must hold ``han`` Chinese characters and one line of 15, so repeated table headers and
     number rows are not enough, nor rows of a figure table (a third of the cells figures).
-    Returns (first block, last block, first block of the earlier copy)."""
-    filled = [b.index for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    # each line without its sentence ends and its leading numeral (六、 and 十、 before the same heading),
-    # unless nothing else is left: the whole text in two passes when no line holds a line break
-    joined = "\n".join(lines)
-    if joined.count("\n") == len(lines) - 1:
-        ended = _SPLIT_ENDS.sub("", joined).split("\n")
-        unlabelled = _NUMERAL_LABELS.sub("", "\n".join(ended)).split("\n")
-        keys = [unlabelled[i] or ended[i] for i in filled]
-    else:
-        keys = []
-        for i in filled:
-            key = _SPLIT_ENDS.sub("", lines[i])
-            keys.append(_NUMERAL_LABEL.sub("", key) or key)
+    ``ended``: each block's normalised line without its sentence ends; ``filled``: the
+    non-empty blocks. Returns (first block, last block, first block of the earlier copy)."""
+    filled = [i for i in filled if i not in ctx.residue]
+    # each line without its leading numeral (六、 and 十、 before the same heading), unless nothing else is left
+    keys = list(map(ended.__getitem__, filled))
+    bare = list(map(str.lstrip, keys, repeat(_NUMERAL_FIRST)))  # what _NUMERAL_LABEL leaves, but for other digits
+    keys = [(_NUMERAL_LABEL.sub("", key) if rest[:1].isdecimal() else rest) or key
+            for key, rest in zip(keys, bare, strict=True)]
+    counts = Counter(keys)
+    if b"\1" * shortest not in bytes(map((1).__lt__, map(counts.__getitem__, keys))):
+        return []  # no ``shortest`` lines in a row each found again: no run (most documents; counted in C)
     # a cell of figures (an amount, a classification code): a run of table cells a third of
     # which are figures is rows of a figure table, and the tables of a budget or final
     # accounts repeat their classification rows and totals by design
@@ -508,9 +602,19 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     most = rule.params.get("max_repeats", 2)
     formula = pattern_set(tuple(rule.params.get("formulaic", ())))
     lines = _normalised_lines(ctx)
-    runs = _duplicated_runs(ctx, lines)
+    pieces = _sentences_of_lines(lines)
+    ended = list(map("".join, pieces))  # each line without its sentence ends
+    filled = [b.index for b in doc.blocks if b.text and not b.text.isspace()]  # non-empty blocks
+    runs = _duplicated_runs(ctx, ended, filled)
     in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
-    units = [u for u in _repeat_units(ctx, lines, minimum, formula) if u[0].index not in in_run]
+    # a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
+    clauses = list(map(_CLAUSE.findall, [b.text for b in doc.blocks]))
+    echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
+    formulaic = formula.pattern.match if formula else None
+    others = [b.index for b in doc.blocks if b.kind == "cell" or b.index in ctx.residue or b.index in in_run]
+    shared = _worth_comparing(pieces, ended, minimum, most, others, formulaic)
+    units = [u for u in _repeat_units(ctx, lines, pieces, ended, shared, echoed, minimum, formulaic)
+             if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
     twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
@@ -518,12 +622,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     heads: dict[str, list[str]] = {}
     tails: dict[str, list[str]] = {}
     previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
-    before = {}  # block -> the non-empty block before it
-    last = -1
-    for blk in doc.blocks:
-        if blk.text.strip():
-            before[blk.index] = last
-            last = blk.index
+    before = dict(zip(filled, [-1, *filled], strict=False))  # block -> the non-empty block before it
     for b, keys, kind, whole in units:
         if kind == "label":
             if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
@@ -568,7 +667,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                         heads.setdefault(key[:minimum], []).append(key)
             if len(whole) >= minimum:
                 seen.setdefault(whole, b.index)
-            doubled = list(_doubled_in_a_row(b.text))
+            doubled = list(_doubled_in_a_row(b.text)) if b.index in echoed else []
             for s, e in doubled:
                 twice.append((b.index, s, e))
             if doubled:  # a sentence repeat inside a doubled passage is that passage
@@ -579,14 +678,15 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
     for index, start, end in twice:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
-    yield from _merged_repeats(ctx, rule, sorted(set(repeats)))
+    if repeats:
+        yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
 
 
-def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int, int]]) -> Iterator[Finding]:
+def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int, int]],
+                    filled: list[int]) -> Iterator[Finding]:
     """One finding per run of repeats: the next repeat joins the run when it sits in the
-    same or the next non-empty block and copies the same or the next passage."""
+    same or the next non-empty block (``filled``) and copies the same or the next passage."""
     doc = ctx.doc
-    filled = [b.index for b in doc.blocks if b.text.strip()]
     rank = {index: n for n, index in enumerate(filled)}
     runs: list[list[tuple[int, int, int, int]]] = []
     for r in repeats:
