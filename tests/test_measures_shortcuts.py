@@ -47,6 +47,9 @@ SEGMENTED = [
     "年内争取新建5G基站300座、改造K0+100段道路",
     "三严三实 两学一做",
     "今后，要把三五件事办好",
+    "组织青年骨干下沉一线，年底前完成轮训",
+    "逐一对照检查，一一销号，一个月内整改",
+    "青年突击队每年开展活动；五年以前的台账",
     "",
 ]
 
@@ -64,7 +67,7 @@ def test_answers_are_remembered_per_document_not_for_the_next() -> None:
     dims = Dimensions(params)
     assert dims.quantified("2024年6月底前完成") == {"deadline"}
     assert dims.fresh()._known == {}
-    assert dims.fresh()._patterns == dims._patterns
+    assert dims.fresh()._needs is dims._needs
 
 
 def _plain_item_end(items: list, i: int, last: tuple[int, int]) -> tuple[int, int]:
@@ -95,3 +98,142 @@ def test_item_ends_computed_at_once_are_those_of_the_definition() -> None:
         ctx = SimpleNamespace(outline=SimpleNamespace(items=items), doc=SimpleNamespace(blocks=blocks))
         last = (len(blocks) - 1, 5)
         assert _item_ends(ctx) == [_plain_item_end(items, i, last) for i in range(n)]
+
+
+# sentences written for these tests: each dimension's patterns, ordinals and classes of departments
+DIMENSION_TEXTS = [
+    "由办公室牵头，每季度开展一次督查",
+    "市住建局负责统筹推进老旧小区改造",
+    "各部门要按照分工抓好落实",
+    "由有关部门负责，进一步加强监管",
+    "由工会发至各部门征求意见",
+    "责任单位：区财政局、区审计局",
+    "牵头：县发改委；配合：各乡镇",
+    "年底前完成十四届三次全会精神的传达",
+    "第二批主题教育结束后组织回头看",
+    "确保覆盖率达到95%以上，不低于去年水平",
+    "2025年6月底前全部完成验收",
+    "建立周报制度，限期整改到位",
+    "抽调3名业务骨干，组建两个专班",
+    "“三个一”工作法和“两学一做”",
+    "由于工作量大，相关单位需加班",
+    "组织专业管理部门负责日常巡查",
+    "进一步提高认识，全面推进工作",
+    "",
+]
+
+
+def _plain_dimensions(params: dict, text: str) -> frozenset[str]:
+    """The definition: blank the exclusions, search each dimension's whole list (the owner
+    list in the text with the classes of departments blanked too)."""
+    exclude = pattern_set(tuple(params.get("exclude", ())))
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    if exclude:
+        text = exclude.pattern.sub(lambda m: "　" * len(m.group()), text)
+    found = set()
+    for dim in ("amount", "deadline", "owner", "target"):
+        patterns = pattern_set(tuple(params.get(dim, ())))
+        searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text) if dim == "owner" and generic else text
+        if patterns and patterns.search(searched):
+            found.add(dim)
+    return frozenset(found)
+
+
+def test_dimensions_searched_with_only_the_patterns_that_can_match_are_those_of_every_pattern() -> None:
+    import random
+
+    params = session().books()[1].rules["M101"].params
+    dims = Dimensions(params)
+    rng = random.Random(11)
+    pieces = [t[i:i + 4] for t in DIMENSION_TEXTS for i in range(0, len(t), 3)]
+    texts = DIMENSION_TEXTS + ["".join(rng.sample(pieces, rng.randint(1, 8))) for _ in range(400)]
+    seen = set()
+    for text in texts:
+        found = dims._of(text)
+        assert found == _plain_dimensions(params, text), text
+        seen |= found
+    assert seen == {"amount", "deadline", "owner", "target"}
+
+
+def test_a_pattern_that_may_begin_at_any_character_is_searched_where_its_words_occur() -> None:
+    params = dict(session().books()[1].rules["M101"].params)
+    params["owner"] = ["[\\u4e00-\\u9fff]{2,12}(?:局|委|办|中心)(?:负责|牵头)"]
+    dims = Dimensions(params)
+    assert dims._of("市住建局负责督办") == {"owner"}
+    assert dims._of("市住建局督办") == frozenset()
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    ("[\\u4e00-\\u9fff]{2,12}(?:局|委|办|部)(?:负责|牵头)", "负牵"),
+    ("(?<![理自缘经])由(?![于此衷])[^，。；,;]{1,24}(?:负责|牵头)", "由"),
+    ("不少于|不低于|达到", "不达"),
+    ("(?:19|20)\\d\\d\\s*年(?:底|末|内)", "年"),
+    ("[一两]次", "次"),
+    ("[一二三]+(?:个|项)", "个项"),
+    ("(?:每|至少)[^，。]{0,8}[一二三\\d]", "每至"),
+    ("年?底", "底"),
+    (".局", "局"),
+    ("(年)\\1?", "年"),
+])
+def test_needed_chars(pattern: str, needed: str) -> None:
+    from reportlint.needchars import needed_chars
+
+    assert needed_chars(pattern) == frozenset(needed)
+
+
+@pytest.mark.parametrize("pattern", [
+    "\\d+", ".", "[^a]", "(?i)a", "(?:年|\\d)", "[\\u4e00-\\u9fff]+", "(?=负)", "年?", "(", "",
+])
+def test_needed_chars_is_none_when_unsure(pattern: str) -> None:
+    from reportlint.needchars import needed_chars
+
+    assert needed_chars(pattern) is None
+
+
+def test_every_match_holds_a_needed_char() -> None:
+    """Each M1 pattern that matches one of the sentences above has a needed character in its match."""
+    from reportlint.needchars import needed_chars
+
+    lists = session().books()[1].rules["M101"].params
+    checked = 0
+    for key in ("exclude", "amount", "deadline", "owner", "target", "generic_owners"):
+        for pattern in lists[key]:
+            need = needed_chars(pattern, re.MULTILINE)
+            for text in DIMENSION_TEXTS:
+                for m in re.finditer(pattern, text, re.MULTILINE):
+                    if m.group():
+                        checked += 1
+                        assert need is None or not need.isdisjoint(m.group()), (pattern, text)
+    assert checked >= 20
+
+
+def test_clauses_holding_a_char_are_the_clauses_that_hold_it() -> None:
+    import random
+
+    from reportlint.checks.measures import _SEPARATORS, _clauses_holding
+
+    clause = re.compile(f"[^{_SEPARATORS}]+")
+    wanted = "一二年"
+    holding = _clauses_holding(wanted)
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice("一二年青工作，。 、：(a1\n") for _ in range(rng.randint(0, 30)))
+        expected = [m.group() for m in clause.finditer(text) if set(wanted) & set(m.group())]
+        assert [m.group() for m in holding.finditer(text)] == expected, text
+
+
+def test_no_span_holds_more_phrases_than_begin_in_it() -> None:
+    import random
+    from bisect import bisect_left
+
+    from reportlint.checks.measures import _phrase_starts
+
+    phrases = pattern_set(tuple(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)))
+    assert phrases is not None
+    rng = random.Random(3)
+    for _ in range(200):
+        text = "".join(rng.choice([*PHRASES, "，", "工作", "提高", "加"]) for _ in range(rng.randint(0, 8)))
+        starts = _phrase_starts(phrases, text)
+        hits = _Hits(phrases, text)
+        for s, e in combinations(range(len(text) + 1), 2):
+            assert len(hits.within(s, e)) <= bisect_left(starts, e) - bisect_left(starts, s), (text, s, e)

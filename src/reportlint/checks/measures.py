@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -13,6 +13,7 @@ from typing import Any
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
+from ..needchars import needed_chars
 from ..outline import Marker, cn_value
 from ..scan import PatternSet, pattern_set
 from ..textutil import sentences, strip_label
@@ -49,11 +50,75 @@ class MeasureSection:
 _DIMENSION_KEYS = ("exclude", "amount", "deadline", "owner", "target", "generic_owners", "segment_hint",
                    "classifiers", "vague_numerals", "time_units", "time_limits")
 _NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
+_NUMERALS_BUT_ONE = _NUMERALS - {"一"}
 # where a segmenter's text blocks end: punctuation and spaces, which no word spans (jieba and
 # jieba-rs cut Chinese text into runs of Han characters, letters and digits and segment each
 # run alone); a clause between them segments as it does inside the whole text
-_CLAUSE = re.compile(r"[^\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\]+")
+_SEPARATORS = r"\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\"  # inside a class
+
+
+def _clauses_holding(chars: Iterable[str]) -> re.Pattern[str]:
+    """The clauses (runs without a separator) that hold one of ``chars``: one scan of the text,
+    each match beginning where a clause begins, after a separator."""
+    wanted = "".join(re.escape(c) for c in sorted(set(chars)) if not re.match(f"[{_SEPARATORS}]", c))
+    return re.compile(f"(?<![^{_SEPARATORS}])[^{_SEPARATORS}]*?[{wanted}][^{_SEPARATORS}]*" if wanted else "(?!)")
+
+
+_AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
 _MEMO_MAX = 50_000  # answers kept per parameter set (a batch repeats its set phrases), then forgotten
+
+
+class _Narrowing:
+    """Pattern lists searched with only the patterns that can match in a text: those whose
+    needed characters (``needed_chars``) occur in it. A pattern that matches nowhere in a text
+    takes no part in the alternation's matches there, so the narrowed list finds the same
+    matches; one scan of the text finds the needed characters of every list. Most texts lack
+    what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
+
+    __slots__ = ("_always", "_bits", "_chars", "_lists", "_sets")
+
+    def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
+        self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
+        self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
+        self._always = 0  # the patterns that need nothing the analysis can name
+        bit = 0
+        for patterns in lists:
+            self._lists.append((bit, patterns))
+            for p in patterns:
+                need = needed_chars(p, re.MULTILINE)
+                if need is None:
+                    self._always |= 1 << bit
+                for c in need or ():
+                    self._bits[c] = self._bits.get(c, 0) | 1 << bit
+                bit += 1
+        self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
+        self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
+
+    def mask(self, text: str) -> int:
+        """The patterns (bits) that may match in ``text``."""
+        mask = self._always
+        if self._chars is not None:
+            bits = self._bits
+            for c in set(self._chars.findall(text)):
+                mask |= bits[c]
+        return mask
+
+    def filled(self, mask: int, filler: str) -> int:
+        """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
+        return mask | self._bits.get(filler, 0)
+
+    def patterns(self, k: int, mask: int) -> PatternSet | None:
+        """List ``k`` with only the patterns in ``mask`` (None when it keeps none)."""
+        first, patterns = self._lists[k]
+        kept = mask >> first & (1 << len(patterns)) - 1
+        found = self._sets.get((k, kept), False)
+        if found is False:
+            found = self._sets[(k, kept)] = PatternSet(
+                tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
+        return found
+
+
+_EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
 
 
 class Dimensions:
@@ -61,20 +126,21 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_exclude", "_generic", "_hint", "_known", "_limits", "_patterns",
-                 "_tagged", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_generic", "_hint", "_judged", "_known", "_limit_words", "_limits",
+                 "_needs", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        self._exclude = pattern_set(tuple(params.get("exclude", ())))
-        self._patterns = [(dim, p) for dim in DIMENSIONS if (p := pattern_set(tuple(params.get(dim, ()))))]
+        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
         self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
         self._units = params.get("time_units", "年月季周旬")
+        self._clauses = _clauses_holding(_NUMERALS.union(self._units))
         self._limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
+        self._limit_words = (*self._limits, *_AFTER_LIMITS)
         self._known: dict[tuple[bool, str], frozenset[str]] = {}
-        self._tagged: dict[str, list[tuple[str, str]]] = {}
+        self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
 
     def without_generic_owners(self, text: str) -> str:
         """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
@@ -96,10 +162,20 @@ class Dimensions:
         return found
 
     def _of(self, text: str) -> frozenset[str]:
-        text = _blank(self._exclude, text, "　")
+        needs = self._needs
+        mask = needs.mask(text)
+        blanked = _blank(needs.patterns(_EXCLUDE, mask), text, "　")
+        if blanked is not text:
+            text, mask = blanked, needs.filled(mask, "　")
         found = set()
-        for dim, pattern in self._patterns:
-            if pattern.search(self.without_generic_owners(text) if dim == "owner" else text):
+        for k, dim in enumerate(DIMENSIONS, 1):
+            searched, at = text, mask
+            if dim == "owner":
+                searched = _blank(needs.patterns(_GENERIC, mask), text, "，")
+                if searched is not text:
+                    at = needs.filled(mask, "，")
+            pattern = needs.patterns(k, at)
+            if pattern is not None and pattern.search(searched):
                 found.add(dim)
         return frozenset(found)
 
@@ -123,30 +199,36 @@ class Dimensions:
         return found
 
     def _segmented(self, text: str) -> frozenset[str]:
-        """Amounts and deadlines the segmenter finds. Only the clauses holding a numeral or a
-        unit of time are segmented (a word judged here needs one): the same words, for a
-        fraction of the text."""
-        text = _blank(self._exclude, text, "，")
-        wanted = _NUMERALS.union(self._units)
+        """Amounts and deadlines the segmenter finds. Only the clauses that may hold a word
+        judged here are segmented (``_may_count``): the same words, for a fraction of the text."""
+        text = _blank(self._needs.patterns(_EXCLUDE, self._needs.mask(text)), text, "，")
         found: set[str] = set()
-        for m in _CLAUSE.finditer(text):
+        for m in self._clauses.finditer(text):
             clause = m.group()
-            if not wanted.intersection(clause):
+            if not self._may_count(clause):
                 continue
-            found |= self._judge(self._tags(clause))
+            judged = self._judged.get(clause)
+            if judged is None:
+                if len(self._judged) >= _MEMO_MAX:
+                    self._judged.clear()
+                judged = self._judged[clause] = frozenset(self._judge(self._tag(clause)))
+            found |= judged
             if len(found) == 2:
                 break
         return frozenset(found)
 
-    def _tags(self, clause: str) -> list[tuple[str, str]]:
-        words = self._tagged.get(clause)
-        if words is None:
-            from ..segment import tagger
+    def _may_count(self, clause: str) -> bool:
+        """Whether ``_judge`` may find something in ``clause``: an amount needs a numeral word
+        other than a bare 一 (so a numeral other than 一, or two 一), a deadline a unit of time and
+        a limit (前, 内 …) or the word after it (以前, 之前, 以内)."""
+        if not _NUMERALS_BUT_ONE.isdisjoint(clause) or clause.count("一") >= 2:
+            return True
+        return any(u in clause for u in self._units) and any(w in clause for w in self._limit_words)
 
-            if len(self._tagged) >= _MEMO_MAX:
-                self._tagged.clear()
-            words = self._tagged[clause] = tagger()(clause)
-        return words
+    def _tag(self, clause: str) -> list[tuple[str, str]]:
+        from ..segment import tagger
+
+        return tagger()(clause)
 
     def _judge(self, words: list[tuple[str, str]]) -> set[str]:
         found: set[str] = set()
@@ -164,7 +246,7 @@ class Dimensions:
             # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
             # 当前 or 今后 name no time at all
             if tag == "t" and any(u in word for u in units) and (
-                    word.endswith(limits) or after[0] in limits or after[0] in ("以前", "之前", "以内")):
+                    word.endswith(limits) or after[0] in limits or after[0] in _AFTER_LIMITS):
                 found.add("deadline")
         return found
 
@@ -174,7 +256,7 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._tagged = {}, {}
+        new._known, new._judged = {}, {}
         return new
 
 
@@ -398,6 +480,12 @@ def _names_measures(title: str, within: int, words: Any) -> bool:
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
 
 
+def _item_places(ctx: Context) -> list[tuple[Pos, int]]:
+    """The items' places in document order with their indices, remembered for the document."""
+    return ctx.memo("item-places", lambda: sorted(  # type: ignore[no-any-return]
+        ((it.marker.block, it.marker.start), j) for j, it in enumerate(ctx.outline.items)))
+
+
 def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
     """Where measures start inside a section: numbered items below its heading, and
     inline 一是…二是… or 建议一： runs. Each with its depth (tokens sit below items)."""
@@ -407,8 +495,7 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
     items = ctx.outline.items
     # the items' places in document order with their indices: the items inside the section are found by
     # bisection, then taken in the outline's order
-    places: list[tuple[Pos, int]] = ctx.memo(
-        "item-places", lambda: sorted(((it.marker.block, it.marker.start), j) for j, it in enumerate(items)))
+    places = _item_places(ctx)
     inside = sorted(j for _, j in places[bisect_left(places, (lo, -1)):bisect_left(places, (hi, -1))])
     for j in inside:
         it = items[j]
@@ -681,20 +768,24 @@ def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, An
     return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
 
 
-def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> list[tuple[int, int, int]]:
+def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
+              keep: Callable[[int], bool] | None = None) -> list[tuple[int, int, int]]:
     """Spans (block, start, end) M102 weighs: each paragraph, and inside a paragraph each
     numbered item with its sub-items and each stretch between two labels, so a document
     stored on one line is judged item by item. Only spans inside one of ``parts`` (the measures
-    parts), of 1 to ``max_chars`` visible characters. Longest first at each start."""
+    parts), of 1 to ``max_chars`` visible characters, in the paragraphs ``keep`` accepts.
+    Longest first at each start."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
-    inside = {b for lo, hi in parts for b in range(lo[0], hi[0] + 1)}
-    for i, it in enumerate(items):
-        mk = it.marker
-        if mk.stray or mk.family == "heading":
+    places = _item_places(ctx)
+    inside: set[int] = set()  # the items in the blocks of the parts: their spans are judged only there
+    for lo, hi in parts:
+        inside.update(j for _, j in places[bisect_left(places, ((lo[0], 0), -1)):
+                                            bisect_left(places, ((hi[0] + 1, 0), -1))])
+    for i in sorted(inside):
+        mk = items[i].marker
+        if mk.stray or mk.family == "heading" or (keep is not None and not keep(mk.block)):
             continue
-        if mk.block not in inside:
-            continue  # its spans are judged only inside a measures part
         end = _item_end(ctx, i)
         cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
             ctx.doc.blocks[mk.block].text)))
@@ -703,7 +794,7 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> lis
     for lo, hi in sorted(parts):
         for index in range(lo[0], hi[0] + 1):
             b = blocks[index]
-            if index in ctx.residue or not b.text.strip():
+            if index in ctx.residue or not b.text.strip() or (keep is not None and not keep(index)):
                 continue
             text, size = b.text, len(b.text)
             first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
@@ -751,6 +842,18 @@ class _Hits:
         if j > i and self._ends[j - 1] > e:
             return [m.group() for m in self._phrases.finditer(self._text[s:e])]  # a match straddles e
         return self._words[i:j]
+
+
+def _phrase_starts(phrases: Any, text: str) -> list[int]:
+    """Every position of ``text`` where one of ``phrases`` begins, overlapping occurrences
+    included. The phrases ``finditer`` finds in a span of ``text`` begin at distinct such
+    positions inside the span, so their number bounds how many phrases any span holds."""
+    starts = []
+    pos = 0
+    while (m := phrases.search(text, pos)) is not None:
+        starts.append(m.start())
+        pos = m.start() + 1
+    return starts
 
 
 def _mostly_unquantified(ctx: Context, text: str, dims: Mapping[str, Any]) -> bool:
@@ -812,12 +915,24 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
                 covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
+    # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
+    # hold ``min_hits`` phrases, and most paragraphs have fewer in all (their spans are not even built)
+    starts_of: dict[int, list[int]] = {}
+
+    def enough(index: int) -> bool:
+        if index not in starts_of:
+            starts_of[index] = _phrase_starts(phrases, ctx.doc.blocks[index].text)
+        return len(starts_of[index]) >= min_hits
+
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
     first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
                   for lo, hi in parts]
     # background and achievements may praise; only measures must say what is done
-    for block, s, e in _passages(ctx, params.get("max_chars", 400), parts):
+    for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
+        starts = starts_of[block]
+        if bisect_left(starts, e) - bisect_left(starts, s) < min_hits:
+            continue
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
         text = ctx.doc.blocks[block].text[s:e]

@@ -1,0 +1,84 @@
+"""The characters a regular expression cannot match without: a cheap test that a pattern
+has no match in a text at all (none of them occurs there), made before searching it.
+
+``needed_chars`` reads the parsed pattern: a literal character is needed; a group, a
+repetition of at least one copy or an alternation (the union of what each alternative needs)
+passes on what its parts need; of the needed parts of a sequence the one with the fewest
+characters is kept. Anything unsure (a negated class, ``.``, ``\\d``, case-insensitive
+matching, an optional part) needs nothing, and a pattern that needs nothing is searched
+as before."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+_WIDEST = 128  # a class wider than this filters nothing worth the test
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", sre.MAX_REPEAT))
+
+
+def _of_class(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            chars.add(chr(av))  # type: ignore[arg-type]
+        elif op is sre.RANGE:
+            lo, hi = av  # type: ignore[misc]
+            if hi - lo >= _WIDEST:
+                return None
+            chars.update(map(chr, range(lo, hi + 1)))
+        else:  # NEGATE, a category (\d, \w …)
+            return None
+    return frozenset(chars) if len(chars) <= _WIDEST else None
+
+
+def _of_sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    for op, av in items:
+        found = _of_item(op, av)
+        if found is not None and (best is None or len(found) < len(best)):
+            best = found
+    return best
+
+
+def _of_item(op: object, av: object) -> frozenset[str] | None:
+    if op is sre.LITERAL:
+        return frozenset(chr(av))  # type: ignore[arg-type]
+    if op is sre.IN:
+        return _of_class(av)  # type: ignore[arg-type]
+    if op is sre.SUBPATTERN:
+        _, add, _, sub = av  # type: ignore[misc]
+        return None if add & re.IGNORECASE else _of_sequence(sub.data)
+    if op is sre.ATOMIC_GROUP:
+        return _of_sequence(av.data)  # type: ignore[attr-defined]
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            found = _of_sequence(branch.data)
+            if found is None:
+                return None
+            union |= found
+        return frozenset(union)
+    if op in _REPEATS:
+        low, _, sub = av  # type: ignore[misc]
+        return _of_sequence(sub.data) if low >= 1 else None
+    return None  # look-arounds and anchors match no character; ., negated literals, references: unsure
+
+
+@lru_cache(maxsize=1024)
+def needed_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` holds at least one, or None when the
+    pattern needs none that the analysis can name (see the module's text)."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        return _of_sequence(parsed.data)
+    except (re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
+        return None
