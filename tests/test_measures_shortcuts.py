@@ -70,36 +70,6 @@ def test_answers_are_remembered_per_document_not_for_the_next() -> None:
     assert dims.fresh()._needs is dims._needs
 
 
-def _plain_item_end(items: list, i: int, last: tuple[int, int]) -> tuple[int, int]:
-    """The definition: the next real item of depth at most i's, or of a higher rank (smaller number)."""
-    depth, rank = items[i].depth, items[i].marker.rank
-    for it in items[i + 1:]:
-        if it.marker.stray or it.marker.family == "heading":
-            continue
-        if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
-            return it.marker.block, it.marker.start
-    return last
-
-
-def test_item_ends_computed_at_once_are_those_of_the_definition() -> None:
-    import random
-    from types import SimpleNamespace
-
-    from reportlint.checks.measures import _item_ends
-
-    rng = random.Random(7)
-    for _ in range(200):
-        n = rng.randint(0, 40)
-        items = [SimpleNamespace(depth=rng.randint(0, 4), marker=SimpleNamespace(
-            rank=rng.choice([0, 0, 1, 2, 3, 4]), stray=rng.random() < 0.15,
-            family=rng.choice(["cn", "cn", "heading"]) if rng.random() < 0.2 else "cn", block=j, start=0))
-            for j in range(n)]
-        blocks = [SimpleNamespace(text="x" * 5) for _ in range(max(1, n))]
-        ctx = SimpleNamespace(outline=SimpleNamespace(items=items), doc=SimpleNamespace(blocks=blocks))
-        last = (len(blocks) - 1, 5)
-        assert _item_ends(ctx) == [_plain_item_end(items, i, last) for i in range(n)]
-
-
 # sentences written for these tests: each dimension's patterns, ordinals and classes of departments
 DIMENSION_TEXTS = [
     "由办公室牵头，每季度开展一次督查",
@@ -237,3 +207,22 @@ def test_no_span_holds_more_phrases_than_begin_in_it() -> None:
         hits = _Hits(phrases, text)
         for s, e in combinations(range(len(text) + 1), 2):
             assert len(hits.within(s, e)) <= bisect_left(starts, e) - bisect_left(starts, s), (text, s, e)
+
+
+def test_guarded_patterns_find_what_the_pattern_finds() -> None:
+    import random
+
+    from reportlint.checks.measures import _NAMED_TOKEN, _PART_END, _SEQ_TOKEN
+
+    rng = random.Random(9)
+    words = ["附件：", "特此报告", "妥否", "以上意见，", "联系人：", "一是", "二是", "建议一：", "措施二:", "统一是",
+             "2021年1月15日", "二〇二一年一月十五日", "。", "市政府办公室", "加强", "\n", "（三）"]
+    for _ in range(400):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for guarded in (_PART_END, _SEQ_TOKEN, _NAMED_TOKEN):
+            plain = guarded.pattern
+            assert [m.span() for m in guarded.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+            found, expected = guarded.search(text, lo, hi), plain.search(text, lo, hi)
+            assert (found and found.span()) == (expected and expected.span()), text

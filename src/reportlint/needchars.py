@@ -11,6 +11,8 @@ as before."""
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -82,3 +84,33 @@ def needed_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         return None
     except Exception:  # a private helper of ``re`` changed: no filter, the same matches
         return None
+
+
+def needed_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """A character class of ``needed_chars``, or None when the pattern needs none."""
+    need = needed_chars(pattern, flags)
+    return re.compile("[" + "".join(map(re.escape, sorted(need))) + "]") if need else None
+
+
+class Guarded:
+    """A compiled pattern searched only where a character it needs occurs in the searched range
+    (one scan for a character class, in C): the same matches, and most texts are passed over."""
+
+    __slots__ = ("_hint", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self._hint = needed_class(pattern.pattern, pattern.flags)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        if self._hint is not None and self._hint.search(text, pos, endpos) is None:
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        if self._hint is not None and self._hint.search(text, pos, endpos) is None:
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.pattern.match(text, pos, endpos)

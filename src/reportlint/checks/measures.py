@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -13,7 +13,7 @@ from typing import Any
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-from ..needchars import needed_chars
+from ..needchars import Guarded, needed_chars
 from ..outline import Marker, cn_value
 from ..scan import PatternSet, pattern_set
 from ..textutil import sentences, strip_label
@@ -127,7 +127,7 @@ class Dimensions:
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
     __slots__ = ("_classifiers", "_clauses", "_generic", "_hint", "_judged", "_known", "_limit_words", "_limits",
-                 "_needs", "_units", "_vague")
+                 "_needs", "_numerals", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
@@ -141,6 +141,7 @@ class Dimensions:
         self._limit_words = (*self._limits, *_AFTER_LIMITS)
         self._known: dict[tuple[bool, str], frozenset[str]] = {}
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
+        self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
 
     def without_generic_owners(self, text: str) -> str:
         """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
@@ -207,11 +208,14 @@ class Dimensions:
             clause = m.group()
             if not self._may_count(clause):
                 continue
-            judged = self._judged.get(clause)
+            # a clause of numerals alone (the 三 of a label （三）, which every unquantified item brings here) is
+            # judged once per process: the labels of every document are the same few
+            memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
+            judged = memo.get(clause)
             if judged is None:
-                if len(self._judged) >= _MEMO_MAX:
-                    self._judged.clear()
-                judged = self._judged[clause] = frozenset(self._judge(self._tag(clause)))
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
             found |= judged
             if len(found) == 2:
                 break
@@ -309,8 +313,8 @@ def quantified(ctx: Context, text: str, params: Mapping[str, Any]) -> frozenset[
 
 
 Pos = tuple[int, int]
-_SEQ_TOKEN = re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是")
-_NAMED_TOKEN = re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]")
+_SEQ_TOKEN = Guarded(re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是"))
+_NAMED_TOKEN = Guarded(re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]"))
 
 
 def _doc_end(ctx: Context) -> Pos:
@@ -321,50 +325,25 @@ def _doc_end(ctx: Context) -> Pos:
 def _item_end(ctx: Context, i: int) -> Pos:
     """Where item ``i``'s subtree stops: at the next real item of its depth or shallower, or
     of a numbering style that ranks as high (一、 after （三） ends the （三） part even
-    when the outline nested it). Computed for every item at once, remembered for the document."""
-    ends: list[Pos] = ctx.memo("item-ends", lambda: _item_ends(ctx))
-    return ends[i]
-
-
-def _item_ends(ctx: Context) -> list[Pos]:
-    """``_item_end`` of every item in one pass from the end: for each item the nearest later real
-    item with a depth at most its own and the nearest with a rank above its own (a smaller rank
-    number), each kept on a stack of the candidates not yet shadowed by a nearer one."""
-    items = ctx.outline.items
-    last = _doc_end(ctx)
-    ends: list[Pos] = [last] * len(items)
-    by_depth: list[int] = []  # indices; their depths rise from the bottom of the stack to the top
-    depths: list[int] = []
-    by_rank: list[int] = []  # indices of ranked items; their ranks rise from bottom to top
-    ranks: list[int] = []
-    for i in range(len(items) - 1, -1, -1):
-        it = items[i]
-        depth, rank = it.depth, it.marker.rank
-        real = not (it.marker.stray or it.marker.family == "heading")
-        if real:
-            while depths and depths[-1] > depth:
-                depths.pop()
-                by_depth.pop()
-        k = bisect_right(depths, depth) - 1  # the nearest with a depth at most this one's
-        first = by_depth[k] if k >= 0 else len(items)
-        if rank:
-            if real:
-                while ranks and ranks[-1] >= rank:
-                    ranks.pop()
-                    by_rank.pop()
-            k = bisect_left(ranks, rank) - 1  # the nearest with a rank above this one's
-            if k >= 0:
-                first = min(first, by_rank[k])
-        if first < len(items):
-            mk = items[first].marker
-            ends[i] = (mk.block, mk.start)
-        if real:
-            by_depth.append(i)
-            depths.append(depth)
-            if rank:
-                by_rank.append(i)
-                ranks.append(rank)
-    return ends
+    when the outline nested it). Found by walking on through the item's subtree (an outline
+    is a few levels deep, so all the items walk about as far as there are items times levels),
+    only for the items asked about, remembered for the document."""
+    ends: dict[int, Pos] = ctx.memo("item-ends", dict)
+    end = ends.get(i)
+    if end is None:
+        items = ctx.outline.items
+        depth, rank = items[i].depth, items[i].marker.rank
+        end = _doc_end(ctx)
+        for j in range(i + 1, len(items)):
+            it = items[j]
+            mk = it.marker
+            if mk.stray or mk.family == "heading":
+                continue
+            if it.depth <= depth or (rank and mk.rank and mk.rank < rank):
+                end = mk.block, mk.start
+                break
+        ends[i] = end
+    return end
 
 
 def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
@@ -394,10 +373,11 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     words = pattern_set(tuple(params.get("sections", ())))
     by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
     heads: list[tuple[int, int, int, int]] = []  # block, start, end, item index or -1
-    if ctx.profile is not None:
+    wanted = [sec for sec in ctx.profile.sections if sec.role in ("measures", "safeguards")] if ctx.profile else []
+    if wanted:  # the sections are located only when the profile names a measures part
         located = locate_sections(ctx)
-        for sec in ctx.profile.sections:
-            if sec.role in ("measures", "safeguards") and sec.name in located:
+        for sec in wanted:
+            if sec.name in located:
                 h = located[sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
     if words is not None:
@@ -449,11 +429,11 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
            r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
-_PART_END = re.compile(
+_PART_END = Guarded(re.compile(
     r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$")
+    rf"|^\s*{_ISSUED}\s*$"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
