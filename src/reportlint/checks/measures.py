@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import pairwise
+from operator import or_
 from typing import Any
 
 from ..context import Context
@@ -75,7 +76,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_always", "_bits", "_chars", "_lists", "_sets")
+    __slots__ = ("_always", "_bits", "_chars", "_lists", "_plans", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
@@ -93,15 +94,22 @@ class _Narrowing:
                 bit += 1
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
         self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
+        self._plans: dict[int, tuple[PatternSet | None, ...]] = {}  # mask -> each list's patterns
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
-        mask = self._always
-        if self._chars is not None:
-            bits = self._bits
-            for c in set(self._chars.findall(text)):
-                mask |= bits[c]
-        return mask
+        if self._chars is None:
+            return self._always
+        return reduce(or_, map(self._bits.__getitem__, set(self._chars.findall(text))), self._always)
+
+    def plan(self, mask: int) -> tuple[PatternSet | None, ...]:
+        """Each list with only the patterns in ``mask`` (``patterns``), remembered per mask."""
+        found = self._plans.get(mask)
+        if found is None:
+            if len(self._plans) >= _MEMO_MAX:
+                self._plans.clear()
+            found = self._plans[mask] = tuple(self.patterns(k, mask) for k in range(len(self._lists)))
+        return found
 
     def filled(self, mask: int, filler: str) -> int:
         """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
@@ -126,8 +134,8 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_generic", "_hint", "_judged", "_known", "_limit_words", "_limits",
-                 "_needs", "_numerals", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_generic", "_hint", "_judged", "_known", "_limit_words",
+                 "_limits", "_needs", "_numerals", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
@@ -141,6 +149,7 @@ class Dimensions:
         self._limit_words = (*self._limits, *_AFTER_LIMITS)
         self._known: dict[tuple[bool, str], frozenset[str]] = {}
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
+        self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
 
     def without_generic_owners(self, text: str) -> str:
@@ -164,21 +173,36 @@ class Dimensions:
 
     def _of(self, text: str) -> frozenset[str]:
         needs = self._needs
-        mask = needs.mask(text)
-        blanked = _blank(needs.patterns(_EXCLUDE, mask), text, "　")
-        if blanked is not text:
-            text, mask = blanked, needs.filled(mask, "　")
+        mask, spans = self._excluded(text)
+        if spans:
+            text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
+        plan = needs.plan(mask)
         found = set()
         for k, dim in enumerate(DIMENSIONS, 1):
-            searched, at = text, mask
-            if dim == "owner":
-                searched = _blank(needs.patterns(_GENERIC, mask), text, "，")
+            pattern = plan[k]
+            if pattern is None:
+                continue
+            searched = text
+            if dim == "owner" and (generic := plan[_GENERIC]) is not None:
+                searched = _blank(generic, text, "，")
                 if searched is not text:
-                    at = needs.filled(mask, "，")
-            pattern = needs.patterns(k, at)
+                    pattern = needs.plan(needs.filled(mask, "，"))[k]
             if pattern is not None and pattern.search(searched):
                 found.add(dim)
         return frozenset(found)
+
+    def _excluded(self, text: str) -> tuple[int, list[tuple[int, int]]]:
+        """The patterns that may match in ``text`` (``_Narrowing.mask``) and where ``exclude``
+        matches, remembered for the document (``of`` and ``_segmented`` blank them)."""
+        found = self._exclusions.get(text)
+        if found is None:
+            mask = self._needs.mask(text)
+            exclude = self._needs.plan(mask)[_EXCLUDE]
+            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude and exclude.search(text) else []
+            if len(self._exclusions) >= _MEMO_MAX:
+                self._exclusions.clear()
+            found = self._exclusions[text] = (mask, spans)
+        return found
 
     def quantified(self, text: str) -> frozenset[str]:
         """The dimensions ``text`` states: the regular expressions first; only when they find
@@ -202,7 +226,7 @@ class Dimensions:
     def _segmented(self, text: str) -> frozenset[str]:
         """Amounts and deadlines the segmenter finds. Only the clauses that may hold a word
         judged here are segmented (``_may_count``): the same words, for a fraction of the text."""
-        text = _blank(self._needs.patterns(_EXCLUDE, self._needs.mask(text)), text, "，")
+        text = _fill(text, self._excluded(text)[1], "，")
         found: set[str] = set()
         for m in self._clauses.finditer(text):
             clause = m.group()
@@ -260,8 +284,20 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._judged = {}, {}
+        new._known, new._judged, new._exclusions = {}, {}, {}
         return new
+
+
+def _fill(text: str, spans: list[tuple[int, int]], filler: str) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) turned into ``filler`` characters."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for s, e in spans:
+        out += (text[pos:s], filler * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _blank(patterns: Any, text: str, filler: str) -> str:
@@ -273,7 +309,20 @@ def _blank(patterns: Any, text: str, filler: str) -> str:
     return patterns.pattern.sub(lambda m: filler * len(m.group()), text)
 
 
-_compiled: dict[str, Dimensions] = {}  # signature → patterns compiled, no answers kept
+_compiled: dict[Hashable, Dimensions] = {}  # signature → patterns compiled, no answers kept
+
+
+def _signature(params: Mapping[str, Any]) -> Hashable:
+    """What ``Dimensions`` reads of ``params``, as a key: the lists as tuples (their strings are
+    the rulebook's, whose hashes are kept, so the key hashes and compares fast); the ``repr`` of
+    values that do not hash."""
+    values = tuple(params.get(k) for k in _DIMENSION_KEYS)
+    try:
+        key = tuple((type(v).__name__, tuple(v) if isinstance(v, list) else v) for v in values)
+        hash(key)
+    except TypeError:
+        return repr(values)
+    return key
 
 
 def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
@@ -283,8 +332,8 @@ def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
     entry = by_id.get(id(params))
     if entry is not None:
         return entry[1]
-    signature = repr(tuple(params.get(k) for k in _DIMENSION_KEYS))
-    by_signature: dict[str, Dimensions] = ctx.memo("dimensions", dict)
+    signature = _signature(params)
+    by_signature: dict[Hashable, Dimensions] = ctx.memo("dimensions", dict)
     found = by_signature.get(signature)
     if found is None:
         compiled = _compiled.get(signature)
@@ -371,10 +420,10 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), end[0], end[1], -2, mk.start))
             return found
     words = pattern_set(tuple(params.get("sections", ())))
-    by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
     heads: list[tuple[int, int, int, int]] = []  # block, start, end, item index or -1
     wanted = [sec for sec in ctx.profile.sections if sec.role in ("measures", "safeguards")] if ctx.profile else []
     if wanted:  # the sections are located only when the profile names a measures part
+        by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
         located = locate_sections(ctx)
         for sec in wanted:
             if sec.name in located:
@@ -383,8 +432,9 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     if words is not None:
         for i in real:
             mk = items[i].marker
-            if mk.title and _names_measures(mk.title, 12, words):
-                heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
+            title = mk.title
+            if title and _names_measures(title, 12, words):
+                heads.append((mk.block, mk.start, mk.end + len(title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words):
                 heads.append((h.block, h.start, h.end, -1))
@@ -456,7 +506,7 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
 def _names_measures(title: str, within: int, words: Any) -> bool:
     """A heading that names a measures part in its first words, not a problem about
     measures (整改措施落实不够到位)."""
-    m = words.search(title[:within])
+    m = words.search(title, 0, within)
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
 
 
@@ -607,10 +657,11 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     "" otherwise."""
     if len(measures) < low.get("min_measures", 2):
         return ""
-    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    quantified = dimensions_of(ctx, params).quantified
+    count = sum(1 for m in measures if quantified(m.text))
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
-    return "" if any(_checkable(ctx, m, params) for m in measures) else "owners"
+    return "" if any(quantified(m.text) - {"owner"} for m in measures) else "owners"
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
@@ -655,8 +706,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
+    dims = dimensions_of(ctx, rule.params)
     for k, m in enumerate(measures):
-        if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+        if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if weak and len(strip_label(m.text.strip())) > limit:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
@@ -692,11 +744,18 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
 
 
+def _paragraphs(text: str) -> int:
+    """How many lines of ``text`` have visible characters."""
+    if "\n" not in text:
+        return 0 if not text or text.isspace() else 1
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
     norms = params.get("norms", ())
-    if not norms:
-        return False
+    if not any(word in m.text for word in norms):
+        return False  # none anywhere in the item (most items): none in its first sentence
     body = strip_label(m.text.strip())
     spans = sentences(body)
     first = body[spans[0][0]:spans[0][1]] if spans else body
@@ -711,11 +770,8 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
     characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
     ``repeat_stop_nouns``), found in that task (抽调业务骨干 after 每个科室抽调2名业务骨干参与).
     Asking again to quantify the same task is no help to the writer."""
-    heads = pattern_set(tuple(params.get("repeat_sections", ())))
-    if heads is None:
-        return False
     sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
-    if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
+    if sec is None or not _requirements_part(ctx, sec, params):
         return False
     # the quantified tasks before this part, listed once per part (a long requirements part asks for each item)
     known: dict[tuple[int, int, int, int], list[str]] = ctx.memo("restated-tasks", dict)
@@ -739,6 +795,19 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
             if len(phrase) >= 4 and phrase != word and any(phrase in text for text in earlier):
                 return True
     return False
+
+
+def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> bool:
+    """Whether the heading of ``sec`` names a requirements part (``repeat_sections``), remembered
+    for the document (every bare item of the part asks)."""
+    known: dict[tuple[int, int, int, int], tuple[Mapping[str, Any], bool]] = ctx.memo("requirements-parts", dict)
+    key = (sec.block, sec.start, sec.head_end, id(params))
+    entry = known.get(key)
+    if entry is None or entry[0] is not params:
+        heads = pattern_set(tuple(params.get("repeat_sections", ())))
+        found = heads is not None and heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]) is not None
+        entry = known[key] = (params, found)  # the entry keeps ``params`` alive: its id is not reused meanwhile
+    return entry[1]
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
@@ -890,7 +959,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     # (looking through every measure for every passage was quadratic in a long document)
     covering: dict[int, list[Measure]] = {}
     for m in measures:
-        if sum(1 for line in m.text.split("\n") if line.strip()) <= 2:
+        if _paragraphs(m.text) <= 2:
             for b in range(m.block, m.end_block + 1):
                 covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
@@ -984,21 +1053,22 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
     measures, sections = find_measures(ctx, base)
-    principle = pattern_set(tuple(rule.params.get("principles", ())))
-    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
-        measures = [m for m in measures if is_quantified(ctx, m, base)
-                    or not principle.search(strip_label(m.text.strip()).strip())]
-    measures = [m for m in measures if is_quantified(ctx, m, base) or not _is_norm(m, base)]
     if not sections:
         return
+    quantified = dimensions_of(ctx, base).quantified
+    principle = pattern_set(tuple(rule.params.get("principles", ())))
+    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
+        measures = [m for m in measures if quantified(m.text)
+                    or not principle.search(strip_label(m.text.strip()).strip())]
+    measures = [m for m in measures if quantified(m.text) or not _is_norm(m, base)]
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
-    count = sum(1 for m in measures if is_quantified(ctx, m, base))
+    count = sum(1 for m in measures if quantified(m.text))
     limit = base.get("max_chars", 80)
-    weak = [m for m in measures if not (_checkable if verdict == "owners" else is_quantified)(ctx, m, base)]
+    weak = [m for m in measures if not (quantified(m.text) - {"owner"} if verdict == "owners" else quantified(m.text))]
     if ctx.cache.get("M101 runs") and all(
-            not is_quantified(ctx, m, base) and len(strip_label(m.text.strip())) <= limit for m in weak):
+            not quantified(m.text) and len(strip_label(m.text.strip())) <= limit for m in weak):
         return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
     head = sections[0]
