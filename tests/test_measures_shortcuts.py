@@ -67,6 +67,7 @@ def test_answers_are_remembered_per_document_not_for_the_next() -> None:
     dims = Dimensions(params)
     assert dims.quantified("2024年6月底前完成") == {"deadline"}
     assert dims.fresh()._known == {}
+    assert dims.fresh()._stated == {}
     assert dims.fresh()._needs is dims._needs
 
 
@@ -226,3 +227,43 @@ def test_guarded_patterns_find_what_the_pattern_finds() -> None:
             assert [m.span() for m in guarded.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
             found, expected = guarded.search(text, lo, hi), plain.search(text, lo, hi)
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+def _plain_stop_early(blocks: list, start: tuple[int, int], end: tuple[int, int]) -> tuple[int, int]:
+    """The definition: block by block, a table stops the part, else the first end pattern found."""
+    from reportlint.checks.measures import _PART_END
+
+    for b in range(start[0], end[0] + 1):
+        text = blocks[b].text
+        if b > start[0] and (blocks[b].kind == "cell" or blocks[b].table):
+            return b - 1, len(blocks[b - 1].text)
+        m = _PART_END.pattern.search(text, start[1] if b == start[0] else 0, end[1] if b == end[0] else len(text))
+        if m:
+            return b, m.start()
+    return end
+
+
+def test_part_ends_found_through_the_joined_text_are_those_of_each_block() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.measures import _stop_early
+    from reportlint.model import Block
+    from reportlint.scan import Body
+
+    rng = random.Random(13)
+    pieces = ["加强学习。", "附件：1.名单", "特此报告", "市农业局2021年3月5日", "。县政府办公室2021年3月5日",
+              "2022年1月1日", "2021年", "以上意见，", "联系人：张三", "", "  ", "解读机构及咨询方式"]
+    for _ in range(300):
+        blocks = tuple(Block(i, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))),
+                             kind=rng.choice(["paragraph"] * 6 + ["cell"]))
+                       for i in range(rng.randint(1, 8)))
+        ctx = SimpleNamespace(doc=SimpleNamespace(blocks=blocks), body=Body(blocks), cache={})
+        ctx.memo = lambda key, make, ctx=ctx: ctx.cache.setdefault(key, make())
+        a = rng.randrange(len(blocks))
+        z = rng.randrange(a, len(blocks))
+        start = (a, rng.randint(0, len(blocks[a].text)))
+        end = (z, rng.randint(0, len(blocks[z].text)))
+        if end < start:
+            continue
+        assert _stop_early(ctx, start, end) == _plain_stop_early(list(blocks), start, end), (blocks, start, end)

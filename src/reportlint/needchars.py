@@ -102,6 +102,14 @@ class Guarded:
         self.pattern = pattern
         self._hint = needed_class(pattern.pattern, pattern.flags)
 
+    def first_possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> int:
+        """Where the first needed character of ``text[pos:endpos]`` is (``pos`` when the pattern
+        needs none), or -1: no match can lie in the range before it."""
+        if self._hint is None:
+            return pos if pos <= min(endpos, len(text)) else -1
+        m = self._hint.search(text, pos, endpos)
+        return -1 if m is None else m.start()
+
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         if self._hint is not None and self._hint.search(text, pos, endpos) is None:
             return None

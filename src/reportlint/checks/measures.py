@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, reduce
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from operator import or_
 from typing import Any
 
@@ -16,7 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, pattern_set
+from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -127,6 +127,10 @@ class _Narrowing:
 
 
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
+_OWNER = DIMENSIONS.index("owner") + 1
+# every answer of ``Dimensions.of``, made once: the dimensions found, in their order
+_FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
+                                                for n in range(1 << len(DIMENSIONS)))}
 
 
 class Dimensions:
@@ -135,7 +139,7 @@ class Dimensions:
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
     __slots__ = ("_classifiers", "_clauses", "_exclusions", "_generic", "_hint", "_judged", "_known", "_limit_words",
-                 "_limits", "_needs", "_numerals", "_units", "_vague")
+                 "_limits", "_needs", "_numerals", "_stated", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
@@ -147,7 +151,8 @@ class Dimensions:
         self._clauses = _clauses_holding(_NUMERALS.union(self._units))
         self._limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
         self._limit_words = (*self._limits, *_AFTER_LIMITS)
-        self._known: dict[tuple[bool, str], frozenset[str]] = {}
+        self._known: dict[str, frozenset[str]] = {}  # a text -> ``quantified``
+        self._stated: dict[str, frozenset[str]] = {}  # a text -> ``of``
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
         self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
@@ -165,10 +170,12 @@ class Dimensions:
     def of(self, text: str) -> frozenset[str]:
         """Which dimensions ``text`` states by the rule's patterns. ``exclude`` patterns are
         blanked out first (ordinals such as 十四届三次, 第二批)."""
-        key = (False, text)
-        found = self._known.get(key)
+        found = self._stated.get(text)
         if found is None:
-            found = self._remember(key, self._of(text))
+            found = self._of(text)
+            if len(self._stated) >= _MEMO_MAX:
+                self._stated.clear()
+            self._stated[text] = found
         return found
 
     def _of(self, text: str) -> frozenset[str]:
@@ -177,19 +184,19 @@ class Dimensions:
         if spans:
             text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
         plan = needs.plan(mask)
-        found = set()
+        found = []
         for k, dim in enumerate(DIMENSIONS, 1):
             pattern = plan[k]
             if pattern is None:
                 continue
             searched = text
-            if dim == "owner" and (generic := plan[_GENERIC]) is not None:
+            if k == _OWNER and (generic := plan[_GENERIC]) is not None:
                 searched = _blank(generic, text, "，")
                 if searched is not text:
                     pattern = needs.plan(needs.filled(mask, "，"))[k]
             if pattern is not None and pattern.search(searched):
-                found.add(dim)
-        return frozenset(found)
+                found.append(dim)
+        return _FOUND[tuple(found)]
 
     def _excluded(self, text: str) -> tuple[int, list[tuple[int, int]]]:
         """The patterns that may match in ``text`` (``_Narrowing.mask``) and where ``exclude``
@@ -208,19 +215,14 @@ class Dimensions:
         """The dimensions ``text`` states: the regular expressions first; only when they find
         none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
         asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
-        key = (True, text)
-        found = self._known.get(key)
+        found = self._known.get(text)
         if found is None:
             found = self.of(text)
             if not found and self._hint is not None and self._hint.search(text):
                 found = self._segmented(text)
-            found = self._remember(key, found)
-        return found
-
-    def _remember(self, key: tuple[bool, str], found: frozenset[str]) -> frozenset[str]:
-        if len(self._known) >= _MEMO_MAX:
-            self._known.clear()
-        self._known[key] = found
+            if len(self._known) >= _MEMO_MAX:
+                self._known.clear()
+            self._known[text] = found
         return found
 
     def _segmented(self, text: str) -> frozenset[str]:
@@ -284,7 +286,7 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._judged, new._exclusions = {}, {}, {}
+        new._known, new._stated, new._judged, new._exclusions = {}, {}, {}, {}
         return new
 
 
@@ -430,11 +432,10 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
                 h = located[sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
     if words is not None:
-        for i in real:
+        for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
-            title = mk.title
-            if title and _names_measures(title, 12, words):
-                heads.append((mk.block, mk.start, mk.end + len(title), i))
+            if _names_measures(mk.title, 12, words):
+                heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words):
                 heads.append((h.block, h.start, h.end, -1))
@@ -450,8 +451,9 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             depth = -1
         end = _stop_early(ctx, (block, head_end), end)
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
-    lead = pattern_set(tuple(params.get("lead_ins", ())))
-    if lead is not None:
+    leads = tuple(params.get("lead_ins", ()))
+    lead = pattern_set(leads)
+    if lead is not None and any(not (a := anchor(p)) or a in ctx.body.text for p in leads):  # 如下 occurs
         for b, offset, m in ctx.body.finditer(lead):
             pos = (b.index, m.end() - offset)
             nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
@@ -490,17 +492,47 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
     """A measures part stops before a table (a budget table's rows are no measures), before
     an attachment line (附件：…, 附件2) and before the closing formula (特此报告), which also
     end the body of a document stored on one line."""
-    blocks = ctx.doc.blocks
-    for b in range(start[0], end[0] + 1):
-        text = blocks[b].text
-        if b > start[0] and (blocks[b].kind == "cell" or blocks[b].table):
-            return b - 1, len(blocks[b - 1].text)
-        lo = start[1] if b == start[0] else 0
-        hi = end[1] if b == end[0] else len(text)
-        m = _PART_END.search(text, lo, hi)
+    blocks, body = ctx.doc.blocks, ctx.body
+    tables: list[int] = ctx.memo("table-blocks", lambda: [
+        i for i, b in enumerate(blocks) if b.kind == "cell" or b.table])
+    k = bisect_right(tables, start[0])
+    if k < len(tables) and tables[k] <= end[0]:  # the part runs into a table: it stops before
+        end = stop = tables[k] - 1, len(blocks[tables[k] - 1].text)
+    else:
+        stop = end
+    # the blocks that hold a character an end needs, found by one scan of the joined text
+    pos, last = body.starts[start[0]] + start[1], body.starts[stop[0]] + stop[1]
+    while (at := _PART_END.first_possible(body.text, pos, last)) >= 0:
+        b = body.block_at(at)
+        m = _PART_END.pattern.search(blocks[b].text, start[1] if b == start[0] else 0,
+                                     stop[1] if b == stop[0] else len(blocks[b].text))
         if m:
             return b, m.start()
+        if b + 1 >= len(blocks):
+            break
+        pos = body.starts[b + 1]
     return end
+
+
+def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[str, ...], within: int) -> list[int]:
+    """Those of ``indices`` whose item title may hold a match of ``patterns`` in its first ``within``
+    characters: every pattern has an anchor (``scan.anchor``, a run of Chinese characters each
+    match holds) and the title holds one. One scan of the titles joined by line breaks, which no
+    anchor holds; all of ``indices`` when a pattern has none."""
+    anchors = {anchor(p) for p in patterns}
+    titles = [items[i].marker.title[:within] for i in indices]
+    if "" in anchors or not titles:
+        return [i for i, t in zip(indices, titles, strict=True) if t]
+    ends = list(accumulate(len(t) + 1 for t in titles))  # where each title's line ends, its break included
+    found = sorted({bisect_right(ends, m.start()) for m in _alternation(tuple(sorted(anchors))).finditer(
+        "\n".join(titles))})
+    return [indices[k] for k in found]
+
+
+@lru_cache(maxsize=32)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Plain words as one pattern, the longest first."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
