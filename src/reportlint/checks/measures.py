@@ -232,16 +232,18 @@ class Dimensions:
         found: set[str] = set()
         for m in self._clauses.finditer(text):
             clause = m.group()
-            if not self._may_count(clause):
-                continue
             # a clause of numerals alone (the 三 of a label （三）, which every unquantified item brings here) is
             # judged once per process: the labels of every document are the same few
-            memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
-            judged = memo.get(clause)
+            judged = self._numerals.get(clause)
             if judged is None:
-                if len(memo) >= _MEMO_MAX:
-                    memo.clear()
-                judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
+                if not self._may_count(clause):
+                    continue
+                memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
+                judged = memo.get(clause)
+                if judged is None:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
             found |= judged
             if len(found) == 2:
                 break
@@ -492,25 +494,17 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
     """A measures part stops before a table (a budget table's rows are no measures), before
     an attachment line (附件：…, 附件2) and before the closing formula (特此报告), which also
     end the body of a document stored on one line."""
-    blocks, body = ctx.doc.blocks, ctx.body
-    tables: list[int] = ctx.memo("table-blocks", lambda: [
-        i for i, b in enumerate(blocks) if b.kind == "cell" or b.table])
-    k = bisect_right(tables, start[0])
-    if k < len(tables) and tables[k] <= end[0]:  # the part runs into a table: it stops before
-        end = stop = tables[k] - 1, len(blocks[tables[k] - 1].text)
+    blocks = ctx.doc.blocks
+    table = next((b for b in range(start[0] + 1, end[0] + 1) if blocks[b].kind == "cell" or blocks[b].table), 0)
+    if table:  # the part runs into a table: it stops before
+        end = stop = table - 1, len(blocks[table - 1].text)
     else:
         stop = end
-    # the blocks that hold a character an end needs, found by one scan of the joined text
-    pos, last = body.starts[start[0]] + start[1], body.starts[stop[0]] + stop[1]
-    while (at := _PART_END.first_possible(body.text, pos, last)) >= 0:
-        b = body.block_at(at)
+    for b in _blocks_possible(ctx, _PART_END, start, stop):  # those holding a character an end needs
         m = _PART_END.pattern.search(blocks[b].text, start[1] if b == start[0] else 0,
                                      stop[1] if b == stop[0] else len(blocks[b].text))
         if m:
             return b, m.start()
-        if b + 1 >= len(blocks):
-            break
-        pos = body.starts[b + 1]
     return end
 
 
@@ -570,14 +564,14 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 if first is not None:
                     cuts.append((first, it.depth))
             cuts.append(((mk.block, mk.start), it.depth))
-    for b in range(sec.block, sec.end_block + 1):
-        text = ctx.doc.blocks[b].text
-        s = body if b == sec.block else 0
-        e = sec.end if b == sec.end_block else len(text)
-        for rx in (_SEQ_TOKEN, _NAMED_TOKEN):
+    for rx in (_SEQ_TOKEN, _NAMED_TOKEN):
+        for b in _blocks_possible(ctx, rx, lo, hi):
+            text = ctx.doc.blocks[b].text
+            s = body if b == sec.block else 0
+            e = sec.end if b == sec.end_block else len(text)
             expected = 1
             run: list[int] = []
-            for m in rx.finditer(text, s, e):
+            for m in rx.pattern.finditer(text, s, e):
                 value = cn_value(m.group(1))
                 if value == expected:
                     run.append(m.start())
@@ -590,6 +584,19 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 cuts.extend(((b, p), 99) for p in run)
     cuts.sort()
     return cuts
+
+
+def _blocks_possible(ctx: Context, rx: Guarded, lo: Pos, hi: Pos) -> Iterator[int]:
+    """The blocks from ``lo`` to ``hi`` that hold a character every match of ``rx`` needs inside
+    that range (``Guarded.first_possible``), in order: one scan of the joined text."""
+    body = ctx.body
+    pos, last = body.starts[lo[0]] + lo[1], body.starts[hi[0]] + hi[1]
+    while (at := rx.first_possible(body.text, pos, last)) >= 0:
+        b = body.block_at(at)
+        yield b
+        if b + 1 >= len(body.starts):
+            return
+        pos = body.starts[b + 1]
 
 
 def _token_value(text: str) -> int:
@@ -785,8 +792,8 @@ def _paragraphs(text: str) -> int:
 
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
-    norms = params.get("norms", ())
-    if not any(word in m.text for word in norms):
+    norms = tuple(params.get("norms", ()))
+    if not norms or not _alternation(norms).search(m.text):
         return False  # none anywhere in the item (most items): none in its first sentence
     body = strip_label(m.text.strip())
     spans = sentences(body)
