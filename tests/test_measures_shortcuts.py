@@ -267,3 +267,39 @@ def test_part_ends_found_through_the_joined_text_are_those_of_each_block() -> No
         if end < start:
             continue
         assert _stop_early(ctx, start, end) == _plain_stop_early(list(blocks), start, end), (blocks, start, end)
+
+
+@pytest.mark.parametrize("patterns", [
+    ("(?:要求|措施|举措)(?:明确|通知|提出)?如下[：:]", "提出如下(?:要求|措施|举措)[：:]"),
+    ("(?<!不)如下[：:]", "下[：:]如"),
+    ("要求如下", "要求"),
+    ("(?:措施|要求|明确){1,3}如下", "[：:]提出"),
+])
+def test_anchored_patterns_find_what_the_pattern_finds(patterns: tuple[str, ...]) -> None:
+    import random
+
+    from reportlint.model import Block
+    from reportlint.needchars import Anchored
+    from reportlint.scan import Body, anchor
+
+    whole = pattern_set(patterns)
+    assert whole is not None
+    anchored = Anchored.of(whole.pattern, (anchor(p) for p in patterns))
+    assert anchored is not None
+    rng = random.Random(17)
+    words = ["要求", "如下", "：", ":", "措施", "提出", "不", "明确", "现将", "\n", "。", "下"]
+    for _ in range(400):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        pos = rng.randint(0, len(text))
+        assert [m.span() for m in anchored.finditer(text, pos)] == [m.span() for m in whole.finditer(text, pos)]
+        body = Body(tuple(Block(i, line) for i, line in enumerate(text.split("\n"))))
+        assert [(b.index, m.span()) for b, _, m in body.finditer(anchored)] == \
+            [(b.index, m.span()) for b, _, m in body.finditer(whole)], text
+
+
+def test_anchored_needs_an_anchor_and_a_bounded_width() -> None:
+    from reportlint.needchars import Anchored
+
+    assert Anchored.of(re.compile("如下.*"), ["如下"]) is None
+    assert Anchored.of(re.compile("如下|x"), ["如下", ""]) is None
+    assert Anchored.of(re.compile("如下[：:]"), ["如下"]) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
@@ -122,3 +122,46 @@ class Guarded:
 
     def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.pattern.match(text, pos, endpos)
+
+
+class Anchored:
+    """A pattern each match of which holds one of ``anchors`` (plain text, see ``scan.anchor``) and
+    is at most ``width`` characters long, tried only at the ``width`` positions before each
+    occurrence of an anchor (found by ``str.find``): a match can begin nowhere else, so the
+    matches are the pattern's, without trying the pattern at every position of a long text."""
+
+    __slots__ = ("_anchors", "_width", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], anchors: Iterable[str], width: int) -> None:
+        found = set(anchors)  # an anchor holding another is found with it (提出如下 with 如下)
+        self._anchors = tuple(sorted(a for a in found if not any(b != a and b in a for b in found)))
+        self.pattern, self._width = pattern, width
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], anchors: Iterable[str]) -> Anchored | None:
+        """None when an anchor is empty or the pattern's matches have no bounded length."""
+        anchors = tuple(anchors)
+        if not anchors or not all(anchors):
+            return None
+        try:
+            width = _parser.parse(pattern.pattern, pattern.flags).getwidth()[1]
+        except Exception:  # re.error, or a private helper of ``re`` changed
+            return None
+        return cls(pattern, anchors, width) if width < sre.MAXREPEAT else None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        end = len(text) if endpos is None else min(endpos, len(text))
+        tried = pos  # no match begins before this
+        while (at := min((i for a in self._anchors if (i := text.find(a, pos, end)) >= 0), default=-1)) >= 0:
+            for start in range(max(tried, at - self._width), at + 1):
+                m = self.pattern.match(text, start, end)
+                if m is not None:
+                    return m
+            tried = pos = at + 1
+        return None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches from ``pos`` on, each search going on from the end of the last (``PatternSet``'s way)."""
+        while (m := self.search(text, pos, endpos)) is not None:
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1

@@ -14,7 +14,7 @@ from typing import Any
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-from ..needchars import Guarded, needed_chars
+from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
 from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
@@ -453,10 +453,9 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             depth = -1
         end = _stop_early(ctx, (block, head_end), end)
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
-    leads = tuple(params.get("lead_ins", ()))
-    lead = pattern_set(leads)
-    if lead is not None and any(not (a := anchor(p)) or a in ctx.body.text for p in leads):  # 如下 occurs
-        for b, offset, m in ctx.body.finditer(lead):
+    lead = _lead_ins(tuple(params.get("lead_ins", ())))
+    if lead is not None:
+        for b, offset, m in ctx.body.finditer(lead):  # type: ignore[arg-type]
             pos = (b.index, m.end() - offset)
             nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
             if nxt is None or items[nxt].marker.block > pos[0] + 2:
@@ -473,6 +472,13 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             continue  # inside (or overlapping) a part already taken
         merged.append(sec)
     return merged
+
+
+@lru_cache(maxsize=32)
+def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
+    """The lead-in patterns, searched from near their anchors (如下) when each has one."""
+    lead = pattern_set(patterns)
+    return lead and (Anchored.of(lead.pattern, (anchor(p) for p in patterns)) or lead)
 
 
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
