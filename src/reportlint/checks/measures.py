@@ -316,13 +316,13 @@ def _blank(patterns: Any, text: str, filler: str) -> str:
 _compiled: dict[Hashable, Dimensions] = {}  # signature → patterns compiled, no answers kept
 
 
-def _signature(params: Mapping[str, Any]) -> Hashable:
-    """What ``Dimensions`` reads of ``params``, as a key: the lists as tuples (their strings are
-    the rulebook's, whose hashes are kept, so the key hashes and compares fast); the ``repr`` of
-    values that do not hash."""
-    values = tuple(params.get(k) for k in _DIMENSION_KEYS)
+def _signature(params: Mapping[str, Any], keys: Iterable[str] = _DIMENSION_KEYS) -> Hashable:
+    """The values of ``keys`` in ``params`` (what ``Dimensions`` reads), as a key: the lists as
+    tuples (their strings are the rulebook's, whose hashes are kept, so the key hashes and
+    compares fast); the ``repr`` of values that do not hash."""
+    values = tuple((k, params.get(k)) for k in keys)
     try:
-        key = tuple((type(v).__name__, tuple(v) if isinstance(v, list) else v) for v in values)
+        key = tuple((k, type(v).__name__, tuple(v) if isinstance(v, list) else v) for k, v in values)
         hash(key)
     except TypeError:
         return repr(values)
@@ -757,8 +757,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if weak and len(strip_label(m.text.strip())) > limit:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
-        if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
-               for b, s, e, *_ in vague):
+        if vague and any(b == m.block and m.start < e and s < (
+                m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
@@ -888,7 +888,7 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
     for lo, hi in sorted(parts):
         for index in range(lo[0], hi[0] + 1):
             b = blocks[index]
-            if index in ctx.residue or not b.text.strip() or (keep is not None and not keep(index)):
+            if (keep is not None and not keep(index)) or index in ctx.residue or not b.text.strip():
                 continue
             text, size = b.text, len(b.text)
             first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
@@ -980,8 +980,8 @@ def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int
     """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
     item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
     items inside them."""
-    memo: dict[str, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
-    key = repr(sorted(params.items()))
+    memo: dict[Hashable, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
+    key = _signature(params, sorted(params))
     if key not in memo:
         memo[key] = list(_find_vague(ctx, params))
     return memo[key]
