@@ -303,3 +303,23 @@ def test_anchored_needs_an_anchor_and_a_bounded_width() -> None:
     assert Anchored.of(re.compile("如下.*"), ["如下"]) is None
     assert Anchored.of(re.compile("如下|x"), ["如下", ""]) is None
     assert Anchored.of(re.compile("如下[：:]"), ["如下"]) is not None
+
+
+def test_titles_picked_by_their_anchors_are_all_those_the_section_words_can_match() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.measures import _titles_holding
+
+    words = tuple(session().books()[1].rules["M101"].params["sections"])
+    matcher = pattern_set(words)
+    assert matcher is not None
+    rng = random.Random(23)
+    pieces = ["下一步", "工作", "打算", "建议", "整改", "措施", "方向", "重点", "任务", "有关", "要求", "（", "一", ""]
+    for _ in range(200):
+        titles = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 12))]
+        items = [SimpleNamespace(marker=SimpleNamespace(title=t)) for t in titles]
+        indices = sorted(rng.sample(range(len(items)), rng.randint(0, len(items))))
+        picked = _titles_holding(items, indices, words, 12)
+        assert set(picked) <= set(indices) and picked == sorted(picked)
+        assert {i for i in indices if matcher.search(titles[i], 0, 12)} <= set(picked), titles
