@@ -47,6 +47,9 @@ SEGMENTED = [
     "年内争取新建5G基站300座、改造K0+100段道路",
     "三严三实 两学一做",
     "今后，要把三五件事办好",
+    "组织青年骨干下沉一线，年底前完成轮训",
+    "逐一对照检查，一一销号，一个月内整改",
+    "青年突击队每年开展活动；五年以前的台账",
     "",
 ]
 
@@ -64,34 +67,259 @@ def test_answers_are_remembered_per_document_not_for_the_next() -> None:
     dims = Dimensions(params)
     assert dims.quantified("2024年6月底前完成") == {"deadline"}
     assert dims.fresh()._known == {}
-    assert dims.fresh()._patterns == dims._patterns
+    assert dims.fresh()._stated == {}
+    assert dims.fresh()._needs is dims._needs
 
 
-def _plain_item_end(items: list, i: int, last: tuple[int, int]) -> tuple[int, int]:
-    """The definition: the next real item of depth at most i's, or of a higher rank (smaller number)."""
-    depth, rank = items[i].depth, items[i].marker.rank
-    for it in items[i + 1:]:
-        if it.marker.stray or it.marker.family == "heading":
-            continue
-        if it.depth <= depth or (rank and it.marker.rank and it.marker.rank < rank):
-            return it.marker.block, it.marker.start
-    return last
+# sentences written for these tests: each dimension's patterns, ordinals and classes of departments
+DIMENSION_TEXTS = [
+    "由办公室牵头，每季度开展一次督查",
+    "市住建局负责统筹推进老旧小区改造",
+    "各部门要按照分工抓好落实",
+    "由有关部门负责，进一步加强监管",
+    "由工会发至各部门征求意见",
+    "责任单位：区财政局、区审计局",
+    "牵头：县发改委；配合：各乡镇",
+    "年底前完成十四届三次全会精神的传达",
+    "第二批主题教育结束后组织回头看",
+    "确保覆盖率达到95%以上，不低于去年水平",
+    "2025年6月底前全部完成验收",
+    "建立周报制度，限期整改到位",
+    "抽调3名业务骨干，组建两个专班",
+    "“三个一”工作法和“两学一做”",
+    "由于工作量大，相关单位需加班",
+    "组织专业管理部门负责日常巡查",
+    "进一步提高认识，全面推进工作",
+    "",
+]
 
 
-def test_item_ends_computed_at_once_are_those_of_the_definition() -> None:
+def _plain_dimensions(params: dict, text: str) -> frozenset[str]:
+    """The definition: blank the exclusions, search each dimension's whole list (the owner
+    list in the text with the classes of departments blanked too)."""
+    exclude = pattern_set(tuple(params.get("exclude", ())))
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    if exclude:
+        text = exclude.pattern.sub(lambda m: "　" * len(m.group()), text)
+    found = set()
+    for dim in ("amount", "deadline", "owner", "target"):
+        patterns = pattern_set(tuple(params.get(dim, ())))
+        searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text) if dim == "owner" and generic else text
+        if patterns and patterns.search(searched):
+            found.add(dim)
+    return frozenset(found)
+
+
+def test_dimensions_searched_with_only_the_patterns_that_can_match_are_those_of_every_pattern() -> None:
+    import random
+
+    params = session().books()[1].rules["M101"].params
+    dims = Dimensions(params)
+    rng = random.Random(11)
+    pieces = [t[i:i + 4] for t in DIMENSION_TEXTS for i in range(0, len(t), 3)]
+    texts = DIMENSION_TEXTS + ["".join(rng.sample(pieces, rng.randint(1, 8))) for _ in range(400)]
+    seen = set()
+    for text in texts:
+        found = dims._of(text)
+        assert found == _plain_dimensions(params, text), text
+        seen |= found
+    assert seen == {"amount", "deadline", "owner", "target"}
+
+
+def test_a_pattern_that_may_begin_at_any_character_is_searched_where_its_words_occur() -> None:
+    params = dict(session().books()[1].rules["M101"].params)
+    params["owner"] = ["[\\u4e00-\\u9fff]{2,12}(?:局|委|办|中心)(?:负责|牵头)"]
+    dims = Dimensions(params)
+    assert dims._of("市住建局负责督办") == {"owner"}
+    assert dims._of("市住建局督办") == frozenset()
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    ("[\\u4e00-\\u9fff]{2,12}(?:局|委|办|部)(?:负责|牵头)", "负牵"),
+    ("(?<![理自缘经])由(?![于此衷])[^，。；,;]{1,24}(?:负责|牵头)", "由"),
+    ("不少于|不低于|达到", "不达"),
+    ("(?:19|20)\\d\\d\\s*年(?:底|末|内)", "年"),
+    ("[一两]次", "次"),
+    ("[一二三]+(?:个|项)", "个项"),
+    ("(?:每|至少)[^，。]{0,8}[一二三\\d]", "每至"),
+    ("年?底", "底"),
+    (".局", "局"),
+    ("(年)\\1?", "年"),
+])
+def test_needed_chars(pattern: str, needed: str) -> None:
+    from reportlint.needchars import needed_chars
+
+    assert needed_chars(pattern) == frozenset(needed)
+
+
+@pytest.mark.parametrize("pattern", [
+    "\\d+", ".", "[^a]", "(?i)a", "(?:年|\\d)", "[\\u4e00-\\u9fff]+", "(?=负)", "年?", "(", "",
+])
+def test_needed_chars_is_none_when_unsure(pattern: str) -> None:
+    from reportlint.needchars import needed_chars
+
+    assert needed_chars(pattern) is None
+
+
+def test_every_match_holds_a_needed_char() -> None:
+    """Each M1 pattern that matches one of the sentences above has a needed character in its match."""
+    from reportlint.needchars import needed_chars
+
+    lists = session().books()[1].rules["M101"].params
+    checked = 0
+    for key in ("exclude", "amount", "deadline", "owner", "target", "generic_owners"):
+        for pattern in lists[key]:
+            need = needed_chars(pattern, re.MULTILINE)
+            for text in DIMENSION_TEXTS:
+                for m in re.finditer(pattern, text, re.MULTILINE):
+                    if m.group():
+                        checked += 1
+                        assert need is None or not need.isdisjoint(m.group()), (pattern, text)
+    assert checked >= 20
+
+
+def test_clauses_holding_a_char_are_the_clauses_that_hold_it() -> None:
+    import random
+
+    from reportlint.checks.measures import _SEPARATORS, _clauses_holding
+
+    clause = re.compile(f"[^{_SEPARATORS}]+")
+    wanted = "一二年"
+    holding = _clauses_holding(wanted)
+    rng = random.Random(5)
+    for _ in range(500):
+        text = "".join(rng.choice("一二年青工作，。 、：(a1\n") for _ in range(rng.randint(0, 30)))
+        expected = [m.group() for m in clause.finditer(text) if set(wanted) & set(m.group())]
+        assert [m.group() for m in holding.finditer(text)] == expected, text
+
+
+def test_no_span_holds_more_phrases_than_begin_in_it() -> None:
+    import random
+    from bisect import bisect_left
+
+    from reportlint.checks.measures import _phrase_starts
+
+    phrases = pattern_set(tuple(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)))
+    assert phrases is not None
+    rng = random.Random(3)
+    for _ in range(200):
+        text = "".join(rng.choice([*PHRASES, "，", "工作", "提高", "加"]) for _ in range(rng.randint(0, 8)))
+        starts = _phrase_starts(phrases, text)
+        hits = _Hits(phrases, text)
+        for s, e in combinations(range(len(text) + 1), 2):
+            assert len(hits.within(s, e)) <= bisect_left(starts, e) - bisect_left(starts, s), (text, s, e)
+
+
+def test_guarded_patterns_find_what_the_pattern_finds() -> None:
+    import random
+
+    from reportlint.checks.measures import _NAMED_TOKEN, _PART_END, _SEQ_TOKEN
+
+    rng = random.Random(9)
+    words = ["附件：", "特此报告", "妥否", "以上意见，", "联系人：", "一是", "二是", "建议一：", "措施二:", "统一是",
+             "2021年1月15日", "二〇二一年一月十五日", "。", "市政府办公室", "加强", "\n", "（三）"]
+    for _ in range(400):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        hi = rng.randint(lo, len(text))
+        for guarded in (_PART_END, _SEQ_TOKEN, _NAMED_TOKEN):
+            plain = guarded.pattern
+            assert [m.span() for m in guarded.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
+            found, expected = guarded.search(text, lo, hi), plain.search(text, lo, hi)
+            assert (found and found.span()) == (expected and expected.span()), text
+
+
+def _plain_stop_early(blocks: list, start: tuple[int, int], end: tuple[int, int]) -> tuple[int, int]:
+    """The definition: block by block, a table stops the part, else the first end pattern found."""
+    from reportlint.checks.measures import _PART_END
+
+    for b in range(start[0], end[0] + 1):
+        text = blocks[b].text
+        if b > start[0] and (blocks[b].kind == "cell" or blocks[b].table):
+            return b - 1, len(blocks[b - 1].text)
+        m = _PART_END.pattern.search(text, start[1] if b == start[0] else 0, end[1] if b == end[0] else len(text))
+        if m:
+            return b, m.start()
+    return end
+
+
+def test_part_ends_found_through_the_joined_text_are_those_of_each_block() -> None:
     import random
     from types import SimpleNamespace
 
-    from reportlint.checks.measures import _item_ends
+    from reportlint.checks.measures import _stop_early
+    from reportlint.model import Block
+    from reportlint.scan import Body
 
-    rng = random.Random(7)
+    rng = random.Random(13)
+    pieces = ["加强学习。", "附件：1.名单", "特此报告", "市农业局2021年3月5日", "。县政府办公室2021年3月5日",
+              "2022年1月1日", "2021年", "以上意见，", "联系人：张三", "", "  ", "解读机构及咨询方式"]
+    for _ in range(300):
+        blocks = tuple(Block(i, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))),
+                             kind=rng.choice(["paragraph"] * 6 + ["cell"]))
+                       for i in range(rng.randint(1, 8)))
+        ctx = SimpleNamespace(doc=SimpleNamespace(blocks=blocks), body=Body(blocks), cache={})
+        ctx.memo = lambda key, make, ctx=ctx: ctx.cache.setdefault(key, make())
+        a = rng.randrange(len(blocks))
+        z = rng.randrange(a, len(blocks))
+        start = (a, rng.randint(0, len(blocks[a].text)))
+        end = (z, rng.randint(0, len(blocks[z].text)))
+        if end < start:
+            continue
+        assert _stop_early(ctx, start, end) == _plain_stop_early(list(blocks), start, end), (blocks, start, end)
+
+
+@pytest.mark.parametrize("patterns", [
+    ("(?:要求|措施|举措)(?:明确|通知|提出)?如下[：:]", "提出如下(?:要求|措施|举措)[：:]"),
+    ("(?<!不)如下[：:]", "下[：:]如"),
+    ("要求如下", "要求"),
+    ("(?:措施|要求|明确){1,3}如下", "[：:]提出"),
+])
+def test_anchored_patterns_find_what_the_pattern_finds(patterns: tuple[str, ...]) -> None:
+    import random
+
+    from reportlint.model import Block
+    from reportlint.needchars import Anchored
+    from reportlint.scan import Body, anchor
+
+    whole = pattern_set(patterns)
+    assert whole is not None
+    anchored = Anchored.of(whole.pattern, (anchor(p) for p in patterns))
+    assert anchored is not None
+    rng = random.Random(17)
+    words = ["要求", "如下", "：", ":", "措施", "提出", "不", "明确", "现将", "\n", "。", "下"]
+    for _ in range(400):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 14)))
+        pos = rng.randint(0, len(text))
+        assert [m.span() for m in anchored.finditer(text, pos)] == [m.span() for m in whole.finditer(text, pos)]
+        body = Body(tuple(Block(i, line) for i, line in enumerate(text.split("\n"))))
+        assert [(b.index, m.span()) for b, _, m in body.finditer(anchored)] == \
+            [(b.index, m.span()) for b, _, m in body.finditer(whole)], text
+
+
+def test_anchored_needs_an_anchor_and_a_bounded_width() -> None:
+    from reportlint.needchars import Anchored
+
+    assert Anchored.of(re.compile("如下.*"), ["如下"]) is None
+    assert Anchored.of(re.compile("如下|x"), ["如下", ""]) is None
+    assert Anchored.of(re.compile("如下[：:]"), ["如下"]) is not None
+
+
+def test_titles_picked_by_their_anchors_are_all_those_the_section_words_can_match() -> None:
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.measures import _titles_holding
+
+    words = tuple(session().books()[1].rules["M101"].params["sections"])
+    matcher = pattern_set(words)
+    assert matcher is not None
+    rng = random.Random(23)
+    pieces = ["下一步", "工作", "打算", "建议", "整改", "措施", "方向", "重点", "任务", "有关", "要求", "（", "一", ""]
     for _ in range(200):
-        n = rng.randint(0, 40)
-        items = [SimpleNamespace(depth=rng.randint(0, 4), marker=SimpleNamespace(
-            rank=rng.choice([0, 0, 1, 2, 3, 4]), stray=rng.random() < 0.15,
-            family=rng.choice(["cn", "cn", "heading"]) if rng.random() < 0.2 else "cn", block=j, start=0))
-            for j in range(n)]
-        blocks = [SimpleNamespace(text="x" * 5) for _ in range(max(1, n))]
-        ctx = SimpleNamespace(outline=SimpleNamespace(items=items), doc=SimpleNamespace(blocks=blocks))
-        last = (len(blocks) - 1, 5)
-        assert _item_ends(ctx) == [_plain_item_end(items, i, last) for i in range(n)]
+        titles = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 12))]
+        items = [SimpleNamespace(marker=SimpleNamespace(title=t)) for t in titles]
+        indices = sorted(rng.sample(range(len(items)), rng.randint(0, len(items))))
+        picked = _titles_holding(items, indices, words, 12)
+        assert set(picked) <= set(indices) and picked == sorted(picked)
+        assert {i for i in indices if matcher.search(titles[i], 0, 12)} <= set(picked), titles

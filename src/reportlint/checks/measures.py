@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from functools import lru_cache, reduce
+from itertools import accumulate, pairwise
+from operator import or_
 from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
+from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, pattern_set
+from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -49,11 +51,86 @@ class MeasureSection:
 _DIMENSION_KEYS = ("exclude", "amount", "deadline", "owner", "target", "generic_owners", "segment_hint",
                    "classifiers", "vague_numerals", "time_units", "time_limits")
 _NUMERALS = frozenset("一二三四五六七八九十两百千万零〇")
+_NUMERALS_BUT_ONE = _NUMERALS - {"一"}
 # where a segmenter's text blocks end: punctuation and spaces, which no word spans (jieba and
 # jieba-rs cut Chinese text into runs of Han characters, letters and digits and segment each
 # run alone); a clause between them segments as it does inside the whole text
-_CLAUSE = re.compile(r"[^\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\]+")
+_SEPARATORS = r"\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\"  # inside a class
+
+
+def _clauses_holding(chars: Iterable[str]) -> re.Pattern[str]:
+    """The clauses (runs without a separator) that hold one of ``chars``: one scan of the text,
+    each match beginning where a clause begins, after a separator."""
+    wanted = "".join(re.escape(c) for c in sorted(set(chars)) if not re.match(f"[{_SEPARATORS}]", c))
+    return re.compile(f"(?<![^{_SEPARATORS}])[^{_SEPARATORS}]*?[{wanted}][^{_SEPARATORS}]*" if wanted else "(?!)")
+
+
+_AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
 _MEMO_MAX = 50_000  # answers kept per parameter set (a batch repeats its set phrases), then forgotten
+
+
+class _Narrowing:
+    """Pattern lists searched with only the patterns that can match in a text: those whose
+    needed characters (``needed_chars``) occur in it. A pattern that matches nowhere in a text
+    takes no part in the alternation's matches there, so the narrowed list finds the same
+    matches; one scan of the text finds the needed characters of every list. Most texts lack
+    what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
+
+    __slots__ = ("_always", "_bits", "_chars", "_lists", "_plans", "_sets")
+
+    def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
+        self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
+        self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
+        self._always = 0  # the patterns that need nothing the analysis can name
+        bit = 0
+        for patterns in lists:
+            self._lists.append((bit, patterns))
+            for p in patterns:
+                need = needed_chars(p, re.MULTILINE)
+                if need is None:
+                    self._always |= 1 << bit
+                for c in need or ():
+                    self._bits[c] = self._bits.get(c, 0) | 1 << bit
+                bit += 1
+        self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
+        self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
+        self._plans: dict[int, tuple[PatternSet | None, ...]] = {}  # mask -> each list's patterns
+
+    def mask(self, text: str) -> int:
+        """The patterns (bits) that may match in ``text``."""
+        if self._chars is None:
+            return self._always
+        return reduce(or_, map(self._bits.__getitem__, set(self._chars.findall(text))), self._always)
+
+    def plan(self, mask: int) -> tuple[PatternSet | None, ...]:
+        """Each list with only the patterns in ``mask`` (``patterns``), remembered per mask."""
+        found = self._plans.get(mask)
+        if found is None:
+            if len(self._plans) >= _MEMO_MAX:
+                self._plans.clear()
+            found = self._plans[mask] = tuple(self.patterns(k, mask) for k in range(len(self._lists)))
+        return found
+
+    def filled(self, mask: int, filler: str) -> int:
+        """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
+        return mask | self._bits.get(filler, 0)
+
+    def patterns(self, k: int, mask: int) -> PatternSet | None:
+        """List ``k`` with only the patterns in ``mask`` (None when it keeps none)."""
+        first, patterns = self._lists[k]
+        kept = mask >> first & (1 << len(patterns)) - 1
+        found = self._sets.get((k, kept), False)
+        if found is False:
+            found = self._sets[(k, kept)] = PatternSet(
+                tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
+        return found
+
+
+_EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
+_OWNER = DIMENSIONS.index("owner") + 1
+# every answer of ``Dimensions.of``, made once: the dimensions found, in their order
+_FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
+                                                for n in range(1 << len(DIMENSIONS)))}
 
 
 class Dimensions:
@@ -61,20 +138,24 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_exclude", "_generic", "_hint", "_known", "_limits", "_patterns",
-                 "_tagged", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_generic", "_hint", "_judged", "_known", "_limit_words",
+                 "_limits", "_needs", "_numerals", "_stated", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        self._exclude = pattern_set(tuple(params.get("exclude", ())))
-        self._patterns = [(dim, p) for dim in DIMENSIONS if (p := pattern_set(tuple(params.get(dim, ()))))]
+        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
         self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
         self._units = params.get("time_units", "年月季周旬")
+        self._clauses = _clauses_holding(_NUMERALS.union(self._units))
         self._limits = tuple(params.get("time_limits", ("前", "内", "底", "末")))
-        self._known: dict[tuple[bool, str], frozenset[str]] = {}
-        self._tagged: dict[str, list[tuple[str, str]]] = {}
+        self._limit_words = (*self._limits, *_AFTER_LIMITS)
+        self._known: dict[str, frozenset[str]] = {}  # a text -> ``quantified``
+        self._stated: dict[str, frozenset[str]] = {}  # a text -> ``of``
+        self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
+        self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
+        self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
 
     def without_generic_owners(self, text: str) -> str:
         """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
@@ -89,64 +170,97 @@ class Dimensions:
     def of(self, text: str) -> frozenset[str]:
         """Which dimensions ``text`` states by the rule's patterns. ``exclude`` patterns are
         blanked out first (ordinals such as 十四届三次, 第二批)."""
-        key = (False, text)
-        found = self._known.get(key)
+        found = self._stated.get(text)
         if found is None:
-            found = self._remember(key, self._of(text))
+            found = self._of(text)
+            if len(self._stated) >= _MEMO_MAX:
+                self._stated.clear()
+            self._stated[text] = found
         return found
 
     def _of(self, text: str) -> frozenset[str]:
-        text = _blank(self._exclude, text, "　")
-        found = set()
-        for dim, pattern in self._patterns:
-            if pattern.search(self.without_generic_owners(text) if dim == "owner" else text):
-                found.add(dim)
-        return frozenset(found)
+        needs = self._needs
+        mask, spans = self._excluded(text)
+        if spans:
+            text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
+        plan = needs.plan(mask)
+        found = []
+        for k, dim in enumerate(DIMENSIONS, 1):
+            pattern = plan[k]
+            if pattern is None:
+                continue
+            searched = text
+            if k == _OWNER and (generic := plan[_GENERIC]) is not None:
+                searched = _blank(generic, text, "，")
+                if searched is not text:
+                    pattern = needs.plan(needs.filled(mask, "，"))[k]
+            if pattern is not None and pattern.search(searched):
+                found.append(dim)
+        return _FOUND[tuple(found)]
+
+    def _excluded(self, text: str) -> tuple[int, list[tuple[int, int]]]:
+        """The patterns that may match in ``text`` (``_Narrowing.mask``) and where ``exclude``
+        matches, remembered for the document (``of`` and ``_segmented`` blank them)."""
+        found = self._exclusions.get(text)
+        if found is None:
+            mask = self._needs.mask(text)
+            exclude = self._needs.plan(mask)[_EXCLUDE]
+            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude and exclude.search(text) else []
+            if len(self._exclusions) >= _MEMO_MAX:
+                self._exclusions.clear()
+            found = self._exclusions[text] = (mask, spans)
+        return found
 
     def quantified(self, text: str) -> frozenset[str]:
         """The dimensions ``text`` states: the regular expressions first; only when they find
         none and the text has Chinese numerals or time words (``segment_hint``) is the segmenter
         asked, for a numeral with a classifier (三个乡镇, 两批次) or a time word with 前/内/底."""
-        key = (True, text)
-        found = self._known.get(key)
+        found = self._known.get(text)
         if found is None:
             found = self.of(text)
             if not found and self._hint is not None and self._hint.search(text):
                 found = self._segmented(text)
-            found = self._remember(key, found)
-        return found
-
-    def _remember(self, key: tuple[bool, str], found: frozenset[str]) -> frozenset[str]:
-        if len(self._known) >= _MEMO_MAX:
-            self._known.clear()
-        self._known[key] = found
+            if len(self._known) >= _MEMO_MAX:
+                self._known.clear()
+            self._known[text] = found
         return found
 
     def _segmented(self, text: str) -> frozenset[str]:
-        """Amounts and deadlines the segmenter finds. Only the clauses holding a numeral or a
-        unit of time are segmented (a word judged here needs one): the same words, for a
-        fraction of the text."""
-        text = _blank(self._exclude, text, "，")
-        wanted = _NUMERALS.union(self._units)
+        """Amounts and deadlines the segmenter finds. Only the clauses that may hold a word
+        judged here are segmented (``_may_count``): the same words, for a fraction of the text."""
+        text = _fill(text, self._excluded(text)[1], "，")
         found: set[str] = set()
-        for m in _CLAUSE.finditer(text):
+        for m in self._clauses.finditer(text):
             clause = m.group()
-            if not wanted.intersection(clause):
-                continue
-            found |= self._judge(self._tags(clause))
+            # a clause of numerals alone (the 三 of a label （三）, which every unquantified item brings here) is
+            # judged once per process: the labels of every document are the same few
+            judged = self._numerals.get(clause)
+            if judged is None:
+                if not self._may_count(clause):
+                    continue
+                memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
+                judged = memo.get(clause)
+                if judged is None:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
+            found |= judged
             if len(found) == 2:
                 break
         return frozenset(found)
 
-    def _tags(self, clause: str) -> list[tuple[str, str]]:
-        words = self._tagged.get(clause)
-        if words is None:
-            from ..segment import tagger
+    def _may_count(self, clause: str) -> bool:
+        """Whether ``_judge`` may find something in ``clause``: an amount needs a numeral word
+        other than a bare 一 (so a numeral other than 一, or two 一), a deadline a unit of time and
+        a limit (前, 内 …) or the word after it (以前, 之前, 以内)."""
+        if not _NUMERALS_BUT_ONE.isdisjoint(clause) or clause.count("一") >= 2:
+            return True
+        return any(u in clause for u in self._units) and any(w in clause for w in self._limit_words)
 
-            if len(self._tagged) >= _MEMO_MAX:
-                self._tagged.clear()
-            words = self._tagged[clause] = tagger()(clause)
-        return words
+    def _tag(self, clause: str) -> list[tuple[str, str]]:
+        from ..segment import tagger
+
+        return tagger()(clause)
 
     def _judge(self, words: list[tuple[str, str]]) -> set[str]:
         found: set[str] = set()
@@ -164,7 +278,7 @@ class Dimensions:
             # a time word names a deadline when it has a unit of time and a limit: 年底前, 季度末;
             # 当前 or 今后 name no time at all
             if tag == "t" and any(u in word for u in units) and (
-                    word.endswith(limits) or after[0] in limits or after[0] in ("以前", "之前", "以内")):
+                    word.endswith(limits) or after[0] in limits or after[0] in _AFTER_LIMITS):
                 found.add("deadline")
         return found
 
@@ -174,8 +288,20 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._tagged = {}, {}
+        new._known, new._stated, new._judged, new._exclusions = {}, {}, {}, {}
         return new
+
+
+def _fill(text: str, spans: list[tuple[int, int]], filler: str) -> str:
+    """``text`` with each of ``spans`` (in order, not overlapping) turned into ``filler`` characters."""
+    if not spans:
+        return text
+    out, pos = [], 0
+    for s, e in spans:
+        out += (text[pos:s], filler * (e - s))
+        pos = e
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _blank(patterns: Any, text: str, filler: str) -> str:
@@ -187,7 +313,20 @@ def _blank(patterns: Any, text: str, filler: str) -> str:
     return patterns.pattern.sub(lambda m: filler * len(m.group()), text)
 
 
-_compiled: dict[str, Dimensions] = {}  # signature → patterns compiled, no answers kept
+_compiled: dict[Hashable, Dimensions] = {}  # signature → patterns compiled, no answers kept
+
+
+def _signature(params: Mapping[str, Any], keys: Iterable[str] = _DIMENSION_KEYS) -> Hashable:
+    """The values of ``keys`` in ``params`` (what ``Dimensions`` reads), as a key: the lists as
+    tuples (their strings are the rulebook's, whose hashes are kept, so the key hashes and
+    compares fast); the ``repr`` of values that do not hash."""
+    values = tuple((k, params.get(k)) for k in keys)
+    try:
+        key = tuple((k, type(v).__name__, tuple(v) if isinstance(v, list) else v) for k, v in values)
+        hash(key)
+    except TypeError:
+        return repr(values)
+    return key
 
 
 def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
@@ -197,8 +336,8 @@ def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
     entry = by_id.get(id(params))
     if entry is not None:
         return entry[1]
-    signature = repr(tuple(params.get(k) for k in _DIMENSION_KEYS))
-    by_signature: dict[str, Dimensions] = ctx.memo("dimensions", dict)
+    signature = _signature(params)
+    by_signature: dict[Hashable, Dimensions] = ctx.memo("dimensions", dict)
     found = by_signature.get(signature)
     if found is None:
         compiled = _compiled.get(signature)
@@ -227,8 +366,8 @@ def quantified(ctx: Context, text: str, params: Mapping[str, Any]) -> frozenset[
 
 
 Pos = tuple[int, int]
-_SEQ_TOKEN = re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是")
-_NAMED_TOKEN = re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]")
+_SEQ_TOKEN = Guarded(re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是"))
+_NAMED_TOKEN = Guarded(re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]"))
 
 
 def _doc_end(ctx: Context) -> Pos:
@@ -239,50 +378,25 @@ def _doc_end(ctx: Context) -> Pos:
 def _item_end(ctx: Context, i: int) -> Pos:
     """Where item ``i``'s subtree stops: at the next real item of its depth or shallower, or
     of a numbering style that ranks as high (一、 after （三） ends the （三） part even
-    when the outline nested it). Computed for every item at once, remembered for the document."""
-    ends: list[Pos] = ctx.memo("item-ends", lambda: _item_ends(ctx))
-    return ends[i]
-
-
-def _item_ends(ctx: Context) -> list[Pos]:
-    """``_item_end`` of every item in one pass from the end: for each item the nearest later real
-    item with a depth at most its own and the nearest with a rank above its own (a smaller rank
-    number), each kept on a stack of the candidates not yet shadowed by a nearer one."""
-    items = ctx.outline.items
-    last = _doc_end(ctx)
-    ends: list[Pos] = [last] * len(items)
-    by_depth: list[int] = []  # indices; their depths rise from the bottom of the stack to the top
-    depths: list[int] = []
-    by_rank: list[int] = []  # indices of ranked items; their ranks rise from bottom to top
-    ranks: list[int] = []
-    for i in range(len(items) - 1, -1, -1):
-        it = items[i]
-        depth, rank = it.depth, it.marker.rank
-        real = not (it.marker.stray or it.marker.family == "heading")
-        if real:
-            while depths and depths[-1] > depth:
-                depths.pop()
-                by_depth.pop()
-        k = bisect_right(depths, depth) - 1  # the nearest with a depth at most this one's
-        first = by_depth[k] if k >= 0 else len(items)
-        if rank:
-            if real:
-                while ranks and ranks[-1] >= rank:
-                    ranks.pop()
-                    by_rank.pop()
-            k = bisect_left(ranks, rank) - 1  # the nearest with a rank above this one's
-            if k >= 0:
-                first = min(first, by_rank[k])
-        if first < len(items):
-            mk = items[first].marker
-            ends[i] = (mk.block, mk.start)
-        if real:
-            by_depth.append(i)
-            depths.append(depth)
-            if rank:
-                by_rank.append(i)
-                ranks.append(rank)
-    return ends
+    when the outline nested it). Found by walking on through the item's subtree (an outline
+    is a few levels deep, so all the items walk about as far as there are items times levels),
+    only for the items asked about, remembered for the document."""
+    ends: dict[int, Pos] = ctx.memo("item-ends", dict)
+    end = ends.get(i)
+    if end is None:
+        items = ctx.outline.items
+        depth, rank = items[i].depth, items[i].marker.rank
+        end = _doc_end(ctx)
+        for j in range(i + 1, len(items)):
+            it = items[j]
+            mk = it.marker
+            if mk.stray or mk.family == "heading":
+                continue
+            if it.depth <= depth or (rank and mk.rank and mk.rank < rank):
+                end = mk.block, mk.start
+                break
+        ends[i] = end
+    return end
 
 
 def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
@@ -310,18 +424,19 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), end[0], end[1], -2, mk.start))
             return found
     words = pattern_set(tuple(params.get("sections", ())))
-    by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
     heads: list[tuple[int, int, int, int]] = []  # block, start, end, item index or -1
-    if ctx.profile is not None:
+    wanted = [sec for sec in ctx.profile.sections if sec.role in ("measures", "safeguards")] if ctx.profile else []
+    if wanted:  # the sections are located only when the profile names a measures part
+        by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
         located = locate_sections(ctx)
-        for sec in ctx.profile.sections:
-            if sec.role in ("measures", "safeguards") and sec.name in located:
+        for sec in wanted:
+            if sec.name in located:
                 h = located[sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
     if words is not None:
-        for i in real:
+        for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
-            if mk.title and _names_measures(mk.title, 12, words):
+            if _names_measures(mk.title, 12, words):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words):
@@ -338,9 +453,9 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             depth = -1
         end = _stop_early(ctx, (block, head_end), end)
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
-    lead = pattern_set(tuple(params.get("lead_ins", ())))
+    lead = _lead_ins(tuple(params.get("lead_ins", ())))
     if lead is not None:
-        for b, offset, m in ctx.body.finditer(lead):
+        for b, offset, m in ctx.body.finditer(lead):  # type: ignore[arg-type]
             pos = (b.index, m.end() - offset)
             nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
             if nxt is None or items[nxt].marker.block > pos[0] + 2:
@@ -359,6 +474,13 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     return merged
 
 
+@lru_cache(maxsize=32)
+def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
+    """The lead-in patterns, searched from near their anchors (如下) when each has one."""
+    lead = pattern_set(patterns)
+    return lead and (Anchored.of(lead.pattern, (anchor(p) for p in patterns)) or lead)
+
+
 # an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
 # … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
@@ -367,11 +489,11 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
            r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
-_PART_END = re.compile(
+_PART_END = Guarded(re.compile(
     r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$")
+    rf"|^\s*{_ISSUED}\s*$"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -379,23 +501,51 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
     an attachment line (附件：…, 附件2) and before the closing formula (特此报告), which also
     end the body of a document stored on one line."""
     blocks = ctx.doc.blocks
-    for b in range(start[0], end[0] + 1):
-        text = blocks[b].text
-        if b > start[0] and (blocks[b].kind == "cell" or blocks[b].table):
-            return b - 1, len(blocks[b - 1].text)
-        lo = start[1] if b == start[0] else 0
-        hi = end[1] if b == end[0] else len(text)
-        m = _PART_END.search(text, lo, hi)
+    table = next((b for b in range(start[0] + 1, end[0] + 1) if blocks[b].kind == "cell" or blocks[b].table), 0)
+    if table:  # the part runs into a table: it stops before
+        end = stop = table - 1, len(blocks[table - 1].text)
+    else:
+        stop = end
+    for b in _blocks_possible(ctx, _PART_END, start, stop):  # those holding a character an end needs
+        m = _PART_END.pattern.search(blocks[b].text, start[1] if b == start[0] else 0,
+                                     stop[1] if b == stop[0] else len(blocks[b].text))
         if m:
             return b, m.start()
     return end
 
 
+def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[str, ...], within: int) -> list[int]:
+    """Those of ``indices`` whose item title may hold a match of ``patterns`` in its first ``within``
+    characters: every pattern has an anchor (``scan.anchor``, a run of Chinese characters each
+    match holds) and the title holds one. One scan of the titles joined by line breaks, which no
+    anchor holds; all of ``indices`` when a pattern has none."""
+    anchors = {anchor(p) for p in patterns}
+    titles = [items[i].marker.title[:within] for i in indices]
+    if "" in anchors or not titles:
+        return [i for i, t in zip(indices, titles, strict=True) if t]
+    ends = list(accumulate(len(t) + 1 for t in titles))  # where each title's line ends, its break included
+    found = sorted({bisect_right(ends, m.start()) for m in _alternation(tuple(sorted(anchors))).finditer(
+        "\n".join(titles))})
+    return [indices[k] for k in found]
+
+
+@lru_cache(maxsize=32)
+def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Plain words as one pattern, the longest first."""
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
 def _names_measures(title: str, within: int, words: Any) -> bool:
     """A heading that names a measures part in its first words, not a problem about
     measures (整改措施落实不够到位)."""
-    m = words.search(title[:within])
+    m = words.search(title, 0, within)
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
+
+
+def _item_places(ctx: Context) -> list[tuple[Pos, int]]:
+    """The items' places in document order with their indices, remembered for the document."""
+    return ctx.memo("item-places", lambda: sorted(  # type: ignore[no-any-return]
+        ((it.marker.block, it.marker.start), j) for j, it in enumerate(ctx.outline.items)))
 
 
 def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
@@ -407,8 +557,7 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
     items = ctx.outline.items
     # the items' places in document order with their indices: the items inside the section are found by
     # bisection, then taken in the outline's order
-    places: list[tuple[Pos, int]] = ctx.memo(
-        "item-places", lambda: sorted(((it.marker.block, it.marker.start), j) for j, it in enumerate(items)))
+    places = _item_places(ctx)
     inside = sorted(j for _, j in places[bisect_left(places, (lo, -1)):bisect_left(places, (hi, -1))])
     for j in inside:
         it = items[j]
@@ -421,14 +570,14 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 if first is not None:
                     cuts.append((first, it.depth))
             cuts.append(((mk.block, mk.start), it.depth))
-    for b in range(sec.block, sec.end_block + 1):
-        text = ctx.doc.blocks[b].text
-        s = body if b == sec.block else 0
-        e = sec.end if b == sec.end_block else len(text)
-        for rx in (_SEQ_TOKEN, _NAMED_TOKEN):
+    for rx in (_SEQ_TOKEN, _NAMED_TOKEN):
+        for b in _blocks_possible(ctx, rx, lo, hi):
+            text = ctx.doc.blocks[b].text
+            s = body if b == sec.block else 0
+            e = sec.end if b == sec.end_block else len(text)
             expected = 1
             run: list[int] = []
-            for m in rx.finditer(text, s, e):
+            for m in rx.pattern.finditer(text, s, e):
                 value = cn_value(m.group(1))
                 if value == expected:
                     run.append(m.start())
@@ -441,6 +590,19 @@ def _cuts(ctx: Context, sec: MeasureSection) -> list[tuple[Pos, int]]:
                 cuts.extend(((b, p), 99) for p in run)
     cuts.sort()
     return cuts
+
+
+def _blocks_possible(ctx: Context, rx: Guarded, lo: Pos, hi: Pos) -> Iterator[int]:
+    """The blocks from ``lo`` to ``hi`` that hold a character every match of ``rx`` needs inside
+    that range (``Guarded.first_possible``), in order: one scan of the joined text."""
+    body = ctx.body
+    pos, last = body.starts[lo[0]] + lo[1], body.starts[hi[0]] + hi[1]
+    while (at := rx.first_possible(body.text, pos, last)) >= 0:
+        b = body.block_at(at)
+        yield b
+        if b + 1 >= len(body.starts):
+            return
+        pos = body.starts[b + 1]
 
 
 def _token_value(text: str) -> int:
@@ -540,10 +702,11 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     "" otherwise."""
     if len(measures) < low.get("min_measures", 2):
         return ""
-    count = sum(1 for m in measures if is_quantified(ctx, m, params))
+    quantified = dimensions_of(ctx, params).quantified
+    count = sum(1 for m in measures if quantified(m.text))
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
-    return "" if any(_checkable(ctx, m, params) for m in measures) else "owners"
+    return "" if any(quantified(m.text) - {"owner"} for m in measures) else "owners"
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
@@ -588,13 +751,14 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
+    dims = dimensions_of(ctx, rule.params)
     for k, m in enumerate(measures):
-        if is_quantified(ctx, m, rule.params) or sum(1 for line in m.text.split("\n") if line.strip()) > 2:
+        if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if weak and len(strip_label(m.text.strip())) > limit:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
-        if any(b == m.block and s < (m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) and m.start < e
-               for b, s, e, *_ in vague):
+        if vague and any(b == m.block and m.start < e and s < (
+                m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
@@ -625,11 +789,18 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
 
 
+def _paragraphs(text: str) -> int:
+    """How many lines of ``text`` have visible characters."""
+    if "\n" not in text:
+        return 0 if not text or text.isspace() else 1
+    return sum(1 for line in text.split("\n") if line.strip())
+
+
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
-    norms = params.get("norms", ())
-    if not norms:
-        return False
+    norms = tuple(params.get("norms", ()))
+    if not norms or not _alternation(norms).search(m.text):
+        return False  # none anywhere in the item (most items): none in its first sentence
     body = strip_label(m.text.strip())
     spans = sentences(body)
     first = body[spans[0][0]:spans[0][1]] if spans else body
@@ -644,11 +815,8 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
     characters or more, none of them a generic noun of the genre (工作, 机制, 单位 …,
     ``repeat_stop_nouns``), found in that task (抽调业务骨干 after 每个科室抽调2名业务骨干参与).
     Asking again to quantify the same task is no help to the writer."""
-    heads = pattern_set(tuple(params.get("repeat_sections", ())))
-    if heads is None:
-        return False
     sec = next((x for x in sections if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
-    if sec is None or not heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]):
+    if sec is None or not _requirements_part(ctx, sec, params):
         return False
     # the quantified tasks before this part, listed once per part (a long requirements part asks for each item)
     known: dict[tuple[int, int, int, int], list[str]] = ctx.memo("restated-tasks", dict)
@@ -674,6 +842,19 @@ def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[
     return False
 
 
+def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> bool:
+    """Whether the heading of ``sec`` names a requirements part (``repeat_sections``), remembered
+    for the document (every bare item of the part asks)."""
+    known: dict[tuple[int, int, int, int], tuple[Mapping[str, Any], bool]] = ctx.memo("requirements-parts", dict)
+    key = (sec.block, sec.start, sec.head_end, id(params))
+    entry = known.get(key)
+    if entry is None or entry[0] is not params:
+        heads = pattern_set(tuple(params.get("repeat_sections", ())))
+        found = heads is not None and heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]) is not None
+        entry = known[key] = (params, found)  # the entry keeps ``params`` alive: its id is not reused meanwhile
+    return entry[1]
+
+
 def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
     """Whether M103 runs on this document and finds its measures weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
@@ -681,20 +862,24 @@ def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, An
     return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
 
 
-def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> list[tuple[int, int, int]]:
+def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
+              keep: Callable[[int], bool] | None = None) -> list[tuple[int, int, int]]:
     """Spans (block, start, end) M102 weighs: each paragraph, and inside a paragraph each
     numbered item with its sub-items and each stretch between two labels, so a document
     stored on one line is judged item by item. Only spans inside one of ``parts`` (the measures
-    parts), of 1 to ``max_chars`` visible characters. Longest first at each start."""
+    parts), of 1 to ``max_chars`` visible characters, in the paragraphs ``keep`` accepts.
+    Longest first at each start."""
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
-    inside = {b for lo, hi in parts for b in range(lo[0], hi[0] + 1)}
-    for i, it in enumerate(items):
-        mk = it.marker
-        if mk.stray or mk.family == "heading":
+    places = _item_places(ctx)
+    inside: set[int] = set()  # the items in the blocks of the parts: their spans are judged only there
+    for lo, hi in parts:
+        inside.update(j for _, j in places[bisect_left(places, ((lo[0], 0), -1)):
+                                            bisect_left(places, ((hi[0] + 1, 0), -1))])
+    for i in sorted(inside):
+        mk = items[i].marker
+        if mk.stray or mk.family == "heading" or (keep is not None and not keep(mk.block)):
             continue
-        if mk.block not in inside:
-            continue  # its spans are judged only inside a measures part
         end = _item_end(ctx, i)
         cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
             ctx.doc.blocks[mk.block].text)))
@@ -703,7 +888,7 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]]) -> lis
     for lo, hi in sorted(parts):
         for index in range(lo[0], hi[0] + 1):
             b = blocks[index]
-            if index in ctx.residue or not b.text.strip():
+            if (keep is not None and not keep(index)) or index in ctx.residue or not b.text.strip():
                 continue
             text, size = b.text, len(b.text)
             first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
@@ -753,6 +938,18 @@ class _Hits:
         return self._words[i:j]
 
 
+def _phrase_starts(phrases: Any, text: str) -> list[int]:
+    """Every position of ``text`` where one of ``phrases`` begins, overlapping occurrences
+    included. The phrases ``finditer`` finds in a span of ``text`` begin at distinct such
+    positions inside the span, so their number bounds how many phrases any span holds."""
+    starts = []
+    pos = 0
+    while (m := phrases.search(text, pos)) is not None:
+        starts.append(m.start())
+        pos = m.start() + 1
+    return starts
+
+
 def _mostly_unquantified(ctx: Context, text: str, dims: Mapping[str, Any]) -> bool:
     """True when at most a quarter of the sentences state an amount, deadline or target
     (a closing 方案包含6个附件 does not redeem three slogans)."""
@@ -783,8 +980,8 @@ def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int
     """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
     item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
     items inside them."""
-    memo: dict[str, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
-    key = repr(sorted(params.items()))
+    memo: dict[Hashable, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
+    key = _signature(params, sorted(params))
     if key not in memo:
         memo[key] = list(_find_vague(ctx, params))
     return memo[key]
@@ -807,17 +1004,29 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     # (looking through every measure for every passage was quadratic in a long document)
     covering: dict[int, list[Measure]] = {}
     for m in measures:
-        if sum(1 for line in m.text.split("\n") if line.strip()) <= 2:
+        if _paragraphs(m.text) <= 2:
             for b in range(m.block, m.end_block + 1):
                 covering.setdefault(b, []).append(m)
     chosen: list[tuple[int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
+    # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
+    # hold ``min_hits`` phrases, and most paragraphs have fewer in all (their spans are not even built)
+    starts_of: dict[int, list[int]] = {}
+
+    def enough(index: int) -> bool:
+        if index not in starts_of:
+            starts_of[index] = _phrase_starts(phrases, ctx.doc.blocks[index].text)
+        return len(starts_of[index]) >= min_hits
+
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
     first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
                   for lo, hi in parts]
     # background and achievements may praise; only measures must say what is done
-    for block, s, e in _passages(ctx, params.get("max_chars", 400), parts):
+    for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
+        starts = starts_of[block]
+        if bisect_left(starts, e) - bisect_left(starts, s) < min_hits:
+            continue
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
         text = ctx.doc.blocks[block].text[s:e]
@@ -889,21 +1098,22 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
     measures, sections = find_measures(ctx, base)
-    principle = pattern_set(tuple(rule.params.get("principles", ())))
-    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
-        measures = [m for m in measures if is_quantified(ctx, m, base)
-                    or not principle.search(strip_label(m.text.strip()).strip())]
-    measures = [m for m in measures if is_quantified(ctx, m, base) or not _is_norm(m, base)]
     if not sections:
         return
+    quantified = dimensions_of(ctx, base).quantified
+    principle = pattern_set(tuple(rule.params.get("principles", ())))
+    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
+        measures = [m for m in measures if quantified(m.text)
+                    or not principle.search(strip_label(m.text.strip()).strip())]
+    measures = [m for m in measures if quantified(m.text) or not _is_norm(m, base)]
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
-    count = sum(1 for m in measures if is_quantified(ctx, m, base))
+    count = sum(1 for m in measures if quantified(m.text))
     limit = base.get("max_chars", 80)
-    weak = [m for m in measures if not (_checkable if verdict == "owners" else is_quantified)(ctx, m, base)]
+    weak = [m for m in measures if not (quantified(m.text) - {"owner"} if verdict == "owners" else quantified(m.text))]
     if ctx.cache.get("M101 runs") and all(
-            not is_quantified(ctx, m, base) and len(strip_label(m.text.strip())) <= limit for m in weak):
+            not quantified(m.text) and len(strip_label(m.text.strip())) <= limit for m in weak):
         return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
     head = sections[0]
