@@ -56,12 +56,17 @@ def read_input(path: Path, max_bytes: int = MAX_FILE_BYTES) -> bytes:
         raise LoadError(f"无法读取文件：{exc.strerror}") from exc
 
 
+# control bytes that text does not hold: all below 32 but tab, line feed, vertical tab, form
+# feed, carriage return and escape
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b < 27 or 27 < b < 32)
+
+
 def _looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
         return False
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 9 or 13 < b < 27 or 27 < b < 32)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return len(head) > 0 and controls / len(head) > 0.1
 
 
