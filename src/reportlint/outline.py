@@ -9,7 +9,8 @@ family is its place in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -26,7 +27,8 @@ CLOSERS = "”’」』》）)】〕"
 
 RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
-_LEAD = r"[ \t\u3000\u00a0]*"
+_LEAD_CHARS = " \t\u3000\u00a0"
+_LEAD = rf"[{_LEAD_CHARS}]*"
 _START_PATTERNS = (
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
@@ -40,11 +42,39 @@ _START_PATTERNS = (
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
 # letters (3.I、II类违章 …), which a decimal never has before 、 or a Chinese character
-_INLINE = PatternSet([
+_INLINE_SOURCE = (
     rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
     rf"|(\d{{1,2}})([.．、])(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])))"
-])
+)
+
+
+class _AfterMark:
+    """``pattern.finditer`` for a pattern whose matches all begin with a character of ``first``
+    right after a character of ``before`` (what its look-behind demands): ``re`` skips in C to
+    such a pair and the pattern is tried there alone. Item numbers begin at almost every line,
+    and a filter on the first character alone stops at each of them."""
+
+    __slots__ = ("_lead", "_pattern")
+
+    def __init__(self, source: str, before: str, first: str) -> None:
+        self._pattern = re.compile(source, re.MULTILINE)
+        self._lead = re.compile(f"[{before}][{first}]")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        match, find = self._pattern.match, self._lead.search
+        while (lead := find(text, max(pos - 1, 0), end)) is not None:
+            m = match(text, lead.start() + 1, end)
+            if m is None:
+                pos = lead.start() + 2
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+# inside a block a marker must follow a sentence end or white space (a closer after a sentence end)
+_INLINE = _AfterMark(_INLINE_SOURCE, rf"{SENTENCE_END}：:{CLOSERS} \t\u3000", rf"（(\d{CN_NUM}")
 _SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
@@ -171,8 +201,10 @@ def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end or white space (in a document
     pasted as one line, a space is all that separates a heading from what follows), at most
     40 characters."""
-    m = _HEADING_STOP.search(text[start:start + 200])
-    stop = start + m.start() if m else len(text)
+    m = _HEADING_STOP.search(text, start, start + 200)  # no copy of the text; its look-behind sees before start,
+    if m is not None and m.start() == start and text[start].isspace():  # so a blank at start is no stop here
+        m = _HEADING_STOP.search(text, start + 1, start + 200)
+    stop = m.start() if m else len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
 
@@ -205,7 +237,10 @@ def _value(family: str, num: str) -> int | None:
 
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
-    for family, pattern in _candidates(text.lstrip(" \t\u3000\u00a0")[:1]):
+    first = text[:1]
+    if first in _LEAD_CHARS:  # rare: copy the text only then
+        first = text.lstrip(_LEAD_CHARS)[:1]
+    for family, pattern in _candidates(first):
         m = pattern.match(text)
         if not m:
             continue
@@ -219,7 +254,7 @@ def _block_start_marker(block: Block) -> Marker | None:
             continue  # "3，" is a number in a sentence, not a marker
         if family in ("cn", "ar") and _RANGE_AFTER.match(text, m.end()):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
-        lead = len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\u00a0"))
+        lead = m.start(1)  # every pattern's first group follows the leading blanks
         title = _heading_text(text, m.end())
         return Marker(block.index, lead, m.end(), family, value, opener, closer, punct, title=title)
     return None
@@ -253,15 +288,18 @@ def _ends_mid_sentence(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(rf"[{SENTENCE_END}：:\s]")
 
 
+def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
+    """The text of the last non-blank block before block ``i`` ("" when none)."""
+    for j in range(i - 1, -1, -1):
+        text = blocks[j].text
+        if text and not text.isspace():
+            return text
+    return ""
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
-    previous: list[str] = []  # the text of the last non-empty block before each block
-    last = ""
-    for b in blocks:
-        previous.append(last)
-        if b.text.strip():
-            last = b.text
     for mk in markers:
         text = blocks[mk.block].text
         after = text[mk.end:mk.end + 1]
@@ -269,7 +307,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
             stray = "punct"
         elif not mk.inline:
-            prev = previous[mk.block]
+            prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
@@ -441,17 +479,18 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
 
     # the number of the next marker of each family after each event (0: none), one pass backwards;
     # slipped arabic markers (2。 2、 glued) are no evidence
-    upcoming: list[dict[str, int]] = [{} for _ in events]
-    ahead: dict[str, int] = {}
-    for pos in range(len(events) - 1, -1, -1):
-        upcoming[pos] = ahead
-        later = events[pos][2]
+    evidence: dict[str, tuple[list[int], list[int]]] = {}  # family -> (positions, values) of its markers
+    for pos, (_, _, later) in enumerate(events):
         if isinstance(later, Marker) and not later.scope \
                 and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-            ahead = {**ahead, later.family: later.value}
+            at, values = evidence.setdefault(later.family, ([], []))
+            at.append(pos)
+            values.append(later.value)
 
     def next_value(pos: int, family: str) -> int:
-        return upcoming[pos].get(family, 0)
+        at, values = evidence.get(family, ((), ()))
+        k = bisect_right(at, pos)  # type: ignore[arg-type]
+        return values[k] if k < len(values) else 0
 
     joined: set[int] = set()  # tables whose cells carry on the body's numbering: a form holding the body
 
@@ -494,8 +533,11 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             push(ev, stack[-1] if stack else -1, stack)
             continue
         text = block.text if block is not None else ""
-        same = next((i for i in range(len(stack) - 1, base - 1, -1)
-                     if items[stack[i]].marker.family == ev.family), None)
+        same = None  # the nearest open item of this family
+        for i in range(len(stack) - 1, base - 1, -1):
+            if items[stack[i]].marker.family == ev.family:
+                same = i
+                break
         if ev.loose:
             top = items[stack[-1]].marker if len(stack) > base else None
             first_child = (ev.value == 1 and top is not None and (top.family != "heading" or top.scope == "part")
