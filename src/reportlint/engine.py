@@ -220,7 +220,8 @@ def load(path: Path, registry: Registry) -> Document:
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），"
                         "仅支持 .docx、.doc、.wps、.pdf、.ofd、.txt、.md")
     doc = loader(path, data)
-    return replace(doc, meta={**doc.meta, "sha256": sha256(data).hexdigest()})
+    # a new Document rather than dataclasses.replace, which inspects the fields at every call
+    return Document(doc.path, doc.blocks, doc.title, doc.furniture, {**doc.meta, "sha256": sha256(data).hexdigest()})
 
 
 @contextmanager

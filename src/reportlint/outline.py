@@ -579,18 +579,20 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             last_of[scope, ev.family] = push(ev, len(items) - 1, stack)
             continue
         mixed = False
+        if same is not None:
+            del stack[same + 1:]
+            parent = items[stack[-1]].parent
+            stack.pop()
+            last_of[scope, ev.family] = push(ev, parent, stack)
+            continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (
             earlier is not None and len(stack) > base and items[earlier].marker.value == ev.value - 1
             and items[earlier].parent >= 0 and items[items[earlier].parent].parent == items[stack[-1]].parent
         )
         top = items[stack[-1]].marker if len(stack) > base else None
-        if same is None and continues_cousins:
+        if continues_cousins:
             parent = stack[-1]  # a child list that failed to restart (Word list continued)
-        elif same is not None:
-            del stack[same + 1:]
-            parent = items[stack[-1]].parent
-            stack.pop()
         elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
                 and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1:
             parent = items[stack[-1]].parent

@@ -50,7 +50,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     A block longer than ``max_block_chars`` is text, never residue as a whole: a report
     pasted as one line keeps its checks, and B101 reports the residue inside it."""
     limit = params.get("max_block_chars", 300)
-    filled = [b for b in doc.blocks if b.text.strip()]
+    filled = [b for b in doc.blocks if b.text and not b.text.isspace()]
     head: set[int] = set()
     for b in filled[: params.get("head_blocks", 8)]:
         if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
@@ -72,10 +72,10 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             if len(b.text.strip()) <= limit and notice.search(b.text):
                 from_notice = b.index
     for b in filled:
-        if len(b.text.strip()) > limit:
+        if len(b.text) > limit and len(b.text.strip()) > limit:
             continue
         if ((from_notice is not None and b.index >= from_notice)
                 or b.index in found
-                or (at_head and b.index in head and at_head.search(b.text))
-                or (at_tail and b.index in tail and at_tail.search(b.text))):
+                or (b.index in head and at_head and at_head.search(b.text))
+                or (b.index in tail and at_tail and at_tail.search(b.text))):
             yield b.index

@@ -180,7 +180,8 @@ class Styles:
 
 
 _STYLES: dict[bytes, Styles] = {}  # styles.xml content -> its styles (read-only once built)
-_PACKED_STYLES: dict[tuple[Any, ...], Styles] = {}  # the part as stored in the zip (``_packed``) -> its styles
+# the part as stored in the zip (``_packed``): its method, flags, CRC and sizes -> its compressed bytes and styles
+_PACKED_STYLES: dict[tuple[int, ...], tuple[bytes, Styles]] = {}
 _KEPT_STYLES = 8
 
 
@@ -199,7 +200,7 @@ def _styles(raw: bytes | None, name: str) -> Styles:
     return found
 
 
-def _packed(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[Any, ...] | None:
+def _packed(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[tuple[int, ...], bytes] | None:
     """Part ``name`` as stored in the package ``data``: its compressed bytes with what reading
     them depends on (method, flags, CRC and size), or None when it cannot be opened. Equal
     stored parts inflate to equal content, so a part seen before need not be inflated again:
@@ -219,7 +220,8 @@ def _packed(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[Any, ...] | No
         return None
     name_len, extra_len = struct.unpack("<HH", head[26:30])
     start = at + 30 + name_len + extra_len
-    return (info.compress_type, info.flag_bits, info.CRC, info.file_size, data[start:start + info.compress_size])
+    return ((info.compress_type, info.flag_bits, info.CRC, info.file_size, info.compress_size),
+            data[start:start + info.compress_size])
 
 
 def _styles_part(zf: zipfile.ZipFile, data: bytes, name: str | None) -> Styles:
@@ -227,14 +229,16 @@ def _styles_part(zf: zipfile.ZipFile, data: bytes, name: str | None) -> Styles:
     part differs from those of the last few packages."""
     if not name:
         return Styles(None)
-    key = _packed(zf, data, name)
-    found = _PACKED_STYLES.get(key) if key is not None else None
-    if found is None:
-        found = _styles(read_part(zf, name), name)
-        if key is not None:
-            if len(_PACKED_STYLES) >= _KEPT_STYLES:
-                _PACKED_STYLES.pop(next(iter(_PACKED_STYLES)))
-            _PACKED_STYLES[key] = found
+    packed = _packed(zf, data, name)
+    if packed is not None:
+        kept = _PACKED_STYLES.get(packed[0])
+        if kept is not None and kept[0] == packed[1]:  # compared, not hashed: faster for a large part
+            return kept[1]
+    found = _styles(read_part(zf, name), name)
+    if packed is not None:
+        if len(_PACKED_STYLES) >= _KEPT_STYLES:
+            _PACKED_STYLES.pop(next(iter(_PACKED_STYLES)))
+        _PACKED_STYLES[packed[0]] = (packed[1], found)
     return found
 
 
@@ -383,18 +387,19 @@ def _walk_text(p: Any, fields: Fields) -> tuple[str, int]:
 
 def _plain_text(p: Any) -> str | None:
     """The text of a paragraph that is runs of plain text (most are): its ``w:t`` joined in
-    document order, found in C; None when an element needs ``paragraph_text``'s walk (a field,
-    a break, a deletion, a hidden run …) or a ``w:t`` sits where the walk would not read it."""
-    tags = [el.tag for el in p.iter()]  # one list of every tag: cheaper than a search for each special one
-    if not _SPECIAL.isdisjoint(tags):
-        return None
-    if _PPR in tags and any(next(ppr.iter(_T), None) is not None for ppr in p.iter(_PPR)):
-        return None  # the walk skips paragraph properties
+    document order; None when an element needs ``paragraph_text``'s walk (a field, a break, a
+    deletion, a hidden run …) or a ``w:t`` sits where the walk would not read it."""
     parts = []
-    for t in p.iter(_T):
-        if len(t):
-            return None  # a w:t inside a w:t: the walk reads the outer one only
-        parts.append(t.text or "")
+    for el in p.iter():  # document order: a container comes before what it holds
+        tag = el.tag
+        if tag == _T:
+            if len(el):
+                return None  # a w:t inside a w:t: the walk reads the outer one only
+            parts.append(el.text or "")
+        elif tag in _SPECIAL:
+            return None
+        elif tag == _PPR and next(el.iter(_T), None) is not None:
+            return None  # the walk skips paragraph properties
     return _visible("".join(parts))
 
 
@@ -650,7 +655,8 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
     numbers of a .docx are this order."""
     tables = 0
     cells = 0
-    stack: list[tuple[Any, Place]] = [(child, Place()) for child in reversed(body)]
+    top = Place()  # frozen: one for every element outside tables, cells and contents
+    stack: list[tuple[Any, Place]] = [(child, top) for child in reversed(body)]
     while stack:
         el, place = stack.pop()
         tag = el.tag

@@ -113,10 +113,11 @@ class NumInstance:
 
 
 def _val(el: Any, tag: str, default: str | None = None) -> str | None:
-    child = el.find(W + tag)
-    if child is None:
-        return default
-    return child.get(W + "val", default)
+    name = W + tag
+    for child in el:  # el.find(name): a loop over the few children is faster than lxml's path search
+        if child.tag == name:
+            return child.get(W + "val", default)
+    return default
 
 
 def _int(text: str | None, default: int) -> int:
