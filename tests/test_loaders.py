@@ -140,3 +140,24 @@ def test_pdf_paragraph_continues_across_pages(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "a.pdf", [["开头段落。", long[:54]], [">" + long[54:]]], header="页眉文字")
     doc = _load(path)
     assert [b.text for b in doc.blocks] == ["开头段落。", long]
+
+
+def test_read_input_reads_the_file_as_it_is_when_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is read for the size ``stat`` gave plus one byte; a file that grew since is read on up to the
+    limit plus one byte, as a read of the limit reads it, never cut at the size first seen."""
+    import os
+
+    from reportlint import sniff
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 8)
+    assert sniff.read_input(path, 10) == b"x" * 8
+    real_stat = os.stat
+
+    class Smaller:  # the size a stat taken before the file grew reports
+        def __init__(self, st: os.stat_result) -> None:
+            self.st_mode, self.st_size = st.st_mode, 3
+
+    monkeypatch.setattr(sniff.os, "stat", lambda p: Smaller(real_stat(p)))
+    assert sniff.read_input(path, 10) == b"x" * 8
+    assert sniff.read_input(path, 5) == b"x" * 6

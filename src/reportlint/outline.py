@@ -396,7 +396,15 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     """Candidate markers outside the usual positions; ``taken`` holds (block, start) of known ones.
     ``_LOOSE`` never matches across or next to a line break, so it runs once over the joined text."""
     out = []
-    for block, offset, m in (body or Body(doc.blocks)).finditer(_LOOSE):
+    body = body or Body(doc.blocks)
+    starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
+    i = 0
+    # Body.finditer without its paragraph checks: no match crosses a paragraph's end, and most matches
+    # are the item numbers that open lines, found already; the paragraph is followed along the text
+    for m in _LOOSE.finditer(body.text):
+        while i < last and starts[i + 1] <= m.start():
+            i += 1
+        block, offset = blocks[i], starts[i]
         if block.index in residue:
             continue
         start, end = m.start() - offset, m.end() - offset
