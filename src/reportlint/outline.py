@@ -398,10 +398,12 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     out = []
     body = body or Body(doc.blocks)
     starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
+    # known markers with nothing but blanks before them in their paragraph: no match runs into them
+    openers = sorted(starts[b] + at for b, at in taken if b <= last and not blocks[b].text[:at].strip())
     i = 0
-    # Body.finditer without its paragraph checks: no match crosses a paragraph's end, and most matches
-    # are the item numbers that open lines, found already; the paragraph is followed along the text
-    for m in _LOOSE.finditer(body.text):
+    # Body.finditer without its paragraph checks: no match crosses a paragraph's end; the paragraph is
+    # followed along the text
+    for m in _loose_matches(body.text, openers):
         while i < last and starts[i + 1] <= m.start():
             i += 1
         block, offset = blocks[i], starts[i]
@@ -434,19 +436,37 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     return out
 
 
+def _loose_matches(text: str, openers: list[int]) -> Iterator[re.Match[str]]:
+    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions that
+    no match can run across). Most matches are the item numbers that open lines, found already as
+    markers: each is matched where it stands, in C, and the search goes on after it."""
+    whole, pos = _LOOSE.pattern, 0
+    for opener in openers:
+        if opener < pos:
+            continue
+        while (m := _LOOSE.search(text, pos, opener)) is not None:  # no match reaches the opener
+            yield m
+            pos = m.end()
+        here = whole.match(text, opener)
+        pos = here.end() if here is not None else opener
+    while (m := _LOOSE.search(text, pos)) is not None:
+        yield m
+        pos = m.end()  # every _LOOSE match holds two characters or more
+
+
 def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
     """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope."""
     out = []
     for block in doc.blocks:
         if block.index in residue or block.kind == "cell" or not block.text:
             continue
+        if "第" not in block.text and "附件" not in block.text:
+            continue  # every _SCOPE_LINE and _SCOPE match holds one of them
         line = _SCOPE_LINE.match(block.text)
         if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
                               scope="part"))
             continue
-        if "第" not in block.text and "附件" not in block.text:
-            continue  # every _SCOPE match holds one of them
         for m in _SCOPE.finditer(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
