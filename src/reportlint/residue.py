@@ -71,7 +71,12 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 break
             if len(b.text.strip()) <= limit and notice.search(b.text):
                 from_notice = b.index
-    for b in filled:
+    if from_notice is not None:
+        picks = filled
+    else:  # only the blocks a test below can hold
+        by_index = {b.index: b for b in filled}
+        picks = [by_index[i] for i in sorted(found | head | tail) if i in by_index]
+    for b in picks:
         if len(b.text) > limit and len(b.text.strip()) > limit:
             continue
         if ((from_notice is not None and b.index >= from_notice)
