@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .model import Block, Document
@@ -79,7 +79,9 @@ _SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
 ])
-_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:]|(?<=\S)\s")
+# a sentence end, or a blank after a visible character: written to begin with a class, which re skips to
+# in C (as [{SENTENCE_END}：:]|(?<=\S)\s it tried both branches at every character)
+_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:\s](?:(?<=[{SENTENCE_END}：:])|(?<=\S\s))")
 
 
 def cn_value(text: str) -> int | None:
@@ -214,6 +216,11 @@ _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级
 
 def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The marker patterns a block can match, by its first visible character."""
+    found = _BY_FIRST.get(first)
+    return found if found is not None else _find_candidates(first)
+
+
+def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in "（(":
         return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
@@ -223,6 +230,10 @@ def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in CIRCLED:
         return _START_PATTERNS[4:5]
     return ()
+
+
+# the answers for the characters that open most blocks that hold a marker, looked up directly
+_BY_FIRST = {c: _find_candidates(c) for c in "（(0123456789" + CN_NUM + CIRCLED}
 
 
 def _value(family: str, num: str) -> int | None:
@@ -248,15 +259,15 @@ def _block_start_marker(block: Block) -> Marker | None:
         value = _value(family, num)
         if not value:
             continue
-        if family == "cn" and punct in ",，" and not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff":
+        end = m.end()
+        if family == "cn" and punct in ",，" and not "\u3400" <= text[end:end + 1] <= "\u9fff":
             continue
         if family == "ar" and punct in ",，":
             continue  # "3，" is a number in a sentence, not a marker
-        if family in ("cn", "ar") and _RANGE_AFTER.match(text, m.end()):
+        if family in ("cn", "ar") and _RANGE_AFTER.match(text, end):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = m.start(1)  # every pattern's first group follows the leading blanks
-        title = _heading_text(text, m.end())
-        return Marker(block.index, lead, m.end(), family, value, opener, closer, punct, title=title)
+        return Marker(block.index, lead, end, family, value, opener, closer, punct, title=_heading_text(text, end))
     return None
 
 
@@ -307,7 +318,9 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
             stray = "punct"
         elif not mk.inline:
-            prev = _previous_text(blocks, mk.block)
+            prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
+            if not prev or prev.isspace():
+                prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
@@ -715,6 +728,9 @@ def _reads_as_heading(text: str) -> bool:
     return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
 
 
+_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
+
+
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
     body = body or Body(doc.blocks)
     markers = find_markers(doc, residue, body)
@@ -734,7 +750,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     ]
     taken = {(mk.block, mk.start) for mk in markers}
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue)
-    events = sorted(markers + extra, key=lambda m: (m.block, m.start))
+    events = sorted(markers + extra, key=_PLACE)
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
@@ -754,5 +770,5 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index):
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
-    headings.sort(key=lambda h: (h.block, h.start))
+    headings.sort(key=_PLACE)
     return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc, body)), tuple(headings), title, children)
