@@ -620,11 +620,12 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             last_of[scope, ev.family] = push(ev, len(items) - 1, stack)
             continue
         mixed = False
-        if same is not None:
-            del stack[same + 1:]
-            parent = items[stack[-1]].parent
-            stack.pop()
-            last_of[scope, ev.family] = push(ev, parent, stack)
+        if same is not None:  # a sibling of the open item of its family (most markers)
+            parent = items[stack[same]].parent
+            del stack[same:]
+            stack.append(len(items))
+            last_of[scope, ev.family] = len(items)
+            items.append(Item(ev, parent, len(stack) - 1))
             continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (

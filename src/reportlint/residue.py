@@ -19,7 +19,7 @@ from .rulebook import apply_options
 from .scan import pattern_set
 
 if TYPE_CHECKING:
-    from .model import Document
+    from .model import Block, Document
     from .rulebook import Rulebook
     from .scan import Body
 
@@ -65,12 +65,16 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     from_notice: int | None = None
     if notice:
         budget = params.get("notice_chars", 1500)
+        last: list[Block] = []
         for b in reversed(filled):
             budget -= len(b.text)
             if budget < 0:
                 break
-            if len(b.text.strip()) <= limit and notice.search(b.text):
-                from_notice = b.index
+            last.append(b)
+        if notice.may_begin("\n".join(b.text for b in last)):  # most documents: no notice can begin there
+            for b in last:
+                if len(b.text.strip()) <= limit and notice.search(b.text):
+                    from_notice = b.index
     if from_notice is not None:
         picks = filled
     else:  # only the blocks a test below can hold
