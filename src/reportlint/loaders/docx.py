@@ -664,12 +664,13 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
     cells = 0
     top = Place()  # frozen: one for every element outside tables, cells and contents
     stack: list[tuple[Any, Place]] = [(child, top) for child in reversed(body)]
+    any_boxes = next(body.iter(W + "txbxContent"), None) is not None  # one search: most bodies have none
     while stack:
         el, place = stack.pop()
         tag = el.tag
         if tag == W + "p":
             yield el, place
-            boxes = [box for box in _text_boxes(el)]
+            boxes = _text_boxes(el) if any_boxes else []
             for box in reversed(boxes):
                 stack.extend((c, place) for c in reversed(box))
         elif tag == W + "tbl":
