@@ -76,6 +76,8 @@ def test_docx_word_numbering_restarts_under_new_parent(tmp_path: Path) -> None:
         ("问题", {"num": 1, "ilvl": 0}), ("丙", {"num": 1, "ilvl": 1}), ("细目", {"num": 1, "ilvl": 2}),
     ], numbering_xml=xml)
     assert [b.text for b in _load(path).blocks] == ["一、成绩", "（一）甲", "（二）乙", "二、问题", "（一）丙", "1.细目"]
+    # the parsed list definitions are kept for the next file of a batch, never its counters
+    assert [b.text for b in _load(path).blocks][:2] == ["一、成绩", "（一）甲"]
 
 
 def test_docx_level_that_never_restarts_continues(tmp_path: Path) -> None:

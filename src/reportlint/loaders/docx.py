@@ -465,6 +465,9 @@ def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
     data = read_part(zf, posixpath.join(folder, "_rels", base + ".rels"))
     if data is None:
         return {}
+    known = _RELS.get((name, data))
+    if known is not None:
+        return dict(known)
     root = parse_xml(data, f"{name}.rels")
     out = {}
     for rel in root.iter(PKG_REL + "Relationship"):
@@ -472,7 +475,32 @@ def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
         mode = rel.get("TargetMode", "Internal")
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
+    if len(_RELS) >= 16:
+        _RELS.pop(next(iter(_RELS)))
+    _RELS[name, data] = dict(out)
     return out
+
+
+_NUMBERINGS: dict[bytes, Numbering] = {}  # numbering part -> its definitions (a template's, shared by a batch)
+
+
+def _numbering(zf: zipfile.ZipFile, name: str | None) -> Numbering:
+    """The list definitions of numbering part ``name`` with fresh counters, parsed once per distinct part."""
+    raw = read_part(zf, name) if name else None
+    if raw is None:
+        return Numbering(None)
+    kept = _NUMBERINGS.get(raw)
+    if kept is None:
+        kept = Numbering(parse_xml(raw, name or ""))
+        if len(_NUMBERINGS) >= 8:
+            _NUMBERINGS.pop(next(iter(_NUMBERINGS)))
+        _NUMBERINGS[raw] = kept
+    return kept.fresh()
+
+
+# (part name, relationships part) -> its relationships: documents made from one template share them, and
+# reading one is a parse and a path resolution per relationship
+_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str, str]]] = {}
 
 
 def load_docx(path: Path, data: bytes) -> Document:
@@ -519,7 +547,7 @@ def load_docx(path: Path, data: bytes) -> Document:
         body_root = part_root(main)
         styles_name = parts.get("styles")
         styles = _styles_part(zf, data, styles_name)
-        numbering = Numbering(part_root(parts.get("numbering")))
+        numbering = _numbering(zf, parts.get("numbering"))
         furniture = []
         for name in sorted(furniture_parts):
             froot = part_root(name)

@@ -170,6 +170,13 @@ class Numbering:
                     inst.level_overrides[ilvl] = _parse_level(lvl)
             self.nums[nid] = inst
 
+    def fresh(self) -> Numbering:
+        """The same definitions with no counters: a new pass through a document. The definitions
+        are read-only once parsed, so they are shared, not copied."""
+        out = Numbering(None)
+        out.abstracts, out.style_links, out.nums = self.abstracts, self.style_links, self.nums
+        return out
+
     def style_levels(self) -> dict[str, tuple[str, int]]:
         """Styles linked from a level's ``pStyle``: style id → (numId, ilvl)."""
         out: dict[str, tuple[str, int]] = {}
