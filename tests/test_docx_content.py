@@ -93,3 +93,56 @@ def test_contents_field_that_never_ends_hides_nothing(tmp_path: Path) -> None:
     sep = '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     body = p(begin, sep, r("一、总体情况 1")) + p(r("正文第一段。")) + p(r("正文第二段。"))
     assert [t for _, t, _ in _doc(tmp_path, body) if t] == ["一、总体情况 1", "正文第一段。", "正文第二段。"]
+
+
+def test_plain_paragraph_shortcut_reads_what_the_full_walk_reads() -> None:
+    """Most paragraphs are plain runs and are read without the element walk; any paragraph the
+    shortcut accepts must give the walk's text, and the special cases must go to the walk."""
+    from lxml import etree
+
+    from reportlint.loaders.docx import Fields, _plain_text, _walk_text
+
+    cases = {
+        "plain": p(r("第一句。"), r("第二句")),
+        "zero-width and line break": p(r("五\u200b%"), r("上行\n下行"), r("a\nb")),
+        "text in paragraph properties": "<w:p><w:pPr><w:t>不读</w:t></w:pPr>" + r("正文") + "</w:p>",
+        "text inside text": "<w:p><w:r><w:t>外<w:t>内</w:t></w:t></w:r></w:p>",
+        "hidden run": p(r("看得见"), r("看不见", "<w:vanish/>")),
+        "tab and break": p("<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r>"),
+        "deletion": p(r("留下"), '<w:del w:id="1" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del>'),
+        "field": p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>',
+                   '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', r("3"),
+                   '<w:r><w:fldChar w:fldCharType="end"/></w:r>'),
+    }
+    walked_only = {"text in paragraph properties", "text inside text", "hidden run", "tab and break", "deletion",
+                   "field"}
+    for name, xml in cases.items():
+        el = etree.fromstring(xml.replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1).replace(
+            "<w:p><w:pPr>", f'<w:p xmlns:w="{W_NS}"><w:pPr>', 1))
+        fast = _plain_text(el)
+        assert (fast is None) == (name in walked_only), name
+        if fast is not None:
+            assert fast == _walk_text(el, Fields())[0], name
+    assert _plain_text(etree.fromstring(cases["zero-width and line break"].replace(
+        "<w:p>", f'<w:p xmlns:w="{W_NS}">', 1))) == "五%上行下行a b"
+
+
+def test_styles_reused_only_for_the_same_stored_styles_part(tmp_path: Path) -> None:
+    """A batch parses a template's styles part once; a package whose styles part differs gets its own."""
+    import io
+    import zipfile
+
+    from reportlint.loaders import docx as loader
+
+    first = make_docx(tmp_path / "a.docx", [("总体情况", {"style": "Heading 1"}), ("正文一段。", {})])
+    data = first.read_bytes()
+    loader._PACKED_STYLES.clear()
+    assert load_docx(first, data).blocks[0].style == "heading 1"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        styles = zf.read("word/styles.xml").decode()
+    assert 'w:val="heading 1"' in styles
+    _replace_part(first, "word/styles.xml", styles.replace('w:val="heading 1"', 'w:val="plain one"'))
+    changed = first.read_bytes()
+    assert load_docx(first, changed).blocks[0].style == "plain one"
+    assert load_docx(first, data).blocks[0].style == "heading 1"
+    assert len(loader._PACKED_STYLES) == 2

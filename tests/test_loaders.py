@@ -76,6 +76,8 @@ def test_docx_word_numbering_restarts_under_new_parent(tmp_path: Path) -> None:
         ("问题", {"num": 1, "ilvl": 0}), ("丙", {"num": 1, "ilvl": 1}), ("细目", {"num": 1, "ilvl": 2}),
     ], numbering_xml=xml)
     assert [b.text for b in _load(path).blocks] == ["一、成绩", "（一）甲", "（二）乙", "二、问题", "（一）丙", "1.细目"]
+    # the parsed list definitions are kept for the next file of a batch, never its counters
+    assert [b.text for b in _load(path).blocks][:2] == ["一、成绩", "（一）甲"]
 
 
 def test_docx_level_that_never_restarts_continues(tmp_path: Path) -> None:
@@ -140,3 +142,50 @@ def test_pdf_paragraph_continues_across_pages(tmp_path: Path) -> None:
     path = make_pdf(tmp_path / "a.pdf", [["开头段落。", long[:54]], [">" + long[54:]]], header="页眉文字")
     doc = _load(path)
     assert [b.text for b in doc.blocks] == ["开头段落。", long]
+
+
+def test_read_input_reads_the_file_as_it_is_when_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The file is read for the size ``stat`` gave plus one byte; a file that grew since is read on up to the
+    limit plus one byte, as a read of the limit reads it, never cut at the size first seen."""
+    import os
+
+    from reportlint import sniff
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 8)
+    assert sniff.read_input(path, 10) == b"x" * 8
+    real_stat = os.stat
+
+    class Smaller:  # the size a stat taken before the file grew reports
+        def __init__(self, st: os.stat_result) -> None:
+            self.st_mode, self.st_size = st.st_mode, 3
+
+    monkeypatch.setattr(sniff.os, "stat", lambda p: Smaller(real_stat(p)))
+    assert sniff.read_input(path, 10) == b"x" * 8
+    assert sniff.read_input(path, 5) == b"x" * 6
+
+
+def test_file_digest_is_sha256_before_and_after_the_switch_to_openssl(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import engine
+
+    known = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # SHA-256 of b"abc" (FIPS 180-2)
+    monkeypatch.setattr(engine, "_hashed", [0])
+    assert engine._file_digest(b"abc") == known
+    monkeypatch.setattr(engine, "_hashed", [engine._OPENSSL_FROM])
+    assert engine._file_digest(b"abc") == known
+
+
+def test_xml_parser_reused_after_an_error_and_one_per_thread() -> None:
+    import threading
+
+    from reportlint.errors import LoadError
+    from reportlint.loaders.docx import _parser, parse_xml
+
+    with pytest.raises(LoadError):
+        parse_xml(b"<a><b></a>", "x.xml")
+    assert parse_xml(b"<a><b/></a>", "x.xml").tag == "a"
+    other: list[object] = []
+    thread = threading.Thread(target=lambda: other.append(_parser()))
+    thread.start()
+    thread.join()
+    assert other and other[0] is not _parser()

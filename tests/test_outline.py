@@ -133,3 +133,44 @@ def test_inline_markers_cut_a_sentence_as_defined_whatever_the_length_of_the_par
     cuts = [mk.stray == "cut" for mk in out]
     assert cuts == [_cut_by_definition(blocks[mk.block].text, mk.start) for mk in markers]
     assert 20 < sum(cuts) < len(cuts) - 20  # both verdicts were tested
+
+
+# ---- the outline's scanning shortcuts find what the plain patterns find ----------------------------------
+
+import re  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from reportlint import outline  # noqa: E402
+
+_PIECES = ["一、", "（一）", "(2)", "1.", "2．", "3、", "12.", "十二、", "①", "第一，", "二是", "附件1", "工作", "推进",
+           "。", "；", "：", " ", "\u3000", "\t", "”", "）", "2024年", "1.5万", "I、", "是", "第", "，", "\n", "（", "a"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_inline_scan_finds_what_its_pattern_finds(text: str) -> None:
+    plain = re.compile(outline._INLINE_SOURCE, re.MULTILINE)
+    assert [(m.span(), m.groups()) for m in outline._INLINE.finditer(text)] == \
+        [(m.span(), m.groups()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS)
+def test_loose_scan_skips_only_the_matches_at_line_openers(text: str) -> None:
+    openers = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # positions no match runs across
+    every = list(outline._LOOSE.pattern.finditer(text))
+    kept = [m.span() for m in every if m.start() not in openers]
+    assert [m.span() for m in outline._loose_matches(text, openers)] == kept
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXTS, st.integers(min_value=0, max_value=40))
+def test_heading_text_stops_where_a_search_of_the_rest_alone_stops(text: str, start: int) -> None:
+    start = min(start, len(text))
+    rest = text[start:start + 200]  # the title is read from the text after the label, as if it stood alone
+    m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
+    title = text[start:start + m.start() if m else len(text)].strip()
+    assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")

@@ -43,6 +43,22 @@ def test_body_finds_what_each_paragraph_alone_gives(patterns: list[str], paragra
     assert found == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERN_LISTS), st.lists(st.text(alphabet=ALPHABET, max_size=25), max_size=6))
+def test_may_begin_is_true_wherever_a_piece_matches(patterns: list[str], paragraphs: list[str]) -> None:
+    """``may_begin`` of paragraphs joined by line breaks is a necessary condition for a match in any of them."""
+    patterns_set = PatternSet(patterns)
+    if any(_alternation(patterns).search(t) for t in paragraphs):
+        assert patterns_set.may_begin("\n".join(paragraphs))
+
+
+def test_may_begin_false_without_a_first_character() -> None:
+    notices = PatternSet([r"(?<![的])温馨?提示", r"(?<!\d)第\s*\d+\s*页"])  # a look-behind first: a filter
+    assert not notices.may_begin("正文一段。\n正文二段。")
+    assert notices.may_begin("正文一段。\n第 3 页")
+    assert PatternSet([r"温馨提示"]).may_begin("正文")  # re skips to a plain first character itself: no filter
+
+
 def test_first_characters_skip_look_arounds_and_optional_parts() -> None:
     assert first_chars(r"(?<=[\u4e00-\u9fff])\*+") == r"[\*]"
     lead = re.compile(first_chars(r"(?:^|(?<=[。，]))[ \t]*(?:([一二]{1,3})是|第)") or "")

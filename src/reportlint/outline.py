@@ -9,9 +9,10 @@ family is its place in that order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .model import Block, Document
@@ -26,7 +27,8 @@ CLOSERS = "”’」』》）)】〕"
 
 RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
-_LEAD = r"[ \t\u3000\u00a0]*"
+_LEAD_CHARS = " \t\u3000\u00a0"
+_LEAD = rf"[{_LEAD_CHARS}]*"
 _START_PATTERNS = (
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
@@ -40,16 +42,46 @@ _START_PATTERNS = (
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
 # letters (3.I、II类违章 …), which a decimal never has before 、 or a Chinese character
-_INLINE = PatternSet([
+_INLINE_SOURCE = (
     rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
     rf"|(\d{{1,2}})([.．、])(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])))"
-])
+)
+
+
+class _AfterMark:
+    """``pattern.finditer`` for a pattern whose matches all begin with a character of ``first``
+    right after a character of ``before`` (what its look-behind demands): ``re`` skips in C to
+    such a pair and the pattern is tried there alone. Item numbers begin at almost every line,
+    and a filter on the first character alone stops at each of them."""
+
+    __slots__ = ("_lead", "_pattern")
+
+    def __init__(self, source: str, before: str, first: str) -> None:
+        self._pattern = re.compile(source, re.MULTILINE)
+        self._lead = re.compile(f"[{before}][{first}]")
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        match, find = self._pattern.match, self._lead.search
+        while (lead := find(text, max(pos - 1, 0), end)) is not None:
+            m = match(text, lead.start() + 1, end)
+            if m is None:
+                pos = lead.start() + 2
+                continue
+            yield m
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+
+
+# inside a block a marker must follow a sentence end or white space (a closer after a sentence end)
+_INLINE = _AfterMark(_INLINE_SOURCE, rf"{SENTENCE_END}：:{CLOSERS} \t\u3000", rf"（(\d{CN_NUM}")
 _SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
 ])
-_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:]|(?<=\S)\s")
+# a sentence end, or a blank after a visible character: written to begin with a class, which re skips to
+# in C (as [{SENTENCE_END}：:]|(?<=\S)\s it tried both branches at every character)
+_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:\s](?:(?<=[{SENTENCE_END}：:])|(?<=\S\s))")
 
 
 def cn_value(text: str) -> int | None:
@@ -171,8 +203,10 @@ def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end or white space (in a document
     pasted as one line, a space is all that separates a heading from what follows), at most
     40 characters."""
-    m = _HEADING_STOP.search(text[start:start + 200])
-    stop = start + m.start() if m else len(text)
+    m = _HEADING_STOP.search(text, start, start + 200)  # no copy of the text; its look-behind sees before start,
+    if m is not None and m.start() == start and text[start].isspace():  # so a blank at start is no stop here
+        m = _HEADING_STOP.search(text, start + 1, start + 200)
+    stop = m.start() if m else len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
 
@@ -182,6 +216,11 @@ _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级
 
 def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The marker patterns a block can match, by its first visible character."""
+    found = _BY_FIRST.get(first)
+    return found if found is not None else _find_candidates(first)
+
+
+def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in "（(":
         return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
@@ -191,6 +230,10 @@ def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in CIRCLED:
         return _START_PATTERNS[4:5]
     return ()
+
+
+# the answers for the characters that open most blocks that hold a marker, looked up directly
+_BY_FIRST = {c: _find_candidates(c) for c in "（(0123456789" + CN_NUM + CIRCLED}
 
 
 def _value(family: str, num: str) -> int | None:
@@ -205,7 +248,10 @@ def _value(family: str, num: str) -> int | None:
 
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
-    for family, pattern in _candidates(text.lstrip(" \t\u3000\u00a0")[:1]):
+    first = text[:1]
+    if first in _LEAD_CHARS:  # rare: copy the text only then
+        first = text.lstrip(_LEAD_CHARS)[:1]
+    for family, pattern in _candidates(first):
         m = pattern.match(text)
         if not m:
             continue
@@ -213,15 +259,15 @@ def _block_start_marker(block: Block) -> Marker | None:
         value = _value(family, num)
         if not value:
             continue
-        if family == "cn" and punct in ",，" and not "\u3400" <= text[m.end():m.end() + 1] <= "\u9fff":
+        end = m.end()
+        if family == "cn" and punct in ",，" and not "\u3400" <= text[end:end + 1] <= "\u9fff":
             continue
         if family == "ar" and punct in ",，":
             continue  # "3，" is a number in a sentence, not a marker
-        if family in ("cn", "ar") and _RANGE_AFTER.match(text, m.end()):
+        if family in ("cn", "ar") and _RANGE_AFTER.match(text, end):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
-        lead = len(m.group(0)) - len(m.group(0).lstrip(" \t\u3000\u00a0"))
-        title = _heading_text(text, m.end())
-        return Marker(block.index, lead, m.end(), family, value, opener, closer, punct, title=title)
+        lead = m.start(1)  # every pattern's first group follows the leading blanks
+        return Marker(block.index, lead, end, family, value, opener, closer, punct, title=_heading_text(text, end))
     return None
 
 
@@ -253,15 +299,18 @@ def _ends_mid_sentence(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(rf"[{SENTENCE_END}：:\s]")
 
 
+def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
+    """The text of the last non-blank block before block ``i`` ("" when none)."""
+    for j in range(i - 1, -1, -1):
+        text = blocks[j].text
+        if text and not text.isspace():
+            return text
+    return ""
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
-    previous: list[str] = []  # the text of the last non-empty block before each block
-    last = ""
-    for b in blocks:
-        previous.append(last)
-        if b.text.strip():
-            last = b.text
     for mk in markers:
         text = blocks[mk.block].text
         after = text[mk.end:mk.end + 1]
@@ -269,7 +318,9 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
             stray = "punct"
         elif not mk.inline:
-            prev = previous[mk.block]
+            prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
+            if not prev or prev.isspace():
+                prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
         elif mk.family == "ar":
@@ -358,7 +409,17 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     """Candidate markers outside the usual positions; ``taken`` holds (block, start) of known ones.
     ``_LOOSE`` never matches across or next to a line break, so it runs once over the joined text."""
     out = []
-    for block, offset, m in (body or Body(doc.blocks)).finditer(_LOOSE):
+    body = body or Body(doc.blocks)
+    starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
+    # known markers with nothing but blanks before them in their paragraph: no match runs into them
+    openers = sorted(starts[b] + at for b, at in taken if b <= last and not blocks[b].text[:at].strip())
+    i = 0
+    # Body.finditer without its paragraph checks: no match crosses a paragraph's end; the paragraph is
+    # followed along the text
+    for m in _loose_matches(body.text, openers):
+        while i < last and starts[i + 1] <= m.start():
+            i += 1
+        block, offset = blocks[i], starts[i]
         if block.index in residue:
             continue
         start, end = m.start() - offset, m.end() - offset
@@ -388,19 +449,37 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     return out
 
 
+def _loose_matches(text: str, openers: list[int]) -> Iterator[re.Match[str]]:
+    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions that
+    no match can run across). Most matches are the item numbers that open lines, found already as
+    markers: each is matched where it stands, in C, and the search goes on after it."""
+    whole, pos = _LOOSE.pattern, 0
+    for opener in openers:
+        if opener < pos:
+            continue
+        while (m := _LOOSE.search(text, pos, opener)) is not None:  # no match reaches the opener
+            yield m
+            pos = m.end()
+        here = whole.match(text, opener)
+        pos = here.end() if here is not None else opener
+    while (m := _LOOSE.search(text, pos)) is not None:
+        yield m
+        pos = m.end()  # every _LOOSE match holds two characters or more
+
+
 def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
     """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope."""
     out = []
     for block in doc.blocks:
         if block.index in residue or block.kind == "cell" or not block.text:
             continue
+        if "第" not in block.text and "附件" not in block.text:
+            continue  # every _SCOPE_LINE and _SCOPE match holds one of them
         line = _SCOPE_LINE.match(block.text)
         if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
                               scope="part"))
             continue
-        if "第" not in block.text and "附件" not in block.text:
-            continue  # every _SCOPE match holds one of them
         for m in _SCOPE.finditer(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
@@ -441,17 +520,18 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
 
     # the number of the next marker of each family after each event (0: none), one pass backwards;
     # slipped arabic markers (2。 2、 glued) are no evidence
-    upcoming: list[dict[str, int]] = [{} for _ in events]
-    ahead: dict[str, int] = {}
-    for pos in range(len(events) - 1, -1, -1):
-        upcoming[pos] = ahead
-        later = events[pos][2]
+    evidence: dict[str, tuple[list[int], list[int]]] = {}  # family -> (positions, values) of its markers
+    for pos, (_, _, later) in enumerate(events):
         if isinstance(later, Marker) and not later.scope \
                 and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-            ahead = {**ahead, later.family: later.value}
+            at, values = evidence.setdefault(later.family, ([], []))
+            at.append(pos)
+            values.append(later.value)
 
     def next_value(pos: int, family: str) -> int:
-        return upcoming[pos].get(family, 0)
+        at, values = evidence.get(family, ((), ()))
+        k = bisect_right(at, pos)  # type: ignore[arg-type]
+        return values[k] if k < len(values) else 0
 
     joined: set[int] = set()  # tables whose cells carry on the body's numbering: a form holding the body
 
@@ -494,8 +574,11 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             push(ev, stack[-1] if stack else -1, stack)
             continue
         text = block.text if block is not None else ""
-        same = next((i for i in range(len(stack) - 1, base - 1, -1)
-                     if items[stack[i]].marker.family == ev.family), None)
+        same = None  # the nearest open item of this family
+        for i in range(len(stack) - 1, base - 1, -1):
+            if items[stack[i]].marker.family == ev.family:
+                same = i
+                break
         if ev.loose:
             top = items[stack[-1]].marker if len(stack) > base else None
             first_child = (ev.value == 1 and top is not None and (top.family != "heading" or top.scope == "part")
@@ -537,18 +620,21 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             last_of[scope, ev.family] = push(ev, len(items) - 1, stack)
             continue
         mixed = False
+        if same is not None:  # a sibling of the open item of its family (most markers)
+            parent = items[stack[same]].parent
+            del stack[same:]
+            stack.append(len(items))
+            last_of[scope, ev.family] = len(items)
+            items.append(Item(ev, parent, len(stack) - 1))
+            continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (
             earlier is not None and len(stack) > base and items[earlier].marker.value == ev.value - 1
             and items[earlier].parent >= 0 and items[items[earlier].parent].parent == items[stack[-1]].parent
         )
         top = items[stack[-1]].marker if len(stack) > base else None
-        if same is None and continues_cousins:
+        if continues_cousins:
             parent = stack[-1]  # a child list that failed to restart (Word list continued)
-        elif same is not None:
-            del stack[same + 1:]
-            parent = items[stack[-1]].parent
-            stack.pop()
         elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
                 and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1:
             parent = items[stack[-1]].parent
@@ -643,6 +729,9 @@ def _reads_as_heading(text: str) -> bool:
     return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
 
 
+_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
+
+
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
     body = body or Body(doc.blocks)
     markers = find_markers(doc, residue, body)
@@ -662,7 +751,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     ]
     taken = {(mk.block, mk.start) for mk in markers}
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue)
-    events = sorted(markers + extra, key=lambda m: (m.block, m.start))
+    events = sorted(markers + extra, key=_PLACE)
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
@@ -682,5 +771,5 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index):
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
-    headings.sort(key=lambda h: (h.block, h.start))
+    headings.sort(key=_PLACE)
     return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc, body)), tuple(headings), title, children)

@@ -19,7 +19,7 @@ from .rulebook import apply_options
 from .scan import pattern_set
 
 if TYPE_CHECKING:
-    from .model import Document
+    from .model import Block, Document
     from .rulebook import Rulebook
     from .scan import Body
 
@@ -50,7 +50,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     A block longer than ``max_block_chars`` is text, never residue as a whole: a report
     pasted as one line keeps its checks, and B101 reports the residue inside it."""
     limit = params.get("max_block_chars", 300)
-    filled = [b for b in doc.blocks if b.text.strip()]
+    filled = [b for b in doc.blocks if b.text and not b.text.isspace()]
     head: set[int] = set()
     for b in filled[: params.get("head_blocks", 8)]:
         if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
@@ -65,17 +65,26 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     from_notice: int | None = None
     if notice:
         budget = params.get("notice_chars", 1500)
+        last: list[Block] = []
         for b in reversed(filled):
             budget -= len(b.text)
             if budget < 0:
                 break
-            if len(b.text.strip()) <= limit and notice.search(b.text):
-                from_notice = b.index
-    for b in filled:
-        if len(b.text.strip()) > limit:
+            last.append(b)
+        if notice.may_begin("\n".join(b.text for b in last)):  # most documents: no notice can begin there
+            for b in last:
+                if len(b.text.strip()) <= limit and notice.search(b.text):
+                    from_notice = b.index
+    if from_notice is not None:
+        picks = filled
+    else:  # only the blocks a test below can hold
+        by_index = {b.index: b for b in filled}
+        picks = [by_index[i] for i in sorted(found | head | tail) if i in by_index]
+    for b in picks:
+        if len(b.text) > limit and len(b.text.strip()) > limit:
             continue
         if ((from_notice is not None and b.index >= from_notice)
                 or b.index in found
-                or (at_head and b.index in head and at_head.search(b.text))
-                or (at_tail and b.index in tail and at_tail.search(b.text))):
+                or (b.index in head and at_head and at_head.search(b.text))
+                or (b.index in tail and at_tail and at_tail.search(b.text))):
             yield b.index

@@ -286,6 +286,13 @@ class PatternSet:
     def __bool__(self) -> bool:
         return bool(self._source)
 
+    def may_begin(self, text: str) -> bool:
+        """False only when no match can begin anywhere in ``text`` nor in any piece of it (the set's
+        first-character filter finds no place): one scan in C for many short texts joined. Always True
+        for a set without a filter."""
+        self.pattern  # noqa: B018 - compiles the filter
+        return self._lead is None or self._lead.search(text) is not None
+
     @property
     def pattern(self) -> re.Pattern[str]:
         """The alternation itself (for ``match`` and ``fullmatch``)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -45,12 +46,18 @@ _TITLE_STYLES = {"title", "标题"}
 _SKIP_CONTAINERS = {W + "del", W + "moveFrom", W + "delText", W + "txbxContent", MC + "Fallback", W + "rt"}
 
 
-def _parser() -> Any:
-    from lxml import etree
+_PARSERS = threading.local()  # lxml parsers are reusable but not thread-safe: one per thread
 
-    return etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
-    )
+
+def _parser() -> Any:
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:  # made once: a new parser for each part cost 6 us a part, 25 us for a document part
+        from lxml import etree
+
+        parser = _PARSERS.parser = etree.XMLParser(
+            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_blank_text=False
+        )
+    return parser
 
 
 def check_package(zf: zipfile.ZipFile) -> None:
@@ -120,6 +127,7 @@ class Styles:
         self.numpr: dict[str, tuple[str | None, int | None]] = {}
         self.outline: dict[str, int] = {}
         self.default = ""
+        self._facts: dict[str, tuple[tuple[str | None, int | None], tuple[str, ...], int, bool, str]] = {}
         if root is None:
             return
         for st in root.iter(W + "style"):
@@ -165,8 +173,23 @@ class Styles:
                 return self.numpr[s]
         return None, None
 
+    def facts(self, sid: str) -> tuple[tuple[str | None, int | None], tuple[str, ...], int, bool, str]:
+        """What a paragraph of style ``sid`` takes from it: its numbering, its chain of base
+        styles, its heading level, whether it is the title style, its name. Worked out once per
+        style: the styles are read-only once built and shared by the documents of a batch."""
+        found = self._facts.get(sid)
+        if found is None:
+            found = (self.numbering(sid), tuple(self.chain(sid)), self.heading_level(sid), self.is_title(sid),
+                     self.names.get(sid, sid))
+            if len(self._facts) < 4096:  # a crafted file may name any number of styles
+                self._facts[sid] = found
+        return found
+
 
 _STYLES: dict[bytes, Styles] = {}  # styles.xml content -> its styles (read-only once built)
+# the part as stored in the zip (``_packed``): its method, flags, CRC and sizes -> its compressed bytes and styles
+_PACKED_STYLES: dict[tuple[int, ...], tuple[bytes, Styles]] = {}
+_KEPT_STYLES = 8
 
 
 def _styles(raw: bytes | None, name: str) -> Styles:
@@ -178,15 +201,57 @@ def _styles(raw: bytes | None, name: str) -> Styles:
     found = _STYLES.get(raw)
     if found is None:
         found = Styles(parse_xml(raw, name))
-        if len(_STYLES) >= 8:
+        if len(_STYLES) >= _KEPT_STYLES:
             _STYLES.pop(next(iter(_STYLES)))
         _STYLES[raw] = found
     return found
 
 
+def _packed(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[tuple[int, ...], bytes] | None:
+    """Part ``name`` as stored in the package ``data``: its compressed bytes with what reading
+    them depends on (method, flags, CRC and size), or None when it cannot be opened. Equal
+    stored parts inflate to equal content, so a part seen before need not be inflated again:
+    the styles part of a template is often 300 KB. The part is opened (not read) first, so a
+    bad local header fails as it would when read."""
+    import struct
+
+    try:
+        info = zf.getinfo(name)
+        with zf.open(info):
+            pass
+    except Exception:  # read_part says what is wrong
+        return None
+    at = info.header_offset
+    head = data[at:at + 30]
+    if len(head) < 30:
+        return None
+    name_len, extra_len = struct.unpack("<HH", head[26:30])
+    start = at + 30 + name_len + extra_len
+    return ((info.compress_type, info.flag_bits, info.CRC, info.file_size, info.compress_size),
+            data[start:start + info.compress_size])
+
+
+def _styles_part(zf: zipfile.ZipFile, data: bytes, name: str | None) -> Styles:
+    """The styles of part ``name`` (none: no styles), inflated and parsed only when the stored
+    part differs from those of the last few packages."""
+    if not name:
+        return Styles(None)
+    packed = _packed(zf, data, name)
+    if packed is not None:
+        kept = _PACKED_STYLES.get(packed[0])
+        if kept is not None and kept[0] == packed[1]:  # compared, not hashed: faster for a large part
+            return kept[1]
+    found = _styles(read_part(zf, name), name)
+    if packed is not None:
+        if len(_PACKED_STYLES) >= _KEPT_STYLES:
+            _PACKED_STYLES.pop(next(iter(_PACKED_STYLES)))
+        _PACKED_STYLES[packed[0]] = (packed[1], found)
+    return found
+
+
 def _numpr(el: Any) -> tuple[str | None, int | None]:
-    nid = el.find(W + "numId")
-    ilvl = el.find(W + "ilvl")
+    nid = _child(el, W + "numId")
+    ilvl = _child(el, W + "ilvl")
     num = nid.get(W + "val") if nid is not None else None
     lvl = ilvl.get(W + "val") if ilvl is not None else None
     return num, int(lvl) if lvl is not None and lvl.isdigit() else None
@@ -229,6 +294,11 @@ class Fields:
 # Symbol-font code points (U+F0xx in w:sym) of the few glyphs that appear in report text.
 _SYMBOL_FONT = {0xB7: "•", 0xD7: "×", 0xB1: "±", 0xA3: "≤", 0xB3: "≥", 0xAE: "→", 0xB0: "°", 0xD6: "√", 0xB4: "×"}
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # zero-width characters
+_INVISIBLE_RX = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+# Elements that make a paragraph's text more than the text of its ``w:t`` in document order
+# (``paragraph_text``'s special cases): a paragraph holding none of them takes the fast path.
+_SPECIAL = frozenset((*_SKIP_CONTAINERS, W + "fldChar", W + "instrText", W + "fldSimple", W + "sdt", W + "sym",
+                      W + "tab", W + "br", W + "cr", W + "lastRenderedPageBreak", W + "noBreakHyphen", W + "vanish"))
 
 
 def _hidden(run_props: Any) -> bool:
@@ -255,6 +325,15 @@ def paragraph_text(p: Any, fields: Fields | None = None) -> tuple[str, int]:
     text boxes (read as paragraphs of their own) and drawing fallbacks left out; the result
     of a table-of-contents field left out. Also the number of page breaks in it."""
     fields = fields if fields is not None else Fields()
+    if not fields.stack:
+        plain = _plain_text(p)
+        if plain is not None:
+            return plain, 0
+    return _walk_text(p, fields)
+
+
+def _walk_text(p: Any, fields: Fields) -> tuple[str, int]:
+    """``paragraph_text`` by a walk over every element of the paragraph."""
     parts: list[str] = []
     breaks = 0
     stack = [iter(p)]
@@ -310,7 +389,45 @@ def paragraph_text(p: Any, fields: Fields | None = None) -> tuple[str, int]:
             parts.append("-")
         else:
             stack.append(iter(el))
-    return _join_breaks("".join(parts).translate(_INVISIBLE)), breaks
+    return _visible("".join(parts)), breaks
+
+
+def _plain_text(p: Any) -> str | None:
+    """The text of a paragraph that is runs of plain text (most are): its ``w:t`` joined in
+    document order; None when an element needs ``paragraph_text``'s walk (a field, a break, a
+    deletion, a hidden run …) or a ``w:t`` sits where the walk would not read it."""
+    parts = []
+    for el in p.iter():  # document order: a container comes before what it holds
+        tag = el.tag
+        if tag == _T:
+            if len(el):
+                return None  # a w:t inside a w:t: the walk reads the outer one only
+            parts.append(el.text or "")
+        elif tag in _SPECIAL:
+            return None
+        elif tag == _PPR and next(el.iter(_T), None) is not None:
+            return None  # the walk skips paragraph properties
+    return _visible("".join(parts))
+
+
+_T = W + "t"
+_PPR = W + "pPr"
+
+
+def _child(el: Any, tag: str) -> Any | None:
+    """``el.find(tag)`` for a plain tag name: the first child with that tag (a loop over the
+    few children is several times faster than lxml's path search)."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _visible(text: str) -> str:
+    """``text`` without zero-width characters, manual line breaks joined (``_join_breaks``)."""
+    if _INVISIBLE_RX.search(text):
+        text = text.translate(_INVISIBLE)
+    return _join_breaks(text)
 
 
 def _is_toc_sdt(sdt: Any) -> bool:
@@ -348,6 +465,9 @@ def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
     data = read_part(zf, posixpath.join(folder, "_rels", base + ".rels"))
     if data is None:
         return {}
+    known = _RELS.get((name, data))
+    if known is not None:
+        return dict(known)
     root = parse_xml(data, f"{name}.rels")
     out = {}
     for rel in root.iter(PKG_REL + "Relationship"):
@@ -355,7 +475,32 @@ def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
         mode = rel.get("TargetMode", "Internal")
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
+    if len(_RELS) >= 16:
+        _RELS.pop(next(iter(_RELS)))
+    _RELS[name, data] = dict(out)
     return out
+
+
+_NUMBERINGS: dict[bytes, Numbering] = {}  # numbering part -> its definitions (a template's, shared by a batch)
+
+
+def _numbering(zf: zipfile.ZipFile, name: str | None) -> Numbering:
+    """The list definitions of numbering part ``name`` with fresh counters, parsed once per distinct part."""
+    raw = read_part(zf, name) if name else None
+    if raw is None:
+        return Numbering(None)
+    kept = _NUMBERINGS.get(raw)
+    if kept is None:
+        kept = Numbering(parse_xml(raw, name or ""))
+        if len(_NUMBERINGS) >= 8:
+            _NUMBERINGS.pop(next(iter(_NUMBERINGS)))
+        _NUMBERINGS[raw] = kept
+    return kept.fresh()
+
+
+# (part name, relationships part) -> its relationships: documents made from one template share them, and
+# reading one is a parse and a path resolution per relationship
+_RELS: dict[tuple[str, bytes], dict[str, tuple[str, str, str]]] = {}
 
 
 def load_docx(path: Path, data: bytes) -> Document:
@@ -401,8 +546,8 @@ def load_docx(path: Path, data: bytes) -> Document:
 
         body_root = part_root(main)
         styles_name = parts.get("styles")
-        styles = _styles(read_part(zf, styles_name) if styles_name else None, styles_name or "")
-        numbering = Numbering(part_root(parts.get("numbering")))
+        styles = _styles_part(zf, data, styles_name)
+        numbering = _numbering(zf, parts.get("numbering"))
         furniture = []
         for name in sorted(furniture_parts):
             froot = part_root(name)
@@ -545,13 +690,15 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
     numbers of a .docx are this order."""
     tables = 0
     cells = 0
-    stack: list[tuple[Any, Place]] = [(child, Place()) for child in reversed(body)]
+    top = Place()  # frozen: one for every element outside tables, cells and contents
+    stack: list[tuple[Any, Place]] = [(child, top) for child in reversed(body)]
+    any_boxes = next(body.iter(W + "txbxContent"), None) is not None  # one search: most bodies have none
     while stack:
         el, place = stack.pop()
         tag = el.tag
         if tag == W + "p":
             yield el, place
-            boxes = [box for box in _text_boxes(el)]
+            boxes = _text_boxes(el) if any_boxes else []
             for box in reversed(boxes):
                 stack.extend((c, place) for c in reversed(box))
         elif tag == W + "tbl":
@@ -648,28 +795,28 @@ def _paragraph(
     linked: dict[str, tuple[str, int]],
     table: int = 0,
 ) -> Block:
-    ppr = p.find(W + "pPr")
+    ppr = _child(p, _PPR)
     sid = styles.default
     num_id: str | None = None
     ilvl: int | None = None
     outline: int | None = None
     if ppr is not None:
-        ps = ppr.find(W + "pStyle")
+        ps = _child(ppr, W + "pStyle")
         if ps is not None:
             sid = ps.get(W + "val", sid)
-        np_ = ppr.find(W + "numPr")
+        np_ = _child(ppr, W + "numPr")
         if np_ is not None:
             num_id, ilvl = _numpr(np_)
-        ol = ppr.find(W + "outlineLvl")
+        ol = _child(ppr, W + "outlineLvl")
         if ol is not None and (ol.get(W + "val") or "").isdigit():
             outline = int(ol.get(W + "val"))
+    (s_num, s_lvl), chain, heading_level, is_title, name = styles.facts(sid)
     if num_id is None:
-        s_num, s_lvl = styles.numbering(sid)
         num_id = s_num
         if ilvl is None:
             ilvl = s_lvl
         if num_id is None:
-            for s in styles.chain(sid):
+            for s in chain:
                 if s in linked:
                     num_id, ilvl = linked[s]
                     break
@@ -678,7 +825,6 @@ def _paragraph(
         label, sep = numbering.render(num_id, ilvl or 0, style_nums)
         if label:
             text = label + sep + text
-    level = outline + 1 if outline is not None and outline < 9 else styles.heading_level(sid)
-    kind = "cell" if in_cell else ("title" if styles.is_title(sid) else ("heading" if level else "paragraph"))
-    return Block(index, text, kind=kind, level=level, style=styles.names.get(sid, sid), page=page, label=label,
-                 table=table)
+    level = outline + 1 if outline is not None and outline < 9 else heading_level
+    kind = "cell" if in_cell else ("title" if is_title else ("heading" if level else "paragraph"))
+    return Block(index, text, kind, level, name, page, label, table)

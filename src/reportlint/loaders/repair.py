@@ -48,11 +48,9 @@ def _ends_sentence(text: str) -> bool:
 
 def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
     """Whether physical line ``nxt`` continues the sentence that ``prev`` (the text so far) broke off."""
-    if not prev.strip() or not nxt.strip():
+    if not prev.strip() or not nxt.strip() or _ends_sentence(prev):  # the cheap tests first: most lines end here
         return False
     if nxt[:1] in (" ", "\t", "\u3000") or _MARKER.match(nxt) or (markdown and _MARKER.match(prev)):
-        return False
-    if _ends_sentence(prev):
         return False
     tail, head = prev.rstrip()[-1], nxt.lstrip()[0]
     if across_break:

@@ -57,7 +57,7 @@ def decode(data: bytes) -> tuple[str, dict[str, object]]:
 
 def load_text(path: Path, data: bytes) -> Document:
     text, meta = decode(data)
-    lines = _NEWLINES.split(text)
+    lines = _NEWLINES.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
@@ -70,7 +70,7 @@ def load_text(path: Path, data: bytes) -> Document:
     if directives:
         meta["directives"] = directives
     blocks = []
-    controls = sum(len(_CONTROLS.findall(line)) for line in lines)
+    controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     passages = rejoin(lines, markdown)
     for start, text, joins in passages:
         i = len(blocks)

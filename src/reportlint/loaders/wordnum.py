@@ -113,10 +113,11 @@ class NumInstance:
 
 
 def _val(el: Any, tag: str, default: str | None = None) -> str | None:
-    child = el.find(W + tag)
-    if child is None:
-        return default
-    return child.get(W + "val", default)
+    name = W + tag
+    for child in el:  # el.find(name): a loop over the few children is faster than lxml's path search
+        if child.tag == name:
+            return child.get(W + "val", default)
+    return default
 
 
 def _int(text: str | None, default: int) -> int:
@@ -168,6 +169,13 @@ class Numbering:
                 if lvl is not None:
                     inst.level_overrides[ilvl] = _parse_level(lvl)
             self.nums[nid] = inst
+
+    def fresh(self) -> Numbering:
+        """The same definitions with no counters: a new pass through a document. The definitions
+        are read-only once parsed, so they are shared, not copied."""
+        out = Numbering(None)
+        out.abstracts, out.style_links, out.nums = self.abstracts, self.style_links, self.nums
+        return out
 
     def style_levels(self) -> dict[str, tuple[str, int]]:
         """Styles linked from a level's ``pStyle``: style id → (numId, ilvl)."""

@@ -19,29 +19,31 @@ TAB = 4  # a tab in an excerpt is shown as spaces up to the next multiple of thi
 MIN_WIDTH = 40  # below this a terminal is not worth wrapping for
 
 
-def _shown(text: str, column: int = 0) -> str:
+def _shown(text: str, column: int = 0) -> tuple[str, int]:
     """``text`` made safe to print, its tabs expanded to spaces from display ``column`` on, so
-    that what the terminal shows is exactly as wide as ``width`` says."""
+    that what the terminal shows is exactly as wide as ``width`` says; and that width."""
     out = []
+    at = column
     for piece in text.split("\t"):
         if out:
-            spaces = TAB - column % TAB
+            spaces = TAB - at % TAB
             out.append(" " * spaces)
-            column += spaces
+            at += spaces
         piece = safe(piece)
         out.append(piece)
-        column += width(piece)
-    return "".join(out)
+        at += width(piece)
+    return "".join(out), at - column
 
 
 def _render(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, int, int]:
     """The excerpt ``text[lo:hi]`` with … where it is cut, the columns before ``start`` and the
-    columns of the span."""
+    columns of the span. Each part's width is counted once, as it is made safe."""
     prefix = "…" if lo > 0 else ""
-    before = prefix + _shown(text[lo:start], width(prefix))
-    span = _shown(text[start:min(end, hi)], width(before))
-    after = _shown(text[min(end, hi):hi], width(before) + width(span)) + ("…" if hi < len(text) else "")
-    return before + span + after, width(before), width(span)
+    before, pad = _shown(text[lo:start], width(prefix))
+    before, pad = prefix + before, pad + width(prefix)
+    span, columns = _shown(text[start:min(end, hi)], pad)
+    after = _shown(text[min(end, hi):hi], pad + columns)[0] + ("…" if hi < len(text) else "")
+    return before + span + after, pad, columns
 
 
 def _snippet(text: str, start: int, end: int, room: int | None = None) -> tuple[str, str]:
