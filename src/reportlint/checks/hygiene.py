@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -15,9 +16,25 @@ from ..scan import PatternSet, active, compile_each
 _HAN = r"\u4e00-\u9fff"
 
 
-def _body(ctx: Context) -> Iterator[Block]:
-    """Blocks that are the document's own text (residue is B101's business)."""
-    return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
+def _body(ctx: Context) -> list[Block]:
+    """Blocks that are the document's own text (residue is B101's business), listed once per
+    document for the checks that walk them."""
+    return ctx.memo("hygiene.body",  # type: ignore[no-any-return]
+                    lambda: [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue])
+
+
+def _blocks_holding(ctx: Context, mark: str) -> list[Block]:
+    """The blocks outside residue that hold ``mark``, in order: found with ``str.find`` over the
+    joined text, one search per block that has it, instead of a look at every block."""
+    text, starts, blocks = ctx.body.text, ctx.body.starts, ctx.doc.blocks
+    out = []
+    at = text.find(mark)
+    while at >= 0:
+        i = ctx.body.block_at(at)
+        if i not in ctx.residue:
+            out.append(blocks[i])
+        at = text.find(mark, starts[i] + len(blocks[i].text) + 1)
+    return out
 
 
 def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -61,7 +78,7 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     稳固党的执政根底 → two T104 findings: 稳固→巩固, 执政根底→基础."""
     yield from _substitutions(ctx, rule)
-    for b in _body(ctx):
+    for b in _blocks_holding(ctx, "”"):  # a quote written back to front opens with a ”
         at = reversed_quotes(b.text)
         for start, end in zip(at[::2], at[1::2], strict=True):
             inner = b.text[start + 1:end]
@@ -104,6 +121,17 @@ def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s == start for s, _ in spans) and any(e == end for _, e in spans)
 
 
+@lru_cache(maxsize=16)
+def _doubled_chars(chars: str) -> re.Pattern[str]:
+    return re.compile(f"([{re.escape(chars)}])\\1")
+
+
+@lru_cache(maxsize=16)
+def _allowed_doublings(allow: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern[str]]:
+    """Per character, one pattern of the contexts where doubling it is legitimate (compiled once)."""
+    return {c: re.compile("|".join(p)) for c, p in allow if p}
+
+
 def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a function character typed twice (的的, 了了, 在在, 要要 …), a word typed twice
@@ -119,13 +147,12 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
-    allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
+    allow = _allowed_doublings(tuple((c, tuple(p)) for c, p in rule.params.get("allow", {}).items()))
     allow_words = set(rule.params.get("allow_words", ()))
     layout = [re.compile(p) for p in rule.params.get("layout", ())]
     found: list[tuple[int, int, int, str, str, str]] = []
     if chars:
-        doubled = re.compile(f"([{re.escape(chars)}])\\1")
-        for b, offset, m in ctx.body.finditer(doubled):
+        for b, offset, m in ctx.body.finditer(_doubled_chars(chars)):
             if b.index in ctx.residue:
                 continue
             ch, start, end = m.group(1), m.start() - offset, m.end() - offset
@@ -322,7 +349,7 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    blocks = list(_body(ctx))
+    blocks = _body(ctx)
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     carry_limit = rule.params.get("carry", 3)
     candidates = sorted(i for i in _unpaired_blocks(ctx) if i in position)
@@ -435,6 +462,13 @@ def _is_deng(text: str, i: int) -> bool:
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight"})
 
 
+@lru_cache(maxsize=16)
+def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """?…? standing for 《》 around a document name that ends with one of ``endings``."""
+    alternation = "|".join(map(re.escape, endings))
+    return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
@@ -451,8 +485,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     name (制度, 办法 …).
     ## Example
     医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
-    endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
-    book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
+    book = _book_title(tuple(rule.params.get("book_endings", ())))
     checks: Sequence[tuple[re.Pattern[str], str]] = (
         (re.compile(r"、(?=等)"), "deng"),
         (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
@@ -538,6 +571,21 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=fix, autofix=fix if key in _FIXED_MARKS else None)
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs: tuple[str, ...],
+                     complements: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """T106's two patterns, built once per word lists (escaping and sorting hundreds of words
+    cost more than scanning a short report)."""
+    di = re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})") if adverbs else None
+    de = re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])") \
+        if de_verbs else None
+    return di, de
+
+
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports 的 between an adverbial and a verb (清醒的认识到, 客观的讲 → 地) and 的 before a
@@ -547,12 +595,10 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得).
     ## Example
     清醒的认识到 → T106, suggesting 清醒地认识到."""
-    def alt(key: str) -> str:
-        return "|".join(sorted(map(re.escape, rule.params.get(key, ())), key=len, reverse=True))
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(rule.params.get(key, ()))
 
-    di = re.compile(f"(?:{alt('adverbs')})(的)(?:{alt('verbs')})") if rule.params.get("adverbs") else None
-    de = re.compile(f"(?:{alt('de_verbs')})(的)(?:{alt('de_complements')})(?![多少])") \
-        if rule.params.get("de_verbs") else None
+    di, de = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"))
     for pattern, right in ((di, "地"), (de, "得")):
         if pattern is None:
             continue
@@ -571,7 +617,7 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 def document_year(ctx: Context) -> int | None:
     """The document's year: its 成文日期 (a date alone on a line near the end), else a year
     in the title, else the latest year the text mentions; None when there is none."""
-    tail = [b for b in _body(ctx)][-6:]
+    tail = _body(ctx)[-6:]
     for b in reversed(tail):
         m = _DATE_LINE.match(b.text)
         if m:

@@ -597,17 +597,22 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _halfwidth_brackets(ctx, rule)
 
 
+_PAREN_FAMILIES = ("cn-paren", "ar-paren")
+
+
 def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
     text take full-width marks, and the document's own habit shows the markers departed from it.
     A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
     matter, not this, and so is a marker inside a sentence. One finding, at the first such
     marker, with the count."""
-    markers = [it.marker for it in ctx.outline.items if it.marker.family in ("cn-paren", "ar-paren")
-               and not _row_label(ctx, it.marker.block)]
-    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence
-    half = [m for m in markers if m.opener == "("
-            and not "\u4e00" <= ctx.doc.blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
+    blocks = ctx.doc.blocks
+    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence;
+    # the costlier question (a table's row label?) is asked only of the few half-width markers left
+    half = [m for m in (it.marker for it in ctx.outline.items) if m.opener == "(" and m.family in _PAREN_FAMILIES
+            and not "\u4e00" <= blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
+    if len(half) >= 2:
+        half = [m for m in half if not _row_label(ctx, m.block)]
     if len(half) < 2:
         return
     text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
@@ -640,6 +645,9 @@ def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """1. 2编制依据 where the document numbers its sections 1.1, 1.3: the space splits the number."""
     # both patterns stop at a line break: scanned over the joined text, each in one pass that
     # looks only at digits (a PatternSet); a spaced decimal is rare, the numbering is read after
+    text = ctx.body.text
+    if not any(stop + space in text for stop in ".．" for space in " \u3000"):
+        return  # every spaced decimal holds one of these four pairs: four C-level searches, no regex scan
     spaced = [(b, offset, m) for b, offset, m in ctx.body.finditer(_SPACED_DECIMAL) if b.index not in ctx.residue]
     if not spaced:
         return

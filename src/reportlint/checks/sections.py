@@ -203,9 +203,9 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
-        between = [b for b in doc.blocks[mk.block + 1:nxt.marker.block] if b.text.strip()]
         empty.append(bool(
-            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:") and not between
+            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:")
+            and not any(doc.blocks[i].text.strip() for i in range(mk.block + 1, nxt.marker.block))
             and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
                 doc.blocks[nxt.marker.block].text.lstrip())
             and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
@@ -277,6 +277,8 @@ def _sibling_runs(ctx: Context) -> list[list[tuple[int, int, int]]]:
         if not mk.stray and mk.family != "heading":
             by_block.setdefault(mk.block, []).append(mk)
     for block, marks in by_block.items():
+        if len(marks) < 2:
+            continue  # a run of three holds at least two markers (only its first may be found by its text)
         text = ctx.doc.blocks[block].text
         marks.sort(key=lambda m: m.start)
         for family in {m.family for m in marks}:
