@@ -398,3 +398,9 @@ def test_an_inline_item_opening_with_a_roman_numeral_in_latin_letters_keeps_its_
             "二、需要决策事项提请审议。")
     assert [f.rule for f in lint_text(text, tmp_path, select="N1")] == []
     assert [f.rule for f in lint_text(text.replace("3.I、", "I、"), tmp_path, select="N102")] == ["N102"]
+
+
+def test_spaced_decimal_heading_with_a_full_width_stop_and_space(tmp_path: Path) -> None:
+    text = "应急预案\n1．风险分析\n1．1危险源\n1．\u30002可能后果\n1．3影响区域\n2．队伍装备\n2．1救援队伍"
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("1．\u30002", "1.2")]

@@ -212,16 +212,31 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     """Blocks whose marks do not simply pair up: innermost pairs (（…）, “…”) are removed from
     the whole text a few times over, and the blocks left with a mark are examined one by one."""
     text = ctx.body.text
+    first = _MARKS.search(text)  # the first mark left; once there is none, no pass can remove more
     for _ in range(8):
+        if first is None:
+            break
         reduced = _INNERMOST.sub("", text)
         if len(reduced) == len(text):
             break
         text = reduced
-    lines = text.split("\n")
-    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: examine all
+        first = _MARKS.search(text)
+    if text.count("\n") != len(ctx.doc.blocks) - 1:  # a block with a line break inside: examine all
         return {b.index for b in ctx.doc.blocks}
-    doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}  # ““ is reported even when paired
-    return doubled | {i for i, line in enumerate(lines) if _MARKS.search(line)}
+    doubled: set[int] = set()
+    if "〝" in ctx.body.text or "““" in ctx.body.text:  # ““ is reported even when paired
+        doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}
+    # the lines left with a mark, found by one scan: line numbers counted from one mark to the next
+    left, line, pos, m = set(), 0, 0, first
+    while m is not None:
+        line += text.count("\n", pos, m.start())
+        left.add(line)
+        end = text.find("\n", m.end())
+        if end < 0:
+            break
+        line, pos = line + 1, end + 1
+        m = _MARKS.search(text, pos)
+    return doubled | left
 
 
 def reversed_quotes(text: str) -> list[int]:
@@ -349,10 +364,13 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    unpaired = _unpaired_blocks(ctx)
+    if not unpaired:
+        return  # every mark pairs up in its own block
     blocks = _body(ctx)
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     carry_limit = rule.params.get("carry", 3)
-    candidates = sorted(i for i in _unpaired_blocks(ctx) if i in position)
+    candidates = sorted(i for i in unpaired if i in position)
     carried: list[tuple[str, int, int, str, int]] = []  # mark, block, offset, written form, blocks crossed
     last_pos = -2
     mixed: list[tuple[int, int, int, str, str]] = []
@@ -492,7 +510,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     )
     body, residue = ctx.body, ctx.residue
     in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
-    if book:
+    # each scan below runs only when a character every match holds is in the text (one C-level search)
+    if book and "?" in body.text:
         for b, offset, m in body.finditer(book):
             in_book.update((m.start(), m.end() - 1))
             if b.index not in residue:
@@ -500,6 +519,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in checks:
+        if key == "ascii_quote" and '"' not in body.text:
+            continue
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue
@@ -540,14 +561,14 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
-    for b, offset, m in body.finditer(_ODD_QUOTE):
+    for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
-    for b, offset, m in body.finditer(_ASCII_DASH):
+    for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():
         if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
             add("range", b, m.start() - offset, m.end() - offset, "—")
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
-    for b, offset, m in body.finditer(_STRAIGHT):
+    for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
@@ -617,8 +638,13 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 def document_year(ctx: Context) -> int | None:
     """The document's year: its 成文日期 (a date alone on a line near the end), else a year
     in the title, else the latest year the text mentions; None when there is none."""
-    tail = _body(ctx)[-6:]
-    for b in reversed(tail):
+    tail = []  # the last six blocks of the body, read from the end
+    for b in reversed(ctx.doc.blocks):
+        if len(tail) == 6:
+            break
+        if b.text.strip() and b.index not in ctx.residue:
+            tail.append(b)
+    for b in tail:
         m = _DATE_LINE.match(b.text)
         if m:
             return int(m.group(1))

@@ -16,8 +16,13 @@ from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_valu
 from ..scan import PatternSet
 
 
-def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
-    """Each parent with its numbered children in order (style headings left out)."""
+def _siblings(ctx: Context) -> list[tuple[int, list[Item]]]:
+    """Each parent with its numbered children in order (style headings left out): listed once
+    per document for the five checks that walk them (the lists are read, never changed)."""
+    return ctx.memo("numbering.siblings", lambda: list(_sibling_lists(ctx.outline)))  # type: ignore[no-any-return]
+
+
+def _sibling_lists(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
     for parent, kids in outline.children.items():
         # one parent may hold lists of two styles (a lost heading, a misread marker): each is
         # a list of its own, unless an item joined the list above it as a mixed style
@@ -104,7 +109,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     lists = []
-    for parent, items in _siblings(outline):
+    for parent, items in _siblings(ctx):
         breaks = _breaks(items)
         if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
             continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
@@ -253,7 +258,7 @@ def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
     document counts on across parents (1.–53. running through （一）–（四）), nothing is said."""
     outline = ctx.outline
     lists: dict[str, list[list[Item]]] = {}
-    for parent, items in _siblings(outline):
+    for parent, items in _siblings(ctx):
         if parent >= 0 and outline.items[parent].marker.family != "heading":
             lists.setdefault(items[0].marker.style, []).append(items)
     for runs in lists.values():
@@ -301,7 +306,7 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
-    for _, items in _siblings(ctx.outline):
+    for _, items in _siblings(ctx):
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
         if not odd and major.startswith("ar."):
@@ -335,7 +340,7 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     1.加强学习 / （一）集中学习 → N104 at （一）."""
     outline = ctx.outline
-    for parent, items in _siblings(outline):
+    for parent, items in _siblings(ctx):
         if parent < 0:
             continue
         pmk = outline.items[parent].marker
@@ -563,7 +568,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
-    for _, items in _siblings(ctx.outline):
+    for _, items in _siblings(ctx):
         major = _majority_style(items) if any(_slip(it.marker) for it in items) else ""
         for it in items:
             mk = it.marker
