@@ -197,3 +197,9 @@ def test_pairs_report_a_doubled_opening_quote_of_the_other_form(tmp_path: Path) 
 def test_punctuation_sees_an_ascii_quote_closing_and_an_odd_opening_quote(tmp_path: Path) -> None:
     found = lint_text("开展“安全生产月\"活动。\n组织〝读书月”活动。", tmp_path, select="T103")
     assert [(f.block, f.start, f.end) for f in found] == [(0, 8, 9), (1, 2, 3)]
+
+
+def test_doubled_and_punctuation_share_the_look_for_adjacent_marks(tmp_path: Path) -> None:
+    # T101 and T103 both read one per-document answer to “are two marks side by side anywhere?”
+    found = lint_text("本月检查企业12家，。\n会议于下午结束。。\n另起一段。", tmp_path, select="T101,T103")
+    assert sorted((f.rule, f.block, f.start, f.end) for f in found) == [("T101", 0, 9, 11), ("T103", 1, 7, 9)]

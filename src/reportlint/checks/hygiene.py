@@ -101,6 +101,16 @@ _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
     r"[^，。；：、,;:\s]{0,12}$")
 _PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]")
+_REPEATED_MARK = re.compile(r"([。，,；])\1+")
+# two marks side by side, of those _PUNCT_PAIR (T101: ，。) and _REPEATED_MARK (T103: 。。) look for
+_ADJACENT_MARKS = re.compile("[，、；：。,][，、；：。,]")
+
+
+def _adjacent_marks(ctx: Context) -> bool:
+    """Whether any two marks of ``_ADJACENT_MARKS`` stand side by side: most texts have none, and
+    one scan, shared by T101 and T103, spares both their own."""
+    return ctx.memo("hygiene.adjacent_marks",  # type: ignore[no-any-return]
+                    lambda: _ADJACENT_MARKS.search(ctx.body.text) is not None)
 
 
 def _tokens_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -176,7 +186,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         spans = _tokens_at(b.text, start, end)
         if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
-    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR):
+    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
             found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
     for index, start, end, key, text, expected in sorted(found):
@@ -540,7 +550,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue:
             groups.setdefault((key, mark), []).append((b, start, end, fix))
 
-    for b, offset, m in body.finditer(re.compile(r"([。，,；])\1+")):
+    for b, offset, m in body.finditer(_REPEATED_MARK) if _adjacent_marks(ctx) else ():
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
@@ -598,13 +608,19 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=16)
 def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs: tuple[str, ...],
-                     complements: tuple[str, ...]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """T106's two patterns, built once per word lists (escaping and sorting hundreds of words
-    cost more than scanning a short report)."""
-    di = re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})") if adverbs else None
-    de = re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])") \
-        if de_verbs else None
-    return di, de
+                     complements: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """T106's patterns with the right character, built once per word lists (escaping and sorting
+    hundreds of words cost more than scanning a short report). Each comes with what every match
+    holds, 的 and the word after it: scanned first, from each 的 (a literal ``re`` skips to), it
+    spares the costlier scan from each adverb in most texts."""
+    out = []
+    if adverbs:
+        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})"),
+                    re.compile(f"的(?:{_alternation(verbs)})"), "地"))
+    if de_verbs:
+        out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"),
+                    re.compile(f"的(?:{_alternation(complements)})"), "得"))
+    return out
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -619,9 +635,9 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     def words(key: str) -> tuple[str, ...]:
         return tuple(rule.params.get(key, ()))
 
-    di, de = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"))
-    for pattern, right in ((di, "地"), (de, "得")):
-        if pattern is None:
+    patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"))
+    for pattern, needed, right in patterns:
+        if needed.search(ctx.body.text) is None:
             continue
         for b, offset, m in ctx.body.finditer(pattern):
             if b.index in ctx.residue:
