@@ -404,3 +404,10 @@ def test_spaced_decimal_heading_with_a_full_width_stop_and_space(tmp_path: Path)
     text = "应急预案\n1．风险分析\n1．1危险源\n1．\u30002可能后果\n1．3影响区域\n2．队伍装备\n2．1救援队伍"
     found = lint_text(text, tmp_path, select="N106")
     assert [(f.excerpt, f.suggestion) for f in found] == [("1．\u30002", "1.2")]
+
+
+def test_mixed_stop_widths_in_one_list_are_seen_past_the_one_style_fast_path(tmp_path: Path) -> None:
+    # 1. and 3． are one style (ar.) with two stop widths: the list is not uniform
+    text = "工作安排\n1.统一思想。\n2.压实责任。\n3．加强督查。\n4．严格考核。"
+    found = lint_text(text, tmp_path, select="N103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("3．", "3.")]

@@ -573,7 +573,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             m.group())
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
-    for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():
+    for b, offset, m in body.finditer(_ASCII_DASH) if "-" in body.text and "--" in body.text else ():
         if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
             add("range", b, m.start() - offset, m.end() - offset, "—")
         else:

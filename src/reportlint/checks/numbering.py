@@ -307,6 +307,9 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
     for _, items in _siblings(ctx):
+        first = items[0].marker
+        if all(it.marker.punct == first.punct and it.marker.family == first.family for it in items):
+            continue  # one style and one stop width throughout: nothing to compare
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
         if not odd and major.startswith("ar."):
@@ -569,16 +572,16 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx):
-        major = _majority_style(items) if any(_slip(it.marker) for it in items) else ""
-        for it in items:
-            mk = it.marker
-            if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
-                model = next(i.marker for i in items if i.marker.style == major)
+        slips = [it.marker for it in items if _slip(it.marker)]
+        major = _majority_style(items) if slips else ""
+        if major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
+            model = next(i.marker for i in items if i.marker.style == major)
+            for mk in slips:
                 fixed = mk.label_for(mk.value, model.punct)
                 yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
-        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
-               and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
+        bad = [mk for mk in (it.marker for it in items) if mk.family in _BAD_PUNCT
+               and _norm(mk.punct) != _BAD_PUNCT[mk.family][0] and not _slip(mk)]
         if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
                     or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
@@ -632,12 +635,15 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
+_GARBLED_OPENERS = "}{[]〔【"  # every _GARBLED match begins with one of these
 _GARBLED = PatternSet([
     r"(?<![A-Za-z0-9{}\[\]])([}{\[\]〔【])[ \u3000]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?=[\u3400-\u9fff])"
 ])
 
 
 def _garbled_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    if not any(bracket in ctx.body.text for bracket in _GARBLED_OPENERS):
+        return  # a few C-level searches for a character spare the scan in most texts
     for b, offset, m in ctx.body.finditer(_GARBLED):  # a match never crosses a line break
         if b.index in ctx.residue:
             continue
@@ -651,8 +657,8 @@ def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # both patterns stop at a line break: scanned over the joined text, each in one pass that
     # looks only at digits (a PatternSet); a spaced decimal is rare, the numbering is read after
     text = ctx.body.text
-    if not any(stop + space in text for stop in ".．" for space in " \u3000"):
-        return  # every spaced decimal holds one of these four pairs: four C-level searches, no regex scan
+    if not any(space in text and (f".{space}" in text or f"．{space}" in text) for space in " \u3000"):
+        return  # every spaced decimal holds one of these pairs: a few C-level searches, no regex scan
     spaced = [(b, offset, m) for b, offset, m in ctx.body.finditer(_SPACED_DECIMAL) if b.index not in ctx.residue]
     if not spaced:
         return
@@ -667,8 +673,11 @@ def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                label=m.group(0), expected=fixed, suggestion=fixed)
 
 
+_FULL_STOP = {"．": "."}
+
+
 def _norm(p: str) -> str:
-    return {"．": "."}.get(p, p)
+    return _FULL_STOP.get(p, p)
 
 
 def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:

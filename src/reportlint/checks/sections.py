@@ -40,7 +40,7 @@ def _heading_forms(ctx: Context) -> dict[str, tuple[str, str]]:
     """``_forms`` of every heading of the document, computed once per document: a long
     document has thousands of short lines, each compared with every section wording."""
     return ctx.memo("sections.forms",  # type: ignore[no-any-return]
-                    lambda: {h.text: (normalize_heading(h.text), plain_heading(h.text)) for h in ctx.outline.headings})
+                    lambda: {h.text: _forms(h.text) for h in ctx.outline.headings})
 
 
 def _carries(normalised: str, wording: str) -> bool:
