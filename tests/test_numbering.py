@@ -411,3 +411,10 @@ def test_mixed_stop_widths_in_one_list_are_seen_past_the_one_style_fast_path(tmp
     text = "工作安排\n1.统一思想。\n2.压实责任。\n3．加强督查。\n4．严格考核。"
     found = lint_text(text, tmp_path, select="N103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("3．", "3.")]
+
+
+def test_serial_column_skip_read_from_the_breaks_both_modes_share(tmp_path: Path) -> None:
+    rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 5, 6, 7)]
+    path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])
+    found = lint_path(path, select="N101,N102").findings
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "5", "4")]

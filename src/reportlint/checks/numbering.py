@@ -108,17 +108,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
-    lists = []
-    for parent, items in _siblings(ctx):
-        breaks = _breaks(items)
-        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
-            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
-        # a break that rests on a marker found glued to the text before it is too weak to report
-        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
-                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
-        lists.append((breaks, _orphans(outline, parent, items, breaks), items))
-    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
-    explained = {_span(o[2]) for _, o, _ in lists if o is not None}
+    lists, explained = _list_breaks(ctx)
     for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
@@ -145,6 +135,32 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if mode == "skip":
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
+
+
+Breaks = list[tuple[str, Marker, Marker]]
+
+
+def _list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Marker, Marker] | None, list[Item]]],
+                                        set[tuple[int, int, int]]]:
+    """Each sibling list's breaks worth reporting and its orphans (see ``_orphans``), and the
+    spans those orphans explain: read once per document for both modes (N101 and N102)."""
+    return ctx.memo("numbering.breaks", lambda: _find_list_breaks(ctx))  # type: ignore[no-any-return]
+
+
+def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Marker, Marker] | None, list[Item]]],
+                                             set[tuple[int, int, int]]]:
+    lists = []
+    for parent, items in _siblings(ctx):
+        breaks = _breaks(items)
+        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
+            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
+        # a break that rests on a marker found glued to the text before it is too weak to report
+        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
+        lists.append((breaks, _orphans(ctx.outline, parent, items, breaks), items))
+    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
+    explained = {_span(o[2]) for _, o, _ in lists if o is not None}
+    return lists, explained
 
 
 def _renumbered(ctx: Context, mk: Marker, items: list[Item], kind: str, expected: str) -> str | None:
@@ -187,6 +203,25 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
     """A table whose first column is 序号 1, 2, 3…: a repeated or skipped serial number. The
     column is read row by row (the header's width); a row that is not a plain number (合计, a
     merged cell) ends it. One break in the column is reported; more mean the rows were misread."""
+    for prev, cur, a, b in _serial_breaks(ctx):
+        lead = len(cur.text) - len(cur.text.lstrip())
+        if mode == "duplicate" and b == a:
+            # the finding covers the two rows that carry the same number; the message says which to change
+            first = len(prev.text) - len(prev.text.lstrip())
+            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
+                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
+        elif mode == "skip" and b > a + 1:
+            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
+                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
+
+
+def _serial_breaks(ctx: Context) -> list[tuple[Block, Block, int, int]]:
+    """(row before, row, its number, the row's number) of each serial column's one break, read
+    once per document for both modes."""
+    return ctx.memo("numbering.serial", lambda: list(_find_serial_breaks(ctx)))  # type: ignore[no-any-return]
+
+
+def _find_serial_breaks(ctx: Context) -> Iterator[tuple[Block, Block, int, int]]:
     for cells in _tables(ctx):
         if cells[0].text.strip() not in _SERIAL_HEADS:
             continue
@@ -206,18 +241,8 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
             a, b = int(prev.text.strip()), int(cur.text.strip())
             if b != a + 1:
                 breaks.append((prev, cur, a, b))
-        if len(breaks) != 1:
-            continue
-        prev, cur, a, b = breaks[0]
-        lead = len(cur.text) - len(cur.text.lstrip())
-        if mode == "duplicate" and b == a:
-            # the finding covers the two rows that carry the same number; the message says which to change
-            first = len(prev.text) - len(prev.text.lstrip())
-            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
-                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
-        elif mode == "skip" and b > a + 1:
-            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
-                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
+        if len(breaks) == 1:
+            yield breaks[0]
 
 
 def _orphans(outline: Outline, parent: int, items: list[Item],
