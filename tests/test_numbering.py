@@ -418,3 +418,20 @@ def test_serial_column_skip_read_from_the_breaks_both_modes_share(tmp_path: Path
     path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])
     found = lint_path(path, select="N101,N102").findings
     assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "5", "4")]
+
+
+def test_stated_counts_found_from_their_measure_word(tmp_path: Path) -> None:
+    # counts of one to three numerals, digits and 两, and a qualified count (五大…任务), each tried only
+    # where a numeral stands right before a measure word; a paragraph with 一个 but no claim costs nothing
+    text = ("工作报告\n这是一个开头，有一项说明。\n下面讲十二个问题：\n一、甲\n二、乙\n"
+            "抓好两项工作：\n（一）甲\n（二）乙\n（三）丙\n推进五大攻关任务：\n1.甲\n2.乙")
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block, f.excerpt) for f in found] == [(2, "讲十二个问题"), (5, "抓好两项工作"), (9, "五大攻关任务")]
+
+
+def test_enumeration_found_in_its_own_run_of_a_long_paragraph(tmp_path: Path) -> None:
+    # the enumeration is one run among others split by commas, with 、 elsewhere in the paragraph too
+    text = ("调研报告\n这次调研覆盖市、县两级，历时一个月，重点围绕思想建设、组织建设、作风建设等2个方面展开，"
+            "共走访甲、乙、丙三地。")
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "重点围绕思想建设、组织建设、作风建设等2个方面")]

@@ -391,12 +391,19 @@ def _close(ctx: Context, parent: Marker, child: Marker) -> bool:
 # the count comes first, as one character class, so that the regular-expression engine can
 # skip to numerals (a mixed 1二 or a three-digit number is no count and is dropped later); the
 # verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
+_MEASURES = ("个方面", "方面", "个问题", "点意见", "点要求", "点建议", "点体会", "点", "项任务", "项工作",
+             "项措施", "项", "条措施", "条意见", "条建议", "条", "个重点", "个环节", "个阶段", "个特点", "个坚持",
+             "大任务", "大工程", "个字")
+_QUALIFIED = "个项大条"  # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
 _STATED = re.compile(
-    rf"([{CN_NUM}两\d]{{1,3}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
-    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字"
-    # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
-    rf"|(?:个|项|大|条)[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
+    rf"([{CN_NUM}两\d]{{1,3}})({'|'.join(_MEASURES)}"
+    rf"|(?:{'|'.join(_QUALIFIED)})[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
 )
+# what every _STATED match holds: a numeral, then the first character of a measure word. Found from
+# that character (a short class re skips to without Python), it picks the few paragraphs _STATED,
+# which starts at every numeral, is run on
+_MEASURE_FIRST = "".join(sorted({w[0] for w in _MEASURES} | set(_QUALIFIED)))
+_COUNTED = re.compile(rf"[{_MEASURE_FIRST}](?<=[{CN_NUM}两\d].)")
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
 )
@@ -409,14 +416,28 @@ def _count_value(text: str) -> int | None:
     return cn_value(text.replace("两", "二"))
 
 
+def _tried_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern without look-arounds, tried only at ``starts``
+    (ascending): the caller knows every match begins at one of them."""
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            yield m
+            end = max(m.end(), at + 1)
+
+
 def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
     """(block, start, end, count) for stated counts that announce a list: the claim ends
     its sentence with a colon or ends the block."""
-    for b, offset, found in ctx.body.finditer(_STATED):
-        if b.index in ctx.residue:
-            continue
-        m = _STATED.match(b.text, found.start() - offset)  # positions within the block
-        if m is not None:
+    # a match begins one to three numerals before a measure word: those places are the only ones tried
+    starts: dict[int, set[int]] = {}
+    for b, offset, hit in ctx.body.finditer(_COUNTED):
+        if b.index not in ctx.residue:
+            at = hit.start() - offset
+            starts.setdefault(b.index, set()).update(range(max(0, at - 3), at))
+    for index in sorted(starts):
+        b = ctx.doc.blocks[index]
+        for m in _tried_at(_STATED, b.text, sorted(starts[index])):
             rest = b.text[m.end():]
             tail = re.match(r"^[^。；;！？!?：:]{0,12}", rest)
             after = rest[tail.end():] if tail else rest
@@ -513,6 +534,9 @@ _ENUMERATION = re.compile(
 )
 
 
+_ENUMERABLE = re.compile(r"[\u4e00-\u9fff、\d]+")  # every character an _ENUMERATION match can hold
+
+
 # the count that closes an enumeration, found by its measure word: every _ENUMERATION match ends with one
 _ENUMERATION_COUNT = re.compile(
     rf"(?<=[{CN_NUM}两\d])(?:个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)")
@@ -527,7 +551,14 @@ def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
 
 def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b in _blocks_with(ctx, _ENUMERATION_COUNT):
-        for m in _ENUMERATION.finditer(b.text):
+        # a match lies inside one run of the characters it may hold, with two 、 and a count in it:
+        # only such runs are scanned, not every character of a long paragraph
+        text = b.text
+        if text.count("、") < 2:
+            continue
+        runs = [r for r in _ENUMERABLE.finditer(text) if text.count("、", r.start(), r.end()) >= 2
+                and _ENUMERATION_COUNT.search(text, r.start(), r.end())]
+        for m in (m for r in runs for m in _ENUMERATION.finditer(text, r.start(), r.end())):
             value = _count_value(m.group(3))
             if not value or not 2 <= value <= 20:
                 continue
