@@ -203,3 +203,9 @@ def test_doubled_and_punctuation_share_the_look_for_adjacent_marks(tmp_path: Pat
     # T101 and T103 both read one per-document answer to “are two marks side by side anywhere?”
     found = lint_text("本月检查企业12家，。\n会议于下午结束。。\n另起一段。", tmp_path, select="T101,T103")
     assert sorted((f.rule, f.block, f.start, f.end) for f in found) == [("T101", 0, 9, 11), ("T103", 1, 7, 9)]
+
+
+def test_document_number_year_in_round_brackets_with_a_space_before_hao(tmp_path: Path) -> None:
+    # the scan for the bracketed year runs only when some 号 follows a digit or a space
+    found = lint_text("按照市政办发（2022）15 号文件要求。", tmp_path, select="T104")
+    assert [(f.start, f.end, f.suggestion) for f in found] == [(6, 12, "〔2022〕")]

@@ -62,6 +62,9 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)\d\d)\s?"
                          r"([\]】］)）﹞‟〉])\s?(?=\d{1,4}\s?号)")
+# what _DOC_NUMBER's look-ahead needs: a 号 after a digit or a space. re finds each 号 by itself (a
+# literal first), so this search costs a tenth of the scan it spares in a text without one
+_NUMBERED = re.compile(r"号(?<=[\d\s]号)")
 
 
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -84,7 +87,8 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
             inner = b.text[start + 1:end]
             yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
                                expected=f"“{inner}”", suggestion=f"“{inner}”", autofix=f"“{inner}”")
-    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue]
+    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue] \
+        if _NUMBERED.search(ctx.body.text) else []
     if numbers:
         b, m = numbers[0]
         offset = ctx.body.starts[b.index]
