@@ -482,6 +482,12 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+_DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (
+    (re.compile(r"、(?=等)"), "deng"),
+    (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
+)
+
+
 def _is_deng(text: str, i: int) -> bool:
     """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
@@ -518,10 +524,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
     book = _book_title(tuple(rule.params.get("book_endings", ())))
-    checks: Sequence[tuple[re.Pattern[str], str]] = (
-        (re.compile(r"、(?=等)"), "deng"),
-        (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
-    )
+    checks = _DENG_AND_QUOTE
     body, residue = ctx.body, ctx.residue
     in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
     # each scan below runs only when a character every match holds is in the text (one C-level search)
