@@ -27,7 +27,7 @@ def _blocks_holding(ctx: Context, mark: str) -> list[Block]:
     """The blocks outside residue that hold ``mark``, in order: found with ``str.find`` over the
     joined text, one search per block that has it, instead of a look at every block."""
     text, starts, blocks = ctx.body.text, ctx.body.starts, ctx.doc.blocks
-    out = []
+    out: list[Block] = []
     at = text.find(mark)
     while at >= 0:
         i = ctx.body.block_at(at)
@@ -241,7 +241,8 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     if "〝" in ctx.body.text or "““" in ctx.body.text:  # ““ is reported even when paired
         doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}
     # the lines left with a mark, found by one scan: line numbers counted from one mark to the next
-    left, line, pos, m = set(), 0, 0, first
+    left: set[int] = set()
+    line, pos, m = 0, 0, first
     while m is not None:
         line += text.count("\n", pos, m.start())
         left.add(line)
@@ -620,7 +621,7 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
     hundreds of words cost more than scanning a short report). Each comes with what every match
     holds, 的 and the word after it: scanned first, from each 的 (a literal ``re`` skips to), it
     spares the costlier scan from each adverb in most texts."""
-    out = []
+    out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
     if adverbs:
         out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})"),
                     re.compile(f"的(?:{_alternation(verbs)})"), "地"))
@@ -661,7 +662,7 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 def document_year(ctx: Context) -> int | None:
     """The document's year: its 成文日期 (a date alone on a line near the end), else a year
     in the title, else the latest year the text mentions; None when there is none."""
-    tail = []  # the last six blocks of the body, read from the end
+    tail: list[Block] = []  # the last six blocks of the body, read from the end
     for b in reversed(ctx.doc.blocks):
         if len(tail) == 6:
             break

@@ -24,9 +24,10 @@ def section_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _forms(text: str) -> tuple[str, str]:
-    """A section wording reduced for comparison: (``normalize_heading``, ``plain_heading``)."""
+    """A section wording or a heading reduced for comparison: (``normalize_heading``, ``plain_heading``)
+    (room for a long document's headings beside the profiles' wordings)."""
     return normalize_heading(text), plain_heading(text)
 
 
