@@ -399,11 +399,10 @@ _STATED = re.compile(
     rf"([{CN_NUM}两\d]{{1,3}})({'|'.join(_MEASURES)}"
     rf"|(?:{'|'.join(_QUALIFIED)})[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
 )
-# what every _STATED match holds: a numeral, then the first character of a measure word. Found from
-# that character (a short class re skips to without Python), it picks the few paragraphs _STATED,
-# which starts at every numeral, is run on
+# what every _STATED match holds: a numeral, then the first character of a measure word; found from
+# that character (``_COUNT_START``), it picks the few places _STATED, which starts at every numeral,
+# is tried at
 _MEASURE_FIRST = "".join(sorted({w[0] for w in _MEASURES} | set(_QUALIFIED)))
-_COUNTED = re.compile(rf"[{_MEASURE_FIRST}](?<=[{CN_NUM}两\d].)")
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
 )
@@ -426,14 +425,19 @@ def _tried_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterato
             end = max(m.end(), at + 1)
 
 
-def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
+def _count_starts(ctx: Context) -> list[tuple[Block, int]]:
+    """(block, offset in it) of each ``_COUNT_START``, outside residue, in order."""
+    return [(b, hit.start() - offset) for b, offset, hit in ctx.body.finditer(_COUNT_START)
+            if b.index not in ctx.residue]
+
+
+def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int, int, int, int]]:
     """(block, start, end, count) for stated counts that announce a list: the claim ends
-    its sentence with a colon or ends the block."""
+    its sentence with a colon or ends the block. ``counts``: ``_count_starts``."""
     # a match begins one to three numerals before a measure word: those places are the only ones tried
     starts: dict[int, set[int]] = {}
-    for b, offset, hit in ctx.body.finditer(_COUNTED):
-        if b.index not in ctx.residue:
-            at = hit.start() - offset
+    for b, at in counts:
+        if b.text[at] in _MEASURE_FIRST:
             starts.setdefault(b.index, set()).update(range(max(0, at - 3), at))
     for index in sorted(starts):
         b = ctx.doc.blocks[index]
@@ -502,7 +506,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     主要有以下7个方面： followed by （一）…（六） → N105 “说有7个方面，实际列出6个”."""
     outline = ctx.outline
-    for block, start, end, value in _claims(ctx):
+    counts = _count_starts(ctx)
+    for block, start, end, value in _claims(ctx, counts):
         run: list = _following_items(outline, block, end) or []
         seq = _following_sequence(ctx, block, end)
         if seq and (not run or (seq[0].block, seq[0].start) < (run[0].marker.block, run[0].marker.start)):
@@ -512,7 +517,7 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
-    yield from _enumeration_counts(ctx, rule)
+    yield from _enumeration_counts(ctx, rule, counts)
     yield from _duration_counts(ctx, rule)
 
 
@@ -528,9 +533,10 @@ def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # short phrases joined by 、 (the last maybe by 和/及); anything else in the span (a comma, a
 # bracket, a quotation) makes the reading unsure and the check silent.
 _ITEM = r"[\u4e00-\u9fff]{2,10}"
+_ENUMERATED = ("个方面", "个领域", "个环节", "个维度", "个部门", "个单位", "家单位", "个专项", "项任务", "大类", "方面")
 _ENUMERATION = re.compile(
     rf"((?:{_ITEM}、){{2,}}{_ITEM}(?:(?:和|及|以及){_ITEM})?)(等)?"
-    rf"([{CN_NUM}两\d]{{1,2}})(个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)"
+    rf"([{CN_NUM}两\d]{{1,2}})({'|'.join(_ENUMERATED)})"
 )
 
 
@@ -538,8 +544,11 @@ _ENUMERABLE = re.compile(r"[\u4e00-\u9fff、\d]+")  # every character an _ENUMER
 
 
 # the count that closes an enumeration, found by its measure word: every _ENUMERATION match ends with one
-_ENUMERATION_COUNT = re.compile(
-    rf"(?<=[{CN_NUM}两\d])(?:个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)")
+_ENUMERATION_COUNT = re.compile(rf"(?<=[{CN_NUM}两\d])(?:{'|'.join(_ENUMERATED)})")
+# where a stated count's or an enumeration's measure word can begin: its first character, after a
+# numeral. One scan (a short class re skips to, then a look-behind, all in re) serves both
+_COUNT_START = re.compile(rf"[{''.join(sorted(set(_MEASURE_FIRST) | {w[0] for w in _ENUMERATED}))}]"
+                          rf"(?<=[{CN_NUM}两\d].)")
 
 
 def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
@@ -549,8 +558,11 @@ def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
     return [ctx.doc.blocks[i] for i in found]
 
 
-def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for b in _blocks_with(ctx, _ENUMERATION_COUNT):
+def _enumeration_counts(ctx: Context, rule: Rule, counts: list[tuple[Block, int]]) -> Iterator[Finding]:
+    """A count closing an enumeration against the items named. ``counts``: ``_count_starts``, among
+    which every ``_ENUMERATION_COUNT`` match begins."""
+    closed = sorted({b.index for b, at in counts if _ENUMERATION_COUNT.match(b.text, at)})
+    for b in (ctx.doc.blocks[i] for i in closed):
         # a match lies inside one run of the characters it may hold, with two 、 and a count in it:
         # only such runs are scanned, not every character of a long paragraph
         text = b.text
