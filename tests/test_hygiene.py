@@ -182,3 +182,30 @@ def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
     text = "通知\n根据《县政府关于加强河道管理的通知》(县政发„2019‟12号)和县水发﹝2020﹞3号文件精神，现通知如下。\n"
     found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
     assert [(f.excerpt, f.suggestion, "共 2 处" in f.message) for f in found] == [("„2019‟", "〔2019〕", True)]
+
+
+def test_pairs_find_a_lone_mark_left_after_nested_pairs_are_removed(tmp_path: Path) -> None:
+    # pairs nested three deep take three passes to remove; the lone （ is in a later paragraph
+    lines = ["学习“甲（乙《丙》）”内容。", BALANCED, "没有标点的一段", "落实（二制度。", BALANCED]
+    assert _spans(tmp_path, "\n".join(lines), "T102") == [(3, 2, 3)]
+
+
+def test_pairs_report_a_doubled_opening_quote_of_the_other_form(tmp_path: Path) -> None:
+    assert _spans(tmp_path, "按照〝“学思想、强党性”〞的要求开展工作。", "T102") == [(0, 2, 4), (0, 12, 13)]
+
+
+def test_punctuation_sees_an_ascii_quote_closing_and_an_odd_opening_quote(tmp_path: Path) -> None:
+    found = lint_text("开展“安全生产月\"活动。\n组织〝读书月”活动。", tmp_path, select="T103")
+    assert [(f.block, f.start, f.end) for f in found] == [(0, 8, 9), (1, 2, 3)]
+
+
+def test_doubled_and_punctuation_share_the_look_for_adjacent_marks(tmp_path: Path) -> None:
+    # T101 and T103 both read one per-document answer to “are two marks side by side anywhere?”
+    found = lint_text("本月检查企业12家，。\n会议于下午结束。。\n另起一段。", tmp_path, select="T101,T103")
+    assert sorted((f.rule, f.block, f.start, f.end) for f in found) == [("T101", 0, 9, 11), ("T103", 1, 7, 9)]
+
+
+def test_document_number_year_in_round_brackets_with_a_space_before_hao(tmp_path: Path) -> None:
+    # the scan for the bracketed year runs only when some 号 follows a digit or a space
+    found = lint_text("按照市政办发（2022）15 号文件要求。", tmp_path, select="T104")
+    assert [(f.start, f.end, f.suggestion) for f in found] == [(6, 12, "〔2022〕")]

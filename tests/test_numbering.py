@@ -398,3 +398,40 @@ def test_an_inline_item_opening_with_a_roman_numeral_in_latin_letters_keeps_its_
             "二、需要决策事项提请审议。")
     assert [f.rule for f in lint_text(text, tmp_path, select="N1")] == []
     assert [f.rule for f in lint_text(text.replace("3.I、", "I、"), tmp_path, select="N102")] == ["N102"]
+
+
+def test_spaced_decimal_heading_with_a_full_width_stop_and_space(tmp_path: Path) -> None:
+    text = "应急预案\n1．风险分析\n1．1危险源\n1．\u30002可能后果\n1．3影响区域\n2．队伍装备\n2．1救援队伍"
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("1．\u30002", "1.2")]
+
+
+def test_mixed_stop_widths_in_one_list_are_seen_past_the_one_style_fast_path(tmp_path: Path) -> None:
+    # 1. and 3． are one style (ar.) with two stop widths: the list is not uniform
+    text = "工作安排\n1.统一思想。\n2.压实责任。\n3．加强督查。\n4．严格考核。"
+    found = lint_text(text, tmp_path, select="N103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("3．", "3.")]
+
+
+def test_serial_column_skip_read_from_the_breaks_both_modes_share(tmp_path: Path) -> None:
+    rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 5, 6, 7)]
+    path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])
+    found = lint_path(path, select="N101,N102").findings
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "5", "4")]
+
+
+def test_stated_counts_found_from_their_measure_word(tmp_path: Path) -> None:
+    # counts of one to three numerals, digits and 两, and a qualified count (五大…任务), each tried only
+    # where a numeral stands right before a measure word; a paragraph with 一个 but no claim costs nothing
+    text = ("工作报告\n这是一个开头，有一项说明。\n下面讲十二个问题：\n一、甲\n二、乙\n"
+            "抓好两项工作：\n（一）甲\n（二）乙\n（三）丙\n推进五大攻关任务：\n1.甲\n2.乙")
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block, f.excerpt) for f in found] == [(2, "讲十二个问题"), (5, "抓好两项工作"), (9, "五大攻关任务")]
+
+
+def test_enumeration_found_in_its_own_run_of_a_long_paragraph(tmp_path: Path) -> None:
+    # the enumeration is one run among others split by commas, with 、 elsewhere in the paragraph too
+    text = ("调研报告\n这次调研覆盖市、县两级，历时一个月，重点围绕思想建设、组织建设、作风建设等2个方面展开，"
+            "共走访甲、乙、丙三地。")
+    found = lint_text(text, tmp_path, select="N105")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "重点围绕思想建设、组织建设、作风建设等2个方面")]

@@ -393,17 +393,24 @@ def literals_present(literals: Iterable[str], text: str) -> set[str]:
     """Which of ``literals`` occur in ``text``: one scan for all of them (an alternation of
     plain strings, which ``re`` runs by skipping to their first characters), stepping one
     character after each hit so overlapping occurrences are found too."""
-    words = sorted({w for w in literals if w}, key=lambda w: (-len(w), w))  # stable: one pattern per list
+    words = _by_length(tuple(literals))
     if not words:
         return set()
-    rx = _literal_alternation(tuple(words))
+    rx = _literal_alternation(words)
     found: set[str] = set()
     pos = 0
     while (m := rx.search(text, pos)) is not None:
         found.add(m.group())
         pos = m.start() + 1
     # a shorter literal that begins a found one (局部 in 局部党员) occurs as well
-    return {w for w in words if w in found or any(f.startswith(w) for f in found)}
+    return {w for w in words if w in found or any(f.startswith(w) for f in found)} if found else found
+
+
+@lru_cache(maxsize=64)
+def _by_length(literals: tuple[str, ...]) -> tuple[str, ...]:
+    """The distinct non-empty ``literals``, longest first (stable: one pattern per list), sorted once
+    per list: a rule asks with the same anchors for every document."""
+    return tuple(sorted({w for w in literals if w}, key=lambda w: (-len(w), w)))
 
 
 @lru_cache(maxsize=64)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -15,9 +16,25 @@ from ..scan import PatternSet, active, compile_each
 _HAN = r"\u4e00-\u9fff"
 
 
-def _body(ctx: Context) -> Iterator[Block]:
-    """Blocks that are the document's own text (residue is B101's business)."""
-    return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
+def _body(ctx: Context) -> list[Block]:
+    """Blocks that are the document's own text (residue is B101's business), listed once per
+    document for the checks that walk them."""
+    return ctx.memo("hygiene.body",  # type: ignore[no-any-return]
+                    lambda: [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue])
+
+
+def _blocks_holding(ctx: Context, mark: str) -> list[Block]:
+    """The blocks outside residue that hold ``mark``, in order: found with ``str.find`` over the
+    joined text, one search per block that has it, instead of a look at every block."""
+    text, starts, blocks = ctx.body.text, ctx.body.starts, ctx.doc.blocks
+    out: list[Block] = []
+    at = text.find(mark)
+    while at >= 0:
+        i = ctx.body.block_at(at)
+        if i not in ctx.residue:
+            out.append(blocks[i])
+        at = text.find(mark, starts[i] + len(blocks[i].text) + 1)
+    return out
 
 
 def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -45,6 +62,9 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)\d\d)\s?"
                          r"([\]】］)）﹞‟〉])\s?(?=\d{1,4}\s?号)")
+# what _DOC_NUMBER's look-ahead needs: a 号 after a digit or a space. re finds each 号 by itself (a
+# literal first), so this search costs a tenth of the scan it spares in a text without one
+_NUMBERED = re.compile(r"号(?<=[\d\s]号)")
 
 
 def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -61,13 +81,14 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     稳固党的执政根底 → two T104 findings: 稳固→巩固, 执政根底→基础."""
     yield from _substitutions(ctx, rule)
-    for b in _body(ctx):
+    for b in _blocks_holding(ctx, "”"):  # a quote written back to front opens with a ”
         at = reversed_quotes(b.text)
         for start, end in zip(at[::2], at[1::2], strict=True):
             inner = b.text[start + 1:end]
             yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
                                expected=f"“{inner}”", suggestion=f"“{inner}”", autofix=f"“{inner}”")
-    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue]
+    numbers = [(b, m) for b, _, m in ctx.body.finditer(_DOC_NUMBER) if b.index not in ctx.residue] \
+        if _NUMBERED.search(ctx.body.text) else []
     if numbers:
         b, m = numbers[0]
         offset = ctx.body.starts[b.index]
@@ -84,6 +105,16 @@ _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
     r"[^，。；：、,;:\s]{0,12}$")
 _PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]")
+_REPEATED_MARK = re.compile(r"([。，,；])\1+")
+# two marks side by side, of those _PUNCT_PAIR (T101: ，。) and _REPEATED_MARK (T103: 。。) look for
+_ADJACENT_MARKS = re.compile("[，、；：。,][，、；：。,]")
+
+
+def _adjacent_marks(ctx: Context) -> bool:
+    """Whether any two marks of ``_ADJACENT_MARKS`` stand side by side: most texts have none, and
+    one scan, shared by T101 and T103, spares both their own."""
+    return ctx.memo("hygiene.adjacent_marks",  # type: ignore[no-any-return]
+                    lambda: _ADJACENT_MARKS.search(ctx.body.text) is not None)
 
 
 def _tokens_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -104,6 +135,17 @@ def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s == start for s, _ in spans) and any(e == end for _, e in spans)
 
 
+@lru_cache(maxsize=16)
+def _doubled_chars(chars: str) -> re.Pattern[str]:
+    return re.compile(f"([{re.escape(chars)}])\\1")
+
+
+@lru_cache(maxsize=16)
+def _allowed_doublings(allow: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, re.Pattern[str]]:
+    """Per character, one pattern of the contexts where doubling it is legitimate (compiled once)."""
+    return {c: re.compile("|".join(p)) for c, p in allow if p}
+
+
 def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a function character typed twice (的的, 了了, 在在, 要要 …), a word typed twice
@@ -119,13 +161,12 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     最严格的的党性洗礼 → T101 at 的的."""
     chars = rule.params.get("chars", "")
-    allow = {c: re.compile("|".join(p)) for c, p in rule.params.get("allow", {}).items() if p}
+    allow = _allowed_doublings(tuple((c, tuple(p)) for c, p in rule.params.get("allow", {}).items()))
     allow_words = set(rule.params.get("allow_words", ()))
     layout = [re.compile(p) for p in rule.params.get("layout", ())]
     found: list[tuple[int, int, int, str, str, str]] = []
     if chars:
-        doubled = re.compile(f"([{re.escape(chars)}])\\1")
-        for b, offset, m in ctx.body.finditer(doubled):
+        for b, offset, m in ctx.body.finditer(_doubled_chars(chars)):
             if b.index in ctx.residue:
                 continue
             ch, start, end = m.group(1), m.start() - offset, m.end() - offset
@@ -149,7 +190,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         spans = _tokens_at(b.text, start, end)
         if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
-    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR):
+    for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
             found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
     for index, start, end, key, text, expected in sorted(found):
@@ -185,16 +226,32 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     """Blocks whose marks do not simply pair up: innermost pairs (（…）, “…”) are removed from
     the whole text a few times over, and the blocks left with a mark are examined one by one."""
     text = ctx.body.text
+    first = _MARKS.search(text)  # the first mark left; once there is none, no pass can remove more
     for _ in range(8):
+        if first is None:
+            break
         reduced = _INNERMOST.sub("", text)
         if len(reduced) == len(text):
             break
         text = reduced
-    lines = text.split("\n")
-    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: examine all
+        first = _MARKS.search(text)
+    if text.count("\n") != len(ctx.doc.blocks) - 1:  # a block with a line break inside: examine all
         return {b.index for b in ctx.doc.blocks}
-    doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}  # ““ is reported even when paired
-    return doubled | {i for i, line in enumerate(lines) if _MARKS.search(line)}
+    doubled: set[int] = set()
+    if "〝" in ctx.body.text or "““" in ctx.body.text:  # ““ is reported even when paired
+        doubled = {b.index for b, _, _ in ctx.body.finditer(_DOUBLED_OPEN)}
+    # the lines left with a mark, found by one scan: line numbers counted from one mark to the next
+    left: set[int] = set()
+    line, pos, m = 0, 0, first
+    while m is not None:
+        line += text.count("\n", pos, m.start())
+        left.add(line)
+        end = text.find("\n", m.end())
+        if end < 0:
+            break
+        line, pos = line + 1, end + 1
+        m = _MARKS.search(text, pos)
+    return doubled | left
 
 
 def reversed_quotes(text: str) -> list[int]:
@@ -322,10 +379,13 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    blocks = list(_body(ctx))
+    unpaired = _unpaired_blocks(ctx)
+    if not unpaired:
+        return  # every mark pairs up in its own block
+    blocks = _body(ctx)
     position = {b.index: pos for pos, b in enumerate(blocks)}  # place among the body blocks
     carry_limit = rule.params.get("carry", 3)
-    candidates = sorted(i for i in _unpaired_blocks(ctx) if i in position)
+    candidates = sorted(i for i in unpaired if i in position)
     carried: list[tuple[str, int, int, str, int]] = []  # mark, block, offset, written form, blocks crossed
     last_pos = -2
     mixed: list[tuple[int, int, int, str, str]] = []
@@ -423,6 +483,12 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+_DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (
+    (re.compile(r"、(?=等)"), "deng"),
+    (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
+)
+
+
 def _is_deng(text: str, i: int) -> bool:
     """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
@@ -433,6 +499,13 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight"})
+
+
+@lru_cache(maxsize=16)
+def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """?…? standing for 《》 around a document name that ends with one of ``endings``."""
+    alternation = "|".join(map(re.escape, endings))
+    return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
 
 
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -451,15 +524,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     name (制度, 办法 …).
     ## Example
     医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
-    endings = "|".join(map(re.escape, rule.params.get("book_endings", ())))
-    book = re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{endings}))\?") if endings else None
-    checks: Sequence[tuple[re.Pattern[str], str]] = (
-        (re.compile(r"、(?=等)"), "deng"),
-        (re.compile(r"“[^“”\"]{1,40}\""), "ascii_quote"),
-    )
+    book = _book_title(tuple(rule.params.get("book_endings", ())))
+    checks = _DENG_AND_QUOTE
     body, residue = ctx.body, ctx.residue
     in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
-    if book:
+    # each scan below runs only when a character every match holds is in the text (one C-level search)
+    if book and "?" in body.text:
         for b, offset, m in body.finditer(book):
             in_book.update((m.start(), m.end() - 1))
             if b.index not in residue:
@@ -467,6 +537,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in checks:
+        if key == "ascii_quote" and '"' not in body.text:
+            continue
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue
@@ -486,7 +558,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue:
             groups.setdefault((key, mark), []).append((b, start, end, fix))
 
-    for b, offset, m in body.finditer(re.compile(r"([。，,；])\1+")):
+    for b, offset, m in body.finditer(_REPEATED_MARK) if _adjacent_marks(ctx) else ():
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
@@ -507,14 +579,14 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
-    for b, offset, m in body.finditer(_ODD_QUOTE):
+    for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
-    for b, offset, m in body.finditer(_ASCII_DASH):
+    for b, offset, m in body.finditer(_ASCII_DASH) if "-" in body.text and "--" in body.text else ():
         if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
             add("range", b, m.start() - offset, m.end() - offset, "—")
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
-    for b, offset, m in body.finditer(_STRAIGHT):
+    for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     over = rule.params.get("summary_over", 5)
@@ -538,6 +610,27 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=fix, autofix=fix if key in _FIXED_MARKS else None)
 
 
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=16)
+def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs: tuple[str, ...],
+                     complements: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+    """T106's patterns with the right character, built once per word lists (escaping and sorting
+    hundreds of words cost more than scanning a short report). Each comes with what every match
+    holds, 的 and the word after it: scanned first, from each 的 (a literal ``re`` skips to), it
+    spares the costlier scan from each adverb in most texts."""
+    out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
+    if adverbs:
+        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})"),
+                    re.compile(f"的(?:{_alternation(verbs)})"), "地"))
+    if de_verbs:
+        out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"),
+                    re.compile(f"的(?:{_alternation(complements)})"), "得"))
+    return out
+
+
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports 的 between an adverbial and a verb (清醒的认识到, 客观的讲 → 地) and 的 before a
@@ -547,14 +640,12 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得).
     ## Example
     清醒的认识到 → T106, suggesting 清醒地认识到."""
-    def alt(key: str) -> str:
-        return "|".join(sorted(map(re.escape, rule.params.get(key, ())), key=len, reverse=True))
+    def words(key: str) -> tuple[str, ...]:
+        return tuple(rule.params.get(key, ()))
 
-    di = re.compile(f"(?:{alt('adverbs')})(的)(?:{alt('verbs')})") if rule.params.get("adverbs") else None
-    de = re.compile(f"(?:{alt('de_verbs')})(的)(?:{alt('de_complements')})(?![多少])") \
-        if rule.params.get("de_verbs") else None
-    for pattern, right in ((di, "地"), (de, "得")):
-        if pattern is None:
+    patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"))
+    for pattern, needed, right in patterns:
+        if needed.search(ctx.body.text) is None:
             continue
         for b, offset, m in ctx.body.finditer(pattern):
             if b.index in ctx.residue:
@@ -571,8 +662,13 @@ _DATE_LINE = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*
 def document_year(ctx: Context) -> int | None:
     """The document's year: its 成文日期 (a date alone on a line near the end), else a year
     in the title, else the latest year the text mentions; None when there is none."""
-    tail = [b for b in _body(ctx)][-6:]
-    for b in reversed(tail):
+    tail: list[Block] = []  # the last six blocks of the body, read from the end
+    for b in reversed(ctx.doc.blocks):
+        if len(tail) == 6:
+            break
+        if b.text.strip() and b.index not in ctx.residue:
+            tail.append(b)
+    for b in tail:
         m = _DATE_LINE.match(b.text)
         if m:
             return int(m.group(1))
@@ -593,13 +689,18 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
     ## Example
     2024年工作总结 … 以党的十九大精神统一思想 → T107."""
-    year = document_year(ctx)
+    entries = list(rule.params.get("formulations", ()))
+    compiled = compile_each(tuple(f[0] for f in entries))
+    # the formulations whose anchor is in the text (most texts hold none: the year is not needed then);
+    # a handful of anchors are looked for one by one, each a C-level substring search
+    present = [i for i, (anchor, _) in enumerate(compiled) if not anchor or anchor in ctx.body.text]
+    year = document_year(ctx) if present else None
     if year is None:
         return
-    entries = [f for f in rule.params.get("formulations", ()) if year > int(f[1].split("-")[0])]
-    compiled = compile_each(tuple(f[0] for f in entries))
-    for i in active(compiled, ctx.body.text):
+    for i in present:
         _, until, current = entries[i]
+        if year <= int(until.split("-")[0]):
+            continue
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
             if b.index not in ctx.residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),

@@ -16,8 +16,13 @@ from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_valu
 from ..scan import PatternSet
 
 
-def _siblings(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
-    """Each parent with its numbered children in order (style headings left out)."""
+def _siblings(ctx: Context) -> list[tuple[int, list[Item]]]:
+    """Each parent with its numbered children in order (style headings left out): listed once
+    per document for the five checks that walk them (the lists are read, never changed)."""
+    return ctx.memo("numbering.siblings", lambda: list(_sibling_lists(ctx.outline)))  # type: ignore[no-any-return]
+
+
+def _sibling_lists(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
     for parent, kids in outline.children.items():
         # one parent may hold lists of two styles (a lost heading, a misread marker): each is
         # a list of its own, unless an item joined the list above it as a mixed style
@@ -103,17 +108,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
-    lists = []
-    for parent, items in _siblings(outline):
-        breaks = _breaks(items)
-        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
-            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
-        # a break that rests on a marker found glued to the text before it is too weak to report
-        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
-                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
-        lists.append((breaks, _orphans(outline, parent, items, breaks), items))
-    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
-    explained = {_span(o[2]) for _, o, _ in lists if o is not None}
+    lists, explained = _list_breaks(ctx)
     for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
@@ -140,6 +135,32 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if mode == "skip":
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
+
+
+Breaks = list[tuple[str, Marker, Marker]]
+
+
+def _list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Marker, Marker] | None, list[Item]]],
+                                        set[tuple[int, int, int]]]:
+    """Each sibling list's breaks worth reporting and its orphans (see ``_orphans``), and the
+    spans those orphans explain: read once per document for both modes (N101 and N102)."""
+    return ctx.memo("numbering.breaks", lambda: _find_list_breaks(ctx))  # type: ignore[no-any-return]
+
+
+def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Marker, Marker] | None, list[Item]]],
+                                             set[tuple[int, int, int]]]:
+    lists = []
+    for parent, items in _siblings(ctx):
+        breaks = _breaks(items)
+        if len(breaks) > _MAX_BREAKS or sum(kind == "duplicate" for kind, _, _ in breaks) > 1:
+            continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
+        # a break that rests on a marker found glued to the text before it is too weak to report
+        breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
+        lists.append((breaks, _orphans(ctx.outline, parent, items, breaks), items))
+    # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
+    explained = {_span(o[2]) for _, o, _ in lists if o is not None}
+    return lists, explained
 
 
 def _renumbered(ctx: Context, mk: Marker, items: list[Item], kind: str, expected: str) -> str | None:
@@ -182,6 +203,25 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
     """A table whose first column is 序号 1, 2, 3…: a repeated or skipped serial number. The
     column is read row by row (the header's width); a row that is not a plain number (合计, a
     merged cell) ends it. One break in the column is reported; more mean the rows were misread."""
+    for prev, cur, a, b in _serial_breaks(ctx):
+        lead = len(cur.text) - len(cur.text.lstrip())
+        if mode == "duplicate" and b == a:
+            # the finding covers the two rows that carry the same number; the message says which to change
+            first = len(prev.text) - len(prev.text.lstrip())
+            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
+                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
+        elif mode == "skip" and b > a + 1:
+            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
+                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
+
+
+def _serial_breaks(ctx: Context) -> list[tuple[Block, Block, int, int]]:
+    """(row before, row, its number, the row's number) of each serial column's one break, read
+    once per document for both modes."""
+    return ctx.memo("numbering.serial", lambda: list(_find_serial_breaks(ctx)))  # type: ignore[no-any-return]
+
+
+def _find_serial_breaks(ctx: Context) -> Iterator[tuple[Block, Block, int, int]]:
     for cells in _tables(ctx):
         if cells[0].text.strip() not in _SERIAL_HEADS:
             continue
@@ -201,18 +241,8 @@ def _serial_columns(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
             a, b = int(prev.text.strip()), int(cur.text.strip())
             if b != a + 1:
                 breaks.append((prev, cur, a, b))
-        if len(breaks) != 1:
-            continue
-        prev, cur, a, b = breaks[0]
-        lead = len(cur.text) - len(cur.text.lstrip())
-        if mode == "duplicate" and b == a:
-            # the finding covers the two rows that carry the same number; the message says which to change
-            first = len(prev.text) - len(prev.text.lstrip())
-            yield rule.finding(ctx.doc, prev.index, first, len(cur.text.rstrip()), end_block=cur.index,
-                               key="serial", label=str(b), previous=str(a), expected=str(a + 1))
-        elif mode == "skip" and b > a + 1:
-            yield rule.finding(ctx.doc, cur.index, lead, len(cur.text.rstrip()), key="serial", label=str(b),
-                               previous=str(a), expected=str(a + 1), suggestion=str(a + 1))
+        if len(breaks) == 1:
+            yield breaks[0]
 
 
 def _orphans(outline: Outline, parent: int, items: list[Item],
@@ -253,7 +283,7 @@ def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
     document counts on across parents (1.–53. running through （一）–（四）), nothing is said."""
     outline = ctx.outline
     lists: dict[str, list[list[Item]]] = {}
-    for parent, items in _siblings(outline):
+    for parent, items in _siblings(ctx):
         if parent >= 0 and outline.items[parent].marker.family != "heading":
             lists.setdefault(items[0].marker.style, []).append(items)
     for runs in lists.values():
@@ -301,7 +331,10 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
-    for _, items in _siblings(ctx.outline):
+    for _, items in _siblings(ctx):
+        first = items[0].marker
+        if all(it.marker.punct == first.punct and it.marker.family == first.family for it in items):
+            continue  # one style and one stop width throughout: nothing to compare
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
         if not odd and major.startswith("ar."):
@@ -335,7 +368,7 @@ def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     1.加强学习 / （一）集中学习 → N104 at （一）."""
     outline = ctx.outline
-    for parent, items in _siblings(outline):
+    for parent, items in _siblings(ctx):
         if parent < 0:
             continue
         pmk = outline.items[parent].marker
@@ -358,12 +391,18 @@ def _close(ctx: Context, parent: Marker, child: Marker) -> bool:
 # the count comes first, as one character class, so that the regular-expression engine can
 # skip to numerals (a mixed 1二 or a three-digit number is no count and is dropped later); the
 # verb before it (以下、强调、讲…) is looked for afterwards and only widens the excerpt
+_MEASURES = ("个方面", "方面", "个问题", "点意见", "点要求", "点建议", "点体会", "点", "项任务", "项工作",
+             "项措施", "项", "条措施", "条意见", "条建议", "条", "个重点", "个环节", "个阶段", "个特点", "个坚持",
+             "大任务", "大工程", "个字")
+_QUALIFIED = "个项大条"  # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
 _STATED = re.compile(
-    rf"([{CN_NUM}两\d]{{1,3}})(个方面|方面|个问题|点意见|点要求|点建议|点体会|点|项任务|项工作|项措施|项|条措施|条意见|条建议|条"
-    rf"|个重点|个环节|个阶段|个特点|个坚持|大任务|大工程|个字"
-    # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
-    rf"|(?:个|项|大|条)[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
+    rf"([{CN_NUM}两\d]{{1,3}})({'|'.join(_MEASURES)}"
+    rf"|(?:{'|'.join(_QUALIFIED)})[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
 )
+# what every _STATED match holds: a numeral, then the first character of a measure word; found from
+# that character (``_COUNT_START``), it picks the few places _STATED, which starts at every numeral,
+# is tried at
+_MEASURE_FIRST = "".join(sorted({w[0] for w in _MEASURES} | set(_QUALIFIED)))
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
 )
@@ -376,14 +415,33 @@ def _count_value(text: str) -> int | None:
     return cn_value(text.replace("两", "二"))
 
 
-def _claims(ctx: Context) -> Iterator[tuple[int, int, int, int]]:
+def _tried_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern without look-arounds, tried only at ``starts``
+    (ascending): the caller knows every match begins at one of them."""
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            yield m
+            end = max(m.end(), at + 1)
+
+
+def _count_starts(ctx: Context) -> list[tuple[Block, int]]:
+    """(block, offset in it) of each ``_COUNT_START``, outside residue, in order."""
+    return [(b, hit.start() - offset) for b, offset, hit in ctx.body.finditer(_COUNT_START)
+            if b.index not in ctx.residue]
+
+
+def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int, int, int, int]]:
     """(block, start, end, count) for stated counts that announce a list: the claim ends
-    its sentence with a colon or ends the block."""
-    for b, offset, found in ctx.body.finditer(_STATED):
-        if b.index in ctx.residue:
-            continue
-        m = _STATED.match(b.text, found.start() - offset)  # positions within the block
-        if m is not None:
+    its sentence with a colon or ends the block. ``counts``: ``_count_starts``."""
+    # a match begins one to three numerals before a measure word: those places are the only ones tried
+    starts: dict[int, set[int]] = {}
+    for b, at in counts:
+        if b.text[at] in _MEASURE_FIRST:
+            starts.setdefault(b.index, set()).update(range(max(0, at - 3), at))
+    for index in sorted(starts):
+        b = ctx.doc.blocks[index]
+        for m in _tried_at(_STATED, b.text, sorted(starts[index])):
             rest = b.text[m.end():]
             tail = re.match(r"^[^。；;！？!?：:]{0,12}", rest)
             after = rest[tail.end():] if tail else rest
@@ -448,7 +506,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     主要有以下7个方面： followed by （一）…（六） → N105 “说有7个方面，实际列出6个”."""
     outline = ctx.outline
-    for block, start, end, value in _claims(ctx):
+    counts = _count_starts(ctx)
+    for block, start, end, value in _claims(ctx, counts):
         run: list = _following_items(outline, block, end) or []
         seq = _following_sequence(ctx, block, end)
         if seq and (not run or (seq[0].block, seq[0].start) < (run[0].marker.block, run[0].marker.start)):
@@ -458,7 +517,7 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
-    yield from _enumeration_counts(ctx, rule)
+    yield from _enumeration_counts(ctx, rule, counts)
     yield from _duration_counts(ctx, rule)
 
 
@@ -474,15 +533,22 @@ def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # short phrases joined by 、 (the last maybe by 和/及); anything else in the span (a comma, a
 # bracket, a quotation) makes the reading unsure and the check silent.
 _ITEM = r"[\u4e00-\u9fff]{2,10}"
+_ENUMERATED = ("个方面", "个领域", "个环节", "个维度", "个部门", "个单位", "家单位", "个专项", "项任务", "大类", "方面")
 _ENUMERATION = re.compile(
     rf"((?:{_ITEM}、){{2,}}{_ITEM}(?:(?:和|及|以及){_ITEM})?)(等)?"
-    rf"([{CN_NUM}两\d]{{1,2}})(个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)"
+    rf"([{CN_NUM}两\d]{{1,2}})({'|'.join(_ENUMERATED)})"
 )
 
 
+_ENUMERABLE = re.compile(r"[\u4e00-\u9fff、\d]+")  # every character an _ENUMERATION match can hold
+
+
 # the count that closes an enumeration, found by its measure word: every _ENUMERATION match ends with one
-_ENUMERATION_COUNT = re.compile(
-    rf"(?<=[{CN_NUM}两\d])(?:个方面|个领域|个环节|个维度|个部门|个单位|家单位|个专项|项任务|大类|方面)")
+_ENUMERATION_COUNT = re.compile(rf"(?<=[{CN_NUM}两\d])(?:{'|'.join(_ENUMERATED)})")
+# where a stated count's or an enumeration's measure word can begin: its first character, after a
+# numeral. One scan (a short class re skips to, then a look-behind, all in re) serves both
+_COUNT_START = re.compile(rf"[{''.join(sorted(set(_MEASURE_FIRST) | {w[0] for w in _ENUMERATED}))}]"
+                          rf"(?<=[{CN_NUM}两\d].)")
 
 
 def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
@@ -492,9 +558,19 @@ def _blocks_with(ctx: Context, needed: re.Pattern[str]) -> list[Block]:
     return [ctx.doc.blocks[i] for i in found]
 
 
-def _enumeration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    for b in _blocks_with(ctx, _ENUMERATION_COUNT):
-        for m in _ENUMERATION.finditer(b.text):
+def _enumeration_counts(ctx: Context, rule: Rule, counts: list[tuple[Block, int]]) -> Iterator[Finding]:
+    """A count closing an enumeration against the items named. ``counts``: ``_count_starts``, among
+    which every ``_ENUMERATION_COUNT`` match begins."""
+    closed = sorted({b.index for b, at in counts if _ENUMERATION_COUNT.match(b.text, at)})
+    for b in (ctx.doc.blocks[i] for i in closed):
+        # a match lies inside one run of the characters it may hold, with two 、 and a count in it:
+        # only such runs are scanned, not every character of a long paragraph
+        text = b.text
+        if text.count("、") < 2:
+            continue
+        runs = [r for r in _ENUMERABLE.finditer(text) if text.count("、", r.start(), r.end()) >= 2
+                and _ENUMERATION_COUNT.search(text, r.start(), r.end())]
+        for m in (m for r in runs for m in _ENUMERATION.finditer(text, r.start(), r.end())):
             value = _count_value(m.group(3))
             if not value or not 2 <= value <= 20:
                 continue
@@ -563,17 +639,17 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
-    for _, items in _siblings(ctx.outline):
-        major = _majority_style(items) if any(_slip(it.marker) for it in items) else ""
-        for it in items:
-            mk = it.marker
-            if _slip(mk) and major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
-                model = next(i.marker for i in items if i.marker.style == major)
+    for _, items in _siblings(ctx):
+        slips = [it.marker for it in items if _slip(it.marker)]
+        major = _majority_style(items) if slips else ""
+        if major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
+            model = next(i.marker for i in items if i.marker.style == major)
+            for mk in slips:
                 fixed = mk.label_for(mk.value, model.punct)
                 yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
-        bad = [it.marker for it in items if it.marker.family in _BAD_PUNCT and not _slip(it.marker)
-               and _norm(it.marker.punct) != _BAD_PUNCT[it.marker.family][0]]
+        bad = [mk for mk in (it.marker for it in items) if mk.family in _BAD_PUNCT
+               and _norm(mk.punct) != _BAD_PUNCT[mk.family][0] and not _slip(mk)]
         if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
                     or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
@@ -597,17 +673,22 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _halfwidth_brackets(ctx, rule)
 
 
+_PAREN_FAMILIES = ("cn-paren", "ar-paren")
+
+
 def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
     text take full-width marks, and the document's own habit shows the markers departed from it.
     A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
     matter, not this, and so is a marker inside a sentence. One finding, at the first such
     marker, with the count."""
-    markers = [it.marker for it in ctx.outline.items if it.marker.family in ("cn-paren", "ar-paren")
-               and not _row_label(ctx, it.marker.block)]
-    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence
-    half = [m for m in markers if m.opener == "("
-            and not "\u4e00" <= ctx.doc.blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
+    blocks = ctx.doc.blocks
+    # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence;
+    # the costlier question (a table's row label?) is asked only of the few half-width markers left
+    half = [m for m in (it.marker for it in ctx.outline.items) if m.opener == "(" and m.family in _PAREN_FAMILIES
+            and not "\u4e00" <= blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
+    if len(half) >= 2:
+        half = [m for m in half if not _row_label(ctx, m.block)]
     if len(half) < 2:
         return
     text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
@@ -622,12 +703,15 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
+_GARBLED_OPENERS = "}{[]〔【"  # every _GARBLED match begins with one of these
 _GARBLED = PatternSet([
     r"(?<![A-Za-z0-9{}\[\]])([}{\[\]〔【])[ \u3000]?(\d{1,2}|[一二三四五六七八九十]{1,3})[)）](?=[\u3400-\u9fff])"
 ])
 
 
 def _garbled_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    if not any(bracket in ctx.body.text for bracket in _GARBLED_OPENERS):
+        return  # a few C-level searches for a character spare the scan in most texts
     for b, offset, m in ctx.body.finditer(_GARBLED):  # a match never crosses a line break
         if b.index in ctx.residue:
             continue
@@ -640,6 +724,9 @@ def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """1. 2编制依据 where the document numbers its sections 1.1, 1.3: the space splits the number."""
     # both patterns stop at a line break: scanned over the joined text, each in one pass that
     # looks only at digits (a PatternSet); a spaced decimal is rare, the numbering is read after
+    text = ctx.body.text
+    if not any(space in text and (f".{space}" in text or f"．{space}" in text) for space in " \u3000"):
+        return  # every spaced decimal holds one of these pairs: a few C-level searches, no regex scan
     spaced = [(b, offset, m) for b, offset, m in ctx.body.finditer(_SPACED_DECIMAL) if b.index not in ctx.residue]
     if not spaced:
         return
@@ -654,8 +741,11 @@ def _spaced_decimals(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                label=m.group(0), expected=fixed, suggestion=fixed)
 
 
+_FULL_STOP = {"．": "."}
+
+
 def _norm(p: str) -> str:
-    return {"．": "."}.get(p, p)
+    return _FULL_STOP.get(p, p)
 
 
 def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:

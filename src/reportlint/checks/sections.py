@@ -24,9 +24,10 @@ def section_headings(ctx: Context) -> list[Heading]:
     return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=4096)
 def _forms(text: str) -> tuple[str, str]:
-    """A section wording reduced for comparison: (``normalize_heading``, ``plain_heading``)."""
+    """A section wording or a heading reduced for comparison: (``normalize_heading``, ``plain_heading``)
+    (room for a long document's headings beside the profiles' wordings)."""
     return normalize_heading(text), plain_heading(text)
 
 
@@ -40,7 +41,7 @@ def _heading_forms(ctx: Context) -> dict[str, tuple[str, str]]:
     """``_forms`` of every heading of the document, computed once per document: a long
     document has thousands of short lines, each compared with every section wording."""
     return ctx.memo("sections.forms",  # type: ignore[no-any-return]
-                    lambda: {h.text: (normalize_heading(h.text), plain_heading(h.text)) for h in ctx.outline.headings})
+                    lambda: {h.text: _forms(h.text) for h in ctx.outline.headings})
 
 
 def _carries(normalised: str, wording: str) -> bool:
@@ -203,9 +204,9 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
-        between = [b for b in doc.blocks[mk.block + 1:nxt.marker.block] if b.text.strip()]
         empty.append(bool(
-            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:") and not between
+            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:")
+            and not any(doc.blocks[i].text.strip() for i in range(mk.block + 1, nxt.marker.block))
             and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
                 doc.blocks[nxt.marker.block].text.lstrip())
             and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
@@ -277,6 +278,8 @@ def _sibling_runs(ctx: Context) -> list[list[tuple[int, int, int]]]:
         if not mk.stray and mk.family != "heading":
             by_block.setdefault(mk.block, []).append(mk)
     for block, marks in by_block.items():
+        if len(marks) < 2:
+            continue  # a run of three holds at least two markers (only its first may be found by its text)
         text = ctx.doc.blocks[block].text
         marks.sort(key=lambda m: m.start)
         for family in {m.family for m in marks}:
