@@ -97,8 +97,9 @@ def documents(n: int, seed: int = 9) -> list[Document]:
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     db = sqlite3.connect(path)
     try:
-        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall())
-                for t in ("documents", "blocks", "prints", "frequent")}
+        out = {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall()) for t in ("documents", "blocks", "frequent")}
+        out["prints"] = sorted(tuple(p) for part in corpus.stored_postings(db) for p in part.tolist())
+        return out
     finally:
         db.close()
 
@@ -147,7 +148,11 @@ def test_frequent_limit_below_one_in_a_tampered_index_is_an_error(tmp_path: Path
 
 @pytest.mark.parametrize("garble", [
     "UPDATE blocks SET text = x'00ff'",
-    "UPDATE prints SET doc = 'abc' || doc",
+    "UPDATE prints SET data = x'00ff'",  # not a whole number of records
+    "UPDATE prints SET data = 'text'",
+    "UPDATE prints SET first = first - 1",  # a run not beginning with its own first key
+    "UPDATE prints SET data = data || x'0000000000000080' || substr(data, 9, 12)",  # keys out of order
+    "INSERT INTO added SELECT first, 'abc', 1, 0 FROM prints",
     "UPDATE documents SET path = NULL",
 ])
 def test_garbled_rows_are_a_clear_error_never_a_crash(garble: str, tmp_path: Path) -> None:

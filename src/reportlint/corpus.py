@@ -38,9 +38,9 @@ from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normal
 from .model import Document
 
 MIN_CHARS = 20  # a paragraph shorter than this (normalised) is neither indexed nor queried
-SCHEMA_VERSION = 4  # 4: 64-bit stable hashes with offsets, frequent fingerprints apart (3: crc32)
-READABLE_SCHEMAS = frozenset({"4"})
-TABLES = frozenset({"meta", "documents", "blocks", "prints", "frequent"})
+SCHEMA_VERSION = 5  # 5: postings in sorted runs (4: a row per posting; 3: crc32)
+READABLE_SCHEMAS = frozenset({"5"})
+TABLES = frozenset({"meta", "documents", "blocks", "prints", "added", "frequent"})
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_SECONDS = 30.0  # how long a reader or writer waits while another process holds the file
 FREQUENT_DOCS = 50  # a fingerprint in more documents than this is 套话: kept once, without postings
@@ -49,6 +49,11 @@ MAIN = "index.sqlite"  # in a shard folder: documents and paragraphs (its prints
 PAGE_SIZE = 16384
 READERS = 4  # connections (threads) reading the keys of one draft at once
 CHUNK = 500  # keys per SQL statement (SQLite's default limit on variables is 32766; small stays fast)
+RUN = 256  # postings per row of ``prints`` in a bulk build (more when one key has more: a key is never cut)
+SEGMENT_BITS = 8  # runs also end where these top bits of the key change: every build cuts the same runs
+# a run's postings: packed little-endian records of key, document, paragraph and offset (20 bytes each)
+RUN_DTYPE = np.dtype([("key", "<i8"), ("doc", "<i4"), ("block", "<i4"), ("pos", "<i4")])
+INT32 = np.iinfo(np.int32)
 
 
 def fingerprints(text: str) -> set[int]:
@@ -69,7 +74,8 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS documents (id INTEGER PRIMARY KEY, path TEXT UNIQUE, sha256 TEXT, chars INTEGER);
 CREATE TABLE IF NOT EXISTS blocks (doc INTEGER, block INTEGER, text TEXT, PRIMARY KEY (doc, block)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS prints (
+CREATE TABLE IF NOT EXISTS prints (first INTEGER PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS added (
     hash INTEGER, doc INTEGER, block INTEGER, pos INTEGER, PRIMARY KEY (hash, doc, block)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS frequent (hash INTEGER PRIMARY KEY, docs INTEGER);
 CREATE INDEX IF NOT EXISTS documents_sha256 ON documents (sha256);
@@ -163,7 +169,7 @@ class Index:
         self.main = self.path / MAIN if self.sharded else self.path
         self.writable = create
         self._shards: dict[int, sqlite3.Connection] = {}
-        self._any_frequent: dict[int, bool] = {}
+        self._any: dict[tuple[int, str], bool] = {}
         self._new_folder = False
         self.build_id = ""
         self._readers: dict[int, sqlite3.Connection] = {}
@@ -298,7 +304,15 @@ class Index:
     def add(self, doc: Document, sha256: str) -> bool:
         """Index a document; a document already indexed with the same content is left alone.
         Returns whether anything changed. (One document at a time, for ``corpus add``; a whole
-        corpus is built faster, in bounded memory, by ``build``.)"""
+        corpus is built faster, in bounded memory, by ``build``.) Its postings go to ``added``,
+        a row each, beside the runs of the bulk build; a damaged run is a CorpusError."""
+        try:
+            return self._add(doc, sha256)
+        except ValueError as exc:
+            raise CorpusError(f"参考语料索引“{self.path}”已损坏（{exc}）；"
+                              f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）") from exc
+
+    def _add(self, doc: Document, sha256: str) -> bool:
         if self._new_folder:  # a shard folder begun by corpus add: every shard exists from the start
             for bucket in range(1 << self.bits):
                 self.prints_db(bucket)
@@ -323,7 +337,7 @@ class Index:
         if frequent:
             db.executemany("UPDATE frequent SET docs = docs + 1 WHERE hash = ?", [(k,) for k in frequent])
             postings = postings[~np.isin(postings[:, 0], np.fromiter(frequent, np.int64, len(frequent)))]
-        db.executemany("INSERT OR IGNORE INTO prints VALUES (?, ?, ?, ?)", rows(postings))
+        db.executemany("INSERT OR IGNORE INTO added VALUES (?, ?, ?, ?)", rows(postings))
         self._set_apart([k for k in keys if k not in frequent], db)
 
     @staticmethod
@@ -335,14 +349,25 @@ class Index:
         return out
 
     def _set_apart(self, keys: list[int], db: sqlite3.Connection) -> None:
-        """Fingerprints among ``keys`` now in more than ``frequent_docs`` documents become frequent."""
+        """Fingerprints among ``keys`` now in more than ``frequent_docs`` documents (counted in
+        the bulk build's runs and in the rows added since) become frequent: their postings go."""
+        docs: dict[int, set[int]] = defaultdict(set)
+        runs = runs_holding(db, keys)
+        held = postings_in(runs, np.asarray(keys, dtype=np.int64))
+        for key, doc in zip(held["key"].tolist(), held["doc"].tolist(), strict=True):
+            docs[key].add(doc)
         for chunk in _chunks(keys, CHUNK):
             marks = ",".join("?" * len(chunk))
-            found = db.execute(
-                f"SELECT hash, COUNT(DISTINCT doc) FROM prints WHERE hash IN ({marks}) GROUP BY hash "
-                "HAVING COUNT(DISTINCT doc) > ?", [*chunk, self.frequent_docs]).fetchall()
-            db.executemany("INSERT OR REPLACE INTO frequent VALUES (?, ?)", found)
-            db.executemany("DELETE FROM prints WHERE hash = ?", [(r[0],) for r in found])
+            for key, doc in db.execute(f"SELECT hash, doc FROM added WHERE hash IN ({marks})", chunk):
+                docs[int(key)].add(int(doc))
+        found = sorted((key, len(d)) for key, d in docs.items() if len(d) > self.frequent_docs)
+        if not found:
+            return
+        db.executemany("INSERT OR REPLACE INTO frequent VALUES (?, ?)", found)
+        db.executemany("DELETE FROM added WHERE hash = ?", [(k,) for k, _ in found])
+        gone = np.array([k for k, _ in found], dtype=np.int64)
+        for first, records in runs:
+            _rewrite_run(db, first, records, np.isin(records["key"], gone))
 
     def remove(self, doc_id: int) -> None:
         # the fingerprints are keyed by hash first: recompute them from the stored paragraphs
@@ -352,8 +377,10 @@ class Index:
         keys = np.array([(int(k), block) for block, text in stored for k in block_keys(str(text))[0].tolist()],
                         dtype=np.int64).reshape(-1, 2)
         for db, part in self.by_bucket(keys[:, 0]):
-            db.executemany("DELETE FROM prints WHERE hash = ? AND doc = ? AND block = ?",
+            db.executemany("DELETE FROM added WHERE hash = ? AND doc = ? AND block = ?",
                            [(int(k), doc_id, int(block)) for k, block in keys[part].tolist()])
+            for first, records in runs_holding(db, sorted(set(keys[part, 0].tolist()))):
+                _rewrite_run(db, first, records, records["doc"] == doc_id)
         self.db.execute("DELETE FROM blocks WHERE doc = ?", (doc_id,))
         self.db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
 
@@ -450,18 +477,24 @@ class Index:
         return self._readers[i]
 
     def _lookup(self, db: sqlite3.Connection, keys: list[int]) -> tuple[set[int], list[Any]]:
-        frequent = self._frequent(keys, db) if self._has_frequent(db) else set()
+        """The frequent keys among ``keys`` (sorted) and the postings of the others, as
+        (key, doc, block): from the runs of the bulk build, and the rows added since."""
+        frequent = self._frequent(keys, db) if self._has(db, "frequent") else set()
         rare = [k for k in keys if k not in frequent]
-        found: list[Any] = []
-        for chunk in _chunks(rare, CHUNK):
-            marks = ",".join("?" * len(chunk))
-            found.extend(db.execute(f"SELECT hash, doc, block FROM prints WHERE hash IN ({marks})", chunk).fetchall())
+        held = postings_in(runs_holding(db, rare), np.asarray(rare, dtype=np.int64))
+        found: list[Any] = list(zip(held["key"].tolist(), held["doc"].tolist(), held["block"].tolist(), strict=True))
+        if self._has(db, "added"):
+            for chunk in _chunks(rare, CHUNK):
+                marks = ",".join("?" * len(chunk))
+                found.extend(db.execute(f"SELECT hash, doc, block FROM added WHERE hash IN ({marks})", chunk))
         return frequent, found
 
-    def _has_frequent(self, db: sqlite3.Connection) -> bool:
-        if id(db) not in self._any_frequent:
-            self._any_frequent[id(db)] = db.execute("SELECT 1 FROM frequent LIMIT 1").fetchone() is not None
-        return self._any_frequent[id(db)]
+    def _has(self, db: sqlite3.Connection, table: str) -> bool:
+        """Whether a table of ``db`` has any row (asked once per connection): most indexes have
+        nothing in ``added``, and a corpus smaller than the frequent limit nothing in ``frequent``."""
+        if (id(db), table) not in self._any:
+            self._any[id(db), table] = db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+        return self._any[id(db), table]
 
     def _confirm(self, norm: str, candidates: list[tuple[tuple[int, int], int]],
                  total: int) -> tuple[str, int, float] | None:
@@ -751,9 +784,139 @@ def _key_order(postings: np.ndarray) -> np.ndarray:
     return np.lexsort((postings[:, 3], postings[:, 2], postings[:, 1], postings[:, 0]))
 
 
+def run_bounds(keys: np.ndarray) -> np.ndarray:
+    """Where the runs of sorted ``keys`` start: at 0, wherever the top SEGMENT_BITS of the key
+    change, and, counting from there, at the first change of key at or after each multiple of
+    RUN postings. The runs depend on the keys alone, not on how a build split them into buckets
+    (spill and shuffle buckets are made of whole segments), so every build writes the same rows."""
+    n = len(keys)
+    if not n:
+        return np.zeros(0, np.int64)
+    change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
+    segment = bucket_of(np.ascontiguousarray(keys), SEGMENT_BITS)
+    new_segment = segment[change] != segment[change - 1]
+    starts = np.concatenate(([0], change[new_segment]))  # where each segment starts
+    cand = np.concatenate(([0], change))  # key changes, with the start: the places a run may start
+    rel = cand - starts[np.searchsorted(starts, cand, side="right") - 1]
+    step = rel // RUN
+    cut = np.ones(len(cand), bool)
+    cut[1:] = (step[1:] != step[:-1]) | np.isin(cand[1:], starts)
+    return cand[cut]
+
+
 def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
-    db.executemany("INSERT INTO prints VALUES (?, ?, ?, ?)", rows(postings))
+    """A bucket's postings, sorted by key, as runs: one row of ``prints`` per run, named by its
+    first key, holding its postings as packed records (RUN_DTYPE); one row per frequent key."""
+    if len(postings):
+        narrow = postings[:, 1:]
+        if int(narrow.min()) < INT32.min or int(narrow.max()) > INT32.max:
+            raise ValueError("文档、段落编号或位置超出索引格式的范围")
+        records = np.empty(len(postings), RUN_DTYPE)
+        for j, name in enumerate(RUN_DTYPE.names or ()):
+            records[name] = postings[:, j]
+        starts = run_bounds(postings[:, 0])
+        data = memoryview(records.tobytes())
+        size = RUN_DTYPE.itemsize
+        ends = [*starts[1:].tolist(), len(postings)]
+        db.executemany("INSERT INTO prints VALUES (?, ?)",
+                       ((int(first), data[a * size:b * size])
+                        for first, a, b in zip(postings[starts, 0].tolist(), starts.tolist(), ends, strict=True)))
     db.executemany("INSERT INTO frequent VALUES (?, ?)", rows(frequent))
+
+
+def decode_run(first: object, data: object) -> np.ndarray:
+    """The postings of one row of ``prints`` (records of RUN_DTYPE), checked: nothing read from
+    disk is trusted. A run that is not a whole number of records, not sorted by key, or does
+    not begin with its own first key is damage (ValueError)."""
+    if not isinstance(first, int) or not isinstance(data, bytes):
+        raise ValueError("指纹记录的类型不对")
+    if not data or len(data) % RUN_DTYPE.itemsize:
+        raise ValueError(f"指纹记录长度 {len(data)} 字节，不是 {RUN_DTYPE.itemsize} 的整数倍")
+    records = np.frombuffer(data, RUN_DTYPE)
+    keys = records["key"]
+    if int(keys[0]) != first or (len(keys) > 1 and bool(np.any(keys[1:] < keys[:-1]))):
+        raise ValueError(f"指纹记录（首键 {first}）顺序错乱")
+    return records
+
+
+def runs_holding(db: sqlite3.Connection, keys: list[int]) -> list[tuple[int, np.ndarray]]:
+    """The runs of ``prints`` that may hold ``keys`` (sorted): for each key, the run with the
+    greatest first key not above it, each run once, decoded and in key order. A key's postings
+    are never split, so they are all in that run or nowhere; runs overlapping is damage."""
+    found: dict[int, np.ndarray] = {}
+    for chunk in _chunks(keys, CHUNK):
+        marks = ",".join(["(?)"] * len(chunk))
+        for first, data in db.execute(
+                "SELECT first, data FROM prints WHERE first IN (SELECT (SELECT first FROM prints WHERE first <= "
+                f"k.column1 ORDER BY first DESC LIMIT 1) FROM (VALUES {marks}) AS k)", chunk):
+            if first not in found:
+                found[first] = decode_run(first, data)
+    out = sorted(found.items(), key=lambda kv: kv[0])
+    for (_, a), (first, _) in itertools.pairwise(out):
+        if int(a["key"][-1]) >= first:
+            raise ValueError(f"指纹记录（首键 {first}）与前一条重叠")
+    return out
+
+
+def postings_in(runs: list[tuple[int, np.ndarray]], keys: np.ndarray) -> np.ndarray:
+    """The records of ``runs`` (key order) whose key is among ``keys`` (sorted)."""
+    if not runs:
+        return np.zeros(0, RUN_DTYPE)
+    records = np.concatenate([r for _, r in runs]) if len(runs) > 1 else runs[0][1]
+    lo = np.searchsorted(records["key"], keys, side="left")
+    hi = np.searchsorted(records["key"], keys, side="right")
+    if not bool(np.any(hi > lo)):
+        return np.zeros(0, RUN_DTYPE)
+    take = np.concatenate([np.arange(a, b) for a, b in zip(lo.tolist(), hi.tolist(), strict=True) if b > a])
+    return records[take]
+
+
+def _rewrite_run(db: sqlite3.Connection, first: int, records: np.ndarray, drop: np.ndarray) -> None:
+    """A run of ``prints`` without the postings ``drop`` marks: named by its new first key, or
+    gone when nothing is left (the runs stay in key order, each key still whole in one run)."""
+    if not bool(drop.any()):
+        return
+    db.execute("DELETE FROM prints WHERE first = ?", (first,))
+    kept = records[~drop]
+    if len(kept):
+        db.execute("INSERT INTO prints VALUES (?, ?)", (int(kept["key"][0]), kept.tobytes()))
+
+
+def stored_postings(db: sqlite3.Connection, runs_per_part: int = 4096) -> Iterator[np.ndarray]:
+    """Every posting of one file of an index, as (n, 4) int64 arrays of (key, doc, block,
+    offset) in key order, then doc and block: the runs of the bulk build merged with the rows
+    ``corpus add`` wrote apart. Each part holds whole keys (all of a key's postings)."""
+    cursor = db.execute("SELECT first, data FROM prints ORDER BY first")
+    low: int | None = None  # the keys of ``added`` below this went out with an earlier part
+    while True:
+        batch = cursor.fetchmany(runs_per_part)
+        more = len(batch) == runs_per_part
+        parts = [decode_run(first, data) for first, data in batch]
+        for a, b in itertools.pairwise(parts):
+            if int(a["key"][-1]) >= int(b["key"][0]):
+                raise ValueError(f"指纹记录（首键 {int(b['key'][0])}）与前一条重叠")
+        high = db.execute("SELECT first FROM prints WHERE first > ? ORDER BY first LIMIT 1",
+                          (int(parts[-1]["key"][-1]),)).fetchone() if more and parts else None
+        where, args = [], []
+        if low is not None:
+            where.append("hash >= ?")
+            args.append(low)
+        if high is not None:
+            where.append("hash < ?")
+            args.append(int(high[0]))
+        condition = " WHERE " + " AND ".join(where) if where else ""
+        extra = db.execute(f"SELECT hash, doc, block, pos FROM added{condition}", args).fetchall()
+        table = np.array(extra, dtype=np.int64).reshape(-1, 4)
+        for r in parts:
+            part = np.empty((len(r), 4), np.int64)
+            for j, name in enumerate(RUN_DTYPE.names or ()):
+                part[:, j] = r[name]
+            table = np.concatenate([table, part])
+        if len(table):
+            yield table[np.lexsort((table[:, 2], table[:, 1], table[:, 0]))]
+        if high is None:
+            return
+        low = int(high[0])
 
 
 def build(index_path: Path, documents: Iterable[tuple[Document, str]], fresh: bool,
@@ -908,18 +1071,14 @@ def _pairs(index: Index, min_shared: int, min_share: float) -> list[Pair]:
     paths = {int(i): str(p) for i, p in index.db.execute("SELECT id, path FROM documents")}
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for bucket in range(1 << index.bits):  # a key lives in one shard only: the counts add up
-        db = index.prints_db(bucket)
-        for d, n in db.execute("SELECT doc, COUNT(DISTINCT hash) FROM prints GROUP BY doc"):
-            totals[int(d)] += int(n)
-        cursor = db.execute("SELECT DISTINCT hash, doc FROM prints ORDER BY hash, doc")
-        last, docs = None, []
-        while found := cursor.fetchmany(100_000):
-            for key, doc in found:
-                if key != last:
-                    _count(docs, shared)
-                    last, docs = key, []
-                docs.append(int(doc))
-        _count(docs, shared)
+        for part in stored_postings(index.prints_db(bucket)):  # whole keys, in key order
+            once = np.unique(part[:, :2], axis=0)  # (key, doc) once each
+            for d, n in zip(*np.unique(once[:, 1], return_counts=True), strict=True):
+                totals[int(d)] += int(n)
+            starts = np.flatnonzero(np.diff(once[:, 0])) + 1
+            for docs in np.split(once[:, 1], starts):
+                if len(docs) > 1:
+                    _count(docs.tolist(), shared)
     out = []
     for (a, b), n in shared.items():
         share = n / max(min(totals.get(a, 0), totals.get(b, 0)), 1)
