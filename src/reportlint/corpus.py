@@ -789,14 +789,14 @@ def _key_order(postings: np.ndarray) -> np.ndarray:
         return np.lexsort((postings[:, 3], postings[:, 2], postings[:, 1], postings[:, 0]))
     keys = np.ascontiguousarray(postings[:, 0])
     order = np.argsort(keys)
-    tie = keys[order[1:]] == keys[order[:-1]]
+    keys = keys[order]
+    tie = keys[1:] == keys[:-1]
     if bool(tie.any()):
         shared = np.zeros(len(order), bool)  # rows whose key another row has too
         shared[1:] |= tie
         shared[:-1] |= tie
         where = np.flatnonzero(shared)
-        group = np.concatenate(([0], np.cumsum(~tie)))[where]  # one number per key
-        order[where] = order[where][np.lexsort((order[where], group))]
+        order[where] = order[where][np.lexsort((order[where], keys[where]))]
     return order
 
 
@@ -804,19 +804,27 @@ def run_bounds(keys: np.ndarray) -> np.ndarray:
     """Where the runs of sorted ``keys`` start: at 0, wherever the top SEGMENT_BITS of the key
     change, and, counting from there, at the first change of key at or after each multiple of
     RUN postings. The runs depend on the keys alone, not on how a build split them into buckets
-    (spill and shuffle buckets are made of whole segments), so every build writes the same rows."""
+    (spill and shuffle buckets are made of whole segments), so every build writes the same rows.
+    (Few temporaries: a bucket holds millions of postings.)"""
     n = len(keys)
     if not n:
         return np.zeros(0, np.int64)
-    change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
-    segment = bucket_of(np.ascontiguousarray(keys), SEGMENT_BITS)
-    new_segment = segment[change] != segment[change - 1]
-    starts = np.concatenate(([0], change[new_segment]))  # where each segment starts
-    cand = np.concatenate(([0], change))  # key changes, with the start: the places a run may start
-    rel = cand - starts[np.searchsorted(starts, cand, side="right") - 1]
-    step = rel // RUN
-    cut = np.ones(len(cand), bool)
-    cut[1:] = (step[1:] != step[:-1]) | np.isin(cand[1:], starts)
+    cand = np.flatnonzero(keys[1:] != keys[:-1])  # a key ends here: a run may start after it
+    cand += 1
+    cand = np.concatenate(([0], cand))
+    # the segments' first positions: the first key at or above each segment's lowest key
+    lowest = ((np.arange(1 << SEGMENT_BITS, dtype=np.uint64) << np.uint64(64 - SEGMENT_BITS))
+              ^ np.uint64(1 << 63)).view(np.int64)
+    starts = np.unique(np.searchsorted(keys, lowest))
+    starts = starts[starts < n]
+    begins = np.searchsorted(starts, cand, side="right")  # 1 + the segment of each candidate
+    begins -= 1
+    step = cand - starts[begins]
+    step //= RUN
+    cut = np.empty(len(cand), bool)
+    cut[0] = True
+    np.not_equal(step[1:], step[:-1], out=cut[1:])
+    cut[np.searchsorted(cand, starts)] = True  # a segment's start is always a change of key
     return cand[cut]
 
 
@@ -831,7 +839,7 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
         for j, name in enumerate(RUN_DTYPE.names or ()):
             records[name] = postings[:, j]
         starts = run_bounds(postings[:, 0])
-        data = memoryview(records.tobytes())
+        data = memoryview(records.view(np.uint8))
         size = RUN_DTYPE.itemsize
         ends = [*starts[1:].tolist(), len(postings)]
         db.executemany("INSERT INTO prints VALUES (?, ?)",
@@ -997,6 +1005,9 @@ def write_shard(folder: Path, bucket: int, frequent_docs: int, parts: Iterable[t
     written = 0
     try:
         unjournaled(db)
+        # runs are appended in key order, each page written once: a small cache suffices, and a
+        # worker writing shard after shard does not touch 64 MiB of fresh memory for each
+        db.execute("PRAGMA cache_size=-4096")
         db.execute("INSERT OR IGNORE INTO meta VALUES ('bucket', ?)", (str(bucket),))
         db.execute("INSERT OR IGNORE INTO meta VALUES ('build', ?)", (build_id,))
         for postings, frequent in parts:
