@@ -112,7 +112,8 @@ def fingerprint_batch(batch: list[tuple[int, str]], config_folder: str, bits: in
     postings = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
     buckets = bucket_of(np.ascontiguousarray(postings[:, 0]), bits)
     bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << bits))))
-    postings = postings[np.argsort(buckets, kind="stable")]  # one gather; the buckets are slices of it
+    # one gather (np.take: ~6x faster than indexing for rows); the buckets are slices of it
+    postings = np.take(postings, np.argsort(buckets, kind="stable"), axis=0)
     by_bucket = [postings[bounds[b]:bounds[b + 1]] for b in range(1 << bits)]
     return docs, errors, by_bucket
 
