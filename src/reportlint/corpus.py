@@ -649,11 +649,13 @@ def _problem(path: Path, purpose: str) -> str | None:
         missing = sorted(TABLES - tables)
         if "meta" in missing or "documents" in missing:
             return f"foreign:缺少 {'、'.join(missing)} 表"
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and row[0] not in READABLE_SCHEMAS:  # an older format has other tables
+            return f"version:索引格式 {row[0]}，本版本可读 {'、'.join(sorted(READABLE_SCHEMAS))}"
         if missing:
             return f"damaged:缺少 {'、'.join(missing)} 表"
-        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if row is None or row[0] not in READABLE_SCHEMAS:
-            return f"version:索引格式 {row[0] if row else '未知'}，本版本可读 {'、'.join(sorted(READABLE_SCHEMAS))}"
+        if row is None:
+            return f"version:索引格式 未知，本版本可读 {'、'.join(sorted(READABLE_SCHEMAS))}"
         if purpose == "build":
             return None
         marker = _verified_marker(path)
