@@ -290,7 +290,8 @@ def test_changing_and_adding_documents_after_a_bulk_build_equals_building_afresh
     path = tmp_path / "changed.sqlite"
     corpus.build(path, [(d, f"s{i}") for i, d in enumerate(docs[:8])], fresh=True, frequent_docs=5)
     rng = random.Random(4)
-    changed = Document(docs[2].path, (Block(0, prose(rng, 200)), Block(1, docs[0].blocks[0].text)))
+    changed = Document(docs[2].path, (Block(0, prose(rng, 200)), Block(1, docs[0].blocks[0].text),
+                                      Block(2, docs[5].blocks[1].text)))  # now shares a passage with d005
     final = [*docs[:2], changed, *docs[3:]]
     corpus.build(path, [(changed, "new"), *((d, f"s{i}") for i, d in enumerate(docs) if i >= 8)], fresh=False)
     fresh = tmp_path / "fresh.sqlite"
@@ -301,6 +302,12 @@ def test_changing_and_adding_documents_after_a_bulk_build_equals_building_afresh
     db = sqlite3.connect(path)
     assert db.execute("SELECT COUNT(*) FROM added").fetchone()[0] > 0  # the added documents' rows
     db.close()
+    def found(index: Path) -> list[tuple[frozenset[str], int, float]]:  # the self-join reads runs and rows
+        return [(frozenset({Path(p.first).name, Path(p.second).name}), p.shared, p.share)
+                for p in corpus.pairs(index, 1, 0.0)]
+
+    assert found(path) == found(fresh)
+    assert [names for names, _, _ in found(path)] == [{"d002.txt", "d005.txt"}]
     with corpus.Index(path) as index:  # the old text of the changed document is no source any more
         old = Document("/tmp/draft.txt", (Block(0, docs[2].blocks[1].text), Block(1, changed.blocks[0].text)))
         assert [(m.block, Path(m.source).name) for m in index.query(old, 0.6)] == [(1, "d002.txt")]

@@ -1110,14 +1110,18 @@ def _pairs(index: Index, min_shared: int, min_share: float) -> list[Pair]:
     paths = {int(i): str(p) for i, p in index.db.execute("SELECT id, path FROM documents")}
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for bucket in range(1 << index.bits):  # a key lives in one shard only: the counts add up
-        for part in stored_postings(index.prints_db(bucket)):  # whole keys, in key order
-            once = np.unique(part[:, :2], axis=0)  # (key, doc) once each
+        for part in stored_postings(index.prints_db(bucket)):  # whole keys, sorted by key and document
+            new = np.ones(len(part), bool)
+            new[1:] = (part[1:, 0] != part[:-1, 0]) | (part[1:, 1] != part[:-1, 1])
+            once = part[new, :2]  # (key, doc) once each
             for d, n in zip(*np.unique(once[:, 1], return_counts=True), strict=True):
                 totals[int(d)] += int(n)
-            starts = np.flatnonzero(np.diff(once[:, 0])) + 1
-            for docs in np.split(once[:, 1], starts):
-                if len(docs) > 1:
-                    _count(docs.tolist(), shared)
+            new = np.ones(len(once), bool)
+            new[1:] = once[1:, 0] != once[:-1, 0]
+            start = np.flatnonzero(new)
+            size = np.diff(np.append(start, len(once)))
+            for a, n in zip(start[size > 1].tolist(), size[size > 1].tolist(), strict=True):  # keys in 2+ documents
+                _count(once[a:a + n, 1].tolist(), shared)
     out = []
     for (a, b), n in shared.items():
         share = n / max(min(totals.get(a, 0), totals.get(b, 0)), 1)
