@@ -156,7 +156,9 @@ class Index:
     ``index.sqlite`` with the documents and paragraphs, and one file of fingerprints per bucket
     of the hash's low bits (``prints-00.sqlite`` ...), which Dask workers write side by side
     and a query opens only for the buckets its fingerprints fall in. Both are read by the
-    same code: a single file is a folder of one bucket.
+    same code: a single file is a folder of one bucket. In each file, the postings of a bulk
+    build are sorted runs in ``prints`` (see ``write_bucket``), those added one document at a
+    time since are rows of ``added``; every reader reads both.
 
     ``Index(path)`` reads (it never writes the file, so checks run during ``corpus add`` and
     on read-only folders); ``Index(path, create=True)`` writes, creating the file when it is
