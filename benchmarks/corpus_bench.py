@@ -203,13 +203,17 @@ def main() -> int:
             print(f"dask {workers}: shard folder of {len(index_files(index))} files, {size / 1e6:.1f} MB")
     import sqlite3
 
-    frequent = prints = 0
+    from reportlint.corpus import RUN_DTYPE
+
+    frequent = prints = runs = 0
     for f in index_files(base):
         db = sqlite3.connect(f)
         frequent += db.execute("SELECT COUNT(*) FROM frequent").fetchone()[0]
-        prints += db.execute("SELECT COUNT(*) FROM prints").fetchone()[0]
+        n, size = db.execute("SELECT COUNT(*), TOTAL(LENGTH(data)) FROM prints").fetchone()
+        runs += n
+        prints += int(size) // RUN_DTYPE.itemsize + db.execute("SELECT COUNT(*) FROM added").fetchone()[0]
         db.close()
-    print(f"postings: {prints}; frequent fingerprints set apart: {frequent}")
+    print(f"postings: {prints} in {runs} runs; frequent fingerprints set apart: {frequent}")
     for workers, index in indexes.items():
         if workers:
             same = _same(base, index)
@@ -249,18 +253,25 @@ def extraction(folder: Path) -> int:
 
 
 def _same(a: Path, b: Path) -> bool:
-    """Whether two indexes hold the same rows, read as streams (the tables outgrow memory)."""
+    """Whether two indexes hold the same documents, paragraphs, decoded postings and frequent
+    fingerprints, read as streams (the tables outgrow memory)."""
     import hashlib
     import sqlite3
+
+    from reportlint.corpus import stored_postings
 
     digests = []
     for path in (a, b):
         h = hashlib.sha256()
-        for t, order in (("documents", "1"), ("blocks", "1, 2"), ("prints", "1, 2, 3"), ("frequent", "1")):
+        for t, order in (("documents", "1"), ("blocks", "1, 2"), ("prints", ""), ("frequent", "1")):
             for f in index_files(path):  # shards in bucket order: key order across them
                 db = sqlite3.connect(f)
-                for row in db.execute(f"SELECT * FROM {t} ORDER BY {order}"):
-                    h.update(repr(row).encode())
+                if t == "prints":
+                    for part in stored_postings(db):  # a stream: how it is cut into parts does not matter
+                        h.update(part.tobytes())
+                else:
+                    for row in db.execute(f"SELECT * FROM {t} ORDER BY {order}"):
+                        h.update(repr(row).encode())
                 db.close()
         digests.append(h.hexdigest())
     return digests[0] == digests[1]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reportlint.cli import main
-from reportlint.corpus import K, W, fingerprints, normalise
+from reportlint.corpus import K, W, block_keys, fingerprints, normalise, stored_postings
 
 PROFILES = Path(__file__).parent / "fixtures" / "profiles"
 
@@ -160,8 +160,14 @@ def test_changed_document_replaces_its_old_fingerprints(tmp_path: Path, library:
     db = sqlite3.connect(index)
     plan_id = db.execute("SELECT id FROM documents WHERE path LIKE '%plan.txt'").fetchone()[0]
     blocks = db.execute("SELECT COUNT(*) FROM blocks WHERE doc = ?", (plan_id,)).fetchone()[0]
-    orphans = db.execute("SELECT COUNT(*) FROM prints WHERE doc NOT IN (SELECT id FROM documents)").fetchone()[0]
-    assert blocks == 1 and orphans == 0
+    ids = {r[0] for r in db.execute("SELECT id FROM documents")}
+    postings = [p for part in stored_postings(db) for p in part.tolist()]
+    assert postings and blocks == 1
+    assert {doc for _, doc, _, _ in postings} <= ids  # no orphans, in the runs or in the rows added apart
+    # the old text's postings are gone even if its id was given to the new text
+    new_keys = {k for (text,) in db.execute("SELECT text FROM blocks WHERE doc = ?", (plan_id,))
+                for k in block_keys(text)[0].tolist()}
+    assert {key for key, doc, _, _ in postings if doc == plan_id} <= new_keys
 
 
 def _bad_index(kind: str, tmp_path: Path, library: Path, capsys: pytest.CaptureFixture[str]) -> Path:

@@ -97,8 +97,9 @@ def documents(n: int, seed: int = 9) -> list[Document]:
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
     db = sqlite3.connect(path)
     try:
-        return {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall())
-                for t in ("documents", "blocks", "prints", "frequent")}
+        out = {t: sorted(db.execute(f"SELECT * FROM {t}").fetchall()) for t in ("documents", "blocks", "frequent")}
+        out["prints"] = sorted(tuple(p) for part in corpus.stored_postings(db) for p in part.tolist())
+        return out
     finally:
         db.close()
 
@@ -147,7 +148,11 @@ def test_frequent_limit_below_one_in_a_tampered_index_is_an_error(tmp_path: Path
 
 @pytest.mark.parametrize("garble", [
     "UPDATE blocks SET text = x'00ff'",
-    "UPDATE prints SET doc = 'abc' || doc",
+    "UPDATE prints SET data = x'00ff'",  # not a whole number of records
+    "UPDATE prints SET data = 'text'",
+    "UPDATE prints SET first = first - 1",  # a run not beginning with its own first key
+    "UPDATE prints SET data = data || x'0000000000000080' || substr(data, 9, 12)",  # keys out of order
+    "INSERT INTO added SELECT first, 'abc', 1, 0 FROM prints",
     "UPDATE documents SET path = NULL",
 ])
 def test_garbled_rows_are_a_clear_error_never_a_crash(garble: str, tmp_path: Path) -> None:
@@ -172,6 +177,27 @@ def test_an_index_of_the_old_format_asks_for_a_rebuild(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(CorpusError, match="不兼容"):
         corpus.validate(path)
+
+
+def test_an_index_of_format_4_asks_for_a_rebuild_not_a_repair(tmp_path: Path) -> None:
+    """Format 4 kept a row per posting in ``prints`` and had no ``added`` table: it is another
+    version to rebuild, not a damaged index."""
+    path = tmp_path / "v4.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript("""
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT UNIQUE, sha256 TEXT, chars INTEGER);
+        CREATE TABLE blocks (doc INTEGER, block INTEGER, text TEXT, PRIMARY KEY (doc, block)) WITHOUT ROWID;
+        CREATE TABLE prints (hash INTEGER, doc INTEGER, block INTEGER, pos INTEGER,
+                             PRIMARY KEY (hash, doc, block)) WITHOUT ROWID;
+        CREATE TABLE frequent (hash INTEGER PRIMARY KEY, docs INTEGER);
+        INSERT INTO meta VALUES ('schema', '4');
+    """)
+    db.close()
+    with pytest.raises(CorpusError, match=r"不兼容.*索引格式 4.*重新建立"):
+        corpus.validate(path)
+    corpus.build(path, [(d, "s") for d in documents(2)], fresh=True)  # build replaces it
+    corpus.validate(path)
 
 
 @settings(max_examples=100, deadline=None)
@@ -241,3 +267,47 @@ def test_a_bucket_is_reduced_alike_whether_its_rows_come_in_document_order_or_no
     a, b = corpus.reduce_bucket(ordered, 30), corpus.reduce_bucket(shuffled, 30)
     assert a[0].tolist() == b[0].tolist() and a[1].tolist() == b[1].tolist()
     assert len(a[1]) and len(a[0])
+
+
+def by_path(path: Path) -> set[tuple[int, str, int, int]]:
+    """Every posting of an index as (key, document path, block, offset): ids differ between an
+    index changed by corpus add and one built afresh, paths do not."""
+    db = sqlite3.connect(path)
+    try:
+        paths = dict(db.execute("SELECT id, path FROM documents").fetchall())
+        return {(k, paths[d], b, p) for part in corpus.stored_postings(db) for k, d, b, p in part.tolist()}
+    finally:
+        db.close()
+
+
+def test_changing_and_adding_documents_after_a_bulk_build_equals_building_afresh(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Runs rewritten by corpus add (a changed document's postings dropped from them, emptied
+    runs removed, runs renamed by their new first key) and the rows added apart hold what a
+    new bulk build of the same documents holds; frequent fingerprints counted across both."""
+    monkeypatch.setattr(corpus, "RUN", 2)  # many small runs: most rewrites empty a run or move its first key
+    docs = documents(10)
+    path = tmp_path / "changed.sqlite"
+    corpus.build(path, [(d, f"s{i}") for i, d in enumerate(docs[:8])], fresh=True, frequent_docs=5)
+    rng = random.Random(4)
+    changed = Document(docs[2].path, (Block(0, prose(rng, 200)), Block(1, docs[0].blocks[0].text),
+                                      Block(2, docs[5].blocks[1].text)))  # now shares a passage with d005
+    final = [*docs[:2], changed, *docs[3:]]
+    corpus.build(path, [(changed, "new"), *((d, f"s{i}") for i, d in enumerate(docs) if i >= 8)], fresh=False)
+    fresh = tmp_path / "fresh.sqlite"
+    corpus.build(fresh, [(d, "x") for d in final], fresh=True, frequent_docs=5)
+    assert by_path(path) == by_path(fresh)
+    # the same fingerprints set apart (a removed document's count is not taken back: a floor)
+    assert [k for k, _ in dump(path)["frequent"]] == [k for k, _ in dump(fresh)["frequent"]]
+    db = sqlite3.connect(path)
+    assert db.execute("SELECT COUNT(*) FROM added").fetchone()[0] > 0  # the added documents' rows
+    db.close()
+    def found(index: Path) -> list[tuple[frozenset[str], int, float]]:  # the self-join reads runs and rows
+        return [(frozenset({Path(p.first).name, Path(p.second).name}), p.shared, p.share)
+                for p in corpus.pairs(index, 1, 0.0)]
+
+    assert found(path) == found(fresh)
+    assert [names for names, _, _ in found(path)] == [{"d002.txt", "d005.txt"}]
+    with corpus.Index(path) as index:  # the old text of the changed document is no source any more
+        old = Document("/tmp/draft.txt", (Block(0, docs[2].blocks[1].text), Block(1, changed.blocks[0].text)))
+        assert [(m.block, Path(m.source).name) for m in index.query(old, 0.6)] == [(1, "d002.txt")]

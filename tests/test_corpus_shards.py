@@ -37,8 +37,9 @@ def rows(index: Path) -> dict[str, list[tuple[object, ...]]]:
     for f in files:
         db = sqlite3.connect(f)
         try:
-            for t in out:
+            for t in ("documents", "blocks", "frequent"):
                 out[t].extend(db.execute(f"SELECT * FROM {t}").fetchall())
+            out["prints"].extend(tuple(p) for part in corpus.stored_postings(db) for p in part.tolist())
         finally:
             db.close()
     return {t: sorted(v) for t, v in out.items()}
@@ -57,6 +58,7 @@ def test_a_shard_folder_holds_what_a_single_file_holds(tmp_path: Path, library: 
     assert rows(single) == rows(folder)
     assert sum(len(sqlite3.connect(folder / n).execute("SELECT * FROM prints").fetchall())
                for n in names if n != corpus.MAIN) > 0  # the fingerprints are in the shards
+    assert not sqlite3.connect(folder / corpus.MAIN).execute("SELECT * FROM prints").fetchall()
     code, found = b105(draft, folder, capsys)
     assert code == 1 and "plan.txt" in found, found
     # the same source paths: a folder beside the documents names them as a file there does

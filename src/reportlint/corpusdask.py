@@ -36,7 +36,7 @@ from . import corpus
 from .errors import CorpusError, LoadError
 from .fingerprint import bucket_of
 
-BATCH = 100  # files per fingerprinting task
+BATCH = 400  # files per fingerprinting task (each task has ~20 selections after it: few, large tasks)
 BUCKET_BITS = 4  # 16 buckets in the shuffle: tasks = batches x 16 small selections, 16 reductions
 CONNECT_TIMEOUT = "30s"
 _REGISTRIES: dict[str, Any] = {}
@@ -111,9 +111,10 @@ def fingerprint_batch(batch: list[tuple[int, str]], config_folder: str, bits: in
         parts.append(postings)
     postings = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
     buckets = bucket_of(np.ascontiguousarray(postings[:, 0]), bits)
-    order = np.argsort(buckets, kind="stable")
-    bounds = np.searchsorted(buckets[order], np.arange((1 << bits) + 1))
-    by_bucket = [postings[order[bounds[b]:bounds[b + 1]]] for b in range(1 << bits)]
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << bits))))
+    # one gather (np.take: ~6x faster than indexing for rows); the buckets are slices of it
+    postings = np.take(postings, np.argsort(buckets, kind="stable"), axis=0)
+    by_bucket = [postings[bounds[b]:bounds[b + 1]] for b in range(1 << bits)]
     return docs, errors, by_bucket
 
 

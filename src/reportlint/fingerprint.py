@@ -154,9 +154,9 @@ def fingerprint_texts(texts: list[str], min_chars: int) -> tuple[np.ndarray, np.
     low = h[:n].copy()
     for j in range(1, W):
         np.minimum(low, h[j:j + n], out=low)
-    rightmost = np.full(n, -1, np.int64)
-    for j in range(W - 1, -1, -1):  # the rightmost position holding the window's minimum
-        rightmost[(rightmost < 0) & (h[j:j + n] == low)] = j
+    rightmost = np.zeros(n, np.int64)
+    for j in range(1, W):  # the rightmost position holding the window's minimum: the last written
+        np.copyto(rightmost, j, where=h[j:j + n] == low)
     pos = (np.arange(n) + rightmost)[valid]
     if len(pos):  # the chosen positions never decrease: a repeat is a neighbour
         keep = np.ones(len(pos), bool)
@@ -224,7 +224,8 @@ def store_keys(hashes: np.ndarray) -> np.ndarray:
 
 def bucket_of(keys: np.ndarray, bits: int) -> np.ndarray:
     """Bucket (0 .. 2**bits - 1) of stored keys: the top bits, i.e. low bits of the hash."""
-    return ((keys.view(np.uint64) ^ np.uint64(1 << 63)) >> np.uint64(64 - bits)).astype(np.int64)
+    # uint16: numpy sorts so small an integer by radix, in linear time (the splits by bucket)
+    return ((keys.view(np.uint64) ^ np.uint64(1 << 63)) >> np.uint64(64 - bits)).astype(np.uint16)
 
 
 def reference_winnow(norm: str) -> list[tuple[int, int]]:
