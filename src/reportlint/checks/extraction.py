@@ -72,20 +72,27 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     text, starts = body.text, body.starts
     terms: Counter[str] | None = None
     affixes = set(rule.params.get("affixes", ""))
+    # only an odd character with none beside it counts (see ``garbled_passages``): a paragraph with fewer such
+    # characters than a garbled sentence needs is passed over, as most are
+    if len(places) < NOISE_MIN:
+        return
+    lone = [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
+            if before != p - 1 and after != p + 1]
     k = 0
-    while k + NOISE_MIN <= len(places):  # the paragraphs holding odd characters, each once
-        end = text.find("\n", places[k])
+    while k + NOISE_MIN <= len(lone):  # the paragraphs holding lone odd characters, each once
+        end = text.find("\n", lone[k])
         if end < 0:
             end = len(text)
-        if places[k + NOISE_MIN - 1] >= end:
+        if lone[k + NOISE_MIN - 1] >= end:
             k += 1
-            continue  # most paragraphs have too few odd characters to look at
-        b = body.blocks[body.block_at(places[k])]
-        at = starts[b.index]
-        hi = bisect_left(places, end, k)
-        mine, k = places[k:hi], hi
+            continue
+        b = body.blocks[body.block_at(lone[k])]
+        k = bisect_left(lone, end, k)
         if b.index in residue:
             continue
+        at = starts[b.index]
+        lo = bisect_left(places, at)
+        mine = places[lo:bisect_left(places, end, lo)]
         merged: list[tuple[int, int, str]] = []
         for start, end, sample in garbled_passages(b.text, lex, [p - at for p in mine]):
             if terms is None:
