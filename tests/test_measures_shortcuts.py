@@ -119,11 +119,17 @@ def test_dimensions_searched_with_only_the_patterns_that_can_match_are_those_of_
     pieces = [t[i:i + 4] for t in DIMENSION_TEXTS for i in range(0, len(t), 3)]
     texts = DIMENSION_TEXTS + ["".join(rng.sample(pieces, rng.randint(1, 8))) for _ in range(400)]
     seen = set()
+    generic = pattern_set(tuple(params.get("generic_owners", ())))
+    owners = 0
     for text in texts:
         found = dims._of(text)
         assert found == _plain_dimensions(params, text), text
         seen |= found
+        plain = generic.search(text) if generic else None
+        assert dims.generic_owner(text) == (plain.group() if plain else ""), text
+        owners += plain is not None
     assert seen == {"amount", "deadline", "owner", "target"}
+    assert owners > 10
 
 
 def test_a_pattern_that_may_begin_at_any_character_is_searched_where_its_words_occur() -> None:
@@ -227,6 +233,26 @@ def test_guarded_patterns_find_what_the_pattern_finds() -> None:
             assert [m.span() for m in guarded.finditer(text, lo, hi)] == [m.span() for m in plain.finditer(text, lo, hi)]
             found, expected = guarded.search(text, lo, hi), plain.search(text, lo, hi)
             assert (found and found.span()) == (expected and expected.span()), text
+
+
+def test_every_match_of_a_guarded_pattern_holds_a_match_of_its_hint() -> None:
+    """A hint the code gives (a word rather than one of its characters) is a necessary condition of a match."""
+    import random
+
+    from reportlint.checks.measures import _PART_END, _SEQ_TOKEN
+
+    rng = random.Random(17)
+    words = ["附件：", "附 件2", "附\n件三", "特此通知", "妥否", "以上方案。", "具体联系人：", "联系电话:", "咨询方式：",
+             "政策解读单位：", "（解读机构及咨询方式", "九是", "十二是", "2021年12月3日", "〇二一年一月十五日", "二〇二一年十一月五日",
+             "。", "，", "发展改革委", " ", "\n", "年", "月", "日", "是", "一"]
+    hits = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 7)))
+        for guarded in (_PART_END, _SEQ_TOKEN):
+            for m in guarded.pattern.finditer(text):
+                hits += 1
+                assert guarded._hint.search(text, m.start(), m.end()), (text, m.group())
+    assert hits > 1000
 
 
 def _plain_stop_early(blocks: list, start: tuple[int, int], end: tuple[int, int]) -> tuple[int, int]:

@@ -671,3 +671,69 @@ def test_impossible_dates_past_the_quick_look(tmp_path: Path, text: str, detail:
 @pytest.mark.parametrize("text", ["编号1236月31日。", "请于6月30日、12月31日前报送。", "2月29日前完成。"])
 def test_month_days_that_are_no_impossible_date(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []
+
+
+def _x103_passages_plainly(ctx, rule, lex) -> list[tuple[int, int, int, str]]:  # type: ignore[no-untyped-def]
+    """X103's passages computed the plain way: each paragraph's own odd characters as a list of flags, every
+    sentence looked at, the recurring terms counted over the whole text (what the fast path replaced)."""
+    from collections import Counter
+
+    from reportlint.checks import proofread as P
+
+    body = ctx.body
+    orphan = P._orphans(body.text, lex)
+    terms: Counter[str] = Counter()
+    for p, odd in enumerate(orphan):
+        if odd:
+            terms[body.text[max(0, p - 1):p + 1]] += 1
+            terms[body.text[p:p + 2]] += 1
+    affixes = set(rule.params.get("affixes", ""))
+    out = []
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue:
+            continue
+        at = body.starts[b.index]
+        merged: list[tuple[int, int, str]] = []
+        for start, end, sample in _garbled_by_definition(b.text, lex):
+            chars = set(sample.split("、"))
+            odd = [p for p in range(start + 1, end - 1) if orphan[at + p] and not orphan[at + p - 1]
+                   and not orphan[at + p + 1] and b.text[p] in chars]
+            noise = [p for p in odd if b.text[p] == "一" or (b.text[p] not in affixes and terms[b.text[p - 1:p + 1]] < 2
+                                                            and terms[b.text[p:p + 2]] < 2)]
+            if odd and not noise:
+                continue
+            if merged and start - merged[-1][1] <= 2:
+                merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
+            else:
+                merged.append((start, end, sample))
+        out += [(b.index, s, e, "、".join(dict.fromkeys(x.split("、")))) for s, e, x in merged]
+    return out
+
+
+def test_x103_passages_match_their_plain_computation() -> None:
+    """X103 finds the paragraphs worth looking at from the places of the odd characters of the whole text and
+    gives each its own places: the same passages as looking at every paragraph with its own flags."""
+    import random
+
+    from reportlint.checks import extraction
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    lex = lexicon_module.lexicon()
+    _, rulebook = session().books()
+    rule = rulebook.rules["X103"]
+    rng = random.Random(31)
+    words = ["打开网页", "选择单位", "填写信息", "提交申请", "完成注册", "按时办理", "消弧线圈", "张三丰", "计划", "碳足迹"]
+    noise = [*"一弓斗升链碳", "一弓", "弓一", "，", "。", "\n"]
+    found = 0
+    for _ in range(60):
+        text = "".join(rng.choice(words) + rng.choice(noise) for _ in range(rng.randint(5, 60)))
+        doc = Document(path="t.txt", blocks=tuple(Block(i, t) for i, t in enumerate(text.split("\n"))))
+        ctx, _ = analyse(doc, rulebook, None)
+        got = [(f.block, f.start, f.end, f.message) for f in extraction._garbled_passages(ctx, rule)]
+        expected = _x103_passages_plainly(ctx, rule, lex)
+        assert [g[:3] for g in got] == [e[:3] for e in expected], text
+        assert all(e[3] in g[3] for g, e in zip(got, expected, strict=True))
+        found += len(got)
+    assert found > 20

@@ -94,17 +94,19 @@ def needed_class(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
 
 class Guarded:
     """A compiled pattern searched only where a character it needs occurs in the searched range
-    (one scan for a character class, in C): the same matches, and most texts are passed over."""
+    (one scan for a character class, in C): the same matches, and most texts are passed over.
+    ``hint``: a stricter filter the caller knows, a pattern of which every match of ``pattern`` holds a
+    match (a literal word rather than one of its characters); the needed characters when None."""
 
     __slots__ = ("_hint", "pattern")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
+    def __init__(self, pattern: re.Pattern[str], hint: re.Pattern[str] | None = None) -> None:
         self.pattern = pattern
-        self._hint = needed_class(pattern.pattern, pattern.flags)
+        self._hint = hint or needed_class(pattern.pattern, pattern.flags)
 
     def first_possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> int:
-        """Where the first needed character of ``text[pos:endpos]`` is (``pos`` when the pattern
-        needs none), or -1: no match can lie in the range before it."""
+        """Where the first needed character (or match of the hint) of ``text[pos:endpos]`` is (``pos``
+        when the pattern needs none), or -1: no match can lie in the range before it."""
         if self._hint is None:
             return pos if pos <= min(endpos, len(text)) else -1
         m = self._hint.search(text, pos, endpos)

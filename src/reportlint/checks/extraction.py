@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from itertools import compress
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -61,27 +61,43 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Sentences that OCR or a layout garbled (see ``proofread.garbled_passages``), one finding per
     passage: neighbouring garbled sentences of a paragraph are reported together."""
-    blocks = [b for b in ctx.doc.blocks if b.index not in ctx.residue and _HAN.search(b.text)]
-    if not blocks:
+    if not _HAN.search(ctx.body.text):
         return
     from ..lexicon import lexicon
-    from .proofread import NOISE_MIN, body_orphans, garbled_passages
+    from .proofread import NOISE_MIN, body_orphan_places, garbled_passages
 
     lex = lexicon()
-    orphan = body_orphans(ctx, lex)
-    counted = bytes(orphan)  # counted by C: most paragraphs have too few odd characters to look at
-    starts = ctx.body.starts
+    places = body_orphan_places(ctx, lex)  # odd characters are Chinese: a paragraph without any has none
+    body, residue = ctx.body, ctx.residue
+    text, starts = body.text, body.starts
     terms: Counter[str] | None = None
     affixes = set(rule.params.get("affixes", ""))
-    for b in blocks:
-        at = starts[b.index]
-        if counted.count(1, at, at + len(b.text)) < NOISE_MIN:
+    # only an odd character with none beside it counts (see ``garbled_passages``): a paragraph with fewer such
+    # characters than a garbled sentence needs is passed over, as most are
+    if len(places) < NOISE_MIN:
+        return
+    lone = [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
+            if before != p - 1 and after != p + 1]
+    k = 0
+    while k + NOISE_MIN <= len(lone):  # the paragraphs holding lone odd characters, each once
+        end = text.find("\n", lone[k])
+        if end < 0:
+            end = len(text)
+        if lone[k + NOISE_MIN - 1] >= end:
+            k += 1
             continue
+        b = body.blocks[body.block_at(lone[k])]
+        k = bisect_left(lone, end, k)
+        if b.index in residue:
+            continue
+        at = starts[b.index]
+        lo = bisect_left(places, at)
+        mine = places[lo:bisect_left(places, end, lo)]
         merged: list[tuple[int, int, str]] = []
-        for start, end, sample in garbled_passages(b.text, lex, orphan[at:at + len(b.text)]):
+        for start, end, sample in garbled_passages(b.text, lex, [p - at for p in mine]):
             if terms is None:
-                terms = _orphan_bigrams(ctx.body.text, orphan)
-            if _mostly_terms(b.text, start, end, sample, orphan, at, terms, affixes):
+                terms = _orphan_bigrams(ctx.body.text, places)
+            if _mostly_terms(b.text, start, end, sample, set(mine), at, terms, affixes):
                 continue
             if merged and start - merged[-1][1] <= 2:
                 merged[-1] = (merged[-1][0], end, f"{merged[-1][2]}、{sample}")
@@ -92,25 +108,25 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, b.index, start, end, key="passage", sample=sample)
 
 
-def _orphan_bigrams(text: str, orphan: list[bool]) -> Counter[str]:
-    """How often each two-character string holding an odd character occurs in the text."""
+def _orphan_bigrams(text: str, places: list[int]) -> Counter[str]:
+    """How often each two-character string holding an odd character (at ``places``) occurs in the text."""
     seen: Counter[str] = Counter()
-    for p in compress(range(len(orphan)), orphan):
+    for p in places:
         seen[text[max(0, p - 1):p + 1]] += 1
         seen[text[p:p + 2]] += 1
     return seen
 
 
-def _mostly_terms(text: str, start: int, end: int, sample: str, orphan: list[bool], at: int,
+def _mostly_terms(text: str, start: int, end: int, sample: str, odd_at: set[int], at: int,
                   terms: Counter[str], affixes: set[str]) -> bool:
-    """Every odd character of a passage is part of a term the dictionary lacks that recurs in
-    the document with the same neighbour (消弧线圈, 限下项目 in a grid company's report), or a
+    """Every odd character (at ``odd_at`` less ``at``) of a passage is part of a term the dictionary lacks that
+    recurs in the document with the same neighbour (消弧线圈, 限下项目 in a grid company's report), or a
     productive affix of policy vocabulary the dictionary lacks (创新链产业链资金链, 碳足迹碳市场):
     vocabulary, not noise. One odd character that does not recur keeps the passage (验证码 recurs, but the
     弓 of an arrow beside it does not); a stray 一 always counts, as 一 begins many pairs by chance."""
     chars = set(sample.split("、"))
     odd = [p for p in range(start + 1, end - 1)
-           if orphan[at + p] and not orphan[at + p - 1] and not orphan[at + p + 1] and text[p] in chars]
+           if at + p in odd_at and at + p - 1 not in odd_at and at + p + 1 not in odd_at and text[p] in chars]
     noise = [p for p in odd if text[p] == "一" or (text[p] not in affixes and terms[text[p - 1:p + 1]] < 2
                                                    and terms[text[p:p + 2]] < 2)]
     return bool(odd) and not noise

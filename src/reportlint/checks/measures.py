@@ -164,7 +164,9 @@ class Dimensions:
 
     def generic_owner(self, text: str) -> str:
         """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
-        m = self._generic.search(text) if self._generic else None
+        # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
+        generic = self._needs.plan(self._excluded(text)[0])[_GENERIC]
+        m = generic.search(text) if generic is not None else None
         return m.group() if m else ""
 
     def of(self, text: str) -> frozenset[str]:
@@ -205,7 +207,8 @@ class Dimensions:
         if found is None:
             mask = self._needs.mask(text)
             exclude = self._needs.plan(mask)[_EXCLUDE]
-            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude and exclude.search(text) else []
+            # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
+            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
             if len(self._exclusions) >= _MEMO_MAX:
                 self._exclusions.clear()
             found = self._exclusions[text] = (mask, spans)
@@ -366,7 +369,8 @@ def quantified(ctx: Context, text: str, params: Mapping[str, Any]) -> frozenset[
 
 
 Pos = tuple[int, int]
-_SEQ_TOKEN = Guarded(re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是"))
+_SEQ_TOKEN = Guarded(re.compile(r"(?<![统唯单同专万])([一二三四五六七八九十]{1,2})是"),
+                     re.compile("[一二三四五六七八九十]是"))  # a numeral before 是, rarer than 是 alone
 _NAMED_TOKEN = Guarded(re.compile(r"(?:建议|措施|举措|任务|要求)([一二三四五六七八九十]{1,2})[：:]"))
 
 
@@ -493,7 +497,10 @@ _PART_END = Guarded(re.compile(
     r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$"))
+    rf"|^\s*{_ISSUED}\s*$"),
+    # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
+    # rarer than the characters 以 or 年 alone, which most paragraphs hold
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:

@@ -610,30 +610,34 @@ _RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone bet
 NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
 
 
-def garbled_passages(text: str, lex: object, whole: list[bool] | None = None) -> Iterator[tuple[int, int, str]]:
+def garbled_passages(text: str, lex: object, places: list[int] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, sample) of the sentences of ``text`` that OCR or layout has garbled: three or
     more characters that stand alone between words and form no word with either (the arrows of a
-    flow chart read as 弓、斗、升, or a stray 一 between every two steps)."""
+    flow chart read as 弓、斗、升, or a stray 一 between every two steps). ``places``: those of the
+    text's ``_orphans`` in text order, if known (a sentence ends at a mark, and so does every run of characters)."""
     single = lex.single  # type: ignore[attr-defined]
-    if whole is None:  # the paragraph's orphans: a sentence ends at a mark, and so does every run of characters
-        whole = _orphans(text, lex)
-    if whole.count(True) < NOISE_MIN:
+    if places is None:
+        places = _orphan_places(text, lex)
+    n = len(places)
+    if n < NOISE_MIN:
         return
+    odd_at = set(places)
+    k = 0  # the first place not before the sentence
     for m in _CLAUSE.finditer(text):
         start, end = m.span()
-        if end - start < 12:
-            continue
-        orphan = whole[start:end]
-        if orphan.count(True) < NOISE_MIN:
-            continue  # too few odd characters in the sentence, whatever their neighbours
-        sentence = m.group()
+        while k < n and places[k] < start:
+            k += 1
+        if k + NOISE_MIN > n:
+            return  # too few odd characters left for any sentence
+        if end - start < 12 or places[k + NOISE_MIN - 1] >= end:
+            continue  # too short, or too few odd characters in the sentence, whatever their neighbours
         odd = []
-        for i in compress(range(1, len(sentence) - 1), orphan[1:-1]):
-            if orphan[i - 1] or orphan[i + 1]:
+        for p in places[k:bisect_left(places, end, k)]:
+            if p == start or p == end - 1 or p - 1 in odd_at or p + 1 in odd_at:
                 continue  # a run of odd characters is a name or a term; noise stands alone
-            if not ("\u4e00" <= sentence[i - 1] <= "\u9fff" and "\u4e00" <= sentence[i + 1] <= "\u9fff"):
+            if not ("\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"):
                 continue
-            ch = sentence[i]
+            ch = text[p]
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
         if len(odd) >= NOISE_MIN:
