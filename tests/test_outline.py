@@ -145,7 +145,8 @@ from hypothesis import strategies as st  # noqa: E402
 from reportlint import outline  # noqa: E402
 
 _PIECES = ["一、", "（一）", "(2)", "1.", "2．", "3、", "12.", "十二、", "①", "第一，", "二是", "附件1", "工作", "推进",
-           "。", "；", "：", " ", "\u3000", "\t", "”", "）", "2024年", "1.5万", "I、", "是", "第", "，", "\n", "（", "a"]
+           "。", "；", "：", " ", "\u3000", "\t", "”", "）", "2024年", "1.5万", "I、", "是", "第", "，", "\n", "（", "a",
+           "（ 三 ）", "2。", "7，", "《"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -160,7 +161,10 @@ def test_inline_scan_finds_what_its_pattern_finds(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_loose_scan_skips_only_the_matches_at_line_openers(text: str) -> None:
-    openers = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # positions no match runs across
+    # positions no match runs across: line starts, and the first character after a line's leading blanks
+    lines = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    lead = [i + len(text[i:].split("\n", 1)[0]) - len(text[i:].split("\n", 1)[0].lstrip()) for i in lines]
+    openers = sorted(set(lines) | set(lead))
     every = list(outline._LOOSE.pattern.finditer(text))
     kept = [m.span() for m in every if m.start() not in openers]
     assert [m.span() for m in outline._loose_matches(text, openers)] == kept

@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .model import Block, Document
-from .scan import Body, PatternSet
+from .scan import Body, PatternSet, first_chars
 
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
@@ -450,21 +451,29 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
 
 
 def _loose_matches(text: str, openers: list[int]) -> Iterator[re.Match[str]]:
-    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions that
-    no match can run across). Most matches are the item numbers that open lines, found already as
-    markers: each is matched where it stands, in C, and the search goes on after it."""
-    whole, pos = _LOOSE.pattern, 0
-    for opener in openers:
-        if opener < pos:
-            continue
-        while (m := _LOOSE.search(text, pos, opener)) is not None:  # no match reaches the opener
+    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions with
+    nothing but blanks before them in their line). Most matches are the item numbers that open lines,
+    found already as markers: only the text between two openers is searched. No match runs into an
+    opener (a match holds no line break and ends with no blank), and none begins inside a match at an
+    opener (a bracketed or dotted label holds no 、 after a Chinese numeral, no dot after a lone digit),
+    so each search starts one past an opener."""
+    lead, whole, pos = _loose_lead(), _LOOSE.pattern, 0
+    for end in (*openers, len(text)):
+        while (candidate := lead.search(text, pos, end)) is not None:  # a place where a match can begin
+            m = whole.match(text, candidate.start(), end)
+            if m is None:
+                pos = candidate.start() + 1
+                continue
             yield m
-            pos = m.end()
-        here = whole.match(text, opener)
-        pos = here.end() if here is not None else opener
-    while (m := _LOOSE.search(text, pos)) is not None:
-        yield m
-        pos = m.end()  # every _LOOSE match holds two characters or more
+            pos = m.end()  # every _LOOSE match holds two characters or more
+        pos = end + 1
+
+
+@lru_cache(maxsize=1)
+def _loose_lead() -> re.Pattern[str]:
+    """Where a ``_LOOSE`` match can begin (``scan.first_chars``, as ``PatternSet`` filters): ``re`` skips there in C."""
+    source = _LOOSE.pattern.pattern
+    return re.compile(first_chars(source, re.MULTILINE) or source, re.MULTILINE)
 
 
 def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
