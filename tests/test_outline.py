@@ -178,3 +178,18 @@ def test_heading_text_stops_where_a_search_of_the_rest_alone_stops(text: str, st
     m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
     title = text[start:start + m.start() if m else len(text)].strip()
     assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")
+
+
+def test_heading_text_is_read_within_200_characters_as_a_search_of_the_rest_alone() -> None:
+    """Titles near the 200-character reach of ``_heading_text``, and long blank runs after a label."""
+    import random
+
+    rng = random.Random(5)
+    pieces = ["工作", "推进", " ", "\u3000" * 7, " " * 60, "。", "：", "a", "2", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        start = rng.randint(0, len(text))
+        rest = text[start:start + 200]
+        m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
+        title = text[start:start + m.start() if m else len(text)].strip()
+        assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")

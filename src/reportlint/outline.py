@@ -30,15 +30,17 @@ RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
 _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
-_START_PATTERNS = (
-    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
-    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
-    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])")),
+_START_PATTERNS = (  # family, pattern, the value of the number it captures
+    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
+     lambda num: cn_value(num)),
+    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
+    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])"), lambda num: cn_value(num)),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])")),
-    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()")),
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])"), int),
+    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
-    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])")),
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
+     lambda num: ord(num) - ord("a") + 1),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
@@ -200,14 +202,18 @@ class Outline:
         return self.children.get(parent, ())
 
 
+# the title after a label: leading blanks, then everything up to a sentence end or a blank
+_TITLE = re.compile(rf"\s*[^\s{SENTENCE_END}：:]*")
+
+
 def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end or white space (in a document
     pasted as one line, a space is all that separates a heading from what follows), at most
-    40 characters."""
-    m = _HEADING_STOP.search(text, start, start + 200)  # no copy of the text; its look-behind sees before start,
-    if m is not None and m.start() == start and text[start].isspace():  # so a blank at start is no stop here
-        m = _HEADING_STOP.search(text, start + 1, start + 200)
-    stop = m.start() if m else len(text)
+    40 characters; blanks right after the label are skipped. A title runs to the end of the
+    text when no stop comes within 200 characters."""
+    stop = _TITLE.match(text, start, start + 200).end()  # type: ignore[union-attr] # it matches empty text
+    if stop == start + 200:
+        stop = len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
 
@@ -215,13 +221,11 @@ def _heading_text(text: str, start: int) -> str:
 _RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
 
 
-def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+Candidate = tuple[str, re.Pattern[str], Callable[[str], "int | None"]]  # family, pattern, value of its number
+
+
+def _find_candidates(first: str) -> tuple[Candidate, ...]:
     """The marker patterns a block can match, by its first visible character."""
-    found = _BY_FIRST.get(first)
-    return found if found is not None else _find_candidates(first)
-
-
-def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in "（(":
         return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
@@ -237,27 +241,18 @@ def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BY_FIRST = {c: _find_candidates(c) for c in "（(0123456789" + CN_NUM + CIRCLED}
 
 
-def _value(family: str, num: str) -> int | None:
-    if family.startswith("cn"):
-        return cn_value(num)
-    if family == "circled":
-        return CIRCLED.index(num) + 1
-    if family == "latin-paren":
-        return ord(num) - ord("a") + 1
-    return int(num)
-
-
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     first = text[:1]
     if first in _LEAD_CHARS:  # rare: copy the text only then
         first = text.lstrip(_LEAD_CHARS)[:1]
-    for family, pattern in _candidates(first):
+    candidates = _BY_FIRST.get(first)
+    for family, pattern, value_of in _find_candidates(first) if candidates is None else candidates:
         m = pattern.match(text)
         if not m:
             continue
         opener, num, closer, punct = m.groups()
-        value = _value(family, num)
+        value = value_of(num)
         if not value:
             continue
         end = m.end()
@@ -268,7 +263,7 @@ def _block_start_marker(block: Block) -> Marker | None:
         if family in ("cn", "ar") and _RANGE_AFTER.match(text, end):
             continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = m.start(1)  # every pattern's first group follows the leading blanks
-        return Marker(block.index, lead, end, family, value, opener, closer, punct, title=_heading_text(text, end))
+        return Marker(block.index, lead, end, family, value, opener, closer, punct, False, "", _heading_text(text, end))
     return None
 
 
