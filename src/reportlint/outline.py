@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import NamedTuple
 
 from .model import Block, Document
@@ -202,6 +202,8 @@ class Outline:
         return self.children.get(parent, ())
 
 
+_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
+
 # the title after a label: leading blanks, then everything up to a sentence end or a blank
 _TITLE = re.compile(rf"\s*[^\s{SENTENCE_END}：:]*")
 
@@ -354,20 +356,22 @@ def _page_number_series(markers: list[Marker]) -> list[Marker]:
 def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
     """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
     body = body or Body(doc.blocks)
-    by_block: dict[int, list[Marker]] = {}
+    markers = []
     for block in doc.blocks:
         if block.index not in residue and block.text[:1] not in ("", "\n"):
             first = _block_start_marker(block)
             if first:
-                by_block[block.index] = [first]
+                markers.append(first)
+    opened = {mk.block: mk.end for mk in markers}  # an inline marker comes after a block's first
+    inline = []
     for block, offset, m in body.finditer(_INLINE):
         if block.index in residue:
             continue
         marker = _inline_marker(block, m, offset)
-        first = by_block.get(block.index)
-        if marker and (not first or first[0].inline or marker.start >= first[0].end):
-            by_block.setdefault(block.index, []).append(marker)
-    markers = [mk for i in sorted(by_block) for mk in by_block[i]]
+        if marker and marker.start >= opened.get(block.index, 0):
+            inline.append(marker)
+    if inline:
+        markers = sorted(markers + inline, key=_PLACE)
     return _mark_stray(markers, doc.blocks)
 
 
@@ -408,7 +412,7 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     body = body or Body(doc.blocks)
     starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
     # known markers with nothing but blanks before them in their paragraph: no match runs into them
-    openers = sorted(starts[b] + at for b, at in taken if b <= last and not blocks[b].text[:at].strip())
+    openers = sorted(starts[b] + at for b, at in taken if b <= last and (not at or not blocks[b].text[:at].strip()))
     i = 0
     # Body.finditer without its paragraph checks: no match crosses a paragraph's end; the paragraph is
     # followed along the text
@@ -510,9 +514,10 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     document, a part whose heading was lost); each table is a scope of its own. Loose markers
     are kept only when they fit: the first child glued to the item just above, or the next
     number of an open list."""
-    events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
-    events += [(h.block, h.start, h) for h in style_headings]
-    events.sort(key=itemgetter(0, 1))
+    events: list[Marker | Heading] = [m for m in markers if not m.stray]
+    if style_headings:
+        events += style_headings
+    events.sort(key=_PLACE)  # reading order; a stable sort keeps the order of ties
     items: list[Item] = []
     stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
@@ -525,12 +530,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     # the number of the next marker of each family after each event (0: none), one pass backwards;
     # slipped arabic markers (2。 2、 glued) are no evidence
     evidence: dict[str, tuple[list[int], list[int]]] = {}  # family -> (positions, values) of its markers
-    for pos, (_, _, later) in enumerate(events):
+    for pos, later in enumerate(events):
         if isinstance(later, Marker) and not later.scope \
                 and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-            at, values = evidence.setdefault(later.family, ([], []))
-            at.append(pos)
-            values.append(later.value)
+            found = evidence.get(later.family)
+            if found is None:
+                found = evidence[later.family] = ([], [])
+            found[0].append(pos)
+            found[1].append(later.value)
 
     def next_value(pos: int, family: str) -> int:
         at, values = evidence.get(family, ((), ()))
@@ -547,8 +554,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         return any(items[i].marker.family == mk.family and items[i].marker.value == mk.value - 1
                    for i in stacks.get(0, ()))
 
-    for pos, (_, _, ev) in enumerate(events):
-        block = blocks[ev.block] if ev.block < len(blocks) else None
+    known = len(blocks)
+    for pos, ev in enumerate(events):
+        block = blocks[ev.block] if ev.block < known else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
         if scope in joined or (scope and isinstance(ev, Marker) and carries_body(ev, scope)):
             joined.add(scope)
@@ -731,9 +739,6 @@ def _reads_as_heading(text: str) -> bool:
     sentence inside, no figure or table caption. Body text given an outline level is common."""
     text = text.strip()
     return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
-
-
-_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
 
 
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
