@@ -30,13 +30,17 @@ RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
 _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
+# 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
+_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
 _START_PATTERNS = (  # family, pattern, the value of the number it captures
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
      lambda num: cn_value(num)),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
-    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])"), lambda num: cn_value(num)),
-    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])"), int),
+    # 一， is a marker only before a Chinese character
+    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE})"),
+     lambda num: cn_value(num)),
+    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE})"), int),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
     ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
@@ -220,7 +224,7 @@ def _heading_text(text: str, start: int) -> str:
     return title if len(title) <= 40 else ""
 
 
-_RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
+_RANGE_AFTER = re.compile(_RANGE)
 
 
 Candidate = tuple[str, re.Pattern[str], Callable[[str], "int | None"]]  # family, pattern, value of its number
@@ -258,12 +262,6 @@ def _block_start_marker(block: Block) -> Marker | None:
         if not value:
             continue
         end = m.end()
-        if family == "cn" and punct in ",，" and not "\u3400" <= text[end:end + 1] <= "\u9fff":
-            continue
-        if family == "ar" and punct in ",，":
-            continue  # "3，" is a number in a sentence, not a marker
-        if family in ("cn", "ar") and _RANGE_AFTER.match(text, end):
-            continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = m.start(1)  # every pattern's first group follows the leading blanks
         return Marker(block.index, lead, end, family, value, opener, closer, punct, False, "", _heading_text(text, end))
     return None
