@@ -525,20 +525,13 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         stack.append(len(items) - 1)
         return len(items) - 1
 
-    # the number of the next marker of each family after each event (0: none), one pass backwards;
-    # slipped arabic markers (2。 2、 glued) are no evidence
-    evidence: dict[str, tuple[list[int], list[int]]] = {}  # family -> (positions, values) of its markers
-    for pos, later in enumerate(events):
-        if isinstance(later, Marker) and not later.scope \
-                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-            found = evidence.get(later.family)
-            if found is None:
-                found = evidence[later.family] = ([], [])
-            found[0].append(pos)
-            found[1].append(later.value)
+    evidence: list[dict[str, tuple[list[int], list[int]]]] = []  # made at the first question: most documents ask none
 
     def next_value(pos: int, family: str) -> int:
-        at, values = evidence.get(family, ((), ()))
+        """The number of the next marker of ``family`` after event ``pos`` (0: none)."""
+        if not evidence:
+            evidence.append(_markers_by_family(events))
+        at, values = evidence[0].get(family, ((), ()))
         k = bisect_right(at, pos)  # type: ignore[arg-type]
         return values[k] if k < len(values) else 0
 
@@ -657,6 +650,21 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     for i, it in enumerate(items):
         children.setdefault(it.parent, []).append(i)
     return items, {k: tuple(v) for k, v in children.items()}
+
+
+def _markers_by_family(events: list[Marker | Heading]) -> dict[str, tuple[list[int], list[int]]]:
+    """family -> (positions in ``events``, values) of its markers; slipped arabic markers (2。 2、 glued)
+    are no evidence of a list going on."""
+    evidence: dict[str, tuple[list[int], list[int]]] = {}
+    for pos, later in enumerate(events):
+        if isinstance(later, Marker) and not later.scope \
+                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
+            found = evidence.get(later.family)
+            if found is None:
+                found = evidence[later.family] = ([], [])
+            found[0].append(pos)
+            found[1].append(later.value)
+    return evidence
 
 
 def _heading_like(text: str, ev: Marker) -> bool:
