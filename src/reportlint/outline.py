@@ -34,11 +34,11 @@ _LEAD = rf"[{_LEAD_CHARS}]*"
 _RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
 _START_PATTERNS = (  # family, pattern, the value of the number it captures
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
-     lambda num: cn_value(num)),
+     lambda num: _CN_COMMON.get(num) or cn_value(num)),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
     # 一， is a marker only before a Chinese character
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE})"),
-     lambda num: cn_value(num)),
+     lambda num: _CN_COMMON.get(num) or cn_value(num)),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
     ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE})"), int),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
@@ -411,12 +411,9 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
     # known markers with nothing but blanks before them in their paragraph: no match runs into them
     openers = sorted(starts[b] + at for b, at in taken if b <= last and (not at or not blocks[b].text[:at].strip()))
-    i = 0
-    # Body.finditer without its paragraph checks: no match crosses a paragraph's end; the paragraph is
-    # followed along the text
+    # Body.finditer without its paragraph checks: no match crosses a paragraph's end
     for m in _loose_matches(body.text, openers):
-        while i < last and starts[i + 1] <= m.start():
-            i += 1
+        i = body.block_at(m.start())
         block, offset = blocks[i], starts[i]
         if block.index in residue:
             continue
@@ -754,14 +751,14 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     # a heading whose typed (or Word-rendered) number is its marker is that marker, never counted
     # twice; at a level where most headings carry a number, an unnumbered one is body text that
     # was given an outline level
+    styled = [b for b in doc.blocks if b.kind == "heading" and b.level]
     numbered: dict[int, int] = {}
-    for b in doc.blocks:
-        if b.kind == "heading" and b.level:
-            numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
+    for b in styled:
+        numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
     style_headings = [
         Heading(b.index, 0, len(b.text), b.text.strip(), b.level, "style")
-        for b in doc.blocks
-        if b.kind == "heading" and b.level and b.text.strip() and not b.label and b.index not in typed
+        for b in styled
+        if b.text.strip() and not b.label and b.index not in typed
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
     taken = {(mk.block, mk.start) for mk in markers}
