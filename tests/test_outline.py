@@ -145,7 +145,8 @@ from hypothesis import strategies as st  # noqa: E402
 from reportlint import outline  # noqa: E402
 
 _PIECES = ["一、", "（一）", "(2)", "1.", "2．", "3、", "12.", "十二、", "①", "第一，", "二是", "附件1", "工作", "推进",
-           "。", "；", "：", " ", "\u3000", "\t", "”", "）", "2024年", "1.5万", "I、", "是", "第", "，", "\n", "（", "a"]
+           "。", "；", "：", " ", "\u3000", "\t", "”", "）", "2024年", "1.5万", "I、", "是", "第", "，", "\n", "（", "a",
+           "（ 三 ）", "2。", "7，", "《"]
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=30).map("".join)
 
 
@@ -160,7 +161,10 @@ def test_inline_scan_finds_what_its_pattern_finds(text: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(_TEXTS)
 def test_loose_scan_skips_only_the_matches_at_line_openers(text: str) -> None:
-    openers = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]  # positions no match runs across
+    # positions no match runs across: line starts, and the first character after a line's leading blanks
+    lines = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    lead = [i + len(text[i:].split("\n", 1)[0]) - len(text[i:].split("\n", 1)[0].lstrip()) for i in lines]
+    openers = sorted(set(lines) | set(lead))
     every = list(outline._LOOSE.pattern.finditer(text))
     kept = [m.span() for m in every if m.start() not in openers]
     assert [m.span() for m in outline._loose_matches(text, openers)] == kept
@@ -174,3 +178,78 @@ def test_heading_text_stops_where_a_search_of_the_rest_alone_stops(text: str, st
     m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
     title = text[start:start + m.start() if m else len(text)].strip()
     assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")
+
+
+def test_heading_text_is_read_within_200_characters_as_a_search_of_the_rest_alone() -> None:
+    """Titles near the 200-character reach of ``_heading_text``, and long blank runs after a label."""
+    import random
+
+    rng = random.Random(5)
+    pieces = ["工作", "推进", " ", "\u3000" * 7, " " * 60, "。", "：", "a", "2", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        start = rng.randint(0, len(text))
+        rest = text[start:start + 200]
+        m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
+        title = text[start:start + m.start() if m else len(text)].strip()
+        assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")
+
+
+def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | None:
+    """A block-start marker as first written: the pattern of a family its first visible character can
+    open (① is a digit to ``str.isdigit``: the arabic pattern is tried), then a 一， not before a Chinese
+    character, a 3， and a 一、二季度 or 1、2月 (an enumeration of numbers) are turned down one by one."""
+    lead = r"[ \t\u3000\u00a0]*"
+    cn, circled = outline.CN_NUM, outline.CIRCLED
+    patterns = (
+        ("cn-paren", rf"{lead}([（(])[ \u3000]*([{cn}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
+        ("ar-paren", rf"{lead}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"),
+        ("cn", rf"{lead}()([{cn}]{{1,3}})()([、，,.．])"),
+        ("ar", rf"{lead}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])"),
+        ("circled", rf"{lead}()([{circled}])()()"),
+        ("latin-paren", rf"{lead}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
+    )
+    first = text.lstrip(" \t\u3000\u00a0")[:1]
+    if first and first in "（(":  # the families a block's first visible character can open
+        families = {"cn-paren", "ar-paren", "latin-paren"}
+    elif first.isdigit():
+        families = {"ar"}
+    elif first and first in cn:
+        families = {"cn"}
+    else:
+        families = {"circled"} if first and first in circled else set()
+    for family, pattern in patterns:
+        if family not in families:
+            continue
+        m = re.match(pattern, text)
+        if not m:
+            continue
+        num, punct, end = m.group(2), m.group(4), m.end()
+        if family.startswith("cn"):
+            value = outline.cn_value(num)
+        elif family == "circled":
+            value = circled.index(num) + 1
+        else:
+            value = ord(num) - ord("a") + 1 if family == "latin-paren" else int(num)
+        if not value:
+            continue
+        if family == "cn" and punct in ",，" and not "\u3400" <= text[end:end + 1] <= "\u9fff":
+            continue
+        if family == "ar" and punct in ",，":
+            continue
+        if family in ("cn", "ar") and re.match(rf"[{cn}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)", text[end:]):
+            continue
+        return family, m.start(1), end, value, punct
+    return None
+
+
+_STARTS = ["一", "十", "二十", "一一", "3", "12", "2024", "０", "（", "(", "）", ")", "、", "，", ",", ".", "．", "。",
+           " ", "\u3000", "①", "a", "b", "工作", "季度", "月", "年", "%", "2020年", "等", "x"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_STARTS), max_size=8).map("".join))
+def test_block_start_marker_is_the_marker_of_its_definition(text: str) -> None:
+    found = outline._block_start_marker(Block(0, text))
+    assert (None if found is None else (found.family, found.start, found.end, found.value, found.punct)) \
+        == _start_marker_by_definition(text)

@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from .model import Block, Document
-from .scan import Body, PatternSet
+from .scan import Body, PatternSet, first_chars
 
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
@@ -29,15 +30,21 @@ RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
 _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
-_START_PATTERNS = (
-    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)")),
-    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)")),
-    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、，,.．])")),
-    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])")),
-    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()")),
+# 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
+_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
+_START_PATTERNS = (  # family, pattern, the value of the number it captures
+    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
+     lambda num: _CN_COMMON.get(num) or cn_value(num)),
+    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
+    # 一， is a marker only before a Chinese character
+    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE})"),
+     lambda num: _CN_COMMON.get(num) or cn_value(num)),
+    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE})"), int),
+    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
-    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])")),
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
+     lambda num: ord(num) - ord("a") + 1),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
@@ -199,28 +206,32 @@ class Outline:
         return self.children.get(parent, ())
 
 
+_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
+
+# the title after a label: leading blanks, then everything up to a sentence end or a blank
+_TITLE = re.compile(rf"\s*[^\s{SENTENCE_END}：:]*")
+
+
 def _heading_text(text: str, start: int) -> str:
     """The title after a label: up to the first sentence end or white space (in a document
     pasted as one line, a space is all that separates a heading from what follows), at most
-    40 characters."""
-    m = _HEADING_STOP.search(text, start, start + 200)  # no copy of the text; its look-behind sees before start,
-    if m is not None and m.start() == start and text[start].isspace():  # so a blank at start is no stop here
-        m = _HEADING_STOP.search(text, start + 1, start + 200)
-    stop = m.start() if m else len(text)
+    40 characters; blanks right after the label are skipped. A title runs to the end of the
+    text when no stop comes within 200 characters."""
+    stop = _TITLE.match(text, start, start + 200).end()  # type: ignore[union-attr] # it matches empty text
+    if stop == start + 200:
+        stop = len(text)
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
 
 
-_RANGE_AFTER = re.compile(rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)")
+_RANGE_AFTER = re.compile(_RANGE)
 
 
-def _candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+Candidate = tuple[str, re.Pattern[str], Callable[[str], "int | None"]]  # family, pattern, value of its number
+
+
+def _find_candidates(first: str) -> tuple[Candidate, ...]:
     """The marker patterns a block can match, by its first visible character."""
-    found = _BY_FIRST.get(first)
-    return found if found is not None else _find_candidates(first)
-
-
-def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     if first in "（(":
         return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
     if first.isdigit():
@@ -236,38 +247,23 @@ def _find_candidates(first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 _BY_FIRST = {c: _find_candidates(c) for c in "（(0123456789" + CN_NUM + CIRCLED}
 
 
-def _value(family: str, num: str) -> int | None:
-    if family.startswith("cn"):
-        return cn_value(num)
-    if family == "circled":
-        return CIRCLED.index(num) + 1
-    if family == "latin-paren":
-        return ord(num) - ord("a") + 1
-    return int(num)
-
-
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     first = text[:1]
     if first in _LEAD_CHARS:  # rare: copy the text only then
         first = text.lstrip(_LEAD_CHARS)[:1]
-    for family, pattern in _candidates(first):
+    candidates = _BY_FIRST.get(first)
+    for family, pattern, value_of in _find_candidates(first) if candidates is None else candidates:
         m = pattern.match(text)
         if not m:
             continue
         opener, num, closer, punct = m.groups()
-        value = _value(family, num)
+        value = value_of(num)
         if not value:
             continue
         end = m.end()
-        if family == "cn" and punct in ",，" and not "\u3400" <= text[end:end + 1] <= "\u9fff":
-            continue
-        if family == "ar" and punct in ",，":
-            continue  # "3，" is a number in a sentence, not a marker
-        if family in ("cn", "ar") and _RANGE_AFTER.match(text, end):
-            continue  # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
         lead = m.start(1)  # every pattern's first group follows the leading blanks
-        return Marker(block.index, lead, end, family, value, opener, closer, punct, title=_heading_text(text, end))
+        return Marker(block.index, lead, end, family, value, opener, closer, punct, False, "", _heading_text(text, end))
     return None
 
 
@@ -358,20 +354,22 @@ def _page_number_series(markers: list[Marker]) -> list[Marker]:
 def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
     """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
     body = body or Body(doc.blocks)
-    by_block: dict[int, list[Marker]] = {}
+    markers = []
     for block in doc.blocks:
         if block.index not in residue and block.text[:1] not in ("", "\n"):
             first = _block_start_marker(block)
             if first:
-                by_block[block.index] = [first]
+                markers.append(first)
+    opened = {mk.block: mk.end for mk in markers}  # an inline marker comes after a block's first
+    inline = []
     for block, offset, m in body.finditer(_INLINE):
         if block.index in residue:
             continue
         marker = _inline_marker(block, m, offset)
-        first = by_block.get(block.index)
-        if marker and (not first or first[0].inline or marker.start >= first[0].end):
-            by_block.setdefault(block.index, []).append(marker)
-    markers = [mk for i in sorted(by_block) for mk in by_block[i]]
+        if marker and marker.start >= opened.get(block.index, 0):
+            inline.append(marker)
+    if inline:
+        markers = sorted(markers + inline, key=_PLACE)
     return _mark_stray(markers, doc.blocks)
 
 
@@ -412,13 +410,10 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     body = body or Body(doc.blocks)
     starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
     # known markers with nothing but blanks before them in their paragraph: no match runs into them
-    openers = sorted(starts[b] + at for b, at in taken if b <= last and not blocks[b].text[:at].strip())
-    i = 0
-    # Body.finditer without its paragraph checks: no match crosses a paragraph's end; the paragraph is
-    # followed along the text
+    openers = sorted(starts[b] + at for b, at in taken if b <= last and (not at or not blocks[b].text[:at].strip()))
+    # Body.finditer without its paragraph checks: no match crosses a paragraph's end
     for m in _loose_matches(body.text, openers):
-        while i < last and starts[i + 1] <= m.start():
-            i += 1
+        i = body.block_at(m.start())
         block, offset = blocks[i], starts[i]
         if block.index in residue:
             continue
@@ -450,21 +445,29 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
 
 
 def _loose_matches(text: str, openers: list[int]) -> Iterator[re.Match[str]]:
-    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions that
-    no match can run across). Most matches are the item numbers that open lines, found already as
-    markers: each is matched where it stands, in C, and the search goes on after it."""
-    whole, pos = _LOOSE.pattern, 0
-    for opener in openers:
-        if opener < pos:
-            continue
-        while (m := _LOOSE.search(text, pos, opener)) is not None:  # no match reaches the opener
+    """``_LOOSE.finditer(text)`` less the matches that begin at ``openers`` (ascending positions with
+    nothing but blanks before them in their line). Most matches are the item numbers that open lines,
+    found already as markers: only the text between two openers is searched. No match runs into an
+    opener (a match holds no line break and ends with no blank), and none begins inside a match at an
+    opener (a bracketed or dotted label holds no 、 after a Chinese numeral, no dot after a lone digit),
+    so each search starts one past an opener."""
+    lead, whole, pos = _loose_lead(), _LOOSE.pattern, 0
+    for end in (*openers, len(text)):
+        while (candidate := lead.search(text, pos, end)) is not None:  # a place where a match can begin
+            m = whole.match(text, candidate.start(), end)
+            if m is None:
+                pos = candidate.start() + 1
+                continue
             yield m
-            pos = m.end()
-        here = whole.match(text, opener)
-        pos = here.end() if here is not None else opener
-    while (m := _LOOSE.search(text, pos)) is not None:
-        yield m
-        pos = m.end()  # every _LOOSE match holds two characters or more
+            pos = m.end()  # every _LOOSE match holds two characters or more
+        pos = end + 1
+
+
+@lru_cache(maxsize=1)
+def _loose_lead() -> re.Pattern[str]:
+    """Where a ``_LOOSE`` match can begin (``scan.first_chars``, as ``PatternSet`` filters): ``re`` skips there in C."""
+    source = _LOOSE.pattern.pattern
+    return re.compile(first_chars(source, re.MULTILINE) or source, re.MULTILINE)
 
 
 def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
@@ -506,9 +509,10 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     document, a part whose heading was lost); each table is a scope of its own. Loose markers
     are kept only when they fit: the first child glued to the item just above, or the next
     number of an open list."""
-    events: list[tuple[int, int, Marker | Heading]] = [(m.block, m.start, m) for m in markers if not m.stray]
-    events += [(h.block, h.start, h) for h in style_headings]
-    events.sort(key=itemgetter(0, 1))
+    events: list[Marker | Heading] = [m for m in markers if not m.stray]
+    if style_headings:
+        events += style_headings
+    events.sort(key=_PLACE)  # reading order; a stable sort keeps the order of ties
     items: list[Item] = []
     stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
@@ -518,18 +522,13 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         stack.append(len(items) - 1)
         return len(items) - 1
 
-    # the number of the next marker of each family after each event (0: none), one pass backwards;
-    # slipped arabic markers (2。 2、 glued) are no evidence
-    evidence: dict[str, tuple[list[int], list[int]]] = {}  # family -> (positions, values) of its markers
-    for pos, (_, _, later) in enumerate(events):
-        if isinstance(later, Marker) and not later.scope \
-                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
-            at, values = evidence.setdefault(later.family, ([], []))
-            at.append(pos)
-            values.append(later.value)
+    evidence: list[dict[str, tuple[list[int], list[int]]]] = []  # made at the first question: most documents ask none
 
     def next_value(pos: int, family: str) -> int:
-        at, values = evidence.get(family, ((), ()))
+        """The number of the next marker of ``family`` after event ``pos`` (0: none)."""
+        if not evidence:
+            evidence.append(_markers_by_family(events))
+        at, values = evidence[0].get(family, ((), ()))
         k = bisect_right(at, pos)  # type: ignore[arg-type]
         return values[k] if k < len(values) else 0
 
@@ -543,8 +542,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         return any(items[i].marker.family == mk.family and items[i].marker.value == mk.value - 1
                    for i in stacks.get(0, ()))
 
-    for pos, (_, _, ev) in enumerate(events):
-        block = blocks[ev.block] if ev.block < len(blocks) else None
+    known = len(blocks)
+    for pos, ev in enumerate(events):
+        block = blocks[ev.block] if ev.block < known else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
         if scope in joined or (scope and isinstance(ev, Marker) and carries_body(ev, scope)):
             joined.add(scope)
@@ -649,6 +649,21 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     return items, {k: tuple(v) for k, v in children.items()}
 
 
+def _markers_by_family(events: list[Marker | Heading]) -> dict[str, tuple[list[int], list[int]]]:
+    """family -> (positions in ``events``, values) of its markers; slipped arabic markers (2。 2、 glued)
+    are no evidence of a list going on."""
+    evidence: dict[str, tuple[list[int], list[int]]] = {}
+    for pos, later in enumerate(events):
+        if isinstance(later, Marker) and not later.scope \
+                and not (later.loose and later.family == "ar" and later.punct in "。，,、"):
+            found = evidence.get(later.family)
+            if found is None:
+                found = evidence[later.family] = ([], [])
+            found[0].append(pos)
+            found[1].append(later.value)
+    return evidence
+
+
 def _heading_like(text: str, ev: Marker) -> bool:
     """After 2。 or 7， the text reads as an item: a clause of its own, not a number in a sentence."""
     return not re.match(r"[\d%％万亿元个年月日号时分秒]", text[ev.end:ev.end + 1])
@@ -729,9 +744,6 @@ def _reads_as_heading(text: str) -> bool:
     return len(text) <= 40 and not re.search(rf"[{SENTENCE_END}]", text[:-1]) and not _CAPTION.match(text)
 
 
-_PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
-
-
 def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> Outline:
     body = body or Body(doc.blocks)
     markers = find_markers(doc, residue, body)
@@ -739,14 +751,14 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     # a heading whose typed (or Word-rendered) number is its marker is that marker, never counted
     # twice; at a level where most headings carry a number, an unnumbered one is body text that
     # was given an outline level
+    styled = [b for b in doc.blocks if b.kind == "heading" and b.level]
     numbered: dict[int, int] = {}
-    for b in doc.blocks:
-        if b.kind == "heading" and b.level:
-            numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
+    for b in styled:
+        numbered[b.level] = numbered.get(b.level, 0) + (1 if b.label or b.index in typed else -1)
     style_headings = [
         Heading(b.index, 0, len(b.text), b.text.strip(), b.level, "style")
-        for b in doc.blocks
-        if b.kind == "heading" and b.level and b.text.strip() and not b.label and b.index not in typed
+        for b in styled
+        if b.text.strip() and not b.label and b.index not in typed
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
     taken = {(mk.block, mk.start) for mk in markers}
