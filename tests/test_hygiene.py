@@ -218,7 +218,7 @@ def test_doubled_words_are_those_of_the_regular_expression() -> None:
 
     from reportlint.checks.hygiene import _DOUBLED_WORD, _doubled_words
     rng = random.Random(20)
-    alphabets = ["依托依托", "的了在要", "一二三", "ab 12\n", "\u3000，。", "\u4e00\u9fff\u4e01", "\0\U00020000"]
+    alphabets = ["依托依托", "的了在要", "一二三", "ab 12\n", "\u3000，。", "\u4e00\u9fff\u4e01", "\0\U00020000\ud800"]
     fixed = ["依托依托依托", "配电网配电网配电网", "哈" * 9, "加强管理加强管理加强", "一一", "中华人民中华人民"]
     for n in range(3000):
         chars = "".join(rng.sample(alphabets, rng.randint(1, 4)))
@@ -226,4 +226,6 @@ def test_doubled_words_are_those_of_the_regular_expression() -> None:
                        for _ in range(rng.randint(0, 40)))
         if n % 2:
             text = text.replace("\U00020000", "")  # most texts are in the BMP: the fast path
+        if n % 3:
+            text = text.replace("\ud800", "")
         assert [m.span() for m in _doubled_words(text)] == [m.span() for m in _DOUBLED_WORD.finditer(text)], text

@@ -110,7 +110,7 @@ def _doubled_words(text: str) -> Iterator[re.Match[str]]:
     shifted by k characters is zero where a character equals the one k further on, so a run
     of 2k zero bytes at an even offset is a run of k characters repeated (bytes.find, in C).
     The regular expression tries three lengths at every Chinese character: three times slower."""
-    data = text.encode("utf-16-le")
+    data = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate (a damaged file) takes two bytes too
     if len(data) != 2 * len(text):  # a character outside the BMP takes four bytes: positions would shift
         yield from _DOUBLED_WORD.finditer(text)
         return
