@@ -209,3 +209,23 @@ def test_document_number_year_in_round_brackets_with_a_space_before_hao(tmp_path
     # the scan for the bracketed year runs only when some 号 follows a digit or a space
     found = lint_text("按照市政办发（2022）15 号文件要求。", tmp_path, select="T104")
     assert [(f.start, f.end, f.suggestion) for f in found] == [(6, 12, "〔2022〕")]
+
+
+def test_doubled_words_are_those_of_the_regular_expression() -> None:
+    # T101 tries _DOUBLED_WORD only where a run of characters repeats (found by XOR of the
+    # text with itself shifted): the matches must be exactly those of _DOUBLED_WORD.finditer
+    import random
+
+    from reportlint.checks.hygiene import _DOUBLED_WORD, _doubled_words
+    rng = random.Random(20)
+    alphabets = ["依托依托", "的了在要", "一二三", "ab 12\n", "\u3000，。", "\u4e00\u9fff\u4e01", "\0\U00020000\ud800"]
+    fixed = ["依托依托依托", "配电网配电网配电网", "哈" * 9, "加强管理加强管理加强", "一一", "中华人民中华人民"]
+    for n in range(3000):
+        chars = "".join(rng.sample(alphabets, rng.randint(1, 4)))
+        text = "".join(rng.choice(chars) if rng.random() < 0.8 else rng.choice(fixed)
+                       for _ in range(rng.randint(0, 40)))
+        if n % 2:
+            text = text.replace("\U00020000", "")  # most texts are in the BMP: the fast path
+        if n % 3:
+            text = text.replace("\ud800", "")
+        assert [m.span() for m in _doubled_words(text)] == [m.span() for m in _DOUBLED_WORD.finditer(text)], text

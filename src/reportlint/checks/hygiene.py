@@ -100,7 +100,35 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                     for n, o in numbers for at in (ctx.body.starts[n.index],)])
 
 
-_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+_DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")  # the spec of _doubled_words
+
+
+def _doubled_words(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DOUBLED_WORD.finditer(text)``, the pattern tried only where a run of
+    2 to 4 characters is written again right after itself. Those places are found for the
+    whole text at once: read as one integer (two bytes a character), the text XOR itself
+    shifted by k characters is zero where a character equals the one k further on, so a run
+    of 2k zero bytes at an even offset is a run of k characters repeated (bytes.find, in C).
+    The regular expression tries three lengths at every Chinese character: three times slower."""
+    data = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate (a damaged file) takes two bytes too
+    if len(data) != 2 * len(text):  # a character outside the BMP takes four bytes: positions would shift
+        yield from _DOUBLED_WORD.finditer(text)
+        return
+    code = int.from_bytes(data, "little")
+    starts: set[int] = set()
+    for k in (2, 3, 4):
+        same = (code ^ (code >> (16 * k))).to_bytes(len(data), "little")
+        zeros = bytes(2 * k)
+        at = same.find(zeros)
+        while at >= 0:
+            if at % 2 == 0:  # an odd offset straddles two characters
+                starts.add(at // 2)
+            at = same.find(zeros, at + 1)
+    end = 0
+    for start in sorted(starts):  # leftmost first, each search going on after the last match
+        if start >= end and (m := _DOUBLED_WORD.match(text, start)) is not None:
+            end = m.end()
+            yield m
 _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
     r"[^，。；：、,;:\s]{0,12}$")
@@ -180,7 +208,10 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if (start, start + 1) not in spans or (start + 1, end) not in spans:
                 continue  # 应对|对外, 为了|了解: the two characters belong to different words
             found.append((b.index, start, end, "default", m.group(), ch))
-    for b, offset, m in ctx.body.finditer(_DOUBLED_WORD):
+    body = ctx.body
+    for m in _doubled_words(body.text):  # a match holds no line break: it lies in one block
+        i = body.block_at(m.start())
+        b, offset = body.blocks[i], body.starts[i]
         word, start, end = m.group(1), m.start() - offset, m.end() - offset
         if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
                 or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
