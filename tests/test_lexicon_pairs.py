@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,15 @@ def test_the_runner_tells_the_lexicon_what_a_batch_will_read(tmp_path: Path, no_
     Runner(session(), Settings(), jobs=1).run(jobs)
     assert lexicon_module._expected == 6000
     assert _expected_chars(Job(9, tmp_path / "missing.txt", Config())) == 0
+
+
+def test_pairs_met_later_and_a_full_memo_still_give_the_defined_flags(tmp_path: Path, no_expectation: None,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    lex = _small_lexicon(tmp_path)
+    texts = ["推进工作", "推进工作，整村推进", "建设标准化。推进", "A推进1", "标准化建设工作推进整村"]
+    for text in texts:  # each brings pairs the ones before did not have
+        assert lex.pair_flags(text) == lex._flags_of(a + b for a, b in pairwise(text))
+    monkeypatch.setattr(lexicon_module, "_ASKED_MAX", 3)
+    for text in texts:
+        assert lex.pair_flags(text) == lex._flags_of(a + b for a, b in pairwise(text))
+    assert len(lex._pairs) < 20

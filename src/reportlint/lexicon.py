@@ -47,10 +47,10 @@ NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
 HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
-# characters flagged one pair at a time (about 0.1 µs each, each distinct pair worked out once: ``_PairFlags``) before
-# numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs a
-# pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
-_BY_CODES_AFTER = 1_000_000
+# characters flagged one pair at a time (about 0.05 µs each, each distinct pair worked out once: ``_one_by_one``)
+# before numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs
+# a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
+_BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
 _HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (short probes), 5 MB
 _HASH_SLOTS = 1 << _HASH_BITS
@@ -163,7 +163,7 @@ class Lexicon:
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
         self._codes: tuple[Any, Any] | None = None  # the hash table of pair codes (see ``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
-        self._pairs: _PairFlags | None = None  # the flags of the pairs met so far (see ``_one_by_one``)
+        self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
 
     def word(self, text: str) -> bool:
@@ -198,19 +198,37 @@ class Lexicon:
         return self._heads2
 
     def _one_by_one(self, text: str) -> bytes:
-        if self._pairs is None:
-            self._pairs = _PairFlags(self)
-        elif len(self._pairs) > _ASKED_MAX:
-            self._pairs.clear()
-        return bytes(map(self._pairs.__getitem__, map(add, text, text[1:])))
+        """``pair_flags`` from the flags of the pairs met before (``_pairs``), each pair read as the number of its
+        two UTF-16 code units (``array("I")`` in this machine's byte order): the pairs at even places, then those at
+        odd places, by ``map`` in C; when some were not met before, they are worked out together (``_flags_of``) and
+        the text mapped again. About 0.05–0.1 µs a character; a text with characters outside the BMP, pair by pair
+        (0.3 µs)."""
+        n = len(text)
+        units = text.encode("utf-16-le", "surrogatepass")
+        if len(units) != 2 * n:
+            return self._flags_of(map(add, text, text[1:]))
+        even = memoryview(units[:n // 2 * 4]).cast("I")
+        odd = memoryview(units[2:2 + (n - 1) // 2 * 4]).cast("I")
+        known = self._pairs
+        get, out = known.__getitem__, bytearray(max(0, n - 1))
+        try:
+            out[0::2], out[1::2] = bytes(map(get, even)), bytes(map(get, odd))
+        except KeyError:  # pairs not met before: work them all out, then again
+            if len(known) > _ASKED_MAX:
+                known.clear()
+            new = list(set(even).union(odd).difference(known))
+            chars = array("I", new).tobytes().decode("utf-16-le", "surrogatepass")
+            known.update(zip(new, self._flags_of(map(add, chars[0::2], chars[1::2])), strict=True))
+            out[0::2], out[1::2] = bytes(map(get, even)), bytes(map(get, odd))
+        return bytes(out)
 
-    def flags_of(self, pair: str) -> int:
-        """``pair_flags`` of one pair of characters, worked out from the tables."""
-        a, b = pair
-        heads, tails = self._pairs_of_heads()
-        return ((b in self.two.get(a, "")) | (0 if "\u4e00" <= a <= "\u9fff" else NOT_HAN)
-                | (HEAD if pair in heads else 0) | (LONGER if b in self.starts.get(a, "") else 0)
-                | (TAIL if pair in tails else 0))
+    def _flags_of(self, pairs: Iterable[str]) -> bytes:
+        """The flags of each pair of characters, from the tables."""
+        two, starts, (heads, tails) = self.two, self.starts, self._pairs_of_heads()
+        return bytes([(b in two.get(a, "")) | (0 if "\u4e00" <= a <= "\u9fff" else NOT_HAN)
+                      | (HEAD if pair in heads else 0) | (LONGER if b in starts.get(a, "") else 0)
+                      | (TAIL if pair in tails else 0)
+                      for pair in pairs for a, b in (pair,)])
 
     def _pair_table(self) -> tuple[Any, Any]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
@@ -303,21 +321,6 @@ class Lexicon:
 
 
 _NO_CHAR = (0, "", "", "")
-
-
-class _PairFlags(dict[str, int]):
-    """Pair of characters → its flags, each worked out on first ask (a report repeats its pairs: a few thousand
-    distinct ones in 10,000 characters), so a text is flagged by one ``map`` in C over the pairs."""
-
-    __slots__ = ("_lex",)
-
-    def __init__(self, lex: Lexicon) -> None:
-        super().__init__()
-        self._lex = lex
-
-    def __missing__(self, pair: str) -> int:
-        flags = self[pair] = self._lex.flags_of(pair)
-        return flags
 
 
 def expect(chars: int) -> None:
