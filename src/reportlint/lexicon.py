@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from contextlib import suppress
 from functools import lru_cache
 from importlib.util import find_spec
-from itertools import pairwise
+from operator import add
 from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
@@ -47,9 +47,11 @@ NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
 HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
-# characters flagged one pair at a time (about 0.25 µs each) before numpy and the hash table of pair codes (about
-# 75 ms of processor time to import and build, then 0.01–0.03 µs a pair) pay for themselves
-_BY_CODES_AFTER = 300_000
+# characters flagged one pair at a time (about 0.05 µs each, each distinct pair worked out once: ``_one_by_one``)
+# before numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs
+# a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
+_BY_CODES_AFTER = 2_000_000
+_expected = 0  # characters this process is expected to check in all (see ``expect``)
 _HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (short probes), 5 MB
 _HASH_SLOTS = 1 << _HASH_BITS
 _HASH_MULT = 0x9E3779B1  # Fibonacci hashing: the top bits of code × 2^32/φ pick the slot
@@ -140,8 +142,8 @@ class Lexicon:
     word of two characters, and at the head of a word of three or more. The rest is looked up one
     key at a time (see ``_Table``)."""
 
-    __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_phrasal", "_seen",
-                 "_words", "dropped", "dropped_heads", "short_phrasal", "starts", "two")
+    __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
+                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -161,6 +163,7 @@ class Lexicon:
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
         self._codes: tuple[Any, Any] | None = None  # the hash table of pair codes (see ``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
+        self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
 
     def word(self, text: str) -> bool:
@@ -182,7 +185,7 @@ class Lexicon:
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
         numpy over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
         characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
-        if self._codes is None and self._flagged + len(text) < _BY_CODES_AFTER:
+        if self._codes is None and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER:
             self._flagged += len(text)
             return self._one_by_one(text)
         got = self._by_codes(text)
@@ -195,11 +198,37 @@ class Lexicon:
         return self._heads2
 
     def _one_by_one(self, text: str) -> bytes:
+        """``pair_flags`` from the flags of the pairs met before (``_pairs``), each pair read as the number of its
+        two UTF-16 code units (``array("I")`` in this machine's byte order): the pairs at even places, then those at
+        odd places, by ``map`` in C; when some were not met before, they are worked out together (``_flags_of``) and
+        the text mapped again. About 0.05–0.1 µs a character; a text with characters outside the BMP, pair by pair
+        (0.3 µs)."""
+        n = len(text)
+        units = text.encode("utf-16-le", "surrogatepass")
+        if len(units) != 2 * n:
+            return self._flags_of(map(add, text, text[1:]))
+        even = memoryview(units[:n // 2 * 4]).cast("I")
+        odd = memoryview(units[2:2 + (n - 1) // 2 * 4]).cast("I")
+        known = self._pairs
+        get, out = known.__getitem__, bytearray(max(0, n - 1))
+        try:
+            out[0::2], out[1::2] = bytes(map(get, even)), bytes(map(get, odd))
+        except KeyError:  # pairs not met before: work them all out, then again
+            if len(known) > _ASKED_MAX:
+                known.clear()
+            new = list(set(even).union(odd).difference(known))
+            chars = array("I", new).tobytes().decode("utf-16-le", "surrogatepass")
+            known.update(zip(new, self._flags_of(map(add, chars[0::2], chars[1::2])), strict=True))
+            out[0::2], out[1::2] = bytes(map(get, even)), bytes(map(get, odd))
+        return bytes(out)
+
+    def _flags_of(self, pairs: Iterable[str]) -> bytes:
+        """The flags of each pair of characters, from the tables."""
         two, starts, (heads, tails) = self.two, self.starts, self._pairs_of_heads()
         return bytes([(b in two.get(a, "")) | (0 if "\u4e00" <= a <= "\u9fff" else NOT_HAN)
                       | (HEAD if pair in heads else 0) | (LONGER if b in starts.get(a, "") else 0)
                       | (TAIL if pair in tails else 0)
-                      for a, b in pairwise(text) for pair in (a + b,)])
+                      for pair in pairs for a, b in (pair,)])
 
     def _pair_table(self) -> tuple[Any, Any]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
@@ -292,6 +321,15 @@ class Lexicon:
 
 
 _NO_CHAR = (0, "", "", "")
+
+
+def expect(chars: int) -> None:
+    """Say that this process will check about ``chars`` characters in all (a batch knows the size of its files):
+    when that is enough for numpy's hash table of pair codes to pay for itself, ``pair_flags`` uses it from the
+    first text on instead of after ``_BY_CODES_AFTER`` characters flagged one pair at a time. A wrong guess costs
+    time only: the flags are the same bytes either way."""
+    global _expected
+    _expected = max(_expected, chars)
 
 
 def _codes_of(firsts: Any, seconds: str) -> Any:

@@ -107,6 +107,22 @@ def _needs_isolation(path: Path) -> bool:
     return True
 
 
+# bytes of a file per character of its text, at least: UTF-8 Chinese text (3 bytes a character), a .docx (its XML
+# zipped: about 7 in reports without pictures)
+_BYTES_PER_CHAR = {".docx": 8}
+
+
+def _expected_chars(job: Job) -> int:
+    """About how many characters the file's text has, from its size alone (a guess: it only decides when the
+    proofreading tables are built for speed, ``lexicon.expect``)."""
+    if job.doc is not None:
+        return sum(len(b.text) for b in job.doc.blocks)
+    try:
+        return os.stat(job.path).st_size // _BYTES_PER_CHAR.get(job.path.suffix.lower(), 3)
+    except OSError:
+        return 0
+
+
 def _limit_memory(extra_mb: int) -> None:
     """Cap this process's address space at what it has now plus ``extra_mb``."""
     try:
@@ -240,6 +256,10 @@ class Runner:
         for job in pending:
             (local if not self.isolate or (parallel <= 1 and not self.isolate_all and not _needs_isolation(job.path))
              else remote).append(job)
+        if len(local) > 1:
+            from . import lexicon
+
+            lexicon.expect(sum(map(_expected_chars, local)))
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
             self._done(job, results, keys, total, Outcome.CHECKED)
