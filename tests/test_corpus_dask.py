@@ -150,6 +150,7 @@ def test_many_drafts_matched_through_a_cluster_as_without_one(tmp_path: Path, li
     from reportlint import corpusdask
 
     monkeypatch.setattr(corpusdask, "BATCH", 2)
+    monkeypatch.setattr(corpusdask, "MATCH_BATCH", 2)
     index = tmp_path / "shards"
     assert run(["corpus", "build", str(library), "-o", str(index), "--shards"], capsys)[0] == 0
     drafts = tmp_path / "drafts"

@@ -36,7 +36,9 @@ from . import corpus
 from .errors import CorpusError, LoadError
 from .fingerprint import bucket_of
 
-BATCH = 400  # files per fingerprinting task (each task has ~20 selections after it: few, large tasks)
+BATCH = 1000  # files per fingerprinting task of a build (each has 16 bucket selections and a header after it: few,
+#               large tasks keep the scheduler's share small, which on a small machine competes with the workers)
+MATCH_BATCH = 100  # drafts per lookup task of corpus match (each draft costs a query: smaller tasks spread better)
 BUCKET_BITS = 4  # 16 buckets in the shuffle: tasks = batches x 16 small selections, 16 reductions
 CONNECT_TIMEOUT = "30s"
 _REGISTRIES: dict[str, Any] = {}
@@ -252,7 +254,7 @@ def match(files: list[Path], index: Path, threshold: float, client: Any = None) 
     Results come in the order of ``files``."""
     corpus.validate(index, "check")
     paths = [os.path.abspath(f) for f in files]
-    batches = [paths[i:i + BATCH] for i in range(0, len(paths), BATCH)]
+    batches = [paths[i:i + MATCH_BATCH] for i in range(0, len(paths), MATCH_BATCH)]
     config_folder = str(Path.cwd().resolve())
     where = os.path.abspath(index)
     if client is None:
