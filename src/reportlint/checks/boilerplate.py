@@ -523,12 +523,10 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
         if (formulaic and formulaic(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
-        if every:  # all keys read: whether the block is a unit decides the search for a doubled passage
-            keys = [k if len(k) >= shortest and _comparable(k, formulaic, blanks) else "" for k in keys]
-            every = any(keys) or (kind == "prose" and len(whole) >= minimum)
-            keys = [k if k in shared else "" for k in keys]
-        else:
-            keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
+        if every:  # whether the block is a unit decides the search for a doubled passage (its keys all read)
+            every = (kind == "prose" and len(whole) >= minimum) or any(
+                len(k) >= shortest and _comparable(k, formulaic, blanks) for k in keys)
+        keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if every or any(keys) or len(whole) >= minimum:
