@@ -456,3 +456,50 @@ def test_doubled_matches_are_those_of_the_regular_expression(text: str) -> None:
     for lo in range(0, len(text), 3):
         for hi in range(lo, len(text) + 1, 7):
             assert _doubled_matches(text, lo, hi) == [m.span() for m in _DOUBLED.finditer(text, lo, hi)]
+
+
+def _doubled_in_a_row_plainly(text: str) -> list[tuple[int, int]]:
+    """The spec of B104's search for a passage written twice in a row: each pair of equal
+    clauses at most 8 clauses apart opens a window, searched by _DOUBLED itself."""
+    from reportlint.checks.boilerplate import _CLAUSE, _DOUBLED, _HAN, _PROSE
+    out: list[tuple[int, int]] = []
+    last: dict[str, int] = {}
+    starts: list[int] = []
+    done = -1
+    for i, m in enumerate(_CLAUSE.finditer(text)):
+        starts.append(m.start())
+        j = last.get(m.group())
+        last[m.group()] = i
+        if j is None or i - j > 8 or m.start() < done:
+            continue
+        for found in _DOUBLED.finditer(text, max(0, starts[j] - 80), min(len(text), m.end() + 80)):
+            start, end = found.span()
+            unit = text[start:(start + end) // 2]
+            if start >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
+                done = end
+                out.append((start, end))
+    return out
+
+
+def test_doubled_passages_found_over_the_windows_union_are_those_of_each_window() -> None:
+    # _doubled_in_a_row finds the shortest passage written twice at each place once over
+    # the union of its windows: random paragraphs of repeated clauses must give the spans
+    # of the plain search window by window
+    import random
+
+    from reportlint.checks.boilerplate import _doubled_in_a_row, _doubled_matches, _shortest_doubles
+    rnd = random.Random(104)
+    words = ["加强组织领导", "压实工作责任", "落实", "哈哈", "全面推进乡村振兴", "一二三四五", "（一）", "x", "\n"]
+    marks = ["，", "、", "。", "；", "", " ", "（", "“"]
+    for _ in range(600):
+        text = "".join(rnd.choice(words) + rnd.choice(marks) for _ in range(rnd.randint(1, 40)))
+        for _ in range(rnd.randint(0, 3)):  # passages written twice in a row
+            a = rnd.randrange(len(text))
+            b = min(len(text), a + rnd.randint(3, 60))
+            text = text[:b] + text[a:b] + text[b:]
+        assert list(_doubled_in_a_row(text)) == _doubled_in_a_row_plainly(text), text
+        lo, hi = sorted(rnd.sample(range(len(text) + 2), 2))
+        inner = rnd.randint(lo, hi), rnd.randint(lo, hi)
+        shortest = _shortest_doubles(text, lo, hi)
+        assert _doubled_matches(text, min(inner), max(inner), shortest) == \
+            _doubled_matches(text, min(inner), max(inner)), text

@@ -359,47 +359,83 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (临江市
     水务局临江市水务局) is often two layout fields run together. Both copies are returned.
     Clauses seen twice within
-    a few clauses mark where to look, so the search runs on a small window only."""
+    a few clauses mark where to look, so the search runs on a small window only; the
+    passages written twice are found once over the windows' union (they overlap on a long
+    paragraph of repeated clauses), then read per window."""
     clauses = _CLAUSE.findall(text)
-    if len(set(clauses)) == len(clauses):
+    counts = Counter(clauses)
+    if len(counts) == len(clauses):
         return  # no clause seen twice: nothing to look at (most paragraphs; one C-level pass)
+    starts = list(map(re.Match.start, _CLAUSE.finditer(text)))
     last: dict[str, int] = {}
-    starts: list[int] = []
+    windows: list[tuple[int, int, int]] = []  # where the later clause starts, and the window around the pair
+    for i in compress(range(len(clauses)), map((1).__lt__, map(counts.__getitem__, clauses))):  # seen twice
+        clause = clauses[i]
+        j = last.get(clause)
+        last[clause] = i
+        if j is not None and i - j <= 8:
+            windows.append((starts[i], max(0, starts[j] - 80), min(len(text), starts[i] + len(clause) + 80)))
+    shortest: dict[int, int] = {}
+    for lo, hi in _union((lo, hi) for _, lo, hi in windows):
+        shortest.update(_shortest_doubles(text, lo, hi))
     done = -1
-    for i, m in enumerate(_CLAUSE.finditer(text)):
-        starts.append(m.start())
-        j = last.get(m.group())
-        last[m.group()] = i
-        if j is None or i - j > 8 or m.start() < done:
+    for at, lo, hi in windows:
+        if at < done:
             continue
-        for start, end in _doubled_matches(text, max(0, starts[j] - 80), min(len(text), m.end() + 80)):
+        for start, end in _doubled_matches(text, lo, hi, shortest):
             unit = text[start:(start + end) // 2]
             if start >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
                 done = end
                 yield start, end
 
 
-def _doubled_matches(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """(start, end) of each match of ``_DOUBLED.finditer(text, lo, hi)``, found from the
-    five characters a passage written twice repeats at its length: only positions whose
-    5-gram recurs 5 to 79 characters later are tried (the regular expression tries 75
-    lengths at every position, twice as slow on a long paragraph)."""
-    where: dict[str, list[int]] = {}
-    shortest: dict[int, int] = {}  # start -> length of the shortest passage written twice from there
+def _union(spans: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching (start, end) spans merged."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(spans):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _shortest_doubles(text: str, lo: int, hi: int) -> dict[int, int]:
+    """start -> the shortest length n at which ``_DOUBLED`` matches there, inside
+    ``text[lo:hi]``: a passage written twice repeats its first five characters at its own
+    length, so only positions whose 5-gram recurs 5 to 79 characters later are tried
+    (the earlier places of each 5-gram chained from its last one)."""
+    last: dict[str, int] = {}  # 5-gram -> where it was last seen
+    before: dict[int, int] = {}  # position -> the previous place of its 5-gram
+    shortest: dict[int, int] = {}
     for later in range(lo, hi - 4):
         gram = text[later:later + 5]
-        earlier = where.setdefault(gram, [])
-        for start in earlier:
+        start = last.get(gram)
+        last[gram] = later
+        if start is None:
+            continue
+        before[later] = start
+        while start is not None and later - start <= 79:
             n = later - start
-            if 5 <= n <= 79 and later + n <= hi and n < shortest.get(start, 80) \
+            if n >= 5 and later + n <= hi and n < shortest.get(start, 80) \
                     and text.startswith(text[start:later], later) and "\n" not in text[start + 1:later] \
                     and _DOUBLED_FIRST.match(text, start):
                 shortest[start] = n
-        earlier.append(later)
+            start = before.get(start)
+    return shortest
+
+
+def _doubled_matches(text: str, lo: int, hi: int, shortest: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each match of ``_DOUBLED.finditer(text, lo, hi)``, read from
+    ``shortest`` (``_shortest_doubles`` of a span holding ``lo:hi``): the leftmost match
+    first, each search going on after the last match, a passage whose shortest length does
+    not fit before ``hi`` not matching at all (a longer one fits even less)."""
+    if shortest is None:
+        shortest = _shortest_doubles(text, lo, hi)
     out: list[tuple[int, int]] = []
     pos = lo
-    for start in sorted(shortest):  # leftmost first, each search going on after the last match
-        if start >= pos:
+    for start in sorted(s for s in shortest if lo <= s < hi):
+        if start >= pos and start + 2 * shortest[start] <= hi:
             pos = start + 2 * shortest[start]
             out.append((start, pos))
     return out
@@ -487,12 +523,10 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
         if (formulaic and formulaic(whole)) or blanks:
             whole = ""
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
-        if every:  # all keys read: whether the block is a unit decides the search for a doubled passage
-            keys = [k if len(k) >= shortest and _comparable(k, formulaic, blanks) else "" for k in keys]
-            every = any(keys) or (kind == "prose" and len(whole) >= minimum)
-            keys = [k if k in shared else "" for k in keys]
-        else:
-            keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
+        if every:  # whether the block is a unit decides the search for a doubled passage (its keys all read)
+            every = (kind == "prose" and len(whole) >= minimum) or any(
+                len(k) >= shortest and _comparable(k, formulaic, blanks) for k in keys)
+        keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if every or any(keys) or len(whole) >= minimum:
