@@ -737,3 +737,31 @@ def test_x103_passages_match_their_plain_computation() -> None:
         assert all(e[3] in g[3] for g, e in zip(got, expected, strict=True))
         found += len(got)
     assert found > 20
+
+
+def test_share_and_year_count_quick_looks_against_the_patterns() -> None:
+    """T108 runs _SHARE and _YEAR_COUNT only when a quick look from each % (or 多/余) says they may match: on random
+    texts of their pieces (long runs of digits and spaces that reach past the look back included), the quick
+    look says yes wherever the pattern matches, and _matches_at answers as the pattern's search."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    pieces = ["占比", "达标率", "比例为", "约", "1", "0", "9", ".", "5", "12", "123", "2023", " ", " " * 20, "\n",
+              "%", "％", "多", "余", "条", "人", "，", "年", "1" * 30, "0." + "7" * 38]
+    rng = random.Random(20)
+    shares = counts = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        if P._SHARE.search(text):
+            shares += 1
+            assert P._shares_may_exceed(text), text
+        counts += P._YEAR_COUNT_NEED.search(text) is not None
+        assert P._matches_at(P._YEAR_COUNT_NEED, text, "多余") == (P._YEAR_COUNT_NEED.search(text) is not None), text
+    assert shares > 100 and counts > 50
+
+
+@pytest.mark.parametrize("text", ["完成率" + "1" * 45 + "%。", "合格率105." + "5" * 40 + "%。",
+                                  "满意度120" + " " * 45 + "%。"])
+def test_shares_whose_number_reaches_past_the_quick_look(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T108")
