@@ -197,11 +197,17 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
         last += 1
     # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
     phrases_only = bool(single(ch) >= _BUSY_CHAR or (i > 0 and paired(text[i - 1:i + 1])) or paired(text[i:i + 2]))
+    # most odd characters are frequent words of their own (的, 在): only idioms and phrases are asked for, and a key
+    # of 2–3 characters that is none of theirs is left out here, where ``targets`` would find nothing
+    short = lex.short_phrasal if phrases_only else None  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for length in (4, 3, 2):
         for s in range(max(first, i - length + 1), min(i, last - length) + 1):
             e = s + length
-            for word, f, phrase in targets(text[s:i] + "?" + text[i + 1:e], phrases_only):
+            key = text[s:i] + "?" + text[i + 1:e]
+            if short is not None and length < 4 and key not in short:
+                continue
+            for word, f, phrase in targets(key, phrases_only):
                 kind = similar(ch, word[i - s])
                 if kind is not None:
                     out.append((s, e, word, f, phrase, kind))
