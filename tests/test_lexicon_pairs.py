@@ -80,3 +80,21 @@ def test_pairs_met_later_and_a_full_memo_still_give_the_defined_flags(tmp_path: 
     for text in texts:
         assert lex.pair_flags(text) == lex._flags_of(a + b for a, b in pairwise(text))
     assert len(lex._pairs) < 20
+
+
+def test_pairs_sharing_a_slot_of_the_table_of_codes_keep_their_own_flags(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a table of 4 slots most pairs share a slot with others (kept aside): on random texts of the words'
+    characters the table gives the flags worked out pair by pair."""
+    import random
+
+    monkeypatch.setattr(lexicon_module, "_HASH_BITS", 2)
+    monkeypatch.setattr(lexicon_module, "_HASH_SLOTS", 4)
+    lex = _small_lexicon(tmp_path)
+    _, values, others = lex._pair_table()
+    assert len(others) >= 5 and (values >= lexicon_module._SHARED).sum() > 1
+    rng = random.Random(7)
+    alphabet = list("推进整村工作标准化建设，A1")
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert lex._by_codes(text) == lex._one_by_one(text), text

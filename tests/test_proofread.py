@@ -737,3 +737,89 @@ def test_x103_passages_match_their_plain_computation() -> None:
         assert all(e[3] in g[3] for g, e in zip(got, expected, strict=True))
         found += len(got)
     assert found > 20
+
+
+def test_share_and_year_count_quick_looks_against_the_patterns() -> None:
+    """T108 runs _SHARE and _YEAR_COUNT only when a quick look from each % (or 多/余) says they may match: on random
+    texts of their pieces (long runs of digits and spaces that reach past the look back included), the quick
+    look says yes wherever the pattern matches, and _matches_at answers as the pattern's search."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    pieces = ["占比", "达标率", "比例为", "约", "1", "0", "9", ".", "5", "12", "123", "2023", " ", " " * 20, "\n",
+              "%", "％", "多", "余", "条", "人", "，", "年", "1" * 30, "0." + "7" * 38]
+    rng = random.Random(20)
+    shares = counts = 0
+    for _ in range(6000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        if P._SHARE.search(text):
+            shares += 1
+            assert P._shares_may_exceed(text), text
+        counts += P._YEAR_COUNT_NEED.search(text) is not None
+        assert P._matches_at(P._YEAR_COUNT_NEED, text, "多余") == (P._YEAR_COUNT_NEED.search(text) is not None), text
+    assert shares > 100 and counts > 50
+
+
+@pytest.mark.parametrize("text", ["完成率" + "1" * 45 + "%。", "合格率105." + "5" * 40 + "%。",
+                                  "满意度120" + " " * 45 + "%。"])
+def test_shares_whose_number_reaches_past_the_quick_look(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T108")
+
+
+def _place_plainly(text: str, i: int, lex) -> tuple:  # type: ignore[no-untyped-def]
+    """``_place`` without a shield and without its shortcut: every key asked of ``targets``."""
+    from reportlint.checks import proofread as P
+
+    ch = text[i]
+    if ch in P._SURNAMES or (i and text[i - 1] in P._SURNAMES):
+        return ()
+    first, last = i, i + 1
+    while first > max(0, i - 3) and "\u4e00" <= text[first - 1] <= "\u9fff":
+        first -= 1
+    while last < min(len(text), i + 4) and "\u4e00" <= text[last] <= "\u9fff":
+        last += 1
+    phrases_only = bool(lex.single(ch) >= P._BUSY_CHAR or (i > 0 and lex.paired(text[i - 1:i + 1]))
+                        or lex.paired(text[i:i + 2]))
+    out = []
+    for length in (4, 3, 2):
+        for s in range(max(first, i - length + 1), min(i, last - length) + 1):
+            for word, f, phrase in lex.targets(text[s:i] + "?" + text[i + 1:s + length], phrases_only):
+                kind = lex.similar(ch, word[i - s])
+                if kind is not None:
+                    out.append((s, s + length, word, f, phrase, kind))
+    return tuple(out)
+
+
+def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
+    """``_place`` skips keys of 2–3 characters that are no idiom's or phrase's when only those are asked for: on
+    random windows (busy characters and phrases among them) it finds what asking every key finds."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    words = ["恪尽职守 40 i", "以工代赈 60 i", "亟需 80", "急需 900", "推进 900", "进村 300", "的 3000", "在 3000",
+             "贩 30", "赈 20", "格 900", "克 900", "极 900", "及 3000"]
+    (tmp_path / "dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
+    (tmp_path / "gongwen.txt").write_text("亟需\n克尽职守\n", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text(
+        '{"shape": {"贩": "贝 反", "赈": "贝 辰", "格": "木 各", "恪": "忄 各"}, '
+        '"sound": {"亟": "ji", "急": "ji", "极": "ji", "及": "ji", "克": "ke", "恪": "ke", "村": "cun", "存": "cun"}}',
+        encoding="utf-8")
+    lex = lexicon_module._build(tmp_path / "dict.txt", tmp_path)
+    rng = random.Random(11)
+    alphabet = list("恪格克尽职守以工代赈贩亟急极及需推进村存的在，A")
+    similar = {"恪": "格克", "赈": "贩", "亟": "急极及", "急": "亟极及", "村": "存"}
+    words = ["恪尽职守", "以工代赈", "亟需", "急需", "进村"]
+    found = 0
+    for _ in range(3000):
+        text = [rng.choice(alphabet) for _ in range(7)]
+        word = rng.choice(words)  # a word with one character replaced by a similar one, that character at 3
+        k = rng.choice([k for k, ch in enumerate(word) if ch in similar])
+        text[3 - k:3 - k + len(word)] = word
+        text[3] = rng.choice(similar[word[k]])
+        text = "".join(text[:7])
+        got = P._place(text, 3, None, lex)
+        assert got == _place_plainly(text, 3, lex), text
+        found += bool(got)
+    assert found > 1000

@@ -47,12 +47,13 @@ NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
 HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
+_SHARED = 128  # in the hash table of pair codes: other pairs have this slot too (``_pair_table``)
 # characters flagged one pair at a time (about 0.05 µs each, each distinct pair worked out once: ``_one_by_one``)
 # before numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs
 # a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
 _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
-_HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (short probes), 5 MB
+_HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (few share a slot), 5 MB
 _HASH_SLOTS = 1 << _HASH_BITS
 _HASH_MULT = 0x9E3779B1  # Fibonacci hashing: the top bits of code × 2^32/φ pick the slot
 
@@ -161,7 +162,7 @@ class Lexicon:
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
-        self._codes: tuple[Any, Any] | None = None  # the hash table of pair codes (see ``_pair_table``)
+        self._codes: tuple[Any, Any, dict[int, int]] | None = None  # the table of pair codes (``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
         self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
@@ -230,7 +231,7 @@ class Lexicon:
                       | (TAIL if pair in tails else 0)
                       for pair in pairs for a, b in (pair,)])
 
-    def _pair_table(self) -> tuple[Any, Any]:
+    def _pair_table(self) -> tuple[Any, Any, dict[int, int]]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
         if self._codes is None:
             self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
@@ -249,22 +250,15 @@ class Lexicon:
             return None
         import numpy as np
 
-        keys, values = self._pair_table()
+        keys, values, others = self._pair_table()
         code = np.frombuffer(units, dtype=np.uint16).astype(np.uint32)
         first = code[:-1]
         pair = first | code[1:] << np.uint32(16)
         slot = (pair * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
-        key = keys[slot]
-        flags = np.where(key == pair, values[slot], np.uint8(0))
-        rest = np.flatnonzero((key != pair) & (key != 0))  # another pair in its slot: probe the next slots
-        probe = slot[rest]
-        while rest.size:
-            probe = (probe + np.uint32(1)) & np.uint32(_HASH_SLOTS - 1)
-            key = keys[probe]
-            hit = key == pair[rest]
-            flags[rest[hit]] = values[probe[hit]]
-            going = ~hit & (key != 0)
-            rest, probe = rest[going], probe[going]
+        key, value = keys[slot], values[slot]
+        flags = np.where(key == pair, value & np.uint8(~_SHARED & 0xFF), np.uint8(0))
+        shared = np.flatnonzero((key != pair) & (value >= _SHARED))  # not the pair kept in its slot: maybe another
+        flags[shared] = [others.get(p, 0) for p in pair[shared].tolist()]
         flags |= ((first < 0x4E00) | (first > 0x9FFF)).astype(np.uint8) * np.uint8(NOT_HAN)
         return flags.tobytes()  # type: ignore[no-any-return]
 
@@ -343,36 +337,38 @@ def _codes_of(firsts: Any, seconds: str) -> Any:
 
 
 def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[str],
-                tails: frozenset[str]) -> tuple[Any, Any]:
-    """The hash table of the pairs with flags: slot → pair code (0 for an empty slot) and slot → its flags, by
-    linear probing from the slot ``_by_codes`` computes (about 15 ms: numpy steps over all the pairs at once)."""
+                tails: frozenset[str]) -> tuple[Any, Any, dict[int, int]]:
+    """The hash table of the pairs with flags, without probing: slot → the code of the first pair whose slot it is
+    (``_by_codes`` computes it; 0 for an empty slot) and slot → its flags, ``_SHARED`` added when other pairs have
+    this slot too; those others (about one in twenty) in a dict, code → flags (about 15 ms: numpy steps over all
+    the pairs at once)."""
     import numpy as np
 
-    keys, values = np.zeros(_HASH_SLOTS, dtype=np.uint32), np.zeros(_HASH_SLOTS, dtype=np.uint8)
     groups = []
     for flag, table in ((WORD, two), (LONGER, starts)):
         table = {a: rest for a, rest in table.items() if len(a) == 1}
         firsts = np.frombuffer("".join(table).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         lengths = np.fromiter(map(len, table.values()), dtype=np.intp, count=len(table))
-        groups.append((flag, _codes_of(np.repeat(firsts, lengths), "".join(table.values()))))
+        codes = _codes_of(np.repeat(firsts, lengths), "".join(table.values()))
+        groups.append((codes, np.full(codes.size, flag, dtype=np.uint8)))
     for flag, pairs in ((HEAD, heads), (TAIL, tails)):
         two_chars = [p for p in pairs if len(p) == 2]
         firsts = np.frombuffer("".join(p[0] for p in two_chars).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        groups.append((flag, _codes_of(firsts, "".join(p[1] for p in two_chars))))
-    for flag, codes in groups:  # the codes of a group are distinct: each is found, or placed in a free slot
-        codes = codes[codes != 0]  # a pair of two NUL characters is no word; 0 marks a free slot
-        slot = (codes * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
-        while codes.size:
-            key = keys[slot]
-            found = key == codes
-            values[slot[found]] |= np.uint8(flag)
-            free = np.flatnonzero(key == 0)
-            keys[slot[free]] = codes[free]  # pairs reaching the same free slot: one of them stays there
-            placed = free[keys[slot[free]] == codes[free]]
-            values[slot[placed]] = flag
-            found[placed] = True
-            codes, slot = codes[~found], (slot[~found] + np.uint32(1)) & np.uint32(_HASH_SLOTS - 1)
-    return keys, values
+        codes = _codes_of(firsts, "".join(p[1] for p in two_chars))
+        groups.append((codes, np.full(codes.size, flag, dtype=np.uint8)))
+    every = np.concatenate([codes for codes, _ in groups])
+    codes, which = np.unique(every, return_inverse=True)  # each pair once, its flags ORed over the groups
+    flags = np.zeros(codes.size, dtype=np.uint8)
+    np.bitwise_or.at(flags, which.ravel(), np.concatenate([f for _, f in groups]))
+    flags, codes = flags[codes != 0], codes[codes != 0]  # a pair of two NUL characters is no word; 0: a free slot
+    slot = (codes * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
+    _, first = np.unique(slot, return_index=True)  # the first pair of each slot stays there
+    keys, values = np.zeros(_HASH_SLOTS, dtype=np.uint32), np.zeros(_HASH_SLOTS, dtype=np.uint8)
+    keys[slot[first]], values[slot[first]] = codes[first], flags[first]
+    rest = np.ones(codes.size, dtype=bool)
+    rest[first] = False
+    values[slot[rest]] |= np.uint8(_SHARED)
+    return keys, values, dict(zip(codes[rest].tolist(), flags[rest].tolist(), strict=True))
 
 
 def _is_char(value: object) -> bool:

@@ -197,11 +197,17 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
         last += 1
     # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
     phrases_only = bool(single(ch) >= _BUSY_CHAR or (i > 0 and paired(text[i - 1:i + 1])) or paired(text[i:i + 2]))
+    # most odd characters are frequent words of their own (的, 在): only idioms and phrases are asked for, and a key
+    # of 2–3 characters that is none of theirs is left out here, where ``targets`` would find nothing
+    short = lex.short_phrasal if phrases_only else None  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for length in (4, 3, 2):
         for s in range(max(first, i - length + 1), min(i, last - length) + 1):
             e = s + length
-            for word, f, phrase in targets(text[s:i] + "?" + text[i + 1:e], phrases_only):
+            key = text[s:i] + "?" + text[i + 1:e]
+            if short is not None and length < 4 and key not in short:
+                continue
+            for word, f, phrase in targets(key, phrases_only):
                 kind = similar(ch, word[i - s])
                 if kind is not None:
                     out.append((s, e, word, f, phrase, kind))
@@ -667,6 +673,38 @@ _DAY_AFTER_MONTH = re.compile(r"月\s*(\d{1,2})\s*日")  # _MONTH_DAY from its �
 _MONTH_BEFORE = re.compile(r"(\d+)\s*\Z")  # the digits before a 月 (searched up to it)
 
 
+_SHARE_NUMBER = re.compile(r"\d{3,}(?:\.\d+)?\s*\Z")  # what _SHARE needs right before its % (searched up to it)
+_NUMBER_TAIL = re.compile(r"[\d.\s]*\Z")  # digits, points and spaces only: a number and its spaces may go on before
+_SHARE_BACK = 40  # characters looked at before a %
+
+
+def _matches_at(rx: re.Pattern[str], text: str, chars: str) -> bool:
+    """Whether ``rx``, whose every match begins with one of ``chars``, matches in ``text``: tried only at the
+    places of those characters, found by ``str.find`` (a fast C search) where ``rx.search`` tests a character
+    class at every character."""
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            if rx.match(text, at):
+                return True
+            at = text.find(ch, at + 1)
+    return False
+
+
+def _shares_may_exceed(text: str) -> bool:
+    """Whether _SHARE may find a share in ``text``: every match of it ends in a number of three or more digits
+    before its % (spaces between). Each % is looked at from ``_SHARE_BACK`` characters before; when all of those
+    may belong to the number, yes."""
+    for ch in "%％":
+        at = text.find(ch)
+        while at >= 0:
+            lo = max(0, at - _SHARE_BACK)
+            if _SHARE_NUMBER.search(text, lo, at) or (lo > 0 and _NUMBER_TAIL.match(text, lo, at)):
+                return True
+            at = text.find(ch, at + 1)
+    return False
+
+
 def _may_be_impossible(month: int, day: int) -> bool:
     """Whether a date with this month and day may not exist in some year (2月29日 does in a leap year)."""
     return (month, day) == (2, 29) or _impossible_date(2000, month, day)
@@ -715,11 +753,11 @@ def _impossible_date(year: int | None, month: int, day: int) -> bool:
 
 def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
-    for b, offset, m in body.finditer(_YEAR_COUNT) if _YEAR_COUNT_NEED.search(body.text) else ():
+    for b, offset, m in body.finditer(_YEAR_COUNT) if _matches_at(_YEAR_COUNT_NEED, body.text, "多余") else ():
         if b.index not in residue:
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"“{m.group(1)}”像是年份，却用作数量")
-    for b, offset, m in body.finditer(_SHARE):
+    for b, offset, m in body.finditer(_SHARE) if _shares_may_exceed(body.text) else ():
         if b.index not in residue and float(m.group(1)) > 100:
             yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
                                detail="占比、比率不可能超过 100%")
