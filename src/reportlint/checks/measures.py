@@ -138,12 +138,11 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_generic", "_hint", "_judged", "_known", "_limit_words",
+    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_hint", "_judged", "_known", "_limit_words",
                  "_limits", "_needs", "_numerals", "_stated", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
-        self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
@@ -156,11 +155,6 @@ class Dimensions:
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
         self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
-
-    def without_generic_owners(self, text: str) -> str:
-        """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
-        commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
-        return _blank(self._generic, text, "，")
 
     def generic_owner(self, text: str) -> str:
         """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
@@ -684,11 +678,6 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 token = _token_value(text) if depth == 99 else 0
                 measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token))
     return measures, sections
-
-
-def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
-    """Whether ``m`` states any of the four dimensions."""
-    return bool(measure_dimensions(ctx, m, params))
 
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
