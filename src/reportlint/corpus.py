@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from .errors import CorpusError
-from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, store_keys, winnow
+from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, split_by_bucket, store_keys, winnow
 from .model import Document
 
 MIN_CHARS = 20  # a paragraph shorter than this (normalised) is neither indexed nor queried
@@ -733,12 +733,9 @@ class Spill:
             return
         held = np.concatenate(self.held)
         self.held, self.rows = [], 0
-        buckets = bucket_of(np.ascontiguousarray(held[:, 0]), self.bits)
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << self.bits)))).tolist()
-        held = np.take(held, np.argsort(buckets, kind="stable"), axis=0)  # the buckets: slices of one gather
-        for b in range(1 << self.bits):
-            if bounds[b] < bounds[b + 1]:
-                yield b, held[bounds[b]:bounds[b + 1]]
+        for b, part in enumerate(split_by_bucket(held, self.bits)):
+            if len(part):
+                yield b, part
 
     def flush(self) -> None:
         for b, part in self._split():
