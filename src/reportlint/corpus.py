@@ -833,6 +833,22 @@ def run_bounds(keys: np.ndarray) -> np.ndarray:
     return cand[cut]
 
 
+def _as_records(postings: np.ndarray) -> np.ndarray:
+    """(n, 4) postings of (key, doc, block, offset) as records of RUN_DTYPE (the caller checks the range)."""
+    records = np.empty(len(postings), RUN_DTYPE)
+    for j, name in enumerate(RUN_DTYPE.names or ()):
+        records[name] = postings[:, j]
+    return records
+
+
+def _as_table(records: np.ndarray) -> np.ndarray:
+    """Records of RUN_DTYPE as (n, 4) int64 postings: ``_as_records`` undone."""
+    table = np.empty((len(records), 4), np.int64)
+    for j, name in enumerate(RUN_DTYPE.names or ()):
+        table[:, j] = records[name]
+    return table
+
+
 def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
     """A bucket's postings, sorted by key, as runs: one row of ``prints`` per run, named by its
     first key, holding its postings as packed records (RUN_DTYPE); one row per frequent key."""
@@ -840,9 +856,7 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
         narrow = postings[:, 1:]
         if int(narrow.min()) < INT32.min or int(narrow.max()) > INT32.max:
             raise ValueError("文档、段落编号或位置超出索引格式的范围")
-        records = np.empty(len(postings), RUN_DTYPE)
-        for j, name in enumerate(RUN_DTYPE.names or ()):
-            records[name] = postings[:, j]
+        records = _as_records(postings)
         starts = run_bounds(postings[:, 0])
         data = memoryview(records.view(np.uint8))
         size = RUN_DTYPE.itemsize
@@ -943,10 +957,7 @@ def stored_postings(db: sqlite3.Connection, runs_per_part: int = 4096) -> Iterat
             args.append(int(high[0]))
         condition = " WHERE " + " AND ".join(where) if where else ""
         extra = db.execute(f"SELECT hash, doc, block, pos FROM added{condition}", args).fetchall()
-        part = np.empty((len(runs.records), 4), np.int64)
-        for j, name in enumerate(RUN_DTYPE.names or ()):
-            part[:, j] = runs.records[name]
-        table = np.concatenate([np.array(extra, dtype=np.int64).reshape(-1, 4), part])
+        table = np.concatenate([np.array(extra, dtype=np.int64).reshape(-1, 4), _as_table(runs.records)])
         if len(table):
             yield table[np.lexsort((table[:, 2], table[:, 1], table[:, 0]))]
         if high is None:
