@@ -870,14 +870,15 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
 @dataclass(frozen=True, slots=True)
 class Runs:
     """Rows of ``prints`` decoded: their postings together (records of RUN_DTYPE, key order),
-    run i being ``records[starts[i]:starts[i + 1]]``, named by ``firsts[i]``."""
-    firsts: list[int]
+    run i being ``records[starts[i]:starts[i + 1]]``, named by its first key (``decode_runs``
+    checked that it is the row's ``first``)."""
     starts: list[int]
     records: np.ndarray
 
     def __iter__(self) -> Iterator[tuple[int, np.ndarray]]:
-        for i, first in enumerate(self.firsts):
-            yield first, self.records[self.starts[i]:self.starts[i + 1]]
+        for a, b in itertools.pairwise(self.starts):
+            run = self.records[a:b]
+            yield int(run["key"][0]), run
 
 
 def decode_runs(found: list[tuple[Any, Any]]) -> Runs:
@@ -893,14 +894,13 @@ def decode_runs(found: list[tuple[Any, Any]]) -> Runs:
         raise ValueError(f"指纹记录的长度不是 {size} 字节的整数倍")
     records = np.frombuffer(b"".join(d for _, d in found), RUN_DTYPE)
     starts = [0, *itertools.accumulate(n // size for n in lengths)]
-    firsts = [int(f) for f, _ in found]
     keys = records["key"]
-    if firsts and not np.array_equal(keys[starts[:-1]], np.asarray(firsts, np.int64)):
+    if found and not np.array_equal(keys[starts[:-1]], np.asarray([f for f, _ in found], np.int64)):
         raise ValueError("指纹记录不是从它的首键开始")
     step = np.diff(keys)
     if bool(np.any(step < 0)) or bool(np.any(step[np.asarray(starts[1:-1], np.int64) - 1] == 0)):
         raise ValueError("指纹记录的键顺序错乱或互相重叠")
-    return Runs(firsts, starts, records)
+    return Runs(starts, records)
 
 
 def runs_holding(db: sqlite3.Connection, keys: list[int]) -> Runs:
