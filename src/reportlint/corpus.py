@@ -496,7 +496,10 @@ class Index:
 
     def _has(self, db: sqlite3.Connection, table: str) -> bool:
         """Whether a table of ``db`` has any row (asked once per connection): most indexes have
-        nothing in ``added``, and a corpus smaller than the frequent limit nothing in ``frequent``."""
+        nothing in ``added``, and a corpus smaller than the frequent limit nothing in ``frequent``.
+        The reader threads of ``_lookups`` ask at once: each asks about its own connection, and two
+        asking about the same one store the same answer. The connections live as long as the index,
+        so no other takes the ``id`` of one while its answer is kept."""
         if (id(db), table) not in self._any:
             self._any[id(db), table] = db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
         return self._any[id(db), table]
