@@ -276,6 +276,7 @@ class Index:
         for db in self._readers.values():
             db.close()
         self._readers.clear()
+        self._any.clear()  # keyed by the id of connections closed here
         for db in [*self._shards.values(), self.db]:
             if self.writable:
                 db.commit()
