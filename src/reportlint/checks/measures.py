@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import accumulate, pairwise
 from operator import or_
-from typing import Any
+from typing import Any, TypeVar
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -67,6 +67,16 @@ def _clauses_holding(chars: Iterable[str]) -> re.Pattern[str]:
 
 _AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
 _MEMO_MAX = 50_000  # answers kept per parameter set (a batch repeats its set phrases), then forgotten
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    """``memo[key] = value``, the memo emptied first when it holds ``_MEMO_MAX`` answers; ``value``."""
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 class _Narrowing:
@@ -106,9 +116,7 @@ class _Narrowing:
         """Each list with only the patterns in ``mask`` (``patterns``), remembered per mask."""
         found = self._plans.get(mask)
         if found is None:
-            if len(self._plans) >= _MEMO_MAX:
-                self._plans.clear()
-            found = self._plans[mask] = tuple(self.patterns(k, mask) for k in range(len(self._lists)))
+            found = _remember(self._plans, mask, tuple(self.patterns(k, mask) for k in range(len(self._lists))))
         return found
 
     def filled(self, mask: int, filler: str) -> int:
@@ -168,10 +176,7 @@ class Dimensions:
         blanked out first (ordinals such as 十四届三次, 第二批)."""
         found = self._stated.get(text)
         if found is None:
-            found = self._of(text)
-            if len(self._stated) >= _MEMO_MAX:
-                self._stated.clear()
-            self._stated[text] = found
+            found = _remember(self._stated, text, self._of(text))
         return found
 
     def _of(self, text: str) -> frozenset[str]:
@@ -203,9 +208,7 @@ class Dimensions:
             exclude = self._needs.plan(mask)[_EXCLUDE]
             # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
             spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
-            if len(self._exclusions) >= _MEMO_MAX:
-                self._exclusions.clear()
-            found = self._exclusions[text] = (mask, spans)
+            found = _remember(self._exclusions, text, (mask, spans))
         return found
 
     def quantified(self, text: str) -> frozenset[str]:
@@ -217,9 +220,7 @@ class Dimensions:
             found = self.of(text)
             if not found and self._hint is not None and self._hint.search(text):
                 found = self._segmented(text)
-            if len(self._known) >= _MEMO_MAX:
-                self._known.clear()
-            self._known[text] = found
+            _remember(self._known, text, found)
         return found
 
     def _segmented(self, text: str) -> frozenset[str]:
@@ -238,9 +239,7 @@ class Dimensions:
                 memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
                 judged = memo.get(clause)
                 if judged is None:
-                    if len(memo) >= _MEMO_MAX:
-                        memo.clear()
-                    judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
+                    judged = _remember(memo, clause, frozenset(self._judge(self._tag(clause))))
             found |= judged
             if len(found) == 2:
                 break
