@@ -16,7 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, anchor, pattern_set
+from ..scan import PatternSet, anchor, literal_alternation, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -524,15 +524,9 @@ def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[st
     if "" in anchors or not titles:
         return [i for i, t in zip(indices, titles, strict=True) if t]
     ends = list(accumulate(len(t) + 1 for t in titles))  # where each title's line ends, its break included
-    found = sorted({bisect_right(ends, m.start()) for m in _alternation(tuple(sorted(anchors))).finditer(
-        "\n".join(titles))})
+    rx = literal_alternation(sorted(anchors))
+    found = sorted({bisect_right(ends, m.start()) for m in rx.finditer("\n".join(titles))}) if rx else []
     return [indices[k] for k in found]
-
-
-@lru_cache(maxsize=32)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Plain words as one pattern, the longest first."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
@@ -794,7 +788,8 @@ def _paragraphs(text: str) -> int:
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
     norms = tuple(params.get("norms", ()))
-    if not norms or not _alternation(norms).search(m.text):
+    anywhere = literal_alternation(norms)
+    if anywhere is None or not anywhere.search(m.text):
         return False  # none anywhere in the item (most items): none in its first sentence
     body = strip_label(m.text.strip())
     spans = sentences(body)
