@@ -224,8 +224,11 @@ def store_keys(hashes: np.ndarray) -> np.ndarray:
 
 
 def bucket_of(keys: np.ndarray, bits: int) -> np.ndarray:
-    """Bucket (0 .. 2**bits - 1) of stored keys: the top bits, i.e. low bits of the hash."""
+    """Bucket (0 .. 2**bits - 1) of stored keys: the top bits, i.e. low bits of the hash. ``bits``
+    is at most 16 (indexes use 1 to 8, checked when one is opened)."""
     # uint16: numpy sorts so small an integer by radix, in linear time (the splits by bucket)
+    if not 0 < bits <= 16:
+        raise ValueError(f"bucket bits {bits} outside 1..16")
     return ((keys.view(np.uint64) ^ np.uint64(1 << 63)) >> np.uint64(64 - bits)).astype(np.uint16)
 
 
