@@ -426,3 +426,55 @@ def test_a_failed_add_keeps_no_half_document(tmp_path: Path, library: Path, caps
         writer.add(Document(str(library / "broken.txt"), (Block(0, text),)), "f" * 64)
     db = sqlite3.connect(index)
     assert db.execute("SELECT COUNT(*) FROM documents WHERE path LIKE '%broken.txt'").fetchone()[0] == 0
+
+
+def _run(*keys: int) -> tuple[int, bytes]:
+    """A row of ``prints``: a run of postings with these keys (document 1, paragraph 0, offset 0)."""
+    import numpy as np
+
+    from reportlint.corpus import RUN_DTYPE
+
+    records = np.zeros(len(keys), RUN_DTYPE)
+    records["key"], records["doc"] = keys, 1
+    return keys[0], records.tobytes()
+
+
+@pytest.mark.parametrize("rows", [
+    [(5, b"")],  # an empty run
+    [(5, _run(5, 6)[1][:-1])],  # cut short: not a whole number of records
+    [(4, _run(5, 6)[1])],  # named by a key it does not begin with
+    [_run(6, 5)],  # not sorted by key
+    [_run(5, 7), _run(7, 8)],  # key 7 split between two runs
+    [(5, "text")],  # not a blob
+])
+def test_a_damaged_run_of_postings_is_refused(rows: list[tuple[object, object]]) -> None:
+    from reportlint.corpus import decode_runs
+
+    with pytest.raises(ValueError):
+        decode_runs(rows)  # type: ignore[arg-type]
+
+
+def test_sound_runs_are_decoded_in_key_order() -> None:
+    from reportlint.corpus import decode_runs
+
+    runs = decode_runs([_run(7, 9), _run(2, 2, 5)])
+    assert [(first, run["key"].tolist()) for first, run in runs] == [(2, [2, 2, 5]), (7, [7, 9])]
+
+
+def test_a_query_on_an_index_with_a_damaged_run_says_the_index_is_damaged(tmp_path: Path, library: Path,
+                                                                           capsys) -> None:
+    import sqlite3
+
+    from reportlint import corpus
+    from reportlint.errors import CorpusError
+    from reportlint.model import Block, Document
+
+    index = tmp_path / "corpus.sqlite"
+    assert run(["corpus", "build", str(library), "-o", str(index)], capsys)[0] == 0
+    with sqlite3.connect(index) as db:
+        db.execute("UPDATE prints SET data = substr(data, 1, length(data) - 1)")
+    db.close()
+    plan = (library / "plan.txt").read_text(encoding="utf-8").splitlines()
+    draft = Document(str(tmp_path / "draft.txt"), (Block(0, "标题"), Block(1, plan[5])))
+    with corpus.Index(index) as opened, pytest.raises(CorpusError, match="已损坏"):
+        opened.query(draft, 0.6)

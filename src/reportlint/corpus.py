@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from .errors import CorpusError
-from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, store_keys, winnow
+from .fingerprint import K, W, bucket_of, fingerprint, fingerprint_texts, normalise, split_by_bucket, store_keys, winnow
 from .model import Document
 
 MIN_CHARS = 20  # a paragraph shorter than this (normalised) is neither indexed nor queried
@@ -276,6 +276,7 @@ class Index:
         for db in self._readers.values():
             db.close()
         self._readers.clear()
+        self._any.clear()  # keyed by the id of connections closed here
         for db in [*self._shards.values(), self.db]:
             if self.writable:
                 db.commit()
@@ -496,7 +497,10 @@ class Index:
 
     def _has(self, db: sqlite3.Connection, table: str) -> bool:
         """Whether a table of ``db`` has any row (asked once per connection): most indexes have
-        nothing in ``added``, and a corpus smaller than the frequent limit nothing in ``frequent``."""
+        nothing in ``added``, and a corpus smaller than the frequent limit nothing in ``frequent``.
+        The reader threads of ``_lookups`` ask at once: each asks about its own connection, and two
+        asking about the same one store the same answer. The connections live as long as the index,
+        so no other takes the ``id`` of one while its answer is kept."""
         if (id(db), table) not in self._any:
             self._any[id(db), table] = db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
         return self._any[id(db), table]
@@ -733,12 +737,9 @@ class Spill:
             return
         held = np.concatenate(self.held)
         self.held, self.rows = [], 0
-        buckets = bucket_of(np.ascontiguousarray(held[:, 0]), self.bits)
-        bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << self.bits)))).tolist()
-        held = np.take(held, np.argsort(buckets, kind="stable"), axis=0)  # the buckets: slices of one gather
-        for b in range(1 << self.bits):
-            if bounds[b] < bounds[b + 1]:
-                yield b, held[bounds[b]:bounds[b + 1]]
+        for b, part in enumerate(split_by_bucket(held, self.bits)):
+            if len(part):
+                yield b, part
 
     def flush(self) -> None:
         for b, part in self._split():
@@ -836,6 +837,22 @@ def run_bounds(keys: np.ndarray) -> np.ndarray:
     return cand[cut]
 
 
+def _as_records(postings: np.ndarray) -> np.ndarray:
+    """(n, 4) postings of (key, doc, block, offset) as records of RUN_DTYPE (the caller checks the range)."""
+    records = np.empty(len(postings), RUN_DTYPE)
+    for j, name in enumerate(RUN_DTYPE.names or ()):
+        records[name] = postings[:, j]
+    return records
+
+
+def _as_table(records: np.ndarray) -> np.ndarray:
+    """Records of RUN_DTYPE as (n, 4) int64 postings: ``_as_records`` undone."""
+    table = np.empty((len(records), 4), np.int64)
+    for j, name in enumerate(RUN_DTYPE.names or ()):
+        table[:, j] = records[name]
+    return table
+
+
 def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndarray) -> None:
     """A bucket's postings, sorted by key, as runs: one row of ``prints`` per run, named by its
     first key, holding its postings as packed records (RUN_DTYPE); one row per frequent key."""
@@ -843,9 +860,7 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
         narrow = postings[:, 1:]
         if int(narrow.min()) < INT32.min or int(narrow.max()) > INT32.max:
             raise ValueError("文档、段落编号或位置超出索引格式的范围")
-        records = np.empty(len(postings), RUN_DTYPE)
-        for j, name in enumerate(RUN_DTYPE.names or ()):
-            records[name] = postings[:, j]
+        records = _as_records(postings)
         starts = run_bounds(postings[:, 0])
         data = memoryview(records.view(np.uint8))
         size = RUN_DTYPE.itemsize
@@ -859,14 +874,15 @@ def write_bucket(db: sqlite3.Connection, postings: np.ndarray, frequent: np.ndar
 @dataclass(frozen=True, slots=True)
 class Runs:
     """Rows of ``prints`` decoded: their postings together (records of RUN_DTYPE, key order),
-    run i being ``records[starts[i]:starts[i + 1]]``, named by ``firsts[i]``."""
-    firsts: list[int]
+    run i being ``records[starts[i]:starts[i + 1]]``, named by its first key (``decode_runs``
+    checked that it is the row's ``first``)."""
     starts: list[int]
     records: np.ndarray
 
     def __iter__(self) -> Iterator[tuple[int, np.ndarray]]:
-        for i, first in enumerate(self.firsts):
-            yield first, self.records[self.starts[i]:self.starts[i + 1]]
+        for a, b in itertools.pairwise(self.starts):
+            run = self.records[a:b]
+            yield int(run["key"][0]), run
 
 
 def decode_runs(found: list[tuple[Any, Any]]) -> Runs:
@@ -882,14 +898,13 @@ def decode_runs(found: list[tuple[Any, Any]]) -> Runs:
         raise ValueError(f"指纹记录的长度不是 {size} 字节的整数倍")
     records = np.frombuffer(b"".join(d for _, d in found), RUN_DTYPE)
     starts = [0, *itertools.accumulate(n // size for n in lengths)]
-    firsts = [int(f) for f, _ in found]
     keys = records["key"]
-    if firsts and not np.array_equal(keys[starts[:-1]], np.asarray(firsts, np.int64)):
+    if found and not np.array_equal(keys[starts[:-1]], np.asarray([f for f, _ in found], np.int64)):
         raise ValueError("指纹记录不是从它的首键开始")
     step = np.diff(keys)
     if bool(np.any(step < 0)) or bool(np.any(step[np.asarray(starts[1:-1], np.int64) - 1] == 0)):
         raise ValueError("指纹记录的键顺序错乱或互相重叠")
-    return Runs(firsts, starts, records)
+    return Runs(starts, records)
 
 
 def runs_holding(db: sqlite3.Connection, keys: list[int]) -> Runs:
@@ -946,10 +961,7 @@ def stored_postings(db: sqlite3.Connection, runs_per_part: int = 4096) -> Iterat
             args.append(int(high[0]))
         condition = " WHERE " + " AND ".join(where) if where else ""
         extra = db.execute(f"SELECT hash, doc, block, pos FROM added{condition}", args).fetchall()
-        part = np.empty((len(runs.records), 4), np.int64)
-        for j, name in enumerate(RUN_DTYPE.names or ()):
-            part[:, j] = runs.records[name]
-        table = np.concatenate([np.array(extra, dtype=np.int64).reshape(-1, 4), part])
+        table = np.concatenate([np.array(extra, dtype=np.int64).reshape(-1, 4), _as_table(runs.records)])
         if len(table):
             yield table[np.lexsort((table[:, 2], table[:, 1], table[:, 0]))]
         if high is None:

@@ -34,7 +34,7 @@ import numpy as np
 
 from . import corpus
 from .errors import CorpusError, LoadError
-from .fingerprint import bucket_of
+from .fingerprint import split_by_bucket
 
 BATCH = 1000  # files per fingerprinting task of a build (each has 16 bucket selections and a header after it: few,
 #               large tasks keep the scheduler's share small, which on a small machine competes with the workers)
@@ -112,12 +112,7 @@ def fingerprint_batch(batch: list[tuple[int, str]], config_folder: str, bits: in
         docs.append((doc_id, path, str(doc.meta.get("sha256", "")), sum(len(b.text) for b in doc.blocks), blocks))
         parts.append(postings)
     postings = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
-    buckets = bucket_of(np.ascontiguousarray(postings[:, 0]), bits)
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << bits))))
-    # one gather (np.take: ~6x faster than indexing for rows); the buckets are slices of it
-    postings = np.take(postings, np.argsort(buckets, kind="stable"), axis=0)
-    by_bucket = [postings[bounds[b]:bounds[b + 1]] for b in range(1 << bits)]
-    return docs, errors, by_bucket
+    return docs, errors, split_by_bucket(postings, bits)
 
 
 def _documents(result: tuple[Any, ...]) -> tuple[Any, Any]:

@@ -6,7 +6,13 @@ repetition of at least one copy or an alternation (the union of what each altern
 passes on what its parts need; of the needed parts of a sequence the one with the fewest
 characters is kept. Anything unsure (a negated class, ``.``, ``\\d``, case-insensitive
 matching, an optional part) needs nothing, and a pattern that needs nothing is searched
-as before."""
+as before.
+
+The parse comes from ``re._parser``, a private module (CPython 3.11+; scan.py and regexcache.py
+use it too): a Python that renames it fails at this import, loudly, rather than filtering
+wrongly; an error while reading a changed parse gives no filter (``needed_chars``,
+``Anchored.of``), so the matches stay those of the pattern. An operator the analysis does not
+know needs nothing. tests/test_measures_shortcuts.py checks the filters against plain searches."""
 
 from __future__ import annotations
 

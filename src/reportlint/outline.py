@@ -86,9 +86,6 @@ _SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
 ])
-# a sentence end, or a blank after a visible character: written to begin with a class, which re skips to
-# in C (as [{SENTENCE_END}：:]|(?<=\S)\s it tried both branches at every character)
-_HEADING_STOP = re.compile(rf"[{SENTENCE_END}：:\s](?:(?<=[{SENTENCE_END}：:])|(?<=\S\s))")
 
 
 def cn_value(text: str) -> int | None:

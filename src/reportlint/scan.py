@@ -406,6 +406,13 @@ def literals_present(literals: Iterable[str], text: str) -> set[str]:
     return {w for w in words if w in found or any(f.startswith(w) for f in found)} if found else found
 
 
+def literal_alternation(literals: Iterable[str]) -> re.Pattern[str] | None:
+    """The distinct non-empty ``literals`` as one pattern of plain strings, the longest first,
+    compiled once per list; None when there is none."""
+    words = _by_length(tuple(literals))
+    return _literal_alternation(words) if words else None
+
+
 @lru_cache(maxsize=64)
 def _by_length(literals: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct non-empty ``literals``, longest first (stable: one pattern per list), sorted once

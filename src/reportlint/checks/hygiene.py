@@ -129,6 +129,8 @@ def _doubled_words(text: str) -> Iterator[re.Match[str]]:
         if start >= end and (m := _DOUBLED_WORD.match(text, start)) is not None:
             end = m.end()
             yield m
+
+
 _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
     r"[^，。；：、,;:\s]{0,12}$")
@@ -556,7 +558,6 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
     book = _book_title(tuple(rule.params.get("book_endings", ())))
-    checks = _DENG_AND_QUOTE
     body, residue = ctx.body, ctx.residue
     in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
     # each scan below runs only when a character every match holds is in the text (one C-level search)
@@ -567,7 +568,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="book",
                                    text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
-    for pattern, key in checks:
+    for pattern, key in _DENG_AND_QUOTE:
         if key == "ascii_quote" and '"' not in body.text:
             continue
         for b, offset, m in body.finditer(pattern):
@@ -612,7 +613,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             m.group())
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
-    for b, offset, m in body.finditer(_ASCII_DASH) if "-" in body.text and "--" in body.text else ():
+    for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
         if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
             add("range", b, m.start() - offset, m.end() - offset, "—")
         else:

@@ -9,14 +9,14 @@ from dataclasses import dataclass
 from functools import lru_cache, reduce
 from itertools import accumulate, pairwise
 from operator import or_
-from typing import Any
+from typing import Any, TypeVar
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, anchor, pattern_set
+from ..scan import PatternSet, anchor, literal_alternation, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -67,6 +67,16 @@ def _clauses_holding(chars: Iterable[str]) -> re.Pattern[str]:
 
 _AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
 _MEMO_MAX = 50_000  # answers kept per parameter set (a batch repeats its set phrases), then forgotten
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _remember(memo: dict[_K, _V], key: _K, value: _V) -> _V:
+    """``memo[key] = value``, the memo emptied first when it holds ``_MEMO_MAX`` answers; ``value``."""
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 class _Narrowing:
@@ -106,9 +116,7 @@ class _Narrowing:
         """Each list with only the patterns in ``mask`` (``patterns``), remembered per mask."""
         found = self._plans.get(mask)
         if found is None:
-            if len(self._plans) >= _MEMO_MAX:
-                self._plans.clear()
-            found = self._plans[mask] = tuple(self.patterns(k, mask) for k in range(len(self._lists)))
+            found = _remember(self._plans, mask, tuple(self.patterns(k, mask) for k in range(len(self._lists))))
         return found
 
     def filled(self, mask: int, filler: str) -> int:
@@ -138,12 +146,11 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_generic", "_hint", "_judged", "_known", "_limit_words",
+    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_hint", "_judged", "_known", "_limit_words",
                  "_limits", "_needs", "_numerals", "_stated", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
-        self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
@@ -157,11 +164,6 @@ class Dimensions:
         self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
 
-    def without_generic_owners(self, text: str) -> str:
-        """``text`` with each class of departments (有关部门, 各单位 …, ``generic_owners``) turned into
-        commas, which no owner pattern runs across: 由有关部门负责 names nobody, 由工会发至各部门 does."""
-        return _blank(self._generic, text, "，")
-
     def generic_owner(self, text: str) -> str:
         """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
         # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
@@ -174,10 +176,7 @@ class Dimensions:
         blanked out first (ordinals such as 十四届三次, 第二批)."""
         found = self._stated.get(text)
         if found is None:
-            found = self._of(text)
-            if len(self._stated) >= _MEMO_MAX:
-                self._stated.clear()
-            self._stated[text] = found
+            found = _remember(self._stated, text, self._of(text))
         return found
 
     def _of(self, text: str) -> frozenset[str]:
@@ -209,9 +208,7 @@ class Dimensions:
             exclude = self._needs.plan(mask)[_EXCLUDE]
             # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
             spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
-            if len(self._exclusions) >= _MEMO_MAX:
-                self._exclusions.clear()
-            found = self._exclusions[text] = (mask, spans)
+            found = _remember(self._exclusions, text, (mask, spans))
         return found
 
     def quantified(self, text: str) -> frozenset[str]:
@@ -223,9 +220,7 @@ class Dimensions:
             found = self.of(text)
             if not found and self._hint is not None and self._hint.search(text):
                 found = self._segmented(text)
-            if len(self._known) >= _MEMO_MAX:
-                self._known.clear()
-            self._known[text] = found
+            _remember(self._known, text, found)
         return found
 
     def _segmented(self, text: str) -> frozenset[str]:
@@ -244,9 +239,7 @@ class Dimensions:
                 memo = self._numerals if _NUMERALS.issuperset(clause) else self._judged
                 judged = memo.get(clause)
                 if judged is None:
-                    if len(memo) >= _MEMO_MAX:
-                        memo.clear()
-                    judged = memo[clause] = frozenset(self._judge(self._tag(clause)))
+                    judged = _remember(memo, clause, frozenset(self._judge(self._tag(clause))))
             found |= judged
             if len(found) == 2:
                 break
@@ -531,15 +524,9 @@ def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[st
     if "" in anchors or not titles:
         return [i for i, t in zip(indices, titles, strict=True) if t]
     ends = list(accumulate(len(t) + 1 for t in titles))  # where each title's line ends, its break included
-    found = sorted({bisect_right(ends, m.start()) for m in _alternation(tuple(sorted(anchors))).finditer(
-        "\n".join(titles))})
+    rx = literal_alternation(sorted(anchors))
+    found = sorted({bisect_right(ends, m.start()) for m in rx.finditer("\n".join(titles))}) if rx else []
     return [indices[k] for k in found]
-
-
-@lru_cache(maxsize=32)
-def _alternation(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Plain words as one pattern, the longest first."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
@@ -686,11 +673,6 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     return measures, sections
 
 
-def is_quantified(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
-    """Whether ``m`` states any of the four dimensions."""
-    return bool(measure_dimensions(ctx, m, params))
-
-
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
     """``quantified`` for one measure (M101, M102 and M103 all ask; the answer is remembered)."""
     return quantified(ctx, m.text, params)
@@ -806,7 +788,8 @@ def _paragraphs(text: str) -> int:
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
     norms = tuple(params.get("norms", ()))
-    if not norms or not _alternation(norms).search(m.text):
+    anywhere = literal_alternation(norms)
+    if anywhere is None or not anywhere.search(m.text):
         return False  # none anywhere in the item (most items): none in its first sentence
     body = strip_label(m.text.strip())
     spans = sentences(body)

@@ -186,6 +186,19 @@ class Styles:
         return found
 
 
+_CACHES_LOCK = threading.Lock()  # the parts remembered below are shared by every thread of a process
+
+
+def _remember(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> None:
+    """Keep ``value`` under ``key`` in one of the module's part caches, forgetting the oldest entry when
+    ``limit`` are held. Under a lock: two threads (a Dask worker's) forgetting the same oldest entry at
+    once would fail on the second."""
+    with _CACHES_LOCK:
+        if key not in cache and len(cache) >= limit:
+            cache.pop(next(iter(cache)))
+        cache[key] = value
+
+
 _STYLES: dict[bytes, Styles] = {}  # styles.xml content -> its styles (read-only once built)
 # the part as stored in the zip (``_packed``): its method, flags, CRC and sizes -> its compressed bytes and styles
 _PACKED_STYLES: dict[tuple[int, ...], tuple[bytes, Styles]] = {}
@@ -201,9 +214,7 @@ def _styles(raw: bytes | None, name: str) -> Styles:
     found = _STYLES.get(raw)
     if found is None:
         found = Styles(parse_xml(raw, name))
-        if len(_STYLES) >= _KEPT_STYLES:
-            _STYLES.pop(next(iter(_STYLES)))
-        _STYLES[raw] = found
+        _remember(_STYLES, raw, found, _KEPT_STYLES)
     return found
 
 
@@ -243,9 +254,7 @@ def _styles_part(zf: zipfile.ZipFile, data: bytes, name: str | None) -> Styles:
             return kept[1]
     found = _styles(read_part(zf, name), name)
     if packed is not None:
-        if len(_PACKED_STYLES) >= _KEPT_STYLES:
-            _PACKED_STYLES.pop(next(iter(_PACKED_STYLES)))
-        _PACKED_STYLES[packed[0]] = (packed[1], found)
+        _remember(_PACKED_STYLES, packed[0], (packed[1], found), _KEPT_STYLES)
     return found
 
 
@@ -475,9 +484,7 @@ def _rels(zf: zipfile.ZipFile, name: str) -> dict[str, tuple[str, str, str]]:
         mode = rel.get("TargetMode", "Internal")
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         out[rel.get("Id", "")] = (rel.get("Type", ""), resolved, mode)
-    if len(_RELS) >= 16:
-        _RELS.pop(next(iter(_RELS)))
-    _RELS[name, data] = dict(out)
+    _remember(_RELS, (name, data), dict(out), 16)
     return out
 
 
@@ -492,9 +499,7 @@ def _numbering(zf: zipfile.ZipFile, name: str | None) -> Numbering:
     kept = _NUMBERINGS.get(raw)
     if kept is None:
         kept = Numbering(parse_xml(raw, name or ""))
-        if len(_NUMBERINGS) >= 8:
-            _NUMBERINGS.pop(next(iter(_NUMBERINGS)))
-        _NUMBERINGS[raw] = kept
+        _remember(_NUMBERINGS, raw, kept, 8)
     return kept.fresh()
 
 
