@@ -14,7 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
-from ..scan import Body, PatternSet, compile_each
+from ..scan import Body, PatternSet, compile_each, literal_alternation
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -549,9 +549,9 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
 @lru_cache(maxsize=16)
 def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
     """The alternation of the anchors (longest first) and, for each, the longer anchors that begin with it."""
-    words = sorted({a for a in anchors if a}, key=lambda w: (-len(w), w))
+    words = {a for a in anchors if a}
     within = {w: frozenset(v for v in words if v != w and v.startswith(w)) for w in words}
-    return (re.compile("|".join(map(re.escape, words))) if words else None), within
+    return literal_alternation(words), within
 
 
 def _active(anchors: tuple[str, ...], text: str) -> list[int]:
