@@ -86,7 +86,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_always", "_bits", "_chars", "_lists", "_plans", "_sets")
+    __slots__ = ("_always", "_bits", "_chars", "_each", "_lists", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
@@ -104,7 +104,8 @@ class _Narrowing:
                 bit += 1
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
         self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
-        self._plans: dict[int, tuple[PatternSet | None, ...]] = {}  # mask -> each list's patterns
+        # each pattern alone (bit -> its ``search``), compiled on first use
+        self._each: list[Callable[[str], re.Match[str] | None] | None] = [None] * bit
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
@@ -112,19 +113,14 @@ class _Narrowing:
             return self._always
         return reduce(or_, map(self._bits.__getitem__, set(self._chars.findall(text))), self._always)
 
-    def plan(self, mask: int) -> tuple[PatternSet | None, ...]:
-        """Each list with only the patterns in ``mask`` (``patterns``), remembered per mask."""
-        found = self._plans.get(mask)
-        if found is None:
-            found = _remember(self._plans, mask, tuple(self.patterns(k, mask) for k in range(len(self._lists))))
-        return found
-
     def filled(self, mask: int, filler: str) -> int:
         """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
         return mask | self._bits.get(filler, 0)
 
     def patterns(self, k: int, mask: int) -> PatternSet | None:
-        """List ``k`` with only the patterns in ``mask`` (None when it keeps none)."""
+        """List ``k`` with only the patterns in ``mask`` (None when it keeps none), compiled once per
+        subset: for the lists whose matches count (``exclude`` spans, the first class of departments),
+        which keep few subsets."""
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
         found = self._sets.get((k, kept), False)
@@ -132,6 +128,26 @@ class _Narrowing:
             found = self._sets[(k, kept)] = PatternSet(
                 tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
         return found
+
+    def matches(self, k: int, mask: int, text: str) -> bool:
+        """Whether one of list ``k``'s patterns in ``mask`` matches in ``text``: each searched alone, in
+        C, until one matches. The alternation matches somewhere exactly when one of its patterns does;
+        a list whose texts keep many subsets (the deadline patterns kept some 70 over a batch) would
+        compile an alternation for each, which cost more than the searches."""
+        first, patterns = self._lists[k]
+        kept = mask >> first & (1 << len(patterns)) - 1
+        each = self._each
+        bit = first
+        while kept:
+            if kept & 1:
+                search = each[bit]
+                if search is None:
+                    search = each[bit] = re.compile(patterns[bit - first], re.MULTILINE).search
+                if search(text) is not None:
+                    return True
+            kept >>= 1
+            bit += 1
+        return False
 
 
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
@@ -167,7 +183,7 @@ class Dimensions:
     def generic_owner(self, text: str) -> str:
         """The first class of departments ``text`` names instead of an office (有关部门), or ""."""
         # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
-        generic = self._needs.plan(self._excluded(text)[0])[_GENERIC]
+        generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
         m = generic.search(text) if generic is not None else None
         return m.group() if m else ""
 
@@ -184,18 +200,14 @@ class Dimensions:
         mask, spans = self._excluded(text)
         if spans:
             text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
-        plan = needs.plan(mask)
         found = []
         for k, dim in enumerate(DIMENSIONS, 1):
-            pattern = plan[k]
-            if pattern is None:
-                continue
-            searched = text
-            if k == _OWNER and (generic := plan[_GENERIC]) is not None:
+            searched, kept = text, mask
+            if k == _OWNER and (generic := needs.patterns(_GENERIC, mask)) is not None:
                 searched = _blank(generic, text, "，")
                 if searched is not text:
-                    pattern = needs.plan(needs.filled(mask, "，"))[k]
-            if pattern is not None and pattern.search(searched):
+                    kept = needs.filled(mask, "，")
+            if needs.matches(k, kept, searched):
                 found.append(dim)
         return _FOUND[tuple(found)]
 
@@ -205,7 +217,7 @@ class Dimensions:
         found = self._exclusions.get(text)
         if found is None:
             mask = self._needs.mask(text)
-            exclude = self._needs.plan(mask)[_EXCLUDE]
+            exclude = self._needs.patterns(_EXCLUDE, mask)
             # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
             spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
             found = _remember(self._exclusions, text, (mask, spans))
