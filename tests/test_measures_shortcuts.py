@@ -349,3 +349,27 @@ def test_titles_picked_by_their_anchors_are_all_those_the_section_words_can_matc
         picked = _titles_holding(items, indices, words, 12)
         assert set(picked) <= set(indices) and picked == sorted(picked)
         assert {i for i in indices if matcher.search(titles[i], 0, 12)} <= set(picked), titles
+
+
+def test_each_pattern_searched_from_its_first_possible_place_matches_as_a_plain_search() -> None:
+    """``_Narrowing._search`` skips to where a match can begin (二十个, 3名) before searching."""
+    import random
+
+    from reportlint.checks.measures import _Narrowing
+
+    params = session().books()[1].rules["M101"].params
+    lists = [tuple(params.get(k, ())) for k in ("exclude", "amount", "deadline", "owner", "target", "generic_owners")]
+    narrowing = _Narrowing(lists)
+    rng = random.Random(3)
+    pieces = [t[i:i + 3] for t in DIMENSION_TEXTS for i in range(0, len(t), 2)] + ["一些", "十个", "两", "2"]
+    texts = DIMENSION_TEXTS + ["".join(rng.sample(pieces, rng.randint(1, 10))) for _ in range(300)]
+    bit, hits = 0, 0
+    for patterns in lists:
+        for p in patterns:
+            search = narrowing._search(bit, p)
+            for text in texts:
+                expected = re.search(p, text, re.MULTILINE) is not None
+                assert search(text) == expected, (p, text)
+                hits += expected
+            bit += 1
+    assert hits > 100

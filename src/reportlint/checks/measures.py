@@ -16,7 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, anchor, literal_alternation, pattern_set
+from ..scan import PatternSet, anchor, first_chars, literal_alternation, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -86,7 +86,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_always", "_bits", "_chars", "_each", "_lists", "_sets")
+    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
@@ -104,8 +104,9 @@ class _Narrowing:
                 bit += 1
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
         self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
-        # each pattern alone (bit -> its ``search``), compiled on first use
-        self._each: list[Callable[[str], re.Match[str] | None] | None] = [None] * bit
+        # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
+        self._each: list[Callable[[str], bool] | None] = [None] * bit
+        self._kept: dict[tuple[int, int], tuple[Callable[[str], bool], ...]] = {}  # (list, kept) -> searches
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
@@ -136,18 +137,34 @@ class _Narrowing:
         compile an alternation for each, which cost more than the searches."""
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
-        each = self._each
-        bit = first
-        while kept:
-            if kept & 1:
-                search = each[bit]
-                if search is None:
-                    search = each[bit] = re.compile(patterns[bit - first], re.MULTILINE).search
-                if search(text) is not None:
-                    return True
-            kept >>= 1
-            bit += 1
+        searches = self._kept.get((k, kept))
+        if searches is None:
+            searches = self._kept[(k, kept)] = tuple(
+                self._search(first + i, patterns[i]) for i in range(len(patterns)) if kept >> i & 1)
+        for search in searches:
+            if search(text):
+                return True
         return False
+
+    def _search(self, bit: int, pattern: str) -> Callable[[str], bool]:
+        """Whether ``pattern`` matches in a text, compiled once. A pattern ``re`` cannot skip ahead in
+        by itself (it begins with one of several classes, 二十个 or 20个) is searched from the first
+        place a match can begin (``scan.first_chars``, a class ``re`` skips to in C): no match begins
+        before it, and most texts have none."""
+        search = self._each[bit]
+        if search is None:
+            rx = re.compile(pattern, re.MULTILINE).search
+            lead_source = first_chars(pattern, re.MULTILINE)
+            if lead_source is None:
+                search = lambda text: rx(text) is not None  # noqa: E731
+            else:
+                lead = re.compile(lead_source).search
+
+                def search(text: str) -> bool:
+                    at = lead(text)
+                    return at is not None and rx(text, at.start()) is not None
+            self._each[bit] = search
+        return search
 
 
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
