@@ -548,14 +548,21 @@ def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[st
     characters: every pattern has an anchor (``scan.anchor``, a run of Chinese characters each
     match holds) and the title holds one. One scan of the titles joined by line breaks, which no
     anchor holds; all of ``indices`` when a pattern has none."""
-    anchors = {anchor(p) for p in patterns}
+    every, rx = _title_anchors(patterns)
     titles = [items[i].marker.title[:within] for i in indices]
-    if "" in anchors or not titles:
+    if every or not titles:
         return [i for i, t in zip(indices, titles, strict=True) if t]
     ends = list(accumulate(len(t) + 1 for t in titles))  # where each title's line ends, its break included
-    rx = literal_alternation(sorted(anchors))
     found = sorted({bisect_right(ends, m.start()) for m in rx.finditer("\n".join(titles))}) if rx else []
     return [indices[k] for k in found]
+
+
+@lru_cache(maxsize=32)
+def _title_anchors(patterns: tuple[str, ...]) -> tuple[bool, re.Pattern[str] | None]:
+    """For ``_titles_holding``, once per list: whether a pattern has no anchor (every title may
+    hold a match), else the anchors as one alternation."""
+    anchors = {anchor(p) for p in patterns}
+    return "" in anchors, None if "" in anchors else literal_alternation(sorted(anchors))
 
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
