@@ -86,7 +86,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_sets")
+    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
@@ -107,6 +107,7 @@ class _Narrowing:
         # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
         self._each: list[Callable[[str], bool] | None] = [None] * bit
         self._kept: dict[tuple[int, int], tuple[Callable[[str], bool], ...]] = {}  # (list, kept) -> searches
+        self._plans: dict[int, tuple[tuple[Callable[[str], bool], ...], ...]] = {}  # mask -> ``searches``
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
@@ -130,21 +131,25 @@ class _Narrowing:
                 tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
         return found
 
-    def matches(self, k: int, mask: int, text: str) -> bool:
-        """Whether one of list ``k``'s patterns in ``mask`` matches in ``text``: each searched alone, in
-        C, until one matches. The alternation matches somewhere exactly when one of its patterns does;
-        a list whose texts keep many subsets (the deadline patterns kept some 70 over a batch) would
-        compile an alternation for each, which cost more than the searches."""
+    def searches(self, mask: int) -> tuple[tuple[Callable[[str], bool], ...], ...]:
+        """For each list, the searches (``_search``) of its patterns in ``mask``, remembered per mask.
+        One of them matches in a text exactly when the list's alternation does. Each pattern is
+        searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
+        patterns kept some 70 over a batch) would compile an alternation for each, which cost more
+        than the searches."""
+        found = self._plans.get(mask)
+        if found is None:
+            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) for k in range(len(self._lists))))
+        return found
+
+    def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], bool], ...]:
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
-        searches = self._kept.get((k, kept))
-        if searches is None:
-            searches = self._kept[(k, kept)] = tuple(
+        found = self._kept.get((k, kept))
+        if found is None:
+            found = self._kept[(k, kept)] = tuple(
                 self._search(first + i, patterns[i]) for i in range(len(patterns)) if kept >> i & 1)
-        for search in searches:
-            if search(text):
-                return True
-        return False
+        return found
 
     def _search(self, bit: int, pattern: str) -> Callable[[str], bool]:
         """Whether ``pattern`` matches in a text, compiled once. A pattern ``re`` cannot skip ahead in
@@ -217,15 +222,18 @@ class Dimensions:
         mask, spans = self._excluded(text)
         if spans:
             text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
+        plan = needs.searches(mask)
         found = []
         for k, dim in enumerate(DIMENSIONS, 1):
-            searched, kept = text, mask
+            searches, searched = plan[k], text
             if k == _OWNER and (generic := needs.patterns(_GENERIC, mask)) is not None:
                 searched = _blank(generic, text, "，")
                 if searched is not text:
-                    kept = needs.filled(mask, "，")
-            if needs.matches(k, kept, searched):
-                found.append(dim)
+                    searches = needs.searches(needs.filled(mask, "，"))[k]
+            for search in searches:
+                if search(searched):
+                    found.append(dim)
+                    break
         return _FOUND[tuple(found)]
 
     def _excluded(self, text: str) -> tuple[int, list[tuple[int, int]]]:
