@@ -194,9 +194,10 @@ def test_clauses_holding_a_char_are_the_clauses_that_hold_it() -> None:
     holding = _clauses_holding(wanted)
     rng = random.Random(5)
     for _ in range(500):
-        text = "".join(rng.choice("一二年青工作，。 、：(a1\n") for _ in range(rng.randint(0, 30)))
+        text = "".join(rng.choice("一二年青工作，。 、：(a1\n\u3000") for _ in range(rng.randint(0, 30)))
         expected = [m.group() for m in clause.finditer(text) if set(wanted) & set(m.group())]
-        assert [m.group() for m in holding.finditer(text)] == expected, text
+        assert holding(text) == expected, text
+    assert _clauses_holding("，。")("一，二") == []
 
 
 def test_no_span_holds_more_phrases_than_begin_in_it() -> None:

@@ -58,11 +58,17 @@ _NUMERALS_BUT_ONE = _NUMERALS - {"一"}
 _SEPARATORS = r"\s，。；：、！？“”‘’（）《》〈〉【】「」『』…—,;:!?()\[\]{}<>\"'`|/\\"  # inside a class
 
 
-def _clauses_holding(chars: Iterable[str]) -> re.Pattern[str]:
-    """The clauses (runs without a separator) that hold one of ``chars``: one scan of the text,
-    each match beginning where a clause begins, after a separator."""
+def _clauses_holding(chars: Iterable[str]) -> Callable[[str], list[str]]:
+    """The clauses (runs without a separator) of a text that hold one of ``chars``, in order: one scan
+    of the text after a separator put in front, each match a separator and the clause after it. A
+    pattern that opens with the separators' class lets ``re`` skip in C to where a clause begins (a
+    look-behind first had it try every character): the same clauses in half the time."""
     wanted = "".join(re.escape(c) for c in sorted(set(chars)) if not re.match(f"[{_SEPARATORS}]", c))
-    return re.compile(f"(?<![^{_SEPARATORS}])[^{_SEPARATORS}]*?[{wanted}][^{_SEPARATORS}]*" if wanted else "(?!)")
+    if not wanted:
+        return lambda text: []
+    # the run up to the first wanted character taken whole (possessive): a clause without one fails at once
+    finditer = re.compile(f"[{_SEPARATORS}]([^{_SEPARATORS}{wanted}]*+[{wanted}][^{_SEPARATORS}]*)").finditer
+    return lambda text: [m.group(1) for m in finditer("，" + text)]
 
 
 _AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
@@ -265,8 +271,7 @@ class Dimensions:
         judged here are segmented (``_may_count``): the same words, for a fraction of the text."""
         text = _fill(text, self._excluded(text)[1], "，")
         found: set[str] = set()
-        for m in self._clauses.finditer(text):
-            clause = m.group()
+        for clause in self._clauses(text):
             # a clause of numerals alone (the 三 of a label （三）, which every unquantified item brings here) is
             # judged once per process: the labels of every document are the same few
             judged = self._numerals.get(clause)
