@@ -92,9 +92,11 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
+    __slots__ = ("_alone", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
 
-    def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
+    def __init__(self, lists: Sequence[tuple[str, ...]], alone: Iterable[int] = ()) -> None:
+        """``alone``: the lists whose patterns ``searches`` gives (each searched alone)."""
+        self._alone = frozenset(alone)
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
         self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
         self._always = 0  # the patterns that need nothing the analysis can name
@@ -138,14 +140,16 @@ class _Narrowing:
         return found
 
     def searches(self, mask: int) -> tuple[tuple[Callable[[str], bool], ...], ...]:
-        """For each list, the searches (``_search``) of its patterns in ``mask``, remembered per mask.
+        """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
+        for the other lists), remembered per mask.
         One of them matches in a text exactly when the list's alternation does. Each pattern is
         searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
         patterns kept some 70 over a batch) would compile an alternation for each, which cost more
         than the searches."""
         found = self._plans.get(mask)
         if found is None:
-            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) for k in range(len(self._lists))))
+            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) if k in self._alone else ()
+                                                       for k in range(len(self._lists))))
         return found
 
     def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], bool], ...]:
@@ -194,7 +198,8 @@ class Dimensions:
                  "_limits", "_needs", "_numerals", "_stated", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")])
+        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")],
+                                 range(1, len(DIMENSIONS) + 1))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
