@@ -121,7 +121,8 @@ class _Narrowing:
         """The patterns (bits) that may match in ``text``."""
         if self._chars is None:
             return self._always
-        return reduce(or_, map(self._bits.__getitem__, set(self._chars.findall(text))), self._always)
+        # every occurrence ORed in (OR is idempotent): cheaper than making a set of them first
+        return reduce(or_, map(self._bits.__getitem__, self._chars.findall(text)), self._always)
 
     def filled(self, mask: int, filler: str) -> int:
         """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
