@@ -275,6 +275,30 @@ def _orphans_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[bool]
     return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
 
 
+def test_lone_places_by_numpy_and_by_integers_match_their_definition() -> None:
+    """A place is lone when the pair before it is no word and the pair it begins is no word and begins with a
+    Chinese character: numpy's steps and the integer masks give those places on random flags."""
+    import random
+
+    import numpy as np
+
+    from reportlint.checks import proofread
+
+    rng = random.Random(5)
+    values = [0, lexicon_module.WORD, lexicon_module.NOT_HAN, lexicon_module.WORD | lexicon_module.NOT_HAN,
+              lexicon_module.HEAD | lexicon_module.LONGER, lexicon_module.TAIL | lexicon_module.WORD, 255]
+    lone = 0
+    for _ in range(500):
+        flags = bytes(rng.choice(values) for _ in range(rng.randint(1, 40)))
+        expected = [k for k in range(len(flags) - 1)
+                    if not flags[k] & lexicon_module.WORD
+                    and not flags[k + 1] & (lexicon_module.WORD | lexicon_module.NOT_HAN)]
+        assert proofread._lone_places(flags) == expected, flags
+        assert proofread._lone_places(flags, np) == expected, flags
+        lone += len(expected)
+    assert lone > 500
+
+
 def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:
     """The fast paths (pairs found from a bytes map, places of phrase heads) against the slow definitions."""
     import random
