@@ -299,6 +299,30 @@ def test_lone_places_by_numpy_and_by_integers_match_their_definition() -> None:
     assert lone > 500
 
 
+def test_head_places_by_numpy_and_by_integers_match_their_definition() -> None:
+    """A phrase head may begin where the pair says HEAD and the next pair TAIL: numpy's steps and the integer masks
+    give those places on random flags."""
+    import random
+
+    import numpy as np
+
+    from reportlint.checks import proofread
+
+    rng = random.Random(6)
+    values = [0, lexicon_module.HEAD, lexicon_module.TAIL, lexicon_module.HEAD | lexicon_module.TAIL,
+              lexicon_module.WORD | lexicon_module.HEAD, lexicon_module.LONGER | lexicon_module.TAIL, 255]
+    heads = 0
+    for _ in range(500):
+        pairs = bytes(rng.choice(values) for _ in range(rng.randint(0, 40)))
+        expected = [k for k in range(len(pairs) - 1)
+                    if pairs[k] & lexicon_module.HEAD and pairs[k + 1] & lexicon_module.TAIL]
+        assert proofread._head_places(pairs) == expected, pairs
+        if len(pairs) >= 2:
+            assert proofread._head_places(pairs, np) == expected, pairs
+        heads += len(expected)
+    assert heads > 500
+
+
 def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:
     """The fast paths (pairs found from a bytes map, places of phrase heads) against the slow definitions."""
     import random

@@ -324,12 +324,9 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
     taken = 0  # the end of the last phrase found: the next one begins after it
     # the places where a phrase head may begin (its first two characters, then its second and third: both byte
     # masks read as integers and ANDed), then its three characters
-    n = len(pairs) - 1
-    if n < 1:
+    if len(pairs) < 2:
         return
-    both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
-            & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
-    for s in [s for s in map(re.Match.start, _ONE.finditer(both.to_bytes(n, "little"))) if text[s:s + 3] in heads]:
+    for s in [s for s in _head_places(pairs, sys.modules.get("numpy")) if text[s:s + 3] in heads]:
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
         if s < taken or m is None or m.end() - s < 3:
             continue
@@ -345,6 +342,23 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
                 break
+
+
+def _head_places(pairs: bytes, np: Any = None) -> list[int]:
+    """The places whose pair flags say ``HEAD`` and the next pair's ``TAIL``: where a phrase of ``dropped_heads`` may
+    begin. By numpy's whole-array steps when it is given (see ``_lone_places``), else both byte masks read as
+    integers and ANDed."""
+    n = len(pairs) - 1
+    if n < 1:
+        return []
+    if np is None:
+        both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
+                & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
+        return [m.start() for m in _ONE.finditer(both.to_bytes(n, "little"))]
+    f = np.frombuffer(pairs, dtype=np.uint8)
+    both = (f[:-1] & np.uint8(HEAD)).astype(bool)
+    both &= (f[1:] & np.uint8(TAIL)).astype(bool)
+    return np.flatnonzero(both).tolist()  # type: ignore[no-any-return]
 
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
