@@ -97,7 +97,7 @@ def test_pairs_sharing_a_slot_of_the_table_of_codes_keep_their_own_flags(tmp_pat
     (tmp_path / "gongwen.txt").write_text("", encoding="utf-8")
     (tmp_path / "charsim.json").write_text('{"shape": {}, "sound": {}}', encoding="utf-8")
     lex = lexicon_module._build(tmp_path / "dict.txt", tmp_path)
-    tables, rest = lex._pair_table()
+    tables, rest, _ = lex._pair_table()
     assert len(rest) >= 50 and all((t & lexicon_module._SHARED).any() for t in tables)
     for _ in range(300):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))

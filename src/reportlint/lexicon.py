@@ -54,10 +54,11 @@ _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
 # the hash tables of pair codes (``_pair_table``): a pair's code × an odd number (mod 2^32, one to one) is its hash;
 # the top bits of the hash pick the slot. A slot holds one uint32: the hash shifted left by 9 bits (with the slot,
-# enough to tell the pair apart from any other), bit 8 set when other pairs have this slot too, the flags in bits 0–7
+# enough to tell the pair apart from any other), the flags in bits 0–7, with ``_SHARED`` when other pairs have this
+# slot too (a pair's own flags never have that bit, nor NOT_HAN: it is the text's, from a table of characters)
 _LEVELS = ((19, 0x9E3779B1), (16, 0x85EBCA6B))  # (bits, multiplier): 2^19 slots (2 MB) for about 100,000 pairs,
 #                                                 then 2^16 for the pairs that share a slot there (about one in 12)
-_SHARED = 1 << 8
+_SHARED = 128
 _TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
@@ -165,7 +166,7 @@ class Lexicon:
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
-        self._codes: tuple[list[Any], dict[int, int]] | None = None  # the tables of pair codes (``_pair_table``)
+        self._codes: tuple[list[Any], dict[int, int], Any] | None = None  # tables of pair codes (``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
         self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
@@ -234,7 +235,7 @@ class Lexicon:
                       | (TAIL if pair in tails else 0)
                       for pair in pairs for a, b in (pair,)])
 
-    def _pair_table(self) -> tuple[list[Any], dict[int, int]]:
+    def _pair_table(self) -> tuple[list[Any], dict[int, int], Any]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
         if self._codes is None:
             self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
@@ -258,26 +259,39 @@ class Lexicon:
             return None
         import numpy as np
 
-        tables, rest = self._pair_table()
+        tables, rest, not_han = self._pair_table()
         pair = np.ndarray((n - 1,), dtype="<u4", buffer=units, strides=(2,))  # units k and k + 1, unaligned
-        (bits, mult), table = _LEVELS[0], tables[0]
-        h = pair * np.uint32(mult)
-        x = table[h >> np.uint32(32 - bits)] ^ (h << np.uint32(_TAG_SHIFT))
-        y = x >> np.uint32(8)  # 0: this pair's slot; 1: the same, shared; more: another pair's (odd: shared)
-        flags = np.where(y <= 1, x, np.uint32(0)).astype(np.uint8)
-        more = np.flatnonzero((y & np.uint32(1)).astype(bool) & (y > 1))
+        # each step writes into an array made before it where it can: in a batch the arrays of the last report
+        # have left the caches, and a fresh array costs more to write than the step's own work
+        flags, shared = self._look_up(pair, tables[0], *_LEVELS[0])
+        more = np.flatnonzero(shared)
         if more.size:
-            (bits, mult), table = _LEVELS[1], tables[1]
-            h = pair[more] * np.uint32(mult)
-            x = table[h >> np.uint32(32 - bits)] ^ (h << np.uint32(_TAG_SHIFT))
-            y = x >> np.uint32(8)
-            flags[more] = np.where(y <= 1, x, np.uint32(0)).astype(np.uint8)
-            last = np.flatnonzero((y & np.uint32(1)).astype(bool) & (y > 1))
+            found, shared = self._look_up(pair[more], tables[1], *_LEVELS[1])
+            last = np.flatnonzero(shared)
+            flags[more] = found
             if last.size:
                 flags[more[last]] = [rest.get(p, 0) for p in pair[more[last]].tolist()]
-        first = np.frombuffer(units, dtype=np.uint16)[:-1]
-        flags |= ((first - np.uint16(0x4E00)) > np.uint16(0x9FFF - 0x4E00)).view(np.uint8) << np.uint8(1)  # NOT_HAN
+        flags |= not_han.take(np.frombuffer(units, dtype=np.uint16)[:-1])
         return flags.tobytes()  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _look_up(pair: Any, table: Any, bits: int, mult: int) -> tuple[Any, Any]:
+        """The flags of each pair code in one table of ``_pair_table`` (0 where the slot is another pair's), and
+        where the slot is another pair's and shared (the pair may be in the next table), by numpy."""
+        import numpy as np
+
+        h = np.multiply(pair, np.uint32(mult))
+        x = np.right_shift(h, np.uint32(32 - bits))
+        np.take(table, x, out=x)
+        h <<= np.uint32(_TAG_SHIFT)
+        x ^= h  # below 2^_TAG_SHIFT where the slot holds this pair: then its flags
+        flags = x.astype(np.uint8)
+        hit = np.less(x, np.uint32(1 << _TAG_SHIFT))
+        shared = np.greater_equal(flags, np.uint8(_SHARED))
+        np.greater(shared, hit, out=shared)  # shared and not hit
+        np.multiply(flags, hit, out=flags)
+        flags &= np.uint8(~_SHARED & 0xFF)
+        return flags, shared
 
     def memo(self, name: str) -> dict[Any, Any]:
         """A table of answers that depend on these tables alone, kept as long as they are (callers bound it)."""
@@ -354,10 +368,11 @@ def _codes_of(firsts: Any, seconds: str) -> Any:
 
 
 def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[str],
-                tails: frozenset[str]) -> tuple[list[Any], dict[int, int]]:
+                tails: frozenset[str]) -> tuple[list[Any], dict[int, int], Any]:
     """The hash tables of the pairs with flags, without probing (see ``_LEVELS``): the first holds the first pair
     of each slot, the second the first of each of its slots among the others; the rest (a few thousand) in a dict,
-    code → flags (about 20 ms: numpy steps over all the pairs at once)."""
+    code → flags (about 20 ms: numpy steps over all the pairs at once); and a table of the 65,536 characters of the BMP
+    giving ``NOT_HAN`` for those outside U+4E00–U+9FFF."""
     import numpy as np
 
     groups = []
@@ -380,7 +395,9 @@ def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[st
     for bits, mult in _LEVELS:
         table, codes, flags = _hash_level(codes, flags, bits, mult)
         tables.append(table)
-    return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True))
+    not_han = np.full(1 << 16, NOT_HAN, dtype=np.uint8)
+    not_han[0x4E00:0xA000] = 0
+    return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True)), not_han
 
 
 def _hash_level(codes: Any, flags: Any, bits: int, mult: int) -> tuple[Any, Any, Any]:
