@@ -561,7 +561,7 @@ def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> 
             P._orphans(t, lex) for t in lines]
         wanted = {i for i, t in enumerate(lines) if t.strip() and i % 7}
         occurrences = P._Occurrences(body.text)
-        got = P._typos_by_paragraph(body, lex, occurrences, orphan, pairs, wanted)
+        got = P._typos_by_paragraph(body, lex, occurrences, P._orphan_scan(body.text, lex, pairs), pairs, wanted)
         for i, text in enumerate(lines):
             expected = [(t.start, t.end, t.expected, t.key, t.why) for t in P._typos_of_block(text, lex, occurrences)]
             one_pass = [(t.start, t.end, t.expected, t.key, t.why) for t in got.get(i, [])]

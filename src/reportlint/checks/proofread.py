@@ -9,7 +9,6 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 from typing import Any
 
 from ..context import Context
@@ -70,20 +69,9 @@ def body_pairs(ctx: Context, lex: object) -> bytes:
     return ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[no-any-return,attr-defined]
 
 
-def body_orphans(ctx: Context, lex: object) -> list[bool]:
-    """``_orphans`` of the whole joined text, once per document for T105 and X103: the same as each
-    paragraph's own, since no word reaches across a line break."""
-    def orphans() -> list[bool]:
-        orphan = [False] * len(ctx.body.text)
-        for u in body_orphan_places(ctx, lex):
-            orphan[u] = True
-        return orphan
-
-    return ctx.memo("proofread.orphans", orphans)  # type: ignore[no-any-return]
-
-
 def body_orphan_places(ctx: Context, lex: object) -> list[int]:
-    """The places of ``body_orphans``, in text order."""
+    """The places of the whole joined text's ``_orphans``, in text order, once per document for T105 and X103 (the
+    same as each paragraph's own, since no word reaches across a line break)."""
     return body_orphan_scan(ctx, lex)[0]
 
 
@@ -227,23 +215,16 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
 
 
 def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[int, int]]] | None,
-                   occurs: Occurrences,
-                   orphan: list[bool], starts: list[int] | None = None, places: list[int] | None = None,
-                   open_places: list[int] | None = None) -> Iterator[Typo]:
+                   occurs: Occurrences, starts: list[int], places: list[int],
+                   open_places: list[int]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document. ``text`` is one
     paragraph, or paragraphs joined by line breaks beginning at ``starts``: a garbled passage is judged
     inside the paragraph (no word reaches across a line break, so the rest needs no bounds). ``shield``: see
-    ``_shielded``; ``places`` and ``open_places``: those of ``_orphan_scan`` if known."""
+    ``_shielded``; ``places`` and ``open_places``: those of ``_orphan_scan`` (of the paragraphs looked at)."""
     is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
-    if starts is None:
-        starts = [0]
-    if places is None:
-        places = list(compress(range(n), orphan))
-    if open_places is None:
-        open_places = places
     bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
     k = 0  # the paragraph of the place looked at
     memo = _window_memo(lex)
@@ -276,7 +257,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
         lo, hi = max(starts[k], i - 8), min(bounds[k] - 1, i + 9)
         han = len(_HAN_CHAR.findall(text, lo, hi))
         if han >= 8:
-            odd = sum(1 for k in compress(range(lo, hi), orphan[lo:hi]) if single(text[k]) < _BUSY_CHAR)
+            first = bisect_left(places, lo)
+            odd = sum(1 for u in places[first:bisect_left(places, hi, first)] if single(text[u]) < _BUSY_CHAR)
             if odd / han > _MAX_ORPHAN_SHARE:
                 continue
         best: tuple[int, int, int, str, str, str] | None = None
@@ -498,24 +480,20 @@ class _Occurrences:
 Occurrences = Callable[[str, int], int]
 
 
-def _candidates(text: str, lex: object, whole: str | Occurrences, orphan: list[bool] | None = None,
-                pairs: bytes | None = None, starts: list[int] | None = None,
-                scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
+def _candidates(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None,
+                starts: list[int] | None = None, scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
-    function counting a string in it; ``orphan`` and ``pairs`` the text's ``_orphans`` and ``pair_flags``
-    if known, ``scan`` its ``_orphan_scan``."""
+    function counting a string in it; ``pairs`` the text's ``pair_flags`` if known, ``scan`` its
+    ``_orphan_scan`` (of the paragraphs looked at)."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
-    if orphan is None:
+    if scan is None:
         scan = _orphan_scan(text, lex, pairs)
-        orphan = [False] * len(text)
-        for u in scan[0]:
-            orphan[u] = True
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-            *_substitutions(text, lex, shield, occurrences, orphan, starts, *(scan or ()))]
+            *_substitutions(text, lex, shield, occurrences, starts or [0], *scan)]
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
@@ -529,28 +507,27 @@ def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
     return out
 
 
-def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
-                    orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
+def _typos_of_block(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None) -> list[Typo]:
     """The typos of one paragraph (see ``_candidates``)."""
-    return _first_of_overlaps(_candidates(text, lex, whole, orphan, pairs))
+    return _first_of_overlaps(_candidates(text, lex, whole, pairs))
 
 
-def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orphan: list[bool], pairs: bytes,
-                        wanted: set[int], scan: tuple[list[int], list[int]] | None = None) -> dict[int, list[Typo]]:
+def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, scan: tuple[list[int], list[int]],
+                        pairs: bytes, wanted: set[int]) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
     same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
-    ``scan``: the ``_orphan_scan`` of the text if known."""
+    ``scan``: the ``_orphan_scan`` of the joined text."""
     starts, blocks = body.starts, body.blocks
-    copied = False
+    places, open_places = scan
+    left_out: set[int] = set()
     for b in blocks:  # places outside the paragraphs asked about are not looked at
-        if b.index not in wanted and True in orphan[starts[b.index]:starts[b.index] + len(b.text)]:
-            if not copied:
-                orphan, copied = orphan[:], True
-            orphan[starts[b.index]:starts[b.index] + len(b.text)] = [False] * len(b.text)
-    if copied and scan is not None:
-        scan = ([u for u in scan[0] if orphan[u]], [u for u in scan[1] if orphan[u]])
+        if b.index not in wanted:
+            first = bisect_left(places, starts[b.index])
+            left_out.update(places[first:bisect_left(places, starts[b.index] + len(b.text), first)])
+    if left_out:
+        scan = ([u for u in places if u not in left_out], [u for u in open_places if u not in left_out])
     grouped: dict[int, list[Typo]] = {}
-    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts, scan):
+    for t in _candidates(body.text, lex, occurrences, pairs, starts, scan):
         index = body.block_at(t.start)
         if index in wanted:
             offset = starts[index]
@@ -619,8 +596,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
             from ..lexicon import lexicon
 
             lex = lexicon()
-            typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphans(ctx, lex),
-                                        body_pairs(ctx, lex), {b.index for b in blocks}, body_orphan_scan(ctx, lex))
+            typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphan_scan(ctx, lex),
+                                        body_pairs(ctx, lex), {b.index for b in blocks})
             for index, listed in typos.items():
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
