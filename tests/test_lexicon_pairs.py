@@ -84,17 +84,50 @@ def test_pairs_met_later_and_a_full_memo_still_give_the_defined_flags(tmp_path: 
 
 def test_pairs_sharing_a_slot_of_the_table_of_codes_keep_their_own_flags(tmp_path: Path,
                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    """With a table of 4 slots most pairs share a slot with others (kept aside): on random texts of the words'
-    characters the table gives the flags worked out pair by pair."""
+    """With tables of 2^9 slots and many words most pairs share a slot with others in the first table, and many in
+    the second (the rest kept in a dict): on random texts of the words' characters the tables give the flags worked
+    out pair by pair."""
     import random
 
-    monkeypatch.setattr(lexicon_module, "_HASH_BITS", 2)
-    monkeypatch.setattr(lexicon_module, "_HASH_SLOTS", 4)
-    lex = _small_lexicon(tmp_path)
-    _, values, others = lex._pair_table()
-    assert len(others) >= 5 and (values >= lexicon_module._SHARED).sum() > 1
+    monkeypatch.setattr(lexicon_module, "_LEVELS", ((9, 0x9E3779B1), (9, 0x85EBCA6B)))
     rng = random.Random(7)
-    alphabet = list("推进整村工作标准化建设，A1")
+    alphabet = [chr(0x4E00 + k) for k in range(45)] + list("，A1\x00")
+    words = {rng.choice(alphabet[:45]) + rng.choice(alphabet) for _ in range(1500)}
+    (tmp_path / "dict.txt").write_text("".join(f"{w} 900\n" for w in words) + "一二三四 50\n", encoding="utf-8")
+    (tmp_path / "gongwen.txt").write_text("", encoding="utf-8")
+    (tmp_path / "charsim.json").write_text('{"shape": {}, "sound": {}}', encoding="utf-8")
+    lex = lexicon_module._build(tmp_path / "dict.txt", tmp_path)
+    tables, rest, _ = lex._pair_table()
+    assert len(rest) >= 50 and all((t & lexicon_module._SHARED).any() for t in tables)
     for _ in range(300):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
         assert lex._by_codes(text) == lex._one_by_one(text), text
+
+
+def test_a_hash_level_keeps_the_first_pair_of_each_slot_and_gives_back_the_others() -> None:
+    import numpy as np
+
+    codes = np.arange(1, 3001, dtype=np.uint32) * np.uint32(7919)
+    flags = (np.arange(3000) % 31 + 1).astype(np.uint8)
+    table, codes2, flags2 = lexicon_module._hash_level(codes, flags, 10, 0x9E3779B1)
+    assert table.size == 1024 and codes2.size == 3000 - np.count_nonzero(table) and codes2.size == flags2.size
+    kept = dict(zip(codes.tolist(), flags.tolist(), strict=True))
+    assert all(kept[c] == f for c, f in zip(codes2.tolist(), flags2.tolist(), strict=True))
+    with pytest.raises(ValueError):
+        lexicon_module._hash_level(codes, flags, 8, 0x9E3779B1)
+
+
+def test_a_pair_whose_hash_differs_from_a_word_s_in_one_bit_is_not_that_word(tmp_path: Path) -> None:
+    """The slot and the tag together hold every bit of a pair's hash: a pair whose hash differs from a word's in any
+    one bit (the same slot, or a tag one bit off) gets its own flags, not the word's."""
+    lex = _small_lexicon(tmp_path)
+    (_, mult), _ = lexicon_module._LEVELS
+    inverse = pow(mult, -1, 1 << 32)
+    for word in ("推进", "建设", "工作", "标准"):
+        code = ord(word[0]) | ord(word[1]) << 16
+        h = code * mult % (1 << 32)
+        assert lex._by_codes(word) == lex._flags_of([word]) != b"\x00"
+        for bit in range(32):
+            other = (h ^ 1 << bit) * inverse % (1 << 32)
+            text = chr(other & 0xFFFF) + chr(other >> 16)
+            assert lex._by_codes(text) == lex._flags_of([text]), (word, bit)

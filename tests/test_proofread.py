@@ -275,6 +275,54 @@ def _orphans_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[bool]
     return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
 
 
+def test_lone_places_by_numpy_and_by_integers_match_their_definition() -> None:
+    """A place is lone when the pair before it is no word and the pair it begins is no word and begins with a
+    Chinese character: numpy's steps and the integer masks give those places on random flags."""
+    import random
+
+    import numpy as np
+
+    from reportlint.checks import proofread
+
+    rng = random.Random(5)
+    values = [0, lexicon_module.WORD, lexicon_module.NOT_HAN, lexicon_module.WORD | lexicon_module.NOT_HAN,
+              lexicon_module.HEAD | lexicon_module.LONGER, lexicon_module.TAIL | lexicon_module.WORD, 255]
+    lone = 0
+    for _ in range(500):
+        flags = bytes(rng.choice(values) for _ in range(rng.randint(1, 40)))
+        expected = [k for k in range(len(flags) - 1)
+                    if not flags[k] & lexicon_module.WORD
+                    and not flags[k + 1] & (lexicon_module.WORD | lexicon_module.NOT_HAN)]
+        assert proofread._lone_places(flags) == expected, flags
+        assert proofread._lone_places(flags, np) == expected, flags
+        lone += len(expected)
+    assert lone > 500
+
+
+def test_head_places_by_numpy_and_by_integers_match_their_definition() -> None:
+    """A phrase head may begin where the pair says HEAD and the next pair TAIL: numpy's steps and the integer masks
+    give those places on random flags."""
+    import random
+
+    import numpy as np
+
+    from reportlint.checks import proofread
+
+    rng = random.Random(6)
+    values = [0, lexicon_module.HEAD, lexicon_module.TAIL, lexicon_module.HEAD | lexicon_module.TAIL,
+              lexicon_module.WORD | lexicon_module.HEAD, lexicon_module.LONGER | lexicon_module.TAIL, 255]
+    heads = 0
+    for _ in range(500):
+        pairs = bytes(rng.choice(values) for _ in range(rng.randint(0, 40)))
+        expected = [k for k in range(len(pairs) - 1)
+                    if pairs[k] & lexicon_module.HEAD and pairs[k + 1] & lexicon_module.TAIL]
+        assert proofread._head_places(pairs) == expected, pairs
+        if len(pairs) >= 2:
+            assert proofread._head_places(pairs, np) == expected, pairs
+        heads += len(expected)
+    assert heads > 500
+
+
 def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:
     """The fast paths (pairs found from a bytes map, places of phrase heads) against the slow definitions."""
     import random
@@ -513,7 +561,7 @@ def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> 
             P._orphans(t, lex) for t in lines]
         wanted = {i for i, t in enumerate(lines) if t.strip() and i % 7}
         occurrences = P._Occurrences(body.text)
-        got = P._typos_by_paragraph(body, lex, occurrences, orphan, pairs, wanted)
+        got = P._typos_by_paragraph(body, lex, occurrences, P._orphan_scan(body.text, lex, pairs), pairs, wanted)
         for i, text in enumerate(lines):
             expected = [(t.start, t.end, t.expected, t.key, t.why) for t in P._typos_of_block(text, lex, occurrences)]
             one_pass = [(t.start, t.end, t.expected, t.key, t.why) for t in got.get(i, [])]

@@ -47,15 +47,19 @@ NOT_HAN = 2  # its first character is not Chinese (U+4E00–U+9FFF)
 HEAD = 4  # it begins one of the phrases with a character missing (``dropped_heads``)
 LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
-_SHARED = 128  # in the hash table of pair codes: other pairs have this slot too (``_pair_table``)
 # characters flagged one pair at a time (about 0.05 µs each, each distinct pair worked out once: ``_one_by_one``)
 # before numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs
 # a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
 _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
-_HASH_BITS = 20  # the hash table of pair codes: 2^20 slots for about 100,000 pairs (few share a slot), 5 MB
-_HASH_SLOTS = 1 << _HASH_BITS
-_HASH_MULT = 0x9E3779B1  # Fibonacci hashing: the top bits of code × 2^32/φ pick the slot
+# the hash tables of pair codes (``_pair_table``): a pair's code × an odd number (mod 2^32, one to one) is its hash;
+# the top bits of the hash pick the slot. A slot holds one uint32: the hash shifted left by 9 bits (with the slot,
+# enough to tell the pair apart from any other), the flags in bits 0–7, with ``_SHARED`` when other pairs have this
+# slot too (a pair's own flags never have that bit, nor NOT_HAN: it is the text's, from a table of characters)
+_LEVELS = ((19, 0x9E3779B1), (16, 0x85EBCA6B))  # (bits, multiplier): 2^19 slots (2 MB) for about 100,000 pairs,
+#                                                 then 2^16 for the pairs that share a slot there (about one in 12)
+_SHARED = 128
+_TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
 
@@ -162,7 +166,7 @@ class Lexicon:
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
-        self._codes: tuple[Any, Any, dict[int, int]] | None = None  # the table of pair codes (``_pair_table``)
+        self._codes: tuple[list[Any], dict[int, int], Any] | None = None  # tables of pair codes (``_pair_table``)
         self._flagged = 0  # characters flagged so far, one pair at a time
         self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
@@ -231,17 +235,22 @@ class Lexicon:
                       | (TAIL if pair in tails else 0)
                       for pair in pairs for a, b in (pair,)])
 
-    def _pair_table(self) -> tuple[Any, Any, dict[int, int]]:
+    def _pair_table(self) -> tuple[list[Any], dict[int, int], Any]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
         if self._codes is None:
             self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
         return self._codes
 
     def _by_codes(self, text: str) -> bytes | None:
-        """``pair_flags`` by numpy: the text as UTF-16 code units, each pair of neighbouring units one unsigned
-        int (the first character's code in the low 16 bits), looked up in a hash table of the pairs that have
-        flags (``_pair_table``) by whole-array steps. None for a text with a character outside the BMP (two
-        units for one character)."""
+        """``pair_flags`` by numpy: the text as UTF-16 code units, each pair of neighbouring units read in place as
+        one unsigned int (the first character's code in the low 16 bits), looked up in the hash tables of the pairs
+        that have flags (``_pair_table``) by whole-array steps: all in the first, the few whose slot there holds
+        another pair and is shared in the second, the very few shared there too in a dict. None for a text with a
+        character outside the BMP (two units for one character).
+
+        One uint32 a slot, in a table of 2 MB: reports are flagged between other work, which pushes the table out
+        of the processor's caches, so that each pair of a report costs a read from memory; two tables (keys and
+        flags) of 5 MB cost twice as many, in more pages (about 40% more time on reports of 6,000 characters)."""
         n = len(text)
         if n < 2:
             return b""
@@ -250,17 +259,39 @@ class Lexicon:
             return None
         import numpy as np
 
-        keys, values, others = self._pair_table()
-        code = np.frombuffer(units, dtype=np.uint16).astype(np.uint32)
-        first = code[:-1]
-        pair = first | code[1:] << np.uint32(16)
-        slot = (pair * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
-        key, value = keys[slot], values[slot]
-        flags = np.where(key == pair, value & np.uint8(~_SHARED & 0xFF), np.uint8(0))
-        shared = np.flatnonzero((key != pair) & (value >= _SHARED))  # not the pair kept in its slot: maybe another
-        flags[shared] = [others.get(p, 0) for p in pair[shared].tolist()]
-        flags |= ((first < 0x4E00) | (first > 0x9FFF)).astype(np.uint8) * np.uint8(NOT_HAN)
+        tables, rest, not_han = self._pair_table()
+        pair = np.ndarray((n - 1,), dtype="<u4", buffer=units, strides=(2,))  # units k and k + 1, unaligned
+        # each step writes into an array made before it where it can: in a batch the arrays of the last report
+        # have left the caches, and a fresh array costs more to write than the step's own work
+        flags, shared = self._look_up(pair, tables[0], *_LEVELS[0])
+        more = np.flatnonzero(shared)
+        if more.size:
+            found, shared = self._look_up(pair[more], tables[1], *_LEVELS[1])
+            last = np.flatnonzero(shared)
+            flags[more] = found
+            if last.size:
+                flags[more[last]] = [rest.get(p, 0) for p in pair[more[last]].tolist()]
+        flags |= not_han.take(np.frombuffer(units, dtype=np.uint16)[:-1])
         return flags.tobytes()  # type: ignore[no-any-return]
+
+    @staticmethod
+    def _look_up(pair: Any, table: Any, bits: int, mult: int) -> tuple[Any, Any]:
+        """The flags of each pair code in one table of ``_pair_table`` (0 where the slot is another pair's), and
+        where the slot is another pair's and shared (the pair may be in the next table), by numpy."""
+        import numpy as np
+
+        h = np.multiply(pair, np.uint32(mult))
+        x = np.right_shift(h, np.uint32(32 - bits))
+        np.take(table, x, out=x)
+        h <<= np.uint32(_TAG_SHIFT)
+        x ^= h  # below 2^_TAG_SHIFT where the slot holds this pair: then its flags
+        flags = x.astype(np.uint8)
+        hit = np.less(x, np.uint32(1 << _TAG_SHIFT))
+        shared = np.greater_equal(flags, np.uint8(_SHARED))
+        np.greater(shared, hit, out=shared)  # shared and not hit
+        np.multiply(flags, hit, out=flags)
+        flags &= np.uint8(~_SHARED & 0xFF)
+        return flags, shared
 
     def memo(self, name: str) -> dict[Any, Any]:
         """A table of answers that depend on these tables alone, kept as long as they are (callers bound it)."""
@@ -337,11 +368,11 @@ def _codes_of(firsts: Any, seconds: str) -> Any:
 
 
 def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[str],
-                tails: frozenset[str]) -> tuple[Any, Any, dict[int, int]]:
-    """The hash table of the pairs with flags, without probing: slot → the code of the first pair whose slot it is
-    (``_by_codes`` computes it; 0 for an empty slot) and slot → its flags, ``_SHARED`` added when other pairs have
-    this slot too; those others (about one in twenty) in a dict, code → flags (about 15 ms: numpy steps over all
-    the pairs at once)."""
+                tails: frozenset[str]) -> tuple[list[Any], dict[int, int], Any]:
+    """The hash tables of the pairs with flags, without probing (see ``_LEVELS``): the first holds the first pair
+    of each slot, the second the first of each of its slots among the others; the rest (a few thousand) in a dict,
+    code → flags (about 20 ms: numpy steps over all the pairs at once); and a table of the 65,536 characters of the BMP
+    giving ``NOT_HAN`` for those outside U+4E00–U+9FFF."""
     import numpy as np
 
     groups = []
@@ -360,15 +391,31 @@ def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[st
     codes, which = np.unique(every, return_inverse=True)  # each pair once, its flags ORed over the groups
     flags = np.zeros(codes.size, dtype=np.uint8)
     np.bitwise_or.at(flags, which.ravel(), np.concatenate([f for _, f in groups]))
-    flags, codes = flags[codes != 0], codes[codes != 0]  # a pair of two NUL characters is no word; 0: a free slot
-    slot = (codes * np.uint32(_HASH_MULT)) >> np.uint32(32 - _HASH_BITS)
+    tables = []
+    for bits, mult in _LEVELS:
+        table, codes, flags = _hash_level(codes, flags, bits, mult)
+        tables.append(table)
+    not_han = np.full(1 << 16, NOT_HAN, dtype=np.uint8)
+    not_han[0x4E00:0xA000] = 0
+    return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True)), not_han
+
+
+def _hash_level(codes: Any, flags: Any, bits: int, mult: int) -> tuple[Any, Any, Any]:
+    """A table of 2^``bits`` slots of ``_by_codes`` holding the first of ``codes`` (with its ``flags``) whose slot
+    each is, ``_SHARED`` set where others have it too; and those others, with their flags."""
+    import numpy as np
+
+    if not _TAG_SHIFT <= bits <= 32:
+        raise ValueError(f"a table of pair codes of 2^{bits} slots")
+    h = codes.astype(np.uint32) * np.uint32(mult)
+    slot = h >> np.uint32(32 - bits)
     _, first = np.unique(slot, return_index=True)  # the first pair of each slot stays there
-    keys, values = np.zeros(_HASH_SLOTS, dtype=np.uint32), np.zeros(_HASH_SLOTS, dtype=np.uint8)
-    keys[slot[first]], values[slot[first]] = codes[first], flags[first]
+    table = np.zeros(1 << bits, dtype=np.uint32)
+    table[slot[first]] = (h[first] << np.uint32(_TAG_SHIFT)) | flags[first]
     rest = np.ones(codes.size, dtype=bool)
     rest[first] = False
-    values[slot[rest]] |= np.uint8(_SHARED)
-    return keys, values, dict(zip(codes[rest].tolist(), flags[rest].tolist(), strict=True))
+    table[slot[rest]] |= np.uint32(_SHARED)
+    return table, codes[rest], flags[rest]
 
 
 def _is_char(value: object) -> bool:

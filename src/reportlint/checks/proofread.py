@@ -4,11 +4,12 @@ digits) and T108 numbers and dates that cannot be right."""
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -68,20 +69,9 @@ def body_pairs(ctx: Context, lex: object) -> bytes:
     return ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[no-any-return,attr-defined]
 
 
-def body_orphans(ctx: Context, lex: object) -> list[bool]:
-    """``_orphans`` of the whole joined text, once per document for T105 and X103: the same as each
-    paragraph's own, since no word reaches across a line break."""
-    def orphans() -> list[bool]:
-        orphan = [False] * len(ctx.body.text)
-        for u in body_orphan_places(ctx, lex):
-            orphan[u] = True
-        return orphan
-
-    return ctx.memo("proofread.orphans", orphans)  # type: ignore[no-any-return]
-
-
 def body_orphan_places(ctx: Context, lex: object) -> list[int]:
-    """The places of ``body_orphans``, in text order."""
+    """The places of the whole joined text's ``_orphans``, in text order, once per document for T105 and X103 (the
+    same as each paragraph's own, since no word reaches across a line break)."""
     return body_orphan_scan(ctx, lex)[0]
 
 
@@ -128,26 +118,36 @@ def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[li
     # flags[k + 1]: the flags of text[k:k + 2]; the last character has no pair of its own, so the closing
     # byte says whether it is Chinese
     flags = b"\x00" + pairs + (b"\x00" if "\u4e00" <= text[-1] <= "\u9fff" else bytes([NOT_HAN]))
-    # a Chinese character with no word on either side: the pair before it is no word and the pair it begins is
-    # no word and begins with a Chinese character; both byte masks read as integers and ANDed (C loops)
-    before = int.from_bytes(flags[:n].translate(_NO_WORD), "little")
-    after = int.from_bytes(flags[1:].translate(_NO_WORD_HAN), "little")
-    places = [m.start() for m in _ONE.finditer((before & after).to_bytes(n, "little"))]
+    places = _lone_places(flags, sys.modules.get("numpy"))
     memo = _window_memo(lex)
     # a word of 3–4 characters around what two-character words left uncovered lies within three characters
     # either side, so the answer is the same wherever these seven characters stand (``_PAD`` before the text:
     # the characters before its start, in no word)
     padded = _PAD + text
     keys = [padded[u:u + 7] for u in places]
-    out, open_ = [], []
-    for u, key, known in zip(places, keys, map(memo.get, keys), strict=True):
-        if known is None:
-            known = memo[key] = _covered_by_longer(text, u, flags, word)
-        if known is not True:
-            out.append(u)
-            if known is False or known:
-                open_.append(u)
-    return out, open_
+    known = list(map(memo.get, keys))
+    if None in known:  # seven characters not seen before (or forgotten)
+        for j, (u, key, got) in enumerate(zip(places, keys, known, strict=True)):
+            if got is None:
+                known[j] = memo[key] = _covered_by_longer(text, u, flags, word)
+    return ([u for u, got in zip(places, known, strict=True) if got is not True],
+            [u for u, got in zip(places, known, strict=True) if got is False or (got is not True and got)])
+
+
+def _lone_places(flags: bytes, np: Any = None) -> list[int]:
+    """The Chinese characters with no word on either side, from ``flags`` (``_orphan_scan``'s: a byte before the
+    text's pair flags, one after): the pair before is no word and the pair it begins is no word and begins with a
+    Chinese character. By numpy's whole-array steps when it is given (imported already: a batch's table of pair
+    codes), else both byte masks read as integers and ANDed (C loops too, about three times slower)."""
+    n = len(flags) - 1
+    if np is None or n < 2:
+        before = int.from_bytes(flags[:n].translate(_NO_WORD), "little")
+        after = int.from_bytes(flags[1:].translate(_NO_WORD_HAN), "little")
+        return [m.start() for m in _ONE.finditer((before & after).to_bytes(n, "little"))]
+    f = np.frombuffer(flags, dtype=np.uint8)
+    lone = (f[1:] & np.uint8(WORD | NOT_HAN)) == 0
+    lone &= (f[:-1] & np.uint8(WORD)) == 0
+    return np.flatnonzero(lone).tolist()  # type: ignore[no-any-return]
 
 
 def _window_memo(lex: object) -> dict[str, bool | tuple[Candidate, ...]]:
@@ -215,23 +215,16 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
 
 
 def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[int, int]]] | None,
-                   occurs: Occurrences,
-                   orphan: list[bool], starts: list[int] | None = None, places: list[int] | None = None,
-                   open_places: list[int] | None = None) -> Iterator[Typo]:
+                   occurs: Occurrences, starts: list[int], places: list[int],
+                   open_places: list[int]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
     beside 抗击新冠). ``occurs`` tells how often a string occurs in the whole document. ``text`` is one
     paragraph, or paragraphs joined by line breaks beginning at ``starts``: a garbled passage is judged
     inside the paragraph (no word reaches across a line break, so the rest needs no bounds). ``shield``: see
-    ``_shielded``; ``places`` and ``open_places``: those of ``_orphan_scan`` if known."""
+    ``_shielded``; ``places`` and ``open_places``: those of ``_orphan_scan`` (of the paragraphs looked at)."""
     is_word, single = lex.word, lex.single  # type: ignore[attr-defined]
     n = len(text)
-    if starts is None:
-        starts = [0]
-    if places is None:
-        places = list(compress(range(n), orphan))
-    if open_places is None:
-        open_places = places
     bounds = [*starts[1:], n + 1]  # the line break after each paragraph, or the end
     k = 0  # the paragraph of the place looked at
     memo = _window_memo(lex)
@@ -264,7 +257,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
         lo, hi = max(starts[k], i - 8), min(bounds[k] - 1, i + 9)
         han = len(_HAN_CHAR.findall(text, lo, hi))
         if han >= 8:
-            odd = sum(1 for k in compress(range(lo, hi), orphan[lo:hi]) if single(text[k]) < _BUSY_CHAR)
+            first = bisect_left(places, lo)
+            odd = sum(1 for u in places[first:bisect_left(places, hi, first)] if single(text[u]) < _BUSY_CHAR)
             if odd / han > _MAX_ORPHAN_SHARE:
                 continue
         best: tuple[int, int, int, str, str, str] | None = None
@@ -312,12 +306,9 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
     taken = 0  # the end of the last phrase found: the next one begins after it
     # the places where a phrase head may begin (its first two characters, then its second and third: both byte
     # masks read as integers and ANDed), then its three characters
-    n = len(pairs) - 1
-    if n < 1:
+    if len(pairs) < 2:
         return
-    both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
-            & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
-    for s in [s for s in map(re.Match.start, _ONE.finditer(both.to_bytes(n, "little"))) if text[s:s + 3] in heads]:
+    for s in [s for s in _head_places(pairs, sys.modules.get("numpy")) if text[s:s + 3] in heads]:
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
         if s < taken or m is None or m.end() - s < 3:
             continue
@@ -333,6 +324,23 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
                 break
+
+
+def _head_places(pairs: bytes, np: Any = None) -> list[int]:
+    """The places whose pair flags say ``HEAD`` and the next pair's ``TAIL``: where a phrase of ``dropped_heads`` may
+    begin. By numpy's whole-array steps when it is given (see ``_lone_places``), else both byte masks read as
+    integers and ANDed."""
+    n = len(pairs) - 1
+    if n < 1:
+        return []
+    if np is None:
+        both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
+                & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
+        return [m.start() for m in _ONE.finditer(both.to_bytes(n, "little"))]
+    f = np.frombuffer(pairs, dtype=np.uint8)
+    both = (f[:-1] & np.uint8(HEAD)).astype(bool)
+    both &= (f[1:] & np.uint8(TAIL)).astype(bool)
+    return np.flatnonzero(both).tolist()  # type: ignore[no-any-return]
 
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
@@ -472,24 +480,20 @@ class _Occurrences:
 Occurrences = Callable[[str, int], int]
 
 
-def _candidates(text: str, lex: object, whole: str | Occurrences, orphan: list[bool] | None = None,
-                pairs: bytes | None = None, starts: list[int] | None = None,
-                scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
+def _candidates(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None,
+                starts: list[int] | None = None, scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
-    function counting a string in it; ``orphan`` and ``pairs`` the text's ``_orphans`` and ``pair_flags``
-    if known, ``scan`` its ``_orphan_scan``."""
+    function counting a string in it; ``pairs`` the text's ``pair_flags`` if known, ``scan`` its
+    ``_orphan_scan`` (of the paragraphs looked at)."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
-    if orphan is None:
+    if scan is None:
         scan = _orphan_scan(text, lex, pairs)
-        orphan = [False] * len(text)
-        for u in scan[0]:
-            orphan[u] = True
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-            *_substitutions(text, lex, shield, occurrences, orphan, starts, *(scan or ()))]
+            *_substitutions(text, lex, shield, occurrences, starts or [0], *scan)]
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
@@ -503,28 +507,27 @@ def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
     return out
 
 
-def _typos_of_block(text: str, lex: object, whole: str | Occurrences,
-                    orphan: list[bool] | None = None, pairs: bytes | None = None) -> list[Typo]:
+def _typos_of_block(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None) -> list[Typo]:
     """The typos of one paragraph (see ``_candidates``)."""
-    return _first_of_overlaps(_candidates(text, lex, whole, orphan, pairs))
+    return _first_of_overlaps(_candidates(text, lex, whole, pairs))
 
 
-def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, orphan: list[bool], pairs: bytes,
-                        wanted: set[int], scan: tuple[list[int], list[int]] | None = None) -> dict[int, list[Typo]]:
+def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, scan: tuple[list[int], list[int]],
+                        pairs: bytes, wanted: set[int]) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
     same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
-    ``scan``: the ``_orphan_scan`` of the text if known."""
+    ``scan``: the ``_orphan_scan`` of the joined text."""
     starts, blocks = body.starts, body.blocks
-    copied = False
+    places, open_places = scan
+    left_out: set[int] = set()
     for b in blocks:  # places outside the paragraphs asked about are not looked at
-        if b.index not in wanted and True in orphan[starts[b.index]:starts[b.index] + len(b.text)]:
-            if not copied:
-                orphan, copied = orphan[:], True
-            orphan[starts[b.index]:starts[b.index] + len(b.text)] = [False] * len(b.text)
-    if copied and scan is not None:
-        scan = ([u for u in scan[0] if orphan[u]], [u for u in scan[1] if orphan[u]])
+        if b.index not in wanted:
+            first = bisect_left(places, starts[b.index])
+            left_out.update(places[first:bisect_left(places, starts[b.index] + len(b.text), first)])
+    if left_out:
+        scan = ([u for u in places if u not in left_out], [u for u in open_places if u not in left_out])
     grouped: dict[int, list[Typo]] = {}
-    for t in _candidates(body.text, lex, occurrences, orphan, pairs, starts, scan):
+    for t in _candidates(body.text, lex, occurrences, pairs, starts, scan):
         index = body.block_at(t.start)
         if index in wanted:
             offset = starts[index]
@@ -593,8 +596,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
             from ..lexicon import lexicon
 
             lex = lexicon()
-            typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphans(ctx, lex),
-                                        body_pairs(ctx, lex), {b.index for b in blocks}, body_orphan_scan(ctx, lex))
+            typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphan_scan(ctx, lex),
+                                        body_pairs(ctx, lex), {b.index for b in blocks})
             for index, listed in typos.items():
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
@@ -628,6 +631,8 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
     if n < NOISE_MIN:
         return
     odd_at = set(places)
+    if not _enough_noise(text, places, odd_at, single):
+        return
     k = 0  # the first place not before the sentence
     for m in _CLAUSE.finditer(text):
         start, end = m.span()
@@ -648,6 +653,23 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
                 odd.append(ch)
         if len(odd) >= NOISE_MIN:
             yield start, end, "、".join(dict.fromkeys(odd))
+
+
+def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callable[[str], int]) -> bool:
+    """Whether ``text`` holds ``NOISE_MIN`` odd characters that ``garbled_passages`` may count as noise (alone
+    between two Chinese characters, 一 or rare as a word of its own), whatever its sentences: most paragraphs with
+    lone odd characters hold fewer, and are passed over without being cut into sentences (X103 asks about 11
+    paragraphs of a report of 6,000 characters, a garbled one seldom)."""
+    last, count = len(text) - 1, 0
+    for p in places:
+        if (0 < p < last and p - 1 not in odd_at and p + 1 not in odd_at
+                and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"):
+            ch = text[p]
+            if ch == "一" or single(ch) < _RARE_ALONE:
+                count += 1
+                if count >= NOISE_MIN:
+                    return True
+    return False
 
 
 # ---- T108 -------------------------------------------------------------------------------------
