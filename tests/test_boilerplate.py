@@ -503,3 +503,45 @@ def test_doubled_passages_found_over_the_windows_union_are_those_of_each_window(
         shortest = _shortest_doubles(text, lo, hi)
         assert _doubled_matches(text, min(inner), max(inner), shortest) == \
             _doubled_matches(text, min(inner), max(inner)), text
+
+
+def _split_plainly(ctx: object) -> tuple[list[str], list[list[str]], list[str], set[int]]:
+    """The spec of B104's _split: each line normalised on its own (sentence ends kept, then made 。),
+    split at the ends, and the blocks whose clauses (spelt out here as B104 has always read them) repeat."""
+    import re
+
+    from reportlint.checks.boilerplate import _SPACES, _normalised_lines, _sentences_of_lines
+    clause = re.compile("[^，、；。：,;:“”‘’（）()《》！？!?" + _SPACES + "]{2,}")
+    lines = _normalised_lines(ctx)  # type: ignore[arg-type]
+    pieces = _sentences_of_lines(lines)
+    if len(lines) == len(ctx.body.text.split("\n")):  # type: ignore[attr-defined]
+        lines = ["。".join(p) for p in pieces]
+    echoed = set()
+    for i, b in enumerate(ctx.doc.blocks):  # type: ignore[attr-defined]
+        found = clause.findall(b.text)
+        if len(found) != len(set(found)):
+            echoed.add(i)
+    return lines, pieces, list(map("".join, pieces)), echoed
+
+
+def test_sentences_and_clauses_split_over_the_whole_text_are_those_of_each_line() -> None:
+    # _split normalises the joined text with str.replace and splits clauses at spaces: random
+    # paragraphs of every kind of punctuation, space and character width must give what each
+    # line gives on its own
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.boilerplate import _split
+    from reportlint.model import Block, Document
+    from reportlint.scan import Body
+    rnd = random.Random(20)
+    alphabet = ["加强", "组织", "领导", "责任", "落实", "a", "B", "7", "０", "Ａ", "ｚ", "＃", "＿",
+                *"。！？!?；;，、：,:“”‘’（）()《》—…·【】〔〕-_/\"'", " ", "\t", "\u3000", "\xa0", "\r", "\u2003", "\x1c"]
+    for n in range(400):
+        texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(rnd.randint(1, 8))]
+        texts = [t + t[: rnd.randint(0, len(t))] for t in texts]  # clauses written twice
+        if n % 20 == 0:
+            texts[0] += "\n加强组织"  # a block with a line break inside
+        doc = Document(path="x.txt", blocks=tuple(Block(i, t) for i, t in enumerate(texts)))
+        ctx = SimpleNamespace(doc=doc, body=Body(doc.blocks))
+        assert tuple(_split(ctx)) == _split_plainly(ctx), texts  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, compress, pairwise, repeat
 from operator import itemgetter, ne
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -344,7 +344,55 @@ def _normalised_lines(ctx: Context) -> list[str]:
 
 # \s spelt out as the characters it matches (those of str.isspace): a plain class is faster to test
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CLAUSE = re.compile("[^，、；。：,;:“”‘’（）()《》！？!?" + _SPACES + "]{2,}")
+_SEPARATORS = "，、：,:“”‘’（）()《》"  # what ends a clause besides spaces and sentence ends (all of them _DROPPED)
+_CLAUSE = re.compile("[^" + re.escape(_ENDS + _SEPARATORS) + _SPACES + "]{2,}")
+# the separators of every report, replaced by str.replace (a scan in C, no string made per match); the others by
+# one regular expression, which pays for each match
+_COMMON_SEPARATORS = "，、：“”（）"
+_OTHER_SEPARATORS = re.compile("[" + re.escape("".join(sorted(set(_SEPARATORS) - set(_COMMON_SEPARATORS)))) + "]")
+
+
+class _Split(NamedTuple):
+    """Each block's normalised line with its sentence ends made 。 (``lines``), split at them
+    (``pieces``, with an empty piece between two ends in a row) and without them (``ended``),
+    and the blocks with a clause (``_CLAUSE``) seen twice (``echoed``)."""
+
+    lines: list[str]
+    pieces: list[list[str]]
+    ended: list[str]
+    echoed: set[int]
+
+
+def _split(ctx: Context) -> _Split:
+    """``_normalised_lines``, ``_sentences_of_lines`` and the clauses of every block in a few
+    passes of C over the whole text: sentence ends made 。 and clause separators spaces by
+    str.replace, then one text is normalised (spaces dropped), the other split at spaces
+    (str.split splits at exactly the spaces of ``_CLAUSE``)."""
+    text = ctx.body.text
+    for end in _ENDS[1:]:
+        text = text.replace(end, _ENDS[0])
+    for separator in _COMMON_SEPARATORS:
+        text = text.replace(separator, " ")
+    spaced = _OTHER_SEPARATORS.sub(" ", text)
+    marked = _DROP_BUT_ENDS.sub("", spaced.replace(" ", ""))  # every separator is dropped as the space it became
+    if _WIDE.search(marked):
+        marked = marked.translate(_FOLD)
+    lines = marked.split("\n")
+    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one, as before
+        lines = _normalised_lines(ctx)
+        pieces = _sentences_of_lines(lines)
+        clauses = list(map(_CLAUSE.findall, [b.text for b in ctx.doc.blocks]))
+        echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
+        return _Split(lines, pieces, list(map("".join, pieces)), echoed)
+    pieces = list(map(str.split, lines, repeat(_ENDS[0])))
+    ended = marked.replace(_ENDS[0], "").split("\n")
+    words = list(map(str.split, spaced.replace(_ENDS[0], " ").split("\n")))  # clauses, and single characters
+    echoed = set()
+    for i in compress(range(len(words)), map(ne, map(len, words), map(len, map(set, words)))):
+        clauses = [w for w in words[i] if len(w) > 1]
+        if len(clauses) != len(set(clauses)):
+            echoed.add(i)
+    return _Split(lines, pieces, ended, echoed)
 _DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")  # the spec of _doubled_matches
 _DOUBLED_FIRST = re.compile(r"[\u4e00-\u9fff“（(《]")
 _PROSE = re.compile(r"[，、；：,;:“”]|[。！？]$")
@@ -635,15 +683,11 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     minimum = rule.params.get("min_chars", 20)
     most = rule.params.get("max_repeats", 2)
     formula = pattern_set(tuple(rule.params.get("formulaic", ())))
-    lines = _normalised_lines(ctx)
-    pieces = _sentences_of_lines(lines)
-    ended = list(map("".join, pieces))  # each line without its sentence ends
+    # echoed: a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
+    lines, pieces, ended, echoed = _split(ctx)
     filled = [b.index for b in doc.blocks if b.text and not b.text.isspace()]  # non-empty blocks
     runs = _duplicated_runs(ctx, ended, filled)
     in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
-    # a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
-    clauses = list(map(_CLAUSE.findall, [b.text for b in doc.blocks]))
-    echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
     formulaic = formula.pattern.match if formula else None
     others = [b.index for b in doc.blocks if b.kind == "cell" or b.index in ctx.residue or b.index in in_run]
     shared = _worth_comparing(pieces, ended, minimum, most, others, formulaic)
