@@ -545,3 +545,49 @@ def test_sentences_and_clauses_split_over_the_whole_text_are_those_of_each_line(
         doc = Document(path="x.txt", blocks=tuple(Block(i, t) for i, t in enumerate(texts)))
         ctx = SimpleNamespace(doc=doc, body=Body(doc.blocks))
         assert tuple(_split(ctx)) == _split_plainly(ctx), texts  # type: ignore[arg-type]
+
+
+def _worth_comparing_plainly(pieces: list[list[str]], ended: list[str], minimum: int, most: int, others: list[int],
+                             formulaic: object) -> set[str]:
+    """The spec of B104's _worth_comparing, counting the lines that hold each sentence one by one."""
+    from collections import Counter
+
+    from reportlint.checks.boilerplate import _comparable
+    in_lines = Counter(k for p in pieces for k in set(p))
+    as_whole = Counter(ended)
+    long = [k for k in in_lines if len(k) >= minimum]
+    shared = {k for k in long if in_lines[k] > 1}
+    for p in pieces:
+        shared.update(k for k, n in Counter(p).items() if n > 1 and len(k) >= minimum)
+    shared.update(k for k, n in as_whole.items() if n > 1)
+    line_of = {k: i for i, k in enumerate(ended)}
+    shared.update(k for k in set(as_whole) & set(long) - shared if k not in pieces[line_of[k]])
+    heads = Counter(k[:minimum] for k in long)
+    tails = Counter(k[-minimum:] for k in long)
+    sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
+    shared |= sharing
+    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
+                and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
+    elsewhere = Counter(k for i in others for k in set(pieces[i]))
+    shared.difference_update(k for k in frequent if in_lines[k] - elsewhere[k] > most
+                             and _comparable(k, formulaic))  # type: ignore[arg-type]
+    return {k for k in shared if len(k) >= min(8, minimum)}
+
+
+def test_keys_worth_comparing_counted_over_the_document_are_those_counted_line_by_line() -> None:
+    # _worth_comparing counts sentences over the whole document and the lines holding them
+    # only for the frequent ones: random documents of few distinct sentences (repeated in
+    # one line, over lines, as whole lines, sharing heads and tails) must give the plain count
+    import random
+
+    from reportlint.checks.boilerplate import _worth_comparing
+    rnd = random.Random(104)
+    stems = ["全面加强基层党组织建设工作", "切实落实安全生产主体责任制度", "持续推进乡村振兴战略实施", "加强", "12345678901234567890"]
+    for _ in range(500):
+        minimum, most = rnd.choice([(4, 1), (8, 2), (12, 2), (20, 3)])
+        sentences = [rnd.choice(stems) + rnd.choice(["", "要求", "切实落实安全生产", "全面加强"]) for _ in range(6)]
+        pieces = [[rnd.choice([*sentences, ""]) for _ in range(rnd.randint(1, 4))] for _ in range(rnd.randint(1, 12))]
+        ended = ["".join(p) for p in pieces]
+        others = sorted(rnd.sample(range(len(pieces)), rnd.randint(0, len(pieces))))
+        assert _worth_comparing(pieces, ended, minimum, most, others, None) == \
+            _worth_comparing_plainly(pieces, ended, minimum, most, others, None), (pieces, minimum, most, others)

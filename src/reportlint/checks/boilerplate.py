@@ -514,13 +514,11 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     head or tail.
     ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
     line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
-    sets = list(map(set, pieces))
-    in_lines = Counter(chain.from_iterable(sets))  # how many lines hold each sentence
+    flat = list(chain.from_iterable(pieces))
+    total = Counter(compress(flat, map(minimum.__le__, map(len, flat))))  # sentences of ``minimum`` characters
+    long = list(total)
+    shared = set(compress(long, map((1).__lt__, total.values())))  # in two lines, or twice in one
     as_whole = Counter(ended)
-    long = list(compress(in_lines, map(minimum.__le__, map(len, in_lines))))
-    shared = set(compress(long, map((1).__lt__, map(in_lines.__getitem__, long))))
-    for i in compress(range(len(pieces)), map(ne, map(len, pieces), map(len, sets))):  # a sentence twice in a line
-        shared.update(k for k, n in Counter(pieces[i]).items() if n > 1 and len(k) >= minimum)
     shared.update(compress(as_whole, map((1).__lt__, as_whole.values())))
     line_of = dict(zip(ended, range(len(ended)), strict=True))
     # a sentence that is another line's whole: not the whole of its own line of one sentence
@@ -531,11 +529,14 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     if len(heads) < len(long) or len(tails) < len(long):
         sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
         shared |= sharing
-    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right
-    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
+    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right;
+    # a sentence in more than ``most`` lines occurs more than ``most`` times: only those lines are counted
+    frequent = [k for k in shared if total[k] > most and k not in sharing
                 and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
     if frequent:
-        elsewhere = Counter(chain.from_iterable(map(sets.__getitem__, others)))
+        wanted = set(frequent)
+        in_lines = Counter(chain.from_iterable(map(wanted.intersection, pieces)))  # how many lines hold each
+        elsewhere = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__, others))))
         shared.difference_update([k for k in frequent if in_lines[k] - elsewhere[k] > most
                                   and _comparable(k, formulaic)])
     shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
