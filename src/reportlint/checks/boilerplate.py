@@ -79,11 +79,14 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, index, start, end, key="inline", text=doc.blocks[index].text[start:end])
 
 
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,、：:]")
+
+
 def _header_like(text: str) -> bool:
     """A short line that could be a running header or footer: it has Chinese text, no
     sentence punctuation, is not a number or a table label (单位：万元, 合计, 项目)."""
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return (han >= 4 and not re.search(r"[。；;！!？?，,、：:]", text)
+    return (han >= 4 and not _SENTENCE_MARK.search(text)
             and sum(ch.isdigit() for ch in text) <= len(text) // 2)
 
 
