@@ -349,10 +349,6 @@ def _normalised_lines(ctx: Context) -> list[str]:
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _SEPARATORS = "，、：,:“”‘’（）()《》"  # what ends a clause besides spaces and sentence ends (all of them _DROPPED)
 _CLAUSE = re.compile("[^" + re.escape(_ENDS + _SEPARATORS) + _SPACES + "]{2,}")
-# the separators of every report, replaced by str.replace (a scan in C, no string made per match); the others by
-# one regular expression, which pays for each match
-_COMMON_SEPARATORS = "，、：“”（）"
-_OTHER_SEPARATORS = re.compile("[" + re.escape("".join(sorted(set(_SEPARATORS) - set(_COMMON_SEPARATORS)))) + "]")
 
 
 class _Split(NamedTuple):
@@ -369,16 +365,19 @@ class _Split(NamedTuple):
 def _split(ctx: Context) -> _Split:
     """``_normalised_lines``, ``_sentences_of_lines`` and the clauses of every block in a few
     passes of C over the whole text: sentence ends made 。 and clause separators spaces by
-    str.replace, then one text is normalised (spaces dropped), the other split at spaces
-    (str.split splits at exactly the spaces of ``_CLAUSE``)."""
-    text = ctx.body.text
+    str.replace (a scan in C that makes no string per mark, where re.sub makes one, and
+    costs little when the mark is absent), then one text is normalised (spaces dropped, the
+    rest of the punctuation by ``_DROP_BUT_ENDS``), the other split at spaces (str.split
+    splits at exactly the spaces of ``_CLAUSE``)."""
+    spaced = ctx.body.text
     for end in _ENDS[1:]:
-        text = text.replace(end, _ENDS[0])
-    for separator in _COMMON_SEPARATORS:
-        text = text.replace(separator, " ")
-    spaced = _OTHER_SEPARATORS.sub(" ", text)
+        spaced = spaced.replace(end, _ENDS[0])
+    for separator in _SEPARATORS:
+        spaced = spaced.replace(separator, " ")
     marked = _DROP_BUT_ENDS.sub("", spaced.replace(" ", ""))  # every separator is dropped as the space it became
-    if _WIDE.search(marked):
+    # a character to fold is some U+FFxx, whose UTF-32 bytes are xx FF 00 00: without those bytes (one scan in C)
+    # there is none; with them, _WIDE says
+    if b"\xff\x00\x00" in marked.encode("utf-32-le") and _WIDE.search(marked):
         marked = marked.translate(_FOLD)
     lines = marked.split("\n")
     if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one, as before
@@ -388,7 +387,7 @@ def _split(ctx: Context) -> _Split:
         echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
         return _Split(lines, pieces, list(map("".join, pieces)), echoed)
     pieces = list(map(str.split, lines, repeat(_ENDS[0])))
-    ended = marked.replace(_ENDS[0], "").split("\n")
+    ended = list(map("".join, pieces))
     words = list(map(str.split, spaced.replace(_ENDS[0], " ").split("\n")))  # clauses, and single characters
     echoed = set()
     for i in compress(range(len(words)), map(ne, map(len, words), map(len, map(set, words)))):
