@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, compress, pairwise, repeat
-from operator import itemgetter, ne
+from operator import itemgetter, ne, not_
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -376,9 +376,11 @@ def _split(ctx: Context) -> _Split:
         spaced = spaced.replace(separator, " ")
     marked = _DROP_BUT_ENDS.sub("", spaced.replace(" ", ""))  # every separator is dropped as the space it became
     # a character to fold is some U+FFxx, whose UTF-32 bytes are xx FF 00 00: without those bytes (one scan in C)
-    # there is none; with them, _WIDE says
-    if b"\xff\x00\x00" in marked.encode("utf-32-le") and _WIDE.search(marked):
-        marked = marked.translate(_FOLD)
+    # there is none; with them, each one found is replaced (what translate(_FOLD) does, without its dictionary
+    # lookup per character: the other folded characters are punctuation, dropped already)
+    if b"\xff\x00\x00" in marked.encode("utf-32-le"):
+        for wide in set(_WIDE.findall(marked)):
+            marked = marked.replace(wide, chr(ord(wide) - 0xFEE0))
     lines = marked.split("\n")
     if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one, as before
         lines = _normalised_lines(ctx)
@@ -537,8 +539,10 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
                 and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
     if frequent:
         wanted = set(frequent)
-        in_lines = Counter(chain.from_iterable(map(wanted.intersection, pieces)))  # how many lines hold each
-        elsewhere = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__, others))))
+        holding = list(compress(range(len(pieces)), map(not_, map(wanted.isdisjoint, pieces))))  # lines with one
+        in_lines = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__, holding))))
+        elsewhere = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__,
+                                                                             set(others).intersection(holding)))))
         shared.difference_update([k for k in frequent if in_lines[k] - elsewhere[k] > most
                                   and _comparable(k, formulaic)])
     shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
