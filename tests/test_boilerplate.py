@@ -591,3 +591,60 @@ def test_keys_worth_comparing_counted_over_the_document_are_those_counted_line_b
         others = sorted(rnd.sample(range(len(pieces)), rnd.randint(0, len(pieces))))
         assert _worth_comparing(pieces, ended, minimum, most, others, None) == \
             _worth_comparing_plainly(pieces, ended, minimum, most, others, None), (pieces, minimum, most, others)
+
+
+def _repeat_units_plainly(ctx: object, lines: list[str], pieces: list[list[str]], ended: list[str], shared: set[str],
+                          echoed: set[int], minimum: int) -> list[tuple]:
+    """The spec of B104's _repeat_units: every block read in turn, the ones without a shared key skipped."""
+    from reportlint.checks.boilerplate import _LABEL_LIKE, _TEMPLATE, _comparable
+    from reportlint.textutil import strip_label
+    out = []
+    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):  # type: ignore[attr-defined]
+        if len(line) < 8 or b.index in ctx.residue:  # type: ignore[attr-defined]
+            continue
+        every = b.index in echoed
+        if not every and shared.isdisjoint(parts) and key not in shared:
+            continue
+        if b.kind == "cell":
+            kind, keys = "cell", [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
+        elif len(parts) == 1 and not _LABEL_LIKE.search(strip_label(b.text.strip())):
+            keys, kind = [line], "label"
+        else:
+            keys, kind = [p for p in parts if p], "prose"
+        whole = "".join(keys)
+        blanks = _TEMPLATE.search(whole) is not None
+        if blanks:
+            whole = ""
+        shortest = 8 if kind == "label" else minimum
+        if every:
+            every = (kind == "prose" and len(whole) >= minimum) or any(
+                len(k) >= shortest and _comparable(k, None, blanks) for k in keys)
+        keys = [k if len(k) >= shortest and k in shared and _comparable(k, None, blanks) else "" for k in keys]
+        if kind != "prose":
+            whole = whole if keys and keys[0] else ""
+        if every or any(keys) or len(whole) >= minimum:
+            out.append((b, keys, kind, whole))
+    return out
+
+
+def test_repeat_units_chosen_in_c_are_those_read_one_by_one() -> None:
+    # _repeat_units reads only the blocks with a shared key or a clause seen twice, found by
+    # map over the lines: random documents must give the units of the plain loop over every block
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.boilerplate import _repeat_units, _split
+    from reportlint.model import Block, Document
+    from reportlint.scan import Body
+    rnd = random.Random(8)
+    sentences = ["全面加强基层党组织建设工作", "切实落实安全生产主体责任", "XX县推进乡村振兴战略实施", "加强"]
+    for _ in range(300):
+        texts = ["，".join(rnd.choice(sentences) for _ in range(rnd.randint(1, 3))) + rnd.choice(["。", "", "；加强。"])
+                 for _ in range(rnd.randint(1, 10))]
+        doc = Document(path="x.txt", blocks=tuple(Block(i, t, kind=rnd.choice(["paragraph", "cell", "heading"]))
+                                                  for i, t in enumerate(texts)))
+        ctx = SimpleNamespace(doc=doc, body=Body(doc.blocks), residue=frozenset(rnd.sample(range(len(texts)), 1)))
+        lines, pieces, ended, echoed = _split(ctx)  # type: ignore[arg-type]
+        shared = {k for k in {*ended, *(k for p in pieces for k in p)} if rnd.random() < 0.3}
+        assert list(_repeat_units(ctx, lines, pieces, ended, shared, echoed, 12, None)) == \
+            _repeat_units_plainly(ctx, lines, pieces, ended, shared, echoed, 12), texts  # type: ignore[arg-type]

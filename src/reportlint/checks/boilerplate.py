@@ -559,13 +559,18 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
     row of figures) are dropped. Only keys in ``shared`` can repeat: the others are left
     empty, and a block with none is skipped, unless it is in ``echoed`` (it may hold a
     passage written twice in a row, looked for in prose units: its keys are all read).
-    A line with a sentence end inside is prose (a label holds none)."""
-    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):
+    A line with a sentence end inside is prose (a label holds none). The blocks with a key
+    in ``shared`` are found in C (map over the lines) before any is read in Python."""
+    n = len(ctx.doc.blocks)
+    if not (len(lines) == len(pieces) == len(ended) == n):
+        raise ValueError("one normalised line, its sentences and its key for each block")
+    chosen = echoed.union(compress(range(n), map(not_, map(shared.isdisjoint, pieces))),
+                          compress(range(n), map(shared.__contains__, ended)))
+    for i in sorted(chosen):
+        b, line, parts, key = ctx.doc.blocks[i], lines[i], pieces[i], ended[i]
         if len(line) < 8 or b.index in ctx.residue:
             continue
         every = b.index in echoed
-        if not every and shared.isdisjoint(parts) and key not in shared:
-            continue
         if b.kind == "cell":  # a cell of prose: names and labels repeat from table to table
             kind = "cell"
             keys = [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
