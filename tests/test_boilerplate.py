@@ -648,3 +648,25 @@ def test_repeat_units_chosen_in_c_are_those_read_one_by_one() -> None:
         shared = {k for k in {*ended, *(k for p in pieces for k in p)} if rnd.random() < 0.3}
         assert list(_repeat_units(ctx, lines, pieces, ended, shared, echoed, 12, None)) == \
             _repeat_units_plainly(ctx, lines, pieces, ended, shared, echoed, 12), texts  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "县委召开会议，研究部署相关工作。\n一是加强领导，第一季度完成。",  # 第 but neither anchor's match
+    "收入增长12%，未2024年第3次党委会议材料之一通过后实施。\n第3页共5页",  # the fused header and a page line
+    "主要工作）—3—者，推进落实。\n全年第 2 页，共 9 页的表格",
+    "",
+])
+def test_page_numbers_found_with_the_branches_whose_anchor_occurs_are_those_of_the_whole_set(text: str) -> None:
+    # B102 drops the fused-page branches whose anchor (第, 材料之) is absent before scanning: the
+    # matches must be those of the whole set
+    import tomllib
+
+    from reportlint.checks.boilerplate import _present_branches
+    from reportlint.model import Block
+    from reportlint.scan import Body, pattern_set
+    rules = tomllib.loads((Path(__file__).parents[1] / "rules" / "boilerplate.toml").read_text(encoding="utf-8"))
+    patterns = tuple(rules["B102"]["params"]["inline_patterns"])
+    body = Body(tuple(Block(i, t) for i, t in enumerate(text.split("\n"))))
+    whole = [(b.index, m.span()) for b, _, m in body.finditer(pattern_set(patterns))]
+    assert [(b.index, m.span()) for b, _, m in body.finditer(_present_branches(patterns, body.text))] == whole
+    assert whole or "材料之" not in text

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
-from ..scan import pattern_set
+from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
 
 
@@ -121,6 +121,20 @@ def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
             yield blocks
 
 
+def _present_branches(patterns: tuple[str, ...], text: str) -> PatternSet:
+    """The set of the ``patterns`` whose anchor (``scan.anchor``: Chinese characters every match
+    holds) occurs in ``text``: the others cannot match there, so its matches are those of the
+    whole set, and a set left with a first-character filter needs no other (B102's fused
+    header may begin with any Chinese character, but needs 材料之). Each anchor is looked for
+    with ``in`` (one scan in C), where ``PatternSet.for_text`` steps over every place of it
+    (第 is in every report)."""
+    kept = tuple(p for p in patterns if not (a := anchor(p)) or a in text)
+    return pattern_set(kept) or _NO_PATTERN
+
+
+_NO_PATTERN = PatternSet((r"[^\s\S]",))  # matches nothing
+
+
 def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports page furniture inside the body: a line that is only a page number
@@ -148,7 +162,8 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 s = len(b.text) - len(b.text.lstrip())
                 yield rule.finding(doc, b.index, s, s + len(text), key="line", text=text)
     if inline_set:
-        for b, offset, m in ctx.body.finditer(inline_set):
+        for b, offset, m in ctx.body.finditer(_present_branches(tuple(rule.params.get("inline_patterns", ())),
+                                                                ctx.body.text)):
             if b.index not in ctx.residue and b.index not in lines and b.kind != "cell":
                 # a page number or header fused into a sentence: deleting it joins the sentence again
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group(),
