@@ -390,12 +390,10 @@ def _split(ctx: Context) -> _Split:
     for separator in _SEPARATORS:
         spaced = spaced.replace(separator, " ")
     marked = _DROP_BUT_ENDS.sub("", spaced.replace(" ", ""))  # every separator is dropped as the space it became
-    # a character to fold is some U+FFxx, whose UTF-32 bytes are xx FF 00 00: without those bytes (one scan in C)
-    # there is none; with them, each one found is replaced (what translate(_FOLD) does, without its dictionary
-    # lookup per character: the other folded characters are punctuation, dropped already)
-    if b"\xff\x00\x00" in marked.encode("utf-32-le"):
-        for wide in set(_WIDE.findall(marked)):
-            marked = marked.replace(wide, chr(ord(wide) - 0xFEE0))
+    # each full-width letter or digit found is replaced: what translate(_FOLD) does, without its dictionary lookup
+    # per character (the other characters _FOLD maps are punctuation, dropped already)
+    for wide in set(_WIDE.findall(marked)):
+        marked = marked.replace(wide, chr(ord(wide) - 0xFEE0))
     lines = marked.split("\n")
     if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one, as before
         lines = _normalised_lines(ctx)
