@@ -503,3 +503,170 @@ def test_doubled_passages_found_over_the_windows_union_are_those_of_each_window(
         shortest = _shortest_doubles(text, lo, hi)
         assert _doubled_matches(text, min(inner), max(inner), shortest) == \
             _doubled_matches(text, min(inner), max(inner)), text
+
+
+def _split_plainly(ctx: object) -> tuple[list[str], list[list[str]], list[str], set[int]]:
+    """The spec of B104's _split: each line normalised on its own (sentence ends kept, then made 。),
+    split at the ends, and the blocks whose clauses (spelt out here as B104 has always read them) repeat."""
+    import re
+
+    from reportlint.checks.boilerplate import _SPACES, _normalised_lines, _sentences_of_lines
+    clause = re.compile("[^，、；。：,;:“”‘’（）()《》！？!?" + _SPACES + "]{2,}")
+    lines = _normalised_lines(ctx)  # type: ignore[arg-type]
+    pieces = _sentences_of_lines(lines)
+    if len(lines) == len(ctx.body.text.split("\n")):  # type: ignore[attr-defined]
+        lines = ["。".join(p) for p in pieces]
+    echoed = set()
+    for i, b in enumerate(ctx.doc.blocks):  # type: ignore[attr-defined]
+        found = clause.findall(b.text)
+        if len(found) != len(set(found)):
+            echoed.add(i)
+    return lines, pieces, list(map("".join, pieces)), echoed
+
+
+def test_sentences_and_clauses_split_over_the_whole_text_are_those_of_each_line() -> None:
+    # _split normalises the joined text with str.replace and splits clauses at spaces: random
+    # paragraphs of every kind of punctuation, space and character width must give what each
+    # line gives on its own
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.boilerplate import _split
+    from reportlint.model import Block, Document
+    from reportlint.scan import Body
+    rnd = random.Random(20)
+    alphabet = ["加强", "组织", "领导", "责任", "落实", "a", "B", "7", "０", "Ａ", "ｚ", "＃", "＿",
+                *"。！？!?；;，、：,:“”‘’（）()《》—…·【】〔〕-_/\"'", " ", "\t", "\u3000", "\xa0", "\r", "\u2003", "\x1c"]
+    for n in range(400):
+        texts = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(rnd.randint(1, 8))]
+        texts = [t + t[: rnd.randint(0, len(t))] for t in texts]  # clauses written twice
+        if n % 20 == 0:
+            texts[0] += "\n加强组织"  # a block with a line break inside
+        doc = Document(path="x.txt", blocks=tuple(Block(i, t) for i, t in enumerate(texts)))
+        ctx = SimpleNamespace(doc=doc, body=Body(doc.blocks))
+        assert tuple(_split(ctx)) == _split_plainly(ctx), texts  # type: ignore[arg-type]
+
+
+def _worth_comparing_plainly(pieces: list[list[str]], ended: list[str], minimum: int, most: int, others: list[int],
+                             formulaic: object) -> set[str]:
+    """The spec of B104's _worth_comparing, counting the lines that hold each sentence one by one."""
+    from collections import Counter
+
+    from reportlint.checks.boilerplate import _comparable
+    in_lines = Counter(k for p in pieces for k in set(p))
+    as_whole = Counter(ended)
+    long = [k for k in in_lines if len(k) >= minimum]
+    shared = {k for k in long if in_lines[k] > 1}
+    for p in pieces:
+        shared.update(k for k, n in Counter(p).items() if n > 1 and len(k) >= minimum)
+    shared.update(k for k, n in as_whole.items() if n > 1)
+    line_of = {k: i for i, k in enumerate(ended)}
+    shared.update(k for k in set(as_whole) & set(long) - shared if k not in pieces[line_of[k]])
+    heads = Counter(k[:minimum] for k in long)
+    tails = Counter(k[-minimum:] for k in long)
+    sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
+    shared |= sharing
+    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
+                and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
+    elsewhere = Counter(k for i in others for k in set(pieces[i]))
+    shared.difference_update(k for k in frequent if in_lines[k] - elsewhere[k] > most
+                             and _comparable(k, formulaic))  # type: ignore[arg-type]
+    return {k for k in shared if len(k) >= min(8, minimum)}
+
+
+def test_keys_worth_comparing_counted_over_the_document_are_those_counted_line_by_line() -> None:
+    # _worth_comparing counts sentences over the whole document and the lines holding them
+    # only for the frequent ones: random documents of few distinct sentences (repeated in
+    # one line, over lines, as whole lines, sharing heads and tails) must give the plain count
+    import random
+
+    from reportlint.checks.boilerplate import _worth_comparing
+    rnd = random.Random(104)
+    stems = ["全面加强基层党组织建设工作", "切实落实安全生产主体责任制度", "持续推进乡村振兴战略实施", "加强", "12345678901234567890"]
+    for _ in range(500):
+        minimum, most = rnd.choice([(4, 1), (8, 2), (12, 2), (20, 3)])
+        sentences = [rnd.choice(stems) + rnd.choice(["", "要求", "切实落实安全生产", "全面加强"]) for _ in range(6)]
+        pieces = [[rnd.choice([*sentences, ""]) for _ in range(rnd.randint(1, 4))] for _ in range(rnd.randint(1, 12))]
+        ended = ["".join(p) for p in pieces]
+        others = sorted(rnd.sample(range(len(pieces)), rnd.randint(0, len(pieces))))
+        assert _worth_comparing(pieces, ended, minimum, most, others, None) == \
+            _worth_comparing_plainly(pieces, ended, minimum, most, others, None), (pieces, minimum, most, others)
+
+
+def _repeat_units_plainly(ctx: object, lines: list[str], pieces: list[list[str]], ended: list[str], shared: set[str],
+                          echoed: set[int], minimum: int) -> list[tuple]:
+    """The spec of B104's _repeat_units: every block read in turn, the ones without a shared key skipped."""
+    from reportlint.checks.boilerplate import _LABEL_LIKE, _TEMPLATE, _comparable
+    from reportlint.textutil import strip_label
+    out = []
+    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):  # type: ignore[attr-defined]
+        if len(line) < 8 or b.index in ctx.residue:  # type: ignore[attr-defined]
+            continue
+        every = b.index in echoed
+        if not every and shared.isdisjoint(parts) and key not in shared:
+            continue
+        if b.kind == "cell":
+            kind, keys = "cell", [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
+        elif len(parts) == 1 and not _LABEL_LIKE.search(strip_label(b.text.strip())):
+            keys, kind = [line], "label"
+        else:
+            keys, kind = [p for p in parts if p], "prose"
+        whole = "".join(keys)
+        blanks = _TEMPLATE.search(whole) is not None
+        if blanks:
+            whole = ""
+        shortest = 8 if kind == "label" else minimum
+        if every:
+            every = (kind == "prose" and len(whole) >= minimum) or any(
+                len(k) >= shortest and _comparable(k, None, blanks) for k in keys)
+        keys = [k if len(k) >= shortest and k in shared and _comparable(k, None, blanks) else "" for k in keys]
+        if kind != "prose":
+            whole = whole if keys and keys[0] else ""
+        if every or any(keys) or len(whole) >= minimum:
+            out.append((b, keys, kind, whole))
+    return out
+
+
+def test_repeat_units_chosen_in_c_are_those_read_one_by_one() -> None:
+    # _repeat_units reads only the blocks with a shared key or a clause seen twice, found by
+    # map over the lines: random documents must give the units of the plain loop over every block
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.boilerplate import _repeat_units, _split
+    from reportlint.model import Block, Document
+    from reportlint.scan import Body
+    rnd = random.Random(8)
+    sentences = ["全面加强基层党组织建设工作", "切实落实安全生产主体责任", "XX县推进乡村振兴战略实施", "加强"]
+    for _ in range(300):
+        texts = ["，".join(rnd.choice(sentences) for _ in range(rnd.randint(1, 3))) + rnd.choice(["。", "", "；加强。"])
+                 for _ in range(rnd.randint(1, 10))]
+        doc = Document(path="x.txt", blocks=tuple(Block(i, t, kind=rnd.choice(["paragraph", "cell", "heading"]))
+                                                  for i, t in enumerate(texts)))
+        ctx = SimpleNamespace(doc=doc, body=Body(doc.blocks), residue=frozenset(rnd.sample(range(len(texts)), 1)))
+        lines, pieces, ended, echoed = _split(ctx)  # type: ignore[arg-type]
+        shared = {k for k in {*ended, *(k for p in pieces for k in p)} if rnd.random() < 0.3}
+        assert list(_repeat_units(ctx, lines, pieces, ended, shared, echoed, 12, None)) == \
+            _repeat_units_plainly(ctx, lines, pieces, ended, shared, echoed, 12), texts  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", [
+    "县委召开会议，研究部署相关工作。\n一是加强领导，第一季度完成。",  # 第 but neither anchor's match
+    "收入增长12%，未2024年第3次党委会议材料之一通过后实施。\n第3页共5页",  # the fused header and a page line
+    "主要工作）—3—者，推进落实。\n全年第 2 页，共 9 页的表格",
+    "",
+])
+def test_page_numbers_found_with_the_branches_whose_anchor_occurs_are_those_of_the_whole_set(text: str) -> None:
+    # B102 drops the fused-page branches whose anchor (第, 材料之) is absent before scanning: the
+    # matches must be those of the whole set
+    import tomllib
+
+    from reportlint.checks.boilerplate import _present_branches
+    from reportlint.model import Block
+    from reportlint.scan import Body, pattern_set
+    rules = tomllib.loads((Path(__file__).parents[1] / "rules" / "boilerplate.toml").read_text(encoding="utf-8"))
+    patterns = tuple(rules["B102"]["params"]["inline_patterns"])
+    body = Body(tuple(Block(i, t) for i, t in enumerate(text.split("\n"))))
+    whole = [(b.index, m.span()) for b, _, m in body.finditer(pattern_set(patterns))]
+    assert [(b.index, m.span()) for b, _, m in body.finditer(_present_branches(patterns, body.text))] == whole
+    assert whole or "材料之" not in text

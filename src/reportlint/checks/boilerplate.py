@@ -6,14 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, compress, pairwise, repeat
-from operator import itemgetter, ne
+from operator import itemgetter, ne, not_
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
-from ..scan import pattern_set
+from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
 
 
@@ -79,11 +79,14 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, index, start, end, key="inline", text=doc.blocks[index].text[start:end])
 
 
+_SENTENCE_MARK = re.compile(r"[。；;！!？?，,、：:]")
+
+
 def _header_like(text: str) -> bool:
     """A short line that could be a running header or footer: it has Chinese text, no
     sentence punctuation, is not a number or a table label (单位：万元, 合计, 项目)."""
     han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
-    return (han >= 4 and not re.search(r"[。；;！!？?，,、：:]", text)
+    return (han >= 4 and not _SENTENCE_MARK.search(text)
             and sum(ch.isdigit() for ch in text) <= len(text) // 2)
 
 
@@ -118,6 +121,20 @@ def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
             yield blocks
 
 
+def _present_branches(patterns: tuple[str, ...], text: str) -> PatternSet:
+    """The set of the ``patterns`` whose anchor (``scan.anchor``: Chinese characters every match
+    holds) occurs in ``text``: the others cannot match there, so its matches are those of the
+    whole set, and a set left with a first-character filter needs no other (B102's fused
+    header may begin with any Chinese character, but needs 材料之). Each anchor is looked for
+    with ``in`` (one scan in C), where ``PatternSet.for_text`` steps over every place of it
+    (第 is in every report)."""
+    kept = tuple(p for p in patterns if not (a := anchor(p)) or a in text)
+    return pattern_set(kept) or _NO_PATTERN
+
+
+_NO_PATTERN = PatternSet((r"[^\s\S]",))  # matches nothing
+
+
 def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports page furniture inside the body: a line that is only a page number
@@ -145,7 +162,8 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 s = len(b.text) - len(b.text.lstrip())
                 yield rule.finding(doc, b.index, s, s + len(text), key="line", text=text)
     if inline_set:
-        for b, offset, m in ctx.body.finditer(inline_set):
+        for b, offset, m in ctx.body.finditer(_present_branches(tuple(rule.params.get("inline_patterns", ())),
+                                                                ctx.body.text)):
             if b.index not in ctx.residue and b.index not in lines and b.kind != "cell":
                 # a page number or header fused into a sentence: deleting it joins the sentence again
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group(),
@@ -344,7 +362,54 @@ def _normalised_lines(ctx: Context) -> list[str]:
 
 # \s spelt out as the characters it matches (those of str.isspace): a plain class is faster to test
 _SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_CLAUSE = re.compile("[^，、；。：,;:“”‘’（）()《》！？!?" + _SPACES + "]{2,}")
+_SEPARATORS = "，、：,:“”‘’（）()《》"  # what ends a clause besides spaces and sentence ends (all of them _DROPPED)
+_CLAUSE = re.compile("[^" + re.escape(_ENDS + _SEPARATORS) + _SPACES + "]{2,}")
+
+
+class _Split(NamedTuple):
+    """Each block's normalised line with its sentence ends made 。 (``lines``), split at them
+    (``pieces``, with an empty piece between two ends in a row) and without them (``ended``),
+    and the blocks with a clause (``_CLAUSE``) seen twice (``echoed``)."""
+
+    lines: list[str]
+    pieces: list[list[str]]
+    ended: list[str]
+    echoed: set[int]
+
+
+def _split(ctx: Context) -> _Split:
+    """``_normalised_lines``, ``_sentences_of_lines`` and the clauses of every block in a few
+    passes of C over the whole text: sentence ends made 。 and clause separators spaces by
+    str.replace (a scan in C that makes no string per mark, where re.sub makes one, and
+    costs little when the mark is absent), then one text is normalised (spaces dropped, the
+    rest of the punctuation by ``_DROP_BUT_ENDS``), the other split at spaces (str.split
+    splits at exactly the spaces of ``_CLAUSE``)."""
+    spaced = ctx.body.text
+    for end in _ENDS[1:]:
+        spaced = spaced.replace(end, _ENDS[0])
+    for separator in _SEPARATORS:
+        spaced = spaced.replace(separator, " ")
+    marked = _DROP_BUT_ENDS.sub("", spaced.replace(" ", ""))  # every separator is dropped as the space it became
+    # each full-width letter or digit found is replaced: what translate(_FOLD) does, without its dictionary lookup
+    # per character (the other characters _FOLD maps are punctuation, dropped already)
+    for wide in set(_WIDE.findall(marked)):
+        marked = marked.replace(wide, chr(ord(wide) - 0xFEE0))
+    lines = marked.split("\n")
+    if len(lines) != len(ctx.doc.blocks):  # a block with a line break inside: one by one, as before
+        lines = _normalised_lines(ctx)
+        pieces = _sentences_of_lines(lines)
+        clauses = list(map(_CLAUSE.findall, [b.text for b in ctx.doc.blocks]))
+        echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
+        return _Split(lines, pieces, list(map("".join, pieces)), echoed)
+    pieces = list(map(str.split, lines, repeat(_ENDS[0])))
+    ended = list(map("".join, pieces))
+    words = list(map(str.split, spaced.replace(_ENDS[0], " ").split("\n")))  # clauses, and single characters
+    echoed = set()
+    for i in compress(range(len(words)), map(ne, map(len, words), map(len, map(set, words)))):
+        clauses = [w for w in words[i] if len(w) > 1]
+        if len(clauses) != len(set(clauses)):
+            echoed.add(i)
+    return _Split(lines, pieces, ended, echoed)
 _DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")  # the spec of _doubled_matches
 _DOUBLED_FIRST = re.compile(r"[\u4e00-\u9fff“（(《]")
 _PROSE = re.compile(r"[，、；：,;:“”]|[。！？]$")
@@ -466,13 +531,11 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     head or tail.
     ``pieces``: each line's sentences (normalised, split at sentence ends); ``ended``: each
     line without its sentence ends. Counted in C (Counter, set operations, map) over the text."""
-    sets = list(map(set, pieces))
-    in_lines = Counter(chain.from_iterable(sets))  # how many lines hold each sentence
+    flat = list(chain.from_iterable(pieces))
+    total = Counter(compress(flat, map(minimum.__le__, map(len, flat))))  # sentences of ``minimum`` characters
+    long = list(total)
+    shared = set(compress(long, map((1).__lt__, total.values())))  # in two lines, or twice in one
     as_whole = Counter(ended)
-    long = list(compress(in_lines, map(minimum.__le__, map(len, in_lines))))
-    shared = set(compress(long, map((1).__lt__, map(in_lines.__getitem__, long))))
-    for i in compress(range(len(pieces)), map(ne, map(len, pieces), map(len, sets))):  # a sentence twice in a line
-        shared.update(k for k, n in Counter(pieces[i]).items() if n > 1 and len(k) >= minimum)
     shared.update(compress(as_whole, map((1).__lt__, as_whole.values())))
     line_of = dict(zip(ended, range(len(ended)), strict=True))
     # a sentence that is another line's whole: not the whole of its own line of one sentence
@@ -483,11 +546,16 @@ def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, mo
     if len(heads) < len(long) or len(tails) < len(long):
         sharing = {k for k in long if heads[k[:minimum]] > 1 or tails[k[-minimum:]] > 1}
         shared |= sharing
-    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right
-    frequent = [k for k in shared if in_lines[k] > most and len(k) >= minimum and k not in sharing
+    # not the whole of a paragraph of several sentences (only its own line's whole): that count must stay right;
+    # a sentence in more than ``most`` lines occurs more than ``most`` times: only those lines are counted
+    frequent = [k for k in shared if total[k] > most and k not in sharing
                 and (k not in as_whole or (as_whole[k] == 1 and k in pieces[line_of[k]]))]
     if frequent:
-        elsewhere = Counter(chain.from_iterable(map(sets.__getitem__, others)))
+        wanted = set(frequent)
+        holding = list(compress(range(len(pieces)), map(not_, map(wanted.isdisjoint, pieces))))  # lines with one
+        in_lines = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__, holding))))
+        elsewhere = Counter(chain.from_iterable(map(wanted.intersection, map(pieces.__getitem__,
+                                                                             set(others).intersection(holding)))))
         shared.difference_update([k for k in frequent if in_lines[k] - elsewhere[k] > most
                                   and _comparable(k, formulaic)])
     shortest = min(8, minimum)  # no key is shorter: a label needs 8 characters, a sentence ``minimum``
@@ -504,13 +572,18 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
     row of figures) are dropped. Only keys in ``shared`` can repeat: the others are left
     empty, and a block with none is skipped, unless it is in ``echoed`` (it may hold a
     passage written twice in a row, looked for in prose units: its keys are all read).
-    A line with a sentence end inside is prose (a label holds none)."""
-    for b, line, parts, key in zip(ctx.doc.blocks, lines, pieces, ended, strict=True):
+    A line with a sentence end inside is prose (a label holds none). The blocks with a key
+    in ``shared`` are found in C (map over the lines) before any is read in Python."""
+    n = len(ctx.doc.blocks)
+    if not (len(lines) == len(pieces) == len(ended) == n):
+        raise ValueError("one normalised line, its sentences and its key for each block")
+    chosen = echoed.union(compress(range(n), map(not_, map(shared.isdisjoint, pieces))),
+                          compress(range(n), map(shared.__contains__, ended)))
+    for i in sorted(chosen):
+        b, line, parts, key = ctx.doc.blocks[i], lines[i], pieces[i], ended[i]
         if len(line) < 8 or b.index in ctx.residue:
             continue
         every = b.index in echoed
-        if not every and shared.isdisjoint(parts) and key not in shared:
-            continue
         if b.kind == "cell":  # a cell of prose: names and labels repeat from table to table
             kind = "cell"
             keys = [key] if len(key) >= minimum and _LABEL_LIKE.search(b.text) else []
@@ -635,15 +708,11 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     minimum = rule.params.get("min_chars", 20)
     most = rule.params.get("max_repeats", 2)
     formula = pattern_set(tuple(rule.params.get("formulaic", ())))
-    lines = _normalised_lines(ctx)
-    pieces = _sentences_of_lines(lines)
-    ended = list(map("".join, pieces))  # each line without its sentence ends
+    # echoed: a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
+    lines, pieces, ended, echoed = _split(ctx)
     filled = [b.index for b in doc.blocks if b.text and not b.text.isspace()]  # non-empty blocks
     runs = _duplicated_runs(ctx, ended, filled)
     in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
-    # a paragraph with a clause seen twice may hold a passage written twice in a row (_doubled_in_a_row)
-    clauses = list(map(_CLAUSE.findall, [b.text for b in doc.blocks]))
-    echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
     formulaic = formula.pattern.match if formula else None
     others = [b.index for b in doc.blocks if b.kind == "cell" or b.index in ctx.residue or b.index in in_run]
     shared = _worth_comparing(pieces, ended, minimum, most, others, formulaic)
