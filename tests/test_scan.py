@@ -150,3 +150,13 @@ def test_compiled_pattern_over_the_body_matches_as_itself() -> None:
     got = [(b.index, m.start() - off, m.groups()) for b, off, m in Body(blocks).finditer(rx)]
     assert got == [(b.index, m.start(), m.groups()) for b in blocks for m in rx.finditer(b.text)]
     assert [g[:2] for g in got] == [(0, 0), (0, 7), (2, 2)]
+
+
+@pytest.mark.parametrize("digit", ["7", "７", "٣", "१", "\U0001d7d1", "\U000104a3"])  # ASCII, full-width, Arabic-Indic, Devanagari, astral
+def test_a_first_digit_is_any_decimal_digit_as_for_backslash_d(digit: str) -> None:
+    # the filter lists the digits \d matches (a table lookup in C) instead of testing the category
+    patterns = [r"(?<![.．])\d{1,2}[、.．](?=[\u4e00-\u9fff])", r"(?<=[。；])第\s*\d+\s*页"]
+    text = f"工作要点：{digit}、加强管理。；第 {digit} 页，共{digit}{digit}．推进落实"
+    assert PatternSet(patterns)._lead is not None or PatternSet(patterns).pattern
+    expected = [m.span() for m in _alternation(patterns).finditer(text)]
+    assert expected and [m.span() for m in PatternSet(patterns).finditer(text)] == expected

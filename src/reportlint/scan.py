@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -202,9 +203,27 @@ def _spaces_but_newline() -> str:
     return "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 
 
+@lru_cache(maxsize=1)
+def _decimal_digits() -> str:
+    """What ``\\d`` matches, as a class body ``re`` tests with one table lookup: the digits of the
+    Basic Multilingual Plane listed (one bitmap with the class's other characters), every character
+    beyond it as one range. ``\\d`` itself is a Unicode category test, which ``re`` makes for every
+    character the rest of the class does not hold: two to three times the cost of the scan."""
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    runs: list[list[int]] = []
+    for c in map(ord, re.findall(r"\d", bmp)):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(_class_item((lo, hi)) for lo, hi in runs) + "\U00010000-\U0010ffff"
+
+
 def _class_item(item: First) -> str:
     if item == "\\s":
         return _spaces_but_newline()
+    if item == "\\d":
+        return _decimal_digits()
     if isinstance(item, str):
         return item
     lo, hi = item
