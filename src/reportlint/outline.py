@@ -250,7 +250,15 @@ def _block_start_marker(block: Block) -> Marker | None:
     if first in _LEAD_CHARS:  # rare: copy the text only then
         first = text.lstrip(_LEAD_CHARS)[:1]
     candidates = _BY_FIRST.get(first)
-    for family, pattern, value_of in _find_candidates(first) if candidates is None else candidates:
+    return _start_marker(block.index, text, _find_candidates(first) if candidates is None else candidates)
+
+
+_new_marker = tuple.__new__  # Marker with every field given: no call of the named tuple's Python __new__
+
+
+def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> Marker | None:
+    """The first of ``candidates`` that matches at the start of ``text`` with a number of value."""
+    for family, pattern, value_of in candidates:
         m = pattern.match(text)
         if not m:
             continue
@@ -259,9 +267,35 @@ def _block_start_marker(block: Block) -> Marker | None:
         if not value:
             continue
         end = m.end()
-        lead = m.start(1)  # every pattern's first group follows the leading blanks
-        return Marker(block.index, lead, end, family, value, opener, closer, punct, False, "", _heading_text(text, end))
+        # every pattern's first group follows the leading blanks
+        return _new_marker(Marker, (index, m.start(1), end, family, value, opener, closer, punct, False, "",
+                                    _heading_text(text, end), False, False, ""))
     return None
+
+
+def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[Marker]:
+    """``_block_start_marker`` of every block outside ``residue``: the usual first characters of a
+    marker looked up directly, every other one tested as ``_find_candidates`` does."""
+    out = []
+    by_first = _BY_FIRST
+    for block in blocks:
+        text = block.text
+        first = text[:1]
+        candidates = by_first.get(first)
+        if candidates is None:
+            if not first or first == "\n":
+                continue
+            if first in _LEAD_CHARS:
+                first = text.lstrip(_LEAD_CHARS)[:1]
+            candidates = _find_candidates(first)
+            if not candidates:
+                continue
+        if block.index in residue:
+            continue
+        found = _start_marker(block.index, text, candidates)
+        if found:
+            out.append(found)
+    return out
 
 
 def _inline_marker(block: Block, m: re.Match[str], offset: int) -> Marker | None:
@@ -351,12 +385,7 @@ def _page_number_series(markers: list[Marker]) -> list[Marker]:
 def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
     """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
     body = body or Body(doc.blocks)
-    markers = []
-    for block in doc.blocks:
-        if block.index not in residue and block.text[:1] not in ("", "\n"):
-            first = _block_start_marker(block)
-            if first:
-                markers.append(first)
+    markers = _start_markers(doc.blocks, residue)
     opened = {mk.block: mk.end for mk in markers}  # an inline marker comes after a block's first
     inline = []
     for block, offset, m in body.finditer(_INLINE):
