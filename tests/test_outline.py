@@ -253,3 +253,12 @@ def test_block_start_marker_is_the_marker_of_its_definition(text: str) -> None:
     found = outline._block_start_marker(Block(0, text))
     assert (None if found is None else (found.family, found.start, found.end, found.value, found.punct)) \
         == _start_marker_by_definition(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "\u00a0", "工"]), max_size=5).map("".join), max_size=8),
+       st.frozensets(st.integers(0, 7)))
+def test_start_markers_of_a_document_are_those_of_each_block(texts: list[str], residue: frozenset[int]) -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(texts))
+    expected = [outline._block_start_marker(b) for b in blocks if b.index not in residue and b.text[:1] not in ("", "\n")]
+    assert outline._start_markers(blocks, residue) == [mk for mk in expected if mk]
