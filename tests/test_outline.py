@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlint.model import Block, Document
 from reportlint.outline import build
+from reportlint.scan import Body
 
 
 def _doc(*lines: str) -> Document:
@@ -262,3 +263,12 @@ def test_start_markers_of_a_document_are_those_of_each_block(texts: list[str], r
     blocks = tuple(Block(i, t) for i, t in enumerate(texts))
     expected = [outline._block_start_marker(b) for b in blocks if b.index not in residue and b.text[:1] not in ("", "\n")]
     assert outline._start_markers(blocks, residue) == [mk for mk in expected if mk]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["第", "附", "件", "附件", "一", "部分", "\n", " "]), max_size=6).map("".join),
+                max_size=8))
+def test_blocks_holding_a_word_are_found_in_the_joined_text(texts: list[str]) -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(texts))
+    expected = [b for b in blocks if "第" in b.text or "附件" in b.text]
+    assert outline._blocks_holding(Body(blocks), ("第", "附件")) == expected

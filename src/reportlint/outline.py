@@ -253,7 +253,7 @@ def _block_start_marker(block: Block) -> Marker | None:
     return _start_marker(block.index, text, _find_candidates(first) if candidates is None else candidates)
 
 
-_new_marker = tuple.__new__  # Marker with every field given: no call of the named tuple's Python __new__
+_new_marker = tuple.__new__  # a Marker (or Item) with every field given: no call of the named tuple's __new__
 
 
 def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> Marker | None:
@@ -496,14 +496,26 @@ def _loose_lead() -> re.Pattern[str]:
     return re.compile(first_chars(source, re.MULTILINE) or source, re.MULTILINE)
 
 
-def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
-    """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope."""
+def _blocks_holding(body: Body, words: tuple[str, ...]) -> list[Block]:
+    """The paragraphs of ``body`` that hold one of ``words``, in order: ``str.find`` over the joined
+    text (a word holds no line break, so it never spans two paragraphs)."""
+    text, found = body.text, set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            i = body.block_at(at)
+            found.add(i)
+            at = text.find(word, body.starts[i] + len(body.blocks[i].text))  # on from the next paragraph
+    return [body.blocks[i] for i in sorted(found)]
+
+
+def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
+    """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope. Every _SCOPE_LINE and
+    _SCOPE match holds 第 or 附件: only the paragraphs holding one are read."""
     out = []
-    for block in doc.blocks:
+    for block in _blocks_holding(body or Body(doc.blocks), ("第", "附件")):
         if block.index in residue or block.kind == "cell" or not block.text:
             continue
-        if "第" not in block.text and "附件" not in block.text:
-            continue  # every _SCOPE_LINE and _SCOPE match holds one of them
         line = _SCOPE_LINE.match(block.text)
         if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
@@ -544,7 +556,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
 
     def push(mk: Marker, parent: int, stack: list[int], mixed: bool = False) -> int:
-        items.append(Item(mk, parent, len(stack), mixed))
+        items.append(_new_marker(Item, (mk, parent, len(stack), mixed)))
         stack.append(len(items) - 1)
         return len(items) - 1
 
@@ -601,8 +613,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             continue
         text = block.text if block is not None else ""
         same = None  # the nearest open item of this family
+        family = ev.family
         for i in range(len(stack) - 1, base - 1, -1):
-            if items[stack[i]].marker.family == ev.family:
+            if items[stack[i]][0].family == family:
                 same = i
                 break
         if ev.loose:
@@ -651,7 +664,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             del stack[same:]
             stack.append(len(items))
             last_of[scope, ev.family] = len(items)
-            items.append(Item(ev, parent, len(stack) - 1))
+            items.append(_new_marker(Item, (ev, parent, len(stack) - 1, False)))
             continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (
@@ -788,7 +801,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
     taken = {(mk.block, mk.start) for mk in markers}
-    extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue)
+    extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
     events = sorted(markers + extra, key=_PLACE)
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)

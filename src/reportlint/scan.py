@@ -19,6 +19,7 @@ import re
 from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
@@ -372,12 +373,10 @@ class Body:
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.blocks = blocks
-        self.text = "\n".join(b.text for b in blocks)
-        self.starts: list[int] = []
-        pos = 0
-        for b in blocks:
-            self.starts.append(pos)
-            pos += len(b.text) + 1
+        texts = [b.text for b in blocks]
+        self.text = "\n".join(texts)
+        # each paragraph begins one past the end of the one before (the line break): sums in C
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
 
     def block_at(self, pos: int) -> int:
         """Index of the paragraph holding text position ``pos`` (a line break counts with the one before)."""
