@@ -80,9 +80,16 @@ def test_first_characters_skip_look_arounds_and_optional_parts() -> None:
     r".x",  # any character
     r"[^x]y",  # a negated class
     r"abc|abd",  # re already skips ahead to 'a' by itself
+    r"(?:^(?:始终)?坚持)|(?:^牢固树立)",  # every match begins at a line start: re rejects other places in one step
+    r"(?m)\A\s*第\d+页|^主办[:：]",
 ])
 def test_no_filter_where_it_cannot_help(pattern: str) -> None:
     assert first_chars(pattern) is None
+
+
+def test_a_pattern_that_may_begin_inside_a_line_keeps_its_filter() -> None:
+    assert first_chars(r"(?:^坚持)|(?:(?<=。)坚持)") is not None
+    assert first_chars(r"(?:^|(?<=。))[一二]是") is not None
 
 
 def test_body_maps_matches_to_paragraphs_and_never_spans_two() -> None:

@@ -189,12 +189,33 @@ def _first_chars(pattern: str, flags: int) -> str | None:
         parsed = _parser.parse(pattern, flags)
         if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
             return None
+        if _anchored(parsed.data):
+            return None
         heads = _heads(parsed.data)
     except (_Unknown, re.error, RecursionError):
         return None
     except Exception:  # a private helper of ``re`` changed: no filter, the same matches
         return None
     return _lead_source(heads)
+
+
+_LINE_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_LINE, sre.AT_BEGINNING_STRING)
+
+
+def _anchored(items: list[tuple[object, object]]) -> bool:
+    """Every match begins at a line start (each alternative opens with ``^`` or ``\\A``): ``re`` rejects
+    any other place in one step, as cheap as a first-character scan and with no Python step per
+    candidate (坚持 found inside a sentence, then refused by ``^``), so such a pattern gets no filter."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.AT:
+        return av in _LINE_STARTS
+    if op is sre.SUBPATTERN:
+        return _anchored(av[3].data)  # type: ignore[index]
+    if op is sre.BRANCH:
+        return all(_anchored(branch.data) for branch in av[1])  # type: ignore[index]
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -323,11 +344,12 @@ class PatternSet:
         return self._pattern
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
-        pattern = self.pattern
-        if self._lead is None:
+        lead = self._lead
+        if lead is None:
             return pattern.search(text, pos, end)
-        find, match = self._lead.search, pattern.match
+        find, match = lead.search, pattern.match
         while (candidate := find(text, pos, end)) is not None:
             at = candidate.start()
             m = match(text, at, end)
@@ -337,14 +359,22 @@ class PatternSet:
         return None
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
-        pattern = self.pattern
-        if self._lead is None:
+        lead = self._lead
+        if lead is None:
             yield from pattern.finditer(text, pos, end)
             return
-        while (m := self.search(text, pos, end)) is not None:
+        # ``search`` repeated, in one loop: a match found, the next search starts at its end
+        find, match = lead.search, pattern.match
+        while (candidate := find(text, pos, end)) is not None:
+            at = candidate.start()
+            m = match(text, at, end)
+            if m is None:
+                pos = at + 1
+                continue
             yield m
-            pos = m.end() if m.end() > m.start() else m.start() + 1
+            pos = m.end() if m.end() > at else at + 1
 
 
 @lru_cache(maxsize=256)
