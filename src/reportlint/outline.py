@@ -178,9 +178,9 @@ class SeqToken:
     value: int
 
 
-@dataclass(slots=True, repr=False)
-class Heading:
-    """A heading line: a numbered title, a Word heading style, or a short plain line."""
+class Heading(NamedTuple):
+    """A heading line: a numbered title, a Word heading style, or a short plain line (a named
+    tuple, as Marker: a long report has thousands, made as plain tuples)."""
 
     block: int
     start: int
@@ -808,17 +808,21 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     headings: list[Heading] = []
     marked_blocks = set()
     for it in items:
-        mk = it.marker
-        if mk.family == "heading" and mk.scope in ("restart", "table"):
-            continue
+        mk = it[0]
         if mk.family == "heading":
+            if mk.scope in ("restart", "table"):
+                continue
             headings.append(Heading(mk.block, mk.start, len(doc.blocks[mk.block].text), mk.title, mk.value, "style"))
         elif mk.title:
-            headings.append(Heading(mk.block, mk.start, mk.end + len(mk.title), mk.title, mk.rank, "marker"))
+            headings.append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(mk.title), mk.title,
+                                                  RANKS.get(mk.family, 0), "marker")))
         marked_blocks.add(mk.block)
-    for b in doc.blocks:
-        if b.index in marked_blocks or b.index in residue or (title and b.index == title.block):
-            continue
+    # the blocks left (most blocks of a numbered report hold a marker): set differences in C
+    unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
+    if title:
+        unmarked.discard(title.block)
+    for i in sorted(unmarked):
+        b = doc.blocks[i]
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index):
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
