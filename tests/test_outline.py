@@ -140,6 +140,7 @@ def test_inline_markers_cut_a_sentence_as_defined_whatever_the_length_of_the_par
 
 import re  # noqa: E402
 
+import pytest  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -272,3 +273,22 @@ def test_blocks_holding_a_word_are_found_in_the_joined_text(texts: list[str]) ->
     blocks = tuple(Block(i, t) for i, t in enumerate(texts))
     expected = [b for b in blocks if "第" in b.text or "附件" in b.text]
     assert outline._blocks_holding(Body(blocks), ("第", "附件")) == expected
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*_STARTS, "工作", "。", "；", " " * 150, "\u3000" * 30, "规范民生保障" * 4, "\t"]),
+                max_size=10).map("".join))
+def test_a_start_marker_reads_its_title_as_heading_text_does(text: str) -> None:
+    found = outline._block_start_marker(Block(0, text))
+    if found is not None:
+        assert found.title == outline._heading_text(text, found.end)
+
+
+@pytest.mark.parametrize("text", [
+    "1．" + " " * 300 + "工作。规范",  # blanks past the 200-character window: the title runs to the end
+    "（一）" + "规" * 40 + "。", "（一）" + "规" * 41 + "。",  # 40 characters at most
+    "一、" + "\u3000" * 198 + "工作", "一、" + "\u3000" * 199 + "工作。规范",
+])
+def test_a_start_marker_title_at_the_edges_of_heading_text(text: str) -> None:
+    found = outline._block_start_marker(Block(0, text))
+    assert found is not None and found.title == outline._heading_text(text, found.end)

@@ -32,18 +32,23 @@ _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
 # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
 _RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
+# after a block-start marker's label, read in the same match: the blanks, then the title up to a
+# sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
+_TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
 _START_PATTERNS = (  # family, pattern, the value of the number it captures
-    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
+    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"
+                            + _TITLE_AHEAD),
      lambda num: _CN_COMMON.get(num) or cn_value(num)),
-    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
+    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?){_TITLE_AHEAD}"), int),
     # 一， is a marker only before a Chinese character
-    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE})"),
+    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE}){_TITLE_AHEAD}"),
      lambda num: _CN_COMMON.get(num) or cn_value(num)),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE})"), int),
-    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE}){_TITLE_AHEAD}"),
+     int),
+    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"), lambda num: CIRCLED.index(num) + 1),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
-    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff]){_TITLE_AHEAD}"),
      lambda num: ord(num) - ord("a") + 1),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
@@ -262,14 +267,18 @@ def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> M
         m = pattern.match(text)
         if not m:
             continue
-        opener, num, closer, punct = m.groups()
+        opener, num, closer, punct, blank, title = m.groups()
         value = value_of(num)
         if not value:
             continue
         end = m.end()
+        if len(blank) + len(title) >= 200:  # past _heading_text's window: its own reading
+            title = _heading_text(text, end)
+        elif len(title) > 40:
+            title = ""
         # every pattern's first group follows the leading blanks
         return _new_marker(Marker, (index, m.start(1), end, family, value, opener, closer, punct, False, "",
-                                    _heading_text(text, end), False, False, ""))
+                                    title, False, False, ""))
     return None
 
 
