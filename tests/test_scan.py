@@ -167,3 +167,22 @@ def test_a_first_digit_is_any_decimal_digit_as_for_backslash_d(digit: str) -> No
     assert PatternSet(patterns)._lead is not None or PatternSet(patterns).pattern
     expected = [m.span() for m in _alternation(patterns).finditer(text)]
     assert expected and [m.span() for m in PatternSet(patterns).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("patterns", PATTERN_LISTS)
+def test_a_fused_set_finds_what_the_alternation_finds(patterns: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a set that refused enough places in Python gets one pattern that refuses them in C (scan._fuse)
+    import random
+
+    from reportlint import scan
+
+    monkeypatch.setattr(scan, "_FUSE_AFTER", 1)
+    rng = random.Random(20261201)
+    texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(400)]
+    fused, alone = PatternSet(patterns), _alternation(patterns)
+    for text in texts:  # the first refused place fuses the set; every text after is read by the fused pattern
+        pos = rng.randint(0, len(text))
+        assert [(m.span(), m.groups()) for m in fused.finditer(text)] == [(m.span(), m.groups()) for m in alone.finditer(text)]
+        found, expected = fused.search(text, pos), alone.search(text, pos)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    assert fused._lead is None or fused._fused

@@ -286,7 +286,7 @@ class PatternSet:
     in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
     a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_branches", "_flags", "_lead", "_pattern", "_source")
+    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_pattern", "_refused", "_source")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
         self._branches = tuple(patterns)
@@ -294,6 +294,8 @@ class PatternSet:
         self._flags = flags
         self._pattern: re.Pattern[str] | None = None
         self._lead: re.Pattern[str] | None = None
+        self._fused: re.Pattern[str] | bool = False  # see _candidates
+        self._refused = 0  # places the filter let through that the alternation refused, so far
 
     def for_text(self, text: str) -> PatternSet:
         """This set as it can match in ``text``: the same pattern, with a first-character
@@ -322,6 +324,7 @@ class PatternSet:
         narrowed = PatternSet.__new__(PatternSet)
         narrowed._branches, narrowed._source, narrowed._flags = self._branches, self._source, self._flags
         narrowed._pattern, narrowed._lead = pattern, lead
+        narrowed._fused, narrowed._refused = False, -1  # a filter per text: never fused (a pattern per text)
         return narrowed
 
     def __bool__(self) -> bool:
@@ -343,20 +346,40 @@ class PatternSet:
             self._pattern = re.compile(self._source, self._flags)
         return self._pattern
 
+    def _refusing(self, refused: int) -> None:
+        """Count places the filter let through in vain; past ``_FUSE_AFTER`` the set gets ``_fuse``'s
+        pattern, which refuses them in C. Only a set that proved costly pays for one more compile."""
+        if self._refused < 0:
+            return
+        self._refused += refused
+        if self._refused >= _FUSE_AFTER:
+            self._refused = -1
+            self._fused = _fuse(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
         lead = self._lead
         if lead is None:
             return pattern.search(text, pos, end)
+        fused = self._fused
+        if fused:
+            hit = fused.search(text, pos, end)  # type: ignore[union-attr]
+            return None if hit is None else pattern.match(text, hit.start(), end)
         find, match = lead.search, pattern.match
+        refused = 0
         while (candidate := find(text, pos, end)) is not None:
             at = candidate.start()
             m = match(text, at, end)
             if m is not None:
-                return m
+                break
+            refused += 1
             pos = at + 1
-        return None
+        else:
+            m = None
+        if refused:
+            self._refusing(refused)
+        return m
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         pattern = self._pattern or self.pattern
@@ -366,15 +389,54 @@ class PatternSet:
             yield from pattern.finditer(text, pos, end)
             return
         # ``search`` repeated, in one loop: a match found, the next search starts at its end
-        find, match = lead.search, pattern.match
-        while (candidate := find(text, pos, end)) is not None:
-            at = candidate.start()
-            m = match(text, at, end)
-            if m is None:
-                pos = at + 1
-                continue
-            yield m
-            pos = m.end() if m.end() > at else at + 1
+        fused = self._fused
+        find, match = (fused.search if fused else lead.search), pattern.match  # type: ignore[union-attr]
+        refused = 0
+        try:
+            while (candidate := find(text, pos, end)) is not None:
+                at = candidate.start()
+                m = match(text, at, end)
+                if m is None:  # never with the fused pattern: its places all begin a match
+                    refused += 1
+                    pos = at + 1
+                    continue
+                yield m
+                pos = m.end() if m.end() > at else at + 1
+        finally:
+            if refused:
+                self._refusing(refused)
+
+
+def _first_class(lead: str) -> str | None:
+    """The class ``[…]`` a lead source (``_lead_source``) opens with: its first characters."""
+    if not lead.startswith("["):
+        return None
+    i = 1
+    while i < len(lead) and lead[i] != "]":
+        i += 2 if lead[i] == "\\" else 1
+    return lead[:i + 1] if i < len(lead) else None
+
+
+_FUSED_MAX = 20_000  # characters of pattern: a longer set keeps the Python loop (one more compile of it)
+# places refused in Python (about half a microsecond each) before a set is fused: a set's compile costs
+# a few milliseconds once, and a one-report run reaches this with its costliest sets only
+_FUSE_AFTER = 5_000
+
+
+@lru_cache(maxsize=256)
+def _fuse(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
+    """One pattern that finds, in C, the places where a match of ``source`` begins: it opens with the
+    lead's first characters (``re`` skips to them itself), then looks back one character to test
+    the lead there and the whole alternation as a look-ahead. A place the filter lets through
+    but the alternation refuses costs no Python step; the match itself is then ``pattern.match``
+    at that place. None when the set does not fit (a back-reference, an inline flag …)."""
+    first = _first_class(lead)
+    if first is None or len(source) > _FUSED_MAX:
+        return None
+    try:
+        return re.compile(f"{first}(?<=(?={lead})(?={source})[\\s\\S])", flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
 
 
 @lru_cache(maxsize=256)
