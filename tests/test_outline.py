@@ -292,3 +292,16 @@ def test_a_start_marker_reads_its_title_as_heading_text_does(text: str) -> None:
 def test_a_start_marker_title_at_the_edges_of_heading_text(text: str) -> None:
     found = outline._block_start_marker(Block(0, text))
     assert found is not None and found.title == outline._heading_text(text, found.end)
+
+
+def test_three_page_numbers_cutting_sentences_make_the_whole_series_page_numbers() -> None:
+    # three block-start "2." that cut a sentence (the block before runs on past 100 characters) make the
+    # series a run of page numbers: the one after a full stop goes too
+    long = "各单位要加强统筹协调，推进重点工作落实，" * 6
+    texts = []
+    for n in range(1, 4):
+        texts += [long + "确保各项", f"{n}. 任务按期完成。"]
+    texts += ["上一段到此结束。", "4. 下一项工作"]
+    doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
+    strays = [mk.stray for mk in outline.find_markers(doc)]
+    assert strays == ["cut", "cut", "cut", "page"]

@@ -347,19 +347,24 @@ def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
+    series_strays = 0  # strays among block-start arabic markers, the only ones _page_number_series reads
     for mk in markers:
-        text = blocks[mk.block].text
-        after = text[mk.end:mk.end + 1]
+        family = mk.family
         stray = ""
-        if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
-            stray = "punct"
+        if family == "cn" or family == "ar":
+            text = blocks[mk.block].text
+            after = text[mk.end:mk.end + 1]
+            if after and after in "，,。.、；;：:":
+                stray = "punct"
+        if stray:
+            pass
         elif not mk.inline:
             prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
             if not prev or prev.isspace():
                 prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
-        elif mk.family == "ar":
+        elif family == "ar":
             # what comes before, read near the marker: a sentence of 15 characters or more running into it
             # (its last 15 characters hold no sentence end); the whole paragraph only for a long blank run
             before = text[max(0, mk.start - 64):mk.start].rstrip()
@@ -368,9 +373,13 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             since = before[-15:]
             if _ends_mid_sentence(before) and len(since) >= 15 and not _SENTENCE_BREAK.search(since):
                 stray = "cut"
-        out.append(mk if not stray else Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener,
-                                               mk.closer, mk.punct, mk.inline, stray, "", mk.intro))
-    return _page_number_series(out)
+        if stray:
+            series_strays += family == "ar" and not mk.inline
+            mk = Marker(mk.block, mk.start, mk.end, family, mk.value, mk.opener, mk.closer, mk.punct, mk.inline,
+                        stray, "", mk.intro)
+        out.append(mk)
+    # a series needs three strays: with fewer in all, none changes
+    return _page_number_series(out) if series_strays >= 3 else out
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
@@ -557,9 +566,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     are kept only when they fit: the first child glued to the item just above, or the next
     number of an open list."""
     events: list[Marker | Heading] = [m for m in markers if not m.stray]
-    if style_headings:
+    if style_headings:  # into reading order (the markers come in it); a stable sort keeps the order of ties
         events += style_headings
-    events.sort(key=_PLACE)  # reading order; a stable sort keeps the order of ties
+        events.sort(key=_PLACE)
     items: list[Item] = []
     stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
