@@ -141,7 +141,7 @@ def test_inline_markers_cut_a_sentence_as_defined_whatever_the_length_of_the_par
 import re  # noqa: E402
 
 import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from reportlint import outline  # noqa: E402
@@ -305,3 +305,15 @@ def test_three_page_numbers_cutting_sentences_make_the_whole_series_page_numbers
     doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
     strays = [mk.stray for mk in outline.find_markers(doc)]
     assert strays == ["cut", "cut", "cut", "page"]
+
+
+_SEQ_PIECES = ["一", "二", "十", "是", "第", "，", "、", "：", "。", " ", "\u3000", "\t", "\n", "工作", "就", "”", "个"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SEQ_PIECES), max_size=24).map("".join))
+@example("工作。第十一，第二十：")  # 第 and three numerals: the longest match after its ordinal
+@example("。 \u3000二十一是，一二三四是")
+def test_sequence_matches_found_around_their_ordinals_are_those_of_the_pattern(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in outline._seq_matches(text)] \
+        == [(m.span(), m.groups()) for m in outline._SEQ.pattern.finditer(text)]
