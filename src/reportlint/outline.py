@@ -409,13 +409,17 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
     """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
     body = body or Body(doc.blocks)
     markers = _start_markers(doc.blocks, residue)
-    opened = {mk.block: mk.end for mk in markers}  # an inline marker comes after a block's first
+    opened: dict[int, int] | None = None  # an inline marker comes after a block's first (made at the first)
     inline = []
     for block, offset, m in body.finditer(_INLINE):
         if block.index in residue:
             continue
         marker = _inline_marker(block, m, offset)
-        if marker and marker.start >= opened.get(block.index, 0):
+        if marker is None:
+            continue
+        if opened is None:
+            opened = {mk.block: mk.end for mk in markers}
+        if marker.start >= opened.get(block.index, 0):
             inline.append(marker)
     if inline:
         markers = sorted(markers + inline, key=_PLACE)
@@ -853,7 +857,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         if b.text.strip() and not b.label and b.index not in typed
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
-    taken = {(mk.block, mk.start) for mk in markers}
+    taken = set(map(_PLACE, markers))  # (block, start) of each, made in C
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
     events = sorted(markers + extra, key=_PLACE)
     items, children = build_tree(events, style_headings, doc.blocks)
