@@ -186,3 +186,9 @@ def test_a_fused_set_finds_what_the_alternation_finds(patterns: list[str], monke
         found, expected = fused.search(text, pos), alone.search(text, pos)
         assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
     assert fused._lead is None or fused._fused
+
+
+def test_body_finds_a_plain_word_by_str_find_in_each_paragraph() -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(["再接再励，推进", "", "要再接再励"]))
+    found = [(b.index, m.start() - off, m.end() - off) for b, off, m in Body(blocks).finditer(Literal("再接再励"))]
+    assert found == [(0, 0, 4), (2, 1, 5)]

@@ -482,12 +482,14 @@ class Body:
             matcher = _as_set(matcher.pattern, matcher.flags)
         if isinstance(matcher, PatternSet):
             matcher = matcher.for_text(text)
+        find = bisect.bisect_right  # block_at, inlined: one call per match
         while pos <= len(text):
             for m in matcher.finditer(text, pos):
-                i = self.block_at(m.start())
+                start, stop = m.span()
+                i = find(starts, start) - 1
                 offset = starts[i]
                 end = offset + len(blocks[i].text)
-                if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
+                if (start < end and stop <= end) or start == stop == end:
                     yield blocks[i], offset, m
                     continue
                 # the match runs into the next paragraph: search this one again, cut at its end
@@ -620,6 +622,9 @@ class LiteralMatch:
 
     def end(self) -> int:
         return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
 
     def group(self) -> str:
         return self._text
