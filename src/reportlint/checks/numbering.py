@@ -640,7 +640,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx):
-        slips = [it.marker for it in items if _slip(it.marker)]
+        markers = [it.marker for it in items]
+        # _slip and _norm written out: two calls per item of every list
+        slips = [mk for mk in markers if mk.family == "ar" and mk.punct and mk.punct in _SLIPS]
         major = _majority_style(items) if slips else ""
         if major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
             model = next(i.marker for i in items if i.marker.style == major)
@@ -648,8 +650,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 fixed = mk.label_for(mk.value, model.punct)
                 yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
-        bad = [mk for mk in (it.marker for it in items) if mk.family in _BAD_PUNCT
-               and _norm(mk.punct) != _BAD_PUNCT[mk.family][0] and not _slip(mk)]
+        bad = [mk for mk in markers if mk.family in _BAD_PUNCT
+               and _FULL_STOP.get(mk.punct, mk.punct) != _BAD_PUNCT[mk.family][0]
+               and not (mk.family == "ar" and mk.punct and mk.punct in _SLIPS)]
         if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
                     or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
