@@ -20,9 +20,11 @@ from ..textutil import normalize_heading, plain_heading, sentences, similarity
 
 def section_headings(ctx: Context) -> list[Heading]:
     """Headings that can name a section: numbered headings of the top two levels (three in a
-    document stored on one line), Word heading styles, and short plain lines."""
+    document stored on one line), Word heading styles, and short plain lines. Listed once per
+    document for the three checks that read them (never changed)."""
     deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
-    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
+    return ctx.memo("sections.headings",  # type: ignore[no-any-return]
+                    lambda: [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep])
 
 
 @lru_cache(maxsize=4096)
