@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import attrgetter, itemgetter
 
 from ..context import Context
 from ..durations import CLAIM_CORE, mismatches
@@ -764,10 +765,12 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     一是…二是…二是… → N107 at the second 二是, suggesting 三是."""
+    if len(ctx.outline.sequences) < 2:
+        return  # a finding compares an ordinal with the one before it
     last: dict[str, SeqToken] = {}
     outer: dict[str, tuple[SeqToken, SeqToken]] = {}  # kind -> (last of the run around, first of the inner run)
     last_block = -1
-    cuts = sorted((it.marker.block, it.marker.start) for it in ctx.outline.items)
+    cuts = sorted(map(_PLACE, map(_MARKER, ctx.outline.items)))  # (block, start) of every item, made in C
     for tok in ctx.outline.sequences:
         if tok.block != last_block:
             # a new paragraph continues the run only when it carries on from the last one
@@ -808,6 +811,9 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         elif tok.value > prev.value + 1 and not _missing_written_between(ctx, prev, tok):
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
+
+
+_MARKER, _PLACE = itemgetter(0), attrgetter("block", "start")
 
 
 def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
