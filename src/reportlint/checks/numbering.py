@@ -333,9 +333,8 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
     for _, items in _siblings(ctx):
-        first = items[0].marker
-        if all(it.marker.punct == first.punct and it.marker.family == first.family for it in items):
-            continue  # one style and one stop width throughout: nothing to compare
+        if len(set(map(_PUNCT_FAMILY, map(_MARKER, items)))) == 1:
+            continue  # one style and one stop width throughout: nothing to compare (tested in C)
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
         if not odd and major.startswith("ar."):
@@ -813,7 +812,7 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                expected=expected, suggestion=expected)
 
 
-_MARKER, _PLACE = itemgetter(0), attrgetter("block", "start")
+_MARKER, _PLACE, _PUNCT_FAMILY = itemgetter(0), attrgetter("block", "start"), attrgetter("punct", "family")
 
 
 def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
