@@ -431,3 +431,8 @@ def test_enumeration_found_in_its_own_run_of_a_long_paragraph(tmp_path: Path) ->
             "共走访甲、乙、丙三地。")
     found = lint_text(text, tmp_path, select="N105")
     assert [(f.block, f.excerpt) for f in found] == [(1, "重点围绕思想建设、组织建设、作风建设等2个方面")]
+
+
+def test_two_ordinals_are_enough_for_a_repeated_one(tmp_path: Path) -> None:
+    text = "工作报告\n主要做法：二是加强学习，二是完善制度。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="N107")] == ["二是"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlint.model import Block, Document
 from reportlint.outline import build
+from reportlint.scan import Body
 
 
 def _doc(*lines: str) -> Document:
@@ -139,7 +140,8 @@ def test_inline_markers_cut_a_sentence_as_defined_whatever_the_length_of_the_par
 
 import re  # noqa: E402
 
-from hypothesis import given, settings  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from reportlint import outline  # noqa: E402
@@ -253,3 +255,65 @@ def test_block_start_marker_is_the_marker_of_its_definition(text: str) -> None:
     found = outline._block_start_marker(Block(0, text))
     assert (None if found is None else (found.family, found.start, found.end, found.value, found.punct)) \
         == _start_marker_by_definition(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "\u00a0", "工"]), max_size=5).map("".join), max_size=8),
+       st.frozensets(st.integers(0, 7)))
+def test_start_markers_of_a_document_are_those_of_each_block(texts: list[str], residue: frozenset[int]) -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(texts))
+    expected = [outline._block_start_marker(b) for b in blocks if b.index not in residue and b.text[:1] not in ("", "\n")]
+    assert outline._start_markers(blocks, residue) == [mk for mk in expected if mk]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["第", "附", "件", "附件", "一", "部分", "\n", " "]), max_size=6).map("".join),
+                max_size=8))
+def test_blocks_holding_a_word_are_found_in_the_joined_text(texts: list[str]) -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(texts))
+    expected = [b for b in blocks if "第" in b.text or "附件" in b.text]
+    assert outline._blocks_holding(Body(blocks), ("第", "附件")) == expected
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from([*_STARTS, "工作", "。", "；", " " * 150, "\u3000" * 30, "规范民生保障" * 4, "\t"]),
+                max_size=10).map("".join))
+def test_a_start_marker_reads_its_title_as_heading_text_does(text: str) -> None:
+    found = outline._block_start_marker(Block(0, text))
+    if found is not None:
+        assert found.title == outline._heading_text(text, found.end)
+
+
+@pytest.mark.parametrize("text", [
+    "1．" + " " * 300 + "工作。规范",  # blanks past the 200-character window: the title runs to the end
+    "（一）" + "规" * 40 + "。", "（一）" + "规" * 41 + "。",  # 40 characters at most
+    "一、" + "\u3000" * 198 + "工作", "一、" + "\u3000" * 199 + "工作。规范",
+])
+def test_a_start_marker_title_at_the_edges_of_heading_text(text: str) -> None:
+    found = outline._block_start_marker(Block(0, text))
+    assert found is not None and found.title == outline._heading_text(text, found.end)
+
+
+def test_three_page_numbers_cutting_sentences_make_the_whole_series_page_numbers() -> None:
+    # three block-start "2." that cut a sentence (the block before runs on past 100 characters) make the
+    # series a run of page numbers: the one after a full stop goes too
+    long = "各单位要加强统筹协调，推进重点工作落实，" * 6
+    texts = []
+    for n in range(1, 4):
+        texts += [long + "确保各项", f"{n}. 任务按期完成。"]
+    texts += ["上一段到此结束。", "4. 下一项工作"]
+    doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
+    strays = [mk.stray for mk in outline.find_markers(doc)]
+    assert strays == ["cut", "cut", "cut", "page"]
+
+
+_SEQ_PIECES = ["一", "二", "十", "是", "第", "，", "、", "：", "。", " ", "\u3000", "\t", "\n", "工作", "就", "”", "个"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SEQ_PIECES), max_size=24).map("".join))
+@example("工作。第十一，第二十：")  # 第 and three numerals: the longest match after its ordinal
+@example("。 \u3000二十一是，一二三四是")
+def test_sequence_matches_found_around_their_ordinals_are_those_of_the_pattern(text: str) -> None:
+    assert [(m.span(), m.groups()) for m in outline._seq_matches(text)] \
+        == [(m.span(), m.groups()) for m in outline._SEQ.pattern.finditer(text)]

@@ -80,9 +80,16 @@ def test_first_characters_skip_look_arounds_and_optional_parts() -> None:
     r".x",  # any character
     r"[^x]y",  # a negated class
     r"abc|abd",  # re already skips ahead to 'a' by itself
+    r"(?:^(?:始终)?坚持)|(?:^牢固树立)",  # every match begins at a line start: re rejects other places in one step
+    r"(?m)\A\s*第\d+页|^主办[:：]",
 ])
 def test_no_filter_where_it_cannot_help(pattern: str) -> None:
     assert first_chars(pattern) is None
+
+
+def test_a_pattern_that_may_begin_inside_a_line_keeps_its_filter() -> None:
+    assert first_chars(r"(?:^坚持)|(?:(?<=。)坚持)") is not None
+    assert first_chars(r"(?:^|(?<=。))[一二]是") is not None
 
 
 def test_body_maps_matches_to_paragraphs_and_never_spans_two() -> None:
@@ -150,3 +157,38 @@ def test_compiled_pattern_over_the_body_matches_as_itself() -> None:
     got = [(b.index, m.start() - off, m.groups()) for b, off, m in Body(blocks).finditer(rx)]
     assert got == [(b.index, m.start(), m.groups()) for b in blocks for m in rx.finditer(b.text)]
     assert [g[:2] for g in got] == [(0, 0), (0, 7), (2, 2)]
+
+
+@pytest.mark.parametrize("digit", ["7", "７", "٣", "१", "\U0001d7d1", "\U000104a3"])  # ASCII, full-width, Arabic-Indic, Devanagari, astral
+def test_a_first_digit_is_any_decimal_digit_as_for_backslash_d(digit: str) -> None:
+    # the filter lists the digits \d matches (a table lookup in C) instead of testing the category
+    patterns = [r"(?<![.．])\d{1,2}[、.．](?=[\u4e00-\u9fff])", r"(?<=[。；])第\s*\d+\s*页"]
+    text = f"工作要点：{digit}、加强管理。；第 {digit} 页，共{digit}{digit}．推进落实"
+    assert PatternSet(patterns)._lead is not None or PatternSet(patterns).pattern
+    expected = [m.span() for m in _alternation(patterns).finditer(text)]
+    assert expected and [m.span() for m in PatternSet(patterns).finditer(text)] == expected
+
+
+@pytest.mark.parametrize("patterns", PATTERN_LISTS)
+def test_a_fused_set_finds_what_the_alternation_finds(patterns: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    # a set that refused enough places in Python gets one pattern that refuses them in C (scan._fuse)
+    import random
+
+    from reportlint import scan
+
+    monkeypatch.setattr(scan, "_FUSE_AFTER", 1)
+    rng = random.Random(20261201)
+    texts = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(400)]
+    fused, alone = PatternSet(patterns), _alternation(patterns)
+    for text in texts:  # the first refused place fuses the set; every text after is read by the fused pattern
+        pos = rng.randint(0, len(text))
+        assert [(m.span(), m.groups()) for m in fused.finditer(text)] == [(m.span(), m.groups()) for m in alone.finditer(text)]
+        found, expected = fused.search(text, pos), alone.search(text, pos)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+    assert fused._lead is None or fused._fused
+
+
+def test_body_finds_a_plain_word_by_str_find_in_each_paragraph() -> None:
+    blocks = tuple(Block(i, t) for i, t in enumerate(["再接再励，推进", "", "要再接再励"]))
+    found = [(b.index, m.start() - off, m.end() - off) for b, off, m in Body(blocks).finditer(Literal("再接再励"))]
+    assert found == [(0, 0, 4), (2, 1, 5)]

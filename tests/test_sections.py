@@ -92,3 +92,21 @@ def test_a_plan_that_is_not_a_task_plan_is_not_asked_for_tasks(tmp_path: Path) -
     plan = ("区教育局校园安全整治工作方案\n一、总体要求\n确保校园安全。\n二、保障措施\n"
             "（一）加强组织领导。\n（二）强化督促检查。\n")
     assert [f.rule for f in lint_text(plan, tmp_path, select="S101")] == ["S101"]
+
+
+def test_a_run_of_three_labels_of_which_the_outline_found_two_is_read() -> None:
+    # the block holds two markers; the run's first label, glued to the heading, is found by its text
+    from reportlint.checks.sections import _sibling_runs
+    from reportlint.engine import analyse
+    from reportlint.model import Block, Document
+    from reportlint.testing import session
+
+    _, book = session().books()
+    doc = Document("x.txt", (Block(0, "工作方案"), Block(1, "主要措施（一）加强组织领导。（二）完善工作制度。（三）强化督查考核。")))
+    ctx, _ = analyse(doc, book, None)
+    assert _sibling_runs(ctx) == [[(1, 4, 7), (1, 14, 17), (1, 24, 27)]]
+
+
+def test_a_numbered_heading_ending_in_a_colon_with_nothing_under_it_is_empty(tmp_path: Path) -> None:
+    text = "工作报告\n一、主要成绩：\n二、存在的问题\n（一）学习不够深入。\n三、下一步打算 \n四、工作要求\n（一）加强学习。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="S103")] == ["一、主要成绩：", "三、下一步打算"]

@@ -20,12 +20,15 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         titles = glued_titles(doc, residue)
     best: tuple[tuple[bool, int], Profile] | None = None
     for title in titles:
+        ending = title.rstrip()
         for prof in profiles:
             for kw in prof.match:
+                if kw not in title:
+                    continue  # most keywords: no score to make
                 # the genre word closing the title decides (……实施方案执行进展的报告 is a 报告),
                 # then the longest keyword
-                score = (title.rstrip().endswith(kw), len(kw))
-                if kw in title and (best is None or score > best[0]):
+                score = (ending.endswith(kw), len(kw))
+                if best is None or score > best[0]:
                     best = (score, prof)
         if best:
             return best[1]

@@ -32,18 +32,23 @@ _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
 # 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
 _RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
+# after a block-start marker's label, read in the same match: the blanks, then the title up to a
+# sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
+_TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
 _START_PATTERNS = (  # family, pattern, the value of the number it captures
-    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
+    ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"
+                            + _TITLE_AHEAD),
      lambda num: _CN_COMMON.get(num) or cn_value(num)),
-    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"), int),
+    ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?){_TITLE_AHEAD}"), int),
     # 一， is a marker only before a Chinese character
-    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE})"),
+    ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE}){_TITLE_AHEAD}"),
      lambda num: _CN_COMMON.get(num) or cn_value(num)),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE})"), int),
-    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()()"), lambda num: CIRCLED.index(num) + 1),
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE}){_TITLE_AHEAD}"),
+     int),
+    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"), lambda num: CIRCLED.index(num) + 1),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
-    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
+    ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff]){_TITLE_AHEAD}"),
      lambda num: ord(num) - ord("a") + 1),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
@@ -86,6 +91,11 @@ _SEQ = PatternSet([
     rf"(?:^|(?<=[{SENTENCE_END}：:，, \t\u3000{CLOSERS}]))[ \t\u3000]*"
     rf"(?:([{CN_NUM}]{{1,3}})是|第([{CN_NUM}]{{1,3}})[，,、：:])"
 ])
+# every _SEQ match holds one ordinal character: a 是 after a numeral or a 第 before one; re finds
+# these plain characters in C far faster than the places a match may begin (every numeral, every blank)
+_SEQ_SHI = re.compile(rf"是(?<=[{CN_NUM}]是)")
+_SEQ_DI = re.compile(rf"第(?=[{CN_NUM}])")
+_SEQ_BLANKS = " \t\u3000"
 
 
 def cn_value(text: str) -> int | None:
@@ -178,9 +188,9 @@ class SeqToken:
     value: int
 
 
-@dataclass(slots=True, repr=False)
-class Heading:
-    """A heading line: a numbered title, a Word heading style, or a short plain line."""
+class Heading(NamedTuple):
+    """A heading line: a numbered title, a Word heading style, or a short plain line (a named
+    tuple, as Marker: a long report has thousands, made as plain tuples)."""
 
     block: int
     start: int
@@ -250,18 +260,56 @@ def _block_start_marker(block: Block) -> Marker | None:
     if first in _LEAD_CHARS:  # rare: copy the text only then
         first = text.lstrip(_LEAD_CHARS)[:1]
     candidates = _BY_FIRST.get(first)
-    for family, pattern, value_of in _find_candidates(first) if candidates is None else candidates:
+    return _start_marker(block.index, text, _find_candidates(first) if candidates is None else candidates)
+
+
+_new_marker = tuple.__new__  # a Marker (or Item) with every field given: no call of the named tuple's __new__
+
+
+def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> Marker | None:
+    """The first of ``candidates`` that matches at the start of ``text`` with a number of value."""
+    for family, pattern, value_of in candidates:
         m = pattern.match(text)
         if not m:
             continue
-        opener, num, closer, punct = m.groups()
+        opener, num, closer, punct, blank, title = m.groups()
         value = value_of(num)
         if not value:
             continue
         end = m.end()
-        lead = m.start(1)  # every pattern's first group follows the leading blanks
-        return Marker(block.index, lead, end, family, value, opener, closer, punct, False, "", _heading_text(text, end))
+        if len(blank) + len(title) >= 200:  # past _heading_text's window: its own reading
+            title = _heading_text(text, end)
+        elif len(title) > 40:
+            title = ""
+        # every pattern's first group follows the leading blanks
+        return _new_marker(Marker, (index, m.start(1), end, family, value, opener, closer, punct, False, "",
+                                    title, False, False, ""))
     return None
+
+
+def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[Marker]:
+    """``_block_start_marker`` of every block outside ``residue``: the usual first characters of a
+    marker looked up directly, every other one tested as ``_find_candidates`` does."""
+    out = []
+    by_first = _BY_FIRST
+    for block in blocks:
+        text = block.text
+        first = text[:1]
+        candidates = by_first.get(first)
+        if candidates is None:
+            if not first or first == "\n":
+                continue
+            if first in _LEAD_CHARS:
+                first = text.lstrip(_LEAD_CHARS)[:1]
+            candidates = _find_candidates(first)
+            if not candidates:
+                continue
+        if block.index in residue:
+            continue
+        found = _start_marker(block.index, text, candidates)
+        if found:
+            out.append(found)
+    return out
 
 
 def _inline_marker(block: Block, m: re.Match[str], offset: int) -> Marker | None:
@@ -304,19 +352,24 @@ def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
+    series_strays = 0  # strays among block-start arabic markers, the only ones _page_number_series reads
     for mk in markers:
-        text = blocks[mk.block].text
-        after = text[mk.end:mk.end + 1]
+        family = mk.family
         stray = ""
-        if after and after in "，,。.、；;：:" and mk.family in ("cn", "ar"):
-            stray = "punct"
+        if family == "cn" or family == "ar":
+            text = blocks[mk.block].text
+            after = text[mk.end:mk.end + 1]
+            if after and after in "，,。.、；;：:":
+                stray = "punct"
+        if stray:
+            pass
         elif not mk.inline:
             prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
             if not prev or prev.isspace():
                 prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
-        elif mk.family == "ar":
+        elif family == "ar":
             # what comes before, read near the marker: a sentence of 15 characters or more running into it
             # (its last 15 characters hold no sentence end); the whole paragraph only for a long blank run
             before = text[max(0, mk.start - 64):mk.start].rstrip()
@@ -325,9 +378,13 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             since = before[-15:]
             if _ends_mid_sentence(before) and len(since) >= 15 and not _SENTENCE_BREAK.search(since):
                 stray = "cut"
-        out.append(mk if not stray else Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener,
-                                               mk.closer, mk.punct, mk.inline, stray, "", mk.intro))
-    return _page_number_series(out)
+        if stray:
+            series_strays += family == "ar" and not mk.inline
+            mk = Marker(mk.block, mk.start, mk.end, family, mk.value, mk.opener, mk.closer, mk.punct, mk.inline,
+                        stray, "", mk.intro)
+        out.append(mk)
+    # a series needs three strays: with fewer in all, none changes
+    return _page_number_series(out) if series_strays >= 3 else out
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
@@ -351,19 +408,18 @@ def _page_number_series(markers: list[Marker]) -> list[Marker]:
 def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
     """Markers at the start of blocks, then those inside blocks (one scan of the whole text)."""
     body = body or Body(doc.blocks)
-    markers = []
-    for block in doc.blocks:
-        if block.index not in residue and block.text[:1] not in ("", "\n"):
-            first = _block_start_marker(block)
-            if first:
-                markers.append(first)
-    opened = {mk.block: mk.end for mk in markers}  # an inline marker comes after a block's first
+    markers = _start_markers(doc.blocks, residue)
+    opened: dict[int, int] | None = None  # an inline marker comes after a block's first (made at the first)
     inline = []
     for block, offset, m in body.finditer(_INLINE):
         if block.index in residue:
             continue
         marker = _inline_marker(block, m, offset)
-        if marker and marker.start >= opened.get(block.index, 0):
+        if marker is None:
+            continue
+        if opened is None:
+            opened = {mk.block: mk.end for mk in markers}
+        if marker.start >= opened.get(block.index, 0):
             inline.append(marker)
     if inline:
         markers = sorted(markers + inline, key=_PLACE)
@@ -467,14 +523,26 @@ def _loose_lead() -> re.Pattern[str]:
     return re.compile(first_chars(source, re.MULTILINE) or source, re.MULTILINE)
 
 
-def find_scopes(doc: Document, residue: frozenset[int] = frozenset()) -> list[Marker]:
-    """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope."""
+def _blocks_holding(body: Body, words: tuple[str, ...]) -> list[Block]:
+    """The paragraphs of ``body`` that hold one of ``words``, in order: ``str.find`` over the joined
+    text (a word holds no line break, so it never spans two paragraphs)."""
+    text, found = body.text, set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            i = body.block_at(at)
+            found.add(i)
+            at = text.find(word, body.starts[i] + len(body.blocks[i].text))  # on from the next paragraph
+    return [body.blocks[i] for i in sorted(found)]
+
+
+def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body | None = None) -> list[Marker]:
+    """Pseudo items for 附件 and 第X部分/章/节/条: each opens a numbering scope. Every _SCOPE_LINE and
+    _SCOPE match holds 第 or 附件: only the paragraphs holding one are read."""
     out = []
-    for block in doc.blocks:
+    for block in _blocks_holding(body or Body(doc.blocks), ("第", "附件")):
         if block.index in residue or block.kind == "cell" or not block.text:
             continue
-        if "第" not in block.text and "附件" not in block.text:
-            continue  # every _SCOPE_LINE and _SCOPE match holds one of them
         line = _SCOPE_LINE.match(block.text)
         if line and len(block.text.strip()) <= 40 and not re.search(rf"[{SENTENCE_END}，,]", block.text):
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
@@ -507,15 +575,15 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     are kept only when they fit: the first child glued to the item just above, or the next
     number of an open list."""
     events: list[Marker | Heading] = [m for m in markers if not m.stray]
-    if style_headings:
+    if style_headings:  # into reading order (the markers come in it); a stable sort keeps the order of ties
         events += style_headings
-    events.sort(key=_PLACE)  # reading order; a stable sort keeps the order of ties
+        events.sort(key=_PLACE)
     items: list[Item] = []
     stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
 
     def push(mk: Marker, parent: int, stack: list[int], mixed: bool = False) -> int:
-        items.append(Item(mk, parent, len(stack), mixed))
+        items.append(_new_marker(Item, (mk, parent, len(stack), mixed)))
         stack.append(len(items) - 1)
         return len(items) - 1
 
@@ -572,8 +640,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             continue
         text = block.text if block is not None else ""
         same = None  # the nearest open item of this family
+        family = ev.family
         for i in range(len(stack) - 1, base - 1, -1):
-            if items[stack[i]].marker.family == ev.family:
+            if items[stack[i]][0].family == family:
                 same = i
                 break
         if ev.loose:
@@ -622,7 +691,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             del stack[same:]
             stack.append(len(items))
             last_of[scope, ev.family] = len(items)
-            items.append(Item(ev, parent, len(stack) - 1))
+            items.append(_new_marker(Item, (ev, parent, len(stack) - 1, False)))
             continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (
@@ -671,9 +740,39 @@ def _depth_level(mk: Marker) -> int:
     return mk.value if mk.family == "heading" else 99
 
 
+def _seq_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SEQ``'s matches in ``text``, as its ``finditer`` gives them, looked for only around each 是
+    after a numeral and 第 before one (a match holds one of them, and only one). A match holding
+    the ordinal at ``at`` begins no earlier than the blanks and numerals just before it and ends
+    within it (是) or four characters after it (第 + three numerals + a mark): the pattern is
+    searched in that window, from the end of the match before."""
+    hits = sorted([m.start() for m in _SEQ_SHI.finditer(text)] + [m.start() for m in _SEQ_DI.finditer(text)])
+    search, pos = _SEQ.pattern.search, 0
+    for at in hits:
+        if at < pos:
+            continue  # inside the match before
+        lo = at
+        if text[at] == "是":
+            while lo and text[lo - 1] in CN_NUM:
+                lo -= 1
+            end = at + 1
+        else:
+            end = at + 5
+        while lo and text[lo - 1] in _SEQ_BLANKS:
+            lo -= 1
+        m = search(text, max(lo, pos), min(end, len(text)))
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
 def find_sequences(doc: Document, body: Body | None = None) -> list[SeqToken]:
     out = []
-    for block, offset, m in (body or Body(doc.blocks)).finditer(_SEQ):
+    body = body or Body(doc.blocks)
+    # a match holds no line break: each lies in one paragraph
+    for m in _seq_matches(body.text):
+        i = body.block_at(m.start())
+        block, offset = body.blocks[i], body.starts[i]
         num = m.group(1) or m.group(2)
         value = cn_value(num)
         if value:
@@ -758,25 +857,29 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
         if b.text.strip() and not b.label and b.index not in typed
         and _reads_as_heading(b.text) and numbered.get(b.level, 0) < 0
     ]
-    taken = {(mk.block, mk.start) for mk in markers}
-    extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue)
+    taken = set(map(_PLACE, markers))  # (block, start) of each, made in C
+    extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
     events = sorted(markers + extra, key=_PLACE)
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()
     for it in items:
-        mk = it.marker
-        if mk.family == "heading" and mk.scope in ("restart", "table"):
-            continue
+        mk = it[0]
         if mk.family == "heading":
+            if mk.scope in ("restart", "table"):
+                continue
             headings.append(Heading(mk.block, mk.start, len(doc.blocks[mk.block].text), mk.title, mk.value, "style"))
         elif mk.title:
-            headings.append(Heading(mk.block, mk.start, mk.end + len(mk.title), mk.title, mk.rank, "marker"))
+            headings.append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(mk.title), mk.title,
+                                                  RANKS.get(mk.family, 0), "marker")))
         marked_blocks.add(mk.block)
-    for b in doc.blocks:
-        if b.index in marked_blocks or b.index in residue or (title and b.index == title.block):
-            continue
+    # the blocks left (most blocks of a numbered report hold a marker): set differences in C
+    unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
+    if title:
+        unmarked.discard(title.block)
+    for i in sorted(unmarked):
+        b = doc.blocks[i]
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index):
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))

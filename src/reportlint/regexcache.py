@@ -32,8 +32,9 @@ except ImportError:  # not CPython: nothing to prime
 
 _KIND = "regex"
 # 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
-# give the second characters each first one allows
-_FORMAT = 3
+# give the second characters each first one allows; 4: a lead lists the digits \\d matches, and a pattern
+# anchored at line starts has none
+_FORMAT = 4
 _CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()

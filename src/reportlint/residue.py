@@ -12,7 +12,8 @@ excludes the residue.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from .rulebook import apply_options
@@ -24,6 +25,11 @@ if TYPE_CHECKING:
     from .scan import Body
 
 RULE = "B101"  # the rule whose parameters hold the residue patterns
+_STOPS = re.compile(r"[。！？]")  # a sentence ends: with 20 characters or more, the body has begun
+
+
+def _filled(block: Block) -> bool:
+    return bool(block.text) and not block.text.isspace()
 
 
 def options(rulebook: Rulebook, overrides: Mapping[str, Mapping[str, Any]] | None = None) -> Mapping[str, Any]:
@@ -50,13 +56,22 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     A block longer than ``max_block_chars`` is text, never residue as a whole: a report
     pasted as one line keeps its checks, and B101 reports the residue inside it."""
     limit = params.get("max_block_chars", 300)
-    filled = [b for b in doc.blocks if b.text and not b.text.isspace()]
+    blocks = doc.blocks
+    head_n, tail_n = params.get("head_blocks", 8), params.get("tail_blocks", 6)
+    filled: list[Block] | None = None  # every non-blank block: read only when a test needs them all
+    if type(head_n) is int and type(tail_n) is int and head_n >= 0 and tail_n > 0:
+        # the usual counts: the first and last non-blank blocks, read from each end
+        first: Iterable[Block] = islice(filter(_filled, blocks), head_n)
+        tail = {b.index for b in islice(filter(_filled, reversed(blocks)), tail_n)}
+    else:  # a count of 0 or below takes a slice of the whole list, as Python slices do
+        filled = [b for b in blocks if _filled(b)]
+        first = filled[:head_n]
+        tail = {b.index for b in filled[-tail_n:]}
     head: set[int] = set()
-    for b in filled[: params.get("head_blocks", 8)]:
-        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
+    for b in first:
+        if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2):
             break  # the body has begun
         head.add(b.index)
-    tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
     at_head = pattern_set(tuple(params.get("head_patterns") or ()))
@@ -66,7 +81,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     if notice:
         budget = params.get("notice_chars", 1500)
         last: list[Block] = []
-        for b in reversed(filled):
+        for b in filter(_filled, reversed(blocks)):
             budget -= len(b.text)
             if budget < 0:
                 break
@@ -75,11 +90,11 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             for b in last:
                 if len(b.text.strip()) <= limit and notice.search(b.text):
                     from_notice = b.index
+    picks: Iterable[Block]
     if from_notice is not None:
-        picks = filled
-    else:  # only the blocks a test below can hold
-        by_index = {b.index: b for b in filled}
-        picks = [by_index[i] for i in sorted(found | head | tail) if i in by_index]
+        picks = filled if filled is not None else filter(_filled, blocks)
+    else:  # only the blocks a test below can hold (a block's index is its place in the document)
+        picks = [blocks[i] for i in sorted(found | head | tail) if _filled(blocks[i])]
     for b in picks:
         if len(b.text) > limit and len(b.text.strip()) > limit:
             continue

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import accumulate
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
@@ -187,12 +189,33 @@ def _first_chars(pattern: str, flags: int) -> str | None:
         parsed = _parser.parse(pattern, flags)
         if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
             return None
+        if _anchored(parsed.data):
+            return None
         heads = _heads(parsed.data)
     except (_Unknown, re.error, RecursionError):
         return None
     except Exception:  # a private helper of ``re`` changed: no filter, the same matches
         return None
     return _lead_source(heads)
+
+
+_LINE_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_LINE, sre.AT_BEGINNING_STRING)
+
+
+def _anchored(items: list[tuple[object, object]]) -> bool:
+    """Every match begins at a line start (each alternative opens with ``^`` or ``\\A``): ``re`` rejects
+    any other place in one step, as cheap as a first-character scan and with no Python step per
+    candidate (坚持 found inside a sentence, then refused by ``^``), so such a pattern gets no filter."""
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre.AT:
+        return av in _LINE_STARTS
+    if op is sre.SUBPATTERN:
+        return _anchored(av[3].data)  # type: ignore[index]
+    if op is sre.BRANCH:
+        return all(_anchored(branch.data) for branch in av[1])  # type: ignore[index]
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -202,9 +225,27 @@ def _spaces_but_newline() -> str:
     return "".join(re.escape(c) for c in map(chr, range(0x3001)) if c.isspace() and c != "\n")
 
 
+@lru_cache(maxsize=1)
+def _decimal_digits() -> str:
+    """What ``\\d`` matches, as a class body ``re`` tests with one table lookup: the digits of the
+    Basic Multilingual Plane listed (one bitmap with the class's other characters), every character
+    beyond it as one range. ``\\d`` itself is a Unicode category test, which ``re`` makes for every
+    character the rest of the class does not hold: two to three times the cost of the scan."""
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    runs: list[list[int]] = []
+    for c in map(ord, re.findall(r"\d", bmp)):
+        if runs and runs[-1][1] == c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(_class_item((lo, hi)) for lo, hi in runs) + "\U00010000-\U0010ffff"
+
+
 def _class_item(item: First) -> str:
     if item == "\\s":
         return _spaces_but_newline()
+    if item == "\\d":
+        return _decimal_digits()
     if isinstance(item, str):
         return item
     lo, hi = item
@@ -245,7 +286,7 @@ class PatternSet:
     in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
     a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_branches", "_flags", "_lead", "_pattern", "_source")
+    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_pattern", "_refused", "_source")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
         self._branches = tuple(patterns)
@@ -253,6 +294,8 @@ class PatternSet:
         self._flags = flags
         self._pattern: re.Pattern[str] | None = None
         self._lead: re.Pattern[str] | None = None
+        self._fused: re.Pattern[str] | bool = False  # see _candidates
+        self._refused = 0  # places the filter let through that the alternation refused, so far
 
     def for_text(self, text: str) -> PatternSet:
         """This set as it can match in ``text``: the same pattern, with a first-character
@@ -281,6 +324,7 @@ class PatternSet:
         narrowed = PatternSet.__new__(PatternSet)
         narrowed._branches, narrowed._source, narrowed._flags = self._branches, self._source, self._flags
         narrowed._pattern, narrowed._lead = pattern, lead
+        narrowed._fused, narrowed._refused = False, -1  # a filter per text: never fused (a pattern per text)
         return narrowed
 
     def __bool__(self) -> bool:
@@ -302,29 +346,97 @@ class PatternSet:
             self._pattern = re.compile(self._source, self._flags)
         return self._pattern
 
+    def _refusing(self, refused: int) -> None:
+        """Count places the filter let through in vain; past ``_FUSE_AFTER`` the set gets ``_fuse``'s
+        pattern, which refuses them in C. Only a set that proved costly pays for one more compile."""
+        if self._refused < 0:
+            return
+        self._refused += refused
+        if self._refused >= _FUSE_AFTER:
+            self._refused = -1
+            self._fused = _fuse(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
-        pattern = self.pattern
-        if self._lead is None:
+        lead = self._lead
+        if lead is None:
             return pattern.search(text, pos, end)
-        find, match = self._lead.search, pattern.match
+        fused = self._fused
+        if fused:
+            hit = fused.search(text, pos, end)  # type: ignore[union-attr]
+            return None if hit is None else pattern.match(text, hit.start(), end)
+        find, match = lead.search, pattern.match
+        refused = 0
         while (candidate := find(text, pos, end)) is not None:
             at = candidate.start()
             m = match(text, at, end)
             if m is not None:
-                return m
+                break
+            refused += 1
             pos = at + 1
-        return None
+        else:
+            m = None
+        if refused:
+            self._refusing(refused)
+        return m
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
-        pattern = self.pattern
-        if self._lead is None:
+        lead = self._lead
+        if lead is None:
             yield from pattern.finditer(text, pos, end)
             return
-        while (m := self.search(text, pos, end)) is not None:
-            yield m
-            pos = m.end() if m.end() > m.start() else m.start() + 1
+        # ``search`` repeated, in one loop: a match found, the next search starts at its end
+        fused = self._fused
+        find, match = (fused.search if fused else lead.search), pattern.match  # type: ignore[union-attr]
+        refused = 0
+        try:
+            while (candidate := find(text, pos, end)) is not None:
+                at = candidate.start()
+                m = match(text, at, end)
+                if m is None:  # never with the fused pattern: its places all begin a match
+                    refused += 1
+                    pos = at + 1
+                    continue
+                yield m
+                pos = m.end() if m.end() > at else at + 1
+        finally:
+            if refused:
+                self._refusing(refused)
+
+
+def _first_class(lead: str) -> str | None:
+    """The class ``[…]`` a lead source (``_lead_source``) opens with: its first characters."""
+    if not lead.startswith("["):
+        return None
+    i = 1
+    while i < len(lead) and lead[i] != "]":
+        i += 2 if lead[i] == "\\" else 1
+    return lead[:i + 1] if i < len(lead) else None
+
+
+_FUSED_MAX = 20_000  # characters of pattern: a longer set keeps the Python loop (one more compile of it)
+# places refused in Python (about half a microsecond each) before a set is fused: a set's compile costs
+# a few milliseconds once, and a one-report run reaches this with its costliest sets only
+_FUSE_AFTER = 5_000
+
+
+@lru_cache(maxsize=256)
+def _fuse(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
+    """One pattern that finds, in C, the places where a match of ``source`` begins: it opens with the
+    lead's first characters (``re`` skips to them itself), then looks back one character to test
+    the lead there and the whole alternation as a look-ahead. A place the filter lets through
+    but the alternation refuses costs no Python step; the match itself is then ``pattern.match``
+    at that place. None when the set does not fit (a back-reference, an inline flag …)."""
+    first = _first_class(lead)
+    if first is None or len(source) > _FUSED_MAX:
+        return None
+    try:
+        return re.compile(f"{first}(?<=(?={lead})(?={source})[\\s\\S])", flags)
+    except (re.error, RecursionError, OverflowError):
+        return None
 
 
 @lru_cache(maxsize=256)
@@ -353,12 +465,10 @@ class Body:
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.blocks = blocks
-        self.text = "\n".join(b.text for b in blocks)
-        self.starts: list[int] = []
-        pos = 0
-        for b in blocks:
-            self.starts.append(pos)
-            pos += len(b.text) + 1
+        texts = [b.text for b in blocks]
+        self.text = "\n".join(texts)
+        # each paragraph begins one past the end of the one before (the line break): sums in C
+        self.starts: list[int] = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
 
     def block_at(self, pos: int) -> int:
         """Index of the paragraph holding text position ``pos`` (a line break counts with the one before)."""
@@ -372,12 +482,14 @@ class Body:
             matcher = _as_set(matcher.pattern, matcher.flags)
         if isinstance(matcher, PatternSet):
             matcher = matcher.for_text(text)
+        find = bisect.bisect_right  # block_at, inlined: one call per match
         while pos <= len(text):
             for m in matcher.finditer(text, pos):
-                i = self.block_at(m.start())
+                start, stop = m.span()
+                i = find(starts, start) - 1
                 offset = starts[i]
                 end = offset + len(blocks[i].text)
-                if (m.start() < end and m.end() <= end) or m.start() == m.end() == end:
+                if (start < end and stop <= end) or start == stop == end:
                     yield blocks[i], offset, m
                     continue
                 # the match runs into the next paragraph: search this one again, cut at its end
@@ -510,6 +622,9 @@ class LiteralMatch:
 
     def end(self) -> int:
         return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end
 
     def group(self) -> str:
         return self._text

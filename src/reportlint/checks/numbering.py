@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
+from operator import attrgetter, itemgetter
 
 from ..context import Context
 from ..durations import CLAIM_CORE, mismatches
@@ -332,9 +333,8 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     （一）有思想偏差 / 2.有应付心态 / 3.工作有难度 → N103 at 2., suggesting （二）."""
     for _, items in _siblings(ctx):
-        first = items[0].marker
-        if all(it.marker.punct == first.punct and it.marker.family == first.family for it in items):
-            continue  # one style and one stop width throughout: nothing to compare
+        if len(set(map(_PUNCT_FAMILY, map(_MARKER, items)))) == 1:
+            continue  # one style and one stop width throughout: nothing to compare (tested in C)
         major = _majority_style(items)
         odd = [it.marker for it in items if it.marker.style != major and not _slip(it.marker)]
         if not odd and major.startswith("ar."):
@@ -640,7 +640,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
     for _, items in _siblings(ctx):
-        slips = [it.marker for it in items if _slip(it.marker)]
+        markers = [it.marker for it in items]
+        # _slip and _norm written out: two calls per item of every list
+        slips = [mk for mk in markers if mk.family == "ar" and mk.punct and mk.punct in _SLIPS]
         major = _majority_style(items) if slips else ""
         if major.startswith("ar") and not major.endswith(tuple(_SLIPS)):
             model = next(i.marker for i in items if i.marker.style == major)
@@ -648,8 +650,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 fixed = mk.label_for(mk.value, model.punct)
                 yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk),
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
-        bad = [mk for mk in (it.marker for it in items) if mk.family in _BAD_PUNCT
-               and _norm(mk.punct) != _BAD_PUNCT[mk.family][0] and not _slip(mk)]
+        bad = [mk for mk in markers if mk.family in _BAD_PUNCT
+               and _FULL_STOP.get(mk.punct, mk.punct) != _BAD_PUNCT[mk.family][0]
+               and not (mk.family == "ar" and mk.punct and mk.punct in _SLIPS)]
         if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
                     or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
@@ -761,10 +764,12 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     一是…二是…二是… → N107 at the second 二是, suggesting 三是."""
+    if len(ctx.outline.sequences) < 2:
+        return  # a finding compares an ordinal with the one before it
     last: dict[str, SeqToken] = {}
     outer: dict[str, tuple[SeqToken, SeqToken]] = {}  # kind -> (last of the run around, first of the inner run)
     last_block = -1
-    cuts = sorted((it.marker.block, it.marker.start) for it in ctx.outline.items)
+    cuts = sorted(map(_PLACE, map(_MARKER, ctx.outline.items)))  # (block, start) of every item, made in C
     for tok in ctx.outline.sequences:
         if tok.block != last_block:
             # a new paragraph continues the run only when it carries on from the last one
@@ -805,6 +810,9 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         elif tok.value > prev.value + 1 and not _missing_written_between(ctx, prev, tok):
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
+
+
+_MARKER, _PLACE, _PUNCT_FAMILY = itemgetter(0), attrgetter("block", "start"), attrgetter("punct", "family")
 
 
 def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -19,9 +20,11 @@ from ..textutil import normalize_heading, plain_heading, sentences, similarity
 
 def section_headings(ctx: Context) -> list[Heading]:
     """Headings that can name a section: numbered headings of the top two levels (three in a
-    document stored on one line), Word heading styles, and short plain lines."""
+    document stored on one line), Word heading styles, and short plain lines. Listed once per
+    document for the three checks that read them (never changed)."""
     deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
-    return [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep]
+    return ctx.memo("sections.headings",  # type: ignore[no-any-return]
+                    lambda: [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep])
 
 
 @lru_cache(maxsize=4096)
@@ -265,6 +268,7 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            suggestion=label + restored)
 
 
+_BLOCK = attrgetter("block")
 _CHILD_LABEL = re.compile(r"1[.．、]|[（(]1[）)]|[（(]一[）)]|一是")
 
 
@@ -273,9 +277,15 @@ def _sibling_runs(ctx: Context) -> list[list[tuple[int, int, int]]]:
     of a higher level: (block, label start, label end) each. A run's first label that the
     outline missed (glued to the heading above: 四、工作措施（一）…) is found by its text."""
     runs: list[list[tuple[int, int, int]]] = []
+    markers = ctx.outline.markers
+    # a run of three holds at least two markers (only its first may be found by its text): only
+    # blocks holding two or more are read (counted in C; most hold one at their start)
+    shared = {b for b, n in Counter(map(_BLOCK, markers)).items() if n >= 2}
+    if not shared:
+        return runs
     by_block: dict[int, list[Marker]] = {}
-    for mk in ctx.outline.markers:
-        if not mk.stray and mk.family != "heading":
+    for mk in markers:
+        if mk.block in shared and not mk.stray and mk.family != "heading":
             by_block.setdefault(mk.block, []).append(mk)
     for block, marks in by_block.items():
         if len(marks) < 2:
@@ -365,8 +375,10 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
+    if ctx.outline.title:
+        return  # most documents: the blocks need not be read
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
-    if ctx.outline.title or not filled:
+    if not filled:
         return
     if len(filled) < rule.params.get("min_blocks", 3):
         # a document stored on one line has its title glued to the body; only an opening
