@@ -421,6 +421,7 @@ def _plain_text(p: Any) -> str | None:
 
 _T = W + "t"
 _PPR = W + "pPr"
+_PSTYLE, _NUMPR, _OUTLINE_LVL, _VAL = W + "pStyle", W + "numPr", W + "outlineLvl", W + "val"
 
 
 def _child(el: Any, tag: str) -> Any | None:
@@ -676,6 +677,10 @@ def _marker_block(marker: Any, index: dict[int, int], before: bool) -> tuple[int
     return None
 
 
+_P, _TBL, _TC, _SDT = W + "p", W + "tbl", W + "tc", W + "sdt"
+_PASS_THROUGH = frozenset((W + "tr", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"))  # read inside
+
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where a body paragraph sits: its table (1-based, in document order, nested tables
@@ -701,21 +706,21 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
     while stack:
         el, place = stack.pop()
         tag = el.tag
-        if tag == W + "p":
+        if tag == _P:
             yield el, place
             boxes = _text_boxes(el) if any_boxes else []
             for box in reversed(boxes):
                 stack.extend((c, place) for c in reversed(box))
-        elif tag == W + "tbl":
+        elif tag == _TBL:
             tables += 1
             stack.extend((c, Place(tables, place.cell, place.toc)) for c in reversed(el))
-        elif tag == W + "tc":
+        elif tag == _TC:
             cells += 1
             stack.extend((c, Place(place.table, cells, place.toc)) for c in reversed(el))
-        elif tag == W + "sdt":
+        elif tag == _SDT:
             toc = place.toc or _is_toc_sdt(el)
             stack.extend((c, Place(place.table, place.cell, toc)) for c in reversed(el))
-        elif tag in (W + "tr", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"):
+        elif tag in _PASS_THROUGH:
             stack.extend((c, place) for c in reversed(el))
 
 
@@ -806,15 +811,21 @@ def _paragraph(
     ilvl: int | None = None
     outline: int | None = None
     if ppr is not None:
-        ps = _child(ppr, W + "pStyle")
+        ps = np_ = ol = None
+        for child in ppr:  # the first of each, in one pass over the few properties
+            tag = child.tag
+            if tag == _PSTYLE:
+                ps = child if ps is None else ps
+            elif tag == _NUMPR:
+                np_ = child if np_ is None else np_
+            elif tag == _OUTLINE_LVL:
+                ol = child if ol is None else ol
         if ps is not None:
-            sid = ps.get(W + "val", sid)
-        np_ = _child(ppr, W + "numPr")
+            sid = ps.get(_VAL, sid)
         if np_ is not None:
             num_id, ilvl = _numpr(np_)
-        ol = _child(ppr, W + "outlineLvl")
-        if ol is not None and (ol.get(W + "val") or "").isdigit():
-            outline = int(ol.get(W + "val"))
+        if ol is not None and (ol.get(_VAL) or "").isdigit():
+            outline = int(ol.get(_VAL))
     (s_num, s_lvl), chain, heading_level, is_title, name = styles.facts(sid)
     if num_id is None:
         num_id = s_num
