@@ -229,3 +229,51 @@ def test_doubled_words_are_those_of_the_regular_expression() -> None:
         if n % 3:
             text = text.replace("\ud800", "")
         assert [m.span() for m in _doubled_words(text)] == [m.span() for m in _DOUBLED_WORD.finditer(text)], text
+
+
+def _plain_half_in_han(text: str) -> list[int]:
+    """``hygiene._half_in_han`` as first written, every half-width mark looked at: the reference
+    for its scan, which only finds the marks before a Chinese character, “, a line break or the end."""
+    import re
+
+    out = []
+    for m in re.finditer(r"[,;:?!().]", text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if not "\u4e00" <= before <= "\u9fff":
+            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+                out.append(i)
+            continue
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
+            out.append(i)
+        elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
+            out.append(i)
+        elif m.group() == "." and after in ("", "\n"):
+            out.append(i)
+    return out
+
+
+def test_half_width_mark_scan_agrees_with_the_plain_walk() -> None:
+    import random
+
+    from reportlint.checks.hygiene import _half_in_han
+
+    rng = random.Random(3)
+    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [m.start() for m in _half_in_han(text)] == _plain_half_in_han(text), text
+
+
+def test_unpaired_blocks_first_mark_agrees_with_the_class_scan() -> None:
+    import random
+
+    from reportlint.checks.hygiene import _MARKS, _first_mark
+
+    rng = random.Random(5)
+    alphabet = ["“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "【", "】", "〔", "〕", "〝", "〞", "字", "\n", "「"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        found, plain = _first_mark(text), _MARKS.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
