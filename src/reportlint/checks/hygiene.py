@@ -601,8 +601,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in _DENG_AND_QUOTE:
-        if key == "ascii_quote" and '"' not in body.text:
-            continue
+        if (key == "ascii_quote" and '"' not in body.text) or (key == "deng" and "、等" not in body.text):
+            continue  # every match holds it: one str.find, where re stops at every 、 of the text
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue
