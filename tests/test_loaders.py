@@ -245,3 +245,38 @@ def test_parts_inflated_from_the_package_bytes_are_what_zipfile_reads(tmp_path: 
             assert _outcome(read_part, zf, name, data) == _outcome(read_part, zf, name), name
             checked += 1
     assert checked > 100
+
+
+def test_a_part_that_inflates_beyond_its_recorded_size_is_not_inflated_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A directory that records a small size for a part whose data inflates to far more (a bomb)
+    must not make the direct path inflate it all: it asks zlib for one byte past the recorded size
+    and leaves the part to zipfile, which reads the recorded size."""
+    import io
+    import zipfile
+    import zlib
+
+    from reportlint.loaders.docx import _inflate
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\0" * 2_000_000)
+    data = buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo("word/document.xml")
+    info.file_size = 10  # what a crafted directory would say
+    inflated: list[int] = []
+    real = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, wbits: int) -> None:
+            self.inner = real(wbits)
+
+        def decompress(self, raw: bytes, max_length: int = 0) -> bytes:
+            out = self.inner.decompress(raw, max_length)
+            inflated.append(len(out))
+            return out
+
+    monkeypatch.setattr(zlib, "decompress", lambda raw, wbits: inflated.append(-1) or real(wbits).decompress(raw))
+    monkeypatch.setattr(zlib, "decompressobj", Counting)
+    assert _inflate(info, data) is None
+    assert inflated == [11]
