@@ -229,3 +229,87 @@ def test_doubled_words_are_those_of_the_regular_expression() -> None:
         if n % 3:
             text = text.replace("\ud800", "")
         assert [m.span() for m in _doubled_words(text)] == [m.span() for m in _DOUBLED_WORD.finditer(text)], text
+
+
+def _plain_half_in_han(text: str) -> list[int]:
+    """``hygiene._half_in_han`` as first written, every half-width mark looked at: the reference
+    for its scan, which only finds the marks before a Chinese character, “, a line break or the end."""
+    import re
+
+    out = []
+    for m in re.finditer(r"[,;:?!().]", text):
+        i = m.start()
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
+        if not "\u4e00" <= before <= "\u9fff":
+            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+                out.append(i)
+            continue
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
+            out.append(i)
+        elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
+            out.append(i)
+        elif m.group() == "." and after in ("", "\n"):
+            out.append(i)
+    return out
+
+
+def test_half_width_mark_scan_agrees_with_the_plain_walk() -> None:
+    import random
+
+    from reportlint.checks.hygiene import _half_in_han
+
+    rng = random.Random(3)
+    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [m.start() for m in _half_in_han(text)] == _plain_half_in_han(text), text
+
+
+def test_unpaired_blocks_first_mark_agrees_with_the_class_scan() -> None:
+    import random
+
+    from reportlint.checks.hygiene import _MARKS, _first_mark
+
+    rng = random.Random(5)
+    alphabet = ["“", "”", "‘", "’", "《", "》", "（", "）", "(", ")", "【", "】", "〔", "〕", "〝", "〞", "字", "\n", "「"]
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        found, plain = _first_mark(text), _MARKS.search(text)
+        assert (found and found.span()) == (plain and plain.span()), text
+
+
+def test_doubled_word_places_agree_with_the_plain_pattern() -> None:
+    """``_doubled_words`` tries its pattern only where the low bytes of the characters repeat; the
+    pattern's own ``finditer`` is the reference, on texts of characters that share low bytes
+    (一 U+4E00, 帀 U+5E00, the ideographic space U+3000), outside the BMP and lone surrogates."""
+    import random
+
+    from reportlint.checks.hygiene import _DOUBLED_WORD, _doubled_words
+
+    rng = random.Random(11)
+    alphabet = ["一", "帀", "丁", "币", "依", "托", "\u3000", "，", "a", "\n", "𠀀", "\ud800"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet[:6] if rng.random() < 0.5 else alphabet)
+                       for _ in range(rng.randint(0, 14)))
+        want = [m.span() for m in _DOUBLED_WORD.finditer(text)]
+        assert [m.span() for m in _doubled_words(text)] == want, text
+
+
+def test_adjacent_marks_byte_filter_agrees_with_the_class_scan(tmp_path: Path) -> None:
+    import random
+
+    from reportlint.checks.hygiene import _ADJACENT_MARKS, _adjacent_marks
+    from reportlint.context import Context
+    from reportlint.model import Block, Document
+    from reportlint.scan import Body
+
+    rng = random.Random(13)
+    # the marks, characters sharing one of their bytes (！ U+FF01, 「 U+300C, 丁 U+4E01), and others
+    alphabet = ["，", "、", "；", "：", "。", ",", "！", "「", "丁", "字", "\u3000", "\x01", "𠀀", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        blocks = tuple(Block(i, t) for i, t in enumerate(text.split("\n")))
+        ctx = Context(doc=Document("a.txt", blocks), outline=None, profile=None, rulebook=None,  # type: ignore[arg-type]
+                      body=Body(blocks))
+        assert _adjacent_marks(ctx) == (_ADJACENT_MARKS.search(text) is not None), text

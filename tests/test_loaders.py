@@ -189,3 +189,94 @@ def test_xml_parser_reused_after_an_error_and_one_per_thread() -> None:
     thread.start()
     thread.join()
     assert other and other[0] is not _parser()
+
+
+def _outcome(read, *args):  # type: ignore[no-untyped-def]
+    try:
+        return ("ok", read(*args))
+    except LoadError as exc:
+        return ("error", str(exc))
+
+
+def test_parts_inflated_from_the_package_bytes_are_what_zipfile_reads(tmp_path: Path) -> None:
+    """``read_part`` with the package bytes inflates a part directly; zipfile's own reading is the
+    reference, on sound parts (deflated and stored) and on damaged ones (CRC, size, local name,
+    truncation, encryption flag), where the direct path must step aside so that zipfile's error
+    is reported."""
+    import io
+    import random
+    import struct
+    import zipfile
+
+    from reportlint.loaders.docx import read_part
+
+    rng = random.Random(7)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("word/document.xml", "<w:document>" + "正文" * 500 + "</w:document>", zipfile.ZIP_DEFLATED)
+        zf.writestr("stored.xml", "<a>存储</a>", zipfile.ZIP_STORED)
+        zf.writestr("empty.xml", "", zipfile.ZIP_DEFLATED)
+    sound = buf.getvalue()
+    names = ["word/document.xml", "stored.xml", "empty.xml", "missing.xml"]
+    damaged = []
+    for _ in range(300):
+        data = bytearray(sound)
+        for _ in range(rng.randint(1, 3)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        damaged.append(bytes(data))
+    with zipfile.ZipFile(io.BytesIO(sound)) as zf:
+        at = zf.getinfo("stored.xml").header_offset
+    renamed = bytearray(sound)
+    renamed[at + 30] ^= 1  # the local header names another part than the directory
+    encrypted = bytearray(sound)
+    flags, = struct.unpack("<H", encrypted[at + 6:at + 8])
+    encrypted[at + 6:at + 8] = struct.pack("<H", flags | 1)
+    checked = 0
+    for data in [sound, bytes(renamed), bytes(encrypted), sound[:len(sound) // 2] + sound[len(sound) // 2 + 40:],
+                 *damaged]:
+        try:
+            zf = zipfile.ZipFile(io.BytesIO(data))
+            infos = zf.infolist()
+        except Exception:
+            continue
+        if [i.filename for i in infos] != names[:3]:
+            continue
+        for name in names:
+            assert _outcome(read_part, zf, name, data) == _outcome(read_part, zf, name), name
+            checked += 1
+    assert checked > 100
+
+
+def test_a_part_that_inflates_beyond_its_recorded_size_is_not_inflated_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A directory that records a small size for a part whose data inflates to far more (a bomb)
+    must not make the direct path inflate it all: it asks zlib for one byte past the recorded size
+    and leaves the part to zipfile, which reads the recorded size."""
+    import io
+    import zipfile
+    import zlib
+
+    from reportlint.loaders.docx import _inflate
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("word/document.xml", b"\0" * 2_000_000)
+    data = buf.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo("word/document.xml")
+    info.file_size = 10  # what a crafted directory would say
+    inflated: list[int] = []
+    real = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, wbits: int) -> None:
+            self.inner = real(wbits)
+
+        def decompress(self, raw: bytes, max_length: int = 0) -> bytes:
+            out = self.inner.decompress(raw, max_length)
+            inflated.append(len(out))
+            return out
+
+    monkeypatch.setattr(zlib, "decompress", lambda raw, wbits: inflated.append(-1) or real(wbits).decompress(raw))
+    monkeypatch.setattr(zlib, "decompressobj", Counting)
+    assert _inflate(info, data) is None
+    assert inflated == [11]

@@ -393,3 +393,55 @@ def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     results = Runner(session(), Settings(), jobs=1).run(jobs)
     assert len(results) == 2000
     assert comparisons[0] < 2000
+
+
+def test_zip_sizes_are_what_zipfile_lists(tmp_path: Path) -> None:
+    """The parent reads the member sizes of every .docx from the central directory itself; zipfile's
+    listing (or its exception) is the reference, on plain archives, ones with a comment, an extra
+    field or UTF-8 names, and 400 randomly damaged ones."""
+    import io
+    import random
+    import zipfile
+
+    from reportlint.runner import _zip_sizes
+
+    def listing(path: Path) -> object:
+        try:
+            with zipfile.ZipFile(path) as zf:
+                return [(i.filename, i.file_size) for i in zf.infolist()]
+        except Exception as exc:
+            return type(exc)
+
+    def ours(path: Path) -> object:
+        try:
+            return _zip_sizes(path)
+        except Exception as exc:
+            return type(exc)
+
+    archives = []
+    for variant in range(4):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr("word/document.xml", "<w:document>" + "正文" * 300 + "</w:document>", zipfile.ZIP_DEFLATED)
+            zf.writestr("文档/说明.xml", "<a/>")
+            info = zipfile.ZipInfo("docProps/core.xml")
+            if variant == 1:
+                info.extra = b"UT\x05\x00\x01\x00\x00\x00\x00"
+            zf.writestr(info, "<c/>")
+            if variant == 2:
+                zf.comment = b"made by hand"
+            if variant == 3:
+                zf.writestr("aXb.xml", "<n/>")
+        archives.append(buf.getvalue().replace(b"aXb.xml", b"a\x00b.xml"))  # a NUL ends a ZipInfo's name
+    rng = random.Random(23)
+    for _ in range(400):
+        data = bytearray(rng.choice(archives))
+        for _ in range(rng.randint(1, 3)):
+            at = len(data) - 1 - rng.randrange(min(len(data), 300))  # the central directory is at the end
+            data[at] = rng.randrange(256)
+        archives.append(bytes(data))
+    archives.append(archives[0][:-30])
+    path = tmp_path / "a.docx"
+    for data in archives:
+        path.write_bytes(data)
+        assert ours(path) == listing(path)

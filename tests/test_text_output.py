@@ -103,3 +103,20 @@ def test_check_wraps_at_the_terminal_width(tmp_path: Path, capsys, monkeypatch) 
         main(["check", "--no-cache", str(f), "--select", "T101"])
     out = capsys.readouterr().out
     assert "T101" in out and all(width(line) <= 50 for line in out.splitlines() if not line.startswith(str(f)))
+
+
+def test_width_table_agrees_with_east_asian_width(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """``width`` looks each character up in a table it fills as it goes (and empties when full); the
+    plain sum of ``unicodedata.east_asian_width`` over the characters is the reference."""
+    import random
+    import unicodedata
+
+    from reportlint.reporters import escape
+
+    monkeypatch.setattr(escape, "_MAX_WIDTHS", 50)
+    rng = random.Random(17)
+    for _ in range(3000):
+        text = "".join(chr(rng.choice([rng.randrange(0x80), rng.randrange(0x3000, 0xA000), rng.randrange(0x110000)]))
+                       for _ in range(rng.randint(0, 10)))
+        want = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+        assert width(text) == want, text

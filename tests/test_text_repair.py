@@ -108,3 +108,41 @@ def test_no_x104_inside_web_residue(tmp_path: Path) -> None:
                       "本作品采用", "知识共享", "署名许可协议", "授权，转载时请注明", "原作者", "。"])
     found = lint_text(text, tmp_path, select="X104,B101")
     assert [f.rule for f in found] == ["B101"]
+
+
+def _plain_rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, tuple[tuple[int, int, int], ...]]]:
+    """``rejoin`` as first written, every line through ``_separator`` and ``_joinable``: the reference
+    for its quick tests (a last character that ends a sentence, a blank line, a line without a
+    zero-width or space character that cannot be a separator)."""
+    from reportlint.loaders.repair import _joinable, _separator
+
+    out = []
+    i, n, in_code = 0, len(lines), False
+    while i < n:
+        start, text, joins = i, lines[i], []
+        if markdown and lines[i].lstrip().startswith("```"):
+            in_code = not in_code
+        i += 1
+        while i < n and not in_code:
+            j = i
+            while j < n and _separator(lines[j]):
+                j += 1
+            if j >= n or not _joinable(text, lines[j], j > i, markdown):
+                break
+            joins.append((len(text), j + 1, 0))
+            text += lines[j]
+            i = j + 1
+        out.append((start, text, tuple(joins)))
+    return out
+
+
+def test_rejoin_quick_tests_agree_with_the_plain_walk() -> None:
+    import random
+
+    rng = random.Random(20)
+    pieces = ["今年", "通", "知", "。", "，", "；", "：", "…", "”", "》", "）", "《", "（", "“", " ", "\u3000", "\t",
+              ZW, "\ufeff", "\u2060", "一、", "（二）", "1.", "# ", "```", "abc", "?", "!", ".", "\xa0"]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 8))]
+        for markdown in (False, True):
+            assert rejoin(lines, markdown) == _plain_rejoin(lines, markdown), (lines, markdown)

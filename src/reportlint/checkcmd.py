@@ -257,7 +257,14 @@ def _jobs(paths: tuple[str, ...], stdin: Any, selection: Any,
             echo(f"reportlint: 提示：{_safe(str(picked.path))} {picked.note}", err=True)
         else:
             found.append((picked.path, picked.skip))
-    work = [Job(i, path, explicit_config or _config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
+    folders: dict[Path, Config] = {}  # the files of one folder share its configuration: its path resolved once
+
+    def config_for(path: Path) -> Config:
+        if path.parent not in folders:
+            folders[path.parent] = _config_for(path)
+        return folders[path.parent]
+
+    work = [Job(i, path, explicit_config or config_for(path)) for i, (path, skip) in enumerate(found) if not skip]
     return found, work
 
 

@@ -103,26 +103,30 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,4})\1")  # the spec of _doubled_words
 
 
-def _doubled_words(text: str) -> Iterator[re.Match[str]]:
+def _doubled_words(text: str, data: bytes | None = None) -> Iterator[re.Match[str]]:
     """The matches of ``_DOUBLED_WORD.finditer(text)``, the pattern tried only where a run of
-    2 to 4 characters is written again right after itself. Those places are found for the
-    whole text at once: read as one integer (two bytes a character), the text XOR itself
-    shifted by k characters is zero where a character equals the one k further on, so a run
-    of 2k zero bytes at an even offset is a run of k characters repeated (bytes.find, in C).
-    The regular expression tries three lengths at every Chinese character: three times slower."""
-    data = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate (a damaged file) takes two bytes too
+    2 to 4 characters may be written again right after itself. Those places are found for the
+    whole text at once, from the low byte of each character (``data``: the text in UTF-16-LE, when
+    the caller has it): read as one integer, the low bytes XOR themselves shifted by k characters
+    are zero where a character's low byte equals the one k further on, so every run of k characters
+    repeated is a run of k zero bytes (bytes.find, in C); a few more places share low bytes only,
+    and the pattern, tried there, does not match. The regular expression tries three lengths at
+    every Chinese character: three times slower; the whole characters as 16-bit lanes: twice the
+    integer work."""
+    if data is None:
+        data = text.encode("utf-16-le", "surrogatepass")  # a lone surrogate (a damaged file) takes two bytes too
     if len(data) != 2 * len(text):  # a character outside the BMP takes four bytes: positions would shift
         yield from _DOUBLED_WORD.finditer(text)
         return
-    code = int.from_bytes(data, "little")
+    low = data[0::2]
+    code = int.from_bytes(low, "little")
     starts: set[int] = set()
     for k in (2, 3, 4):
-        same = (code ^ (code >> (16 * k))).to_bytes(len(data), "little")
-        zeros = bytes(2 * k)
+        same = (code ^ (code >> (8 * k))).to_bytes(len(low), "little")
+        zeros = bytes(k)
         at = same.find(zeros)
         while at >= 0:
-            if at % 2 == 0:  # an odd offset straddles two characters
-                starts.add(at // 2)
+            starts.add(at)
             at = same.find(zeros, at + 1)
     end = 0
     for start in sorted(starts):  # leftmost first, each search going on after the last match
@@ -131,20 +135,38 @@ def _doubled_words(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _utf16(ctx: Context) -> bytes:
+    """The body text in UTF-16-LE, two bytes a character (four outside the BMP), made once for the
+    scans on bytes of T101 and T103."""
+    return ctx.memo("hygiene.utf16",  # type: ignore[no-any-return]
+                    lambda: ctx.body.text.encode("utf-16-le", "surrogatepass"))
+
+
 _HEADING_BEFORE = re.compile(
     r"(?:\d+(?:\s?\.\s?\d+)+|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[章节条部分])"
     r"[^，。；：、,;:\s]{0,12}$")
 _PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]")
 _REPEATED_MARK = re.compile(r"([。，,；])\1+")
 # two marks side by side, of those _PUNCT_PAIR (T101: ，。) and _REPEATED_MARK (T103: 。。) look for
-_ADJACENT_MARKS = re.compile("[，、；：。,][，、；：。,]")
+_ADJACENT = "，、；：。,"
+_ADJACENT_MARKS = re.compile(f"[{_ADJACENT}][{_ADJACENT}]")
+
+
+# the UTF-16-LE bytes of the marks of _ADJACENT_MARKS, read one byte at a time: a low byte of one of
+# them becomes L, a high byte H (the two sets share no value), any other byte a dot. Two of the marks
+# side by side read LHLH; few other pairs do (Chinese characters have no high byte in H)
+_MARK_BYTES = bytes(76 if b in {ord(c) & 0xFF for c in _ADJACENT} else
+                    72 if b in {ord(c) >> 8 for c in _ADJACENT} else 46 for b in range(256))
 
 
 def _adjacent_marks(ctx: Context) -> bool:
     """Whether any two marks of ``_ADJACENT_MARKS`` stand side by side: most texts have none, and
-    one scan, shared by T101 and T103, spares both their own."""
+    one scan, shared by T101 and T103, spares both their own. The scan runs only where the text's
+    bytes, translated (``_MARK_BYTES``, in C), show a place it can match: half the cost of the class
+    scan that finds nothing."""
     return ctx.memo("hygiene.adjacent_marks",  # type: ignore[no-any-return]
-                    lambda: _ADJACENT_MARKS.search(ctx.body.text) is not None)
+                    lambda: b"LHLH" in _utf16(ctx).translate(_MARK_BYTES)
+                    and _ADJACENT_MARKS.search(ctx.body.text) is not None)
 
 
 def _tokens_at(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -211,7 +233,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue  # 应对|对外, 为了|了解: the two characters belong to different words
             found.append((b.index, start, end, "default", m.group(), ch))
     body = ctx.body
-    for m in _doubled_words(body.text):  # a match holds no line break: it lies in one block
+    for m in _doubled_words(body.text, _utf16(ctx)):  # a match holds no line break: it lies in one block
         i = body.block_at(m.start())
         b, offset = body.blocks[i], body.starts[i]
         word, start, end = m.group(1), m.start() - offset, m.end() - offset
@@ -245,6 +267,7 @@ def _norm_mark(ch: str) -> str:
 
 
 _MARK_CHARS = re.escape("".join(_OPEN) + "".join(_CLOSE_OF))
+_MARK_SET = tuple(dict.fromkeys((*_OPEN, *_CLOSE_OF)))  # each mark _MARKS finds
 _DOUBLED_OPEN = re.compile("[“〝][“〝]")
 # an innermost pair: an opener, no mark or line break, a closer of the same family; every
 # branch begins with a plain character, so re skips ahead to the marks
@@ -255,11 +278,18 @@ _INNERMOST = re.compile("|".join(
 ))
 
 
+def _first_mark(text: str) -> re.Match[str] | None:
+    """``_MARKS.search(text)``, after a look for each mark with ``str.find``: a text whose marks all
+    paired up in one pass holds none, and sixteen searches for one character each cost a third of
+    the class scan that finds nothing."""
+    return _MARKS.search(text) if any(c in text for c in _MARK_SET) else None
+
+
 def _unpaired_blocks(ctx: Context) -> set[int]:
     """Blocks whose marks do not simply pair up: innermost pairs (（…）, “…”) are removed from
     the whole text a few times over, and the blocks left with a mark are examined one by one."""
     text = ctx.body.text
-    first = _MARKS.search(text)  # the first mark left; once there is none, no pass can remove more
+    first = _first_mark(text)  # the first mark left; once there is none, no pass can remove more
     for _ in range(8):
         if first is None:
             break
@@ -267,7 +297,7 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
         if len(reduced) == len(text):
             break
         text = reduced
-        first = _MARKS.search(text)
+        first = _first_mark(text)
     if text.count("\n") != len(ctx.doc.blocks) - 1:  # a block with a line break inside: examine all
         return {b.index for b in ctx.doc.blocks}
     doubled: set[int] = set()
@@ -480,7 +510,9 @@ def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
-_HALF_MARK = re.compile(r"[,;:?!().]")
+# the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
+# a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers (2018--2022年)
 _ASCII_DASH = re.compile(r"(?<=\d)(-{2,})(?=\d)|(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])")
@@ -499,7 +531,7 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
     """Half-width marks after a Chinese character and before another (a 。 ： “ may follow
     , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point);
     , ; : also after a number when Chinese text follows."""
-    for m in _HALF_MARK.finditer(text):
+    for m in _HALF_CANDIDATE.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
@@ -569,8 +601,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    text=m.group(1), suggestion=f"《{m.group(1)}》", autofix=f"《{m.group(1)}》")
     closing: set[int] = set()  # body offsets of ASCII quotes already reported as closing a “
     for pattern, key in _DENG_AND_QUOTE:
-        if key == "ascii_quote" and '"' not in body.text:
-            continue
+        if (key == "ascii_quote" and '"' not in body.text) or (key == "deng" and "、等" not in body.text):
+            continue  # every match holds it: one str.find, where re stops at every 、 of the text
         for b, offset, m in body.finditer(pattern):
             if b.index in residue:
                 continue

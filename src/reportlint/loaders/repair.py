@@ -26,6 +26,7 @@ _NO_LINE_START = "》〉」』”’）)〕】，。、；：！？,.;:!?"
 _NO_LINE_END = "《〈「『“‘（(〔【"
 _SENTENCE_END = "。；：！？!?;:…"
 _CLOSERS = "”’」』）)》〉】〕"
+_ENDS = frozenset(_SENTENCE_END)  # a last character that ends a sentence as it stands (no copy of the line)
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分编款项]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:[.．、]|\s)|[①-⑳]|[-*+•·]\s|#|>|\||```)"
@@ -36,9 +37,12 @@ _HAS_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()《》“”]")
 Joins = tuple[tuple[int, int, int], ...]
 
 
+_SEPARATOR_CHARS = _INVISIBLE + " "
+
+
 def _separator(line: str) -> bool:
     """A line of nothing but zero-width characters: a page boundary in an online-library export."""
-    return bool(line) and not line.strip(_INVISIBLE + " ")  and any(c in _INVISIBLE for c in line)
+    return bool(line) and not line.strip(_SEPARATOR_CHARS) and any(c in _INVISIBLE for c in line)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -78,11 +82,14 @@ def rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, Joi
         i += 1
         while i < n and not in_code:
             j = i
-            while j < n and _separator(lines[j]):
+            while j < n and not lines[j].strip(_SEPARATOR_CHARS) and _separator(lines[j]):  # the cheap test first
                 j += 1
             if j >= n:
                 break
-            if not _joinable(text, lines[j], j > i, markdown):
+            nxt = lines[j]
+            # _joinable's first tests, here: most lines end a sentence or stand before a blank line
+            if (not nxt or nxt.isspace() or text[-1:] in _ENDS or _ends_sentence(text)
+                    or not _joinable(text, nxt, j > i, markdown)):
                 break
             joins.append((len(text), j + 1, 0))
             text += lines[j]

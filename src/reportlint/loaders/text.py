@@ -62,7 +62,7 @@ def load_text(path: Path, data: bytes) -> Document:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
     directives = []
-    for n, line in enumerate(lines):
+    for n, line in enumerate(lines) if "reportlint" in text else ():  # a text without the word holds none
         if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):
             if len(directives) < MAX_DIRECTIVES:
                 directives.append({"line": n + 1, "text": m.group(1)})
@@ -77,8 +77,8 @@ def load_text(path: Path, data: bytes) -> Document:
         m = _MD_HEADING.match(text) if markdown else None
         if m:
             blocks.append(Block(i, text, kind="heading", level=len(m.group(1)), style="markdown", line=start + 1))
-        else:
-            blocks.append(Block(i, text, line=start + 1, joins=joins))
+        else:  # every field by position: a keyword call costs more, once a line
+            blocks.append(Block(i, text, "paragraph", 0, "", None, "", 0, start + 1, joins))
     if len(blocks) != len(lines):
         meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:

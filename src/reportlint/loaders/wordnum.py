@@ -140,6 +140,9 @@ def _parse_level(el: Any) -> Level:
     )
 
 
+_LEVEL_TOKENS = tuple(f"%{k + 1}" for k in range(9))  # the level numbers a label text refers to
+
+
 class Numbering:
     """The numbering part plus the counters of one pass through the document."""
 
@@ -225,8 +228,7 @@ class Numbering:
             if restart is None or (restart != 0 and ilvl < restart):
                 del counters[deeper]
         label = level.text
-        for k in range(9):
-            token = f"%{k + 1}"
+        for k, token in enumerate(_LEVEL_TOKENS) if "%" in label else ():
             if token in label:
                 lv = self._level(inst, aid, k)
                 value = counters.get(k, lv.start)

@@ -22,8 +22,22 @@ def safe(text: str) -> str:
 
 
 def width(text: str) -> int:
-    """Display width in a terminal: CJK and full-width characters take two columns."""
-    return sum(map(_char_width, text))
+    """Display width in a terminal: CJK and full-width characters take two columns. Each
+    character's width is looked up in a dict by ``map`` (C), not through a Python call."""
+    if text.isascii():
+        return len(text)  # every ASCII character takes one column (narrow, or a control: neutral)
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        if len(_WIDTHS) > _MAX_WIDTHS:
+            _WIDTHS.clear()
+        for ch in set(text).difference(_WIDTHS):
+            _WIDTHS[ch] = _char_width(ch)
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
+_WIDTHS: dict[str, int] = {}  # the width of each character seen (a report uses a few thousand)
+_MAX_WIDTHS = 65536
 
 
 @lru_cache(maxsize=8192)

@@ -22,6 +22,9 @@ MIN_WIDTH = 40  # below this a terminal is not worth wrapping for
 def _shown(text: str, column: int = 0) -> tuple[str, int]:
     """``text`` made safe to print, its tabs expanded to spaces from display ``column`` on, so
     that what the terminal shows is exactly as wide as ``width`` says; and that width."""
+    if "\t" not in text:  # most excerpts: one piece, nothing to expand
+        text = safe(text)
+        return text, width(text)
     out = []
     at = column
     for piece in text.split("\t"):
