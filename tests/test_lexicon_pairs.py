@@ -10,7 +10,7 @@ import pytest
 from reportlint import lexicon as lexicon_module
 from reportlint.config import Config
 from reportlint.engine import Settings
-from reportlint.runner import Job, Runner, _expected_chars
+from reportlint.runner import Job, Runner, _can_fork, _expected_chars
 from reportlint.testing import session
 
 
@@ -68,6 +68,25 @@ def test_the_runner_tells_the_lexicon_what_a_batch_will_read(tmp_path: Path, no_
     Runner(session(), Settings(), jobs=1).run(jobs)
     assert lexicon_module._expected == 6000
     assert _expected_chars(Job(9, tmp_path / "missing.txt", Config())) == 0
+
+
+@pytest.mark.skipif(not _can_fork(), reason="workers are forked processes; without fork every file is checked in-process")
+def test_a_parallel_batch_tells_the_lexicon_before_its_workers_start(tmp_path: Path, no_expectation: None,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers are forked after the warm-up: the expectation must be set in the parent, or each worker would
+    flag pairs one at a time (and build its own table later) instead of inheriting the table."""
+    paths = []
+    for i in range(4):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text("整村推进工作要推进。" * 100, encoding="utf-8")  # 1,000 characters each
+        paths.append(path)
+    jobs = [Job(i, p, Config()) for i, p in enumerate(paths)]
+    seen: list[int] = []
+    monkeypatch.setattr(Runner, "_warm", lambda self, config: seen.append(lexicon_module._expected))
+    runner = Runner(session(), Settings(), jobs=2, isolate_all=True)  # every file in a worker, on any CPU count
+    results = runner.run(jobs)
+    assert seen == [4000]
+    assert [r.path for r in results] == [str(p) for p in paths] and not any(r.error for r in results)
 
 
 def test_pairs_met_later_and_a_full_memo_still_give_the_defined_flags(tmp_path: Path, no_expectation: None,

@@ -302,10 +302,11 @@ class Runner:
         for job in pending:
             (local if not self.isolate or (parallel <= 1 and not self.isolate_all and not _needs_isolation(job.path))
              else remote).append(job)
-        if len(local) > 1:
+        if len(local) > 1 or len(remote) > 1:
             from . import lexicon
 
-            lexicon.expect(sum(map(_expected_chars, local)))
+            # in the parent, before the warm-up and the forks: workers inherit whatever the warm-up builds for it
+            lexicon.expect(sum(map(_expected_chars, local)) + sum(map(_expected_chars, remote)))
         for job in local:
             results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
             self._done(job, results, keys, total, Outcome.CHECKED)
