@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -275,52 +276,37 @@ def _orphans_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[bool]
     return [not c and "\u4e00" <= ch <= "\u9fff" for c, ch in zip(covered, text, strict=True)]
 
 
-def test_lone_places_by_numpy_and_by_integers_match_their_definition() -> None:
-    """A place is lone when the pair before it is no word and the pair it begins is no word and begins with a
-    Chinese character: numpy's steps and the integer masks give those places on random flags."""
+_W, _N, _H, _T, _L = (lexicon_module.WORD, lexicon_module.NOT_HAN, lexicon_module.HEAD, lexicon_module.TAIL,
+                      lexicon_module.LONGER)
+
+
+@pytest.mark.parametrize(("name", "values", "defined"), [
+    # lone: the pair before is no word and the pair it begins is no word and begins with a Chinese character
+    ("_lone_places", [0, _W, _N, _W | _N, _H | _L, _T | _W, 255],
+     lambda a, b: not a & _W and not b & (_W | _N)),
+    # a phrase head may begin where the pair says HEAD and the next pair TAIL
+    ("_head_places", [0, _H, _T, _H | _T, _W | _H, _L | _T, 255],
+     lambda a, b: bool(a & _H and b & _T)),
+])
+def test_neighbour_places_by_numpy_and_by_integers_match_their_definition(
+        name: str, values: list[int], defined: Callable[[int, int], bool]) -> None:
+    """numpy's steps and the integer masks give the places their definition gives, on random flags."""
     import random
 
     import numpy as np
 
     from reportlint.checks import proofread
 
-    rng = random.Random(5)
-    values = [0, lexicon_module.WORD, lexicon_module.NOT_HAN, lexicon_module.WORD | lexicon_module.NOT_HAN,
-              lexicon_module.HEAD | lexicon_module.LONGER, lexicon_module.TAIL | lexicon_module.WORD, 255]
-    lone = 0
+    places = getattr(proofread, name)
+    rng = random.Random(name)
+    found = 0
     for _ in range(500):
-        flags = bytes(rng.choice(values) for _ in range(rng.randint(1, 40)))
-        expected = [k for k in range(len(flags) - 1)
-                    if not flags[k] & lexicon_module.WORD
-                    and not flags[k + 1] & (lexicon_module.WORD | lexicon_module.NOT_HAN)]
-        assert proofread._lone_places(flags) == expected, flags
-        assert proofread._lone_places(flags, np) == expected, flags
-        lone += len(expected)
-    assert lone > 500
-
-
-def test_head_places_by_numpy_and_by_integers_match_their_definition() -> None:
-    """A phrase head may begin where the pair says HEAD and the next pair TAIL: numpy's steps and the integer masks
-    give those places on random flags."""
-    import random
-
-    import numpy as np
-
-    from reportlint.checks import proofread
-
-    rng = random.Random(6)
-    values = [0, lexicon_module.HEAD, lexicon_module.TAIL, lexicon_module.HEAD | lexicon_module.TAIL,
-              lexicon_module.WORD | lexicon_module.HEAD, lexicon_module.LONGER | lexicon_module.TAIL, 255]
-    heads = 0
-    for _ in range(500):
-        pairs = bytes(rng.choice(values) for _ in range(rng.randint(0, 40)))
-        expected = [k for k in range(len(pairs) - 1)
-                    if pairs[k] & lexicon_module.HEAD and pairs[k + 1] & lexicon_module.TAIL]
-        assert proofread._head_places(pairs) == expected, pairs
-        if len(pairs) >= 2:
-            assert proofread._head_places(pairs, np) == expected, pairs
-        heads += len(expected)
-    assert heads > 500
+        flags = bytes(rng.choice(values) for _ in range(rng.randint(0, 40)))
+        expected = [k for k in range(len(flags) - 1) if defined(flags[k], flags[k + 1])]
+        assert places(flags) == expected, flags
+        assert places(flags, np) == expected, flags
+        found += len(expected)
+    assert found > 500
 
 
 def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Path) -> None:

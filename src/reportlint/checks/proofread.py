@@ -134,20 +134,25 @@ def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[li
             [u for u, got in zip(places, known, strict=True) if got is False or (got is not True and got)])
 
 
+def _neighbour_places(flags: bytes, first: bytes, second: bytes, np: Any = None) -> list[int]:
+    """The places k where the translation table ``first`` maps ``flags[k]`` to 1 and ``second`` maps ``flags[k + 1]``
+    to 1. Both byte masks are made by ``bytes.translate``, then ANDed by numpy when it is given (imported already: a
+    batch's table of pair codes), else read as integers and ANDed (C loops too, about three times slower)."""
+    n = len(flags) - 1
+    if n < 1:
+        return []
+    a, b = flags[:n].translate(first), flags[1:].translate(second)
+    if np is None:
+        both = int.from_bytes(a, "little") & int.from_bytes(b, "little")
+        return [m.start() for m in _ONE.finditer(both.to_bytes(n, "little"))]
+    return np.flatnonzero(np.frombuffer(a, dtype=np.uint8) & np.frombuffer(b, dtype=np.uint8)).tolist()  # type: ignore[no-any-return]
+
+
 def _lone_places(flags: bytes, np: Any = None) -> list[int]:
     """The Chinese characters with no word on either side, from ``flags`` (``_orphan_scan``'s: a byte before the
     text's pair flags, one after): the pair before is no word and the pair it begins is no word and begins with a
-    Chinese character. By numpy's whole-array steps when it is given (imported already: a batch's table of pair
-    codes), else both byte masks read as integers and ANDed (C loops too, about three times slower)."""
-    n = len(flags) - 1
-    if np is None or n < 2:
-        before = int.from_bytes(flags[:n].translate(_NO_WORD), "little")
-        after = int.from_bytes(flags[1:].translate(_NO_WORD_HAN), "little")
-        return [m.start() for m in _ONE.finditer((before & after).to_bytes(n, "little"))]
-    f = np.frombuffer(flags, dtype=np.uint8)
-    lone = (f[1:] & np.uint8(WORD | NOT_HAN)) == 0
-    lone &= (f[:-1] & np.uint8(WORD)) == 0
-    return np.flatnonzero(lone).tolist()  # type: ignore[no-any-return]
+    Chinese character."""
+    return _neighbour_places(flags, _NO_WORD, _NO_WORD_HAN, np)
 
 
 def _window_memo(lex: object) -> dict[str, bool | tuple[Candidate, ...]]:
@@ -328,19 +333,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
 
 def _head_places(pairs: bytes, np: Any = None) -> list[int]:
     """The places whose pair flags say ``HEAD`` and the next pair's ``TAIL``: where a phrase of ``dropped_heads`` may
-    begin. By numpy's whole-array steps when it is given (see ``_lone_places``), else both byte masks read as
-    integers and ANDed."""
-    n = len(pairs) - 1
-    if n < 1:
-        return []
-    if np is None:
-        both = (int.from_bytes(pairs[:n].translate(_HEAD_BYTE), "little")
-                & int.from_bytes(pairs[1:].translate(_TAIL_BYTE), "little"))
-        return [m.start() for m in _ONE.finditer(both.to_bytes(n, "little"))]
-    f = np.frombuffer(pairs, dtype=np.uint8)
-    both = (f[:-1] & np.uint8(HEAD)).astype(bool)
-    both &= (f[1:] & np.uint8(TAIL)).astype(bool)
-    return np.flatnonzero(both).tolist()  # type: ignore[no-any-return]
+    begin."""
+    return _neighbour_places(pairs, _HEAD_BYTE, _TAIL_BYTE, np)
 
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
