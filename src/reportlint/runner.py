@@ -103,54 +103,11 @@ def _needs_isolation(path: Path) -> bool:
 
 
 def _zip_sizes(path: Path) -> list[tuple[str, int]]:
-    """(name, uncompressed size) of each member of the zip at ``path``, as ``zipfile.ZipFile(path).infolist()``
-    gives them (and raising what it raises). The parent asks this of every .docx of a run; zipfile makes a
-    ZipInfo with its dates and extra fields for each member, so a plain archive (no comment, no Zip64
-    record, no extra field, one disk) is read here from its central directory with ``struct``, and any
-    other is left to zipfile."""
-    import struct
-
-    with open(path, "rb") as fh:
-        size = fh.seek(0, 2)
-        if size >= 42:
-            fh.seek(size - 42)
-            tail = fh.read(42)
-            end = tail[20:]
-            if end[:4] == b"PK\x05\x06" and end[-2:] == b"\x00\x00" and tail[:4] != b"PK\x06\x07":
-                disk, cd_disk, here, count, cd_size = struct.unpack("<HHHHI", end[4:16])
-                start = size - 22 - cd_size
-                if disk == cd_disk == 0 and here == count and start >= 0:
-                    fh.seek(start)
-                    found = _central_sizes(fh.read(cd_size), cd_size)
-                    if found is not None:
-                        return found
+    """(name, uncompressed size) of each member of the zip at ``path``, from its directory (nothing inflated)."""
     import zipfile  # here: a run over .txt files never needs it
 
     with zipfile.ZipFile(path) as zf:
         return [(i.filename, i.file_size) for i in zf.infolist()]
-
-
-def _central_sizes(cd: bytes, cd_size: int) -> list[tuple[str, int]] | None:
-    """``_zip_sizes`` of a central directory, or None when any entry is not plain."""
-    import struct
-
-    if len(cd) != cd_size:
-        return None
-    out = []
-    pos = 0
-    while pos < cd_size:
-        if pos + 46 > cd_size or cd[pos:pos + 4] != b"PK\x01\x02" or cd[pos + 6] > 63:  # zipfile's version limit
-            return None
-        flags, file_size, name_len, extra_len, comment_len = struct.unpack_from("<8xH14xIHHH", cd, pos)
-        if extra_len:
-            return None
-        try:
-            name = cd[pos + 46:pos + 46 + name_len].decode("utf-8" if flags & 0x800 else "cp437")
-        except UnicodeDecodeError:
-            return None
-        out.append((name.split("\x00", 1)[0], file_size))  # a ZipInfo's name ends at a NUL
-        pos += 46 + name_len + extra_len + comment_len
-    return out
 
 
 # bytes of a file per character of its text, at least: UTF-8 Chinese text (3 bytes a character), a .docx (its XML
