@@ -361,15 +361,13 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             after = text[mk.end:mk.end + 1]
             if after and after in "，,。.、；;：:":
                 stray = "punct"
-        if stray:
-            pass
-        elif not mk.inline:
+        if not stray and not mk.inline:
             prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
             if not prev or prev.isspace():
                 prev = _previous_text(blocks, mk.block)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
                 stray = "cut"
-        elif family == "ar":
+        elif not stray and family == "ar":
             # what comes before, read near the marker: a sentence of 15 characters or more running into it
             # (its last 15 characters hold no sentence end); the whole paragraph only for a long blank run
             before = text[max(0, mk.start - 64):mk.start].rstrip()
