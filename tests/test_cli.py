@@ -232,3 +232,19 @@ def test_txt_check_without_corpus_imports_no_index_code(tmp_path: Path) -> None:
             "print(status, [m for m in ('sqlite3', 'reportlint.corpus', 'pdfminer', 'docx', 'lxml') if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path).stdout
     assert out.strip().splitlines()[-1] == "1 []"
+
+
+def test_a_batch_prints_the_same_report_with_one_job_or_two(tmp_path: Path, capsys, monkeypatch) -> None:
+    """With two jobs each file's part of the text report is rendered as its result arrives from a worker;
+    the report is the one a single job prints (and the one the JSON of the same run describes)."""
+    from reportlint import runner
+
+    monkeypatch.setattr(runner, "cpu_count", lambda: 2)
+    for i in range(4):
+        (tmp_path / f"r{i}.txt").write_text(DEFECTIVE.replace("完善", "完善" * (i + 1)), encoding="utf-8")
+    one = run(["check", "--no-cache", "--jobs", "1", str(tmp_path)], capsys)
+    two = run(["check", "--no-cache", "--jobs", "2", str(tmp_path)], capsys)
+    assert one == two and one[1].count("N101") == 4
+    data = json.loads(run(["check", "--no-cache", "--jobs", "2", "--format", "json", str(tmp_path)], capsys)[1])
+    assert sum(len(f["findings"]) for f in data["files"]) == one[1].count(" [error]") + one[1].count(" [warning]") + \
+        one[1].count(" [info]")

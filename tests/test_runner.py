@@ -394,3 +394,42 @@ def test_job_bookkeeping_is_linear(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert len(results) == 2000
     assert comparisons[0] < 2000
 
+
+
+@pytest.mark.skipif(not os.uname().sysname == "Linux", reason="isolation uses fork")
+def test_a_worker_told_to_end_is_never_handed_a_file_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first worker runs out of files and is told to end while the second is stuck on a PDF that loops
+    forever with another file waiting behind it: that file goes back in line and must reach a fresh worker,
+    not the one that is ending (it would never answer, and the file would be reported as over memory)."""
+    from conftest import make_pdf
+
+    from reportlint import runner
+
+    monkeypatch.setattr(runner, "cpu_count", lambda: 2)
+    fast = []
+    for name in ("a.txt", "b.txt"):
+        fast.append(tmp_path / name)
+        fast[-1].write_text("一、主要工作\n（一）加强学习。\n", encoding="utf-8")
+    slow = tmp_path / "c-slow.pdf"
+    slow.write_bytes(b"%PDF-1.4\n1 0 obj\n2 0 R\nendobj\n2 0 obj\n1 0 R\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+    good = make_pdf(tmp_path / "d-good.pdf", [["县机关工作总结", "一、主要工作", "（一）加强学习。"]])
+    told = []
+    real_release = Runner._release
+    monkeypatch.setattr(Runner, "_release", staticmethod(lambda w: (told.append(1), real_release(w))))
+    results = Runner(session(), Settings(), jobs=2, limits=Limits(timeout=1)).run(
+        [Job(i, p, Config()) for i, p in enumerate([*fast, slow, good])])
+    assert told  # the first worker was told to end before the time limit hit the second
+    assert results[2].error and "timeout" in results[2].error["message"]
+    alone = Runner(session(), Settings(), jobs=1).run([Job(3, good, Config())])
+    assert results[3].error is None and _flat(results[3:]) == _flat(alone)
+
+
+def test_each_checked_result_is_handed_over_as_it_comes(folder: Path) -> None:
+    """``on_result`` sees every checked file's result once, in one process or from workers."""
+    for jobs in (1, 2):
+        seen: list = []
+        paths = sorted(folder.iterdir())
+        results = Runner(session(), Settings(), jobs=jobs, on_result=seen.append).run(
+            [Job(i, p, Config()) for i, p in enumerate(paths)])
+        assert sorted(r.path for r in seen) == sorted(r.path for r in results)
+        assert all(any(s is r for s in seen) for r in results)

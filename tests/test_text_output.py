@@ -120,3 +120,28 @@ def test_width_table_agrees_with_east_asian_width(monkeypatch) -> None:  # type:
                        for _ in range(rng.randint(0, 10)))
         want = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
         assert width(text) == want, text
+
+
+def test_a_file_rendered_early_is_printed_as_rendered_and_only_for_its_own_result() -> None:
+    """A batch renders each file as its result arrives (``options["rendered"]``); the report prints that text
+    for the very result it was made from, and renders anything else itself, the same as without it."""
+    from reportlint.reporters.text import renderer
+
+    def result(name: str) -> FileResult:
+        f = Finding(path=name, rule="T101", name="doubled-char", severity="warning", message="这里多打了一个字",
+                    block=0, start=2, end_block=0, end=3, excerpt="的", suggestion="的")
+        return FileResult(name, findings=[f], lines={0: "我们的的工作"})
+
+    a, b = result("甲.txt"), result("乙.txt")
+    options = {"color": False, "summary": summary([a, b]), "width": None}
+    plain = io.StringIO()
+    report_text([a, b], plain, options)
+    render = renderer(options)
+    assert plain.getvalue().startswith(render(a) + render(b))
+    early = io.StringIO()
+    report_text([a, b], early, {**options, "rendered": {id(a): (a, render(a)), id(b): (b, render(b))}})
+    assert early.getvalue() == plain.getvalue()
+    marked = io.StringIO()
+    stale = result("乙.txt")  # same content, another object: its text is not used for b
+    report_text([a, b], marked, {**options, "rendered": {id(a): (a, "甲.txt: 已渲染\n"), id(b): (stale, "旧\n")}})
+    assert marked.getvalue() == plain.getvalue().replace(render(a), "甲.txt: 已渲染\n", 1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -155,14 +156,18 @@ def run(
             from .cache import Cache  # here: a run with the cache off never imports it (nor json)
 
             cache = Cache(cache_dir())
+        threshold = fail_on or base_config.fail_on or "warning"
+        options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules,
+                                   "width": _terminal_width()}
+        plain_text = not (statistics or show_diff or fix_to or write_baseline_to or baseline is not None)
         runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
-                        cache=cache, progress=_progress_bar(len(work)))
+                        cache=cache, progress=_progress_bar(len(work)),
+                        on_result=_renders_early(registry.reporters[fmt], options) if plain_text else None)
         checked = iter(runner.run(work))
         results: list[FileResult] = [FileResult(str(path), skipped=skip) if skip else next(checked)
                                      for path, skip in found]
         if stdin is not None:
             results = [stdin.rename(r) for r in results]
-    threshold = fail_on or base_config.fail_on or "warning"
     if show_diff:
         return _show_diffs(results, registry)
     if fix_to is not None and not results[0].error and not results[0].skipped:
@@ -177,8 +182,6 @@ def run(
         echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
                    "只报告新问题", err=True)
         return 2 if exit_code(results, threshold) == 2 else 0
-    options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules,
-                               "width": _terminal_width()}
     if baseline is not None:
         from .baseline import apply
 
@@ -196,6 +199,22 @@ def run(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _renders_early(reporter: Any, options: dict[str, Any]) -> Callable[[Any], None] | None:
+    """For the text report: render each file's part as its result comes in, into ``options["rendered"]``
+    (``reporters.text.renderer``), so that a batch's workers are still checking while the parent renders
+    what they sent and the report after the last file is one write. None for any other reporter."""
+    if getattr(reporter, "__module__", None) != "reportlint.reporters.text" or reporter.__name__ != "report_text":
+        return None
+    from .reporters.text import renderer
+
+    render, rendered = renderer(options), options.setdefault("rendered", {})
+
+    def add(result: Any) -> None:
+        rendered[id(result)] = (result, render(result))
+
+    return add
 
 
 def _read_baseline(path: Path) -> Any:

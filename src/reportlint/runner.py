@@ -219,6 +219,7 @@ class _Worker:
     conn: Channel
     jobs: deque[Job] = field(default_factory=deque)  # sent, not answered yet; the first is running
     deadline: float = 0.0  # for the first
+    released: bool = False  # told to end (``Runner._release``): sent nothing more
 
 
 PIPELINE = 2  # jobs sent ahead to a worker, so it never waits for the parent between files
@@ -230,7 +231,7 @@ class Runner:
 
     def __init__(self, session: Session, settings: Settings, jobs: int = 1, limits: Limits | None = None,
                  cache: Cache | None = None, progress: Callable[[int, int], None] | None = None,
-                 isolate_all: bool = False) -> None:
+                 isolate_all: bool = False, on_result: Callable[[FileResult], None] | None = None) -> None:
         self.session = session
         self.settings = settings
         self.jobs = max(1, min(jobs, cpu_count()))
@@ -239,6 +240,7 @@ class Runner:
         self.progress = progress
         self.isolate = _can_fork()
         self.isolate_all = isolate_all  # every file in a worker however small (serve: no upload checked in the server)
+        self.on_result = on_result  # told each file's result as it is checked (not those from the cache)
 
     def run(self, jobs: list[Job]) -> list[FileResult]:
         results: dict[int, FileResult] = {}
@@ -336,7 +338,7 @@ class Runner:
         try:
             while queue or any(w.jobs for w in workers):
                 for w in workers:
-                    while len(w.jobs) < PIPELINE and queue:
+                    while len(w.jobs) < PIPELINE and queue and not w.released:
                         job = queue.popleft()
                         if not w.jobs:
                             w.deadline = time.monotonic() + self.limits.timeout_for(job.path)
@@ -361,6 +363,8 @@ class Runner:
                             if w.jobs:
                                 w.deadline = time.monotonic() + self.limits.timeout_for(w.jobs[0].path)
                         self._done(job, results, keys, total, outcome)
+                        if not queue and not w.jobs:
+                            self._release(w)
                     elif time.monotonic() >= w.deadline:
                         replace(i)
                         seconds = round(self.limits.timeout_for(job.path), 1)
@@ -373,10 +377,12 @@ class Runner:
 
     def _done(self, job: Job, results: dict[int, FileResult], keys: dict[int, str], total: int,
               outcome: Outcome) -> None:
-        """Record a finished job: cache a result that limits did not cut short; progress."""
+        """Record a finished job: cache a result that limits did not cut short; ``on_result``; progress."""
         result = results[job.index]
         if self.cache and outcome is Outcome.CHECKED and job.index in keys and not result.debug:
             self.cache.put(keys[job.index], result)
+        if self.on_result:
+            self.on_result(result)
         if self.progress:
             self.progress(len(results), total)
 
@@ -416,6 +422,16 @@ class Runner:
         session, settings, limits = self.session, self.settings, self.limits
         child = Child(lambda channel: _worker(channel, session, settings, limits))
         return _Worker(child, child.channel)
+
+    @staticmethod
+    def _release(w: _Worker) -> None:
+        """Tell a worker with nothing left to do to end, without waiting for it: it exits while the other
+        workers finish their last files, instead of after them (``_stop`` then finds it gone)."""
+        w.released = True
+        try:
+            w.conn.send(None)
+        except OSError:
+            pass
 
     @staticmethod
     def _stop(w: _Worker, kill: bool = False) -> None:
