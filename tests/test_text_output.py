@@ -145,3 +145,26 @@ def test_a_file_rendered_early_is_printed_as_rendered_and_only_for_its_own_resul
     stale = result("乙.txt")  # same content, another object: its text is not used for b
     report_text([a, b], marked, {**options, "rendered": {id(a): (a, "甲.txt: 已渲染\n"), id(b): (stale, "旧\n")}})
     assert marked.getvalue() == plain.getvalue().replace(render(a), "甲.txt: 已渲染\n", 1)
+
+
+def test_an_excerpt_with_nothing_to_escape_is_shown_as_the_general_path_shows_it() -> None:
+    """``_render`` takes a short cut when the excerpt has no tab and nothing to escape; it must give what the
+    general path (each piece made safe and measured by ``_shown``) gives, on random excerpts."""
+    import random
+
+    from reportlint.reporters.text import _render, _shown
+
+    def general(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, int, int]:
+        prefix = "…" if lo > 0 else ""
+        before, pad = _shown(text[lo:start], width(prefix))
+        before, pad = prefix + before, pad + width(prefix)
+        span, columns = _shown(text[start:min(end, hi)], pad)
+        after = _shown(text[min(end, hi):hi], pad + columns)[0] + ("…" if hi < len(text) else "")
+        return before + span + after, pad, columns
+
+    rng = random.Random(7)
+    alphabet = "的工作ab1 ，。“”…—（）ＡＢ①\u3000e\u0301"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
+        lo, start, end, hi = sorted(rng.randint(0, len(text)) for _ in range(4))
+        assert _render(text, lo, start, end, hi) == general(text, lo, start, end, hi)

@@ -21,6 +21,11 @@ def safe(text: str) -> str:
     return _UNSAFE.sub(repl, text)
 
 
+def is_safe(text: str) -> bool:
+    """Whether ``safe`` leaves ``text`` as it is."""
+    return _UNSAFE.search(text) is None
+
+
 def width(text: str) -> int:
     """Display width in a terminal: CJK and full-width characters take two columns. Each
     character's width is looked up in a dict by ``map`` (C), not through a Python call."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .escape import safe, width
+from .escape import is_safe, safe, width
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET, _DIM = "\033[1m", "\033[0m", "\033[2m"
@@ -43,10 +43,15 @@ def _render(text: str, lo: int, start: int, end: int, hi: int) -> tuple[str, int
     """The excerpt ``text[lo:hi]`` with … where it is cut, the columns before ``start`` and the
     columns of the span. Each part's width is counted once, as it is made safe."""
     prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(text) else ""
+    window = text[lo:hi]
+    if "\t" not in window and is_safe(window):  # most excerpts: nothing to escape or expand, each width once
+        before, span = prefix + text[lo:start], text[start:min(end, hi)]
+        return before + span + text[min(end, hi):hi] + suffix, width(before), width(span)
     before, pad = _shown(text[lo:start], width(prefix))
     before, pad = prefix + before, pad + width(prefix)
     span, columns = _shown(text[start:min(end, hi)], pad)
-    after = _shown(text[min(end, hi):hi], pad + columns)[0] + ("…" if hi < len(text) else "")
+    after = _shown(text[min(end, hi):hi], pad + columns)[0] + suffix
     return before + span + after, pad, columns
 
 
