@@ -1,19 +1,23 @@
 """The walk's exclusions without pathspec (issue #20, speed): ``NAME/`` pattern sets, the default
-among them, are matched by folder names and must say exactly what pathspec's GitIgnoreSpec says."""
+among them, are matched by folder names and must say exactly what pathspec's GitIgnoreSpec says;
+each walked folder works out its exclusions once and must say what the per-path test says."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import random
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from reportlint import files
 from reportlint.config import Config
-from reportlint.files import DEFAULT_EXCLUDE, Selection, _DirNames, _matcher, select_files
+from reportlint.files import DEFAULT_EXCLUDE, Selection, _DirNames, _matcher, _prefix, _relative, select_files
 
 pathspec = pytest.importorskip("pathspec")
 
@@ -72,6 +76,17 @@ def test_any_other_pattern_goes_to_pathspec(pattern: str) -> None:
     assert not isinstance(_matcher(("node_modules/", pattern)), _DirNames)
 
 
+FOLDERS = ["/", "/a", "/a/b", "/ab", "/a/b/c", "/a b", "/x/.h"]
+
+
+def test_a_folder_s_prefix_plus_a_name_is_the_entry_s_relative_path() -> None:
+    anchors: list[str | None] = [None, *FOLDERS]
+    for folder, base, anchor in itertools.product(FOLDERS, FOLDERS, anchors):
+        for name, is_dir in itertools.product(["n", ".h", "报告.docx"], [False, True]):
+            whole = _relative(os.path.join(folder, name), base, is_dir, anchor)
+            assert _prefix(folder, base, anchor) + name + ("/" if is_dir else "") == whole, (folder, base, anchor)
+
+
 def _tree(root: Path, rng: random.Random) -> None:
     names = ["a.txt", ".b.txt", "c.md", "d.docx", "e.bin", "node_modules2", ".hidden", "node_modules", "site-packages",
              "__pycache__", "build", "报告", "..x", "sub"]
@@ -90,12 +105,19 @@ def _tree(root: Path, rng: random.Random) -> None:
 
 
 @pytest.mark.parametrize("seed", range(6))
-def test_a_walk_picks_the_same_files_as_with_pathspec_for_every_pattern(seed: int, tmp_path: Path,
-                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_walk_picks_the_same_files_as_path_by_path_with_pathspec(seed: int, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     rng = random.Random(seed)
     root = tmp_path / "root"
     (root / "sub").mkdir(parents=True)
+    (root / ".hidden" / "node_modules").mkdir(parents=True)
+    (root / ".hidden" / "a.txt").write_text("x", encoding="utf-8")
+    (root / ".hidden" / "node_modules" / "b.txt").write_text("x", encoding="utf-8")
     _tree(root, rng)
+    if seed % 2:  # a git work tree: its .gitignore files too
+        (root / ".git").mkdir()
+        (root / ".gitignore").write_text("*.md\n!c.md\n报告/\n", encoding="utf-8")
+        (root / "sub" / ".gitignore").write_text("a.txt\n", encoding="utf-8")
     configs = {  # a folder with its own exclusions, as a reportlint.toml there would give
         str(root / "sub"): Config(path=root / "sub" / "reportlint.toml", extend_exclude=("build/", "*.md")),
     }
@@ -106,20 +128,52 @@ def test_a_walk_picks_the_same_files_as_with_pathspec_for_every_pattern(seed: in
                 return config
         return Config()
 
-    def walk(given: Path, cwd: Path, **options: tuple[str, ...]) -> list[str]:
+    def walk(given: Path, cwd: Path, **options: object) -> list[str]:
         selection = Selection(config_for=config_for, supported=(".docx", ".md", ".txt"), cwd=cwd.resolve(),
                               **options)  # type: ignore[arg-type]
         return [f"{p.path}|{p.skip}|{p.note}" for p in select_files([given], selection)]
 
-    runs = [(root, root, {}), (root, tmp_path, {}), (root / "sub", root, {}), (root, root / "sub", {}),
-            (root, root, {"extend_exclude": ("报告/",)}), (root, root, {"exclude": ("..x/", "sub/")})]
-    hidden = root / ".hidden"
-    if hidden.is_dir():
-        runs.append((hidden, root, {}))  # an excluded folder named: walked, its patterns rebased on it
-    fast = [walk(*run[:2], **run[2]) for run in runs]
+    runs: list[tuple[Path, Path, dict[str, object]]] = [
+        (root, root, {}), (root, tmp_path, {}), (root / "sub", root, {}), (root, root / "sub", {}),
+        (root, root, {"extend_exclude": ("报告/",)}), (root, root, {"exclude": ("..x/", "sub/")}),
+        (root, root, {"respect_gitignore": False})]
+    runs.append((root / ".hidden", root, {}))  # an excluded folder named: walked, its patterns rebased on it
+    fast = [walk(given, cwd, **options) for given, cwd, options in runs]
     assert any(fast)
+
+    def path_by_path(folder: str, chain: tuple[Any, ...], selection: Selection, anchor: str,
+                     rebase: bool) -> Callable[[str, bool], bool]:
+        def skipped(name: str, is_dir: bool) -> bool:  # each entry on its own, as before issue #20
+            real = os.path.join(folder, name)
+            if selection.excluded(real, is_dir, anchor, rebase):
+                return True
+            return bool(chain) and selection.gitignore(real) and files._git_ignored(real, is_dir, chain)
+
+        return skipped
+
     monkeypatch.setattr(files, "_matcher", files._spec)
-    assert [walk(*run[:2], **run[2]) for run in runs] == fast
+    monkeypatch.setattr(files, "_skipper", path_by_path)
+    assert [walk(given, cwd, **options) for given, cwd, options in runs] == fast
+
+
+def test_a_walked_folder_s_configuration_is_looked_up_once_and_only_when_an_entry_needs_it(tmp_path: Path) -> None:
+    for name in ("docs/a.txt", "docs/b.md", "docs/c.docx", "docs/sub/d.txt", "images/e.png", "images/f.bin"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    asked: list[Path] = []
+
+    def config_for(folder: Path) -> Config:
+        asked.append(folder)
+        return Config()
+
+    selection = Selection(config_for=config_for, supported=(".docx", ".md", ".txt"), cwd=tmp_path.resolve())
+    picked = [p.path.relative_to(tmp_path).as_posix() for p in select_files([tmp_path], selection)]
+    assert picked == ["docs/a.txt", "docs/b.md", "docs/c.docx", "docs/sub/d.txt"]
+    real = tmp_path.resolve()
+    # once per walked folder with an entry to decide on (before, once per entry); images/ holds
+    # nothing reportlint reads, so a broken configuration there is never read, as before
+    assert [folder for folder in asked if folder == real or real in folder.parents] == [
+        real, real / "docs", real / "docs" / "sub"]
 
 
 def _imports_pathspec(tmp_path: Path, *args: str) -> tuple[str, bool]:
