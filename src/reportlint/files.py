@@ -368,13 +368,13 @@ def _walk(root: Path, selection: Selection) -> Iterator[Picked]:
         skipped: Callable[[str, bool], bool] | None = None  # this folder's exclusions, read at the first need
         for entry in entries:
             name = entry.name
-            full_real = os.path.join(real, name)
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
             if is_dir:
+                full_real = os.path.join(real, name)
                 if name in VCS_FOLDERS or _is_environment(full_real):
                     continue
                 skipped = skipped or _skipper(real, chain, selection, real_root, rebase)
