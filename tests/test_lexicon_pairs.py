@@ -1,4 +1,5 @@
-"""The two ways ``Lexicon.pair_flags`` flags pairs of characters, and when a run switches to numpy's table."""
+"""The two ways ``Lexicon.pair_flags`` flags pairs of characters, when a run switches to numpy's table, and that
+table kept in the cache folder (the ``.pairs`` file)."""
 
 from __future__ import annotations
 
@@ -222,9 +223,11 @@ def _damaged(good: bytes, how: str) -> bytes:
     slots = sum(4 << bits for bits, _ in lexicon_module._LEVELS)
     rest_at = head + 4 + slots
 
-    def with_rest(rest: object) -> bytes:
-        record = marshal.dumps(rest)
+    def with_record(record: bytes) -> bytes:
         return sealed(body[:head] + len(record).to_bytes(4, "big") + body[head + 4:rest_at] + record)
+
+    def with_rest(rest: object) -> bytes:
+        return with_record(marshal.dumps(rest))
 
     k = next(i for i in range(head + 4, rest_at) if good[i])  # a byte of a slot holding a pair
     cases = {
@@ -239,12 +242,13 @@ def _damaged(good: bytes, how: str) -> bytes:
         "checksum: other table sizes": lambda: sealed(body[:head - 16] + (10).to_bytes(4, "big") + body[head - 12:]),
         "checksum: a wrong length of rest": lambda: sealed(body[:head] + (1).to_bytes(4, "big") + body[head + 4:]),
         "checksum: rest cut short": lambda: sealed(body[:-3]),
-        "checksum: rest not marshal": lambda: with_rest(None)[:rest_at] + b"\xff" + with_rest(None)[rest_at + 1:],
+        "checksum: rest not marshal": lambda: with_record(b"\xff" + bytes(good[rest_at + 1:-4])),
         "checksum: rest a list": lambda: with_rest([1, 2]),
         "checksum: rest with a string key": lambda: with_rest({"推进": 1}),
         "checksum: rest with flags out of range": lambda: with_rest({0x8FDB63A8: 300}),
         "checksum: rest with a negative code": lambda: with_rest({-5: 1}),
         "checksum: rest with a flag as a bool": lambda: with_rest({0x8FDB63A8: True}),
+        "checksum: rest too large": lambda: with_rest(dict.fromkeys(range(1 << 20, (1 << 20) + 450_000), 1)),
     }
     return cases[how]()
 
@@ -253,7 +257,7 @@ DAMAGE = ["empty", "garbage", "cut short", "a byte more", "a slot's byte flipped
           "checksum: wrong magic", "checksum: another head's tables", "checksum: other table sizes",
           "checksum: a wrong length of rest", "checksum: rest cut short", "checksum: rest not marshal",
           "checksum: rest a list", "checksum: rest with a string key", "checksum: rest with flags out of range",
-          "checksum: rest with a negative code", "checksum: rest with a flag as a bool"]
+          "checksum: rest with a negative code", "checksum: rest with a flag as a bool", "checksum: rest too large"]
 
 
 @pytest.mark.parametrize("how", DAMAGE)
