@@ -3,6 +3,7 @@ table kept in the cache folder (the ``.pairs`` file)."""
 
 from __future__ import annotations
 
+import os
 from itertools import pairwise
 from pathlib import Path
 
@@ -281,6 +282,26 @@ def test_a_damaged_pairs_file_is_built_afresh_and_rewritten(tmp_path: Path, monk
     assert path.read_bytes() == good  # and written again
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+@pytest.mark.parametrize("what", ["a symbolic link to a good file", "a folder"])
+def test_a_pairs_file_that_is_no_regular_file_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          what: str) -> None:
+    built = _small_lexicon(tmp_path)
+    good = tmp_path / "good.pairs"
+    built.pairs_file = good, 5
+    table = built._pair_table()
+    path = tmp_path / "lexicon-x.pairs"
+    if what == "a folder":
+        path.mkdir()
+    else:
+        path.symlink_to(good)
+    calls = _counted_builder(monkeypatch)
+    again = _small_lexicon(tmp_path)
+    again.pairs_file = path, 5
+    assert _same_tables(again._pair_table(), table) and calls == [1]
+    assert path.is_dir() if what == "a folder" else not path.is_symlink() and path.read_bytes() == good.read_bytes()
+
+
 def test_the_second_load_of_the_lexicon_reads_the_pairs_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A lexicon built (its cache file written) and one opened from that file find the same .pairs file beside it:
     the second never builds the tables."""
@@ -320,8 +341,6 @@ def test_a_pairs_file_that_cannot_be_written_leaves_the_tables_built_in_memory(t
 
 
 def test_a_pairs_file_goes_with_its_cache_file(tmp_path: Path) -> None:
-    import os
-
     for age, stem in enumerate(["lexicon-aaaa", "lexicon-bbbb", "lexicon-cccc"]):
         for suffix in (".marshal", ".pairs"):
             path = tmp_path / (stem + suffix)

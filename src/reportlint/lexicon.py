@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 from array import array
 from collections.abc import Callable, Iterable
@@ -456,16 +457,23 @@ def _pack_pairs(tables: list[Any], rest: dict[int, int], key: int) -> bytes:
 
 def _read_pairs(path: Path, key: int) -> tuple[list[Any], dict[int, int], Any] | None:
     """The tables of ``_pair_table`` from a ``.pairs`` file written by ``_pack_pairs`` for ``key`` (read at once,
-    the hash tables left in the bytes read, read-only); None when the file is missing or not exactly that."""
+    the hash tables left in the bytes read, read-only); None when it is not exactly that, or not a regular file of
+    this user's. OSError when it cannot be opened."""
     import numpy as np
 
     head = _pairs_head(key)
     slots = sum(1 << bits for bits, _ in _LEVELS)
     start = len(head) + 4
     limit = start + 4 * slots + _PAIRS_REST_MAX + 4
-    with path.open("rb", buffering=0) as f:
-        size = os.fstat(f.fileno()).st_size  # read(n) of more than the file holds costs a copy of n bytes
-        data = f.read(size) if size <= limit else b""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > limit
+                or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())):  # not a file of this user's
+            return None
+        data = os.read(fd, st.st_size)  # read(n) of more than the file holds costs a copy of n bytes
+    finally:
+        os.close(fd)
     view = memoryview(data)  # slices of it are not copies
     if not start + 4 * slots + 4 <= len(data) <= limit or crc32(view[:-4]) != int.from_bytes(data[-4:], "big"):
         return None
