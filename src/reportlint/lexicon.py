@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 11  # bump when the derived tables change shape
+FORMAT = 11  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
