@@ -6,7 +6,10 @@ political terms of ``rules/dict/gov.txt``. Character similarity comes from
 ``rules/dict/charsim.json`` (built by ``scripts/build_charsim.py``: shapes from the cjk-decomp
 decomposition data, sounds from pypinyin). Nothing is downloaded. The derived tables are kept
 in reportlint's cache folder as one file of ``marshal`` records (a format that cannot run code),
-rebuilt when jieba's dictionary, the phrase lists or this module's format change.
+rebuilt when jieba's dictionary, the phrase lists or this module's format change. Beside it, a
+``.pairs`` file keeps numpy's hash tables of pairs of characters (``Lexicon._pair_table``: 25 ms to
+build, 1–2 ms to read back), checked against a CRC-32 of the whole file and of the head they were
+built from, and built afresh on any doubt.
 
 Loading is what a check of one report pays for, so the file is laid out for it: a small head
 read at once (the two-character words as one string of second characters per first character,
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import sys
 from array import array
 from collections.abc import Callable, Iterable
@@ -32,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 11  # bump when the derived tables change shape
+FORMAT = 11  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -49,7 +53,9 @@ LONGER = 8  # it begins a word of three or more characters (``starts``)
 TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
 # characters flagged one pair at a time (about 0.05 µs each, each distinct pair worked out once: ``_one_by_one``)
 # before numpy and the hash table of pair codes (about 85 ms of processor time to import and build, then 0.01–0.03 µs
-# a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once
+# a pair) pay for themselves; a run told it will read more (``expect``) builds the table at once. Of those 85 ms the
+# build (about 25) is paid once: later runs read the table from the ``.pairs`` file in 1–2 ms (the threshold was
+# chosen with the build counted)
 _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
 # the hash tables of pair codes (``_pair_table``): a pair's code × an odd number (mod 2^32, one to one) is its hash;
@@ -59,6 +65,9 @@ _expected = 0  # characters this process is expected to check in all (see ``expe
 _LEVELS = ((19, 0x9E3779B1), (16, 0x85EBCA6B))  # (bits, multiplier): 2^19 slots (2 MB) for about 100,000 pairs,
 #                                                 then 2^16 for the pairs that share a slot there (about one in 12)
 _SHARED = 128
+# the ``.pairs`` file beside the cache file (``_pack_pairs``): magic, then the tables in this machine's byte order
+_PAIRS_MAGIC = b"RLPAIRS" + FORMAT.to_bytes(2, "big") + sys.byteorder[0].encode()
+_PAIRS_REST_MAX = 1 << 22  # bytes of ``rest`` (a few thousand pairs: about 10 kB) beyond which a file is refused
 _TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
@@ -148,7 +157,8 @@ class Lexicon:
     key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
-                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "short_phrasal", "starts", "two")
+                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_phrasal", "starts",
+                 "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -170,6 +180,9 @@ class Lexicon:
         self._flagged = 0  # characters flagged so far, one pair at a time
         self._pairs: dict[int, int] = {}  # the flags of the pairs met so far (see ``_one_by_one``)
         self._memos: dict[str, dict[Any, Any]] = {}
+        # where ``_pair_table`` keeps its tables, and the CRC-32 of the head of the cache file (the small tables
+        # they are built from): set by ``lexicon()``; None builds them in memory
+        self.pairs_file: tuple[Path, int] | None = None
 
     def word(self, text: str) -> bool:
         """Whether ``text`` is a word of 2 or more characters of the dictionary (frequent enough)."""
@@ -236,9 +249,22 @@ class Lexicon:
                       for pair in pairs for a, b in (pair,)])
 
     def _pair_table(self) -> tuple[list[Any], dict[int, int], Any]:
-        """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text)."""
+        """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text): read from
+        ``pairs_file`` when it holds them, else built and written there (a folder that cannot be written to is left
+        as it is)."""
         if self._codes is None:
-            self._codes = _pair_table(self.two, self.starts, *self._pairs_of_heads())
+            got = None
+            with suppress(OSError):
+                got = _read_pairs(*self.pairs_file) if self.pairs_file is not None else None
+            if got is None:
+                got = _pair_table(self.two, self.starts, *self._pairs_of_heads())
+                if self.pairs_file is not None:
+                    from .store import write_atomic
+
+                    path, key = self.pairs_file
+                    with suppress(OSError, ValueError):
+                        write_atomic(path, _pack_pairs(got[0], got[1], key))
+            self._codes = got
         return self._codes
 
     def _by_codes(self, text: str) -> bytes | None:
@@ -395,9 +421,76 @@ def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[st
     for bits, mult in _LEVELS:
         table, codes, flags = _hash_level(codes, flags, bits, mult)
         tables.append(table)
+    return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True)), _not_han()
+
+
+def _not_han() -> Any:
+    """The table of the 65,536 characters of the BMP giving ``NOT_HAN`` for those outside U+4E00–U+9FFF."""
+    import numpy as np
+
     not_han = np.full(1 << 16, NOT_HAN, dtype=np.uint8)
     not_han[0x4E00:0xA000] = 0
-    return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True)), not_han
+    return not_han
+
+
+def _pairs_head(key: int) -> bytes:
+    """What a ``.pairs`` file begins with: the magic, ``key`` (the CRC-32 of the head of the cache file whose small
+    tables the hash tables were built from) and ``_LEVELS``, 4 bytes each, so the tables after it are aligned."""
+    head = _PAIRS_MAGIC + bytes(-len(_PAIRS_MAGIC) % 4) + key.to_bytes(4, "big")
+    return head + b"".join(bits.to_bytes(4, "big") + mult.to_bytes(4, "big") for bits, mult in _LEVELS)
+
+
+def _pack_pairs(tables: list[Any], rest: dict[int, int], key: int) -> bytes:
+    """The ``.pairs`` file: ``_pairs_head``, the length of ``rest``'s record, the hash tables' slots, ``rest`` as
+    ``marshal`` and the CRC-32 of all that."""
+    import numpy as np
+
+    record = marshal.dumps(rest)
+    out = bytearray(_pairs_head(key) + len(record).to_bytes(4, "big"))
+    for table, (bits, _) in zip(tables, _LEVELS, strict=True):
+        if table.dtype != np.uint32 or table.shape != (1 << bits,):
+            raise ValueError("a hash table of pair codes of the wrong shape")
+        out += table.tobytes()
+    out += record
+    return bytes(out + crc32(out).to_bytes(4, "big"))
+
+
+def _read_pairs(path: Path, key: int) -> tuple[list[Any], dict[int, int], Any] | None:
+    """The tables of ``_pair_table`` from a ``.pairs`` file written by ``_pack_pairs`` for ``key`` (read at once,
+    the hash tables left in the bytes read, read-only); None when it is not exactly that, or not a regular file of
+    this user's. OSError when it cannot be opened."""
+    import numpy as np
+
+    head = _pairs_head(key)
+    slots = sum(1 << bits for bits, _ in _LEVELS)
+    start = len(head) + 4
+    limit = start + 4 * slots + _PAIRS_REST_MAX + 4
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > limit
+                or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())):  # not a file of this user's
+            return None
+        data = os.read(fd, st.st_size)  # read(n) of more than the file holds costs a copy of n bytes
+    finally:
+        os.close(fd)
+    view = memoryview(data)  # slices of it are not copies
+    if not start + 4 * slots + 4 <= len(data) <= limit or crc32(view[:-4]) != int.from_bytes(data[-4:], "big"):
+        return None
+    if data[:len(head)] != head or start + 4 * slots + int.from_bytes(data[len(head):start], "big") + 4 != len(data):
+        return None
+    try:
+        rest = marshal.loads(view[start + 4 * slots:-4])
+    except (ValueError, EOFError, TypeError):
+        return None
+    if type(rest) is not dict or not all(type(k) is int and 0 <= k <= 0xFFFFFFFF and type(v) is int
+                                         and 0 <= v < _SHARED for k, v in rest.items()):
+        return None
+    tables, at = [], start
+    for bits, _ in _LEVELS:
+        tables.append(np.frombuffer(data, dtype=np.uint32, count=1 << bits, offset=at))
+        at += 4 << bits
+    return tables, rest, _not_han()
 
 
 def _hash_level(codes: Any, flags: Any, bits: int, mult: int) -> tuple[Any, Any, Any]:
@@ -640,14 +733,22 @@ class _FilePart:
         return os.pread(self._file.fileno(), part.stop - part.start, self._start + part.start)
 
 
-def _read(f: BinaryIO) -> tuple[list[Any], list[Any], bool] | None:
-    """The small tables, the parts of the hash tables and whether the file must stay open for them."""
+def _head_key(data: bytes) -> int:
+    """The CRC-32 of the head of a cache file ``_pack`` wrote (the key of its ``.pairs`` file)."""
+    start = len(_MAGIC) + _HEAD_LEN
+    return crc32(data[start:start + int.from_bytes(data[len(_MAGIC):start], "big")])
+
+
+def _read(f: BinaryIO) -> tuple[list[Any], list[Any], bool, int] | None:
+    """The small tables, the parts of the hash tables, whether the file must stay open for them and the CRC-32 of
+    the head (see ``_head_key``)."""
     start = len(_MAGIC) + _HEAD_LEN
     first = f.read(start)
     if len(first) < start or first[:len(_MAGIC)] != _MAGIC:
         return None
     size = int.from_bytes(first[len(_MAGIC):], "big")
-    tables = _small_tables(marshal.loads(f.read(size)))
+    head = f.read(size)
+    tables = _small_tables(marshal.loads(head))
     if tables is None:
         return None
     *small, sizes = tables
@@ -665,12 +766,12 @@ def _read(f: BinaryIO) -> tuple[list[Any], list[Any], bool] | None:
         for n in sizes[2 * k:]:
             parts.append(_FilePart(f, at, n))
             at += n
-        return small, parts, True
+        return small, parts, True, crc32(head)
     view = memoryview(f.read())  # no positioned reads here: the records are read at once
     for n in sizes[2 * k:]:
         parts.append(view[:n])
         view = view[n:]
-    return small, parts, False
+    return small, parts, False, crc32(head)
 
 
 def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
@@ -685,7 +786,7 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
             f.close()
     if got is None:
         return None
-    small, parts, _ = got
+    small, parts, _, key = got
     k = len(_TABLES)
     valid: dict[str, Callable[[object], bool]] = {
         "_chars": _is_char, "dropped": lambda v: isinstance(v, str), "_long": lambda v: v is True,
@@ -693,7 +794,9 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
     tables = [_Table({}, (parts[k + j], parts[j].cast("I"), parts[2 * k + j]), valid[name],
                      lambda name=name: getattr(rebuild(), name).whole())  # type: ignore[misc]
               for j, name in enumerate(_TABLES)]
-    return Lexicon(*small, *tables)
+    lex = Lexicon(*small, *tables)
+    lex.pairs_file = path.with_suffix(".pairs"), key
+    return lex
 
 
 @lru_cache(maxsize=1)
@@ -718,7 +821,9 @@ def lexicon() -> Lexicon:
     with suppress(OSError):
         _prune(cache.parent, _KEPT_TABLES - 1)
     with suppress(OSError, ValueError):
-        write_atomic(cache, _pack(lex))
+        data = _pack(lex)
+        lex.pairs_file = cache.with_suffix(".pairs"), _head_key(data)
+        write_atomic(cache, data)
     return lex
 
 
@@ -733,6 +838,11 @@ def _prune(folder: Path, keep: int) -> None:
     for old in tables[keep:]:
         with suppress(OSError):
             old.unlink()
+    kept = {p.with_suffix(".pairs") for p in tables[:keep]}
+    for pairs in folder.glob("lexicon-*.pairs"):  # each goes with its cache file
+        if pairs not in kept:
+            with suppress(OSError):
+                pairs.unlink()
 
 
 def loaded() -> bool:
