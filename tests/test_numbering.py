@@ -436,3 +436,23 @@ def test_enumeration_found_in_its_own_run_of_a_long_paragraph(tmp_path: Path) ->
 def test_two_ordinals_are_enough_for_a_repeated_one(tmp_path: Path) -> None:
     text = "工作报告\n主要做法：二是加强学习，二是完善制度。\n"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="N107")] == ["二是"]
+
+
+def test_circled_numbers_one_to_nine_open_items_like_ten_and_after(tmp_path: Path) -> None:
+    """①–⑨ are digits to ``str.isdigit`` (not decimals): a block opening with one was taken for an Arabic
+    number, matched none and was no item at all, so a skip among them went unseen; ⑩ and after always worked."""
+    text = "关于开展检查的通知\n一、检查内容\n①组织领导情况。\n②制度建设情况。\n④整改落实情况。\n二、工作要求\n请按时报送。\n"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="N102")] == [(4, "④")]
+    later = "关于开展检查的通知\n一、检查内容\n⑩组织领导情况。\n⑪制度建设情况。\n⑬整改落实情况。\n"
+    assert [(f.block, f.excerpt) for f in lint_text(later, tmp_path, select="N102")] == [(4, "⑬")]
+
+
+def test_a_serial_column_holding_a_circled_or_superscript_number_ends_there(tmp_path: Path) -> None:
+    """int() reads decimals only: a 序号 cell of ② or ³ (digits to ``str.isdigit``) ends the column instead of
+    crashing the rule (X100)."""
+    for odd in ("②", "³"):
+        rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 4, 5)] + [[odd, "单位", "3"]]
+        path = make_docx(tmp_path / f"t{ord(odd)}.docx", [("名额分配表", {"style": "Title"}),
+                                                         ("分配如下：", {"table": rows})])
+        found = lint_path(path).findings
+        assert not [f for f in found if f.rule == "X100"], [f.message for f in found if f.rule == "X100"]

@@ -199,7 +199,7 @@ def test_heading_text_is_read_within_200_characters_as_a_search_of_the_rest_alon
 
 def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | None:
     """A block-start marker as first written: the pattern of a family its first visible character can
-    open (① is a digit to ``str.isdigit``: the arabic pattern is tried), then a 一， not before a Chinese
+    open (a decimal digit the arabic pattern; ① … ⑨, digits to ``str.isdigit`` but no decimals, the circled one), then a 一， not before a Chinese
     character, a 3， and a 一、二季度 or 1、2月 (an enumeration of numbers) are turned down one by one."""
     lead = r"[ \t\u3000\u00a0]*"
     cn, circled = outline.CN_NUM, outline.CIRCLED
@@ -214,7 +214,7 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
     first = text.lstrip(" \t\u3000\u00a0")[:1]
     if first and first in "（(":  # the families a block's first visible character can open
         families = {"cn-paren", "ar-paren", "latin-paren"}
-    elif first.isdigit():
+    elif first.isdecimal():
         families = {"ar"}
     elif first and first in cn:
         families = {"cn"}

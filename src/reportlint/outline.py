@@ -241,7 +241,7 @@ def _find_candidates(first: str) -> tuple[Candidate, ...]:
     """The marker patterns a block can match, by its first visible character."""
     if first in "（(":
         return _START_PATTERNS[0], _START_PATTERNS[1], _START_PATTERNS[5]
-    if first.isdigit():
+    if first.isdecimal():  # ① … ⑨ are digits to str.isdigit, not decimals: they are circled markers
         return _START_PATTERNS[3:4]
     if first in CN_NUM:
         return _START_PATTERNS[2:3]

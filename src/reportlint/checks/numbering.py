@@ -232,7 +232,7 @@ def _find_serial_breaks(ctx: Context) -> Iterator[tuple[Block, Block, int, int]]
         column = []
         for c in cells[width::width]:
             text = c.text.strip()
-            if not text.isdigit() or len(text) > 3:
+            if not text.isdecimal() or len(text) > 3:  # int() reads decimals only (not ①, ²)
                 break
             column.append(c)
         if len(column) < 5:
@@ -410,7 +410,7 @@ _INTRO_END = re.compile(r"^[^。；;！？!?]{0,16}?[：:]\s*$|^[^。；;！？!
 
 
 def _count_value(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     return cn_value(text.replace("两", "二"))
 
