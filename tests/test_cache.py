@@ -81,7 +81,10 @@ def test_a_result_survives_the_cache_exactly() -> None:
                                      b'{"path": "a", "findings": [[1]], "doctype": null, "error": null, '
                                      b'"skipped": null, "lines": {}}',
                                      b'{"path": "a", "findings": [], "doctype": null, "error": {"rule": 3}, '
-                                     b'"skipped": null, "lines": {}}'])
+                                     b'"skipped": null, "lines": {}}',
+                                     # a digit to str.isdigit that int() cannot read (superscript two)
+                                     b'{"path": "a", "findings": [], "doctype": null, "error": null, '
+                                     b'"skipped": null, "lines": {"\\u00b2": "x"}}'])
 def test_a_malformed_result_entry_is_a_miss(payload: bytes) -> None:
     assert result_cache.decode(payload) is None
 

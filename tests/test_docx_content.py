@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import W_NS, _replace_part, make_docx
 
 from reportlint.loaders.docx import load_docx
+from reportlint.testing import lint_path
 
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
@@ -146,3 +147,16 @@ def test_styles_reused_only_for_the_same_stored_styles_part(tmp_path: Path) -> N
     assert load_docx(first, changed).blocks[0].style == "plain one"
     assert load_docx(first, data).blocks[0].style == "heading 1"
     assert len(loader._PACKED_STYLES) == 2
+
+
+def test_a_list_level_or_outline_level_that_is_no_decimal_number_is_ignored(tmp_path: Path) -> None:
+    """w:ilvl and w:outlineLvl values are read with int(): one that str.isdigit accepts but int() cannot read
+    (a superscript two) is ignored like any other bad value, not a file that cannot be read at all."""
+    from conftest import level, numbering
+
+    xml = numbering(f'<w:abstractNum w:abstractNumId="0">{level(0, "decimal", "%1.")}</w:abstractNum>',
+                    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    path = make_docx(tmp_path / "odd.docx", [("关于工作的通知", {"style": "Title"}), ("第一项", {"num": 1, "ilvl": "²"}),
+                                             ("第二项", {"num": 1, "ilvl": 0})], numbering_xml=xml)
+    result = lint_path(path)
+    assert result.error is None

@@ -163,12 +163,13 @@ def raw(server: ServerProcess, data: bytes) -> tuple[int, bytes]:
     b"PUT /check HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
     b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: multipart/form-data\r\n\r\n",
     b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
+    b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: \xb2\r\n\r\n",  # read as latin-1: a digit to isdigit
     b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 99999999999\r\n\r\n",
     b"POST /check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 500\r\n\r\nshort",
     b"GET /" + b"a" * 70000 + b" HTTP/1.1\r\n\r\n",
     b"GET / HTTP/1.1\r\n" + b"X: y\r\n" * 200 + b"\r\n",
     b"GET /download/../../etc/passwd HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-], ids=["request line", "PUT", "no length", "negative length", "huge length", "short body", "long url",
+], ids=["request line", "PUT", "no length", "negative length", "superscript length", "huge length", "short body", "long url",
         "many headers", "download traversal"])
 def test_malformed_requests_get_a_chinese_page(server: ServerProcess, data: bytes) -> None:
     status, body = raw(server, data)

@@ -145,7 +145,7 @@ def decode(payload: bytes) -> FileResult | None:
     if error is not None and not (type(error) is dict and set(error) == {"rule", "message"}
                                   and all(type(v) is str for v in error.values())):
         return None
-    if type(lines) is not dict or not all(type(v) is str and k.isdigit() for k, v in lines.items()):
+    if type(lines) is not dict or not all(type(v) is str and k.isdecimal() for k, v in lines.items()):
         return None
     findings = []
     for row in rows:

@@ -212,7 +212,7 @@ class Index:
         self.build_id = str(row[0]) if row else ""
         row = self.db.execute("SELECT value FROM meta WHERE key = 'shards'").fetchone()
         value = str(row[0]) if row else ""
-        if not value.isdigit() or not 1 <= int(value) <= 8:
+        if not value.isdecimal() or not 1 <= int(value) <= 8:
             raise CorpusError(f"参考语料索引“{self.path}”已损坏（分片数 {value!r} 无效）；"
                               f"请用 reportlint corpus build 材料目录 -o {self.path} 重新建立（会替换它）")
         return int(value)
@@ -626,7 +626,7 @@ def _validate_folder(folder: Path, purpose: str) -> None:
         finally:
             db.close()
         bits = str(meta.get("shards", ""))
-        if not bits.isdigit() or not 1 <= int(bits) <= 8:
+        if not bits.isdecimal() or not 1 <= int(bits) <= 8:
             raise CorpusError(f"参考语料索引“{name}”已损坏（分片数 {bits!r} 无效）；{rebuild}")
         for bucket in range(1 << int(bits)):
             shard = folder / shard_name(bucket)

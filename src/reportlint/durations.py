@@ -60,7 +60,7 @@ class Mismatch:
 
 
 def _number(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     return cn_value(text.replace("两", "二"))
 

@@ -79,7 +79,7 @@ def _next_id(root: Any) -> Any:
     top = 0
     for el in root.iter():
         value = el.get(W + "id") if isinstance(el.tag, str) else None
-        if value is not None and value.lstrip("-").isdigit():
+        if value is not None and value.lstrip("-").isdecimal():
             top = max(top, int(value))
     n = top
     while True:

@@ -537,7 +537,7 @@ def _read_phrases(path: Path) -> dict[str, int]:
             parts = line.split()
             if not parts or line.startswith("#"):
                 continue
-            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else PHRASE_FREQ
+            freq = int(parts[1]) if len(parts) > 1 and parts[1].isdecimal() else PHRASE_FREQ
             out[parts[0]] = freq
     return out
 
@@ -554,7 +554,7 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
             lines = jieba_dict.read_text(encoding="utf-8").splitlines()
     for line in lines:
         parts = line.split()
-        if len(parts) < 2 or not parts[1].isdigit():
+        if len(parts) < 2 or not parts[1].isdecimal():
             continue
         word, f = parts[0], int(parts[1])
         tag = parts[2] if len(parts) > 2 else ""

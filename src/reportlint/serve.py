@@ -417,7 +417,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _upload(self) -> Upload:
         length = self.headers.get("Content-Length")
-        if length is None or not length.strip().isdigit():
+        if length is None or not length.strip().isdecimal():
             raise UploadError(HTTPStatus.LENGTH_REQUIRED, "上传请求没有注明大小，请用页面上的表单上传")
         size = int(length)
         if size > MAX_UPLOAD_BYTES + _FORM_OVERHEAD:

@@ -188,7 +188,7 @@ class Styles:
                 if num is not None:
                     self.numpr[sid] = _numpr(num)
                 lvl = ppr.find(W + "outlineLvl")
-                if lvl is not None and (lvl.get(W + "val") or "").isdigit():
+                if lvl is not None and (lvl.get(W + "val") or "").isdecimal():
                     self.outline[sid] = int(lvl.get(W + "val"))
             if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true"):
                 self.default = sid
@@ -308,7 +308,7 @@ def _numpr(el: Any) -> tuple[str | None, int | None]:
     ilvl = _child(el, W + "ilvl")
     num = nid.get(W + "val") if nid is not None else None
     lvl = ilvl.get(W + "val") if ilvl is not None else None
-    return num, int(lvl) if lvl is not None and lvl.isdigit() else None
+    return num, int(lvl) if lvl is not None and lvl.isdecimal() else None
 
 
 class Fields:
@@ -869,7 +869,7 @@ def _paragraph(
             sid = ps.get(_VAL, sid)
         if np_ is not None:
             num_id, ilvl = _numpr(np_)
-        if ol is not None and (ol.get(_VAL) or "").isdigit():
+        if ol is not None and (ol.get(_VAL) or "").isdecimal():
             outline = int(ol.get(_VAL))
     (s_num, s_lvl), chain, heading_level, is_title, name = styles.facts(sid)
     if num_id is None:
