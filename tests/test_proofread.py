@@ -827,24 +827,27 @@ def _place_plainly(text: str, i: int, lex) -> tuple:  # type: ignore[no-untyped-
 
 def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
     """``_place`` skips keys of 2–3 characters that are no idiom's or phrase's when only those are asked for: on
-    random windows (busy characters and phrases among them) it finds what asking every key finds."""
+    random windows (busy characters and phrases among them) it finds what asking every key finds; nor does it ask a
+    key whose first two characters begin no longer word, nor keys of 2–3 characters when neither neighbour is in
+    one of the short phrases' keys."""
     import random
 
     from reportlint.checks import proofread as P
 
-    words = ["恪尽职守 40 i", "以工代赈 60 i", "亟需 80", "急需 900", "推进 900", "进村 300", "的 3000", "在 3000",
-             "贩 30", "赈 20", "格 900", "克 900", "极 900", "及 3000"]
+    words = ["恪尽职守 40 i", "以工代赈 60 i", "精益求精 50 i", "亟需 80", "急需 900", "推进 900", "进村 300",
+             "的 3000", "在 3000", "贩 30", "赈 20", "格 900", "克 900", "极 900", "及 3000"]
     (tmp_path / "dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     (tmp_path / "gongwen.txt").write_text("亟需\n克尽职守\n", encoding="utf-8")
     (tmp_path / "charsim.json").write_text(
         '{"shape": {"贩": "贝 反", "赈": "贝 辰", "格": "木 各", "恪": "忄 各"}, '
-        '"sound": {"亟": "ji", "急": "ji", "极": "ji", "及": "ji", "克": "ke", "恪": "ke", "村": "cun", "存": "cun"}}',
+        '"sound": {"益": "yi", "义": "yi", "亟": "ji", "急": "ji", "极": "ji", "及": "ji", "克": "ke", "恪": "ke", '
+        '"村": "cun", "存": "cun"}}',
         encoding="utf-8")
     lex = lexicon_module._build(tmp_path / "dict.txt", tmp_path)
     rng = random.Random(11)
-    alphabet = list("恪格克尽职守以工代赈贩亟急极及需推进村存的在，A")
-    similar = {"恪": "格克", "赈": "贩", "亟": "急极及", "急": "亟极及", "村": "存"}
-    words = ["恪尽职守", "以工代赈", "亟需", "急需", "进村"]
+    alphabet = list("恪格克尽职守以工代赈贩亟急极及需推进村存的在精益义求，A")
+    similar = {"恪": "格克", "赈": "贩", "益": "义", "亟": "急极及", "急": "亟极及", "村": "存"}
+    words = ["恪尽职守", "以工代赈", "精益求精", "亟需", "急需", "进村"]
     found = 0
     for _ in range(3000):
         text = [rng.choice(alphabet) for _ in range(7)]

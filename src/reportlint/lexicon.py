@@ -157,8 +157,8 @@ class Lexicon:
     key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
-                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_phrasal", "starts",
-                 "two")
+                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
+                 "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -173,6 +173,7 @@ class Lexicon:
         self._masked = masked  # a target word with one character masked ("?于") → the targets
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
+        self.short_chars = frozenset("".join(short_phrasal)).difference("?")  # the characters of those keys
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``

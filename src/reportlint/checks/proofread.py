@@ -190,24 +190,35 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     if (shield is not None and shield[i]) or ch in _SURNAMES or (i and text[i - 1] in _SURNAMES):
         return ()
     targets, similar, single, paired = lex.targets, lex.similar, lex.single, lex.paired  # type: ignore[attr-defined]
-
-    def open_(k: int) -> bool:  # Chinese and not inside a title or quotation
-        return (shield is None or not shield[k]) and "\u4e00" <= text[k] <= "\u9fff"
-
-    # the places a word around i may take: from first up to last (exclusive)
+    # the places a word around i may take: from first up to last (exclusive), Chinese and not inside a title or
+    # quotation
     first, last, low, high = i, i + 1, max(0, i - 3), min(n, i + 4)
-    while first > low and open_(first - 1):
-        first -= 1
-    while last < high and open_(last):
-        last += 1
+    if shield is None:
+        while first > low and "\u4e00" <= text[first - 1] <= "\u9fff":
+            first -= 1
+        while last < high and "\u4e00" <= text[last] <= "\u9fff":
+            last += 1
+    else:
+        while first > low and not shield[first - 1] and "\u4e00" <= text[first - 1] <= "\u9fff":
+            first -= 1
+        while last < high and not shield[last] and "\u4e00" <= text[last] <= "\u9fff":
+            last += 1
     # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
     phrases_only = bool(single(ch) >= _BUSY_CHAR or (i > 0 and paired(text[i - 1:i + 1])) or paired(text[i:i + 2]))
     # most odd characters are frequent words of their own (的, 在): only idioms and phrases are asked for, and a key
     # of 2–3 characters that is none of theirs is left out here, where ``targets`` would find nothing
     short = lex.short_phrasal if phrases_only else None  # type: ignore[attr-defined]
+    lengths = (4, 3, 2)
+    if short is not None:
+        chars = lex.short_chars  # type: ignore[attr-defined]
+        if not ((first < i and text[i - 1] in chars) or (last > i + 1 and text[i + 1] in chars)):
+            lengths = (4,)  # every key of 2–3 characters holds a neighbour of i, and neither is in any of ``short``
+    starts = lex.starts  # type: ignore[attr-defined]
     out: list[Candidate] = []
-    for length in (4, 3, 2):
+    for length in lengths:
         for s in range(max(first, i - length + 1), min(i, last - length) + 1):
+            if length > 2 and s < i - 1 and text[s + 1] not in starts.get(text[s], ""):
+                continue  # no word of three or more characters begins with these two: ``targets`` finds nothing
             e = s + length
             key = text[s:i] + "?" + text[i + 1:e]
             if short is not None and length < 4 and key not in short:
