@@ -58,6 +58,9 @@ TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
 # chosen with the build counted)
 _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
+# a text this short is flagged one pair at a time even with numpy's table at hand: numpy's dozen steps cost about
+# 50 µs whatever the length (T105 asks about phrases of 3–8 characters with one missing, a few hundred a batch)
+_SHORT_TEXT = 64
 # the hash tables of pair codes (``_pair_table``): a pair's code × an odd number (mod 2^32, one to one) is its hash;
 # the top bits of the hash pick the slot. A slot holds one uint32: the hash shifted left by 9 bits (with the slot,
 # enough to tell the pair apart from any other), the flags in bits 0–7, with ``_SHARED`` when other pairs have this
@@ -203,8 +206,10 @@ class Lexicon:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
         numpy over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
-        characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
-        if self._codes is None and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER:
+        characters outside the BMP, one pair at a time (``_one_by_one``), and so is a short text (``_SHORT_TEXT``):
+        the same bytes either way."""
+        if len(text) <= _SHORT_TEXT or (self._codes is None
+                                        and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER):
             self._flagged += len(text)
             return self._one_by_one(text)
         got = self._by_codes(text)
