@@ -256,6 +256,16 @@ def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
     assert "请对照原件核对" in found[0].message
 
 
+def test_garbled_paragraphs_are_found_between_paragraphs_with_fewer_lone_odd_characters(tmp_path: Path) -> None:
+    """X103 passes over a paragraph with too few lone odd characters at once, and still looks at the next: a
+    garbled paragraph of exactly three after paragraphs of one and two, and another one after it, are reported."""
+    garbled = ["网上办理步骤：打开网页弓选择单位弓填写信息弓提交申请。", "办理流程：登录系统弓核对材料弓上传附件弓审核通过。"]
+    lines = ["查看通知斗下载表格。", "填写资料升报送材料，按时报送斗完成登记。", garbled[0], "请各单位按时办理。",
+             "核对信息升报送材料。", garbled[1]]
+    found = lint_text("\n".join(lines), tmp_path, select="X103")
+    assert [(f.block, f.excerpt) for f in found] == [(2, garbled[0][:-1]), (5, garbled[1][:-1])]
+
+
 @pytest.mark.parametrize("text", [
     "一是加强学习，一要讲政治，一心一意为人民服务，统一思想，进一步提高。",
     "参会人员：张三丰、李四光、王五福、赵六顺、钱七宝。",
