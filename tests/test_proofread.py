@@ -805,6 +805,27 @@ def test_share_and_year_count_quick_looks_against_the_patterns() -> None:
     assert shares > 100 and counts > 50
 
 
+def test_bare_money_is_looked_for_where_its_pattern_matches_the_joined_text(tmp_path: Path) -> None:
+    """T108 looks for bare sums paragraph by paragraph only when _BARE_MONEY_NEED matches the joined text: on random
+    texts of their pieces, it matches wherever the pattern does, and T108 finds a bare sum in a paragraph after
+    others."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    pieces = ["出资", "投资", "补助", "补贴", "安排资金", "资金", "8", "0.5", "12", ".", "，", "。", "、", "元", " ", "\n"]
+    rng = random.Random(21)
+    money = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        if P._BARE_MONEY.search(text):
+            money += 1
+            assert P._BARE_MONEY_NEED.search(text), text
+    assert money > 100
+    found = lint_text("项目总投资500万元。\n市财政补助300，其余自筹。", tmp_path, select="T108")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "300")]
+
+
 @pytest.mark.parametrize("text", ["完成率" + "1" * 45 + "%。", "合格率105." + "5" * 40 + "%。",
                                   "满意度120" + " " * 45 + "%。"])
 def test_shares_whose_number_reaches_past_the_quick_look(tmp_path: Path, text: str) -> None:
