@@ -54,9 +54,11 @@ def test_a_run_expected_to_read_much_builds_the_table_of_codes_at_once(tmp_path:
     assert lex._codes is None  # little to read: one pair at a time
     lexicon_module.expect(lexicon_module._BY_CODES_AFTER)
     lexicon_module.expect(10)  # a smaller guess afterwards does not undo it
-    flags = lex.pair_flags("推进整村推进工作")
+    text = "推进整村推进工作" * 10  # longer than a text flagged one pair at a time anyway
+    flags = lex.pair_flags(text)
     assert lex._codes is not None
-    assert flags == lex._one_by_one("推进整村推进工作")
+    assert flags == lex._one_by_one(text)
+    assert lex.pair_flags(text[:lexicon_module._SHORT_TEXT]) == flags[:lexicon_module._SHORT_TEXT - 1]
 
 
 def test_the_runner_tells_the_lexicon_what_a_batch_will_read(tmp_path: Path, no_expectation: None) -> None:

@@ -256,6 +256,16 @@ def test_a_garbled_passage_is_reported_once(tmp_path: Path, text: str) -> None:
     assert "请对照原件核对" in found[0].message
 
 
+def test_garbled_paragraphs_are_found_between_paragraphs_with_fewer_lone_odd_characters(tmp_path: Path) -> None:
+    """X103 passes over a paragraph with too few lone odd characters at once, and still looks at the next: a
+    garbled paragraph of exactly three after paragraphs of one and two, and another one after it, are reported."""
+    garbled = ["网上办理步骤：打开网页弓选择单位弓填写信息弓提交申请。", "办理流程：登录系统弓核对材料弓上传附件弓审核通过。"]
+    lines = ["查看通知斗下载表格。", "填写资料升报送材料，按时报送斗完成登记。", garbled[0], "请各单位按时办理。",
+             "核对信息升报送材料。", garbled[1]]
+    found = lint_text("\n".join(lines), tmp_path, select="X103")
+    assert [(f.block, f.excerpt) for f in found] == [(2, garbled[0][:-1]), (5, garbled[1][:-1])]
+
+
 @pytest.mark.parametrize("text", [
     "一是加强学习，一要讲政治，一心一意为人民服务，统一思想，进一步提高。",
     "参会人员：张三丰、李四光、王五福、赵六顺、钱七宝。",
@@ -795,6 +805,27 @@ def test_share_and_year_count_quick_looks_against_the_patterns() -> None:
     assert shares > 100 and counts > 50
 
 
+def test_bare_money_is_looked_for_where_its_pattern_matches_the_joined_text(tmp_path: Path) -> None:
+    """T108 looks for bare sums paragraph by paragraph only when _BARE_MONEY_NEED matches the joined text: on random
+    texts of their pieces, it matches wherever the pattern does, and T108 finds a bare sum in a paragraph after
+    others."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    pieces = ["出资", "投资", "补助", "补贴", "安排资金", "资金", "8", "0.5", "12", ".", "，", "。", "、", "元", " ", "\n"]
+    rng = random.Random(21)
+    money = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        if P._BARE_MONEY.search(text):
+            money += 1
+            assert P._BARE_MONEY_NEED.search(text), text
+    assert money > 100
+    found = lint_text("项目总投资500万元。\n市财政补助300，其余自筹。", tmp_path, select="T108")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "300")]
+
+
 @pytest.mark.parametrize("text", ["完成率" + "1" * 45 + "%。", "合格率105." + "5" * 40 + "%。",
                                   "满意度120" + " " * 45 + "%。"])
 def test_shares_whose_number_reaches_past_the_quick_look(tmp_path: Path, text: str) -> None:
@@ -827,24 +858,27 @@ def _place_plainly(text: str, i: int, lex) -> tuple:  # type: ignore[no-untyped-
 
 def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
     """``_place`` skips keys of 2–3 characters that are no idiom's or phrase's when only those are asked for: on
-    random windows (busy characters and phrases among them) it finds what asking every key finds."""
+    random windows (busy characters and phrases among them) it finds what asking every key finds; nor does it ask a
+    key whose first two characters begin no longer word, nor keys of 2–3 characters when neither neighbour is in
+    one of the short phrases' keys."""
     import random
 
     from reportlint.checks import proofread as P
 
-    words = ["恪尽职守 40 i", "以工代赈 60 i", "亟需 80", "急需 900", "推进 900", "进村 300", "的 3000", "在 3000",
-             "贩 30", "赈 20", "格 900", "克 900", "极 900", "及 3000"]
+    words = ["恪尽职守 40 i", "以工代赈 60 i", "精益求精 50 i", "亟需 80", "急需 900", "推进 900", "进村 300",
+             "的 3000", "在 3000", "贩 30", "赈 20", "格 900", "克 900", "极 900", "及 3000"]
     (tmp_path / "dict.txt").write_text("\n".join(words) + "\n", encoding="utf-8")
     (tmp_path / "gongwen.txt").write_text("亟需\n克尽职守\n", encoding="utf-8")
     (tmp_path / "charsim.json").write_text(
         '{"shape": {"贩": "贝 反", "赈": "贝 辰", "格": "木 各", "恪": "忄 各"}, '
-        '"sound": {"亟": "ji", "急": "ji", "极": "ji", "及": "ji", "克": "ke", "恪": "ke", "村": "cun", "存": "cun"}}',
+        '"sound": {"益": "yi", "义": "yi", "亟": "ji", "急": "ji", "极": "ji", "及": "ji", "克": "ke", "恪": "ke", '
+        '"村": "cun", "存": "cun"}}',
         encoding="utf-8")
     lex = lexicon_module._build(tmp_path / "dict.txt", tmp_path)
     rng = random.Random(11)
-    alphabet = list("恪格克尽职守以工代赈贩亟急极及需推进村存的在，A")
-    similar = {"恪": "格克", "赈": "贩", "亟": "急极及", "急": "亟极及", "村": "存"}
-    words = ["恪尽职守", "以工代赈", "亟需", "急需", "进村"]
+    alphabet = list("恪格克尽职守以工代赈贩亟急极及需推进村存的在精益义求，A")
+    similar = {"恪": "格克", "赈": "贩", "益": "义", "亟": "急极及", "急": "亟极及", "村": "存"}
+    words = ["恪尽职守", "以工代赈", "精益求精", "亟需", "急需", "进村"]
     found = 0
     for _ in range(3000):
         text = [rng.choice(alphabet) for _ in range(7)]

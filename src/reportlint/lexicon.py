@@ -58,6 +58,9 @@ TAIL = 16  # it is the second and third characters of one of ``dropped_heads``
 # chosen with the build counted)
 _BY_CODES_AFTER = 2_000_000
 _expected = 0  # characters this process is expected to check in all (see ``expect``)
+# a text this short is flagged one pair at a time even with numpy's table at hand: numpy's dozen steps cost about
+# 50 µs whatever the length (T105 asks about phrases of 3–8 characters with one missing, a few hundred a batch)
+_SHORT_TEXT = 64
 # the hash tables of pair codes (``_pair_table``): a pair's code × an odd number (mod 2^32, one to one) is its hash;
 # the top bits of the hash pick the slot. A slot holds one uint32: the hash shifted left by 9 bits (with the slot,
 # enough to tell the pair apart from any other), the flags in bits 0–7, with ``_SHARED`` when other pairs have this
@@ -157,8 +160,8 @@ class Lexicon:
     key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
-                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_phrasal", "starts",
-                 "two")
+                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
+                 "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
@@ -173,6 +176,7 @@ class Lexicon:
         self._masked = masked  # a target word with one character masked ("?于") → the targets
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
+        self.short_chars = frozenset("".join(short_phrasal)).difference("?")  # the characters of those keys
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
@@ -202,8 +206,10 @@ class Lexicon:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
         numpy over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
-        characters outside the BMP, one pair at a time (``_one_by_one``): the same bytes either way."""
-        if self._codes is None and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER:
+        characters outside the BMP, one pair at a time (``_one_by_one``), and so is a short text (``_SHORT_TEXT``):
+        the same bytes either way."""
+        if len(text) <= _SHORT_TEXT or (self._codes is None
+                                        and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER):
             self._flagged += len(text)
             return self._one_by_one(text)
         got = self._by_codes(text)

@@ -83,11 +83,10 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
         end = text.find("\n", lone[k])
         if end < 0:
             end = len(text)
-        if lone[k + NOISE_MIN - 1] >= end:
-            k += 1
-            continue
-        b = body.blocks[body.block_at(lone[k])]
-        k = bisect_left(lone, end, k)
+        first, k = k, bisect_left(lone, end, k)  # the next paragraph's first
+        if k - first < NOISE_MIN:
+            continue  # too few in this paragraph
+        b = body.blocks[body.block_at(lone[first])]
         if b.index in residue:
             continue
         at = starts[b.index]

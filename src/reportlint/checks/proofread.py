@@ -190,24 +190,35 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     if (shield is not None and shield[i]) or ch in _SURNAMES or (i and text[i - 1] in _SURNAMES):
         return ()
     targets, similar, single, paired = lex.targets, lex.similar, lex.single, lex.paired  # type: ignore[attr-defined]
-
-    def open_(k: int) -> bool:  # Chinese and not inside a title or quotation
-        return (shield is None or not shield[k]) and "\u4e00" <= text[k] <= "\u9fff"
-
-    # the places a word around i may take: from first up to last (exclusive)
+    # the places a word around i may take: from first up to last (exclusive), Chinese and not inside a title or
+    # quotation
     first, last, low, high = i, i + 1, max(0, i - 3), min(n, i + 4)
-    while first > low and open_(first - 1):
-        first -= 1
-    while last < high and open_(last):
-        last += 1
+    if shield is None:
+        while first > low and "\u4e00" <= text[first - 1] <= "\u9fff":
+            first -= 1
+        while last < high and "\u4e00" <= text[last] <= "\u9fff":
+            last += 1
+    else:
+        while first > low and not shield[first - 1] and "\u4e00" <= text[first - 1] <= "\u9fff":
+            first -= 1
+        while last < high and not shield[last] and "\u4e00" <= text[last] <= "\u9fff":
+            last += 1
     # the character goes with a neighbour somewhere in the dictionary: only an idiom or phrase may say otherwise
     phrases_only = bool(single(ch) >= _BUSY_CHAR or (i > 0 and paired(text[i - 1:i + 1])) or paired(text[i:i + 2]))
     # most odd characters are frequent words of their own (的, 在): only idioms and phrases are asked for, and a key
     # of 2–3 characters that is none of theirs is left out here, where ``targets`` would find nothing
     short = lex.short_phrasal if phrases_only else None  # type: ignore[attr-defined]
+    lengths = (4, 3, 2)
+    if short is not None:
+        chars = lex.short_chars  # type: ignore[attr-defined]
+        if not ((first < i and text[i - 1] in chars) or (last > i + 1 and text[i + 1] in chars)):
+            lengths = (4,)  # every key of 2–3 characters holds a neighbour of i, and neither is in any of ``short``
+    starts = lex.starts  # type: ignore[attr-defined]
     out: list[Candidate] = []
-    for length in (4, 3, 2):
+    for length in lengths:
         for s in range(max(first, i - length + 1), min(i, last - length) + 1):
+            if length > 2 and s < i - 1 and text[s + 1] not in starts.get(text[s], ""):
+                continue  # no word of three or more characters begins with these two: ``targets`` finds nothing
             e = s + length
             key = text[s:i] + "?" + text[i + 1:e]
             if short is not None and length < 4 and key not in short:
@@ -803,7 +814,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                detail=f"{month}月没有{day}日")
     bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
-    for b, offset, m in body.finditer(_BARE_MONEY):
+    for b, offset, m in body.finditer(_BARE_MONEY) if _BARE_MONEY_NEED.search(body.text) else ():
         if b.index not in residue:
             bare.setdefault(b.index, []).append((offset, m))
     for index, found in bare.items():  # one finding per paragraph, naming every bare number
@@ -827,7 +838,11 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
 _NEAR = 150  # characters around an amount where its terms are looked for
 # a sum of money with no unit at all: 电力公司出资8000，…  (万元? 元? or 80%?)
-_BARE_MONEY = PatternSet([r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，,。；;、])"])
+_BARE_MONEY_SOURCE = r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，,。；;、])"
+_BARE_MONEY = PatternSet([_BARE_MONEY_SOURCE])
+# the same pattern searched once over the joined text, in C (no match reaches across a line break): a report seldom
+# has a bare sum, and ``Body.finditer`` tries the pattern at each 投资, 补助 … in a Python step (a third more time)
+_BARE_MONEY_NEED = re.compile(_BARE_MONEY_SOURCE)
 
 
 def _cents(x: str) -> int:
