@@ -609,6 +609,123 @@ def anchor(pattern: str) -> str:
     return ""
 
 
+_TAIL_MAX = 8  # a middle whose width varies more than this gets no tail scans (one look-behind per width)
+
+
+def _last_chars(items: list[tuple[object, object]]) -> tuple[set[int], bool]:
+    """The code points a match of this sequence can end with, and whether the match may be empty
+    (then the items before it end the match too). Raises ``_Unknown`` where that cannot be bounded."""
+    out: set[int] = set()
+    for op, av in reversed(items):
+        chars, empty = _last_of(op, av)
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _last_of(op: object, av: object) -> tuple[set[int], bool]:
+    if op is sre.LITERAL:
+        return {av}, False  # type: ignore[set-item]
+    if op is sre.IN:
+        chars: set[int] = set()
+        for item_op, item in av:  # type: ignore[attr-defined]
+            if item_op is sre.LITERAL:
+                chars.add(item)
+            elif item_op is sre.RANGE and item[1] - item[0] < _MAX_FIRST:
+                chars.update(range(item[0], item[1] + 1))
+            else:  # NEGATE, \d, \w …
+                raise _Unknown
+        return chars, False
+    if op is sre.SUBPATTERN:
+        _, add, _, sub = av  # type: ignore[misc]
+        if add & re.IGNORECASE:
+            raise _Unknown
+        return _last_chars(sub.data)
+    if op is sre.BRANCH:
+        out: set[int] = set()
+        empty = False
+        for branch in av[1]:  # type: ignore[index]
+            chars, maybe = _last_chars(branch.data)
+            out |= chars
+            empty = empty or maybe
+        return out, empty
+    if op in _REPEATS:
+        low, _, sub = av  # type: ignore[misc]
+        chars, empty = _last_chars(sub.data)
+        return chars, empty or low == 0
+    raise _Unknown  # a look-around, an anchor, ``.``, a back-reference …
+
+
+def _plain_strings(items: list[tuple[object, object]]) -> set[str]:
+    """Every text a sequence of plain characters and alternatives of them matches (its language,
+    finite); raises ``_Unknown`` for anything else."""
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            out = {w + chr(av) for w in out}  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # type: ignore[index]
+            out = {w + t for w in out for t in _plain_strings(av[3].data)}  # type: ignore[index]
+        elif op is sre.BRANCH:
+            tails = set().union(*(_plain_strings(branch.data) for branch in av[1]))  # type: ignore[index]
+            out = {w + t for w in out for t in tails}
+        else:
+            raise _Unknown
+    return out
+
+
+def _zero_width_free(items: list[tuple[object, object]]) -> bool:
+    """No look-around, anchor or back-reference anywhere in the pattern (it matches what it spans)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH or op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return False
+        subs = (av[3],) if op is sre.SUBPATTERN else av[1] if op is sre.BRANCH else (av[2],) \
+            if op in _REPEATS else ()  # type: ignore[index]
+        if op is sre.ATOMIC_GROUP:
+            subs = (av,)
+        if not all(_zero_width_free(sub.data) for sub in subs):  # type: ignore[attr-defined]
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def tail_scans(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], ...] | None:
+    """Scans that find the end of every match of ``pattern``, for a pattern made of a head (which
+    ends with one of a few characters), a middle of bounded width and a tail of a few plain strings
+    (为期 + 三 + 年): one scan per tail string, which ``re`` runs as a literal search (the fastest it
+    has) and tests, by a look-behind, for a head's last character the middle's width before it.
+    Every match's tail is found (a scan's match is that tail); some places found begin no match.
+    None when the pattern is not of that form, has a look-around, an anchor or a back-reference
+    (its match would not be what it spans), may match empty text, or is case-insensitive."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        items = list(parsed.data)
+        if parsed.state.flags & re.IGNORECASE or len(items) < 2 or not _zero_width_free(items):
+            return None
+        heads, empty = _last_of(*items[0])
+        if empty or not heads:
+            return None
+        low, high = _parser.SubPattern(parsed.state, items[1:-1]).getwidth() if len(items) > 2 else (0, 0)
+        tails = _plain_strings(items[-1:])
+    except (_Unknown, re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no scans, the caller's own search
+        return None
+    if high - low > _TAIL_MAX or "" in tails or any(_overlaps_itself(t) for t in tails):
+        return None
+    head, anything = _class((c, c) for c in heads), "[\\s\\S]"
+    return tuple(re.compile(re.escape(t) + "(?:" + "|".join(
+        f"(?<={head}{anything * width}{re.escape(t)})" for width in range(low, high + 1)) + ")")
+        for t in sorted(tails))
+
+
+def _overlaps_itself(text: str) -> bool:
+    """Can two occurrences of ``text`` overlap (a scan, stepping past each, would miss one)?"""
+    return any(text[:n] == text[-n:] for n in range(1, len(text)))
+
+
 class LiteralMatch:
     """The part of ``re.Match`` the checks use, for a match found by ``str.find``."""
 
