@@ -229,3 +229,23 @@ def test_tail_scans_refuse_patterns_they_cannot_bound(source: str) -> None:
     from reportlint.scan import tail_scans
 
     assert tail_scans(source) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERN_LISTS[:2] + PATTERN_LISTS[3:4]), st.lists(st.text(alphabet=ALPHABET, max_size=60),
+                                                                   min_size=1, max_size=4))
+def test_a_split_pattern_set_matches_the_alternation(patterns: list[str], texts: list[str]) -> None:
+    """A set scanned often enough is split (one literal scan per first character, ``_split_scans``):
+    its matches stay the alternation's, from any position."""
+    from reportlint.scan import _SPLIT_AFTER, _SPLIT_FROM
+
+    split = PatternSet(patterns)
+    for _ in range(_SPLIT_AFTER):
+        list(split.finditer(" " * _SPLIT_FROM))
+    assert split._split, patterns  # the test runs the split scans
+    for text in texts:
+        half = len(text) // 2
+        text += "。" * _SPLIT_FROM  # long enough to be scanned split from each position tried
+        for pos in (0, 1, half):
+            expected = [(m.span(), m.groups()) for m in _alternation(patterns).finditer(text, pos)]
+            assert [(m.span(), m.groups()) for m in split.finditer(text, pos)] == expected
