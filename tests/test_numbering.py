@@ -456,3 +456,26 @@ def test_a_serial_column_holding_a_circled_or_superscript_number_ends_there(tmp_
                                                          ("分配如下：", {"table": rows})])
         found = lint_path(path).findings
         assert not [f for f in found if f.rule == "X100"], [f.message for f in found if f.rule == "X100"]
+
+
+def test_blocks_with_a_claim_agree_with_the_plain_scan() -> None:
+    """``_blocks_with`` looks only in the blocks where a stated duration's unit (年, 个月) follows a
+    numeral a head word may end before: the blocks are those a scan of the whole text finds."""
+    import random
+    from types import SimpleNamespace
+
+    from reportlint.checks.numbering import _blocks_with
+    from reportlint.durations import CLAIM_CORE
+    from reportlint.model import Block
+    from reportlint.scan import Body
+
+    rng = random.Random(17)
+    words = ["为期", "历时", "周期为", "共计", "共", "用", "三", "两", "12", "1", "个月", "年", "个", "月", "时间",
+             "，", "期", "为", "建设期", "实施", "十二"]
+    for _ in range(1500):
+        blocks = tuple(Block(i, "".join(rng.choice(words) for _ in range(rng.randint(0, 6))))
+                       for i in range(rng.randint(1, 5)))
+        residue = {i for i in range(len(blocks)) if rng.random() < 0.2}
+        ctx = SimpleNamespace(body=Body(blocks), residue=residue, doc=SimpleNamespace(blocks=blocks))
+        want = sorted({b.index for b, _, _ in ctx.body.finditer(CLAIM_CORE)} - residue)
+        assert [b.index for b in _blocks_with(ctx, CLAIM_CORE)] == want, [b.text for b in blocks]

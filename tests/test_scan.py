@@ -192,3 +192,60 @@ def test_body_finds_a_plain_word_by_str_find_in_each_paragraph() -> None:
     blocks = tuple(Block(i, t) for i, t in enumerate(["再接再励，推进", "", "要再接再励"]))
     found = [(b.index, m.start() - off, m.end() - off) for b, off, m in Body(blocks).finditer(Literal("再接再励"))]
     assert found == [(0, 0, 4), (2, 1, 5)]
+
+
+TAIL_PATTERNS = [
+    r"(?:为期|历时|周期为?|共计|共|用)(?:\d{1,2}|[一二三两]{1,3})(?:个月|年)",
+    r"[甲乙](?:丙|丁丁)?(?:年|月日)",
+    r"甲{1,3}乙",  # no middle: the head's last character just before the tail
+]
+
+
+def test_tail_scans_find_the_end_of_every_match() -> None:
+    """Every place where a match of the pattern begins, wherever the scans of ``tail_scans`` find
+    its end: randomized texts of the patterns' own characters."""
+    import random
+
+    from reportlint.scan import tail_scans
+
+    rng = random.Random(41)
+    pieces = [*"为期历时周共计用一二三两12个月年日甲乙丙丁\n ", "为期", "三三三", "两两", "12", "个月", "丁丁", "月日", "甲甲甲"]
+    for source in TAIL_PATTERNS:
+        pattern, scans = re.compile(source), tail_scans(source)
+        assert scans is not None, source
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+            ends = {m.end() for scan in scans for m in scan.finditer(text)}
+            for at in range(len(text)):
+                m = pattern.match(text, at)
+                assert m is None or m.end() in ends, (source, text, at)
+
+
+@pytest.mark.parametrize("source", [
+    r"(?<=甲)乙年", r"甲乙(?=年)", r"^甲年", r"(甲)\1年",  # a look-around, an anchor, a back-reference
+    r"甲?年", r".年", r"甲\d*年", r"[^乙]年", r"甲(?:年|月月)", r"(?i)a年",  # unbounded or unsure
+])
+def test_tail_scans_refuse_patterns_they_cannot_bound(source: str) -> None:
+    from reportlint.scan import tail_scans
+
+    assert tail_scans(source) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(PATTERN_LISTS[:2] + PATTERN_LISTS[3:4]), st.lists(st.text(alphabet=ALPHABET, max_size=60),
+                                                                   min_size=1, max_size=4))
+def test_a_split_pattern_set_matches_the_alternation(patterns: list[str], texts: list[str]) -> None:
+    """A set scanned often enough is split (one literal scan per first character, ``_split_scans``):
+    its matches stay the alternation's, from any position."""
+    from reportlint.scan import _SPLIT_AFTER, _SPLIT_FROM
+
+    split = PatternSet(patterns)
+    for _ in range(_SPLIT_AFTER):
+        list(split.finditer(" " * _SPLIT_FROM))
+    assert split._split, patterns  # the test runs the split scans
+    for text in texts:
+        half = len(text) // 2
+        text += "。" * _SPLIT_FROM  # long enough to be scanned split from each position tried
+        for pos in (0, 1, half):
+            expected = [(m.span(), m.groups()) for m in _alternation(patterns).finditer(text, pos)]
+            assert [(m.span(), m.groups()) for m in split.finditer(text, pos)] == expected

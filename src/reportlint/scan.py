@@ -286,7 +286,7 @@ class PatternSet:
     in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
     a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_pattern", "_refused", "_source")
+    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_pattern", "_refused", "_scans", "_source", "_split")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
         self._branches = tuple(patterns)
@@ -296,6 +296,8 @@ class PatternSet:
         self._lead: re.Pattern[str] | None = None
         self._fused: re.Pattern[str] | bool = False  # see _candidates
         self._refused = 0  # places the filter let through that the alternation refused, so far
+        self._scans = 0  # scans with the filter so far (see _split_scans)
+        self._split: tuple[re.Pattern[str], ...] | None = None  # see _split_scans
 
     def for_text(self, text: str) -> PatternSet:
         """This set as it can match in ``text``: the same pattern, with a first-character
@@ -325,6 +327,7 @@ class PatternSet:
         narrowed._branches, narrowed._source, narrowed._flags = self._branches, self._source, self._flags
         narrowed._pattern, narrowed._lead = pattern, lead
         narrowed._fused, narrowed._refused = False, -1  # a filter per text: never fused (a pattern per text)
+        narrowed._scans, narrowed._split = -1, None  # nor split
         return narrowed
 
     def __bool__(self) -> bool:
@@ -381,12 +384,35 @@ class PatternSet:
             self._refusing(refused)
         return m
 
+    def _splitting(self) -> tuple[re.Pattern[str], ...] | None:
+        """Count a scan with the filter; at ``_SPLIT_AFTER`` the set gets ``_split_scans``' patterns (or
+        none, when its first characters do not fit): a set a run scans often pays their compiles."""
+        if self._scans >= 0:
+            self._scans += 1
+            if self._scans >= _SPLIT_AFTER:
+                self._scans = -1
+                self._split = _split_scans(self._lead.pattern, self._source, self._flags)  # type: ignore[union-attr]
+        return self._split
+
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
         lead = self._lead
         if lead is None:
             yield from pattern.finditer(text, pos, end)
+            return
+        split = (self._split or self._splitting()) if end - pos >= _SPLIT_FROM else None
+        if split:
+            # every place a match begins, from one literal scan per first character; then, as below,
+            # the next match begins at the first of them past the end of the last
+            match = pattern.match
+            places = [hit.start() for scan in split for hit in scan.finditer(text, pos, end)]
+            if len(split) > 1:
+                places.sort()
+            for at in places:
+                if at >= pos and (m := match(text, at, end)) is not None:
+                    yield m
+                    pos = m.end() if m.end() > at else at + 1
             return
         # ``search`` repeated, in one loop: a match found, the next search starts at its end
         fused = self._fused
@@ -418,6 +444,12 @@ def _first_class(lead: str) -> str | None:
 
 
 _FUSED_MAX = 20_000  # characters of pattern: a longer set keeps the Python loop (one more compile of it)
+# first characters: up to this many, one literal scan for each (re's fastest search, a tenth of a class
+# scan's time per character) beats the one scan for their class: 2 -> 17 us per report down to 5, 4 ->
+# 21 down to 10, 6 -> 26 down to 18, 11 -> 39 up to 44 (bq corpus, min of 7)
+_SPLIT_MAX = 6
+_SPLIT_AFTER = 16  # scans of a set before it is split: the split compiles the set once per first character
+_SPLIT_FROM = 400  # characters: in a shorter text, a call per scan costs more than the class scan it spares
 # places refused in Python (about half a microsecond each) before a set is fused: a set's compile costs
 # a few milliseconds once, and a one-report run reaches this with its costliest sets only
 _FUSE_AFTER = 5_000
@@ -436,6 +468,36 @@ def _fuse(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
     try:
         return re.compile(f"{first}(?<=(?={lead})(?={source})[\\s\\S])", flags)
     except (re.error, RecursionError, OverflowError):
+        return None
+
+
+@lru_cache(maxsize=256)
+def _split_scans(lead: str, source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
+    """``_fuse``'s pattern once for each of the lead's first characters, opening with that character
+    instead of their class: each is a literal scan, and together they find the places ``_fuse``'s
+    pattern finds (each place begins a match). None when the first characters are not a few plain
+    ones (``_SPLIT_MAX``) or the set does not fit (see ``_fuse``)."""
+    first = _first_class(lead)
+    if first is None or len(source) > _FUSED_MAX:
+        return None
+    try:
+        parsed = _parser.parse(first).data
+        if len(parsed) != 1 or parsed[0][0] is not sre.IN:
+            return None
+        chars = []
+        for op, av in parsed[0][1]:
+            if op is sre.LITERAL:
+                chars.append(chr(av))
+            elif op is sre.RANGE and av[1] - av[0] < _SPLIT_MAX:
+                chars.extend(map(chr, range(av[0], av[1] + 1)))
+            else:  # a category, a negation …
+                return None
+        if not chars or len(chars) > _SPLIT_MAX:
+            return None
+        return tuple(re.compile(f"{re.escape(c)}(?<=(?={lead})(?={source})[\\s\\S])", flags) for c in chars)
+    except (re.error, RecursionError, OverflowError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no split, the same matches
         return None
 
 
@@ -607,6 +669,123 @@ def anchor(pattern: str) -> str:
             if all(piece in a for a in anchors):
                 return piece
     return ""
+
+
+_TAIL_MAX = 8  # a middle whose width varies more than this gets no tail scans (one look-behind per width)
+
+
+def _last_chars(items: list[tuple[object, object]]) -> tuple[set[int], bool]:
+    """The code points a match of this sequence can end with, and whether the match may be empty
+    (then the items before it end the match too). Raises ``_Unknown`` where that cannot be bounded."""
+    out: set[int] = set()
+    for op, av in reversed(items):
+        chars, empty = _last_of(op, av)
+        out |= chars
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _last_of(op: object, av: object) -> tuple[set[int], bool]:
+    if op is sre.LITERAL:
+        return {av}, False  # type: ignore[set-item]
+    if op is sre.IN:
+        chars: set[int] = set()
+        for item_op, item in av:  # type: ignore[attr-defined]
+            if item_op is sre.LITERAL:
+                chars.add(item)
+            elif item_op is sre.RANGE and item[1] - item[0] < _MAX_FIRST:
+                chars.update(range(item[0], item[1] + 1))
+            else:  # NEGATE, \d, \w …
+                raise _Unknown
+        return chars, False
+    if op is sre.SUBPATTERN:
+        _, add, _, sub = av  # type: ignore[misc]
+        if add & re.IGNORECASE:
+            raise _Unknown
+        return _last_chars(sub.data)
+    if op is sre.BRANCH:
+        out: set[int] = set()
+        empty = False
+        for branch in av[1]:  # type: ignore[index]
+            chars, maybe = _last_chars(branch.data)
+            out |= chars
+            empty = empty or maybe
+        return out, empty
+    if op in _REPEATS:
+        low, _, sub = av  # type: ignore[misc]
+        chars, empty = _last_chars(sub.data)
+        return chars, empty or low == 0
+    raise _Unknown  # a look-around, an anchor, ``.``, a back-reference …
+
+
+def _plain_strings(items: list[tuple[object, object]]) -> set[str]:
+    """Every text a sequence of plain characters and alternatives of them matches (its language,
+    finite); raises ``_Unknown`` for anything else."""
+    out = {""}
+    for op, av in items:
+        if op is sre.LITERAL:
+            out = {w + chr(av) for w in out}  # type: ignore[arg-type]
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # type: ignore[index]
+            out = {w + t for w in out for t in _plain_strings(av[3].data)}  # type: ignore[index]
+        elif op is sre.BRANCH:
+            tails = set().union(*(_plain_strings(branch.data) for branch in av[1]))  # type: ignore[index]
+            out = {w + t for w in out for t in tails}
+        else:
+            raise _Unknown
+    return out
+
+
+def _zero_width_free(items: list[tuple[object, object]]) -> bool:
+    """No look-around, anchor or back-reference anywhere in the pattern (it matches what it spans)."""
+    for op, av in items:
+        if op in _ZERO_WIDTH or op in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return False
+        subs = (av[3],) if op is sre.SUBPATTERN else av[1] if op is sre.BRANCH else (av[2],) \
+            if op in _REPEATS else ()  # type: ignore[index]
+        if op is sre.ATOMIC_GROUP:
+            subs = (av,)
+        if not all(_zero_width_free(sub.data) for sub in subs):  # type: ignore[attr-defined]
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def tail_scans(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], ...] | None:
+    """Scans that find the end of every match of ``pattern``, for a pattern made of a head (which
+    ends with one of a few characters), a middle of bounded width and a tail of a few plain strings
+    (为期 + 三 + 年): one scan per tail string, which ``re`` runs as a literal search (the fastest it
+    has) and tests, by a look-behind, for a head's last character the middle's width before it.
+    Every match's tail is found (a scan's match is that tail); some places found begin no match.
+    None when the pattern is not of that form, has a look-around, an anchor or a back-reference
+    (its match would not be what it spans), may match empty text, or is case-insensitive."""
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        items = list(parsed.data)
+        if parsed.state.flags & re.IGNORECASE or len(items) < 2 or not _zero_width_free(items):
+            return None
+        heads, empty = _last_of(*items[0])
+        if empty or not heads:
+            return None
+        low, high = _parser.SubPattern(parsed.state, items[1:-1]).getwidth() if len(items) > 2 else (0, 0)
+        tails = _plain_strings(items[-1:])
+    except (_Unknown, re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no scans, the caller's own search
+        return None
+    if high - low > _TAIL_MAX or "" in tails or any(_overlaps_itself(t) for t in tails):
+        return None
+    head, anything = _class((c, c) for c in heads), "[\\s\\S]"
+    return tuple(re.compile(re.escape(t) + "(?:" + "|".join(
+        f"(?<={head}{anything * width}{re.escape(t)})" for width in range(low, high + 1)) + ")")
+        for t in sorted(tails))
+
+
+def _overlaps_itself(text: str) -> bool:
+    """Can two occurrences of ``text`` overlap (a scan, stepping past each, would miss one)?"""
+    return any(text[:n] == text[-n:] for n in range(1, len(text)))
 
 
 class LiteralMatch:
