@@ -636,14 +636,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     for pos, ev in enumerate(events):
         block = blocks[ev.block] if ev.block < known else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
-        if scope in joined or (scope and isinstance(ev, Marker) and carries_body(ev, scope)):
+        if scope and (scope in joined or (isinstance(ev, Marker) and carries_body(ev, scope))):
             joined.add(scope)
             scope = 0
-        if scope not in stacks:
-            stacks[scope] = []
+        stack = stacks.get(scope)
+        if stack is None:
+            stack = stacks[scope] = []
             if scope:
-                push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="table"), -1, stacks[scope])
-        stack = stacks[scope]
+                push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="table"), -1, stack)
         base = 1 if scope else 0  # the table's pseudo item stays open
         if isinstance(ev, Heading):
             # a heading style closes the lists above it, except a numbered item whose list goes
@@ -663,7 +663,6 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             del stack[base:]
             push(ev, stack[-1] if stack else -1, stack)
             continue
-        text = block.text if block is not None else ""
         same = None  # the nearest open item of this family
         family = ev.family
         for i in range(len(stack) - 1, base - 1, -1):
@@ -671,6 +670,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                 same = i
                 break
         if ev.loose:
+            text = block.text if block is not None else ""
             top = items[stack[-1]].marker if len(stack) > base else None
             first_child = (ev.value == 1 and top is not None and (top.family != "heading" or top.scope == "part")
                            and ev.rank > top.rank and _glued(top, ev, text))
@@ -889,16 +889,16 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()
-    for it in items:
-        mk = it[0]
-        if mk.family == "heading":
-            if mk.scope in ("restart", "table"):
+    blocks, append, mark, rank_of = doc.blocks, headings.append, marked_blocks.add, RANKS.get
+    # each item's marker unpacked into locals at once (a report has a marker in nearly every block)
+    for (block, start, end, family, value, _, _, _, _, _, text, _, _, scope), _, _, _ in items:
+        if family == "heading":
+            if scope == "restart" or scope == "table":
                 continue
-            headings.append(Heading(mk.block, mk.start, len(doc.blocks[mk.block].text), mk.title, mk.value, "style"))
-        elif mk.title:
-            headings.append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(mk.title), mk.title,
-                                                  RANKS.get(mk.family, 0), "marker")))
-        marked_blocks.add(mk.block)
+            append(_new_marker(Heading, (block, start, len(blocks[block].text), text, value, "style")))
+        elif text:
+            append(_new_marker(Heading, (block, start, end + len(text), text, rank_of(family, 0), "marker")))
+        mark(block)
     # the blocks left (most blocks of a numbered report hold a marker): set differences in C
     unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
     if title:
