@@ -295,6 +295,17 @@ def test_a_start_marker_title_at_the_edges_of_heading_text(text: str) -> None:
     assert found is not None and found.title == outline._heading_text(text, found.end)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "工作", "。", "：", "（三）", "2．"]), max_size=8).map("".join),
+                max_size=6))
+@example(["工作。（三）工作", "（三）工作"])  # an inline marker in a block before a block-start one
+def test_find_markers_gives_markers_in_reading_order(texts: list[str]) -> None:
+    # build() takes them as the events of the tree, unsorted, when no loose or scope marker is added
+    doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
+    markers = outline.find_markers(doc)
+    assert markers == sorted(markers, key=lambda mk: (mk.block, mk.start))
+
+
 _TITLE_EDGES = [
     "1．" + " " * 300 + "工作。规范", "1．" + " " * 150 + "工作。规范",
     "（一）" + "规" * 40 + "。", "（一）" + "规" * 41 + "。", "（一）" + "规" * 42 + "。",

@@ -884,7 +884,8 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     ]
     taken = set(map(_PLACE, markers))  # (block, start) of each, made in C
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
-    events = sorted(markers + extra, key=_PLACE)
+    # find_markers gives the markers in reading order: most documents have no loose or scope marker to sort in
+    events = sorted(markers + extra, key=_PLACE) if extra else markers
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
