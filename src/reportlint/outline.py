@@ -891,15 +891,19 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     headings: list[Heading] = []
     marked_blocks = set()
     blocks, append, mark, rank_of = doc.blocks, headings.append, marked_blocks.add, RANKS.get
-    # each item's marker unpacked into locals at once (a report has a marker in nearly every block)
-    for (block, start, end, family, value, _, _, _, _, _, text, _, _, scope), _, _, _ in items:
+    for it in items:  # a report has a marker in nearly every block: each field read once
+        mk = it[0]
+        family = mk.family
         if family == "heading":
-            if scope == "restart" or scope == "table":
+            if mk.scope in ("restart", "table"):
                 continue
-            append(_new_marker(Heading, (block, start, len(blocks[block].text), text, value, "style")))
-        elif text:
-            append(_new_marker(Heading, (block, start, end + len(text), text, rank_of(family, 0), "marker")))
-        mark(block)
+            append(_new_marker(Heading, (mk.block, mk.start, len(blocks[mk.block].text), mk.title, mk.value, "style")))
+        else:
+            text = mk.title
+            if text:
+                append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(text), text, rank_of(family, 0),
+                                             "marker")))
+        mark(mk.block)
     # the blocks left (most blocks of a numbered report hold a marker): set differences in C
     unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
     if title:
