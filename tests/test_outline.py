@@ -258,7 +258,8 @@ def test_block_start_marker_is_the_marker_of_its_definition(text: str) -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "\u00a0", "工"]), max_size=5).map("".join), max_size=8),
+@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "\u00a0", "工", " " * 150, "规范民生保障" * 7]),
+                        max_size=5).map("".join), max_size=8),
        st.frozensets(st.integers(0, 7)))
 def test_start_markers_of_a_document_are_those_of_each_block(texts: list[str], residue: frozenset[int]) -> None:
     blocks = tuple(Block(i, t) for i, t in enumerate(texts))
@@ -292,6 +293,31 @@ def test_a_start_marker_reads_its_title_as_heading_text_does(text: str) -> None:
 def test_a_start_marker_title_at_the_edges_of_heading_text(text: str) -> None:
     found = outline._block_start_marker(Block(0, text))
     assert found is not None and found.title == outline._heading_text(text, found.end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([*_STARTS, "\n", "工作", "。", "：", "（三）", "2．"]), max_size=8).map("".join),
+                max_size=6))
+@example(["工作。（三）工作", "（三）工作"])  # an inline marker in a block before a block-start one
+def test_find_markers_gives_markers_in_reading_order(texts: list[str]) -> None:
+    # build() takes them as the events of the tree, unsorted, when no loose or scope marker is added
+    doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
+    markers = outline.find_markers(doc)
+    assert markers == sorted(markers, key=lambda mk: (mk.block, mk.start))
+
+
+_TITLE_EDGES = [
+    "1．" + " " * 300 + "工作。规范", "1．" + " " * 150 + "工作。规范",
+    "（一）" + "规" * 40 + "。", "（一）" + "规" * 41 + "。", "（一）" + "规" * 42 + "。",
+    "一、" + "\u3000" * 198 + "工作", "一、" + "\u3000" * 199 + "工作。规范", "一、" + "\u3000" * 170 + "规" * 30,
+    "十一、" + "规" * 39, "一一、工作", "0．工作", "①工作", "（b）工作",
+]
+
+
+def test_start_markers_of_a_document_at_the_edges_of_a_title() -> None:
+    # _start_markers writes _start_marker out in its loop: the same markers, the title's edges included
+    blocks = tuple(Block(i, t) for i, t in enumerate(_TITLE_EDGES))
+    assert outline._start_markers(blocks, frozenset()) == [m for b in blocks if (m := outline._block_start_marker(b))]
 
 
 def test_three_page_numbers_cutting_sentences_make_the_whole_series_page_numbers() -> None:

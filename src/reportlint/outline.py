@@ -35,21 +35,33 @@ _RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|
 # after a block-start marker's label, read in the same match: the blanks, then the title up to a
 # sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
 _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
-_START_PATTERNS = (  # family, pattern, the value of the number it captures
+
+
+class _CnValues(dict[str, "int | None"]):
+    """The value of a Chinese numeral: the usual spellings looked up in C (``_CN_COMMON``, filled in
+    below), any other read by ``cn_value`` (None when it is no number). Not stored: text is untrusted."""
+
+    def __missing__(self, key: str) -> int | None:
+        return cn_value(key)
+
+
+_CN_VALUES = _CnValues()
+_START_PATTERNS = (  # family, pattern, the value of the number it captures (a C call where it can be)
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"
                             + _TITLE_AHEAD),
-     lambda num: _CN_COMMON.get(num) or cn_value(num)),
+     _CN_VALUES.__getitem__),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?){_TITLE_AHEAD}"), int),
     # 一， is a marker only before a Chinese character
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE}){_TITLE_AHEAD}"),
-     lambda num: _CN_COMMON.get(num) or cn_value(num)),
+     _CN_VALUES.__getitem__),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
     ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE}){_TITLE_AHEAD}"),
      int),
-    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"), lambda num: CIRCLED.index(num) + 1),
+    ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"),
+     {c: i for i, c in enumerate(CIRCLED, start=1)}.__getitem__),
     # （a）（b）: outside the GB/T 9704 order (no rank), common in project applications
     ("latin-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff]){_TITLE_AHEAD}"),
-     lambda num: ord(num) - ord("a") + 1),
+     {chr(ord("a") + i): i + 1 for i in range(26)}.__getitem__),
 )
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
@@ -123,6 +135,7 @@ def cn_label(n: int) -> str:
 
 
 _CN_COMMON = {cn_label(n): n for n in range(1, 100)}  # the usual spellings, looked up directly
+_CN_VALUES.update(_CN_COMMON)
 
 
 _SAME_PUNCT = {"．": ".", "，": ","}  # full-width forms of a marker's punctuation read as the half-width
@@ -289,7 +302,8 @@ def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> M
 
 def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[Marker]:
     """``_block_start_marker`` of every block outside ``residue``: the usual first characters of a
-    marker looked up directly, every other one tested as ``_find_candidates`` does."""
+    marker looked up directly, every other one tested as ``_find_candidates`` does; ``_start_marker``
+    written out in the loop (nearly every block of a numbered report opens with a marker)."""
     out = []
     by_first = _BY_FIRST
     for block in blocks:
@@ -304,11 +318,24 @@ def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[M
             candidates = _find_candidates(first)
             if not candidates:
                 continue
-        if block.index in residue:
+        if residue and block.index in residue:
             continue
-        found = _start_marker(block.index, text, candidates)
-        if found:
-            out.append(found)
+        for family, pattern, value_of in candidates:
+            m = pattern.match(text)
+            if m is None:
+                continue
+            opener, num, closer, punct, blank, title = m.groups()
+            value = value_of(num)
+            if not value:
+                continue
+            end = m.end()
+            if len(blank) + len(title) >= 200:  # past _heading_text's window: its own reading
+                title = _heading_text(text, end)
+            elif len(title) > 40:
+                title = ""
+            out.append(_new_marker(Marker, (block.index, m.start(1), end, family, value, opener, closer, punct,
+                                            False, "", title, False, False, "")))
+            break
     return out
 
 
@@ -609,14 +636,14 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     for pos, ev in enumerate(events):
         block = blocks[ev.block] if ev.block < known else None
         scope = block.table or -1 if block is not None and block.kind == "cell" else 0
-        if scope in joined or (scope and isinstance(ev, Marker) and carries_body(ev, scope)):
+        if scope and (scope in joined or (isinstance(ev, Marker) and carries_body(ev, scope))):
             joined.add(scope)
             scope = 0
-        if scope not in stacks:
-            stacks[scope] = []
+        stack = stacks.get(scope)
+        if stack is None:
+            stack = stacks[scope] = []
             if scope:
-                push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="table"), -1, stacks[scope])
-        stack = stacks[scope]
+                push(Marker(ev.block, ev.start, ev.start, "heading", 0, scope="table"), -1, stack)
         base = 1 if scope else 0  # the table's pseudo item stays open
         if isinstance(ev, Heading):
             # a heading style closes the lists above it, except a numbered item whose list goes
@@ -636,7 +663,6 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             del stack[base:]
             push(ev, stack[-1] if stack else -1, stack)
             continue
-        text = block.text if block is not None else ""
         same = None  # the nearest open item of this family
         family = ev.family
         for i in range(len(stack) - 1, base - 1, -1):
@@ -644,6 +670,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                 same = i
                 break
         if ev.loose:
+            text = block.text if block is not None else ""
             top = items[stack[-1]].marker if len(stack) > base else None
             first_child = (ev.value == 1 and top is not None and (top.family != "heading" or top.scope == "part")
                            and ev.rank > top.rank and _glued(top, ev, text))
@@ -857,21 +884,26 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     ]
     taken = set(map(_PLACE, markers))  # (block, start) of each, made in C
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
-    events = sorted(markers + extra, key=_PLACE)
+    # find_markers gives the markers in reading order: most documents have no loose or scope marker to sort in
+    events = sorted(markers + extra, key=_PLACE) if extra else markers
     items, children = build_tree(events, style_headings, doc.blocks)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()
-    for it in items:
+    blocks, append, mark, rank_of = doc.blocks, headings.append, marked_blocks.add, RANKS.get
+    for it in items:  # a report has a marker in nearly every block: each field read once
         mk = it[0]
-        if mk.family == "heading":
+        family = mk.family
+        if family == "heading":
             if mk.scope in ("restart", "table"):
                 continue
-            headings.append(Heading(mk.block, mk.start, len(doc.blocks[mk.block].text), mk.title, mk.value, "style"))
-        elif mk.title:
-            headings.append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(mk.title), mk.title,
-                                                  RANKS.get(mk.family, 0), "marker")))
-        marked_blocks.add(mk.block)
+            append(_new_marker(Heading, (mk.block, mk.start, len(blocks[mk.block].text), mk.title, mk.value, "style")))
+        else:
+            text = mk.title
+            if text:
+                append(_new_marker(Heading, (mk.block, mk.start, mk.end + len(text), text, rank_of(family, 0),
+                                             "marker")))
+        mark(mk.block)
     # the blocks left (most blocks of a numbered report hold a marker): set differences in C
     unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
     if title:

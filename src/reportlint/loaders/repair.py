@@ -70,10 +70,30 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
 
 def rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, Joins]]:
     """Group physical lines into blocks: (0-based first line, text, joins), where joins
-    lists, for each further line in the block, (offset in text, 1-based line, 0-based column)."""
+    lists, for each further line in the block, (offset in text, 1-based line, 0-based column).
+    A line that is empty or ends with a mark that ends a sentence ends its block (``_group``
+    stops there before it reads on, and a separator is neither), so the lines are grouped one
+    stretch between two such lines at a time, and a stretch of one line is its own block: most
+    lines of a report end a sentence. In Markdown the code fences carry a state over the whole text."""
+    if markdown:
+        return _group(lines, 0, len(lines), markdown)
     out: list[tuple[int, str, Joins]] = []
-    i = 0
-    n = len(lines)
+    start = 0
+    for end in [k + 1 for k, line in enumerate(lines) if not line or line[-1] in _ENDS]:
+        if end - start == 1:
+            out.append((start, lines[start], ()))
+        else:
+            out += _group(lines, start, end, markdown)
+        start = end
+    if start < len(lines):
+        out += _group(lines, start, len(lines), markdown)
+    return out
+
+
+def _group(lines: list[str], first: int, n: int, markdown: bool) -> list[tuple[int, str, Joins]]:
+    """``rejoin`` of ``lines[first:n]``, line numbers those of the whole text."""
+    out: list[tuple[int, str, Joins]] = []
+    i = first
     in_code = False
     while i < n:
         start, text, joins = i, lines[i], []
