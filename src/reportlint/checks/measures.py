@@ -113,9 +113,9 @@ class _Narrowing:
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
         self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
         # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
-        self._each: list[Callable[[str], bool] | None] = [None] * bit
-        self._kept: dict[tuple[int, int], tuple[Callable[[str], bool], ...]] = {}  # (list, kept) -> searches
-        self._plans: dict[int, tuple[tuple[Callable[[str], bool], ...], ...]] = {}  # mask -> ``searches``
+        self._each: list[Callable[[str], object] | None] = [None] * bit
+        self._kept: dict[tuple[int, int], tuple[Callable[[str], object], ...]] = {}  # (list, kept) -> searches
+        self._plans: dict[int, tuple[tuple[Callable[[str], object], ...], ...]] = {}  # mask -> ``searches``
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
@@ -140,7 +140,7 @@ class _Narrowing:
                 tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
         return found
 
-    def searches(self, mask: int) -> tuple[tuple[Callable[[str], bool], ...], ...]:
+    def searches(self, mask: int) -> tuple[tuple[Callable[[str], object], ...], ...]:
         """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
         for the other lists), remembered per mask.
         One of them matches in a text exactly when the list's alternation does. Each pattern is
@@ -153,7 +153,7 @@ class _Narrowing:
                                                        for k in range(len(self._lists))))
         return found
 
-    def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], bool], ...]:
+    def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], object], ...]:
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
         found = self._kept.get((k, kept))
@@ -162,17 +162,17 @@ class _Narrowing:
                 self._search(first + i, patterns[i]) for i in range(len(patterns)) if kept >> i & 1)
         return found
 
-    def _search(self, bit: int, pattern: str) -> Callable[[str], bool]:
-        """Whether ``pattern`` matches in a text, compiled once. A pattern ``re`` cannot skip ahead in
-        by itself (it begins with one of several classes, 二十个 or 20个) is searched from the first
-        place a match can begin (``scan.first_chars``, a class ``re`` skips to in C): no match begins
-        before it, and most texts have none."""
+    def _search(self, bit: int, pattern: str) -> Callable[[str], object]:
+        """Whether ``pattern`` matches in a text (a true value when it does), compiled once. A pattern
+        ``re`` cannot skip ahead in by itself (it begins with one of several classes, 二十个 or 20个) is
+        searched from the first place a match can begin (``scan.first_chars``, a class ``re`` skips to in
+        C): no match begins before it, and most texts have none."""
         search = self._each[bit]
         if search is None:
             rx = re.compile(pattern, re.MULTILINE).search
             lead_source = first_chars(pattern, re.MULTILINE)
             if lead_source is None:
-                search = lambda text: rx(text) is not None  # noqa: E731
+                search = rx  # the compiled pattern's own search, called in C (its match or None)
             else:
                 lead = re.compile(lead_source).search
 
@@ -364,12 +364,13 @@ def _signature(params: Mapping[str, Any], keys: Iterable[str] = _DIMENSION_KEYS)
     """The values of ``keys`` in ``params`` (what ``Dimensions`` reads), as a key: the lists as
     tuples (their strings are the rulebook's, whose hashes are kept, so the key hashes and
     compares fast); the ``repr`` of values that do not hash."""
-    values = tuple((k, params.get(k)) for k in keys)
+    get = params.get
     try:
-        key = tuple((k, type(v).__name__, tuple(v) if isinstance(v, list) else v) for k, v in values)
+        # one list made in a comprehension (a generator per key cost more than the tuples themselves)
+        key = tuple([(k, type(v), tuple(v) if type(v) is list else v) for k in keys for v in (get(k),)])
         hash(key)
     except TypeError:
-        return repr(values)
+        return repr(tuple((k, get(k)) for k in keys))
     return key
 
 
@@ -948,8 +949,8 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
             for s, e in spans:
                 if first <= s and e <= last and 0 < len(text[s:e].strip()) <= max_chars:
                     out.append((index, s, e))
-    out = sorted(set(out), key=lambda p: (p[0], p[1], -p[2]))
-    return out
+    # (block, start, -end) sorts as wanted without a key function
+    return [(index, s, -e) for index, s, e in sorted({(index, s, -e) for index, s, e in out})]
 
 
 @lru_cache(maxsize=32)
@@ -983,16 +984,35 @@ class _Hits:
         return self._words[i:j]
 
 
-def _phrase_starts(phrases: Any, text: str) -> list[int]:
-    """Every position of ``text`` where one of ``phrases`` begins, overlapping occurrences
-    included. The phrases ``finditer`` finds in a span of ``text`` begin at distinct such
-    positions inside the span, so their number bounds how many phrases any span holds."""
+def _phrase_starts(starter: re.Pattern[str], text: str) -> list[int]:
+    """Every position of ``text`` where one of the phrases begins, overlapping occurrences
+    included (``starter`` from ``_phrase_starter``). The phrases ``finditer`` finds in a span of
+    ``text`` begin at distinct such positions inside the span, so their number bounds how many
+    phrases any span holds."""
+    return [m.start() for m in starter.finditer(text)]
+
+
+def _search_starts(phrases: Any, text: str) -> list[int]:
+    """``_phrase_starts`` by searching again from each place found + 1 (a phrase list holding "")."""
     starts = []
     pos = 0
-    while (m := phrases.search(text, pos)) is not None:
+    while pos <= len(text) and (m := phrases.search(text, pos)) is not None:
         starts.append(m.start())
         pos = m.start() + 1
     return starts
+
+
+@lru_cache(maxsize=32)
+def _phrase_starter(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A pattern matching the first character of each occurrence of one of ``phrases`` (non-empty
+    literals), overlapping ones included: ``re`` skips in C to a phrase's first character, looks
+    back one character and tries the phrases there as a look-ahead. One ``finditer`` lists the
+    places a ``search`` loop from each place + 1 found one call at a time. None when a phrase is empty."""
+    if not phrases or not all(phrases):
+        return None
+    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(f"[{first}](?<=(?=(?:{words}))[\\s\\S])", re.MULTILINE)
 
 
 def _mostly_unquantified(ctx: Context, text: str, dims: Mapping[str, Any]) -> bool:
@@ -1057,11 +1077,15 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
     # hold ``min_hits`` phrases, and most paragraphs have fewer in all (their spans are not even built)
     starts_of: dict[int, list[int]] = {}
+    starter = _phrase_starter(tuple(params.get("phrases", ())))
 
     def enough(index: int) -> bool:
-        if index not in starts_of:
-            starts_of[index] = _phrase_starts(phrases, ctx.doc.blocks[index].text)
-        return len(starts_of[index]) >= min_hits
+        found = starts_of.get(index)
+        if found is None:
+            text = ctx.doc.blocks[index].text
+            found = starts_of[index] = _phrase_starts(starter, text) if starter is not None else \
+                _search_starts(phrases, text)
+        return len(found) >= min_hits
 
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
