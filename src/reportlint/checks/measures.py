@@ -984,35 +984,16 @@ class _Hits:
         return self._words[i:j]
 
 
-def _phrase_starts(starter: re.Pattern[str], text: str) -> list[int]:
-    """Every position of ``text`` where one of the phrases begins, overlapping occurrences
-    included (``starter`` from ``_phrase_starter``). The phrases ``finditer`` finds in a span of
-    ``text`` begin at distinct such positions inside the span, so their number bounds how many
-    phrases any span holds."""
-    return [m.start() for m in starter.finditer(text)]
-
-
-def _search_starts(phrases: Any, text: str) -> list[int]:
-    """``_phrase_starts`` by searching again from each place found + 1 (a phrase list holding "")."""
+def _phrase_starts(phrases: Any, text: str) -> list[int]:
+    """Every position of ``text`` where one of ``phrases`` begins, overlapping occurrences
+    included. The phrases ``finditer`` finds in a span of ``text`` begin at distinct such
+    positions inside the span, so their number bounds how many phrases any span holds."""
     starts = []
     pos = 0
-    while pos <= len(text) and (m := phrases.search(text, pos)) is not None:
+    while (m := phrases.search(text, pos)) is not None:
         starts.append(m.start())
         pos = m.start() + 1
     return starts
-
-
-@lru_cache(maxsize=32)
-def _phrase_starter(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A pattern matching the first character of each occurrence of one of ``phrases`` (non-empty
-    literals), overlapping ones included: ``re`` skips in C to a phrase's first character, looks
-    back one character and tries the phrases there as a look-ahead. One ``finditer`` lists the
-    places a ``search`` loop from each place + 1 found one call at a time. None when a phrase is empty."""
-    if not phrases or not all(phrases):
-        return None
-    first = "".join(sorted({re.escape(p[0]) for p in phrases}))
-    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(f"[{first}](?<=(?=(?:{words}))[\\s\\S])", re.MULTILINE)
 
 
 def _mostly_unquantified(ctx: Context, text: str, dims: Mapping[str, Any]) -> bool:
@@ -1077,15 +1058,11 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
     # hold ``min_hits`` phrases, and most paragraphs have fewer in all (their spans are not even built)
     starts_of: dict[int, list[int]] = {}
-    starter = _phrase_starter(tuple(params.get("phrases", ())))
 
     def enough(index: int) -> bool:
-        found = starts_of.get(index)
-        if found is None:
-            text = ctx.doc.blocks[index].text
-            found = starts_of[index] = _phrase_starts(starter, text) if starter is not None else \
-                _search_starts(phrases, text)
-        return len(found) >= min_hits
+        if index not in starts_of:
+            starts_of[index] = _phrase_starts(phrases, ctx.doc.blocks[index].text)
+        return len(starts_of[index]) >= min_hits
 
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
