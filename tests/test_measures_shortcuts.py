@@ -370,7 +370,7 @@ def test_each_pattern_searched_from_its_first_possible_place_matches_as_a_plain_
             search = narrowing._search(bit, p)
             for text in texts:
                 expected = re.search(p, text, re.MULTILINE) is not None
-                assert search(text) == expected, (p, text)
+                assert bool(search(text)) == expected, (p, text)
                 hits += expected
             bit += 1
     assert hits > 100

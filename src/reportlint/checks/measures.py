@@ -113,9 +113,9 @@ class _Narrowing:
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
         self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
         # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
-        self._each: list[Callable[[str], bool] | None] = [None] * bit
-        self._kept: dict[tuple[int, int], tuple[Callable[[str], bool], ...]] = {}  # (list, kept) -> searches
-        self._plans: dict[int, tuple[tuple[Callable[[str], bool], ...], ...]] = {}  # mask -> ``searches``
+        self._each: list[Callable[[str], object] | None] = [None] * bit
+        self._kept: dict[tuple[int, int], tuple[Callable[[str], object], ...]] = {}  # (list, kept) -> searches
+        self._plans: dict[int, tuple[tuple[Callable[[str], object], ...], ...]] = {}  # mask -> ``searches``
 
     def mask(self, text: str) -> int:
         """The patterns (bits) that may match in ``text``."""
@@ -140,7 +140,7 @@ class _Narrowing:
                 tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
         return found
 
-    def searches(self, mask: int) -> tuple[tuple[Callable[[str], bool], ...], ...]:
+    def searches(self, mask: int) -> tuple[tuple[Callable[[str], object], ...], ...]:
         """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
         for the other lists), remembered per mask.
         One of them matches in a text exactly when the list's alternation does. Each pattern is
@@ -153,7 +153,7 @@ class _Narrowing:
                                                        for k in range(len(self._lists))))
         return found
 
-    def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], bool], ...]:
+    def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], object], ...]:
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
         found = self._kept.get((k, kept))
@@ -162,17 +162,17 @@ class _Narrowing:
                 self._search(first + i, patterns[i]) for i in range(len(patterns)) if kept >> i & 1)
         return found
 
-    def _search(self, bit: int, pattern: str) -> Callable[[str], bool]:
-        """Whether ``pattern`` matches in a text, compiled once. A pattern ``re`` cannot skip ahead in
-        by itself (it begins with one of several classes, 二十个 or 20个) is searched from the first
-        place a match can begin (``scan.first_chars``, a class ``re`` skips to in C): no match begins
-        before it, and most texts have none."""
+    def _search(self, bit: int, pattern: str) -> Callable[[str], object]:
+        """Whether ``pattern`` matches in a text (a true value when it does), compiled once. A pattern
+        ``re`` cannot skip ahead in by itself (it begins with one of several classes, 二十个 or 20个) is
+        searched from the first place a match can begin (``scan.first_chars``, a class ``re`` skips to in
+        C): no match begins before it, and most texts have none."""
         search = self._each[bit]
         if search is None:
             rx = re.compile(pattern, re.MULTILINE).search
             lead_source = first_chars(pattern, re.MULTILINE)
             if lead_source is None:
-                search = lambda text: rx(text) is not None  # noqa: E731
+                search = rx  # the compiled pattern's own search, called in C (its match or None)
             else:
                 lead = re.compile(lead_source).search
 
@@ -364,12 +364,13 @@ def _signature(params: Mapping[str, Any], keys: Iterable[str] = _DIMENSION_KEYS)
     """The values of ``keys`` in ``params`` (what ``Dimensions`` reads), as a key: the lists as
     tuples (their strings are the rulebook's, whose hashes are kept, so the key hashes and
     compares fast); the ``repr`` of values that do not hash."""
-    values = tuple((k, params.get(k)) for k in keys)
+    get = params.get
     try:
-        key = tuple((k, type(v).__name__, tuple(v) if isinstance(v, list) else v) for k, v in values)
+        # one list made in a comprehension (a generator per key cost more than the tuples themselves)
+        key = tuple([(k, type(v), tuple(v) if type(v) is list else v) for k in keys for v in (get(k),)])
         hash(key)
     except TypeError:
-        return repr(values)
+        return repr(tuple((k, get(k)) for k in keys))
     return key
 
 
@@ -948,8 +949,8 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
             for s, e in spans:
                 if first <= s and e <= last and 0 < len(text[s:e].strip()) <= max_chars:
                     out.append((index, s, e))
-    out = sorted(set(out), key=lambda p: (p[0], p[1], -p[2]))
-    return out
+    # (block, start, -end) sorts as wanted without a key function
+    return [(index, s, -e) for index, s, e in sorted({(index, s, -e) for index, s, e in out})]
 
 
 @lru_cache(maxsize=32)
