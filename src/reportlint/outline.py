@@ -302,8 +302,7 @@ def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> M
 
 def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[Marker]:
     """``_block_start_marker`` of every block outside ``residue``: the usual first characters of a
-    marker looked up directly, every other one tested as ``_find_candidates`` does; ``_start_marker``
-    written out in the loop (nearly every block of a numbered report opens with a marker)."""
+    marker looked up directly, every other one tested as ``_find_candidates`` does."""
     out = []
     by_first = _BY_FIRST
     for block in blocks:
@@ -320,22 +319,9 @@ def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[M
                 continue
         if residue and block.index in residue:
             continue
-        for family, pattern, value_of in candidates:
-            m = pattern.match(text)
-            if m is None:
-                continue
-            opener, num, closer, punct, blank, title = m.groups()
-            value = value_of(num)
-            if not value:
-                continue
-            end = m.end()
-            if len(blank) + len(title) >= 200:  # past _heading_text's window: its own reading
-                title = _heading_text(text, end)
-            elif len(title) > 40:
-                title = ""
-            out.append(_new_marker(Marker, (block.index, m.start(1), end, family, value, opener, closer, punct,
-                                            False, "", title, False, False, "")))
-            break
+        marker = _start_marker(block.index, text, candidates)
+        if marker is not None:
+            out.append(marker)
     return out
 
 
