@@ -38,22 +38,22 @@ _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
 
 
 class _CnValues(dict[str, "int | None"]):
-    """The value of a Chinese numeral: the usual spellings looked up in C (``_CN_COMMON``, filled in
-    below), any other read by ``cn_value`` (None when it is no number). Not stored: text is untrusted."""
+    """The value of a Chinese numeral: the usual spellings looked up in C (filled in below, after
+    ``cn_label``), any other read by ``cn_value`` (None when it is no number). Not stored: text is untrusted."""
 
     def __missing__(self, key: str) -> int | None:
         return cn_value(key)
 
 
-_CN_VALUES = _CnValues()
+_CN_COMMON = _CnValues()  # the usual spellings, looked up directly (``get`` never calls ``__missing__``)
 _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C call where it can be)
     ("cn-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*([{CN_NUM}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"
                             + _TITLE_AHEAD),
-     _CN_VALUES.__getitem__),
+     _CN_COMMON.__getitem__),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?){_TITLE_AHEAD}"), int),
     # 一， is a marker only before a Chinese character
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE}){_TITLE_AHEAD}"),
-     _CN_VALUES.__getitem__),
+     _CN_COMMON.__getitem__),
     # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
     ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE}){_TITLE_AHEAD}"),
      int),
@@ -134,8 +134,7 @@ def cn_label(n: int) -> str:
     return ("" if tens == 1 else "〇一二三四五六七八九"[tens]) + "十" + ("〇一二三四五六七八九"[ones] if ones else "")
 
 
-_CN_COMMON = {cn_label(n): n for n in range(1, 100)}  # the usual spellings, looked up directly
-_CN_VALUES.update(_CN_COMMON)
+_CN_COMMON.update({cn_label(n): n for n in range(1, 100)})
 
 
 _SAME_PUNCT = {"．": ".", "，": ","}  # full-width forms of a marker's punctuation read as the half-width

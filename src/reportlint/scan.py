@@ -691,13 +691,10 @@ def _last_of(op: object, av: object) -> tuple[set[int], bool]:
         return {av}, False  # type: ignore[set-item]
     if op is sre.IN:
         chars: set[int] = set()
-        for item_op, item in av:  # type: ignore[attr-defined]
-            if item_op is sre.LITERAL:
-                chars.add(item)
-            elif item_op is sre.RANGE and item[1] - item[0] < _MAX_FIRST:
-                chars.update(range(item[0], item[1] + 1))
-            else:  # NEGATE, \d, \w …
-                raise _Unknown
+        for first in _first_of_class(av):  # type: ignore[arg-type] # raises _Unknown for NEGATE, \w …
+            if isinstance(first, str) or first[1] - first[0] >= _MAX_FIRST:
+                raise _Unknown  # \d, \s, a wide range
+            chars.update(range(first[0], first[1] + 1))
         return chars, False
     if op is sre.SUBPATTERN:
         _, add, _, sub = av  # type: ignore[misc]
