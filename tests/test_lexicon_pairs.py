@@ -214,14 +214,16 @@ def test_the_pairs_file_gives_back_the_tables_it_was_written_from(tmp_path: Path
 
 
 def _damaged(good: bytes, how: str) -> bytes:
-    """``good`` (a .pairs file) damaged one way; the cases after "checksum:" keep a right checksum."""
+    """``good`` (a .pairs file) damaged one way; the cases after "checksum:" keep a right seal (checksum)."""
     import marshal
-    from zlib import crc32
+
+    from reportlint import store
 
     def sealed(body: bytes | bytearray) -> bytes:
-        return bytes(body) + crc32(body).to_bytes(4, "big")
+        return store._seal(lexicon_module._PAIRS_KIND, bytes(body))
 
-    body = bytearray(good[:-4])
+    body = bytearray(store.unseal(lexicon_module._PAIRS_KIND, good) or b"")
+    envelope = len(good) - len(body)  # the seal's head and checksum, before the body
     head = len(lexicon_module._pairs_head(0))
     slots = sum(4 << bits for bits, _ in lexicon_module._LEVELS)
     rest_at = head + 4 + slots
@@ -232,20 +234,20 @@ def _damaged(good: bytes, how: str) -> bytes:
     def with_rest(rest: object) -> bytes:
         return with_record(marshal.dumps(rest))
 
-    k = next(i for i in range(head + 4, rest_at) if good[i])  # a byte of a slot holding a pair
+    k = envelope + next(i for i in range(head + 4, rest_at) if body[i])  # a byte of a slot holding a pair
     cases = {
         "empty": lambda: b"",
         "garbage": lambda: bytes(range(256)) * 40,
         "cut short": lambda: good[:-100],
         "a byte more": lambda: good + b"\x00",
         "a slot's byte flipped": lambda: good[:k] + bytes([good[k] ^ 0x10]) + good[k + 1:],
-        "the checksum's byte flipped": lambda: good[:-1] + bytes([good[-1] ^ 1]),
+        "the checksum's byte flipped": lambda: good[:envelope - 1] + bytes([good[envelope - 1] ^ 1]) + good[envelope:],
         "checksum: wrong magic": lambda: sealed(b"X" + body[1:]),
         "checksum: another head's tables": lambda: sealed(body[:head - 20] + bytes(4) + body[head - 16:]),
         "checksum: other table sizes": lambda: sealed(body[:head - 16] + (10).to_bytes(4, "big") + body[head - 12:]),
         "checksum: a wrong length of rest": lambda: sealed(body[:head] + (1).to_bytes(4, "big") + body[head + 4:]),
         "checksum: rest cut short": lambda: sealed(body[:-3]),
-        "checksum: rest not marshal": lambda: with_record(b"\xff" + bytes(good[rest_at + 1:-4])),
+        "checksum: rest not marshal": lambda: with_record(b"\xff" + bytes(body[rest_at + 1:])),
         "checksum: rest a list": lambda: with_rest([1, 2]),
         "checksum: rest with a string key": lambda: with_rest({"推进": 1}),
         "checksum: rest with flags out of range": lambda: with_rest({0x8FDB63A8: 300}),

@@ -8,8 +8,8 @@ decomposition data, sounds from pypinyin). Nothing is downloaded. The derived ta
 in reportlint's cache folder as one file of ``marshal`` records (a format that cannot run code),
 rebuilt when jieba's dictionary, the phrase lists or this module's format change. Beside it, a
 ``.pairs`` file keeps numpy's hash tables of pairs of characters (``Lexicon._pair_table``: 25 ms to
-build, 1–2 ms to read back), checked against a CRC-32 of the whole file and of the head they were
-built from, and built afresh on any doubt.
+build, 1–2 ms to read back), sealed as every cache entry is (``store.write_entry``: a CRC-32 of the
+whole), keyed by a CRC-32 of the head they were built from, and built afresh on any doubt.
 
 Loading is what a check of one report pays for, so the file is laid out for it: a small head
 read at once (the two-character words as one string of second characters per first character,
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import stat
 import sys
 from array import array
 from collections.abc import Callable, Iterable
@@ -70,6 +69,7 @@ _LEVELS = ((19, 0x9E3779B1), (16, 0x85EBCA6B))  # (bits, multiplier): 2^19 slots
 _SHARED = 128
 # the ``.pairs`` file beside the cache file (``_pack_pairs``): magic, then the tables in this machine's byte order
 _PAIRS_MAGIC = b"RLPAIRS" + FORMAT.to_bytes(2, "big") + sys.byteorder[0].encode()
+_PAIRS_KIND = "lexicon-pairs"  # of the sealed envelope (``store``) around it
 _PAIRS_REST_MAX = 1 << 22  # bytes of ``rest`` (a few thousand pairs: about 10 kB) beyond which a file is refused
 _TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
@@ -259,17 +259,15 @@ class Lexicon:
         ``pairs_file`` when it holds them, else built and written there (a folder that cannot be written to is left
         as it is)."""
         if self._codes is None:
-            got = None
-            with suppress(OSError):
-                got = _read_pairs(*self.pairs_file) if self.pairs_file is not None else None
+            got = _read_pairs(*self.pairs_file) if self.pairs_file is not None else None
             if got is None:
                 got = _pair_table(self.two, self.starts, *self._pairs_of_heads())
                 if self.pairs_file is not None:
-                    from .store import write_atomic
+                    from .store import write_entry
 
                     path, key = self.pairs_file
-                    with suppress(OSError, ValueError):
-                        write_atomic(path, _pack_pairs(got[0], got[1], key))
+                    with suppress(ValueError):
+                        write_entry(path, _PAIRS_KIND, _pack_pairs(got[0], got[1], key))
             self._codes = got
         return self._codes
 
@@ -447,8 +445,8 @@ def _pairs_head(key: int) -> bytes:
 
 
 def _pack_pairs(tables: list[Any], rest: dict[int, int], key: int) -> bytes:
-    """The ``.pairs`` file: ``_pairs_head``, the length of ``rest``'s record, the hash tables' slots, ``rest`` as
-    ``marshal`` and the CRC-32 of all that."""
+    """What the ``.pairs`` file holds (in the cache's sealed envelope: ``store.write_entry``): ``_pairs_head``,
+    the length of ``rest``'s record, the hash tables' slots and ``rest`` as ``marshal``."""
     import numpy as np
 
     record = marshal.dumps(rest)
@@ -457,36 +455,27 @@ def _pack_pairs(tables: list[Any], rest: dict[int, int], key: int) -> bytes:
         if table.dtype != np.uint32 or table.shape != (1 << bits,):
             raise ValueError("a hash table of pair codes of the wrong shape")
         out += table.tobytes()
-    out += record
-    return bytes(out + crc32(out).to_bytes(4, "big"))
+    return bytes(out + record)
 
 
 def _read_pairs(path: Path, key: int) -> tuple[list[Any], dict[int, int], Any] | None:
-    """The tables of ``_pair_table`` from a ``.pairs`` file written by ``_pack_pairs`` for ``key`` (read at once,
-    the hash tables left in the bytes read, read-only); None when it is not exactly that, or not a regular file of
-    this user's. OSError when it cannot be opened."""
+    """The tables of ``_pair_table`` from a ``.pairs`` file written by ``_pack_pairs`` for ``key`` (the hash tables
+    left in the bytes read, read-only); None when it is not exactly that (``store.read_entry``: missing, not a
+    regular file of this user's, its seal broken)."""
     import numpy as np
 
+    from .store import read_entry
+
+    data = read_entry(path, _PAIRS_KIND)
     head = _pairs_head(key)
     slots = sum(1 << bits for bits, _ in _LEVELS)
     start = len(head) + 4
-    limit = start + 4 * slots + _PAIRS_REST_MAX + 4
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        st = os.fstat(fd)
-        if (not stat.S_ISREG(st.st_mode) or st.st_size > limit
-                or (hasattr(os, "geteuid") and st.st_uid != os.geteuid())):  # not a file of this user's
-            return None
-        data = os.read(fd, st.st_size)  # read(n) of more than the file holds costs a copy of n bytes
-    finally:
-        os.close(fd)
-    view = memoryview(data)  # slices of it are not copies
-    if not start + 4 * slots + 4 <= len(data) <= limit or crc32(view[:-4]) != int.from_bytes(data[-4:], "big"):
+    if data is None or not start + 4 * slots <= len(data) <= start + 4 * slots + _PAIRS_REST_MAX:
         return None
-    if data[:len(head)] != head or start + 4 * slots + int.from_bytes(data[len(head):start], "big") + 4 != len(data):
+    if data[:len(head)] != head or start + 4 * slots + int.from_bytes(data[len(head):start], "big") != len(data):
         return None
     try:
-        rest = marshal.loads(view[start + 4 * slots:-4])
+        rest = marshal.loads(memoryview(data)[start + 4 * slots:])
     except (ValueError, EOFError, TypeError):
         return None
     if type(rest) is not dict or not all(type(k) is int and 0 <= k <= 0xFFFFFFFF and type(v) is int
