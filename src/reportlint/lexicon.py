@@ -88,7 +88,8 @@ class _Table:
     def __init__(self, data: dict[Any, Any], parts: tuple[Any, Any, Any] | None = None,
                  valid: Callable[[object], bool] = bool, failed: Callable[[], dict[str, Any]] | None = None) -> None:
         self._data = data  # in memory: key → value; from a file: bucket number → {key: value}
-        self._bits, self._offsets, self._records = parts if parts is not None else (b"", None, b"")
+        given: tuple[Any, Any, Any] = parts if parts is not None else (b"", None, b"")
+        self._bits, self._offsets, self._records = given
         self._valid, self._failed = valid, failed
         self._buckets = len(self._offsets) - 1 if self._offsets is not None else 0
 
@@ -252,7 +253,7 @@ class Lexicon:
         return bytes([(b in two.get(a, "")) | (0 if "\u4e00" <= a <= "\u9fff" else NOT_HAN)
                       | (HEAD if pair in heads else 0) | (LONGER if b in starts.get(a, "") else 0)
                       | (TAIL if pair in tails else 0)
-                      for pair in pairs for a, b in (pair,)])
+                      for pair in pairs for a, b in ((pair[0], pair[1]),)])
 
     def _pair_table(self) -> tuple[list[Any], dict[int, int], Any]:
         """``_pair_table`` of these tables, once (numpy is imported here, not by a check of a short text): read from
@@ -423,8 +424,8 @@ def _pair_table(two: dict[str, str], starts: dict[str, str], heads: frozenset[st
     np.bitwise_or.at(flags, which.ravel(), np.concatenate([f for _, f in groups]))
     tables = []
     for bits, mult in _LEVELS:
-        table, codes, flags = _hash_level(codes, flags, bits, mult)
-        tables.append(table)
+        level, codes, flags = _hash_level(codes, flags, bits, mult)
+        tables.append(level)
     return tables, dict(zip(codes.tolist(), flags.tolist(), strict=True)), _not_han()
 
 
@@ -753,7 +754,8 @@ def _read(f: BinaryIO) -> tuple[list[Any], list[Any], bool, int] | None:
     at = f.tell()
     if len(arrays) != sum(sizes[:2 * k]) or at + sum(sizes[2 * k:]) != os.fstat(f.fileno()).st_size:
         return None
-    view, parts = memoryview(arrays), []
+    view = memoryview(arrays)
+    parts: list[Any] = []
     for n in sizes[:2 * k]:
         parts.append(view[:n])
         view = view[n:]

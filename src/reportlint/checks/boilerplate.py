@@ -409,8 +409,8 @@ def _split(ctx: Context) -> _Split:
     words = list(map(str.split, spaced.replace(_ENDS[0], " ").split("\n")))  # clauses, and single characters
     echoed = set()
     for i in compress(range(len(words)), map(ne, map(len, words), map(len, map(set, words)))):
-        clauses = [w for w in words[i] if len(w) > 1]
-        if len(clauses) != len(set(clauses)):
+        kept = [w for w in words[i] if len(w) > 1]
+        if len(kept) != len(set(kept)):
             echoed.add(i)
     return _Split(lines, pieces, ended, echoed)
 _DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")  # the spec of _doubled_matches
@@ -742,7 +742,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
             seen.setdefault(whole, b.index)
         else:
             spans: Sequence[tuple[int, int]] | None = None  # the sentences, read once a repeat is found
-            pieces: list[str] | None = None
+            found_keys: list[str] | None = None
             if len(keys) > 1 and len(whole) >= minimum and whole in seen and counts[whole] <= most:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             else:
@@ -759,11 +759,11 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     if first is not None:
                         if spans is None:
                             spans = sentences(b.text)
-                            pieces = keys if len(spans) == len(keys) else None
-                        if pieces is None:  # a sentence of punctuation alone: find the n-th with this key
-                            pieces = [_norm(b.text[s:e]) for s, e in spans]
+                            found_keys = keys if len(spans) == len(keys) else None
+                        if found_keys is None:  # a sentence of punctuation alone: find the n-th with this key
+                            found_keys = [_norm(b.text[s:e]) for s, e in spans]
                             nth = keys[:n].count(key)
-                            at = [sp for sp, k in zip(spans, pieces, strict=True) if k == key]
+                            at = [sp for sp, k in zip(spans, found_keys, strict=True) if k == key]
                             span = at[nth] if nth < len(at) else (0, len(b.text))
                         else:
                             span = spans[n]

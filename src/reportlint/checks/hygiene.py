@@ -371,7 +371,8 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
     for cluster in clusters:
         text = ctx.doc.blocks[cluster[0].block].text
         marks = [f.excerpt for f in cluster]
-        i, rest = 0, []
+        i = 0
+        rest: list[Finding] = []
         while i < len(cluster):
             f = cluster[i]
             # ”心晴”: a closer that closes nothing, then one that closes it — the first should

@@ -134,11 +134,12 @@ class _Narrowing:
         which keep few subsets."""
         first, patterns = self._lists[k]
         kept = mask >> first & (1 << len(patterns)) - 1
-        found = self._sets.get((k, kept), False)
-        if found is False:
+        try:
+            return self._sets[(k, kept)]
+        except KeyError:
             found = self._sets[(k, kept)] = PatternSet(
                 tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
-        return found
+            return found
 
     def searches(self, mask: int) -> tuple[tuple[Callable[[str], object], ...], ...]:
         """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
@@ -340,7 +341,8 @@ def _fill(text: str, spans: list[tuple[int, int]], filler: str) -> str:
     """``text`` with each of ``spans`` (in order, not overlapping) turned into ``filler`` characters."""
     if not spans:
         return text
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for s, e in spans:
         out += (text[pos:s], filler * (e - s))
         pos = e
@@ -475,9 +477,9 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     if wanted:  # the sections are located only when the profile names a measures part
         by_pos = {(items[i].marker.block, items[i].marker.start): i for i in real}
         located = locate_sections(ctx)
-        for sec in wanted:
-            if sec.name in located:
-                h = located[sec.name]
+        for wanted_sec in wanted:
+            if wanted_sec.name in located:
+                h = located[wanted_sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
     if words is not None:
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
@@ -1053,7 +1055,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if _paragraphs(m.text) <= 2:
             for b in range(m.block, m.end_block + 1):
                 covering.setdefault(b, []).append(m)
-    chosen: list[tuple[int, int, int, int, str]] = []
+    chosen: list[tuple[bool, int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
     # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
     # hold ``min_hits`` phrases, and most paragraphs have fewer in all (their spans are not even built)
@@ -1106,8 +1108,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if any(b == block and s < te and ts < e for b, ts, te in taken):
             continue
         taken.append((block, s, e))
-        share, owner, sample = info.split("|", 2)
-        yield block, s, e, count, share, owner, sample
+        share_shown, owner_shown, sample = info.split("|", 2)
+        yield block, s, e, count, share_shown, owner_shown, sample
 
 
 def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,

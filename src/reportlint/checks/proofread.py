@@ -208,7 +208,7 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     # most odd characters are frequent words of their own (的, 在): only idioms and phrases are asked for, and a key
     # of 2–3 characters that is none of theirs is left out here, where ``targets`` would find nothing
     short = lex.short_phrasal if phrases_only else None  # type: ignore[attr-defined]
-    lengths = (4, 3, 2)
+    lengths: tuple[int, ...] = (4, 3, 2)
     if short is not None:
         chars = lex.short_chars  # type: ignore[attr-defined]
         if not ((first < i and text[i - 1] in chars) or (last > i + 1 and text[i + 1] in chars)):
@@ -260,12 +260,12 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
         else:
             # nothing shielded nearby: what ``_place`` finds depends on the seven characters around alone
             key = padded[i:i + 7]
-            found = memo.get(key)
-            if not isinstance(found, tuple):  # not asked yet (or forgotten)
-                found = memo[key] = _place(key, 3, None, lex)
-            if not found:
+            got = memo.get(key)
+            if not isinstance(got, tuple):  # not asked yet (or forgotten)
+                got = memo[key] = _place(key, 3, None, lex)
+            if not got:
                 continue
-            found = tuple((s + i - 3, e + i - 3, *rest) for s, e, *rest in found)
+            found = tuple((s + i - 3, e + i - 3, word, f, phrase, kind) for s, e, word, f, phrase, kind in got)
         ch = text[i]
         while bounds[k] <= i:
             k += 1

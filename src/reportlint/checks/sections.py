@@ -253,8 +253,9 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
     三、一步工作方案 → S104, suggesting 三、下一步工作方案."""
     threshold = rule.params.get("threshold", 0.8)
     forms = _heading_forms(ctx)
+    sections = ctx.profile.sections if ctx.profile is not None else ()
     for h in section_headings(ctx) if ctx.profile is not None else ():
-        miss = near_miss(h.text, ctx.profile.sections, threshold, forms[h.text])
+        miss = near_miss(h.text, sections, threshold, forms[h.text])
         if miss:
             _, wording, _ = miss
             full = ctx.doc.blocks[h.block].text[h.start:h.end]
