@@ -160,6 +160,16 @@ def test_extract_gives_exact_lines(tmp_path: Path, capsys) -> None:
     assert code == 0 and out == "甲\n\n乙\n"
 
 
+def test_extract_json_gives_the_file_digest(tmp_path: Path, capsys) -> None:
+    import hashlib
+
+    f = tmp_path / "a.txt"
+    f.write_bytes("甲\n乙\n".encode())
+    code, out, _ = run(["extract", str(f), "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out)["meta"]["sha256"] == hashlib.sha256(f.read_bytes()).hexdigest()
+
+
 def test_extract_docx_shows_word_labels(tmp_path: Path, capsys) -> None:
     from conftest import level, numbering
 

@@ -165,16 +165,6 @@ def test_read_input_reads_the_file_as_it_is_when_read(tmp_path: Path, monkeypatc
     assert sniff.read_input(path, 5) == b"x" * 6
 
 
-def test_file_digest_is_sha256_before_and_after_the_switch_to_openssl(monkeypatch: pytest.MonkeyPatch) -> None:
-    from reportlint import engine
-
-    known = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"  # SHA-256 of b"abc" (FIPS 180-2)
-    monkeypatch.setattr(engine, "_hashed", [0])
-    assert engine._file_digest(b"abc") == known
-    monkeypatch.setattr(engine, "_hashed", [engine._OPENSSL_FROM])
-    assert engine._file_digest(b"abc") == known
-
-
 def test_xml_parser_reused_after_an_error_and_one_per_thread() -> None:
     import threading
 

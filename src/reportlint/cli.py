@@ -102,6 +102,7 @@ def extract(file: Path, fmt: str, numbers: bool) -> int:
     """输出规则看到的段落：每行一个，从 1 编号。"""
     from .engine import Session, load
     from .reporters.escape import safe
+    from .store import sha256
 
     registry, _ = Session().books(find_config(file.resolve().parent))
     try:
@@ -114,7 +115,8 @@ def extract(file: Path, fmt: str, numbers: bool) -> int:
                    "page": b.page, "label": b.label, "table": b.table,
                    "end_line": b.joins[-1][1] if b.joins else b.line or b.index + 1} for b in doc.blocks]
         click.echo(json.dumps({"path": doc.path, "title": doc.title, "furniture": list(doc.furniture),
-                               "meta": dict(doc.meta), "blocks": blocks}, ensure_ascii=False, indent=2))
+                               "meta": {**doc.meta, "sha256": sha256(file.read_bytes()).hexdigest()},
+                               "blocks": blocks}, ensure_ascii=False, indent=2))
         return 0
     for b in doc.blocks:
         # the number is the block's first physical line (a re-joined text line keeps its own)

@@ -105,11 +105,12 @@ def fingerprint_batch(batch: list[tuple[int, str]], config_folder: str, bits: in
     for doc_id, path in batch:
         try:
             doc = load(Path(path), registry)
+            digest = corpus.file_sha256(Path(path))
         except (LoadError, OSError) as exc:
             errors.append((path, str(exc)))
             continue
         blocks, postings = corpus.document_postings(doc, doc_id)
-        docs.append((doc_id, path, str(doc.meta.get("sha256", "")), sum(len(b.text) for b in doc.blocks), blocks))
+        docs.append((doc_id, path, digest, sum(len(b.text) for b in doc.blocks), blocks))
         parts.append(postings)
     postings = np.concatenate(parts) if parts else np.zeros((0, 4), np.int64)
     return docs, errors, split_by_bucket(postings, bits)
@@ -235,10 +236,11 @@ def match_batch(paths: list[str], index: str, threshold: float, config_folder: s
         for path in paths:
             try:
                 doc = load(Path(path), registry)
+                digest = corpus.file_sha256(Path(path))
             except (LoadError, OSError) as exc:
                 out.append((path, str(exc)))
                 continue
-            found = opened.query(doc, threshold, str(doc.meta.get("sha256", "")) or None)
+            found = opened.query(doc, threshold, digest)
             out.append((path, [(m.block, m.source, m.source_block, m.similarity) for m in found]))
     return out
 

@@ -20,7 +20,6 @@ from .rulebook import Profile, Rulebook, apply_options
 from .rulecache import cached_rulebook
 from .scan import Body
 from .sniff import read_input, sniff
-from .store import sha256
 from .suppress import apply as apply_suppressions
 from .textutil import garbled
 
@@ -219,25 +218,7 @@ def load(path: Path, registry: Registry) -> Document:
     if loader is None:
         raise LoadError(f"不支持的文件类型“{suffix or '无扩展名'}”（unsupported），"
                         "仅支持 .docx、.doc、.wps、.pdf、.ofd、.txt、.md")
-    doc = loader(path, data)
-    # a new Document rather than dataclasses.replace, which inspects the fields at every call
-    return Document(doc.path, doc.blocks, doc.title, doc.furniture, {**doc.meta, "sha256": _file_digest(data)})
-
-
-_hashed = [0]  # bytes of input files hashed by this process
-_OPENSSL_FROM = 2_000_000
-
-
-def _file_digest(data: bytes) -> str:
-    """The SHA-256 of a file's bytes. OpenSSL's is five times faster than CPython's own (2.7 ns a
-    byte, a tenth of loading a .docx) but importing it costs 2 ms of start-up: a run takes it once
-    it has hashed 2 MB, which a single report rarely is and a batch soon is. Same digest."""
-    _hashed[0] += len(data)
-    if _hashed[0] > _OPENSSL_FROM:
-        import hashlib
-
-        return hashlib.sha256(data).hexdigest()
-    return sha256(data).hexdigest()
+    return loader(path, data)
 
 
 @contextmanager

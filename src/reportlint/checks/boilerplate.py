@@ -912,10 +912,16 @@ def check_corpus_reuse(ctx: Context, rule: Rule) -> Iterator[Finding]:
     index_path = ctx.options.get("corpus")
     if not index_path:
         return
-    from ..corpus import Index
+    from ..corpus import Index, file_sha256
 
+    itself = ctx.doc.meta.get("sha256")  # given by the API for a document read from bytes
+    if itself is None:
+        try:
+            itself = file_sha256(Path(ctx.doc.path))  # the file itself may be in the corpus
+        except OSError:
+            itself = None
     with Index(index_path) as index:
-        matches = index.query(ctx.doc, rule.params.get("threshold", 0.6), ctx.doc.meta.get("sha256"))
+        matches = index.query(ctx.doc, rule.params.get("threshold", 0.6), itself)
     runs: list[list] = []
     for m in matches:
         last = runs[-1][-1] if runs else None
