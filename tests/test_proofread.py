@@ -414,6 +414,25 @@ def test_pair_flags_by_codes_and_one_by_one_match_their_definition(tmp_path: Pat
     assert lex.pair_flags(long_text) == _flags_by_definition(long_text, lex) and lex._codes is not None
 
 
+def _word_ends_at(text: str, end: int, lex: lexicon_module.Lexicon) -> bool:
+    return any(end >= k and lex.word(text[end - k:end]) for k in (2, 3))
+
+
+def _word_begins_at(text: str, start: int, lex: lexicon_module.Lexicon) -> bool:
+    return any(lex.word(text[start:start + k]) for k in (2, 3))
+
+
+def _count_as_word(whole: str, piece: str, start: int, end: int, lex: lexicon_module.Lexicon) -> int:
+    """``whole.count(piece)`` counting only the occurrences where ``piece[start:end]`` is not the tail of one word
+    and the head of the next."""
+    count, place = 0, whole.find(piece)
+    while place >= 0:
+        a, b = place + start, place + end
+        count += not (_word_ends_at(whole, a + 1, lex) and _word_begins_at(whole, b - 1, lex))
+        place = whole.find(piece, place + len(piece))
+    return count
+
+
 def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> list[tuple[object, ...]]:
     """T105 of one paragraph as first written: every odd character, every place around it, every target
     looked up afresh, counts read from the whole text (no memo, no shortcut)."""
@@ -486,8 +505,17 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                     else:
                         lo2, hi2 = max(0, s - 1), min(n, e + 1)
                         local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
-                        counts = [(whole.count(local[a - lo2:b - lo2]), whole.count(text[a:b]))
-                                  for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and P._HAN_RE.fullmatch(text[a:b])]
+                        sides = [(lo2, e), (s, hi2)]
+                        other = s if i == s + 1 else s + 1  # the window's other character
+                        if e - s == 2 and (_word_ends_at(text, other + 1, lex) if other == s
+                                           else _word_begins_at(text, other, lex)) and (
+                                _word_begins_at(text, i + 1, lex) if other == s else _word_ends_at(text, i, lex)):
+                            # two words' edges with the odd character between them: only the evidence that holds
+                            # the other character's partner
+                            sides = [sides[0] if other == s else sides[1]]
+                        counts = [(_count_as_word(whole, local[a - lo2:b - lo2], s - a, e - a, lex),
+                                   whole.count(text[a:b]))
+                                  for a, b in sides if b - a > e - s and P._HAN_RE.fullmatch(text[a:b])]
                         good, bad = max(counts, default=(0, 0))
                         if good == 0 or good < bad:
                             continue
@@ -510,7 +538,7 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
 _TYPO_CHARS = ("推广以工代贩赈的做法带动群众增收要求执法人员恰恪尽职守实施整存村推进工程全力杭抗击洪涝灾害各方"
                "落实扶贫再贷款政策强化班组标准化建设受理渠道及需求亟一二三王李张倩，。、；：")
 _TYPO_PIECES = ["《城市绿地养护办法》", "“一键办理”", "张XX", "1OO米", " ", "以工代贩", "杭击新冠", "抗击新冠", "扶再贷款",
-                "准化建设", "受理渠。", "全力杭击"]
+                "准化建设", "受理渠。", "全力杭击", "丰富人民", "夯牢人", "加大促", "加大体", "学习", "工作吝部门", "各部门"]
 
 
 def test_typos_of_a_paragraph_match_their_plain_definition() -> None:
@@ -523,6 +551,9 @@ def test_typos_of_a_paragraph_match_their_plain_definition() -> None:
     lex = lexicon_module.lexicon()
     alphabet = [*_TYPO_CHARS, *_TYPO_PIECES, "2023年", "ab", "\U00020000", "各方抗击"]
     texts = _random_texts(17, alphabet, 700, longest=40)
+    # windows straddling two words, with evidence elsewhere that straddles too or stands as a word
+    texts += ["夯牢人民防线。丰富人民生活。", "今年要加大促学习力度。这些内容大体学过一遍。", "继续加大体制改革力度。",
+              "做好宣传工作吝部门要加强协调。请各部门按时报送。", "检查覆盖各地医。各地区均已完成自查。"]
     whole = "\n".join(texts)
     found_any = 0
     for _ in range(2):
@@ -671,6 +702,35 @@ def test_policy_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
     found = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T105")]
     assert len(found) == 1 and "以工代贩" in found[0][1]
     assert lint_text("社会保障和就业支出\n", tmp_path, select="T105") == []  # never 稳就业
+
+
+@pytest.mark.parametrize("text", [
+    # the evidence 富人 is 丰富 + 人民 elsewhere, the tail of one word and the head of the next
+    "夯牢人民防线。丰富人民生活。",
+    # 大 belongs to 加大 and 促 stands before 学习: 大促 is two words' edges, though 大体 is written elsewhere
+    "今年要加大促学习力度。这些内容大体学过一遍。",
+    "今年要加大促学习力度。我们大体学习了一遍。",
+    # both at once: 加大体制 is 加大 + 体制, no 大体
+    "今年要加大促学习力度。继续加大体制改革力度。",
+])
+def test_a_window_straddling_two_words_is_no_typo(tmp_path: Path, text: str) -> None:
+    """T105 proposes no word for two characters that are the edges of two words, and counts no evidence
+    written elsewhere where the proposed word is itself the tail of one word and the head of the next."""
+    assert _found(tmp_path, text, "T105") == []
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    # 地 belongs to 各地 as well, but 医 ends the clause: no word after it, so 地区 written elsewhere counts
+    ("检查覆盖各地医。各地区均已完成自查。", "地医", "地区"),
+    # 对抗 ends at 抗 in the evidence, but 击洪 is no word: 抗击 stands as a word there
+    ("全力杭击洪涝灾害。对抗击洪涝有功人员予以表彰。", "杭击", "抗击"),
+    # 吝 stands between 工作 and 部门, but the document writes 各部门 itself: the same three characters, right
+    ("做好宣传工作吝部门要加强协调。请各部门按时报送。", "吝部", "各部"),
+])
+def test_a_typo_beside_ordinary_words_is_still_found(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    found = _found(tmp_path, text, "T105")
+    assert [e for e, _ in found] == [excerpt]
+    assert f"疑为“{expected}”" in found[0][1] and "文中别处写作" in found[0][1]
 
 
 @pytest.mark.parametrize("text", [

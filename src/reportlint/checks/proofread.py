@@ -231,7 +231,7 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
 
 
 def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[int, int]]] | None,
-                   occurs: Occurrences, starts: list[int], places: list[int],
+                   occurs: _Occurrences, starts: list[int], places: list[int],
                    open_places: list[int]) -> Iterator[Typo]:
     """A character that forms no word where it stands, whose 音近/形近 neighbour makes an idiom or 公文
     phrase there, or a word that the document itself writes elsewhere with the same neighbour (杭击新冠
@@ -289,7 +289,12 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
                 local = text[lo2:i] + word[i - s] + text[i + 1:hi2]
                 spans = [(a, b) for a, b in ((lo2, e), (s, hi2)) if b - a > e - s and _HAN_RE.fullmatch(text[a:b])]
-                goods = [occurs(local[a - lo2:b - lo2], i - a) for a, b in spans]
+                if e - s == 2 and _between_words(text, s, i, is_word):
+                    # 加大促学习: 大 belongs to 加大 and 促 stands between two words, so 大促 is read as 大体 only
+                    # where the document writes 加大体 itself (工作吝部门 beside 各部门 elsewhere), never on 大体学
+                    spans = [(a, b) for a, b in spans if (a < s) == (i == s + 1)]
+                # written elsewhere as a word of its own, not straddling two (丰富人民 is no 富人)
+                goods = [occurs.as_word(local[a - lo2:b - lo2], i - a, s - a, e - a, is_word) for a, b in spans]
                 if not any(goods):
                     continue  # not written right elsewhere
                 good, bad = max((g, occurs(text[a:b], i - a)) for g, (a, b) in zip(goods, spans, strict=True))
@@ -449,11 +454,12 @@ class _Occurrences:
     rare in the document: a character that never occurs answers 0, one that occurs a few times is looked
     for at its places; only a common one has the whole text read again."""
 
-    __slots__ = ("_at", "_chars", "_few", "_known", "_text")
+    __slots__ = ("_at", "_chars", "_few", "_known", "_text", "_words")
 
     def __init__(self, text: str) -> None:
         self._text, self._few = text, max(_FEW, len(text) // 200)
         self._known: dict[str, int] = {}
+        self._words: dict[tuple[str, int, int], int] = {}  # (piece, start, end) → occurrences as a word
         self._chars: dict[str, int] = {}  # character → how often it occurs
         self._at: dict[str, list[int]] = {}  # a character occurring at most _FEW times → its places
 
@@ -462,6 +468,23 @@ class _Occurrences:
         got = self._known.get(piece)
         if got is None:
             got = self._known[piece] = self._count(piece, k)
+        return got
+
+    def as_word(self, piece: str, k: int, start: int, end: int, word: Callable[[str], bool]) -> int:
+        """How often ``piece`` occurs (as ``__call__``) with ``piece[start:end]`` standing as a word there: not the
+        tail of one dictionary word and the head of the next (丰富人民 holds 富人 only as 丰富 + 人民), told by
+        ``word`` from the characters around the occurrence. ``piece[k]`` as in ``__call__``."""
+        key = (piece, start, end)
+        got = self._words.get(key)
+        if got is None:
+            got = 0
+            if self(piece, k):  # occurs at all: only then are its places looked at, one by one (a few)
+                text, place = self._text, self._text.find(piece)
+                while place >= 0:
+                    if not _straddles(text, place + start, place + end, word):
+                        got += 1
+                    place = text.find(piece, place + len(piece))
+            self._words[key] = got
         return got
 
     def _count(self, piece: str, k: int) -> int:
@@ -482,7 +505,34 @@ class _Occurrences:
         return count
 
 
-Occurrences = Callable[[str, int], int]
+Occurrences = _Occurrences
+
+
+def _ends_word(text: str, end: int, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 2–3 characters ends at ``end`` (exclusive) in ``text``."""
+    return (end >= 2 and word(text[end - 2:end])) or (end >= 3 and word(text[end - 3:end]))
+
+
+def _begins_word(text: str, start: int, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 2–3 characters begins at ``start`` in ``text``."""
+    return word(text[start:start + 2]) or word(text[start:start + 3])
+
+
+def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bool:
+    """Whether the two characters ``text[s:s + 2]``, one of them the odd character ``text[i]``, may be two words'
+    edges rather than one word: the other character ends a dictionary word with the characters before it (大 of
+    加大 in 加大促学习) or begins one with those after it (部 of 部门 in 工作吝部门), and on the odd character's
+    other side a word begins (学习) or ends (工作)."""
+    if i == s + 1:
+        return _ends_word(text, s + 1, word) and _begins_word(text, s + 2, word)
+    return _begins_word(text, s + 1, word) and _ends_word(text, s, word)
+
+
+def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:
+    """Whether ``text[start:end]`` is the tail of one dictionary word and the head of the next rather than a
+    word of its own: its first character ends a word with the characters before it, and its last begins one with
+    those after it (富人 in 丰富人民: 丰富 + 人民)."""
+    return _ends_word(text, start + 1, word) and _begins_word(text, end - 1, word)
 
 
 def _candidates(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None,
