@@ -521,11 +521,14 @@ def _begins_word(text: str, start: int, word: Callable[[str], bool]) -> bool:
 def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bool:
     """Whether the two characters ``text[s:s + 2]``, one of them the odd character ``text[i]``, may be two words'
     edges rather than one word: the other character ends a dictionary word with the characters before it (大 of
-    加大 in 加大促学习) or begins one with those after it (部 of 部门 in 工作吝部门), and on the odd character's
-    other side a word begins (学习) or ends (工作)."""
+    加大 in 加大促学习) or begins one with those after it (部 of 部门 in 工作吝部门), a word whose far end no other
+    word claims (成全 in 完成全辇 is 完成 + 全: its 成 belongs to 完成), and on the odd character's other side a word
+    begins (学习) or ends (工作)."""
     if i == s + 1:
-        return _ends_word(text, s + 1, word) and _begins_word(text, s + 2, word)
-    return _begins_word(text, s + 1, word) and _ends_word(text, s, word)
+        return _begins_word(text, s + 2, word) and any(
+            word(text[s + 1 - k:s + 1]) and not _ends_word(text, s + 2 - k, word) for k in (2, 3) if s + 1 >= k)
+    return _ends_word(text, s, word) and any(
+        word(text[s + 1:s + 1 + k]) and not _begins_word(text, s + k, word) for k in (2, 3))
 
 
 def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:
