@@ -24,6 +24,7 @@ _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-
 # and the reduplicated verb 扫一扫, 看一看: 《现代汉语八百词》 一 条): the character after it forming no word is no
 # sign of a typo, so no 一X word (一批, 一线) is proposed there
 _NUMERAL_YI = frozenset("一")
+_CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the characters of a number written in Chinese
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
@@ -534,7 +535,10 @@ def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bo
 def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:
     """Whether ``text[start:end]`` is the tail of one dictionary word and the head of the next rather than a
     word of its own: its first character ends a word with the characters before it, and its last begins one with
-    those after it (富人 in 丰富人民: 丰富 + 人民)."""
+    those after it (富人 in 丰富人民: 丰富 + 人民). A Chinese numeral (三十 in 第三十一条) is one number however the
+    dictionary's words (第三, 十一) split it."""
+    if not text[start:end].strip(_CN_DIGITS):
+        return False
     return _ends_word(text, start + 1, word) and _begins_word(text, end - 1, word)
 
 
