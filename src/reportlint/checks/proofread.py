@@ -639,7 +639,9 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     sounds (音近, pypinyin readings) or looks (形近, shared components in the cjk-decomp
     decomposition data) alike makes a frequent word or idiom of jieba's dictionary or the 公文
     phrase list (以工代贩 → 以工代赈), or a word the document writes elsewhere beside the same
-    neighbour (杭击新冠 beside 抗击新冠); a fixed phrase with a character missing
+    neighbour (杭击新冠 beside 抗击新冠), as a word of its own there (丰富人民 is 丰富 + 人民, no
+    evidence for 富人); two characters that are the edges of two words (加大|促|学习) take only
+    the evidence that holds both words' characters; a fixed phrase with a character missing
     (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
     typed for digits (1OO米, Ill级); a stray 的 inside a document number; a dash turned into 一一
     at the head of a sentence. Titles in 《》, short
