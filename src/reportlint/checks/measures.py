@@ -533,6 +533,7 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 # … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
 # document stored on one line; a date that a sentence is about (定于2021年1月18日, 自2021年3月1日起) is no signature
+# … and so does a list of documents (附件 alone on its line, 附件目录, 需要回收的文件目录：): titles, not measures
 # … and so does the contact block after the body: the 附注 with 联系人 and 电话 (GB/T 9704-2012 §7.3.7) or a policy
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
@@ -541,10 +542,12 @@ _PART_END = Guarded(re.compile(
     r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$"),
+    rf"|^\s*{_ISSUED}\s*$"
+    # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
+    r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"),
     # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
     # rarer than the characters 以 or 年 alone, which most paragraphs hold
-    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月"))
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月|目\s*录"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -783,8 +786,10 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
     patterns blanked out first; ``sections``: words of a measures heading; ``lead_ins``:
     phrases that open a list of requirements; ``max_chars``: items up to this length are
-    bare measures M103 leaves to M101; ``norms``: words of a prohibition (不得, 严禁 …): an item
-    whose first sentence holds one lays down a rule of conduct and is no measure. A measures part
+    bare measures M103 leaves to M101; ``norms``, ``norm_patterns``: words and patterns of a prohibition
+    or a confidentiality rule (不得, 严禁, 内外有别, 严格控制发放范围 …): an item whose first sentence
+    holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
+    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either. A measures part
     ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
@@ -811,6 +816,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a requirement that repeats a task the document already quantified
         if _is_norm(m, rule.params):
             continue  # a prohibition, not a task
+        if _is_title(m, rule.params):
+            continue  # the title of a document in a list of files, not a task
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -844,15 +851,29 @@ def _paragraphs(text: str) -> int:
 
 
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
-    """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
-    norms = tuple(params.get("norms", ()))
-    anywhere = literal_alternation(norms)
-    if anywhere is None or not anywhere.search(m.text):
-        return False  # none anywhere in the item (most items): none in its first sentence
+    """Whether the item lays down a rule of conduct (``norms``: 不得, 严禁, 内外有别 …; ``norm_patterns``:
+    严格控制发放范围, 严守工作秘密): its first sentence holds one, or at least half of its sentences do (an
+    item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。不得录音录像。). One
+    prohibition among several tasks (建立登记制度。出车前审批，严禁私用。) leaves the tasks to judge."""
+    norm = _norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ())))
+    if norm is None or not norm.search(m.text):
+        return False  # none anywhere in the item (most items)
     body = strip_label(m.text.strip())
-    spans = sentences(body)
-    first = body[spans[0][0]:spans[0][1]] if spans else body
-    return any(word in first for word in norms)
+    spans = sentences(body) or [(0, len(body))]
+    held = [norm.search(body, a, z) is not None for a, z in spans]
+    return held[0] or 2 * sum(held) >= len(held)
+
+
+def _is_title(m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether the item (without its label) is the title of a document (``document_titles``)."""
+    titles = pattern_set(tuple(params.get("document_titles", ())))
+    return titles is not None and titles.search(strip_label(m.text.strip()).strip()) is not None
+
+
+@lru_cache(maxsize=32)
+def _norm_set(words: tuple[str, ...], patterns: tuple[str, ...]) -> PatternSet | None:
+    """The words of a prohibition (taken literally) and the patterns of one, as one set."""
+    return pattern_set(tuple(re.escape(w) for w in words if w) + tuple(p for p in patterns if p))
 
 
 def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
@@ -1070,6 +1091,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
     first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
                   for lo, hi in parts]
+    intros = _intros(ctx, parts)
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
         starts = starts_of[block]
@@ -1077,6 +1099,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
             continue
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
+        if any(lo <= (block, s) and (block, e) <= hi for lo, hi in intros):
+            continue  # the same custom one level down: an item's own words over its numbered sub-items
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
         if len(body) < min_chars:
@@ -1110,6 +1134,23 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         taken.append((block, s, e))
         share_shown, owner_shown, sample = info.split("|", 2)
         yield block, s, e, count, share_shown, owner_shown, sample
+
+
+def _intros(ctx: Context, parts: list[tuple[Pos, Pos]]) -> list[tuple[Pos, Pos]]:
+    """The items of the measures ``parts`` that have numbered sub-items, each from its label to its first
+    sub-item: the item's own words introduce the sub-items (（二）加强组织领导。各股室要高度重视…… then 1.… 2.…),
+    which say what is done."""
+    items = ctx.outline.items
+    places = _item_places(ctx)
+    found = []
+    for lo, hi in parts:
+        inside = [j for _, j in places[bisect_left(places, (lo, -1)):bisect_left(places, (hi, -1))]
+                  if not items[j].marker.stray and items[j].marker.family != "heading"]
+        for j, k in pairwise(inside):
+            if items[k].depth > items[j].depth:
+                found.append(((items[j].marker.block, items[j].marker.start), (items[k].marker.block,
+                                                                              items[k].marker.start)))
+    return found
 
 
 def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,
@@ -1153,7 +1194,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
         measures = [m for m in measures if quantified(m.text)
                     or not principle.search(strip_label(m.text.strip()).strip())]
-    measures = [m for m in measures if quantified(m.text) or not _is_norm(m, base)]
+    measures = [m for m in measures if quantified(m.text) or not (_is_norm(m, base) or _is_title(m, base))]
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
