@@ -43,6 +43,9 @@ def test_the_subject_of_a_requirement_is_its_owner(tmp_path: Path, measure: str)
     [
         "加强安全管理。各企业要落实主体责任。",  # a class of bodies stays generic
         "提升服务水平。要进一步改进服务态度。",  # no subject at all
+        "加强应急管理。办公室应急值守要加强。",  # 应急 is no 应 of duty
+        "加强问题整改。组织开展自查后，及时整改发现的问题。",  # 组织 is a verb here, not a 组
+        "规范信访工作。处理完毕后，及时回访群众。",  # 处理, not a 处
     ],
 )
 def test_no_subject_or_a_class_of_bodies_is_still_no_owner(tmp_path: Path, measure: str) -> None:
