@@ -115,3 +115,15 @@ def test_the_lead_in_over_sub_items_is_not_weighed_for_empty_words(tmp_path: Pat
     assert "M102" not in codes(plan, tmp_path, select="M102")
     vague = "（三）强化作风保障。切实加强作风建设，进一步提高认识，不断增强责任感，扎实推进各项工作落到实处，形成合力。\n"
     assert codes(plan + vague, tmp_path, select="M102") == ["M102"]
+
+
+def test_a_list_of_rules_of_conduct_holds_no_measures(tmp_path: Path) -> None:
+    """When half or more of a part's items are prohibitions, the part is a code of conduct (会场纪律, 保密要求):
+    its other items are rules as well, neither reported one by one nor counted by M103."""
+    rules = ["一、准时参会，不得迟到早退。", "二、参会人员应着正装，一律佩戴工作证。", "三、会场内禁止吸烟。",
+             "四、工作人员应坚守岗位，维护会场秩序。", "五、会后及时传达会议精神。"]
+    text = "县档案局关于召开年度工作会议的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(rules) + "\n"
+    assert codes(text, tmp_path, select="M1") == []
+    tasks = ["一、各股室完善档案目录。", "二、加强库房巡查，禁止外来人员进入。", "三、改进借阅流程。", "四、做好档案数字化准备。"]
+    text = "县档案局关于做好档案管理工作的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(tasks) + "\n"
+    assert "M101" in codes(text, tmp_path, select="M1")  # one prohibition among tasks: the tasks are judged

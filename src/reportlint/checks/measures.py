@@ -804,6 +804,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
+    conduct = _conduct_items(ctx, measures, sections, rule.params)
     for k, m in enumerate(measures):
         if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -814,8 +815,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
-        if _is_norm(m, rule.params):
-            continue  # a prohibition, not a task
+        if _is_norm(m, rule.params) or id(m) in conduct:
+            continue  # a prohibition, or an item of a list of rules of conduct: not a task
         if _is_title(m, rule.params):
             continue  # the title of a document in a list of files, not a task
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
@@ -862,6 +863,27 @@ def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     spans = sentences(body) or [(0, len(body))]
     held = [norm.search(body, a, z) is not None for a, z in spans]
     return held[0] or 2 * sum(held) >= len(held)
+
+
+def _conduct_items(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                   params: Mapping[str, Any]) -> frozenset[int]:
+    """The measures (their ids) of the parts that are lists of rules of conduct: two or more of a part's items,
+    and at least half of them, are prohibitions (``_is_norm``: 会场纪律, 保密要求, 廉洁规定). Their other items
+    are rules too (参会人员应讲究礼仪, 工作人员应佩带工作证), not tasks to quantify. Remembered per document."""
+    memo: dict[tuple[int, int], tuple[list[Measure], Mapping[str, Any], frozenset[int]]] = ctx.memo(
+        "conduct-items", dict)
+    key = (id(measures), id(params))
+    entry = memo.get(key)
+    if entry is None or entry[0] is not measures or entry[1] is not params:
+        found: set[int] = set()
+        for sec in sections:
+            lo, hi = (sec.block, sec.start), (sec.end_block, sec.end)
+            inside = [m for m in measures if lo <= (m.block, m.start) < hi]
+            norms = sum(1 for m in inside if _is_norm(m, params))
+            if norms >= 2 and 2 * norms >= len(inside):
+                found.update(id(m) for m in inside)
+        entry = memo[key] = (measures, params, frozenset(found))  # the entry keeps both alive: ids stay theirs
+    return entry[2]
 
 
 def _is_title(m: Measure, params: Mapping[str, Any]) -> bool:
@@ -1194,7 +1216,10 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
         measures = [m for m in measures if quantified(m.text)
                     or not principle.search(strip_label(m.text.strip()).strip())]
-    measures = [m for m in measures if quantified(m.text) or not (_is_norm(m, base) or _is_title(m, base))]
+    conduct = _conduct_items(ctx, measures, sections, base)
+    # a list of rules of conduct holds no measures, even where a rule names who keeps it (参会人员应……)
+    measures = [m for m in measures if id(m) not in conduct and (
+        quantified(m.text) or not (_is_norm(m, base) or _is_title(m, base)))]
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
