@@ -1055,7 +1055,9 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     empty intensifiers and set slogans (进一步、切实、高度重视、各司其职、深刻领会…) take up at
     least ``threshold`` of the characters, with at least ``min_hits`` of them, while it
     states no amount, deadline or checkable target. One finding per passage: the longest
-    passage that qualifies wins over the items inside it.
+    passage that qualifies wins over the items inside it. The lead-in of a measures part
+    before its first item, and an item's own words over its numbered sub-items, introduce
+    what follows in general words by the genre's custom: not weighed.
     ## Parameters
     ``phrases``: the intensifiers and slogans; ``threshold``: share of characters;
     ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged;
