@@ -127,3 +127,15 @@ def test_a_list_of_rules_of_conduct_holds_no_measures(tmp_path: Path) -> None:
     tasks = ["一、各股室完善档案目录。", "二、加强库房巡查，禁止外来人员进入。", "三、改进借阅流程。", "四、做好档案数字化准备。"]
     text = "县档案局关于做好档案管理工作的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(tasks) + "\n"
     assert "M101" in codes(text, tmp_path, select="M1")  # one prohibition among tasks: the tasks are judged
+
+
+def test_m101_names_a_long_bare_item_when_m103_counts_too_few_to_speak(tmp_path: Path) -> None:
+    """M101 leaves the long items to M103 only when M103 reports; M103 does not count principles to hold, so
+    three of them do not make a part weak in M101's eyes while M103 stays silent."""
+    items = ["1.坚持问题导向，把解决实际问题作为工作的出发点。", "2.坚持从严管理，严格执行各项制度。",
+             "3.坚持统筹兼顾，处理好当前和长远的关系。", "4.于6月底前修订机关考勤管理办法。",
+             "5.改进机关服务作风，规范窗口接待流程，完善首问负责和限时办结制度，加强对窗口工作人员的业务培训和作风教育，"
+             "认真听取办事群众的意见建议，持续提升服务水平和群众满意程度。"]
+    found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M1")
+    assert "M103" not in [f.rule for f in found]
+    assert any(f.rule == "M101" and f.excerpt.startswith("5.改进") for f in found)

@@ -797,7 +797,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
-    weak = _m103_reports(ctx, measures, rule.params)
+    weak = _m103_reports(ctx, measures, sections, rule.params)
     vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
@@ -946,11 +946,26 @@ def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, A
     return entry[1]
 
 
-def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
-    """Whether M103 runs on this document and finds its measures weak (``_low_verdict``)."""
+def _m103_reports(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                  params: Mapping[str, Any]) -> bool:
+    """Whether M103 runs on this document and finds the measures it counts (``_counted``) weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
+    low = ctx.cache["params_of"]("M103")
+    return bool(_low_verdict(ctx, _counted(ctx, measures, sections, params, low), params, low))
+
+
+def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSection], params: Mapping[str, Any],
+             low: Mapping[str, Any]) -> list[Measure]:
+    """The measures M103 counts: not the items of a list of rules of conduct (``_conduct_items``: even where a rule
+    names who keeps it, 参会人员应……), nor, unless quantified, a prohibition, a document's title or a principle
+    to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计)."""
+    quantified = dimensions_of(ctx, params).quantified
+    conduct = _conduct_items(ctx, measures, sections, params)
+    principle = pattern_set(tuple(low.get("principles", ())))
+    return [m for m in measures if id(m) not in conduct and (quantified(m.text) or not (
+        _is_norm(m, params) or _is_title(m, params)
+        or (principle is not None and principle.search(strip_label(m.text.strip()).strip()))))]
 
 
 def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
@@ -1214,14 +1229,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not sections:
         return
     quantified = dimensions_of(ctx, base).quantified
-    principle = pattern_set(tuple(rule.params.get("principles", ())))
-    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
-        measures = [m for m in measures if quantified(m.text)
-                    or not principle.search(strip_label(m.text.strip()).strip())]
-    conduct = _conduct_items(ctx, measures, sections, base)
-    # a list of rules of conduct holds no measures, even where a rule names who keeps it (参会人员应……)
-    measures = [m for m in measures if id(m) not in conduct and (
-        quantified(m.text) or not (_is_norm(m, base) or _is_title(m, base)))]
+    measures = _counted(ctx, measures, sections, base, rule.params)
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
