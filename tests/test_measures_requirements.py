@@ -139,3 +139,11 @@ def test_m101_names_a_long_bare_item_when_m103_counts_too_few_to_speak(tmp_path:
     found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M1")
     assert "M103" not in [f.rule for f in found]
     assert any(f.rule == "M101" and f.excerpt.startswith("5.改进") for f in found)
+
+
+def test_m101_is_silent_on_a_principle_to_hold(tmp_path: Path) -> None:
+    """An item that states a principle to hold (坚持……, 牢固树立……) is no task: M103 leaves it out of its count,
+    and M101 does not ask to quantify it either. A bare task beside it is still named."""
+    items = ["1.坚持问题导向，把解决实际问题作为工作的出发点。", "2.牢固树立服务意识。", "3.改进窗口接待流程。"]
+    found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M101")
+    assert [f.excerpt[:2] for f in found] == ["3."]

@@ -805,6 +805,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
     conduct = _conduct_items(ctx, measures, sections, rule.params)
+    principle = pattern_set(tuple(_low_params(ctx).get("principles", ())))
     for k, m in enumerate(measures):
         if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -819,6 +820,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a prohibition, or an item of a list of rules of conduct: not a task
         if _is_title(m, rule.params):
             continue  # the title of a document in a list of files, not a task
+        if principle is not None and principle.search(strip_label(m.text.strip()).strip()):
+            continue  # a principle to hold (坚持问题导向), which M103 does not count either
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -944,6 +947,15 @@ def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, A
         found = heads is not None and heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]) is not None
         entry = known[key] = (params, found)  # the entry keeps ``params`` alive: its id is not reused meanwhile
     return entry[1]
+
+
+def _low_params(ctx: Context) -> Mapping[str, Any]:
+    """M103's parameters as this run merged them; the rulebook's when M103 is not running."""
+    params_of = ctx.cache.get("params_of")
+    if params_of is not None and "M103" in ctx.cache.get("active", ()):
+        return params_of("M103")  # type: ignore[no-any-return]
+    rule = ctx.rulebook.rules.get("M103")
+    return rule.params if rule else {}
 
 
 def _m103_reports(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
