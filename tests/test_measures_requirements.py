@@ -59,6 +59,7 @@ def test_no_subject_or_a_class_of_bodies_is_still_no_owner(tmp_path: Path, measu
         "会议材料属内部资料，请注意保密，妥善保管。",
         "严守工作秘密，会议讨论情况一律不对外透露。",
         "本次培训涉及内部事项。各股室在传达过程中要提高警惕，确保工作秘密安全。",  # a statement, then the rule
+        "因故不能参加培训的，须提前向局办公室请假。",  # a condition and what it obliges
     ],
 )
 def test_a_confidentiality_rule_is_no_measure(tmp_path: Path, rule: str) -> None:
