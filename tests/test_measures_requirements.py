@@ -58,7 +58,6 @@ def test_no_subject_or_a_class_of_bodies_is_still_no_owner(tmp_path: Path, measu
         "学习传达会议精神时要注意内外有别。需要转发有关材料时，严格控制知悉范围。",
         "会议材料属内部资料，请注意保密，妥善保管。",
         "严守工作秘密，会议讨论情况一律不对外透露。",
-        "本次培训涉及内部事项。各股室在传达过程中要提高警惕，确保工作秘密安全。",  # a statement, then the rule
         "因故不能参加培训的，须提前向局办公室请假。",  # a condition and what it obliges
     ],
 )
@@ -68,12 +67,14 @@ def test_a_confidentiality_rule_is_no_measure(tmp_path: Path, rule: str) -> None
 
 
 def test_an_item_made_of_prohibitions_is_no_measure(tmp_path: Path) -> None:
-    """An item whose sentences are half or more prohibitions is a rule of conduct, even when its first sentence
-    is a title; one prohibition among several tasks leaves the tasks to judge."""
+    """An item whose sentences are two or more prohibitions, half of them or more, is a rule of conduct, even when
+    its first sentence is a title; one prohibition beside a task leaves the task to judge."""
     rules = "二、做好会场纪律工作。会场应保持安静。会场内禁止吸烟和使用手机。未经允许，不得录音录像。\n"
     assert codes(NOTICE + "一、各股室于3月底前完成档案整理。\n" + rules, tmp_path, select="M101") == []
-    mixed = HEAD + "1.加强公车管理。建立用车登记制度。出车前逐次审批，严禁公车私用。\n"
+    mixed = HEAD + "1.加强公车管理。建立用车登记制度，严禁公车私用。\n"
     assert codes(mixed, tmp_path, select="M101") == ["M101"]
+    clauses = HEAD + "1.严肃工作纪律。检查期间，工作人员不得推诿拖延，不得接受宴请。\n"
+    assert codes(clauses, tmp_path, select="M101") == []  # after the title, two clauses of three forbid
 
 
 def test_m103_does_not_count_rules_of_conduct(tmp_path: Path) -> None:
@@ -122,7 +123,8 @@ def test_a_list_of_rules_of_conduct_holds_no_measures(tmp_path: Path) -> None:
     """When half or more of a part's items are prohibitions, the part is a code of conduct (会场纪律, 保密要求):
     its other items are rules as well, neither reported one by one nor counted by M103."""
     rules = ["一、准时参会，不得迟到早退。", "二、参会人员应着正装，一律佩戴工作证。", "三、会场内禁止吸烟。",
-             "四、工作人员应坚守岗位，维护会场秩序。", "五、会后及时传达会议精神。"]
+             "四、工作人员应坚守岗位，维护会场秩序。", "五、会后及时传达会议精神。",
+             "六、本次会议涉及内部事项。各股室在传达过程中要提高警惕，确保工作秘密安全。"]
     text = "县档案局关于召开年度工作会议的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(rules) + "\n"
     assert codes(text, tmp_path, select="M1") == []
     tasks = ["一、各股室完善档案目录。", "二、加强库房巡查，禁止外来人员进入。", "三、改进借阅流程。", "四、做好档案数字化准备。"]

@@ -856,16 +856,21 @@ def _paragraphs(text: str) -> int:
 
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item lays down a rule of conduct (``norms``: 不得, 严禁, 内外有别 …; ``norm_patterns``:
-    严格控制发放范围, 严守工作秘密): its first sentence holds one, or at least half of its sentences do (an
-    item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。不得录音录像。). One
-    prohibition among several tasks (建立登记制度。出车前审批，严禁私用。) leaves the tasks to judge."""
+    严格控制发放范围, 严守工作秘密): its first sentence holds one, or two or more of its sentences do and they
+    make up at least half of them (an item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。
+    不得录音录像。), or after a title sentence most clauses of the rest do. One prohibition beside a task (加强监督，
+    严禁违规举债) leaves the task to judge."""
     norm = _norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ())))
     if norm is None or not norm.search(m.text):
         return False  # none anywhere in the item (most items)
     body = strip_label(m.text.strip())
     spans = sentences(body) or [(0, len(body))]
     held = [norm.search(body, a, z) is not None for a, z in spans]
-    return held[0] or 2 * sum(held) >= len(held)
+    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)):
+        return True
+    # after a title sentence, most clauses of the rest forbid (严肃工作纪律。检查期间，工作人员不得推诿，不得接受宴请。)
+    clauses = [c for c in _CLAUSE_BREAK.split(body[spans[0][1]:]) if c.strip()] if len(spans) > 1 else []
+    return 2 * sum(1 for c in clauses if norm.search(c)) > len(clauses) > 0
 
 
 def _conduct_items(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
@@ -893,6 +898,9 @@ def _is_title(m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item (without its label) is the title of a document (``document_titles``)."""
     titles = pattern_set(tuple(params.get("document_titles", ())))
     return titles is not None and titles.search(strip_label(m.text.strip()).strip()) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
 @lru_cache(maxsize=32)
