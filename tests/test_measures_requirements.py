@@ -11,7 +11,7 @@ import pytest
 
 from reportlint.testing import lint_text
 
-NOTICE = "县档案局关于做好年度档案移交工作的通知\n各股室：\n现就有关事项要求如下：\n"
+NOTICE = "县档案局关于做好年度档案移交工作的通知\n各股室：\n现将有关要求通知如下：\n"
 HEAD = "县机关对照检查材料\n一、存在的问题\n（一）学习不深入。\n二、原因分析\n（一）认识不到位。\n三、整改措施\n"
 
 
