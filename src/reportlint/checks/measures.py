@@ -533,6 +533,7 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 # … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
 # document stored on one line; a date that a sentence is about (定于2021年1月18日, 自2021年3月1日起) is no signature
+# … and so does a list of documents (附件 alone on its line, 附件目录, 需要回收的文件目录：): titles, not measures
 # … and so does the contact block after the body: the 附注 with 联系人 and 电话 (GB/T 9704-2012 §7.3.7) or a policy
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
@@ -541,10 +542,12 @@ _PART_END = Guarded(re.compile(
     r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$"),
+    rf"|^\s*{_ISSUED}\s*$"
+    # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
+    r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"),
     # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
     # rarer than the characters 以 or 年 alone, which most paragraphs hold
-    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月"))
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月|目\s*录"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -783,8 +786,10 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
     patterns blanked out first; ``sections``: words of a measures heading; ``lead_ins``:
     phrases that open a list of requirements; ``max_chars``: items up to this length are
-    bare measures M103 leaves to M101; ``norms``: words of a prohibition (不得, 严禁 …): an item
-    whose first sentence holds one lays down a rule of conduct and is no measure. A measures part
+    bare measures M103 leaves to M101; ``norms``, ``norm_patterns``: words and patterns of a prohibition
+    or a confidentiality rule (不得, 严禁, 内外有别, 严格控制发放范围 …): an item whose first sentence
+    holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
+    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either. A measures part
     ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
@@ -792,13 +797,15 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
-    weak = _m103_reports(ctx, measures, rule.params)
+    weak = _m103_reports(ctx, measures, sections, rule.params)
     vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
+    conduct = _conduct_items(ctx, measures, sections, rule.params)
+    principle = pattern_set(tuple(_low_params(ctx).get("principles", ())))
     for k, m in enumerate(measures):
         if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -809,8 +816,12 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
-        if _is_norm(m, rule.params):
-            continue  # a prohibition, not a task
+        if _is_norm(m, rule.params) or id(m) in conduct:
+            continue  # a prohibition, or an item of a list of rules of conduct: not a task
+        if _is_title(m, rule.params):
+            continue  # the title of a document in a list of files, not a task
+        if principle is not None and principle.search(strip_label(m.text.strip()).strip()):
+            continue  # a principle to hold (坚持问题导向), which M103 does not count either
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -844,15 +855,58 @@ def _paragraphs(text: str) -> int:
 
 
 def _is_norm(m: Measure, params: Mapping[str, Any]) -> bool:
-    """Whether the item's first sentence lays down a rule of conduct (``norms``: 不得, 严禁 …)."""
-    norms = tuple(params.get("norms", ()))
-    anywhere = literal_alternation(norms)
-    if anywhere is None or not anywhere.search(m.text):
-        return False  # none anywhere in the item (most items): none in its first sentence
+    """Whether the item lays down a rule of conduct (``norms``: 不得, 严禁, 内外有别 …; ``norm_patterns``:
+    严格控制发放范围, 严守工作秘密): its first sentence holds one, or two or more of its sentences do and they
+    make up at least half of them (an item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。
+    不得录音录像。), or after a title sentence most clauses of the rest do. One prohibition beside a task (加强监督，
+    严禁违规举债) leaves the task to judge."""
+    norm = _norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ())))
+    if norm is None or not norm.search(m.text):
+        return False  # none anywhere in the item (most items)
     body = strip_label(m.text.strip())
-    spans = sentences(body)
-    first = body[spans[0][0]:spans[0][1]] if spans else body
-    return any(word in first for word in norms)
+    spans = sentences(body) or [(0, len(body))]
+    held = [norm.search(body, a, z) is not None for a, z in spans]
+    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)):
+        return True
+    # after a title sentence, most clauses of the rest forbid (严肃工作纪律。检查期间，工作人员不得推诿，不得接受宴请。)
+    clauses = [c for c in _CLAUSE_BREAK.split(body[spans[0][1]:]) if c.strip()] if len(spans) > 1 else []
+    return 2 * sum(1 for c in clauses if norm.search(c)) > len(clauses) > 0
+
+
+def _conduct_items(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                   params: Mapping[str, Any]) -> frozenset[int]:
+    """The measures (their ids) of the parts that are lists of rules of conduct: two or more of a part's items,
+    and at least half of them, are prohibitions (``_is_norm``: 会场纪律, 保密要求, 廉洁规定). Their other items
+    are rules too (参会人员应讲究礼仪, 工作人员应佩带工作证), not tasks to quantify. Remembered per document."""
+    memo: dict[tuple[int, int], tuple[list[Measure], Mapping[str, Any], frozenset[int]]] = ctx.memo(
+        "conduct-items", dict)
+    key = (id(measures), id(params))
+    entry = memo.get(key)
+    if entry is None or entry[0] is not measures or entry[1] is not params:
+        found: set[int] = set()
+        for sec in sections:
+            lo, hi = (sec.block, sec.start), (sec.end_block, sec.end)
+            inside = [m for m in measures if lo <= (m.block, m.start) < hi]
+            norms = sum(1 for m in inside if _is_norm(m, params))
+            if norms >= 2 and 2 * norms >= len(inside):
+                found.update(id(m) for m in inside)
+        entry = memo[key] = (measures, params, frozenset(found))  # the entry keeps both alive: ids stay theirs
+    return entry[2]
+
+
+def _is_title(m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether the item (without its label) is the title of a document (``document_titles``)."""
+    titles = pattern_set(tuple(params.get("document_titles", ())))
+    return titles is not None and titles.search(strip_label(m.text.strip()).strip()) is not None
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+
+
+@lru_cache(maxsize=32)
+def _norm_set(words: tuple[str, ...], patterns: tuple[str, ...]) -> PatternSet | None:
+    """The words of a prohibition (taken literally) and the patterns of one, as one set."""
+    return pattern_set(tuple(re.escape(w) for w in words if w) + tuple(p for p in patterns if p))
 
 
 def _restates(ctx: Context, m: Measure, measures: list[Measure], sections: list[MeasureSection],
@@ -903,11 +957,35 @@ def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, A
     return entry[1]
 
 
-def _m103_reports(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> bool:
-    """Whether M103 runs on this document and finds its measures weak (``_low_verdict``)."""
+def _low_params(ctx: Context) -> Mapping[str, Any]:
+    """M103's parameters as this run merged them; the rulebook's when M103 is not running."""
+    params_of = ctx.cache.get("params_of")
+    if params_of is not None and "M103" in ctx.cache.get("active", ()):
+        return params_of("M103")  # type: ignore[no-any-return]
+    rule = ctx.rulebook.rules.get("M103")
+    return rule.params if rule else {}
+
+
+def _m103_reports(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                  params: Mapping[str, Any]) -> bool:
+    """Whether M103 runs on this document and finds the measures it counts (``_counted``) weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    return bool(_low_verdict(ctx, measures, params, ctx.cache["params_of"]("M103")))
+    low = ctx.cache["params_of"]("M103")
+    return bool(_low_verdict(ctx, _counted(ctx, measures, sections, params, low), params, low))
+
+
+def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSection], params: Mapping[str, Any],
+             low: Mapping[str, Any]) -> list[Measure]:
+    """The measures M103 counts: not the items of a list of rules of conduct (``_conduct_items``: even where a rule
+    names who keeps it, 参会人员应……), nor, unless quantified, a prohibition, a document's title or a principle
+    to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计)."""
+    quantified = dimensions_of(ctx, params).quantified
+    conduct = _conduct_items(ctx, measures, sections, params)
+    principle = pattern_set(tuple(low.get("principles", ())))
+    return [m for m in measures if id(m) not in conduct and (quantified(m.text) or not (
+        _is_norm(m, params) or _is_title(m, params)
+        or (principle is not None and principle.search(strip_label(m.text.strip()).strip()))))]
 
 
 def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
@@ -1012,7 +1090,9 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     empty intensifiers and set slogans (进一步、切实、高度重视、各司其职、深刻领会…) take up at
     least ``threshold`` of the characters, with at least ``min_hits`` of them, while it
     states no amount, deadline or checkable target. One finding per passage: the longest
-    passage that qualifies wins over the items inside it.
+    passage that qualifies wins over the items inside it. The lead-in of a measures part
+    before its first item, and an item's own words over its numbered sub-items, introduce
+    what follows in general words by the genre's custom: not weighed.
     ## Parameters
     ``phrases``: the intensifiers and slogans; ``threshold``: share of characters;
     ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged;
@@ -1070,6 +1150,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
     first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
                   for lo, hi in parts]
+    intros = _intros(ctx, parts)
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
         starts = starts_of[block]
@@ -1077,6 +1158,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
             continue
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
+        if any(lo <= (block, s) and (block, e) <= hi for lo, hi in intros):
+            continue  # the same custom one level down: an item's own words over its numbered sub-items
         text = ctx.doc.blocks[block].text[s:e]
         body = text.strip()
         if len(body) < min_chars:
@@ -1110,6 +1193,23 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         taken.append((block, s, e))
         share_shown, owner_shown, sample = info.split("|", 2)
         yield block, s, e, count, share_shown, owner_shown, sample
+
+
+def _intros(ctx: Context, parts: list[tuple[Pos, Pos]]) -> list[tuple[Pos, Pos]]:
+    """The items of the measures ``parts`` that have numbered sub-items, each from its label to its first
+    sub-item: the item's own words introduce the sub-items (（二）加强组织领导。各股室要高度重视…… then 1.… 2.…),
+    which say what is done."""
+    items = ctx.outline.items
+    places = _item_places(ctx)
+    found = []
+    for lo, hi in parts:
+        inside = [j for _, j in places[bisect_left(places, (lo, -1)):bisect_left(places, (hi, -1))]
+                  if not items[j].marker.stray and items[j].marker.family != "heading"]
+        for j, k in pairwise(inside):
+            if items[k].depth > items[j].depth:
+                found.append(((items[j].marker.block, items[j].marker.start), (items[k].marker.block,
+                                                                              items[k].marker.start)))
+    return found
 
 
 def _enclosing_dimensions(ctx: Context, measures: list[Measure], a: Pos, z: Pos,
@@ -1149,11 +1249,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not sections:
         return
     quantified = dimensions_of(ctx, base).quantified
-    principle = pattern_set(tuple(rule.params.get("principles", ())))
-    if principle is not None:  # 坚持依法依规统计: a principle to hold, not a task to quantify
-        measures = [m for m in measures if quantified(m.text)
-                    or not principle.search(strip_label(m.text.strip()).strip())]
-    measures = [m for m in measures if quantified(m.text) or not _is_norm(m, base)]
+    measures = _counted(ctx, measures, sections, base, rule.params)
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return

@@ -1,0 +1,152 @@
+"""M1 on the requirements of notices: the subject of a requirement sentence is its owner, rules of
+conduct and confidentiality are no measures, a list of document titles is no list of measures, and the
+lead-in over an item's sub-items is not weighed for empty words. All sentences are written for these
+tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.testing import lint_text
+
+NOTICE = "县档案局关于做好年度档案移交工作的通知\n各股室：\n现将有关要求通知如下：\n"
+HEAD = "县机关对照检查材料\n一、存在的问题\n（一）学习不深入。\n二、原因分析\n（一）认识不到位。\n三、整改措施\n"
+
+
+def codes(text: str, tmp_path: Path, select: str = "M1") -> list[str]:
+    return [f.rule for f in lint_text(text, tmp_path, select=select)]
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "规范档案借阅。各科室负责人要督促本科室人员按规定借阅。",  # 负责人 + 要
+        "做好材料回收。参会人员须将会议材料交会务组登记。",  # 人员 + 须
+        "整理移交清单。财务科必须逐项核对移交清单。",  # 科 + 必须
+        "核对借阅记录。综合室务必逐册核对。",  # 室 + 务必
+        "改进会务保障。会务组应提前检查会场设备。",  # 组 + 应
+        "完善值守安排。县总工会牵头安排节日值守。",  # 工会 + 牵头
+        "妥善保管文件。参会同志回单位后，尽快将会议文件交本单位文书登记。",  # subject, a time clause, then the act
+        "清理会场资料。全体人员在会议结束后及时带走个人资料。",
+    ],
+)
+def test_the_subject_of_a_requirement_is_its_owner(tmp_path: Path, measure: str) -> None:
+    """公文 write a requirement as subject + 要/应/须/必须/务必 + act: the subject, an office or the people
+    addressed, is who acts."""
+    assert codes(HEAD + "1." + measure, tmp_path, select="M101") == []
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        "加强安全管理。各企业要落实主体责任。",  # a class of bodies stays generic
+        "提升服务水平。要进一步改进服务态度。",  # no subject at all
+        "加强应急管理。办公室应急值守要加强。",  # 应急 is no 应 of duty
+        "加强问题整改。组织开展自查后，及时整改发现的问题。",  # 组织 is a verb here, not a 组
+        "规范信访工作。处理完毕后，及时回访群众。",  # 处理, not a 处
+    ],
+)
+def test_no_subject_or_a_class_of_bodies_is_still_no_owner(tmp_path: Path, measure: str) -> None:
+    assert codes(HEAD + "1." + measure, tmp_path, select="M101") == ["M101"]
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "学习传达会议精神时要注意内外有别。需要转发有关材料时，严格控制知悉范围。",
+        "会议材料属内部资料，请注意保密，妥善保管。",
+        "严守工作秘密，会议讨论情况一律不对外透露。",
+        "因故不能参加培训的，须提前向局办公室请假。",  # a condition and what it obliges
+    ],
+)
+def test_a_confidentiality_rule_is_no_measure(tmp_path: Path, rule: str) -> None:
+    text = NOTICE + "一、各股室于3月底前完成档案整理。\n二、" + rule + "\n"
+    assert codes(text, tmp_path, select="M101") == []
+
+
+def test_an_item_made_of_prohibitions_is_no_measure(tmp_path: Path) -> None:
+    """An item whose sentences are two or more prohibitions, half of them or more, is a rule of conduct, even when
+    its first sentence is a title; one prohibition beside a task leaves the task to judge."""
+    rules = "二、做好会场纪律工作。会场应保持安静。会场内禁止吸烟和使用手机。未经允许，不得录音录像。\n"
+    assert codes(NOTICE + "一、各股室于3月底前完成档案整理。\n" + rules, tmp_path, select="M101") == []
+    mixed = HEAD + "1.加强公车管理。建立用车登记制度，严禁公车私用。\n"
+    assert codes(mixed, tmp_path, select="M101") == ["M101"]
+    clauses = HEAD + "1.严肃工作纪律。检查期间，工作人员不得推诿拖延，不得接受宴请。\n"
+    assert codes(clauses, tmp_path, select="M101") == []  # after the title, two clauses of three forbid
+
+
+def test_m103_does_not_count_rules_of_conduct(tmp_path: Path) -> None:
+    """Five requirements of a notice, three of them rules of conduct: of the two tasks left, one is dated."""
+    text = NOTICE + "".join([
+        "一、各股室于3月底前完成档案整理。\n",
+        "二、加强档案安全工作，提高安全意识，确保档案完好无损，防止遗失和损坏情况发生，维护档案的完整与安全。\n",
+        "三、在查阅档案过程中，要注意内外有别，严格控制查阅范围，妥善保管查阅记录和复印材料。\n",
+        "四、做好库房管理工作。库房内严禁吸烟。未经批准，不得带领外来人员进入库房。\n",
+        "五、凡涉及个人隐私的档案，任何人不得擅自复制或者对外提供。\n",
+    ])
+    assert "M103" not in codes(text, tmp_path, select="M103")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "附件\n1.关于年度档案整理情况的报告\n2.关于档案库房检查情况的报告\n",
+        "需要回收的文件目录：1.关于年度档案整理情况的报告2.关于档案库房检查情况的报告\n",
+        "附件目录\n1.关于年度档案整理情况的报告\n2.档案库房检查情况简报\n",
+    ],
+)
+def test_a_list_of_document_titles_is_no_list_of_measures(tmp_path: Path, tail: str) -> None:
+    text = NOTICE + "一、各股室于3月底前完成档案整理。\n二、由办公室牵头组织检查，4月10日前报送结果。\n" + tail
+    assert codes(text, tmp_path, select="M1") == []
+
+
+def test_a_title_list_item_inside_a_part_is_no_measure(tmp_path: Path) -> None:
+    text = HEAD + "1.每月集中学习一次。\n2.学习以下文件：\n（1）关于加强机关作风建设的意见\n（2）《机关公文处理办法》\n"
+    assert codes(text, tmp_path, select="M101") == []
+
+
+def test_the_lead_in_over_sub_items_is_not_weighed_for_empty_words(tmp_path: Path) -> None:
+    """An item's lead-in over its numbered sub-items sums them up in general words (the genre's custom); the
+    sub-items say what is done. A slogan-dense item without sub-items is still reported."""
+    plan = ("县档案馆数字化工作方案\n一、工作目标\n年内完成馆藏档案数字化30万页。\n二、保障措施\n"
+            "（一）落实经费。年度经费12万元，4月底前拨付到位。\n"
+            "（二）加强组织领导。各股室要高度重视，切实加强领导，精心组织，周密部署，形成合力，扎实推进各项工作。\n"
+            "1.成立工作专班，由馆长任组长，3月底前到位。\n2.每月召开一次调度会，通报进度。\n")
+    assert "M102" not in codes(plan, tmp_path, select="M102")
+    vague = "（三）强化作风保障。切实加强作风建设，进一步提高认识，不断增强责任感，扎实推进各项工作落到实处，形成合力。\n"
+    assert codes(plan + vague, tmp_path, select="M102") == ["M102"]
+
+
+def test_a_list_of_rules_of_conduct_holds_no_measures(tmp_path: Path) -> None:
+    """When half or more of a part's items are prohibitions, the part is a code of conduct (会场纪律, 保密要求):
+    its other items are rules as well, neither reported one by one nor counted by M103."""
+    rules = ["一、准时参会，不得迟到早退。", "二、参会人员应着正装，一律佩戴工作证。", "三、会场内禁止吸烟。",
+             "四、工作人员应坚守岗位，维护会场秩序。", "五、会后及时传达会议精神。",
+             "六、本次会议涉及内部事项。各股室在传达过程中要提高警惕，确保工作秘密安全。"]
+    text = "县档案局关于召开年度工作会议的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(rules) + "\n"
+    assert codes(text, tmp_path, select="M1") == []
+    tasks = ["一、各股室完善档案目录。", "二、加强库房巡查，禁止外来人员进入。", "三、改进借阅流程。", "四、做好档案数字化准备。"]
+    text = "县档案局关于做好档案管理工作的通知\n各股室：\n现将有关要求通知如下：\n" + "\n".join(tasks) + "\n"
+    assert "M101" in codes(text, tmp_path, select="M1")  # one prohibition among tasks: the tasks are judged
+
+
+def test_m101_names_a_long_bare_item_when_m103_counts_too_few_to_speak(tmp_path: Path) -> None:
+    """M101 leaves the long items to M103 only when M103 reports; M103 does not count principles to hold, so
+    three of them do not make a part weak in M101's eyes while M103 stays silent."""
+    items = ["1.坚持问题导向，把解决实际问题作为工作的出发点。", "2.坚持从严管理，严格执行各项制度。",
+             "3.坚持统筹兼顾，处理好当前和长远的关系。", "4.于6月底前修订机关考勤管理办法。",
+             "5.改进机关服务作风，规范窗口接待流程，完善首问负责和限时办结制度，加强对窗口工作人员的业务培训和作风教育，"
+             "认真听取办事群众的意见建议，持续提升服务水平和群众满意程度。"]
+    found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M1")
+    assert "M103" not in [f.rule for f in found]
+    assert any(f.rule == "M101" and f.excerpt.startswith("5.改进") for f in found)
+
+
+def test_m101_is_silent_on_a_principle_to_hold(tmp_path: Path) -> None:
+    """An item that states a principle to hold (坚持……, 牢固树立……) is no task: M103 leaves it out of its count,
+    and M101 does not ask to quantify it either. A bare task beside it is still named."""
+    items = ["1.坚持问题导向，把解决实际问题作为工作的出发点。", "2.牢固树立服务意识。", "3.改进窗口接待流程。"]
+    found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M101")
+    assert [f.excerpt[:2] for f in found] == ["3."]
