@@ -25,6 +25,12 @@ def test_decimals_ranges_and_years_are_not_markers() -> None:
     assert out.markers == ()
 
 
+def test_an_item_whose_text_begins_with_a_month_or_a_day_is_an_item() -> None:
+    out = build(_doc("标题", "3.完成台账整理。", "4.6月底前报送评估结果。", "5.15日前上报名单。",
+                     "增长1.5个百分点。", "1、2月份完成调研。", "6.35日内办结。", "7.13月"))
+    assert [(m.value, m.title[:2]) for m in out.markers] == [(3, "完成"), (4, "6月"), (5, "15")]
+
+
 def test_page_number_series_is_stray() -> None:
     body = "这是一段很长的正文内容，" * 10
     out = build(_doc("1、" + body + "继续写到", "2、页面末尾没有句号的" + body + "还在", "3、" + body + "结束",

@@ -35,6 +35,9 @@ _RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|
 # after a block-start marker's label, read in the same match: the blanks, then the title up to a
 # sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
 _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
+# a month or a day right after "N." (not after 、: 1、2月 is a range of months): 4.6月底前 is item 4, whose text
+# begins 6月; 3.15日前 is item 3 (a quantity of days is written 天 or with 个 before 月)
+_MONTH_AFTER_DOT = r"(?<=[.．])(?:(?:1[0-2]|[1-9])月|(?:3[01]|[12]\d|[1-9])日)"
 
 
 class _CnValues(dict[str, "int | None"]):
@@ -54,8 +57,10 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
     # 一， is a marker only before a Chinese character
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()([、.．]|[，,](?=[\u3400-\u9fff]))(?!{_RANGE}){_TITLE_AHEAD}"),
      _CN_COMMON.__getitem__),
-    # 4．2024年预算表: an item whose text starts with a year; 1.5万元 is a number; "3，" is a number in a sentence
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年)[\d.．%％])(?!{_RANGE}){_TITLE_AHEAD}"),
+    # 4．2024年预算表, 4.6月底前完成: an item whose text starts with a year or a month (a decimal is never
+    # followed by 月 without 个); 1.5万元 is a number; "3，" is a number in a sentence
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT})[\d.．%％])"
+                      rf"(?!(?!{_MONTH_AFTER_DOT}){_RANGE}){_TITLE_AHEAD}"),
      int),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"),
      {c: i for i, c in enumerate(CIRCLED, start=1)}.__getitem__),
