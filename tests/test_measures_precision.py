@@ -79,7 +79,7 @@ def test_m103_counts_owner_named_with_you(tmp_path: Path) -> None:
     text = HEAD + "建议一：收集的意见由办公室发至各科室答复。建议二：由有关部门研究后纳入明年计划，逐步解决。"
     found = [f for f in lint_text(text, tmp_path, select="M1") if f.rule == "M103"]
     assert len(found) == 1
-    assert "其中 1 条写明了责任单位" in found[0].message  # never "0 of 2": 由办公室发至 names an office
+    assert "其中 1 条写明了由谁负责" in found[0].message  # never "0 of 2": 由办公室发至 names an office
     assert "没有一条写明数量、时限或可检验的目标" in found[0].message
 
 
