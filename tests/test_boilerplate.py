@@ -401,6 +401,33 @@ def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str
     assert [(f.block + 1, f.end_block + 1) for f in found] == spans
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    # share buttons and a font switch cut short when the page was copied, over a notice
+    ("分享到:\n关于做好秋冬季森林防火工作的通知\n【字体:\n各村（社区）：\n请于十月底前完成防火巡查。", [(1, 1), (3, 3)]),
+    # a sharing site's preview: buttons, uploader fields, page counters, the end-of-preview prompt
+    ("收藏 分享(赏)\n\n镇防汛简报.docx\n\n上传人:a****b 文档编号:123456 页数:3 大小:20KB\n下载 相关 举报\n"
+     "镇防汛简报.docx_第1页\n第1页 / 共3页\n该文档总共3页,全部预览完了,喜欢就下载吧!\n"
+     "镇防汛简报\n本周全镇降雨偏多，各村均已落实巡堤人员。", [(1, 9)]),
+    # a model-text site's update time, source and hidden-text prompt, then its greeting line elsewhere
+    ("村委会半年工作总结\n更新时间:2023-07\n来源:网友投稿\n---此处隐藏120字,下载后查看---\n"
+     "村委会半年工作总结\n上半年，村委会完成了道路硬化工程。", [(2, 4)]),
+    ("某某文库,欢迎您!\n\n镇党委理论学习计划\n\n全年安排集中学习十二次。", [(1, 1)]),
+    # a breadcrumb written with a colon, a portal's time line and a page-continuation mark
+    ("当前位置:首页 > 通知公告\n关于开展消防检查的通知\n时间:2024-03-05 10:20\n各单位：\n"
+     "请各单位对照清单逐项检查。\n[接上页]\n请于三月底前完成自查。", [(1, 1), (3, 3), (6, 6)]),
+])
+def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
+        tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+
+
+def test_words_of_the_residue_prompts_inside_ordinary_sentences_are_not_residue(tmp_path: Path) -> None:
+    text = ("关于规范信息发布的通知\n各科室：\n会议时间：2024年3月5日上午9时。\n"
+            "对外发布的信息须经分管领导审核，不代表个人意见的表述要准确。\n请将检查大小问题清单报办公室。\n")
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
 def test_scanning_a_code_in_the_body_is_not_residue(tmp_path: Path) -> None:
     text = "关于推行电子会签的通知\n各科室：\n参会人员请用手机扫一扫会议室门口的二维码签到，会后在手机上打开议程查看。\n特此通知。"
     assert lint_text(text, tmp_path, select="B101") == []
