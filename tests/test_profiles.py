@@ -84,6 +84,15 @@ def test_damaged_headings_suggest_the_intended_title(tmp_path: Path, heading: st
     assert [f.suggestion for f in found] == [heading[:2] + expected]
 
 
+@pytest.mark.parametrize(("heading", "reported"), [("一、调研选题情况", False), ("一、调研的基本情况", False),
+                                                   ("一、工作开展情", True), ("一、工作开情况", True)])
+def test_a_heading_with_a_word_added_is_more_specific_not_damaged(tmp_path: Path, heading: str, reported: bool) -> None:
+    from reportlint.testing import lint_text
+
+    text = f"关于村级集体经济的调研报告\n{heading}\n课题组走访了十个村。\n二、存在的问题\n收入偏低。\n三、对策建议\n加大扶持。\n"
+    assert bool(lint_text(text, tmp_path, select="S104", profile="调研报告")) is reported
+
+
 @pytest.mark.parametrize("heading", ["三、下步打算", "一、存在问题", "二、工作措施", "一、基本情况"])
 def test_ordinary_headings_are_not_damaged(tmp_path: Path, heading: str) -> None:
     from reportlint.testing import lint_text

@@ -256,7 +256,7 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
     sections = ctx.profile.sections if ctx.profile is not None else ()
     for h in section_headings(ctx) if ctx.profile is not None else ():
         miss = near_miss(h.text, sections, threshold, forms[h.text])
-        if miss:
+        if miss and not _elaborates(forms[h.text][1], _forms(miss[1])[1]):
             _, wording, _ = miss
             full = ctx.doc.blocks[h.block].text[h.start:h.end]
             prefix = full[: len(full) - len(h.text)] if full.endswith(h.text) else ""
@@ -267,6 +267,16 @@ def check_damaged(ctx: Context, rule: Rule) -> Iterator[Finding]:
         label = text[start:end - len(heading)]
         yield rule.finding(ctx.doc, block, start, end, heading=heading, expected=restored,
                            suggestion=label + restored)
+
+
+def _elaborates(heading: str, wording: str) -> bool:
+    """Whether ``heading`` is ``wording`` with a word of two or more characters added and nothing lost or changed
+    (调研选题情况 for 调研情况, 工作开展情况 for 工作情况): a more specific heading, not a damaged one. Damage loses,
+    swaps or replaces characters (一步工作方案, 存在的主要问); a single stray character is still reported."""
+    if len(heading) - len(wording) < 2:
+        return False
+    rest = iter(heading)
+    return all(ch in rest for ch in wording)  # every character of the wording, in order
 
 
 _BLOCK = attrgetter("block")
