@@ -150,3 +150,11 @@ def test_m101_is_silent_on_a_principle_to_hold(tmp_path: Path) -> None:
     items = ["1.坚持问题导向，把解决实际问题作为工作的出发点。", "2.牢固树立服务意识。", "3.改进窗口接待流程。"]
     found = lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M101")
     assert [f.excerpt[:2] for f in found] == ["3."]
+
+
+def test_a_lead_in_that_announces_what_follows_is_no_measure(tmp_path: Path) -> None:
+    text = ("县市场监管局食品安全专项整治整改方案\n一、存在的问题\n部分餐饮单位台账不全。\n三、整改措施\n"
+            "为切实抓好问题整改，结合我局实际，现将具体措施明确如下：\n"
+            "2024年6月底前完成全部餐饮单位台账检查，由食品科负责。\n每季度开展一次抽检，抽检比例不低于10%。\n")
+    found = lint_text(text, tmp_path, select="M101,M103", profile="整改方案")
+    assert found == []

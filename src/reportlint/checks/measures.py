@@ -717,7 +717,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 a = (b, sec.head_end if b == sec.block else 0)
                 z = _trim(ctx, a, (b, sec.end if b == sec.end_block else len(ctx.doc.blocks[b].text)))
                 text = _span_text(ctx, a, z)
-                if text.strip(" \u3000。：:；;") and b not in ctx.residue:
+                if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
                     measures.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
             continue
@@ -728,10 +728,16 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             body = strip_label(text.strip()).strip()
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":"))):
                 continue  # a heading over sub-items
-            if body:
+            if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
                 measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token))
     return measures, sections
+
+
+def _leads_in(text: str) -> bool:
+    """A sentence that announces what follows (现将有关情况汇报如下：, 具体要求如下：): the 公文 lead-in to the parts
+    or items after it, which says no task of its own."""
+    return text.rstrip(" \u3000\n").endswith(("如下：", "如下:"))
 
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
