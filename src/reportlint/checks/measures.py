@@ -735,7 +735,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
 
 
 def _leads_in(text: str) -> bool:
-    """A sentence that announces what follows (现将有关情况汇报如下：, 具体要求如下：): the 公文 lead-in to the parts
+    """A sentence that announces what follows (现将……汇报如下：, 具体要求如下：): the 公文 lead-in to the parts
     or items after it, which says no task of its own."""
     return text.rstrip(" \u3000\n").endswith(("如下：", "如下:"))
 
