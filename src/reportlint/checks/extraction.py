@@ -22,8 +22,9 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     byte, a text file decoded with a fallback encoding, or terminal control characters; and,
     once per passage, a sentence that OCR or a layout garbled: three or more characters that
     stand alone between words and form no word (flow-chart arrows read as 弓、斗, a stray 一
-    between every two steps); and a .doc/.wps read as text only (no LibreOffice), whose list
-    numbers and styles were not read.
+    between every two steps); a text that carries the pinyin readings a web page put after its
+    words (生產(chǎn), three or more: one finding with the count); and a .doc/.wps read as text
+    only (no LibreOffice), whose list numbers and styles were not read.
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled;
     ``affixes``: productive affixes of policy vocabulary (链, 碳 …) that are never noise. A
@@ -49,6 +50,7 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if doc.meta.get("text_only"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
     yield from _garbled_passages(ctx, rule)
+    yield from _pinyin_readings(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
                                                        b.text)), doc.blocks[0])
@@ -56,6 +58,26 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a reading in pinyin with tone marks, in brackets right after a character (生产(shēng chǎn), 檢(jiǎn)): some
+# content sites add them to every few words of a page, and a copy of the page carries them into the text
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # vowels with a tone mark: looked for first (most texts have none)
+_PINYIN = re.compile(rf"[（(]((?:[a-zü]*[{_TONED}][a-zü]*[ ]?){{1,4}})[）)]")
+_PINYIN_MIN = 3  # readings in one document before they count as carried over (a speech may gloss one rare word)
+
+
+def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """One finding, at the first, when ``_PINYIN_MIN`` or more readings follow Chinese characters."""
+    text = ctx.body.text
+    if not any(v in text for v in _TONED):
+        return
+    found = [m for m in _PINYIN.finditer(text) if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
+    if len(found) < _PINYIN_MIN:
+        return
+    first = found[0]
+    k = ctx.body.block_at(first.start())
+    start = first.start() - ctx.body.starts[k]
+    yield rule.finding(ctx.doc, ctx.body.blocks[k].index, start, start + len(first.group()), key="pinyin",
+                       count=len(found), sample=text[first.start() - 1:first.end()])
 
 
 def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
