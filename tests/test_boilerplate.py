@@ -375,6 +375,12 @@ def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
     assert [(f.block, f.end_block) for f in found] == [(0, 7)]
 
 
+def test_a_place_name_masked_with_stars_is_a_placeholder_but_a_bullet_is_not(tmp_path: Path) -> None:
+    text = "在全市春耕生产会议上的讲话\n同志们：\n近年来，☆县粮食生产连年丰收，☆☆市也给予了大力支持。\n☆县委要抓好统筹。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(2, "☆"), (2, "☆☆")]  # not the bullet of line 4
+
+
 def test_a_year_written_with_circles_is_not_a_placeholder(tmp_path: Path) -> None:
     text = "通知\n请各单位认真遵照执行。\n县人民政府办公室\n二○○八年三月五日\n"
     assert lint_text(text, tmp_path, select="B103") == []
