@@ -72,6 +72,15 @@ def _then(first: set[Head], rest: set[Head]) -> set[Head]:
     return out
 
 
+def _group_items(av: object) -> list[tuple[object, object]]:
+    """The items inside a group ``(…)`` / ``(?:…)``; ``_Unknown`` for one whose flags make it case-insensitive (its
+    characters are then not the only ones it matches)."""
+    _, add, _, sub = av  # type: ignore[misc]
+    if add & re.IGNORECASE:
+        raise _Unknown
+    return sub.data  # type: ignore[no-any-return]
+
+
 def _heads(items: Iterable[tuple[object, object]]) -> set[Head]:
     """The classes of the first two characters a match of this sequence can begin with; a head of
     one character, or none, where the match can end that soon. Look-arounds and anchors are
@@ -101,10 +110,7 @@ def _heads_of(op: object, av: object) -> set[Head]:
     if op in (sre.ANY, sre.NOT_LITERAL):
         return _ANY_HEAD
     if op is sre.SUBPATTERN:
-        _, add, _, sub = av  # type: ignore[misc]
-        if add & re.IGNORECASE:
-            raise _Unknown
-        return _heads(sub.data)
+        return _heads(_group_items(av))
     if op is sre.ATOMIC_GROUP:
         return _heads(av.data)  # type: ignore[attr-defined]
     if op is sre.BRANCH:
@@ -697,10 +703,7 @@ def _last_of(op: object, av: object) -> tuple[set[int], bool]:
             chars.update(range(first[0], first[1] + 1))
         return chars, False
     if op is sre.SUBPATTERN:
-        _, add, _, sub = av  # type: ignore[misc]
-        if add & re.IGNORECASE:
-            raise _Unknown
-        return _last_chars(sub.data)
+        return _last_chars(_group_items(av))
     if op is sre.BRANCH:
         out: set[int] = set()
         empty = False
@@ -723,8 +726,8 @@ def _plain_strings(items: list[tuple[object, object]]) -> set[str]:
     for op, av in items:
         if op is sre.LITERAL:
             out = {w + chr(av) for w in out}  # type: ignore[arg-type]
-        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:  # type: ignore[index]
-            out = {w + t for w in out for t in _plain_strings(av[3].data)}  # type: ignore[index]
+        elif op is sre.SUBPATTERN:
+            out = {w + t for w in out for t in _plain_strings(_group_items(av))}
         elif op is sre.BRANCH:
             tails = set().union(*(_plain_strings(branch.data) for branch in av[1]))  # type: ignore[index]
             out = {w + t for w in out for t in tails}

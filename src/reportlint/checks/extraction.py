@@ -70,14 +70,13 @@ def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     text = ctx.body.text
     if not any(v in text for v in _TONED):
         return
-    found = [m for m in _PINYIN.finditer(text) if m.start() and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
+    found = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(_PINYIN)
+             if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
     if len(found) < _PINYIN_MIN:
         return
-    first = found[0]
-    k = ctx.body.block_at(first.start())
-    start = first.start() - ctx.body.starts[k]
-    yield rule.finding(ctx.doc, ctx.body.blocks[k].index, start, start + len(first.group()), key="pinyin",
-                       count=len(found), sample=text[first.start() - 1:first.end()])
+    block, start, first = found[0]
+    yield rule.finding(ctx.doc, block.index, start, start + len(first.group()), key="pinyin", count=len(found),
+                       sample=text[first.start() - 1:first.end()])
 
 
 def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:

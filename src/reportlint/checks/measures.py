@@ -822,12 +822,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
-        if _is_norm(m, rule.params) or id(m) in conduct:
-            continue  # a prohibition, or an item of a list of rules of conduct: not a task
-        if _is_title(m, rule.params):
-            continue  # the title of a document in a list of files, not a task
-        if principle is not None and principle.search(strip_label(m.text.strip()).strip()):
-            continue  # a principle to hold (坚持问题导向), which M103 does not count either
+        if id(m) in conduct or _no_task(m, rule.params, principle):
+            continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -989,9 +985,15 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     quantified = dimensions_of(ctx, params).quantified
     conduct = _conduct_items(ctx, measures, sections, params)
     principle = pattern_set(tuple(low.get("principles", ())))
-    return [m for m in measures if id(m) not in conduct and (quantified(m.text) or not (
-        _is_norm(m, params) or _is_title(m, params)
-        or (principle is not None and principle.search(strip_label(m.text.strip()).strip()))))]
+    return [m for m in measures
+            if id(m) not in conduct and (quantified(m.text) or not _no_task(m, params, principle))]
+
+
+def _no_task(m: Measure, params: Mapping[str, Any], principle: PatternSet | None) -> bool:
+    """Whether the item states no task to quantify: a prohibition (``_is_norm``), a document's title (``_is_title``)
+    or a principle to hold (``principle``: M103's ``principles``, 坚持问题导向)."""
+    return _is_norm(m, params) or _is_title(m, params) or (
+        principle is not None and principle.search(strip_label(m.text.strip()).strip()) is not None)
 
 
 def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],

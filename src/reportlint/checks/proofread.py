@@ -506,8 +506,6 @@ class _Occurrences:
         return count
 
 
-Occurrences = _Occurrences
-
 
 def _ends_word(text: str, end: int, word: Callable[[str], bool]) -> bool:
     """Whether a dictionary word of 2–3 characters ends at ``end`` (exclusive) in ``text``."""
@@ -542,7 +540,7 @@ def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> 
     return _ends_word(text, start + 1, word) and _begins_word(text, end - 1, word)
 
 
-def _candidates(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None,
+def _candidates(text: str, lex: object, whole: str | _Occurrences, pairs: bytes | None = None,
                 starts: list[int] | None = None, scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
@@ -569,12 +567,12 @@ def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
     return out
 
 
-def _typos_of_block(text: str, lex: object, whole: str | Occurrences, pairs: bytes | None = None) -> list[Typo]:
+def _typos_of_block(text: str, lex: object, whole: str | _Occurrences, pairs: bytes | None = None) -> list[Typo]:
     """The typos of one paragraph (see ``_candidates``)."""
     return _first_of_overlaps(_candidates(text, lex, whole, pairs))
 
 
-def _typos_by_paragraph(body: Body, lex: object, occurrences: Occurrences, scan: tuple[list[int], list[int]],
+def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan: tuple[list[int], list[int]],
                         pairs: bytes, wanted: set[int]) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
     same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
