@@ -158,3 +158,28 @@ def test_a_lead_in_that_announces_what_follows_is_no_measure(tmp_path: Path) -> 
             "2024年6月底前完成全部餐饮单位台账检查，由食品科负责。\n每季度开展一次抽检，抽检比例不低于10%。\n")
     found = lint_text(text, tmp_path, select="M101,M103", profile="整改方案")
     assert found == []
+
+
+REPORT = ("县水务局关于河道保洁问题整改情况的报告\n一、整改情况\n河道保洁问题已于5月底前整改完毕。\n二、下一步打算\n"
+          "（一）每月开展一次河道巡查，由河道科负责。\n")
+SIGNED = "县水务局\n2024年6月XX日\n"
+
+
+def test_the_closing_pledge_after_the_last_item_is_no_measure(tmp_path: Path) -> None:
+    """A report's closing paragraph (我局将以……为契机, 表态式结尾) follows the last item with a subject of its own:
+    neither part of that item nor a measure to quantify, even with the signature and an unfilled date after it."""
+    text = (REPORT + "（二）年底前完成全部河段保洁设施更新。\n"
+            "我局将以此次整改为契机，进一步提高政治站位，切实强化责任意识，深入推进河道治理，全面提升水环境质量。\n" + SIGNED)
+    assert codes(text, tmp_path, select="M1") == []
+
+
+def test_a_last_paragraph_with_a_figure_stays_with_its_item(tmp_path: Path) -> None:
+    """The same opening words with an amount or deadline are the last item's own paragraph: it quantifies the item."""
+    text = REPORT + "（二）加强日常巡查。\n我们将继续加强巡查，每周巡查不少于2次。\n" + SIGNED
+    assert codes(text, tmp_path, select="M101") == []
+
+
+def test_a_pledge_inside_a_part_of_paragraph_measures_is_still_judged(tmp_path: Path) -> None:
+    """Without numbered items each paragraph of the part is a measure: a pledge among them is judged as before."""
+    text = (REPORT.replace("（一）", "") + "我局将继续加强河道管理，进一步提高保洁水平。\n" + SIGNED)
+    assert "M101" in codes(text, tmp_path, select="M101")

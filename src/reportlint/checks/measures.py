@@ -499,7 +499,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
                      and (h.block, h.start) > (block, start)]
             end = min(later) if later else _doc_end(ctx)
             depth = -1
-        end = _stop_early(ctx, (block, head_end), end)
+        end = _before_closing(ctx, (block, body), _stop_early(ctx, (block, head_end), end), params)
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
     lead = _lead_ins(tuple(params.get("lead_ins", ())))
     if lead is not None:
@@ -566,6 +566,42 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
         if m:
             return b, m.start()
     return end
+
+
+# a line of a signature block: the issuing body or a date, short and with no punctuation of a sentence (XX镇人民政府,
+# 2020年X月XX日 with its figures still to fill in, which _PART_END's date does not take)
+_SIGNATURE_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s]{2,25}[ \t\u3000]*$")
+
+
+def _before_closing(ctx: Context, start: Pos, end: Pos, params: Mapping[str, Any]) -> Pos:
+    """Where a part of numbered measures ends when its last paragraph is the closing of the document or of the
+    part (``closings``: 我镇将以此次整改为契机……, 总之……, 让我们……): a pledge in general words after the last item,
+    with a subject of its own, that belongs to no item. Only right after a last item of one paragraph, and only
+    when it states no amount, deadline or target (then it is that item's own paragraph). The part ends before
+    it; ``end`` otherwise."""
+    closings = pattern_set(tuple(params.get("closings", ())))
+    if closings is None:
+        return end
+    blocks = ctx.doc.blocks
+    last = _trim(ctx, start, end)
+    b = last[0]
+    if last[1] < len(blocks[b].text.rstrip()):
+        return end  # the part ends inside a block (a document on one line)
+    while b > start[0] and _SIGNATURE_LINE.match(blocks[b].text):  # a signature or a date the part ran into
+        b = _trim(ctx, start, (b, 0))[0]
+    if b <= start[0] or not closings.search(blocks[b].text):
+        return end  # one block (a document on one line), a part cut inside the block, or no closing
+    places = _item_places(ctx)
+    items = ctx.outline.items
+    k = bisect_left(places, (start, -1))
+    numbered = [j for _, j in places[k:bisect_left(places, ((b + 1, 0), -1))]
+                if not items[j].marker.stray and items[j].marker.family != "heading"]
+    before = _trim(ctx, start, (b, 0))
+    if not numbered or items[numbered[-1]].marker.block != before[0]:
+        return end  # no item before it (the part's paragraphs are its measures), an item itself, or one of several
+    if quantified(ctx, blocks[b].text, params) - {"owner"}:
+        return end  # it says how much, by when or to what target: the last item's own paragraph
+    return before
 
 
 def _titles_holding(items: Sequence[Any], indices: list[int], patterns: tuple[str, ...], within: int) -> list[int]:
