@@ -48,6 +48,15 @@ def test_real_paragraphs_headings_and_lists_stay_apart() -> None:
     assert _texts(lines) == lines
 
 
+def test_a_line_opening_with_a_comma_under_a_first_level_heading_stays_apart() -> None:
+    """一、 heading, then a paragraph whose first words were lost (，全县……): not one broken sentence."""
+    lines = ["一、认真总结成绩，保持发展劲头", "，全县上下克服困难，经济平稳增长。"]
+    assert _texts(lines) == lines
+    # a closing mark still joins (the heading's book title was a link), and so does a comma under a sentence
+    assert _texts(["一、认真学习《", "条例", "》，抓好落实。"]) == ["一、认真学习《条例》，抓好落实。"]
+    assert _texts(["全县上下克服困难", "，经济平稳增长。"]) == ["全县上下克服困难，经济平稳增长。"]
+
+
 def test_one_line_documents_unchanged() -> None:
     line = "关于做好防汛工作的通知各单位：为做好今年防汛工作，特通知如下。"
     assert rejoin([line]) == [(0, line, ())]

@@ -31,6 +31,9 @@ _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分编款项]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:[.．、]|\s)|[①-⑳]|[-*+•·]\s|#|>|\||```)"
 )
+_CLAUSE_MARKS = frozenset("，。、；：！？,.;:!?")
+_FIRST_LEVEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、．]|第[一二三四五六七八九十百零〇\d]+(?:章|部分|编))")
+_HEADING_CHARS = 50  # a heading line is short
 _CJK_ONE = re.compile(r"^[\u3400-\u9fff]$")
 _HAS_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()《》“”]")
 
@@ -59,8 +62,12 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
     tail, head = prev.rstrip()[-1], nxt.lstrip()[0]
     if across_break:
         return True
-    if head in _NO_LINE_START or tail in _NO_LINE_END:
+    if tail in _NO_LINE_END:
         return True
+    if head in _NO_LINE_START:
+        # under a heading of the first level (一、…, 第二章…) a line that opens with a comma or a full stop has lost
+        # its first words (a year or a name a site deleted): which line is damaged is unknown, so neither is joined
+        return not (head in _CLAUSE_MARKS and len(prev) <= _HEADING_CHARS and _FIRST_LEVEL.match(prev))
     # a title cut before its last character: an unfinished short line without punctuation
     # and a line of one ideograph under it
     last_line = prev.rsplit("\n", 1)[-1]
