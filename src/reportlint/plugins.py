@@ -29,6 +29,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.boilerplate",
     "reportlint.checks.hygiene",
     "reportlint.checks.proofread",
+    "reportlint.checks.script",
     "reportlint.reporters",
     "reportlint.ruledata",
 )
