@@ -479,3 +479,14 @@ def test_blocks_with_a_claim_agree_with_the_plain_scan() -> None:
         ctx = SimpleNamespace(body=Body(blocks), residue=residue, doc=SimpleNamespace(blocks=blocks))
         want = sorted({b.index for b, _, _ in ctx.body.finditer(CLAIM_CORE)} - residue)
         assert [b.index for b in _blocks_with(ctx, CLAIM_CORE)] == want, [b.text for b in blocks]
+
+
+def test_a_next_level_marker_under_a_titled_heading_is_no_mixed_sibling(tmp_path: Path) -> None:
+    """一、 as a heading line, an unnumbered sub-heading under it, then （二）: the first sub-item lost its label;
+    asking to turn （二） into 二、 would be wrong. With 三、 next, （二） is the part 二、 written in the wrong style."""
+    lost = ("县农业局2024年工作总结\n一、主要工作\n抓好粮食生产，稳定播种面积\n今年以来，我局抓好各项工作。\n"
+            "（二）促进农民增收\n发展特色产业。\n二、存在问题\n部分项目进度偏慢。\n")
+    assert [f.rule for f in lint_text(lost, tmp_path, select="N103")] == []
+    wrong_style = ("县农业局2024年工作总结\n一、主要工作\n今年以来，我局抓好各项工作。\n（二）存在问题\n"
+                   "部分项目进度偏慢。\n三、下一步打算\n加快项目建设。\n")
+    assert [(f.rule, f.excerpt) for f in lint_text(wrong_style, tmp_path, select="N103")] == [("N103", "（二）")]

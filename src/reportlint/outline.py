@@ -717,7 +717,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         if continues_cousins:
             parent = stack[-1]  # a child list that failed to restart (Word list continued)
         elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
-                and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1:
+                and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1 \
+                and not (ev.rank > top.rank and next_value(pos, top.family) != ev.value + 1
+                         and _titled_above(blocks, top, ev)):
             parent = items[stack[-1]].parent
             stack.pop()
             mixed = True
@@ -728,6 +730,18 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     for i, it in enumerate(items):
         children.setdefault(it.parent, []).append(i)
     return items, {k: tuple(v) for k, v in children.items()}
+
+
+def _titled_above(blocks: tuple[Block, ...], top: Marker, ev: Marker) -> bool:
+    """``top`` is a heading line (its label and title alone, no sentence end) with an unnumbered paragraph under it
+    before ``ev``, a marker of the next lower level: 一、工作总结 / 抗疫情，保障安全 / （二）促增收 is a first sub-item
+    that lost its label, not （二） in the style of 一、 (a list item with text, （一）有偏差。…… then 2., is; so is
+    （二） when 三、 comes next: the caller asks)."""
+    if not blocks or ev.block <= top.block + 1 or top.block >= len(blocks):
+        return False
+    text = blocks[top.block].text
+    return bool(top.title) and text[top.end:].strip() == top.title and not text.rstrip().endswith(
+        tuple(SENTENCE_END)) and any(blocks[b].text.strip() for b in range(top.block + 1, ev.block))
 
 
 def _markers_by_family(events: list[Marker | Heading]) -> dict[str, tuple[list[int], list[int]]]:
