@@ -428,6 +428,30 @@ def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
     assert [(f.block + 1, f.end_block + 1) for f in found] == spans
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    # a sharing site's notes under its preview and its membership offers, numbered like a list
+    ("镇安全生产工作总结.pdfVIP\n1、本文档共3页，可阅读全部内容。\n2、如文档侵犯您的权益，请点击“版权申诉”。\n"
+     "3、该文档为VIP文档，成为VIP会员后下载免费。\n镇安全生产工作总结\n今年全镇未发生较大安全事故。", [(1, 4)]),
+    # an article site's paywall and login prompt, its widgets as lines of their own, a cut-off bookmark button
+    ("在全县防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n……(某某网省略512字，正式会员可完整阅读)\n"
+     "收藏《在全县防汛工作会议上的讲\n(想阅读完全部内容，您需要先登录！)\n分享:\n精选留言\n我要留言\n相关内容\n• 本周热门\n"
+     "微信订阅号", [(4, 12)]),
+    # a model-text site's greeting, its label over the title and its editor's blurb
+    ("欢迎来到某某方案网!\n范文资料:村级道路养护工作方案\n为做好养护工作，小编特意整理了这篇方案，希望对你有所帮助!\n"
+     "村级道路养护工作方案\n全村道路每月巡查一次。", [(1, 3)]),
+])
+def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
+        tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+
+
+def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
+    text = ("关于做好政务公开工作的通知\n各科室：\n请在门户网站“相关内容”栏目发布本单位文件，并附查看全文的链接。\n"
+            "会员单位可登录平台查看年度报告。\n特此通知。")
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
 def test_words_of_the_residue_prompts_inside_ordinary_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于规范信息发布的通知\n各科室：\n会议时间：2024年3月5日上午9时。\n"
             "对外发布的信息须经分管领导审核，不代表个人意见的表述要准确。\n请将检查大小问题清单报办公室。\n")
