@@ -490,3 +490,13 @@ def test_a_next_level_marker_under_a_titled_heading_is_no_mixed_sibling(tmp_path
     wrong_style = ("县农业局2024年工作总结\n一、主要工作\n今年以来，我局抓好各项工作。\n（二）存在问题\n"
                    "部分项目进度偏慢。\n三、下一步打算\n加快项目建设。\n")
     assert [(f.rule, f.excerpt) for f in lint_text(wrong_style, tmp_path, select="N103")] == [("N103", "（二）")]
+
+
+def test_a_list_after_a_lead_in_that_lost_its_colon_is_no_stray_marker(tmp_path: Path) -> None:
+    """现制定以下实施办法 / 一、总体要求: the sentence announces the list; the colon is missing, the marker is real."""
+    lead = ("为进一步做好全县居家养老服务工作，切实解决困难老年人就餐、助洁、就医等实际需求，根据上级有关文件精神，结合我县实际，"
+            "经县政府研究同意，在广泛征求各乡镇、各有关部门和部分老年人代表意见的基础上，现制定以下实施办法")
+    text = f"县居家养老服务实施办法\n{lead}\n一、总体要求\n坚持政府主导。\n二、主要任务\n建设助餐点十个。\n"
+    assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
+    cut = text.replace("现制定以下实施办法", "现将有关工作安排")
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]

@@ -366,6 +366,11 @@ def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
     return ""
 
 
+# a sentence announcing the list after it whose colon was lost (现制定以下实施办法 / 一、总体要求; 具体要求如下): the
+# marker opens that list, it does not cut the sentence
+_ANNOUNCES = re.compile(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,8}\s*$")
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
@@ -382,7 +387,8 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
             if not prev or prev.isspace():
                 prev = _previous_text(blocks, mk.block)
-            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev):
+            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
+                    and not _ANNOUNCES.search(prev, len(prev) - 24):
                 stray = "cut"
         elif not stray and family == "ar":
             # what comes before, read near the marker: a sentence of 15 characters or more running into it
