@@ -727,3 +727,13 @@ def test_page_numbers_found_with_the_branches_whose_anchor_occurs_are_those_of_t
     whole = [(b.index, m.span()) for b, _, m in body.finditer(pattern_set(patterns))]
     assert [(b.index, m.span()) for b, _, m in body.finditer(_present_branches(patterns, body.text))] == whole
     assert whole or "材料之" not in text
+
+
+def test_a_forwarded_documents_title_cited_in_the_notice_is_no_repeat(tmp_path: Path) -> None:
+    title = "县农业农村局、县财政局关于做好全县高标准农田建设项目管理工作的实施意见"
+    text = (f"县政府办公室转发县农业农村局县财政局实施意见的通知\n各乡镇人民政府：\n《{title}》已经县政府同意，现转发给你们，"
+            f"请认真贯彻执行。\n县政府办公室\n2024年5月6日\n{title}\n为加强项目管理，提出如下意见。\n")
+    assert lint_text(text, tmp_path, select="B104") == []
+    # the same sentence pasted twice is still reported
+    twice = text + "为加强高标准农田建设项目管理，确保工程质量，现提出如下意见。\n" * 2
+    assert [f.rule for f in lint_text(twice, tmp_path, select="B104")] == ["B104"]

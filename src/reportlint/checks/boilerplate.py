@@ -785,8 +785,16 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
     for index, start, end in twice:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
+    repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
+
+
+def _cited_title(text: str, other: str) -> bool:
+    """Whether one of two places is a line of its own that the other cites in book-title marks: a forwarding notice
+    names 《关于……的实施意见》 and the forwarded document follows under that title. A citation, not a repeat."""
+    line, cited = text.strip(" \u3000\t"), other.strip(" \u3000\t")
+    return ("《" + line + "》") in other or ("《" + cited + "》") in text
 
 
 def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int, int]],
