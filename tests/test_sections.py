@@ -110,3 +110,10 @@ def test_a_run_of_three_labels_of_which_the_outline_found_two_is_read() -> None:
 def test_a_numbered_heading_ending_in_a_colon_with_nothing_under_it_is_empty(tmp_path: Path) -> None:
     text = "工作报告\n一、主要成绩：\n二、存在的问题\n（一）学习不够深入。\n三、下一步打算 \n四、工作要求\n（一）加强学习。\n"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="S103")] == ["一、主要成绩：", "三、下一步打算"]
+
+
+def test_a_title_behind_a_column_label_is_the_title(tmp_path: Path) -> None:
+    """政策解读：××方案（2024—2026年）: a page's column label over the title; a field line (发布时间：) is no title."""
+    body = "为深入推进安全生产治本攻坚，结合本县实际，制定本方案。\n一、总体要求\n坚持人民至上。\n二、主要任务\n排查隐患。\n"
+    assert lint_text("政策解读：某县安全生产治本攻坚三年行动方案（2024—2026年）\n" + body, tmp_path, select="S105") == []
+    assert [f.rule for f in lint_text("发布时间：2024年3月1日\n" + body, tmp_path, select="S105")] == ["S105"]

@@ -835,6 +835,13 @@ _GLUED_TITLE = re.compile(
 )
 
 
+# the title after a label: a name ending in a kind of document, with the years it covers in brackets
+_LABELLED_TITLE = re.compile(
+    r"\s*([^\s。，,；;：:！？!?]{6,60}(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
+    r"(?:[（(][^（）()]{1,20}[）)])?)\s*"
+)
+
+
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     """The title block: the first short line without sentence punctuation before the body,
     passing over blocks that ``skip`` says are residue; or a title glued to the first line."""
@@ -859,7 +866,14 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             if _block_start_marker(b) and not text.endswith(("。", "：", ":")) and len(text) < 60:
                 return None  # a numbered heading opens the body
             continue
-        if re.fullmatch(r"[\d\s:：/.\-年月日]+", text) or re.match(r"^\S{1,6}[:：]", text):
+        if re.fullmatch(r"[\d\s:：/.\-年月日]+", text):
+            continue
+        label = re.match(r"^\S{1,6}[:：]", text)
+        if label:  # a field (发布时间：…), or a page's column label over the title (政策解读：××方案（2024—2026年）)
+            titled = _LABELLED_TITLE.fullmatch(text, label.end())
+            if titled:
+                s = b.text.index(titled.group(1), start + label.end())
+                return Heading(b.index, s, s + len(titled.group(1)), titled.group(1), 0, "plain")
             continue
         return Heading(b.index, start, start + len(text), text, 0, "plain")
     return None
