@@ -737,3 +737,16 @@ def test_a_forwarded_documents_title_cited_in_the_notice_is_no_repeat(tmp_path: 
     # the same sentence pasted twice is still reported
     twice = text + "为加强高标准农田建设项目管理，确保工程质量，现提出如下意见。\n" * 2
     assert [f.rule for f in lint_text(twice, tmp_path, select="B104")] == ["B104"]
+
+
+def test_a_single_x_before_a_place_and_words_masked_with_pinyin_initials(tmp_path: Path) -> None:
+    text = ("县水利局工作总结\n今年完成1个X水库的除险加固，为 X书库配备消防设施。\n"
+            "坚决扛起粮食安全ZZ责任，深入学习X的二十大精神，始终与D中央保持高度一致。\n")
+    found = [(f.excerpt, "拼音首字母" in f.message) for f in lint_text(text, tmp_path, select="B103")]
+    assert found == [("X", False), ("ZZ", True), ("X", True), ("D", True)]
+
+
+def test_letters_that_name_things_are_not_placeholders(tmp_path: Path) -> None:
+    text = ("县卫健委工作总结\n为乡镇卫生院配备X光机和X射线防护设备，新评AAA级景区一处，鉴定D级危房十二户，A股上市企业两家。\n"
+            "ZZ-2024型设备运行正常。\n")
+    assert lint_text(text, tmp_path, select="B103") == []

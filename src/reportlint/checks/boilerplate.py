@@ -204,6 +204,8 @@ _SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made 
 
 
 _UNKNOWN_KIND = "具体内容"
+# a word a model-text site masked with its pinyin initials (ZZ 政治, ZF 政府, GCD 共产党, D 党; X的二十大 apart)
+_MASKED = re.compile(r"(?:ZZ|ZF|GCD|D)$")
 
 
 def _kind(text: str, start: int, end: int) -> str:
@@ -292,7 +294,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = m.group()
         if text.startswith("*") and b.text.startswith(step_verbs, end):
             continue  # 打开应用*点击: a lost arrow of a click path
-        form = "mark" if _SYMBOLS.match(text) else "hint"
+        form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
+            "mark" if _SYMBOLS.match(text) else "hint"
         if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
                 and _family(b.text[places[-1][1]:places[-1][2]]) == _family(text) \
                 and _JOINED.fullmatch(b.text, places[-1][2], start):
@@ -312,7 +315,10 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         where = "全文" if across else "本段"
         times = "" if n == 1 else f"（{where}共 {n} 处）" if len(kinds) == 1 else \
             f"（{where}共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
-        if form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text):
+        if form == "masked":
+            yield rule.finding(doc, b.index, start, end, key="masked", text=text, count=n, related=related,
+                               times=times)
+        elif form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text):
             yield rule.finding(doc, b.index, start, end, key="hint", text=text, count=n, related=related,
                                times=times)
         else:
