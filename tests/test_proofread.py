@@ -108,6 +108,10 @@ def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     ("今年绿化预算8.40亿元，比去年（7.10亿元）多安排1.30万元。", "1.30万", "单位应为“亿元”"),
     ("全年调增投资3.40亿元。其中：县域项目调增0.25万元，城区项目调增3.15亿元。", "0.25万", "单位应为“亿元”"),
     ("所需资金由县财政出资6000，乡镇筹措4000。", "6000", "没有单位"),
+    ("20231128日召开专题会议。", "20231128日", "应为“2023年11月28日”"),
+    ("县政府于2022915日印发方案。", "2022915日", "应为“2022年9月15日”"),
+    ("会议于2022111日召开。", "2022111日", "请写成“××××年×月×日”"),  # 1月11日 or 11月1日
+    ("根据县政办发〔202416号文件要求执行。", "〔202416号", "应为“〔2024〕16号”"),
 ])
 def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str) -> None:
     found = _found(tmp_path, text, "T108")
@@ -124,6 +128,8 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "今年绿化预算8.40亿元，比去年（7.10亿元）多安排1.30亿元，其中社会捐资1300万元。",
     "全年调增投资3.40亿元。其中：县域项目调增0.30亿元，城区项目调增3.15亿元，另有奖补资金25万元。",
     "所需资金由县财政出资6000万元，乡镇筹措40%。",
+    "项目编号20231128，合同号2023091512日前签订的除外。",  # no 日 right after the digits; a run too long for a date
+    "依据县政办发〔2024〕16号文件，以及〔2024〕116号通知。",
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

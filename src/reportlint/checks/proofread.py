@@ -828,6 +828,21 @@ def _month_days(year: int, month: int) -> int:
     return 30 if month in (4, 6, 9, 11) else 31
 
 
+# a date whose 年 and 月 were lost (20211228日, 2021915日: typed without them, or dropped by a converter)
+_RUN_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d{3,4})日")
+# a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号)
+_DOCNO_BRACKET = re.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
+
+
+def _run_date_detail(year: str, rest: str) -> str:
+    """What the digits after the year of a ``_RUN_DATE`` can be: the one date they spell, or none told apart."""
+    dates = [(int(rest[:k]), int(rest[k:])) for k in (1, 2) if rest[k:][:1] != "0" or len(rest[k:]) == 2]
+    dates = [(mo, d) for mo, d in dates if not _impossible_date(int(year), mo, d)]
+    if len(dates) == 1:
+        return f"日期缺了“年”“月”，应为“{year}年{dates[0][0]}月{dates[0][1]}日”"
+    return "日期缺了“年”“月”，请写成“××××年×月×日”"
+
+
 def _impossible_date(year: int | None, month: int, day: int) -> bool:
     if not 1 <= month <= 12:
         return True
@@ -884,6 +899,14 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             for m, detail in _unit_slips(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
     yield from _done_after_signing(ctx, rule)
+    for b, offset, m in body.finditer(_RUN_DATE) if _RUN_DATE.search(body.text) else ():
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=_run_date_detail(m.group(1), m.group(2)))
+    for b, offset, m in body.finditer(_DOCNO_BRACKET) if "〔" in body.text else ():
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
+                               detail=f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR):
         if b.index not in residue:
             digits = m.group(1) or m.group(2)
