@@ -967,3 +967,17 @@ def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
         assert got == _place_plainly(text, 3, lex), text
         found += bool(got)
     assert found > 1000
+
+
+def test_the_run_date_prefilter_never_hides_a_match() -> None:
+    """``_digits_before_day`` (str.find for 日) must say yes wherever ``_RUN_DATE`` matches."""
+    import random
+
+    from reportlint.checks.proofread import _RUN_DATE, _digits_before_day
+
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice("0123456789日年月.，一") for _ in range(rng.randint(0, 24)))
+        if _RUN_DATE.search(text):
+            assert _digits_before_day(text), text
+    assert _digits_before_day("于20231128日召开") and not _digits_before_day("于2023年11月28日召开")
