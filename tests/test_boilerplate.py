@@ -446,9 +446,28 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     assert [(f.block + 1, f.end_block + 1) for f in found] == spans
 
 
+@pytest.mark.parametrize(("text", "spans"), [
+    # a portal's accessibility switches, breadcrumb, bulleted time and source, counters with their values lost
+    ("关怀版 无障碍\n您当前所在位置: 首页 > 政务公开\n• 2024-03-05 10:20\n• 来源: 县水利局\n访问量:\n"
+     "县水利局关于做好汛前检查的通知\n各乡镇：\n请于四月底前完成汛前检查。", [(1, 5)]),
+    # an open-information page's number fields, a sharing site's preview labels and page images
+    ("文号: 县政办发〔2024〕5号 成文日期: 2024-03-05\n发布单位: 县政府办\n县政府办公室关于做好春耕工作的通知\n"
+     "各乡镇：\n请抓好春耕备耕。", [(1, 2)]),
+    ("正文复制\n返回 下载 相关 举报\n镇防汛方案_第1页\n点击查看更多>>\n资源描述\n镇防汛方案\n全镇汛期实行24小时值班。",
+     [(1, 5)]),
+    # a model-text site's labels and uploader line, and its name and address as a watermark line
+    ("【概述】\n结合工作需要，某某范文网的会员“12345”为你整理了这篇总结\n【正文】\n街道年度工作总结\n某某网 www.example.com\n"
+     "今年街道完成道路改造三条。", [(1, 3), (5, 5)]),
+])
+def test_portal_toolbars_fields_and_preview_labels_are_residue(
+        tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+
+
 def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于做好政务公开工作的通知\n各科室：\n请在门户网站“相关内容”栏目发布本单位文件，并附查看全文的链接。\n"
-            "会员单位可登录平台查看年度报告。\n特此通知。")
+            "会员单位可登录平台查看年度报告。\n访问量统计和无障碍改造由信息中心负责，文号：按年度编排。\n特此通知。")
     assert lint_text(text, tmp_path, select="B101") == []
 
 
