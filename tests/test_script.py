@@ -7,7 +7,7 @@ from pathlib import Path
 
 from reportlint.testing import lint_text
 
-HEAD = "县文旅局关于做好节日值班工作的通知\n各股室：\n为做好节日期间值班工作，现将有关事项通知如下。\n"
+HEAD = "县文旅局关于做好节日值班工作的通知\n各股室：\n节日期间的值班安排，请各股室按以下要求执行。\n"
 
 
 def _found(text: str, tmp_path: Path) -> list[tuple[int, str]]:
