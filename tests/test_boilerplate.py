@@ -455,6 +455,12 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
      "各乡镇：\n请抓好春耕备耕。", [(1, 2)]),
     ("正文复制\n返回 下载 相关 举报\n镇防汛方案_第1页\n点击查看更多>>\n资源描述\n镇防汛方案\n全镇汛期实行24小时值班。",
      [(1, 5)]),
+    # a model-text collection: its count after the title, the number of each piece, the editor's blurb
+    ("村级工作总结(精选3篇)\n村级工作总结 篇1\n下面是小编为您分享的村级工作总结3篇，感谢您的参阅。\n"
+     "今年全村完成道路硬化两公里。\n第2篇\n村级工作总结\n今年新建文化广场一处。", [(1, 3), (5, 5)]),
+    # a portal's buttons one to a line, its metadata row and a law database's record fields
+    ("• 设为首页|\n• 加入收藏|\n• 长辈版|\n作者:佚名  来源:县政府网  点击:  时间:2024/5/17\n【时效性】现行有效\n"
+     "县政府关于加强河道管理的通知\n各乡镇：\n请做好河道巡查。", [(1, 5)]),
     # a model-text site's labels and uploader line
     ("【概述】\n结合工作需要，某某范文网的会员“12345”为你整理了这篇总结\n【正文】\n街道年度工作总结\n"
      "今年街道完成道路改造三条。", [(1, 3)]),
@@ -467,7 +473,8 @@ def test_portal_toolbars_fields_and_preview_labels_are_residue(
 
 def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于做好政务公开工作的通知\n各科室：\n请在门户网站“相关内容”栏目发布本单位文件，并附查看全文的链接。\n"
-            "会员单位可登录平台查看年度报告。\n访问量统计和无障碍改造由信息中心负责，文号：按年度编排。\n特此通知。")
+            "会员单位可登录平台查看年度报告。\n访问量统计和无障碍改造由信息中心负责，文号：按年度编排。\n"
+            "会议时间：5月6日上午，地点：县政府三楼会议室。\n本篇共分三个部分，第1篇为总则。\n特此通知。")
     assert lint_text(text, tmp_path, select="B101") == []
 
 
