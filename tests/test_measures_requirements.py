@@ -183,3 +183,19 @@ def test_a_pledge_inside_a_part_of_paragraph_measures_is_still_judged(tmp_path: 
     """Without numbered items each paragraph of the part is a measure: a pledge among them is judged as before."""
     text = (REPORT.replace("（一）", "") + "我局将继续加强河道管理，进一步提高保洁水平。\n" + SIGNED)
     assert "M101" in codes(text, tmp_path, select="M101")
+
+
+def test_duties_of_a_requirements_part_that_name_who_acts_get_no_owners_verdict(tmp_path: Path) -> None:
+    """工作要求 assigning duties to named bodies (各责任单位要……) is written that way by custom: M103's "owners
+    only" verdict is for measures, not for such a part. The same items under 下一步工作打算 still get it."""
+    items = ("1.压实工作责任。各责任单位要明确分管领导和具体经办人员，认真研究部署。\n"
+             "2.加强统筹协调。牵头单位要加强与配合单位的沟通，及时解决推进中的问题。\n")
+    plan = "县城区道路改造实施方案\n一、目标任务\n年底前完成主干道改造8条。\n二、工作要求\n"
+    assert codes(plan + items, tmp_path, select="M103") == []
+    report = "县城建局年度工作总结\n一、主要工作\n全年完成道路改造8条。\n二、下一步工作打算\n"
+    assert codes(report + items, tmp_path, select="M103") == ["M103"]
+
+
+def test_a_court_as_the_subject_of_a_requirement_is_its_owner(tmp_path: Path) -> None:
+    text = HEAD + "1.完善联席会议机制。县法院要会同县司法局通报行政诉讼情况。\n"
+    assert codes(text, tmp_path, select="M101") == []

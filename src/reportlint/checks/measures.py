@@ -798,7 +798,16 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     count = sum(1 for m in measures if quantified(m.text))
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
-    return "" if any(quantified(m.text) - {"owner"} for m in measures) else "owners"
+    if any(quantified(m.text) - {"owner"} for m in measures):
+        return ""
+    # who acts is named and nothing more: a fault in measures, not in the duties a 工作要求 or 保障措施 part assigns
+    return "" if all(_in_requirements_part(ctx, (m.block, m.start), params) for m in measures) else "owners"
+
+
+def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
+    """Whether ``at`` lies in a measures part whose heading names a requirements part (``repeat_sections``)."""
+    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    return sec is not None and _requirements_part(ctx, sec, params)
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
