@@ -504,7 +504,7 @@ def test_a_list_after_a_lead_in_that_lost_its_colon_is_no_stray_marker(tmp_path:
 
 def test_an_inline_item_opening_with_a_starred_name_is_an_item(tmp_path: Path) -> None:
     """1、…。2、*变建设滞后。3、…: a model text masked the name after 2、; the list does not skip (B103 reports the star)."""
-    text = ("园区调研报告\n一、存在的问题\n主要表现在：1、用地指标不足，项目落地难。2、*变建设滞后，园区*变容量不足。"
+    text = ("园区调研报告\n一、存在的问题\n具体有：1、用地指标不足，项目落地难。2、*变建设滞后，园区*变容量不足。"
             "3、配套设施不全，招工难度较大。\n")
     assert [f.rule for f in lint_text(text, tmp_path, select="N101,N102,N103")] == []
     assert "B103" in [f.rule for f in lint_text(text, tmp_path, select="B103")]
