@@ -117,3 +117,15 @@ def test_a_title_behind_a_column_label_is_the_title(tmp_path: Path) -> None:
     body = "为深入推进安全生产治本攻坚，结合本县实际，制定本方案。\n一、总体要求\n坚持人民至上。\n二、主要任务\n排查隐患。\n"
     assert lint_text("政策解读：某县安全生产治本攻坚三年行动方案（2024—2026年）\n" + body, tmp_path, select="S105") == []
     assert [f.rule for f in lint_text("发布时间：2024年3月1日\n" + body, tmp_path, select="S105")] == ["S105"]
+
+
+def test_a_long_title_of_a_notice_that_issues_a_plan_is_the_title(tmp_path: Path) -> None:
+    """中共某区委办公室 某区人民政府办公室印发《……三年行动计划（2024—2026年）》的通知 runs past 80 characters."""
+    title = ("中共某某区委办公室 某某区政府办公室关于联合印发《某某区全面提升城市精细化管理水平加快建设宜居宜业和美"
+             "智慧韧性现代化中心城区三年行动计划（2024—2026年）》的通知")
+    body = "各街道党工委和办事处，区委各部门：\n现将行动计划印发给你们，请认真贯彻落实。\n一、总体要求\n坚持人民城市理念。\n"
+    assert len(title) > 80
+    assert lint_text(title + "\n" + body, tmp_path, select="S105") == []
+    prose = ("今年以来全区上下认真贯彻落实上级决策部署围绕中心服务大局扎实推进城市精细化管理各项工作取得了明显成效"
+             "群众满意度持续提升城区面貌焕然一新干部队伍的精神状态也有了很大改观")  # past 80 characters, ending in no kind
+    assert [f.rule for f in lint_text(prose + "\n" + body, tmp_path, select="S105")] == ["S105"]

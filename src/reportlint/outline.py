@@ -836,6 +836,9 @@ _GLUED_TITLE = re.compile(
 )
 
 
+# the end of a title: a kind of document (关于印发《……》的通知), with the years it covers in brackets
+_GENRE_END = re.compile(r"(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
+                        r"(?:[（(][^（）()]{1,20}[）)])?\s*$")
 # the title after a label: a name ending in a kind of document, with the years it covers in brackets
 _LABELLED_TITLE = re.compile(
     r"\s*([^\s。，,；;：:！？!?]{6,60}(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
@@ -858,7 +861,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             return Heading(b.index, 0, len(b.text), text, 0, "style")
         start = len(b.text) - len(b.text.lstrip())
         glued = _GLUED_TITLE.match(text)
-        if len(text) > 80 or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
+        long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
+        if long or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
             if glued and len(text) > 80:
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
