@@ -394,6 +394,11 @@ def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
     assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 5)]
 
 
+def _residue_spans(text: str, tmp_path: Path) -> list[tuple[int, int]]:
+    """The first and last line (1-based) of each B101 finding on ``text``."""
+    return [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")]
+
+
 @pytest.mark.parametrize(("text", "spans"), [
     # a model-text site's paywall and contact lines after a cut-off speech
     ("在全镇防汛工作会议上的讲话\n同志们：\n今天召开会议，部署防汛工作。\n预览结束，免费获取全文请联系我们！\n"
@@ -403,8 +408,7 @@ def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
      [(2, 2), (4, 4)]),
 ])
 def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
-    found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+    assert _residue_spans(text, tmp_path) == spans
 
 
 @pytest.mark.parametrize(("text", "spans"), [
@@ -424,8 +428,7 @@ def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str
 ])
 def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
-    found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+    assert _residue_spans(text, tmp_path) == spans
 
 
 @pytest.mark.parametrize(("text", "spans"), [
@@ -442,8 +445,7 @@ def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
 ])
 def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
-    found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+    assert _residue_spans(text, tmp_path) == spans
 
 
 @pytest.mark.parametrize(("text", "spans"), [
@@ -467,8 +469,7 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
 ])
 def test_portal_toolbars_fields_and_preview_labels_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
-    found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+    assert _residue_spans(text, tmp_path) == spans
 
 
 def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
@@ -497,8 +498,7 @@ def test_scanning_a_code_in_the_body_is_not_residue(tmp_path: Path) -> None:
 ])
 def test_breadcrumb_lines_and_a_model_text_site_name_at_the_head_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
-    found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == spans
+    assert _residue_spans(text, tmp_path) == spans
 
 
 def test_a_template_year_with_an_x_for_its_last_digit_is_a_placeholder(tmp_path: Path) -> None:

@@ -830,20 +830,14 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 TitleTest = Callable[[int], bool]
-_GLUED_TITLE = re.compile(
-    r"(?:\d{1,3}[、.．]\s*)?([^\s。，,；;：:！？]{6,40}"
-    r"(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法))\s+\S"
-)
-
-
-# the end of a title: a kind of document (关于印发《……》的通知), with the years it covers in brackets
-_GENRE_END = re.compile(r"(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
-                        r"(?:[（(][^（）()]{1,20}[）)])?\s*$")
-# the title after a label: a name ending in a kind of document, with the years it covers in brackets
-_LABELLED_TITLE = re.compile(
-    r"\s*([^\s。，,；;：:！？!?]{6,60}(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
-    r"(?:[（(][^（）()]{1,20}[）)])?)\s*"
-)
+# the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种), and the years a plan covers
+_KINDS = "(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
+_YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
+_GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
+# the end of a title (关于印发《……》的通知), which may run long
+_GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
+# the title after a label (政策解读：××方案（2024—2026年）)
+_LABELLED_TITLE = re.compile(rf"\s*([^\s。，,；;：:！？!?]{{6,60}}{_KINDS}{_YEARS})\s*")
 
 
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:

@@ -315,11 +315,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         where = "全文" if across else "本段"
         times = "" if n == 1 else f"（{where}共 {n} 处）" if len(kinds) == 1 else \
             f"（{where}共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
-        if form == "masked":
-            yield rule.finding(doc, b.index, start, end, key="masked", text=text, count=n, related=related,
-                               times=times)
-        elif form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text):
-            yield rule.finding(doc, b.index, start, end, key="hint", text=text, count=n, related=related,
+        if form == "masked" or (form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text)):
+            yield rule.finding(doc, b.index, start, end, key=form, text=text, count=n, related=related,
                                times=times)
         else:
             yield rule.finding(doc, b.index, start, end, text=text, kind=kind, related=related, times=times)

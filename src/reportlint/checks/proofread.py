@@ -861,12 +861,36 @@ def _impossible_date(year: int | None, month: int, day: int) -> bool:
     return not 1 <= day <= last
 
 
+def _each_match(ctx: Context, rule: Rule, rx: re.Pattern[str], worth: bool,
+                detail_of: Callable[[re.Match[str]], str | None]) -> Iterator[Finding]:
+    """A finding over each match of ``rx`` outside the residue that ``detail_of`` gives a detail for (None: no
+    finding); none at all when ``worth`` (a cheap test of the whole text) says no match can be found."""
+    if not worth:
+        return
+    for b, offset, m in ctx.body.finditer(rx):
+        detail = None if b.index in ctx.residue else detail_of(m)
+        if detail:
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(), detail=detail)
+
+
+def _date_detail(m: re.Match[str]) -> str | None:
+    """Why a ``_DATE`` match cannot be (a month without that day, no such month), or None."""
+    year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if not _impossible_date(year, month, day):
+        return None
+    return f"{month}月没有{day}日" if 1 <= month <= 12 else f"没有{month}月"
+
+
+def _month_day_detail(m: re.Match[str]) -> str | None:
+    """Why a ``_MONTH_DAY`` match (no year) cannot be, or None; a month out of range is left to the year's form."""
+    month, day = int(m.group(1)), int(m.group(2))
+    return f"{month}月没有{day}日" if 1 <= month <= 12 and _impossible_date(None, month, day) else None
+
+
 def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
-    for b, offset, m in body.finditer(_YEAR_COUNT) if _matches_at(_YEAR_COUNT_NEED, body.text, "多余") else ():
-        if b.index not in residue:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=f"“{m.group(1)}”像是年份，却用作数量")
+    yield from _each_match(ctx, rule, _YEAR_COUNT, _matches_at(_YEAR_COUNT_NEED, body.text, "多余"),
+                           lambda m: f"“{m.group(1)}”像是年份，却用作数量")
     for b, offset, m in body.finditer(_SHARE) if _shares_may_exceed(body.text) else ():
         if b.index not in residue and float(m.group(1)) > 100:
             yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
@@ -886,16 +910,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
-    for b, offset, m in body.finditer(_DATE) if _dates_may_be_impossible(body.text) else ():
-        if b.index not in residue and _impossible_date(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=f"{int(m.group(2))}月没有{int(m.group(3))}日" if 1 <= int(m.group(2)) <= 12
-                               else f"没有{int(m.group(2))}月")
-    for b, offset, m in body.finditer(_MONTH_DAY) if _month_days_may_be_impossible(body.text) else ():
-        month, day = int(m.group(1)), int(m.group(2))
-        if b.index not in residue and 1 <= month <= 12 and _impossible_date(None, month, day):
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=f"{month}月没有{day}日")
+    yield from _each_match(ctx, rule, _DATE, _dates_may_be_impossible(body.text), _date_detail)
+    yield from _each_match(ctx, rule, _MONTH_DAY, _month_days_may_be_impossible(body.text), _month_day_detail)
     bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
     for b, offset, m in body.finditer(_BARE_MONEY) if _BARE_MONEY_NEED.search(body.text) else ():
         if b.index not in residue:
@@ -910,14 +926,10 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             for m, detail in _unit_slips(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
     yield from _done_after_signing(ctx, rule)
-    for b, offset, m in body.finditer(_RUN_DATE) if _digits_before_day(body.text) else ():
-        if b.index not in residue:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=_run_date_detail(m.group(1), m.group(2)))
-    for b, offset, m in body.finditer(_DOCNO_BRACKET) if "〔" in body.text else ():
-        if b.index not in residue:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
-                               detail=f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
+    yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
+                           lambda m: _run_date_detail(m.group(1), m.group(2)))
+    yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
+                           lambda m: f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR):
         if b.index not in residue:
             digits = m.group(1) or m.group(2)

@@ -30,15 +30,17 @@ def _table(pairs: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile("[" + "".join(re.escape(c) for c in simplified) + "]"), simplified
 
 
-def _traditional_blocks(ctx: Context, rx: re.Pattern[str], least: int, share: float) -> dict[int, list[str]]:
+def _traditional_blocks(ctx: Context, rx: re.Pattern[str], han: list[int], least: int,
+                        share: float) -> dict[int, list[str]]:
     """The blocks (index → their traditional characters) with at least ``least`` traditional characters that make up
-    at least ``share`` of their Chinese characters: written in traditional script, not one name or quotation."""
+    at least ``share`` of their Chinese characters (``han``, per block): written in traditional script, not one name
+    or quotation."""
     found: dict[int, list[str]] = {}
     for b in ctx.doc.blocks:
         if b.index in ctx.residue:
             continue
         chars = rx.findall(b.text)
-        if len(chars) >= least and len(chars) >= share * len(_HAN.findall(b.text)):
+        if len(chars) >= least and len(chars) >= share * han[b.index]:
             found[b.index] = chars
     return found
 
@@ -64,11 +66,10 @@ def check_traditional(ctx: Context, rule: Rule) -> Iterator[Finding]:
     rx, simplified = _table(rule.params.get("pairs", ""))
     if rx is None or rx.search(ctx.body.text) is None:
         return  # one scan in C: most reports hold no traditional character at all
-    found = _traditional_blocks(ctx, rx, rule.params.get("least", 3), rule.params.get("share", 0.1))
+    han = [len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
+    found = _traditional_blocks(ctx, rx, han, rule.params.get("least", 3), rule.params.get("share", 0.1))
     if not found:
         return
-    blocks = ctx.doc.blocks
-    han = [len(_HAN.findall(b.text)) for b in blocks]
     covered = sum(han[i] for i in found)
     if covered >= rule.params.get("document_share", 0.6) * max(1, sum(han)):
         every = [c for i in sorted(found) for c in found[i]]  # the finding stands on the first such paragraph
