@@ -103,6 +103,15 @@ def test_halfwidth_marks_summarised_per_mark_when_many(tmp_path: Path) -> None:
     assert {f.excerpt for f in found} == {",", ":", ";", "."}
 
 
+def test_a_column_label_before_the_title_is_the_sites(tmp_path: Path) -> None:
+    # 专题解读: in front of the title on its line is the portal's column; the colon of the salutation is the author's
+    text = "专题解读:县城乡供水一体化三年行动方案（2025—2027年）\n各乡镇人民政府，县直有关单位:\n现将方案印发给你们。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(1, ":")]
+    # the same line that is no title (a sentence): its colon is reported
+    text = "专题解读:县里印发了供水方案，请各单位认真执行。\n现将方案印发给你们。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(0, ":")]
+
+
 def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> None:
     text = "规划期为2021--2025年。\n发展\"数字经济\"产业。\n其他事项。。。"
     found = lint_text(text, tmp_path, select="T103")

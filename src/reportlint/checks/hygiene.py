@@ -618,9 +618,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
                                suggestion=suggestion, autofix="" if key == "deng" else suggestion)
     groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
+    # a page's column label before the title on its line (政策解读:××方案) is the site's, not the author's
+    title = ctx.outline.title
+    label = (title.block, title.start) if title is not None else (-1, 0)
 
     def add(key: str, b: Block, start: int, end: int, fix: str, mark: str = "") -> None:
-        if b.index not in residue:
+        if b.index not in residue and not (b.index == label[0] and end <= label[1]):
             groups.setdefault((key, mark), []).append((b, start, end, fix))
 
     for b, offset, m in body.finditer(_REPEATED_MARK) if _adjacent_marks(ctx) else ():
