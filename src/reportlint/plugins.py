@@ -30,6 +30,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.hygiene",
     "reportlint.checks.proofread",
     "reportlint.checks.script",
+    "reportlint.checks.spacing",
     "reportlint.reporters",
     "reportlint.ruledata",
 )

@@ -1,0 +1,85 @@
+"""T110: a space left inside a Chinese word (各学 校, 第 一时间).
+
+Chinese text puts no space between words (GB/T 15834-2011 has no word space; a space is layout, not
+punctuation). A single space between two Chinese characters in a sentence is what joining the lines of a PDF
+or of a web page leaves behind where a line was broken, or a slip of the space bar. It is reported only with
+evidence: the space cuts a dictionary word in two (学|校, 第|一时间), so that a space between two words
+(有时 未能), the deliberate spaces of a spaced-out title (通 知), a padded name (张  三) or a one-line paste
+where a space stands for a line break (一、总体要求 为了…) is never reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..context import Context
+from ..hookspecs import hookimpl
+from ..model import Finding, Rule
+
+# one ASCII space between Chinese characters, with two of them on one side at least: a name or a title spaced out
+# character by character (张 三，通 知) has one character between its spaces
+_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]{2})")
+_PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
+_LONGEST = 4  # characters of the longest word looked for across a space
+
+
+def _cut_word(text: str, at: int, lex: object) -> str | None:
+    """The dictionary word of 2 to ``_LONGEST`` Chinese characters (``Lexicon.word``) that the space at ``at`` cuts in
+    two, shortest first, or None: the text with the space taken out, every stretch that holds the characters on both
+    sides of it."""
+    word = lex.word  # type: ignore[attr-defined]
+    joined = text[max(0, at - _LONGEST + 1):at] + text[at + 1:at + _LONGEST]
+    left = min(at, _LONGEST - 1) - 1  # the character before the space, in ``joined``
+    for n in range(2, _LONGEST + 1):
+        for i in range(max(0, left - n + 2), left + 1):
+            piece = joined[i:i + n]
+            if len(piece) == n and "\u4e00" <= min(piece) and max(piece) <= "\u9fff" and word(piece):
+                return piece
+    return None
+
+
+def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
+    """(block, place of the space, the word it cuts) in document order."""
+    out = []
+    for b, offset, m in ctx.body.finditer(_SPACE):
+        if b.index in ctx.residue or not _PROSE.search(b.text):
+            continue
+        word = _cut_word(b.text, m.start() - offset, lex)
+        if word is not None:
+            out.append((b.index, m.start() - offset, word))
+    return out
+
+
+def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a space between two Chinese characters of a sentence that cuts a word in two
+    (各学 校, 第 一时间): left where the lines of a PDF or a web page were joined. Only a
+    space inside a dictionary word counts, so spaces between words, spaced-out titles, padded
+    names and line breaks turned into spaces are left alone. Above ``summary_over`` places, one
+    finding for the whole document with the count. The fix deletes the space.
+    ## Parameters
+    ``summary_over``: places reported one by one at most.
+    ## Example
+    全县各学 校要在月底前完成排查 → T110 (学校 cut in two)."""
+    if " " not in ctx.body.text:
+        return
+    from ..lexicon import lexicon
+
+    found = stray_spaces(ctx, lexicon())
+    if len(found) > rule.params.get("summary_over", 5):
+        index, at, word = found[0]
+        text = ctx.doc.blocks[index].text
+        sample = "、".join(f"“{ctx.doc.blocks[i].text[a - 1:a + 2]}”" for i, a, _ in found[:3])
+        yield rule.finding(ctx.doc, index, at - 1, at + 2, key="summary", count=len(found), sample=sample,
+                           text=text[at - 1:at + 2], word=word, autofix=[(i, a, a + 1, "") for i, a, _ in found])
+        return
+    for index, at, word in found:
+        text = ctx.doc.blocks[index].text
+        yield rule.finding(ctx.doc, index, at - 1, at + 2, text=text[at - 1:at + 2], word=word,
+                           suggestion=text[at - 1] + text[at + 1], autofix=[(index, at, at + 1, "")])
+
+
+@hookimpl
+def register_checks(register):  # type: ignore[no-untyped-def]
+    register("spacing.stray", check_stray_space)

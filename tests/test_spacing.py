@@ -1,0 +1,50 @@
+"""T110: a space left inside a Chinese word, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlint.fix import fix_text
+from reportlint.loaders.text import load_text
+from reportlint.testing import lint_text
+
+
+def _found(text: str, tmp_path: Path) -> list[tuple[int, str, str]]:
+    return [(f.block, f.excerpt, f.message) for f in lint_text(text, tmp_path, select="T110")]
+
+
+def test_a_space_that_cuts_a_word_is_reported(tmp_path: Path) -> None:
+    found = _found("全县各学 校要在十月底前完成校舍安全排查，并报教育局备案。", tmp_path)
+    assert [(b, e) for b, e, _ in found] == [(0, "学 校")]
+    assert "“学校”" in found[0][2]
+
+
+def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -> None:
+    text = "\n".join([
+        "通 知",  # a title spaced out character by character
+        "一、总体要求 为做好今年的防汛工作，现提出如下要求。",  # a space standing for a line break after a heading
+        "联系人：赵  敏，联系电话：12345678。",  # a padded name
+        "有的干部工作中 还存在拖延推诿的现象。",  # a space between two words
+        "全县各学 校排查情况汇总表",  # no sentence: a table heading or a title
+    ])
+    assert _found(text, tmp_path) == []
+
+
+def test_residue_is_not_checked(tmp_path: Path) -> None:
+    text = "关于做好校舍排查的通知\n各学校：\n请认真开展排查工作，按时报送结果。\n本文档由用户上传，如有侵权请联系删 除，谢谢。"
+    assert _found(text, tmp_path) == []
+
+
+def test_many_places_give_one_finding_for_the_document(tmp_path: Path) -> None:
+    lines = [f"第{n}项工作要在月底前完 成，由办公室负责督 促落实。" for n in "一二三"]
+    found = lint_text("\n".join(lines), tmp_path, select="T110")
+    assert len(found) == 1 and "6 处" in found[0].message
+    assert len(found[0].fix) == 6
+
+
+def test_the_fix_deletes_the_space_only(tmp_path: Path) -> None:
+    data = "全县各学 校要在十月底前完成校舍安全排查，并报教育局备案。\n".encode()
+    doc = load_text(tmp_path / "r.txt", data)
+    found = lint_text(data.decode(), tmp_path, select="T110")
+    fixed = fix_text(data, doc.blocks, found, dict(doc.meta)).fixed
+    assert fixed == "全县各学校要在十月底前完成校舍安全排查，并报教育局备案。\n"
