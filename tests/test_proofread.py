@@ -135,6 +135,30 @@ def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []
 
 
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("全年完成固定资产投资约亿元，比上年多两成。", "约亿元"),
+    ("一般公共预算收入同比增长%，完成年度目标。", "增长%"),
+    ("城镇登记失业率比上年下降个百分点。", "下降个百分点"),
+    ("今年是我县建县周年，要办好纪念活动。", "建县周年"),
+    ("报名时间： 年3月1日至3月15日。", "年3月"),
+])
+def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> None:
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == [excerpt]
+    assert "丢失" in found[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "引进投资亿元以上的项目3个，近亿元资金已经到位，还有超亿元的项目在谈。",  # 亿元 standing for one
+    "合格率提高了几个百分点，优良率提高两个百分点。",  # an amount in words
+    "单位：%",  # a unit in a table heading
+    "2024 年 3 月召开动员会，今年3月底前完成，次年 3 月复查。",  # a year before its blank; 次年
+    "庆祝中华人民共和国成立75周年。",
+])
+def test_numbers_that_are_there_stay_silent(tmp_path: Path, text: str) -> None:
+    assert _found(tmp_path, text, "T108") == []
+
+
 def test_done_after_the_document_date(tmp_path: Path) -> None:
     text = "关于整改情况的报告\n该项目已于2023年12月28日完成验收。\n县发展改革局\n2023年12月20日"
     found = _found(tmp_path, text, "T108")

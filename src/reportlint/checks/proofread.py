@@ -936,6 +936,48 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             start = (m.start(1) if m.group(1) else m.start(2)) - offset
             yield rule.finding(ctx.doc, b.index, start, m.end() - offset, text=m.group().strip(),
                                detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
+    yield from _lost_numbers(ctx, rule)
+
+
+# ---- a number lost in copying: 约亿元, 同比增长%, 新中国成立周年, 活动时间 年9月 ------------------------------------
+# web pages that draw their figures apart (a span, an image) and PDFs with the digits in another font lose them when
+# copied; what stays is a word that cannot stand without its number. Only words that never do: 约 before 万元/亿元
+# (近亿元, 超亿元, 投资亿元以上 stand for one), a percent sign or 个百分点 right after a word (not after 几, 两, 数 …),
+# an anniversary of a founding (成立周年), and a 年 with no year before a month.
+_LOST_SUM = re.compile(r"(?:约|共计|累计|合计)[万亿]元(?!以[上下]|级|户|村)")
+_LOST_SHARE = re.compile(r"(?:[%％](?=[，。；、,;\u4e00-\u9fff])|个百分点)")
+_SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}\Z")  # the word before the sign (searched up to it)
+_COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
+_LOST_ANNIVERSARY = re.compile(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
+_LOST_YEAR = re.compile(r"年\s*\d{1,2}\s*月")
+_YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
+
+
+def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    body, residue = ctx.body, ctx.residue
+    text = body.text
+    found: list[tuple[Block, int, int, str]] = []
+    if "元" in text:
+        found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
+                  for b, o, m in body.finditer(_LOST_SUM)]
+    if "%" in text or "％" in text or "百分点" in text:
+        for b, o, m in body.finditer(_LOST_SHARE):
+            word = _SHARE_WORD.search(b.text, 0, m.start() - o)
+            if word is not None and word.group()[-1] not in _COUNTED:
+                sign = "百分号" if m.group() in "%％" else "“个百分点”"
+                found.append((b, word.start(), m.end() - o, f"{sign}前面少了数字"))
+    if "周年" in text:
+        found += [(b, m.start() - o, m.end() - o, "“周年”前面少了年数")
+                  for b, o, m in body.finditer(_LOST_ANNIVERSARY)]
+    for b, o, m in body.finditer(_LOST_YEAR) if "月" in text else ():
+        before = b.text[:m.start() - o]
+        kept = before.rstrip()
+        if (kept == before and (not kept or kept[-1] in _YEAR_ENDS)) or (
+                kept != before and not (kept and (kept[-1].isdigit() or kept[-1] in _COUNTED))):
+            found.append((b, m.start() - o, m.end() - o, "“年”前面少了年份"))
+    for b, start, end, detail in found:
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, start, end, key="lost", text=b.text[start:end], detail=detail)
 
 
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
