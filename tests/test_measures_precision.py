@@ -237,3 +237,14 @@ def test_the_contact_block_after_the_body_ends_the_measures_part(tmp_path: Path)
     assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == []
     lines.insert(5, "进一步加强宣传引导。")
     assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == ["M101"]
+
+
+def test_the_title_printed_again_opens_no_measures_part(tmp_path: Path) -> None:
+    # a page prints the title over its body a second time; its 工作计划 names the document, not a part of it
+    lines = ["镇2025年工作总结暨2026年工作计划", "来源：本站原创", "镇2025年工作总结暨2026年工作计划",
+             "一、2025年工作回顾", "这一年，全镇上下凝心聚力，圆满完成了年度各项目标任务。", "（一）产业发展迈上新台阶",
+             "全镇坚持发展第一要务，特色产业提质增效。", "二、存在的问题", "产业链条短，项目储备不足。"]
+    found = lint_text("\n".join(lines), tmp_path)
+    assert not [f for f in found if f.rule.startswith("M1")], [(f.rule, f.excerpt) for f in found]
+    missing = [f.message for f in found if f.rule == "S101"]
+    assert len(missing) == 1 and "下一步工作打算" in missing[0]  # 工作回顾 is the part on the work done

@@ -931,9 +931,10 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     unmarked = set(range(len(doc.blocks))) - marked_blocks - residue
     if title:
         unmarked.discard(title.block)
+    again = title.text if title else None  # the title printed a second time (a web page's header over its body)
     for i in sorted(unmarked):
         b = doc.blocks[i]
-        if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index):
+        if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index) and b.text.strip() != again:
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
     headings.sort(key=_PLACE)
