@@ -61,3 +61,38 @@ def test_residue_blocks_are_those_of_the_list_based_definition(texts: list[str],
     doc = Document("x.txt", tuple(Block(i, t) for i, t in enumerate(texts)))
     params = {**PARAMS, "head_blocks": head, "tail_blocks": tail}
     assert residue.find(doc, Body(doc.blocks), params) == _by_definition(doc, params)
+
+
+# ---- a table of contents -----------------------------------------------------------------------------------------
+
+def _doc(lines: list[str]) -> Document:
+    return Document(path="r.txt", blocks=tuple(Block(i, t) for i, t in enumerate(lines)))
+
+
+REPORT = ["一、今年工作回顾", "（一）抓实安全生产", "（二）抓好民生实事", "二、明年工作安排", "（一）守牢安全底线",
+          "县应急管理局局长年度述职报告", "今年以来，我局在县委县政府领导下，扎实推进各项工作。",
+          "一、今年工作回顾", "（一）抓实安全生产。全年开展检查120次，整改隐患300处。",
+          "（二）抓好民生实事。完成农村公路安全设施改造50公里。", "二、明年工作安排",
+          "（一）守牢安全底线。6月底前完成重点企业复查。"]
+
+
+def test_a_table_of_contents_at_the_top_is_found() -> None:
+    assert residue.contents(_doc(REPORT)) == frozenset(range(5))
+    labelled = ["目  录", "1.总体情况……………1", "2.存在问题……………3", "3.下一步打算………5", "关于全县养老服务的调研报告",
+                "1.总体情况", "全县共有养老机构12家。", "2.存在问题", "床位利用率偏低。"]
+    assert residue.contents(_doc(labelled)) == frozenset(range(4))
+
+
+def test_headings_not_repeated_below_are_no_table_of_contents() -> None:
+    outline_only = ["一、指导思想", "二、工作目标", "三、主要任务", "为做好今年防汛工作，现提出如下意见。", "各单位要抓好落实。"]
+    assert residue.contents(_doc(outline_only)) == frozenset()
+    body = REPORT[5:]  # the body alone: its headings are followed by their paragraphs, not listed twice
+    assert residue.contents(_doc(body)) == frozenset()
+
+
+def test_a_table_of_contents_is_left_out_of_the_checks_and_not_reported(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from reportlint.testing import lint_text
+
+    found = lint_text("\n".join(REPORT), tmp_path)
+    assert not [f for f in found if f.block < 5], [(f.rule, f.block, f.message) for f in found]
+    assert not [f for f in found if f.rule == "S105"]

@@ -20,7 +20,8 @@ class Context:
     profile: Profile | None
     rulebook: Rulebook
     body: Body  # all blocks joined into one text, for scanning a pattern once per document
-    residue: frozenset[int] = frozenset()  # blocks that are download-site or web-page residue
+    residue: frozenset[int] = frozenset()  # blocks that are download-site or web-page residue, or ``contents``
+    contents: frozenset[int] = frozenset()  # the blocks of a table of contents: left out of the checks, not reported
     options: Mapping[str, Any] = field(default_factory=dict)  # run options: corpus index …
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by checks
 

@@ -156,13 +156,15 @@ def analyse(
     """The model stages after the loader: residue, outline, document type. ``rule_options``
     is the configuration's ``[options.CODE]`` tables (the residue stage reads B101's)."""
     body = Body(doc.blocks)
-    found = residue.find(doc, body, residue.options(rulebook, rule_options))
+    web = residue.find(doc, body, residue.options(rulebook, rule_options))
+    toc = residue.contents(doc, web)
+    found = web | toc
     out = outline.build(doc, found, body)
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:
         profile = doctype.detect(doc, out, rulebook.profiles.values(), found)
-    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=found,
+    ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=found, contents=toc,
                   options=options or {})
     return ctx, profile
 

@@ -103,3 +103,43 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 or (b.index in head and at_head and at_head.search(b.text))
                 or (b.index in tail and at_tail and at_tail.search(b.text))):
             yield b.index
+
+
+# ---- a table of contents -----------------------------------------------------------------------------------------
+# the headings of the document listed before its body: a template site's article outline, a contents page typed into
+# a long report. Its lines are no part of the body (the numbering restarts after it, its headings hold no measures),
+# yet it is no web residue to delete: it is left out of the checks and reported by none.
+_ENTRY = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                    r"|\d{1,2}(?:\.\d{1,2})*[.．、]?(?=[\u4e00-\u9fff])|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])")
+_LEADER = re.compile(r"[\s.．。·…—\-_]*\d{0,4}\s*\Z")  # the dots and page number after an entry
+_CONTENTS_LABEL = re.compile(r"\s*目\s*录\s*[:：]?\s*\Z")
+_ENTRY_CHARS = 40  # an entry longer than this is a paragraph
+_ENTRIES = 3  # fewer entries than this make no table
+
+
+def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[int]:
+    """The blocks of a table of contents at the top of ``doc``: a 目录 line, or none, then a run of at least
+    ``_ENTRIES`` short numbered lines without a sentence, whose first and one more begin a paragraph further on (dots
+    and a page number after an entry left out). Only a run that begins within the first few lines of text."""
+    blocks = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
+    picked: list[int] = []
+    i = 0
+    if blocks and _CONTENTS_LABEL.match(blocks[0].text):
+        picked.append(blocks[0].index)
+        i = 1
+    while i < min(len(blocks), 5) and not _ENTRY.match(blocks[i].text):
+        i += 1  # a title or a line of page chrome before the table
+    entries = []
+    for b in blocks[i:]:
+        text = b.text.strip()
+        if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text):
+            break
+        entries.append((b.index, _LEADER.sub("", text)))
+    if len(entries) < _ENTRIES:
+        return frozenset()
+    last = entries[-1][0]
+    later = [b.text.strip() for b in doc.blocks[last + 1:] if b.text.strip()]
+    found = [any(t.startswith(entry) for t in later) for _, entry in entries]
+    if not found[0] or sum(found) < 2:  # the body's first heading and one more: a page cut short has no more
+        return frozenset()
+    return frozenset(picked + [index for index, _ in entries])

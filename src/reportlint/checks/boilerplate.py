@@ -63,7 +63,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     温馨提示: / 1. 文件下载后无此问题 / 网站客服:… → one B101 over the run."""
     doc = ctx.doc
-    found = sorted(ctx.residue)
+    found = sorted(ctx.residue - ctx.contents)  # a table of contents is no residue to delete
     runs: list[list[int]] = []
     for i in found:
         if runs and all(_blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
