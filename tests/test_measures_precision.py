@@ -144,7 +144,7 @@ def test_a_run_of_bare_items_says_how_many(tmp_path: Path) -> None:
 
 
 def test_a_run_with_a_generic_owner_says_no_office_is_named(tmp_path: Path) -> None:
-    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、保障措施\n"
+    text = ("年度工作意见\n一、总体思路\n围绕全年目标抓好各项工作。\n二、重点任务\n"
             "一是各部门健全考核机制。二是健全督办机制。")
     found = lint_text(text, tmp_path, select="M101")
     assert len(found) == 1 and "连续 2 条措施" in found[0].message
@@ -184,13 +184,13 @@ def test_m101_is_silent_on_a_requirement_that_repeats_a_quantified_task(tmp_path
 
 
 def test_m101_still_reports_a_requirement_on_a_new_subject(tmp_path: Path) -> None:
-    text = TASKS + "1.加强保密。各科室要规范涉密文件的借阅登记，防止泄露。"
+    text = TASKS + "1.加强保密。要规范涉密文件的借阅登记，防止泄露。"
     assert codes(text, tmp_path, select="M101") == ["M101"]
 
 
 def test_generic_nouns_make_no_repeated_subject(tmp_path: Path) -> None:
     text = ("档案数字化工作方案\n一、工作任务\n（一）完善工作机制。由办公室牵头，6月底前建立工作机制。\n二、工作要求\n"
-            "1.健全机制。各科室要完善工作机制，形成合力。")
+            "1.健全机制。要完善工作机制，形成合力。")
     assert codes(text, tmp_path, select="M101") == ["M101"]
 
 
@@ -248,3 +248,14 @@ def test_the_title_printed_again_opens_no_measures_part(tmp_path: Path) -> None:
     assert not [f for f in found if f.rule.startswith("M1")], [(f.rule, f.excerpt) for f in found]
     missing = [f.message for f in found if f.rule == "S101"]
     assert len(missing) == 1 and "下一步工作打算" in missing[0]  # 工作回顾 is the part on the work done
+
+
+def test_a_requirement_addressed_to_every_unit_names_whom_it_binds(tmp_path: Path) -> None:
+    lines = ["县卫生健康局爱国卫生月活动实施方案", "为做好今年爱国卫生月各项工作，特制定本方案。", "一、活动内容",
+             "（一）开展环境卫生整治。6月底前清理背街小巷垃圾，由各乡镇负责。", "二、工作要求",
+             "（一）各单位要把活动摆上重要议程，抽调专人组织实施。", "（二）要注重宣传引导，营造良好氛围。"]
+    found = [(f.rule, f.excerpt[:8]) for f in lint_text("\n".join(lines), tmp_path, select="M101")]
+    assert found == [("M101", "（二）要注重宣传")]
+    # the same item among the tasks: 各单位 names no office that answers for it
+    tasks = [*lines[:3], "（一）各单位要把活动摆上重要议程，抽调专人组织实施。", "（二）开展环境卫生整治，由各乡镇负责，6月底前完成。"]
+    assert [f.rule for f in lint_text("\n".join(tasks), tmp_path, select="M101")] == ["M101"]

@@ -129,3 +129,13 @@ def test_a_long_title_of_a_notice_that_issues_a_plan_is_the_title(tmp_path: Path
     prose = ("今年以来全区上下认真贯彻落实上级决策部署围绕中心服务大局扎实推进城市精细化管理各项工作取得了明显成效"
              "群众满意度持续提升城区面貌焕然一新干部队伍的精神状态也有了很大改观")  # past 80 characters, ending in no kind
     assert [f.rule for f in lint_text(prose + "\n" + body, tmp_path, select="S105")] == ["S105"]
+
+
+def test_a_missing_part_is_named_with_the_kind_the_title_gives(tmp_path: Path) -> None:
+    text = "\n".join(["县卫生健康局爱国卫生月活动实施方案", "为做好今年爱国卫生月各项工作，特制定本方案。", "一、指导思想",
+                      "以人民健康为中心，推进卫生城市创建。", "二、工作要求", "各科室要抽调专人组织实施。"])
+    found = [f.message for f in lint_text(text, tmp_path, select="S101")]
+    assert len(found) == 1 and found[0].startswith("这份实施方案缺少“主要任务”")
+    # an activity plan's 活动内容 is its tasks part
+    with_tasks = text.replace("二、工作要求", "二、活动内容\n6月底前完成背街小巷垃圾清理。\n三、工作要求")
+    assert lint_text(with_tasks, tmp_path, select="S101") == []

@@ -869,6 +869,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a requirement that repeats a task the document already quantified
         if id(m) in conduct or _no_task(m, rule.params, principle):
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
+        if generic_owner(ctx, m.text, rule.params) and _in_requirements_part(ctx, (m.block, m.start), rule.params):
+            continue  # 各单位要高度重视… in a 工作要求 part: a requirement names whom it binds, every unit
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run

@@ -166,11 +166,22 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # the text is another kind (方案 also names 补贴发放方案, 评选方案 with parts of their own). A
         # profile listing only its required parts gives nothing to confirm the type with: judged.
         return
+    kind = _kind(ctx)
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
             block, start, end = _anchor(ctx)
-            yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=ctx.profile.name,
+            yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=kind,
                                wordings="、".join(sec.wordings[:4]))
+
+
+def _kind(ctx: Context) -> str:
+    """What the message calls the document: the profile's name, unless the title names another kind of the same
+    family among the profile's words (实施方案 for the 整改方案 profile, which covers every 方案)."""
+    assert ctx.profile is not None
+    name = ctx.profile.name
+    title = ctx.outline.title.text if ctx.outline.title else ""
+    named = [w for w in ctx.profile.match if len(w) > 2 and w[-2:] == name[-2:] and w in title]
+    return name if name in title or not named else max(named, key=len)
 
 
 def check_order(ctx: Context, rule: Rule) -> Iterator[Finding]:
