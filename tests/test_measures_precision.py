@@ -259,3 +259,11 @@ def test_a_requirement_addressed_to_every_unit_names_whom_it_binds(tmp_path: Pat
     # the same item among the tasks: 各单位 names no office that answers for it
     tasks = [*lines[:3], "（一）各单位要把活动摆上重要议程，抽调专人组织实施。", "（二）开展环境卫生整治，由各乡镇负责，6月底前完成。"]
     assert [f.rule for f in lint_text("\n".join(tasks), tmp_path, select="M101")] == ["M101"]
+
+
+def test_a_mass_organisation_or_committee_by_its_short_name_is_an_owner(tmp_path: Path) -> None:
+    head = "关于开展家庭教育宣传周活动的方案\n一、主要任务\n"
+    for owned in ("（一）开展家庭教育讲座。县妇联牵头，组织讲师进社区。", "（一）开展科普进家庭活动。县科协负责联系专家。"):
+        assert lint_text(head + owned, tmp_path, select="M101") == []
+    bare = "（一）提升干部能力。要学会负责任地回应群众关切。"
+    assert [f.rule for f in lint_text(head + bare, tmp_path, select="M101")] == ["M101"]
