@@ -472,6 +472,16 @@ def test_portal_toolbars_fields_and_preview_labels_are_residue(
     assert _residue_spans(text, tmp_path) == spans
 
 
+def test_a_pages_counters_editor_and_comment_box_at_its_foot_are_residue(tmp_path: Path) -> None:
+    text = ("村级道路养护工作方案\n全村道路每月巡查一次，发现问题及时修复。\n浏览次数:  更新时间:2023-06-01 09:12:30\n"
+            "网站编辑\n网友评论《村级道路养护工作方案》\n评论功能已关闭")
+    assert _residue_spans(text, tmp_path) == [(3, 6)]
+    # the same words in the body's sentences: 更新时间 and 评论 as the text's own subject
+    body = ("关于做好网站维护的通知\n各科室：\n网站编辑要每周核对更新时间，发现错误及时改正。\n"
+            "发表评论须遵守平台规定，网友评论由专人审核。\n特此通知。")
+    assert lint_text(body, tmp_path, select="B101") == []
+
+
 def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于做好政务公开工作的通知\n各科室：\n请在门户网站“相关内容”栏目发布本单位文件，并附查看全文的链接。\n"
             "会员单位可登录平台查看年度报告。\n访问量统计和无障碍改造由信息中心负责，文号：按年度编排。\n"
@@ -495,6 +505,8 @@ def test_scanning_a_code_in_the_body_is_not_residue(tmp_path: Path) -> None:
     ("首页\n-> 新闻中心 -> 通知公告\n关于做好冬季供暖保障工作的通知\n各街道办事处：\n请做好供暖保障工作。", [(1, 2)]),
     # the name line of a model-text site over a speech
     ("在全乡春耕生产动员会上的讲话\n某某范文网\n同志们：\n今天召开会议，部署春耕生产。", [(2, 2)]),
+    # … and a login link alone over the title
+    ("登录\n在全乡春耕生产动员会上的讲话\n某某范文网\n同志们：\n今天召开会议，部署春耕生产。", [(1, 1), (3, 3)]),
 ])
 def test_breadcrumb_lines_and_a_model_text_site_name_at_the_head_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
