@@ -482,6 +482,13 @@ def test_a_pages_counters_editor_and_comment_box_at_its_foot_are_residue(tmp_pat
     assert lint_text(body, tmp_path, select="B101") == []
 
 
+def test_a_model_text_sites_blurb_in_sentences_does_not_end_the_page_head(tmp_path: Path) -> None:
+    # the blurb has commas like a sentence of the body: the piece number after it is still the page's head
+    text = ("村级工作总结12篇\n简介:小编为你整理了多篇相关的《村级工作总结》,但愿对你有帮助,欢迎阅读。\n"
+            "第一篇:村级工作总结\n今年全村完成道路硬化两公里，新建文化广场一处。")
+    assert _residue_spans(text, tmp_path) == [(1, 3)]
+
+
 def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于做好政务公开工作的通知\n各科室：\n请在门户网站“相关内容”栏目发布本单位文件，并附查看全文的链接。\n"
             "会员单位可登录平台查看年度报告。\n访问量统计和无障碍改造由信息中心负责，文号：按年度编排。\n"

@@ -27,14 +27,15 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
     """residue_blocks as first written: every non-blank block listed, then sliced from each end."""
     limit = params.get("max_block_chars", 300)
     filled = [b for b in doc.blocks if b.text and not b.text.isspace()]
+    alt = "|".join(f"(?:{p})" for p in params["patterns"])
+    found = {b.index for b in doc.blocks if re.search(alt, b.text, re.M)}
     head = set()
     for b in filled[: params.get("head_blocks", 8)]:
-        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2):
+        if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2) \
+                and (b.index not in found or len(b.text) > limit):
             break
         head.add(b.index)
     tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
-    alt = "|".join(f"(?:{p})" for p in params["patterns"])
-    found = {b.index for b in doc.blocks if re.search(alt, b.text, re.M)}
     at_head = re.compile("|".join(f"(?:{p})" for p in params["head_patterns"]), re.M)
     at_tail = re.compile("|".join(f"(?:{p})" for p in params["tail_patterns"]), re.M)
     notice = re.compile("|".join(f"(?:{p})" for p in params["notice_patterns"]), re.M)

@@ -67,13 +67,14 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         filled = [b for b in blocks if _filled(b)]
         first = filled[:head_n]
         tail = {b.index for b in filled[-tail_n:]}
-    head: set[int] = set()
-    for b in first:
-        if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2):
-            break  # the body has begun
-        head.add(b.index)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
+    head: set[int] = set()
+    for b in first:
+        if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2) \
+                and (b.index not in found or len(b.text) > limit):
+            break  # the body has begun (a site's blurb in sentences is no body)
+        head.add(b.index)
     at_head = pattern_set(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
