@@ -527,6 +527,16 @@ def test_a_template_year_with_an_x_for_its_last_digit_is_a_placeholder(tmp_path:
     assert "日期" in found[0].message
 
 
+def test_a_lone_x_an_elided_name_and_a_times_sign_before_a_unit_are_placeholders(tmp_path: Path) -> None:
+    text = ("县委召开专题会议\n副县长 x 同志出席会议，x 名委员参加。\n在县委领导下，〔...〕镇认真抓好落实。\n"
+            "不到×个月时间里，共整改问题20个。")
+    found = [(f.block, f.excerpt, "姓名" in f.message) for f in lint_text(text, tmp_path, select="B103")]  # kind: 具体内容
+    assert found == [(1, "x", False), (2, "〔...〕", False), (3, "×", False)]
+    # a letter in a formula, a product of numbers and an ellipsis inside a quotation are no blanks
+    near = "场地面积按长 x 宽计算，为3 x 4米。\n他引用了古人的话（……），说明了道理。"
+    assert lint_text("关于场地测量的说明\n" + near, tmp_path, select="B103") == []
+
+
 def test_a_blank_before_a_title_asks_for_a_name(tmp_path: Path) -> None:
     """xxx局长 wants a name though 局 begins a body's name too; xx县委 wants a place."""
     found = lint_text("县安全生产工作总结\n会议由县安监局xxx局长主持，xx县委书记出席。\n", tmp_path, select="B103")

@@ -267,3 +267,11 @@ def test_a_mass_organisation_or_committee_by_its_short_name_is_an_owner(tmp_path
         assert lint_text(head + owned, tmp_path, select="M101") == []
     bare = "（一）提升干部能力。要学会负责任地回应群众关切。"
     assert [f.rule for f in lint_text(head + bare, tmp_path, select="M101")] == ["M101"]
+
+
+def test_an_item_stating_the_principle_to_hold_is_no_measure(tmp_path: Path) -> None:
+    head = "关于开展国庆庆祝活动的方案\n一、活动内容\n（一）举办文艺演出。10月1日前由文化站组织排练。\n二、工作要求\n"
+    item = "（一）要结合本村实际，坚持隆重热烈、务求节俭的原则，不得铺张浪费。"
+    assert lint_text(head + item, tmp_path, select="M101") == []
+    bare = "（一）要结合本村实际，精心组织各项活动。"
+    assert [f.rule for f in lint_text(head + bare, tmp_path, select="M101")] == ["M101"]
