@@ -322,3 +322,10 @@ def test_adjacent_marks_byte_filter_agrees_with_the_class_scan(tmp_path: Path) -
         ctx = Context(doc=Document("a.txt", blocks), outline=None, profile=None, rulebook=None,  # type: ignore[arg-type]
                       body=Body(blocks))
         assert _adjacent_marks(ctx) == (_ADJACENT_MARKS.search(text) is not None), text
+
+
+def test_a_quotation_opened_with_the_wrong_mark_is_no_reversed_pair(tmp_path: Path) -> None:
+    # ”两个维护”、做到“三个确保": the first quotation opens with ”; the ” after it closes it, and 、做到 is no quotation
+    text = "会议强调要坚决做到”两个维护”、切实做到“三个确保\"。"
+    assert [f.rule for f in lint_text(text, tmp_path, select="T104")] == []
+    assert [f.rule for f in lint_text("会议要求推进”送法下乡“活动。", tmp_path, select="T104")] == ["T104"]

@@ -322,18 +322,23 @@ def reversed_quotes(text: str) -> list[int]:
     followed within 30 characters by a “ that nothing closes before the next “."""
     out: list[int] = []
     depth = 0
+    stray = -99  # the last ” that closed nothing, when it is no part of a reversed pair: it may open ”六个关系”
     for m in _QUOTES.finditer(text):
         i, ch = m.start(), m.group()
         if ch == "“":
             depth += 1
         elif depth:
             depth -= 1
+        elif 2 <= i - stray <= 31 and "\n" not in text[stray:i]:
+            stray = -99  # ”六个关系”: a quotation opened with the wrong mark, closed here; the “ after it opens anew
         else:
+            stray = i
             nxt = _QUOTES.search(text, i + 1)
             if nxt and nxt.group() == "“" and 2 <= nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
                 after = _QUOTES.search(text, nxt.start() + 1)
                 if after is None or after.group() == "“":
                     out += [i, nxt.start()]
+                    stray = -99
     return out
 
 
