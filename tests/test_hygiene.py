@@ -329,3 +329,9 @@ def test_a_quotation_opened_with_the_wrong_mark_is_no_reversed_pair(tmp_path: Pa
     text = "会议强调要坚决做到”两个维护”、切实做到“三个确保\"。"
     assert [f.rule for f in lint_text(text, tmp_path, select="T104")] == []
     assert [f.rule for f in lint_text("会议要求推进”送法下乡“活动。", tmp_path, select="T104")] == ["T104"]
+
+
+def test_a_list_cut_out_before_deng_is_no_stray_dunhao(tmp_path: Path) -> None:
+    # the names before 、等 were cut out: deleting the 顿号 would not mend the sentence
+    assert lint_text("各单位要认真学习贯彻、等领导同志的讲话精神。", tmp_path, select="T103") == []
+    assert [f.excerpt for f in lint_text("推进道路硬化、路灯安装、等民生项目。", tmp_path, select="T103")] == ["、"]

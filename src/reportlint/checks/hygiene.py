@@ -560,6 +560,11 @@ _DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (
 )
 
 
+# 学习贯彻、等党中央……: a verb right before the 顿号 means the items of the list were cut out (a model-text site drops
+# leaders' names), a gap to fill, not a 顿号 to delete
+_CUT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|执行|领会|宣传|研究|聆听)\Z")
+
+
 def _is_deng(text: str, i: int) -> bool:
     """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
@@ -613,7 +618,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if b.index in residue:
                 continue
             start, end = m.start() - offset, m.end() - offset
-            if key == "deng" and not _is_deng(b.text, start):
+            if key == "deng" and (not _is_deng(b.text, start) or _CUT_BEFORE.search(b.text, 0, start)):
                 continue
             if key == "ascii_quote":
                 start = end - 1
