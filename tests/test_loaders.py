@@ -270,3 +270,22 @@ def test_a_part_that_inflates_beyond_its_recorded_size_is_not_inflated_whole(mon
     monkeypatch.setattr(zlib, "decompressobj", Counting)
     assert _inflate(info, data) is None
     assert inflated == [11]
+
+
+def test_a_table_copied_one_cell_per_line_between_pipes_is_a_table(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    rows = [["任务", "责任科室", "完成时限"], ["清理规范性文件", "办公室", "年底前"], ["更新公开目录", "各科室", "持续推进"],
+            ["编制年度报告", "办公室", "持续推进"], ["规范依申请公开", "各科室", "持续推进"]]
+    lines = ["县司法局政务公开重点任务分工", *"\n|\n".join("\n|\n".join(r) for r in rows).split("\n"), "特此通知。"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = _load(path)
+    cells = [b for b in doc.blocks if b.kind == "cell"]
+    assert len(cells) == len(lines) - 2 and {b.table for b in cells} == {1}
+    assert doc.blocks[0].kind == doc.blocks[-1].kind == "paragraph"
+    # its short cells are no broken lines, its repeated deadline no running header
+    assert lint_text("\n".join(lines), tmp_path, select="X104,B102") == []
+    # lines that are short on their own, with no separators, are still judged
+    assert lint_text("\n".join(["县司法局政务公开重点任务分工", *[c for r in rows for c in r], "特此通知。"]), tmp_path,
+                     select="X104") != []

@@ -79,6 +79,7 @@ def load_text(path: Path, data: bytes) -> Document:
             blocks.append(Block(i, text, kind="heading", level=len(m.group(1)), style="markdown", line=start + 1))
         else:  # every field by position: a keyword call costs more, once a line
             blocks.append(Block(i, text, "paragraph", 0, "", None, "", 0, start + 1, joins))
+    blocks = _pipe_tables(blocks)
     if len(blocks) != len(lines):
         meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:
@@ -87,3 +88,35 @@ def load_text(path: Path, data: bytes) -> Document:
         offset = int(meta["invalid_offset"])  # type: ignore[arg-type]
         meta["invalid_line"] = len(_NEWLINES.findall(data[:offset].decode("utf-8", "replace"))) + 1
     return Document(path=str(path), blocks=tuple(blocks), meta=meta)
+
+
+_PIPE = frozenset(("|", "｜", "¦"))
+_PIPE_TABLE = 3  # separator lines that make a table of one cell per line
+
+
+def _pipe_tables(blocks: list[Block]) -> list[Block]:
+    """A table copied as one cell per line with a line holding only | between cells (how some web-to-text tools write
+    an HTML table): its lines become cells of one table (kind "cell"), so that no check reads them as broken prose, a
+    running header or a list of measures."""
+    out, run, tables = list(blocks), [], 0
+
+    def close() -> None:
+        nonlocal tables
+        if sum(1 for i in run if blocks[i].text.strip() in _PIPE) >= _PIPE_TABLE:
+            tables += 1
+            for i in run:
+                b = blocks[i]
+                out[i] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+        run.clear()
+
+    for i, b in enumerate(blocks):
+        pipe = b.text.strip() in _PIPE
+        # a run goes on while separators come every other line (a cell of text between two separators)
+        if pipe or (run and blocks[run[-1]].text.strip() in _PIPE):
+            run.append(i)
+        else:
+            close()
+            if i + 1 < len(blocks) and blocks[i + 1].text.strip() in _PIPE:
+                run.append(i)  # the first cell, before the first separator
+    close()
+    return out
