@@ -272,6 +272,13 @@ def test_self_reference_with_ben(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["本市"]
 
 
+def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> None:
+    # a district's report: 我市 is the city the district belongs to; 我县 would be another county's paragraph
+    text = ("区政府班子对照检查情况汇报\n围绕市委部署，着力解决制约我市发展的突出问题。\n我市交给的各项任务全部完成。\n"
+            "我区经济运行稳中有进。\n我县乡村振兴取得新进展。")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B106")] == ["我县"]
+
+
 def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:
     text = "订阅办法\n用手机打开应用*点击服务大厅，进入菜单*选择在线办理。\n紧紧围绕县委*发展思路推进工作。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(2, "*")]

@@ -872,6 +872,13 @@ def _body_blocks(ctx: Context) -> Iterator[Block]:
     return (b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue)
 
 
+# the levels of government (the administrative divisions of the PRC constitution, art. 30): a body below speaks of the
+# bodies above it as its own (a district's report says 我市 of its city, 我省 of its province); only a form of the same
+# level or below disagrees with the speaker (我县 in a district's report, 我镇 in a county's)
+_LEVEL = {"省": 1, "市": 2, "州": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4}
+_SPEAKER = re.compile(r"([省市县区州旗镇乡])(?:人民政府|政府|党委|委员会|党组|委|班子)")
+
+
 def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Finds how the document speaks of itself (X委常委会, X委班子, 党组班子, 我县/我区/我市)
@@ -898,13 +905,17 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     opening = {ctx.outline.title.block} if ctx.outline.title else set()
     opening |= {b.index for b in list(_body_blocks(ctx))[:2]}
     declared = [h for h in hits if h[1] in opening]
-    main_unit = declared[0][0] if declared else counts.most_common(1)[0][0]
+    # a title that names the body speaking (区政府班子……汇报) names the level it speaks at, with or without 我区
+    spoken = _SPEAKER.search(ctx.outline.title.text) if ctx.outline.title else None
+    main_unit = spoken.group(1) if spoken and spoken.group(1) in counts else (
+        declared[0][0] if declared else counts.most_common(1)[0][0])
     main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
+    level = _LEVEL.get(main_unit, 0)
     reported: set[tuple[str, int]] = set()
     for unit, block, s, e, form in hits:
-        if unit == main_unit or (unit, block) in reported:
-            continue
+        if unit == main_unit or (unit, block) in reported or _LEVEL.get(unit, 99) < level:
+            continue  # 我市 in a district's report: the city the district belongs to, not another speaker
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
