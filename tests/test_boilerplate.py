@@ -473,6 +473,14 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     # a model-text site's labels and uploader line
     ("【概述】\n结合工作需要，某某范文网的会员“12345”为你整理了这篇总结\n【正文】\n街道年度工作总结\n"
      "今年街道完成道路改造三条。", [(1, 3)]),
+    # a breadcrumb that lost its home link, bulleted time and publisher, a flattened open-information table with spaced
+    # labels, its name and keyword fields
+    (">政务频道 >政务公开 >本局文件\n• 时间:2024-05-06 09:10:11\n• 发布:县卫生健康局\n索 引 号: | 0012/2024-5 | 信息分类: |\n"
+     "关键词:\n名称: 县卫生健康局关于做好夏季防暑工作的通知\n县卫生健康局关于做好夏季防暑工作的通知\n各医疗机构：\n请做好防暑工作。",
+     [(1, 6)]),
+    # a sharing site's note under its preview; gambling spam where a hacked portal lost a line
+    ("县卫生健康局关于做好夏季防暑工作的通知\n《防暑工作通知.docx》由会员分享，可在线阅读，更多相关《防暑工作》请搜索\n"
+     "各医疗机构：\n请做好防暑工作。\nbet 365亚洲版官网卫生健康局", [(2, 2), (5, 5)]),
 ])
 def test_portal_toolbars_fields_and_preview_labels_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
