@@ -275,3 +275,13 @@ def test_an_item_stating_the_principle_to_hold_is_no_measure(tmp_path: Path) -> 
     assert lint_text(head + item, tmp_path, select="M101") == []
     bare = "（一）要结合本村实际，精心组织各项活动。"
     assert [f.rule for f in lint_text(head + bare, tmp_path, select="M101")] == ["M101"]
+
+
+def test_one_sentence_on_its_own_line_over_sub_items_is_a_heading(tmp_path: Path) -> None:
+    text = ("全市物流发展工作方案\n一、重点任务\n（一）强化物流基础设施支撑，构建覆盖城乡、衔接顺畅、绿色高效、安全可靠的现代物流网络。\n"
+            "1.加快物流园区建设。2025年底前建成区域物流园区3个，由市发展改革委牵头。\n"
+            "2.完善农村物流网点。每个乡镇建成1个物流服务站，由市商务局负责。")
+    assert lint_text(text, tmp_path, select="M101") == []
+    # the same words with a task of their own after them on the line: the item is judged
+    joined = text.replace("物流网络。\n1.", "物流网络。要提升物流服务水平。\n1.")
+    assert [f.rule for f in lint_text(joined, tmp_path, select="M101")] == ["M101"]

@@ -762,8 +762,9 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             stop = _trim(ctx, pos, nxt[0] if nxt else end)
             text = _span_text(ctx, pos, stop)
             body = strip_label(text.strip()).strip()
-            if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":"))):
-                continue  # a heading over sub-items
+            if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
+                    nxt[0][0] > stop[0] and len(body) <= 2 * heading_chars + 20 and "。" not in body.rstrip("。；;"))):
+                continue  # a heading over sub-items: short, or one sentence on its own line (（一）强化……体系。)
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
                 measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token))
