@@ -478,6 +478,10 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     (">政务频道 >政务公开 >本局文件\n• 时间:2024-05-06 09:10:11\n• 发布:县卫生健康局\n索 引 号: | 0012/2024-5 | 信息分类: |\n"
      "关键词:\n名称: 县卫生健康局关于做好夏季防暑工作的通知\n县卫生健康局关于做好夏季防暑工作的通知\n各医疗机构：\n请做好防暑工作。",
      [(1, 6)]),
+    # a portal's font switch with brackets, its fields as a bulleted list without colons, a spaced-out title field,
+    # an elder-mode switch
+    ("字体大小:【大】 【中】 【小】\n退出长者模式\n• 发文字号 县政字〔2024〕3号\n• 效力状态 有效\n标    题: 县人民政府关于同意设立便民服务站的批复\n"
+     "县人民政府关于同意设立便民服务站的批复\n城关镇人民政府：\n你镇的请示收悉。", [(1, 5)]),
     # a sharing site's note under its preview; gambling spam where a hacked portal lost a line
     ("县卫生健康局关于做好夏季防暑工作的通知\n《防暑工作通知.docx》由会员分享，可在线阅读，更多相关《防暑工作》请搜索\n"
      "各医疗机构：\n请做好防暑工作。\nbet 365亚洲版官网卫生健康局", [(2, 2), (5, 5)]),

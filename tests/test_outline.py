@@ -45,6 +45,15 @@ def test_title_is_found_after_residue_and_missing_when_body_starts() -> None:
     assert build(_doc("今年以来，我局认真落实各项部署，取得了明显成效。", "一、主要工作")).title is None
 
 
+def test_a_later_line_naming_a_kind_of_document_is_the_title() -> None:
+    # an issuing body's name, a portal's switch or links over the page come first; the title names the kind
+    assert build(_doc("县人民政府", "长辈版 无障碍", "县人民政府关于同意撤并部分村民小组的批复", "城关镇人民政府：",
+                      "你镇《关于撤并村民小组的请示》收悉。")).title.text == "县人民政府关于同意撤并部分村民小组的批复"
+    # a fragment that names only the kind (工作报告) is no title; the first short line stays the title when none does
+    assert build(_doc("工作报告", "县档案馆专题调研工作报告", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆专题调研工作报告"
+    assert build(_doc("县档案馆", "专题调研情况", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆"
+
+
 def test_first_items_glued_to_their_headings_are_children() -> None:
     line = "工作方案一、改造范围（一）老旧小区十二个。（二）改造内容1.年底前完成管网。2.逐年加装电梯。二、资金保障分级负担。"
     out = build(_doc(line))

@@ -831,7 +831,8 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
 
 TitleTest = Callable[[int], bool]
 # the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种), and the years a plan covers
-_KINDS = "(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案)"
+_KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案"
+          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
 # the end of a title (关于印发《……》的通知), which may run long
@@ -840,10 +841,16 @@ _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
 _LABELLED_TITLE = re.compile(rf"\s*([^\s。，,；;：:！？!?]{{6,60}}{_KINDS}{_YEARS})\s*")
 
 
+_NAMED_KIND = 8  # characters: a title that names its matter as well as its kind (工作报告 alone is a fragment)
+
+
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:
-    """The title block: the first short line without sentence punctuation before the body,
-    passing over blocks that ``skip`` says are residue; or a title glued to the first line."""
+    """The title block: the first short line without sentence punctuation before the body, passing over blocks that
+    ``skip`` says are residue; or a title glued to the first line. A later short line before the body that ends in a
+    kind of document (……的批复, ……实施方案) is the title rather than a first line that does not (an issuing body's
+    name, a portal's switches or links over the page)."""
     seen = 0
+    first: Heading | None = None
     for b in doc.blocks:
         text = b.text.strip()
         if not text or skip(b.index):
@@ -857,13 +864,13 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         glued = _GLUED_TITLE.match(text)
         long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
         if long or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
-            if glued and len(text) > 80:
+            if first is None and glued and len(text) > 80:
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
-            return None  # the body started: no title
+            return first  # the body started
         if _block_start_marker(b) or text.endswith(("。", "；", "，", ",", "：", ":")):
             if _block_start_marker(b) and not text.endswith(("。", "：", ":")) and len(text) < 60:
-                return None  # a numbered heading opens the body
+                return first  # a numbered heading opens the body
             continue
         if re.fullmatch(r"[\d\s:：/.\-年月日]+", text):
             continue
@@ -874,8 +881,11 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
                 s = b.text.index(titled.group(1), start + label.end())
                 return Heading(b.index, s, s + len(titled.group(1)), titled.group(1), 0, "plain")
             continue
-        return Heading(b.index, start, start + len(text), text, 0, "plain")
-    return None
+        plain = Heading(b.index, start, start + len(text), text, 0, "plain")
+        if len(text) >= _NAMED_KIND and _GENRE_END.search(text):
+            return plain
+        first = first or plain
+    return first
 
 
 _CAPTION = re.compile(r"\s*[图表]\s*[\d一二三四五六七八九十]")
