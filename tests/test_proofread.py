@@ -1005,3 +1005,12 @@ def test_the_run_date_prefilter_never_hides_a_match() -> None:
         if _RUN_DATE.search(text):
             assert _digits_before_day(text), text
     assert _digits_before_day("于20231128日召开") and not _digits_before_day("于2023年11月28日召开")
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("今年全县固定资投资增长8%，增速居全市第二。", "固定资投资", "固定资产投资"),  # a character dropped from an indicator's name
+    ("持续加强污染房治，改善河道水质。", "污染房治", "污染防治"),  # 音近 inside a 公文 phrase
+])
+def test_phrases_of_statistics_and_governance(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.excerpt, f.suggestion) for f in found] == [(excerpt, expected)]
