@@ -277,6 +277,10 @@ def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> N
     text = ("区政府班子对照检查情况汇报\n围绕市委部署，着力解决制约我市发展的突出问题。\n我市交给的各项任务全部完成。\n"
             "我区经济运行稳中有进。\n我县乡村振兴取得新进展。")
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B106")] == ["我县"]
+    # no title: a superior body named as often as the speaker's own form is no other speaker
+    speech = ("同志们：\n今天召开全县经济工作会议。\n省委常委会对今年的工作作出了部署。\n"
+              "我县要抓好贯彻落实，确保各项任务落地见效。")
+    assert lint_text(speech, tmp_path, select="B106") == []
 
 
 def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:

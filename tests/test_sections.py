@@ -139,3 +139,11 @@ def test_a_missing_part_is_named_with_the_kind_the_title_gives(tmp_path: Path) -
     # an activity plan's 活动内容 is its tasks part
     with_tasks = text.replace("二、工作要求", "二、活动内容\n6月底前完成背街小巷垃圾清理。\n三、工作要求")
     assert lint_text(with_tasks, tmp_path, select="S101") == []
+
+
+def test_a_set_of_rules_about_a_meeting_is_not_the_meetings_material(tmp_path: Path) -> None:
+    # 民主生活会 names the 对照检查材料 profile; a title ending in 制度 is a document of another kind
+    text = "\n".join(["党支部民主生活会制度", "一、存在的问题", "会前征求意见不够广泛。", "二、会议程序", "会后通报情况。"])
+    assert lint_text(text, tmp_path, select="S101") == []
+    material = text.replace("民主生活会制度", "民主生活会对照检查材料")
+    assert [f.rule for f in lint_text(material, tmp_path, select="S101")] != []

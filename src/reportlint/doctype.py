@@ -31,6 +31,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
                 if best is None or score > best[0]:
                     best = (score, prof)
         if best:
+            if not best[0][0] and ending.endswith(_OTHER_KINDS):
+                return None  # 党组织民主生活会制度 is a set of rules about a meeting, not the meeting's material
             return best[1]
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
     # each heading normalised once (fuzzy_contains: equal, or holding a wording of 3 or more
@@ -55,6 +57,12 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         return None
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return scored[0][2]
+
+
+# kinds of document no profile describes (rules, records, replies: GB/T 9704-2012 and the 党政机关公文处理工作条例's
+# kinds beyond reports): a title ending in one of them is of that kind, whatever a keyword inside it names
+_OTHER_KINDS = ("制度", "办法", "规定", "细则", "规则", "条例", "章程", "守则", "准则", "主持词", "议程", "批复",
+                "公告", "决定", "纪要", "决议", "公报", "函")
 
 
 # 关于印发《……工作要点》的通知: the document sent is the one whose type matters

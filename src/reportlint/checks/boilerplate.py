@@ -907,8 +907,10 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     declared = [h for h in hits if h[1] in opening]
     # a title that names the body speaking (区政府班子……汇报) names the level it speaks at, with or without 我区
     spoken = _SPEAKER.search(ctx.outline.title.text) if ctx.outline.title else None
+    # the most used form; between forms used as often, the lowest level (a county's speech names 省委常委会 once as
+    # often as 我县: the speaker is the county)
     main_unit = spoken.group(1) if spoken and spoken.group(1) in counts else (
-        declared[0][0] if declared else counts.most_common(1)[0][0])
+        declared[0][0] if declared else max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
     main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
     level = _LEVEL.get(main_unit, 0)
