@@ -335,3 +335,11 @@ def test_a_list_cut_out_before_deng_is_no_stray_dunhao(tmp_path: Path) -> None:
     # the names before 、等 were cut out: deleting the 顿号 would not mend the sentence
     assert lint_text("各单位要认真学习贯彻、等领导同志的讲话精神。", tmp_path, select="T103") == []
     assert [f.excerpt for f in lint_text("推进道路硬化、路灯安装、等民生项目。", tmp_path, select="T103")] == ["、"]
+
+
+def test_quotes_mangled_all_through_a_text_make_one_finding(tmp_path: Path) -> None:
+    text = "我们要把握”三个结合”，坚持”两个毫不动摇”。\n落实”放管服”改革，推进”一网通办”。\n加强”两新”组织建设，开展”双报到”活动。"
+    found = lint_text(text, tmp_path, select="T102")
+    assert len(found) == 1 and "6 处" in found[0].message
+    # two such quotations are named one by one
+    assert len(lint_text("我们要把握”三个结合”，坚持”两个毫不动摇”。", tmp_path, select="T102")) == 2

@@ -443,8 +443,21 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, first.block, first.start, first.end, key="unpaired_summary",
                            mark=first.excerpt, partner="”" if first.excerpt == "“" else "〞", count=len(lone),
                            related=[{"path": ctx.doc.path, "line": f.block + 1} for f in lone[1:]])
+    elif len(quotes := [f for f in found if _quote_finding(f)]) > over:
+        # quotes left open and written back to front all through a text (”两个结合”…“思想航标): one finding
+        kept = {id(f) for f in quotes}
+        yield from (f for f in found if id(f) not in kept)
+        first = quotes[0]
+        yield rule.finding(ctx.doc, first.block, first.start, first.end, key="quotes_summary", text=first.excerpt,
+                           count=len(quotes), related=[{"path": ctx.doc.path, "line": f.block + 1} for f in quotes[1:]])
     else:
         yield from found
+
+
+def _quote_finding(f: Finding) -> bool:
+    """A finding on a lone quote mark, or on a quotation opened with the closing mark (”……”)."""
+    return f.end_block == f.block and (f.excerpt in ("“", "”", "〝", "〞") or (
+        len(f.excerpt) > 2 and f.excerpt[0] == f.excerpt[-1] == "”"))
 
 
 def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
