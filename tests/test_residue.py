@@ -82,6 +82,9 @@ def test_a_table_of_contents_at_the_top_is_found() -> None:
     labelled = ["目  录", "1.总体情况……………1", "2.存在问题……………3", "3.下一步打算………5", "关于全县养老服务的调研报告",
                 "1.总体情况", "全县共有养老机构12家。", "2.存在问题", "床位利用率偏低。"]
     assert residue.contents(_doc(labelled)) == frozenset(range(4))
+    # the 目录 line under the report's title belongs to the table too
+    titled = [labelled[4], *labelled[:4], *labelled[5:]]
+    assert residue.contents(_doc(titled)) == frozenset(range(1, 5))
 
 
 def test_headings_not_repeated_below_are_no_table_of_contents() -> None:

@@ -119,28 +119,28 @@ _ENTRIES = 3  # fewer entries than this make no table
 
 
 def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[int]:
-    """The blocks of a table of contents at the top of ``doc``: a 目录 line, or none, then a run of at least
-    ``_ENTRIES`` short numbered lines without a sentence, whose first and one more begin a paragraph further on (dots
-    and a page number after an entry left out). Only a run that begins within the first few lines of text."""
-    blocks = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
-    picked: list[int] = []
-    i = 0
-    if blocks and _CONTENTS_LABEL.match(blocks[0].text):
-        picked.append(blocks[0].index)
-        i = 1
-    while i < min(len(blocks), 5) and not _ENTRY.match(blocks[i].text):
-        i += 1  # a title or a line of page chrome before the table
-    entries = []
-    for b in blocks[i:]:
-        text = b.text.strip()
-        if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text):
-            break
-        entries.append((b.index, _LEADER.sub("", text)))
+    """The blocks of a table of contents at the top of ``doc``: a run of at least ``_ENTRIES`` short numbered lines
+    without a sentence, beginning within the first few lines of text (a 目录 line among those before it belongs to it),
+    whose first and one more begin a paragraph further on (dots and a page number after an entry left out)."""
+    lines = ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue)
+    lines = ((i, t) for i, t in lines if t)
+    label: list[int] = []
+    entries: list[tuple[int, str]] = []
+    for n, (i, text) in enumerate(lines):
+        if not entries and not _ENTRY.match(text):
+            if n >= 5:
+                return frozenset()  # no table at the top
+            if _CONTENTS_LABEL.match(text):
+                label.append(i)
+            continue  # a title or a line of page chrome before the table
+        if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text) or (
+                entries and text.startswith(entries[0][1])):
+            break  # a paragraph, or the body's first heading again right after the table
+        entries.append((i, _LEADER.sub("", text)))
     if len(entries) < _ENTRIES:
         return frozenset()
-    last = entries[-1][0]
-    later = [b.text.strip() for b in doc.blocks[last + 1:] if b.text.strip()]
+    later = [b.text.strip() for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     found = [any(t.startswith(entry) for t in later) for _, entry in entries]
     if not found[0] or sum(found) < 2:  # the body's first heading and one more: a page cut short has no more
         return frozenset()
-    return frozenset(picked + [index for index, _ in entries])
+    return frozenset(label + [i for i, _ in entries])

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -437,21 +438,25 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
     lone = [f for f in found if f.excerpt in ("“", "〝") and f.end_block == f.block and f.end - f.start == 1]
     if len(lone) > over:
-        kept = {id(f) for f in lone}
-        yield from (f for f in found if id(f) not in kept)
-        first = lone[0]
-        yield rule.finding(ctx.doc, first.block, first.start, first.end, key="unpaired_summary",
-                           mark=first.excerpt, partner="”" if first.excerpt == "“" else "〞", count=len(lone),
-                           related=[{"path": ctx.doc.path, "line": f.block + 1} for f in lone[1:]])
+        mark = lone[0].excerpt
+        yield from _summarised(ctx, rule, found, lone, key="unpaired_summary", mark=mark,
+                               partner="”" if mark == "“" else "〞")
     elif len(quotes := [f for f in found if _quote_finding(f)]) > over:
         # quotes left open and written back to front all through a text (”两个结合”…“思想航标): one finding
-        kept = {id(f) for f in quotes}
-        yield from (f for f in found if id(f) not in kept)
-        first = quotes[0]
-        yield rule.finding(ctx.doc, first.block, first.start, first.end, key="quotes_summary", text=first.excerpt,
-                           count=len(quotes), related=[{"path": ctx.doc.path, "line": f.block + 1} for f in quotes[1:]])
+        yield from _summarised(ctx, rule, found, quotes, key="quotes_summary", text=quotes[0].excerpt)
     else:
         yield from found
+
+
+def _summarised(ctx: Context, rule: Rule, found: list[Finding], group: list[Finding], key: str,
+                **fields: Any) -> Iterator[Finding]:
+    """``found`` with the findings of ``group`` said once: at the first of them, with their count and the others'
+    lines as related places."""
+    kept = {id(f) for f in group}
+    yield from (f for f in found if id(f) not in kept)
+    first = group[0]
+    yield rule.finding(ctx.doc, first.block, first.start, first.end, key=key, count=len(group),
+                       related=[{"path": ctx.doc.path, "line": f.block + 1} for f in group[1:]], **fields)
 
 
 def _quote_finding(f: Finding) -> bool:
