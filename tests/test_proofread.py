@@ -148,6 +148,17 @@ def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> No
     assert "丢失" in found[0][1]
 
 
+def test_many_numbers_lost_on_one_page_are_one_finding(tmp_path: Path) -> None:
+    """A page whose figures were drawn apart loses all of them: one finding with the count, not one per number."""
+    text = ("关于庆祝建校周年活动的安排\n今年是建校周年，全年接待来访约万元……\n"
+            "招生人数同比增长%，就业率提高个百分点。\n活动定于 年10月举行。")
+    found = _found(tmp_path, text, "T108")
+    assert len(found) == 1
+    assert found[0][0] == "建校周年" and "共 6 处" in found[0][1]  # the title lost its number too
+    fewer = "今年是建校周年。\n招生人数同比增长%。"
+    assert [e for e, _ in _found(tmp_path, fewer, "T108")] == ["建校周年", "增长%"]
+
+
 @pytest.mark.parametrize("text", [
     "引进投资亿元以上的项目3个，近亿元资金已经到位，还有超亿元的项目在谈。",  # 亿元 standing for one
     "合格率提高了几个百分点，优良率提高两个百分点。",  # an amount in words

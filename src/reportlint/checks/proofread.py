@@ -950,6 +950,7 @@ _SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}\Z")  # the word before the sign 
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = re.compile(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
 _LOST_YEAR = re.compile(r"年\s*\d{1,2}\s*月")
+_LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
 _YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
 
 
@@ -975,9 +976,15 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (kept == before and (not kept or kept[-1] in _YEAR_ENDS)) or (
                 kept != before and not (kept and (kept[-1].isdigit() or kept[-1] in _COUNTED))):
             found.append((b, m.start() - o, m.end() - o, "“年”前面少了年份"))
-    for b, start, end, detail in found:
-        if b.index not in residue:
-            yield rule.finding(ctx.doc, b.index, start, end, key="lost", text=b.text[start:end], detail=detail)
+    kept = [(b, start, end, detail) for b, start, end, detail in found if b.index not in residue]
+    if len(kept) > _LOST_EACH:  # a page whose figures were all drawn apart: one finding, the places as related
+        kept.sort(key=lambda f: (f[0].index, f[1]))
+        b, start, end, _ = kept[0]
+        yield rule.finding(ctx.doc, b.index, start, end, key="lost_summary", text=b.text[start:end],
+                           count=len(kept), related=[{"path": ctx.doc.path, "line": k[0].index + 1} for k in kept[1:]])
+        return
+    for b, start, end, detail in kept:
+        yield rule.finding(ctx.doc, b.index, start, end, key="lost", text=b.text[start:end], detail=detail)
 
 
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
