@@ -76,6 +76,25 @@ def test_a_problem_about_measures_is_no_measures_part(tmp_path: Path) -> None:
     assert lint_text(text, tmp_path, select="M101", profile="对照检查材料") == []
 
 
+def test_a_heading_that_praises_measures_is_a_review_not_a_measures_part(tmp_path: Path) -> None:
+    """领导重视，措施有力 heads a review of work done: its paragraphs say what was done, not what will be."""
+    text = ("县农业局关于粮食生产情况的调研报告\n一、基本情况\n（一）领导重视，措施有力，全面推进粮食生产。\n"
+            "县里把粮食生产摆上重要位置，层层压实责任。\n二、对策建议\n（一）加强农田水利建设。\n（二）完善种粮补贴政策。")
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [6, 7]
+
+
+def test_a_page_heading_above_the_title_names_no_part(tmp_path: Path) -> None:
+    """A page's own heading over a pasted report (…总结及下半年工作打算) is no measures part: the text's parts
+    come after its title."""
+    text = ("城关镇上半年工作情况总结及下半年工作打算\n\n时间：2024-07-02 10:15:00\n\n"
+            "导语：本文由网友上传，不代表本站观点，仅供参考。\n\n城关镇2024年上半年工作总结\n\n按照会议安排，现将上半年工作汇报如下。\n"
+            "一、上半年工作情况\n今年以来，全镇完成固定资产投资2.1亿元，同比增长15%。\n二、存在的问题\n项目储备不足。\n"
+            "三、下半年工作打算\n（一）抓好项目建设，9月底前开工3个项目。")
+    assert lint_text(text, tmp_path, select="M101,S101") == []
+    found = lint_text(text.split("\n三、")[0], tmp_path, select="M101,S101")
+    assert [(f.rule, f.block + 1) for f in found] == [("S101", 7)]  # the page heading is not the plan it names
+
+
 def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
     assert m101(tmp_path, "做好迎检准备。办公室牵头。", "修订考勤制度。") == [8]
 

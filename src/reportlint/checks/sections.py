@@ -23,8 +23,13 @@ def section_headings(ctx: Context) -> list[Heading]:
     document stored on one line), Word heading styles, and short plain lines. Listed once per
     document for the three checks that read them (never changed)."""
     deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
+    # nothing above the title is a part of the document: a page's own heading over a pasted text (乡镇上半年工作
+    # 情况总结及下半年工作打算 above the title it repeats), a 发文机关标志 or an 附件 line
+    title = ctx.outline.title
+    first = (title.block, title.start) if title else (-1, -1)
     return ctx.memo("sections.headings",  # type: ignore[no-any-return]
-                    lambda: [h for h in ctx.outline.headings if h.source != "marker" or h.level <= deep])
+                    lambda: [h for h in ctx.outline.headings if (h.source != "marker" or h.level <= deep)
+                             and (h.block, h.start) >= first])
 
 
 @lru_cache(maxsize=4096)
@@ -97,8 +102,11 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float,
     return None
 
 
-# a verdict after a section's words makes the heading a problem (整改措施不够有力, 学习不够深入)
-VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱")
+# a verdict after a section's words makes the heading a problem (整改措施不够有力, 学习不够深入), or, when it praises,
+# a heading of the review of work done (领导重视，措施有力; 举措扎实，成效明显): either way it says how the measures
+# went, not what they will be
+VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱"
+                     r"|(?<!不)(?:有力|得力|到位|扎实|有效|务实|精准|周密|得当|管用)")
 
 
 def names_section(text: str, wording: str) -> bool:
