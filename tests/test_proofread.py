@@ -105,6 +105,7 @@ def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     ("请于2月30日前报送。", "2月30日", "2月没有30日"),
     ("到202年底全部完成。", "202年", "只有三位数字"),
     ("共培训干部50人，其中科级30人、一般干部40人。", "共培训干部50人", "大于总数"),
+    ("共培训干部50人，科级30人、一般干部40人。", "共培训干部50人", "大于总数"),  # a list in one clause
     ("今年绿化预算8.40亿元，比去年（7.10亿元）多安排1.30万元。", "1.30万", "单位应为“亿元”"),
     ("全年调增投资3.40亿元。其中：县域项目调增0.25万元，城区项目调增3.15亿元。", "0.25万", "单位应为“亿元”"),
     ("所需资金由县财政出资6000，乡镇筹措4000。", "6000", "没有单位"),
@@ -130,6 +131,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "所需资金由县财政出资6000万元，乡镇筹措40%。",
     "项目编号20231128，合同号2023091512日前签订的除外。",  # no 日 right after the digits; a run too long for a date
     "依据县政办发〔2024〕16号文件，以及〔2024〕116号通知。",
+    "全年共签订项目合同12个，已开工建设9个，5个项目建成投产。",  # stages that overlap, not parts
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

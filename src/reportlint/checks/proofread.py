@@ -742,6 +742,7 @@ _SHARE = re.compile(
     r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
 )
 _TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 _DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_DAY = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
@@ -897,6 +898,10 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                detail="占比、比率不可能超过 100%")
     for b, offset, m in body.finditer(_TOTAL):
         total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+        if "其中" not in m.group():
+            # without 其中, only a list in one clause is a breakdown (科级30人、一般干部40人); clauses after a comma
+            # tell stages that overlap (签约19个，开工14个，6个建成投产), not parts
+            rest = _CLAUSE_BREAK.split(rest.lstrip("，,、"), 1)[0]
         parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
         if b.index in residue or len(parts) < 2 or sum(parts) <= total:
             continue
