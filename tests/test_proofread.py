@@ -93,6 +93,27 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T105") == []
 
 
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("认真查找自已在学习上的差距。", "自已", "自己"),
+    ("确保2024年6 月低完成整改。", "月低", "月底"),
+    ("全镇共签定项目合同12个。", "签定", "签订"),
+    ("这样的做法在全省前无仅有。", "前无仅有", "绝无仅有"),
+    ("按排专人负责台账管理。", "按排", "安排"),
+])
+def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.excerpt, f.suggestion) for f in found] == [(excerpt, expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "听到消息，他激动得不能自已。",
+    "6月低于去年同期水平，1月低温天气较多。",
+    "按排名先后确定人选，按排序结果公示。",
+])
+def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="T105") == []
+
+
 def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     (tmp_path / "reportlint.toml").write_text("[options.T105]\ndetect = false\n", encoding="utf-8")
     found = lint_text("各地推广以工代贩的做法，明查暗访。", tmp_path, select="T105", use_config=True)
