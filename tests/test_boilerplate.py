@@ -492,6 +492,12 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     # a sharing site's note under its preview; gambling spam where a hacked portal lost a line
     ("县卫生健康局关于做好夏季防暑工作的通知\n《防暑工作通知.docx》由会员分享，可在线阅读，更多相关《防暑工作》请搜索\n"
      "各医疗机构：\n请做好防暑工作。\nbet 365亚洲版官网卫生健康局", [(2, 2), (5, 5)]),
+    # a breadcrumb from the site's name, a menu bar, the site's name, a timestamp with the source beside it
+    ("某某公文网 > 文秘写作 > 工作总结 >\n首页 新闻动态 政务公开 办事服务 互动交流\n某某·政务·民生网\n"
+     "2023-08-14 10:21:35 | 来源: 某某县政府网\n县农业农村局2023年上半年工作总结\n上半年全县完成粮食播种面积12万亩。", [(1, 4)]),
+    # a widget with a dash for its bullet, the site's blurb in its own name, an uploader line
+    ("- 相关推荐\n网友 分享 时间:\n前言:本站为你精心整理了防汛工作方案范文,希望能为你的创作提供参考价值。\n"
+     "镇防汛工作方案\n全镇汛期实行24小时值班。", [(1, 3)]),
 ])
 def test_portal_toolbars_fields_and_preview_labels_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
@@ -846,3 +852,9 @@ def test_b101_patterns_read_anywhere_keep_a_first_character_filter() -> None:
         encoding="utf-8"))["B101"]["params"]
     for key in ("patterns", "tail_patterns"):
         assert first_chars("|".join(f"(?:{p})" for p in params[key]), re.MULTILINE) is not None, key
+
+
+def test_a_grid_companys_letterhead_and_a_comparison_are_no_residue(tmp_path: Path) -> None:
+    text = ("国家电网\n国网某某供电公司关于做好迎峰度夏工作的通知\n各单位：\n"
+            "负荷预测显示：用电 > 供电 > 储备，请提前做好准备。")
+    assert lint_text(text, tmp_path, select="B101") == []
