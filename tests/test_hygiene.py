@@ -119,6 +119,13 @@ def test_ascii_dashes_straight_quotes_and_dotted_ellipsis(tmp_path: Path) -> Non
         (0, "--", "—"), (1, "\"数字经济\"", "“数字经济”"), (2, "。。。", "……")]  # a year range takes —
 
 
+def test_two_hyphens_between_characters_may_hide_a_name(tmp_path: Path) -> None:
+    """区长--出席会议: a reposting site hid the name as often as the writer typed a dash; no fix is offered."""
+    found = lint_text("会议由区长--主持。\n主题——守护绿水青山----全民参与。", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("--", None), ("----", "——")]
+    assert "隐去的名字" in found[0].message
+
+
 def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
     found = lint_text("详见附件3,按要求填写。共1,000人。时间9:30开始。", tmp_path, select="T103")
     assert [f.excerpt for f in found] == [","]
