@@ -220,6 +220,11 @@ def test_a_sentence_repeating_a_whole_paragraph_of_short_sentences(tmp_path: Pat
 def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
     text = "县政府办关于印发河道保洁工作规则的通知\n县政府办关于印发河道保洁工作规则的通知\n各乡镇：现印发给你们。"
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B104")] == [(1, 1)]
+    # a title with its years (no figures to skip), and a page's title printed again under its time line
+    dated = "县农业局2024年工作总结及2025年工作安排\n县农业局2024年工作总结及2025年工作安排\n今年全县完成投资2.1亿元。"
+    assert [(f.block, f.end_block) for f in lint_text(dated, tmp_path, select="B104")] == [(1, 1)]
+    paged = "县城管局门前三包工作方案\n发布时间:2024-05-06 09:10\n县城管局门前三包工作方案\n全县临街商户实行门前三包。"
+    assert [(f.block, f.end_block) for f in lint_text(paged, tmp_path, select="B104")] == [(2, 2)]
 
 
 def test_a_table_pasted_twice_is_one_finding() -> None:

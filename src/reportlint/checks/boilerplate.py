@@ -513,16 +513,22 @@ def _doubled_matches(text: str, lo: int, hi: int, shortest: Mapping[int, int] | 
     return out
 
 
-def _comparable(key: str, formulaic: Callable[[str], Any] | None, blanks: bool = True) -> bool:
+def _comparable(key: str, formulaic: Callable[[str], Any] | None, blanks: bool = True, label: bool = False) -> bool:
     """A normalised key worth comparing: 8 characters besides ASCII, figures under a
     quarter of it, no template blanks, not a formulaic line (``formulaic``: the match of
     those lines' patterns). Counted with C-level string methods: this runs for every
     sentence that can repeat. ``blanks``: False when the paragraph holding the key has no
-    template blank, so neither has the key."""
+    template blank, so neither has the key. ``label``: the key is a line without punctuation (a title), whose years
+    are no figures."""
     ascii_part = key.encode("ascii", "ignore")
     digits = len(ascii_part) - len(ascii_part.translate(None, b"0123456789"))
+    if label and digits * 4 >= len(key):  # the years of a title are no figures (2024年工作总结及2025年工作安排)
+        digits -= 4 * len(_YEARS.findall(key))
     return (len(key) - len(ascii_part) >= 8 and digits * 4 < len(key) and not (blanks and _TEMPLATE.search(key))
             and not (formulaic and formulaic(key)))
+
+
+_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?=年)")
 
 
 def _worth_comparing(pieces: list[list[str]], ended: list[str], minimum: int, most: int, others: list[int],
@@ -605,8 +611,9 @@ def _repeat_units(ctx: Context, lines: list[str], pieces: list[list[str]], ended
         shortest = 8 if kind == "label" else minimum  # a title or heading printed twice may be short
         if every:  # whether the block is a unit decides the search for a doubled passage (its keys all read)
             every = (kind == "prose" and len(whole) >= minimum) or any(
-                len(k) >= shortest and _comparable(k, formulaic, blanks) for k in keys)
-        keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks) else "" for k in keys]
+                len(k) >= shortest and _comparable(k, formulaic, blanks, kind == "label") for k in keys)
+        keys = [k if len(k) >= shortest and k in shared and _comparable(k, formulaic, blanks, kind == "label") else ""
+                for k in keys]
         if kind != "prose":
             whole = whole if keys and keys[0] else ""
         if every or any(keys) or len(whole) >= minimum:
@@ -732,7 +739,9 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     heads: dict[str, list[str]] = {}
     tails: dict[str, list[str]] = {}
     previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
-    before = dict(zip(filled, [-1, *filled], strict=False))  # block -> the non-empty block before it
+    # block -> the non-empty block before it, web residue left out (a title printed again under the page's time line)
+    text_blocks = [i for i in filled if i not in ctx.residue]
+    before = dict(zip(text_blocks, [-1, *text_blocks], strict=False))
     for b, keys, kind, whole in units:
         if kind == "label":
             if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
