@@ -574,6 +574,14 @@ def test_a_lone_x_an_elided_name_and_a_times_sign_before_a_unit_are_placeholders
     assert lint_text("关于场地测量的说明\n" + near, tmp_path, select="B103") == []
 
 
+def test_underscores_of_a_fill_in_line_are_a_blank(tmp_path: Path) -> None:
+    text = "县安全生产工作会议讲话\n县委、县__决定今天召开全县安全生产工作会议，会议由____主持。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")] == ["__", "____"]
+    # underscores inside a name of letters and digits (a file or a variable) are no blank
+    names = "关于上报数据的通知\n请将表格命名为county_2024_report.xlsx，脚本入口为__main__。\n"
+    assert lint_text(names, tmp_path, select="B103") == []
+
+
 def test_a_blank_before_a_title_asks_for_a_name(tmp_path: Path) -> None:
     """xxx局长 wants a name though 局 begins a body's name too; xx县委 wants a place."""
     found = lint_text("县安全生产工作总结\n会议由县安监局xxx局长主持，xx县委书记出席。\n", tmp_path, select="B103")
