@@ -177,6 +177,16 @@ def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: 
     assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]
 
 
+def test_rewriter_swaps_of_renshi_tebie_and_zhongyang(tmp_path: Path) -> None:
+    text = "会议要求统一思想熟悉。非凡是要贯彻中心、省委部署，落实党中心、国务院要求。"
+    found = lint_text(text, tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [
+        ("熟悉", "认识"), ("非凡是", "特别是"), ("中心", "中央"), ("中心", "中央")]
+    # the words in their own sense
+    right = "干部要熟悉业务、熟悉情况，成绩非凡；县政务服务中心、省委党校和市规划展览中心按时开放。"
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
 def test_a_telegram_banner_run_into_its_form_fields_is_not_a_doubled_word(tmp_path: Path) -> None:
     text = "县人民政府办公室发电发电单位县人民政府办公室签发等级特急关于做好寒潮防范工作的通知各乡镇：请做好防范。\n"
     assert lint_text(text, tmp_path, select="T101") == []
