@@ -871,3 +871,10 @@ def test_a_grid_companys_letterhead_and_a_comparison_are_no_residue(tmp_path: Pa
     text = ("国家电网\n国网某某供电公司关于做好迎峰度夏工作的通知\n各单位：\n"
             "负荷预测显示：用电 > 供电 > 储备，请提前做好准备。")
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_paywall_marker_inside_a_word_is_reported_where_it_stands(tmp_path: Path) -> None:
+    text = "支部党员大会主持词\n下面，请支部书记通报本年度组##paidbegin##织生活会召开情况。\n请大家认真准备。"
+    found = lint_text(text, tmp_path, select="B101,T105")
+    assert [(f.rule, f.block, f.excerpt) for f in found] == [("B101", 1, "##paidbegin##")]
+    assert "付费阅读" in found[0].message

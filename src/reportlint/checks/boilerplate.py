@@ -18,23 +18,30 @@ from ..textutil import sentences, strip_label
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any],
-                    residue: frozenset[int]) -> Iterator[tuple[int, int, int]]:
+                    residue: frozenset[int]) -> Iterator[tuple[int, int, int, str]]:
     """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
     it, and ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the
-    last ``tail_inline_chars`` characters of the document's last block."""
+    last ``tail_inline_chars`` characters of the document's last block; ``inline_patterns`` (a site's markers) in
+    any block."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
+    markers = pattern_set(tuple(params.get("inline_patterns") or ()))
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
+    for b in filled if markers is not None and markers.may_begin("\n".join(b.text for b in filled)) else ():
+        if len(b.text.strip()) <= limit:
+            for m in markers.finditer(b.text):
+                yield b.index, m.start(), m.end(), "marker"
     for b in filled:
         if len(b.text.strip()) <= limit:
             continue
-        spans = [m.span() for m in anywhere.pattern.finditer(b.text)] if anywhere else []
+        spans = [(*m.span(), "inline") for m in anywhere.pattern.finditer(b.text)] if anywhere else []
+        spans += [(*m.span(), "marker") for m in markers.pattern.finditer(b.text)] if markers else []
         if at_end and b is filled[-1]:
             edge = max(0, len(b.text.rstrip()) - params.get("tail_inline_chars", 200))
-            spans += [m.span() for m in at_end.pattern.finditer(b.text, edge)]
-        for start, end in sorted(set(spans)):
-            yield b.index, start, end
+            spans += [(*m.span(), "inline") for m in at_end.pattern.finditer(b.text, edge)]
+        for start, end, key in sorted(set(spans)):
+            yield b.index, start, end, key
 
 
 _VALUE = re.compile(r"[\u4e00-\u9fff]")
@@ -75,8 +82,8 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = len(first.text) - len(first.text.lstrip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
-    for index, start, end in _residue_inside(doc, rule.params, ctx.residue):
-        yield rule.finding(doc, index, start, end, key="inline", text=doc.blocks[index].text[start:end])
+    for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue):
+        yield rule.finding(doc, index, start, end, key=key, text=doc.blocks[index].text[start:end])
 
 
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,、：:]")

@@ -332,8 +332,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
         return
     for s in [s for s in _head_places(pairs, sys.modules.get("numpy")) if text[s:s + 3] in heads]:
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
-        if s < taken or m is None or m.end() - s < 3:
-            continue
+        if s < taken or m is None or m.end() - s < 3 or (s and text[s - 1] in _MARKUP):
+            continue  # after a mark of markup (组##paidbegin##织生活会) the phrase was split, not cut short
         e0 = m.end()
         # the phrases that may begin here depend on the next eight characters and, when the run ends
         # within them, on the mark after it
@@ -346,6 +346,9 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
                 break
+
+
+_MARKUP = frozenset("#<>{}[]|")  # the marks of a web page's markup left in the text
 
 
 def _head_places(pairs: bytes, np: Any = None) -> list[int]:
