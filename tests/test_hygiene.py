@@ -360,3 +360,12 @@ def test_quotes_mangled_all_through_a_text_make_one_finding(tmp_path: Path) -> N
     assert len(found) == 1 and "6 处" in found[0].message
     # two such quotations are named one by one
     assert len(lint_text("我们要把握”三个结合”，坚持”两个毫不动摇”。", tmp_path, select="T102")) == 2
+
+
+def test_an_outdated_formulation_is_judged_by_the_year_written_not_a_target_year(tmp_path: Path) -> None:
+    # the latest year of the text is a target (到2035年, 2050年前): the text was written in 2019
+    planned = ("县乡村振兴规划\n2019年，全县农村居民人均收入增长8%。到2035年，乡村振兴取得决定性进展；"
+               "2050年前全面实现。\n全县干部要以党的十九大精神统一思想。")
+    assert lint_text(planned, tmp_path, select="T107") == []
+    written = "县农业农村局2024年工作总结\n2024年，全县完成高标准农田建设2万亩。\n全县干部要以党的十九大精神统一思想。"
+    assert [f.excerpt for f in lint_text(written, tmp_path, select="T107")] == ["党的十九大精神"]

@@ -776,8 +776,16 @@ def document_year(ctx: Context) -> int | None:
     m = _YEAR.pattern.search(title)
     if m:
         return int(m.group(1))
-    years = [int(m.group(1)) for b, _, m in ctx.body.finditer(_YEAR) if b.index not in ctx.residue]
+    years = [int(m.group(1)) for b, offset, m in ctx.body.finditer(_YEAR)
+             if b.index not in ctx.residue and not _TARGET_BEFORE.search(b.text, max(0, m.start() - offset - 4),
+                                                                          m.start() - offset)
+             and not _TARGET_AFTER.match(b.text, m.end() - offset)]
     return max(years) if years else None
+
+
+# a year the text aims at, not one it was written in (到2035年, 展望2035年, 2035年远景目标, 2050年前)
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|展望|迈向|面向|远景)\s*$")
+_TARGET_AFTER = re.compile(r"\s*(?:前|以前|之前|远景|目标|规划|基本|全面|建成|实现)")
 
 
 def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
