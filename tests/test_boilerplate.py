@@ -201,6 +201,9 @@ def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: st
     "申请书\n" + "\n".join(f"课题{i}\n根据以上研究内容，项目完成后可形成以下技术成果：\n软件{i}套" for i in range(3)),
     # figures restated in a summary and again in the section
     "报告\n调整后总投资4.58亿元。比年初下达计划（4.00亿元）多安排0.58亿元。\n二、技改项目\n比年初下达计划（4.00亿元）多安排0.58亿元。",
+    # the same deadline and lead unit in brackets after two tasks of a division of tasks
+    "考评办法\n1．建成全市统一的数据共享平台。（9月底完成，牵头考核单位：市大数据中心、市财政局）\n"
+    "2．完善数据共享目录和交换机制。（9月底完成，牵头考核单位：市大数据中心、市财政局）",
     # an arrangement left open, said under each group it applies to
     "通知\n（一）综合检查\n由分管领导带队，成立3个综合检查组。第一轮检查于10月8日至12日进行，具体检查时间由各组另行通知。\n"
     "（二）专项检查\n各行业主管部门组织专项检查。第一轮检查于10月8日至12日进行，具体检查时间由各组另行通知。",
