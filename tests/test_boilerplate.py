@@ -881,3 +881,28 @@ def test_a_paywall_marker_inside_a_word_is_reported_where_it_stands(tmp_path: Pa
     found = lint_text(text, tmp_path, select="B101,T105")
     assert [(f.rule, f.block, f.excerpt) for f in found] == [("B101", 1, "##paidbegin##")]
     assert "付费阅读" in found[0].message
+
+
+FRONT = ("---\ntitle: 县交通运输局关于开展道路运输企业核查工作的通知\n文号: 县交发〔2024〕12号\n发布日期: 2024-03-05\n"
+         "tags:\n  - 通知\n---\n\n> 本文正文由脚本自县政府网公开页面提取，仅供检索查阅；以官方链接发布版本为准。\n\n"
+         "# 县交通运输局关于开展道路运输企业核查工作的通知\n\n各乡镇：\n请于3月底前完成核查。\n")
+
+
+def test_a_scrapers_front_matter_and_note_over_a_text_file_are_residue(tmp_path: Path) -> None:
+    found = lint_text(FRONT, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 9)]  # the title is found below
+
+
+def test_a_markdown_files_front_matter_is_its_metadata(tmp_path: Path) -> None:
+    # a site generator's metadata over a Markdown draft: no text of the report, and nothing to delete
+    found = lint_text(FRONT.replace("\n> 本文正文由脚本自县政府网公开页面提取，仅供检索查阅；以官方链接发布版本为准。\n", ""),
+                      tmp_path, select="B101,S105,T103", name="doc.md")
+    assert found == []
+
+
+def test_a_rule_line_over_text_is_no_front_matter(tmp_path: Path) -> None:
+    from reportlint.loaders.text import front_matter
+
+    assert front_matter(["---", "县交通运输局关于开展核查工作的通知", "---"]) == 0  # a line of text between rules
+    assert front_matter(["---", "title: 通知", "没有结束的元数据"]) == 0
+    assert front_matter(["---", "title: 通知", "---", "正文"]) == 3

@@ -91,6 +91,9 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             for b in last:
                 if len(b.text.strip()) <= limit and notice.search(b.text):
                     from_notice = b.index
+    head_lines = doc.meta.get("front_matter")
+    if type(head_lines) is int and head_lines > 0:  # a scraper's YAML block over a text file: the file's, not the text
+        found.update(b.index for b in blocks if b.line is not None and b.line <= head_lines and _filled(b))
     picks: Iterable[Block]
     if from_notice is not None:
         picks = filled if filled is not None else filter(_filled, blocks)

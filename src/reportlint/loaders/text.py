@@ -55,12 +55,39 @@ def decode(data: bytes) -> tuple[str, dict[str, object]]:
     raise LoadError("无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK（not text）")
 
 
+_FIELD = re.compile(r"\s*[^\s:：][^:：]{0,30}[:：]|\s*-\s|\s+\S")  # key: value, a list item, a continuation
+_FRONT_MATTER_LINES = 60
+
+
+def front_matter(lines: list[str]) -> int:
+    """How many lines a YAML front matter block at the top takes (Jekyll, Hugo and note tools write one; so do
+    scrapers that save pages with their metadata): ``---`` on the first line, ``---`` or ``...`` within
+    ``_FRONT_MATTER_LINES`` lines, a ``key: value`` line between and nothing else but such lines, list items and
+    blanks. 0 when there is none."""
+    if not lines or lines[0].strip() != "---":
+        return 0
+    fields = 0
+    for n, line in enumerate(lines[1:_FRONT_MATTER_LINES + 1], 1):
+        if line.strip() in ("---", "..."):
+            return n + 1 if fields else 0
+        if line.strip():
+            if not _FIELD.match(line):
+                return 0
+            fields += 1
+    return 0
+
+
 def load_text(path: Path, data: bytes) -> Document:
     text, meta = decode(data)
     lines = _NEWLINES.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
+    head = front_matter(lines)
+    if head:
+        meta["front_matter"] = head  # its lines: metadata of the file, no text of the report
+        if markdown:  # a Markdown file's own metadata (a site generator's): rules never see it
+            lines[:head] = [""] * head
     directives = []
     for n, line in enumerate(lines) if "reportlint" in text else ():  # a text without the word holds none
         if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):
