@@ -95,6 +95,26 @@ def test_a_page_heading_above_the_title_names_no_part(tmp_path: Path) -> None:
     assert [(f.rule, f.block + 1) for f in found] == [("S101", 7)]  # the page heading is not the plan it names
 
 
+def test_items_that_describe_the_work_are_no_measures(tmp_path: Path) -> None:
+    """A notice's 工作安排 says on what basis, what and how a check is done; those items and their sub-items describe
+    the work. A form's field ending in a colon and 措施 qualifying a noun name no measure or measures part either."""
+    text = ("县交通运输局关于开展2024年道路运输企业核查工作的通知\n各乡镇：\n一、核查工作安排\n"
+            "1．核查依据。《道路运输条例》及有关规定。\n2．核查内容。\n（1）企业经营资质保持情况；\n（2）车辆年审情况。\n"
+            "3．核查工作流程。\n（1）企业填写核查表并提交；\n（2）乡镇上门核查。\n4．加强宣传引导，营造良好氛围。\n"
+            "5．后续整改计划（可另附页）：")
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [11]
+    form = ("县充电设施自查表\n一、基本情况\n（一）无管控措施的车位数量，请具体表述\n加强日常巡查，做好记录。\n"
+            "（二）设施总数\n全县共有充电设施120个。")
+    assert lint_text(form, tmp_path, select="M101") == []
+
+
+def test_a_requirement_without_a_subject_binds_the_addressees(tmp_path: Path) -> None:
+    text = ("县应急管理局关于开展安全检查的通知\n各乡镇、县直各单位：\n一、检查时间\n2024年5月10日至20日。\n"
+            "二、工作要求\n（一）各乡镇要高度重视，认真组织。\n（二）县应急指挥中心在检查过程中，注意做好记录。\n"
+            "（三）要统筹安排检查计划，减轻企业负担。")
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
     assert m101(tmp_path, "做好迎检准备。办公室牵头。", "修订考勤制度。") == [8]
 

@@ -630,7 +630,9 @@ def _names_measures(title: str, within: int, words: Any) -> bool:
     """A heading that names a measures part in its first words, not a problem about
     measures (整改措施落实不够到位)."""
     m = words.search(title, 0, within)
-    return m is not None and not VERDICT.search(title, m.end(), m.end() + 8)
+    # 措施 qualifying a noun (车位管控措施的充电设施数量) or said to be absent (无管控措施) names no measures part
+    return m is not None and not VERDICT.search(title, m.end(), m.end() + 8) \
+        and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没")
 
 
 def _item_places(ctx: Context) -> list[tuple[Pos, int]]:
@@ -757,11 +759,18 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
                     measures.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
             continue
+        below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
         for k, (pos, depth) in enumerate(cuts):
             nxt = cuts[k + 1] if k + 1 < len(cuts) else None
+            if below is not None and depth > below:
+                continue
+            below = None
             stop = _trim(ctx, pos, nxt[0] if nxt else end)
             text = _span_text(ctx, pos, stop)
             body = strip_label(text.strip()).strip()
+            if _DESCRIBES.match(body):
+                below = depth
+                continue
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
                     nxt[0][0] > stop[0] and len(body) <= 2 * heading_chars + 20 and "。" not in body.rstrip("。；;"))):
                 continue  # a heading over sub-items: short, or one sentence on its own line (（一）强化……体系。)
@@ -771,10 +780,18 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     return measures, sections
 
 
+# an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
+# (1．核查依据。《……条例》; 2．检查内容。（1）……落实情况；), as the items of a notice's 工作安排 part often do
+_DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|审查|审核|验收|监测|调查"
+                        r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用)(?:工作)?"
+                        r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;]")
+
+
 def _leads_in(text: str) -> bool:
     """A sentence that announces what follows (现将……汇报如下：, 具体要求如下：): the 公文 lead-in to the parts
-    or items after it, which says no task of its own."""
-    return text.rstrip(" \u3000\n").endswith(("如下：", "如下:"))
+    or items after it, which says no task of its own; or an item that is nothing but a label ending in a colon, with
+    nothing after it (a form's field: 后续整改计划（可另附页）：)."""
+    return text.rstrip(" \u3000\n").endswith(("：", ":"))
 
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
@@ -870,8 +887,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a requirement that repeats a task the document already quantified
         if id(m) in conduct or _no_task(m, rule.params, principle):
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
-        if generic_owner(ctx, m.text, rule.params) and _in_requirements_part(ctx, (m.block, m.start), rule.params):
-            continue  # 各单位要高度重视… in a 工作要求 part: a requirement names whom it binds, every unit
+        if (generic_owner(ctx, m.text, rule.params) or _ELIDED.match(strip_label(m.text.strip()))) \
+                and _in_requirements_part(ctx, (m.block, m.start), rule.params):
+            continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -895,6 +913,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
+# a requirement whose subject is left out (要统筹安排……, 应当及时报送……): the units the document is addressed to
+_ELIDED = re.compile(r"(?:要|应当|应|须|必须|务必)(?![急收付届聘征用求])")
 
 
 def _paragraphs(text: str) -> int:
