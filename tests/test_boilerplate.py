@@ -503,6 +503,12 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     # a breadcrumb from the site's name, a menu bar, the site's name, a timestamp with the source beside it
     ("某某公文网 > 文秘写作 > 工作总结 >\n首页 新闻动态 政务公开 办事服务 互动交流\n某某·政务·民生网\n"
      "2023-08-14 10:21:35 | 来源: 某某县政府网\n县农业农村局2023年上半年工作总结\n上半年全县完成粮食播种面积12万亩。", [(1, 4)]),
+    # a toolbar one button to a line, the font switch split over lines, a breadcrumb one item to a line
+    ("当前位置：\n首页\n>\n政务公开\n下载\n打印\n收藏\n【字号：\n加大\n还原\n减小\n】\n县水利局2024年工作总结\n"
+     "今年全县完成水利投资3.2亿元，同比增长12%。", [(1, 11)]),  # one run; the loader joins 】 to 减小
+    # an archive's header over a saved page: its title and column fields, its note and rule
+    ("标题: 县水利局2024年工作总结\n发布时间: 2025-01-10 09:00\n栏目: 年度计划\n页面链接与图片详见 links.tsv(同目录)\n"
+     "========== 正文 ==========\n县水利局2024年工作总结\n今年全县完成水利投资3.2亿元，同比增长12%。", [(1, 5)]),
     # a widget with a dash for its bullet, the site's blurb in its own name, an uploader line
     ("- 相关推荐\n网友 分享 时间:\n前言:本站为你精心整理了防汛工作方案范文,希望能为你的创作提供参考价值。\n"
      "镇防汛工作方案\n全镇汛期实行24小时值班。", [(1, 3)]),
