@@ -912,3 +912,11 @@ def test_a_rule_line_over_text_is_no_front_matter(tmp_path: Path) -> None:
     assert front_matter(["---", "县交通运输局关于开展核查工作的通知", "---"]) == 0  # a line of text between rules
     assert front_matter(["---", "title: 通知", "没有结束的元数据"]) == 0
     assert front_matter(["---", "title: 通知", "---", "正文"]) == 3
+
+
+def test_a_letter_the_text_defines_as_a_term_of_a_formula_is_no_blank(tmp_path: Path) -> None:
+    text = ("县城市体检工作方案\n全县建立“40+N+X”的指标体系。N是市级新增指标，X是县级新增指标。\n"
+            "另由X县负责牵头。\n")
+    assert lint_text(text, tmp_path, select="B103") == []
+    blank = "县城市体检工作方案\n全县建立城市体检指标体系，由X县负责牵头。\n"
+    assert [f.excerpt for f in lint_text(blank, tmp_path, select="B103")] == ["X"]

@@ -269,6 +269,9 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
     return out
 
 
+_FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-z](?=[+＋])")
+
+
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
@@ -294,11 +297,15 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     surnames = set(rule.params.get("surnames", ""))
     step_verbs = tuple(rule.params.get("step_verbs", ()))
     places: list[tuple[Block, int, int, str, str]] = []  # block, start, end, kind, "mark" or "hint"
+    # letters the text uses as terms of a formula (“65+N+X”的指标体系, X是区级新增指标): symbols it defines, no blanks
+    terms = set(_FORMULA_TERM.findall(ctx.body.text)) if "+" in ctx.body.text or "＋" in ctx.body.text else set()
     for b, offset, m in ctx.body.finditer(patterns):
         start, end = m.start() - offset, m.end() - offset
         if b.index in ctx.residue or (m.group().startswith("某") and start > 0 and b.text[start - 1] in surnames):
             continue
         text = m.group()
+        if text in terms:
+            continue
         if text.startswith("*") and b.text.startswith(step_verbs, end):
             continue  # 打开应用*点击: a lost arrow of a click path
         form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
