@@ -742,7 +742,8 @@ def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callab
 _UNITS = "条个人件项次名户家所篇场"
 _YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
 _SHARE = re.compile(
-    r"(?:占比|占|比重|比例|覆盖率|完成率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
+    # (not 完成率: a plan is often done beyond its target, 完成率101.5%)
+    r"(?:占比|占|比重|比例|覆盖率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
 )
 _TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -777,6 +778,9 @@ def _matches_at(rx: re.Pattern[str], text: str, chars: str) -> bool:
                 return True
             at = text.find(ch, at + 1)
     return False
+
+
+_TARGET_SHARE = re.compile(r"计划|任务|目标|预算|考核")  # 占全年计划的167%: a plan done beyond its target
 
 
 def _shares_may_exceed(text: str) -> bool:
@@ -896,7 +900,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _each_match(ctx, rule, _YEAR_COUNT, _matches_at(_YEAR_COUNT_NEED, body.text, "多余"),
                            lambda m: f"“{m.group(1)}”像是年份，却用作数量")
     for b, offset, m in body.finditer(_SHARE) if _shares_may_exceed(body.text) else ():
-        if b.index not in residue and float(m.group(1)) > 100:
+        if b.index not in residue and float(m.group(1)) > 100 and not _TARGET_SHARE.search(m.group()):
             yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
                                detail="占比、比率不可能超过 100%")
     for b, offset, m in body.finditer(_TOTAL):
