@@ -52,6 +52,9 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     found = _found(tmp_path, text, "T105")
     assert [e for e, _ in found] == ["安全生产检查制度"]
     assert "安全生产专项检查制度" in found[0][1]
+    # a title cited with its own number names that document, one of a family with the longer
+    family = "依据《道路运输管理规定》（交通运输部令2022年第5号）和《道路运输辅助业管理规定》（交通运输部令2021年第3号）。"
+    assert _found(tmp_path, family, "T105") == []
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [

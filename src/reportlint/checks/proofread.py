@@ -412,14 +412,20 @@ def _letters(text: str) -> Iterator[Typo]:
             yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
 
 
+_OWN_NUMBER = re.compile(r"\s*[（(][^（()）\n]{0,30}(?:令|号|〕)[^（()）\n]{0,12}[）)]")
+
+
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
     seen: dict[str, tuple[int, int]] = {}
+    numbered: set[str] = set()  # titles cited with their own number (《……规定》（交通运输部令2020年第4号）)
     for b in blocks:
         if "《" in b.text:
             for m in _TITLE.finditer(b.text):
                 seen.setdefault(m.group(1), (b.index, m.start(1)))
+                if _OWN_NUMBER.match(b.text, m.end()):
+                    numbered.add(m.group(1))
     out: dict[tuple[int, int], Typo] = {}
     titles = list(seen)
     for short in titles:
@@ -431,7 +437,9 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                 continue
             for k in range(1, len(short)):
                 if long[:k] == short[:k] and long[k + gap:] == short[k:]:
-                    if _HAN_RE.fullmatch(long[k:k + gap]):
+                    # a title cited with its own number (《……管理规定》（交通运输部令2020年第4号）) names that document:
+                    # one of its family (《……辅助业管理规定》), not the same with a gap
+                    if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered:
                         index, start = seen[short]
                         out[(index, start)] = Typo(start, start + len(short), short, long, "title")
                     break
