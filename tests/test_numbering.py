@@ -508,3 +508,14 @@ def test_an_inline_item_opening_with_a_starred_name_is_an_item(tmp_path: Path) -
             "3、配套设施不全，招工难度较大。\n")
     assert [f.rule for f in lint_text(text, tmp_path, select="N101,N102,N103")] == []
     assert "B103" in [f.rule for f in lint_text(text, tmp_path, select="B103")]
+
+
+def test_parts_named_by_the_counted_word_are_counted_not_a_list_inside_one(tmp_path: Path) -> None:
+    """讲三个问题 followed by 第一个问题、第二个问题、第三个问题: a 第一，第二，第三，第四 inside the first part is that
+    part's own list."""
+    speech = ("在全县工作会议上的讲话\n同志们：\n下面，我讲三个问题。\n第一个问题：认清形势。\n"
+              "第一，经济总量扩大。第二，结构持续优化。第三，民生不断改善。第四，生态持续向好。\n"
+              "第二个问题：明确任务。\n今年要抓好项目建设。\n第三个问题：狠抓落实。\n各级干部要真抓实干。")
+    assert lint_text(speech, tmp_path, select="N105") == []
+    short = speech.split("\n第三个问题")[0]
+    assert [f.excerpt for f in lint_text(short, tmp_path, select="N105")] == ["讲三个问题"]

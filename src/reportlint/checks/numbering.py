@@ -481,6 +481,26 @@ def _following_items(outline: Outline, block: int, colon_end: int) -> list[Item]
     return run
 
 
+def _named_items(ctx: Context, block: int, start: int, end: int) -> list[int] | None:
+    """讲三个问题 followed within a few characters by 第一个问题: the values of the parts named so (第一个问题,
+    第二个问题 …) in order from there, or None when the claim's word does not name its first part."""
+    noun = ctx.doc.blocks[block].text[max(start, end - 2):end]
+    if len(noun) < 2 or not _HAN_PAIR.fullmatch(noun):
+        return None
+    text, at = ctx.body.text, ctx.body.starts[block] + end
+    parts = list(re.finditer(rf"第([{CN_NUM}]{{1,3}})个?{noun}", text[at:]))
+    if not parts or parts[0].start() > 40 or cn_value(parts[0].group(1)) != 1:
+        return None
+    values = [1]
+    for m in parts[1:]:
+        if cn_value(m.group(1)) == values[-1] + 1:
+            values.append(values[-1] + 1)
+    return values
+
+
+_HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _following_sequence(ctx: Context, block: int, end: int) -> list[SeqToken] | None:
     """An inline run 一是…二是… starting right after the claim, in this block or the next ones."""
     tokens = [t for t in ctx.outline.sequences if (t.block, t.start) > (block, end)]
@@ -508,10 +528,13 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     outline = ctx.outline
     counts = _count_starts(ctx)
     for block, start, end, value in _claims(ctx, counts):
+        named = _named_items(ctx, block, start, end)
         run: list = _following_items(outline, block, end) or []
         seq = _following_sequence(ctx, block, end)
         if seq and (not run or (seq[0].block, seq[0].start) < (run[0].marker.block, run[0].marker.start)):
             run = seq
+        if named is not None:  # 讲三个问题 … 第一个问题：the parts are named; a 第一，第二 inside one is its own list
+            run = named
         if len(run) < 2:
             continue
         if len(run) != value:
