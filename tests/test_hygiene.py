@@ -275,7 +275,7 @@ def _plain_half_in_han(text: str) -> list[int]:
             out.append(i)
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
             out.append(i)
-        elif m.group() == "." and after in ("", "\n"):
+        elif m.group() in ".:" and after in ("", "\n"):
             out.append(i)
     return out
 
@@ -369,3 +369,9 @@ def test_an_outdated_formulation_is_judged_by_the_year_written_not_a_target_year
     assert lint_text(planned, tmp_path, select="T107") == []
     written = "县农业农村局2024年工作总结\n2024年，全县完成高标准农田建设2万亩。\n全县干部要以党的十九大精神统一思想。"
     assert [f.excerpt for f in lint_text(written, tmp_path, select="T107")] == ["党的十九大精神"]
+
+
+def test_a_halfwidth_colon_closing_a_line_of_chinese(tmp_path: Path) -> None:
+    text = "县城市体检工作方案\n结合本县实际，现制定工作方案如下:\n\n一、工作内容\n开展城市体检。"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(1, ":")]
+    assert lint_text("县城市体检工作方案\n联系邮箱 abc@example.cn，网址 https:\n", tmp_path, select="T103") == []
