@@ -102,6 +102,8 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("全镇共签定项目合同12个。", "签定", "签订"),
     ("这样的做法在全省前无仅有。", "前无仅有", "绝无仅有"),
     ("按排专人负责台账管理。", "按排", "安排"),
+    ("指标要真实反应城市发展状况。", "反应", "反映"),
+    ("扩宽融资渠道。", "扩宽", "拓宽"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -112,6 +114,7 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "听到消息，他激动得不能自已。",
     "6月低于去年同期水平，1月低温天气较多。",
     "按排名先后确定人选，按排序结果公示。",
+    "应急队伍反应迅速，未出现不良反应。",
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
@@ -173,6 +176,13 @@ def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> No
     found = _found(tmp_path, text, "T108")
     assert [e for e, _ in found] == [excerpt]
     assert "丢失" in found[0][1]
+
+
+def test_an_approximate_number_said_twice(tmp_path: Path) -> None:
+    text = "共梳理数据约1200余条，约3万人左右参加培训。"
+    assert [e for e, _ in _found(tmp_path, text, "T108")] == ["约1200余", "约3万人左右"]
+    right = "共梳理数据1200余条，约3万人参加培训，签订合约300份，节约200余万元。"
+    assert _found(tmp_path, right, "T108") == []
 
 
 def test_many_numbers_lost_on_one_page_are_one_finding(tmp_path: Path) -> None:

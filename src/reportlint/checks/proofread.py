@@ -957,6 +957,17 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, b.index, start, m.end() - offset, text=m.group().strip(),
                                detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
     yield from _lost_numbers(ctx, rule)
+    if "约" in body.text:
+        for b, offset, m in body.finditer(_APPROX_TWICE):
+            if b.index not in residue:
+                yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="approx",
+                                   text=m.group(), tail=m.group(1) or m.group(2))
+
+
+# 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
+# 《现代汉语词典》 on 约数; one of them goes
+_APPROX_TWICE = re.compile(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*[万亿千百]?\s*(?:(余|多)(?=[\u4e00-\u9fff])"
+                           r"|[\u4e00-\u9fff]{1,3}?(左右))")
 
 
 # ---- a number lost in copying: 约亿元, 同比增长%, 新中国成立周年, 活动时间 年9月 ------------------------------------
