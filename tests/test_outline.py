@@ -217,12 +217,14 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
     open (a decimal digit the arabic pattern; ① … ⑨, digits to ``str.isdigit`` but no decimals, the circled one), then a 一， not before a Chinese
     character, a 3， and a 一、二季度 or 1、2月 (an enumeration of numbers) are turned down one by one."""
     lead = r"[ \t\u3000\u00a0]*"
+    # 4.6月底前, 3.15日前: item 4 whose text begins with a month, item 3 with a day (only after a point)
+    month = r"(?<=[.．])(?:(?:1[0-2]|[1-9])月|(?:3[01]|[12]\d|[1-9])日)"
     cn, circled = outline.CN_NUM, outline.CIRCLED
     patterns = (
         ("cn-paren", rf"{lead}([（(])[ \u3000]*([{cn}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
         ("ar-paren", rf"{lead}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"),
         ("cn", rf"{lead}()([{cn}]{{1,3}})()([、，,.．])"),
-        ("ar", rf"{lead}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年)[\d.．%％])"),
+        ("ar", rf"{lead}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年|{month})[\d.．%％])"),
         ("circled", rf"{lead}()([{circled}])()()"),
         ("latin-paren", rf"{lead}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
     )
@@ -254,7 +256,8 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
             continue
         if family == "ar" and punct in ",，":
             continue
-        if family in ("cn", "ar") and re.match(rf"[{cn}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)", text[end:]):
+        if family in ("cn", "ar") and re.match(rf"[{cn}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)", text[end:]) \
+                and not re.compile(month).match(text, end):
             continue
         return family, m.start(1), end, value, punct
     return None
