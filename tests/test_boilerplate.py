@@ -920,3 +920,12 @@ def test_a_letter_the_text_defines_as_a_term_of_a_formula_is_no_blank(tmp_path: 
     assert lint_text(text, tmp_path, select="B103") == []
     blank = "县城市体检工作方案\n全县建立城市体检指标体系，由X县负责牵头。\n"
     assert [f.excerpt for f in lint_text(blank, tmp_path, select="B103")] == ["X"]
+
+
+def test_a_saved_pages_markdown_navigation_and_bold_fields_are_residue(tmp_path: Path) -> None:
+    text = ("---\nid: P_2024_01\ntitle: 县水利局关于做好汛前检查的通知\n---\n# 县水利局关于做好汛前检查的通知\n\n"
+            "**发布日期**: 2024-03-05\n**来源**: [https://www.example.gov.cn/a.html](https://www.example.gov.cn/a.html)\n\n"
+            "1. [首页](https://www.example.gov.cn/index.html \"首页\")\n2. [政务公开](https://www.example.gov.cn/zwgk.html \"\")\n"
+            "![](https://www.example.gov.cn/banner.png)\n\n各乡镇：\n请于4月底前完成汛前检查。\n")
+    found = lint_text(text, tmp_path, select="B101,T103,B103")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 4), ("B101", 7, 12)]

@@ -155,3 +155,10 @@ def test_rejoin_quick_tests_agree_with_the_plain_walk() -> None:
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 8))]
         for markdown in (False, True):
             assert rejoin(lines, markdown) == _plain_rejoin(lines, markdown), (lines, markdown)
+
+
+def test_a_markdown_image_line_is_not_joined_to_the_line_above() -> None:
+    from reportlint.loaders.repair import rejoin
+
+    lines = ["2. [政务公开](https://www.example.gov.cn/zwgk.html \"\")", "![](https://www.example.gov.cn/banner.png)"]
+    assert [text for _, text, _ in rejoin(lines)] == lines

@@ -59,9 +59,13 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     blocks = doc.blocks
     head_n, tail_n = params.get("head_blocks", 8), params.get("tail_blocks", 6)
     filled: list[Block] | None = None  # every non-blank block: read only when a test needs them all
+    head_lines = doc.meta.get("front_matter")
+    if type(head_lines) is not int or head_lines < 0:
+        head_lines = 0
     if type(head_n) is int and type(tail_n) is int and head_n >= 0 and tail_n > 0:
-        # the usual counts: the first and last non-blank blocks, read from each end
-        first: Iterable[Block] = islice(filter(_filled, blocks), head_n)
+        # the usual counts: the first and last non-blank blocks, read from each end; the page's head begins under a
+        # front matter block
+        first: Iterable[Block] = islice((b for b in blocks if _filled(b) and (b.line or 0) > head_lines), head_n)
         tail = {b.index for b in islice(filter(_filled, reversed(blocks)), tail_n)}
     else:  # a count of 0 or below takes a slice of the whole list, as Python slices do
         filled = [b for b in blocks if _filled(b)]
@@ -91,8 +95,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             for b in last:
                 if len(b.text.strip()) <= limit and notice.search(b.text):
                     from_notice = b.index
-    head_lines = doc.meta.get("front_matter")
-    if type(head_lines) is int and head_lines > 0:  # a scraper's YAML block over a text file: the file's, not the text
+    if head_lines:  # a scraper's YAML block over a text file: the file's, not the text
         found.update(b.index for b in blocks if b.line is not None and b.line <= head_lines and _filled(b))
     picks: Iterable[Block]
     if from_notice is not None:

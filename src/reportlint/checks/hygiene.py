@@ -663,6 +663,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     paired: set[int] = set()  # offsets of ( and ) reported as one pair (县(市、区))
     for m in _HALF_PAIR.finditer(body.text):
         inner = m.group(1)
+        if inner.lstrip().startswith(("http:", "https:", "www.", "//")):
+            continue  # a link's address ([首页](https://… "首页")): no Chinese text, whatever its title
         if not (_HAN_CHAR.search(inner) or {m.start(), m.end() - 1} & flagged):
             continue
         paired.update((m.start(), m.end() - 1))

@@ -60,6 +60,8 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
     if nxt[:1] in (" ", "\t", "\u3000") or _MARKER.match(nxt) or (markdown and _MARKER.match(prev)):
         return False
     tail, head = prev.rstrip()[-1], nxt.lstrip()[0]
+    if nxt.lstrip().startswith("!["):  # a Markdown image, not a sentence's end mark: its own line
+        return False
     if across_break:
         return True
     if tail in _NO_LINE_END:
