@@ -115,6 +115,21 @@ def test_a_requirement_without_a_subject_binds_the_addressees(tmp_path: Path) ->
     assert lint_text(text, tmp_path, select="M101") == []
 
 
+def test_a_campaign_plan_sets_its_tasks_out_by_duty_and_names_owners_before_a_colon(tmp_path: Path) -> None:
+    text = ("县城区线缆整治工作方案\n为做好线缆整治工作，特制定本方案。\n一、工作职责\n"
+            "（一）县工信局：牵头统筹整治工作，每月通报进度。\n（二）县城市管理局（县执法局）：负责违规广告牌的处置。\n"
+            "二、时间安排\n2024年6月底前完成全部整治。\n三、工作要求\n各单位要高度重视。")
+    assert lint_text(text, tmp_path, select="M101,S101") == []
+
+
+def test_a_named_task_holding_an_intensifier_is_no_empty_word(tmp_path: Path) -> None:
+    head = "县纪委2024年工作要点\n一、主要任务\n"
+    named = "（一）牢固树立抓好党建的理念，切实扛起政治责任，持续推动全面从严治党向基层延伸。\n"
+    assert lint_text(head + named, tmp_path, select="M102") == []
+    empty = "（一）进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。\n"
+    assert [f.rule for f in lint_text(head + empty, tmp_path, select="M102")] == ["M102"]
+
+
 def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
     assert m101(tmp_path, "做好迎检准备。办公室牵头。", "修订考勤制度。") == [8]
 

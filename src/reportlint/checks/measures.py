@@ -1192,7 +1192,10 @@ def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int
 
 
 def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str, str]]:
-    phrases = _phrase_set(tuple(params.get("phrases", ())))
+    # fixed terms that hold an intensifier (全面从严治党, 全面深化改革): in the set so that they are read whole, then
+    # left out of the count
+    terms = frozenset(params.get("terms", ()))
+    phrases = _phrase_set(tuple(params.get("phrases", ())) + tuple(terms))
     if phrases is None:
         return
     threshold = params.get("threshold", 0.12)
@@ -1242,7 +1245,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
             continue
         if block not in hits_of:
             hits_of[block] = _Hits(phrases, ctx.doc.blocks[block].text)
-        hits = hits_of[block].within(s, e)
+        hits = [h for h in hits_of[block].within(s, e) if h not in terms]
         if len(hits) < min_hits:
             continue
         share = sum(len(h) for h in hits) / len(body)
