@@ -37,6 +37,12 @@ def test_similar_characters_are_reported_with_the_evidence(
     assert expected in found[0][1] and why in found[0][1]
 
 
+def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_path: Path) -> None:
+    # 处于不败之地 beside 立于不败之地: 处于 holds the place of 立于; 于不败之地 alone has lost its 立
+    assert _found(tmp_path, "使企业始终处于不败之地。", "T105") == []
+    assert [e for e, _ in _found(tmp_path, "使企业始终，于不败之地。", "T105")] == ["于不败之地"]
+
+
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
     ("落实扶再贷款政策。", "扶再贷款", "扶贫再贷款"),
     ("强化班组准化建设，提升管理水平。", "准化建设", "标准化建设"),

@@ -342,6 +342,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
         if found is None:
             found = memo[key] = _dropped_here(text, s, e0, lex)
         for length, phrase in found:
+            if phrase[1:] == text[s:s + length] and s and lex.word(text[s - 1:s + 1]):  # type: ignore[attr-defined]
+                continue  # 处于不败之地: the first character is there in another word (处于 for 立于), none dropped
             if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
