@@ -536,7 +536,8 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
     while s < n - 2:  # _dropped
         hit = None
         m = P._HAN_RE.match(text, s)
-        if text[s:s + 3] in lex.dropped_heads and m is not None and m.end() - s >= 3:
+        if text[s:s + 3] in lex.dropped_heads and m is not None and m.end() - s >= 3 \
+                and not (s and text[s - 1] in "#<>{}[]|"):  # after markup: a phrase split, not cut short
             e0 = m.end()
             for length in range(min(8, e0 - s), 2, -1):
                 piece = text[s:s + length]
@@ -544,6 +545,7 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                 if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
                     phrase = lex.dropped.get(piece + "$")
                 if (phrase and any(_orphans_by_definition(piece, lex))
+                        and not (phrase[1:] == piece and s and lex.word(text[s - 1:s + 1]))  # 处于 for 立于
                         and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
                     hit = P.Typo(s, s + length, piece, phrase, "dropped")
                     break
