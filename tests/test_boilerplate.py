@@ -204,6 +204,9 @@ def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: st
     # the same deadline and lead unit in brackets after two tasks of a division of tasks
     "考评办法\n1．建成全市统一的数据共享平台。（9月底完成，牵头考核单位：市大数据中心、市财政局）\n"
     "2．完善数据共享目录和交换机制。（9月底完成，牵头考核单位：市大数据中心、市财政局）",
+    # two headings of their own holding the same line, all their parts say
+    "竞赛方案\n六、奖项设置\n（一）团体赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
+    "（二）个人赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n七、工作要求\n请按时报名。",
     # an arrangement left open, said under each group it applies to
     "通知\n（一）综合检查\n由分管领导带队，成立3个综合检查组。第一轮检查于10月8日至12日进行，具体检查时间由各组另行通知。\n"
     "（二）专项检查\n各行业主管部门组织专项检查。第一轮检查于10月8日至12日进行，具体检查时间由各组另行通知。",
@@ -929,3 +932,9 @@ def test_a_saved_pages_markdown_navigation_and_bold_fields_are_residue(tmp_path:
             "![](https://www.example.gov.cn/banner.png)\n\n各乡镇：\n请于4月底前完成汛前检查。\n")
     found = lint_text(text, tmp_path, select="B101,T103,B103")
     assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 4), ("B101", 7, 12)]
+
+
+def test_a_paragraph_repeated_after_other_text_of_its_part_is_a_repeat(tmp_path: Path) -> None:
+    text = ("竞赛方案\n（一）团体赛\n以单位为单位报名参赛，每队3人。\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
+            "（二）个人赛\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n")
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="B104")] == [6]
