@@ -375,3 +375,15 @@ def test_a_halfwidth_colon_closing_a_line_of_chinese(tmp_path: Path) -> None:
     text = "县城市体检工作方案\n结合本县实际，现制定工作方案如下:\n\n一、工作内容\n开展城市体检。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(1, ":")]
     assert lint_text("县城市体检工作方案\n联系邮箱 abc@example.cn，网址 https:\n", tmp_path, select="T103") == []
+
+
+def test_a_bracket_round_a_list_of_short_lines_is_one_pair(tmp_path: Path) -> None:
+    text = ("关于开展安全检查的通知\n请各单位于5月底前报送自查表。\n（县应急局联系人：王明，电话：12345678\n"
+            "县住建局联系人：李强，电话：23456789\n县交通局联系人：赵亮，电话：34567890\n"
+            "县水利局联系人：孙丽，电话：56789012\n技术支持：刘洋，电话：45678901）\n")
+    assert lint_text(text, tmp_path, select="T102") == []
+    # the same bracket over paragraphs of text: too far to pair
+    long = text.replace("县住建局联系人：李强，电话：23456789", "各单位要认真组织自查，对发现的问题建立台账，明确整改责任人和整改时限，确保按期完成整改任务。")
+    long = long.replace("县交通局联系人：赵亮，电话：34567890", "各单位要认真组织自查，对发现的问题建立台账，明确整改责任人和整改时限，确保按期完成整改任务。")
+    long = long.replace("技术支持：刘洋，电话：45678901）", "各单位要认真组织自查，对发现的问题建立台账，明确整改责任人和整改时限，确保按期完成整改任务。\n技术支持：刘洋）")
+    assert [f.excerpt for f in lint_text(long, tmp_path, select="T102")] == ["（", "）"]

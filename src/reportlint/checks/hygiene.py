@@ -479,6 +479,9 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for index in candidates:
         b, pos = ctx.doc.blocks[index], position[index]
         gap = pos - last_pos
+        if carried:  # short lines crossed (a contact list inside one bracket: 联系人：… 电话：…) count a third each
+            short = sum(1 for k in range(last_pos + 1, pos + 1) if len(blocks[k].text.strip()) <= _LIST_LINE)
+            gap += -short + -(-short // 3)
         if carried and not all(_compatible(blocks[k], blocks[k + 1]) for k in range(last_pos, pos)):
             gap = carry_limit + 1
         yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit])
@@ -525,6 +528,9 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for index, start, end, form, close in mixed[:1] if len(mixed) > over else mixed:
         yield rule.finding(ctx.doc, index, start, end, key="mixed_summary" if len(mixed) > over else "mixed",
                            open=form, close=close, count=len(mixed))
+
+
+_LIST_LINE = 40  # a line this short (a name and a telephone number) is an entry of a list, not a paragraph
 
 
 def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, int]]) -> Iterator[Finding]:
