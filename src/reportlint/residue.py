@@ -65,7 +65,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     if type(head_n) is int and type(tail_n) is int and head_n >= 0 and tail_n > 0:
         # the usual counts: the first and last non-blank blocks, read from each end; the page's head begins under a
         # front matter block
-        first: Iterable[Block] = islice((b for b in blocks if _filled(b) and (b.line or 0) > head_lines), head_n)
+        first: Iterable[Block] = islice(
+            (b for b in blocks if _filled(b) and (not head_lines or (b.line or 0) > head_lines)), head_n)
         tail = {b.index for b in islice(filter(_filled, reversed(blocks)), tail_n)}
     else:  # a count of 0 or below takes a slice of the whole list, as Python slices do
         filled = [b for b in blocks if _filled(b)]
