@@ -37,6 +37,11 @@ def test_similar_characters_are_reported_with_the_evidence(
     assert expected in found[0][1] and why in found[0][1]
 
 
+def test_a_clause_ending_in_a_word_of_one_character_has_none_dropped(tmp_path: Path) -> None:
+    assert _found(tmp_path, "确保每项工作责任清、任务明。", "T105") == []
+    assert [e for e, _ in _found(tmp_path, "进一步畅通受理渠。", "T105")] == ["受理渠"]
+
+
 def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_path: Path) -> None:
     # 处于不败之地 beside 立于不败之地: 处于 holds the place of 立于; 于不败之地 alone has lost its 立
     assert _found(tmp_path, "使企业始终处于不败之地。", "T105") == []
@@ -542,7 +547,11 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
             for length in range(min(8, e0 - s), 2, -1):
                 piece = text[s:s + length]
                 phrase = lex.dropped.get(piece)
-                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                nxt = re.match(r"[\u4e00-\u9fff]+", text[e0 + 1:])  # 责任清、任务明: two parallel clauses
+                parallel = nxt is not None and len(nxt.group()) == length \
+                    and text[e0 + 1 + length:e0 + 2 + length] in ("。", "，", "；", "、", "：", "！", "？")
+                if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "：") \
+                        and not parallel:
                     phrase = lex.dropped.get(piece + "$")
                 if (phrase and any(_orphans_by_definition(piece, lex))
                         and not (phrase[1:] == piece and s and lex.word(text[s - 1:s + 1]))  # 处于 for 立于

@@ -344,6 +344,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
         for length, phrase in found:
             if phrase[1:] == text[s:s + length] and s and lex.word(text[s - 1:s + 1]):  # type: ignore[attr-defined]
                 continue  # 处于不败之地: the first character is there in another word (处于 for 立于), none dropped
+            if phrase[:-1] == text[s:s + length] and s + length == e0 and _parallel_after(text, e0, length):
+                continue  # 责任清、任务明: two parallel clauses, each ending in a word of one character
             if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
                 taken = s + length
@@ -351,6 +353,16 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
 
 
 _MARKUP = frozenset("#<>{}[]|")  # the marks of a web page's markup left in the text
+
+
+def _parallel_after(text: str, e0: int, n: int) -> bool:
+    """Whether a clause of the same length follows the mark at ``e0`` (责任清、任务明，): two short parallel clauses
+    each ending in a word of one character, no phrase cut short."""
+    m = _HAN_RE.match(text, e0 + 1)
+    return m is not None and m.end() - m.start() == n and text[m.end():m.end() + 1] in _CLAUSE_MARKS
+
+
+_CLAUSE_MARKS = ("。", "，", "；", "、", "：", "！", "？")
 
 
 def _head_places(pairs: bytes, np: Any = None) -> list[int]:
