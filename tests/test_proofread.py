@@ -710,9 +710,17 @@ def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple
         odd = [sentence[i] for i in range(1, len(sentence) - 1)
                if o[i] and re.match(r"[\u4e00-\u9fff]", sentence[i - 1]) and re.match(r"[\u4e00-\u9fff]", sentence[i + 1])
                and not o[i - 1] and not o[i + 1] and (lex.single(sentence[i]) < 3000 or sentence[i] == "一")]
-        if len(odd) >= 3:
+        if len(odd) >= 3 and not (len(set(odd)) == 1 and odd[0] in "零全非无超准副总每"):  # 零故障、零闪动: a prefix
             out.append((m.start(), m.end(), "、".join(dict.fromkeys(odd))))
     return out
+
+
+def test_one_prefix_repeated_on_purpose_is_no_noise() -> None:
+    from reportlint.checks import proofread as P
+
+    lex = lexicon_module.lexicon()
+    text = "确保设备零故障、客户零闪动、工作零差错、服务零投诉，全力保障供电安全。"
+    assert list(P.garbled_passages(text, lex)) == []
 
 
 def test_garbled_passages_match_their_plain_definition() -> None:

@@ -706,6 +706,9 @@ _RARE_ALONE = 3000  # an odd character this rare as a word of its own, alone bet
 NOISE_MIN = 3  # odd characters in one sentence before it counts as garbled
 
 
+_PREFIXES = frozenset("零全非无超准副总每")  # characters that make a word of the one after them (零故障, 非公)
+
+
 def garbled_passages(text: str, lex: object, places: list[int] | None = None) -> Iterator[tuple[int, int, str]]:
     """(start, end, sample) of the sentences of ``text`` that OCR or layout has garbled: three or
     more characters that stand alone between words and form no word with either (the arrows of a
@@ -738,7 +741,8 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
             ch = text[p]
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
-        if len(odd) >= NOISE_MIN:
+        # one prefix again and again (设备零故障、客户零闪动、工作零差错) is a pattern the text repeats on purpose
+        if len(odd) >= NOISE_MIN and not (len(set(odd)) == 1 and odd[0] in _PREFIXES):
             yield start, end, "、".join(dict.fromkeys(odd))
 
 
