@@ -281,7 +281,8 @@ def test_dateline_inside_the_text_is_not_residue(tmp_path: Path) -> None:
 
 
 def test_self_reference_with_ben(tmp_path: Path) -> None:
-    text = "州政府办关于印发草原防火工作规则的通知\n我州草原面积广。\n我州加快建设防火站。\n推动本市防火队伍建设。\n本市场主体依法经营。"
+    text = ("州政府办关于印发草原防火工作规则的通知\n我州草原面积广。\n我州加快建设防火站。\n推动本市防火队伍建设。\n本市场主体依法经营。"
+            "\n优先选用本乡本土的防火员。")  # 本乡本土: local, no one's name for itself
     found = lint_text(text, tmp_path, select="B106")
     assert [f.excerpt for f in found] == ["本市"]
 

@@ -255,8 +255,10 @@ def test_a_requirement_addressed_to_every_unit_names_whom_it_binds(tmp_path: Pat
              "（一）开展环境卫生整治。6月底前清理背街小巷垃圾，由各乡镇负责。", "二、工作要求",
              "（一）各单位要把活动摆上重要议程，抽调专人组织实施。", "（二）要注重宣传引导，营造良好氛围。"]
     # 要注重宣传引导 leaves its subject out: the units addressed, as 各单位要 names them (readers of two outside sets,
-    # judging blind, took such requirements for no bare measure)
+    # judging blind, took such requirements for no bare measure); so does 请……
     assert lint_text("\n".join(lines), tmp_path, select="M101") == []
+    polite = [*lines[:-1], "（二）请各组自行打印督导表格，做好记录。"]
+    assert lint_text("\n".join(polite), tmp_path, select="M101") == []
     bare = [*lines[:-1], "（二）注重宣传引导，营造良好氛围。"]  # a task with no one to do it, even here
     assert [(f.rule, f.excerpt[:9]) for f in lint_text("\n".join(bare), tmp_path, select="M101")] == [
         ("M101", "（二）注重宣传引导")]

@@ -914,7 +914,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _NOUN_TAGS = frozenset(("n", "vn", "nz", "ng"))
 # a requirement whose subject is left out (要统筹安排……, 应当及时报送……): the units the document is addressed to
-_ELIDED = re.compile(r"(?:要|应当|应|须|必须|务必)(?![急收付届聘征用求])")
+_ELIDED = re.compile(r"(?:要|应当|应|须|必须|务必)(?![急收付届聘征用求])|请(?![示假教求])")  # 请各督导组……: the same
 
 
 def _paragraphs(text: str) -> int:
