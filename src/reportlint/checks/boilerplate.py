@@ -17,18 +17,18 @@ from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import sentences, strip_label
 
 
-def _residue_inside(doc: Document, params: Mapping[str, Any],
-                    residue: frozenset[int]) -> Iterator[tuple[int, int, int, str]]:
+def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
+                    text: str) -> Iterator[tuple[int, int, int, str]]:
     """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
     it, and ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the
     last ``tail_inline_chars`` characters of the document's last block; ``inline_patterns`` (a site's markers) in
-    any block."""
+    any block (``text``: the document's joined text, where a marker's first characters are looked for at once)."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
     markers = pattern_set(tuple(params.get("inline_patterns") or ()))
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in residue]
-    for b in filled if markers is not None and markers.may_begin("\n".join(b.text for b in filled)) else ():
+    for b in filled if markers is not None and markers.may_begin(text) else ():
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
@@ -82,7 +82,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = len(first.text) - len(first.text.lstrip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
-    for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue):
+    for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue, ctx.body.text):
         yield rule.finding(doc, index, start, end, key=key, text=doc.blocks[index].text[start:end])
 
 
