@@ -1170,7 +1170,8 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     before its first item, and an item's own words over its numbered sub-items, introduce
     what follows in general words by the genre's custom: not weighed.
     ## Parameters
-    ``phrases``: the intensifiers and slogans; ``threshold``: share of characters;
+    ``phrases``: the intensifiers and slogans; ``terms``: named tasks that hold one of them (全面从严治党), read
+    whole and not counted; ``threshold``: share of characters;
     ``min_hits``: distinct phrases needed; ``min_chars``, ``max_chars``: passage lengths judged;
     ``scope``: ``document`` when the whole text is measures (工作要点).
     ## Example
