@@ -811,31 +811,36 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
     for index, start, end in twice:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
-    repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)
-               and not _parallel_bodies(ctx, filled, r)]
+    repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
+    if repeats:
+        alone = _alone_under_heading(ctx, filled)
+        repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
 
 
-def _parallel_bodies(ctx: Context, filled: list[int], repeat: tuple[int, int, int, int]) -> bool:
+def _alone_under_heading(ctx: Context, filled: list[int]) -> Callable[[int], str | None]:
+    """For a block: the heading right above it when the block is all that heading's part holds (a heading or the end
+    follows), else None. ``filled``: the non-empty blocks."""
+    heads = {h.block for h in ctx.outline.headings}
+    rank = {index: n for n, index in enumerate(filled)}
+
+    def alone(index: int) -> str | None:
+        n = rank.get(index)
+        if not n or filled[n - 1] not in heads or (n + 1 < len(filled) and filled[n + 1] not in heads):
+            return None
+        return ctx.doc.blocks[filled[n - 1]].text.strip()
+
+    return alone
+
+
+def _parallel_bodies(ctx: Context, alone: Callable[[int], str | None], repeat: tuple[int, int, int, int]) -> bool:
     """Whether a paragraph repeated whole is all that two headings of their own hold (（一）团体赛奖项 / 一等奖1名，
     二等奖2名…; （二）个人赛奖项 / the same line): two parts that happen to be alike, not a passage pasted twice."""
     block, start, end, first = repeat
     text = ctx.doc.blocks[block].text
     if start > len(text) - len(text.lstrip()) or end < len(text.rstrip()):
         return False  # a sentence of a paragraph
-    heads = {h.block for h in ctx.outline.headings}
-    rank = {index: n for n, index in enumerate(filled)}
-
-    def alone(index: int) -> str | None:
-        """The heading right above the paragraph, when the paragraph is all its part holds; else None."""
-        n = rank.get(index)
-        if n is None or n == 0 or filled[n - 1] not in heads:
-            return None
-        if n + 1 < len(filled) and filled[n + 1] not in heads:
-            return None
-        return ctx.doc.blocks[filled[n - 1]].text.strip()
-
     above, other = alone(block), alone(first)
     return above is not None and other is not None and above != other
 

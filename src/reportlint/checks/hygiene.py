@@ -481,7 +481,7 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
         gap = pos - last_pos
         if carried:  # short lines crossed (a contact list inside one bracket: 联系人：… 电话：…) count a third each
             short = sum(1 for k in range(last_pos + 1, pos + 1) if len(blocks[k].text.strip()) <= _LIST_LINE)
-            gap += -short + -(-short // 3)
+            gap -= short - (short + 2) // 3
         if carried and not all(_compatible(blocks[k], blocks[k + 1]) for k in range(last_pos, pos)):
             gap = carry_limit + 1
         yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit])

@@ -487,9 +487,9 @@ def _named_items(ctx: Context, block: int, start: int, end: int) -> list[int] | 
     noun = ctx.doc.blocks[block].text[max(start, end - 2):end]
     if len(noun) < 2 or not _HAN_PAIR.fullmatch(noun):
         return None
-    text, at = ctx.body.text, ctx.body.starts[block] + end
-    parts = list(re.finditer(rf"第([{CN_NUM}]{{1,3}})个?{noun}", text[at:]))
-    if not parts or parts[0].start() > 40 or cn_value(parts[0].group(1)) != 1:
+    at = ctx.body.starts[block] + end
+    parts = list(re.compile(rf"第([{CN_NUM}]{{1,3}})个?{noun}").finditer(ctx.body.text, at))
+    if not parts or parts[0].start() > at + 40 or cn_value(parts[0].group(1)) != 1:
         return None
     values = [1]
     for m in parts[1:]:

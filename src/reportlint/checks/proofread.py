@@ -362,7 +362,8 @@ def _parallel_after(text: str, e0: int, n: int) -> bool:
     return m is not None and m.end() - m.start() == n and text[m.end():m.end() + 1] in _CLAUSE_MARKS
 
 
-_CLAUSE_MARKS = ("。", "，", "；", "、", "：", "！", "？")
+_PHRASE_ENDS = ("。", "，", "；", "、", "：")  # a phrase cut before its last character stands before one of these
+_CLAUSE_MARKS = (*_PHRASE_ENDS, "！", "？")
 
 
 def _head_places(pairs: bytes, np: Any = None) -> list[int]:
@@ -379,7 +380,7 @@ def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, s
     for length in range(min(8, e0 - s), 2, -1):
         piece = text[s:s + length]
         phrase = dropped.get(piece)
-        if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+        if phrase is None and s + length == e0 and text[e0:e0 + 1] in _PHRASE_ENDS:
             phrase = dropped.get(piece + "$")
         if phrase and _uncovered(piece, lex):  # titles too: 《中华人民共国…法》
             out.append((length, phrase))
