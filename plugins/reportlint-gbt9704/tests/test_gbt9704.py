@@ -294,6 +294,37 @@ def test_theme_font_resolved_through_theme_part(tmp_path: Path) -> None:
     assert lint(doc, tmp_path, "fangsong.docx") == []
 
 
+def test_styles_kept_for_the_next_package_only_when_their_parts_and_language_match(tmp_path: Path) -> None:
+    """A batch reads one template's styles once; a different theme or theme language is read anew."""
+    from reportlint_gbt9704.package import read_package
+
+    from reportlint.config import Config
+    from reportlint.engine import Session, load
+
+    registry, _ = Session().books(Config())
+
+    def styles_of(doc: Doc, name: str) -> object:
+        path = doc.write(tmp_path / name)
+        pkg = read_package(str(path), None, len(load(path, registry).blocks))
+        assert pkg is not None
+        return pkg.styles
+
+    doc = conforming_direct()
+    doc.styles = styles_xml(rpr(ea_theme="minorEastAsia", size_pt=16), style("Normal", "Normal", default=True))
+    doc.theme = theme_xml(minor_ea="", hans="等线")
+    doc.settings = '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    first = styles_of(doc, "a.docx")
+    assert styles_of(doc, "b.docx") is first
+    doc.settings = ""  # no East Asian theme language: the script font no longer applies
+    other = styles_of(doc, "c.docx")
+    assert other is not first and other.theme.get("minorEastAsia") is None  # type: ignore[attr-defined]
+    doc.settings = '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    doc.theme = theme_xml(minor_ea="仿宋")
+    third = styles_of(doc, "d.docx")
+    assert third is not first and third.theme["minorEastAsia"] == "仿宋"  # type: ignore[attr-defined]
+    assert first.theme["minorEastAsia"] == "等线"  # type: ignore[attr-defined]
+
+
 def test_unresolvable_font_is_left_alone(tmp_path: Path) -> None:
     """No level names a typeface and the theme is missing: the body's font is not judged."""
     doc = conforming_direct()

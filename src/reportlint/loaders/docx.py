@@ -245,7 +245,7 @@ def _remember(cache: dict[Any, Any], key: Any, value: Any, limit: int) -> None:
 
 
 _STYLES: dict[bytes, Styles] = {}  # styles.xml content -> its styles (read-only once built)
-# the part as stored in the zip (``_packed``): its method, flags, CRC and sizes -> its compressed bytes and styles
+# the part as stored in the zip (``stored_part``): its method, flags, CRC and sizes -> its compressed bytes and styles
 _PACKED_STYLES: dict[tuple[int, ...], tuple[bytes, Styles]] = {}
 _KEPT_STYLES = 8
 
@@ -263,7 +263,7 @@ def _styles(raw: bytes | None, name: str) -> Styles:
     return found
 
 
-def _packed(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[tuple[int, ...], bytes] | None:
+def stored_part(zf: zipfile.ZipFile, data: bytes, name: str) -> tuple[tuple[int, ...], bytes] | None:
     """Part ``name`` as stored in the package ``data``: its compressed bytes with what reading
     them depends on (method, flags, CRC and size), or None when it cannot be opened. Equal
     stored parts inflate to equal content, so a part seen before need not be inflated again:
@@ -292,7 +292,7 @@ def _styles_part(zf: zipfile.ZipFile, data: bytes, name: str | None) -> Styles:
     part differs from those of the last few packages."""
     if not name:
         return Styles(None)
-    packed = _packed(zf, data, name)
+    packed = stored_part(zf, data, name)
     if packed is not None:
         kept = _PACKED_STYLES.get(packed[0])
         if kept is not None and kept[0] == packed[1]:  # compared, not hashed: faster for a large part

@@ -23,6 +23,7 @@ MM_PER_PT = 25.4 / 72
 _NOT_BODY = re.compile(r"^\s*(?:抄送|印发|主送|附件|附注|联系人|（联系人|\(联系人|此页无正文|（此页无正文"
                        r"|备注|注\s*[:：\d]|说明\s*[:：]|资料来源|数据来源|来源\s*[:：])")
 _SENTENCE_END = "。！？；"
+_SENTENCE_END_RX = re.compile(f"[{_SENTENCE_END}]")
 _HEADING_CHARS = 30  # a heading phrase after 一、/（一） is short; a longer lead is a sentence
 # A first short line that is 份号, 密级 or 紧急程度 (GB/T 9704 §7.2.1–7.2.3), not the title
 _HEAD_MARKS = re.compile(r"^\s*(?:\d{6}|(?:绝密|机密|秘密|特急|加急|平急)(?:[★\s\d年月日个]*)?)\s*$")
@@ -169,15 +170,15 @@ def check_margins(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # ---------------------------------------------------------------- paragraphs: body, title, headings
 
 def _majority(pairs: Iterable[tuple[Any, int]]) -> tuple[Any, int, int]:
-    """The value holding most characters, its count and the total."""
-    counts: Counter[Any] = Counter()
+    """The value holding most characters, its count and the total (the first such value on a tie)."""
+    counts: dict[Any, int] = {}
     for value, n in pairs:
-        counts[value] += n
+        counts[value] = counts.get(value, 0) + n
     total = sum(counts.values())
     if not total:
         return None, 0, 0
-    value, n = counts.most_common(1)[0]
-    return value, n, total
+    value = max(counts, key=counts.__getitem__)  # like Counter.most_common(1): the first of the largest
+    return value, counts[value], total
 
 
 def _face_and_size(pkg: Package, index: int, lead_only: bool = False) -> tuple[str | None, float | None]:
@@ -193,13 +194,13 @@ def _face_and_size(pkg: Package, index: int, lead_only: bool = False) -> tuple[s
 def _resolve_face_and_size(pkg: Package, index: int, lead_only: bool) -> tuple[str | None, float | None]:
     pieces: list[tuple[str | None, float, int]] = []
     seen = 0
-    for run in runs(pkg.paragraphs[index], pkg.styles):
-        text = run.text
+    for run in pkg.runs_of(index):
+        text, n = run.text, run.cjk
         if lead_only:
-            cut = next((i for i, ch in enumerate(text) if ch in _SENTENCE_END), None)
+            cut = _SENTENCE_END_RX.search(text)
             if cut is not None:
-                text = text[:cut]
-        n = cjk_count(text)
+                text = text[:cut.start()]
+                n = cjk_count(text)
         if n:
             pieces.append((run.ea, run.size, n))
             seen += n
@@ -213,6 +214,10 @@ def _resolve_face_and_size(pkg: Package, index: int, lead_only: bool) -> tuple[s
 
 
 def _heading_blocks(ctx: Context) -> dict[int, int]:
+    return ctx.memo("gbt9704.headings", lambda: _find_heading_blocks(ctx))  # type: ignore[no-any-return]
+
+
+def _find_heading_blocks(ctx: Context) -> dict[int, int]:
     """Block -> GB/T 9704 level (1 for 一、, 2 for （一）) of numbered headings that open a block; 0 for
     a block opened by such a number whose words up to the first sentence end are a clause, not a
     heading (一、各单位要高度重视，…): neither judged as a heading nor as body text."""
@@ -245,7 +250,7 @@ def _title_index(ctx: Context, pkg: Package) -> int | None:
     text = ctx.doc.blocks[t.block].text.strip()
     if text.endswith("文件") or re.search(r"〔\d{4}〕|\[\d{4}\]", text) or _HEAD_MARKS.match(text):
         return None  # the issuing organ's mark (发文机关标志), a 发文字号, 份号 or 密级, not the title
-    if any(_red(run.color) for run in runs(pkg.paragraphs[t.block], pkg.styles)):
+    if any(_red(run.color) for run in pkg.runs_of(t.block)):
         return None  # red: the issuing organ's mark, whatever its wording
     return t.block
 
@@ -729,7 +734,7 @@ def check_body_indent(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if abs(_chars(pp.left, size)) > 0.25:
             continue  # a left indent: a quotation or a block of its own
-        spaces = _leading_space("".join(r.text for r in runs(p, pkg.styles)))
+        spaces = _leading_space("".join(r.text for r in pkg.runs_of(i)))
         if spaces is None:
             continue
         indent = _chars(pp.first, size) + spaces
@@ -764,8 +769,8 @@ def _colour_name(value: str) -> str:
 def _colour(pkg: Package, index: int) -> str | None:
     """The colour of most of the Chinese characters of paragraph ``index``: None for black or automatic."""
     counts: Counter[str | None] = Counter()
-    for run in runs(pkg.paragraphs[index], pkg.styles):
-        n = cjk_count(run.text)
+    for run in pkg.runs_of(index):
+        n = run.cjk
         if n:
             value = (run.color or "auto").upper()
             counts[None if value in ("AUTO", "000000") or len(value) != 6 else value] += n

@@ -4,6 +4,7 @@ the way Word's Chinese font-size box names them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 # Word's Chinese size names (字号) and their sizes in points (Word's font-size list for Chinese UI;
 # GB/T 9704 §3 uses the same names: 3号 = 16 pt, 2号 = 22 pt, 4号 = 14 pt).
@@ -21,6 +22,7 @@ def size_name(pt: float) -> str:
     return shown
 
 
+@lru_cache(maxsize=512)  # a document names a handful of typefaces, asked about for every paragraph
 def normalise(name: str) -> str:
     """仿宋_GB2312, 仿宋 GB2312 and FangSong-GB2312 compare equal: case, spaces, ``_`` and ``-`` dropped."""
     return "".join(ch for ch in name.lower() if ch not in " _-\u3000")

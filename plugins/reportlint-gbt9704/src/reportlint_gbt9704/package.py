@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterator
+import re
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from reportlint import LoadError
-from reportlint.loaders.docx import check_package, parse_xml, read_part, walk_body
+from reportlint.loaders.docx import check_package, parse_xml, read_part, stored_part, walk_body
 from reportlint.loaders.wordnum import W
 from reportlint.sniff import open_zip, read_input
 
@@ -196,6 +198,7 @@ class Styles:
         self.defaults = Level()
         self.para_defaults = ParaLevel()
         self.lang = ""
+        self._styled: dict[tuple[str, str | None], Level] = {}
         if root is not None:
             dd = root.find(W + "docDefaults")
             if dd is not None:
@@ -242,12 +245,14 @@ class Styles:
         return sid if sid and sid in self.para_runs else self.default_para
 
     def run_level(self, p_style: str, r_style: str | None, direct: Any) -> Level:
-        levels = [self.defaults]
-        levels += [self.para_runs.get(s, Level()) for s in reversed(self.chain(p_style))]
-        if r_style:
-            levels += [self.run_styles.get(s, Level()) for s in reversed(self.chain(r_style))]
-        levels.append(_rpr_level(direct))
-        return _merge(levels)
+        base = self._styled.get((p_style, r_style))
+        if base is None:  # the styles' part of the cascade, the same for every run with these two styles
+            levels = [self.defaults]
+            levels += [self.para_runs.get(s, Level()) for s in reversed(self.chain(p_style))]
+            if r_style:
+                levels += [self.run_styles.get(s, Level()) for s in reversed(self.chain(r_style))]
+            base = self._styled[(p_style, r_style)] = _merge(levels)
+        return _merge([base, _rpr_level(direct)]) if direct is not None else _merge([base])
 
     def para_level(self, p: Any) -> ParaLevel:
         levels = [self.para_defaults]
@@ -309,10 +314,6 @@ def _theme_fonts(theme: Any | None, lang: str) -> dict[str, str]:
     return out
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
-
-
 @dataclass(frozen=True, slots=True)
 class Run:
     text: str
@@ -320,6 +321,7 @@ class Run:
     ascii: str | None
     size: float
     color: str | None
+    cjk: int  # its Chinese characters (``cjk_count``)
 
 
 def runs(p: Any, styles: Styles) -> Iterator[Run]:
@@ -327,8 +329,8 @@ def runs(p: Any, styles: Styles) -> Iterator[Run]:
     controls included; deletions, hidden runs, text boxes, ruby and fallbacks left out) with
     their resolved formatting."""
     p_style = styles.paragraph_style(p)
-    for el in pruned(p, _RUN_SKIP):
-        if el.tag != W + "r":
+    for el in p.iter(_R):
+        if not _kept(el, p):
             continue
         rpr = el.find(W + "rPr")
         if rpr is not None and on(rpr.find(W + "vanish")):
@@ -339,7 +341,23 @@ def runs(p: Any, styles: Styles) -> Iterator[Run]:
             continue
         rs = rpr.find(W + "rStyle") if rpr is not None else None
         level = styles.run_level(p_style, rs.get(W + "val") if rs is not None else None, rpr)
-        yield Run(text, styles.font_name(level.ea), styles.font_name(level.ascii), styles.size_pt(level), level.color)
+        yield Run(text, styles.font_name(level.ea), styles.font_name(level.ascii), styles.size_pt(level), level.color,
+                  cjk_count(text))
+
+
+_R = W + "r"
+
+
+def _kept(el: Any, p: Any) -> bool:
+    """Whether no element between ``el`` and paragraph ``p`` is one ``runs`` leaves out (``_RUN_SKIP``):
+    the same runs as walking ``pruned(p, _RUN_SKIP)``, found by lxml's own iteration (a run's parent is
+    most often the paragraph itself)."""
+    parent = el.getparent()
+    while parent is not p:
+        if parent is None or parent.tag in _RUN_SKIP:
+            return False
+        parent = parent.getparent()
+    return True
 
 
 def pruned(p: Any, skip: frozenset[str] | set[str]) -> Iterator[Any]:
@@ -360,8 +378,13 @@ def pruned(p: Any, skip: frozenset[str] | set[str]) -> Iterator[Any]:
 _RUN_SKIP = frozenset(_SKIP | {W + "p"})  # a paragraph nested in this one's text box has runs of its own
 
 
+_NOT_CJK = re.compile("[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
 def cjk_count(text: str) -> int:
-    return sum(1 for ch in text if _is_cjk(ch))
+    """The Chinese characters of ``text``: CJK Unified Ideographs with Extension A and the compatibility block
+    (counted as what the runs of other characters leave: Chinese text has few of them)."""
+    return len(text) - sum(map(len, _NOT_CJK.findall(text))) if text else 0
 
 
 @dataclass
@@ -379,6 +402,14 @@ class Package:
     gutter_top: bool = False
     memo: dict[Any, Any] = field(default_factory=dict)  # per-paragraph results shared by the checks
 
+    def runs_of(self, index: int) -> tuple[Run, ...]:
+        """The runs of paragraph ``index`` (``runs``), resolved once for all the checks that ask."""
+        key = ("runs", index)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = tuple(runs(self.paragraphs[index], self.styles))
+        return found  # type: ignore[no-any-return]
+
 
 def _rels(zf: Any, name: str) -> dict[str, tuple[str, str]]:
     """Internal relationships of part ``name``: id -> (type's last segment, resolved target)."""
@@ -394,6 +425,39 @@ def _rels(zf: Any, name: str) -> dict[str, tuple[str, str]]:
         resolved = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
         out[rel.get("Id") or ""] = ((rel.get("Type") or "").rsplit("/", 1)[-1], resolved)
     return out
+
+
+# The styles of the last few templates: (styles part, theme part as stored, theme language) -> their Styles.
+# A batch of documents made from one template parses its styles part (300 KB in python-docx's) once.
+_KEPT: dict[tuple[Any, ...], tuple[tuple[bytes, ...], Styles]] = {}
+_KEEP = 8
+_KEPT_LOCK = threading.Lock()
+
+
+def _styles(zf: Any, data: bytes, rels: dict[str, tuple[str, str]], names: set[str],
+            part: Callable[[str], Any | None], settings: Any | None) -> Styles:
+    """The Styles of the package: built from its styles and theme parts and the theme language of its
+    settings, or taken from ``_KEPT`` when the stored parts are byte for byte those of a package read
+    before (compared, not only their CRCs) and the language is the same."""
+    stored: list[tuple[tuple[int, ...], bytes] | None] = []
+    for kind in ("styles", "theme"):
+        target = next((t for ty, t in rels.values() if ty == kind and t in names), None)
+        stored.append(stored_part(zf, data, target) if target else ((), b""))  # () : the package has none
+    tfl = settings.find(W + "themeFontLang") if settings is not None else None
+    lang = (tfl.get(W + "eastAsia") or "") if tfl is not None else ""
+    key = packed = None
+    if stored[0] is not None and stored[1] is not None:  # both readable as stored (or absent)
+        key, packed = (stored[0][0], stored[1][0], lang), (stored[0][1], stored[1][1])
+        kept = _KEPT.get(key)
+        if kept is not None and kept[0] == packed:
+            return kept[1]
+    styles = Styles(part("styles"), part("theme"), settings)
+    if key is not None and packed is not None:
+        with _KEPT_LOCK:
+            if key not in _KEPT and len(_KEPT) >= _KEEP:
+                _KEPT.pop(next(iter(_KEPT)))
+            _KEPT[key] = (packed, styles)
+    return styles
 
 
 def read_package(path: str, sha256: str | None, blocks: int) -> Package | None:
@@ -430,7 +494,7 @@ def read_package(path: str, sha256: str | None, blocks: int) -> Package | None:
                 return parse_xml(data, target) if data is not None and target else None
 
             settings = part("settings")
-            styles = Styles(part("styles"), part("theme"), settings)
+            styles = _styles(zf, data, rels, names, part, settings)
             footers: dict[str, Any] = {}
             headers: dict[str, Any] = {}
             for rid, (ty, target) in rels.items():
