@@ -35,7 +35,7 @@ CHECKS = {
 
 def _deferred(function: str) -> Callable[[Any, Any], Any]:
     def check(ctx: Any, rule: Any) -> Any:
-        if not _is_zip(ctx.doc.path):
+        if not ctx.memo("gbt9704.is_zip", lambda: _is_zip(ctx.doc.path)):  # once per file, not per rule
             return ()  # a .txt, .pdf or .doc: no page layout to read (``package.read_package`` says the same)
         from . import checks
 
