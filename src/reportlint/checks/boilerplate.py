@@ -84,6 +84,26 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            sample=first.text.strip()[:16], count=len(run))
     for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue, ctx.body.text):
         yield rule.finding(doc, index, start, end, key=key, text=doc.blocks[index].text[start:end])
+    entities = doc.meta.get("html_entities")
+    at = _offset_of(doc, entities[0], entities[1]) if isinstance(entities, tuple | list) and len(entities) == 4 \
+        else None
+    if at is not None:  # space entities of a web page's source in a .txt (the loader read them as spaces)
+        index, start = at
+        yield rule.finding(doc, index, start, start + len(str(entities[2])), key="entities", text=str(entities[2])[:12],
+                           count=entities[3])
+
+
+def _offset_of(doc: Document, line: Any, column: Any) -> tuple[int, int] | None:
+    """The block and offset of 1-based physical ``line`` and 0-based ``column`` of a text file."""
+    if not isinstance(line, int) or not isinstance(column, int):
+        return None
+    for b in doc.blocks:
+        if (b.line or b.index + 1) == line:
+            return b.index, column
+        for start, ln, col in b.joins:
+            if ln == line:
+                return b.index, start + column - col
+    return None
 
 
 _SENTENCE_MARK = re.compile(r"[。；;！!？?，,、：:]")

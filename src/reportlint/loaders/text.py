@@ -77,6 +77,39 @@ def front_matter(lines: list[str]) -> int:
     return 0
 
 
+# HTML character entities for spaces, as web editors write a paragraph's indent (&emsp;&emsp;) and a page's text
+# copied with its source keeps them (HTML 5 named character references; &#12288; is the ideographic space U+3000)
+_SPACE_ENTITIES = re.compile(r"&(?:emsp|ensp|nbsp|thinsp|#12288|#x3000|#160|#xa0|#8194|#x2002|#8195|#x2003);",
+                             re.IGNORECASE)
+# Markdown's inline markup around text: an HTML tag (its attributes may run over lines: a 红头 drawn with <div
+# style=…>), an HTML comment, and the brackets and address of a link or image ([text](address))
+_MD_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!?\[(?=[^\[\]\n]*\]\([^()\s]*\))"
+                        r"|\]\([^()\s]*\)", re.DOTALL)
+
+
+def _blanked(text: str, pattern: re.Pattern[str]) -> str:
+    """``text`` with every match of ``pattern`` turned into spaces, line breaks kept: the file's lines and columns
+    stay where they were, so findings still point at them."""
+    return pattern.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+
+
+def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -> None:
+    """Space entities read as the spaces they name (an indent before 一、 is an indent). In Markdown they are its
+    own syntax; in a .txt they are left over from a web page, and the first of them and their count go to
+    ``meta["html_entities"]`` (1-based line, 0-based column, the entity, the count) for B101 to report."""
+    count, first = 0, None
+    for n, line in enumerate(lines):
+        if "&" in line and (found := _SPACE_ENTITIES.findall(line)):
+            if first is None:
+                m = _SPACE_ENTITIES.search(line)
+                assert m is not None
+                first = (n + 1, m.start(), m.group())
+            count += len(found)
+            lines[n] = _blanked(line, _SPACE_ENTITIES)
+    if first is not None and not markdown:
+        meta["html_entities"] = (*first, count)
+
+
 def load_text(path: Path, data: bytes) -> Document:
     text, meta = decode(data)
     lines = _NEWLINES.split(text) if "\r" in text else text.split("\n")
@@ -88,6 +121,10 @@ def load_text(path: Path, data: bytes) -> Document:
         meta["front_matter"] = head  # its lines: metadata of the file, no text of the report
         if markdown:  # a Markdown file's own metadata (a site generator's): rules never see it
             lines[:head] = [""] * head
+    if markdown and ("<" in text or "](" in text):
+        lines = _blanked("\n".join(lines), _MD_MARKUP).split("\n")  # the lines hold no line break of their own
+    if "&" in text:
+        _space_entities(lines, markdown, meta)
     directives = []
     for n, line in enumerate(lines) if "reportlint" in text else ():  # a text without the word holds none
         if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):

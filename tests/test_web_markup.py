@@ -1,0 +1,53 @@
+"""Text saved from a web editor or a Markdown site: space entities (&emsp;&emsp; before every paragraph),
+HTML tags and link syntax. In Markdown they are its own markup; in a .txt they are residue of the page. Either
+way the outline reads the document under them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlint.loaders.text import load_text
+from reportlint.testing import lint_text
+
+BODY = ("关于做好防汛工作的通知\n"
+        "各乡镇：\n"
+        "&emsp;&emsp;为做好今年防汛工作，现将有关事项通知如下。\n"
+        "&emsp;&emsp;一、加强组织领导\n"
+        "&emsp;&emsp;（一）落实责任。各乡镇要在5月底前明确防汛责任人。\n"
+        "&emsp;&emsp;（二）加强值守。汛期实行24小时值班制度。\n"
+        "&emsp;&emsp;二、强化隐患排查\n"
+        "&emsp;&emsp;（一）排查河道。6月10日前完成河道隐患排查。\n"
+        "&emsp;&emsp;（二）排查水库。由县水利局负责，每月检查一次。\n"
+        "&emsp;&emsp;&emsp;&emsp;县防汛抗旱指挥部办公室\n"
+        "&emsp;&emsp;&emsp;&emsp;2024年5月6日\n")
+
+
+def test_space_entities_read_as_spaces_with_lines_and_columns_kept(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(BODY.encode())
+    doc = load_text(path, path.read_bytes())
+    assert doc.blocks[3].text == " " * 12 + "一、加强组织领导"
+    assert doc.meta["html_entities"] == (3, 0, "&emsp;", 22)
+    md = tmp_path / "a.md"
+    md.write_bytes(BODY.encode())
+    assert "html_entities" not in load_text(md, md.read_bytes()).meta  # Markdown's own syntax
+
+
+def test_entities_in_a_text_file_are_one_residue_finding_and_the_outline_is_read(tmp_path: Path) -> None:
+    found = lint_text(BODY, tmp_path)
+    residue = [f for f in found if f.rule == "B101"]
+    assert len(residue) == 1 and "共 22 处" in residue[0].message and (residue[0].line, residue[0].column) == (3, 1)
+    assert not [f for f in found if f.rule.startswith(("N", "M", "S"))]  # numbering, measures and sections read
+    assert lint_text(BODY, tmp_path, name="a.md") == []
+
+
+def test_html_tags_and_link_syntax_in_markdown_are_markup(tmp_path: Path) -> None:
+    text = ('<div style="font-family:\'方正小标宋简体\';\ncolor:red">县人民政府文件</div>\n\n'
+            "## 关于做好防汛工作的通知\n\n各乡镇：\n\n请按要求做好防汛准备。\n\n"
+            "附件：[《防汛责任人名单》](/files/防汛责任人名单.pdf)\n")
+    found = lint_text(text, tmp_path, name="a.md")
+    assert [f.rule for f in found] == []
+    path = tmp_path / "a.md"
+    doc = load_text(path, path.read_bytes())
+    assert doc.blocks[1].text.strip() == "县人民政府文件"
+    assert doc.blocks[-1].text.rstrip() == "附件： 《防汛责任人名单》"
