@@ -291,3 +291,36 @@ def test_one_sentence_on_its_own_line_over_sub_items_is_a_heading(tmp_path: Path
     # the same words with a task of their own after them on the line: the item is judged
     joined = text.replace("物流网络。\n1.", "物流网络。要提升物流服务水平。\n1.")
     assert [f.rule for f in lint_text(joined, tmp_path, select="M101")] == ["M101"]
+
+
+def test_measures_taken_under_a_review_heading_are_no_measures_part(tmp_path: Path) -> None:
+    text = ("县政府工作报告\n一、一年来工作回顾\n（一）采取有力措施，抗击洪涝灾害\n汛期各级干部深入一线，群众同舟共济，"
+            "经受住了考验。\n二、今年主要任务\n（一）加强防汛设施建设\n年底前完成12座水库除险加固。\n")
+    assert codes(text, tmp_path, "M101") == []
+
+
+def test_a_slogan_stretch_of_a_paragraph_that_states_a_figure_is_weighed_whole(tmp_path: Path) -> None:
+    text = ("关于推进棚户区改造的实施方案\n一、主要措施\n一是全力推进棚户区改造。充分利用有利政策，全力争取资金支持，"
+            "切实做足做细前期工作，有效解决资金短缺问题。继续坚持阳光征收原则，全力完成今年3200户改造任务。\n")
+    assert "M102" not in codes(text, tmp_path)
+
+
+def test_requirements_on_every_unit_addressed_are_not_counted_as_bare(tmp_path: Path) -> None:
+    text = ("国务院办公厅关于推进某项工作的意见\n一、总体要求\n到2025年基本建成工作体系。\n二、保障措施\n"
+            "（一）加强组织领导。各地区、各部门要充分认识这项工作的重要意义，将其纳入重要议事日程。\n"
+            "（二）加强人员培训。各地区、各部门要将其纳入干部教育培训内容。\n"
+            "（三）加强考核评价。各地区、各部门要将其列入绩效考核。\n")
+    assert codes(text, tmp_path, "M101,M103") == []
+
+
+def test_a_year_set_for_a_step_dates_the_measure(tmp_path: Path) -> None:
+    text = ("安全生产三年行动方案\n一、重点任务\n1.2024年试点建设企业安全管理体系，2025年修订完成有关规范。\n"
+            "2.推动企业健全安全管理制度，提升本质安全水平。\n")
+    found = lint_text(text, tmp_path, select="M101")
+    assert [f.line for f in found] == [4]
+
+
+def test_a_signature_and_lines_of_markup_after_the_last_paragraph_are_no_measures(tmp_path: Path) -> None:
+    text = ("关于加强安全生产工作的通知\n各单位：\n一、工作要求\n各单位要建立隐患台账，每月报送一次。\n"
+            "##\n县安全生产委员会办公室\n")
+    assert codes(text, tmp_path, "M101") == []

@@ -484,7 +484,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     if words is not None:
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
-            if _names_measures(mk.title, 12, words):
+            if _names_measures(mk.title, 12, words) and not _under_review(items, i):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words):
@@ -568,6 +568,7 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
     return end
 
 
+_HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
 # a line of a signature block: the issuing body or a date, short and with no punctuation of a sentence (XX镇人民政府,
 # 2020年X月XX日 with its figures still to fill in, which _PART_END's date does not take)
 _SIGNATURE_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s]{2,25}[ \t\u3000]*$")
@@ -624,6 +625,21 @@ def _title_anchors(patterns: tuple[str, ...]) -> tuple[bool, re.Pattern[str] | N
     hold a match), else the anchors as one alternation."""
     anchors = {anchor(p) for p in patterns}
     return "" in anchors, None if "" in anchors else literal_alternation(sorted(anchors))
+
+
+# the heading of a part that tells what was done (一、一年来工作回顾, 二、主要工作及成效, 2023年工作总结): the 措施 its
+# items name (（一）采取果断措施，抗击非典) were taken, not planned
+_REVIEW = re.compile(r"回顾|成效|成绩|主要工作|工作情况|进展情况|完成情况|主要做法|做法和成效|(?:19|20)\d\d年工作总结")
+
+
+def _under_review(items: Sequence[Any], i: int) -> bool:
+    """Whether an item above item ``i`` heads a review of the work done (``_REVIEW``)."""
+    j, seen = items[i].parent, 0
+    while j >= 0 and seen < 8:
+        if _REVIEW.search(items[j].marker.title[:16]):
+            return True
+        j, seen = items[j].parent, seen + 1
+    return False
 
 
 def _names_measures(title: str, within: int, words: Any) -> bool:
@@ -749,15 +765,23 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
         if not cuts:
+            found: list[Measure] = []
+            signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
             for b in range(sec.block, sec.end_block + 1):
                 if ctx.doc.blocks[b].kind not in ("paragraph", "heading"):
                     continue  # a table cell holds no measure sentence
                 a = (b, sec.head_end if b == sec.block else 0)
                 z = _trim(ctx, a, (b, sec.end if b == sec.end_block else len(ctx.doc.blocks[b].text)))
                 text = _span_text(ctx, a, z)
+                if len(_HAN_CHARS.findall(text)) < 2:
+                    continue  # no sentence of Chinese: a line of markup (##, ---), a figure or a stray mark
                 if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
-                    measures.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
+                    found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
+                    signed.append(bool(_SIGNATURE_LINE.match(text)))
+            while len(found) > 1 and signed.pop():
+                found.pop()  # the issuing body (or a date) under the last paragraph: the signature, no measure
+            measures.extend(found)
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
         for k, (pos, depth) in enumerate(cuts):
@@ -766,6 +790,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 continue
             below = None
             stop = _trim(ctx, pos, nxt[0] if nxt else end)
+            if depth == 99 and stop[0] > pos[0]:  # 一是…二是…三是… in one paragraph: the last ends with it
+                stop = _trim(ctx, pos, (pos[0], len(ctx.doc.blocks[pos[0]].text)))
             text = _span_text(ctx, pos, stop)
             body = strip_label(text.strip()).strip()
             if _DESCRIBES.match(body):
@@ -887,8 +913,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a requirement that repeats a task the document already quantified
         if id(m) in conduct or _no_task(m, rule.params, principle):
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
-        if (generic_owner(ctx, m.text, rule.params) or _ELIDED.match(strip_label(m.text.strip()))) \
-                and _in_requirements_part(ctx, (m.block, m.start), rule.params):
+        if _binds_all_addressed(ctx, m, rule.params):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
@@ -1054,7 +1079,15 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     conduct = _conduct_items(ctx, measures, sections, params)
     principle = pattern_set(tuple(low.get("principles", ())))
     return [m for m in measures
-            if id(m) not in conduct and (quantified(m.text) or not _no_task(m, params, principle))]
+            if id(m) not in conduct and (quantified(m.text) or not (
+                _no_task(m, params, principle) or _binds_all_addressed(ctx, m, params)))]
+
+
+def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
+    """Whether the item is a requirement on every unit the document addresses (各地区、各部门要……, or 要…… with the
+    subject left out) in a 工作要求 or 保障措施 part: M101 leaves it alone, and M103 does not count it either."""
+    return bool(generic_owner(ctx, m.text, params) or _ELIDED.match(strip_label(m.text.strip()))) \
+        and _in_requirements_part(ctx, (m.block, m.start), params)
 
 
 def _no_task(m: Measure, params: Mapping[str, Any], principle: PatternSet | None) -> bool:
@@ -1256,6 +1289,9 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
+        whole = ctx.doc.blocks[block].text
+        if len(body) < len(whole.strip()) <= 2 * params.get("max_chars", 400) and dimensions(ctx, whole, dims):
+            continue  # …or out of a paragraph that does (……全力完成今年8008户改造任务。): the reader weighs it whole
         if _mostly_unquantified(ctx, text, dims):
             lead = len(text) - len(text.lstrip())
             # the rest of the item, or a plain sentence of the passage, names who acts: the message says so
