@@ -82,6 +82,12 @@ def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]
 
 
+def test_a_degree_adverb_said_twice_is_emphasis(tmp_path: Path) -> None:
+    text = "剩下的时间很紧很紧，任务非常非常繁重。"
+    assert lint_text(text, tmp_path, select="T101") == []
+    assert [f.excerpt for f in lint_text("要依托依托信息平台推进。", tmp_path, select="T101")] == ["依托依托"]
+
+
 def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doubled(tmp_path: Path) -> None:
     text = "保障供水安全。2.1管理职责职责分工见附表。五、主要措施措施一：完善台账。"
     assert lint_text(text, tmp_path, select="T101") == []
@@ -184,6 +190,19 @@ def test_rewriter_swaps_of_renshi_tebie_and_zhongyang(tmp_path: Path) -> None:
         ("熟悉", "认识"), ("非凡是", "特别是"), ("中心", "中央"), ("中心", "中央")]
     # the words in their own sense
     right = "干部要熟悉业务、熟悉情况，成绩非凡；县政务服务中心、省委党校和市规划展览中心按时开放。"
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
+def test_a_markdown_link_address_with_chinese_in_it_is_no_bracket_pair(tmp_path: Path) -> None:
+    text = "附件：[《关于做好防汛工作的通知》](/files/关于做好防汛工作的通知.pdf)\n"
+    assert lint_text(text, tmp_path, select="T103") == []
+    assert len(lint_text("各县(市、区)要抓好落实。\n", tmp_path, select="T103")) == 1
+
+
+def test_queyi_as_the_swapped_noun_but_not_as_the_verb(tmp_path: Path) -> None:
+    found = lint_text("查摆工作中存在的缺乏，逐条整改。", tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("缺乏", "不足")]
+    right = "督查指出部分单位存在的缺乏应急预案、台账不全等问题。"  # 缺乏 with its object: the verb
     assert lint_text(right, tmp_path, select="T104") == []
 
 

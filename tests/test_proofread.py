@@ -37,6 +37,10 @@ def test_similar_characters_are_reported_with_the_evidence(
     assert expected in found[0][1] and why in found[0][1]
 
 
+def test_a_name_beside_the_phrase_it_resembles_is_its_parallel(tmp_path: Path) -> None:
+    assert _found(tmp_path, "全面推行河长制、湖长制，水环境持续改善。", "T105") == []
+
+
 def test_a_clause_ending_in_a_word_of_one_character_has_none_dropped(tmp_path: Path) -> None:
     assert _found(tmp_path, "确保每项工作责任清、任务明。", "T105") == []
     assert [e for e, _ in _found(tmp_path, "进一步畅通受理渠。", "T105")] == ["受理渠"]
@@ -46,6 +50,9 @@ def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_
     # 处于不败之地 beside 立于不败之地: 处于 holds the place of 立于; 于不败之地 alone has lost its 立
     assert _found(tmp_path, "使企业始终处于不败之地。", "T105") == []
     assert [e for e, _ in _found(tmp_path, "使企业始终，于不败之地。", "T105")] == ["于不败之地"]
+    # 正规化 and 法制化 are words of their own: no 规范化建设 or 制度化建设 short of a character
+    assert _found(tmp_path, "民兵队伍要加强正规化建设。", "T105") == []
+    assert _found(tmp_path, "推进基层治理法制化建设。", "T105") == []
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
@@ -129,6 +136,24 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
+
+
+def test_a_listed_mistake_written_all_through_is_one_finding_with_its_places(tmp_path: Path) -> None:
+    text = "希望大家再接再励。\n会议要求再接再励。\n\n我们将再接再励，做好工作。\n"
+    found = lint_text(text, tmp_path, select="T105")
+    assert len(found) == 1 and "全文共 3 处" in found[0].message
+    assert [r["line"] for r in found[0].related] == [2, 4]
+    assert len(lint_text("希望大家再接再励。\n会议要求再接再励。\n", tmp_path, select="T105")) == 2
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("研究制定若千条具体措施。", "若千", "若干"),  # 干 read as 千
+    ("严格按照权利清单、责任清单履职。", "权利清单", "权力清单"),
+    ("要坚持不懈，张蓝图绘到底。", "张蓝图绘到底", "一张蓝图绘到底"),
+    ("实施供水、排污等基础设建设。", "基础设建设", "基础设施建设"),
+])
+def test_slips_of_plans_and_reports(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
 
 
 def test_list_only_when_detection_is_off(tmp_path: Path) -> None:

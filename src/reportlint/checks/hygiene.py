@@ -199,6 +199,11 @@ def _allowed_doublings(allow: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
     return {c: re.compile("|".join(p)) for c, p in allow if p}
 
 
+# a word said twice on purpose begins with 一 (一步一步), or is a degree adverb or begins with one: 很紧很紧, 太多太多,
+# 非常非常, 特别特别 are the emphasis of speech (a speaker's repetition, kept in a 讲话稿 as said)
+_EMPHATIC = frozenset(("非常", "特别", "十分", "真的", "好多", "多么", "越来"))
+
+
 def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a function character typed twice (的的, 了了, 在在, 要要 …), a word typed twice
@@ -238,8 +243,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         i = body.block_at(m.start())
         b, offset = body.blocks[i], body.starts[i]
         word, start, end = m.group(1), m.start() - offset, m.end() - offset
-        if (b.index in ctx.residue or word in allow_words or word[0] == "一" or len(set(word)) == 1
-                or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
+        if (b.index in ctx.residue or word in allow_words or word[0] in "一很太" or word in _EMPHATIC
+                or len(set(word)) == 1 or _HEADING_BEFORE.search(b.text, max(0, start - 16), start)):
             continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
         if any(lay.match(b.text, start) for lay in layout):
             continue  # two fields of a form head run together (××发电|发电单位)
@@ -669,8 +674,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     paired: set[int] = set()  # offsets of ( and ) reported as one pair (县(市、区))
     for m in _HALF_PAIR.finditer(body.text):
         inner = m.group(1)
-        if inner.lstrip().startswith(("http:", "https:", "www.", "//")):
-            continue  # a link's address ([首页](https://… "首页")): no Chinese text, whatever its title
+        if inner.lstrip().startswith(("http:", "https:", "www.", "//")) or (
+                m.start() and body.text[m.start() - 1] == "]" and not any(ch.isspace() for ch in inner.strip())):
+            continue  # a link's address ([首页](https://… "首页"), [下载](/files/通知.pdf)): no text, whatever its title
         if not (_HAN_CHAR.search(inner) or {m.start(), m.end() - 1} & flagged):
             continue
         paired.update((m.start(), m.end() - 1))

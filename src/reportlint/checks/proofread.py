@@ -285,6 +285,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                 if e - s == 2 and i == s + 1 and text[s] in _NUMERAL_YI:
                     continue  # 一 + any one character is a numeral–classifier or 一+verb phrase (快人一拍, 扫一扫)
+                if word in text[max(0, s - len(word) - 2):s] or word in text[e:e + len(word) + 2]:
+                    continue  # the phrase stands right beside it: two parallel names (河长制、湖长制), no slip
                 weight = f * 1000
             else:  # the right word is written elsewhere in the document, with a neighbour of this place
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
@@ -342,8 +344,11 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
         if found is None:
             found = memo[key] = _dropped_here(text, s, e0, lex)
         for length, phrase in found:
-            if phrase[1:] == text[s:s + length] and s and lex.word(text[s - 1:s + 1]):  # type: ignore[attr-defined]
-                continue  # 处于不败之地: the first character is there in another word (处于 for 立于), none dropped
+            if s and lex.word(text[s - 1:s + 1]):  # type: ignore[attr-defined]
+                # the first character belongs to a word with the one before: the text goes on a word begun
+                # earlier (正规化建设, 法制化建设 are no 规范化建设, 制度化建设 short of a character; in 处于不败之地
+                # 处于 stands for 立于), not at the phrase's start
+                continue
             if phrase[:-1] == text[s:s + length] and s + length == e0 and _parallel_after(text, e0, length):
                 continue  # 责任清、任务明: two parallel clauses, each ending in a word of one character
             if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
@@ -690,14 +695,35 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
                 found.setdefault(index, []).append(t)
+    kept: list[tuple[int, Typo]] = []
     for index in sorted(found):
         taken = -1
         for t in sorted(found[index], key=lambda t: (t.start, -(t.end - t.start))):
             if t.start < taken:
                 continue
             taken = t.end
-            yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
-                               why=t.why, suggestion=t.expected if t.key not in ("roman",) else None)
+            kept.append((index, t))
+    # a listed mistake written the same way all through the document is one finding at its first place, with the
+    # others as related places: the drafter replaces it everywhere at once
+    same: dict[tuple[str, str], list[tuple[int, Typo]]] = {}
+    for index, t in kept:
+        if t.key == "default":
+            same.setdefault((t.text, t.expected), []).append((index, t))
+    blocks = ctx.doc.blocks
+    for index, t in kept:
+        group = same.get((t.text, t.expected), []) if t.key == "default" else []
+        times, related = "", []
+        if len(group) >= _SUMMED:
+            if group[0][1] is not t:
+                continue
+            times = f"（全文共 {len(group)} 处，可用替换功能统一改正）"
+            related = [{"path": ctx.doc.path, "line": blocks[i].position(o.start)[0]} for i, o in group[1:]]
+        yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
+                           why=t.why, suggestion=t.expected if t.key not in ("roman",) else None, times=times,
+                           related=related)
+
+
+_SUMMED = 3  # occurrences of one listed mistake reported as one finding
 
 
 # ---- X103 passages ------------------------------------------------------------------------------
