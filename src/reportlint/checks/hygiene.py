@@ -676,7 +676,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         inner = m.group(1)
         if inner.lstrip().startswith(("http:", "https:", "www.", "//")) or (
                 m.start() and body.text[m.start() - 1] == "]" and not any(ch.isspace() for ch in inner.strip())):
-            continue  # a link's address ([首页](https://… "首页"), [下载](/files/通知.pdf)): no text, whatever its title
+            continue  # a link's address ([首页](https://… "首页"), [下载](/files/通知.pdf)): no text of the report
         if not (_HAN_CHAR.search(inner) or {m.start(), m.end() - 1} & flagged):
             continue
         paired.update((m.start(), m.end() - 1))

@@ -82,9 +82,20 @@ def front_matter(lines: list[str]) -> int:
 _SPACE_ENTITIES = re.compile(r"&(?:emsp|ensp|nbsp|thinsp|#12288|#x3000|#160|#xa0|#8194|#x2002|#8195|#x2003);",
                              re.IGNORECASE)
 # Markdown's inline markup around text: an HTML tag (its attributes may run over lines: a 红头 drawn with <div
-# style=…>), an HTML comment, and the brackets and address of a link or image ([text](address))
-_MD_MARKUP = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|!?\[(?=[^\[\]\n]*\]\([^()\s]*\))"
-                        r"|\]\([^()\s]*\)", re.DOTALL)
+# style=…>), an HTML comment, and the brackets and address of a link or image ([text](address)); each bounded in
+# length, so a file of unclosed "<a " or "<!--" costs a pass, not a pass per opening
+_MD_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>"
+                        r"|!?\[(?=[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\))|\]\([^()\s]{0,2000}\)")
+
+
+def _markdown_markup(text: str) -> str:
+    """``text`` with Markdown's HTML comments (found in one pass: each ``-->`` after its ``<!--``) and ``_MD_MARKUP``
+    blanked."""
+    pieces, at = [], 0
+    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
+        pieces += [text[at:start], re.sub(r"[^\r\n]", " ", text[start:end + 3])]
+        at = end + 3
+    return _blanked("".join(pieces) + text[at:], _MD_MARKUP)
 
 
 def _blanked(text: str, pattern: re.Pattern[str]) -> str:
@@ -122,7 +133,7 @@ def load_text(path: Path, data: bytes) -> Document:
         if markdown:  # a Markdown file's own metadata (a site generator's): rules never see it
             lines[:head] = [""] * head
     if markdown and ("<" in text or "](" in text):
-        lines = _blanked("\n".join(lines), _MD_MARKUP).split("\n")  # the lines hold no line break of their own
+        lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
     if "&" in text:
         _space_entities(lines, markdown, meta)
     directives = []
