@@ -51,3 +51,10 @@ def test_html_tags_and_link_syntax_in_markdown_are_markup(tmp_path: Path) -> Non
     doc = load_text(path, path.read_bytes())
     assert doc.blocks[1].text.strip() == "县人民政府文件"
     assert doc.blocks[-1].text.rstrip() == "附件： 《防汛责任人名单》"
+
+
+def test_suppression_comments_of_a_markdown_file_still_work(tmp_path: Path) -> None:
+    text = "关于做好防汛工作的通知\n\n<!-- reportlint: ignore T101 引用原话 -->\n请大家要要重视。\n"
+    assert lint_text(text, tmp_path, select="T101", name="a.md") == []
+    assert len(lint_text(text.replace("<!-- reportlint: ignore T101 引用原话 -->", "<!-- 备注 -->"), tmp_path,
+                         select="T101", name="b.md")) == 1

@@ -132,10 +132,6 @@ def load_text(path: Path, data: bytes) -> Document:
         meta["front_matter"] = head  # its lines: metadata of the file, no text of the report
         if markdown:  # a Markdown file's own metadata (a site generator's): rules never see it
             lines[:head] = [""] * head
-    if markdown and ("<" in text or "](" in text):
-        lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
-    if "&" in text:
-        _space_entities(lines, markdown, meta)
     directives = []
     for n, line in enumerate(lines) if "reportlint" in text else ():  # a text without the word holds none
         if "reportlint" in line and (m := TEXT_DIRECTIVE.match(line)):
@@ -144,6 +140,10 @@ def load_text(path: Path, data: bytes) -> Document:
             lines[n] = ""  # a suppression comment is not text of the report: rules never see it
     if directives:
         meta["directives"] = directives
+    if markdown and ("<" in text or "](" in text):  # after the suppression comments, which are HTML comments too
+        lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
+    if "&" in text:
+        _space_entities(lines, markdown, meta)
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     passages = rejoin(lines, markdown)
