@@ -1290,7 +1290,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
         whole = ctx.doc.blocks[block].text
-        if len(body) < len(whole.strip()) <= 2 * params.get("max_chars", 400) and dimensions(ctx, whole, dims):
+        if len(body) < len(whole.strip()) <= 2 * params.get("max_chars", 400) and _items_in(ctx, block) <= 1 \
+                and dimensions(ctx, whole, dims):
             continue  # …or out of a paragraph that does (……全力完成今年8008户改造任务。): the reader weighs it whole
         if _mostly_unquantified(ctx, text, dims):
             lead = len(text) - len(text.lstrip())
@@ -1309,6 +1310,12 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         taken.append((block, s, e))
         share_shown, owner_shown, sample = info.split("|", 2)
         yield block, s, e, count, share_shown, owner_shown, sample
+
+
+def _items_in(ctx: Context, block: int) -> int:
+    """How many numbered items begin in ``block`` (a document stored on one line holds them all)."""
+    places = _item_places(ctx)
+    return bisect_left(places, ((block + 1, 0), -1)) - bisect_left(places, ((block, 0), -1))
 
 
 def _intros(ctx: Context, parts: list[tuple[Pos, Pos]]) -> list[tuple[Pos, Pos]]:
