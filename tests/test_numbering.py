@@ -519,3 +519,11 @@ def test_parts_named_by_the_counted_word_are_counted_not_a_list_inside_one(tmp_p
     assert lint_text(speech, tmp_path, select="N105") == []
     short = speech.split("\n第三个问题")[0]
     assert [f.excerpt for f in lint_text(short, tmp_path, select="N105")] == ["讲三个问题"]
+
+
+def test_a_list_of_one_under_a_label_and_the_next_label_s_list_are_two_lists(tmp_path: Path) -> None:
+    text = ("第二次例会纪要\n议题一：门户改版\n结论：\n1、同意改版方案。\n遗留问题：\n无。\n议题二：文档建设\n结论：\n"
+            "1、补齐安装指南。\n2、每月更新一次常见问题。\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="N101")] == []
+    doubled = "第二次例会纪要\n结论：\n1、同意改版方案。\n1、补齐安装指南。\n"
+    assert [f.rule for f in lint_text(doubled, tmp_path, select="N101")] == ["N101"]

@@ -41,6 +41,10 @@ def test_a_name_beside_the_phrase_it_resembles_is_its_parallel(tmp_path: Path) -
     assert _found(tmp_path, "全面推行河长制、湖长制，水环境持续改善。", "T105") == []
 
 
+def test_words_of_the_genre_the_dictionary_lacks_are_words(tmp_path: Path) -> None:
+    assert _found(tmp_path, "投票将以线上会议的形式进行，并在纸上签名确认。", "T105") == []
+
+
 def test_a_clause_ending_in_a_word_of_one_character_has_none_dropped(tmp_path: Path) -> None:
     assert _found(tmp_path, "确保每项工作责任清、任务明。", "T105") == []
     assert [e for e, _ in _found(tmp_path, "进一步畅通受理渠。", "T105")] == ["受理渠"]

@@ -58,3 +58,11 @@ def test_suppression_comments_of_a_markdown_file_still_work(tmp_path: Path) -> N
     assert lint_text(text, tmp_path, select="T101", name="a.md") == []
     assert len(lint_text(text.replace("<!-- reportlint: ignore T101 引用原话 -->", "<!-- 备注 -->"), tmp_path,
                          select="T101", name="b.md")) == 1
+
+
+def test_markdown_strong_emphasis_is_markup_but_a_bold_field_name_stays(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text("**来源**: 县水利局\n\n在项目群办公室下设置**选举工作组**。\n", encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert doc.blocks[0].text == "**来源**: 县水利局"
+    assert doc.blocks[2].text == "在项目群办公室下设置  选举工作组  。"

@@ -585,6 +585,18 @@ def _glued(top: Marker, ev: Marker, text: str) -> bool:
     return not re.search(rf"[{SENTENCE_END}]", text[top.end:ev.start])
 
 
+def _after_label(blocks: tuple[Block, ...], mk: Marker) -> bool:
+    """Whether marker ``mk`` opens its line and the last line with text before it is a short label ending in a colon
+    (结论：, 遗留问题：, 具体要求如下：): the label introduces a list of its own."""
+    if not blocks or mk.block >= len(blocks) or blocks[mk.block].text[:mk.start].strip():
+        return False
+    for b in range(mk.block - 1, max(-1, mk.block - 3), -1):
+        text = blocks[b].text.strip()
+        if text:
+            return len(text) <= 30 and text.endswith(("：", ":"))
+    return False
+
+
 def build_tree(markers: list[Marker], style_headings: list[Heading],
                blocks: tuple[Block, ...] = ()) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
     """Place markers (given in reading order) in a tree. A marker joins the nearest open
@@ -697,8 +709,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             while len(stack) > base and items[stack[-1]].marker.family != "heading" \
                     and items[stack[-1]].marker.rank > ev.rank:
                 stack.pop()
-        if same is not None and ev.value == 1 and items[stack[same]].marker.value >= 2:
-            # a list starting again: a new document or part whose heading is unmarked; one that
+        if same is not None and ev.value == 1 and (items[stack[same]].marker.value >= 2 or _after_label(blocks, ev)):
+            # a list starting again: a new document or part whose heading is unmarked, or a list of one item
+            # followed by another list under a label of its own (结论：1、… 遗留问题：… 结论：1、…); one that
             # restarts again is a sibling of the last restart, not inside it
             if same > base and items[stack[same - 1]].marker.scope == "restart":
                 same -= 1

@@ -88,6 +88,11 @@ _MD_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>"
                         r"|!?\[(?=[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\))|\]\([^()\s]{0,2000}\)")
 
 
+# Markdown's strong emphasis on one line (**选举工作组**, __注意__): the marks are markup, the words between are text;
+# a bold field name before a colon (**来源**: …, a saved page's metadata) is left as written for B101 to know it
+_MD_STRONG = re.compile(r"(?<![*_\\])(\*\*|__)(?=[^\s*_])([^\n]{0,400}?[^\s*_\\])\1(?![*_]|\s*[:：])")
+
+
 def _markdown_markup(text: str) -> str:
     """``text`` with Markdown's HTML comments (found in one pass: each ``-->`` after its ``<!--``) and ``_MD_MARKUP``
     blanked."""
@@ -95,7 +100,10 @@ def _markdown_markup(text: str) -> str:
     while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
         pieces += [text[at:start], re.sub(r"[^\r\n]", " ", text[start:end + 3])]
         at = end + 3
-    return _blanked("".join(pieces) + text[at:], _MD_MARKUP)
+    text = "".join(pieces) + text[at:]
+    if "**" in text or "__" in text:
+        text = _MD_STRONG.sub(lambda m: "  " + m.group(2) + "  ", text)
+    return _blanked(text, _MD_MARKUP)
 
 
 def _blanked(text: str, pattern: re.Pattern[str]) -> str:
@@ -140,7 +148,7 @@ def load_text(path: Path, data: bytes) -> Document:
             lines[n] = ""  # a suppression comment is not text of the report: rules never see it
     if directives:
         meta["directives"] = directives
-    if markdown and ("<" in text or "](" in text):  # after the suppression comments, which are HTML comments too
+    if markdown and ("<" in text or "](" in text or "**" in text or "__" in text):  # after the suppression comments
         lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
     if "&" in text:
         _space_entities(lines, markdown, meta)
