@@ -939,3 +939,20 @@ def test_a_paragraph_repeated_after_other_text_of_its_part_is_a_repeat(tmp_path:
     text = ("竞赛方案\n（一）团体赛\n以单位为单位报名参赛，每队3人。\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
             "（二）个人赛\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n")
     assert [f.block + 1 for f in lint_text(text, tmp_path, select="B104")] == [6]
+
+
+def test_a_slot_in_the_quoted_form_of_a_title_to_write_is_no_blank(tmp_path: Path) -> None:
+    text = "社区角色晋升规则\n由现任委员提名，以标题“[VOTE] New Committer xxx”发送邮件至委员会邮箱。\n"
+    assert lint_text(text, tmp_path, select="B103") == []
+    blank = "社区角色晋升规则\n由现任委员提名xxx，发送邮件至委员会邮箱。\n"
+    assert [f.excerpt for f in lint_text(blank, tmp_path, select="B103")] == ["xxx"]
+
+
+def test_two_attachments_quoting_each_other_are_no_repeat_but_the_body_restated_is(tmp_path: Path) -> None:
+    said = "房屋裂缝多出现在墙壁上，一般张开宽度一至五毫米，延伸长度一般为半米至两米。"
+    text = (f"县人民政府关于地质险情的复函\n县自然资源局：\n来函收悉。现将有关意见函复如下。\n附件1\n调查情况报告\n{said}\n"
+            f"请审阅。\n附件2\n专家组意见\n{said}\n")
+    assert lint_text(text, tmp_path, select="B104") == []
+    body = (f"县人民政府关于地质险情的复函\n县自然资源局：\n{said}\n现将有关意见函复如下。\n附件1\n调查情况报告\n"
+            f"{said}\n")
+    assert [f.line for f in lint_text(body, tmp_path, select="B104")] == [7]

@@ -527,3 +527,11 @@ def test_a_list_of_one_under_a_label_and_the_next_label_s_list_are_two_lists(tmp
     assert [f.rule for f in lint_text(text, tmp_path, select="N101")] == []
     doubled = "第二次例会纪要\n结论：\n1、同意改版方案。\n1、补齐安装指南。\n"
     assert [f.rule for f in lint_text(doubled, tmp_path, select="N101")] == ["N101"]
+
+
+def test_a_markdown_file_keeps_its_numbers_as_typed_with_dunhao(tmp_path: Path) -> None:
+    text = "例会纪要\n\n结论：\n1、同意改版方案。\n2、补齐安装指南。\n"
+    assert lint_text(text, tmp_path, select="N106", name="a.md") == []
+    assert [f.rule for f in lint_text(text, tmp_path, select="N106")] == ["N106"]
+    notice = "关于做好防汛工作的通知\n\n各部门：\n1、落实责任。\n2、加强值守。\n"  # a 公文 kept as Markdown
+    assert [f.rule for f in lint_text(notice, tmp_path, select="N106", name="b.md")] == ["N106"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import chain, compress, pairwise, repeat
@@ -292,6 +293,10 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
 _FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-z](?=[+＋])")
 
 
+# the opening of a quoted form to follow (以标题“…”, 标题采用“…”, 格式为“…”, 命名为“…”) with no closing quote after it
+_IN_FORMAT = re.compile(r"(?:标题|格式|命名|模板|样式|写法)(?:为|是|采用|统一为|如下)?[:：]?\s*“[^”\n]*$")
+
+
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
@@ -328,6 +333,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if text.startswith("*") and b.text.startswith(step_verbs, end):
             continue  # 打开应用*点击: a lost arrow of a click path
+        if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
+            continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
         form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
             "mark" if _SYMBOLS.match(text) else "hint"
         if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
@@ -832,11 +839,22 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for index, start, end in twice:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
+    if repeats and (starts := _attachment_starts(ctx)):
+        # two attachments are two documents (a ministry's report and the experts' opinion it sums up quote each
+        # other); a body restated in an attachment is still a repeat
+        repeats = [r for r in repeats if not (bisect_right(starts, r[0]) and bisect_right(starts, r[3])
+                                              and bisect_right(starts, r[0]) != bisect_right(starts, r[3]))]
     if repeats:
         alone = _alone_under_heading(ctx, filled)
         repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
+
+
+def _attachment_starts(ctx: Context) -> list[int]:
+    """The blocks where the document's attachments begin (附件1, 附件2 on lines of their own: the outline's scopes)."""
+    return sorted({it.marker.block for it in ctx.outline.items
+                   if it.marker.scope == "part" and it.marker.title.startswith("附件")})
 
 
 def _alone_under_heading(ctx: Context, filled: list[int]) -> Callable[[int], str | None]:

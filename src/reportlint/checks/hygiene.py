@@ -654,8 +654,11 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 closing.add(m.end() - 1)
             suggestion = {"deng": "等", "ascii_quote": "”"}[key]
             expected = b.text[max(0, start - 4):start] + "等" if key == "deng" else suggestion
+            # 、等: the 顿号 is deleted (the message shows the result); a suggestion of 等 for the span would read as
+            # replacing the 顿号 with a second 等
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=m.group(), expected=expected,
-                               suggestion=suggestion, autofix="" if key == "deng" else suggestion)
+                               suggestion=None if key == "deng" else suggestion,
+                               autofix="" if key == "deng" else suggestion)
     groups: dict[tuple[str, str], list[tuple[Block, int, int, str]]] = {}
     # a page's column label before the title on its line (政策解读:××方案) is the site's, not the author's
     title = ctx.outline.title

@@ -1084,10 +1084,34 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
 
 
 def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
-    """Whether the item is a requirement on every unit the document addresses (各地区、各部门要……, or 要…… with the
-    subject left out) in a 工作要求 or 保障措施 part: M101 leaves it alone, and M103 does not count it either."""
-    return bool(generic_owner(ctx, m.text, params) or _ELIDED.match(strip_label(m.text.strip()))) \
+    """Whether the item is a requirement on every unit the document addresses: 各地区、各部门要……, or 要…… with the
+    subject left out, in a 工作要求 or 保障措施 part; or, anywhere, a class of units that the document's own address
+    line names (各部门、各店铺： above the body, then 各部门要……: each addressee for its own part). M101 leaves it
+    alone, and M103 does not count it either."""
+    owner = generic_owner(ctx, m.text, params)
+    if owner and owner in _addressees(ctx):
+        return True
+    return bool(owner or _ELIDED.match(strip_label(m.text.strip()))) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
+
+
+def _addressees(ctx: Context) -> str:
+    """The address line of the document (主送机关, GB/T 9704-2012 §7.3.2: 各县区人民政府、市直各部门：), the first short
+    line near the top that names units and ends in a colon; "" when there is none."""
+    def find() -> str:
+        seen = 0
+        for b in ctx.doc.blocks:
+            text = b.text.strip()
+            if not text:
+                continue
+            seen += 1
+            if seen > 8:
+                break
+            if len(text) <= 60 and text.endswith(("：", ":")) and ("各" in text or "、" in text):
+                return text
+        return ""
+
+    return ctx.memo("measures.addressees", find)  # type: ignore[no-any-return]
 
 
 def _no_task(m: Measure, params: Mapping[str, Any], principle: PatternSet | None) -> bool:

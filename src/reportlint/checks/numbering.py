@@ -672,6 +672,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     1、加强学习 / 2、完善制度 → one N106 at 1、 “应为 1.”."""
     groups: dict[str, list[list[Marker]]] = {}
+    # in Markdown, 1. at the head of a line makes an ordered list that the renderer numbers itself: 1、 is how a writer
+    # keeps the number as typed, so the 1、 form is no slip in a Markdown page (minutes, a charter) that is no 公文 of
+    # a kind the profiles know; a 通知 kept as Markdown still follows GB/T 15834
+    markdown = str(ctx.doc.path).lower().endswith((".md", ".markdown")) and ctx.profile is None
     for _, items in _siblings(ctx):
         markers = [it.marker for it in items]
         # _slip and _norm written out: two calls per item of every list
@@ -685,7 +689,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    model=_shown(ctx, model), expected=fixed, suggestion=fixed)
         bad = [mk for mk in markers if mk.family in _BAD_PUNCT
                and _FULL_STOP.get(mk.punct, mk.punct) != _BAD_PUNCT[mk.family][0]
-               and not (mk.family == "ar" and mk.punct and mk.punct in _SLIPS)]
+               and not (mk.family == "ar" and mk.punct and (mk.punct in _SLIPS or (markdown and mk.punct == "、")))]
         if bad and (sum(_row_label(ctx, it.marker.block) for it in items) * 2 >= len(items)
                     or any(_has_figures(ctx, it.marker.block) for it in items)):
             bad = []  # a list of table row labels (one short item beside a folio is no table)
