@@ -333,3 +333,10 @@ def test_a_class_of_units_the_address_line_names_owns_its_requirement(tmp_path: 
             "（三）强化宣传引导。充分利用各类媒体开展宣传。\n")
     found = lint_text(text, tmp_path, select="M101")
     assert [f.line for f in found] == [7]  # only the item that names nobody
+
+
+def test_a_cover_letter_s_closing_under_a_one_paragraph_measures_part_is_no_measure(tmp_path: Path) -> None:
+    text = ("县人民政府办公室关于节水建议的复函\n李××委员：\n您的建议收悉。现答复如下：\n一、基本情况。全县已建成再生水厂2座。\n"
+            "二、下一步拟采取的措施。县发展改革局拟研究制订节水技术推广政策，县财政局安排专项资金给予支持。\n"
+            "现将有关部门的意见一并送上，供参阅。感谢您对节水工作的关心和支持。\n县人民政府办公室\n")
+    assert codes(text, tmp_path, "M101") == []

@@ -598,7 +598,9 @@ def _before_closing(ctx: Context, start: Pos, end: Pos, params: Mapping[str, Any
     numbered = [j for _, j in places[k:bisect_left(places, ((b + 1, 0), -1))]
                 if not items[j].marker.stray and items[j].marker.family != "heading"]
     before = _trim(ctx, start, (b, 0))
-    if not numbered or items[numbered[-1]].marker.block != before[0]:
+    # a part that is one paragraph, its heading run in (三、下一步拟采取的措施。发展改革委拟……), ends before a closing
+    run_in = before[0] == start[0] and "。" in blocks[start[0]].text[start[1]:].rstrip()[:-1]
+    if not run_in and (not numbered or items[numbered[-1]].marker.block != before[0]):
         return end  # no item before it (the part's paragraphs are its measures), an item itself, or one of several
     if quantified(ctx, blocks[b].text, params) - {"owner"}:
         return end  # it says how much, by when or to what target: the last item's own paragraph
