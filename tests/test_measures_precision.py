@@ -327,7 +327,7 @@ def test_a_signature_and_lines_of_markup_after_the_last_paragraph_are_no_measure
 
 
 def test_a_class_of_units_the_address_line_names_owns_its_requirement(tmp_path: Path) -> None:
-    text = ("关于加强隐患排查工作的通知\n各部门、各门店：\n现就有关事项通知如下：\n一、工作措施\n"
+    text = ("关于加强隐患排查工作的通知\n各部门、各门店：\n请各部门认真落实：\n一、工作措施\n"
             "（一）完善责任措施。各部门要结合各自实际制定具体工作方案。\n"
             "（二）组织知识竞赛。公司安委会组织举办安全知识竞赛。\n"
             "（三）强化宣传引导。充分利用各类媒体开展宣传。\n")

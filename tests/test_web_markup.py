@@ -11,7 +11,7 @@ from reportlint.testing import lint_text
 
 BODY = ("关于做好防汛工作的通知\n"
         "各乡镇：\n"
-        "&emsp;&emsp;为做好今年防汛工作，现将有关事项通知如下。\n"
+        "&emsp;&emsp;为做好今年防汛工作，特作如下安排。\n"
         "&emsp;&emsp;一、加强组织领导\n"
         "&emsp;&emsp;（一）落实责任。各乡镇要在5月底前明确防汛责任人。\n"
         "&emsp;&emsp;（二）加强值守。汛期实行24小时值班制度。\n"
