@@ -748,8 +748,9 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeating another cell. Consecutive repeats make one finding, pointing at the first
     occurrence (``related``). Not reuse: text repeated three times or more (a formula
     of each section), headings repeated far apart (a table of contents, a per-table
-    header), labels such as 注：/单位：/责任单位：, rows of figures, and a parallel
-    description of a second item (sentences of the first said again with other figures).
+    header), labels such as 注：/单位：/责任单位：, rows of figures, a parallel
+    description of a second item (sentences of the first said again with other figures), and
+    two attachments quoting each other (each is a document of its own).
     ## Parameters
     ``min_chars``: shortest sentence that counts (default 20); ``formulaic``: patterns
     (on the normalised text) of lines repeated on purpose; ``max_repeats``: more
