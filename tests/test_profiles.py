@@ -25,6 +25,7 @@ EXPECTED = {
     "notice": ("通知", {"N101"}),  # 一、二、三、二、: an earlier number used again (N101)
     "work-points": ("工作要点", {"M103"}),
     "opinion": ("意见", {"M101"}),
+    "gov-work-report": ("政府工作报告", {"N101"}),
 }
 
 
