@@ -630,8 +630,8 @@ def _title_anchors(patterns: tuple[str, ...]) -> tuple[bool, re.Pattern[str] | N
 
 
 # the heading of a part that tells what was done (一、一年来工作回顾, 二、主要工作及成效, 2023年工作总结): the 措施 its
-# items name (（一）采取果断措施，抗击非典) were taken, not planned
-_REVIEW = re.compile(r"回顾|成效|成绩|主要工作|工作情况|进展情况|完成情况|主要做法|做法和成效|(?:19|20)\d\d年工作总结")
+# items name (（一）采取果断措施，抗击非典) were taken, not planned (主要工作 alone heads a plan's tasks as often)
+_REVIEW = re.compile(r"回顾|成效|成绩|工作情况|进展情况|完成情况|主要做法|(?:19|20)\d\d年工作总结")
 
 
 def _under_review(items: Sequence[Any], i: int) -> bool:

@@ -118,13 +118,11 @@ def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -
     ``meta["html_entities"]`` (1-based line, 0-based column, the entity, the count) for B101 to report."""
     count, first = 0, None
     for n, line in enumerate(lines):
-        if "&" in line and (found := _SPACE_ENTITIES.findall(line)):
-            if first is None:
-                m = _SPACE_ENTITIES.search(line)
-                assert m is not None
-                first = (n + 1, m.start(), m.group())
-            count += len(found)
-            lines[n] = _blanked(line, _SPACE_ENTITIES)
+        if "&" not in line or (m := _SPACE_ENTITIES.search(line)) is None:
+            continue
+        first = first or (n + 1, m.start(), m.group())
+        count += len(_SPACE_ENTITIES.findall(line))
+        lines[n] = _blanked(line, _SPACE_ENTITIES)
     if first is not None and not markdown:
         meta["html_entities"] = (*first, count)
 
