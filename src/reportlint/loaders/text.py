@@ -152,6 +152,7 @@ def load_text(path: Path, data: bytes) -> Document:
         _space_entities(lines, markdown, meta)
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
+    piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
     passages = rejoin(lines, markdown)
     for start, text, joins in passages:
         i = len(blocks)
@@ -160,7 +161,8 @@ def load_text(path: Path, data: bytes) -> Document:
             blocks.append(Block(i, text, kind="heading", level=len(m.group(1)), style="markdown", line=start + 1))
         else:  # every field by position: a keyword call costs more, once a line
             blocks.append(Block(i, text, "paragraph", 0, "", None, "", 0, start + 1, joins))
-    blocks = _pipe_tables(blocks)
+    if piped:  # a table needs its separators
+        blocks = _pipe_tables(blocks)
     if len(blocks) != len(lines):
         meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:
