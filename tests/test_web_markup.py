@@ -66,3 +66,11 @@ def test_markdown_strong_emphasis_is_markup_but_a_bold_field_name_stays(tmp_path
     doc = load_text(path, path.read_bytes())
     assert doc.blocks[0].text == "**来源**: 县水利局"
     assert doc.blocks[2].text == "在项目群办公室下设置  选举工作组  。"
+
+
+def test_a_markdown_page_s_badges_script_and_containers_are_markup(tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text('![公司](https://img.example.com/badge.svg) ![项目](b.svg)\n<script setup>\nimport { a } from "vue";\n'
+                    "</script>\n::: details 目录\n[首页](/index.html \"首页\") 正文\n:::\n", encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [" ".join(b.text.split()) for b in doc.blocks] == ["", "", "", "", "", "首页 正文", ""]

@@ -84,8 +84,13 @@ _SPACE_ENTITIES = re.compile(r"&(?:emsp|ensp|nbsp|thinsp|#12288|#x3000|#160|#xa0
 # Markdown's inline markup around text: an HTML tag (its attributes may run over lines: a 红头 drawn with <div
 # style=…>), an HTML comment, and the brackets and address of a link or image ([text](address)); each bounded in
 # length, so a file of unclosed "<a " or "<!--" costs a pass, not a pass per opening
+_LINK_END = r"\]\([^()\s]{0,2000}(?:[ \t]+\"[^\"\n]{0,200}\")?\)"  # ](address) or ](address "title")
 _MD_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>"
-                        r"|!?\[(?=[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\))|\]\([^()\s]{0,2000}\)")
+                        rf"|!\[[^\[\]\n]{{0,500}}{_LINK_END}"  # an image, its alternative text too: no text of the page
+                        rf"|\[(?=[^\[\]\n]{{0,500}}{_LINK_END})|{_LINK_END}"
+                        # a site generator's container fence on a line of its own (VitePress: ::: tip 说明 … :::)
+                        r"|^[ \t]*:::[^\n]{0,200}$", re.MULTILINE)
+
 
 
 # Markdown's strong emphasis on one line (**选举工作组**, __注意__): the marks are markup, the words between are text;
@@ -93,14 +98,23 @@ _MD_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,1000})?/?>"
 _MD_STRONG = re.compile(r"(?<![*_\\])(\*\*|__)(?=[^\s*_])([^\n]{0,400}?[^\s*_\\])\1(?![*_]|\s*[:：])")
 
 
-def _markdown_markup(text: str) -> str:
-    """``text`` with Markdown's HTML comments (found in one pass: each ``-->`` after its ``<!--``) and ``_MD_MARKUP``
-    blanked."""
+def _cut_between(text: str, opening: str, closing: str) -> str:
+    """``text`` with each stretch from ``opening`` to the next ``closing`` after it blanked (line breaks kept), found
+    in one pass; an opening without its closing is left as it is."""
     pieces, at = [], 0
-    while (start := text.find("<!--", at)) >= 0 and (end := text.find("-->", start + 4)) >= 0:
-        pieces += [text[at:start], re.sub(r"[^\r\n]", " ", text[start:end + 3])]
-        at = end + 3
-    text = "".join(pieces) + text[at:]
+    while (start := text.find(opening, at)) >= 0 and (end := text.find(closing, start + len(opening))) >= 0:
+        pieces += [text[at:start], re.sub(r"[^\r\n]", " ", text[start:end + len(closing)])]
+        at = end + len(closing)
+    return "".join(pieces) + text[at:] if pieces else text
+
+
+def _markdown_markup(text: str) -> str:
+    """``text`` with Markdown's HTML comments, the code blocks a page runs or styles with (<script setup>…</script>,
+    <style>…</style>: no text at all) and ``_MD_MARKUP`` blanked."""
+    text = _cut_between(text, "<!--", "-->")
+    for tag in ("script", "style"):
+        if "<" + tag in text:
+            text = _cut_between(text, "<" + tag, "</" + tag + ">")
     if "**" in text or "__" in text:
         text = _MD_STRONG.sub(lambda m: "  " + m.group(2) + "  ", text)
     return _blanked(text, _MD_MARKUP)
@@ -146,7 +160,8 @@ def load_text(path: Path, data: bytes) -> Document:
             lines[n] = ""  # a suppression comment is not text of the report: rules never see it
     if directives:
         meta["directives"] = directives
-    if markdown and ("<" in text or "](" in text or "**" in text or "__" in text):  # after the suppression comments
+    if markdown and ("<" in text or "](" in text or "**" in text or "__" in text or ":::" in text):  # after the
+        # suppression comments, which are HTML comments too
         lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
     if "&" in text:
         _space_entities(lines, markdown, meta)
