@@ -956,3 +956,9 @@ def test_two_attachments_quoting_each_other_are_no_repeat_but_the_body_restated_
     body = (f"县人民政府关于地质险情的复函\n县自然资源局：\n{said}\n现将有关意见函复如下。\n附件1\n调查情况报告\n"
             f"{said}\n")
     assert [f.line for f in lint_text(body, tmp_path, select="B104")] == [7]
+
+
+def test_a_table_header_row_typed_with_pipes_is_no_running_header(tmp_path: Path) -> None:
+    table = "| 项目 | 内容 |\n| --- | --- |\n| 名称 | 防汛物资 |\n"
+    text = "## 物资清单\n\n" + "".join(f"### 第{n}批\n\n{table}\n说明一段，共{n}件。\n\n" for n in range(1, 5))
+    assert lint_text(text, tmp_path, select="B102", name="a.md") == []

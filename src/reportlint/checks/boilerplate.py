@@ -133,7 +133,8 @@ def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
             continue
         if b.page is not None:
             by_page.setdefault(b.page, []).append(b)
-        if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and _header_like(text):
+        if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and _header_like(text) \
+                and not (text[0] in "|｜" and text[-1] in "|｜"):  # a row of a table typed with pipes (Markdown)
             short.setdefault(text, []).append(b)
     for blocks in by_page.values():
         edges.update(b.index for b in (blocks[0], blocks[-1]))
