@@ -535,3 +535,9 @@ def test_a_markdown_file_keeps_its_numbers_as_typed_with_dunhao(tmp_path: Path) 
     assert [f.rule for f in lint_text(text, tmp_path, select="N106")] == ["N106"]
     notice = "关于做好防汛工作的通知\n\n各部门：\n1、落实责任。\n2、加强值守。\n"  # a 公文 kept as Markdown
     assert [f.rule for f in lint_text(notice, tmp_path, select="N106", name="b.md")] == ["N106"]
+
+
+def test_the_first_n_of_a_list_is_no_count_of_it(tmp_path: Path) -> None:
+    text = ("理事会纪要\n会议讨论了下列事项，其中前两项比较紧急：\n1.修订章程。\n2.筹备年会。\n3.更新网站。\n")
+    assert lint_text(text, tmp_path, select="N105") == []
+    assert [f.rule for f in lint_text(text.replace("其中前两项比较紧急", "共两项"), tmp_path, select="N105")] == ["N105"]

@@ -48,3 +48,8 @@ def test_the_fix_deletes_the_space_only(tmp_path: Path) -> None:
     found = lint_text(data.decode(), tmp_path, select="T110")
     fixed = fix_text(data, doc.blocks, found, dict(doc.meta)).fixed
     assert fixed == "全县各学校要在十月底前完成校舍安全排查，并报教育局备案。\n"
+
+
+def test_a_space_after_an_article_number_ends_the_label(tmp_path: Path) -> None:
+    text = "协会章程\n第 13 条 理事会是本会的执行机构，对会员大会负责。\n"
+    assert lint_text(text, tmp_path, select="T110") == []

@@ -454,8 +454,8 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
                 continue
             if re.search(r"[几若干多]", b.text[max(0, m.start() - 2):m.start()]):
                 continue
-            if b.text[m.start() - 1:m.start()] == "第":
-                continue  # 第四条 is an article's number, not a count
+            if b.text[m.start() - 1:m.start()] in ("第", "前", "后", "头"):
+                continue  # 第四条 is an article's number; 前五项比较紧急 picks the first five of a list, no count of it
             value = _count_value(m.group(1))
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:

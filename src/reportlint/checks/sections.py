@@ -405,8 +405,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
-    if ctx.outline.title:
-        return  # most documents: the blocks need not be read
+    if ctx.outline.title or doc.meta.get("front_matter_title"):
+        return  # most documents: the blocks need not be read; a Markdown page's site prints its front matter's title
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
     if not filled:
         return

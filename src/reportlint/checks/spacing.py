@@ -22,6 +22,8 @@ from ..model import Finding, Rule
 _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]{2})")
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
 _LONGEST = 4  # characters of the longest word looked for across a space
+# an article or chapter number the text sets off with a space (第 13 条 理事会……, 第二章 总则): the space ends a label
+_LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]$")
 
 
 def _cut_word(text: str, at: int, lex: object) -> str | None:
@@ -45,7 +47,10 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
     for b, offset, m in ctx.body.finditer(_SPACE):
         if b.index in ctx.residue or not _PROSE.search(b.text):
             continue
-        word = _cut_word(b.text, m.start() - offset, lex)
+        at = m.start() - offset
+        if _LABEL_BEFORE.search(b.text, max(0, at - 12), at):
+            continue
+        word = _cut_word(b.text, at, lex)
         if word is not None:
             out.append((b.index, m.start() - offset, word))
     return out

@@ -57,6 +57,7 @@ def decode(data: bytes) -> tuple[str, dict[str, object]]:
 
 _FIELD = re.compile(r"\s*[^\s:：][^:：]{0,30}[:：]|\s*-\s|\s+\S")  # key: value, a list item, a continuation
 _FRONT_MATTER_LINES = 60
+_TITLE_FIELD = re.compile(r"title\s*:\s*(\S.*)$")
 
 
 def front_matter(lines: list[str]) -> int:
@@ -151,6 +152,10 @@ def load_text(path: Path, data: bytes) -> Document:
     if head:
         meta["front_matter"] = head  # its lines: metadata of the file, no text of the report
         if markdown:  # a Markdown file's own metadata (a site generator's): rules never see it
+            title = next((m.group(1).strip().strip("'\"") for line in lines[1:head - 1]
+                          if (m := _TITLE_FIELD.match(line))), "")
+            if title:
+                meta["front_matter_title"] = title[:200]  # the page's title, which its site prints above the text
             lines[:head] = [""] * head
     directives = []
     for n, line in enumerate(lines) if "reportlint" in text else ():  # a text without the word holds none
@@ -185,7 +190,7 @@ def load_text(path: Path, data: bytes) -> Document:
     if "invalid_offset" in meta:
         offset = int(meta["invalid_offset"])  # type: ignore[arg-type]
         meta["invalid_line"] = len(_NEWLINES.findall(data[:offset].decode("utf-8", "replace"))) + 1
-    return Document(path=str(path), blocks=tuple(blocks), meta=meta)
+    return Document(path=str(path), blocks=tuple(blocks), title=str(meta.get("front_matter_title", "")), meta=meta)
 
 
 _PIPE = frozenset(("|", "｜", "¦"))
