@@ -541,3 +541,11 @@ def test_the_first_n_of_a_list_is_no_count_of_it(tmp_path: Path) -> None:
     text = ("理事会纪要\n会议讨论了下列事项，其中前两项比较紧急：\n1.修订章程。\n2.筹备年会。\n3.更新网站。\n")
     assert lint_text(text, tmp_path, select="N105") == []
     assert [f.rule for f in lint_text(text.replace("其中前两项比较紧急", "共两项"), tmp_path, select="N105")] == ["N105"]
+
+
+def test_a_markdown_list_nested_by_its_indent_is_its_own_list(tmp_path: Path) -> None:
+    text = ("社区例会纪要\n\n1. 项目描述：客户端组件。\n2. 结果描述：\n    1. 补充客户端示例。\n    2. 修复重连问题。\n"
+            "3. 示例代码介绍。\n4. 未来计划：补充中断重连机制。\n")
+    assert lint_text(text, tmp_path, select="N1", name="a.md") == []
+    skipped = text.replace("3. 示例代码介绍", "5. 示例代码介绍")
+    assert [f.rule for f in lint_text(skipped, tmp_path, select="N1", name="b.md")] == ["N102"]

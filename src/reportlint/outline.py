@@ -597,8 +597,16 @@ def _after_label(blocks: tuple[Block, ...], mk: Marker) -> bool:
     return False
 
 
+def _indent(blocks: tuple[Block, ...], mk: Marker) -> int:
+    """The indent of the line a marker opens (a tab counts four spaces); -1 for a marker inside its line."""
+    if mk.block >= len(blocks):
+        return -1
+    lead = blocks[mk.block].text[:mk.start]
+    return len(lead.expandtabs(4)) if not lead.strip() else -1
+
+
 def build_tree(markers: list[Marker], style_headings: list[Heading],
-               blocks: tuple[Block, ...] = ()) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
+               blocks: tuple[Block, ...] = (), indented: bool = False) -> tuple[list[Item], dict[int, tuple[int, ...]]]:
     """Place markers (given in reading order) in a tree. A marker joins the nearest open
     ancestor of its own family as a sibling; otherwise, when it continues the number of the
     item just above in another family (（一） then 2., both at line starts), it joins that item
@@ -678,6 +686,17 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             if items[stack[i]][0].family == family:
                 same = i
                 break
+        if indented and same is not None and (own := _indent(blocks, ev)) >= 0:
+            # Markdown nests a list by indenting it: the nearest open item of this family indented as much is its
+            # sibling (the deeper ones above it close); one indented less is its parent, and this item begins a list
+            # nested under it
+            outer = next((i for i in range(len(stack) - 1, base - 1, -1) if items[stack[i]][0].family == family
+                          and _indent(blocks, items[stack[i]][0]) <= own), None)
+            if outer is not None and _indent(blocks, items[stack[outer]][0]) < own:
+                del stack[outer + 1:]
+                same = None
+            else:
+                same = outer
         if ev.loose:
             text = block.text if block is not None else ""
             top = items[stack[-1]].marker if len(stack) > base else None
@@ -932,7 +951,8 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
     # find_markers gives the markers in reading order: most documents have no loose or scope marker to sort in
     events = sorted(markers + extra, key=_PLACE) if extra else markers
-    items, children = build_tree(events, style_headings, doc.blocks)
+    markdown = str(doc.path).lower().endswith((".md", ".markdown"))
+    items, children = build_tree(events, style_headings, doc.blocks, markdown)
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()
