@@ -951,8 +951,7 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     extra = find_loose(doc, taken, residue, body) + find_scopes(doc, residue, body)
     # find_markers gives the markers in reading order: most documents have no loose or scope marker to sort in
     events = sorted(markers + extra, key=_PLACE) if extra else markers
-    markdown = str(doc.path).lower().endswith((".md", ".markdown"))
-    items, children = build_tree(events, style_headings, doc.blocks, markdown)
+    items, children = build_tree(events, style_headings, doc.blocks, bool(doc.meta.get("markdown")))
     title = find_title(doc, lambda i: i in residue)
     headings: list[Heading] = []
     marked_blocks = set()

@@ -675,7 +675,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # in Markdown, 1. at the head of a line makes an ordered list that the renderer numbers itself: 1、 is how a writer
     # keeps the number as typed, so the 1、 form is no slip in a Markdown page (minutes, a charter) that is no 公文 of
     # a kind the profiles know; a 通知 kept as Markdown still follows GB/T 15834
-    markdown = str(ctx.doc.path).lower().endswith((".md", ".markdown")) and ctx.profile is None
+    markdown = bool(ctx.doc.meta.get("markdown")) and ctx.profile is None
     for _, items in _siblings(ctx):
         markers = [it.marker for it in items]
         # _slip and _norm written out: two calls per item of every list

@@ -661,6 +661,9 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     return [i for i, a in enumerate(anchors) if not a or (found and (a in found or within[a] & found))]
 
 
+_SUMMED = 3  # occurrences of one listed mistake reported as one finding
+
+
 def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports wrong characters with the evidence for each: words from a curated list of common
@@ -722,8 +725,6 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            why=t.why, suggestion=t.expected if t.key not in ("roman",) else None, times=times,
                            related=related)
 
-
-_SUMMED = 3  # occurrences of one listed mistake reported as one finding
 
 
 # ---- X103 passages ------------------------------------------------------------------------------

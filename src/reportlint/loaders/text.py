@@ -104,7 +104,7 @@ def _cut_between(text: str, opening: str, closing: str) -> str:
     in one pass; an opening without its closing is left as it is."""
     pieces, at = [], 0
     while (start := text.find(opening, at)) >= 0 and (end := text.find(closing, start + len(opening))) >= 0:
-        pieces += [text[at:start], re.sub(r"[^\r\n]", " ", text[start:end + len(closing)])]
+        pieces += [text[at:start], _spaces(text[start:end + len(closing)])]
         at = end + len(closing)
     return "".join(pieces) + text[at:] if pieces else text
 
@@ -121,10 +121,18 @@ def _markdown_markup(text: str) -> str:
     return _blanked(text, _MD_MARKUP)
 
 
+_NOT_BREAK = re.compile(r"[^\r\n]")
+
+
+def _spaces(piece: str) -> str:
+    """``piece`` turned into spaces, its line breaks kept: the file's lines and columns stay where they were, so
+    findings still point at them."""
+    return _NOT_BREAK.sub(" ", piece)
+
+
 def _blanked(text: str, pattern: re.Pattern[str]) -> str:
-    """``text`` with every match of ``pattern`` turned into spaces, line breaks kept: the file's lines and columns
-    stay where they were, so findings still point at them."""
-    return pattern.sub(lambda m: re.sub(r"[^\r\n]", " ", m.group()), text)
+    """``text`` with every match of ``pattern`` turned into spaces (``_spaces``)."""
+    return pattern.sub(lambda m: _spaces(m.group()), text)
 
 
 def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -> None:
@@ -148,6 +156,8 @@ def load_text(path: Path, data: bytes) -> Document:
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()  # a final newline does not open a new line in an editor
     markdown = path.suffix.lower() in (".md", ".markdown")
+    if markdown:
+        meta["markdown"] = True  # the outline nests lists by indent, N106 leaves 1、 alone on a page of no known kind
     head = front_matter(lines)
     if head:
         meta["front_matter"] = head  # its lines: metadata of the file, no text of the report
