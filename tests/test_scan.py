@@ -56,7 +56,13 @@ def test_may_begin_false_without_a_first_character() -> None:
     notices = PatternSet([r"(?<![的])温馨?提示", r"(?<!\d)第\s*\d+\s*页"])  # a look-behind first: a filter
     assert not notices.may_begin("正文一段。\n正文二段。")
     assert notices.may_begin("正文一段。\n第 3 页")
-    assert PatternSet([r"温馨提示"]).may_begin("正文")  # re skips to a plain first character itself: no filter
+    # re skips to a plain first character itself (no filter): the characters every match begins with decide
+    assert not PatternSet([r"温馨提示"]).may_begin("正文一段。\n温馨一词")
+    assert PatternSet([r"温馨提示"]).may_begin("正文一段。\n温馨提示：")
+    markers = PatternSet([r"##(?:paid|vip)(?:begin|end)##"])
+    assert not markers.may_begin("正文一段。\n#1 标题")
+    assert markers.may_begin("正文##vipbegin##一段")
+    assert PatternSet([r"(?:ab|cd)x"]).may_begin("正文")  # no common first characters: no answer but True
 
 
 def test_first_characters_skip_look_arounds_and_optional_parts() -> None:

@@ -341,10 +341,13 @@ class PatternSet:
 
     def may_begin(self, text: str) -> bool:
         """False only when no match can begin anywhere in ``text`` nor in any piece of it (the set's
-        first-character filter finds no place): one scan in C for many short texts joined. Always True
-        for a set without a filter."""
+        first-character filter finds no place, or every match begins with the same characters and
+        ``text`` holds none of them): one scan in C for many short texts joined. Otherwise True."""
         self.pattern  # noqa: B018 - compiles the filter
-        return self._lead is None or self._lead.search(text) is not None
+        if self._lead is None:
+            prefix = _literal_prefix(self._source, self._flags)
+            return not prefix or prefix in text
+        return self._lead.search(text) is not None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -437,6 +440,19 @@ class PatternSet:
         finally:
             if refused:
                 self._refusing(refused)
+
+
+@lru_cache(maxsize=256)
+def _literal_prefix(pattern: str, flags: int) -> str:
+    """The characters every match of ``pattern`` begins with (``re``'s own literal prefix, as it skips
+    ahead by itself), or "" when there are none or they cannot be known."""
+    if flags & re.IGNORECASE:
+        return ""
+    try:
+        prefix = _compiler._get_literal_prefix(_parser.parse(pattern, flags), flags)[0]
+        return "".join(map(chr, prefix))
+    except Exception:  # a bad pattern, or a private helper of ``re`` changed: no prefix, no skipping
+        return ""
 
 
 def _first_class(lead: str) -> str | None:
