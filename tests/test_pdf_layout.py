@@ -250,3 +250,36 @@ def test_least_crossed_x_is_the_plain_scans() -> None:
             if scan is None or crossing < scan[0]:
                 scan = (crossing, x)
         assert _least_crossed(lines, width) == scan
+
+
+def _font_by_font(c, y: float, parts: list[tuple[str, str]], fonts: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    """Draw one line set left to right, but font by font in the order of ``fonts`` (LibreOffice's PDF export
+    draws a line's Chinese characters, then the quotation marks and digits of its Latin font in their gaps)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    placed, x = [], 72.0
+    for text, font in parts:
+        placed.append((x, text, font))
+        x += stringWidth(text, font, 12)
+    for font in fonts:
+        c.setFont(font, 12)
+        for x0, text, f in placed:
+            if f == font:
+                c.drawString(x0, y, text)
+
+
+def test_marks_drawn_apart_from_their_line_are_read_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    line = [("要增强", FONT), ("“", "Helvetica"), ("四个意识", FONT), ("”", "Helvetica"), ("，做到", FONT),
+            ("2", "Helvetica"), ("个维护。", FONT)]
+    _font_by_font(c, 700, line, (FONT, "Helvetica"))  # the marks after the line: lines of lone marks at its height
+    _font_by_font(c, 650, [("1.", "Helvetica"), ("落实", FONT), ("“", "Helvetica"), ("谁执法谁普法", FONT),
+                           ("”", "Helvetica"), ("责任制。", FONT)], ("Helvetica", FONT))  # the marks first
+    c.setFont(FONT, 12)
+    c.drawString(72, 600, "重要通知")
+    c.drawString(72.4, 600, "重要通知")  # drawn twice, a little apart (a bold face made by hand): no interleaving
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:2] == ["要增强“四个意识”，做到2个维护。", "1.落实“谁执法谁普法”责任制。"]
+    assert "重重" not in texts[2]

@@ -151,6 +151,103 @@ def _text_lines(box: Any) -> list[list[Piece]]:
     return out[::-1] + lines[::-1]
 
 
+_TOUCH = 0.25  # of the glyph size: lines of one height at most this far apart were set as one line
+
+
+def _extent(pieces: list[Piece]) -> tuple[float, float, float, float, float]:
+    """A line's left and right edges, bottom, top and largest glyph size."""
+    ranges = [p for p in pieces if p != " "]
+    return (min(min(run.x0s[i:j]) for run, i, j in ranges), max(max(run.x1s[i:j]) for run, i, j in ranges),
+            min(run.y0 for run, _, _ in ranges), max(run.y1 for run, _, _ in ranges),
+            max(run.size for run, _, _ in ranges))
+
+
+def _gather_drawn_apart(lines: list[list[Piece]]) -> list[list[Piece]]:
+    """Lines set as one but drawn apart, put back together: a PDF writer that draws a line font by font (LibreOffice's
+    export draws a line's Chinese characters, then the quotation marks and digits of its Latin font in the gaps left
+    for them) gives pdfminer's layout analysis, which follows the drawing order, a line of Chinese with gaps and lines
+    of lone marks at the same height, or a mark drawn before the characters to its left in one line. Lines at one
+    height (overlapping by more than half the lower one's height, as pdfminer's own test) whose glyphs interleave
+    without overlapping, or which touch (at most ``_TOUCH`` of a glyph's size apart), are one line; a line's glyphs
+    are read from left to right, with a space where pdfminer would put one (``word_margin``). Lines further apart
+    (two columns, a form's fields) and text drawn over text stay as they are."""
+    if not lines:
+        return lines
+    boxes = [_extent(pieces) for pieces in lines]
+    order = sorted(range(len(lines)), key=lambda i: (boxes[i][2] + boxes[i][3], boxes[i][0]))
+    bands: list[list[int]] = []
+    for i in order:
+        _, _, y0, y1, _ = boxes[i]
+        if bands:
+            _, _, by0, by1, _ = boxes[bands[-1][0]]
+            if min(y1, by1) - max(y0, by0) > 0.5 * min(y1 - y0, by1 - by0):
+                bands[-1].append(i)
+                continue
+        bands.append([i])
+    groups: list[list[int]] = []
+    for band in bands:
+        band.sort(key=lambda i: boxes[i][0])
+        group = [band[0]]
+        reach = boxes[band[0]][1]
+        for i in band[1:]:
+            x0, x1, _, _, size = boxes[i]
+            if x0 - reach <= _TOUCH * size:
+                group.append(i)
+                reach = max(reach, x1)
+            else:
+                groups.append(group)
+                group, reach = [i], x1
+        groups.append(group)
+    replaced: dict[int, list[Piece]] = {}
+    dropped: set[int] = set()
+    for group in groups:
+        if len(group) == 1 and _in_order(lines[group[0]]):
+            continue
+        read = _left_to_right([lines[i] for i in group])
+        if read is not None:
+            replaced[group[0]] = read
+            dropped.update(group[1:])
+    if not replaced:
+        return lines
+    return [replaced.get(i, pieces) for i, pieces in enumerate(lines) if i not in dropped]
+
+
+def _in_order(pieces: list[Piece]) -> bool:
+    """Whether a line's glyph ranges stand from left to right (a glyph may reach a fifth of its width into the one
+    before: kerning)."""
+    last = float("-inf")
+    for piece in pieces:
+        if piece == " ":
+            continue
+        run, i, j = piece
+        if run.x0s[i] + 0.2 * (run.x1s[i] - run.x0s[i]) < last:
+            return False
+        last = run.x1s[j - 1]
+    return True
+
+
+def _left_to_right(group: list[list[Piece]]) -> list[Piece] | None:
+    """The glyphs of lines of one height as one line in order from left to right, with pdfminer's spaces; None when
+    two glyphs overlap by more than a fifth of the narrower (text drawn twice, or over other text)."""
+    glyphs = sorted(((run.x0s[k], run.x1s[k], run, k) for pieces in group for piece in pieces if piece != " "
+                     for run, a, b in (piece,) for k in range(a, b)), key=lambda g: (g[0], g[1]))
+    for (px0, px1, _, _), (qx0, qx1, _, _) in pairwise(glyphs):
+        if px1 - qx0 > 0.2 * min(px1 - px0, qx1 - qx0):
+            return None
+    word_margin = LAYOUT["word_margin"]
+    out: list[Piece] = []
+    last = float("-inf")
+    for x0, x1, run, k in glyphs:
+        if out and last < x0 - word_margin * max(x1 - x0, run.y1 - run.y0):
+            out.append(" ")
+        if out and out[-1] != " " and out[-1][0] is run and out[-1][2] == k:
+            out[-1] = (run, out[-1][1], k + 1)
+        else:
+            out.append((run, k, k + 1))
+        last = x1
+    return out
+
+
 def _has_strokes(box: Any) -> bool:
     """Whether a page or form paints any path (a form XObject has ``drawn`` of its own)."""
     return any(not hasattr(o, "drawn") or _has_strokes(o) for o in box.drawn)
@@ -163,7 +260,7 @@ def _lines_of_page(page: Any, page_no: int) -> list[Line]:
 
         tables = find_tables(page)
     out: list[Line] = []
-    for pieces in _text_lines(page):
+    for pieces in _gather_drawn_apart(_text_lines(page)):
         line = _table_line(pieces, tables, page_no) if tables else _line(pieces, page_no)
         if line is not None:
             out.append(line)
