@@ -279,8 +279,12 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
             if odd / han > _MAX_ORPHAN_SHARE:
                 continue
         best: tuple[int, int, int, str, str, str] | None = None
+        # a frequent one-character word between two words (开工和建设: 开工 + 和 + 建设) reads right as it stands
+        linking = single(ch) >= _BUSY_CHAR and _joins_words(text, i, is_word)
         for s, e, word, f, phrase, kind in found:
             if phrase:
+                if linking:
+                    continue
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                 if e - s == 2 and i == s + 1 and text[s] in _NUMERAL_YI:
@@ -559,6 +563,11 @@ def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bo
             word(text[s + 1 - k:s + 1]) and not _ends_word(text, s + 2 - k, word) for k in (2, 3) if s + 1 >= k)
     return _ends_word(text, s, word) and any(
         word(text[s + 1:s + 1 + k]) and not _begins_word(text, s + k, word) for k in (2, 3))
+
+
+def _joins_words(text: str, i: int, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 2–3 characters ends right before ``text[i]`` and another begins right after it."""
+    return any(i >= k and word(text[i - k:i]) for k in (2, 3)) and any(word(text[i + 1:i + 1 + k]) for k in (2, 3))
 
 
 def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:
