@@ -275,6 +275,16 @@ def test_dateline_and_newspaper_line_at_the_end_of_a_one_line_report(tmp_path: P
     assert lint_text(speech + "会议由×××同志主持。", tmp_path, select="B103") != []
 
 
+def test_dateline_and_newspaper_line_on_lines_of_their_own_at_the_end(tmp_path: Path) -> None:
+    speech = "在全县经济工作会议上的讲话\n同志们：\n" + "今天召开全县经济工作会议，主要是总结工作、部署任务。\n" * 6
+    text = speech + "谢谢大家。\n（新华社南京6月18日电）\n《\u3000新华日报\u3000》（\u30002022年06月19日\u300003\u3000版）\n"
+    found = lint_text(text, tmp_path, select="B101")
+    assert [f.where()[0] for f in found] == [10, 11]
+    # the same lines far above the end are quotations, not the page's source lines
+    assert lint_text("情况通报\n（新华社南京6月18日电）\n" + "各单位要认真学习领会，抓好贯彻落实。\n" * 20, tmp_path,
+                     select="B101") == []
+
+
 def test_dateline_inside_the_text_is_not_residue(tmp_path: Path) -> None:
     text = "情况通报\n（新华社南京6月18日电）的报道引起广泛关注，各单位要认真学习。\n" + "各单位要认真学习领会，抓好贯彻落实。" * 20
     assert lint_text(text, tmp_path, select="B101") == []

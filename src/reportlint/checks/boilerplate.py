@@ -21,9 +21,10 @@ from ..textutil import sentences, strip_label
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
                     text: str) -> Iterator[tuple[int, int, int, str]]:
     """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
-    it, and ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the
-    last ``tail_inline_chars`` characters of the document's last block; ``inline_patterns`` (a site's markers) in
-    any block (``text``: the document's joined text, where a marker's first characters are looked for at once)."""
+    it; ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the last
+    ``tail_inline_chars`` characters of the document, on one long line or on short ones;
+    ``inline_patterns`` (a site's markers) in any block (``text``: the document's joined text,
+    where a marker's first characters are looked for at once)."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
@@ -33,14 +34,27 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
+    # the blocks within the document's last ``tail_inline_chars`` characters, each with where that stretch begins in
+    # it: the end of one long line, or the short lines a news page's dateline and source line stand on
+    edges: dict[int, int] = {}
+    left = params.get("tail_inline_chars", 200)
+    for b in reversed(filled if at_end else ()):
+        size = len(b.text.rstrip())
+        edges[b.index] = max(0, size - left)
+        left -= size + 1
+        if left <= 0:
+            break
     for b in filled:
+        edge = edges.get(b.index)
         if len(b.text.strip()) <= limit:
+            if edge is not None:
+                for m in at_end.pattern.finditer(b.text, edge):  # type: ignore[union-attr]
+                    yield b.index, m.start(), m.end(), "inline"
             continue
         spans = [(*m.span(), "inline") for m in anywhere.pattern.finditer(b.text)] if anywhere else []
         spans += [(*m.span(), "marker") for m in markers.pattern.finditer(b.text)] if markers else []
-        if at_end and b is filled[-1]:
-            edge = max(0, len(b.text.rstrip()) - params.get("tail_inline_chars", 200))
-            spans += [(*m.span(), "inline") for m in at_end.pattern.finditer(b.text, edge)]
+        if edge is not None:
+            spans += [(*m.span(), "inline") for m in at_end.pattern.finditer(b.text, edge)]  # type: ignore[union-attr]
         for start, end, key in sorted(set(spans)):
             yield b.index, start, end, key
 
