@@ -278,8 +278,9 @@ def test_marks_drawn_apart_from_their_line_are_read_in_place(tmp_path: Path) -> 
                            ("”", "Helvetica"), ("责任制。", FONT)], ("Helvetica", FONT))  # the marks first
     c.setFont(FONT, 12)
     c.drawString(72, 600, "重要通知")
-    c.drawString(72.4, 600, "重要通知")  # drawn twice, a little apart (a bold face made by hand): no interleaving
+    c.drawString(72.4, 600, "重要通知")  # drawn again a little aside: a bold face made by drawing twice
+    c.drawString(72, 550, "盖章处")
+    c.drawString(75, 550, "专用章")  # other text drawn over it: left in the order drawn
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
-    assert texts[:2] == ["要增强“四个意识”，做到2个维护。", "1.落实“谁执法谁普法”责任制。"]
-    assert "重重" not in texts[2]
+    assert texts == ["要增强“四个意识”，做到2个维护。", "1.落实“谁执法谁普法”责任制。", "重要通知", "盖章处专用章"]

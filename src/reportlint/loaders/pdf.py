@@ -227,17 +227,27 @@ def _in_order(pieces: list[Piece]) -> bool:
 
 
 def _left_to_right(group: list[list[Piece]]) -> list[Piece] | None:
-    """The glyphs of lines of one height as one line in order from left to right, with pdfminer's spaces; None when
-    two glyphs overlap by more than a fifth of the narrower (text drawn twice, or over other text)."""
+    """The glyphs of lines of one height as one line in order from left to right, with pdfminer's spaces. A glyph
+    drawn again a little to the side (a bold face made by drawing the text two or three times, as some PDF writers
+    do: pdfplumber's ``dedupe_chars`` reads such copies once) is read once; None when two other glyphs overlap by
+    more than a fifth of the narrower (text drawn over other text)."""
     glyphs = sorted(((run.x0s[k], run.x1s[k], run, k) for pieces in group for piece in pieces if piece != " "
                      for run, a, b in (piece,) for k in range(a, b)), key=lambda g: (g[0], g[1]))
-    for (px0, px1, _, _), (qx0, qx1, _, _) in pairwise(glyphs):
-        if px1 - qx0 > 0.2 * min(px1 - px0, qx1 - qx0):
-            return None
+    kept: list[tuple[float, float, Any, int]] = []
+    for glyph in glyphs:
+        if kept:
+            px0, px1, prun, pk = kept[-1]
+            qx0, qx1, qrun, qk = glyph
+            if px1 - qx0 > 0.2 * min(px1 - px0, qx1 - qx0):
+                if prun.texts[pk] == qrun.texts[qk] and qx0 - px0 <= 0.2 * (px1 - px0) \
+                        and abs(prun.y0 - qrun.y0) <= 0.2 * (prun.y1 - prun.y0):
+                    continue  # the same glyph drawn again beside itself
+                return None
+        kept.append(glyph)
     word_margin = LAYOUT["word_margin"]
     out: list[Piece] = []
     last = float("-inf")
-    for x0, x1, run, k in glyphs:
+    for x0, x1, run, k in kept:
         if out and last < x0 - word_margin * max(x1 - x0, run.y1 - run.y0):
             out.append(" ")
         if out and out[-1] != " " and out[-1][0] is run and out[-1][2] == k:
