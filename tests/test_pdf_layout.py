@@ -284,3 +284,44 @@ def test_marks_drawn_apart_from_their_line_are_read_in_place(tmp_path: Path) -> 
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts == ["要增强“四个意识”，做到2个维护。", "1.落实“谁执法谁普法”责任制。", "重要通知", "盖章处专用章"]
+
+
+def test_a_few_unmapped_glyphs_are_pointed_at_not_called_garbled_text(tmp_path: Path) -> None:
+    from reportlint.testing import lint_path
+
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawString(72, 780, "关于做好年度考核工作的通知")
+    for k in range(36):  # a sound page of text with two glyphs its fonts could not map (read as "(cid:12)")
+        c.drawString(72, 740 - k * 20, "各科室要认真做好年度考核工作，按时报送材料。" + ("(cid:12)图标" if k in (3, 9) else ""))
+    c.save()
+    found = [f for f in lint_path(path, select="X103").findings]
+    assert [(f.excerpt, f.page) for f in found] == [("(cid:12)", 1)]
+    assert "全文共 2 处" in found[0].message and "乱码" not in found[0].message and len(found[0].related) == 1
+
+
+def test_running_header_repeating_the_title_leaves_the_title_itself(tmp_path: Path) -> None:
+    """A browser prints the page's title at the top of every page; on the first page the same title stands
+    below it, set large: only the copies where the header runs are page furniture."""
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    title = "关于开展安全生产大检查的通知"
+    for page in range(3):
+        c.setFont(FONT, 8)
+        c.drawString(250, 815, title)
+        c.drawString(72, 815, "2026/12/2 13:12")
+        c.drawString(500, 20, f"{page + 1}/3")
+        c.setFont(FONT, 12)
+        top = 760
+        if page == 0:
+            c.setFont(FONT, 20)
+            c.drawCentredString(297, 780, title)
+            c.setFont(FONT, 12)
+            top = 740
+        for k in range(12):
+            c.drawString(96 if k % 4 == 0 else 72, top - k * 20, "各单位要认真组织开展检查，及时消除隐患。" if k % 4 == 3 else
+                         "各单位要认真组织开展安全生产大检查，全面排查各类风险隐患，")
+        c.showPage()
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == title and title not in "".join(texts[1:]) and "13:12" not in "".join(texts)

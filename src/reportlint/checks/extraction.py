@@ -13,6 +13,7 @@ from ..model import Finding, Rule
 from ..textutil import garbled
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -36,10 +37,17 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not doc.blocks:
         return
     share = garbled(ctx)
-    if doc.meta.get("cid_glyphs") or share > rule.params.get("max_share", 0.02):
+    if share > rule.params.get("max_share", 0.02):
         first = next((b for b in doc.blocks if "(cid:" in b.text or _PUA.search(b.text)), doc.blocks[0])
         yield rule.finding(doc, first.index, 0, len(first.text), key="cid", share=f"{share:.0%}",
                            encrypted="（文件已加密，禁止复制文字）" if doc.meta.get("encrypted") else "")
+    elif doc.meta.get("cid_glyphs"):  # a few glyphs (an icon, a rare symbol) the text is otherwise sound around
+        places = [(b, m) for b in doc.blocks for m in _CID.finditer(b.text)]
+        if places:
+            b, m = places[0]
+            yield rule.finding(doc, b.index, m.start(), m.end(), key="cid_few",
+                               times=f"，全文共 {len(places)} 处" if len(places) > 1 else "",
+                               related=[{"path": doc.path, "line": x.position(n.start())[0]} for x, n in places[1:]])
     if doc.meta.get("invalid_bytes"):
         line = int(doc.meta.get("invalid_line", 1)) - 1
         line = min(max(line, 0), len(doc.blocks) - 1)

@@ -414,19 +414,32 @@ def _normalise_furniture(text: str) -> str:
 
 
 def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list[list[Line]], list[str]]:
-    """Remove running headers/footers and page numbers from the page tops and bottoms."""
+    """Remove running headers/footers and page numbers from the page tops and bottoms. A running header is a text
+    in the top or bottom band of most pages, and only where it runs: at the distance from the page's edge where
+    most of its copies stand (a browser prints a page's title at the top of every page, above the same title set
+    large on the first)."""
     band_counts: Counter[str] = Counter()
+    places: dict[str, list[tuple[bool, float]]] = {}
     for lines, height in zip(pages, heights, strict=True):
-        seen = {_normalise_furniture(ln.text) for ln in lines if _in_band(ln, height) and not ln.cells}
+        seen = set()
+        for ln in lines:
+            if _in_band(ln, height) and not ln.cells:
+                text = _normalise_furniture(ln.text)
+                seen.add(text)
+                places.setdefault(text, []).append(_edge_distance(ln, height))
         band_counts.update(seen)
     repeated = {t for t, n in band_counts.items() if len(pages) >= 2 and n >= max(2, len(pages) * 0.5)}
+    runs_at = {t: _usual_place(places[t]) for t in repeated}
     kept: list[list[Line]] = []
     furniture: list[str] = []
     for lines, height in zip(pages, heights, strict=True):
         page_kept = []
         for ln in lines:
+            usual = runs_at.get(_normalise_furniture(ln.text)) if not ln.cells and _in_band(ln, height) else None
+            top, distance = _edge_distance(ln, height)
             if not ln.cells and (
-                (_in_band(ln, height) and (_normalise_furniture(ln.text) in repeated or _PAGE_NUMBER.match(ln.text)))
+                (usual is not None and top == usual[0] and abs(distance - usual[1]) <= max(3.0, ln.size * 0.5))
+                or (_in_band(ln, height) and _PAGE_NUMBER.match(ln.text))
                 or _FOLIO.match(ln.text)
             ):
                 furniture.append(ln.text.strip())
@@ -434,6 +447,19 @@ def _drop_furniture(pages: list[list[Line]], heights: list[float]) -> tuple[list
             page_kept.append(ln)
         kept.append(page_kept)
     return kept, furniture
+
+
+def _edge_distance(ln: Line, height: float) -> tuple[bool, float]:
+    """Whether a line stands in the page's top band, and its distance from that edge of the page."""
+    return (True, height - ln.top) if ln.top > height * 0.88 else (False, ln.bottom)
+
+
+def _usual_place(places: list[tuple[bool, float]]) -> tuple[bool, float]:
+    """The band most copies of a running text stand in, and their median distance from its edge there."""
+    import statistics
+
+    top = sum(1 for t, _ in places if t) * 2 >= len(places)
+    return top, statistics.median(d for t, d in places if t == top)
 
 
 def _in_band(ln: Line, height: float) -> bool:
