@@ -114,6 +114,7 @@ def test_roman_numerals_spelt_with_mixed_letters_and_a_stray_de_in_a_document_nu
     "按照《消防法》和《中华人民共和国消防法》执行。",  # a short title beside its full form
     "坚持赋能增效，统一报送材料，视情启动应急响应。",  # newer words jieba's dictionary lacks
     "年内抓好各个泵站的开工和建设。",  # 开工 + 和 + 建设, no 工程建设 with a wrong character
+    "他在大会上被推为主席团成员。",  # 推为 + 主席团: no 推诿
 ])
 def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T105") == []
@@ -623,9 +624,11 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                     if kind is None:
                         continue
                     if phrase:
-                        if lex.single(ch) >= P._BUSY_CHAR and any(i >= k and lex.word(text[i - k:i]) for k in (2, 3)) \
-                                and any(lex.word(text[i + 1:i + 1 + k]) for k in (2, 3)):
-                            continue  # a frequent word of one character between two words (开工和建设) reads right
+                        linking = ch in P._LINKING
+                        before = linking and any(i >= k and lex.word(text[i - k:i]) for k in (2, 3))
+                        after = linking and any(lex.word(text[i + 1:i + 1 + k]) for k in (2, 3))
+                        if (before and after) or (e - s == 2 and i == e - 1 and after):
+                            continue  # a function word beside words (开工和建设, 被推为领袖) reads right
                         if e - s == 2 and ((s > 0 and lex.word(text[s - 1:s + 1])) or lex.word(text[e - 1:e + 1])):
                             continue
                         if e - s == 2 and i == s + 1 and text[s] == "一":

@@ -534,6 +534,7 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
 # document stored on one line; a date that a sentence is about (定于2021年1月18日, 自2021年3月1日起) is no signature
 # … and so does a list of documents (附件 alone on its line, 附件目录, 需要回收的文件目录：): titles, not measures
+# … and so does the heading of the notes after the text (注释, 参考文献 alone on a line): explanations, not measures
 # … and so does the contact block after the body: the 附注 with 联系人 and 电话 (GB/T 9704-2012 §7.3.7) or a policy
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
@@ -544,10 +545,12 @@ _PART_END = Guarded(re.compile(
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
     rf"|^\s*{_ISSUED}\s*$"
     # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
-    r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"),
+    r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"
+    # the notes after the text (an edition's 注释 to a speech or a directive, a report's 参考文献): explanations
+    r"|^\s*(?:注\s*释|注\s*解|尾\s*注|参考文献)\s*[:：]?\s*$"),
     # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
     # rarer than the characters 以 or 年 alone, which most paragraphs hold
-    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月|目\s*录"))
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月|目\s*录|注\s*[释解]|尾\s*注|参考文献"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:

@@ -25,6 +25,9 @@ _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-
 # sign of a typo, so no 一X word (一批, 一线) is proposed there
 _NUMERAL_YI = frozenset("一")
 _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the characters of a number written in Chinese
+# the function words of one character (虚词: conjunctions, prepositions, structural particles and the copula, the
+# closed classes of modern Chinese grammar) that join the words beside them: 开工和建设, 被推为领袖
+_LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
@@ -279,11 +282,13 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
             if odd / han > _MAX_ORPHAN_SHARE:
                 continue
         best: tuple[int, int, int, str, str, str] | None = None
-        # a frequent one-character word between two words (开工和建设: 开工 + 和 + 建设) reads right as it stands
-        linking = single(ch) >= _BUSY_CHAR and _joins_words(text, i, is_word)
+        # a function word between two words (开工和建设: 开工 + 和 + 建设) reads right as it stands, and so does
+        # one that ends a two-character phrase before a word (被推为领袖: 推为 + 领袖, no 推诿)
+        linking = ch in _LINKING
+        before, after = linking and _word_before(text, i, is_word), linking and _word_after(text, i, is_word)
         for s, e, word, f, phrase, kind in found:
             if phrase:
-                if linking:
+                if (before and after) or (e - s == 2 and i == e - 1 and after):
                     continue
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
@@ -565,9 +570,14 @@ def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bo
         word(text[s + 1:s + 1 + k]) and not _begins_word(text, s + k, word) for k in (2, 3))
 
 
-def _joins_words(text: str, i: int, word: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word of 2–3 characters ends right before ``text[i]`` and another begins right after it."""
-    return any(i >= k and word(text[i - k:i]) for k in (2, 3)) and any(word(text[i + 1:i + 1 + k]) for k in (2, 3))
+def _word_before(text: str, i: int, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 2–3 characters ends right before ``text[i]``."""
+    return any(i >= k and word(text[i - k:i]) for k in (2, 3))
+
+
+def _word_after(text: str, i: int, word: Callable[[str], bool]) -> bool:
+    """Whether a dictionary word of 2–3 characters begins right after ``text[i]``."""
+    return any(word(text[i + 1:i + 1 + k]) for k in (2, 3))
 
 
 def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:
