@@ -340,3 +340,10 @@ def test_a_cover_letter_s_closing_under_a_one_paragraph_measures_part_is_no_meas
             "二、下一步拟采取的措施。县发展改革局拟研究制订节水技术推广政策，县财政局安排专项资金给予支持。\n"
             "现将有关部门的意见一并送上，供参阅。感谢您对节水工作的关心和支持。\n县人民政府办公室\n")
     assert codes(text, tmp_path, "M101") == []
+
+
+def test_the_notes_after_the_text_are_no_measures(tmp_path: Path) -> None:
+    text = ("关于春耕生产工作的通知\n一、主要措施\n（一）组织互助。普遍组织变工互助，解决劳力不足的困难。\n"
+            "（二）兴修水利。修好已经损坏的渠道。\n注释\n[1] 变工，是当时农村中一种劳动互助的形式。\n"
+            "[2] 渠道，指引水灌溉的沟渠。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [3, 4]
