@@ -735,6 +735,7 @@ def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> 
 
 
 def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple[int, int, str]]:
+    import itertools
     import re
 
     orphan = _orphans_by_definition(text, lex)
@@ -743,10 +744,13 @@ def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple
         sentence, o = m.group(), orphan[m.start():m.end()]
         if len(sentence) < 12:
             continue
-        odd = [sentence[i] for i in range(1, len(sentence) - 1)
-               if o[i] and re.match(r"[\u4e00-\u9fff]", sentence[i - 1]) and re.match(r"[\u4e00-\u9fff]", sentence[i + 1])
-               and not o[i - 1] and not o[i + 1] and (lex.single(sentence[i]) < 3000 or sentence[i] == "一")]
-        if len(odd) >= 3 and not (len(set(odd)) == 1 and odd[0] in "零全非无超准副总每"):  # 零故障、零闪动: a prefix
+        at = [i for i in range(1, len(sentence) - 1)
+              if o[i] and re.match(r"[\u4e00-\u9fff]", sentence[i - 1]) and re.match(r"[\u4e00-\u9fff]", sentence[i + 1])
+              and not o[i - 1] and not o[i + 1] and (lex.single(sentence[i]) < 3000 or sentence[i] == "一")]
+        odd = [sentence[i] for i in at]
+        # 零故障、零闪动: a prefix; 为人民谋幸福、为民族谋复兴: one word again, clause after clause
+        apart = all(re.search(r"[、，,：:]", sentence[a + 1:b]) for a, b in itertools.pairwise(at))
+        if len(odd) >= 3 and not (len(set(odd)) == 1 and (odd[0] in "零全非无超准副总每" or (odd[0] != "一" and apart))):
             out.append((m.start(), m.end(), "、".join(dict.fromkeys(odd))))
     return out
 
@@ -757,6 +761,9 @@ def test_one_prefix_repeated_on_purpose_is_no_noise() -> None:
     lex = lexicon_module.lexicon()
     text = "确保设备零故障、客户零闪动、工作零差错、服务零投诉，全力保障供电安全。"
     assert list(P.garbled_passages(text, lex)) == []
+    # one word of one character again in clause after clause: parallel clauses, not arrows read as characters
+    assert list(P.garbled_passages("我们要为群众谋福利、为企业谋发展、为社会谋和谐、为乡村谋振兴，久久为功。", lex)) == []
+    assert list(P.garbled_passages("办理流程为申请人提交材料弓受理窗口审核弓部门复核弓领导签批后办结。", lex)) != []
 
 
 def test_garbled_passages_match_their_plain_definition() -> None:

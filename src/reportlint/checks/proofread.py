@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..context import Context
@@ -779,7 +780,7 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
             return  # too few odd characters left for any sentence
         if end - start < 12 or places[k + NOISE_MIN - 1] >= end:
             continue  # too short, or too few odd characters in the sentence, whatever their neighbours
-        odd = []
+        odd, at = [], []
         for p in places[k:bisect_left(places, end, k)]:
             if p == start or p == end - 1 or p - 1 in odd_at or p + 1 in odd_at:
                 continue  # a run of odd characters is a name or a term; noise stands alone
@@ -788,9 +789,15 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
             ch = text[p]
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
-        # one prefix again and again (设备零故障、客户零闪动、工作零差错) is a pattern the text repeats on purpose
-        if len(odd) >= NOISE_MIN and not (len(set(odd)) == 1 and odd[0] in _PREFIXES):
+                at.append(p)
+        # one prefix again and again (设备零故障、客户零闪动、工作零差错), or one word again in clause after clause
+        # (为人民谋幸福、为民族谋复兴: parallel clauses), is a pattern the text repeats on purpose
+        if len(odd) >= NOISE_MIN and not (len(set(odd)) == 1 and (odd[0] in _PREFIXES or (
+                odd[0] != "一" and all(_CLAUSE_MARK.search(text, a + 1, b) for a, b in pairwise(at))))):
             yield start, end, "、".join(dict.fromkeys(odd))
+
+
+_CLAUSE_MARK = re.compile(r"[、，,：:]")  # the marks between the clauses of a sentence
 
 
 def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callable[[str], int]) -> bool:
