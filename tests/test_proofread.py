@@ -128,6 +128,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("按排专人负责台账管理。", "按排", "安排"),
     ("指标要真实反应城市发展状况。", "反应", "反映"),
     ("扩宽融资渠道。", "扩宽", "拓宽"),
+    ("请其它同志做好配合。", "其它", "其他"),  # 其它 for things only, never for people
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -139,9 +140,16 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "6月低于去年同期水平，1月低温天气较多。",
     "按排名先后确定人选，按排序结果公示。",
     "应急队伍反应迅速，未出现不良反应。",
+    "其它事项另行通知。",  # an accepted variant for things, and the document writes no other form
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
+
+
+def test_an_accepted_variant_beside_its_standard_form_is_one_form_to_keep(tmp_path: Path) -> None:
+    text = "一、其他事项按原规定执行。\n二、其它工作另行通知。\n"
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(2, "其它", "其他")] and "不一" in found[0].message
 
 
 def test_a_listed_mistake_written_all_through_is_one_finding_with_its_places(tmp_path: Path) -> None:

@@ -649,15 +649,19 @@ def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan
 
 
 def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
-    pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
-    if not pairs:
-        return
-    compiled = compile_each(tuple(p for p, _ in pairs))
-    for i in _active(tuple(a for a, _ in compiled), ctx.body.text):
-        for b, offset, m in ctx.body.finditer(compiled[i][1]):
-            if b.index not in ctx.residue:
-                start = m.start() - offset
-                yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], "default")
+    """The listed mistakes (``pairs``), and the accepted variants (``variants``) of a document that also writes
+    their standard form (其它 beside 其他: one form throughout)."""
+    text = ctx.body.text
+    for key, pairs in (("default", [(p, r) for p, r in rule.params.get("pairs", ())]),
+                       ("variant", [(p, r) for p, r in rule.params.get("variants", ()) if r in text])):
+        if not pairs:
+            continue
+        compiled = compile_each(tuple(p for p, _ in pairs))
+        for i in _active(tuple(a for a, _ in compiled), text):
+            for b, offset, m in ctx.body.finditer(compiled[i][1]):
+                if b.index not in ctx.residue:
+                    start = m.start() - offset
+                    yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], key)
 
 
 @lru_cache(maxsize=16)
@@ -730,11 +734,11 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # others as related places: the drafter replaces it everywhere at once
     same: dict[tuple[str, str], list[tuple[int, Typo]]] = {}
     for index, t in kept:
-        if t.key == "default":
+        if t.key in ("default", "variant"):
             same.setdefault((t.text, t.expected), []).append((index, t))
     blocks = ctx.doc.blocks
     for index, t in kept:
-        group = same.get((t.text, t.expected), []) if t.key == "default" else []
+        group = same.get((t.text, t.expected), []) if t.key in ("default", "variant") else []
         times, related = "", []
         if len(group) >= _SUMMED:
             if group[0][1] is not t:
