@@ -129,6 +129,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("指标要真实反应城市发展状况。", "反应", "反映"),
     ("扩宽融资渠道。", "扩宽", "拓宽"),
     ("请其它同志做好配合。", "其它", "其他"),  # 其它 for things only, never for people
+    ("整改工作取得了显着成效。", "显着", "显著"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -141,6 +142,7 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "按排名先后确定人选，按排序结果公示。",
     "应急队伍反应迅速，未出现不良反应。",
     "其它事项另行通知。",  # an accepted variant for things, and the document writes no other form
+    "这一做法彰显着为民情怀，凸显着改革成效。",  # 显 + the particle 着
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
