@@ -24,6 +24,14 @@ def test_empty_heading_between_siblings_is_reported(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="S103")] == ["一、主要成绩"]
 
 
+def test_a_list_of_points_beside_items_with_nothing_under_them_is_no_empty_section(tmp_path: Path) -> None:
+    # a meeting's conclusions: points, not headings, whatever each one's wording (a Latin name, a long clause)
+    text = ("技术委员会例会纪要\n一、滚动分支的提议\n结论：\n1、建议评估主线滚动还是单独拉一个分支，哪种更好\n"
+            "2、确定一个可滚动更新的最小集，在 Maker 平台上建个工程来跑一段时间\n3、工具链多版本的工作强相关，请张三关注     张三\n"
+            "二、质量现状\n建议降级部分软件包。\n")
+    assert lint_text(text, tmp_path, select="S103") == []
+
+
 def test_contents_and_table_rows_are_not_empty_sections(tmp_path: Path) -> None:
     contents = "单位年度预算\n目录\n一、单位职能\n二、机构设置\n三、预算说明\n一、单位职能\n本单位负责全县养老服务。\n"
     assert lint_text(contents, tmp_path, select="S103") == []

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 from operator import attrgetter
+from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -222,20 +223,22 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
-    empty: list[bool] = []
+    bare: list[bool] = []  # nothing under the item before the next item of its level or a higher one
+    empty: list[bool] = []  # … and the item is a heading alone on its line
     for it, nxt in pairwise(items):
         mk = it.marker
         text = doc.blocks[mk.block].text
-        empty.append(bool(
-            mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:")
-            and not any(doc.blocks[i].text.strip() for i in range(mk.block + 1, nxt.marker.block))
+        bare.append(bool(
+            not any(doc.blocks[i].text.strip() for i in range(mk.block + 1, nxt.marker.block))
             and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
                 doc.blocks[nxt.marker.block].text.lstrip())
             and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
+        empty.append(bare[-1] and bool(mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:")))
     caption = pattern_set(tuple(rule.params.get("captions", ())))
     for i, flag in enumerate(empty):
-        if not flag or (i and empty[i - 1]) or (i + 1 < len(empty) and empty[i + 1]):
-            continue  # a run of bare headings is a table of contents or a table's row labels
+        if not flag or any(bare[j] for j in _siblings_beside(items, i, len(bare))):
+            continue  # beside items of its level with nothing under them: a list of points (a meeting's
+            # conclusions), a table of contents or a table's row labels, not a heading whose section is missing
         mk = items[i].marker
         block = doc.blocks[mk.block]
         if block.kind == "cell" or block.table or (caption and caption.search(mk.title)):
@@ -243,6 +246,20 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if _in_table_or_contents(doc, mk.block):
             continue
         yield rule.finding(doc, mk.block, mk.start, len(block.text.rstrip()), heading=block.text.strip())
+
+
+def _siblings_beside(items: list[Any], i: int, n: int) -> list[int]:
+    """The indexes (below ``n``) of the items of the same level right before and after item ``i``, with only deeper
+    items between."""
+    rank = items[i].marker.rank
+    out = []
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < n and items[j].marker.rank and items[j].marker.rank > rank:
+            j += step
+        if 0 <= j < n and items[j].marker.rank == rank:
+            out.append(j)
+    return out
 
 
 def _numeric(text: str) -> bool:
