@@ -82,6 +82,15 @@ def test_findings_point_at_physical_lines_and_extract_shows_first_lines(tmp_path
     assert res.output.splitlines()[2].startswith("4\t根据《管理办法》")
 
 
+def test_no_x104_on_the_lines_of_one_markdown_paragraph(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    # a page's source wrapped around its inline HTML: one paragraph by Markdown's own rule, nothing broken
+    lines = ["社区的成员是广大", "<b>公益志愿者</b>", "和", "<b>技术开发者</b>", "，大家共同参与了各项协作。"]
+    assert lint_text("\n".join(lines), tmp_path, select="X104", name="page.md") == []
+    assert [f.rule for f in lint_text("\n".join(lines), tmp_path, select="X104", name="page.txt")] == ["X104"]
+
+
 def test_no_x104_on_table_cells(tmp_path: Path) -> None:
     from conftest import make_docx
 

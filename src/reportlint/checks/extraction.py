@@ -241,8 +241,12 @@ _FUSED = re.compile(
 
 
 def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """One finding per passage of physical lines the loader joined back together."""
+    """One finding per passage of physical lines the loader joined back together. Not in Markdown, whose lines
+    without a blank line between are one paragraph by the format's own rule (a page's source wrapped around its
+    inline HTML and links)."""
     doc = ctx.doc
+    if doc.meta.get("markdown"):
+        return
     gap = rule.params.get("merge_gap", 1)
     spans: list[tuple[int, int, int, int]] = []  # first block, offset, last block, end offset
     for b in doc.blocks:
