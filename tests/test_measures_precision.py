@@ -347,3 +347,10 @@ def test_the_notes_after_the_text_are_no_measures(tmp_path: Path) -> None:
             "（二）兴修水利。修好已经损坏的渠道。\n注释\n[1] 变工，是当时农村中一种劳动互助的形式。\n"
             "[2] 渠道，指引水灌溉的沟渠。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [3, 4]
+
+
+def test_the_sanctions_for_breaking_a_code_are_no_measures(tmp_path: Path) -> None:
+    text = ("协会会员行为规范\n一、基本要求\n会员应当遵守协会章程。\n二、违反行为规范的处理措施\n"
+            "对违反本规范的会员，由理事会核实后视情节作如下处理：\n（一）口头告诫当事人。\n（二）在会员大会上通报批评。\n"
+            "（三）暂停其会员权利。\n三、改进措施\n（一）加强会员培训。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [10]
