@@ -74,3 +74,20 @@ def test_a_markdown_page_s_badges_script_and_containers_are_markup(tmp_path: Pat
                     "</script>\n::: details 目录\n[首页](/index.html \"首页\") 正文\n:::\n", encoding="utf-8")
     doc = load_text(path, path.read_bytes())
     assert [" ".join(b.text.split()) for b in doc.blocks] == ["", "", "", "", "", "首页 正文", ""]
+
+
+def test_a_page_source_saved_as_text_is_read_as_the_page_s_text(tmp_path: Path) -> None:
+    # a web page's source (a JSP template) saved as .txt: its markup, comments, head and server code are no text
+    page = ('<%@ page language="java" contentType="text/html; charset=utf-8"%>\n<!DOCTYPE html>\n<html lang="zh">\n'
+            "<head>\n<title>县水利局</title>\n<style>p{text-indent:2em}</style>\n</head>\n<body>\n<!-- 正文 -->\n"
+            "<h1>关于做好防汛工作的通知</h1>\n<p>各乡镇：</p>\n"
+            "<p>&nbsp;&nbsp;一、加强组织领导。各乡镇要在5月底前明确防汛责任人。</p>\n"
+            "<p>&nbsp;&nbsp;二、强化隐患排查。6月10日前完成河道隐患排查。</p>\n</body>\n</html>\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [b.text.strip() for b in doc.blocks if b.text.strip()] == [
+        "关于做好防汛工作的通知", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。", "二、强化隐患排查。6月10日前完成河道隐患排查。"]
+    assert lint_text(page, tmp_path, name="page.txt") == []
+    # a report that only quotes a tag is no page source
+    assert "page_source" not in load_text(tmp_path / "a.txt", "说明：网页用<p>标记段落。\n".encode()).meta

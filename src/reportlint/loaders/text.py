@@ -109,6 +109,23 @@ def _cut_between(text: str, opening: str, closing: str) -> str:
     return "".join(pieces) + text[at:] if pieces else text
 
 
+# a web page's source saved as a text file (an HTML document, a JSP/ASP/PHP template holding the text): its markup is
+# no text of the document
+_PAGE_SOURCE = re.compile(r"\A\ufeff?\s*(?:<!DOCTYPE\s+html|<html[\s>]|<%@|<\?(?:xml|php)\b)", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,1000})?/?>|<!DOCTYPE[^<>]{0,200}>", re.IGNORECASE)
+
+
+def _page_markup(text: str) -> str:
+    """A page source's text with its comments, server code (<%…%>, <?php…?>), the head, scripts and styles and
+    its tags blanked (``_spaces``: lines and columns kept)."""
+    for opening, closing in (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")):
+        text = _cut_between(text, opening, closing)
+    for tag in ("head", "script", "style"):
+        if "<" + tag in text:
+            text = _cut_between(text, "<" + tag, "</" + tag + ">")
+    return _blanked(text, _TAG)
+
+
 def _markdown_markup(text: str) -> str:
     """``text`` with Markdown's HTML comments, the code blocks a page runs or styles with (<script setup>…</script>,
     <style>…</style>: no text at all) and ``_MD_MARKUP`` blanked."""
@@ -175,11 +192,15 @@ def load_text(path: Path, data: bytes) -> Document:
             lines[n] = ""  # a suppression comment is not text of the report: rules never see it
     if directives:
         meta["directives"] = directives
+    page = not markdown and _PAGE_SOURCE.match(text) is not None
     if markdown and ("<" in text or "](" in text or "**" in text or "__" in text or ":::" in text):  # after the
         # suppression comments, which are HTML comments too
         lines = _markdown_markup("\n".join(lines)).split("\n")  # the lines hold no line break of their own
+    elif page:
+        meta["page_source"] = True
+        lines = _page_markup("\n".join(lines)).split("\n")
     if "&" in text:
-        _space_entities(lines, markdown, meta)
+        _space_entities(lines, markdown or page, meta)
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
