@@ -452,7 +452,8 @@ def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSec
     any numbered or styled heading naming measures (措施, 下一步, 建议, 工作要求 …, the
     ``sections`` parameter); a lead-in announcing requirements (要求如下：); with
     ``scope = "document"`` (工作要点) every top-level item. Nested parts are merged."""
-    key = "measure-sections:" + "|".join(params.get("sections", ())) + str(params.get("scope", ""))
+    key = "measure-sections:" + "|".join((*params.get("sections", ()), "", *params.get("not_sections", ()))) \
+        + str(params.get("scope", ""))
     return ctx.memo(key, lambda: _measure_sections(ctx, params))  # type: ignore[no-any-return]
 
 
@@ -472,6 +473,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             found.append(MeasureSection(mk.block, mk.start, mk.end + len(mk.title), end[0], end[1], -2, mk.start))
             return found
     words = pattern_set(tuple(params.get("sections", ())))
+    unless = pattern_set(tuple(params.get("not_sections", ())))
     heads: list[tuple[int, int, int, int]] = []  # block, start, end, item index or -1
     wanted = [sec for sec in ctx.profile.sections if sec.role in ("measures", "safeguards")] if ctx.profile else []
     if wanted:  # the sections are located only when the profile names a measures part
@@ -484,10 +486,10 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     if words is not None:
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
-            if _names_measures(mk.title, 12, words) and not _under_review(items, i):
+            if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
-            if h.source != "marker" and _names_measures(h.text, 16, words):
+            if h.source != "marker" and _names_measures(h.text, 16, words, unless):
                 heads.append((h.block, h.start, h.end, -1))
     for block, start, head_end, i in heads:
         body = items[i].marker.end if i >= 0 else head_end
@@ -647,13 +649,15 @@ def _under_review(items: Sequence[Any], i: int) -> bool:
     return False
 
 
-def _names_measures(title: str, within: int, words: Any) -> bool:
+def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
     """A heading that names a measures part in its first words, not a problem about
-    measures (整改措施落实不够到位)."""
+    measures (整改措施落实不够到位), nor the sanctions for breaking rules (``unless`` before
+    the words: 违反规范的处理措施)."""
     m = words.search(title, 0, within)
     # 措施 qualifying a noun (车位管控措施的充电设施数量) or said to be absent (无管控措施) names no measures part
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8) \
-        and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没")
+        and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没") \
+        and not (unless is not None and unless.search(title, 0, m.start()))
 
 
 def _item_places(ctx: Context) -> list[tuple[Pos, int]]:
