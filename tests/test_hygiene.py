@@ -95,6 +95,9 @@ def test_a_heading_run_into_a_paragraph_beginning_with_its_last_word_is_not_doub
 
 def test_two_different_marks_in_a_row(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text("共检查12次，。下一步，、继续。", tmp_path, select="T101")] == ["，。", "，、"]
+    # an exclamation or question mark beside a pause or an end; ！？ together is the writer's emphasis
+    text = "任务提前完成了！。这样做对吗？，还要再议。真的吗？！"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["！。", "？，"]
 
 
 def test_deng_is_judged_on_segmented_words(tmp_path: Path) -> None:
