@@ -297,7 +297,7 @@ def _plain_half_in_han(text: str) -> list[int]:
             out.append(i)
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
             out.append(i)
-        elif m.group() in ".:" and after in ("", "\n"):
+        elif m.group() in ".:!?;," and after in ("", "\n"):
             out.append(i)
     return out
 
@@ -398,6 +398,9 @@ def test_a_halfwidth_colon_closing_a_line_of_chinese(tmp_path: Path) -> None:
     text = "县城市体检工作方案\n结合本县实际，现制定工作方案如下:\n\n一、工作内容\n开展城市体检。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(1, ":")]
     assert lint_text("县城市体检工作方案\n联系邮箱 abc@example.cn，网址 https:\n", tmp_path, select="T103") == []
+    # … and a paragraph or a list item closed with a half-width mark (骄傲!, 工作;)
+    text = "年度工作总结\n一年来大家齐心协力，这是全体员工的骄傲!\n\n下一步做好三项工作;\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T103")] == ["!", ";"]
 
 
 def test_a_bracket_round_a_list_of_short_lines_is_one_pair(tmp_path: Path) -> None:

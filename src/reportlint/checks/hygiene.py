@@ -581,8 +581,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
             yield m
-        elif m.group() in ".:" and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under it
-            yield m
+        elif m.group() in ".:!?;," and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under
+            yield m  # it; 是我们的骄傲! closing a paragraph
 
 
 _DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (
