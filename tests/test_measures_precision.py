@@ -354,3 +354,9 @@ def test_the_sanctions_for_breaking_a_code_are_no_measures(tmp_path: Path) -> No
             "对违反本规范的会员，由理事会核实后视情节作如下处理：\n（一）口头告诫当事人。\n（二）在会员大会上通报批评。\n"
             "（三）暂停其会员权利。\n三、改进措施\n（一）加强会员培训。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [10]
+
+
+def test_a_requirement_on_a_class_of_people_in_the_requirements_part_is_not_bare(tmp_path: Path) -> None:
+    text = ("关于开展作风建设年活动的通知\n一、工作措施\n（一）开展专题学习。每月组织一次集中学习。\n二、工作要求\n"
+            "（一）强化担当。全体干部职工既是参与者，也是推动者，要主动作为。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
