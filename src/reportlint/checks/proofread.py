@@ -286,7 +286,7 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
         # a function word between two words (开工和建设: 开工 + 和 + 建设) reads right as it stands, and so does
         # one that ends a two-character phrase before a word (被推为领袖: 推为 + 领袖, no 推诿)
         linking = ch in _LINKING
-        before, after = linking and _word_before(text, i, is_word), linking and _word_after(text, i, is_word)
+        before, after = linking and _ends_word(text, i, is_word), linking and _begins_word(text, i + 1, is_word)
         for s, e, word, f, phrase, kind in found:
             if phrase:
                 if (before and after) or (e - s == 2 and i == e - 1 and after):
@@ -569,16 +569,6 @@ def _between_words(text: str, s: int, i: int, word: Callable[[str], bool]) -> bo
             word(text[s + 1 - k:s + 1]) and not _ends_word(text, s + 2 - k, word) for k in (2, 3) if s + 1 >= k)
     return _ends_word(text, s, word) and any(
         word(text[s + 1:s + 1 + k]) and not _begins_word(text, s + k, word) for k in (2, 3))
-
-
-def _word_before(text: str, i: int, word: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word of 2–3 characters ends right before ``text[i]``."""
-    return any(i >= k and word(text[i - k:i]) for k in (2, 3))
-
-
-def _word_after(text: str, i: int, word: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word of 2–3 characters begins right after ``text[i]``."""
-    return any(word(text[i + 1:i + 1 + k]) for k in (2, 3))
 
 
 def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> bool:

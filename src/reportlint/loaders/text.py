@@ -115,24 +115,28 @@ _PAGE_SOURCE = re.compile(r"\A\ufeff?\s*(?:<!DOCTYPE\s+html|<html[\s>]|<%@|<\?(?
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,1000})?/?>|<!DOCTYPE[^<>]{0,200}>", re.IGNORECASE)
 
 
+def _cut_code(text: str, delimiters: tuple[tuple[str, str], ...], elements: tuple[str, ...]) -> str:
+    """``text`` with each stretch between the ``delimiters`` (<!-- … -->) and each of the ``elements`` (<script …>
+    … </script>: no text at all) blanked, in that order (``_cut_between``)."""
+    for opening, closing in delimiters:
+        text = _cut_between(text, opening, closing)
+    for tag in elements:
+        if "<" + tag in text:
+            text = _cut_between(text, "<" + tag, "</" + tag + ">")
+    return text
+
+
 def _page_markup(text: str) -> str:
     """A page source's text with its comments, server code (<%…%>, <?php…?>), the head, scripts and styles and
     its tags blanked (``_spaces``: lines and columns kept)."""
-    for opening, closing in (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")):
-        text = _cut_between(text, opening, closing)
-    for tag in ("head", "script", "style"):
-        if "<" + tag in text:
-            text = _cut_between(text, "<" + tag, "</" + tag + ">")
+    text = _cut_code(text, (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")), ("head", "script", "style"))
     return _blanked(text, _TAG)
 
 
 def _markdown_markup(text: str) -> str:
     """``text`` with Markdown's HTML comments, the code blocks a page runs or styles with (<script setup>…</script>,
     <style>…</style>: no text at all) and ``_MD_MARKUP`` blanked."""
-    text = _cut_between(text, "<!--", "-->")
-    for tag in ("script", "style"):
-        if "<" + tag in text:
-            text = _cut_between(text, "<" + tag, "</" + tag + ">")
+    text = _cut_code(text, (("<!--", "-->"),), ("script", "style"))
     if "**" in text or "__" in text:
         text = _MD_STRONG.sub(lambda m: "  " + m.group(2) + "  ", text)
     return _blanked(text, _MD_MARKUP)
