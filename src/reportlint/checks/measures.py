@@ -901,7 +901,13 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     measures, sections = find_measures(ctx, rule.params)
     names = list(DIMENSION_NAMES.values())
     limit = rule.params.get("max_chars", 80)
-    weak = _m103_reports(ctx, measures, sections, rule.params)
+    weak: list[bool] = []  # M103's verdict, asked only when a long bare item needs it
+
+    def m103_reports() -> bool:
+        if not weak:
+            weak.append(_m103_reports(ctx, measures, sections, rule.params))
+        return weak[0]
+
     vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
@@ -913,7 +919,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for k, m in enumerate(measures):
         if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
-        if weak and len(strip_label(m.text.strip())) > limit:
+        if len(strip_label(m.text.strip())) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
@@ -1084,12 +1090,19 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     """The measures M103 counts: not the items of a list of rules of conduct (``_conduct_items``: even where a rule
     names who keeps it, 参会人员应……), nor, unless quantified, a prohibition, a document's title or a principle
     to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计)."""
+    memo: dict[Hashable, tuple[list[Measure], list[Measure]]] = ctx.memo("counted", dict)
+    key = (id(measures), _signature(params, sorted(params)), _signature(low, sorted(low)))
+    entry = memo.get(key)
+    if entry is not None and entry[0] is measures:
+        return entry[1]
     quantified = dimensions_of(ctx, params).quantified
     conduct = _conduct_items(ctx, measures, sections, params)
     principle = pattern_set(tuple(low.get("principles", ())))
-    return [m for m in measures
-            if id(m) not in conduct and (quantified(m.text) or not (
-                _no_task(m, params, principle) or _binds_all_addressed(ctx, m, params)))]
+    counted = [m for m in measures
+               if id(m) not in conduct and (quantified(m.text) or not (
+                   _no_task(m, params, principle) or _binds_all_addressed(ctx, m, params)))]
+    memo[key] = (measures, counted)  # the entry keeps ``measures`` alive: its id stays its own
+    return counted
 
 
 def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
