@@ -413,3 +413,9 @@ def test_a_bracket_round_a_list_of_short_lines_is_one_pair(tmp_path: Path) -> No
     long = long.replace("县交通局联系人：赵亮，电话：34567890", "各单位要认真组织自查，对发现的问题建立台账，明确整改责任人和整改时限，确保按期完成整改任务。")
     long = long.replace("技术支持：刘洋，电话：45678901）", "各单位要认真组织自查，对发现的问题建立台账，明确整改责任人和整改时限，确保按期完成整改任务。\n技术支持：刘洋）")
     assert [f.excerpt for f in lint_text(long, tmp_path, select="T102")] == ["（", "）"]
+
+
+def test_a_potential_complement_closing_a_clause_takes_de_not_de(tmp_path: Path) -> None:
+    # 出的去 / 留的住 before a mark: 得; 回的来信 (来信 a noun) and 还是不办的好 ("had better") keep their 的
+    text = "保证我们出的去；人才留的住、用的好。\n他们回的来信已经收到。\n这件事还是不办的好！"
+    assert [(b, s, e) for b, s, e in _spans(tmp_path, text, "T106")] == [(0, 4, 7), (0, 10, 13), (0, 14, 17)]

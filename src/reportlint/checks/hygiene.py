@@ -735,11 +735,14 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=16)
 def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs: tuple[str, ...],
-                     complements: tuple[str, ...]) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+                     complements: tuple[str, ...], potential_verbs: tuple[str, ...] = (),
+                     potential: tuple[str, ...] = ()) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
     """T106's patterns with the right character, built once per word lists (escaping and sorting
     hundreds of words cost more than scanning a short report). Each comes with what every match
     holds, 的 and the word after it: scanned first, from each 的 (a literal ``re`` skips to), it
-    spares the costlier scan from each adverb in most texts."""
+    spares the costlier scan from each adverb in most texts. The potential complement (出得去,
+    留得住, 听得进去) is taken only where it closes a clause: 的 and a complement before a mark
+    (回的来信 is 回的 + 来信), and not after 不/早/还 … (不办的好, 早去的好: "had better", the right 的)."""
     out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
     if adverbs:
         out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})"),
@@ -747,6 +750,10 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
     if de_verbs:
         out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"),
                     re.compile(f"的(?:{_alternation(complements)})"), "得"))
+    if potential_verbs and potential:
+        out.append((re.compile(f"(?<![不别少早晚多还是])(?:{_alternation(potential_verbs)})(的)"
+                               f"(?:{_alternation(potential)})(?=[，。；！？、,;!?]|$)", re.MULTILINE),
+                    re.compile(f"的(?:{_alternation(potential)})(?:[，。；！？、,;!?]|$)", re.MULTILINE), "得"))
     return out
 
 
@@ -756,13 +763,16 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     complement (做的很好 → 得). Only listed adverbs, verbs and complements are used, so a
     noun phrase (深刻的认识) stays silent.
     ## Parameters
-    ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得).
+    ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得); ``potential_verbs``,
+    ``potential_complements``: a verb and its potential complement closing a clause (出的去， → 出得去,
+    引的进、留的住 → 引得进、留得住).
     ## Example
     清醒的认识到 → T106, suggesting 清醒地认识到."""
     def words(key: str) -> tuple[str, ...]:
         return tuple(rule.params.get(key, ()))
 
-    patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"))
+    patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"),
+                                words("potential_verbs"), words("potential_complements"))
     for pattern, needed, right in patterns:
         if needed.search(ctx.body.text) is None:
             continue
