@@ -360,3 +360,9 @@ def test_a_requirement_on_a_class_of_people_in_the_requirements_part_is_not_bare
     text = ("关于开展作风建设年活动的通知\n一、工作措施\n（一）开展专题学习。每月组织一次集中学习。\n二、工作要求\n"
             "（一）强化担当。全体干部职工既是参与者，也是推动者，要主动作为。\n")
     assert lint_text(text, tmp_path, select="M101") == []
+
+
+def test_a_party_organisation_set_to_the_task_is_its_owner(tmp_path: Path) -> None:
+    text = HEAD + "1.做好宣传发动。各支部党组织抓紧组织学习讨论，把握活动要求。\n2.加强跟踪问效。及时总结经验，确保活动取得成效。\n"
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
+    assert found == [("M101", 8)]  # the second item names nobody; the first names the Party organisations
