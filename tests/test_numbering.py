@@ -547,5 +547,16 @@ def test_a_markdown_list_nested_by_its_indent_is_its_own_list(tmp_path: Path) ->
     text = ("社区例会纪要\n\n1. 项目描述：客户端组件。\n2. 结果描述：\n    1. 补充客户端示例。\n    2. 修复重连问题。\n"
             "3. 示例代码介绍。\n4. 未来计划：补充中断重连机制。\n")
     assert lint_text(text, tmp_path, select="N1", name="a.md") == []
-    skipped = text.replace("3. 示例代码介绍", "5. 示例代码介绍")
+    # after a paragraph at the list's indent the next list shows the number typed: 5. after 2. is a skip
+    skipped = text.replace("3. 示例代码介绍", "以下另议。\n\n5. 示例代码介绍")
     assert [f.rule for f in lint_text(skipped, tmp_path, select="N1", name="b.md")] == ["N102"]
+
+
+def test_a_markdown_ordered_list_is_numbered_by_the_renderer(tmp_path: Path) -> None:
+    # 1. 1. 2. in one list reads 1 2 3 once rendered; the same numbers typed in a .txt are a repeat
+    text = "# 会议纪要\n\n1. **年会筹备**\n\n1. **确定方案**\n\n    负责人：办公室。\n\n2. 六月底前定稿\n"
+    assert lint_text(text, tmp_path, select="N1", name="a.md") == []
+    assert [f.rule for f in lint_text(text, tmp_path, select="N1", name="a.txt")] == ["N101"]
+    # a paragraph at the list's indent ends the list: the next list shows the numbers typed
+    broken = "# 会议纪要\n\n2. 年会筹备\n\n会后再议。\n\n2. 确定方案\n"
+    assert [f.rule for f in lint_text(broken, tmp_path, select="N1", name="b.md")] == ["N101"]

@@ -157,11 +157,37 @@ def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Ma
             continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
-                  and not (b[0] != "skip" and (b[1].loose or b[2].loose))]
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose)) and not _renumbered_by_markdown(ctx, *b[1:])]
         lists.append((breaks, _orphans(ctx.outline, parent, items, breaks), items))
     # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
     explained = {_span(o[2]) for _, o, _ in lists if o is not None}
     return lists, explained
+
+
+_MD_ORDERED = re.compile(r"( {0,3})\d{1,9}([.)])[ \t]")  # a CommonMark ordered list item's line (spec 0.31, 5.2)
+
+
+def _renumbered_by_markdown(ctx: Context, mk: Marker, prev: Marker) -> bool:
+    """Whether ``prev`` and ``mk`` are items of one ordered list of a Markdown file: the renderer numbers such a list
+    from its first item on and shows neither a repeat nor a gap of the numbers typed (1. 1. 2. reads 1 2 3; CommonMark
+    0.31, 5.3). Both lines open with the same delimiter at the same indent, and every line between them is blank,
+    indented under the item, or another item of the list; a paragraph, heading or rule at the list's indent or
+    less ends the list, and the next list shows its own first number."""
+    if not ctx.doc.meta.get("markdown"):
+        return False
+    blocks = ctx.doc.blocks
+    first, last = _MD_ORDERED.match(blocks[prev.block].text), _MD_ORDERED.match(blocks[mk.block].text)
+    if first is None or last is None or first.group(2) != last.group(2) or first.group(1) != last.group(1) \
+            or prev.start != len(first.group(1)) or mk.start != len(last.group(1)) or prev.block >= mk.block:
+        return False
+    indent = len(first.group(1))
+    for b in blocks[prev.block + 1:mk.block]:
+        text = b.text.expandtabs(4)
+        lead = len(text) - len(text.lstrip(" "))
+        if text.strip() and lead <= indent and not (
+                (m := _MD_ORDERED.match(text)) and len(m.group(1)) == indent and m.group(2) == first.group(2)):
+            return False
+    return True
 
 
 def _renumbered(ctx: Context, mk: Marker, items: list[Item], kind: str, expected: str) -> str | None:
