@@ -849,11 +849,13 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if doubled:  # a sentence repeat inside a doubled passage is that passage
                 repeats = [r for r in repeats if r[0] != b.index or not any(s <= r[1] < e for s, e in doubled)]
         previous = (b.index, kind, whole)
+    for index, start, end in twice:
+        yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
+    if _restating(ctx, rule.params):
+        return  # rules and minutes say a clause again on purpose: only a passage written twice in a row is a slip
     for start, end, first in runs:
         yield rule.finding(doc, start, 0, None, end_block=end, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
-    for index, start, end in twice:
-        yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
     if repeats and (starts := _attachment_starts(ctx)):
         # two attachments are two documents (a ministry's report and the experts' opinion it sums up quote each
@@ -865,6 +867,19 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
+
+
+def _restating(ctx: Context, params: Mapping[str, Any]) -> bool:
+    """Whether the document's title names a genre that restates on purpose (``restating_titles``): a set of rules
+    says a condition again in each provision it governs (each 第N条 stands alone), and minutes list the agenda, then
+    record each item with the same words."""
+    titles = pattern_set(tuple(params.get("restating_titles", ())))
+    if titles is None:
+        return False
+    title = ctx.outline.title.text if ctx.outline.title else ""
+    # the title a page's front matter gives; not a Word file's title property, often a template's leftover
+    page = ctx.doc.meta.get("front_matter_title")
+    return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
 
 
 def _attachment_starts(ctx: Context) -> list[int]:
