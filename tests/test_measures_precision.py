@@ -366,3 +366,9 @@ def test_a_party_organisation_set_to_the_task_is_its_owner(tmp_path: Path) -> No
     text = HEAD + "1.做好宣传发动。各支部党组织抓紧组织学习讨论，把握活动要求。\n2.加强跟踪问效。及时总结经验，确保活动取得成效。\n"
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
     assert found == [("M101", 8)]  # the second item names nobody; the first names the Party organisations
+
+
+def test_an_at_mention_names_the_owner_of_an_action_item(tmp_path: Path) -> None:
+    text = HEAD + "1.与赞助方沟通年会经费：@李明 跟进。\n2.与赞助方沟通年会场地，落实会务安排。\n3.联系方式发至 office@example.org 汇总。\n"
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
+    assert found == [("M101", 8), ("M101", 9)]  # an e-mail address names nobody
