@@ -372,3 +372,20 @@ def test_an_at_mention_names_the_owner_of_an_action_item(tmp_path: Path) -> None
     text = HEAD + "1.与赞助方沟通年会经费：@李明 跟进。\n2.与赞助方沟通年会场地，落实会务安排。\n3.联系方式发至 office@example.org 汇总。\n"
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
     assert found == [("M101", 8), ("M101", 9)]  # an e-mail address names nobody
+
+
+def test_the_office_in_brackets_after_a_task_is_its_owner(tmp_path: Path) -> None:
+    items = ["（一）推动农网改造。指导两县开展配电网改造前期工作。〔规划司牵头，各单位参与〕",
+             "（二）开展教育帮扶。组织青年干部开展支教活动。〔机关党委（人事司），各单位〕",
+             "（三）推动示范建设。协调指导示范村创建工作（以下简称创建办）。",
+             "（四）深化消费帮扶。组织干部职工购买特色农产品。"]
+    found = [f.line for f in lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M101")]
+    assert found == [9, 10]  # a short name in brackets names no owner
+
+
+def test_a_requirements_heading_inside_work_points_binds_every_unit(tmp_path: Path) -> None:
+    text = ("2024年帮扶工作要点\n一、推进基础设施建设\n（一）推动农网改造。指导两县开展配电网改造前期工作。\n"
+            "（二）推动道路建设。协调推进县乡道路改造。\n二、工作要求\n"
+            "（三）发挥试点作用。各单位要结合行业特点组织建设试点工程，及时总结经验。\n")
+    found = [f.line for f in lint_text(text, tmp_path, select="M101")]
+    assert 6 not in found and 3 in found  # the 工作要求 part binds each unit; the tasks above still name nobody

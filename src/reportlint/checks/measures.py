@@ -858,9 +858,28 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
 
 
 def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
-    """Whether ``at`` lies in a measures part whose heading names a requirements part (``repeat_sections``)."""
+    """Whether ``at`` lies in a measures part whose heading names a requirements part (``repeat_sections``), or
+    under a numbered heading that names one inside a larger measures part (五、工作要求 in a 工作要点, whose every
+    part holds tasks)."""
     sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
-    return sec is not None and _requirements_part(ctx, sec, params)
+    if sec is None:
+        return False
+    return _requirements_part(ctx, sec, params) or _under_requirements_heading(ctx, at, params)
+
+
+def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
+    """Whether an item whose part holds ``at`` has a title naming a requirements part (``repeat_sections``)."""
+    heads = pattern_set(tuple(params.get("repeat_sections", ())))
+    if heads is None:
+        return False
+    places = _item_places(ctx)
+    items = ctx.outline.items
+    for _, j in reversed(places[:bisect_left(places, (at, len(items)))]):
+        mk = items[j].marker
+        if not mk.stray and mk.family != "heading" and (mk.block, mk.start) < at < _item_end(ctx, j) \
+                and heads.search(mk.title[:16]) is not None:
+            return True
+    return False
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
