@@ -986,3 +986,16 @@ def test_rules_and_minutes_restate_a_clause_on_purpose(tmp_path: Path) -> None:
     minutes = f"---\ntitle: 理事会例会\n---\n会议议题如下。\n{item}\n会议听取了秘书处的汇报。\n{item}\n"
     assert lint_text(minutes, tmp_path, select="B104", name="a.md") == []
     assert [f.rule for f in lint_text(minutes, tmp_path, select="B104", name="a.txt")] == ["B104"]
+
+
+def test_criteria_said_again_for_a_parallel_category_are_no_repeat(tmp_path: Path) -> None:
+    first = ["（1）入会满一年以上，按时参加组织生活和各项活动，并在系统完成报到。",
+             "（2）年度考核成绩排名本专业前百分之三十以内，无不及格记录。",
+             "（3）在志愿服务平台注册成为志愿者，有志愿服务时长记录。",
+             "（4）各支部的推荐名额为本支部会员总数的百分之五，不足一名的按一名计算。"]
+    second = [first[0], "（2）年度考核成绩排名本专业前百分之五十以内，无不及格记录。", first[2], first[3]]
+    text = "\n".join(["关于开展年度评优工作的通知", "1.校级优秀会员", *first, "2.院级优秀会员", *second]) + "\n"
+    assert lint_text(text, tmp_path, select="B104") == []
+    # the same list pasted whole under another heading is a repeat
+    pasted = "\n".join(["关于开展年度评优工作的通知", "1.校级优秀会员", *first, "2.院级优秀会员", *first]) + "\n"
+    assert [f.rule for f in lint_text(pasted, tmp_path, select="B104")] == ["B104"]

@@ -853,7 +853,10 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     if _restating(ctx, rule.params):
         return  # rules and minutes say a clause again on purpose: only a passage written twice in a row is a slip
+    same_place = _same_place_in_parallel_lists(ctx)
     for start, end, first in runs:
+        if same_place(start, first):
+            continue
         yield rule.finding(doc, start, 0, None, end_block=end, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
     repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
@@ -865,6 +868,9 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if repeats:
         alone = _alone_under_heading(ctx, filled)
         repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
+    if repeats:
+        same_place = _same_place_in_parallel_lists(ctx)
+        repeats = [r for r in repeats if not same_place(r[0], r[3])]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
 
@@ -912,6 +918,42 @@ def _parallel_bodies(ctx: Context, alone: Callable[[int], str | None], repeat: t
         return False  # a sentence of a paragraph
     above, other = alone(block), alone(first)
     return above is not None and other is not None and above != other
+
+
+def _same_place_in_parallel_lists(ctx: Context) -> Callable[[int, int], bool]:
+    """For two blocks: whether each opens an item, with the same number in the same style, of two lists under two
+    different items of one style (1.优秀团员 (3)注册志愿者 … 2.优秀团干部 (4)… 1.学院优秀团员 (3)注册志愿者): the
+    criteria or duties of parallel categories, said again for each on purpose: another item of the same number
+    opens alike and another differs. A passage pasted twice seldom lands at the same number of such a list, and a
+    list pasted whole is all alike."""
+    outline = ctx.outline
+    items = outline.items
+    opening = {it.marker.block: it for it in items if not it.marker.stray}
+    blocks = ctx.doc.blocks
+
+    def whole(it: Any) -> str:  # the item's line, punctuation and spaces left out
+        return _norm(blocks[it.marker.block].text[it.marker.end:])
+
+    def head(it: Any) -> str:  # … its first words
+        return whole(it)[:12]
+
+    def same_place(block: int, first: int) -> bool:
+        a, b = opening.get(block), opening.get(first)
+        if a is None or b is None or a.marker.style != b.marker.style or a.marker.value != b.marker.value:
+            return False
+        if a.parent < 0 or b.parent < 0 or a.parent == b.parent:
+            return False
+        pa, pb = items[a.parent].marker, items[b.parent].marker
+        if pa.style != pb.style or pa.title == pb.title:
+            return False
+        # parallel lists: another item of the same number opens with the same words under both, and one does not
+        # (the criteria of the second category differ somewhere); a list pasted whole is a repeat
+        mine = {items[j].marker.value: items[j] for j in outline.children_of(a.parent)}
+        theirs = {items[j].marker.value: items[j] for j in outline.children_of(b.parent)}
+        paired = [(mine[v], theirs[v]) for v in mine.keys() & theirs.keys() if v != a.marker.value]
+        return any(head(x) == head(y) and head(x) for x, y in paired) and any(whole(x) != whole(y) for x, y in paired)
+
+    return same_place
 
 
 def _cited_title(text: str, other: str) -> bool:
