@@ -312,6 +312,19 @@ _FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-
 _IN_FORMAT = re.compile(r"(?:标题|格式|命名|模板|样式|写法)(?:为|是|采用|统一为|如下)?[:：]?\s*“[^”\n]*$")
 
 
+# a sentence that tells the reader how to name something (文件名, 命名为), or reports the
+# words written on something (写上……字样): its XX is the reader's slot, or the words quoted, not a blank left
+_FOR_THE_READER = re.compile(r"文件名|命名|字样")
+_SENTENCE_MARKS = "。！？；!?;\n"
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence of ``text`` that holds ``text[start:end]``: from the mark ending the one before to its own end."""
+    lo = max((text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS), default=-1) + 1
+    ends = [k for k in (text.find(mark, end) for mark in _SENTENCE_MARKS) if k >= 0]
+    return text[lo:min(ends) if ends else len(text)]
+
+
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
@@ -350,6 +363,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 打开应用*点击: a lost arrow of a click path
         if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
             continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
+        if _FOR_THE_READER.search(_sentence_around(b.text, start, end)):
+            continue  # a name the reader writes in (文件名补充完整后…XX级XX专业…压缩包) or one reported (写上某某字样)
         form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
             "mark" if _SYMBOLS.match(text) else "hint"
         if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
