@@ -551,8 +551,9 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
 _HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
-# or between numbers (2018--2022年)
-_ASCII_DASH = re.compile(r"(?<=\d)(-{2,})(?=\d)|(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])")
+# or between numbers and dates (2018--2022年, 15日--28日)
+_ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
+                         r"|(?<=[\u4e00-\u9fff“”\"])-{2,}|-{2,}(?=[\u4e00-\u9fff“”\"])")
 # a half-width pair around Chinese words (县(市、区), (2021—2023年), (一)): one finding, both
 # marks counted; (1) and (API) between Chinese words are not Chinese text
 _HALF_PAIR = re.compile(r"\(([^()（）\n]{1,60})\)")
@@ -697,7 +698,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
-        if m.group(1) is not None:  # 2018--2022年: a range takes the 连接号 —, not the 破折号 ——
+        if m.group(1) is not None:  # 2018--2022年, 4月15日--28日: a range takes the 连接号 —, not the 破折号 ——
             add("range", b, m.start() - offset, m.end() - offset, "—")
         elif m.group() == "--" and _HAN_CHAR.match(body.text, m.start() - 1) and _HAN_CHAR.match(body.text, m.end()):
             # 副书记--作了部署, 邓--理论: two hyphens inside a sentence are where a reposting site hid a name as
