@@ -424,3 +424,9 @@ def test_a_potential_complement_closing_a_clause_takes_de_not_de(tmp_path: Path)
 def test_two_hyphens_between_two_dates_are_a_range(tmp_path: Path) -> None:
     found = lint_text("各单位可于2018年4月15日--28日登录系统填报。", tmp_path, select="T103")
     assert [(f.start, f.end, f.suggestion) for f in found] == [(15, 17, "—")]
+
+
+def test_a_left_single_quote_between_latin_letters_is_an_apostrophe(tmp_path: Path) -> None:
+    text = "会议讨论了COSCon‘20年会的筹备。\n他说‘这件事要抓紧。\n"
+    found = [(f.rule, f.block, f.start) for f in lint_text(text, tmp_path, select="T102,T103")]
+    assert found == [("T103", 0, 11), ("T102", 1, 2)]  # the apostrophe's form; a quote left open

@@ -420,6 +420,19 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
     return iter(sorted(out, key=Finding.sort_key))
 
 
+_APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
+
+
+def _apostrophe(ctx: Context, f: Finding) -> bool:
+    """Whether a finding points at one single quote between Latin letters or digits: an apostrophe (’, or ‘ typed
+    for it, which T103 reports), no quotation mark left open."""
+    if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in ("‘", "’"):
+        return False
+    text = ctx.doc.blocks[f.block].text
+    return 0 < f.start and f.end < len(text) and text[f.start - 1].isascii() and text[f.start - 1].isalnum() \
+        and text[f.end].isascii() and text[f.end].isalnum()
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
@@ -439,7 +452,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
-    found = list(_one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12)))
+    found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
+             if not _apostrophe(ctx, f)]
     over = rule.params.get("summary_over", 3)
     # an opening quote left open again and again: the quotes of the whole text were mangled by
     # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
@@ -706,6 +720,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             add("masked", b, m.start() - offset, m.end() - offset, "")
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
+    for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
+        add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
