@@ -392,9 +392,9 @@ def test_a_requirements_heading_inside_work_points_binds_every_unit(tmp_path: Pa
 
 
 def test_a_notice_lays_its_requirements_on_every_addressee(tmp_path: Path) -> None:
-    text = ("关于做好技能提升补贴工作的通知\n各区人力资源社会保障局：\n现将有关事项通知如下。\n一、补贴对象\n参保职工。\n"
+    text = ("关于做好技能提升补贴工作的通知\n各区人力资源社会保障局：\n现将补贴工作的要求通知如下。\n一、补贴对象\n参保职工。\n"
             "二、工作要求\n（一）提高审核效率。整合现有资源，简化申报材料，优化审核流程。\n"
             "（二）加大宣传力度。开展形式多样的政策解读。\n")
     assert lint_text(text, tmp_path, select="M101") == []
-    plan = text.replace("的通知", "的实施方案").replace("现将有关事项通知如下。", "为做好补贴工作，制定本方案。")
+    plan = text.replace("的通知", "的实施方案").replace("现将补贴工作的要求通知如下。", "为做好补贴工作，制定本方案。")
     assert [f.line for f in lint_text(plan, tmp_path, select="M101")] == [7, 8]  # a plan's tasks need their owner
