@@ -91,3 +91,16 @@ def test_a_page_source_saved_as_text_is_read_as_the_page_s_text(tmp_path: Path) 
     assert lint_text(page, tmp_path, name="page.txt") == []
     # a report that only quotes a tag is no page source
     assert "page_source" not in load_text(tmp_path / "a.txt", "说明：网页用<p>标记段落。\n".encode()).meta
+
+
+def test_an_article_body_kept_as_html_is_read_as_the_page_s_text(tmp_path: Path) -> None:
+    # the HTML of an article's body as a site's database keeps it: no DOCTYPE, a block element first
+    body = ('<table width="800"><tr><td>\n<p style="font-family:楷体,楷体_GB2312; text-align:right">县水发〔2024〕3号</p>\n'
+            "<p>各乡镇：</p>\n<p>&nbsp;&nbsp;一、加强组织领导。各乡镇要在5月底前明确防汛责任人。</p>\n</td></tr></table>\n")
+    path = tmp_path / "body.txt"
+    path.write_text(body, encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert doc.meta.get("page_source") is True
+    assert [b.text.strip() for b in doc.blocks if b.text.strip()] == [
+        "县水发〔2024〕3号", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。"]
+    assert [f.rule for f in lint_text(body, tmp_path, name="body.txt", select="T103,B101")] == []
