@@ -119,3 +119,14 @@ def test_pdf_rendition_of_complete_document_stays_silent(tmp_path: Path, pid: st
     result = lint_path(make_pdf(tmp_path / f"{pid}.pdf", [lines]))
     assert result.doctype == EXPECTED[pid][0]
     assert [(f.rule, f.excerpt) for f in result.findings] == []
+
+
+def test_a_section_out_of_order_is_named_where_it_comes_too_early(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = "县局党组对照检查材料\n一、整改措施\n（一）加强学习。\n二、存在的主要问题\n（一）学习不够深入。\n三、原因分析\n（一）认识不到位。\n"
+    found = [(f.line, f.message) for f in lint_text(text, tmp_path, select="S102")]
+    assert found == [(2, "“整改措施”应放在“原因分析”之后，请调整顺序")]
+    # an optional section's heading used for another part (工作要求 of what a course must teach) is not placed
+    plan = ("课程建设实施方案\n一、工作要求\n（一）注重挖掘思政元素。\n二、重点任务\n（一）推进实施阶段。完成课程修订。\n")
+    assert lint_text(plan, tmp_path, select="S102") == []

@@ -196,20 +196,25 @@ def _kind(ctx: Context) -> str:
 def check_order(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a required section that comes before one the profile puts ahead of it
-    (存在的问题 after 整改措施), when the profile says its order matters.
+    (整改措施 before 存在的问题), when the profile says its order matters: at the section that
+    comes too early, naming the last section it belongs after. Optional sections (保障措施,
+    基本情况) are left out: their headings are also used for other parts (工作要求 for what a
+    course must teach).
     ## Parameters
     None.
     ## Example
-    三、整改措施 before 二、原因分析 in an 对照检查材料 → S102 at 整改措施."""
+    一、整改措施 before 二、存在的问题 and 三、原因分析 in an 对照检查材料 → S102 at 整改措施:
+    “整改措施”应放在“原因分析”之后."""
     if ctx.profile is None or not ctx.profile.ordered:
         return
     found = locate_sections(ctx)
-    placed = [(found[s.name], s) for s in ctx.profile.sections if s.name in found]
+    rank = {s.name: n for n, s in enumerate(ctx.profile.sections)}
+    placed = sorted(((found[s.name], s) for s in ctx.profile.sections if s.name in found and s.required),
+                    key=lambda p: (p[0].block, p[0].start))  # in the document's order
     for i, (head, sec) in enumerate(placed):
-        later = [(h, s) for h, s in placed[i + 1:] if (h.block, h.start) < (head.block, head.start)]
-        if later:
-            _, s2 = later[0]
-            yield rule.finding(ctx.doc, head.block, head.start, head.end, section=sec.name, other=s2.name)
+        ahead = [s for _, s in placed[i + 1:] if rank[s.name] < rank[sec.name]]  # its place is after these
+        if ahead:
+            yield rule.finding(ctx.doc, head.block, head.start, head.end, section=sec.name, other=ahead[-1].name)
             return
 
 
