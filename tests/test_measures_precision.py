@@ -398,3 +398,10 @@ def test_a_notice_lays_its_requirements_on_every_addressee(tmp_path: Path) -> No
     assert lint_text(text, tmp_path, select="M101") == []
     plan = text.replace("的通知", "的实施方案").replace("现将补贴工作的要求通知如下。", "为做好补贴工作，制定本方案。")
     assert [f.line for f in lint_text(plan, tmp_path, select="M101")] == [7, 8]  # a plan's tasks need their owner
+
+
+def test_the_subjects_of_a_course_are_no_measures(tmp_path: Path) -> None:
+    text = HEAD + ("（一）明确课程的教育重点\n1.加强理想信念教育，引导学生树立远大理想。\n2.加强法治教育，增强学生的规则意识。\n"
+                   "（二）完善课程建设机制\n1.健全课程评价办法，提高教学质量。\n")
+    found = [f.line for f in lint_text(text, tmp_path, select="M101")]
+    assert found == [11]  # what the course teaches is no task; the mechanism to build is one

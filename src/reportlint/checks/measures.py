@@ -803,7 +803,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 stop = _trim(ctx, pos, (pos[0], len(ctx.doc.blocks[pos[0]].text)))
             text = _span_text(ctx, pos, stop)
             body = strip_label(text.strip()).strip()
-            if _DESCRIBES.match(body):
+            if _DESCRIBES.match(body) or (len(body) <= heading_chars and _TEACHES.search(body)):
                 below = depth
                 continue
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
@@ -820,6 +820,11 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
 _DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|审查|审核|验收|监测|调查"
                         r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用)(?:工作)?"
                         r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;]")
+
+
+# … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
+# subjects of a study plan or a course (1.加强理想信念教育……), not tasks to quantify
+_TEACHES = re.compile(r"(?:学习|教育|宣讲|培训|教学|宣传)的?(?:重点|内容|要点|主题)\s*[。：:；;]?\s*$")
 
 
 def _leads_in(text: str) -> bool:
