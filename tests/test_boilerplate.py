@@ -999,3 +999,10 @@ def test_criteria_said_again_for_a_parallel_category_are_no_repeat(tmp_path: Pat
     # the same list pasted whole under another heading is a repeat
     pasted = "\n".join(["关于开展年度评优工作的通知", "1.校级优秀会员", *first, "2.院级优秀会员", *first]) + "\n"
     assert [f.rule for f in lint_text(pasted, tmp_path, select="B104")] == ["B104"]
+
+
+def test_the_speakers_byline_stays_out_of_the_residue_around_it(tmp_path: Path) -> None:
+    text = ("2026年某省政府工作报告\n来源：某某日报\n时间：2026-02-09\n省长 张明远\n"
+            "省长张明远代表省人民政府向大会作政府工作报告。本报记者 李华 摄\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n")
+    found = [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")]
+    assert found == [(2, 3), (5, 5)]

@@ -69,7 +69,14 @@ def _blank_or_value(text: str) -> bool:
     text = text.strip()
     if not text:
         return True
+    if _BYLINE.match(text):
+        return False  # the speaker's byline under a report's title (省长 刘小涛): the document's own line
     return len(text) <= 24 and (sum(ch.isdigit() for ch in text) >= 4 or len(_VALUE.findall(text)) <= 6)
+
+
+# an office and a name on a line of their own, as a report or a speech names who delivers it under its title
+_BYLINE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|书记|主任|局长|厅长|部长"
+                     r"|主席|校长|院长|总经理|董事长)[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
