@@ -1006,3 +1006,9 @@ def test_the_speakers_byline_stays_out_of_the_residue_around_it(tmp_path: Path) 
             "省长张明远代表省人民政府向大会作政府工作报告。本报记者 李华 摄\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n")
     found = [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")]
     assert found == [(2, 3), (5, 5)]
+
+
+def test_a_news_site_label_closing_the_page_is_residue(tmp_path: Path) -> None:
+    text = "县水利局2024年工作总结\n一、主要工作\n全年完成河道清淤12公里。\n相关报道：\n"
+    assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101")] == [("B101", 4)]
+    assert lint_text(text.replace("相关报道：", "以上报告请审议。"), tmp_path, select="B101") == []
