@@ -430,3 +430,9 @@ def test_a_left_single_quote_between_latin_letters_is_an_apostrophe(tmp_path: Pa
     text = "会议讨论了COSCon‘20年会的筹备。\n他说‘这件事要抓紧。\n"
     found = [(f.rule, f.block, f.start) for f in lint_text(text, tmp_path, select="T102,T103")]
     assert found == [("T103", 0, 11), ("T102", 1, 2)]  # the apostrophe's form; a quote left open
+
+
+def test_one_hyphen_between_two_quantities_is_a_range(tmp_path: Path) -> None:
+    text = "力争用3-5年时间完成改造，投入10-20万元。\n依据GB/T 9704-2012规定排版，型号A4-3，日期2024-01-02。\n联系电话0531-5177。\n"
+    found = [(f.block, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
+    assert found == [(0, 4, "—"), (0, 18, "—")]  # a standard's, a model's, a date's and a phone's hyphen stay

@@ -420,6 +420,11 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
     return iter(sorted(out, key=Finding.sort_key))
 
 
+# one hyphen between two numbers of a quantity (3-5年, 10-20万元, 2021-2025年): a range, which takes the 连接号 — or ～
+# (GB/T 15834-2011 4.13); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
+# number, which no unit follows
+_HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\-\s])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
+                           r"(?=(?:万|亿)?(?:年|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 
 
@@ -720,6 +725,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             add("masked", b, m.start() - offset, m.end() - offset, "")
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
+    for b, offset, m in body.finditer(_HYPHEN_RANGE) if "-" in body.text else ():
+        add("range", b, m.start(1) - offset, m.end(1) - offset, "—")
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
         add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
