@@ -1140,3 +1140,9 @@ def test_the_run_date_prefilter_never_hides_a_match() -> None:
 def test_phrases_of_statistics_and_governance(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
     assert [(f.excerpt, f.suggestion) for f in found] == [(excerpt, expected)]
+
+
+def test_a_chinese_numeral_year_with_the_letter_o_for_ling(tmp_path: Path) -> None:
+    text = "二ＯＯ六年三月十日\n二OO八年的工作\n二〇〇六年三月\n"
+    found = [(f.block, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")]
+    assert found == [(0, "二ＯＯ六", "二〇〇六"), (1, "二OO八", "二〇〇八")]

@@ -416,6 +416,14 @@ _DOCNO_DE = re.compile(r"([〔\[［][^\S\n]*(?:19|20)\d\d[^\S\n]*[〕\]］])[^\S
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
+# a year written in Chinese numerals with the letter O or the digit 0 for 〇 (二ＯＯ六年, 一九九O年, 二0二四年): how a
+# typist without 〇 on the keyboard writes it (GB/T 15835-2011 and editing guides: a year is a serial number, its zero
+# written 〇, 二〇一二年; not the letter O nor the digit 0)
+_YEAR_ZERO = re.compile(r"(?<![〇零一二三四五六七八九OoＯｏ0０])(?=[〇零一二三四五六七八九]{0,3}[OoＯｏ0０])"
+                        r"[一二](?:[〇零一二三四五六七八九OoＯｏ0０]){3}(?=年)")
+_ZERO_LIKE = str.maketrans("OoＯｏ0０", "〇〇〇〇〇〇")
+
+
 def _fix_letters(s: str) -> str:
     return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
 
@@ -437,6 +445,9 @@ def _letters(text: str) -> Iterator[Typo]:
         if "l" in text:
             for m in _ROMAN_MIXED.finditer(text):
                 yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
+    if "年" in text and _has_any(text, "OoＯｏ0０"):
+        for m in _YEAR_ZERO.finditer(text):
+            yield Typo(m.start(), m.end(), m.group(), m.group().translate(_ZERO_LIKE), "year_zero")
     if "的" in text and "号" in text and _has_any(text, "〔[［"):
         for m in _DOCNO_DE.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
