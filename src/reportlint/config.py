@@ -115,7 +115,7 @@ def parse_config(data: Mapping[str, Any], path: Path) -> Config:
             import difflib  # only for the message
 
             close = difflib.get_close_matches(key, list(KEYS), n=1, cutoff=0.6)
-            hint = f"是不是“{close[0]}”？" if close else ""
+            hint = f"，是不是“{close[0]}”？" if close else ""
             raise ConfigError(f"{where}：未知的配置项“{key}”{hint}（可用：{', '.join(sorted(KEYS))}）")
         kind, expected = KEYS[key]
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
