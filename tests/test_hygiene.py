@@ -436,3 +436,11 @@ def test_one_hyphen_between_two_quantities_is_a_range(tmp_path: Path) -> None:
     text = "力争用3-5年时间完成改造，投入10-20万元。\n依据GB/T 9704-2012规定排版，型号A4-3，日期2024-01-02。\n联系电话0531-5177。\n"
     found = [(f.block, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
     assert found == [(0, 4, "—"), (0, 18, "—")]  # a standard's, a model's, a date's and a phone's hyphen stay
+
+
+def test_a_paragraph_cut_off_before_the_next_item(tmp_path: Path) -> None:
+    text = ("三、主要措施\n1.加强党员教育。健全帮扶机制，为生活困难党员提供救助帮扶，\n2.推进结对共建。深化与社区的合作。\n"
+            "3.强化作风建设，持续整治形式主义\n4、官僚主义问题。\n")
+    found = [(f.line, f.column) for f in lint_text(text, tmp_path, select="T103")
+             if "逗号结尾" in f.message]
+    assert found == [(2, 30)]  # 3. … 4、 is a marker cutting a sentence (N108), not a new item

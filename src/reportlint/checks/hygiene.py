@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..context import Context
@@ -635,6 +636,21 @@ def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
 
 
+def _unfinished(ctx: Context) -> Iterator[tuple[Block, int]]:
+    """Paragraphs of prose (a sentence ended inside, 30 characters or more) that end with a comma where the next
+    paragraph opens a numbered item: the last sentence was cut off when the text was pasted or edited, or its 。 was
+    typed as ，. Where the item's number cuts a sentence in two (N108's stray marker) the marker is no item."""
+    blocks = ctx.doc.blocks
+    opening = {it.marker.block for it in ctx.outline.items if not it.marker.stray and it.marker.family != "heading"
+               and not blocks[it.marker.block].text[:it.marker.start].strip()}
+    filled = [b for b in blocks if b.text.strip()]
+    for b, nxt in pairwise(filled):
+        text = b.text.rstrip()
+        if nxt.index in opening and text.endswith("，") and b.kind == "paragraph" and b.index not in ctx.residue \
+                and len(text) >= 30 and "。" in text:
+            yield b, len(text) - 1
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
@@ -732,6 +748,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
+    for b, at in _unfinished(ctx) if "，\n" in body.text else ():
+        yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
     over = rule.params.get("summary_over", 5)
     over_other = rule.params.get("summary_over_other", 2)
     totals: Counter[str] = Counter()
