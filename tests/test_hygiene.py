@@ -444,3 +444,14 @@ def test_a_paragraph_cut_off_before_the_next_item(tmp_path: Path) -> None:
     found = [(f.line, f.column) for f in lint_text(text, tmp_path, select="T103")
              if "逗号结尾" in f.message]
     assert found == [(2, 30)]  # 3. … 4、 is a marker cutting a sentence (N108), not a new item
+
+
+def test_single_characters_the_segmenter_left_apart_are_no_word_typed_twice(tmp_path: Path) -> None:
+    text = "而没有考虑到端到端流程的全局观。\n各单位要加强安全安全管理工作。\n要加强管理加强管理，提高效率。\n"
+    found = [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T101")]
+    assert found == [(2, "安全安全"), (3, "加强管理加强管理")]  # 考虑到|端到端 is no doubling
+
+
+def test_the_bracket_of_an_emoticon_is_no_bracket(tmp_path: Path) -> None:
+    text = "欢迎大家继续支持 ;-)\n会议很成功:)\n请见附件(一。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]

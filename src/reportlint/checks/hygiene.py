@@ -191,6 +191,16 @@ def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s == start for s, _ in spans) and any(e == end for _, e in spans)
 
 
+def _word_copy(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is one copy of a word typed twice: one word of the segmenter's, or words of two
+    characters or more (加强管理) — not single characters the segmenter could not join (考虑到|端到端 read 到/端/到/端:
+    到端 twice is no word)."""
+    inside = [(s, e) for s, e in spans if start <= s and e <= end]
+    if not _whole_words(spans, start, end) or sum(e - s for s, e in inside) != end - start:
+        return False
+    return len(inside) == 1 or all(e - s >= 2 for s, e in inside)
+
+
 @lru_cache(maxsize=16)
 def _doubled_chars(chars: str) -> re.Pattern[str]:
     return re.compile(f"([{re.escape(chars)}])\\1")
@@ -252,7 +262,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if any(lay.match(b.text, start) for lay in layout):
             continue  # two fields of a form head run together (××发电|发电单位)
         spans = _tokens_at(b.text, start, end)
-        if _whole_words(spans, start, start + len(word)) and _whole_words(spans, start + len(word), end):
+        if _word_copy(spans, start, start + len(word)) and _word_copy(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
     for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
@@ -439,6 +449,16 @@ def _apostrophe(ctx: Context, f: Finding) -> bool:
         and text[f.end].isascii() and text[f.end].isalnum()
 
 
+_EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
+
+
+def _emoticon(ctx: Context, f: Finding) -> bool:
+    """Whether a finding points at the bracket of an emoticon typed in ASCII (;-), :)): a face, no bracket."""
+    if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in ("(", ")"):
+        return False
+    return _EMOTICON.search(ctx.doc.blocks[f.block].text, max(0, f.start - 3), f.end) is not None
+
+
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Checks that “” ‘’ 《》 （） 【】 〔〕 pair up, and reports the unmatched mark, a doubled
@@ -459,7 +479,7 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
-             if not _apostrophe(ctx, f)]
+             if not _apostrophe(ctx, f) and not _emoticon(ctx, f)]
     over = rule.params.get("summary_over", 3)
     # an opening quote left open again and again: the quotes of the whole text were mangled by
     # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
