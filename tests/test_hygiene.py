@@ -440,10 +440,10 @@ def test_one_hyphen_between_two_quantities_is_a_range(tmp_path: Path) -> None:
 
 def test_a_paragraph_cut_off_before_the_next_item(tmp_path: Path) -> None:
     text = ("三、主要措施\n1.加强党员教育。健全帮扶机制，为生活困难党员提供救助帮扶，\n2.推进结对共建。深化与社区的合作。\n"
-            "3.强化作风建设。持续整治会风文风，坚决纠治\n作风方面的突出问题。\n")
+            "3.强化作风建设。持续整治会风文风，\n坚决纠治作风方面的突出问题。\n")
     found = [(f.line, f.column) for f in lint_text(text, tmp_path, select="T103")
              if "逗号结尾" in f.message]
-    assert found == [(2, 30)]  # a line broken inside an item (纠治 / 作风) is no item's end
+    assert found == [(2, 30)]  # a comma before a line that goes on with the item is a line broken inside it
 
 
 def test_single_characters_the_segmenter_left_apart_are_no_word_typed_twice(tmp_path: Path) -> None:
