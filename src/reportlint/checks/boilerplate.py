@@ -322,14 +322,11 @@ _IN_FORMAT = re.compile(r"(?:标题|格式|命名|模板|样式|写法)(?:为|�
 # a sentence that tells the reader how to name something (文件名, 命名为), or reports the
 # words written on something (写上……字样): its XX is the reader's slot, or the words quoted, not a blank left
 _FOR_THE_READER = re.compile(r"文件名|命名|字样")
-_SENTENCE_MARKS = "。！？；!?;\n"
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence of ``text`` that holds ``text[start:end]``: from the mark ending the one before to its own end."""
-    lo = max((text.rfind(mark, 0, start) for mark in _SENTENCE_MARKS), default=-1) + 1
-    ends = [k for k in (text.find(mark, end) for mark in _SENTENCE_MARKS) if k >= 0]
-    return text[lo:min(ends) if ends else len(text)]
+def _sentence_around(text: str, start: int) -> str:
+    """The sentence of ``text`` (``sentences``) that holds ``text[start]``."""
+    return next((text[s:e] for s, e in sentences(text) if s <= start < e), text)
 
 
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -370,7 +367,7 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 打开应用*点击: a lost arrow of a click path
         if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
             continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
-        if _FOR_THE_READER.search(_sentence_around(b.text, start, end)):
+        if _FOR_THE_READER.search(_sentence_around(b.text, start)):
             continue  # a name the reader writes in (文件名补充完整后…XX级XX专业…压缩包) or one reported (写上某某字样)
         form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
             "mark" if _SYMBOLS.match(text) else "hint"
@@ -875,7 +872,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     if _restating(ctx, rule.params):
         return  # rules and minutes say a clause again on purpose: only a passage written twice in a row is a slip
-    same_place = _same_place_in_parallel_lists(ctx)
+    same_place = _same_place_in_parallel_lists(ctx)  # criteria said again in a parallel list: no repeat
     for start, end, first in runs:
         if same_place(start, first):
             continue
@@ -890,9 +887,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if repeats:
         alone = _alone_under_heading(ctx, filled)
         repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
-    if repeats:
-        same_place = _same_place_in_parallel_lists(ctx)
-        repeats = [r for r in repeats if not same_place(r[0], r[3])]
+    repeats = [r for r in repeats if not same_place(r[0], r[3])]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
 
