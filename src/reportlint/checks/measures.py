@@ -1131,15 +1131,14 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
 
 def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
     """Whether the item is a requirement on every unit the document addresses: 各地区、各部门要……, or 要…… with the
-    subject left out, in a 工作要求 or 保障措施 part (in a 通知 any item there with no subject: the notice lays its
-    requirements on every addressee, 提高审核效率。以……为原则，整合……); or, anywhere, a class of units that the
+    subject left out, in a 工作要求 or 保障措施 part (any item there with no subject where ``requirements_bind_all``,
+    as the 通知 profile sets it: 提高审核效率。以……为原则，整合……); or, anywhere, a class of units that the
     document's own address line names (各部门、各店铺： above the body, then 各部门要……: each addressee for its own
     part). M101 leaves it alone, and M103 does not count it either."""
     owner = generic_owner(ctx, m.text, params)
     if owner and owner in _addressees(ctx):
         return True
-    return bool(owner or _ELIDED.match(strip_label(m.text.strip())) or (
-        ctx.profile is not None and ctx.profile.name == "通知")) \
+    return bool(owner or _ELIDED.match(strip_label(m.text.strip())) or params.get("requirements_bind_all")) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
 
 
