@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 from hypothesis import given, settings
@@ -100,3 +101,13 @@ def test_a_table_of_contents_is_left_out_of_the_checks_and_not_reported(tmp_path
     found = lint_text("\n".join(REPORT), tmp_path)
     assert not [f for f in found if f.block < 5], [(f.rule, f.block, f.message) for f in found]
     assert not [f for f in found if f.rule == "S105"]
+
+
+def test_addresses_listed_under_a_label_are_content(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("协会2023年工作总结\n一、代码托管\n源码继续在两个平台维护。\n地址：\nhttps://github.com/example-org\n"
+            "https://gitee.com/example-org\n二、下一步\n继续维护。\n")
+    assert lint_text(text, tmp_path, select="B101") == []
+    # an address alone on a line with no label above is a link a page-to-text tool left
+    assert [f.line for f in lint_text(text.replace("地址：\n", ""), tmp_path, select="B101")] == [4]

@@ -12,7 +12,7 @@ excludes the residue.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +46,24 @@ def find(doc: Document, body: Body, params: Mapping[str, Any]) -> frozenset[int]
     return frozenset(residue_blocks(doc, body, params)) if params else frozenset()
 
 
+_BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
+
+
+def _listed_addresses(blocks: Sequence[Block], found: set[int]) -> set[int]:
+    """The addresses alone on their lines that go on a list whose first address is content (under 地址：, which the
+    patterns leave alone): each line right under an address kept takes its part."""
+    out: set[int] = set()
+    kept_address = False  # the last non-blank line is an address alone on its line, and not residue
+    for b in blocks:
+        if not b.text.strip():
+            continue
+        address = _BARE_ADDRESS.match(b.text) is not None
+        if address and kept_address and b.index in found:
+            out.add(b.index)
+        kept_address = address and (b.index not in found or b.index in out)
+    return out
+
+
 def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
     """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
     before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
@@ -74,6 +92,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         tail = {b.index for b in filled[-tail_n:]}
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     found = {b.index for b, _, _ in body.finditer(anywhere)} if anywhere else set()
+    if found:
+        found -= _listed_addresses(blocks, found)
     head: set[int] = set()
     for b in first:
         if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2) \
