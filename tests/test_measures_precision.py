@@ -405,3 +405,10 @@ def test_the_subjects_of_a_course_are_no_measures(tmp_path: Path) -> None:
                    "（二）完善课程建设机制\n1.健全课程评价办法，提高教学质量。\n")
     found = [f.line for f in lint_text(text, tmp_path, select="M101")]
     assert found == [11]  # what the course teaches is no task; the mechanism to build is one
+
+
+def test_a_university_notice_binds_its_colleges_in_its_arrangements_and_requirements(tmp_path: Path) -> None:
+    text = ("关于做好本科毕业论文中期检查工作的通知\n一、检查内容\n论文进度和质量。\n二、中期检查工作安排及要求\n"
+            "1.各学院要督促师生登录系统，完成选题和任务书下达等工作。\n2.组织师生开展自查。\n")
+    found = [f.line for f in lint_text(text, tmp_path, select="M101")]
+    assert 5 not in found  # each college addressed, in the part that sets what it must do
