@@ -435,7 +435,7 @@ def test_a_left_single_quote_between_latin_letters_is_an_apostrophe(tmp_path: Pa
 def test_one_hyphen_between_two_quantities_is_a_range(tmp_path: Path) -> None:
     text = "力争用3-5年时间完成改造，投入10-20万元。\n依据GB/T 9704-2012规定排版，型号A4-3，日期2024-01-02。\n联系电话0531-5177。\n"
     found = [(f.block, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
-    assert found == [(0, 4, "—"), (0, 18, "—")]  # a standard's, a model's, a date's and a phone's hyphen stay
+    assert found == [(0, 4, "～"), (0, 18, "～")]  # a standard's, a model's, a date's and a phone's hyphen stay
 
 
 def test_a_paragraph_cut_off_before_the_next_item(tmp_path: Path) -> None:
@@ -455,3 +455,8 @@ def test_single_characters_the_segmenter_left_apart_are_no_word_typed_twice(tmp_
 def test_the_bracket_of_an_emoticon_is_no_bracket(tmp_path: Path) -> None:
     text = "欢迎大家继续支持 ;-)\n会议很成功:)\n请见附件(一。\n"
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]
+
+
+def test_a_span_of_years_takes_the_dash_and_a_range_of_quantities_the_wave(tmp_path: Path) -> None:
+    found = [(f.start, f.suggestion) for f in lint_text("规划期2021-2023年，每年投入10-20万元。", tmp_path, select="T103")]
+    assert found == [(7, "—"), (20, "～")]  # GB/T 15834-2011 4.13.3.2 and 4.13.3.3

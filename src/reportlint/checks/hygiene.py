@@ -432,10 +432,11 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
 
 
 # one hyphen between two numbers of a quantity (3-5年, 10-20万元, 2021-2025年): a range, which takes the 连接号 — or ～
-# (GB/T 15834-2011 4.13); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
+# (GB/T 15834-2011 4.13.3); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
 # number, which no unit follows
 _HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\-\s])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
                            r"(?=(?:万|亿)?(?:年|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
+_YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 
 
@@ -754,7 +755,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
         if m.group(1) is not None:  # 2018--2022年, 4月15日--28日: a range takes the 连接号 —, not the 破折号 ——
-            add("range", b, m.start() - offset, m.end() - offset, "—")
+            add("range", b, m.start() - offset, m.end() - offset, "—", "—")
         elif m.group() == "--" and _HAN_CHAR.match(body.text, m.start() - 1) and _HAN_CHAR.match(body.text, m.end()):
             # 副书记--作了部署, 邓--理论: two hyphens inside a sentence are where a reposting site hid a name as
             # often as a dash; the fix is the writer's, not a mark
@@ -762,7 +763,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
     for b, offset, m in body.finditer(_HYPHEN_RANGE) if "-" in body.text else ():
-        add("range", b, m.start(1) - offset, m.end(1) - offset, "—")
+        # a span of years is a range of time (一字线 —); a range of quantities takes the 浪纹线 ～ (GB/T 15834-2011
+        # 4.13.3.2, 4.13.3.3)
+        years = _YEAR_SPAN.match(m.group())
+        add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if years else "～", "—" if years else "～")
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
         add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
