@@ -438,26 +438,19 @@ _HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\-\s])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?
                            r"(?=(?:万|亿)?(?:年|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
-
-
-def _apostrophe(ctx: Context, f: Finding) -> bool:
-    """Whether a finding points at one single quote between Latin letters or digits: an apostrophe (’, or ‘ typed
-    for it, which T103 reports), no quotation mark left open."""
-    if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in ("‘", "’"):
-        return False
-    text = ctx.doc.blocks[f.block].text
-    return 0 < f.start and f.end < len(text) and text[f.start - 1].isascii() and text[f.start - 1].isalnum() \
-        and text[f.end].isascii() and text[f.end].isalnum()
-
-
+_APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or the apostrophe itself (don’t)
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
 
 
-def _emoticon(ctx: Context, f: Finding) -> bool:
-    """Whether a finding points at the bracket of an emoticon typed in ASCII (;-), :)): a face, no bracket."""
-    if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in ("(", ")"):
+def _no_mark(ctx: Context, f: Finding) -> bool:
+    """Whether a finding points at one character that is no quotation mark or bracket: an apostrophe between Latin
+    letters or digits (’, or ‘ typed for it, which T103 reports), or the bracket of an ASCII emoticon (;-), :))."""
+    if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in "‘’()":
         return False
-    return _EMOTICON.search(ctx.doc.blocks[f.block].text, max(0, f.start - 3), f.end) is not None
+    text = ctx.doc.blocks[f.block].text
+    if f.excerpt in "‘’":
+        return _APOSTROPHES.match(text, f.start) is not None
+    return _EMOTICON.search(text, max(0, f.start - 3), f.end) is not None
 
 
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -480,7 +473,7 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
-             if not _apostrophe(ctx, f) and not _emoticon(ctx, f)]
+             if not _no_mark(ctx, f)]
     over = rule.params.get("summary_over", 3)
     # an opening quote left open again and again: the quotes of the whole text were mangled by
     # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair

@@ -873,17 +873,21 @@ def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> b
 
 
 def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
-    """Whether an item whose part holds ``at`` has a title naming a requirements part (``repeat_sections``)."""
+    """Whether an item whose part holds ``at`` has a title naming a requirements part (``repeat_sections``): the
+    last item that begins before ``at`` and the items above it, as ``_under_review`` walks them."""
     heads = pattern_set(tuple(params.get("repeat_sections", ())))
     if heads is None:
         return False
     places = _item_places(ctx)
     items = ctx.outline.items
-    for _, j in reversed(places[:bisect_left(places, (at, len(items)))]):
+    before = bisect_left(places, (at, len(items)))
+    j = places[before - 1][1] if before else -1
+    while j >= 0:
         mk = items[j].marker
         if not mk.stray and mk.family != "heading" and (mk.block, mk.start) < at < _item_end(ctx, j) \
                 and heads.search(mk.title[:16]) is not None:
             return True
+        j = items[j].parent
     return False
 
 

@@ -167,25 +167,27 @@ def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Ma
 _MD_ORDERED = re.compile(r"( {0,3})\d{1,9}([.)])[ \t]")  # a CommonMark ordered list item's line (spec 0.31, 5.2)
 
 
+def _md_item(text: str) -> tuple[int, str] | None:
+    """The indent and the delimiter of a line that opens a CommonMark ordered list item; None for another line."""
+    m = _MD_ORDERED.match(text.expandtabs(4))
+    return (len(m.group(1)), m.group(2)) if m else None
+
+
 def _renumbered_by_markdown(ctx: Context, mk: Marker, prev: Marker) -> bool:
     """Whether ``prev`` and ``mk`` are items of one ordered list of a Markdown file: the renderer numbers such a list
     from its first item on and shows neither a repeat nor a gap of the numbers typed (1. 1. 2. reads 1 2 3; CommonMark
     0.31, 5.3). Both lines open with the same delimiter at the same indent, and every line between them is blank,
     indented under the item, or another item of the list; a paragraph, heading or rule at the list's indent or
     less ends the list, and the next list shows its own first number."""
-    if not ctx.doc.meta.get("markdown"):
+    if not ctx.doc.meta.get("markdown") or prev.block >= mk.block:
         return False
     blocks = ctx.doc.blocks
-    first, last = _MD_ORDERED.match(blocks[prev.block].text), _MD_ORDERED.match(blocks[mk.block].text)
-    if first is None or last is None or first.group(2) != last.group(2) or first.group(1) != last.group(1) \
-            or prev.start != len(first.group(1)) or mk.start != len(last.group(1)) or prev.block >= mk.block:
+    item = _md_item(blocks[prev.block].text)
+    if item is None or _md_item(blocks[mk.block].text) != item or prev.start != item[0] or mk.start != item[0]:
         return False
-    indent = len(first.group(1))
     for b in blocks[prev.block + 1:mk.block]:
         text = b.text.expandtabs(4)
-        lead = len(text) - len(text.lstrip(" "))
-        if text.strip() and lead <= indent and not (
-                (m := _MD_ORDERED.match(text)) and len(m.group(1)) == indent and m.group(2) == first.group(2)):
+        if text.strip() and len(text) - len(text.lstrip(" ")) <= item[0] and _md_item(text) != item:
             return False
     return True
 
