@@ -270,6 +270,37 @@ def test_done_after_the_document_date(tmp_path: Path) -> None:
     assert _found(tmp_path, undated, "T108") == []
 
 
+_DUE_NOTICE = ("关于报送校园绿化养护台账的通知\n各年级组：\n为摸清养护情况，现通知如下。\n"
+               "一、请各年级组于2025年4月8日前把台账交总务处。\n二、请于4月10日（星期四）下午3:00到东楼参加培训。\n"
+               "特此通知。\n总务处\n{signed}")
+
+
+def test_a_notice_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
+    """Every time asked of the addressees that passed before the notice was signed: one finding, at the first."""
+    found = _found(tmp_path, _DUE_NOTICE.format(signed="2025年4月15日"), "T108")
+    assert [e for e, _ in found] == ["2025年4月8日"]
+    assert "早于本文的成文日期 2025年4月15日（文中共 2 处）" in found[0][1]
+
+
+@pytest.mark.parametrize("signed", [
+    "2025年4月1日",  # signed before the times it asks for
+    "2025年7月20日",  # 4月10日 without a year, long before: a date of another year; 4月8日 alone is late
+])
+def test_a_notice_signed_before_its_times_is_silent(tmp_path: Path, signed: str) -> None:
+    found = _found(tmp_path, _DUE_NOTICE.format(signed=signed), "T108")
+    assert [e for e, _ in found] == ([] if signed.endswith("4月1日") else ["2025年4月8日"])
+
+
+def test_deadlines_told_in_a_summary_are_no_instruction(tmp_path: Path) -> None:
+    """A summary (not a notice) tells of deadlines set in the past; and 申请于 is no 请于."""
+    summary = ("2024年上半年总务工作总结\n三月印发通知，要求各年级组于3月8日前上交台账，各组均按时完成。\n"
+               "总务处\n2024年6月30日")
+    assert _found(tmp_path, summary, "T108") == []
+    notice = _DUE_NOTICE.format(signed="2025年4月15日").replace("请各年级组于2025年4月8日前", "经申请于2025年4月8日起") \
+        .replace("二、请于4月10日（星期四）下午3:00到东楼参加培训。", "二、培训另行安排。")
+    assert _found(tmp_path, notice, "T108") == []
+
+
 def _probe(lex: lexicon_module.Lexicon) -> list[object]:
     """What the rules ask of the tables, for a few words, keys and characters."""
     keys = ["以工代?", "?工代赈", "恪尽职?", "扶贫?贷款", "?于", "整?推进", "推?", "受理渠$"]

@@ -1023,6 +1023,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             for m, detail in _unit_slips(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
     yield from _done_after_signing(ctx, rule)
+    yield from _due_before_signing(ctx, rule)
     yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
                            lambda m: _run_date_detail(m.group(1), m.group(2)))
     yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
@@ -1159,6 +1160,57 @@ def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                detail=f"说已经做了的事，日期却晚于本文的成文日期 {date}")
 
 
+# a time asked of the addressees (请各单位于…前报送, 报名截止时间：…): GB/T 9704-2012 §7.3.5.1 puts the document's own
+# date (成文日期) after the body, so a notice whose deadline comes before that date asked for the impossible (a date
+# left over from last year's notice, or a notice signed late). Only 请… (an instruction) and a 截止 line count: a
+# summary tells of deadlines set in the past (要求各单位于3月底前……) in the same words.
+_DUE = re.compile(r"(?:(?<![申邀提聘恳敬回呈报])请(?![示假求])[^。；！\n]{0,40}?于"
+                  r"|(?:截止|截至)(?:时间|日期)[为是：:]?)\s*"
+                  r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2}\s*[日号])")
+_DUE_NEED = ("请", "截止", "截至")
+_YEARLESS_DAYS = 45  # a date without its year this many days or fewer before the signing date: the same year
+
+
+def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """A time a notice asks of its addressees (请…于…前, 请于…到会, 截止时间：…) that is before the notice's own
+    date. A date without its year is taken in the signing year only when it falls at most ``_YEARLESS_DAYS``
+    before the signing date (请于1月10日前 in a notice signed on 12月25日 means next January)."""
+    if ctx.profile is None or ctx.profile.name != "通知" or not any(w in ctx.body.text for w in _DUE_NEED):
+        return
+    signed = _signed_on(ctx)
+    if signed is None:
+        return
+    from datetime import date
+
+    try:
+        signed_day = date(*signed)
+    except ValueError:
+        return  # an impossible signing date is reported by itself
+    late: list[tuple[Block, int, re.Match[str]]] = []
+    for b, offset, m in ctx.body.finditer(_DUE):
+        if b.index in ctx.residue:
+            continue
+        year, month, day = m.group(1), int(m.group(2)), int(m.group(3)[:-1])
+        try:
+            due = date(int(year) if year else signed[0], month, day)
+        except ValueError:
+            continue  # an impossible date: reported as such
+        if due < signed_day and (year or (signed_day - due).days <= _YEARLESS_DAYS):
+            late.append((b, offset, m))
+    if not late:
+        return
+    # one finding for all: the dates were left over together, or the signing date is the one wrong
+    b, offset, m = late[0]
+    first = 1 if m.group(1) else 2
+    more = f"（文中共 {len(late)} 处）" if len(late) > 1 else ""
+    yield rule.finding(ctx.doc, b.index, m.start(first) - offset, m.end(3) - offset,
+                       text=ctx.body.text[m.start(first):m.end(3)],
+                       detail=f"要求办理的时间早于本文的成文日期 {signed[0]}年{signed[1]}月{signed[2]}日{more}，"
+                              "收文单位已无法按时办理",
+                       related=[{"path": ctx.doc.path, "line": x.position(n.start(1 if n.group(1) else 2) - o)[0]}
+                                for x, o, n in late[1:]])
+
+
 def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports numbers and dates that cannot be right: a year-like value used as a count
@@ -1167,7 +1219,8 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     same total), a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
     reverse): 今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，);
-    something already done (已于…) on a date after the document's own date (成文日期).
+    something already done (已于…) on a date after the document's own date (成文日期); in a notice, a time asked of
+    the addressees (请…于…前, 截止时间：…) before that date (one finding for all of them).
     ## Parameters
     None.
     ## Example
