@@ -139,8 +139,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
 # yet it is no web residue to delete: it is left out of the checks and reported by none.
 _ENTRY = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                     r"|\d{1,2}(?:\.\d{1,2})*[.．、]?(?=[\u4e00-\u9fff])|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])")
-_LEADER = re.compile(r"[\s.．。·…—\-_]*\d{0,4}\s*\Z")  # the dots and page number after an entry
-_CONTENTS_LABEL = re.compile(r"\s*目\s*录\s*[:：]?\s*\Z")
+_LEADER = re.compile(r"[\s.．。·…—\-_]*(?:\d{1,4}\s*)?\Z")  # the dots and page number after an entry
+_CONTENTS_LABEL = re.compile(r"\s*目\s*录\s*(?:[:：]\s*)?\Z")
 _ENTRY_CHARS = 40  # an entry longer than this is a paragraph
 _ENTRIES = 3  # fewer entries than this make no table
 

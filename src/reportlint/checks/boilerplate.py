@@ -238,12 +238,12 @@ _KIND_BY_NEXT = (
     (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
 )
 _KIND_BY_PREV = (
-    (re.compile(r"(?:联系人|记录人?|主持人?|组长|主任|负责人|审核人?|签发人?|经办人|参会人员|参会|出席)\s*[:：]?\s*$"),
+    (re.compile(r"(?:联系人|记录人?|主持人?|组长|主任|负责人|审核人?|签发人?|经办人|参会人员|参会|出席)\s*(?:[:：]\s*)?$"),
      "姓名"),
     # 联系人及电话：XXX，6309XXXX — a joint label: its first blank is the name
-    (re.compile(r"联系人\s*[及和与、/]\s*(?:联系)?(?:电话|方式)\s*[:：]?\s*$"), "姓名"),
-    (re.compile(r"(?:电话|手机|传真|座机)\s*[:：]?\s*[\d-]*$"), "电话号码"),
-    (re.compile(r"(?:邮箱|E-?mail|email)\s*[:：]?\s*$", re.IGNORECASE), "邮箱"),
+    (re.compile(r"联系人\s*[及和与、/]\s*(?:联系)?(?:电话|方式)\s*(?:[:：]\s*)?$"), "姓名"),
+    (re.compile(r"(?:电话|手机|传真|座机)\s*(?:[:：]\s*)?[\d-]*$"), "电话号码"),
+    (re.compile(r"(?:邮箱|E-?mail|email)\s*(?:[:：]\s*)?$", re.IGNORECASE), "邮箱"),
     (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
 )
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number

@@ -824,7 +824,7 @@ _DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|�
 
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
 # subjects of a study plan or a course (1.加强理想信念教育……), not tasks to quantify
-_TEACHES = re.compile(r"(?:学习|教育|宣讲|培训|教学|宣传)的?(?:重点|内容|要点|主题)\s*[。：:；;]?\s*$")
+_TEACHES = re.compile(r"(?:学习|教育|宣讲|培训|教学|宣传)的?(?:重点|内容|要点|主题)\s*(?:[。：:；;]\s*)?$")
 
 
 def _leads_in(text: str) -> bool:

@@ -1044,7 +1044,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
 # 《现代汉语词典》 on 约数; one of them goes
-_APPROX_TWICE = re.compile(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*[万亿千百]?\s*(?:(余|多)(?=[\u4e00-\u9fff])"
+_APPROX_TWICE = re.compile(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?:(余|多)(?=[\u4e00-\u9fff])"
                            r"|[\u4e00-\u9fff]{1,3}?(左右))")
 
 

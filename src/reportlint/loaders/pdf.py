@@ -33,7 +33,7 @@ LAYOUT = {"line_margin": 0.5, "char_margin": 4.0, "word_margin": 0.3, "boxes_flo
 _CJK = r"\u3400-\u9fff\u3000-\u303f\uff00-\uffef"
 _CJK_SPACE = rf"(?<=[{_CJK}])[ \u00a0]+(?=[{_CJK}])"
 _PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-—–－―~]\s*\d{1,4}\s*[-—–－―~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"^\s*(?:[-—–－―~]\s*\d{1,4}\s*[-—–－―~]|第\s*\d{1,4}\s*页(?:\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page\s*\d+(?:\s*of\s*\d+)?)\s*$",
     re.IGNORECASE,
 )
@@ -41,7 +41,7 @@ _PAGE_NUMBER = re.compile(
 # it sits, also outside the top and bottom bands (a deep bottom margin), where it would
 # otherwise land between the two halves of a sentence running on to the next page
 _FOLIO = re.compile(
-    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页\s*[,，/]?\s*共\s*\d{1,4}\s*页)\s*$"
+    r"^\s*(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页\s*(?:[,，/]\s*)?共\s*\d{1,4}\s*页)\s*$"
 )
 _END = "。！？!?；;：:…”’」』）)"
 _MARKER = re.compile(
