@@ -104,3 +104,23 @@ def test_an_article_body_kept_as_html_is_read_as_the_page_s_text(tmp_path: Path)
     assert [b.text.strip() for b in doc.blocks if b.text.strip()] == [
         "县水发〔2024〕3号", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。"]
     assert [f.rule for f in lint_text(body, tmp_path, name="body.txt", select="T103,B101")] == []
+
+
+def test_a_page_s_menus_are_no_text_of_the_document(tmp_path: Path) -> None:
+    # a site's menu, in a <nav> element or as a list of short links one to a line, is the site's, not the notice's:
+    # read as text it looked like a paragraph broken into words (X104)
+    menu = "".join(f'    <li><a href="p{k}.jsp">{word}</a> </li>\n' for k, word in enumerate(
+        ["网站首页", "单位概况", "工作动态", "通知公告", "联系我们"]))
+    nav = ('<nav id="menu">\n<ul>\n<li><a href="home.jsp"><span>主页</span></a>\n</li>\n'
+           '<li><a href="news.jsp"><span>新闻中心</span></a>\n</li>\n</ul>\n</nav>\n')
+    attachments = ('<p>附件：</p>\n<p><a href="f1.doc">1.2024年防汛责任人名单</a></p>\n'
+                   '<p><a href="f2.doc">2.河道隐患排查登记表</a></p>\n<p><a href="f3.doc">3.值班安排表</a></p>\n')
+    page = ("<html>\n<head>\n<title>县水利局</title>\n</head>\n<body>\n" + nav + '<div id="menu">\n<ul>\n' + menu
+            + "</ul>\n</div>\n<h1>关于做好防汛工作的通知</h1>\n<p>各乡镇：</p>\n"
+            "<p>一、加强组织领导。各乡镇要在5月底前明确防汛责任人。</p>\n" + attachments + "</body>\n</html>\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    texts = [b.text.strip() for b in load_text(path, path.read_bytes()).blocks if b.text.strip()]
+    assert texts[:3] == ["关于做好防汛工作的通知", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。"]
+    assert texts[3:] == ["附件：", "1.2024年防汛责任人名单", "2.河道隐患排查登记表", "3.值班安排表"]  # long links stay
+    assert "X104" not in [f.rule for f in lint_text(page, tmp_path, name="page.txt")]

@@ -128,10 +128,48 @@ def _cut_code(text: str, delimiters: tuple[tuple[str, str], ...], elements: tupl
 
 
 def _page_markup(text: str) -> str:
-    """A page source's text with its comments, server code (<%…%>, <?php…?>), the head, scripts and styles and
-    its tags blanked (``_spaces``: lines and columns kept)."""
-    text = _cut_code(text, (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")), ("head", "script", "style"))
+    """A page source's text with its comments, server code (<%…%>, <?php…?>), the head, scripts, styles and
+    navigation (``_menus``) and its tags blanked (``_spaces``: lines and columns kept)."""
+    text = _cut_code(text, (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")), ("head", "script", "style", "nav"))
+    if "<a" in text or "<A" in text:
+        text = _menus(text)
     return _blanked(text, _TAG)
+
+
+_LINK = re.compile(r"<a\b[^<>]{0,1000}>.*?</a\s*>", re.IGNORECASE)
+_MENU_ITEM_CHARS = 10  # the words of a menu item: 网站首页, 学生用户登录; an attachment's name is longer
+_MENU_ITEMS = 3  # link lines in a row that make a menu
+
+
+def _menus(text: str) -> str:
+    """``text`` with each site menu blanked: ``_MENU_ITEMS`` or more lines in a row (lines of markup alone between
+    them) whose visible text is one short link and nothing else (<li><a href="index.jsp">网站首页</a></li>), as the
+    menu of a page without a <nav> element (HTML's own element for it) is written. The menu is the site's, not the
+    document's: read as text, its items are taken for a paragraph broken into words (X104)."""
+    lines = text.split("\n")
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= _MENU_ITEMS:
+            for n in run:
+                lines[n] = _spaces(lines[n])
+        run.clear()
+
+    for n, line in enumerate(lines):
+        if "<" not in line:
+            if line.strip():
+                close()
+            continue
+        visible = _TAG.sub("", line).strip()
+        if not visible:
+            continue  # markup alone (</li>, <ul>): the menu goes on
+        outside = _TAG.sub("", _LINK.sub("", line)).strip()
+        if outside or len(visible) > _MENU_ITEM_CHARS or not _LINK.search(line):
+            close()
+        else:
+            run.append(n)
+    close()
+    return "\n".join(lines)
 
 
 def _markdown_markup(text: str) -> str:
