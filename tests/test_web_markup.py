@@ -124,3 +124,21 @@ def test_a_page_s_menus_are_no_text_of_the_document(tmp_path: Path) -> None:
     assert texts[:3] == ["关于做好防汛工作的通知", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。"]
     assert texts[3:] == ["附件：", "1.2024年防汛责任人名单", "2.河道隐患排查登记表", "3.值班安排表"]  # long links stay
     assert "X104" not in [f.rule for f in lint_text(page, tmp_path, name="page.txt")]
+
+
+def test_a_page_source_s_short_lines_are_its_markup_s_not_broken_lines(tmp_path: Path) -> None:
+    # a JSP opening with its own comment is a page source too; a table's header cells and a side list one to a line
+    # are the page's layout (X104 is for a copy that broke a paragraph into words); a template tag inside an
+    # attribute (<z:path/>) does not leave the outer tag's attributes as text
+    page = ("<%-- 页面说明 --%>\n<%@page contentType=\"text/html\" pageEncoding=\"UTF-8\"%>\n<html>\n<body>\n"
+            "<ul>\n<li><img src=\"a.png\"/>协会简介</li>\n<li><img src=\"a.png\"/>协会章程</li>\n"
+            "<li><img src=\"a.png\"/>组织机构</li>\n<li><img src=\"a.png\"/>会员名录</li>\n</ul>\n"
+            '<img src="<z:path/>web/image/a.jpg" alt="保护环境" style="margin-top: 10px;" />\n'
+            "<p>关于开展志愿服务的通知</p>\n<table>\n<tr>\n<td>类别</td>\n<td>层次</td>\n<td>专业</td>\n<td>学分</td>\n"
+            "</tr>\n</table>\n<p>各部门要认真组织，确保活动取得实效。</p>\n</body>\n</html>\n")
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert doc.meta.get("page_source") is True
+    assert not any("alt=" in b.text or "style=" in b.text for b in doc.blocks)
+    assert [f.rule for f in lint_text(page, tmp_path, name="page.txt", select="X104,T103")] == []

@@ -187,7 +187,8 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a run of very short lines that together read as one title or sentence: an
     extraction artifact where every word landed on its own line. One finding per run.
-    Also reports, once per passage, the lines of a text file that the loader re-joined
+    Not in a web page's source saved as text: its lines are its own markup's (list items, a menu), not breaks
+    left by copying. Also reports, once per passage, the lines of a text file that the loader re-joined
     because an export broke a sentence (a link on its own line, a word split at a page
     boundary), and a chapter heading run into its first article on one line.
     ## Parameters
@@ -198,6 +199,8 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     doc = ctx.doc
     yield from _rejoined(ctx, rule)
     yield from _fused_chapters(ctx, rule)
+    if doc.meta.get("page_source"):
+        return  # a page's source is the original, not a copy: its short lines are its list items and menus
     max_chars = rule.params.get("max_chars", 6)
     min_run = rule.params.get("min_run", 4)
     run: list[int] = []

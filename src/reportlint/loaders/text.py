@@ -110,8 +110,9 @@ def _cut_between(text: str, opening: str, closing: str) -> str:
 
 
 # a web page's source saved as a text file (an HTML document, a JSP/ASP/PHP template holding the text, or the HTML of
-# an article's body as a site's database keeps it, opening with a block element): its markup is no text of the document
-_PAGE_SOURCE = re.compile(r"\A\ufeff?\s*(?:<!DOCTYPE\s+html|<html[\s>]|<%@|<\?(?:xml|php)\b"
+# an article's body as a site's database keeps it, opening with a block element; or any of them opening with a comment,
+# <%-- … --%> or <!-- … -->): its markup is no text of the document
+_PAGE_SOURCE = re.compile(r"\A\ufeff?\s*(?:<!DOCTYPE\s+html|<html[\s>]|<%[@-]|<!--|<\?(?:xml|php)\b"
                           r"|<(?:table|div|p|h[1-6]|section|article|body|center|font|ul|ol)[\s>])", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,1000})?/?>|<!DOCTYPE[^<>]{0,200}>", re.IGNORECASE)
 
@@ -133,7 +134,9 @@ def _page_markup(text: str) -> str:
     text = _cut_code(text, (("<!--", "-->"), ("<%", "%>"), ("<?", "?>")), ("head", "script", "style", "nav"))
     if "<a" in text or "<A" in text:
         text = _menus(text)
-    return _blanked(text, _TAG)
+    # twice: a template's own tag inside an attribute (<img src="<z:path/>a.jpg" alt="…">, JSP) hides the outer tag
+    # from ``_TAG`` until it is blanked
+    return _blanked(_blanked(text, _TAG), _TAG)
 
 
 _LINK = re.compile(r"<a\b[^<>]{0,1000}>.*?</a\s*>", re.IGNORECASE)
