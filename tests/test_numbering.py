@@ -560,3 +560,16 @@ def test_a_markdown_ordered_list_is_numbered_by_the_renderer(tmp_path: Path) -> 
     # a paragraph at the list's indent ends the list: the next list shows the numbers typed
     broken = "# 会议纪要\n\n2. 年会筹备\n\n会后再议。\n\n2. 确定方案\n"
     assert [f.rule for f in lint_text(broken, tmp_path, select="N1", name="b.md")] == ["N101"]
+
+
+def test_an_item_without_its_end_mark_is_not_cut_by_the_next_item(tmp_path: Path) -> None:
+    # (一) runs over 100 characters and lacks its full stop; (二) is its sibling, not a marker cutting a sentence
+    # (before: N108 at (二), and N102 at (三) for the "skip" that left)
+    first = ("（一）提供政策咨询，发挥政府与企业、企业与企业之间的桥梁纽带作用。提供国家、省、市在信息化方面的扶持政策"
+             "咨询，辅导会员单位开展项目申报，面向中小企业开展信息化改造的咨询服务和技术协作，帮助企业解决实际困难和具体问题")
+    text = ("县信息技术协会章程\n第一章 总则\n第三条 本会的业务范围：\n" + first + "\n"
+            "（二）开展交流研讨，组织各类论坛、讲座和考察活动，提高会员单位信息化应用水平。\n"
+            "（三）开展行业调查研究，为政府部门决策提供依据。\n")
+    assert len(first) > 100
+    found = [f.rule for f in lint_text(text, tmp_path, select="N1")]
+    assert "N108" not in found and "N102" not in found

@@ -358,13 +358,13 @@ def _ends_mid_sentence(text: str) -> bool:
 _SENTENCE_BREAK = re.compile(rf"[{SENTENCE_END}：:\s]")
 
 
-def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
-    """The text of the last non-blank block before block ``i`` ("" when none)."""
+def _previous_block(blocks: tuple[Block, ...], i: int) -> int:
+    """The index of the last non-blank block before block ``i`` (-1 when none)."""
     for j in range(i - 1, -1, -1):
         text = blocks[j].text
         if text and not text.isspace():
-            return text
-    return ""
+            return j
+    return -1
 
 
 # a sentence announcing the list after it whose colon was lost (现制定以下实施办法 / 一、总体要求; 具体要求如下): the
@@ -372,10 +372,18 @@ def _previous_text(blocks: tuple[Block, ...], i: int) -> str:
 _ANNOUNCES = re.compile(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,8}\s*$")
 
 
+_SERIES = 3  # stray numbers that make a series of page numbers
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
     series_strays = 0  # strays among block-start arabic markers, the only ones _page_number_series reads
+    opening: dict[int, Marker] = {}  # the marker a block begins with
+    for mk in markers:
+        if not mk.inline:
+            opening.setdefault(mk.block, mk)
+    after_sibling: list[int] = []  # places in ``out`` of "cut" markers whose paragraph before opens with the one before
     for mk in markers:
         family = mk.family
         stray = ""
@@ -385,12 +393,14 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if after and after in "，,。.、；;：:":
                 stray = "punct"
         if not stray and not mk.inline:
-            prev = blocks[mk.block - 1].text if mk.block else ""  # most often the block just before
-            if not prev or prev.isspace():
-                prev = _previous_text(blocks, mk.block)
+            j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)
+            prev = blocks[j].text if j >= 0 else ""  # most often the block just before
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24):
                 stray = "cut"
+                sibling = opening.get(j)
+                if sibling and sibling.family == family and sibling.value == mk.value - 1:
+                    after_sibling.append(len(out))  # (一)…协作 / (二)开展: maybe an item without its end mark
         elif not stray and family == "ar":
             # what comes before, read near the marker: a sentence of 15 characters or more running into it
             # (its last 15 characters hold no sentence end); the whole paragraph only for a long blank run
@@ -405,8 +415,14 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             mk = Marker(mk.block, mk.start, mk.end, family, mk.value, mk.opener, mk.closer, mk.punct, mk.inline,
                         stray, "", mk.intro)
         out.append(mk)
+    if 0 < len(after_sibling) < _SERIES:
+        # a paged viewer numbers every page (1、…的长 / 2、效机制 / 3、…), each cutting a sentence; one or two such
+        # in a list are items whose text before lacks its end mark (一个条目末尾漏了句号), numbered as they should be
+        for k in after_sibling:
+            series_strays -= markers[k].family == "ar"
+            out[k] = markers[k]  # ``out`` holds one marker for each of ``markers``, in order
     # a series needs three strays: with fewer in all, none changes
-    return _page_number_series(out) if series_strays >= 3 else out
+    return _page_number_series(out) if series_strays >= _SERIES else out
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
