@@ -981,6 +981,14 @@ def test_rules_and_minutes_restate_a_clause_on_purpose(tmp_path: Path) -> None:
     body = f"\n第五条 选举主任委员由全体委员表决。{clause}\n第六条 罢免委员由全体委员表决。{clause}\n"
     assert lint_text("科技协会章程（试行）" + body, tmp_path, select="B104") == []
     assert [f.rule for f in lint_text("科技协会工作总结" + body, tmp_path, select="B104")] == ["B104"]
+    # a 责任制 lists the duties of each post: the same duty under two posts is on purpose
+    duties = "".join(f"{k}. {d}\n" for k, d in enumerate([
+        "严格遵守安全生产规章制度和操作规程，服从安全管理，正确佩戴和使用劳动防护用品。",
+        "积极参加安全生产教育培训，掌握本岗位所需的安全生产知识，提高安全生产技能。",
+        "发现事故隐患或者其他不安全因素，立即向现场安全管理人员或者本单位负责人报告。"], 1))
+    posts = f"\n一、班组长安全生产职责\n{duties}二、操作人员安全生产职责\n{duties}"
+    assert lint_text("物业公司安全生产责任制" + posts, tmp_path, select="B104") == []
+    assert [f.rule for f in lint_text("物业公司安全生产工作总结" + posts, tmp_path, select="B104")] == ["B104"]
     # minutes whose title sits in the page's front matter; a passage written twice in a row is still a slip
     item = "讨论年会的筹备方案、场地安排和经费预算，明确各组的分工。"
     minutes = f"---\ntitle: 理事会例会\n---\n会议议题如下。\n{item}\n会议听取了秘书处的汇报。\n{item}\n"

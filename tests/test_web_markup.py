@@ -142,3 +142,15 @@ def test_a_page_source_s_short_lines_are_its_markup_s_not_broken_lines(tmp_path:
     assert doc.meta.get("page_source") is True
     assert not any("alt=" in b.text or "style=" in b.text for b in doc.blocks)
     assert [f.rule for f in lint_text(page, tmp_path, name="page.txt", select="X104,T103")] == []
+
+
+def test_a_vue_page_is_a_page_source_and_its_table_cells_no_running_headers(tmp_path: Path) -> None:
+    # a Vue component opens with <template>; a page has no pages: names repeated down a table are its cells
+    rows = "".join(f"<tr>\n<td>{kind}</td>\n<td>{major}</td>\n</tr>\n" for kind in ("高起专", "专升本", "高起本")
+                   for major in ("行政管理", "学前教育"))
+    page = ('<template>\n  <div class="notice" title="通知" @leftActive="back">\n<p>关于举办读书节活动的通知</p>\n'
+            "<p>各学院要认真组织，确保活动取得实效。</p>\n<table>\n" + rows + "</table>\n  </div>\n</template>\n")
+    path = tmp_path / "notice.txt"
+    path.write_text(page, encoding="utf-8")
+    assert load_text(path, path.read_bytes()).meta.get("page_source") is True
+    assert [f.rule for f in lint_text(page, tmp_path, name="notice.txt", select="B102,T103")] == []

@@ -219,7 +219,9 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield rule.finding(doc, b.index, m.start() - offset, m.end() - offset, key="inline", text=m.group(),
                                    autofix="")
     title_text = ctx.outline.title.text.strip() if ctx.outline.title else None
-    for blocks in _running_headers(doc, rule.params.get("header_min_repeats", 3)):
+    # a web page's source has no pages: a line it repeats is a table's cell or a menu's item, no running header
+    headers = () if doc.meta.get("page_source") else _running_headers(doc, rule.params.get("header_min_repeats", 3))
+    for blocks in headers:
         b = blocks[1]
         text = b.text.strip()
         s = len(b.text) - len(b.text.lstrip())

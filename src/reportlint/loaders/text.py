@@ -110,10 +110,12 @@ def _cut_between(text: str, opening: str, closing: str) -> str:
 
 
 # a web page's source saved as a text file (an HTML document, a JSP/ASP/PHP template holding the text, or the HTML of
-# an article's body as a site's database keeps it, opening with a block element; or any of them opening with a comment,
+# an article's body as a site's database keeps it, opening with a block element; a Vue component, opening with its
+# <template>; or any of them opening with a comment,
 # <%-- … --%> or <!-- … -->): its markup is no text of the document
 _PAGE_SOURCE = re.compile(r"\A\ufeff?\s*(?:<!DOCTYPE\s+html|<html[\s>]|<%[@-]|<!--|<\?(?:xml|php)\b"
-                          r"|<(?:table|div|p|h[1-6]|section|article|body|center|font|ul|ol)[\s>])", re.IGNORECASE)
+                          r"|<(?:table|div|p|h[1-6]|section|article|body|center|font|ul|ol|template)[\s>])",
+                          re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]{0,30}(?:\s[^<>]{0,1000})?/?>|<!DOCTYPE[^<>]{0,200}>", re.IGNORECASE)
 
 
