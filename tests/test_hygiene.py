@@ -460,3 +460,12 @@ def test_the_bracket_of_an_emoticon_is_no_bracket(tmp_path: Path) -> None:
 def test_a_span_of_years_takes_the_dash_and_a_range_of_quantities_the_wave(tmp_path: Path) -> None:
     found = [(f.start, f.suggestion) for f in lint_text("规划期2021-2023年，每年投入10-20万元。", tmp_path, select="T103")]
     assert found == [(7, "—"), (20, "～")]  # GB/T 15834-2011 4.13.3.2 and 4.13.3.3
+
+
+def test_two_quotations_joined_by_an_ellipsis_are_not_a_quote_turned_round() -> None:
+    from reportlint.checks.hygiene import reversed_quotes
+
+    # a paragraph whose quotation opened on the line before (a page's source, not joined back) ends it (”), an
+    # ellipsis leaves text out, the next opens (“): ”。……“ holds no word, so nothing was turned back to front
+    assert reversed_quotes("作为学校的重要任务”。……“在已有计划的基础上实施新的培养计划”。") == []
+    assert reversed_quotes("推进”快递进村“工程。") == [2, 7]

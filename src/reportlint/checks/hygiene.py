@@ -336,6 +336,9 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
     return doubled | left
 
 
+_WORDS = re.compile(r"[\w\u3400-\u9fff]")  # a word's character: what a quotation turned back to front holds
+
+
 def reversed_quotes(text: str) -> list[int]:
     """Positions of quotes written back to front (”快递进村“): a ” that closes nothing,
     followed within 30 characters by a “ that nothing closes before the next “."""
@@ -353,7 +356,8 @@ def reversed_quotes(text: str) -> list[int]:
         else:
             stray = i
             nxt = _QUOTES.search(text, i + 1)
-            if nxt and nxt.group() == "“" and 2 <= nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()]:
+            if nxt and nxt.group() == "“" and 2 <= nxt.start() - i <= 31 and "\n" not in text[i:nxt.start()] \
+                    and _WORDS.search(text, i + 1, nxt.start()):  # ”。……“ ends one quotation and opens the next
                 after = _QUOTES.search(text, nxt.start() + 1)
                 if after is None or after.group() == "“":
                     out += [i, nxt.start()]
