@@ -465,7 +465,7 @@ def test_a_span_of_years_takes_the_dash_and_a_range_of_quantities_the_wave(tmp_p
 def test_two_quotations_joined_by_an_ellipsis_are_not_a_quote_turned_round() -> None:
     from reportlint.checks.hygiene import reversed_quotes
 
-    # a paragraph whose quotation opened on the line before (a page's source, not joined back) ends it (”), an
+    # a line whose quotation opened on the line before (a page's source, not joined back) ends it (”), an
     # ellipsis leaves text out, the next opens (“): ”。……“ holds no word, so nothing was turned back to front
-    assert reversed_quotes("作为学校的重要任务”。……“在已有计划的基础上实施新的培养计划”。") == []
+    assert reversed_quotes("作为学校的重要任务”。……“在已有计划的基础上，实施新的培养计划，") == []
     assert reversed_quotes("推进”快递进村“工程。") == [2, 7]
