@@ -799,7 +799,8 @@ def _alternation(words: tuple[str, ...]) -> str:
 @lru_cache(maxsize=16)
 def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs: tuple[str, ...],
                      complements: tuple[str, ...], potential_verbs: tuple[str, ...] = (),
-                     potential: tuple[str, ...] = ()) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
+                     potential: tuple[str, ...] = (), noun_heads: tuple[str, ...] = ()
+                     ) -> list[tuple[re.Pattern[str], re.Pattern[str], str]]:
     """T106's patterns with the right character, built once per word lists (escaping and sorting
     hundreds of words cost more than scanning a short report). Each comes with what every match
     holds, 的 and the word after it: scanned first, from each 的 (a literal ``re`` skips to), it
@@ -808,7 +809,8 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
     (回的来信 is 回的 + 来信), and not after 不/早/还 … (不办的好, 早去的好: "had better", the right 的)."""
     out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
     if adverbs:
-        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)})"),
+        heads = f"(?!{_alternation(noun_heads)})" if noun_heads else ""  # 积极的推动作用: a noun phrase
+        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)}){heads}"),
                     re.compile(f"的(?:{_alternation(verbs)})"), "地"))
     if de_verbs:
         out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"),
@@ -826,7 +828,8 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     complement (做的很好 → 得). Only listed adverbs, verbs and complements are used, so a
     noun phrase (深刻的认识) stays silent.
     ## Parameters
-    ``adverbs``, ``verbs`` (for 地); ``de_verbs``, ``de_complements`` (for 得); ``potential_verbs``,
+    ``adverbs``, ``verbs`` (for 地; ``noun_heads``: a word after the verb that makes it part of a noun phrase,
+    积极的推动作用); ``de_verbs``, ``de_complements`` (for 得); ``potential_verbs``,
     ``potential_complements``: a verb and its potential complement closing a clause (出的去， → 出得去,
     引的进、留的住 → 引得进、留得住).
     ## Example
@@ -835,7 +838,7 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return tuple(rule.params.get(key, ()))
 
     patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"),
-                                words("potential_verbs"), words("potential_complements"))
+                                words("potential_verbs"), words("potential_complements"), words("noun_heads"))
     for pattern, needed, right in patterns:
         if needed.search(ctx.body.text) is None:
             continue
