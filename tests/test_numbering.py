@@ -573,3 +573,13 @@ def test_an_item_without_its_end_mark_is_not_cut_by_the_next_item(tmp_path: Path
     assert len(first) > 100
     found = [f.rule for f in lint_text(text, tmp_path, select="N1")]
     assert "N108" not in found and "N102" not in found
+
+
+def test_markdown_list_items_and_typed_numbers_are_lists_apart(tmp_path: Path) -> None:
+    # minutes in Markdown: 4. 5. 6. are the page's ordered list; the 1、 2、 typed under 5. are points of its own
+    text = ("# 年度报告组第三次会议纪要\n\n4. 参会人：张明、李华、王芳\n\n5. 会议摘要：\n\n"
+            "1、调查篇由张明负责，九月底前完成问卷设计。\n\n2、确定报告框架，计划十月三日发布。\n\n6. 下次开会时间：十月六日\n")
+    found = [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.md")]
+    assert "N102" not in found and "N103" not in found
+    # the same text as .txt: typed numbers all, one list with a style changed
+    assert "N103" in [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.txt")]

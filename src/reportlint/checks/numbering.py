@@ -20,10 +20,14 @@ from ..scan import PatternSet, tail_scans
 def _siblings(ctx: Context) -> list[tuple[int, list[Item]]]:
     """Each parent with its numbered children in order (style headings left out): listed once
     per document for the five checks that walk them (the lists are read, never changed)."""
-    return ctx.memo("numbering.siblings", lambda: list(_sibling_lists(ctx.outline)))  # type: ignore[no-any-return]
+    blocks = ctx.doc.blocks if ctx.doc.meta.get("markdown") else None
+    return ctx.memo("numbering.siblings",  # type: ignore[no-any-return]
+                    lambda: list(_sibling_lists(ctx.outline, blocks)))
 
 
-def _sibling_lists(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
+def _sibling_lists(outline: Outline, markdown: tuple[Block, ...] | None = None) -> Iterator[tuple[int, list[Item]]]:
+    """``markdown``: the blocks of a Markdown file, whose ordered list items (6. at a line's start, numbered by the
+    renderer) and numbers typed in the text (1、) are lists apart: 4. 5. 会议摘要： 1、 2、 6. holds two lists."""
     for parent, kids in outline.children.items():
         # one parent may hold lists of two styles (a lost heading, a misread marker): each is
         # a list of its own, unless an item joined the list above it as a mixed style
@@ -33,7 +37,10 @@ def _sibling_lists(outline: Outline) -> Iterator[tuple[int, list[Item]]]:
             it = outline.items[k]
             if it.marker.family == "heading":
                 continue
-            key = last if it.mixed and last else it.marker.family
+            key = it.marker.family
+            if markdown is not None and not it.marker.inline and _md_item(markdown[it.marker.block].text):
+                key += "/markdown"
+            key = last if it.mixed and last and last.endswith("/markdown") == key.endswith("/markdown") else key
             groups.setdefault(key, []).append(it)
             last = key
         for items in groups.values():
