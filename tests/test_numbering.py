@@ -583,3 +583,17 @@ def test_markdown_list_items_and_typed_numbers_are_lists_apart(tmp_path: Path) -
     assert "N102" not in found and "N103" not in found
     # the same text as .txt: typed numbers all, one list with a style changed
     assert "N103" in [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.txt")]
+
+
+def test_chapter_numbers_that_repeat_or_skip(tmp_path: Path) -> None:
+    body = "第{}条 本会按民主集中制原则开展工作。\n"
+    def charter(chapters: list[str]) -> str:
+        return "学生科技协会章程\n" + "".join(f"{c}\n" + body.format(n) for n, c in
+                                          zip("一二三四五六", chapters, strict=False))
+    found = lint_text(charter(["第一章 总则", "第二章 会员", "第二章 组织机构", "第四章 附则"]), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "第二章", "第三章")]
+    found = lint_text(charter(["第一章 总则", "【第二章 会员】", "【第四章 附则】"]), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第四章", "第三章")]
+    # in order, an attachment starting again at 第一章, a sentence naming a chapter: nothing
+    fine = charter(["第一章 总则", "第二章 会员", "第三章 附则"]) + "附件：\n实施细则\n第一章 总则\n第三章 规定的事项由理事会决定。\n"
+    assert lint_text(fine, tmp_path, select="N1") == []

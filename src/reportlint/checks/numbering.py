@@ -143,6 +143,48 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if mode == "skip":
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
+    yield from _chapters(ctx, rule, mode)
+
+
+# a chapter heading on a line of its own (第三章 会员, 【第四章 工作纪律】): the chapters of a 章程, 办法 or 条例 run
+# 第一章, 第二章 … through the document (a second document, an attachment, starts again at 第一章)
+_CHAPTER = re.compile(r"[\s\u3000]*[【\[]?[\s\u3000]*第([一二三四五六七八九十]{1,3})章(?=[\s\u3000】\]]|$)")
+_CHAPTER_TITLE = 30  # characters after the label, at most: a longer line is a sentence that names a chapter
+
+
+def _chapters(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
+    """A chapter number that repeats (N101) or skips (N102) the one before it, over the chapter headings of the
+    document; as with any list, only the first break of a run is said (what follows may be its consequence), and a
+    run with more than ``_MAX_BREAKS`` breaks is misread, not reported."""
+    if "章" not in ctx.body.text:
+        return
+    runs: list[list[tuple[Block, re.Match[str], int]]] = []
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or "章" not in b.text or b.kind == "cell":
+            continue
+        m = _CHAPTER.match(b.text)
+        rest = b.text[m.end():] if m else ""
+        if m is None or len(rest) - sum(map(str.isspace, rest)) > _CHAPTER_TITLE or re.search(r"[。；;]", rest):
+            continue
+        value = cn_value(m.group(1))
+        if not value:
+            continue
+        if value == 1 or not runs:
+            runs.append([])
+        runs[-1].append((b, m, value))
+    for run in runs:
+        breaks = [(cur, prev) for prev, cur in pairwise(run) if cur[2] != prev[2] + 1]
+        if not breaks or len(breaks) > _MAX_BREAKS:
+            continue
+        (b, m, value), (_, pm, before) = breaks[0]
+        kind = "duplicate" if value == before else "skip" if value > before + 1 else ""
+        if (mode == "duplicate") != (kind == "duplicate") or not kind:
+            continue
+        label = f"第{m.group(1)}章"
+        expected = f"第{cn_label(before + 1)}章"
+        start = m.start(1) - 1
+        yield rule.finding(ctx.doc, b.index, start, start + len(label), key="default", label=label,
+                           previous=f"第{pm.group(1)}章", expected=expected, suggestion=expected)
 
 
 Breaks = list[tuple[str, Marker, Marker]]
