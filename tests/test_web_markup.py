@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlint.loaders.text import load_text
+from reportlint.model import Document
 from reportlint.testing import lint_text
 
 BODY = ("关于做好防汛工作的通知\n"
@@ -76,6 +77,13 @@ def test_a_markdown_page_s_badges_script_and_containers_are_markup(tmp_path: Pat
     assert [" ".join(b.text.split()) for b in doc.blocks] == ["", "", "", "", "", "首页 正文", ""]
 
 
+def _loaded(tmp_path: Path, text: str, name: str = "page.txt") -> Document:
+    """``text`` written to ``name`` and read by the text loader."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_text(path, path.read_bytes())
+
+
 def test_a_page_source_saved_as_text_is_read_as_the_page_s_text(tmp_path: Path) -> None:
     # a web page's source (a JSP template) saved as .txt: its markup, comments, head and server code are no text
     page = ('<%@ page language="java" contentType="text/html; charset=utf-8"%>\n<!DOCTYPE html>\n<html lang="zh">\n'
@@ -83,9 +91,7 @@ def test_a_page_source_saved_as_text_is_read_as_the_page_s_text(tmp_path: Path) 
             "<h1>关于做好防汛工作的通知</h1>\n<p>各乡镇：</p>\n"
             "<p>&nbsp;&nbsp;一、加强组织领导。各乡镇要在5月底前明确防汛责任人。</p>\n"
             "<p>&nbsp;&nbsp;二、强化隐患排查。6月10日前完成河道隐患排查。</p>\n</body>\n</html>\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    doc = load_text(path, path.read_bytes())
+    doc = _loaded(tmp_path, page)
     assert [b.text.strip() for b in doc.blocks if b.text.strip()] == [
         "关于做好防汛工作的通知", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。", "二、强化隐患排查。6月10日前完成河道隐患排查。"]
     assert lint_text(page, tmp_path, name="page.txt") == []
@@ -118,9 +124,7 @@ def test_a_page_s_menus_are_no_text_of_the_document(tmp_path: Path) -> None:
     page = ("<html>\n<head>\n<title>县水利局</title>\n</head>\n<body>\n" + nav + '<div id="menu">\n<ul>\n' + menu
             + "</ul>\n</div>\n<h1>关于做好防汛工作的通知</h1>\n<p>各乡镇：</p>\n"
             "<p>一、加强组织领导。各乡镇要在5月底前明确防汛责任人。</p>\n" + attachments + "</body>\n</html>\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    texts = [b.text.strip() for b in load_text(path, path.read_bytes()).blocks if b.text.strip()]
+    texts = [b.text.strip() for b in _loaded(tmp_path, page).blocks if b.text.strip()]
     assert texts[:3] == ["关于做好防汛工作的通知", "各乡镇：", "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。"]
     assert texts[3:] == ["附件：", "1.2024年防汛责任人名单", "2.河道隐患排查登记表", "3.值班安排表"]  # long links stay
     assert "X104" not in [f.rule for f in lint_text(page, tmp_path, name="page.txt")]
@@ -136,9 +140,7 @@ def test_a_page_source_s_short_lines_are_its_markup_s_not_broken_lines(tmp_path:
             '<img src="<z:path/>web/image/a.jpg" alt="保护环境" style="margin-top: 10px;" />\n'
             "<p>关于开展志愿服务的通知</p>\n<table>\n<tr>\n<td>类别</td>\n<td>层次</td>\n<td>专业</td>\n<td>学分</td>\n"
             "</tr>\n</table>\n<p>各部门要认真组织，确保活动取得实效。</p>\n</body>\n</html>\n")
-    path = tmp_path / "page.txt"
-    path.write_text(page, encoding="utf-8")
-    doc = load_text(path, path.read_bytes())
+    doc = _loaded(tmp_path, page)
     assert doc.meta.get("page_source") is True
     assert not any("alt=" in b.text or "style=" in b.text for b in doc.blocks)
     assert [f.rule for f in lint_text(page, tmp_path, name="page.txt", select="X104,T103")] == []
@@ -150,7 +152,5 @@ def test_a_vue_page_is_a_page_source_and_its_table_cells_no_running_headers(tmp_
                    for major in ("行政管理", "学前教育"))
     page = ('<template>\n  <div class="notice" title="通知" @leftActive="back">\n<p>关于举办读书节活动的通知</p>\n'
             "<p>各学院要认真组织，确保活动取得实效。</p>\n<table>\n" + rows + "</table>\n  </div>\n</template>\n")
-    path = tmp_path / "notice.txt"
-    path.write_text(page, encoding="utf-8")
-    assert load_text(path, path.read_bytes()).meta.get("page_source") is True
+    assert _loaded(tmp_path, page, "notice.txt").meta.get("page_source") is True
     assert [f.rule for f in lint_text(page, tmp_path, name="notice.txt", select="B102,T103")] == []
