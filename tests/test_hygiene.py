@@ -77,6 +77,15 @@ def test_repeated_punctuation(tmp_path: Path) -> None:
     assert lint_text("会议要求，抓好落实。同时……", tmp_path, select="T103") == []
 
 
+def test_book_title_marks_typed_twice_or_nested(tmp_path: Path) -> None:
+    text = "印发《《安全生产工作要点》》。\n学习《关于印发《干部培训条例》的通知》。\n学习《条例》《规定》和〈办法〉。"
+    found = [(f.line, f.suggestion) for f in lint_text(text, tmp_path, select="T102,T103")]
+    assert found == [(1, "《安全生产工作要点》"), (2, "《关于印发〈干部培训条例〉的通知》")]
+    # many in one file are each said where they stand (each needs its own reading), never one summary
+    many = "\n".join(f"第{i}项：学习《《办法{i}》》。" for i in range(5))
+    assert [f.line for f in lint_text(many, tmp_path, select="T103")] == [1, 2, 3, 4, 5]
+
+
 def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
     text = "各单位要要加强学习，依托依托数字化平台建设配电网配电网，积极应对对外开放，一定要要求严格。"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]
@@ -469,3 +478,10 @@ def test_two_quotations_joined_by_an_ellipsis_are_not_a_quote_turned_round() -> 
     # ellipsis leaves text out, the next opens (“): ”。……“ holds no word, so nothing was turned back to front
     assert reversed_quotes("作为学校的重要任务”。……“在已有计划的基础上，实施新的培养计划，") == []
     assert reversed_quotes("推进”快递进村“工程。") == [2, 7]
+
+
+def test_document_number_year_in_square_brackets_before_a_wrong_di(tmp_path: Path) -> None:
+    # 第 before the serial number is a second fault of the same 文号 (the example plugin's); the year's brackets
+    # are still T104's
+    found = lint_text("依据《责任规定》（省安办发[2021]第50号）执行。", tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("[2021]", "〔2021〕")]

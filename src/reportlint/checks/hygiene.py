@@ -60,10 +60,11 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                suggestion=pairs[i][1])
 
 
-# the year of a document number in brackets other than 〔〕: square and round ones typed by hand,
+# the year of a document number in brackets other than 〔〕: square and round ones typed by hand (the number after
+# it with or without a wrong 第: 鲁安办发[2021]第50号),
 # the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)\d\d)\s?"
-                         r"([\]】］)）﹞‟〉])\s?(?=\d{1,4}\s?号)")
+                         r"([\]】］)）﹞‟〉])\s?(?=第?\d{1,4}\s?号)")
 # what _DOC_NUMBER's look-ahead needs: a 号 after a digit or a space. re finds each 号 by itself (a
 # literal first), so this search costs a tenth of the scan it spares in a text without one
 _NUMBERED = re.compile(r"号(?<=[\d\s]号)")
@@ -584,6 +585,9 @@ def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, 
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
+# a 书名号 inside a 书名号 in one line: typed twice (《《办法》》) or a title within a title that keeps 《》
+# inside, where GB/T 15834-2011 4.9.3.3 takes the single 〈〉 for the inner one (《关于印发〈办法〉的通知》)
+_NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^《》\n]{0,40})》")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
@@ -644,7 +648,12 @@ def _is_deng(text: str, i: int) -> bool:
 
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
-_FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight"})
+_FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
+                          "book_nested"})
+
+
+# each of these is said where it stands, however many: each needs its own reading
+_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested"})
 
 
 @lru_cache(maxsize=16)
@@ -748,6 +757,11 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         b = body.blocks[body.block_at(m.start())]
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
+    for b, offset, m in body.finditer(_NESTED_BOOK) if "《" in body.text else ():
+        before, inner, after = m.groups()
+        doubled = not before and not after
+        add("book_double" if doubled else "book_nested", b, m.start() - offset, m.end() - offset,
+            f"《{inner}》" if doubled else f"《{before}〈{inner}〉{after}》")
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
@@ -781,7 +795,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         found.sort(key=lambda place: (place[0].index, place[1]))
         # everywhere: one finding per mark with its count, not hundreds
         many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other)
-        if many and key != "repeat" and len(found) > 1:
+        if many and key not in _NEVER_SUMMED and len(found) > 1:
             b, start, end, fix = found[0]
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
                                text=b.text[start:end], expected=fix,
