@@ -237,6 +237,13 @@ def test_an_approximate_number_said_twice(tmp_path: Path) -> None:
     assert _found(tmp_path, right, "T108") == []
 
 
+def test_a_range_of_numbers_with_zuoyou_is_an_approximation_said_twice(tmp_path: Path) -> None:
+    text = "每人陈述控制在20-30分钟左右，预计三至五年左右完成，增幅10%～15%左右。"
+    assert [e for e, _ in _found(tmp_path, text, "T108")] == ["20-30分钟左右", "三至五年左右", "10%～15%左右"]
+    right = "每人陈述20～30分钟，工期30天左右，会议2023-10-01左右召开，道路5-10米左右两侧施工。"
+    assert _found(tmp_path, right, "T108") == []
+
+
 def test_many_numbers_lost_on_one_page_are_one_finding(tmp_path: Path) -> None:
     """A page whose figures were drawn apart loses all of them: one finding with the count, not one per number."""
     text = ("关于庆祝建校周年活动的安排\n今年是建校周年，全年接待来访约万元……\n"

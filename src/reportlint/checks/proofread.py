@@ -1040,6 +1040,11 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="approx",
                                    text=m.group(), tail=m.group(1) or m.group(2))
+    if "左右" in body.text:
+        for b, offset, m in body.finditer(_RANGE_APPROX):
+            if b.index not in residue:
+                yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="range_approx",
+                                   text=m.group())
 
 
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
@@ -1047,6 +1052,13 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _APPROX_TWICE = re.compile(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?:(余|多)(?=[\u4e00-\u9fff])"
                            r"|[\u4e00-\u9fff]{1,3}?(左右))")
 
+# a range of numbers is an approximation already, and 左右 after it says so twice (20～30分钟左右, 三至五年左右): the
+# 病句 type 数量范围 + 左右 of the usage notes on 约数 (《现代汉语词典》 左右 ②: 用在数目字后面表示概数); not a date
+# (2023-10-01左右: the numbers sit between other digits and hyphens) nor 左右 as the two sides (左右两侧, 左右为难)
+_RANGE_APPROX = re.compile(
+    r"(?:(?<![\d.\-－/:：])\d+(?:\.\d+)?[%％]?\s*(?:[万千百]\s*)?(?:——|[-－~～—–至到])\s*\d+(?:\.\d+)?(?![\d\-－/:：])"
+    r"|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}[至到][一二两三四五六七八九十]{1,2})"
+    r"\s*(?:[万千百]\s*)?[\u4e00-\u9fff%％]{0,3}?左右(?![两为逢开手摇侧各边])")
 
 # ---- a number lost in copying: 约亿元, 同比增长%, 新中国成立周年, 活动时间 年9月 ------------------------------------
 # web pages that draw their figures apart (a span, an image) and PDFs with the digits in another font lose them when
