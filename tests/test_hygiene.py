@@ -86,6 +86,12 @@ def test_book_title_marks_typed_twice_or_nested(tmp_path: Path) -> None:
     assert [f.line for f in lint_text(many, tmp_path, select="T103")] == [1, 2, 3, 4, 5]
 
 
+def test_inner_book_title_in_ascii_angle_brackets(tmp_path: Path) -> None:
+    text = "按照《机关贯彻<国务院关于职工工作时间的规定>的实施办法》执行。\n《标题<br>副标题》和 a<b>c 不是。"
+    found = [(f.line, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
+    assert found == [(1, "<国务院关于职工工作时间的规定>", "〈国务院关于职工工作时间的规定〉")]
+
+
 def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
     text = "各单位要要加强学习，依托依托数字化平台建设配电网配电网，积极应对对外开放，一定要要求严格。"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]

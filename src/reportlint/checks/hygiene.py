@@ -588,6 +588,9 @@ _ODD_QUOTE = re.compile(r"[〝〞]")
 # a 书名号 inside a 书名号 in one line: typed twice (《《办法》》) or a title within a title that keeps 《》
 # inside, where GB/T 15834-2011 4.9.3.3 takes the single 〈〉 for the inner one (《关于印发〈办法〉的通知》)
 _NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^《》\n]{0,40})》")
+# … and the inner one typed with ASCII angle brackets (《贯彻<规定>的实施办法》): Chinese words inside, so no markup tag
+_ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{0,60}?[\u4e00-\u9fff])([^<>《》\n]{1,60})>"
+                               r"(?=[^《》<>\n]{0,40}》)")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
@@ -649,11 +652,11 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
-                          "book_nested"})
+                          "book_nested", "book_ascii"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
-_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested"})
+_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii"})
 
 
 @lru_cache(maxsize=16)
@@ -762,6 +765,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         doubled = not before and not after
         add("book_double" if doubled else "book_nested", b, m.start() - offset, m.end() - offset,
             f"《{inner}》" if doubled else f"《{before}〈{inner}〉{after}》")
+    for b, offset, m in body.finditer(_ASCII_INNER_BOOK) if "《" in body.text and "<" in body.text else ():
+        start = m.start(2) - 1 - offset
+        add("book_ascii", b, start, m.end() - offset, f"〈{m.group(2)}〉")
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
