@@ -314,6 +314,8 @@ def _plain_half_in_han(text: str) -> list[int]:
             out.append(i)
         elif m.group() in ".:!?;," and after in ("", "\n"):
             out.append(i)
+        elif m.group() == ":" and re.match(r"[ \t]+[\u4e00-\u9fff“]", text[i + 1:]):  # 附件: 关于…
+            out.append(i)
     return out
 
 
@@ -323,7 +325,7 @@ def test_half_width_mark_scan_agrees_with_the_plain_walk() -> None:
     from reportlint.checks.hygiene import _half_in_han
 
     rng = random.Random(3)
-    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇"]
+    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇", "\t"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert [m.start() for m in _half_in_han(text)] == _plain_half_in_han(text), text
@@ -491,3 +493,11 @@ def test_document_number_year_in_square_brackets_before_a_wrong_di(tmp_path: Pat
     # are still T104's
     found = lint_text("依据《责任规定》（省安办发[2021]第50号）执行。", tmp_path, select="T104")
     assert [(f.excerpt, f.suggestion) for f in found] == [("[2021]", "〔2021〕")]
+
+
+def test_half_width_colon_typed_with_a_space_after_it(tmp_path: Path) -> None:
+    # the English habit (a space after the colon) between Chinese words is still a half-width mark in Chinese text;
+    # a comma with a space after it is left alone (lists in program code: "公式, 创业训练"), as is Latin before it
+    text = "抓好以下几个方面工作: 一是坚持学习。\n公式, 创业训练\nTime: 会议"
+    found = [(f.line, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
+    assert found == [(1, 10, "：")]

@@ -594,7 +594,7 @@ _ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
-_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)")
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)|:(?=[ \t]+[\u4e00-\u9fff“])")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
@@ -623,8 +623,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
                 yield m
             continue
-        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
-            yield m
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t"):
+            yield m  # after in " \t": 附件: 关于……, a colon typed the English way with a space after it
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
             yield m
         elif m.group() in ".:!?;," and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under
