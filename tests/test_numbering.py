@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import level, make_docx, make_pdf, numbering
 
+from reportlint.outline import cn_label
 from reportlint.testing import lint_path, lint_text
 
 INVALID = [
@@ -597,3 +598,26 @@ def test_chapter_numbers_that_repeat_or_skip(tmp_path: Path) -> None:
     # in order, an attachment starting again at 第一章, a sentence naming a chapter: nothing
     fine = charter(["第一章 总则", "第二章 会员", "第三章 附则"]) + "附件：\n实施细则\n第一章 总则\n第三章 规定的事项由理事会决定。\n"
     assert lint_text(fine, tmp_path, select="N1") == []
+
+
+def test_article_numbers_that_repeat_or_skip(tmp_path: Path) -> None:
+    def rules(*articles: str, chapters: dict[int, str] | None = None) -> str:
+        lines = ["学生协会管理办法"]
+        for i, label in enumerate(articles):
+            lines += [chapters[i]] if chapters and i in chapters else []
+            lines.append(f"{label}　本办法所称会员，是指按章程入会的学生。")
+        return "\n".join(lines)
+
+    found = lint_text(rules("第一条", "第二条", "第二条", "第三条"), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "第二条", "第三条")]
+    labels = [f"第{cn_label(n)}条" for n in range(1, 100)] + ["第一百条", "第一百零二条"]
+    found = lint_text(rules(*labels), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第一百零二条", "第一百零一条")]
+    # articles starting again under each chapter; the second 第一条 of one chapter repeats the first
+    per_chapter = rules("第一条", "第二条", "第一条", "第一条", chapters={0: "第一章 总则", 2: "【附则】"})
+    found = lint_text(per_chapter, tmp_path, select="N1")
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [("N101", 7, "第一条")]
+    # in order across chapters; articles quoted from a law (no 第一条 first); an amendment's 第十条之一; a sentence
+    fine = [rules("第一条", "第二条", "第三条", chapters={2: "第二章 会员"}),
+            rules("第五条", "第九条"), rules("第一条", "第二条") + "\n第二条之一　新增。\n第三条规定的事项由理事会决定。"]
+    assert [lint_text(text, tmp_path, select="N1") for text in fine] == [[], [], []]

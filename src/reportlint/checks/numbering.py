@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterator
+from functools import cache
 from itertools import pairwise
 from operator import attrgetter, itemgetter
 
@@ -150,15 +151,49 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # 第一章, 第二章 … through the document (a second document, an attachment, starts again at 第一章)
 _CHAPTER = re.compile(r"[\s\u3000]*[【\[]?[\s\u3000]*第([一二三四五六七八九十]{1,3})章(?=[\s\u3000】\]]|$)")
 _CHAPTER_TITLE = 30  # characters after the label, at most: a longer line is a sentence that names a chapter
+# an article opening its paragraph (第十二条　会员……, 第三条：…, **第五条** …): the articles of a 章程, 办法 or 条例
+# run 第一条, 第二条 … through the document, or start again under each chapter; 第十条之一 (an article added by an
+# amendment) and 第三条规定 (a sentence) have no blank or colon after 条
+_ARTICLE = re.compile(r"[\s\u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[【\[]?第([一二三四五六七八九十百零〇]{1,7})条"
+                      r"(?=[\s\u3000：:】\]]|\*\*|$)")
+
+
+def _article_label(n: int) -> str:
+    """1 → 一, 105 → 一百零五, 110 → 一百一十: the numerals of law-style article numbers up to 999."""
+    if n < 100:
+        return cn_label(n)
+    hundreds, rest = divmod(n, 100)
+    digits = "〇一二三四五六七八九"
+    tail = "" if not rest else "零" + digits[rest] if rest < 10 else (digits[rest // 10] + "十" +
+                                                                        (digits[rest % 10] if rest % 10 else ""))
+    return digits[hundreds] + "百" + tail
+
+
+@cache
+def _article_values() -> dict[str, int]:
+    """Every article numeral up to 999 (一百零五 also as 一百〇五) and its value: built when a document has articles
+    (a millisecond, spared from every start-up)."""
+    return {**{_article_label(n): n for n in range(1, 1000)},
+            **{_article_label(n).replace("零", "〇"): n for n in range(101, 1000)}}
 
 
 def _chapters(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
-    """A chapter number that repeats (N101) or skips (N102) the one before it, over the chapter headings of the
-    document; as with any list, only the first break of a run is said (what follows may be its consequence), and a
-    run with more than ``_MAX_BREAKS`` breaks is misread, not reported."""
-    if "章" not in ctx.body.text:
-        return
-    runs: list[list[tuple[Block, re.Match[str], int]]] = []
+    """A chapter or article number that repeats (N101) or skips (N102) the one before it, over the chapter headings
+    and the articles of the document; as with any list, only the first break of a run is said (what follows may be
+    its consequence), and a run with more than ``_MAX_BREAKS`` breaks is misread, not reported. A run of articles
+    is one only when it starts at 第一条: scattered articles quoted from a law (第五条…第九条) are no list."""
+    text = ctx.body.text
+    if "章" in text:
+        yield from _labelled_runs(ctx, rule, mode, "章", _chapter_runs(ctx))
+    if "条" in text:
+        yield from _labelled_runs(ctx, rule, mode, "条", [run for run in _article_runs(ctx) if run[0][2] == 1])
+
+
+_Run = list[tuple[Block, re.Match[str], int]]
+
+
+def _chapter_runs(ctx: Context) -> list[_Run]:
+    runs: list[_Run] = []
     for b in ctx.doc.blocks:
         if b.index in ctx.residue or "章" not in b.text or b.kind == "cell":
             continue
@@ -172,6 +207,37 @@ def _chapters(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
         if value == 1 or not runs:
             runs.append([])
         runs[-1].append((b, m, value))
+    return runs
+
+
+def _article_runs(ctx: Context) -> list[_Run]:
+    runs: list[_Run] = []
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or "条" not in b.text or b.kind == "cell":
+            continue
+        m = _ARTICLE.match(b.text)
+        if m is None:
+            continue
+        value = _article_values().get(m.group(1))
+        # a number not read ends the run (nothing is compared across it); 第一条 opens a new one, unless it follows
+        # another 第一条 with no heading between (the second is the duplicate)
+        if value is None or not runs or (value == 1 and not (
+                runs[-1] and runs[-1][-1][2] == 1 and not _heading_between(ctx, runs[-1][-1][0].index, b.index))):
+            runs.append([])
+        if value is not None:
+            runs[-1].append((b, m, value))
+    return [run for run in runs if run]
+
+
+def _heading_between(ctx: Context, first: int, last: int) -> bool:
+    """Whether a short line with no full stop (a chapter's or a part's heading: 第二章 会员, 【附则】) stands between
+    blocks ``first`` and ``last``."""
+    return any(0 < len(t := b.text.strip()) <= 20 and not re.search(r"[。；;]", t)
+               for b in ctx.doc.blocks[first + 1:last])
+
+
+def _labelled_runs(ctx: Context, rule: Rule, mode: str, unit: str, runs: list[_Run]) -> Iterator[Finding]:
+    label_of = _article_label if unit == "条" else cn_label
     for run in runs:
         breaks = [(cur, prev) for prev, cur in pairwise(run) if cur[2] != prev[2] + 1]
         if not breaks or len(breaks) > _MAX_BREAKS:
@@ -180,11 +246,11 @@ def _chapters(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
         kind = "duplicate" if value == before else "skip" if value > before + 1 else ""
         if (mode == "duplicate") != (kind == "duplicate") or not kind:
             continue
-        label = f"第{m.group(1)}章"
-        expected = f"第{cn_label(before + 1)}章"
+        label = f"第{m.group(1)}{unit}"
+        expected = f"第{label_of(before + 1)}{unit}"
         start = m.start(1) - 1
         yield rule.finding(ctx.doc, b.index, start, start + len(label), key="default", label=label,
-                           previous=f"第{pm.group(1)}章", expected=expected, suggestion=expected)
+                           previous=f"第{pm.group(1)}{unit}", expected=expected, suggestion=expected)
 
 
 Breaks = list[tuple[str, Marker, Marker]]
