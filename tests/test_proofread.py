@@ -1184,3 +1184,17 @@ def test_a_chinese_numeral_year_with_the_letter_o_for_ling(tmp_path: Path) -> No
     text = "二ＯＯ六年三月十日\n二OO八年的工作\n二〇〇六年三月\n"
     found = [(f.block, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")]
     assert found == [(0, "二ＯＯ六", "二〇〇六"), (1, "二OO八", "二〇〇八")]
+
+
+def test_a_date_of_signing_padded_with_zeros(tmp_path: Path) -> None:
+    def padded(text: str) -> list[tuple[str, str | None]]:
+        return [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T111")]
+
+    body = "关于开展检查的通知\n各单位：\n请按要求报送材料。\n县教育局\n"
+    assert padded(body + "2024年03月05日") == [("2024年03月05日", "2024年3月5日")]
+    assert padded(body + "2016年06月") == [("2016年06月", "2016年6月")]
+    # a web page's footer after the date (links, an address: no sentence) does not hide it
+    footer = "\n友情链接：\n本部\n分校\n校区\n地址：文化西路2号\n登录\n"
+    assert padded(body + "2024年03月05日" + footer) == [("2024年03月05日", "2024年3月5日")]
+    # dates in the body, and a date of signing with no padding, are left alone
+    assert padded("请于2024年03月15日前报送。\n县教育局\n2024年10月8日") == []

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, takewhile
 from typing import Any
 
 from ..context import Context
@@ -1145,18 +1145,54 @@ def _unit_slips(text: str) -> Iterator[tuple[re.Match[str], str]]:
             yield z, f"按前后数字（{why}），单位应为“{other}元”"
 
 
+_SENTENCE_END = re.compile(r"[。；！？]")
 _SIGNED = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 _DONE_ON = PatternSet([r"已于\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"])
 
 
+def _closing_blocks(ctx: Context) -> list[Block]:
+    """The lines where the document's own date stands: the last six of the text that are not residue, or, where
+    more lines with no sentence in them follow the last sentence (a web page's footer of links and addresses after
+    the date), up to twelve of those."""
+    lines = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue][-12:]
+    tail = list(takewhile(lambda b: not _SENTENCE_END.search(b.text), reversed(lines)))[::-1]
+    return tail if len(tail) > 6 else lines[-6:]
+
+
 def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
     """The document's own date: a full date alone on one of its last lines (成文日期)."""
-    blocks = [b for b in ctx.doc.blocks if b.text.strip()][-6:]
-    for b in reversed(blocks):
+    for b in reversed(_closing_blocks(ctx)):
         m = _SIGNED.match(b.text)
         if m:
             return int(m.group(1)), int(m.group(2)), int(m.group(3))
     return None
+
+
+# the document's own date alone on one of its last lines, the month or the day padded with a zero (2024年03月05日,
+# 2016年06月 under a plan): GB/T 9704-2012 §7.3.5.1 writes 成文日期 in full with no padding (1 不编为 01)
+_PADDED_SIGNED = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
+
+
+def check_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports the document's own date (成文日期: a date alone on one of its last six lines, residue aside)
+    written with a padded month or day (2024年03月05日), which GB/T 9704-2012 §7.3.5.1 does
+    not allow (月、日不编虚位). Dates in the body are left alone.
+    ## Parameters
+    None.
+    ## Example
+    2024年03月05日 as the last line → T111, suggesting 2024年3月5日."""
+    for b in _closing_blocks(ctx):
+        m = _PADDED_SIGNED.match(b.text)
+        if m is None:
+            continue
+        year, month, day = m.group(1), m.group(2), m.group(3)
+        what = [name for name, value in (("月", month), ("日", day)) if value and len(value) == 2 and value[0] == "0"]
+        if what and 1 <= int(month) <= 12:
+            expected = f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+            start, end = m.start(1), b.text.index("日" if day else "月", m.end(3) if day else m.end(2)) + 1
+            yield rule.finding(ctx.doc, b.index, start, end, what="、".join(what), expected=expected,
+                               text=b.text[start:end].replace(" ", ""), suggestion=expected)
 
 
 def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1244,3 +1280,4 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("proofread.typo", check_typo)
     register("proofread.numbers", check_numbers)
+    register("proofread.dates", check_dates)
