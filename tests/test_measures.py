@@ -232,3 +232,13 @@ def test_the_segmenter_keeps_gov_terms_and_finds_quantities() -> None:
     words = segment.tagger()("践行三严三实要求，两个月内完成三个乡镇改造，年底前完成")
     assert ("三严三实", "nz") in words
     assert ("三个", "m") in words and ("年底前", "t") in words
+
+
+def test_a_measure_ends_before_the_markdown_marks_of_the_next_heading(tmp_path: Path) -> None:
+    # the next item's line opens with "#### " (and entity spaces) before its number: those marks are no text of the
+    # measure before it, and its excerpt stops at the end of its own line
+    text = ("### &emsp;&emsp;二、主要任务\n&emsp;&emsp;1、加强安全生产责任倒查机制建设。对发生的事故和违法违规行为开展"
+            "责任倒查，查明是否因排查不及时、整改不彻底导致事故，对拒不整改的依法依规严肃追究。\n"
+            "#### &emsp;&emsp;（二）推进强基固本。\n")
+    found = [f for f in lint_text(text, tmp_path, select="M101", name="plan.md") if f.line == 2]
+    assert [(f.end_line, f.excerpt[-7:]) for f in found] == [(2, "依规严肃追究。")]

@@ -747,11 +747,16 @@ def _span_text(ctx: Context, a: Pos, b: Pos) -> str:
     return "\n".join(parts)
 
 
+# what may stand before an item's number on its line and is no text of the item before: blanks and Markdown's marks of
+# a heading, emphasis or quotation (#### （三）, **2.**, > 3.)
+_MARKUP_BEFORE = " \t\n\r\u3000\u2003\u00a0#*>"
+
+
 def _trim(ctx: Context, a: Pos, b: Pos) -> Pos:
-    """Pull an end back over empty blocks and trailing spaces."""
+    """Pull an end back over empty blocks, the Markdown marks before the next item's number, and trailing spaces."""
     blocks = ctx.doc.blocks
     block, end = b
-    while block > a[0] and not blocks[block].text[:end].strip():
+    while block > a[0] and not blocks[block].text[:end].strip(_MARKUP_BEFORE):
         block -= 1
         end = len(blocks[block].text)
     text = blocks[block].text[:end]
