@@ -1198,3 +1198,8 @@ def test_a_date_of_signing_padded_with_zeros(tmp_path: Path) -> None:
     assert padded(body + "2024年03月05日" + footer) == [("2024年03月05日", "2024年3月5日")]
     # dates in the body, and a date of signing with no padding, are left alone
     assert padded("请于2024年03月15日前报送。\n县教育局\n2024年10月8日") == []
+
+
+def test_terms_of_the_division_of_safety_duties_are_words(tmp_path: Path) -> None:
+    # 分线管理 (by line of business) beside 分级负责 (by level): no 分级管理 misread (rules/dict/known.txt)
+    assert _found(tmp_path, "各部门按照分线管理、分级负责的原则落实安全生产职责。", "T105") == []
