@@ -621,3 +621,13 @@ def test_article_numbers_that_repeat_or_skip(tmp_path: Path) -> None:
     fine = [rules("第一条", "第二条", "第三条", chapters={2: "第二章 会员"}),
             rules("第五条", "第九条"), rules("第一条", "第二条") + "\n第二条之一　新增。\n第三条规定的事项由理事会决定。"]
     assert [lint_text(text, tmp_path, select="N1") for text in fine] == [[], [], []]
+    # a blank slipped in before 条 (第三　条本办法……) still numbers the article: no skip from 第二条 to 第四条
+    slipped = rules("第一条", "第二条") + "\n第三　条本办法由理事会解释。\n第四条　本办法自公布之日起施行。"
+    assert lint_text(slipped, tmp_path, select="N1") == []
+
+
+def test_an_article_number_is_no_count_of_the_list_after_it(tmp_path: Path) -> None:
+    # 第一百零八条 ends in 八条 and 第二百一十条 in 一十条: the numbers of articles, not counts of what they list
+    text = ("某法\n第一百零八条　本法下列用语的含意是：\n（一）甲；\n（二）乙。\n"
+            "第一百零九条　下列案件由基层法院管辖：\n（一）丙；\n（二）丁。")
+    assert [f for f in lint_text(text, tmp_path, select="N1") if f.rule == "N105"] == []

@@ -154,8 +154,8 @@ _CHAPTER_TITLE = 30  # characters after the label, at most: a longer line is a s
 # an article opening its paragraph (第十二条　会员……, 第三条：…, **第五条** …): the articles of a 章程, 办法 or 条例
 # run 第一条, 第二条 … through the document, or start again under each chapter; 第十条之一 (an article added by an
 # amendment) and 第三条规定 (a sentence) have no blank or colon after 条
-_ARTICLE = re.compile(r"[\s\u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[【\[]?第([一二三四五六七八九十百零〇]{1,7})条"
-                      r"(?=[\s\u3000：:】\]]|\*\*|$)")
+_ARTICLE = re.compile(r"[\s\u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[【\[]?第([一二三四五六七八九十百零〇]{1,7})"
+                      r"(?:[ \u3000]条|条(?=[\s\u3000：:】\]]|\*\*|$))")  # 第十八　条侦查……: its blank slipped left
 
 
 def _article_label(n: int) -> str:
@@ -249,7 +249,7 @@ def _labelled_runs(ctx: Context, rule: Rule, mode: str, unit: str, runs: list[_R
         label = f"第{m.group(1)}{unit}"
         expected = f"第{label_of(before + 1)}{unit}"
         start = m.start(1) - 1
-        yield rule.finding(ctx.doc, b.index, start, start + len(label), key="default", label=label,
+        yield rule.finding(ctx.doc, b.index, start, m.end(), key="default", label=label,
                            previous=f"第{pm.group(1)}{unit}", expected=expected, suggestion=expected)
 
 
@@ -599,6 +599,8 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
                 continue
             if b.text[m.start() - 1:m.start()] in ("第", "前", "后", "头"):
                 continue  # 第四条 is an article's number; 前五项比较紧急 picks the first five of a list, no count of it
+            if m.start() and b.text[m.start() - 1] in "百千零〇":
+                continue  # the tail of a larger number: 第一百零八条, 第二百一十条 are articles, no 八条 or 一十条
             value = _count_value(m.group(1))
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
