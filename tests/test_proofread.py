@@ -77,6 +77,9 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     # a title cited with its own number names that document, one of a family with the longer
     family = "依据《道路运输管理规定》（交通运输部令2022年第5号）和《道路运输辅助业管理规定》（交通运输部令2021年第3号）。"
     assert _found(tmp_path, family, "T105") == []
+    # one numeral more is another of a series: the tenth and the eleventh amendment, the second and the twelfth batch
+    series = "根据《刑法修正案（十）》和《刑法修正案（十一）》，对照《第二批重点项目清单》和《第十二批重点项目清单》。"
+    assert _found(tmp_path, series, "T105") == []
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
