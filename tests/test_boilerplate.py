@@ -980,6 +980,12 @@ def test_rules_and_minutes_restate_a_clause_on_purpose(tmp_path: Path) -> None:
     clause = "表决时须有三分之二以上的委员到会，会议方为有效。"
     body = f"\n第五条 选举主任委员由全体委员表决。{clause}\n第六条 罢免委员由全体委员表决。{clause}\n"
     assert lint_text("科技协会章程（试行）" + body, tmp_path, select="B104") == []
+    # a law and a judicial interpretation state a penalty in the same fixed words in each article
+    penalty = "情节严重的，处三年以上七年以下有期徒刑，并处罚金。"
+    law = f"\n第十条 违反本法规定，擅自占用耕地的。{penalty}\n第十一条 违反本法规定，擅自开采矿产的。{penalty}\n"
+    assert lint_text("中华人民共和国资源保护法" + law, tmp_path, select="B104") == []
+    assert lint_text("最高人民法院关于适用《中华人民共和国资源保护法》的解释" + law, tmp_path, select="B104") == []
+    assert [f.rule for f in lint_text("县资源保护工作方法" + law, tmp_path, select="B104")] == ["B104"]
     assert [f.rule for f in lint_text("科技协会工作总结" + body, tmp_path, select="B104")] == ["B104"]
     # a 责任制 lists the duties of each post: the same duty under two posts is on purpose
     duties = "".join(f"{k}. {d}\n" for k, d in enumerate([

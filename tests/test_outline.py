@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from reportlint.loaders.text import load_text
 from reportlint.model import Block, Document
 from reportlint.outline import build
 from reportlint.scan import Body
@@ -52,6 +55,15 @@ def test_a_later_line_naming_a_kind_of_document_is_the_title() -> None:
     # a fragment that names only the kind (工作报告) is no title; the first short line stays the title when none does
     assert build(_doc("工作报告", "县档案馆专题调研工作报告", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆专题调研工作报告"
     assert build(_doc("县档案馆", "专题调研情况", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆"
+
+
+def test_a_markdown_page_opening_with_its_top_heading_has_that_title(tmp_path: Path) -> None:
+    # a judicial interpretation with its court's 公告 line under the title: the writer marked the title with #
+    text = "# 最高人民法院关于适用《中华人民共和国土地法》的解释\n\n法释〔2020〕3号\n\n中华人民共和国最高人民法院公告\n\n为正确适用法律，制定本解释。\n"
+    doc = load_text(tmp_path / "a.md", text.encode())
+    title = build(doc).title
+    assert title is not None and title.text == "最高人民法院关于适用《中华人民共和国土地法》的解释"
+    assert doc.blocks[title.block].text[title.start:title.end] == title.text
 
 
 def test_first_items_glued_to_their_headings_are_children() -> None:

@@ -909,6 +909,11 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         if b.kind == "title":
             return Heading(b.index, 0, len(b.text), text, 0, "style")
         start = len(b.text) - len(b.text.lstrip())
+        if seen == 1 and b.kind == "heading" and b.level == 1 and text.startswith("# "):
+            # a Markdown page opening with its one top heading: the writer marked the title (a 公告 line under the
+            # title of a judicial interpretation is no later title)
+            at = start + len(text) - len(text[1:].lstrip())
+            return Heading(b.index, at, start + len(text), b.text[at:start + len(text)], 0, "style")
         glued = _GLUED_TITLE.match(text)
         long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
         if long or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
