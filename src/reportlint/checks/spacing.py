@@ -23,7 +23,9 @@ _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
 _LONGEST = 4  # characters of the longest word looked for across a space
 # an article or chapter number the text sets off with a space (第 13 条 理事会……, 第二章 总则): the space ends a label
-_LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]$")
+# … an article added by an amendment included (第一百三十五条之一 举办……)
+_LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]"
+                           r"(?:之[一二三四五六七八九十]{1,2})?$")
 
 
 def _cut_word(text: str, at: int, lex: object) -> str | None:
