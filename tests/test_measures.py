@@ -242,3 +242,11 @@ def test_a_measure_ends_before_the_markdown_marks_of_the_next_heading(tmp_path: 
             "#### &emsp;&emsp;（二）推进强基固本。\n")
     found = [f for f in lint_text(text, tmp_path, select="M101", name="plan.md") if f.line == 2]
     assert [(f.end_line, f.excerpt[-7:]) for f in found] == [(2, "依规严肃追究。")]
+
+
+def test_a_law_part_on_coercive_measures_names_no_tasks(tmp_path: Path) -> None:
+    # 强制措施, 保全措施: what a court may impose, a legal term; the articles under it are no measures to quantify
+    text = ("最高人民法院关于适用《中华人民共和国某程序法》的解释\n七、证据\n第一百条 当事人对自己提出的主张应当提供证据。\n"
+            "八、对妨害诉讼的强制措施\n第一百七十四条 人民法院对必须到庭的被告，经两次传票传唤无正当理由拒不到庭的，可以拘传。\n"
+            "第一百七十五条 拘传必须用拘传票，并直接送达被拘传人。\n")
+    assert lint_text(text, tmp_path, select="M101,M102,M103") == []
