@@ -192,14 +192,18 @@ def _chapters(ctx: Context, rule: Rule, mode: str) -> Iterator[Finding]:
 _Run = list[tuple[Block, re.Match[str], int]]
 
 
+def _labels(ctx: Context, unit: str, pattern: re.Pattern[str]) -> Iterator[tuple[Block, re.Match[str]]]:
+    """The blocks of text (no residue, no table cell) that open with ``pattern``'s label of ``unit`` (章, 条)."""
+    for b in ctx.doc.blocks:
+        if unit in b.text and b.index not in ctx.residue and b.kind != "cell" and (m := pattern.match(b.text)):
+            yield b, m
+
+
 def _chapter_runs(ctx: Context) -> list[_Run]:
     runs: list[_Run] = []
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue or "章" not in b.text or b.kind == "cell":
-            continue
-        m = _CHAPTER.match(b.text)
-        rest = b.text[m.end():] if m else ""
-        if m is None or len(rest) - sum(map(str.isspace, rest)) > _CHAPTER_TITLE or re.search(r"[。；;]", rest):
+    for b, m in _labels(ctx, "章", _CHAPTER):
+        rest = b.text[m.end():]
+        if len(rest) - sum(map(str.isspace, rest)) > _CHAPTER_TITLE or re.search(r"[。；;]", rest):
             continue
         value = cn_value(m.group(1))
         if not value:
@@ -212,12 +216,7 @@ def _chapter_runs(ctx: Context) -> list[_Run]:
 
 def _article_runs(ctx: Context) -> list[_Run]:
     runs: list[_Run] = []
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue or "条" not in b.text or b.kind == "cell":
-            continue
-        m = _ARTICLE.match(b.text)
-        if m is None:
-            continue
+    for b, m in _labels(ctx, "条", _ARTICLE):
         value = _article_values().get(m.group(1))
         # a number not read ends the run (nothing is compared across it); 第一条 opens a new one, unless it follows
         # another 第一条 with no heading between (the second is the duplicate)
