@@ -631,3 +631,11 @@ def test_an_article_number_is_no_count_of_the_list_after_it(tmp_path: Path) -> N
     text = ("某法\n第一百零八条　本法下列用语的含意是：\n（一）甲；\n（二）乙。\n"
             "第一百零九条　下列案件由基层法院管辖：\n（一）丙；\n（二）丁。")
     assert [f for f in lint_text(text, tmp_path, select="N1") if f.rule == "N105"] == []
+
+
+def test_a_number_after_a_markdown_headings_marks_is_its_marker(tmp_path: Path) -> None:
+    # ## 一. 主要工作: the heading's number, read as in a .txt (一. takes 、); the section it names is found
+    text = ("# 社团年度工作总结\n\n## 一. 主要工作\n\n全年开展活动十次。\n\n## 二. 存在问题\n\n经费不足。\n\n"
+            "## 三. 下一步打算\n\n明年3月底前开展两次培训，由秘书处负责。\n")
+    found = lint_text(text, tmp_path, name="summary.md")
+    assert [(f.rule, f.line, f.suggestion) for f in found if f.rule in ("N106", "S101")] == [("N106", 3, "一、")]

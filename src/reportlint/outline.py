@@ -272,22 +272,31 @@ def _find_candidates(first: str) -> tuple[Candidate, ...]:
 _BY_FIRST = {c: _find_candidates(c) for c in "（(0123456789" + CN_NUM + CIRCLED}
 
 
+# the marks that open a Markdown heading's line (## 一. 主要工作): its number follows them
+_MD_HASHES = re.compile(r"#{1,6}[ \t]+")
+
+
 def _block_start_marker(block: Block) -> Marker | None:
     text = block.text
     first = text[:1]
+    pos = 0
+    if first == "#" and block.kind == "heading" and (hashes := _MD_HASHES.match(text)):
+        pos = hashes.end()
+        first = text[pos:pos + 1]
     if first in _LEAD_CHARS:  # rare: copy the text only then
-        first = text.lstrip(_LEAD_CHARS)[:1]
+        first = text[pos:].lstrip(_LEAD_CHARS)[:1]
     candidates = _BY_FIRST.get(first)
-    return _start_marker(block.index, text, _find_candidates(first) if candidates is None else candidates)
+    return _start_marker(block.index, text, _find_candidates(first) if candidates is None else candidates, pos)
 
 
 _new_marker = tuple.__new__  # a Marker (or Item) with every field given: no call of the named tuple's __new__
 
 
-def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...]) -> Marker | None:
-    """The first of ``candidates`` that matches at the start of ``text`` with a number of value."""
+def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...], pos: int = 0) -> Marker | None:
+    """The first of ``candidates`` that matches at the start of ``text`` (at ``pos``: after a Markdown heading's
+    marks) with a number of value."""
     for family, pattern, value_of in candidates:
-        m = pattern.match(text)
+        m = pattern.match(text, pos)
         if not m:
             continue
         opener, num, closer, punct, blank, title = m.groups()
@@ -314,17 +323,21 @@ def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[M
         text = block.text
         first = text[:1]
         candidates = by_first.get(first)
+        pos = 0
         if candidates is None:
             if not first or first == "\n":
                 continue
+            if first == "#" and block.kind == "heading" and (hashes := _MD_HASHES.match(text)):
+                pos = hashes.end()  # ## 一. 主要工作: the number after a Markdown heading's marks
+                first = text[pos:pos + 1]
             if first in _LEAD_CHARS:
-                first = text.lstrip(_LEAD_CHARS)[:1]
+                first = text[pos:].lstrip(_LEAD_CHARS)[:1]
             candidates = _find_candidates(first)
             if not candidates:
                 continue
         if residue and block.index in residue:
             continue
-        marker = _start_marker(block.index, text, candidates)
+        marker = _start_marker(block.index, text, candidates, pos)
         if marker is not None:
             out.append(marker)
     return out
