@@ -250,3 +250,22 @@ def test_a_law_part_on_coercive_measures_names_no_tasks(tmp_path: Path) -> None:
             "八、对妨害诉讼的强制措施\n第一百七十四条 人民法院对必须到庭的被告，经两次传票传唤无正当理由拒不到庭的，可以拘传。\n"
             "第一百七十五条 拘传必须用拘传票，并直接送达被拘传人。\n")
     assert lint_text(text, tmp_path, select="M101,M102,M103") == []
+
+
+_LAW_BODY = ("第一章　总则\n第一条　为了加强档案的收集和保护，制定本法。\n第二章　档案的保护\n"
+             "第三条　对于涉及个人隐私的档案，保管机关应当采取下列保护措施：\n（一）不向无关人员提供查阅；\n"
+             "（二）复制时隐去姓名和住址；\n（三）其他必要的保护措施。\n"
+             "第四条　档案馆应当建立健全安全制度，加强库房管理。\n第三章　附则\n第五条　本法自公布之日起施行。\n")
+
+
+@pytest.mark.parametrize("title", ["中华人民共和国档案保护法", "档案保护法（2020年修订）", "某某法修正案（十一）",
+                                   "最高人民法院关于适用《中华人民共和国档案保护法》的解释",
+                                   "最高人民法院关于审理档案纠纷案件适用法律若干问题的规定"])
+def test_a_law_or_judicial_interpretation_holds_no_measures(tmp_path: Path, title: str) -> None:
+    # a law's articles lay down duties in fixed legal words; the 保护措施 an article lists are no tasks of a plan
+    assert lint_text(title + "\n" + _LAW_BODY, tmp_path, select="M101,M102,M103") == []
+
+
+@pytest.mark.parametrize("title", ["档案保护工作整改方案", "关于档案保护的实施办法", "档案整理五步工作法"])
+def test_a_title_that_names_no_law_keeps_the_measures_rules(tmp_path: Path, title: str) -> None:
+    assert lint_text(title + "\n" + _LAW_BODY, tmp_path, select="M101")

@@ -452,14 +452,14 @@ def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSec
     any numbered or styled heading naming measures (措施, 下一步, 建议, 工作要求 …, the
     ``sections`` parameter); a lead-in announcing requirements (要求如下：); with
     ``scope = "document"`` (工作要点) every top-level item. Nested parts are merged."""
-    key = "measure-sections:" + "|".join((*params.get("sections", ()), "", *params.get("not_sections", ()))) \
-        + str(params.get("scope", ""))
+    key = "measure-sections:" + "|".join((*params.get("sections", ()), "", *params.get("not_sections", ()), "",
+                                          *params.get("not_titles", ()))) + str(params.get("scope", ""))
     return ctx.memo(key, lambda: _measure_sections(ctx, params))  # type: ignore[no-any-return]
 
 
 def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSection]:
     doc = ctx.doc
-    if not doc.blocks:
+    if not doc.blocks or not_a_plan(ctx, params):
         return []
     items = ctx.outline.items
     real = [i for i, it in enumerate(items) if not it.marker.stray and it.marker.family != "heading"]
@@ -896,6 +896,18 @@ def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]
     return False
 
 
+def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
+    """Whether the document's title names a law or a judicial interpretation (``not_titles``): its articles lay down
+    duties, rights and sanctions in the law's fixed words; none is a task of a work plan to give a figure, a date or an
+    owner, so the measures rules read none of it."""
+    titles = pattern_set(tuple(params.get("not_titles", ())))
+    if titles is None:
+        return False
+    title = ctx.outline.title.text if ctx.outline.title else ""
+    page = ctx.doc.meta.get("front_matter_title")  # the title a page's front matter gives
+    return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
+
+
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
     """M101's patterns as this run merged them (profile and configuration options), which
     M102 and M103 use to tell quantified text; the rulebook's when M101 is not running."""
@@ -926,8 +938,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     bare measures M103 leaves to M101; ``norms``, ``norm_patterns``: words and patterns of a prohibition
     or a confidentiality rule (不得, 严禁, 内外有别, 严格控制发放范围 …): an item whose first sentence
     holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
-    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either. A measures part
-    ends at an attachment line, a closing formula or the signature and date of issue.
+    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either; ``not_titles``:
+    titles of a law or a judicial interpretation, whose articles are no measures (M102 and M103 follow). A measures
+    part ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
@@ -1316,6 +1329,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     min_hits = params.get("min_hits", 3)
     min_chars = params.get("min_chars", 20)
     base = dict(_measure_params(ctx))
+    if not_a_plan(ctx, base):
+        return  # a law's articles: no measures, however they are worded
     if params.get("scope"):
         base["scope"] = params["scope"]
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
