@@ -256,6 +256,7 @@ _LAW_BODY = ("第一章　总则\n第一条　为了加强档案的收集和保�
              "第三条　对于涉及个人隐私的档案，保管机关应当采取下列保护措施：\n（一）不向无关人员提供查阅；\n"
              "（二）复制时隐去姓名和住址；\n（三）其他必要的保护措施。\n"
              "第四条　档案馆应当建立健全安全制度，加强库房管理。\n第三章　附则\n第五条　本法自公布之日起施行。\n")
+_PLAN_BODY = "一、存在的问题\n库房管理松散，查阅登记不全。\n二、整改措施\n（一）加强档案库房管理。\n（二）改进查阅服务。\n"
 
 
 @pytest.mark.parametrize("title", ["中华人民共和国档案保护法", "档案保护法（2020年修订）", "某某法修正案（十一）",
@@ -264,8 +265,17 @@ _LAW_BODY = ("第一章　总则\n第一条　为了加强档案的收集和保�
 def test_a_law_or_judicial_interpretation_holds_no_measures(tmp_path: Path, title: str) -> None:
     # a law's articles lay down duties in fixed legal words; the 保护措施 an article lists are no tasks of a plan
     assert lint_text(title + "\n" + _LAW_BODY, tmp_path, select="M101,M102,M103") == []
+    assert lint_text(title + "\n" + _PLAN_BODY, tmp_path, select="M101,M102,M103") == []
 
 
 @pytest.mark.parametrize("title", ["档案保护工作整改方案", "关于档案保护的实施办法", "档案整理五步工作法"])
 def test_a_title_that_names_no_law_keeps_the_measures_rules(tmp_path: Path, title: str) -> None:
-    assert lint_text(title + "\n" + _LAW_BODY, tmp_path, select="M101")
+    assert [f.excerpt for f in lint_text(title + "\n" + _PLAN_BODY, tmp_path, select="M101")] == [
+        "（一）加强档案库房管理。", "（二）改进查阅服务。"]
+
+
+def test_a_part_opened_by_an_item_ends_at_a_heading_of_its_level(tmp_path: Path) -> None:
+    # （三）其他必要的保护措施 opens a part inside 第三条; 第四条 and the chapter heading 第三章 附则 after it are no
+    # measures of that part (they had each been called a bare measure)
+    found = lint_text("关于档案保护的实施办法\n" + _LAW_BODY, tmp_path, select="M101")
+    assert [f.excerpt for f in found if f.line >= 9] == []

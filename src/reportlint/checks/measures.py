@@ -438,8 +438,8 @@ def _item_end(ctx: Context, i: int) -> Pos:
         for j in range(i + 1, len(items)):
             it = items[j]
             mk = it.marker
-            if mk.stray or mk.family == "heading":
-                continue
+            if mk.stray or (mk.family == "heading" and it.depth > depth):
+                continue  # a heading below the item is inside it; one of its level or above ends it (第三章 附则)
             if it.depth <= depth or (rank and mk.rank and mk.rank < rank):
                 end = mk.block, mk.start
                 break
