@@ -501,3 +501,12 @@ def test_half_width_colon_typed_with_a_space_after_it(tmp_path: Path) -> None:
     text = "会议提出三点要求: 一是加强学习。\n公式, 创业训练\nTime: 会议"
     found = [(f.line, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
     assert found == [(1, 8, "：")]
+
+
+def test_an_adverb_and_verb_after_a_verb_that_takes_them_as_its_object_keep_de(tmp_path: Path) -> None:
+    # 得到了不断的提高, 进行了认真的研究, 给予充分的肯定: a noun phrase after 得到/进行/给予, so 的 is right; the same
+    # words as an adverbial before the verb (要认真的研究) still take 地
+    text = ("关于课程建设的总结\n教师的业务水平得到了不断的提高，对教材进行了认真的研究，学校给予充分的肯定。\n"
+            "下一步要认真的研究新教材。\n")
+    found = lint_text(text, tmp_path, select="T106")
+    assert [(f.line, f.excerpt) for f in found] == [(3, "认真的研究")]

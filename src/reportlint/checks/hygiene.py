@@ -842,6 +842,15 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
     return out
 
 
+@lru_cache(maxsize=16)
+def _object_frame(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A verb that takes a verb as its object (得到, 进行, 给予 …), with 了/过 and a degree word after it, ending
+    right before an adverb: what follows is a noun phrase (得到了很大的提高)."""
+    if not verbs:
+        return None
+    return re.compile(f"(?:{_alternation(verbs)})(?:了|过|着)?(?:很大|较大|一定|更大|更加|更)?$")
+
+
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports 的 between an adverbial and a verb (清醒的认识到, 客观的讲 → 地) and 的 before a
@@ -849,7 +858,8 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     noun phrase (深刻的认识) stays silent.
     ## Parameters
     ``adverbs``, ``verbs`` (for 地; ``noun_heads``: a word after the verb that makes it part of a noun phrase,
-    积极的推动作用); ``de_verbs``, ``de_complements`` (for 得); ``potential_verbs``,
+    积极的推动作用; ``object_verbs``: a verb before the adverb that takes the phrase as its object, 得到了不断的提高);
+    ``de_verbs``, ``de_complements`` (for 得); ``potential_verbs``,
     ``potential_complements``: a verb and its potential complement closing a clause (出的去， → 出得去,
     引的进、留的住 → 引得进、留得住).
     ## Example
@@ -859,12 +869,16 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
     patterns = _dedide_patterns(words("adverbs"), words("verbs"), words("de_verbs"), words("de_complements"),
                                 words("potential_verbs"), words("potential_complements"), words("noun_heads"))
+    frame = _object_frame(words("object_verbs"))
     for pattern, needed, right in patterns:
         if needed.search(ctx.body.text) is None:
             continue
         for b, offset, m in ctx.body.finditer(pattern):
             if b.index in ctx.residue:
                 continue
+            start = m.start() - offset
+            if right == "地" and frame is not None and frame.search(b.text, max(0, start - 8), start):
+                continue  # 得到了不断的提高: the verb is the object of 得到, a noun phrase, and 的 is right
             fixed = m.group()[: m.start(1) - m.start()] + right + m.group()[m.end(1) - m.start():]
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                wrong="的", right=right, suggestion=fixed)
