@@ -1026,3 +1026,35 @@ def test_a_news_site_label_closing_the_page_is_residue(tmp_path: Path) -> None:
     text = "县水利局2024年工作总结\n一、主要工作\n全年完成河道清淤12公里。\n相关报道：\n"
     assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101")] == [("B101", 4)]
     assert lint_text(text.replace("相关报道：", "以上报告请审议。"), tmp_path, select="B101") == []
+
+
+def test_a_title_between_two_lines_of_page_chrome_is_no_part_of_their_run(tmp_path: Path) -> None:
+    # the breadcrumb above the title and the 发布时间 line below it are two residue runs; the title (short, with digits,
+    # like a metadata value) stays out of both, so deleting what B101 marks keeps it
+    text = ("当前位置：首页 > 某某街道 > 政府信息公开\n\n某某街道2025年工作总结\n\n发布时间：2026-01-09 10:00  发布部门：某某街道\n\n"
+            "2025年，街道围绕年度目标推进各项工作，完成老旧小区改造12个。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(1, 1), (5, 5)]
+
+
+def test_a_portal_metadata_table_flattened_with_spaces_is_residue(tmp_path: Path) -> None:
+    text = ("进入老年版\n索引号 11330200000000000A/2026-000123 生成日期 2026-02-03 公开日期 2026-02-03\n"
+            "文件编号 发布机构 某某镇人民政府 效力状况 有效\n文件下载\n内容概述 某某镇2025年工作总结\n"
+            "11330200000000000A/2026-000123\n\n某某镇2025年工作总结\n\n"
+            "2025年，全镇完成农村公路硬化18公里，新增就业岗位320个。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(1, 6)]
+
+
+def test_breadcrumbs_time_lines_counters_and_gambling_spam_at_the_top_are_residue(tmp_path: Path) -> None:
+    for head in ("当前页面: 首页 > 政务公开 > 重要报告", "- 时间:2026-02-24", "2026年02月04日 浏览次数:",
+                 "某局述职报告范文五篇-欧洲杯买球平台", "• 8888诚信金沙"):
+        text = f"{head}\n\n某某局2025年工作总结\n\n2025年，全局办结群众来信来访案件206件。\n"
+        assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [1], head
+
+
+def test_a_report_on_gambling_or_on_open_information_keeps_its_lines(tmp_path: Path) -> None:
+    # the same words inside the body of a report are its content: only the page's head and foot are chrome
+    text = ("关于打击网络赌球工作的情况报告\n\n一、基本情况\n今年以来，共查处利用境外买球平台组织赌博案件3起。\n"
+            "二、政府信息公开\n全年主动公开文件128件，内容概述详见附表。\n")
+    assert lint_text(text, tmp_path, select="B101") == []

@@ -905,6 +905,9 @@ _LABELLED_TITLE = re.compile(rf"\s*([^\s。，,；;：:！？!?]{{6,60}}{_KINDS}
 _NAMED_KIND = 8  # characters: a title that names its matter as well as its kind (工作报告 alone is a fragment)
 
 
+_FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|ofd)\s*$", re.IGNORECASE)
+
+
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     """The title block: the first short line without sentence punctuation before the body, passing over blocks that
     ``skip`` says are residue; or a title glued to the first line. A later short line before the body that ends in a
@@ -938,8 +941,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             if _block_start_marker(b) and not text.endswith(("。", "：", ":")) and len(text) < 60:
                 return first  # a numbered heading opens the body
             continue
-        if re.fullmatch(r"[\d\s:：/.\-年月日]+", text):
-            continue
+        if re.fullmatch(r"[\d\s:：/.\-年月日]+", text) or _FILE_NAME.search(text):
+            continue  # a date, or a file's name a sharing site shows over its preview (镇防汛简报.docx): no title
         label = re.match(r"^\S{1,6}[:：]", text)
         if label:  # a field (发布时间：…), or a page's column label over the title (政策解读：××方案（2024—2026年）)
             titled = _LABELLED_TITLE.fullmatch(text, label.end())

@@ -93,9 +93,12 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     温馨提示: / 1. 文件下载后无此问题 / 网站客服:… → one B101 over the run."""
     doc = ctx.doc
     found = sorted(ctx.residue - ctx.contents)  # a table of contents is no residue to delete
+    # the document's title between two residue lines (a portal's breadcrumb above it, its 发布时间 line below) is
+    # the document's own line, however short and full of digits (华庄街道2022年工作总结): it ends a run
+    title = ctx.outline.title.block if ctx.outline.title else -1
     runs: list[list[int]] = []
     for i in found:
-        if runs and all(_blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
+        if runs and all(j != title and _blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
             runs[-1].append(i)
         else:
             runs.append([i])
