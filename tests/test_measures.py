@@ -279,3 +279,21 @@ def test_a_part_opened_by_an_item_ends_at_a_heading_of_its_level(tmp_path: Path)
     # measures of that part (they had each been called a bare measure)
     found = lint_text("关于档案保护的实施办法\n" + _LAW_BODY, tmp_path, select="M101")
     assert [f.excerpt for f in found if f.line >= 9] == []
+
+
+def test_a_heading_on_the_results_of_the_work_it_names_opens_no_measures_part(tmp_path: Path) -> None:
+    # 重点工作成效, 主要任务完成情况: a review of work done; the same words alone head the year's plan
+    text = ("某某街道2025年工作总结\n一、2025年重点工作成效\n（一）党建引领持续深化。坚持党的全面领导，强化思想引领。\n"
+            "二、主要任务完成情况\n（一）营商环境不断优化。深化政务服务改革，提升办事效率。\n"
+            "三、2026年重点工作\n（一）持续深化党建引领。坚持党的全面领导，强化思想引领。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [7]
+
+
+def test_a_notices_cautions_bind_every_addressee(tmp_path: Path) -> None:
+    # 期末工作安排及寒假注意事项 in a notice: what every unit addressed must heed, as in its 工作要求; the same items under a
+    # 整改措施 heading of a plan are bare measures
+    body = ("1.各教学单位认真做好期末考试和成绩登记工作。\n2.放假期间，教职工和学生要自觉遵守安全管理规定。\n")
+    notice = "关于2026年寒假放假安排的通知\n各学院、各部门：\n一、放假时间\n1月20日至2月25日。\n二、期末工作安排及寒假注意事项\n" + body
+    assert lint_text(notice, tmp_path, select="M101") == []
+    plan = "某学院安全工作整改方案\n一、存在的问题\n安全教育不到位。\n二、整改措施\n" + body
+    assert len(lint_text(plan, tmp_path, select="M101")) == 2
