@@ -168,3 +168,16 @@ def test_an_excerpt_with_nothing_to_escape_is_shown_as_the_general_path_shows_it
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 60)))
         lo, start, end, hi = sorted(rng.randint(0, len(text)) for _ in range(4))
         assert _render(text, lo, start, end, hi) == general(text, lo, start, end, hi)
+
+
+@pytest.mark.parametrize(("suggestion", "shown"), [("：", "建议：“：”"), ("——", "建议：“——”"), ("的", "建议：的"),
+                                                   ("（二）", "建议：（二）")])
+def test_a_suggestion_of_marks_alone_is_quoted(suggestion: str, shown: str) -> None:
+    # 建议：： reads as a stray colon; a word, or marks around a word, reads as it is
+    text = "联系人: 张三"
+    f = Finding(path="报告.txt", rule="T103", name="half-width", severity="warning", message="用了半角标点",
+                block=0, start=3, end_block=0, end=4, excerpt=":", suggestion=suggestion)
+    results = [FileResult("报告.txt", findings=[f], lines={0: text})]
+    out = io.StringIO()
+    report_text(results, out, {"color": False, "summary": summary(results), "width": None})
+    assert shown in [line.strip() for line in out.getvalue().splitlines()]

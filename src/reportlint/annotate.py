@@ -10,6 +10,7 @@ from typing import Any
 
 from .loaders.docx import iter_paragraphs, load_docx, paragraph_text
 from .model import Block, Finding
+from .reporters.escape import shown_suggestion
 from .suppress import PLACEHOLDER_REASON
 
 
@@ -38,7 +39,9 @@ def annotate(source: Path, target: Path, findings: list[Finding]) -> int:
     for f in findings:
         if f.block >= len(elements) or f.block >= len(blocks):
             continue
-        note = f"{f.rule}（{f.name}）：{f.message}" + (f"\n建议：{f.suggestion}" if f.suggestion else "")
+        note = f"{f.rule}（{f.name}）：{f.message}"
+        if f.suggestion:
+            note += f"\n建议：{shown_suggestion(f.suggestion)}"
         note += "\n" + suppression_hint(f.rule)
         runs = _anchor(elements, blocks, f)
         if runs is None:  # on the label: a point at the paragraph's start, read back as the paragraph

@@ -21,6 +21,14 @@ def safe(text: str) -> str:
     return _UNSAFE.sub(repl, text)
 
 
+def shown_suggestion(text: str) -> str:
+    """A suggestion as a reader sees it after 建议：: quoted when it is only marks (a full-width colon alone would print
+    as 建议：：, a dash as 建议：——), as it is otherwise."""
+    if text and all(unicodedata.category(ch)[0] in "PSZ" for ch in text):
+        return f"“{text}”"
+    return text
+
+
 def is_safe(text: str) -> bool:
     """Whether ``safe`` leaves ``text`` as it is."""
     return _UNSAFE.search(text) is None

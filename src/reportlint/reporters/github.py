@@ -12,7 +12,7 @@ import os
 from typing import Any, TextIO
 
 from ..model import SEVERITY_RANK
-from .escape import safe
+from .escape import safe, shown_suggestion
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 PER_LEVEL = 10  # annotations GitHub shows per level and step
@@ -37,7 +37,7 @@ def _rows(results: list[Any]) -> list[tuple[int, str, str, dict[str, Any]]]:
             rows.append((1, "notice", res.path, {"title": "skipped", "message": res.skipped}))
         for f in res.findings:
             line, column, end_line, end_column = f.where()
-            message = f.message + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+            message = f.message + (f"（建议：{shown_suggestion(f.suggestion)}）" if f.suggestion else "")
             rows.append((SEVERITY_RANK.get(f.severity, 2), _LEVEL.get(f.severity, "warning"), res.path,
                          {"line": line, "col": column, "endLine": end_line, "endColumn": end_column,
                           "title": f"{f.rule} {f.name}", "message": message, "rule": f.rule}))

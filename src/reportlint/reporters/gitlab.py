@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..baseline import result_fingerprints
+from .escape import shown_suggestion
 from .json import escape_json
 
 # GitLab's severities are info, minor, major, critical, blocker
@@ -41,7 +42,9 @@ def report_gitlab(results: list[Any], out: TextIO, options: dict[str, Any]) -> N
                            "location": {"path": path, "lines": {"begin": 1}}})
         for f, key in zip(res.findings, result_fingerprints(res), strict=True):
             line, _, end_line, _ = f.where()
-            description = f"{f.rule} {f.message}" + (f"（建议：{f.suggestion}）" if f.suggestion else "")
+            description = f"{f.rule} {f.message}"
+            if f.suggestion:
+                description += f"（建议：{shown_suggestion(f.suggestion)}）"
             issues.append({"type": "issue", "check_name": f.rule, "description": description,
                            "categories": ["Style"], "severity": _SEVERITY.get(f.severity, "minor"),
                            "fingerprint": _fingerprint(path, key),

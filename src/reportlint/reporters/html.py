@@ -16,7 +16,7 @@ import re
 from typing import Any, TextIO
 
 from .. import __version__
-from .escape import safe
+from .escape import safe, shown_suggestion
 
 FAMILIES = {"N": "编号", "S": "结构", "M": "措施", "B": "套话与拼凑", "T": "校对", "X": "提取"}
 SEVERITIES = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -150,7 +150,7 @@ def _finding(it: _Item, rules: dict[str, Any], many_files: bool) -> str:
     if f.excerpt:
         body.append(f'<p><span class="k">原文：</span><q>{_e(f.excerpt)}</q></p>')
     if f.suggestion:
-        body.append(f'<p><span class="k">建议：</span>{_e(f.suggestion)}</p>')
+        body.append(f'<p><span class="k">建议：</span>{_e(shown_suggestion(f.suggestion))}</p>')
     rule = rules.get(f.rule)
     if rule is not None:
         body.append(f'<p><span class="k">规则：</span>{_e(rule.code)} {_e(rule.name)}——{_e(rule.summary)}</p>')

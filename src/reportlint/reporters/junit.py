@@ -7,6 +7,8 @@ import re
 from typing import Any, TextIO
 from xml.etree import ElementTree as ET
 
+from .escape import shown_suggestion
+
 # characters XML 1.0 cannot hold, and the bidi controls that could disguise text
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 
@@ -37,7 +39,7 @@ def report_junit(results: list[Any], out: TextIO, options: dict[str, Any]) -> No
                                  file=path, line=str(line))
             failure = ET.SubElement(case, "failure", message=_clean(f.message), type=f.rule)
             failure.text = _clean(f"{res.path}:{line}:{column}: {f.rule} {f.message}\n{f.excerpt}"
-                                  + (f"\n建议：{f.suggestion}" if f.suggestion else ""))
+                                  + (f"\n建议：{shown_suggestion(f.suggestion)}" if f.suggestion else ""))
         if not res.error and not res.findings:
             ET.SubElement(suite, "testcase", classname=path, name="reportlint")
     root.set("tests", str(len(root.findall(".//testcase"))))

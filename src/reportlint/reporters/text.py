@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .escape import is_safe, safe, width
+from .escape import is_safe, safe, shown_suggestion, width
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET, _DIM = "\033[1m", "\033[0m", "\033[2m"
@@ -155,7 +155,7 @@ def renderer(options: dict[str, Any]) -> Callable[[Any], str]:
                 shown, mark = _snippet(text, start, end, room)
                 out.append(f"    {shown}\n    {paint(mark, _COLORS.get(f.severity, ''))}\n")
             if f.suggestion:
-                out.append(lines("    ", f"建议：{safe(f.suggestion)}") + "\n")
+                out.append(lines("    ", f"建议：{safe(shown_suggestion(f.suggestion))}") + "\n")
         return "".join(out)
 
     return render
