@@ -305,10 +305,14 @@ def _plain_half_in_han(text: str) -> list[int]:
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
-            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+            if m.group() in ",;:" and (((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
+                                       or (before in "”》" and ("\u4e00" <= after <= "\u9fff"
+                                                               or after in ("", "\n", "“")))):
                 out.append(i)
             continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
+            out.append(i)
+        elif m.group() in ",;:" and after.isdecimal():
             out.append(i)
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
             out.append(i)
@@ -325,7 +329,7 @@ def test_half_width_mark_scan_agrees_with_the_plain_walk() -> None:
     from reportlint.checks.hygiene import _half_in_han
 
     rng = random.Random(3)
-    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇", "\t"]
+    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇", "\t", "%", "》"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert [m.start() for m in _half_in_han(text)] == _plain_half_in_han(text), text
@@ -510,3 +514,12 @@ def test_an_adverb_and_verb_after_a_verb_that_takes_them_as_its_object_keep_de(t
             "下一步要认真的研究新教材。\n")
     found = lint_text(text, tmp_path, select="T106")
     assert [(f.line, f.excerpt) for f in found] == [(3, "认真的研究")]
+
+
+def test_half_width_marks_beside_numbers_and_closing_quotes_are_found(tmp_path: Path) -> None:
+    # 查询,2023年 / 增长24.7%,超额 / 提出“三个提升”:一是: Chinese text on one side, a number, a percentage or a
+    # closing mark on the other; a thousands separator (1,000) and a time (9:30) between digits are left alone
+    text = "关于统计工作的通知\n请登录平台查询,2023年数据已更新。全年增长24.7%,超额完成。会议提出“三个提升”:一是提升质量。\n" \
+           "本次拨款1,000元，会议9:30开始。\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert sorted((f.line, f.excerpt) for f in found) == [(2, ","), (2, ","), (2, ":")]

@@ -594,7 +594,7 @@ _ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
-_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)|:(?=[ \t]+[\u4e00-\u9fff“])")
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)|:(?=[ \t]+[\u4e00-\u9fff“])|[,;:](?=\d)")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
@@ -613,18 +613,24 @@ _STRAIGHT = re.compile(r"(?<=[\u4e00-\u9fff，。、：；（])\"[^\"“”\n]{1
 def _half_in_han(text: str) -> Iterator[re.Match[str]]:
     """Half-width marks after a Chinese character and before another (a 。 ： “ may follow
     , ; : ? !); a ``.`` also at the end of a line (a sentence ended with the ASCII point);
-    , ; : also after a number when Chinese text follows."""
+    , ; : also after a number or a percentage when Chinese text follows, after a closing ” or 》, and after a
+    Chinese character when a number follows."""
     for m in _HALF_CANDIDATE.finditer(text):
         i = m.start()
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
-            # 附件3,地方标准 / 附件1:办法: after a number too, when Chinese text follows (not 1,000)
-            if before.isdigit() and m.group() in ",;:" and "\u4e00" <= after <= "\u9fff":
+            # 附件3,地方标准 / 附件1:办法 / 增长24.7%,超额: after a number or a percentage too, when Chinese text
+            # follows (not 1,000); 提出“八个增长”: after a closing quotation or title mark, Chinese or an end after
+            if m.group() in ",;:" and (
+                    ((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
+                    or (before in "”》" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
                 yield m
             continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t"):
             yield m  # after in " \t": 附件: 关于……, a colon typed the English way with a space after it
+        elif m.group() in ",;:" and after.isdecimal():  # 查询,2023年 / 时间:9时: Chinese, the mark, then a number
+            yield m
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
             yield m
         elif m.group() in ".:!?;," and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under
