@@ -1206,3 +1206,12 @@ def test_a_date_of_signing_padded_with_zeros(tmp_path: Path) -> None:
 def test_terms_of_the_division_of_safety_duties_are_words(tmp_path: Path) -> None:
     # 分线管理 (by line of business) beside 分级负责 (by level): no 分级管理 misread (rules/dict/known.txt)
     assert _found(tmp_path, "各部门按照分线管理、分级负责的原则落实安全生产职责。", "T105") == []
+
+
+def test_a_blank_where_an_amount_or_a_share_stood_is_a_lost_number(tmp_path: Path) -> None:
+    # 生产总值 亿元, 增长 %: the figure's place is left blank (a draft's form, or digits lost in copying); a figure
+    # with a space before its unit and a table's unit line are whole
+    lost = "某县经济运行情况\n全年完成生产总值 亿元，增长 %。\n"
+    assert [(f.rule, f.line) for f in lint_text(lost, tmp_path, select="T108")] == [("T108", 2), ("T108", 2)]
+    whole = "某县经济运行情况\n全年完成生产总值12.5 亿元，增长 6.1%。\n单位 万元\n"
+    assert lint_text(whole, tmp_path, select="T108") == []

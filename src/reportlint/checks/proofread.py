@@ -1072,7 +1072,12 @@ _RANGE_APPROX = re.compile(
 # an anniversary of a founding (成立周年), and a 年 with no year before a month.
 _LOST_SUM = re.compile(r"(?:约|共计|累计|合计)[万亿]元(?!以[上下]|级|户|村)")
 _LOST_SHARE = re.compile(r"(?:[%％](?=[，。；、,;\u4e00-\u9fff])|个百分点)")
-_SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}\Z")  # the word before the sign (searched up to it)
+# the word before the sign (searched up to it), with the blank where the figure stood (增长 %)
+_SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}[ \u3000]*\Z")
+# … and a blank where an amount stood before 万元/亿元, after a word that asks for one (生产总值 亿元, 分别达到 亿元、
+# 亿元): a form's or a draft's figures left out or lost; never after a digit (1.2 亿元) nor after 单位 (a table's unit)
+_LOST_BLANK_SUM = re.compile(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
+                             r"|共计|累计|合计|[约近为和及与]|超过?|突破|、)[ \u3000]+(?:[万亿]元)")
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = re.compile(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
 _LOST_YEAR = re.compile(r"年\s*\d{1,2}\s*月")
@@ -1087,6 +1092,8 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if "元" in text:
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
                   for b, o, m in body.finditer(_LOST_SUM)]
+        found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
+                  for b, o, m in body.finditer(_LOST_BLANK_SUM)]
     if "%" in text or "％" in text or "百分点" in text:
         for b, o, m in body.finditer(_LOST_SHARE):
             word = _SHARE_WORD.search(b.text, 0, m.start() - o)
