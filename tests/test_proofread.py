@@ -1215,3 +1215,11 @@ def test_a_blank_where_an_amount_or_a_share_stood_is_a_lost_number(tmp_path: Pat
     assert [(f.rule, f.line) for f in lint_text(lost, tmp_path, select="T108")] == [("T108", 2), ("T108", 2)]
     whole = "某县经济运行情况\n全年完成生产总值12.5 亿元，增长 6.1%。\n单位 万元\n"
     assert lint_text(whole, tmp_path, select="T108") == []
+
+
+def test_a_year_run_into_its_month_or_day_lost_its_marks(tmp_path: Path) -> None:
+    # 20139月: the 年 was lost; 202313日: 年 and 月 were, and the digits do not say which of month and day is which;
+    # a longer number (编号1201310) and a full date are whole
+    text = "某校通知\n20139月，教育部发布通知；放假时间为202313日。编号1201310月无；2013年9月开学。\n"
+    found = lint_text(text, tmp_path, select="T108")
+    assert [(f.excerpt, "2013年9月" in f.message) for f in found] == [("20139月", True), ("202313日", False)]

@@ -927,17 +927,20 @@ def _month_days(year: int, month: int) -> int:
 
 
 # a date whose 年 and 月 were lost (20211228日, 2021915日: typed without them, or dropped by a converter)
-_RUN_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d{3,4})日")
+_RUN_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d{2,4})日")
+# … and a year run into its month (20139月, 20146月底: 年 lost in copying); found from its digits, the look-behind read
+# in ``_run_month_detail``
+_RUN_MONTH = re.compile(r"((?:19|20)\d\d)(1[0-2]|[1-9])月")
 # a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号)
 _DOCNO_BRACKET = re.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
 
 
 def _digits_before_day(text: str) -> bool:
-    """Whether ``_RUN_DATE`` may match in ``text``: seven digits right before a 日, looked at only where str.find
+    """Whether ``_RUN_DATE`` may match in ``text``: six digits right before a 日, looked at only where str.find
     (a C search) finds 日 — ``_RUN_DATE.search`` would try its look-behind at every character."""
-    at = text.find("日", 7)
+    at = text.find("日", 6)
     while at >= 0:
-        if text[at - 7:at].isdigit():
+        if text[at - 6:at].isdigit():
             return True
         at = text.find("日", at + 1)
     return False
@@ -945,11 +948,20 @@ def _digits_before_day(text: str) -> bool:
 
 def _run_date_detail(year: str, rest: str) -> str:
     """What the digits after the year of a ``_RUN_DATE`` can be: the one date they spell, or none told apart."""
-    dates = [(int(rest[:k]), int(rest[k:])) for k in (1, 2) if rest[k:][:1] != "0" or len(rest[k:]) == 2]
+    dates = [(int(rest[:k]), int(rest[k:])) for k in (1, 2)
+             if k < len(rest) and (rest[k:][:1] != "0" or len(rest[k:]) == 2)]
     dates = [(mo, d) for mo, d in dates if not _impossible_date(int(year), mo, d)]
-    if len(dates) == 1:
+    if len(dates) == 1 and len(rest) > 2:  # 201812日 may have lost its month or its day: no date is told
         return f"日期缺了“年”“月”，应为“{year}年{dates[0][0]}月{dates[0][1]}日”"
     return "日期缺了“年”“月”，请写成“××××年×月×日”"
+
+
+def _run_month_detail(m: re.Match[str]) -> str | None:
+    """The fix of a ``_RUN_MONTH`` match, unless a digit or a point stands before it (a longer number)."""
+    before = m.string[m.start() - 1:m.start()]
+    if before.isdigit() or before == ".":
+        return None
+    return f"年份和月份连在一起，少了“年”，应为“{m.group(1)}年{m.group(2)}月”"
 
 
 def _impossible_date(year: int | None, month: int, day: int) -> bool:
@@ -1031,6 +1043,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _due_before_signing(ctx, rule)
     yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
                            lambda m: _run_date_detail(m.group(1), m.group(2)))
+    yield from _each_match(ctx, rule, _RUN_MONTH, "月" in body.text, _run_month_detail)
     yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
                            lambda m: f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR):
