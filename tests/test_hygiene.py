@@ -523,3 +523,10 @@ def test_half_width_marks_beside_numbers_and_closing_quotes_are_found(tmp_path: 
            "本次拨款1,000元，会议9:30开始。\n"
     found = lint_text(text, tmp_path, select="T103")
     assert sorted((f.line, f.excerpt) for f in found) == [(2, ","), (2, ","), (2, ":")]
+
+
+def test_a_swapped_word_is_reported_alone_with_its_right_form(tmp_path: Path) -> None:
+    # 便民效劳中心 → 效劳 should be 服务 (not 便民效劳 → 服务, which drops 便民); 否那么 → 那么 should be 则
+    text = "关于便民服务的通知\n各乡镇要建好便民效劳中心，按时报送材料，否那么，将予以通报。\n"
+    found = lint_text(text, tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("效劳", "服务"), ("那么", "则")]

@@ -140,3 +140,20 @@ def test_page_source_with_long_blank_runs_is_checked(tmp_path: Path) -> None:
     found = [f["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
     assert "X101" not in found
     assert "T103" in found
+
+
+def test_each_t104_entry_consumes_just_the_swapped_word() -> None:
+    """A T104 entry's match is what its replacement replaces: 开展(?=观) → 发展, never 开展观 → 发展 (the message
+    and the suggestion would drop 观); the context goes in look-arounds. Each top-level alternative consumes as many
+    characters as the replacement has (那么 → 则, the one swap of two characters for one, aside)."""
+    pairs = tomllib.loads((Path(__file__).resolve().parents[1] / "rules" / "hygiene.toml").read_text(
+        encoding="utf-8"))["T104"]["params"]["pairs"]
+    zero_width = (sre.ASSERT, sre.ASSERT_NOT, sre.AT)
+    for pattern, replacement in pairs:
+        tree = sre_parse.parse(pattern)
+        items = list(tree)
+        branches = [list(b) for b in items[0][1][1]] if len(items) == 1 and items[0][0] is sre.BRANCH else [items]
+        for branch in branches:
+            consumed = sre_parse.SubPattern(tree.state, [it for it in branch if it[0] not in zero_width])
+            width = consumed.getwidth()
+            assert width == (len(replacement),) * 2 or (replacement == "则" and width == (2, 2)), pattern
