@@ -530,3 +530,10 @@ def test_a_swapped_word_is_reported_alone_with_its_right_form(tmp_path: Path) ->
     text = "关于便民服务的通知\n各乡镇要建好便民效劳中心，按时报送材料，否那么，将予以通报。\n"
     found = lint_text(text, tmp_path, select="T104")
     assert [(f.excerpt, f.suggestion) for f in found] == [("效劳", "服务"), ("那么", "则")]
+
+
+def test_question_marks_around_a_phrase_inside_a_sentence_are_lost_quotes(tmp_path: Path) -> None:
+    # 以?两个维护?为根本: the “” a converter turned into ?; questions (是什么?为什么?) keep their marks, asked full-width
+    text = "某局工作总结\n全局坚持以?两个维护?为根本遵循。大家要想一想这是什么?为什么?\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("?两个维护?", "“两个维护”"), ("?", "？"), ("?", "？")]

@@ -672,6 +672,13 @@ def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
 
 
+# ?…? inside a sentence around a short phrase that asks nothing (以邓小平理论和?三个代表?重要思想为指导): the “” a
+# page's or a converter's character set lost, each turned into ?; a title is ``_book_title``'s
+_QMARK_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、·]{2,16})\?(?=[\u4e00-\u9fff])")
+_ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂")
+_ASKED_BEFORE = frozenset("吗呢么吧啊")
+
+
 def _unfinished(ctx: Context) -> Iterator[tuple[Block, int]]:
     """Paragraphs of prose (a sentence ended inside, 30 characters or more) that end with a comma where the next
     paragraph opens a numbered item: the last sentence was cut off when the text was pasted or edited, or its 。 was
@@ -746,6 +753,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
+    for b, offset, m in body.finditer(_QMARK_QUOTE) if "?" in body.text else ():
+        inner = m.group(1)
+        if m.start() in in_book or _ASKING.search(inner) or body.text[m.start() - 1:m.start()] in _ASKED_BEFORE:
+            continue  # a question (是什么?为什么?): its marks are question marks, T103 asks them full-width
+        in_book.update((m.start(), m.end() - 1))
+        add("qmark_quote", b, m.start() - offset, m.end() - offset, f"“{inner}”")
     marks = [m for m in _half_in_han(body.text) if m.start() not in in_book]
     flagged = {m.start() for m in marks}
     paired: set[int] = set()  # offsets of ( and ) reported as one pair (县(市、区))
