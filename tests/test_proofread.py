@@ -1223,3 +1223,9 @@ def test_a_year_run_into_its_month_or_day_lost_its_marks(tmp_path: Path) -> None
     text = "某校通知\n20139月，教育部发布通知；放假时间为202313日。编号1201310月无；2013年9月开学。\n"
     found = lint_text(text, tmp_path, select="T108")
     assert [(f.excerpt, "2013年9月" in f.message) for f in found] == [("20139月", True), ("202313日", False)]
+
+
+def test_two_years_run_together_lost_their_dash(tmp_path: Path) -> None:
+    text = "某区法治建设规划\n按照《建设纲要（20212025年）》推进。编号120212025年无。2025年2021年各一次。\n"
+    found = lint_text(text, tmp_path, select="T108")
+    assert [(f.excerpt, "2021—2025年" in f.message) for f in found] == [("20212025年", True)]

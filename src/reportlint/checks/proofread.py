@@ -931,6 +931,8 @@ _RUN_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d{2,4})日")
 # … and a year run into its month (20139月, 20146月底: 年 lost in copying); found from its digits, the look-behind read
 # in ``_run_month_detail``
 _RUN_MONTH = re.compile(r"((?:19|20)\d\d)(1[0-2]|[1-9])月")
+# … and two years run together before 年 (20212025年: the dash of 2021—2025年 lost), the second the later one
+_RUN_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)年")
 # a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号)
 _DOCNO_BRACKET = re.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
 
@@ -962,6 +964,14 @@ def _run_month_detail(m: re.Match[str]) -> str | None:
     if before.isdigit() or before == ".":
         return None
     return f"年份和月份连在一起，少了“年”，应为“{m.group(1)}年{m.group(2)}月”"
+
+
+def _run_years_detail(m: re.Match[str]) -> str | None:
+    """The fix of a ``_RUN_YEARS`` match: two years, the second later, not inside a longer number."""
+    before = m.string[m.start() - 1:m.start()]
+    if before.isdigit() or before == "." or int(m.group(2)) <= int(m.group(1)):
+        return None
+    return f"两个年份连在一起，少了连接号，应为“{m.group(1)}—{m.group(2)}年”"
 
 
 def _impossible_date(year: int | None, month: int, day: int) -> bool:
@@ -1044,6 +1054,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
                            lambda m: _run_date_detail(m.group(1), m.group(2)))
     yield from _each_match(ctx, rule, _RUN_MONTH, "月" in body.text, _run_month_detail)
+    yield from _each_match(ctx, rule, _RUN_YEARS, "年" in body.text, _run_years_detail)
     yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
                            lambda m: f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR):
