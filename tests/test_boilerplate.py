@@ -1058,3 +1058,9 @@ def test_a_report_on_gambling_or_on_open_information_keeps_its_lines(tmp_path: P
     text = ("关于打击网络赌球工作的情况报告\n\n一、基本情况\n今年以来，共查处利用境外买球平台组织赌博案件3起。\n"
             "二、政府信息公开\n全年主动公开文件128件，内容概述详见附表。\n")
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_sharing_sites_slogan_card_and_truncation_prompt_are_residue(tmp_path: Path) -> None:
+    text = ("精选优质文档-倾情为你奉上\n某镇2025年工作总结\n2025年，全镇完成道路硬化12公里。\n"
+            "- 配套讲稿:\n- 特殊限制:\n- 关 键 词:\n因篇幅问题不能全部显示,请点此查看更多更全内容\n")
+    assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1), (4, 7)]
