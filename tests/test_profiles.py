@@ -130,3 +130,15 @@ def test_a_section_out_of_order_is_named_where_it_comes_too_early(tmp_path: Path
     # an optional section's heading used for another part (工作要求 of what a course must teach) is not placed
     plan = ("课程建设实施方案\n一、工作要求\n（一）注重挖掘思政元素。\n二、重点任务\n（一）推进实施阶段。完成课程修订。\n")
     assert lint_text(plan, tmp_path, select="S102") == []
+
+
+@pytest.mark.parametrize(("title", "doctype"), [
+    ("《〈政府工作报告〉2025年重点工作任务分工方案》政策解读", None),
+    ("关于印发《2026年工作要点》的通知", "通知"),
+    ("某市《政府工作报告》重点任务分解落实情况的报告", "报告"),
+])
+def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str, doctype: str | None) -> None:
+    # the kind is read outside the 书名号: a 解读 of a plan that quotes the government work report is no work report
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{title}\n为做好相关工作，现说明如下。\n", encoding="utf-8")
+    assert lint_path(path).doctype == doctype

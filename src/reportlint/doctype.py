@@ -20,6 +20,9 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         titles = glued_titles(doc, residue)
     best: tuple[tuple[bool, int], Profile] | None = None
     for title in titles:
+        # a document the title quotes (《〈政府工作报告〉重点工作任务分工方案》政策解读, 关于印发《××方案》的通知) is
+        # not this document: its kind is read outside the 书名号
+        title = _QUOTED.sub("", title)
         ending = title.rstrip()
         for prof in profiles:
             for kw in prof.match:
@@ -58,6 +61,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return scored[0][2]
 
+
+_QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 
 # kinds of document no profile describes (rules, records, replies: GB/T 9704-2012 and the 党政机关公文处理工作条例's
 # kinds beyond reports): a title ending in one of them is of that kind, whatever a keyword inside it names
