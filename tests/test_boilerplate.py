@@ -1064,3 +1064,9 @@ def test_a_sharing_sites_slogan_card_and_truncation_prompt_are_residue(tmp_path:
     text = ("精选优质文档-倾情为你奉上\n某镇2025年工作总结\n2025年，全镇完成道路硬化12公里。\n"
             "- 配套讲稿:\n- 特殊限制:\n- 关 键 词:\n因篇幅问题不能全部显示,请点此查看更多更全内容\n")
     assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1), (4, 7)]
+
+
+def test_a_bare_position_breadcrumb_and_a_pieces_number_are_residue(tmp_path: Path) -> None:
+    text = ("位置: 首页 >专题范文 > 公文范文 > 文章内容\n\n篇一:某公司年度工作报告\n\n某公司年度工作报告\n"
+            "2025年，公司实现营业收入3.2亿元。\n")
+    assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 3)]
