@@ -1070,3 +1070,8 @@ def test_a_bare_position_breadcrumb_and_a_pieces_number_are_residue(tmp_path: Pa
     text = ("位置: 首页 >专题范文 > 公文范文 > 文章内容\n\n篇一:某公司年度工作报告\n\n某公司年度工作报告\n"
             "2025年，公司实现营业收入3.2亿元。\n")
     assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 3)]
+
+
+def test_a_year_left_as_one_x_before_a_month_is_a_placeholder(tmp_path: Path) -> None:
+    text = "关于放假的通知\n各单位：\n从x年11月22日起放假。X光检查按第x年计。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")] == ["x"]
