@@ -1229,3 +1229,9 @@ def test_two_years_run_together_lost_their_dash(tmp_path: Path) -> None:
     text = "某区法治建设规划\n按照《建设纲要（20212025年）》推进。编号120212025年无。2025年2021年各一次。\n"
     found = lint_text(text, tmp_path, select="T108")
     assert [(f.excerpt, "2021—2025年" in f.message) for f in found] == [("20212025年", True)]
+
+
+def test_the_dropped_variant_form_of_furniture_is_reported(tmp_path: Path) -> None:
+    # 家俱: the form 《第一批异形词整理表》 drops for 家具
+    text = "关于购置办公用品的请示\n拟购置办公家俱一批，经费约2万元。\n"
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("家俱", "家具")]
