@@ -672,7 +672,7 @@ def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
 
 
-# ?…? inside a sentence around a short phrase that asks nothing (以邓小平理论和?三个代表?重要思想为指导): the “” a
+# ?…? inside a sentence around a short phrase that asks nothing (全局坚持以?两个维护?为根本遵循): the “” a
 # page's or a converter's character set lost, each turned into ?; a title is ``_book_title``'s
 _QMARK_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、·]{2,16})\?(?=[\u4e00-\u9fff])")
 _ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂")
