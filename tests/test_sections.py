@@ -155,3 +155,13 @@ def test_a_set_of_rules_about_a_meeting_is_not_the_meetings_material(tmp_path: P
     assert lint_text(text, tmp_path, select="S101") == []
     material = text.replace("民主生活会制度", "民主生活会对照检查材料")
     assert [f.rule for f in lint_text(material, tmp_path, select="S101")] != []
+
+
+def test_a_headline_with_an_exclamation_between_its_parts_is_a_title(tmp_path: Path) -> None:
+    # 团结奋进，再创佳绩！……召开年度总结大会: the ！ joins the headline's two parts; a first line that is a sentence of
+    # the body (it ends in a mark, or holds a 。) is still no title
+    report = "1月20日，医院召开年度工作总结大会，全院职工参加，各科室负责人逐一汇报全年工作完成情况。\n" * 8
+    headline = "团结奋进,再创佳绩!某县人民医院召开2025年度工作总结大会\n" + report
+    assert lint_text(headline, tmp_path, select="S105") == []
+    body = "同志们！今天我们召开年度工作总结大会。会议的主要任务是总结工作、部署任务。\n"
+    assert [f.rule for f in lint_text(body * 3, tmp_path, select="S105")] == ["S105"]

@@ -932,7 +932,12 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             return Heading(b.index, at, start + len(text), b.text[at:start + len(text)], 0, "style")
         glued = _GLUED_TITLE.match(text)
         long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
-        if long or re.search(r"[。；;！!？?]", text[:-1] if text.endswith(("。", "；")) else text):
+        # a headline's exclamation between its two parts (团结奋进，接续奋斗！某医院召开年度总结大会) ends no sentence:
+        # a short line with no other sentence mark and no mark at its end is still a title
+        inner = text[:-1] if text.endswith(("。", "；")) else text
+        if len(inner) <= 40 and inner[-1:] not in "！!？?" and not re.search(r"[。；;？?]", inner):
+            inner = inner.replace("！", "").replace("!", "")
+        if long or re.search(r"[。；;！!？?]", inner):
             if first is None and glued and len(text) > 80:
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
