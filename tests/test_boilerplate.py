@@ -1075,3 +1075,9 @@ def test_a_bare_position_breadcrumb_and_a_pieces_number_are_residue(tmp_path: Pa
 def test_a_year_left_as_one_x_before_a_month_is_a_placeholder(tmp_path: Path) -> None:
     text = "关于放假的通知\n各单位：\n从x年11月22日起放假。X光检查按第x年计。\n"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")] == ["x"]
+
+
+def test_a_portal_metadata_list_with_hyphen_bullets_is_residue(tmp_path: Path) -> None:
+    text = ("- 索引号: abc/2026-00002\n- 发布机构: 某州数据中心\n- 文号:\n- 发布日期: 2026-04-29\n- 时效性: 有效\n"
+            "某州数据中心2025年度项目支出绩效自评报告\n一、基本情况\n项目年度预算120万元。\n")
+    assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 5)]
