@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .scan import pattern_set
+
 if TYPE_CHECKING:
     from .model import Document
     from .outline import Outline
@@ -24,6 +26,16 @@ class Context:
     contents: frozenset[int] = frozenset()  # the blocks of a table of contents: left out of the checks, not reported
     options: Mapping[str, Any] = field(default_factory=dict)  # run options: corpus index …
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by checks
+
+    def title_matches(self, patterns: tuple[str, ...]) -> bool:
+        """Whether one of ``patterns`` finds the document's title, or the title a page's front matter gives (not a
+        Word file's title property, often a template's leftover)."""
+        titles = pattern_set(patterns)
+        if titles is None:
+            return False
+        title = self.outline.title.text if self.outline.title else ""
+        page = self.doc.meta.get("front_matter_title")
+        return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
 
     def memo(self, key: str, make: Any) -> Any:
         """Compute ``make()`` once per document and share it between checks."""

@@ -901,13 +901,7 @@ def _restating(ctx: Context, params: Mapping[str, Any]) -> bool:
     """Whether the document's title names a genre that restates on purpose (``restating_titles``): a set of rules
     says a condition again in each provision it governs (each 第N条 stands alone), and minutes list the agenda, then
     record each item with the same words."""
-    titles = pattern_set(tuple(params.get("restating_titles", ())))
-    if titles is None:
-        return False
-    title = ctx.outline.title.text if ctx.outline.title else ""
-    # the title a page's front matter gives; not a Word file's title property, often a template's leftover
-    page = ctx.doc.meta.get("front_matter_title")
-    return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
+    return ctx.title_matches(tuple(params.get("restating_titles", ())))
 
 
 def _attachment_starts(ctx: Context) -> list[int]:

@@ -649,7 +649,7 @@ def _under_review(items: Sequence[Any], i: int) -> bool:
     return False
 
 
-_REVIEWED = re.compile(r"\s*(?:的)?(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行|进展)情况)")
+_REVIEWED = re.compile(r"\s*(?:的)?(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行)情况)")
 
 
 def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
@@ -905,12 +905,7 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     """Whether the document's title names a law or a judicial interpretation (``not_titles``): its articles lay down
     duties, rights and sanctions in the law's fixed words; none is a task of a work plan to give a figure, a date or an
     owner, so the measures rules read none of it."""
-    titles = pattern_set(tuple(params.get("not_titles", ())))
-    if titles is None:
-        return False
-    title = ctx.outline.title.text if ctx.outline.title else ""
-    page = ctx.doc.meta.get("front_matter_title")  # the title a page's front matter gives
-    return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
+    return ctx.title_matches(tuple(params.get("not_titles", ())))
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
