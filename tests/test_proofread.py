@@ -175,6 +175,60 @@ def test_slips_of_plans_and_reports(tmp_path: Path, text: str, excerpt: str, exp
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
 
 
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("要统筹好工作安排，预留足够时问开展调研。", "时问", "时间"),  # 间 read or typed as 问
+    ("接到通知后，值班人员立即进人岗位。", "进人", "进入"),  # 入 read as 人
+    ("将安全培训纳人年度考核。", "纳人", "纳入"),
+    ("对出院病人定期开展随防。", "随防", "随访"),  # 访 and 防 of the 方 family
+])
+def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: str, excerpt: str,
+                                                         expected: str) -> None:
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.excerpt, f.suggestion) for f in found] == [(excerpt, expected)]
+    assert "形近" in found[0].message and "组不成词" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "引进人才要与培养人才并重。",  # 进 of 引进, 人 of 人才: both in words
+    "他同时问了三个问题。",  # 同时 + 问
+    "理论学习要入脑入心。",  # a parallel phrase: 入 again two places on
+    "实行一人一岗，人人有责。",
+    "推出“心晴”服务品牌。",  # a quoted name
+    "陈入职以来表现良好。",  # beside a surname
+])
+def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="T105") == []
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("存在的不足可概况为：一是学习不深，二是调研不够。", "概况", "概括"),
+    ("概况起来有三点。", "概况", "概括"),
+    ("大家要进自己所能，做好本职工作。", "进", "尽"),
+])
+def test_listed_homophone_and_noun_verb_slips(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
+
+
+@pytest.mark.parametrize("text", ["项目概况为：总投资3亿元，占地50亩。", "全力推进其他工作。", "工作进展顺利。"])
+def test_an_overview_and_progress_stay(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="T105") == []
+
+
+def test_confusable_groups_are_rule_data_a_user_extends(tmp_path: Path) -> None:
+    text = "各单位要重视安仝生产。"  # 仝, an old form of 同, read for 全
+    assert lint_text(text, tmp_path, select="T105") == []
+    (tmp_path / "reportlint.toml").write_text('[options.T105.extend]\nconfusable = ["全仝"]\n', encoding="utf-8")
+    found = lint_text(text, tmp_path, select="T105", use_config=True)
+    assert [(f.excerpt, f.suggestion) for f in found] == [("安仝", "安全")]
+
+
+def test_confusable_table_reads_only_strings() -> None:
+    from reportlint.checks.proofread import confusable_table
+
+    assert confusable_table(["问间", 3, "人入", "间闻"]) == {"问": "间", "间": "问闻", "人": "入", "入": "人", "闻": "间"}
+    assert confusable_table("问间") == {} and confusable_table(None) == {}
+
+
 def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     (tmp_path / "reportlint.toml").write_text("[options.T105]\ndetect = false\n", encoding="utf-8")
     found = lint_text("各地推广以工代贩的做法，明查暗访。", tmp_path, select="T105", use_config=True)
@@ -764,8 +818,11 @@ def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> 
     from reportlint.scan import Body
 
     lex = lexicon_module.lexicon()
-    alphabet = [*_TYPO_CHARS, *"弓斗升", *_TYPO_PIECES, "Il级", "〔2023〕的5号", "。一一推进", "扶贫再贷款"]
+    alphabet = [*_TYPO_CHARS, *"弓斗升", *_TYPO_PIECES, "Il级", "〔2023〕的5号", "。一一推进", "扶贫再贷款", "时问",
+                "进人", "入脑入心", "“随防”"]
     texts = _random_texts(29, alphabet, 400, longest=40)
+    confusable = P.confusable_table(["问间", "人入", "访防"])
+    kinds: set[str] = set()
     checked = 0
     for first in range(0, len(texts), 20):
         lines = texts[first:first + 20]
@@ -776,13 +833,16 @@ def test_typos_found_in_one_pass_over_the_document_are_each_paragraphs_own() -> 
             P._orphans(t, lex) for t in lines]
         wanted = {i for i, t in enumerate(lines) if t.strip() and i % 7}
         occurrences = P._Occurrences(body.text)
-        got = P._typos_by_paragraph(body, lex, occurrences, P._orphan_scan(body.text, lex, pairs), pairs, wanted)
+        got = P._typos_by_paragraph(body, lex, occurrences, P._orphan_scan(body.text, lex, pairs), pairs, wanted,
+                                    confusable)
         for i, text in enumerate(lines):
-            expected = [(t.start, t.end, t.expected, t.key, t.why) for t in P._typos_of_block(text, lex, occurrences)]
+            expected = [(t.start, t.end, t.expected, t.key, t.why)
+                        for t in P._typos_of_block(text, lex, occurrences, confusable=confusable)]
             one_pass = [(t.start, t.end, t.expected, t.key, t.why) for t in got.get(i, [])]
             assert one_pass == (expected if i in wanted else []), text
             checked += len(one_pass)
-    assert checked > 100
+            kinds.update(t.key for t in got.get(i, []))
+    assert checked > 100 and "confusable" in kinds
 
 
 def _garbled_by_definition(text: str, lex: lexicon_module.Lexicon) -> list[tuple[int, int, str]]:

@@ -598,11 +598,12 @@ def _straddles(text: str, start: int, end: int, word: Callable[[str], bool]) -> 
 
 
 def _candidates(text: str, lex: object, whole: str | _Occurrences, pairs: bytes | None = None,
-                starts: list[int] | None = None, scan: tuple[list[int], list[int]] | None = None) -> list[Typo]:
+                starts: list[int] | None = None, scan: tuple[list[int], list[int]] | None = None,
+                confusable: dict[str, str] | None = None) -> list[Typo]:
     """Every typo found in ``text`` (one paragraph, or paragraphs joined by line breaks beginning at
     ``starts``), by kind, overlaps included; positions in ``text``. ``whole`` is the document's text or a
     function counting a string in it; ``pairs`` the text's ``pair_flags`` if known, ``scan`` its
-    ``_orphan_scan`` (of the paragraphs looked at)."""
+    ``_orphan_scan`` (of the paragraphs looked at); ``confusable`` a ``confusable_table``."""
     shield = _shielded(text)
     if pairs is None:
         pairs = lex.pair_flags(text)  # type: ignore[attr-defined]
@@ -610,7 +611,59 @@ def _candidates(text: str, lex: object, whole: str | _Occurrences, pairs: bytes 
         scan = _orphan_scan(text, lex, pairs)
     occurrences = _Occurrences(whole) if isinstance(whole, str) else whole
     return [*_letters(text), *_dashes(text, lex), *_dropped(text, lex, pairs),
-            *_substitutions(text, lex, shield, occurrences, starts or [0], *scan)]
+            *_substitutions(text, lex, shield, occurrences, starts or [0], *scan),
+            *_confused(text, lex, confusable or {}, scan[0], shield)]
+
+
+_QUOTES = frozenset("“”‘’\"'「」『』")
+
+
+def confusable_table(groups: object) -> dict[str, str]:
+    """For each character of the rule's ``confusable`` groups (strings of characters that look alike: 问间), the
+    others of its groups; entries that are not strings are left out."""
+    table: dict[str, str] = {}
+    for group in groups if isinstance(groups, (list, tuple)) else ():
+        if isinstance(group, str):
+            for ch in group:
+                table[ch] = table.get(ch, "") + "".join(c for c in group if c != ch and c not in table.get(ch, ""))
+    return table
+
+
+def _two_apart(text: str, u: int) -> str:
+    """The characters two places before and after ``text[u]`` within its paragraph (no line break between)."""
+    before = text[u - 2] if u >= 2 and "\n" not in text[u - 2:u] else ""
+    return before + (text[u + 2:u + 3] if "\n" not in text[u + 1:u + 3] else "")
+
+
+def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
+              shield: tuple[list[bool], list[tuple[int, int]]] | None) -> Iterator[Typo]:
+    """Two neighbouring characters that both form no word where they stand (``places``: ``_orphan_scan``'s), one of
+    which, replaced by a character of its ``table`` group, makes a dictionary word frequent enough to be offered
+    (安排时问: 问 and 间 look alike, 时间 is a word). Not beside a surname, a quotation mark (a quoted name) or in a
+    shielded span, nor where the character comes again two places on (入脑入心, 一人一机: a parallel phrase)."""
+    if not table:
+        return
+    orphan = set(places)
+    mask = shield[0] if shield is not None else None
+    for i in places:
+        if i + 1 not in orphan:
+            continue
+        pair = text[i:i + 2]
+        if (mask is not None and (mask[i] or mask[i + 1])) or any(ch in _SURNAMES for ch in pair) \
+                or (i and text[i - 1] in _SURNAMES) or (i and text[i - 1] in _QUOTES) \
+                or text[i + 2:i + 3] in _QUOTES:
+            continue
+        for k in (0, 1):
+            ch = pair[k]
+            others = table.get(ch)
+            if not others or ch in _two_apart(text, i + k):
+                continue
+            key = pair[:k] + "?" + pair[k + 1:]
+            words = [(f, word) for word, f, _ in lex.targets(key) if word[k] in others]  # type: ignore[attr-defined]
+            if words:
+                _, word = max(words)
+                yield Typo(i, i + 2, pair, word, "confusable", f"“{ch}”与“{word[k]}”形近，是常见的录入或识别错字")
+                break
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
@@ -624,13 +677,15 @@ def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
     return out
 
 
-def _typos_of_block(text: str, lex: object, whole: str | _Occurrences, pairs: bytes | None = None) -> list[Typo]:
+def _typos_of_block(text: str, lex: object, whole: str | _Occurrences, pairs: bytes | None = None,
+                    confusable: dict[str, str] | None = None) -> list[Typo]:
     """The typos of one paragraph (see ``_candidates``)."""
-    return _first_of_overlaps(_candidates(text, lex, whole, pairs))
+    return _first_of_overlaps(_candidates(text, lex, whole, pairs, confusable=confusable))
 
 
 def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan: tuple[list[int], list[int]],
-                        pairs: bytes, wanted: set[int]) -> dict[int, list[Typo]]:
+                        pairs: bytes, wanted: set[int],
+                        confusable: dict[str, str] | None = None) -> dict[int, list[Typo]]:
     """``_typos_of_block`` of each paragraph of ``wanted``, found in one pass over the joined text: the
     same typos (no word, phrase or pattern reaches across a line break), without a pass per paragraph.
     ``scan``: the ``_orphan_scan`` of the joined text."""
@@ -644,7 +699,7 @@ def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan
     if left_out:
         scan = ([u for u in places if u not in left_out], [u for u in open_places if u not in left_out])
     grouped: dict[int, list[Typo]] = {}
-    for t in _candidates(body.text, lex, occurrences, pairs, starts, scan):
+    for t in _candidates(body.text, lex, occurrences, pairs, starts, scan, confusable):
         index = body.block_at(t.start)
         if index in wanted:
             offset = starts[index]
@@ -694,6 +749,17 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
 _SUMMED = 3  # occurrences of one listed mistake reported as one finding
 
 
+def _strings(value: object) -> tuple[str, ...]:
+    """The strings of a list parameter, as a tuple (hashable); nothing when it is no list."""
+    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, (list, tuple)) else ()
+
+
+@lru_cache(maxsize=8)
+def _confusable_of(groups: tuple[str, ...]) -> dict[str, str]:
+    """``confusable_table`` of a rule's groups, built once per list."""
+    return confusable_table(groups)
+
+
 def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports wrong characters with the evidence for each: words from a curated list of common
@@ -703,14 +769,17 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     phrase list (以工代贩 → 以工代赈), or a word the document writes elsewhere beside the same
     neighbour (杭击新冠 beside 抗击新冠), as a word of its own there (丰富人民 is 丰富 + 人民, no
     evidence for 富人); two characters that are the edges of two words (加大|促|学习) take only
-    the evidence that holds both words' characters; a fixed phrase with a character missing
+    the evidence that holds both words' characters; two neighbouring characters that both form no
+    word where one of them, swapped for a look-alike of the ``confusable`` groups, makes a word
+    (安排时问 → 时间, 进人 → 进入); a fixed phrase with a character missing
     (扶再贷款 → 扶贫再贷款); a document title cited elsewhere with more characters; letters
     typed for digits (1OO米, Ill级); a stray 的 inside a document number; a dash turned into 一一
     at the head of a sentence. Titles in 《》, short
     quotations, masked names and garbled passages are left alone.
     ## Parameters
-    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``detect``: false
-    to keep only the list.
+    ``pairs``: ``[pattern, correction]`` lists, extendable in a user rulebook; ``confusable``:
+    strings of characters that are slips for one another (问间); ``detect``: false to keep only
+    the list.
     ## Example
     推广以工代贩方式 → T105 at 以工代贩, suggesting 以工代赈 (贩 and 赈 look alike)."""
     found: dict[int, list[Typo]] = {}
@@ -723,7 +792,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
             lex = lexicon()
             typos = _typos_by_paragraph(ctx.body, lex, _Occurrences(ctx.body.text), body_orphan_scan(ctx, lex),
-                                        body_pairs(ctx, lex), {b.index for b in blocks})
+                                        body_pairs(ctx, lex), {b.index for b in blocks},
+                                        _confusable_of(_strings(rule.params.get("confusable", ()))))
             for index, listed in typos.items():
                 found.setdefault(index, []).extend(listed)
             for (index, _), t in _title_gaps(blocks).items():
