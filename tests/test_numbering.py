@@ -66,6 +66,36 @@ def test_stray_page_numbers(tmp_path: Path) -> None:
     assert "分页页码" in found[0].message and "截断" in found[1].message
 
 
+def _pages(size: int, count: int) -> list[str]:
+    """A text of made-up sentences cut into ``count`` pages of ``size`` characters, the last one shorter."""
+    sentence = "本年度我局围绕年度目标，扎实推进各项重点工作，持续改进服务质量，群众满意度逐年提高。"
+    text = sentence * (size * count // len(sentence) + 1)
+    cuts = [text[k * size:(k + 1) * size] for k in range(count - 1)]
+    return [*cuts, text[(count - 1) * size:(count - 1) * size + 40]]
+
+
+def test_a_sharing_sites_pages_of_one_length_are_page_numbers(tmp_path: Path) -> None:
+    # a viewer's pages of 300 characters numbered 1、2、3、: the first page follows a full sentence of the site's head,
+    # and each cut leaves one or two pages only (fewer than the three cuts a series needs by itself)
+    pages = _pages(300, 3)
+    assert all(not p.endswith("。") for p in pages[:2])
+    text = "\n".join(f"{i}、{p}" for i, p in enumerate(pages, start=1))
+    found = lint_text(text, tmp_path, select="N")
+    assert [(f.rule, f.block + 1, f.excerpt) for f in found] == [("N108", i, f"{i}、") for i in range(1, 4)]
+    assert all("分页页码" in f.message for f in found)
+
+
+@pytest.mark.parametrize("ends", ["。", ""])
+def test_long_items_of_different_lengths_or_ending_their_sentences_are_a_list(tmp_path: Path, ends: str) -> None:
+    sentence = "本年度我局围绕年度目标，扎实推进各项重点工作，持续改进服务质量，群众满意度逐年提高"
+    if ends:  # items of one length, each a whole sentence
+        items = [sentence * 5 + ends] * 3
+    else:  # items without end marks, of different lengths
+        items = [sentence * 5, sentence * 6, sentence * 4]
+    text = "一、工作回顾\n" + "\n".join(f"{i}、{t}" for i, t in enumerate(items, start=1))
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="N108")] == []
+
+
 def _word_list(tmp_path: Path, restart: bool) -> Path:
     """一、 items with （一） children; without a restart the second parent's list goes on at （三）."""
     lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）",

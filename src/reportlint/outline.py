@@ -435,7 +435,39 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             series_strays -= markers[k].family == "ar"
             out[k] = markers[k]  # ``out`` holds one marker for each of ``markers``, in order
     # a series needs three strays: with fewer in all, none changes
-    return _page_number_series(out) if series_strays >= _SERIES else out
+    return _fixed_chunks(_page_number_series(out) if series_strays >= _SERIES else out, blocks)
+
+
+_CHUNK_MIN = 150  # characters: a page of a sharing site's viewer, pasted as one line
+_CHUNK_SLACK = 2  # characters a page's length may differ by (a space kept or dropped at its end)
+_PAGE_ENDS = tuple(SENTENCE_END + CLOSERS + "：:")  # what ends an item's text; a viewer's page stops anywhere
+
+
+def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
+    """A document-sharing site's viewer cuts the text into pages of one fixed length and numbers them 1、2、3、 at
+    the start of each (…培养有理想、有本 / 2、领、有担当的…): three or more block-start arabic markers 1, 2, 3 … in
+    consecutive paragraphs, all but the last paragraph of the same length of a page or more and none ending a
+    sentence, are page numbers — whatever text the first page begins with. A list's items are never cut to
+    one length."""
+    opening = [(i, mk) for i, mk in enumerate(markers) if not mk.inline and mk.family == "ar"]
+    k = 0
+    while k < len(opening):
+        run = [opening[k]]
+        while k + len(run) < len(opening):
+            _, last = run[-1]
+            i, mk = opening[k + len(run)]
+            if mk.value != last.value + 1 or _previous_block(blocks, mk.block) != last.block:
+                break
+            run.append((i, mk))
+        full = [blocks[mk.block].text.rstrip() for _, mk in run[:-1]]
+        if len(run) >= 3 and run[0][1].value == 1 and min(map(len, full)) >= _CHUNK_MIN \
+                and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK \
+                and not any(t.endswith(_PAGE_ENDS) for t in full):
+            for i, mk in run:
+                markers[i] = Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer, mk.punct,
+                                    mk.inline, "page", "")
+        k += len(run)
+    return markers
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
