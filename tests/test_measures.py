@@ -32,6 +32,9 @@ def m101(tmp_path: Path, *measures: str) -> list[int]:
         "加快老旧小区改造。完成三个乡镇的改造任务。",  # numeral + classifier
         "加强企业帮扶。帮扶二十余家企业解决融资难题。",  # 二十余家: found by the segmenter
         "压实安全责任。确保年底前隐患全部清零。",  # time word with 前
+        "动员部署阶段（3月—4月）。召开动员会，印发工作方案。",  # the window of a stage
+        "集中整治阶段（5月至9月）。逐个排查整治问题点位。",
+        "总结提升阶段（10—12月）。梳理经验做法，健全长效机制。",
     ],
 )
 def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
@@ -47,6 +50,7 @@ def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
         "2023年以来，我们不断加强作风建设，持续改进工作方法。",  # a year in background is no deadline
         "作为一项重大政治任务，在当前和今后一个时期抓紧抓好。",  # 一项, 一个时期, 当前 are no quantities
         "严格执行“一岗双责”等要求，健全日常管理，层层传导压力。",
+        "参照1-2号文件精神，持续改进服务。",  # document numbers are no window of months
     ],
 )
 def test_unquantified_measures_are_reported(tmp_path: Path, measure: str) -> None:
