@@ -419,6 +419,15 @@ def test_a_place_name_masked_with_stars_is_a_placeholder_but_a_bullet_is_not(tmp
     assert [(f.block, f.excerpt) for f in found] == [(2, "☆"), (2, "☆☆")]  # not the bullet of line 4
 
 
+def test_a_street_starred_out_and_a_figure_left_as_x_after_a_comma_are_placeholders(tmp_path: Path) -> None:
+    text = "街道工作总结\n今年来，*街道认真贯彻落实上级部署。\n聚焦信访积案，X个月化解积案12件。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "*"), (2, "X")]
+    # a footnote mark after a word, and a letter of a name before a count, are no blanks
+    near = "街道工作总结\n全年完成投资12亿元*，同比增长5%。\n引进X射线检测设备2台。\n"
+    assert lint_text(near, tmp_path, select="B103") == []
+
+
 def test_a_year_written_with_circles_is_not_a_placeholder(tmp_path: Path) -> None:
     text = "通知\n请各单位认真遵照执行。\n县人民政府办公室\n二○○八年三月五日\n"
     assert lint_text(text, tmp_path, select="B103") == []

@@ -133,6 +133,9 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("扩宽融资渠道。", "扩宽", "拓宽"),
     ("请其它同志做好配合。", "其它", "其他"),  # 其它 for things only, never for people
     ("整改工作取得了显着成效。", "显着", "显著"),
+    ("截止9月，全镇共走访农户300户。", "截止", "截至"),
+    ("深入学习新世代中国特色社会主义思想。", "新世代", "新时代"),
+    ("积极应对人口老年化。", "老年化", "老龄化"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -146,6 +149,8 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "应急队伍反应迅速，未出现不良反应。",
     "其它事项另行通知。",  # an accepted variant for things, and the document writes no other form
     "这一做法彰显着为民情怀，凸显着改革成效。",  # 显 + the particle 着
+    "报名截止9月30日，逾期不再受理。",  # the day it closes
+    "新世代信息技术企业。",
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
