@@ -136,6 +136,11 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("截止9月，全镇共走访农户300户。", "截止", "截至"),
     ("深入学习新世代中国特色社会主义思想。", "新世代", "新时代"),
     ("积极应对人口老年化。", "老年化", "老龄化"),
+    ("截止年底，全县完成投资5亿元。", "截止", "截至"),
+    ("截止昨天下午5时，已有120人报名。", "截止", "截至"),
+    ("始终以服务群众为已任。", "已任", "己任"),
+    ("在新形式下做好信访工作。", "形式", "形势"),
+    ("当前安全生产形式依然严峻。", "形式", "形势"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -151,6 +156,8 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "这一做法彰显着为民情怀，凸显着改革成效。",  # 显 + the particle 着
     "报名截止9月30日，逾期不再受理。",  # the day it closes
     "新世代信息技术企业。",
+    "报名截止当天下午5点，逾期不候。",
+    "以通知形式下发各单位。",
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
@@ -185,6 +192,7 @@ def test_slips_of_plans_and_reports(tmp_path: Path, text: str, excerpt: str, exp
     ("接到通知后，值班人员立即进人岗位。", "进人", "进入"),  # 入 read as 人
     ("将安全培训纳人年度考核。", "纳人", "纳入"),
     ("对出院病人定期开展随防。", "随防", "随访"),  # 访 and 防 of the 方 family
+    ("今年遭遇了历史旱见的干旱。", "旱见", "罕见"),  # 史 of 历史 is no surname opening a name
 ])
 def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: str, excerpt: str,
                                                          expected: str) -> None:

@@ -639,8 +639,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
               shield: tuple[list[bool], list[tuple[int, int]]] | None) -> Iterator[Typo]:
     """Two neighbouring characters that both form no word where they stand (``places``: ``_orphan_scan``'s), one of
     which, replaced by a character of its ``table`` group, makes a dictionary word frequent enough to be offered
-    (安排时问: 问 and 间 look alike, 时间 is a word). Not beside a surname, a quotation mark (a quoted name) or in a
-    shielded span, nor where the character comes again two places on (入脑入心, 一人一机: a parallel phrase)."""
+    (安排时问: 问 and 间 look alike, 时间 is a word). Not where a surname opens the pair or stands alone before it,
+    beside a quotation mark (a quoted name) or in a shielded span, nor where the character comes again two places on (入脑入心, 一人一机: a parallel phrase)."""
     if not table:
         return
     orphan = set(places)
@@ -649,8 +649,9 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         if i + 1 not in orphan:
             continue
         pair = text[i:i + 2]
-        if (mask is not None and (mask[i] or mask[i + 1])) or any(ch in _SURNAMES for ch in pair) \
-                or (i and text[i - 1] in _SURNAMES) or (i and text[i - 1] in _QUOTES) \
+        # a name: a surname opening the pair, or standing alone before it (历史 holds its 史: no surname there)
+        if (mask is not None and (mask[i] or mask[i + 1])) or pair[0] in _SURNAMES \
+                or (i and text[i - 1] in _SURNAMES and i - 1 in orphan) or (i and text[i - 1] in _QUOTES) \
                 or text[i + 2:i + 3] in _QUOTES:
             continue
         for k in (0, 1):
