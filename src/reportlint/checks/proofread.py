@@ -640,7 +640,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
     """Two neighbouring characters that both form no word where they stand (``places``: ``_orphan_scan``'s), one of
     which, replaced by a character of its ``table`` group, makes a dictionary word frequent enough to be offered
     (安排时问: 问 and 间 look alike, 时间 is a word). Not where a surname opens the pair or stands alone before it,
-    beside a quotation mark (a quoted name) or in a shielded span, nor where the character comes again two places on (入脑入心, 一人一机: a parallel phrase)."""
+    beside a quotation mark (a quoted name) or in a shielded span, nor where the character comes again two places
+    on (入脑入心, 一人一机: a parallel phrase)."""
     if not table:
         return
     orphan = set(places)
