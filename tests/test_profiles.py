@@ -142,3 +142,17 @@ def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str,
     path = tmp_path / "doc.txt"
     path.write_text(f"{title}\n为做好相关工作，现说明如下。\n", encoding="utf-8")
     assert lint_path(path).doctype == doctype
+
+
+@pytest.mark.parametrize(("opening", "doctype"), [
+    # the opening cites another document as its basis: that document's kind is not this one's
+    ("本学期，学校根据教育局党建工作要点，结合实际，扎实开展各项工作。", None),
+    ("按照《县教育局2024年工作要点》部署，学校扎实开展各项工作。", None),
+    # … but the opening that names this document's kind, and an occasion it cites, still tell the kind
+    ("现将2024年学校工作要点印发给你们，请认真贯彻执行。", "工作要点"),
+    ("根据县委关于召开民主生活会的部署，我认真查摆了问题，进行了对照检查。", "对照检查材料"),
+])
+def test_a_document_the_opening_cites_is_not_its_kind(tmp_path: Path, opening: str, doctype: str | None) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_text(f"{opening}\n一、存在的问题\n（一）学习不够深入。\n", encoding="utf-8")
+    assert lint_path(path).doctype == doctype

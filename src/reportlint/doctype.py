@@ -49,7 +49,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
 
     scored: list[tuple[int, int, Profile]] = []
     for order, prof in enumerate(profiles):
-        hits = sum(1 for kw in prof.body_match if kw in opening)
+        hits = sum(1 for kw in prof.body_match
+                   if kw in opening and (not kw.endswith(_KIND_WORDS) or _names_itself(opening, kw)))
         required = [s for s in prof.sections if s.required]
         found = sum(1 for s in required if any(carries(w) for w in s.wordings))
         if required and found >= 2 and found * 2 >= len(required):
@@ -63,6 +64,22 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
 
 
 _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
+
+# a document the opening cites as its basis (根据教育局党建工作要点, 按照《…方案》) is another one: its kind word says
+# nothing of this document's kind (an event it cites, 根据……召开民主生活会的部署, is this document's occasion)
+_KIND_WORDS = ("要点", "总结", "方案", "计划", "意见", "报告", "通知", "简报", "请示")
+_CITING = re.compile(r"(?:根据|按照|依据|依照|对照|落实|贯彻|遵照|结合)[^，。；,;：:]{0,16}\Z")
+
+
+def _names_itself(opening: str, keyword: str) -> bool:
+    """Whether ``keyword`` occurs in ``opening`` outside 书名号 and outside a clause citing another document."""
+    at = opening.find(keyword)
+    while at >= 0:
+        before = opening[:at]
+        if before.count("《") <= before.count("》") and not _CITING.search(before[-24:]):
+            return True
+        at = opening.find(keyword, at + 1)
+    return False
 
 # kinds of document no profile describes (rules, records, replies: GB/T 9704-2012 and the 党政机关公文处理工作条例's
 # kinds beyond reports): a title ending in one of them is of that kind, whatever a keyword inside it names
