@@ -29,9 +29,15 @@ from gbt9704_docx import (
 )
 
 PLUGIN = ("reportlint_gbt9704",)
+# the title of a 公文 (a notice): only a document that is one is judged by GB/T 9704
+TITLE = para("关于做好汛期安全工作的通知", jc="center", ea="方正小标宋简体", size_pt=22)
 
 
-def lint(doc: Doc, tmp_path: Path, name: str = "doc.docx") -> list:
+def lint(doc: Doc, tmp_path: Path, name: str = "doc.docx", official: bool = True) -> list:
+    """The findings on ``doc``; ``official``: a notice's title heads it if nothing else makes it a 公文, so that a
+    test expecting no finding never passes only because GB/T 9704 does not apply."""
+    if official and not any("关于做好汛期安全工作的通知" in p for p in doc.body):
+        doc = replace(doc, body=[TITLE, *doc.body])
     result = lint_path(doc.write(tmp_path / name), select="GB,X", plugins=PLUGIN)
     assert result.error is None, result.error
     return result.findings
@@ -511,3 +517,26 @@ def test_black_automatic_and_a_blue_link_inside_are_fine(tmp_path: Path) -> None
         "</w:p>", "<w:hyperlink><w:r>" + rpr(ea="仿宋_GB2312", size_pt=16, color="0563C1") + "<w:t>详见附件</w:t></w:r>"
         "</w:hyperlink></w:p>")
     assert lint(doc, tmp_path) == []
+
+
+def _retitled(title: str, second: str) -> Doc:
+    """The conforming document on Letter paper (one GB101 finding when judged) with another title and second line."""
+    doc = replace(conforming_direct(), page_size='<w:pgSz w:w="12240" w:h="15840"/>')
+    body = [para(title, jc="center", ea="方正小标宋简体", size_pt=22), para(second, ea="仿宋_GB2312", size_pt=16),
+            *doc.body[2:]]
+    return replace(doc, body=body)
+
+
+@pytest.mark.parametrize(("title", "second", "judged"), [
+    ("关于做好汛期安全工作的通知", BODY[0], True),  # a 公文 kind closes the title
+    ("县水利局2024年工作报告（征求意见稿）", BODY[0], True),
+    ("汛期安全工作安排", "各乡镇人民政府，县直各单位：", True),  # the 主送机关
+    ("汛期安全工作安排", "县水利发〔2024〕12号", True),  # a 发文字号
+    ("附件2：", "汛期安全工作安排", True),  # an attachment sent with a 公文
+    ("参加创新创业大赛的个人总结", BODY[0], False),  # no 公文: its layout is its own
+    ("智能巡检系统技术总结", BODY[0], False),
+])
+def test_only_a_document_that_is_a_gongwen_is_judged_by_gbt9704(tmp_path: Path, title: str, second: str,
+                                                                  judged: bool) -> None:
+    found = rules(lint(_retitled(title, second), tmp_path, official=False))
+    assert ("GB101" in found) if judged else found == []
