@@ -71,6 +71,16 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
     assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
 
 
+def test_a_document_opening_with_a_heading_is_told_its_first_line_is_a_heading(tmp_path: Path) -> None:
+    guide = "方向1：智能巡检平台\n聚焦巡检效率低的问题，建设智能巡检平台。\n具体建设内容：\n巡检数据采集终端。\n"
+    found = lint_text(guide, tmp_path, select="S105")
+    assert [f.excerpt for f in found] == ["方向1：智能巡检平台"] and "小标题" in found[0].message
+    # a first line that is a sentence, or a salutation, is body text
+    for body in ("今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n",
+                 "各乡镇：\n现就做好防汛工作通知如下。\n一、压实责任\n"):
+        assert ["小标题" in f.message for f in lint_text(body, tmp_path, select="S105")] in ([False], [])
+
+
 def test_near_miss_skips_wordings_that_cannot_reach_the_threshold_and_keeps_the_best() -> None:
     from reportlint.checks.sections import near_miss
     from reportlint.rulebook import Section

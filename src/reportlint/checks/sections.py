@@ -417,6 +417,10 @@ def parallel_damage(ctx: Context) -> Iterator[tuple[int, int, int, str, str]]:
                 yield block, start, at + len(odd), odd, odd + shared[split:]
 
 
+_HEADING_MAX = 40  # characters of a heading line
+_SENTENCE_MARK = re.compile(r"[。！？；!?;]")
+
+
 def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a document with no title before its body: it opens with its first sentence,
@@ -445,6 +449,12 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
     kind = ctx.profile.name if ctx.profile else ""
     example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
+    # a document opening with a heading of its own (方向1：……, 一、总体要求) lacks the title above it: its first line is
+    # short, holds no sentence end and ends in no colon (同志们：, 各乡镇： open a body)
+    line = first.text.strip()
+    if len(line) <= _HEADING_MAX and not _SENTENCE_MARK.search(line) and not line.endswith(("：", ":")):
+        yield rule.finding(doc, first.index, start, start + len(line), key="heading", example=example, heading=line)
+        return
     yield rule.finding(doc, first.index, start, end, example=example)
 
 
