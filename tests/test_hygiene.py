@@ -537,3 +537,16 @@ def test_question_marks_around_a_phrase_inside_a_sentence_are_lost_quotes(tmp_pa
     text = "某局工作总结\n全局坚持以?两个维护?为根本遵循。大家要想一想这是什么?为什么?\n"
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("?两个维护?", "“两个维护”"), ("?", "？"), ("?", "？")]
+
+
+def test_a_summary_of_half_width_marks_is_shown_in_running_text_not_a_table_cell(tmp_path: Path) -> None:
+    from conftest import make_docx
+
+    from reportlint.testing import lint_path
+
+    sentences = [f"第{n}项工作已经按计划完成并通过验收." for n in "一二三四五六"]
+    path = make_docx(tmp_path / "summary.docx", [("技术总结", {"table": [["版本.", "时间"], ["1.0", "2024年"]]}),
+                                                 *((s, {}) for s in sentences)])
+    found = [f for f in lint_path(path, select="T103").findings if "半角标点“.”" in f.message]
+    assert len(found) == 1 and "共有 7 处" in found[0].message
+    assert found[0].excerpt == "." and found[0].block > 2  # the first sentence's mark, after the table

@@ -821,7 +821,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # everywhere: one finding per mark with its count, not hundreds
         many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other)
         if many and key not in _NEVER_SUMMED and len(found) > 1:
-            b, start, end, fix = found[0]
+            # shown at the first place in running text: a mark in a table cell (版本.) may want deleting, not widening
+            b, start, end, fix = next((place for place in found if place[0].kind != "cell"), found[0])
             yield rule.finding(ctx.doc, b.index, start, end, key=f"{key}_summary", count=len(found),
                                text=b.text[start:end], expected=fix,
                                autofix=[(p[0].index, *p[1:]) for p in found] if key in _FIXED_MARKS else None)
