@@ -1090,3 +1090,16 @@ def test_a_portal_metadata_list_with_hyphen_bullets_is_residue(tmp_path: Path) -
     text = ("- 索引号: abc/2026-00002\n- 发布机构: 某州数据中心\n- 文号:\n- 发布日期: 2026-04-29\n- 时效性: 有效\n"
             "某州数据中心2025年度项目支出绩效自评报告\n一、基本情况\n项目年度预算120万元。\n")
     assert [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [(1, 5)]
+
+
+def test_a_blank_names_a_field_only_when_half_its_places_name_it(tmp_path: Path) -> None:
+    # a table pasted as one line: the 姓名 column masked as XXX between department names; one XXX stands before 市场营销部
+    rows = "".join(f"{n}{dept}XXX{unit}副主任" for n, dept, unit in [
+        (1, "办公室综合处", "综合服务中心"), (2, "发展部规划处", "发展策划部"), (3, "财务部预算处", "财务资产部"),
+        (4, "营销部农电处", "市场营销部"), (5, "安监部综合处", "安全监察部")])
+    found = lint_text("干部任用建议人选一览表\n" + rows + "\n", tmp_path, select="B103")
+    assert len(found) == 1 and "具体内容" in found[0].message and "共 5 处" in found[0].message
+    # … and a field most places name is named
+    units = "".join(f"XXX{u}" + "、" for u in ("局", "局", "县", "办")) + "XXX牵头，各单位配合。"
+    found = lint_text("任务分工\n" + units + "\n", tmp_path, select="B103")
+    assert len(found) == 1 and "单位或地名" in found[0].message

@@ -288,7 +288,8 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
     """What B103 reports: (form, kind, places, across the text?). A blank is the same normalised
     placeholder text in the same kind of field (22 × XX局 is one blank; 〔20XX〕XX号, XXXX人民政府
     and [此处输入正文内容] are three); a place whose field is unknown (以XXX为指导) takes the
-    field of its text when the text fills one kind of field only. A blank repeated in
+    field of its text when the text fills one kind of field only, and a finding names a field only when at
+    least half of its blank's places name it. A blank repeated in
     ``group_from`` places over several paragraphs is one finding. Other places are reported
     by paragraph, and a paragraph says one thing about one blank: its places of one
     placeholder text are one finding whatever their fields (a name masked as XXX throughout
@@ -305,15 +306,21 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
         blanks.setdefault((form, text, kind), []).append((b, start, end, kind))
     out: list[tuple[str, str, list[Place], bool]] = []
     by_paragraph: dict[tuple[int, str, str], list[Place]] = {}
+    def named(form: str, text: str, kind: str) -> str:
+        # the field a finding names is the one at least half the blank's places name: a name column masked as XXX
+        # beside unit names holds one XXX before 市场营销部, which makes no field of the other 35
+        kinds = counts[(form, text)]
+        return kind if kinds[kind] * 2 >= sum(kinds.values()) else _UNKNOWN_KIND
+
     for (form, text, kind), same in blanks.items():
         if len(same) >= group_from and len({p[0].index for p in same}) > 1:
-            out.append((form, kind, same, True))
+            out.append((form, named(form, text, kind), same, True))
             continue
         for p in same:
             by_paragraph.setdefault((p[0].index, form, text), []).append(p)
-    for (_, form, _), same in by_paragraph.items():
+    for (_, form, text), same in by_paragraph.items():
         same.sort(key=lambda p: p[1])
-        out.append((form, same[0][3], same, False))
+        out.append((form, named(form, text, same[0][3]), same, False))
     return out
 
 
