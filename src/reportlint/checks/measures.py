@@ -451,9 +451,11 @@ def measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSec
     """The measures parts of a document: the profile's measures and safeguards sections;
     any numbered or styled heading naming measures (措施, 下一步, 建议, 工作要求 …, the
     ``sections`` parameter); a lead-in announcing requirements (要求如下：); with
-    ``scope = "document"`` (工作要点) every top-level item. Nested parts are merged."""
+    ``scope = "document"`` (工作要点) every top-level item after the ``framing`` ones (总体要求). Nested parts are
+    merged."""
     key = "measure-sections:" + "|".join((*params.get("sections", ()), "", *params.get("not_sections", ()), "",
-                                          *params.get("not_titles", ()))) + str(params.get("scope", ""))
+                                          *params.get("not_titles", ()), "", *params.get("framing", ()))) \
+        + str(params.get("scope", ""))
     return ctx.memo(key, lambda: _measure_sections(ctx, params))  # type: ignore[no-any-return]
 
 
@@ -466,7 +468,12 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
     found: list[MeasureSection] = []
     if params.get("scope") == "document":
         top = [i for i in real if items[i].depth == min(items[j].depth for j in real)] if real else []
+        # the framing items a plan opens with (一、总体要求 with its 指导思想 and 工作目标) set no task: the tasks begin
+        # after them
+        framing = pattern_set(tuple(params.get("framing", ())))
         if len(top) >= 2:
+            while framing is not None and len(top) > 1 and framing.pattern.search(items[top[0]].marker.title[:12]):
+                top = top[1:]
             mk = items[top[0]].marker
             last = _doc_end(ctx)
             end = _stop_early(ctx, (mk.block, mk.start), last)
