@@ -54,3 +54,16 @@ def test_the_fix_deletes_the_space_only(tmp_path: Path) -> None:
 def test_a_space_after_an_article_number_ends_the_label(tmp_path: Path) -> None:
     text = "协会章程\n第 13 条 理事会是本会的执行机构，对会员大会负责。\n"
     assert lint_text(text, tmp_path, select="T110") == []
+
+
+def test_a_space_between_two_pieces_that_happen_to_join_into_a_rare_word_is_no_cut(tmp_path: Path) -> None:
+    # one-line pastes whose spaces stand for line breaks: 函 + 大学 joins into 函大, 第八天 + 职工 into 天职; the word
+    # beside the space outweighs the one across it
+    text = "\n".join([
+        "关于商请开展合作的函 大学：近年来，双方在多个项目上互相支持。",
+        "第七条 病假按规定办理。第八天 职工应当按时返岗，并报人事科备案。",
+        "要进一步做好 学校德育工作，落实各项制度。",
+    ])
+    assert _found(text, tmp_path) == []
+    # … but a space inside a word beside no heavier word is still one
+    assert [e for _, e, _ in _found("全镇要在第 一时间上报灾情，不得迟报。", tmp_path)] == ["第 一"]

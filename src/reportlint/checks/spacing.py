@@ -43,6 +43,26 @@ def _cut_word(text: str, at: int, lex: object) -> str | None:
     return None
 
 
+_OUTWEIGH = 10  # times more frequent: a word beside the space that makes the cut word a coincidence
+_RARE = 5  # the frequency given to a dictionary word too rare to be offered as a correction (jieba's few counts)
+
+
+def _frequency(word: str, lex: object) -> int:
+    """How frequent ``word`` is in the dictionary (0 when it is none; ``_RARE`` when too rare to be looked up)."""
+    key = "?" + word[1:]
+    got = next((f for w, f, _ in lex.targets(key) if w == word), None)  # type: ignore[attr-defined]
+    return got if got is not None else (_RARE if lex.word(word) else 0)  # type: ignore[attr-defined]
+
+
+def _split_between_words(text: str, at: int, cut: str, lex: object) -> bool:
+    """Whether the space at ``at`` more likely stands between two pieces than inside ``cut``: a word of 2–3
+    characters ending at it or beginning after it is ten times as frequent (……的函 大学: 大学 outweighs 函大; 第八天
+    职工: 职工 outweighs 天职), as where a space stands for a lost line break; 各学 校, 第 一时间 have no such word."""
+    least = _OUTWEIGH * _frequency(cut, lex)
+    pieces = [text[max(0, at - n):at] for n in (2, 3)] + [text[at + 1:at + 1 + n] for n in (2, 3)]
+    return any(len(p) >= 2 and " " not in p and _frequency(p, lex) >= least for p in pieces)
+
+
 def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
     """(block, place of the space, the word it cuts) in document order."""
     out = []
@@ -53,7 +73,7 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if _LABEL_BEFORE.search(b.text, max(0, at - 12), at):
             continue
         word = _cut_word(b.text, at, lex)
-        if word is not None:
+        if word is not None and not _split_between_words(b.text, at, word, lex):
             out.append((b.index, m.start() - offset, word))
     return out
 
