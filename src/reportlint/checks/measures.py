@@ -656,7 +656,8 @@ def _under_review(items: Sequence[Any], i: int) -> bool:
     return False
 
 
-_REVIEWED = re.compile(r"\s*(?:的)?(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行)情况)")
+_REVIEWED = re.compile(r"\s*(?:的|和|及|与|以及)?(?:主要|取得的?)?"
+                       r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行)情况)")
 
 
 def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
@@ -665,7 +666,8 @@ def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> 
     the words: 违反规范的处理措施)."""
     m = words.search(title, 0, within)
     # 措施 qualifying a noun (车位管控措施的充电设施数量) or said to be absent (无管控措施) names no measures part, nor
-    # do the results of the work it names (重点工作成效, 主要任务完成情况, 整改措施落实情况: a review of work done)
+    # do the results of the work it names (重点工作成效, 主要任务完成情况, 整改措施落实情况, 主要措施和成效: a review of
+    # work done)
     return m is not None and not VERDICT.search(title, m.end(), m.end() + 8) \
         and not _REVIEWED.match(title, m.end()) \
         and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没") \
