@@ -313,3 +313,15 @@ def test_the_framing_items_of_work_points_set_no_task(tmp_path: Path) -> None:
     # … but a task under a framing-like word elsewhere is still a task
     bare = text.replace("全年完成决策公开事项20项。", "不断提升公开质量。")
     assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
+
+
+def test_a_townships_villages_are_the_addressees_its_requirements_bind(tmp_path: Path) -> None:
+    # 各责任村 in a township's notice to 各村（社区）: the villages it is sent to, a collective owner like 各单位
+    head = "关于河道整治情况的通报\n各村（社区）：\n现将检查情况通报如下。\n一、存在的问题\n部分河段漂浮物较多。\n二、下步工作要求\n"
+    item = "一是加快整改。各责任村要进一步加快问题整改进度，确保整改工作顺利推进。\n"
+    assert lint_text(head + item, tmp_path, select="M101") == []
+    # in a plan the same collective owner says who, in general words: reported as such
+    plan = "镇河道整治工作方案\n一、工作目标\n河道整洁。\n二、主要措施\n（一）加快整改。各责任村要进一步加快问题整改进度。\n" \
+           "（二）强化督查。镇督查办每月通报一次。\n"
+    found = lint_text(plan, tmp_path, select="M101")
+    assert len(found) == 1 and "“各责任村”" in found[0].message
