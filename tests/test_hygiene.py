@@ -247,6 +247,16 @@ def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
     assert [(f.excerpt, f.suggestion, "共 2 处" in f.message) for f in found] == [("„2019‟", "〔2019〕", True)]
 
 
+def test_document_number_years_of_a_template_or_an_ocr_slip_and_a_slipped_code_character(tmp_path: Path) -> None:
+    for number, shown in (("皖政秘[20xx]53号", "[20xx]"), ("国函[20O0]31号", "[20O0]"), ("闽政[1998]文333号", "[1998]")):
+        text = f"通知\n根据《关于同意调整区划的批复》（{number}）精神，现通知如下。\n"
+        found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
+        assert [f.excerpt for f in found] == [shown]
+    # a year and a count in brackets are no document number
+    near = "通知\n全年共完成项目[2023]个，其中3号楼已交付。\n"
+    assert [f for f in lint_text(near, tmp_path, select="T104") if "六角括号" in f.message] == []
+
+
 def test_pairs_find_a_lone_mark_left_after_nested_pairs_are_removed(tmp_path: Path) -> None:
     # pairs nested three deep take three passes to remove; the lone （ is in a later paragraph
     lines = ["学习“甲（乙《丙》）”内容。", BALANCED, "没有标点的一段", "落实（二制度。", BALANCED]
