@@ -306,7 +306,7 @@ def test_a_notices_cautions_bind_every_addressee(tmp_path: Path) -> None:
 
 def test_the_framing_items_of_work_points_set_no_task(tmp_path: Path) -> None:
     # 一、总体要求 (指导思想, 工作目标) frames the 工作要点; its tasks begin at 二、
-    text = ("县政务公开2024年工作要点\n一、总体要求\n（一）指导思想\n坚持以人民为中心，深化政务公开。\n"
+    text = ("县政务公开2024年工作要点\n一、总体要求\n（一）总体思路\n坚持以人民为中心，深化政务公开。\n"
             "（二）工作目标\n政务公开工作质量进一步提升。\n二、重点任务\n（一）深化决策公开。全年完成决策公开事项20项。\n"
             "（二）做好政策解读。由办公室牵头，每月发布解读材料。\n三、保障措施\n（一）强化考核。每季度通报一次。\n")
     assert lint_text(text, tmp_path, select="M1") == []
