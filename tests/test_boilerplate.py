@@ -1093,13 +1093,52 @@ def test_a_portal_metadata_list_with_hyphen_bullets_is_residue(tmp_path: Path) -
 
 
 def test_a_blank_names_a_field_only_when_half_its_places_name_it(tmp_path: Path) -> None:
-    # a table pasted as one line: the 姓名 column masked as XXX between department names; one XXX stands before 市场营销部
+    # a table pasted as one line: the 姓名 column masked as XXX between department names; one XXX stands before 市场营销中心
     rows = "".join(f"{n}{dept}XXX{unit}副主任" for n, dept, unit in [
         (1, "办公室综合处", "综合服务中心"), (2, "发展部规划处", "发展策划部"), (3, "财务部预算处", "财务资产部"),
-        (4, "营销部农电处", "市场营销部"), (5, "安监部综合处", "安全监察部")])
+        (4, "营销部客服处", "市场营销中心"), (5, "安监部综合处", "安全监察部")])
     found = lint_text("干部任用建议人选一览表\n" + rows + "\n", tmp_path, select="B103")
     assert len(found) == 1 and "具体内容" in found[0].message and "共 5 处" in found[0].message
     # … and a field most places name is named
     units = "".join(f"XXX{u}" + "、" for u in ("局", "局", "县", "办")) + "XXX牵头，各单位配合。"
     found = lint_text("任务分工\n" + units + "\n", tmp_path, select="B103")
     assert len(found) == 1 and "单位或地名" in found[0].message
+
+
+@pytest.mark.parametrize(("chrome", "where"), [
+    ("某某同乡网 发表于 2021-3-5 10:21:07", "top"),  # a forum post's header
+    ("页: [1] 2", "bottom"),  # a forum archive's page list …
+    ("查看完整版本: 关于做好汛期安全工作的通知", "bottom"),  # … and its link to the full version
+    ("已阅读3页，还剩9页未读", "bottom"),  # a sharing site's reading counter
+    ("以上为部分内容，如需查看全文请点击此处：查看全文", "bottom"),
+    ("【发表评论】 【打印本页】 【关闭窗口】", "bottom"),
+    ("某某网来稿 打印 纠错 投稿", "bottom"),  # an article page's toolbar
+    ("微信扫一扫 ×", "bottom"),
+    ("第 [1] 页 共[3]页", "bottom"),
+    ("快捷搜索：论文 合同 讲话", "top"),
+    ("某某素材网 首页", "top"),
+    ("2024-05-06 09:12:30 某某范文网", "top"),
+    ("2022-11-02 来源：网友上传", "top"),
+    ("您的当前位置：首页 > 工作总结", "top"),
+    ("您好，欢迎访问某某文档", "top"),
+    ("某某网 精品范文 工作总结范文", "top"),
+    ("新闻来源：某某协会 查看次数：368", "top"),
+    ("- 格式:docx", "top"),
+    ("关于做好汛期安全工作的通知(范本、DOC格式).DOC", "top"),
+])
+def test_more_page_chrome_of_forums_sharing_and_article_sites_is_residue(tmp_path: Path, chrome: str,
+                                                                          where: str) -> None:
+    body = "关于全县防汛工作的情况报告\n一、主要工作\n今年以来，我们认真落实上级部署，扎实推进各项工作。\n"
+    text = chrome + "\n" + body if where == "top" else body + chrome + "\n"
+    line = 1 if where == "top" else text.count("\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "请各单位于5月底前将表格打印、签字后报送。",  # a sentence asking to print
+    "附件：1.汛期值班表.docx",  # an attachment named by its file
+    "我们在全县开展了搜索救援演练。",
+])
+def test_sentences_near_those_words_are_no_chrome(tmp_path: Path, line: str) -> None:
+    text = "关于全县防汛工作的情况报告\n" + line + "\n一、主要工作\n今年以来，我们认真落实上级部署，扎实推进各项工作。\n"
+    assert lint_text(text, tmp_path, select="B101") == []
