@@ -560,3 +560,20 @@ def test_a_summary_of_half_width_marks_is_shown_in_running_text_not_a_table_cell
     found = [f for f in lint_path(path, select="T103").findings if "半角标点“.”" in f.message]
     assert len(found) == 1 and "共有 7 处" in found[0].message
     assert found[0].excerpt == "." and found[0].block > 2  # the first sentence's mark, after the table
+
+
+def test_a_rewriters_swaps_of_review_creation_and_project_are_reported(tmp_path: Path) -> None:
+    text = "镇2023年工作总结\n一、工作回忆\n今年各工程标任务全面完成，文明创立深入推进，开展后劲不断增强。\n"
+    found = [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T104")]
+    assert found == [("回忆", "回顾"), ("工程", "项目"), ("创立", "创建"), ("开展", "发展")]
+    right = "镇2023年工作总结\n一、工作开展情况\n他回忆起工作经历。本工程标段已完工，公司创立于2003年，开展活动12次。\n"
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
+def test_one_swap_made_all_through_the_text_is_one_finding_with_its_places(tmp_path: Path) -> None:
+    text = ("区政府工作报告\n全区经济社会开展进程加快，高质量开展取得新成效。\n"
+            "坚持新的开展理念，增强开展后劲。\n稳固党的执政根底。\n")
+    found = lint_text(text, tmp_path, select="T104")
+    swaps = [f for f in found if f.excerpt == "开展"]
+    assert len(swaps) == 1 and "全文共 4 处" in swaps[0].message and len(swaps[0].related) == 3
+    assert sorted(f.excerpt for f in found if f.excerpt != "开展") == ["根底", "稳固"]

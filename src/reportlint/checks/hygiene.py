@@ -39,6 +39,9 @@ def _blocks_holding(ctx: Context, mark: str) -> list[Block]:
     return out
 
 
+_SUMMED = 3  # places of one swapped word reported as one finding
+
+
 def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
     pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
     if not pairs:
@@ -50,14 +53,29 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
             if b.index not in ctx.residue:
                 hits.setdefault(b.index, []).append((m.start() - offset, offset - m.end(), i, m.group()))
+    kept: list[tuple[int, int, int, str, str]] = []
     for index in sorted(hits):
         taken = -1
         for start, neg_end, i, text in sorted(hits[index]):  # earliest, then longest; overlaps dropped
             if start < taken:
                 continue
             taken = -neg_end
-            yield rule.finding(ctx.doc, index, start, -neg_end, text=text, expected=pairs[i][1],
-                               suggestion=pairs[i][1])
+            kept.append((index, start, -neg_end, text, pairs[i][1]))
+    # one swap a tool made all through the text (开展 for 发展 six times) is one finding at its first place with the
+    # others as related places: the drafter replaces them at once
+    same: dict[tuple[str, str], list[tuple[int, int, int, str, str]]] = {}
+    for hit in kept:
+        same.setdefault((hit[3], hit[4]), []).append(hit)
+    for index, start, end, text, expected in kept:
+        group = same[(text, expected)]
+        times, related = "", []
+        if len(group) >= _SUMMED:
+            if group[0][:3] != (index, start, end):
+                continue
+            times = f"（全文共 {len(group)} 处，可用替换功能统一改正）"
+            related = [{"path": ctx.doc.path, "line": ctx.doc.blocks[i].position(a)[0]} for i, a, *_ in group[1:]]
+        yield rule.finding(ctx.doc, index, start, end, text=text, expected=expected, suggestion=expected,
+                           times=times, related=related)
 
 
 # the year of a document number in brackets other than 〔〕: square and round ones typed by hand (the number after
@@ -78,7 +96,8 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     swapped for a near-synonym that does not fit (科学开展观, 原那么, 执政根底, 广阔干部,
     局部党员 …), quotes turned back to front (”快递进村“), and the year of a document
     number in square or round brackets (陕发改〔2021〕 written 陕发改[2021]; GB/T 9704
-    requires 〔〕) — one finding per document for those, with the count. Each word entry is
+    requires 〔〕) — one finding per document for those, with the count; a word swapped three
+    times or more is one finding at its first place with the others related. Each word entry is
     a regular expression with the context that makes it safe (局部 only before
     党员/干部/…, never in 局部地区).
     ## Parameters
