@@ -428,6 +428,11 @@ def test_a_street_starred_out_and_a_figure_left_as_x_after_a_comma_are_placehold
     assert lint_text(near, tmp_path, select="B103") == []
 
 
+def test_stars_standing_for_a_phrase_inside_a_sentence_are_a_placeholder(tmp_path: Path) -> None:
+    text = "工作要点\n坚持以☆☆思想为指导，全面贯彻☆☆精神。\n☆加强学习。\n"
+    assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(1, "☆☆")]
+
+
 def test_a_year_written_with_circles_is_not_a_placeholder(tmp_path: Path) -> None:
     text = "通知\n请各单位认真遵照执行。\n县人民政府办公室\n二○○八年三月五日\n"
     assert lint_text(text, tmp_path, select="B103") == []

@@ -572,7 +572,7 @@ def test_a_rewriters_swaps_of_review_creation_and_project_are_reported(tmp_path:
 
 def test_one_swap_made_all_through_the_text_is_one_finding_with_its_places(tmp_path: Path) -> None:
     text = ("区政府工作报告\n全区经济社会开展进程加快，高质量开展取得新成效。\n"
-            "坚持新的开展理念，增强开展后劲。\n稳固党的执政根底。\n")
+            "坚持新的开展理念，增强开展后劲。\n要稳固已有成果，夯实组织根底。\n")
     found = lint_text(text, tmp_path, select="T104")
     swaps = [f for f in found if f.excerpt == "开展"]
     assert len(swaps) == 1 and "全文共 4 处" in swaps[0].message and len(swaps[0].related) == 3

@@ -88,6 +88,17 @@ def test_a_table_of_contents_at_the_top_is_found() -> None:
     assert residue.contents(_doc(titled)) == frozenset(range(1, 5))
 
 
+def test_an_outline_under_a_label_needs_only_its_first_entry_below() -> None:
+    # 提纲： over the headings of a 工作要点 whose page was cut after its first part: only the first is repeated below
+    points = ["2025年卫生健康工作要点", "提纲：", "一、坚持党建引领，筑牢健康事业根基", "二、深化医改攻坚，提升服务能力",
+              "三、强化公共卫生，守护群众健康", "今年是“十四五”规划收官之年。", "一、坚持党建引领，筑牢健康事业根基",
+              "1.深化理论武装。每月集中学习一次。"]
+    assert residue.contents(_doc(points)) == frozenset(range(1, 5))
+    # without the label, one heading repeated is no table
+    unlabelled = [points[0], *points[2:]]
+    assert residue.contents(_doc(unlabelled)) == frozenset()
+
+
 def test_headings_not_repeated_below_are_no_table_of_contents() -> None:
     outline_only = ["一、指导思想", "二、工作目标", "三、主要任务", "为做好今年防汛工作，现提出如下意见。", "各单位要抓好落实。"]
     assert residue.contents(_doc(outline_only)) == frozenset()

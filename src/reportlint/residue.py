@@ -140,15 +140,16 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
 _ENTRY = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                     r"|\d{1,2}(?:\.\d{1,2})*[.．、]?(?=[\u4e00-\u9fff])|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])")
 _LEADER = re.compile(r"[\s.．。·…—\-_]*(?:\d{1,4}\s*)?\Z")  # the dots and page number after an entry
-_CONTENTS_LABEL = re.compile(r"\s*目\s*录\s*(?:[:：]\s*)?\Z")
+_CONTENTS_LABEL = re.compile(r"\s*(?:目\s*录|目\s*次|提\s*纲|大\s*纲)\s*(?:[:：]\s*)?\Z")
 _ENTRY_CHARS = 40  # an entry longer than this is a paragraph
 _ENTRIES = 3  # fewer entries than this make no table
 
 
 def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[int]:
     """The blocks of a table of contents at the top of ``doc``: a run of at least ``_ENTRIES`` short numbered lines
-    without a sentence, beginning within the first few lines of text (a 目录 line among those before it belongs to it),
-    whose first and one more begin a paragraph further on (dots and a page number after an entry left out)."""
+    without a sentence, beginning within the first few lines of text (a 目录 or 提纲 line among those before it belongs
+    to it), whose first and one more begin a paragraph further on (dots and a page number after an entry left out; under
+    such a label the first is enough)."""
     lines = ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue)
     lines = ((i, t) for i, t in lines if t)
     label: list[int] = []
@@ -168,6 +169,8 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
         return frozenset()
     later = [b.text.strip() for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     found = [any(t.startswith(entry) for t in later) for _, entry in entries]
-    if not found[0] or sum(found) < 2:  # the body's first heading and one more: a page cut short has no more
+    # the body's first heading and one more (a page cut short has no more: under a label, 目录 or 提纲, the first is
+    # enough)
+    if not found[0] or sum(found) < (1 if label else 2):
         return frozenset()
     return frozenset(label + [i for i, _ in entries])
