@@ -428,6 +428,14 @@ def test_a_street_starred_out_and_a_figure_left_as_x_after_a_comma_are_placehold
     assert lint_text(near, tmp_path, select="B103") == []
 
 
+def test_circles_typed_as_letters_o_are_a_placeholder(tmp_path: Path) -> None:
+    text = "乡政府工作报告\n在ooo乡第八届人民代表大会上，完成ooo公路1.7公里硬化。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "ooo")] and "2 处" in found[0].message
+    near = "乡政府工作报告\n全乡推广Google地图和zoo公园项目，编号OO1。\n"
+    assert lint_text(near, tmp_path, select="B103") == []
+
+
 def test_stars_standing_for_a_phrase_inside_a_sentence_are_a_placeholder(tmp_path: Path) -> None:
     text = "工作要点\n坚持以☆☆思想为指导，全面贯彻☆☆精神。\n☆加强学习。\n"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(1, "☆☆")]
@@ -1130,6 +1138,8 @@ def test_a_blank_names_a_field_only_when_half_its_places_name_it(tmp_path: Path)
     ("新闻来源：某某协会 查看次数：368", "top"),
     ("- 格式:docx", "top"),
     ("关于做好汛期安全工作的通知(范本、DOC格式).DOC", "top"),
+    ("清风365bet官网体育_best365平台", "top"),  # gambling spam of a hacked site, the brand written the other way round
+    ("内容发布更新时间 : 2024/3/8 9:15:02星期五 下面是文章的全部内容请认真阅读。", "top"),  # a page's clock
 ])
 def test_more_page_chrome_of_forums_sharing_and_article_sites_is_residue(tmp_path: Path, chrome: str,
                                                                           where: str) -> None:

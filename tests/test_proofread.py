@@ -143,6 +143,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("当前安全生产形式依然严峻。", "形式", "形势"),
     ("新建天燃气管道12公里。", "天燃气", "天然气"),
     ("规模上工业增加值增长6%。", "规模上", "规模以上"),
+    ("新建牲猪养殖基地3个。", "牲猪", "生猪"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
