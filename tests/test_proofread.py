@@ -144,6 +144,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("新建天燃气管道12公里。", "天燃气", "天然气"),
     ("规模上工业增加值增长6%。", "规模上", "规模以上"),
     ("新建牲猪养殖基地3个。", "牲猪", "生猪"),
+    ("县农业农村局\n于开展农村人居环境整治情况的调研报告\n一、基本情况", "于", "关于"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -161,6 +162,8 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "新世代信息技术企业。",
     "报名截止当天下午5点，逾期不候。",
     "以通知形式下发各单位。",
+    "于3月召开动员会，于4月完成调研报告",  # 于 as a preposition before a time
+    "对于开展专项整治工作的意见",
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
