@@ -57,6 +57,13 @@ def test_a_later_line_naming_a_kind_of_document_is_the_title() -> None:
     assert build(_doc("县档案馆", "专题调研情况", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆"
 
 
+def test_a_news_headline_led_by_its_place_and_a_colon_is_the_title() -> None:
+    assert build(_doc("某某镇：“三项机制”激活基层治理新动能", "今年以来，某某镇坚持问题导向，扎实推进工作。")).title.text \
+        == "某某镇：“三项机制”激活基层治理新动能"
+    # a field's label over the text (发布时间：…, 来源：…) is no place: no title
+    assert build(_doc("来源：某某县融媒体中心报道组", "今年以来，某某镇坚持问题导向，扎实推进工作。")).title is None
+
+
 def test_a_markdown_page_opening_with_its_top_heading_has_that_title(tmp_path: Path) -> None:
     # a judicial interpretation with its court's 公告 line under the title: the writer marked the title with #
     text = "# 最高人民法院关于适用《中华人民共和国土地法》的解释\n\n法释〔2020〕3号\n\n中华人民共和国最高人民法院公告\n\n为正确适用法律，制定本解释。\n"

@@ -156,3 +156,16 @@ def test_a_document_the_opening_cites_is_not_its_kind(tmp_path: Path, opening: s
     path = tmp_path / "doc.txt"
     path.write_text(f"{opening}\n一、存在的问题\n（一）学习不够深入。\n", encoding="utf-8")
     assert lint_path(path).doctype == doctype
+
+
+def test_a_summarys_progress_heading_is_its_work_part(tmp_path: Path) -> None:
+    from reportlint.checks.sections import locate_sections
+    from reportlint.engine import analyse, load
+
+    path = tmp_path / "a.txt"
+    # the heading run into its first sentence, as a page's text often has it
+    path.write_text("镇河长制2024年工作总结\n一、基本情况\n全镇共有河道12条。\n二、工作进展情况按照县里部署，完成清淤8公里。\n",
+                    encoding="utf-8")
+    registry, book = session().books()
+    ctx, _ = analyse(load(path, registry), book, "工作总结")
+    assert "工作开展情况" in locate_sections(ctx)

@@ -940,6 +940,13 @@ _NAMED_KIND = 8  # characters: a title that names its matter as well as its kind
 _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|ofd)\s*$", re.IGNORECASE)
 
 
+# the place or body a news headline opens with before its colon (某某镇：, 某某县：, 市卫健委：); a field's label
+# (发布时间：, 来源：) names no place
+_PLACE_LABEL = re.compile(r"^\S{1,5}(?:省|市|县|区|镇|乡|村|街道|社区|局|委|院|校|厅|办)[:：]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HEADLINE_MIN = 8  # Chinese characters after the colon of such a headline
+
+
 def find_title(doc: Document, skip: TitleTest) -> Heading | None:
     """The title block: the first short line without sentence punctuation before the body, passing over blocks that
     ``skip`` says are residue; or a title glued to the first line. A later short line before the body that ends in a
@@ -986,6 +993,9 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             if titled:
                 s = b.text.index(titled.group(1), start + label.end())
                 return Heading(b.index, s, s + len(titled.group(1)), titled.group(1), 0, "plain")
+            if _PLACE_LABEL.match(text) and len(_HAN.findall(text, label.end())) >= _HEADLINE_MIN:
+                # a news headline led by its place (某某镇：“四维联动”激活……新动能): the whole line is the title
+                first = first or Heading(b.index, start, start + len(text), text, 0, "plain")
             continue
         plain = Heading(b.index, start, start + len(text), text, 0, "plain")
         if len(text) >= _NAMED_KIND and _GENRE_END.search(text):
