@@ -1138,6 +1138,9 @@ def test_a_blank_names_a_field_only_when_half_its_places_name_it(tmp_path: Path)
     ("新闻来源：某某协会 查看次数：368", "top"),
     ("- 格式:docx", "top"),
     ("关于做好汛期安全工作的通知(范本、DOC格式).DOC", "top"),
+    ("系统发布时间:2022-03-01 10:12", "top"),  # a procurement platform's stamp
+    ("附件下载：附件：先进个人名单.doc", "bottom"),
+    ("分享至好友和朋友圈", "bottom"),
     ("清风365bet官网体育_best365平台", "top"),  # gambling spam of a hacked site, the brand written the other way round
     ("内容发布更新时间 : 2024/3/8 9:15:02星期五 下面是文章的全部内容请认真阅读。", "top"),  # a page's clock
 ])
@@ -1157,3 +1160,9 @@ def test_more_page_chrome_of_forums_sharing_and_article_sites_is_residue(tmp_pat
 def test_sentences_near_those_words_are_no_chrome(tmp_path: Path, line: str) -> None:
     text = "关于全县防汛工作的情况报告\n" + line + "\n一、主要工作\n今年以来，我们认真落实上级部署，扎实推进各项工作。\n"
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_font_switch_split_over_lines_is_one_run_of_residue(tmp_path: Path) -> None:
+    text = "关于全县防汛工作的通报\n发布日期:2024-05-06 09:12\n字体:[\n大中\n小]\n各乡镇：\n现将检查情况通报如下。\n"
+    found = lint_text(text, tmp_path, select="B101")
+    assert len(found) == 1 and "共 4 段" in found[0].message

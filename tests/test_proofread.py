@@ -69,6 +69,12 @@ def test_a_dropped_character_in_a_fixed_phrase(tmp_path: Path, text: str, excerp
     assert _found(tmp_path, text, "T105") == [(excerpt, f"“{excerpt}”疑似漏字，固定说法是“{expected}”，请核对")]
 
 
+def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
+    text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
+            "现修订为《某某市住房保障管理办法》。\n")
+    assert [f for f in lint_text(text, tmp_path, select="T105") if "不一致" in f.message] == []
+
+
 def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     text = "按照《安全生产检查制度》执行。\n对照《安全生产专项检查制度》逐项落实。"
     found = _found(tmp_path, text, "T105")
@@ -137,6 +143,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("深入学习新世代中国特色社会主义思想。", "新世代", "新时代"),
     ("积极应对人口老年化。", "老年化", "老龄化"),
     ("截止年底，全县完成投资5亿元。", "截止", "截至"),
+    ("截止20xx年底，全县完成投资5亿元。", "截止", "截至"),
     ("截止昨天下午5时，已有120人报名。", "截止", "截至"),
     ("始终以服务群众为已任。", "已任", "己任"),
     ("在新形式下做好信访工作。", "形式", "形势"),

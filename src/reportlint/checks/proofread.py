@@ -459,6 +459,9 @@ _OWN_NUMBER = re.compile(r"\s*[（(][^（()）\n]{0,30}(?:令|号|〕)[^（()）
 _SERIES_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]")
 
 
+_EDITION = re.compile(r"试行|暂行|修订|修正|草案|征求意见")
+
+
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
@@ -484,8 +487,10 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # a title cited with its own number (《……管理规定》（交通运输部令2020年第4号）) names that document:
                     # one of its family (《……辅助业管理规定》), not the same with a gap
                     # a numeral more is another of a series (修正案（十）, 修正案（十一）; 第二批, 第十二批), no gap
+                    # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
-                            and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)):
+                            and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
+                            and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)):
                         index, start = seen[short]
                         out[(index, start)] = Typo(start, start + len(short), short, long, "title")
                     break
