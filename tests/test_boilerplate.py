@@ -1166,3 +1166,16 @@ def test_a_font_switch_split_over_lines_is_one_run_of_residue(tmp_path: Path) ->
     text = "关于全县防汛工作的通报\n发布日期:2024-05-06 09:12\n字体:[\n大中\n小]\n各乡镇：\n现将检查情况通报如下。\n"
     found = lint_text(text, tmp_path, select="B101")
     assert len(found) == 1 and "共 4 段" in found[0].message
+
+
+def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_path: Path) -> None:
+    inner = "省督查组对我省专项行动进行了督查。我省各地认真落实。在我市督查期间，我市积极配合。我省将持续推进。"
+    forwarded = ("某某市人民政府办公厅转发省专项行动联席会议办公室关于国家督查组对我省专项行动督查情况的通报的通知\n"
+                 "各县、区人民政府：\n" + inner + "\n")
+    assert lint_text(forwarded, tmp_path, select="B106") == []
+    # … also pasted as one line, where the first self-reference (我省) is the forwarded document's
+    one_line = forwarded.replace("\n", " ").strip() + "\n"
+    assert lint_text(one_line, tmp_path, select="B106") == []
+    # the same mixture in a document of its own is reported
+    own = "某某市环保专项行动情况报告\n" + inner + "\n"
+    assert [f.rule for f in lint_text(own, tmp_path, select="B106")] == ["B106"]

@@ -1065,12 +1065,24 @@ _LEVEL = {"省": 1, "市": 2, "州": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, 
 _SPEAKER = re.compile(r"([省市县区州旗镇乡])(?:人民政府|政府|党委|委员会|党组|委|班子)")
 
 
+# a notice that forwards another body's document (关于转发……的通知, 现将……转发给你们) holds that document whole: two
+# speakers by design (the city's cover says 我市, the province's report inside it 我省)
+_FORWARDS = re.compile(r"转发")
+
+
+def _forwards(ctx: Context) -> bool:
+    title = ctx.outline.title.text if ctx.outline.title else ""
+    opening = "".join(b.text for b in list(_body_blocks(ctx))[:4])[:400]
+    return bool(_FORWARDS.search(title) or _FORWARDS.search(opening))
+
+
 def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Finds how the document speaks of itself (X委常委会, X委班子, 党组班子, 我县/我区/我市)
     and reports the forms that disagree with the unit named in its title or opening lines
     (or, when those name none, with the most used form) — a sign of paragraphs pasted from
-    another unit's material. Mentions of other bodies (市委指导组) are not self-references.
+    another unit's material. Mentions of other bodies (市委指导组) are not self-references, and a
+    notice forwarding another body's document (关于转发……的通知) speaks with two voices by design.
     ## Parameters
     ``patterns``: regular expressions whose group ``unit`` names the speaking unit.
     ## Example
@@ -1085,7 +1097,7 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if unit and b.index not in ctx.residue:
             hits.append((unit, b.index, m.start() - offset, m.end() - offset, m.group()))
     counts = Counter(h[0] for h in hits)
-    if len(counts) < 2:
+    if len(counts) < 2 or _forwards(ctx):
         return
     # the unit the document speaks as: named in its title or opening lines, else the most used
     opening = {ctx.outline.title.block} if ctx.outline.title else set()
