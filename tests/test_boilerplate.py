@@ -1170,7 +1170,7 @@ def test_a_font_switch_split_over_lines_is_one_run_of_residue(tmp_path: Path) ->
 
 def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_path: Path) -> None:
     inner = "省督查组对我省专项行动进行了督查。我省各地认真落实。在我市督查期间，我市积极配合。我省将持续推进。"
-    forwarded = ("某某市人民政府办公厅转发省专项行动联席会议办公室关于国家督查组对我省专项行动督查情况的通报的通知\n"
+    forwarded = ("某某市政府办公室关于转发省专项行动联席会议办公室关于国家督查组对我省专项行动督查情况的通报的通知\n"
                  "各县、区人民政府：\n" + inner + "\n")
     assert lint_text(forwarded, tmp_path, select="B106") == []
     # … also pasted as one line, where the first self-reference (我省) is the forwarded document's
