@@ -144,6 +144,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("积极应对人口老年化。", "老年化", "老龄化"),
     ("截止年底，全县完成投资5亿元。", "截止", "截至"),
     ("截止20xx年底，全县完成投资5亿元。", "截止", "截至"),
+    ("止9月底，全县新增存款12亿元。", "止", "截至"),
     ("截止昨天下午5时，已有120人报名。", "截止", "截至"),
     ("始终以服务群众为已任。", "已任", "己任"),
     ("在新形式下做好信访工作。", "形式", "形势"),
@@ -171,6 +172,7 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
     "以通知形式下发各单位。",
     "于3月召开动员会，于4月完成调研报告",  # 于 as a preposition before a time
     "对于开展专项整治工作的意见",
+    "自2024年1月1日起至6月30日止，共受理申请120件。",  # 止 closing a span
 ])
 def test_listed_typos_leave_the_right_forms(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
