@@ -577,3 +577,10 @@ def test_one_swap_made_all_through_the_text_is_one_finding_with_its_places(tmp_p
     swaps = [f for f in found if f.excerpt == "开展"]
     assert len(swaps) == 1 and "全文共 4 处" in swaps[0].message and len(swaps[0].related) == 3
     assert sorted(f.excerpt for f in found if f.excerpt != "开展") == ["根底", "稳固"]
+
+
+def test_an_event_named_by_its_month_and_day_takes_the_interpunct(tmp_path: Path) -> None:
+    text = "关于防灾减灾工作的报告\n全力做好“8.15”特大暴雨灾后重建，“6.3”事故已经查清。软件“4.11”版本已上线。\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("“8.15”", "“8·15”"), ("“6.3”", "“6·3”")]
+    assert "间隔号" in found[0].message

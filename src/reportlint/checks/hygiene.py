@@ -606,6 +606,10 @@ def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, 
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
+# an event named by its month and day in Arabic numerals (“4.11”风暴, “7.20”暴雨): GB/T 15834-2011 4.14.3.5 puts the
+# 间隔号 between them (“4·11”), not a point
+_EVENT_DATE = re.compile(r"“(1[0-2]|[1-9])[.．。](3[01]|[12]\d|[1-9])”(?=[\u4e00-\u9fff]{0,6}"
+                         r"(?:事件|灾害|灾情|地震|暴雨|洪水|洪灾|风暴|事故|火灾|爆炸|案件?|惨案|台风|山洪|泥石流|冰雹|龙卷风|疫情|专案))")
 # a 书名号 inside a 书名号 in one line: typed twice (《《办法》》) or a title within a title that keeps 《》
 # inside, where GB/T 15834-2011 4.9.3.3 takes the single 〈〉 for the inner one (《关于印发〈办法〉的通知》)
 _NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^《》\n]{0,40})》")
@@ -679,7 +683,7 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
-                          "book_nested", "book_ascii"})
+                          "book_nested", "book_ascii", "event_date"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -721,7 +725,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quotes, ``?…?`` standing for 《》 around a document name, “、等” (the word 等, judged
     on segmented words: 、等级 is not), a doubled 。 or ，, 。。。 for an ellipsis, an ASCII
     ``"`` closing a “, straight quotes "…" around Chinese text, ASCII hyphens -- for a
-    dash (— between the numbers of a range), half-width ,;:?!(). between Chinese
+    dash (— between the numbers of a range), an event's month and day joined by a point
+    (“4.11”风暴 → “4·11”, 4.14.3.5), half-width ,;:?!(). between Chinese
     characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
     reported as one pair (县(市、区)); a ( closed by ） is T102's — one summary finding per
     mark (or for the pairs) with the count when there are more than ``summary_over``
@@ -808,6 +813,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_ASCII_INNER_BOOK) if "《" in body.text and "<" in body.text else ():
         start = m.start(2) - 1 - offset
         add("book_ascii", b, start, m.end() - offset, f"〈{m.group(2)}〉")
+    for b, offset, m in body.finditer(_EVENT_DATE) if "”" in body.text else ():
+        add("event_date", b, m.start() - offset, m.end() - offset, f"“{m.group(1)}·{m.group(2)}”")
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
