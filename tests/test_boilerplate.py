@@ -428,6 +428,12 @@ def test_a_street_starred_out_and_a_figure_left_as_x_after_a_comma_are_placehold
     assert lint_text(near, tmp_path, select="B103") == []
 
 
+def test_a_figure_left_as_x_before_an_approximate_count_is_a_placeholder(tmp_path: Path) -> None:
+    text = "述职报告\n全年开展集中学习X次，撰写心得体会X余篇，调研报告X篇。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert len(found) == 1 and "共 3 处" in found[0].message
+
+
 def test_circles_typed_as_letters_o_are_a_placeholder(tmp_path: Path) -> None:
     text = "乡政府工作报告\n在ooo乡第八届人民代表大会上，完成ooo公路1.7公里硬化。\n"
     found = lint_text(text, tmp_path, select="B103")
