@@ -139,9 +139,13 @@ def test_a_section_out_of_order_is_named_where_it_comes_too_early(tmp_path: Path
 ])
 def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str, doctype: str | None) -> None:
     # the kind is read outside the 书名号: a 解读 of a plan that quotes the government work report is no work report
+    assert _doctype(tmp_path, f"{title}\n为做好相关工作，现说明如下。\n") == doctype
+
+
+def _doctype(tmp_path: Path, text: str) -> str | None:
     path = tmp_path / "doc.txt"
-    path.write_text(f"{title}\n为做好相关工作，现说明如下。\n", encoding="utf-8")
-    assert lint_path(path).doctype == doctype
+    path.write_text(text, encoding="utf-8")
+    return lint_path(path).doctype
 
 
 @pytest.mark.parametrize(("opening", "doctype"), [
@@ -153,9 +157,7 @@ def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str,
     ("根据县委关于召开民主生活会的部署，我认真查摆了问题，进行了对照检查。", "对照检查材料"),
 ])
 def test_a_document_the_opening_cites_is_not_its_kind(tmp_path: Path, opening: str, doctype: str | None) -> None:
-    path = tmp_path / "doc.txt"
-    path.write_text(f"{opening}\n一、存在的问题\n（一）学习不够深入。\n", encoding="utf-8")
-    assert lint_path(path).doctype == doctype
+    assert _doctype(tmp_path, f"{opening}\n一、存在的问题\n（一）学习不够深入。\n") == doctype
 
 
 def test_a_summarys_progress_heading_is_its_work_part(tmp_path: Path) -> None:
