@@ -14,6 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import PatternSet, active, compile_each
+from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
 
@@ -39,9 +40,6 @@ def _blocks_holding(ctx: Context, mark: str) -> list[Block]:
     return out
 
 
-_SUMMED = 3  # places of one swapped word reported as one finding
-
-
 def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
     pairs = [(p, r) for p, r in rule.params.get("pairs", ())]
     if not pairs:
@@ -53,27 +51,16 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
             if b.index not in ctx.residue:
                 hits.setdefault(b.index, []).append((m.start() - offset, offset - m.end(), i, m.group()))
-    kept: list[tuple[int, int, int, str, str]] = []
+    kept: list[tuple[int, int, str, str, int]] = []  # block, start, text, correction, end
     for index in sorted(hits):
         taken = -1
         for start, neg_end, i, text in sorted(hits[index]):  # earliest, then longest; overlaps dropped
             if start < taken:
                 continue
             taken = -neg_end
-            kept.append((index, start, -neg_end, text, pairs[i][1]))
-    # one swap a tool made all through the text (开展 for 发展 six times) is one finding at its first place with the
-    # others as related places: the drafter replaces them at once
-    same: dict[tuple[str, str], list[tuple[int, int, int, str, str]]] = {}
-    for hit in kept:
-        same.setdefault((hit[3], hit[4]), []).append(hit)
-    for index, start, end, text, expected in kept:
-        group = same[(text, expected)]
-        times, related = "", []
-        if len(group) >= _SUMMED:
-            if group[0][:3] != (index, start, end):
-                continue
-            times = f"（全文共 {len(group)} 处，可用替换功能统一改正）"
-            related = [{"path": ctx.doc.path, "line": ctx.doc.blocks[i].position(a)[0]} for i, a, *_ in group[1:]]
+            kept.append((index, start, text, pairs[i][1], -neg_end))
+    # one swap a tool made all through the text (开展 for 发展 six times) is one finding with its places
+    for (index, start, text, expected, end), times, related in summed(ctx.doc, kept):
         yield rule.finding(ctx.doc, index, start, end, text=text, expected=expected, suggestion=expected,
                            times=times, related=related)
 

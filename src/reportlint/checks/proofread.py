@@ -17,6 +17,7 @@ from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
 from ..scan import Body, PatternSet, compile_each, literal_alternation
+from .summed import summed
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
@@ -753,9 +754,6 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     return [i for i, a in enumerate(anchors) if not a or (found and (a in found or within[a] & found))]
 
 
-_SUMMED = 3  # occurrences of one listed mistake reported as one finding
-
-
 def _strings(value: object) -> tuple[str, ...]:
     """The strings of a list parameter, as a tuple (hashable); nothing when it is no list."""
     return tuple(v for v in value if isinstance(v, str)) if isinstance(value, (list, tuple)) else ()
@@ -815,19 +813,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
             kept.append((index, t))
     # a listed mistake written the same way all through the document is one finding at its first place, with the
     # others as related places: the drafter replaces it everywhere at once
-    same: dict[tuple[str, str], list[tuple[int, Typo]]] = {}
-    for index, t in kept:
-        if t.key in ("default", "variant"):
-            same.setdefault((t.text, t.expected), []).append((index, t))
-    blocks = ctx.doc.blocks
-    for index, t in kept:
-        group = same.get((t.text, t.expected), []) if t.key in ("default", "variant") else []
-        times, related = "", []
-        if len(group) >= _SUMMED:
-            if group[0][1] is not t:
-                continue
-            times = f"（全文共 {len(group)} 处，可用替换功能统一改正）"
-            related = [{"path": ctx.doc.path, "line": blocks[i].position(o.start)[0]} for i, o in group[1:]]
+    places = [(index, t.start, t.text, t.expected, t) for index, t in kept]
+    for (index, *_, t), times, related in summed(ctx.doc, places, lambda t: t.key in ("default", "variant")):
         yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
                            why=t.why, suggestion=t.expected if t.key not in ("roman",) else None, times=times,
                            related=related)
