@@ -23,8 +23,8 @@ TEXT = "县委常委会研究\n第 3 页\n全力落实市委*工作部署，Page
 def table_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(regexcache, "_known", set())
-    monkeypatch.setattr(regexcache, "_leads", {})
-    monkeypatch.setattr(regexcache, "_new_leads", set())
+    monkeypatch.setattr(regexcache, "_facts", {kind: {} for kind in regexcache.FACT_KINDS})
+    monkeypatch.setattr(regexcache, "_new_facts", set())
     re.purge()
     yield tmp_path
     re.purge()
@@ -57,9 +57,31 @@ def test_an_unreadable_table_is_ignored(table_dir: Path) -> None:
 
 
 def test_first_character_classes_are_kept_too(table_dir: Path) -> None:
-    regexcache.remember_lead("(?<=x)y", re.MULTILINE, "[y]")
+    regexcache.remember("leads", "(?<=x)y", re.MULTILINE, "[y]")
     regexcache.save()
-    regexcache._leads.clear()
+    regexcache._facts["leads"].clear()
     regexcache.prime()
-    assert regexcache.lead("(?<=x)y", re.MULTILINE) == (True, "[y]")
-    assert regexcache.lead("(?<=x)z", 0) == (False, None)
+    assert regexcache.recall("leads", "(?<=x)y", re.MULTILINE) == (True, "[y]")
+    assert regexcache.recall("leads", "(?<=x)z", 0) == (False, None)
+
+
+def test_needed_characters_come_back_without_a_parse(table_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlint import needchars
+
+    needchars.needed_chars.cache_clear()
+    assert needchars.needed_chars("(?:县|市)委", re.MULTILINE) == frozenset("委")
+    assert needchars.needed_chars(r"\d+个", 0) == frozenset("个")
+    assert needchars.needed_chars(r"\d?", 0) is None
+    regexcache.save()
+    regexcache._facts["needs"].clear()
+    needchars.needed_chars.cache_clear()
+    regexcache.prime()
+
+    def no_parse(pattern: str, flags: int) -> None:
+        raise AssertionError(f"parsed again: {pattern}")
+
+    monkeypatch.setattr(needchars, "_needed_chars", no_parse)
+    assert needchars.needed_chars("(?:县|市)委", re.MULTILINE) == frozenset("委")
+    assert needchars.needed_chars(r"\d+个", 0) == frozenset("个")
+    assert needchars.needed_chars(r"\d?", 0) is None
+    needchars.needed_chars.cache_clear()

@@ -33,13 +33,14 @@ except ImportError:  # not CPython: nothing to prime
 _KIND = "regex"
 # 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
 # give the second characters each first one allows; 4: a lead lists the digits \\d matches, and a pattern
-# anchored at line starts has none
-_FORMAT = 4
+# anchored at line starts has none; 5: facts of more kinds than the leads (``FACT_KINDS``)
+_FORMAT = 5
 _CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
-_leads: dict[tuple[str, int], str | None] = {}  # scan.first_chars results, kept alike
-_new_leads: set[tuple[str, int]] = set()
+FACT_KINDS = ("leads", "needs")  # scan.first_chars, needchars.needed_chars (a string of characters each, or None)
+_facts: dict[str, dict[tuple[str, int], str | None]] = {kind: {} for kind in FACT_KINDS}
+_new_facts: set[tuple[str, str, int]] = set()  # (kind, pattern, flags) found by this run
 Table = dict[str, dict[tuple[str, int], Any]]
 
 
@@ -56,7 +57,7 @@ def _table_file() -> Path | None:
 def _read(path: Path) -> Table:
     """The table at ``path``; an empty one when it is missing, damaged or not the shape
     ``save`` writes."""
-    empty: Table = {"patterns": {}, "leads": {}}
+    empty: Table = {"patterns": {}, **{kind: {} for kind in FACT_KINDS}}
     payload = read_entry(path, _KIND)
     if payload is None:
         return empty
@@ -64,10 +65,10 @@ def _read(path: Path) -> Table:
         table = marshal.loads(payload)
     except (ValueError, EOFError, TypeError):
         return empty
-    if type(table) is not dict or set(table) != {"patterns", "leads"}:
+    if type(table) is not dict or set(table) != {"patterns", *FACT_KINDS}:
         return empty
-    patterns, leads = table["patterns"], table["leads"]
-    if type(patterns) is not dict or type(leads) is not dict:
+    patterns = table["patterns"]
+    if type(patterns) is not dict or any(type(table[kind]) is not dict for kind in FACT_KINDS):
         return empty
     for key, value in patterns.items():
         if not (_key(key) and type(value) is tuple and len(value) == 4 and type(value[0]) is int
@@ -75,7 +76,7 @@ def _read(path: Path) -> Table:
                 and type(value[3]) is dict
                 and all(type(k) is str and type(v) is int for k, v in value[3].items())):
             return empty
-    if not all(_key(k) and (v is None or type(v) is str) for k, v in leads.items()):
+    if not all(_key(k) and (v is None or type(v) is str) for kind in FACT_KINDS for k, v in table[kind].items()):
         return empty
     return table
 
@@ -84,16 +85,18 @@ def _key(key: object) -> bool:
     return type(key) is tuple and len(key) == 2 and type(key[0]) is str and type(key[1]) is int
 
 
-def lead(pattern: str, flags: int) -> tuple[bool, str | None]:
-    """(known, value) of a first-character class remembered from an earlier run."""
+def recall(kind: str, pattern: str, flags: int) -> tuple[bool, str | None]:
+    """(known, value) of a fact of ``kind`` (one of ``FACT_KINDS``) about a pattern, remembered from an
+    earlier run or this one."""
+    facts = _facts[kind]
     key = (pattern, int(flags))
-    return (key in _leads, _leads.get(key))
+    return (key in facts, facts.get(key))
 
 
-def remember_lead(pattern: str, flags: int, value: str | None) -> None:
-    key = (pattern, int(flags))  # a plain int: marshal refuses re.RegexFlag
-    _leads[key] = value
-    _new_leads.add(key)
+def remember(kind: str, pattern: str, flags: int, value: str | None) -> None:
+    """Keep a fact of ``kind`` about a pattern for this run and, once ``save`` runs, for the next ones."""
+    _facts[kind][(pattern, int(flags))] = value  # a plain int: marshal refuses re.RegexFlag
+    _new_facts.add((kind, pattern, int(flags)))
 
 
 def prime() -> int:
@@ -102,7 +105,8 @@ def prime() -> int:
     if path is None:
         return 0
     table = _read(path)
-    _leads.update(table["leads"])
+    for kind in FACT_KINDS:
+        _facts[kind].update(table[kind])
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     for (pattern, flags), (final_flags, code, groups, groupindex) in table["patterns"].items():
         if not 0 <= groups < 1000 or not all(0 < i <= groups for i in groupindex.values()):
@@ -129,16 +133,16 @@ def save() -> int:
     cache: dict[Any, Any] = re._cache  # type: ignore[attr-defined]
     current = [(key[1], key[2], compiled) for key, compiled in list(cache.items()) if key[0] is str]
     new = [entry for entry in current if (entry[0], entry[1]) not in _known]
-    if not new and not _new_leads:
+    if not new and not _new_facts:
         return 0
     from re import _compiler, _parser  # type: ignore[attr-defined]
 
     table = _read(path)
-    patterns, leads = table["patterns"], table["leads"]
+    patterns, facts = table["patterns"], {kind: table[kind] for kind in FACT_KINDS}
     if len(patterns) + len(new) > MAX_PATTERNS:
         in_use = {(p, f) for p, f, _ in current}
         patterns = {k: v for k, v in patterns.items() if k in in_use}
-        leads = {k: v for k, v in leads.items() if k in _leads}
+        facts = {kind: {k: v for k, v in facts[kind].items() if k in _facts[kind]} for kind in FACT_KINDS}
     for pattern, flags, compiled in new:
         try:
             code = array(_CODE, [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]).tobytes()
@@ -146,10 +150,11 @@ def save() -> int:
             return 0
         patterns[(pattern, int(flags))] = (compiled.flags, code, compiled.groups, dict(compiled.groupindex))
         _known.add((pattern, flags))
-    leads.update({k: _leads[k] for k in _new_leads})
-    _new_leads.clear()
+    for kind, pattern, flags in _new_facts:
+        facts[kind][(pattern, flags)] = _facts[kind][(pattern, flags)]
+    _new_facts.clear()
     try:
-        data = marshal.dumps({"patterns": patterns, "leads": leads})
+        data = marshal.dumps({"patterns": patterns, **facts})
     except ValueError:
         return 0
     return len(new) if write_entry(path, _KIND, data) else 0

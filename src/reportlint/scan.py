@@ -181,10 +181,10 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     or None when that cannot be bounded (the pattern may match empty text, begins with
     ``.``, ``\\d``, a negated class, or is case-insensitive) or when ``re`` already skips
     ahead by itself (every branch begins with a plain character)."""
-    known, value = regexcache.lead(pattern, flags)
+    known, value = regexcache.recall("leads", pattern, flags)
     if not known:
         value = _first_chars(pattern, flags)
-        regexcache.remember_lead(pattern, flags, value)
+        regexcache.remember("leads", pattern, flags, value)
     return value
 
 
