@@ -507,10 +507,10 @@ def _config_for(path: Path) -> Config:
 
 def _terminal_width() -> int | None:
     """The terminal's width for the text report to wrap to; None (no wrapping) in a pipe or CI log."""
-    import shutil
-
     if os.environ.get("CI") or not sys.stdout.isatty():
         return None
+    import shutil  # here: it imports bz2 and lzma (3 ms), which a run into a pipe never needs
+
     return shutil.get_terminal_size().columns
 
 
