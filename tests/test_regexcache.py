@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 from re import _compiler  # type: ignore[attr-defined]
 
@@ -85,3 +86,20 @@ def test_needed_characters_come_back_without_a_parse(table_dir: Path, monkeypatc
     assert needchars.needed_chars(r"\d+个", 0) == frozenset("个")
     assert needchars.needed_chars(r"\d?", 0) is None
     needchars.needed_chars.cache_clear()
+
+
+@pytest.mark.skipif(sys.version_info[:2] != (3, 11), reason="patterns built on first use where re._compile allows it")
+def test_patterns_are_built_when_first_asked_for(table_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for pattern, flags in PATTERNS:
+        re.compile(pattern, flags)
+    regexcache.save()
+    monkeypatch.setattr(re, "_cache", {})
+    regexcache._known.clear()
+    assert regexcache.prime() >= len(PATTERNS)
+    cache = re._cache  # type: ignore[attr-defined]
+    assert all((str, p, int(f)) not in cache for p, f in PATTERNS)  # nothing built yet
+    pattern, flags = PATTERNS[1]
+    built = re.compile(pattern, flags)
+    assert built == _compiler.compile(pattern, flags) and built.groupindex == {"unit": 1, "body": 2}
+    assert (str, pattern, int(flags)) in cache and (str, PATTERNS[0][0], PATTERNS[0][1]) not in cache
+    assert re.search("新的[模式]", "一个新的模式") is not None  # a pattern the table lacks: compiled as usual
