@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -61,6 +60,8 @@ def plain_heading(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
+    from difflib import SequenceMatcher  # here: most checks never get this far (difflib costs 1–2 ms to import)
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
