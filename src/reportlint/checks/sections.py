@@ -230,15 +230,18 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
     bare: list[bool] = []  # nothing under the item before the next item of its level or a higher one
     empty: list[bool] = []  # … and the item is a heading alone on its line
+    blocks = doc.blocks
     for it, nxt in pairwise(items):
-        mk = it.marker
-        text = doc.blocks[mk.block].text
-        bare.append(bool(
-            not any(doc.blocks[i].text.strip() for i in range(mk.block + 1, nxt.marker.block))
-            and nxt.marker.start == len(doc.blocks[nxt.marker.block].text) - len(
-                doc.blocks[nxt.marker.block].text.lstrip())
-            and nxt.marker.rank and mk.rank and nxt.marker.rank <= mk.rank))
-        empty.append(bare[-1] and bool(mk.title and not text[mk.end + len(mk.title):].strip(" \u3000：:")))
+        mk, nk = it.marker, nxt.marker
+        rank, next_rank = mk.rank, nk.rank
+        # the cheap tests first: most items are followed by a deeper one, or by text
+        nothing_under = bool(
+            rank and next_rank and next_rank <= rank
+            and nk.start == len(nt := blocks[nk.block].text) - len(nt.lstrip())
+            and not any(blocks[i].text.strip() for i in range(mk.block + 1, nk.block)))
+        bare.append(nothing_under)
+        empty.append(nothing_under and bool(mk.title and not blocks[mk.block].text[mk.end + len(mk.title):].strip(
+            " \u3000：:")))
     caption = pattern_set(tuple(rule.params.get("captions", ())))
     for i, flag in enumerate(empty):
         if not flag or any(bare[j] for j in _siblings_beside(items, i, len(bare))):
