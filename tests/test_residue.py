@@ -122,3 +122,16 @@ def test_addresses_listed_under_a_label_are_content(tmp_path: Path) -> None:
     assert lint_text(text, tmp_path, select="B101") == []
     # an address alone on a line with no label above is a link a page-to-text tool left
     assert [f.line for f in lint_text(text.replace("地址：\n", ""), tmp_path, select="B101")] == [4]
+
+
+def test_an_entry_carried_over_to_the_next_line_stays_in_the_table() -> None:
+    # a budget report's 目录 whose long entry wraps (……及会议费支出情 / 况说明): the table goes on after it
+    lines = ["某县统计局2023年部门决算", "目 录", "第一部分 部门概况", "一、部门职责及机构设置", "二、部门决算单位构成",
+             "第二部分 决算情况说明", "一、收入支出决算总体情况说明", "二、“三公”经费、培训费及会议费支出情", "况说明",
+             "三、部门绩效管理情况说明", "第三部分 名词解释", "第一部分 部门概况", "一、部门职责及机构设置",
+             "统计局负责全县统计调查工作。", "二、部门决算单位构成", "本部门决算由局机关本级决算组成。"]
+    assert residue.contents(_doc(lines)) == frozenset(range(1, 11))
+    # a short line between two headings of a body is its text, not the rest of a heading
+    body = ["某县统计局工作安排", "一、统计调查", "按季度开展", "二、统计监督", "依法查处", "三、统计服务", "一、统计调查",
+            "按季度开展调查。"]
+    assert residue.contents(_doc(body)) == frozenset()

@@ -143,6 +143,8 @@ _LEADER = re.compile(r"[\s.．。·…—\-_]*(?:\d{1,4}\s*)?\Z")  # the dots an
 _CONTENTS_LABEL = re.compile(r"\s*(?:目\s*录|目\s*次|提\s*纲|大\s*纲)\s*(?:[:：]\s*)?\Z")
 _ENTRY_CHARS = 40  # an entry longer than this is a paragraph
 _ENTRIES = 3  # fewer entries than this make no table
+_WRAP_CHARS = 12  # the rest of an entry carried to the next line is at most this long …
+_WRAPS_AFTER = 16  # … after a line at least this long (a line of a page's width: a short one had room for it)
 
 
 def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[int]:
@@ -150,10 +152,10 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     without a sentence, beginning within the first few lines of text (a 目录 or 提纲 line among those before it belongs
     to it), whose first and one more begin a paragraph further on (dots and a page number after an entry left out; under
     such a label the first is enough)."""
-    lines = ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue)
-    lines = ((i, t) for i, t in lines if t)
+    lines = [(i, t) for i, t in ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue) if t]
     label: list[int] = []
     entries: list[tuple[int, str]] = []
+    wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
     for n, (i, text) in enumerate(lines):
         if not entries and not _ENTRY.match(text):
             if n >= 5:
@@ -161,6 +163,9 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
             if _CONTENTS_LABEL.match(text):
                 label.append(i)
             continue  # a title or a line of page chrome before the table
+        if entries and _rest_of_entry(text, lines[n - 1][1], lines[n + 1][1] if n + 1 < len(lines) else ""):
+            wrapped.append(i)
+            continue
         if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text) or (
                 entries and text.startswith(entries[0][1])):
             break  # a paragraph, or the body's first heading again right after the table
@@ -173,4 +178,12 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     # enough)
     if not found[0] or sum(found) < (1 if label else 2):
         return frozenset()
-    return frozenset(label + [i for i, _ in entries])
+    return frozenset(label + wrapped + [i for i, _ in entries])
+
+
+def _rest_of_entry(text: str, before: str, after: str) -> bool:
+    """Whether ``text`` is the end of the entry ``before`` that did not fit its line: a few characters, no entry nor
+    sentence of their own, after a long entry with no page number, before another entry."""
+    return (len(text) <= _WRAP_CHARS and not _ENTRY.match(text) and not _STOPS.search(text)
+            and len(before) >= _WRAPS_AFTER and bool(_ENTRY.match(before)) and _LEADER.sub("", before) == before
+            and len(before) + len(text) <= _ENTRY_CHARS and bool(_ENTRY.match(after)))
