@@ -175,3 +175,23 @@ def test_a_headline_with_an_exclamation_between_its_parts_is_a_title(tmp_path: P
     assert lint_text(headline, tmp_path, select="S105") == []
     body = "同志们！今天我们召开年度工作总结大会。会议的主要任务是总结工作、部署任务。\n"
     assert [f.rule for f in lint_text(body * 3, tmp_path, select="S105")] == ["S105"]
+
+
+def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_path: Path) -> None:
+    body = ("2023年，局办公室紧紧围绕中心工作，较好完成了各项任务。\n一、主要工作\n（一）抓好文稿起草。全年起草文稿120篇。\n"
+            "二、存在的不足\n文稿质量有待提高。\n")
+    counted = "2023年县统计局办公室工作总结(2篇)\n篇1\n" + body
+    assert lint_text(counted, tmp_path, select="S105") == []
+    generic = "办公室工作总结范文(通用5篇)\n篇1\n" + body  # a site's heading over samples is no document's title
+    assert [f.rule for f in lint_text(generic, tmp_path, select="S105")] == ["S105"]
+
+
+def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Path) -> None:
+    request = ("市政府：\n为改善园区办公条件，我委拟购置办公设备一批，共需经费35万元。\n一、购置理由\n现有设备使用已满10年。\n"
+               "二、经费来源\n从园区建设资金中列支。\n妥否，请批示。\n")
+    found = lint_text(request, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的请示" in found[0].message
+    minutes = ("6月3日，局长办公会研究了以下事项。现纪要如下：\n一、关于项目建设\n会议同意推进二期工程。\n"
+               "二、关于资金安排\n会议同意安排资金20万元。\n")
+    found = lint_text(minutes, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的纪要" in found[0].message

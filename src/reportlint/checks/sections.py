@@ -448,9 +448,13 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(text) < rule.params.get("min_chars", 300) or not opens:
             return
     first = filled[0]
+    page_titles = pattern_set(tuple(rule.params.get("page_titles", ())))
+    if page_titles is not None and any(page_titles.search(b.text.strip()) for b in doc.blocks[:first.index]
+                                       if b.index in ctx.residue):
+        return  # a sharing site's heading over the text is its title with a count (……工作总结(2篇)): it has one
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
-    kind = ctx.profile.name if ctx.profile else ""
+    kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
     example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
     # a document opening with a heading of its own (方向1：……, 一、总体要求) lacks the title above it: its first line is
     # short, holds no sentence end and ends in no colon (同志们：, 各乡镇： open a body)
@@ -459,6 +463,17 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, first.index, start, start + len(line), key="heading", example=example, heading=line)
         return
     yield rule.finding(doc, first.index, start, end, example=example)
+
+
+def _kind_by_wording(ctx: Context, wordings: Any) -> str:
+    """The kind of document (请示, 纪要 …) its own set wording shows (妥否，请批示; 现纪要如下), for a document no
+    profile fits: the first of ``wordings`` ([kind, pattern] pairs) whose pattern occurs outside the residue; or ""."""
+    text = "\n".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
+    for kind, pattern in wordings:
+        found = pattern_set((pattern,))
+        if found is not None and found.search(text):
+            return str(kind)
+    return ""
 
 
 @hookimpl
