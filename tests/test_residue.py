@@ -135,3 +135,10 @@ def test_an_entry_carried_over_to_the_next_line_stays_in_the_table() -> None:
     body = ["某县统计局工作安排", "一、统计调查", "按季度开展", "二、统计监督", "依法查处", "三、统计服务", "一、统计调查",
             "按季度开展调查。"]
     assert residue.contents(_doc(body)) == frozenset()
+
+
+def test_the_body_may_set_a_parts_label_apart_and_space_its_headings() -> None:
+    # the table lists 第一部分 部门概况; the body sets 第一部分 on a line of its own and spaces 一、 部门职责
+    lines = ["目录", "第一部分 部门概况", "一、部门职责", "二、机构设置", "第二部分 决算表", "一、收入支出决算总表",
+             "第一部分", "部门概况", "一、 部门职责", "负责全县统计工作。", "二、 机构设置", "内设3个股室。"]
+    assert residue.contents(_doc(lines)) == frozenset(range(6))

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import islice
+from itertools import islice, pairwise
 from typing import TYPE_CHECKING, Any
 
 from .rulebook import apply_options
@@ -143,6 +143,8 @@ _LEADER = re.compile(r"[\s.．。·…—\-_]*(?:\d{1,4}\s*)?\Z")  # the dots an
 _CONTENTS_LABEL = re.compile(r"\s*(?:目\s*录|目\s*次|提\s*纲|大\s*纲)\s*(?:[:：]\s*)?\Z")
 _ENTRY_CHARS = 40  # an entry longer than this is a paragraph
 _ENTRIES = 3  # fewer entries than this make no table
+_SPACES = re.compile(r"\s+")  # left out where entries and headings are compared (一、 部门职责 is 一、部门职责)
+_LABEL_CHARS = 6  # a line this short that is an entry's label alone (第一部分) …
 _WRAP_CHARS = 12  # the rest of an entry carried to the next line is at most this long …
 _WRAPS_AFTER = 16  # … after a line at least this long (a line of a page's width: a short one had room for it)
 
@@ -166,13 +168,16 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
         if entries and _rest_of_entry(text, lines[n - 1][1], lines[n + 1][1] if n + 1 < len(lines) else ""):
             wrapped.append(i)
             continue
+        flat = _SPACES.sub("", text)
         if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text) or (
-                entries and text.startswith(entries[0][1])):
-            break  # a paragraph, or the body's first heading again right after the table
-        entries.append((i, _LEADER.sub("", text)))
+                entries and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
+            break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
+        entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
     if len(entries) < _ENTRIES:
         return frozenset()
-    later = [b.text.strip() for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
+    later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
+    # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
+    later += [label + name for label, name in pairwise(later) if len(label) <= _LABEL_CHARS and _ENTRY.match(label)]
     found = [any(t.startswith(entry) for t in later) for _, entry in entries]
     # the body's first heading and one more (a page cut short has no more: under a label, 目录 or 提纲, the first is
     # enough)
