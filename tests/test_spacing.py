@@ -67,3 +67,12 @@ def test_a_space_between_two_pieces_that_happen_to_join_into_a_rare_word_is_no_c
     assert _found(text, tmp_path) == []
     # … but a space inside a word beside no heavier word is still one
     assert [e for _, e, _ in _found("全镇要在第 一时间上报灾情，不得迟报。", tmp_path)] == ["第 一"]
+
+
+def test_a_space_before_a_full_width_mark_is_reported(tmp_path: Path) -> None:
+    text = "通知\n今年暑假共计三十天 。各校要在放假前召开安全教育会 ，并做好登记。\n"
+    found = lint_text(text, tmp_path, select="T110")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("天 。", "天。"), ("会 ，", "会，")]
+    # a form's blank in ideographic spaces, English text and a heading without a sentence are left alone
+    quiet = "报名表\n签名：　　　，日期：　　　。\nPlease reply ; thanks.\n一、总体要求 ：\n"
+    assert lint_text(quiet, tmp_path, select="T110") == []

@@ -1,4 +1,4 @@
-"""T110: a space left inside a Chinese word (各学 校, 第 一时间).
+"""T110: a space left inside a Chinese word (各学 校, 第 一时间), or typed before a full-width mark (共62天 。).
 
 Chinese text puts no space between words (GB/T 15834-2011 has no word space; a space is layout, not
 punctuation). A single space between two Chinese characters in a sentence is what joining the lines of a PDF
@@ -20,6 +20,10 @@ from ..model import Finding, Rule
 # one ASCII space between Chinese characters, with two of them on one side at least: a name or a title spaced out
 # character by character (张 三，通 知) has one character between its spaces
 _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]{2})")
+# a space typed before a full-width mark after Chinese text (共62天 。): Chinese marks take no space before them
+# (GB/T 15834-2011 has none; the full-width mark carries its own spacing); ideographic spaces are left alone (a form's
+# blank to fill in: 签名：　　　，)
+_BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff”》）]) {1,2}(?=[。，、；：？！])")
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
 _LONGEST = 4  # characters of the longest word looked for across a space
 # an article or chapter number the text sets off with a space (第 13 条 理事会……, 第二章 总则): the space ends a label
@@ -91,6 +95,7 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     全县各学 校要在月底前完成排查 → T110 (学校 cut in two)."""
     if " " not in ctx.body.text:
         return
+    yield from _before_marks(ctx, rule)
     from ..lexicon import lexicon
 
     found = stray_spaces(ctx, lexicon())
@@ -105,6 +110,23 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = ctx.doc.blocks[index].text
         yield rule.finding(ctx.doc, index, at - 1, at + 2, text=text[at - 1:at + 2], word=word,
                            suggestion=text[at - 1] + text[at + 1], autofix=[(index, at, at + 1, "")])
+
+
+def _before_marks(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Spaces before a full-width mark in the sentences of the text (``_BEFORE_MARK``): each place, or one finding with
+    the count above ``summary_over``."""
+    found = [(b.index, m.start() - offset, m.end() - offset) for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
+             if b.index not in ctx.residue and _PROSE.search(b.text)]
+    if len(found) > rule.params.get("summary_over", 5):
+        index, start, end = found[0]
+        text = ctx.doc.blocks[index].text
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="mark_summary", count=len(found),
+                           text=text[start - 1:end + 1], autofix=[(i, s, e, "") for i, s, e in found])
+        return
+    for index, start, end in found:
+        text = ctx.doc.blocks[index].text
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="mark", text=text[start - 1:end + 1],
+                           suggestion=text[start - 1] + text[end], autofix=[(index, start, end, "")])
 
 
 @hookimpl
