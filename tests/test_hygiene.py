@@ -584,3 +584,9 @@ def test_an_event_named_by_its_month_and_day_takes_the_interpunct(tmp_path: Path
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("“8.15”", "“8·15”"), ("“6.3”", "“6·3”")]
     assert "间隔号" in found[0].message
+
+
+def test_a_quotation_inside_a_quotation_takes_single_quotes(tmp_path: Path) -> None:
+    text = "通知\n会议提出“着力延伸“口岸+”产业链”的要求。\n推进““十四五””规划落实。\n开展“安全月”“质量月”活动。\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.line, f.suggestion) for f in found] == [(2, "“着力延伸‘口岸+’产业链”")]

@@ -603,6 +603,10 @@ _NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^�
 # … and the inner one typed with ASCII angle brackets (《贯彻<规定>的实施办法》): Chinese words inside, so no markup tag
 _ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{0,60}?[\u4e00-\u9fff])([^<>《》\n]{1,60})>"
                                r"(?=[^《》<>\n]{0,40}》)")
+# a quotation inside a quotation in one line, both in double quotes (“着力延伸“口岸+”产业链”): the inner one takes the
+# single quotes ‘’ (GB/T 15834-2011 4.8, 引号); text between the two openings, so that a doubled mark (““十三五””)
+# is not taken for a nested quote
+_NESTED_QUOTE = re.compile(r"“([^“”\n]{1,40})“([^“”\n]{1,30})”([^“”\n]{0,40})”")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
 # a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
@@ -670,11 +674,11 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
-                          "book_nested", "book_ascii", "event_date"})
+                          "book_nested", "book_ascii", "event_date", "quote_nested"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
-_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii"})
+_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested"})
 
 
 @lru_cache(maxsize=16)
@@ -797,6 +801,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         doubled = not before and not after
         add("book_double" if doubled else "book_nested", b, m.start() - offset, m.end() - offset,
             f"《{inner}》" if doubled else f"《{before}〈{inner}〉{after}》")
+    for b, offset, m in body.finditer(_NESTED_QUOTE) if "“" in body.text else ():
+        before, inner, after = m.groups()
+        add("quote_nested", b, m.start() - offset, m.end() - offset, f"“{before}‘{inner}’{after}”")
     for b, offset, m in body.finditer(_ASCII_INNER_BOOK) if "《" in body.text and "<" in body.text else ():
         start = m.start(2) - 1 - offset
         add("book_ascii", b, start, m.end() - offset, f"〈{m.group(2)}〉")
