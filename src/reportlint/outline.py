@@ -534,6 +534,13 @@ _SCOPE = re.compile(
 )
 
 
+# every _SCOPE match begins at a blank, 第 or 附 (its ^ and look-behind take no character); with nothing
+# to skip to, ``re`` tries the pattern at every character: the set skips to those three in C (the paragraphs
+# holding 第 or 附件 of the real texts, the dev corpus and a third of the batch corpus, reports pasted as one
+# line among them: 15 -> 2 ms, min of 9)
+_SCOPES = PatternSet([_SCOPE.pattern], 0)
+
+
 _SCOPE_LINE = re.compile(
     rf"[ \t\u3000]*(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|篇))")
 
@@ -631,7 +638,7 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
                               scope="part"))
             continue
-        for m in _SCOPE.finditer(block.text):
+        for m in _SCOPES.finditer(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
             out.append(Marker(block.index, m.start(g), m.end(g), "heading", 0, title=m.group(g) + title,
