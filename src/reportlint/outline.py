@@ -534,6 +534,32 @@ _SCOPE = re.compile(
 )
 
 
+_SCOPE_WORD = re.compile("[第附]")
+
+
+def _scope_matches(text: str) -> Iterator[re.Match[str]]:
+    """``_SCOPE.finditer(text)``, the pattern tried only where a match can begin: every match holds a 第 or
+    附件 right after the blanks it begins with (its ^ and look-behind take no character), so it begins at
+    that 第 or 附 or in the blanks just before it. ``re`` alone finds no character to skip to and tries the
+    pattern at every one (the paragraphs holding 第 or 附件 of the real texts, the dev corpus and a third of
+    the batch corpus, reports pasted as one line among them: 16.9 -> 1.7 ms, min of 15; a ``PatternSet``
+    took 0.8 ms once it had compiled five patterns for its split scans, 21 ms once per process)."""
+    match, pos = _SCOPE.match, 0
+    for word in _SCOPE_WORD.finditer(text):
+        at = word.start()
+        if at < pos:
+            continue  # inside the match before
+        blanks = at
+        while blanks > pos and text[blanks - 1] in " \t\u3000":
+            blanks -= 1
+        for start in range(blanks, at + 1):
+            m = match(text, start)
+            if m is not None:
+                yield m
+                pos = m.end()
+                break
+
+
 _SCOPE_LINE = re.compile(
     rf"[ \t\u3000]*(附件[ \u3000]*[\d{CN_NUM}]{{0,3}}|第[{CN_NUM}百零〇\d]{{1,4}}(?:部分|章|节|篇))")
 
@@ -631,7 +657,7 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body
             out.append(Marker(block.index, line.start(1), line.end(1), "heading", 0, title=block.text.strip(),
                               scope="part"))
             continue
-        for m in _SCOPE.finditer(block.text):
+        for m in _scope_matches(block.text):
             g = 1 if m.group(1) else 2
             title = _heading_text(block.text, m.end(g))
             out.append(Marker(block.index, m.start(g), m.end(g), "heading", 0, title=m.group(g) + title,

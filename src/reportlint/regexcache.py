@@ -33,8 +33,9 @@ except ImportError:  # not CPython: nothing to prime
 _KIND = "regex"
 # 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
 # give the second characters each first one allows; 4: a lead lists the digits \\d matches, and a pattern
-# anchored at line starts has none; 5: facts of more kinds than the leads (``FACT_KINDS``)
-_FORMAT = 5
+# anchored at line starts has none; 5: facts of more kinds than the leads (``FACT_KINDS``); 6: a lead's second
+# characters are grouped by the first ones they follow
+_FORMAT = 6
 _CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()

@@ -156,21 +156,30 @@ def _lead_source(heads: Iterable[Head]) -> str | None:
     firsts = set().union(*after)
     if not firsts or _width(firsts) > _MAX_FIRST:
         return None
-    by_second: dict[frozenset[First] | None, set[First]] = {}
+    any_second: set[First] = set()  # first characters any second character may follow
+    follows: dict[First, set[First]] = {}  # a second character (a range, a class escape) -> the first ones it follows
     for first_class, seconds in after.items():
-        if seconds is not None and _width(seconds) > _MAX_FIRST:
-            seconds = None  # too many to filter on
-        by_second.setdefault(None if seconds is None else frozenset(seconds), set()).update(first_class)
-    if None in by_second and by_second[None] == firsts:
+        if seconds is None or _width(seconds) > _MAX_FIRST:
+            any_second |= first_class  # too many seconds to filter on
+        else:
+            for second in seconds:
+                follows.setdefault(second, set()).update(first_class)
+    if any_second == firsts:
         return _class(firsts)
     # each branch begins with its second characters, which ``re`` rejects at once when they do not
     # follow (a look-behind first would be tried at every first character); before the branches, one
-    # look-ahead for any second character rejects most places in a single test
-    branches = [f"(?<={_class(first)})" if second is None
-                else _class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
-                for second, first in sorted(by_second.items(), key=lambda kv: _class(kv[1]) + _class(kv[0] or ()))]
-    seconds = [second for second in by_second if second is not None]
-    ahead = "" if None in by_second else "(?=" + _class(set().union(*seconds), first=False) + ")"
+    # look-ahead for any second character rejects most places in a single test. The second characters
+    # are grouped by the first ones they may follow: most groups are one character, which ``re`` tests
+    # by one comparison where it tests a class by a table look-up; a place the look-ahead lets through
+    # tries every branch (B101's patterns: 141 branches of classes, 147 mostly of one character; its lead
+    # 38.5 -> 31.2 ns per character of the real texts and a twentieth of the batch corpus, medians of 15)
+    by_firsts: dict[frozenset[First], set[First]] = {}
+    for second, first in follows.items():
+        by_firsts.setdefault(frozenset(first), set()).add(second)
+    branches = [f"(?<={_class(any_second)})"] if any_second else []
+    branches += sorted(_class(second, first=False) + f"(?<={_class(first)}[\\s\\S])"
+                       for first, second in by_firsts.items())
+    ahead = "" if any_second else "(?=" + _class(set(follows), first=False) + ")"
     return _class(firsts) + ahead + "(?:" + "|".join(branches) + ")"
 
 
