@@ -736,9 +736,14 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
 @lru_cache(maxsize=16)
 def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, dict[str, frozenset[str]]]:
     """The alternation of the anchors (longest first) and, for each, the longer anchors that begin with it."""
-    words = {a for a in anchors if a}
-    within = {w: frozenset(v for v in words if v != w and v.startswith(w)) for w in words}
-    return literal_alternation(words), within
+    words = sorted({a for a in anchors if a})
+    within: dict[str, frozenset[str]] = {}
+    for k, w in enumerate(words):  # the words that begin with w follow it in sorted order (not every pair compared)
+        end = k + 1
+        while end < len(words) and words[end].startswith(w):
+            end += 1
+        within[w] = frozenset(words[k + 1:end])
+    return literal_alternation(set(words)), within
 
 
 def _active(anchors: tuple[str, ...], text: str) -> list[int]:
