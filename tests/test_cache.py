@@ -202,8 +202,9 @@ def test_an_unusable_cache_location_means_a_quiet_uncached_run(tmp_path: Path, d
 @pytest.fixture
 def fresh_re(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     monkeypatch.setattr(regexcache, "_known", set())
-    monkeypatch.setattr(regexcache, "_leads", {})
-    monkeypatch.setattr(regexcache, "_new_leads", set())
+    monkeypatch.setattr(regexcache, "_facts", {kind: {} for kind in regexcache.FACT_KINDS})
+    monkeypatch.setattr(regexcache, "_new_facts", set())
+    monkeypatch.setattr(re, "_cache", {})  # prime may replace it (patterns built on first use)
     re.purge()
     yield
     re.purge()
@@ -218,11 +219,12 @@ def test_every_pattern_of_a_real_run_comes_back_as_a_fresh_compile(docs: Path, f
     regexcache._known.clear()
     primed = regexcache.prime()
     assert primed > 100
-    for key, compiled in list(re._cache.items()):  # type: ignore[attr-defined]
-        if key[0] is str:
-            fresh = _compiler.compile(key[1], key[2])
-            assert compiled == fresh, key[1]
-            assert compiled.groupindex == fresh.groupindex
+    for pattern, flags in sorted(regexcache._known):  # each built from the table when first asked for
+        compiled = re.compile(pattern, flags)
+        assert compiled is re._cache[(str, pattern, flags)]  # type: ignore[attr-defined]
+        fresh = _compiler.compile(pattern, flags)
+        assert compiled == fresh, pattern
+        assert compiled.groupindex == fresh.groupindex
 
 
 def test_a_doctored_regex_table_is_ignored(docs: Path, fresh_re, capsys) -> None:
