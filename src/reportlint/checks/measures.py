@@ -986,7 +986,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
     conduct = _conduct_items(ctx, measures, sections, rule.params)
-    principle = pattern_set(tuple(_low_params(ctx).get("principles", ())))
+    no_task = _task_sets(rule.params, _low_params(ctx))
     for k, m in enumerate(measures):
         if dims.quantified(m.text) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -997,7 +997,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M102 already reports this passage as empty words: one passage, one finding
         if _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
-        if id(m) in conduct or _no_task(ctx, m, rule.params, principle):
+        if id(m) in conduct or _no_task(ctx, m, no_task):
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
@@ -1163,10 +1163,10 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
         return entry[1]
     quantified = dimensions_of(ctx, params).quantified
     conduct = _conduct_items(ctx, measures, sections, params)
-    principle = pattern_set(tuple(low.get("principles", ())))
+    no_task = _task_sets(params, low)
     counted = [m for m in measures
                if id(m) not in conduct and (quantified(m.text) or not (
-                   _no_task(ctx, m, params, principle) or _binds_all_addressed(ctx, m, params)))]
+                   _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params)))]
     memo[key] = (measures, counted)  # the entry keeps ``measures`` alive: its id stays its own
     return counted
 
@@ -1203,20 +1203,28 @@ def _addressees(ctx: Context) -> str:
     return ctx.memo("measures.addressees", find)  # type: ignore[no-any-return]
 
 
-def _no_task(ctx: Context, m: Measure, params: Mapping[str, Any], principle: PatternSet | None) -> bool:
-    """Whether the item states no task to quantify: a prohibition (``_is_norm``), the title of a document
-    (``document_titles``, the item without its label) or a principle to hold (``principle``: M103's
-    ``principles``, 坚持问题导向). Remembered for the document per text and sets of patterns: M101 asks for its
-    bare items, M103 for every item not quantified."""
-    norm = _norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ())))
-    titles = pattern_set(tuple(params.get("document_titles", ())))
-    memo: dict[tuple[str, PatternSet | None, PatternSet | None, PatternSet | None], bool] = ctx.memo("no-task", dict)
-    key = (m.text, norm, titles, principle)
-    found = memo.get(key)
+_TaskSets = tuple[PatternSet | None, PatternSet | None, PatternSet | None]
+
+
+def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
+    """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and the
+    ``principles`` of ``low`` (M103's)."""
+    return (_norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ()))),
+            pattern_set(tuple(params.get("document_titles", ()))), pattern_set(tuple(low.get("principles", ()))))
+
+
+def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
+    """Whether the item states no task to quantify (``sets``: ``_task_sets``): a prohibition (``_is_norm``), the
+    title of a document (``document_titles``, the item without its label) or a principle to hold (M103's
+    ``principles``, 坚持问题导向). Remembered for the document per text and sets: M101 asks for its bare items, M103
+    for every item not quantified."""
+    memo: dict[tuple[str, _TaskSets], bool] = ctx.memo("no-task", dict)
+    found = memo.get((m.text, sets))
     if found is None:
+        norm, titles, principle = sets
         body = m.body.strip()
-        found = memo[key] = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) or (
-            principle is not None and principle.search(body) is not None)
+        found = memo[(m.text, sets)] = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) \
+            or (principle is not None and principle.search(body) is not None)
     return found
 
 
