@@ -76,8 +76,9 @@ def _clauses_holding(chars: Iterable[str]) -> Callable[[str], list[str]]:
     if not wanted:
         return lambda text: []
     # the run up to the first wanted character taken whole (possessive): a clause without one fails at once
-    finditer = re.compile(f"[{_SEPARATORS}]([^{_SEPARATORS}{wanted}]*+[{wanted}][^{_SEPARATORS}]*)").finditer
-    return lambda text: [m.group(1) for m in finditer("，" + text)]
+    # ``findall`` gives the one group's texts in C (a third faster than a comprehension over ``finditer``)
+    findall = re.compile(f"[{_SEPARATORS}]([^{_SEPARATORS}{wanted}]*+[{wanted}][^{_SEPARATORS}]*)").findall
+    return lambda text: findall("，" + text)  # type: ignore[no-any-return]
 
 
 _AFTER_LIMITS = ("以前", "之前", "以内")  # a word after a time word that makes it a deadline (年底 以前)
