@@ -54,6 +54,11 @@ def _has_any(text: str, chars: str) -> bool:
     return any(ch in text for ch in chars)
 
 
+def _has_any_of(text: str, pieces: tuple[str, ...]) -> bool:
+    """Whether one of ``pieces`` occurs in ``text`` (a C search each)."""
+    return any(piece in text for piece in pieces)
+
+
 def _shielded(text: str) -> tuple[list[bool], list[tuple[int, int]]] | None:
     """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and the
     spans (start, end) of the places within three characters of one of those; None when there are none."""
@@ -996,15 +1001,22 @@ _RUN_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)年")
 _DOCNO_BRACKET = re.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
 
 
-def _digits_before_day(text: str) -> bool:
-    """Whether ``_RUN_DATE`` may match in ``text``: six digits right before a 日, looked at only where str.find
-    (a C search) finds 日 — ``_RUN_DATE.search`` would try its look-behind at every character."""
-    at = text.find("日", 6)
+def _digits_before(text: str, mark: str, count: int) -> bool:
+    """Whether ``count`` digits stand right before some ``mark`` in ``text``, looked at only where str.find (a C
+    search) finds the mark: what ``_RUN_DATE`` (six before 日), ``_RUN_MONTH`` (five before 月) and ``_RUN_YEARS``
+    (eight before 年) need, where their searches try the pattern at every digit of the text (the last two cost
+    0.04 s each over the batch corpus, with no match)."""
+    at = text.find(mark, count)
     while at >= 0:
-        if text[at - 6:at].isdigit():
+        if text[at - count:at].isdigit():
             return True
-        at = text.find("日", at + 1)
+        at = text.find(mark, at + 1)
     return False
+
+
+def _digits_before_day(text: str) -> bool:
+    """Whether ``_RUN_DATE`` may match in ``text``: six digits right before a 日."""
+    return _digits_before(text, "日", 6)
 
 
 def _run_date_detail(year: str, rest: str) -> str:
@@ -1112,8 +1124,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _due_before_signing(ctx, rule)
     yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
                            lambda m: _run_date_detail(m.group(1), m.group(2)))
-    yield from _each_match(ctx, rule, _RUN_MONTH, "月" in body.text, _run_month_detail)
-    yield from _each_match(ctx, rule, _RUN_YEARS, "年" in body.text, _run_years_detail)
+    yield from _each_match(ctx, rule, _RUN_MONTH, _digits_before(body.text, "月", 5), _run_month_detail)
+    yield from _each_match(ctx, rule, _RUN_YEARS, _digits_before(body.text, "年", 8), _run_years_detail)
     yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
                            lambda m: f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR):
@@ -1161,6 +1173,8 @@ _SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}[ \u3000]*\Z")
 # 亿元): a form's or a draft's figures left out or lost; never after a digit (1.2 亿元) nor after 单位 (a table's unit)
 _LOST_BLANK_SUM = re.compile(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
                              r"|共计|累计|合计|[约近为和及与]|超过?|突破|、)[ \u3000]+(?:[万亿]元)")
+_LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what every match of _LOST_SUM holds
+_LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = re.compile(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
 _LOST_YEAR = re.compile(r"年\s*\d{1,2}\s*月")
@@ -1172,9 +1186,12 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
     text = body.text
     found: list[tuple[Block, int, int, str]] = []
-    if "元" in text:
+    # what each match holds, looked for by str's C search first: ``Body.finditer`` tries the patterns at every 约, 计
+    # and blank, a Python step each (0.05 and 0.07 s over the batch corpus, which has no match)
+    if _has_any_of(text, _LOST_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
                   for b, o, m in body.finditer(_LOST_SUM)]
+    if _has_any_of(text, _LOST_BLANK_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
                   for b, o, m in body.finditer(_LOST_BLANK_SUM)]
     if "%" in text or "％" in text or "百分点" in text:
