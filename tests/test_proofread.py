@@ -1347,3 +1347,17 @@ def test_the_dropped_variant_form_of_furniture_is_reported(tmp_path: Path) -> No
     # 家俱: the form 《第一批异形词整理表》 drops for 家具
     text = "关于购置办公用品的请示\n拟购置办公家俱一批，经费约2万元。\n"
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("家俱", "家具")]
+
+
+def test_the_active_listed_patterns_are_those_whose_anchor_occurs() -> None:
+    """``_active`` (one-character anchors by ``in``, the others by one alternation and their prefixes) keeps exactly
+    the patterns whose anchor occurs in the text, anchors inside longer ones and overlapping ones too."""
+    import random
+
+    from reportlint.checks.proofread import _active
+
+    anchors = ("进", "于", "推进", "推进工作", "工作", "作风", "", "于是", "风")
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice("推进工作风于是，") for _ in range(rng.randint(0, 12)))
+        assert _active(anchors, text) == [i for i, a in enumerate(anchors) if not a or a in text], text

@@ -738,11 +738,20 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
                     yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], key)
 
 
+@lru_cache(maxsize=16)
+def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
+    """The alternation of the anchors of two or more characters (longest first), and the anchors of one."""
+    return literal_alternation(a for a in anchors if len(a) > 1), frozenset(a for a in anchors if len(a) == 1)
+
+
 def _active(anchors: tuple[str, ...], text: str) -> list[int]:
-    """``scan.active`` for the patterns of these anchors, with the alternation kept per list (``active`` sorts and
-    compares the anchors again for each text: a third of its cost on a report)."""
-    rx = literal_alternation(anchors)
-    found: set[str] = set()
+    """``scan.active`` for the patterns of these anchors (those whose anchor occurs in ``text``), with the
+    alternation kept per list (``active`` sorts and compares the anchors again for each text: a third of its cost on
+    a report). An anchor of one character is looked for by ``in`` (a C search), not in the alternation: 进 and 于
+    occur in every report, dozens of times, and each occurrence cost a search of its own (T105's list: 53 a report
+    over the batch corpus)."""
+    rx, chars = _anchor_scan(anchors)
+    found = {ch for ch in chars if ch in text}
     pos = 0
     while rx is not None and (m := rx.search(text, pos)) is not None:
         found.add(m.group())
