@@ -19,6 +19,15 @@ from ..model import Block, Finding, Rule
 from ..scan import Body, PatternSet, compile_each, literal_alternation
 from .summed import summed
 
+
+def _scanned(source: str) -> PatternSet:
+    """A pattern read only by ``Body.finditer`` (and ``search``): the one-branch set that ``Body.finditer`` makes of
+    ``re.compile(source)`` (its flags, the same matches), compiled at first use. Compiled at import as well, as
+    they were, T108's patterns cost about 15 ms of every run's start, most of them compiled again by the set or
+    never used (a cheap test of the text says no match can be found)."""
+    return PatternSet((source,), re.UNICODE)
+
+
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
@@ -904,15 +913,15 @@ def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callab
 
 _UNITS = "条个人件项次名户家所篇场"
 _YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
-_SHARE = re.compile(
+_SHARE = _scanned(
     # (not 完成率: a plan is often done beyond its target, 完成率101.5%)
     r"(?:占比|占|比重|比例|覆盖率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
 )
-_TOTAL = re.compile(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+_TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
-_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_MONTH_DAY = re.compile(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_SHORT_YEAR = re.compile(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
+_DATE = _scanned(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_MONTH_DAY = _scanned(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_SHORT_YEAR = _scanned(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
                          r"(?!代|前|以来|来|间|历史)|(?<![\d.])((?:19[5-9]|20[0-4]))\s*年(?=\s*\d{1,2}\s*月)")
 
 
@@ -1000,14 +1009,14 @@ def _month_days(year: int, month: int) -> int:
 
 
 # a date whose 年 and 月 were lost (20211228日, 2021915日: typed without them, or dropped by a converter)
-_RUN_DATE = re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d{2,4})日")
+_RUN_DATE = _scanned(r"(?<![\d.])((?:19|20)\d\d)(\d{2,4})日")
 # … and a year run into its month (20139月, 20146月底: 年 lost in copying); found from its digits, the look-behind read
 # in ``_run_month_detail``
-_RUN_MONTH = re.compile(r"((?:19|20)\d\d)(1[0-2]|[1-9])月")
+_RUN_MONTH = _scanned(r"((?:19|20)\d\d)(1[0-2]|[1-9])月")
 # … and two years run together before 年 (20212025年: the dash of 2021—2025年 lost), the second the later one
-_RUN_YEARS = re.compile(r"((?:19|20)\d\d)((?:19|20)\d\d)年")
+_RUN_YEARS = _scanned(r"((?:19|20)\d\d)((?:19|20)\d\d)年")
 # a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号)
-_DOCNO_BRACKET = re.compile(r"〔((?:19|20)\d\d)(\d{1,4})号")
+_DOCNO_BRACKET = _scanned(r"〔((?:19|20)\d\d)(\d{1,4})号")
 
 
 def _digits_before(text: str, mark: str, count: int) -> bool:
@@ -1061,7 +1070,7 @@ def _impossible_date(year: int | None, month: int, day: int) -> bool:
     return not 1 <= day <= last
 
 
-def _each_match(ctx: Context, rule: Rule, rx: re.Pattern[str], worth: bool,
+def _each_match(ctx: Context, rule: Rule, rx: PatternSet, worth: bool,
                 detail_of: Callable[[re.Match[str]], str | None]) -> Iterator[Finding]:
     """A finding over each match of ``rx`` outside the residue that ``detail_of`` gives a detail for (None: no
     finding); none at all when ``worth`` (a cheap test of the whole text) says no match can be found."""
@@ -1158,13 +1167,13 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
 # 《现代汉语词典》 on 约数; one of them goes
-_APPROX_TWICE = re.compile(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?:(余|多)(?=[\u4e00-\u9fff])"
+_APPROX_TWICE = _scanned(r"(?<![制节大契公条])约\s*\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?(?:(余|多)(?=[\u4e00-\u9fff])"
                            r"|[\u4e00-\u9fff]{1,3}?(左右))")
 
 # a range of numbers is an approximation already, and 左右 after it says so twice (20～30分钟左右, 三至五年左右): the
 # 病句 type 数量范围 + 左右 of the usage notes on 约数 (《现代汉语词典》 左右 ②: 用在数目字后面表示概数); not a date
 # (2023-10-01左右: the numbers sit between other digits and hyphens) nor 左右 as the two sides (左右两侧, 左右为难)
-_RANGE_APPROX = re.compile(
+_RANGE_APPROX = _scanned(
     r"(?:(?<![\d.\-－/:：])\d+(?:\.\d+)?[%％]?\s*(?:[万千百]\s*)?(?:——|[-－~～—–至到])\s*\d+(?:\.\d+)?(?![\d\-－/:：])"
     r"|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]{1,2}[至到][一二两三四五六七八九十]{1,2})"
     r"\s*(?:[万千百]\s*)?[\u4e00-\u9fff%％]{0,3}?左右(?![两为逢开手摇侧各边])")
@@ -1174,19 +1183,19 @@ _RANGE_APPROX = re.compile(
 # copied; what stays is a word that cannot stand without its number. Only words that never do: 约 before 万元/亿元
 # (近亿元, 超亿元, 投资亿元以上 stand for one), a percent sign or 个百分点 right after a word (not after 几, 两, 数 …),
 # an anniversary of a founding (成立周年), and a 年 with no year before a month.
-_LOST_SUM = re.compile(r"(?:约|共计|累计|合计)[万亿]元(?!以[上下]|级|户|村)")
-_LOST_SHARE = re.compile(r"(?:[%％](?=[，。；、,;\u4e00-\u9fff])|个百分点)")
+_LOST_SUM = _scanned(r"(?:约|共计|累计|合计)[万亿]元(?!以[上下]|级|户|村)")
+_LOST_SHARE = _scanned(r"(?:[%％](?=[，。；、,;\u4e00-\u9fff])|个百分点)")
 # the word before the sign (searched up to it), with the blank where the figure stood (增长 %)
 _SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}[ \u3000]*\Z")
 # … and a blank where an amount stood before 万元/亿元, after a word that asks for one (生产总值 亿元, 分别达到 亿元、
 # 亿元): a form's or a draft's figures left out or lost; never after a digit (1.2 亿元) nor after 单位 (a table's unit)
-_LOST_BLANK_SUM = re.compile(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
+_LOST_BLANK_SUM = _scanned(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
                              r"|共计|累计|合计|[约近为和及与]|超过?|突破|、)[ \u3000]+(?:[万亿]元)")
 _LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what every match of _LOST_SUM holds
 _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
-_LOST_ANNIVERSARY = re.compile(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
-_LOST_YEAR = re.compile(r"年\s*\d{1,2}\s*月")
+_LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
+_LOST_YEAR = _scanned(r"年\s*\d{1,2}\s*月")
 _LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
 _YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
 
@@ -1333,7 +1342,7 @@ def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # date (成文日期) after the body, so a notice whose deadline comes before that date asked for the impossible (a date
 # left over from last year's notice, or a notice signed late). Only 请… (an instruction) and a 截止 line count: a
 # summary tells of deadlines set in the past (要求各单位于3月底前……) in the same words.
-_DUE = re.compile(r"(?:(?<![申邀提聘恳敬回呈报])请(?![示假求])[^。；！\n]{0,40}?于"
+_DUE = _scanned(r"(?:(?<![申邀提聘恳敬回呈报])请(?![示假求])[^。；！\n]{0,40}?于"
                   r"|(?:截止|截至)(?:时间|日期)[为是：:]?)\s*"
                   r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2}\s*[日号])")
 _DUE_NEED = ("请", "截止", "截至")
