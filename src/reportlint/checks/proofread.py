@@ -8,7 +8,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise, takewhile
 from typing import Any
 
@@ -26,6 +26,13 @@ def _scanned(source: str) -> PatternSet:
     they were, T108's patterns cost about 15 ms of every run's start, most of them compiled again by the set or
     never used (a cheap test of the text says no match can be found)."""
     return PatternSet((source,), re.UNICODE)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern[str]:
+    """``re.compile(source)`` at first use, then kept: for a pattern that a cheap test of the text seldom lets run
+    (``_LETTER_DIGITS`` and ``_DASH_AS_YI`` cost 2 ms each at import, and 2 texts in 53 real ones use them)."""
+    return re.compile(source)
 
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -420,7 +427,7 @@ def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, s
 # letters typed for digits inside a number with a unit, or a chainage: 1OO米, 25l亿元, K0+1OO
 _UNIT = (r"(?:[万亿千百]?元|[万亿]|米|公里|千米|平方米|亩|吨|户|人|个|项|次|台|套|座|处|年|月|日|号"
          r"|km|m\b|kV|KV|kW|MW|%|％)")
-_LETTER_DIGITS = re.compile(
+_LETTER_DIGITS = (  # compiled at first use (``_compiled``): few texts have a letter beside a digit
     rf"(?<![A-Za-z0-9])(?=[0-9OolI.]*[0-9])(?=[0-9OolI.]*[OolI])[0-9][0-9OolI.]*[OolI][0-9OolI.]*(?={_UNIT})"
     r"|(?<![A-Za-z])(?=[0-9OolI.]*[OolI])[OolI][0-9OolI.]*[0-9][0-9OolI.]*(?=" + _UNIT + ")"
     r"|(?:(?<=[Kk][0-9]\+)|(?<=[Kk][0-9]{2}\+))(?=[0-9]{0,2}[OolI])[0-9OolI]{3}"
@@ -444,7 +451,7 @@ def _fix_letters(s: str) -> str:
 
 
 # a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
-_DASH_AS_YI = re.compile(r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])")
+_DASH_AS_YI = r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])"  # compiled at first use: 一一 is rare
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
 
 
@@ -455,7 +462,7 @@ def _letters(text: str) -> Iterator[Typo]:
     # search per letter) before the patterns that stop at each digit
     if _has_any(text, "OolI"):
         if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
-            for m in _LETTER_DIGITS.finditer(text):
+            for m in _compiled(_LETTER_DIGITS).finditer(text):
                 yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
         if "l" in text:
             for m in _ROMAN_MIXED.finditer(text):
@@ -515,7 +522,7 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
     is_word = lex.word  # type: ignore[attr-defined]
     if "一一" in text:
-        for m in _DASH_AS_YI.finditer(text):
+        for m in _compiled(_DASH_AS_YI).finditer(text):
             start = m.start(1)
             if not any(is_word(text[start:start + k]) for k in (3, 4)):  # not 一一对应, 一一列举 …
                 yield Typo(start, start + 2, "一一", "——", "dash")
