@@ -1262,6 +1262,30 @@ def test_the_run_date_prefilter_never_hides_a_match() -> None:
     assert _digits_before_day("于20231128日召开") and not _digits_before_day("于2023年11月28日召开")
 
 
+def test_the_number_prefilters_never_hide_a_match() -> None:
+    """``_digits_before`` for ``_RUN_MONTH`` and ``_RUN_YEARS``, and the pieces every match of ``_LOST_SUM`` and
+    ``_LOST_BLANK_SUM`` holds, must say yes wherever the pattern matches."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    rng = random.Random(11)
+    for _ in range(20000):
+        alphabet = rng.choice(("0122019年月，", "01290年月约计共累合万亿元 \u3000达到，"))
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        if P._RUN_MONTH.search(text):
+            assert P._digits_before(text, "月", 5), text
+        if P._RUN_YEARS.search(text):
+            assert P._digits_before(text, "年", 8), text
+        if P._LOST_SUM.search(text):
+            assert P._has_any_of(text, P._LOST_SUM_NEED), text
+        if P._LOST_BLANK_SUM.search(text):
+            assert P._has_any_of(text, P._LOST_BLANK_SUM_NEED), text
+    assert P._digits_before("20139月", "月", 5) and not P._digits_before("2013年9月", "月", 5)
+    assert P._digits_before("20212025年", "年", 8) and not P._digits_before("2021—2025年", "年", 8)
+    assert P._has_any_of("投资 亿元", P._LOST_BLANK_SUM_NEED) and not P._has_any_of("投资1亿元", P._LOST_BLANK_SUM_NEED)
+
+
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
     ("今年全县固定资投资增长8%，增速居全市第二。", "固定资投资", "固定资产投资"),  # a character dropped from an indicator's name
     ("持续加强污染房治，改善河道水质。", "污染房治", "污染防治"),  # 音近 inside a 公文 phrase
@@ -1323,3 +1347,17 @@ def test_the_dropped_variant_form_of_furniture_is_reported(tmp_path: Path) -> No
     # 家俱: the form 《第一批异形词整理表》 drops for 家具
     text = "关于购置办公用品的请示\n拟购置办公家俱一批，经费约2万元。\n"
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("家俱", "家具")]
+
+
+def test_the_active_listed_patterns_are_those_whose_anchor_occurs() -> None:
+    """``_active`` (one-character anchors by ``in``, the others by one alternation and their prefixes) keeps exactly
+    the patterns whose anchor occurs in the text, anchors inside longer ones and overlapping ones too."""
+    import random
+
+    from reportlint.checks.proofread import _active
+
+    anchors = ("进", "于", "推进", "推进工作", "工作", "作风", "", "于是", "风")
+    rng = random.Random(5)
+    for _ in range(5000):
+        text = "".join(rng.choice("推进工作风于是，") for _ in range(rng.randint(0, 12)))
+        assert _active(anchors, text) == [i for i, a in enumerate(anchors) if not a or a in text], text
