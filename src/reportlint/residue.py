@@ -177,7 +177,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
         return frozenset()
     later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
-    later += [label + name for label, name in pairwise(later) if len(label) <= _LABEL_CHARS and _ENTRY.match(label)]
+    later += [head + name for head, name in pairwise(later) if len(head) <= _LABEL_CHARS and _ENTRY.match(head)]
     found = [any(t.startswith(entry) for t in later) for _, entry in entries]
     # the body's first heading and one more (a page cut short has no more: under a label, 目录 or 提纲, the first is
     # enough)

@@ -95,38 +95,31 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     全县各学 校要在月底前完成排查 → T110 (学校 cut in two)."""
     if " " not in ctx.body.text:
         return
-    yield from _before_marks(ctx, rule)
+    marks = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
+             if b.index not in ctx.residue and _PROSE.search(b.text)]
+    yield from _reported(ctx, rule, marks, "mark", "mark_summary")
     from ..lexicon import lexicon
 
-    found = stray_spaces(ctx, lexicon())
-    if len(found) > rule.params.get("summary_over", 5):
-        index, at, word = found[0]
-        text = ctx.doc.blocks[index].text
-        sample = "、".join(f"“{ctx.doc.blocks[i].text[a - 1:a + 2]}”" for i, a, _ in found[:3])
-        yield rule.finding(ctx.doc, index, at - 1, at + 2, key="summary", count=len(found), sample=sample,
-                           text=text[at - 1:at + 2], word=word, autofix=[(i, a, a + 1, "") for i, a, _ in found])
-        return
-    for index, at, word in found:
-        text = ctx.doc.blocks[index].text
-        yield rule.finding(ctx.doc, index, at - 1, at + 2, text=text[at - 1:at + 2], word=word,
-                           suggestion=text[at - 1] + text[at + 1], autofix=[(index, at, at + 1, "")])
+    cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
+    yield from _reported(ctx, rule, cut, "default", "summary")
 
 
-def _before_marks(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """Spaces before a full-width mark in the sentences of the text (``_BEFORE_MARK``): each place, or one finding with
-    the count above ``summary_over``."""
-    found = [(b.index, m.start() - offset, m.end() - offset) for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
-             if b.index not in ctx.residue and _PROSE.search(b.text)]
-    if len(found) > rule.params.get("summary_over", 5):
-        index, start, end = found[0]
-        text = ctx.doc.blocks[index].text
-        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="mark_summary", count=len(found),
-                           text=text[start - 1:end + 1], autofix=[(i, s, e, "") for i, s, e in found])
+def _reported(ctx: Context, rule: Rule, places: list[tuple[int, int, int, str]], key: str,
+              summary_key: str) -> Iterator[Finding]:
+    """A finding for each space of ``places`` (block, start and end of the space, the word it cuts or ""), shown with
+    a character either side; above ``summary_over`` places, one finding for the document with the count. The fix
+    deletes the spaces."""
+    blocks = ctx.doc.blocks
+    shown = [blocks[index].text[start - 1:end + 1] for index, start, end, _ in places]
+    if len(places) > rule.params.get("summary_over", 5):
+        index, start, end, word = places[0]
+        sample = "、".join(f"“{text}”" for text in shown[:3])
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key=summary_key, count=len(places), sample=sample,
+                           text=shown[0], word=word, autofix=[(i, s, e, "") for i, s, e, _ in places])
         return
-    for index, start, end in found:
-        text = ctx.doc.blocks[index].text
-        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="mark", text=text[start - 1:end + 1],
-                           suggestion=text[start - 1] + text[end], autofix=[(index, start, end, "")])
+    for (index, start, end, word), text in zip(places, shown, strict=True):
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key=key, text=text, word=word,
+                           suggestion=text[0] + text[-1], autofix=[(index, start, end, "")])
 
 
 @hookimpl
