@@ -103,3 +103,23 @@ def test_patterns_are_built_when_first_asked_for(table_dir: Path, monkeypatch: p
     assert built == _compiler.compile(pattern, flags) and built.groupindex == {"unit": 1, "body": 2}
     assert (str, pattern, int(flags)) in cache and (str, PATTERNS[0][0], PATTERNS[0][1]) not in cache
     assert re.search("新的[模式]", "一个新的模式") is not None  # a pattern the table lacks: compiled as usual
+
+
+def test_a_second_run_compiles_no_new_pattern(tmp_path: Path) -> None:
+    """Every pattern a check builds is the same string in every process: one built from a set in its iteration
+    order (which string hashing changes from run to run) was compiled, and the table written, on every run."""
+    import os
+    import subprocess
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    env = {**os.environ, "REPORTLINT_CACHE_DIR": str(tmp_path / "cache")}
+    table = None
+    for seed in ("1", "2", "3"):
+        subprocess.run([sys.executable, "-m", "reportlint", "check", "--no-cache", str(examples)],
+                       env={**env, "PYTHONHASHSEED": seed}, capture_output=True, check=False, timeout=300)
+        files = sorted((tmp_path / "cache").rglob("*"))
+        now = {f: f.read_bytes() for f in files if f.is_file() and "regex" in f.name}
+        assert now, "the run saved no table of patterns"
+        if table is not None:
+            assert now == table, f"the run with PYTHONHASHSEED={seed} compiled patterns the first run did not"
+        table = now

@@ -1361,7 +1361,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     # fixed terms that hold an intensifier (全面从严治党, 全面深化改革): in the set so that they are read whole, then
     # left out of the count
     terms = frozenset(params.get("terms", ()))
-    phrases = _phrase_set(tuple(params.get("phrases", ())) + tuple(terms))
+    # the list, not the set: a set's order changes with string hashing from run to run, and so would the pattern
+    phrases = _phrase_set(tuple(params.get("phrases", ())) + tuple(params.get("terms", ())))
     if phrases is None:
         return
     threshold = params.get("threshold", 0.12)
