@@ -462,13 +462,34 @@ def _letters(text: str) -> Iterator[Typo]:
                 yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
         if "l" in text:
             for m in _ROMAN_MIXED.finditer(text):
-                yield Typo(m.start(), m.end(), m.group(), "Ⅰ、Ⅱ、Ⅲ、Ⅳ", "roman")
+                numeral = m.group()
+                typed = "小写字母 l" + ("和数字 1" if "1" in numeral else "")
+                expected = _next_in_series(text, m.start(), m.end())
+                yield Typo(m.start(), m.end(), numeral, expected or "", "roman" if expected else "roman_unsure", typed)
     if "年" in text and _has_any(text, "OoＯｏ0０"):
         for m in _YEAR_ZERO.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group().translate(_ZERO_LIKE), "year_zero")
     if "的" in text and "号" in text and _has_any(text, "〔[［"):
         for m in _DOCNO_DE.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
+
+
+_ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
+_ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
+
+
+def _next_in_series(text: str, start: int, end: int) -> str | None:
+    """The numeral a damaged one stands for when its sentence lists the numerals before it in order with the same
+    word after them (特别重大(I级)、重大(II级)、较大(III级)和一般(Ill级): the fourth, IV, whatever its letters look
+    like); None when there is no such series: the letters alone do not tell III from IV."""
+    opening = max(text.rfind(mark, 0, start) for mark in "\n。！？；") + 1  # the sentence's start
+    after = text[end:end + 3].lstrip()[:1]
+    before = [m.group(1) for m in re.finditer(r"(?<![A-Za-z])([IVX]{1,4})(?=[^\S\n]*" + re.escape(after) + ")",
+                                              text[opening:start])]
+    values = [_ROMAN_VALUES.get(n) for n in before]
+    if not values or values != list(range(1, len(values) + 1)):
+        return None
+    return _ROMAN_OF.get(len(values) + 1)
 
 
 _OWN_NUMBER = re.compile(r"\s*[（(][^（()）\n]{0,30}(?:令|号|〕)[^（()）\n]{0,12}[）)]")
@@ -837,7 +858,7 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     places = [(index, t.start, t.text, t.expected, t) for index, t in kept]
     for (index, *_, t), times, related in summed(ctx.doc, places, lambda t: t.key in ("default", "variant")):
         yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
-                           why=t.why, suggestion=t.expected if t.key not in ("roman",) else None, times=times,
+                           why=t.why, suggestion=t.expected or None, times=times,
                            related=related)
 
 
