@@ -369,9 +369,9 @@ class Lexicon:
     def similar(self, a: str, b: str) -> str | None:
         """"形近", "音近" or None."""
         ia, ib = self._char(a), self._char(b)
-        if ia[2] & ib[2]:
+        if not ia[2].isdisjoint(ib[2]):
             return "形近"
-        if ia[3] & ib[3]:
+        if not ia[3].isdisjoint(ib[3]):
             return "音近"
         return None
 
