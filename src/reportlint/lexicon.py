@@ -83,7 +83,7 @@ class _Table:
     then picks the bucket; an array of offsets says where each bucket's ``marshal`` record lies.
     The bit array and the offsets are read with the head; nothing else is unpacked beforehand."""
 
-    __slots__ = ("_bits", "_buckets", "_data", "_failed", "_offsets", "_records", "_valid")
+    __slots__ = ("_bits", "_buckets", "_data", "_failed", "_nbits", "_offsets", "_records", "_valid")
 
     def __init__(self, data: dict[Any, Any], parts: tuple[Any, Any, Any] | None = None,
                  valid: Callable[[object], bool] = bool, failed: Callable[[], dict[str, Any]] | None = None) -> None:
@@ -92,12 +92,13 @@ class _Table:
         self._bits, self._offsets, self._records = given
         self._valid, self._failed = valid, failed
         self._buckets = len(self._offsets) - 1 if self._offsets is not None else 0
+        self._nbits = 8 * len(self._bits)
 
     def get(self, key: str, default: Any = None) -> Any:
         if self._offsets is None:
             return self._data.get(key, default)
-        h = crc32(key.encode("utf-8"))
-        bit = h % (8 * len(self._bits))
+        h = crc32(key.encode())
+        bit = h % self._nbits
         if not self._bits[bit >> 3] >> (bit & 7) & 1:
             return default
         number = h % self._buckets
@@ -369,9 +370,9 @@ class Lexicon:
     def similar(self, a: str, b: str) -> str | None:
         """"形近", "音近" or None."""
         ia, ib = self._char(a), self._char(b)
-        if ia[2] & ib[2]:
+        if not ia[2].isdisjoint(ib[2]):
             return "形近"
-        if ia[3] & ib[3]:
+        if not ia[3].isdisjoint(ib[3]):
             return "音近"
         return None
 
