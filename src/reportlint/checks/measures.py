@@ -33,6 +33,9 @@ class Measure:
     text: str  # the measure's text, blocks joined by a line break
     inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
     unlabelled: str | None = field(default=None, compare=False)  # ``body``, once made
+    # the set of norms found nowhere in ``text`` (``_is_norm``: ``_conduct_items`` asks for every item, ``_no_task``
+    # again for each one not quantified; the second search was 1% of the M1 rules' instructions)
+    free_of: object = field(default=None, compare=False)
 
     @property
     def body(self) -> str:
@@ -102,7 +105,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_alone", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
+    __slots__ = ("_alone", "_alone_bits", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]], alone: Iterable[int] = ()) -> None:
         """``alone``: the lists whose patterns ``searches`` gives (each searched alone)."""
@@ -111,8 +114,11 @@ class _Narrowing:
         self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
         self._always = 0  # the patterns that need nothing the analysis can name
         bit = 0
-        for patterns in lists:
+        self._alone_bits = 0  # the patterns (bits) of the lists searched ``alone``: the rest play no part in a plan
+        for k, patterns in enumerate(lists):
             self._lists.append((bit, patterns))
+            if k in self._alone:
+                self._alone_bits |= (1 << len(patterns)) - 1 << bit
             for p in patterns:
                 need = needed_chars(p, re.MULTILINE)
                 if need is None:
@@ -158,6 +164,9 @@ class _Narrowing:
         searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
         patterns kept some 70 over a batch) would compile an alternation for each, which cost more
         than the searches."""
+        # one plan for the texts that differ only in the other lists' patterns (a batch's texts made some 2,400
+        # masks, most differing in the exclude and generic lists: their plans were built again)
+        mask &= self._alone_bits
         found = self._plans.get(mask)
         if found is None:
             found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) if k in self._alone else ()
@@ -1051,7 +1060,10 @@ def _is_norm(m: Measure, norm: PatternSet | None) -> bool:
     make up at least half of them (an item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。
     不得录音录像。), or after a title sentence most clauses of the rest do. One prohibition beside a task (加强监督，
     严禁违规举债) leaves the task to judge."""
-    if norm is None or not norm.search(m.text):
+    if norm is None or m.free_of is norm:
+        return False
+    if not norm.search(m.text):
+        m.free_of = norm
         return False  # none anywhere in the item (most items)
     body = m.body
     spans = sentences(body) or [(0, len(body))]
