@@ -33,6 +33,9 @@ class Measure:
     text: str  # the measure's text, blocks joined by a line break
     inline: int = 0  # the value of the inline token it starts at (一是 → 1, 建议二 → 2); 0 for an item
     unlabelled: str | None = field(default=None, compare=False)  # ``body``, once made
+    # the set of norms found nowhere in ``text`` (``_is_norm``: ``_conduct_items`` asks for every item, ``_no_task``
+    # again for each one not quantified; the second search was 1% of the M1 rules' instructions)
+    free_of: object = field(default=None, compare=False)
 
     @property
     def body(self) -> str:
@@ -102,7 +105,7 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_alone", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
+    __slots__ = ("_alone", "_alone_bits", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets")
 
     def __init__(self, lists: Sequence[tuple[str, ...]], alone: Iterable[int] = ()) -> None:
         """``alone``: the lists whose patterns ``searches`` gives (each searched alone)."""
@@ -111,8 +114,11 @@ class _Narrowing:
         self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
         self._always = 0  # the patterns that need nothing the analysis can name
         bit = 0
-        for patterns in lists:
+        self._alone_bits = 0  # the patterns (bits) of the lists searched ``alone``: the rest play no part in a plan
+        for k, patterns in enumerate(lists):
             self._lists.append((bit, patterns))
+            if k in self._alone:
+                self._alone_bits |= (1 << len(patterns)) - 1 << bit
             for p in patterns:
                 need = needed_chars(p, re.MULTILINE)
                 if need is None:
@@ -158,6 +164,9 @@ class _Narrowing:
         searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
         patterns kept some 70 over a batch) would compile an alternation for each, which cost more
         than the searches."""
+        # one plan for the texts that differ only in the other lists' patterns (a batch's texts made some 2,400
+        # masks, most differing in the exclude and generic lists: their plans were built again)
+        mask &= self._alone_bits
         found = self._plans.get(mask)
         if found is None:
             found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) if k in self._alone else ()
@@ -390,6 +399,15 @@ def _signature(params: Mapping[str, Any], keys: Iterable[str] = _DIMENSION_KEYS)
     except TypeError:
         return repr(tuple((k, get(k)) for k in keys))
     return key
+
+
+def _same_params(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two parameter mappings have equal ``_signature``s over all their keys, compared without building
+    them: the mappings a document's rules are given are copies of one another (``merged_params``) that share their
+    lists, so ``==`` compares them by identity, item by item; the types are compared as ``_signature`` does (True
+    is not 1). Building and hashing M101's signature of 26 parameters took some 16 µs, four times per document for
+    the memos of ``_counted`` and ``_vague_spans``: 4% of the M1 rules' instructions."""
+    return a is b or (a == b and all(type(v) is type(b[k]) for k, v in a.items()))
 
 
 def dimensions_of(ctx: Context, params: Mapping[str, Any]) -> Dimensions:
@@ -1042,7 +1060,10 @@ def _is_norm(m: Measure, norm: PatternSet | None) -> bool:
     make up at least half of them (an item of prohibitions under a title sentence: 做好会场纪律。会场内禁止吸烟。
     不得录音录像。), or after a title sentence most clauses of the rest do. One prohibition beside a task (加强监督，
     严禁违规举债) leaves the task to judge."""
-    if norm is None or not norm.search(m.text):
+    if norm is None or m.free_of is norm:
+        return False
+    if not norm.search(m.text):
+        m.free_of = norm
         return False  # none anywhere in the item (most items)
     body = m.body
     spans = sentences(body) or [(0, len(body))]
@@ -1157,18 +1178,17 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     """The measures M103 counts: not the items of a list of rules of conduct (``_conduct_items``: even where a rule
     names who keeps it, 参会人员应……), nor, unless quantified, a prohibition, a document's title or a principle
     to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计)."""
-    memo: dict[Hashable, tuple[list[Measure], list[Measure]]] = ctx.memo("counted", dict)
-    key = (id(measures), _signature(params, sorted(params)), _signature(low, sorted(low)))
-    entry = memo.get(key)
-    if entry is not None and entry[0] is measures:
-        return entry[1]
+    memo: list[tuple[list[Measure], Mapping[str, Any], Mapping[str, Any], list[Measure]]] = ctx.memo("counted", list)
+    for entry in memo:
+        if entry[0] is measures and _same_params(entry[1], params) and _same_params(entry[2], low):
+            return entry[3]
     quantified = dimensions_of(ctx, params).quantified
     conduct = _conduct_items(ctx, measures, sections, params)
     no_task = _task_sets(params, low)
     counted = [m for m in measures
                if id(m) not in conduct and (quantified(m.text) or not (
                    _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params)))]
-    memo[key] = (measures, counted)  # the entry keeps ``measures`` alive: its id stays its own
+    memo.append((measures, params, low, counted))
     return counted
 
 
@@ -1350,11 +1370,13 @@ def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int
     """The passages M102 reports (block, start, end, count, share, "owner" when the rest of the
     item or a sentence without slogans names an owner, sample), remembered for the document: M101 stays silent on the
     items inside them."""
-    memo: dict[Hashable, list[tuple[int, int, int, int, str, str, str]]] = ctx.memo("vague-spans", dict)
-    key = _signature(params, sorted(params))
-    if key not in memo:
-        memo[key] = list(_find_vague(ctx, params))
-    return memo[key]
+    memo: list[tuple[Mapping[str, Any], list[tuple[int, int, int, int, str, str, str]]]] = ctx.memo("vague-spans", list)
+    for known, found in memo:
+        if _same_params(known, params):
+            return found
+    found = list(_find_vague(ctx, params))
+    memo.append((params, found))
+    return found
 
 
 def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, int, int, int, str, str, str]]:
