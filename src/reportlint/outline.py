@@ -1089,10 +1089,12 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     if title:
         unmarked.discard(title.block)
     again = title.text if title else None  # the title printed a second time (a web page's header over its body)
+    numbered = len(headings)  # the headings of items: in reading order already, as build_tree's events
     for i in sorted(unmarked):
         b = doc.blocks[i]
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index) and b.text.strip() != again:
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
-    headings.sort(key=_PLACE)
+    if len(headings) > numbered:  # plain headings to sort in (a stable sort: a sorted list is kept as it is)
+        headings.sort(key=_PLACE)
     return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc, body)), tuple(headings), title, children)
