@@ -392,10 +392,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
     series_strays = 0  # strays among block-start arabic markers, the only ones _page_number_series reads
-    opening: dict[int, Marker] = {}  # the marker a block begins with
-    for mk in markers:
-        if not mk.inline:
-            opening.setdefault(mk.block, mk)
+    opening: dict[int, Marker] | None = None  # the marker a block begins with (made at the first "cut": most have none)
     after_sibling: list[int] = []  # places in ``out`` of "cut" markers whose paragraph before opens with the one before
     for mk in markers:
         family = mk.family
@@ -411,6 +408,11 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24):
                 stray = "cut"
+                if opening is None:
+                    opening = {}
+                    for other in markers:
+                        if not other.inline:
+                            opening.setdefault(other.block, other)
                 sibling = opening.get(j)
                 if sibling and sibling.family == family and sibling.value == mk.value - 1:
                     after_sibling.append(len(out))  # (一)…协作 / (二)开展: maybe an item without its end mark
@@ -572,7 +574,7 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
     body = body or Body(doc.blocks)
     starts, blocks, last = body.starts, body.blocks, len(body.starts) - 1
     # known markers with nothing but blanks before them in their paragraph: no match runs into them
-    openers = sorted(starts[b] + at for b, at in taken if b <= last and (not at or not blocks[b].text[:at].strip()))
+    openers = sorted([starts[b] + at for b, at in taken if b <= last and (not at or not blocks[b].text[:at].strip())])
     # Body.finditer without its paragraph checks: no match crosses a paragraph's end
     for m in _loose_matches(body.text, openers):
         i = body.block_at(m.start())
@@ -708,11 +710,13 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         events += style_headings
         events.sort(key=_PLACE)
     items: list[Item] = []
+    family_of: list[str] = []  # the family of each item's marker: the search for an open sibling reads it (per event)
     stacks: dict[int, list[int]] = {}  # scope (table number, 0 = body) -> its open items
     last_of: dict[tuple[int, str], int] = {}  # (scope, family) -> index of its latest item
 
     def push(mk: Marker, parent: int, stack: list[int], mixed: bool = False) -> int:
         items.append(_new_marker(Item, (mk, parent, len(stack), mixed)))
+        family_of.append(mk.family)
         stack.append(len(items) - 1)
         return len(items) - 1
 
@@ -770,7 +774,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         same = None  # the nearest open item of this family
         family = ev.family
         for i in range(len(stack) - 1, base - 1, -1):
-            if items[stack[i]][0].family == family:
+            if family_of[stack[i]] == family:
                 same = i
                 break
         if indented and same is not None and (own := _indent(blocks, ev)) >= 0:
@@ -831,8 +835,9 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             parent = items[stack[same]].parent
             del stack[same:]
             stack.append(len(items))
-            last_of[scope, ev.family] = len(items)
+            last_of[scope, family] = len(items)
             items.append(_new_marker(Item, (ev, parent, len(stack) - 1, False)))
+            family_of.append(family)
             continue
         earlier = last_of.get((scope, ev.family))
         continues_cousins = (
@@ -1084,10 +1089,12 @@ def build(doc: Document, residue: frozenset[int] = frozenset(), body: Body | Non
     if title:
         unmarked.discard(title.block)
     again = title.text if title else None  # the title printed a second time (a web page's header over its body)
+    numbered = len(headings)  # the headings of items: in reading order already, as build_tree's events
     for i in sorted(unmarked):
         b = doc.blocks[i]
         if b.kind in ("paragraph", "cell") and _is_plain_heading(doc.blocks, b.index) and b.text.strip() != again:
             start = len(b.text) - len(b.text.lstrip())
             headings.append(Heading(b.index, start, start + len(b.text.strip()), b.text.strip(), 0, "plain"))
-    headings.sort(key=_PLACE)
+    if len(headings) > numbered:  # plain headings to sort in (a stable sort: a sorted list is kept as it is)
+        headings.sort(key=_PLACE)
     return Outline(tuple(markers), tuple(items), tuple(find_sequences(doc, body)), tuple(headings), title, children)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
 from itertools import islice, pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
-from .scan import pattern_set
+from .scan import PatternSet, _top_level_branches, pattern_set
 
 if TYPE_CHECKING:
     from .model import Block, Document
@@ -100,7 +101,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 and (b.index not in found or len(b.text) > limit):
             break  # the body has begun (a site's blurb in sentences is no body)
         head.add(b.index)
-    at_head = pattern_set(tuple(params.get("head_patterns") or ()))
+    at_head = _line_test(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
     from_notice: int | None = None
@@ -128,9 +129,40 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             continue
         if ((from_notice is not None and b.index >= from_notice)
                 or b.index in found
-                or (b.index in head and at_head and at_head.search(b.text))
+                or (b.index in head and at_head and at_head.holds(b.text))
                 or (b.index in tail and at_tail and at_tail.search(b.text))):
             yield b.index
+
+
+class _LineTest(NamedTuple):
+    """Whether a set of patterns matches somewhere in a paragraph: those whose every alternative opens with ``^`` tried
+    at the paragraph's start alone (when it holds no line break), the others searched. The alternation of all of them
+    searched at every character tries each of its branches there, anchored or not: B101's 57 head patterns, 50 of them
+    anchored, cost 27 us a line searched together, about 12 us split (the first lines of the batch corpus: 2.3 times
+    faster, same answers). The two sets compile in the time the one did (about 70 ms, once per process)."""
+
+    at_start: PatternSet | None  # the patterns anchored at a line start
+    others: PatternSet | None
+
+    def __bool__(self) -> bool:
+        return self.at_start is not None or self.others is not None
+
+    def holds(self, text: str) -> bool:
+        if self.at_start is not None and (
+                self.at_start.pattern.match(text) if "\n" not in text else self.at_start.search(text)) is not None:
+            return True
+        return self.others is not None and self.others.search(text) is not None
+
+
+@lru_cache(maxsize=16)
+def _line_test(patterns: tuple[str, ...]) -> _LineTest:
+    """The ``_LineTest`` of ``patterns`` (matched as ``PatternSet`` matches them, with ``re.MULTILINE``). A pattern is
+    anchored when each of its top-level alternatives begins with ``^`` (read from its text: parsing 57 patterns cost
+    10 ms of every run); one the reading is unsure of is searched."""
+    anchored = [all(b.startswith("^") for b in _top_level_branches(p) or [""]) for p in patterns]
+    at_start = tuple(p for p, a in zip(patterns, anchored, strict=True) if a)
+    others = tuple(p for p, a in zip(patterns, anchored, strict=True) if not a)
+    return _LineTest(PatternSet(at_start) if at_start else None, PatternSet(others) if others else None)
 
 
 # ---- a table of contents -----------------------------------------------------------------------------------------
@@ -154,11 +186,19 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     without a sentence, beginning within the first few lines of text (a 目录 or 提纲 line among those before it belongs
     to it), whose first and one more begin a paragraph further on (dots and a page number after an entry left out; under
     such a label the first is enough)."""
-    lines = [(i, t) for i, t in ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue) if t]
+    # the non-blank lines outside the residue, read as the loop below needs them (most documents are done after five
+    # lines, and a table of contents is no longer than the lines it lists: stripping every paragraph cost more than all
+    # the rest)
+    pending = ((i, t) for i, t in ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue) if t)
+    lines: list[tuple[int, str]] = list(islice(pending, 1))
     label: list[int] = []
     entries: list[tuple[int, str]] = []
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
-    for n, (i, text) in enumerate(lines):
+    n = -1
+    while n + 1 < len(lines):
+        n += 1
+        i, text = lines[n]
+        lines.extend(islice(pending, 1))  # the line after this one (for _rest_of_entry), when there is one
         if not entries and not _ENTRY.match(text):
             if n >= 5:
                 return frozenset()  # no table at the top

@@ -825,7 +825,8 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     runs = _duplicated_runs(ctx, ended, filled)
     in_run = {i for start, end, _ in runs for i in range(start, end + 1)}
     formulaic = formula.pattern.match if formula else None
-    others = [b.index for b in doc.blocks if b.kind == "cell" or b.index in ctx.residue or b.index in in_run]
+    # the order is not read: the cells, then the residue and the runs (most documents have none of the three)
+    others = [b.index for b in doc.blocks if b.kind == "cell"] + [*ctx.residue, *in_run]
     shared = _worth_comparing(pieces, ended, minimum, most, others, formulaic)
     units = [u for u in _repeat_units(ctx, lines, pieces, ended, shared, echoed, minimum, formulaic)
              if u[0].index not in in_run]
@@ -837,7 +838,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     tails: dict[str, list[str]] = {}
     previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
     # block -> the non-empty block before it, web residue left out (a title printed again under the page's time line)
-    text_blocks = [i for i in filled if i not in ctx.residue]
+    text_blocks = [i for i in filled if i not in ctx.residue] if ctx.residue else filled
     before = dict(zip(text_blocks, [-1, *text_blocks], strict=False))
     for b, keys, kind, whole in units:
         if kind == "label":
@@ -960,7 +961,7 @@ def _same_place_in_parallel_lists(ctx: Context) -> Callable[[int, int], bool]:
     list pasted whole is all alike."""
     outline = ctx.outline
     items = outline.items
-    opening = {it.marker.block: it for it in items if not it.marker.stray}
+    opening: dict[int, Any] = {}  # block -> the item it opens: made at the first question (most documents ask none)
     blocks = ctx.doc.blocks
 
     def whole(it: Any) -> str:  # the item's line, punctuation and spaces left out
@@ -970,6 +971,8 @@ def _same_place_in_parallel_lists(ctx: Context) -> Callable[[int, int], bool]:
         return whole(it)[:12]
 
     def same_place(block: int, first: int) -> bool:
+        if not opening:
+            opening.update({it.marker.block: it for it in items if not it.marker.stray})
         a, b = opening.get(block), opening.get(first)
         if a is None or b is None or a.marker.style != b.marker.style or a.marker.value != b.marker.value:
             return False
