@@ -116,10 +116,10 @@ def test_roman_numerals_spelt_with_mixed_letters_and_a_stray_de_in_a_document_nu
 def test_a_roman_numeral_with_a_lowercase_l_is_named_and_its_place_in_the_series_gives_the_fix(tmp_path: Path) -> None:
     """The l (or 1) typed or read for I is named; the fix comes from the numerals listed before it in the same line
     (I级、II级、III级 then Ill级 is the fourth: IV, not III), and without such a series none is guessed."""
-    findings = lint_text("事件分为特别重大(I级)、重大(II级)、较大(III级)和一般(Ill级)四级。", tmp_path, select="T105")
+    findings = lint_text("本预案的响应由高到低设I级、II级、III级和Ill级。", tmp_path, select="T105")
     assert [(f.excerpt, f.suggestion) for f in findings] == [("Ill", "IV")]
     assert "“IV”" in findings[0].message and "小写字母 l" in findings[0].message
-    findings = lint_text("事件分为重大(I级)和较大(Il级)两级。一般事件(Il1级)由区处置。", tmp_path, select="T105")
+    findings = lint_text("值班岗位设I级和Il级两档。夜间另设Il1级值守。", tmp_path, select="T105")
     assert [(f.excerpt, f.suggestion) for f in findings] == [("Il", "II"), ("Il1", None)]
     assert "数字 1" in findings[1].message and "核对" in findings[1].message
 

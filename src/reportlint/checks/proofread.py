@@ -485,7 +485,7 @@ _ROMAN_OF = {v: k for k, v in _ROMAN_VALUES.items()}
 
 def _next_in_series(text: str, start: int, end: int) -> str | None:
     """The numeral a damaged one stands for when its sentence lists the numerals before it in order with the same
-    word after them (特别重大(I级)、重大(II级)、较大(III级)和一般(Ill级): the fourth, IV, whatever its letters look
+    word after them (I级、II级、III级 then Ill级: the fourth, IV, whatever its letters look
     like); None when there is no such series: the letters alone do not tell III from IV."""
     opening = max(text.rfind(mark, 0, start) for mark in "\n。！？；") + 1  # the sentence's start
     after = text[end:end + 3].lstrip()[:1]
