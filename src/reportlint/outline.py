@@ -388,6 +388,15 @@ _ANNOUNCES = re.compile(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,8}\s*$")
 _SERIES = 3  # stray numbers that make a series of page numbers
 
 
+def _block_openers(markers: list[Marker]) -> dict[int, Marker]:
+    """The marker each block begins with (its first marker that is not inline)."""
+    opening: dict[int, Marker] = {}
+    for mk in markers:
+        if not mk.inline:
+            opening.setdefault(mk.block, mk)
+    return opening
+
+
 def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """Flag markers that cut a sentence in two: page numbers of a paged viewer, pasting slips."""
     out = []
@@ -408,11 +417,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24):
                 stray = "cut"
-                if opening is None:
-                    opening = {}
-                    for other in markers:
-                        if not other.inline:
-                            opening.setdefault(other.block, other)
+                opening = _block_openers(markers) if opening is None else opening
                 sibling = opening.get(j)
                 if sibling and sibling.family == family and sibling.value == mk.value - 1:
                     after_sibling.append(len(out))  # (一)…协作 / (二)开展: maybe an item without its end mark

@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import islice, pairwise
+from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
-from .scan import PatternSet, _top_level_branches, pattern_set
+from .scan import PatternSet, pattern_set, top_level_branches
 
 if TYPE_CHECKING:
     from .model import Block, Document
@@ -159,7 +159,7 @@ def _line_test(patterns: tuple[str, ...]) -> _LineTest:
     """The ``_LineTest`` of ``patterns`` (matched as ``PatternSet`` matches them, with ``re.MULTILINE``). A pattern is
     anchored when each of its top-level alternatives begins with ``^`` (read from its text: parsing 57 patterns cost
     10 ms of every run); one the reading is unsure of is searched."""
-    anchored = [all(b.startswith("^") for b in _top_level_branches(p) or [""]) for p in patterns]
+    anchored = [all(b.startswith("^") for b in top_level_branches(p) or [""]) for p in patterns]
     at_start = tuple(p for p, a in zip(patterns, anchored, strict=True) if a)
     others = tuple(p for p, a in zip(patterns, anchored, strict=True) if not a)
     return _LineTest(PatternSet(at_start) if at_start else None, PatternSet(others) if others else None)
@@ -186,26 +186,23 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     without a sentence, beginning within the first few lines of text (a 目录 or 提纲 line among those before it belongs
     to it), whose first and one more begin a paragraph further on (dots and a page number after an entry left out; under
     such a label the first is enough)."""
-    # the non-blank lines outside the residue, read as the loop below needs them (most documents are done after five
-    # lines, and a table of contents is no longer than the lines it lists: stripping every paragraph cost more than all
-    # the rest)
+    # the non-blank lines outside the residue, read as the loop needs them, each with the next (most documents are done
+    # after five lines, and a table of contents is no longer than the lines it lists: stripping every paragraph cost
+    # more than all the rest)
     pending = ((i, t) for i, t in ((b.index, b.text.strip()) for b in doc.blocks if b.index not in residue) if t)
-    lines: list[tuple[int, str]] = list(islice(pending, 1))
     label: list[int] = []
     entries: list[tuple[int, str]] = []
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
-    n = -1
-    while n + 1 < len(lines):
-        n += 1
-        i, text = lines[n]
-        lines.extend(islice(pending, 1))  # the line after this one (for _rest_of_entry), when there is one
+    previous = ""
+    for n, ((i, text), (_, after)) in enumerate(pairwise(chain(pending, [(-1, "")]))):
+        before, previous = previous, text
         if not entries and not _ENTRY.match(text):
             if n >= 5:
                 return frozenset()  # no table at the top
             if _CONTENTS_LABEL.match(text):
                 label.append(i)
             continue  # a title or a line of page chrome before the table
-        if entries and _rest_of_entry(text, lines[n - 1][1], lines[n + 1][1] if n + 1 < len(lines) else ""):
+        if entries and _rest_of_entry(text, before, after):
             wrapped.append(i)
             continue
         flat = _SPACES.sub("", text)

@@ -635,7 +635,7 @@ _CLASS = re.compile(r"\[[^\]]*\]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _top_level_branches(pattern: str) -> list[str] | None:
+def top_level_branches(pattern: str) -> list[str] | None:
     """``pattern`` cut at its top-level ``|`` (outside groups and classes), or None when the
     scan is unsure of the structure (unbalanced brackets)."""
     branches, depth, start, i, in_class = [], 0, 0, 0, False
@@ -687,7 +687,7 @@ def anchor(pattern: str) -> str:
     when there is none or the pattern's structure makes it unsafe. Top-level alternatives
     (效劳(?=…)|(?:优化|…)效劳) share the longest run that each of them contains. Used to skip
     patterns whose anchor does not occur in the text at all."""
-    branches = _top_level_branches(pattern)
+    branches = top_level_branches(pattern)
     if not branches:
         return ""
     anchors = [_branch_anchor(b) for b in branches]
