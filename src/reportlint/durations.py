@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from .outline import CN_NUM, cn_value
 
 # words that introduce a length of time in plans, contracts and project documents (为期三年、
-# 工期为18个月、实施期两年、共计24个月); “近”“约”“多” make the figure approximate and are excluded
-_KEY = r"(?:为期|历时|周期为?|期限为?|工期为?|建设期为?|实施期为?|规划期为?|服务期为?|时间为|时长为|共计|共)"
+# 工期为18个月、实施期两年、共计24个月); “近”“约”“多” make the figure approximate and are excluded.
+# A plan not yet approved hedges the term it proposes (周期初步为12个月, 工期暂定18个月, 建设期预计为两年): the
+# figure is still the one the plan gives, and its dates must fit it
+_HEDGE = r"(?:初步|暂定|预计|计划|拟定?|原则上)?"
+_KEY = (rf"(?:为期|历时|(?:周期|期限|工期|建设期|实施期|规划期|服务期){_HEDGE}(?:定?为)?|(?:时间|时长){_HEDGE}为"
+        r"|共计|共)")
 _NUM = rf"(?<![\d.．])(?P<num>\d{{1,2}}|[{CN_NUM}两]{{1,3}})"
 _UNIT = r"(?P<unit>个月|年)(?![半多余以内底末度级前后间龄份代初中])"
 # 用三年时间（…）完成: the common way a plan states the time it gives itself
@@ -50,7 +54,7 @@ _TIED = [
 
 @dataclass(repr=False)
 class Mismatch:
-    """A stated duration (``claim`` at ``start:end``) that the tied ``range`` does not fit."""
+    """A stated duration (``claim``) that the tied ``range`` does not fit; ``start:end`` spans both."""
 
     start: int
     end: int
@@ -119,5 +123,8 @@ def mismatches(text: str) -> Iterator[Mismatch]:
             seen.add(m.start("claim"))
             if months not in accepted:
                 figure = f"{shown // 12}年" if unit == "年" and shown % 12 == 0 else f"{shown}个月"
-                yield Mismatch(m.start("claim"), m.end("claim"), m["claim"], m["range"].strip(),
+                # the finding covers both sides of the disagreement, the duration and its dates, in the order written
+                start = min(m.start("claim"), m.start("range") + len(m["range"]) - len(m["range"].lstrip()))
+                end = max(m.end("claim"), m.start("range") + len(m["range"].rstrip()))
+                yield Mismatch(start, end, m["claim"], m["range"].strip(),
                                figure if exact else f"约{figure}")
