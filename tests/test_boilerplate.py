@@ -428,6 +428,15 @@ def test_a_street_starred_out_and_a_figure_left_as_x_after_a_comma_are_placehold
     assert lint_text(near, tmp_path, select="B103") == []
 
 
+def test_a_name_starred_out_after_a_mark_is_counted_with_the_others(tmp_path: Path) -> None:
+    """Every masked name of the paragraph is counted, also those right after 、 or 。 (a list's label, a new
+    sentence); a note's star and Markdown emphasis are none."""
+    text = ("关于农村电网的调研报告\n片区现有*站、*站两座变电站，负荷偏重。3、*站改造滞后。*站承担全镇供电，目前*站已满载。\n"
+            "一、**加强领导**。\n二、数据如下。*注：截至6月底。\n")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, f.excerpt) for f in found] == [(1, "*")] and "共 5 处" in found[0].message
+
+
 def test_a_figure_left_as_x_before_an_approximate_count_is_a_placeholder(tmp_path: Path) -> None:
     text = "述职报告\n全年开展集中学习X次，撰写心得体会X余篇，调研报告X篇。\n"
     found = lint_text(text, tmp_path, select="B103")
