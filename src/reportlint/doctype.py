@@ -89,18 +89,21 @@ _OTHER_KINDS = ("制度", "办法", "规定", "细则", "规则", "条例", "章
 
 # 关于印发《……工作要点》的通知: the document sent is the one whose type matters
 _SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")
+# 《……方案》政策解读 at the very start: the document's own title, naming its kind after the document it quotes
+_LEADING_QUOTED = re.compile(r"[^\S\n]*《[^《》\n]{2,60}》[\u4e00-\u9fff]{1,6}")
 _ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定)")
 
 
 def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
     """Title candidates of a document whose title is glued to its body on one long line
-    (text copied from a PDF or a web page): the document it sends (印发《…》), then the
-    first 关于…的通知 phrase near the start."""
+    (text copied from a PDF or a web page): a title opening the line with the document it quotes (《…》政策解读),
+    the document it sends (印发《…》), then the first 关于…的通知 phrase near the start."""
     first = next((b for b in doc.blocks if b.text.strip() and b.index not in residue), None)
     if first is None:
         return []
     head = first.text[:200]
-    out = [m.group(1) for m in _SENT.finditer(head)]
+    lead = _LEADING_QUOTED.match(head)
+    out = ([lead.group().strip()] if lead else []) + [m.group(1) for m in _SENT.finditer(head)]
     about = _ABOUT.search(head)
     if about:
         out.append(about.group())
