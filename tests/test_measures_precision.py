@@ -229,14 +229,23 @@ def test_the_lead_in_of_a_part_with_items_is_not_weighed_for_empty_words(tmp_pat
 
 
 def test_the_contact_block_after_the_body_ends_the_measures_part(tmp_path: Path) -> None:
-    """A policy explainer's 解读机构及咨询方式 and the 附注 lines (联系人：…, 咨询电话：…) after the last measure
-    name whom to call; they are no measures to quantify. A bare measure before them is still named."""
-    lines = ["关于《全县农机补贴实施方案》的政策解读", "一、出台背景", "为规范农机购置补贴工作，县农业农村局制定了实施方案。",
+    """The 附注 lines (联系人：…, 咨询电话：…) after the last measure name whom to call; they are no measures to
+    quantify. A bare measure before them is still named."""
+    lines = ["全县农机购置补贴实施方案", "一、工作目标", "为规范农机购置补贴工作，制定本方案。",
              "二、保障措施", "县农业农村局每月通报一次补贴进度，12月底前完成全部兑付。",
-             "解读机构及咨询方式", "政策解读单位：县农业农村局", "具体联系人：王某某", "咨询电话：0000-1234567"]
+             "具体联系人：王某某", "咨询电话：0000-1234567"]
     assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == []
     lines.insert(5, "进一步加强宣传引导。")
     assert codes("\n".join(lines) + "\n", tmp_path, select="M101") == ["M101"]
+
+
+def test_a_policy_interpretation_restates_measures_it_does_not_set(tmp_path: Path) -> None:
+    """A 政策解读 retells the tasks of the document it explains (its 保障措施 and 工作要求 are that document's): the
+    measures rules say nothing on it; the same part in the plan itself is checked."""
+    lines = ["关于《全县农机补贴实施方案》的政策解读", "一、出台背景", "为规范农机购置补贴工作，县农业农村局制定了实施方案。",
+             "二、保障措施", "进一步加强宣传引导。", "解读机构及咨询方式", "政策解读单位：县农业农村局",
+             "咨询电话：0000-1234567"]
+    assert codes("\n".join(lines) + "\n", tmp_path, select="M101,M102,M103") == []
 
 
 def test_the_title_printed_again_opens_no_measures_part(tmp_path: Path) -> None:

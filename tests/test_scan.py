@@ -177,7 +177,7 @@ def test_a_first_digit_is_any_decimal_digit_as_for_backslash_d(digit: str) -> No
 
 @pytest.mark.parametrize("patterns", PATTERN_LISTS)
 def test_a_fused_set_finds_what_the_alternation_finds(patterns: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    # a set that refused enough places in Python gets one pattern that refuses them in C (scan._fuse)
+    # a set that refused enough places in Python gets one pattern that refuses them in C (scan.fused_starts)
     import random
 
     from reportlint import scan

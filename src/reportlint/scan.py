@@ -368,14 +368,14 @@ class PatternSet:
         return self._pattern
 
     def _refusing(self, refused: int) -> None:
-        """Count places the filter let through in vain; past ``_FUSE_AFTER`` the set gets ``_fuse``'s
+        """Count places the filter let through in vain; past ``_FUSE_AFTER`` the set gets ``fused_starts``'s
         pattern, which refuses them in C. Only a set that proved costly pays for one more compile."""
         if self._refused < 0:
             return
         self._refused += refused
         if self._refused >= _FUSE_AFTER:
             self._refused = -1
-            self._fused = _fuse(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
+            self._fused = fused_starts(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern = self._pattern or self.pattern
@@ -487,7 +487,7 @@ _FUSE_AFTER = 5_000
 
 
 @lru_cache(maxsize=256)
-def _fuse(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
+def fused_starts(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
     """One pattern that finds, in C, the places where a match of ``source`` begins: it opens with the
     lead's first characters (``re`` skips to them itself), then looks back one character to test
     the lead there and the whole alternation as a look-ahead. A place the filter lets through
@@ -504,10 +504,10 @@ def _fuse(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=256)
 def _split_scans(lead: str, source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
-    """``_fuse``'s pattern once for each of the lead's first characters, opening with that character
-    instead of their class: each is a literal scan, and together they find the places ``_fuse``'s
+    """``fused_starts``'s pattern once for each of the lead's first characters, opening with that character
+    instead of their class: each is a literal scan, and together they find the places ``fused_starts``'s
     pattern finds (each place begins a match). None when the first characters are not a few plain
-    ones (``_SPLIT_MAX``) or the set does not fit (see ``_fuse``)."""
+    ones (``_SPLIT_MAX``) or the set does not fit (see ``fused_starts``)."""
     first = _first_class(lead)
     if first is None or len(source) > _FUSED_MAX:
         return None

@@ -16,7 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
-from ..scan import PatternSet, _fuse, anchor, first_chars, literal_alternation, pattern_set
+from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
 from ..textutil import sentences, strip_label
 from .sections import VERDICT, locate_sections
 
@@ -230,7 +230,7 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
     when the list has no such lead (a pattern may begin at any Chinese character) or does not fuse."""
     source = "|".join(f"(?:{p})" for p in patterns)
     lead = first_chars(source, re.MULTILINE)
-    fused = _fuse(lead, source, re.MULTILINE) if lead else None
+    fused = fused_starts(lead, source, re.MULTILINE) if lead else None
     return fused.search if fused is not None else None
 
 
