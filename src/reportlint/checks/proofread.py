@@ -921,6 +921,17 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
 _CLAUSE_MARK = re.compile(r"[、，,：:]")  # the marks between the clauses of a sentence
 
 
+def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> list[int]:
+    """The places of ``places`` (the odd characters of ``text``, in text order) that ``_enough_noise`` counts: alone
+    between two Chinese characters (no odd one), and 一 or rare as a word of its own. ``text`` may be paragraphs
+    joined by line breaks: a line break is no Chinese character, so a paragraph's edges never count."""
+    last = len(text) - 1
+    return [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
+            if before != p - 1 and after != p + 1 and 0 < p < last
+            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"
+            and (text[p] == "一" or single(text[p]) < _RARE_ALONE)]
+
+
 def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callable[[str], int]) -> bool:
     """Whether ``text`` holds ``NOISE_MIN`` odd characters that ``garbled_passages`` may count as noise (alone
     between two Chinese characters, 一 or rare as a word of its own), whatever its sentences: most paragraphs with
