@@ -782,6 +782,59 @@ def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, froz
     return literal_alternation(a for a in anchors if len(a) > 1), frozenset(a for a in anchors if len(a) == 1)
 
 
+_MULTIPLIERS = (0x9E3779B1, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1)  # odd: one to one mod 2^32
+_BY_PAIRS_FROM = 1000  # characters from which numpy's dozen steps (about 17 µs) cost less than the alternation
+
+
+@lru_cache(maxsize=16)
+def _anchor_pairs(anchors: tuple[str, ...]) -> tuple[Any, int, int, dict[int, tuple[str, ...]]] | None:
+    """For ``_longer_by_pairs``: a hash table without collisions of the codes of the first two characters of the
+    anchors of two or more characters (a pair's code: its two UTF-16 units read as one unsigned int, the first in
+    the low 16 bits), as a numpy array of 2^bits slots holding the code whose hash picks the slot (code × an odd
+    multiplier mod 2^32, its top bits); its multiplier and bits; and each code's anchors. None when an anchor is
+    outside the BMP or no multiplier tried spreads the codes over distinct slots."""
+    import numpy as np
+
+    by_code: dict[int, list[str]] = {}
+    for a in sorted({a for a in anchors if len(a) > 1}):
+        if ord(a[0]) > 0xFFFF or ord(a[1]) > 0xFFFF:
+            return None
+        by_code.setdefault(ord(a[0]) | ord(a[1]) << 16, []).append(a)
+    codes = np.array(sorted(by_code), dtype=np.uint32)
+    for bits in range(max(8, 2 + codes.size.bit_length()), 20):  # at least 4 slots a code
+        for mult in _MULTIPLIERS:
+            slots = np.multiply(codes, np.uint32(mult)) >> np.uint32(32 - bits)
+            if np.unique(slots).size == codes.size:
+                table = np.zeros(1 << bits, dtype=np.uint32)
+                table[slots] = codes
+                return table, mult, bits, {code: tuple(found) for code, found in by_code.items()}
+    return None
+
+
+def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any) -> set[str] | None:
+    """Every anchor of two or more characters that occurs in ``text``, by numpy (imported already: a batch's pair
+    flags): each pair of neighbouring characters as one code (see ``_anchor_pairs``) looked up in the table of the
+    anchors' first pairs in whole-array steps, then each anchor of a pair found compared where it stands. None (the
+    alternation's scan instead) for a short text, one with characters outside the BMP, or anchors without a table.
+    The alternation stops at each character that begins an anchor (全, 部, 提 …: one in 15 of a report) and tries
+    its hundred branches there; this costs less than half (T105's list over 70 of the rules' reports: 9.2 -> 3.7 ms)."""
+    n = len(text)
+    if n < _BY_PAIRS_FROM:
+        return None
+    built = _anchor_pairs(anchors)
+    units = text.encode("utf-16-le", "surrogatepass")
+    if built is None or len(units) != 2 * n:
+        return None
+    table, mult, bits, by_code = built
+    pair = np.ndarray((n - 1,), dtype="<u4", buffer=units, strides=(2,))  # units k and k + 1, unaligned
+    slot = np.multiply(pair, np.uint32(mult))
+    slot >>= np.uint32(32 - bits)
+    found: set[str] = set()
+    for at in np.flatnonzero(table.take(slot) == pair).tolist():
+        found.update(a for a in by_code.get(int(pair[at]), ()) if text.startswith(a, at))
+    return found
+
+
 def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     """``scan.active`` for the patterns of these anchors (those whose anchor occurs in ``text``), with the
     alternation kept per list (``active`` sorts and compares the anchors again for each text: a third of its cost on
@@ -790,8 +843,12 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     over the batch corpus)."""
     rx, chars = _anchor_scan(anchors)
     found = {ch for ch in chars if ch in text}
+    np = sys.modules.get("numpy")
+    longer = _longer_by_pairs(anchors, text, np) if rx is not None and np is not None else None
+    if longer is not None:
+        found |= longer
     pos = 0
-    while rx is not None and (m := rx.search(text, pos)) is not None:
+    while longer is None and rx is not None and (m := rx.search(text, pos)) is not None:
         found.add(m.group())
         pos = m.start() + 1
     # a shorter anchor that begins a found one (the alternation prefers the longer at a place) occurs as well: the
