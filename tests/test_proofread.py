@@ -1372,3 +1372,19 @@ def test_the_active_listed_patterns_are_those_whose_anchor_occurs() -> None:
     for _ in range(5000):
         text = "".join(rng.choice("推进工作风于是，") for _ in range(rng.randint(0, 12)))
         assert _active(anchors, text) == [i for i, a in enumerate(anchors) if not a or a in text], text
+
+
+def test_the_active_listed_patterns_are_the_same_by_numpy_on_a_long_text() -> None:
+    """With numpy imported (a batch), ``_active`` finds the anchors of two or more characters of a long text by the
+    codes of its pairs of characters (``_longer_by_pairs``): the same patterns as the alternation finds."""
+    import random
+
+    pytest.importorskip("numpy")
+    from reportlint.checks.proofread import _BY_PAIRS_FROM, _active
+
+    anchors = ("进", "于", "推进", "推进工作", "工作", "作风", "", "于是", "风", "\U00020000是")
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice("推进工作风于是，\n") for _ in range(rng.randint(_BY_PAIRS_FROM, _BY_PAIRS_FROM + 50)))
+        assert _active(anchors, text) == [i for i, a in enumerate(anchors) if not a or a in text]
+        assert _active(anchors[:-1], text) == [i for i, a in enumerate(anchors[:-1]) if not a or a in text]

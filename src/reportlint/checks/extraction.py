@@ -93,7 +93,7 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not _HAN.search(ctx.body.text):
         return
     from ..lexicon import lexicon
-    from .proofread import NOISE_MIN, body_orphan_places, garbled_passages
+    from .proofread import NOISE_MIN, body_orphan_places, garbled_passages, noise_places
 
     lex = lexicon()
     places = body_orphan_places(ctx, lex)  # odd characters are Chinese: a paragraph without any has none
@@ -101,14 +101,15 @@ def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
     text, starts = body.text, body.starts
     terms: Counter[str] | None = None
     affixes = set(rule.params.get("affixes", ""))
-    # only an odd character with none beside it counts (see ``garbled_passages``): a paragraph with fewer such
-    # characters than a garbled sentence needs is passed over, as most are
+    # only an odd character that may be noise counts (see ``garbled_passages``): a paragraph with fewer such
+    # characters than a garbled sentence needs is passed over, as most are. They are picked out once for the whole
+    # text, not paragraph by paragraph: of the paragraphs with three or more lone odd characters (12 of a report of
+    # 7,000 characters) few hold three that may be noise (this step over 70 of the rules' reports: 8.2 -> 3.5 ms)
     if len(places) < NOISE_MIN:
         return
-    lone = [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
-            if before != p - 1 and after != p + 1]
+    lone = noise_places(text, places, lex.single)
     k = 0
-    while k + NOISE_MIN <= len(lone):  # the paragraphs holding lone odd characters, each once
+    while k + NOISE_MIN <= len(lone):  # the paragraphs holding such characters, each once
         end = text.find("\n", lone[k])
         if end < 0:
             end = len(text)

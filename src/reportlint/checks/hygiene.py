@@ -609,8 +609,11 @@ _ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{
 _NESTED_QUOTE = re.compile(r"“([^“”\n]{1,40})“([^“”\n]{1,30})”([^“”\n]{0,40})”")
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。"}
 # the half-width marks ,;:?!(). that _half_in_han can report: each it reports stands before a Chinese character, a “,
-# a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.)
-_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z)|:(?=[ \t]+[\u4e00-\u9fff“])|[,;:](?=\d)")
+# a line break or the end of the text (most marks stand between digits or Latin letters: 3.5, (1), e.g.); a : also
+# before spaces and Chinese text, a , ; : before a digit. One class first and the alternatives inside the look-ahead
+# (not three top-level branches, the first a class): ``re`` then skips in C to the marks alone instead of trying the
+# pattern at every character (the scan of the rules' reports: 11 ms -> 3.3 ms over 70 of them)
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t]+[\u4e00-\u9fff“]|(?<=[,;:])\d)")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
