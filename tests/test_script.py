@@ -63,3 +63,34 @@ def test_the_shipped_table_holds_no_standard_character() -> None:
     assert len(pairs) % 2 == 0 and len(traditional) > 2000
     assert not traditional & set("乾於徵著藉瞭覆干后发面里只台余系")
     assert not traditional & set(pairs[1::2])
+
+
+def test_rules_that_read_simplified_wording_say_nothing_on_a_traditional_document(tmp_path: Path) -> None:
+    """A plan written in traditional characters: its measures part, its sections and its wording are in words the
+    measures, structure and typo rules cannot read, so T109 speaks for the document and they stay silent; the same
+    plan in simplified characters gets its bare measure named."""
+    traditional = ("縣農業局秋冬種工作實施方案\n一、工作目標\n全縣完成秋冬種面積十萬畝。\n二、保障措施\n"
+                   "進一步加強宣傳引導，營造良好氛圍。\n")
+    found = lint_text(traditional, tmp_path)
+    assert [f.rule for f in found] == ["T109"], [(f.rule, f.message) for f in found]
+    assert "转换后请再检查一次" in found[0].message
+    # digits typed for a Chinese numeral are read in any script
+    dated = traditional.replace("全縣完成", "二00六年全縣完成")
+    assert sorted(f.rule for f in lint_text(dated, tmp_path)) == ["T105", "T109"]
+    simplified = ("县农业局秋冬种工作实施方案\n一、工作目标\n全县完成秋冬种面积十万亩。\n二、保障措施\n"
+                  "进一步加强宣传引导，营造良好氛围。\n")
+    assert "M101" in [f.rule for f in lint_text(simplified, tmp_path)]
+
+
+def test_a_rule_declares_only_the_script_it_reads(tmp_path: Path) -> None:
+    import pytest
+
+    from reportlint.rulebook import RulebookError, load_rulebook
+
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "extra.toml").write_text(
+        '[Z901]\nname = "odd-script"\ncheck = "script.traditional"\nseverity = "info"\nsummary = "s"\nwhy = "w"\n'
+        'message = "m"\ngood = ["甲"]\nbad = ["乙"]\nscript = "traditional"\n', encoding="utf-8")
+    with pytest.raises(RulebookError, match="script 只能是"):
+        load_rulebook([("test", folder)], ["script.traditional"])

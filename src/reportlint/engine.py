@@ -21,6 +21,7 @@ from .scan import Body
 from .sniff import read_input, sniff
 from .suppress import apply as apply_suppressions
 from .textutil import garbled
+from .traditional import written_in_traditional
 
 ALWAYS_ON = ("X100", "X101", "X102")
 GARBLED_SHARE = 0.05
@@ -174,11 +175,17 @@ def run_checks(
     findings: list[Finding] = []
     traces: list[str] = []
     is_garbled = garbled(ctx) > GARBLED_SHARE
+    traditional: bool | None = None  # asked at the first rule that reads simplified wording
     for rule in rules:
         if rule.code in ALWAYS_ON:
             continue
         if is_garbled and not rule.code.startswith("X"):
             continue  # placeholder glyphs are not text: report X103 alone
+        if rule.script == "simplified" and not is_garbled:
+            if traditional is None:
+                traditional = written_in_traditional(ctx)
+            if traditional:
+                continue  # it cannot read this text: T109 says the document is traditional, to convert and check again
         check = registry.checks[rule.check]
         try:
             found = list(check(ctx, rule))

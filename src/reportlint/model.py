@@ -144,6 +144,7 @@ class Rule:
     bad: tuple[str, ...] = ()
     source: str = ""
     docs: str = ""
+    script: str = ""  # "simplified": the rule reads simplified wording and is not run on a traditional document
 
     @property
     def family(self) -> str:

@@ -23,7 +23,11 @@ if TYPE_CHECKING:
 
 CODE_RE = re.compile(r"^[A-Z]{1,4}\d{3}$")
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-RULE_KEYS = {"name", "check", "severity", "summary", "why", "message", "messages", "params", "good", "bad", "docs"}
+RULE_KEYS = {"name", "check", "severity", "summary", "why", "message", "messages", "params", "good", "bad", "docs",
+             "script"}
+# ``script = "simplified"``: the rule reads words of simplified Chinese (section names, phrases, a dictionary); on a
+# document written in traditional characters it would report what it cannot read, so it is not run there
+SCRIPTS = ("", "simplified")
 REQUIRED = ("name", "check", "severity", "summary", "why", "message", "good", "bad")
 PROFILE_KEYS = {"id", "name", "match", "body_match", "ordered", "sections", "ignore", "rules", "description",
                 "measure_roles"}
@@ -132,6 +136,8 @@ def _rule_from(code: str, table: Mapping[str, Any], where: str) -> Rule:
         raise RulebookError(f"{where}：规则 {code} 的名称“{table['name']}”不是 kebab-case")
     if table["severity"] not in SEVERITY_RANK:
         raise RulebookError(f"{where}：规则 {code} 的 severity 必须是 error、warning 或 info")
+    if table.get("script", "") not in SCRIPTS:
+        raise RulebookError(f"{where}：规则 {code} 的 script 只能是 \"simplified\"（读简体词语的规则）或不写")
     messages = {"default": table["message"], **dict(table.get("messages", {}))}
     return Rule(
         code=code,
@@ -146,6 +152,7 @@ def _rule_from(code: str, table: Mapping[str, Any], where: str) -> Rule:
         bad=tuple(table["bad"]),
         source=where,
         docs=table.get("docs", ""),
+        script=table.get("script", ""),
     )
 
 
@@ -159,6 +166,10 @@ def _override(rule: Rule, table: Mapping[str, Any], where: str) -> Rule:
     for key in ("name", "summary", "why", "docs"):
         if key in table:
             changes[key] = table[key]
+    if "script" in table:
+        if table["script"] not in SCRIPTS:
+            raise RulebookError(f"{where}：规则 {rule.code} 的 script 只能是 \"simplified\"（读简体词语的规则）或不写")
+        changes["script"] = table["script"]
     if "severity" in table:
         if table["severity"] not in SEVERITY_RANK:
             raise RulebookError(f"{where}：规则 {rule.code} 的 severity 必须是 error、warning 或 info")

@@ -18,7 +18,7 @@ from .store import cache_root, code_stamp, read_entry, sha256, write_entry
 
 _KIND = "rulebook"
 _PLAIN = (str, int, float, bool, type(None))
-_RULE_STR = (0, 1, 2, 3, 4, 5, 10, 11)  # code, name, check, severity, summary, why, source, docs
+_RULE_STR = (0, 1, 2, 3, 4, 5, 10, 11, 12)  # code, name, check, severity, summary, why, source, docs, script
 
 
 def cached_rulebook(books: list[tuple[str, Any]], checks: Iterable[str]) -> Rulebook:
@@ -69,7 +69,7 @@ def encode(book: Rulebook) -> bytes | None:
 
 def _rule_fields(r: Rule) -> list[Any]:
     return [r.code, r.name, r.check, r.severity, r.summary, r.why, dict(r.messages), dict(r.params), r.good, r.bad,
-            r.source, r.docs]
+            r.source, r.docs, r.script]
 
 
 def decode(payload: bytes) -> Rulebook | None:
@@ -78,7 +78,7 @@ def decode(payload: bytes) -> Rulebook | None:
         rules_data, profiles_data, sources = marshal.loads(payload)
         rules: dict[str, Rule] = {}
         for code, rec in rules_data.items():
-            if not (type(code) is str and type(rec) is tuple and len(rec) == 12):
+            if not (type(code) is str and type(rec) is tuple and len(rec) == 13):
                 return None
             if not (all(type(rec[i]) is str for i in _RULE_STR) and _str_map(rec[6]) and type(rec[7]) is dict
                     and _plain(rec[7]) and _strings(rec[8]) and _strings(rec[9])):

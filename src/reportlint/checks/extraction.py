@@ -11,6 +11,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..textutil import garbled
+from ..traditional import written_in_traditional
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -57,7 +58,8 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
     if doc.meta.get("text_only"):
         yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
-    yield from _garbled_passages(ctx, rule)
+    if not written_in_traditional(ctx):  # odd characters are counted against a dictionary of simplified words
+        yield from _garbled_passages(ctx, rule)
     yield from _pinyin_readings(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",

@@ -17,6 +17,7 @@ from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
 from ..scan import Body, PatternSet, compile_each, literal_alternation
+from ..traditional import written_in_traditional
 from .summed import summed
 
 
@@ -896,7 +897,13 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
         found.setdefault(index, []).append(t)
     if rule.params.get("detect", True):
         blocks = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
-        if any(_HAN_RE.search(b.text) for b in blocks):
+        if written_in_traditional(ctx):
+            # the detector reads a dictionary of simplified words: in a document written in traditional characters
+            # (T109 reports it) only letters and digits typed for one another (二00六, 1OO米) are judged
+            for b in blocks:
+                for t in _letters(b.text):
+                    found.setdefault(b.index, []).append(t)
+        elif any(_HAN_RE.search(b.text) for b in blocks):
             from ..lexicon import lexicon
 
             lex = lexicon()

@@ -9,42 +9,12 @@ characters too, so they are not in the table and a name or a quotation never tri
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@lru_cache(maxsize=8)
-def _table(pairs: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    """The traditional characters of ``pairs`` (each followed by its simplified form) as one character class, and the
-    map to their simplified forms."""
-    simplified = {pairs[i]: pairs[i + 1] for i in range(0, len(pairs) - 1, 2)}
-    if not simplified:
-        return None, {}
-    # one escape of the joined characters (the same string as escaping each: ``re.escape`` maps character by
-    # character), not 3,000 calls at every start
-    return re.compile("[" + re.escape("".join(simplified)) + "]"), simplified
-
-
-def _traditional_blocks(ctx: Context, rx: re.Pattern[str], han: list[int], least: int,
-                        share: float) -> dict[int, list[str]]:
-    """The blocks (index → their traditional characters) with at least ``least`` traditional characters that make up
-    at least ``share`` of their Chinese characters (``han``, per block): written in traditional script, not one name
-    or quotation."""
-    found: dict[int, list[str]] = {}
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue:
-            continue
-        chars = rx.findall(b.text)
-        if len(chars) >= least and len(chars) >= share * han[b.index]:
-            found[b.index] = chars
-    return found
+from ..traditional import mostly_traditional, table, traditional_blocks
 
 
 def _sample(chars: list[str], simplified: Mapping[str, str], most: int = 3) -> str:
@@ -65,15 +35,11 @@ def check_traditional(ctx: Context, rule: Rule) -> Iterator[Finding]:
     paragraphs above which one finding speaks for the whole document.
     ## Example
     經過檢查，總體情況良好。 → T109, 經→经、過→过、檢→检."""
-    rx, simplified = _table(rule.params.get("pairs", ""))
-    if rx is None or rx.search(ctx.body.text) is None:
-        return  # one scan in C: most reports hold no traditional character at all
-    han = [len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
-    found = _traditional_blocks(ctx, rx, han, rule.params.get("least", 3), rule.params.get("share", 0.1))
+    found, han = traditional_blocks(ctx, rule.params)
     if not found:
         return
-    covered = sum(han[i] for i in found)
-    if covered >= rule.params.get("document_share", 0.6) * max(1, sum(han)):
+    _, simplified = table(rule.params.get("pairs", ""))
+    if mostly_traditional(found, han, rule.params):
         every = [c for i in sorted(found) for c in found[i]]  # the finding stands on the first such paragraph
         yield rule.finding(ctx.doc, min(found), 0, None, key="document", count=len(every),
                            sample=_sample(every, simplified))
