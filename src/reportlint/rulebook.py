@@ -41,6 +41,7 @@ def builtin_rules_dir() -> Path:
 @pickled_as_tuple
 @dataclass(slots=True)  # its repr is part of the result cache's key
 class Section:
+    """A part a profile expects in a document, with its other wordings."""
     name: str
     aliases: tuple[str, ...]
     role: str = ""  # "problems" | "causes" | "measures" | "achievements" | ...
@@ -54,6 +55,7 @@ class Section:
 @pickled_as_tuple
 @dataclass(slots=True)  # its repr is part of the result cache's key
 class Profile:
+    """A kind of document (plan, summary …): how it is recognised, its parts and its rules' options."""
     id: str
     name: str
     match: tuple[str, ...]
@@ -72,6 +74,7 @@ class Profile:
 @pickled_as_tuple
 @dataclass(slots=True, repr=False)
 class Rulebook:
+    """The rules and profiles of every rule file, with where each code was declared."""
     rules: Mapping[str, Rule]
     profiles: Mapping[str, Profile]
     sources: Mapping[str, str]  # code -> plugin or directory that declared it
