@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True, repr=False)
 class Context:
+    """What a check receives: one document with its outline, detected profile and run options."""
     doc: Document
     outline: Outline
     profile: Profile | None

@@ -219,6 +219,7 @@ def unsupported_note(name: str, supported: tuple[str, ...]) -> str | None:
 
 @dataclass(slots=True, repr=False)
 class _Ignore:
+    """The patterns of one .gitignore file."""
     base: str  # the folder holding the .gitignore (its patterns are relative to it)
     spec: Any
 

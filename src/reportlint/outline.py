@@ -220,6 +220,7 @@ class Heading(NamedTuple):
 
 @dataclass(slots=True, repr=False)
 class Outline:
+    """The numbering markers, items, sequences and headings found in a document."""
     markers: tuple[Marker, ...]
     items: tuple[Item, ...]
     sequences: tuple[SeqToken, ...]

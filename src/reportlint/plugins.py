@@ -38,6 +38,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
 
 @dataclass(slots=True, repr=False)
 class EntryPoint:
+    """A ``reportlint`` entry point of an installed distribution."""
     name: str
     value: str  # "module" or "module:attribute"
     dist: str  # the .dist-info (or .egg-info) folder that declared it

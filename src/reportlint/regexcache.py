@@ -10,8 +10,9 @@ Python version, ``re`` engine version and byte order, sealed by ``store`` (a dam
 table is ignored whole), and ``prime`` fills ``re``'s own cache from them, so every ``re.compile``
 or ``re.search`` of a known pattern finds its object ready. ``save`` adds the patterns a run
 compiled that the file did not have. The first-character classes of ``scan.first_chars``,
-which need a parse of their own, are kept in the same file. Anything unexpected (another
-Python, a changed ``re``, an unreadable file) only means that patterns are compiled as usual.
+which need a parse of their own, and other facts about the patterns (``FACT_KINDS``) are kept in
+the same file. Anything unexpected (another Python, a changed ``re``, an unreadable file) only
+means that patterns are compiled as usual.
 """
 
 from __future__ import annotations
@@ -34,12 +35,13 @@ _KIND = "regex"
 # 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
 # give the second characters each first one allows; 4: a lead lists the digits \\d matches, and a pattern
 # anchored at line starts has none; 5: facts of more kinds than the leads (``FACT_KINDS``); 6: a lead's second
-# characters are grouped by the first ones they follow
-_FORMAT = 6
+# characters are grouped by the first ones they follow; 7: and the anchors of ``scan.anchor``
+_FORMAT = 7
 _CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
-FACT_KINDS = ("leads", "needs")  # scan.first_chars, needchars.needed_chars (a string of characters each, or None)
+# scan.first_chars, needchars.needed_chars (a string of characters each, or None), scan.anchor (a string)
+FACT_KINDS = ("leads", "needs", "anchors")
 _facts: dict[str, dict[tuple[str, int], str | None]] = {kind: {} for kind in FACT_KINDS}
 _new_facts: set[tuple[str, str, int]] = set()  # (kind, pattern, flags) found by this run
 Table = dict[str, dict[tuple[str, int], Any]]

@@ -45,6 +45,7 @@ def builtin_rules_dir() -> Path:
 @pickled_as_tuple
 @dataclass(slots=True)  # its repr is part of the result cache's key
 class Section:
+    """A part a profile expects in a document, with its other wordings."""
     name: str
     aliases: tuple[str, ...]
     role: str = ""  # "problems" | "causes" | "measures" | "achievements" | ...
@@ -58,6 +59,7 @@ class Section:
 @pickled_as_tuple
 @dataclass(slots=True)  # its repr is part of the result cache's key
 class Profile:
+    """A kind of document (plan, summary …): how it is recognised, its parts and its rules' options."""
     id: str
     name: str
     match: tuple[str, ...]
@@ -76,6 +78,7 @@ class Profile:
 @pickled_as_tuple
 @dataclass(slots=True, repr=False)
 class Rulebook:
+    """The rules and profiles of every rule file, with where each code was declared."""
     rules: Mapping[str, Rule]
     profiles: Mapping[str, Profile]
     sources: Mapping[str, str]  # code -> plugin or directory that declared it

@@ -54,6 +54,7 @@ SECONDS_PER_MB = 0.8  # extra time per MB of text-bearing content (a 25 MB docum
 
 @dataclass(slots=True, repr=False)
 class Limits:
+    """The time and memory a file may take."""
     timeout: float = DEFAULT_TIMEOUT
     memory_mb: int = DEFAULT_MEMORY_MB
 
@@ -77,6 +78,7 @@ class Limits:
 
 @dataclass(slots=True, repr=False)
 class Job:
+    """One file to check, with its configuration."""
     index: int
     path: Path
     config: Config
@@ -215,6 +217,7 @@ _MEMORY_MESSAGE = "处理时超过内存上限（too large, memory limit，约 {
 
 @dataclass
 class _Worker:
+    """A forked worker process and the jobs sent to it."""
     process: Child
     conn: Channel
     jobs: deque[Job] = field(default_factory=deque)  # sent, not answered yet; the first is running

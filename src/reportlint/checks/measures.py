@@ -26,6 +26,7 @@ DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner"
 
 @dataclass(slots=True, repr=False)
 class Measure:
+    """One measure (a numbered item or an inline 一是…) of a part that lists measures."""
     block: int
     start: int  # where the measure starts (its label included)
     end_block: int

@@ -54,6 +54,7 @@ _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the charact
 
 @dataclass(slots=True, repr=False)
 class Typo:
+    """A suspected wrong character or word, with what was expected."""
     start: int
     end: int
     text: str

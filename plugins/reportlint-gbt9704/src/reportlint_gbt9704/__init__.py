@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from reportlint import hookimpl
@@ -90,4 +90,6 @@ def register_checks(register):  # type: ignore[no-untyped-def]
 
 @hookimpl
 def register_rulebooks(register):  # type: ignore[no-untyped-def]
-    register(files(__package__) / "rules")
+    # the folder beside this module, as reportlint's own rules are found: importing importlib.resources (for
+    # ``files(__package__)``, needed only by a plugin installed as a zip) cost a one-report check 6-8 ms
+    register(Path(__file__).with_name("rules"))
