@@ -86,6 +86,12 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     # one numeral more is another of a series: the tenth and the eleventh amendment, the second and the twelfth batch
     series = "根据《刑法修正案（十）》和《刑法修正案（十一）》，对照《第二批重点项目清单》和《第十二批重点项目清单》。"
     assert _found(tmp_path, series, "T105") == []
+    # two items of one list of tables: the general one and the one for basic spending
+    tables = "部门决算说明\n附表：\n1.《项目经费支出明细表》\n2.《项目经费基本支出明细表》\n3.《收入明细表》\n"
+    assert _found(tmp_path, tables, "T105") == []
+    # … while the same two titles in running text are one title with a gap
+    cited = "部门决算说明\n详见《项目经费支出明细表》。\n对照《项目经费基本支出明细表》核对。\n"
+    assert [e for e, _ in _found(tmp_path, cited, "T105")] == ["项目经费支出明细表"]
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [

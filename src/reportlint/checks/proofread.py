@@ -508,17 +508,25 @@ _SERIES_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]")
 _EDITION = re.compile(r"试行|暂行|修订|修正|草案|征求意见")
 
 
+# a line that is one title and nothing more, but a list's label and a closing mark: 3.《……决算表》；
+_TITLE_LINE = re.compile(r"[\s\u3000]*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)、.．]?)?[\s\u3000]*"
+                         r"《([^《》\n]+)》[\s\u3000；;，,。.、]*")
+
+
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
     seen: dict[str, tuple[int, int]] = {}
     numbered: set[str] = set()  # titles cited with their own number (《……规定》（交通运输部令2020年第4号）)
+    alone: set[str] = set()  # titles that are a line by themselves: the items of a list of documents or tables
     for b in blocks:
         if "《" in b.text:
             for m in _TITLE.finditer(b.text):
                 seen.setdefault(m.group(1), (b.index, m.start(1)))
                 if _OWN_NUMBER.match(b.text, m.end()):
                     numbered.add(m.group(1))
+            if (m := _TITLE_LINE.fullmatch(b.text)) is not None:
+                alone.add(m.group(1))
     out: dict[tuple[int, int], Typo] = {}
     titles = list(seen)
     for short in titles:
@@ -534,7 +542,10 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # one of its family (《……辅助业管理规定》), not the same with a gap
                     # a numeral more is another of a series (修正案（十）, 修正案（十一）; 第二批, 第十二批), no gap
                     # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap
+                    # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》) are two
+                    # documents the list names side by side
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
+                            and not (short in alone and long in alone) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
                             and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)):
                         index, start = seen[short]
