@@ -906,6 +906,9 @@ def test_a_single_x_before_a_place_and_words_masked_with_pinyin_initials(tmp_pat
             "坚决扛起粮食安全ZZ责任，深入学习X的二十大精神，始终与D中央保持高度一致。\n")
     found = [(f.excerpt, "拼音首字母" in f.message) for f in lint_text(text, tmp_path, select="B103")]
     assert found == [("X", False), ("ZZ", True), ("X", True), ("D", True)]
+    plenum = "县委中心组学习情况报告\n认真学习X的二十届四中全会精神，用X的创新理论武装头脑，坚持D的全面领导。\n"
+    masked = lint_text(plenum, tmp_path, select="B103")
+    assert [f.excerpt for f in masked] == ["X", "D"] and "共 2 处" in masked[0].message
 
 
 def test_letters_that_name_things_are_not_placeholders(tmp_path: Path) -> None:
