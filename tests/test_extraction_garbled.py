@@ -18,3 +18,16 @@ def test_a_gloss_of_one_rare_word_or_latin_in_brackets_is_not_reported(tmp_path:
     text = ("在全县工作会议上的讲话\n同志们：\n要坚持问题导向，做到未雨绸缪（móu），防患于未然。\n"
             "各地要用好数据平台（platform）和监测系统（GIS），每月报送一次情况。\n")
     assert lint_text(text, tmp_path, select="X103") == []
+
+
+def test_word_field_codes_read_as_text_are_one_finding(tmp_path: Path) -> None:
+    """A table of contents copied with its fields' codes: PAGEREF after every line (the switch's backslash lost on
+    the way), one finding for all; words that merely contain the field names are none."""
+    text = ("县林业局2025年部门决算说明\n目录\n第一部分 单位概况 PAGEREF _Toc40213 h 2\n"
+            "一、部门职责 PAGEREF _Toc40214 h 2\n二、机构设置 PAGEREF _Toc40215 \\h 3\n"
+            "第一部分 单位概况\n本局负责全县林地保护，建成TOC检测站一处，REF项目验收合格。\n")
+    found = lint_text(text, tmp_path, select="X103")
+    assert [(f.block, f.excerpt) for f in found] == [(2, "PAGEREF _Toc40213 h 2")]
+    assert "共 3 处" in found[0].message
+    clean = "县林业局2025年部门决算说明\n本局负责全县林地保护，建成TOC检测站一处，REF项目验收合格。\n"
+    assert lint_text(clean, tmp_path, select="X103") == []

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
+from ..scan import pattern_set
 from ..textutil import garbled
 from ..traditional import written_in_traditional
 
@@ -61,6 +62,7 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not written_in_traditional(ctx):  # odd characters are counted against a dictionary of simplified words
         yield from _garbled_passages(ctx, rule)
     yield from _pinyin_readings(ctx, rule)
+    yield from _field_codes(ctx, rule)
     if doc.meta.get("control_chars"):
         bad = next((b for b in doc.blocks if re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]",
                                                        b.text)), doc.blocks[0])
@@ -87,6 +89,24 @@ def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     block, start, first = found[0]
     yield rule.finding(ctx.doc, block.index, start, start + len(first.group()), key="pinyin", count=len(found),
                        sample=text[first.start() - 1:first.end()])
+
+
+def _field_codes(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """One finding, at the first, for the instructions of Word fields read as text (``field_codes``: PAGEREF _Toc…
+    after each line of a table of contents, HYPERLINK \\l "_Toc…", \\* MERGEFORMAT): a converter or a copy that
+    took the field's code instead of its result."""
+    patterns = pattern_set(tuple(rule.params.get("field_codes", ())))
+    if patterns is None or not any(w in ctx.body.text for w in _FIELD_WORDS):
+        return  # every field instruction names its field in capitals: most texts hold none of these words
+    found = [(b, m.start() - offset, m.end() - offset) for b, offset, m in ctx.body.finditer(patterns)
+             if b.index not in ctx.residue]
+    if found:
+        block, start, end = found[0]
+        yield rule.finding(ctx.doc, block.index, start, end, key="field_code", count=len(found),
+                           times=f"，全文共 {len(found)} 处" if len(found) > 1 else "")
+
+
+_FIELD_WORDS = ("PAGEREF", "HYPERLINK", "TOC", "MERGEFORMAT", "REF", "SEQ")
 
 
 def _garbled_passages(ctx: Context, rule: Rule) -> Iterator[Finding]:
