@@ -139,8 +139,7 @@ def _rule_from(code: str, table: Mapping[str, Any], where: str) -> Rule:
         raise RulebookError(f"{where}：规则 {code} 的名称“{table['name']}”不是 kebab-case")
     if table["severity"] not in SEVERITY_RANK:
         raise RulebookError(f"{where}：规则 {code} 的 severity 必须是 error、warning 或 info")
-    if table.get("script", "") not in SCRIPTS:
-        raise RulebookError(f"{where}：规则 {code} 的 script 只能是 \"simplified\"（读简体词语的规则）或不写")
+    script = _script(table, code, where)
     messages = {"default": table["message"], **dict(table.get("messages", {}))}
     return Rule(
         code=code,
@@ -155,8 +154,16 @@ def _rule_from(code: str, table: Mapping[str, Any], where: str) -> Rule:
         bad=tuple(table["bad"]),
         source=where,
         docs=table.get("docs", ""),
-        script=table.get("script", ""),
+        script=script,
     )
+
+
+def _script(table: Mapping[str, Any], code: str, where: str) -> str:
+    """The rule's ``script`` (see ``SCRIPTS``), checked."""
+    script = table.get("script", "")
+    if script not in SCRIPTS:
+        raise RulebookError(f"{where}：规则 {code} 的 script 只能是 \"simplified\"（读简体词语的规则）或不写")
+    return script  # type: ignore[no-any-return]
 
 
 def _override(rule: Rule, table: Mapping[str, Any], where: str) -> Rule:
@@ -170,9 +177,7 @@ def _override(rule: Rule, table: Mapping[str, Any], where: str) -> Rule:
         if key in table:
             changes[key] = table[key]
     if "script" in table:
-        if table["script"] not in SCRIPTS:
-            raise RulebookError(f"{where}：规则 {rule.code} 的 script 只能是 \"simplified\"（读简体词语的规则）或不写")
-        changes["script"] = table["script"]
+        changes["script"] = _script(table, rule.code, where)
     if "severity" in table:
         if table["severity"] not in SEVERITY_RANK:
             raise RulebookError(f"{where}：规则 {rule.code} 的 severity 必须是 error、warning 或 info")

@@ -31,11 +31,17 @@ def traditional_blocks(ctx: Context, params: Mapping[str, Any]) -> tuple[dict[in
     """The blocks (index → their traditional characters) with at least ``least`` traditional characters that make up
     at least ``share`` of their Chinese characters: written in traditional script, not one name or quotation; and
     the count of Chinese characters per block. Empty when the text holds no traditional character (one scan in C:
-    most reports hold none)."""
-    rx, _ = table(params.get("pairs", ""))
+    most reports hold none). Computed once per document for the same data: the engine asks (``written_in_traditional``)
+    and T109 again."""
+    pairs, least, share = params.get("pairs", ""), params.get("least", 3), params.get("share", 0.1)
+    return ctx.memo(f"traditional-blocks:{hash(pairs)}:{least}:{share}",  # type: ignore[no-any-return]
+                    lambda: _traditional_blocks(ctx, pairs, least, share))
+
+
+def _traditional_blocks(ctx: Context, pairs: str, least: int, share: float) -> tuple[dict[int, list[str]], list[int]]:
+    rx, _ = table(pairs)
     if rx is None or rx.search(ctx.body.text) is None:
         return {}, []
-    least, share = params.get("least", 3), params.get("share", 0.1)
     han = [len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
     found: dict[int, list[str]] = {}
     for b in ctx.doc.blocks:

@@ -966,7 +966,7 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
     if n < NOISE_MIN:
         return
     odd_at = set(places)
-    if not _enough_noise(text, places, odd_at, single):
+    if not _enough_noise(text, places, single):
         return
     k = 0  # the first place not before the sentence
     for m in _CLAUSE.finditer(text):
@@ -998,7 +998,7 @@ _CLAUSE_MARK = re.compile(r"[、，,：:]")  # the marks between the clauses of 
 
 
 def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> list[int]:
-    """The places of ``places`` (the odd characters of ``text``, in text order) that ``_enough_noise`` counts: alone
+    """The places of ``places`` (the odd characters of ``text``, in text order) that may be noise: alone
     between two Chinese characters (no odd one), and 一 or rare as a word of its own. ``text`` may be paragraphs
     joined by line breaks: a line break is no Chinese character, so a paragraph's edges never count."""
     last = len(text) - 1
@@ -1008,21 +1008,12 @@ def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> 
             and (text[p] == "一" or single(text[p]) < _RARE_ALONE)]
 
 
-def _enough_noise(text: str, places: list[int], odd_at: set[int], single: Callable[[str], int]) -> bool:
-    """Whether ``text`` holds ``NOISE_MIN`` odd characters that ``garbled_passages`` may count as noise (alone
-    between two Chinese characters, 一 or rare as a word of its own), whatever its sentences: most paragraphs with
-    lone odd characters hold fewer, and are passed over without being cut into sentences (X103 asks about 11
-    paragraphs of a report of 6,000 characters, a garbled one seldom)."""
-    last, count = len(text) - 1, 0
-    for p in places:
-        if (0 < p < last and p - 1 not in odd_at and p + 1 not in odd_at
-                and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"):
-            ch = text[p]
-            if ch == "一" or single(ch) < _RARE_ALONE:
-                count += 1
-                if count >= NOISE_MIN:
-                    return True
-    return False
+def _enough_noise(text: str, places: list[int], single: Callable[[str], int]) -> bool:
+    """Whether ``text`` holds ``NOISE_MIN`` odd characters that ``garbled_passages`` may count as noise
+    (``noise_places``), whatever its sentences: most paragraphs with lone odd characters hold fewer, and are passed
+    over without being cut into sentences (X103 asks about 11 paragraphs of a report of 6,000 characters, a garbled
+    one seldom)."""
+    return len(noise_places(text, places, single)) >= NOISE_MIN
 
 
 # ---- T108 -------------------------------------------------------------------------------------
@@ -1303,15 +1294,6 @@ _LOST_SUM = _scanned(r"(?:约|共计|累计|合计)[万亿]元(?!以[上下]|级
 _LOST_SHARE = _scanned(r"(?:[%％](?=[，。；、,;\u4e00-\u9fff])|个百分点)")
 # the word before the sign (searched up to it), with the blank where the figure stood (增长 %)
 _SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}[ \u3000]*\Z")
-
-
-def _word_from(text: str, end: int) -> int:
-    """Where a match of ``_SHARE_WORD`` ending at ``end`` may begin at the earliest: two characters before the blanks
-    that end there. Searched from there, not from the paragraph's start (``re`` tried every place before each %: the
-    signs of 70 of the rules' reports 2.8 -> 1.6 ms, more on a long paragraph of statistics)."""
-    while end > 0 and text[end - 1] in " \u3000":
-        end -= 1
-    return max(0, end - 2)
 # … and a blank where an amount stood before 万元/亿元, after a word that asks for one (生产总值 亿元, 分别达到 亿元、
 # 亿元): a form's or a draft's figures left out or lost; never after a digit (1.2 亿元) nor after 单位 (a table's unit)
 _LOST_BLANK_SUM = _scanned(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
@@ -1323,6 +1305,15 @@ _LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|�
 _LOST_YEAR = _scanned(r"年\s*\d{1,2}\s*月")
 _LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
 _YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
+
+
+def _word_from(text: str, end: int) -> int:
+    """Where a match of ``_SHARE_WORD`` ending at ``end`` may begin at the earliest: two characters before the blanks
+    that end there. Searched from there, not from the paragraph's start (``re`` tried every place before each %: the
+    signs of 70 of the rules' reports 2.8 -> 1.6 ms, more on a long paragraph of statistics)."""
+    while end > 0 and text[end - 1] in " \u3000":
+        end -= 1
+    return max(0, end - 2)
 
 
 def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
