@@ -168,6 +168,12 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     ("预算说明\n五、资产占用情况（增加内容）", "（增加内容）"),
     ("决算说明\n支出决算为12.5万元，与上年持平。（如持平作持平表述）", "（如持平作持平表述）"),
     ("预算说明\n会议费3.2万元，比上年增加0.4万元，主要原因是。", "原因是。"),
+    # a model text's own notes: what to write here, or that the part is left out of the model
+    ("述职报告\n一、履职情况\n（请结合本岗位职责展开撰写）", "（请结合本岗位职责展开撰写）"),
+    ("工作总结\n一、主要做法\n（结合本部门实际填写）", "（结合本部门实际填写）"),
+    ("讲话\n同志们：\n（工作成效部分各单位情况不一，这里不再展开叙述）\n下面讲三点意见。",
+     "（工作成效部分各单位情况不一，这里不再展开叙述）"),
+    ("心得体会\n一、学习收获\n通过学习，我深受教育。（具体内容略）", "（具体内容略）"),
 ])
 def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")][:1] == [excerpt]
@@ -175,6 +181,18 @@ def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> N
 
 def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
     assert lint_text("报销指南\n发票样式如下图。（网络配图）\n请按要求填写。（请于月底前报送）", tmp_path, select="B103") == []
+
+
+@pytest.mark.parametrize("text", [
+    # a cross-reference: the details stand elsewhere in the document
+    "方案\n资金使用办法按有关规定执行（详见附件2，此处不再赘述）。",
+    # a publisher leaving an attachment out of the page
+    "通知\n附件：申报表（略）",
+    # a bracket that only quotes a standard's wording
+    "说明\n补贴标准按省定标准执行（结合实际情况确定的除外）。",
+])
+def test_references_and_omitted_attachments_are_not_hints(tmp_path: Path, text: str) -> None:
+    assert lint_text(text, tmp_path, select="B103") == []
 
 
 @pytest.mark.parametrize(("text", "excerpt"), [
