@@ -424,6 +424,28 @@ def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) ->
     assert [(f.block, f.end_block) for f in lint_text(news, tmp_path, select="B101")] == [(2, 3)]
 
 
+def test_a_pages_login_box_link_row_and_comment_counter_are_residue(tmp_path: Path) -> None:
+    text = ("县民政局关于社区养老的调研报告\n为掌握社区养老现状，调研组走访了五个街道，现将情况报告如下。\n"
+            "全县建成社区养老服务站30个，日均服务老人900人次。\n"
+            "【精选范文】 【投稿须知】【联系我们】\n会员信息\n用户名：\n密  码：\n验证码：\n最近更新\n网友评论（共有 条评论）\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(3, 9)]
+    # labels with their values, and a bracketed heading of a report's own, are content
+    kept = ("系统使用说明\n各单位按下列信息登录填报系统，填报截止时间为本月底。\n用户名：单位统一社会信用代码\n"
+            "密码：首次登录后修改\n【典型做法】\n某街道推行“时间银行”互助养老，参与志愿者达600人。\n")
+    assert lint_text(kept, tmp_path, select="B101") == []
+    # over the title, the row may have lost its first bracket
+    head = "相关范文】 【投稿须知】【联系我们】\n" + text
+    assert [(f.block, f.end_block) for f in lint_text(head, tmp_path, select="B101")] == [(0, 0), (4, 10)]
+
+
+def test_portal_fields_in_traditional_characters_are_residue(tmp_path: Path) -> None:
+    text = ("某市人民政府關於印發實施方案的通知\n發布時間：2023-03-15 09:28\n來源：市政府辦公室\n"
+            "各縣市區人民政府：現將實施方案印發給你們，請認真組織實施。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(1, 2)]
+
+
 def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
     text = ("村级工作计划(3篇).docxVIP\n\n  • 12\n  • 0\n  • 约4.5千字\n  • 约 8页\n  • 2025-03-02 发布于河南\n  • 举报\n\n"
             "村级工作计划\n为推动本村经济发展，结合实际，制定本计划。\n")
