@@ -439,11 +439,22 @@ def test_a_pages_login_box_link_row_and_comment_counter_are_residue(tmp_path: Pa
     assert [(f.block, f.end_block) for f in lint_text(head, tmp_path, select="B101")] == [(0, 0), (4, 10)]
 
 
-def test_portal_fields_in_traditional_characters_are_residue(tmp_path: Path) -> None:
+def test_a_page_in_traditional_characters_is_read_through_their_simplified_forms(tmp_path: Path) -> None:
+    # the residue patterns are written in simplified characters; the findings keep the page's own text
     text = ("某市人民政府關於印發實施方案的通知\n發布時間：2023-03-15 09:28\n來源：市政府辦公室\n"
-            "各縣市區人民政府：現將實施方案印發給你們，請認真組織實施。\n")
+            "各縣市區人民政府：現將實施方案印發給你們，請認真組織實施。\n溫馨提示：本文檔由用戶上傳。\n")
     found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block, f.end_block) for f in found] == [(1, 2)]
+    assert [(f.block, f.end_block) for f in found] == [(1, 2), (4, 4)]
+    assert "發布時間" in found[0].message
+
+
+def test_spam_a_hacked_portal_carries_is_residue_wherever_it_stands(tmp_path: Path) -> None:
+    text = ("县农业农村局关于做好秋粮收购的通知\n各乡镇：\n日韩精品视频在线观看，一区二区三区免费\n"
+            "请各乡镇组织好秋粮收购，确保农民售粮方便。\n")
+    assert [f.block for f in lint_text(text, tmp_path, select="B101")] == [2]
+    # the same words in a report's own sense
+    kept = "县文旅局工作总结\n打造精品视频栏目，全年推出短视频120条。\n市民可在线观看免费直播的文艺演出。\n"
+    assert lint_text(kept, tmp_path, select="B101") == []
 
 
 def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
@@ -1237,3 +1248,8 @@ def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_p
     # the same mixture in a document of its own is reported
     own = "某某市环保专项行动情况报告\n" + inner + "\n"
     assert [f.rule for f in lint_text(own, tmp_path, select="B106")] == ["B106"]
+
+
+def test_a_pages_links_to_its_phone_apps_are_residue(tmp_path: Path) -> None:
+    text = ("县政务中心工作总结\n今年以来，县政务中心推行一窗受理，办件量同比增长12%。\n安卓版APP\n下载\nAPP下载\n")
+    assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(2, 4)]

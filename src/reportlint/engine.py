@@ -156,7 +156,7 @@ def analyse(
     """The model stages after the loader: residue, outline, document type. ``rule_options``
     is the configuration's ``[options.CODE]`` tables (the residue stage reads B101's)."""
     body = Body(doc.blocks)
-    web = residue.find(doc, body, residue.options(rulebook, rule_options))
+    web = residue.find(doc, body, residue.options(rulebook, rule_options), residue.traditional_pairs(rulebook))
     toc = residue.contents(doc, web)
     found = web | toc
     out = outline.build(doc, found, body)

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
-from .scan import PatternSet, pattern_set, top_level_branches
+from .scan import Body, PatternSet, pattern_set, top_level_branches
+from .traditional import table
 
 if TYPE_CHECKING:
     from .model import Block, Document
     from .rulebook import Rulebook
-    from .scan import Body
 
 RULE = "B101"  # the rule whose parameters hold the residue patterns
 _STOPS = re.compile(r"[。！？]")  # a sentence ends: with 20 characters or more, the body has begun
@@ -42,9 +43,26 @@ def options(rulebook: Rulebook, overrides: Mapping[str, Mapping[str, Any]] | Non
     return apply_options(rule.params, (overrides or {}).get(RULE) or {})
 
 
-def find(doc: Document, body: Body, params: Mapping[str, Any]) -> frozenset[int]:
-    """The residue blocks of ``doc`` under ``params`` (none without patterns)."""
-    return frozenset(residue_blocks(doc, body, params)) if params else frozenset()
+def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str = "") -> frozenset[int]:
+    """The residue blocks of ``doc`` under ``params`` (none without patterns). The patterns are written in simplified
+    characters: a page in traditional ones (a portal's 繁體 version, a Hong Kong or Taiwan site: 發布時間：, 來源：) is
+    read through ``traditional``, T109's pairs of a traditional character and its simplified form, one character for
+    one, so every block keeps its length and the positions hold."""
+    if not params:
+        return frozenset()
+    rx, simplified = table(traditional)
+    if rx is not None and rx.search(body.text):
+        forms = str.maketrans(simplified)
+        blocks = tuple(replace(b, text=b.text.translate(forms)) for b in doc.blocks)
+        doc, body = replace(doc, blocks=blocks), Body(blocks)
+    return frozenset(residue_blocks(doc, body, params))
+
+
+def traditional_pairs(rulebook: Rulebook) -> str:
+    """T109's pairs of traditional and simplified characters ("" without the rule)."""
+    rule = rulebook.rules.get("T109")
+    pairs = rule.params.get("pairs", "") if rule is not None else ""
+    return pairs if isinstance(pairs, str) else ""
 
 
 _BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
