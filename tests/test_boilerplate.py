@@ -1253,3 +1253,10 @@ def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_p
 def test_a_pages_links_to_its_phone_apps_are_residue(tmp_path: Path) -> None:
     text = ("县政务中心工作总结\n今年以来，县政务中心推行一窗受理，办件量同比增长12%。\n安卓版APP\n下载\nAPP下载\n")
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(2, 4)]
+
+
+def test_an_image_whose_address_was_lost_is_residue_not_a_blank(tmp_path: Path) -> None:
+    text = ("![]() |\n|\n索引号: | 11330000/2025-00012 |\n公开方式: | 主动公开 |\n"
+            "县卫健局2025年工作要点\n一、总体要求\n坚持以人民健康为中心，全面推进健康县城建设。\n")
+    found = lint_text(text, tmp_path, select="B101,B103")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 3)]
