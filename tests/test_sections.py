@@ -71,6 +71,21 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
     assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
 
 
+def test_a_document_opening_with_its_subtitle_lost_its_title(tmp_path: Path) -> None:
+    body = ("区财政局局长 王某\n主任、各位副主任、各位委员：\n我受区人民政府委托，报告2024年预算执行情况，请予审议。\n"
+            "一、预算执行情况\n全区一般公共预算收入完成年度预算的102%。\n")
+    found = lint_text("2025年6月20日在区人大常委会第八次会议上\n" + body, tmp_path, select="S105")
+    assert [(f.block, "副题" in f.message) for f in found] == [(0, True)]
+    found = lint_text("——在全县项目建设推进会上\n同志们：\n今天召开推进会，主要任务是部署下半年的项目建设。\n", tmp_path,
+                      select="S105")
+    assert [f.block for f in found] == [0]
+    # the title above it, or a title that is itself 在……上的讲话
+    titled = "关于2024年区级预算执行情况的报告\n——2025年6月20日在区人大常委会第八次会议上\n" + body
+    assert lint_text(titled, tmp_path, select="S105") == []
+    speech = "王某同志在全县项目建设推进会上的讲话\n同志们：\n今天召开推进会，主要任务是部署下半年的项目建设。\n"
+    assert lint_text(speech, tmp_path, select="S105") == []
+
+
 def test_a_document_opening_with_a_heading_is_told_its_first_line_is_a_heading(tmp_path: Path) -> None:
     guide = "方向1：智能巡检平台\n聚焦巡检效率低的问题，建设智能巡检平台。\n具体建设内容：\n巡检数据采集终端。\n"
     found = lint_text(guide, tmp_path, select="S105")

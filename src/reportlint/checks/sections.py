@@ -434,8 +434,19 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
-    if ctx.outline.title or doc.meta.get("front_matter_title"):
-        return  # most documents: the blocks need not be read; a Markdown page's site prints its front matter's title
+    if doc.meta.get("front_matter_title"):
+        return  # a Markdown page's site prints its front matter's title
+    title = ctx.outline.title
+    if title:  # most documents: the blocks need not be read
+        subtitle = pattern_set(tuple(rule.params.get("subtitles", ())))
+        if subtitle is not None and subtitle.search(title.text) and not any(
+                b.text.strip() for b in doc.blocks[:title.block] if b.index not in ctx.residue):
+            # the first line is a speech's or report's subtitle (2024年1月5日在……会议上): its title was lost
+            kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
+            example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
+            yield rule.finding(doc, title.block, title.start, title.end, key="subtitle", example=example,
+                               heading=title.text)
+        return
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
     if not filled:
         return
