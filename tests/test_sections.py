@@ -76,13 +76,13 @@ def test_a_document_opening_with_its_subtitle_lost_its_title(tmp_path: Path) -> 
             "一、预算执行情况\n全区一般公共预算收入完成年度预算的102%。\n")
     found = lint_text("2025年6月20日在区人大常委会第八次会议上\n" + body, tmp_path, select="S105")
     assert [(f.block, "副题" in f.message) for f in found] == [(0, True)]
-    found = lint_text("——在全县项目建设推进会上\n同志们：\n今天召开推进会，主要任务是部署下半年的项目建设。\n", tmp_path,
+    found = lint_text("——在全县项目建设推进会上\n各位同志：\n这次推进会主要部署下半年的项目建设。\n", tmp_path,
                       select="S105")
     assert [f.block for f in found] == [0]
     # the title above it, or a title that is itself 在……上的讲话
     titled = "关于2024年区级预算执行情况的报告\n——2025年6月20日在区人大常委会第八次会议上\n" + body
     assert lint_text(titled, tmp_path, select="S105") == []
-    speech = "王某同志在全县项目建设推进会上的讲话\n同志们：\n今天召开推进会，主要任务是部署下半年的项目建设。\n"
+    speech = "王某同志在全县项目建设推进会上的讲话\n各位同志：\n这次推进会主要部署下半年的项目建设。\n"
     assert lint_text(speech, tmp_path, select="S105") == []
 
 
