@@ -1260,3 +1260,13 @@ def test_an_image_whose_address_was_lost_is_residue_not_a_blank(tmp_path: Path) 
             "县卫健局2025年工作要点\n一、总体要求\n坚持以人民健康为中心，全面推进健康县城建设。\n")
     found = lint_text(text, tmp_path, select="B101,B103")
     assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 3)]
+
+
+def test_the_fields_of_a_portals_call_for_comments_are_residue(tmp_path: Path) -> None:
+    text = ("主题:\n\n县交通局关于征求农村公路养护办法意见的函\n\n时限:\n\n截止:2024-05-10\n\n征集状态:\n\n已结束 查看征集结果\n"
+            "结果反馈日期:\n\n县交通局关于征求农村公路养护办法意见的函\n各乡镇：\n为规范农村公路养护，我局起草了养护办法，请于5月10日前反馈意见。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 11)]
+    # a meeting's own fields under its title are its content
+    minutes = "县安委会第三次全体会议纪要\n时间：2024年5月10日\n主题：部署汛期安全生产\n会议听取了各成员单位汛前检查情况汇报。\n"
+    assert lint_text(minutes, tmp_path, select="B101") == []
