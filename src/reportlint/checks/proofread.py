@@ -441,12 +441,13 @@ _DOCNO_DE = re.compile(r"([〔\[［][^\S\n]*(?:19|20)\d\d[^\S\n]*[〕\]］])[^\S
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
-# a year written in Chinese numerals with the letter O or the digit 0 for 〇 (二ＯＯ六年, 一九九O年, 二0二四年): how a
-# typist without 〇 on the keyboard writes it (GB/T 15835-2011 and editing guides: a year is a serial number, its zero
-# written 〇, 二〇一二年; not the letter O nor the digit 0)
-_YEAR_ZERO = re.compile(r"(?<![〇零一二三四五六七八九OoＯｏ0０])(?=[〇零一二三四五六七八九]{0,3}[OoＯｏ0０])"
-                        r"[一二](?:[〇零一二三四五六七八九OoＯｏ0０]){3}(?=年)")
-_ZERO_LIKE = str.maketrans("OoＯｏ0０", "〇〇〇〇〇〇")
+# a year written in Chinese numerals with the letter O, the digit 0 or the shape ○ (U+25CB, a geometric sign) for 〇
+# (二ＯＯ六年, 一九九O年, 二0二四年, 二○○五年): how a typist without 〇 on the keyboard writes it (GB/T 15835-2011 and
+# editing guides: a year is a serial number, its zero written 〇 U+3007, 二〇一二年;
+# not the letter O, the digit 0 nor ○)
+_YEAR_ZERO = re.compile(r"(?<![〇零一二三四五六七八九OoＯｏ0０○◯])(?=[〇零一二三四五六七八九]{0,3}[OoＯｏ0０○◯])"
+                        r"[一二](?:[〇零一二三四五六七八九OoＯｏ0０○◯]){3}(?=年)")
+_ZERO_LIKE = str.maketrans("OoＯｏ0０○◯", "〇〇〇〇〇〇〇〇")
 
 
 def _fix_letters(s: str) -> str:
@@ -1026,6 +1027,11 @@ _SHARE = _scanned(
 )
 _TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# a count of households with their people (97户336人), the first after a word of a whole (共, 有, 全村): then two such
+# counts right after it that add up to its households should add up to its people too (已脱贫64户221人，现有33户115人)
+_HOUSEHOLDS = _scanned(r"(?:共|有|总计|合计|全村|全乡|全镇|全县|全区)[^\d，,。；;]{0,10}?(\d+)\s*户\s*(\d+)\s*人"
+                       r"((?:[^。；;]{1,16}?(?<!\d)\d+\s*户\s*\d+\s*人){2})")
+_HOUSEHOLD_PAIR = re.compile(r"(?<!\d)(\d+)\s*户\s*(\d+)\s*人")
 _DATE = _scanned(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_DAY = _scanned(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _SHORT_YEAR = _scanned(r"(?:(?<=[到至于在从自—-])|(?<=截至)|(?<=截止))((?:19[5-9]|20[0-4]))\s*年"
@@ -1189,6 +1195,16 @@ def _each_match(ctx: Context, rule: Rule, rx: PatternSet, worth: bool,
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(), detail=detail)
 
 
+def _households_detail(m: re.Match[str]) -> str | None:
+    """Why the two counts after a whole of households and people do not fit it (their households add up, their people
+    do not), or None."""
+    (h1, p1), (h2, p2) = ((int(h), int(p)) for h, p in _HOUSEHOLD_PAIR.findall(m.group(3)))
+    households, people = int(m.group(1)), int(m.group(2))
+    if h1 + h2 != households or p1 + p2 == people:
+        return None
+    return (f"后面两项合计 {households} 户，与总数相同，人数却合计 {p1 + p2} 人，与总数 {people} 人不符")
+
+
 def _date_detail(m: re.Match[str]) -> str | None:
     """Why a ``_DATE`` match cannot be (a month without that day, no such month), or None."""
     year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -1230,6 +1246,11 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+    for b, offset, m in body.finditer(_HOUSEHOLDS) if "户" in body.text else ():
+        detail = None if b.index in residue else _households_detail(m)
+        if detail:  # the whole's own count is quoted, not the sentence
+            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end(2) + 1 - offset,
+                               text=m.group()[m.start(1) - m.start():m.end(2) + 1 - m.start()], detail=detail)
     yield from _each_match(ctx, rule, _DATE, _dates_may_be_impossible(body.text), _date_detail)
     yield from _each_match(ctx, rule, _MONTH_DAY, _month_days_may_be_impossible(body.text), _month_day_detail)
     bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
