@@ -6,7 +6,6 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import pairwise
 from operator import attrgetter
 from typing import Any
 
@@ -228,23 +227,30 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
     items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
-    bare: list[bool] = []  # nothing under the item before the next item of its level or a higher one
-    empty: list[bool] = []  # … and the item is a heading alone on its line
     blocks = doc.blocks
-    for it, nxt in pairwise(items):
-        mk, nk = it.marker, nxt.marker
-        rank, next_rank = mk.rank, nk.rank
-        # the cheap tests first: most items are followed by a deeper one, or by text
-        nothing_under = bool(
-            rank and next_rank and next_rank <= rank
-            and nk.start == len(nt := blocks[nk.block].text) - len(nt.lstrip())
-            and not any(blocks[i].text.strip() for i in range(mk.block + 1, nk.block)))
-        bare.append(nothing_under)
-        empty.append(nothing_under and bool(mk.title and not blocks[mk.block].text[mk.end + len(mk.title):].strip(
-            " \u3000：:")))
+    n = len(items) - 1  # the items followed by another
+    bare: dict[int, bool] = {}  # item -> nothing under it before the next item of its level or a higher one
+
+    def nothing_under(i: int) -> bool:
+        if i not in bare:
+            mk, nk = items[i].marker, items[i + 1].marker
+            rank, next_rank = mk.rank, nk.rank
+            bare[i] = bool(
+                rank and next_rank and next_rank <= rank
+                and nk.start == len(nt := blocks[nk.block].text) - len(nt.lstrip())
+                and not any(blocks[j].text.strip() for j in range(mk.block + 1, nk.block)))
+        return bare[i]
+
     caption = pattern_set(tuple(rule.params.get("captions", ())))
-    for i, flag in enumerate(empty):
-        if not flag or any(bare[j] for j in _siblings_beside(items, i, len(bare))):
+    # the items alone on their line first (nothing but blanks and colons after the title: they are all that rstrip
+    # leaves off, no copy of the rest made), what follows only for them and their siblings: most items have their
+    # body on their own line and most are followed by their next sibling (86% of the pairs, generated and real), so
+    # the tests of what follows, made first for every pair, passed for most (S103 alone 10 -> 7 ms/MB on the generated
+    # reports)
+    alone = [i for i, mk in enumerate(it.marker for it in items[:n])
+             if mk.title and len(blocks[mk.block].text.rstrip(" \u3000：:")) <= mk.end + len(mk.title)]
+    for i in alone:
+        if not nothing_under(i) or any(nothing_under(j) for j in _siblings_beside(items, i, n)):
             continue  # beside items of its level with nothing under them: a list of points (a meeting's
             # conclusions), a table of contents or a table's row labels, not a heading whose section is missing
         mk = items[i].marker
