@@ -1270,3 +1270,16 @@ def test_the_fields_of_a_portals_call_for_comments_are_residue(tmp_path: Path) -
     # a meeting's own fields under its title are its content
     minutes = "县安委会第三次全体会议纪要\n时间：2024年5月10日\n主题：部署汛期安全生产\n会议听取了各成员单位汛前检查情况汇报。\n"
     assert lint_text(minutes, tmp_path, select="B101") == []
+
+
+@pytest.mark.parametrize(("page", "lines"), [
+    ("本帖最后由 版主 于 2023-04-02 10:15 编辑\n", 1),  # a forum's note of the last edit
+    ("热门站点| 某某资料网 | 某某论坛\n收藏本站| 设为首页| 首页\n", 2),  # a row of sister sites and the page's buttons
+    ("下载此文档\n文档分类:行政/公文 | 页数:约3页 举报非法文档有奖\n下载提示\n"
+     "  • 1.该资料是网友上传的,本站提供全文预览,预览什么样,下载就什么样。\n文档列表 文档介绍\n", 5),  # a sharing site's box
+    ("- 发布日期:2023-04-02\n- 浏览次数:\n", 2),  # a portal's fields as a dashed list
+])
+def test_forum_notes_site_rows_sharing_boxes_and_dashed_fields_are_residue(tmp_path: Path, page: str,
+                                                                          lines: int) -> None:
+    text = page + "县城管局关于规范户外广告设置的通告\n为规范户外广告设置，维护市容秩序，现就有关事项通告如下。\n"
+    assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(0, lines - 1)]
