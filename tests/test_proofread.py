@@ -1394,3 +1394,19 @@ def test_the_active_listed_patterns_are_the_same_by_numpy_on_a_long_text() -> No
         text = "".join(rng.choice("推进工作风于是，\n") for _ in range(rng.randint(_BY_PAIRS_FROM, _BY_PAIRS_FROM + 50)))
         assert _active(anchors, text) == [i for i, a in enumerate(anchors) if not a or a in text]
         assert _active(anchors[:-1], text) == [i for i, a in enumerate(anchors[:-1]) if not a or a in text]
+
+
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("讲话\n我们要发扬自立更生、艰苦奋斗的精神。\n", "自立更生", "自力更生"),
+    ("讲话\n新的一年，我们要既往开来，再创佳绩。\n", "既往开来", "继往开来"),
+    ("方案\n加强安全防犯意识教育。\n", "防犯", "防范"),
+    ("通知\n车站新建侯车室一座。\n", "侯车", "候车"),
+])
+def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: str, excerpt: str,
+                                                         expected: str) -> None:
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
+
+
+def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Path) -> None:
+    text = "总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n"
+    assert lint_text(text, tmp_path, select="T105") == []
