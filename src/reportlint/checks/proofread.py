@@ -1319,6 +1319,11 @@ _SHARE_WORD = re.compile(r"[\u4e00-\u9fff]{1,2}[ \u3000]*\Z")
 # 亿元): a form's or a draft's figures left out or lost; never after a digit (1.2 亿元) nor after 单位 (a table's unit)
 _LOST_BLANK_SUM = _scanned(r"(?:达到|完成|实现|增加|减少|投资|总值|收入|支出|总额|金额|产值|增加值|规模"
                              r"|共计|累计|合计|[约近为和及与]|超过?|突破|、)[ \u3000]+(?:[万亿]元)")
+# … and a blank where a population or an area stood (人口 万人, 总面积 平方公里, 耕地面积 万亩): a bare 人口万人 may be
+# right (人口万人以上), a blank never is; a clause mark after it, as a table's header (人口 万人 面积 平方公里) has none
+_LOST_BLANK_COUNT = _scanned(r"(?:人口|户数|面积)[为约达近共]?[ \u3000]+(?:[万千]?(?:人|户|亩)|平方公里|公顷)"
+                             r"(?=[，。；、,;])")
+_LOST_BLANK_COUNT_NEED = ("口 ", "数 ", "积 ", "口\u3000", "数\u3000", "积\u3000", "为 ", "约 ", "达 ", "近 ", "共 ")
 _LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what every match of _LOST_SUM holds
 _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
@@ -1349,6 +1354,9 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if _has_any(text, _LOST_BLANK_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
                   for b, o, m in body.finditer(_LOST_BLANK_SUM)]
+    if _has_any(text, _LOST_BLANK_COUNT_NEED):
+        found += [(b, m.start() - o, m.end() - o, f"“{m.group().split()[-1]}”前面空着，少了数字")
+                  for b, o, m in body.finditer(_LOST_BLANK_COUNT)]
     if "%" in text or "％" in text or "百分点" in text:
         for b, o, m in body.finditer(_LOST_SHARE):
             word = _SHARE_WORD.search(b.text, _word_from(b.text, m.start() - o), m.start() - o)
