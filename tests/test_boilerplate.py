@@ -427,7 +427,7 @@ def test_essay_site_blurb_and_media_centre_footer_are_residue(tmp_path: Path) ->
 def test_a_pages_login_box_link_row_and_comment_counter_are_residue(tmp_path: Path) -> None:
     text = ("县民政局关于社区养老的调研报告\n为掌握社区养老现状，调研组走访了五个街道，现将情况报告如下。\n"
             "全县建成社区养老服务站30个，日均服务老人900人次。\n"
-            "【精选范文】 【投稿须知】【联系我们】\n会员信息\n用户名：\n密  码：\n验证码：\n最近更新\n网友评论（共有 条评论）\n")
+            "会员信息\n用户名：\n密  码：\n验证码：\n最近更新\n网友评论（共有 条评论）\n【精选范文】 【投稿须知】【联系我们】\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(3, 9)]
     # labels with their values, and a bracketed heading of a report's own, are content

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
 from .scan import Body, PatternSet, pattern_set, top_level_branches
-from .traditional import table
+from .traditional import holds_traditional, table
 
 if TYPE_CHECKING:
     from .model import Block, Document
@@ -50,9 +50,8 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
     one, so every block keeps its length and the positions hold."""
     if not params:
         return frozenset()
-    rx, simplified = table(traditional)
-    if rx is not None and rx.search(body.text):
-        forms = str.maketrans(simplified)
+    if traditional and holds_traditional(body, traditional):
+        forms = str.maketrans(table(traditional)[1])
         blocks = tuple(replace(b, text=b.text.translate(forms)) for b in doc.blocks)
         doc, body = replace(doc, blocks=blocks), Body(blocks)
     return frozenset(residue_blocks(doc, body, params))

@@ -554,12 +554,13 @@ def pattern_set(patterns: tuple[str, ...]) -> PatternSet | None:
 class Body:
     """The document's paragraphs as one text joined by line breaks."""
 
-    __slots__ = ("blocks", "starts", "text")
+    __slots__ = ("blocks", "found", "starts", "text")
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.blocks = blocks
         texts = [b.text for b in blocks]
         self.text = "\n".join(texts)
+        self.found: dict[object, bool] = {}  # whether a scan of the whole text found something: stages share it
         # each paragraph begins one past the end of the one before (the line break): sums in C
         self.starts: list[int] = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
 

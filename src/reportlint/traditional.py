@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .context import Context
+    from .scan import Body
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
@@ -27,6 +28,16 @@ def table(pairs: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     return re.compile("[" + re.escape("".join(simplified)) + "]"), simplified
 
 
+def holds_traditional(body: Body, pairs: str) -> bool:
+    """Whether the document's text holds one of the traditional characters of ``pairs``: one scan in C, kept with
+    the text for the stages that ask (the residue stage reads such a page through the simplified forms; T109)."""
+    key = ("traditional", pairs)
+    if key not in body.found:
+        rx, _ = table(pairs)
+        body.found[key] = rx is not None and rx.search(body.text) is not None
+    return body.found[key]
+
+
 def traditional_blocks(ctx: Context, params: Mapping[str, Any]) -> tuple[dict[int, list[str]], list[int]]:
     """The blocks (index → their traditional characters) with at least ``least`` traditional characters that make up
     at least ``share`` of their Chinese characters: written in traditional script, not one name or quotation; and
@@ -40,7 +51,7 @@ def traditional_blocks(ctx: Context, params: Mapping[str, Any]) -> tuple[dict[in
 
 def _traditional_blocks(ctx: Context, pairs: str, least: int, share: float) -> tuple[dict[int, list[str]], list[int]]:
     rx, _ = table(pairs)
-    if rx is None or rx.search(ctx.body.text) is None:
+    if rx is None or not holds_traditional(ctx.body, pairs):
         return {}, []
     han = [len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
     found: dict[int, list[str]] = {}
