@@ -1202,7 +1202,7 @@ def _households_detail(m: re.Match[str]) -> str | None:
     households, people = int(m.group(1)), int(m.group(2))
     if h1 + h2 != households or p1 + p2 == people:
         return None
-    return (f"后面两项合计 {households} 户，与总数相同，人数却合计 {p1 + p2} 人，与总数 {people} 人不符")
+    return f"后面两项合计 {households} 户，与总数相同，人数却合计 {p1 + p2} 人，与总数 {people} 人不符"
 
 
 def _date_detail(m: re.Match[str]) -> str | None:
@@ -1323,7 +1323,7 @@ _LOST_BLANK_SUM = _scanned(r"(?:达到|完成|实现|增加|减少|投资|总值
 # right (人口万人以上), a blank never is; a clause mark after it, as a table's header (人口 万人 面积 平方公里) has none
 _LOST_BLANK_COUNT = _scanned(r"(?:人口|户数|面积)[为约达近共]?[ \u3000]+(?:[万千]?(?:人|户|亩)|平方公里|公顷)"
                              r"(?=[，。；、,;])")
-_LOST_BLANK_COUNT_NEED = ("口 ", "数 ", "积 ", "口\u3000", "数\u3000", "积\u3000", "为 ", "约 ", "达 ", "近 ", "共 ")
+_LOST_BLANK_COUNT_NEED = tuple(blank + unit for blank in " \u3000" for unit in "万千人户亩平公")  # the blank, its unit
 _LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what every match of _LOST_SUM holds
 _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%

@@ -448,10 +448,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if subtitle is not None and subtitle.search(title.text) and not any(
                 b.text.strip() for b in doc.blocks[:title.block] if b.index not in ctx.residue):
             # the first line is a speech's or report's subtitle (2024年1月5日在……会议上): its title was lost
-            kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
-            example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
-            yield rule.finding(doc, title.block, title.start, title.end, key="subtitle", example=example,
-                               heading=title.text)
+            yield rule.finding(doc, title.block, title.start, title.end, key="subtitle",
+                               example=_example_title(ctx, rule), heading=title.text)
         return
     filled = [b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue]
     if not filled:
@@ -471,8 +469,7 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return  # a sharing site's heading over the text is its title with a count (……工作总结(2篇)): it has one
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
-    kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
-    example = rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}"
+    example = _example_title(ctx, rule)
     # a document opening with a heading of its own (方向1：……, 一、总体要求) lacks the title above it: its first line is
     # short, holds no sentence end and ends in no colon (同志们：, 各乡镇： open a body)
     line = first.text.strip()
@@ -480,6 +477,13 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, first.index, start, start + len(line), key="heading", example=example, heading=line)
         return
     yield rule.finding(doc, first.index, start, end, example=example)
+
+
+def _example_title(ctx: Context, rule: Rule) -> str:
+    """The title S105's message offers: the profile's (or the kind its wording shows) from ``title_examples``, else
+    ××关于××的<kind>."""
+    kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
+    return str(rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}")
 
 
 def _kind_by_wording(ctx: Context, wordings: Any) -> str:
