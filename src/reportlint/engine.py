@@ -21,7 +21,7 @@ from .scan import Body
 from .sniff import read_input, sniff
 from .suppress import apply as apply_suppressions
 from .textutil import garbled
-from .traditional import written_in_traditional
+from .traditional import rulebook_pairs, written_in_traditional
 
 ALWAYS_ON = ("X100", "X101", "X102")
 GARBLED_SHARE = 0.05
@@ -156,7 +156,7 @@ def analyse(
     """The model stages after the loader: residue, outline, document type. ``rule_options``
     is the configuration's ``[options.CODE]`` tables (the residue stage reads B101's)."""
     body = Body(doc.blocks)
-    web = residue.find(doc, body, residue.options(rulebook, rule_options), residue.traditional_pairs(rulebook))
+    web = residue.find(doc, body, residue.options(rulebook, rule_options), rulebook_pairs(rulebook))
     toc = residue.contents(doc, web)
     found = web | toc
     out = outline.build(doc, found, body)

@@ -57,13 +57,6 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
     return frozenset(residue_blocks(doc, body, params))
 
 
-def traditional_pairs(rulebook: Rulebook) -> str:
-    """T109's pairs of traditional and simplified characters ("" without the rule)."""
-    rule = rulebook.rules.get("T109")
-    pairs = rule.params.get("pairs", "") if rule is not None else ""
-    return pairs if isinstance(pairs, str) else ""
-
-
 _BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 
 

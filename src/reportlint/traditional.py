@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .context import Context
+    from .rulebook import Rulebook
     from .scan import Body
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -67,6 +68,13 @@ def _traditional_blocks(ctx: Context, pairs: str, least: int, share: float) -> t
 def mostly_traditional(found: Mapping[int, list[str]], han: list[int], params: Mapping[str, Any]) -> bool:
     """Whether the paragraphs in ``found`` hold ``document_share`` of the document's Chinese characters."""
     return bool(found) and sum(han[i] for i in found) >= params.get("document_share", 0.6) * max(1, sum(han))
+
+
+def rulebook_pairs(rulebook: Rulebook) -> str:
+    """T109's pairs of traditional and simplified characters in ``rulebook`` ("" without the rule)."""
+    rule = rulebook.rules.get("T109")
+    pairs = rule.params.get("pairs", "") if rule is not None else ""
+    return pairs if isinstance(pairs, str) else ""
 
 
 def written_in_traditional(ctx: Context) -> bool:

@@ -1029,8 +1029,8 @@ _TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[�
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # a count of households with their people (97户336人), the first after a word of a whole (共, 有, 全村): then two such
 # counts right after it that add up to its households should add up to its people too (已脱贫64户221人，现有33户115人)
-_HOUSEHOLDS = _scanned(r"(?:共|有|总计|合计|全村|全乡|全镇|全县|全区)[^\d，,。；;]{0,10}?(\d+)\s*户\s*(\d+)\s*人"
-                       r"((?:[^。；;]{1,16}?(?<!\d)\d+\s*户\s*\d+\s*人){2})")
+_HOUSEHOLDS = _scanned(r"(?:共|有|总计|合计|全村|全乡|全镇|全县|全区)[^\d，,。；;]{0,10}?"
+                       r"(?P<whole>(\d+)\s*户\s*(\d+)\s*人)((?:[^。；;]{1,16}?(?<!\d)\d+\s*户\s*\d+\s*人){2})")
 _HOUSEHOLD_PAIR = re.compile(r"(?<!\d)(\d+)\s*户\s*(\d+)\s*人")
 _DATE = _scanned(r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _MONTH_DAY = _scanned(r"(?<![\d.年])(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -1184,22 +1184,23 @@ def _impossible_date(year: int | None, month: int, day: int) -> bool:
 
 
 def _each_match(ctx: Context, rule: Rule, rx: PatternSet, worth: bool,
-                detail_of: Callable[[re.Match[str]], str | None]) -> Iterator[Finding]:
-    """A finding over each match of ``rx`` outside the residue that ``detail_of`` gives a detail for (None: no
-    finding); none at all when ``worth`` (a cheap test of the whole text) says no match can be found."""
+                detail_of: Callable[[re.Match[str]], str | None], group: str | int = 0) -> Iterator[Finding]:
+    """A finding over ``group`` of each match of ``rx`` outside the residue that ``detail_of`` gives a detail for
+    (None: no finding); none at all when ``worth`` (a cheap test of the whole text) says no match can be found."""
     if not worth:
         return
     for b, offset, m in ctx.body.finditer(rx):
         detail = None if b.index in ctx.residue else detail_of(m)
         if detail:
-            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(), detail=detail)
+            yield rule.finding(ctx.doc, b.index, m.start(group) - offset, m.end(group) - offset, text=m.group(group),
+                               detail=detail)
 
 
 def _households_detail(m: re.Match[str]) -> str | None:
     """Why the two counts after a whole of households and people do not fit it (their households add up, their people
     do not), or None."""
-    (h1, p1), (h2, p2) = ((int(h), int(p)) for h, p in _HOUSEHOLD_PAIR.findall(m.group(3)))
-    households, people = int(m.group(1)), int(m.group(2))
+    (h1, p1), (h2, p2) = ((int(h), int(p)) for h, p in _HOUSEHOLD_PAIR.findall(m.group(4)))
+    households, people = int(m.group(2)), int(m.group(3))
     if h1 + h2 != households or p1 + p2 == people:
         return None
     return f"后面两项合计 {households} 户，与总数相同，人数却合计 {p1 + p2} 人，与总数 {people} 人不符"
@@ -1246,11 +1247,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
-    for b, offset, m in body.finditer(_HOUSEHOLDS) if "户" in body.text else ():
-        detail = None if b.index in residue else _households_detail(m)
-        if detail:  # the whole's own count is quoted, not the sentence
-            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end(2) + 1 - offset,
-                               text=m.group()[m.start(1) - m.start():m.end(2) + 1 - m.start()], detail=detail)
+    # the whole's own count is quoted, not the sentence
+    yield from _each_match(ctx, rule, _HOUSEHOLDS, "户" in body.text, _households_detail, "whole")
     yield from _each_match(ctx, rule, _DATE, _dates_may_be_impossible(body.text), _date_detail)
     yield from _each_match(ctx, rule, _MONTH_DAY, _month_days_may_be_impossible(body.text), _month_day_detail)
     bare: dict[int, list[tuple[int, re.Match[str]]]] = {}
