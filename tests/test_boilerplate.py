@@ -1283,3 +1283,25 @@ def test_forum_notes_site_rows_sharing_boxes_and_dashed_fields_are_residue(tmp_p
                                                                           lines: int) -> None:
     text = page + "县城管局关于规范户外广告设置的通告\n为规范户外广告设置，维护市容秩序，现就有关事项通告如下。\n"
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(0, lines - 1)]
+
+
+def test_a_portal_menu_one_link_to_a_line_is_residue_not_a_split_heading(tmp_path: Path) -> None:
+    """A browser copy of a county portal: its menu bar comes one link to a line over the article. B101 reports the
+    whole menu; X104 no longer reads it as a heading broken into lines."""
+    text = ("网站首页\n走进本县\n新闻中心\n信息公开\n政务服务\n互动交流\n专题专栏\n"
+            "关于2024年上半年农业农村工作情况的报告\n"
+            "今年以来，我局围绕粮食安全和农民增收两大任务，扎实推进各项工作，上半年粮食播种面积完成全年任务的98%。\n"
+            "一、主要工作\n（一）稳定粮食生产。完成高标准农田建设1.2万亩。")
+    found = lint_text(text, tmp_path, select="B101,X104")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 7)]
+
+
+def test_short_lines_over_a_report_that_name_no_column_stay_text(tmp_path: Path) -> None:
+    """Only a run of names two thirds of which name a portal's column is a menu, and the run is cut to its named
+    ends: a title under two menu links, or a heading broken into short lines, stays the document's."""
+    under_menu = ("首页\n信息公开\n述职报告\n"
+                  "本人自2022年任现职以来，在局党组的领导下，认真履行岗位职责，较好完成了各项任务。现将有关情况报告如下。")
+    broken = ("县农业农村局\n上半年\n工作情况\n汇报提纲\n"
+              "今年以来，我局围绕粮食安全和农民增收两大任务，扎实推进各项工作，取得了阶段性成效。")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(under_menu, tmp_path, select="B101")] == [(1, 2)]
+    assert lint_text(broken, tmp_path, select="B101") == []

@@ -112,6 +112,10 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             break  # the body has begun (a site's blurb in sentences is no body)
         head.add(b.index)
     at_head = _line_test(tuple(params.get("head_patterns") or ()))
+    menu_words = _menu_words(tuple(params.get("menu_words") or ()))
+    run_min = params.get("menu_lines", 3)
+    if head and menu_words is not None and type(run_min) is int and run_min > 1:
+        found.update(_menu_run(blocks, head, at_head, menu_words, run_min))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
     from_notice: int | None = None
@@ -142,6 +146,48 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 or (b.index in head and at_head and at_head.holds(b.text))
                 or (b.index in tail and at_tail and at_tail.search(b.text))):
             yield b.index
+
+
+_MENU_ITEM = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{2,8}\s*")  # one link of a menu: a short name, no punctuation
+
+
+@lru_cache(maxsize=16)
+def _menu_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``words`` (literal names of a portal's columns), longest first; None without any."""
+    names = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names))) if names else None
+
+
+def _menu_run(blocks: Sequence[Block], head: set[int], at_head: _LineTest, words: re.Pattern[str],
+              run_min: int) -> Iterator[int]:
+    """A portal's menu copied one link to a line at the top of a page (首页 / 政务公开 / 办事服务 / 互动交流 …): a run
+    of at least ``run_min`` short names, each alone on its line, that begins in the page's head, two thirds of them
+    holding a column's name from ``words`` or matching a head pattern (首页). The run may go on past the head's count
+    of blocks, as a long menu does; it ends at the first line that is no such name. A report's title, its addressees
+    or a heading carry punctuation, run longer or name no column: three such names in a row open no report."""
+    run: list[tuple[int, bool]] = []  # each line of the run and whether it names a column
+
+    def close() -> Iterator[int]:
+        named = [k for k, (_, hit) in enumerate(run) if hit]  # the run is cut to its named ends: a title under a
+        if named:  # menu (述职报告) stays text
+            kept = run[named[0]:named[-1] + 1]
+            if len(kept) >= run_min and 3 * len(named) >= 2 * len(kept) and kept[0][0] in head:
+                yield from (i for i, _ in kept)
+
+    last_head = max(head)
+    for b in blocks:
+        if not _filled(b):
+            continue
+        if not run and b.index not in head:
+            if b.index > last_head:
+                break
+            continue
+        if _MENU_ITEM.fullmatch(b.text):
+            run.append((b.index, bool(words.search(b.text) or (b.index in head and at_head and at_head.holds(b.text)))))
+            continue
+        yield from close()
+        run = []
+    yield from close()
 
 
 class _LineTest(NamedTuple):
