@@ -1297,7 +1297,7 @@ def test_a_portal_menu_one_link_to_a_line_is_residue_not_a_split_heading(tmp_pat
 
 
 def test_short_lines_over_a_report_that_name_no_column_stay_text(tmp_path: Path) -> None:
-    """Only a run of names two thirds of which name a portal's column is a menu, and the run is cut to its named
+    """Only a run of names at least half of which name a portal's column is a menu, and the run is cut to its named
     ends: a title under two menu links, or a heading broken into short lines, stays the document's."""
     under_menu = ("首页\n信息公开\n述职报告\n"
                   "本人自2022年任现职以来，在局党组的领导下，认真履行岗位职责，较好完成了各项任务。现将有关情况报告如下。")
@@ -1305,3 +1305,22 @@ def test_short_lines_over_a_report_that_name_no_column_stay_text(tmp_path: Path)
               "今年以来，我局围绕粮食安全和农民增收两大任务，扎实推进各项工作，取得了阶段性成效。")
     assert [(f.block + 1, f.end_block + 1) for f in lint_text(under_menu, tmp_path, select="B101")] == [(1, 2)]
     assert lint_text(broken, tmp_path, select="B101") == []
+
+
+def test_a_portal_footer_one_link_to_a_line_and_its_filing_numbers_are_residue(tmp_path: Path) -> None:
+    """Under the article: the related links and the footer's links one to a line, then the copyright line with the
+    site's ICP filing number. One B101 finding from the links to the end; no split heading."""
+    text = ("关于2024年上半年农业农村工作情况的报告\n"
+            "今年以来，我局围绕粮食安全和农民增收两大任务，扎实推进各项工作，上半年粮食播种面积完成全年任务的98%。\n"
+            "一、主要工作\n（一）稳定粮食生产。完成高标准农田建设1.2万亩。\n"
+            "友情链接\n中国政府网\n省人民政府\n市人民政府\n关于我们\n联系我们\n网站地图\n"
+            "版权所有：示例县人民政府办公室 备案号：示ICP备20240001号")
+    found = lint_text(text, tmp_path, select="B101,X104")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 5, 12)]
+
+
+def test_short_lines_closing_a_report_stay_text(tmp_path: Path) -> None:
+    """A signature block and a list of attachments end in short lines; they name no portal column."""
+    text = ("关于做好防汛工作的通知\n各乡镇：\n请各乡镇于6月10日前完成隐患排查，并将排查情况报县应急管理局。\n"
+            "附件：\n排查清单\n联系名单\n县应急管理局\n2024年6月1日")
+    assert lint_text(text, tmp_path, select="B101") == []

@@ -12,7 +12,7 @@ excludes the residue.)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import chain, islice, pairwise
@@ -112,12 +112,17 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
             break  # the body has begun (a site's blurb in sentences is no body)
         head.add(b.index)
     at_head = _line_test(tuple(params.get("head_patterns") or ()))
-    menu_words = _menu_words(tuple(params.get("menu_words") or ()))
-    run_min = params.get("menu_lines", 3)
-    if head and menu_words is not None and type(run_min) is int and run_min > 1:
-        found.update(_menu_run(blocks, head, at_head, menu_words, run_min))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
+    menu_words = _menu_words(tuple(params.get("menu_words") or ()))
+    run_min = params.get("menu_lines", 3)
+    if menu_words is not None and type(run_min) is int and run_min > 1:
+        if head:  # the menu bar over the article, from the top down
+            found.update(_menu_run(filter(_filled, blocks), head, lambda b: b.index in head and bool(at_head)
+                                   and at_head.holds(b.text), menu_words, run_min))
+        # the links of a page's footer (关于我们 / 联系我们 / 网站地图), from the bottom up, under its residue lines
+        found.update(_menu_run(filter(_filled, reversed(blocks)), tail, lambda b: b.index in tail and bool(at_tail)
+                               and at_tail.search(b.text) is not None, menu_words, run_min))
     from_notice: int | None = None
     if notice:
         budget = params.get("notice_chars", 1500)
@@ -158,36 +163,29 @@ def _menu_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 
-def _menu_run(blocks: Sequence[Block], head: set[int], at_head: _LineTest, words: re.Pattern[str],
+def _menu_run(lines: Iterable[Block], edge: set[int], marked: Callable[[Block], bool], words: re.Pattern[str],
               run_min: int) -> Iterator[int]:
-    """A portal's menu copied one link to a line at the top of a page (首页 / 政务公开 / 办事服务 / 互动交流 …): a run
-    of at least ``run_min`` short names, each alone on its line, that begins in the page's head, two thirds of them
-    holding a column's name from ``words`` or matching a head pattern (首页). The run may go on past the head's count
-    of blocks, as a long menu does; it ends at the first line that is no such name. A report's title, its addressees
-    or a heading carry punctuation, run longer or name no column: three such names in a row open no report."""
+    """A portal's menu copied one link to a line at an edge of the page (首页 / 政务公开 / 办事服务 / 互动交流 over the
+    article, 关于我们 / 联系我们 / 网站地图 under it): reading ``lines`` from that edge inwards, a run of at least
+    ``run_min`` short names, each alone on its line, that begins among the ``edge`` blocks (the page's head or tail),
+    at least half of them holding a column's name from ``words`` or ``marked`` as residue by a pattern (首页). Lines
+    ``marked`` before the run (the footer's 主办单位：…) are passed over; the run may go on past the edge's count of
+    blocks, as a long menu does, and ends at the first line that is no such name. The run is cut to its named ends, so
+    a title under a menu (述职报告) stays text; a report's title, its addressees or a heading carry punctuation, run
+    longer or name no column."""
     run: list[tuple[int, bool]] = []  # each line of the run and whether it names a column
-
-    def close() -> Iterator[int]:
-        named = [k for k, (_, hit) in enumerate(run) if hit]  # the run is cut to its named ends: a title under a
-        if named:  # menu (述职报告) stays text
-            kept = run[named[0]:named[-1] + 1]
-            if len(kept) >= run_min and 3 * len(named) >= 2 * len(kept) and kept[0][0] in head:
-                yield from (i for i, _ in kept)
-
-    last_head = max(head)
-    for b in blocks:
-        if not _filled(b):
-            continue
-        if not run and b.index not in head:
-            if b.index > last_head:
-                break
-            continue
+    for b in lines:
         if _MENU_ITEM.fullmatch(b.text):
-            run.append((b.index, bool(words.search(b.text) or (b.index in head and at_head and at_head.holds(b.text)))))
-            continue
-        yield from close()
-        run = []
-    yield from close()
+            if not run and b.index not in edge:
+                break
+            run.append((b.index, bool(words.search(b.text)) or marked(b)))
+        elif run or b.index not in edge or not marked(b):
+            break
+    named = [k for k, (_, hit) in enumerate(run) if hit]
+    if named:
+        kept = run[named[0]:named[-1] + 1]
+        if len(kept) >= run_min and 2 * len(named) >= len(kept):
+            yield from (i for i, _ in kept)
 
 
 class _LineTest(NamedTuple):
