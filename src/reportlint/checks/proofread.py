@@ -371,6 +371,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
         if s < taken or m is None or m.end() - s < 3 or (s and text[s - 1] in _MARKUP):
             continue  # after a mark of markup (组##paidbegin##织生活会) the phrase was split, not cut short
+        if (s and text[s - 1] in _MASKS) or text[m.end():m.end() + 1] in _MASKS:
+            continue  # **风廉政建设: a character masked, not dropped (B103 reports the mask)
         e0 = m.end()
         # the phrases that may begin here depend on the next eight characters and, when the run ends
         # within them, on the mark after it
@@ -393,6 +395,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
 
 
 _MARKUP = frozenset("#<>{}[]|")  # the marks of a web page's markup left in the text
+# the marks that stand for a character a site masked or a drafter left blank (**风, ××县, □□): B103's placeholders
+_MASKS = frozenset("*＊×□")
 
 
 def _parallel_after(text: str, e0: int, n: int) -> bool:
