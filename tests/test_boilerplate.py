@@ -1324,3 +1324,13 @@ def test_short_lines_closing_a_report_stay_text(tmp_path: Path) -> None:
     text = ("关于做好防汛工作的通知\n各乡镇：\n请各乡镇于6月10日前完成隐患排查，并将排查情况报县应急管理局。\n"
             "附件：\n排查清单\n联系名单\n县应急管理局\n2024年6月1日")
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_bare_machine_date_beside_a_sites_name_is_residue_and_alone_is_not(tmp_path: Path) -> None:
+    """Under a model-text site's name, the date the page was posted (2025-04-02) is the page's too; under a title
+    with no residue beside it, the same line may be the minutes' own date and stays."""
+    posted = ("在全县防汛工作会议上的讲话\n示例范文网\n2025-04-02\n同志们：\n"
+              "今天召开全县防汛工作会议，主要任务是部署今年的防汛备汛工作。下面，我讲三点意见。")
+    minutes = "会议纪要\n2024-05-10\n会议由办公室主任主持，各科室负责人参加，研究了年度预算等事项。"
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(posted, tmp_path, select="B101")] == [(2, 3)]
+    assert lint_text(minutes, tmp_path, select="B101") == []

@@ -143,14 +143,25 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         picks = filled if filled is not None else filter(_filled, blocks)
     else:  # only the blocks a test below can hold (a block's index is its place in the document)
         picks = [blocks[i] for i in sorted(found | head | tail) if _filled(blocks[i])]
-    for b in picks:
-        if len(b.text) > limit and len(b.text.strip()) > limit:
-            continue
-        if ((from_notice is not None and b.index >= from_notice)
+    got = {b.index for b in picks
+           if not (len(b.text) > limit and len(b.text.strip()) > limit)
+           and ((from_notice is not None and b.index >= from_notice)
                 or b.index in found
                 or (b.index in head and at_head and at_head.holds(b.text))
-                or (b.index in tail and at_tail and at_tail.search(b.text))):
-            yield b.index
+                or (b.index in tail and at_tail and at_tail.search(b.text)))}
+    beside = _line_test(tuple(params.get("head_beside_patterns") or ()))
+    if beside and got and head:
+        got.update(_beside_residue(sorted(head), got, blocks, beside))
+    yield from sorted(got)
+
+
+def _beside_residue(head: list[int], got: set[int], blocks: Sequence[Block], beside: _LineTest) -> Iterator[int]:
+    """The head's lines that ``beside`` holds and that stand next to a residue line (a site's name, then the bare
+    date it posted the page: 2025-04-02): alone, such a line may be the document's own."""
+    for k, i in enumerate(head):
+        if i not in got and ((k and head[k - 1] in got) or (k + 1 < len(head) and head[k + 1] in got)) \
+                and beside.holds(blocks[i].text):
+            yield i
 
 
 _MENU_ITEM = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{2,8}\s*")  # one link of a menu: a short name, no punctuation
