@@ -171,3 +171,38 @@ def test_a_markdown_image_line_is_not_joined_to_the_line_above() -> None:
 
     lines = ["2. [政务公开](https://www.example.gov.cn/zwgk.html \"\")", "![](https://www.example.gov.cn/banner.png)"]
     assert [text for _, text, _ in rejoin(lines)] == lines
+
+
+WRAPPED = ("关于开展河道清理工作的情况汇报\n"
+           "今年三月以来，我镇按照县河长办的统一部署，组织各村对辖区\n"
+           "内的主要河道开展了集中清理，共出动人员一千二百余人次，清\n"
+           "理河道垃圾三百多吨，拆除违章搭建的棚屋十五处，河道面貌明\n"
+           "显改善。\n"
+           "下一步，我镇将建立河道保洁长效机制，由各村落实专职保洁员。\n")
+
+
+def test_a_paragraph_hard_wrapped_at_one_width_is_reported_once(tmp_path: Path) -> None:
+    """Copied out of a PDF, a paragraph keeps a return at every line's end: one X104 finding for the paragraph, its
+    lines named; the document's other lines are left alone."""
+    from reportlint.testing import lint_text
+
+    found = lint_text(WRAPPED, tmp_path, select="X104")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(2, 5)]
+    assert "第 2—5 行" in found[0].message and "硬回车" in found[0].message
+
+
+def test_parallel_headings_and_short_lists_are_no_wrapped_paragraph(tmp_path: Path) -> None:
+    """Headings of one length begin with their numbers and are followed by their text; the items of a list and
+    the lines of a table are short or spaced; lines that end their sentences are whole."""
+    from reportlint.testing import lint_text
+
+    headings = ("工作总结\n一、坚持高位推动，凝聚工作合力\n全年召开专题会议六次。\n"
+                "二、坚持问题导向，狠抓整改落实\n全年整改问题二十项。\n三、坚持建章立制，巩固整改成果\n全年出台制度五项。\n")
+    unnumbered = ("工作要点\n坚持高位推动凝聚各方面工作合力\n坚持问题导向狠抓各项整改工作落实\n"
+                  "坚持建章立制巩固各项整改工作成果\n以上三项工作由办公室统筹推进。\n")
+    table = ("经费情况\n序号  项目名称          金额（万元）  备注\n1     道路维修工程        120           已完工\n"
+             "2     河道清理工程        80            在建\n3     路灯安装工程        45            在建\n")
+    whole = ("情况说明\n今年以来，我镇组织各村对辖区内的主要河道开展集中清理。\n共出动人员一千二百余人次，清理垃圾三百多吨。\n"
+             "拆除违章搭建的棚屋十五处，河道面貌明显改善。\n下一步将建立保洁长效机制，由各村落实保洁员。\n")
+    for text in (headings, unnumbered, table, whole):
+        assert lint_text(text, tmp_path, select="X104") == [], text

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
+from ..model import Block, Finding, Rule
 from ..scan import pattern_set
 from ..textutil import garbled
 from ..traditional import written_in_traditional
@@ -224,6 +224,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _fused_chapters(ctx, rule)
     if doc.meta.get("page_source"):
         return  # a page's source is the original, not a copy: its short lines are its list items and menus
+    yield from _wrapped(ctx, rule)
     max_chars = rule.params.get("max_chars", 6)
     min_run = rule.params.get("min_run", 4)
     run: list[int] = []
@@ -258,6 +259,75 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield from flush()
             run = []
     yield from flush()
+
+
+# a line a hard wrap left: it ends inside a sentence (no end mark) and the next line goes on with it
+_SENTENCE_ENDS = frozenset("。！？；：…!?;:")
+_CLOSING = "”’」』）)》〉】〕"
+_LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
+                        r"|第[一二三四五六七八九十百\d]+[章节条])")
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width layout: a Chinese character or a full-width mark two, others one."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _splits_a_word(blocks: tuple[Block, ...], run: list[int]) -> bool:
+    """Whether a line break of ``run`` falls inside a word of two characters (清 / 理, 主 / 要): a break a width made,
+    not one its writer put between two items."""
+    from ..lexicon import lexicon
+
+    lex = lexicon()
+    for i in run:
+        a, b = blocks[i].text.rstrip()[-1:], blocks[i + 1].text.lstrip()[:1]
+        if a and b and _HAN.match(a) and _HAN.match(b) and lex.word(a + b):
+            return True
+    return False
+
+
+def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Paragraphs broken by a hard return at every line's end, as text copied out of a PDF or a fixed-width page
+    keeps them: ``min_wrapped`` lines in a row or more (``wrap_min_chars`` characters or longer, no tab or run of
+    spaces as in a table's row, no list mark at their start) that each end inside a sentence and are as wide as one
+    another within ``wrap_slack`` columns, each followed at once by the line it goes on with, one break at least
+    falling inside a word of two characters. Parallel headings of
+    one length (一、……，……) stand apart, begin with their numbers and are followed by their text, not a rest of
+    their sentence; a PDF's lines the loader joins itself. One finding per document, at the first such paragraph,
+    with the count of all."""
+    doc = ctx.doc
+    least, slack = rule.params.get("min_wrapped", 3), rule.params.get("wrap_slack", 3)
+    shortest = rule.params.get("wrap_min_chars", 15)
+    blocks = doc.blocks
+    if doc.meta.get("markdown") or not isinstance(least, int) or least < 2:
+        return
+    runs: list[list[int]] = []
+    run: list[int] = []
+    widths: list[int] = []
+    for b in blocks:
+        text = b.text.rstrip()
+        nxt = blocks[b.index + 1].text if b.index + 1 < len(blocks) else ""
+        wraps = (b.kind == "paragraph" and b.page is None and b.index not in ctx.residue and len(text) >= shortest
+                 and text.rstrip(_CLOSING)[-1:] not in _SENTENCE_ENDS and "\t" not in text and "  " not in text.strip()
+                 and not _LIST_MARK.match(nxt) and nxt.strip() != "" and nxt[:1] not in (" ", "\u3000", "\t")
+                 and (not run or (b.index == run[-1] + 1 and not _LIST_MARK.match(text))))
+        width = _width(text) if wraps else 0
+        if wraps and run and max(*widths, width) - min(*widths, width) <= slack:
+            run.append(b.index)
+            widths.append(width)
+            continue
+        if len(run) >= least and _splits_a_word(blocks, run):
+            runs.append(run)
+        run, widths = ([b.index], [width]) if wraps and not _LIST_MARK.match(text) else ([], [])
+    if len(run) >= least and _splits_a_word(blocks, run):
+        runs.append(run)
+    if runs:
+        first, last = runs[0][0], runs[0][-1] + 1
+        yield rule.finding(doc, first, 0, len(blocks[last].text), end_block=last,
+                           key="wrapped" if len(runs) == 1 else "wrapped_many",
+                           first=doc.line_of(first), last=doc.line_of(last), count=len(runs),
+                           joined=(blocks[first].text.strip() + blocks[first + 1].text.strip())[:24] + "…")
 
 
 _FUSED = re.compile(
