@@ -1334,3 +1334,23 @@ def test_a_bare_machine_date_beside_a_sites_name_is_residue_and_alone_is_not(tmp
     minutes = "会议纪要\n2024-05-10\n会议由办公室主任主持，各科室负责人参加，研究了年度预算等事项。"
     assert [(f.block + 1, f.end_block + 1) for f in lint_text(posted, tmp_path, select="B101")] == [(2, 3)]
     assert lint_text(minutes, tmp_path, select="B101") == []
+
+
+def test_a_style_sheet_and_a_template_tag_inside_a_pasted_line_are_residue(tmp_path: Path) -> None:
+    """A document exported to HTML and copied back prints its style sheet before the text, on the text's own line;
+    a site's template leaves its tag unfilled. Each is reported where it stands, the style sheet quoted short."""
+    text = ("防汛工作情况汇报\n[标签:标题] @page { size: 8.27in 11.69in; margin-left: 1.25in } p.western { font-family: "
+            "\"Times New Roman\", serif; font-size: 10pt } p.cjk { font-size: 10pt } 今年汛期以来，我镇共组织巡堤查险"
+            "四十余次，转移群众二百余人，未发生人员伤亡。各村严格落实二十四小时值班制度，确保信息畅通、处置及时。"
+            "下一步，我镇将继续加强堤防巡查，完善应急预案，组织开展防汛演练两次，储备编织袋一万条、救生衣五百件，"
+            "由镇应急办负责在七月底前完成物资补充，确保全镇安全度过今年主汛期。")  # over 300 characters: the text's own line
+    found = lint_text(text, tmp_path, select="B101")
+    assert [f.excerpt.split(" ")[0] for f in found] == ["[标签:标题]", "@page"]
+    assert "…" in found[1].message and len(found[1].message) < 100
+
+
+def test_a_paywall_end_a_compilation_title_and_a_posters_line_are_residue(tmp_path: Path) -> None:
+    text = ("农村改厕调研报告汇编(优推3篇)\n网友发表时间 2024-05-06\n农村改厕调研报告【第一篇】\n"
+            "今年以来，我县共完成农村卫生厕所改造一千二百户，群众满意度明显提高。\n试读结束，开通会员文档无限下载使用")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(1, 3), (5, 5)]

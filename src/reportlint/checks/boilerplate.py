@@ -117,7 +117,8 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
     for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue, ctx.body.text):
-        yield rule.finding(doc, index, start, end, key=key, text=doc.blocks[index].text[start:end])
+        text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
+        yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
     entities = doc.meta.get("html_entities")
     at = _offset_of(doc, entities[0], entities[1]) if isinstance(entities, tuple | list) and len(entities) == 4 \
         else None
