@@ -1354,3 +1354,12 @@ def test_a_paywall_end_a_compilation_title_and_a_posters_line_are_residue(tmp_pa
             "今年以来，我县共完成农村卫生厕所改造一千二百户，群众满意度明显提高。\n试读结束，开通会员文档无限下载使用")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block + 1, f.end_block + 1) for f in found] == [(1, 3), (5, 5)]
+
+
+def test_a_blogs_post_line_with_its_time_stamp_is_residue(tmp_path: Path) -> None:
+    text = ("关于基层减负情况的调研报告\n2019年3月5日08:12:40关于基层减负情况的调研报告已关闭评论\n"
+            "为了解基层减负工作落实情况，调研组于今年二月走访了五个乡镇。现将调研情况报告如下。")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(2, 2)]
+    # a meeting's own date and time under its title stays: no seconds
+    minutes = "会议纪要\n2024年5月10日9:30\n会议由办公室主任主持，各科室负责人参加，研究了年度预算等事项。"
+    assert lint_text(minutes, tmp_path, select="B101") == []
