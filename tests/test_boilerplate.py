@@ -1363,3 +1363,21 @@ def test_a_blogs_post_line_with_its_time_stamp_is_residue(tmp_path: Path) -> Non
     # a meeting's own date and time under its title stays: no seconds
     minutes = "会议纪要\n2024年5月10日9:30\n会议由办公室主任主持，各科室负责人参加，研究了年度预算等事项。"
     assert lint_text(minutes, tmp_path, select="B101") == []
+
+
+def test_a_forums_anti_copy_jammer_text_is_one_finding_with_its_count(tmp_path: Path) -> None:
+    """A post copied from a forum carries the random strings the forum hid in it against copying, on lines of their
+    own and at the ends of paragraphs: one B101 finding, at the first, counting them all."""
+    text = ("工作总结的写法 K3 x% Q8 b# T1 w+ c7\n"
+            "7 a$ P2 m! z8 R* f5 Y&\n"
+            "工作总结一般由标题、正文和落款组成。正文要写清做了什么、效果如何、存在什么问题。v4 G( n6 E] w2 S=\n"
+            "落款写明单位名称和日期。")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.excerpt) for f in found] == [(1, "K3 x% Q8 b# T1 w+ c7")]
+    assert "全文共 3 处" in found[0].message
+
+
+def test_formulas_rows_of_numbers_and_latin_names_are_no_jammer(tmp_path: Path) -> None:
+    text = ("考核办法\n综合得分 = A + B + C - D，其中 A 为年度考核得分。\n"
+            "各月完成情况依次为 1 2 3 4 5 6 个项目。\n指标包括 GDP CPI PPI M2 等，口径见附表。")
+    assert lint_text(text, tmp_path, select="B101") == []
