@@ -37,6 +37,7 @@ class Measure:
     # the set of norms found nowhere in ``text`` (``_is_norm``: ``_conduct_items`` asks for every item, ``_no_task``
     # again for each one not quantified; the second search was 1% of the M1 rules' instructions)
     free_of: object = field(default=None, compare=False)
+    no_task: tuple[Any, bool] | None = field(default=None, compare=False)  # ``_no_task``'s sets and answer, once asked
 
     @property
     def body(self) -> str:
@@ -158,7 +159,8 @@ class _Narrowing:
         return reduce(or_, map(self._bits.__getitem__, self._chars.findall(text)), self._always)
 
     def filled(self, mask: int, filler: str) -> int:
-        """``mask`` for the text with some characters turned into ``filler`` (``_blank``)."""
+        """``mask`` for the text with some characters turned into ``filler`` (the generic owners, blanked
+        before the owner patterns)."""
         return mask | self._bits.get(filler, 0)
 
     def patterns(self, k: int, mask: int) -> PatternSet | None:
@@ -298,9 +300,13 @@ class Dimensions:
         found = []
         for k, dim in enumerate(DIMENSIONS, 1):
             searches, searched = plan[k], text
-            if k == _OWNER and (generic := needs.patterns(_GENERIC, mask)) is not None:
-                searched = _blank(generic, text, "，")
-                if searched is not text:
+            if k == _OWNER:
+                generic = needs.patterns(_GENERIC, mask)
+                hit = generic.search(text) if generic is not None else None
+                if not spans:  # the text and mask ``generic_owner`` searches: its answer, found here
+                    _remember(self._owners, text, hit.group() if hit else "")
+                if hit is not None:  # every match blanked, with as many fillers
+                    searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)  # type: ignore[union-attr]
                     searches = needs.searches(needs.filled(mask, "，"))[k]
             for search in searches:
                 if search(searched):
@@ -409,15 +415,6 @@ def _fill(text: str, spans: list[tuple[int, int]], filler: str) -> str:
         pos = e
     out.append(text[pos:])
     return "".join(out)
-
-
-def _blank(patterns: Any, text: str, filler: str) -> str:
-    """``text`` with every match of ``patterns`` (a ``PatternSet`` or None) replaced by as many
-    ``filler`` characters. Searched first: most texts have none, and ``search`` skips to the
-    characters a match can begin with where ``sub`` tries every position."""
-    if not patterns or patterns.search(text) is None:
-        return text
-    return patterns.pattern.sub(lambda m: filler * len(m.group()), text)
 
 
 _compiled: dict[Hashable, Dimensions] = {}  # signature → patterns compiled, no answers kept
@@ -1286,15 +1283,16 @@ def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
     """Whether the item states no task to quantify (``sets``: ``_task_sets``): a prohibition (``_is_norm``), the
     title of a document (``document_titles``, the item without its label) or a principle to hold (M103's
-    ``principles``, 坚持问题导向). Remembered for the document per text and sets: M101 asks for its bare items, M103
-    for every item not quantified."""
-    memo: dict[tuple[str, _TaskSets], bool] = ctx.memo("no-task", dict)
-    found = memo.get((m.text, sets))
-    if found is None:
-        norm, titles, principle = sets
-        body = m.body.strip()
-        found = memo[(m.text, sets)] = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) \
-            or (principle is not None and principle.search(body) is not None)
+    ``principles``, 坚持问题导向). Remembered on the measure per sets (``Measure.no_task``): M101 asks for its bare
+    items, M103 for every item not quantified, both of the document's one list of measures."""
+    known = m.no_task
+    if known is not None and known[0] == sets:  # the same sets: equal members, compared by identity
+        return known[1]
+    norm, titles, principle = sets
+    body = m.body.strip()
+    found = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) \
+        or (principle is not None and principle.search(body) is not None)
+    m.no_task = (sets, found)
     return found
 
 
