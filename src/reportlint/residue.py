@@ -170,7 +170,7 @@ _MENU_ITEM = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{2,8}\s*")  # one link of a me
 @lru_cache(maxsize=16)
 def _menu_words(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One pattern finding any of ``words`` (literal names of a portal's columns), longest first; None without any."""
-    names = sorted({w for w in words if isinstance(w, str) and w}, key=len, reverse=True)
+    names = sorted({w for w in words if isinstance(w, str) and w}, key=lambda w: (-len(w), w))  # one text each run
     return re.compile("|".join(map(re.escape, names))) if names else None
 
 
