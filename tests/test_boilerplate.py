@@ -1381,3 +1381,9 @@ def test_formulas_rows_of_numbers_and_latin_names_are_no_jammer(tmp_path: Path) 
     text = ("考核办法\n综合得分 = A + B + C - D，其中 A 为年度考核得分。\n"
             "各月完成情况依次为 1 2 3 4 5 6 个项目。\n指标包括 GDP CPI PPI M2 等，口径见附表。")
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_digital_papers_page_links_over_the_story_are_residue(tmp_path: Path) -> None:
+    text = ("下一版» 本期共8版\n县政府召开常务会议\n"
+            "本报讯（通讯员 李明）6月3日，县政府召开常务会议，研究部署下半年重点工作。")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1)]

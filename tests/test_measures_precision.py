@@ -421,3 +421,15 @@ def test_a_university_notice_binds_its_colleges_in_its_arrangements_and_requirem
             "1.各学院要督促师生登录系统，完成选题和任务书下达等工作。\n2.组织师生开展自查。\n")
     found = [f.line for f in lint_text(text, tmp_path, select="M101")]
     assert 5 not in found  # each college addressed, in the part that sets what it must do
+
+
+def test_a_news_report_of_a_meeting_has_no_measures_of_its_own(tmp_path: Path) -> None:
+    """A paper's story of a meeting (本报讯, a wire's 电头) quotes what the meeting asked of others; its 工作任务 and
+    要求 are reported speech, not the document's measures. The same words in a work plan are measures."""
+    story = ("县政府召开常务会议\n研究部署重点工作任务\n"
+             "本报讯（通讯员 李明）6月3日，县政府召开常务会议，研究部署下半年重点工作。\n"
+             "会议强调，各部门要加强协调配合，推动重点项目尽快落地见效。\n（李明 王芳）")
+    plan = ("关于做好下半年工作的安排\n一、重点工作任务\n（一）加强协调配合，推动重点项目尽快落地见效。\n"
+            "（二）优化营商环境，提升政务服务水平。")
+    assert lint_text(story, tmp_path, select="M101,M102,M103") == []
+    assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] != []

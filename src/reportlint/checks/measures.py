@@ -981,8 +981,15 @@ def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]
 def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     """Whether the document's title names a law or a judicial interpretation (``not_titles``): its articles lay down
     duties, rights and sanctions in the law's fixed words; none is a task of a work plan to give a figure, a date or an
-    owner, so the measures rules read none of it."""
-    return ctx.title_matches(tuple(params.get("not_titles", ())))
+    owner, so the measures rules read none of it. Nor is a news report (one of its first paragraphs opens with a
+    ``news_leads`` dateline: 本报讯, 新华社……电): the tasks it quotes are a meeting's words about others."""
+    if ctx.title_matches(tuple(params.get("not_titles", ()))):
+        return True
+    leads = pattern_set(tuple(params.get("news_leads", ())))
+    if leads is None:
+        return False
+    first = [b for b in ctx.doc.blocks[:40] if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"][:4]
+    return any(leads.pattern.match(b.text) for b in first)
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
