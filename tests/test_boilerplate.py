@@ -1387,3 +1387,12 @@ def test_a_digital_papers_page_links_over_the_story_are_residue(tmp_path: Path) 
     text = ("下一版» 本期共8版\n县政府召开常务会议\n"
             "本报讯（通讯员 李明）6月3日，县政府召开常务会议，研究部署下半年重点工作。")
     assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1)]
+
+
+def test_a_list_of_related_pages_under_the_text_is_residue(tmp_path: Path) -> None:
+    text = ("关于安全生产的自查报告\n经自查，我局安全生产制度健全，未发现重大隐患。\n"
+            "相关自查报告：学校食堂的自查报告、消防安全自查报告、档案工作自查报告、保密工作自查报告")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(3, 3)]
+    # a report's own closing list keeps its place: no 相关…： lead
+    own = "关于安全生产的自查报告\n经自查，我局安全生产制度健全。\n附件：检查清单、整改台账、责任名单"
+    assert lint_text(own, tmp_path, select="B101") == []

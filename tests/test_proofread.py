@@ -77,6 +77,11 @@ def test_a_masked_character_is_no_dropped_one(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "深入推进风廉政建设，营造良好政治生态。", "T105")] == ["风廉政建设"]
 
 
+def test_ren_zuzhang_typed_with_the_character_of_the_same_reading(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "成立工作领导小组，由分管领导人组长，各科室负责人为成员。", "T105")] == ["人组长"]
+    assert _found(tmp_path, "班组设工人组长一名，负责日常排班。", "T105") == []
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
