@@ -1396,3 +1396,10 @@ def test_a_list_of_related_pages_under_the_text_is_residue(tmp_path: Path) -> No
     # a report's own closing list keeps its place: no 相关…： lead
     own = "关于安全生产的自查报告\n经自查，我局安全生产制度健全。\n附件：检查清单、整改台账、责任名单"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_notices_closing_list_of_offices_is_no_footer_menu(tmp_path: Path) -> None:
+    """Offices named one to a line under a notice (党建办, 纪检监察室) are its own, not a portal's footer."""
+    text = ("关于做好节日期间值班工作的通知\n各科室：\n请各科室于9月28日前报送值班表。\n"
+            "党建办\n纪检监察室\n综合办公室\n社会事务办")
+    assert lint_text(text, tmp_path, select="B101") == []
