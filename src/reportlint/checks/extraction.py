@@ -262,7 +262,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # a line a hard wrap left: it ends inside a sentence (no end mark) and the next line goes on with it
-_SENTENCE_ENDS = frozenset("。！？；：…!?;:")
+_ENDS = frozenset("。！？；：…!?;:")
 _CLOSING = "”’」』）)》〉】〕"
 _LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
                         r"|第[一二三四五六七八九十百\d]+[章节条])")
@@ -302,16 +302,24 @@ def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
     blocks = doc.blocks
     if doc.meta.get("markdown") or not isinstance(least, int) or least < 2:
         return
+    # the lines long enough that end inside a sentence, picked out at once: most lines end theirs
+    open_lines = [b for b in blocks if len(b.text) >= shortest and b.text.rstrip().rstrip(_CLOSING)[-1:] not in _ENDS]
+    if len(open_lines) < least:
+        return
     runs: list[list[int]] = []
     run: list[int] = []
     widths: list[int] = []
-    for b in blocks:
+    for b in open_lines:
+        if run and b.index != run[-1] + 1:  # a line that ends its sentence came between: the run ended there
+            if len(run) >= least and _splits_a_word(blocks, run):
+                runs.append(run)
+            run, widths = [], []
         text = b.text.rstrip()
         nxt = blocks[b.index + 1].text if b.index + 1 < len(blocks) else ""
-        wraps = (b.kind == "paragraph" and b.page is None and b.index not in ctx.residue and len(text) >= shortest
-                 and text.rstrip(_CLOSING)[-1:] not in _SENTENCE_ENDS and "\t" not in text and "  " not in text.strip()
+        wraps = (b.kind == "paragraph" and b.page is None and b.index not in ctx.residue
+                 and "\t" not in text and "  " not in text.strip()
                  and not _LIST_MARK.match(nxt) and nxt.strip() != "" and nxt[:1] not in (" ", "\u3000", "\t")
-                 and (not run or (b.index == run[-1] + 1 and not _LIST_MARK.match(text))))
+                 and (not run or not _LIST_MARK.match(text)))
         width = _width(text) if wraps else 0
         if wraps and run and max(*widths, width) - min(*widths, width) <= slack:
             run.append(b.index)
