@@ -82,7 +82,7 @@ def _jammer(blocks: list[Block], params: Mapping[str, Any], text: str) -> Iterat
     pattern = params.get("jammer_pattern")
     least = params.get("jammer_tokens", 3)
     jam = _compiled(pattern) if isinstance(pattern, str) and pattern else None
-    if jam is None or type(least) is not int or not _JAM_HINT.search(text):
+    if jam is None or type(least) is not int or text.count(" ") < 4 or not _JAM_HINT.search(text):
         return  # most texts hold no letter or digit with a mark and a space after it: one search of the whole text
     for b in blocks:
         if b.kind == "cell":
