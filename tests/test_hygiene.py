@@ -488,6 +488,12 @@ def test_the_bracket_of_an_emoticon_is_no_bracket(tmp_path: Path) -> None:
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]
 
 
+def test_a_bracket_among_a_forums_jammer_text_is_no_bracket(tmp_path: Path) -> None:
+    """B101 reports the forum's anti-copy tokens; their brackets are no marks of the text. A real one stays."""
+    text = "工作总结一般由标题、正文和落款组成。7 a$ P( m! z8 R* f5\n落款写明单位名称 x( Q4 b# n\n请见附件(一。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]
+
+
 def test_a_span_of_years_takes_the_dash_and_a_range_of_quantities_the_wave(tmp_path: Path) -> None:
     found = [(f.start, f.suggestion) for f in lint_text("规划期2021-2023年，每年投入10-20万元。", tmp_path, select="T103")]
     assert found == [(7, "—"), (20, "～")]  # GB/T 15834-2011 4.13.3.2 and 4.13.3.3

@@ -455,15 +455,26 @@ _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or 
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
 
 
+_ASCII_AROUND = re.compile(r"[ -~]+")  # a run of printable ASCII and spaces
+
+
 def _no_mark(ctx: Context, f: Finding) -> bool:
     """Whether a finding points at one character that is no quotation mark or bracket: an apostrophe between Latin
-    letters or digits (’, or ‘ typed for it, which T103 reports), or the bracket of an ASCII emoticon (;-), :))."""
+    letters or digits (’, or ‘ typed for it, which T103 reports), the bracket of an ASCII emoticon (;-), :)), or one
+    among the random tokens a forum hides against copying (D( z3 n, B101's jammer text)."""
     if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in "‘’()":
         return False
     text = ctx.doc.blocks[f.block].text
     if f.excerpt in "‘’":
         return _APOSTROPHES.match(text, f.start) is not None
-    return _EMOTICON.search(text, max(0, f.start - 3), f.end) is not None
+    if _EMOTICON.search(text, max(0, f.start - 3), f.end) is not None:
+        return True
+    # a bracket among a forum's jammer text (4 U+ D( z3 n i%, which B101 reports): short ASCII tokens all round
+    m = _ASCII_AROUND.search(text, max(0, f.start - 30), f.end + 30)
+    while m is not None and m.end() <= f.start:  # the run of ASCII the bracket stands in
+        m = _ASCII_AROUND.search(text, m.end(), f.end + 30)
+    tokens = m.group().split() if m is not None and m.start() <= f.start else []
+    return len(tokens) >= 4 and all(len(t) <= 2 for t in tokens)
 
 
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
