@@ -448,6 +448,15 @@ def test_a_page_in_traditional_characters_is_read_through_their_simplified_forms
     assert "發布時間" in found[0].message
 
 
+def test_a_traditional_page_glossed_in_pinyin_is_read_without_its_readings(tmp_path: Path) -> None:
+    """A content site glosses its traditional characters in pinyin (時(shí)間:): the page's time line is still
+    residue; the findings keep the page's own text."""
+    text = ("關於農(nóng)村改廁工作的報告\n時(shí)間:2023-03-17 08:14:16 調查報告 我要投稿\n"
+            "今年以來(lái),縣委縣政府高度重視農(nóng)村改廁工作,完成改廁一千二百戶。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(1, 1)] and "時(shí)間" in found[0].message
+
+
 def test_spam_a_hacked_portal_carries_is_residue_wherever_it_stands(tmp_path: Path) -> None:
     text = ("县农业农村局关于做好秋粮收购的通知\n各乡镇：\n日韩精品视频在线观看，一区二区三区免费\n"
             "请各乡镇组织好秋粮收购，确保农民售粮方便。\n")

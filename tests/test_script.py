@@ -35,6 +35,16 @@ def test_a_whole_traditional_document_is_one_finding(tmp_path: Path) -> None:
     assert len(found) == 1 and found[0][1].startswith("全文是繁体字")
 
 
+def test_a_traditional_page_with_long_residue_is_still_one_finding(tmp_path: Path) -> None:
+    """The site's own lines (its blurb in simplified characters) are residue: they count neither for nor against the
+    document's script."""
+    text = ("關於做好節日值班工作的通知\n下面是小编为大家整理的值班通知范文，欢迎大家阅读参考，希望对大家有所帮助，"
+            "更多精彩内容请关注本站，本站每天更新大量范文供大家学习使用。\n各單位：\n為做好節日期間值班工作，現將有關事項通知如下。\n"
+            "一、加強領導，認真落實值班責任。\n二、嚴格執行領導幹部帶班制度。\n")
+    found = _found(text, tmp_path)
+    assert len(found) == 1 and found[0][1].startswith("全文是繁体字")
+
+
 def test_standard_characters_names_and_one_quoted_word_are_not_reported(tmp_path: Path) -> None:
     # 乾, 於, 徵 are standard characters too; two traditional characters in a quotation are no paragraph in that script
     text = (HEAD + "一、加强值班值守\n乾坤朗朗，由於志强同志负责，宫商角徵羽的编排另行通知。\n"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
 from .scan import Body, PatternSet, pattern_set, top_level_branches
+from .textutil import PINYIN_READING, TONED
 from .traditional import holds_traditional, table
 
 if TYPE_CHECKING:
@@ -47,12 +48,17 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
     """The residue blocks of ``doc`` under ``params`` (none without patterns). The patterns are written in simplified
     characters: a page in traditional ones (a portal's 繁體 version, a Hong Kong or Taiwan site: 發布時間：, 來源：) is
     read through ``traditional``, T109's pairs of a traditional character and its simplified form, one character for
-    one, so every block keeps its length and the positions hold."""
+    one, so every block keeps its length and the positions hold (pinyin readings after the characters are dropped:
+    only which blocks are residue is read from the copy)."""
     if not params:
         return frozenset()
     if traditional and holds_traditional(body, traditional):
         forms = str.maketrans(table(traditional)[1])
-        blocks = tuple(replace(b, text=b.text.translate(forms)) for b in doc.blocks)
+        # a content site's page in traditional characters often glosses them in pinyin (時(shí)間:): the readings
+        # are dropped from the copy too, so 时间： is seen whole (only which blocks are residue comes out of it)
+        glossed = any(v in body.text for v in TONED)
+        blocks = tuple(replace(b, text=(PINYIN_READING.sub("", b.text) if glossed else b.text).translate(forms))
+                       for b in doc.blocks)
         doc, body = replace(doc, blocks=blocks), Body(blocks)
     return frozenset(residue_blocks(doc, body, params))
 

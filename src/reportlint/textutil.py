@@ -17,6 +17,10 @@ _LABEL = re.compile(
     r"^[\s\u3000]*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、.．，,]?|第[一二三四五六七八九十]+[章节部分])"
 )
 _PLACEHOLDER_GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd]")
+# a reading in pinyin with tone marks, in brackets right after a character (生产(shēng chǎn), 檢(jiǎn)): some
+# content sites add them to every few words of a page, and a copy of the page carries them into the text
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # vowels with a tone mark: looked for first (most texts have none)
+PINYIN_READING = re.compile(rf"[（(]((?:[a-zü]*[{TONED}][a-zü]*[ ]?){{1,4}})[）)]")
 CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 

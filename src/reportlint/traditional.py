@@ -54,10 +54,11 @@ def _traditional_blocks(ctx: Context, pairs: str, least: int, share: float) -> t
     rx, _ = table(pairs)
     if rx is None or not holds_traditional(ctx.body, pairs):
         return {}, []
-    han = [len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
+    residue = ctx.residue  # web residue is no part of the text: neither its characters nor its script count
+    han = [0 if b.index in residue else len(_HAN.findall(b.text)) for b in ctx.doc.blocks]
     found: dict[int, list[str]] = {}
     for b in ctx.doc.blocks:
-        if b.index in ctx.residue:
+        if b.index in residue:
             continue
         chars = rx.findall(b.text)
         if len(chars) >= least and len(chars) >= share * han[b.index]:

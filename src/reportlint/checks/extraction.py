@@ -11,7 +11,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import pattern_set
-from ..textutil import garbled
+from ..textutil import PINYIN_READING, TONED, garbled
 from ..traditional import written_in_traditional
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
@@ -70,19 +70,15 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-# a reading in pinyin with tone marks, in brackets right after a character (生产(shēng chǎn), 檢(jiǎn)): some
-# content sites add them to every few words of a page, and a copy of the page carries them into the text
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # vowels with a tone mark: looked for first (most texts have none)
-_PINYIN = re.compile(rf"[（(]((?:[a-zü]*[{_TONED}][a-zü]*[ ]?){{1,4}})[）)]")
 _PINYIN_MIN = 3  # readings in one document before they count as carried over (a speech may gloss one rare word)
 
 
 def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """One finding, at the first, when ``_PINYIN_MIN`` or more readings follow Chinese characters."""
     text = ctx.body.text
-    if not any(v in text for v in _TONED):
+    if not any(v in text for v in TONED):
         return
-    found = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(_PINYIN)
+    found = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(PINYIN_READING)
              if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
     if len(found) < _PINYIN_MIN:
         return
