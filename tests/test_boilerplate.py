@@ -153,8 +153,9 @@ def test_blank_of_an_unknown_field_is_not_given_a_guessed_one(tmp_path: Path) ->
     text = ("决算说明\n" + "\n".join(f"XX局第{i}项收入增长XX%。" for i in range(3))
             + "\nXX中心负责汇总。")
     found = lint_text(text, tmp_path, select="B103")
-    assert [f.block for f in found] == [1, 1, 4]
-    assert "应填写具体内容" in found[2].message
+    # XX局 and XX% share their paragraphs: one blank, one finding naming both fields; XX中心 stands alone
+    assert [f.block for f in found] == [1, 4]
+    assert "分别应填写单位或地名、数字" in found[0].message and "应填写具体内容" in found[1].message
 
 
 def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
@@ -1412,3 +1413,15 @@ def test_a_notices_closing_list_of_offices_is_no_footer_menu(tmp_path: Path) -> 
     text = ("关于做好节日期间值班工作的通知\n各科室：\n请各科室于9月28日前报送值班表。\n"
             "党建办\n纪检监察室\n综合办公室\n社会事务办")
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_html_tags_copied_into_a_text_are_one_finding_and_read_as_spaces(tmp_path: Path) -> None:
+    """A page's source copied with its words: the tags are reported once with their count, and no rule reads their
+    attributes (style="font-size:16px;") as text."""
+    text = ("关于做好防汛工作的通知\n<p>各乡镇人民政府：</p><p style=\"text-indent:2em;\">请于6月10日前完成隐患排查。</p>"
+            "<br/>\n<p>特此通知。</p>")
+    found = lint_text(text, tmp_path, select="B101,T103")
+    assert [(f.rule, f.block, f.start) for f in found] == [("B101", 1, 0)]
+    assert found[0].message.startswith("“<p>”是网页源码里的标签，全文共 7 处")
+    # one angle-bracketed word a drafter typed is no page source
+    assert lint_text("情况说明\n指标值<b>为基准值。", tmp_path, select="B101") == []

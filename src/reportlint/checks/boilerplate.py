@@ -158,13 +158,15 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = doc.blocks[index].text[start:end]
         yield rule.finding(doc, index, start, end, key="jammer", text=text if len(text) <= 40 else text[:30] + "…",
                            count=len(jammed))
-    entities = doc.meta.get("html_entities")
-    at = _offset_of(doc, entities[0], entities[1]) if isinstance(entities, tuple | list) and len(entities) == 4 \
-        else None
-    if at is not None:  # space entities of a web page's source in a .txt (the loader read them as spaces)
-        index, start = at
-        yield rule.finding(doc, index, start, start + len(str(entities[2])), key="entities", text=str(entities[2])[:12],
-                           count=entities[3])
+    for meta_key, key in (("html_entities", "entities"), ("html_tags", "tags")):
+        # space entities and tags of a web page's source in a .txt (the loader read them as spaces)
+        marks = doc.meta.get(meta_key)
+        at = _offset_of(doc, marks[0], marks[1]) if isinstance(marks, tuple | list) and len(marks) == 4 else None
+        if at is not None:
+            index, start = at
+            shown = str(marks[2])
+            yield rule.finding(doc, index, start, start + len(shown), key=key,
+                               text=shown if len(shown) <= 24 else shown[:20] + "…", count=marks[3])
 
 
 def _offset_of(doc: Document, line: Any, column: Any) -> tuple[int, int] | None:
@@ -361,12 +363,23 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
         kinds = counts[(form, text)]
         return kind if kinds[kind] * 2 >= sum(kinds.values()) else _UNKNOWN_KIND
 
-    for (form, text, kind), same in blanks.items():
-        if len(same) >= group_from and len({p[0].index for p in same}) > 1:
-            out.append((form, named(form, text, kind), same, True))
-            continue
-        for p in same:
-            by_paragraph.setdefault((p[0].index, form, text), []).append(p)
+    # a blank is the same text in the same kind of field; the fields of one text whose places share a paragraph
+    # (xx户 and xx名 in one sentence of a model text) are one blank, so a paragraph says one thing about it
+    merged: dict[tuple[str, str], list[list[Place]]] = {}
+    for (form, text, _), same in blanks.items():
+        groups = merged.setdefault((form, text), [])
+        paragraphs = {p[0].index for p in same}
+        joined = [g for g in groups if paragraphs & {p[0].index for p in g}]
+        for g in joined:
+            groups.remove(g)
+        groups.append(sorted([*same, *(p for g in joined for p in g)], key=lambda p: (p[0].index, p[1])))
+    for (form, text), groups in merged.items():
+        for same in groups:
+            if len(same) >= group_from and len({p[0].index for p in same}) > 1:
+                out.append((form, named(form, text, same[0][3]), same, True))
+                continue
+            for p in same:
+                by_paragraph.setdefault((p[0].index, form, text), []).append(p)
     for (_, form, text), same in by_paragraph.items():
         same.sort(key=lambda p: p[1])
         out.append((form, named(form, text, same[0][3]), same, False))

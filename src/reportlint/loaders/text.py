@@ -215,6 +215,31 @@ def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -
         meta["html_entities"] = (*first, count)
 
 
+# the tags of a web page's source copied into a plain text with the words (<p>各市、县人民政府：</p><p> 现将……, <br/>,
+# <strong style=…>): HTML elements of running text, tables and images, each bounded in length
+_HTML_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|i|em|u|font|td|tr|th|table|tbody|img|a|h[1-6]|li|ul|ol|section"
+                       r"|center|sup|sub)(?:\s[^<>\n]{0,300})?/?>", re.IGNORECASE)
+_HTML_TAGS_MIN = 2  # tags in a file before they count as copied markup (one "<b>" may be a drafter's)
+
+
+def _html_tags(lines: list[str], meta: dict[str, object]) -> None:
+    """The tags of a web page's source in a plain text (not a page's source, whose markup the loader reads as such):
+    read as the spaces they take, so no rule reads their attributes as text, and the first of them and their count
+    go to ``meta["html_tags"]`` (1-based line, 0-based column, the tag, the count) for B101 to report."""
+    count, first = 0, None
+    for n, line in enumerate(lines):
+        if "<" not in line or (m := _HTML_TAG.search(line)) is None:
+            continue
+        first = first or (n + 1, m.start(), m.group())
+        count += len(_HTML_TAG.findall(line))
+    if first is None or count < _HTML_TAGS_MIN:
+        return
+    for n, line in enumerate(lines):
+        if "<" in line:
+            lines[n] = _blanked(line, _HTML_TAG)
+    meta["html_tags"] = (*first, count)
+
+
 def load_text(path: Path, data: bytes) -> Document:
     text, meta = decode(data)
     lines = _NEWLINES.split(text) if "\r" in text else text.split("\n")
@@ -249,6 +274,8 @@ def load_text(path: Path, data: bytes) -> Document:
         lines = _page_markup("\n".join(lines)).split("\n")
     if "&" in text:
         _space_entities(lines, markdown or page, meta)
+    if not markdown and not page and "<" in text:
+        _html_tags(lines, meta)
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
