@@ -1425,3 +1425,14 @@ def test_html_tags_copied_into_a_text_are_one_finding_and_read_as_spaces(tmp_pat
     assert found[0].message.startswith("“<p>”是网页源码里的标签，全文共 7 处")
     # one angle-bracketed word a drafter typed is no page source
     assert lint_text("情况说明\n指标值<b>为基准值。", tmp_path, select="B101") == []
+
+
+def test_a_sites_rating_and_navigation_lines_over_the_text_are_residue(tmp_path: Path) -> None:
+    text = ("首页范文工作报告申报材料\n导航\n社区党委先进党组织申报材料\n"
+            "某社区位于城区东北侧，辖区面积1.5平方公里，有居民三千余户。\n")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(1, 2)]
+    rated = "- 农村改厕调研报告 推荐度:\n农村改厕调研报告\n今年以来，我县共完成农村卫生厕所改造一千二百户。\n"
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(rated, tmp_path, select="B101")] == [(1, 1)]
+    # a report's own first line that speaks of a home page
+    own = "关于网站首页改版工作的报告\n今年以来，我办完成了门户网站首页改版，访问量提高三成。\n"
+    assert lint_text(own, tmp_path, select="B101") == []

@@ -82,6 +82,11 @@ def test_ren_zuzhang_typed_with_the_character_of_the_same_reading(tmp_path: Path
     assert _found(tmp_path, "班组设工人组长一名，负责日常排班。", "T105") == []
 
 
+def test_wenzhong_youjin_typed_with_the_character_of_the_same_reading(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "全县空气质量稳重有升，优良天数比例提高。", "T105")] == ["稳重有升"]
+    assert _found(tmp_path, "他为人稳重有礼，深受同事好评。", "T105") == []
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
