@@ -494,6 +494,13 @@ def test_a_bracket_among_a_forums_jammer_text_is_no_bracket(tmp_path: Path) -> N
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]
 
 
+def test_a_span_of_months_takes_the_dash_also_at_a_lines_start(tmp_path: Path) -> None:
+    found = [(f.line, f.suggestion) for f in lint_text("情况通报\n1-11月份，全县完成投资12亿元。\n", tmp_path, select="T103")]
+    assert found == [(2, "—")]
+    # a standard's number after a space is no range
+    assert lint_text("情况通报\n执行GB/T 9704-2012标准。\n", tmp_path, select="T103") == []
+
+
 def test_a_span_of_years_takes_the_dash_and_a_range_of_quantities_the_wave(tmp_path: Path) -> None:
     found = [(f.start, f.suggestion) for f in lint_text("规划期2021-2023年，每年投入10-20万元。", tmp_path, select="T103")]
     assert found == [(7, "—"), (20, "～")]  # GB/T 15834-2011 4.13.3.2 and 4.13.3.3

@@ -447,8 +447,8 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
 # one hyphen between two numbers of a quantity (3-5年, 10-20万元, 2021-2025年): a range, which takes the 连接号 — or ～
 # (GB/T 15834-2011 4.13.3); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
 # number, which no unit follows
-_HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\-\s])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
-                           r"(?=(?:万|亿)?(?:年|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
+_HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\- \t])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
+                           r"(?=(?:万|亿)?(?:年|月|日|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or the apostrophe itself (don’t)
@@ -835,10 +835,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         else:
             add("dash", b, m.start() - offset, m.end() - offset, "——")
     for b, offset, m in body.finditer(_HYPHEN_RANGE) if "-" in body.text else ():
-        # a span of years is a range of time (一字线 —); a range of quantities takes the 浪纹线 ～ (GB/T 15834-2011
-        # 4.13.3.2, 4.13.3.3)
-        years = _YEAR_SPAN.match(m.group())
-        add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if years else "～", "—" if years else "～")
+        # a span of years, months or days is a range of time (一字线 —); a range of quantities takes the 浪纹线 ～
+        # (GB/T 15834-2011 4.13.3.2, 4.13.3.3)
+        time = _YEAR_SPAN.match(m.group()) or body.text[m.end():m.end() + 1] in ("月", "日")  # 1-11月: months
+        add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if time else "～", "—" if time else "～")
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
         add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
