@@ -1436,3 +1436,11 @@ def test_a_sites_rating_and_navigation_lines_over_the_text_are_residue(tmp_path:
     # a report's own first line that speaks of a home page
     own = "关于网站首页改版工作的报告\n今年以来，我办完成了门户网站首页改版，访问量提高三成。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_reference_sites_blurb_over_the_page_is_residue(tmp_path: Path) -> None:
+    text = ("查词典提供词语解释、出处、近义词、反义词等查询\n关于安全生产的自查报告\n"
+            "根据县安委会的通知要求，我局组织开展了安全生产自查。现将自查情况报告如下。\n")
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1)]
+    own = ("关于政务服务的情况报告\n中心提供营业执照、税务登记等查询服务，全年办件十二万件。\n")
+    assert lint_text(own, tmp_path, select="B101") == []
