@@ -210,3 +210,22 @@ def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Pa
                "二、关于资金安排\n会议同意安排资金20万元。\n")
     found = lint_text(minutes, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××关于××的纪要" in found[0].message
+
+
+def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:
+    """A model text's free preview stops in mid-word: S106 says so once; S101 does not call the parts after the cut
+    missing."""
+    text = ("县委常委会对照检查材料\n一、存在的主要问题\n（一）学习不够深入。理论学习的转化效果不彻底。\n"
+            "（二）担当不够有力。在推进重点项目建设时，部分同志仍然停留在争取资金、加快工程进度等传统思维上，统筹盘")
+    found = [(f.rule, f.block) for f in lint_text(text, tmp_path, select="S101,S106")]
+    assert found == [("S106", 3)]
+
+
+def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_path: Path) -> None:
+    endings = ["附件：2024年度全县重点项目建设进度汇总表及各乡镇责任分工情况统计表",
+               "各乡镇、县直各单位要按照本方案要求抓好落实，由县发改局牵头，各成员单位按分工抓好推进",
+               "县人民政府办公室于2022年8月1日印发，自印发之日起施行，有效期三年，由县发改局负责解释",
+               "来源：《某某日报》2020年02月24日第二版要闻栏目刊发的评论员文章 02 版"]
+    for end in endings:
+        text = "关于做好重点项目建设的通知\n各乡镇：\n请抓好重点项目建设。\n" + end
+        assert lint_text(text, tmp_path, select="S106") == [], end

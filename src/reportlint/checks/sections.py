@@ -159,12 +159,15 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     和). A document with fewer than ``min_headings`` headings is not judged.
     ## Parameters
     ``min_headings``: headings needed before sections are judged (default 2).
+    A text that stops in mid-sentence (``cut_short``) is not judged: its missing parts may stand after the cut.
     ## Example
     An 对照检查材料 with 存在的问题 and 整改措施 but no 原因分析 → S101."""
     if ctx.profile is None or not ctx.doc.blocks:
         return
     if len(section_headings(ctx)) < rule.params.get("min_headings", 2):
         return
+    if cut_short(ctx) is not None:
+        return  # the parts may stand after the cut: S106 says the text is incomplete, once
     found = locate_sections(ctx)
     required = [s for s in ctx.profile.sections if s.required]
     if len(required) >= 2 and not any(s.name in found for s in required):
@@ -497,6 +500,72 @@ def _kind_by_wording(ctx: Context, wordings: Any) -> str:
     return ""
 
 
+_ENDS = frozenset("。！？；…!?;.")  # a paragraph that ends its last sentence ends with one of these
+_CLOSERS = "”’」』）)》〉】〕 \u3000\t"
+_ASCII_TAIL = re.compile(r"(?:\s*[!-~]{1,2}(?= |$)){3,}\s*$")  # short ASCII tokens ending a line: 4 U+ D(
+_TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attachment's title: 设置表, 申请书
+_CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
+
+
+def _cut_in_a_word(text: str) -> bool:
+    """Whether ``text`` stops inside a word: its last character is Chinese, stands alone in the segmentation of the
+    last words and makes no word with the character before it (统筹盘, 地区生, 乡镇及), or follows a sentence's end
+    alone (突破。种). A text that ends in a whole word (……汇总表, 分工负责, 2022年8月1日印发), a number or a date
+    is taken as ended, as is one ending in an attachment's title word (设置表, 申请书): documents end so without
+    a full stop. Cut in front of a word (时限加以, 财政收入), the text passes: sure signs only."""
+    last = text[-1:]
+    if not ("\u4e00" <= last <= "\u9fff") or last in _TITLE_ENDS:
+        return False
+    before = text[:-1].rstrip(" \u3000")[-1:]  # 02 版 (a paper's page) is no cut; 突破。 种 is
+    if before in _ENDS or before in ("，", "、"):
+        return True
+    if not ("\u4e00" <= before <= "\u9fff"):
+        return False
+    from ..lexicon import lexicon
+    from ..segment import tagger
+
+    words = [w for w, _ in tagger()(text[-12:])]
+    return len(words[-1]) == 1 and not lexicon().word(before + last)
+
+
+def cut_short(ctx: Context) -> tuple[int, int] | None:
+    """Where the text stops in mid-sentence, if it does: the last paragraph of the body (residue and table cells
+    left out), ``_CUT_MIN`` characters or longer, stops inside a word (``_cut_in_a_word``: ……统筹盘). A download
+    site's preview stops so, and so does a copy or a conversion that lost the end. Remembered."""
+
+    def find() -> tuple[int, int] | None:
+        last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
+        if last is None or last.kind == "cell":
+            return None
+        text = _ASCII_TAIL.sub("", last.text).rstrip(_CLOSERS)  # a forum's jammer text after the last sentence
+        if len(text.strip()) < _CUT_MIN or not _cut_in_a_word(text):
+            return None
+        return last.index, len(text)
+
+    return ctx.memo("sections.cut-short", find)  # type: ignore[no-any-return]
+
+
+def check_truncated(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a text that stops in mid-sentence: its last paragraph (web residue and tables left out) runs to 30
+    characters or more and stops inside a word — its last character stands alone and makes no word with the one
+    before it (……统筹盘), or stands alone after a sentence's end. A document's own endings (a date, an attachment's
+    title, a clause without a full stop) end in whole words and pass. A download site's free preview of a model text
+    stops so, as does a copy or a conversion that lost the end. S101 does not judge such a text's parts (they may
+    stand after the cut).
+    ## Parameters
+    None.
+    ## Example
+    ……共出动人员一千二百余人次，拆除违章搭 (end of file) → S106."""
+    cut = cut_short(ctx)
+    if cut is None:
+        return
+    index, end = cut
+    text = ctx.doc.blocks[index].text
+    start = max(0, end - 12)
+    yield rule.finding(ctx.doc, index, start, end, tail=("…" if start else "") + text[start:end])
+
+
 @hookimpl
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("sections.missing", check_missing)
@@ -504,3 +573,4 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     register("sections.empty", check_empty)
     register("sections.damaged", check_damaged)
     register("sections.title", check_title)
+    register("sections.truncated", check_truncated)
