@@ -200,18 +200,34 @@ def _blanked(text: str, pattern: re.Pattern[str]) -> str:
     return pattern.sub(lambda m: _spaces(m.group()), text)
 
 
+def _marks(lines: list[str], needle: str, pattern: re.Pattern[str]) -> tuple[tuple[int, int, str] | None, int]:
+    """The first match of ``pattern`` in ``lines`` (1-based line, 0-based column, its text) and the count of all,
+    looked for in the lines holding ``needle``."""
+    count, first = 0, None
+    for n, line in enumerate(lines):
+        if needle not in line or (m := pattern.search(line)) is None:
+            continue
+        first = first or (n + 1, m.start(), m.group())
+        count += len(pattern.findall(line))
+    return first, count
+
+
+def _blank_all(lines: list[str], needle: str, pattern: re.Pattern[str]) -> None:
+    """Every match of ``pattern`` in ``lines`` turned into spaces (``_blanked``), in place."""
+    for n, line in enumerate(lines):
+        if needle in line:
+            lines[n] = _blanked(line, pattern)
+
+
 def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -> None:
     """Space entities read as the spaces they name (an indent before 一、 is an indent). In Markdown they are its
     own syntax; in a .txt they are left over from a web page, and the first of them and their count go to
     ``meta["html_entities"]`` (1-based line, 0-based column, the entity, the count) for B101 to report."""
-    count, first = 0, None
-    for n, line in enumerate(lines):
-        if "&" not in line or (m := _SPACE_ENTITIES.search(line)) is None:
-            continue
-        first = first or (n + 1, m.start(), m.group())
-        count += len(_SPACE_ENTITIES.findall(line))
-        lines[n] = _blanked(line, _SPACE_ENTITIES)
-    if first is not None and not markdown:
+    first, count = _marks(lines, "&", _SPACE_ENTITIES)
+    if first is None:
+        return
+    _blank_all(lines, "&", _SPACE_ENTITIES)
+    if not markdown:
         meta["html_entities"] = (*first, count)
 
 
@@ -226,17 +242,10 @@ def _html_tags(lines: list[str], meta: dict[str, object]) -> None:
     """The tags of a web page's source in a plain text (not a page's source, whose markup the loader reads as such):
     read as the spaces they take, so no rule reads their attributes as text, and the first of them and their count
     go to ``meta["html_tags"]`` (1-based line, 0-based column, the tag, the count) for B101 to report."""
-    count, first = 0, None
-    for n, line in enumerate(lines):
-        if "<" not in line or (m := _HTML_TAG.search(line)) is None:
-            continue
-        first = first or (n + 1, m.start(), m.group())
-        count += len(_HTML_TAG.findall(line))
+    first, count = _marks(lines, "<", _HTML_TAG)
     if first is None or count < _HTML_TAGS_MIN:
         return
-    for n, line in enumerate(lines):
-        if "<" in line:
-            lines[n] = _blanked(line, _HTML_TAG)
+    _blank_all(lines, "<", _HTML_TAG)
     meta["html_tags"] = (*first, count)
 
 
