@@ -21,6 +21,10 @@ _PLACEHOLDER_GLYPHS = re.compile(r"[\ue000-\uf8ff\ufffd]")
 # content sites add them to every few words of a page, and a copy of the page carries them into the text
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # vowels with a tone mark: looked for first (most texts have none)
 PINYIN_READING = re.compile(rf"[（(]((?:[a-zü]*[{TONED}][a-zü]*[ ]?){{1,4}})[）)]")
+# marks that end a sentence as it stands, and closing marks that may follow them (”。 is written 。”): the loaders
+# re-joining lines and the rules reading where a line or a text stops use the same sets
+SENTENCE_ENDS = frozenset("。；：！？!?;:…")
+CLOSING_MARKS = "”’」』）)》〉】〕"
 CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 

@@ -11,7 +11,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import pattern_set
-from ..textutil import PINYIN_READING, TONED, garbled
+from ..textutil import CLOSING_MARKS, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
 from ..traditional import written_in_traditional
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
@@ -258,8 +258,6 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 # a line a hard wrap left: it ends inside a sentence (no end mark) and the next line goes on with it
-_ENDS = frozenset("。！？；：…!?;:")
-_CLOSING = "”’」』）)》〉】〕"
 _LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
                         r"|第[一二三四五六七八九十百\d]+[章节条])")
 _WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
@@ -299,7 +297,8 @@ def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if doc.meta.get("markdown") or not isinstance(least, int) or least < 2:
         return
     # the lines long enough that end inside a sentence, picked out at once: most lines end theirs
-    open_lines = [b for b in blocks if len(b.text) >= shortest and b.text.rstrip().rstrip(_CLOSING)[-1:] not in _ENDS]
+    open_lines = [b for b in blocks
+                  if len(b.text) >= shortest and b.text.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_ENDS]
     if len(open_lines) < least:
         return
     runs: list[list[int]] = []

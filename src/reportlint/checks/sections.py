@@ -15,7 +15,7 @@ from ..model import Document, Finding, Rule
 from ..outline import Heading, Marker
 from ..rulebook import Section
 from ..scan import pattern_set
-from ..textutil import normalize_heading, plain_heading, sentences, similarity
+from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, normalize_heading, plain_heading, sentences, similarity
 
 
 def section_headings(ctx: Context) -> list[Heading]:
@@ -500,8 +500,7 @@ def _kind_by_wording(ctx: Context, wordings: Any) -> str:
     return ""
 
 
-_ENDS = frozenset("。！？；…!?;.")  # a paragraph that ends its last sentence ends with one of these
-_CLOSERS = "”’」』）)》〉】〕 \u3000\t"
+_CLOSERS = CLOSING_MARKS + " \u3000\t"  # what may follow a text's last mark
 _ASCII_TAIL = re.compile(r"(?:\s*[!-~]{1,2}(?= |$)){3,}\s*$")  # short ASCII tokens ending a line: 4 U+ D(
 _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attachment's title: 设置表, 申请书
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
@@ -517,7 +516,7 @@ def _cut_in_a_word(text: str) -> bool:
     if not ("\u4e00" <= last <= "\u9fff") or last in _TITLE_ENDS:
         return False
     before = text[:-1].rstrip(" \u3000")[-1:]  # 02 版 (a paper's page) is no cut; 突破。 种 is
-    if before in _ENDS or before in ("，", "、"):
+    if before in SENTENCE_ENDS or before in ("，", "、"):
         return True
     if not ("\u4e00" <= before <= "\u9fff"):
         return False

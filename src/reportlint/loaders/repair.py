@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import re
 
+from ..textutil import CLOSING_MARKS, SENTENCE_ENDS
+
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # marks that close something or end a clause: a line never begins with them (GB/T 15834
 # §5.1.7: 句号、逗号、顿号、分号、冒号、问号、叹号、后引号、后括号、后书名号 不出现在行首)
 _NO_LINE_START = "》〉」』”’）)〕】，。、；：！？,.;:!?"
 # opening marks: a line never ends with them
 _NO_LINE_END = "《〈「『“‘（(〔【"
-_SENTENCE_END = "。；：！？!?;:…"
-_CLOSERS = "”’」』）)》〉】〕"
-_ENDS = frozenset(_SENTENCE_END)  # a last character that ends a sentence as it stands (no copy of the line)
+_ENDS = SENTENCE_ENDS  # a last character that ends a sentence as it stands (no copy of the line)
+_CLOSERS = CLOSING_MARKS
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十百]+[、.．]|第[一二三四五六七八九十百零〇\d]+[章节条部分编款项]"
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:[.．、]|\s)|[①-⑳]|[-*+•·]\s|#|>|\||```)"
@@ -50,7 +51,7 @@ def _separator(line: str) -> bool:
 
 def _ends_sentence(text: str) -> bool:
     t = text.rstrip().rstrip(_CLOSERS)
-    return bool(t) and t[-1] in _SENTENCE_END
+    return bool(t) and t[-1] in _ENDS
 
 
 def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
