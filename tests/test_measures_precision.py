@@ -433,3 +433,14 @@ def test_a_news_report_of_a_meeting_has_no_measures_of_its_own(tmp_path: Path) -
             "（二）优化营商环境，提升政务服务水平。")
     assert lint_text(story, tmp_path, select="M101,M102,M103") == []
     assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] != []
+
+
+def test_problems_listed_under_their_lead_in_in_a_part_for_problems_and_measures_are_no_measures(
+        tmp_path: Path) -> None:
+    """存在问题与改进措施: the items after 发现了一些问题，主要包括： are problems; the measures after 针对上述问题 are
+    judged as measures."""
+    text = ("关于食堂管理的自查报告\n一、自查情况\n食堂各项制度基本健全，全年未发生食品安全事故。\n二、存在问题与改进措施\n"
+            "自查中也发现了一些问题，主要包括：\n- 部分餐具消毒记录填写不及时；\n- 个别员工健康证过期未换；\n"
+            "- 食材留样登记不够规范。\n针对上述问题，学校将进一步加强管理，切实提高食堂管理水平。\n")
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
+    assert found == [("M101", 9)]

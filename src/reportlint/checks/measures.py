@@ -1043,7 +1043,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     runs: list[int] = []  # how many bare items each finding covers
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
-    conduct = _conduct_items(ctx, measures, sections, rule.params)
+    conduct = _conduct_items(ctx, measures, sections, rule.params) | _listed_problems(ctx, measures, rule.params)
     no_task = _task_sets(rule.params, _low_params(ctx))
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
@@ -1149,6 +1149,35 @@ def _conduct_items(ctx: Context, measures: list[Measure], sections: list[Measure
     return entry[2]
 
 
+def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> frozenset[int]:
+    """The measures (their ids) that are problems listed under a lead-in saying so (``problem_leads``: 发现了一些问题，
+    主要包括：, 存在以下不足：) in a part headed for both (存在问题与改进措施): the items in the paragraphs right after
+    the lead-in, up to one that turns to the measures (``measure_turns``: 针对上述问题, 为此). Remembered."""
+    leads = pattern_set(tuple(params.get("problem_leads", ())))
+    if leads is None:
+        return frozenset()
+    turns = pattern_set(tuple(params.get("measure_turns", ())))
+    blocks = ctx.doc.blocks
+
+    def find() -> frozenset[int]:
+        found: set[int] = set()
+        listed = False  # inside a list that a problem lead-in opened
+        previous = -2
+        for m in sorted(measures, key=lambda m: (m.block, m.start)):
+            if m.block != previous + 1 or m.start:
+                before = blocks[m.block - 1].text if m.block and not m.start else blocks[m.block].text[:m.start]
+                before = before.rstrip()
+                listed = leads.search(before[-40:]) is not None
+            if listed and turns is not None and turns.search(m.text[:12]):
+                listed = False
+            if listed:
+                found.add(id(m))
+            previous = m.end_block
+        return frozenset(found)
+
+    return ctx.memo(f"listed-problems:{id(measures)}", find)  # type: ignore[no-any-return]
+
+
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 
 
@@ -1235,7 +1264,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
             return entry[3]
     dims = dimensions_of(ctx, params)
     quantified = dims.quantified
-    conduct = _conduct_items(ctx, measures, sections, params)
+    conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
     no_task = _task_sets(params, low)
     counted = [m for m in measures
                if id(m) not in conduct and (quantified(m.text) or not (
