@@ -229,3 +229,13 @@ def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_pa
     for end in endings:
         text = "关于做好重点项目建设的通知\n各乡镇：\n请抓好重点项目建设。\n" + end
         assert lint_text(text, tmp_path, select="S106") == [], end
+
+
+def test_a_title_wrapped_in_brackets_and_run_into_the_first_sentence(tmp_path: Path) -> None:
+    """A page wraps the title as 【《……》】 and runs it into the first sentence: the title is found (the document's
+    type with it) and S105 asks for it on its own line."""
+    text = ("【《学校食堂管理自查报告》】为加强学校食堂管理，保障师生饮食安全，我校近期开展了食堂管理自查。现将自查情况报告如下：\n"
+            "一、自查情况\n食堂各项制度基本健全，全年未发生食品安全事故。\n二、存在的问题\n部分餐具消毒记录填写不及时。\n"
+            "三、整改措施\n由总务处负责，9月底前完成消毒记录的补填和检查。\n")
+    found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S101,S105")]
+    assert len(found) == 1 and found[0][0] == "S105" and "“学校食堂管理自查报告”和正文挤在同一行" in found[0][1]

@@ -965,6 +965,8 @@ _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意
           "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
+# … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……)
+_BRACKETED_TITLE = re.compile(rf"[【\[]?《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]]?(?=\S)")
 # the end of a title (关于印发《……》的通知), which may run long
 _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
 # the title after a label (政策解读：××方案（2024—2026年）)
@@ -1006,7 +1008,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             # title of a judicial interpretation is no later title)
             at = start + len(text) - len(text[1:].lstrip())
             return Heading(b.index, at, start + len(text), b.text[at:start + len(text)], 0, "style")
-        glued = _GLUED_TITLE.match(text)
+        bracketed = _BRACKETED_TITLE.match(text)
+        glued = _GLUED_TITLE.match(text) or bracketed
         long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
         # a headline's exclamation between its two parts (团结奋进，接续奋斗！某医院召开年度总结大会) ends no sentence:
         # a short line with no other sentence mark and no mark at its end is still a title
@@ -1014,7 +1017,7 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         if len(inner) <= 40 and inner[-1:] not in "！!？?" and not re.search(r"[。；;？?]", inner):
             inner = inner.replace("！", "").replace("!", "")
         if long or re.search(r"[。；;！!？?]", inner):
-            if first is None and glued and len(text) > 80:
+            if first is None and glued and (len(text) > 80 or bracketed):
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
             return first  # the body started

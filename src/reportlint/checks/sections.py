@@ -436,7 +436,7 @@ _SENTENCE_MARK = re.compile(r"[。！？；!?;]")
 def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a document with no title before its body: it opens with its first sentence,
-    or only web residue stands above the body.
+    or only web residue stands above the body; and a title run into the first sentence of a text set out in lines.
     ## Parameters
     ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
     ``title_examples``: the example title the message offers, by document type.
@@ -446,6 +446,12 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if doc.meta.get("front_matter_title"):
         return  # a Markdown page's site prints its front matter's title
     title = ctx.outline.title
+    if title and title.source == "glued" and sum(1 for b in doc.blocks[title.block + 1:title.block + 3]
+                                                   if b.text.strip()) >= 1:
+        # the title run into the first sentence of a text set out in lines (【《……自查报告》】为切实加强……): a text
+        # stored on one line throughout has every line run together, its title too, and is not told
+        yield rule.finding(doc, title.block, title.start, title.end, key="glued", heading=title.text)
+        return
     if title:  # most documents: the blocks need not be read
         subtitle = pattern_set(tuple(rule.params.get("subtitles", ())))
         if subtitle is not None and subtitle.search(title.text) and not any(
