@@ -1444,3 +1444,19 @@ def test_a_reference_sites_blurb_over_the_page_is_residue(tmp_path: Path) -> Non
     assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(1, 1)]
     own = ("关于政务服务的情况报告\n中心提供营业执照、税务登记等查询服务，全年办件十二万件。\n")
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_an_open_information_table_with_bars_or_bracketed_fields_is_residue(tmp_path: Path) -> None:
+    """A portal's open-information table copied as rows of fields and values between bars, its field names alone or
+    in brackets."""
+    bars = ("索引号 | 11500000/2024-00012 | |\n组配分类 | 计划总结 | 发布机构 | 示例街道 |\n公开范围 | 面向全社会 |\n"
+            "示例街道2024年工作总结\n2024年，街道围绕中心工作，完成了年初确定的各项任务。\n")
+    brackets = ("[ 索引号 ] | 11500000/2024-00007 | [ 发文字号 ] | 示府发〔2024〕2号 |\n[ 主题分类 ] | 综合政务 |\n"
+                "示例镇人民政府关于印发2024年工作要点的通知\n各村（社区）：现将工作要点印发给你们，请认真贯彻落实。\n")
+    for text, span in ((bars, (1, 3)), (brackets, (1, 2))):
+        assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [span]
+
+
+def test_a_posts_date_without_its_year_beside_the_sites_name_is_residue(tmp_path: Path) -> None:
+    text = "在全县工作会议上的讲话\n10-28 示例素材网\n同志们：\n今天召开全县工作会议，主要任务是总结工作、部署任务。\n"
+    assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(2, 2)]

@@ -87,6 +87,10 @@ def test_wenzhong_youjin_typed_with_the_character_of_the_same_reading(tmp_path: 
     assert _found(tmp_path, "他为人稳重有礼，深受同事好评。", "T105") == []
 
 
+def test_jiezhi_before_a_masked_year_is_jiezhi_of_a_date(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "截止202x年12月31日，共完成改造120户。", "T105")] == ["截止"]
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
