@@ -965,8 +965,9 @@ _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意
           "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
-# … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……)
-_BRACKETED_TITLE = re.compile(rf"[【\[]?《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]]?(?=\S)")
+# … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……); a
+# title that opens with a book-title mark (《……方案》政策解读) has no square brackets round it
+_BRACKETED_TITLE = re.compile(rf"[【\[]《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]](?=\S)")
 # the end of a title (关于印发《……》的通知), which may run long
 _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
 # the title after a label (政策解读：××方案（2024—2026年）)
