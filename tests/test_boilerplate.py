@@ -250,8 +250,10 @@ def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
     # a title with its years (no figures to skip), and a page's title printed again under its time line
     dated = "县农业局2024年工作总结及2025年工作安排\n县农业局2024年工作总结及2025年工作安排\n今年全县完成投资2.1亿元。"
     assert [(f.block, f.end_block) for f in lint_text(dated, tmp_path, select="B104")] == [(1, 1)]
+    # a page's title over its time line, the document's own title under it: the page's copy is residue (B101), the
+    # document's title no repetition to delete
     paged = "县城管局门前三包工作方案\n发布时间:2024-05-06 09:10\n县城管局门前三包工作方案\n全县临街商户实行门前三包。"
-    assert [(f.block, f.end_block) for f in lint_text(paged, tmp_path, select="B104")] == [(2, 2)]
+    assert [(f.rule, f.block, f.end_block) for f in lint_text(paged, tmp_path, select="B101,B104")] == [("B101", 0, 1)]
 
 
 def test_a_table_pasted_twice_is_one_finding() -> None:
@@ -397,7 +399,8 @@ def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
     text = ("县文明办工作总结\n\n时间:2022-03-01 08:00:00下载本文作者:会员上传\n简介:文库小编今天推荐几篇同类范文。\n\n"
             "县文明办工作总结\n今年以来，县文明办围绕创建全国文明城市开展了大量工作，取得了明显成效。\n")
     found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block, f.end_block) for f in found] == [(2, 3)]
+    # the page's title over the site's lines is the page's; the same title under them is the essay's
+    assert [(f.block, f.end_block) for f in found] == [(0, 3)]
 
 
 def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None:
@@ -527,7 +530,9 @@ def test_a_law_database_page_header_is_residue(tmp_path: Path) -> None:
     text = ("您的位置: 首页 » 法规库 » 地方法规 »\n\n某省河道采砂管理办法\n\n作者:法规库 时间:2023-05-06 10:20:30  浏览:1234\n"
             "下载地址: 点击此处下载\n\n某省河道采砂管理办法\n第一条 为加强河道采砂管理，维护河势稳定，制定本办法。\n")
     found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 5)]
+    # the page's copy of the title between the breadcrumb and the counters is the page's: one run (the law's own
+    # title below them stays)
+    assert [(f.block, f.end_block) for f in found] == [(0, 5)]
 
 
 def _residue_spans(text: str, tmp_path: Path) -> list[tuple[int, int]]:
@@ -554,9 +559,10 @@ def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str
     ("收藏 分享(赏)\n\n镇防汛简报.docx\n\n上传人:a****b 文档编号:123456 页数:3 大小:20KB\n下载 相关 举报\n"
      "镇防汛简报.docx_第1页\n第1页 / 共3页\n该文档总共3页,全部预览完了,喜欢就下载吧!\n"
      "镇防汛简报\n本周全镇降雨偏多，各村均已落实巡堤人员。", [(1, 9)]),
-    # a model-text site's update time, source and hidden-text prompt, then its greeting line elsewhere
+    # a model-text site's page title, update time, source and hidden-text prompt (the title again under them is the
+    # document's), then its greeting line elsewhere
     ("村委会半年工作总结\n更新时间:2023-07\n来源:网友投稿\n---此处隐藏120字,下载后查看---\n"
-     "村委会半年工作总结\n上半年，村委会完成了道路硬化工程。", [(2, 4)]),
+     "村委会半年工作总结\n上半年，村委会完成了道路硬化工程。", [(1, 4)]),
     ("某某文库,欢迎您!\n\n镇党委理论学习计划\n\n全年安排集中学习十二次。", [(1, 1)]),
     # a breadcrumb written with a colon, a portal's time line and a page-continuation mark
     ("当前位置:首页 > 通知公告\n关于开展消防检查的通知\n时间:2024-03-05 10:20\n各单位：\n"
@@ -1276,7 +1282,8 @@ def test_the_fields_of_a_portals_call_for_comments_are_residue(tmp_path: Path) -
     text = ("主题:\n\n县交通局关于征求农村公路养护办法意见的函\n\n时限:\n\n截止:2024-05-10\n\n征集状态:\n\n已结束 查看征集结果\n"
             "结果反馈日期:\n\n县交通局关于征求农村公路养护办法意见的函\n各乡镇：\n为规范农村公路养护，我局起草了养护办法，请于5月10日前反馈意见。\n")
     found = lint_text(text, tmp_path, select="B101")
-    assert [(f.block, f.end_block) for f in found] == [(0, 0), (4, 11)]
+    # the value of 主题: is the page's copy of the title the letter repeats under the fields: one run from 主题: on
+    assert [(f.block, f.end_block) for f in found] == [(0, 11)]
     # a meeting's own fields under its title are its content
     minutes = "县安委会第三次全体会议纪要\n时间：2024年5月10日\n主题：部署汛期安全生产\n会议听取了各成员单位汛前检查情况汇报。\n"
     assert lint_text(minutes, tmp_path, select="B101") == []
@@ -1460,3 +1467,13 @@ def test_an_open_information_table_with_bars_or_bracketed_fields_is_residue(tmp_
 def test_a_posts_date_without_its_year_beside_the_sites_name_is_residue(tmp_path: Path) -> None:
     text = "在全县工作会议上的讲话\n10-28 示例素材网\n同志们：\n今天召开全县工作会议，主要任务是总结工作、部署任务。\n"
     assert [(f.block + 1, f.end_block + 1) for f in lint_text(text, tmp_path, select="B101")] == [(2, 2)]
+
+
+def test_a_pages_title_over_its_residue_lines_repeated_by_the_documents_head_is_the_pages(tmp_path: Path) -> None:
+    """A sharing site prints the document's head as its page title, then its own lines, then the document: the
+    first copy is residue, and the document's own head line is no repetition of it."""
+    text = ("示例县人民政府办公室文件\n时间:2021-06-01 09:30:12 下载本文 作者:会员上传\n"
+            "简介:写写帮文库小编为你整理了多篇相关的《示例县人民政府办公室文件》\n示例县人民政府办公室文件\n"
+            "示政办发〔2021〕12号\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n")
+    found = [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,B104")]
+    assert found == [("B101", 0)]

@@ -50,10 +50,19 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
         if len(b.text.strip()) <= limit and notice.search(b.text):
             from_notice = b.index
     picks = filled if from_notice is not None else [b for b in filled if b.index in found | head | tail]
-    return {b.index for b in picks
-            if not (len(b.text) > limit and len(b.text.strip()) > limit)
-            and ((from_notice is not None and b.index >= from_notice) or b.index in found
-                 or (b.index in head and at_head.search(b.text)) or (b.index in tail and at_tail.search(b.text)))}
+    got = {b.index for b in picks
+           if not (len(b.text) > limit and len(b.text.strip()) > limit)
+           and ((from_notice is not None and b.index >= from_notice) or b.index in found
+                or (b.index in head and at_head.search(b.text)) or (b.index in tail and at_tail.search(b.text)))}
+    # the page's title: the first line that is no residue, when residue lines follow it and then the same line again
+    rest = [b for b in filled if b.index not in got]
+    if got and head and rest and rest[0].index in head:
+        first = rest[0]
+        after = [b for b in filled if b.index > first.index]
+        k = next((n for n, b in enumerate(after) if b.index not in got), None)
+        if k and after[k].text.strip() == first.text.strip():
+            got.add(first.index)
+    return got
 
 
 @settings(max_examples=400, deadline=None)

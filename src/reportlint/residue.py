@@ -158,7 +158,25 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     beside = _line_test(tuple(params.get("head_beside_patterns") or ()))
     if beside and got and head:
         got.update(_beside_residue(sorted(head), got, blocks, beside))
+    if got and head:
+        got.update(_page_title(blocks, head, got))
     yield from sorted(got)
+
+
+def _page_title(blocks: Sequence[Block], head: set[int], got: set[int]) -> Iterator[int]:
+    """The page's own title over its residue lines that the document's first line repeats below them (湖南省人民政府
+    办公厅文件 / 时间：… 作者：会员上传 / 简介：… / 湖南省人民政府办公厅文件): the first copy is the page's, the second
+    the document's."""
+    lines = [b for b in blocks if _filled(b)]
+    for k, b in enumerate(lines):
+        if b.index not in head or b.index in got:
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].index in got:
+            j += 1
+        if j > k + 1 and j < len(lines) and lines[j].text.strip() == b.text.strip():
+            yield b.index
+        return  # only the first line of the page that is no residue
 
 
 def _beside_residue(head: list[int], got: set[int], blocks: Sequence[Block], beside: _LineTest) -> Iterator[int]:
