@@ -91,6 +91,12 @@ def test_jiezhi_before_a_masked_year_is_jiezhi_of_a_date(tmp_path: Path) -> None
     assert [e for e, _ in _found(tmp_path, "截止202x年12月31日，共完成改造120户。", "T105")] == ["截止"]
 
 
+def test_de_for_di_before_a_verb_with_le(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "全年较好的完成了各项目标任务。", "T105")] == ["较好的"]
+    # a noun phrase after 的 stays: 圆满的完成情况, 积极的推进作用
+    assert _found(tmp_path, "各项任务都有圆满的完成情况报告，起到了积极的推进作用。", "T105") == []
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
