@@ -97,6 +97,10 @@ def test_de_for_di_before_a_verb_with_le(tmp_path: Path) -> None:
     assert _found(tmp_path, "各项任务都有圆满的完成情况报告，起到了积极的推进作用。", "T105") == []
 
 
+def test_pushe_typed_with_the_look_alike_fu(tmp_path: Path) -> None:
+    assert [e for e, _ in _found(tmp_path, "新辅设地下输水管道3.2公里。", "T105")] == ["辅设"]
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
