@@ -379,19 +379,21 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
     # masks read as integers and ANDed), then its three characters
     if len(pairs) < 2:
         return
-    for s in [s for s in _head_places(pairs, sys.modules.get("numpy")) if text[s:s + 3] in heads]:
+    for s in _head_places(pairs, sys.modules.get("numpy")):
+        # the phrases that may begin here depend on the next nine characters alone (see ``_dropped_at``): most places
+        # were seen before and begin none, and are passed over at one look-up
+        key = text[s:s + 9]
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _dropped_at(key, lex) if key[:3] in heads else ()
+        if not found or s < taken:
+            continue
         m = _HAN_RE.match(text, s)  # the rest of the run of Chinese characters this place begins
-        if s < taken or m is None or m.end() - s < 3 or (s and text[s - 1] in _MARKUP):
+        if m is None or (s and text[s - 1] in _MARKUP):
             continue  # after a mark of markup (组##paidbegin##织生活会) the phrase was split, not cut short
         if (s and text[s - 1] in _MASKS) or text[m.end():m.end() + 1] in _MASKS:
             continue  # **风廉政建设: a character masked, not dropped (B103 reports the mask)
         e0 = m.end()
-        # the phrases that may begin here depend on the next eight characters and, when the run ends
-        # within them, on the mark after it
-        key = text[s:e0 + 1] if e0 - s <= 8 else text[s:s + 8]
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = _dropped_here(text, s, e0, lex)
         for length, phrase in found:
             if s and lex.word(text[s - 1:s + 1]):  # type: ignore[attr-defined]
                 # the first character belongs to a word with the one before: the text goes on a word begun
@@ -426,6 +428,14 @@ def _head_places(pairs: bytes, np: Any = None) -> list[int]:
     """The places whose pair flags say ``HEAD`` and the next pair's ``TAIL``: where a phrase of ``dropped_heads`` may
     begin."""
     return _neighbour_places(pairs, _HEAD_BYTE, _TAIL_BYTE, np)
+
+
+def _dropped_at(key: str, lex: object) -> tuple[tuple[int, str], ...]:
+    """``_dropped_here`` at the start of ``key``, the nine characters of the text from a place on (fewer at its
+    end): the run of Chinese characters that begins there either ends within them, and the mark after it is the
+    last that counts, or is longer than the eight characters the longest piece takes."""
+    m = _HAN_RE.match(key)
+    return _dropped_here(key, 0, m.end(), lex) if m is not None else ()
 
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
