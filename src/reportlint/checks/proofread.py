@@ -16,7 +16,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
-from ..scan import Body, PatternSet, compile_each, literal_alternation
+from ..scan import Body, Literal, PatternSet, compile_each, literal_alternation
 from ..traditional import written_in_traditional
 from .summed import summed
 
@@ -802,24 +802,40 @@ def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan
 
 def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
     """The listed mistakes (``pairs``), and the accepted variants (``variants``) of a document that also writes
-    their standard form (其它 beside 其他: one form throughout)."""
+    their standard form (其它 beside 其他: one form throughout). Both lists are looked for by one scan of their
+    anchors (``_active``), a variant's standard form only where its own anchor occurs."""
     text = ctx.body.text
-    for key, pairs in (("default", [(p, r) for p, r in rule.params.get("pairs", ())]),
-                       ("variant", [(p, r) for p, r in rule.params.get("variants", ()) if r in text])):
-        if not pairs:
+    listed, variants = rule.params.get("pairs", ()), rule.params.get("variants", ())
+    patterns = tuple([p for p, _ in listed] + [p for p, _ in variants])
+    if not patterns:
+        return
+    compiled, anchors = _compiled_list(patterns)
+    for i in _active(anchors, text):
+        key, (_, expected) = ("default", listed[i]) if i < len(listed) else ("variant", variants[i - len(listed)])
+        if key == "variant" and expected not in text:
             continue
-        compiled = compile_each(tuple(p for p, _ in pairs))
-        for i in _active(tuple(a for a, _ in compiled), text):
-            for b, offset, m in ctx.body.finditer(compiled[i][1]):
-                if b.index not in ctx.residue:
-                    start = m.start() - offset
-                    yield b.index, Typo(start, start + len(m.group()), m.group(), pairs[i][1], key)
+        for b, offset, m in ctx.body.finditer(compiled[i][1]):
+            if b.index not in ctx.residue:
+                start = m.start() - offset
+                yield b.index, Typo(start, start + len(m.group()), m.group(), expected, key)
 
 
 @lru_cache(maxsize=16)
-def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str]]:
-    """The alternation of the anchors of two or more characters (longest first), and the anchors of one."""
-    return literal_alternation(a for a in anchors if len(a) > 1), frozenset(a for a in anchors if len(a) == 1)
+def _compiled_list(patterns: tuple[str, ...]) -> tuple[tuple[tuple[str, Literal | PatternSet], ...], tuple[str, ...]]:
+    """``compile_each`` of a list's patterns, and their anchors."""
+    compiled = compile_each(patterns)
+    return compiled, tuple(a for a, _ in compiled)
+
+
+@lru_cache(maxsize=16)
+def _anchor_scan(anchors: tuple[str, ...]) -> tuple[re.Pattern[str] | None, frozenset[str], dict[str, list[int]]]:
+    """The alternation of the anchors of two or more characters (longest first), the anchors of one, and the
+    places of each anchor in ``anchors``."""
+    places: dict[str, list[int]] = {}
+    for i, a in enumerate(anchors):
+        places.setdefault(a, []).append(i)
+    return (literal_alternation(a for a in anchors if len(a) > 1), frozenset(a for a in anchors if len(a) == 1),
+            places)
 
 
 _MULTIPLIERS = (0x9E3779B1, 0x85EBCA6B, 0xC2B2AE35, 0x27D4EB2F, 0x165667B1)  # odd: one to one mod 2^32
@@ -881,7 +897,7 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     a report). An anchor of one character is looked for by ``in`` (a C search), not in the alternation: 进 and 于
     occur in every report, dozens of times, and each occurrence cost a search of its own (T105's list: 53 a report
     over the batch corpus)."""
-    rx, chars = _anchor_scan(anchors)
+    rx, chars, places = _anchor_scan(anchors)
     found = {ch for ch in chars if ch in text}
     np = sys.modules.get("numpy")
     longer = _longer_by_pairs(anchors, text, np) if rx is not None and np is not None else None
@@ -895,7 +911,8 @@ def _active(anchors: tuple[str, ...], text: str) -> list[int]:
     # prefixes of the few anchors found, instead of comparing every pair of anchors once per list (a quadratic step
     # of 1.4 ms, a third of the first use of the list in a one-file check)
     present = {f[:k] for f in found for k in range(1, len(f) + 1)}
-    return [i for i, a in enumerate(anchors) if not a or a in present]
+    present.add("")  # a pattern without an anchor may match anywhere
+    return sorted(i for a in present for i in places.get(a, ()))
 
 
 def _strings(value: object) -> tuple[str, ...]:
