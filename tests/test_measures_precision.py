@@ -444,3 +444,30 @@ def test_problems_listed_under_their_lead_in_in_a_part_for_problems_and_measures
             "- 食材留样登记不够规范。\n针对上述问题，学校将进一步加强管理，切实提高食堂管理水平。\n")
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
     assert found == [("M101", 9)]
+
+
+def test_a_turn_to_the_measures_that_only_leads_in_is_no_measure(tmp_path: Path) -> None:
+    """针对上述问题，…… after a problem list: a lead-in ending in a colon, or one clause cut off at the end of the text
+    (a download site's preview), says no task; a turn written as a task is judged, even without its full stop."""
+    head = ("关于食堂管理的自查报告\n一、自查情况\n食堂各项制度基本健全，全年未发生食品安全事故。\n二、存在问题与改进措施\n"
+            "自查中也发现了一些问题，主要包括：\n- 部分餐具消毒记录填写不及时；\n- 个别员工健康证过期未换。\n")
+    cut = head + "针对上述问题，学校将采取\n"
+    colon = head + "针对上述问题，学校将采取以下措施：\n- 由总务处负责，9月底前补齐全部消毒记录。\n"
+    task = head + "针对上述问题，学校将加强餐具消毒管理\n三、其他事项\n无。\n"
+    assert lint_text(cut, tmp_path, select="M101") == []
+    assert lint_text(colon, tmp_path, select="M101") == []
+    assert [(f.rule, f.line) for f in lint_text(task, tmp_path, select="M101")] == [("M101", 8)]
+
+
+def test_a_summarys_measures_part_between_its_achievements_and_its_problems_tells_work_done(tmp_path: Path) -> None:
+    """工作总结: 二、工作举措 between 一、工作成效 and 三、存在的问题 says what was done (no M101); the bare plan of
+    四、下一步打算 is judged, and so is a part on measures that names its year."""
+    done = ("一是持续开展扬尘管控。督促住建部门对工地扬尘实施跟踪监管。\n"
+            "二是继续强化秸秆禁烧。组织乡镇开展巡查，及时处置火点。\n")
+    summary = ("县环保局2023年工作总结\n一、工作成效\n全年空气优良天数比例84.7%，同比提高2个百分点。\n"
+               "二、工作举措\n" + done + "三、存在的问题\n部分乡镇监管力量薄弱。\n"
+               "四、下一步打算\n（一）进一步加强大气污染防治，不断提高监管水平。\n")
+    found = [(f.rule, f.line) for f in lint_text(summary, tmp_path, select="M101")]
+    assert found == [("M101", 10)]
+    planned = summary.replace("二、工作举措", "二、2024年工作举措")
+    assert ("M101", 5) in [(f.rule, f.line) for f in lint_text(planned, tmp_path, select="M101")]

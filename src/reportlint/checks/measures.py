@@ -17,7 +17,7 @@ from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
-from ..textutil import sentences, strip_label
+from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, sentences, strip_label
 from .sections import VERDICT, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
@@ -558,12 +558,15 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
                 h = located[wanted_sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
     if words is not None:
+        review = _review_part(ctx, params)
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
-            if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i):
+            if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i) \
+                    and not review(mk.block, mk.start, mk.title):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
-            if h.source != "marker" and _names_measures(h.text, 16, words, unless):
+            if h.source != "marker" and _names_measures(h.text, 16, words, unless) \
+                    and not review(h.block, h.start, h.text):
                 heads.append((h.block, h.start, h.end, -1))
     for block, start, head_end, i in heads:
         body = items[i].marker.end if i >= 0 else head_end
@@ -711,6 +714,35 @@ def _title_anchors(patterns: tuple[str, ...]) -> tuple[bool, re.Pattern[str] | N
 # the heading of a part that tells what was done (一、一年来工作回顾, 二、主要工作及成效, 2023年工作总结): the 措施 its
 # items name (（一）采取果断措施，抗击非典) were taken, not planned (主要工作 alone heads a plan's tasks as often)
 _REVIEW = re.compile(r"回顾|成效|成绩|工作情况|进展情况|完成情况|主要做法|(?:19|20)\d\d年工作总结")
+
+
+def _review_part(ctx: Context, params: Mapping[str, Any]) -> Callable[[int, int, str], bool]:
+    """Whether a heading (block, offset, text) lies in the review of the work done of a summary or a 述职报告: its
+    profile has a part of achievements (工作开展情况) and the heading comes after it, before the profile's parts on
+    problems and plans, and names no plan (``plan_words``: 下一步, 打算, 2024年 …). There, 二、工作举措 or 主要措施 say
+    what was done (成绩—问题—打算, the order of a 总结), not tasks to quantify."""
+    profile = ctx.profile
+    roles = {sec.name: sec.role for sec in profile.sections} if profile is not None else {}
+    if "achievements" not in roles.values():
+        return _no_review
+    located = locate_sections(ctx)
+    starts = [(h.block, h.start) for name, h in located.items() if roles.get(name) == "achievements"]
+    if not starts:
+        return _no_review
+    begin = min(starts)
+    ends = [(h.block, h.start) for name, h in located.items()
+            if roles.get(name) in ("problems", "measures") and (h.block, h.start) > begin]
+    end = min(ends) if ends else (len(ctx.doc.blocks), 0)
+    plan = pattern_set(tuple(params.get("plan_words", ())))
+
+    def inside(block: int, start: int, title: str) -> bool:
+        return begin < (block, start) < end and (plan is None or plan.search(title[:20]) is None)
+
+    return inside
+
+
+def _no_review(block: int, start: int, title: str) -> bool:
+    return False
 
 
 def _under_review(items: Sequence[Any], i: int) -> bool:
@@ -1152,7 +1184,8 @@ def _conduct_items(ctx: Context, measures: list[Measure], sections: list[Measure
 def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> frozenset[int]:
     """The measures (their ids) that are problems listed under a lead-in saying so (``problem_leads``: 发现了一些问题，
     主要包括：, 存在以下不足：) in a part headed for both (存在问题与改进措施): the items in the paragraphs right after
-    the lead-in, up to one that turns to the measures (``measure_turns``: 针对上述问题, 为此). Remembered."""
+    the lead-in, up to one that turns to the measures (``measure_turns``: 针对上述问题, 为此). The turning item
+    itself is left out too when it only leads in (``_cut_lead_in``: 针对上述问题，提出以下措施：). Remembered."""
     leads = pattern_set(tuple(params.get("problem_leads", ())))
     if leads is None:
         return frozenset()
@@ -1161,6 +1194,7 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
     def find() -> frozenset[int]:
         found: set[int] = set()
+        last = max((b.index for b in blocks if b.text.strip()), default=0)
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
@@ -1170,6 +1204,8 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 listed = leads.search(before[-40:]) is not None
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
+                if _cut_lead_in(m.text, m.end_block >= last and _stops_open(blocks[m.end_block].text)):
+                    found.add(id(m))
             if listed:
                 found.add(id(m))
             previous = m.end_block
@@ -1179,6 +1215,21 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+_LEAD_IN_MAX = 40  # a longer text without a sentence's end is a measure written without its full stop
+
+
+def _stops_open(line: str) -> bool:
+    """Whether ``line`` ends with neither a sentence's end nor a closing mark."""
+    line = line.rstrip()
+    return bool(line) and line[-1] not in SENTENCE_ENDS and line[-1] not in CLOSING_MARKS
+
+
+def _cut_lead_in(text: str, cut_after: bool) -> bool:
+    """Whether ``text`` only announces the measures after it: a lead-in (``_leads_in``: 针对上述问题，提出以下措施：),
+    or, when the text stops right after it in mid-sentence (``cut_after``), one short clause with no sentence's end,
+    as a download site's preview leaves it (……学校将采取)."""
+    body = text.strip()
+    return _leads_in(body) or (cut_after and len(body) <= _LEAD_IN_MAX and not any(c in SENTENCE_ENDS for c in body))
 
 
 @lru_cache(maxsize=32)
