@@ -371,6 +371,16 @@ def test_an_approximate_number_said_twice(tmp_path: Path) -> None:
     assert _found(tmp_path, right, "T108") == []
 
 
+def test_an_approximate_number_in_chinese_numerals_or_a_share_said_twice(tmp_path: Path) -> None:
+    """约 with 余 or 左右 around a number in Chinese numerals before its classifier, a fraction, or after 约占……的."""
+    text = "贫困人口约占全乡人口的五分之一左右，约二十余名干部驻村，历时约三个月左右，耕地约占总面积的40%左右。"
+    assert [e for e, _ in _found(tmp_path, text, "T108")] == [
+        "约占全乡人口的五分之一左右", "约二十余", "约三个月左右", "约占总面积的40%左右"]
+    right = ("贫困人口约占全乡人口的五分之一，二十余名干部驻村，历时三个月左右，签约三个项目，约定两年左右完成，"
+             "约一个月后召开，参会三十人左右。")
+    assert _found(tmp_path, right, "T108") == []
+
+
 def test_a_range_of_numbers_with_zuoyou_is_an_approximation_said_twice(tmp_path: Path) -> None:
     text = "每人陈述控制在20-30分钟左右，预计三至五年左右完成，增幅10%～15%左右。"
     assert [e for e, _ in _found(tmp_path, text, "T108")] == ["20-30分钟左右", "三至五年左右", "10%～15%左右"]
