@@ -231,6 +231,16 @@ def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_pa
         assert lint_text(text, tmp_path, select="S106") == [], end
 
 
+def test_a_text_that_stops_on_a_word_that_cannot_end_a_sentence_was_cut(tmp_path: Path) -> None:
+    """A preposition, a conjunction or 加以 ending the text, or one character after a comma (half-width too): cut."""
+    head = "关于河道清理工作的情况报告\n今年以来，我镇组织各村对主要河道开展了集中清理，"
+    for end in ["对发现的问题明确责任、标准和时限，及时加以", "对履职不力的村组及", "工作成效比较明显,但", "共出动人员一千余人次,拆"]:
+        assert [f.rule for f in lint_text(head + end, tmp_path, select="S106")] == ["S106"], end
+    for end in ["对发现的问题明确责任、标准和时限，及时加以解决", "对履职不力的村组进行了约谈",
+                "共出动人员一千余人次\n此致", "共出动人员一千余人次，清理垃圾三百吨等"]:
+        assert lint_text(head + end, tmp_path, select="S106") == [], end
+
+
 def test_a_title_wrapped_in_brackets_and_run_into_the_first_sentence(tmp_path: Path) -> None:
     """A page wraps the title as 【《……》】 and runs it into the first sentence: the title is found (the document's
     type with it) and S105 asks for it on its own line."""

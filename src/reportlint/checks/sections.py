@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from operator import attrgetter
 from typing import Any
@@ -509,7 +509,28 @@ def _kind_by_wording(ctx: Context, wordings: Any) -> str:
 _CLOSERS = CLOSING_MARKS + " \u3000\t"  # what may follow a text's last mark
 _ASCII_TAIL = re.compile(r"(?:\s*[!-~]{1,2}(?= |$)){3,}\s*$")  # short ASCII tokens ending a line: 4 U+ D(
 _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attachment's title: 设置表, 申请书
+_END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
+
+
+def _cut_before_a_word(text: str, params: Mapping[str, Any]) -> bool:
+    """Whether ``text`` ends in a word that cannot end a sentence: a preposition or a conjunction by the segmenter's
+    tags (``open_tags``: ……对履职不力的乡镇及, ……随着), or a verb whose object is another verb (``open_words``: 加以,
+    予以), apart from a letter's closing words (``closed_words``: 此致)."""
+    if not ("\u4e00" <= text[-1:] <= "\u9fff"):
+        return False
+    from ..segment import tagger
+
+    word, tag = tagger()(text[-12:])[-1]
+    if word in params.get("closed_words", ()):
+        return False
+    return tag in params.get("open_tags", ()) or word in params.get("open_words", ())
+
+
+def _ends_sentence(line: str) -> bool:
+    """Whether ``line`` ends with a sentence's end (closing marks after it left out)."""
+    line = line.rstrip(_CLOSERS)
+    return not line or line[-1] in SENTENCE_ENDS
 
 
 def _cut_in_a_word(text: str) -> bool:
@@ -522,15 +543,16 @@ def _cut_in_a_word(text: str) -> bool:
     if not ("\u4e00" <= last <= "\u9fff") or last in _TITLE_ENDS:
         return False
     before = text[:-1].rstrip(" \u3000")[-1:]  # 02 版 (a paper's page) is no cut; 突破。 种 is
-    if before in SENTENCE_ENDS or before in ("，", "、"):
+    if before in SENTENCE_ENDS or before in ("，", "、", ","):
         return True
     if not ("\u4e00" <= before <= "\u9fff"):
         return False
     from ..lexicon import lexicon
     from ..segment import tagger
 
-    words = [w for w, _ in tagger()(text[-12:])]
-    return len(words[-1]) == 1 and not lexicon().word(before + last)
+    word, tag = tagger()(text[-12:])[-1]
+    # a particle that ends a list or a clause (……三百吨等, ……完成了) is a whole word
+    return len(word) == 1 and tag not in _END_PARTICLES and not lexicon().word(before + last)
 
 
 def cut_short(ctx: Context) -> tuple[int, int] | None:
@@ -539,11 +561,17 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
     site's preview stops so, and so does a copy or a conversion that lost the end. Remembered."""
 
     def find() -> tuple[int, int] | None:
-        last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
-        if last is None or last.kind == "cell":
+        body = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue]
+        if not body or body[-1].kind == "cell":
             return None
+        last = body[-1]
         text = _ASCII_TAIL.sub("", last.text).rstrip(_CLOSERS)  # a forum's jammer text after the last sentence
-        if len(text.strip()) < _CUT_MIN or not _cut_in_a_word(text):
+        # a paragraph hard-wrapped into lines: its length runs back over the lines that end in mid-sentence
+        size, k = len(text.strip()), len(body) - 2
+        while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
+            size, k = size + len(body[k].text.strip()), k - 1
+        rule = ctx.rulebook.rules.get("S106")
+        if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
             return None
         return last.index, len(text)
 
