@@ -6,7 +6,7 @@ from pathlib import Path
 
 from reportlint.fix import fix_text
 from reportlint.loaders.text import load_text
-from reportlint.testing import lint_text
+from reportlint.testing import lint_path, lint_text
 
 
 def _found(text: str, tmp_path: Path) -> list[tuple[int, str, str]]:
@@ -76,3 +76,32 @@ def test_a_space_before_a_full_width_mark_is_reported(tmp_path: Path) -> None:
     # a form's blank in ideographic spaces, English text and a heading without a sentence are left alone
     quiet = "报名表\n签名：　　　，日期：　　　。\nPlease reply ; thanks.\n一、总体要求 ：\n"
     assert lint_text(quiet, tmp_path, select="T110") == []
+
+
+def test_a_number_set_off_by_spaces_in_a_chinese_sentence_is_reported_and_fixed(tmp_path: Path) -> None:
+    data = "根据县委关于召开 2024 年度民主生活会的部署，班子成员开展谈心谈话 36 人次。\n".encode()
+    found = lint_text(data.decode(), tmp_path, select="T110")
+    assert [f.excerpt for f in found] == ["开 2024 年", "话 36 人"]
+    assert "“召开 2024 年度”" in found[0].message
+    doc = load_text(tmp_path / "r.txt", data)
+    fixed = fix_text(data, doc.blocks, found, dict(doc.meta)).fixed
+    assert fixed == "根据县委关于召开2024年度民主生活会的部署，班子成员开展谈心谈话36人次。\n"
+
+
+def test_a_number_after_its_label_or_in_a_citation_keeps_its_spaces(tmp_path: Path) -> None:
+    text = "\n".join([
+        "协会章程\n第 13 条 理事会是本会的执行机构，对会员大会负责。",
+        "详见附件 2 的分工表，共 5 页。",
+        "（《人民日报》2020年02月24日 02 版）",
+        "全年完成 2024 年度任务",  # no sentence
+    ])
+    assert lint_text(text, tmp_path, select="T110") == []
+
+
+def test_a_pdfs_spaces_beside_numbers_are_read_from_glyph_gaps_and_not_reported(tmp_path: Path) -> None:
+    from conftest import make_pdf
+
+    line = "根据县委关于召开 2024 年度民主生活会的部署，班子成员开展谈心谈话 36 人次。"
+    pdf = lint_path(make_pdf(tmp_path / "a.pdf", [[line]]), select="T110").findings
+    assert [f for f in pdf if "数字" in f.message] == []
+    assert len(lint_text(line, tmp_path, select="T110")) == 2

@@ -1,4 +1,5 @@
-"""T110: a space left inside a Chinese word (各学 校, 第 一时间), or typed before a full-width mark (共62天 。).
+"""T110: a space left inside a Chinese word (各学 校, 第 一时间), typed before a full-width mark (共62天 。), or
+setting off a number inside a Chinese sentence (召开 2025 年度).
 
 Chinese text puts no space between words (GB/T 15834-2011 has no word space; a space is layout, not
 punctuation). A single space between two Chinese characters in a sentence is what joining the lines of a PDF
@@ -24,6 +25,15 @@ _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u
 # (GB/T 15834-2011 has none; the full-width mark carries its own spacing); ideographic spaces are left alone (a form's
 # blank to fill in: 签名：　　　，)
 _BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff”》）]) {1,2}(?=[。，、；：？！])")
+# a number set off by a space on both sides inside a Chinese sentence (召开 2025 年度民主生活会): the spacing some web
+# editors and style guides for screen text add between Chinese and Latin or digits; a 公文 sets none (GB/T 9704 and
+# GB/T 15835 write 2025年, 60岁). Not after a label the number belongs to (第 13 条, 附件 2, 图 1, 表 3, 共 5 页), and
+# before 版 (a paper's page in a citation: 2020年02月24日 02 版); not in a PDF or an OFD file, whose spaces are read
+# from the gaps between glyphs, not typed
+_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u4e00-\u9fff])(?![版])")
+_NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|图|表|共|页|条|款|项|号|编号|序号)$")
+_GLYPH_LAYOUT = (".pdf", ".ofd")
+_CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
 _LONGEST = 4  # characters of the longest word looked for across a space
 # an article or chapter number the text sets off with a space (第 13 条 理事会……, 第二章 总则): the space ends a label
@@ -87,8 +97,10 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Reports a space between two Chinese characters of a sentence that cuts a word in two
     (各学 校, 第 一时间): left where the lines of a PDF or a web page were joined. Only a
     space inside a dictionary word counts, so spaces between words, spaced-out titles, padded
-    names and line breaks turned into spaces are left alone. Above ``summary_over`` places, one
-    finding for the whole document with the count. The fix deletes the space.
+    names and line breaks turned into spaces are left alone. Also a number set off by a space on both
+    sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
+    belongs to (第 13 条, 附件 2). Above ``summary_over`` places, one finding for the whole document with the
+    count. The fix deletes the space.
     ## Parameters
     ``summary_over``: places reported one by one at most.
     ## Example
@@ -98,10 +110,49 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     marks = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
              if b.index not in ctx.residue and _PROSE.search(b.text)]
     yield from _reported(ctx, rule, marks, "mark", "mark_summary")
+    if not ctx.doc.path.lower().endswith(_GLYPH_LAYOUT):
+        yield from _spaced_numbers(ctx, rule)
     from ..lexicon import lexicon
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
     yield from _reported(ctx, rule, cut, "default", "summary")
+
+
+def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """Numbers set off by spaces inside Chinese sentences (召开 2025 年度): one finding for each, or for the
+    document above ``summary_over``; the fix deletes both spaces."""
+    places = []
+    for b, offset, m in ctx.body.finditer(_SPACED_NUMBER):
+        start, end = m.start() - offset, m.end() - offset
+        label = _NUMBER_LABEL.search(b.text, max(0, start - 4), start)
+        if b.index in ctx.residue or label is not None or not _CLAUSES.search(b.text):
+            continue
+        places.append((b.index, start, end))
+    if not places:
+        return
+    blocks = ctx.doc.blocks
+    shown = [_with_words(blocks[index].text, start, end) for index, start, end in places]
+    fixes = [[(index, start, start + 1, ""), (index, end - 1, end, "")] for index, start, end in places]
+    if len(places) > rule.params.get("summary_over", 5):
+        index, start, end = places[0]
+        sample = "、".join(f"“{text}”" for text in shown[:3])
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="number_summary", count=len(places),
+                           sample=sample, autofix=[fix for pair in fixes for fix in pair])
+        return
+    for (index, start, end), text, fix in zip(places, shown, fixes, strict=True):
+        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="number", text=text,
+                           suggestion=text.replace(" ", ""), autofix=fix)
+
+
+def _with_words(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` with up to two Chinese characters either side, to show it in a message (召开 2025 年度)."""
+    before = _HAN_TAIL.search(text, max(0, start - 2), start)
+    after = _HAN_HEAD.match(text, end, end + 2)
+    return text[before.start() if before else start:after.end() if after else end]
+
+
+_HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
+_HAN_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _reported(ctx: Context, rule: Rule, places: list[tuple[int, int, int, str]], key: str,
