@@ -94,6 +94,7 @@ def test_a_number_after_its_label_or_in_a_citation_keeps_its_spaces(tmp_path: Pa
         "详见附件 2 的分工表，共 5 页。",
         "（《人民日报》2020年02月24日 02 版）",
         "全年完成 2024 年度任务",  # no sentence
+        "一、总体要求 1 指导思想 以新时代党的建设总要求为指导，全面加强基层组织建设。",  # a line break turned space
     ])
     assert lint_text(text, tmp_path, select="T110") == []
 

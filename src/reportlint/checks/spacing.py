@@ -31,6 +31,10 @@ _BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff”》）]) {1,2}(?=[。，、；�
 # before 版 (a paper's page in a citation: 2020年02月24日 02 版); not in a PDF or an OFD file, whose spaces are read
 # from the gaps between glyphs, not typed
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u4e00-\u9fff])(?![版])")
+# … and the number counts something: a unit, a classifier or 余/多 follows (2025 年, 4 个, 30 余人). A number before
+# other words may be an item's number whose line break became a space in a one-line paste (总体要求 1 指导思想)
+_COUNTED = frozenset("年月日时分秒个次条项名人位户家件场期批篇元万亿千百余多岁天周倍吨亩米座所台套辆间处种届轮"
+                     "份本部类%％")
 _NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|图|表|共|页|条|款|项|号|编号|序号)$")
 _GLYPH_LAYOUT = (".pdf", ".ofd")
 _CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
@@ -125,7 +129,8 @@ def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in ctx.body.finditer(_SPACED_NUMBER):
         start, end = m.start() - offset, m.end() - offset
         label = _NUMBER_LABEL.search(b.text, max(0, start - 4), start)
-        if b.index in ctx.residue or label is not None or not _CLAUSES.search(b.text):
+        counted = b.text[end:end + 1] in _COUNTED or m.group(1)[-1] in "%％"
+        if b.index in ctx.residue or label is not None or not counted or not _CLAUSES.search(b.text):
             continue
         places.append((b.index, start, end))
     if not places:
