@@ -509,6 +509,9 @@ def _kind_by_wording(ctx: Context, wordings: Any) -> str:
 _CLOSERS = CLOSING_MARKS + " \u3000\t"  # what may follow a text's last mark
 _ASCII_TAIL = re.compile(r"(?:\s*[!-~]{1,2}(?= |$)){3,}\s*$")  # short ASCII tokens ending a line: 4 U+ D(
 _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attachment's title: 设置表, 申请书
+# the lines of a document's 版记 and the fields around it (GB/T 9704-2012 7.4: 抄送机关, 印发机关和印发日期; 主题词 of
+# older documents; 附件 lists): they name bodies by their short names (县政府办) and titles, not sentences
+_RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|主题词|关键词|附件\s*\d*)\s*[:：]")
 _END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
 
@@ -571,6 +574,8 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
             size, k = size + len(body[k].text.strip()), k - 1
         rule = ctx.rulebook.rules.get("S106")
+        if _RECORD_LINE.match(text):
+            return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names
         if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
             return None
         return last.index, len(text)
