@@ -510,8 +510,9 @@ _CLOSERS = CLOSING_MARKS + " \u3000\t"  # what may follow a text's last mark
 _ASCII_TAIL = re.compile(r"(?:\s*[!-~]{1,2}(?= |$)){3,}\s*$")  # short ASCII tokens ending a line: 4 U+ D(
 _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attachment's title: 设置表, 申请书
 # the lines of a document's 版记 and the fields around it (GB/T 9704-2012 7.4: 抄送机关, 印发机关和印发日期; 主题词 of
-# older documents; 附件 lists): they name bodies by their short names (县政府办) and titles, not sentences
-_RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|主题词|关键词|附件\s*\d*)\s*[:：]")
+# older documents; the 报：, 送：, 发： of a 简报; 附件 lists): they name bodies by their short names (县政府办) and
+# titles, not sentences
+_RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|[报送发]|主题词|关键词|附件\s*\d*)\s*[:：]")
 _END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
 
