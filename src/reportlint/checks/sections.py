@@ -513,6 +513,7 @@ _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attac
 # older documents; the 报：, 送：, 发： of a 简报; 附件 lists): they name bodies by their short names (县政府办) and
 # titles, not sentences
 _RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|[报送发]|主题词|关键词|附件\s*\d*)\s*[:：]")
+_FIELD_VALUE = re.compile(r"[:：][^:：，,。；;、\s]{1,6}$")  # a field's short value ends the line: a name (签发：王刚)
 _END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
 
@@ -575,8 +576,8 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
             size, k = size + len(body[k].text.strip()), k - 1
         rule = ctx.rulebook.rules.get("S106")
-        if _RECORD_LINE.match(text):
-            return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names
+        if _RECORD_LINE.match(text) or _FIELD_VALUE.search(text):
+            return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names; 签发：王刚 is a name
         if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
             return None
         return last.index, len(text)
