@@ -227,7 +227,9 @@ def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_pa
                "县人民政府办公室于2022年8月1日印发，自印发之日起施行，有效期三年，由县发改局负责解释",
                "来源：《某某日报》2020年02月24日第二版要闻栏目刊发的评论员文章 02 版",
                "抄送：县委办，县人大办，县政协办，县纪委办，县法院，县检察院，县人武部，县政府办",
-               "记录：县委办公室综合科科员李华；审核：县委办公室副主任张伟；签发：县委书记王刚"]
+               "记录：县委办公室综合科科员李华；审核：县委办公室副主任张伟；签发：县委书记王刚",
+               "组长：王刚 副组长：李华 张伟 成员：刘强 陈明 赵磊 孙杰 周涛 吴敏 郑刚",
+               "成员单位：县委办、县政府办、县发改委、县财政局、县人社局、县自然资源局、县住建局"]
     for end in endings:
         text = "关于做好重点项目建设的通知\n各乡镇：\n请抓好重点项目建设。\n" + end
         assert lint_text(text, tmp_path, select="S106") == [], end
@@ -236,7 +238,8 @@ def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_pa
 def test_a_text_that_stops_on_a_word_that_cannot_end_a_sentence_was_cut(tmp_path: Path) -> None:
     """A preposition, a conjunction or 加以 ending the text, or one character after a comma (half-width too): cut."""
     head = "关于河道清理工作的情况报告\n今年以来，我镇组织各村对主要河道开展了集中清理，"
-    for end in ["对发现的问题明确责任、标准和时限，及时加以", "对履职不力的村组及", "工作成效比较明显,但", "共出动人员一千余人次,拆"]:
+    for end in ["对发现的问题明确责任、标准和时限，及时加以", "对履职不力的村组及", "工作成效比较明显,但", "共出动人员一千余人次,拆",
+                "共出动人员一千余人次。 乡"]:
         assert [f.rule for f in lint_text(head + end, tmp_path, select="S106")] == ["S106"], end
     for end in ["对发现的问题明确责任、标准和时限，及时加以解决", "对履职不力的村组进行了约谈",
                 "共出动人员一千余人次\n此致", "共出动人员一千余人次，清理垃圾三百吨等"]:

@@ -513,7 +513,10 @@ _TITLE_ENDS = frozenset("表单书册图函稿卡证")  # last words of an attac
 # older documents; the 报：, 送：, 发： of a 简报; 附件 lists): they name bodies by their short names (县政府办) and
 # titles, not sentences
 _RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|[报送发]|主题词|关键词|附件\s*\d*)\s*[:：]")
-_FIELD_VALUE = re.compile(r"[:：][^:：，,。；;、\s]{1,6}$")  # a field's short value ends the line: a name (签发：王刚)
+# a field's short value or the last of a list of names ends the line: a person (签发：王刚, …… 吴敏 郑刚) or a body by
+# its short name (……、县住建局), neither of which the dictionary holds
+_FIELD_VALUE = re.compile(r"[:：][^:：，,。；;、\s]{1,6}$|[、\s][^:：，,。；;、\s]{1,3}$"
+                          r"|[、\s][^:：，,。；;、\s]{0,8}[局委办院部厅室所站队会]$")
 _END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
 
@@ -530,6 +533,13 @@ def _cut_before_a_word(text: str, params: Mapping[str, Any]) -> bool:
     if word in params.get("closed_words", ()):
         return False
     return tag in params.get("open_tags", ()) or word in params.get("open_words", ())
+
+
+def _ends_in_a_name(text: str) -> bool:
+    """Whether ``text`` ends in a field's short value or the last item of a list of names (``_FIELD_VALUE``); a
+    character standing alone after a sentence's end (任务。 乡) is no item of a list."""
+    m = _FIELD_VALUE.search(text)
+    return m is not None and text[:m.start() + 1].rstrip()[-1:] not in "。！？!?；;…"
 
 
 def _ends_sentence(line: str) -> bool:
@@ -576,7 +586,7 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
             size, k = size + len(body[k].text.strip()), k - 1
         rule = ctx.rulebook.rules.get("S106")
-        if _RECORD_LINE.match(text) or _FIELD_VALUE.search(text):
+        if _RECORD_LINE.match(text) or _ends_in_a_name(text):
             return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names; 签发：王刚 is a name
         if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
             return None
