@@ -1453,3 +1453,12 @@ def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: st
 def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Path) -> None:
     text = "总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
     assert lint_text(text, tmp_path, select="T105") == []
+
+
+def test_a_fall_written_as_a_rise_with_a_minus(tmp_path: Path) -> None:
+    text = "争取上级资金2860万元，比上年增长-18%；一般公共预算收入同比分别-6.2%、-9.1%，优良率提高-2个百分点。"
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == ["增长-18%", "同比分别-6.2%", "提高-2个百分点"]
+    assert "“下降18%”" in found[0][1] and "“同比分别下降6.2%”" in found[1][1] and "“降低2个百分点”" in found[2][1]
+    right = "比上年下降18%，全县增速为-3.2%，温度-5℃，编号A-12，2024-2025年度增长12%。"
+    assert _found(tmp_path, right, "T108") == []

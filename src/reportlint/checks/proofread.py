@@ -1332,6 +1332,30 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if b.index not in residue:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="range_approx",
                                    text=m.group())
+    yield from _negative_rises(ctx, rule)
+
+
+# a fall written as a negative rise in a sentence (比上年增长-18%, 同比分别-6.2%、-19.3%): 增长 and a minus say opposite
+# things; the statistical bulletins of 国家统计局 write 下降 (减少) with the figure. A table's cell (增速 -3.2) is left
+# alone, and so is 增速/增幅 with a minus (a rate may be negative)
+_NEGATIVE_RISE = re.compile(r"(增长|增加|提高|上升|同比(?:分别)?)(?:了|为)?\s*[-－−]\s*"
+                            r"(\d+(?:\.\d+)?\s*(?:[%％]|个百分点))")
+_FALL_WORD = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降"}
+
+
+def _negative_rises(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: a fall written as a rise with a minus (增长-18%): the message gives the words to write (下降18%)."""
+    body = ctx.body
+    if not any(minus in body.text for minus in "-－−"):
+        return
+    for b, offset, m in body.finditer(_NEGATIVE_RISE):
+        if b.index in ctx.residue or b.kind == "cell":
+            continue
+        word = m.group(1)
+        fixed = (word + "下降" if word.startswith("同比") else _FALL_WORD[word]) + m.group(2).replace(" ", "")
+        more = "，后面并列的负数同样去掉负号" if word.endswith("分别") else ""
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="negative_rise",
+                           text=m.group(), fixed=fixed, more=more)
 
 
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
