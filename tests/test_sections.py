@@ -254,3 +254,16 @@ def test_a_title_wrapped_in_brackets_and_run_into_the_first_sentence(tmp_path: P
             "三、整改措施\n由总务处负责，9月底前完成消毒记录的补填和检查。\n")
     found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S101,S105")]
     assert len(found) == 1 and found[0][0] == "S105" and "“学校食堂管理自查报告”和正文挤在同一行" in found[0][1]
+
+
+def test_a_hard_wrapped_text_whose_last_full_line_stops_in_a_word_was_cut(tmp_path: Path) -> None:
+    """A copy out of a PDF keeps the page's line breaks: a last line as wide as those above it is no paragraph's
+    short end, and ……随着农 stops in a word."""
+    lines = ["今年以来全镇农业生产总体平稳，粮食播种面积稳定在三万亩以上，",
+             "特色种植面积继续扩大，蔬菜和水果产量比上年都有明显的增加。",
+             "农村居民人均可支配收入持续增长，农民增收渠道进一步得到拓宽。",
+             "全镇新建高标准农田两千亩，农业基础设施条件明显改善。随着农"]
+    text = "关于全镇农业生产情况的调研报告\n" + "\n".join(lines)
+    assert [f.rule for f in lint_text(text, tmp_path, select="S106")] == ["S106"]
+    short = "关于全镇农业生产情况的调研报告\n" + "\n".join(lines[:3]) + "\n全镇新建农田。随着农"
+    assert lint_text(short, tmp_path, select="S106") == []

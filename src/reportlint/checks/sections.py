@@ -11,7 +11,7 @@ from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Document, Finding, Rule
+from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker
 from ..rulebook import Section
 from ..scan import pattern_set
@@ -535,6 +535,15 @@ def _cut_before_a_word(text: str, params: Mapping[str, Any]) -> bool:
     return tag in params.get("open_tags", ()) or word in params.get("open_words", ())
 
 
+def _full_wrapped_line(body: list[Block]) -> bool:
+    """Whether the last line is as wide as the three lines above it, all 20 characters or longer and within three of one
+    another: a text hard-wrapped at a fixed width (a copy out of a PDF) whose last line is a full one."""
+    if len(body) < 4 or any(b.kind == "cell" for b in body[-4:]):
+        return False
+    widths = [len(b.text.strip()) for b in body[-4:]]
+    return min(widths) >= 20 and max(widths) - min(widths) <= 3
+
+
 def _ends_in_a_name(text: str) -> bool:
     """Whether ``text`` ends in a field's short value or the last item of a list of names (``_FIELD_VALUE``); a
     character standing alone after a sentence's end (任务。 乡) is no item of a list."""
@@ -585,6 +594,8 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
         size, k = len(text.strip()), len(body) - 2
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
             size, k = size + len(body[k].text.strip()), k - 1
+        if size < _CUT_MIN and _full_wrapped_line(body):
+            size = _CUT_MIN  # as wide as the hard-wrapped lines above it: the paragraph went on past this line
         rule = ctx.rulebook.rules.get("S106")
         if _RECORD_LINE.match(text) or _ends_in_a_name(text):
             return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names; 签发：王刚 is a name
