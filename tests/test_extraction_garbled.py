@@ -31,3 +31,18 @@ def test_word_field_codes_read_as_text_are_one_finding(tmp_path: Path) -> None:
     assert "共 3 处" in found[0].message
     clean = "县林业局2025年部门决算说明\n本局负责全县林地保护，建成TOC检测站一处，REF项目验收合格。\n"
     assert lint_text(clean, tmp_path, select="X103") == []
+
+
+def test_placeholder_glyphs_counted_from_code_units_as_by_the_class_scan() -> None:
+    """``garbled_share`` given the text's UTF-16 code units counts the private-use characters and U+FFFD as the
+    character class does: not the characters just outside the area, nor those beyond the BMP or lone surrogates."""
+    from reportlint.model import Block, Document
+    from reportlint.textutil import garbled_share
+
+    pieces = ["中", "\ue000", "\uf8ff", "\uf900", "\udfff", "\ud7ff", "\ufffd", "𠀀", "\U000f0000", "，", "a", "\n"]
+    for k in range(len(pieces)):
+        text = "".join(pieces[k:] + pieces[:k]) * 3
+        doc = Document(path="x.txt", blocks=(Block(index=0, text=text),))
+        units = text.encode("utf-16-le", "surrogatepass")
+        assert garbled_share(doc, text, units) == garbled_share(doc, text)
+        assert garbled_share(doc, text) > 0

@@ -1337,12 +1337,12 @@ def test_the_number_prefilters_never_hide_a_match() -> None:
         if P._RUN_YEARS.search(text):
             assert P._digits_before(text, "年", 8), text
         if P._LOST_SUM.search(text):
-            assert P._has_any(text, P._LOST_SUM_NEED), text
+            assert P.has_any(text, P._LOST_SUM_NEED), text
         if P._LOST_BLANK_SUM.search(text):
-            assert P._has_any(text, P._LOST_BLANK_SUM_NEED), text
+            assert P.has_any(text, P._LOST_BLANK_SUM_NEED), text
     assert P._digits_before("20139月", "月", 5) and not P._digits_before("2013年9月", "月", 5)
     assert P._digits_before("20212025年", "年", 8) and not P._digits_before("2021—2025年", "年", 8)
-    assert P._has_any("投资 亿元", P._LOST_BLANK_SUM_NEED) and not P._has_any("投资1亿元", P._LOST_BLANK_SUM_NEED)
+    assert P.has_any("投资 亿元", P._LOST_BLANK_SUM_NEED) and not P.has_any("投资1亿元", P._LOST_BLANK_SUM_NEED)
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [

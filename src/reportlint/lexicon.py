@@ -204,18 +204,18 @@ class Lexicon:
             got = self._words[text] = self._long.get(text) is True
         return got
 
-    def pair_flags(self, text: str) -> bytes:
+    def pair_flags(self, text: str, units: bytes | None = None) -> bytes:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
         text shorter than two): ``WORD | NOT_HAN | HEAD | LONGER | TAIL`` as they apply. Large texts are flagged by
         numpy over the pairs' codes (``_by_codes``); the first characters a process sees, and a text with
         characters outside the BMP, one pair at a time (``_one_by_one``), and so is a short text (``_SHORT_TEXT``):
-        the same bytes either way."""
+        the same bytes either way. ``units``: ``text`` in UTF-16-LE (``surrogatepass``), when the caller has it."""
         if len(text) <= _SHORT_TEXT or (self._codes is None
                                         and max(self._flagged + len(text), _expected) < _BY_CODES_AFTER):
             self._flagged += len(text)
-            return self._one_by_one(text)
-        got = self._by_codes(text)
-        return self._one_by_one(text) if got is None else got
+            return self._one_by_one(text, units)
+        got = self._by_codes(text, units)
+        return self._one_by_one(text, units) if got is None else got
 
     def _pairs_of_heads(self) -> tuple[frozenset[str], frozenset[str]]:
         """The first two and the last two characters of ``dropped_heads``."""
@@ -223,14 +223,15 @@ class Lexicon:
             self._heads2 = (frozenset(h[:2] for h in self.dropped_heads), frozenset(h[1:3] for h in self.dropped_heads))
         return self._heads2
 
-    def _one_by_one(self, text: str) -> bytes:
+    def _one_by_one(self, text: str, units: bytes | None = None) -> bytes:
         """``pair_flags`` from the flags of the pairs met before (``_pairs``), each pair read as the number of its
         two UTF-16 code units (``array("I")`` in this machine's byte order): the pairs at even places, then those at
         odd places, by ``map`` in C; when some were not met before, they are worked out together (``_flags_of``) and
         the text mapped again. About 0.05–0.1 µs a character; a text with characters outside the BMP, pair by pair
         (0.3 µs)."""
         n = len(text)
-        units = text.encode("utf-16-le", "surrogatepass")
+        if units is None:
+            units = text.encode("utf-16-le", "surrogatepass")
         if len(units) != 2 * n:
             return self._flags_of(map(add, text, text[1:]))
         even = memoryview(units[:n // 2 * 4]).cast("I")
@@ -273,7 +274,7 @@ class Lexicon:
             self._codes = got
         return self._codes
 
-    def _by_codes(self, text: str) -> bytes | None:
+    def _by_codes(self, text: str, units: bytes | None = None) -> bytes | None:
         """``pair_flags`` by numpy: the text as UTF-16 code units, each pair of neighbouring units read in place as
         one unsigned int (the first character's code in the low 16 bits), looked up in the hash tables of the pairs
         that have flags (``_pair_table``) by whole-array steps: all in the first, the few whose slot there holds
@@ -286,7 +287,7 @@ class Lexicon:
         n = len(text)
         if n < 2:
             return b""
-        units = text.encode("utf-16-le", "surrogatepass")
+        units = text.encode("utf-16-le", "surrogatepass") if units is None else units
         if len(units) != 2 * n:
             return None
         import numpy as np

@@ -554,7 +554,7 @@ def pattern_set(patterns: tuple[str, ...]) -> PatternSet | None:
 class Body:
     """The document's paragraphs as one text joined by line breaks."""
 
-    __slots__ = ("blocks", "found", "starts", "text")
+    __slots__ = ("_utf16", "blocks", "found", "starts", "text")
 
     def __init__(self, blocks: tuple[Block, ...]) -> None:
         self.blocks = blocks
@@ -563,6 +563,15 @@ class Body:
         self.found: dict[object, bool] = {}  # whether a scan of the whole text found something: stages share it
         # each paragraph begins one past the end of the one before (the line break): sums in C
         self.starts: list[int] = list(accumulate(map((1).__add__, map(len, texts[:-1])), initial=0)) if texts else []
+        self._utf16: bytes | None = None
+
+    def utf16(self) -> bytes:
+        """The joined text in UTF-16-LE (two bytes a character, four outside the BMP, a lone surrogate two), encoded
+        once for what reads it as code units: the pair flags of the lexicon, T105's anchor pairs, T101's and T103's
+        scans on bytes."""
+        if self._utf16 is None:
+            self._utf16 = self.text.encode("utf-16-le", "surrogatepass")
+        return self._utf16
 
     def block_at(self, pos: int) -> int:
         """Index of the paragraph holding text position ``pos`` (a line break counts with the one before)."""
@@ -595,6 +604,26 @@ class Body:
                 return
 
 
+@lru_cache(maxsize=32)
+def _by_first(pieces: str | tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``pieces`` grouped by their first character: (that character, the longer pieces beginning with it), no
+    longer pieces when the character is one of ``pieces`` itself (its presence says enough)."""
+    groups: dict[str, list[str]] = {}
+    for piece in pieces:
+        groups.setdefault(piece[0], []).append(piece if len(piece) > 1 else "")
+    return tuple((ch, () if "" in group else tuple(group)) for ch, group in groups.items())
+
+
+def has_any(text: str, pieces: str | tuple[str, ...]) -> bool:
+    """Whether one of ``pieces`` (characters, or longer strings) occurs in ``text``: a search each
+    (``str.__contains__``, a fast C loop) costs less than a regular expression tested at every character, when
+    they are rare. The pieces that begin with a character the text lacks are not looked for: one search for it
+    instead of one per piece (the 16 of T108's ``_LOST_BLANK_COUNT_NEED`` begin with a blank, which most texts
+    lack; X103's Word field names, with a capital letter)."""
+    return any(ch in text and (not longer or any(piece in text for piece in longer))
+               for ch, longer in _by_first(pieces))
+
+
 def literals_present(literals: Iterable[str], text: str) -> set[str]:
     """Which of ``literals`` occur in ``text``: one scan for all of them (an alternation of
     plain strings, which ``re`` runs by skipping to their first characters), stepping one
@@ -608,8 +637,9 @@ def literals_present(literals: Iterable[str], text: str) -> set[str]:
     while (m := rx.search(text, pos)) is not None:
         found.add(m.group())
         pos = m.start() + 1
-    # a shorter literal that begins a found one (局部 in 局部党员) occurs as well
-    return {w for w in words if w in found or any(f.startswith(w) for f in found)} if found else found
+    # a shorter literal that begins a found one (局部 in 局部党员) occurs as well: the prefixes of the few found,
+    # instead of comparing each literal with each of them
+    return {f[:k] for f in found for k in range(1, len(f) + 1)}.intersection(words) if found else found
 
 
 def literal_alternation(literals: Iterable[str]) -> re.Pattern[str] | None:

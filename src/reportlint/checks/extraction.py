@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
-from ..scan import pattern_set
+from ..scan import has_any, pattern_set
 from ..textutil import CLOSING_MARKS, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
 from ..traditional import written_in_traditional
 
@@ -92,8 +92,10 @@ def _field_codes(ctx: Context, rule: Rule) -> Iterator[Finding]:
     after each line of a table of contents, HYPERLINK \\l "_Toc…", \\* MERGEFORMAT): a converter or a copy that
     took the field's code instead of its result."""
     patterns = pattern_set(tuple(rule.params.get("field_codes", ())))
-    if patterns is None or not any(w in ctx.body.text for w in _FIELD_WORDS):
-        return  # every field instruction names its field in capitals: most texts hold none of these words
+    # every field instruction names its field in capitals: most texts hold none of these words, nor their first
+    # letters (one search for each letter instead of one for each word)
+    if patterns is None or not has_any(ctx.body.text, _FIELD_WORDS):
+        return
     found = [(b, m.start() - offset, m.end() - offset) for b, offset, m in ctx.body.finditer(patterns)
              if b.index not in ctx.residue]
     if found:

@@ -148,9 +148,8 @@ def _doubled_words(text: str, data: bytes | None = None) -> Iterator[re.Match[st
 
 def _utf16(ctx: Context) -> bytes:
     """The body text in UTF-16-LE, two bytes a character (four outside the BMP), made once for the
-    scans on bytes of T101 and T103."""
-    return ctx.memo("hygiene.utf16",  # type: ignore[no-any-return]
-                    lambda: ctx.body.text.encode("utf-16-le", "surrogatepass"))
+    scans on bytes of T101 and T103 (and what else reads it: ``Body.utf16``)."""
+    return ctx.body.utf16()
 
 
 _HEADING_BEFORE = re.compile(

@@ -9,14 +9,14 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise, takewhile
+from itertools import islice, pairwise, takewhile
 from typing import Any
 
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
-from ..scan import Body, Literal, PatternSet, compile_each, literal_alternation
+from ..scan import Body, Literal, PatternSet, compile_each, has_any, literal_alternation
 from ..traditional import written_in_traditional
 from .summed import summed
 
@@ -66,29 +66,10 @@ class Typo:
 _MASK_MARKS = re.compile(r"[Xx×＊*]{2,}")  # what a masked span of ``_SHIELD`` needs
 
 
-@lru_cache(maxsize=32)
-def _by_first(pieces: str | tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """``pieces`` grouped by their first character: (that character, the longer pieces beginning with it), no
-    longer pieces when the character is one of ``pieces`` itself (its presence says enough)."""
-    groups: dict[str, list[str]] = {}
-    for piece in pieces:
-        groups.setdefault(piece[0], []).append(piece if len(piece) > 1 else "")
-    return tuple((ch, () if "" in group else tuple(group)) for ch, group in groups.items())
-
-
-def _has_any(text: str, pieces: str | tuple[str, ...]) -> bool:
-    """Whether one of ``pieces`` (characters, or longer strings) occurs in ``text``: a search each
-    (``str.__contains__``, a fast C loop) costs less than a regular expression tested at every character, when
-    they are rare. The pieces that begin with a character the text lacks are not looked for: one search for it
-    instead of one per piece (the 16 of ``_LOST_BLANK_COUNT_NEED`` begin with a blank, which most texts lack)."""
-    return any(ch in text and (not longer or any(piece in text for piece in longer))
-               for ch, longer in _by_first(pieces))
-
-
 def _shielded(text: str) -> tuple[list[bool], list[tuple[int, int]]] | None:
     """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and the
     spans (start, end) of the places within three characters of one of those; None when there are none."""
-    if "《" not in text and "“" not in text and not (_has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
+    if "《" not in text and "“" not in text and not (has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
         return None
     n = len(text)
     mask, near = [False] * n, []
@@ -103,7 +84,8 @@ def body_pairs(ctx: Context, lex: object) -> bytes:
     """``Lexicon.pair_flags`` of the whole joined text, once per document (a pair's flags depend on its two
     characters alone, and no pair across a line break is a word or a phrase head)."""
     body = ctx.body
-    return ctx.memo("proofread.pairs", lambda: lex.pair_flags(body.text))  # type: ignore[no-any-return,attr-defined]
+    return ctx.memo("proofread.pairs",  # type: ignore[no-any-return]
+                    lambda: lex.pair_flags(body.text, body.utf16()))  # type: ignore[attr-defined]
 
 
 def body_orphan_places(ctx: Context, lex: object) -> list[int]:
@@ -490,7 +472,7 @@ def _letters(text: str) -> Iterator[Typo]:
     several joined by line breaks: no match reaches across one."""
     # every match of both patterns holds one of these letters, rare in Chinese text: looked for first (a fast
     # search per letter) before the patterns that stop at each digit
-    if _has_any(text, "OolI"):
+    if has_any(text, "OolI"):
         if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
             for m in _compiled(_LETTER_DIGITS).finditer(text):
                 yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
@@ -500,10 +482,10 @@ def _letters(text: str) -> Iterator[Typo]:
                 typed = "小写字母 l" + ("和数字 1" if "1" in numeral else "")
                 expected = _next_in_series(text, m.start(), m.end())
                 yield Typo(m.start(), m.end(), numeral, expected or "", "roman" if expected else "roman_unsure", typed)
-    if "年" in text and _has_any(text, "OoＯｏ0０"):
+    if "年" in text and has_any(text, "OoＯｏ0０"):
         for m in _YEAR_ZERO.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group().translate(_ZERO_LIKE), "year_zero")
-    if "的" in text and "号" in text and _has_any(text, "〔[［"):
+    if "的" in text and "号" in text and has_any(text, "〔[［"):
         for m in _DOCNO_DE.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
 
@@ -733,11 +715,13 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
     on (入脑入心, 一人一机: a parallel phrase)."""
     if not table:
         return
+    # the pairs of odd characters whose first or second has a look-alike: tested first, the cheapest
+    firsts = [i for i, j in pairwise(places) if j == i + 1 and (text[i] in table or text[j] in table)]
+    if not firsts:
+        return
     orphan = set(places)
     mask = shield[0] if shield is not None else None
-    for i in places:
-        if i + 1 not in orphan or (text[i] not in table and text[i + 1] not in table):
-            continue  # no pair of odd characters, or neither has a look-alike: tested first, the cheapest
+    for i in firsts:
         pair = text[i:i + 2]
         # a name: a surname opening the pair, or standing alone before it (历史 holds its 史: no surname there)
         if (mask is not None and (mask[i] or mask[i + 1])) or pair[0] in _SURNAMES \
@@ -810,7 +794,7 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
     if not patterns:
         return
     compiled, anchors = _compiled_list(patterns)
-    for i in _active(anchors, text):
+    for i in _active(anchors, text, ctx.body.utf16()):  # the code units, encoded once for the pair flags as well
         key, (_, expected) = ("default", listed[i]) if i < len(listed) else ("variant", variants[i - len(listed)])
         if key == "variant" and expected not in text:
             continue
@@ -867,18 +851,20 @@ def _anchor_pairs(anchors: tuple[str, ...]) -> tuple[Any, int, int, dict[int, tu
     return None
 
 
-def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any) -> set[str] | None:
+def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any, units: bytes | None = None) -> set[str] | None:
     """Every anchor of two or more characters that occurs in ``text``, by numpy (imported already: a batch's pair
     flags): each pair of neighbouring characters as one code (see ``_anchor_pairs``) looked up in the table of the
     anchors' first pairs in whole-array steps, then each anchor of a pair found compared where it stands. None (the
     alternation's scan instead) for a short text, one with characters outside the BMP, or anchors without a table.
     The alternation stops at each character that begins an anchor (全, 部, 提 …: one in 15 of a report) and tries
-    its hundred branches there; this costs less than half (T105's list over 70 of the rules' reports: 9.2 -> 3.7 ms)."""
+    its hundred branches there; this costs less than half (T105's list over 70 of the rules' reports: 9.2 -> 3.7 ms).
+    ``units``: ``text`` in UTF-16-LE (``surrogatepass``), when the caller has it."""
     n = len(text)
     if n < _BY_PAIRS_FROM:
         return None
     built = _anchor_pairs(anchors)
-    units = text.encode("utf-16-le", "surrogatepass")
+    if units is None:
+        units = text.encode("utf-16-le", "surrogatepass")
     if built is None or len(units) != 2 * n:
         return None
     table, mult, bits, by_code = built
@@ -891,16 +877,16 @@ def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any) -> set[str] |
     return found
 
 
-def _active(anchors: tuple[str, ...], text: str) -> list[int]:
+def _active(anchors: tuple[str, ...], text: str, units: bytes | None = None) -> list[int]:
     """``scan.active`` for the patterns of these anchors (those whose anchor occurs in ``text``), with the
     alternation kept per list (``active`` sorts and compares the anchors again for each text: a third of its cost on
     a report). An anchor of one character is looked for by ``in`` (a C search), not in the alternation: 进 and 于
     occur in every report, dozens of times, and each occurrence cost a search of its own (T105's list: 53 a report
-    over the batch corpus)."""
+    over the batch corpus). ``units``: as for ``_longer_by_pairs``."""
     rx, chars, places = _anchor_scan(anchors)
     found = {ch for ch in chars if ch in text}
     np = sys.modules.get("numpy")
-    longer = _longer_by_pairs(anchors, text, np) if rx is not None and np is not None else None
+    longer = _longer_by_pairs(anchors, text, np, units) if rx is not None and np is not None else None
     if longer is not None:
         found |= longer
     pos = 0
@@ -1303,7 +1289,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         numbers = "、".join(x.group(1) for _, x in found)
         yield rule.finding(ctx.doc, index, m.start(1) - offset, m.end(1) - offset, text=m.group(1),
                            detail=f"金额 {numbers} 后面没有单位（元、万元，或是比例 %）")
-    for b in ctx.doc.blocks:
+    for b in ctx.doc.blocks if "亿" in body.text and "万" in body.text else ():  # a paragraph with both, else none
         if b.index not in residue and ("万" in b.text and "亿" in b.text):
             for m, detail in _unit_slips(b.text):
                 yield rule.finding(ctx.doc, b.index, m.start(), m.end(), text=m.group(), detail=detail)
@@ -1419,13 +1405,13 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     found: list[tuple[Block, int, int, str]] = []
     # what each match holds, looked for by str's C search first: ``Body.finditer`` tries the patterns at every 约, 计
     # and blank, a Python step each (0.05 and 0.07 s over the batch corpus, which has no match)
-    if _has_any(text, _LOST_SUM_NEED):
+    if has_any(text, _LOST_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
                   for b, o, m in body.finditer(_LOST_SUM)]
-    if _has_any(text, _LOST_BLANK_SUM_NEED):
+    if has_any(text, _LOST_BLANK_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
                   for b, o, m in body.finditer(_LOST_BLANK_SUM)]
-    if _has_any(text, _LOST_BLANK_COUNT_NEED):
+    if has_any(text, _LOST_BLANK_COUNT_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group().split()[-1]}”前面空着，少了数字")
                   for b, o, m in body.finditer(_LOST_BLANK_COUNT)]
     if "%" in text or "％" in text or "百分点" in text:
@@ -1500,7 +1486,8 @@ def _closing_blocks(ctx: Context) -> list[Block]:
     """The lines where the document's own date stands: the last six of the text that are not residue, or, where
     more lines with no sentence in them follow the last sentence (a web page's footer of links and addresses after
     the date), up to twelve of those."""
-    lines = [b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue][-12:]
+    lines = list(islice((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), 12))
+    lines.reverse()  # read from the end: the first twelve found are the last, not every line of the document
     tail = list(takewhile(lambda b: not _SENTENCE_END.search(b.text), reversed(lines)))[::-1]
     return tail if len(tail) > 6 else lines[-6:]
 
