@@ -1462,3 +1462,15 @@ def test_a_fall_written_as_a_rise_with_a_minus(tmp_path: Path) -> None:
     assert "“下降18%”" in found[0][1] and "“同比分别下降6.2%”" in found[1][1] and "“降低2个百分点”" in found[2][1]
     right = "比上年下降18%，全县增速为-3.2%，温度-5℃，编号A-12，2024-2025年度增长12%。"
     assert _found(tmp_path, right, "T108") == []
+
+
+def test_a_total_after_the_items_it_sums(tmp_path: Path) -> None:
+    """以上共计 after items of one amount each: a total that is not their sum is reported; nested items (a part and
+    its breakdown) and a right total are not."""
+    items = "关于申请专项资金的请示\n县人民政府：\n（一）执法装备购置，需资金45万元。\n（二）宣传培训，需资金25.5万元。\n"
+    found = _found(tmp_path, items + "以上共计需资金80万元。\n", "T108")
+    assert [e for e, _ in found] == ["80万元"] and "70.5万元" in found[0][1]
+    assert _found(tmp_path, items + "以上共计需资金70.5万元。\n", "T108") == []
+    nested = ("关于申请专项资金的请示\n县人民政府：\n（一）道路修缮，需资金100万元。\n1．东环路，需资金60万元。\n"
+              "2．西环路，需资金40万元。\n（二）路灯改造，需资金50万元。\n以上共计需资金150万元。\n")
+    assert _found(tmp_path, nested, "T108") == []

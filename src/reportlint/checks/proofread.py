@@ -1319,6 +1319,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="range_approx",
                                    text=m.group())
     yield from _negative_rises(ctx, rule)
+    yield from _totals_after_items(ctx, rule)
 
 
 # a fall written as a negative rise in a sentence (比上年增长-18%, 同比分别-6.2%、-19.3%): 增长 and a minus say opposite
@@ -1327,6 +1328,47 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _NEGATIVE_RISE = re.compile(r"(增长|增加|提高|上升|同比(?:分别)?)(?:了|为)?\s*[-－−]\s*"
                             r"(\d+(?:\.\d+)?\s*(?:[%％]|个百分点))")
 _FALL_WORD = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降"}
+
+
+# a total stated after the items it sums (（一）……80万元。（二）……45万元。以上共计需资金150万元): the line opens with
+# 以上/上述 and a word of a total; the items are the paragraphs right above it, each stating one amount in the same
+# unit. A paragraph above with none, or with two or more, ends the items (a paragraph of two amounts is no item)
+_TOTAL_AFTER = re.compile(r"\s*(?:以上|上述)[^\d。；;]{0,6}?(?:共计|合计|总计|共)[^\d。；;]{0,12}?"
+                          r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|个|项|人|户|家|所|台|套|辆|间|处|公里|亩|吨)")
+_ITEM_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|个|项|人|户|家|所|台|套|辆|间|处|公里|亩|吨)")
+_ITEMS_MIN = 2
+
+
+def _totals_after_items(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: a total after the items it sums (以上共计……150万元) that differs from their sum."""
+    if "以上" not in ctx.body.text and "上述" not in ctx.body.text:
+        return
+    blocks = ctx.doc.blocks
+    family = {it.marker.block: it.marker.family for it in ctx.outline.items if not it.marker.inline}
+    for b in blocks:
+        m = _TOTAL_AFTER.match(b.text)
+        if m is None or b.index in ctx.residue or b.kind == "cell":
+            continue
+        unit, parts, style = m.group(2), [], None
+        for above in reversed(blocks[:b.index]):
+            if not above.text.strip():
+                continue
+            amounts = _ITEM_AMOUNT.findall(above.text)
+            if len(amounts) != 1 or amounts[0][1] != unit or above.index in ctx.residue:
+                break
+            if parts and family.get(above.index) != style:
+                parts = []  # items of two levels (（一）100万元 over 1. 60万元, 2. 40万元): no one list to add up
+                break
+            style = family.get(above.index)
+            parts.append(amounts[0][0])
+        if len(parts) < _ITEMS_MIN:
+            continue
+        places = max((len(x.partition(".")[2]) for x in [*parts, m.group(1)]), default=0)
+        total, summed = round(float(m.group(1)), places), round(sum(map(float, parts)), places)
+        if total != summed:
+            shown = f"{summed:.{places}f}"
+            yield rule.finding(ctx.doc, b.index, m.start(1), m.end(2), text=m.group(1) + unit,
+                               detail=f"上面列出的 {len(parts)} 项合计 {shown}{unit}，与这里的合计不符")
 
 
 def _negative_rises(ctx: Context, rule: Rule) -> Iterator[Finding]:
