@@ -433,6 +433,14 @@ def test_a_notice_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
     assert "早于本文的成文日期 2025年4月15日（文中共 2 处）" in found[0][1]
 
 
+def test_a_request_asks_for_a_reply_before_its_own_date(tmp_path: Path) -> None:
+    text = ("县应急管理局关于申请执法装备购置资金的请示\n县人民政府：\n现申请执法装备购置资金45万元。\n"
+            "妥否，请批示。请于2025年3月20日前批复。\n县应急管理局\n{signed}")
+    found = _found(tmp_path, text.format(signed="2025年4月2日"), "T108")
+    assert [e for e, _ in found] == ["2025年3月20日"]
+    assert _found(tmp_path, text.format(signed="2025年3月2日"), "T108") == []
+
+
 @pytest.mark.parametrize("signed", [
     "2025年4月1日",  # signed before the times it asks for
     "2025年7月20日",  # 4月10日 without a year, long before: a date of another year; 4月8日 alone is late

@@ -1594,11 +1594,14 @@ _DUE_NEED = ("请", "截止", "截至")
 _YEARLESS_DAYS = 45  # a date without its year this many days or fewer before the signing date: the same year
 
 
+_ASKING = ("通知", "请示")  # the types that ask a time of their addressee: a notice's deadline, a request's 请于…前批复
+
+
 def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """A time a notice asks of its addressees (请…于…前, 请于…到会, 截止时间：…) that is before the notice's own
+    """A time a notice or a request asks of its addressees (请…于…前, 请于…到会, 截止时间：…) that is before its own
     date. A date without its year is taken in the signing year only when it falls at most ``_YEARLESS_DAYS``
     before the signing date (请于1月10日前 in a notice signed on 12月25日 means next January)."""
-    if ctx.profile is None or ctx.profile.name != "通知" or not any(w in ctx.body.text for w in _DUE_NEED):
+    if ctx.profile is None or ctx.profile.name not in _ASKING or not any(w in ctx.body.text for w in _DUE_NEED):
         return
     signed = _signed_on(ctx)
     if signed is None:
