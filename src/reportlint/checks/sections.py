@@ -596,9 +596,9 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
             size, k = size + len(body[k].text.strip()), k - 1
         if size < _CUT_MIN and _full_wrapped_line(body):
             size = _CUT_MIN  # as wide as the hard-wrapped lines above it: the paragraph went on past this line
-        rule = ctx.rulebook.rules.get("S106")
         if _RECORD_LINE.match(text) or _ends_in_a_name(text):
             return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names; 签发：王刚 is a name
+        rule = ctx.rulebook.rules.get("S106")
         if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
             return None
         return last.index, len(text)

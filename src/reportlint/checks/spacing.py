@@ -12,7 +12,7 @@ where a space stands for a line break (一、总体要求 为了…) is never re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..context import Context
 from ..hookspecs import hookimpl
@@ -123,8 +123,7 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """Numbers set off by spaces inside Chinese sentences (召开 2025 年度): one finding for each, or for the
-    document above ``summary_over``; the fix deletes both spaces."""
+    """Numbers set off by spaces inside Chinese sentences (召开 2025 年度), reported as ``_reported`` does."""
     places = []
     for b, offset, m in ctx.body.finditer(_SPACED_NUMBER):
         start, end = m.start() - offset, m.end() - offset
@@ -132,21 +131,8 @@ def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         counted = b.text[end:end + 1] in _COUNTED or m.group(1)[-1] in "%％"
         if b.index in ctx.residue or label is not None or not counted or not _CLAUSES.search(b.text):
             continue
-        places.append((b.index, start, end))
-    if not places:
-        return
-    blocks = ctx.doc.blocks
-    shown = [_with_words(blocks[index].text, start, end) for index, start, end in places]
-    fixes = [[(index, start, start + 1, ""), (index, end - 1, end, "")] for index, start, end in places]
-    if len(places) > rule.params.get("summary_over", 5):
-        index, start, end = places[0]
-        sample = "、".join(f"“{text}”" for text in shown[:3])
-        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="number_summary", count=len(places),
-                           sample=sample, autofix=[fix for pair in fixes for fix in pair])
-        return
-    for (index, start, end), text, fix in zip(places, shown, fixes, strict=True):
-        yield rule.finding(ctx.doc, index, start - 1, end + 1, key="number", text=text,
-                           suggestion=text.replace(" ", ""), autofix=fix)
+        places.append((b.index, start, end, ""))
+    yield from _reported(ctx, rule, places, "number", "number_summary", show=_with_words)
 
 
 def _with_words(text: str, start: int, end: int) -> str:
@@ -160,22 +146,28 @@ _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _reported(ctx: Context, rule: Rule, places: list[tuple[int, int, int, str]], key: str,
-              summary_key: str) -> Iterator[Finding]:
-    """A finding for each space of ``places`` (block, start and end of the space, the word it cuts or ""), shown with
-    a character either side; above ``summary_over`` places, one finding for the document with the count. The fix
-    deletes the spaces."""
+def _reported(ctx: Context, rule: Rule, places: list[tuple[int, int, int, str]], key: str, summary_key: str,
+              show: Callable[[str, int, int], str] | None = None) -> Iterator[Finding]:
+    """A finding for each place of ``places`` (block, start and end of the span, the word it cuts or ""), shown with a
+    character either side (or as ``show`` gives it); above ``summary_over`` places, one finding for the document with
+    the count. The fix deletes the spaces of each span."""
     blocks = ctx.doc.blocks
-    shown = [blocks[index].text[start - 1:end + 1] for index, start, end, _ in places]
+    shown = [show(blocks[index].text, start, end) if show else blocks[index].text[start - 1:end + 1]
+             for index, start, end, _ in places]
+    fixes = [[(index, m.start(), m.end(), "") for m in _SPACES.finditer(blocks[index].text, start, end)]
+             for index, start, end, _ in places]
     if len(places) > rule.params.get("summary_over", 5):
         index, start, end, word = places[0]
         sample = "、".join(f"“{text}”" for text in shown[:3])
         yield rule.finding(ctx.doc, index, start - 1, end + 1, key=summary_key, count=len(places), sample=sample,
-                           text=shown[0], word=word, autofix=[(i, s, e, "") for i, s, e, _ in places])
+                           text=shown[0], word=word, autofix=[fix for each in fixes for fix in each])
         return
-    for (index, start, end, word), text in zip(places, shown, strict=True):
+    for (index, start, end, word), text, fix in zip(places, shown, fixes, strict=True):
         yield rule.finding(ctx.doc, index, start - 1, end + 1, key=key, text=text, word=word,
-                           suggestion=text[0] + text[-1], autofix=[(index, start, end, "")])
+                           suggestion=text.replace(" ", ""), autofix=fix)
+
+
+_SPACES = re.compile(" +")
 
 
 @hookimpl
