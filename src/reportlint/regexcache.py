@@ -107,6 +107,10 @@ def prime() -> int:
     pattern up in ``re._cache`` by subscript, the cache becomes a ``_ReadyCache``: each pattern is built when a run
     first asks for it (a one-report check asks for about 400 of 1,000, and building is most of priming's 10–15 ms).
     Elsewhere every pattern is built now."""
+    # re keeps 512 compiled patterns and drops the oldest beyond that; the checks compile about as many, so which ones
+    # were dropped by the end of a run (and were missing from ``save``'s table, to be added by the next run) depended
+    # on the order they came in. Room for the whole table keeps every pattern of a run
+    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 0), MAX_PATTERNS)  # type: ignore[attr-defined]
     path = _table_file()
     if path is None:
         return 0
