@@ -88,10 +88,15 @@ def test_a_number_set_off_by_spaces_in_a_chinese_sentence_is_reported_and_fixed(
     assert fixed == "根据县委关于召开2024年度民主生活会的部署，班子成员开展谈心谈话36人次。\n"
 
 
+def test_a_number_after_a_word_ending_in_a_labels_character_is_reported(tmp_path: Path) -> None:
+    text = "全年立案查处违法行为46起，罚款 138 万元，推选代表 3 人参会。"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T110")] == ["款 138 万", "表 3 人"]
+
+
 def test_a_number_after_its_label_or_in_a_citation_keeps_its_spaces(tmp_path: Path) -> None:
     text = "\n".join([
         "协会章程\n第 13 条 理事会是本会的执行机构，对会员大会负责。",
-        "详见附件 2 的分工表，共 5 页。",
+        "详见附件 2 的分工表，共 5 页，数据见表 3 的第二列。",
         "（《人民日报》2020年02月24日 02 版）",
         "全年完成 2024 年度任务",  # no sentence
         "一、总体要求 1 指导思想 以新时代党的建设总要求为指导，全面加强基层组织建设。",  # a line break turned space

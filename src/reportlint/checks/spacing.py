@@ -27,15 +27,15 @@ _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u
 _BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff”》）]) {1,2}(?=[。，、；：？！])")
 # a number set off by a space on both sides inside a Chinese sentence (召开 2025 年度民主生活会): the spacing some web
 # editors and style guides for screen text add between Chinese and Latin or digits; a 公文 sets none (GB/T 9704 and
-# GB/T 15835 write 2025年, 60岁). Not after a label the number belongs to (第 13 条, 附件 2, 图 1, 表 3, 共 5 页), and
-# before 版 (a paper's page in a citation: 2020年02月24日 02 版); not in a PDF or an OFD file, whose spaces are read
-# from the gaps between glyphs, not typed
-_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u4e00-\u9fff])(?![版])")
+# GB/T 15835 write 2025年, 60岁). Not after a label the number belongs to (第 13 条, 附件 2, 见表 3; not 代表 3 人 or
+# 罚款 138 万元, whose 表 and 款 end words), nor before 版 or 页 (a paper's page in a citation: 2020年02月24日 02 版; 共
+# 5 页); not in a PDF or an OFD file, whose spaces are read from the gaps between glyphs, not typed
+_SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u4e00-\u9fff])(?![版页])")
 # … and the number counts something: a unit, a classifier or 余/多 follows (2025 年, 4 个, 30 余人). A number before
 # other words may be an item's number whose line break became a space in a one-line paste (总体要求 1 指导思想)
 _COUNTED = frozenset("年月日时分秒个次条项名人位户家件场期批篇元万亿千百余多岁天周倍吨亩米座所台套辆间处种届轮"
                      "份本部类%％")
-_NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|图|表|共|页|条|款|项|号|编号|序号)$")
+_NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|编号|序号|(?:(?<![\u4e00-\u9fff])|(?<=[见如]))[图表])$")
 _GLYPH_LAYOUT = (".pdf", ".ofd")
 _CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
