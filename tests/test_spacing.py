@@ -111,3 +111,10 @@ def test_a_pdfs_spaces_beside_numbers_are_read_from_glyph_gaps_and_not_reported(
     pdf = lint_path(make_pdf(tmp_path / "a.pdf", [[line]]), select="T110").findings
     assert [f for f in pdf if "数字" in f.message] == []
     assert len(lint_text(line, tmp_path, select="T110")) == 2
+
+
+def test_a_space_after_the_ordinal_of_an_inline_series_is_reported(tmp_path: Path) -> None:
+    text = "（一）在理论学习方面\n一是 学习的深度不够，有时满足于读过了。二是 运用不够，学用结合不紧。\n全县统一是 必要的。"
+    found = lint_text(text, tmp_path, select="T110")
+    assert [f.excerpt for f in found] == ["是 学", "是 运"]
+    assert "“一是 学习”" in found[0].message

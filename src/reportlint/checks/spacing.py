@@ -35,6 +35,10 @@ _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u
 # other words may be an item's number whose line break became a space in a one-line paste (总体要求 1 指导思想)
 _COUNTED = frozenset("年月日时分秒个次条项名人位户家件场期批篇元万亿千百余多岁天周倍吨亩米座所台套辆间处种届轮"
                      "份本部类%％")
+# a space typed after the ordinal of an inline series (一是 理论武装的深度不够。二是 ……): 一是 runs straight into its
+# clause, as every other word of a Chinese sentence does; at a paragraph's start or after a mark only (统一是 is a word)
+_AFTER_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,：:！？!?]))\s*[一二三四五六七八九十]是( {1,2})(?=[\u4e00-\u9fff])",
+                            re.MULTILINE)
 _NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|编号|序号|(?:(?<![\u4e00-\u9fff])|(?<=[见如]))[图表])$")
 _GLYPH_LAYOUT = (".pdf", ".ofd")
 _CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
@@ -116,6 +120,10 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _reported(ctx, rule, marks, "mark", "mark_summary")
     if not ctx.doc.path.lower().endswith(_GLYPH_LAYOUT):
         yield from _spaced_numbers(ctx, rule)
+        ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
+                    for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
+                    if b.index not in ctx.residue and _CLAUSES.search(b.text)]
+        yield from _reported(ctx, rule, ordinals, "ordinal", "ordinal_summary", show=_with_words)
     from ..lexicon import lexicon
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
