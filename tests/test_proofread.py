@@ -441,6 +441,17 @@ def test_a_request_asks_for_a_reply_before_its_own_date(tmp_path: Path) -> None:
     assert _found(tmp_path, text.format(signed="2025年3月2日"), "T108") == []
 
 
+def test_a_letter_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
+    """A 函 asks as a notice does; a reply (复函) may quote the deadline of the letter it answers."""
+    text = ("市档案馆关于商请提供馆藏目录的函\n市图书馆：\n为编制全市文献联合目录，请于2025年5月6日前将馆藏地方文献目录"
+            "电子版发送至我馆。\n特此函商。\n市档案馆\n{signed}")
+    found = _found(tmp_path, text.format(signed="2025年5月12日"), "T108")
+    assert [e for e, _ in found] == ["2025年5月6日"]
+    assert _found(tmp_path, text.format(signed="2025年4月28日"), "T108") == []
+    reply = text.replace("商请提供馆藏目录的函", "提供馆藏目录的复函")
+    assert _found(tmp_path, reply.format(signed="2025年5月12日"), "T108") == []
+
+
 @pytest.mark.parametrize("signed", [
     "2025年4月1日",  # signed before the times it asks for
     "2025年7月20日",  # 4月10日 without a year, long before: a date of another year; 4月8日 alone is late

@@ -1320,6 +1320,10 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    text=m.group())
     yield from _negative_rises(ctx, rule)
     yield from _totals_after_items(ctx, rule)
+    yield from _parts_over_whole(ctx, rule)
+    yield from _shares_not_whole(ctx, rule)
+    yield from _each_match(ctx, rule, _REVERSED_RANGE, "至" in ctx.body.text or "到" in ctx.body.text
+                           or any(d in ctx.body.text for d in "—－-~～"), _reversed_range_detail)
 
 
 # a fall written as a negative rise in a sentence (比上年增长-18%, 同比分别-6.2%、-19.3%): 增长 and a minus say opposite
@@ -1384,6 +1388,96 @@ def _negative_rises(ctx: Context, rule: Rule) -> Iterator[Finding]:
         more = "，后面并列的负数同样去掉负号" if word.endswith("分别") else ""
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="negative_rise",
                            text=m.group(), fixed=fixed, more=more)
+
+
+
+# a part after 其中 that is larger than the count it is part of (撰写报告9篇，其中13篇获批示): the same counter after
+# both numbers (a magnitude 万/亿 allowed), the whole the only number of its clause and of that counter in its sentence
+# before 其中 (全县有企业320家，今年新增25家，其中…180家 counts the 320, not the 25); percentages are left alone (a part
+# may grow faster than the whole)
+_PART_UNITS = r"人次|[条个人件项次名户家所篇场处元台辆套间座吨亩期批]"
+_AMOUNT_DIGITS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,212.12 with its separators
+_PART_OVER_WHOLE = _scanned(
+    rf"{_AMOUNT_DIGITS}\s*([万亿]?)({_PART_UNITS})[，,]\s*其中[^，,。；;！？\d]{{0,12}}?"
+    rf"{_AMOUNT_DIGITS}\s*([万亿]?)\3(?![\d%％])")
+_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000}
+_COUNT_CLAUSE_ENDS = "，,、；;：:。！？\n"
+_SENTENCE_MARKS = "；;。！？\n"
+
+
+def _parts_over_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: one part after 其中 larger than its whole."""
+    if "其中" not in ctx.body.text:
+        return
+    for b, offset, m in ctx.body.finditer(_PART_OVER_WHOLE):
+        if b.index in ctx.residue or b.kind == "cell":
+            continue
+        whole = float(m.group(1).replace(",", "")) * _MAGNITUDE[m.group(2)]
+        part = float(m.group(4).replace(",", "")) * _MAGNITUDE[m.group(5)]
+        if part <= whole:
+            continue
+        text, start = b.text, m.start() - offset
+        clause = max(text.rfind(c, 0, start) for c in _COUNT_CLAUSE_ENDS) + 1
+        sentence = max(text.rfind(c, 0, start) for c in _SENTENCE_MARKS) + 1
+        if (clause > 0 and text[clause - 1] == "、") or any(ch.isdigit() for ch in text[clause:start]):
+            continue  # one of several counts in a list, or after another number: which one is the whole is unsure
+        unit = m.group(3)
+        if re.search(rf"\d\s*[万亿]?{unit}", text[sentence:start]):
+            continue  # an earlier count of the same thing in the sentence may be the whole
+        yield rule.finding(ctx.doc, b.index, m.start(4) - offset, m.end() - offset,
+                           text=m.group()[m.start(4) - m.start():],
+                           detail=f"“其中”所列的部分（{m.group(4)}{m.group(5)}{unit}）大于前面的总数"
+                                  f"（{m.group(1)}{m.group(2)}{unit}）")
+
+
+
+# a period whose end comes before its start (2024年9月1日至8月30日): the start carries its year and the end is of the
+# same year (its own year, or none written); a period over the new year writes the later year or 次年 (…至次年3月31日)
+_REVERSED_RANGE = _scanned(
+    r"(?<![\d.])((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]\s*(?:至|到|—|－|-|~|～)\s*"
+    r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+
+
+def _reversed_range_detail(m: re.Match[str]) -> str | None:
+    start = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    end = (int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+    if _impossible_date(*start) or _impossible_date(*end) or end >= start:
+        return None
+    return "这段时间的结束日期早于开始日期"
+
+# shares of one whole that name the rest (其他收入占16%, 其余占): the list is a partition, and its shares add up to
+# 100% (rounding aside); a list that adds up to more (or to clearly less) has a share typed wrong
+_SHARE_CLAUSE = re.compile(r"(?:^|(?<=[，,、；;：:]))([^，,、；;：:。！？]*?)(?:所)?占(?:比)?(?:为|达|达到)?\s*"
+                           r"(\d+(?:\.\d+)?)\s*[%％](?=[，,、；;。！？]|$)")
+_REST = ("其他", "其它", "其余", "剩余")
+_SHARES_SLACK = 1.0  # percentage points the rounding of a few shares may leave
+
+
+def _shares_not_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: three or more shares in one sentence, one of them the rest (其他……占), that do not add up to 100%."""
+    text = ctx.body.text
+    if "占" not in text or not any(w in text for w in _REST):
+        return
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or b.kind == "cell" or "占" not in b.text:
+            continue
+        start = 0
+        for sentence in re.split(r"(?<=[。！？；;])", b.text):
+            found = list(_SHARE_CLAUSE.finditer(sentence))
+            at, start = start, start + len(sentence)
+            if len(found) < 3 or not any(f.group(1).lstrip().startswith(_REST) for f in found):
+                continue
+            if sentence.count("%") + sentence.count("％") != len(found):
+                continue  # a percentage not read as a share of the list (分别占, 增长12%): the list is not known whole
+            if any(f.group(1).lstrip().startswith(("其中", "分别")) for f in found[1:]):
+                continue  # a breakdown inside one of the shares: two levels, not one list
+            total = sum(float(f.group(2)) for f in found)
+            if abs(total - 100) <= _SHARES_SLACK:
+                continue
+            shown = f"{total:.2f}".rstrip("0").rstrip(".")
+            yield rule.finding(ctx.doc, b.index, at + found[0].start(2), at + found[-1].end(), key="shares",
+                               text=sentence[found[0].start(2):found[-1].end()].strip(), total=shown,
+                               count=len(found))
 
 
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
@@ -1597,11 +1691,20 @@ _YEARLESS_DAYS = 45  # a date without its year this many days or fewer before th
 _ASKING = ("通知", "请示")  # the types that ask a time of their addressee: a notice's deadline, a request's 请于…前批复
 
 
+def _asks_a_time(ctx: Context) -> bool:
+    """A notice or a request (their profiles), or a letter (……的函, 商请……函): a 函 asks its addressee to act by a
+    date as a notice does (GB/T 9704-2012 10.1, the 信函 form; 党政机关公文处理工作条例 第八条 (十四) 函)."""
+    if ctx.profile is not None:
+        return ctx.profile.name in _ASKING
+    title = ctx.outline.title.text.strip() if ctx.outline.title else ""
+    return title.endswith("函") and not title.endswith(("复函", "回函"))
+
+
 def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A time a notice or a request asks of its addressees (请…于…前, 请于…到会, 截止时间：…) that is before its own
     date. A date without its year is taken in the signing year only when it falls at most ``_YEARLESS_DAYS``
     before the signing date (请于1月10日前 in a notice signed on 12月25日 means next January)."""
-    if ctx.profile is None or ctx.profile.name not in _ASKING or not any(w in ctx.body.text for w in _DUE_NEED):
+    if not _asks_a_time(ctx) or not any(w in ctx.body.text for w in _DUE_NEED):
         return
     signed = _signed_on(ctx)
     if signed is None:
@@ -1645,8 +1748,10 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     same total), a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
     reverse): 今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，);
-    something already done (已于…) on a date after the document's own date (成文日期); in a notice, a time asked of
-    the addressees (请…于…前, 截止时间：…) before that date (one finding for all of them).
+    something already done (已于…) on a date after the document's own date (成文日期); in a notice, a request or a
+    letter (……函), a time asked of the addressees (请…于…前, 截止时间：…) before that date (one finding for all of
+    them); a part after 其中 larger than its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%)
+    and do not add up to 100%; a period that ends before it starts (2024年9月1日至8月30日).
     ## Parameters
     None.
     ## Example
