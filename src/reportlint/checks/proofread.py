@@ -1483,12 +1483,12 @@ def _shares_not_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # 约 before a number and 余, 多 or 左右 after it say the same twice (约22000余条, 约3万人左右): the usage note of the
 # 《现代汉语词典》 on 约数; one of them goes. The number may be written in Chinese numerals before a classifier
 # (约三十余人, 约两个月左右) or as a fraction (约六分之一左右), and 约占……的 may stand before it (约占总人口的30%左右)
-_CN_DIGITS = "一二两三四五六七八九十"
+_APPROX_NUMERALS = "一二两三四五六七八九十"
 _APPROX_TWICE = _scanned(
     r"(?<![制节大契公条签预违邀履毁特])约\s*(?:占[^，。；,;！？\d\s]{1,10}?的)?"
     r"(?:\d+(?:\.\d+)?\s*(?:[万亿千百]\s*)?"
-    rf"|[{_CN_DIGITS}百千万]{{0,3}}分之[{_CN_DIGITS}]{{1,3}}"
-    rf"|[{_CN_DIGITS}][{_CN_DIGITS}百千万]{{0,3}}(?=[余多]?[个名人天年月日周次成倍家户所条件项元吨亩]))"
+    rf"|[{_APPROX_NUMERALS}百千万]{{0,3}}分之[{_APPROX_NUMERALS}]{{1,3}}"
+    rf"|[{_APPROX_NUMERALS}][{_APPROX_NUMERALS}百千万]{{0,3}}(?=[余多]?[个名人天年月日周次成倍家户所条件项元吨亩]))"
     r"(?:(余|多)(?=[\u4e00-\u9fff])|[\u4e00-\u9fff%％]{0,3}?(左右))")
 
 # a range of numbers is an approximation already, and 左右 after it says so twice (20～30分钟左右, 三至五年左右): the
