@@ -569,6 +569,9 @@ _DOUBLED = re.compile(r"([\u4e00-\u9fff“（(《][^\n]{4,78}?)\1")  # the spec 
 _DOUBLED_FIRST = re.compile(r"[\u4e00-\u9fff“（(《]")
 _PROSE = re.compile(r"[，、；：,;:“”]|[。！？]$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# a whole sentence written twice in a row (发展不平衡。发展不平衡。): a slip from 5 Chinese characters on; a name or
+# a title doubled without a sentence end still needs 8 (two layout fields run together)
+_SHORT_SENTENCE = 5
 _TEMPLATE = re.compile(r"[Xx×]{2}")  # a template's skeleton repeats by design: its blanks are B103's
 _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
 
@@ -576,9 +579,9 @@ _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
 def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
     """Spans of a passage written twice in a row inside one paragraph (…热点问题、难点问题
     热点问题、难点问题…). Only prose counts — a copy with a comma, a
-    顿号 or a sentence end, and 8 Chinese characters; a doubled name or title (临江市
-    水务局临江市水务局) is often two layout fields run together. Both copies are returned.
-    Clauses seen twice within
+    顿号 or a sentence end, and 8 Chinese characters (5 for a copy that ends a sentence: 发展不平衡。发展不平衡。);
+    a doubled name or title (临江市水务局临江市水务局) is often two layout fields run together. Both copies are
+    returned. Clauses seen twice within
     a few clauses mark where to look, so the search runs on a small window only; the
     passages written twice are found once over the windows' union (they overlap on a long
     paragraph of repeated clauses), then read per window."""
@@ -608,7 +611,9 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
             continue
         for start, end in _doubled_matches(text, lo, hi, shortest):
             unit = text[start:(start + end) // 2]
-            if start >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
+            han = len(_HAN.findall(unit))
+            sentence = han >= _SHORT_SENTENCE and unit[-1] in "。！？"
+            if start >= done and _PROSE.search(unit) and (han >= 8 or sentence):
                 done = end
                 yield start, end
 
