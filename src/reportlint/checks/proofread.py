@@ -1475,8 +1475,9 @@ def _shares_not_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if abs(total - 100) <= _SHARES_SLACK:
                 continue
             shown = f"{total:.2f}".rstrip("0").rstrip(".")
-            yield rule.finding(ctx.doc, b.index, at + found[0].start(2), at + found[-1].end(), key="shares",
-                               text=sentence[found[0].start(2):found[-1].end()].strip(), total=shown,
+            lead = len(found[0].group(1)) - len(found[0].group(1).lstrip())
+            yield rule.finding(ctx.doc, b.index, at + found[0].start() + lead, at + found[-1].end(), key="shares",
+                               text=sentence[found[0].start() + lead:found[-1].end()], total=shown,
                                count=len(found))
 
 
