@@ -1073,6 +1073,12 @@ def test_policy_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
     assert lint_text("社会保障和就业支出\n", tmp_path, select="T105") == []  # never 稳就业
 
 
+def test_staffing_words_jieba_lacks_are_words_not_typos(tmp_path: Path) -> None:
+    """入 of 新入职 begins 入职 (rules/dict/known.txt): no 新入 → 新人, though 入 and 人 look alike."""
+    text = "县人社局工作总结\n对新入职人员进行岗前培训，在岗人员全部到岗，组织干部入村入企走访。\n"
+    assert lint_text(text, tmp_path, select="T105") == []
+
+
 @pytest.mark.parametrize("text", [
     # the evidence 富人 is 丰富 + 人民 elsewhere, the tail of one word and the head of the next
     "夯牢人民防线。丰富人民生活。",

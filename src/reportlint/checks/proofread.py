@@ -1049,7 +1049,8 @@ def _enough_noise(text: str, places: list[int], single: Callable[[str], int]) ->
 # ---- T108 -------------------------------------------------------------------------------------
 
 _UNITS = "条个人件项次名户家所篇场"
-_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?:多|余)[{_UNITS}]"])
+# a round number of hundreds is a count (走访2000余户): a year pasted into a count has its own last digits (共2022多件)
+_YEAR_COUNT = PatternSet([rf"(?<![\d.])((?:19[5-9]|20[0-4])\d)(?<!00)(?:多|余)[{_UNITS}]"])
 _SHARE = _scanned(
     # (not 完成率: a plan is often done beyond its target, 完成率101.5%)
     r"(?:占比|占|比重|比例|覆盖率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
