@@ -1323,6 +1323,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _totals_after_items(ctx, rule)
     yield from _parts_over_whole(ctx, rule)
     yield from _shares_not_whole(ctx, rule)
+    yield from _dropped_classifiers(ctx, rule)
     yield from _each_match(ctx, rule, _REVERSED_RANGE, "至" in ctx.body.text or "到" in ctx.body.text
                            or any(d in ctx.body.text for d in "—－-~～"), _reversed_range_detail)
 
@@ -1445,6 +1446,25 @@ def _reversed_range_detail(m: re.Match[str]) -> str | None:
     if _impossible_date(*start) or _impossible_date(*end) or end >= start:
         return None
     return "这段时间的结束日期早于开始日期"
+
+
+# a number with 多 or 余 and then a noun with no classifier between (走访30多典型贫困户): the classifier was dropped
+_NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[万亿千百])?[多余])([\u4e00-\u9fff]{1,2})")
+
+
+def _dropped_classifiers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: a classifier missing after 30多 or 50余 (the rule's ``classifiers``: what may follow them)."""
+    text = ctx.body.text
+    if "多" not in text and "余" not in text:
+        return
+    allowed = rule.params.get("classifiers", "")
+    if not isinstance(allowed, str) or not allowed:
+        return
+    for b, offset, m in ctx.body.finditer(_NO_CLASSIFIER):
+        if b.index in ctx.residue or b.kind == "cell" or m.group(2)[0] in allowed:
+            continue
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="classifier",
+                           text=m.group(), number=m.group(1))
 
 # shares of one whole that name the rest (其他收入占16%, 其余占): the list is a partition, and its shares add up to
 # 100% (rounding aside); a list that adds up to more (or to clearly less) has a share typed wrong
@@ -1753,9 +1773,11 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     something already done (已于…) on a date after the document's own date (成文日期); in a notice, a request or a
     letter (……函), a time asked of the addressees (请…于…前, 截止时间：…) before that date (one finding for all of
     them); a part after 其中 larger than its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%)
-    and do not add up to 100%; a period that ends before it starts (2024年9月1日至8月30日).
+    and do not add up to 100%; a period that ends before it starts (2024年9月1日至8月30日); a classifier dropped
+    after 30多 or 50余 (走访30多典型贫困户).
     ## Parameters
-    None.
+    ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
+    their own measure: 国、县).
     ## Example
     完成时限：2021年9月31日 → T108, September has 30 days."""
     yield from _numbers(ctx, rule)
