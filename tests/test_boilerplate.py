@@ -746,8 +746,9 @@ def test_doubled_matches_are_those_of_the_regular_expression(text: str) -> None:
 
 def _doubled_in_a_row_plainly(text: str) -> list[tuple[int, int]]:
     """The spec of B104's search for a passage written twice in a row: each pair of equal
-    clauses at most 8 clauses apart opens a window, searched by _DOUBLED itself."""
-    from reportlint.checks.boilerplate import _CLAUSE, _DOUBLED, _HAN, _PROSE
+    clauses at most 8 clauses apart opens a window, searched by _DOUBLED itself; a copy of 8 Chinese characters, or
+    of 5 that ends a sentence."""
+    from reportlint.checks.boilerplate import _CLAUSE, _DOUBLED, _HAN, _PROSE, _SHORT_SENTENCE
     out: list[tuple[int, int]] = []
     last: dict[str, int] = {}
     starts: list[int] = []
@@ -761,7 +762,8 @@ def _doubled_in_a_row_plainly(text: str) -> list[tuple[int, int]]:
         for found in _DOUBLED.finditer(text, max(0, starts[j] - 80), min(len(text), m.end() + 80)):
             start, end = found.span()
             unit = text[start:(start + end) // 2]
-            if start >= done and _PROSE.search(unit) and len(_HAN.findall(unit)) >= 8:
+            han = len(_HAN.findall(unit))
+            if start >= done and _PROSE.search(unit) and (han >= 8 or (han >= _SHORT_SENTENCE and unit[-1] in "。！？")):
                 done = end
                 out.append((start, end))
     return out
