@@ -700,7 +700,8 @@ def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # short phrases joined by 、 (the last maybe by 和/及); anything else in the span (a comma, a
 # bracket, a quotation) makes the reading unsure and the check silent.
 _ITEM = r"[\u4e00-\u9fff]{2,10}"
-_ENUMERATED = ("个方面", "个领域", "个环节", "个维度", "个部门", "个单位", "家单位", "个专项", "项任务", "大类", "方面")
+_ENUMERATED = ("个方面", "个领域", "个环节", "个维度", "个部门", "个单位", "家单位", "个专项", "项任务", "大类", "方面",
+               "项工作", "项重点工作", "大任务", "个问题", "项措施", "件事")
 _ENUMERATION = re.compile(
     rf"((?:{_ITEM}、){{2,}}{_ITEM}(?:(?:和|及|以及){_ITEM})?)(等)?"
     rf"([{CN_NUM}两\d]{{1,2}})({'|'.join(_ENUMERATED)})"
@@ -764,7 +765,7 @@ def _enumeration_counts(ctx: Context, rule: Rule, counts: list[tuple[Block, int]
             if value > split and etc:
                 continue  # “等” may stand for items left unnamed
             yield rule.finding(ctx.doc, b.index, m.start(1), m.end(), key="enumeration",
-                               claim=m.group(3) + m.group(4), stated=value, actual=plain)
+                               claim=m.group(3) + m.group(4), stated=value, actual=split if value > split else plain)
 
 
 _BAD_PUNCT = {
