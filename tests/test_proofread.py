@@ -1383,6 +1383,9 @@ def test_a_chinese_numeral_year_with_the_letter_o_for_ling(tmp_path: Path) -> No
     text = "二ＯＯ六年三月十日\n二OO八年的工作\n二〇〇六年三月\n二○一一年五月\n"
     found = [(f.block, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")]
     assert found == [(0, "二ＯＯ六", "二〇〇六"), (1, "二OO八", "二〇〇八"), (3, "二○一一", "二〇一一")]
+    # ○ alone in a text with no letter O and no digit 0 (the shape was once looked for only beside them)
+    alone = [(f.excerpt, f.suggestion) for f in lint_text("请于二○二五年五月十日前报送材料。\n", tmp_path, select="T105")]
+    assert alone == [("二○二五", "二〇二五")]
 
 
 def test_a_date_of_signing_padded_with_zeros(tmp_path: Path) -> None:

@@ -482,7 +482,7 @@ def _letters(text: str) -> Iterator[Typo]:
                 typed = "小写字母 l" + ("和数字 1" if "1" in numeral else "")
                 expected = _next_in_series(text, m.start(), m.end())
                 yield Typo(m.start(), m.end(), numeral, expected or "", "roman" if expected else "roman_unsure", typed)
-    if "年" in text and has_any(text, "OoＯｏ0０"):
+    if "年" in text and has_any(text, "OoＯｏ0０○◯"):
         for m in _YEAR_ZERO.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group().translate(_ZERO_LIKE), "year_zero")
     if "的" in text and "号" in text and has_any(text, "〔[［"):
