@@ -449,6 +449,19 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
 _HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\- \t])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
                            r"(?=(?:万|亿)?(?:年|月|日|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
+# two adjacent numerals telling an approximate number take no 顿号 (三、四天 → 三四天; GB/T 15834-2011
+# 4.5.3.4). Only after a Chinese word (约三、四天, 需要五、六个): at a line's start or after a mark, 三、 is a
+# heading's number before its words (三、四项措施的落实情况); after 第 the two are ordinals (第三、四季度); before 月,
+# 年级 or 季度 they name months, grades or quarters (三、四月份), which a list may join with 顿号
+_APPROX_DUN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第〇零一二三四五六七八九十百千两几])([一二三四五六七八九])、"
+                         r"([二三四五六七八九十])(?=[十百千万]?(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
+_DIGITS = "一二三四五六七八九十"
+# a 省略号 says the list goes on, and so does 等: one of them is enough (……等 → ……; GB/T 15834-2011 A.9.2)
+_ELLIPSIS_DENG = re.compile(r"(?:……|…)\s*(等等|等)(?![级待候同于到])")
+# an ordinal word opening a sentence takes a comma (第一，首先，; GB/T 15834-2011 B.3.1), not the 顿号 of 一、; not a
+# list of ordinals (第一、第二批, 第一、二季度)
+_ORDINAL_DUN = re.compile(r"(?:^|(?<=[。；;：:！？\s]))(第[一二三四五六七八九十]{1,2}|首先|其次|再次)、"
+                          r"(?=[\u4e00-\u9fff])(?![第一二三四五六七八九十])")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or the apostrophe itself (don’t)
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
@@ -691,7 +704,8 @@ _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "d
 
 
 # each of these is said where it stands, however many: each needs its own reading
-_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested"})
+_NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested", "approx_dun",
+                           "ordinal_dun", "ellipsis_deng"})
 
 
 @lru_cache(maxsize=16)
@@ -732,7 +746,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     dash (— between the numbers of a range), an event's month and day joined by a point
     (“4.11”风暴 → “4·11”, 4.14.3.5), half-width ,;:?!(). between Chinese
     characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
-    reported as one pair (县(市、区)); a ( closed by ） is T102's — one summary finding per
+    reported as one pair (县(市、区)); two adjacent numerals of an approximate number joined by 、
+    after a word (约三、四天, 4.5.3.4), an ordinal word with 、 (第一、, 首先、; B.3.1) and …… with 等
+    after it; a ( closed by ） is T102's — one summary finding per
     mark (or for the pairs) with the count when there are more than ``summary_over``
     half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
@@ -838,6 +854,14 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # (GB/T 15834-2011 4.13.3.2, 4.13.3.3)
         time = _YEAR_SPAN.match(m.group()) or body.text[m.end():m.end() + 1] in ("月", "日")  # 1-11月: months
         add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if time else "～", "—" if time else "～")
+    if "、" in body.text:
+        for b, offset, m in body.finditer(_APPROX_DUN):
+            if _DIGITS.index(m.group(2)) == _DIGITS.index(m.group(1)) + 1:  # adjacent: 三四, not 三、五
+                add("approx_dun", b, m.start() - offset, m.end() - offset, m.group(1) + m.group(2))
+        for b, offset, m in body.finditer(_ORDINAL_DUN):
+            add("ordinal_dun", b, m.start(1) - offset, m.end() - offset, m.group(1) + "，")
+    for b, offset, m in body.finditer(_ELLIPSIS_DENG) if "…" in body.text else ():
+        add("ellipsis_deng", b, m.start() - offset, m.end() - offset, m.group().rstrip("等").rstrip())
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
         add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
