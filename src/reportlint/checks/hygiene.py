@@ -912,7 +912,10 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
         out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)}){heads}"),
                     re.compile(f"的(?:{_alternation(verbs)})"), "地"))
     if de_verbs:
-        out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"),
+        # the complement closes its clause within two more characters (做的很好。, 落实的不够扎实，); one that runs on
+        # is a noun phrase's modifier (推动增长的很大动力, 完成的很好的工作)
+        out.append((re.compile(f"(?:{_alternation(de_verbs)})(的)(?:{_alternation(complements)})(?![多少])"
+                               r"[\u4e00-\u9fff]{0,2}?(?=[，。；！？、,;!?：:）)\s]|$)", re.MULTILINE),
                     re.compile(f"的(?:{_alternation(complements)})"), "得"))
     if potential_verbs and potential:
         out.append((re.compile(f"(?<![不别少早晚多还是])(?:{_alternation(potential_verbs)})(的)"
