@@ -113,6 +113,16 @@ def test_a_pdfs_spaces_beside_numbers_are_read_from_glyph_gaps_and_not_reported(
     assert len(lint_text(line, tmp_path, select="T110")) == 2
 
 
+def test_markdown_that_spaces_its_numbers_throughout_follows_a_house_style(tmp_path: Path) -> None:
+    """中文文案排版指北's spaces around numbers, kept all through a Markdown text, are the writer's choice; one spaced
+    number among unspaced ones in the same file is a slip."""
+    styled = "## 一、主要工作\n\n全年开展检查 4 次，整改隐患 31 项，完成测评 12 个系统。\n"
+    assert lint_text(styled, tmp_path, select="T110", name="a.md") == []
+    assert len(lint_text(styled, tmp_path, select="T110", name="a.txt")) == 3
+    slip = "## 一、主要工作\n\n全年开展检查4次，整改隐患31项，完成测评 12 个系统。\n"
+    assert len(lint_text(slip, tmp_path, select="T110", name="a.md")) == 1
+
+
 def test_a_space_after_the_ordinal_of_an_inline_series_is_reported(tmp_path: Path) -> None:
     text = "（一）在理论学习方面\n一是 学习的深度不够，有时满足于读过了。二是 运用不够，学用结合不紧。\n全县统一是 必要的。"
     found = lint_text(text, tmp_path, select="T110")

@@ -107,7 +107,8 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     space inside a dictionary word counts, so spaces between words, spaced-out titles, padded
     names and line breaks turned into spaces are left alone. Also a number set off by a space on both
     sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
-    belongs to (第 13 条, 附件 2). Above ``summary_over`` places, one finding for the whole document with the
+    belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style).
+    Above ``summary_over`` places, one finding for the whole document with the
     count. The fix deletes the space.
     ## Parameters
     ``summary_over``: places reported one by one at most.
@@ -140,7 +141,18 @@ def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index in ctx.residue or label is not None or not counted or not _CLAUSES.search(b.text):
             continue
         places.append((b.index, start, end, ""))
+    if places and ctx.doc.path.lower().endswith(_MARKDOWN) \
+            and len(_UNSPACED_NUMBER.findall(ctx.body.text)) * 4 <= len(places):
+        return  # Markdown spaced on purpose: the house style of 中文文案排版指北, kept all through, is no slip
     yield from _reported(ctx, rule, places, "number", "number_summary", show=_with_words)
+
+
+# a Markdown text that spaces nearly every number it sets between Chinese characters follows the spacing convention
+# many Markdown writers keep (sparanoid/chinese-copywriting-guidelines, 中文文案排版指北: 中英文、数字之间加空格);
+# a 公文 converted from it keeps the spaces, but the writer chose them: one stray spaced number in unspaced text is
+# the slip this finds
+_MARKDOWN = (".md", ".markdown")
+_UNSPACED_NUMBER = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]?[\u4e00-\u9fff]")
 
 
 def _with_words(text: str, start: int, end: int) -> str:
