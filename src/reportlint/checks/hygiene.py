@@ -453,15 +453,17 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 # 4.5.3.4). Only after a Chinese word (约三、四天, 需要五、六个): at a line's start or after a mark, 三、 is a
 # heading's number before its words (三、四项措施的落实情况); after 第 the two are ordinals (第三、四季度); before 月,
 # 年级 or 季度 they name months, grades or quarters (三、四月份), which a list may join with 顿号
-_APPROX_DUN = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第〇零一二三四五六七八九十百千两几])([一二三四五六七八九])、"
-                         r"([二三四五六七八九十])(?=[十百千万]?(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
+_APPROX_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第〇零一二三四五六七八九十百千两几])[一二三四五六七八九]$")
+_APPROX_AFTER = re.compile(r"[二三四五六七八九十]"
+                           r"(?=[十百千万]?(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 _DIGITS = "一二三四五六七八九十"
 # a 省略号 says the list goes on, and so does 等: one of them is enough (……等 → ……; GB/T 15834-2011 A.9.2)
 _ELLIPSIS_DENG = re.compile(r"(?:……|…)\s*(等等|等)(?![级待候同于到])")
 # an ordinal word opening a sentence takes a comma (第一，首先，; GB/T 15834-2011 B.3.1), not the 顿号 of 一、; not a
 # list of ordinals (第一、第二批, 第一、二季度)
-_ORDINAL_DUN = re.compile(r"(?:^|(?<=[。；;：:！？\s]))(第[一二三四五六七八九十]{1,2}|首先|其次|再次)、"
-                          r"(?=[\u4e00-\u9fff])(?![第一二三四五六七八九十])")
+_ORDINAL_BEFORE = re.compile(r"(?:第[一二三四五六七八九十]{1,2}|首先|其次|再次)$")
+_NOT_AN_ORDINAL_LIST = "第一二三四五六七八九十"
+_SENTENCE_OPENS = "。；;：:！？ \t\n\u3000"  # what may stand before an ordinal word that opens a sentence
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or the apostrophe itself (don’t)
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
@@ -737,6 +739,30 @@ def _unfinished(ctx: Context) -> Iterator[tuple[Block, int]]:
             yield b, len(text) - 1
 
 
+def _dun_slips(body: Any) -> Iterator[tuple[str, Block, int, int, str]]:
+    """The 顿号 of an approximate number (约三、四天) and after an ordinal word opening a sentence (第一、): (key,
+    block, start, end, fix). Read from each 、 after a numeral or 先/次 before a Chinese character (one scan in C)."""
+    text, starts = body.text, body.starts
+    for m in _DUN.finditer(text):
+        at = m.start()
+        before = _APPROX_BEFORE.search(text, max(0, at - 2), at)
+        after = _APPROX_AFTER.match(text, at + 1) if before else None
+        if before and after and _DIGITS.index(after.group()) == _DIGITS.index(before.group()) + 1:  # 三四, not 三、五
+            b = body.blocks[body.block_at(at)]
+            yield "approx_dun", b, at - 1 - starts[b.index], at + 2 - starts[b.index], before.group() + after.group()
+            continue
+        ordinal = _ORDINAL_BEFORE.search(text, max(0, at - 3), at)
+        if ordinal is None or text[at + 1] in _NOT_AN_ORDINAL_LIST:
+            continue
+        b = body.blocks[body.block_at(at)]
+        opens = ordinal.start()
+        if opens == starts[b.index] or text[opens - 1] in _SENTENCE_OPENS:
+            yield "ordinal_dun", b, opens - starts[b.index], at + 1 - starts[b.index], ordinal.group() + "，"
+
+
+_DUN = re.compile(r"、(?<=[一二三四五六七八九十先次]、)(?=[\u4e00-\u9fff])")  # after a numeral, 首先, 其次 or 再次
+
+
 def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports punctuation that GB/T 15834-2011 does not allow in Chinese text: 〝〞 used as
@@ -854,12 +880,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # (GB/T 15834-2011 4.13.3.2, 4.13.3.3)
         time = _YEAR_SPAN.match(m.group()) or body.text[m.end():m.end() + 1] in ("月", "日")  # 1-11月: months
         add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if time else "～", "—" if time else "～")
-    if "、" in body.text:
-        for b, offset, m in body.finditer(_APPROX_DUN):
-            if _DIGITS.index(m.group(2)) == _DIGITS.index(m.group(1)) + 1:  # adjacent: 三四, not 三、五
-                add("approx_dun", b, m.start() - offset, m.end() - offset, m.group(1) + m.group(2))
-        for b, offset, m in body.finditer(_ORDINAL_DUN):
-            add("ordinal_dun", b, m.start(1) - offset, m.end() - offset, m.group(1) + "，")
+    for key, b, start, end, fix in _dun_slips(body):
+        add(key, b, start, end, fix)
     for b, offset, m in body.finditer(_ELLIPSIS_DENG) if "…" in body.text else ():
         add("ellipsis_deng", b, m.start() - offset, m.end() - offset, m.group().rstrip("等").rstrip())
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
