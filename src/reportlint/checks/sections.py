@@ -627,6 +627,32 @@ def check_truncated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield rule.finding(ctx.doc, index, start, end, tail=("…" if start else "") + text[start:end])
 
 
+def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Reports a request for a decision (请予批准, 妥否，请批示, 请审批, 特此请示) in a document titled as a 报告:
+    《党政机关公文处理工作条例》 第十五条 says a report carries no request (报告中不得夹带请示事项); what needs the
+    superior's approval goes in a 请示 of its own. One finding, at the first such request. Not a request quoted (in
+    “” or 《》), nor one the writer made to another body (报请、提请、申请……批准), nor 请审议, 请审阅 or 请批转.
+    ## Parameters
+    ``asks``: the patterns of a request for a decision.
+    ## Example
+    关于2024年工作情况的报告 …… 以上报告，妥否，请批示。 → S107."""
+    title = ctx.outline.title
+    if title is None or not title.text.rstrip().endswith("报告") or "请示" in title.text:
+        return
+    asks = pattern_set(tuple(rule.params.get("asks", ())))
+    if asks is None:
+        return
+    for b, offset, m in ctx.body.finditer(asks):
+        if b.index in ctx.residue or b.index == title.block:
+            continue
+        before = b.text[:m.start() - offset]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+            continue  # quoted: the words of another document
+        yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group())
+        return
+
+
 @hookimpl
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("sections.missing", check_missing)
@@ -635,3 +661,4 @@ def register_checks(register):  # type: ignore[no-untyped-def]
     register("sections.damaged", check_damaged)
     register("sections.title", check_title)
     register("sections.truncated", check_truncated)
+    register("sections.request_in_report", check_request_in_report)
