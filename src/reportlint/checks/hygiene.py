@@ -1023,9 +1023,10 @@ _TARGET_AFTER = re.compile(r"\s*(?:前|以前|之前|远景|目标|规划|基本
 
 def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports a formulation used after its validity ended (十九大精神 in a 2024 document),
-    from dated data. The document's year comes from its 成文日期, the title, or the latest
-    year in the text; when none is found, nothing is reported.
+    Reports a formulation used after its validity ended (十九大精神 in a 2024 document) or a body's name
+    from before the 2018 reform of Party and state institutions (县环保局 in a 2024 document), from dated data. The
+    document's year comes from its 成文日期, the title, or the latest year in the text; when none is found,
+    nothing is reported. Not in a sentence that names a year of the old wording's time (2016年，县环保局……).
     ## Parameters
     ``formulations``: ``[pattern, "YYYY-MM" valid until, current wording]``.
     ## Example
@@ -1043,9 +1044,20 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if year <= int(until.split("-")[0]):
             continue
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
-            if b.index not in ctx.residue:
+            if b.index not in ctx.residue and not _told_of_its_time(b.text, m.start() - offset, int(until[:4])):
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                    until=until, year=year, current=current, suggestion=current)
+
+
+def _told_of_its_time(text: str, at: int, until: int) -> bool:
+    """Whether the sentence holding ``text[at]`` names a year up to ``until`` (2016年，县环保局……): it tells of that
+    time, when the old name or wording was the right one."""
+    start = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
+    ends = [e for e in (text.find(mark, at) for mark in "。！？；\n") if e >= 0]
+    return any(int(y) <= until for y in _YEAR_OF.findall(text, start, min(ends, default=len(text))))
+
+
+_YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
 
 
 @hookimpl
