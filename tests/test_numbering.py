@@ -621,8 +621,19 @@ def test_markdown_list_items_and_typed_numbers_are_lists_apart(tmp_path: Path) -
             "1、调查篇由张明负责，九月底前完成问卷设计。\n\n2、确定报告框架，计划十月三日发布。\n\n6. 下次开会时间：十月六日\n")
     found = [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.md")]
     assert "N102" not in found and "N103" not in found
-    # the same text as .txt: typed numbers all, one list with a style changed
-    assert "N103" in [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.txt")]
+    # the same text as .txt: typed numbers all, one list with a style changed. Its majority 1、 is the wrong stop
+    # (N106); N103 does not ask to turn the right 6. into 6、
+    as_text = [f.rule for f in lint_text(text, tmp_path, select="N1", name="minutes.txt")]
+    assert "N106" in as_text and "N103" not in as_text
+
+
+def test_a_list_whose_majority_uses_the_wrong_stop_is_n106s_not_n103s(tmp_path: Path) -> None:
+    """一． 二. then 三、: N106 asks for 一、; N103 must not ask to turn the right 三、 into 三．, nor T103 to turn the
+    heading's 二. into 二。"""
+    text = "关于工作的报告\n一．主要工作\n全年学习12次。\n二.存在问题\n学习不够。\n三、下一步打算\n6月底前完成培训。\n"
+    found = lint_text(text, tmp_path, select="N1,T103")
+    assert [f.rule for f in found] == ["N106"]
+    assert "应为“一、”" in found[0].message
 
 
 def test_chapter_numbers_that_repeat_or_skip(tmp_path: Path) -> None:

@@ -671,6 +671,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
                     or (before in "”》" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
                 yield m
             continue
+        if m.group() == "." and before in _CN_ORDINALS and (i < 2 or text[i - 2] in _LINE_OPENS):
+            continue  # 二.存在问题: the stop of a heading's number, not a sentence's end (N106 asks for 二、)
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t"):
             yield m  # after in " \t": 附件: 关于……, a colon typed the English way with a space after it
         elif m.group() in ",;:" and after.isdecimal():  # 查询,2023年 / 时间:9时: Chinese, the mark, then a number
@@ -679,6 +681,10 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m
         elif m.group() in ".:!?;," and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under
             yield m  # it; 是我们的骄傲! closing a paragraph
+
+
+_CN_ORDINALS = "一二三四五六七八九十"
+_LINE_OPENS = "\n \t\u3000"
 
 
 _DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (

@@ -495,6 +495,10 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         model = next(it.marker for it in items if it.marker.style == major)
         mk = odd[0]
+        standard = _BAD_PUNCT.get(model.family)
+        if standard is not None and mk.family == model.family and model.punct != standard[0] \
+                and all(x.punct == standard[0] for x in odd):
+            continue  # the majority's stop is the wrong one (一． 二． then 三、): N106 reports it, 三、 is right
         expected = model.label_for(mk.value)
         yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
                            expected=expected, count=len(odd), suggestion=expected)
