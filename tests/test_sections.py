@@ -32,6 +32,13 @@ def test_a_list_of_points_beside_items_with_nothing_under_them_is_no_empty_secti
     assert lint_text(text, tmp_path, select="S103") == []
 
 
+def test_a_forms_fields_ending_the_document_are_no_empty_sections(tmp_path: Path) -> None:
+    # an attached checklist: 1. and 3. of the last group are fields like the others, though 3. ends the text
+    text = ("附件1\n校园安全自查表\n一、校舍情况\n1.校舍面积\n2.危房情况\n二、消防情况\n1.消防器材配备\n"
+            "2.疏散通道\n")
+    assert lint_text(text, tmp_path, select="S103") == []
+
+
 def test_contents_and_table_rows_are_not_empty_sections(tmp_path: Path) -> None:
     contents = "单位年度预算\n目录\n一、单位职能\n二、机构设置\n三、预算说明\n一、单位职能\n本单位负责全县养老服务。\n"
     assert lint_text(contents, tmp_path, select="S103") == []

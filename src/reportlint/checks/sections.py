@@ -235,6 +235,11 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     bare: dict[int, bool] = {}  # item -> nothing under it before the next item of its level or a higher one
 
     def nothing_under(i: int) -> bool:
+        if i == n:  # the last item: nothing after it, its title alone on its line (a form's last field)
+            mk = items[i].marker
+            text = blocks[mk.block].text
+            return bool(mk.title) and len(text.rstrip(" \u3000：:")) <= mk.end + len(mk.title) \
+                and not any(b.text.strip() for b in blocks[mk.block + 1:])
         if i not in bare:
             mk, nk = items[i].marker, items[i + 1].marker
             rank, next_rank = mk.rank, nk.rank
@@ -253,7 +258,7 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     alone = [i for i, mk in enumerate(it.marker for it in items[:n])
              if mk.title and len(blocks[mk.block].text.rstrip(" \u3000：:")) <= mk.end + len(mk.title)]
     for i in alone:
-        if not nothing_under(i) or any(nothing_under(j) for j in _siblings_beside(items, i, n)):
+        if not nothing_under(i) or any(nothing_under(j) for j in _siblings_beside(items, i, n + 1)):
             continue  # beside items of its level with nothing under them: a list of points (a meeting's
             # conclusions), a table of contents or a table's row labels, not a heading whose section is missing
         mk = items[i].marker
