@@ -433,23 +433,27 @@ def test_a_notice_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
     assert "早于本文的成文日期 2025年4月15日（文中共 2 处）" in found[0][1]
 
 
-def test_a_request_asks_for_a_reply_before_its_own_date(tmp_path: Path) -> None:
-    text = ("县应急管理局关于申请执法装备购置资金的请示\n县人民政府：\n现申请执法装备购置资金45万元。\n"
-            "妥否，请批示。请于2025年3月20日前批复。\n县应急管理局\n{signed}")
+_ASKING_TEXTS = {
+    # a request's 请于……前批复
+    "request": ("县应急管理局关于申请执法装备购置资金的请示\n县人民政府：\n现申请执法装备购置资金45万元。\n"
+                "妥否，请批示。请于2025年3月20日前批复。\n县应急管理局\n{signed}"),
+    # a 函 asks as a notice does
+    "letter": ("市档案馆关于商请提供馆藏目录的函\n市图书馆：\n为编制全市文献联合目录，请于2025年3月20日前将馆藏地方"
+               "文献目录电子版发送至我馆。\n特此函商。\n市档案馆\n{signed}"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_ASKING_TEXTS))
+def test_a_request_or_a_letter_asks_for_a_time_before_its_own_date(tmp_path: Path, kind: str) -> None:
+    text = _ASKING_TEXTS[kind]
     found = _found(tmp_path, text.format(signed="2025年4月2日"), "T108")
     assert [e for e, _ in found] == ["2025年3月20日"]
     assert _found(tmp_path, text.format(signed="2025年3月2日"), "T108") == []
 
 
-def test_a_letter_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
-    """A 函 asks as a notice does; a reply (复函) may quote the deadline of the letter it answers."""
-    text = ("市档案馆关于商请提供馆藏目录的函\n市图书馆：\n为编制全市文献联合目录，请于2025年5月6日前将馆藏地方文献目录"
-            "电子版发送至我馆。\n特此函商。\n市档案馆\n{signed}")
-    found = _found(tmp_path, text.format(signed="2025年5月12日"), "T108")
-    assert [e for e, _ in found] == ["2025年5月6日"]
-    assert _found(tmp_path, text.format(signed="2025年4月28日"), "T108") == []
-    reply = text.replace("商请提供馆藏目录的函", "提供馆藏目录的复函")
-    assert _found(tmp_path, reply.format(signed="2025年5月12日"), "T108") == []
+def test_a_reply_letter_may_quote_the_deadline_it_answers(tmp_path: Path) -> None:
+    reply = _ASKING_TEXTS["letter"].replace("商请提供馆藏目录的函", "提供馆藏目录的复函")
+    assert _found(tmp_path, reply.format(signed="2025年4月2日"), "T108") == []
 
 
 @pytest.mark.parametrize("signed", [
