@@ -191,6 +191,17 @@ def test_inline_ordinals_restart_under_each_heading(tmp_path: Path) -> None:
     assert lint_text(text, tmp_path, select="N107") == []
 
 
+def test_a_series_whose_first_ordinal_is_run_into_its_heading(tmp_path: Path) -> None:
+    """A document pasted onto one line: 一是 follows the heading's words with no mark between (问题一是……)."""
+    line = "工作总结一、成效明显。二、存在的主要问题一是基层力量薄弱。三是台账不健全。三、下一步打算做好培训。"
+    found = lint_text(line, tmp_path, select="N107")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("三是", "二是")]
+    right = line.replace("三是台账", "二是台账")
+    assert lint_text(right, tmp_path, select="N107") == []
+    word = "工作总结一、成效明显。二、存在的主要问题统一是前提。三是台账不健全。"  # 统一: no series opens there
+    assert lint_text(word, tmp_path, select="N107") == []
+
+
 def _heading_docx(tmp_path: Path, paras: list[tuple[str, str | None]], rows: list[list[str]]) -> Path:
     return make_docx(tmp_path / "h.docx", [(t, {"style": s} if s else {}) for t, s in paras[:-1]]
                      + [(paras[-1][0], {"table": rows})])

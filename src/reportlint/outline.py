@@ -945,7 +945,35 @@ def find_sequences(doc: Document, body: Body | None = None) -> list[SeqToken]:
             kind = "shi" if m.group(1) else "di"
             start = m.start(1) if m.group(1) else m.start(2) - 1
             out.append(SeqToken(block.index, start - offset, m.end() - offset, kind, value))
-    return out
+    return _with_glued_firsts(doc, out)
+
+
+# what stands before 一是 when 一 ends a word (统一是, 唯一是, 之一是, 同一是, 其一是): no series opens there
+_WORD_BEFORE_ONE = frozenset("统唯单同专万之其第初十周逐划归均合整纯如星")
+
+
+def _with_glued_firsts(doc: Document, tokens: list[SeqToken]) -> list[SeqToken]:
+    """A series' 一是 run into the heading before it (二、存在的主要问题一是……。二是……), as a document pasted onto one
+    line has it: ``_SEQ`` wants a mark or a blank before the numeral, so only 二是 was found. Taken when a run of the
+    same paragraph opens with 二是 (or 三是, one skipped) and the character before 一 does not end a word with it."""
+    found = list(tokens)
+    by_block: dict[int, list[SeqToken]] = {}
+    for t in tokens:
+        if t.kind == "shi":
+            by_block.setdefault(t.block, []).append(t)
+    for index, listed in by_block.items():
+        listed.sort(key=lambda t: t.start)
+        text = doc.blocks[index].text
+        for k, t in enumerate(listed):
+            if not 2 <= t.value <= 3 or (k and listed[k - 1].value < t.value):
+                continue  # not the opening of a run (二是 or, a number skipped, 三是), or 一是 was found before it
+            lo = listed[k - 1].end if k else 0
+            at = text.rfind("一是", lo, t.start)
+            if at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff" and text[at - 1] not in _WORD_BEFORE_ONE:
+                found.append(SeqToken(index, at, at + 2, "shi", 1))
+    if len(found) > len(tokens):
+        found.sort(key=lambda t: (t.block, t.start))
+    return found
 
 
 def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
