@@ -202,6 +202,17 @@ def test_a_series_whose_first_ordinal_is_run_into_its_heading(tmp_path: Path) ->
     assert lint_text(word, tmp_path, select="N107") == []
 
 
+def test_a_count_followed_by_its_list_on_the_same_line(tmp_path: Path) -> None:
+    """A speech pasted onto one line: the first item follows the claim's sentence (讲三点意见。一、……)."""
+    line = ("在全县工作会议上的讲话同志们：下面，我讲三点意见。一、认清形势今年运行平稳。二、突出重点抓好项目建设。"
+            "三、转变作风弘扬马上就办精神。四、压实责任细化目标任务。")
+    found = lint_text(line, tmp_path, select="N105")
+    assert [f.excerpt for f in found] == ["讲三点意见"]
+    # a count that is no announcement (增加3个方面) before a list of the whole plan's items
+    plan = "工作安排共安排4个方面，较去年增加2个方面。1.抓学习。2.抓制度。3.抓队伍。4.抓作风。"
+    assert lint_text(plan, tmp_path, select="N105") == []
+
+
 def _heading_docx(tmp_path: Path, paras: list[tuple[str, str | None]], rows: list[list[str]]) -> Path:
     return make_docx(tmp_path / "h.docx", [(t, {"style": s} if s else {}) for t, s in paras[:-1]]
                      + [(paras[-1][0], {"table": rows})])

@@ -552,6 +552,7 @@ _MEASURE_FIRST = "".join(sorted({w[0] for w in _MEASURES} | set(_QUALIFIED)))
 _STATED_VERB = re.compile(
     r"(?:以下|如下|下面|下列|这|主要有|主要是|包括|分为|归纳为|概括为|强调|讲|谈|提出|做好|抓好|突出|把握|实现|坚持|做到|从)$"
 )
+_ANNOUNCING = re.compile(r"(?:以下|如下|下面|下列|讲|谈|强调|提出|主要有|包括|分为|归纳为|概括为)$")
 _INTRO_END = re.compile(r"^[^。；;！？!?]{0,16}?[：:]\s*$|^[^。；;！？!?]{0,16}?[：:]|^\s*(?:[。.]\s*)?$")
 
 
@@ -579,7 +580,8 @@ def _count_starts(ctx: Context) -> list[tuple[Block, int]]:
 
 def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int, int, int, int]]:
     """(block, start, end, count) for stated counts that announce a list: the claim ends
-    its sentence with a colon or ends the block. ``counts``: ``_count_starts``."""
+    its sentence with a colon or ends the block, or the list's first item follows its sentence on the same line.
+    ``counts``: ``_count_starts``."""
     # a match begins one to three numerals before a measure word: those places are the only ones tried
     starts: dict[int, set[int]] = {}
     for b, at in counts:
@@ -595,6 +597,11 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
                 after.startswith(("：", ":"))
                 or after.strip() in ("", "。", ".")
                 or re.match(rf"^[。；;][ \u3000]*(?:[{CN_NUM}]是|第一|首先)", after)
+                # … or the list's first item run onto the claim's line, as a text pasted onto one line has it
+                # (我讲三点意见。一、认清形势……), when a word that announces a list stands right before the count
+                # (增加3个方面10项工作任务。1.…: the items that follow are the whole plan's, not the 3 added)
+                or (re.match(r"^[。；;][ \u3000]*(?:一[、．.]|[（(]一[）)]|1[.．、](?!\d))", after)
+                    and _ANNOUNCING.search(b.text, max(0, m.start() - 5), m.start()) is not None)
             )
             if not announces:
                 continue
