@@ -451,6 +451,15 @@ def test_a_request_or_a_letter_asks_for_a_time_before_its_own_date(tmp_path: Pat
     assert _found(tmp_path, text.format(signed="2025年3月2日"), "T108") == []
 
 
+def test_a_letter_pasted_onto_one_line_keeps_its_title_and_date(tmp_path: Path) -> None:
+    """A dataset's one-line paste: the title runs into the addressees and the date closes the line after the body."""
+    line = _ASKING_TEXTS["letter"].format(signed="2025年4月2日").replace("\n", "")
+    found = _found(tmp_path, line, "T108")
+    assert [e for e, _ in found] == ["2025年3月20日"]
+    done = "县水利局关于防汛工作情况的报告县人民政府：堤防加固工程已于2025年5月6日完成验收。特此报告。县水利局2025年4月28日"
+    assert [e for e, _ in _found(tmp_path, done, "T108")] == ["已于2025年5月6日"]
+
+
 def test_a_reply_letter_may_quote_the_deadline_it_answers(tmp_path: Path) -> None:
     reply = _ASKING_TEXTS["letter"].replace("商请提供馆藏目录的函", "提供馆藏目录的复函")
     assert _found(tmp_path, reply.format(signed="2025年4月2日"), "T108") == []

@@ -1651,12 +1651,21 @@ def _closing_blocks(ctx: Context) -> list[Block]:
 
 
 def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
-    """The document's own date: a full date alone on one of its last lines (成文日期)."""
-    for b in reversed(_closing_blocks(ctx)):
+    """The document's own date: a full date alone on one of its last lines (成文日期), or ending a text pasted onto
+    one line after its last sentence and the issuing body."""
+    closing = _closing_blocks(ctx)
+    for b in reversed(closing):
         m = _SIGNED.match(b.text)
         if m:
             return int(m.group(1)), int(m.group(2)), int(m.group(3))
-    return None
+    # a document pasted onto one line: the issuing body and the date run on after the last sentence (……请予支持。
+    # 县教育局2024年8月15日)
+    m = _SIGNED_AT_END.search(closing[-1].text) if closing else None
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+_SIGNED_AT_END = re.compile(r"[。！？]\s*(?:[\u4e00-\u9fff（）()]{2,30}?"
+                            r"(?:局|委|办|厅|部|院|会|府|室|馆|所|站|队|社|处|科|校|团|中心|公司|党组|党委|支部)\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 
 
 # the document's own date alone on one of its last lines, the month or the day padded with a zero (2024年03月05日,
@@ -1718,8 +1727,14 @@ def _asks_a_time(ctx: Context) -> bool:
     date as a notice does (GB/T 9704-2012 10.1, the 信函 form; 党政机关公文处理工作条例 第八条 (十四) 函)."""
     if ctx.profile is not None:
         return ctx.profile.name in _ASKING
-    title = ctx.outline.title.text.strip() if ctx.outline.title else ""
+    if ctx.outline.title is None:  # pasted onto one line: the title runs into the addressees (……的函县公安局、……：)
+        first = next((b.text for b in ctx.doc.blocks if b.text.strip()), "")
+        return _GLUED_LETTER.match(first) is not None
+    title = ctx.outline.title.text.strip()
     return title.endswith("函") and not title.endswith(("复函", "回函"))
+
+
+_GLUED_LETTER = re.compile(r"\s*[^。：:]{0,40}?关于[^。：:]{2,80}?的函(?=[^。：:]{2,80}?[：:])")
 
 
 def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
