@@ -1407,6 +1407,7 @@ def test_a_date_of_signing_padded_with_zeros(tmp_path: Path) -> None:
 
     body = "关于开展检查的通知\n各单位：\n请按要求报送材料。\n县教育局\n"
     assert padded(body + "2024年03月05日") == [("2024年03月05日", "2024年3月5日")]
+    assert padded(body.replace("\n", "") + "2024年03月05日") == [("2024年03月05日", "2024年3月5日")]  # one line
     assert padded(body + "2016年06月") == [("2016年06月", "2016年6月")]
     # a web page's footer after the date (links, an address: no sentence) does not hide it
     footer = "\n友情链接：\n本部\n分校\n校区\n地址：文化西路2号\n登录\n"

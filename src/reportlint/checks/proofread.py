@@ -1664,13 +1664,16 @@ def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
     return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
 
 
-_SIGNED_AT_END = re.compile(r"[。！？]\s*(?:[\u4e00-\u9fff（）()]{2,30}?"
-                            r"(?:局|委|办|厅|部|院|会|府|室|馆|所|站|队|社|处|科|校|团|中心|公司|党组|党委|支部)\s*)?((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+# the end of the last sentence, then the issuing body, before a date that closes a text pasted onto one line
+_SIGNER = (r"[。！？]\s*(?:[\u4e00-\u9fff（）()]{2,30}?"
+           r"(?:局|委|办|厅|部|院|会|府|室|馆|所|站|队|社|处|科|校|团|中心|公司|党组|党委|支部)\s*)?")
+_SIGNED_AT_END = re.compile(_SIGNER + r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 
 
 # the document's own date alone on one of its last lines, the month or the day padded with a zero (2024年03月05日,
 # 2016年06月 under a plan): GB/T 9704-2012 §7.3.5.1 writes 成文日期 in full with no padding (1 不编为 01)
 _PADDED_SIGNED = re.compile(r"^\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
+_PADDED_AT_END = re.compile(_SIGNER + r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
 
 
 def check_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1682,8 +1685,11 @@ def check_dates(ctx: Context, rule: Rule) -> Iterator[Finding]:
     None.
     ## Example
     2024年03月05日 as the last line → T111, suggesting 2024年3月5日."""
-    for b in _closing_blocks(ctx):
+    closing = _closing_blocks(ctx)
+    for b in closing:
         m = _PADDED_SIGNED.match(b.text)
+        if m is None and b is closing[-1] and not any(_SIGNED.match(x.text) for x in closing):
+            m = _PADDED_AT_END.search(b.text)  # pasted onto one line: 特此通知。县教育局2024年03月05日
         if m is None:
             continue
         year, month, day = m.group(1), m.group(2), m.group(3)
