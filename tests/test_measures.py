@@ -325,3 +325,12 @@ def test_a_townships_villages_are_the_addressees_its_requirements_bind(tmp_path:
            "（二）强化督查。镇督查办每月通报一次。\n"
     found = lint_text(plan, tmp_path, select="M101")
     assert len(found) == 1 and "“各责任村”" in found[0].message
+
+
+def test_a_division_of_duties_names_the_owner_over_its_items(tmp_path: Path) -> None:
+    """（一）县教育局 over 1. 2.: the owner is named once, over the tasks; 各部门 names no body."""
+    text = ("县校园食品安全专项整治工作方案\n为保障师生饮食安全，制定本方案。\n一、职责分工\n（一）县教育局\n"
+            "1.督促各学校落实校长陪餐制度。\n2.组织学校食堂从业人员开展食品安全培训。\n（二）各乡镇人民政府\n"
+            "1.配合做好校园周边环境整治。\n（三）各部门\n1.加强宣传引导。\n")
+    found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
+    assert found == ["1.加强宣传引导。"]

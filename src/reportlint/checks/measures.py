@@ -1039,7 +1039,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Reports a bare measure: an item of a measures part (整改措施, 下一步打算, 对策建议,
     保障措施, 工作要求 …) that states none of: an amount (a number with a unit or
     classifier, a percentage), a deadline or cadence (6月底前, 年内, 每季度), a responsible
-    party (由…牵头, 责任单位：, 办公室负责, 各部门要), a checkable target (不少于, 达到, 控制在).
+    party (由…牵头, 责任单位：, 办公室负责, 各部门要, or a body's name titling an item above it: （一）县教育局),
+    a checkable target (不少于, 达到, 控制在).
     One dimension is enough. An item runs up to the next item, so a sentence after the
     first (……准备。办公室牵头) counts; an item whose own text is a short heading over
     sub-items is no measure (its sub-items are), and a heading over several paragraphs is a
@@ -1093,6 +1094,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
+        if _owner_above(ctx, m):
+            continue  # （一）县教育局 / 1.督促各学校……: a division of duties names the owner once, over its items
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -1113,6 +1116,33 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             missing = _MISSING_OFFICE if owner else _MISSING_ALL
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
                            owner=owner, missing=missing, suggestion=template)
+
+
+def _owner_above(ctx: Context, m: Measure) -> bool:
+    """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
+    （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
+    tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named)."""
+    items = ctx.outline.items
+    places = _item_places(ctx)
+    at = bisect_right(places, ((m.block, m.start), len(items))) - 1
+    if at < 0:
+        return False
+    pos, j = places[at]
+    if pos != (m.block, m.start):
+        return False  # a measure that no item opens (a paragraph of a part without items)
+    j = items[j].parent
+    while j >= 0:
+        if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()):
+            return True
+        j = items[j].parent
+    return False
+
+
+# a heading that is a body's name, with at most the words of its share of the work (重点工作, 职责, 任务) and a colon
+_OWNER_TITLE = re.compile(
+    r"(?!(?:各|有关|相关)(?:部门|单位|方面|级))[\u4e00-\u9fff（）()]{1,16}?"
+    r"(?:局|委|办|厅|部|司|处|科|中心|公司|政府|办公室|小组|管委会|街道|乡镇人民政府|学校|医院|法院|检察院|党组|党委|团委|工会|妇联)"
+    r"(?:重点工作|主要职责|职责|任务|工作任务)?\s*[：:]?")
 
 
 def _missing(names: list[str]) -> str:
