@@ -599,7 +599,7 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
                 or re.match(rf"^[。；;][ \u3000]*(?:[{CN_NUM}]是|第一|首先)", after)
                 # … or the list's first item run onto the claim's line, as a text pasted onto one line has it
                 # (我讲三点意见。一、认清形势……), when a word that announces a list stands right before the count
-                # (增加3个方面10项工作任务。1.…: the items that follow are the whole plan's, not the 3 added)
+                # (今年新增2个方面5项任务。1.…: the items that follow are the whole plan's, not the ones added)
                 or (re.match(r"^[。；;][ \u3000]*(?:一[、．.]|[（(]一[）)]|1[.．、](?!\d))", after)
                     and _ANNOUNCING.search(b.text, max(0, m.start() - 5), m.start()) is not None)
             )
