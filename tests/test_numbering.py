@@ -208,7 +208,7 @@ def test_a_count_followed_by_its_list_on_the_same_line(tmp_path: Path) -> None:
             "三、转变作风弘扬马上就办精神。四、压实责任细化目标任务。")
     found = lint_text(line, tmp_path, select="N105")
     assert [f.excerpt for f in found] == ["讲三点意见"]
-    # a count that is no announcement (增加3个方面) before a list of the whole plan's items
+    # a count that is no announcement (较去年增加2个方面) before a list of the whole plan's items
     plan = "工作安排共安排4个方面，较去年增加2个方面。1.抓学习。2.抓制度。3.抓队伍。4.抓作风。"
     assert lint_text(plan, tmp_path, select="N105") == []
 
