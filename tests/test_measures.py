@@ -334,3 +334,10 @@ def test_a_division_of_duties_names_the_owner_over_its_items(tmp_path: Path) -> 
             "1.配合做好校园周边环境整治。\n（三）各部门\n1.加强宣传引导。\n")
     found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
     assert found == ["1.加强宣传引导。"]
+
+
+def test_a_ledgers_time_limit_field_is_a_deadline(tmp_path: Path) -> None:
+    """整改时限：立行立改 (or 长期坚持) is how a rectification ledger dates a task."""
+    text = ("个人对照检查材料\n一、存在的问题\n（一）学习不够深入。\n二、原因分析\n（一）思想认识不到位。\n三、整改措施\n"
+            "（一）改进工作作风。深入基层解决实际问题。整改时限：立行立改。\n（二）加强理论学习。做到学以致用。\n")
+    assert [f.excerpt[:9] for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强理论学习"]
