@@ -341,3 +341,12 @@ def test_a_ledgers_time_limit_field_is_a_deadline(tmp_path: Path) -> None:
     text = ("个人对照检查材料\n一、存在的问题\n（一）学习不够深入。\n二、原因分析\n（一）思想认识不到位。\n三、整改措施\n"
             "（一）改进工作作风。深入基层解决实际问题。整改时限：立行立改。\n（二）加强理论学习。做到学以致用。\n")
     assert [f.excerpt[:9] for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强理论学习"]
+
+
+def test_an_inline_series_under_a_body_named_above_has_its_owner(tmp_path: Path) -> None:
+    """一是…二是… inside an item whose parent is titled with a body's name (（一）县财政局)."""
+    text = ("县稳就业工作方案\n为稳定就业形势，制定本方案。\n一、工作措施\n（一）县财政局\n"
+            "1.加强资金保障。一是统筹安排就业补助资金。二是加快资金拨付进度。\n（二）各部门\n"
+            "1.加强宣传。一是用好媒体平台。二是营造良好氛围。\n")
+    found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
+    assert found == ["一是用好媒体平台。二是营造良好氛围。"]  # under 各部门: no body named

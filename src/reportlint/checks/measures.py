@@ -1129,8 +1129,11 @@ def _owner_above(ctx: Context, m: Measure) -> bool:
         return False
     pos, j = places[at]
     if pos != (m.block, m.start):
-        return False  # a measure that no item opens (a paragraph of a part without items)
-    j = items[j].parent
+        if m.inline == 0:
+            return False  # a paragraph of a part without items
+        j = places[at][1]  # 一是…二是… inside an item: the item holding them and those above it
+    else:
+        j = items[j].parent
     while j >= 0:
         if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()):
             return True
