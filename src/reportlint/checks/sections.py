@@ -639,10 +639,14 @@ def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
     superior's approval goes in a 请示 of its own. One finding, at the first such request. Not a request quoted (in
     “” or 《》), nor one the writer made to another body (报请、提请、申请……批准), nor 请审议, 请审阅 or 请批转.
     ## Parameters
-    ``asks``: the patterns of a request for a decision.
+    ``asks``: the patterns of a request for a decision. Also the reverse: a 请示 that closes with 特此报告 and asks for
+    nothing.
     ## Example
     关于2024年工作情况的报告 …… 以上报告，妥否，请批示。 → S107."""
     title = ctx.outline.title
+    if title is not None and title.text.rstrip().endswith("请示"):
+        yield from _request_closed_as_report(ctx, rule, title.block)
+        return
     if title is None or not title.text.rstrip().endswith("报告") or "请示" in title.text:
         return
     asks = pattern_set(tuple(rule.params.get("asks", ())))
@@ -656,6 +660,24 @@ def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # quoted: the words of another document
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group())
         return
+
+
+def _request_closed_as_report(ctx: Context, rule: Rule, title_block: int) -> Iterator[Finding]:
+    """A 请示 that closes with a report's formula (特此报告) and asks for nothing (no 妥否，请批示, 请予批准): the
+    reverse slip of S107's, the request's own closing left out (《党政机关公文处理工作条例》 第八条: a 请示 asks the
+    superior for instructions or approval)."""
+    asks = pattern_set(tuple(rule.params.get("asks", ())))
+    closing = None
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or b.index == title_block:
+            continue
+        if asks is not None and asks.search(b.text):
+            return  # the request is made; 特此报告 beside it is only redundant
+        at = b.text.find("特此报告")
+        if at >= 0 and closing is None:
+            closing = (b.index, at)
+    if closing is not None:
+        yield rule.finding(ctx.doc, closing[0], closing[1], closing[1] + 4, key="closing", text="特此报告")
 
 
 @hookimpl
