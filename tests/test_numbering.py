@@ -698,6 +698,23 @@ def test_article_numbers_that_repeat_or_skip(tmp_path: Path) -> None:
     assert lint_text(slipped, tmp_path, select="N1") == []
 
 
+def test_articles_of_a_law_stored_on_one_line(tmp_path: Path) -> None:
+    # a law pasted as one paragraph: its articles are glued after the sentence or the chapter heading before them
+    def law(*labels: str) -> str:
+        body = "".join(f"{label}　社区公园的养护由街道办事处负责。" for label in labels)
+        return "某市社区公园管理办法\n第一章　总则" + body
+    labels = [f"第{cn_label(n)}条" for n in range(1, 9)]
+    skipped = labels[:4] + labels[5:]
+    found = lint_text(law(*skipped), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第六条", "第五条")]
+    found = lint_text(law(*labels[:4], "第四条", *labels[4:]), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N101", "第四条", "第五条")]
+    # in order; and citations in sentences (依照本办法第六条规定, 第二条、第五条 ), which have no blank after 条
+    assert lint_text(law(*labels), tmp_path, select="N1") == []
+    cited = law(*labels[:3]) + "违反本办法第六条规定的，依照第二条、第五条 处理。"
+    assert lint_text(cited, tmp_path, select="N1") == []
+
+
 def test_an_article_number_is_no_count_of_the_list_after_it(tmp_path: Path) -> None:
     # 第一百零八条 ends in 八条 and 第二百一十条 in 一十条: the numbers of articles, not counts of what they list
     text = ("某法\n第一百零八条　本法下列用语的含意是：\n（一）甲；\n（二）乙。\n"

@@ -214,9 +214,30 @@ def _chapter_runs(ctx: Context) -> list[_Run]:
     return runs
 
 
+# an article inside a paragraph, after the one before (a law pasted as one line: ……制定本办法。第二条　本办法适用于……,
+# 第一章　总则第一条　为了……): the blank after 条 tells it from a citation in a sentence (依照本办法第九条规定,
+# 第五条、第七条)
+_ARTICLE_GLUED = re.compile(r"(?<![、和及与或至到])第([一二三四五六七八九十百零〇]{1,7})条(?=[ \u3000])")
+
+
+def _articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
+    """The articles in document order: each paragraph's opening label (``_ARTICLE``), then the labels glued inside
+    it (``_ARTICLE_GLUED``) when it holds two or more of them, as a law stored on one line does: one alone may be a
+    citation with a stray blank."""
+    for b in ctx.doc.blocks:
+        if "条" not in b.text or b.index in ctx.residue or b.kind == "cell":
+            continue
+        first = _ARTICLE.match(b.text)
+        if first:
+            yield b, first
+        glued = [m for m in _ARTICLE_GLUED.finditer(b.text, first.end() if first else 0)]
+        if len(glued) >= 2:
+            yield from ((b, m) for m in glued)
+
+
 def _article_runs(ctx: Context) -> list[_Run]:
     runs: list[_Run] = []
-    for b, m in _labels(ctx, "条", _ARTICLE):
+    for b, m in _articles(ctx):
         value = _article_values().get(m.group(1))
         # a number not read ends the run (nothing is compared across it); 第一条 opens a new one, unless it follows
         # another 第一条 with no heading between (the second is the duplicate)
