@@ -1250,22 +1250,36 @@ def _month_day_detail(m: re.Match[str]) -> str | None:
     return f"{month}月没有{day}日" if 1 <= month <= 12 and _impossible_date(None, month, day) else None
 
 
+def _overlapping(parts: str, dimensions: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the parts listed after a total may overlap: they name two or more of ``dimensions`` (女性32人，党员61人，
+    大专以上学历70人 count the same people by sex, party and schooling), or a threshold (50岁以上, 年收入10万元以下),
+    whose groups may nest. Such parts may add up to more than the total; only one breakdown cannot."""
+    if "以上" in parts or "以下" in parts:
+        return True
+    return sum(1 for words in dimensions if any(w in parts for w in words)) >= 2
+
+
 def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
+    dimensions = _dimensions(rule.params.get("dimensions"))
     yield from _each_match(ctx, rule, _YEAR_COUNT, _matches_at(_YEAR_COUNT_NEED, body.text, "多余"),
                            lambda m: f"“{m.group(1)}”像是年份，却用作数量")
     for b, offset, m in body.finditer(_SHARE) if _shares_may_exceed(body.text) else ():
         if b.index not in residue and float(m.group(1)) > 100 and not _TARGET_SHARE.search(m.group()):
             yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, text=m.group(1) + "%",
                                detail="占比、比率不可能超过 100%")
+    partitioned: set[tuple[int, int]] = set()  # the wholes ``_partition_sums`` judged: the count below leaves them
+    yield from _partition_sums(ctx, rule, partitioned, dimensions)
     for b, offset, m in body.finditer(_TOTAL):
+        if (b.index, m.start(1) - offset) in partitioned:
+            continue
         total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
         if "其中" not in m.group():
             # without 其中, only a list in one clause is a breakdown (科级30人、一般干部40人); clauses after a comma
             # tell stages that overlap (签约19个，开工14个，6个建成投产), not parts
             rest = _CLAUSE_BREAK.split(rest.lstrip("，,、"), 1)[0]
         parts = [int(x) for x in re.findall(rf"(\d+){unit}", rest)]
-        if b.index in residue or len(parts) < 2 or sum(parts) <= total:
+        if b.index in residue or len(parts) < 2 or sum(parts) <= total or _overlapping(rest, dimensions):
             continue
         running, breakdowns = 0, False
         for p in parts:  # 共356人，其中男59人、女297人；党员168人、群众188人: two breakdowns of one total
@@ -1334,6 +1348,111 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _NEGATIVE_RISE = re.compile(r"(增长|增加|提高|上升|同比(?:分别)?)(?:了|为)?\s*[-－−]\s*"
                             r"(\d+(?:\.\d+)?\s*(?:[%％]|个百分点))")
 _FALL_WORD = {"增长": "下降", "增加": "减少", "提高": "降低", "上升": "下降"}
+
+
+def _dimensions(value: object) -> tuple[tuple[str, ...], ...]:
+    """``[T108.params] dimensions`` as read from a rulebook: lists of strings; anything else is left out."""
+    if not isinstance(value, list):
+        return ()
+    return tuple(tuple(w for w in words if isinstance(w, str) and w) for words in value if isinstance(words, list))
+
+
+# an amount of a breakdown: a number (1,212.12 with its separators), 万 or 亿, a unit; not a rate, not one of a pair of
+# units (元/吨), not a bound (50万元以上)
+_PART_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|[万亿]?)"
+                          r"(人次|人|户|家|个|所|项|件|元|吨|亩|公顷|辆|套|千瓦时|千瓦|公里|平方米|立方米)"
+                          r"(?![\d%％/])(?!以上|以下|以内|左右)")
+# a change, not a part (比上年增加0.8万亩, 新增25家); 增加值 is an amount of its own
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低|新增|减收|增收|多|少|比上年|同比|较上年)"
+                            r"[^，,；;。\d]{0,3}$")
+_PARTS_END = "。！？\n"
+_PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+_TOTAL_WORDS = ("共", "总", "合计", "累计", "全年", "全县", "全市", "全区", "全镇", "全省")
+_PARTS_STOP = (*_TOTAL_WORDS, "另有", "另外", "此外", "还有", "以外")
+
+
+def _breakdown_amounts(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The amounts of ``text[lo:hi]`` that may be a whole or a part: changes left out."""
+    return [m for m in _PART_AMOUNT.finditer(text, lo, hi) if not _CHANGE_BEFORE.search(text, max(lo, m.start() - 8),
+                                                                                       m.start())]
+
+
+def _amount_value(m: re.Match[str]) -> tuple[float, float]:
+    """The amount in its unit (万 and 亿 multiplied out) and half of its last written place (its rounding)."""
+    digits = m.group(1).replace(",", "")
+    magnitude = _PART_MAGNITUDE[m.group(2)]
+    return float(digits) * magnitude, 0.5 * 10 ** -len(digits.partition(".")[2]) * magnitude
+
+
+def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
+                    dimensions: tuple[tuple[str, ...], ...]) -> Iterator[Finding]:
+    """T108: parts after 其中, in the unit of the one whole before them (in the sentence of 其中, or the sentence before
+    when 其中 opens its own), whose sum differs from that whole by more than the rounding of the written figures, when
+    they are every member of one of the rule's ``partitions`` (第一、二、三产业; 城镇 and 乡村; 男 and 女); other parts
+    only when their sum exceeds the whole (see ``_overlapping``). The wholes judged are added to ``judged`` (block,
+    place of the number)."""
+    partitions = _dimensions(rule.params.get("partitions"))
+    if "其中" not in ctx.body.text:
+        return
+    for b in ctx.doc.blocks:
+        t = b.text
+        if "其中" not in t or b.index in ctx.residue or b.kind == "cell":
+            continue
+        for q in re.finditer(r"其中[，,：:]?", t):
+            end = min((x for x in (t.find(c, q.end()) for c in _PARTS_END) if x >= 0), default=len(t))
+            segment = t[q.end():end]
+            if any(w in segment for w in ("其中", "分别", "包括", "含")):
+                continue  # a breakdown of a part, or figures given in another order: no one list to add up
+            parts, labels, last = [], [], q.end()
+            for m in _breakdown_amounts(t, q.end(), end):
+                label = t[last:m.start()]
+                if parts and any(w in label for w in _PARTS_STOP):
+                    break  # another whole (……乡村人口24.1万人，全年出生人口3120人) or more (另有): the parts end
+                parts.append(m)
+                labels.append(label)
+                last = m.end()
+            units = {m.group(3) for m in parts}
+            if len(parts) < 2 or len(units) != 1:
+                continue
+            members = next((words for words in partitions if len(words) == len(parts) and all(
+                sum(w in label for w in words) == 1 for label in labels) and all(
+                any(w in label for label in labels) for w in words)), None)
+            if members is None and _overlapping(segment, dimensions):
+                continue  # groups that may overlap (女性…党员…, 50岁以上…40岁以上…): their sum may exceed the whole
+            sentence = max(t.rfind(c, 0, q.start()) for c in _SENTENCE_MARKS) + 1
+            if not t[sentence:q.start()].strip("，,：: \u3000"):  # 其中 opens its sentence: the whole is before it
+                sentence = max(t.rfind(c, 0, max(0, sentence - 1)) for c in _SENTENCE_MARKS) + 1
+            wholes = [m for m in _breakdown_amounts(t, sentence, q.start()) if m.group(3) in units]
+            if len(wholes) != 1:
+                continue  # no whole, or two amounts of the unit before 其中: which one is broken down is unsure
+            whole = wholes[0]
+            if members is None and not any(w in t[sentence:whole.start()] for w in _TOTAL_WORDS):
+                continue  # parts of a figure not called a total (总产量, 共有, 合计): the list may go on to other facts
+            judged.add((b.index, whole.start(1)))
+            total, slack = _amount_value(whole)
+            summed = 0.0
+            for m in parts:
+                value, rounding = _amount_value(m)
+                summed += value
+                slack += rounding
+            if members is None:
+                # not every part of a known breakdown: a list may name some parts only, so only a sum above the whole
+                # is wrong, and not when the parts are two breakdowns of it (按学历……；按专业……: each adds up to it)
+                running, breakdowns = 0.0, False
+                for m in parts:
+                    running += _amount_value(m)[0]
+                    if abs(running - total) <= slack * 1.0001:
+                        breakdowns, running = True, 0.0
+                if breakdowns or summed <= total + slack * 1.0001:
+                    continue
+            elif abs(summed - total) <= slack * 1.0001:
+                continue
+            magnitude = _PART_MAGNITUDE[whole.group(2)]
+            places = max(len(m.group(1).partition(".")[2]) for m in (*parts, whole))
+            shown = f"{summed / magnitude:.{places}f}{whole.group(2)}{whole.group(3)}"
+            detail = (f"后面“其中”所列各项合计 {shown}，大于总数" if members is None
+                      else f"后面“其中”所列{'、'.join(members)}合计 {shown}，与总数不符")
+            yield rule.finding(ctx.doc, b.index, whole.start(), whole.end(), text=whole.group(), detail=detail)
 
 
 # a total stated after the items it sums (（一）……80万元。（二）……45万元。以上共计需资金150万元): the line opens with
@@ -1788,7 +1907,9 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Reports numbers and dates that cannot be right: a year-like value used as a count
     (“共2023多条”), a share above 100% (占比、覆盖率、完成率…), a stated total smaller than
     the sum of the parts listed right after it (unless the parts are two breakdowns of the
-    same total), a date that does not exist (9月31日, 2月30日), a year with a digit
+    same total, or count the same people by sex, party, schooling …: ``dimensions``), a total
+    whose parts after 其中 are every member of one of ``partitions`` (三次产业, 城镇/乡村, 男/女)
+    and do not add up to it within the rounding of the figures, a date that does not exist (9月31日, 2月30日), a year with a digit
     missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
     reverse): 今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，);
     something already done (已于…) on a date after the document's own date (成文日期); in a notice, a request or a
@@ -1798,7 +1919,8 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     after 30多 or 50余 (走访30多典型贫困户).
     ## Parameters
     ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
-    their own measure: 国、县).
+    their own measure: 国、县); ``partitions``: breakdowns whose members make the whole; ``dimensions``: the
+    attributes of a count of people whose groups overlap.
     ## Example
     完成时限：2021年9月31日 → T108, September has 30 days."""
     yield from _numbers(ctx, rule)
