@@ -211,6 +211,15 @@ def test_repeats_inside_run_together_text(tmp_path: Path, text: str, excerpt: st
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B104")] == [excerpt]
 
 
+def test_a_repeat_inside_its_own_paragraph_names_no_other_paragraph(tmp_path: Path) -> None:
+    sentence = "统筹推进老旧小区改造和完整社区建设，年内完成改造项目的竣工验收。"
+    one_line = f"报告\n一、主要工作{sentence}二、下一步打算继续抓好落实。{sentence}"
+    [found] = lint_text(one_line, tmp_path, select="B104")
+    assert "本段前面" in found.message and "第" not in found.message
+    [found] = lint_text(f"报告\n{sentence}\n继续抓好落实。\n{sentence}", tmp_path, select="B104")
+    assert "与第 2 段重复" in found.message
+
+
 @pytest.mark.parametrize("text", [
     # a doubled title or issuer mark: two layout fields run together, not prose
     "县水利局发文稿笺关于加强汛期值班值守的意见关于加强汛期值班值守的意见各单位：现印发给你们。",

@@ -1085,7 +1085,9 @@ def _merged_repeats(ctx: Context, rule: Rule, repeats: list[tuple[int, int, int,
                 earlier = _figure_masked_sentences(doc)
             if _figures_changed(earlier, block, start, end_block, end):
                 continue
+        # a repeat inside its own paragraph (a document stored on one line) has no other paragraph to name
         yield rule.finding(doc, block, start, end, end_block=end_block, first=first + 1,
+                           key="same" if first == block else "default",
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
 
 

@@ -1904,19 +1904,17 @@ def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    Reports numbers and dates that cannot be right: a year-like value used as a count
-    (“共2023多条”), a share above 100% (占比、覆盖率、完成率…), a stated total smaller than
-    the sum of the parts listed right after it (unless the parts are two breakdowns of the
-    same total, or count the same people by sex, party, schooling …: ``dimensions``), a total
-    whose parts after 其中 are every member of one of ``partitions`` (三次产业, 城镇/乡村, 男/女)
-    and do not add up to it within the rounding of the figures, a date that does not exist (9月31日, 2月30日), a year with a digit
-    missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the
-    reverse): 今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，);
-    something already done (已于…) on a date after the document's own date (成文日期); in a notice, a request or a
-    letter (……函), a time asked of the addressees (请…于…前, 截止时间：…) before that date (one finding for all of
-    them); a part after 其中 larger than its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%)
-    and do not add up to 100%; a period that ends before it starts (2024年9月1日至8月30日); a classifier dropped
-    after 30多 or 50余 (走访30多典型贫困户).
+    Reports numbers and dates that cannot be right: a year-like value used as a count (“共2023多条”), a share above
+    100% (占比、覆盖率、完成率…), a stated total smaller than the sum of the parts listed right after it (unless the
+    parts are two breakdowns of the same total, or count the same people by sex, party, schooling …: ``dimensions``),
+    a total whose parts after 其中 are every member of one of ``partitions`` (三次产业, 城镇/乡村, 男/女) and do not
+    add up to it within the rounding of the figures, a date that does not exist (9月31日, 2月30日), a year with a
+    digit missing (到202年), and an amount in 万元 where the figures around it make it 亿元 (or the reverse):
+    今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，); something already done (已于…)
+    on a date after the document's own date (成文日期); in a notice, a request or a letter (……函), a time asked of the
+    addressees (请…于…前, 截止时间：…) before that date (one finding for all of them); a part after 其中 larger than
+    its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%) and do not add up to 100%; a period that
+    ends before it starts (2024年9月1日至8月30日); a classifier dropped after 30多 or 50余 (走访30多典型贫困户).
     ## Parameters
     ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
     their own measure: 国、县); ``partitions``: breakdowns whose members make the whole; ``dimensions``: the
