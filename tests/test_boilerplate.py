@@ -175,6 +175,14 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     ("讲话\n同志们：\n（工作成效部分各单位情况不一，这里不再展开叙述）\n下面讲三点意见。",
      "（工作成效部分各单位情况不一，这里不再展开叙述）"),
     ("心得体会\n一、学习收获\n通过学习，我深受教育。（具体内容略）", "（具体内容略）"),
+    # a whole date left as X, one passage; a note to whoever fills in the model; a bracketed instruction
+    ("通知\n请于20XX年X月X日前报送。", "20XX年X月X日"),
+    ("工作总结\n二、存在问题\n（本部分请结合本单位实际撰写，不少于500字）", "（本部分请结合本单位实际撰写，不少于500字）"),
+    ("报告\n全年工作成效明显。【请在此处插入图表】", "【请在此处插入图表】"),
+    # a template engine's field code, a Word prompt typed over, an attachment's number left as X
+    ("通知\n共受理来信{{数量}}件。", "{{数量}}"),
+    ("报告\n单击此处输入文字。", "单击此处输入文字"),
+    ("通知\n报名表见附件X。", "X"),
 ])
 def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")][:1] == [excerpt]
@@ -191,6 +199,9 @@ def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
     "通知\n附件：申报表（略）",
     # a bracket that only quotes a standard's wording
     "说明\n补贴标准按省定标准执行（结合实际情况确定的除外）。",
+    # a form's own instruction to the units that fill it in; a real attachment number
+    "通知\n附件：统计表（本表由各单位结合实际填写后报送）",
+    "通知\n报名表见附件2。请在此表签字后报送。",
 ])
 def test_references_and_omitted_attachments_are_not_hints(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B103") == []

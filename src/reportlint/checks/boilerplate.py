@@ -301,6 +301,7 @@ _KIND_BY_PREV = (
     (re.compile(r"(?:电话|手机|传真|座机)\s*(?:[:：]\s*)?[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*(?:[:：]\s*)?$", re.IGNORECASE), "邮箱"),
     (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
+    (re.compile(r"附件\s?$"), "附件序号"),
 )
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
 _LEAD = re.compile(r"[〔\[（(]?\d{1,4}$")  # the written part before a joined blank: 〔20XX
@@ -323,7 +324,9 @@ def _kind(text: str, start: int, end: int) -> str:
 
 
 def _family(text: str) -> str:
-    return text.strip()[:1].upper().translate(_WIDE_X)
+    """The mark a placeholder is made of: its first character past the written digits a joined passage may open
+    with (20XX年X月 is of the X family, as the X日 after it)."""
+    return text.strip().lstrip("0123456789〔[（(")[:1].upper().translate(_WIDE_X)
 
 
 def _blank_key(text: str) -> str:
@@ -464,7 +467,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
         where = "全文" if across else "本段"
         times = "" if n == 1 else f"（{where}共 {n} 处）" if len(kinds) == 1 else \
             f"（{where}共 {n} 处占位符，分别应填写{'、'.join(kinds)}）"
-        if form == "masked" or (form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]", text)):
+        # a hint in words (（此处填写…）, 【请在此处插入图表】) says so; an empty bracket or marks: a blank to fill
+        if form == "masked" or (form == "hint" and not re.search(r"[XxＸｘ×○□△*＊某]{2}|[【\[]\s*[\]】]", text)):
             yield rule.finding(doc, b.index, start, end, key=form, text=text, count=n, related=related,
                                times=times)
         else:
