@@ -182,6 +182,7 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     # a template engine's field code, a Word prompt typed over, an attachment's number left as X
     ("通知\n共受理来信{{数量}}件。", "{{数量}}"),
     ("报告\n单击此处输入文字。", "单击此处输入文字"),
+    ("报告\n完成时间：单击或点击此处输入日期。", "单击或点击此处输入日期"),  # Word's content control, unfilled
     ("通知\n报名表见附件X。", "X"),
 ])
 def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
