@@ -574,6 +574,17 @@ def test_paywall_toolbar_and_portal_footer_are_residue(tmp_path: Path, text: str
 
 
 @pytest.mark.parametrize(("text", "spans"), [
+    # a news portal's credit line and a repost's original headline over the text, its link to the rest under it
+    ("镇里部署秋粮收购工作\n（来源：某市日报）\n原标题：抓好秋粮收购\n10月8日，镇里召开秋粮收购工作会。\n点击查看全文>>",
+     [(2, 3), (5, 5)]),
+    # a report's own source field names no paper or site: no residue
+    ("关于专项资金使用情况的报告\n资金来源：县财政\n全年拨付资金120万元。", []),
+])
+def test_news_credit_lines_and_article_links_are_residue(tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
+    assert _residue_spans(text, tmp_path) == spans
+
+
+@pytest.mark.parametrize(("text", "spans"), [
     # share buttons and a font switch cut short when the page was copied, over a notice
     ("分享到:\n关于做好秋冬季森林防火工作的通知\n【字体:\n各村（社区）：\n请于十月底前完成防火巡查。", [(1, 1), (3, 3)]),
     # a sharing site's preview: buttons, uploader fields, page counters, the end-of-preview prompt
