@@ -350,3 +350,18 @@ def test_an_inline_series_under_a_body_named_above_has_its_owner(tmp_path: Path)
             "1.加强宣传。一是用好媒体平台。二是营造良好氛围。\n")
     found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
     assert found == ["一是用好媒体平台。二是营造良好氛围。"]  # under 各部门: no body named
+
+
+def test_the_issuing_body_under_the_last_measure_is_not_its_owner(tmp_path: Path) -> None:
+    """The signature's body and date close the document: the last item does not run into them, so the body's name
+    there gives it no owner, and its excerpt ends with its own text."""
+    text = ("关于加强食堂管理的整改方案\n一、存在的问题\n（一）采购台账不全。\n二、整改措施\n"
+            "（一）规范采购管理。2025年4月底前建立食材采购台账。\n（二）加强日常巡查。\n县机关事务服务中心\n2025年3月1日\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强日常巡查。"]
+
+
+def test_a_sanction_for_a_failure_is_no_task(tmp_path: Path) -> None:
+    """对……不力的，严肃追责问责: what follows a breach, laid down as a rule, not a task to quantify."""
+    text = ("关于落实河长制工作的实施方案\n一、工作任务\n（一）开展河道清理。2025年6月底前完成全县河道清理。\n"
+            "二、保障措施\n（一）严格考核问责。对履职不力的河长，严肃追责问责。\n（二）加强宣传。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强宣传。"]

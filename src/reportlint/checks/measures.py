@@ -646,8 +646,33 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
         m = _PART_END.pattern.search(blocks[b].text, start[1] if b == start[0] else 0,
                                      stop[1] if b == stop[0] else len(blocks[b].text))
         if m:
+            if m.start() == 0 and _DATE_LINE.match(blocks[b].text):
+                return _before_issuer(ctx, start, b)
             return b, m.start()
     return end
+
+
+_DATE_LINE = re.compile(rf"\s*{_ISSUED}\s*$")
+# the issuing body on the line over the date of issue (县财政局, 中共××县委员会, ××镇人民政府, 局党组): a name that ends
+# with the word of a body (GB/T 9704-2012 §7.3.5, 发文机关署名), short, with no mark of a sentence
+_ISSUER_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s（(]{2,24}"
+                          r"(?:局|委|办|厅|部|院|府|组|会|中心|公司|支部|办公室|所|站|队|社|处|科|室|镇|乡|街道)"
+                          r"[ \t\u3000]*$")
+
+
+def _before_issuer(ctx: Context, start: Pos, date: int) -> Pos:
+    """Where a measures part ends that runs into the signature: before the date of issue (block ``date``) and the
+    issuing body's lines over it (at most two), so the last measure does not take the signature in."""
+    blocks = ctx.doc.blocks
+    b, lines = date, 0
+    while lines < 2:
+        above = b - 1
+        while above > start[0] and not blocks[above].text.strip():
+            above -= 1
+        if above <= start[0] or not _ISSUER_LINE.match(blocks[above].text):
+            break
+        b, lines = above, lines + 1
+    return b, 0
 
 
 _HAN_CHARS = re.compile(r"[\u4e00-\u9fff]")
@@ -1184,8 +1209,8 @@ def _is_norm(m: Measure, norm: PatternSet | None) -> bool:
     body = m.body
     spans = sentences(body) or [(0, len(body))]
     held = [norm.search(body, a, z) is not None for a, z in spans]
-    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)):
-        return True
+    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)) or (len(held) > 1 and all(held[1:])):
+        return True  # … or every sentence after a title sentence does (严格考核问责。对履职不力的河长，严肃追责问责。)
     # after a title sentence, most clauses of the rest forbid (严肃工作纪律。检查期间，工作人员不得推诿，不得接受宴请。)
     clauses = [c for c in _CLAUSE_BREAK.split(body[spans[0][1]:]) if c.strip()] if len(spans) > 1 else []
     return 2 * sum(1 for c in clauses if norm.search(c)) > len(clauses) > 0
