@@ -728,3 +728,13 @@ def test_a_number_after_a_markdown_headings_marks_is_its_marker(tmp_path: Path) 
             "## 三. 下一步打算\n\n明年3月底前开展两次培训，由秘书处负责。\n")
     found = lint_text(text, tmp_path, name="summary.md")
     assert [(f.rule, f.line, f.suggestion) for f in found if f.rule in ("N106", "S101")] == [("N106", 3, "一、")]
+
+
+def test_a_count_closing_its_paragraph_announces_only_a_list_laid_out_below(tmp_path: Path) -> None:
+    # 修订制度6项。 ends its paragraph; the next paragraph opens with a sentence and then runs 一是…: no list of the 6
+    done = ("工作总结\n一、主要工作\n全年组织学习20次，修订制度6项。\n"
+            "我们坚持问题导向。一是强化政治引领。二是压实主体责任。三是抓好队伍建设。")
+    assert [f for f in lint_text(done, tmp_path, select="N105")] == []
+    # a list laid out under the count, each item opening its line, is compared
+    announced = "工作总结\n一、主要工作\n今年重点抓好四项工作。\n一是强化政治引领。\n二是压实主体责任。\n三是抓好队伍建设。"
+    assert [f.excerpt for f in lint_text(announced, tmp_path, select="N105")] == ["抓好四项工作"]

@@ -599,10 +599,10 @@ def _count_starts(ctx: Context) -> list[tuple[Block, int]]:
             if b.index not in ctx.residue]
 
 
-def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int, int, int, int]]:
-    """(block, start, end, count) for stated counts that announce a list: the claim ends
-    its sentence with a colon or ends the block, or the list's first item follows its sentence on the same line.
-    ``counts``: ``_count_starts``."""
+def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int, int, int, int, bool]]:
+    """(block, start, end, count, whether it only ends its block) for stated counts that announce a list: the
+    claim ends its sentence with a colon or ends the block, or the list's first item follows its sentence on the same
+    line. ``counts``: ``_count_starts``."""
     # a match begins one to three numerals before a measure word: those places are the only ones tried
     starts: dict[int, set[int]] = {}
     for b, at in counts:
@@ -635,7 +635,8 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
             value = _count_value(m.group(1))
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
-                yield b.index, verb.start() if verb else m.start(), m.end(), value
+                ends_block = not after.startswith(("：", ":")) and after.strip() in ("", "。", ".")
+                yield b.index, verb.start() if verb else m.start(), m.end(), value, ends_block
 
 
 def _following_items(outline: Outline, block: int, colon_end: int) -> list[Item] | None:
@@ -703,7 +704,7 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     主要有以下7个方面： followed by （一）…（六） → N105 “说有7个方面，实际列出6个”."""
     outline = ctx.outline
     counts = _count_starts(ctx)
-    for block, start, end, value in _claims(ctx, counts):
+    for block, start, end, value, ends_block in _claims(ctx, counts):
         named = _named_items(ctx, block, start, end)
         run: list = _following_items(outline, block, end) or []
         seq = _following_sequence(ctx, block, end)
@@ -713,11 +714,20 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             run = named
         if len(run) < 2:
             continue
+        if ends_block and named is None and not _opens_a_line(ctx, run[0]):
+            continue  # 修订制度5项。 closing its paragraph, then 一是… inside the next one: work done, no list
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
     yield from _enumeration_counts(ctx, rule, counts)
     yield from _duration_counts(ctx, rule)
+
+
+def _opens_a_line(ctx: Context, first: Item | Marker | SeqToken) -> bool:
+    """Whether a list's first item (an outline ``Item`` or a ``Marker``) stands at the head of its line: a count that
+    only closes its paragraph announces a list laid out below it, not one that some later sentence begins."""
+    mk = getattr(first, "marker", first)
+    return not ctx.doc.blocks[mk.block].text[:mk.start].strip()
 
 
 def _duration_counts(ctx: Context, rule: Rule) -> Iterator[Finding]:
