@@ -269,6 +269,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 1.2编制依据|依据《…》: a heading run into the paragraph that begins with its last word
         if any(lay.match(b.text, start) for lay in layout):
             continue  # two fields of a form head run together (××发电|发电单位)
+        if b.text.startswith("再" + word, end) or b.text.startswith("，再" + word, end):
+            continue  # 努力努力再努力, 坚持坚持再坚持: a word said three times for emphasis, as the saying goes
         spans = _tokens_at(b.text, start, end)
         if _word_copy(spans, start, start + len(word)) and _word_copy(spans, start + len(word), end):
             found.append((b.index, start, end, "word", m.group(), word))
