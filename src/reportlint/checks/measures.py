@@ -1209,11 +1209,17 @@ def _is_norm(m: Measure, norm: PatternSet | None) -> bool:
     body = m.body
     spans = sentences(body) or [(0, len(body))]
     held = [norm.search(body, a, z) is not None for a, z in spans]
-    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)) or (len(held) > 1 and all(held[1:])):
-        return True  # … or every sentence after a title sentence does (严格考核问责。对履职不力的河长，严肃追责问责。)
+    if held[0] or (sum(held) >= 2 and 2 * sum(held) >= len(held)):
+        return True
     # after a title sentence, most clauses of the rest forbid (严肃工作纪律。检查期间，工作人员不得推诿，不得接受宴请。)
-    clauses = [c for c in _CLAUSE_BREAK.split(body[spans[0][1]:]) if c.strip()] if len(spans) > 1 else []
-    return 2 * sum(1 for c in clauses if norm.search(c)) > len(clauses) > 0
+    # — a rule's match may take two clauses (对履职不力的河长，严肃追责问责): each clause it overlaps is one of the rule
+    if len(spans) < 2:
+        return False
+    rest = body[spans[0][1]:]
+    clauses = [c.span() for c in _CLAUSE_RUN.finditer(rest) if c.group().strip()]
+    rules = [m.span() for m in norm.finditer(rest)]
+    forbid = sum(1 for a, z in clauses if any(s < z and a < e for s, e in rules))
+    return 2 * forbid > len(clauses) > 0
 
 
 def _conduct_items(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
@@ -1273,6 +1279,7 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
+_CLAUSE_RUN = re.compile(r"[^，,；;。！？!?]+")  # a clause: the text between two of its marks
 _LEAD_IN_MAX = 40  # a longer text without a sentence's end is a measure written without its full stop
 
 
