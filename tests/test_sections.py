@@ -274,3 +274,11 @@ def test_a_hard_wrapped_text_whose_last_full_line_stops_in_a_word_was_cut(tmp_pa
     assert [f.rule for f in lint_text(text, tmp_path, select="S106")] == ["S106"]
     short = "关于全镇农业生产情况的调研报告\n" + "\n".join(lines[:3]) + "\n全镇新建农田。随着农"
     assert lint_text(short, tmp_path, select="S106") == []
+
+
+def test_a_one_line_paste_is_read_by_the_qualified_kind_in_its_title(tmp_path: Path) -> None:
+    # 关于……的调研报告 glued to its first sentence: a 调研报告 (its problems and causes are no 对照检查材料's parts)
+    text = ("关于全县农村饮水工程运行情况的调研报告为摸清情况，调研组走访了8个乡镇。一、基本情况全县建成供水工程56处。"
+            "二、存在的问题（一）管护经费不足。三、原因分析一是投入单一；二是管护主体缺位。")
+    found = [f.message for f in lint_text(text, tmp_path, select="S101")]
+    assert len(found) == 1 and "调研报告" in found[0] and "对策建议" in found[0]

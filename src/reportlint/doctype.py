@@ -91,7 +91,9 @@ _OTHER_KINDS = ("制度", "办法", "规定", "细则", "规则", "条例", "章
 _SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")
 # 《……方案》政策解读 at the very start: the document's own title, naming its kind after the document it quotes
 _LEADING_QUOTED = re.compile(r"[^\S\n]*《[^《》\n]{2,60}》[\u4e00-\u9fff]{1,6}")
-_ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定)")
+# the kind may carry its qualifier (的调研报告, 的自查报告, 的实施方案, 的工作总结, 的实施意见, 的对照检查材料)
+_ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:调研|自查|情况|专题|工作|实施|整改|指导|述职|对照检查|检查|考察)?"
+                    r"(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定|材料)")
 
 
 def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
