@@ -80,6 +80,17 @@ def test_first_items_glued_to_their_headings_are_children() -> None:
     assert labels == [("一、", 0), ("（一）", 1), ("（二）", 1), ("1.", 2), ("2.", 2), ("二、", 0)]
 
 
+def test_a_glued_headings_title_ends_at_its_first_sub_item() -> None:
+    # 二、保障措施（一）加强领导: the heading's title is 保障措施; a top-level label after a closing bracket
+    # (……（责任单位：县财政局）三、保障措施) is a label too
+    line = ("实施方案为推进工作，制定本方案。一、主要任务（一）建设站点。年底前建成10个。（责任单位：县交通局）"
+            "二、保障措施（一）加强领导。各单位要落实责任。")
+    out = build(_doc(line))
+    tops = [(line[it.marker.start:it.marker.end], it.marker.title) for it in out.items if it.depth == 0
+            and it.marker.family != "heading"]
+    assert tops == [("一、", "主要任务"), ("二、", "保障措施")]
+
+
 def test_parts_and_tables_are_scopes_of_their_own() -> None:
     doc = Document("t.docx", (Block(0, "第一部分 总体情况"), Block(1, "一、基本情况"), Block(2, "二、主要问题"),
                               Block(3, "1.", kind="cell", table=1), Block(4, "2.", kind="cell", table=1),
@@ -212,7 +223,12 @@ def test_heading_text_stops_where_a_search_of_the_rest_alone_stops(text: str, st
     start = min(start, len(text))
     rest = text[start:start + 200]  # the title is read from the text after the label, as if it stood alone
     m = re.search(r"[。！？!?；;：:]|(?<=\S)\s", rest)
-    title = text[start:start + m.start() if m else len(text)].strip()
+    stop = start + m.start() if m else len(text)
+    # … and it ends where a first sub-item is glued on within its first 41 characters, two or more after the label
+    child = re.compile(r"[（(][一1][）)]|(?<![\d.．])1[.．、](?=[\u4e00-\u9fff])").search(text, start, min(stop, start + 41))
+    if child and child.start() - start >= 2:
+        stop = child.start()
+    title = text[start:stop].strip()
     assert outline._heading_text(text, start) == (title if len(title) <= 40 else "")
 
 

@@ -282,3 +282,11 @@ def test_a_one_line_paste_is_read_by_the_qualified_kind_in_its_title(tmp_path: P
             "二、存在的问题（一）管护经费不足。三、原因分析一是投入单一；二是管护主体缺位。")
     found = [f.message for f in lint_text(text, tmp_path, select="S101")]
     assert len(found) == 1 and "调研报告" in found[0] and "对策建议" in found[0]
+
+
+def test_a_one_line_paste_is_read_by_the_kind_its_opening_names(tmp_path: Path) -> None:
+    # a title without 关于 run into the first sentence (××整改方案根据……): a plan, whose parts are problems and measures;
+    # it is no 对照检查材料 lacking a 原因分析
+    text = ("县水务局巡察反馈问题整改方案根据县委巡察组反馈意见，制定本方案。一、存在的问题（一）项目管理不规范。"
+            "二、整改措施（一）规范项目管理。2025年6月底前修订项目管理办法，由计划科负责。")
+    assert lint_text(text, tmp_path, select="S101") == []

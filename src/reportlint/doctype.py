@@ -109,4 +109,15 @@ def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
     about = _ABOUT.search(head)
     if about:
         out.append(about.group())
+    opening = _OPENING_TITLE.match(head)
+    if opening and not about:
+        out.append(opening.group(1))
     return out
+
+
+# a title without 关于 glued to the first sentence (××县2025年××工作方案为进一步……, ××局2024年工作总结2024年，……): the
+# line's opening up to a kind word, with no mark of a sentence in it, right before the words that open a 公文's first
+# sentence (为, 根据, 按照, 现将, 近年来, 今年以来, a year)
+_OPENING_TITLE = re.compile(
+    r"[^\S\n]*([^，。；;：:！？、\n]{2,50}?(?:方案|总结|要点|报告|材料|意见|计划|通知|通报|请示|提纲|讲话))"
+    r"(?=为(?!期)|根据|按照|依据|现将|近年来|今年以来|\d{4}年|二〇)")

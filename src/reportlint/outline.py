@@ -246,8 +246,16 @@ def _heading_text(text: str, start: int) -> str:
     stop = _TITLE.match(text, start, start + 200).end()  # type: ignore[union-attr] # it matches empty text
     if stop == start + 200:
         stop = len(text)
+    child = _GLUED_CHILD.search(text, start, min(stop, start + 41))
+    if child is not None and child.start() - start >= 2:
+        stop = child.start()  # 四、工作措施（一）省公司……: the title ends where its first sub-item is glued on
     title = text[start:stop].strip()
     return title if len(title) <= 40 else ""
+
+
+# the label of a first sub-item glued to its heading in a text pasted as one line (（一）, (一), （1）, and 1. or 1、
+# before a Chinese character)
+_GLUED_CHILD = re.compile(r"[（(][一1][）)]|(?<![\d.．])1[.．、](?=[\u4e00-\u9fff])")
 
 
 _RANGE_AFTER = re.compile(_RANGE)
@@ -523,7 +531,7 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 _LOOSE = PatternSet([
     rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
     rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《])"
-    rf"|(?<=[\u3400-\u9fff.．])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
+    rf"|(?<=[\u3400-\u9fff.．）)])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
     # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
 ])
