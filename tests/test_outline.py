@@ -84,7 +84,7 @@ def test_a_glued_headings_title_ends_at_its_first_sub_item() -> None:
     # 二、保障措施（一）加强领导: the heading's title is 保障措施; a top-level label after a closing bracket
     # (……（责任单位：县财政局）三、保障措施) is a label too
     line = ("实施方案为推进工作，制定本方案。一、主要任务（一）建设站点。年底前建成10个。（责任单位：县交通局）"
-            "二、保障措施（一）加强领导。各单位要落实责任。")
+            "二、保障措施（一）强化统筹。县直部门要压实责任。")
     out = build(_doc(line))
     tops = [(line[it.marker.start:it.marker.end], it.marker.title) for it in out.items if it.depth == 0
             and it.marker.family != "heading"]
