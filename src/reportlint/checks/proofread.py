@@ -1367,6 +1367,10 @@ _CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降�
                             r"[^，,；;。\d]{0,3}$")
 _PARTS_END = "。！？\n"
 _PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
+# a figure per person, household or unit, or an average (人均, 平均工资, 户均, 亩均, 每人): a group's average may
+# exceed the whole's, and the groups' averages add up to nothing
+_AVERAGE = re.compile(r"[人户亩]均|平均|均价|单价|每(?:人|户|亩|名|个|家|吨|平方米)")
+_PARTITION_OFF = 0.3  # a breakdown whose parts miss their whole by more than this share is likely no breakdown of it
 _TOTAL_WORDS = ("共", "总", "合计", "累计", "全年", "全县", "全市", "全区", "全镇", "全省")
 _PARTS_STOP = (*_TOTAL_WORDS, "另有", "另外", "此外", "还有", "以外")
 
@@ -1422,6 +1426,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
             sentence = max(t.rfind(c, 0, q.start()) for c in _SENTENCE_MARKS) + 1
             if not t[sentence:q.start()].strip("，,：: \u3000"):  # 其中 opens its sentence: the whole is before it
                 sentence = max(t.rfind(c, 0, max(0, sentence - 1)) for c in _SENTENCE_MARKS) + 1
+            if _AVERAGE.search(t, sentence, end):
+                continue  # 人均可支配收入……其中城镇居民……农村居民: averages of groups, which add up to nothing
             wholes = [m for m in _breakdown_amounts(t, sentence, q.start()) if m.group(3) in units]
             if len(wholes) != 1:
                 continue  # no whole, or two amounts of the unit before 其中: which one is broken down is unsure
@@ -1445,8 +1451,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
                         breakdowns, running = True, 0.0
                 if breakdowns or summed <= total + slack * 1.0001:
                     continue
-            elif abs(summed - total) <= slack * 1.0001:
-                continue
+            elif abs(summed - total) <= slack * 1.0001 or abs(summed - total) > total * _PARTITION_OFF:
+                continue  # within rounding; or so far off that the parts are no breakdown of it (other measures)
             magnitude = _PART_MAGNITUDE[whole.group(2)]
             places = max(len(m.group(1).partition(".")[2]) for m in (*parts, whole))
             shown = f"{summed / magnitude:.{places}f}{whole.group(2)}{whole.group(3)}"
@@ -1545,6 +1551,8 @@ def _parts_over_whole(ctx: Context, rule: Rule) -> Iterator[Finding]:
         unit = m.group(3)
         if re.search(rf"\d\s*[万亿]?{unit}", text[sentence:start]):
             continue  # an earlier count of the same thing in the sentence may be the whole
+        if _AVERAGE.search(text, sentence, m.end() - offset):
+            continue  # 平均工资8.2万元，其中男职工8.6万元: a group's average may exceed the whole's
         yield rule.finding(ctx.doc, b.index, m.start(4) - offset, m.end() - offset,
                            text=m.group()[m.start(4) - m.start():],
                            detail=f"“其中”所列的部分（{m.group(4)}{m.group(5)}{unit}）大于前面的总数"
