@@ -349,7 +349,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "年末常住人口21.5万人，其中城镇人口9.8万人，乡村人口11.7万人，全年出生人口18600人。",
     "全年接待游客320万人次，其中过夜游客85万人次，实现旅游收入28亿元。",
     # averages of groups add up to nothing, and a group's average may exceed the whole's
-    "全体居民人均可支配收入31200元。其中，城镇居民人均可支配收入40100元，农村居民人均可支配收入19800元。",
+    "全县居民人均收入31200元。其中，城镇居民人均收入40100元，农村居民人均收入19800元。",
     "全县职工平均工资8.1万元，其中男职工8.5万元，女职工7.6万元。",
     # parts that are other measures than the whole (far from adding up to it): no breakdown of it
     "全县新增就业2300人，其中城镇新增就业1600人，农村劳动力转移就业4200人。",
