@@ -352,7 +352,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "全县居民人均收入31200元。其中，城镇居民人均收入40100元，农村居民人均收入19800元。",
     "全县职工平均工资8.1万元，其中男职工8.5万元，女职工7.6万元。",
     # parts that are other measures than the whole (far from adding up to it): no breakdown of it
-    "全县新增就业2300人，其中城镇新增就业1600人，农村劳动力转移就业4200人。",
+    "全县就业人员2300人，其中城镇就业1600人，农村劳动力转移4200人。",
     "共走访农户120户，其中年收入5万元以下的60户，3万元以下的40户，1万元以下的25户。",
     "会议定于2024年2月29日召开。",  # a leap year
     "20世纪90年代以来，全县共建成水库12座。",
