@@ -353,6 +353,8 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "全县职工平均工资8.1万元，其中男职工8.5万元，女职工7.6万元。",
     # parts that are other measures than the whole (far from adding up to it): no breakdown of it
     "全县就业人员2300人，其中城镇就业1600人，农村劳动力转移4200人。",
+    # a rough whole bounds no sum
+    "全年共接待游客约320万人次，其中过夜游客200万人次，一日游游客150万人次。",
     "共走访农户120户，其中年收入5万元以下的60户，3万元以下的40户，1万元以下的25户。",
     "会议定于2024年2月29日召开。",  # a leap year
     "20世纪90年代以来，全县共建成水库12座。",

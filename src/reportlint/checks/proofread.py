@@ -1370,6 +1370,8 @@ _PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000
 # a figure per person, household or unit, or an average (人均, 平均工资, 户均, 亩均, 每人): a group's average may
 # exceed the whole's, and the groups' averages add up to nothing
 _AVERAGE = re.compile(r"[人户亩]均|平均|均价|单价|每(?:人|户|亩|名|个|家|吨|平方米)")
+_ROUGH_BEFORE = ("约", "近", "逾", "超过", "将近", "大约", "接近")
+_ROUGH_AFTER = ("左右", "以上", "上下")
 _PARTITION_OFF = 0.3  # a breakdown whose parts miss their whole by more than this share is likely no breakdown of it
 _TOTAL_WORDS = ("共", "总", "合计", "累计", "全年", "全县", "全市", "全区", "全镇", "全省")
 _PARTS_STOP = (*_TOTAL_WORDS, "另有", "另外", "此外", "还有", "以外")
@@ -1432,6 +1434,9 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
             if len(wholes) != 1:
                 continue  # no whole, or two amounts of the unit before 其中: which one is broken down is unsure
             whole = wholes[0]
+            if t[max(0, whole.start() - 2):whole.start()].endswith(_ROUGH_BEFORE) or \
+                    t.startswith(_ROUGH_AFTER, whole.end()) or t[whole.start(3) - 1:whole.start(3)] in ("余", "多"):
+                continue  # a rough whole (约4亿元, 超过300人, 3000余人) bounds no sum
             if members is None and not any(w in t[sentence:whole.start()] for w in _TOTAL_WORDS):
                 continue  # parts of a figure not called a total (总产量, 共有, 合计): the list may go on to other facts
             judged.add((b.index, whole.start(1)))
