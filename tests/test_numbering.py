@@ -713,6 +713,14 @@ def test_articles_of_a_law_stored_on_one_line(tmp_path: Path) -> None:
     assert lint_text(law(*labels), tmp_path, select="N1") == []
     cited = law(*labels[:3]) + "违反本办法第六条规定的，依照第二条、第五条 处理。"
     assert lint_text(cited, tmp_path, select="N1") == []
+    # one chapter per line: a chapter of two articles holds one glued label, counted since a sentence ends before it
+    body = "　社区公园的养护由街道办事处负责。"
+    chapters = ["第一章　总则", "第一条" + body + "第二条" + body, "第二章　管理", "第三条" + body + "第四条" + body,
+                "第三章　附则", "第五条" + body]
+    assert lint_text("某市社区公园管理办法\n" + "\n".join(chapters), tmp_path, select="N1") == []
+    chapters[3] = "第三条" + body
+    found = lint_text("某市社区公园管理办法\n" + "\n".join(chapters), tmp_path, select="N1")
+    assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第五条", "第四条")]
 
 
 def test_an_article_number_is_no_count_of_the_list_after_it(tmp_path: Path) -> None:

@@ -222,8 +222,8 @@ _ARTICLE_GLUED = re.compile(r"(?<![、和及与或至到])第([一二三四五�
 
 def _articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
     """The articles in document order: each paragraph's opening label (``_ARTICLE``), then the labels glued inside
-    it (``_ARTICLE_GLUED``) when it holds two or more of them, as a law stored on one line does: one alone may be a
-    citation with a stray blank."""
+    it (``_ARTICLE_GLUED``) when it holds two or more of them, as a law stored on one line does; one alone counts only
+    right after a full stop, since elsewhere it may be a citation with a stray blank."""
     for b in ctx.doc.blocks:
         if "条" not in b.text or b.index in ctx.residue or b.kind == "cell":
             continue
@@ -231,8 +231,9 @@ def _articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
         if first:
             yield b, first
         glued = [m for m in _ARTICLE_GLUED.finditer(b.text, first.end() if first else 0)]
-        if len(glued) >= 2:
-            yield from ((b, m) for m in glued)
+        if len(glued) < 2:  # one alone counts only where a sentence has just ended (never inside a citation)
+            glued = [m for m in glued if b.text[:m.start()].rstrip(" \u3000")[-1:] in ("。", "；", "")]
+        yield from ((b, m) for m in glued)
 
 
 def _article_runs(ctx: Context) -> list[_Run]:
