@@ -37,6 +37,24 @@ def test_pairs_accepts_item_numbers_and_quotes_running_over_paragraphs(tmp_path:
     assert _spans(tmp_path, text, "T102") == []
 
 
+def test_pairs_accept_a_quotation_of_several_paragraphs_run_onto_one_line(tmp_path: Path) -> None:
+    # an amendment quoting new articles: each quoted paragraph opens with “ and only the last closes; a web copy runs
+    # the paragraphs together, some ending in a colon before a list's items
+    para = "居民委员会应当定期公开办理事项的进展情况，接受居民监督"
+    text = (f"一、将第五条修改为：“{para}。“{para}；{para}。”二、增加一条：“{para}，有下列情形之一的，予以通报："
+            f"“（一）{para}；“（二）{para}。”三、删去第九条。")
+    assert _spans(tmp_path, "市人大常委会决定对《办法》作如下修改：" + text, "T102") == []
+    # a quotation inside the quotation after a full stop still pairs as nested quotes around it (a lost ” elsewhere
+    # makes the whole line be examined)
+    nested = f"会议指出：“{para}。“两个确保”是关键。”另，会上提到（试行办法。"
+    assert [f.excerpt for f in lint_text(nested, tmp_path, select="T102")] == ["（"]
+    # a short phrase before the next “ is a quotation that lost its ”, and a chain never closed is said at its start
+    lost = "提出“两个确保。“三个一”工程进展顺利。"
+    assert _spans(tmp_path, lost, "T102") == [(0, 2, 3)]
+    unclosed = f"修改为：“{para}。“{para}。"
+    assert _spans(tmp_path, unclosed, "T102") == [(0, 4, 5)]
+
+
 def test_pairs_reports_mixed_widths_once_per_pair_and_summarised_when_many(tmp_path: Path) -> None:
     assert _spans(tmp_path, "工作安排(试行）如下。", "T102") == [(0, 4, 8)]
     many = "\n".join(f"第{i}项(试行）已印发。" for i in range(6))

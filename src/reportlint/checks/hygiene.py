@@ -502,7 +502,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spot and make one finding: two closing quotes around a word (”…”) point at the
     opening one, openers of another kind before a closer ((…》) are reported together.
     A quotation running over several paragraphs —
-    each opens with “ and only the last closes — is accepted. ) after an item number (1)、
+    each opens with “ and only the last closes — is accepted, also when a web copy runs
+    its paragraphs onto one line (修改为：“……。“……。”). ) after an item number (1)、
     a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
     quotes written back to front (”…“) are T104's.
     ## Parameters
@@ -555,6 +556,7 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     carry_limit = rule.params.get("carry", 3)
     candidates = sorted(i for i in unpaired if i in position)
     carried: list[tuple[str, int, int, str, int]] = []  # mark, block, offset, written form, blocks crossed
+    chained: dict[tuple[int, int], tuple[str, int, int, str, int]] = {}  # a quoted paragraph's “ → the one before
     last_pos = -2
     mixed: list[tuple[int, int, int, str, str]] = []
     for index in candidates:
@@ -565,7 +567,7 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
             gap -= short - (short + 2) // 3
         if carried and not all(_compatible(blocks[k], blocks[k + 1]) for k in range(last_pos, pos)):
             gap = carry_limit + 1
-        yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit])
+        yield from _unclosed(ctx, rule, [c for c in carried if c[4] + gap > carry_limit], chained)
         stack = [(m, blk, at, form, n + gap) for m, blk, at, form, n in carried if n + gap <= carry_limit]
         last_pos = pos
         text = b.text
@@ -579,11 +581,15 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 if ch in "“〝" and i + 1 < len(text) and text[i + 1] in "“〝":
                     yield rule.finding(ctx.doc, b.index, i, i + 2, key="doubled", mark=ch)
                     continue
+                if ch in "“〝" and stack and _next_paragraph(text, stack[-1], b.index, i):
+                    chained[(b.index, i)] = stack.pop()  # the quoted paragraph before stays open, as it should
                 stack.append((_norm_mark(ch), b.index, i, ch, 0))
             elif ch in _CLOSE_OF:
                 opener = _norm_mark(_CLOSE_OF[ch])
                 if stack and stack[-1][0] == opener:
                     _, blk, at, form, _ = stack.pop()
+                    if (blk, at) in chained and not _ends_sentence(text, i):
+                        stack.append(chained.pop((blk, at)))  # “…。“两个确保”是…” — a quotation inside, not a paragraph
                     if form in _WIDTH_PAIR and _WIDTH_PAIR[form] != ch and blk == b.index:
                         mixed.append((b.index, at, i + 1, form, ch))
                 elif any(o == opener for o, *_ in stack):
@@ -603,8 +609,8 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if crossed < carry_limit and pos + 1 < len(blocks):
                 carried.append(entry)
             else:
-                yield from _unclosed(ctx, rule, [entry])
-    yield from _unclosed(ctx, rule, carried)
+                yield from _unclosed(ctx, rule, [entry], chained)
+    yield from _unclosed(ctx, rule, carried, chained)
     over = rule.params.get("summary_over", 3)
     for index, start, end, form, close in mixed[:1] if len(mixed) > over else mixed:
         yield rule.finding(ctx.doc, index, start, end, key="mixed_summary" if len(mixed) > over else "mixed",
@@ -614,9 +620,42 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _LIST_LINE = 40  # a line this short (a name and a telephone number) is an entry of a list, not a paragraph
 
 
-def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, int]]) -> Iterator[Finding]:
-    for mark, blk, at, form, _ in entries:
+def _unclosed(ctx: Context, rule: Rule, entries: list[tuple[str, int, int, str, int]],
+              chained: dict[tuple[int, int], tuple[str, int, int, str, int]]) -> Iterator[Finding]:
+    """The findings on marks left open; a quotation of several paragraphs left open is reported at its first “."""
+    for entry in entries:
+        while (entry[1], entry[2]) in chained:
+            entry = chained.pop((entry[1], entry[2]))
+        mark, blk, at, form, _ = entry
         yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether a sentence ends right before ``at`` (blanks aside)."""
+    j = at
+    while j > 0 and text[j - 1] in " \u3000":
+        j -= 1
+    return j > 0 and text[j - 1] in "。！？!?；;…"
+
+
+_PARAGRAPH = 15  # a quoted paragraph holds a sentence at least this long: 提出“两个确保。“三个一”… is a lost ”
+
+
+def _next_paragraph(text: str, top: tuple[str, int, int, str, int], index: int, at: int) -> bool:
+    """Whether the “ at ``at`` opens the next paragraph of a quotation whose paragraph ``top`` opened: a quotation of
+    several paragraphs opens each with “ and closes only the last (GB/T 15834-2011 4.1.3.3), and a web copy runs them
+    together on one line (修改为：“……。“……。“……。”). The paragraph before ends a sentence (or a colon before an
+    item: ……决定：“（一）……), is no short phrase, and holds no quotation mark."""
+    mark, blk, start, _, _ = top
+    if mark != "“" or blk != index or at - start <= _PARAGRAPH or _QUOTES.search(text, start + 1, at) is not None:
+        return False
+    return _ends_sentence(text, at) or (text[at - 1:at] in "：:" and _ITEM_OPENS.match(text, at + 1) is not None)
+
+
+# a quoted paragraph after one ending in a colon opens a list's item (“（一）…；“（二）…。”), else the “ after the colon
+# opens a quotation inside the quotation (规定：“……”)
+_ITEM_OPENS = re.compile(r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.．、]"
+                         r"|第[一二三四五六七八九十百]+条")
 
 
 _ODD_QUOTE = re.compile(r"[〝〞]")
