@@ -621,3 +621,12 @@ def test_a_quotation_inside_a_quotation_takes_single_quotes(tmp_path: Path) -> N
     text = "通知\n会议提出“着力延伸“口岸+”产业链”的要求。\n推进““十四五””规划落实。\n开展“安全月”“质量月”活动。\n"
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.line, f.suggestion) for f in found] == [(2, "“着力延伸‘口岸+’产业链”")]
+
+
+def test_kaizhan_guihua_as_a_verb_and_its_object_is_no_swap(tmp_path: Path) -> None:
+    # 开展规划 (carry out planning) is right; 编制开展规划 and 产业开展规划 are 发展规划 swapped
+    right = "这类片区功能单一，一般不单独开展规划，由所在街道统一开展规划编制。"
+    assert lint_text(right, tmp_path, select="T104") == []
+    swapped = "市里编制开展规划，明确产业开展规划的重点。"
+    found = lint_text(swapped, tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("开展", "发展"), ("开展", "发展")]
