@@ -1017,6 +1017,12 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
                 at.append(p)
+        # a character opening two or more items of a list of the sentence (减环节、减材料、减时限; 一事项一标准、
+        # 一子项一编码) is the list's own word, repeated on purpose wherever it stands in the sentence
+        if len(odd) >= NOISE_MIN and "、" in text[start:end]:
+            listed = {ch for ch in set(odd) if text.count("、" + ch, start, end) >= 2}
+            odd = [ch for ch in odd if ch not in listed]
+            at = [p for p in at if text[p] not in listed]
         # one prefix again and again (设备零故障、客户零闪动、工作零差错), or one word again in clause after clause
         # (为人民谋幸福、为民族谋复兴: parallel clauses), is a pattern the text repeats on purpose
         if len(odd) >= NOISE_MIN and not (len(set(odd)) == 1 and (odd[0] in _PREFIXES or (
