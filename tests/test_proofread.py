@@ -105,6 +105,10 @@ def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
     assert [f for f in lint_text(text, tmp_path, select="T105") if "不一致" in f.message] == []
+    # drafts at two stages are two texts: the 送审稿 a bureau sent up and the 草案 made of it
+    drafts = ("起草说明\n市司法局对《某某市物业管理条例（草案送审稿）》逐条审查修改，形成了《某某市物业管理条例（草案）》，"
+              "后又印发《某某市物业管理条例（草案修改稿）》。\n")
+    assert [f for f in lint_text(drafts, tmp_path, select="T105") if "不一致" in f.message] == []
 
 
 def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:

@@ -514,7 +514,9 @@ _OWN_NUMBER = re.compile(r"\s*[（(][^（()）\n]{0,30}(?:令|号|〕)[^（()）
 _SERIES_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]")
 
 
-_EDITION = re.compile(r"试行|暂行|修订|修正|草案|征求意见")
+# the words of a version or a stage of drafting (GB/T 9704 names drafts 征求意见稿, 送审稿; a text goes through 讨论稿,
+# 报批稿, 审议稿 …): 《……（草案）》 and 《……（草案送审稿）》 are two texts, not one cited with a gap
+_EDITION = re.compile(r"试行|暂行|修订|修正|草案|征求意见|送审|报批|审议|讨论|稿")
 
 
 # a line that is one title and nothing more, but a list's label and a closing mark: 3.《……决算表》；
