@@ -173,6 +173,15 @@ def test_halfwidth_after_a_number_before_chinese(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == [","]
 
 
+def test_halfwidth_marks_before_an_item_or_an_ideographic_space(tmp_path: Path) -> None:
+    # 下列行为：（一）…;（二）… and （每年核定一次）;下一句; 主送机关 closed by : and the ideographic spaces of an indent
+    text = "不得有下列行为：（一）擅自挪用专项经费;（二）虚报支出（按季度核算）;超支部分不予报销。\n各街道办事处、各直属单位:\u3000\u3000为做好工作，现通知如下。"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.line, f.excerpt) for f in found] == [(1, ";"), (1, ";"), (2, ":")]
+    # a list in code or a formula keeps its marks: f(a;（b）) has none before Chinese text
+    assert lint_text("调用 f(x;(y)) 即可。时间9:30（北京时间）。", tmp_path, select="T103") == []
+
+
 def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
     assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []
 
@@ -334,19 +343,19 @@ def _plain_half_in_han(text: str) -> list[int]:
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
             if m.group() in ",;:" and (((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
-                                       or (before in "”》" and ("\u4e00" <= after <= "\u9fff"
+                                       or (before in "”》）" and ("\u4e00" <= after <= "\u9fff"
                                                                or after in ("", "\n", "“")))):
                 out.append(i)
             continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
             out.append(i)
-        elif m.group() in ",;:" and after.isdecimal():
+        elif m.group() in ",;:" and (after.isdecimal() or after in "（《"):
             out.append(i)
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
             out.append(i)
         elif m.group() in ".:!?;," and after in ("", "\n"):
             out.append(i)
-        elif m.group() == ":" and re.match(r"[ \t]+[\u4e00-\u9fff“]", text[i + 1:]):  # 附件: 关于…
+        elif m.group() == ":" and re.match(r"[ \t\u3000]+[\u4e00-\u9fff“]", text[i + 1:]):  # 附件: 关于…
             out.append(i)
     return out
 
@@ -357,7 +366,7 @@ def test_half_width_mark_scan_agrees_with_the_plain_walk() -> None:
     from reportlint.checks.hygiene import _half_in_han
 
     rng = random.Random(3)
-    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇", "\t", "%", "》"]
+    alphabet = [*",;:?!().", "中", "文", "3", "①", "１", "a", "“", "”", "\n", " ", "，", "\u3000", "〇", "\t", "%", "》", "（", "）"]
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert [m.start() for m in _half_in_han(text)] == _plain_half_in_han(text), text

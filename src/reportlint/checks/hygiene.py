@@ -679,7 +679,8 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 # before spaces and Chinese text, a , ; : before a digit. One class first and the alternatives inside the look-ahead
 # (not three top-level branches, the first a class): ``re`` then skips in C to the marks alone instead of trying the
 # pattern at every character (the scan of the rules' reports: 11 ms -> 3.3 ms over 70 of them)
-_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t]+[\u4e00-\u9fff“]|(?<=[,;:])\d)")
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t\u3000]+[\u4e00-\u9fff“]"
+                             r"|(?<=[,;:])[\d（《])")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
@@ -706,18 +707,19 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
             # 附件3,地方标准 / 附件1:办法 / 增长24.7%,超额: after a number or a percentage too, when Chinese text
-            # follows (not 1,000); 提出“八个增长”: after a closing quotation or title mark, Chinese or an end after
+            # follows (not 1,000); 提出“八个增长”: / （不得叠加）;食用油: after a closing quotation, title mark or
+            # full-width bracket, Chinese or an end after
             if m.group() in ",;:" and (
                     ((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
-                    or (before in "”》" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
+                    or (before in "”》）" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
                 yield m
             continue
         if m.group() == "." and before in _CN_ORDINALS and (i < 2 or text[i - 2] in _LINE_OPENS):
             continue  # 二.存在问题: the stop of a heading's number, not a sentence's end (N106 asks for 二、)
-        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t"):
-            yield m  # after in " \t": 附件: 关于……, a colon typed the English way with a space after it
-        elif m.group() in ",;:" and after.isdecimal():  # 查询,2023年 / 时间:9时: Chinese, the mark, then a number
-            yield m
+        if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t", "\u3000"):
+            yield m  # after in " \t\u3000": 附件: 关于……, a colon typed the English way with a space after it
+        elif m.group() in ",;:" and (after.isdecimal() or after in "（《"):
+            yield m  # 查询,2023年 / 时间:9时 / 储备粮;（二）虚报: Chinese, the mark, then a number or an opening mark
         elif after == "\n" and "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":  # the sentence goes on after a line break
             yield m
         elif m.group() in ".:!?;," and after in ("", "\n"):  # 方案如下: closing a line of Chinese text, a list under
