@@ -128,3 +128,15 @@ def test_a_space_after_the_ordinal_of_an_inline_series_is_reported(tmp_path: Pat
     found = lint_text(text, tmp_path, select="T110")
     assert [f.excerpt for f in found] == ["是 学", "是 运"]
     assert "“一是 学习”" in found[0].message
+
+
+def test_spaces_inside_a_document_number(tmp_path: Path) -> None:
+    # a 发文字号 typed or pasted with spaces (区政办发 〔2023〕 7 号) is one run; the fix joins it, the title before stays
+    text = "区政府办公室关于做好秋季防火工作的通知 区政办发 〔2023〕 7 号\n各街道办事处：\n按照市里部署，现就有关事项通知如下。\n"
+    found = lint_text(text, tmp_path, select="T110")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("区政办发 〔2023〕 7 号", "区政办发〔2023〕7号")]
+    doc = load_text(tmp_path / "r.txt", text.encode())
+    fixed = fix_text(text.encode(), doc.blocks, found, dict(doc.meta)).fixed
+    assert fixed.splitlines()[0].endswith("通知 区政办发〔2023〕7号")
+    # written as one run, or cited in a sentence without spaces: nothing
+    assert lint_text("按照区政办发〔2023〕7号文件要求，抓好落实。\n", tmp_path, select="T110") == []

@@ -41,6 +41,10 @@ _AFTER_ORDINAL = re.compile(r"(?:^|(?<=[。；;，,：:！？!?]))\s*[一二三�
                             re.MULTILINE)
 _NUMBER_LABEL = re.compile(r"(?:第|附件|附表|附图|编号|序号|(?:(?<![\u4e00-\u9fff])|(?<=[见如]))[图表])$")
 _GLYPH_LAYOUT = (".pdf", ".ofd")
+# a 发文字号 with spaces typed inside it (国发 〔2011〕 35 号): GB/T 9704-2012 7.2.4 sets it as one run of 机关代字, the
+# year in 〔〕 and the number with 号 (国办发〔2012〕10号); the spaces come from a web page's layout or from typing
+_SPACED_DOCNO = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?〔 ?(?:19|20)\d\d ?〕[ \u3000]?\d{1,4}[ \u3000]?号")
+_AGENCY_CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[发函字电令]$")  # how most 机关代字 end: 国发, 国办函, 京政办字, 中办电
 _CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
 _LONGEST = 4  # characters of the longest word looked for across a space
@@ -107,19 +111,21 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     space inside a dictionary word counts, so spaces between words, spaced-out titles, padded
     names and line breaks turned into spaces are left alone. Also a number set off by a space on both
     sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
-    belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style).
+    belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style);
+    and a 发文字号 with spaces inside (国发 〔2011〕 35 号, GB/T 9704-2012 7.2.4 writes it as one run).
     Above ``summary_over`` places, one finding for the whole document with the
     count. The fix deletes the space.
     ## Parameters
     ``summary_over``: places reported one by one at most.
     ## Example
     全县各学 校要在月底前完成排查 → T110 (学校 cut in two)."""
-    if " " not in ctx.body.text:
+    if " " not in ctx.body.text and "\u3000〔" not in ctx.body.text and "〕\u3000" not in ctx.body.text:
         return
     marks = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
              if b.index not in ctx.residue and _PROSE.search(b.text)]
     yield from _reported(ctx, rule, marks, "mark", "mark_summary")
     if not ctx.doc.path.lower().endswith(_GLYPH_LAYOUT):
+        yield from _spaced_doc_numbers(ctx, rule)
         yield from _spaced_numbers(ctx, rule)
         ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
                     for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
@@ -129,6 +135,23 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
     yield from _reported(ctx, rule, cut, "default", "summary")
+
+
+def _spaced_doc_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """发文字号 with spaces inside (国发 〔2011〕 35 号), each once, shown from its 机关代字; the fix deletes the
+    spaces."""
+    for b, offset, m in ctx.body.finditer(_SPACED_DOCNO) if "〔" in ctx.body.text else ():
+        start, end = m.start() - offset, m.end() - offset
+        if b.index in ctx.residue or not _BLANKS.search(b.text, start, end):
+            continue
+        code = _AGENCY_CODE.search(b.text, max(0, start - 5), start)
+        first = code.start() if code else b.text.index("〔", start)
+        text = b.text[first:end]
+        yield rule.finding(ctx.doc, b.index, first, end, key="docno", text=text, suggestion=_BLANKS.sub("", text),
+                           autofix=[(b.index, k.start(), k.end(), "") for k in _BLANKS.finditer(b.text, first, end)])
+
+
+_BLANKS = re.compile("[ \u3000\t]+")
 
 
 def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
