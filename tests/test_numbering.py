@@ -721,6 +721,12 @@ def test_articles_of_a_law_stored_on_one_line(tmp_path: Path) -> None:
     chapters[3] = "第三条" + body
     found = lint_text("某市社区公园管理办法\n" + "\n".join(chapters), tmp_path, select="N1")
     assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第五条", "第四条")]
+    # a label whose blank was lost at a PDF line's end (。第三条社区……) follows the article before it: still an article;
+    # a sentence opening with a citation of another article (。第六条规定的……) is none
+    lost = "某市社区公园管理办法\n第一章　总则\n" + "第一条" + body + "第二条" + body + "第三条社区公园的养护由街道负责。"
+    assert lint_text(lost + "\n第四条" + body, tmp_path, select="N1") == []
+    cited = "某市社区公园管理办法\n第一章　总则\n" + "第一条" + body + "第二条" + body + "第六条规定的情形除外。"
+    assert lint_text(cited + "\n第三条" + body, tmp_path, select="N1") == []
 
 
 def test_an_article_number_is_no_count_of_the_list_after_it(tmp_path: Path) -> None:

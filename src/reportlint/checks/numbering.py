@@ -233,7 +233,31 @@ def _articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
         glued = [m for m in _ARTICLE_GLUED.finditer(b.text, first.end() if first else 0)]
         if len(glued) < 2:  # one alone counts only where a sentence has just ended (never inside a citation)
             glued = [m for m in glued if b.text[:m.start()].rstrip(" \u3000")[-1:] in ("。", "；", "")]
+        if glued and "。第" in b.text:
+            glued = _with_bare_labels(b.text, first, glued)
         yield from ((b, m) for m in glued)
+
+
+# an article's label with its blank lost, right after a full stop (。第四条达到……: a PDF line ended after the label
+# and its blank was dropped with the line's end)
+_ARTICLE_BARE = re.compile(r"(?<=。)第([一二三四五六七八九十百零〇]{1,7})条(?![ \u3000])")
+
+
+def _with_bare_labels(text: str, first: re.Match[str] | None, glued: list[re.Match[str]]) -> list[re.Match[str]]:
+    """``glued`` with the labels of ``_ARTICLE_BARE`` that follow the article before them in sequence (第三条……。
+    第四条达到): a sentence opening with a citation of the next article is rare, one of another article is kept out."""
+    values = _article_values()
+    bare = list(_ARTICLE_BARE.finditer(text, first.end() if first else 0))
+    if not bare:
+        return glued
+    out: list[re.Match[str]] = []
+    last = values.get(first.group(1)) if first else None
+    for m in sorted([*glued, *bare], key=lambda m: m.start()):
+        value = values.get(m.group(1))
+        if m.re is _ARTICLE_GLUED or (value is not None and last is not None and value == last + 1):
+            out.append(m)
+            last = value
+    return out
 
 
 def _article_runs(ctx: Context) -> list[_Run]:
