@@ -325,3 +325,19 @@ def test_running_header_repeating_the_title_leaves_the_title_itself(tmp_path: Pa
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts[0] == title and title not in "".join(texts[1:]) and "13:12" not in "".join(texts)
+
+
+def test_a_web_pages_field_line_under_a_full_width_title_starts_a_paragraph(tmp_path: Path) -> None:
+    # a web page printed to PDF: a title as wide as the body, then 发布日期: on the next line (no wrap of the title)
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    title = "某某县教育局关于二〇二三年度全县中小学校舍安全隐患排查整治工作情况的报告"[:37]
+    c.drawString(72, 780, title)
+    c.drawString(72, 764, "发布日期:2023-01-06 10:20 信息来源:某某县教育局")
+    body = "今年以来，县教育局按照县委县政府统一部署，组织全县中小学校开展校舍安全隐患排查整治，现将有关情况报告如下，请审阅。"
+    c.drawString(96, 730, body[:35])
+    c.drawString(72, 714, body[35:72])
+    c.drawString(72, 698, body[72:])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[:2] == [title, "发布日期:2023-01-06 10:20 信息来源:某某县教育局"]

@@ -47,6 +47,10 @@ _END = "。！？!?；;：:…”’」』）)"
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))"
 )
+# the label of a field a web page prints under its title (发布日期:2023-01-06, 信息来源：, 浏览次数:): a page printed
+# to PDF sets it on a line of its own, never the rest of a sentence wrapped from the line before
+_FIELD = re.compile(r"^\s*(?:发布日期|发布时间|发文日期|成文日期|信息来源|文章来源|来源|作者|责任编辑|浏览次数|点击数"
+                    r"|阅读次数|访问量|索引号|发文字号|发布机构|发文机关)\s*[:：]")
 
 
 @dataclass(slots=True)
@@ -550,6 +554,8 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
             and not prev_text.endswith(tuple(_END)) and not _MARKER.match(ln.text)):
         return False
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
+        return True
+    if _FIELD.match(ln.text):
         return True
     # the previous line runs to the right margin (justified text) without ending a sentence
     # and this one starts no further right than it did: a wrapped line of the same
