@@ -153,9 +153,23 @@ def test_blank_of_an_unknown_field_is_not_given_a_guessed_one(tmp_path: Path) ->
     text = ("决算说明\n" + "\n".join(f"XX局第{i}项收入增长XX%。" for i in range(3))
             + "\nXX中心负责汇总。")
     found = lint_text(text, tmp_path, select="B103")
-    # XX局 and XX% share their paragraphs: one blank, one finding naming both fields; XX中心 stands alone
-    assert [f.block for f in found] == [1, 4]
-    assert "分别应填写单位或地名、数字" in found[0].message and "应填写具体内容" in found[1].message
+    # XX局 and XX% share their paragraphs: one blank, one finding naming both fields; XX中心 (no field known) is one
+    # more place of that blank, listed with it, and no field is guessed for it
+    assert [(f.block, [r["line"] for r in f.related]) for f in found] == [(1, [2, 3, 3, 4, 4, 5])]
+    assert "分别应填写单位或地名、数字" in found[0].message
+    # alone, it is said with no field
+    alone = lint_text("决算说明\nXX中心负责汇总。", tmp_path, select="B103")
+    assert ["应填写具体内容" in f.message for f in alone] == [True]
+
+
+def test_a_blank_of_the_whole_text_takes_in_its_place_in_another_field(tmp_path: Path) -> None:
+    # a template's XX in many paragraphs (place names) and once in a share (达XX%): one finding for the one blank,
+    # however a converter cut the lines into paragraphs
+    text = ("XX县乡村振兴工作调研报告\n今年以来，XX县认真落实上级部署，推动乡村振兴取得新进展。\n"
+            "全县共走访XX镇、XX乡的农户，召开座谈会多次。\n群众对人居环境整治的满意率达XX%，比上年有所提高。")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.block, len(f.related)) for f in found] == [(0, 4)]
+    assert "分别应填写单位或地名、数字" in found[0].message
 
 
 def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:

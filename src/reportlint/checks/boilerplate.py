@@ -377,6 +377,15 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
             groups.remove(g)
         groups.append(sorted([*same, *(p for g in joined for p in g)], key=lambda p: (p[0].index, p[1])))
     for (form, text), groups in merged.items():
+        whole = [g for g in groups if len(g) >= group_from and len({p[0].index for p in g}) > 1]
+        if whole and len(whole) < len(groups):
+            # a blank said for the whole text (XX in 15 places) takes in its few places in another field (达XX%): one
+            # finding for one placeholder, whatever the paragraphs a converter made of the lines; two fields each
+            # filled in many places (XX局 …, 联系人：XX …) stay two blanks
+            largest = max(whole, key=len)
+            rest = [p for g in groups if not any(g is w for w in whole) for p in g]
+            groups = [g for g in whole if g is not largest]
+            groups.append(sorted([*largest, *rest], key=lambda p: (p[0].index, p[1])))
         for same in groups:
             if len(same) >= group_from and len({p[0].index for p in same}) > 1:
                 out.append((form, named(form, text, same[0][3]), same, True))
