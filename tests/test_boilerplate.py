@@ -1482,6 +1482,21 @@ def test_html_tags_copied_into_a_text_are_one_finding_and_read_as_spaces(tmp_pat
     assert lint_text("情况说明\n指标值<b>为基准值。", tmp_path, select="B101") == []
 
 
+def test_html_tags_pasted_into_a_word_file_are_read_as_in_a_text(tmp_path: Path) -> None:
+    """A page's source pasted into Word: the same one finding as in the .txt, at the same paragraph and column."""
+    from conftest import make_docx
+
+    from reportlint.testing import lint_path
+
+    lines = ["关于做好防汛工作的通知", "<p>各乡镇人民政府：</p><p style=\"text-indent:2em;\">请于6月10日前完成隐患排查。</p>",
+             "<p>特此通知。</p>"]
+    (tmp_path / "n.txt").write_text("\n".join(lines), encoding="utf-8")
+    docx = make_docx(tmp_path / "n.docx", [(line, {}) for line in lines])
+    seen = [[(f.rule, f.block, f.start, f.message) for f in lint_path(path, select="B101,T103").findings]
+            for path in (tmp_path / "n.txt", docx)]
+    assert seen[0] == seen[1] and [s[:3] for s in seen[1]] == [("B101", 1, 0)]
+
+
 def test_a_sites_rating_and_navigation_lines_over_the_text_are_residue(tmp_path: Path) -> None:
     text = ("首页范文工作报告申报材料\n导航\n社区党委先进党组织申报材料\n"
             "某社区位于城区东北侧，辖区面积1.5平方公里，有居民三千余户。\n")

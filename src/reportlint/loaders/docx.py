@@ -614,6 +614,14 @@ def load_docx(path: Path, data: bytes) -> Document:
             el = parse_xml(core, "docProps/core.xml").find(DC + "title")
             title = (el.text or "").strip() if el is not None else ""
     blocks, page_breaks = _read_body(body_root, styles, numbering)
+    if any("<" in b.text for b in blocks):  # a web page's source pasted into Word (<p>各市、县人民政府：</p>)
+        from dataclasses import replace
+
+        from .text import html_tags
+
+        texts = [b.text for b in blocks]
+        html_tags(texts, meta)
+        blocks = [b if b.text == t else replace(b, text=t) for b, t in zip(blocks, texts, strict=True)]
     if not title:
         title = next((b.text.strip() for b in blocks if b.kind == "title"), "")
     if page_breaks:

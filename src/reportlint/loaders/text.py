@@ -238,10 +238,11 @@ _HTML_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|i|em|u|font|td|tr|th|table
 _HTML_TAGS_MIN = 2  # tags in a file before they count as copied markup (one "<b>" may be a drafter's)
 
 
-def _html_tags(lines: list[str], meta: dict[str, object]) -> None:
-    """The tags of a web page's source in a plain text (not a page's source, whose markup the loader reads as such):
-    read as the spaces they take, so no rule reads their attributes as text, and the first of them and their count
-    go to ``meta["html_tags"]`` (1-based line, 0-based column, the tag, the count) for B101 to report."""
+def html_tags(lines: list[str], meta: dict[str, object]) -> None:
+    """The tags of a web page's source in a plain text or a Word file's paragraphs (not a page's source, whose
+    markup the loader reads as such): read as the spaces they take, so no rule reads their attributes as text, and the
+    first of them and their count go to ``meta["html_tags"]`` (1-based line or paragraph, 0-based column, the tag,
+    the count) for B101 to report."""
     first, count = _marks(lines, "<", _HTML_TAG)
     if first is None or count < _HTML_TAGS_MIN:
         return
@@ -284,7 +285,7 @@ def load_text(path: Path, data: bytes) -> Document:
     if "&" in text:
         _space_entities(lines, markdown or page, meta)
     if not markdown and not page and "<" in text:
-        _html_tags(lines, meta)
+        html_tags(lines, meta)
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
