@@ -341,3 +341,16 @@ def test_a_web_pages_field_line_under_a_full_width_title_starts_a_paragraph(tmp_
     c.save()
     texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
     assert texts[:2] == [title, "发布日期:2023-01-06 10:20 信息来源:某某县教育局"]
+
+
+def test_a_short_notices_lines_ending_at_one_place_are_no_margin(tmp_path: Path) -> None:
+    # every line short: the title and one more line end at the same place, which is no right margin; the salutation
+    # under the title is no wrapped line of it
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    lines = ["关于做好本年度消防安全检查工作的通知", "各科室：", "请于本月底前报送自查表，联系人：王敏。", "特此通知。",
+             "某某局办公室"]
+    for n, line in enumerate(lines):
+        c.drawString(72, 780 - 20 * n, line)
+    c.save()
+    assert [b.text for b in load_pdf(path, path.read_bytes()).blocks] == lines

@@ -47,6 +47,7 @@ _END = "。！？!?；;：:…”’」』）)"
 _MARKER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、](?!\d))"
 )
+_CLAUSE_MARK = re.compile(r"[，。；：、,;:]")  # what a sentence holds and a title or a heading seldom does
 # the label of a field a web page prints under its title (发布日期:2023-01-06, 信息来源：, 浏览次数:): a page printed
 # to PDF sets it on a line of its own, never the rest of a sentence wrapped from the line before
 _FIELD = re.compile(r"^\s*(?:发布日期|发布时间|发文日期|成文日期|信息来源|文章来源|来源|作者|责任编辑|浏览次数|点击数"
@@ -500,6 +501,12 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
     for pg, xs in ends.items():
         own, shared = sorted(xs)[int(len(xs) * 0.9)], size_margin[width_of.get(pg, 0)]
         margins[pg] = own if own >= shared - size * 4 else shared  # no full line on the page: the shared one
+    # a margin that one or two lines of the document reach may be their own end (the title of a short notice whose
+    # other lines are all short), not the margin
+    sorted_ends = {w: sorted(xs) for w, xs in by_size.items()}
+    unsure = {pg for pg, m in margins.items()
+              if (xs := sorted_ends[width_of.get(pg, 0)]) is not None
+              and bisect_right(xs, m + size * 1.5) - bisect_left(xs, m - size * 1.5) < 3}
     gaps = [
         a.bottom - b.top
         for lines in pages
@@ -513,7 +520,8 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
         if ln.cells:
             paras.append([ln])
             prev = None
-        elif prev is None or _starts_paragraph(prev, ln, left, margins[prev.page], size, normal_gap):
+        elif prev is None or _starts_paragraph(prev, ln, left, margins[prev.page], size, normal_gap,
+                                               prev.page not in unsure):
             paras.append([ln])
         else:
             paras[-1].append(ln)
@@ -538,7 +546,10 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
     return out
 
 
-def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: float, normal_gap: float) -> bool:
+def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: float, normal_gap: float,
+                      sure: bool = True) -> bool:
+    """Whether ``ln`` opens a paragraph after ``prev``; ``sure``: whether ``right`` is a margin that several lines
+    reach."""
     indent = ln.x0 - left
     prev_text = prev.text.rstrip()
     # digits and Latin letters are narrower than CJK glyphs, so a full line can stop up to a
@@ -555,7 +566,9 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
         return False
     if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
         return True
-    if _FIELD.match(ln.text):
+    # on a page whose margin is unsure, a line reaching it is no evidence of a wrap: a title or a heading, or a
+    # sentence ended there, ends its paragraph
+    if _FIELD.match(ln.text) or (not sure and (not _CLAUSE_MARK.search(prev_text) or prev_text.endswith(tuple(_END)))):
         return True
     # the previous line runs to the right margin (justified text) without ending a sentence
     # and this one starts no further right than it did: a wrapped line of the same
