@@ -328,7 +328,8 @@ def test_dateline_and_newspaper_line_at_the_end_of_a_one_line_report(tmp_path: P
     speech = "同志们：今天召开全县经济工作会议，主要是总结工作、部署任务。" * 12
     text = speech + "（新华社南京6月18日电）《 新华日报 》（ 2022年06月19日 03 版）"
     found = lint_text(text, tmp_path, select="B101")
-    assert [f.excerpt for f in found] == ["（新华社南京6月18日电）", "《 新华日报 》（ 2022年06月19日 03 版）"]
+    # the dateline and the newspaper's line run together: one passage, one finding
+    assert [f.excerpt for f in found] == ["（新华社南京6月18日电）《 新华日报 》（ 2022年06月19日 03 版）"]
     # the one-line report keeps its other checks: it is not residue as a whole
     assert lint_text(speech + "会议由×××同志主持。", tmp_path, select="B103") != []
 
@@ -1403,15 +1404,18 @@ def test_a_bare_machine_date_beside_a_sites_name_is_residue_and_alone_is_not(tmp
 
 def test_a_style_sheet_and_a_template_tag_inside_a_pasted_line_are_residue(tmp_path: Path) -> None:
     """A document exported to HTML and copied back prints its style sheet before the text, on the text's own line;
-    a site's template leaves its tag unfilled. Each is reported where it stands, the style sheet quoted short."""
+    a site's template leaves its tag unfilled. The two run together: one finding, the style sheet quoted short."""
     text = ("防汛工作情况汇报\n[标签:标题] @page { size: 8.27in 11.69in; margin-left: 1.25in } p.western { font-family: "
             "\"Times New Roman\", serif; font-size: 10pt } p.cjk { font-size: 10pt } 今年汛期以来，我镇共组织巡堤查险"
             "四十余次，转移群众二百余人，未发生人员伤亡。各村严格落实二十四小时值班制度，确保信息畅通、处置及时。"
             "下一步，我镇将继续加强堤防巡查，完善应急预案，组织开展防汛演练两次，储备编织袋一万条、救生衣五百件，"
             "由镇应急办负责在七月底前完成物资补充，确保全镇安全度过今年主汛期。")  # over 300 characters: the text's own line
     found = lint_text(text, tmp_path, select="B101")
-    assert [f.excerpt.split(" ")[0] for f in found] == ["[标签:标题]", "@page"]
-    assert "…" in found[1].message and len(found[1].message) < 100
+    assert [f.excerpt.split(" ")[:2] for f in found] == [["[标签:标题]", "@page"]]
+    assert "…" in found[0].message and len(found[0].message) < 100
+    # apart in the line, each is said where it stands
+    apart = text.replace("[标签:标题] ", "").replace("确保全镇", "[标签:标题]确保全镇")
+    assert [f.excerpt.split(" ")[0] for f in lint_text(apart, tmp_path, select="B101")] == ["@page", "[标签:标题]"]
 
 
 def test_a_paywall_end_a_compilation_title_and_a_posters_line_are_residue(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from itertools import chain, compress, pairwise, repeat
 from operator import itemgetter, ne, not_
@@ -58,6 +58,24 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
             spans += [(*m.span(), "inline") for m in _scan(at_end, b.text, edge)]  # type: ignore[arg-type]
         for start, end, key in sorted(set(spans)):
             yield b.index, start, end, key
+
+
+_NEAR = 8  # residue markers at most this many characters apart are one passage (预览结束,免费获取全文或定制代笔)
+
+
+def _one_per_passage(spans: Iterable[tuple[int, int, int, str]]) -> Iterator[tuple[int, int, int, str]]:
+    """``_residue_inside``'s spans with those close together in one block made one: a site's line glued to a
+    paragraph's end (……预览结束,免费获取全文或定制代笔此类文章!) is one passage, said once."""
+    last: tuple[int, int, int, str] | None = None
+    for span in spans:
+        if last is not None and span[0] == last[0] and span[1] - last[2] <= _NEAR and span[3] == last[3]:
+            last = (last[0], last[1], max(last[2], span[2]), last[3])
+            continue
+        if last is not None:
+            yield last
+        last = span
+    if last is not None:
+        yield last
 
 
 @lru_cache(maxsize=4)
@@ -149,7 +167,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = len(first.text) - len(first.text.lstrip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=len(run))
-    for index, start, end, key in _residue_inside(doc, rule.params, ctx.residue, ctx.body.text):
+    for index, start, end, key in _one_per_passage(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text)):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
     jammed = list(_jammer([b for b in doc.blocks if b.index not in ctx.residue], rule.params, ctx.body.text))
