@@ -519,6 +519,9 @@ def test_a_bracket_among_a_forums_jammer_text_is_no_bracket(tmp_path: Path) -> N
     """B101 reports the forum's anti-copy tokens; their brackets are no marks of the text. A real one stays."""
     text = "工作总结一般由标题、正文和落款组成。7 a$ P( m! z8 R* f5\n落款写明单位名称 x( Q4 b# n\n请见附件(一。\n"
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, "(")]
+    # two lines of it joined by a PDF's paragraph make a token of four (^)y+): still the jammer's
+    joined = "工作总结一般由标题、正文和落款组成。7 a$ Pm m! z8 R* ^)y+ ?; } o\n请见附件(一。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(joined, tmp_path, select="T102")] == [(2, "(")]
 
 
 def test_a_span_of_months_takes_the_dash_also_at_a_lines_start(tmp_path: Path) -> None:

@@ -490,7 +490,9 @@ def _no_mark(ctx: Context, f: Finding) -> bool:
     while m is not None and m.end() <= f.start:  # the run of ASCII the bracket stands in
         m = _ASCII_AROUND.search(text, m.end(), f.end + 30)
     tokens = m.group().split() if m is not None and m.start() <= f.start else []
-    return len(tokens) >= 4 and all(len(t) <= 2 for t in tokens)
+    # (two tokens of two lines a PDF joined make one of four: ^)y+)
+    short = sum(len(t) <= 2 for t in tokens)
+    return len(tokens) >= 4 and all(len(t) <= 4 for t in tokens) and short * 4 >= len(tokens) * 3
 
 
 def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
