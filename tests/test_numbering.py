@@ -359,11 +359,15 @@ def test_word_list_labels_with_a_bad_stop_are_fixed_in_the_list_format(tmp_path:
 
 
 def test_half_width_bracket_markers_in_a_full_width_text(tmp_path: Path) -> None:
-    text = ("实施方案\n一、工作任务\n(一)设备购置（含安装调试）。\n(二)系统改造（由信息公司负责）。\n"
-            "(三)推广应用（年底前完成）。")
+    text = ("实施方案\n一、工作任务\n(1)设备购置（含安装调试）。\n(2)系统改造（由信息公司负责）。\n"
+            "(3)推广应用（年底前完成）。")
     found = lint_text(text, tmp_path, select="N106")
-    assert [(f.block + 1, f.excerpt, f.suggestion) for f in found] == [(3, "(一)", "（一）")]
+    assert [(f.block + 1, f.excerpt, f.suggestion) for f in found] == [(3, "(1)", "（1）")]
     assert "共 3 处" in found[0].message
+    # (一) holds a Chinese numeral: T103 reports it with the half-width pairs of Chinese text, once; N106 says nothing
+    chinese = text.replace("(1)", "(一)").replace("(2)", "(二)").replace("(3)", "(三)")
+    assert lint_text(chinese, tmp_path, select="N106") == []
+    assert [f.excerpt for f in lint_text(chinese, tmp_path, select="T103")] == ["(一)"]
     # brackets half-width throughout (a converted text): the markers follow the text's own habit
     converted = text.replace("（", "(").replace("）", ")")
     assert lint_text(converted, tmp_path, select="N106") == []

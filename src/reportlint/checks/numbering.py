@@ -929,7 +929,7 @@ _PAREN_FAMILIES = ("cn-paren", "ar-paren")
 
 
 def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """(1) (一) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
+    """(1) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
     text take full-width marks, and the document's own habit shows the markers departed from it.
     A text whose brackets are half-width throughout (a conversion, an English-heavy text) is T103's
     matter, not this, and so is a marker inside a sentence. One finding, at the first such
@@ -937,7 +937,8 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     blocks = ctx.doc.blocks
     # a marker glued to Chinese text on both sides (任务(一)实施) is T103's half-width mark in a sentence;
     # the costlier question (a table's row label?) is asked only of the few half-width markers left
-    half = [m for m in (it.marker for it in ctx.outline.items) if m.opener == "(" and m.family in _PAREN_FAMILIES
+    # (一) holds a Chinese numeral: T103 counts it among the half-width pairs of Chinese text, and says so once
+    half = [m for m in (it.marker for it in ctx.outline.items) if m.opener == "(" and m.family == "ar-paren"
             and not "\u4e00" <= blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
     if len(half) >= 2:
         half = [m for m in half if not _row_label(ctx, m.block)]
