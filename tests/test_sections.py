@@ -217,6 +217,14 @@ def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Pa
                "二、关于资金安排\n会议同意安排资金20万元。\n")
     found = lint_text(minutes, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××关于××的纪要" in found[0].message
+    # a plan that names itself (特制定本方案) and an opinion (现提出如下意见): their own kinds, not a 报告
+    plan = ("为丰富社区居民文化生活，增进邻里感情，特制定本方案。\n一、活动时间\n5月20日至5月27日。\n"
+            "二、活动内容\n开展邻里互助、文艺汇演等活动。\n")
+    found = lint_text(plan, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的实施方案" in found[0].message
+    opinion = "为加强机关作风建设，现提出如下意见。\n一、提高认识\n各科室要高度重视。\n二、强化督查\n每季度通报一次。\n"
+    found = lint_text(opinion, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的意见" in found[0].message
 
 
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:

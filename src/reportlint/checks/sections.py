@@ -494,9 +494,10 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _example_title(ctx: Context, rule: Rule) -> str:
-    """The title S105's message offers: the profile's (or the kind its wording shows) from ``title_examples``, else
-    ××关于××的<kind>."""
-    kind = ctx.profile.name if ctx.profile else _kind_by_wording(ctx, rule.params.get("kind_wordings", ()))
+    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else its
+    profile's, from ``title_examples``, else ××关于××的<kind>. The wording first: the plan profile takes 实施方案
+    and 整改方案 alike."""
+    kind = _kind_by_wording(ctx, rule.params.get("kind_wordings", ())) or (ctx.profile.name if ctx.profile else "")
     return str(rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}")
 
 
