@@ -188,6 +188,19 @@ def test_low_quantification_share(tmp_path: Path) -> None:
     assert lint_text(quantified, tmp_path, select="M103") == []
 
 
+
+def test_low_quantification_names_the_parts_it_counts(tmp_path: Path) -> None:
+    # two measures parts: the count covers both, and the message says which, so a reader counting one finds why
+    text = ("关于开展读书月活动的实施意见\n一、总体要求\n营造浓厚读书氛围。\n二、主要措施\n1.加强阅读引导，营造良好氛围。\n"
+            "2.丰富活动载体，提升活动质量。\n三、组织保障\n1.加强组织领导，形成工作合力。\n2.注重宣传引导，扩大社会影响。\n")
+    found = lint_text(text, tmp_path, select="M103")
+    assert [f.message.split("共")[0] for f in found] == ["“二、主要措施”和“三、组织保障”两部分"]
+    assert "共 4 条措施" in found[0].message
+    # run into the text on one line, where a heading ends is a guess: the parts are not named
+    found = lint_text(text.replace("\n", ""), tmp_path, select="M103")
+    assert [f.message.split("共")[0] for f in found] == ["措施部分"]
+
+
 def test_vague_density(tmp_path: Path) -> None:
     head = "工作总结\n一、主要工作\n全年完成培训120人次。\n二、下一步打算\n"
     dense = head + "我们将进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。"

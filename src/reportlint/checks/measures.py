@@ -1748,7 +1748,24 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     share = count / len(measures)
     head = sections[0]
     yield rule.finding(ctx.doc, head.block, head.start, head.head_end, key=verdict, total=len(measures),
-                       quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}")
+                       quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}",
+                       parts=_parts_named(ctx, sections, measures))
+
+
+def _parts_named(ctx: Context, sections: list[MeasureSection], measures: list[Measure]) -> str:
+    """The measures parts the count covers, by their headings, for the message to name: “三、主要措施”和“四、组织领导”两
+    部分 (a reader who counts the items under one heading alone finds fewer); 措施部分 when they are many or unnamed."""
+    heads = []
+    for sec in sections:
+        if any((sec.block, sec.start) <= (m.block, m.start) < (sec.end_block, sec.end) for m in measures):
+            text = ctx.doc.blocks[sec.block].text
+            # only a heading on a line of its own is named: run into its text, where it ends is a guess
+            heading = text[sec.start:sec.head_end].strip().rstrip("：:") if not text[sec.head_end:].strip() else ""
+            heads.append(heading if len(heading) <= 16 else heading[:15] + "…")
+    if not heads or len(heads) > 3 or not all(heads):
+        return "措施部分"
+    named = "和".join(f"“{h}”" for h in heads)
+    return named if len(heads) == 1 else f"{named}{'两三'[len(heads) - 2]}部分"
 
 
 @hookimpl
