@@ -1544,3 +1544,16 @@ def test_a_pages_title_over_its_residue_lines_repeated_by_the_documents_head_is_
             "示政办发〔2021〕12号\n各乡镇人民政府，县政府各部门：\n现将有关事项通知如下。\n")
     found = [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,B104")]
     assert found == [("B101", 0)]
+
+
+def test_a_date_left_as_spaces_is_a_blank_but_a_forms_date_to_write_by_hand_is_not(tmp_path: Path) -> None:
+    # a plan's dates whose month and day were never filled in: one blank, its places counted
+    plan = ("关于开展邻里节活动的方案\n一、活动时间\n2025年  月  日至  月  日，分两个阶段进行。\n二、报名时间\n"
+            "报名截止：  月  日。\n")
+    found = lint_text(plan, tmp_path, select="B103")
+    assert [(f.block, f.excerpt.strip()) for f in found] == [(2, "月  日")] and "3 处" in found[0].message
+    assert "日期" in found[0].message or "填写" in found[0].message
+    # a form's line to sign and date by hand, and a line holding only the date under a stamp: blanks on purpose
+    form = ("附件：报名表\n申请人签字：______ ____年__月__日\n（盖章）\n            年   月   日\n"
+            "经办人签名：            年  月  日\n")
+    assert lint_text(form, tmp_path, select="B103") == []

@@ -334,7 +334,7 @@ _MASKED = re.compile(r"(?:ZZ|ZF|GCD|D)$")
 
 
 def _kind(text: str, start: int, end: int) -> str:
-    if text[end:end + 1] in ("年", "月", "日"):
+    if text[end:end + 1] in ("年", "月", "日") or text[end - 1:end] == "日":
         return "日期"  # 201x年, 20XX年: the unit of a date right after the blank says more than the digits before it
     before = text[max(0, start - 12):start]
     return (next((k for rx, k in _KIND_BY_PREV if rx.search(before)), None)
@@ -423,6 +423,8 @@ _FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-
 _IN_FORMAT = re.compile(r"(?:标题|格式|命名|模板|样式|写法)(?:为|是|采用|统一为|如下)?[:：]?\s*“[^”\n]*$")
 
 
+# the line of a printed form that is signed, stamped and dated by hand: its blanks (____, 年  月  日) stay blank
+_HANDWRITTEN = re.compile(r"签字|签名|签章|盖章|[（(]\s*(?:公?章|签字|盖章)\s*[）)]")
 # a sentence that tells the reader how to name something (文件名, 命名为), or reports the
 # words written on something (写上……字样): its XX is the reader's slot, or the words quoted, not a blank left
 _FOR_THE_READER = re.compile(r"文件名|命名|字样")
@@ -471,8 +473,13 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 打开应用*点击: a lost arrow of a click path
         if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
             continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
-        if _FOR_THE_READER.search(_sentence_around(b.text, start)):
+        sentence = _sentence_around(b.text, start)
+        if _FOR_THE_READER.search(sentence):
             continue  # a name the reader writes in (文件名补充完整后…XX级XX专业…压缩包) or one reported (写上某某字样)
+        if not text.strip(" \u3000_＿月日年") and (_HANDWRITTEN.search(sentence)
+                                                 or not b.text.strip(" \u3000\t_＿年月日")):
+            continue  # a form's line to sign and date by hand (申请人签字：____  年  月  日; a line or a cell holding
+            # only 年  月  日 under a signature): a blank on purpose
         form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
             "mark" if _SYMBOLS.match(text) else "hint"
         if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
