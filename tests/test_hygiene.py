@@ -642,3 +642,9 @@ def test_kaizhan_guihua_as_a_verb_and_its_object_is_no_swap(tmp_path: Path) -> N
     swapped = "市里编制开展规划，明确产业开展规划的重点。"
     found = lint_text(swapped, tmp_path, select="T104")
     assert [(f.excerpt, f.suggestion) for f in found] == [("开展", "发展"), ("开展", "发展")]
+
+
+def test_a_document_number_with_its_serial_in_brackets_too(tmp_path: Path) -> None:
+    # 区教发[2019]（8号）: the year's square brackets are reported as in 区教发[2019]8号
+    found = lint_text("通知\n根据区教发[2019]（8号）文件精神，现通知如下。\n", tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("[2019]", "〔2019〕")]

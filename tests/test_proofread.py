@@ -97,6 +97,12 @@ def test_de_for_di_before_a_verb_with_le(tmp_path: Path) -> None:
     assert _found(tmp_path, "各项任务都有圆满的完成情况报告，起到了积极的推进作用。", "T105") == []
 
 
+def test_guisu_gan_for_the_sense_of_belonging(tmp_path: Path) -> None:
+    # 归宿感 for 归属感: a wrong word of the common-error lists; 归宿 (where one ends up) stays
+    assert [e for e, _ in _found(tmp_path, "增强教职工的归宿感和获得感。", "T105")] == ["归宿感"]
+    assert _found(tmp_path, "为困难群众找到好的归宿，增强归属感。", "T105") == []
+
+
 def test_pushe_typed_with_the_look_alike_fu(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "新辅设地下输水管道3.2公里。", "T105")] == ["辅设"]
 
