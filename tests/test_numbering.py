@@ -756,3 +756,16 @@ def test_a_count_closing_its_paragraph_announces_only_a_list_laid_out_below(tmp_
     # a list laid out under the count, each item opening its line, is compared
     announced = "工作总结\n一、主要工作\n今年重点抓好四项工作。\n一是强化政治引领。\n二是压实主体责任。\n三是抓好队伍建设。"
     assert [f.excerpt for f in lint_text(announced, tmp_path, select="N105")] == ["抓好四项工作"]
+
+
+def test_an_item_after_a_heading_run_into_the_paragraph_before_cuts_no_sentence(tmp_path: Path) -> None:
+    # a lost line break left the next part's heading at the end of a paragraph (……县财政局）　　三、强化保障); the （一）
+    # on the next line opens that part's first item, no sentence cut in two
+    body = ("鼓励各乡镇结合实际开展农村人居环境整治，统筹推进改厕、污水和垃圾治理，建立长效管护机制，落实管护人员和经费，"
+            "确保整治成果持续巩固（责任单位：县农业农村局、县财政局）")
+    text = ("某县农村人居环境整治实施方案\n一、总体要求\n到年底前完成整治任务。\n二、重点任务\n（一）推进厕所改造。" + body
+            + "\u3000\u3000三、强化保障\n（一）加强组织领导。成立工作专班，每月调度一次。\n")
+    assert lint_text(text, tmp_path, select="N1") == []
+    # without the heading the second （一） under 二、 is a repeat
+    headless = text.replace("\u3000\u3000三、强化保障", "")
+    assert [f.rule for f in lint_text(headless, tmp_path, select="N1")] == ["N101"]

@@ -424,7 +424,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)
             prev = blocks[j].text if j >= 0 else ""  # most often the block just before
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
-                    and not _ANNOUNCES.search(prev, len(prev) - 24):
+                    and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev):
                 stray = "cut"
                 opening = _block_openers(markers) if opening is None else opening
                 sibling = opening.get(j)
@@ -452,6 +452,13 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             out[k] = markers[k]  # ``out`` holds one marker for each of ``markers``, in order
     # a series needs three strays: with fewer in all, none changes
     return _fixed_chunks(_page_number_series(out) if series_strays >= _SERIES else out, blocks)
+
+
+def _ends_in_heading(markers: list[Marker], index: int, text: str) -> bool:
+    """Whether block ``index`` (``text``) ends in a heading run into it (……县财政局）　　三、强化保障): a marker after
+    its last sentence's end opens a heading, which ends with no mark, cutting no sentence."""
+    last = max(text.rfind(ch) for ch in "。！？；）)")
+    return any(mk.block == index and mk.start > last and mk.family in ("cn", "cn-paren") for mk in markers)
 
 
 _CHUNK_MIN = 150  # characters: a page of a sharing site's viewer, pasted as one line
