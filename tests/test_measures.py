@@ -378,3 +378,17 @@ def test_a_sanction_for_a_failure_is_no_task(tmp_path: Path) -> None:
     text = ("关于落实河长制工作的实施方案\n一、工作任务\n（一）开展河道清理。2025年6月底前完成全县河道清理。\n"
             "二、保障措施\n（一）严格考核问责。对履职不力的河长，严肃追责问责。\n（二）加强宣传。\n")
     assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强宣传。"]
+
+
+def test_a_parts_heading_and_its_lead_paragraph_are_no_measure(tmp_path: Path) -> None:
+    # （一） heading on its own line, a paragraph summing up the part, then its numbered measures: the measures are
+    # judged, the lead is not; the same when a paste ran the lines together with their indents
+    lines = ["关于加强农村人居环境整治的实施意见", "一、总体要求", "到年底前完成整治任务。", "二、重点任务",
+             "（一）强化村庄清洁，提升环境面貌",
+             "针对一些地方脏乱差反弹的问题，坚持问题导向，持续推进村庄清洁行动，巩固整治成果。",
+             "1.开展村庄清洁行动。每季度组织一次集中清理，由乡镇人民政府负责。",
+             "2.完善保洁机制。建立健全保洁制度，不断提高保洁水平。"]
+    found = [f.excerpt[:6] for f in lint_text("\n".join(lines), tmp_path, select="M101")]
+    assert found == ["2.完善保洁"]
+    pasted = lines[0] + "".join("\u3000\u3000" + line for line in lines[1:])
+    assert [f.excerpt[:6] for f in lint_text(pasted, tmp_path, select="M101")] == ["2.完善保洁"]

@@ -953,6 +953,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
                     nxt[0][0] > stop[0] and len(body) <= 2 * heading_chars + 20 and "。" not in body.rstrip("。；;"))):
                 continue  # a heading over sub-items: short, or one sentence on its own line (（一）强化……体系。)
+            if nxt and nxt[1] > depth and _headed_lead(body, heading_chars):
+                continue  # a part's heading and the lead paragraph summing it up: its sub-items are the measures
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
                 measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled))
@@ -969,6 +971,20 @@ _DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|�
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
 # subjects of a study plan or a course (1.加强理想信念教育……), not tasks to quantify
 _TEACHES = re.compile(r"(?:学习|教育|宣讲|培训|教学|宣传)的?(?:重点|内容|要点|主题)\s*(?:[。：:；;]\s*)?$")
+
+
+_HEAD_BREAK = re.compile(r"\n|[\u3000 ]{2,}")  # where a heading ends: its line, or the indent a paste kept of it
+
+
+def _headed_lead(body: str, heading_chars: int) -> bool:
+    """Whether an item's text is a heading on a line of its own (or set off by an indent where a paste ran the lines
+    together) and then a paragraph (二、加大惩治力度 / 坚决纠正执法不到位问题。……): the part's lead, which sums up the
+    sub-items below it."""
+    m = _HEAD_BREAK.search(body)
+    if m is None:
+        return False
+    head = body[:m.start()].strip()
+    return 0 < len(head) <= 2 * heading_chars and not re.search(r"[。；;！？]", head) and bool(body[m.end():].strip())
 
 
 def _leads_in(text: str) -> bool:
