@@ -769,3 +769,14 @@ def test_an_item_after_a_heading_run_into_the_paragraph_before_cuts_no_sentence(
     # without the heading the second （一） under 二、 is a repeat
     headless = text.replace("\u3000\u3000三、强化保障", "")
     assert [f.rule for f in lint_text(headless, tmp_path, select="N1")] == ["N101"]
+
+
+def test_items_opening_with_a_roman_class_and_an_attachment_run_into_a_pasted_line(tmp_path: Path) -> None:
+    # a one-line paste: an item whose text opens with a class in Roman numerals (6.Ⅰ类, 6. Ⅲ类) is item 6; the
+    # attachment's heading glued after the list of attachments (……职责 附件1分级标准　　一、……) opens its own numbering
+    items = "".join(f"\u3000\u3000{n}.因设施故障造成停水{n}天以上的；" for n in range(1, 6))
+    part = ("凡符合下列情形之一的，为重大事件：" + items + "\u3000\u30006. Ⅲ类放射源丢失的；\u3000\u30007.造成跨区域影响的事件。")
+    text = ("某市供水突发事件应急预案\u3000\u3000一、总则\u3000\u3000本预案适用于全市。\u3000\u3000二、预案管理\u3000\u3000"
+            "1.本预案由市水务局负责解释。\u3000\u30002.本预案自印发之日起实施。\u3000\u3000附件：1.分级标准\u3000\u3000"
+            "2.指挥部职责 附件1事件分级标准\u3000\u3000一、重大事件\u3000\u3000" + part)
+    assert lint_text(text, tmp_path, select="N1") == []

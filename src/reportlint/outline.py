@@ -537,7 +537,8 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 # list around them (the first child of the item just before, or the next number of an open list).
 _LOOSE = PatternSet([
     rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
-    rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《])"
+    # (an item may open with a Roman numeral of a class: 6. Ⅲ类放射源……)
+    rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《]|[ \u3000]?[Ⅰ-ⅿ])"
     rf"|(?<=[\u3400-\u9fff.．）)])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
     # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
@@ -554,6 +555,9 @@ _SCOPE = re.compile(
     rf")(?=[ \t\u3000:：]|$)"
     # a part or chapter heading glued to the line before (…2021年8月第一部分  总说明)
     rf"|(第[{CN_NUM}\d]{{1,3}}(?:部分|章|篇)|附件[ \u3000]?\d{{1,2}})(?=[ \u3000])"
+    # … or an attachment's heading run into a pasted line with its title, the indent after it kept (……职责 附件1突发
+    # 环境事件分级标准　　一、……)
+    rf"|(?<=[{SENTENCE_END}\s{CLOSERS}\u3400-\u9fff])(附件[ \u3000]?\d{{1,2}})(?=[\u3400-\u9fff]{{2,40}}[ \u3000]{{2}})"
 )
 
 
@@ -681,7 +685,7 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body
                               scope="part"))
             continue
         for m in _scope_matches(block.text):
-            g = 1 if m.group(1) else 2
+            g = next(k for k in (1, 2, 3) if m.group(k))
             title = _heading_text(block.text, m.end(g))
             out.append(Marker(block.index, m.start(g), m.end(g), "heading", 0, title=m.group(g) + title,
                               scope="part"))
