@@ -97,6 +97,12 @@ def test_de_for_di_before_a_verb_with_le(tmp_path: Path) -> None:
     assert _found(tmp_path, "各项任务都有圆满的完成情况报告，起到了积极的推进作用。", "T105") == []
 
 
+def test_a_preposition_opening_a_clause_is_no_slip_for_a_phrase(tmp_path: Path) -> None:
+    # ，在贷款额度、贷款利率等方面: 在 + 贷款, not 再贷款; 在接再厉 (no word after 在) is still one
+    assert _found(tmp_path, "对重点项目，在贷款额度、贷款利率等方面给予优惠。", "T105") == []
+    assert [e for e, _ in _found(tmp_path, "各单位要在接再厉，完成全年任务。", "T105")] == ["在接再厉"]
+
+
 def test_guisu_gan_for_the_sense_of_belonging(tmp_path: Path) -> None:
     # 归宿感 for 归属感: a wrong word of the common-error lists; 归宿 (where one ends up) stays
     assert [e for e, _ in _found(tmp_path, "增强教职工的归宿感和获得感。", "T105")] == ["归宿感"]

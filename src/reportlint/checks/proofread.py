@@ -47,6 +47,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the charac
 # the function words of one character (虚词: conjunctions, prepositions, structural particles and the copula, the
 # closed classes of modern Chinese grammar) that join the words beside them: 开工和建设, 被推为领袖
 _LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
+_CLAUSE_OPENS = "，。；：！？、,;:!?（(“\n \u3000"  # what may stand before the first word of a clause
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
@@ -310,6 +311,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
             if phrase:
                 if (before and after) or (e - s == 2 and i == e - 1 and after):
                     continue
+                if after and i == s and (i == 0 or text[i - 1] in _CLAUSE_OPENS):
+                    continue  # a function word opening a clause before a word (，在贷款额度……): 在 + 贷款, no 再贷款
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
                 if e - s == 2 and i == s + 1 and text[s] in _NUMERAL_YI:
