@@ -103,6 +103,11 @@ def test_a_preposition_opening_a_clause_is_no_slip_for_a_phrase(tmp_path: Path) 
     assert [e for e, _ in _found(tmp_path, "各单位要在接再厉，完成全年任务。", "T105")] == ["在接再厉"]
 
 
+def test_paopian_is_a_word(tmp_path: Path) -> None:
+    # 跑偏 (going off course) is a word of reports, no slip for 跑遍
+    assert _found(tmp_path, "及时纠正改革中出现的跑偏走样等问题。", "T105") == []
+
+
 def test_guisu_gan_for_the_sense_of_belonging(tmp_path: Path) -> None:
     # 归宿感 for 归属感: a wrong word of the common-error lists; 归宿 (where one ends up) stays
     assert [e for e, _ in _found(tmp_path, "增强教职工的归宿感和获得感。", "T105")] == ["归宿感"]
