@@ -244,7 +244,10 @@ def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_pa
                "抄送：县委办，县人大办，县政协办，县纪委办，县法院，县检察院，县人武部，县政府办",
                "记录：县委办公室综合科科员李华；审核：县委办公室副主任张伟；签发：县委书记王刚",
                "组长：王刚 副组长：李华 张伟 成员：刘强 陈明 赵磊 孙杰 周涛 吴敏 郑刚",
-               "成员单位：县委办、县政府办、县发改委、县财政局、县人社局、县自然资源局、县住建局"]
+               "成员单位：县委办、县政府办、县发改委、县财政局、县人社局、县自然资源局、县住建局",
+               # a commentary or a news report closed by its writer's name in brackets
+               "各地要把惠企政策落实落细，让经营主体真正享受到实实在在的便利和实惠。（宋思远）\u3000",
+               "据统计，今年以来全市新登记经营主体增长一成以上，市场活力不断增强。(记者 王敏)"]
     for end in endings:
         text = "关于做好重点项目建设的通知\n各乡镇：\n请抓好重点项目建设。\n" + end
         assert lint_text(text, tmp_path, select="S106") == [], end

@@ -524,6 +524,9 @@ _RECORD_LINE = re.compile(r"\s*(?:抄送|主送|分送|报送|发送|抄报|[报
 _FIELD_VALUE = re.compile(r"[:：][^:：，,。；;、\s]{1,6}$|[、\s][^:：，,。；;、\s]{1,3}$"
                           r"|[、\s][^:：，,。；;、\s]{0,8}[局委办院部厅室所站队会]$")
 _END_PARTICLES = frozenset(("u", "ul", "ug", "uz", "y"))  # the segmenter's tags of 等, 了, 过, 着 and 吧/呢
+# a byline in brackets after the last sentence: a commentator's or a reporter's name (（金观平）, (记者 马梅若))
+_BYLINE = re.compile(r"(?<=[。！？!?”])\s*[（(](?:(?:记者|作者|通讯员|评论员|编辑)[:：\s]*)?[^（()）\n，。]{2,16}[）)]"
+                     r"[\s\u3000]*$")
 _CUT_MIN = 30  # a last paragraph this long or longer that ends in mid-sentence was cut: a signature line is shorter
 
 
@@ -596,6 +599,8 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
             return None
         last = body[-1]
         text = _ASCII_TAIL.sub("", last.text).rstrip(_CLOSERS)  # a forum's jammer text after the last sentence
+        if _BYLINE.search(last.text):  # ……获得感。（金观平）, (记者 马梅若): the writer's name closes the text
+            text = _BYLINE.sub("", last.text).rstrip(_CLOSERS)
         # a paragraph hard-wrapped into lines: its length runs back over the lines that end in mid-sentence
         size, k = len(text.strip()), len(body) - 2
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):
