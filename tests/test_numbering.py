@@ -780,3 +780,15 @@ def test_items_opening_with_a_roman_class_and_an_attachment_run_into_a_pasted_li
             "1.本预案由市水务局负责解释。\u3000\u30002.本预案自印发之日起实施。\u3000\u3000附件：1.分级标准\u3000\u3000"
             "2.指挥部职责 附件1事件分级标准\u3000\u3000一、重大事件\u3000\u3000" + part)
     assert lint_text(text, tmp_path, select="N1") == []
+
+
+def test_an_enumeration_whose_first_item_is_too_long_to_read_is_not_counted(tmp_path: Path) -> None:
+    # the first item runs past what an item may hold, so the reading starts inside the second: the count is unsure
+    text = ("关于推进社区志愿服务的说明\n《办法》从社区志愿服务组织体系建设、志愿者招募培训和管理服务、项目运行、"
+            "激励保障和宣传推广5个方面作了规定。\n")
+    assert lint_text(text, tmp_path, select="N105") == []
+    # short items all read: a count that differs is reported
+    short = "关于推进社区志愿服务的说明\n《办法》从组织建设、招募培训、项目运行、激励保障4个方面作了规定。\n"
+    assert [f.rule for f in lint_text(short, tmp_path, select="N105")] == []
+    wrong = short.replace("4个方面", "5个方面")
+    assert [f.rule for f in lint_text(wrong, tmp_path, select="N105")] == ["N105"]

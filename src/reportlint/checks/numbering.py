@@ -776,6 +776,7 @@ _ENUMERATION = re.compile(
 
 
 _ENUMERABLE = re.compile(r"[\u4e00-\u9fff、\d]+")  # every character an _ENUMERATION match can hold
+_LISTED_BEFORE = re.compile(r"、[\u4e00-\u9fff]*$")  # a 、 before the match with only words between: more items
 
 
 # the count that closes an enumeration, found by its measure word: every _ENUMERATION match ends with one
@@ -819,6 +820,8 @@ def _enumeration_counts(ctx: Context, rule: Rule, counts: list[tuple[Block, int]
             value = _count_value(m.group(3))
             if not value or not 2 <= value <= 20:
                 continue
+            if _LISTED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # an item too long to read stands before (……理论宣讲、生态环境宣传……): the count is unsure
             listed, etc = m.group(1), bool(m.group(2))
             if listed.endswith("等"):
                 listed, etc = listed[:-1], True
