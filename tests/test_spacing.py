@@ -140,3 +140,9 @@ def test_spaces_inside_a_document_number(tmp_path: Path) -> None:
     assert fixed.splitlines()[0].endswith("通知 区政办发〔2023〕7号")
     # written as one run, or cited in a sentence without spaces: nothing
     assert lint_text("按照区政办发〔2023〕7号文件要求，抓好落实。\n", tmp_path, select="T110") == []
+
+
+def test_a_space_between_a_title_and_its_document_number_is_a_line_break(tmp_path: Path) -> None:
+    # a one-line paste: 批复 + space + 国函〔2020〕8号 — 复国 is no word cut in two
+    text = "国务院关于同意设立某某新区的批复 国函〔2020〕8号 某省人民政府：你区报来的请示收悉，经研究，同意设立城东社区。\n"
+    assert lint_text(text, tmp_path, select="T110") == []

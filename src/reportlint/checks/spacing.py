@@ -44,6 +44,7 @@ _GLYPH_LAYOUT = (".pdf", ".ofd")
 # a 发文字号 with spaces typed inside it (国发 〔2011〕 35 号): GB/T 9704-2012 7.2.4 sets it as one run of 机关代字, the
 # year in 〔〕 and the number with 号 (国办发〔2012〕10号); the spaces come from a web page's layout or from typing
 _SPACED_DOCNO = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]?〔 ?(?:19|20)\d\d ?〕[ \u3000]?\d{1,4}[ \u3000]?号")
+_DOCNO_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[［(（](?:19|20)\d\d[〕\]］)）]")  # a 发文字号 begins here
 _AGENCY_CODE = re.compile(r"[\u4e00-\u9fff]{0,4}[发函字电令]$")  # how most 机关代字 end: 国发, 国办函, 京政办字, 中办电
 _CLAUSES = re.compile(r"[，。；,;]")  # a sentence, its marks typed half-width too (a number's spaces are judged alone)
 _PROSE = re.compile(r"[，。；]")  # a sentence: a heading, a title or a table row without one is left alone
@@ -96,8 +97,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if b.index in ctx.residue or not _PROSE.search(b.text):
             continue
         at = m.start() - offset
-        if _LABEL_BEFORE.search(b.text, max(0, at - 12), at):
-            continue
+        if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1):
+            continue  # (……的批复 国函〔1999〕134号: the space stands for the line break between a title and its 文号)
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
             out.append((b.index, m.start() - offset, word))
