@@ -719,7 +719,7 @@ def test_articles_of_a_law_stored_on_one_line(tmp_path: Path) -> None:
     assert lint_text(cited, tmp_path, select="N1") == []
     # one chapter per line: a chapter of two articles holds one glued label, counted since a sentence ends before it
     body = "　社区公园的养护由街道办事处负责。"
-    chapters = ["第一章　总则", "第一条" + body + "第二条" + body, "第二章　管理", "第三条" + body + "第四条" + body,
+    chapters = ["第一章　一般规定", "第一条" + body + "第二条" + body, "第二章　管理", "第三条" + body + "第四条" + body,
                 "第三章　附则", "第五条" + body]
     assert lint_text("某市社区公园管理办法\n" + "\n".join(chapters), tmp_path, select="N1") == []
     chapters[3] = "第三条" + body
@@ -727,9 +727,9 @@ def test_articles_of_a_law_stored_on_one_line(tmp_path: Path) -> None:
     assert [(f.rule, f.excerpt, f.suggestion) for f in found] == [("N102", "第五条", "第四条")]
     # a label whose blank was lost at a PDF line's end (。第三条社区……) follows the article before it: still an article;
     # a sentence opening with a citation of another article (。第六条规定的……) is none
-    lost = "某市社区公园管理办法\n第一章　总则\n" + "第一条" + body + "第二条" + body + "第三条社区公园的养护由街道负责。"
+    lost = "某市社区公园管理办法\n第一章　一般规定\n" + "第一条" + body + "第二条" + body + "第三条社区公园的养护由街道负责。"
     assert lint_text(lost + "\n第四条" + body, tmp_path, select="N1") == []
-    cited = "某市社区公园管理办法\n第一章　总则\n" + "第一条" + body + "第二条" + body + "第六条规定的情形除外。"
+    cited = "某市社区公园管理办法\n第一章　一般规定\n" + "第一条" + body + "第二条" + body + "第六条规定的情形除外。"
     assert lint_text(cited + "\n第三条" + body, tmp_path, select="N1") == []
 
 
@@ -777,7 +777,7 @@ def test_items_opening_with_a_roman_class_and_an_attachment_run_into_a_pasted_li
     items = "".join(f"\u3000\u3000{n}.因设施故障造成停水{n}天以上的；" for n in range(1, 6))
     part = ("凡符合下列情形之一的，为重大事件：" + items + "\u3000\u30006. Ⅲ类放射源丢失的；\u3000\u30007.造成跨区域影响的事件。")
     text = ("某市供水突发事件应急预案\u3000\u3000一、总则\u3000\u3000本预案适用于全市。\u3000\u3000二、预案管理\u3000\u3000"
-            "1.本预案由市水务局负责解释。\u3000\u30002.本预案自印发之日起实施。\u3000\u3000附件：1.分级标准\u3000\u3000"
+            "1.本预案由市水务局负责解释。\u3000\u30002.各区参照本预案执行。\u3000\u3000附件：1.分级标准\u3000\u3000"
             "2.指挥部职责 附件1事件分级标准\u3000\u3000一、重大事件\u3000\u3000" + part)
     assert lint_text(text, tmp_path, select="N1") == []
 

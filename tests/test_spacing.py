@@ -132,7 +132,7 @@ def test_a_space_after_the_ordinal_of_an_inline_series_is_reported(tmp_path: Pat
 
 def test_spaces_inside_a_document_number(tmp_path: Path) -> None:
     # a 发文字号 typed or pasted with spaces (区政办发 〔2023〕 7 号) is one run; the fix joins it, the title before stays
-    text = "区政府办公室关于做好秋季防火工作的通知 区政办发 〔2023〕 7 号\n各街道办事处：\n按照市里部署，现就有关事项通知如下。\n"
+    text = "区政府办公室关于做好秋季防火工作的通知 区政办发 〔2023〕 7 号\n各街道办事处：\n请各街道抓好落实。\n"
     found = lint_text(text, tmp_path, select="T110")
     assert [(f.excerpt, f.suggestion) for f in found] == [("区政办发 〔2023〕 7 号", "区政办发〔2023〕7号")]
     doc = load_text(tmp_path / "r.txt", text.encode())

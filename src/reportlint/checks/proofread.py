@@ -1022,8 +1022,8 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
                 at.append(p)
-        # a character opening two or more items of a list of the sentence (减环节、减材料、减时限; 一事项一标准、
-        # 一子项一编码) is the list's own word, repeated on purpose wherever it stands in the sentence
+        # a character opening two or more items of a list of the sentence (减证明、减环节、减跑动; 一村一品、
+        # 一乡一业) is the list's own word, repeated on purpose wherever it stands in the sentence
         if len(odd) >= NOISE_MIN and "、" in text[start:end]:
             listed = {ch for ch in set(odd) if text.count("、" + ch, start, end) >= 2}
             odd = [ch for ch in odd if ch not in listed]
