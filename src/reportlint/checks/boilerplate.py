@@ -401,7 +401,7 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
             # finding for one placeholder, whatever the paragraphs a converter made of the lines; two fields each
             # filled in many places (XX局 …, 联系人：XX …) stay two blanks
             largest = max(whole, key=len)
-            rest = [p for g in groups if not any(g is w for w in whole) for p in g]
+            rest = [p for g in groups if g not in whole for p in g]  # the groups share no place: equal is the same
             groups = [g for g in whole if g is not largest]
             groups.append(sorted([*largest, *rest], key=lambda p: (p[0].index, p[1])))
         for same in groups:

@@ -974,6 +974,7 @@ _TEACHES = re.compile(r"(?:学习|教育|宣讲|培训|教学|宣传)的?(?:重�
 
 
 _HEAD_BREAK = re.compile(r"\n|[\u3000 ]{2,}")  # where a heading ends: its line, or the indent a paste kept of it
+_HEAD_SENTENCE = re.compile(r"[。；;！？]")  # a heading holds no sentence's end
 
 
 def _headed_lead(body: str, heading_chars: int) -> bool:
@@ -984,7 +985,7 @@ def _headed_lead(body: str, heading_chars: int) -> bool:
     if m is None:
         return False
     head = body[:m.start()].strip()
-    return 0 < len(head) <= 2 * heading_chars and not re.search(r"[。；;！？]", head) and bool(body[m.end():].strip())
+    return 0 < len(head) <= 2 * heading_chars and not _HEAD_SENTENCE.search(head) and bool(body[m.end():].strip())
 
 
 def _leads_in(text: str) -> bool:

@@ -928,9 +928,6 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _halfwidth_brackets(ctx, rule)
 
 
-_PAREN_FAMILIES = ("cn-paren", "ar-paren")
-
-
 def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """(1) where the document writes its brackets full-width （）: GB/T 15834-2011 has Chinese
     text take full-width marks, and the document's own habit shows the markers departed from it.

@@ -598,9 +598,8 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
         if not body or body[-1].kind == "cell":
             return None
         last = body[-1]
-        text = _ASCII_TAIL.sub("", last.text).rstrip(_CLOSERS)  # a forum's jammer text after the last sentence
-        if _BYLINE.search(last.text):  # ……获得感。（金观平）, (记者 马梅若): the writer's name closes the text
-            text = _BYLINE.sub("", last.text).rstrip(_CLOSERS)
+        # a forum's jammer text after the last sentence, and a byline closing it (……获得感。（宋思远）), set aside
+        text = _ASCII_TAIL.sub("", _BYLINE.sub("", last.text)).rstrip(_CLOSERS)
         # a paragraph hard-wrapped into lines: its length runs back over the lines that end in mid-sentence
         size, k = len(text.strip()), len(body) - 2
         while size < _CUT_MIN and k >= 0 and body[k].kind != "cell" and not _ends_sentence(body[k].text):

@@ -504,9 +504,12 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
     # a margin that one or two lines of the document reach may be their own end (the title of a short notice whose
     # other lines are all short), not the margin
     sorted_ends = {w: sorted(xs) for w, xs in by_size.items()}
-    unsure = {pg for pg, m in margins.items()
-              if (xs := sorted_ends[width_of.get(pg, 0)]) is not None
-              and bisect_right(xs, m + size * 1.5) - bisect_left(xs, m - size * 1.5) < 3}
+
+    def reached_by(pg: int, m: float) -> int:  # how many lines of the page's size end near ``m``
+        xs = sorted_ends[width_of.get(pg, 0)]
+        return bisect_right(xs, m + size * 1.5) - bisect_left(xs, m - size * 1.5)
+
+    unsure = {pg for pg, m in margins.items() if reached_by(pg, m) < 3}
     gaps = [
         a.bottom - b.top
         for lines in pages
