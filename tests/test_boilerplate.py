@@ -58,6 +58,12 @@ def test_page_chrome_words_inside_the_body_are_not_residue(tmp_path: Path) -> No
     assert lint_text(text, tmp_path, select="B101") == []
 
 
+def test_a_reminder_service_named_in_a_sentence_is_not_residue(tmp_path: Path) -> None:
+    text = ("宿管科2025年工作计划\n一、日常服务\n1.楼栋门厅每天更新天气、出行等温馨提示，寒暑假前做好宿舍安全检查。\n"
+            "2.温馨提示、失物招领和便民工具借用三项服务全年不间断。")
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
 LONG_A = "持续优化城乡公共服务供给并扎实推进各项民生工程建设"
 LONG_B = "全面推进乡村振兴持续改善农村人居环境提升群众满意度"
 
