@@ -175,6 +175,14 @@ def test_requirements_after_a_lead_in_are_measures(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["一、控制接待范围\n能合并的合并，能取消的取消。"]
 
 
+def test_a_lead_in_naming_the_content_and_the_requirements_opens_the_whole_notice(tmp_path: Path) -> None:
+    # the parts after it are scope, conditions and procedures, not a list of tasks
+    text = ("关于开展青年技能人才申报工作的通知\n各企业：\n为做好今年的申报工作，具体内容和要求如下：\n一、申报范围\n"
+            "（一）在本县注册的制造业企业。\n（二）已享受同类补贴的企业不在此列。\n二、申报条件\n（一）具有技师以上职业资格；\n"
+            "（二）企业自行设定的岗位条件。\n特此通知。")
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_speech_profile_turns_m101_off(tmp_path: Path) -> None:
     text = "在全县工作会议上的讲话\n同志们：\n我们要进一步加强学习，不断提高认识，切实改进作风。\n"
     assert lint_text(text, tmp_path, select="M101") == []
