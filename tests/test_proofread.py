@@ -293,6 +293,8 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "实行一人一岗，人人有责。",
     "推出“心晴”服务品牌。",  # a quoted name
     "陈入职以来表现良好。",  # beside a surname
+    "责任心强的人会主动把工作做在前面。",  # 人 + 会 (a modal verb): two words, no 入会
+    "这件事人人都要过问。",
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []

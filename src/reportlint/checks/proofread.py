@@ -705,6 +705,12 @@ def confusable_table(groups: object) -> dict[str, str]:
     return table
 
 
+# modal verbs and adverbs that open a predicate (能愿动词 会/能/要/应/可, 副词 都/也/就/还/才/又/再/已/将/便/必): after
+# a word of one character (的人会对……, 这人也要……) the two stand apart, so the first is no slip for a look-alike that
+# would pair with them (人会 is no 入会)
+_PREDICATE_OPENS = frozenset("会能要应可都也就还才又再已将便必")
+
+
 def _two_apart(text: str, u: int) -> str:
     """The characters two places before and after ``text[u]`` within its paragraph (no line break between)."""
     before = text[u - 2] if u >= 2 and "\n" not in text[u - 2:u] else ""
@@ -736,7 +742,7 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         for k in (0, 1):
             ch = pair[k]
             others = table.get(ch)
-            if not others or ch in _two_apart(text, i + k):
+            if not others or ch in _two_apart(text, i + k) or (k == 0 and pair[1] in _PREDICATE_OPENS):
                 continue
             key = pair[:k] + "?" + pair[k + 1:]
             words = [(f, word) for word, f, _ in lex.targets(key) if word[k] in others]  # type: ignore[attr-defined]
