@@ -167,6 +167,22 @@ def test_continuous_count_across_parents_is_a_convention(tmp_path: Path) -> None
     assert lint_text(text, tmp_path, select="N") == []
 
 
+def test_a_count_carried_on_from_the_part_above_under_a_bracketed_item(tmp_path: Path) -> None:
+    # 1. under 一、, then 2.–3. under （一） and 4.–5. under （二）: one count through the document, not a 2. standing
+    # in for （二）
+    text = ("三年行动计划\n一、总体目标\n1.目标。三年内培养技能人才500名。\n二、重点项目\n（一）技能提升行动\n"
+            "2.新型学徒制项目。每年培训100人。\n3.工匠培育项目。每年评选10人。\n（二）人才引进行动\n"
+            "4.高校毕业生引进项目。每年引进50人。\n5.柔性引才项目。每年签约20人。")
+    assert lint_text(text, tmp_path, select="N") == []
+
+
+def test_a_number_glued_to_the_figure_of_its_title_is_no_missing_item(tmp_path: Path) -> None:
+    lines = ["人才工作要点", "1.引才项目。全年引进50人。", "2.208工程项目。全年培养208名青年骨干。", "3.育才项目。全年培训300人次。"]
+    assert lint_text("\n".join(lines), tmp_path, select="N102") == []
+    del lines[2]
+    assert [f.excerpt for f in lint_text("\n".join(lines), tmp_path, select="N102")] == ["3."]
+
+
 def test_slipped_marker_punctuation_is_reported_item_by_item(tmp_path: Path) -> None:
     line = "会议通知一、有关事项1.按时参会。2。请携带材料。3.着正装。4，提前入场。二、联系方式请电话联系。"
     found = lint_text(line, tmp_path, select="N")
@@ -299,6 +315,14 @@ def test_enumeration_in_a_sentence_against_its_count(tmp_path: Path) -> None:
 def test_article_number_is_no_count(tmp_path: Path) -> None:
     text = "管理办法\n第四条 各部门履行下列职责：\n（一）负责数据采集；\n（二）负责数据共享。"
     assert lint_text(text, tmp_path, select="N105") == []
+
+
+def test_a_count_inside_a_statement_announces_nothing(tmp_path: Path) -> None:
+    # a title or line that says something with a number in it (三点做实) lists nothing after it
+    text = "紧盯三点做实社区治理新局面\n一、总体情况\n二、专项整治\n三、源头治理"
+    assert lint_text(text, tmp_path, select="N105") == []
+    listed = "我们的做法有以下两个方面\n一、专项整治\n二、源头治理\n三、结对帮扶"
+    assert [f.excerpt for f in lint_text(listed, tmp_path, select="N105")] == ["以下两个方面"]
 
 
 def test_single_duplicate_beside_a_skipped_parent_is_a_duplicate(tmp_path: Path) -> None:

@@ -875,7 +875,10 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
         elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
                 and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1 \
                 and not (ev.rank > top.rank and next_value(pos, top.family) != ev.value + 1
-                         and _titled_above(blocks, top, ev)):
+                         and _titled_above(blocks, top, ev)) \
+                and not (ev.rank > top.rank and next_value(pos, top.family) == top.value + 1):
+            # … but not when the item's own list goes on with its next number further down ((一) 2. 3. (二) 9.:
+            # the numbers count on from a list above, through every part)
             parent = items[stack[-1]].parent
             stack.pop()
             mixed = True

@@ -317,11 +317,21 @@ def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Ma
             continue  # misread, damaged, or two table columns read as one (一、一、二、二、)
         # a break that rests on a marker found glued to the text before it is too weak to report
         breaks = [b for b in breaks if not _table_like(ctx, b[1].block)
-                  and not (b[0] != "skip" and (b[1].loose or b[2].loose)) and not _renumbered_by_markdown(ctx, *b[1:])]
+                  and not (b[0] != "skip" and (b[1].loose or b[2].loose)) and not _renumbered_by_markdown(ctx, *b[1:])
+                  and not (b[0] == "skip" and _glued_to_a_figure(ctx, b[2], b[1]))]
         lists.append((breaks, _orphans(ctx.outline, parent, items, breaks), items))
     # the parent's skip (三、 then 五、) is the same lost passage the orphan finding names: one finding
     explained = {_span(o[2]) for _, o, _ in lists if o is not None}
     return lists, explained
+
+
+def _glued_to_a_figure(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Every number a skip misses opens a line between the two items, glued to a figure that begins its title
+    (11.121人才梯队项目: read as the decimal 11.121, so no item): the list is whole, the number is not missing."""
+    if mk.family != "ar" or mk.block - prev.block > 40:
+        return False
+    lines = [ctx.doc.blocks[b].text.lstrip(" \t\u3000") for b in range(prev.block + 1, mk.block)]
+    return all(any(re.match(rf"{value}[.．]\d", line) for line in lines) for value in range(prev.value + 1, mk.value))
 
 
 _MD_ORDERED = re.compile(r"( {0,3})\d{1,9}([.)])[ \t]")  # a CommonMark ordered list item's line (spec 0.31, 5.2)
@@ -661,6 +671,8 @@ def _claims(ctx: Context, counts: list[tuple[Block, int]]) -> Iterator[tuple[int
             verb = _STATED_VERB.search(b.text, max(0, m.start() - 5), m.start())
             if value and 2 <= value <= 20:
                 ends_block = not after.startswith(("：", ":")) and after.strip() in ("", "。", ".")
+                if ends_block and verb is None and tail is not None and tail.group().strip():
+                    continue  # a count inside a line's statement (……两条腿走出机场刑侦路): nothing announced
                 yield b.index, verb.start() if verb else m.start(), m.end(), value, ends_block
 
 
