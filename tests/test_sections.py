@@ -32,6 +32,13 @@ def test_a_list_of_points_beside_items_with_nothing_under_them_is_no_empty_secti
     assert lint_text(text, tmp_path, select="S103") == []
 
 
+def test_points_a_label_announces_are_no_empty_sections(tmp_path: Path) -> None:
+    # 缴费方式： then its ways, the last one running on below: a list, not headings over missing text
+    text = ("关于缴纳会费的通知\n一、缴费时间\n即日起至6月底。\n二、缴费方式\n缴费方式：\n1、到工会办公室现场缴纳\n"
+            "2、通过单位内网缴费系统\n缴费后请保存电子凭证，年底统一核对。\n三、联系人\n工会办公室小王。")
+    assert lint_text(text, tmp_path, select="S103") == []
+
+
 def test_a_forms_fields_ending_the_document_are_no_empty_sections(tmp_path: Path) -> None:
     # an attached checklist: 1. and 3. of the last group are fields like the others, though 3. ends the text
     text = ("附件1\n校园安全自查表\n一、校舍情况\n1.校舍面积\n2.危房情况\n二、消防情况\n1.消防器材配备\n"

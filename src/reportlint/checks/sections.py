@@ -265,9 +265,25 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
         block = doc.blocks[mk.block]
         if block.kind == "cell" or block.table or (caption and caption.search(mk.title)):
             continue  # a table's caption or cell whose table the text extraction dropped
-        if _in_table_or_contents(doc, mk.block):
+        if _in_table_or_contents(doc, mk.block) or _listed_after_a_label(blocks, items, i):
             continue
         yield rule.finding(doc, mk.block, mk.start, len(block.text.rstrip()), heading=block.text.strip())
+
+
+def _listed_after_a_label(blocks: tuple[Block, ...], items: list[Any], i: int) -> bool:
+    """Item ``i``'s list follows a line ending with a colon (报名方式：/ 1、关注公众号 / 2、点击菜单): the items are
+    the points that label announces, whole in themselves, not the headings of sections."""
+    parent, rank = items[i].parent, items[i].marker.rank
+    first, k = i, i - 1
+    while k >= 0 and (items[k].parent == parent or (items[k].marker.rank or 0) > rank):
+        if items[k].parent == parent:
+            first = k
+        k -= 1
+    mk = items[first].marker
+    if blocks[mk.block].text[:mk.start].strip():
+        return False
+    above = next((b.text for b in reversed(blocks[:mk.block]) if b.text.strip()), "")
+    return above.rstrip().endswith(("：", ":"))
 
 
 def _siblings_beside(items: list[Any], i: int, n: int) -> list[int]:
