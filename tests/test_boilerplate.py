@@ -1122,6 +1122,11 @@ def test_a_slot_in_the_quoted_form_of_a_title_to_write_is_no_blank(tmp_path: Pat
     assert [f.excerpt for f in lint_text(blank, tmp_path, select="B103")] == ["xxx"]
 
 
+@pytest.mark.parametrize("line", ["作品发送至指定邮箱，邮件主题标明：“***单位***征文”。", "报名时请注明“XX班XX”，以便分组。"])
+def test_a_slot_in_a_quoted_form_the_sender_writes_is_no_blank(tmp_path: Path, line: str) -> None:
+    assert lint_text("关于开展读书征文活动的通知\n" + line, tmp_path, select="B103") == []
+
+
 def test_two_attachments_quoting_each_other_are_no_repeat_but_the_body_restated_is(tmp_path: Path) -> None:
     said = "房屋裂缝多出现在墙壁上，一般张开宽度一至五毫米，延伸长度一般为半米至两米。"
     text = (f"县人民政府关于地质险情的复函\n县自然资源局：\n来函收悉。现将有关意见函复如下。\n附件1\n调查情况报告\n{said}\n"

@@ -419,8 +419,10 @@ def _same_blanks(places: list[tuple[Block, int, int, str, str]],
 _FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-z](?=[+＋])")
 
 
-# the opening of a quoted form to follow (以标题“…”, 标题采用“…”, 格式为“…”, 命名为“…”) with no closing quote after it
-_IN_FORMAT = re.compile(r"(?:标题|格式|命名|模板|样式|写法)(?:为|是|采用|统一为|如下)?[:：]?\s*“[^”\n]*$")
+# the opening of a quoted form to follow (以标题“…”, 标题采用“…”, 格式为“…”, 命名为“…”, 邮件主题标明：“…”,
+# 请注明“…”) with no closing quote after it
+_IN_FORMAT = re.compile(r"(?:标题|主题|格式|命名|模板|样式|写法|[标注写]明|备注)"
+                        r"(?:为|是|采用|统一为|如下|[标注写]明)?[:：]?\s*“[^”\n]*$")
 
 
 # the line of a printed form that is signed, stamped and dated by hand: its blanks (____, 年  月  日) stay blank
