@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reportlint.testing import lint_text
 
 BALANCED = "（一）加强学习。认真学习《条例》和“三会一课”制度（试行），做到学用结合。"
@@ -214,6 +216,22 @@ def test_halfwidth_bracket_pairs_are_counted_whole(tmp_path: Path) -> None:
 
 def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> None:
     assert lint_text("各成员单位(职责见附件）按分工落实。", tmp_path, select="T103") == []
+
+
+def test_a_bracket_with_no_partner_gets_one_finding(tmp_path: Path) -> None:
+    text = "三种需要：生存需要、交往需要(被接纳、受尊重、成长需要。"
+    assert [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T102,T103")] == [("T102", "(")]
+    assert [f.rule for f in lint_text(text, tmp_path, select="T103")] == ["T103"]  # alone, T103 still says it
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("管理学家彼得.德鲁克提出了目标管理。", ["·"]),
+    ("要研究好问题.德才兼备的干部要重用。", ["。"]),  # a sentence ended with the ASCII point
+])
+def test_the_point_inside_a_foreign_name_is_a_separator(tmp_path: Path, text: str, expected: list[str]) -> None:
+    found = lint_text(text, tmp_path, select="T103")
+    assert [f.suggestion for f in found] == expected
+    assert ("4.15.3.1" in found[0].message) == (expected == ["·"])
 
 
 def test_three_halfwidth_pairs_are_six_marks_and_summarised(tmp_path: Path) -> None:

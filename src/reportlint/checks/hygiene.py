@@ -517,6 +517,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
              if not _no_mark(ctx, f)]
+    # the lone marks reported, for T103: a half-width bracket without a partner gets this finding only
+    ctx.cache["T102 marks"] = {(f.block, f.start) for f in found if f.end_block == f.block and f.end == f.start + 1}
     over = rule.params.get("summary_over", 3)
     # an opening quote left open again and again: the quotes of the whole text were mangled by
     # a page or a converter ('两个确保“ for “两个确保”), one finding for the document, not one a pair
@@ -895,11 +897,19 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         paired.update((m.start(), m.end() - 1))
         b = body.blocks[body.block_at(m.start())]
         add("pair", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], f"（{inner}）")
+    foreign = frozenset(rule.params.get("transliteration", "")) - {"\n"}
+    unpaired = ctx.cache.get("T102 marks", ())  # the lone marks T102 reported (it runs first)
     for m in marks:
         if m.start() in paired or (m.group() == "(" and _MIXED_AFTER.match(body.text, m.end())) or (
                 m.group() == ")" and _MIXED_BEFORE.search(body.text, max(0, m.start() - 62), m.start())):
             continue  # (…） is a pair of mixed widths: T102 reports it
         b = body.blocks[body.block_at(m.start())]
+        if (b.index, m.start() - body.starts[b.index]) in unpaired:
+            continue  # a bracket with no partner: T102 reported it, one finding for the mark
+        if m.group() == "." and foreign.issuperset(body.text[max(0, m.start() - 2):m.start() + 3].replace(".", "")):
+            # 克莱顿.奥尔德弗: two syllables of a foreign name either side, the point of the name's 间隔号
+            add("name_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "·", "·")
+            continue
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
     for b, offset, m in body.finditer(_NESTED_BOOK) if "《" in body.text else ():
