@@ -267,6 +267,9 @@ def test_a_listed_mistake_written_all_through_is_one_finding_with_its_places(tmp
     ("严格按照权利清单、责任清单履职。", "权利清单", "权力清单"),
     ("要坚持不懈，张蓝图绘到底。", "张蓝图绘到底", "一张蓝图绘到底"),
     ("实施供水、排污等基础设建设。", "基础设建设", "基础设施建设"),
+    ("截止到2024年底，全县建成站点30个。", "截止到", "截至"),
+    ("帮助外来务工人员尽快熔入社区。", "熔入", "融入"),
+    ("发现险情立即停电撒人。", "撒人", "撤人"),
 ])
 def test_slips_of_plans_and_reports(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
@@ -309,7 +312,8 @@ def test_listed_homophone_and_noun_verb_slips(tmp_path: Path, text: str, excerpt
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [(excerpt, expected)]
 
 
-@pytest.mark.parametrize("text", ["项目概况为：总投资3亿元，占地50亩。", "全力推进其他工作。", "工作进展顺利。"])
+@pytest.mark.parametrize("text", ["项目概况为：总投资3亿元，占地50亩。", "全力推进其他工作。", "工作进展顺利。",
+                                  "废料熔入钢水后重新轧制。", "向人群撒人造雪。"])
 def test_an_overview_and_progress_stay(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
 
