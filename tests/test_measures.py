@@ -175,6 +175,20 @@ def test_requirements_after_a_lead_in_are_measures(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["一、控制接待范围\n能合并的合并，能取消的取消。"]
 
 
+def test_a_stage_heading_with_its_period_dates_the_work_under_it(tmp_path: Path) -> None:
+    # the period in the heading, over the turn of a year, is the deadline of the stage's tasks
+    text = ("社区养老服务提升工作方案\n一、工作目标\n全年新增助餐点6个。\n二、实施步骤\n"
+            "（一）实施阶段（2025年11月至2026年1月）\n走访辖区独居老人，摸清服务需求，逐户建立档案。\n"
+            "（二）验收阶段\n开展服务质量评议。")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）验收阶段\n开展服务质量评议。"]
+
+
+def test_the_period_of_a_part_heading_is_the_deadline_of_each_paragraph_below(tmp_path: Path) -> None:
+    text = ("社区养老服务提升工作方案\n一、工作目标\n全年新增助餐点6个。\n二、工作步骤（2026年3月至6月）\n"
+            "走访辖区独居老人，摸清服务需求。\n逐户建立服务档案，动态更新。\n三、保障措施\n街道办事处牵头落实。")
+    assert lint_text(text, tmp_path, select="M101,M103") == []
+
+
 def test_a_lead_in_naming_the_content_and_the_requirements_opens_the_whole_notice(tmp_path: Path) -> None:
     # the parts after it are scope, conditions and procedures, not a list of tasks
     text = ("关于开展青年技能人才申报工作的通知\n各企业：\n为做好今年的申报工作，具体内容和要求如下：\n一、申报范围\n"

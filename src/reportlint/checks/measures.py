@@ -38,6 +38,9 @@ class Measure:
     # again for each one not quantified; the second search was 1% of the M1 rules' instructions)
     free_of: object = field(default=None, compare=False)
     no_task: tuple[Any, bool] | None = field(default=None, compare=False)  # ``_no_task``'s sets and answer, once asked
+    # what the part's heading states for every measure under it: a stage's period (（一）推进实施阶段（2021年12月至
+    # 2022年2月）) is the deadline of each task of that stage
+    given: frozenset[str] = field(default=frozenset(), compare=False)
 
     @property
     def body(self) -> str:
@@ -916,6 +919,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     for sec in sections:
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
+        given = _given(ctx, sec, params)
         if not cuts:
             found: list[Measure] = []
             signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
@@ -929,7 +933,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                     continue  # no sentence of Chinese: a line of markup (##, ---), a figure or a stray mark
                 if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
-                    found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;")))
+                    found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;"), given=given))
                     signed.append(bool(_SIGNATURE_LINE.match(text)))
             while len(found) > 1 and signed.pop():
                 found.pop()  # the issuing body (or a date) under the last paragraph: the signature, no measure
@@ -957,8 +961,18 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 continue  # a part's heading and the lead paragraph summing it up: its sub-items are the measures
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
-                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled))
+                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled, given=given))
     return measures, sections
+
+
+def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> frozenset[str]:
+    """The deadline a part's heading sets for all its measures: a stage and its period (（二）重点实施阶段（2022年3月至
+    8月）, 近期任务（2025年底前））. Only the deadline: an amount in a heading (三大任务) counts what is below it."""
+    head = ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
+    return dimensions_of(ctx, params).quantified(head) & _DEADLINE if head.strip() else frozenset()
+
+
+_DEADLINE = frozenset({"deadline"})
 
 
 # an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
@@ -996,8 +1010,15 @@ def _leads_in(text: str) -> bool:
 
 
 def measure_dimensions(ctx: Context, m: Measure, params: Mapping[str, Any]) -> frozenset[str]:
-    """``quantified`` for one measure (M101, M102 and M103 all ask; the answer is remembered)."""
-    return quantified(ctx, m.text, params)
+    """``quantified`` for one measure (M101, M102 and M103 all ask; the answer is remembered), with what its part's
+    heading states for it."""
+    return quantified(ctx, m.text, params) | m.given
+
+
+def _stated(quantified: Callable[[str], frozenset[str]], m: Measure) -> frozenset[str]:
+    """The dimensions measure ``m`` states, by ``quantified`` (``Dimensions.quantified``), or its part's heading
+    for it (``Measure.given``)."""
+    return quantified(m.text) | m.given if m.given else quantified(m.text)
 
 
 def _checkable(ctx: Context, m: Measure, params: Mapping[str, Any]) -> bool:
@@ -1014,10 +1035,10 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     if len(measures) < low.get("min_measures", 2):
         return ""
     quantified = dimensions_of(ctx, params).quantified
-    count = sum(1 for m in measures if quantified(m.text))
+    count = sum(1 for m in measures if _stated(quantified, m))
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
-    if any(quantified(m.text) - {"owner"} for m in measures):
+    if any(_stated(quantified, m) - {"owner"} for m in measures):
         return ""
     # who acts is named and nothing more: a fault in measures, not in the duties a 工作要求 or 保障措施 part assigns
     return "" if all(_in_requirements_part(ctx, (m.block, m.start), params) for m in measures) else "owners"
@@ -1123,7 +1144,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
     for k, m in enumerate(measures):
-        if dims.quantified(m.text) or _paragraphs(m.text) > 2:
+        if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
@@ -1400,7 +1421,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
     no_task = _task_sets(params, low)
     counted = [m for m in measures
-               if id(m) not in conduct and (quantified(m.text) or not (
+               if id(m) not in conduct and (_stated(quantified, m) or not (
                    _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))]
     memo.append((measures, params, low, counted))
     return counted
@@ -1756,11 +1777,12 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
-    count = sum(1 for m in measures if quantified(m.text))
+    count = sum(1 for m in measures if _stated(quantified, m))
     limit = base.get("max_chars", 80)
-    weak = [m for m in measures if not (quantified(m.text) - {"owner"} if verdict == "owners" else quantified(m.text))]
+    weak = [m for m in measures
+            if not (_stated(quantified, m) - {"owner"} if verdict == "owners" else _stated(quantified, m))]
     if ctx.cache.get("M101 runs") and all(
-            not quantified(m.text) and len(m.body) <= limit for m in weak):
+            not _stated(quantified, m) and len(m.body) <= limit for m in weak):
         return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
     head = sections[0]
