@@ -189,6 +189,13 @@ def test_the_period_of_a_part_heading_is_the_deadline_of_each_paragraph_below(tm
     assert lint_text(text, tmp_path, select="M101,M103") == []
 
 
+def test_the_specification_of_an_entry_to_hand_in_is_no_measure(tmp_path: Path) -> None:
+    text = ("关于举办全市微党课比赛的通知\n各基层党组织：\n一、参赛作品\n参赛作品要求如下：\n"
+            "1.讲稿文稿：内容紧扣主题，观点鲜明，联系本单位实际。\n2.授课视频（如有）：画面清晰，声音清楚。\n"
+            "3.加强宣传发动，营造浓厚氛围。\n特此通知。")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["3.加强宣传发动，营造浓厚氛围。"]
+
+
 def test_a_lead_in_naming_the_content_and_the_requirements_opens_the_whole_notice(tmp_path: Path) -> None:
     # the parts after it are scope, conditions and procedures, not a list of tasks
     text = ("关于开展青年技能人才申报工作的通知\n各企业：\n为做好今年的申报工作，具体内容和要求如下：\n一、申报范围\n"

@@ -951,7 +951,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             text = _span_text(ctx, pos, stop)
             unlabelled = strip_label(text.strip())
             body = unlabelled.strip()
-            if _DESCRIBES.match(body) or (len(body) <= heading_chars and _TEACHES.search(body)):
+            if _DESCRIBES.match(body) or _DELIVERABLE.match(body) or (len(body) <= heading_chars
+                                                                      and _TEACHES.search(body)):
                 below = depth
                 continue
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
@@ -980,6 +981,13 @@ _DEADLINE = frozenset({"deadline"})
 _DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|审查|审核|验收|监测|调查"
                         r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用)(?:工作)?"
                         r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;]")
+
+
+# … or one that names a thing to hand in and says what it must hold (1.教学案例文稿：……应说明来源;
+# 3.案例视频（如提交）：格式为MP4): the specification of an entry or an application, as a contest's or a call's
+# notice sets it out
+_DELIVERABLE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:文稿|课件|视频|作品|论文|照片|图片|申报表|报名表|申报材料|参赛材料)"
+                          r"(?:[（(][^）)\n]{0,12}[）)])?\s*[:：]")
 
 
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
