@@ -218,6 +218,26 @@ def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> Non
     assert lint_text("各成员单位(职责见附件）按分工落实。", tmp_path, select="T103") == []
 
 
+@pytest.mark.parametrize(("text", "excerpt", "expected"), [
+    ("附件: 2026年度培训计划", ":", "：" ),  # a colon typed the English way, a space and a year after it
+    ("材料报送至县财政局（预算科）.\n二、其他", ".", "。"),  # the ASCII point closing a sentence after its bracket
+    ("吸取“6•13”燃气爆炸的教训。", "“6•13”", "“6·13”"),  # a bullet typed for the 间隔号 of an event
+])
+def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path, text: str, excerpt: str,
+                                                                 expected: str) -> None:
+    found = lint_text("关于举办业务培训的通知\n" + text, tmp_path, select="T103")
+    assert [f.excerpt for f in found] == [excerpt] and expected in found[0].message
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("全体党员要紧紧的团结在党组织周围。", ["紧紧的团结"]),
+    ("要牢牢的抓住发展机遇。", ["牢牢的抓住"]),
+    ("做到对资金流向有效的掌握。", []),  # the verb closes the sentence: a noun phrase, 的 is right
+])
+def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text: str, found: list[str]) -> None:
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T106")] == found
+
+
 def test_a_bracket_with_no_partner_gets_one_finding(tmp_path: Path) -> None:
     text = "三种需要：生存需要、交往需要(被接纳、受尊重、成长需要。"
     assert [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T102,T103")] == [("T102", "(")]
@@ -364,6 +384,9 @@ def _plain_half_in_han(text: str) -> list[int]:
                                        or (before in "”》）" and ("\u4e00" <= after <= "\u9fff"
                                                                or after in ("", "\n", "“")))):
                 out.append(i)
+            elif m.group() == "." and before in "”》）" and after in ("", "\n") \
+                    and "\u4e00" <= text[i - 2:i - 1] <= "\u9fff":
+                out.append(i)  # （综合科）. closing a line
             continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "()."):
             out.append(i)
@@ -373,7 +396,7 @@ def _plain_half_in_han(text: str) -> list[int]:
             out.append(i)
         elif m.group() in ".:!?;," and after in ("", "\n"):
             out.append(i)
-        elif m.group() == ":" and re.match(r"[ \t\u3000]+[\u4e00-\u9fff“]", text[i + 1:]):  # 附件: 关于…
+        elif m.group() == ":" and re.match(r"[ \t\u3000]+[\u4e00-\u9fff“\d]", text[i + 1:]):  # 附件: 关于…, 附件: 2025…
             out.append(i)
     return out
 

@@ -666,7 +666,9 @@ _ODD_QUOTE = re.compile(r"[〝〞]")
 # an event named by its month and day in Arabic numerals (“4.11”风暴, “7.20”暴雨): GB/T 15834-2011 4.14.3.5 puts the
 # 间隔号 between them (“4·11”), not a point
 _EVENT_DATE = re.compile(r"“(1[0-2]|[1-9])[.．。](3[01]|[12]\d|[1-9])”(?=[\u4e00-\u9fff]{0,6}"
-                         r"(?:事件|灾害|灾情|地震|暴雨|洪水|洪灾|风暴|事故|火灾|爆炸|案件?|惨案|台风|山洪|泥石流|冰雹|龙卷风|疫情|专案))")
+                         r"(?:事件|灾害|灾情|地震|暴雨|洪水|洪灾|风暴|事故|火灾|爆炸|案件?|惨案|台风|山洪|泥石流|冰雹|龙卷风|疫情|专案))"
+                         # … or a bullet typed for the 间隔号 (“10•31”, “7・20”): no other use between a month and a day
+                         r"|“(?P<month>1[0-2]|[1-9])[•・‧∙](?P<day>3[01]|[12]\d|[1-9])”")
 # a 书名号 inside a 书名号 in one line: typed twice (《《办法》》) or a title within a title that keeps 《》
 # inside, where GB/T 15834-2011 4.9.3.3 takes the single 〈〉 for the inner one (《关于印发〈办法〉的通知》)
 _NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^《》\n]{0,40})》")
@@ -683,7 +685,7 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 # before spaces and Chinese text, a , ; : before a digit. One class first and the alternatives inside the look-ahead
 # (not three top-level branches, the first a class): ``re`` then skips in C to the marks alone instead of trying the
 # pattern at every character (the scan of the rules' reports: 11 ms -> 3.3 ms over 70 of them)
-_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t\u3000]+[\u4e00-\u9fff“]"
+_HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t\u3000]+[\u4e00-\u9fff“\d]"
                              r"|(?<=[,;:])[\d（《])")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
@@ -717,6 +719,9 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
                     ((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
                     or (before in "”》）" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
                 yield m
+            elif m.group() == "." and before in "”》）" and after in ("", "\n") \
+                    and "\u4e00" <= text[i - 2:i - 1] <= "\u9fff":
+                yield m  # ……（金融发展科）. : a sentence of Chinese closed with the ASCII point after its bracket
             continue
         if m.group() == "." and before in _CN_ORDINALS and (i < 2 or text[i - 2] in _LINE_OPENS):
             continue  # 二.存在问题: the stop of a heading's number, not a sentence's end (N106 asks for 二、)
@@ -924,7 +929,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         start = m.start(2) - 1 - offset
         add("book_ascii", b, start, m.end() - offset, f"〈{m.group(2)}〉")
     for b, offset, m in body.finditer(_EVENT_DATE) if "”" in body.text else ():
-        add("event_date", b, m.start() - offset, m.end() - offset, f"“{m.group(1)}·{m.group(2)}”")
+        month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group("month"), m.group("day"))
+        add("event_date", b, m.start() - offset, m.end() - offset, f"“{month}·{day}”")
     for b, offset, m in body.finditer(_ODD_QUOTE) if "〝" in body.text or "〞" in body.text else ():
         add("quote", b, m.start() - offset, m.end() - offset, "“" if m.group() == "〝" else "”")
     for b, offset, m in body.finditer(_ASCII_DASH) if "--" in body.text else ():  # every match holds --
@@ -992,7 +998,10 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
     out: list[tuple[re.Pattern[str], re.Pattern[str], str]] = []
     if adverbs:
         heads = f"(?!{_alternation(noun_heads)})" if noun_heads else ""  # 积极的推动作用: a noun phrase
-        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)}){heads}"),
+        # … and so is one closing its sentence (实现对资金流向有效的掌握。): the verb takes no object there (客观地讲，
+        # closes a clause only)
+        out.append((re.compile(f"(?:{_alternation(adverbs)})(的)(?:{_alternation(verbs)}){heads}"
+                               r"(?![。；！？;!?]|$)", re.MULTILINE),
                     re.compile(f"的(?:{_alternation(verbs)})"), "地"))
     if de_verbs:
         # the complement closes its clause within two more characters (做的很好。, 落实的不够扎实，); one that runs on
