@@ -484,6 +484,14 @@ def test_quotes_mangled_all_through_a_text_make_one_finding(tmp_path: Path) -> N
     assert len(lint_text("我们要把握”三个结合”，坚持”两个毫不动摇”。", tmp_path, select="T102")) == 2
 
 
+@pytest.mark.parametrize(("year", "found"), [(2015, []), (2021, ["以科学发展观为指导"])])
+def test_the_scientific_outlook_alone_is_outdated_only_once_its_successor_exists(tmp_path: Path, year: int,
+                                                                                found: list[str]) -> None:
+    # between the 18th and the 19th Congress the formulation named three theories, not yet the one offered
+    text = f"{year}年全县经济运行情况分析\n全县上下以科学发展观为指导，推动经济平稳运行。\n{year}年12月30日"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T107")] == found
+
+
 def test_an_outdated_formulation_is_judged_by_the_year_written_not_a_target_year(tmp_path: Path) -> None:
     # the latest year of the text is a target (到2035年, 2050年前): the text was written in 2019
     planned = ("县乡村振兴规划\n2019年，全县农村居民人均收入增长8%。到2035年，乡村振兴取得决定性进展；"
