@@ -196,6 +196,25 @@ def test_the_specification_of_an_entry_to_hand_in_is_no_measure(tmp_path: Path) 
     assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["3.加强宣传发动，营造浓厚氛围。"]
 
 
+def test_the_scope_of_an_appraisal_on_a_line_of_its_own_is_no_measure(tmp_path: Path) -> None:
+    text = ("关于开展年度民主评议的通知\n各支部：\n现将有关要求明确如下：\n一、评议范围\n全体在职正式职工。\n"
+            "二、加强组织领导\n各支部书记要亲自抓。\n特此通知。")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["二、加强组织领导\n各支部书记要亲自抓。"]
+
+
+def test_the_parts_a_report_to_hand_in_must_hold_are_no_plans_of_the_notice(tmp_path: Path) -> None:
+    text = ("关于开展课题中期检查的通知\n各课题组：\n一、汇报材料\n中期汇报材料需要包括以下内容：\n1、研究进展\n"
+            "说明已完成的研究内容。\n2、下一步工作计划\n写明后续研究的主要举措。\n特此通知。")
+    assert lint_text(text, tmp_path, select="M101,M103") == []
+
+
+@pytest.mark.parametrize("step", ["3.民主测评：党支部发放测评表，对每名党员进行测评。",
+                                  "3.党员互评：以党支部为单位，召开党员大会开展互评。"])
+def test_a_party_branch_doing_the_step_is_its_owner(tmp_path: Path, step: str) -> None:
+    text = f"党员民主评议工作方案\n一、工作目标\n年底前完成评议。\n二、工作措施\n{step}"
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_a_lead_in_naming_the_content_and_the_requirements_opens_the_whole_notice(tmp_path: Path) -> None:
     # the parts after it are scope, conditions and procedures, not a list of tasks
     text = ("关于开展青年技能人才申报工作的通知\n各企业：\n为做好今年的申报工作，具体内容和要求如下：\n一、申报范围\n"

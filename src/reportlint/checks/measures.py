@@ -565,7 +565,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
             if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i) \
-                    and not review(mk.block, mk.start, mk.title):
+                    and not review(mk.block, mk.start, mk.title) and not _part_of_a_content_list(ctx, i):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words, unless) \
@@ -773,6 +773,25 @@ def _no_review(block: int, start: int, title: str) -> bool:
     return False
 
 
+# the line that opens a list of what a document to hand in must hold (汇报PPT需要包括以下内容：, 报告应包含下列部分：)
+_CONTENTS_LEAD = re.compile(r"(?:包括|包含|涵盖|应有|列明)[^。；;\n]{0,12}(?:内容|部分|要素|事项|方面)\s*[:：]\s*$")
+
+
+def _part_of_a_content_list(ctx: Context, i: int) -> bool:
+    """Whether item ``i`` is one of the parts a document to hand in must hold (汇报PPT需要包括以下内容：/ 1、项目方案 /
+    5、下一步工作计划): a list under a line that says so. Its 下一步工作计划 names a part of that document, not the
+    plans of this one."""
+    items = ctx.outline.items
+    parent = items[i].parent
+    first = next(j for j, it in enumerate(items) if it.parent == parent and not it.marker.stray)
+    mk = items[first].marker
+    blocks = ctx.doc.blocks
+    if blocks[mk.block].text[:mk.start].strip():
+        return _CONTENTS_LEAD.search(blocks[mk.block].text, 0, mk.start) is not None
+    above = next((b.text for b in reversed(blocks[max(0, mk.block - 3):mk.block]) if b.text.strip()), "")
+    return _CONTENTS_LEAD.search(above) is not None
+
+
 def _under_review(items: Sequence[Any], i: int) -> bool:
     """Whether an item above item ``i`` heads a review of the work done (``_REVIEW``)."""
     j, seen = items[i].parent, 0
@@ -978,9 +997,9 @@ _DEADLINE = frozenset({"deadline"})
 
 # an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
 # (1．核查依据。《……条例》; 2．检查内容。（1）……落实情况；), as the items of a notice's 工作安排 part often do
-_DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|审查|审核|验收|监测|调查"
-                        r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用)(?:工作)?"
-                        r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;]")
+_DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|评议|测评|审查|审核|验收|监测|调查"
+                        r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用|参加|参评)(?:工作)?"
+                        r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;\n]")  # or alone on its line
 
 
 # … or one that names a thing to hand in and says what it must hold (1.教学案例文稿：……应说明来源;
