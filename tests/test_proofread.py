@@ -317,6 +317,16 @@ def test_an_overview_and_progress_stay(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("坚持党委统—领导，各部门分工负责。", [("统—", "统一")]),  # 一 read as a dash
+    ("首批试点名单中，第—批共有五个镇。", [("第—", "第一")]),
+    ("沿京广线北京—郑州段施工。", []),  # a range between two places
+    ("服务大厅每周一—周五开放。", []),  # a range between two like terms
+])
+def test_a_one_read_as_a_dash(tmp_path: Path, text: str, found: list[tuple[str, str]]) -> None:
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == found
+
+
 def test_confusable_groups_are_rule_data_a_user_extends(tmp_path: Path) -> None:
     text = "各单位要重视安仝生产。"  # 仝, an old form of 同, read for 全
     assert lint_text(text, tmp_path, select="T105") == []

@@ -465,6 +465,10 @@ def _fix_letters(s: str) -> str:
     return s.replace("O", "0").replace("o", "0").replace("l", "1").replace("I", "1")
 
 
+# … and the other way: the 一 of a word (统一, 第一) read as a dash, one — between two Chinese characters where the
+# character before and 一 make a word (统—领导); a range between two terms (北京—上海) makes none
+_YI_AS_DASH = r"(?<=[\u4e00-\u9fff])(?<!—)(—)(?!—)(?=[\u4e00-\u9fff])"
+_CN_DIGITS = "一二三四五六七八九十〇零两"
 # a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
 _DASH_AS_YI = r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])"  # compiled at first use: 一一 is rare
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
@@ -575,6 +579,13 @@ def _dashes(text: str, lex: object) -> Iterator[Typo]:
             start = m.start(1)
             if not any(is_word(text[start:start + k]) for k in (3, 4)):  # not 一一对应, 一一列举 …
                 yield Typo(start, start + 2, "一一", "——", "dash")
+    if "—" in text:
+        for m in _compiled(_YI_AS_DASH).finditer(text):
+            i = m.start(1)
+            before, after = text[i - 1], text[i + 1]
+            if before in _CN_DIGITS or after == text[i - 2:i - 1] or not is_word(before + "一"):
+                continue  # 周一—周五, 东—西: a range between two like terms, not a lost 一
+            yield Typo(i - 1, i + 1, before + "—", before + "一", "yi_dash")
 
 
 # a character at most this often in the document (or once per 200 characters of a long one: trying each place
