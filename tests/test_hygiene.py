@@ -238,6 +238,12 @@ def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T106")] == found
 
 
+@pytest.mark.parametrize("text", ["心得体会篇幅1500-2000字。", "组织2-3轮集中评审。", "每个单位推荐3-5名候选人。"])
+def test_a_range_of_words_rounds_or_people_takes_the_tilde(tmp_path: Path, text: str) -> None:
+    found = lint_text("关于征集心得体会的通知\n" + text, tmp_path, select="T103")
+    assert len(found) == 1 and "～" in (found[0].suggestion or "")
+
+
 def test_a_bracket_with_no_partner_gets_one_finding(tmp_path: Path) -> None:
     text = "三种需要：生存需要、交往需要(被接纳、受尊重、成长需要。"
     assert [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="T102,T103")] == [("T102", "(")]

@@ -449,7 +449,8 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
 # (GB/T 15834-2011 4.13.3); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
 # number, which no unit follows
 _HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\- \t])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
-                           r"(?=(?:万|亿)?(?:年|月|日|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％))")
+                           r"(?=(?:万|亿)?(?:年|月|日|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％"
+                           r"|字|轮|张|篇|份|名|场|期|批|页|套|辆|座|所|公斤|千克|平方米|立方米))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 # two adjacent numerals telling an approximate number take no 顿号 (三、四天 → 三四天; GB/T 15834-2011
 # 4.5.3.4). Only after a Chinese word (约三、四天, 需要五、六个): at a line's start or after a mark, 三、 is a
