@@ -183,6 +183,13 @@ def test_a_number_glued_to_the_figure_of_its_title_is_no_missing_item(tmp_path: 
     assert [f.excerpt for f in lint_text("\n".join(lines), tmp_path, select="N102")] == ["3."]
 
 
+def test_one_half_width_bracket_among_full_width_siblings_is_a_slip(tmp_path: Path) -> None:
+    text = "报送材料\n报送材料包括：\n（1）工作总结。\n(2)统计报表。\n（3）典型案例。"
+    found = lint_text(text, tmp_path, select="N106")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("(2)", "（2）")]
+    assert lint_text(text.replace("（", "(").replace("）", ")"), tmp_path, select="N106") == []  # half-width all through
+
+
 def test_slipped_marker_punctuation_is_reported_item_by_item(tmp_path: Path) -> None:
     line = "会议通知一、有关事项1.按时参会。2。请携带材料。3.着正装。4，提前入场。二、联系方式请电话联系。"
     found = lint_text(line, tmp_path, select="N")

@@ -954,6 +954,8 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
             and not "\u4e00" <= blocks[m.block].text[m.start - 1:m.start] <= "\u9fff"]
     if len(half) >= 2:
         half = [m for m in half if not _row_label(ctx, m.block)]
+    if len(half) == 1:
+        yield from _halfwidth_among_siblings(ctx, rule, half[0])
     if len(half) < 2:
         return
     text = "".join(b.text for b in ctx.doc.blocks if b.index not in ctx.residue)
@@ -965,6 +967,19 @@ def _halfwidth_brackets(ctx: Context, rule: Rule) -> Iterator[Finding]:
     fixed = f"（{_shown(ctx, mk)[1:-1]}）"
     yield rule.finding(ctx.doc, *_span(mk), key="halfwidth", label=_shown(ctx, mk), expected=fixed, count=len(half),
                        suggestion=fixed)
+
+
+def _halfwidth_among_siblings(ctx: Context, rule: Rule, mk: Marker) -> Iterator[Finding]:
+    """The one half-width (2) of a list whose other items are written （1）（3）: a slip of the item, said at it."""
+    outline = ctx.outline
+    at = next((i for i, it in enumerate(outline.items) if it.marker is mk), None)
+    if at is None:
+        return
+    others = [outline.items[i].marker for i in outline.children_of(outline.items[at].parent) if i != at]
+    if others and all(o.family == "ar-paren" and o.opener == "（" for o in others):
+        fixed = f"（{_shown(ctx, mk)[1:-1]}）"
+        yield rule.finding(ctx.doc, *_span(mk), key="slip", label=_shown(ctx, mk), model=_shown(ctx, others[0]),
+                           expected=fixed, suggestion=fixed)
 
 
 # an ordinal whose opening bracket is another glyph: }1) {2) [3) — OCR and conversion damage
