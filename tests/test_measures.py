@@ -215,6 +215,13 @@ def test_a_party_branch_doing_the_step_is_its_owner(tmp_path: Path, step: str) -
     assert lint_text(text, tmp_path, select="M101") == []
 
 
+def test_a_notice_that_lost_its_title_is_known_by_its_opening(tmp_path: Path) -> None:
+    # 现就有关问题通知如下: a notice, whose 工作要求 bind every addressee, title or not
+    text = ("各县（市、区）人力资源社会保障局：\n为做好技能补贴发放工作，现就有关问题通知如下：\n一、补贴标准\n"
+            "初级证书每人补贴1000元。\n二、工作要求\n（一）提高审核效率。简化申报材料，优化审核流程。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_a_lead_in_naming_the_content_and_the_requirements_opens_the_whole_notice(tmp_path: Path) -> None:
     # the parts after it are scope, conditions and procedures, not a list of tasks
     text = ("关于开展青年技能人才申报工作的通知\n各企业：\n为做好今年的申报工作，具体内容和要求如下：\n一、申报范围\n"
