@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -889,6 +889,17 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     for i, it in enumerate(items):
         children.setdefault(it.parent, []).append(i)
     return items, {k: tuple(v) for k, v in children.items()}
+
+
+def list_lead(blocks: tuple[Block, ...], items: Sequence[Item], i: int) -> str:
+    """The words that open item ``i``'s list: the text before its first sibling's marker on that line, or else the
+    last line with text above it (within three lines): 报名方式：, 汇报材料需要包括以下内容：. Empty when none."""
+    parent = items[i].parent
+    mk = next(it.marker for it in items if it.parent == parent and not it.marker.stray)
+    before = blocks[mk.block].text[:mk.start]
+    if before.strip():
+        return before
+    return next((b.text for b in reversed(blocks[max(0, mk.block - 3):mk.block]) if b.text.strip()), "")
 
 
 def _titled_above(blocks: tuple[Block, ...], top: Marker, ev: Marker) -> bool:

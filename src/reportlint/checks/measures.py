@@ -15,7 +15,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
-from ..outline import Marker, cn_value
+from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
 from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, sentences, strip_label
 from .sections import VERDICT, locate_sections
@@ -781,15 +781,7 @@ def _part_of_a_content_list(ctx: Context, i: int) -> bool:
     """Whether item ``i`` is one of the parts a document to hand in must hold (汇报PPT需要包括以下内容：/ 1、项目方案 /
     5、下一步工作计划): a list under a line that says so. Its 下一步工作计划 names a part of that document, not the
     plans of this one."""
-    items = ctx.outline.items
-    parent = items[i].parent
-    first = next(j for j, it in enumerate(items) if it.parent == parent and not it.marker.stray)
-    mk = items[first].marker
-    blocks = ctx.doc.blocks
-    if blocks[mk.block].text[:mk.start].strip():
-        return _CONTENTS_LEAD.search(blocks[mk.block].text, 0, mk.start) is not None
-    above = next((b.text for b in reversed(blocks[max(0, mk.block - 3):mk.block]) if b.text.strip()), "")
-    return _CONTENTS_LEAD.search(above) is not None
+    return _CONTENTS_LEAD.search(list_lead(ctx.doc.blocks, ctx.outline.items, i)) is not None
 
 
 def _under_review(items: Sequence[Any], i: int) -> bool:

@@ -468,7 +468,6 @@ def _fix_letters(s: str) -> str:
 # … and the other way: the 一 of a word (统一, 第一) read as a dash, one — between two Chinese characters where the
 # character before and 一 make a word (统—领导); a range between two terms (北京—上海) makes none
 _YI_AS_DASH = r"(?<=[\u4e00-\u9fff])(?<!—)(—)(?!—)(?=[\u4e00-\u9fff])"
-_CN_DIGITS = "一二三四五六七八九十〇零两"
 # a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
 _DASH_AS_YI = r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])"  # compiled at first use: 一一 is rare
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")

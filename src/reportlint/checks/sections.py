@@ -12,7 +12,7 @@ from typing import Any
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
-from ..outline import Heading, Marker
+from ..outline import Heading, Marker, list_lead
 from ..rulebook import Section
 from ..scan import pattern_set
 from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, normalize_heading, plain_heading, sentences, similarity
@@ -271,19 +271,9 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _listed_after_a_label(blocks: tuple[Block, ...], items: list[Any], i: int) -> bool:
-    """Item ``i``'s list follows a line ending with a colon (报名方式：/ 1、关注公众号 / 2、点击菜单): the items are
+    """Item ``i``'s list follows words ending with a colon (报名方式：/ 1、关注公众号 / 2、点击菜单): the items are
     the points that label announces, whole in themselves, not the headings of sections."""
-    parent, rank = items[i].parent, items[i].marker.rank
-    first, k = i, i - 1
-    while k >= 0 and (items[k].parent == parent or (items[k].marker.rank or 0) > rank):
-        if items[k].parent == parent:
-            first = k
-        k -= 1
-    mk = items[first].marker
-    if blocks[mk.block].text[:mk.start].strip():
-        return False
-    above = next((b.text for b in reversed(blocks[:mk.block]) if b.text.strip()), "")
-    return above.rstrip().endswith(("：", ":"))
+    return list_lead(blocks, items, i).rstrip().endswith(("：", ":"))
 
 
 def _siblings_beside(items: list[Any], i: int, n: int) -> list[int]:
