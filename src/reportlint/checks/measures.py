@@ -981,10 +981,14 @@ def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> froz
     """The deadline a part's heading sets for all its measures: a stage and its period (（二）重点实施阶段（2022年3月至
     8月）, 近期任务（2025年底前））. Only the deadline: an amount in a heading (三大任务) counts what is below it."""
     head = ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
-    return dimensions_of(ctx, params).quantified(head) & _DEADLINE if head.strip() else frozenset()
+    if not _TIME_CHARS.search(head):
+        return frozenset()  # most headings (二、下一步工作打算) name no time: asked of the patterns only when one may
+    # the patterns alone (``of``): a heading's period is written out in figures, which no segmenter needs to find
+    return dimensions_of(ctx, params).of(head) & _DEADLINE
 
 
 _DEADLINE = frozenset({"deadline"})
+_TIME_CHARS = re.compile(r"[\d年月季周旬日天期限底内前]")  # one of them is in every deadline the patterns know
 
 
 # an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
