@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -891,11 +891,12 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
     return items, {k: tuple(v) for k, v in children.items()}
 
 
-def list_lead(blocks: tuple[Block, ...], items: Sequence[Item], i: int) -> str:
-    """The words that open item ``i``'s list: the text before its first sibling's marker on that line, or else the
-    last line with text above it (within three lines): 报名方式：, 汇报材料需要包括以下内容：. Empty when none."""
-    parent = items[i].parent
-    mk = next(it.marker for it in items if it.parent == parent and not it.marker.stray)
+def list_lead(blocks: tuple[Block, ...], outline: Outline, i: int) -> str:
+    """The words that open the list of ``outline.items[i]``: the text before its first sibling's marker on that line,
+    or else the last line with text above it (within three lines): 报名方式：, 汇报材料需要包括以下内容：. Empty when
+    none."""
+    items = outline.items
+    mk = next((items[j].marker for j in outline.children_of(items[i].parent)), items[i].marker)
     before = blocks[mk.block].text[:mk.start]
     if before.strip():
         return before

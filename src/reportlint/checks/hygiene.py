@@ -903,7 +903,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         paired.update((m.start(), m.end() - 1))
         b = body.blocks[body.block_at(m.start())]
         add("pair", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], f"（{inner}）")
-    foreign = frozenset(rule.params.get("transliteration", "")) - {"\n"}
+    names = rule.params.get("transliteration", "")
+    foreign = _chars(names) if isinstance(names, str) else frozenset()  # a user's rulebook may hold anything
     unpaired = ctx.cache.get("T102 marks", ())  # the lone marks T102 reported (it runs first)
     for m in marks:
         if m.start() in paired or (m.group() == "(" and _MIXED_AFTER.match(body.text, m.end())) or (
@@ -979,6 +980,12 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for b, start, end, fix in found:
             yield rule.finding(ctx.doc, b.index, start, end, key=key, text=b.text[start:end], expected=fix,
                                suggestion=fix or None, autofix=fix if key in _FIXED_MARKS else None)
+
+
+@lru_cache(maxsize=8)
+def _chars(text: str) -> frozenset[str]:
+    """The characters of a rule's string of characters (line breaks aside), made once per string."""
+    return frozenset(text) - {"\n"}
 
 
 def _alternation(words: tuple[str, ...]) -> str:

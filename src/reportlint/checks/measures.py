@@ -781,7 +781,7 @@ def _part_of_a_content_list(ctx: Context, i: int) -> bool:
     """Whether item ``i`` is one of the parts a document to hand in must hold (汇报PPT需要包括以下内容：/ 1、项目方案 /
     5、下一步工作计划): a list under a line that says so. Its 下一步工作计划 names a part of that document, not the
     plans of this one."""
-    return _CONTENTS_LEAD.search(list_lead(ctx.doc.blocks, ctx.outline.items, i)) is not None
+    return _CONTENTS_LEAD.search(list_lead(ctx.doc.blocks, ctx.outline, i)) is not None
 
 
 def _under_review(items: Sequence[Any], i: int) -> bool:
@@ -1058,7 +1058,7 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     if len(measures) < low.get("min_measures", 2):
         return ""
     quantified = dimensions_of(ctx, params).quantified
-    count = sum(1 for m in measures if _stated(quantified, m))
+    count = sum(1 for m in measures if quantified(m.text) or m.given)
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
     if any(_stated(quantified, m) - {"owner"} for m in measures):
@@ -1167,7 +1167,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
     for k, m in enumerate(measures):
-        if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
+        if dims.quantified(m.text) or m.given or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
@@ -1444,7 +1444,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
     no_task = _task_sets(params, low)
     counted = [m for m in measures
-               if id(m) not in conduct and (_stated(quantified, m) or not (
+               if id(m) not in conduct and (quantified(m.text) or m.given or not (
                    _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))]
     memo.append((measures, params, low, counted))
     return counted
@@ -1800,12 +1800,12 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
-    count = sum(1 for m in measures if _stated(quantified, m))
+    count = sum(1 for m in measures if quantified(m.text) or m.given)
     limit = base.get("max_chars", 80)
     weak = [m for m in measures
             if not (_stated(quantified, m) - {"owner"} if verdict == "owners" else _stated(quantified, m))]
     if ctx.cache.get("M101 runs") and all(
-            not _stated(quantified, m) and len(m.body) <= limit for m in weak):
+            not (quantified(m.text) or m.given) and len(m.body) <= limit for m in weak):
         return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
     head = sections[0]

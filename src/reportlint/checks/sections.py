@@ -265,15 +265,16 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
         block = doc.blocks[mk.block]
         if block.kind == "cell" or block.table or (caption and caption.search(mk.title)):
             continue  # a table's caption or cell whose table the text extraction dropped
-        if _in_table_or_contents(doc, mk.block) or _listed_after_a_label(blocks, items, i):
+        if _in_table_or_contents(doc, mk.block) or _listed_after_a_label(ctx, items[i]):
             continue
         yield rule.finding(doc, mk.block, mk.start, len(block.text.rstrip()), heading=block.text.strip())
 
 
-def _listed_after_a_label(blocks: tuple[Block, ...], items: list[Any], i: int) -> bool:
-    """Item ``i``'s list follows words ending with a colon (报名方式：/ 1、关注公众号 / 2、点击菜单): the items are
-    the points that label announces, whole in themselves, not the headings of sections."""
-    return list_lead(blocks, items, i).rstrip().endswith(("：", ":"))
+def _listed_after_a_label(ctx: Context, item: Any) -> bool:
+    """The item's list follows words ending with a colon (报名方式：/ 1、关注公众号 / 2、点击菜单): the items are the
+    points that label announces, whole in themselves, not the headings of sections."""
+    at = next(k for k, it in enumerate(ctx.outline.items) if it is item)
+    return list_lead(ctx.doc.blocks, ctx.outline, at).rstrip().endswith(("：", ":"))
 
 
 def _siblings_beside(items: list[Any], i: int, n: int) -> list[int]:
