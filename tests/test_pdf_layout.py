@@ -300,6 +300,25 @@ def test_a_few_unmapped_glyphs_are_pointed_at_not_called_garbled_text(tmp_path: 
     assert "全文共 2 处" in found[0].message and "乱码" not in found[0].message and len(found[0].related) == 1
 
 
+def test_a_large_title_wrapped_flush_left_is_one_block(tmp_path: Path) -> None:
+    # a web page printed to PDF: the <h1> runs to the right margin and wraps, its lines as far apart as its size makes
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    title = "关于进一步做好社区居家养老服务设施建设与运营管理工作的调研报告"
+    c.setFont(FONT, 24)
+    c.drawString(72, 780, title[:18])
+    c.drawString(72, 742, title[18:])
+    c.setFont(FONT, 12)
+    body = ("近年来，我区把社区居家养老服务作为民生实事来抓，先后建成日间照料中心和老年助餐点，服务覆盖面逐步扩大，"
+            "老年人满意度稳步提高，但设施运营和人员保障方面仍有短板，需要在下一步工作中加以解决。") * 3
+    for k in range(0, len(body), 37):
+        c.drawString(72, 700 - 18 * (k // 37), body[k:k + 37])
+    c.save()
+    texts = [b.text for b in load_pdf(path, path.read_bytes()).blocks]
+    assert texts[0] == title
+    assert texts[1].startswith("近年来")
+
+
 def test_running_header_repeating_the_title_leaves_the_title_itself(tmp_path: Path) -> None:
     """A browser prints the page's title at the top of every page; on the first page the same title stands
     below it, set large: only the copies where the header runs are page furniture."""

@@ -567,7 +567,9 @@ def _starts_paragraph(prev: Line, ln: Line, left: float, right: float, size: flo
             and all(abs((x.x0 + x.x1) - (left + right)) / 2 <= prev.size * 2 for x in (prev, ln))
             and not prev_text.endswith(tuple(_END)) and not _MARKER.match(ln.text)):
         return False
-    if gap > max(normal_gap * 1.8, size * 0.9) or gap < -size:
+    # lines of one display size (a title set large) sit apart in proportion to their size
+    scale = prev.size / size if prev.size > size and abs(ln.size - prev.size) <= 0.5 else 1.0
+    if gap > max(normal_gap * 1.8, size * 0.9) * scale or gap < -size:
         return True
     # on a page whose margin is unsure, a line reaching it is no evidence of a wrap: a title or a heading, or a
     # sentence ended there, ends its paragraph
