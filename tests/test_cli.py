@@ -193,6 +193,13 @@ def test_rules_explain_profiles_plugins(capsys) -> None:
     assert run(["explain", "Z999"], capsys)[0] == 3
 
 
+def test_explain_names_what_a_kind_of_document_sets_for_the_rule(capsys) -> None:
+    # a notice's 工作要求 bind every addressee: a reader asking why M101 is silent there finds it in explain
+    code, out, _ = run(["explain", "M101"], capsys)
+    assert code == 0 and "文种档案里另行设定" in out and "通知（notice）：requirements_bind_all = true" in out
+    assert "文种档案里另行设定" not in run(["explain", "T103"], capsys)[1]
+
+
 def test_help_does_not_import_heavy_libraries() -> None:
     code = ("import sys; from reportlint.cli import cli; "
             "print(any(m in sys.modules for m in ('pdfminer', 'jieba', 'docx', 'lxml')))")

@@ -165,6 +165,14 @@ def explain(code: str) -> int:
         for k, v in rule.params.items():
             shown = json.dumps(v, ensure_ascii=False)
             lines.append(f"  {k} = {shown if len(shown) < 100 else shown[:97] + '…'}")
+    # a kind of document may set the rule's options or turn it off: a reader asking why a passage is silent sees it
+    by_kind = [(p, p.rules.get(rule.code)) for p in sorted(book.profiles.values(), key=lambda p: p.id)]
+    by_kind = [(p, opts) for p, opts in by_kind if opts and hasattr(opts, "items")]
+    if by_kind:
+        lines += ["", "文种档案里另行设定（识别出这个文种时代替上面的值；reportlint profiles 列出文种）："]
+        for p, opts in by_kind:
+            shown = "，".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in opts.items())
+            lines.append(f"  {p.name}（{p.id}）：{shown if len(shown) < 100 else shown[:97] + '…'}")
     click.echo("\n".join(lines))
     return 0
 
