@@ -33,3 +33,19 @@ def test_help_headings_are_in_chinese(capsys) -> None:
     assert "Options" not in out and "Commands" not in out and "Show this message" not in out
     code, out, _ = run(["--version"], capsys)
     assert out.strip() == f"reportlint，版本 {__version__}"
+
+
+def test_help_is_laid_out_by_terminal_columns(capsys, monkeypatch) -> None:
+    # a Chinese character takes two columns: descriptions line up after 文件 as after TEXT, no line runs past the
+    # terminal, and no option or word of Latin letters is cut in two
+    from reportlint.reporters.escape import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(["check", "--help"], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert all(width(line) <= 80 for line in lines)
+    starts = {width(line[:line.index("配置文件")]) for line in lines if line.lstrip().startswith("--config")}
+    starts |= {width(line[:line.index("只运行")]) for line in lines if line.lstrip().startswith("--select")}
+    assert len(starts) == 1
+    assert "html" in out and not any(line.rstrip().endswith("htm") for line in lines)

@@ -9,7 +9,12 @@ click) is printed as click wrote it.
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
+from typing import Any
+
+from .reporters.escape import width as display_width
 
 MESSAGES: dict[str, str] = {
     "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",
@@ -77,6 +82,8 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         ("需要 {len_type} 个值，只给了 {len_value} 个。", "需要 {len_type} 个值，给了 {len_value} 个。"),
 }
 
+_click_wrap: Callable[..., Any]  # click's own wrap_text, set by ``install``
+
 _MODULES = ("core", "exceptions", "formatting", "parser", "types", "decorators", "termui", "utils")
 
 
@@ -91,9 +98,52 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return forms[0] if n == 1 else forms[1]
 
 
+# a run of characters a line never breaks inside (an option, a word of Latin letters, a number), one blank, or one
+# character of anything else (a Chinese character may end a line after any other)
+_TOKEN = re.compile(r"[A-Za-z0-9_\-.,\[\]=/%+'\"<>|]+|\s|.")
+_NO_LINE_START = "，。、；：？！）》”’】,.;:?!)"  # marks a line does not open with (避头)
+
+
+def _wrap_text(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
+               preserve_paragraphs: bool = False) -> str:
+    """click's ``wrap_text`` for text with Chinese in it: lines filled to ``width`` terminal columns (a Chinese
+    character takes two), broken between Chinese characters or at blanks, never inside an option or a word of
+    Latin letters (``htm`` / ``l``), and no line opening with a closing mark. ASCII text goes to click's own."""
+    if text.isascii():
+        return _click_wrap(text, width, initial_indent, subsequent_indent, preserve_paragraphs)
+    out: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", text) if preserve_paragraphs else [text]:
+        line, used = initial_indent if not out else subsequent_indent, 0
+        start = len(line)
+        lines: list[str] = []
+        for token in _TOKEN.findall(" ".join(paragraph.split("\n"))):
+            if token.isspace() and used == 0:
+                continue
+            w = display_width(token)
+            if used and used + w > width - start and not token.isspace() and token not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, used = subsequent_indent, 0
+                start = len(line)
+                if token.isspace():
+                    continue
+            line += token
+            used += w
+        lines.append(line.rstrip())
+        out.append("\n".join(lines))
+    return "\n\n".join(out)
+
+
 def install() -> None:
-    """Point click's message lookups at the Chinese table (idempotent)."""
+    """Point click's message lookups at the Chinese table (idempotent), and make its help measure and wrap text by
+    terminal columns (a Chinese option name or description is twice as wide as its length)."""
     import click  # noqa: F401  (its submodules are imported by the package)
+
+    formatting = sys.modules.get("click.formatting")
+    if formatting is not None and getattr(formatting, "wrap_text", None) is not _wrap_text:
+        global _click_wrap
+        _click_wrap = formatting.wrap_text
+        formatting.wrap_text = _wrap_text  # type: ignore[attr-defined]
+        formatting.term_len = lambda text: display_width(text)  # type: ignore[attr-defined]
 
     for name in _MODULES:
         module = sys.modules.get(f"click.{name}")
