@@ -42,6 +42,7 @@ def test_github_limits_annotations_per_level_most_severe_first(tmp_path: Path, m
     assert levels == ["::error"] * 10 + ["::warning"] * 10  # errors first although later in the file
     assert "line=21," in commands[0]
     assert "另有 7 条未作为批注显示" in out.getvalue()
+    assert "reportlint：检查 1 个文件，发现 27 个问题" in out.getvalue()  # the log's summary line in the users' language
     table = summary.read_text(encoding="utf-8")
     assert table.count("| N101 some-rule |") == 13 and table.count("| T103 some-rule |") == 14
 

@@ -59,8 +59,8 @@ def report_github(results: list[Any], out: TextIO, options: dict[str, Any]) -> N
         props.append(f"title={_prop(fields['title'])}")
         out.write(f"::{level} {','.join(props)}::{_data(fields['message'])}\n")
     s = options["summary"]
-    out.write(f"reportlint: checked {s['checked']}, findings {s['findings']}, not checked {s['not_checked']}, "
-              f"skipped {s['skipped']}\n")
+    out.write(f"reportlint：检查 {s['checked']} 个文件，发现 {s['findings']} 个问题；"
+              f"{s['not_checked']} 个文件无法检查，跳过 {s['skipped']} 个\n")
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if left:
         where = "见本步骤的摘要（job summary）" if target else "用 --format text 查看全部"
