@@ -874,11 +874,7 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             parent = stack[-1]  # a child list that failed to restart (Word list continued)
         elif top is not None and top.family != "heading" and ev.value > 1 and top.value == ev.value - 1 \
                 and not top.inline and not ev.inline and not ev.loose and abs(top.rank - ev.rank) == 1 \
-                and not (ev.rank > top.rank and next_value(pos, top.family) != ev.value + 1
-                         and _titled_above(blocks, top, ev)) \
-                and not (ev.rank > top.rank and next_value(pos, top.family) == top.value + 1):
-            # … but not when the item's own list goes on with its next number further down ((一) 2. 3. (二) 9.:
-            # the numbers count on from a list above, through every part)
+                and not (ev.rank > top.rank and _child_after_all(next_value(pos, top.family), blocks, top, ev)):
             parent = items[stack[-1]].parent
             stack.pop()
             mixed = True
@@ -901,6 +897,14 @@ def list_lead(blocks: tuple[Block, ...], outline: Outline, i: int) -> str:
     if before.strip():
         return before
     return next((b.text for b in reversed(blocks[max(0, mk.block - 3):mk.block]) if b.text.strip()), "")
+
+
+def _child_after_all(following: int, blocks: tuple[Block, ...], top: Marker, ev: Marker) -> bool:
+    """Whether ``ev``, a deeper marker numbered one past ``top`` ((一) then 2.), is a child of ``top`` after all rather
+    than a sibling in another style: ``top``'s own list goes on with its next number further down (``following``,
+    the next number of ``top``'s family: (一) 2. 3. (二) 9., one count running through every part), or ``top`` is a
+    heading titled above ``ev`` and its list does not go on with ``ev``'s number after it."""
+    return following == top.value + 1 or (following != ev.value + 1 and _titled_above(blocks, top, ev))
 
 
 def _titled_above(blocks: tuple[Block, ...], top: Marker, ev: Marker) -> bool:

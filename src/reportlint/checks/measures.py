@@ -981,14 +981,27 @@ def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> froz
     """The deadline a part's heading sets for all its measures: a stage and its period (（二）重点实施阶段（2022年3月至
     8月）, 近期任务（2025年底前））. Only the deadline: an amount in a heading (三大任务) counts what is below it."""
     head = ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
-    if not _TIME_CHARS.search(head):
-        return frozenset()  # most headings (二、下一步工作打算) name no time: asked of the patterns only when one may
+    hint = _deadline_hint(tuple(params.get("deadline", ())))
+    if not head.strip() or (hint is not None and not hint.search(head)):
+        return frozenset()  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
     # the patterns alone (``of``): a heading's period is written out in figures, which no segmenter needs to find
     return dimensions_of(ctx, params).of(head) & _DEADLINE
 
 
 _DEADLINE = frozenset({"deadline"})
-_TIME_CHARS = re.compile(r"[\d年月季周旬日天期限底内前]")  # one of them is in every deadline the patterns know
+
+
+@lru_cache(maxsize=8)
+def _deadline_hint(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The characters of which every match of a ``deadline`` pattern holds one (``needed_chars``), as one class; None
+    when a pattern needs none that can be named (then every heading is asked)."""
+    chars: set[str] = set()
+    for p in patterns:
+        need = needed_chars(p, re.MULTILINE)
+        if need is None:
+            return None
+        chars |= need
+    return re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]") if chars else None
 
 
 # an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
