@@ -173,3 +173,21 @@ def test_a_summarys_progress_heading_is_its_work_part(tmp_path: Path) -> None:
     registry, book = session().books()
     ctx, _ = analyse(load(path, registry), book, "工作总结")
     assert "工作开展情况" in locate_sections(ctx)
+
+
+def test_a_title_naming_a_kind_no_profile_describes_is_not_guessed_from_the_body(tmp_path: Path) -> None:
+    # a 函 answering a deputy's proposal names its kind; the body's 走访 and its 意见建议 heading do not make it a
+    # research report missing its problems part
+    text = ("关于县人大第3号建议答复的函\n李明代表：\n我局经走访调查，答复如下：\n一、基本情况\n全县共有村卫生室86个。\n"
+            "二、意见建议办理情况\n我局将争取资金改造村卫生室。\n")
+    assert _doctype(tmp_path, text) is None
+    assert _doctype(tmp_path, text.replace("答复的函", "调研报告")) == "调研报告"
+
+
+def test_one_heading_naming_two_parts_is_one_piece_of_evidence(tmp_path: Path) -> None:
+    # without a title, the kind guessed from headings needs its parts under headings of their own: 存在的主要问题和
+    # 改进措施 closes many kinds of report (an annual disclosure report here), not a 述职报告 short of its 履职情况
+    body = "为做好有关工作，现报告如下。\n一、概述\n全年主动公开信息120条。\n二、{}\n公开内容还不够全面。\n"
+    assert _doctype(tmp_path, body.format("存在的主要问题和改进措施")) is None
+    split = body.format("存在的主要问题\n公开不及时。\n三、改进措施") + "加强培训。\n"
+    assert _doctype(tmp_path, split) is not None

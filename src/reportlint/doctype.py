@@ -37,22 +37,29 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
             if not best[0][0] and ending.endswith(_OTHER_KINDS):
                 return None  # 党组织民主生活会制度 is a set of rules about a meeting, not the meeting's material
             return best[1]
+        if ending.endswith(_OTHER_KINDS):
+            return None  # a 函 answering a deputy's proposal: its kind is named, and no profile describes it
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
     # each heading normalised once (fuzzy_contains: equal, or holding a wording of 3 or more
     # characters); a long document has thousands of short lines, and every profile asks
     normalised = {normalize_heading(h.text) for h in outline.headings}
     joined = "\n".join(normalised)  # a normalised wording holds no line break: found inside one heading
 
-    def carries(wording: str) -> bool:
+    def carriers(wording: str) -> set[str]:
+        """The headings that name a section by ``wording``: equal to it or holding it (3 characters or more)."""
         w = normalize_heading(wording)
-        return bool(w) and (w in normalised or (len(w) >= 3 and w in joined))
+        if not w or (w not in normalised and (len(w) < 3 or w not in joined)):
+            return set()  # most wordings: one search of the joined headings
+        return {h for h in normalised if h == w or (len(w) >= 3 and w in h)}
 
     scored: list[tuple[int, int, Profile]] = []
     for order, prof in enumerate(profiles):
         hits = sum(1 for kw in prof.body_match
                    if kw in opening and (not kw.endswith(_KIND_WORDS) or _names_itself(opening, kw)))
         required = [s for s in prof.sections if s.required]
-        found = sum(1 for s in required if any(carries(w) for w in s.wordings))
+        # sections named by different headings: one heading naming two (存在的主要问题和改进措施) is one piece of
+        # evidence, which many kinds of report share
+        found = _distinct([set().union(*map(carriers, s.wordings)) for s in required])
         if required and found >= 2 and found * 2 >= len(required):
             scored.append((hits + found * 2, -order, prof))
         elif hits >= 1 and (found >= 1 or not required):
@@ -61,6 +68,22 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         return None
     scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
     return scored[0][2]
+
+
+def _distinct(heads: list[set[str]]) -> int:
+    """How many of the sections, each with the headings that name it, are named by headings of their own (a
+    matching: each heading counts for one section)."""
+    owner: dict[str, int] = {}
+
+    def place(k: int, seen: set[str]) -> bool:
+        for h in heads[k] - seen:
+            seen.add(h)
+            if h not in owner or place(owner[h], seen):
+                owner[h] = k
+                return True
+        return False
+
+    return sum(place(k, set()) for k in range(len(heads)))
 
 
 _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
