@@ -471,3 +471,16 @@ def test_a_summarys_measures_part_between_its_achievements_and_its_problems_tell
     assert found == [("M101", 10)]
     planned = summary.replace("二、工作举措", "二、2024年工作举措")
     assert ("M101", 5) in [(f.rule, f.line) for f in lint_text(planned, tmp_path, select="M101")]
+
+
+def test_a_reply_letters_handling_report_and_closing_are_no_measures(tmp_path: Path) -> None:
+    # a 答复函 to a deputy: how the proposal was handled is a report of work done, and the thanks, the 以上答复 formula
+    # and the contact line close the letter; its next step (with an owner) is its one measure
+    text = ("关于县人大第3号建议答复的函\n李明代表：\n您提出的建议收悉，现答复如下：\n一、基本情况\n全县共有村卫生室86个。\n"
+            "二、意见建议办理情况\n我局高度重视，积极争取上级资金，努力推动卫生室改造。\n三、下步工作打算\n"
+            "下一步县卫生健康局将会同县财政局研究改造方案。\n感谢您对我县卫生健康工作的关心和支持。\n"
+            "以上答复，如有不妥，请批评指正。\n（联系人及电话：王强 0871-1234567）\n县卫生健康局\n2022年6月28日\n")
+    assert codes(text, tmp_path) == []
+    # the same next step without an owner is still bare
+    bare = text.replace("下一步县卫生健康局将会同县财政局研究改造方案。", "下一步将进一步加强沟通协调，积极争取支持。")
+    assert codes(bare, tmp_path) == ["M101"]

@@ -611,7 +611,8 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
     return lead and (Anchored.of(lead.pattern, (anchor(p) for p in patterns)) or lead)
 
 
-# an attachment line, a closing formula (特此报告, 妥否，请批示) or a signature ends the body
+# an attachment line, a closing formula (特此报告, 妥否，请批示; a reply letter's 以上答复 and its thanks for the
+# addressee's 关心和支持) or a signature ends the body
 # … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
 # document stored on one line; a date that a sentence is about (定于2021年1月18日, 自2021年3月1日起) is no signature
@@ -622,8 +623,11 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
            r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 _PART_END = Guarded(re.compile(
-    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案)[，,。]"
-    r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人|联系(?:电话|方式)|咨询(?:电话|方式))(?:及咨询方式\s*$|\s*[:：])"
+    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案|答复)[，,。]"
+    r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人(?:及(?:联系)?(?:电话|方式))?|联系(?:电话|方式)|咨询(?:电话|方式))"
+    r"(?:及咨询方式\s*$|\s*[:：])"
+    # a reply letter's closing thanks (答复函: 感谢您对我县卫生工作的关心和支持), after its last point
+    r"|^\s*(?:衷心|再次)?感谢(?:您|你|贵)[^。！\n]{0,40}(?:关心|支持|理解|关注)"
     rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
     rf"|^\s*{_ISSUED}\s*$"
     # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
@@ -632,7 +636,7 @@ _PART_END = Guarded(re.compile(
     r"|^\s*(?:注\s*释|注\s*解|尾\s*注|参考文献)\s*[:：]?\s*$"),
     # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
     # rarer than the characters 以 or 年 alone, which most paragraphs hold
-    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|年[\d一二三四五六七八九十]{1,3}月|目\s*录|注\s*[释解]|尾\s*注|参考文献"))
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|感谢|年[\d一二三四五六七八九十]{1,3}月|目\s*录|注\s*[释解]|尾\s*注|参考文献"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
@@ -795,7 +799,7 @@ def _under_review(items: Sequence[Any], i: int) -> bool:
 
 
 _REVIEWED = re.compile(r"\s*(?:的|和|及|与|以及)?(?:主要|取得的?)?"
-                       r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行)情况)")
+                       r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行|办理|采纳|答复)情况)")
 
 
 def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
