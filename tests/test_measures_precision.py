@@ -484,3 +484,13 @@ def test_a_reply_letters_handling_report_and_closing_are_no_measures(tmp_path: P
     # the same next step without an owner is still bare
     bare = text.replace("下一步县卫生健康局将会同县财政局研究改造方案。", "下一步将进一步加强沟通协调，积极争取支持。")
     assert codes(bare, tmp_path) == ["M101"]
+
+
+@pytest.mark.parametrize("item", ["2.保卫处加强假期校园巡查，做好门禁管理。", "2.学校值班室安排值班人员严格遵守值班制度。",
+                                  "2.宣传部、网络中心做好信息安全管理工作。"])
+def test_an_office_opening_the_item_is_its_owner(tmp_path: Path, item: str) -> None:
+    text = "学校假期安全工作实施方案\n一、工作目标\n确保假期校园安全。\n二、工作措施\n1.每周开展一次安全检查。\n"
+    assert codes(text + item + "\n", tmp_path, "M101") == []
+    # the same task without the office opening it names no one; nor do words that end like an office (内部, 干部)
+    assert codes(text + "2.加强假期校园巡查，做好门禁管理。\n", tmp_path, "M101") == ["M101"]
+    assert codes(text + "2.内部加强假期校园巡查，做好门禁管理。\n", tmp_path, "M101") == ["M101"]
