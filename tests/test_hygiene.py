@@ -507,6 +507,19 @@ def test_an_outdated_formulation_is_judged_by_the_year_written_not_a_target_year
     assert [f.excerpt for f in lint_text(written, tmp_path, select="T107")] == ["党的十九大精神"]
 
 
+def test_an_old_bodys_name_citing_what_it_issued_then_is_no_outdated_name(tmp_path: Path) -> None:
+    head = "县2022年道路命名工作方案\n2022年，全县拟命名道路20条。\n"
+    # the issuer of a standard or a document, named as it was when it issued it; a standard's or a document
+    # number's year tells that time too
+    for cited in ("道路名称应符合省质量技术监督局发布的《地名通名使用规范》。",
+                  "道路名称应符合省质量技术监督局的《地名通名使用规范》（DB35/T 1644-2017）。",
+                  "按照县环保局《关于加强扬尘治理的通知》（县环〔2016〕12号）执行。"):
+        assert lint_text(head + cited, tmp_path, select="T107") == [], cited
+    # … but the old name as the body that acts today is outdated
+    found = lint_text(head + "县环保局要加强道路扬尘治理。", tmp_path, select="T107")
+    assert [f.excerpt for f in found] == ["环保局"]
+
+
 def test_a_halfwidth_colon_closing_a_line_of_chinese(tmp_path: Path) -> None:
     text = "县城市体检工作方案\n结合本县实际，现制定工作方案如下:\n\n一、工作内容\n开展城市体检。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="T103")] == [(1, ":")]

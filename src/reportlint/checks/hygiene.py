@@ -1122,7 +1122,8 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if year <= int(until.split("-")[0]):
             continue
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
-            if b.index not in ctx.residue and not _told_of_its_time(b.text, m.start() - offset, int(until[:4])):
+            if b.index not in ctx.residue and not _told_of_its_time(b.text, m.start() - offset, int(until[:4])) \
+                    and not _ISSUER_OF.match(b.text, m.end() - offset):
                 yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                    until=until, year=year, current=current, suggestion=current)
 
@@ -1132,10 +1133,15 @@ def _told_of_its_time(text: str, at: int, until: int) -> bool:
     time, when the old name or wording was the right one."""
     start = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
     ends = [e for e in (text.find(mark, at) for mark in "。！？；\n") if e >= 0]
-    return any(int(y) <= until for y in _YEAR_OF.findall(text, start, min(ends, default=len(text))))
+    return any(int(next(filter(None, y))) <= until for y in _YEAR_OF.findall(text, start, min(ends, default=len(text))))
 
 
-_YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)")
+# a year the sentence names: 2016年, a document number's 〔2016〕, a standard's GB/T 9704-2012 or DB35/T 1644-2017
+_YEAR_OF = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\s*年)|[〔\[［(（]((?:19|20)\d\d)[〕\]］)）]"
+                      r"|[A-Z]{1,4}(?:/[A-Z])?\s*\d{1,6}(?:\.\d+)?\s*[-—–]\s*((?:19|20)\d\d)(?!\d)")
+# the body named as the issuer of a document it published (福建省质量技术监督局发布的《……规范》): named as it was
+# when it issued it, whatever the document's own year
+_ISSUER_OF = re.compile(r"\s*(?:于[^，。；《]{0,12})?(?:发布|印发|制定|制订|颁布|出台|下发|公布)(?:了)?的?\s*《")
 
 
 @hookimpl
