@@ -298,6 +298,7 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "陈入职以来表现良好。",  # beside a surname
     "责任心强的人会主动把工作做在前面。",  # 人 + 会 (a modal verb): two words, no 入会
     "这件事人人都要过问。",
+    "新增道路名称有文化路、干古洞路、梁家沟路共3条。",  # a place's name in a list of names
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []

@@ -255,6 +255,26 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     return tuple(out)
 
 
+# the last character of a place's name (道路名称 lists such as 植物园路、千佛洞路、梁家沟路: GB 17733-2008 地名 基本术语
+# gives the generic terms of place names: 路, 街, 巷, 村, 山, 洞 …)
+_PLACE_ENDS = frozenset("路街巷道里村镇乡寨屯庄堡桥山峰岭洞沟湾河湖溪坪坡园寺庙")
+
+
+def _in_a_listed_name(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` lies in a short name ending in a place's generic term and listed beside other names with
+    顿号 (新增道路有植物园路、干古洞路、……): a proper name, whose characters are not the dictionary's words."""
+    n = len(text)
+    left, right = s, e
+    while left > 0 and "\u4e00" <= text[left - 1] <= "\u9fff" and s - left < 6:
+        left -= 1
+    while right < n and "\u4e00" <= text[right] <= "\u9fff" and right - e < 4:
+        right += 1
+    bounded = (left == 0 or not "\u4e00" <= text[left - 1] <= "\u9fff") \
+        and (right == n or not "\u4e00" <= text[right] <= "\u9fff")
+    return bounded and right - left <= 7 and text[right - 1] in _PLACE_ENDS \
+        and ((left > 0 and text[left - 1] == "、") or text[right:right + 1] == "、")
+
+
 def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[int, int]]] | None,
                    occurs: _Occurrences, starts: list[int], places: list[int],
                    open_places: list[int]) -> Iterator[Typo]:
@@ -308,6 +328,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
         linking = ch in _LINKING
         before, after = linking and _ends_word(text, i, is_word), linking and _begins_word(text, i + 1, is_word)
         for s, e, word, f, phrase, kind in found:
+            if _in_a_listed_name(text, s, e):
+                continue
             if phrase:
                 if (before and after) or (e - s == 2 and i == e - 1 and after):
                     continue
@@ -747,7 +769,7 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         # a name: a surname opening the pair, or standing alone before it (历史 holds its 史: no surname there)
         if (mask is not None and (mask[i] or mask[i + 1])) or pair[0] in _SURNAMES \
                 or (i and text[i - 1] in _SURNAMES and i - 1 in orphan) or (i and text[i - 1] in _QUOTES) \
-                or text[i + 2:i + 3] in _QUOTES:
+                or text[i + 2:i + 3] in _QUOTES or _in_a_listed_name(text, i, i + 2):
             continue
         for k in (0, 1):
             ch = pair[k]
