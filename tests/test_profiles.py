@@ -95,7 +95,8 @@ def test_a_heading_with_a_word_added_is_more_specific_not_damaged(tmp_path: Path
     assert bool(lint_text(text, tmp_path, select="S104", profile="调研报告")) is reported
 
 
-@pytest.mark.parametrize("heading", ["三、下步打算", "一、存在问题", "二、工作措施", "一、基本情况"])
+@pytest.mark.parametrize("heading", ["三、下步打算", "一、存在问题", "二、工作措施", "一、基本情况",
+                                     "三、2025年工作计划", "三、二〇二五年工作思路"])  # the year 明年 speaks of
 def test_ordinary_headings_are_not_damaged(tmp_path: Path, heading: str) -> None:
     from reportlint.testing import lint_text
 
