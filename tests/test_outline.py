@@ -34,6 +34,12 @@ def test_an_item_whose_text_begins_with_a_month_or_a_day_is_an_item() -> None:
     assert [(m.value, m.title[:2]) for m in out.markers] == [(3, "完成"), (4, "6月"), (5, "15")]
 
 
+def test_an_item_whose_text_begins_with_a_product_is_an_item() -> None:
+    # 2、4×100米接力: the relay's legs begin the item's text; 2、4月 and 1.5 stay a range and a decimal
+    out = build(_doc("标题", "1、团体跳绳。", "2、4×100米接力。", "3、拔河比赛。", "2、4月完成招标。", "1.5×2米展板。"))
+    assert [(m.value, m.title[:3]) for m in out.markers] == [(1, "团体跳"), (2, "4×1"), (3, "拔河比")]
+
+
 def test_page_number_series_is_stray() -> None:
     body = "这是一段很长的正文内容，" * 10
     out = build(_doc("1、" + body + "继续写到", "2、页面末尾没有句号的" + body + "还在", "3、" + body + "结束",

@@ -38,6 +38,7 @@ _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
 # a month or a day right after "N." (not after 、: 1、2月 is a range of months): 4.6月底前 is item 4, whose text
 # begins 6月; 3.15日前 is item 3 (a quantity of days is written 天 or with 个 before 月)
 _MONTH_AFTER_DOT = r"(?<=[.．])(?:(?:1[0-2]|[1-9])月|(?:3[01]|[12]\d|[1-9])日)"
+_PRODUCT_AFTER = r"(?<=、)\d{1,3}\s*[×xX*＊]\s*\d"
 
 
 class _CnValues(dict[str, "int | None"]):
@@ -59,7 +60,9 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
      _CN_COMMON.__getitem__),
     # 4．2024年预算表, 4.6月底前完成: an item whose text starts with a year or a month (a decimal is never
     # followed by 月 without 个); 1.5万元 is a number; "3，" is a number in a sentence
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT})[\d.．%％])"
+    # 2、4×50米接力: after 、 a product (a relay's legs, a court's size) is the item's text, not a second number
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT}|{_PRODUCT_AFTER})"
+                      rf"[\d.．%％])"
                       rf"(?!(?!{_MONTH_AFTER_DOT}){_RANGE}){_TITLE_AHEAD}"),
      int),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"),
