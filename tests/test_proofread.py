@@ -299,6 +299,8 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "责任心强的人会主动把工作做在前面。",  # 人 + 会 (a modal verb): two words, no 入会
     "这件事人人都要过问。",
     "新增道路名称有文化路、干古洞路、梁家沟路共3条。",  # a place's name in a list of names
+    "一脚踏在船上，一脚踩在泥里，用力向前滑行。",  # a verb varied in a parallel clause, not a slip for 脚踏
+    "这也就是读好书的意义。",  # 也就是 + 读 + 好书: three words, no 也就是说
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
@@ -837,6 +839,16 @@ def _count_as_word(whole: str, piece: str, start: int, end: int, lex: lexicon_mo
     return count
 
 
+def _alike(text: str, s: int, e: int, p: int, length: int, stop: int) -> tuple[int, int]:
+    """How many characters (up to 4) before and after the word at ``p`` are those before ``s`` and after ``e``."""
+    q, b, a = p + length, 0, 0
+    while b < 4 and min(p, s) - b - 1 >= 0 and text[p - b - 1] == text[s - b - 1]:
+        b += 1
+    while a < 4 and q + a < stop and e + a < len(text) and text[q + a] == text[e + a]:
+        a += 1
+    return b, a
+
+
 def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> list[tuple[object, ...]]:
     """T105 of one paragraph as first written: every odd character, every place around it, every target
     looked up afresh, counts read from the whole text (no memo, no shortcut)."""
@@ -916,6 +928,12 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                             continue
                         if e - s == 2 and i == s + 1 and text[s] == "一":
                             continue  # 一 + one character (一拍, 扫一扫) is no 一X typo
+                        if word in text[max(0, s - len(word) - 2):s] or word in text[e:e + len(word) + 2]:
+                            continue
+                        if i == e - 1 and e - s >= 3 and lex.single(ch) >= P._BUSY_CHAR \
+                                and any(i >= k and lex.word(text[i - k:i]) for k in (2, 3)) \
+                                and any(lex.word(text[e:e + k]) for k in (2, 3)):
+                            continue  # 也就是读好书: a frequent word between two words
                         weight = f * 1000
                     else:
                         lo2, hi2 = max(0, s - 1), min(n, e + 1)
@@ -938,6 +956,13 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                         good, bad = max(counts, default=(0, 0))
                         if good == 0 or good < bad:
                             continue
+                        sentence = re.split("[。！？\n]", text[:s])[-1] + text[s:e] + re.split("[。！？\n]", text[e:])[0]
+                        at = len(text[:s]) - len(re.split("[。！？\n]", text[:s])[-1])  # where the sentence starts
+                        frames = [_alike(text, s, e, k + at, len(word), at + len(sentence))
+                                  for k in range(len(sentence)) if sentence[k:k + len(word)] == word]
+                        if lex.single(ch) >= P._VERB_CHAR and e < n and s > 0 and any(
+                                all(f) and sum(f) <= 3 for f in frames):
+                            continue  # a parallel clause's short frame round the right word: varied on purpose
                         weight = f * good
                     if best is None or weight > best[0]:
                         best = (weight, s, e, word, kind, "similar" if phrase else "similar_here")
@@ -1583,3 +1608,9 @@ def test_a_total_after_the_items_it_sums(tmp_path: Path) -> None:
     nested = ("关于申请专项资金的请示\n县人民政府：\n（一）道路修缮，需资金100万元。\n1．东环路，需资金60万元。\n"
               "2．西环路，需资金40万元。\n（二）路灯改造，需资金50万元。\n以上共计需资金150万元。\n")
     assert _found(tmp_path, nested, "T108") == []
+
+
+def test_a_slip_repeating_a_longer_name_in_the_same_sentence_is_still_a_slip(tmp_path: Path) -> None:
+    # a one-line paste: the title and the first sentence are one "sentence"; the name repeats with a look-alike in it
+    text = "关于召开全县抗击疫情总结大会的通知各乡镇：定于5月8日召开全县杭击疫情总结大会，请准时参加"
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("杭击", "抗击")]

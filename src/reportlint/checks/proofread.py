@@ -49,6 +49,7 @@ _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the charac
 _LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
 _CLAUSE_OPENS = "，。；：！？、,;:!?（(“\n \u3000"  # what may stand before the first word of a clause
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
+_VERB_CHAR = 500  # a character this frequent as a word of its own (踩, 跪) may vary a parallel clause on purpose
 _MAX_ORPHAN_SHARE = 0.34  # a passage where more characters form no word is garbled, not mistyped (X103)
 _PLACES_MAX = 100_000  # answers remembered per table (a few MB) for the characters around a place; then forgotten
 
@@ -341,6 +342,9 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                     continue  # 一 + any one character is a numeral–classifier or 一+verb phrase (快人一拍, 扫一扫)
                 if word in text[max(0, s - len(word) - 2):s] or word in text[e:e + len(word) + 2]:
                     continue  # the phrase stands right beside it: two parallel names (河长制、湖长制), no slip
+                if i == e - 1 and e - s >= 3 and single(ch) >= _BUSY_CHAR and _ends_word(text, i, is_word) \
+                        and _begins_word(text, e, is_word):
+                    continue  # 也就是读好书: a frequent word of its own between two words, no 也就是说
                 weight = f * 1000
             else:  # the right word is written elsewhere in the document, with a neighbour of this place
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
@@ -354,6 +358,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                 goods = [occurs.as_word(local[a - lo2:b - lo2], i - a, s - a, e - a, is_word) for a, b in spans]
                 if not any(goods):
                     continue  # not written right elsewhere
+                if single(ch) >= _VERB_CHAR and _in_a_parallel_frame(text, s, e, word):
+                    continue  # 一脚踏在船上，一脚踩在滩涂上: a word of its own, varied in a parallel clause
                 good, bad = max((g, occurs(text[a:b], i - a)) for g, (a, b) in zip(goods, spans, strict=True))
                 if good == 0 or good < bad:
                     continue  # written wrong as often
@@ -670,6 +676,27 @@ class _Occurrences:
                 count, free = count + 1, start + len(piece)
         return count
 
+
+
+def _in_a_parallel_frame(text: str, s: int, e: int, word: str) -> bool:
+    """Whether ``word`` stands in the sentence of ``text[s:e]`` in the same short frame as ``text[s:e]``: the same
+    character before and after, and no more than three alike in all (一脚踏在或跪在…，一脚踩在滩涂上…): two parallel
+    clauses of one sentence that vary a word on purpose. A slip keeps its clause's own frame (坚决抗击疫情，
+    全力杭击疫情) or repeats a longer name (召开山东省抗击新冠…的通知……召开山东省杭击新冠……)."""
+    if s == 0 or e >= len(text):
+        return False
+    start = max(text.rfind(mark, 0, s) for mark in "。！？\n") + 1
+    ends = [x for x in (text.find(mark, e) for mark in "。！？\n") if x >= 0]
+    stop = min(ends, default=len(text))
+    at = text.find(word, start, stop)
+    while at >= 0:
+        end = at + len(word)
+        before = next((k for k in range(1, 5) if min(at, s) < k or text[at - k] != text[s - k]), 5) - 1
+        after = next((k for k in range(4) if end + k >= stop or e + k >= len(text) or text[end + k] != text[e + k]), 4)
+        if before and after and before + after <= 3:
+            return True
+        at = text.find(word, at + 1, stop)
+    return False
 
 
 def _ends_word(text: str, end: int, word: Callable[[str], bool]) -> bool:
