@@ -1612,5 +1612,5 @@ def test_a_total_after_the_items_it_sums(tmp_path: Path) -> None:
 
 def test_a_slip_repeating_a_longer_name_in_the_same_sentence_is_still_a_slip(tmp_path: Path) -> None:
     # a one-line paste: the title and the first sentence are one "sentence"; the name repeats with a look-alike in it
-    text = "关于召开全县抗击疫情总结大会的通知各乡镇：定于5月8日召开全县杭击疫情总结大会，请准时参加"
+    text = "关于召开全县抗击台风总结大会的通知各乡镇：定于5月8日召开全县杭击台风总结大会，请准时参加"
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("杭击", "抗击")]
