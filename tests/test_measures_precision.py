@@ -387,7 +387,8 @@ def test_the_office_in_brackets_after_a_task_is_its_owner(tmp_path: Path) -> Non
     items = ["（一）推动农网改造。指导两县开展配电网改造前期工作。〔规划司牵头，各单位参与〕",
              "（二）开展教育帮扶。组织青年干部开展支教活动。〔机关党委（人事司），各单位〕",
              "（三）推动示范建设。协调指导示范村创建工作（以下简称创建办）。",
-             "（四）深化消费帮扶。组织干部职工购买特色农产品。"]
+             "（四）深化消费帮扶。组织干部职工购买特色农产品。",
+             "（五）公开水质监测信息。细化公开的内容和范围。（县环境监测站牵头落实）"]
     found = [f.line for f in lint_text(HEAD + "\n".join(items) + "\n", tmp_path, select="M101")]
     assert found == [9, 10]  # a short name in brackets names no owner
 
