@@ -63,6 +63,16 @@ def test_a_later_line_naming_a_kind_of_document_is_the_title() -> None:
     assert build(_doc("县档案馆", "专题调研情况", "今年以来，我馆开展了专题调研。")).title.text == "县档案馆"
 
 
+def test_a_slogan_title_over_its_dashed_subtitle_is_the_title() -> None:
+    # a speech's main title may end in ！ or ？; the ——在……上的讲话 line under it says it is a title
+    # (the subtitle, which names the kind of document, is taken as the title, as a later line naming a kind is)
+    assert build(_doc("奋斗的青春最美丽！", "——在2024级新生开学典礼上的讲话", "同学们：", "大家好！")).title.text \
+        == "——在2024级新生开学典礼上的讲话"
+    assert build(_doc("奋斗的青春最美丽！", "——致全校新同学", "同学们：", "大家好！")).title.text == "奋斗的青春最美丽！"
+    # without the subtitle, an exclaiming first line opens the body
+    assert build(_doc("同学们，奋斗的青春最美丽！", "大家好！今天我们在这里集会。")).title is None
+
+
 def test_a_news_headline_led_by_its_place_and_a_colon_is_the_title() -> None:
     assert build(_doc("某某镇：“三项机制”激活基层治理新动能", "今年以来，某某镇坚持问题导向，扎实推进工作。")).title.text \
         == "某某镇：“三项机制”激活基层治理新动能"

@@ -1086,6 +1086,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         inner = text[:-1] if text.endswith(("。", "；")) else text
         if len(inner) <= 40 and inner[-1:] not in "！!？?" and not re.search(r"[。；;？?]", inner):
             inner = inner.replace("！", "").replace("!", "")
+        elif len(inner) <= 40 and not re.search(r"[。；;]", inner) and _subtitle_after(doc, b.index):
+            inner = ""  # a speech's slogan title over its ——在……上的讲话 subtitle (欢迎你们来！): a title, no sentence
         if long or re.search(r"[。；;！!？?]", inner):
             if first is None and glued and (len(text) > 80 or bracketed):
                 s = b.text.index(glued.group(1))
@@ -1115,6 +1117,16 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
 
 
 _CAPTION = re.compile(r"\s*[图表]\s*[\d一二三四五六七八九十]")
+# a subtitle under a main title: a dash, then the occasion or the kind (——在……会议上的讲话, ——××调研报告)
+_SUBTITLE = re.compile(r"\s*(?:——|──|—|－－|--)\s*\S[^。；;！!？?]{1,58}$")
+
+
+def _subtitle_after(doc: Document, index: int) -> bool:
+    """Whether the next non-empty block after ``index`` is a subtitle line (——在……上的讲话)."""
+    for b in doc.blocks[index + 1:index + 4]:
+        if b.text.strip():
+            return bool(_SUBTITLE.match(b.text))
+    return False
 
 
 def _reads_as_heading(text: str) -> bool:
