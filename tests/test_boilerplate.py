@@ -1182,6 +1182,18 @@ def test_criteria_said_again_for_a_parallel_category_are_no_repeat(tmp_path: Pat
     assert [f.rule for f in lint_text(pasted, tmp_path, select="B104")] == ["B104"]
 
 
+def test_an_event_said_again_for_another_group_at_another_number_is_no_repeat(tmp_path: Path) -> None:
+    relay = "4×100米接力。每队派男女运动员各2名参赛，按成绩排定名次，前三名颁发奖牌。"
+    rope = "团体跳绳。每队派10名运动员参赛，以两分钟内跳绳总次数排定名次，前三名颁发奖牌。"
+    text = "\n".join(["全县职工运动会实施方案", "（一）机关组", "1、拔河：每队派12名运动员参赛，三局两胜。", f"2、{relay}",
+                     f"3、{rope}", "（二）企业组", f"1、{relay}", "2、趣味投篮：每队派5名运动员参赛，以投中个数排定名次。"]) + "\n"
+    assert lint_text(text, tmp_path, select="B104") == []
+    # the whole list pasted again under the second group is still a repeat
+    twice = "\n".join(["全县职工运动会实施方案", "（一）机关组", f"1、{relay}", f"2、{rope}", "（二）企业组", f"1、{relay}",
+                      f"2、{rope}"]) + "\n"
+    assert [f.rule for f in lint_text(twice, tmp_path, select="B104")] == ["B104"]
+
+
 def test_the_speakers_byline_stays_out_of_the_residue_around_it(tmp_path: Path) -> None:
     text = ("2026年某省政府工作报告\n来源：某某日报\n时间：2026-02-09\n省长 张明远\n"
             "省长张明远代表省人民政府向大会作政府工作报告。本报记者 李华 摄\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n")

@@ -1059,7 +1059,8 @@ def _same_place_in_parallel_lists(ctx: Context) -> Callable[[int, int], bool]:
     different items of one style (1.优秀团员 (3)注册志愿者 … 2.优秀团干部 (4)… 1.学院优秀团员 (3)注册志愿者): the
     criteria or duties of parallel categories, said again for each on purpose: another item of the same number
     opens alike and another differs. A passage pasted twice seldom lands at the same number of such a list, and a
-    list pasted whole is all alike."""
+    list pasted whole is all alike. So is a whole item said again, at any number, in a list of another category
+    that differs elsewhere (（一）成人组 4、滩涂速滑…… / （二）青少年组 1、滩涂速滑……)."""
     outline = ctx.outline
     items = outline.items
     opening: dict[int, Any] = {}  # block -> the item it opens: made at the first question (most documents ask none)
@@ -1075,12 +1076,19 @@ def _same_place_in_parallel_lists(ctx: Context) -> Callable[[int, int], bool]:
         if not opening:
             opening.update({it.marker.block: it for it in items if not it.marker.stray})
         a, b = opening.get(block), opening.get(first)
-        if a is None or b is None or a.marker.style != b.marker.style or a.marker.value != b.marker.value:
+        if a is None or b is None or a.marker.style != b.marker.style:
             return False
         if a.parent < 0 or b.parent < 0 or a.parent == b.parent:
             return False
         pa, pb = items[a.parent].marker, items[b.parent].marker
         if pa.style != pb.style or pa.title == pb.title:
+            return False
+        if whole(a) == whole(b):
+            # the same item under two parallel categories (the same event's rules for each group of a sports
+            # meeting, at whatever number): said again on purpose, unless the two lists are one list pasted twice
+            return {whole(items[j]) for j in outline.children_of(a.parent)} \
+                != {whole(items[j]) for j in outline.children_of(b.parent)}
+        if a.marker.value != b.marker.value:
             return False
         # parallel lists: another item of the same number opens with the same words under both, and one does not
         # (the criteria of the second category differ somewhere); a list pasted whole is a repeat
