@@ -495,3 +495,12 @@ def test_an_office_opening_the_item_is_its_owner(tmp_path: Path, item: str) -> N
     # the same task without the office opening it names no one; nor do words that end like an office (内部, 干部)
     assert codes(text + "2.加强假期校园巡查，做好门禁管理。\n", tmp_path, "M101") == ["M101"]
     assert codes(text + "2.内部加强假期校园巡查，做好门禁管理。\n", tmp_path, "M101") == ["M101"]
+
+
+def test_a_list_of_matters_an_inspection_covers_is_no_list_of_measures(tmp_path: Path) -> None:
+    # each item names a matter to look into (……情况；……事项。): what the 清查 covers, not what to do
+    text = ("县教育局固定资产清查工作方案\n一、工作目标\n全面摸清固定资产底数。\n二、主要内容\n1、固定资产登记入账情况；\n"
+            "2、固定资产出租、出借和闲置情况；\n3、其他需要清查的事项。\n")
+    assert codes(text, tmp_path, "M101") == []
+    tasks = text.replace("1、固定资产登记入账情况；", "1、全面核对固定资产账册；")
+    assert codes(tasks, tmp_path, "M101") == ["M101"] * 3  # one item that acts: the list is tasks

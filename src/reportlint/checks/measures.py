@@ -955,6 +955,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             measures.extend(found)
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
+        listed: list[Measure] = []
         for k, (pos, depth) in enumerate(cuts):
             nxt = cuts[k + 1] if k + 1 < len(cuts) else None
             if below is not None and depth > below:
@@ -977,8 +978,14 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 continue  # a part's heading and the lead paragraph summing it up: its sub-items are the measures
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
-                measures.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled, given=given))
+                listed.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled, given=given))
+        if len(listed) < 2 or not all(_MATTER_END.search(m.text) for m in listed):
+            measures.extend(listed)  # (items that each name a matter to look into (……闲置情况；其他需要清查的事项。)
+            # list what an inspection covers, not what to do)
     return measures, sections
+
+
+_MATTER_END = re.compile(r"(?:情况|事项)[\s。；;，,]*$")
 
 
 def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> frozenset[str]:
