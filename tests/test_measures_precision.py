@@ -504,3 +504,12 @@ def test_a_list_of_matters_an_inspection_covers_is_no_list_of_measures(tmp_path:
     assert codes(text, tmp_path, "M101") == []
     tasks = text.replace("1、固定资产登记入账情况；", "1、全面核对固定资产账册；")
     assert codes(tasks, tmp_path, "M101") == ["M101"] * 3  # one item that acts: the list is tasks
+
+
+@pytest.mark.parametrize(("item", "bare"), [
+    ("1.强化日常巡查，确保河面无漂浮垃圾。", False),
+    ("1.加强隐患排查，确保全年不发生重大安全事故。", False),
+    ("1.加强日常巡查，确保工作落到实处。", True),
+])
+def test_a_bottom_line_target_is_checkable(tmp_path: Path, item: str, bare: bool) -> None:
+    assert (codes(HEAD + item + "\n", tmp_path, "M101") == ["M101"]) is bare
