@@ -301,6 +301,7 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "新增道路名称有文化路、干古洞路、梁家沟路共3条。",  # a place's name in a list of names
     "一脚踏在船上，一脚踩在泥里，用力向前滑行。",  # a verb varied in a parallel clause, not a slip for 脚踏
     "这也就是读好书的意义。",  # 也就是 + 读 + 好书: three words, no 也就是说
+    "各村因村制宜发展集体经济。",  # a slot several idioms fill (因地制宜, 因时制宜): the writer's own word in it
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
@@ -934,6 +935,9 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                                 and any(i >= k and lex.word(text[i - k:i]) for k in (2, 3)) \
                                 and any(lex.word(text[e:e + k]) for k in (2, 3)):
                             continue  # 也就是读好书: a frequent word between two words
+                        if e - s == 4 and len({w[i - s] for w, _, p in lex._targets(text[s:i] + "?" + text[i + 1:e], True)
+                                               if p}) >= 2:
+                            continue  # a slot several idioms fill (因地制宜, 因时制宜)
                         weight = f * 1000
                     else:
                         lo2, hi2 = max(0, s - 1), min(n, e + 1)

@@ -345,6 +345,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                 if i == e - 1 and e - s >= 3 and single(ch) >= _BUSY_CHAR and _ends_word(text, i, is_word) \
                         and _begins_word(text, e, is_word):
                     continue  # 也就是读好书: a frequent word of its own between two words, no 也就是说
+                if e - s == 4 and _open_slot(lex, text[s:i] + "?" + text[i + 1:e], i - s):
+                    continue  # 因村制宜: a slot several idioms fill (因地制宜, 因时制宜): the writer's own word
                 weight = f * 1000
             else:  # the right word is written elsewhere in the document, with a neighbour of this place
                 lo2, hi2 = max(0, s - 1), min(n, e + 1)
@@ -676,6 +678,12 @@ class _Occurrences:
                 count, free = count + 1, start + len(piece)
         return count
 
+
+
+def _open_slot(lex: object, key: str, at: int) -> bool:
+    """Whether the idioms that fit ``key`` (因?制宜) fill its open place with two or more characters (因地制宜,
+    因时制宜): a pattern writers fill with a word of their own (因村制宜, 因户制宜), not one fixed phrase."""
+    return len({word[at] for word, _, phrase in lex.targets(key, True) if phrase}) >= 2  # type: ignore[attr-defined]
 
 
 def _in_a_parallel_frame(text: str, s: int, e: int, word: str) -> bool:
