@@ -281,6 +281,7 @@ def test_slips_of_plans_and_reports(tmp_path: Path, text: str, excerpt: str, exp
     ("将安全培训纳人年度考核。", "纳人", "纳入"),
     ("对出院病人定期开展随防。", "随防", "随访"),  # 访 and 防 of the 方 family
     ("今年遭遇了历史旱见的干旱。", "旱见", "罕见"),  # 史 of 历史 is no surname opening a name
+    ("各单位要釆取有力措施。", "釆取", "采取"),  # 釆 for 采, one stroke apart
 ])
 def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: str, excerpt: str,
                                                          expected: str) -> None:
