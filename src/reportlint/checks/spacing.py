@@ -124,18 +124,24 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     marks = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
              if b.index not in ctx.residue and _PROSE.search(b.text)]
-    yield from _reported(ctx, rule, marks, "mark", "mark_summary")
+    kinds: list[tuple[list[tuple[int, int, int, str]], str, str, Callable[[str, int, int], str] | None]] = [
+        (marks, "mark", "mark_summary", None)]
     if not ctx.doc.path.lower().endswith(_GLYPH_LAYOUT):
         yield from _spaced_doc_numbers(ctx, rule)
-        yield from _spaced_numbers(ctx, rule)
         ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
                     for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
                     if b.index not in ctx.residue and _CLAUSES.search(b.text)]
-        yield from _reported(ctx, rule, ordinals, "ordinal", "ordinal_summary", show=_with_words)
+        kinds += [(_spaced_numbers(ctx), "number", "number_summary", _with_words),
+                  (ordinals, "ordinal", "ordinal_summary", _with_words)]
     from ..lexicon import lexicon
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
-    yield from _reported(ctx, rule, cut, "default", "summary")
+    kinds.append((cut, "default", "summary", None))
+    # more places in all than ``summary_over``: each kind of two or more places one finding for the document, so a
+    # pasted text with five spaced numbers and four cut words gets two findings, not nine
+    many = sum(len(places) for places, *_ in kinds) > rule.params.get("summary_over", 5)
+    for places, key, summary_key, show in kinds:
+        yield from _reported(ctx, rule, places, key, summary_key, show=show, summarise=many and len(places) > 1)
 
 
 def _spaced_doc_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -155,8 +161,8 @@ def _spaced_doc_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _BLANKS = re.compile("[ \u3000\t]+")
 
 
-def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """Numbers set off by spaces inside Chinese sentences (召开 2025 年度), reported as ``_reported`` does."""
+def _spaced_numbers(ctx: Context) -> list[tuple[int, int, int, str]]:
+    """Numbers set off by spaces inside Chinese sentences (召开 2025 年度): block, start, end, ""."""
     places = []
     for b, offset, m in ctx.body.finditer(_SPACED_NUMBER):
         start, end = m.start() - offset, m.end() - offset
@@ -167,8 +173,8 @@ def _spaced_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         places.append((b.index, start, end, ""))
     if places and ctx.doc.path.lower().endswith(_MARKDOWN) \
             and len(_UNSPACED_NUMBER.findall(ctx.body.text)) * 4 <= len(places):
-        return  # Markdown spaced on purpose: the house style of 中文文案排版指北, kept all through, is no slip
-    yield from _reported(ctx, rule, places, "number", "number_summary", show=_with_words)
+        return []  # Markdown spaced on purpose: the house style of 中文文案排版指北, kept all through, is no slip
+    return places
 
 
 # a Markdown text that spaces nearly every number it sets between Chinese characters follows the spacing convention
@@ -191,16 +197,16 @@ _HAN_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _reported(ctx: Context, rule: Rule, places: list[tuple[int, int, int, str]], key: str, summary_key: str,
-              show: Callable[[str, int, int], str] | None = None) -> Iterator[Finding]:
+              show: Callable[[str, int, int], str] | None = None, summarise: bool = False) -> Iterator[Finding]:
     """A finding for each place of ``places`` (block, start and end of the span, the word it cuts or ""), shown with a
-    character either side (or as ``show`` gives it); above ``summary_over`` places, one finding for the document with
-    the count. The fix deletes the spaces of each span."""
+    character either side (or as ``show`` gives it); above ``summary_over`` places, or when ``summarise``, one finding
+    for the document with the count. The fix deletes the spaces of each span."""
     blocks = ctx.doc.blocks
     shown = [show(blocks[index].text, start, end) if show else blocks[index].text[start - 1:end + 1]
              for index, start, end, _ in places]
     fixes = [[(index, m.start(), m.end(), "") for m in _SPACES.finditer(blocks[index].text, start, end)]
              for index, start, end, _ in places]
-    if len(places) > rule.params.get("summary_over", 5):
+    if summarise or len(places) > rule.params.get("summary_over", 5):
         index, start, end, word = places[0]
         sample = "、".join(f"“{text}”" for text in shown[:3])
         yield rule.finding(ctx.doc, index, start - 1, end + 1, key=summary_key, count=len(places), sample=sample,
