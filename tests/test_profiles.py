@@ -192,3 +192,12 @@ def test_one_heading_naming_two_parts_is_one_piece_of_evidence(tmp_path: Path) -
     assert _doctype(tmp_path, body.format("存在的主要问题和改进措施")) is None
     split = body.format("存在的主要问题\n公开不及时。\n三、改进措施") + "加强培训。\n"
     assert _doctype(tmp_path, split) is not None
+
+
+def test_a_summarys_results_heading_is_its_work_part(tmp_path: Path) -> None:
+    # 一、主要成效: the part on work done, under the 工作总结's usual plain heading
+    text = ("县审批局2024年工作总结\n一、主要成效\n全年办理审批事项1.2万件。\n二、存在问题\n部分事项办理时限偏长。\n"
+            "三、下一步打算\n2025年6月底前压缩办理时限三成。\n")
+    path = tmp_path / "s.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f.rule for f in lint_path(path, select="S101").findings] == []
