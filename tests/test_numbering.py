@@ -823,3 +823,10 @@ def test_an_enumeration_whose_first_item_is_too_long_to_read_is_not_counted(tmp_
     assert [f.rule for f in lint_text(short, tmp_path, select="N105")] == []
     wrong = short.replace("4个方面", "5个方面")
     assert [f.rule for f in lint_text(wrong, tmp_path, select="N105")] == ["N105"]
+
+
+def test_a_numeral_ending_an_idiom_before_a_comma_is_no_item(tmp_path: Path) -> None:
+    # 举一反三、查缺补漏: 三 ends the idiom; read as an item 三、 it opened a new top-level part in the middle of a paragraph
+    text = ("县审计局工作总结\n一、主要成效\n（一）完善制度。\n（二）强化监督。\n二、下一步打算\n（一）规范决策。\n"
+            "（二）整改问题。一是对照审计结果，举一反三、查缺补漏；二是完善内审机制。\n（三）提升服务。\n（四）加强队伍。\n")
+    assert lint_text(text, tmp_path, select="N1") == []

@@ -546,6 +546,9 @@ _LOOSE = PatternSet([
     # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
 ])
+# a numeral ending a word with the character before it is no loose marker: 第三, 之一, 统一, 唯一, 单一, 万一, and
+# 举一反三、查缺补漏 / 再三 / 接二连三 / 独一无二 / 始终如一 / 专一 / 同一 / 逐一 / 合一 / 归一 / 划一 / 说一不二
+_NUMERAL_WORD_HEADS = "第之统唯单万反再连无如专同逐合归划不"
 _LOOSE_GLUE = 40  # a glued first child sits at most this far after its parent's label
 # 附件, 第X部分/章/节/条/篇 open a numbering scope of their own (GB/T 9704-2012 §7.3.5: 附件 follow
 # the body as documents of their own; regulations and multi-part documents number each part afresh)
@@ -628,7 +631,7 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
             family, value, opener, closer, punct = "ar", int(m.group(8)), "", "", m.group(9)
         else:
             family, value, opener, closer, punct = "cn", cn_value(m.group(6)), "", "", "、"
-            if _RANGE_AFTER.match(block.text, end) or block.text[start - 1:start] in "第之统唯单万":
+            if _RANGE_AFTER.match(block.text, end) or block.text[start - 1:start] in _NUMERAL_WORD_HEADS:
                 continue
         if value:
             out.append(Marker(block.index, start, end, family, value, opener, closer, punct, True,
