@@ -114,8 +114,8 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
     belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style);
     and a 发文字号 with spaces inside (国发 〔2011〕 35 号, GB/T 9704-2012 7.2.4 writes it as one run).
-    Above ``summary_over`` places, one finding for the whole document with the
-    count. The fix deletes the space.
+    Above ``summary_over`` places in all, one finding for the whole document per kind of
+    place (of two or more), with the count. The fix deletes the space.
     ## Parameters
     ``summary_over``: places reported one by one at most.
     ## Example
