@@ -201,3 +201,14 @@ def test_a_summarys_results_heading_is_its_work_part(tmp_path: Path) -> None:
     path = tmp_path / "s.txt"
     path.write_text(text, encoding="utf-8")
     assert [f.rule for f in lint_path(path, select="S101").findings] == []
+
+
+def test_problems_told_in_a_paragraph_without_a_heading_are_the_problems_part(tmp_path: Path) -> None:
+    text = ("县卫健局2024年工作总结\n一、主要工作\n全年新建村卫生室12个。\n今年工作虽然取得了进展，但仍存在一些问题，如项目推进较慢、"
+            "人才不足。\n二、下一步打算\n2025年6月底前完成8个卫生室改造。\n")
+    path = tmp_path / "s.txt"
+    path.write_text(text, encoding="utf-8")
+    assert lint_path(path, select="S101").findings == []
+    # without that paragraph the part is missing
+    path.write_text(text.replace("今年工作虽然取得了进展，但仍存在一些问题，如项目推进较慢、人才不足。\n", ""), encoding="utf-8")
+    assert [f.rule for f in lint_path(path, select="S101").findings] == ["S101"]

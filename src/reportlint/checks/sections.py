@@ -158,7 +158,8 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     profile's accepted wordings, ignoring numbering, punctuation and filler words (的、主要、
     和). A document with fewer than ``min_headings`` headings is not judged.
     ## Parameters
-    ``min_headings``: headings needed before sections are judged (default 2).
+    ``min_headings``: headings needed before sections are judged (default 2); ``unheaded_problems``: sentences that
+    state the problems without a heading (但仍存在一些问题，如……): the problems part is there.
     A text that stops in mid-sentence (``cut_short``) is not judged: its missing parts may stand after the cut.
     ## Example
     An 对照检查材料 with 存在的问题 and 整改措施 but no 原因分析 → S101."""
@@ -178,8 +179,12 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # profile listing only its required parts gives nothing to confirm the type with: judged.
         return
     kind = _kind(ctx)
+    unheaded = pattern_set(tuple(rule.params.get("unheaded_problems", ())))
     for sec in ctx.profile.sections:
         if sec.required and sec.name not in found:
+            if sec.role == "problems" and unheaded is not None and any(
+                    b.index not in ctx.residue for b, _, _ in ctx.body.finditer(unheaded.pattern)):
+                continue  # the problems told in a paragraph with no heading (但仍存在一些问题，如……)
             block, start, end = _anchor(ctx)
             yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=kind,
                                wordings="、".join(sec.wordings[:4]))
