@@ -143,7 +143,7 @@ def install() -> None:
         global _click_wrap
         _click_wrap = formatting.wrap_text
         formatting.wrap_text = _wrap_text  # type: ignore[attr-defined]
-        formatting.term_len = lambda text: display_width(text)  # type: ignore[attr-defined]
+        formatting.term_len = display_width  # type: ignore[attr-defined]
 
     for name in _MODULES:
         module = sys.modules.get(f"click.{name}")

@@ -39,6 +39,13 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> Sequence[tup
     return [m.span() for m in _SENTENCE.finditer(text, start, len(text) if end is None else end)]
 
 
+def sentence_around(text: str, start: int, end: int | None = None, marks: str = "。！？；\n") -> tuple[int, int]:
+    """Where the sentence holding ``text[start:end]`` begins and ends: after the last of ``marks`` before ``start``,
+    up to the first at or after ``end`` (or the text's end)."""
+    stops = [e for e in (text.find(mark, start if end is None else end) for mark in marks) if e >= 0]
+    return max(text.rfind(mark, 0, start) for mark in marks) + 1, min(stops, default=len(text))
+
+
 @lru_cache(maxsize=4096)
 def _paragraph_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _SENTENCE.finditer(text))

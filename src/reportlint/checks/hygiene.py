@@ -14,6 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import PatternSet, active, compile_each
+from ..textutil import sentence_around
 from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
@@ -1131,9 +1132,7 @@ def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _told_of_its_time(text: str, at: int, until: int) -> bool:
     """Whether the sentence holding ``text[at]`` names a year up to ``until`` (2016年，县环保局……): it tells of that
     time, when the old name or wording was the right one."""
-    start = max(text.rfind(mark, 0, at) for mark in "。！？；\n") + 1
-    ends = [e for e in (text.find(mark, at) for mark in "。！？；\n") if e >= 0]
-    return any(int(next(filter(None, y))) <= until for y in _YEAR_OF.findall(text, start, min(ends, default=len(text))))
+    return any(int(next(filter(None, y))) <= until for y in _YEAR_OF.findall(text, *sentence_around(text, at)))
 
 
 # a year the sentence names: 2016年, a document number's 〔2016〕, a standard's GB/T 9704-2012 or DB35/T 1644-2017

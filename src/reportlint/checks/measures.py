@@ -1082,7 +1082,7 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     if len(measures) < low.get("min_measures", 2):
         return ""
     quantified = dimensions_of(ctx, params).quantified
-    count = sum(1 for m in measures if quantified(m.text) or m.given)
+    count = sum(1 for m in measures if _stated(quantified, m))
     if count / len(measures) < low.get("threshold", 0.3):
         return "default"
     if any(_stated(quantified, m) - {"owner"} for m in measures):
@@ -1191,7 +1191,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
     for k, m in enumerate(measures):
-        if dims.quantified(m.text) or m.given or _paragraphs(m.text) > 2:
+        if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
@@ -1468,7 +1468,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
     no_task = _task_sets(params, low)
     counted = [m for m in measures
-               if id(m) not in conduct and (quantified(m.text) or m.given or not (
+               if id(m) not in conduct and (_stated(quantified, m) or not (
                    _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))]
     memo.append((measures, params, low, counted))
     return counted
@@ -1824,12 +1824,12 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     verdict = _low_verdict(ctx, measures, base, rule.params)
     if not verdict:
         return
-    count = sum(1 for m in measures if quantified(m.text) or m.given)
+    count = sum(1 for m in measures if _stated(quantified, m))
     limit = base.get("max_chars", 80)
     weak = [m for m in measures
             if not (_stated(quantified, m) - {"owner"} if verdict == "owners" else _stated(quantified, m))]
     if ctx.cache.get("M101 runs") and all(
-            not (quantified(m.text) or m.given) and len(m.body) <= limit for m in weak):
+            not _stated(quantified, m) and len(m.body) <= limit for m in weak):
         return  # every weak measure is a bare line M101 reports: the verdict adds nothing
     share = count / len(measures)
     head = sections[0]

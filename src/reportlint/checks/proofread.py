@@ -17,6 +17,7 @@ from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
 from ..scan import Body, Literal, PatternSet, compile_each, has_any, literal_alternation
+from ..textutil import sentence_around
 from ..traditional import written_in_traditional
 from .summed import summed
 
@@ -534,7 +535,7 @@ def _next_in_series(text: str, start: int, end: int) -> str | None:
     """The numeral a damaged one stands for when its sentence lists the numerals before it in order with the same
     word after them (I级、II级、III级 then Ill级: the fourth, IV, whatever its letters look
     like); None when there is no such series: the letters alone do not tell III from IV."""
-    opening = max(text.rfind(mark, 0, start) for mark in "\n。！？；") + 1  # the sentence's start
+    opening = sentence_around(text, start)[0]
     after = text[end:end + 3].lstrip()[:1]
     before = [m.group(1) for m in re.finditer(r"(?<![A-Za-z])([IVX]{1,4})(?=[^\S\n]*" + re.escape(after) + ")",
                                               text[opening:start])]
@@ -693,9 +694,7 @@ def _in_a_parallel_frame(text: str, s: int, e: int, word: str) -> bool:
     全力杭击疫情) or repeats a longer name (召开山东省抗击新冠…的通知……召开山东省杭击新冠……)."""
     if s == 0 or e >= len(text):
         return False
-    start = max(text.rfind(mark, 0, s) for mark in "。！？\n") + 1
-    ends = [x for x in (text.find(mark, e) for mark in "。！？\n") if x >= 0]
-    stop = min(ends, default=len(text))
+    start, stop = sentence_around(text, s, e, "。！？\n")
     at = text.find(word, start, stop)
     while at >= 0:
         end = at + len(word)
