@@ -289,3 +289,36 @@ def test_a_table_copied_one_cell_per_line_between_pipes_is_a_table(tmp_path: Pat
     # lines that are short on their own, with no separators, are still judged
     assert lint_text("\n".join(["县司法局政务公开重点任务分工", *[c for r in rows for c in r], "特此通知。"]), tmp_path,
                      select="X104") != []
+
+
+def _numbered_table(rows: int, cells: tuple[str, ...] = ("修缮村道", "交通站", "九月底")) -> list[str]:
+    lines = ["序号", "工程", "承办单位", "时间"]
+    for n in range(1, rows + 1):
+        lines += [str(n), *(f"{c}{n}" for c in cells)]
+    return lines
+
+
+def test_a_table_pasted_one_cell_per_line_is_told_by_its_row_numbers(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    table = _numbered_table(4)
+    lines = ["乡道养护情况", "一、基本情况", "今年共养护乡道四条。", *table, "二、下一步打算", "入冬前完成全部养护。"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = _load(path)
+    cells = [b.text for b in doc.blocks if b.kind == "cell"]
+    assert cells == table  # the header row and every row, the last one's cells included
+    assert {b.table for b in doc.blocks if b.kind == "cell"} == {1}
+    assert doc.blocks[-2].kind == "paragraph" and doc.blocks[-2].text == "二、下一步打算"
+    assert lint_text("\n".join(lines), tmp_path, select="X104,N1") == []
+
+
+def test_numbers_alone_on_lines_without_a_table_stay_text(tmp_path: Path) -> None:
+    # two rows only; a number before one line of text (a list whose markers were cut off); rows of long prose
+    for lines in (_numbered_table(2),
+                  ["一、要求", "1", "各单位要按时报送材料。", "2", "各单位要指定专人负责。", "3", "各单位要做好保密工作。"],
+                  _numbered_table(3, ("各乡镇要在规定时间内完成辖区内全部村道的排查、修缮和验收工作，并将情况报送交通运输局备案"
+                                      "以便统一汇总上报县政府，逾期未报的将予以通报，并纳入年度考核",) * 3)):
+        path = tmp_path / "t.txt"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        assert all(b.kind == "paragraph" for b in _load(path).blocks), lines

@@ -289,6 +289,7 @@ def load_text(path: Path, data: bytes) -> Document:
     blocks = []
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
+    numbered_rows = _ROW_NUMBER.search(text) is not None  # a line holding only a number: maybe a table's row
     passages = rejoin(lines, markdown)
     for start, text, joins in passages:
         i = len(blocks)
@@ -299,6 +300,8 @@ def load_text(path: Path, data: bytes) -> Document:
             blocks.append(Block(i, text, "paragraph", 0, "", None, "", 0, start + 1, joins))
     if piped:  # a table needs its separators
         blocks = _pipe_tables(blocks)
+    if numbered_rows:
+        blocks = _cell_tables(blocks)
     if len(blocks) != len(lines):
         meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:
@@ -338,4 +341,57 @@ def _pipe_tables(blocks: list[Block]) -> list[Block]:
             if i + 1 < len(blocks) and blocks[i + 1].text.strip() in _PIPE:
                 run.append(i)  # the first cell, before the first separator
     close()
+    return out
+
+
+_ROW_NUMBER = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t\u3000]*$", re.MULTILINE)
+# a table pasted as one cell per line, with nothing between its cells (a Word or web table copied into a plain-text
+# editor that puts each cell on its own line): its rows are told by their numbers (序号), each alone on a line at the
+# same distance from the next, the cells between them short. Three rows at least, and at least two cells besides the
+# number (a number alone on a line before one line of text is a list whose markers were cut from their items).
+_ROWS_MIN, _ROW_CELLS = 3, (3, 12)
+_CELL_CHARS = 60  # a cell's text at most; a longer line is prose
+_HEADER_CELL_CHARS = 16  # a header cell (项目名称, 责任单位, 完成时限)
+_HAN_NUMERAL = "[一二三四五六七八九十]+"
+_NOT_CELL = re.compile(f"{_HAN_NUMERAL}、|[（(]{_HAN_NUMERAL}[)）]|第{_HAN_NUMERAL}[章节条部]")  # a heading's marker
+
+
+def _is_cell(b: Block, chars: int = _CELL_CHARS) -> bool:
+    text = b.text.strip()
+    return b.kind == "paragraph" and 0 < len(text) <= chars and _NOT_CELL.match(text) is None
+
+
+def _cell_tables(blocks: list[Block]) -> list[Block]:
+    """Tables pasted one cell per line with no separators (see ``_ROW_NUMBER``): their lines become cells of a table
+    (kind "cell"), the header row with them when the row before the first number is all short cells, so that no check
+    reads them as broken prose (X104), a numbered list or a list of measures."""
+    out = list(blocks)
+    tables = max((b.table for b in blocks), default=0)
+    numbers = [(i, int(t)) for i, b in enumerate(blocks) if b.kind == "paragraph" and (t := b.text.strip()).isdigit()
+               and len(t) <= 3 and t.isascii()]
+    k = 0
+    while k < len(numbers):
+        first, value = numbers[k]
+        rows, period = [first], 0
+        for i, v in numbers[k + 1:]:
+            step = i - rows[-1]
+            if v != value + len(rows) or not _ROW_CELLS[0] <= step <= _ROW_CELLS[1] or (period and step != period):
+                break
+            if not all(_is_cell(blocks[j]) for j in range(rows[-1] + 1, i)):
+                break
+            period = step
+            rows.append(i)
+        last_end = rows[-1] + period
+        if (len(rows) < _ROWS_MIN or last_end > len(blocks)
+                or not all(_is_cell(blocks[j]) for j in range(rows[-1] + 1, last_end))):
+            k += 1
+            continue
+        start = first
+        if first >= period and all(_is_cell(blocks[j], _HEADER_CELL_CHARS) for j in range(first - period, first)):
+            start = first - period  # the header row (序号, 项目名称, 责任单位 …)
+        tables += 1
+        for j in range(start, last_end):
+            b = blocks[j]
+            out[j] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+        k += len(rows)
     return out
