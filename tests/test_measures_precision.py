@@ -513,3 +513,13 @@ def test_a_list_of_matters_an_inspection_covers_is_no_list_of_measures(tmp_path:
 ])
 def test_a_bottom_line_target_is_checkable(tmp_path: Path, item: str, bare: bool) -> None:
     assert (codes(HEAD + item + "\n", tmp_path, "M101") == ["M101"]) is bare
+
+
+def test_the_goal_and_approach_items_of_a_plan_part_are_no_tasks(tmp_path: Path) -> None:
+    # a summary's plan for next year opens with its goal and approach, then lists its tasks
+    text = ("县档案馆2024年工作总结和2025年工作计划\n一、2024年工作情况\n全年接收档案1.2万卷。\n二、存在的问题\n库房容量不足。\n"
+            "三、2025年工作计划\n（一）总体目标。以服务群众为中心，推动档案工作提质增效。\n"
+            "（二）总体思路。坚持依法治档，统筹保管和利用，突出数字化方向。\n（三）重点工作\n"
+            "1.推进档案数字化。加快馆藏档案扫描。\n2.完善查档服务。优化查档流程。\n")
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
+    assert found and all(line >= 10 for _, line in found)  # the tasks are still judged, not the goal and approach

@@ -956,6 +956,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
         listed: list[Measure] = []
+        framing = pattern_set(tuple(params.get("framing", ())))
         for k, (pos, depth) in enumerate(cuts):
             nxt = cuts[k + 1] if k + 1 < len(cuts) else None
             if below is not None and depth > below:
@@ -968,7 +969,9 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             unlabelled = strip_label(text.strip())
             body = unlabelled.strip()
             if _DESCRIBES.match(body) or _DELIVERABLE.match(body) or (len(body) <= heading_chars
-                                                                      and _TEACHES.search(body)):
+                                                                      and _TEACHES.search(body)) or (
+                    framing is not None and framing.pattern.match(body, 0, 12)):  # （一）总体目标 of a plan's part
+                # sets its direction and targets, as ``framing`` does for a whole plan: no task, nor its sub-items
                 below = depth
                 continue
             if nxt and nxt[1] > depth and (len(body) <= heading_chars or body.endswith(("：", ":")) or (
