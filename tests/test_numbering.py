@@ -830,3 +830,14 @@ def test_a_numeral_ending_an_idiom_before_a_comma_is_no_item(tmp_path: Path) -> 
     text = ("县审计局工作总结\n一、主要成效\n（一）完善制度。\n（二）强化监督。\n二、下一步打算\n（一）规范决策。\n"
             "（二）整改问题。一是对照审计结果，举一反三、查缺补漏；二是完善内审机制。\n（三）提升服务。\n（四）加强队伍。\n")
     assert lint_text(text, tmp_path, select="N1") == []
+
+
+def test_a_heading_run_into_its_first_item_on_one_line_is_no_cut(tmp_path: Path) -> None:
+    """A report stored on one line: 三、某单位 1、…; the heading ends with no mark and cuts no sentence."""
+    text = ("县安委会关于隐患整改情况的报告 现将各单位整改情况报告如下： 一、县交通运输局下属公路养护管理中心 1、已完成辖区内危桥排查，"
+            "共排查桥梁二十座。 2、已设置警示标志。 二、县城市公共交通客运有限责任公司 1、已对全部营运车辆开展安全检查。"
+            " 2、已组织驾驶员培训。")
+    assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
+    # a sentence still cut by a number is reported
+    cut = text.replace("二、县城市公共交通客运有限责任公司 1、已对", "公司对全部营运车辆开展了为期一个月的安全大检查 1、已对")
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]

@@ -415,9 +415,11 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
     series_strays = 0  # strays among block-start arabic markers, the only ones _page_number_series reads
     opening: dict[int, Marker] | None = None  # the marker a block begins with (made at the first "cut": most have none)
     after_sibling: list[int] = []  # places in ``out`` of "cut" markers whose paragraph before opens with the one before
+    previous: Marker | None = None  # the marker before (any block)
     for mk in markers:
         family = mk.family
         stray = ""
+        heading_before, previous = _heads_run_into(previous, mk, blocks), mk
         if family == "cn" or family == "ar":
             text = blocks[mk.block].text
             after = text[mk.end:mk.end + 1]
@@ -440,7 +442,8 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             if len(before) < 16 and mk.start > 64:
                 before = text[:mk.start].rstrip()
             since = before[-15:]
-            if _ends_mid_sentence(before) and len(since) >= 15 and not _SENTENCE_BREAK.search(since):
+            if _ends_mid_sentence(before) and len(since) >= 15 and not _SENTENCE_BREAK.search(since) \
+                    and not heading_before:
                 stray = "cut"
         if stray:
             series_strays += family == "ar" and not mk.inline
@@ -455,6 +458,19 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             out[k] = markers[k]  # ``out`` holds one marker for each of ``markers``, in order
     # a series needs three strays: with fewer in all, none changes
     return _fixed_chunks(_page_number_series(out) if series_strays >= _SERIES else out, blocks)
+
+
+_HEADING_RUN = 40  # characters of a heading run into the next item's marker at most
+
+
+def _heads_run_into(previous: Marker | None, mk: Marker, blocks: tuple[Block, ...]) -> bool:
+    """Whether ``previous`` opens a heading that runs into ``mk`` in one paragraph (四、某某公司 1、根据……, a text
+    stored on one line): a chapter marker (一、, （一）) close before it, with no sentence end between them; the
+    heading ends with no mark, cutting no sentence."""
+    if previous is None or previous.block != mk.block or previous.family not in ("cn", "cn-paren") or previous.stray:
+        return False
+    between = blocks[mk.block].text[previous.end:mk.start]
+    return len(between) <= _HEADING_RUN and not any(ch in between for ch in "。！？；")
 
 
 def _ends_in_heading(markers: list[Marker], index: int, text: str) -> bool:
