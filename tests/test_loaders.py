@@ -322,3 +322,26 @@ def test_numbers_alone_on_lines_without_a_table_stay_text(tmp_path: Path) -> Non
         path = tmp_path / "t.txt"
         path.write_text("\n".join(lines), encoding="utf-8")
         assert all(b.kind == "paragraph" for b in _load(path).blocks), lines
+
+
+def test_a_task_table_pasted_with_blank_lines_and_rows_of_varied_length_is_a_table(tmp_path: Path) -> None:
+    # an attachment's task list: header, a category row, a cell merged over two rows, blank lines between all cells;
+    # the plan's text says the tasks before, the table says them again
+    tasks = [f"完成第{n}段堤防加固{n * 3}公里，汛前全部验收合格并移交管护单位" for n in range(1, 7)]
+    body = ["县水利局堤防加固三年行动方案", "一、主要任务", *tasks, "二、保障措施", "由县水利局牵头，每季度通报进度。", "附件"]
+    table = ["任务类型", "序号", "工作任务", "责任单位", "行动一：主堤加固"]
+    for n, task in enumerate(tasks, 1):
+        table += [str(n), task, *(["县水利局、各乡镇"] if n % 2 else [])]
+        if n == 3:
+            table.append("行动二：支堤加固")
+    path = tmp_path / "t.txt"
+    path.write_text("\n\n".join(body + table), encoding="utf-8")
+    doc = _load(path)
+    assert [b.text for b in doc.blocks if b.kind == "cell"] == table
+    assert lint_text_file(path, "B104,X104,N1") == []
+
+
+def lint_text_file(path: Path, select: str) -> list[str]:
+    from reportlint.testing import lint_text
+
+    return [f.rule for f in lint_text(path.read_text(encoding="utf-8"), path.parent, select=select)]

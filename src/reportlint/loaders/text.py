@@ -5,6 +5,7 @@ keeps the physical line numbers it came from, so findings point at the file's ow
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 from ..errors import LoadError
@@ -345,53 +346,68 @@ def _pipe_tables(blocks: list[Block]) -> list[Block]:
 
 
 _ROW_NUMBER = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t\u3000]*$", re.MULTILINE)
-# a table pasted as one cell per line, with nothing between its cells (a Word or web table copied into a plain-text
-# editor that puts each cell on its own line): its rows are told by their numbers (序号), each alone on a line at the
-# same distance from the next, the cells between them short. Three rows at least, and at least two cells besides the
-# number (a number alone on a line before one line of text is a list whose markers were cut from their items).
-_ROWS_MIN, _ROW_CELLS = 3, (3, 12)
-_CELL_CHARS = 60  # a cell's text at most; a longer line is prose
-_HEADER_CELL_CHARS = 16  # a header cell (项目名称, 责任单位, 完成时限)
+# a table pasted as one cell per line, with nothing but blank lines between its cells (a Word or web table copied into
+# a plain-text editor that puts each cell on its own line): its rows are told by their numbers (序号 1, 2, 3 …), each
+# alone on a line, and by its cells, mostly short. Either three rows or more, all of one length with two cells or more
+# besides the number; or five rows or more whose lengths vary (a cell merged over several rows, a row naming a category
+# of rows), of two and a half lines on average. A number alone on a line before one line of text is a list whose
+# markers were cut from their items: no table.
+_REGULAR_ROWS, _VARIED_ROWS = 3, 5
+_ROW_LINES = (2, 12)  # lines from one row's number to the next
+_CELL_CHARS = 500  # a cell's text at most (a task told in full); a longer line is prose
+_SHORT_CELL = 40  # at least half the cells of a table (not counting the numbers) are this short
+_HEADER_ROWS = 6  # lines of the header row and of category rows above the first number, at most
 _HAN_NUMERAL = "[一二三四五六七八九十]+"
-_NOT_CELL = re.compile(f"{_HAN_NUMERAL}、|[（(]{_HAN_NUMERAL}[)）]|第{_HAN_NUMERAL}[章节条部]")  # a heading's marker
+_NOT_CELL = re.compile(f"{_HAN_NUMERAL}、|[（(]{_HAN_NUMERAL}[)）]|第{_HAN_NUMERAL}[章节条部]|附件")  # a heading
+_NOT_HEADER_END = tuple("。！？；：:;")
 
 
-def _is_cell(b: Block, chars: int = _CELL_CHARS) -> bool:
+def _cell_text(b: Block, chars: int = _CELL_CHARS) -> str | None:
+    """The text of a block that may be a cell (a paragraph of ``chars`` characters at most, no heading), or None."""
     text = b.text.strip()
-    return b.kind == "paragraph" and 0 < len(text) <= chars and _NOT_CELL.match(text) is None
+    return text if b.kind == "paragraph" and len(text) <= chars and _NOT_CELL.match(text) is None else None
+
+
+def _mostly_short(texts: list[str | None]) -> bool:
+    """Whether every text is a cell's and at least half of them are ``_SHORT_CELL`` characters or fewer."""
+    return None not in texts and 2 * sum(len(t) <= _SHORT_CELL for t in texts if t is not None) >= len(texts)
 
 
 def _cell_tables(blocks: list[Block]) -> list[Block]:
-    """Tables pasted one cell per line with no separators (see ``_ROW_NUMBER``): their lines become cells of a table
-    (kind "cell"), the header row with them when the row before the first number is all short cells, so that no check
-    reads them as broken prose (X104), a numbered list or a list of measures."""
+    """Tables pasted one cell per line (see ``_ROW_NUMBER``): their lines become cells of a table (kind "cell"), with
+    the header row and category rows above the first number, so that no check reads them as broken prose (X104), a
+    numbered list, a list of measures or a passage said twice (a plan's task table restates its text)."""
     out = list(blocks)
     tables = max((b.table for b in blocks), default=0)
-    numbers = [(i, int(t)) for i, b in enumerate(blocks) if b.kind == "paragraph" and (t := b.text.strip()).isdigit()
-               and len(t) <= 3 and t.isascii()]
+    lines = [i for i, b in enumerate(blocks) if b.text.strip()]  # blank lines between cells play no part
+    numbers = [(n, int(t)) for n, i in enumerate(lines) if blocks[i].kind == "paragraph"
+               and (t := blocks[i].text.strip()).isdigit() and len(t) <= 3 and t.isascii()]
     k = 0
     while k < len(numbers):
-        first, value = numbers[k]
-        rows, period = [first], 0
-        for i, v in numbers[k + 1:]:
-            step = i - rows[-1]
-            if v != value + len(rows) or not _ROW_CELLS[0] <= step <= _ROW_CELLS[1] or (period and step != period):
+        rows = [numbers[k]]
+        for n, v in numbers[k + 1:]:
+            if v != rows[-1][1] + 1 or not _ROW_LINES[0] <= n - rows[-1][0] <= _ROW_LINES[1]:
                 break
-            if not all(_is_cell(blocks[j]) for j in range(rows[-1] + 1, i)):
-                break
-            period = step
-            rows.append(i)
-        last_end = rows[-1] + period
-        if (len(rows) < _ROWS_MIN or last_end > len(blocks)
-                or not all(_is_cell(blocks[j]) for j in range(rows[-1] + 1, last_end))):
+            rows.append((n, v))
+        if len(rows) < _REGULAR_ROWS:
             k += 1
             continue
-        start = first
-        if first >= period and all(_is_cell(blocks[j], _HEADER_CELL_CHARS) for j in range(first - period, first)):
-            start = first - period  # the header row (序号, 项目名称, 责任单位 …)
+        gaps = [b[0] - a[0] for a, b in pairwise(rows)]
+        regular = len(rows) >= _REGULAR_ROWS and len(set(gaps)) == 1 and gaps[0] >= 3
+        varied = len(rows) >= _VARIED_ROWS and sum(gaps) >= 2.5 * len(gaps)
+        # the last row as long as most, or up to the end of the text
+        first, last = rows[0][0], min(rows[-1][0] + sorted(gaps)[len(gaps) // 2], len(lines))
+        numbered = {n for n, _ in rows}
+        texts = [_cell_text(blocks[lines[n]]) for n in range(first, last) if n not in numbered]
+        if not (regular or varied) or not _mostly_short(texts):
+            k += 1
+            continue
+        while first > 0 and first > rows[0][0] - _HEADER_ROWS and (
+                (t := _cell_text(blocks[lines[first - 1]], _SHORT_CELL)) and not t.endswith(_NOT_HEADER_END)):
+            first -= 1  # the header row (序号, 项目名称, 责任单位 …) and category rows (行动一：……)
         tables += 1
-        for j in range(start, last_end):
-            b = blocks[j]
-            out[j] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+        for n in range(first, last):
+            b = blocks[lines[n]]
+            out[lines[n]] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
         k += len(rows)
     return out
