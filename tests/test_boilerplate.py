@@ -1580,3 +1580,14 @@ def test_a_date_left_as_spaces_is_a_blank_but_a_forms_date_to_write_by_hand_is_n
     form = ("附件：报名表\n申请人签字：______ ____年__月__日\n（盖章）\n            年   月   日\n"
             "经办人签名：            年  月  日\n")
     assert lint_text(form, tmp_path, select="B103") == []
+
+
+def test_a_task_table_restating_the_text_is_no_repeat_but_a_row_said_twice_is() -> None:
+    task = "完成城区主干道路灯更换一千二百盏，年底前全部通电验收，由县城管局负责。"
+    text = [("县城区照明提升工作方案", "paragraph", None), ("一、主要任务", "paragraph", None), (task, "paragraph", None),
+            ("附件：任务分解表", "paragraph", None), ("序号", "cell", None), ("任务", "cell", None), ("1", "cell", None)]
+    assert _lint_blocks([*text, (task, "cell", None)], "B104") == []
+    other = "完成老城区支路路灯更换三百盏，明年六月底前通电验收，由县城管局负责。"
+    twice = _lint_blocks([*text, (task, "cell", None), ("2", "cell", None), (other, "cell", None), ("3", "cell", None),
+                          (other, "cell", None)], "B104")
+    assert [f.block for f in twice] == [11]

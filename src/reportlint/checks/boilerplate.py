@@ -935,6 +935,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
     twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
     seen: dict[str, int] = {}
+    seen_cells: dict[str, int] = {}  # the same for the cells of tables
     heads: dict[str, list[str]] = {}
     tails: dict[str, list[str]] = {}
     previous: tuple[int, str, str] | None = None  # the last unit block: index, kind, whole key
@@ -947,10 +948,10 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     and previous[2] == whole
                     and counts[whole] <= most):
                 repeats.append((b.index, 0, len(b.text), previous[0]))
-        elif kind == "cell":
-            if whole and whole in seen and counts[whole] <= most:
-                repeats.append((b.index, 0, len(b.text), seen[whole]))
-            seen.setdefault(whole, b.index)
+        elif kind == "cell":  # against cells only: a table that lists a plan's tasks (任务清单) restates its text
+            if whole and whole in seen_cells and counts[whole] <= most:
+                repeats.append((b.index, 0, len(b.text), seen_cells[whole]))
+            seen_cells.setdefault(whole, b.index)
         else:
             spans: Sequence[tuple[int, int]] | None = None  # the sentences, read once a repeat is found
             found_keys: list[str] | None = None
