@@ -43,6 +43,9 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "改进值班管理。建立周报制度，按时汇总。",  # a report at a fixed interval is a cadence
         "推进项目审批。由市发改委会同有关部门负责。",  # a named body beside a generic one
         "规范收费公示。定点医疗机构要在结算窗口张贴收费标准。",  # a named kind of institution as the subject
+        "推进老旧小区改造。力争到2027年，在全县中心城区率先实现零改的任务目标。",  # the target year of a plan
+        "推进高频事项网办。加快30余个事项标准化。",  # a count given round
+        "扩大培训覆盖面。组织培训1000余人次。",
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -58,6 +61,8 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "改进服务流程。各部门要加强协作。",
         "加强安全管理。各企业要落实主体责任。",  # each enterprise: no one named, as 各部门
         "解决职工反映的问题。由专业管理部门研究后纳入计划。",
+        "做好数据统计。截至2023年，已在全县推开。",  # where things stood, no target year
+        "拓展服务渠道。让更多个体工商户享受服务。",  # 多个 of a word, no count
     ],
 )
 def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
@@ -523,3 +528,14 @@ def test_the_goal_and_approach_items_of_a_plan_part_are_no_tasks(tmp_path: Path)
             "1.推进档案数字化。加快馆藏档案扫描。\n2.完善查档服务。优化查档流程。\n")
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
     assert found and all(line >= 10 for _, line in found)  # the tasks are still judged, not the goal and approach
+
+
+def test_a_target_year_before_a_series_of_yishi_dates_every_item(tmp_path: Path) -> None:
+    plan = ("县城区更新行动方案\n一、主要任务\n（一）滨江片区\n到2027年，一是打造滨江新亮点，推进东区更新。"
+            "二是建设滨水商务区，推进公共空间品质提升。\n（二）老城片区\n一是加快旧区改造。二是巩固小区建设成果。\n")
+    found = lint_text(plan, tmp_path, select="M101")
+    assert [(f.line, f.excerpt[:2]) for f in found] == [(6, "一是")]  # the second series has no target year
+    # on one line, the words before a series are those of its own item, not the whole text before
+    one_line = ("县城区更新行动方案 一、工作回顾 到2023年，已完成改造40个小区。 二、主要任务 "
+                "（一）老城片区 一是加快旧区改造。二是巩固小区建设成果。")
+    assert [f.rule for f in lint_text(one_line, tmp_path, select="M101")] == ["M101"]

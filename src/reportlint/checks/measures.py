@@ -956,6 +956,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
         listed: list[Measure] = []
+        lead, series = (0, -1), given  # where the words before the last 一是 start, its block; what they set
         framing = pattern_set(tuple(params.get("framing", ())))
         for k, (pos, depth) in enumerate(cuts):
             nxt = cuts[k + 1] if k + 1 < len(cuts) else None
@@ -981,11 +982,22 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 continue  # a part's heading and the lead paragraph summing it up: its sub-items are the measures
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
-                listed.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled, given=given))
+                if token == 1:  # 一是 opens a series: what the words before it in its item or paragraph set
+                    after = cuts[k - 1][0] if k else (sec.block, sec.head_end)  # the item or the part's heading
+                    lead = (after[1] if after[0] == pos[0] else 0, pos[0])
+                    series = _given_by_lead(ctx, pos, lead[0], params) | given
+                listed.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled,
+                                      given=series if token and lead[1] == pos[0] else given))
         if len(listed) < 2 or not all(_MATTER_END.search(m.text) for m in listed):
             measures.extend(listed)  # (items that each name a matter to look into (……闲置情况；其他需要清查的事项。)
             # list what an inspection covers, not what to do)
     return measures, sections
+
+
+def _given_by_lead(ctx: Context, pos: Pos, start: int, params: Mapping[str, Any]) -> frozenset[str]:
+    """The deadline the words from ``start`` to a 一是 at ``pos`` (in one paragraph: its item's heading and lead, or
+    the paragraph's opening) set for the whole series 一是…二是… (到2025年，一是……二是……)."""
+    return dimensions_of(ctx, params).of(ctx.doc.blocks[pos[0]].text[start:pos[1]]) & _DEADLINE
 
 
 _MATTER_END = re.compile(r"(?:情况|事项)[\s。；;，,]*$")
