@@ -308,3 +308,15 @@ def test_a_one_line_paste_is_read_by_the_kind_its_opening_names(tmp_path: Path) 
     text = ("县水务局巡察反馈问题整改方案根据县委巡察组反馈意见，制定本方案。一、存在的问题（一）项目管理不规范。"
             "二、整改措施（一）规范项目管理。2025年6月底前修订项目管理办法，由计划科负责。")
     assert lint_text(text, tmp_path, select="S101") == []
+
+
+def test_a_chapter_heading_run_into_a_long_first_sentence_on_one_line_names_its_part(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("县档案馆2024年工作总结 今年以来，我馆围绕中心工作，扎实推进各项任务。现总结如下： 一、主要成效今年以来，我馆紧扣"
+            "全县重点工作任务，以数字化转型为抓手，档案接收、保管和利用工作走在全市前列，全年接收档案1.2万卷。"
+            " 二、存在的问题库房容量不足，专业人员短缺。 三、下一步工作计划加快新库房建设，年底前完成主体工程。")
+    assert [f.rule for f in lint_text(text, tmp_path, select="S101")] == []
+    # the words must open the heading: a part named further into the sentence is not there
+    other = text.replace("一、主要成效今年以来，我馆紧扣", "一、今年以来，我馆取得主要成效，紧扣")
+    assert [f.rule for f in lint_text(other, tmp_path, select="S101")] == ["S101"]

@@ -135,12 +135,31 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
                 found[sec.name] = h
                 break
         else:
+            glued = next((h for h in _untitled_heads(ctx) if any(w in h.text[:len(w) + 4] and names_section(h.text, w)
+                                                               for w in sec.wordings)), None)
+            if glued is not None:
+                found[sec.name] = glued
+                continue
             for h in heads:
                 miss = near_miss(h.text, (sec,), threshold, forms[h.text])
                 if miss:
                     found[sec.name] = h
                     break
     return found
+
+
+_GLUED_WORDS = 16  # characters after the label of a heading glued to a long first sentence that may name its part
+
+
+def _untitled_heads(ctx: Context) -> list[Heading]:
+    """In a text stored on one line, the chapter headings (一、) run into a first sentence too long for a title
+    (一、主要成效一年以来，我局……。): the outline gives them none. Their first words, as headings that may name a part
+    by its exact wording at their start (never by a near miss: the words run on into the sentence)."""
+    if len(ctx.doc.blocks) > 3:
+        return []
+    blocks = ctx.doc.blocks
+    return [Heading(mk.block, mk.start, mk.end, blocks[mk.block].text[mk.end:mk.end + _GLUED_WORDS], 1, "marker")
+            for mk in ctx.outline.markers if mk.family == "cn" and not mk.title and not mk.stray]
 
 
 def _anchor(ctx: Context) -> tuple[int, int, int]:
