@@ -496,6 +496,24 @@ def test_a_notice_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
     assert "早于本文的成文日期 2025年4月15日（文中共 2 处）" in found[0][1]
 
 
+_ISSUING_NOTICE = ("县水务局关于印发《县河道保洁实施方案》的通知\n各镇水务站：\n现将《县河道保洁实施方案》印发给你们，请认真执行。\n"
+                   "县水务局\n2025年3月2日\n县河道保洁实施方案\n一、工作任务\n（一）清理河道垃圾。\n完成时限：{first}。\n"
+                   "（二）建立保洁台账。统计数据截止日期为2024年12月31日。\n完成时限：{second}。\n")
+
+
+def test_a_plan_issued_after_its_own_time_limits(tmp_path: Path) -> None:
+    """A notice that issues a plan carries its date under its few lines, before the plan; the plan's time limits
+    (完成时限：2024年12月) passed before that date. A date data are taken up to (数据截止日期) is no time asked."""
+    found = _found(tmp_path, _ISSUING_NOTICE.format(first="2024年12月", second="2025年2月28日"), "T108")
+    assert [e for e, _ in found] == ["2024年12月"]
+    assert "早于本文的成文日期 2025年3月2日（文中共 2 处）" in found[0][1]
+    assert _found(tmp_path, _ISSUING_NOTICE.format(first="2025年3月", second="2025年6月30日"), "T108") == []
+    # a notice that issues nothing: its date is the one at its end, and this one has none
+    plain = _ISSUING_NOTICE.format(first="2024年12月", second="2025年2月28日").replace("关于印发《县河道保洁实施方案》的通知",
+                                                                                   "关于河道保洁的通知")
+    assert _found(tmp_path, plain, "T108") == []
+
+
 _ASKING_TEXTS = {
     # a request's 请于……前批复
     "request": ("县应急管理局关于申请执法装备购置资金的请示\n县人民政府：\n现申请执法装备购置资金45万元。\n"

@@ -1876,7 +1876,28 @@ def _signed_on(ctx: Context) -> tuple[int, int, int] | None:
     # a document pasted onto one line: the issuing body and the date run on after the last sentence (……请予支持。
     # 县教育局2024年8月15日)
     m = _SIGNED_AT_END.search(closing[-1].text) if closing else None
-    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    if m:
+        return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return _cover_signed_on(ctx)
+
+
+_COVER_LINES = 12  # lines after the title of a notice that issues a document, where its own date stands
+_ISSUES = re.compile(r"(?:印发|转发|下发|颁布)[^。]{0,80}的通知\s*$")
+
+
+def _cover_signed_on(ctx: Context) -> tuple[int, int, int] | None:
+    """The date of a notice that issues another document (关于印发《……方案》的通知): the notice's few lines, its
+    issuing body and its date come first, then the document it issues, which ends with no date of its own. The first
+    date alone on a line within ``_COVER_LINES`` lines of the title."""
+    title = ctx.outline.title
+    if title is None or not _ISSUES.search(title.text):
+        return None
+    lines = (b for b in ctx.doc.blocks[title.block + 1:] if b.text.strip() and b.index not in ctx.residue)
+    for b in islice(lines, _COVER_LINES):
+        m = _SIGNED.match(b.text)
+        if m:
+            return int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return None
 
 
 # the end of the last sentence, then the issuing body, before a date that closes a text pasted onto one line
@@ -1932,11 +1953,14 @@ def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # a time asked of the addressees (请各单位于…前报送, 报名截止时间：…): GB/T 9704-2012 §7.3.5.1 puts the document's own
 # date (成文日期) after the body, so a notice whose deadline comes before that date asked for the impossible (a date
 # left over from last year's notice, or a notice signed late). Only 请… (an instruction) and a 截止 line count: a
-# summary tells of deadlines set in the past (要求各单位于3月底前……) in the same words.
+# summary tells of deadlines set in the past (要求各单位于3月底前……) in the same words. Not the date data are taken up
+# to (数据截止日期, 统计截止时间, 资料截至时间): it lies in the past by nature.
 _DUE = _scanned(r"(?:(?<![申邀提聘恳敬回呈报])请(?![示假求])[^。；！\n]{0,40}?于"
-                  r"|(?:截止|截至)(?:时间|日期)[为是：:]?)\s*"
+                  r"|(?<!数据)(?<!统计)(?<!资料)(?:截止|截至)(?:时间|日期)[为是：:]?)\s*"
                   r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2}\s*[日号])")
-_DUE_NEED = ("请", "截止", "截至")
+_DUE_NEED = ("请", "截止", "截至", "时限")
+# … and a task's time limit in a plan (完成时限：2025年12月): with its year; a month alone ends on its last day
+_DUE_BY = _scanned(r"(?:完成|办结)时限\s*[：:]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
 _YEARLESS_DAYS = 45  # a date without its year this many days or fewer before the signing date: the same year
 
 
@@ -1967,35 +1991,39 @@ def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     signed = _signed_on(ctx)
     if signed is None:
         return
-    from datetime import date
+    from datetime import date, timedelta
 
     try:
         signed_day = date(*signed)
     except ValueError:
         return  # an impossible signing date is reported by itself
-    late: list[tuple[Block, int, re.Match[str]]] = []
-    for b, offset, m in ctx.body.finditer(_DUE):
+    late: list[tuple[Block, int, int, int]] = []  # block, offset, where the date starts and ends in the body's text
+    found = [*ctx.body.finditer(_DUE), *ctx.body.finditer(_DUE_BY)] if "时限" in ctx.body.text \
+        else ctx.body.finditer(_DUE)
+    for b, offset, m in found:
         if b.index in ctx.residue:
             continue
-        year, month, day = m.group(1), int(m.group(2)), int(m.group(3)[:-1])
+        year, month, day = m.group(1), int(m.group(2)), m.group(3)
         try:
-            due = date(int(year) if year else signed[0], month, day)
+            if day is None:  # a month: the time limit is its last day
+                due = date(int(year) + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+            else:
+                due = date(int(year) if year else signed[0], month, int(day.rstrip("日号").strip()))
         except ValueError:
             continue  # an impossible date: reported as such
         if due < signed_day and (year or (signed_day - due).days <= _YEARLESS_DAYS):
-            late.append((b, offset, m))
+            end = m.end(3) if day else ctx.body.text.index("月", m.end(2)) + 1
+            late.append((b, offset, m.start(1 if year else 2), end))
     if not late:
         return
     # one finding for all: the dates were left over together, or the signing date is the one wrong
-    b, offset, m = late[0]
-    first = 1 if m.group(1) else 2
+    late.sort(key=lambda x: x[2])
+    b, offset, start, end = late[0]
     more = f"（文中共 {len(late)} 处）" if len(late) > 1 else ""
-    yield rule.finding(ctx.doc, b.index, m.start(first) - offset, m.end(3) - offset,
-                       text=ctx.body.text[m.start(first):m.end(3)],
+    yield rule.finding(ctx.doc, b.index, start - offset, end - offset, text=ctx.body.text[start:end],
                        detail=f"要求办理的时间早于本文的成文日期 {signed[0]}年{signed[1]}月{signed[2]}日{more}，"
                               "收文单位已无法按时办理",
-                       related=[{"path": ctx.doc.path, "line": x.position(n.start(1 if n.group(1) else 2) - o)[0]}
-                                for x, o, n in late[1:]])
+                       related=[{"path": ctx.doc.path, "line": x.position(at - o)[0]} for x, o, at, _ in late[1:]])
 
 
 def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
