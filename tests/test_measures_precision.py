@@ -539,3 +539,14 @@ def test_a_target_year_before_a_series_of_yishi_dates_every_item(tmp_path: Path)
     one_line = ("县城区更新行动方案 一、工作回顾 到2023年，已完成改造40个小区。 二、主要任务 "
                 "（一）老城片区 一是加快旧区改造。二是巩固小区建设成果。")
     assert [f.rule for f in lint_text(one_line, tmp_path, select="M101")] == ["M101"]
+
+
+def test_an_item_running_on_into_its_yishi_series_is_their_heading(tmp_path: Path) -> None:
+    # a plan stored on one line: an item's heading and lead sentence, then its 一是…二是… with their own figures
+    text = ("县政务服务中心2024年工作总结 一、工作情况 全年办件12万件。 二、存在的问题 窗口人员不足。 三、2025年工作计划 "
+            "1.问题导向，优化服务环境。以群众需求为导向，打造便民服务新局面。一是每季度开展一次企业走访。"
+            "二是年底前完成综合窗口改造。2.加强队伍建设。每半年组织一次业务培训。")
+    assert [f.rule for f in lint_text(text, tmp_path, select="M101")] == []
+    # a bare item of its own is still judged
+    bare = text.replace("每半年组织一次业务培训。", "不断提升服务水平。")
+    assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
