@@ -54,6 +54,13 @@ _LONGEST = 4  # characters of the longest word looked for across a space
 _LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]"
                            r"(?:之[一二三四五六七八九十]{1,2})?$")
 
+# a heading of a one-line paste right before the space (一、平潭综合实验区 区管委会加快……): a numbered title with no
+# mark after it ends where the line break was, whatever word its last character and the next one make (区区)
+_HEADING_CHARS = 20
+_CN = "[一二三四五六七八九十]+"
+_HEADING_BEFORE = re.compile(rf"(?:^|[\s。；;：:])(?:{_CN}、|[（(]{_CN}[)）]|\d{{1,2}}[、.．])"
+                             rf"[^\s，。；：:,;]{{1,{_HEADING_CHARS}}}$")
+
 
 def _cut_word(text: str, at: int, lex: object) -> str | None:
     """The dictionary word of 2 to ``_LONGEST`` Chinese characters (``Lexicon.word``) that the space at ``at`` cuts in
@@ -97,7 +104,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if b.index in ctx.residue or not _PROSE.search(b.text):
             continue
         at = m.start() - offset
-        if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1):
+        if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1) \
+                or _HEADING_BEFORE.search(b.text, max(0, at - _HEADING_CHARS - 8), at):
             continue  # (……的批复 国函〔1999〕134号: the space stands for the line break between a title and its 文号)
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
