@@ -1637,3 +1637,20 @@ def test_a_slip_repeating_a_longer_name_in_the_same_sentence_is_still_a_slip(tmp
     # a one-line paste: the title and the first sentence are one "sentence"; the name repeats with a look-alike in it
     text = "关于召开全县抗击台风总结大会的通知各乡镇：定于5月8日召开全县杭击台风总结大会，请准时参加"
     assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [("杭击", "抗击")]
+
+
+@pytest.mark.parametrize(("text", "excerpt"), [
+    ("今年重点扶持3-5有特色的示范村。", "3-5有特"),  # a range that counts nothing: its classifier was dropped
+    ("全年走访30多重点企业。", "30多重点"),
+])
+def test_a_count_without_its_classifier(tmp_path: Path, text: str, excerpt: str) -> None:
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == [excerpt] and "少了量词" in found[0][1]
+
+
+@pytest.mark.parametrize("text", [
+    "数据见图3-5中的统计。", "依照第3-5条办理。", "每天8:00-12:00对外办公。", "每年开展1-2次演练。",
+    "2024-2025年度计划已印发。", "每村选派2～3名网格员。",
+])
+def test_a_range_with_its_classifier_or_a_label_stays_silent(tmp_path: Path, text: str) -> None:
+    assert [e for e, m in _found(tmp_path, text, "T108") if "少了量词" in m] == []

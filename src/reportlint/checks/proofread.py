@@ -1664,22 +1664,23 @@ def _reversed_range_detail(m: re.Match[str]) -> str | None:
 
 
 # a number with 多 or 余 and then a noun with no classifier between (走访30多典型贫困户): the classifier was dropped
-_NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[万亿千百])?[多余])([\u4e00-\u9fff]{1,2})")
+# … or a range of numbers (重点扶持3-5有涵养的示范点 → 3～5个): a range counts something, which a classifier names; not
+# after 第, 图, 表, 附件 or 号, whose range numbers figures, tables or articles (图3-5中, 第3-5条)
+_NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[万亿千百])?[多余])([\u4e00-\u9fff]{1,2})"
+                          r"|(?<![\d.第图表件号\-－—～~:：])(\d+\s*[-－—～~]\s*\d+)(?![\d.:：\-－—～~])([\u4e00-\u9fff]{1,2})")
 
 
 def _dropped_classifiers(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """T108: a classifier missing after 30多 or 50余 (the rule's ``classifiers``: what may follow them)."""
-    text = ctx.body.text
-    if "多" not in text and "余" not in text:
-        return
+    """T108: a classifier missing after 30多, 50余 or 3-5 (the rule's ``classifiers``: what may follow them)."""
     allowed = rule.params.get("classifiers", "")
     if not isinstance(allowed, str) or not allowed:
         return
     for b, offset, m in ctx.body.finditer(_NO_CLASSIFIER):
-        if b.index in ctx.residue or b.kind == "cell" or m.group(2)[0] in allowed:
+        number, after = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        if b.index in ctx.residue or b.kind == "cell" or after[0] in allowed:
             continue
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="classifier",
-                           text=m.group(), number=m.group(1))
+                           text=m.group(), number=number)
 
 # shares of one whole that name the rest (其他收入占16%, 其余占): the list is a partition, and its shares add up to
 # 100% (rounding aside); a list that adds up to more (or to clearly less) has a share typed wrong
@@ -2038,7 +2039,8 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     on a date after the document's own date (成文日期); in a notice, a request or a letter (……函), a time asked of the
     addressees (请…于…前, 截止时间：…) before that date (one finding for all of them); a part after 其中 larger than
     its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%) and do not add up to 100%; a period that
-    ends before it starts (2024年9月1日至8月30日); a classifier dropped after 30多 or 50余 (走访30多典型贫困户).
+    ends before it starts (2024年9月1日至8月30日); a classifier dropped after 30多, 50余 or a range
+    (走访30多典型贫困户, 扶持3-5有特色的村).
     ## Parameters
     ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
     their own measure: 国、县); ``partitions``: breakdowns whose members make the whole; ``dimensions``: the
