@@ -154,3 +154,13 @@ def test_a_vue_page_is_a_page_source_and_its_table_cells_no_running_headers(tmp_
             "<p>各学院要认真组织，确保活动取得实效。</p>\n<table>\n" + rows + "</table>\n  </div>\n</template>\n")
     assert _loaded(tmp_path, page, "notice.txt").meta.get("page_source") is True
     assert [f.rule for f in lint_text(page, tmp_path, name="notice.txt", select="B102,T103")] == []
+
+
+def test_character_references_left_by_a_web_page_are_one_residue_finding(tmp_path: Path) -> None:
+    text = ("关于开展消防安全排查的通知\n各单位：\n一、提升&ldquo;四个能力&rdquo;，开展排查&mdash;&mdash;整改。\n"
+            "二、做好R&D;中心和&#8220;三合一&#8221;场所的检查。\n")
+    found = [f for f in lint_text(text, tmp_path, select="B101")]
+    assert len(found) == 1 and (found[0].line, found[0].column) == (3, 5)
+    assert "“&ldquo;”" in found[0].message and "即 “ " in found[0].message and "共 6 处" in found[0].message
+    assert lint_text(text, tmp_path, select="B101", name="a.md") == []  # Markdown's own syntax
+    assert lint_text("关于开展排查的通知\n中&外合资企业和R&D中心要按时报送。\n", tmp_path, select="B101") == []

@@ -176,7 +176,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = doc.blocks[index].text[start:end]
         yield rule.finding(doc, index, start, end, key="jammer", text=text if len(text) <= 40 else text[:30] + "…",
                            count=len(jammed))
-    for meta_key, key in (("html_entities", "entities"), ("html_tags", "tags")):
+    for meta_key, key in (("html_entities", "entities"), ("char_entities", "characters"), ("html_tags", "tags")):
         # space entities and tags of a web page's source in a .txt (the loader read them as spaces)
         marks = doc.meta.get(meta_key)
         at = _offset_of(doc, marks[0], marks[1]) if isinstance(marks, tuple | list) and len(marks) == 4 else None
@@ -184,7 +184,15 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
             index, start = at
             shown = str(marks[2])
             yield rule.finding(doc, index, start, start + len(shown), key=key,
-                               text=shown if len(shown) <= 24 else shown[:20] + "…", count=marks[3])
+                               text=shown if len(shown) <= 24 else shown[:20] + "…", count=marks[3],
+                               char=_unescaped(shown) if key == "characters" else "")
+
+
+def _unescaped(entity: str) -> str:
+    """The character an HTML character reference stands for (``html`` imported here: few texts hold one)."""
+    from html import unescape
+
+    return unescape(entity)
 
 
 def _offset_of(doc: Document, line: Any, column: Any) -> tuple[int, int] | None:

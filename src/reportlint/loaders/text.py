@@ -232,6 +232,29 @@ def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -
         meta["html_entities"] = (*first, count)
 
 
+# any other HTML character reference (&ldquo;四个能力&rdquo;, &mdash;, &#8220;): a web page's source copied into a plain
+# text keeps them where its page showed quotes and dashes (HTML 5 named character references; the names ``html``
+# knows decide, so that 中&外 or a company's R&D; is left alone)
+_CHAR_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+
+
+def _char_entities(lines: list[str], meta: dict[str, object]) -> None:
+    """The first character reference of a .txt and their count to ``meta["char_entities"]`` (as ``html_entities``),
+    for B101 to report; the text is left as it is."""
+    from html import unescape
+
+    count, first = 0, None
+    for n, line in enumerate(lines):
+        if "&" not in line:
+            continue
+        for m in _CHAR_ENTITY.finditer(line):
+            if unescape(m.group()) != m.group():
+                first = first or (n + 1, m.start(), m.group())
+                count += 1
+    if first is not None:
+        meta["char_entities"] = (*first, count)
+
+
 # the tags of a web page's source copied into a plain text with the words (<p>各市、县人民政府：</p><p> 现将……, <br/>,
 # <strong style=…>): HTML elements of running text, tables and images, each bounded in length
 _HTML_TAG = re.compile(r"</?(?:p|br|div|span|strong|b|i|em|u|font|td|tr|th|table|tbody|img|a|h[1-6]|li|ul|ol|section"
@@ -285,6 +308,8 @@ def load_text(path: Path, data: bytes) -> Document:
         lines = _page_markup("\n".join(lines)).split("\n")
     if "&" in text:
         _space_entities(lines, markdown or page, meta)
+        if not (markdown or page):
+            _char_entities(lines, meta)
     if not markdown and not page and "<" in text:
         html_tags(lines, meta)
     blocks = []
