@@ -641,9 +641,10 @@ def test_half_width_marks_beside_numbers_and_closing_quotes_are_found(tmp_path: 
     # 查询,2023年 / 增长24.7%,超额 / 提出“三个提升”:一是: Chinese text on one side, a number, a percentage or a
     # closing mark on the other; a thousands separator (1,000) and a time (9:30) between digits are left alone
     text = "关于统计工作的通知\n请登录平台查询,2023年数据已更新。全年增长24.7%,超额完成。会议提出“三个提升”:一是提升质量。\n" \
-           "本次拨款1,000元，会议9:30开始。\n"
+           "本次拨款1,000元，会议9:30开始。\n" \
+           "今年去库存20%,2025年去库存60%。费率为3.5%,4.5%两档。\n"  # a Chinese clause's percentage, a number next
     found = lint_text(text, tmp_path, select="T103")
-    assert sorted((f.line, f.excerpt) for f in found) == [(2, ","), (2, ","), (2, ":")]
+    assert sorted((f.line, f.excerpt) for f in found) == [(2, ","), (2, ","), (2, ":"), (4, ","), (4, ",")]
 
 
 def test_a_swapped_word_is_reported_alone_with_its_right_form(tmp_path: Path) -> None:

@@ -719,8 +719,9 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             # full-width bracket, Chinese or an end after
             if m.group() in ",;:" and (
                     ((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
-                    or (before in "”》）" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))):
-                yield m
+                    or (before in "”》）" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))
+                    or (before in "%％" and after.isdigit() and _HAN_PERCENT.search(text, max(0, i - 12), i))):
+                yield m  # …… 去存20%,2025年: a percentage of a Chinese clause, then the next clause's number
             elif m.group() == "." and before in "”》）" and after in ("", "\n") \
                     and "\u4e00" <= text[i - 2:i - 1] <= "\u9fff":
                 yield m  # ……（金融发展科）. : a sentence of Chinese closed with the ASCII point after its bracket
@@ -737,6 +738,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m  # it; 是我们的骄傲! closing a paragraph
 
 
+# a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
+_HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
 _CN_ORDINALS = "一二三四五六七八九十"
 _LINE_OPENS = "\n \t\u3000"
 
