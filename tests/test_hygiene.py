@@ -717,3 +717,10 @@ def test_a_document_number_with_its_serial_in_brackets_too(tmp_path: Path) -> No
     # 区教发[2019]（8号）: the year's square brackets are reported as in 区教发[2019]8号
     found = lint_text("通知\n根据区教发[2019]（8号）文件精神，现通知如下。\n", tmp_path, select="T104")
     assert [(f.excerpt, f.suggestion) for f in found] == [("[2019]", "〔2019〕")]
+
+
+def test_figures_typed_full_width_in_chinese_text(tmp_path: Path) -> None:
+    text = "关于创建示范街的通知\n今年创建示范店和１条示范街，完成率达到９５．５%。\n１．组织领导\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("１", "1"), ("９５．５", "95.5")]
+    assert "GB/T 15835-2011" in found[0].message

@@ -740,6 +740,12 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
 
 # a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
 _HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
+# Arabic figures typed full-width (１条, ２０２４年) beside Chinese text: GB/T 15835-2011 5.5.1 sets them 二分字身,
+# half an em wide (the figures of a full-width input mode); one finding per run of them
+_WIDE_DIGIT = re.compile("[\uff10-\uff19]")
+_WIDE_DIGITS = re.compile("(?<=[\u4e00-\u9fff])[\uff10-\uff19]+(?:[\uff0e.][\uff10-\uff19]+)?"
+                          "|[\uff10-\uff19]+(?:[\uff0e.][\uff10-\uff19]+)?(?=[\u4e00-\u9fff%％])")
+_NARROW = str.maketrans("０１２３４５６７８９．", "0123456789.")
 _CN_ORDINALS = "一二三四五六七八九十"
 _LINE_OPENS = "\n \t\u3000"
 
@@ -765,7 +771,7 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
-                          "book_nested", "book_ascii", "event_date", "quote_nested"})
+                          "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -962,6 +968,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
         if m.start() not in closing and m.end() - 1 not in closing:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
+    for b, offset, m in body.finditer(_WIDE_DIGITS) if _WIDE_DIGIT.search(body.text) else ():
+        add("wide_digit", b, m.start() - offset, m.end() - offset, m.group().translate(_NARROW))
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
     over = rule.params.get("summary_over", 5)
