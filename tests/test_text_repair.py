@@ -206,3 +206,16 @@ def test_parallel_headings_and_short_lists_are_no_wrapped_paragraph(tmp_path: Pa
              "拆除违章搭建的棚屋十五处，河道面貌明显改善。\n下一步将建立保洁长效机制，由各村落实保洁员。\n")
     for text in (headings, unnumbered, table, whole):
         assert lint_text(text, tmp_path, select="X104") == [], text
+
+
+def test_several_broken_passages_close_together_are_one_finding_that_says_so(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    # each task's title, then its text on the next line opening with the title's full stop: three breaks, no run
+    lines = ["县河道治理行动方案", "——任务1：开展河道清淤", "。全年清淤河道十二条。", "——任务2：建设生态护岸",
+             "。建成护岸八公里。", "——任务3：完善管护机制", "。落实河长巡河制度。"]
+    found = lint_text("\n".join(lines), tmp_path, select="X104")
+    assert [(f.line, f.end_line) for f in found] == [(2, 7)]
+    assert "有 3 处" in found[0].message and "不要把这几段合成一段" in found[0].message
+    one = lint_text("\n".join(lines[:3]), tmp_path, select="X104")
+    assert "原本是连在一起的文字" in one[0].message

@@ -349,7 +349,7 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if doc.meta.get("markdown"):
         return
     gap = rule.params.get("merge_gap", 1)
-    spans: list[tuple[int, int, int, int]] = []  # first block, offset, last block, end offset
+    spans: list[list[int]] = []  # first block, offset, last block, end offset, the passages joined, the first's end
     for b in doc.blocks:
         if not b.joins or b.index in ctx.residue:
             continue  # web-page residue is B101's to delete, not to mend
@@ -358,14 +358,14 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
             last_block = doc.blocks[spans[-1][2]]
             last_line = last_block.joins[-1][1] if last_block.joins else last_block.line
             if b.line - last_line <= gap:
-                spans[-1] = (spans[-1][0], spans[-1][1], b.index, end)
+                spans[-1][2:5] = [b.index, end, spans[-1][4] + 1]
                 continue
-        spans.append((b.index, start, b.index, end))
-    for first, start, last, end in spans:
+        spans.append([b.index, start, b.index, end, 1, end])
+    for first, start, last, end, count, first_end in spans:
         a, z = doc.blocks[first], doc.blocks[last]
-        joined = (a.text[start:] if first != last else a.text[start:end]).strip()
-        yield rule.finding(doc, first, start, end, end_block=last, key="rejoined",
-                           first=a.position(start)[0], last=z.position(max(end - 1, 0))[0],
+        joined = a.text[start:first_end].strip()  # the first passage: where several lie close, each is mended alone
+        yield rule.finding(doc, first, start, end, end_block=last, key="rejoined" if count == 1 else "rejoined_many",
+                           first=a.position(start)[0], last=z.position(max(end - 1, 0))[0], count=count,
                            joined=joined[:24] + ("…" if len(joined) > 24 else ""))
 
 
