@@ -1591,3 +1591,18 @@ def test_a_task_table_restating_the_text_is_no_repeat_but_a_row_said_twice_is() 
     twice = _lint_blocks([*text, (task, "cell", None), ("2", "cell", None), (other, "cell", None), ("3", "cell", None),
                           (other, "cell", None)], "B104")
     assert [f.block for f in twice] == [11]
+
+
+def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("县文旅局关于印发《城关镇2024年文明创建工作要点》的通知\n各股室：\n现将《城关镇2024年文明创建工作要点》印发给你们。\n"
+            "城关镇2024年文明创建工作要点\n一、工作要求\n各股室要认真研读{cited}，细化分解任务。\n")
+    found = lint_text(text.format(cited="《城关镇政府2024年文明建设工作要点》"), tmp_path, select="B106")
+    assert [f.excerpt for f in found] == ["《城关镇政府2024年文明建设工作要点》"]
+    assert "《城关镇2024年文明创建工作要点》" in found[0].message
+    for cited in ("《城关镇2024年文明创建工作要点》",  # its own name
+                  "《县2024年文明建设工作要点》",  # the county's: the body above
+                  "《城关镇2023年文明创建工作要点》",  # last year's
+                  "《城关镇2024年安全生产工作要点》"):  # another subject
+        assert lint_text(text.format(cited=cited), tmp_path, select="B106") == [], cited

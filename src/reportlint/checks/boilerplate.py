@@ -16,7 +16,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
-from ..textutil import sentences, strip_label
+from ..textutil import sentences, similarity, strip_label
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
@@ -1208,6 +1208,51 @@ def _forwards(ctx: Context) -> bool:
     return bool(_FORWARDS.search(title) or _FORWARDS.search(opening))
 
 
+# the document's own name: the title, or the document a notice issues (关于印发《……》的通知)
+_ISSUED = re.compile(r"印发《([^《》]{6,60})》(?:的)?通知\s*$")
+_CITED = re.compile(r"《([^《》\n]{6,60})》")
+# the kinds of document a text cites itself as, by the last words of its name
+_KIND_END = re.compile(r"(?:要点|方案|计划|意见|办法|规定|细则|规划|总结|报告|规则|制度|清单)$")
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
+_SAME_NAME = 0.6  # how alike the rest of two names must be for one to be the other misnamed
+
+
+def _own_name(ctx: Context) -> str:
+    title = ctx.outline.title.text.strip() if ctx.outline.title else ""
+    issued = _ISSUED.search(title)
+    return issued.group(1) if issued else title
+
+
+def _misnamed_self(own: str, cited: str) -> bool:
+    """Whether ``cited`` names the document ``own`` differently: the same kind and year, its issuer the same or named
+    more fully (苏平片区 → 苏平片区管理局; a shorter one is the body above, whose document the text may cite), and the
+    rest alike but not the same (精神文明建设工作要点 / 精神文明创建工作要点)."""
+    kind = _KIND_END.search(own)
+    year = _NAMED_YEAR.search(own)
+    if cited == own or kind is None or year is None or not cited.endswith(kind.group()):
+        return False
+    at = cited.find(year.group())
+    if at < 0 or not cited[:at].startswith(own[:year.start()]):
+        return False
+    rest, cited_rest = own[year.end():], cited[at + len(year.group()):]
+    return rest != cited_rest and similarity(rest, cited_rest) >= _SAME_NAME
+
+
+def _cited_as_another(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """B106: the document cites itself by another name (要认真研读《某某局2021年精神文明创建工作要点》 in
+    《某某2021年精神文明建设工作要点》): a name left from an earlier draft or another unit's text."""
+    own = _own_name(ctx)
+    if not own or "《" not in ctx.body.text:
+        return
+    title = ctx.outline.title
+    for b, offset, m in ctx.body.finditer(_CITED):
+        if b.index in ctx.residue or (title is not None and (b.index, m.start() - offset) < (title.block, title.end)):
+            continue  # the title itself, or a page's heading above it
+        if _misnamed_self(own, m.group(1)):
+            yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="title", cited=m.group(1),
+                               own=own)
+
+
 def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Finds how the document speaks of itself (X委常委会, X委班子, 党组班子, 我县/我区/我市)
@@ -1220,6 +1265,7 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     党组班子…（正文）县委常委会坚持……区委常委会应对 → B106 at the minority forms."""
     doc = ctx.doc
+    yield from _cited_as_another(ctx, rule)
     patterns = pattern_set(tuple(rule.params.get("patterns", ())))
     if patterns is None:
         return
