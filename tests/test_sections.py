@@ -320,3 +320,15 @@ def test_a_chapter_heading_run_into_a_long_first_sentence_on_one_line_names_its_
     # the words must open the heading: a part named further into the sentence is not there
     other = text.replace("一、主要成效今年以来，我馆紧扣", "一、今年以来，我馆取得主要成效，紧扣")
     assert [f.rule for f in lint_text(other, tmp_path, select="S101")] == ["S101"]
+
+
+def test_a_summary_telling_its_work_under_topic_headings_has_its_work_part(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("县档案馆2024年工作总结\n今年以来，我馆扎实推进各项工作。\n一、强化组织领导\n全年召开馆务会12次。\n"
+            "二、推进档案数字化\n全年扫描档案1.2万卷。\n三、存在困难\n库房容量不足。\n四、下一步工作计划\n年底前完成新库房建设。\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="S101")] == []
+    # with no heading before the problems part, the work part is missing
+    bare = ("县档案馆2024年工作总结\n今年以来，我馆扎实推进各项工作，全年扫描档案1.2万卷。\n一、存在的问题\n库房容量不足。\n"
+            "二、下一步工作计划\n年底前完成新库房建设。\n")
+    assert [f.rule for f in lint_text(bare, tmp_path, select="S101")] == ["S101"]

@@ -204,9 +204,32 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if sec.role == "problems" and unheaded is not None and any(
                     b.index not in ctx.residue for b, _, _ in ctx.body.finditer(unheaded.pattern)):
                 continue  # the problems told in a paragraph with no heading (但仍存在一些问题，如……)
+            if sec.role == "achievements" and _topics_before(ctx, found):
+                continue  # the work told under headings of its own topics (一、强化组织领导 二、加强队伍建设)
             block, start, end = _anchor(ctx)
             yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=kind,
                                wordings="、".join(sec.wordings[:4]))
+
+
+_TOPICS = 2  # chapter headings of their own topics before the problems part that tell the work done
+
+
+def _topics_before(ctx: Context, found: Mapping[str, Heading]) -> bool:
+    """Whether the work done is told under headings of its own topics: two or more chapter markers of the same style
+    as the heading of the problems or next-steps part stand before it (a summary's order: the work, the problems, the
+    plans — 情况与成绩、问题与教训、今后打算, in 公文写作 manuals)."""
+    later = [h for name, h in found.items() for sec in ctx.profile.sections  # type: ignore[union-attr]
+             if sec.name == name and sec.role in ("problems", "measures")]
+    if not later:
+        return False
+    first = min(later, key=lambda h: (h.block, h.start))
+    markers = [mk for mk in ctx.outline.markers if not mk.stray]
+    own = next((mk for mk in markers if (mk.block, mk.start) == (first.block, first.start)), None)
+    if own is None:
+        return False
+    return sum(1 for mk in markers if mk.family == own.family and (mk.block, mk.start) < (own.block, own.start)
+               and (ctx.outline.title is None or (mk.block, mk.start) > (ctx.outline.title.block,
+                                                                        ctx.outline.title.start))) >= _TOPICS
 
 
 def _kind(ctx: Context) -> str:
