@@ -329,7 +329,7 @@ def test_a_task_table_pasted_with_blank_lines_and_rows_of_varied_length_is_a_tab
     # the plan's text says the tasks before, the table says them again
     tasks = [f"完成第{n}段堤防加固{n * 3}公里，汛前全部验收合格并移交管护单位" for n in range(1, 7)]
     body = ["县水利局堤防加固三年行动方案", "一、主要任务", *tasks, "二、保障措施", "由县水利局牵头，每季度通报进度。", "附件"]
-    table = ["任务类型", "序号", "工作任务", "责任单位", "行动一：主堤加固"]
+    table = ["类别", "序号", "任务内容", "牵头单位", "行动一：主堤加固"]
     for n, task in enumerate(tasks, 1):
         table += [str(n), task, *(["县水利局、各乡镇"] if n % 2 else [])]
         if n == 3:

@@ -498,7 +498,7 @@ def test_a_notice_asks_for_a_time_before_its_own_date(tmp_path: Path) -> None:
 
 _ISSUING_NOTICE = ("县水务局关于印发《县河道保洁实施方案》的通知\n各镇水务站：\n现将《县河道保洁实施方案》印发给你们，请认真执行。\n"
                    "县水务局\n2025年3月2日\n县河道保洁实施方案\n一、工作任务\n（一）清理河道垃圾。\n完成时限：{first}。\n"
-                   "（二）建立保洁台账。统计数据截止日期为2024年12月31日。\n完成时限：{second}。\n")
+                   "（二）建立保洁台账。台账资料截止时间为2024年12月31日。\n完成时限：{second}。\n")
 
 
 def test_a_plan_issued_after_its_own_time_limits(tmp_path: Path) -> None:

@@ -1226,7 +1226,7 @@ def _own_name(ctx: Context) -> str:
 def _misnamed_self(own: str, cited: str) -> bool:
     """Whether ``cited`` names the document ``own`` differently: the same kind and year, its issuer the same or named
     more fully (苏平片区 → 苏平片区管理局; a shorter one is the body above, whose document the text may cite), and the
-    rest alike but not the same (精神文明建设工作要点 / 精神文明创建工作要点)."""
+    rest alike but not the same (农村人居环境整治工作方案 / 农村人居环境提升工作方案)."""
     kind = _KIND_END.search(own)
     year = _NAMED_YEAR.search(own)
     if cited == own or kind is None or year is None or not cited.endswith(kind.group()):
@@ -1239,8 +1239,8 @@ def _misnamed_self(own: str, cited: str) -> bool:
 
 
 def _cited_as_another(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """B106: the document cites itself by another name (要认真研读《某某局2021年精神文明创建工作要点》 in
-    《某某2021年精神文明建设工作要点》): a name left from an earlier draft or another unit's text."""
+    """B106: the document cites itself by another name (要对照《某某局2024年人居环境提升工作方案》 in
+    《某某2024年人居环境整治工作方案》): a name left from an earlier draft or another unit's text."""
     own = _own_name(ctx)
     if not own or "《" not in ctx.body.text:
         return

@@ -153,7 +153,7 @@ _GLUED_WORDS = 16  # characters after the label of a heading glued to a long fir
 
 def _untitled_heads(ctx: Context) -> list[Heading]:
     """In a text stored on one line, the chapter headings (一、) run into a first sentence too long for a title
-    (一、主要成效一年以来，我局……。): the outline gives them none. Their first words, as headings that may name a part
+    (一、主要成效全年共完成……。): the outline gives them none. Their first words, as headings that may name a part
     by its exact wording at their start (never by a near miss: the words run on into the sentence)."""
     if len(ctx.doc.blocks) > 3:
         return []

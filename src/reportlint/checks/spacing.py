@@ -54,7 +54,7 @@ _LONGEST = 4  # characters of the longest word looked for across a space
 _LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]"
                            r"(?:之[一二三四五六七八九十]{1,2})?$")
 
-# a heading of a one-line paste right before the space (一、平潭综合实验区 区管委会加快……): a numbered title with no
+# a heading of a one-line paste right before the space (二、城东新区 区政府牵头……): a numbered title with no
 # mark after it ends where the line break was, whatever word its last character and the next one make (区区)
 _HEADING_CHARS = 20
 _CN = "[一二三四五六七八九十]+"
