@@ -930,6 +930,7 @@ def find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure
 def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measure], list[MeasureSection]]:
     sections = measure_sections(ctx, params)
     heading_chars = params.get("heading_chars", 30)
+    framing = pattern_set(tuple(params.get("framing", ())))
     measures: list[Measure] = []
     for sec in sections:
         end = (sec.end_block, sec.end)
@@ -956,8 +957,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
         listed: list[Measure] = []
-        lead, series = (0, -1), given  # where the words before the last 一是 start, its block; what they set
-        framing = pattern_set(tuple(params.get("framing", ())))
+        series_block, series = -1, given  # the paragraph of the last 一是, and what the words before it set
         for k, (pos, depth) in enumerate(cuts):
             nxt = cuts[k + 1] if k + 1 < len(cuts) else None
             if below is not None and depth > below:
@@ -987,10 +987,10 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 token = _token_value(text) if depth == 99 else 0
                 if token == 1:  # 一是 opens a series: what the words before it in its item or paragraph set
                     after = cuts[k - 1][0] if k else (sec.block, sec.head_end)  # the item or the part's heading
-                    lead = (after[1] if after[0] == pos[0] else 0, pos[0])
-                    series = _given_by_lead(ctx, pos, lead[0], params) | given
+                    series_block = pos[0]
+                    series = _given_by_lead(ctx, pos, after[1] if after[0] == pos[0] else 0, params) | given
                 listed.append(Measure(pos[0], pos[1], stop[0], stop[1], text, token, unlabelled,
-                                      given=series if token and lead[1] == pos[0] else given))
+                                      given=series if token and series_block == pos[0] else given))
         if len(listed) < 2 or not all(_MATTER_END.search(m.text) for m in listed):
             measures.extend(listed)  # (items that each name a matter to look into (……闲置情况；其他需要清查的事项。)
             # list what an inspection covers, not what to do)

@@ -158,8 +158,9 @@ def _untitled_heads(ctx: Context) -> list[Heading]:
     if len(ctx.doc.blocks) > 3:
         return []
     blocks = ctx.doc.blocks
-    return [Heading(mk.block, mk.start, mk.end, blocks[mk.block].text[mk.end:mk.end + _GLUED_WORDS], 1, "marker")
-            for mk in ctx.outline.markers if mk.family == "cn" and not mk.title and not mk.stray]
+    return ctx.memo("sections.untitled", lambda: [  # type: ignore[no-any-return]
+        Heading(mk.block, mk.start, mk.end, blocks[mk.block].text[mk.end:mk.end + _GLUED_WORDS], 1, "marker")
+        for mk in ctx.outline.markers if mk.family == "cn" and not mk.title and not mk.stray])
 
 
 def _anchor(ctx: Context) -> tuple[int, int, int]:
@@ -218,18 +219,16 @@ def _topics_before(ctx: Context, found: Mapping[str, Heading]) -> bool:
     """Whether the work done is told under headings of its own topics: two or more chapter markers of the same style
     as the heading of the problems or next-steps part stand before it (a summary's order: the work, the problems, the
     plans — 情况与成绩、问题与教训、今后打算, in 公文写作 manuals)."""
-    later = [h for name, h in found.items() for sec in ctx.profile.sections  # type: ignore[union-attr]
-             if sec.name == name and sec.role in ("problems", "measures")]
+    role = {sec.name: sec.role for sec in ctx.profile.sections}  # type: ignore[union-attr]
+    later = [(h.block, h.start) for name, h in found.items() if role.get(name) in ("problems", "measures")]
     if not later:
         return False
-    first = min(later, key=lambda h: (h.block, h.start))
-    markers = [mk for mk in ctx.outline.markers if not mk.stray]
-    own = next((mk for mk in markers if (mk.block, mk.start) == (first.block, first.start)), None)
-    if own is None:
-        return False
-    return sum(1 for mk in markers if mk.family == own.family and (mk.block, mk.start) < (own.block, own.start)
-               and (ctx.outline.title is None or (mk.block, mk.start) > (ctx.outline.title.block,
-                                                                        ctx.outline.title.start))) >= _TOPICS
+    first = min(later)
+    title = (ctx.outline.title.block, ctx.outline.title.start) if ctx.outline.title else (-1, -1)
+    markers = [mk for mk in ctx.outline.markers if not mk.stray and title < (mk.block, mk.start) <= first]
+    if not markers or (markers[-1].block, markers[-1].start) != first:
+        return False  # the part's heading is no numbered one
+    return sum(1 for mk in markers[:-1] if mk.family == markers[-1].family) >= _TOPICS
 
 
 def _kind(ctx: Context) -> str:

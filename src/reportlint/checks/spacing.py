@@ -54,12 +54,29 @@ _LONGEST = 4  # characters of the longest word looked for across a space
 _LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1,5}\s*[条章节款篇]"
                            r"(?:之[一二三四五六七八九十]{1,2})?$")
 
-# a heading of a one-line paste right before the space (二、城东新区 区政府牵头……): a numbered title with no
-# mark after it ends where the line break was, whatever word its last character and the next one make (区区)
+# a heading of a one-line paste right before the space (二、城东新区 区政府牵头……): a title of this many characters at
+# most after an item's marker, with no mark after it, ends where the line break was, whatever word its last character
+# and the next one make (区区)
 _HEADING_CHARS = 20
-_CN = "[一二三四五六七八九十]+"
-_HEADING_BEFORE = re.compile(rf"(?:^|[\s。；;：:])(?:{_CN}、|[（(]{_CN}[)）]|\d{{1,2}}[、.．])"
-                             rf"[^\s，。；：:,;]{{1,{_HEADING_CHARS}}}$")
+_NOT_IN_TITLE = re.compile(r"[\s，。；：:,;]")
+
+
+def _heading_ends_at(ctx: Context) -> Callable[[int, int], bool]:
+    """For a block and a place in it: whether an item's marker of the outline opens a short title that ends there."""
+    opened: dict[int, list[int]] | None = None  # block -> where its markers end: made at the first question
+
+    def ends_at(block: int, at: int) -> bool:
+        nonlocal opened
+        if opened is None:
+            opened = {}
+            for mk in ctx.outline.markers:
+                if not mk.stray:
+                    opened.setdefault(mk.block, []).append(mk.end)
+        text = ctx.doc.blocks[block].text
+        return any(0 < at - end <= _HEADING_CHARS and not _NOT_IN_TITLE.search(text, end, at)
+                   for end in opened.get(block, ()))
+
+    return ends_at
 
 
 def _cut_word(text: str, at: int, lex: object) -> str | None:
@@ -100,12 +117,13 @@ def _split_between_words(text: str, at: int, cut: str, lex: object) -> bool:
 def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
     """(block, place of the space, the word it cuts) in document order."""
     out = []
+    after_heading = _heading_ends_at(ctx)
     for b, offset, m in ctx.body.finditer(_SPACE):
         if b.index in ctx.residue or not _PROSE.search(b.text):
             continue
         at = m.start() - offset
         if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1) \
-                or _HEADING_BEFORE.search(b.text, max(0, at - _HEADING_CHARS - 8), at):
+                or after_heading(b.index, at):
             continue  # (……的批复 国函〔1999〕134号: the space stands for the line break between a title and its 文号)
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):

@@ -418,7 +418,7 @@ def _cell_tables(blocks: list[Block]) -> list[Block]:
             k += 1
             continue
         gaps = [b[0] - a[0] for a, b in pairwise(rows)]
-        regular = len(rows) >= _REGULAR_ROWS and len(set(gaps)) == 1 and gaps[0] >= 3
+        regular = len(set(gaps)) == 1 and gaps[0] >= 3  # (three rows at least: fewer went on above)
         varied = len(rows) >= _VARIED_ROWS and sum(gaps) >= 2.5 * len(gaps)
         # the last row as long as most, or up to the end of the text
         first, last = rows[0][0], min(rows[-1][0] + sorted(gaps)[len(gaps) // 2], len(lines))
