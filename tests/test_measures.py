@@ -404,6 +404,23 @@ def test_a_division_of_duties_names_the_owner_over_its_items(tmp_path: Path) -> 
     assert found == ["1.加强宣传引导。"]
 
 
+def test_an_item_leading_into_its_sub_items_names_their_owner(tmp_path: Path) -> None:
+    """1.……由社区、物业公司负责日常管理，具体如下： names who does (1) and (2); 由有关部门负责 names nobody."""
+    text = ("小区停车秩序整治方案\n为改善小区停车秩序，制定本方案。\n一、工作措施\n"
+            "1.住宅小区内的停车由社区、物业公司负责日常管理，具体如下：\n（1）劝导车主规范停放。\n"
+            "（2）督促车主清理占道杂物。\n2.沿街停车由有关部门负责，具体如下：\n（1）劝导车主规范停放。\n"
+            "3.停车场建设工作如下：\n（1）做好场地选址。\n")
+    found = [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="M101")]
+    assert found == [(8, "（1）劝导车主规范停放。"), (10, "（1）做好场地选址。")]
+
+
+def test_a_step_before_a_stage_of_a_procedure_has_its_deadline(tmp_path: Path) -> None:
+    """在办理施工许可证前，应当…: the step is due at a stage anyone can check."""
+    text = ("县建筑垃圾管理工作方案\n为规范建筑垃圾处置，制定本方案。\n一、工作措施\n"
+            "1.施工方在办理施工许可证前，应当提交垃圾处置计划。\n2.施工方在施工过程中前后协调。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5]
+
+
 def test_a_ledgers_time_limit_field_is_a_deadline(tmp_path: Path) -> None:
     """整改时限：立行立改 (or 长期坚持) is how a rectification ledger dates a task."""
     text = ("个人对照检查材料\n一、存在的问题\n（一）学习不够深入。\n二、原因分析\n（一）思想认识不到位。\n三、整改措施\n"

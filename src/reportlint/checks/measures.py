@@ -1222,8 +1222,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
-        if _owner_above(ctx, m):
-            continue  # （一）县教育局 / 1.督促各学校……: a division of duties names the owner once, over its items
+        if _owner_above(ctx, m, dims):
+            continue  # （一）县教育局 / 1.由街道负责……，具体如下：: the owner is named once, over the items
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -1246,10 +1246,11 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            owner=owner, missing=missing, suggestion=template)
 
 
-def _owner_above(ctx: Context, m: Measure) -> bool:
+def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
     """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
     （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
-    tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named)."""
+    tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or the item above leads
+    into its sub-items naming who does them (1.……由居委、物业公司落实前端管理，具体工作如下：)."""
     items = ctx.outline.items
     places = _item_places(ctx)
     at = bisect_right(places, ((m.block, m.start), len(items))) - 1
@@ -1263,10 +1264,23 @@ def _owner_above(ctx: Context, m: Measure) -> bool:
     else:
         j = items[j].parent
     while j >= 0:
-        if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()):
+        if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims):
             return True
         j = items[j].parent
     return False
+
+
+def _lead_names_owner(ctx: Context, j: int, dims: Dimensions) -> bool:
+    """Whether item ``j``'s own words, from its label to its first sub-item, end in a colon that opens the sub-items
+    and name a body that does them (由街面网格负责前端管理，具体工作如下：); 由有关部门负责 names none."""
+    items = ctx.outline.items
+    mk = items[j].marker
+    text = ctx.doc.blocks[mk.block].text
+    end = len(text)
+    if j + 1 < len(items) and items[j + 1].parent == j and items[j + 1].marker.block == mk.block:
+        end = items[j + 1].marker.start
+    lead = text[mk.end:end].rstrip()
+    return lead.endswith(("：", ":")) and "owner" in dims.of(lead) and not dims.generic_owner(lead)
 
 
 # a heading that is a body's name, with at most the words of its share of the work (重点工作, 职责, 任务) and a colon
