@@ -1601,6 +1601,8 @@ def test_the_active_listed_patterns_are_the_same_by_numpy_on_a_long_text() -> No
     ("方案\n加强安全防犯意识教育。\n", "防犯", "防范"),
     ("通知\n车站新建侯车室一座。\n", "侯车", "候车"),
     ("心得体会\n青年干部要懂的珍惜今天的工作岗位。\n", "懂的", "懂得"),
+    ("方案\n组织党员深入学习近平新时代中国特色社会主义思想。\n", "学习近平", "学习习近平"),
+    ("讲话\n要继续和弘扬艰苦奋斗的优良作风。\n", "继续和", "继承和"),
 ])
 def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: str, excerpt: str,
                                                          expected: str) -> None:
@@ -1608,7 +1610,8 @@ def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: st
 
 
 def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Path) -> None:
-    text = "总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
+    text = ("总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
+            "深入学习习近平总书记重要讲话精神。\n要继续弘扬艰苦奋斗精神，继承和发扬优良传统。\n")
     assert lint_text(text, tmp_path, select="T105") == []
 
 
