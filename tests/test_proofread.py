@@ -194,6 +194,7 @@ def test_a_roman_numeral_with_a_lowercase_l_is_named_and_its_place_in_the_series
     "坚持赋能增效，统一报送材料，视情启动应急响应。",  # newer words jieba's dictionary lacks
     "年内抓好各个泵站的开工和建设。",  # 开工 + 和 + 建设, no 工程建设 with a wrong character
     "会上他被推为领袖，带领大家前进。",  # 推为 + 领袖: no 推诿
+    "沿河文物连片保护，进一步以线扩面，以查促改。",  # the 以A促B frame: 以 is the preposition, no 一线
 ])
 def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T105") == []
@@ -210,6 +211,7 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("请其它同志做好配合。", "其它", "其他"),  # 其它 for things only, never for people
     ("整改工作取得了显着成效。", "显着", "显著"),
     ("截止9月，全镇共走访农户300户。", "截止", "截至"),
+    ("组织以线工作人员深入企业。", "以线", "一线"),  # 以 + 线 + a noun: no 以A促B frame
     ("深入学习新世代中国特色社会主义思想。", "新世代", "新时代"),
     ("积极应对人口老年化。", "老年化", "老龄化"),
     ("截止年底，全县完成投资5亿元。", "截止", "截至"),

@@ -48,6 +48,9 @@ _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the charac
 # the function words of one character (虚词: conjunctions, prepositions, structural particles and the copula, the
 # closed classes of modern Chinese grammar) that join the words beside them: 开工和建设, 被推为领袖
 _LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
+# the verbs of the frame 以A促B / 以点带面 (以 + one character + one of these + one character: 以查促改, 以线扩面,
+# 以案促建; 《现代汉语八百词》 以 条, the 以…促… of 公文 slogans): 以 there is the preposition, no slip for 一
+_YI_FRAME_VERBS = frozenset("促带扩保助代补强固提增推")
 _CLAUSE_OPENS = "，。；：！？、,;:!?（(“\n \u3000"  # what may stand before the first word of a clause
 _BUSY_CHAR = 1500  # a character this frequent as a word of its own (送, 仍, 拟 …) is only checked inside idioms
 _VERB_CHAR = 500  # a character this frequent as a word of its own (踩, 跪) may vary a parallel clause on purpose
@@ -339,6 +342,9 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                     continue  # a function word opening a clause before a word (，在贷款额度……): 在 + 贷款, no 再贷款
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
+                if ch == "以" and i == s and e - s == 2 and text[e:e + 1] in _YI_FRAME_VERBS \
+                        and e + 1 < n and _HAN_CHAR.match(text[e + 1]):
+                    continue  # 以线扩面, 以查促改: the preposition of the 以A促B frame, no 一线
                 if e - s == 2 and i == s + 1 and text[s] in _NUMERAL_YI:
                     continue  # 一 + any one character is a numeral–classifier or 一+verb phrase (快人一拍, 扫一扫)
                 if word in text[max(0, s - len(word) - 2):s] or word in text[e:e + len(word) + 2]:
