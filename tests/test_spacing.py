@@ -17,6 +17,8 @@ def test_a_space_that_cuts_a_word_is_reported(tmp_path: Path) -> None:
     found = _found("全县各学 校要在十月底前完成校舍安全排查，并报教育局备案。", tmp_path)
     assert [(b, e) for b, e, _ in found] == [(0, "学 校")]
     assert "“学校”" in found[0][2]
+    # figures after it, in a sentence: no table row
+    assert [e for _, e, _ in _found("今年全 县完成造林面积12.5万亩，比上年增长5.2%。", tmp_path)] == ["全 县"]
 
 
 def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -> None:
@@ -27,6 +29,8 @@ def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -
         "有的干部工作中 还存在拖延推诿的现象。",  # a space between two words
         "全县各学 校排查情况汇总表",  # no sentence: a table heading or a title
         "第一百三十五条之一 举办大型活动违反安全管理规定的，依法处理。",  # the label of an article added by an amendment
+        # a table flattened onto one line: a row label spaced to its column's width before the row's figures
+        "附件：各镇完成情况。镇名计划数完成数完成率合 计12010587.5%东镇403587.5%西镇403690.0%",
     ])
     assert _found(text, tmp_path) == []
 

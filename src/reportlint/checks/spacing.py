@@ -58,6 +58,11 @@ _LABEL_BEFORE = re.compile(r"第\s*[\d一二三四五六七八九十百零〇]{1
 # most after an item's marker, with no mark after it, ends where the line break was, whatever word its last character
 # and the next one make (区区)
 _HEADING_CHARS = 20
+# a table flattened onto one line (……整治率全 区82625.0%3242……): a row's label spaced out to the width of the column
+# (全 区, 合 计: the distributed alignment of a table's two-character cells) runs into the row's figures; the space is
+# layout when figures make half of what follows it
+_FIGURE = re.compile(r"[\d.%％]")
+_ROW_WINDOW = 24
 _NOT_IN_TITLE = re.compile(r"[\s，。；：:,;]")
 
 
@@ -125,6 +130,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1) \
                 or after_heading(b.index, at):
             continue  # (……的批复 国函〔1999〕134号: the space stands for the line break between a title and its 文号)
+        if len(_FIGURE.findall(b.text, at + 1, at + 1 + _ROW_WINDOW)) * 2 >= _ROW_WINDOW:
+            continue  # a row label of a flattened table, spaced to its column's width, before the row's figures
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
             out.append((b.index, m.start() - offset, word))
