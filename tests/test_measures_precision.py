@@ -47,6 +47,7 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "推进高频事项网办。加快30余个事项标准化。",  # a count given round
         "扩大培训覆盖面。组织培训1000余人次。",
         "加强联合执法。城管中队、派出所、市场所等相关部门要加大执法力度。",  # offices listed before 等相关部门
+        "规范公文处理。修订《机关公文处理实施细则》。",  # a document named by its title: issued or not
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -65,6 +66,7 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "做好数据统计。截至2023年，已在全县推开。",  # where things stood, no target year
         "拓展服务渠道。让更多个体工商户享受服务。",  # 多个 of a word, no count
         "做好政策宣传。宣传、教育等相关部门要加强配合。",  # fields, no office named
+        "加强理论学习。认真学习《中国共产党章程》。",  # studying a title is no document to issue
     ],
 )
 def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
