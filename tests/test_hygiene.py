@@ -724,3 +724,18 @@ def test_figures_typed_full_width_in_chinese_text(tmp_path: Path) -> None:
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("１", "1"), ("９５．５", "95.5")]
     assert "GB/T 15835-2011" in found[0].message
+
+
+def test_small_form_variants_of_marks(tmp_path: Path) -> None:
+    """﹪ and ﹕ (Unicode's Small Form Variants, left by a code converter) take their standard forms, fixed."""
+    text = "工作总结\n全年办结率达98.5﹪，群众满意。主要做法如下﹕一是优化流程。\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("﹪", "%"), ("﹕", "：")]
+    assert found[0].fix
+
+
+def test_a_full_width_point_between_sentences(tmp_path: Path) -> None:
+    """补短板强弱项．一方面: ． ends a Chinese sentence where 。 belongs; 一．总则 is an item's marker (N106's)."""
+    text = "工作总结\n坚持补短板强弱项．一方面，抓好基础设施。\n一．总体要求\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(2, "．", "。")]

@@ -746,6 +746,16 @@ _WIDE_DIGIT = re.compile("[\uff10-\uff19]")
 _WIDE_DIGITS = re.compile("(?<=[\u4e00-\u9fff])[\uff10-\uff19]+(?:[\uff0e.][\uff10-\uff19]+)?"
                           "|[\uff10-\uff19]+(?:[\uff0e.][\uff10-\uff19]+)?(?=[\u4e00-\u9fff%％])")
 _NARROW = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# the Small Form Variants of Unicode (U+FE50–FE6B, kept for compatibility with the Taiwanese CNS 11643 set): a code
+# converter or a symbol palette leaves them (67.91﹪, 如下﹕); GB/T 15834-2011 writes the marks in their full-width
+# forms and GB/T 15835-2011 the percent sign as %. Only those with one standard form in Chinese text (not ﹒, which
+# may be a full stop or a point)
+_SMALL_FORMS = dict(zip("﹐﹑﹔﹕﹖﹗﹙﹚﹝﹞﹪", "，、；：？！（）〔〕%", strict=True))
+_SMALL_FORM = re.compile("[" + "".join(_SMALL_FORMS) + "]")
+# a full-width point (U+FF0E, the full-width form of the ASCII full stop) ending a Chinese sentence before the next
+# one (补短板强弱项．一方面): the full stop of Chinese text is 。 (GB/T 15834-2011 4.1); not after a numeral, where it
+# is an item's marker (一．总则, N106's)
+_WIDE_POINT = re.compile("(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\uff0e(?=[\u4e00-\u9fff])")
 _CN_ORDINALS = "一二三四五六七八九十"
 _LINE_OPENS = "\n \t\u3000"
 
@@ -771,7 +781,8 @@ def _is_deng(text: str, i: int) -> bool:
 # marks whose correction is one standard form (GB/T 15834-2011), applied by --fix; a range's
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
-                          "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit"})
+                          "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit",
+                          "small_form", "wide_point"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -843,7 +854,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     characters (a ``.`` also ending a sentence) and half-width ( ) around Chinese words,
     reported as one pair (县(市、区)); two adjacent numerals of an approximate number joined by 、
     after a word (约三、四天, 4.5.3.4), an ordinal word with 、 (第一、, 首先、; B.3.1) and …… with 等
-    after it; a ( closed by ） is T102's — one summary finding per
+    after it; a Small Form Variant of a mark (98.5﹪, 如下﹕) and a full-width point ． between two sentences;
+    a ( closed by ） is T102's — one summary finding per
     mark (or for the pairs) with the count when there are more than ``summary_over``
     half-width marks (``summary_over_other`` of the other kinds).
     ## Parameters
@@ -970,6 +982,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             add("straight", b, m.start() - offset, m.end() - offset, f"“{m.group()[1:-1]}”")
     for b, offset, m in body.finditer(_WIDE_DIGITS) if _WIDE_DIGIT.search(body.text) else ():
         add("wide_digit", b, m.start() - offset, m.end() - offset, m.group().translate(_NARROW))
+    for b, offset, m in body.finditer(_SMALL_FORM) if _SMALL_FORM.search(body.text) else ():
+        add("small_form", b, m.start() - offset, m.end() - offset, _SMALL_FORMS[m.group()])
+    for b, offset, m in body.finditer(_WIDE_POINT) if "\uff0e" in body.text else ():
+        add("wide_point", b, m.start() - offset, m.end() - offset, "。")
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
     over = rule.params.get("summary_over", 5)
