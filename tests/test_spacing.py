@@ -169,3 +169,12 @@ def test_a_space_after_a_numbered_heading_of_a_one_line_paste_is_its_line_break(
     assert _found(text, tmp_path) == []
     # in the sentence after it, a space inside a word is still one
     assert [e for _, e, _ in _found(text.replace("开展燃气", "开展燃 气"), tmp_path)] == ["燃 气"]
+
+
+def test_a_space_after_a_comma_inside_a_sentence(tmp_path: Path) -> None:
+    """意义， 严厉: a full-width comma takes no space after it; a form's label (联系人： 张三) and a space for a lost
+    line break after ； are left alone."""
+    text = "关于整治的通知\n要充分认识整治的意义， 严厉打击违法行为。\n联系人： 张三，电话：12345678。\n一是加强领导； 二是落实责任。\n"
+    found = lint_text(text, tmp_path, select="T110")
+    assert [(f.line, f.excerpt) for f in found] == [(2, "， 严")]
+    assert found[0].fix

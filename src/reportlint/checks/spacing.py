@@ -1,4 +1,5 @@
-"""T110: a space left inside a Chinese word (各学 校, 第 一时间), typed before a full-width mark (共62天 。), or
+"""T110: a space left inside a Chinese word (各学 校, 第 一时间), typed before a full-width mark (共62天 。) or after
+a comma inside a sentence (重要意义， 严厉打击), or
 setting off a number inside a Chinese sentence (召开 2025 年度).
 
 Chinese text puts no space between words (GB/T 15834-2011 has no word space; a space is layout, not
@@ -25,6 +26,10 @@ _SPACE = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u
 # (GB/T 15834-2011 has none; the full-width mark carries its own spacing); ideographic spaces are left alone (a form's
 # blank to fill in: 签名：　　　，)
 _BEFORE_MARK = re.compile(r"(?<=[\u4e00-\u9fff”》）]) {1,2}(?=[。，、；：？！])")
+# … and one typed after a comma or an enumeration comma inside a Chinese sentence (重要意义， 严厉打击): the full-width
+# mark takes up its own space; not after a colon (联系人： 张三, a form's label) nor after the marks that end a sentence
+# or a list item, where a one-line paste leaves a space for a line break; not in a PDF or an OFD file (see below)
+_AFTER_MARK = re.compile(r"(?<=[\u4e00-\u9fff][，、]) {1,2}(?=[\u4e00-\u9fff])")
 # a number set off by a space on both sides inside a Chinese sentence (召开 2025 年度民主生活会): the spacing some web
 # editors and style guides for screen text add between Chinese and Latin or digits; a 公文 sets none (GB/T 9704 and
 # GB/T 15835 write 2025年, 60岁). Not after a label the number belongs to (第 13 条, 附件 2, 见表 3; not 代表 3 人 or
@@ -146,6 +151,7 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     names and line breaks turned into spaces are left alone. Also a number set off by a space on both
     sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
     belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style);
+    a space after ， or 、 inside a sentence (意义， 严厉), outside PDF and OFD files too;
     and a 发文字号 with spaces inside (国发 〔2011〕 35 号, GB/T 9704-2012 7.2.4 writes it as one run).
     Above ``summary_over`` places in all, one finding for the whole document per kind of
     place (of two or more), with the count. The fix deletes the space.
@@ -164,8 +170,10 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
         ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
                     for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
                     if b.index not in ctx.residue and _CLAUSES.search(b.text)]
+        after = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_AFTER_MARK)
+                 if b.index not in ctx.residue and _PROSE.search(b.text)]
         kinds += [(_spaced_numbers(ctx), "number", "number_summary", _with_words),
-                  (ordinals, "ordinal", "ordinal_summary", _with_words)]
+                  (ordinals, "ordinal", "ordinal_summary", _with_words), (after, "after_mark", "after_summary", None)]
     from ..lexicon import lexicon
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
