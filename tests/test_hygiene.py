@@ -741,3 +741,15 @@ def test_a_full_width_point_between_sentences(tmp_path: Path) -> None:
     text = "工作总结\n坚持补短板强弱项．一方面，抓好基础设施。\n一．总体要求\n"
     found = lint_text(text, tmp_path, select="T103")
     assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(2, "．", "。")]
+
+
+def test_a_cited_notices_tail_left_outside_its_title(tmp_path: Path) -> None:
+    """《××方案》的通知（文号）: the notice's name is one title; 关于印发《××方案》的通知（文号） is the usual way to cite
+    it in running words, and 《关于印发〈××〉的通知》 is right."""
+    text = ("关于做好防治工作的通知\n按照《全市病虫害防治工作指导方案》的通知（市农发〔2025〕12号）要求，做好防治工作。\n"
+            "根据市政府关于印发《加强管理办法》的通知（市政发〔2024〕3号）精神，制定本方案。\n"
+            "根据《关于印发〈加强管理办法〉的通知》（市政发〔2024〕3号），制定本方案。\n")
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.line, f.excerpt) for f in found] == [(2, "的通知")]
+    assert "书名号外" in found[0].message
+    assert not found[0].fix  # two right forms: the writer chooses

@@ -677,6 +677,12 @@ _NESTED_BOOK = re.compile(r"《([^《》\n]{0,40})《([^《》\n]{1,60})》([^�
 # … and the inner one typed with ASCII angle brackets (《贯彻<规定>的实施办法》): Chinese words inside, so no markup tag
 _ASCII_INNER_BOOK = re.compile(r"(?<=《)([^《》<>\n]{0,40})<(?=[^<>《》\n]{0,60}?[\u4e00-\u9fff])([^<>《》\n]{1,60})>"
                                r"(?=[^《》<>\n]{0,40}》)")
+# a cited notice whose 的通知 was left outside the title (……、《××指导方案》的通知（沪×〔2025〕137号）): the name of the
+# document cited, up to its 文号, is one title (GB/T 15834-2011 4.9.3.1; 公文 practice cites a document by its title,
+# then its 文号); after 印发 or 转发 (关于印发《××办法》的通知（×发〔2024〕3号）) the inner title stands marked in
+# running words, the common way of citing an issuing notice
+_BOOK_OUTSIDE = re.compile(r"《[^《》\n]{2,80}》的(?:通知|批复|函)(?=[（(][^）)\n]{0,24}?〔(?:19|20)\d\d〕)")
+_ISSUED_BY = re.compile(r"(?:印发|转发|颁发|批转|下发|出台|发布)\s*$")
 # a quotation inside a quotation in one line, both in double quotes (“着力延伸“口岸+”产业链”): the inner one takes the
 # single quotes ‘’ (GB/T 15834-2011 4.8, 引号); text between the two openings, so that a doubled mark (““十三五””)
 # is not taken for a nested quote
@@ -787,7 +793,7 @@ _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "d
 
 # each of these is said where it stands, however many: each needs its own reading
 _NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested", "approx_dun",
-                           "ordinal_dun", "ellipsis_deng"})
+                           "ordinal_dun", "ellipsis_deng", "book_outside"})
 
 
 @lru_cache(maxsize=16)
@@ -855,6 +861,7 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     reported as one pair (县(市、区)); two adjacent numerals of an approximate number joined by 、
     after a word (约三、四天, 4.5.3.4), an ordinal word with 、 (第一、, 首先、; B.3.1) and …… with 等
     after it; a Small Form Variant of a mark (98.5﹪, 如下﹕) and a full-width point ． between two sentences;
+    a cited notice's 的通知 left outside its title before the 文号 (《××方案》的通知（×〔2025〕1号）; not after 印发);
     a ( closed by ） is T102's — one summary finding per
     mark (or for the pairs) with the count when there are more than ``summary_over``
     half-width marks (``summary_over_other`` of the other kinds).
@@ -952,6 +959,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_ASCII_INNER_BOOK) if "《" in body.text and "<" in body.text else ():
         start = m.start(2) - 1 - offset
         add("book_ascii", b, start, m.end() - offset, f"〈{m.group(2)}〉")
+    for b, offset, m in body.finditer(_BOOK_OUTSIDE) if "》的" in body.text else ():
+        if not _ISSUED_BY.search(body.text, max(0, m.start() - 4), m.start()):
+            tail = m.group().rindex("》") + 1  # the words left outside: 的通知
+            add("book_outside", b, m.start() + tail - offset, m.end() - offset, "")
     for b, offset, m in body.finditer(_EVENT_DATE) if "”" in body.text else ():
         month, day = (m.group(1), m.group(2)) if m.group(1) else (m.group("month"), m.group("day"))
         add("event_date", b, m.start() - offset, m.end() - offset, f"“{month}·{day}”")
