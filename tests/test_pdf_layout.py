@@ -63,6 +63,23 @@ def test_ruled_table_read_as_cells_between_paragraphs(tmp_path: Path) -> None:
     assert {n for k, _, n in kinds if k == "cell"} == {1}
 
 
+def test_a_ruled_tables_cells_know_their_rows_and_columns(tmp_path: Path) -> None:
+    """meta["grid"]: (block, table, row, column) of each cell, so that T108 can sum a column to its 合计 row."""
+    from reportlint.testing import lint_path
+
+    path = tmp_path / "t.pdf"
+    c = _canvas(path)
+    c.drawString(72, 780, "一、各科室培训人次如下表所示。")
+    _grid(c, 72, 750, [150, 100], [["科室", "人次"], ["办公室", "12"], ["财务科", "9"], ["合计", "23"]])
+    c.save()
+    doc = load_pdf(path, path.read_bytes())
+    assert [(doc.blocks[i].text, row, col) for i, _, row, col in doc.meta["grid"]] == [
+        ("科室", 0, 0), ("人次", 0, 1), ("办公室", 1, 0), ("12", 1, 1), ("财务科", 2, 0), ("9", 2, 1), ("合计", 3, 0),
+        ("23", 3, 1)]
+    found = lint_path(path, select="T108").findings
+    assert [f.excerpt for f in found] == ["23"] and "上面各行相加是 21" in found[0].message
+
+
 def test_merged_cell_read_once(tmp_path: Path) -> None:
     path = tmp_path / "t.pdf"
     c = _canvas(path)

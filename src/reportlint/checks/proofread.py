@@ -20,6 +20,7 @@ from ..scan import Body, Literal, PatternSet, compile_each, has_any, literal_alt
 from ..textutil import sentence_around
 from ..traditional import written_in_traditional
 from .summed import summed
+from .totals import table_totals
 
 
 def _scanned(source: str) -> PatternSet:
@@ -2046,7 +2047,8 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     addressees (请…于…前, 截止时间：…) before that date (one finding for all of them); a part after 其中 larger than
     its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%) and do not add up to 100%; a period that
     ends before it starts (2024年9月1日至8月30日); a classifier dropped after 30多, 50余 or a range
-    (走访30多典型贫困户, 扶持3-5有特色的村).
+    (走访30多典型贫困户, 扶持3-5有特色的村); in a table of a .docx or a ruled table of a PDF, a 合计 row whose figure
+    is not the sum of the rows it totals (``checks/totals.py`` says which tables are plain enough to sum).
     ## Parameters
     ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
     their own measure: 国、县); ``partitions``: breakdowns whose members make the whole; ``dimensions``: the
@@ -2054,6 +2056,7 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     完成时限：2021年9月31日 → T108, September has 30 days."""
     yield from _numbers(ctx, rule)
+    yield from table_totals(ctx, rule)
 
 
 @hookimpl

@@ -613,7 +613,9 @@ def load_docx(path: Path, data: bytes) -> Document:
         if core is not None:
             el = parse_xml(core, "docProps/core.xml").find(DC + "title")
             title = (el.text or "").strip() if el is not None else ""
-    blocks, page_breaks = _read_body(body_root, styles, numbering)
+    blocks, page_breaks, grid = _read_body(body_root, styles, numbering)
+    if grid:
+        meta["grid"] = tuple(grid)
     if any("<" in b.text for b in blocks):  # a web page's source pasted into Word (<p>各市、县人民政府：</p>)
         from dataclasses import replace
 
@@ -732,7 +734,7 @@ def _marker_block(marker: Any, index: dict[int, int], before: bool) -> tuple[int
 
 
 _P, _TBL, _TC, _SDT = W + "p", W + "tbl", W + "tc", W + "sdt"
-_PASS_THROUGH = frozenset((W + "tr", W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"))  # read inside
+_PASS_THROUGH = frozenset((W + "sdtContent", W + "customXml", W + "ins", W + "moveTo"))  # read inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -744,6 +746,29 @@ class Place:
     table: int = 0
     cell: int = 0
     toc: bool = False
+    row: int = 0  # 1-based row of the cell in its table (0 outside tables)
+    col: int = -1  # 0-based grid column where the cell starts (w:gridBefore and w:gridSpan counted); -1 unknown
+
+
+_TR = W + "tr"
+
+
+def _grid_columns(tr: Any) -> dict[Any, int]:
+    """The grid column where each ``w:tc`` of row ``tr`` starts: after the row's ``w:gridBefore`` and the spans
+    (``w:gridSpan``) of the cells before it. A cell inside a content control of the row is left out (unknown)."""
+    before = tr.find(W + "trPr/" + W + "gridBefore")
+    col = _int_val(before, 0)
+    out = {}
+    for tc in tr.iterchildren(_TC):
+        out[tc] = col
+        col += max(1, _int_val(tc.find(W + "tcPr/" + W + "gridSpan"), 1))
+    return out
+
+
+def _int_val(el: Any, default: int) -> int:
+    """The ``w:val`` of ``el`` as a small number, or ``default`` (missing, damaged or absurd)."""
+    raw = el.get(W + "val") if el is not None else None
+    return int(raw) if raw is not None and raw.isdigit() and len(raw) <= 3 else default
 
 
 def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
@@ -754,6 +779,7 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
     numbers of a .docx are this order."""
     tables = 0
     cells = 0
+    rows: dict[int, int] = {}  # table -> rows met so far
     top = Place()  # frozen: one for every element outside tables, cells and contents
     stack: list[tuple[Any, Place]] = [(child, top) for child in reversed(body)]
     any_boxes = next(body.iter(W + "txbxContent"), None) is not None  # one search: most bodies have none
@@ -768,9 +794,13 @@ def walk_body(body: Any) -> Iterator[tuple[Any, Place]]:
         elif tag == _TBL:
             tables += 1
             stack.extend((c, Place(tables, place.cell, place.toc)) for c in reversed(el))
+        elif tag == _TR:
+            row = rows[place.table] = rows.get(place.table, 0) + 1
+            cols = _grid_columns(el)
+            stack.extend((c, Place(place.table, place.cell, place.toc, row, cols.get(c, -1))) for c in reversed(el))
         elif tag == _TC:
             cells += 1
-            stack.extend((c, Place(place.table, cells, place.toc)) for c in reversed(el))
+            stack.extend((c, Place(place.table, cells, place.toc, place.row, place.col)) for c in reversed(el))
         elif tag == _SDT:
             toc = place.toc or _is_toc_sdt(el)
             stack.extend((c, Place(place.table, place.cell, toc)) for c in reversed(el))
@@ -873,7 +903,9 @@ def prose_cells(paragraphs: Iterable[tuple[int, str]]) -> set[int]:
     return {cell for cell in chars if chars[cell] >= 200 or sentences[cell] >= 2}
 
 
-def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Block], int]:
+def _read_body(root: Any, styles: Styles, numbering: Numbering
+               ) -> tuple[list[Block], int, list[tuple[int, int, int, int]]]:
+    """The body's blocks, its page breaks, and where each table cell's block sits: (block, table, row, grid column)."""
     body = root.find(W + "body") if root is not None else None
     if body is None:
         raise LoadError("word/document.xml 中没有正文（w:body missing），文件已损坏（corrupt）")
@@ -884,12 +916,15 @@ def _read_body(root: Any, styles: Styles, numbering: Numbering) -> tuple[list[Bl
         read, breaks, fields = _read_paragraphs(body, Fields(hide_toc=False))
     prose = prose_cells((place.cell, text) for _, text, place, _ in read)
     blocks: list[Block] = []
+    grid: list[tuple[int, int, int, int]] = []
     for el, text, place, page in read:
         datum = bool(place.table) and place.cell not in prose
+        if datum:
+            grid.append((len(blocks), place.table, place.row, place.col))
         # no page break anywhere: the page is unknown, not 1
         blocks.append(_paragraph(el, text, len(blocks), datum, page if breaks else None, styles, numbering,
                                  style_nums, linked, place.table))
-    return blocks, breaks
+    return blocks, breaks, grid
 
 
 def _paragraph(

@@ -65,6 +65,7 @@ class Line:
     size: float
     font: str
     cells: tuple[str, ...] = ()  # a table: the text of its cells (``text`` is then empty)
+    grid: tuple[tuple[int, int], ...] = ()  # … and the row and column where each cell starts, when known
 
 
 class Glyph:
@@ -282,7 +283,8 @@ def _lines_of_page(page: Any, page_no: int) -> list[Line]:
     for table in tables:
         cells = table.cell_texts()
         if cells:
-            out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(cells)))
+            out.append(Line(page_no, "", table.x0, table.x1, table.y1, table.y0, 0.0, "", tuple(t for t, _ in cells),
+                            tuple(rc for _, rc in cells)))
     out.sort(key=lambda ln: (-round(ln.top, 0), ln.x0))
     return column_order(out, page.width or 0.0)
 
@@ -471,15 +473,24 @@ def _in_band(ln: Line, height: float) -> bool:
     return ln.top > height * 0.88 or ln.bottom < height * 0.12
 
 
-def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> list[tuple[int, str, str, int]]:
-    """Join lines into (page, text, font, table) paragraphs; a table gives one entry per
-    cell with its 1-based table number, everything else table 0."""
+Para = tuple[int, str, str, int, "tuple[int, int] | None"]
+
+
+def _cell_paras(table: Line, number: int) -> list[Para]:
+    """A table's cells as paragraphs, each with the row and column where it starts when the table knows them."""
+    places = table.grid if len(table.grid) == len(table.cells) else (None,) * len(table.cells)
+    return [(table.page, cell, "", number, rc) for cell, rc in zip(table.cells, places, strict=True)]
+
+
+def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> list[Para]:
+    """Join lines into (page, text, font, table, place) paragraphs; a table gives one entry per
+    cell with its 1-based table number and its (row, column) when known, everything else table 0."""
     import statistics
 
     everything = [ln for lines in pages for ln in lines]
     body = [ln for ln in everything if not ln.cells]
     if not body:
-        return [(t.page, c, "", n) for n, t in enumerate(everything, 1) for c in t.cells]
+        return [para for n, t in enumerate(everything, 1) for para in _cell_paras(t, n)]
     size = statistics.median(ln.size for ln in body) or 12.0
     # the body's left margin: the smallest x at which at least two lines start (first-line
     # indents sit to its right; a stray box further left does not count)
@@ -530,12 +541,12 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
             paras[-1].append(ln)
         if not ln.cells:
             prev = ln
-    out: list[tuple[int, str, str, int]] = []
+    out: list[Para] = []
     tables = 0
     for para in paras:
         if para[0].cells:
             tables += 1
-            out += [(para[0].page, cell, "", tables) for cell in para[0].cells]
+            out += _cell_paras(para[0], tables)
             continue
         text = ""
         for ln in para:
@@ -545,7 +556,7 @@ def _paragraphs(pages: list[list[Line]], widths: list[float] | None = None) -> l
             text += piece
         text = re.sub(_CJK_SPACE, "", text)  # compiled on first use: PDF runs only
         fonts = Counter(ln.font for ln in para)
-        out.append((para[0].page, text, fonts.most_common(1)[0][0], 0))
+        out.append((para[0].page, text, fonts.most_common(1)[0][0], 0, None))
     return out
 
 
@@ -653,12 +664,15 @@ def document_from_lines(path: Path, pages: list[list[Line]], heights: list[float
     meta["pages"] = len(pages)
     pages, furniture = _drop_furniture(pages, heights)
     paras = _paragraphs(pages, widths)
-    text = "".join(t for _, t, _, _ in paras)
+    text = "".join(t for _, t, _, _, _ in paras)
     meta["chars"] = len(text)
     if not text.strip():
         raise LoadError(no_text, code="X102")
     blocks = tuple(
         Block(i, t, kind="cell" if table else "paragraph", page=page, style=font, table=table)
-        for i, (page, t, font, table) in enumerate(paras)
+        for i, (page, t, font, table, _) in enumerate(paras)
     )
+    grid = tuple((i, table, rc[0], rc[1]) for i, (_, _, _, table, rc) in enumerate(paras) if table and rc is not None)
+    if grid:
+        meta["grid"] = grid
     return Document(path=str(path), blocks=blocks, furniture=tuple(dict.fromkeys(furniture)), meta=meta)

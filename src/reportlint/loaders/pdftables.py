@@ -53,8 +53,9 @@ class Table:
     def top(self) -> float:
         return self.y1
 
-    def cell_texts(self) -> list[str]:
-        """Text of each non-empty merged cell, row by row, left to right."""
+    def cell_texts(self) -> list[tuple[str, tuple[int, int]]]:
+        """Text of each non-empty merged cell, row by row, left to right, with the grid row and column where it
+        starts (0-based)."""
         first: dict[int, tuple[int, int]] = {}
         for rc, cid in sorted(self.comp.items()):
             first.setdefault(cid, rc)
@@ -62,7 +63,7 @@ class Table:
         for cid in sorted(self.chars, key=lambda k: first[k]):
             text = glyphs_text(self.chars[cid])
             if text.strip():
-                out.append(text.strip())
+                out.append((text.strip(), first[cid]))
         return out
 
 
