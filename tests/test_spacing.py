@@ -31,6 +31,8 @@ def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -
         "第一百三十五条之一 举办大型活动违反安全管理规定的，依法处理。",  # the label of an article added by an amendment
         # a table flattened onto one line: a row label spaced to its column's width before the row's figures
         "附件：各镇完成情况。镇名计划数完成数完成率合 计12010587.5%东镇403587.5%西镇403690.0%",
+        # … and a statistics table flattened with a space between cells: a unit column of one character before a figure
+        "附表：信息公开情况统计。指标名称 计量单位 数量 受理申请数 件 12 当面申请数 件 5 网上申请数 件 7",
     ])
     assert _found(text, tmp_path) == []
 

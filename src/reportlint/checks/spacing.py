@@ -67,6 +67,9 @@ _HEADING_CHARS = 20
 # (全 区, 合 计: the distributed alignment of a table's two-character cells) runs into the row's figures; the space is
 # layout when figures make half of what follows it
 _FIGURE = re.compile(r"[\d.%％]")
+# … and a cell of one character between two spaces before a figure (主动公开信息数 条 17 其中: the unit column of a
+# statistics table flattened with a space between cells)
+_LONE_CELL = re.compile(r"[\u4e00-\u9fff] +\d")
 _ROW_WINDOW = 24
 _NOT_IN_TITLE = re.compile(r"[\s，。；：:,;]")
 
@@ -135,7 +138,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if _LABEL_BEFORE.search(b.text, max(0, at - 12), at) or _DOCNO_AFTER.match(b.text, at + 1) \
                 or after_heading(b.index, at):
             continue  # (……的批复 国函〔1999〕134号: the space stands for the line break between a title and its 文号)
-        if len(_FIGURE.findall(b.text, at + 1, at + 1 + _ROW_WINDOW)) * 2 >= _ROW_WINDOW:
+        if len(_FIGURE.findall(b.text, at + 1, at + 1 + _ROW_WINDOW)) * 2 >= _ROW_WINDOW \
+                or _LONE_CELL.match(b.text, at + 1):
             continue  # a row label of a flattened table, spaced to its column's width, before the row's figures
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
