@@ -27,6 +27,7 @@ def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -
         "一、总体要求 为做好今年的防汛工作，现提出如下要求。",  # a space standing for a line break after a heading
         "联系人：赵  敏，联系电话：12345678。",  # a padded name
         "有的干部工作中 还存在拖延推诿的现象。",  # a space between two words
+        "全年计划执行 情况良好，各项指标如期完成。",  # 执行 + 情况, each as frequent as the 行情 they seem to cut
         "全县各学 校排查情况汇总表",  # no sentence: a table heading or a title
         "第一百三十五条之一 举办大型活动违反安全管理规定的，依法处理。",  # the label of an article added by an amendment
         # a table flattened onto one line: a row label spaced to its column's width before the row's figures

@@ -121,10 +121,15 @@ def _frequency(word: str, lex: object) -> int:
 def _split_between_words(text: str, at: int, cut: str, lex: object) -> bool:
     """Whether the space at ``at`` more likely stands between two pieces than inside ``cut``: a word of 2–3
     characters ending at it or beginning after it is ten times as frequent (……的函 大学: 大学 outweighs 函大; 第八天
-    职工: 职工 outweighs 天职), as where a space stands for a lost line break; 各学 校, 第 一时间 have no such word."""
-    least = _OUTWEIGH * _frequency(cut, lex)
-    pieces = [text[max(0, at - n):at] for n in (2, 3)] + [text[at + 1:at + 1 + n] for n in (2, 3)]
-    return any(len(p) >= 2 and " " not in p and _frequency(p, lex) >= least for p in pieces)
+    职工: 职工 outweighs 天职), or words on both sides are each as frequent (执行 情况 is no 行情), as where a space
+    stands for a lost line break; 各学 校, 第 一时间 have no such word."""
+    cut_frequency = _frequency(cut, lex)
+    left = [_frequency(p, lex) for n in (2, 3) if len(p := text[max(0, at - n):at]) == n and " " not in p]
+    right = [_frequency(p, lex) for n in (2, 3) if len(p := text[at + 1:at + 1 + n]) == n and " " not in p]
+    # one word beside the space ten times as frequent, or a word on each side as frequent as the cut one: each of
+    # its two characters belongs to a word of its own (计划执行 情况: 执行 + 情况, no 行情)
+    return max(left + right, default=0) >= _OUTWEIGH * cut_frequency or (
+        min(max(left, default=0), max(right, default=0)) >= cut_frequency)
 
 
 def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
