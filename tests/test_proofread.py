@@ -1605,6 +1605,9 @@ def test_the_active_listed_patterns_are_the_same_by_numpy_on_a_long_text() -> No
     ("心得体会\n青年干部要懂的珍惜今天的工作岗位。\n", "懂的", "懂得"),
     ("方案\n组织党员深入学习近平新时代中国特色社会主义思想。\n", "学习近平", "学习习近平"),
     ("讲话\n要继续和弘扬艰苦奋斗的优良作风。\n", "继续和", "继承和"),
+    ("通知\n在村务公开栏旁设立公示拦。\n", "拦", "栏"),
+    ("通知\n公布侯选人名单。\n", "侯选", "候选"),
+    ("总结\n全区己注册企业1200家。\n", "己", "已"),
 ])
 def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: str, excerpt: str,
                                                          expected: str) -> None:
@@ -1613,7 +1616,8 @@ def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: st
 
 def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Path) -> None:
     text = ("总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
-            "深入学习习近平总书记重要讲话精神。\n要继续弘扬艰苦奋斗精神，继承和发扬优良传统。\n")
+            "深入学习习近平总书记重要讲话精神。\n要继续弘扬艰苦奋斗精神，继承和发扬优良传统。\n"
+            "管好自己经手的资金，做到知己知彼。\n严防信息拦截。\n")
     assert lint_text(text, tmp_path, select="T105") == []
 
 
