@@ -266,6 +266,9 @@ def test_a_repeat_inside_its_own_paragraph_names_no_other_paragraph(tmp_path: Pa
     # the same deadline and lead unit in brackets after two tasks of a division of tasks
     "考评办法\n1．建成全市统一的数据共享平台。（9月底完成，牵头考核单位：市大数据中心、市财政局）\n"
     "2．完善数据共享目录和交换机制。（9月底完成，牵头考核单位：市大数据中心、市财政局）",
+    # the tag of offices and their parts after each task of a division of tasks
+    "方案\n1.严厉查处违规经营行为，依法吊销证照。（县市场监管局牵头负责，县公安局、各乡镇组织落实）\n"
+    "2.及时曝光典型案例，强化执法震慑作用。（县市场监管局牵头负责，县公安局、各乡镇组织落实）",
     # two headings of their own holding the same line, all their parts say
     "竞赛方案\n六、奖项设置\n（一）团体赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
     "（二）个人赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n七、工作要求\n请按时报名。",
