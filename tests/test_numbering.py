@@ -841,3 +841,11 @@ def test_a_heading_run_into_its_first_item_on_one_line_is_no_cut(tmp_path: Path)
     # a sentence still cut by a number is reported
     cut = text.replace("二、县城市公共交通客运有限责任公司 1、已对", "公司对全部营运车辆开展了为期一个月的安全大检查 1、已对")
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
+
+
+def test_an_inline_item_with_a_space_after_its_point(tmp_path: Path) -> None:
+    """1．…2．…3. 网上…4．: the third item (a point and a space, as a web page's list is copied) is item 3, not a
+    gap before 4; its half-width point is the one thing to mend."""
+    text = "信息公开报告\n依申请公开情况：1．当面申请12件。2．信函申请3件。3. 网上申请20件。4．传真申请1件。\n"
+    found = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
+    assert found == [("N103", "3. ")]  # the space after the point goes with it

@@ -74,11 +74,13 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
 # letters (3.I、II类违章 …), which a decimal never has before 、 or a Chinese character, or with a name a model
-# text masked with stars (2、*变建设滞后)
+# text masked with stars (2、*变建设滞后); one space may follow the mark before a Chinese character (4. 网上申请数, as
+# a list copied from a web page writes it)
 _INLINE_SOURCE = (
     rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
-    rf"|(\d{{1,2}})([.．、])(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])|[*＊×]+[\u3400-\u9fff]))"
+    rf"|(\d{{1,2}})([.．、])(?:[ \u3000](?=[\u3400-\u9fff]))?"
+    rf"(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])|[*＊×]+[\u3400-\u9fff]))"
 )
 
 
