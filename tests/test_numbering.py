@@ -849,3 +849,12 @@ def test_an_inline_item_with_a_space_after_its_point(tmp_path: Path) -> None:
     text = "信息公开报告\n依申请公开情况：1．当面申请12件。2．信函申请3件。3. 网上申请20件。4．传真申请1件。\n"
     found = [(f.rule, f.excerpt) for f in lint_text(text, tmp_path, select="N")]
     assert found == [("N103", "3. ")]  # the space after the point goes with it
+
+
+def test_a_stated_count_over_points_holding_lists_of_their_own(tmp_path: Path) -> None:
+    """下面讲四个问题。第一，…第三，…一是…二是…第四，: the 一是 list inside the third point is passed over."""
+    text = ("在全县工作会议上的讲话\n下面，我讲四个问题。第一，统一思想。要提高认识。第二，突出重点。要抓好项目。"
+            "第三，创新机制。一是完善考核办法。二是健全督办制度。第四，加强领导。要压实责任。\n")
+    assert lint_text(text, tmp_path, select="N105") == []
+    three = text.replace("第四，加强领导。要压实责任。", "")
+    assert [f.rule for f in lint_text(three, tmp_path, select="N105")] == ["N105"]

@@ -716,13 +716,16 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _following_sequence(ctx: Context, block: int, end: int) -> list[SeqToken] | None:
-    """An inline run 一是…二是… starting right after the claim, in this block or the next ones."""
+    """An inline run 一是…二是… starting right after the claim, in this block or the next ones. A run of the other
+    kind inside one of its items (第三，……一是……二是……第四，) is a list of that item: passed over."""
     tokens = [t for t in ctx.outline.sequences if (t.block, t.start) > (block, end)]
     if not tokens or tokens[0].value != 1 or tokens[0].block > block + 1:
         return None
     run = [tokens[0]]
     for t in tokens[1:]:
-        if t.kind != run[0].kind or t.value != run[-1].value + 1:
+        if t.kind != run[0].kind:
+            continue
+        if t.value != run[-1].value + 1:
             break
         run.append(t)
     return run
