@@ -698,6 +698,8 @@ def test_garbled_paragraphs_are_found_between_paragraphs_with_fewer_lone_odd_cha
     "参会人员：张三丰、李四光、王五福、赵六顺、钱七宝。",
     "要坚持一手抓疫情防控、一手抓经济发展，一体推进，一以贯之。",
     "苏、浙、皖、赣、湘、鄂、川、贵、云、晋、蒙、宁各省区联系人另行通知。",
+    # products before their amounts: nouns, counted
+    "该厂用废渣年产结晶铝三千多吨、烧结砖二十万块、琉璃瓦八万片，另产沸腾煤一万二千多吨。",
 ])
 def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="X103") == []
