@@ -48,6 +48,9 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "扩大培训覆盖面。组织培训1000余人次。",
         "加强联合执法。城管中队、派出所、市场所等相关部门要加大执法力度。",  # offices listed before 等相关部门
         "规范公文处理。修订《机关公文处理实施细则》。",  # a document named by its title: issued or not
+        "加大资金支持。改造项目资本金由省财政安排。",  # who pays answers for it
+        "规范审批行为。各级自然资源主管部门对违规审批应及时纠正。",  # a named kind of department, 对 before its duty
+        "深化管理体制改革。全面取消乡镇站所代管体制。",  # an end state of all or nothing
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -67,6 +70,7 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "拓展服务渠道。让更多个体工商户享受服务。",  # 多个 of a word, no count
         "做好政策宣传。宣传、教育等相关部门要加强配合。",  # fields, no office named
         "加强理论学习。认真学习《中国共产党章程》。",  # studying a title is no document to issue
+        "加强行业监管。有关部门对违规行为应及时纠正。",  # a class of departments, 对 or not
     ],
 )
 def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
