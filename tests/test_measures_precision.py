@@ -558,3 +558,12 @@ def test_an_item_running_on_into_its_yishi_series_is_their_heading(tmp_path: Pat
     # a bare item of its own is still judged
     bare = text.replace("每半年组织一次业务培训。", "不断提升服务水平。")
     assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
+
+
+def test_the_terms_of_a_call_for_applications_are_no_measures(tmp_path: Path) -> None:
+    """（一）申报对象。…（二）核算周期。…: conditions and facts of the scheme set out for applicants; a bare task of
+    the same notice is still reported."""
+    text = ("关于开展节能技改项目申报工作的通知\n各有关单位：\n现开展节能技改项目申报工作，具体要求通知如下：\n"
+            "（一）申报对象。本县注册的工业企业和其他经营主体。\n（二）核算周期。以自然年为核算单位。\n"
+            "（三）加强宣传发动。广泛宣传相关政策。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（三）加强宣传发动。广泛宣传相关政策。"]

@@ -1183,7 +1183,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     bare measures M103 leaves to M101; ``norms``, ``norm_patterns``: words and patterns of a prohibition
     or a confidentiality rule (不得, 严禁, 内外有别, 严格控制发放范围 …): an item whose first sentence
     holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
-    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either; ``not_titles``:
+    ``document_titles``: an item that is a document's title (关于……的报告) is no measure either, nor is one that
+    ``terms`` find, the term of a call for applications it sets out (（二）申报主体。……, 核算周期。……); ``not_titles``:
     titles of a law or a judicial interpretation, whose articles are no measures (M102 and M103 follow). A measures
     part ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
@@ -1543,10 +1544,11 @@ _TaskSets = tuple[PatternSet | None, PatternSet | None, PatternSet | None]
 
 
 def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
-    """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and the
-    ``principles`` of ``low`` (M103's)."""
+    """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and ``terms`` (an item
+    that names a document, or a term of a call for applications) and the ``principles`` of ``low`` (M103's)."""
     return (_norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ()))),
-            pattern_set(tuple(params.get("document_titles", ()))), pattern_set(tuple(low.get("principles", ()))))
+            pattern_set((*params.get("document_titles", ()), *params.get("terms", ()))),
+            pattern_set(tuple(low.get("principles", ()))))
 
 
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
