@@ -565,5 +565,6 @@ def test_the_terms_of_a_call_for_applications_are_no_measures(tmp_path: Path) ->
     the same notice is still reported."""
     text = ("关于开展节能技改项目申报工作的通知\n各有关单位：\n现开展节能技改项目申报工作，具体要求通知如下：\n"
             "（一）申报对象。本县注册的工业企业和其他经营主体。\n（二）核算周期。以自然年为核算单位。\n"
-            "（三）加强宣传发动。广泛宣传相关政策。\n")
-    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（三）加强宣传发动。广泛宣传相关政策。"]
+            "（三）加强宣传发动。广泛宣传相关政策。\n（四）优化申报流程。简化审核环节。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == [
+        "（三）加强宣传发动。广泛宣传相关政策。", "（四）优化申报流程。简化审核环节。"]
