@@ -411,6 +411,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "依据县政办发〔2024〕16号文件，以及〔2024〕116号通知。",
     "全年共签订项目合同12个，已开工建设9个，5个项目建成投产。",  # stages that overlap, not parts
     "全年任务完成率101.5%，到位资金占全年计划的167%。",  # a plan done beyond its target
+    "2024年月度考核结果于3月5日公布。",  # 年 and 月度
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []
@@ -422,6 +423,7 @@ def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     ("城镇登记失业率比上年下降个百分点。", "下降个百分点"),
     ("今年是我县建县周年，要办好纪念活动。", "建县周年"),
     ("报名时间： 年3月1日至3月15日。", "年3月"),
+    ("截至2024年月3月4日，共排查隐患31处。", "2024年月"),
 ])
 def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> None:
     found = _found(tmp_path, text, "T108")
