@@ -181,3 +181,12 @@ def test_a_space_after_a_comma_inside_a_sentence(tmp_path: Path) -> None:
     found = lint_text(text, tmp_path, select="T110")
     assert [(f.line, f.excerpt) for f in found] == [(2, "， 严")]
     assert found[0].fix
+
+
+def test_a_space_between_a_figure_and_its_unit(tmp_path: Path) -> None:
+    """增长6.5 %, 投资120 亿元: a figure and its percent sign or sum of money are written together; fixable."""
+    text = "工作报告\n全年地区生产总值增长6.5 %，完成固定资产投资120 亿元。\n共召开会议 12 次。\n"
+    found = lint_text(text, tmp_path, select="T110")
+    assert [(f.line, f.message.split("中")[0]) for f in found if "单位之间" in f.message] == [
+        (2, "“6.5 %”"), (2, "“120 亿元”")]
+    assert all(f.fix for f in found)

@@ -36,6 +36,9 @@ _AFTER_MARK = re.compile(r"(?<=[\u4e00-\u9fff][，、]) {1,2}(?=[\u4e00-\u9fff])
 # 罚款 138 万元, whose 表 and 款 end words), nor before 版 or 页 (a paper's page in a citation: 2020年02月24日 02 版; 共
 # 5 页); not in a PDF or an OFD file, whose spaces are read from the gaps between glyphs, not typed
 _SPACED_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff]) (\d+(?:\.\d+)?[%％]?) (?=[\u4e00-\u9fff])(?![版页])")
+# a space between a figure and its percent sign or its sum of money (增长8.5 %, 投资100 亿元) after Chinese text: a
+# figure and its unit are written together (GB/T 15835-2011 writes 8.5%, 100亿元); not in a PDF or an OFD file
+_SPACED_UNIT = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:\.\d+)?( +)(?=[%％]|[万亿]?元)")
 # … and the number counts something: a unit, a classifier or 余/多 follows (2025 年, 4 个, 30 余人). A number before
 # other words may be an item's number whose line break became a space in a one-line paste (总体要求 1 指导思想)
 _COUNTED = frozenset("年月日时分秒个次条项名人位户家件场期批篇元万亿千百余多岁天周倍吨亩米座所台套辆间处种届轮"
@@ -179,10 +182,10 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
         ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
                     for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
                     if b.index not in ctx.residue and _CLAUSES.search(b.text)]
-        after = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_AFTER_MARK)
-                 if b.index not in ctx.residue and _PROSE.search(b.text)]
+        after, units = _in_prose(ctx, _AFTER_MARK, 0), _in_prose(ctx, _SPACED_UNIT, 1)
         kinds += [(_spaced_numbers(ctx), "number", "number_summary", _with_words),
-                  (ordinals, "ordinal", "ordinal_summary", _with_words), (after, "after_mark", "after_summary", None)]
+                  (ordinals, "ordinal", "ordinal_summary", _with_words), (after, "after_mark", "after_summary", None),
+                  (units, "unit", "unit_summary", _with_figure)]
     from ..lexicon import lexicon
 
     cut = [(index, at, at + 1, word) for index, at, word in stray_spaces(ctx, lexicon())]
@@ -192,6 +195,12 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     many = sum(len(places) for places, *_ in kinds) > rule.params.get("summary_over", 5)
     for places, key, summary_key, show in kinds:
         yield from _reported(ctx, rule, places, key, summary_key, show=show, summarise=many and len(places) > 1)
+
+
+def _in_prose(ctx: Context, pattern: re.Pattern[str], group: int) -> list[tuple[int, int, int, str]]:
+    """(block, start, end, "") of ``group`` of each match of ``pattern`` in a sentence of the body's text."""
+    return [(b.index, m.start(group) - offset, m.end(group) - offset, "") for b, offset, m in ctx.body.finditer(pattern)
+            if b.index not in ctx.residue and _PROSE.search(b.text)]
 
 
 def _spaced_doc_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -242,6 +251,15 @@ def _with_words(text: str, start: int, end: int) -> str:
     return text[before.start() if before else start:after.end() if after else end]
 
 
+def _with_figure(text: str, start: int, end: int) -> str:
+    """The space at ``text[start:end]`` with the figure before it and the unit after it (增长8.5 %, 投资100 亿元)."""
+    before = _FIGURE_TAIL.search(text, max(0, start - 12), start)
+    after = _UNIT_HEAD.match(text, end)
+    return text[before.start() if before else start:after.end() if after else end]
+
+
+_FIGURE_TAIL = re.compile(r"\d+(?:\.\d+)?$")
+_UNIT_HEAD = re.compile(r"[%％]|[万亿]?元")
 _HAN_TAIL = re.compile(r"[\u4e00-\u9fff]+$")
 _HAN_HEAD = re.compile(r"[\u4e00-\u9fff]+")
 
