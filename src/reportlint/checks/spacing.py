@@ -163,7 +163,8 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     names and line breaks turned into spaces are left alone. Also a number set off by a space on both
     sides inside a Chinese sentence (召开 2025 年度), outside PDF and OFD files and not after the label it
     belongs to (第 13 条, 附件 2); not in a Markdown file that spaces its numbers all through (a house style);
-    a space after ， or 、 inside a sentence (意义， 严厉), outside PDF and OFD files too;
+    a space after ， or 、 inside a sentence (意义， 严厉) and one between a figure and its % or 元 (8.5 %, 100 亿元),
+    outside PDF and OFD files too;
     and a 发文字号 with spaces inside (国发 〔2011〕 35 号, GB/T 9704-2012 7.2.4 writes it as one run).
     Above ``summary_over`` places in all, one finding for the whole document per kind of
     place (of two or more), with the count. The fix deletes the space.
