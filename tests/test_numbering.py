@@ -858,3 +858,12 @@ def test_a_stated_count_over_points_holding_lists_of_their_own(tmp_path: Path) -
     assert lint_text(text, tmp_path, select="N105") == []
     three = text.replace("第四，加强领导。要压实责任。", "")
     assert [f.rule for f in lint_text(three, tmp_path, select="N105")] == ["N105"]
+
+
+def test_counts_of_work_beside_the_count_that_announces_the_list(tmp_path: Path) -> None:
+    """从……3个方面明确6项重点任务，建立12项工作制度。一是……二是……三是……: the 3 announces the list; 6 and 12 count the
+    work. A count pointing at what follows (以下4个方面) is judged however many others the sentence holds."""
+    text = ("工作汇报\n我们从学习、监督、教育3个方面明确6项重点任务，建立12项工作制度。一是抓学习。二是抓监督。三是抓教育。\n")
+    assert lint_text(text, tmp_path, select="N105") == []
+    pointed = text.replace("建立12项工作制度。", "归纳为以下4个方面。")
+    assert [f.rule for f in lint_text(pointed, tmp_path, select="N105")] == ["N105"]

@@ -16,6 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
 from ..scan import PatternSet, tail_scans
+from ..textutil import sentence_around
 
 
 def _siblings(ctx: Context) -> list[tuple[int, list[Item]]]:
@@ -756,11 +757,32 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if ends_block and named is None and not _opens_a_line(ctx, run[0]):
             continue  # 修订制度5项。 closing its paragraph, then 一是… inside the next one: work done, no list
+        if len(run) != value and named is None \
+                and _another_count_fits(ctx.doc.blocks[block].text, start, end, len(run)):
+            continue  # 从……3个方面明确6项工作重点，构建13项工作机制。一是……: 3 announces the list, 6 and 13 count work
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
     yield from _enumeration_counts(ctx, rule, counts)
     yield from _duration_counts(ctx, rule)
+
+
+_POINTS_ON = re.compile(r"(?:以下|如下|下列|下面)[的是有]?$")
+# a count of parts in a sentence (3个方面, 三项, 5条): its number
+_PART_COUNT = re.compile(rf"(\d{{1,2}}|[{CN_NUM}两]{{1,3}})\s*(?:个方面|个|项|条|大|方面|点)")
+
+
+def _another_count_fits(text: str, start: int, end: int, parts: int) -> bool:
+    """Whether the sentence holding the claim ``text[start:end]`` states another count, before or after it, that is the
+    number of parts listed after it: then that count announces the list and this one is a total of the work. Never
+    for a claim that points at what follows (以下7个方面, 如下三点): that one announces the list itself."""
+    if _POINTS_ON.search(text, max(0, start - 4), start) or text.startswith(("以下", "如下", "下列", "下面"), start):
+        return False
+    lo, hi = sentence_around(text, start, end)
+    for m in _PART_COUNT.finditer(text, lo, hi):
+        if m.start() != start and (int(m.group(1)) if m.group(1).isdigit() else cn_value(m.group(1))) == parts:
+            return True
+    return False
 
 
 def _opens_a_line(ctx: Context, first: Item | Marker | SeqToken) -> bool:
