@@ -867,3 +867,10 @@ def test_counts_of_work_beside_the_count_that_announces_the_list(tmp_path: Path)
     assert lint_text(text, tmp_path, select="N105") == []
     pointed = text.replace("建立12项工作制度。", "归纳为以下4个方面。")
     assert [f.rule for f in lint_text(pointed, tmp_path, select="N105")] == ["N105"]
+
+
+def test_a_list_of_attachments_run_on_one_line_cuts_no_sentence(tmp_path: Path) -> None:
+    """附件:1.……申请表 2.……流程图 3.……: short names with no mark, each item right after the one before (page numbers
+    that cut sentences stand a page of text apart: test_stray_page_numbers)."""
+    text = "通知\n请按要求报送材料。 附件:1.部门联席会议议题申请表 2.部门联席会议申请流程示意图 3.材料模板\n"
+    assert lint_text(text, tmp_path, select="N108") == []

@@ -468,8 +468,13 @@ _HEADING_RUN = 40  # characters of a heading run into the next item's marker at 
 def _heads_run_into(previous: Marker | None, mk: Marker, blocks: tuple[Block, ...]) -> bool:
     """Whether ``previous`` opens a heading that runs into ``mk`` in one paragraph (四、某某公司 1、根据……, a text
     stored on one line): a chapter marker (一、, （一）) close before it, with no sentence end between them; the
-    heading ends with no mark, cutting no sentence."""
-    if previous is None or previous.block != mk.block or previous.family not in ("cn", "cn-paren") or previous.stray:
+    heading ends with no mark, cutting no sentence. Or the item before in the same list, a short title with no mark
+    (附件:1.议题申请表 2.申请流程导图 3.材料模板): a list of names run on one line (page numbers stand a page
+    apart)."""
+    if previous is None or previous.block != mk.block or previous.stray:
+        return False
+    if previous.family not in ("cn", "cn-paren") and not (
+            previous.family == mk.family == "ar" and previous.value == mk.value - 1):
         return False
     between = blocks[mk.block].text[previous.end:mk.start]
     return len(between) <= _HEADING_RUN and not any(ch in between for ch in "。！？；")
