@@ -568,3 +568,10 @@ def test_the_terms_of_a_call_for_applications_are_no_measures(tmp_path: Path) ->
             "（三）加强宣传发动。广泛宣传相关政策。\n（四）优化申报流程。简化审核环节。\n")
     assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == [
         "（三）加强宣传发动。广泛宣传相关政策。", "（四）优化申报流程。简化审核环节。"]
+
+
+def test_a_template_attached_to_a_notice_holds_no_measures(tmp_path: Path) -> None:
+    """附件 ××报告（模板）…二、工作思路及措施 ……: what to write there, not measures; the same heading in the notice is."""
+    text = ("关于报送年度工作报告的通知\n各单位：\n一、报送要求\n请于11月底前报送。\n二、下一步措施\n加强学习。\n"
+            "附件 年度工作报告（模板）\n一、工作成效\n简要汇报全年成效。\n二、工作思路及措施\n汇报明年思路，文字精炼。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["加强学习。"]

@@ -874,3 +874,11 @@ def test_a_list_of_attachments_run_on_one_line_cuts_no_sentence(tmp_path: Path) 
     that cut sentences stand a page of text apart: test_stray_page_numbers)."""
     text = "通知\n请按要求报送材料。 附件:1.部门联席会议议题申请表 2.部门联席会议申请流程示意图 3.材料模板\n"
     assert lint_text(text, tmp_path, select="N108") == []
+
+
+def test_an_attachment_glued_to_the_body_on_one_line_numbers_afresh(tmp_path: Path) -> None:
+    """……（此件不公开发布。）附件述职报告（模板）一、……二、……: the attachment, with no number and no line break, opens a
+    numbering of its own after the notice's 一、二、三、."""
+    text = ("关于报送述职报告的通知 一、报送范围。各单位负责人。二、报送时间。11月底前。三、有关要求。请按模板撰写。"
+            "（此件不公开发布。）附件述职报告（模板）一、2021年工作完成情况。二、2022年工作打算。\n")
+    assert lint_text(text, tmp_path, select="N101") == []

@@ -587,6 +587,9 @@ _SCOPE = re.compile(
     # … or an attachment's heading run into a pasted line with its title, the indent after it kept (……职责 附件1突发
     # 环境事件分级标准　　一、……)
     rf"|(?<=[{SENTENCE_END}\s{CLOSERS}\u3400-\u9fff])(附件[ \u3000]?\d{{1,2}})(?=[\u3400-\u9fff]{{2,40}}[ \u3000]{{2}})"
+    # … or one with no number glued to the end of the body and to its own title, its first chapter right after that
+    # (……违者追究法律责任。）附件务虚报告（模板）一、……: a one-line text that kept no line break)
+    rf"|(?<=[{SENTENCE_END}{CLOSERS}])(附件)(?=[^。；，,\n]{{2,40}}?一、)"
 )
 
 
@@ -714,7 +717,7 @@ def find_scopes(doc: Document, residue: frozenset[int] = frozenset(), body: Body
                               scope="part"))
             continue
         for m in _scope_matches(block.text):
-            g = next(k for k in (1, 2, 3) if m.group(k))
+            g = next(k for k in range(1, len(m.groups()) + 1) if m.group(k))  # the alternative that matched
             title = _heading_text(block.text, m.end(g))
             out.append(Marker(block.index, m.start(g), m.end(g), "heading", 0, title=m.group(g) + title,
                               scope="part"))

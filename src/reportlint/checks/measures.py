@@ -597,11 +597,35 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
     found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
     merged: list[MeasureSection] = []
+    in_template = _in_a_template(ctx)
     for sec in found:
         if merged and (sec.block, sec.start) < (merged[-1].end_block, merged[-1].end):
             continue  # inside (or overlapping) a part already taken
+        if in_template((sec.block, sec.start)):
+            continue  # 附件 务虚报告（模板）…… 二、工作思路及措施: what to write there, not measures
         merged.append(sec)
     return merged
+
+
+# an attachment that is a form or a template to fill in (附件 ××报告（模板）, 附件2 填报格式, 样表): its headings say
+# what to write, not what is done
+_TEMPLATE_TITLE = re.compile(r"模板|样表|样式|格式|范本|填写说明|填报说明|提纲")
+
+
+def _in_a_template(ctx: Context) -> Callable[[Pos], bool]:
+    """For a place: whether the last part it lies in (附件, 第X部分) is titled, in the words right after its label, as
+    a template or a form to fill in."""
+    blocks = ctx.doc.blocks
+    parts = sorted(((mk.block, mk.start), bool(_TEMPLATE_TITLE.search(blocks[mk.block].text, mk.start, mk.end + 30)))
+                   for mk in (it.marker for it in ctx.outline.items) if mk.scope == "part")
+    if not any(template for _, template in parts):
+        return lambda pos: False
+
+    def inside(pos: Pos) -> bool:
+        at = bisect_right(parts, (pos, True)) - 1
+        return at >= 0 and parts[at][1]
+
+    return inside
 
 
 @lru_cache(maxsize=32)
