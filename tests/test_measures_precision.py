@@ -51,6 +51,7 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "加大资金支持。改造项目资本金由省财政安排。",  # who pays answers for it
         "规范审批行为。各级自然资源主管部门对违规审批应及时纠正。",  # a named kind of department, 对 before its duty
         "深化管理体制改革。全面取消乡镇站所代管体制。",  # an end state of all or nothing
+        "会务保障组。组  长：办公室主任。成  员：后勤科。职  责：负责会场布置。",  # a working group with its head
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
