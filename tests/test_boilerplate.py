@@ -1605,6 +1605,7 @@ def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["《城关镇政府2024年文明建设工作要点》"]
     assert "《城关镇2024年文明创建工作要点》" in found[0].message
     for cited in ("《城关镇2024年文明创建工作要点》",  # its own name
+                  "《城关镇2024年文明 创建工作要点》",  # … with a space where a web page broke the title
                   "《县2024年文明建设工作要点》",  # the county's: the body above
                   "《城关镇2023年文明创建工作要点》",  # last year's
                   "《城关镇2024年安全生产工作要点》"):  # another subject
