@@ -424,6 +424,7 @@ def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     ("今年是我县建县周年，要办好纪念活动。", "建县周年"),
     ("报名时间： 年3月1日至3月15日。", "年3月"),
     ("截至2024年月3月4日，共排查隐患31处。", "2024年月"),
+    ("请于2021年8月日前报送材料。", "2021年8月日"),
 ])
 def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> None:
     found = _found(tmp_path, text, "T108")

@@ -1772,8 +1772,10 @@ _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  #
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
 _LOST_YEAR = _scanned(r"年\s*\d{1,2}\s*月")
-# … and a month lost between 年 and 月 (截至2024年月1月4日, 2023年月15日): a figure deleted or a 月 typed twice
+# … and a month lost between 年 and 月 (截至2024年月1月4日, 2023年月15日): a figure deleted or a 月 typed twice; a day
+# lost between 月 and 日 (2021年8月日)
 _LOST_MONTH = _scanned(r"(?:19|20)\d\d\s*年月(?=\s*\d{1,2}\s*[月日])")
+_LOST_DAY = _scanned(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月日")
 _LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
 _YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
 
@@ -1814,6 +1816,9 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if "年月" in text:
         found += [(b, m.start() - o, m.end() - o, "“年”和“月”之间少了月份（或多打了一个“月”）")
                   for b, o, m in body.finditer(_LOST_MONTH)]
+    if "月日" in text:
+        found += [(b, m.start() - o, m.end() - o, "“月”和“日”之间少了日期")
+                  for b, o, m in body.finditer(_LOST_DAY)]
     for b, o, m in body.finditer(_LOST_YEAR) if "月" in text else ():
         before = b.text[:m.start() - o]
         kept = before.rstrip()
