@@ -332,3 +332,11 @@ def test_a_summary_telling_its_work_under_topic_headings_has_its_work_part(tmp_p
     bare = ("县档案馆2024年工作总结\n今年以来，我馆扎实推进各项工作，全年扫描档案1.2万卷。\n一、存在的问题\n库房容量不足。\n"
             "二、下一步工作计划\n年底前完成新库房建设。\n")
     assert [f.rule for f in lint_text(bare, tmp_path, select="S101")] == ["S101"]
+
+
+def test_a_plan_setting_its_tasks_out_topic_by_topic_has_its_tasks(tmp_path: Path) -> None:
+    """一、组织领导 二、代表选举 三、会议时间和地点 四、工作程序 五、工作要求: the tasks stand in chapters of their own
+    topics; a plan of goals and safeguards only is still asked for its tasks (the test above)."""
+    plan = ("县工会第一次会员代表大会筹备工作方案\n一、组织领导\n成立筹备工作领导小组。\n二、代表选举\n按比例选举代表。\n"
+            "三、会议时间和地点\n12月中旬在县会议中心召开。\n四、工作程序\n先选举代表，再召开大会。\n五、工作要求\n按时完成。\n")
+    assert lint_text(plan, tmp_path, select="S101") == []

@@ -207,6 +207,8 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue  # the problems told in a paragraph with no heading (但仍存在一些问题，如……)
             if sec.role == "achievements" and _topics_before(ctx, found):
                 continue  # the work told under headings of its own topics (一、强化组织领导 二、加强队伍建设)
+            if sec.role == "measures" and kind.endswith("方案") and _topic_chapters(ctx, found) >= _TOPIC_TASKS:
+                continue  # a plan setting its tasks out in chapters of their own (二、代表选举工作 三、会议时间和地点)
             block, start, end = _anchor(ctx)
             yield rule.finding(ctx.doc, block, start, end, section=sec.name, doctype=kind,
                                wordings="、".join(sec.wordings[:4]))
@@ -229,6 +231,17 @@ def _topics_before(ctx: Context, found: Mapping[str, Heading]) -> bool:
     if not markers or (markers[-1].block, markers[-1].start) != first:
         return False  # the part's heading is no numbered one
     return sum(1 for mk in markers[:-1] if mk.family == markers[-1].family) >= _TOPICS
+
+
+_TOPIC_TASKS = 3  # chapters of their own topics that hold a plan's tasks
+
+
+def _topic_chapters(ctx: Context, found: Mapping[str, Heading]) -> int:
+    """How many top-level chapters (一、二、…) name none of the profile's parts: a plan that sets its work out topic by
+    topic (一、组织领导 二、代表选举工作 三、会议时间和地点 四、工作程序 五、工作要求) has its tasks in them."""
+    located = {(h.block, h.start) for h in found.values()}
+    chapters = [mk for mk in ctx.outline.markers if mk.family == "cn" and not mk.stray]
+    return sum(1 for mk in chapters if (mk.block, mk.start) not in located)
 
 
 def _kind(ctx: Context) -> str:
