@@ -1610,3 +1610,15 @@ def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
                   "《城关镇2023年文明创建工作要点》",  # last year's
                   "《城关镇2024年安全生产工作要点》"):  # another subject
         assert lint_text(text.format(cited=cited), tmp_path, select="B106") == [], cited
+
+
+def test_a_notice_to_districts_speaks_of_each_districts_own_area(tmp_path: Path) -> None:
+    """各区农业农村委： … 掌握本区……情况: 本区 is each addressee's own district, not a second speaker of a city's notice;
+    the same 本区 in a notice addressed to the city's bureaus is reported."""
+    from reportlint.testing import lint_text
+
+    body = ("本市耕地保护任务重。本市各级要高度重视。请于6月底前掌握本区耕地种植情况，报本市农业部门。\n")
+    to_districts = "关于做好耕地保护工作的通知\n各区农业农村委：\n" + body
+    assert lint_text(to_districts, tmp_path, select="B106") == []
+    to_bureaus = "关于做好耕地保护工作的通知\n市各有关委办局：\n" + body
+    assert [f.excerpt for f in lint_text(to_bureaus, tmp_path, select="B106")] == ["本区"]

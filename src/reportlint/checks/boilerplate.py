@@ -1194,6 +1194,18 @@ def _body_blocks(ctx: Context) -> Iterator[Block]:
 # bodies above it as its own (a district's report says 我市 of its city, 我省 of its province); only a form of the same
 # level or below disagrees with the speaker (我县 in a district's report, 我镇 in a county's)
 _LEVEL = {"省": 1, "市": 2, "州": 2, "县": 3, "区": 3, "旗": 3, "镇": 4, "乡": 4}
+_ADDRESSEES = re.compile(r"各(?:[省市县区州旗]|乡镇|乡|镇)")  # 各区, 各县（市、区）, 各乡镇 in the line of addressees
+
+
+def _addressed_units(ctx: Context) -> set[str]:
+    """The kinds of unit a notice is addressed to, one of each (各区农业农村委，各市属涉农国企： → 区; 各乡镇人民政府 →
+    乡, 镇), read from the line of addressees (主送机关, GB/T 9704-2012 7.3.2): a short line among the first ending
+    with a colon."""
+    for b in list(_body_blocks(ctx))[:4]:
+        text = b.text.strip()
+        if text.endswith(("：", ":")) and len(text) <= 80:
+            return {ch for m in _ADDRESSEES.finditer(text) for ch in m.group()[1:] if ch in _LEVEL}
+    return set()
 _SPEAKER = re.compile(r"([省市县区州旗镇乡])(?:人民政府|政府|党委|委员会|党组|委|班子)")
 
 
@@ -1296,9 +1308,12 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     main_form = next(h[4] for h in hits if h[0] == main_unit)
     level = _LEVEL.get(main_unit, 0)
     reported: set[tuple[str, int]] = set()
+    addressed = _addressed_units(ctx)
     for unit, block, s, e, form in hits:
         if unit == main_unit or (unit, block) in reported or _LEVEL.get(unit, 99) < level:
             continue  # 我市 in a district's report: the city the district belongs to, not another speaker
+        if form.startswith("本") and unit in addressed:
+            continue  # 各区农业农村委： … 掌握本区……情况: each district addressed, of its own district
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
