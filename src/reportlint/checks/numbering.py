@@ -767,7 +767,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _duration_counts(ctx, rule)
 
 
-_POINTS_ON = re.compile(r"(?:以下|如下|下列|下面)[的是有]?$")
+# words that point at what follows, before the count or opening it (归纳为以下7个方面; 以下7个方面)
+_POINTS_ON = re.compile(r"以下|如下|下列|下面")
 # a count of parts in a sentence (3个方面, 三项, 5条): its number
 _PART_COUNT = re.compile(rf"(\d{{1,2}}|[{CN_NUM}两]{{1,3}})\s*(?:个方面|个|项|条|大|方面|点)")
 
@@ -776,7 +777,7 @@ def _another_count_fits(text: str, start: int, end: int, parts: int) -> bool:
     """Whether the sentence holding the claim ``text[start:end]`` states another count, before or after it, that is the
     number of parts listed after it: then that count announces the list and this one is a total of the work. Never
     for a claim that points at what follows (以下7个方面, 如下三点): that one announces the list itself."""
-    if _POINTS_ON.search(text, max(0, start - 4), start) or text.startswith(("以下", "如下", "下列", "下面"), start):
+    if _POINTS_ON.search(text, max(0, start - 4), start + 2):
         return False
     lo, hi = sentence_around(text, start, end)
     for m in _PART_COUNT.finditer(text, lo, hi):

@@ -1,6 +1,6 @@
 """T110: a space left inside a Chinese word (各学 校, 第 一时间), typed before a full-width mark (共62天 。) or after
-a comma inside a sentence (重要意义， 严厉打击), or
-setting off a number inside a Chinese sentence (召开 2025 年度).
+a comma inside a sentence (重要意义， 严厉打击), setting off a number inside a Chinese sentence (召开 2025 年度), or
+between a figure and its unit (增长8.5 %).
 
 Chinese text puts no space between words (GB/T 15834-2011 has no word space; a space is layout, not
 punctuation). A single space between two Chinese characters in a sentence is what joining the lines of a PDF
