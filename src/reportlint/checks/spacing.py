@@ -183,7 +183,10 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
         ordinals = [(b.index, m.start(1) - offset, m.end(1) - offset, "")
                     for b, offset, m in ctx.body.finditer(_AFTER_ORDINAL)
                     if b.index not in ctx.residue and _CLAUSES.search(b.text)]
-        after, units = _in_prose(ctx, _AFTER_MARK, 0), _in_prose(ctx, _SPACED_UNIT, 1)
+        text = ctx.body.text  # each scan only when what every match holds is in the text (one C-level search)
+        after = _in_prose(ctx, _AFTER_MARK, 0) if "， " in text or "、 " in text else []
+        units = _in_prose(ctx, _SPACED_UNIT, 1) if " %" in text or " ％" in text or " 元" in text \
+            or " 万元" in text or " 亿元" in text else []
         kinds += [(_spaced_numbers(ctx), "number", "number_summary", _with_words),
                   (ordinals, "ordinal", "ordinal_summary", _with_words), (after, "after_mark", "after_summary", None),
                   (units, "unit", "unit_summary", _with_figure)]
