@@ -56,3 +56,12 @@ def test_a_table_broken_over_two_parts_is_not_summed_from_its_last_part(tmp_path
     second = [["南镇", "145"], ["北镇", "47"], ["合计", "299"]]
     path = make_docx(tmp_path / "two.docx", [*HEAD, ("附表", {"table": first}), ("（续表）", {"table": second})])
     assert [f for f in lint_path(path, select="T108").findings] == []
+
+
+def test_a_wrong_total_before_another_table(tmp_path: Path) -> None:
+    """The first table's wrong total is reported and the table after it is still read (it crashed the rule once)."""
+    first = [["镇名", "户数"], ["东镇", "1"], ["西镇", "2"], ["合计", "9"]]
+    second = [["项目", "件数"], ["甲", "1"], ["乙", "2"], ["合计", "3"]]
+    path = make_docx(tmp_path / "two.docx", [*HEAD, ("附表1", {"table": first}), ("附表2", {"table": second})])
+    found = lint_path(path, select="T108").findings
+    assert [(f.rule, f.excerpt) for f in found] == [("T108", "9")]

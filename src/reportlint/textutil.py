@@ -51,6 +51,14 @@ def _paragraph_sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(m.span() for m in _SENTENCE.finditer(text))
 
 
+_BLANKS = re.compile(r"[\s\u3000]+")
+
+
+def unspaced(text: str) -> str:
+    """``text`` without its spaces, tabs, line breaks and ideographic spaces (合 计 → 合计)."""
+    return _BLANKS.sub("", text)
+
+
 def strip_label(text: str) -> str:
     return _LABEL.sub("", text, count=1)
 

@@ -16,7 +16,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
-from ..textutil import sentences, similarity, strip_label
+from ..textutil import sentences, similarity, strip_label, unspaced
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
@@ -1235,15 +1235,12 @@ def _own_name(ctx: Context) -> str:
     return issued.group(1) if issued else title
 
 
-_NO_BLANKS = re.compile(r"[\s\u3000]+")
-
-
 def _misnamed_self(own: str, cited: str) -> bool:
     """Whether ``cited`` names the document ``own`` differently: the same kind and year, its issuer the same or named
     more fully (苏平片区 → 苏平片区管理局; a shorter one is the body above, whose document the text may cite), and the
     rest alike but not the same (农村人居环境整治工作方案 / 农村人居环境提升工作方案). Spaces do not count: a web page
     that broke a long title over two lines leaves one inside it."""
-    own, cited = _NO_BLANKS.sub("", own), _NO_BLANKS.sub("", cited)
+    own, cited = unspaced(own), unspaced(cited)
     kind = _KIND_END.search(own)
     year = _NAMED_YEAR.search(own)
     if cited == own or kind is None or year is None or not cited.endswith(kind.group()):

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from ..context import Context
 from ..model import Finding, Rule
+from ..textutil import unspaced
 
 _TOTAL_LABELS = frozenset(("合计", "总计", "共计", "总合计"))
-_BLANKS = re.compile(r"[\s\u3000]+")
 _FIGURE = re.compile(r"[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 _EMPTY = frozenset(("", "-", "—", "－", "/", "——", "…"))
 # headings of columns whose figures are no parts of a sum: rates, shares, averages, ranks, codes, dates, prices
@@ -30,7 +30,6 @@ _NOT_SUMMED = re.compile(r"率|比重|比例|占比|[%％]|平均|人均|均价|
 # a row that nests others (小计, 其中) or a label numbered as a part of a part: the rows do not simply add up
 _NESTING = re.compile(r"小计|其中|^\s*[（(][一二三四五六七八九十\d]+[)）]|^\s*\d+[.．、]|^\s*[\u3000 ]{2,}")
 _CODE = re.compile(r"\d{3,}")  # a budget code (201, 20101) or a year: a column of labels that nest
-_MONEY = re.compile(r"元")
 
 
 @dataclass(slots=True)
@@ -68,20 +67,21 @@ def table_totals(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if "grid" not in ctx.doc.meta:
         return
     blocks = ctx.doc.blocks
-    before: tuple[frozenset[int], bool] = (frozenset(), True)  # the columns of the table before, whether it has a total
+    last_cols: frozenset[int] = frozenset()  # the columns of the table before
+    last_totalled = True  # whether the table before has a total row
     for _, t in sorted(_tables(ctx).items()):
         text = {rc: "".join(blocks[i].text for i in ids).strip() for rc, ids in t.cells.items()}
         cols = frozenset(c for _, c in text)
         # a table with the columns of the one before, which has no total of its own, goes on from it (a table broken
         # over pages): its total sums rows this part does not hold
-        continued = cols == before[0] and not before[1]
-        before = cols, any(_BLANKS.sub("", s) in _TOTAL_LABELS for s in text.values())
+        continued = cols == last_cols and not last_totalled
+        last_cols, last_totalled = cols, any(unspaced(s) in _TOTAL_LABELS for s in text.values())
         found = None if t.unknown or continued else _judge(text)
         if found is None:
             continue
-        (row, col), total, summed, heading, before, others = found
+        (row, col), total, summed, heading, parts_above, others = found
         index = t.cells[(row, col)][0]
-        where = "上面" if before else "下面"
+        where = "上面" if parts_above else "下面"
         name = f"“{heading}”一栏" if heading else f"第 {col + 1} 栏"
         more = f"（另有 {others} 栏也对不上）" if others else ""
         cell = blocks[index].text
@@ -97,7 +97,7 @@ def _judge(text: dict[tuple[int, int], str]) -> tuple[tuple[int, int], str, str,
     cols = sorted({c for _, c in text})
     by_row = {r: [(c, text[(r, c)]) for c in cols if (r, c) in text] for r in rows}
     first_text = {r: next((s for _, s in by_row[r] if s), "") for r in rows}
-    totals = [r for r in rows if _BLANKS.sub("", first_text[r]) in _TOTAL_LABELS]
+    totals = [r for r in rows if unspaced(first_text[r]) in _TOTAL_LABELS]
     if len(totals) != 1:
         return None
     total_row = totals[0]
@@ -105,16 +105,16 @@ def _judge(text: dict[tuple[int, int], str]) -> tuple[tuple[int, int], str, str,
     if total_row not in figured or len(figured) < 3:
         return None
     if total_row == figured[-1]:
-        parts, before = [r for r in figured[:-1]], True
+        parts, above = figured[:-1], True
     elif total_row == figured[0]:
-        parts, before = figured[1:], False
+        parts, above = figured[1:], False
     else:
         return None  # a total in the middle: a table of sections
     header = [r for r in rows if r < figured[0]]
     labels = [first_text[r] for r in parts]
     if any(_NESTING.search(s) or _CODE.fullmatch(s) for s in labels):
         return None
-    money = any(_MONEY.search(s) for s in text.values())
+    money = any("元" in s for s in text.values())
     judged: list[tuple[tuple[int, int], str, str, str, bool]] = []
     for c in cols:
         got = _column(text, c, total_row, parts, header, money)
@@ -124,7 +124,7 @@ def _judge(text: dict[tuple[int, int], str]) -> tuple[tuple[int, int], str, str,
     if not wrong or (len(judged) >= 2 and len(wrong) == len(judged)):
         return None
     (cell, total, summed, heading, _), others = wrong[0], len(wrong) - 1
-    return cell, total, summed, heading, before, others
+    return cell, total, summed, heading, above, others
 
 
 def _column(text: dict[tuple[int, int], str], c: int, total_row: int, parts: list[int], header: list[int],
@@ -154,4 +154,4 @@ def _column(text: dict[tuple[int, int], str], c: int, total_row: int, parts: lis
     # figures with decimals, and money, are rounded one by one: their sum may be off by half a unit each
     tolerance = 10 ** -decimals * len(values) / 2 if decimals or money else 1e-9
     shown = f"{summed:.{decimals}f}"
-    return (total_row, c), total_text, shown, _BLANKS.sub("", heading), abs(summed - total[0]) <= tolerance
+    return (total_row, c), total_text, shown, unspaced(heading), abs(summed - total[0]) <= tolerance
