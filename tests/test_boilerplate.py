@@ -268,7 +268,7 @@ def test_a_repeat_inside_its_own_paragraph_names_no_other_paragraph(tmp_path: Pa
     "2．完善数据共享目录和交换机制。（9月底完成，牵头考核单位：市大数据中心、市财政局）",
     # the tag of offices and their parts after each task of a division of tasks
     "方案\n1.严厉查处违规经营行为，依法吊销证照。（县市场监管局牵头负责，县公安局、各乡镇组织落实）\n"
-    "2.及时曝光典型案例，强化执法震慑作用。（县市场监管局牵头负责，县公安局、各乡镇组织落实）",
+    "2.及时通报典型问题，形成警示效应。（县市场监管局牵头负责，县公安局、各乡镇组织落实）",
     # two headings of their own holding the same line, all their parts say
     "竞赛方案\n六、奖项设置\n（一）团体赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
     "（二）个人赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n七、工作要求\n请按时报名。",
@@ -1613,12 +1613,12 @@ def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
 
 
 def test_a_notice_to_districts_speaks_of_each_districts_own_area(tmp_path: Path) -> None:
-    """各区农业农村委： … 掌握本区……情况: 本区 is each addressee's own district, not a second speaker of a city's notice;
+    """各区教育局： … 摸清本区……情况: 本区 is each addressee's own district, not a second speaker of a city's notice;
     the same 本区 in a notice addressed to the city's bureaus is reported."""
     from reportlint.testing import lint_text
 
     body = ("本市耕地保护任务重。本市各级要高度重视。请于6月底前掌握本区耕地种植情况，报本市农业部门。\n")
-    to_districts = "关于做好耕地保护工作的通知\n各区农业农村委：\n" + body
+    to_districts = "关于做好耕地保护工作的通知\n各区教育局：\n" + body
     assert lint_text(to_districts, tmp_path, select="B106") == []
     to_bureaus = "关于做好耕地保护工作的通知\n市各有关委办局：\n" + body
     assert [f.excerpt for f in lint_text(to_bureaus, tmp_path, select="B106")] == ["本区"]

@@ -233,7 +233,7 @@ def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path,
     ("全体党员要紧紧的团结在党组织周围。", ["紧紧的团结"]),
     ("要牢牢的抓住发展机遇。", ["牢牢的抓住"]),
     ("做到对资金流向有效的掌握。", []),  # the verb closes the sentence: a noun phrase, 的 is right
-    ("制定轮训计划，有针对性的提升干部素质。", ["有针对性的提升"]),  # 有 + a noun as a manner adverbial
+    ("制定轮训方案后，有针对性的提升业务能力。", ["有针对性的提升"]),  # 有 + a noun as a manner adverbial
     ("组织开展有针对性的培训，进行有计划的指导。", []),  # objects of 开展 and 进行: noun phrases
 ])
 def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text: str, found: list[str]) -> None:

@@ -469,7 +469,7 @@ def _heads_run_into(previous: Marker | None, mk: Marker, blocks: tuple[Block, ..
     """Whether ``previous`` opens a heading that runs into ``mk`` in one paragraph (四、某某公司 1、根据……, a text
     stored on one line): a chapter marker (一、, （一）) close before it, with no sentence end between them; the
     heading ends with no mark, cutting no sentence. Or the item before in the same list, a short title with no mark
-    (附件:1.议题申请表 2.申请流程导图 3.材料模板): a list of names run on one line (page numbers stand a page
+    (附件:1.报名表 2.流程示意图 3.汇总表): a list of names run on one line (page numbers stand a page
     apart)."""
     if previous is None or previous.block != mk.block or previous.stray:
         return False
@@ -588,7 +588,7 @@ _SCOPE = re.compile(
     # 环境事件分级标准　　一、……)
     rf"|(?<=[{SENTENCE_END}\s{CLOSERS}\u3400-\u9fff])(附件[ \u3000]?\d{{1,2}})(?=[\u3400-\u9fff]{{2,40}}[ \u3000]{{2}})"
     # … or one with no number glued to the end of the body and to its own title, its first chapter right after that
-    # (……违者追究法律责任。）附件务虚报告（模板）一、……: a one-line text that kept no line break)
+    # (……（此件不公开发布。）附件述职报告（模板）一、……: a one-line text that kept no line break)
     rf"|(?<=[{SENTENCE_END}{CLOSERS}])(附件)(?=[^。；，,\n]{{2,40}}?一、)"
 )
 

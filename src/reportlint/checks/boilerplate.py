@@ -1198,7 +1198,7 @@ _ADDRESSEES = re.compile(r"各(?:[省市县区州旗]|乡镇|乡|镇)")  # 各�
 
 
 def _addressed_units(ctx: Context) -> set[str]:
-    """The kinds of unit a notice is addressed to, one of each (各区农业农村委，各市属涉农国企： → 区; 各乡镇人民政府 →
+    """The kinds of unit a notice is addressed to, one of each (各区教育局，各直属学校： → 区; 各乡镇人民政府 →
     乡, 镇), read from the line of addressees (主送机关, GB/T 9704-2012 7.3.2): a short line among the first ending
     with a colon."""
     for b in list(_body_blocks(ctx))[:4]:
@@ -1310,7 +1310,7 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if unit == main_unit or (unit, block) in reported or _LEVEL.get(unit, 99) < level:
             continue  # 我市 in a district's report: the city the district belongs to, not another speaker
         if form.startswith("本") and unit in addressed:
-            continue  # 各区农业农村委： … 掌握本区……情况: each district addressed, of its own district
+            continue  # 各区教育局： … 摸清本区……情况: each district addressed, of its own district
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 

@@ -1275,7 +1275,7 @@ def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
     """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
     （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
     tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or the item above leads
-    into its sub-items naming who does them (1.……由居委、物业公司落实前端管理，具体工作如下：)."""
+    into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：)."""
     items = ctx.outline.items
     places = _item_places(ctx)
     at = bisect_right(places, ((m.block, m.start), len(items))) - 1
@@ -1297,7 +1297,7 @@ def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
 
 def _lead_names_owner(ctx: Context, j: int, dims: Dimensions) -> bool:
     """Whether item ``j``'s own words, from its label to its first sub-item, end in a colon that opens the sub-items
-    and name a body that does them (由街面网格负责前端管理，具体工作如下：); 由有关部门负责 names none."""
+    and name a body that does them (由街道城管队负责日常巡查，具体如下：); 由有关部门负责 names none."""
     items = ctx.outline.items
     mk = items[j].marker
     text = ctx.doc.blocks[mk.block].text

@@ -759,7 +759,7 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 修订制度5项。 closing its paragraph, then 一是… inside the next one: work done, no list
         if len(run) != value and named is None \
                 and _another_count_fits(ctx.doc.blocks[block].text, start, end, len(run)):
-            continue  # 从……3个方面明确6项工作重点，构建13项工作机制。一是……: 3 announces the list, 6 and 13 count work
+            continue  # 从……3个方面明确6项重点任务，建立12项制度。一是……: 3 announces the list, 6 and 12 count work
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))

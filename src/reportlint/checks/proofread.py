@@ -1099,7 +1099,7 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
                 continue
             ch = text[p]
             if ch != "一" and _AMOUNT_AFTER.match(text, p + 1):
-                continue  # a product before its amount (聚合铝二千五百多吨, 矸石砖一百万块): a noun, counted
+                continue  # a product before its amount (结晶铝三千多吨, 烧结砖二十万块): a noun, counted
             if ch == "一" or single(ch) < _RARE_ALONE:
                 odd.append(ch)
                 at.append(p)
@@ -1117,7 +1117,7 @@ def garbled_passages(text: str, lex: object, places: list[int] | None = None) ->
 
 
 _CLAUSE_MARK = re.compile(r"[、，,：:]")  # the marks between the clauses of a sentence
-# an amount right after a character (生产聚合铝二千五百多吨, 矸石砖一百万块): the character is a product's name, counted
+# an amount right after a character (年产结晶铝三千多吨, 烧结砖二十万块): the character is a product's name, counted
 _AMOUNT_AFTER = re.compile(r"(?:[〇零一二两三四五六七八九十百千万亿]{2,}|\d+(?:\.\d+)?)[多余]?"
                            r"(?:吨|块|片|件|个|台|套|辆|只|头|株|亩|米|公里|元|千瓦|次|人|户|家|座|条|项|批|箱|袋|斤|公斤)")
 

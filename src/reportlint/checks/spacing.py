@@ -70,7 +70,7 @@ _HEADING_CHARS = 20
 # (全 区, 合 计: the distributed alignment of a table's two-character cells) runs into the row's figures; the space is
 # layout when figures make half of what follows it
 _FIGURE = re.compile(r"[\d.%％]")
-# … and a cell of one character between two spaces before a figure (主动公开信息数 条 17 其中: the unit column of a
+# … and a cell of one character between two spaces before a figure (受理申请数 件 12 其中: the unit column of a
 # statistics table flattened with a space between cells)
 _LONE_CELL = re.compile(r"[\u4e00-\u9fff] +\d")
 _ROW_WINDOW = 24
