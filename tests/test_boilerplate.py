@@ -1130,14 +1130,23 @@ def test_a_slot_in_a_quoted_form_the_sender_writes_is_no_blank(tmp_path: Path, l
     assert lint_text("关于开展读书征文活动的通知\n" + line, tmp_path, select="B103") == []
 
 
-def test_two_attachments_quoting_each_other_are_no_repeat_but_the_body_restated_is(tmp_path: Path) -> None:
+def test_the_body_and_its_attachments_quoting_each_other_are_no_repeat(tmp_path: Path) -> None:
     said = "房屋裂缝多出现在墙壁上，一般张开宽度一至五毫米，延伸长度一般为半米至两米。"
     text = (f"县人民政府关于地质险情的复函\n县自然资源局：\n来函收悉。现将有关意见函复如下。\n附件1\n调查情况报告\n{said}\n"
             f"请审阅。\n附件2\n专家组意见\n{said}\n")
     assert lint_text(text, tmp_path, select="B104") == []
+    # a report sums up the plan it sends, in the plan's own words: the attachment is a document of its own
     body = (f"县人民政府关于地质险情的复函\n县自然资源局：\n{said}\n现将有关意见函复如下。\n附件1\n调查情况报告\n"
             f"{said}\n")
-    assert [f.line for f in lint_text(body, tmp_path, select="B104")] == [7]
+    assert lint_text(body, tmp_path, select="B104") == []
+    # … also when a paste put the whole document on one line
+    assert lint_text(body.replace("\n", ""), tmp_path, select="B104") == []
+    # a paragraph of the body pasted again further down the body is still a repeat
+    twice = (f"县人民政府关于地质险情的复函\n县自然资源局：\n{said}\n现将有关意见函复如下。\n{said}\n附件1\n"
+             f"调查情况报告\n墙体倾斜的房屋已全部登记造册，共涉及农户十二户。\n")
+    assert [f.line for f in lint_text(twice, tmp_path, select="B104")] == [5]
+    assert [f.column for f in lint_text(twice.replace("\n", ""), tmp_path, select="B104")] == [
+        twice.replace("\n", "").index(said, 30) + 1]
 
 
 def test_a_table_header_row_typed_with_pipes_is_no_running_header(tmp_path: Path) -> None:

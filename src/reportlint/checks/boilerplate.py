@@ -914,13 +914,14 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     of each section), headings repeated far apart (a table of contents, a per-table
     header), labels such as 注：/单位：/责任单位：, rows of figures, a parallel
     description of a second item (sentences of the first said again with other figures), and
-    two attachments quoting each other (each is a document of its own).
+    the body and its attachments quoting each other (each is a document of its own: a report sums
+    up the plan it sends, an attached task list restates the body's tasks).
     ## Parameters
     ``min_chars``: shortest sentence that counts (default 20); ``formulaic``: patterns
     (on the normalised text) of lines repeated on purpose; ``max_repeats``: more
     occurrences than this are a formula, not a slip (default 2).
     ## Example
-    A body paragraph restated word for word in an attachment → B104 at the repeat.
+    A paragraph of the body pasted again further down the body → B104 at the repeat.
     ## Cost
     Each sentence becomes a key looked up in a dictionary; the whole text is normalised
     in one pass."""
@@ -1005,17 +1006,17 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if _restating(ctx, rule.params):
         return  # rules and minutes say a clause again on purpose: only a passage written twice in a row is a slip
     same_place = _same_place_in_parallel_lists(ctx)  # criteria said again in a parallel list: no repeat
+    # the body and each attachment are documents of their own: a report sums up the plan it sends (and quotes it),
+    # an attached task list restates the body's tasks, two attachments quote each other
+    part = _part_of(ctx)
     for start, end, first in runs:
-        if same_place(start, first):
+        if same_place(start, first) or part(start, 0) != part(first, 0):
             continue
         yield rule.finding(doc, start, 0, None, end_block=end, first=first + 1,
                            related=[{"path": doc.path, "line": first + 1, "similarity": 1.0}])
-    repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)]
-    if repeats and (starts := _attachment_starts(ctx)):
-        # two attachments are two documents (a ministry's report and the experts' opinion it sums up quote each
-        # other); a body restated in an attachment is still a repeat
-        repeats = [r for r in repeats if not (bisect_right(starts, r[0]) and bisect_right(starts, r[3])
-                                              and bisect_right(starts, r[0]) != bisect_right(starts, r[3]))]
+    repeats = [r for r in repeats if not _cited_title(doc.blocks[r[0]].text[r[1]:r[2]], doc.blocks[r[3]].text)
+               and part(r[0], r[1]) == part(r[3], _first_place(doc.blocks[r[3]].text, doc.blocks[r[0]].text[r[1]:r[2]],
+                                                               r[1] if r[3] == r[0] else None))]
     if repeats:
         alone = _alone_under_heading(ctx, filled)
         repeats = [r for r in repeats if not _parallel_bodies(ctx, alone, r)]
@@ -1031,10 +1032,19 @@ def _restating(ctx: Context, params: Mapping[str, Any]) -> bool:
     return ctx.title_matches(tuple(params.get("restating_titles", ())))
 
 
-def _attachment_starts(ctx: Context) -> list[int]:
-    """The blocks where the document's attachments begin (附件1, 附件2 on lines of their own: the outline's scopes)."""
-    return sorted({it.marker.block for it in ctx.outline.items
-                   if it.marker.scope == "part" and it.marker.title.startswith("附件")})
+def _part_of(ctx: Context) -> Callable[[int, int], int]:
+    """For a place (block, offset): 0 in the body, k in the document's k-th attachment (附件1, 附件2 on lines of their
+    own or run into a pasted line: the outline's scopes)."""
+    starts = sorted({(it.marker.block, it.marker.start) for it in ctx.outline.items
+                     if it.marker.scope == "part" and it.marker.title.startswith("附件")})
+    return lambda block, offset: bisect_right(starts, (block, offset))
+
+
+def _first_place(text: str, passage: str, before: int | None) -> int:
+    """Where ``passage`` (a repeat's text) first stands in ``text``, the paragraph of its first occurrence: before
+    ``before`` when both are in one paragraph; 0 when it is not found as it is written (then the paragraph's start)."""
+    at = text.find(passage.strip(), 0, before)
+    return max(at, 0)
 
 
 def _alone_under_heading(ctx: Context, filled: list[int]) -> Callable[[int], str | None]:
