@@ -198,8 +198,8 @@ def test_the_specification_of_an_entry_to_hand_in_is_no_measure(tmp_path: Path) 
 
 def test_the_scope_of_an_appraisal_on_a_line_of_its_own_is_no_measure(tmp_path: Path) -> None:
     text = ("关于开展年度民主评议的通知\n各支部：\n现将有关要求明确如下：\n一、评议范围\n全体在职正式职工。\n"
-            "二、加强组织领导\n各支部书记要亲自抓。\n特此通知。")
-    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["二、加强组织领导\n各支部书记要亲自抓。"]
+            "二、做好评议准备\n认真准备评议材料。\n特此通知。")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["二、做好评议准备\n认真准备评议材料。"]
 
 
 def test_the_parts_a_report_to_hand_in_must_hold_are_no_plans_of_the_notice(tmp_path: Path) -> None:

@@ -199,3 +199,14 @@ def test_duties_of_a_requirements_part_that_name_who_acts_get_no_owners_verdict(
 def test_a_court_as_the_subject_of_a_requirement_is_its_owner(tmp_path: Path) -> None:
     text = HEAD + "1.完善联席会议机制。县法院要会同县司法局通报行政诉讼情况。\n"
     assert codes(text, tmp_path, select="M101") == []
+
+
+def test_an_item_titled_as_a_safeguards_part_binds_the_units_addressed(tmp_path: Path) -> None:
+    """A notice may close its 主要任务 with an item titled as a safeguards part (落实责任, 组织领导): its duties fall on
+    the units addressed, as those of a 工作要求 part do. 加强社会保障 is a task, not such a title."""
+    head = "县农业农村局关于做好秸秆禁烧工作的通知\n各乡镇：\n现将有关事项通知如下：\n一、主要任务\n（一）摸清底数，6月底前完成。\n"
+    duty = "建立禁烧网格责任制，明确各级网格员职责，把禁烧工作落到实处。及时将网格员名单报送县农业农村局。\n"
+    assert codes(head + "（二）落实责任，做好保障。\n" + duty, tmp_path, select="M101") == []
+    assert codes(head + "（二）加强组织领导。\n" + duty, tmp_path, select="M101") == []
+    assert codes(head + "（二）加强社会保障。\n" + duty, tmp_path, select="M101") == ["M101"]
+

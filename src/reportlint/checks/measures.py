@@ -1145,7 +1145,8 @@ def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> b
 
 def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
     """Whether an item whose part holds ``at`` has a title naming a requirements part (``repeat_sections``): the
-    last item that begins before ``at`` and the items above it, as ``_under_review`` walks them."""
+    last item that begins at or before ``at`` (an item titled 落实责任，做好保障。 is one itself) and the items above
+    it, as ``_under_review`` walks them."""
     heads = pattern_set(tuple(params.get("repeat_sections", ())))
     if heads is None:
         return False
@@ -1155,7 +1156,7 @@ def _under_requirements_heading(ctx: Context, at: Pos, params: Mapping[str, Any]
     j = places[before - 1][1] if before else -1
     while j >= 0:
         mk = items[j].marker
-        if not mk.stray and mk.family != "heading" and (mk.block, mk.start) < at < _item_end(ctx, j) \
+        if not mk.stray and mk.family != "heading" and (mk.block, mk.start) <= at < _item_end(ctx, j) \
                 and heads.search(mk.title[:16]) is not None:
             return True
         j = items[j].parent
