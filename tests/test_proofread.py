@@ -118,6 +118,15 @@ def test_pushe_typed_with_the_look_alike_fu(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "新辅设地下输水管道3.2公里。", "T105")] == ["辅设"]
 
 
+def test_yixia_typed_for_the_list_word_yixia(tmp_path: Path) -> None:
+    # 以下 and 一下 are both yixia: before what is listed, after a word that announces a list, 一下 is the slip
+    for text in ("当前仍存在着一下问题：资金不足，人手偏紧。", "现就一下事项通知如下：", "要从一下几个方面抓好落实。"):
+        assert [e for e, _ in _found(tmp_path, text, "T105")] == ["一下"], text
+    # 一下 after a verb (a little, briefly) stays
+    for text in ("会上我简单说明一下。", "请各位研究一下问题所在。", "下面我讲一下意见。"):
+        assert _found(tmp_path, text, "T105") == [], text
+
+
 def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     text = ("关于修订住房保障办法的起草说明\n2015年印发的《某某市住房保障管理试行办法》已到期，"
             "现修订为《某某市住房保障管理办法》。\n")
