@@ -48,6 +48,7 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "扩大培训覆盖面。组织培训1000余人次。",
         "加强联合执法。城管中队、派出所、市场所等相关部门要加大执法力度。",  # offices listed before 等相关部门
         "规范公文处理。修订《机关公文处理实施细则》。",  # a document named by its title: issued or not
+        "规范数据共享。出台部门信息联动管理办法。",  # … or by its name and kind, without 《》
         "加大资金支持。改造项目资本金由省财政安排。",  # who pays answers for it
         "规范审批行为。各级自然资源主管部门对违规审批应及时纠正。",  # a named kind of department, 对 before its duty
         "深化管理体制改革。全面取消乡镇站所代管体制。",  # an end state of all or nothing
@@ -71,6 +72,8 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "拓展服务渠道。让更多个体工商户享受服务。",  # 多个 of a word, no count
         "做好政策宣传。宣传、教育等相关部门要加强配合。",  # fields, no office named
         "加强理论学习。认真学习《中国共产党章程》。",  # studying a title is no document to issue
+        "健全工作机制。制定相关管理办法。",  # 相关: no document named
+        "完善配套政策。出台一批配套实施细则。",
         "加强行业监管。有关部门对违规行为应及时纠正。",  # a class of departments, 对 or not
     ],
 )
