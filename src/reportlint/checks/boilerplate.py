@@ -942,6 +942,10 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
              if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
+    # (block, sentence number) -> its repeat: one whole sentence of a longer paragraph said again alone, away from
+    # its first occurrence (see below)
+    lone: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    paragraphs: set[str] = set()  # the keys of whole paragraphs so far: one said again is a passage, never lone
     twice: list[tuple[int, int, int]] = []  # passages written twice in a row: block, start, end
     seen: dict[str, int] = {}
     seen_cells: dict[str, int] = {}  # the same for the cells of tables
@@ -967,14 +971,18 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if len(keys) > 1 and len(whole) >= minimum and whole in seen and counts[whole] <= most:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             else:
+                said: list[int] = []  # the sentences of this paragraph found again, by number
                 for n, key in enumerate(keys):
                     if len(key) < minimum:
                         continue
                     first = seen.get(key) if counts[key] <= most else None
+                    side = ""  # how it repeats an earlier sentence: all of it, or its "end" or "start"
                     if first is None and key not in seen:  # the end or the start of an earlier sentence
+                        side = "end"
                         first = next((seen[k] for k in tails.get(key[-minimum:], ()) if _contains(k, key, "end")),
                                      None)
                         if first is None:
+                            side = "start"
                             first = next((seen[k] for k in heads.get(key[:minimum], ()) if _contains(k, key, "start")),
                                          None)
                     if first is not None:
@@ -989,18 +997,35 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
                         else:
                             span = spans[n]
                         repeats.append((b.index, span[0], span[1], first))
+                        said.append(n)
+                        # said again right after itself or one sentence later (……。会议要求抓好落实。……) is a slip
+                        near = first == b.index and key in keys[max(0, n - 2):n]
+                        if len(keys) > 1 and key not in paragraphs and not near and (
+                                not side or _whole_clause_of(doc.blocks[first].text, b.text[span[0]:span[1]], side)):
+                            lone[(b.index, n)] = repeats[-1]
                     if key not in seen:
                         seen[key] = b.index
                         tails.setdefault(key[-minimum:], []).append(key)
                         heads.setdefault(key[:minimum], []).append(key)
+                for n in said:  # a sentence said again beside another said again: part of a passage, no lone one
+                    if n - 1 in said or n + 1 in said:
+                        lone.pop((b.index, n), None)
             if len(whole) >= minimum:
                 seen.setdefault(whole, b.index)
+                paragraphs.add(whole)
             doubled = list(_doubled_in_a_row(b.text)) if b.index in echoed else []
             for s, e in doubled:
                 twice.append((b.index, s, e))
             if doubled:  # a sentence repeat inside a doubled passage is that passage
                 repeats = [r for r in repeats if r[0] != b.index or not any(s <= r[1] < e for s, e in doubled)]
         previous = (b.index, kind, whole)
+    if lone:
+        # one sentence of a paragraph said again on its own, in another paragraph or further on: the same step of two
+        # parallel procedures, the measure of one more problem, a goal restated in its stage; a passage pasted twice
+        # brings its neighbours (or is a whole paragraph, or runs on from where it was), and the end or start of an
+        # earlier sentence is still a slip
+        dropped = set(lone.values())
+        repeats = [r for r in repeats if r not in dropped]
     for index, start, end in twice:
         yield rule.finding(doc, index, start, end, key="twice", text=doc.blocks[index].text[start:end])
     if _restating(ctx, rule.params):
@@ -1023,6 +1048,23 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     repeats = [r for r in repeats if not same_place(r[0], r[3])]
     if repeats:
         yield from _merged_repeats(ctx, rule, sorted(set(repeats)), filled)
+
+
+_CLAUSE_MARKS = "，,；;：:"  # not 、, which parts the members of a list, not clauses
+
+
+def _whole_clause_of(earlier: str, passage: str, side: str) -> bool:
+    """Whether ``passage``, a sentence that says again the ``side`` ("end" or "start") of a sentence of the paragraph
+    ``earlier``, stands there as a whole clause: after a clause mark, or before one. A paste that took a sentence's
+    tail begins inside a word (……档案数字资源长久保存…… said again as 资源长久保存……) and is no clause of it."""
+    core = passage.strip().rstrip("。；;！!？?…")
+    at = earlier.find(core) if core else -1
+    if at < 0:
+        return False
+    if side == "end":
+        return at > 0 and earlier[at - 1] in _CLAUSE_MARKS
+    after = at + len(core)
+    return after < len(earlier) and earlier[after] in _CLAUSE_MARKS
 
 
 def _restating(ctx: Context, params: Mapping[str, Any]) -> bool:
