@@ -1630,6 +1630,9 @@ def test_a_notice_to_districts_speaks_of_each_districts_own_area(tmp_path: Path)
     assert lint_text(to_districts, tmp_path, select="B106") == []
     to_bureaus = "关于做好耕地保护工作的通知\n市各有关委办局：\n" + body
     assert [f.excerpt for f in lint_text(to_bureaus, tmp_path, select="B106")] == ["本区"]
+    # … nor in a sentence that names every district before it (各区要结合本区实际): each district's own
+    each = body.replace("请于6月底前掌握本区", "各区人民政府要于6月底前掌握本区")
+    assert lint_text("关于做好耕地保护工作的通知\n市各有关委办局：\n" + each, tmp_path, select="B106") == []
 
 
 def test_one_sentence_said_again_alone_is_parallel_wording(tmp_path: Path) -> None:

@@ -1361,10 +1361,18 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for unit, block, s, e, form in hits:
         if unit == main_unit or (unit, block) in reported or _LEVEL.get(unit, 99) < level:
             continue  # 我市 in a district's report: the city the district belongs to, not another speaker
-        if form.startswith("本") and unit in addressed:
-            continue  # 各区教育局： … 摸清本区……情况: each district addressed, of its own district
+        if form.startswith("本") and (unit in addressed or _each_before(doc.blocks[block].text, s, unit)):
+            continue  # 各区教育局： … 摸清本区……情况: each district addressed, of its own district; so in 各区要结合本区实际
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
+
+
+def _each_before(text: str, at: int, unit: str) -> bool:
+    """Whether the sentence holding ``text[at]`` names, before it, every unit of that kind (各区人民政府要结合本区实际,
+    各乡镇根据本镇情况): 本区 there is each district's own, not a district speaking."""
+    start = max(text.rfind(mark, 0, at) for mark in "。；;！？\n") + 1
+    return any(m.group().endswith(unit) or (unit in "乡镇" and m.group() == "各乡镇")
+               for m in _ADDRESSEES.finditer(text, start, at))
 
 
 def check_corpus_reuse(ctx: Context, rule: Rule) -> Iterator[Finding]:
