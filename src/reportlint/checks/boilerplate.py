@@ -1362,7 +1362,7 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if unit == main_unit or (unit, block) in reported or _LEVEL.get(unit, 99) < level:
             continue  # 我市 in a district's report: the city the district belongs to, not another speaker
         if form.startswith("本") and (unit in addressed or _each_before(doc.blocks[block].text, s, unit)):
-            continue  # 各区教育局： … 摸清本区……情况: each district addressed, of its own district; so in 各区要结合本区实际
+            continue  # 各区教育局：… 摸清本区……情况 (or 各区要结合本区实际): each district of its own district
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
