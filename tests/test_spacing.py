@@ -34,6 +34,8 @@ def test_spaces_between_words_and_layout_spaces_are_left_alone(tmp_path: Path) -
         "附件：各镇完成情况。镇名计划数完成数完成率合 计12010587.5%东镇403587.5%西镇403690.0%",
         # … and a statistics table flattened with a space between cells: a unit column of one character before a figure
         "附表：信息公开情况统计。指标名称 计量单位 数量 受理申请数 件 12 当面申请数 件 5 网上申请数 件 7",
+        # the two halves of a slogan, set apart by a space (心向党 建功: no 党建 cut in two)
+        "举办“青年心向党 建功新时代”演讲比赛，引导团员坚定信念。",
     ])
     assert _found(text, tmp_path) == []
 

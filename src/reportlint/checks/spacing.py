@@ -135,6 +135,19 @@ def _split_between_words(text: str, at: int, cut: str, lex: object) -> bool:
         min(max(left, default=0), max(right, default=0)) >= cut_frequency)
 
 
+_HAN_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+_HAN_RUN_AFTER = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _parallel_halves(text: str, at: int) -> bool:
+    """Whether the space at ``at`` parts two runs of Chinese of the same length, four characters or more each, with
+    nothing else of Chinese around them (不忘初心 牢记使命, “青春心向党 建功新时代”): the halves of a slogan or a
+    couplet (对仗), set apart by a space as such lines are printed; a word cut by a stray space leaves unequal runs."""
+    before = _HAN_RUN_BEFORE.search(text, max(0, at - 12), at)
+    after = _HAN_RUN_AFTER.match(text, at + 1)
+    return before is not None and after is not None and len(before.group()) == len(after.group()) >= 4
+
+
 def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
     """(block, place of the space, the word it cuts) in document order."""
     out = []
@@ -149,6 +162,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
         if len(_FIGURE.findall(b.text, at + 1, at + 1 + _ROW_WINDOW)) * 2 >= _ROW_WINDOW \
                 or _LONE_CELL.match(b.text, at + 1):
             continue  # a row label of a flattened table, spaced to its column's width, before the row's figures
+        if _parallel_halves(b.text, at):
+            continue  # “青春心向党 建功新时代”: a space between the two halves of a slogan
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
             out.append((b.index, m.start() - offset, word))
