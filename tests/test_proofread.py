@@ -419,6 +419,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "项目编号20231128，合同号2023091512日前签订的除外。",  # no 日 right after the digits; a run too long for a date
     "依据县政办发〔2024〕16号文件，以及〔2024〕116号通知。",
     "全年共签订项目合同12个，已开工建设9个，5个项目建成投产。",  # stages that overlap, not parts
+    "各支部共召开支部大会12场次、支委会48场次、主题党日48场次。",  # a list of counts of different things
     "全年任务完成率101.5%，到位资金占全年计划的167%。",  # a plan done beyond its target
     "2024年月度考核结果于3月5日公布。",  # 年 and 月度
 ])

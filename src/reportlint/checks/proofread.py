@@ -1152,6 +1152,8 @@ _SHARE = _scanned(
 )
 _TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
+# after a count's unit (and the rest of its word: 场次, 人次), an enumeration comma: the count is one of a list
+_FIRST_OF_LIST = re.compile(r"[\u4e00-\u9fff]{0,2}、")
 # a count of households with their people (97户336人), the first after a word of a whole (共, 有, 全村): then two such
 # counts right after it that add up to its households should add up to its people too (已脱贫64户221人，现有33户115人)
 _HOUSEHOLDS = _scanned(r"(?:共|有|总计|合计|全村|全乡|全镇|全县|全区)[^\d，,。；;]{0,10}?"
@@ -1369,6 +1371,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (b.index, m.start(1) - offset) in partitioned:
             continue
         total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
+        if _FIRST_OF_LIST.match(rest) and "其中" not in m.group():
+            continue  # 共召开党员大会36场次、支委会108场次……: the first of a list of counts of other things
         if "其中" not in m.group():
             # without 其中, only a list in one clause is a breakdown (科级30人、一般干部40人); clauses after a comma
             # tell stages that overlap (签约19个，开工14个，6个建成投产), not parts
