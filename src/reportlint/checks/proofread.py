@@ -353,6 +353,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                 if i == e - 1 and e - s >= 3 and single(ch) >= _BUSY_CHAR and _ends_word(text, i, is_word) \
                         and _begins_word(text, e, is_word):
                     continue  # 也就是读好书: a frequent word of its own between two words, no 也就是说
+                if i < e - 1 and single(ch) >= _BUSY_CHAR and _begins_word(text, e - 1, is_word):
+                    continue  # 既成就事业又成就人才: 成 begins 成就 after a frequent word of its own, no 事业有成
                 if e - s == 4 and _open_slot(lex, text[s:i] + "?" + text[i + 1:e], i - s):
                     continue  # 因村制宜: a slot several idioms fill (因地制宜, 因时制宜): the writer's own word
                 weight = f * 1000
@@ -795,8 +797,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
     """Two neighbouring characters that both form no word where they stand (``places``: ``_orphan_scan``'s), one of
     which, replaced by a character of its ``table`` group, makes a dictionary word frequent enough to be offered
     (安排时问: 问 and 间 look alike, 时间 is a word). Not where a surname opens the pair or stands alone before it,
-    beside a quotation mark (a quoted name) or in a shielded span, nor where the character comes again two places
-    on (入脑入心, 一人一机: a parallel phrase)."""
+    beside a quotation mark (a quoted name) or in a shielded span, nor where the character or its neighbour comes
+    again two places on (入脑入心, 一人一机, 三问三省: a parallel phrase)."""
     if not table:
         return
     # the pairs of odd characters whose first or second has a look-alike: tested first, the cheapest
@@ -815,7 +817,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         for k in (0, 1):
             ch = pair[k]
             others = table.get(ch)
-            if not others or ch in _two_apart(text, i + k) or (k == 0 and pair[1] in _PREDICATE_OPENS):
+            if not others or ch in _two_apart(text, i + k) or pair[1 - k] in _two_apart(text, i + 1 - k) \
+                    or (k == 0 and pair[1] in _PREDICATE_OPENS):
                 continue
             key = pair[:k] + "?" + pair[k + 1:]
             words = [(f, word) for word, f, _ in lex.targets(key) if word[k] in others]  # type: ignore[attr-defined]
