@@ -210,3 +210,15 @@ def test_an_item_titled_as_a_safeguards_part_binds_the_units_addressed(tmp_path:
     assert codes(head + "（二）加强组织领导。\n" + duty, tmp_path, select="M101") == []
     assert codes(head + "（二）加强社会保障。\n" + duty, tmp_path, select="M101") == ["M101"]
 
+
+
+def test_a_class_of_units_as_an_object_is_not_who_acts(tmp_path: Path) -> None:
+    """推动明确各有关部门的职责, 向广大职工公告: the class is what the verb acts on, so the message names no owner; a
+    class the address line names (市政府有关部门 → 各部门要……) is every unit addressed, each for its own part."""
+    head = "市安委办关于加强安全生产网格化监管的通知\n{to}\n现将有关事项通知如下：\n一、主要任务\n"
+    item = "1.健全监管责任。推动明确各有关部门的监管职责，向广大职工公告风险点。\n"
+    found = lint_text(head.format(to="各区安委办：") + item, tmp_path, select="M101")
+    assert len(found) == 1 and "只写了" not in found[0].message
+    subject = "1.落实主体责任。各部门要推动企业规范安全管理。\n"
+    assert [f.rule for f in lint_text(head.format(to="各区安委办：") + subject, tmp_path, select="M101")] == ["M101"]
+    assert lint_text(head.format(to="各区安委办，市政府有关部门：") + subject, tmp_path, select="M101") == []

@@ -241,6 +241,8 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
     return fused.search if fused is not None else None
 
 
+# a verb or a preposition right before a class of units that makes it the object, not who acts (督促各部门, 向广大职工)
+_OBJECT_BEFORE = re.compile(r"(?:向|对|给|让|使|督促|指导|推动|明确|要求|动员|引导|帮助|组织|通知|告知)$")
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
 _OWNER = DIMENSIONS.index("owner") + 1
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
@@ -275,15 +277,17 @@ class Dimensions:
         self._numerals: dict[str, frozenset[str]] = {}  # the same for clauses of numerals, kept by ``fresh``
 
     def generic_owner(self, text: str) -> str:
-        """The first class of departments ``text`` names instead of an office (有关部门), or "".
-        Remembered for the document: M101 asks for each bare item, M101 and M103 again whether it binds
+        """The first class of departments ``text`` names instead of an office (有关部门) as who acts, or "": not one
+        that a verb or a preposition makes its object (推动明确各有关部门的职责, 向广大职工公告). Remembered for the document: M101 asks for each bare item, M101 and M103 again whether it binds
         every unit addressed (three asks per item)."""
         found = self._owners.get(text)
         if found is None:
             # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
             generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            m = generic.search(text) if generic is not None else None
-            found = _remember(self._owners, text, m.group() if m else "")
+            names = [m for m in generic.pattern.finditer(text)] if generic is not None else []
+            acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
+                          None)
+            found = _remember(self._owners, text, acting.group() if acting else "")
         return found
 
     def of(self, text: str) -> frozenset[str]:
@@ -306,8 +310,6 @@ class Dimensions:
             if k == _OWNER:
                 generic = needs.patterns(_GENERIC, mask)
                 hit = generic.search(text) if generic is not None else None
-                if not spans:  # the text and mask ``generic_owner`` searches: its answer, found here
-                    _remember(self._owners, text, hit.group() if hit else "")
                 if hit is not None:  # every match blanked, with as many fillers
                     searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)  # type: ignore[union-attr]
                     searches = needs.searches(needs.filled(mask, "，"))[k]
@@ -1540,10 +1542,19 @@ def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], di
     part). M101 leaves it alone, and M103 does not count it either. ``dims``: ``dimensions_of`` ``params``, which
     the callers hold (looked up again for each item, it cost 2% of the M1 rules' time on the batch corpus)."""
     owner = dims.generic_owner(m.text)
-    if owner and owner in _addressees(ctx):
+    if owner and _addressed(owner, _addressees(ctx)):
         return True
     return bool(owner or _ELIDED.match(m.body) or params.get("requirements_bind_all")) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
+
+
+def _addressed(owner: str, addressees: str) -> bool:
+    """Whether a class of units (各部门, 各有关部门) is among those the address line names (市政府有关部门, 各区市):
+    the same kind of unit, whatever 各/有关 it is written with."""
+    if not addressees:
+        return False
+    kind = owner.removeprefix("各").removeprefix("有关").removeprefix("相关")
+    return owner in addressees or (len(kind) >= 2 and kind in addressees)
 
 
 def _addressees(ctx: Context) -> str:
