@@ -278,8 +278,9 @@ class Dimensions:
 
     def generic_owner(self, text: str) -> str:
         """The first class of departments ``text`` names instead of an office (有关部门) as who acts, or "": not one
-        that a verb or a preposition makes its object (推动明确各有关部门的职责, 向广大职工公告). Remembered for the document: M101 asks for each bare item, M101 and M103 again whether it binds
-        every unit addressed (three asks per item)."""
+        that a verb or a preposition makes its object (推动明确各有关部门的职责, 向广大职工公告). Remembered for the
+        document: M101 asks for each bare item, M101 and M103 again whether it binds every unit addressed (three asks
+        per item)."""
         found = self._owners.get(text)
         if found is None:
             # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
