@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..context import Context
+from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
@@ -219,12 +220,12 @@ def _header_like(text: str) -> bool:
             and sum(ch.isdigit() for ch in text) <= len(text) // 2)
 
 
-def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
+def _running_headers(doc: Document, minimum: int, cells: frozenset[int] = frozenset()) -> Iterator[list[Block]]:
     """Groups of blocks that repeat one short line the way a page header or footer does.
     With page numbers (PDF): the line is the first or last of its page, on ``minimum``
     different pages. Without (text, Word): the line recurs at least ``minimum`` times,
     always at least ``gap`` paragraphs apart, as a header copied with each page would.
-    Table cells and headings are never headers."""
+    Table cells (``cells``: those of a form flattened into lines too) and headings are never headers."""
     short: dict[str, list[Block]] = {}
     edges: set[int] = set()
     by_page: dict[int, list[Block]] = {}
@@ -234,8 +235,8 @@ def _running_headers(doc: Document, minimum: int) -> Iterator[list[Block]]:
             continue
         if b.page is not None:
             by_page.setdefault(b.page, []).append(b)
-        if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and _header_like(text) \
-                and not (text[0] in "|｜" and text[-1] in "|｜"):  # a row of a table typed with pipes (Markdown)
+        if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and b.index not in cells \
+                and _header_like(text) and not (text[0] in "|｜" and text[-1] in "|｜"):  # a row typed with pipes
             short.setdefault(text, []).append(b)
     for blocks in by_page.values():
         edges.update(b.index for b in (blocks[0], blocks[-1]))
@@ -300,7 +301,8 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                    autofix="")
     title_text = ctx.outline.title.text.strip() if ctx.outline.title else None
     # a web page's source has no pages: a line it repeats is a table's cell or a menu's item, no running header
-    headers = () if doc.meta.get("page_source") else _running_headers(doc, rule.params.get("header_min_repeats", 3))
+    headers = () if doc.meta.get("page_source") else _running_headers(doc, rule.params.get("header_min_repeats", 3),
+                                                                       flattened_form_cells(ctx))
     for blocks in headers:
         b = blocks[1]
         text = b.text.strip()

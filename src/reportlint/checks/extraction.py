@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..context import Context
+from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import has_any, pattern_set
@@ -238,11 +239,12 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
                                count=len(run), joined=joined[:30])
 
+    cells = flattened_form_cells(ctx)  # an attached form pasted one cell per line
     for b in doc.blocks:
         text = b.text.strip()
         if not text:
             continue
-        if b.kind == "cell" or b.index in ctx.residue:  # short cells are what tables are made of
+        if b.kind == "cell" or b.index in ctx.residue or b.index in cells:  # short cells are what tables are made of
             yield from flush()
             run = []
             continue
@@ -350,9 +352,10 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     gap = rule.params.get("merge_gap", 1)
     spans: list[list[int]] = []  # first block, offset, last block, end offset, the passages joined, the first's end
+    cells = flattened_form_cells(ctx)
     for b in doc.blocks:
-        if not b.joins or b.index in ctx.residue:
-            continue  # web-page residue is B101's to delete, not to mend
+        if not b.joins or b.index in ctx.residue or b.index in cells:
+            continue  # web-page residue is B101's to delete, not to mend; a form's cells were never one line
         start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
         if spans:
             last_block = doc.blocks[spans[-1][2]]
