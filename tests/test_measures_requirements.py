@@ -222,3 +222,15 @@ def test_a_class_of_units_as_an_object_is_not_who_acts(tmp_path: Path) -> None:
     subject = "1.落实主体责任。各部门要推动企业规范安全管理。\n"
     assert [f.rule for f in lint_text(head.format(to="各区安委办：") + subject, tmp_path, select="M101")] == ["M101"]
     assert lint_text(head.format(to="各区安委办，市政府有关部门：") + subject, tmp_path, select="M101") == []
+
+
+def test_a_procedure_for_whoever_meets_a_condition_is_no_measure(tmp_path: Path) -> None:
+    """如需开展宣传，请填报申报单……: what a notice asks of whoever meets the condition, a procedure, not a task; a
+    restriction of use (只限本单位使用) is a rule as well."""
+    head = "县文旅局关于规范宣传报道工作的通知\n各股室：\n现将有关要求通知如下：\n一、主要任务\n"
+    asked = "（一）各股室如需开展业务宣传，请填报宣传申报单，经分管领导签字后报办公室。\n"
+    assert lint_text(head + asked, tmp_path, select="M101") == []
+    kept = "（一）规范素材使用。宣传图片只限本单位使用，严禁转售。\n"
+    assert lint_text(head + kept, tmp_path, select="M101") == []
+    task = "（一）加强业务宣传，及时报道工作动态，提升宣传实效。\n"
+    assert [f.rule for f in lint_text(head + task, tmp_path, select="M101")] == ["M101"]
