@@ -340,3 +340,16 @@ def test_a_plan_setting_its_tasks_out_topic_by_topic_has_its_tasks(tmp_path: Pat
     plan = ("县工会第一次会员代表大会筹备工作方案\n一、组织领导\n成立筹备工作领导小组。\n二、代表选举\n按比例选举代表。\n"
             "三、会议时间和地点\n12月中旬在县会议中心召开。\n四、工作程序\n先选举代表，再召开大会。\n五、工作要求\n按时完成。\n")
     assert lint_text(plan, tmp_path, select="S101") == []
+
+
+def test_a_heading_over_two_parts_names_both(tmp_path: Path) -> None:
+    """二、工作目标及进度安排: one heading over the targets and the schedule, the plan's tasks part among them, also
+    when a paste ran the heading into its first sentence; a plan of goals and safeguards only is still asked."""
+    plan = ("县粮食储备能力建设工作方案\n一、总体要求\n坚持政府引导，市场运作，统筹推进全县粮食储备能力建设。\n"
+            "二、工作目标及进度安排\n全县现有粮食储备能力12万吨，2025年底前新增储备能力5万吨，其中2024年新增3万吨。\n"
+            "三、保障措施\n加强资金保障，县财政每年安排专项资金支持储备设施建设。\n")
+    assert lint_text(plan, tmp_path, select="S101") == []
+    one_line = plan.replace("\n", "")
+    assert lint_text(one_line, tmp_path, select="S101", profile="整改方案") == []
+    goals = one_line.replace("二、工作目标及进度安排", "二、工作目标")
+    assert [f.rule for f in lint_text(goals, tmp_path, select="S101", profile="整改方案")] == ["S101"]

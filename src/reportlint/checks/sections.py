@@ -130,12 +130,12 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     for sec in ctx.profile.sections:
         for h in heads:
             # a heading glued to its body (one-line text) names the section in its first words
-            if any((_carries(forms[h.text][0], w) or w in h.text[:len(w) + 4]) and names_section(h.text, w)
+            if any((_carries(forms[h.text][0], w) or _opens_with(h.text, w)) and names_section(h.text, w)
                    for w in sec.wordings):
                 found[sec.name] = h
                 break
         else:
-            glued = next((h for h in _untitled_heads(ctx) if any(w in h.text[:len(w) + 4] and names_section(h.text, w)
+            glued = next((h for h in _untitled_heads(ctx) if any(_opens_with(h.text, w) and names_section(h.text, w)
                                                                for w in sec.wordings)), None)
             if glued is not None:
                 found[sec.name] = glued
@@ -146,6 +146,13 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
                     found[sec.name] = h
                     break
     return found
+
+
+def _opens_with(text: str, wording: str) -> bool:
+    """Whether a heading's first words are ``wording`` (after its label), or a part's name joined to it by 及, 和, 与
+    or 、 (二、工作目标及进度安排: one heading over two parts, each named)."""
+    return wording in text[:len(wording) + 4] or any(
+        0 < text.find(joint + wording, 0, len(wording) + 12) for joint in "及和与、")
 
 
 _GLUED_WORDS = 16  # characters after the label of a heading glued to a long first sentence that may name its part
