@@ -41,7 +41,7 @@ def _cells(ctx: Context) -> frozenset[int]:
         if not text:
             continue
         titled = _FORM_TITLE.fullmatch(text)
-        if (label_seen and titled is not None) or (titled is None and _is_labelled_title(text)):
+        if (label_seen and titled is not None) or _is_labelled_title(text):
             while k < len(blocks):
                 cell = blocks[k].text.strip()
                 if cell and (len(cell) > _CELL_CHARS or _SENTENCE.search(cell) or cell.startswith("附件")):
