@@ -241,8 +241,9 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
     return fused.search if fused is not None else None
 
 
-# a verb or a preposition right before a class of units that makes it the object, not who acts (督促各部门, 向广大职工)
-_OBJECT_BEFORE = re.compile(r"(?:向|对|给|让|使|督促|指导|推动|明确|要求|动员|引导|帮助|组织|通知|告知)$")
+# a preposition or a verb right before a class of units that makes it only the object (向广大职工公告, 明确各部门职责),
+# not who acts; not 督促, 组织, 要求, 推动 …, whose object does the next verb's work (组织各部门负责巡查: a pivot, 兼语)
+_OBJECT_BEFORE = re.compile(r"(?:向|对|给|为|明确|告知|通知)$")
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
 _OWNER = DIMENSIONS.index("owner") + 1
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
