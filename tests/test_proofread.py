@@ -1680,3 +1680,16 @@ def test_a_count_without_its_classifier(tmp_path: Path, text: str, excerpt: str)
 ])
 def test_a_range_with_its_classifier_or_a_label_stays_silent(tmp_path: Path, text: str) -> None:
     assert [e for e, m in _found(tmp_path, text, "T108") if "少了量词" in m] == []
+
+
+def test_a_period_of_years_joined_by_yi(tmp_path: Path) -> None:
+    # 2021一2025: the 连接号 of a period typed or read as 一 (GB/T 15834-2011 4.13 writes 2021—2025年)
+    [(excerpt, message)] = _found(tmp_path, "编制本县“十四五”规划（2021一2025年）。", "T105")
+    assert excerpt == "一" and "连接号“—”" in message
+    assert _found(tmp_path, "统一2021年度考核办法。", "T105") == []  # 一 ends 统一 before a year
+    assert _found(tmp_path, "规划期为2021—2025年。", "T105") == []
+
+
+def test_a_day_without_ri_before_qian(tmp_path: Path) -> None:
+    found = lint_text("关于报送材料的通知\n请各单位于4月28前报送，5月10日前反馈。\n", tmp_path, select="T108")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("4月28", "4月28日")]

@@ -611,8 +611,15 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     return out
 
 
+# 一 between two years (2021一2025年): the 连接号 of a period (GB/T 15834-2011 4.13, 2011年—2015年) typed or read as 一
+_YEAR_YI_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年)?(一)(?:19|20)\d\d(?!\d)")
+
+
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
     is_word = lex.word  # type: ignore[attr-defined]
+    if "一" in text:
+        for m in _YEAR_YI_YEAR.finditer(text):
+            yield Typo(m.start(1), m.end(1), "一", "—", "year_dash")
     if "一一" in text:
         for m in _compiled(_DASH_AS_YI).finditer(text):
             start = m.start(1)
@@ -1425,6 +1432,11 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, b.index, start, m.end() - offset, text=m.group().strip(),
                                detail=f"年份“{digits}”只有三位数字，疑似漏了一位")
     yield from _lost_numbers(ctx, rule)
+    if "前" in body.text or "止" in body.text:
+        for b, offset, m in body.finditer(_NO_RI):
+            if b.index not in ctx.residue and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+                yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="no_ri",
+                                   text=m.group(), expected=f"{m.group()}日", suggestion=f"{m.group()}日")
     if "约" in body.text:
         for b, offset, m in body.finditer(_APPROX_TWICE):
             if b.index not in residue:
@@ -1783,6 +1795,8 @@ _LOST_YEAR = _scanned(r"年\s*\d{1,2}\s*月")
 # lost between 月 and 日 (2021年8月日)
 _LOST_MONTH = _scanned(r"(?:19|20)\d\d\s*年月(?=\s*\d{1,2}\s*[月日])")
 _LOST_DAY = _scanned(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月日")
+# … and a day's 日 left out before 前 or 止 (请于4月28前报送, 5月10止): the day runs into the word after it
+_NO_RI = _scanned(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})(?=\s*(?:前|之前|以前|止|为止))")
 _LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
 _YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
 
