@@ -286,7 +286,7 @@ class Dimensions:
         if found is None:
             # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
             generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            names = [m for m in generic.pattern.finditer(text)] if generic is not None else []
+            names = list(generic.pattern.finditer(text)) if generic is not None else []
             acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
                           None)
             found = _remember(self._owners, text, acting.group() if acting else "")
