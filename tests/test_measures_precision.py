@@ -48,9 +48,9 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "扩大培训覆盖面。组织培训1000余人次。",
         "加强联合执法。城管中队、派出所、市场所等相关部门要加大执法力度。",  # offices listed before 等相关部门
         "规范公文处理。修订《机关公文处理实施细则》。",  # a document named by its title: issued or not
-        "规范数据共享。出台部门信息联动管理办法。",  # … or by its name and kind, without 《》
-        "改善人居环境。推动污水处理设施覆盖全体村民。",  # full coverage
-        "配强基层力量。逐步做到一村一名选派干部。",  # a quota per unit
+        "规范数据共享。出台部门数据互通管理办法。",  # … or by its name and kind, without 《》
+        "改善人居环境。推动生活垃圾收运覆盖全体农户。",  # full coverage
+        "配强基层力量。确保一村一名驻村联络员。",  # a quota per unit
         "保障资金投入。土地出让收益全部用于农村土地整治。",  # money earmarked whole for one use
         "加大资金支持。改造项目资本金由省财政安排。",  # who pays answers for it
         "规范审批行为。各级自然资源主管部门对违规审批应及时纠正。",  # a named kind of department, 对 before its duty

@@ -345,7 +345,7 @@ def test_a_plan_setting_its_tasks_out_topic_by_topic_has_its_tasks(tmp_path: Pat
 def test_a_heading_over_two_parts_names_both(tmp_path: Path) -> None:
     """二、工作目标及进度安排: one heading over the targets and the schedule, the plan's tasks part among them, also
     when a paste ran the heading into its first sentence; a plan of goals and safeguards only is still asked."""
-    plan = ("县粮食储备能力建设工作方案\n一、总体要求\n坚持政府引导，市场运作，统筹推进全县粮食储备能力建设。\n"
+    plan = ("县粮食储备设施提升工作方案\n一、总体要求\n坚持政府引导，市场运作，统筹推进全县粮食储备能力建设。\n"
             "二、工作目标及进度安排\n全县现有粮食储备能力12万吨，2025年底前新增储备能力5万吨，其中2024年新增3万吨。\n"
             "三、保障措施\n加强资金保障，县财政每年安排专项资金支持储备设施建设。\n")
     assert lint_text(plan, tmp_path, select="S101") == []

@@ -354,7 +354,7 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                         and _begins_word(text, e, is_word):
                     continue  # 也就是读好书: a frequent word of its own between two words, no 也就是说
                 if i < e - 1 and single(ch) >= _BUSY_CHAR and _begins_word(text, e - 1, is_word):
-                    continue  # 既成就事业又成就人才: 成 begins 成就 after a frequent word of its own, no 事业有成
+                    continue  # 既成就事业又成就……: 成 begins 成就 after a frequent word of its own, no 事业有成
                 if e - s == 4 and _open_slot(lex, text[s:i] + "?" + text[i + 1:e], i - s):
                     continue  # 因村制宜: a slot several idioms fill (因地制宜, 因时制宜): the writer's own word
                 weight = f * 1000
