@@ -204,7 +204,7 @@ def test_a_court_as_the_subject_of_a_requirement_is_its_owner(tmp_path: Path) ->
 def test_an_item_titled_as_a_safeguards_part_binds_the_units_addressed(tmp_path: Path) -> None:
     """A notice may close its 主要任务 with an item titled as a safeguards part (落实责任, 组织领导): its duties fall on
     the units addressed, as those of a 工作要求 part do. 加强社会保障 is a task, not such a title."""
-    head = "县农业农村局关于做好秸秆禁烧工作的通知\n各乡镇：\n现将有关事项通知如下：\n一、主要任务\n（一）摸清底数，6月底前完成。\n"
+    head = "县农业农村局关于做好秸秆禁烧工作的通知\n各乡镇：\n现就有关工作通知如下：\n一、主要任务\n（一）摸清底数，6月底前完成。\n"
     duty = "建立禁烧网格责任制，明确各级网格员职责，把禁烧工作落到实处。及时将网格员名单报送县农业农村局。\n"
     assert codes(head + "（二）落实责任，做好保障。\n" + duty, tmp_path, select="M101") == []
     assert codes(head + "（二）加强组织领导。\n" + duty, tmp_path, select="M101") == []
@@ -215,7 +215,7 @@ def test_an_item_titled_as_a_safeguards_part_binds_the_units_addressed(tmp_path:
 def test_a_class_of_units_as_an_object_is_not_who_acts(tmp_path: Path) -> None:
     """推动明确各有关部门的职责, 向广大职工公告: the class is what the verb acts on, so the message names no owner; a
     class the address line names (市政府有关部门 → 各部门要……) is every unit addressed, each for its own part."""
-    head = "市安委办关于加强安全生产网格化监管的通知\n{to}\n现将有关事项通知如下：\n一、主要任务\n"
+    head = "市安委办关于加强安全生产网格化监管的通知\n{to}\n现就有关工作通知如下：\n一、主要任务\n"
     item = "1.健全监管责任。推动明确各有关部门的监管职责，向广大职工公告风险点。\n"
     found = lint_text(head.format(to="各区安委办：") + item, tmp_path, select="M101")
     assert len(found) == 1 and "只写了" not in found[0].message

@@ -1058,7 +1058,7 @@ _CLAUSE_MARKS = "，,；;：:"  # not 、, which parts the members of a list, no
 def _whole_clause_of(earlier: str, passage: str, side: str) -> bool:
     """Whether ``passage``, a sentence that says again the ``side`` ("end" or "start") of a sentence of the paragraph
     ``earlier``, stands there as a whole clause: after a clause mark, or before one. A paste that took a sentence's
-    tail begins inside a word (……档案数字资源长久保存…… said again as 资源长久保存……) and is no clause of it."""
+    tail begins inside a word (……推进县域医共体建设…… said again as 共体建设……) and is no clause of it."""
     core = passage.strip().rstrip("。；;！!？?…")
     at = earlier.find(core) if core else -1
     if at < 0:
