@@ -64,6 +64,7 @@ def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_
     ("强化班组准化建设，提升管理水平。", "准化建设", "标准化建设"),
     ("进一步畅通受理渠。", "受理渠", "受理渠道"),  # the last character, before a punctuation mark
     ("依据《中华人民共国安全生产法》开展检查。", "中华人民共国", "中华人民共和国"),  # inside a title too
+    ("班子成员要抓好分管领域意识形工作。", "意识形工作", "意识形态工作"),
 ])
 def test_a_dropped_character_in_a_fixed_phrase(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     assert _found(tmp_path, text, "T105") == [(excerpt, f"“{excerpt}”疑似漏字，固定说法是“{expected}”，请核对")]
