@@ -547,6 +547,9 @@ def test_a_potential_complement_closing_a_clause_takes_de_not_de(tmp_path: Path)
     # 出的去 / 留的住 before a mark: 得; 回的来信 (来信 a noun) and 还是不办的好 ("had better") keep their 的
     text = "保证我们出的去；人才留的住、用的好。\n他们回的来信已经收到。\n这件事还是不办的好！"
     assert [(b, s, e) for b, s, e in _spans(tmp_path, text, "T106")] == [(0, 4, 7), (0, 10, 13), (0, 14, 17)]
+    # 拉得出、冲得上、打得赢, 信得过: the formula of a team that can be counted on; 会上的发言 keeps its 的
+    team = "这支队伍拉的出、冲的上，群众信的过。\n会上的发言很好。"
+    assert [(b, s, e) for b, s, e in _spans(tmp_path, team, "T106")] == [(0, 4, 7), (0, 8, 11), (0, 14, 17)]
 
 
 def test_two_hyphens_between_two_dates_are_a_range(tmp_path: Path) -> None:
