@@ -24,3 +24,9 @@ def test_short_lines_that_are_no_form_are_still_read(tmp_path: Path) -> None:
     # the same lines under a title that names no form: a title or a paragraph broken into words
     text = NOTICE + "附件1：\n档案工作联络员的职责\n" + "\n".join(FORM) + "\n"
     assert {f.rule for f in lint_text(text, tmp_path, select="X104")} == {"X104"}
+
+
+def test_a_list_of_attachments_is_no_form(tmp_path: Path) -> None:
+    # 附件：1.报名表 lists the attachments; the short lines after it are no form's cells
+    text = NOTICE + "附件：1.联络员登记表\n2.工作职责\n" + "\n".join(FORM) + "\n"
+    assert {f.rule for f in lint_text(text, tmp_path, select="X104")} == {"X104"}

@@ -56,6 +56,10 @@ def _cells(ctx: Context) -> frozenset[int]:
 
 
 def _is_labelled_title(text: str) -> bool:
-    """附件2 回执, 附件1：报名表: an attachment's label and a form's title on one line."""
+    """附件2 回执, 附件1：报名表: an attachment's label and a form's title on one line; not the list of a notice's
+    attachments (附件：1.报名表), whose lines go on with the others' names and then the signature."""
     label = _ATTACHMENT_LABEL.match(text)
-    return label is not None and label.end() > 2 and _FORM_TITLE.fullmatch(text[label.end():].strip()) is not None
+    if label is None or label.end() <= 2:
+        return False
+    rest = text[label.end():].strip()
+    return not rest[:1].isdigit() and _FORM_TITLE.fullmatch(rest) is not None
