@@ -38,6 +38,19 @@ class Context:
         page = self.doc.meta.get("front_matter_title")
         return titles.search(title) is not None or (isinstance(page, str) and titles.search(page) is not None)
 
+    def address_line(self) -> str:
+        """The document's address line (主送机关, GB/T 9704-2012 7.3.2: 各县区人民政府、市直各部门：): the first line
+        among the first eight that is short, names units (各…, or several parted by 、) and ends in a colon; "" when
+        there is none. Found once per document."""
+        def find() -> str:
+            lines = (b.text.strip() for b in self.doc.blocks if b.text.strip() and b.index not in self.residue)
+            for _, text in zip(range(8), lines, strict=False):
+                if len(text) <= 80 and text.endswith(("：", ":")) and ("各" in text or "、" in text):
+                    return text
+            return ""
+
+        return self.memo("address_line", find)  # type: ignore[no-any-return]
+
     def memo(self, key: str, make: Any) -> Any:
         """Compute ``make()`` once per document and share it between checks."""
         if key not in self.cache:

@@ -236,6 +236,10 @@ class Outline:
     def children_of(self, parent: int) -> tuple[int, ...]:
         return self.children.get(parent, ())
 
+    def parts(self) -> list[Marker]:
+        """The markers that open a part of the document (附件, 第X部分/章/节/条: ``Marker.scope`` "part"), in order."""
+        return sorted((it.marker for it in self.items if it.marker.scope == "part"), key=_PLACE)
+
 
 _PLACE = attrgetter("block", "start")  # the sort key of markers and headings: (block, start), in C
 

@@ -1079,8 +1079,7 @@ def _restating(ctx: Context, params: Mapping[str, Any]) -> bool:
 def _part_of(ctx: Context) -> Callable[[int, int], int]:
     """For a place (block, offset): 0 in the body, k in the document's k-th attachment (附件1, 附件2 on lines of their
     own or run into a pasted line: the outline's scopes)."""
-    starts = sorted({(it.marker.block, it.marker.start) for it in ctx.outline.items
-                     if it.marker.scope == "part" and it.marker.title.startswith("附件")})
+    starts = [(mk.block, mk.start) for mk in ctx.outline.parts() if mk.title.startswith("附件")]
     return lambda block, offset: bisect_right(starts, (block, offset))
 
 
@@ -1253,13 +1252,8 @@ _ADDRESSEES = re.compile(r"各(?:[省市县区州旗]|乡镇|乡|镇)")  # 各�
 
 def _addressed_units(ctx: Context) -> set[str]:
     """The kinds of unit a notice is addressed to, one of each (各区教育局，各直属学校： → 区; 各乡镇人民政府 →
-    乡, 镇), read from the line of addressees (主送机关, GB/T 9704-2012 7.3.2): a short line among the first ending
-    with a colon."""
-    for b in list(_body_blocks(ctx))[:4]:
-        text = b.text.strip()
-        if text.endswith(("：", ":")) and len(text) <= 80:
-            return {ch for m in _ADDRESSEES.finditer(text) for ch in m.group()[1:] if ch in _LEVEL}
-    return set()
+    乡, 镇), read from its address line (``Context.address_line``)."""
+    return {ch for m in _ADDRESSEES.finditer(ctx.address_line()) for ch in m.group()[1:] if ch in _LEVEL}
 _SPEAKER = re.compile(r"([省市县区州旗镇乡])(?:人民政府|政府|党委|委员会|党组|委|班子)")
 
 

@@ -620,8 +620,8 @@ def _in_a_template(ctx: Context) -> Callable[[Pos], bool]:
     """For a place: whether the last part it lies in (附件, 第X部分) is titled, in the words right after its label, as
     a template or a form to fill in."""
     blocks = ctx.doc.blocks
-    parts = sorted(((mk.block, mk.start), bool(_TEMPLATE_TITLE.search(blocks[mk.block].text, mk.start, mk.end + 30)))
-                   for mk in (it.marker for it in ctx.outline.items) if mk.scope == "part")
+    parts = [((mk.block, mk.start), bool(_TEMPLATE_TITLE.search(blocks[mk.block].text, mk.start, mk.end + 30)))
+             for mk in ctx.outline.parts()]
     if not any(template for _, template in parts):
         return lambda pos: False
 
@@ -1544,7 +1544,7 @@ def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], di
     part). M101 leaves it alone, and M103 does not count it either. ``dims``: ``dimensions_of`` ``params``, which
     the callers hold (looked up again for each item, it cost 2% of the M1 rules' time on the batch corpus)."""
     owner = dims.generic_owner(m.text)
-    if owner and _addressed(owner, _addressees(ctx)):
+    if owner and _addressed(owner, ctx.address_line()):
         return True
     return bool(owner or _ELIDED.match(m.body) or params.get("requirements_bind_all")) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
@@ -1557,25 +1557,6 @@ def _addressed(owner: str, addressees: str) -> bool:
         return False
     kind = owner.removeprefix("各").removeprefix("有关").removeprefix("相关")
     return owner in addressees or (len(kind) >= 2 and kind in addressees)
-
-
-def _addressees(ctx: Context) -> str:
-    """The address line of the document (主送机关, GB/T 9704-2012 §7.3.2: 各县区人民政府、市直各部门：), the first short
-    line near the top that names units and ends in a colon; "" when there is none."""
-    def find() -> str:
-        seen = 0
-        for b in ctx.doc.blocks:
-            text = b.text.strip()
-            if not text:
-                continue
-            seen += 1
-            if seen > 8:
-                break
-            if len(text) <= 60 and text.endswith(("：", ":")) and ("各" in text or "、" in text):
-                return text
-        return ""
-
-    return ctx.memo("measures.addressees", find)  # type: ignore[no-any-return]
 
 
 _TaskSets = tuple[PatternSet | None, PatternSet | None, PatternSet | None]

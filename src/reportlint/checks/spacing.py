@@ -189,8 +189,7 @@ def check_stray_space(ctx: Context, rule: Rule) -> Iterator[Finding]:
     全县各学 校要在月底前完成排查 → T110 (学校 cut in two)."""
     if " " not in ctx.body.text and "\u3000〔" not in ctx.body.text and "〕\u3000" not in ctx.body.text:
         return
-    marks = [(b.index, m.start() - offset, m.end() - offset, "") for b, offset, m in ctx.body.finditer(_BEFORE_MARK)
-             if b.index not in ctx.residue and _PROSE.search(b.text)]
+    marks = _in_prose(ctx, _BEFORE_MARK, 0)
     kinds: list[tuple[list[tuple[int, int, int, str]], str, str, Callable[[str, int, int], str] | None]] = [
         (marks, "mark", "mark_summary", None)]
     if not ctx.doc.path.lower().endswith(_GLYPH_LAYOUT):
