@@ -412,6 +412,8 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     # a rough whole bounds no sum
     "全年共接待游客约320万人次，其中过夜游客200万人次，一日游游客150万人次。",
     "共走访农户120户，其中年收入5万元以下的60户，3万元以下的40户，1万元以下的25户。",
+    # 其中 inside brackets breaks down the figure the brackets follow, and its list ends with them
+    "全年共安置群众80人（其中老人12人，儿童20人），另行帮扶困难群众1500人。",
     "会议定于2024年2月29日召开。",  # a leap year
     "20世纪90年代以来，全县共建成水库12座。",
     "完成时限为2023年9月30日。",

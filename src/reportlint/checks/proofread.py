@@ -1504,6 +1504,16 @@ def _amount_value(m: re.Match[str]) -> tuple[float, float]:
     return float(digits) * magnitude, 0.5 * 10 ** -len(digits.partition(".")[2]) * magnitude
 
 
+def _bracket_end(text: str, at: int, end: int) -> int:
+    """Where the parts after the 其中 at ``at`` end: at the bracket that closes around it (集中隔离67人（其中密接9人，
+    次密接18人），居家隔离……: the brackets break down the figure before them), else at ``end``."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if opened < 0 or max(text.rfind("）", opened, at), text.rfind(")", opened, at)) >= 0:
+        return end
+    closed = [x for x in (text.find("）", at, end), text.find(")", at, end)) if x >= 0]
+    return min(closed, default=end)
+
+
 def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
                     dimensions: tuple[tuple[str, ...], ...]) -> Iterator[Finding]:
     """T108: parts after 其中, in the unit of the one whole before them (in the sentence of 其中, or the sentence before
@@ -1520,6 +1530,7 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
             continue
         for q in re.finditer(r"其中[，,：:]?", t):
             end = min((x for x in (t.find(c, q.end()) for c in _PARTS_END) if x >= 0), default=len(t))
+            end = _bracket_end(t, q.start(), end)
             segment = t[q.end():end]
             if any(w in segment for w in ("其中", "分别", "包括", "含")):
                 continue  # a breakdown of a part, or figures given in another order: no one list to add up
