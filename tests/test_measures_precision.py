@@ -444,6 +444,12 @@ def test_a_university_notice_binds_its_colleges_in_its_arrangements_and_requirem
     assert 5 not in found  # each college addressed, in the part that sets what it must do
 
 
+def test_an_attachment_named_inside_an_item_does_not_end_the_measures(tmp_path: Path) -> None:
+    text = ("关于做好期末考试工作的通知\n各二级学院：\n具体要求如下：\n一、学院要做好考场安排，具体要求见附件1。\n"
+            "二、加强考风考纪教育。\n附件：1.考场安排要求\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5]
+
+
 def test_a_news_report_of_a_meeting_has_no_measures_of_its_own(tmp_path: Path) -> None:
     """A paper's story of a meeting (本报讯, a wire's 电头) quotes what the meeting asked of others; its 工作任务 and
     要求 are reported speech, not the document's measures. The same words in a work plan are measures."""

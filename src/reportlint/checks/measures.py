@@ -639,7 +639,8 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
     return lead and (Anchored.of(lead.pattern, (anchor(p) for p in patterns)) or lead)
 
 
-# an attachment line, a closing formula (特此报告, 妥否，请批示; a reply letter's 以上答复 and its thanks for the
+# an attachment line (at the head of a paragraph or of a sentence: 具体要求见附件1 in a sentence only refers to one), a
+# closing formula (特此报告, 妥否，请批示; a reply letter's 以上答复 and its thanks for the
 # addressee's 关心和支持) or a signature ends the body
 # … and so does the signature: a short issuing body right after a sentence and the date of issue (GB/T 9704-2012
 # §7.3.5: 发文机关署名 and 成文日期 close the body): a paragraph that is a date alone, or 国网保密办2021年1月15日 in a
@@ -651,7 +652,7 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 _ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
            r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 _PART_END = Guarded(re.compile(
-    r"附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案|答复)[，,。]"
+    r"(?:^|(?<=[。！？；;\s]))附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案|答复)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人(?:及(?:联系)?(?:电话|方式))?|联系(?:电话|方式)|咨询(?:电话|方式))"
     r"(?:及咨询方式\s*$|\s*[:：])"
     # a reply letter's closing thanks (答复函: 感谢您对我县卫生工作的关心和支持), after its last point
