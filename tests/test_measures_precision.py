@@ -56,6 +56,11 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "规范审批行为。各级自然资源主管部门对违规审批应及时纠正。",  # a named kind of department, 对 before its duty
         "深化管理体制改革。全面取消乡镇站所代管体制。",  # an end state of all or nothing
         "会务保障组。组  长：办公室主任。成  员：后勤科。职  责：负责会场布置。",  # a working group with its head
+        "做好优秀论文推荐。按4∶1的比例择优推荐。",  # a ratio that sets a quota
+        "落实配套资金。县级按1:1比例配套。",
+        "规范论文检测。指导教师应逐篇审查检测报告。",  # a role a school sets the duty on
+        "规范答辩分组。答辩名单由学院确定。",  # 由 + a college
+        "加强消防设施配备。街道消防办推动为独居老人家庭安装烟感报警器。",  # the office that drives the task
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -78,6 +83,8 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "健全工作机制。制定相关管理办法。",  # 相关: no document named
         "完善配套政策。出台一批配套实施细则。",
         "加强行业监管。有关部门对违规行为应及时纠正。",  # a class of departments, 对 or not
+        "做好会务保障。会场9:30开放，比例适当。",  # a time of day is no ratio
+        "改进项目管理。以项目为中心推进各项工作。",  # 中心 of 以……为中心 is no office
     ],
 )
 def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
@@ -442,6 +449,13 @@ def test_a_university_notice_binds_its_colleges_in_its_arrangements_and_requirem
             "1.各学院要督促师生登录系统，完成选题和任务书下达等工作。\n2.组织师生开展自查。\n")
     found = [f.line for f in lint_text(text, tmp_path, select="M101")]
     assert 5 not in found  # each college addressed, in the part that sets what it must do
+
+
+def test_a_college_as_the_subject_of_a_task_is_its_owner(tmp_path: Path) -> None:
+    text = ("关于做好期末考试工作的通知\n各二级学院：\n具体要求如下：\n一、学院要做好考场安排和监考人员培训工作。\n"
+            "二、学院组织任课教师完成试卷的命题和审核。\n三、加强考风考纪教育。\n")
+    found = [f.line for f in lint_text(text, tmp_path, select="M101")]
+    assert 4 not in found and 5 not in found  # the college (学院, as the address line writes it) does each step
 
 
 def test_an_attachment_named_inside_an_item_does_not_end_the_measures(tmp_path: Path) -> None:
