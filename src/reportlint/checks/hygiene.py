@@ -1127,15 +1127,16 @@ def document_year(ctx: Context) -> int | None:
     if m:
         return int(m.group(1))
     years = [int(m.group(1)) for b, offset, m in ctx.body.finditer(_YEAR)
-             if b.index not in ctx.residue and not _TARGET_BEFORE.search(b.text, max(0, m.start() - offset - 4),
+             if b.index not in ctx.residue and not _TARGET_BEFORE.search(b.text, max(0, m.start() - offset - 6),
                                                                           m.start() - offset)
              and not _TARGET_AFTER.match(b.text, m.end() - offset)]
     return max(years) if years else None
 
 
-# a year the text aims at, not one it was written in (到2035年, 展望2035年, 2035年远景目标, 2050年前)
-_TARGET_BEFORE = re.compile(r"(?:到|至|力争|展望|迈向|面向|远景)\s*$")
-_TARGET_AFTER = re.compile(r"\s*(?:前|以前|之前|远景|目标|规划|基本|全面|建成|实现)")
+# a year the text aims at, not one it was written in (到2035年, 展望2035年, 2035年远景目标, 2050年前, 2023年末), nor the
+# last year of a period (（2021-2023年）: a plan is written before or as its period begins)
+_TARGET_BEFORE = re.compile(r"(?:到|至|力争|展望|迈向|面向|远景|\d\s*[-—－–~～])\s*$")
+_TARGET_AFTER = re.compile(r"\s*(?:前|以前|之前|末|底前|远景|目标|规划|基本|全面|建成|实现)")
 
 
 def check_outdated(ctx: Context, rule: Rule) -> Iterator[Finding]:
