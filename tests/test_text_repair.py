@@ -219,3 +219,15 @@ def test_several_broken_passages_close_together_are_one_finding_that_says_so(tmp
     assert "有 3 处" in found[0].message and "不要把这几段合成一段" in found[0].message
     one = lint_text("\n".join(lines[:3]), tmp_path, select="X104")
     assert "原本是连在一起的文字" in one[0].message
+
+
+def test_the_issuers_of_a_joint_document_over_its_date_are_no_broken_title(tmp_path: Path) -> None:
+    """GB/T 9704-2012 7.3.5: a document issued jointly is signed by each body, one under another, over the date."""
+    from reportlint.testing import lint_text
+
+    body = "关于推进校外实践基地建设的意见\n各省、自治区、直辖市有关部门：\n现就推进实践基地建设提出如下意见。\n"
+    names = "\n".join(["教育部", "财政部", "科学技术部", "文化和旅游部", "国家体育总局"])
+    signed = body + names + "\n2024年3月18日\n"
+    assert lint_text(signed, tmp_path, select="X104") == []
+    # the same short lines with no date under them: a title or a sentence broken into words
+    assert [f.rule for f in lint_text(body + names + "\n", tmp_path, select="X104")] == ["X104"]

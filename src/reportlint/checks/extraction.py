@@ -234,7 +234,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return before.endswith(("：", ":"))
 
     def flush() -> Iterator[Finding]:
-        if len(run) >= min_run and not introduced(run[0]):
+        if len(run) >= min_run and not introduced(run[0]) and not _signs_over_a_date(doc.blocks, run):
             joined = "".join(doc.blocks[i].text.strip() for i in run)
             yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
                                count=len(run), joined=joined[:30])
@@ -259,6 +259,26 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield from flush()
             run = []
     yield from flush()
+
+
+# the lines signing a document issued jointly (GB/T 9704-2012 7.3.5: 联合行文, each body's name, one under another, over
+# the date of issue): each a body's name, the last followed by the date (other bodies' longer names between)
+_BODY_LINE = re.compile(r"\s*[\u4e00-\u9fff（）()]{1,30}"
+                        r"(?:部|委|局|院|厅|办|署|会|府|室|处|行|社|所|司|站|队|中心|公司|集团)\s*$")
+_DATE_ALONE = re.compile(r"\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
+
+
+def _signs_over_a_date(blocks: tuple[Block, ...], run: list[int]) -> bool:
+    """Whether the short lines of ``run`` are bodies signing the document over its date of issue."""
+    if not all(_BODY_LINE.match(blocks[i].text) for i in run):
+        return False
+    for b in blocks[run[-1] + 1:run[-1] + 12]:
+        if _DATE_ALONE.match(b.text):
+            return True
+        if b.text.strip() and not _BODY_LINE.match(b.text):
+            return False
+    return False
 
 
 # a line a hard wrap left: it ends inside a sentence (no end mark) and the next line goes on with it
