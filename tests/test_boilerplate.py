@@ -269,6 +269,9 @@ def test_a_repeat_inside_its_own_paragraph_names_no_other_paragraph(tmp_path: Pa
     # the tag of offices and their parts after each task of a division of tasks
     "方案\n1.严厉查处违规经营行为，依法吊销证照。（县市场监管局牵头负责，县公安局、各乡镇组织落实）\n"
     "2.及时通报典型问题，形成警示效应。（县市场监管局牵头负责，县公安局、各乡镇组织落实）",
+    # … a list of offices closed by 等, one task's list a part of another's
+    "方案\n1.推进证照电子化，扩大网上办理范围。（登记注册处、行政审批处、信息中心、质量发展处、标准化管理处、计量处等按职责分工负责）\n"
+    "2.开展专项整治，规范检验检测市场。（质量发展处、标准化管理处、计量处等按职责分工负责）",
     # two headings of their own holding the same line, all their parts say
     "竞赛方案\n六、奖项设置\n（一）团体赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n"
     "（二）个人赛奖项\n设一等奖1名、二等奖2名、三等奖3名，另设优秀组织奖若干。\n七、工作要求\n请按时报名。",
