@@ -342,6 +342,15 @@ def test_a_plan_setting_its_tasks_out_topic_by_topic_has_its_tasks(tmp_path: Pat
     assert lint_text(plan, tmp_path, select="S101") == []
 
 
+def test_a_plan_with_unnumbered_chapters_of_its_own_topics_has_its_tasks(tmp_path: Path) -> None:
+    """The same when the chapter headings are plain lines with no numbers (a plan as a portal or a PDF gives it): the
+    chapters between 总体要求 and the safeguards hold the tasks."""
+    plan = ("县推进农村供水保障实施方案\n为提升农村供水保障水平，制定本方案。\n总体要求\n到2026年，农村自来水普及率达到95%。\n"
+            "加快供水工程建设\n新建规模化水厂3座，改造管网120公里。\n强化水质安全保障\n每季度开展水质检测，建立检测台账。\n"
+            "提升运行管护水平\n各乡镇落实管护人员，定期巡查管网。\n组织保障\n县水利局牵头，各乡镇配合。\n")
+    assert lint_text(plan, tmp_path, select="S101") == []
+
+
 def test_a_heading_over_two_parts_names_both(tmp_path: Path) -> None:
     """二、工作目标及进度安排: one heading over the targets and the schedule, the plan's tasks part among them, also
     when a paste ran the heading into its first sentence; a plan of goals and safeguards only is still asked."""

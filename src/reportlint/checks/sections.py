@@ -245,10 +245,15 @@ _TOPIC_TASKS = 3  # chapters of their own topics that hold a plan's tasks
 
 def _topic_chapters(ctx: Context, found: Mapping[str, Heading]) -> int:
     """How many top-level chapters (一、二、…) name none of the profile's parts: a plan that sets its work out topic by
-    topic (一、组织领导 二、代表选举工作 三、会议时间和地点 四、工作程序 五、工作要求) has its tasks in them."""
+    topic (一、组织领导 二、代表选举工作 三、会议时间和地点 四、工作程序 五、工作要求) has its tasks in them. In a plan
+    whose chapters have no numbers (headings on plain lines, as a portal or a PDF gives it), its top-level headings."""
     located = {(h.block, h.start) for h in found.values()}
-    chapters = [mk for mk in ctx.outline.markers if mk.family == "cn" and not mk.stray]
-    return sum(1 for mk in chapters if (mk.block, mk.start) not in located)
+    chapters = [(mk.block, mk.start) for mk in ctx.outline.markers if mk.family == "cn" and not mk.stray]
+    if not chapters:
+        plain = [h for h in section_headings(ctx) if h.source != "marker"]
+        top = min((h.level for h in plain), default=0)
+        chapters = [(h.block, h.start) for h in plain if h.level == top]
+    return sum(1 for at in chapters if at not in located)
 
 
 def _kind(ctx: Context) -> str:
