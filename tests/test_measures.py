@@ -340,7 +340,17 @@ def test_a_law_or_judicial_interpretation_holds_no_measures(tmp_path: Path, titl
     assert lint_text(title + "\n" + _PLAN_BODY, tmp_path, select="M101,M102,M103") == []
 
 
-@pytest.mark.parametrize("title", ["档案保护工作整改方案", "关于档案保护的实施办法", "档案整理五步工作法"])
+@pytest.mark.parametrize("title", ["关于区政协第三次会议第45号提案的答复", "关于县人大代表第12号建议的答复",
+                                   "关于政协第五次会议第0087号提案答复的函"])
+def test_a_reply_to_a_proposal_pledges_its_own_next_steps(tmp_path: Path, title: str) -> None:
+    # the answering body's own next steps, pledged to the one who proposed: no task the reply assigns
+    reply = (title + "\n尊敬的王明委员：\n您提出的关于加强档案保护的提案收悉，现答复如下。\n一、工作开展情况\n"
+             "今年完成库房改造2处。\n二、下一步工作打算\n1.加强档案库房管理。\n2.改进查阅服务。\n")
+    assert lint_text(reply, tmp_path, select="M101,M103") == []
+
+
+@pytest.mark.parametrize("title", ["档案保护工作整改方案", "关于档案保护的实施办法", "档案整理五步工作法",
+                                   "关于落实县人大代表建议的工作方案"])
 def test_a_title_that_names_no_law_keeps_the_measures_rules(tmp_path: Path, title: str) -> None:
     assert [f.excerpt for f in lint_text(title + "\n" + _PLAN_BODY, tmp_path, select="M101")] == [
         "（一）加强档案库房管理。", "（二）改进查阅服务。"]
