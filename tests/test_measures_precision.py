@@ -522,9 +522,12 @@ def test_a_reply_letters_handling_report_and_closing_are_no_measures(tmp_path: P
             "下一步县卫生健康局将会同县财政局研究改造方案。\n感谢您对我县卫生健康工作的关心和支持。\n"
             "以上答复，如有不妥，请批评指正。\n（联系人及电话：王强 0871-1234567）\n县卫生健康局\n2022年6月28日\n")
     assert codes(text, tmp_path) == []
-    # the same next step without an owner is still bare
+    # the same next step without an owner: the letter's own pledge to the deputy, not a task it assigns, so not judged
+    # (blind reviewers of real replies found none of such findings right); the same words in a plan are still bare
     bare = text.replace("下一步县卫生健康局将会同县财政局研究改造方案。", "下一步将进一步加强沟通协调，积极争取支持。")
-    assert codes(bare, tmp_path) == ["M101"]
+    assert codes(bare, tmp_path) == []
+    plan = bare.replace("关于县人大第3号建议答复的函", "县村卫生室改造工作方案")
+    assert "M101" in codes(plan, tmp_path)
 
 
 @pytest.mark.parametrize("item", ["2.保卫处加强假期校园巡查，做好门禁管理。", "2.学校值班室安排值班人员严格遵守值班制度。",
