@@ -256,6 +256,22 @@ def test_low_quantification_names_the_parts_it_counts(tmp_path: Path) -> None:
     assert [f.message.split("共")[0] for f in found] == ["措施部分"]
 
 
+def test_a_plan_whose_goals_part_sets_its_targets_has_directional_tasks(tmp_path: Path) -> None:
+    # the targets set before the tasks (到2027年……达到95%): the tasks serve them, directional by the genre
+    tasks = ("二、主要任务\n（一）加快补齐设施短板，完善农村供水工程体系。\n（二）强化水质安全保障，健全水质检测制度。\n"
+             "（三）提升运行管护水平，健全长效管护机制。\n")
+    text = ("县农村供水保障三年行动方案\n一、总体要求\n坚持城乡统筹，推进农村供水高质量发展。{goal}\n" + tasks)
+    assert lint_text(text.format(goal="到2027年，农村自来水普及率达到95%，规模化供水工程覆盖人口比例达到80%。"),
+                     tmp_path, select="M103") == []
+    # … or under a heading of goals, in the lines after a year aimed at in words
+    listed = ("县数字经济三年行动计划\n一、发展目标\n到2027年，把全县建成数字经济发展高地。\n"
+              "——产业规模壮大。数字经济核心产业增加值达到30亿元。\n" + tasks)
+    assert lint_text(listed, tmp_path, select="M103") == []
+    # a goal in words alone sets no target: the share is judged
+    assert [f.rule for f in lint_text(text.format(goal="到2027年，农村供水保障水平明显提升。"), tmp_path,
+                                      select="M103")] == ["M103"]
+
+
 def test_vague_density(tmp_path: Path) -> None:
     head = "工作总结\n一、主要工作\n全年完成培训120人次。\n二、下一步打算\n"
     dense = head + "我们将进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。"

@@ -1876,7 +1876,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     quantified = dimensions_of(ctx, base).quantified
     measures = _counted(ctx, measures, sections, base, rule.params)
     verdict = _low_verdict(ctx, measures, base, rule.params)
-    if not verdict:
+    if not verdict or _targets_set_before(ctx, sections[0], quantified):
         return
     count = sum(1 for m in measures if _stated(quantified, m))
     limit = base.get("max_chars", 80)
@@ -1890,6 +1890,35 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield rule.finding(ctx.doc, head.block, head.start, head.head_end, key=verdict, total=len(measures),
                        quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}",
                        parts=_parts_named(ctx, sections, measures))
+
+
+# a year a plan aims at (到2030年, 力争2027年, 至2025年底): with a figure or a checkable target in its sentence, a goal
+_GOAL_YEAR = re.compile(r"(?:到|至|力争|争取)\s*(?:19|20)\d\d\s*年")
+_SENTENCE_AFTER = re.compile(r"[^。；;！？\n]*")
+_SENTENCE_START = re.compile(r"(?:^|[。；;！？\n])")
+
+
+def _targets_set_before(ctx: Context, first: MeasureSection, quantified: Callable[[str], frozenset[str]]) -> bool:
+    """Whether the text before the first measures part sets the targets of the plan: a sentence from a year aimed at
+    (到2030年，……渗透率达到40%), or one under a heading of goals (二、发展目标), that states an amount or a checkable
+    target. The tasks after it serve those targets and are directional by the genre (the 意见 and 行动方案 of a
+    government set 主要目标 first, then 重点任务): their share of quantified items says nothing."""
+    blocks = ctx.doc.blocks
+    goals = min(((it.marker.block, it.marker.start) for it in ctx.outline.items
+                 if not it.marker.stray and "目标" in it.marker.title[:12]), default=(first.block + 1, 0))
+    for b in range(first.block + 1):
+        if b in ctx.residue:
+            continue
+        text = blocks[b].text if b < first.block else blocks[b].text[:first.start]
+        if (b, len(text)) > goals:  # under the heading of goals: every sentence after it
+            starts = [m.end() for m in _SENTENCE_START.finditer(text, goals[1] if b == goals[0] else 0)]
+        else:
+            starts = [m.end() for m in _GOAL_YEAR.finditer(text)]
+        for at in starts:
+            sentence = _SENTENCE_AFTER.match(text, at)
+            if sentence is not None and sentence.group() and quantified(sentence.group()) & {"amount", "target"}:
+                return True
+    return False
 
 
 def _parts_named(ctx: Context, sections: list[MeasureSection], measures: list[Measure]) -> str:
