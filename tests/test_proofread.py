@@ -235,6 +235,8 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("规模上工业增加值增长6%。", "规模上", "规模以上"),
     ("新建牲猪养殖基地3个。", "牲猪", "生猪"),
     ("县农业农村局\n于开展农村人居环境整治情况的调研报告\n一、基本情况", "于", "关于"),
+    ("全年生产仲钨酸氨1200吨。", "酸氨", "酸铵"),  # an ammonium salt written with 氨
+    ("每亩追施碳酸氢氨50公斤。", "碳酸氢氨", "碳酸氢铵"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -264,6 +266,14 @@ def test_an_accepted_variant_beside_its_standard_form_is_one_form_to_keep(tmp_pa
     text = "一、其他事项按原规定执行。\n二、其它工作另行通知。\n"
     found = lint_text(text, tmp_path, select="T105")
     assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(2, "其它", "其他")] and "不一" in found[0].message
+
+
+def test_a_quality_class_typed_in_letters_beside_its_roman_numeral_is_one_form_to_keep(tmp_path: Path) -> None:
+    text = "一、全县断面水质均达到Ⅲ类以上，消除劣Ⅴ类水体。\n二、年内完成2个劣V类断面治理。\n"
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(2, "V类", "Ⅴ类")]
+    # letters alone, or amino acids and ammonia water: nothing
+    assert lint_text("全县地下水质量为IV类，氨基酸和氨水另行检测。\n", tmp_path, select="T105") == []
 
 
 def test_a_listed_mistake_written_all_through_is_one_finding_with_its_places(tmp_path: Path) -> None:
