@@ -61,6 +61,8 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "规范论文检测。指导教师应逐篇审查检测报告。",  # a role a school sets the duty on
         "规范答辩分组。答辩名单由学院确定。",  # 由 + a college
         "加强消防设施配备。街道消防办推动为独居老人家庭安装烟感报警器。",  # the office that drives the task
+        "做好免疫记录。村级防疫员要如实登记免疫情况。",  # a post named by its duty
+        "规范生产记录。养殖场(户)要详细记录存栏和出栏情况。",  # the businesses a rule sets their own duty on
     ],
 )
 def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
@@ -85,6 +87,7 @@ def test_owner_and_relative_dates_count(tmp_path: Path, measure: str) -> None:
         "加强行业监管。有关部门对违规行为应及时纠正。",  # a class of departments, 对 or not
         "做好会务保障。会场9:30开放，比例适当。",  # a time of day is no ratio
         "改进项目管理。以项目为中心推进各项工作。",  # 中心 of 以……为中心 is no office
+        "加强宣传引导。广泛动员要与经常性教育相结合。",  # 动员, a verb, names no post
     ],
 )
 def test_relative_years_and_generic_owners_do_not_count(tmp_path: Path, measure: str) -> None:
