@@ -62,6 +62,8 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "规范答辩分组。答辩名单由学院确定。",  # 由 + a college
         "加强消防设施配备。街道消防办推动为独居老人家庭安装烟感报警器。",  # the office that drives the task
         "做好免疫记录。村级防疫员要如实登记免疫情况。",  # a post named by its duty
+        "压实监管责任。各网格要督促企业开展风险辨识。",  # the grid unit of community management
+        "厘清监管职责。督促行业管理部门制定安全生产权力和责任清单。",  # a list of powers and duties to draw up
         "规范生产记录。养殖场(户)要详细记录存栏和出栏情况。",  # the businesses a rule sets their own duty on
     ],
 )
