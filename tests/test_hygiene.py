@@ -318,6 +318,10 @@ def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
     text = "通知\n根据《县政府关于加强河道管理的通知》(县政发„2019‟12号)和县水发﹝2020﹞3号文件精神，现通知如下。\n"
     found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
     assert [(f.excerpt, f.suggestion, "共 2 处" in f.message) for f in found] == [("„2019‟", "〔2019〕", True)]
+    # the small-form brackets of the number are T104's one finding, not T103's two more
+    both = lint_text("通知\n根据县水发﹝2020﹞3号文件精神，现通知如下。\n", tmp_path, select="T103,T104")
+    assert [f.rule for f in both] == ["T104"]
+    assert [f.excerpt for f in lint_text("会议通过率达98﹪。\n", tmp_path, select="T103,T104")] == ["﹪"]
 
 
 def test_document_number_years_of_a_template_or_an_ocr_slip_and_a_slipped_code_character(tmp_path: Path) -> None:
