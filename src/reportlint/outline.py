@@ -62,7 +62,9 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
     # 4．2024年预算表, 4.6月底前完成: an item whose text starts with a year or a month (a decimal is never
     # followed by 月 without 个); 1.5万元 is a number; "3，" is a number in a sentence
     # 2、4×50米接力: after 、 a product (a relay's legs, a court's size) is the item's text, not a second number
-    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()([.．、])(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT}|{_PRODUCT_AFTER})"
+    # … and a space typed before the mark of an item's number (31 ．强化……), before a Chinese character, is the marker's
+    ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()(?:[ \u3000](?=[.．、][\u3400-\u9fff]))?([.．、])"
+                      rf"(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT}|{_PRODUCT_AFTER})"
                       rf"[\d.．%％])"
                       rf"(?!(?!{_MONTH_AFTER_DOT}){_RANGE}){_TITLE_AHEAD}"),
      int),

@@ -540,7 +540,7 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
             # 1. 2. 3. then 4． 5．: half- and full-width stops mixed in one list
             widths = [it.marker.punct for it in items if it.marker.punct in ".．"]
             if len(set(widths)) > 1:
-                usual = widths[0]  # the list's own first choice
+                usual = _usual_width(ctx, widths)
                 odd = [it.marker for it in items if it.marker.punct in ".．" and it.marker.punct != usual]
                 model = next(it.marker for it in items if it.marker.punct == usual)
                 mk = odd[0]
@@ -559,6 +559,15 @@ def check_mixed(ctx: Context, rule: Rule) -> Iterator[Finding]:
         expected = model.label_for(mk.value)
         yield rule.finding(ctx.doc, *_span(mk), label=_shown(ctx, mk), first=_shown(ctx, model),
                            expected=expected, count=len(odd), suggestion=expected)
+
+
+def _usual_width(ctx: Context, widths: list[str]) -> str:
+    """The stop a list of 1. items keeps: the list's own first choice, unless the stop most 1. items of the document
+    have is another that half of the list's items have too (a count run on through the parts, 1.–33. under
+    （一）–（八）, is one list to its writer: 20．21.22.23． there keeps the document's 1.)."""
+    whole = Counter(mk.punct for mk in ctx.outline.markers if mk.family == "ar" and mk.punct in ".．")
+    usual = "." if whole["."] > whole["．"] else "．" if whole["．"] > whole["."] else widths[0]
+    return usual if 2 * widths.count(usual) >= len(widths) else widths[0]
 
 
 def check_hierarchy(ctx: Context, rule: Rule) -> Iterator[Finding]:
