@@ -469,6 +469,12 @@ def test_an_attachment_named_inside_an_item_does_not_end_the_measures(tmp_path: 
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5]
 
 
+def test_a_footnote_after_the_tasks_is_no_measure(tmp_path: Path) -> None:
+    text = ("全区节能降碳工作安排\n一、工作目标\n单位增加值能耗（考核口径[1]）下降3%。\n二、重点工作\n"
+            "1.每季度开展一次重点用能单位能效检查。\n[1]1、农业；2、工业；3、建筑施工业；4、居民生活。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_a_news_report_of_a_meeting_has_no_measures_of_its_own(tmp_path: Path) -> None:
     """A paper's story of a meeting (本报讯, a wire's 电头) quotes what the meeting asked of others; its 工作任务 and
     要求 are reported speech, not the document's measures. The same words in a work plan are measures."""

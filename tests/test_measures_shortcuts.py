@@ -247,7 +247,7 @@ def test_every_match_of_a_guarded_pattern_holds_a_match_of_its_hint() -> None:
     rng = random.Random(17)
     words = ["附件：", "附 件2", "附\n件三", "特此通知", "妥否", "以上方案。", "具体联系人：", "联系电话:", "咨询方式：",
              "政策解读单位：", "（解读机构及咨询方式", "九是", "十二是", "2021年12月3日", "〇二一年一月十五日", "二〇二一年十一月五日",
-             "。", "，", "发展改革委", " ", "\n", "年", "月", "日", "是", "一"]
+             "。", "，", "发展改革委", " ", "\n", "年", "月", "日", "是", "一", "[1]", "[", "1"]
     hits = 0
     for _ in range(3000):
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 7)))

@@ -661,11 +661,14 @@ _PART_END = Guarded(re.compile(
     rf"|^\s*{_ISSUED}\s*$"
     # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
     r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"
-    # the notes after the text (an edition's 注释 to a speech or a directive, a report's 参考文献): explanations
-    r"|^\s*(?:注\s*释|注\s*解|尾\s*注|参考文献)\s*[:：]?\s*$"),
+    # the notes after the text (an edition's 注释 to a speech or a directive, a report's 参考文献): explanations;
+    # and a footnote, a paragraph opening with its number in square brackets ([1]1、农业；2、……: what a term of the
+    # text covers)
+    r"|^\s*(?:注\s*释|注\s*解|尾\s*注|参考文献)\s*[:：]?\s*$|^\s*\[\d{1,2}\]"),
     # what every branch above holds, each a word or a month after 年 (searched in C from its first character): far
     # rarer than the characters 以 or 年 alone, which most paragraphs hold
-    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|感谢|年[\d一二三四五六七八九十]{1,3}月|目\s*录|注\s*[释解]|尾\s*注|参考文献"))
+    re.compile(r"附\s*件|特此|妥否|以上|解读|联系|咨询|感谢|年[\d一二三四五六七八九十]{1,3}月|目\s*录|注\s*[释解]|尾\s*注|参考文献"
+               r"|\[\d"))
 
 
 def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
