@@ -334,6 +334,17 @@ def test_a_summary_telling_its_work_under_topic_headings_has_its_work_part(tmp_p
     assert [f.rule for f in lint_text(bare, tmp_path, select="S101")] == ["S101"]
 
 
+def test_a_summary_with_next_years_approach_has_its_next_steps(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("县档案馆2024年工作总结暨2025年工作思路\n一、主要工作成效\n全年扫描档案1.2万卷。\n二、存在的问题\n库房容量不足。\n"
+            "三、2025年工作思路\n年底前完成新库房建设。\n")
+    assert lint_text(text, tmp_path, select="S101") == []
+    # … also run into its first sentence, as a text stored on one line has it
+    glued = text.replace("\n", " ", 1).replace("\n", "").replace("三、2025年工作思路", "三、2025年工作思路认真学习")
+    assert lint_text(glued, tmp_path, select="S101") == []
+
+
 def test_a_plan_setting_its_tasks_out_topic_by_topic_has_its_tasks(tmp_path: Path) -> None:
     """一、组织领导 二、代表选举 三、会议时间和地点 四、工作程序 五、工作要求: the tasks stand in chapters of their own
     topics; a plan of goals and safeguards only is still asked for its tasks (the test above)."""
