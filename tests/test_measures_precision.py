@@ -469,6 +469,17 @@ def test_an_attachment_named_inside_an_item_does_not_end_the_measures(tmp_path: 
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5]
 
 
+def test_a_summarys_plan_for_the_year_it_names_is_the_writers_own_outline(tmp_path: Path) -> None:
+    text = ("县档案馆2024年工作总结\n一、2024年工作情况\n全年扫描档案1.2万卷。\n二、存在的问题\n库房容量不足。\n"
+            "三、2025年工作计划\n（一）加强档案库房管理。\n（二）改进查阅服务。\n")
+    assert lint_text(text, tmp_path, select="M101,M103") == []
+    # the same items as next steps, or in a plan: judged
+    steps = text.replace("三、2025年工作计划", "三、下一步工作打算")
+    assert [f.rule for f in lint_text(steps, tmp_path, select="M101")] == ["M101", "M101"]
+    plan = text.replace("县档案馆2024年工作总结", "县档案馆2025年工作方案").replace("2025年工作计划", "2025年重点任务")
+    assert "M101" in [f.rule for f in lint_text(plan, tmp_path, select="M101")]
+
+
 def test_a_footnote_after_the_tasks_is_no_measure(tmp_path: Path) -> None:
     text = ("全区节能降碳工作安排\n一、工作目标\n单位增加值能耗（考核口径[1]）下降3%。\n二、重点工作\n"
             "1.每季度开展一次重点用能单位能效检查。\n[1]1、农业；2、工业；3、建筑施工业；4、居民生活。\n")

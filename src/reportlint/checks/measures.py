@@ -1223,7 +1223,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
-    measures, sections = find_measures(ctx, rule.params)
+    measures, sections = _outside_year_plans(ctx, *find_measures(ctx, rule.params), rule.params)
     limit = rule.params.get("max_chars", 80)
     weak: list[bool] = []  # M103's verdict, asked only when a long bare item needs it
 
@@ -1500,6 +1500,26 @@ def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, A
         found = heads is not None and heads.search(ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]) is not None
         entry = known[key] = (params, found)  # the entry keeps ``params`` alive: its id is not reused meanwhile
     return entry[1]
+
+
+_YEAR_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])?"
+                           r"\s*(?:19|20)\d\d\s*年")
+
+
+def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                        params: Mapping[str, Any]) -> tuple[list[Measure], list[MeasureSection]]:
+    """The measures and parts of ``find_measures`` without the parts of a report of the year's work
+    (``year_plan_titles``) headed by the next year (二、2025年工作计划): the writer's own plan for that year."""
+    if not sections or not ctx.title_matches(tuple(params.get("year_plan_titles", ()))):
+        return measures, sections
+    blocks = ctx.doc.blocks
+    # the heading's first words: run into its first sentence on one line, where the heading ends is a guess
+    planned = [sec for sec in sections if _YEAR_HEADING.match(blocks[sec.block].text, sec.start, sec.start + 16)]
+    if not planned:
+        return measures, sections
+    return ([m for m in measures if not any((sec.block, sec.start) <= (m.block, m.start) < (sec.end_block, sec.end)
+                                            for sec in planned)],
+            [sec for sec in sections if sec not in planned])
 
 
 def _low_params(ctx: Context) -> Mapping[str, Any]:
@@ -1873,7 +1893,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     base = dict(_measure_params(ctx))
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
-    measures, sections = find_measures(ctx, base)
+    measures, sections = _outside_year_plans(ctx, *find_measures(ctx, base), base)
     if not sections:
         return
     quantified = dimensions_of(ctx, base).quantified
