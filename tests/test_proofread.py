@@ -58,6 +58,15 @@ def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_
     assert _found(tmp_path, "民兵队伍要加强正规化建设。", "T105") == []
     assert _found(tmp_path, "推进基层治理法制化建设。", "T105") == []
 
+def test_a_phrase_whose_last_character_is_in_a_word_with_the_next_has_none_dropped(tmp_path: Path) -> None:
+    # 规范化设置 is 规范化 + 设置, no 规范化建设 short of its 建; 规范化设。 has lost it
+    assert _found(tmp_path, "规范化设置公共场所双语标识标牌。", "T105") == []
+    assert [e for e, _ in _found(tmp_path, "加强档案室规范化设。", "T105")] == ["规范化设"]
+
+
+def test_a_policy_term_jieba_lacks_is_no_typo(tmp_path: Path) -> None:
+    assert _found(tmp_path, "持续推进中小金融机构改革化险，高风险机构数量大幅压降。", "T105") == []
+
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
     ("落实扶再贷款政策。", "扶再贷款", "扶贫再贷款"),
@@ -933,6 +942,9 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                     phrase = lex.dropped.get(piece + "$")
                 if (phrase and any(_orphans_by_definition(piece, lex))
                         and not (phrase[1:] == piece and s and lex.word(text[s - 1:s + 1]))  # 处于 for 立于
+                        # 规范化设置: the last character a word with the next, which makes none with its own next
+                        and not (lex.word(text[s + length - 1:s + length + 1])
+                                 and not lex.word(text[s + length:s + length + 2]))
                         and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
                     hit = P.Typo(s, s + length, piece, phrase, "dropped")
                     break

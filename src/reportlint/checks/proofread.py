@@ -425,6 +425,11 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
                 # earlier (正规化建设, 法制化建设 are no 规范化建设, 制度化建设 short of a character; in 处于不败之地
                 # 处于 stands for 立于), not at the phrase's start
                 continue
+            end = s + length
+            if lex.word(text[end - 1:end + 1]) and not lex.word(text[end:end + 2]):  # type: ignore[attr-defined]
+                # the last character makes a word with the next, which makes none with its own next (规范化设置 is
+                # 规范化 + 设置, no 规范化建设; in 中华人民共国安全生产法 the 安 is 安全's)
+                continue
             if phrase[:-1] == text[s:s + length] and s + length == e0 and _parallel_after(text, e0, length):
                 continue  # 责任清、任务明: two parallel clauses, each ending in a word of one character
             if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
