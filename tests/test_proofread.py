@@ -246,6 +246,8 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("县农业农村局\n于开展农村人居环境整治情况的调研报告\n一、基本情况", "于", "关于"),
     ("全年生产仲钨酸氨1200吨。", "酸氨", "酸铵"),  # an ammonium salt written with 氨
     ("每亩追施碳酸氢氨50公斤。", "碳酸氢氨", "碳酸氢铵"),
+    ("年底前完成用地协议签定工作。", "签定", "签订"),
+    ("抓好中央生态环境保护督查反馈问题整改。", "督查", "督察"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
