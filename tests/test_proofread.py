@@ -485,6 +485,15 @@ def test_an_approximate_number_in_chinese_numerals_or_a_share_said_twice(tmp_pat
     assert _found(tmp_path, right, "T108") == []
 
 
+def test_a_rate_compared_with_an_earlier_one_changes_by_percentage_points(tmp_path: Path) -> None:
+    text = "全县学前教育毛入园率98%，较去年提高2.5%。\n污水集中处理率为95.0%，同比下降1.2%。\n"
+    found = lint_text(text, tmp_path, select="T108")
+    assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(1, "2.5%", "2.5个百分点"), (2, "1.2%", "1.2个百分点")]
+    # points already, or the change of another quantity the clause names
+    assert lint_text("森林覆盖率达到62%，比上年增加1.2个百分点。\n销售利润率为10%，利润同比增长15%。\n", tmp_path,
+                     select="T108") == []
+
+
 def test_a_range_of_numbers_with_zuoyou_is_an_approximation_said_twice(tmp_path: Path) -> None:
     text = "每人陈述控制在20-30分钟左右，预计三至五年左右完成，增幅10%～15%左右。"
     assert [e for e, _ in _found(tmp_path, text, "T108")] == ["20-30分钟左右", "三至五年左右", "10%～15%左右"]

@@ -1371,6 +1371,15 @@ def _overlapping(parts: str, dimensions: tuple[tuple[str, ...], ...]) -> bool:
     return sum(1 for words in dimensions if any(w in parts for w in words)) >= 2
 
 
+# a rate or a share in % (覆盖率92%, 占比18.5%) compared with an earlier one in the same sentence and said to have
+# risen or fallen by so many % (较去年提高3.35%): the difference of two percentages is in percentage points (个百分点),
+# as the statistical bulletins of 国家统计局 write it; only right after the figure, so a change of another quantity that
+# a clause names (利润同比增长15%) is left alone
+_RATE_CHANGE = re.compile(r"(?:率|比重|占比)(?:为|是|达到?|提高到|提升到|下降到|降至|升至)?\s*\d+(?:\.\d+)?\s*[%％]"
+                          r"[，,]?\s*(?:较|比|同比|环比)[^，,。；;%％\d]{0,8}?(?:提高|上升|下降|增加|减少|降低|提升)了?\s*"
+                          r"((\d+(?:\.\d+)?)\s*[%％])")
+
+
 def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
     dimensions = _dimensions(rule.params.get("dimensions"))
@@ -1405,6 +1414,10 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
+    for b, offset, m in body.finditer(_RATE_CHANGE) if "率" in body.text or "比重" in body.text else ():
+        if b.index not in residue:
+            yield rule.finding(ctx.doc, b.index, m.start(1) - offset, m.end() - offset, key="points", text=m.group(1),
+                               expected=f"{m.group(2)}个百分点", suggestion=f"{m.group(2)}个百分点")
     # the whole's own count is quoted, not the sentence
     yield from _each_match(ctx, rule, _HOUSEHOLDS, "户" in body.text, _households_detail, "whole")
     yield from _each_match(ctx, rule, _DATE, _dates_may_be_impossible(body.text), _date_detail)
