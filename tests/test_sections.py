@@ -373,3 +373,14 @@ def test_a_heading_over_two_parts_names_both(tmp_path: Path) -> None:
     assert lint_text(one_line, tmp_path, select="S101", profile="整改方案") == []
     goals = one_line.replace("二、工作目标及进度安排", "二、工作目标")
     assert [f.rule for f in lint_text(goals, tmp_path, select="S101", profile="整改方案")] == ["S101"]
+
+
+def test_a_report_leaving_the_superior_to_approve_what_it_means_to_do_holds_a_request(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("县供电公司关于职工医疗保险移交所需费用的报告\n县国资委：\n移交所需费用共计120万元，建议分三年列支。\n"
+            "如无不妥，公司拟按此方式执行。\n特此报告。\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="S107")] == ["S107"]
+    # a report asking the superior to forward it to others (呈转性报告) is no request of its own
+    forwarded = text.replace("如无不妥，公司拟按此方式执行。", "以上报告如无不妥，请批转各单位执行。")
+    assert lint_text(forwarded, tmp_path, select="S107") == []
