@@ -512,7 +512,7 @@ def test_an_outdated_formulation_is_judged_by_the_year_written_not_a_target_year
     written = "县农业农村局2024年工作总结\n2024年，全县完成高标准农田建设2万亩。\n全县干部要以党的十九大精神统一思想。"
     assert [f.excerpt for f in lint_text(written, tmp_path, select="T107")] == ["党的十九大精神"]
     # … and so are the last year of a plan's period (（2021-2023年）) and the end of a year it aims at (到2023年末)
-    period = ("县数字乡村建设三年行动计划\n（2021-2023年）\n深入贯彻党的十九届五中全会精神。\n"
+    period = ("县数字乡村建设三年行动计划\n（2021-2023年）\n以十九届五中全会精神统揽全局。\n"
               "到2023年末，全县行政村光纤通达率保持100%。")
     assert lint_text(period, tmp_path, select="T107") == []
 

@@ -384,7 +384,7 @@ def test_a_heading_on_the_results_of_the_work_it_names_opens_no_measures_part(tm
     text = ("某某街道2025年工作总结\n一、2025年重点工作成效\n（一）党建引领持续深化。坚持党的全面领导，强化思想引领。\n"
             "二、主要任务完成情况\n（一）营商环境不断优化。深化政务服务改革，提升办事效率。\n"
             "三、主要措施和成效\n（一）健全工作机制。建立联席会议制度，形成工作合力。\n"
-            "四、2026年重点工作\n（一）持续深化党建引领。坚持党的全面领导，强化思想引领。\n")
+            "四、下一步重点工作\n（一）持续深化党建引领。坚持党的全面领导，强化思想引领。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [9]
 
 
