@@ -29,6 +29,16 @@ def test_word_split_at_a_page_boundary_is_joined_and_the_separator_dropped() -> 
     assert [t for _, t, _ in out[1:]] == ["", "明年继续推进。"]
 
 
+def test_a_date_broken_between_its_numbers_and_their_units_is_joined() -> None:
+    lines = ["县人民政府", "", "2014", "年6", "月28", "日", "", "关于加强防汛工作的通知"]
+    assert _texts(lines) == ["县人民政府", "", "2014年6月28日", "", "关于加强防汛工作的通知"]
+    # a title broken into words is no date (X104 reports it as one run of fragments); nor is a sentence ending in a
+    # figure, a long line, continued by a line that opens with 年
+    assert _texts(["2023", "年县档案馆", "专题", "调研报告"]) == ["2023", "年县档案馆", "专题", "调研报告"]
+    assert _texts(["全年新增就业岗位一千二百个，完成计划的120", "年度考核结果另行通知。"]) == [
+        "全年新增就业岗位一千二百个，完成计划的120", "年度考核结果另行通知。"]
+
+
 def test_title_cut_before_its_last_character() -> None:
     assert _texts(["关于开展安全检查的通", "知", "", "各单位："]) == ["关于开展安全检查的通知", "", "各单位："]
 
@@ -158,7 +168,7 @@ def test_rejoin_quick_tests_agree_with_the_plain_walk() -> None:
     import random
 
     rng = random.Random(20)
-    pieces = ["今年", "通", "知", "。", "，", "；", "：", "…", "”", "》", "）", "《", "（", "“", " ", "\u3000", "\t",
+    pieces = ["今年", "通", "知", "。", "，", "；", "：", "…", "”", "》", "）", "《", "（", "“", " ", "\u3000", "\t", "2014", "年6",
               ZW, "\ufeff", "\u2060", "一、", "（二）", "1.", "# ", "```", "abc", "?", "!", ".", "\xa0"]
     for _ in range(3000):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 8))]

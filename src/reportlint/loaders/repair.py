@@ -35,6 +35,8 @@ _MARKER = re.compile(
 _CLAUSE_MARKS = frozenset("，。、；：！？,.;:!?")
 _FIRST_LEVEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、．]|第[一二三四五六七八九十百零〇\d]+(?:章|部分|编))")
 _HEADING_CHARS = 50  # a heading line is short
+_DATE_PIECE = 8  # the short line a date's number ends (2014, 年6, 月28): longer, a sentence ends in a figure
+_DATE_REST = re.compile(r"\s*[年月日]\d{0,2}\s*$")  # the next piece of such a date: a unit and the next number
 _CJK_ONE = re.compile(r"^[\u3400-\u9fff]$")
 _HAS_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()《》“”]")
 
@@ -67,6 +69,8 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
         return True
     if tail in _NO_LINE_END:
         return True
+    if tail.isdigit() and _DATE_REST.match(nxt) and len(prev.rsplit("\n", 1)[-1].strip()) <= _DATE_PIECE:
+        return True  # a date a page's layout broke between its number and its unit (2014 / 年6 / 月28 / 日)
     if head in _NO_LINE_START:
         # under a heading of the first level (一、…, 第二章…) a line that opens with a comma or a full stop has lost
         # its first words (a year or a name a site deleted): which line is damaged is unknown, so neither is joined
