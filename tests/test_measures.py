@@ -132,6 +132,9 @@ def test_a_named_task_holding_an_intensifier_is_no_empty_word(tmp_path: Path) ->
     assert lint_text(head + named, tmp_path, select="M102") == []
     empty = "（一）进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平。\n"
     assert [f.rule for f in lint_text(head + empty, tmp_path, select="M102")] == ["M102"]
+    # … nor is a word that holds one as its part (可持续发展, 深入人心)
+    part = "（一）积极推动农村公路可持续发展，切实让安全理念深入人心，不断提升养护水平。\n"
+    assert lint_text(head + part, tmp_path, select="M102") == []
 
 
 def test_an_item_runs_to_the_next_item_so_a_later_owner_counts(tmp_path: Path) -> None:
