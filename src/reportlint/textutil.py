@@ -27,6 +27,15 @@ PINYIN_READING = re.compile(rf"[（(]((?:[a-zü]*[{TONED}][a-zü]*[ ]?){{1,4}})[
 # re-joining lines and the rules reading where a line or a text stops use the same sets
 SENTENCE_ENDS = frozenset("。；：！？!?;:…")
 CLOSING_MARKS = "”’」』）)》〉】〕"
+# a date of issue (成文日期, GB/T 9704-2012 7.3.5: 2021年1月15日, 二〇二一年一月十五日), and a line that is one alone
+ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"
+          r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
+DATE_LINE = re.compile(rf"\s*{ISSUED}\s*$")
+# the issuing body on a line of the signature (县财政局, 中共××县委员会, ××镇人民政府, 局党组, 海关总署; GB/T 9704-2012
+# 7.3.5, 发文机关署名): a name that ends with the word of a body, short, with no mark of a sentence
+ISSUER_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s（(]{2,24}"
+                         r"(?:局|委|办|厅|部|院|府|署|行|司|组|会|中心|公司|集团|支部|办公室|所|站|队|社|处|科|室|镇|乡|街道)"
+                         r"[ \t\u3000]*$")
 CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 

@@ -12,7 +12,7 @@ from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import has_any, pattern_set
-from ..textutil import CLOSING_MARKS, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
+from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUER_LINE, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
 from ..traditional import written_in_traditional
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
@@ -261,22 +261,16 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from flush()
 
 
-# the lines signing a document issued jointly (GB/T 9704-2012 7.3.5: 联合行文, each body's name, one under another, over
-# the date of issue): each a body's name, the last followed by the date (other bodies' longer names between)
-_BODY_LINE = re.compile(r"\s*[\u4e00-\u9fff（）()]{1,30}"
-                        r"(?:部|委|局|院|厅|办|署|会|府|室|处|行|社|所|司|站|队|中心|公司|集团)\s*$")
-_DATE_ALONE = re.compile(r"\s*(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
-                         r"\s*[\d一二三四五六七八九十]{1,3}\s*日\s*$")
-
-
 def _signs_over_a_date(blocks: tuple[Block, ...], run: list[int]) -> bool:
-    """Whether the short lines of ``run`` are bodies signing the document over its date of issue."""
-    if not all(_BODY_LINE.match(blocks[i].text) for i in run):
+    """Whether the short lines of ``run`` are bodies signing the document over its date of issue (GB/T 9704-2012 7.3.5:
+    a document issued jointly is signed by each body, one under another): each a body's name, the last followed by
+    the date (other bodies' longer names between)."""
+    if not all(ISSUER_LINE.match(blocks[i].text) for i in run):
         return False
     for b in blocks[run[-1] + 1:run[-1] + 12]:
-        if _DATE_ALONE.match(b.text):
+        if DATE_LINE.match(b.text):
             return True
-        if b.text.strip() and not _BODY_LINE.match(b.text):
+        if b.text.strip() and not ISSUER_LINE.match(b.text):
             return False
     return False
 

@@ -17,8 +17,8 @@ from ..model import Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
-from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, sentences, strip_label
-from .sections import VERDICT, locate_sections
+from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUED, ISSUER_LINE, SENTENCE_ENDS, sentences, strip_label
+from .sections import VERDICT, YEAR_FIRST, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
@@ -649,16 +649,14 @@ def _lead_ins(patterns: tuple[str, ...]) -> Anchored | PatternSet | None:
 # … and so does the heading of the notes after the text (注释, 参考文献 alone on a line): explanations, not measures
 # … and so does the contact block after the body: the 附注 with 联系人 and 电话 (GB/T 9704-2012 §7.3.7) or a policy
 # explainer's 解读机构及咨询方式 / 政策解读单位：… / 咨询电话：… lines (government portals' 政策解读 pages)
-_ISSUED = (r"(?:(?:19|20)\d\d|[〇○零一二三四五六七八九]{4})年"  # a date of issue: 2021年1月15日, 二〇二一年一月十五日
-           r"[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日")
 _PART_END = Guarded(re.compile(
     r"(?:^|(?<=[。！？；;\s]))附\s*件\s*[:：\d一二三四五六七八九十]|特此(?:报告|通知|请示|函告|通报|函复)|妥否|以上(?:报告|意见|方案|答复)[，,。]"
     r"|^\s*[（(]?(?:(?:政策)?解读(?:机构|单位)|(?:具体)?联系人(?:及(?:联系)?(?:电话|方式))?|联系(?:电话|方式)|咨询(?:电话|方式))"
     r"(?:及咨询方式\s*$|\s*[:：])"
     # a reply letter's closing thanks (答复函: 感谢您对我县卫生工作的关心和支持), after its last point
     r"|^\s*(?:衷心|再次)?感谢(?:您|你|贵)[^。！\n]{0,40}(?:关心|支持|理解|关注)"
-    rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{_ISSUED}(?![起前后止以内至到，,、])"
-    rf"|^\s*{_ISSUED}\s*$"
+    rf"|(?<=[。！？])[^。！？，,、；;：:\s\d]{{2,16}}(?<![于在至到从自为是止起])\s*{ISSUED}(?![起前后止以内至到，,、])"
+    rf"|^\s*{ISSUED}\s*$"
     # a list of documents after the body: 附件 on a line of its own, 附件目录, 需要回收的文件目录：
     r"|^\s*附\s*件\s*(?:目\s*录|清\s*单)?\s*$|^\s*目\s*录\s*$|(?:文件|资料|材料|附件)目录\s*[:：]"
     # the notes after the text (an edition's 注释 to a speech or a directive, a report's 参考文献): explanations;
@@ -685,18 +683,12 @@ def _stop_early(ctx: Context, start: Pos, end: Pos) -> Pos:
         m = _PART_END.pattern.search(blocks[b].text, start[1] if b == start[0] else 0,
                                      stop[1] if b == stop[0] else len(blocks[b].text))
         if m:
-            if m.start() == 0 and _DATE_LINE.match(blocks[b].text):
+            if m.start() == 0 and DATE_LINE.match(blocks[b].text):
                 return _before_issuer(ctx, start, b)
             return b, m.start()
     return end
 
 
-_DATE_LINE = re.compile(rf"\s*{_ISSUED}\s*$")
-# the issuing body on the line over the date of issue (县财政局, 中共××县委员会, ××镇人民政府, 局党组): a name that ends
-# with the word of a body (GB/T 9704-2012 §7.3.5, 发文机关署名), short, with no mark of a sentence
-_ISSUER_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s（(]{2,24}"
-                          r"(?:局|委|办|厅|部|院|府|组|会|中心|公司|支部|办公室|所|站|队|社|处|科|室|镇|乡|街道)"
-                          r"[ \t\u3000]*$")
 
 
 def _before_issuer(ctx: Context, start: Pos, date: int) -> Pos:
@@ -708,7 +700,7 @@ def _before_issuer(ctx: Context, start: Pos, date: int) -> Pos:
         above = b - 1
         while above > start[0] and not blocks[above].text.strip():
             above -= 1
-        if above <= start[0] or not _ISSUER_LINE.match(blocks[above].text):
+        if above <= start[0] or not ISSUER_LINE.match(blocks[above].text):
             break
         b, lines = above, lines + 1
     return b, 0
@@ -1503,7 +1495,7 @@ def _requirements_part(ctx: Context, sec: MeasureSection, params: Mapping[str, A
 
 
 _YEAR_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])?"
-                           r"\s*(?:19|20)\d\d\s*年")
+                           + YEAR_FIRST.pattern)
 
 
 def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[MeasureSection],

@@ -148,13 +148,14 @@ def _locate_sections(ctx: Context, threshold: float) -> dict[str, Heading]:
     return found
 
 
-_YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?")
+# a year at the head of a heading (2023年工作思路, 二〇二三年度……), after its label
+YEAR_FIRST = re.compile(r"\s*(?:(?:19|20)\d\d|[〇○零一二][〇○零一二三四五六七八九]{3})\s*年(?:度)?")
 
 
 def _opens_with(text: str, wording: str) -> bool:
     """Whether a heading's first words are ``wording`` (after its label and a year: 二、2023年工作思路), or a part's
     name joined to it by 及, 和, 与 or 、 (二、工作目标及进度安排: one heading over two parts, each named)."""
-    year = _YEAR_FIRST.match(text)
+    year = YEAR_FIRST.match(text)
     if year is not None:
         text = text[year.end():]
     return wording in text[:len(wording) + 4] or any(
