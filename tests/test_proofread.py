@@ -66,6 +66,13 @@ def test_a_phrase_whose_last_character_is_in_a_word_with_the_next_has_none_dropp
 
 def test_a_policy_term_jieba_lacks_is_no_typo(tmp_path: Path) -> None:
     assert _found(tmp_path, "稳妥推进农村信用社改革化险工作。", "T105") == []
+    # 纠治 (纠正、整治) is how reports speak of the 四风, though 救治 occurs in the same text
+    assert _found(tmp_path, "医院全力救治伤员。\n各级机关要大力纠治“四风”，坚决整治形式主义。", "T105") == []
+
+
+def test_an_adjective_of_can_and_a_verb_is_no_phrase_short_of_its_last_character(tmp_path: Path) -> None:
+    # 可操作 before a mark is the adjective (举措要可操作、可落地), not 可操作性 without its 性
+    assert _found(tmp_path, "各处室要拿出具体可操作、可落地的办法。", "T105") == []
 
 
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
