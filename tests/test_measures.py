@@ -112,6 +112,23 @@ def test_items_that_describe_the_work_are_no_measures(tmp_path: Path) -> None:
     assert lint_text(form, tmp_path, select="M101") == []
 
 
+def test_the_cases_papers_and_steps_a_lead_in_announces_are_no_measures(tmp_path: Path) -> None:
+    """A notice's 工作安排 lists who qualifies, what to bring and how a draw runs under a lead-in saying so; those
+    sub-items are no tasks. A lead-in announcing other things still leads measures."""
+    head = "区教育局关于做好2025年公办小学招生工作的通知\n各小学：\n二、招生工作安排\n"
+    items = ("（一）报名。适龄儿童家长于6月10日前到学校报名，并带齐如下证件（原件和复印件）：\n"
+             "1．户口簿；\n2．房屋产权证明。\n（二）摇号。摇号过程如下：\n1．录入全部报名信息。\n"
+             "2．由系统随机生成顺序号。\n（三）审核。凡属于以下两种情形之一的，需另行提交说明：\n"
+             "1．儿童随祖父母居住；\n2．父母长期在外务工。\n")
+    assert lint_text(head + items, tmp_path, select="M101") == []
+    # … also where the list runs on in the item's paragraph, the item itself judged as before
+    run_on = ("（一）补录。6月20日前完成补录，属于以下情况的家长需提交说明：（1）儿童随祖父母居住；"
+              "（2）父母长期在外务工；（3）户籍在外省。\n")
+    assert lint_text(head + run_on, tmp_path, select="M101") == []
+    asks = "（四）宣传。宣传方式如下：\n1．加强宣传引导。\n2．认真做好政策解读。\n"
+    assert [f.block + 1 for f in lint_text(head + items + asks, tmp_path, select="M101")] == [14, 15]
+
+
 def test_a_requirement_without_a_subject_binds_the_addressees(tmp_path: Path) -> None:
     text = ("县应急管理局关于开展安全检查的通知\n各乡镇、县直各单位：\n一、检查时间\n2024年5月10日至20日。\n"
             "二、工作要求\n（一）各乡镇要高度重视，认真组织。\n（二）县应急指挥中心在检查过程中，注意做好记录。\n"

@@ -993,6 +993,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             text = _span_text(ctx, pos, stop)
             unlabelled = strip_label(text.strip())
             body = unlabelled.strip()
+            if nxt and nxt[1] > depth and _LISTS_NO_TASKS.search(body):
+                below = depth  # its sub-items are cases, papers or steps; the item itself is judged as any other
             if _DESCRIBES.match(body) or _DELIVERABLE.match(body) or (len(body) <= heading_chars
                                                                       and _TEACHES.search(body)) or (
                     framing is not None and framing.pattern.match(body, 0, 12)):  # （一）总体目标 of a plan's part
@@ -1069,6 +1071,15 @@ _DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|�
 # notice sets it out
 _DELIVERABLE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:文稿|课件|视频|作品|论文|照片|图片|申报表|报名表|申报材料|参赛材料)"
                           r"(?:[（(][^）)\n]{0,12}[）)])?\s*[:：]")
+
+
+# … or one whose last words announce a list of cases, conditions, papers or the steps of a procedure (属于以下情况之一
+# 的，需……：, 提供如下证明材料（原件和复印件）：, 录取过程如下：): its sub-items say who qualifies, what to bring or
+# how the procedure runs, not tasks to quantify
+_LISTS_NO_TASKS = re.compile(
+    r"(?:(?:以下|如下|下列)[^。；;：:\n]{0,6}(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?"
+    r"|(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?(?:如下|为))"
+    r"[^。；;：:\n]{0,14}[：:](?=\s*$|\s*(?:[（(]1[）)]|1[．.、](?!\d)|①))")  # the item's end, or its first sub-item run on
 
 
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
