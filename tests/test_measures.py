@@ -501,7 +501,7 @@ def test_a_sanction_for_a_failure_is_no_task(tmp_path: Path) -> None:
 def test_a_parts_heading_and_its_lead_paragraph_are_no_measure(tmp_path: Path) -> None:
     # （一） heading on its own line, a paragraph summing up the part, then its numbered measures: the measures are
     # judged, the lead is not; the same when a paste ran the lines together with their indents
-    lines = ["关于加强农村人居环境整治的实施意见", "一、总体要求", "到年底前完成整治任务。", "二、重点任务",
+    lines = ["关于加强农村人居环境整治的实施方案", "一、总体要求", "到年底前完成整治任务。", "二、重点任务",
              "（一）强化村庄清洁，提升环境面貌",
              "针对一些地方脏乱差反弹的问题，坚持问题导向，持续推进村庄清洁行动，巩固整治成果。",
              "1.开展村庄清洁行动。每季度组织一次集中清理，由乡镇人民政府负责。",

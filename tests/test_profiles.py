@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import txt_to_docx
 
-from reportlint.testing import lint_path, session
+from reportlint.testing import lint_path, lint_text, session
 
 FIXTURES = Path(__file__).parent / "fixtures" / "profiles"
 _, BOOK = session().books()
@@ -24,7 +24,7 @@ EXPECTED = {
     "report": ("报告", {"N102"}),
     "notice": ("通知", {"N101"}),  # 一、二、三、二、: an earlier number used again (N101)
     "work-points": ("工作要点", {"M103"}),
-    "opinion": ("意见", {"M101"}),
+    "opinion": ("意见", {"M102"}),  # its tasks are directions: M101 stays silent, the empty words do not
     "gov-work-report": ("政府工作报告", {"N101"}),
     "interpretation": ("政策解读", {"N102"}),  # its measures are the interpreted document's: M101-M103 stay silent
 }
@@ -79,7 +79,6 @@ def test_section_wording_variants_are_recognised(tmp_path: Path, heading: str, s
     [("三、一步工作方案", "下一步工作方案"), ("一、存在的主要问", "存在的主要问题"), ("二、问题产生的原", "问题产生的原因")],
 )
 def test_damaged_headings_suggest_the_intended_title(tmp_path: Path, heading: str, expected: str) -> None:
-    from reportlint.testing import lint_text
 
     text = f"县委常委会对照检查材料\n{heading}\n正文内容。\n二、原因分析\n正文。\n"
     found = lint_text(text, tmp_path, select="S104", profile="对照检查材料" if "问题" in expected or "原因" in expected else "调研报告")
@@ -89,7 +88,6 @@ def test_damaged_headings_suggest_the_intended_title(tmp_path: Path, heading: st
 @pytest.mark.parametrize(("heading", "reported"), [("一、调研选题情况", False), ("一、调研的基本情况", False),
                                                    ("一、工作开展情", True), ("一、工作开情况", True)])
 def test_a_heading_with_a_word_added_is_more_specific_not_damaged(tmp_path: Path, heading: str, reported: bool) -> None:
-    from reportlint.testing import lint_text
 
     text = f"关于村级集体经济的调研报告\n{heading}\n课题组走访了十个村。\n二、存在的问题\n收入偏低。\n三、对策建议\n加大扶持。\n"
     assert bool(lint_text(text, tmp_path, select="S104", profile="调研报告")) is reported
@@ -98,7 +96,6 @@ def test_a_heading_with_a_word_added_is_more_specific_not_damaged(tmp_path: Path
 @pytest.mark.parametrize("heading", ["三、下步打算", "一、存在问题", "二、工作措施", "一、基本情况",
                                      "三、2025年工作计划", "三、二〇二五年工作思路"])  # the year 明年 speaks of
 def test_ordinary_headings_are_not_damaged(tmp_path: Path, heading: str) -> None:
-    from reportlint.testing import lint_text
 
     assert lint_text(f"县机关工作总结\n{heading}\n正文内容。\n", tmp_path, select="S104", profile="工作总结") == []
 
@@ -124,7 +121,6 @@ def test_pdf_rendition_of_complete_document_stays_silent(tmp_path: Path, pid: st
 
 
 def test_a_section_out_of_order_is_named_where_it_comes_too_early(tmp_path: Path) -> None:
-    from reportlint.testing import lint_text
 
     text = "县局党组对照检查材料\n一、整改措施\n（一）加强学习。\n二、存在的主要问题\n（一）学习不够深入。\n三、原因分析\n（一）认识不到位。\n"
     found = [(f.line, f.message) for f in lint_text(text, tmp_path, select="S102")]
@@ -143,6 +139,28 @@ def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str,
     # the kind is read outside the 书名号: a 解读 of a plan that quotes the government work report is a 解读, no work
     # report and no plan
     assert _doctype(tmp_path, f"{title}\n为做好相关工作，现说明如下。\n") == doctype
+
+
+@pytest.mark.parametrize(("title", "doctype"), [
+    # 汇报 is a report to superiors, whatever document it tells about
+    ("关于年度工作意见起草情况的汇报", "报告"),
+    # a unit's annual 工作意见 arranges its year's work, as 工作要点 do; a policy 意见 is another kind
+    ("县司法局2026年工作意见", "工作要点"),
+    ("县人民政府关于加快发展家庭农场的实施意见", "意见"),
+])
+def test_the_kind_word_closing_the_title_names_the_kind(tmp_path: Path, title: str, doctype: str | None) -> None:
+    assert _doctype(tmp_path, f"{title}\n为做好相关工作，现说明如下。\n") == doctype
+
+
+def test_an_opinion_sets_directions_not_itemised_tasks(tmp_path: Path) -> None:
+    """A policy 意见 leaves owners and deadlines to its task division: no M101 per item. The same items in a plan are
+    judged."""
+    body = ("一、总体要求\n到2027年，全县家庭农场达到800家。\n二、主要任务\n（一）加强示范引领。鼓励各地培育示范家庭农场。\n"
+            "（二）完善服务体系。健全面向家庭农场的社会化服务。\n")
+    opinion = "县人民政府关于加快发展家庭农场的实施意见\n" + body
+    assert lint_text(opinion, tmp_path, select="M101") == []
+    plan = "县加快发展家庭农场实施方案\n" + body
+    assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] == ["M101", "M101"]
 
 
 def _doctype(tmp_path: Path, text: str) -> str | None:
