@@ -1079,7 +1079,8 @@ _DELIVERABLE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:文稿|课件|视频|作品|
 _LISTS_NO_TASKS = re.compile(
     r"(?:(?:以下|如下|下列)[^。；;：:\n]{0,6}(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?"
     r"|(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?(?:如下|为))"
-    r"[^。；;：:\n]{0,14}[：:](?=\s*$|\s*(?:[（(]1[）)]|1[．.、](?!\d)|①))")  # the item's end, or its first sub-item run on
+    # then the item's end, or its first sub-item run on in its paragraph
+    r"[^。；;：:\n]{0,14}[：:](?=\s*$|\s*(?:[（(]1[）)]|1[．.、](?!\d)|①))")
 
 
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
