@@ -202,6 +202,14 @@ def test_pairs_two_quotations_left_open_stay_two(tmp_path: Path) -> None:
     assert len(_spans(tmp_path, "按照“守纪律和县委提出的“讲规矩要求开展工作。", "T102")) == 2
 
 
+def test_pairs_a_quotation_closed_with_the_opener_after_one_opened_with_the_closer(tmp_path: Path) -> None:
+    # ”甲”或“乙“: the quotes of one spot typed back to front, each pair said once at its wrong mark; the correct “
+    # opening 乙 is no finding
+    found = lint_text("推广”订单＋农户”或“基地＋合作社“经营模式。", tmp_path, select="T102")
+    assert [(f.start, f.excerpt) for f in found] == [(2, "”"), (17, "“")]
+    assert "“基地＋合作社”" in found[1].message and "结尾" in found[1].message
+
+
 def test_halfwidth_brackets_are_reported_as_pairs(tmp_path: Path) -> None:
     found = lint_text("行动计划(2024—2026年)的通知", tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("(2024—2026年)", "（2024—2026年）")]

@@ -412,15 +412,20 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
         marks = [f.excerpt for f in cluster]
         i = 0
         rest: list[Finding] = []
+        flipped = False  # a quotation of this spot was opened with the closing mark
         while i < len(cluster):
             f = cluster[i]
             # ”心晴”: a closer that closes nothing, then one that closes it — the first should
-            # open. (“甲“乙 is not the mirror case: the closers are as often lost altogether.)
-            if i + 1 < len(cluster) and marks[i] == marks[i + 1] == "”":
+            # open. (“甲“乙 alone is not the mirror case: the closers are as often lost altogether;
+            # right after a quotation opened back to front, “乙“ is its twin, closed with the opener.)
+            pair = marks[i:i + 2]
+            if pair == ["”", "”"] or (flipped and pair == ["“", "“"]):
                 g = cluster[i + 1]
                 inner = text[f.end:g.start]
                 if len(inner) <= 30 and _QUOTES.search(inner) is None:
-                    out.append(rule.finding(ctx.doc, f.block, f.start, f.end, key="wrong_open",
+                    at, flipped = (f, True) if pair[0] == "”" else (g, False)
+                    out.append(rule.finding(ctx.doc, at.block, at.start, at.end,
+                                            key="wrong_open" if at is f else "wrong_close",
                                             text=text[f.start:g.end], expected=f"“{inner}”"))
                     i += 2
                     continue
