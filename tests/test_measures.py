@@ -129,6 +129,19 @@ def test_the_cases_papers_and_steps_a_lead_in_announces_are_no_measures(tmp_path
     assert [f.block + 1 for f in lint_text(head + items + asks, tmp_path, select="M101")] == [14, 15]
 
 
+def test_a_schedule_part_dates_the_tasks_before_it(tmp_path: Path) -> None:
+    """三、实施步骤 sets the stages and the date the work is done by: the tasks are dated there, not item by item."""
+    head = "县市场监管局关于推进许可改革的通知\n各乡镇：\n一、重点任务\n（一）优化办理流程。精简申请材料和办理环节。\n" \
+           "（二）提升窗口服务。开通线上申报和线下窗口两种渠道。\n"
+    steps = "二、实施步骤\n按照以下两个阶段，于2025年9月底前完成：\n（一）准备阶段。制定操作规程。\n（二）运行阶段。系统上线运行。\n"
+    assert lint_text(head + steps, tmp_path, select="M101,M103") == []
+    undated = steps.replace("于2025年9月底前完成", "有序推进")
+    assert [f.block + 1 for f in lint_text(head + undated, tmp_path, select="M101")] == [4, 5]
+    # the requirements that go with the tasks are not dated by it
+    asks = "三、工作要求\n各乡镇要高度重视，切实加强领导，不断提高认识，全面推进各项工作。\n"
+    assert [f.rule for f in lint_text(head + steps + asks, tmp_path, select="M101,M102,M103")] == ["M102"]
+
+
 def test_a_requirement_without_a_subject_binds_the_addressees(tmp_path: Path) -> None:
     text = ("县应急管理局关于开展安全检查的通知\n各乡镇、县直各单位：\n一、检查时间\n2024年5月10日至20日。\n"
             "二、工作要求\n（一）各乡镇要高度重视，认真组织。\n（二）县应急指挥中心在检查过程中，注意做好记录。\n"

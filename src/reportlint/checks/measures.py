@@ -956,10 +956,12 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     heading_chars = params.get("heading_chars", 30)
     framing = pattern_set(tuple(params.get("framing", ())))
     measures: list[Measure] = []
+    scheduled = _DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()
     for sec in sections:
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
-        given = _given(ctx, sec, params)
+        # the schedule dates the tasks, not the requirements and safeguards that go with them (四、工作要求)
+        given = _given(ctx, sec, params) | (scheduled if not _requirements_part(ctx, sec, params) else frozenset())
         if not cuts:
             found: list[Measure] = []
             signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
@@ -1945,6 +1947,30 @@ def _targets_set_before(ctx: Context, first: MeasureSection, quantified: Callabl
             sentence = _SENTENCE_AFTER.match(text, at)
             if sentence is not None and sentence.group() and quantified(sentence.group()) & {"amount", "target"}:
                 return True
+    return False
+
+
+# the heading of a part that schedules a plan's work (三、实施步骤, 时间安排, 四、计划安排, （二）实施阶段)
+_SCHEDULE = re.compile(r"(?:实施|工作|方法|推进)步骤|步骤安排|(?:时间|进度|阶段|计划)安排|实施阶段|时间节点"
+                       r"|(?:实施|进度)计划|实施进度")
+
+
+def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
+    """Whether a part outside the measures parts schedules the work by dates (三、实施步骤：按照以下三个阶段，于2025年
+    5月底完成): the tasks are dated there, stage by stage, as a part's heading dates its own (``_given``)."""
+    items, blocks = ctx.outline.items, ctx.doc.blocks
+    for k, it in enumerate(items):
+        m = it.marker
+        if not _SCHEDULE.search(m.title[:12]) or any(
+                (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
+            continue
+        end = next(((n.marker.block, n.marker.start) for n in items[k + 1:] if n.depth <= it.depth),
+                   (len(blocks) - 1, len(blocks[-1].text)))
+        part = "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
+                         for b in range(m.block, end[0] + 1) if b not in ctx.residue)
+        # the patterns alone (``of``): a schedule writes its dates out in figures
+        if dimensions_of(ctx, params).of(part) & _DEADLINE:
+            return True
     return False
 
 
