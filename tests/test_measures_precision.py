@@ -478,6 +478,9 @@ def test_a_summarys_plan_for_the_year_it_names_is_the_writers_own_outline(tmp_pa
     assert [f.rule for f in lint_text(steps, tmp_path, select="M101")] == ["M101", "M101"]
     plan = text.replace("县档案馆2024年工作总结", "县档案馆2025年工作方案").replace("2025年工作计划", "2025年重点任务")
     assert "M101" in [f.rule for f in lint_text(plan, tmp_path, select="M101")]
+    # a page that lost the title: the summary is known by its parts
+    untitled = text.replace("县档案馆2024年工作总结\n", "2024年，县档案馆围绕中心工作，扎实推进各项任务。\n")
+    assert lint_text(untitled, tmp_path, select="M101,M103") == []
 
 
 def test_a_footnote_after_the_tasks_is_no_measure(tmp_path: Path) -> None:

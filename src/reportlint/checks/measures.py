@@ -1515,8 +1515,11 @@ _YEAR_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．
 def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
                         params: Mapping[str, Any]) -> tuple[list[Measure], list[MeasureSection]]:
     """The measures and parts of ``find_measures`` without the parts of a report of the year's work
-    (``year_plan_titles``) headed by the next year (二、2025年工作计划): the writer's own plan for that year."""
-    if not sections or not ctx.title_matches(tuple(params.get("year_plan_titles", ()))):
+    (``year_plan_titles``: in its title, or in the name of the kind detected when the title is missing) headed by the
+    next year (二、2025年工作计划): the writer's own plan for that year."""
+    kinds = tuple(params.get("year_plan_titles", ()))
+    if not sections or not (ctx.title_matches(kinds) or (
+            ctx.profile is not None and any(re.search(k, ctx.profile.name) for k in kinds))):
         return measures, sections
     blocks = ctx.doc.blocks
     # the heading's first words: run into its first sentence on one line, where the heading ends is a guess
