@@ -1725,9 +1725,12 @@ def _reversed_range_detail(m: re.Match[str]) -> str | None:
 
 # a number with 多 or 余 and then a noun with no classifier between (走访30多典型贫困户): the classifier was dropped
 # … or a range of numbers (重点扶持3-5有涵养的示范点 → 3～5个): a range counts something, which a classifier names; not
-# after 第, 图, 表, 附件 or 号, whose range numbers figures, tables or articles (图3-5中, 第3-5条)
-_NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[万亿千百])?[多余])([\u4e00-\u9fff]{1,2})"
-                          r"|(?<![\d.第图表件号\-－—～~:：])(\d+\s*[-－—～~]\s*\d+)(?![\d.:：\-－—～~])([\u4e00-\u9fff]{1,2})")
+# after 第, 图, 表, 附件 or 号, whose range numbers figures, tables or articles (图3-5中, 第3-5条), nor a span of years
+# (2025-2027实验室建设规划: 年 left out, not a count). After 万 or 亿 the noun may follow at once (14亿多中国人,
+# 3万多农民): the unit is the measure
+_NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[千百])?[多余])([\u4e00-\u9fff]{1,2})"
+                          r"|(?<![\d.第图表件号\-－—～~:：])(?!(?:19|20)\d\d\s*[-－—～~]\s*(?:19|20)\d\d(?!\d))"
+                          r"(\d+\s*[-－—～~]\s*\d+)(?![\d.:：\-－—～~])([\u4e00-\u9fff]{1,2})")
 
 
 def _dropped_classifiers(ctx: Context, rule: Rule) -> Iterator[Finding]:
