@@ -168,6 +168,10 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     # two items of one list of tables: the general one and the one for basic spending
     tables = "部门决算说明\n附表：\n1.《项目经费支出明细表》\n2.《项目经费基本支出明细表》\n3.《收入明细表》\n"
     assert _found(tmp_path, tables, "T105") == []
+    # the longer has a run typed twice: it is the one to correct, not the shorter short of characters
+    doubled = "县政府关于印发《宜川县宜川县农村饮水管理办法》的通知\n《宜川县农村饮水管理办法》已经县政府同意，现予印发。"
+    found = _found(tmp_path, doubled, "T105")
+    assert [e for e, _ in found] == ["宜川县宜川县农村饮水管理办法"] and "重复的“宜川县”" in found[0][1]
     # … while the same two titles in running text are one title with a gap
     cited = "部门决算说明\n详见《项目经费支出明细表》。\n对照《项目经费基本支出明细表》核对。\n"
     assert [e for e, _ in _found(tmp_path, cited, "T105")] == ["项目经费支出明细表"]

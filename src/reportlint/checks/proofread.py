@@ -598,6 +598,12 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
             gap = len(long) - len(short)
             if not 1 <= gap <= 3:
                 continue
+            run = _doubled(long, short, gap)
+            if run:
+                # 《新余市新余市……办法》 beside 《新余市……办法》: the longer has a run typed twice, the shorter is right
+                index, start = seen[long]
+                out[(index, start)] = Typo(start, start + len(long), long, short, "title_doubled", run)
+                continue
             for k in range(1, len(short)):
                 if long[:k] == short[:k] and long[k + gap:] == short[k:]:
                     # a title cited with its own number (《……管理规定》（交通运输部令2020年第4号）) names that document:
@@ -614,6 +620,14 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                         out[(index, start)] = Typo(start, start + len(short), short, long, "title")
                     break
     return out
+
+
+def _doubled(long: str, short: str, gap: int) -> str:
+    """The run of ``gap`` Chinese characters that ``long`` has typed twice in a row where ``short`` has it once; ""
+    when ``long`` is no such copy of ``short``."""
+    return next((long[k:k + gap] for k in range(len(long) - 2 * gap + 1)
+                 if long[k:k + gap] == long[k + gap:k + 2 * gap] and _HAN_RE.fullmatch(long[k:k + gap]) is not None
+                 and long[:k + gap] + long[k + 2 * gap:] == short), "")
 
 
 # 一 between two years (2021一2025年): the 连接号 of a period (GB/T 15834-2011 4.13, 2011年—2015年) typed or read as 一
