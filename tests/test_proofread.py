@@ -68,6 +68,8 @@ def test_a_policy_term_jieba_lacks_is_no_typo(tmp_path: Path) -> None:
     assert _found(tmp_path, "稳妥推进农村信用社改革化险工作。", "T105") == []
     # 纠治 (纠正、整治) is how reports speak of the 四风, though 救治 occurs in the same text
     assert _found(tmp_path, "医院全力救治伤员。\n各级机关要大力纠治“四风”，坚决整治形式主义。", "T105") == []
+    # 社企 (社区与企业) of community work, beside 社会 elsewhere
+    assert _found(tmp_path, "要做好社会治理工作。\n发挥服务站作用，做好社企融合新文章，推进社企共建。", "T105") == []
 
 
 def test_an_adjective_of_can_and_a_verb_is_no_phrase_short_of_its_last_character(tmp_path: Path) -> None:
