@@ -127,6 +127,14 @@ def test_running_header_in_text_needs_distance(tmp_path: Path) -> None:
     assert lint_text(close, tmp_path, select="B102") == []
 
 
+def test_the_issuers_name_over_each_title_is_no_running_header(tmp_path: Path) -> None:
+    # the company's name opens the title of the rules and of each attachment, the kind of paper on the next line
+    body = "\n".join(f"第{i}条 各单位按本办法开展成果申报，材料真实完整。" for i in range(9))
+    text = "\n".join(["某某建设集团有限公司", "科技成果管理办法（试行）", body, "附件1：", "某某建设集团有限公司",
+                      "科技成果申报表", body, "附件2：", "某某建设集团有限公司", "科技成果评分标准", body])
+    assert lint_text(text, tmp_path, select="B102") == []
+
+
 def test_meeting_paper_header_fused_into_a_sentence(tmp_path: Path) -> None:
     found = lint_text("报告\n经审核，共有12人未2024年第3次党组会议材料之二通过资格审查。", tmp_path, select="B102")
     assert [f.excerpt for f in found] == ["2024年第3次党组会议材料之二"]

@@ -242,14 +242,26 @@ def _running_headers(doc: Document, minimum: int, cells: frozenset[int] = frozen
         edges.update(b.index for b in (blocks[0], blocks[-1]))
     gap = 8
     for blocks in short.values():
-        if len(blocks) < minimum:
-            continue
+        if len(blocks) < minimum or 2 * sum(_opens_title(doc, b) for b in blocks) > len(blocks):
+            continue  # the issuer's name over each title of a document and its attachments (附件1：/ 某公司 / 申报表)
         if by_page:
             at_edge = [b for b in blocks if b.index in edges]
             if len({b.page for b in at_edge}) >= minimum and len(at_edge) == len(blocks):
                 yield blocks
         elif all(b.index - a.index >= gap for a, b in pairwise(blocks)):
             yield blocks
+
+
+# the last line of a title: a name closed by a kind of document or form (……管理办法（试行）, ……申报表, ……评分标准)
+_TITLE_END = re.compile(r"(?:办法|规定|细则|制度|规范|标准|方案|通知|报告|意见|要点|计划|总结|清单|目录|名单|指南|说明"
+                        r"|须知|[表单书])(?:[（(][^）)]{1,8}[）)])?$")
+
+
+def _opens_title(doc: Document, b: Block) -> bool:
+    """Whether the next line after ``b`` closes a title that ``b`` opens: a short line ending in a kind of document
+    or form, with no sentence mark (中交某公司 / 管理创新成果申报表)."""
+    nxt = next((x.text.strip() for x in doc.blocks[b.index + 1:b.index + 3] if x.text.strip()), "")
+    return 0 < len(nxt) <= 30 and not _SENTENCE_MARK.search(nxt) and _TITLE_END.search(nxt) is not None
 
 
 def _present_branches(patterns: tuple[str, ...], text: str) -> PatternSet:
