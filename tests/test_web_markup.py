@@ -42,6 +42,15 @@ def test_entities_in_a_text_file_are_one_residue_finding_and_the_outline_is_read
     assert lint_text(BODY, tmp_path, name="a.md") == []
 
 
+def test_a_character_entity_is_one_residue_finding_and_its_semicolon_no_punctuation(tmp_path: Path) -> None:
+    # a form's check boxes kept as numeric references, also when the export lost their #: B101 once, no T103 on the ;
+    for box in ("&#9744;", "&9744;"):
+        text = f"收视调查表\n获取信息的渠道：\n{box}电视    {box}广播    {box}报纸\n"
+        found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101,T103")]
+        assert found == [("B101", 3)]
+        assert "即 ☐" in lint_text(text, tmp_path, select="B101")[0].message
+
+
 def test_html_tags_and_link_syntax_in_markdown_are_markup(tmp_path: Path) -> None:
     text = ('<div style="font-family:\'方正小标宋简体\';\ncolor:red">县人民政府文件</div>\n\n'
             "## 关于做好防汛工作的通知\n\n各乡镇：\n\n请按要求做好防汛准备。\n\n"

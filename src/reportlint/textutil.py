@@ -39,6 +39,11 @@ ISSUER_LINE = re.compile(r"[ \t\u3000]*[^，。；：,;:！？!?\s（(]{2,24}"
 CID_WEIGHT = 6  # one "(cid:NN)" placeholder stands for one glyph but takes about six characters
 
 
+def entity_reference(entity: str) -> str:
+    """A character entity as HTML reads it: a numeric one that lost its # on the way (&9826;) given it back."""
+    return "&#" + entity[1:] if entity[1:2].isdigit() else entity
+
+
 def sentences(text: str, start: int = 0, end: int | None = None) -> Sequence[tuple[int, int]]:
     """(start, end) spans of the sentences of ``text[start:end]``, split after 。！？；, each
     from its first visible character. The spans of a whole paragraph are computed once and

@@ -17,7 +17,7 @@ from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
-from ..textutil import sentences, similarity, strip_label, unspaced
+from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
@@ -193,7 +193,7 @@ def _unescaped(entity: str) -> str:
     """The character an HTML character reference stands for (``html`` imported here: few texts hold one)."""
     from html import unescape
 
-    return unescape(entity)
+    return unescape(entity_reference(entity))
 
 
 def _offset_of(doc: Document, line: Any, column: Any) -> tuple[int, int] | None:

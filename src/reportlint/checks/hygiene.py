@@ -722,6 +722,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
     Chinese character when a number follows."""
     for m in _HALF_CANDIDATE.finditer(text):
         i = m.start()
+        if m.group() == ";" and _ENTITY_OPEN.search(text, max(0, i - 10), i):
+            continue  # the ; closing a character entity of a page's source (&#9826;电视): B101 reports the entity
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if not "\u4e00" <= before <= "\u9fff":
@@ -749,6 +751,7 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m  # it; 是我们的骄傲! closing a paragraph
 
 
+_ENTITY_OPEN = re.compile(r"&#?[A-Za-z0-9]{2,9}$")  # a character entity up to its closing ; (&nbsp, &#9826, &9826)
 # a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
 _HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
 # Arabic figures typed full-width (１条, ２０２４年) beside Chinese text: GB/T 15835-2011 5.5.1 sets them 二分字身,

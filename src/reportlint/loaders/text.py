@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import LoadError
 from ..model import Block, Document
 from ..suppress import MAX_DIRECTIVES, TEXT_DIRECTIVE
+from ..textutil import entity_reference
 from .repair import rejoin
 
 _BOMS = (
@@ -235,7 +236,8 @@ def _space_entities(lines: list[str], markdown: bool, meta: dict[str, object]) -
 # any other HTML character reference (&ldquo;四个能力&rdquo;, &mdash;, &#8220;): a web page's source copied into a plain
 # text keeps them where its page showed quotes and dashes (HTML 5 named character references; the names ``html``
 # knows decide, so that 中&外 or a company's R&D; is left alone)
-_CHAR_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
+# … also a numeric one that lost its # on the way (&9826; for &#9826;, as a page's text export leaves it)
+_CHAR_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,9}|#?\d{2,7}|#[xX][0-9A-Fa-f]{2,6});")
 
 
 def _char_entities(lines: list[str], meta: dict[str, object]) -> None:
@@ -248,7 +250,7 @@ def _char_entities(lines: list[str], meta: dict[str, object]) -> None:
         if "&" not in line:
             continue
         for m in _CHAR_ENTITY.finditer(line):
-            if unescape(m.group()) != m.group():
+            if unescape(entity_reference(m.group())) != entity_reference(m.group()):
                 first = first or (n + 1, m.start(), m.group())
                 count += 1
     if first is not None:
