@@ -609,7 +609,9 @@ _MEASURES = ("个方面", "方面", "个问题", "点意见", "点要求", "点�
 _QUALIFIED = "个项大条"  # 五大攻关任务, 三项重点工作: a short qualifier between the measure word and the noun
 _STATED = re.compile(
     rf"([{CN_NUM}两\d]{{1,3}})({'|'.join(_MEASURES)}"
-    rf"|(?:{'|'.join(_QUALIFIED)})[\u4e00-\u9fff]{{1,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议))"
+    rf"|(?:{'|'.join(_QUALIFIED)})[\u4e00-\u9fff]{{0,4}}?(?:任务|工作|措施|举措|方面|问题|意见|要求|建议"
+    # … and what a summary or a report counts out in its parts (三大亮点, 四个方面的成效, 两条经验, 三点做法)
+    r"|亮点|成效|成果|经验|做法|特色|原因|目标|行动))"
 )
 # what every _STATED match holds: a numeral, then the first character of a measure word; found from
 # that character (``_COUNT_START``), it picks the few places _STATED, which starts at every numeral,
