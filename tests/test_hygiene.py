@@ -333,7 +333,8 @@ def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:
 
 
 def test_document_number_years_of_a_template_or_an_ocr_slip_and_a_slipped_code_character(tmp_path: Path) -> None:
-    for number, shown in (("皖政秘[20xx]53号", "[20xx]"), ("国函[20O0]31号", "[20O0]"), ("闽政[1998]文333号", "[1998]")):
+    for number, shown in (("皖政秘[20xx]53号", "[20xx]"), ("国函[20O0]31号", "[20O0]"), ("闽政[1998]文333号", "[1998]"),
+                          ("林办字[2019]的27号", "[2019]")):  # a 的 typed in, which T105 reports
         text = f"通知\n根据《关于同意调整区划的批复》（{number}）精神，现通知如下。\n"
         found = [f for f in lint_text(text, tmp_path, select="T104") if "六角括号" in f.message]
         assert [f.excerpt for f in found] == [shown]

@@ -70,9 +70,10 @@ def _substitutions(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # it with or without a wrong 第, or bracketed itself: 鲁安办发[2021]第50号, 市教发[2010]（15号）),
 # the small-form ﹝﹞ picked from a symbol menu, and „‟ that some converters put for 〔〕
 # … the year may be a template's 20xx or hold a letter O read for a 0 (20O0: T105 reports the letter), and a
-# character of the 机关代字 may have slipped after the brackets (闽政[1998]文333号)
+# character of the 机关代字 may have slipped after the brackets (闽政[1998]文333号), or a 的 been typed in
+# (办场字[2020]的39号: T105 reports the 的)
 _DOC_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\s?([\[【［(（﹝„〈])\s?((?:19|20)(?:\d\d|[xX]{2}|\d[Oo]|[Oo]\d))\s?"
-                         r"([\]】］)）﹞‟〉])\s?(?=[（(]?[第文字函]?\d{1,4}\s?号)")
+                         r"([\]】］)）﹞‟〉])\s?(?=[（(]?[第文字函的]?\d{1,4}\s?号)")
 # what _DOC_NUMBER's look-ahead needs: a 号 after a digit or a space. re finds each 号 by itself (a
 # literal first), so this search costs a tenth of the scan it spares in a text without one
 _NUMBERED = re.compile(r"号(?<=[\d\s]号)")
