@@ -281,6 +281,14 @@ def test_a_title_wrapped_in_brackets_and_run_into_the_first_sentence(tmp_path: P
     assert len(found) == 1 and found[0][0] == "S105" and "“学校食堂管理自查报告”和正文挤在同一行" in found[0][1]
 
 
+def test_a_title_run_into_the_first_sentence_without_a_space(tmp_path: Path) -> None:
+    # ……规范为深入贯彻……: the title ends in its kind, the first sentence opens with 为; not 为期 (a duration)
+    text = ("校园网络安全管理规范为加强校园网络安全管理，保障教学秩序，结合学校实际，制定本规范。本规范适用于全校各部门。\n"
+            "第一条 各部门负责本部门网络设备的日常管理。\n第二条 信息中心负责全校网络的监测。\n")
+    found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S105")]
+    assert len(found) == 1 and "“校园网络安全管理规范”和正文挤在同一行" in found[0][1]
+
+
 def test_a_hard_wrapped_text_whose_last_full_line_stops_in_a_word_was_cut(tmp_path: Path) -> None:
     """A copy out of a PDF keeps the page's line breaks: a last line as wide as those above it is no paragraph's
     short end, and ……随着农 stops in a word."""

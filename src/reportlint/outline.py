@@ -1067,9 +1067,13 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
 TitleTest = Callable[[int], bool]
 # the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种), and the years a plan covers
 _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案"
-          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函)")
+          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函|规范|指南|指引)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
+# … or run into the first sentence with no space, right before the words a 公文's first sentence opens with (……伦理规范
+# 为深入贯彻……, ……工作方案根据……)
+_RUN_ON_TITLE = re.compile(rf"([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_YEARS})"
+                           r"(?=为(?!期|主|了|准|重点|核心)|根据|按照|依据|现将|近年来|今年以来|(?:19|20)\d\d年)")
 # … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……); a
 # title that opens with a book-title mark (《……方案》政策解读) has no square brackets round it
 _BRACKETED_TITLE = re.compile(rf"[【\[]《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]](?=\S)")
@@ -1115,7 +1119,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             at = start + len(text) - len(text[1:].lstrip())
             return Heading(b.index, at, start + len(text), b.text[at:start + len(text)], 0, "style")
         bracketed = _BRACKETED_TITLE.match(text)
-        glued = _GLUED_TITLE.match(text) or bracketed
+        run_on = _RUN_ON_TITLE.match(text)
+        glued = _GLUED_TITLE.match(text) or bracketed or run_on
         long = len(text) > 80 and not (len(text) <= 120 and _GENRE_END.search(text))  # a 印发《……》的通知 runs long
         # a headline's exclamation between its two parts (团结奋进，接续奋斗！某医院召开年度总结大会) ends no sentence:
         # a short line with no other sentence mark and no mark at its end is still a title
@@ -1125,7 +1130,7 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         elif len(inner) <= 40 and not re.search(r"[。；;]", inner) and _subtitle_after(doc, b.index):
             inner = ""  # a speech's slogan title over its ——在……上的讲话 subtitle (欢迎你们来！): a title, no sentence
         if long or re.search(r"[。；;！!？?]", inner):
-            if first is None and glued and (len(text) > 80 or bracketed):
+            if first is None and glued and (len(text) > 80 or bracketed or run_on):
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
             return first  # the body started
