@@ -250,7 +250,7 @@ def _char_entities(lines: list[str], meta: dict[str, object]) -> None:
         if "&" not in line:
             continue
         for m in _CHAR_ENTITY.finditer(line):
-            if unescape(entity_reference(m.group())) != entity_reference(m.group()):
+            if unescape(ref := entity_reference(m.group())) != ref:
                 first = first or (n + 1, m.start(), m.group())
                 count += 1
     if first is not None:
