@@ -241,3 +241,17 @@ def test_the_issuers_of_a_joint_document_over_its_date_are_no_broken_title(tmp_p
     assert lint_text(signed, tmp_path, select="X104") == []
     # the same short lines with no date under them: a title or a sentence broken into words
     assert [f.rule for f in lint_text(body + names + "\n", tmp_path, select="X104")] == ["X104"]
+
+
+def test_a_heading_cut_after_a_preposition_with_its_rest_below_a_blank_line(tmp_path: Path) -> None:
+    """A converter put a paragraph break inside a heading (（三）坚持用 / 空行 / 科学理论指导实践。): one finding at the
+    heading; a heading closed by a word (发挥作用) or followed at once by its text is no cut."""
+    from reportlint.testing import lint_text
+
+    head = "县委宣传部2025年工作要点\n一、加强理论武装\n"
+    cut = head + "（三）坚持用\n\n\n科学理论指导实践。深入开展理论宣讲。\n（四）加强宣传阵地建设。\n"
+    found = lint_text(cut, tmp_path, select="X104")
+    assert [(f.line, f.excerpt) for f in found] == [(3, "（三）坚持用")] and "停在“用”字上" in found[0].message
+    closed = head + "（三）发挥宣讲队伍作用\n\n各乡镇组建宣讲小分队。\n"
+    assert lint_text(closed, tmp_path, select="X104") == []
+    assert lint_text(cut.replace("坚持用\n\n\n", "坚持用\n"), tmp_path, select="X104") == []

@@ -224,6 +224,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if doc.meta.get("page_source"):
         return  # a page's source is the original, not a copy: its short lines are its list items and menus
     yield from _wrapped(ctx, rule)
+    yield from _cut_headings(ctx, rule)
     max_chars = rule.params.get("max_chars", 6)
     min_run = rule.params.get("min_run", 4)
     run: list[int] = []
@@ -297,6 +298,38 @@ def _splits_a_word(blocks: tuple[Block, ...], run: list[int]) -> bool:
         if a and b and _HAN.match(a) and _HAN.match(b) and lex.word(a + b):
             return True
     return False
+
+
+# a numbered heading that stops on a word that cannot close it (a preposition or a conjunction of one character:
+# （二）坚持不懈用), its rest set apart by a blank line as a paragraph of its own: a break that a page's markup or a
+# converter put inside the heading
+_HEAD_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_DANGLING = frozenset("用以在对把将向从为和与及被让使于按")
+
+
+def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """X104: a numbered heading cut after a preposition or a conjunction, its rest a paragraph below a blank line."""
+    blocks = ctx.doc.blocks
+    lex = None
+    for b in blocks:
+        text = b.text.strip()
+        if text[-1:] not in _DANGLING or len(text) > 30 or b.index in ctx.residue:
+            continue
+        m = _HEAD_LABEL.match(text)
+        nxt = next((x for x in blocks[b.index + 1:b.index + 6] if x.text.strip()), None)
+        if m is None or nxt is None or nxt.index == b.index + 1 or _HEAD_LABEL.match(nxt.text) \
+                or not _HAN.match(nxt.text.strip()[:1]) or len(text) - m.end() < 3:
+            continue
+        if lex is None:
+            from ..lexicon import lexicon
+
+            lex = lexicon()
+        if lex.word(text[-2:]) or lex.word(text[-3:]):
+            continue  # 作用, 应用, 所以: a word that closes a heading
+        start = len(b.text) - len(b.text.lstrip())
+        rest = nxt.text.strip()
+        yield rule.finding(ctx.doc, b.index, start, start + len(text), key="cut_heading", heading=text,
+                           last=text[-1], rest=rest if len(rest) <= 20 else rest[:18] + "…")
 
 
 def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
