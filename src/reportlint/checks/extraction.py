@@ -303,33 +303,34 @@ def _splits_a_word(blocks: tuple[Block, ...], run: list[int]) -> bool:
 # a numbered heading that stops on a word that cannot close it (a preposition or a conjunction of one character:
 # （二）坚持不懈用), its rest set apart by a blank line as a paragraph of its own: a break that a page's markup or a
 # converter put inside the heading
-_HEAD_LABEL = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十]{1,3}[）)])")
 _DANGLING = frozenset("用以在对把将向从为和与及被让使于按")
 
 
 def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
-    """X104: a numbered heading cut after a preposition or a conjunction, its rest a paragraph below a blank line."""
+    """X104: a numbered heading (an item of the outline, 一、 or （一）, opening its line) cut after a preposition or a
+    conjunction, its rest a paragraph below a blank line that opens with no number of its own."""
     blocks = ctx.doc.blocks
+    opened = {it.marker.block for it in ctx.outline.items if not it.marker.inline}  # the lines a number opens
     lex = None
-    for b in blocks:
-        text = b.text.strip()
-        if text[-1:] not in _DANGLING or len(text) > 30 or b.index in ctx.residue:
+    for it in ctx.outline.items:
+        m = it.marker
+        text = blocks[m.block].text
+        if m.family not in ("cn", "cn-paren") or m.inline or text.rstrip()[-1:] not in _DANGLING \
+                or len(text.strip()) > 30 or len(text.rstrip()) - m.end < 3 or m.block in ctx.residue:
             continue
-        m = _HEAD_LABEL.match(text)
-        nxt = next((x for x in blocks[b.index + 1:b.index + 6] if x.text.strip()), None)
-        if m is None or nxt is None or nxt.index == b.index + 1 or _HEAD_LABEL.match(nxt.text) \
-                or not _HAN.match(nxt.text.strip()[:1]) or len(text) - m.end() < 3:
+        nxt = next((x for x in blocks[m.block + 1:m.block + 6] if x.text.strip()), None)
+        if nxt is None or nxt.index == m.block + 1 or nxt.index in opened or not _HAN.match(nxt.text.strip()[:1]):
             continue
         if lex is None:
             from ..lexicon import lexicon
 
             lex = lexicon()
-        if lex.word(text[-2:]) or lex.word(text[-3:]):
+        heading = text.rstrip()
+        if lex.word(heading[-2:]) or lex.word(heading[-3:]):
             continue  # 作用, 应用, 所以: a word that closes a heading
-        start = len(b.text) - len(b.text.lstrip())
         rest = nxt.text.strip()
-        yield rule.finding(ctx.doc, b.index, start, start + len(text), key="cut_heading", heading=text,
-                           last=text[-1], rest=rest if len(rest) <= 20 else rest[:18] + "…")
+        yield rule.finding(ctx.doc, m.block, m.start, len(heading), key="cut_heading", heading=heading[m.start:],
+                           last=heading[-1], rest=rest if len(rest) <= 20 else rest[:18] + "…")
 
 
 def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:

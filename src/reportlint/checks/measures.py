@@ -1224,8 +1224,10 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
     ``document_titles``: an item that is a document's title (关于……的报告) is no measure either, nor is one that
     ``terms`` find, the term of a call for applications it sets out (（二）申报主体。……, 核算周期。……); ``not_titles``:
-    titles of a law or a judicial interpretation, whose articles are no measures (M102 and M103 follow). A measures
-    part ends at an attachment line, a closing formula or the signature and date of issue.
+    titles of a law or a judicial interpretation, whose articles are no measures (M102 and M103 follow);
+    ``year_plan_titles``: a report of the year's work whose part headed by the next year is its writer's own plan,
+    not judged item by item; ``schedule_headings``: a part that schedules the work (实施步骤), whose dates are the
+    tasks' deadline. A measures part ends at an attachment line, a closing formula or the signature and date of issue.
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
@@ -1518,8 +1520,9 @@ def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[Me
     (``year_plan_titles``: in its title, or in the name of the kind detected when the title is missing) headed by the
     next year (二、2025年工作计划): the writer's own plan for that year."""
     kinds = tuple(params.get("year_plan_titles", ()))
-    if not sections or not (ctx.title_matches(kinds) or (
-            ctx.profile is not None and any(re.search(k, ctx.profile.name) for k in kinds))):
+    named = pattern_set(kinds)
+    if not sections or named is None or not (ctx.title_matches(kinds) or (
+            ctx.profile is not None and named.search(ctx.profile.name) is not None)):
         return measures, sections
     blocks = ctx.doc.blocks
     # the heading's first words: run into its first sentence on one line, where the heading ends is a guess
@@ -1953,18 +1956,17 @@ def _targets_set_before(ctx: Context, first: MeasureSection, quantified: Callabl
     return False
 
 
-# the heading of a part that schedules a plan's work (三、实施步骤, 时间安排, 四、计划安排, （二）实施阶段)
-_SCHEDULE = re.compile(r"(?:实施|工作|方法|推进)步骤|步骤安排|(?:时间|进度|阶段|计划)安排|实施阶段|时间节点"
-                       r"|(?:实施|进度)计划|实施进度")
-
-
 def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
-    """Whether a part outside the measures parts schedules the work by dates (三、实施步骤：按照以下三个阶段，于2025年
-    5月底完成): the tasks are dated there, stage by stage, as a part's heading dates its own (``_given``)."""
+    """Whether a part outside the measures parts, headed by one of ``schedule_headings``, schedules the work by dates
+    (三、实施步骤：按照以下三个阶段，于2025年5月底完成): the tasks are dated there, stage by stage, as a part's heading
+    dates its own (``_given``)."""
+    schedule = pattern_set(tuple(params.get("schedule_headings", ())))
+    if schedule is None:
+        return False
     items, blocks = ctx.outline.items, ctx.doc.blocks
     for k, it in enumerate(items):
         m = it.marker
-        if not _SCHEDULE.search(m.title[:12]) or any(
+        if schedule.search(m.title[:12]) is None or any(
                 (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
             continue
         end = next(((n.marker.block, n.marker.start) for n in items[k + 1:] if n.depth <= it.depth),
