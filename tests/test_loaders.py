@@ -341,6 +341,29 @@ def test_a_task_table_pasted_with_blank_lines_and_rows_of_varied_length_is_a_tab
     assert lint_text_file(path, "B104,X104,N1") == []
 
 
+def test_a_grid_of_figures_pasted_one_cell_per_line_is_a_table(tmp_path: Path) -> None:
+    # a PDF-to-text tool writes a table with no numbered rows one cell per line: names, values, units
+    grid = ["各站点", "东湖站", "西山站", "南岭站", "北坡站", "降水量", "12.5", "毫米", "8-15", "毫米", "30.2", "毫米",
+            "26-40", "毫米"]
+    lines = ["汛期雨情报告", "一、雨情概况", "本周各站点降水情况如下：", *grid,
+             "二、下一步工作", "各站点每日8时前报送雨量，由防汛办汇总。"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    doc = _load(path)
+    assert [b.text for b in doc.blocks if b.kind == "cell"] == grid
+    assert doc.blocks[lines.index("二、下一步工作")].kind == "paragraph"
+    assert lint_text_file(path, "X104,B102,T108,N1") == []
+
+
+def test_a_run_of_short_words_with_few_values_stays_text(tmp_path: Path) -> None:
+    # a heading or a sentence broken into words, two numbers among them: no grid, X104 still judges it
+    words = ["我们", "要", "坚持", "问题", "导向", "全年", "完成", "改造", "120", "户", "投入", "资金", "300", "万元"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(["关于老旧小区改造的报告", *words, "特此报告。"]), encoding="utf-8")
+    assert all(b.kind == "paragraph" for b in _load(path).blocks)
+    assert "X104" in lint_text_file(path, "X104")
+
+
 def lint_text_file(path: Path, select: str) -> list[str]:
     from reportlint.testing import lint_text
 

@@ -402,8 +402,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spans: list[list[int]] = []  # first block, offset, last block, end offset, the passages joined, the first's end
     cells = flattened_form_cells(ctx)
     for b in doc.blocks:
-        if not b.joins or b.index in ctx.residue or b.index in cells:
-            continue  # web-page residue is B101's to delete, not to mend; a form's cells were never one line
+        if not b.joins or b.index in ctx.residue or b.index in cells or b.kind == "cell":
+            continue  # web-page residue is B101's to delete, not to mend; table or form cells were never one line
         start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
         if spans:
             last_block = doc.blocks[spans[-1][2]]

@@ -318,6 +318,7 @@ def load_text(path: Path, data: bytes) -> Document:
     controls = sum(len(_CONTROLS.findall(line)) for line in lines) if _CONTROLS.search(text) else 0
     piped = "|" in text or "｜" in text or "¦" in text  # (_PIPE) before ``text`` names each passage below
     numbered_rows = _ROW_NUMBER.search(text) is not None  # a line holding only a number: maybe a table's row
+    data_lines = _DATA_LINE.search(text) is not None  # a line holding only a value: maybe a table's cell
     passages = rejoin(lines, markdown)
     for start, text, joins in passages:
         i = len(blocks)
@@ -330,6 +331,8 @@ def load_text(path: Path, data: bytes) -> Document:
         blocks = _pipe_tables(blocks)
     if numbered_rows:
         blocks = _cell_tables(blocks)
+    if data_lines:
+        blocks = _grid_tables(blocks)
     if len(blocks) != len(lines):
         meta["rejoined"] = [(b.line, b.joins[-1][1]) for b in blocks if b.joins]
     if controls:
@@ -437,4 +440,53 @@ def _cell_tables(blocks: list[Block]) -> list[Block]:
             b = blocks[lines[n]]
             out[lines[n]] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
         k += len(rows)
+    return out
+
+
+# a table of figures flattened into one cell per line (how a PDF-to-text tool writes a table with no rows numbered):
+# a run of short lines, none a sentence or a heading, a quarter or more of them values alone (22153, -10-2, 0.6286,
+# 70-100%) or units alone (℃, MW). Its lines are cells, not prose broken into words (X104), labels repeated on every
+# page (B102) or counts without a classifier (T108). A run of short words with no values stays text: it may be a
+# heading or a sentence broken into lines.
+_DATA_LINE = re.compile(r"^[ \t\u3000]*[-+－−]?\d[\d.,%％‰~～\-－—/:：]*[ \t\u3000]*$", re.MULTILINE)
+_UNIT_CELL = re.compile(r"[℃%％‰A-Za-z·/²³()（）]{1,8}")  # a unit alone on its line
+_GRID_LINES = 8  # lines of a run, at least
+_GRID_CELL = 20  # characters of a cell, at most
+_LIST_MARKER = re.compile(r"\d{1,2}[、.．)）]\D|[(（]\d{1,2}[)）]")  # 1、市场出清情况: a heading, not a cell
+_SENTENCE_END = tuple("。！？；：:;，,")
+
+
+def _grid_cell(b: Block) -> str | None:
+    """The text of a block that may be a cell of a grid of figures, or None."""
+    text = b.text.strip()
+    if b.kind != "paragraph" or not 0 < len(text) <= _GRID_CELL or text.endswith(_SENTENCE_END):
+        return None
+    return None if _NOT_CELL.match(text) or _LIST_MARKER.match(text) else text
+
+
+def _grid_tables(blocks: list[Block]) -> list[Block]:
+    """Grids of figures pasted one cell per line (see ``_DATA_LINE``): their lines become cells of a table."""
+    out = list(blocks)
+    tables = max((b.table for b in blocks), default=0)
+    run: list[int] = []
+
+    def close() -> None:
+        nonlocal tables
+        texts = [blocks[i].text.strip() for i in run]
+        data = sum(1 for t in texts if _DATA_LINE.match(t) or _UNIT_CELL.fullmatch(t))
+        if len(run) >= _GRID_LINES and data * 4 >= len(run) and sum(1 for t in texts if _DATA_LINE.match(t)) >= 3:
+            tables += 1
+            for i in run:
+                b = blocks[i]
+                out[i] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+        run.clear()
+
+    for i, b in enumerate(blocks):
+        if not b.text.strip():
+            continue  # blank lines between cells play no part
+        if _grid_cell(b) is not None:
+            run.append(i)
+        else:
+            close()
+    close()
     return out
