@@ -1740,11 +1740,14 @@ def _reversed_range_detail(m: re.Match[str]) -> str | None:
 # a number with 多 or 余 and then a noun with no classifier between (走访30多典型贫困户): the classifier was dropped
 # … or a range of numbers (重点扶持3-5有涵养的示范点 → 3～5个): a range counts something, which a classifier names; not
 # after 第, 图, 表, 附件 or 号, whose range numbers figures, tables or articles (图3-5中, 第3-5条), nor a span of years
-# (2025-2027实验室建设规划: 年 left out, not a count). After 万 or 亿 the noun may follow at once (14亿多中国人,
-# 3万多农民): the unit is the measure
+# (2025-2027实验室建设规划: 年 left out, not a count), nor the last of a list of ranges (10-100、110-200价格区间):
+# ranges listed are bands of a value, which the noun after them names. After 万 or 亿 the noun may follow at once
+# (14亿多中国人, 3万多农民): the unit is the measure
 _NO_CLASSIFIER = _scanned(r"(?<![\d.第])(\d+(?:[千百])?[多余])([\u4e00-\u9fff]{1,2})"
                           r"|(?<![\d.第图表件号\-－—～~:：])(?!(?:19|20)\d\d\s*[-－—～~]\s*(?:19|20)\d\d(?!\d))"
                           r"(\d+\s*[-－—～~]\s*\d+)(?![\d.:：\-－—～~])([\u4e00-\u9fff]{1,2})")
+
+_RANGE_LISTED = re.compile(r"\d\s*[-－—～~]\s*\d+[%％]?、$")
 
 
 def _dropped_classifiers(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1755,6 +1758,8 @@ def _dropped_classifiers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in ctx.body.finditer(_NO_CLASSIFIER):
         number, after = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         if b.index in ctx.residue or b.kind == "cell" or after[0] in allowed:
+            continue
+        if m.group(3) and _RANGE_LISTED.search(b.text, max(0, m.start() - offset - 16), m.start() - offset):
             continue
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="classifier",
                            text=m.group(), number=number)
