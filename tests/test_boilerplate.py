@@ -1430,6 +1430,26 @@ def test_a_portal_footer_one_link_to_a_line_and_its_filing_numbers_are_residue(t
     assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 5, 12)]
 
 
+def test_a_portal_footer_with_its_contact_fields_is_one_residue_passage(tmp_path: Path) -> None:
+    """Under the signature: the portal's share prompt, its links, its contact fields and its filing numbers (the
+    public-security number without 号, the site code in lower case). One B101 finding from the prompt to the end;
+    the signature and the date stay."""
+    notice = ("关于开展春季消防检查的通知\n各乡镇：\n请于3月31日前完成辖区内消防设施检查，并报县消防救援大队。\n"
+              "县消防救援大队\n2024年3月1日\n")
+    footer = ("扫一扫在手机打开当前页\n网站地图\n联系我们\n地址: 示例县人民路1号\n邮编:100000\n主办单位: 示例县人民政府\n"
+              "示公网安备 12345678901234\n网站标识码: bm00000001\n示ICP备00000001号")
+    found = lint_text(notice + footer, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(6, 14)]
+
+
+def test_a_notices_own_contact_lines_over_a_filing_number_stay_text(tmp_path: Path) -> None:
+    """The notice ends with its contact lines; the site's ICP number under them is residue, they are not."""
+    text = ("关于召开年度总结会的通知\n各科室：\n定于1月10日上午9时召开年度总结会，请准时参加。\n"
+            "联系电话：0000-1234567\n地址：示例县人民路1号三楼会议室\n示ICP备00000001号")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(6, 6)]
+
+
 def test_short_lines_closing_a_report_stay_text(tmp_path: Path) -> None:
     """A signature block and a list of attachments end in short lines; they name no portal column."""
     text = ("关于做好防汛工作的通知\n各乡镇：\n请各乡镇于6月10日前完成隐患排查，并将排查情况报县应急管理局。\n"

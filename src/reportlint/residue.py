@@ -155,12 +155,38 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 or b.index in found
                 or (b.index in head and at_head and at_head.holds(b.text))
                 or (b.index in tail and at_tail and at_tail.search(b.text)))}
+    fields = _line_test(tuple(params.get("footer_field_patterns") or ()))
+    if got and (at_tail or menu_words is not None):
+        got.update(_footer(blocks, got, at_tail, fields, menu_words, limit))
     beside = _line_test(tuple(params.get("head_beside_patterns") or ()))
     if beside and got and head:
         got.update(_beside_residue(sorted(head), got, blocks, beside))
     if got and head:
         got.update(_page_title(blocks, head, got))
     yield from sorted(got)
+
+
+def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, fields: _LineTest,
+            words: re.Pattern[str] | None, limit: int) -> list[int]:
+    """A page's whole footer, from its last line up: the residue found at the very end, then every line above it
+    that a tail pattern marks (扫一扫在手机打开当前页), a link of the footer's menu (网站地图, 联系我们) or a contact
+    field of the footer (``fields``: 地址：, 主办单位：), up to the first other line; the run is cut to begin at a line
+    that is no contact field (a notice's own contact lines stand above the footer)."""
+    run: list[tuple[int, bool]] = []  # each line and whether it is residue on its own
+    for b in filter(_filled, reversed(blocks)):
+        if not run and b.index not in got:
+            return []  # the page does not end in residue: no footer
+        short = len(b.text) <= limit
+        if b.index in got or (short and at_tail and at_tail.search(b.text) is not None) or (
+                words is not None and _MENU_ITEM.fullmatch(b.text) and words.search(b.text)):
+            run.append((b.index, True))
+        elif short and fields and fields.holds(b.text):
+            run.append((b.index, False))
+        else:
+            break
+    while run and not run[-1][1]:
+        run.pop()
+    return [i for i, _ in run]
 
 
 def _page_title(blocks: Sequence[Block], head: set[int], got: set[int]) -> Iterator[int]:
