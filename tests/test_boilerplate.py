@@ -1651,6 +1651,17 @@ def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
         assert lint_text(text.format(cited=cited), tmp_path, select="B106") == [], cited
 
 
+def test_the_same_plan_of_the_body_above_is_no_misnamed_self(tmp_path: Path) -> None:
+    from reportlint.testing import lint_text
+
+    text = ("关于印发《2025年西城区垃圾分类工作方案》的通知\n各街道：\n{lead}《2025年{place}垃圾分类工作方案》要求，"
+            "我区制定了本方案，现印发给你们。\n")
+    for lead, place in (("根据", "东海区"), ("对照", "滨江市")):  # cited as its ground; the city's own plan
+        assert lint_text(text.format(lead=lead, place=place), tmp_path, select="B106") == [], (lead, place)
+    # a district of the same level, cited with no ground: a name left from another district's text
+    assert [f.rule for f in lint_text(text.format(lead="对照", place="东海区"), tmp_path, select="B106")] == ["B106"]
+
+
 def test_a_notice_to_districts_speaks_of_each_districts_own_area(tmp_path: Path) -> None:
     """各区教育局： … 摸清本区……情况: 本区 is each addressee's own district, not a second speaker of a city's notice;
     the same 本区 in a notice addressed to the city's bureaus is reported."""

@@ -1309,7 +1309,16 @@ def _misnamed_self(own: str, cited: str) -> bool:
     if at < 0 or not cited[:at].startswith(own[:year.start()]):
         return False
     rest, cited_rest = own[year.end():], cited[at + len(year.group()):]
+    place, cited_place = _PLACE.match(rest), _PLACE.match(cited_rest)
+    if place and cited_place and _LEVEL[cited_place.group(1)] < _LEVEL[place.group(1)]:
+        return False  # the same plan of the body above (2026年上海市…方案 in 2026年奉贤区…方案)
     return rest != cited_rest and similarity(rest, cited_rest) >= _SAME_NAME
+
+
+# a place name opening the rest of a name (奉贤区, 上海市), its level the last character
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?([省市县区州旗镇乡])")
+# a document cited as the ground of this one (根据《……》要求, 按照……) is another document, never this one
+_GROUND = re.compile(r"(?:根据|依据|按照|遵照|依照|贯彻|落实)[^，。；！？《》]{0,12}$")
 
 
 def _cited_as_another(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1322,7 +1331,8 @@ def _cited_as_another(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in ctx.body.finditer(_CITED):
         if b.index in ctx.residue or (title is not None and (b.index, m.start() - offset) < (title.block, title.end)):
             continue  # the title itself, or a page's heading above it
-        if _misnamed_self(own, m.group(1)):
+        if _misnamed_self(own, m.group(1)) and not _GROUND.search(b.text, max(0, m.start() - offset - 16),
+                                                                    m.start() - offset):
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, key="title", cited=m.group(1),
                                own=own)
 
