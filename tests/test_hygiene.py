@@ -657,6 +657,9 @@ def test_an_adverb_and_verb_after_a_verb_that_takes_them_as_its_object_keep_de(t
             "下一步要认真的研究新教材。\n")
     found = lint_text(text, tmp_path, select="T106")
     assert [(f.line, f.excerpt) for f in found] == [(3, "认真的研究")]
+    # … with a first modifier between the verb and the adverb (经过专家系统的研究)
+    more = "关于课程建设的总结\n新教材经过专家系统的研究后启用。\n"
+    assert lint_text(more, tmp_path, select="T106") == []
 
 
 def test_half_width_marks_beside_numbers_and_closing_quotes_are_found(tmp_path: Path) -> None:

@@ -1079,11 +1079,13 @@ def _dedide_patterns(adverbs: tuple[str, ...], verbs: tuple[str, ...], de_verbs:
 
 @lru_cache(maxsize=16)
 def _object_frame(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A verb that takes a verb as its object (得到, 进行, 给予 …), with 了/过 and a degree word after it, ending
-    right before an adverb: what follows is a noun phrase (得到了很大的提高)."""
+    """A verb that takes a verb as its object (得到, 进行, 给予 …), with 了/过, a degree word or a first modifier
+    after it (进行认真、全面的研究, 经过专业系统的研究), ending right before an adverb: what follows is a noun
+    phrase (得到了很大的提高)."""
     if not verbs:
         return None
-    return re.compile(f"(?:{_alternation(verbs)})(?:了|过|着)?(?:很大|较大|一定|更大|更加|更)?$")
+    degree = "很大|较大|一定|更大|更加|更|[\u4e00-\u9fff]{2}、?"
+    return re.compile(f"(?:{_alternation(verbs)})(?:了|过|着)?(?:{degree})?$")
 
 
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
