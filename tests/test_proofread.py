@@ -156,6 +156,16 @@ def test_another_edition_of_a_title_is_no_gap(tmp_path: Path) -> None:
     assert [f for f in lint_text(drafts, tmp_path, select="T105") if "不一致" in f.message] == []
 
 
+def test_two_titles_for_two_terms_the_text_names_are_no_gap(tmp_path: Path) -> None:
+    # 优秀教师 and 优秀青年教师 are two awards the text names: their two forms are two forms, not one with a gap
+    forms = "请于5月10日前报送《县优秀教师推荐表》和《县优秀青年教师推荐表》。\n"
+    text = "关于评选优秀教师和优秀青年教师的通知\n今年评选优秀教师10名、优秀青年教师5名。\n" + forms
+    assert [f for f in lint_text(text, tmp_path, select="T105") if "不一致" in f.message] == []
+    # the same titles with no such terms outside them: the shorter still looks like a gap
+    assert [f.excerpt for f in lint_text("关于评选工作的通知\n" + forms, tmp_path, select="T105")
+            if "不一致" in f.message] == ["县优秀教师推荐表"]
+
+
 def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     text = "按照《安全生产检查制度》执行。\n对照《安全生产专项检查制度》逐项落实。"
     found = _found(tmp_path, text, "T105")

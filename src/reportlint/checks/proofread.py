@@ -590,6 +590,7 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
             if (m := _TITLE_LINE.fullmatch(b.text)) is not None:
                 alone.add(m.group(1))
     out: dict[tuple[int, int], Typo] = {}
+    outside: str | None = None  # the text with the titles' words left out, when a gap needs it
     titles = list(seen)
     for short in titles:
         if len(short) < 7:
@@ -612,10 +613,18 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap
                     # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》) are two
                     # documents the list names side by side
+                    # … and a gap the text names as a term of its own outside the titles, both with and without
+                    # the characters (国家奖学金 and 国家励志奖学金): two things, each with its own form
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
                             and not (short in alone and long in alone) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
                             and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)):
+                        if outside is None:
+                            outside = _TITLE.sub("》", "\n".join(b.text for b in blocks))
+                        left, right = short[max(0, k - 2):k], short[k:k + 2]
+                        if len(left) == len(right) == 2 and left + right in outside \
+                                and left + long[k:k + gap] + right in outside:
+                            break
                         index, start = seen[short]
                         out[(index, start)] = Typo(start, start + len(short), short, long, "title")
                     break
