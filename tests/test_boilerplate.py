@@ -1442,6 +1442,20 @@ def test_a_portal_footer_with_its_contact_fields_is_one_residue_passage(tmp_path
     assert [(f.block + 1, f.end_block + 1) for f in found] == [(6, 14)]
 
 
+def test_a_portal_page_head_with_its_browser_title_breadcrumb_and_split_fields_is_residue(tmp_path: Path) -> None:
+    """Over the article: the browser's title (the article's title, then the site after a dash), the menu, the
+    breadcrumb one piece to a line, the source field with its value on the next line and a print button. All of it
+    residue; the document from its title on is text."""
+    title = "关于做好2025年春季农业生产工作的通知"
+    page = (f"{title}_示例县农业农村局\n设为首页\n首页\n机构概况\n信息公开\n在线办事\n专题专栏\n首页\n>\n政务公开\n>\n"
+            f"通知公告\n来源：\n办公室\n[ 打印 ]\n")
+    body = f"{title}\n各乡镇农业站：\n请于3月20日前完成春耕物资储备情况排查，并报县农业农村局。\n"
+    found = lint_text(page + body, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(1, 15)]
+    # the same first line with no copy of the title under it: a title naming its issuer after a dash stays
+    assert lint_text(f"{title}_示例县农业农村局\n" + body.split("\n", 1)[1], tmp_path, select="B101") == []
+
+
 def test_a_notices_own_contact_lines_over_a_filing_number_stay_text(tmp_path: Path) -> None:
     """The notice ends with its contact lines; the site's ICP number under them is residue, they are not."""
     text = ("关于召开年度总结会的通知\n各科室：\n定于1月10日上午9时召开年度总结会，请准时参加。\n"

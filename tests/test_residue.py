@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,19 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
            if not (len(b.text) > limit and len(b.text.strip()) > limit)
            and ((from_notice is not None and b.index >= from_notice) or b.index in found
                 or (b.index in head and at_head.search(b.text)) or (b.index in tail and at_tail.search(b.text)))}
+    # the page's footer: from a residue line at the very end up, the lines in it or marked by a tail pattern
+    if filled and filled[-1].index in got:
+        for b in reversed(filled):
+            if b.index in got or (len(b.text) <= limit and at_tail.search(b.text)):
+                got.add(b.index)
+            else:
+                break
+    # in the head, a field's value under its label, a head line whose value went to the next line
+    for a, b in pairwise(filled):
+        if a.index in head and b.index in head and a.index in got and b.index not in got and at_head.match(a.text) \
+                and a.text.rstrip().endswith(("：", ":")) \
+                and re.fullmatch(r"(?!.*关于)[^。！？；，,;：:\n]{1,12}", b.text.strip()):
+            got.add(b.index)
     # the page's title: the first line that is no residue, when residue lines follow it and then the same line again
     rest = [b for b in filled if b.index not in got]
     if got and head and rest and rest[0].index in head:

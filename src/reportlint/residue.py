@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .rulebook import apply_options
 from .scan import Body, PatternSet, pattern_set, top_level_branches
-from .textutil import PINYIN_READING, TONED
+from .textutil import PINYIN_READING, TONED, unspaced
 from .traditional import holds_traditional, table
 
 if TYPE_CHECKING:
@@ -117,6 +117,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 and (b.index not in found or len(b.text) > limit):
             break  # the body has begun (a site's blurb in sentences is no body)
         head.add(b.index)
+    if head:
+        found.update(_browser_title(blocks, head))
     at_head = _line_test(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
@@ -124,8 +126,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     run_min = params.get("menu_lines", 3)
     if menu_words is not None and type(run_min) is int and run_min > 1:
         if head:  # the menu bar over the article, from the top down
-            found.update(_menu_run(filter(_filled, blocks), head, lambda b: b.index in head and bool(at_head)
-                                   and at_head.holds(b.text), menu_words, run_min))
+            found.update(_menu_run(filter(_filled, blocks), head, lambda b: b.index in found or (
+                b.index in head and bool(at_head) and at_head.holds(b.text)), menu_words, run_min))
         # the links of a page's footer (关于我们 / 联系我们 / 网站地图), from the bottom up, under its residue lines
         found.update(_menu_run(filter(_filled, reversed(blocks)), tail, lambda b: b.index in tail and bool(at_tail)
                                and at_tail.search(b.text) is not None, menu_words, run_min))
@@ -158,6 +160,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     fields = _line_test(tuple(params.get("footer_field_patterns") or ()))
     if got and (at_tail or menu_words is not None):
         got.update(_footer(blocks, got, at_tail, fields, menu_words, limit))
+    if got and head:
+        got.update(_head_pieces(blocks, head, got, at_head))
     beside = _line_test(tuple(params.get("head_beside_patterns") or ()))
     if beside and got and head:
         got.update(_beside_residue(sorted(head), got, blocks, beside))
@@ -187,6 +191,52 @@ def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, 
     while run and not run[-1][1]:
         run.pop()
     return [i for i, _ in run]
+
+
+# the title a browser shows for a page, copied as the first line: the article's title, in 【】 or not, then the site's
+# name after a dash, an underscore or a bar (……的通知_国家能源局江苏监管办公室, 【……的通知】-国家发展和改革委员会)
+_BROWSER_TITLE = re.compile(r"\s*【?(.{6,80}?)】?\s*[-_—–|｜]\s*([^\s\-_—–|｜]{2,30})\s*")
+_NEAR = 40  # blocks below the first where the page repeats the article's title
+
+
+def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
+    """The page's title in the browser over the page, when the page repeats the article's title alone on a line
+    below it: the first line, residue (the site's name is no part of the document)."""
+    first = min(head)
+    m = _BROWSER_TITLE.fullmatch(blocks[first].text)
+    if m is None:
+        return []
+    title = unspaced(m.group(1))
+    below = blocks[first + 1:first + 1 + _NEAR]
+    return [first] if any(unspaced(b.text) == title for b in below) else []
+
+
+_SEPARATORS = frozenset((">", "＞", "»", "›", "|", "｜", "/"))  # a breadcrumb's or a switch's separator on its own line
+_LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 运行局)
+_PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcrumb or a switch (大 | 中 | 小)
+# a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document)
+_VALUE = re.compile(r"(?!.*关于)(?!.*(?:通知|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点)$)"
+                    r"[^。！？；，,;：:\n]{1,12}")
+
+
+def _head_pieces(blocks: Sequence[Block], head: set[int], got: set[int], at_head: _LineTest) -> list[int]:
+    """In the page's head, the pieces its head lines (``at_head``) split off: the names between and after a
+    breadcrumb's separators, one to a line (首页 / > / 政务公开 / > / 通知), and a field's value under its label
+    (来源： / 运行局)."""
+    out: list[int] = []
+    previous: Block | None = None
+    for i in sorted(head):
+        b = blocks[i]
+        if not _filled(b):
+            continue
+        split = previous is not None and previous.index in got and at_head and at_head.holds(previous.text)
+        if i not in got and split and previous is not None and (
+                (previous.text.strip() in _SEPARATORS and _PIECE.fullmatch(b.text))
+                or (previous.text.rstrip().endswith(_LABEL_END) and _VALUE.fullmatch(b.text.strip()))):
+            out.append(i)
+            got.add(i)
+        previous = b
+    return out
 
 
 def _page_title(blocks: Sequence[Block], head: set[int], got: set[int]) -> Iterator[int]:
