@@ -153,6 +153,14 @@ def test_unknown_profile_and_format_are_usage_errors(tmp_path: Path, capsys) -> 
     assert run(["check", str(f), "--format", "xml"], capsys)[0] == 3
 
 
+def test_a_profile_is_chosen_by_a_kind_it_covers(tmp_path: Path, capsys) -> None:
+    # 实施方案 is one of the kinds the 整改方案 profile checks: the name a user reads in the README works
+    f = tmp_path / "a.txt"
+    f.write_text(CLEAN, encoding="utf-8")
+    code, out, _ = run(["check", str(f), "--profile", "实施方案", "--format", "json"], capsys)
+    assert code in (0, 1) and json.loads(out)["files"][0]["doctype"] == "整改方案"
+
+
 def test_extract_gives_exact_lines(tmp_path: Path, capsys) -> None:
     f = tmp_path / "a.txt"
     f.write_text("甲\n\n乙\r\n", encoding="utf-8")
@@ -188,6 +196,7 @@ def test_rules_explain_profiles_plugins(capsys) -> None:
     assert code == 0 and "为什么" in out and "✗" in out and "✓" in out
     code, out, _ = run(["profiles"], capsys)
     assert "对照检查材料" in out
+    assert "识别关键词" in out and "实施方案" in out  # the kinds each profile covers, as its help promises
     code, out, _ = run(["plugins"], capsys)
     assert any(p["name"] == "reportlint.ruledata" for p in json.loads(out))
     assert run(["explain", "Z999"], capsys)[0] == 3

@@ -216,7 +216,8 @@ def profiles(fmt: str) -> int:
     else:
         for row in rows:
             required = "、".join(s["name"] for s in row["sections"] if s["required"]) or "（无）"
-            click.echo(f"{ljust(row['id'], 18)} {ljust(row['name'], 12)} 必备部分：{required}")
+            click.echo(f"{ljust(row['id'], 18)} {ljust(row['name'], 12)} 必备部分：{required}\n"
+                       f"{' ' * 32}识别关键词（也可作 --profile 的值）：{'、'.join(row['match'])}")
     return 0
 
 

@@ -84,10 +84,12 @@ class Rulebook:
     sources: Mapping[str, str]  # code -> plugin or directory that declared it
 
     def profile(self, key: str) -> Profile | None:
-        """Look a profile up by id or by its Chinese name."""
+        """Look a profile up by id, by its Chinese name, or by a kind of document it covers (one of its ``match``
+        words: 实施方案 is checked as 整改方案, whose profile covers every 方案)."""
         if key in self.profiles:
             return self.profiles[key]
-        return next((p for p in self.profiles.values() if p.name == key), None)
+        return next((p for p in self.profiles.values() if p.name == key), None) \
+            or next((p for p in self.profiles.values() if key in p.match), None)
 
 
 def _merge_params(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
