@@ -153,6 +153,16 @@ def test_unknown_profile_and_format_are_usage_errors(tmp_path: Path, capsys) -> 
     assert run(["check", str(f), "--format", "xml"], capsys)[0] == 3
 
 
+def test_a_gbk_text_file_gets_a_note_that_fails_no_run(tmp_path: Path, capsys) -> None:
+    # GBK is Windows Notepad's default for Chinese: decoded, the file is checked, and the note on its encoding is
+    # information (X107), not a warning that fails a hook or a CI run
+    f = tmp_path / "a.txt"
+    f.write_bytes(CLEAN.encode("gbk"))
+    code, out, _ = run(["check", str(f), "--format", "json"], capsys)
+    notes = [x for x in json.loads(out)["files"][0]["findings"] if x["rule"] == "X107"]
+    assert code == 0 and len(notes) == 1 and notes[0]["severity"] == "info" and "GBK" in notes[0]["message"]
+
+
 def test_a_profile_is_chosen_by_a_kind_it_covers(tmp_path: Path, capsys) -> None:
     # 实施方案 is one of the kinds the 整改方案 profile checks: the name a user reads in the README works
     f = tmp_path / "a.txt"

@@ -56,10 +56,6 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         line = min(max(line, 0), len(doc.blocks) - 1)
         yield rule.finding(doc, line, 0, len(doc.blocks[line].text), key="invalid",
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
-    if doc.meta.get("encoding_fallback"):
-        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="encoding", encoding=doc.meta["encoding"])
-    if doc.meta.get("text_only"):
-        yield rule.finding(doc, 0, 0, len(doc.blocks[0].text), key="text_only")
     if not written_in_traditional(ctx):  # odd characters are counted against a dictionary of simplified words
         yield from _garbled_passages(ctx, rule)
     yield from _pinyin_readings(ctx, rule)
@@ -180,6 +176,23 @@ def _mostly_terms(text: str, start: int, end: int, sample: str, odd_at: set[int]
     noise = [p for p in odd if text[p] == "一" or (text[p] not in affixes and terms[text[p - 1:p + 1]] < 2
                                                    and terms[text[p:p + 2]] < 2)]
     return bool(odd) and not noise
+
+
+def check_read_note(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """## What it does
+    Notes how the file was read, at its start: decoded from GBK or another encoding than UTF-8, or a .doc read as
+    its text only (no LibreOffice). A note on the file, not on a passage of its text, and information only.
+    ## Parameters
+    None.
+    ## Example
+    A ``.txt`` saved by Notepad in GBK: one note saying it was decoded as GBK, to save it as UTF-8."""
+    doc = ctx.doc
+    if not doc.blocks:
+        return
+    if doc.meta.get("encoding_fallback"):
+        yield rule.finding(doc, 0, 0, 0, key="encoding", encoding=doc.meta["encoding"])
+    if doc.meta.get("text_only"):
+        yield rule.finding(doc, 0, 0, 0, key="text_only")
 
 
 def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -436,5 +449,6 @@ def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def register_checks(register):  # type: ignore[no-untyped-def]
     register("extraction.garbled", check_garbled)
     register("extraction.empty", check_empty)
+    register("extraction.read_note", check_read_note)
     register("extraction.fragmented", check_fragmented)
     register("extraction.engine", check_engine)
