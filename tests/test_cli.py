@@ -153,6 +153,19 @@ def test_unknown_profile_and_format_are_usage_errors(tmp_path: Path, capsys) -> 
     assert run(["check", str(f), "--format", "xml"], capsys)[0] == 3
 
 
+def test_an_unreadable_file_is_named_in_every_mode(tmp_path: Path, capsys) -> None:
+    # random bytes under a Word name: said to be no Word file; the modes that print no report name it on stderr
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "x.docx").write_bytes(bytes(range(256)) * 8)
+    (folder / "ok.txt").write_text(CLEAN, encoding="utf-8")
+    code, out, _ = run(["check", str(folder)], capsys)
+    assert code == 2 and "x.docx" in out and "不是有效的Word 文件" in out
+    for extra in (["--statistics"], ["--write-baseline", str(tmp_path / "b.json")]):
+        code, _, err = run(["check", str(folder), *extra], capsys)
+        assert code == 2 and "x.docx: X101" in err and "不是有效的Word 文件" in err, extra
+
+
 def test_a_gbk_text_file_gets_a_note_that_fails_no_run(tmp_path: Path, capsys) -> None:
     # GBK is Windows Notepad's default for Chinese: decoded, the file is checked, and the note on its encoding is
     # information (X107), not a warning that fails a hook or a CI run

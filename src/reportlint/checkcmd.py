@@ -181,6 +181,7 @@ def run(
             raise Usage(f"无法写入基线文件“{write_baseline_to}”：{exc.strerror or exc}") from exc
         echo(f"已把 {count} 个问题写入基线文件 {write_baseline_to}；此后用 --baseline {write_baseline_to} "
                    "只报告新问题", err=True)
+        _name_unreadable(results)
         return 2 if exit_code(results, threshold) == 2 else 0
     if baseline is not None:
         from .baseline import apply
@@ -190,6 +191,7 @@ def run(
     options["summary"] = summary(results)
     if statistics:
         _statistics(results, rulebook.rules, fmt)
+        _name_unreadable(results)
     else:
         registry.reporters[fmt](results, sys.stdout, options)
     for res in results:  # --debug: the tracebacks behind X100 findings and loader failures
@@ -199,6 +201,14 @@ def run(
         _write_annotations(results, annotate_to)
     code = exit_code(results, threshold)
     return 0 if exit_zero and code == 1 else code
+
+
+def _name_unreadable(results: list[Any]) -> None:
+    """On standard error, each file that could not be checked and why: the modes that print no report (a baseline
+    written, statistics) would otherwise count it and never name it."""
+    for res in results:
+        if res.error:
+            echo(f"{res.path}: {res.error.get('rule', 'X101')} {res.error.get('message', '')}", err=True)
 
 
 def _renders_early(reporter: Any, options: dict[str, Any]) -> Callable[[Any], None] | None:

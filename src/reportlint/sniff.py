@@ -99,6 +99,10 @@ def sniff(path: Path, data: bytes) -> Sniffed:
     elif head.startswith(b"{\\rtf"):
         raise LoadError("文件实为 RTF 格式，请在 Word 中另存为 .docx 后再检查")
     elif _looks_binary(head):
+        if claimed in (".docx", ".pdf"):  # what a reader expects under that name, and that this is not
+            kind = "Word 文件（.docx 应是 zip 压缩包）" if claimed == ".docx" else "PDF 文件（应以 %PDF- 开头）"
+            raise LoadError(f"扩展名是 {claimed}，但内容是无法识别的二进制数据（binary），不是有效的{kind}；"
+                            "文件可能已损坏，或不是这种格式，请重新导出或下载")
         raise LoadError("文件是二进制数据，不是文本（binary, not text）")
     else:
         real = ".txt"
