@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config, find_config
-from .engine import Session, Settings, active_rules, analyse, run_checks
+from .engine import Session, Settings, check_document
 from .engine import lint_file as _lint_file
 from .errors import ConfigError, ErrorKind, LoadError
 from .model import Finding
@@ -53,9 +53,7 @@ def lint_text(text: str, *, name: str = "input.txt", profile: str | None = None,
     config = Config()
     if profile and rulebook.profile(profile) is None:
         raise ConfigError(f"未知的文种“{profile}”")
-    ctx, found_profile = analyse(doc, rulebook, profile)
-    rules = active_rules(rulebook, config, settings, found_profile, Path(name))
-    findings, _ = run_checks(ctx, rules, registry)
+    findings, _, _ = check_document(doc, Path(name), registry, rulebook, config, settings)
     return sorted(findings, key=Finding.sort_key)
 
 

@@ -274,6 +274,20 @@ def load_document(path: Path, session: Session, config: Config, settings: Settin
     return result
 
 
+def check_document(doc: Document, path: Path, registry: Registry, rulebook: Rulebook, config: Config,
+                   settings: Settings) -> tuple[list[Finding], list[str], Profile | None]:
+    """The findings of a loaded document (with the document's own ignore comments applied), the tracebacks of
+    crashed rules when ``settings.debug``, and the profile it was checked by: every way in (a file, a text given to
+    the API) checks a document the same way."""
+    profile_name = settings.profile or config.profile
+    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
+    rules = active_rules(rulebook, config, settings, profile, path)
+    ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
+    ctx.cache["active"] = frozenset(r.code for r in rules)  # a rule may leave a passage to another that runs
+    findings, traces = run_checks(ctx, rules, registry, settings.debug)
+    return apply_suppressions(doc, findings, rules, rulebook.rules), traces, profile  # the document's ignore comments
+
+
 def _lint_file(path: Path, session: Session, config: Config, settings: Settings,
                doc: Document | None = None) -> FileResult:
     registry, rulebook = session.books(config)
@@ -283,14 +297,8 @@ def _lint_file(path: Path, session: Session, config: Config, settings: Settings,
             return loaded
         doc = loaded
     result = FileResult(str(path))
-    profile_name = settings.profile or config.profile
-    ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
+    findings, traces, profile = check_document(doc, path, registry, rulebook, config, settings)
     result.doctype = profile.name if profile else None
-    rules = active_rules(rulebook, config, settings, profile, path)
-    ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)
-    ctx.cache["active"] = frozenset(r.code for r in rules)  # a rule may leave a passage to another that runs
-    findings, traces = run_checks(ctx, rules, registry, settings.debug)
-    findings = apply_suppressions(doc, findings, rules, rulebook.rules)  # the document's own ignore comments
     result.findings = sorted(findings, key=Finding.sort_key)
     if settings.full_text:
         result.lines = {i: b.text for i, b in enumerate(doc.blocks)}
