@@ -523,3 +523,19 @@ def test_a_parts_heading_and_its_lead_paragraph_are_no_measure(tmp_path: Path) -
     assert found == ["2.完善保洁"]
     pasted = lines[0] + "".join("\u3000\u3000" + line for line in lines[1:])
     assert [f.excerpt[:6] for f in lint_text(pasted, tmp_path, select="M101")] == ["2.完善保洁"]
+
+
+def test_a_measure_of_empty_words_is_one_m102_finding_at_m101s_level(tmp_path: Path) -> None:
+    # M101 leaves an item of slogans to M102, which names them: that one finding is a warning like M101's, so the
+    # emptiest measure fails a run as a measure with no deadline does; alone, M102 stays information
+    from reportlint.api import lint_text as api_lint_text
+    from reportlint.testing import lint_text
+
+    text = ("关于优化营商环境的工作总结\n一、主要工作\n全年办理企业开办业务1200件，平均用时1.5天。\n二、下一步打算\n"
+            "（一）压缩审批时限。6月底前将企业开办时间压缩至1天以内，由县市场监管局负责。\n"
+            "（二）持续优化营商环境。进一步深化改革，不断提升服务水平，切实增强群众获得感。\n")
+    found = [(f.rule, f.line, f.severity) for f in lint_text(text, tmp_path, select="M")]
+    assert found == [("M102", 6, "warning")]
+    assert [(f.rule, f.severity) for f in lint_text(text, tmp_path, select="M102")] == [("M102", "info")]
+    # the library's text entry checks a text as a file is checked
+    assert [(f.rule, f.severity) for f in api_lint_text(text, select="M")] == [("M102", "warning")]

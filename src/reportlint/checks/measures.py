@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache, reduce
 from itertools import accumulate, pairwise
 from operator import or_
@@ -1255,9 +1255,6 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
-        if vague and any(b == m.block and m.start < e and s < (
-                m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
-            continue  # M102 already reports this passage as empty words: one passage, one finding
         if restating and _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
         if id(m) in conduct or _no_task(ctx, m, no_task):
@@ -1266,6 +1263,12 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         if _owner_above(ctx, m, dims):
             continue  # （一）县教育局 / 1.由街道负责……，具体如下：: the owner is named once, over the items
+        if vague and any(b == m.block and m.start < e and s < (
+                m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
+            # M102 reports this passage as empty words: one passage, one finding, which carries this rule's level
+            # (M102 runs after M101 and reads the items left to it: ``yielded_to_m102``)
+            ctx.cache.setdefault(_YIELDED, (rule.severity, []))[1].append((m.block, m.start, m.end_block, m.end))
+            continue
         if previous == k - 1 and bare[-1].inline and m.inline == bare[-1].inline + 1 \
                 and bare[-1].end_block == m.block == m.end_block:
             last = bare[-1]  # 一是…二是…三是… bare in one paragraph: one finding for the run
@@ -1742,8 +1745,28 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     进一步加强学习，不断提高认识，切实改进作风，全面推进工作。 → M102."""
     for block, s, e, count, share, owner, sample in _vague_spans(ctx, rule.params):
-        yield rule.finding(ctx.doc, block, s, e, key="owner" if owner else "default", count=count, share=share,
-                           sample=sample)
+        found = rule.finding(ctx.doc, block, s, e, key="owner" if owner else "default", count=count, share=share,
+                             sample=sample)
+        level = yielded_to_m102(ctx, block, s, e)
+        if level is not None and _LEVELS.get(level, 0) > _LEVELS.get(found.severity, 0):
+            # a measure of empty words is a measure that cannot be checked: M101 left it to this finding, which
+            # takes M101's level (a warning by default), so that the emptiest measure is not the mildest finding
+            found = replace(found, severity=level)
+        yield found
+
+
+_YIELDED = "m101-yielded"  # the measures M101 left to M102, with M101's level (``ctx.cache``)
+_LEVELS = {"info": 0, "warning": 1, "error": 2}
+
+
+def yielded_to_m102(ctx: Context, block: int, start: int, end: int) -> str | None:
+    """The level of M101 when it left a bare measure overlapping ``block[start:end]`` to M102 (a measure of empty
+    words, which M102 names), else None."""
+    level, spans = ctx.cache.get(_YIELDED, (None, ()))
+    for b, s, end_block, e in spans:
+        if b == block and s < end and start < (e if end_block == b else len(ctx.doc.blocks[b].text)):
+            return level
+    return None
 
 
 def _vague_spans(ctx: Context, params: Mapping[str, Any]) -> list[tuple[int, int, int, int, str, str, str]]:
