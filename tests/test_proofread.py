@@ -1756,3 +1756,10 @@ def test_a_period_of_years_joined_by_yi(tmp_path: Path) -> None:
 def test_a_day_without_ri_before_qian(tmp_path: Path) -> None:
     found = lint_text("关于报送材料的通知\n请各单位于4月28前报送，5月10日前反馈。\n", tmp_path, select="T108")
     assert [(f.excerpt, f.suggestion) for f in found] == [("4月28", "4月28日")]
+
+
+def test_bookkeeping_words_take_zhang_of_accounts_and_tents_keep_theirs(tmp_path: Path) -> None:
+    # 账 for accounts (《第一批异形词整理表》): 台帐, 对帐, 帐实相符 are the old form; 帐篷 and 蚊帐 are tents
+    text = "关于财务检查的报告\n各单位建立资金台帐，每月对帐一次，做到帐实相符。\n工作人员淡薄名利。\n"
+    assert [e for e, _ in _found(tmp_path, text, "T105")] == ["台帐", "对帐", "帐实相符", "淡薄名利"]
+    assert _found(tmp_path, "关于救灾工作的报告\n物资已搬入帐篷，每户配发蚊帐两顶。\n", "T105") == []
