@@ -776,3 +776,10 @@ def test_a_cited_notices_tail_left_outside_its_title(tmp_path: Path) -> None:
     assert [(f.line, f.excerpt) for f in found] == [(2, "的通知")]
     assert "书名号外" in found[0].message
     assert not found[0].fix  # two right forms: the writer chooses
+
+
+def test_an_approximate_number_in_arabic_digits_takes_chinese_numerals(tmp_path: Path) -> None:
+    # 3、4个 → 三四个 (GB/T 15835-2011 4.2.2); two months, two articles, a list's numbers and 3、5 stay
+    text = "关于会议精简的报告\n科室每周要参加3、4个会议，每次开2、3小时。\n依照第3、4条办理，3、4月份完成，另有13、14个。\n"
+    found = [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T103") if "约数" in f.message]
+    assert found == [("3、4", "三四"), ("2、3", "二三")]

@@ -467,6 +467,11 @@ _APPROX_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第〇零一二三四五�
 _APPROX_AFTER = re.compile(r"[二三四五六七八九十]"
                            r"(?=[十百千万]?(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 _DIGITS = "一二三四五六七八九十"
+# … and the same in Arabic digits (每周3、4个会议 → 三四个): an approximate number of adjacent numerals is written in
+# Chinese numerals, with no 顿号 (GB/T 15835-2011 4.2.2: 三四个月); only after a Chinese word, not after 第 (第3、4条)
+# or another digit (13、14个), and only before a classifier or a unit of time (3、4月份 names two months)
+_APPROX_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第])([1-8])、([2-9])"
+                            r"(?=(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 # a 省略号 says the list goes on, and so does 等: one of them is enough (……等 → ……; GB/T 15834-2011 A.9.2)
 _ELLIPSIS_DENG = re.compile(r"(?:……|…)\s*(等等|等)(?![级待候同于到])")
 # an ordinal word opening a sentence takes a comma (第一，首先，; GB/T 15834-2011 B.3.1), not the 顿号 of 一、; not a
@@ -802,7 +807,7 @@ _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "d
 
 # each of these is said where it stands, however many: each needs its own reading
 _NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested", "approx_dun",
-                           "ordinal_dun", "ellipsis_deng", "book_outside"})
+                           "approx_digits", "ordinal_dun", "ellipsis_deng", "book_outside"})
 
 
 @lru_cache(maxsize=16)
@@ -993,6 +998,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         add("range", b, m.start(1) - offset, m.end(1) - offset, "—" if time else "～", "—" if time else "～")
     for key, b, start, end, fix in _dun_slips(body):
         add(key, b, start, end, fix)
+    for b, offset, m in body.finditer(_APPROX_DIGITS) if "、" in body.text else ():
+        if int(m.group(2)) == int(m.group(1)) + 1:  # 3、4, not 3、5
+            add("approx_digits", b, m.start() - offset, m.end() - offset,
+                _DIGITS[int(m.group(1)) - 1] + _DIGITS[int(m.group(2)) - 1])
     for b, offset, m in body.finditer(_ELLIPSIS_DENG) if "…" in body.text else ():
         add("ellipsis_deng", b, m.start() - offset, m.end() - offset, m.group().rstrip("等").rstrip())
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
