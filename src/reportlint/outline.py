@@ -1077,6 +1077,9 @@ _RUN_ON_TITLE = re.compile(rf"([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_Y
 # … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……); a
 # title that opens with a book-title mark (《……方案》政策解读) has no square brackets round it
 _BRACKETED_TITLE = re.compile(rf"[【\[]《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]](?=\S)")
+# a saved page's title line in a text file: a Markdown heading mark, the title, then after a wide space the page's
+# fields on the same line (## 上海市关于……的报告   发布日期：…   字号：[大](…)); B101 reports the fields
+_PAGE_TITLE_LINE = re.compile(rf"#{{1,3}}\s+([^\s。，,；;：:！？]{{6,60}}{_KINDS}{_YEARS})(?:\s{{2,}}|$)")
 # the end of a title (关于印发《……》的通知), which may run long
 _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
 # the title after a label (政策解读：××方案（2024—2026年）)
@@ -1118,6 +1121,10 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             # title of a judicial interpretation is no later title)
             at = start + len(text) - len(text[1:].lstrip())
             return Heading(b.index, at, start + len(text), b.text[at:start + len(text)], 0, "style")
+        paged = _PAGE_TITLE_LINE.match(text) if seen == 1 and text.startswith("#") else None
+        if paged is not None:
+            s = b.text.index(paged.group(1), start)
+            return Heading(b.index, s, s + len(paged.group(1)), paged.group(1), 0, "plain")
         bracketed = _BRACKETED_TITLE.match(text)
         run_on = _RUN_ON_TITLE.match(text)
         glued = _GLUED_TITLE.match(text) or bracketed or run_on
