@@ -539,3 +539,13 @@ def test_a_measure_of_empty_words_is_one_m102_finding_at_m101s_level(tmp_path: P
     assert [(f.rule, f.severity) for f in lint_text(text, tmp_path, select="M102")] == [("M102", "info")]
     # the library's text entry checks a text as a file is checked
     assert [(f.rule, f.severity) for f in api_lint_text(text, select="M")] == [("M102", "warning")]
+
+
+def test_one_person_named_for_a_task_is_a_number(tmp_path: Path) -> None:
+    # 确定一名联络员: a number a reviewer can check, so the requirement is no paragraph of empty words; 一项工作 is an
+    # article and counts nothing
+    from reportlint.testing import lint_text
+
+    lead = "关于开展安全生产检查的通知\n各科室：\n一、工作要求\n各科室要高度重视，积极配合，认真开展自查，及时报送自查情况，"
+    assert [f.rule for f in lint_text(lead + "并确定一名联络员。\n", tmp_path, select="M102")] == []
+    assert [f.rule for f in lint_text(lead + "并做好一项工作。\n", tmp_path, select="M102")] == ["M102"]
