@@ -470,7 +470,7 @@ _DIGITS = "一二三四五六七八九十"
 # … and the same in Arabic digits (每周3、4个会议 → 三四个): an approximate number of adjacent numerals is written in
 # Chinese numerals, with no 顿号 (GB/T 15835-2011 4.2.2: 三四个月); only after a Chinese word, not after 第 (第3、4条)
 # or another digit (13、14个), and only before a classifier or a unit of time (3、4月份 names two months)
-_APPROX_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第])([1-8])、([2-9])"
+_APPROX_DIGITS = re.compile(r"([1-8])、([2-9])"
                             r"(?=(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 # a 省略号 says the list goes on, and so does 等: one of them is enough (……等 → ……; GB/T 15834-2011 A.9.2)
 _ELLIPSIS_DENG = re.compile(r"(?:……|…)\s*(等等|等)(?![级待候同于到])")
@@ -999,7 +999,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for key, b, start, end, fix in _dun_slips(body):
         add(key, b, start, end, fix)
     for b, offset, m in body.finditer(_APPROX_DIGITS) if "、" in body.text else ():
-        if int(m.group(2)) == int(m.group(1)) + 1:  # 3、4, not 3、5
+        before = b.text[m.start() - offset - 1:m.start() - offset]  # a Chinese word before it, not 第 (第3、4条)
+        if int(m.group(2)) == int(m.group(1)) + 1 and "\u4e00" <= before <= "\u9fff" and before != "第":
             add("approx_digits", b, m.start() - offset, m.end() - offset,
                 _DIGITS[int(m.group(1)) - 1] + _DIGITS[int(m.group(2)) - 1])
     for b, offset, m in body.finditer(_ELLIPSIS_DENG) if "…" in body.text else ():
