@@ -229,8 +229,8 @@ def _head_pieces(blocks: Sequence[Block], head: set[int], got: set[int], at_head
         b = blocks[i]
         if not _filled(b):
             continue
-        split = previous is not None and previous.index in got and at_head and at_head.holds(previous.text)
-        if i not in got and split and previous is not None and (
+        if i not in got and previous is not None and previous.index in got and at_head and at_head.holds(
+                previous.text) and (
                 (previous.text.strip() in _SEPARATORS and _PIECE.fullmatch(b.text))
                 or (previous.text.rstrip().endswith(_LABEL_END) and _VALUE.fullmatch(b.text.strip()))):
             out.append(i)

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from ..context import Context
 from ..hookspecs import hookimpl
-from ..model import Finding, Rule
+from ..model import SEVERITY_RANK, Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
@@ -1748,7 +1748,7 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
         found = rule.finding(ctx.doc, block, s, e, key="owner" if owner else "default", count=count, share=share,
                              sample=sample)
         level = yielded_to_m102(ctx, block, s, e)
-        if level is not None and _LEVELS.get(level, 0) > _LEVELS.get(found.severity, 0):
+        if level is not None and SEVERITY_RANK.get(level, 0) > SEVERITY_RANK.get(found.severity, 0):
             # a measure of empty words is a measure that cannot be checked: M101 left it to this finding, which
             # takes M101's level (a warning by default), so that the emptiest measure is not the mildest finding
             found = replace(found, severity=level)
@@ -1756,7 +1756,6 @@ def check_vague_density(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _YIELDED = "m101-yielded"  # the measures M101 left to M102, with M101's level (``ctx.cache``)
-_LEVELS = {"info": 0, "warning": 1, "error": 2}
 
 
 def yielded_to_m102(ctx: Context, block: int, start: int, end: int) -> str | None:
