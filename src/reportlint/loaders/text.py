@@ -343,6 +343,11 @@ def load_text(path: Path, data: bytes) -> Document:
     return Document(path=str(path), blocks=tuple(blocks), title=str(meta.get("front_matter_title", "")), meta=meta)
 
 
+def _as_cell(b: Block, table: int) -> Block:
+    """``b`` as a cell of table number ``table`` (every field by position, as the loader builds blocks)."""
+    return Block(b.index, b.text, "cell", 0, "", None, "", table, b.line, b.joins)
+
+
 _PIPE = frozenset(("|", "｜", "¦"))
 _PIPE_TABLE = 3  # separator lines that make a table of one cell per line
 
@@ -358,8 +363,7 @@ def _pipe_tables(blocks: list[Block]) -> list[Block]:
         if sum(1 for i in run if blocks[i].text.strip() in _PIPE) >= _PIPE_TABLE:
             tables += 1
             for i in run:
-                b = blocks[i]
-                out[i] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+                out[i] = _as_cell(blocks[i], tables)
         run.clear()
 
     for i, b in enumerate(blocks):
@@ -437,8 +441,7 @@ def _cell_tables(blocks: list[Block]) -> list[Block]:
             first -= 1  # the header row (序号, 项目名称, 责任单位 …) and category rows (行动一：……)
         tables += 1
         for n in range(first, last):
-            b = blocks[lines[n]]
-            out[lines[n]] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+            out[lines[n]] = _as_cell(blocks[lines[n]], tables)
         k += len(rows)
     return out
 
@@ -477,8 +480,7 @@ def _grid_tables(blocks: list[Block]) -> list[Block]:
         if len(run) >= _GRID_LINES and data * 4 >= len(run) and sum(1 for t in texts if _DATA_LINE.match(t)) >= 3:
             tables += 1
             for i in run:
-                b = blocks[i]
-                out[i] = Block(b.index, b.text, "cell", 0, "", None, "", tables, b.line, b.joins)
+                out[i] = _as_cell(blocks[i], tables)
         run.clear()
 
     for i, b in enumerate(blocks):
