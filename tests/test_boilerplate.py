@@ -1711,7 +1711,7 @@ def test_a_saved_pages_title_line_keeps_its_title_and_loses_its_fields(tmp_path:
     """A page saved as text: a Markdown heading mark, the title, then the page's date and font-size switch as links
     on the same line. The title is the document's (no S105); the fields are one B101 where they stand."""
     link = "(https://www.example.gov.cn/a/1.html)"
-    text = (f"## 示例市关于2024年污染防治攻坚整改情况的报告   发布日期：2024-11-20      字号：  [大]{link} [中]{link} "
+    text = (f"## 示例市关于2024年污染防治攻坚工作的报告   发布日期：2024-11-20      字号：  [大]{link} [中]{link} "
             f"[小]{link}\n\n市委、市政府高度重视整改工作，现将有关情况报告如下。\n一、整改进展\n全年完成整改任务42项。\n")
     found = [(f.rule, f.excerpt[:5]) for f in lint_text(text, tmp_path, select="S105,B101")]
     assert found == [("B101", "发布日期：")]

@@ -1078,7 +1078,7 @@ _RUN_ON_TITLE = re.compile(rf"([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_Y
 # title that opens with a book-title mark (《……方案》政策解读) has no square brackets round it
 _BRACKETED_TITLE = re.compile(rf"[【\[]《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]](?=\S)")
 # a saved page's title line in a text file: a Markdown heading mark, the title, then after a wide space the page's
-# fields on the same line (## 上海市关于……的报告   发布日期：…   字号：[大](…)); B101 reports the fields
+# fields on the same line (## 某某市关于……的报告   发布日期：…   字号：[大](…)); B101 reports the fields
 _PAGE_TITLE_LINE = re.compile(rf"#{{1,3}}\s+([^\s。，,；;：:！？]{{6,60}}{_KINDS}{_YEARS})(?:\s{{2,}}|$)")
 # the end of a title (关于印发《……》的通知), which may run long
 _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")

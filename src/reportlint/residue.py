@@ -194,7 +194,7 @@ def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, 
 
 
 # the title a browser shows for a page, copied as the first line: the article's title, in 【】 or not, then the site's
-# name after a dash, an underscore or a bar (……的通知_国家能源局江苏监管办公室, 【……的通知】-国家发展和改革委员会)
+# name after a dash, an underscore or a bar (……的通知_某某市发展改革委, 【……的通知】-某某省人民政府)
 _BROWSER_TITLE = re.compile(r"\s*【?(.{6,80}?)】?\s*[-_—–|｜]\s*([^\s\-_—–|｜]{2,30})\s*")
 _NEAR = 40  # blocks below the first where the page repeats the article's title
 

@@ -1315,11 +1315,11 @@ def _misnamed_self(own: str, cited: str) -> bool:
     rest, cited_rest = own[year.end():], cited[at + len(year.group()):]
     place, cited_place = _PLACE.match(rest), _PLACE.match(cited_rest)
     if place and cited_place and _LEVEL[cited_place.group(1)] < _LEVEL[place.group(1)]:
-        return False  # the same plan of the body above (2026年上海市…方案 in 2026年奉贤区…方案)
+        return False  # the same plan of the body above (2026年某某市…方案 in 2026年某某区…方案)
     return rest != cited_rest and similarity(rest, cited_rest) >= _SAME_NAME
 
 
-# a place name opening the rest of a name (奉贤区, 上海市), its level the last character
+# a place name opening the rest of a name (东城区, 滨海市), its level the last character
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?([省市县区州旗镇乡])")
 # a document cited as the ground of this one (根据《……》要求, 按照……) is another document, never this one
 _GROUND = re.compile(r"(?:根据|依据|按照|遵照|依照|贯彻|落实)[^，。；！？《》]{0,12}$")

@@ -614,7 +614,7 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》) are two
                     # documents the list names side by side
                     # … and a gap the text names as a term of its own outside the titles, both with and without
-                    # the characters (国家奖学金 and 国家励志奖学金): two things, each with its own form
+                    # the characters (优秀教师 and 优秀青年教师): two things, each with its own form
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
                             and not (short in alone and long in alone) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
