@@ -212,7 +212,7 @@ def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
 
 
 _SEPARATORS = frozenset((">", "＞", "»", "›", "|", "｜", "/"))  # a breadcrumb's or a switch's separator on its own line
-_LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 运行局)
+_LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 办公室)
 _PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcrumb or a switch (大 | 中 | 小)
 # a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document)
 _VALUE = re.compile(r"(?!.*关于)(?!.*(?:通知|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点)$)"
@@ -222,7 +222,7 @@ _VALUE = re.compile(r"(?!.*关于)(?!.*(?:通知|报告|方案|意见|办法|决
 def _head_pieces(blocks: Sequence[Block], head: set[int], got: set[int], at_head: _LineTest) -> list[int]:
     """In the page's head, the pieces its head lines (``at_head``) split off: the names between and after a
     breadcrumb's separators, one to a line (首页 / > / 政务公开 / > / 通知), and a field's value under its label
-    (来源： / 运行局)."""
+    (来源： / 办公室)."""
     out: list[int] = []
     previous: Block | None = None
     for i in sorted(head):
