@@ -1715,3 +1715,12 @@ def test_a_saved_pages_title_line_keeps_its_title_and_loses_its_fields(tmp_path:
             f"[小]{link}\n\n市委、市政府高度重视整改工作，现将有关情况报告如下。\n一、整改进展\n全年完成整改任务42项。\n")
     found = [(f.rule, f.excerpt[:5]) for f in lint_text(text, tmp_path, select="S105,B101")]
     assert found == [("B101", "发布日期：")]
+
+
+def test_an_open_information_table_as_markdown_rows_over_the_title_is_residue(tmp_path: Path) -> None:
+    """A catalogue's fields saved as rows of a Markdown table over the document: one B101 for the rows."""
+    rows = ("| 目录项的基本信息 |\n| 公开事项名称: | 关于做好春耕生产的通知 | |\n"
+            "| 索引号: | 000000000/2024-00001 | 主办单位: | 示例县农业农村局 |\n| 制发日期: | 2024-03-01 |\n")
+    body = "关于做好春耕生产的通知\n各乡镇：\n请于3月20日前完成春耕物资排查，并报县农业农村局。\n"
+    found = lint_text(rows + body, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(1, 4)]
