@@ -1724,3 +1724,12 @@ def test_an_open_information_table_as_markdown_rows_over_the_title_is_residue(tm
     body = "关于做好春耕生产的通知\n各乡镇：\n请于3月20日前完成春耕物资排查，并报县农业农村局。\n"
     found = lint_text(rows + body, tmp_path, select="B101")
     assert [(f.block + 1, f.end_block + 1) for f in found] == [(1, 4)]
+
+
+def test_a_portals_related_links_under_the_signature_are_residue(tmp_path: Path) -> None:
+    """Under the date: the related-links box's heading, one link and the rankings' heading. One B101 for the three;
+    the attachment's name above them stays."""
+    text = ("关于做好春耕生产的通知\n各乡镇：\n请于3月20日前完成春耕物资排查，并报县农业农村局。\n附件：\n春耕物资排查表\n"
+            "示例县农业农村局\n2024年3月1日\n相关政策与解读\n示例县印发《春耕生产工作方案》\n排行榜\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(8, 10)]

@@ -55,13 +55,20 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
            if not (len(b.text) > limit and len(b.text.strip()) > limit)
            and ((from_notice is not None and b.index >= from_notice) or b.index in found
                 or (b.index in head and at_head.search(b.text)) or (b.index in tail and at_tail.search(b.text)))}
-    # the page's footer: from a residue line at the very end up, the lines in it or marked by a tail pattern
+    # the page's footer: from a residue line at the very end up, the lines in it or marked by a tail pattern, and a
+    # link's title (no sentence end, 4 to 80 characters) between two of them
+    def marked(b: Block) -> bool:
+        return b.index in got or bool(len(b.text) <= limit and at_tail.search(b.text))
+
     if filled and filled[-1].index in got:
-        for b in reversed(filled):
-            if b.index in got or (len(b.text) <= limit and at_tail.search(b.text)):
-                got.add(b.index)
+        up = list(reversed(filled))
+        footer = []
+        for k, b in enumerate(up):
+            if marked(b) or (k + 1 < len(up) and marked(up[k + 1]) and re.fullmatch(r"[^。！？\n]{4,80}", b.text)):
+                footer.append(b.index)
             else:
                 break
+        got.update(footer)
     # in the head, a field's value under its label, a head line whose value went to the next line
     for a, b in pairwise(filled):
         if a.index in head and b.index in head and a.index in got and b.index not in got and at_head.match(a.text) \

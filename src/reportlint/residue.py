@@ -175,22 +175,31 @@ def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, 
     """A page's whole footer, from its last line up: the residue found at the very end, then every line above it
     that a tail pattern marks (扫一扫在手机打开当前页), a link of the footer's menu (网站地图, 联系我们) or a contact
     field of the footer (``fields``: 地址：, 主办单位：), up to the first other line; the run is cut to begin at a line
-    that is no contact field (a notice's own contact lines stand above the footer)."""
+    that is no contact field (a notice's own contact lines stand above the footer). A link's title between two such
+    lines (相关政策与解读 / ……印发《……》 / 排行榜) is the footer's too."""
+    def marked(b: Block) -> bool:
+        return b.index in got or (len(b.text) <= limit and at_tail and at_tail.search(b.text) is not None) or (
+            words is not None and _MENU_ITEM.fullmatch(b.text) is not None and words.search(b.text) is not None)
+
+    lines = list(filter(_filled, reversed(blocks)))
     run: list[tuple[int, bool]] = []  # each line and whether it is residue on its own
-    for b in filter(_filled, reversed(blocks)):
+    for k, b in enumerate(lines):
         if not run and b.index not in got:
             return []  # the page does not end in residue: no footer
-        short = len(b.text) <= limit
-        if b.index in got or (short and at_tail and at_tail.search(b.text) is not None) or (
-                words is not None and _MENU_ITEM.fullmatch(b.text) and words.search(b.text)):
+        if marked(b):
             run.append((b.index, True))
-        elif short and fields and fields.holds(b.text):
+        elif len(b.text) <= limit and fields and fields.holds(b.text):
             run.append((b.index, False))
+        elif run[-1][1] and k + 1 < len(lines) and marked(lines[k + 1]) and _LINK.fullmatch(b.text):
+            run.append((b.index, True))  # a related link between two lines of the footer
         else:
             break
     while run and not run[-1][1]:
         run.pop()
     return [i for i, _ in run]
+
+
+_LINK = re.compile(r"[^。！？\n]{4,80}")  # a link's title: a line of no sentence
 
 
 # the title a browser shows for a page, copied as the first line: the article's title, in 【】 or not, then the site's
