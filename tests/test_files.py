@@ -152,6 +152,18 @@ def test_standard_input_is_checked_under_the_given_name(tmp_path: Path, capsys, 
     assert code == 0 and files[0]["path"] == "drafts/草稿.txt" and files[0]["findings"] == []
 
 
+def test_standard_input_is_named_in_the_text_report_too(tmp_path: Path, capsys, monkeypatch) -> None:
+    # the text report is drawn as files come in: for standard input, after its result is renamed, never with the
+    # temporary file's path
+    monkeypatch.chdir(tmp_path)
+    _stdin(monkeypatch, DEFECTIVE.encode("utf-8"))
+    code, out, _ = run(["check", "--no-cache", "--select", "N101", "-"], capsys)
+    assert code == 1 and out.startswith("-:") and "reportlint-stdin" not in out
+    _stdin(monkeypatch, DEFECTIVE.encode("utf-8"))
+    code, out, _ = run(["check", "--no-cache", "--select", "N101", "--stdin-filename", "草稿.txt", "-"], capsys)
+    assert out.startswith("草稿.txt:") and "reportlint-stdin" not in out
+
+
 def test_standard_input_type_comes_from_the_name_or_the_bytes(tmp_path: Path, capsys, monkeypatch) -> None:
     from conftest import make_docx
 

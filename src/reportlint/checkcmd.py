@@ -159,7 +159,9 @@ def run(
         threshold = fail_on or base_config.fail_on or "warning"
         options: dict[str, Any] = {"color": _use_color(), "fail_on": threshold, "rules": rulebook.rules,
                                    "width": _terminal_width()}
-        plain_text = not (statistics or show_diff or fix_to or write_baseline_to or baseline is not None)
+        # rendered as each file comes in, unless the results are renamed after the run (standard input) or not shown
+        plain_text = not (statistics or show_diff or fix_to or write_baseline_to or baseline is not None
+                          or stdin is not None)
         runner = Runner(session, settings, jobs=jobs or os.cpu_count() or 1, limits=Limits(timeout=timeout),
                         cache=cache, progress=_progress_bar(len(work)),
                         on_result=_renders_early(registry.reporters[fmt], options) if plain_text else None)
