@@ -20,9 +20,14 @@ needs_pre_commit = pytest.mark.skipif(PRE_COMMIT is None or shutil.which("git") 
 
 def _index_reachable(tmp_path: Path) -> bool:
     """pre-commit installs the hook into a new virtualenv from the package index: probe it the same
-    way (same pip configuration) for the build backend and one dependency."""
-    probe = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-cache-dir", "--only-binary=:all:",
-             "-q", "-d", str(tmp_path / "probe"), "hatchling", "pluggy"]
+    way (same pip configuration) for the build backend and every dependency the project names (a partial local
+    mirror may hold some and not others)."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    needed = [*project["build-system"]["requires"], *project["project"]["dependencies"]]
+    probe = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-cache-dir",
+             "-q", "-d", str(tmp_path / "probe"), *needed]
     try:
         return subprocess.run(probe, capture_output=True, timeout=180).returncode == 0
     except (OSError, subprocess.TimeoutExpired):
