@@ -131,17 +131,11 @@ def test_a_section_out_of_order_is_named_where_it_comes_too_early(tmp_path: Path
 
 
 @pytest.mark.parametrize(("title", "doctype"), [
+    # the kind is read outside the 书名号: a 解读 of a plan that quotes the government work report is a 解读, no work
+    # report and no plan
     ("《〈政府工作报告〉2025年重点工作任务分工方案》政策解读", "政策解读"),
     ("关于印发《2026年工作要点》的通知", "通知"),
     ("某市《政府工作报告》重点任务分解落实情况的报告", "报告"),
-])
-def test_a_document_the_title_quotes_is_not_its_kind(tmp_path: Path, title: str, doctype: str | None) -> None:
-    # the kind is read outside the 书名号: a 解读 of a plan that quotes the government work report is a 解读, no work
-    # report and no plan
-    assert _doctype(tmp_path, f"{title}\n为做好相关工作，现说明如下。\n") == doctype
-
-
-@pytest.mark.parametrize(("title", "doctype"), [
     # 汇报 is a report to superiors, whatever document it tells about
     ("关于年度工作意见起草情况的汇报", "报告"),
     # a unit's annual 工作意见 arranges its year's work, as 工作要点 do; a policy 意见 is another kind

@@ -178,8 +178,11 @@ def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, 
     that is no contact field (a notice's own contact lines stand above the footer). A link's title between two such
     lines (相关政策与解读 / ……印发《……》 / 排行榜) is the footer's too."""
     def marked(b: Block) -> bool:
-        return b.index in got or (len(b.text) <= limit and at_tail and at_tail.search(b.text) is not None) or (
-            words is not None and _MENU_ITEM.fullmatch(b.text) is not None and words.search(b.text) is not None)
+        if b.index in got:
+            return True
+        if at_tail is not None and len(b.text) <= limit and at_tail.search(b.text) is not None:
+            return True  # 扫一扫在手机打开当前页, 排行榜
+        return words is not None and _MENU_ITEM.fullmatch(b.text) is not None and words.search(b.text) is not None
 
     lines = list(filter(_filled, reversed(blocks)))
     run: list[tuple[int, bool]] = []  # each line and whether it is residue on its own
