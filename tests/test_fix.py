@@ -160,6 +160,24 @@ def test_fix_writes_a_copy_and_shows_what_remains(tmp_path: Path, capsys) -> Non
     assert code == 1  # the measure without a deadline remains
 
 
+@pytest.mark.parametrize("suffix", [".txt", ".docx"])
+def test_fix_with_nothing_to_fix_says_the_copy_is_the_same(tmp_path: Path, capsys, suffix: str) -> None:
+    src = tmp_path / f"r{suffix}"
+    lines = ["关于改进基层调研工作的报告", "一、基本情况", "今年组织了专题调研。"]
+    if suffix == ".txt":
+        src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    else:
+        packed = make_docx(tmp_path / "made.docx", [(line, {}) for line in lines])
+        with zipfile.ZipFile(packed) as zin, zipfile.ZipFile(src, "w") as zout:  # dated 1980: a re-pack differs
+            for item in zin.infolist():
+                zout.writestr(zipfile.ZipInfo(item.filename, (1980, 1, 1, 0, 0, 0)), zin.read(item))
+    out_path = tmp_path / f"r.fixed{suffix}"
+    code, _, err = run(["check", str(src), "--fix", str(out_path), "--no-cache", "--select", "N,S,M,B,T,X"], capsys)
+    assert out_path.read_bytes() == src.read_bytes()  # the copy asked for is written, unchanged
+    assert "没有可自动改正的问题" in err and "与原文件相同" in err and "已改正 0" not in err
+    assert code == 0
+
+
 def test_fix_refuses_the_input_and_an_existing_file(tmp_path: Path, capsys) -> None:
     src = tmp_path / "r.txt"
     src.write_text(REPORT, encoding="utf-8")

@@ -412,8 +412,12 @@ def _write_fixed(result: Any, target: Path, registry: Any, recheck: Any) -> Any:
     except OSError as exc:
         raise Usage(f"--fix 的输出文件“{target}”无法写入：{exc.strerror or exc}") from exc
     kind = "修订" if source.suffix.lower() == ".docx" else "改动"
-    echo(f"reportlint: 已改正 {len(chosen.fixed)} 个问题（{len(chosen.edits)} 处{kind}），"
-               f"写入 {_safe(str(target))}；原文件未改动。以下是副本中剩下的问题。", err=True)
+    if chosen.fixed:
+        echo(f"reportlint: 已改正 {len(chosen.fixed)} 个问题（{len(chosen.edits)} 处{kind}），"
+             f"写入 {_safe(str(target))}；原文件未改动。以下是副本中剩下的问题。", err=True)
+    else:  # the copy asked for is still written (a script may read it next), and said to be the same text
+        echo(f"reportlint: 没有可自动改正的问题；已按要求写入 {_safe(str(target))}，内容与原文件相同；"
+             "原文件未改动。以下是副本中的问题。", err=True)
     for f, reason in chosen.left:
         line, column, _, _ = f.where()
         echo(f"reportlint: 未改正 {_safe(f.path)}:{line}:{column} {f.rule}：{reason}", err=True)

@@ -70,7 +70,10 @@ def fix_docx(source: Path, target: Path, findings: Iterable[Finding]) -> Plan:
             last = _delete(run, next(ids), stamp)
         if new:
             last.addnext(_insert(runs[0], new, next(ids), stamp))  # type: ignore[union-attr]
-    document.save(str(target))
+    if chosen.edits:
+        document.save(str(target))
+    else:  # nothing to change: the copy is the file itself, byte for byte (python-docx would re-pack it)
+        target.write_bytes(data)
     return chosen
 
 
