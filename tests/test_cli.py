@@ -81,6 +81,8 @@ def test_bad_inputs_are_reported_and_others_still_checked(tmp_path: Path, capsys
     assert "97-2003" in data["old.docx"]["error"]["message"]
     assert "目录" in data["folder.docx"]["error"]["message"]
     assert data["good.txt"]["findings"][0]["rule"] == "N101"
+    summary = json.loads(out)["summary"]  # the files given, those checked (as the text report counts) and not
+    assert (summary["files"], summary["checked"], summary["not_checked"]) == (4, 1, 3)
 
 
 def test_encrypted_pdf_is_x101(tmp_path: Path, capsys) -> None:

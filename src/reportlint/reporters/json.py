@@ -50,6 +50,7 @@ def report_json(results: list[Any], out: TextIO, options: dict[str, Any]) -> Non
         "files": files,
         "summary": {
             "files": s["files"],
+            "checked": s["checked"],
             "findings": s["findings"],
             "by_severity": s["by_severity"],
             "by_rule": s["by_rule"],
