@@ -172,6 +172,22 @@ def test_docx_comment_on_a_span_suppresses_only_findings_inside_it(tmp_path: Pat
     assert comment == []
 
 
+def test_x106_of_a_comment_points_at_the_text_the_comment_covers(tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    document = docx.Document()
+    document.add_paragraph("关于某项工作的报告")
+    p = document.add_paragraph()
+    p.add_run("今年工作有进展，")
+    span = p.add_run("成效明显")  # offsets 8-12
+    p.add_run("，群众满意。")
+    document.add_comment([span], text="reportlint: ignore T103", author="审阅人")  # no reason
+    path = tmp_path / "noreason.docx"
+    document.save(str(path))
+    (found,) = lint_path(path, select="T103,X106").findings
+    assert found.rule == "X106" and (found.block, found.start, found.end) == (1, 8, 12)
+    assert found.where()[:2] == (2, 9)  # the file's own paragraph and column of the commented words
+
+
 def test_suppression_over_a_defect_reported_once_elsewhere_is_not_called_stale() -> None:
     from reportlint.model import Block, Document
     from reportlint.suppress import apply

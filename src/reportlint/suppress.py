@@ -226,8 +226,15 @@ def _problem(d: Directive, active: Mapping[str, Rule], known: set[str]) -> str:
 def _finding(doc: Document, rule: Rule, d: Directive, message: str) -> Finding:
     block = min(d.block, len(doc.blocks) - 1) if doc.blocks else 0
     where: dict[str, int] = {}
+    start = end = 0
     if d.line:
         where = {"line": d.line, "column": 1, "end_line": d.line, "end_column": len(d.text) + 1}
+    elif doc.blocks and d.block == block:  # a Word comment: the words it covers in its first paragraph
+        size = len(doc.blocks[block].text)
+        start = min(d.start, size)
+        end = min(d.end, size) if d.last == d.first else size
+        if end <= start:
+            start, end = 0, 0
     return Finding(path=doc.path, rule=rule.code, name=rule.name, severity=rule.severity, message=message,
-                   block=block, start=0, end_block=block, end=0, excerpt=d.text,
+                   block=block, start=start, end_block=block, end=end, excerpt=d.text,
                    page=doc.blocks[block].page if doc.blocks else None, **where)
