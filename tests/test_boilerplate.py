@@ -1456,6 +1456,23 @@ def test_a_portal_page_head_with_its_browser_title_breadcrumb_and_split_fields_i
     assert lint_text(f"{title}_示例县农业农村局\n" + body.split("\n", 1)[1], tmp_path, select="B101") == []
 
 
+def test_the_pages_heading_between_its_breadcrumb_and_fields_is_residue_when_the_document_titles_itself(
+        tmp_path: Path) -> None:
+    """A portal prints the article's title as its heading between the breadcrumb and the 发布时间 fields; the document
+    under them opens with its own title (with its issuers, over two lines). The heading is the page's: one passage
+    with the lines around it, and no half-width bracket of it is reported."""
+    page = ("首页\n>\n政务公开\n>\n通知\n关于做好2025年春季农业生产工作的通知(示农发〔2025〕3号)\n"
+            "发布时间：2025/03/02\n来源：\n办公室\n[ 打印 ]\n")
+    body = ("示例县农业农村局 示例县财政局关于做好\n2025年春季农业生产工作的通知\n示农发〔2025〕3号\n各乡镇农业站：\n"
+            "请于3月20日前完成春耕物资储备情况排查，并报县农业农村局。\n")
+    found = lint_text(page + body, tmp_path, select="B101,T103")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 10)]
+    # a notice that only quotes the heading's document below keeps the heading as its own title
+    quoted = page + "各乡镇农业站：\n现将《关于做好2025年春季农业生产工作的通知》转发给你们，请遵照执行。\n"
+    assert [(f.rule, f.block + 1) for f in lint_text(quoted, tmp_path, select="B101,T103")] == [
+        ("B101", 1), ("T103", 6), ("B101", 7)]
+
+
 def test_a_notices_own_contact_lines_over_a_filing_number_stay_text(tmp_path: Path) -> None:
     """The notice ends with its contact lines; the site's ICP number under them is residue, they are not."""
     text = ("关于召开年度总结会的通知\n各科室：\n定于1月10日上午9时召开年度总结会，请准时参加。\n"

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from reportlint import residue
 from reportlint.model import Block, Document
 from reportlint.scan import Body
+from reportlint.textutil import unspaced
 
 PARAMS: dict[str, Any] = {
     "patterns": [r"温馨提示[:：]?", r"原文链接[:：]?"],
@@ -22,7 +23,7 @@ PARAMS: dict[str, Any] = {
     "notice_chars": 40,
 }
 PIECES = ["温馨提示：", "原文链接", "主办：", "打印本页", "版权所有", "各单位要抓好落实", "，", "。", " ", "\u3000",
-          "推进重点工作落实到位取得实效确保"]
+          "推进重点工作落实到位取得实效确保", "关于落实的通知"]
 
 
 def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
@@ -83,6 +84,20 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
         k = next((n for n, b in enumerate(after) if b.index not in got), None)
         if k and after[k].text.strip() == first.text.strip():
             got.add(first.index)
+    # the page's heading: a title between two residue lines of the head, when the first lines under the residue open
+    # with it (issuers' names before it at most, no quote nor sentence)
+    heading = []
+    for a, b, c in zip(filled, filled[1:], filled[2:], strict=False):
+        m = re.fullmatch(r"【?(.{4,80}?(?:通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|"
+                         r"细则|函))】?(?:[（(][^（）()]{0,30}〔\d{4}〕[^（）()]{0,12}[）)])?", unspaced(b.text))
+        if m and b.index in head and b.index not in got and a.index in got and c.index in got:
+            below = [x for x in filled if x.index > b.index]
+            j = next((n for n, x in enumerate(below) if x.index not in got), len(below))
+            opening = unspaced("".join(x.text for x in below[j:j + 3]))
+            at = opening.find(m.group(1))
+            if 0 <= at <= 40 and not re.search(r"[《“。，；：！？]", opening[:at]):
+                heading.append(b.index)
+    got.update(heading)
     return got
 
 

@@ -167,6 +167,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         got.update(_beside_residue(sorted(head), got, blocks, beside))
     if got and head:
         got.update(_page_title(blocks, head, got))
+        got.update(_heading_between(blocks, head, got))
     yield from sorted(got)
 
 
@@ -265,6 +266,39 @@ def _page_title(blocks: Sequence[Block], head: set[int], got: set[int]) -> Itera
         if j > k + 1 and j < len(lines) and lines[j].text.strip() == b.text.strip():
             yield b.index
         return  # only the first line of the page that is no residue
+
+
+# a document's title: ends in its kind, perhaps with its number in brackets after it (……的通知(某发〔2020〕3号))
+_HEADING = re.compile(r"【?(.{4,80}?(?:通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|"
+                      r"计划|规划|细则|函))】?(?:[（(][^（）()]{0,30}〔\d{4}〕[^（）()]{0,12}[）)])?")
+_ISSUERS_MAX = 40  # characters of issuers' names the document's own title may put before the heading's words
+
+
+def _heading_between(blocks: Sequence[Block], head: set[int], got: set[int]) -> list[int]:
+    """The page's heading: a title between two residue lines of the head (a breadcrumb above, 发布时间：… under it),
+    when the document under the residue opens with the same title, its issuers' names before it perhaps and over a
+    few lines (国家某局 某局关于做好 / ……工作的通知): the first copy is the page's. A body that only quotes the
+    title (现将《……》转发给你们) leaves it the document's own."""
+    lines = [b for b in blocks if _filled(b)]
+    out: list[int] = []
+    for k in range(1, len(lines) - 1):
+        b = lines[k]
+        if b.index not in head or b.index in got or lines[k - 1].index not in got or lines[k + 1].index not in got:
+            continue
+        m = _HEADING.fullmatch(unspaced(b.text))
+        if m is None:
+            continue
+        j = k + 1
+        while j < len(lines) and lines[j].index in got:
+            j += 1
+        opening = unspaced("".join(x.text for x in lines[j:j + 3]))
+        at = opening.find(m.group(1))
+        if 0 <= at <= _ISSUERS_MAX and not _NOT_ISSUERS.search(opening, 0, at):
+            out.append(b.index)
+    return out
+
+
+_NOT_ISSUERS = re.compile(r"[《“。，；：！？]")  # before the title, a quote or a sentence: the title is quoted
 
 
 def _beside_residue(head: list[int], got: set[int], blocks: Sequence[Block], beside: _LineTest) -> Iterator[int]:
