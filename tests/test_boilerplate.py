@@ -1473,6 +1473,16 @@ def test_the_pages_heading_between_its_breadcrumb_and_fields_is_residue_when_the
         ("B101", 1), ("T103", 6), ("B101", 7)]
 
 
+def test_markdown_bold_marks_are_no_starred_out_names(tmp_path: Path) -> None:
+    """A report converted to Markdown bolds its fields and title: ** ** between bold words and the **** of two bold
+    runs side by side are markup. Stars inside a word, or a pair left open, still mask a name."""
+    text = ("**主管部门：** **示例** **县** **交通局**\n**示例县加快农业产业发展行动方案（2026—2030年****）**\n"
+            "**（一）加强领导。**各乡镇要成立工作专班。\n")
+    assert lint_text(text, tmp_path, select="B103") == []
+    masked = text + "加强**风廉政建设，推进**工作落实。\n"
+    assert [(f.rule, f.block + 1) for f in lint_text(masked, tmp_path, select="B103")] == [("B103", 4)]
+
+
 def test_a_notices_own_contact_lines_over_a_filing_number_stay_text(tmp_path: Path) -> None:
     """The notice ends with its contact lines; the site's ICP number under them is residue, they are not."""
     text = ("关于召开年度总结会的通知\n各科室：\n定于1月10日上午9时召开年度总结会，请准时参加。\n"
