@@ -473,6 +473,20 @@ def test_an_item_leading_into_its_sub_items_names_their_owner(tmp_path: Path) ->
     assert found == [(8, "（1）劝导车主规范停放。"), (10, "（1）做好场地选址。")]
 
 
+def test_inline_points_share_the_owner_their_paragraph_names_in_its_closing_bracket(tmp_path: Path) -> None:
+    """一是……二是……（牵头单位：县某局；配合单位：……）: the owner is written once after the item's points; a
+    bracket naming no body (（有关部门配合）) or a paragraph with none leaves its points bare."""
+    def plan(tail: str) -> str:
+        return ("县公园城市建设实施方案\n为推进公园城市建设，制定本方案。\n一、主要任务\n"
+                "1.推进绿地开放共享。一是开放单位绿地，推动附属绿地共享利用。二是推进拆违还绿，消除绿地服务盲区。"
+                f"三是加强屋顶绿化建设，推动公共建筑屋顶绿化。{tail}\n"
+                + "".join(f"{k}.建设口袋公园{k}个，由县林业站负责，6月底前完成。\n" for k in range(2, 5)))
+
+    assert lint_text(plan("(牵头单位：县绿化市容局;配合单位：各乡镇)"), tmp_path, select="M101,M103") == []
+    for tail in ("（有关部门配合）", ""):
+        assert [f.rule for f in lint_text(plan(tail), tmp_path, select="M101,M103")] == ["M101"]
+
+
 def test_a_step_before_a_stage_of_a_procedure_has_its_deadline(tmp_path: Path) -> None:
     """在办理施工许可证前，应当…: the step is due at a stage anyone can check."""
     text = ("县建筑垃圾管理工作方案\n为规范建筑垃圾处置，制定本方案。\n一、工作措施\n"

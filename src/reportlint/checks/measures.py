@@ -1261,7 +1261,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
-        if _owner_above(ctx, m, dims):
+        if _owner_above(ctx, m, dims) or _owner_after(ctx, m, dims):
             continue  # （一）县教育局 / 1.由街道负责……，具体如下：: the owner is named once, over the items
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
@@ -1313,6 +1313,23 @@ def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
             return True
         j = items[j].parent
     return False
+
+
+# the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
+_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,300})[)）][\s。.；;]*$")
+
+
+def _owner_after(ctx: Context, m: Measure, dims: Dimensions) -> bool:
+    """Whether ``m``, an inline item (一是…) of a paragraph, shares the owner the paragraph names in the bracket it
+    ends with (一是……二是……三是……（牵头单位：区某局；配合单位：……）): the whole item's owner, written once after its
+    points."""
+    if not m.inline or m.end_block != m.block:
+        return False
+    found = _CLOSING_BRACKET.search(ctx.doc.blocks[m.block].text)
+    if found is None or found.start() < m.start:
+        return False
+    lead = re.split(r"[；;]", found.group(1), maxsplit=1)[0]  # 牵头单位：……, before 配合单位：各街镇
+    return "owner" in dims.of(lead) and not dims.generic_owner(lead)
 
 
 def _lead_names_owner(ctx: Context, j: int, dims: Dimensions) -> bool:
