@@ -474,8 +474,8 @@ def test_an_item_leading_into_its_sub_items_names_their_owner(tmp_path: Path) ->
 
 
 def test_inline_points_share_the_owner_their_paragraph_names_in_its_closing_bracket(tmp_path: Path) -> None:
-    """一是……二是……（牵头单位：县某局；配合单位：……）: the owner is written once after the item's points; a
-    bracket naming no body (（有关部门配合）) or a paragraph with none leaves its points bare."""
+    """一是……二是……（牵头单位：县某局；配合单位：……）, or 由县某局牵头组织，负责……，一是……: the owner is written
+    once for the item's points; a bracket naming no body (（有关部门配合）) or a paragraph with none leaves them bare."""
     def plan(tail: str) -> str:
         return ("县公园城市建设实施方案\n为推进公园城市建设，制定本方案。\n一、主要任务\n"
                 "1.推进绿地开放共享。一是开放单位绿地，推动附属绿地共享利用。二是推进拆违还绿，消除绿地服务盲区。"
@@ -483,6 +483,8 @@ def test_inline_points_share_the_owner_their_paragraph_names_in_its_closing_brac
                 + "".join(f"{k}.建设口袋公园{k}个，由县林业站负责，6月底前完成。\n" for k in range(2, 5)))
 
     assert lint_text(plan("(牵头单位：县绿化市容局;配合单位：各乡镇)"), tmp_path, select="M101,M103") == []
+    led = plan("").replace("推进绿地开放共享。一是", "推进绿地开放共享：由县绿化市容局牵头组织，负责绿地开放，一是")
+    assert lint_text(led, tmp_path, select="M101,M103") == []  # … or in the clause leading into the points
     for tail in ("（有关部门配合）", ""):
         assert [f.rule for f in lint_text(plan(tail), tmp_path, select="M101,M103")] == ["M101"]
 

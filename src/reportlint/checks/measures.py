@@ -1320,12 +1320,19 @@ _CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,300})[)）][\s。.；;]*$")
 
 
 def _owner_after(ctx: Context, m: Measure, dims: Dimensions) -> bool:
-    """Whether ``m``, an inline item (一是…) of a paragraph, shares the owner the paragraph names in the bracket it
-    ends with (一是……二是……三是……（牵头单位：区某局；配合单位：……）): the whole item's owner, written once after its
-    points."""
+    """Whether ``m``, an inline item (一是…) of a paragraph, shares the owner the paragraph names once for all its
+    points: in the clause that leads into them (由区某局牵头组织，负责……，一是……) or in the bracket it ends with
+    (一是……二是……三是……（牵头单位：区某局；配合单位：……）)."""
     if not m.inline or m.end_block != m.block:
         return False
-    found = _CLOSING_BRACKET.search(ctx.doc.blocks[m.block].text)
+    text = ctx.doc.blocks[m.block].text
+    first = text.find("一是")
+    if 0 < first <= m.start:  # 由区某局牵头组织，负责……，一是……: the owner leads into the points
+        lead = text[:first]
+        lead = lead[max(lead.rfind("。"), lead.rfind("："), lead.rfind(":")) + 1:]
+        if "owner" in dims.of(lead) and not dims.generic_owner(lead):
+            return True
+    found = _CLOSING_BRACKET.search(text)
     if found is None or found.start() < m.start:
         return False
     lead = re.split(r"[；;]", found.group(1), maxsplit=1)[0]  # 牵头单位：……, before 配合单位：各街镇
