@@ -392,3 +392,12 @@ def test_a_report_leaving_the_superior_to_approve_what_it_means_to_do_holds_a_re
     # a report asking the superior to forward it to others (呈转性报告) is no request of its own
     forwarded = text.replace("如无不妥，公司拟按此方式执行。", "以上报告如无不妥，请批转各单位执行。")
     assert lint_text(forwarded, tmp_path, select="S107") == []
+
+
+def test_an_inspection_plan_sets_its_tasks_out_by_the_fields_it_inspects(tmp_path: Path) -> None:
+    """安全生产大检查、专项整治 plans head their task part by what they inspect: 突出重点领域, 整治重点, 检查内容."""
+    plan = ("县安全生产大检查实施方案\n为做好安全生产大检查工作，特制定本方案。\n一、工作目标\n消除一批重大隐患。\n"
+            "二、{}\n（一）道路交通。由县交通局牵头，6月底前完成排查。\n三、工作要求\n各单位要高度重视。\n")
+    for heading in ("突出重点领域（行业）", "整治重点", "检查内容"):
+        assert lint_text(plan.format(heading), tmp_path, select="S101") == []
+    assert [f.rule for f in lint_text(plan.format("近期情况"), tmp_path, select="S101")] == ["S101"]
