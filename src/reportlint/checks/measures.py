@@ -1262,7 +1262,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         if _owner_above(ctx, m, dims) or _owner_after(ctx, m, dims):
-            continue  # （一）县教育局 / 1.由街道负责……，具体如下：: the owner is named once, over the items
+            continue  # （一）县教育局 / 1.由街道负责……，具体如下： / 一是……（牵头单位：……）: the owner is named once
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
             # M102 reports this passage as empty words: one passage, one finding, which carries this rule's level
@@ -1325,18 +1325,19 @@ def _owner_after(ctx: Context, m: Measure, dims: Dimensions) -> bool:
     (一是……二是……三是……（牵头单位：区某局；配合单位：……）)."""
     if not m.inline or m.end_block != m.block:
         return False
+    def names_a_body(words: str) -> bool:
+        return "owner" in dims.of(words) and not dims.generic_owner(words)
+
     text = ctx.doc.blocks[m.block].text
     first = text.find("一是")
     if 0 < first <= m.start:  # 由区某局牵头组织，负责……，一是……: the owner leads into the points
         lead = text[:first]
-        lead = lead[max(lead.rfind("。"), lead.rfind("："), lead.rfind(":")) + 1:]
-        if "owner" in dims.of(lead) and not dims.generic_owner(lead):
+        if names_a_body(lead[max(lead.rfind("。"), lead.rfind("："), lead.rfind(":")) + 1:]):
             return True
     found = _CLOSING_BRACKET.search(text)
     if found is None or found.start() < m.start:
         return False
-    lead = re.split(r"[；;]", found.group(1), maxsplit=1)[0]  # 牵头单位：……, before 配合单位：各街镇
-    return "owner" in dims.of(lead) and not dims.generic_owner(lead)
+    return names_a_body(re.split(r"[；;]", found.group(1), maxsplit=1)[0])  # the lead office: 牵头单位：……;配合单位：…
 
 
 def _lead_names_owner(ctx: Context, j: int, dims: Dimensions) -> bool:
