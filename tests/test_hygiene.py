@@ -320,6 +320,9 @@ def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
     # two quotations left open stay two findings
     two = "镇工作总结\n全镇开展“百日攻坚行动，争创“示范镇。\n"
     assert len(lint_text(two, tmp_path, select="T102")) == 2
+    # a short term closed with the opening mark is one slip, at the mark to turn
+    (slip,) = lint_text("镇工作总结\n深化“打非治违“专项行动，从严查处违法行为。\n", tmp_path, select="T102")
+    assert (slip.start, slip.excerpt) == (7, "“") and "应为后引号" in slip.message and "“打非治违”" in slip.message
 
 
 def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:

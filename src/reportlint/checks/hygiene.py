@@ -390,10 +390,17 @@ def _single_marks(found: list[Finding]) -> list[Finding]:
     return [f for f in found if f.block == f.end_block and f.end - f.start == 1 and _MARKS.fullmatch(f.excerpt)]
 
 
+# “打非治违“专项行动: a short term quoted and closed with the opening mark, the sentence going on after it (two
+# quotations left open hold a clause or a modifier between them: 开展“百日攻坚行动，争创“示范镇,
+# 按照“守纪律和县委提出的“讲规矩)
+_CLOSED_AS_OPENED = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![的和与及])“[\u4e00-\u9fff]")
+
+
 def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> Iterator[Finding]:
     """Unmatched marks that sit close together in one paragraph are one damaged spot, said
     once: ”心晴” (two closing quotes: the first should open) → one finding at the first;
-    (( → the first; “甲“乙 (two quotations left open) stays two;
+    “打非治违“专项 (a short term closed with the opening mark) → one at the second; (( → the first;
+    “甲，“乙 (two quotations left open, a clause between) stays two;
     ((保密工作》 (openers of another kind before a closer: a garbled 《) → one finding over
     the spot; marks of two kinds → the first."""
     singles = _single_marks(found)
@@ -420,7 +427,8 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
             # open. (“甲“乙 alone is not the mirror case: the closers are as often lost altogether;
             # right after a quotation opened back to front, “乙“ is its twin, closed with the opener.)
             pair = marks[i:i + 2]
-            if pair == ["”", "”"] or (flipped and pair == ["“", "“"]):
+            if pair == ["”", "”"] or (pair == ["“", "“"] and (flipped or _CLOSED_AS_OPENED.fullmatch(
+                    text, f.end, cluster[i + 1].end + 1) is not None)):
                 g = cluster[i + 1]
                 inner = text[f.end:g.start]
                 if len(inner) <= 30 and _QUOTES.search(inner) is None:
