@@ -274,7 +274,8 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
     patterns = (
         ("cn-paren", rf"{lead}([（(])[ \u3000]*([{cn}]{{1,3}})[ \u3000]*([）)])([、，,.．]?)"),
         ("ar-paren", rf"{lead}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"),
-        ("cn", rf"{lead}()([{cn}]{{1,3}})()([、，,.．])"),
+        # a space typed before 、 (四 、加强……) still ends the marker
+        ("cn", rf"{lead}()([{cn}]{{1,3}})()(?:[ \u3000](?=、))?([、，,.．])"),
         ("ar", rf"{lead}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年|{month})[\d.．%％])"),
         ("circled", rf"{lead}()([{circled}])()()"),
         ("latin-paren", rf"{lead}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
