@@ -227,8 +227,10 @@ def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
 _SEPARATORS = frozenset((">", "＞", "»", "›", "|", "｜", "/"))  # a breadcrumb's or a switch's separator on its own line
 _LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 办公室)
 _PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcrumb or a switch (大 | 中 | 小)
+# the kinds a document's title ends in (……的通知, ……的批复, ……的函)
+_KINDS = "通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|细则|函"
 # a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document)
-_VALUE = re.compile(r"(?!.*关于)(?!.*(?:通知|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点)$)"
+_VALUE = re.compile(rf"(?!.*关于)(?!.*(?:{_KINDS})$)"
                     r"[^。！？；，,;：:\n]{1,12}")
 
 
@@ -269,8 +271,8 @@ def _page_title(blocks: Sequence[Block], head: set[int], got: set[int]) -> Itera
 
 
 # a document's title: ends in its kind, perhaps with its number in brackets after it (……的通知(某发〔2020〕3号))
-_HEADING = re.compile(r"【?(.{4,80}?(?:通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|"
-                      r"计划|规划|细则|函))】?(?:[（(][^（）()]{0,30}〔\d{4}〕[^（）()]{0,12}[）)])?")
+_HEADING = re.compile(rf"【?(.{{4,80}}?(?:{_KINDS}))】?"
+                      r"(?:[（(][^（）()]{0,30}〔\d{4}〕[^（）()]{0,12}[）)])?")
 _ISSUERS_MAX = 40  # characters of issuers' names the document's own title may put before the heading's words
 
 

@@ -1329,7 +1329,9 @@ def _owner_after(ctx: Context, m: Measure, dims: Dimensions) -> bool:
         return "owner" in dims.of(words) and not dims.generic_owner(words)
 
     text = ctx.doc.blocks[m.block].text
-    first = text.find("一是")
+    # the first point of m's run: the last 一是 up to m (统一是 is none; a paragraph may hold two runs)
+    first = max((t.start() for t in _SEQ_TOKEN.pattern.finditer(text, 0, m.start + 2) if t.group(1) == "一"),
+                default=-1)
     if 0 < first <= m.start:  # 由区某局牵头组织，负责……，一是……: the owner leads into the points
         lead = text[:first]
         if names_a_body(lead[max(lead.rfind("。"), lead.rfind("："), lead.rfind(":")) + 1:]):
