@@ -192,3 +192,12 @@ def test_a_space_between_a_figure_and_its_unit(tmp_path: Path) -> None:
     assert [(f.line, f.message.split("中")[0]) for f in found if "单位之间" in f.message] == [
         (2, "“6.5 %”"), (2, "“120 亿元”")]
     assert all(f.fix for f in found)
+
+
+def test_spaces_between_names_and_titles_in_a_roster_are_separators(tmp_path: Path) -> None:
+    """组长：王建设 县委副书记 …: the members of a leading group, each name set apart from the office after it by a space
+    (设县, 长城 across them are coincidences) up to the sentence that ends the list; a word cut after it is still one."""
+    text = ("关于成立防汛工作领导小组的通知 为加强组织领导，决定成立领导小组： 组 长：王建设 县委副书记，县长 "
+            "副组长：李长 城建局局长 成 员：赵 林 县水利局局长 周明 区财政局副局长 领导小组办公室设在县水利局。"
+            "各成员单位要加强值 班，确保信息畅通。")
+    assert [e for _, e, _ in _found(text, tmp_path)] == ["值 班"]

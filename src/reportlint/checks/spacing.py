@@ -75,6 +75,12 @@ _FIGURE = re.compile(r"[\d.%％]")
 _LONE_CELL = re.compile(r"[\u4e00-\u9fff] +\d")
 _ROW_WINDOW = 24
 _NOT_IN_TITLE = re.compile(r"[\s，。；：:,;]")
+# the label of a roster: the members of a leading group or a working team as 公文 list them (组长：王某 县长 副组长：……
+# 成员：……), each name set apart from the office after it, and one entry from the next, by a space; the spaces are
+# the list's separators up to the sentence that ends it (领导小组办公室设在……。), whatever word two characters across
+# them happen to make (尤某军 区党工委: 军区)
+_ROSTER = re.compile(r"(?:(?:副\s*)?(?:组|指挥|总指挥|队|团)\s*长|成\s*员|组\s*员|(?:副\s*)?主\s*任|召\s*集\s*人|"
+                     r"顾\s*问)\s*[：:]")
 
 
 def _heading_ends_at(ctx: Context) -> Callable[[int, int], bool]:
@@ -164,6 +170,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
             continue  # a row label of a flattened table, spaced to its column's width, before the row's figures
         if _parallel_halves(b.text, at):
             continue  # “青春心向党 建功新时代”: a space between the two halves of a slogan
+        if _ROSTER.search(b.text, b.text.rfind("。", 0, at) + 1, at):
+            continue  # 组长：王某 县委书记 副组长：……: a roster's separators, up to the sentence that ends it
         word = _cut_word(b.text, at, lex)
         if word is not None and not _split_between_words(b.text, at, word, lex):
             out.append((b.index, m.start() - offset, word))
