@@ -329,8 +329,9 @@ def test_one_sentence_on_its_own_line_over_sub_items_is_a_heading(tmp_path: Path
             "1.加快物流园区建设。2025年底前建成区域物流园区3个，由市发展改革委牵头。\n"
             "2.完善农村物流网点。每个乡镇建成1个物流服务站，由市商务局负责。")
     assert lint_text(text, tmp_path, select="M101") == []
-    # the same words with a task of their own after them on the line: the item is judged
-    joined = text.replace("物流网络。\n1.", "物流网络。要提升物流服务水平。\n1.")
+    # the same words with tasks of their own after them on the line (more than the one sentence that sums up the
+    # sub-items): the item is judged
+    joined = text.replace("物流网络。\n1.", "物流网络。要提升物流服务水平。要加大对物流企业的扶持。\n1.")
     assert [f.rule for f in lint_text(joined, tmp_path, select="M101")] == ["M101"]
 
 
@@ -630,3 +631,17 @@ def test_a_template_attached_to_a_notice_holds_no_measures(tmp_path: Path) -> No
     text = ("关于报送年度工作报告的通知\n各单位：\n一、报送要求\n请于11月底前报送。\n二、下一步措施\n加强学习。\n"
             "附件 年度工作报告（模板）\n一、工作成效\n简要汇报全年成效。\n二、工作思路及措施\n汇报明年思路，文字精炼。\n")
     assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["加强学习。"]
+
+
+def test_an_item_heading_with_its_lead_sentence_over_sub_items_is_no_measure(tmp_path: Path) -> None:
+    # 2.推进……。以……，强化……。 on its own line, then (1) (2) with their offices: the item's heading and the sentence
+    # summing up its sub-items, which are the measures
+    text = ("关于推进公园城市建设的实施方案\n一、工作目标\n到2025年新建公园20座。\n二、主要任务\n"
+            "1.完善公园体系。年底前编制全区公园建设规划（牵头单位：区绿化局）。\n"
+            "2.推进公园开放共享。以公园为基底注入多元功能，强化公园与城市的融合。\n"
+            "(1)推动公园功能融合。加强公园与体育、文化设施的融合（牵头单位：区绿化局）。\n"
+            "(2)推进附属绿地开放。每年开放单位附属绿地5处。\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="M101")] == []
+    # a sub-item that names nothing is still judged
+    bare = text.replace("每年开放单位附属绿地5处。", "逐步推动附属绿地开放。")
+    assert [f.line for f in lint_text(bare, tmp_path, select="M101")] == [8]

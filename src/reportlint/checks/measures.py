@@ -1008,9 +1008,12 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 continue  # a heading over sub-items: short, or one sentence on its own line (（一）强化……体系。)
             if nxt and nxt[1] > depth and _headed_lead(body, heading_chars):
                 continue  # a part's heading and the lead paragraph summing it up: its sub-items are the measures
-            if nxt and nxt[1] == 99 > depth and nxt[0][0] == stop[0] and len(body) <= 3 * heading_chars \
-                    and body.rstrip("。；;").count("。") <= 1:
-                continue  # the same run on into its 一是…二是… (5.问题导向，优化营商环境。以……为导向，打造……。一是……)
+            if nxt and nxt[1] > depth and (nxt[0][0] == stop[0]) == (nxt[1] == 99) \
+                    and len(body) <= 3 * heading_chars and body.rstrip("。；;").count("。") <= 1:
+                # the same run on into its 一是…二是… (5.问题导向，优化营商环境。以……为导向，打造……。一是……), or
+                # alone in its paragraph over numbered sub-items (2.推进……建设。以……，强化……。 / (1)……): a heading
+                # sentence and the one sentence that sums up the sub-items, which are the measures
+                continue
             if body and not _leads_in(body):
                 token = _token_value(text) if depth == 99 else 0
                 if token == 1:  # 一是 opens a series: what the words before it in its item or paragraph set
