@@ -1719,6 +1719,24 @@ def test_a_total_after_the_items_it_sums(tmp_path: Path) -> None:
     assert _found(tmp_path, nested, "T108") == []
 
 
+def test_a_rate_that_is_not_the_two_amounts_before_it(tmp_path: Path) -> None:
+    """执行率, 完成率 … after the two amounts they divide: a rate neither one over the other is reported, with the
+    figure it should be; the rounding of the figures, the amounts in either order, a change (比上年增加) and a part
+    (其中) are no wrong rate."""
+    text = ("关于项目资金绩效评价的报告\n"
+            "项目资金到位620.35万元，累计支出410.20万元，预算执行率58.31%。\n"
+            "全年计划开工16个，实际开工12个，开工完成率75%。\n")
+    found = _found(tmp_path, text, "T108")
+    assert [e for e, _ in found] == ["58.31%"] and "66.12%" in found[0][1] and "执行率" in found[0][1]
+    right = ("关于项目资金绩效评价的报告\n"
+             "预算3亿元，支出2亿元，执行率67%。\n"  # 66.67, within the rounding of 2 and 3
+             "实际支出80万元，年度预算100万元，执行率80%。\n"  # the part first
+             "下达资金100万元，已拨付80万元，拨付率80%，已支出60万元，支出率60%。\n"  # one amount after the first rate
+             "年度预算100万元，比上年增加10万元，执行率95%。\n"  # a change, not the part
+             "计划完成12项，实际完成10项，同比增长25%，完成率83.3%。\n")  # another percentage between them
+    assert _found(tmp_path, right, "T108") == []
+
+
 def test_a_slip_repeating_a_longer_name_in_the_same_sentence_is_still_a_slip(tmp_path: Path) -> None:
     # a one-line paste: the title and the first sentence are one "sentence"; the name repeats with a look-alike in it
     text = "关于召开全县抗击台风总结大会的通知各乡镇：定于5月8日召开全县杭击台风总结大会，请准时参加"

@@ -1492,9 +1492,56 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _totals_after_items(ctx, rule)
     yield from _parts_over_whole(ctx, rule)
     yield from _shares_not_whole(ctx, rule)
+    yield from _rates_off(ctx, rule)
     yield from _dropped_classifiers(ctx, rule)
     yield from _each_match(ctx, rule, _REVERSED_RANGE, "至" in ctx.body.text or "到" in ctx.body.text
                            or any(d in ctx.body.text for d in "—－-~～"), _reversed_range_detail)
+
+
+# a progress rate stated after the two amounts it divides (资金到位840.97万元，累计支出454.06万元，预算执行率50.62%;
+# 计划完成20项，实际完成15项，完成率75%): the rate is the one amount over the other. Which rates: ``rates`` (T108's
+# params). Only two amounts in one unit between the sentence's start (or the rate before) and the rate, neither a
+# change (比上年增加10万元), no other percentage among them, and no 其中 (a part, not the base)
+_RATE_FIGURE = re.compile(r"(?:为|是|达|达到|仅为|只有)?\s*(\d+(?:\.\d+)?)\s*[%％]")
+
+
+def _rate_range(a: re.Match[str], b: re.Match[str]) -> tuple[float, float]:
+    """The percentages ``b`` over ``a`` may make within the rounding of their written figures."""
+    (x, dx), (y, dy) = _amount_value(a), _amount_value(b)
+    return 100 * (y - dy) / (x + dx), 100 * (y + dy) / (x - dx)
+
+
+def _rates_off(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """T108: a rate (``rates``) that is neither amount before it over the other, within the rounding of the three."""
+    words = tuple(w for w in rule.params.get("rates", ()) if isinstance(w, str) and w)
+    text = ctx.body.text
+    if not words or ("%" not in text and "％" not in text) or not any(w in text for w in words):
+        return
+    rate_word = re.compile("|".join(map(re.escape, words)))
+    for b in ctx.doc.blocks:
+        if b.index in ctx.residue or b.kind == "cell" or not any(w in b.text for w in words):
+            continue
+        start = 0
+        for sentence in re.split(r"(?<=[。！？；;])", b.text):
+            at, start, lo = start, start + len(sentence), 0
+            for w in rate_word.finditer(sentence):
+                figure = _RATE_FIGURE.match(sentence, w.end())
+                if figure is None:
+                    continue
+                before, lo = sentence[lo:w.start()], figure.end()
+                amounts = _breakdown_amounts(before, 0, len(before))
+                if len(amounts) != 2 or amounts[0].group(3) != amounts[1].group(3) or "其中" in before \
+                        or "%" in before or "％" in before or min(_amount_value(m)[0] for m in amounts) <= 0:
+                    continue
+                value = float(figure.group(1))
+                slack = 0.5 * 10 ** -len(figure.group(1).partition(".")[2])
+                ranges = (_rate_range(*amounts), _rate_range(amounts[1], amounts[0]))
+                if any(low - slack <= value <= high + slack for low, high in ranges):
+                    continue
+                computed = f"{100 * _amount_value(amounts[1])[0] / _amount_value(amounts[0])[0]:.2f}"
+                yield rule.finding(ctx.doc, b.index, at + figure.start(1), at + figure.end(), key="rate",
+                                   text=f"{figure.group(1)}%", rate=w.group(), base=amounts[0].group(),
+                                   part=amounts[1].group(), computed=computed.rstrip("0").rstrip("."))
 
 
 # a fall written as a negative rise in a sentence (比上年增长-18%, 同比分别-6.2%、-19.3%): 增长 and a minus say opposite
@@ -2141,14 +2188,16 @@ def check_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     今年4.58亿元，比去年4.00亿元多0.58万元; a sum of money with no unit (出资8000，); something already done (已于…)
     on a date after the document's own date (成文日期); in a notice, a request or a letter (……函), a time asked of the
     addressees (请…于…前, 截止时间：…) before that date (one finding for all of them); a part after 其中 larger than
-    its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%) and do not add up to 100%; a period that
+    its whole (报告9篇，其中13篇); shares that name the rest (其他……占16%) and do not add up to 100%; a rate
+    (``rates``: 执行率, 完成率 …) that is neither of the two amounts before it over the other, within the rounding of
+    the written figures (到位840.97万元，支出454.06万元，执行率50.62%); a period that
     ends before it starts (2024年9月1日至8月30日); a classifier dropped after 30多, 50余 or a range
     (走访30多典型贫困户, 扶持3-5有特色的村); in a table of a .docx or a ruled table of a PDF, a 合计 row whose figure
     is not the sum of the rows it totals (``checks/totals.py`` says which tables are plain enough to sum).
     ## Parameters
     ``classifiers``: the characters that may follow 多 or 余 after a number (classifiers, units, nouns that are
     their own measure: 国、县); ``partitions``: breakdowns whose members make the whole; ``dimensions``: the
-    attributes of a count of people whose groups overlap.
+    attributes of a count of people whose groups overlap; ``rates``: the rates of two amounts checked against them.
     ## Example
     完成时限：2021年9月31日 → T108, September has 30 days."""
     yield from _numbers(ctx, rule)
