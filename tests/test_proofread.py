@@ -1781,3 +1781,14 @@ def test_bookkeeping_words_take_zhang_of_accounts_and_tents_keep_theirs(tmp_path
     text = "关于财务检查的报告\n各单位建立资金台帐，每月对帐一次，做到帐实相符。\n工作人员淡薄名利。\n"
     assert [e for e, _ in _found(tmp_path, text, "T105")] == ["台帐", "对帐", "帐实相符", "淡薄名利"]
     assert _found(tmp_path, "关于救灾工作的报告\n物资已搬入帐篷，每户配发蚊帐两顶。\n", "T105") == []
+
+
+def test_ji_for_the_correlative_and_jiaoshao_for_the_verb(tmp_path: Path) -> None:
+    """即……，又…… is the correlative 既……又……; 有助于较少 wants the verb 减少. 立即, 即使, a place name (即墨) and the
+    literary 即……，也…… are left alone, as is 较少 as an adjective."""
+    text = "关于推进工作的通知\n出台即能惠及企业，又能稳定就业的政策。\n改造管网有助于较少跑冒滴漏。\n"
+    assert [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [
+        ("即", "既"), ("较少", "减少")]
+    right = ("关于推进工作的通知\n发现问题立即整改，又快又好。\n即使有困难，又有什么可怕。\n即墨区扎实推进，又一批项目开工。\n"
+             "即有困难，也要按期完成。\n今年投诉较少，主要集中在物业方面。\n")
+    assert lint_text(right, tmp_path, select="T105") == []
