@@ -1365,6 +1365,13 @@ def test_a_pages_links_to_its_phone_apps_are_residue(tmp_path: Path) -> None:
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(2, 4)]
 
 
+def test_a_portals_download_box_under_the_document_is_residue(tmp_path: Path) -> None:
+    """【原文下载】 and the Markdown link a crawler wrote of the file; a sentence about downloading forms is no residue."""
+    text = ("关于开展安全检查的通知\n各乡镇：\n请于5月10日前完成自查，报名表可在县应急局网站附件下载。\n县应急管理局\n"
+            "2024年4月1日\n【原文下载】\n- [关于开展安全检查的通知.pdf](/files/2024/0401.pdf )\n")
+    assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(5, 6)]
+
+
 def test_an_image_whose_address_was_lost_is_residue_not_a_blank(tmp_path: Path) -> None:
     text = ("![]() |\n|\n索引号: | 11330000/2025-00012 |\n公开方式: | 主动公开 |\n"
             "县卫健局2025年工作要点\n一、总体要求\n坚持以人民健康为中心，全面推进健康县城建设。\n")
