@@ -640,14 +640,15 @@ def _doubled(long: str, short: str, gap: int) -> str:
 
 
 # 一 between two years (2021一2025年): the 连接号 of a period (GB/T 15834-2011 4.13, 2011年—2015年) typed or read as 一
-_YEAR_YI_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?:年)?(一)(?:19|20)\d\d(?!\d)")
+# (the 一 first, the years around it looked at from there: the text's digits are many, its 一 between two years few)
+_YEAR_YI_YEAR = re.compile(r"一(?:(?<=(?<!\d)(?:19|20)\d\d一)|(?<=(?<!\d)(?:19|20)\d\d年一))(?=(?:19|20)\d\d(?!\d))")
 
 
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
     is_word = lex.word  # type: ignore[attr-defined]
     if "一" in text:
         for m in _YEAR_YI_YEAR.finditer(text):
-            yield Typo(m.start(1), m.end(1), "一", "—", "year_dash")
+            yield Typo(m.start(), m.end(), "一", "—", "year_dash")
     if "一一" in text:
         for m in _compiled(_DASH_AS_YI).finditer(text):
             start = m.start(1)
