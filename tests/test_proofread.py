@@ -1792,3 +1792,10 @@ def test_ji_for_the_correlative_and_jiaoshao_for_the_verb(tmp_path: Path) -> Non
     right = ("关于推进工作的通知\n发现问题立即整改，又快又好。\n即使有困难，又有什么可怕。\n即墨区扎实推进，又一批项目开工。\n"
              "即有困难，也要按期完成。\n今年投诉较少，主要集中在物业方面。\n")
     assert lint_text(right, tmp_path, select="T105") == []
+
+
+def test_a_negation_opening_its_predicate_is_no_look_alike(tmp_path: Path) -> None:
+    """六个月未发电: 未 opens 发电, the verb it negates; 月未 there is no 月末. Before a comma it still is."""
+    text = "关于光伏项目管理的通知\n对连续六个月未发电的项目予以注销，对三个月未报送数据的企业进行通报。\n截至今年7月未，已完成80%。\n"
+    assert [(f.line, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [
+        (3, "月未", "月末")]

@@ -820,6 +820,10 @@ def confusable_table(groups: object) -> dict[str, str]:
 # a word of one character (的人会对……, 这人也要……) the two stand apart, so the first is no slip for a look-alike that
 # would pair with them (人会 is no 入会)
 _PREDICATE_OPENS = frozenset("会能要应可都也就还才又再已将便必")
+# … and the adverbs of negation (未, 不, 没, 无, 非, 勿): one of them, or of the above, second in the pair and opening a
+# word after it (六个月未发电: 未 + 发电) negates or qualifies that predicate; it is no slip for a look-alike that would
+# pair with the character before (月未 is no 月末 there; 每月未前报送, with no word after 未, still is)
+_ADVERBS = _PREDICATE_OPENS | frozenset("未不没无非勿")
 
 
 def _two_apart(text: str, u: int) -> str:
@@ -854,7 +858,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
             ch = pair[k]
             others = table.get(ch)
             if not others or ch in _two_apart(text, i + k) or pair[1 - k] in _two_apart(text, i + 1 - k) \
-                    or (k == 0 and pair[1] in _PREDICATE_OPENS):
+                    or (k == 0 and pair[1] in _PREDICATE_OPENS) \
+                    or (k == 1 and ch in _ADVERBS and lex.word(text[i + 2:i + 4])):  # type: ignore[attr-defined]
                 continue
             key = pair[:k] + "?" + pair[k + 1:]
             words = [(f, word) for word, f, _ in lex.targets(key) if word[k] in others]  # type: ignore[attr-defined]
