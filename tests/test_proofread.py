@@ -1799,3 +1799,11 @@ def test_a_negation_opening_its_predicate_is_no_look_alike(tmp_path: Path) -> No
     text = "关于光伏项目管理的通知\n对连续六个月未发电的项目予以注销，对三个月未报送数据的企业进行通报。\n截至今年7月未，已完成80%。\n"
     assert [(f.line, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T105")] == [
         (3, "月未", "月末")]
+
+
+def test_parts_after_qizhong_end_at_a_statement_of_their_own(tmp_path: Path) -> None:
+    """其中外国游客1.75万人次；……体现在：接待过夜游客554万人次: the figure after the semicolon and its lead-in is a fact
+    of its own, no part of the 3.99万; parts separated by semicolons (小学30所；初中15所) are still added up."""
+    text = ("旅游工作总结\n全区共接待入境游客3.99万人次，其中外国游客1.75万人次；“更多过夜留量”体现在：接待过夜游客554.49万人次。\n"
+            "全县共有学校50所，其中：小学30所；初中15所；高中8所。\n")
+    assert [e for e, _ in _found(tmp_path, text, "T108")] == ["50所"]

@@ -1574,6 +1574,11 @@ _PART_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+
 _CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低|新增|减收|增收|多|少|比上年|同比|较上年)"
                             r"[^，,；;。\d]{0,3}$")
 _PARTS_END = "。！？\n"
+# what ends a list of parts before the sentence does: a lead-in of its own (……体现在：), or a semicolon in a long
+# stretch of words before the next figure (a part's label is a few words: 小学30所；初中15所)
+_LEAD_IN = re.compile(r"[：:]")
+_CLAUSE_SEMICOLON = re.compile(r"[；;]")
+_PART_LABEL = 20
 _PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 # a figure per person, household or unit, or an average (人均, 平均工资, 户均, 亩均, 每人): a group's average may
 # exceed the whole's, and the groups' averages add up to nothing
@@ -1633,6 +1638,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
                 label = t[last:m.start()]
                 if parts and any(w in label for w in _PARTS_STOP):
                     break  # another whole (……乡村人口24.1万人，全年出生人口3120人) or more (另有): the parts end
+                if parts and (_LEAD_IN.search(label) or (_CLAUSE_SEMICOLON.search(label) and len(label) > _PART_LABEL)):
+                    break  # a statement of its own after a semicolon (……；“更多过夜”体现在：接待过夜游客554万人次)
                 parts.append(m)
                 labels.append(label)
                 last = m.end()
