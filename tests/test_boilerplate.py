@@ -1372,6 +1372,14 @@ def test_a_portals_download_box_under_the_document_is_residue(tmp_path: Path) ->
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(5, 6)]
 
 
+def test_a_portals_catalogue_fields_each_alone_over_its_value_are_residue(tmp_path: Path) -> None:
+    """索引号 / 3300…/2024-00012 / 载体类型 / 发布机构: the open-information table of a portal in two columns, each label
+    alone on its line (no colon) over its value; the same words inside the body are text."""
+    text = ("索引号\n3300000/2024-00012\n载体类型\n公开类别\n主动公开\n关键词\n内容描述\n关于开展防汛检查的通知\n各乡镇：\n"
+            "请于6月10日前完成防汛物资检查，报送检查情况和关键词索引表。\n")
+    assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(0, 6)]
+
+
 def test_an_image_whose_address_was_lost_is_residue_not_a_blank(tmp_path: Path) -> None:
     text = ("![]() |\n|\n索引号: | 11330000/2025-00012 |\n公开方式: | 主动公开 |\n"
             "县卫健局2025年工作要点\n一、总体要求\n坚持以人民健康为中心，全面推进健康县城建设。\n")
