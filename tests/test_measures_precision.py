@@ -645,3 +645,11 @@ def test_an_item_heading_with_its_lead_sentence_over_sub_items_is_no_measure(tmp
     # a sub-item that names nothing is still judged
     bare = text.replace("每年开放单位附属绿地5处。", "逐步推动附属绿地开放。")
     assert [f.line for f in lint_text(bare, tmp_path, select="M101")] == [8]
+
+
+def test_requests_to_the_districts_a_city_addresses_bind_each_of_them(tmp_path: Path) -> None:
+    """请各区、相关管委会……: the units the address line names, each for its own area, as 各乡镇 in a county's notice."""
+    text = ("关于开展2024年海绵城市建设工作的函\n各区人民政府，各开发区管委会：\n现将有关要求通知如下：\n一、工作目标\n"
+            "全年新建海绵示范工程100个。\n二、相关要求\n（一）开展达标评估。请各区于3月底前报送达标区域。\n"
+            "（二）加强宣传培训。请各区、相关管委会通过多种方式开展宣传活动，引导全社会树立海绵城市理念。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
