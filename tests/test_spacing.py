@@ -201,3 +201,11 @@ def test_spaces_between_names_and_titles_in_a_roster_are_separators(tmp_path: Pa
             "副组长：李长 城建局局长 成 员：赵 林 县水利局局长 周明 区财政局副局长 领导小组办公室设在县水利局。"
             "各成员单位要加强值 班，确保信息畅通。")
     assert [e for _, e, _ in _found(text, tmp_path)] == ["值 班"]
+
+
+def test_the_row_numbers_of_a_table_flattened_onto_one_line(tmp_path: Path) -> None:
+    """…房管部门 8 林地报批 林业部门 9 ……规划部门 10 人防设计审批: each row's number between spaces, with the row before and
+    after it; a spaced number standing alone in a sentence is still one."""
+    text = ("关于开展项目审批情况检查的通知 各单位：现将检查表印发给你们。 序号 审批事项 审批部门 9 核发规划许可证 规划部门 "
+            "10 人防设计审批 人防部门 11 消防审批 消防部门 检查人：\n今年共召开 12 次调度会，研究解决重大问题。\n")
+    assert [e for _, e, _ in _found(text, tmp_path)] == ["开 12 次"]

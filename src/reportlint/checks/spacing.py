@@ -255,11 +255,29 @@ def _spaced_numbers(ctx: Context) -> list[tuple[int, int, int, str]]:
         counted = b.text[end:end + 1] in _COUNTED or m.group(1)[-1] in "%％"
         if b.index in ctx.residue or label is not None or not counted or not _CLAUSES.search(b.text):
             continue
+        if _row_number(b.text, start, m.group(1)):
+            continue  # … 房管部门 8 林地报批 林业部门 9 ……规划部门 10 人防设计审批: a flattened table's row numbers
         places.append((b.index, start, end, ""))
     if places and ctx.doc.path.lower().endswith(_MARKDOWN) \
             and len(_UNSPACED_NUMBER.findall(ctx.body.text)) * 4 <= len(places):
         return []  # Markdown spaced on purpose: the house style of 中文文案排版指北, kept all through, is no slip
     return places
+
+
+_ROW_SPAN = 80  # characters around a spaced number where the row before or after it begins in a flattened table
+
+
+def _row_number(text: str, start: int, number: str) -> bool:
+    """Whether the spaced ``number`` at ``start`` is one of a run of row numbers (a table flattened onto one line:
+    …许可证 房管部门 8 林地报批 林业部门 9 核发……): the number before it or after it, spaced the same way, stands within
+    ``_ROW_SPAN`` characters."""
+    if not number.isdigit():
+        return False
+    n = int(number)
+    before = f" {n - 1} " if n > 1 else None
+    after = f" {n + 1} "
+    return (before is not None and before in text[max(0, start - _ROW_SPAN):start]) \
+        or after in text[start + len(number) + 1:start + len(number) + 1 + _ROW_SPAN]
 
 
 # a Markdown text that spaces nearly every number it sets between Chinese characters follows the spacing convention
