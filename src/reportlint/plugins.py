@@ -31,6 +31,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "reportlint.checks.proofread",
     "reportlint.checks.script",
     "reportlint.checks.spacing",
+    "reportlint.checks.markup",
     "reportlint.reporters",
     "reportlint.ruledata",
 )

@@ -18,6 +18,7 @@ from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
+from .markup import markdown_bold
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
@@ -463,33 +464,6 @@ def _sentence_around(text: str, start: int) -> str:
     return next((text[s:e] for s, e in sentences(text) if s <= start < e), text)
 
 
-_STAR_RUN = re.compile(r"\*+")
-
-
-def _markdown_bold(text: str) -> bool:
-    """Whether every run of stars in ``text`` marks bold text as Markdown writes it (CommonMark's ``**strong**``):
-    pairs of ``**``, each opening before a character that is no space and closing after one, a ``****`` closing one
-    pair and opening the next (**2030年****）**, as a converter writes two bold runs side by side). A masked name
-    (***县, **风廉政建设 with no closing pair, 推进**镇 between two characters) is a run of another length, a pair
-    left open or stars inside a word."""
-    inside = False
-    runs = 0
-    for m in _STAR_RUN.finditer(text):
-        size, start, end = len(m.group()), m.start(), m.end()
-        before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if size == 4 and inside and not before.isspace() and not after.isspace():
-            runs += 1
-            continue  # closes a bold run and opens the next
-        if size != 2 or ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff"):
-            return False  # stars between two characters of a word (加强**风廉政, 推进**镇) mask what stood there
-        if (inside and before.isspace()) or (not inside and after.isspace()):
-            return False
-        inside = not inside
-        runs += 1
-    return runs > 0 and not inside
-
-
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
@@ -526,7 +500,7 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if text.startswith("*") and b.text.startswith(step_verbs, end):
             continue  # 打开应用*点击: a lost arrow of a click path
-        if text.strip("*") == "" and _markdown_bold(b.text):
+        if text.strip("*") == "" and markdown_bold(b.text):
             continue  # **阳城** **县**, **……年****）**: the marks of bold text in Markdown, no name starred out
         if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
             continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
