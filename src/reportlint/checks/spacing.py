@@ -269,15 +269,21 @@ _ROW_SPAN = 80  # characters around a spaced number where the row before or afte
 
 def _row_number(text: str, start: int, number: str) -> bool:
     """Whether the spaced ``number`` at ``start`` is one of a run of row numbers (a table flattened onto one line:
-    …许可证 房管部门 8 林地报批 林业部门 9 核发……): the number before it or after it, spaced the same way, stands within
-    ``_ROW_SPAN`` characters."""
+    …许可证 房管部门 8 林地报批 林业部门 9 核发……): the number before it or after it stands within ``_ROW_SPAN``
+    characters, spaced the same way and before a word that it does not count (9 核发: a row's first cell; 宽 3 米，
+    宽 4 米 are two measures)."""
     if not number.isdigit():
         return False
     n = int(number)
-    before = f" {n - 1} " if n > 1 else None
-    after = f" {n + 1} "
-    return (before is not None and before in text[max(0, start - _ROW_SPAN):start]) \
-        or after in text[start + len(number) + 1:start + len(number) + 1 + _ROW_SPAN]
+    for neighbour, lo, hi in ((n - 1, max(0, start - _ROW_SPAN), start),
+                              (n + 1, start + len(number) + 1, start + len(number) + 1 + _ROW_SPAN)):
+        if neighbour < 1:
+            continue
+        at = text.find(f" {neighbour} ", lo, hi)
+        after = text[at + len(str(neighbour)) + 2:at + len(str(neighbour)) + 3] if at >= 0 else ""
+        if after and "\u4e00" <= after <= "\u9fff" and after not in _COUNTED:
+            return True
+    return False
 
 
 # a Markdown text that spaces nearly every number it sets between Chinese characters follows the spacing convention
