@@ -822,7 +822,7 @@ def confusable_table(groups: object) -> dict[str, str]:
 _PREDICATE_OPENS = frozenset("会能要应可都也就还才又再已将便必")
 # … and the adverbs of negation (未, 不, 没, 无, 非, 勿): one of them, or of the above, second in the pair and opening a
 # word after it (六个月未发电: 未 + 发电) negates or qualifies that predicate; it is no slip for a look-alike that would
-# pair with the character before (月未 is no 月末 there; 每月未前报送, with no word after 未, still is)
+# pair with the character before (月未 is no 月末 there; 截至7月未，, with no word after 未, still is)
 _ADVERBS = _PREDICATE_OPENS | frozenset("未不没无非勿")
 
 
@@ -1576,8 +1576,6 @@ _CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降�
 _PARTS_END = "。！？\n"
 # what ends a list of parts before the sentence does: a lead-in of its own (……体现在：), or a semicolon in a long
 # stretch of words before the next figure (a part's label is a few words: 小学30所；初中15所)
-_LEAD_IN = re.compile(r"[：:]")
-_CLAUSE_SEMICOLON = re.compile(r"[；;]")
 _PART_LABEL = 20
 _PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 # a figure per person, household or unit, or an average (人均, 平均工资, 户均, 亩均, 每人): a group's average may
@@ -1638,7 +1636,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]],
                 label = t[last:m.start()]
                 if parts and any(w in label for w in _PARTS_STOP):
                     break  # another whole (……乡村人口24.1万人，全年出生人口3120人) or more (另有): the parts end
-                if parts and (_LEAD_IN.search(label) or (_CLAUSE_SEMICOLON.search(label) and len(label) > _PART_LABEL)):
+                if parts and ("：" in label or ":" in label
+                              or (len(label) > _PART_LABEL and ("；" in label or ";" in label))):
                     break  # a statement of its own after a semicolon (……；“更多过夜”体现在：接待过夜游客554万人次)
                 parts.append(m)
                 labels.append(label)
