@@ -588,6 +588,17 @@ def test_a_plan_issued_after_its_own_time_limits(tmp_path: Path) -> None:
     assert _found(tmp_path, plain, "T108") == []
 
 
+def test_a_plan_issued_after_the_time_limit_of_its_first_stage(tmp_path: Path) -> None:
+    """动员部署阶段（4月底前） in a plan issued on 5月7日: the stage's month ends before the notice was signed. A later
+    stage, or the same stage in a plan signed in April, is no finding."""
+    text = ("县市容局关于印发《县渣土运输专项整治方案》的通知\n各镇：\n现将方案印发给你们，请认真执行。\n县市容局\n{signed}\n"
+            "县渣土运输专项整治方案\n一、工作步骤\n（一）动员部署阶段（4月底前）：部署任务，开展宣传。\n"
+            "（二）集中整治阶段（5月至9月）：开展联合执法。\n（三）总结提高阶段（10月底前）：总结经验。\n")
+    found = _found(tmp_path, text.format(signed="2025年5月7日"), "T108")
+    assert [e for e, _ in found] == ["4月"] and "早于本文的成文日期 2025年5月7日" in found[0][1]
+    assert _found(tmp_path, text.format(signed="2025年4月20日"), "T108") == []
+
+
 _ASKING_TEXTS = {
     # a request's 请于……前批复
     "request": ("县应急管理局关于申请执法装备购置资金的请示\n县人民政府：\n现申请执法装备购置资金45万元。\n"

@@ -2121,9 +2121,13 @@ def _done_after_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _DUE = _scanned(r"(?:(?<![申邀提聘恳敬回呈报])请(?![示假求])[^。；！\n]{0,40}?于"
                   r"|(?<!数据)(?<!统计)(?<!资料)(?:截止|截至)(?:时间|日期)[为是：:]?)\s*"
                   r"(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2}\s*[日号])")
-_DUE_NEED = ("请", "截止", "截至", "时限")
+_DUE_NEED = ("请", "截止", "截至", "时限", "阶段")
 # … and a task's time limit in a plan (完成时限：2025年12月): with its year; a month alone ends on its last day
 _DUE_BY = _scanned(r"(?:完成|办结)时限\s*[：:]\s*((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?")
+# … and the time limit of a plan's stage in brackets after its name (动员部署阶段（4月底前）, 第一阶段（2025年3月31日
+# 前）): a month alone ends on its last day
+_DUE_STAGE = _scanned(r"阶段\s*[（(]\s*(?:((?:19|20)\d\d)\s*年\s*)?(\d{1,2})\s*月(?:\s*(\d{1,2}\s*[日号])|底|末)?"
+                      r"\s*(?:前|以前|之前)\s*[)）]")
 _YEARLESS_DAYS = 45  # a date without its year this many days or fewer before the signing date: the same year
 
 
@@ -2161,15 +2165,16 @@ def _due_before_signing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     except ValueError:
         return  # an impossible signing date is reported by itself
     late: list[tuple[Block, int, int, int]] = []  # block, offset, where the date starts and ends in the body's text
-    found = [*ctx.body.finditer(_DUE), *ctx.body.finditer(_DUE_BY)] if "时限" in ctx.body.text \
-        else ctx.body.finditer(_DUE)
+    found = [*ctx.body.finditer(_DUE), *(ctx.body.finditer(_DUE_BY) if "时限" in ctx.body.text else ()),
+             *(ctx.body.finditer(_DUE_STAGE) if "阶段" in ctx.body.text else ())]
     for b, offset, m in found:
         if b.index in ctx.residue:
             continue
         year, month, day = m.group(1), int(m.group(2)), m.group(3)
         try:
             if day is None:  # a month: the time limit is its last day
-                due = date(int(year) + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+                in_year = int(year) if year else signed[0]
+                due = date(in_year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
             else:
                 due = date(int(year) if year else signed[0], month, int(day.rstrip("日号").strip()))
         except ValueError:
