@@ -1818,3 +1818,12 @@ def test_parts_after_qizhong_end_at_a_statement_of_their_own(tmp_path: Path) -> 
     text = ("旅游工作总结\n全区共接待入境游客3.99万人次，其中外国游客1.75万人次；“更多过夜留量”体现在：接待过夜游客554.49万人次。\n"
             "全县共有学校50所，其中：小学30所；初中15所；高中8所。\n")
     assert [e for e, _ in _found(tmp_path, text, "T108")] == ["50所"]
+
+
+def test_a_character_typed_between_a_document_numbers_year_and_number(tmp_path: Path) -> None:
+    """国发〔2023〕的5号, 〔2012〕年13号: the year in 〔〕 runs straight into the number; a year before a number of
+    something else (2012年13号楼) is no document number."""
+    text = "关于检查的通知\n按照区委〔2012〕年13号和国发〔2023〕的5号文件办理。\n2012年13号楼已完工，按〔2012〕13号执行。\n"
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("〔2012〕年13号", "〔2012〕13号"), ("〔2023〕的5号", "〔2023〕5号")]
+    assert "多了“年”" in found[0].message and "多了“的”" in found[1].message

@@ -493,7 +493,9 @@ _LETTER_DIGITS = (  # compiled at first use (``_compiled``): few texts have a le
     r"|(?<![A-Za-z0-9.])[0-9]+[Oo][0-9Oo]*[0-9](?![A-Za-z0-9])"  # 2O23: a letter O between digits
 )
 _ROMAN_MIXED = re.compile(r"(?<![A-Za-z])(?=[Il1]*l)(?=[Il1]*I)[Il1]{2,4}(?=[^\S\n]*[级类档期])")
-_DOCNO_DE = re.compile(r"([〔\[［][^\S\n]*(?:19|20)\d\d[^\S\n]*[〕\]］])[^\S\n]*的[^\S\n]*(\d{1,4}[^\S\n]*号)")
+# a 发文字号 with a character typed between its year in brackets and its number (国发〔2023〕的5号, 〔2012〕年13号):
+# GB/T 9704-2012 7.2.4 writes the year in 〔〕 and the number with 号 right after it
+_DOCNO_DE = re.compile(r"([〔\[［][^\S\n]*(?:19|20)\d\d[^\S\n]*[〕\]］])[^\S\n]*([的年])[^\S\n]*(\d{1,4}[^\S\n]*号)")
 _TITLE = re.compile(r"《([^《》\n]{2,60})》")
 
 
@@ -536,9 +538,9 @@ def _letters(text: str) -> Iterator[Typo]:
     if "年" in text and has_any(text, "OoＯｏ0０○◯"):
         for m in _YEAR_ZERO.finditer(text):
             yield Typo(m.start(), m.end(), m.group(), m.group().translate(_ZERO_LIKE), "year_zero")
-    if "的" in text and "号" in text and has_any(text, "〔[［"):
+    if ("的" in text or "年" in text) and "号" in text and has_any(text, "〔[［"):
         for m in _DOCNO_DE.finditer(text):
-            yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(2), "docno")
+            yield Typo(m.start(), m.end(), m.group(), m.group(1) + m.group(3), "docno", m.group(2))
 
 
 _ROMAN_VALUES = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
