@@ -653,3 +653,15 @@ def test_requests_to_the_districts_a_city_addresses_bind_each_of_them(tmp_path: 
             "全年新建海绵示范工程100个。\n二、相关要求\n（一）开展达标评估。请各区于3月底前报送达标区域。\n"
             "（二）加强宣传培训。请各区、相关管委会通过多种方式开展宣传活动，引导全社会树立海绵城市理念。\n")
     assert lint_text(text, tmp_path, select="M101") == []
+
+
+def test_tasks_whose_owners_a_duties_part_names_body_by_body(tmp_path: Path) -> None:
+    """四、成员单位职责 with （一）县水利局负责…… （二）县公安局负责……: the tasks of 二、工作任务 have their owners there, as a
+    schedule part dates them; a plan with no such part still has its bare task reported."""
+    text = ("关于开展河道采砂专项整治的工作方案\n一、工作目标\n年底前取缔非法砂场10处。\n二、工作任务\n"
+            "（一）整治非法采砂行为。依法打击无证采砂。\n（二）整治非法运输行为。严查超载运砂车辆。\n"
+            "三、成员单位职责\n（一）县水利局负责采砂许可管理，组织开展河道巡查。\n"
+            "（二）县公安局负责查处阻挠执法的违法行为。\n（三）县交通运输局负责查处超载运砂车辆。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+    no_duties = text.split("三、成员单位职责")[0]
+    assert [f.line for f in lint_text(no_duties, tmp_path, select="M101")] == [5, 6]

@@ -957,6 +957,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     framing = pattern_set(tuple(params.get("framing", ())))
     measures: list[Measure] = []
     scheduled = _DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()
+    scheduled |= _OWNED if sections and _owners_apart(ctx, sections, params) else frozenset()
     for sec in sections:
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
@@ -2027,6 +2028,31 @@ def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mappi
                          for b in range(m.block, end[0] + 1) if b not in ctx.residue)
         # the patterns alone (``of``): a schedule writes its dates out in figures
         if dimensions_of(ctx, params).of(part) & _DEADLINE:
+            return True
+    return False
+
+
+_OWNED = frozenset({"owner"})
+_OWNERS_LISTED = 2  # items naming a body under a duties part: a division of the work, not one remark
+
+
+def _owners_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
+    """Whether a part outside the measures parts, headed by one of ``duties_headings`` (四、成员单位工作职责, 三、职责
+    分工), divides the work among bodies, each item opening with one (（一）区经济发展局要……负责……; （二）区综合执法局
+    负责……): the tasks' owners are named there, unit by unit, as a schedule part dates them (``_scheduled_apart``). A
+    duties part that is itself a measures part has its items judged one by one (（三）各部门 names no body)."""
+    duties = pattern_set(tuple(params.get("duties_headings", ())))
+    if duties is None:
+        return False
+    items, blocks = ctx.outline.items, ctx.doc.blocks
+    for k, it in enumerate(items):
+        m = it.marker
+        if m.stray or duties.search(m.title[:16]) is None or any(
+                (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
+            continue
+        named = sum(1 for c in items[k + 1:] if c.parent == k and not c.marker.stray
+                    and _OWNER_TITLE.match(blocks[c.marker.block].text, c.marker.end) is not None)
+        if named >= _OWNERS_LISTED:
             return True
     return False
 
