@@ -983,6 +983,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             measures.extend(found)
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
+        if _CHECKS_LEAD.search(_span_text(ctx, (sec.block, sec.head_end), cuts[0][0])):
+            below = cuts[0][1] - 1  # the part's items are the matters its lead says are inspected
         listed: list[Measure] = []
         series_block, series = -1, given  # the paragraph of the last 一是, and what the words before it set
         for k, (pos, depth) in enumerate(cuts):
@@ -1082,11 +1084,17 @@ _DELIVERABLE = re.compile(r"[\u4e00-\u9fff]{0,10}(?:文稿|课件|视频|作品|
 # … or one whose last words announce a list of cases, conditions, papers or the steps of a procedure (属于以下情况之一
 # 的，需……：, 提供如下证明材料（原件和复印件）：, 录取过程如下：): its sub-items say who qualifies, what to bring or
 # how the procedure runs, not tasks to quantify
+# … or what an inspection covers (重点排查以下几方面：, 检查内容如下：): the sub-items are the matters looked into
+_CHECKS = r"(?:排查|检查|督查|巡查|核查|自查|清查|抽查)[^。；;：:，,\n]{0,10}(?:以下|如下|下列)"
+_LIST_END = r"[^。；;：:\n]{0,14}[：:]"  # the words up to the colon that opens the list
 _LISTS_NO_TASKS = re.compile(
     r"(?:(?:以下|如下|下列)[^。；;：:\n]{0,6}(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?"
-    r"|(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?(?:如下|为))"
+    rf"|(?:情况|情形|条件|材料|资料|证件|过程|流程|程序)(?:之一)?(?:如下|为)|{_CHECKS})"
     # then the item's end, or its first sub-item run on in its paragraph
-    r"[^。；;：:\n]{0,14}[：:](?=\s*$|\s*(?:[（(]1[）)]|1[．.、](?!\d)|①))")
+    rf"{_LIST_END}(?=\s*$|\s*(?:[（(][1一][）)]|1[．.、](?!\d)|①))")
+# … the same words leading a part's items in its own paragraph, before the first of them (二、主要任务 / ……重点排查以下
+# 几方面： / （一）……)
+_CHECKS_LEAD = re.compile(rf"{_CHECKS}{_LIST_END}\s*$")
 
 
 # … or a heading over what is to be learnt or taught (（二）注重明确课程思政的教育重点, 学习内容：): its items are the
