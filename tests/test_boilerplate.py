@@ -127,6 +127,14 @@ def test_running_header_in_text_needs_distance(tmp_path: Path) -> None:
     assert lint_text(close, tmp_path, select="B102") == []
 
 
+def test_the_same_numbered_heading_of_parallel_procedures_is_no_running_header(tmp_path: Path) -> None:
+    # each procedure of a set under the same heads (1.适用范围 / 2.申报主体): its own heading, said again by design
+    body = "\n".join(f"第{i}项材料按要求提交，由窗口受理并出具回执。" for i in range(9))
+    parts = [f"（{n}）{name}操作规程\n1.适用范围\n{body}\n2.申报主体\n{body}" for n, name in
+             (("一", "用地审批"), ("二", "规划许可"), ("三", "施工许可"))]
+    assert lint_text("工作指引\n" + "\n".join(parts), tmp_path, select="B102") == []
+
+
 def test_the_issuers_name_over_each_title_is_no_running_header(tmp_path: Path) -> None:
     # the company's name opens the title of the rules and of each attachment, the kind of paper on the next line
     body = "\n".join(f"第{i}条 各单位按本办法开展成果申报，材料真实完整。" for i in range(9))

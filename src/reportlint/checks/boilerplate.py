@@ -241,7 +241,8 @@ def _running_headers(doc: Document, minimum: int, cells: frozenset[int] = frozen
         if b.page is not None:
             by_page.setdefault(b.page, []).append(b)
         if len(text) <= 30 and b.kind not in ("cell", "heading", "title") and b.index not in cells \
-                and _header_like(text) and not (text[0] in "|｜" and text[-1] in "|｜"):  # a row typed with pipes
+                and _header_like(text) and not (text[0] in "|｜" and text[-1] in "|｜") \
+                and not _NUMBERED_HEADING.match(text):  # a row typed with pipes; a numbered heading said again
             short.setdefault(text, []).append(b)
     for blocks in by_page.values():
         edges.update(b.index for b in (blocks[0], blocks[-1]))
@@ -255,6 +256,12 @@ def _running_headers(doc: Document, minimum: int, cells: frozenset[int] = frozen
                 yield blocks
         elif all(b.index - a.index >= gap for a, b in pairwise(blocks)):
             yield blocks
+
+
+# a line opening with an item's label (1.适用范围, （二）申报主体, 三、操作流程): the same heading of parallel
+# sections (each procedure of a set under the same 1. 2. 3. heads), never a page's header or footer
+_NUMBERED_HEADING = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+                               r"|\d{1,3}[.．、](?!\d))")
 
 
 # the last line of a title: a name closed by a kind of document or form (……管理办法（试行）, ……申报表, ……评分标准)
