@@ -891,3 +891,12 @@ def test_an_attachment_glued_to_the_body_on_one_line_numbers_afresh(tmp_path: Pa
     text = ("关于报送述职报告的通知 一、报送范围。各单位负责人。二、报送时间。11月底前。三、有关要求。请按模板撰写。"
             "（此件不公开发布。）附件述职报告（模板）一、2021年工作完成情况。二、2022年工作打算。\n")
     assert lint_text(text, tmp_path, select="N101") == []
+
+
+def test_a_number_split_into_sub_numbers_is_no_skip(tmp_path: Path) -> None:
+    """附件：…5. / 6-1. / 6-2. / 7.: the attachment list gives number 6 in parts; a number missing outright is a skip."""
+    text = ("关于小型建设工程管理的实施意见\n一、总体要求\n加强管理。\n二、工作措施\n规范备案。\n附件：1.领导小组名单\n2.监管流程图\n"
+            "3.办理指南\n4.申报流转表\n5.承诺书\n6-1.受理告知书\n6-2.安全责任告知单\n7.备案回执单\n8.备案表\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="N102")] == []
+    missing = text.replace("6-1.受理告知书\n6-2.安全责任告知单\n", "")
+    assert [f.rule for f in lint_text(missing, tmp_path, select="N102")] == ["N102"]

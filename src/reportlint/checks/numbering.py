@@ -328,11 +328,13 @@ def _find_list_breaks(ctx: Context) -> tuple[list[tuple[Breaks, tuple[Marker, Ma
 
 def _glued_to_a_figure(ctx: Context, prev: Marker, mk: Marker) -> bool:
     """Every number a skip misses opens a line between the two items, glued to a figure that begins its title
-    (11.121人才梯队项目: read as the decimal 11.121, so no item): the list is whole, the number is not missing."""
+    (11.121人才梯队项目: read as the decimal 11.121, so no item) or split into sub-numbers (6-1.…告知书 / 6-2.…, an
+    attachment list's parts of one number): the list is whole, the number is not missing."""
     if mk.family != "ar" or mk.block - prev.block > 40:
         return False
     lines = [ctx.doc.blocks[b].text.lstrip(" \t\u3000") for b in range(prev.block + 1, mk.block)]
-    return all(any(re.match(rf"{value}[.．]\d", line) for line in lines) for value in range(prev.value + 1, mk.value))
+    return all(any(re.match(rf"{value}(?:[.．]|\s*[-－—–]\s*)\d", line) for line in lines)
+               for value in range(prev.value + 1, mk.value))
 
 
 _MD_ORDERED = re.compile(r"( {0,3})\d{1,9}([.)])[ \t]")  # a CommonMark ordered list item's line (spec 0.31, 5.2)
