@@ -1827,3 +1827,11 @@ def test_a_character_typed_between_a_document_numbers_year_and_number(tmp_path: 
     found = lint_text(text, tmp_path, select="T105")
     assert [(f.excerpt, f.suggestion) for f in found] == [("〔2012〕年13号", "〔2012〕13号"), ("〔2023〕的5号", "〔2023〕5号")]
     assert "多了“年”" in found[0].message and "多了“的”" in found[1].message
+
+
+def test_a_count_right_before_an_enumeration_comma_is_the_first_of_a_list(tmp_path: Path) -> None:
+    """共召开中心组学习16次、党支部学习会96次、主题党日96次: counts of different meetings, the first not their total,
+    whether the unit (次) or the rest of its word (场次) stands before the 、; a total with its parts still is one."""
+    text = ("工作总结\n共召开中心组学习16次、党支部学习会96次、主题党日96次，党员大会32次。\n"
+            "共培训干部50人，科级30人、一般干部40人。\n")
+    assert [e for e, _ in _found(tmp_path, text, "T108")] == ["共培训干部50人"]

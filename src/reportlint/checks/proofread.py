@@ -1427,7 +1427,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
         if "其中" not in m.group():
-            if _FIRST_OF_LIST.match(rest):
+            if _FIRST_OF_LIST.match(body.text, m.end(2)):  # from the unit on: the pattern takes a 、 right after it
                 continue  # 共召开党员大会36场次、支委会108场次……: the first of a list of counts of other things
             # without 其中, only a list in one clause is a breakdown (科级30人、一般干部40人); clauses after a comma
             # tell stages that overlap (签约19个，开工14个，6个建成投产), not parts
