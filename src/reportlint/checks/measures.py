@@ -2017,19 +2017,28 @@ def _targets_set_before(ctx: Context, first: MeasureSection, quantified: Callabl
     return False
 
 
+def _parts_apart(ctx: Context, sections: list[MeasureSection], headings: tuple[str, ...],
+                 chars: int) -> Iterator[int]:
+    """The outline items outside the measures parts whose title opens (its first ``chars`` characters) with one of
+    ``headings``: the parts that date or assign the measures' work from outside them."""
+    heads = pattern_set(headings)
+    if heads is None:
+        return
+    for k, it in enumerate(ctx.outline.items):
+        m = it.marker
+        if not m.stray and heads.search(m.title[:chars]) is not None and not any(
+                (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
+            yield k
+
+
 def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
     """Whether a part outside the measures parts, headed by one of ``schedule_headings``, schedules the work by dates
     (三、实施步骤：按照以下三个阶段，于2025年5月底完成): the tasks are dated there, stage by stage, as a part's heading
     dates its own (``_given``)."""
-    schedule = pattern_set(tuple(params.get("schedule_headings", ())))
-    if schedule is None:
-        return False
     items, blocks = ctx.outline.items, ctx.doc.blocks
-    for k, it in enumerate(items):
+    for k in _parts_apart(ctx, sections, tuple(params.get("schedule_headings", ())), 12):
+        it = items[k]
         m = it.marker
-        if schedule.search(m.title[:12]) is None or any(
-                (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
-            continue
         end = next(((n.marker.block, n.marker.start) for n in items[k + 1:] if n.depth <= it.depth),
                    (len(blocks) - 1, len(blocks[-1].text)))
         part = "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
@@ -2049,15 +2058,8 @@ def _owners_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[
     分工), divides the work among bodies, each item opening with one (（一）区经济发展局要……负责……; （二）区综合执法局
     负责……): the tasks' owners are named there, unit by unit, as a schedule part dates them (``_scheduled_apart``). A
     duties part that is itself a measures part has its items judged one by one (（三）各部门 names no body)."""
-    duties = pattern_set(tuple(params.get("duties_headings", ())))
-    if duties is None:
-        return False
     items, blocks = ctx.outline.items, ctx.doc.blocks
-    for k, it in enumerate(items):
-        m = it.marker
-        if m.stray or duties.search(m.title[:16]) is None or any(
-                (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
-            continue
+    for k in _parts_apart(ctx, sections, tuple(params.get("duties_headings", ())), 16):
         named = sum(1 for c in items[k + 1:] if c.parent == k and not c.marker.stray
                     and _OWNER_TITLE.match(blocks[c.marker.block].text, c.marker.end) is not None)
         if named >= _OWNERS_LISTED:
