@@ -669,10 +669,10 @@ def test_tasks_whose_owners_a_duties_part_names_body_by_body(tmp_path: Path) -> 
 
 def test_the_matters_an_inspection_covers_are_no_measures(tmp_path: Path) -> None:
     """二、…… 重点排查以下几方面： then （一）消防安全管理。……情况: what the inspection looks into; a part that lists the
-    work to do (做好以下几方面工作：) still has its bare items reported."""
+    work to do (着力抓好以下几项任务：) still has its bare items reported."""
     text = ("关于开展建设工地消防安全隐患排查的实施方案\n一、工作目标\n5月底前完成全部在建工地排查。\n二、主要任务\n"
             "各施工单位要立即组织开展隐患排查，重点排查以下几方面：\n（一）消防安全管理。消防制度是否健全并落实到人。\n"
             "（二）生活区防火。宿舍是否配齐消防设施，电动车是否集中充电。\n（三）临时用电。电工是否持证上岗。\n")
     assert lint_text(text, tmp_path, select="M101") == []
-    tasks = text.replace("重点排查以下几方面：", "重点做好以下几方面工作：")
+    tasks = text.replace("重点排查以下几方面：", "着力抓好以下几项任务：")
     assert len(lint_text(tasks, tmp_path, select="M101")) >= 1
