@@ -956,13 +956,15 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     heading_chars = params.get("heading_chars", 30)
     framing = pattern_set(tuple(params.get("framing", ())))
     measures: list[Measure] = []
-    scheduled = _DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()
-    scheduled |= _OWNED if sections and _owners_apart(ctx, sections, params) else frozenset()
+    # what parts outside the measures parts give every task: a schedule's dates, a division of duties' owners
+    apart = (_DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()) \
+        | (_OWNED if sections and _owners_apart(ctx, sections, params) else frozenset())
     for sec in sections:
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
-        # the schedule dates the tasks, not the requirements and safeguards that go with them (四、工作要求)
-        given = _given(ctx, sec, params) | (scheduled if not _requirements_part(ctx, sec, params) else frozenset())
+        # the schedule dates and the duties part assigns the tasks, not the requirements and safeguards that go with
+        # them (四、工作要求)
+        given = _given(ctx, sec, params) | (apart if not _requirements_part(ctx, sec, params) else frozenset())
         if not cuts:
             found: list[Measure] = []
             signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
