@@ -16,13 +16,15 @@ from reportlint.scan import Body
 from reportlint.textutil import unspaced
 
 PARAMS: dict[str, Any] = {
-    "patterns": [r"温馨提示[:：]?", r"原文链接[:：]?"],
+    # a line's start in a pattern of its own and as one alternative of another: the set of those is scanned apart
+    "patterns": [r"温馨提示[:：]?", r"原文链接[:：]?", r"^\s*来源[:：]", r"^\s*责任编辑|打印本页\s*$"],
     "head_patterns": [r"^\s*主办[:：]"],
     "tail_patterns": [r"打印本页|关闭窗口"],
     "notice_patterns": [r"版权所有"],
     "notice_chars": 40,
 }
-PIECES = ["温馨提示：", "原文链接", "主办：", "打印本页", "版权所有", "各单位要抓好落实", "，", "。", " ", "\u3000",
+PIECES = ["温馨提示：", "原文链接", "主办：", "打印本页", "版权所有", "各单位要抓好落实", "，", "。", " ", "\u3000", "来源：",
+          "责任编辑",
           "推进重点工作落实到位取得实效确保", "关于落实的通知"]
 
 
