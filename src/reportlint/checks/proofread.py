@@ -1526,8 +1526,10 @@ def _rates_off(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if not words or ("%" not in text and "％" not in text) or not any(w in text for w in words):
         return
     rate_word = re.compile("|".join(map(re.escape, words)))
-    for b in ctx.doc.blocks:
-        if b.index in ctx.residue or b.kind == "cell" or not any(w in b.text for w in words):
+    # the paragraphs holding a rate word, from one scan of the whole text (a word holds no line break)
+    for i in sorted({ctx.body.block_at(m.start()) for m in rate_word.finditer(text)}):
+        b = ctx.doc.blocks[i]
+        if b.index in ctx.residue or b.kind == "cell":
             continue
         start = 0
         for sentence in re.split(r"(?<=[。！？；;])", b.text):
