@@ -117,6 +117,17 @@ def test_doubled_words_are_judged_on_segmented_words(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["要要", "依托依托", "配电网配电网"]
 
 
+def test_a_word_typed_twice_into_a_compound_is_doubled(tmp_path: Path) -> None:
+    """The segmenter joins one copy with its neighbour (值守工作|工作|小组, 工作|工作小组): the copy that opens or
+    closes a compound of two words is still the word typed twice. A copy with an affix (研究生, 学习型) is a word made
+    of it, and a body's name ending in a noun (有限公司) is followed by a phrase about the body."""
+    text = "成立河道巡查管理工作工作小组，要加强监督监督检查，加强服务服务中心建设。"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["工作工作", "监督监督", "服务服务"]
+    calm = ("学院要研究研究生培养方案，推进学习学习型组织建设，帮助发展发展中国家的教育。"
+            "某某电力有限公司公司办公会议研究了这项工作。")
+    assert lint_text(calm, tmp_path, select="T101") == []
+
+
 def test_a_degree_adverb_said_twice_is_emphasis(tmp_path: Path) -> None:
     text = "剩下的时间很紧很紧，任务非常非常繁重。"
     assert lint_text(text, tmp_path, select="T101") == []

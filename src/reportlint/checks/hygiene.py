@@ -211,6 +211,25 @@ def _word_copy(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return len(inside) == 1 or all(e - s >= 2 for s, e in inside)
 
 
+def _compound_copy(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is the head or the tail of one word of the segmenter's whose rest is a word of two
+    characters or more: a compound the copy opens or closes (管理工作|工作 of 管理工作工作小组, 工作|工作小组). The
+    segmenter joins the copy with its neighbour into the compound, so the copy typed twice is no whole word on that
+    side; a rest of one character is an affix (研究|研究生, 学习|学习型): the word said, then a word made of it. Not a
+    noun: a body's name ends in one and a phrase about the body opens with it (国网××有限公司|公司办公会议纪要)."""
+    for s, e in spans:
+        if (s == start and e > end) or (s < start and e == end):
+            rest = text[end:e] if s == start else text[s:start]
+            if len(rest) < 2:
+                return False
+            from ..segment import tagger
+
+            tag = tagger()
+            copy = list(tag(text[start:end]))
+            return [w for w, _ in tag(rest)] == [rest] and len(copy) == 1 and not copy[0][1].startswith("n")
+    return False
+
+
 @lru_cache(maxsize=16)
 def _doubled_chars(chars: str) -> re.Pattern[str]:
     return re.compile(f"([{re.escape(chars)}])\\1")
@@ -273,8 +292,10 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # two fields of a form head run together (××发电|发电单位)
         if b.text.startswith("再" + word, end) or b.text.startswith("，再" + word, end):
             continue  # 努力努力再努力, 坚持坚持再坚持: a word said three times for emphasis, as the saying goes
-        spans = _tokens_at(b.text, start, end)
-        if _word_copy(spans, start, start + len(word)) and _word_copy(spans, start + len(word), end):
+        spans, mid = _tokens_at(b.text, start, end), start + len(word)
+        first, second = _word_copy(spans, start, mid), _word_copy(spans, mid, end)
+        if (first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
+                second and _compound_copy(b.text, spans, start, mid)):
             found.append((b.index, start, end, "word", m.group(), word))
     for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
