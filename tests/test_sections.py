@@ -394,6 +394,20 @@ def test_a_report_leaving_the_superior_to_approve_what_it_means_to_do_holds_a_re
     assert lint_text(forwarded, tmp_path, select="S107") == []
 
 
+def test_a_report_asking_whether_it_is_proper_and_glued_to_its_title_holds_a_request(tmp_path: Path) -> None:
+    """妥否，请审议 asks the superior to decide, as 妥否，请批示 does; a report pasted as one line (its title glued to
+    its first heading) is read after its title. 请予审议 of a report to a people's congress asks no decision."""
+    from reportlint.testing import lint_text
+
+    text = ("县供电公司关于更换调度大楼空调机组的报告一、现状现有机组已运行十五年，故障频发。二、建议"
+            "拟采购新机组两台，所需资金80万元。妥否，请审议。")
+    found = lint_text(text, tmp_path, select="S107")
+    assert [(f.rule, f.excerpt) for f in found] == [("S107", "妥否，请审议")]
+    congress = ("县人民政府关于2025年财政预算执行情况的报告\n全年收支平衡，各项支出保障有力。\n"
+                "以上报告，请予审议。\n")
+    assert lint_text(congress, tmp_path, select="S107") == []
+
+
 def test_an_inspection_plan_sets_its_tasks_out_by_the_fields_it_inspects(tmp_path: Path) -> None:
     """安全生产大检查、专项整治 plans head their task part by what they inspect: 突出重点领域, 整治重点, 检查内容."""
     plan = ("县安全生产大检查实施方案\n为做好安全生产大检查工作，特制定本方案。\n一、工作目标\n消除一批重大隐患。\n"

@@ -733,7 +733,8 @@ def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Reports a request for a decision (请予批准, 妥否，请批示, 请审批, 特此请示) in a document titled as a 报告:
     《党政机关公文处理工作条例》 第十五条 says a report carries no request (报告中不得夹带请示事项); what needs the
     superior's approval goes in a 请示 of its own. One finding, at the first such request. Not a request quoted (in
-    “” or 《》), nor one the writer made to another body (报请、提请、申请……批准), nor 请审议, 请审阅 or 请批转.
+    “” or 《》), nor one the writer made to another body (报请、提请、申请……批准), nor 请审议 without 妥否 (请予审议: a
+    report to a people's congress), 请审阅 or 请批转. A title glued to the body on one line is read up to its end.
     ## Parameters
     ``asks``: the patterns of a request for a decision. Also the reverse: a 请示 that closes with 特此报告 and asks for
     nothing.
@@ -743,19 +744,38 @@ def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if title is not None and title.text.rstrip().endswith("请示"):
         yield from _request_closed_as_report(ctx, rule, title.block)
         return
-    if title is None or not title.text.rstrip().endswith("报告") or "请示" in title.text:
+    if title is None:  # a title glued to the body on one line (关于……的报告一、主要做法……): the line after it
+        block, after = _glued_report_title(ctx)
+    elif title.text.rstrip().endswith("报告") and "请示" not in title.text:
+        block, after = title.block, None
+    else:
         return
     asks = pattern_set(tuple(rule.params.get("asks", ())))
-    if asks is None:
+    if asks is None or block < 0:
         return
     for b, offset, m in ctx.body.finditer(asks):
-        if b.index in ctx.residue or b.index == title.block:
+        if b.index in ctx.residue or (b.index == block and (after is None or m.start() - offset < after)):
             continue
         before = b.text[:m.start() - offset]
         if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
             continue  # quoted: the words of another document
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group())
         return
+
+
+def _glued_report_title(ctx: Context) -> tuple[int, int]:
+    """The block and the end of a report's title that opens the first line of the text, glued to its body (a paste of
+    one line: 关于……工作的报告一、主要做法……), or (-1, 0) when there is none."""
+    from ..doctype import glued_titles
+
+    first = next((b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue), None)
+    if first is None:
+        return -1, 0
+    for candidate in glued_titles(ctx.doc, ctx.residue):
+        at = first.text.find(candidate)
+        if candidate.endswith("报告") and "请示" not in candidate and 0 <= at <= 40:
+            return first.index, at + len(candidate)
+    return -1, 0
 
 
 def _request_closed_as_report(ctx: Context, rule: Rule, title_block: int) -> Iterator[Finding]:
