@@ -277,6 +277,18 @@ def test_low_quantification_share(tmp_path: Path) -> None:
 
 
 
+def test_a_part_on_carrying_the_work_out_found_alone_gets_no_m103(tmp_path: Path) -> None:
+    """When the only measures part found is one on carrying the document out (三、加强组织实施), its tasks were headed
+    by their topics: the share of that part says nothing of them. The same items under 主要措施 are counted."""
+    text = ("关于做好秋冬季供暖保障工作的通知\n各区供热主管部门：\n为做好今冬供暖工作，现通知如下。\n一、做好设备检修\n"
+            "各供热企业对锅炉、管网开展全面检修。\n二、加强应急值守\n各供热企业落实值班制度。\n三、加强组织实施\n"
+            "（一）各区供热办要加强统筹协调，形成工作合力。\n（二）各供热企业要压实主体责任，落实好各项措施。\n"
+            "（三）市供热办要加强督促指导，推动工作落实。\n")
+    assert lint_text(text, tmp_path, select="M103") == []
+    tasks = text.replace("三、加强组织实施", "三、主要措施")
+    assert [f.rule for f in lint_text(tasks, tmp_path, select="M103")] == ["M103"]
+
+
 def test_low_quantification_names_the_parts_it_counts(tmp_path: Path) -> None:
     # two measures parts: the count covers both, and the message says which, so a reader counting one finds why
     text = ("关于开展读书月活动的实施意见\n一、总体要求\n营造浓厚读书氛围。\n二、主要措施\n1.加强阅读引导，营造良好氛围。\n"

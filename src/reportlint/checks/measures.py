@@ -1958,7 +1958,9 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     and there are at least ``min_measures`` measures; also when some measures name an office
     but none states an amount, a deadline or a target (an owner alone says who, not what).
     Measures are found as for M101 (every item, short or long); quantified means any of
-    M101's four dimensions.
+    M101's four dimensions. Silent when every measures part found is one on carrying the
+    document out (M101's ``safeguard_sections``: 组织实施, 保障措施, 工作要求): its tasks were
+    headed by their topics, and that part's share says nothing of them.
     ## Parameters
     ``threshold`` (default 0.3), ``min_measures`` (default 2), ``scope``: ``document``
     when every top-level item is a measure (工作要点); ``principles``: patterns of an item that
@@ -1969,7 +1971,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if rule.params.get("scope"):
         base["scope"] = rule.params["scope"]
     measures, sections = _outside_year_plans(ctx, *find_measures(ctx, base), base)
-    if not sections:
+    if not sections or _safeguards_alone(ctx, sections, base):
         return
     quantified = dimensions_of(ctx, base).quantified
     measures = _counted(ctx, measures, sections, base, rule.params)
@@ -1988,6 +1990,20 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield rule.finding(ctx.doc, head.block, head.start, head.head_end, key=verdict, total=len(measures),
                        quantified=count, share=f"{share:.0%}", threshold=f"{rule.params.get('threshold', 0.3):.0%}",
                        parts=_parts_named(ctx, sections, measures))
+
+
+def _safeguards_alone(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
+    """Whether every measures part found is a part on carrying the document out (``safeguard_sections``:
+    四、加强组织实施, 保障措施, 工作要求) or the profile's safeguards part: how the document is to be carried out
+    (组织领导, 宣传解读, 督促检查), with no part of its tasks found beside it. Its share of quantified items says
+    nothing of the tasks (an 意见 or a notice whose tasks are headed by their topics)."""
+    words = pattern_set(tuple(params.get("safeguard_sections", ())))
+    located = locate_sections(ctx) if ctx.profile is not None else {}
+    guards = {(h.block, h.start) for sec in (ctx.profile.roles("safeguards") if ctx.profile else ())
+              if (h := located.get(sec.name)) is not None}
+    blocks = ctx.doc.blocks
+    return all((sec.block, sec.start) in guards or (words is not None and words.search(
+        strip_label(blocks[sec.block].text[sec.start:sec.head_end])[:12]) is not None) for sec in sections)
 
 
 # a year a plan aims at (到2030年, 力争2027年, 至2025年底): with a figure or a checkable target in its sentence, a goal
