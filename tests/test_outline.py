@@ -276,7 +276,9 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
         ("ar-paren", rf"{lead}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?)"),
         # a space typed before 、 (四 、加强……) still ends the marker
         ("cn", rf"{lead}()([{cn}]{{1,3}})()(?:[ \u3000](?=、))?([、，,.．])"),
-        ("ar", rf"{lead}()(\d{{1,3}})()([.．、，,])(?!(?!(?:19|20)\d\d年|{month})[\d.．%％])"),
+        # … and a space typed before the stop of an item's number, before a Chinese character (31 ．强化……)
+        ("ar", rf"{lead}()(\d{{1,3}})()(?:[ \u3000](?=[.．、][\u3400-\u9fff]))?([.．、，,])"
+               rf"(?!(?!(?:19|20)\d\d年|{month})[\d.．%％])"),
         ("circled", rf"{lead}()([{circled}])()()"),
         ("latin-paren", rf"{lead}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
     )
