@@ -10,6 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..context import Context
+from ..doctype import glued_titles
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker, list_lead
@@ -766,8 +767,6 @@ def check_request_in_report(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _glued_report_title(ctx: Context) -> tuple[int, int]:
     """The block and the end of a report's title that opens the first line of the text, glued to its body (a paste of
     one line: 关于……工作的报告一、主要做法……), or (-1, 0) when there is none."""
-    from ..doctype import glued_titles
-
     first = next((b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue), None)
     if first is None:
         return -1, 0
