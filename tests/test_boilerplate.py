@@ -1061,6 +1061,19 @@ def test_letters_that_name_things_are_not_placeholders(tmp_path: Path) -> None:
     assert lint_text(text, tmp_path, select="B103") == []
 
 
+def test_a_crawlers_header_and_a_footer_of_markdown_links_are_residue_whole(tmp_path: Path) -> None:
+    """A crawler's header over the saved page (**检索时间**, **检索关键词** with its commas, the rule ---) is the page's
+    head to its end; under the text, lines made only of Markdown links and a footer's 通信地址 join the footer."""
+    text = ("# 某某区关于做好冬季用电安全工作的通知\n\n**发布日期**: 2025-11-03\n**发布机构**: 某某区发展改革委\n"
+            "**检索时间**: 2026-01-05 09:12:40\n**检索关键词**: 用电, 安全, 冬季\n\n---\n\n"
+            "各街道、镇：\n为做好冬季用电安全工作，特通知如下。\n一、全面排查隐患。各街道于12月底前完成排查。\n"
+            "二、加强值班值守。\n扫一扫在手机打开当前页\n- [某某市人民政府](http://www.example.gov.cn/)\n"
+            "[联系我们](https://www.example.gov.cn/lxwm/) \\| [网站地图](https://www.example.gov.cn/wzdt/)\n"
+            "通信地址：某某区某某路1号\n主办单位: 某某区发展改革委\n网站标识码：3101150001\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(3, 8), (14, 19)]
+
+
 def test_b101_patterns_read_anywhere_keep_a_first_character_filter() -> None:
     """B101's ``patterns`` and ``tail_patterns`` are searched over every report: one pattern that may begin at any
     character (a line opening with \\S{1,12}, say) takes the set's first-character filter away and ``re`` then tries

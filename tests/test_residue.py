@@ -24,7 +24,7 @@ PARAMS: dict[str, Any] = {
     "notice_chars": 40,
 }
 PIECES = ["温馨提示：", "原文链接", "主办：", "打印本页", "版权所有", "各单位要抓好落实", "，", "。", " ", "\u3000", "来源：",
-          "责任编辑",
+          "责任编辑", "主办：某某，某某，某某，某某某某某某某某某某某某",
           "推进重点工作落实到位取得实效确保", "关于落实的通知"]
 
 
@@ -35,13 +35,14 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
     alt = "|".join(f"(?:{p})" for p in params["patterns"])
     found = {b.index for b in doc.blocks if re.search(alt, b.text, re.M)}
     head = set()
+    at_head = re.compile("|".join(f"(?:{p})" for p in params["head_patterns"]), re.M)
     for b in filled[: params.get("head_blocks", 8)]:
         if len(b.text.strip()) >= 20 and (re.search(r"[。！？]", b.text) or len(re.findall(r"[，,]", b.text)) >= 2) \
-                and (b.index not in found or len(b.text) > limit):
+                and (b.index not in found or len(b.text) > limit) \
+                and (re.search(r"[。！？]", b.text) or not at_head.search(b.text)):
             break
         head.add(b.index)
     tail = {b.index for b in filled[-params.get("tail_blocks", 6):]}
-    at_head = re.compile("|".join(f"(?:{p})" for p in params["head_patterns"]), re.M)
     at_tail = re.compile("|".join(f"(?:{p})" for p in params["tail_patterns"]), re.M)
     notice = re.compile("|".join(f"(?:{p})" for p in params["notice_patterns"]), re.M)
     budget, last, from_notice = params["notice_chars"], [], None

@@ -131,14 +131,16 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     if found:
         found -= _listed_addresses(blocks, found)
     head: set[int] = set()
+    at_head = _line_test(tuple(params.get("head_patterns") or ()))
     for b in first:
         if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2) \
-                and (b.index not in found or len(b.text) > limit):
-            break  # the body has begun (a site's blurb in sentences is no body)
+                and (b.index not in found or len(b.text) > limit) \
+                and (_STOPS.search(b.text) or not (at_head and at_head.holds(b.text))):
+            break  # the body has begun (a site's blurb in sentences is no body; a head line of commas, no sentence end,
+            # that a head pattern marks is the head's: a crawler's 检索关键词: 用电, 安全, 冬季)
         head.add(b.index)
     if head:
         found.update(_browser_title(blocks, head))
-    at_head = _line_test(tuple(params.get("head_patterns") or ()))
     at_tail = pattern_set(tuple(params.get("tail_patterns") or ()))
     notice = pattern_set(tuple(params.get("notice_patterns") or ()))
     menu_words = _menu_words(tuple(params.get("menu_words") or ()))
