@@ -289,6 +289,18 @@ def test_a_part_on_carrying_the_work_out_found_alone_gets_no_m103(tmp_path: Path
     assert [f.rule for f in lint_text(tasks, tmp_path, select="M103")] == ["M103"]
 
 
+def test_a_notice_sending_an_opinion_has_its_tasks_read_as_the_opinions(tmp_path: Path) -> None:
+    """关于印发……的意见的通知: the text is the 意见, whose tasks are directions (its profile turns M101 off); a notice of
+    its own tasks, or one asking for opinions on a draft, keeps M101."""
+    body = ("各镇人民政府，县直各部门：\n现将该意见印发给你们，请认真贯彻执行。\n一、重点任务\n"
+            "（一）加快农村寄递网点建设。推动快递服务向村一级延伸，提升末端服务能力。\n"
+            "（二）培育本地电商品牌。引导合作社发展特色农产品网销，扩大线上销售规模。\n")
+    sent = "某某县人民政府关于印发《关于加快发展农村电子商务的实施意见》的通知\n" + body
+    assert lint_text(sent, tmp_path, select="M101") == []
+    asking = "某某县商务局关于征求《关于加快发展农村电子商务的实施意见》意见的通知\n" + body
+    assert [f.rule for f in lint_text(asking, tmp_path, select="M101")] == ["M101", "M101"]
+
+
 def test_low_quantification_names_the_parts_it_counts(tmp_path: Path) -> None:
     # two measures parts: the count covers both, and the message says which, so a reader counting one finds why
     text = ("关于开展读书月活动的实施意见\n一、总体要求\n营造浓厚读书氛围。\n二、主要措施\n1.加强阅读引导，营造良好氛围。\n"

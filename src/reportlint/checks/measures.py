@@ -1245,6 +1245,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     三、整改措施 1.着力改进服务作风。进一步优化窗口办事流程。 → M101."""
     ctx.cache["M101 runs"] = True
+    if _sends_a_kind_without(ctx, rule.code):
+        return
     measures, sections = _outside_year_plans(ctx, *find_measures(ctx, rule.params), rule.params)
     limit = rule.params.get("max_chars", 80)
     weak: list[bool] = []  # M103's verdict, asked only when a long bare item needs it
@@ -1303,6 +1305,25 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             missing = _MISSING_OFFICE if owner else _MISSING_ALL
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
                            owner=owner, missing=missing, suggestion=template)
+
+
+def _sends_a_kind_without(ctx: Context, code: str) -> bool:
+    """Whether the document is a notice that sends a document of a kind whose profile turns ``code`` off (关于印发……的
+    意见的通知, 转发《……实施意见》的通知): the text under the notice is that document, an 意见 whose tasks are
+    directions, not a notice's own tasks. Not a notice asking for opinions (征求……意见的通知)."""
+    title = ctx.outline.title.text.rstrip() if ctx.outline.title is not None else ""
+    if not title.endswith("的通知") or any(w in title for w in _ASKING_FOR_OPINIONS):
+        return False
+    for profile in ctx.rulebook.profiles.values():
+        if profile.rules.get(code, {}).get("enabled", True) is False and any(
+                title.endswith((f"的{kw}的通知", f"{kw}》的通知")) or (
+                    kw in title and ("印发" in title or "转发" in title) and title.endswith(f"{kw}的通知"))
+                for kw in profile.match):
+            return True
+    return False
+
+
+_ASKING_FOR_OPINIONS = ("征求", "征集", "听取")
 
 
 def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
