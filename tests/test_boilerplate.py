@@ -1362,6 +1362,16 @@ def test_sentences_near_those_words_are_no_chrome(tmp_path: Path, line: str) -> 
     assert lint_text(text, tmp_path, select="B101") == []
 
 
+def test_the_count_of_a_run_of_residue_is_of_the_lines_it_spans(tmp_path: Path) -> None:
+    """A portal's menu under 设为首页 is one run with the short names between its residue lines: the message counts
+    every line the reader deletes, not only the lines a pattern marked."""
+    text = ("某某能源监管局关于做好迎峰度夏工作的通知\n设为首页\n工作邮箱\n首页\n机构概览\n动态要闻\n信息公开\n在线办事\n"
+            "某某能源监管局关于做好迎峰度夏工作的通知\n2024-06-06 00:00\n来源：\n各有关单位：\n"
+            "请抓紧做好迎峰度夏各项准备工作，确保电力安全稳定供应。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert (found[0].line, found[0].end_line) == (2, 7) and "共 6 段" in found[0].message
+
+
 def test_a_font_switch_split_over_lines_is_one_run_of_residue(tmp_path: Path) -> None:
     text = "关于全县防汛工作的通报\n发布日期:2024-05-06 09:12\n字体:[\n大中\n小]\n各乡镇：\n现将检查情况通报如下。\n"
     found = lint_text(text, tmp_path, select="B101")

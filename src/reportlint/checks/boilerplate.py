@@ -171,8 +171,11 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for run in runs:
         first, last = doc.blocks[run[0]], doc.blocks[run[-1]]
         start = len(first.text) - len(first.text.lstrip())
+        # the count is of what the reader deletes: every line of the run that is not blank, the values between its
+        # residue lines (a portal's menu items under 设为首页, a table's values under their labels) with them
+        shown = sum(1 for b in doc.blocks[first.index:last.index + 1] if b.text.strip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
-                           sample=first.text.strip()[:16], count=len(run))
+                           sample=first.text.strip()[:16], count=shown)
     for index, start, end, key in _one_per_passage(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text)):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
