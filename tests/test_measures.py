@@ -301,6 +301,16 @@ def test_a_notice_sending_an_opinion_has_its_tasks_read_as_the_opinions(tmp_path
     assert [f.rule for f in lint_text(asking, tmp_path, select="M101")] == ["M101", "M101"]
 
 
+def test_the_aims_under_a_direction_of_effort_are_no_measures(tmp_path: Path) -> None:
+    """努力方向 names where the writer will strive (a 述职 report's or a personal summary's aims), not tasks to assign
+    and date; the same items under 下一步工作打算 are a plan's measures."""
+    text = ("某某中学教务处主任个人年度总结\n一、主要工作\n组织完成了全校期中、期末考试。\n二、今后努力方向\n"
+            "1.加强理论学习，提升业务素养。\n2.改进工作方法，提高服务质量。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+    plan = text.replace("二、今后努力方向", "二、下一步工作打算")
+    assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] == ["M101", "M101"]
+
+
 def test_low_quantification_names_the_parts_it_counts(tmp_path: Path) -> None:
     # two measures parts: the count covers both, and the message says which, so a reader counting one finds why
     text = ("关于开展读书月活动的实施意见\n一、总体要求\n营造浓厚读书氛围。\n二、主要措施\n1.加强阅读引导，营造良好氛围。\n"
