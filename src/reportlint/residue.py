@@ -133,11 +133,13 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     head: set[int] = set()
     at_head = _line_test(tuple(params.get("head_patterns") or ()))
     for b in first:
-        if len(b.text.strip()) >= 20 and (_STOPS.search(b.text) or b.text.count("，") + b.text.count(",") >= 2) \
-                and (b.index not in found or len(b.text) > limit) \
-                and (_STOPS.search(b.text) or not (at_head and at_head.holds(b.text))):
-            break  # the body has begun (a site's blurb in sentences is no body; a head line of commas, no sentence end,
-            # that a head pattern marks is the head's: a crawler's 检索关键词: 用电, 安全, 冬季)
+        # the body has begun at a long line with a sentence end, or with commas unless a head pattern marks it (a
+        # crawler's 检索关键词: 用电, 安全, 冬季); a site's blurb in sentences that is residue is no body
+        sentence = _STOPS.search(b.text) is not None
+        listing = not sentence and b.text.count("，") + b.text.count(",") >= 2 \
+            and not (at_head and at_head.holds(b.text))
+        if len(b.text.strip()) >= 20 and (sentence or listing) and (b.index not in found or len(b.text) > limit):
+            break
         head.add(b.index)
     if head:
         found.update(_browser_title(blocks, head))
