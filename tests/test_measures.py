@@ -79,6 +79,15 @@ def test_a_problem_about_measures_is_no_measures_part(tmp_path: Path) -> None:
     text = "县机关对照检查材料\n一、存在的问题\n（一）整改措施不够有力。\n部分问题反复出现，没有形成长效机制。\n（二）学习不深入。\n"
     assert lint_text(text, tmp_path, select="M101", profile="对照检查材料") == []
 
+def test_a_heading_saying_measures_still_wait_is_a_problem(tmp_path: Path) -> None:
+    """（三）惠企措施仍需进一步落实 states a problem (the genre's 有待加强, 仍需): its 一是…二是… are the problem's
+    facts, not measures; 下一步仍需抓好的工作 is still a plan (下一步 is an adverb there)."""
+    text = ("县商务局关于营商环境的调研报告\n一、存在的问题\n（一）惠企措施仍需进一步落实。一是部分企业不了解扶持政策，"
+            "申报积极性不高。二是审批环节多，办理时间长。\n（二）服务举措有待完善。窗口人员对新政策掌握不全。\n"
+            "二、下一步仍需抓好的工作\n（一）加强政策宣传。\n")
+    assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [6]
+
+
 
 def test_a_heading_that_praises_measures_is_a_review_not_a_measures_part(tmp_path: Path) -> None:
     """领导重视，措施有力 heads a review of work done: its paragraphs say what was done, not what will be."""

@@ -108,12 +108,17 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float,
 # went, not what they will be
 VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱"
                      r"|(?<!不)(?:有力|得力|到位|扎实|有效|务实|精准|周密|得当|管用)")
+# or says the work still waits to be done (便民措施仍需进一步落实, 保障措施有待完善, 整改任务尚需加强): the stock
+# verdict of a problem part in the genre (有待加强, 有待提升), which names no part of measures. Not after 下一步 (an
+# adverb of time: 下一步仍需加强的工作 is a plan)
+PENDING = re.compile(r"有待|亟待|亟需|仍需|尚需|还需|仍然?(?:存在|不)")
 
 
 def names_section(text: str, wording: str) -> bool:
     """``text`` names the section ``wording`` and is not a problem statement about it."""
     at = text.find(wording)
-    return at < 0 or not VERDICT.search(text, at + len(wording), at + len(wording) + 8)
+    return at < 0 or not (VERDICT.search(text, at + len(wording), at + len(wording) + 8)
+                          or PENDING.search(text, at + len(wording), at + len(wording) + 8))
 
 
 def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
