@@ -334,6 +334,10 @@ def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
     # a short term closed with the opening mark is one slip, at the mark to turn
     (slip,) = lint_text("镇工作总结\n深化“打非治违“专项行动，从严查处违法行为。\n", tmp_path, select="T102")
     assert (slip.start, slip.excerpt) == (7, "“") and "应为后引号" in slip.message and "“打非治违”" in slip.message
+    # a campaign's longer name too; two quotations left open with a 和 between stay two
+    (slip,) = lint_text("镇工作总结\n开展“农村道路交通整治“行动，消除安全隐患。\n", tmp_path, select="T102")
+    assert slip.start == 11 and "“农村道路交通整治”" in slip.message
+    assert len(lint_text("镇工作总结\n开展“农村道路交通整治和“示范创建行动。\n", tmp_path, select="T102")) == 2
 
 
 def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:

@@ -413,8 +413,10 @@ def _single_marks(found: list[Finding]) -> list[Finding]:
 
 # “打非治违“专项行动: a short term quoted and closed with the opening mark, the sentence going on after it (two
 # quotations left open hold a clause or a modifier between them: 开展“百日攻坚行动，争创“示范镇,
-# 按照“守纪律和县委提出的“讲规矩)
-_CLOSED_AS_OPENED = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![的和与及])“[\u4e00-\u9fff]")
+# 按照“守纪律和县委提出的“讲规矩). A campaign's name runs to 8 or 10 characters (“百日安全集中整治“活动); one that
+# long holds no 的, 和, 与, 及, 并, 或 (which would join a clause to the next quotation)
+_CLOSED_AS_OPENED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}(?<![的和与及])|(?:(?![的和与及并或])[\u4e00-\u9fff]){7,10})"
+                               r"“[\u4e00-\u9fff]")
 
 
 def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> Iterator[Finding]:
