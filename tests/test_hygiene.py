@@ -322,6 +322,16 @@ def test_a_telegram_banner_run_into_its_form_fields_is_not_a_doubled_word(tmp_pa
     assert [f.rule for f in lint_text("各电厂要全力保障发电发电，确保电力供应。\n", tmp_path, select="T101")] == ["T101"]
 
 
+def test_a_body_ending_one_clause_and_opening_the_next_is_no_doubled_word(tmp_path: Path) -> None:
+    """领导小组下设办公室|办公室主任：… : a flattened list of members lost the comma or the break between; deleting
+    one copy would lose the body or its head. A copy typed twice before another word stays reported."""
+    text = ("县防汛工作方案\n成立防汛指挥部，指挥长：王强，指挥部下设办公室办公室主任：赵敏，成员：各乡镇负责人。\n"
+            "防汛工作组工作组组长由孙亮担任。\n")
+    assert lint_text(text, tmp_path, select="T101") == []
+    found = lint_text("县防汛工作方案\n由办公室办公室负责值班安排。\n", tmp_path, select="T101")
+    assert [f.excerpt for f in found] == ["办公室办公室"]
+
+
 def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
     # a model text from a sharing site whose quotes came out as '…“ in every pair
     text = ("镇工作总结\n今年以来，全镇围绕'三个一批“目标，落实'双联系“制度，开展'百日攻坚“行动，"
