@@ -467,6 +467,15 @@ def test_an_essay_site_header_is_residue(tmp_path: Path) -> None:
     assert [(f.block, f.end_block) for f in found] == [(0, 3)]
 
 
+def test_a_posting_time_with_the_readers_count_is_residue(tmp_path: Path) -> None:
+    """An article page prints the time it was posted, to the second, and how many have read it, on a line under the
+    title (2024-11-05 10:20:31 1534); a date in figures under a title with nothing but a number is no report's."""
+    text = ("在全县防汛工作会议上的讲话\n2024-11-05 10:20:31 1534\n\n同志们：\n今天召开会议，部署今年防汛工作。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(1, 1)]
+    assert lint_text("会议安排\n2024-11-05 10:20 1534\n请准时参会。\n", tmp_path, select="B101") == []
+
+
 def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None:
     text = "县长在全县农业工作会议上的讲话\n同志们：回顾20*年，全县粮食生产再获丰收。20*年要继续稳定播种面积。今年是20*年以来最好的一年。\n"
     found = lint_text(text, tmp_path, select="B103")
