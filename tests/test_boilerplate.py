@@ -1747,6 +1747,16 @@ def test_a_document_citing_itself_by_another_name(tmp_path: Path) -> None:
         assert lint_text(text.format(cited=cited), tmp_path, select="B106") == [], cited
 
 
+def test_a_report_on_how_a_document_was_carried_out_cites_that_document(tmp_path: Path) -> None:
+    """关于2023年度……审计查出问题整改情况的报告 cites 《关于某某县2023年度……的审计工作报告》, whose problems it
+    reports on: a report on how something went (……情况的报告) names what it follows up, never itself so."""
+    from reportlint.testing import lint_text
+
+    text = ("关于2023年度县本级预算执行审计查出问题整改情况的报告\n县人大常委会：\n"
+            "今年7月，县人大常委会审议了《关于某某县2023年度县本级预算执行的审计工作报告》，现将整改情况报告如下。\n")
+    assert lint_text(text, tmp_path, select="B106") == []
+
+
 def test_the_same_plan_of_the_body_above_is_no_misnamed_self(tmp_path: Path) -> None:
     from reportlint.testing import lint_text
 

@@ -1322,6 +1322,8 @@ def _misnamed_self(own: str, cited: str) -> bool:
     year = _NAMED_YEAR.search(own)
     if cited == own or kind is None or year is None or not cited.endswith(kind.group()):
         return False
+    if "情况" in own and "情况" not in cited:
+        return False  # a report on how something went (……整改情况的报告) cites the document it follows up
     at = cited.find(year.group())
     if at < 0 or not cited[:at].startswith(own[:year.start()]):
         return False
