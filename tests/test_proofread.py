@@ -96,6 +96,14 @@ def test_a_masked_character_is_no_dropped_one(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "深入推进风廉政建设，营造良好政治生态。", "T105")] == ["风廉政建设"]
 
 
+def test_the_issuer_of_a_document_number_is_a_name(tmp_path: Path) -> None:
+    """开编〔2012〕51号: the issuer's abbreviation (开封市编委) forms no word and looks like 开篇; it is a name, in a
+    number with a 20xx year too. The same two characters in a sentence are still read."""
+    for number in ("开编〔2012〕51号", "开编[20xx]51号"):
+        assert _found(tmp_path, f"根据市编委的通知（{number}）规定，我局纳入财政全额供给。", "T105") == [], number
+    assert [e for e, _ in _found(tmp_path, "在报告的开编就写明了全年目标，结构清楚。", "T105")] == ["开编"]
+
+
 def test_ren_zuzhang_typed_with_the_character_of_the_same_reading(tmp_path: Path) -> None:
     assert [e for e, _ in _found(tmp_path, "成立工作领导小组，由分管领导人组长，各科室负责人为成员。", "T105")] == ["人组长"]
     assert _found(tmp_path, "班组设工人组长一名，负责日常排班。", "T105") == []

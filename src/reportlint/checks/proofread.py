@@ -40,7 +40,10 @@ def _compiled(source: str) -> re.Pattern[str]:
 
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-_SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*")
+# … and the issuer's abbreviation of a 发文字号 (开编〔2012〕51号, 京政办发〔2016〕26号: GB/T 9704-2012 7.2.4), a name
+# cut to its first characters that forms no word
+_SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-9_.@/:-]*[Xx×＊*]{2,}[A-Za-z0-9_.@/:-]*"
+                     r"|[\u4e00-\u9fff]{1,8}[〔\[［](?:19|20)[0-9Xx]{2}[〕\]］]")
 # 一 before a single character makes a numeral–classifier or 一+verb phrase of any character (一拍, 一瞥, 一跃;
 # and the reduplicated verb 扫一扫, 看一看: 《现代汉语八百词》 一 条): the character after it forming no word is no
 # sign of a typo, so no 一X word (一批, 一线) is proposed there
@@ -74,9 +77,11 @@ _MASK_MARKS = re.compile(r"[Xx×＊*]{2,}")  # what a masked span of ``_SHIELD``
 
 
 def _shielded(text: str) -> tuple[list[bool], list[tuple[int, int]]] | None:
-    """Characters inside 《titles》, short “quotations” (names of buttons, slogans) and masked spans, and the
-    spans (start, end) of the places within three characters of one of those; None when there are none."""
-    if "《" not in text and "“" not in text and not (has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
+    """Characters inside 《titles》, short “quotations” (names of buttons, slogans), masked spans and the issuer of a
+    document number, and the spans (start, end) of the places within three characters of one of those; None when
+    there are none."""
+    if "《" not in text and "“" not in text and not has_any(text, "〔[［") \
+            and not (has_any(text, "Xx×＊*") and _MASK_MARKS.search(text)):
         return None
     n = len(text)
     mask, near = [False] * n, []
