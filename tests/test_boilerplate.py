@@ -1455,6 +1455,8 @@ def test_the_fields_of_a_portals_call_for_comments_are_residue(tmp_path: Path) -
      "  • 1.该资料是网友上传的,本站提供全文预览,预览什么样,下载就什么样。\n文档列表 文档介绍\n", 5),  # a sharing site's box
     ("- 发布日期:2023-04-02\n- 浏览次数:\n", 2),  # a portal's fields as a dashed list
     ("县河长制工作方案.doc_第1页\n全文预览已结束\n\n下载本文档\n\n文档简介\n", 6),  # a sharing site's preview
+    ("返回首页\n", 1),  # a page's link home alone over the title
+    ("本站整理的整改方案(精选5篇),供参考。\n整改方案 篇1\n", 2),  # a collection's blurb, its pick count mid-line
 ])
 def test_forum_notes_site_rows_sharing_boxes_and_dashed_fields_are_residue(tmp_path: Path, page: str,
                                                                           lines: int) -> None:
