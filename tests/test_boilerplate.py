@@ -486,6 +486,13 @@ def test_an_open_information_table_with_spaced_labels_is_residue(tmp_path: Path)
     assert [(f.block, f.end_block) for f in found] == [(2, 5)]
 
 
+def test_an_article_sites_copyright_notice_under_the_text_is_residue(tmp_path: Path) -> None:
+    text = ("县农业局上半年工作总结\n今年以来，全局完成高标准农田建设1.2万亩，粮食播种面积稳定在30万亩。\n"
+            "微信扫一扫在手机阅读、分享本文\n版权声明\n作者原创，禁止二次传播，一经发现依法追究。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(2, 4)]
+
+
 def test_a_starred_year_of_a_model_text_is_a_placeholder(tmp_path: Path) -> None:
     text = "县长在全县农业工作会议上的讲话\n同志们：回顾20*年，全县粮食生产再获丰收。20*年要继续稳定播种面积。今年是20*年以来最好的一年。\n"
     found = lint_text(text, tmp_path, select="B103")
