@@ -279,6 +279,8 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("每亩追施碳酸氢氨50公斤。", "碳酸氢氨", "碳酸氢铵"),
     ("年底前完成用地协议签定工作。", "签定", "签订"),
     ("全力迎接中央环保督查回头看。", "督查", "督察"),
+    ("个别同志工作急燥，方法简单。", "急燥", "急躁"),
+    ("少数干部报有侥幸心理。", "报有", "抱有"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
@@ -288,6 +290,7 @@ def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: st
 @pytest.mark.parametrize("text", [
     "听到消息，他激动得不能自已。",
     "6月低于去年同期水平，1月低温天气较多。",
+    "请各单位将情况上报有关部门，同时报有关领导。",  # 报 (report to) before 有关
     "按排名先后确定人选，按排序结果公示。",
     "应急队伍反应迅速，未出现不良反应。",
     "其它事项另行通知。",  # an accepted variant for things, and the document writes no other form
