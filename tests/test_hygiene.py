@@ -128,6 +128,13 @@ def test_a_word_typed_twice_into_a_compound_is_doubled(tmp_path: Path) -> None:
     assert lint_text(calm, tmp_path, select="T101") == []
 
 
+def test_a_run_of_three_characters_holding_a_word_typed_twice_is_doubled(tmp_path: Path) -> None:
+    """用公款用公款 reads 用|公款 twice: a copy of three characters or more with a word in it is a slip; two
+    characters the segmenter could not join (到端, of 考虑到端到端) stay silent."""
+    text = "严肃查处借节日之机用公款用公款送礼等问题，要考虑到端到端的服务链条。"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T101")] == ["用公款用公款"]
+
+
 def test_a_degree_adverb_said_twice_is_emphasis(tmp_path: Path) -> None:
     text = "剩下的时间很紧很紧，任务非常非常繁重。"
     assert lint_text(text, tmp_path, select="T101") == []

@@ -203,12 +203,13 @@ def _whole_words(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _word_copy(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` is one copy of a word typed twice: one word of the segmenter's, or words of two
-    characters or more (加强管理) — not single characters the segmenter could not join (考虑到|端到端 read 到/端/到/端:
-    到端 twice is no word)."""
+    characters or more (加强管理), or three characters or more holding such a word (用|公款 of 用公款用公款送礼) — not
+    single characters the segmenter could not join (考虑到|端到端 read 到/端/到/端: 到端 twice is no word)."""
     inside = [(s, e) for s, e in spans if start <= s and e <= end]
     if not _whole_words(spans, start, end) or sum(e - s for s, e in inside) != end - start:
         return False
-    return len(inside) == 1 or all(e - s >= 2 for s, e in inside)
+    return len(inside) == 1 or all(e - s >= 2 for s, e in inside) or (
+        end - start >= 3 and any(e - s >= 2 for s, e in inside))
 
 
 def _compound_copy(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:
