@@ -479,8 +479,8 @@ def test_a_posting_time_with_the_readers_count_is_residue(tmp_path: Path) -> Non
 def test_an_open_information_table_with_spaced_labels_is_residue(tmp_path: Path) -> None:
     """A portal's table of the document's fields flattened to lines, its labels spaced out to the column's width
     (索 引 号, 分   类, 有 效 性), under the time and the office that posted it: one run, the title above stays."""
-    text = ("县人民政府办公室关于印发防汛抗旱应急预案的通知\n\n2024-03-05 10:00 县人民政府办公室\n"
-            "索 引 号 001122334/2024-00017 发文日期 2024-03-04\n发布机构 县人民政府办公室 文    号 县政办发〔2024〕3号\n"
+    text = ("县应急管理局关于印发防汛抗旱应急预案的通知\n\n2024-03-05 10:00 县应急管理局\n"
+            "索 引 号 001122334/2024-00017 发文日期 2024-03-04\n发布机构 县应急管理局 文    号 县应急发〔2024〕3号\n"
             "分   类 政务公开 有 效 性 有效\n\n各乡镇人民政府，县直各部门：\n现将防汛抗旱应急预案印发给你们，请认真组织实施。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(2, 5)]
