@@ -28,6 +28,24 @@ def test_decimals_ranges_and_years_are_not_markers() -> None:
     assert out.markers == ()
 
 
+def test_an_attachment_list_whose_first_name_begins_with_a_year_is_one_list(tmp_path: Path) -> None:
+    """附件：1.2025年……清单 (GB/T 9704-2012 7.3.4 writes 附件：1.×××× with the names under it): the 1. after the
+    colon opens the list of names, though a year follows it; 2. and 3. below are its items, no headings without text
+    nor measures of a 重点任务 part."""
+    from reportlint.testing import lint_text
+
+    lines = ("关于印发2026年重点工作分解的通知", "各乡镇人民政府：", "现将任务分解印发给你们，请认真抓好落实。",
+             "一、明确责任。各乡镇要指定专人负责。", "附件：1.2026年重点工作任务清单", "2.2026年为民办实事项目分解",
+             "3.2026年工作备忘录分解", "县人民政府办公室", "2026年3月2日")
+    out = build(_doc(*lines))
+    assert [(m.value, m.intro) for m in out.markers if m.family == "ar"] == [(1, True), (2, False), (3, False)]
+    assert lint_text("\n".join(lines) + "\n", tmp_path, select="S103,M101") == []
+    # the one name a colon numbered, the others run on without theirs: a 1. later opens a list of its own, no repeat
+    one_line = ("县档案局关于订阅档案刊物的通知 各单位：请做好订阅工作。附件：1.2026年度档案刊物订阅单2.订阅办法 "
+                "订阅办法 订阅可以通过网上平台办理。1.手机端订阅：扫描二维码填写订单。2.电脑端订阅：登录网站填写订单。")
+    assert lint_text(one_line + "\n", tmp_path, select="N101,N102") == []
+
+
 def test_an_item_whose_text_begins_with_a_month_or_a_day_is_an_item() -> None:
     out = build(_doc("标题", "3.完成台账整理。", "4.6月底前报送评估结果。", "5.15日前上报名单。",
                      "增长1.5个百分点。", "1、2月份完成调研。", "6.35日内办结。", "7.13月"))

@@ -77,13 +77,14 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
 # inside a block a marker must follow a sentence end or white space, and only the
 # unambiguous forms count: 一、 （一） 1. 1、 （1）; an item may open with a Roman numeral in Latin
 # letters (3.I、II类违章 …), which a decimal never has before 、 or a Chinese character, or with a name a model
-# text masked with stars (2、*变建设滞后); one space may follow the mark before a Chinese character (4. 网上申请数, as
-# a list copied from a web page writes it)
+# text masked with stars (2、*变建设滞后), or with a year (附件：1.2025年任务清单: a decimal never has four digits
+# before 年); one space may follow the mark before a Chinese character (4. 网上申请数, as a list copied from a web page
+# writes it)
 _INLINE_SOURCE = (
     rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
     rf"|(\d{{1,2}})([.．、])(?:[ \u3000](?=[\u3400-\u9fff]))?"
-    rf"(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])|[*＊×]+[\u3400-\u9fff]))"
+    rf"(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])|[*＊×]+[\u3400-\u9fff]|(?:19|20)\d\d年))"
 )
 
 
@@ -883,9 +884,11 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
             while len(stack) > base and items[stack[-1]].marker.family != "heading" \
                     and items[stack[-1]].marker.rank > ev.rank:
                 stack.pop()
-        if same is not None and ev.value == 1 and (items[stack[same]].marker.value >= 2 or _after_label(blocks, ev)):
+        if same is not None and ev.value == 1 and (items[stack[same]].marker.value >= 2 or _after_label(blocks, ev)
+                                                   or items[stack[same]].marker.intro):
             # a list starting again: a new document or part whose heading is unmarked, or a list of one item
-            # followed by another list under a label of its own (结论：1、… 遗留问题：… 结论：1、…); one that
+            # followed by another list under a label of its own (结论：1、… 遗留问题：… 结论：1、…), or after the
+            # one item a colon introduced (附件：1.…名单, the other names run on without their numbers); one that
             # restarts again is a sibling of the last restart, not inside it
             if same > base and items[stack[same - 1]].marker.scope == "restart":
                 same -= 1
