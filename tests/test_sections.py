@@ -83,6 +83,10 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
     report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
     found = lint_text(report, tmp_path, select="S105", profile="工作总结")
     assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
+    news = ("本报讯 近日，县农业局组织技术人员深入田间地头开展春耕指导，发放技术资料2000余份。\n"
+            "指导组分片包村，逐户查看种子、化肥准备情况。\n该局负责人表示，将持续做好技术服务。\n")
+    found = lint_text(news, tmp_path, select="S105", profile="简报")
+    assert [f.rule for f in found] == ["S105"] and "××局扎实开展××工作" in found[0].message
 
 
 def test_a_document_opening_with_its_subtitle_lost_its_title(tmp_path: Path) -> None:
