@@ -147,6 +147,16 @@ def test_an_outline_under_a_label_needs_only_its_first_entry_below() -> None:
     assert residue.contents(_doc(unlabelled)) == frozenset()
 
 
+def test_a_sites_outline_box_closed_by_an_elision_is_a_table_of_contents() -> None:
+    """A model-text site's box over a paywalled text: 目录/提纲:…… , the headings (a bare number the site left among
+    them), a line of …… . Labelled and closed, it needs none of its entries below (the page cuts the body short)."""
+    box = ["目录/提纲:……", "（二）", "一、加强理论学习", "二、狠抓安全生产", "三、办好民生实事", "……",
+           "县长在全县经济工作会议上的讲话", "同志们：", "今天召开会议，主要任务是总结去年工作、部署今年任务。"]
+    assert residue.contents(_doc(box)) == frozenset(range(6))
+    # not closed: its entries must come again below
+    assert residue.contents(_doc([x for x in box if x != "……"])) == frozenset()
+
+
 def test_headings_not_repeated_below_are_no_table_of_contents() -> None:
     outline_only = ["一、指导思想", "二、工作目标", "三、主要任务", "为做好今年防汛工作，现提出如下意见。", "各单位要抓好落实。"]
     assert residue.contents(_doc(outline_only)) == frozenset()

@@ -408,7 +408,10 @@ def _line_test(patterns: tuple[str, ...]) -> _LineTest:
 _ENTRY = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                     r"|\d{1,2}(?:\.\d{1,2})*[.．、]?(?=[\u4e00-\u9fff])|第[一二三四五六七八九十百\d]{1,4}[章节部分篇])")
 _LEADER = re.compile(r"[\s.．。·…—\-_]*(?:\d{1,4}\s*)?\Z")  # the dots and page number after an entry
-_CONTENTS_LABEL = re.compile(r"\s*(?:目\s*录|目\s*次|提\s*纲|大\s*纲)\s*(?:[:：]\s*)?\Z")
+# (a model-text site's box: 目录/提纲:…… over the entries, a line of …… under them)
+_CONTENTS_LABEL = re.compile(r"\s*(?:目\s*录|目\s*次|提\s*纲|大\s*纲)(?:\s*/\s*(?:提\s*纲|大\s*纲))?"
+                             r"\s*(?:[:：]\s*)?(?:…+)?\Z")
+_ELISION = re.compile(r"\s*…+\s*\Z")  # a line of …… alone: the end of such a box
 _ENTRY_CHARS = 40  # an entry longer than this is a paragraph
 _ENTRIES = 3  # fewer entries than this make no table
 _SPACES = re.compile(r"\s+")  # left out where entries and headings are compared (一、 部门职责 is 一、部门职责)
@@ -429,6 +432,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     label: list[int] = []
     entries: list[tuple[int, str]] = []
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
+    closed: list[int] = []  # the line of …… that closes a labelled box
     previous = ""
     for n, ((i, text), (_, after)) in enumerate(pairwise(chain(pending, [(-1, "")]))):
         before, previous = previous, text
@@ -443,11 +447,16 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
             continue
         flat = _SPACES.sub("", text)
         if len(text) > _ENTRY_CHARS or not _ENTRY.match(text) or _STOPS.search(text) or (
-                entries and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
+                entries and not _ENTRY.fullmatch(entries[0][1])  # a number alone (（四）) names no heading
+                and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
+            if label and _ELISION.match(text):
+                closed.append(i)
             break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
         entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
     if len(entries) < _ENTRIES:
         return frozenset()
+    if closed:  # a site's box, labelled and closed: its entries need not come again (the page may cut the body short)
+        return frozenset(label + wrapped + [i for i, _ in entries] + closed)
     later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
     later += [head + name for head, name in pairwise(later) if len(head) <= _LABEL_CHARS and _ENTRY.match(head)]
