@@ -34,9 +34,9 @@ def test_an_attachment_list_whose_first_name_begins_with_a_year_is_one_list(tmp_
     nor measures of a 重点任务 part."""
     from reportlint.testing import lint_text
 
-    lines = ("关于印发2026年重点工作分解的通知", "各乡镇人民政府：", "现将任务分解印发给你们，请认真抓好落实。",
+    lines = ("关于印发2026年重点工作分解的通知", "各乡镇人民政府：", "现将任务分解表发送各乡镇，望对照执行。",
              "一、明确责任。各乡镇要指定专人负责。", "附件：1.2026年重点工作任务清单", "2.2026年为民办实事项目分解",
-             "3.2026年工作备忘录分解", "县人民政府办公室", "2026年3月2日")
+             "3.2026年工作备忘录分解", "县政府督查室", "2026年3月2日")
     out = build(_doc(*lines))
     assert [(m.value, m.intro) for m in out.markers if m.family == "ar"] == [(1, True), (2, False), (3, False)]
     assert lint_text("\n".join(lines) + "\n", tmp_path, select="S103,M101") == []
