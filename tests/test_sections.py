@@ -87,6 +87,12 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
             "指导组分片包村，逐户查看种子、化肥准备情况。\n该局负责人表示，将持续做好技术服务。\n")
     found = lint_text(news, tmp_path, select="S105", profile="简报")
     assert [f.rule for f in found] == ["S105"] and "××局扎实开展××工作" in found[0].message
+    # the kind from the body's set wording: a 整改方案 it makes, a document it sends (印发给你们: a notice)
+    for body, kind in (("为抓好审计反馈问题整改，特制定本整改方案。\n一、总体要求\n（一）目标。年底前全部整改到位。\n", "整改方案"),
+                       ("各乡镇人民政府：\n现将《春耕生产工作要点》印发给你们，望遵照执行。\n一、抓好农资供应。\n",
+                        "通知")):
+        found = lint_text(body, tmp_path, select="S105")
+        assert [f.rule for f in found] == ["S105"] and f"××关于××的{kind}" in found[0].message, kind
 
 
 def test_a_document_opening_with_its_subtitle_lost_its_title(tmp_path: Path) -> None:
