@@ -281,6 +281,8 @@ def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     ("全力迎接中央环保督查回头看。", "督查", "督察"),
     ("个别同志工作急燥，方法简单。", "急燥", "急躁"),
     ("少数干部报有侥幸心理。", "报有", "抱有"),
+    ("避免对群众生活造成副面影响。", "副面", "负面"),
+    ("打牢产业发展基矗。", "基矗", "基础"),
 ])
 def test_listed_typos_of_the_common_lists(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = lint_text(text, tmp_path, select="T105")
