@@ -317,6 +317,10 @@ def test_title_printed_twice_on_consecutive_lines(tmp_path: Path) -> None:
     # document's title no repetition to delete
     paged = "县城管局门前三包工作方案\n发布时间:2024-05-06 09:10\n县城管局门前三包工作方案\n全县临街商户实行门前三包。"
     assert [(f.rule, f.block, f.end_block) for f in lint_text(paged, tmp_path, select="B101,B104")] == [("B101", 0, 1)]
+    # … nor is it a formula when the page prints it a third time: in the head a repeat is a repeat however often
+    thrice = ("当前位置:首页>范文>工作计划\n\n城关镇汛期安全防范工作计划\n\n某某网 人气:2.1W\n\n城关镇汛期安全防范工作计划\n\n城关镇汛期安全防范工作计划\n\n"
+              "为做好今年防汛工作，制定本计划。\n一、组织领导\n成立防汛指挥部。\n")
+    assert [(f.rule, f.block) for f in lint_text(thrice, tmp_path, select="B104")] == [("B104", 8)]
 
 
 def test_a_table_pasted_twice_is_one_finding() -> None:

@@ -986,11 +986,15 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # block -> the non-empty block before it, web residue left out (a title printed again under the page's time line)
     text_blocks = [i for i in filled if i not in ctx.residue] if ctx.residue else filled
     before = dict(zip(text_blocks, [-1, *text_blocks], strict=False))
+    # a title a web page prints over the text two or three times (its page, its article, its print view) is
+    # repeated in the head however often: no formula of the body's is
+    items = ctx.outline.items
+    head_end = items[0].marker.block if items else len(doc.blocks)
     for b, keys, kind, whole in units:
         if kind == "label":
             if (whole and previous and previous[0] == before.get(b.index) and previous[1] == "label"
                     and previous[2] == whole
-                    and counts[whole] <= most):
+                    and (counts[whole] <= most or b.index < head_end)):
                 repeats.append((b.index, 0, len(b.text), previous[0]))
         elif kind == "cell":  # against cells only: a table that lists a plan's tasks (任务清单) restates its text
             if whole and whole in seen_cells and counts[whole] <= most:
