@@ -1468,6 +1468,9 @@ def test_the_fields_of_a_portals_call_for_comments_are_residue(tmp_path: Path) -
     ("县河长制工作方案.doc_第1页\n全文预览已结束\n\n下载本文档\n\n文档简介\n", 6),  # a sharing site's preview
     ("返回首页\n", 1),  # a page's link home alone over the title
     ("本站整理的整改方案(精选5篇),供参考。\n整改方案 篇1\n", 2),  # a collection's blurb, its pick count mid-line
+    ("某某文库 人气:3.2W\n", 1),  # a site's name and the page's popularity counter
+    ("公众号\n", 1),  # the page's 公众号 button alone on a line
+    ("某某网总结频道为大家整理的工作总结。\n", 1),  # a site's column introducing what it gathered
 ])
 def test_forum_notes_site_rows_sharing_boxes_and_dashed_fields_are_residue(tmp_path: Path, page: str,
                                                                           lines: int) -> None:
