@@ -364,6 +364,7 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "他同时问了三个问题。",  # 同时 + 问
     "理论学习要入脑入心。",  # a parallel phrase: 入 again two places on
     "编发廉洁从业三问三省提醒卡。",  # … and its numeral again two places on: 三问三省, no 三间
+    "对照五问自查：一问思想是否解放，二问作风是否扎实，三问服务是否到位。",  # an ordinal series of questions
     "要让每名干部既成就事业又成就自我。",  # 既……又……, and 成 begins 成就: no 事业有成
     "实行一人一岗，人人有责。",
     "推出“心晴”服务品牌。",  # a quoted name

@@ -845,7 +845,7 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
     which, replaced by a character of its ``table`` group, makes a dictionary word frequent enough to be offered
     (安排时问: 问 and 间 look alike, 时间 is a word). Not where a surname opens the pair or stands alone before it,
     beside a quotation mark (a quoted name) or in a shielded span, nor where the character or its neighbour comes
-    again two places on (入脑入心, 一人一机, 三问三省: a parallel phrase)."""
+    again two places on (入脑入心, 一人一机, 三问三省: a parallel phrase), nor in an ordinal series (一问……三问)."""
     if not table:
         return
     # the pairs of odd characters whose first or second has a look-alike: tested first, the cheapest
@@ -864,8 +864,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         for k in (0, 1):
             ch = pair[k]
             others = table.get(ch)
-            if not others or ch in _two_apart(text, i + k) or pair[1 - k] in _two_apart(text, i + 1 - k) \
-                    or (k == 0 and pair[1] in _PREDICATE_OPENS) \
+            if not others or (k == 1 and _in_a_series(text, pair)) or ch in _two_apart(text, i + k) \
+                    or pair[1 - k] in _two_apart(text, i + 1 - k) or (k == 0 and pair[1] in _PREDICATE_OPENS) \
                     or (k == 1 and ch in _ADVERBS and lex.word(text[i + 2:i + 4])):  # type: ignore[attr-defined]
                 continue
             key = pair[:k] + "?" + pair[k + 1:]
@@ -874,6 +874,12 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
                 _, word = max(words)
                 yield Typo(i, i + 2, pair, word, "confusable", f"“{ch}”与“{word[k]}”形近，是常见的录入或识别错字")
                 break
+
+
+def _in_a_series(text: str, pair: str) -> bool:
+    """Whether ``pair`` is a numeral and a character that the paragraph numbers again after another numeral: an
+    ordinal series (一问……三问……五问: the questions of a self-examination), not a slip for 三间."""
+    return pair[0] in _CN_DIGITS and sum(text.count(d + pair[1]) for d in _CN_DIGITS) >= 2
 
 
 def _first_of_overlaps(found: list[Typo]) -> list[Typo]:
