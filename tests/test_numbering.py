@@ -105,6 +105,14 @@ def test_long_items_of_different_lengths_or_ending_their_sentences_are_a_list(tm
     assert [f.excerpt for f in lint_text(text, tmp_path, select="N108")] == []
 
 
+def test_an_item_whose_own_mark_is_typed_twice_is_an_item(tmp_path: Path) -> None:
+    """2、、管理到位: the marker's own 、 typed twice is a slip of punctuation (T103), not a page number followed by a
+    mark (8、,深入 stays N108)."""
+    text = "学校安全工作总结\n一、主要做法\n1、领导重视，责任明确。\n2、、管理到位，常抓重点。\n3、措施得力，效果明显。\n"
+    found = lint_text(text, tmp_path, select="N101,N102,N108,T103")
+    assert [(f.rule, f.excerpt) for f in found] == [("T103", "、、")]
+
+
 def _word_list(tmp_path: Path, restart: bool) -> Path:
     """一、 items with （一） children; without a restart the second parent's list goes on at （三）."""
     lvls = level(0, "chineseCounting", "%1、") + level(1, "chineseCounting", "（%2）",

@@ -433,7 +433,8 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if family == "cn" or family == "ar":
             text = blocks[mk.block].text
             after = text[mk.end:mk.end + 1]
-            if after and after in "，,。.、；;：:":
+            # (the marker's own mark typed twice, 2、、管理到位, is a slip of punctuation after a real item: T101)
+            if after and after in "，,。.、；;：:" and after != mk.punct:
                 stray = "punct"
         if not stray and not mk.inline:
             j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)

@@ -160,7 +160,7 @@ _HEADING_BEFORE = re.compile(
 # two different marks of a pause or an end side by side (，。); an exclamation or question mark next to one of them
 # (好！。, 吗？，) — while ！？ and ？！ together are the writer's own emphasis
 _PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]|[！？][，、；：。]|[，、；：。][！？]")
-_REPEATED_MARK = re.compile(r"([。，,；])\1+")
+_REPEATED_MARK = re.compile(r"([。，,；、])\1+")
 # two marks side by side, of those _PUNCT_PAIR (T101: ，。) and _REPEATED_MARK (T103: 。。) look for
 _ADJACENT = "，、；：。,！？"
 _ADJACENT_MARKS = re.compile(f"[{_ADJACENT}][{_ADJACENT}]")
