@@ -58,6 +58,7 @@ def test_m101_alone_still_names_the_bare_items(tmp_path: Path) -> None:
         "会务保障组。组  长：办公室主任。成  员：后勤科。职  责：负责会场布置。",  # a working group with its head
         "做好优秀论文推荐。按4∶1的比例择优推荐。",  # a ratio that sets a quota
         "落实配套资金。县级按1:1比例配套。",
+        "加强校门口安全管理。放学时段由值班教师在校门口护导。",  # the staff on duty named as who acts
         "规范论文检测。指导教师应逐篇审查检测报告。",  # a role a school sets the duty on
         "规范答辩分组。答辩名单由学院确定。",  # 由 + a college
         "补齐消防短板。街道消防办推动为高龄老人住所加装烟雾报警装置。",  # the office that drives the task
