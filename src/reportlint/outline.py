@@ -433,7 +433,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if family == "cn" or family == "ar":
             text = blocks[mk.block].text
             after = text[mk.end:mk.end + 1]
-            # (the marker's own mark typed twice, 2、、管理到位, is a slip of punctuation after a real item: T101)
+            # (the marker's own mark typed twice, 2、、管理到位, is a slip of punctuation after a real item: T103)
             if after and after in "，,。.、；;：:" and after != mk.punct:
                 stray = "punct"
         if not stray and not mk.inline:

@@ -432,7 +432,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     label: list[int] = []
     entries: list[tuple[int, str]] = []
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
-    closed: list[int] = []  # the line of …… that closes a labelled box
+    closed = -1  # the line of …… that closes a labelled box
     previous = ""
     for n, ((i, text), (_, after)) in enumerate(pairwise(chain(pending, [(-1, "")]))):
         before, previous = previous, text
@@ -450,13 +450,13 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
                 entries and not _ENTRY.fullmatch(entries[0][1])  # a number alone (（四）) names no heading
                 and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
             if label and _ELISION.match(text):
-                closed.append(i)
+                closed = i
             break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
         entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
     if len(entries) < _ENTRIES:
         return frozenset()
-    if closed:  # a site's box, labelled and closed: its entries need not come again (the page may cut the body short)
-        return frozenset(label + wrapped + [i for i, _ in entries] + closed)
+    if closed >= 0:  # a site's box, labelled and closed: its entries need not come again (the page may cut the body)
+        return frozenset([*label, *wrapped, *(i for i, _ in entries), closed])
     later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
     later += [head + name for head, name in pairwise(later) if len(head) <= _LABEL_CHARS and _ENTRY.match(head)]

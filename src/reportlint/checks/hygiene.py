@@ -208,8 +208,7 @@ def _word_copy(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     inside = [(s, e) for s, e in spans if start <= s and e <= end]
     if not _whole_words(spans, start, end) or sum(e - s for s, e in inside) != end - start:
         return False
-    return len(inside) == 1 or all(e - s >= 2 for s, e in inside) or (
-        end - start >= 3 and any(e - s >= 2 for s, e in inside))
+    return len(inside) == 1 or (end - start >= 3 and any(e - s >= 2 for s, e in inside))
 
 
 def _compound_copy(text: str, spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -18,7 +18,7 @@ from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
 from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUED, ISSUER_LINE, SENTENCE_ENDS, sentences, strip_label
-from .sections import PENDING, VERDICT, YEAR_FIRST, locate_sections
+from .sections import YEAR_FIRST, judged_after, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
 DIMENSION_NAMES = {"amount": "量化指标", "deadline": "完成时限", "owner": "责任主体", "target": "可检验的目标"}
@@ -834,8 +834,7 @@ def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> 
     # 措施 qualifying a noun (车位管控措施的充电设施数量) or said to be absent (无管控措施) names no measures part, nor
     # do the results of the work it names (重点工作成效, 主要任务完成情况, 整改措施落实情况, 主要措施和成效: a review of
     # work done)
-    return m is not None and not VERDICT.search(title, m.end(), m.end() + 8) \
-        and not (PENDING.search(title, m.end(), m.end() + 8) and not m.group().startswith("下")) \
+    return m is not None and not judged_after(title, m.end(), pending=not m.group().startswith("下")) \
         and not _REVIEWED.match(title, m.end()) \
         and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没") \
         and not (unless is not None and unless.search(title, 0, m.start()))

@@ -114,11 +114,16 @@ VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠�
 PENDING = re.compile(r"有待|亟待|亟需|仍需|尚需|还需|仍然?(?:存在|不)")
 
 
+def judged_after(text: str, at: int, pending: bool = True) -> bool:
+    """Whether a verdict (``VERDICT``, and ``PENDING`` unless told not) follows within 8 characters of ``at``, the end
+    of a section's words in a heading: the heading says how that part went, it names no such part."""
+    return VERDICT.search(text, at, at + 8) is not None or (pending and PENDING.search(text, at, at + 8) is not None)
+
+
 def names_section(text: str, wording: str) -> bool:
     """``text`` names the section ``wording`` and is not a problem statement about it."""
     at = text.find(wording)
-    return at < 0 or not (VERDICT.search(text, at + len(wording), at + len(wording) + 8)
-                          or PENDING.search(text, at + len(wording), at + len(wording) + 8))
+    return at < 0 or not judged_after(text, at + len(wording))
 
 
 def locate_sections(ctx: Context, threshold: float = 0.8) -> dict[str, Heading]:
