@@ -503,6 +503,21 @@ def test_a_news_report_of_a_meeting_has_no_measures_of_its_own(tmp_path: Path) -
     assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] != []
 
 
+def test_the_minutes_of_a_meeting_record_speakers_not_measures(tmp_path: Path) -> None:
+    """A 会议记录 (its head gives 主持人 and 记录人) records who said what under each agenda item, 工作安排 included:
+    a member's proposal is not a task the record sets. Without the record's head the same part is measures."""
+    body = ("二、秋季防火工作安排\n"
+            "会上，护林员孙强通报了山林巡护情况，提出下一步要增加巡护频次。\n"
+            "委员们一致表示赞同，认为防火宣传还应进一步加强，周红委员建议在路口增设宣传牌。\n")
+    head = ("时间：2025年9月2日下午\n地点：村部二楼会议室\n主持人：刘东\n记录人：陈雪\n"
+            "一、通报上月工作\n刘东通报了上月各项工作完成情况。\n")
+    titled = "某村两委会议记录\n一、通报上月工作\n刘东通报了上月各项工作完成情况。\n"
+    plan = "关于秋季防火工作的安排\n一、工作目标\n全年不发生森林火灾。\n"
+    assert lint_text(head + body, tmp_path, select="M101,M102,M103") == []
+    assert lint_text(titled + body, tmp_path, select="M101,M102,M103") == []
+    assert [f.rule for f in lint_text(plan + body, tmp_path, select="M101")] != []
+
+
 def test_problems_listed_under_their_lead_in_in_a_part_for_problems_and_measures_are_no_measures(
         tmp_path: Path) -> None:
     """存在问题与改进措施: the items after 发现了一些问题，主要包括： are problems; the measures after 针对上述问题 are

@@ -1195,14 +1195,17 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     """Whether the document's title names a law or a judicial interpretation (``not_titles``): its articles lay down
     duties, rights and sanctions in the law's fixed words; none is a task of a work plan to give a figure, a date or an
     owner, so the measures rules read none of it. Nor is a news report (one of its first paragraphs opens with a
-    ``news_leads`` dateline: 本报讯, 新华社……电): the tasks it quotes are a meeting's words about others."""
-    if ctx.title_matches(tuple(params.get("not_titles", ()))):
+    ``news_leads`` dateline: 本报讯, 新华社……电): the tasks it quotes are a meeting's words about others. Nor are the
+    minutes of a meeting (a ``record_heads`` field such as 记录人： among its first paragraphs, or a title naming the
+    record): speakers' proposals and the meeting's course, as they were said."""
+    if ctx.title_matches((*params.get("not_titles", ()), *params.get("record_titles", ()))):
         return True
+    first = [b for b in ctx.doc.blocks[:40] if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"]
     leads = pattern_set(tuple(params.get("news_leads", ())))
-    if leads is None:
-        return False
-    first = [b for b in ctx.doc.blocks[:40] if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"][:4]
-    return any(leads.pattern.match(b.text) for b in first)
+    if leads is not None and any(leads.pattern.match(b.text) for b in first[:4]):
+        return True
+    fields = pattern_set(tuple(params.get("record_heads", ())))
+    return fields is not None and any(fields.pattern.match(b.text) for b in first[:12])
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
