@@ -499,6 +499,12 @@ def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     ("报名时间： 年3月1日至3月15日。", "年3月"),
     ("截至2024年月3月4日，共排查隐患31处。", "2024年月"),
     ("请于2021年8月日前报送材料。", "2021年8月日"),
+    # a speech's subtitle of date and meeting that lost its year after the dash
+    ("——年3月6日在全县经济工作会议上", "年3月"),
+    # an audit follow-up report's count of problems by areas, the people disciplined, a figure broken at its comma
+    ("专项审计查出的6个方面个问题，均已整改到位。", "个方面个问题"),
+    ("移送纪检监察机关处理，给予政务处分人。", "处分人"),
+    ("补缴税款2,.16万元。", "2,.1"),
 ])
 def test_a_number_lost_in_copying(tmp_path: Path, text: str, excerpt: str) -> None:
     found = _found(tmp_path, text, "T108")
@@ -557,6 +563,9 @@ def test_many_numbers_lost_on_one_page_are_one_finding(tmp_path: Path) -> None:
     "单位：%",  # a unit in a table heading
     "2024 年 3 月召开动员会，今年3月底前完成，次年 3 月复查。",  # a year before its blank; 次年
     "庆祝中华人民共和国成立75周年。",
+    "处分决定应当送达受处分人，被问责人可以申诉。",  # the one disciplined, not a count
+    "审计查出8个方面36个问题，处分12人；结余1,024.50万元。",
+    "——2024年3月6日在全县经济工作会议上",
 ])
 def test_numbers_that_are_there_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

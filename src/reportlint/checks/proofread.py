@@ -1931,8 +1931,18 @@ _LOST_MONTH = _scanned(r"(?:19|20)\d\d\s*年月(?=\s*\d{1,2}\s*[月日])")
 _LOST_DAY = _scanned(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月日")
 # … and a day's 日 left out before 前 or 止 (请于4月28前报送, 5月10止): the day runs into the word after it
 _NO_RI = _scanned(r"(?<![\d.])(\d{1,2})\s*月\s*(\d{1,2})(?=\s*(?:前|之前|以前|止|为止))")
+# … and a count lost before its classifier where a report states its figures: the 审计 整改 report's ……查出的10个方面
+# 个问题 (a count of problems by areas, N个方面N个问题), and the people disciplined at a clause's end (给予党纪政纪处分
+# 人。, 问责人，), not the one disciplined (受处分人, 被问责人)
+_LOST_COUNT = _scanned(r"个方面个问题|(?<![受被])(?:处分|问责|追责)人(?=[，。；,;])")
+_LOST_COUNT_NEED = ("方面个问题", "处分人", "问责人", "追责人")
+# … and a figure broken by a thousands separator run into a decimal point (调账处理金额3,.83万元): digits were dropped
+# between them, or a mark typed in; no number is written so (GB/T 15835-2011 5.1.4 on the separator)
+_BROKEN_FIGURE = re.compile(r"\d[,，][.．]\d")
 _LOST_EACH = 3  # past this many numbers lost in one document, one finding says them all
-_YEAR_ENDS = "，。；：:、（(“,;"  # a 年 right after one of these (or after a blank, not after digits) has lost its year
+# a 年 right after one of these (or after a blank, not after digits) has lost its year; — the dash that opens a
+# speech's subtitle of date and meeting (——2017年11月27日在……会议上)
+_YEAR_ENDS = "，。；：:、（(“,;—"
 
 
 def _word_from(text: str, end: int) -> int:
@@ -1965,6 +1975,12 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if word is not None and word.group()[-1] not in _COUNTED:
                 sign = "百分号" if m.group() in "%％" else "“个百分点”"
                 found.append((b, word.start(), m.end() - o, f"{sign}前面少了数字"))
+    if has_any(text, _LOST_COUNT_NEED):
+        found += [(b, m.start() - o, m.end() - o, "“个问题”前面少了问题数" if m.group().endswith("问题")
+                   else "“人”前面少了人数") for b, o, m in body.finditer(_LOST_COUNT)]
+    if _BROKEN_FIGURE.search(text):
+        found += [(b, m.start() - o, m.end() - o, "数字中逗号后紧跟小数点，中间少了数字或多打了标点")
+                  for b, o, m in body.finditer(_BROKEN_FIGURE)]
     if "周年" in text:
         found += [(b, m.start() - o, m.end() - o, "“周年”前面少了年数")
                   for b, o, m in body.finditer(_LOST_ANNIVERSARY)]
