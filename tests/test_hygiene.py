@@ -818,3 +818,16 @@ def test_an_approximate_number_in_arabic_digits_takes_chinese_numerals(tmp_path:
     text = "关于会议精简的报告\n科室每周要参加3、4个会议，每次开2、3小时。\n依照第3、4条办理，3、4月份完成，另有13、14个。\n"
     found = [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T103") if "约数" in f.message]
     assert found == [("3、4", "三四"), ("2、3", "二三")]
+
+
+def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_path: Path) -> None:
+    """A page's preview or a copy that lost its end stops in mid-sentence: a quotation or a title opened in that last
+    sentence may close past the cut. The same mark in a finished sentence, or before the last one, is reported."""
+    cut = "各村要落实防汛责任。\n坚持“早预警、早转移”，做好“三个到位"
+    assert _spans(tmp_path, cut, "T102") == []
+    short = "一、有关事项\n（二）同意县农业局关于印发《秋季种植技术要点"
+    assert _spans(tmp_path, short, "T102") == []
+    finished = "各村要落实防汛责任。\n坚持“早预警、早转移”，做好“三个到位。"
+    assert _spans(tmp_path, finished, "T102") != []
+    earlier = "要做好“三个到位。坚持早预警、早转移，落实各项防汛责任，确保群众生命财产安全不受任何威胁"
+    assert _spans(tmp_path, earlier, "T102") != []

@@ -692,3 +692,15 @@ def test_the_matters_an_inspection_covers_are_no_measures(tmp_path: Path) -> Non
     assert lint_text(text, tmp_path, select="M101") == []
     tasks = text.replace("重点排查以下几方面：", "着力抓好以下几项任务：")
     assert len(lint_text(tasks, tmp_path, select="M101")) >= 1
+
+
+def test_an_item_a_cut_text_stops_in_is_not_judged(tmp_path: Path) -> None:
+    """A page's preview stops in mid-sentence inside the last measure: its figure or date may stand past the cut. The
+    same item finished, or followed by a page number only, is judged."""
+    head = "关于推进残疾人就业的实施方案\n一、总体要求\n促进残疾人稳定就业。\n二、重点任务\n"
+    cut = head + "（一）开展机关单位带头安置行动。结合自身实际，积极开发适合残疾人的公益性岗"
+    assert lint_text(cut, tmp_path, select="M101") == []
+    done = head + "（一）开展机关单位带头安置行动。积极开发适合残疾人的岗位。"
+    assert [f.rule for f in lint_text(done, tmp_path, select="M101")] == ["M101"]
+    paged = done + " 第2页 共2页"
+    assert [f.rule for f in lint_text(paged, tmp_path, select="M101")] == ["M101"]

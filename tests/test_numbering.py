@@ -908,3 +908,15 @@ def test_a_number_split_into_sub_numbers_is_no_skip(tmp_path: Path) -> None:
     assert [f.rule for f in lint_text(text, tmp_path, select="N102")] == []
     missing = text.replace("6-1.受理告知书\n6-2.安全责任告知单\n", "")
     assert [f.rule for f in lint_text(missing, tmp_path, select="N102")] == ["N102"]
+
+
+def test_a_count_whose_list_runs_into_a_cut_is_left_alone(tmp_path: Path) -> None:
+    """The text stops in mid-sentence inside the last item listed: the items still to come may stand past the cut.
+    A list of short names at the end of a finished text (no full stops) is complete, and so is one followed by more."""
+    cut = ("校园文化建设汇报\n我们重点抓了以下五点：\n一是抓课堂，开设传统文化课程。\n二是抓活动，举办经典诵读比赛。\n"
+           "三是抓阵地，建成文化长廊两处。\n四是抓融入，丰富师生生活。坚持贴近师生实际，在落细")
+    assert lint_text(cut, tmp_path, select="N105") == []
+    names = "课题指南\n本年度拟推进以下五项重点任务：\n（一）数据治理\n（二）基层减负\n（三）乡村振兴\n（四）城市更新"
+    assert [f.excerpt for f in lint_text(names, tmp_path, select="N105")] == ["以下五项"]
+    moved_on = cut.replace("在落细", "确保取得实效。\n二、下一步打算\n我们将总结经验，把传统文化教育与课程改革结合起来，在落细")
+    assert [f.excerpt for f in lint_text(moved_on, tmp_path, select="N105")] == ["以下五点"]

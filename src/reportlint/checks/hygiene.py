@@ -551,7 +551,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     each opens with “ and only the last closes — is accepted, also when a web copy runs
     its paragraphs onto one line (修改为：“……。“……。”). ) after an item number (1)、
     a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
-    quotes written back to front (”…“) are T104's.
+    quotes written back to front (”…“) are T104's. A mark opened in the last sentence of a text that stops in
+    mid-sentence (a page's preview, a copy that lost its end) is left alone: it may close past the cut.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
     ``summary_over``: more mixed-width pairs, or more opening quotes left open, than this
@@ -559,8 +560,10 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
+    tail = ctx.open_tail()  # a mark opened in the last sentence of a text that stops there may close past the cut
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
-             if not _no_mark(ctx, f)]
+             if not _no_mark(ctx, f) and not (tail is not None and (f.block, f.end_block) == (tail[0], tail[0])
+                                              and f.start >= tail[1] and f.excerpt in _OPEN)]
     # the lone marks reported, for T103: a half-width bracket without a partner gets this finding only
     ctx.cache["T102 marks"] = {(f.block, f.start) for f in found if f.end_block == f.block and f.end == f.start + 1}
     over = rule.params.get("summary_over", 3)

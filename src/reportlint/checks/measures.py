@@ -1269,9 +1269,12 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     no_task = _task_sets(rule.params, _low_params(ctx))
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
+    tail = ctx.open_tail()
     for k, m in enumerate(measures):
         if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
+        if tail is not None and m.end_block == tail[0] and m.end > tail[1]:
+            continue  # the text stops in mid-sentence inside this item: its figure or date may stand past the cut
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
         if restating and _restates(ctx, m, measures, sections, rule.params):

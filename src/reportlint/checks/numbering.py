@@ -750,7 +750,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
     Compares a stated count that announces a list (“以下7个方面：”, “强调三点意见：”,
     “讲3个问题”) with what follows it: the numbered sibling items after it, or an inline
     run 一是…二是…. Counts with 几/若干/多 are not counts. When nothing clearly numbered
-    follows, or the list does not start at 1, it stays silent. Also compares a stated duration
+    follows, or the list does not start at 1, it stays silent; so it does when fewer items are listed and the text
+    stops in mid-sentence inside the last of them (the rest may stand past the cut). Also compares a stated duration
     with the date range the same sentence ties to it (为期三年（2021—2022年）; see durations.py).
     ## Parameters
     None.
@@ -773,11 +774,24 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(run) != value and named is None \
                 and _another_count_fits(ctx.doc.blocks[block].text, start, end, len(run)):
             continue  # 从……3个方面明确6项重点任务，建立12项制度。一是……: 3 announces the list, 6 and 12 count work
+        if len(run) < value and _runs_into_the_cut(ctx, run[-1]):
+            continue  # the text stops in mid-sentence inside the last item listed: the rest may stand past the cut
         if len(run) != value:
             text = ctx.doc.blocks[block].text
             yield rule.finding(ctx.doc, block, start, end, claim=text[start:end], stated=value, actual=len(run))
     yield from _enumeration_counts(ctx, rule, counts)
     yield from _duration_counts(ctx, rule)
+
+
+def _runs_into_the_cut(ctx: Context, last: Item | Marker | SeqToken) -> bool:
+    """Whether the text stops in mid-sentence (``Context.open_tail``) inside the item ``last``: in its own paragraph,
+    or in one after it before any other numbered item begins."""
+    tail = ctx.open_tail()
+    if tail is None:
+        return False
+    at = getattr(last, "marker", last).block
+    return at <= tail[0] and not any(at < it.marker.block <= tail[0] and not it.marker.stray
+                                     for it in ctx.outline.items)
 
 
 # words that point at what follows, before the count or opening it (归纳为以下7个方面; 以下7个方面)
