@@ -70,6 +70,8 @@ def test_a_policy_term_jieba_lacks_is_no_typo(tmp_path: Path) -> None:
     assert _found(tmp_path, "医院全力救治伤员。\n各级机关要大力纠治“四风”，坚决整治形式主义。", "T105") == []
     # 社企 (社区与企业) of community work, beside 社会 elsewhere
     assert _found(tmp_path, "要做好社会治理工作。\n发挥服务站作用，做好社企融合新文章，推进社企共建。", "T105") == []
+    # 复验 (a re-inspection: 卫生城市复审复验) beside 检查 elsewhere, and 复工复产
+    assert _found(tmp_path, "开展卫生死角检查。\n在省级卫生县城复验期间，督促企业有序复工复产。", "T105") == []
 
 
 def test_an_adjective_of_can_and_a_verb_is_no_phrase_short_of_its_last_character(tmp_path: Path) -> None:
