@@ -1852,3 +1852,13 @@ def test_a_portals_related_links_under_the_signature_are_residue(tmp_path: Path)
             "示例县农业农村局\n2024年3月1日\n相关政策与解读\n示例县印发《春耕生产工作方案》\n排行榜\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block + 1, f.end_block + 1) for f in found] == [(8, 10)]
+
+
+def test_a_list_of_ordinals_is_no_passage_written_twice(tmp_path: Path) -> None:
+    """第三次县长办公会议、第八次县长办公会议、第八十次……: 次县长办公会议、第八 twice in a row, the same words around other numbers.
+    A clause written twice is reported, with its numbers in it."""
+    meetings = ("情况通报\n第三次县长办公会议、第八次县长办公会议、第八十次县长办公会议议定的事项，已经办结；"
+                "其余事项，已经办结。")
+    assert lint_text(meetings, tmp_path, select="B104") == []
+    doubled = "情况通报\n议定事项共12项、已办结10项，议定事项共12项、已办结10项，其余正在推进。"
+    assert [f.rule for f in lint_text(doubled, tmp_path, select="B104")] == ["B104"]

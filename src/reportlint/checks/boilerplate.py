@@ -653,6 +653,9 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHORT_SENTENCE = 5
 _TEMPLATE = re.compile(r"[Xx×]{2}")  # a template's skeleton repeats by design: its blanks are B103's
 _LABEL_LIKE = re.compile(r"[，、；：,;:。！？!?]")
+# a copy that ends in a numeral right after one (第七次县长办公会、第十次县长办公会、第十六次……: 次县长办公会、第十
+# twice) is the same words around other numbers, a list of ordinals, not a passage written twice
+_NUMERALS = frozenset("〇一二三四五六七八九十百0123456789")
 
 
 def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
@@ -692,7 +695,8 @@ def _doubled_in_a_row(text: str) -> Iterator[tuple[int, int]]:
             unit = text[start:(start + end) // 2]
             han = len(_HAN.findall(unit))
             sentence = han >= _SHORT_SENTENCE and unit[-1] in "。！？"
-            if start >= done and _PROSE.search(unit) and (han >= 8 or sentence):
+            if start >= done and _PROSE.search(unit) and (han >= 8 or sentence) and not (
+                    unit[-1] in _NUMERALS and text[start - 1:start] in _NUMERALS):
                 done = end
                 yield start, end
 
