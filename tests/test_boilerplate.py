@@ -689,6 +689,12 @@ def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
     # a model-text site's greeting, its label over the title and its editor's blurb
     ("欢迎来到某某方案网!\n范文资料:村级道路养护工作方案\n为做好养护工作，小编特意整理了这篇方案，希望对你有所帮助!\n"
      "村级道路养护工作方案\n全村道路每月巡查一次。", [(1, 3)]),
+    # a sharing site's terms for a document shown in part, its badge, its picks under the text
+    ("VIP专免\n- 1、下载文档前请仔细甄别文档内容，平台不提供修改服务。\n- 2、仅部分预览的文档如有问题，可反馈申请退款。\n"
+     "乡镇河长制工作汇报\n全镇共设河长24名。\n为你推荐", [(1, 3), (6, 6)]),
+    # a model-text site's credit with its own address, a collection's count, a page's time field left without its date
+    ("某某公文网(www.gongwen-example.cn)整理，欢迎转载\n《村级财务公开制度范文(汇编3篇)》\n时间:\n村级财务公开制度\n"
+     "村级财务每季度公开一次。", [(1, 3)]),
 ])
 def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
