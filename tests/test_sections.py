@@ -242,6 +242,11 @@ def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Pa
     opinion = "为加强机关作风建设，现提出如下意见。\n一、提高认识\n各科室要高度重视。\n二、强化督查\n每季度通报一次。\n"
     found = lint_text(opinion, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××关于××的意见" in found[0].message
+    # a reply opens on the request it answers (《关于……的请示》收悉, 现批复如下)
+    reply = ("县农业农村局：\n你局《关于申请春耕物资储备资金的请示》收悉。经研究，现批复如下：\n"
+             "一、同意安排春耕物资储备资金15万元。\n二、请严格按规定使用资金。\n")
+    found = lint_text(reply, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的批复" in found[0].message
 
 
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:
