@@ -310,6 +310,16 @@ def test_rewriter_swaps_of_renshi_tebie_and_zhongyang(tmp_path: Path) -> None:
     assert lint_text(right, tmp_path, select="T104") == []
 
 
+def test_rewriter_swaps_of_xuanchuan_fazhan_qingkuang_and_jingxin(tmp_path: Path) -> None:
+    text = "县委宣扬部：\n现将活动开展状况报告如下。围绕生态立县的进展思路，细心组织读书月系列宣扬活动。"
+    found = lint_text(text, tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [
+        ("宣扬", "宣传"), ("状况", "情况"), ("进展", "发展"), ("细心", "精心"), ("宣扬", "宣传")]
+    # the words in their own sense
+    right = "大力宣扬先进典型事迹。\n工作进展顺利，群众健康状况良好，志愿者细心照料孤寡老人。"
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
 def test_a_markdown_link_address_with_chinese_in_it_is_no_bracket_pair(tmp_path: Path) -> None:
     text = "附件：[《关于做好防汛工作的通知》](/files/关于做好防汛工作的通知.pdf)\n"
     assert lint_text(text, tmp_path, select="T103") == []
