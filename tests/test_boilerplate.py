@@ -220,6 +220,9 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     ("报告\n单击此处输入文字。", "单击此处输入文字"),
     ("报告\n完成时间：单击或点击此处输入日期。", "单击或点击此处输入日期"),  # Word's content control, unfilled
     ("通知\n报名表见附件X。", "X"),
+    # a field named where the name goes, a person's name masked as 某同志
+    ("讲话\n这次会议的任务是贯彻落实(名称)、市委关于防汛工作的部署。", "(名称)"),
+    ("讲话\n刚才，刘明、某同志分别通报了有关情况。", "某同志"),
 ])
 def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")][:1] == [excerpt]
@@ -239,6 +242,9 @@ def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
     # a form's own instruction to the units that fill it in; a real attachment number
     "通知\n附件：统计表（本表由各单位结合实际填写后报送）",
     "通知\n报名表见附件2。请在此表签字后报送。",
+    # a law's name of a body or a person, a party of a case named on purpose
+    "条例\n投诉应当载明被投诉人的名称（姓名）和地址。",
+    "通报\n张某同志违反工作纪律，给予批评教育。",
 ])
 def test_references_and_omitted_attachments_are_not_hints(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B103") == []
