@@ -865,7 +865,7 @@ def _doubled_in_a_row_plainly(text: str) -> list[tuple[int, int]]:
     """The spec of B104's search for a passage written twice in a row: each pair of equal
     clauses at most 8 clauses apart opens a window, searched by _DOUBLED itself; a copy of 8 Chinese characters, or
     of 5 that ends a sentence."""
-    from reportlint.checks.boilerplate import _CLAUSE, _DOUBLED, _HAN, _PROSE, _SHORT_SENTENCE
+    from reportlint.checks.boilerplate import _CLAUSE, _DOUBLED, _HAN, _NUMERALS, _PROSE, _SHORT_SENTENCE
     out: list[tuple[int, int]] = []
     last: dict[str, int] = {}
     starts: list[int] = []
@@ -880,7 +880,8 @@ def _doubled_in_a_row_plainly(text: str) -> list[tuple[int, int]]:
             start, end = found.span()
             unit = text[start:(start + end) // 2]
             han = len(_HAN.findall(unit))
-            if start >= done and _PROSE.search(unit) and (han >= 8 or (han >= _SHORT_SENTENCE and unit[-1] in "。！？")):
+            if start >= done and _PROSE.search(unit) and (han >= 8 or (han >= _SHORT_SENTENCE and unit[-1] in "。！？")) \
+                    and not (unit[-1] in _NUMERALS and text[start - 1:start] in _NUMERALS):
                 done = end
                 out.append((start, end))
     return out
