@@ -698,9 +698,13 @@ def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
     # a sharing site's terms for a document shown in part, its badge, its picks under the text
     ("VIP专免\n- 1、下载文档前请仔细甄别文档内容，平台不提供修改服务。\n- 2、仅部分预览的文档如有问题，可反馈申请退款。\n"
      "乡镇河长制工作汇报\n全镇共设河长24名。\n为你推荐", [(1, 3), (6, 6)]),
-    # a model-text site's credit with its own address, a collection's count, a page's time field left without its date
-    ("某某公文网(www.gongwen-example.cn)整理，欢迎转载\n《村级财务公开制度范文(汇编3篇)》\n时间:\n村级财务公开制度\n"
-     "村级财务每季度公开一次。", [(1, 3)]),
+    # a model-text site's breadcrumb from its name, its page title with 范文 after the document's, its name after a bar
+    ("某某总结网 > 总结报告范文 > 社区消防安全工作总结优秀范文\n\n社区消防安全工作总结优秀范文\n\n| 某某总结网3\n\n"
+     "社区消防安全工作总结优秀范文\n\n社区消防安全工作总结 今年社区共开展消防演练4次，排查隐患12处。", [(1, 7)]),
+    # a collection's count over its pieces and the number of the first piece in words
+    ("村级河长制典型经验三篇:河长制经验材料\n篇一\n村级河长制工作经验\n全村设立河长6名。", [(1, 2)]),
+    # a collection's count, a page's time field left without its date
+    ("《村级财务公开制度范文(汇编3篇)》\n时间:\n村级财务公开制度\n村级财务每季度公开一次。", [(1, 2)]),
 ])
 def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
@@ -782,6 +786,12 @@ def test_site_widget_words_inside_sentences_are_not_residue(tmp_path: Path) -> N
 def test_words_of_the_residue_prompts_inside_ordinary_sentences_are_not_residue(tmp_path: Path) -> None:
     text = ("关于规范信息发布的通知\n各科室：\n会议时间：2024年3月5日上午9时。\n"
             "对外发布的信息须经分管领导审核，不代表个人意见的表述要准确。\n请将检查大小问题清单报办公室。\n")
+    assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_a_line_of_the_head_that_names_a_sample_text_it_asks_for_is_not_residue(tmp_path: Path) -> None:
+    """A head line that ends in 范文 is a site's page title; a notice's own short line asking for one is not."""
+    text = "关于征集优秀作文的通知\n各学校：\n请各校推荐优秀作文范文\n于5月底前报送教育局。\n"
     assert lint_text(text, tmp_path, select="B101") == []
 
 
