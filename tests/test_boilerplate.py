@@ -223,6 +223,8 @@ def test_two_placeholders_of_one_kind_are_reported_each(tmp_path: Path) -> None:
     # a field named where the name goes, a person's name masked as 某同志
     ("讲话\n这次会议的任务是贯彻落实(名称)、市委关于防汛工作的部署。", "(名称)"),
     ("讲话\n刚才，刘明、某同志分别通报了有关情况。", "某同志"),
+    # one underscore standing for a place among Chinese words
+    ("报告\n根据中共_县委组织部的要求，以_、_两个园区为重点开展自查。", "_"),
 ])
 def test_template_hints_and_blanks(tmp_path: Path, text: str, excerpt: str) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")][:1] == [excerpt]
@@ -245,6 +247,8 @@ def test_figure_caption_in_brackets_is_not_a_hint(tmp_path: Path) -> None:
     # a law's name of a body or a person, a party of a case named on purpose
     "条例\n投诉应当载明被投诉人的名称（姓名）和地址。",
     "通报\n张某同志违反工作纪律，给予批评教育。",
+    # a file's name whose parts an underscore joins
+    "通知\n附件：2024_县政府_重点工作清单.xlsx",
 ])
 def test_references_and_omitted_attachments_are_not_hints(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B103") == []
