@@ -14,7 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..scan import PatternSet, active, compile_each
-from ..textutil import sentence_around
+from ..textutil import open_tail, sentence_around
 from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
@@ -560,7 +560,7 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``near``: unmatched marks at most this many characters apart are one spot (default 12).
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
-    tail = ctx.open_tail()  # a mark opened in the last sentence of a text that stops there may close past the cut
+    tail = open_tail(ctx)  # a mark opened in the last sentence of a text that stops there may close past the cut
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
              if not _no_mark(ctx, f) and not (tail is not None and (f.block, f.end_block) == (tail[0], tail[0])
                                               and f.start >= tail[1] and f.excerpt in _OPEN)]

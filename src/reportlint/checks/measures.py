@@ -17,7 +17,16 @@ from ..model import SEVERITY_RANK, Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars
 from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
-from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUED, ISSUER_LINE, SENTENCE_ENDS, sentences, strip_label
+from ..textutil import (
+    CLOSING_MARKS,
+    DATE_LINE,
+    ISSUED,
+    ISSUER_LINE,
+    SENTENCE_ENDS,
+    open_tail,
+    sentences,
+    strip_label,
+)
 from .sections import YEAR_FIRST, judged_after, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
@@ -1269,7 +1278,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     no_task = _task_sets(rule.params, _low_params(ctx))
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
-    tail = ctx.open_tail()
+    tail = open_tail(ctx)
     for k, m in enumerate(measures):
         if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)

@@ -16,7 +16,7 @@ from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
 from ..scan import PatternSet, tail_scans
-from ..textutil import sentence_around
+from ..textutil import open_tail, sentence_around
 
 
 def _siblings(ctx: Context) -> list[tuple[int, list[Item]]]:
@@ -784,9 +784,9 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _runs_into_the_cut(ctx: Context, last: Item | Marker | SeqToken) -> bool:
-    """Whether the text stops in mid-sentence (``Context.open_tail``) inside the item ``last``: in its own paragraph,
+    """Whether the text stops in mid-sentence (``textutil.open_tail``) inside the item ``last``: in its own paragraph,
     or in one after it before any other numbered item begins."""
-    tail = ctx.open_tail()
+    tail = open_tail(ctx)
     if tail is None:
         return False
     at = getattr(last, "marker", last).block
