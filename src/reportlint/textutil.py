@@ -114,7 +114,8 @@ def garbled(ctx: Context) -> float:
 # shorter); so does a shorter one with a clause mark or an opening bracket in its last sentence
 _SENTENCE_MIN = 30
 _OPEN_CLAUSE = re.compile(r"[，,、“《（(【〔]")
-_LABEL = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")  # an item's number
+# an item's number at the head of the last sentence (二、, （四）)
+_ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")
 # a page's number printed after the last sentence (第3页 共3页; — 3 — ends in no Chinese character)
 _PAGE_NUMBER = re.compile(r"[\s\u3000]*第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?[\s\u3000]*$")
 
@@ -137,7 +138,7 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             return None
         begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
         tail = text[begins:]
-        label = _LABEL.match(tail)  # a heading's own number (二、, （四）) is no clause mark
+        label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)):
             return None
