@@ -707,6 +707,24 @@ def test_an_adverb_and_verb_after_a_verb_that_takes_them_as_its_object_keep_de(t
     assert lint_text(more, tmp_path, select="T106") == []
 
 
+def test_a_verb_that_makes_a_view_is_a_noun_and_keeps_de(tmp_path: Path) -> None:
+    # 科学的发展观, 正确的政绩观: 观 makes the verb a noun, 的 is right (a rewriter's 科学的开展观 is T104's alone)
+    text = "关于作风建设的总结\n干部要树立正确的政绩观，运用科学的发展观指导实践，运用科学的开展观推动工作。\n"
+    assert lint_text(text, tmp_path, select="T106") == []
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="T104")] == ["开展"]
+
+
+def test_a_word_twice_where_a_text_lost_every_sentence_end_is_left_alone(tmp_path: Path) -> None:
+    """A site that strips 。 leaves 小组 / 小组成员 as 小组小组成员: the word twice may end one sentence and begin the next.
+    The same words in a text that keeps its sentence ends are a word typed twice."""
+    clause = "学校组织开展了校园安全隐患排查工作，各部门积极配合，"
+    lost = ("关于校园安全隐患排查的报告\n" + clause * 6 + "学校成立了专项排查小组小组成员按分工开展排查\n"
+            + clause * 5 + "排查工作按期完成\n")
+    assert lint_text(lost, tmp_path, select="T101") == []
+    kept = lost.replace("按期完成", "按期完成。")
+    assert [f.excerpt for f in lint_text(kept, tmp_path, select="T101")] == ["小组小组"]
+
+
 def test_half_width_marks_beside_numbers_and_closing_quotes_are_found(tmp_path: Path) -> None:
     # 查询,2023年 / 增长24.7%,超额 / 提出“三个提升”:一是: Chinese text on one side, a number, a percentage or a
     # closing mark on the other; a thousands separator (1,000) and a time (9:30) between digits are left alone
@@ -837,6 +855,8 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
     assert _spans(tmp_path, cut, "T102") == []
     short = "一、有关事项\n（二）同意县农业局关于印发《秋季种植技术要点"
     assert _spans(tmp_path, short, "T102") == []
+    comma = "各村要落实防汛责任。\n古人讲：“不忘初心，方得始终”，大意是“只有坚守本心，"  # stops at a comma
+    assert _spans(tmp_path, comma, "T102") == []
     finished = "各村要落实防汛责任。\n坚持“早预警、早转移”，做好“三个到位。"
     assert _spans(tmp_path, finished, "T102") != []
     earlier = "要做好“三个到位。坚持早预警、早转移，落实各项防汛责任，确保群众生命财产安全不受任何威胁"

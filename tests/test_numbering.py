@@ -920,3 +920,13 @@ def test_a_count_whose_list_runs_into_a_cut_is_left_alone(tmp_path: Path) -> Non
     assert [f.excerpt for f in lint_text(names, tmp_path, select="N105")] == ["以下五项"]
     moved_on = cut.replace("在落细", "确保取得实效。\n二、下一步打算\n我们将总结经验，把传统文化教育与课程改革结合起来，在落细")
     assert [f.excerpt for f in lint_text(moved_on, tmp_path, select="N105")] == ["以下五点"]
+
+
+def test_a_heading_after_a_paragraph_that_lost_its_end_mark_cuts_no_sentence(tmp_path: Path) -> None:
+    """二、工作目标 on its own line after 一、 and a paragraph without its 。 is the next heading, not a page number
+    cutting a sentence; nor is any marker in a text that lost every sentence end."""
+    long = "新学期，学校将深入实施素质教育，全面规范教学管理，不断深化课程改革，推动学校各项工作" * 3 + "再上新台阶"
+    text = "学校工作计划\n一、指导思想\n" + long + "\n二、工作目标\n全年组织教研活动12次。\n"
+    assert lint_text(text, tmp_path, select="N108") == []
+    cut = "学校工作计划\n一、指导思想\n" + long + "\n二、的各项改革。全年组织教研活动12次。\n"
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]

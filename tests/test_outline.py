@@ -59,7 +59,7 @@ def test_an_item_whose_text_begins_with_a_product_is_an_item() -> None:
 
 
 def test_page_number_series_is_stray() -> None:
-    body = "这是一段很长的正文内容，" * 10
+    body = "这是一段很长的正文内容，" * 4 + "讲完了一件事。" + "这是一段很长的正文内容，" * 5
     out = build(_doc("1、" + body + "继续写到", "2、页面末尾没有句号的" + body + "还在", "3、" + body + "结束",
                      "4、" + body + "又断在"))
     assert all(m.stray for m in out.markers)

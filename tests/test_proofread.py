@@ -488,6 +488,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "各支部共召开支部大会12场次、支委会48场次、主题党日48场次。",  # a list of counts of different things
     "全年任务完成率101.5%，到位资金占全年计划的167%。",  # a plan done beyond its target
     "2024年月度考核结果于3月5日公布。",  # 年 and 月度
+    "全乡1300多号人参加了义务劳动。",  # 号, the classifier of a count of people in speech
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

@@ -426,10 +426,15 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
     opening: dict[int, Marker] | None = None  # the marker a block begins with (made at the first "cut": most have none)
     after_sibling: list[int] = []  # places in ``out`` of "cut" markers whose paragraph before opens with the one before
     previous: Marker | None = None  # the marker before (any block)
+    last_of: dict[str, int] = {}  # the value of the last block-start marker of each family
+    stops = has_sentence_ends(blocks)
     for mk in markers:
         family = mk.family
         stray = ""
         heading_before, previous = _heads_run_into(previous, mk, blocks), mk
+        sibling_before = not mk.inline and last_of.get(family) == mk.value - 1
+        if not mk.inline:
+            last_of[family] = mk.value
         if family == "cn" or family == "ar":
             text = blocks[mk.block].text
             after = text[mk.end:mk.end + 1]
@@ -439,8 +444,11 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if not stray and not mk.inline:
             j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)
             prev = blocks[j].text if j >= 0 else ""  # most often the block just before
-            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
-                    and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev):
+            # (not when the text has lost every sentence end, nor for a heading line that follows its sibling: the
+            # paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标)
+            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) and stops \
+                    and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev) \
+                    and not (sibling_before and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)):
                 stray = "cut"
                 opening = _block_openers(markers) if opening is None else opening
                 sibling = opening.get(j)
@@ -472,6 +480,24 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
 
 
 _HEADING_RUN = 40  # characters of a heading run into the next item's marker at most
+
+
+# a heading's text alone on its line after its number (工作目标, 强化组织保障): short, with no mark of a sentence
+_HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff“”、]{2,24}\s*")
+_STOPS_MIN = 300  # characters of a text that has lost every sentence end (a site that strips 。): long enough to tell
+
+
+def has_sentence_ends(blocks: tuple[Block, ...]) -> bool:
+    """Whether the text has its sentence ends, or is too short to tell: a text of 300 characters or more with commas
+    and not one 。！？ has lost them all (a site or a converter stripped them), and a paragraph that stops without one
+    is then no sign of a sentence cut by a number."""
+    size = stops = commas = 0
+    for b in blocks:
+        text = b.text
+        size += len(text)
+        stops += text.count("。") + text.count("！") + text.count("？")
+        commas += text.count("，") + text.count(",")
+    return stops > 0 or size < _STOPS_MIN or commas < 8
 
 
 def _heads_run_into(previous: Marker | None, mk: Marker, blocks: tuple[Block, ...]) -> bool:

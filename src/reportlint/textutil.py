@@ -134,8 +134,8 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         if last is None or last.kind == "cell":
             return None
         text = last.text.rstrip(CLOSING_MARKS + " \u3000\t")
-        if not text or text[-1] in SENTENCE_ENDS or not "\u4e00" <= text[-1] <= "\u9fff":
-            return None
+        if not text or text[-1] in SENTENCE_ENDS or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、"):
+            return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished)
         begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
         tail = text[begins:]
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
