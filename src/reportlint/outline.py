@@ -427,7 +427,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
     after_sibling: list[int] = []  # places in ``out`` of "cut" markers whose paragraph before opens with the one before
     previous: Marker | None = None  # the marker before (any block)
     last_of: dict[str, int] = {}  # the value of the last block-start marker of each family
-    stops = has_sentence_ends(blocks)
+    stops: list[bool] = []  # ``has_sentence_ends``, asked once, at the first marker that seems to cut a sentence
     for mk in markers:
         family = mk.family
         stray = ""
@@ -446,9 +446,10 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             prev = blocks[j].text if j >= 0 else ""  # most often the block just before
             # (not when the text has lost every sentence end, nor for a heading line that follows its sibling: the
             # paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标)
-            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) and stops \
+            if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev) \
-                    and not (sibling_before and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)):
+                    and not (sibling_before and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
+                    and _keeps_stops(blocks, stops):
                 stray = "cut"
                 opening = _block_openers(markers) if opening is None else opening
                 sibling = opening.get(j)
@@ -485,6 +486,13 @@ _HEADING_RUN = 40  # characters of a heading run into the next item's marker at 
 # a heading's text alone on its line after its number (工作目标, 强化组织保障): short, with no mark of a sentence
 _HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff“”、]{2,24}\s*")
 _STOPS_MIN = 300  # characters of a text that has lost every sentence end (a site that strips 。): long enough to tell
+
+
+def _keeps_stops(blocks: tuple[Block, ...], asked: list[bool]) -> bool:
+    """``has_sentence_ends(blocks)``, worked out at the first call and kept in ``asked``."""
+    if not asked:
+        asked.append(has_sentence_ends(blocks))
+    return asked[0]
 
 
 def has_sentence_ends(blocks: tuple[Block, ...]) -> bool:

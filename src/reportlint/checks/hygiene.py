@@ -282,10 +282,7 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 continue  # 应对|对外, 为了|了解: the two characters belong to different words
             found.append((b.index, start, end, "default", m.group(), ch))
     body = ctx.body
-    # a text that lost every sentence end (……专项排查小组 / 小组成员……, its 。 stripped): a word twice may be the end of
-    # one sentence and the start of the next, and which is meant cannot be told
-    stops = ctx.memo("sentence ends", lambda: has_sentence_ends(ctx.doc.blocks))
-    for m in _doubled_words(body.text, _utf16(ctx)) if stops else ():  # a match holds no line break: in one block
+    for m in _doubled_words(body.text, _utf16(ctx)):  # a match holds no line break: it lies in one block
         i = body.block_at(m.start())
         b, offset = body.blocks[i], body.starts[i]
         word, start, end = m.group(1), m.start() - offset, m.end() - offset
@@ -298,8 +295,10 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 努力努力再努力, 坚持坚持再坚持: a word said three times for emphasis, as the saying goes
         spans, mid = _tokens_at(b.text, start, end), start + len(word)
         first, second = _word_copy(spans, start, mid), _word_copy(spans, mid, end)
-        if (first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
-                second and _compound_copy(b.text, spans, start, mid)):
+        if ((first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
+                second and _compound_copy(b.text, spans, start, mid))) and has_sentence_ends(ctx.doc.blocks):
+            # (a text that lost every sentence end, its 。 stripped: ……专项排查小组 / 小组成员…… run together, the
+            # word twice may end one sentence and begin the next, and which is meant cannot be told)
             found.append((b.index, start, end, "word", m.group(), word))
     for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
