@@ -596,11 +596,34 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _example_title(ctx: Context, rule: Rule) -> str:
-    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else its
-    profile's, from ``title_examples``, else ××关于××的<kind>. The wording first: the plan profile takes 实施方案
-    and 整改方案 alike."""
-    kind = _kind_by_wording(ctx, rule.params.get("kind_wordings", ())) or (ctx.profile.name if ctx.profile else "")
+    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else the kind
+    a sharing site's heading over the text names (……活动方案篇1), else its profile's, from ``title_examples``, else
+    ××关于××的<kind>. The wording first: the plan profile takes 实施方案 and 整改方案 alike."""
+    kind = _kind_by_wording(ctx, rule.params.get("kind_wordings", ())) \
+        or _kind_by_page_heading(ctx, tuple(rule.params.get("page_kinds", ()))) \
+        or (ctx.profile.name if ctx.profile else "")
     return str(rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}")
+
+
+# what a sharing site puts after the kind in its heading over the text: its count ((精选6篇)), the piece's number (篇1,
+# 第2篇, 篇一) and its words for a sample (优秀范文, 范文大全)
+_SITE_TAIL = re.compile(r"(?:\s*(?:[（(][^（()）]{0,10}[)）]|篇\s*\d{1,2}|第\s*\d{1,2}\s*篇"
+                        r"|篇[一二三四五六七八九十]{1,3}|优秀范文|精选范文|范文精[选選]|范文大全|范文|精选|大全))+\s*$")
+_PAGE_HEADINGS = 6  # residue lines over the text read for the kind, the nearest first
+
+
+def _kind_by_page_heading(ctx: Context, kinds: tuple[str, ...]) -> str:
+    """The kind (``page_kinds``) a sharing site's heading over the text ends in, its count and sample words set aside
+    (全民健身日活动方案篇1 → 活动方案): the nearest of the residue lines above the first line of the body; or ""."""
+    blocks = ctx.doc.blocks
+    first = next((b.index for b in blocks if b.text.strip() and b.index not in ctx.residue), len(blocks))
+    above = [b for b in blocks[:first] if b.index in ctx.residue and b.text.strip()][-_PAGE_HEADINGS:]
+    for b in reversed(above):
+        head = _SITE_TAIL.sub("", b.text.strip())
+        kind = next((k for k in kinds if head.endswith(k)), "")
+        if kind:
+            return kind
+    return ""
 
 
 def _kind_by_wording(ctx: Context, wordings: Any) -> str:
