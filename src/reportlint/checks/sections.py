@@ -596,9 +596,9 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _example_title(ctx: Context, rule: Rule) -> str:
-    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else the kind
-    a sharing site's heading over the text names (……活动方案篇1), else its profile's, from ``title_examples``, else
-    ××关于××的<kind>. The wording first: the plan profile takes 实施方案 and 整改方案 alike."""
+    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else
+    the kind a sharing site's heading over the text names (……活动方案篇1), else its profile's, from
+    ``title_examples``, else ××关于××的<kind>. The wording first: the plan profile takes 实施方案 and 整改方案 alike."""
     kind = _kind_by_wording(ctx, rule.params.get("kind_wordings", ())) \
         or _kind_by_page_heading(ctx, tuple(rule.params.get("page_kinds", ()))) \
         or (ctx.profile.name if ctx.profile else "")
