@@ -707,6 +707,9 @@ def test_page_buttons_preview_prompts_and_site_greetings_are_residue(
      "社区消防安全工作总结优秀范文\n\n社区消防安全工作总结 今年社区共开展消防演练4次，排查隐患12处。", [(1, 7)]),
     # a collection's count over its pieces and the number of the first piece in words
     ("村级河长制典型经验三篇:河长制经验材料\n篇一\n村级河长制工作经验\n全村设立河长6名。", [(1, 2)]),
+    # a model-text site's blurb in its shortest form, over the piece
+    ("为了做好工作，常常需要预先制定方案，那么方案怎么写呢？下面是小编整理的村级防汛实施方案，供参考。\n"
+     "村级防汛实施方案\n全村汛期实行24小时值班。", [(1, 1)]),
     # a collection's count, a page's time field left without its date
     ("《村级财务公开制度范文(汇编3篇)》\n时间:\n村级财务公开制度\n村级财务每季度公开一次。", [(1, 2)]),
 ])
