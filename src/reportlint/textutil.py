@@ -114,7 +114,8 @@ def garbled(ctx: Context) -> float:
 # shorter); so does a shorter one with a clause mark or an opening bracket in its last sentence
 _SENTENCE_MIN = 30
 _OPEN_CLAUSE = re.compile(r"[，,、“《（(【〔]")
-# an item's number at the head of the last sentence (二、, （四）)
+# an item's number at the head of the last sentence (二、, （四）, （d）: any short label in brackets; strip_label's
+# _LABEL takes numbers only, and a lettered heading's bracket would then read as a clause mark)
 _ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")
 # a page's number printed after the last sentence (第3页 共3页; — 3 — ends in no Chinese character)
 _PAGE_NUMBER = re.compile(r"[\s\u3000]*第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?[\s\u3000]*$")

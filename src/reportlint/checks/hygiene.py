@@ -296,7 +296,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         spans, mid = _tokens_at(b.text, start, end), start + len(word)
         first, second = _word_copy(spans, start, mid), _word_copy(spans, mid, end)
         if ((first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
-                second and _compound_copy(b.text, spans, start, mid))) and has_sentence_ends(ctx.doc.blocks):
+                second and _compound_copy(b.text, spans, start, mid))) \
+                and ctx.memo("sentence ends", lambda: has_sentence_ends(ctx.doc.blocks)):
             # (a text that lost every sentence end, its 。 stripped: ……专项排查小组 / 小组成员…… run together, the
             # word twice may end one sentence and begin the next, and which is meant cannot be told)
             found.append((b.index, start, end, "word", m.group(), word))
