@@ -922,6 +922,17 @@ def test_a_count_whose_list_runs_into_a_cut_is_left_alone(tmp_path: Path) -> Non
     assert [f.excerpt for f in lint_text(moved_on, tmp_path, select="N105")] == ["以下五点"]
 
 
+def test_a_count_whose_text_stops_a_few_characters_under_a_heading_is_left_alone(tmp_path: Path) -> None:
+    """The text stops a few characters into the body of its last heading (……\n二、活动的启示\n这次活动): too short to read as
+    a sentence, but no document goes on under a heading with a fragment of no mark at all; the third part the count
+    announces may stand past the cut. A short closing line after a finished paragraph is no such fragment."""
+    head = ("读书活动心得体会\n参加这次读书活动，我从以下三个方面谈谈体会。\n一、活动的意义\n读书使人明理，学习使人进步，"
+            "我们每个人都要把读书当作一种生活方式。\n二、活动的启示\n")
+    assert lint_text(head + "这次活动", tmp_path, select="N105") == []
+    done = head + "读书要联系实际，学以致用，做到知行合一。\n以上是我的体会"
+    assert [f.excerpt for f in lint_text(done, tmp_path, select="N105")] == ["以下三个方面"]
+
+
 def test_a_heading_after_a_paragraph_that_lost_its_end_mark_cuts_no_sentence(tmp_path: Path) -> None:
     """二、工作目标 on its own line after 一、 and a paragraph without its 。 is the next heading, not a page number
     cutting a sentence; nor is any marker in a text that lost every sentence end."""

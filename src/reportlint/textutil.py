@@ -141,11 +141,24 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         tail = text[begins:]
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
-                                        and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)):
+                                        and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
+                                        and (label or not _under_heading(ctx, last.index))):
             return None
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
+
+
+def _under_heading(ctx: Context, index: int) -> bool:
+    """Whether the paragraph before ``index`` (residue and blank ones passed over) is a numbered heading standing
+    alone (二、活动的启示, no sentence end): a short last paragraph without a number of its own right under it is
+    the first words of the heading's body (……\n二、活动的启示\n这次活动), not a closing line or a name."""
+    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
+                  None)
+    if before is None or before.text.rstrip(CLOSING_MARKS + " \u3000\t")[-1:] in SENTENCE_ENDS:
+        return False
+    return any(it.marker.block == before.index and not it.marker.stray and not it.marker.inline
+               for it in ctx.outline.items)
 
 
 def garbled_share(doc: Document, joined: str | None = None, units: bytes | None = None) -> float:
