@@ -1892,3 +1892,13 @@ def test_a_list_of_ordinals_is_no_passage_written_twice(tmp_path: Path) -> None:
     assert lint_text(meetings, tmp_path, select="B104") == []
     doubled = "情况通报\n议定事项共12项、已办结10项，议定事项共12项、已办结10项，其余正在推进。"
     assert [f.rule for f in lint_text(doubled, tmp_path, select="B104")] == ["B104"]
+
+
+def test_a_bodys_own_fields_with_clause_marks_are_no_metadata_row(tmp_path: Path) -> None:
+    """A reply's items name the project's fields (资金来源：…，资金来源：自筹): clauses with commas between them, not a
+    page's metadata row of short values (时间:2024-05-06 来源:县政府网), which stays residue."""
+    body = ("关于仓储中心项目立项的批复\n县农业农村局：\n你局的请示收悉。现批复如下：\n一、项目名称：县粮食仓储中心。\n"
+            "二、投资额及资金来源：项目总投资约1800万元，资金来源：县级财政。\n请抓紧开展前期工作。\n")
+    assert lint_text(body, tmp_path, select="B101") == []
+    page = "时间:2024-05-06 来源:县政府网\n" + body
+    assert [(f.rule, f.line) for f in lint_text(page, tmp_path, select="B101")] == [("B101", 1)]
