@@ -579,6 +579,9 @@ def test_a_sharing_site_header_over_the_text_is_residue(tmp_path: Path) -> None:
             "村级工作计划\n为推动本村经济发展，结合实际，制定本计划。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(0, 7)]
+    # the same list from a page saved as Markdown: hyphens for bullets, no file name above it
+    hyphens = "- 3\n- 0\n- 约2.6千字\n- 约 5页\n- 2025-04-01 发布于湖北\n- 举报\n乡镇党建工作自查报告\n按照要求，我镇开展了自查。\n"
+    assert [(f.block, f.end_block) for f in lint_text(hyphens, tmp_path, select="B101")] == [(0, 5)]
 
 
 def test_a_place_name_masked_with_stars_is_a_placeholder_but_a_bullet_is_not(tmp_path: Path) -> None:
@@ -1902,3 +1905,14 @@ def test_a_bodys_own_fields_with_clause_marks_are_no_metadata_row(tmp_path: Path
     assert lint_text(body, tmp_path, select="B101") == []
     page = "时间:2024-05-06 来源:县政府网\n" + body
     assert [(f.rule, f.line) for f in lint_text(page, tmp_path, select="B101")] == [("B101", 1)]
+
+
+def test_a_model_text_page_title_over_the_body_is_the_title_with_the_sites_word(tmp_path: Path) -> None:
+    """……自查报告范文 with the body right under it is the document's title: the site's word 范文 is reported, the line is
+    kept (no title is missing). Over the document's own title the same line is the page's, residue."""
+    text = "- 5\n- 0\n- 约3.2千字\n- 约 6页\n- 2025-05-20 发布于江西\n- 举报\n村级财务管理自查报告范文\n按照镇党委要求，我村对财务管理开展了自查。\n"
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block, f.end_block, f.excerpt[-2:]) for f in found] == [("B101", 0, 5, "举报"), ("B101", 6, 6, "范文")]
+    assert "标题末尾" in found[1].message
+    over = text.replace("范文\n", "范文\n村级财务管理自查报告\n")
+    assert [(f.rule, f.block, f.end_block) for f in lint_text(over, tmp_path, select="B101,S105")] == [("B101", 0, 6)]

@@ -180,6 +180,10 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
                 or b.index in found
                 or (b.index in head and at_head and at_head.holds(b.text))
                 or (b.index in tail and at_tail and at_tail.search(b.text)))}
+    page_titles = _line_test(tuple(params.get("page_title_patterns") or ()))
+    if page_titles and head:
+        suffix = params.get("page_title_suffix")
+        got.update(_over_own_title(blocks, head, got, page_titles, suffix if isinstance(suffix, str) else ""))
     fields = _line_test(tuple(params.get("footer_field_patterns") or ()))
     if got and (at_tail or menu_words is not None):
         got.update(_footer(blocks, got, at_tail, fields, menu_words, limit))
@@ -233,6 +237,39 @@ _LINK = re.compile(r"[^。！？\n]{4,80}")  # a link's title: a line of no sent
 # name after a dash, an underscore or a bar (……的通知_某某市发展改革委, 【……的通知】-某某省人民政府)
 _BROWSER_TITLE = re.compile(r"\s*【?(.{6,80}?)】?\s*[-_—–|｜]\s*([^\s\-_—–|｜]{2,30})\s*")
 _NEAR = 40  # blocks below the first where the page repeats the article's title
+
+
+# a line that may be a document's title: no sentence, no clause, no salutation's colon, no item's number before it
+_TITLE_LIKE = re.compile(r"(?![（(]?[一二三四五六七八九十\d]{1,3}[、.．)）])[^。，,；;！？!?：:\n]{4,60}")
+
+
+def _over_own_title(blocks: Sequence[Block], head: set[int], got: set[int], page_titles: _LineTest,
+                    suffix: str) -> list[int]:
+    """A model-text site's page title (……自查报告范文, ``page_title_patterns``) in the head, over the document's own
+    title: the next line that is no residue reads as a title, or opens with the page's title without the site's word
+    (``suffix``: ……自查报告 今年我单位……, the title run into the body). Over the body it is the document's title
+    itself, the site's word left on it (B101 reports the word)."""
+    lines = [b for b in blocks if _filled(b)]
+    out: list[int] = []
+    for k, b in enumerate(lines):
+        if b.index not in head or b.index in got or not page_titles.holds(b.text):
+            continue
+        below = next((x for x in lines[k + 1:] if x.index not in got), None)
+        if below is None:
+            continue
+        own = unspaced(_without(suffix, b.text))
+        if _TITLE_LIKE.fullmatch(below.text.strip()) or (len(own) >= 4 and unspaced(below.text).startswith(own)):
+            out.append(b.index)
+    return out
+
+
+def _without(suffix: str, text: str) -> str:
+    """``text`` without the match of ``suffix`` at its end (a pattern of a rulebook: none when it does not compile)."""
+    try:
+        m = re.search(suffix, text) if suffix else None
+    except re.error:
+        return text
+    return text[:m.start()] if m is not None else text
 
 
 def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:

@@ -84,6 +84,21 @@ def _one_per_passage(spans: Iterable[tuple[int, int, int, str]]) -> Iterator[tup
         yield last
 
 
+def _site_word_on_title(ctx: Context, params: Mapping[str, Any]) -> tuple[int, int, int] | None:
+    """Where the document's title (no residue) is a model-text site's page title (``page_title_patterns``:
+    ……自查报告范文 over the body, no title of its own under it), the site's word at its end (``page_title_suffix``)
+    as (block, start, end)."""
+    title = ctx.outline.title
+    suffix = params.get("page_title_suffix")
+    if title is None or title.block in ctx.residue or not isinstance(suffix, str) or not suffix:
+        return None
+    text = ctx.doc.blocks[title.block].text
+    titles = pattern_set(tuple(params.get("page_title_patterns") or ()))
+    word = _compiled(suffix) if titles is not None and titles.search(text) is not None else None
+    m = word.search(text) if word is not None else None
+    return (title.block, m.start(), len(text[:m.end()].rstrip())) if m is not None and m.group().strip() else None
+
+
 @lru_cache(maxsize=4)
 def _compiled(pattern: str) -> re.Pattern[str] | None:
     try:
@@ -176,6 +191,9 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         shown = sum(1 for b in doc.blocks[first.index:last.index + 1] if b.text.strip())
         yield rule.finding(doc, first.index, start, len(last.text.rstrip()), end_block=last.index,
                            sample=first.text.strip()[:16], count=shown)
+    word = _site_word_on_title(ctx, rule.params)
+    if word is not None:
+        yield rule.finding(doc, *word, key="title_word", text=doc.blocks[word[0]].text[word[1]:word[2]])
     for index, start, end, key in _one_per_passage(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text)):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
