@@ -157,6 +157,16 @@ def test_a_sites_outline_box_closed_by_an_elision_is_a_table_of_contents() -> No
     assert residue.contents(_doc([x for x in box if x != "……"])) == frozenset()
 
 
+def test_an_outline_whose_text_stops_in_its_first_heading_again_is_a_table_of_contents() -> None:
+    """A page's outline of a lecture's headings over its text, the page cut a few characters into the first heading's
+    second appearance (……\n一、强化): that heading is found, and it is enough; cut anywhere else, it is no table."""
+    lecture = ["一、强化理论武装", "（一）读原著学原文", "（二）悟原理知行合一", "二、严守纪律规矩", "（一）严守政治纪律",
+               "（二）严守组织纪律", "在机关党员大会上的专题党课", "同志们：", "今天和大家一起学习党的纪律。", "一、强化"]
+    assert residue.contents(_doc(lecture)) == frozenset(range(6))
+    assert residue.contents(_doc([*lecture[:-1], "今天的党课就讲到"])) == frozenset()
+    assert residue.contents(_doc([*lecture[:-1], "一、"])) == frozenset()  # a number alone names no heading
+
+
 def test_headings_not_repeated_below_are_no_table_of_contents() -> None:
     outline_only = ["一、指导思想", "二、工作目标", "三、主要任务", "为做好今年防汛工作，现提出如下意见。", "各单位要抓好落实。"]
     assert residue.contents(_doc(outline_only)) == frozenset()

@@ -498,11 +498,16 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
     later += [head + name for head, name in pairwise(later) if len(head) <= _LABEL_CHARS and _ENTRY.match(head)]
     found = [any(t.startswith(entry) for t in later) for _, entry in entries]
-    # the body's first heading and one more (a page cut short has no more: under a label, 目录 or 提纲, the first is
-    # enough)
-    if not found[0] or sum(found) < (1 if label else 2):
+    # the text stopping in the body's first heading again (……\n一、以 at the end of a page cut short): the first found
+    cut = not found[0] and len(later) > 1 and len(later[-1]) >= _CUT_HEADING and entries[0][1].startswith(later[-1])
+    # the body's first heading and one more (a page cut short has no more: under a label, 目录 or 提纲, or where the
+    # text stops in that heading, the first is enough)
+    if not (found[0] or cut) or sum(found) + cut < (1 if label or cut else 2):
         return frozenset()
     return frozenset(label + wrapped + [i for i, _ in entries])
+
+
+_CUT_HEADING = 3  # characters of the body's first heading a text cut short must keep (一、以) to be read as it
 
 
 def _rest_of_entry(text: str, before: str, after: str) -> bool:
