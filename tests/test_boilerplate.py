@@ -1916,3 +1916,15 @@ def test_a_model_text_page_title_over_the_body_is_the_title_with_the_sites_word(
     assert "标题末尾" in found[1].message
     over = text.replace("范文\n", "范文\n村级财务管理自查报告\n")
     assert [(f.rule, f.block, f.end_block) for f in lint_text(over, tmp_path, select="B101,S105")] == [("B101", 0, 6)]
+
+
+def test_a_model_text_page_asking_how_to_write_its_kind_and_a_spaced_blurb_are_residue(tmp_path: Path) -> None:
+    """……调研报告怎么写? over the text is the site's heading; its blurb with both verbs (以下是小编收集整理的) and with
+    commas a site spaced out (欢迎阅读 , 希望大家能够喜欢) is residue; the report's title under them is kept."""
+    text = ("社区养老服务调研报告怎么写?\n\n社区养老服务调研报告\n报告写作要注意格式 。以下是小编收集整理的社区养老服务调研报告 , "
+            "欢迎阅读 , 希望大家能够喜欢 。\n今年5月，我们对全区12个社区的养老服务开展了调研。\n")
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block) for f in found] == [("B101", 0), ("B101", 3)]
+    # a lecture on writing under its own title is no page heading
+    own = "关于调研报告怎么写的几点体会\n调研报告要用事实说话。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
