@@ -79,6 +79,15 @@ def _by_definition(doc: Document, params: dict[str, Any]) -> set[int]:
                 and a.text.rstrip().endswith(("：", ":")) \
                 and re.fullmatch(r"(?!.*关于)[^。！？；，,;：:\n]{1,12}", b.text.strip()):
             got.add(b.index)
+    # a page's summary: the first line that is no residue, when it runs the lines under it together: the next line's
+    # words and four more, and four fifths of its words theirs in order (marks and spaces aside)
+    rest = [re.sub(r"[\W_]+", "", b.text) for b in filled if b.index not in got]
+    if len(rest) >= 3 and rest[1] and len(rest[0]) > len(rest[1]) + 4 and rest[0].startswith(rest[1]):
+        joined, common = "".join(rest[1:13]), 0
+        while common < min(len(rest[0]), len(joined)) and rest[0][common] == joined[common]:
+            common += 1
+        if common >= len(rest[1]) + 4 and common * 5 >= len(rest[0]) * 4:
+            got.add(next(b.index for b in filled if b.index not in got))
     # the page's title: the first line that is no residue, when residue lines follow it and then the same line again
     rest = [b for b in filled if b.index not in got]
     if got and head and rest and rest[0].index in head:
@@ -210,3 +219,18 @@ def test_the_body_may_set_a_parts_label_apart_and_space_its_headings() -> None:
     lines = ["目录", "第一部分 部门概况", "一、部门职责", "二、机构设置", "第二部分 决算表", "一、收入支出决算总表",
              "第一部分", "部门概况", "一、 部门职责", "负责全县统计工作。", "二、 机构设置", "内设3个股室。"]
     assert residue.contents(_doc(lines)) == frozenset(range(6))
+
+
+def test_a_pages_summary_running_the_first_lines_together_is_residue(tmp_path: Path) -> None:
+    """A page's summary over the text: the title, subtitle and first sentences run together on one line, with the
+    page's straight quotes, stopping mid-sentence. The lines under it are the document's; a first paragraph that only
+    begins like the next line is no summary."""
+    from reportlint.testing import lint_text
+
+    text = ("在全镇河长制工作推进会上的讲话守好\"一江清水\"同志们:今年以来,全镇河长制工作取得明显成效。全镇共清理河道\n"
+            "在全镇河长制工作推进会上的讲话\n守好“一江清水”\n同志们：\n今年以来，全镇河长制工作取得明显成效。全镇共清理河道"
+            "32公里。\n")
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block) for f in found] == [("B101", 0)]
+    plain = "县教育局工作总结\n县教育局工作总结今年的重点是什么，这是我们要回答的问题。\n一、主要成绩\n完成校舍改造五所。\n"
+    assert lint_text(plain, tmp_path, select="B101") == []

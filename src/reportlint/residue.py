@@ -192,6 +192,7 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     beside = _line_test(tuple(params.get("head_beside_patterns") or ()))
     if beside and got and head:
         got.update(_beside_residue(sorted(head), got, blocks, beside))
+    got.update(_summary_over_text(blocks, got))
     if got and head:
         got.update(_page_title(blocks, head, got))
         got.update(_heading_between(blocks, head, got))
@@ -270,6 +271,27 @@ def _without(suffix: str, text: str) -> str:
     except re.error:
         return text
     return text[:m.start()] if m is not None else text
+
+
+_SUMMARY_LINES = 12  # lines under a page's summary it may run over
+_NOT_WORD = re.compile(r"[\W_]+")  # marks and spaces: a summary's quotes and colons are often the page's own kind
+
+
+def _summary_over_text(blocks: Sequence[Block], got: set[int]) -> list[int]:
+    """The first line of the text (residue passed over) when it is a page's summary: the lines under it run together
+    (title, subtitle, date, salutation, the first sentences: ……的讲话用心用爱……同志们:县不图强……), its words those of
+    the first line below and some way into the next, and at least four fifths of its words the same as theirs, in order
+    (the summary may stop mid-word, or keep a name the text masks below). The second copy is the document's."""
+    lines = [b for b in blocks if _filled(b) and b.index not in got]
+    if len(lines) < 3:
+        return []
+    own = _NOT_WORD.sub("", lines[0].text)
+    below = [_NOT_WORD.sub("", b.text) for b in lines[1:1 + _SUMMARY_LINES]]
+    if not below[0] or len(own) <= len(below[0]) + 4 or not own.startswith(below[0]):
+        return []
+    joined = "".join(below)
+    common = next((i for i, (a, b) in enumerate(zip(own, joined, strict=False)) if a != b), min(len(own), len(joined)))
+    return [lines[0].index] if common >= len(below[0]) + 4 and common * 5 >= len(own) * 4 else []
 
 
 def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
