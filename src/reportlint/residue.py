@@ -282,7 +282,7 @@ def _summary_over_text(blocks: Sequence[Block], got: set[int]) -> list[int]:
     (title, subtitle, date, salutation, the first sentences: ……的讲话用心用爱……同志们:县不图强……), its words those of
     the first line below and some way into the next, and at least four fifths of its words the same as theirs, in order
     (the summary may stop mid-word, or keep a name the text masks below). The second copy is the document's."""
-    lines = [b for b in blocks if _filled(b) and b.index not in got]
+    lines = list(islice((b for b in blocks if b.index not in got and _filled(b)), 1 + _SUMMARY_LINES))
     if len(lines) < 3:
         return []
     own = _NOT_WORD.sub("", lines[0].text)
