@@ -704,3 +704,5 @@ def test_an_item_a_cut_text_stops_in_is_not_judged(tmp_path: Path) -> None:
     assert [f.rule for f in lint_text(done, tmp_path, select="M101")] == ["M101"]
     paged = done + " 第2页 共2页"
     assert [f.rule for f in lint_text(paged, tmp_path, select="M101")] == ["M101"]
+    # a site's tag after the cut ([标签:介绍]) is no end of the text's own
+    assert lint_text(cut + "[标签:介绍]", tmp_path, select="M101") == []

@@ -118,6 +118,8 @@ _OPEN_CLAUSE = re.compile(r"[，,、“《（(【〔]")
 # _LABEL takes numbers only, and a lettered heading's bracket would then read as a clause mark)
 _ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")
 # a page's number printed after the last sentence (第3页 共3页; — 3 — ends in no Chinese character)
+# a site's tag after the end of a page's preview ([标签:介绍]): no mark of the text's own
+_SITE_TAG = re.compile(r"\[[^\[\]\n]{1,16}\][\s\u3000]*$")
 _PAGE_NUMBER = re.compile(r"[\s\u3000]*第\s*\d+\s*页(?:\s*[，,]?\s*共\s*\d+\s*页)?[\s\u3000]*$")
 
 
@@ -134,7 +136,7 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
         if last is None or last.kind == "cell":
             return None
-        text = last.text.rstrip(CLOSING_MARKS + " \u3000\t")
+        text = _SITE_TAG.sub("", last.text).rstrip(CLOSING_MARKS + " \u3000\t")
         if not text or text[-1] in SENTENCE_ENDS or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、"):
             return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished)
         begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
