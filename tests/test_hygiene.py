@@ -861,3 +861,8 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
     assert _spans(tmp_path, finished, "T102") != []
     earlier = "要做好“三个到位。坚持早预警、早转移，落实各项防汛责任，确保群众生命财产安全不受任何威胁"
     assert _spans(tmp_path, earlier, "T102") != []
+    # a quotation of whole sentences opened earlier in the paragraph, nothing quoted after it, runs on to the cut
+    quoted = ("二、整改情况\n（1）关于“理论学习中心组学习制度执行不够严格。部分成员学习笔记不全”问题。\n"
+              "（2）关于“调查研究不够深入，解决实际问题的办法不多。局党组未制定年度调研计划，结合本局业务")
+    assert _spans(tmp_path, quoted, "T102") == []
+    assert _spans(tmp_path, quoted + "开展调研。", "T102") != []

@@ -566,8 +566,7 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     tail = open_tail(ctx)  # a mark opened in the last sentence of a text that stops there may close past the cut
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
-             if not _no_mark(ctx, f) and not (tail is not None and (f.block, f.end_block) == (tail[0], tail[0])
-                                              and f.start >= tail[1] and f.excerpt in _OPEN)]
+             if not _no_mark(ctx, f) and not (tail is not None and _may_close_past(ctx, f, tail))]
     # the lone marks reported, for T103: a half-width bracket without a partner gets this finding only
     ctx.cache["T102 marks"] = {(f.block, f.start) for f in found if f.end_block == f.block and f.end == f.start + 1}
     over = rule.params.get("summary_over", 3)
@@ -583,6 +582,24 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield from _summarised(ctx, rule, found, quotes, key="quotes_summary", text=quotes[0].excerpt)
     else:
         yield from found
+
+
+_QUOTED_SENTENCE = 12  # characters of a quotation up to its first sentence end that make it a quoted sentence
+_ANY_QUOTE = re.compile(r"[“”〝〞]")
+
+
+def _may_close_past(ctx: Context, f: Finding, tail: tuple[int, int]) -> bool:
+    """Whether the mark ``f`` reports left open may close past the place a text stops in mid-sentence (``tail``: the
+    last paragraph and where its last sentence begins): opened in that last sentence; or a quotation of whole sentences
+    opened earlier in the paragraph with no quote mark after it (关于“……办法不多。局党组未制定……), which runs on to
+    the cut. A short phrase cut by a full stop (做好“三个到位。) is no quoted sentence."""
+    if (f.block, f.end_block) != (tail[0], tail[0]) or f.excerpt not in _OPEN:
+        return False
+    if f.start >= tail[1]:
+        return True
+    text = ctx.doc.blocks[f.block].text
+    stop = min((i for i in (text.find(m, f.end) for m in "。！？!?") if i >= 0), default=-1)
+    return f.excerpt == "“" and stop - f.end >= _QUOTED_SENTENCE and not _ANY_QUOTE.search(text, f.end)
 
 
 def _summarised(ctx: Context, rule: Rule, found: list[Finding], group: list[Finding], key: str,
