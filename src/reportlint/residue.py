@@ -279,7 +279,7 @@ _NOT_WORD = re.compile(r"[\W_]+")  # marks and spaces: a summary's quotes and co
 
 def _summary_over_text(blocks: Sequence[Block], got: set[int]) -> list[int]:
     """The first line of the text (residue passed over) when it is a page's summary: the lines under it run together
-    (title, subtitle, date, salutation, the first sentences: ……的讲话用心用爱……同志们:县不图强……), its words those of
+    (title, subtitle, date, salutation, the first sentences: ……会上的讲话守好……同志们:今年以来……), its words those of
     the first line below and some way into the next, and at least four fifths of its words the same as theirs, in order
     (the summary may stop mid-word, or keep a name the text masks below). The second copy is the document's."""
     lines = list(islice((b for b in blocks if b.index not in got and _filled(b)), 1 + _SUMMARY_LINES))
