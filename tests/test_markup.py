@@ -34,6 +34,12 @@ def test_masked_names_and_other_hashes_are_no_markdown(tmp_path: Path) -> None:
     text = "年度工作总结\n全县共有***县、**镇参加评比。\n全年完成11#楼改造，#1主变检修完毕。\n"
     assert lint_text(text, tmp_path, select="B107") == []
     assert {f.rule for f in lint_text(text, tmp_path, select="B103,B107")} == {"B103"}
+    # two masks that pair up by count: the second follows an opening quote, where no Markdown pair closes
+    masked = "经验交流材料\n近年来，**县坚持党建引领，开通“**智慧党建”平台，服务群众。\n"
+    assert lint_text(masked, tmp_path, select="B107") == []
+    assert [f.rule for f in lint_text(masked, tmp_path, select="B103")] == ["B103"]
+    bold = "经验交流材料\n近年来，**坚持党建引领**，开通“智慧党建”平台。\n"
+    assert [f.rule for f in lint_text(bold, tmp_path, select="B103,B107")] == ["B107"]
 
 
 def test_a_markdown_file_is_not_checked(tmp_path: Path) -> None:

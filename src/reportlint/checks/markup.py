@@ -22,6 +22,7 @@ from ..scan import pattern_set
 _STAR_RUN = re.compile(r"\*+")
 _STRONG = re.compile(r"\*\*(?=\S)(?:[^*\n]|\*(?!\*))+?(?<=\S)\*\*|\*{4}")  # one bold run, or two run together
 _MARKDOWN_FILES = (".md", ".markdown")
+_OPENING, _CLOSING = frozenset("“‘（(《【〔「『〈"), frozenset("”’）)》】〕」』〉")
 _SAMPLE_CHARS = 16
 
 
@@ -30,7 +31,8 @@ def markdown_bold(text: str) -> bool:
     pairs of ``**``, each opening before a character that is no space and closing after one, a ``****`` closing one
     pair and opening the next (**2030年****）**, as a converter writes two bold runs side by side). A masked name
     (***县, **风廉政建设 with no closing pair, 推进**镇 between two characters) is a run of another length, a pair
-    left open or stars inside a word."""
+    left open or stars inside a word; so is a pair whose second half follows an opening mark (**县……开通“**平台”: a
+    masked county's name and a masked platform's, CommonMark's right-flanking rule)."""
     inside = False
     runs = 0
     for m in _STAR_RUN.finditer(text):
@@ -42,7 +44,11 @@ def markdown_bold(text: str) -> bool:
             continue  # closes a bold run and opens the next
         if size != 2 or ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff"):
             return False  # stars between two characters of a word (加强**风廉政, 推进**镇) mask what stood there
-        if (inside and before.isspace()) or (not inside and after.isspace()):
+        # CommonMark's flanking: no pair closes after a space or an opening mark (“**平台”), nor opens before a space
+        # or a closing mark
+        closing, opening = inside and (before.isspace() or before in _OPENING), not inside and (
+            after.isspace() or after in _CLOSING)
+        if closing or opening:
             return False
         inside = not inside
         runs += 1
