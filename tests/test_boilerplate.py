@@ -1935,3 +1935,16 @@ def test_a_model_text_page_asking_how_to_write_its_kind_and_a_spaced_blurb_are_r
     # a lecture on writing under its own title is no page heading
     own = "关于调研报告怎么写的几点体会\n调研报告要用事实说话。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_path: Path) -> None:
+    """A Q&A site's labels and the asker's plea, a model-text site's picks line, its blurb offering samples and
+    inspiration, and a tags line with hashtags are residue; the report under them is kept."""
+    text = ("村卫生室自查报告怎么写，求大神指点，急急急！\n最佳答案\n村卫生室自查报告\n按照县卫健局要求，我室开展了自查。\n"
+            "小编特别推荐\n标签: #自查报告\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 1), (4, 5)]
+    blurb = ("社区治理调研报告\n本站为您精心挑选了五篇社区治理调研报告，大家可以从中获得一些写作灵感。\n今年4月，我们走访了6个社区。\n")
+    assert [f.block for f in lint_text(blurb, tmp_path, select="B101")] == [1]
+    own = "读书活动总结\n活动激发了学生的写作灵感，标签化的评价被打破。\n我们推荐了三十本书。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
