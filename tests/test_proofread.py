@@ -26,6 +26,8 @@ def _found(tmp_path: Path, text: str, code: str) -> list[tuple[str, str]]:
     ("要求执法人员恰尽职守。", "恰尽职守", "恪尽职守", "形近"),
     # 音近 inside a 公文 phrase
     ("实施整存推进工程，改善农村人居环境。", "整存推进", "整村推进", "音近"),
+    ("全乡决大多数农户参加了医保。", "决大多数", "绝大多数", "音近"),
+    ("该厂一越成为全省纳税大户。", "一越成为", "一跃成为", "音近"),
     # 形近, the right word written elsewhere in the document with the same neighbour
     ("全力杭击洪涝灾害。各方抗击洪涝的决心不变。", "杭击", "抗击", "形近"),
 ])
