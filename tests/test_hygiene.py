@@ -261,6 +261,8 @@ def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path,
     ("做到对资金流向有效的掌握。", []),  # the verb closes the sentence: a noun phrase, 的 is right
     ("制定轮训方案后，有针对性的提升业务能力。", ["有针对性的提升"]),  # 有 + a noun as a manner adverbial
     ("组织开展有针对性的培训，进行有计划的指导。", []),  # objects of 开展 and 进行: noun phrases
+    ("让学校更好的适应教育改革。", ["更好的适应"]),  # 更好 before a verb with its object
+    ("培养学生更好的适应能力，提供更好的服务。", []),  # a noun phrase: 适应能力, 服务 as a noun
 ])
 def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text: str, found: list[str]) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T106")] == found
