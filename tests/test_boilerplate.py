@@ -1948,3 +1948,11 @@ def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_pat
     assert [f.block for f in lint_text(blurb, tmp_path, select="B101")] == [1]
     own = "读书活动总结\n活动激发了学生的写作灵感，标签化的评价被打破。\n我们推荐了三十本书。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_font_switch_label_that_lost_its_links_is_residue_at_the_head(tmp_path: Path) -> None:
+    """打印 字体: at the head of a page, the switch's 大 中 小 links lost in the copy, is the toolbar's: no half-width
+    colon of the text to correct there."""
+    text = "分享到:\n打印 字体:\n2024-03-01 09:00 来源:县商务局\n关于个体工商户年报的通知\n各商户：\n请于6月30日前完成年报。\n"
+    found = lint_text(text, tmp_path, select="B101,T103")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 2)]
