@@ -15,7 +15,7 @@ from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import has_sentence_ends
 from ..scan import PatternSet, active, compile_each
-from ..textutil import open_tail, sentence_around
+from ..textutil import SENTENCE_ENDS, open_tail, sentence_around
 from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
@@ -97,6 +97,8 @@ def check_substitution(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _substitutions(ctx, rule)
     for b in _blocks_holding(ctx, "”"):  # a quote written back to front opens with a ”
         at = reversed_quotes(b.text)
+        if at and at[0] == b.text.find("”") and _open_above(ctx, b.index):
+            at = reversed_quotes(b.text, 1)  # the line's first ” closes a quotation opened lines above
         for start, end in zip(at[::2], at[1::2], strict=True):
             inner = b.text[start + 1:end]
             yield rule.finding(ctx.doc, b.index, start, end + 1, key="reversed", text=b.text[start:end + 1],
@@ -376,11 +378,11 @@ def _unpaired_blocks(ctx: Context) -> set[int]:
 _WORDS = re.compile(r"[\w\u3400-\u9fff]")  # a word's character: what a quotation turned back to front holds
 
 
-def reversed_quotes(text: str) -> list[int]:
+def reversed_quotes(text: str, depth: int = 0) -> list[int]:
     """Positions of quotes written back to front (”快递进村“): a ” that closes nothing,
-    followed within 30 characters by a “ that nothing closes before the next “."""
+    followed within 30 characters by a “ that nothing closes before the next “. ``depth``: quotations open at the
+    start of ``text`` (opened in the lines above it)."""
     out: list[int] = []
-    depth = 0
     stray = -99  # the last ” that closed nothing, when it is no part of a reversed pair: it may open ”六个关系”
     for m in _QUOTES.finditer(text):
         i, ch = m.start(), m.group()
@@ -400,6 +402,28 @@ def reversed_quotes(text: str) -> list[int]:
                     out += [i, nxt.start()]
                     stray = -99
     return out
+
+
+_WRAPPED_LINES = 8  # lines of hard-wrapped running text (blank ones between them too) read back for an open quotation
+
+
+def _open_above(ctx: Context, index: int) -> bool:
+    """Whether a quotation is open at the start of block ``index``: the lines right above it run on into it (a hard
+    line break in running text, no sentence end at the line's end: ……指出，“全面建 / 设……仍然在农 / 村”，明确要“……)
+    and open more “ than they close."""
+    depth = 0
+    below = ctx.doc.blocks[index]
+    for b in reversed(ctx.doc.blocks[max(0, index - _WRAPPED_LINES):index]):
+        text = b.text.rstrip()
+        if not text:
+            continue  # a PDF's lines copied one to a paragraph, blank lines between
+        if text[-1] in SENTENCE_ENDS or not _compatible(b, below) or b.index in ctx.residue:
+            return False
+        depth += text.count("“") - text.count("”")
+        if depth > 0:
+            return True
+        below = b
+    return False
 
 
 def _compatible(a: Block, b: Block) -> bool:
