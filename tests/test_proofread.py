@@ -192,6 +192,10 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     # two items of one list of tables: the general one and the one for basic spending
     tables = "部门决算说明\n附表：\n1.《项目经费支出明细表》\n2.《项目经费基本支出明细表》\n3.《收入明细表》\n"
     assert _found(tmp_path, tables, "T105") == []
+    # the shorter cited twice the same way is a document of its own (the rules on a field and those on part of it)
+    twice = ("学习《县委意识形态工作责任制实施办法》，落实《县委网络意识形态工作责任制实施办法》。\n"
+             "制定贯彻《县委意识形态工作责任制实施办法》的措施。")
+    assert _found(tmp_path, twice, "T105") == []
     # the longer has a run typed twice: it is the one to correct, not the shorter short of characters
     doubled = "县政府关于印发《宜川县宜川县农村饮水管理办法》的通知\n《宜川县农村饮水管理办法》已经县政府同意，现予印发。"
     found = _found(tmp_path, doubled, "T105")
@@ -380,6 +384,8 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "一脚踏在船上，一脚踩在泥里，用力向前滑行。",  # a verb varied in a parallel clause, not a slip for 脚踏
     "这也就是读好书的意义。",  # 也就是 + 读 + 好书: three words, no 也就是说
     "各村因村制宜发展集体经济。",  # a slot several idioms fill (因地制宜, 因时制宜): the writer's own word in it
+    "面对困难局面，老站长在这个偏远乡镇一干就是二十年。",  # 一 + a verb, no numeral: no 一千
+    "因道路施工，该路段全幅封闭，请车辆绕行。",  # a road-closure notice's own term, no 全副
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []

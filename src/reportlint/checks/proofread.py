@@ -49,6 +49,7 @@ _SHIELD = re.compile(r"《[^《》\n]{0,60}》|“[^“”\n]{0,20}”|[A-Za-z0-
 # sign of a typo, so no 一X word (一批, 一线) is proposed there
 _NUMERAL_YI = frozenset("一")
 _CN_DIGITS = "〇零一二两三四五六七八九十百千万亿"  # the characters of a number written in Chinese
+_YI_AMOUNT = frozenset("万亿百元余多人个米亩吨")  # what follows a numeral's last character in an amount (一千万元)
 # the function words of one character (虚词: conjunctions, prepositions, structural particles and the copula, the
 # closed classes of modern Chinese grammar) that join the words beside them: 开工和建设, 被推为领袖
 _LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
@@ -586,12 +587,14 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
     seen: dict[str, tuple[int, int]] = {}
+    cited: dict[str, int] = {}  # how often each title is cited
     numbered: set[str] = set()  # titles cited with their own number (《……规定》（交通运输部令2020年第4号）)
     alone: set[str] = set()  # titles that are a line by themselves: the items of a list of documents or tables
     for b in blocks:
         if "《" in b.text:
             for m in _TITLE.finditer(b.text):
                 seen.setdefault(m.group(1), (b.index, m.start(1)))
+                cited[m.group(1)] = cited.get(m.group(1), 0) + 1
                 if _OWN_NUMBER.match(b.text, m.end()):
                     numbered.add(m.group(1))
             if (m := _TITLE_LINE.fullmatch(b.text)) is not None:
@@ -600,8 +603,8 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     outside: str | None = None  # the text with the titles' words left out, when a gap needs it
     titles = list(seen)
     for short in titles:
-        if len(short) < 7:
-            continue
+        if len(short) < 7 or cited[short] >= 2:
+            continue  # a title cited twice or more the same way is that document's name, not a slip
         for long in titles:
             gap = len(long) - len(short)
             if not 1 <= gap <= 3:
@@ -864,6 +867,8 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
         for k in (0, 1):
             ch = pair[k]
             others = table.get(ch)
+            if k == 1 and pair[0] in _NUMERAL_YI and text[i + 2:i + 3] not in _YI_AMOUNT:
+                continue  # 一 + a verb (一干就是十年, 一抓到底): no slip for a numeral unless an amount follows
             if not others or (k == 1 and _in_a_series(text, pair)) or ch in _two_apart(text, i + k) \
                     or pair[1 - k] in _two_apart(text, i + 1 - k) or (k == 0 and pair[1] in _PREDICATE_OPENS) \
                     or (k == 1 and ch in _ADVERBS and lex.word(text[i + 2:i + 4])):  # type: ignore[attr-defined]
