@@ -257,6 +257,16 @@ def test_a_party_branch_doing_the_step_is_its_owner(tmp_path: Path, step: str) -
     assert lint_text(text, tmp_path, select="M101") == []
 
 
+@pytest.mark.parametrize("step", ["1.学校有效开展防溺水安全教育，组织学生观看警示片。",
+                                  "1.医院有计划地改造发热门诊，配齐防护物资。"])
+def test_the_body_a_plan_is_written_for_opening_the_item_is_its_owner(tmp_path: Path, step: str) -> None:
+    text = f"防控工作预案\n一、工作目标\n全年无责任事故。\n二、预防措施\n{step}\n"
+    assert lint_text(text, tmp_path, select="M101") == []
+    # the same step with no one named still lacks an owner and all else
+    bare = text.replace("1.学校有效开展", "1.有效开展").replace("1.医院有计划地改造", "1.改造")
+    assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
+
+
 def test_a_notice_that_lost_its_title_is_known_by_its_opening(tmp_path: Path) -> None:
     # 现就有关问题通知如下: a notice, whose 工作要求 bind every addressee, title or not
     text = ("各县（市、区）人力资源社会保障局：\n为做好技能补贴发放工作，现就有关问题通知如下：\n一、补贴标准\n"

@@ -706,3 +706,14 @@ def test_an_item_a_cut_text_stops_in_is_not_judged(tmp_path: Path) -> None:
     assert [f.rule for f in lint_text(paged, tmp_path, select="M101")] == ["M101"]
     # a site's tag after the cut ([标签:介绍]) is no end of the text's own
     assert lint_text(cut + "[标签:介绍]", tmp_path, select="M101") == []
+
+
+def test_a_short_numbered_item_after_a_finished_one_is_cut_and_not_counted(tmp_path: Path) -> None:
+    """The text stops in a short numbered item right after one that ends its sentence (1.……。 / 2.学校有计划地改造):
+    the second is cut, neither M101 nor M103 judges it; M103 has one measure left, too few to judge."""
+    text = ("学校传染病防控预案\n一、预防措施\n1.开展卫生健康教育，组织力量消除鼠害和蚊蝇等病媒生物的危害。\n"
+            "2.有计划地建设和改造公共卫")
+    assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101,M103")] == [("M101", 3)]
+    # finished, the second is judged with the first
+    done = text + "设施。"
+    assert [(f.rule, f.line) for f in lint_text(done, tmp_path, select="M101,M103")] != [("M101", 3)]

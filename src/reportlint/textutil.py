@@ -144,11 +144,22 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
-                                        and (label or not _under_heading(ctx, last.index))):
+                                        and not (_under_heading(ctx, last.index) if label is None
+                                                 else _after_finished_item(ctx, last.index))):
             return None
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
+
+
+def _after_finished_item(ctx: Context, index: int) -> bool:
+    """Whether the paragraph before ``index`` (residue and blank ones passed over) is a numbered item ending its
+    sentence (1.学校开展……教育。): a short numbered last paragraph after it is the next item cut short
+    (2.学校有计划地建设), not one more short name of a list of names."""
+    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
+                  None)
+    return before is not None and _ITEM_NUMBER.match(before.text) is not None \
+        and before.text.rstrip(CLOSING_MARKS + " \u3000\t")[-1:] in "。！？!?；;"
 
 
 def _under_heading(ctx: Context, index: int) -> bool:

@@ -1636,7 +1636,8 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
              low: Mapping[str, Any]) -> list[Measure]:
     """The measures M103 counts: not the items of a list of rules of conduct (``_conduct_items``: even where a rule
     names who keeps it, 参会人员应……), nor, unless quantified, a prohibition, a document's title or a principle
-    to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计)."""
+    to hold (``principles`` of ``low``, M103's parameters: 坚持依法依规统计), nor the measure a text stops in
+    mid-sentence (``open_tail``)."""
     memo: list[tuple[list[Measure], Mapping[str, Any], Mapping[str, Any], list[Measure]]] = ctx.memo("counted", list)
     for entry in memo:
         if entry[0] is measures and _same_params(entry[1], params) and _same_params(entry[2], low):
@@ -1645,9 +1646,11 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     quantified = dims.quantified
     conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
     no_task = _task_sets(params, low)
+    tail = open_tail(ctx)  # the measure a text stops in may state more past the cut: not counted
     counted = [m for m in measures
                if id(m) not in conduct and (_stated(quantified, m) or not (
-                   _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))]
+                   _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))
+               and not (tail is not None and m.end_block == tail[0] and m.end > tail[1])]
     memo.append((measures, params, low, counted))
     return counted
 
