@@ -493,6 +493,10 @@ def test_the_framing_items_of_work_points_set_no_task(tmp_path: Path) -> None:
     # … but a task under a framing-like word elsewhere is still a task
     bare = text.replace("全年完成决策公开事项20项。", "不断提升公开质量。")
     assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
+    # 主要工作思路 as a top-level part of its own, before the tasks, frames them too
+    thinking = ("学院团委2024年工作要点\n一、指导思想\n坚持以党的创新理论为指导。\n二、主要工作思路\n围绕立德树人根本任务，"
+                "聚焦主责主业，着力深化改革。\n三、重点任务\n1.深化理论学习。全年组织专题学习12次。\n")
+    assert lint_text(thinking, tmp_path, select="M101") == []
 
 
 def test_a_townships_villages_are_the_addressees_its_requirements_bind(tmp_path: Path) -> None:
