@@ -1956,3 +1956,13 @@ def test_a_font_switch_label_that_lost_its_links_is_residue_at_the_head(tmp_path
     text = "分享到:\n打印 字体:\n2024-03-01 09:00 来源:县商务局\n关于个体工商户年报的通知\n各商户：\n请于6月30日前完成年报。\n"
     found = lint_text(text, tmp_path, select="B101,T103")
     assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 2)]
+
+
+def test_an_english_sharing_sites_header_over_a_transcript_is_residue(tmp_path: Path) -> None:
+    text = ("关于印发学习计划的通知\nUpload: admin\nPost on 12-Mar-2021\n8 views\nCategory:\nDocuments\n0 download\n"
+            "TRANSCRIPT\n各支部：\n现将学习计划印发给你们，请认真贯彻落实。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(1, 7)]
+    # a report's own line that names its views or its category is no header
+    own = "网站运行情况报告\n全年发布信息1200条。\n累计访问量：35 views 以上的页面有20个。\n"
+    assert lint_text(own, tmp_path, select="B101") == []

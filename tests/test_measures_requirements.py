@@ -95,11 +95,20 @@ def test_m103_does_not_count_rules_of_conduct(tmp_path: Path) -> None:
         "附件\n1.关于年度档案整理情况的报告\n2.关于档案库房检查情况的报告\n",
         "需要回收的文件目录：1.关于年度档案整理情况的报告2.关于档案库房检查情况的报告\n",
         "附件目录\n1.关于年度档案整理情况的报告\n2.档案库房检查情况简报\n",
+        "附件：\n1. 县档案馆 2024 年工作要点\n2. 县档案馆2024年度档案整理方案\n",
     ],
 )
 def test_a_list_of_document_titles_is_no_list_of_measures(tmp_path: Path, tail: str) -> None:
     text = NOTICE + "一、各股室于3月底前完成档案整理。\n二、由办公室牵头组织检查，4月10日前报送结果。\n" + tail
     assert codes(text, tmp_path, select="M1") == []
+
+
+def test_a_plans_name_in_an_attachment_list_is_no_measure(tmp_path: Path) -> None:
+    """附件: 1. 团县委 2024 年青年学习计划: issuer, year and kind name a document (no 关于), under a text that has
+    no measures part of its own."""
+    text = ("团县委2024年工作要点\n现将工作要点印发给你们，请结合实际做好贯彻落实。\n附件:\n1. 团县委 2024 年青年学习计划\n"
+            "2. 团县委 2024 年团干部培训计划\n共青团某某县委员会\n")
+    assert codes(text, tmp_path, select="M101") == []
 
 
 def test_a_title_list_item_inside_a_part_is_no_measure(tmp_path: Path) -> None:
