@@ -94,6 +94,17 @@ def test_a_sharing_sites_pages_of_one_length_are_page_numbers(tmp_path: Path) ->
     assert all("分页页码" in f.message for f in found)
 
 
+
+def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path: Path) -> None:
+    """1、 ……工作方案 为……: the first page opens with the document's title run into its text, so its 1、 and the 2、 of
+    the next page are page numbers, though only two pages were copied and the first ends a sentence."""
+    page1 = "1、 城区环境整治工作方案 为进一步改善市容市貌，制定本方案。 一、总体目标 " + "全面完成整治任务，群众满意度明显提高。" * 8
+    text = page1 + "\n2、清理道路两侧的垃圾杂草，治理乱堆乱放行为。（二）集中整治背街小巷。\n"
+    found = lint_text(text, tmp_path, select="N")
+    assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
+    assert all("分页页码" in f.message for f in found)
+
+
 @pytest.mark.parametrize("ends", ["。", ""])
 def test_long_items_of_different_lengths_or_ending_their_sentences_are_a_list(tmp_path: Path, ends: str) -> None:
     sentence = "本年度我局围绕年度目标，扎实推进各项重点工作，持续改进服务质量，群众满意度逐年提高"

@@ -531,6 +531,9 @@ def _ends_in_heading(markers: list[Marker], index: int, text: str) -> bool:
 
 
 _CHUNK_MIN = 150  # characters: a page of a sharing site's viewer, pasted as one line
+# a document's title, ending in its kind, then a space and the text: how a viewer's first page opens
+_TITLED_PAGE = re.compile(r"[ \u3000]*[^\s，。；,;：:]{4,40}(?:方案|总结|报告|计划|规划|要点|意见|通知|办法|制度|"
+                          r"细则|预案|讲话|发言|材料|体会|纪要)[ \u3000]+\S")
 _CHUNK_SLACK = 2  # characters a page's length may differ by (a space kept or dropped at its end)
 _PAGE_ENDS = tuple(SENTENCE_END + CLOSERS + "：:")  # what ends an item's text; a viewer's page stops anywhere
 
@@ -552,9 +555,14 @@ def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Mark
                 break
             run.append((i, mk))
         full = [blocks[mk.block].text.rstrip() for _, mk in run[:-1]]
-        if len(run) >= 3 and run[0][1].value == 1 and min(map(len, full)) >= _CHUNK_MIN \
-                and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK \
-                and not any(t.endswith(_PAGE_ENDS) for t in full):
+        first = run[0][1]
+        # … or the first page opens with the document's title run into its text (1、 城区环境整治工作方案 为进一步……):
+        # no list's first item is a title with the text going on after it, on a page's length
+        titled = len(run) >= 2 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN \
+            and _TITLED_PAGE.match(blocks[first.block].text, first.end) is not None
+        if titled or (len(run) >= 3 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN
+                      and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK
+                      and not any(t.endswith(_PAGE_ENDS) for t in full)):
             for i, mk in run:
                 markers[i] = Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer, mk.punct,
                                     mk.inline, "page", "")
