@@ -137,10 +137,13 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         if last is None or last.kind == "cell":
             return None
         text = _SITE_TAG.sub("", last.text).rstrip(CLOSING_MARKS + " \u3000\t")
-        if not text or text[-1] in SENTENCE_ENDS or not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、"):
-            return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished)
+        if not text or text[-1] in SENTENCE_ENDS:
+            return None
         begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
         tail = text[begins:]
+        if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、" or (text[-1].isalnum() and _open_mark(tail))):
+            return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished; a figure
+            # inside a title or a bracket left open: 《……三年实施计划(2013—201)
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
@@ -150,6 +153,11 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
+
+
+def _open_mark(text: str) -> bool:
+    """Whether ``text`` leaves a title mark, a bracket or a quotation open at its end."""
+    return any(text.rfind(a) > text.rfind(b) for a, b in ("《》", "（）", "()", "“”"))
 
 
 def _after_finished_item(ctx: Context, index: int) -> bool:
