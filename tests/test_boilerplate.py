@@ -1966,3 +1966,17 @@ def test_an_english_sharing_sites_header_over_a_transcript_is_residue(tmp_path: 
     # a report's own line that names its views or its category is no header
     own = "网站运行情况报告\n全年发布信息1200条。\n累计访问量：35 views 以上的页面有20个。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_sharing_sites_file_panel_and_fields_are_residue(tmp_path: Path) -> None:
+    """基本信息 / 文件名称：… / 总字数:约3.2千字 / 文档摘要 over the text; bulleted fields (- 上传时间:…, - 格式:DOCX); an ID
+    and an uploader line; the paywall's 预览阅读已结束. A notice's own 格式 requirement is the notice's."""
+    panel = ("基本信息\n文件名称:村级财务管理制度.docx\n文件大小:28.6 KB\n总页数:9 页\n总字数:约3.2千字\n文档摘要\n"
+             "村级财务管理制度\n第一条 为规范村级财务管理，制定本制度。\n")
+    assert [(f.block, f.end_block) for f in lint_text(panel, tmp_path, select="B101,T103")] == [(0, 5)]
+    bullets = ("村级财务管理制度.docx\n- 文档编号:10020030\n- 上传时间:2024-05-11\n- 格式:DOCX\n村级财务管理制度\n"
+               "第一条 为规范村级财务管理，制定本制度。\nID:123456\n上传者:张三\n预览阅读已结束，若您需要全文或代笔。\n")
+    found = lint_text(bullets, tmp_path, select="B101,T103")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 3), ("B101", 6, 8)]
+    own = "关于报送年度总结的通知\n各村：\n请于12月20日前报送年度总结。\n格式：Word文档，字数不少于3000字。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
