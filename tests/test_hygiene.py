@@ -540,11 +540,11 @@ def test_a_quotation_opened_with_the_wrong_mark_is_no_reversed_pair(tmp_path: Pa
 def test_a_quotation_closed_on_the_next_line_of_wrapped_text_is_no_reversed_pair(tmp_path: Path) -> None:
     """Running text broken into lines of one width (a PDF copied as text, blank lines between them or not): the ” that
     opens a line closes the quotation opened on the line above, and the “ after it opens the next."""
-    lines = ["会议指出，要坚持“以人民为中心的发展思", "想”，要求“各乡镇把项目建设作为头号工程，推动全", "县经济持续健康发展”。"]
+    lines = ["会议指出，要牢记“小事不小办、急事马上", "办”的要求，提出“各乡镇把项目建设作为头号工程，推动全", "县经济持续健康发展”。"]
     assert lint_text("\n".join(lines), tmp_path, select="T104") == []
     assert lint_text("\n\n".join(lines), tmp_path, select="T104") == []
     # nothing open above (the line before ends its sentence): a line opening with ”……“ is back to front
-    closed = ["会议指出，要坚持以人民为中心的发展思想。", "”两个毫不动摇“的要求要落实到位，推动全", lines[2]]
+    closed = ["会议指出，要牢记小事不小办的要求。", "”两个毫不动摇“的要求要落实到位，推动全", lines[2]]
     assert [f.rule for f in lint_text("\n".join(closed), tmp_path, select="T104")] == ["T104"]
 
 

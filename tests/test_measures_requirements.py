@@ -106,7 +106,7 @@ def test_a_list_of_document_titles_is_no_list_of_measures(tmp_path: Path, tail: 
 def test_a_plans_name_in_an_attachment_list_is_no_measure(tmp_path: Path) -> None:
     """附件: 1. 团县委 2024 年青年学习计划: issuer, year and kind name a document (no 关于), under a text that has
     no measures part of its own."""
-    text = ("团县委2024年工作要点\n现将工作要点印发给你们，请结合实际做好贯彻落实。\n附件:\n1. 团县委 2024 年青年学习计划\n"
+    text = ("团县委2024年工作要点\n现将工作要点印发，望认真贯彻执行。\n附件:\n1. 团县委 2024 年青年学习计划\n"
             "2. 团县委 2024 年团干部培训计划\n共青团某某县委员会\n")
     assert codes(text, tmp_path, select="M101") == []
 
