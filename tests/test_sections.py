@@ -443,3 +443,14 @@ def test_an_inspection_plan_sets_its_tasks_out_by_the_fields_it_inspects(tmp_pat
     for heading in ("突出重点领域（行业）", "整治重点", "检查内容"):
         assert lint_text(plan.format(heading), tmp_path, select="S101") == []
     assert [f.rule for f in lint_text(plan.format("近期情况"), tmp_path, select="S101")] == ["S101"]
+
+
+def test_a_request_closed_with_the_reports_formula_is_told_what_to_close_with(tmp_path: Path) -> None:
+    """A 请示 that ends with 特此报告: with no request in it, the request is missing too; with the request written in the
+    body (请县教育局领导批示, 恳请……给予资金支持), only the closing formula is wrong, and the message says so."""
+    head = "关于维修教学楼屋顶的请示\n县教育局：\n我校教学楼屋顶漏水严重，影响正常教学。"
+    bare = lint_text(head + "\n特此报告\n", tmp_path, select="S107")
+    assert [f.rule for f in bare] == ["S107"] and "没有写明请求" in bare[0].message
+    for ask in ("恳请县教育局给予资金支持。", "请县教育局领导批示，予以解决。"):
+        asked = lint_text(head + ask + "\n特此报告\n", tmp_path, select="S107")
+        assert [f.rule for f in asked] == ["S107"] and "正文写了请求" in asked[0].message

@@ -811,21 +811,23 @@ def _glued_report_title(ctx: Context) -> tuple[int, int]:
 
 
 def _request_closed_as_report(ctx: Context, rule: Rule, title_block: int) -> Iterator[Finding]:
-    """A 请示 that closes with a report's formula (特此报告) and asks for nothing (no 妥否，请批示, 请予批准): the
-    reverse slip of S107's, the request's own closing left out (《党政机关公文处理工作条例》 第八条: a 请示 asks the
-    superior for instructions or approval)."""
+    """A 请示 that closes with a report's formula (特此报告): the reverse slip of S107's, the request's own closing
+    left out (《党政机关公文处理工作条例》 第八条: a 请示 asks the superior for instructions or approval); said so
+    whether or not the body asks for something (请……批示 in its last paragraph: the closing is still the report's)."""
     asks = pattern_set(tuple(rule.params.get("asks", ())))
     closing = None
+    asked = False
     for b in ctx.doc.blocks:
         if b.index in ctx.residue or b.index == title_block:
             continue
-        if asks is not None and asks.search(b.text):
-            return  # the request is made; 特此报告 beside it is only redundant
+        asked = asked or (asks is not None and asks.search(b.text) is not None)
         at = b.text.find("特此报告")
         if at >= 0 and closing is None:
             closing = (b.index, at)
     if closing is not None:
-        yield rule.finding(ctx.doc, closing[0], closing[1], closing[1] + 4, key="closing", text="特此报告")
+        # the request made in the body (请教育局领导批示): only the closing formula is the report's, to be changed
+        yield rule.finding(ctx.doc, closing[0], closing[1], closing[1] + 4, key="closing_asked" if asked else "closing",
+                           text="特此报告")
 
 
 @hookimpl
