@@ -454,3 +454,8 @@ def test_a_request_closed_with_the_reports_formula_is_told_what_to_close_with(tm
     for ask in ("恳请县教育局给予资金支持。", "请县教育局领导批示，予以解决。"):
         asked = lint_text(head + ask + "\n特此报告\n", tmp_path, select="S107")
         assert [f.rule for f in asked] == ["S107"] and "正文写了请求" in asked[0].message
+
+
+def test_a_report_telling_of_an_approval_already_given_asks_for_nothing(tmp_path: Path) -> None:
+    text = "关于2024年项目建设情况的报告\n县政府：\n今年我们已请上级部门批准了该项目，经请示县领导批准后开工。\n特此报告。\n"
+    assert lint_text(text, tmp_path, select="S107") == []
