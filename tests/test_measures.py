@@ -267,6 +267,16 @@ def test_the_body_a_plan_is_written_for_opening_the_item_is_its_owner(tmp_path: 
     assert [f.rule for f in lint_text(bare, tmp_path, select="M101")] == ["M101"]
 
 
+def test_a_stage_dated_once_over_its_steps_gives_them_their_deadline(tmp_path: Path) -> None:
+    """（一）6月5日前，做好动员工作。 over 1、2、: a plan laid out by stages dates each stage once; its steps need no
+    date of their own. A stage titled without a date leaves its bare steps bare."""
+    text = ("读书月活动实施方案\n一、活动目标\n全年人均读书6本。\n二、工作安排\n（一）6月5日前，做好动员工作。\n"
+            "1、召开动员会议，进行部署。\n2、各支部结合实际确定活动主题。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+    undated = text.replace("（一）6月5日前，做好动员工作。", "（一）做好动员工作。")
+    assert lint_text(undated, tmp_path, select="M101") != []
+
+
 def test_a_notice_that_lost_its_title_is_known_by_its_opening(tmp_path: Path) -> None:
     # 现就有关问题通知如下: a notice, whose 工作要求 bind every addressee, title or not
     text = ("各县（市、区）人力资源社会保障局：\n为做好技能补贴发放工作，现就有关问题通知如下：\n一、补贴标准\n"

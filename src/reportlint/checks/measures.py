@@ -1294,6 +1294,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         if _owner_above(ctx, m, dims) or _owner_after(ctx, m, dims):
             continue  # （一）县教育局 / 1.由街道负责……，具体如下： / 一是……（牵头单位：……）: the owner is named once
+        if _deadline_above(ctx, m, dims):
+            continue  # （一）6月5日前，做好发动工作。 over its steps 1、2、3、: the date is set once for all of them
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
             # M102 reports this passage as empty words: one passage, one finding, which carries this rule's level
@@ -1360,6 +1362,22 @@ def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
         j = items[j].parent
     while j >= 0:
         if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims):
+            return True
+        j = items[j].parent
+    return False
+
+
+def _deadline_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
+    """Whether an item above ``m`` in the outline has a title that sets a date (（一）6月5日前，做好发动工作。,
+    （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps under it."""
+    items = ctx.outline.items
+    places = _item_places(ctx)
+    at = bisect_right(places, ((m.block, m.start), len(items))) - 1
+    if at < 0 or places[at][0] != (m.block, m.start):
+        return False
+    j = items[places[at][1]].parent
+    while j >= 0:
+        if "deadline" in dims.of(items[j].marker.title):
             return True
         j = items[j].parent
     return False
