@@ -98,6 +98,14 @@ def test_a_news_headline_led_by_its_place_and_a_colon_is_the_title() -> None:
     assert build(_doc("来源：某某县融媒体中心报道组", "今年以来，某某镇坚持问题导向，扎实推进工作。")).title is None
 
 
+
+def test_a_speech_or_lecture_titled_by_its_kind_and_a_colon_is_the_title() -> None:
+    for line in ("交流发言：以党建引领为乡村振兴注入强劲动力", "专题党课：赓续红色血脉 勇担时代使命"):
+        assert build(_doc(line, "同志们：今天我和大家一起学习交流，谈几点体会。")).title.text == line
+    # a kind's word with too little after it is a field, not a title
+    assert build(_doc("党课：第三讲", "同志们：今天我和大家一起学习交流，谈几点体会。")).title is None
+
+
 def test_a_markdown_page_opening_with_its_top_heading_has_that_title(tmp_path: Path) -> None:
     # a judicial interpretation with its court's 公告 line under the title: the writer marked the title with #
     text = "# 最高人民法院关于适用《中华人民共和国土地法》的解释\n\n法释〔2020〕3号\n\n中华人民共和国最高人民法院公告\n\n为正确适用法律，制定本解释。\n"

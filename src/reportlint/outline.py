@@ -1141,6 +1141,9 @@ _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|ofd)\s*$", re.IGNOR
 # the place or body a news headline opens with before its colon (某某镇：, 某某县：, 市卫健委：); a field's label
 # (发布时间：, 来源：) names no place
 _PLACE_LABEL = re.compile(r"^\S{1,5}(?:省|市|县|区|镇|乡|村|街道|社区|局|委|院|校|厅|办)[:：]")
+# … or the kind of a speech, a lecture or a piece of experience before the theme it is given (交流发言：, 专题党课：)
+_KIND_LABEL = re.compile(r"^(?:交流|研讨|表态|典型|大会)?发言[:：]|^(?:专题)?党课(?:讲稿)?[:：]"
+                         r"|^(?:心得|学习)?体会[:：]|^(?:经验|典型)(?:交流|材料)[:：]|^(?:讲话|讲稿|述职报告|调研报告)[:：]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_MIN = 8  # Chinese characters after the colon of such a headline
 
@@ -1199,8 +1202,10 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             if titled:
                 s = b.text.index(titled.group(1), start + label.end())
                 return Heading(b.index, s, s + len(titled.group(1)), titled.group(1), 0, "plain")
-            if _PLACE_LABEL.match(text) and len(_HAN.findall(text, label.end())) >= _HEADLINE_MIN:
-                # a news headline led by its place (某某镇：“四维联动”激活……新动能): the whole line is the title
+            if (_PLACE_LABEL.match(text) or _KIND_LABEL.match(text)) and len(_HAN.findall(text, label.end())) \
+                    >= _HEADLINE_MIN:
+                # a news headline led by its place (某某镇：“四维联动”激活……新动能), or a speech's or a lecture's
+                # theme after its kind (交流发言：党建引领……, 专题党课：不忘初心……): the whole line is the title
                 first = first or Heading(b.index, start, start + len(text), text, 0, "plain")
             continue
         plain = Heading(b.index, start, start + len(text), text, 0, "plain")
