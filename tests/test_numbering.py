@@ -95,6 +95,15 @@ def test_a_sharing_sites_pages_of_one_length_are_page_numbers(tmp_path: Path) ->
 
 
 
+def test_a_viewers_page_that_stops_at_a_brackets_close_by_chance_is_still_a_page(tmp_path: Path) -> None:
+    # three pages of one length, the first of which happens to stop right after a closing bracket
+    pages = _pages(300, 3)
+    pages[0] = pages[0][:294] + "(5月1日)"
+    text = "\n".join(f"{i}、{p}" for i, p in enumerate(pages, start=1))
+    found = lint_text(text, tmp_path, select="N")
+    assert [(f.rule, f.excerpt) for f in found] == [("N108", f"{i}、") for i in range(1, 4)]
+
+
 def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path: Path) -> None:
     """1、 ……工作方案 为……: the first page opens with the document's title run into its text, so its 1、 and the 2、 of
     the next page are page numbers, though only two pages were copied and the first ends a sentence."""

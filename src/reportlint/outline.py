@@ -541,9 +541,9 @@ _PAGE_ENDS = tuple(SENTENCE_END + CLOSERS + "：:")  # what ends an item's text;
 def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker]:
     """A document-sharing site's viewer cuts the text into pages of one fixed length and numbers them 1、2、3、 at
     the start of each (…培养有理想、有本 / 2、领、有担当的…): three or more block-start arabic markers 1, 2, 3 … in
-    consecutive paragraphs, all but the last paragraph of the same length of a page or more and none ending a
-    sentence, are page numbers — whatever text the first page begins with. A list's items are never cut to
-    one length."""
+    consecutive paragraphs, all but the last paragraph of the same length of a page or more and most of them not
+    ending a sentence (a page may stop at a bracket's close by chance), are page numbers — whatever text the first
+    page begins with. A list's items are never cut to one length."""
     opening = [(i, mk) for i, mk in enumerate(markers) if not mk.inline and mk.family == "ar"]
     k = 0
     while k < len(opening):
@@ -562,7 +562,7 @@ def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Mark
             and _TITLED_PAGE.match(blocks[first.block].text, first.end) is not None
         if titled or (len(run) >= 3 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN
                       and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK
-                      and not any(t.endswith(_PAGE_ENDS) for t in full)):
+                      and sum(t.endswith(_PAGE_ENDS) for t in full) * 2 < len(full) + 1):
             for i, mk in run:
                 markers[i] = Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer, mk.punct,
                                     mk.inline, "page", "")
