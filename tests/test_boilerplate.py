@@ -1980,3 +1980,10 @@ def test_a_sharing_sites_file_panel_and_fields_are_residue(tmp_path: Path) -> No
     assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 3), ("B101", 6, 8)]
     own = "关于报送年度总结的通知\n各村：\n请于12月20日前报送年度总结。\n格式：Word文档，字数不少于3000字。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_word_counts_contributor_lines_picks_and_calls_to_register_are_residue(tmp_path: Path) -> None:
+    text = ("县教育局工作总结\n下面是网络小编收集整理的县教育局工作总结，希望对大家有帮助。\n今年全县新建学校3所。\n"
+            "网友供稿 共计2860个字\n【文章共2860字，请勿直接抄袭】\n小编精心推荐\n版权声明 我要投稿\n新来的客人请【点此注册】加入会员\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(1, 1), (3, 7)]
