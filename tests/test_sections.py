@@ -247,6 +247,15 @@ def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Pa
              "一、同意安排春耕物资储备资金15万元。\n二、请严格按规定使用资金。\n")
     found = lint_text(reply, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××关于××的批复" in found[0].message
+    # a 通报 sets its findings out as one (现将有关情况通报如下); a speech opens on what was just said at the meeting
+    circular = ("各党支部：\n近期对各支部“三会一课”开展情况进行了抽查，现将有关情况通报如下：\n一、总体情况\n"
+                "各支部能够按时开展组织生活。\n二、存在问题\n个别支部记录不全。\n")
+    found = lint_text(circular, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××关于××的通报" in found[0].message
+    speech = ("刚才，各位班子成员作了对照检查，会议开得很成功。下面，我代表督导组谈几点意见。\n一、总体评价\n"
+              "会前准备比较充分。\n二、几点要求\n要抓好整改落实。\n")
+    found = lint_text(speech, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
 
 
 def test_the_example_title_takes_the_kind_a_sharing_sites_heading_names(tmp_path: Path) -> None:
