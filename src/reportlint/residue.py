@@ -250,12 +250,13 @@ def _over_own_title(blocks: Sequence[Block], head: set[int], got: set[int], page
     title: the next line that is no residue reads as a title, or opens with the page's title without the site's word
     (``suffix``: ……自查报告 今年我单位……, the title run into the body). Over the body it is the document's title
     itself, the site's word left on it (B101 reports the word)."""
-    lines = [b for b in blocks if _filled(b)]
+    titles = [i for i in sorted(head) if i not in got and page_titles.holds(blocks[i].text)]
+    if not titles:
+        return []  # most documents: no page title in the head, no line below read
     out: list[int] = []
-    for k, b in enumerate(lines):
-        if b.index not in head or b.index in got or not page_titles.holds(b.text):
-            continue
-        below = next((x for x in lines[k + 1:] if x.index not in got), None)
+    for i in titles:
+        b = blocks[i]
+        below = next((x for x in blocks[i + 1:] if x.index not in got and _filled(x)), None)
         if below is None:
             continue
         own = unspaced(_without(suffix, b.text))
