@@ -1870,3 +1870,15 @@ def test_a_count_right_before_an_enumeration_comma_is_the_first_of_a_list(tmp_pa
     text = ("工作总结\n共召开中心组学习16次、党支部学习会96次、主题党日96次，党员大会32次。\n"
             "共培训干部50人，科级30人、一般干部40人。\n")
     assert [e for e, _ in _found(tmp_path, text, "T108")] == ["共培训干部50人"]
+
+
+def test_a_set_formulation_with_the_leaders_name_taken_out_is_a_political_error(tmp_path: Path) -> None:
+    text = ("学习心得\n要坚决维护以总书记同志为核心的党中央权威，深入学习总书记新时代中国特色社会主义思想，"
+            "贯彻落实习关于教育的重要论述。\n")
+    found = lint_text(text, tmp_path, select="T105")
+    assert [(f.excerpt, f.suggestion) for f in found] == [
+        ("以总书记同志为核心", "以习近平同志为核心"),
+        ("总书记新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想"), ("习", "习近平总书记")]
+    assert all("政治性差错" in f.message for f in found)
+    right = "学习心得\n要坚决维护以习近平同志为核心的党中央权威，认真学习关于教育的论述。\n"
+    assert lint_text(right, tmp_path, select="T105") == []

@@ -931,17 +931,20 @@ def _typos_by_paragraph(body: Body, lex: object, occurrences: _Occurrences, scan
 
 
 def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
-    """The listed mistakes (``pairs``), and the accepted variants (``variants``) of a document that also writes
-    their standard form (其它 beside 其他: one form throughout). Both lists are looked for by one scan of their
-    anchors (``_active``), a variant's standard form only where its own anchor occurs."""
+    """The listed mistakes (``pairs``), the set formulations written wrong (``formulations``: a leader's name left out),
+    and the accepted variants (``variants``) of a document that also writes their standard form (其它 beside 其他: one
+    form throughout). The lists are looked for by one scan of their anchors (``_active``), a variant's standard form
+    only where its own anchor occurs."""
     text = ctx.body.text
-    listed, variants = rule.params.get("pairs", ()), rule.params.get("variants", ())
-    patterns = tuple([p for p, _ in listed] + [p for p, _ in variants])
+    lists = (("default", rule.params.get("pairs", ())), ("variant", rule.params.get("variants", ())),
+             ("formulation", rule.params.get("formulations", ())))
+    keyed = [(key, pair) for key, pairs in lists for pair in pairs]
+    patterns = tuple(p for _, (p, _) in keyed)
     if not patterns:
         return
     compiled, anchors = _compiled_list(patterns)
     for i in _active(anchors, text, ctx.body.utf16()):  # the code units, encoded once for the pair flags as well
-        key, (_, expected) = ("default", listed[i]) if i < len(listed) else ("variant", variants[i - len(listed)])
+        key, (_, expected) = keyed[i]
         if key == "variant" and expected not in text:
             continue
         for b, offset, m in ctx.body.finditer(compiled[i][1]):
@@ -1113,7 +1116,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # a listed mistake written the same way all through the document is one finding at its first place, with the
     # others as related places: the drafter replaces it everywhere at once
     places = [(index, t.start, t.text, t.expected, t) for index, t in kept]
-    for (index, *_, t), times, related in summed(ctx.doc, places, lambda t: t.key in ("default", "variant")):
+    listed = ("default", "variant", "formulation")
+    for (index, *_, t), times, related in summed(ctx.doc, places, lambda t: t.key in listed):
         yield rule.finding(ctx.doc, index, t.start, t.end, key=t.key, text=t.text, expected=t.expected,
                            why=t.why, suggestion=t.expected or None, times=times,
                            related=related)
