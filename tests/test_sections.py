@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reportlint.testing import lint_text
 
 INSPECTION = "县机关对照检查材料\n一、存在的问题\n（一）学习不深入，理论联系实际不够。\n二、整改措施\n（一）每月集中学习一次。\n"
@@ -225,37 +227,29 @@ def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_p
     assert [f.rule for f in lint_text(generic, tmp_path, select="S105")] == ["S105"]
 
 
-def test_the_example_title_takes_the_kind_the_closing_formula_shows(tmp_path: Path) -> None:
-    request = ("市政府：\n为改善园区办公条件，我委拟购置办公设备一批，共需经费35万元。\n一、购置理由\n现有设备使用已满10年。\n"
-               "二、经费来源\n从园区建设资金中列支。\n妥否，请批示。\n")
-    found = lint_text(request, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的请示" in found[0].message
-    minutes = ("6月3日，局长办公会研究了以下事项。现纪要如下：\n一、关于项目建设\n会议同意推进二期工程。\n"
-               "二、关于资金安排\n会议同意安排资金20万元。\n")
-    found = lint_text(minutes, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的纪要" in found[0].message
+@pytest.mark.parametrize(("text", "example"), [
+    # a request closing with its formula
+    ("市政府：\n为改善园区办公条件，我委拟购置办公设备一批，共需经费35万元。\n一、购置理由\n现有设备使用已满10年。\n"
+     "二、经费来源\n从园区建设资金中列支。\n妥否，请批示。\n", "××关于××的请示"),
+    ("6月3日，局长办公会研究了以下事项。现纪要如下：\n一、关于项目建设\n会议同意推进二期工程。\n"
+     "二、关于资金安排\n会议同意安排资金20万元。\n", "××关于××的纪要"),
     # a plan that names itself (特制定本方案) and an opinion (现提出如下意见): their own kinds, not a 报告
-    plan = ("为丰富社区居民文化生活，增进邻里感情，特制定本方案。\n一、活动时间\n5月20日至5月27日。\n"
-            "二、活动内容\n开展邻里互助、文艺汇演等活动。\n")
-    found = lint_text(plan, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的实施方案" in found[0].message
-    opinion = "为加强机关作风建设，现提出如下意见。\n一、提高认识\n各科室要高度重视。\n二、强化督查\n每季度通报一次。\n"
-    found = lint_text(opinion, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的意见" in found[0].message
+    ("为丰富社区居民文化生活，增进邻里感情，特制定本方案。\n一、活动时间\n5月20日至5月27日。\n"
+     "二、活动内容\n开展邻里互助、文艺汇演等活动。\n", "××关于××的实施方案"),
+    ("为加强机关作风建设，现提出如下意见。\n一、提高认识\n各科室要高度重视。\n二、强化督查\n每季度通报一次。\n",
+     "××关于××的意见"),
     # a reply opens on the request it answers (《关于……的请示》收悉, 现批复如下)
-    reply = ("县农业农村局：\n你局《关于申请春耕物资储备资金的请示》收悉。经研究，现批复如下：\n"
-             "一、同意安排春耕物资储备资金15万元。\n二、请严格按规定使用资金。\n")
-    found = lint_text(reply, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的批复" in found[0].message
+    ("县农业农村局：\n你局《关于申请春耕物资储备资金的请示》收悉。经研究，现批复如下：\n"
+     "一、同意安排春耕物资储备资金15万元。\n二、请严格按规定使用资金。\n", "××关于××的批复"),
     # a 通报 sets its findings out as one (现将有关情况通报如下); a speech opens on what was just said at the meeting
-    circular = ("各党支部：\n近期对各支部“三会一课”开展情况进行了抽查，现将有关情况通报如下：\n一、总体情况\n"
-                "各支部能够按时开展组织生活。\n二、存在问题\n个别支部记录不全。\n")
-    found = lint_text(circular, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的通报" in found[0].message
-    speech = ("刚才，各位班子成员作了对照检查，会议开得很成功。下面，我代表督导组谈几点意见。\n一、总体评价\n"
-              "会前准备比较充分。\n二、几点要求\n要抓好整改落实。\n")
-    found = lint_text(speech, tmp_path, select="S105")
-    assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
+    ("各党支部：\n近期对各支部“三会一课”开展情况进行了抽查，现将有关情况通报如下：\n一、总体情况\n"
+     "各支部能够按时开展组织生活。\n二、存在问题\n个别支部记录不全。\n", "××关于××的通报"),
+    ("刚才，各位班子成员作了对照检查，会议开得很成功。下面，我代表督导组谈几点意见。\n一、总体评价\n"
+     "会前准备比较充分。\n二、几点要求\n要抓好整改落实。\n", "在××会议上的讲话"),
+])
+def test_the_example_title_takes_the_kind_the_documents_wording_shows(tmp_path: Path, text: str, example: str) -> None:
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and example in found[0].message
 
 
 def test_the_example_title_takes_the_kind_a_sharing_sites_heading_names(tmp_path: Path) -> None:
