@@ -234,3 +234,14 @@ def test_a_pages_summary_running_the_first_lines_together_is_residue(tmp_path: P
     assert [(f.rule, f.block) for f in found] == [("B101", 0)]
     plain = "县教育局工作总结\n县教育局工作总结今年的重点是什么，这是我们要回答的问题。\n一、主要成绩\n完成校舍改造五所。\n"
     assert lint_text(plain, tmp_path, select="B101") == []
+
+
+def test_the_value_lines_between_residue_lines_are_residue_for_every_rule(tmp_path: Path) -> None:
+    """A portal's metadata table saved as Markdown: the row of dashes under its first row stands between two residue
+    rows; B101 reports the three as one run, and B107 reads no Markdown in it. The title above the table stays."""
+    from reportlint.testing import lint_text
+
+    text = ("关于做好汛期安全工作的通知\n索引号: | 0012/2024-31 | 发布机构: | 县应急局 |\n---|---|---|---|\n"
+            "栏目: | 通知公告 | 来源: | 县应急局 |\n各乡镇：\n请做好汛期安全工作。\n")
+    found = lint_text(text, tmp_path, select="B101,B107,S105")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 1, 3)]

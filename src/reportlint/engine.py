@@ -160,6 +160,8 @@ def analyse(
     toc = residue.contents(doc, web)
     found = web | toc
     out = outline.build(doc, found, body)
+    # the value lines between residue lines are the residue's too (B101's run over them): no rule reads them as text
+    found |= residue.bridged(doc.blocks, web, out.title.block if out.title else -1)
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:

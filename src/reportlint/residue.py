@@ -66,6 +66,39 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
 _BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 
 
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def blank_or_value(text: str) -> bool:
+    """A blank line, or the value of a field in a metadata table (an index number, a date and
+    time, a document number, a short unit name): it does not end a run of residue lines, so a
+    portal's table with its labels on one line and values on the next is one finding."""
+    text = text.strip()
+    if not text:
+        return True
+    if _BYLINE.match(text):
+        return False  # the speaker's byline under a report's title (省长 刘小涛): the document's own line
+    return len(text) <= 24 and (sum(ch.isdigit() for ch in text) >= 4 or len(_HAN_CHAR.findall(text)) <= 6)
+
+
+# an office and a name on a line of their own, as a report or a speech names who delivers it under its title
+_BYLINE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|书记|主任|局长|厅长|部长"
+                     r"|主席|校长|院长|总经理|董事长)[ \u3000]+[\u4e00-\u9fff]{2,4}$")
+
+
+def bridged(blocks: Sequence[Block], found: frozenset[int], title: int) -> frozenset[int]:
+    """The blank lines and value lines (``blank_or_value``) standing between two residue blocks with nothing else
+    between them (a portal's metadata table with its labels marked and its values on lines of their own): the run is
+    one passage of residue, B101's one finding over it, and no other rule reads its values as the document's. Not the
+    document's title (``title``), which a breadcrumb above and a 发布时间 line below may hem in."""
+    out: set[int] = set()
+    ordered = sorted(found)
+    for a, b in pairwise(ordered):
+        if b - a > 1 and all(j != title and blank_or_value(blocks[j].text) for j in range(a + 1, b)):
+            out.update(range(a + 1, b))
+    return frozenset(out)
+
+
 def _listed_addresses(blocks: Sequence[Block], found: set[int]) -> set[int]:
     """The addresses alone on their lines that go on a list whose first address is content (under 地址：, which the
     patterns leave alone): each line right under an address kept takes its part."""

@@ -16,6 +16,7 @@ from ..context import Context
 from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
+from ..residue import blank_or_value
 from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
 from .markup import markdown_bold
@@ -140,24 +141,6 @@ def _scan(patterns: PatternSet, text: str, pos: int = 0) -> Iterator[re.Match[st
     return patterns.finditer(text, pos) if "\n" not in text else patterns.pattern.finditer(text, pos)
 
 
-_VALUE = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _blank_or_value(text: str) -> bool:
-    """A blank line, or the value of a field in a metadata table (an index number, a date and
-    time, a document number, a short unit name): it does not end a run of residue lines, so a
-    portal's table with its labels on one line and values on the next is one finding."""
-    text = text.strip()
-    if not text:
-        return True
-    if _BYLINE.match(text):
-        return False  # the speaker's byline under a report's title (省长 刘小涛): the document's own line
-    return len(text) <= 24 and (sum(ch.isdigit() for ch in text) >= 4 or len(_VALUE.findall(text)) <= 6)
-
-
-# an office and a name on a line of their own, as a report or a speech names who delivers it under its title
-_BYLINE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:省长|市长|县长|区长|州长|旗长|镇长|乡长|书记|主任|局长|厅长|部长"
-                     r"|主席|校长|院长|总经理|董事长)[ \u3000]+[\u4e00-\u9fff]{2,4}$")
 
 
 def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -179,7 +162,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     title = ctx.outline.title.block if ctx.outline.title else -1
     runs: list[list[int]] = []
     for i in found:
-        if runs and all(j != title and _blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
+        if runs and all(j != title and blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
             runs[-1].append(i)
         else:
             runs.append([i])
