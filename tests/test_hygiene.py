@@ -248,6 +248,7 @@ def test_halfwidth_opener_of_a_mixed_pair_is_left_to_t102(tmp_path: Path) -> Non
     ("附件: 2026年度培训计划", ":", "：" ),  # a colon typed the English way, a space and a year after it
     ("材料报送至县财政局（预算科）.\n二、其他", ".", "。"),  # the ASCII point closing a sentence after its bracket
     ("吸取“6•13”燃气爆炸的教训。", "“6•13”", "“6·13”"),  # a bullet typed for the 间隔号 of an event
+    ("规上工业总产值同比增长7.8%;\n二、存在问题", ";", "；"),  # closing a line of figures after a Chinese clause
 ])
 def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path, text: str, excerpt: str,
                                                                  expected: str) -> None:

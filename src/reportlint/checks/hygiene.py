@@ -818,8 +818,10 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             if m.group() in ",;:" and (
                     ((before.isdigit() or before in "%％") and "\u4e00" <= after <= "\u9fff")
                     or (before in "”》）" and ("\u4e00" <= after <= "\u9fff" or after in ("", "\n", "“")))
-                    or (before in "%％" and after.isdigit() and _HAN_PERCENT.search(text, max(0, i - 12), i))):
-                yield m  # …… 去存20%,2025年: a percentage of a Chinese clause, then the next clause's number
+                    or (before in "%％" and after.isdigit() and _HAN_PERCENT.search(text, max(0, i - 12), i))
+                    or (m.group() in ",;" and after in ("", "\n") and _HAN_PERCENT.search(text, max(0, i - 12), i))):
+                yield m  # …… 去存20%,2025年: a percentage of a Chinese clause, then the next clause's number; 同比
+                # 增长7.8%; closing a line of a list of figures
             elif m.group() == "." and before in "”》）" and after in ("", "\n") \
                     and "\u4e00" <= text[i - 2:i - 1] <= "\u9fff":
                 yield m  # ……（金融发展科）. : a sentence of Chinese closed with the ASCII point after its bracket
