@@ -842,6 +842,9 @@ def test_a_lone_x_an_elided_name_and_a_times_sign_before_a_unit_are_placeholders
             "不到×个月时间里，共整改问题20个。")
     found = [(f.block, f.excerpt, "姓名" in f.message) for f in lint_text(text, tmp_path, select="B103")]  # kind: 具体内容
     assert found == [(1, "x", False), (2, "〔...〕", False), (3, "×", False)]
+    # a lone x between spaces for a body's name (根据 x 局党组要求): a blank whatever word follows it
+    body = "关于召开支部会议的通知\n根据 x 局党组要求，定于下周召开 x 支部会议。\n"
+    assert [(f.excerpt, f.line) for f in lint_text(body, tmp_path, select="B103")] == [("x", 2)]
     # a letter in a formula, a product of numbers and an ellipsis inside a quotation are no blanks
     near = "场地面积按长 x 宽计算，为3 x 4米。\n他引用了古人的话（……），说明了道理。"
     assert lint_text("关于场地测量的说明\n" + near, tmp_path, select="B103") == []
