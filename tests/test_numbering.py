@@ -104,6 +104,17 @@ def test_a_viewers_page_that_stops_at_a_brackets_close_by_chance_is_still_a_page
     assert [(f.rule, f.excerpt) for f in found] == [("N108", f"{i}、") for i in range(1, 4)]
 
 
+def test_a_viewers_last_page_goes_on_with_the_half_sentence_of_the_page_before(tmp_path: Path) -> None:
+    """The text stops on a short last page (3、至31日) that goes on with the page before, which stops inside a bracket
+    (……主题活动(5月1日): the bracket may close past the cut, no T102; with the sentence finished it is reported."""
+    first, second, _ = _pages(300, 3)
+    second = second[:291] + "活动(5月1日"
+    cut = f"1、{first}\n2、{second}\n3、至31日"
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"] * 3
+    assert lint_text(cut, tmp_path, select="T102") == []
+    assert lint_text(cut + "，各地要认真组织。", tmp_path, select="T102") != []
+
+
 def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path: Path) -> None:
     """1、 ……工作方案 为……: the first page opens with the document's title run into its text, so its 1、 and the 2、 of
     the next page are page numbers, though only two pages were copied and the first ends a sentence."""

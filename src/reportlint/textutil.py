@@ -139,6 +139,9 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         text = _SITE_TAG.sub("", last.text).rstrip(CLOSING_MARKS + " \u3000\t")
         if not text or text[-1] in SENTENCE_ENDS:
             return None
+        page = _page_before(ctx, last.index)
+        if page is not None:
+            return page  # the last page of a viewer's text, going on with the half sentence its page before stops in
         begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
         tail = text[begins:]
         if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、" or (text[-1].isalnum() and _open_mark(tail))):
@@ -153,6 +156,22 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
+
+
+def _page_before(ctx: Context, index: int) -> tuple[int, int] | None:
+    """Where the last sentence begins when the last paragraph (``index``) opens with a viewer's page number (N108's
+    page series: ……主题月活动(5月1日 / 3、一31) and the page before it stops in mid-sentence: that page's paragraph and
+    the place after its last sentence end; else None."""
+    if not any(m.block == index and m.stray == "page" for m in ctx.outline.markers):
+        return None
+    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
+                  None)
+    if before is None:
+        return None
+    text = before.text.rstrip()
+    if not text or text[-1] in SENTENCE_ENDS or text[-1] in "。！？!?":
+        return None
+    return before.index, max(text.rfind(mark) for mark in "。！？!?；;") + 1
 
 
 def _open_mark(text: str) -> bool:
