@@ -69,7 +69,7 @@ _BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
-def blank_or_value(text: str) -> bool:
+def _blank_or_value(text: str) -> bool:
     """A blank line, or the value of a field in a metadata table (an index number, a date and
     time, a document number, a short unit name): it does not end a run of residue lines, so a
     portal's table with its labels on one line and values on the next is one finding."""
@@ -87,14 +87,14 @@ _BYLINE = re.compile(r"[\u4e00-\u9fff]{0,12}(?:省长|市长|县长|区长|州�
 
 
 def bridged(blocks: Sequence[Block], found: frozenset[int], title: int) -> frozenset[int]:
-    """The blank lines and value lines (``blank_or_value``) standing between two residue blocks with nothing else
+    """The blank lines and value lines (``_blank_or_value``) standing between two residue blocks with nothing else
     between them (a portal's metadata table with its labels marked and its values on lines of their own): the run is
     one passage of residue, B101's one finding over it, and no other rule reads its values as the document's. Not the
     document's title (``title``), which a breadcrumb above and a 发布时间 line below may hem in."""
     out: set[int] = set()
     ordered = sorted(found)
     for a, b in pairwise(ordered):
-        if b - a > 1 and all(j != title and blank_or_value(blocks[j].text) for j in range(a + 1, b)):
+        if b - a > 1 and all(j != title and _blank_or_value(blocks[j].text) for j in range(a + 1, b)):
             out.update(range(a + 1, b))
     return frozenset(out)
 

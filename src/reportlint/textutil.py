@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .context import Context
-    from .model import Document
+    from .model import Block, Document
 
 _SENTENCE = re.compile(r"(?=\S)[^。！？!?；;]*(?:[。！？!?；;]+[”’」』）)]*|$)")  # from its first visible character
 _FILLER = re.compile(r"[\s\u3000、，,。.．:：;；“”\"'‘’（）()《》【】\-—的之和及与主要]")
@@ -133,16 +133,20 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
     one): only what the lost part could have completed is left alone. A page's number after the last sentence
     (……能力。 第3页 共3页) is no cut."""
     def find() -> tuple[int, int] | None:
-        last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
+        filled = (b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue)
+        last = next(filled, None)
         if last is None or last.kind == "cell":
             return None
-        text = _SITE_TAG.sub("", last.text).rstrip(CLOSING_MARKS + " \u3000\t")
+        text = _trimmed(_SITE_TAG.sub("", last.text))
         if not text or text[-1] in SENTENCE_ENDS:
             return None
-        page = _page_before(ctx, last.index)
-        if page is not None:
-            return page  # the last page of a viewer's text, going on with the half sentence its page before stops in
-        begins = max(text.rfind(mark) for mark in "。！？!?；;") + 1
+        before = next(filled, None)  # the paragraph before it, residue and blank ones passed over
+        if before is not None and _opens_with_page_number(ctx, last.index) and _trimmed(before.text)[-1:] not in \
+                SENTENCE_ENDS:
+            # the last page of a viewer's text (……主题月活动(5月1日 / 3、一31), going on with the half sentence the page
+            # before stops in: the last sentence begins there
+            return before.index, _last_sentence_start(before.text.rstrip())
+        begins = _last_sentence_start(text)
         tail = text[begins:]
         if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、" or (text[-1].isalnum() and _open_mark(tail))):
             return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished; a figure
@@ -150,28 +154,27 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
-                                        and not (_under_heading(ctx, last.index) if label is None
-                                                 else _after_finished_item(ctx, last.index))):
+                                        and not (_under_heading(ctx, before) if label is None
+                                                 else _after_finished_item(before))):
             return None
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
 
 
-def _page_before(ctx: Context, index: int) -> tuple[int, int] | None:
-    """Where the last sentence begins when the last paragraph (``index``) opens with a viewer's page number (N108's
-    page series: ……主题月活动(5月1日 / 3、一31) and the page before it stops in mid-sentence: that page's paragraph and
-    the place after its last sentence end; else None."""
-    if not any(m.block == index and m.stray == "page" for m in ctx.outline.markers):
-        return None
-    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
-                  None)
-    if before is None:
-        return None
-    text = before.text.rstrip()
-    if not text or text[-1] in SENTENCE_ENDS or text[-1] in "。！？!?":
-        return None
-    return before.index, max(text.rfind(mark) for mark in "。！？!?；;") + 1
+def _trimmed(text: str) -> str:
+    """``text`` without the closing marks and blanks at its end (……教育。” reads as ending in 。)."""
+    return text.rstrip(CLOSING_MARKS + " \u3000\t")
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of ``text`` begins: after its last 。！？；, or at 0."""
+    return max(text.rfind(mark) for mark in "。！？!?；;") + 1
+
+
+def _opens_with_page_number(ctx: Context, index: int) -> bool:
+    """Whether paragraph ``index`` opens with a number of a viewer's page series (N108's: 1、 2、 3、 at each page)."""
+    return any(m.block == index and m.stray == "page" for m in ctx.outline.markers)
 
 
 def _open_mark(text: str) -> bool:
@@ -179,23 +182,19 @@ def _open_mark(text: str) -> bool:
     return any(text.rfind(a) > text.rfind(b) for a, b in ("《》", "（）", "()", "“”"))
 
 
-def _after_finished_item(ctx: Context, index: int) -> bool:
-    """Whether the paragraph before ``index`` (residue and blank ones passed over) is a numbered item ending its
-    sentence (1.学校开展……教育。): a short numbered last paragraph after it is the next item cut short
-    (2.学校有计划地建设), not one more short name of a list of names."""
-    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
-                  None)
+def _after_finished_item(before: Block | None) -> bool:
+    """Whether the paragraph before the last (``before``) is a numbered item ending its sentence (1.学校开展……教育。):
+    a short numbered last paragraph after it is the next item cut short (2.学校有计划地建设), not one more short name
+    of a list of names."""
     return before is not None and _ITEM_NUMBER.match(before.text) is not None \
-        and before.text.rstrip(CLOSING_MARKS + " \u3000\t")[-1:] in "。！？!?；;"
+        and _trimmed(before.text)[-1:] in "。！？!?；;"
 
 
-def _under_heading(ctx: Context, index: int) -> bool:
-    """Whether the paragraph before ``index`` (residue and blank ones passed over) is a numbered heading standing
-    alone (二、活动的启示, no sentence end): a short last paragraph without a number of its own right under it is
-    the first words of the heading's body (……\n二、活动的启示\n这次活动), not a closing line or a name."""
-    before = next((b for b in reversed(ctx.doc.blocks[:index]) if b.text.strip() and b.index not in ctx.residue),
-                  None)
-    if before is None or before.text.rstrip(CLOSING_MARKS + " \u3000\t")[-1:] in SENTENCE_ENDS:
+def _under_heading(ctx: Context, before: Block | None) -> bool:
+    """Whether the paragraph before the last (``before``) is a numbered heading standing alone (二、活动的启示, no
+    sentence end): a short last paragraph without a number of its own right under it is the first words of the
+    heading's body (……\n二、活动的启示\n这次活动), not a closing line or a name."""
+    if before is None or _trimmed(before.text)[-1:] in SENTENCE_ENDS:
         return False
     return any(it.marker.block == before.index and not it.marker.stray and not it.marker.inline
                for it in ctx.outline.items)

@@ -16,7 +16,6 @@ from ..context import Context
 from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
-from ..residue import blank_or_value
 from ..scan import PatternSet, anchor, pattern_set
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
 from .markup import markdown_bold
@@ -157,12 +156,11 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     温馨提示: / 1. 文件下载后无此问题 / 网站客服:… → one B101 over the run."""
     doc = ctx.doc
     found = sorted(ctx.residue - ctx.contents)  # a table of contents is no residue to delete
-    # the document's title between two residue lines (a portal's breadcrumb above it, its 发布时间 line below) is
-    # the document's own line, however short and full of digits (华庄街道2022年工作总结): it ends a run
-    title = ctx.outline.title.block if ctx.outline.title else -1
+    # one run of neighbouring residue blocks: the blank and value lines between two residue lines are residue already
+    # (``residue.bridged``), the document's title between them not
     runs: list[list[int]] = []
     for i in found:
-        if runs and all(j != title and blank_or_value(doc.blocks[j].text) for j in range(runs[-1][-1] + 1, i)):
+        if runs and runs[-1][-1] + 1 == i:
             runs[-1].append(i)
         else:
             runs.append([i])

@@ -1343,44 +1343,39 @@ def _sends_a_kind_without(ctx: Context, code: str) -> bool:
 _ASKING_FOR_OPINIONS = ("征求", "征集", "听取")
 
 
+def _items_above(ctx: Context, m: Measure) -> Iterator[int]:
+    """The items above ``m`` in the outline, nearest first: its parent and theirs; for a point inside an item (一是……)
+    the item holding it and those above that one. None for a paragraph of a part without items."""
+    items = ctx.outline.items
+    places = _item_places(ctx)
+    at = bisect_right(places, ((m.block, m.start), len(items))) - 1
+    if at < 0:
+        return
+    pos, j = places[at]
+    if pos == (m.block, m.start):
+        j = items[j].parent
+    elif m.inline == 0:
+        return  # a paragraph of a part without items
+    while j >= 0:
+        yield j
+        j = items[j].parent
+
+
 def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
     """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
     （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
     tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or the item above leads
     into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：)."""
     items = ctx.outline.items
-    places = _item_places(ctx)
-    at = bisect_right(places, ((m.block, m.start), len(items))) - 1
-    if at < 0:
-        return False
-    pos, j = places[at]
-    if pos != (m.block, m.start):
-        if m.inline == 0:
-            return False  # a paragraph of a part without items
-        j = places[at][1]  # 一是…二是… inside an item: the item holding them and those above it
-    else:
-        j = items[j].parent
-    while j >= 0:
-        if _OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims):
-            return True
-        j = items[j].parent
-    return False
+    return any(_OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims)
+               for j in _items_above(ctx, m))
 
 
 def _deadline_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
     """Whether an item above ``m`` in the outline has a title that sets a date (（一）6月5日前，做好发动工作。,
     （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps under it."""
     items = ctx.outline.items
-    places = _item_places(ctx)
-    at = bisect_right(places, ((m.block, m.start), len(items))) - 1
-    if at < 0 or places[at][0] != (m.block, m.start):
-        return False
-    j = items[places[at][1]].parent
-    while j >= 0:
-        if "deadline" in dims.of(items[j].marker.title):
-            return True
-        j = items[j].parent
-    return False
+    return any("deadline" in dims.of(items[j].marker.title) for j in _items_above(ctx, m))
 
 
 # the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
