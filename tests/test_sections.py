@@ -84,7 +84,7 @@ def test_missing_title_suggests_a_title_of_the_document_type(tmp_path: Path) -> 
     assert [f.rule for f in found] == ["S105"] and "在××会议上的讲话" in found[0].message
     report = "今年以来，局里按照年初部署推进各项工作。\n一、主要工作\n（一）完成了设备更新。\n二、存在的问题\n（一）进度偏慢。"
     found = lint_text(report, tmp_path, select="S105", profile="工作总结")
-    assert [f.rule for f in found] == ["S105"] and "××关于××的工作总结" in found[0].message
+    assert [f.rule for f in found] == ["S105"] and "××单位××年工作总结" in found[0].message
     news = ("本报讯 近日，县农业局组织技术人员深入田间地头开展春耕指导，发放技术资料2000余份。\n"
             "指导组分片包村，逐户查看种子、化肥准备情况。\n该局负责人表示，将持续做好技术服务。\n")
     found = lint_text(news, tmp_path, select="S105", profile="简报")
@@ -263,6 +263,37 @@ def test_the_example_title_takes_the_kind_a_sharing_sites_heading_names(tmp_path
               "一、抓班子建设\n每月召开一次支委会。\n二、抓产业发展\n新建大棚20个。\n")
     found = lint_text(report, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××同志××年度述职报告" in found[0].message
+
+
+def test_the_example_title_names_no_single_kind_when_nothing_shows_it(tmp_path: Path) -> None:
+    """No profile, no set wording, no site heading: the message offers titles of two kinds for the writer to pick
+    from, not a 报告 for what may be a summary or a plan."""
+    text = ("为做好今冬明春森林防火工作，镇里组织力量开展了隐患排查。\n一、排查情况\n共排查林区12处。\n"
+            "二、发现的问题\n个别村防火物资不足。\n")
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"]
+    assert "“××关于××的报告”或“××单位××年工作总结”（文种按本文实际写）" in found[0].message
+
+
+@pytest.mark.parametrize(("opening", "example"), [
+    ("现将半年来的主要工作总结如下：", "××单位××年工作总结"),
+    ("现将我校校园安全自查情况报告如下：", "××关于××的自查报告"),
+    ("现将调研情况报告如下：", "关于××情况的调研报告"),
+])
+def test_a_report_that_names_its_kind_as_it_sets_out_gets_that_kind(tmp_path: Path, opening: str,
+                                                                   example: str) -> None:
+    text = f"根据上级统一安排，我们认真开展了相关工作。{opening}\n一、基本情况\n完成培训3期。\n二、下步打算\n继续抓好落实。\n"
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and example in found[0].message
+
+
+def test_a_site_blurb_over_the_text_names_the_kind_inside_its_line(tmp_path: Path) -> None:
+    """An editor's blurb (residue) names the piece before its comma: 下面是……整理的……工作总结，供大家参考."""
+    text = ("下面是小编为大家整理的2024年社区卫生服务站工作总结，供大家参考。\n"
+            "今年以来，服务站围绕居民健康需求开展了各项工作。\n一、主要工作\n建立健康档案800份。\n"
+            "二、存在不足\n人员偏少。\n")
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.rule for f in found] == ["S105"] and "××单位××年工作总结" in found[0].message
 
 
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:

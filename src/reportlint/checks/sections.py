@@ -596,13 +596,19 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 def _example_title(ctx: Context, rule: Rule) -> str:
-    """The title S105's message offers: the kind the document's own wording shows (特此请示, 特制定本方案), else
-    the kind a sharing site's heading over the text names (……活动方案篇1), else its profile's, from
-    ``title_examples``, else ××关于××的<kind>. The wording first: the plan profile takes 实施方案 and 整改方案 alike."""
+    """The example S105's message offers, in its quotation marks: the title of the kind the document's own wording
+    shows (特此请示, 特制定本方案), else of the kind a sharing site's heading over the text names (……活动方案篇1),
+    else of the kind a less sure wording shows (``late_kind_wordings``: 汇报如下), else of its profile's, from
+    ``title_examples``, else ××关于××的<kind>. The wording first: the plan profile takes 实施方案 and 整改方案 alike.
+    When nothing shows the kind, ``unknown_kind``: examples of two kinds, the writer to pick the document's own (a
+    summary or a plan offered 关于××的报告 was told a wrong kind)."""
     kind = _kind_by_wording(ctx, rule.params.get("kind_wordings", ())) \
         or _kind_by_page_heading(ctx, tuple(rule.params.get("page_kinds", ()))) \
+        or _kind_by_wording(ctx, rule.params.get("late_kind_wordings", ())) \
         or (ctx.profile.name if ctx.profile else "")
-    return str(rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind or '报告'}")
+    if not kind:
+        return str(rule.params.get("unknown_kind", "“××关于××的报告”"))
+    return f"“{rule.params.get('title_examples', {}).get(kind) or f'××关于××的{kind}'}”"
 
 
 # what a sharing site puts after the kind in its heading over the text: its count ((精选6篇)), the piece's number (篇1,
@@ -619,11 +625,17 @@ def _kind_by_page_heading(ctx: Context, kinds: tuple[str, ...]) -> str:
     first = next((b.index for b in blocks if b.text.strip() and b.index not in ctx.residue), len(blocks))
     above = [b for b in blocks[:first] if b.index in ctx.residue and b.text.strip()][-_PAGE_HEADINGS:]
     for b in reversed(above):
-        head = _SITE_TAIL.sub("", b.text.strip())
-        kind = next((k for k in kinds if head.endswith(k)), "")
-        if kind:
-            return kind
+        # the name may stand inside the line, before a clause mark: 下面是小编为大家整理的……工作总结，供大家参考
+        for part in reversed(_NAME_END.split(b.text.strip())):
+            head = _SITE_TAIL.sub("", part)
+            kind = next((k for k in kinds if head.endswith(k)), "")
+            if kind:
+                return kind
     return ""
+
+
+# where a name in a site's line may end: a clause's mark, or a file's type in a sharing site's 《……要点.docx》
+_NAME_END = re.compile(r"\s*[，,。；;！!]\s*|\.(?:docx?|pdf|wps)\b")
 
 
 def _kind_by_wording(ctx: Context, wordings: Any) -> str:
