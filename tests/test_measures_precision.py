@@ -642,6 +642,23 @@ def test_the_terms_of_a_call_for_applications_are_no_measures(tmp_path: Path) ->
         "（三）加强宣传发动。广泛宣传相关政策。", "（四）优化申报流程。简化审核环节。"]
 
 
+def test_the_cases_a_rule_applies_to_are_no_measures(tmp_path: Path) -> None:
+    """有下列情形之一的，应……：1.……的；2.……的: the lead-in and each case say when a rule applies; a bare task of the
+    same plan is still reported."""
+    text = ("关于开展食品小作坊专项整治的工作方案\n一、整治范围\n全县登记在册的食品小作坊。\n二、主要措施\n"
+            "（一）有下列情形之一的，列为重点整治对象。\n1.未取得登记证擅自生产的；\n2.生产场所卫生条件不达标、屡查屡犯的；\n"
+            "（二）加强日常巡查。巡查中发现问题及时处理。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强日常巡查。巡查中发现问题及时处理。"]
+
+
+def test_a_body_that_answers_for_the_work_is_its_owner(tmp_path: Path) -> None:
+    """党委对……负主体责任, 分管领导负直接责任: the wording of a responsibility system names who acts."""
+    text = ("关于落实安全生产责任制的实施方案\n一、总体要求\n坚持安全第一。\n二、工作措施\n"
+            "（一）压实责任。镇党委对全镇安全生产工作负主体责任，分管领导对分管领域负直接责任。\n"
+            "（二）加强宣传教育。营造良好氛围。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强宣传教育。营造良好氛围。"]
+
+
 def test_a_template_attached_to_a_notice_holds_no_measures(tmp_path: Path) -> None:
     """附件 ××报告（模板）…二、工作思路及措施 ……: what to write there, not measures; the same heading in the notice is."""
     text = ("关于报送年度工作报告的通知\n各单位：\n一、报送要求\n请于11月底前报送。\n二、下一步措施\n加强学习。\n"
