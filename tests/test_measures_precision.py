@@ -659,6 +659,13 @@ def test_a_body_that_answers_for_the_work_is_its_owner(tmp_path: Path) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["（二）加强宣传教育。营造良好氛围。"]
 
 
+def test_a_body_with_an_adverb_of_time_before_its_act_is_the_owner(tmp_path: Path) -> None:
+    """针对……，学校尽快维修: a unit's own report of what it puts right names itself before the act."""
+    text = ("第三小学食堂安全自查报告\n一、存在的问题\n储物间通风不良。\n二、整改措施\n"
+            "1.针对储物间通风不良，学校尽快加装排风扇。\n2.进一步提高安全意识。\n")
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="M101")] == ["2.进一步提高安全意识。"]
+
+
 def test_a_template_attached_to_a_notice_holds_no_measures(tmp_path: Path) -> None:
     """附件 ××报告（模板）…二、工作思路及措施 ……: what to write there, not measures; the same heading in the notice is."""
     text = ("关于报送年度工作报告的通知\n各单位：\n一、报送要求\n请于11月底前报送。\n二、下一步措施\n加强学习。\n"
