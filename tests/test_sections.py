@@ -296,6 +296,13 @@ def test_a_site_blurb_over_the_text_names_the_kind_inside_its_line(tmp_path: Pat
     assert [f.rule for f in found] == ["S105"] and "××单位××年工作总结" in found[0].message
 
 
+def test_a_pieces_number_before_its_title_leaves_the_title_there(tmp_path: Path) -> None:
+    """第1篇: ……工作方案 on a sharing site's page: its number is residue, the title after it is the document's."""
+    text = ("第1篇: 城关镇防汛抢险工作方案\n为做好今年防汛工作，特制定本方案。\n一、工作目标\n确保安全度汛。\n"
+            "二、工作措施\n每日巡查堤防一次。\n")
+    assert lint_text(text, tmp_path, select="S105") == []
+
+
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:
     """A model text's free preview stops in mid-word: S106 says so once; S101 does not call the parts after the cut
     missing."""

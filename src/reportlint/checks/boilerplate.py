@@ -26,8 +26,9 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
     """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
     it; ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the last
     ``tail_inline_chars`` characters of the document, on one long line or on short ones;
-    ``inline_patterns`` (a site's markers) and ``inline_field_patterns`` (a page's fields run into a line) in any
-    block (``text``: the document's joined text, where a marker's first characters are looked for at once)."""
+    ``inline_patterns`` (a site's markers), ``inline_field_patterns`` (a page's fields or a site's name run into a
+    line) and ``hidden_patterns`` (a site's prompt where it hid part of the text) in any block (``text``: the
+    document's joined text, where a marker's first characters are looked for at once)."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
@@ -37,10 +38,11 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
-    fields = pattern_set(tuple(params.get("inline_field_patterns") or ()))
-    for b in filled if fields is not None and fields.may_begin(text) else ():
-        for m in fields.finditer(b.text):
-            yield b.index, m.start(), m.end(), "inline"
+    for name, key in (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden")):
+        fields = pattern_set(tuple(params.get(name) or ()))
+        for b in filled if fields is not None and fields.may_begin(text) else ():
+            for m in fields.finditer(b.text):
+                yield b.index, m.start(), m.end(), key
     # the blocks within the document's last ``tail_inline_chars`` characters, each with where that stretch begins in
     # it: the end of one long line, or the short lines a news page's dateline and source line stand on
     edges: dict[int, int] = {}

@@ -1,0 +1,80 @@
+"""B101 on the lines and marks model-text and sharing sites leave in a copied page (sets 97-99's blind judges found
+them read as text): each case is a page head or a body line of our own, with what must be reported and what not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportlint.testing import lint_text
+
+BODY = "一、基本情况\n今年以来，全镇共组织巡查48次，整改隐患21处。\n二、下步打算\n继续抓好隐患排查。\n"
+
+
+def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
+    return [(f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")]
+
+
+@pytest.mark.parametrize(("head", "lines"), [
+    # a sharing site's question over the text about the kind's format
+    ("工作总结的格式是什么?\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # a domain in brackets over the text, a title with the site's page count
+    ("【www.example.cn--总结】\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("2024年安全生产工作总结-精选word文档 (12页)\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # the page's clock time with its save buttons; a date without its year; a user's share line; the preview label
+    ("城关镇2024年安全生产工作总结\n工作总结 时间:2024-12-20 09:15:33 收藏 WORD下载\n", [(2, 2)]),
+    ("城关镇2024年安全生产工作总结\n时间: 12-20\n", [(2, 2)]),
+    ("城关镇2024年安全生产工作总结\n时间: 小林88 分享\n", [(2, 2)]),
+    ("内容预览:\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # a collection's count with 合集
+    ("安全生产工作总结(合集12篇)\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # the font switch after a page's title, marked off with ◇
+    ("公文范例--工作总结◇字体:大中小\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+])
+def test_a_page_heads_lines_are_residue(tmp_path: Path, head: str, lines: list[tuple[int, int]]) -> None:
+    assert _lines(tmp_path, head + BODY) == lines
+
+
+def test_a_logo_a_slogan_and_a_breadcrumb_are_residue_and_the_title_between_them_is_kept(tmp_path: Path) -> None:
+    head = ("某某范文网 -总结,计划,讲话稿等各类范文。\n某某网logo\n当前位置: 某某网 > 范文 > 总结 > 安全生产工作总结\n\n"
+            "城关镇2024年安全生产工作总结\n\n时间:2024-12-20 作者:小林 来源:某某网\n\n")
+    assert _lines(tmp_path, head + BODY) == [(1, 3), (7, 7)]
+
+
+@pytest.mark.parametrize("blurb", [
+    "下面是网友为大家分享的安全生产工作总结，供大家参考。",
+    "下面是某某网小编搜集的安全生产工作总结，欢迎阅读！",
+    "下文是小编就城关镇工作总结做出的整理，参考!",
+])
+def test_an_editors_or_users_blurb_is_residue(tmp_path: Path, blurb: str) -> None:
+    assert _lines(tmp_path, "城关镇2024年安全生产工作总结\n" + blurb + "\n" + BODY) == [(2, 2)]
+
+
+def test_a_picture_of_the_page_and_its_credit_are_residue(tmp_path: Path) -> None:
+    text = ("城关镇2024年安全生产工作总结\n![安全,生产,总结](/static/img/pic_12.jpg)\n" + BODY
+            + "图源:城关镇人民政府网站截图\n")
+    assert _lines(tmp_path, text) == [(2, 2), (7, 7)]
+
+
+def test_a_breadcrumb_far_down_a_page_under_its_menu_is_residue(tmp_path: Path) -> None:
+    menu = "".join(f"  • 栏目{i}\n" for i in range(1, 25))
+    text = menu + "  • 当前位置: 某某文档网 > 体裁范文 > 工作总结 > 正文\n城关镇2024年安全生产工作总结\n" + BODY
+    assert (25, 25) in _lines(tmp_path, text)
+
+
+def test_a_sites_watermark_and_its_hidden_text_prompt_are_reported_where_they_stand(tmp_path: Path) -> None:
+    text = ("城关镇2024年安全生产工作总结\n一、基本情况\n今年以来，全镇共组织巡查48次，某某写作网整改隐患21处。\n"
+            "二、下步打算\n继续抓好隐患排查……此处隐藏1520个字……加强应急演练。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.excerpt) for f in found] == [(3, "写作网"), (5, "……此处隐藏1520个字……")]
+    assert "缺了原文的一段" in found[1].message
+
+
+@pytest.mark.parametrize("text", [
+    # a meeting's own time and a portal named in a sentence are the document's
+    "城关镇安全生产会议纪要\n时间：2024年12月20日上午\n地点：镇政府三楼会议室\n一、会议议定事项\n抓好隐患排查。\n",
+    "关于开展网上申报的通知\n各单位：\n请登录县政务服务网填报，截止时间为12月20日。\n特此通知。\n",
+])
+def test_a_documents_own_time_and_a_portal_in_a_sentence_are_no_residue(tmp_path: Path, text: str) -> None:
+    assert _lines(tmp_path, text) == []
