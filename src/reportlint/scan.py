@@ -296,9 +296,9 @@ def _past_blanks(items: list[tuple[object, object]]) -> set[Head]:
 @lru_cache(maxsize=256)
 def line_lead(pattern: str, flags: int = 0) -> str | None:
     """For a pattern whose matches all begin at a line start (each alternative opens with ``^`` or ``\\A``, maybe
-    look-arounds, then maybe blanks: ``^\\s*温馨提示\\s*$``): a pattern that finds, in one scan in C, the line
-    breaks before the line starts where a match can begin, those whose first two characters past the blanks are
-    ones the pattern allows there (the text's own start is not found: it is tried as it is).
+    look-arounds, then maybe blanks: ``^\\s*温馨提示\\s*$``): a look-ahead that holds at a line start where a match
+    can begin, whose first two characters past the blanks are ones the pattern allows there. After a line break
+    (``\\n`` + it) it finds those places in one scan in C.
     None when that cannot be bounded (another shape, a match that may hold nothing past the blanks, a blank among
     those characters, a case-insensitive pattern). ``re`` tries every alternative at every line start itself: B101's
     41 line patterns cost 1.2 us a line. Kept between runs by ``regexcache``."""
@@ -327,9 +327,8 @@ def _line_lead(pattern: str, flags: int) -> str | None:
     if any(c == "\\s" or (not isinstance(c, str) and not _BLANKS.isdisjoint(range(c[0], c[1] + 1))) for c in firsts):
         return None
     lead = _lead_source(heads)  # the first two characters past the blanks, as for a set's filter
-    # a line break (re finds it as fast as any one character), then the line's blanks (\s, not the class of
-    # _class_item: they may hold line breaks) and a place the lead allows
-    return None if lead is None else "\n(?=\\s*" + lead + ")"
+    # the line's blanks (\s, not the class of _class_item: they may hold line breaks), then a place the lead allows
+    return None if lead is None else "(?=\\s*" + lead + ")"
 
 
 @lru_cache(maxsize=1)
@@ -413,7 +412,8 @@ class PatternSet:
         self._refused = 0  # places the filter let through that the alternation refused, so far
         self._scans = 0  # scans with the filter so far (see _split_scans)
         self._split: tuple[re.Pattern[str], ...] | None = None  # see _split_scans
-        self._lines: re.Pattern[str] | bool | None = None  # see _line_starts (None: not asked yet)
+        # see _line_starts: the scan for the places after a line break, the test at the text's start (None: not asked)
+        self._lines: tuple[re.Pattern[str], re.Pattern[str]] | bool | None = None
 
     def for_text(self, text: str) -> PatternSet:
         """This set as it can match in ``text``: the same pattern, with a first-character
@@ -483,14 +483,23 @@ class PatternSet:
             self._refused = -1
             self._fused = fused_starts(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
 
-    def _line_starts(self) -> re.Pattern[str] | None:
-        """``line_lead``'s pattern for a set without a filter whose matches all begin at a line start, else None;
-        worked out at the first long scan (a set only ever tried on short texts needs none)."""
+    def _line_starts(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """For a set without a filter whose matches all begin at a line start: ``line_lead`` after a line break (a
+        scan finds the places past it) and alone (a test of the text's start); else None. Worked out at the first
+        question (a set only ever tried on short texts asks none)."""
         lines = self._lines
         if lines is None:
             source = line_lead(self._source, self._flags)
-            lines = self._lines = re.compile(source) if source else False
+            lines = self._lines = (re.compile("\n" + source), re.compile(source)) if source else False
         return lines or None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """``pattern.match(text)``; for a set whose matches all begin at a line start, refused at once where
+        ``line_lead`` says none can begin at the text's start."""
+        pattern = self._pattern or self.pattern
+        if self._lead is None and (lines := self._line_starts()) is not None and lines[1].match(text) is None:
+            return None
+        return pattern.match(text)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern = self._pattern or self.pattern
@@ -573,17 +582,19 @@ class PatternSet:
                 self._refusing(refused)
 
 
-def _line_matches(pattern: re.Pattern[str], lines: re.Pattern[str], text: str, pos: int,
+def _line_matches(pattern: re.Pattern[str], lines: tuple[re.Pattern[str], re.Pattern[str]], text: str, pos: int,
                   end: int) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text, pos, end)`` for a pattern whose matches all begin at a line start, ``lines`` its
-    ``line_lead``: tried at the text's start, then after each line break ``lines`` finds. As with ``split`` in
+    """``pattern.finditer(text, pos, end)`` for a pattern whose matches all begin at a line start, ``lines`` the
+    scan and the test of ``PatternSet._line_starts``: tried at the text's start when the test lets it through, then
+    after each line break the scan finds. As with ``split`` in
     ``PatternSet.finditer``, no match is empty (``line_lead``), so the next one begins at the first of those places
     past the end of the last."""
     match = pattern.match
-    if pos == 0 and (m := match(text, 0, end)) is not None:
+    scan, test = lines
+    if pos == 0 and test.match(text, 0, end) is not None and (m := match(text, 0, end)) is not None:
         yield m
         pos = m.end()
-    for hit in lines.finditer(text, max(pos - 1, 0), end):
+    for hit in scan.finditer(text, max(pos - 1, 0), end):
         at = hit.end()  # past the line break
         if at >= pos and (m := match(text, at, end)) is not None:
             yield m
