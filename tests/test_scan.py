@@ -255,3 +255,36 @@ def test_a_split_pattern_set_matches_the_alternation(patterns: list[str], texts:
         for pos in (0, 1, half):
             expected = [(m.span(), m.groups()) for m in _alternation(patterns).finditer(text, pos)]
             assert [(m.span(), m.groups()) for m in split.finditer(text, pos)] == expected
+
+
+LINE_PATTERN_LISTS = [
+    [r"^\s*温馨提示\s*$", r"^\s*(?:[•·-]\s*)?(?:阅读全文|查看更多)\s*$", r"^\s*第\s*\d+\s*页"],
+    [r"^(?<![:：]\n)\s*(?:https?://|www\.)\S+\s*$", r"^[ \t\u3000]{0,3}#{1,6}[ \t]+(?=[^\s#])", r"\A共\d+页"],
+]
+LINE_ALPHABET = "温馨提示阅读全文查看更多第页共12 \u3000\n\t：:•-#wh/.ab"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LINE_PATTERN_LISTS), st.text(alphabet=LINE_ALPHABET, max_size=80),
+       st.integers(min_value=0, max_value=100))
+def test_a_set_anchored_at_line_starts_matches_the_alternation(patterns: list[str], text: str, pos: int) -> None:
+    """A set whose matches all begin at a line start is tried only after the line breaks ``line_lead`` finds (and at
+    the text's start): its matches and its first match stay the alternation's, from any position."""
+    from reportlint.scan import _SPLIT_FROM, line_lead
+
+    assert line_lead(_alternation(patterns).pattern, re.MULTILINE)  # the test runs the line scan
+    text += "。" * _SPLIT_FROM  # long enough to be scanned by lines
+    pos = min(pos, len(text) // 2)
+    expected = [(m.span(), m.groups()) for m in _alternation(patterns).finditer(text, pos)]
+    patterns_set = PatternSet(patterns)
+    assert [(m.span(), m.groups()) for m in patterns_set.finditer(text, pos)] == expected
+    first = patterns_set.search(text, pos)
+    assert (first.span() if first else None) == (expected[0][0] if expected else None)
+
+
+@pytest.mark.parametrize("pattern", [r"^\s*$", r"^(?:[^，]{0,10}[:：])?关于", r"^\s*(?:\s*甲|乙)", r"(?i)^\s*abc",
+                                     r"坚持|^\s*牢固"])
+def test_no_line_lead_where_it_cannot_bound_the_places(pattern: str) -> None:
+    from reportlint.scan import line_lead
+
+    assert line_lead(pattern, re.MULTILINE) is None

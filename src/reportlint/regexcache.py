@@ -35,13 +35,14 @@ _KIND = "regex"
 # 2: each pattern's code as the bytes of an array of 32-bit numbers; 3: and the leads of ``scan.first_chars``
 # give the second characters each first one allows; 4: a lead lists the digits \\d matches, and a pattern
 # anchored at line starts has none; 5: facts of more kinds than the leads (``FACT_KINDS``); 6: a lead's second
-# characters are grouped by the first ones they follow; 7: and the anchors of ``scan.anchor``
-_FORMAT = 7
+# characters are grouped by the first ones they follow; 7: and the anchors of ``scan.anchor``; 8: and the line
+# leads of ``scan.line_lead``
+_FORMAT = 8
 _CODE = "I"  # the array type of the code: 32 bits (``_sre.CODESIZE``) where the table is used
 MAX_PATTERNS = 2000  # a table grown past this keeps only the patterns the current run has in use
 _known: set[tuple[str, int]] = set()
-# scan.first_chars, needchars.needed_chars (a string of characters each, or None), scan.anchor (a string)
-FACT_KINDS = ("leads", "needs", "anchors")
+# scan.first_chars, needchars.needed_chars, scan.line_lead (a string each, or None), scan.anchor (a string)
+FACT_KINDS = ("leads", "needs", "anchors", "lines")
 _facts: dict[str, dict[tuple[str, int], str | None]] = {kind: {} for kind in FACT_KINDS}
 _new_facts: set[tuple[str, str, int]] = set()  # (kind, pattern, flags) found by this run
 Table = dict[str, dict[tuple[str, int], Any]]

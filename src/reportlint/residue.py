@@ -320,12 +320,12 @@ def _summary_over_text(blocks: Sequence[Block], got: set[int]) -> list[int]:
     if len(lines) < 3:
         return []
     own = _NOT_WORD.sub("", lines[0].text)
-    below = [_NOT_WORD.sub("", b.text) for b in lines[1:1 + _SUMMARY_LINES]]
-    if not below[0] or len(own) <= len(below[0]) + 4 or not own.startswith(below[0]):
+    first = _NOT_WORD.sub("", lines[1].text)  # the first line below: most texts stop here
+    if not first or len(own) <= len(first) + 4 or not own.startswith(first):
         return []
-    joined = "".join(below)
+    joined = first + "".join([_NOT_WORD.sub("", b.text) for b in lines[2:1 + _SUMMARY_LINES]])
     common = next((i for i, (a, b) in enumerate(zip(own, joined, strict=False)) if a != b), min(len(own), len(joined)))
-    return [lines[0].index] if common >= len(below[0]) + 4 and common * 5 >= len(own) * 4 else []
+    return [lines[0].index] if common >= len(first) + 4 and common * 5 >= len(own) * 4 else []
 
 
 def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
@@ -478,7 +478,7 @@ class _LineTest(NamedTuple):
 
     def holds(self, text: str) -> bool:
         if self.at_start is not None and (
-                self.at_start.pattern.match(text) if "\n" not in text else self.at_start.search(text)) is not None:
+                self.at_start.match(text) if "\n" not in text else self.at_start.search(text)) is not None:
             return True
         return self.others is not None and self.others.search(text) is not None
 

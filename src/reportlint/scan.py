@@ -233,6 +233,104 @@ def _anchored(items: list[tuple[object, object]]) -> bool:
     return False
 
 
+# every character ``str.isspace`` (so ``\s``) matches lies below U+3001
+_BLANKS = frozenset(c for c in range(0x3001) if chr(c).isspace())
+
+
+def _blank_only(chars: Iterable[First]) -> bool:
+    """Every character of a class is a blank (``\\s``, a space, a tab, U+3000 …)."""
+    return all(c == "\\s" or (not isinstance(c, str) and all(x in _BLANKS for x in range(c[0], c[1] + 1)))
+               for c in chars)
+
+
+def _blank_run(op: object, av: object) -> bool:
+    """A repeat of blanks alone (``\\s*``, ``[ \\t\\u3000]{0,3}``), as a line-start pattern opens with."""
+    if op not in _REPEATS:
+        return False
+    sub = av[2].data  # type: ignore[index]
+    if len(sub) != 1:
+        return False
+    sub_op, sub_av = sub[0]
+    if sub_op is sre.LITERAL:
+        return sub_av in _BLANKS  # type: ignore[operator]
+    if sub_op is sre.IN:
+        try:
+            return _blank_only(_first_of_class(sub_av))  # type: ignore[arg-type]
+        except _Unknown:
+            return False
+    return False
+
+
+def _line_heads(items: list[tuple[object, object]]) -> set[Head]:
+    """The heads (see ``_heads``) of what a match of a line-start pattern holds past its line start, its look-arounds
+    and its leading blanks. Raises ``_Unknown`` for another shape. (``re``'s parser takes the items the alternatives
+    share out of them: ``(?:^\\s*甲)|(?:^\\s*乙)`` is ``^`` then the alternatives.)"""
+    if not items:
+        raise _Unknown
+    op, av = items[0]
+    if op is sre.SUBPATTERN:
+        return _line_heads([*_group_items(av), *items[1:]])
+    if op is sre.BRANCH:
+        return set().union(*(_line_heads([*branch.data, *items[1:]]) for branch in av[1]))  # type: ignore[index]
+    if op is not sre.AT or av not in _LINE_STARTS:
+        raise _Unknown
+    return _past_blanks(items[1:])
+
+
+def _past_blanks(items: list[tuple[object, object]]) -> set[Head]:
+    """The heads of ``items`` past their look-arounds and a leading run of blanks (in each alternative)."""
+    k = 0
+    while k < len(items) and items[k][0] in (sre.ASSERT, sre.ASSERT_NOT):
+        k += 1
+    if k < len(items):
+        op, av = items[k]
+        if op is sre.SUBPATTERN:
+            return _past_blanks([*_group_items(av), *items[k + 1:]])
+        if op is sre.BRANCH:
+            return set().union(*(_past_blanks([*branch.data, *items[k + 1:]]) for branch in av[1]))  # type: ignore
+        if _blank_run(op, av):
+            k += 1
+    return _heads(items[k:])
+
+
+@lru_cache(maxsize=256)
+def line_lead(pattern: str, flags: int = 0) -> str | None:
+    """For a pattern whose matches all begin at a line start (each alternative opens with ``^`` or ``\\A``, maybe
+    look-arounds, then maybe blanks: ``^\\s*温馨提示\\s*$``): a look-ahead that holds at a line start where a match
+    can begin, whose first two characters past the blanks are ones the pattern allows there. After a line break
+    (``\\n`` + it) it finds those places in one scan in C.
+    None when that cannot be bounded (another shape, a match that may hold nothing past the blanks, a blank among
+    those characters, a case-insensitive pattern). ``re`` tries every alternative at every line start itself: B101's
+    41 line patterns cost 1.2 us a line. Kept between runs by ``regexcache``."""
+    known, value = regexcache.recall("lines", pattern, flags)
+    if not known:
+        value = _line_lead(pattern, flags)
+        regexcache.remember("lines", pattern, flags, value)
+    return value
+
+
+def _line_lead(pattern: str, flags: int) -> str | None:
+    if flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = _parser.parse(pattern, flags)
+        if parsed.state.flags & re.IGNORECASE:  # (?i) at the pattern's start
+            return None
+        heads = _line_heads(parsed.data)
+    except (_Unknown, re.error, RecursionError):
+        return None
+    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
+        return None
+    if not heads or () in heads:
+        return None
+    firsts: set[First] = set().union(*(head[0] for head in heads))
+    if any(c == "\\s" or (not isinstance(c, str) and not _BLANKS.isdisjoint(range(c[0], c[1] + 1))) for c in firsts):
+        return None
+    lead = _lead_source(heads)  # the first two characters past the blanks, as for a set's filter
+    # the line's blanks (\s, not the class of _class_item: they may hold line breaks), then a place the lead allows
+    return None if lead is None else "(?=\\s*" + lead + ")"
+
+
 @lru_cache(maxsize=1)
 def _spaces_but_newline() -> str:
     """What ``\\s`` matches, without the line break that joins paragraphs in ``Body``: a
@@ -301,7 +399,8 @@ class PatternSet:
     in ``Body``'s joined text (a match never begins at a line break). Compiled on first use:
     a rule whose patterns a document never needs costs nothing."""
 
-    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_pattern", "_refused", "_scans", "_source", "_split")
+    __slots__ = ("_branches", "_flags", "_fused", "_lead", "_lines", "_pattern", "_refused", "_scans", "_source",
+                 "_split")
 
     def __init__(self, patterns: Iterable[str], flags: int = re.MULTILINE) -> None:
         self._branches = tuple(patterns)
@@ -313,6 +412,8 @@ class PatternSet:
         self._refused = 0  # places the filter let through that the alternation refused, so far
         self._scans = 0  # scans with the filter so far (see _split_scans)
         self._split: tuple[re.Pattern[str], ...] | None = None  # see _split_scans
+        # see _line_starts: the scan for the places after a line break, the test at the text's start (None: not asked)
+        self._lines: tuple[re.Pattern[str], re.Pattern[str]] | bool | None = None
 
     def for_text(self, text: str) -> PatternSet:
         """This set as it can match in ``text``: the same pattern, with a first-character
@@ -347,6 +448,7 @@ class PatternSet:
         narrowed._pattern, narrowed._lead = pattern, lead
         narrowed._fused, narrowed._refused = False, -1  # a filter per text: never fused (a pattern per text)
         narrowed._scans, narrowed._split = -1, None  # nor split
+        narrowed._lines = False  # (it has a filter)
         return narrowed
 
     def __bool__(self) -> bool:
@@ -381,12 +483,33 @@ class PatternSet:
             self._refused = -1
             self._fused = fused_starts(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
 
+    def _line_starts(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """For a set without a filter whose matches all begin at a line start: ``line_lead`` after a line break (a
+        scan finds the places past it) and alone (a test of the text's start); else None. Worked out at the first
+        question (a set only ever tried on short texts asks none)."""
+        lines = self._lines
+        if lines is None:
+            source = line_lead(self._source, self._flags)
+            lines = self._lines = (re.compile("\n" + source), re.compile(source)) if source else False
+        return lines or None
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """``pattern.match(text)``; for a set whose matches all begin at a line start, refused at once where
+        ``line_lead`` says none can begin at the text's start."""
+        pattern = self._pattern or self.pattern
+        if self._lead is None and (lines := self._line_starts()) is not None and lines[1].match(text) is None:
+            return None
+        return pattern.match(text)
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         pattern = self._pattern or self.pattern
         end = len(text) if endpos is None else endpos
         lead = self._lead
         if lead is None:
-            return pattern.search(text, pos, end)
+            lines = self._line_starts() if end - pos >= _SPLIT_FROM else None
+            if lines is None:
+                return pattern.search(text, pos, end)
+            return next(_line_matches(pattern, lines, text, pos, end), None)
         fused = self._fused
         if fused:
             hit = fused.search(text, pos, end)  # type: ignore[union-attr]
@@ -421,7 +544,11 @@ class PatternSet:
         end = len(text) if endpos is None else endpos
         lead = self._lead
         if lead is None:
-            yield from pattern.finditer(text, pos, end)
+            lines = self._line_starts() if end - pos >= _SPLIT_FROM else None
+            if lines is None:
+                yield from pattern.finditer(text, pos, end)
+                return
+            yield from _line_matches(pattern, lines, text, pos, end)
             return
         split = (self._split or self._splitting()) if end - pos >= _SPLIT_FROM else None
         if split:
@@ -453,6 +580,25 @@ class PatternSet:
         finally:
             if refused:
                 self._refusing(refused)
+
+
+def _line_matches(pattern: re.Pattern[str], lines: tuple[re.Pattern[str], re.Pattern[str]], text: str, pos: int,
+                  end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, end)`` for a pattern whose matches all begin at a line start, ``lines`` the
+    scan and the test of ``PatternSet._line_starts``: tried at the text's start when the test lets it through, then
+    after each line break the scan finds. As with ``split`` in
+    ``PatternSet.finditer``, no match is empty (``line_lead``), so the next one begins at the first of those places
+    past the end of the last."""
+    match = pattern.match
+    scan, test = lines
+    if pos == 0 and test.match(text, 0, end) is not None and (m := match(text, 0, end)) is not None:
+        yield m
+        pos = m.end()
+    for hit in scan.finditer(text, max(pos - 1, 0), end):
+        at = hit.end()  # past the line break
+        if at >= pos and (m := match(text, at, end)) is not None:
+            yield m
+            pos = m.end()
 
 
 @lru_cache(maxsize=256)

@@ -637,7 +637,7 @@ def _split(ctx: Context) -> _Split:
         echoed = set(compress(range(len(clauses)), map(ne, map(len, clauses), map(len, map(set, clauses)))))
         return _Split(lines, pieces, list(map("".join, pieces)), echoed)
     pieces = list(map(str.split, lines, repeat(_ENDS[0])))
-    ended = list(map("".join, pieces))
+    ended = marked.replace(_ENDS[0], "").split("\n")  # each line's pieces joined: one pass of C over the text
     words = list(map(str.split, spaced.replace(_ENDS[0], " ").split("\n")))  # clauses, and single characters
     echoed = set()
     for i in compress(range(len(words)), map(ne, map(len, words), map(len, map(set, words)))):
