@@ -1608,6 +1608,15 @@ def test_markdown_bold_marks_are_no_starred_out_names(tmp_path: Path) -> None:
     assert [(f.rule, f.block + 1) for f in lint_text(masked, tmp_path, select="B103")] == [("B103", 4)]
 
 
+def test_stars_closing_after_a_comma_with_the_sentence_going_on_are_no_bold(tmp_path: Path) -> None:
+    """**是农业大县，……以来，**人民……: two masked names, not a bold run; a bold lead-in ending in a colon or a full
+    stop before its text (**工作目标：**到2026年……) is still Markdown."""
+    masked = "示例县情况介绍\n**是农业大县，近年来，**人民群众的收入稳步增长。\n"
+    assert lint_text(masked, tmp_path, select="B107") == []
+    bold = "示例县情况介绍\n**工作目标：**到2026年全县粮食产量稳定在50万吨以上。\n"
+    assert [f.rule for f in lint_text(bold, tmp_path, select="B107")] == ["B107"]
+
+
 def test_a_notices_own_contact_lines_over_a_filing_number_stay_text(tmp_path: Path) -> None:
     """The notice ends with its contact lines; the site's ICP number under them is residue, they are not."""
     text = ("关于召开年度总结会的通知\n各科室：\n定于1月10日上午9时召开年度总结会，请准时参加。\n"

@@ -23,6 +23,7 @@ _STAR_RUN = re.compile(r"\*+")
 _STRONG = re.compile(r"\*\*(?=\S)(?:[^*\n]|\*(?!\*))+?(?<=\S)\*\*|\*{4}")  # one bold run, or two run together
 _MARKDOWN_FILES = (".md", ".markdown")
 _OPENING, _CLOSING = frozenset("“‘（(《【〔「『〈"), frozenset("”’）)》】〕」』〉")
+_PAUSES = frozenset("，,、；;")  # marks inside a sentence, after which no bold run ends while the sentence goes on
 _SAMPLE_CHARS = 16
 
 
@@ -32,7 +33,8 @@ def markdown_bold(text: str) -> bool:
     pair and opening the next (**2030年****）**, as a converter writes two bold runs side by side). A masked name
     (***县, **风廉政建设 with no closing pair, 推进**镇 between two characters) is a run of another length, a pair
     left open or stars inside a word; so is a pair whose second half follows an opening mark (**县……开通“**平台”: a
-    masked county's name and a masked platform's, CommonMark's right-flanking rule)."""
+    masked county's name and a masked platform's, CommonMark's right-flanking rule), or after a comma in a sentence
+    going on (……以来,**人民)."""
     inside = False
     runs = 0
     for m in _STAR_RUN.finditer(text):
@@ -45,8 +47,11 @@ def markdown_bold(text: str) -> bool:
         if size != 2 or ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff"):
             return False  # stars between two characters of a word (加强**风廉政, 推进**镇) mask what stood there
         # CommonMark's flanking: no pair closes after a space or an opening mark (“**平台”), nor opens before a space
-        # or a closing mark
-        closing, opening = inside and (before.isspace() or before in _OPENING), not inside and (
+        # or a closing mark; nor, as CommonMark has it for any mark, after a comma or a pause with the sentence going
+        # straight on (……以来,**人民艰苦奋斗: a masked name). Not after a colon or a full stop, the end of a bold
+        # lead-in that converters write before its text (**总体目标：**到2025年……)
+        closing, opening = inside and (before.isspace() or before in _OPENING or (
+            before in _PAUSES and not (after.isspace() or after in _CLOSING or after in _PAUSES))), not inside and (
             after.isspace() or after in _CLOSING)
         if closing or opening:
             return False
