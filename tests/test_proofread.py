@@ -1623,6 +1623,33 @@ def test_the_number_prefilters_never_hide_a_match() -> None:
     assert P.has_any("投资 亿元", P._LOST_BLANK_SUM_NEED) and not P.has_any("投资1亿元", P._LOST_BLANK_SUM_NEED)
 
 
+def test_the_date_and_count_prefilters_never_hide_a_match() -> None:
+    """The cheap searches T108 makes before a pattern that would stop at every digit (``_NO_RI_NEED``,
+    ``_SHORT_YEAR_NEED``, ``_NO_CLASSIFIER_NEED``, ``_BROKEN_FIGURE_NEED``) must say yes wherever the pattern matches;
+    ``_holds`` is ``in``."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    rng = random.Random(13)
+    alphabets = ("0129 年月日前止以为之，", "0120 19年到至截于月 ", "0912多余千百-－—～~ 人个件户、", "19,，.．0 万")
+    for _ in range(30000):
+        alphabet = rng.choice(alphabets)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        if P._NO_RI.search(text):
+            assert P._NO_RI_NEED.search(text), text
+        if P._SHORT_YEAR.search(text):
+            assert P._SHORT_YEAR_NEED.search(text), text
+        if P._NO_CLASSIFIER.search(text):
+            assert P._matches_at(P._NO_CLASSIFIER_NEED, text, "多余-－—～~"), text
+        assert bool(P._BROKEN_FIGURE.search(text)) == any(rx.search(text) for rx in P._BROKEN_FIGURE_NEED), text
+        for word in ("年月", "多余", "0 "):
+            assert P._holds(text, word) == (word in text)
+    assert P._NO_RI_NEED.search("请于4月28前报送") and not P._NO_RI_NEED.search("请于4月28日前报送")
+    assert P._matches_at(P._NO_CLASSIFIER_NEED, "走访30多典型贫困户", "多余-－—～~")
+    assert not P._matches_at(P._NO_CLASSIFIER_NEED, "走访三十多户", "多余-－—～~")
+
+
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
     ("今年全县固定资投资增长8%，增速居全市第二。", "固定资投资", "固定资产投资"),  # a character dropped from an indicator's name
     ("持续加强污染房治，改善河道水质。", "污染房治", "污染防治"),  # 音近 inside a 公文 phrase
