@@ -1661,6 +1661,16 @@ def test_the_date_and_count_prefilters_never_hide_a_match() -> None:
             text = text[:cut] + text[cut + 1:]
         if P._REVERSED_RANGE.search(text):
             assert P._REVERSED_RANGE_NEED.search(text), text
+    from reportlint.checks import extraction as X
+    from reportlint.textutil import PINYIN_READING
+
+    for _ in range(20000):  # years in Chinese numerals with a letter or a digit for 〇; readings after words
+        year = "".join(rng.choice("一二〇零九OoＯ0○◯年 ") for _ in range(rng.randint(0, 12)))
+        if P._YEAR_ZERO.search(year):
+            assert P._YEAR_ZERO_NEED.search(year), year
+        reading = "".join(rng.choice(("生产", "(", "（", ")", "）", "ch", "a", "ǎ", "n", " ", "ü")) for _ in range(12))
+        if PINYIN_READING.search(reading):
+            assert any(rx.search(reading) for rx in X._READING_OPENS), reading
     assert P._NO_RI_NEED.search("请于4月28前报送") and not P._NO_RI_NEED.search("请于4月28日前报送")
     assert P._matches_at(P._NO_CLASSIFIER_NEED, "走访30多典型贫困户", "多余-－—～~")
     assert not P._matches_at(P._NO_CLASSIFIER_NEED, "走访三十多户", "多余-－—～~")
