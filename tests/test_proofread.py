@@ -1623,6 +1623,60 @@ def test_the_number_prefilters_never_hide_a_match() -> None:
     assert P.has_any("投资 亿元", P._LOST_BLANK_SUM_NEED) and not P.has_any("投资1亿元", P._LOST_BLANK_SUM_NEED)
 
 
+def test_the_date_and_count_prefilters_never_hide_a_match() -> None:
+    """The cheap searches T108 makes before a pattern that would stop at every digit (``_NO_RI_NEED``,
+    ``_SHORT_YEAR_NEED``, ``_NO_CLASSIFIER_NEED``, ``_BROKEN_FIGURE_NEED``, ``_REVERSED_RANGE_NEED``) must say yes
+    wherever the pattern matches; ``_holds`` is ``in``."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    rng = random.Random(13)
+    # pieces of dates, counts and figures, drawn at random: most texts hold a match of some pattern
+    pieces = (list("0129 年月日前止以为之，"), ["202", "2024", "195", "19", "20", " ", "年", "到", "至", "截至", "月", "3"],
+              list("0912多余千百-－—～~ 人个件户、"), list("19,，.．0 万"),
+              ["2024年", "9月", "1", "30", "日", "号", "至", "-", " ", "到"])
+    for _ in range(30000):
+        alphabet = rng.choice(pieces)
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        if P._NO_RI.search(text):
+            assert P._NO_RI_NEED.search(text), text
+        if P._SHORT_YEAR.search(text):
+            assert P._SHORT_YEAR_NEED.search(text), text
+        if P._NO_CLASSIFIER.search(text):
+            assert P._matches_at(P._NO_CLASSIFIER_NEED, text, "多余-－—～~"), text
+        if P._REVERSED_RANGE.search(text):
+            assert P._REVERSED_RANGE_NEED.search(text), text
+        assert bool(P._BROKEN_FIGURE.search(text)) == any(rx.search(text) for rx in P._BROKEN_FIGURE_NEED), text
+        for word in ("年月", "多余", "0 "):
+            assert P._holds(text, word) == (word in text)
+    for _ in range(5000):  # periods (2024年9月1日至8月30日), with spaces, other marks, a character dropped
+        parts = [rng.choice(("", "于", "1")), rng.choice(("2024", "1998", "20")), rng.choice(("年", " 年")),
+                 str(rng.randint(1, 12)), "月", str(rng.randint(1, 31)), rng.choice("日号 "),
+                 rng.choice(("至", "到", "—", "－", "-", "~", "～", " 至 ", "起")), rng.choice(("", "2025年")),
+                 str(rng.randint(1, 12)), "月", str(rng.randint(1, 31)), rng.choice("日号")]
+        text = "".join(parts)
+        if rng.random() < 0.5:
+            cut = rng.randrange(len(text))
+            text = text[:cut] + text[cut + 1:]
+        if P._REVERSED_RANGE.search(text):
+            assert P._REVERSED_RANGE_NEED.search(text), text
+    from reportlint.checks import extraction as X
+    from reportlint.textutil import PINYIN_READING
+
+    for _ in range(20000):  # years in Chinese numerals with a letter or a digit for 〇; readings after words
+        year = "".join(rng.choice("一二〇零九OoＯ0○◯年 ") for _ in range(rng.randint(0, 12)))
+        if P._YEAR_ZERO.search(year):
+            assert P._YEAR_ZERO_NEED.search(year), year
+        reading = "".join(rng.choice(("生产", "(", "（", ")", "）", "ch", "a", "ǎ", "n", " ", "ü")) for _ in range(12))
+        if PINYIN_READING.search(reading):
+            assert any(rx.search(reading) for rx in X._READING_OPENS), reading
+    assert P._NO_RI_NEED.search("请于4月28前报送") and not P._NO_RI_NEED.search("请于4月28日前报送")
+    assert P._matches_at(P._NO_CLASSIFIER_NEED, "走访30多典型贫困户", "多余-－—～~")
+    assert not P._matches_at(P._NO_CLASSIFIER_NEED, "走访三十多户", "多余-－—～~")
+    assert P._REVERSED_RANGE_NEED.search("2024年9月1日至8月30日")
+
+
 @pytest.mark.parametrize(("text", "excerpt", "expected"), [
     ("今年全县固定资投资增长8%，增速居全市第二。", "固定资投资", "固定资产投资"),  # a character dropped from an indicator's name
     ("持续加强污染房治，改善河道水质。", "污染房治", "污染防治"),  # 音近 inside a 公文 phrase
