@@ -386,6 +386,8 @@ def test_a_character_confused_with_one_of_its_look_alikes(tmp_path: Path, text: 
     "各村因村制宜发展集体经济。",  # a slot several idioms fill (因地制宜, 因时制宜): the writer's own word in it
     "面对困难局面，老站长在这个偏远乡镇一干就是二十年。",  # 一 + a verb, no numeral: no 一千
     "因道路施工，该路段全幅封闭，请车辆绕行。",  # a road-closure notice's own term, no 全副
+    "全县列入湖长制管理的湖泊共5个。",  # the lakes' own system beside the rivers' 河长制
+    "他挑起了那副沉甸甸的担子。",  # 副 after a demonstrative: the classifier of a load, a pair, a face
 ])
 def test_look_alikes_that_stand_right_are_left_alone(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="T105") == []
