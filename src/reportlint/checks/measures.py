@@ -1227,6 +1227,13 @@ def _measure_params(ctx: Context) -> Mapping[str, Any]:
     return rule.params if rule else {}
 
 
+def _scoped_params(ctx: Context, scope: str | None) -> Mapping[str, Any]:
+    """M101's parameters (``_measure_params``) with the ``scope`` M102 or M103 is given, when one is: else the same
+    mapping, so that the memos keyed by it (``dimensions_of``, ``_counted``) find M101's answers at once."""
+    base = _measure_params(ctx)
+    return {**base, "scope": scope} if scope else base
+
+
 def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a bare measure: an item of a measures part (整改措施, 下一步打算, 对策建议,
@@ -1885,12 +1892,11 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     threshold = params.get("threshold", 0.12)
     min_hits = params.get("min_hits", 3)
     min_chars = params.get("min_chars", 20)
-    base = dict(_measure_params(ctx))
-    if not_a_plan(ctx, base):
-        return  # a law's articles: no measures, however they are worded
-    if params.get("scope"):
-        base["scope"] = params["scope"]
-    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
+    base = _scoped_params(ctx, params.get("scope"))
+    sections = measure_sections(ctx, base)
+    if not sections:
+        return  # no measures part: nothing to weigh (nor in a law's articles, ``not_a_plan``, however worded)
+    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in sections]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
     measures = find_measures(ctx, base)[0]
     # the short measures covering each block: a passage lies in one block, so only these can enclose it
@@ -2019,9 +2025,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     states a principle to hold (坚持…, 牢固树立…), left out of the count.
     ## Example
     Five measures, one with a deadline → 20% → M103."""
-    base = dict(_measure_params(ctx))
-    if rule.params.get("scope"):
-        base["scope"] = rule.params["scope"]
+    base = _scoped_params(ctx, rule.params.get("scope"))
     measures, sections = _outside_year_plans(ctx, *find_measures(ctx, base), base)
     if not sections or _safeguards_alone(ctx, sections, base):
         return
@@ -2050,9 +2054,9 @@ def _safeguards_alone(ctx: Context, sections: list[MeasureSection], params: Mapp
     (组织领导, 宣传解读, 督促检查), with no part of its tasks found beside it. Its share of quantified items says
     nothing of the tasks (an 意见 or a notice whose tasks are headed by their topics)."""
     words = pattern_set(tuple(params.get("safeguard_sections", ())))
-    located = locate_sections(ctx) if ctx.profile is not None else {}
-    guards = {(h.block, h.start) for sec in (ctx.profile.roles("safeguards") if ctx.profile else ())
-              if (h := located.get(sec.name)) is not None}
+    roles = ctx.profile.roles("safeguards") if ctx.profile is not None else ()
+    located = locate_sections(ctx) if roles else {}  # only a profile with a safeguards part needs them found
+    guards = {(h.block, h.start) for sec in roles if (h := located.get(sec.name)) is not None}
     blocks = ctx.doc.blocks
     return all((sec.block, sec.start) in guards or (words is not None and words.search(
         strip_label(blocks[sec.block].text[sec.start:sec.head_end])[:12]) is not None) for sec in sections)
