@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, reduce
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import or_
 from typing import Any, TypeVar
 
@@ -1209,7 +1209,9 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     record): speakers' proposals and the meeting's course, as they were said."""
     if ctx.title_matches((*params.get("not_titles", ()), *params.get("record_titles", ()))):
         return True
-    first = [b for b in ctx.doc.blocks[:40] if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"]
+    # the first twelve paragraphs of text among the first 40 blocks (what the two tests below read)
+    first = list(islice((b for b in ctx.doc.blocks[:40]
+                         if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"), 12))
     leads = pattern_set(tuple(params.get("news_leads", ())))
     if leads is not None and any(leads.pattern.match(b.text) for b in first[:4]):
         return True
@@ -1286,6 +1288,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
     tail = open_tail(ctx)
+    owners_above: dict[int, bool] = {}  # ``_owner_above``'s answer for each item asked about
     for k, m in enumerate(measures):
         if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -1299,9 +1302,10 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
-        if _owner_above(ctx, m, dims) or _owner_after(ctx, m, dims):
+        above = _items_above(ctx, m)
+        if _owner_above(ctx, above, dims, owners_above) or _owner_after(ctx, m, dims):
             continue  # （一）县教育局 / 1.由街道负责……，具体如下： / 一是……（牵头单位：……）: the owner is named once
-        if _deadline_above(ctx, m, dims):
+        if _deadline_above(ctx, above, dims):
             continue  # （一）6月5日前，做好发动工作。 over its steps 1、2、3、: the date is set once for all of them
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
@@ -1350,39 +1354,49 @@ def _sends_a_kind_without(ctx: Context, code: str) -> bool:
 _ASKING_FOR_OPINIONS = ("征求", "征集", "听取")
 
 
-def _items_above(ctx: Context, m: Measure) -> Iterator[int]:
+def _items_above(ctx: Context, m: Measure) -> list[int]:
     """The items above ``m`` in the outline, nearest first: its parent and theirs; for a point inside an item (一是……)
     the item holding it and those above that one. None for a paragraph of a part without items."""
     items = ctx.outline.items
     places = _item_places(ctx)
     at = bisect_right(places, ((m.block, m.start), len(items))) - 1
     if at < 0:
-        return
+        return []
     pos, j = places[at]
     if pos == (m.block, m.start):
         j = items[j].parent
     elif m.inline == 0:
-        return  # a paragraph of a part without items
+        return []  # a paragraph of a part without items
+    found = []
     while j >= 0:
-        yield j
+        found.append(j)
         j = items[j].parent
+    return found
 
 
-def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
-    """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
-    （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
-    tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or the item above leads
-    into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：)."""
+def _owner_above(ctx: Context, above: list[int], dims: Dimensions, known: dict[int, bool]) -> bool:
+    """Whether an item ``above`` a measure (``_items_above``) is titled with a named body and nothing else
+    (（一）县教育局, （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the
+    owner once, over the tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or
+    the item above leads into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：).
+    ``known``: the answer for each item asked before in the document (the bare items under one heading ask about
+    it each)."""
+    for j in above:
+        found = known.get(j)
+        if found is None:
+            title = ctx.outline.items[j].marker.title.strip()
+            found = known[j] = _OWNER_TITLE.fullmatch(title) is not None or _lead_names_owner(ctx, j, dims)
+        if found:
+            return True
+    return False
+
+
+def _deadline_above(ctx: Context, above: list[int], dims: Dimensions) -> bool:
+    """Whether an item ``above`` a measure (``_items_above``) has a title that sets a date (（一）6月5日前，做好发动
+    工作。, （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps
+    under it."""
     items = ctx.outline.items
-    return any(_OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims)
-               for j in _items_above(ctx, m))
-
-
-def _deadline_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
-    """Whether an item above ``m`` in the outline has a title that sets a date (（一）6月5日前，做好发动工作。,
-    （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps under it."""
-    items = ctx.outline.items
-    return any("deadline" in dims.of(items[j].marker.title) for j in _items_above(ctx, m))
+    return any("deadline" in dims.of(items[j].marker.title) for j in above)
 
 
 # the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
@@ -2101,11 +2115,45 @@ def _parts_apart(ctx: Context, sections: list[MeasureSection], headings: tuple[s
     # the alternation itself on each short title (as if it ended at ``chars``): the set's first-character filter
     # costs a Python step per title, a hundred titles per report
     search = heads.pattern.search
-    for k, it in enumerate(ctx.outline.items):
-        m = it.marker
+    items = ctx.outline.items
+    for k in _titles_with(ctx, _needed_class(heads.pattern.pattern, heads.pattern.flags)):
+        m = items[k].marker
         if not m.stray and search(m.title, 0, chars) is not None and not any(
                 (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
             yield k
+
+
+@lru_cache(maxsize=32)
+def _needed_class(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The characters of which every match of ``pattern`` holds one (``needed_chars``), as one class; None when
+    they cannot be named."""
+    need = needed_chars(pattern, flags)
+    return re.compile("[" + "".join(map(re.escape, sorted(need))) + "]") if need else None
+
+
+def _titles_with(ctx: Context, need: re.Pattern[str] | None) -> Iterator[int]:
+    """The outline items whose title holds a character of ``need`` (every item when it is None), in order: one scan
+    of the titles joined by line breaks finds them, instead of a search in each title (heading patterns that need
+    职 or 步 find them in few)."""
+    if need is None:
+        yield from range(len(ctx.outline.items))
+        return
+    joined, ends = _title_lines(ctx)
+    pos = 0
+    while (hit := need.search(joined, pos)) is not None:
+        k = bisect_right(ends, hit.start())
+        yield k
+        pos = ends[k]  # the next title's line
+
+
+def _title_lines(ctx: Context) -> tuple[str, list[int]]:
+    """The outline items' titles joined by line breaks, and where each title's line ends (its break included),
+    made once for the document."""
+    def make() -> tuple[str, list[int]]:
+        titles = [it.marker.title for it in ctx.outline.items]
+        return "\n".join(titles), list(accumulate(len(t) + 1 for t in titles))
+
+    return ctx.memo("item-title-lines", make)  # type: ignore[no-any-return]
 
 
 def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
