@@ -255,6 +255,7 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
 _OBJECT_BEFORE = re.compile(r"(?:向|对|给|为|明确|告知|通知)$")
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
 _OWNER = DIMENSIONS.index("owner") + 1
+_DATED = DIMENSIONS.index("deadline") + 1
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
 _FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
                                                 for n in range(1 << len(DIMENSIONS)))}
@@ -265,8 +266,8 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_hint", "_judged", "_known", "_limit_in", "_limit_words",
-                 "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclusions", "_hint", "_judged", "_known", "_limit_in",
+                 "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")],
@@ -281,6 +282,7 @@ class Dimensions:
         self._unit_in, self._limit_in = _holding_any(self._units), _holding_any(self._limit_words)
         self._known: dict[str, frozenset[str]] = {}  # a text -> ``quantified``
         self._stated: dict[str, frozenset[str]] = {}  # a text -> ``of``
+        self._dated: dict[str, bool] = {}  # a text ``of`` was not asked about -> ``dated``
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
         self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._owners: dict[str, str] = {}  # a text -> ``generic_owner``
@@ -309,11 +311,30 @@ class Dimensions:
             found = _remember(self._stated, text, self._of(text))
         return found
 
-    def _of(self, text: str) -> frozenset[str]:
-        needs = self._needs
+    def dated(self, text: str) -> bool:
+        """Whether ``text`` states a deadline: ``"deadline" in of(text)``, with only the deadline patterns searched
+        when ``of`` was not asked about the text (a heading's period, a stage's dates in an item's title: these
+        callers ask for nothing else, and the owner patterns cost the most)."""
+        found = self._stated.get(text)
+        if found is not None:
+            return "deadline" in found
+        known = self._dated.get(text)
+        if known is None:
+            searched, mask = self._searched(text)
+            # as ``_of`` searches the deadline list: the text with its ``exclude`` spans blanked, the owners left
+            known = _remember(self._dated, text, any(search(searched) for search in self._needs.searches(mask)[_DATED]))
+        return known
+
+    def _searched(self, text: str) -> tuple[str, int]:
+        """``text`` with its ``exclude`` spans blanked, and the patterns (``_Narrowing.mask``) that may match in it."""
         mask, spans = self._excluded(text)
         if spans:
-            text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
+            return _fill(text, spans, "　"), self._needs.filled(mask, "　")
+        return text, mask
+
+    def _of(self, text: str) -> frozenset[str]:
+        needs = self._needs
+        text, mask = self._searched(text)
         plan = needs.searches(mask)
         found = []
         for k, dim in enumerate(DIMENSIONS, 1):
@@ -416,7 +437,7 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._stated, new._judged, new._exclusions, new._owners = {}, {}, {}, {}, {}
+        new._known, new._stated, new._judged, new._exclusions, new._owners, new._dated = {}, {}, {}, {}, {}, {}
         return new
 
 
@@ -1045,7 +1066,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
 def _given_by_lead(ctx: Context, pos: Pos, start: int, params: Mapping[str, Any]) -> frozenset[str]:
     """The deadline the words from ``start`` to a 一是 at ``pos`` (in one paragraph: its item's heading and lead, or
     the paragraph's opening) set for the whole series 一是…二是… (到2025年，一是……二是……)."""
-    return dimensions_of(ctx, params).of(ctx.doc.blocks[pos[0]].text[start:pos[1]]) & _DEADLINE
+    return _DEADLINE if dimensions_of(ctx, params).dated(ctx.doc.blocks[pos[0]].text[start:pos[1]]) else frozenset()
 
 
 _MATTER_END = re.compile(r"(?:情况|事项)[\s。；;，,]*$")
@@ -1058,8 +1079,8 @@ def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> froz
     hint = _deadline_hint(tuple(params.get("deadline", ())))
     if not head.strip() or (hint is not None and not hint.search(head)):
         return frozenset()  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
-    # the patterns alone (``of``): a heading's period is written out in figures, which no segmenter needs to find
-    return dimensions_of(ctx, params).of(head) & _DEADLINE
+    # the patterns alone (``dated``): a heading's period is written out in figures, which no segmenter needs to find
+    return _DEADLINE if dimensions_of(ctx, params).dated(head) else frozenset()
 
 
 _DEADLINE = frozenset({"deadline"})
@@ -1396,7 +1417,7 @@ def _deadline_above(ctx: Context, above: list[int], dims: Dimensions) -> bool:
     工作。, （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps
     under it."""
     items = ctx.outline.items
-    return any("deadline" in dims.of(items[j].marker.title) for j in above)
+    return any(dims.dated(items[j].marker.title) for j in above)
 
 
 # the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
@@ -2168,8 +2189,8 @@ def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mappi
                    (len(blocks) - 1, len(blocks[-1].text)))
         part = "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
                          for b in range(m.block, end[0] + 1) if b not in ctx.residue)
-        # the patterns alone (``of``): a schedule writes its dates out in figures
-        if dimensions_of(ctx, params).of(part) & _DEADLINE:
+        # the patterns alone (``dated``): a schedule writes its dates out in figures
+        if dimensions_of(ctx, params).dated(part):
             return True
     return False
 
