@@ -297,7 +297,7 @@ class Dimensions:
         if found is None:
             # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
             generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            names = list(generic.pattern.finditer(text)) if generic is not None else []
+            names = generic.pattern.finditer(text) if generic is not None else ()  # read up to the first acting one
             acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
                           None)
             found = _remember(self._owners, text, acting.group() if acting else "")
@@ -1552,7 +1552,7 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
     def find() -> frozenset[int]:
         found: set[int] = set()
-        last = max((b.index for b in blocks if b.text.strip()), default=0)
+        last: list[int] = []  # the last block with text, found when a turning item asks (few documents have one)
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
@@ -1562,7 +1562,9 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 listed = leads.search(before[-40:]) is not None
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
-                if _cut_lead_in(m.text, m.end_block >= last and _stops_open(blocks[m.end_block].text)):
+                if not last:
+                    last.append(max((b.index for b in blocks if b.text.strip()), default=0))
+                if _cut_lead_in(m.text, m.end_block >= last[0] and _stops_open(blocks[m.end_block].text)):
                     found.add(id(m))
             if listed:
                 found.add(id(m))
@@ -1934,13 +1936,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in sections]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
     measures = find_measures(ctx, base)[0]
-    # the short measures covering each block: a passage lies in one block, so only these can enclose it
-    # (looking through every measure for every passage was quadratic in a long document)
-    covering: dict[int, list[Measure]] = {}
-    for m in measures:
-        if _paragraphs(m.text) <= 2:
-            for b in range(m.block, m.end_block + 1):
-                covering.setdefault(b, []).append(m)
+    covering: dict[int, list[Measure]] | None = None  # ``_covering``, made when a passage first needs it
     chosen: list[tuple[bool, int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
     # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
@@ -1979,6 +1975,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         slogans = {h for h in hits if len(h) >= 4}
         if not (share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4)):
             continue
+        if covering is None:
+            covering = _covering(measures)
         item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
@@ -2003,6 +2001,17 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         taken.append((block, s, e))
         share_shown, owner_shown, sample = info.split("|", 2)
         yield block, s, e, count, share_shown, owner_shown, sample
+
+
+def _covering(measures: list[Measure]) -> dict[int, list[Measure]]:
+    """The short measures (of at most two lines) covering each block: a passage lies in one block, so only these can
+    enclose it (looking through every measure for every passage was quadratic in a long document)."""
+    covering: dict[int, list[Measure]] = {}
+    for m in measures:
+        if _paragraphs(m.text) <= 2:
+            for b in range(m.block, m.end_block + 1):
+                covering.setdefault(b, []).append(m)
+    return covering
 
 
 def _items_in(ctx: Context, block: int) -> int:
