@@ -1243,11 +1243,17 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
     """M101's patterns as this run merged them (profile and configuration options), which
     M102 and M103 use to tell quantified text; the rulebook's when M101 is not running."""
-    params_of = ctx.cache.get("params_of")
-    if params_of is not None:
-        return params_of("M101")  # type: ignore[no-any-return]
+    if "params_of" in ctx.cache:
+        return _merged(ctx, "M101")
     rule = ctx.rulebook.rules.get("M101")
     return rule.params if rule else {}
+
+
+def _merged(ctx: Context, code: str) -> Mapping[str, Any]:
+    """The parameters of ``code`` as this run merged them (``ctx.cache["params_of"]``), made once for the document:
+    each call of ``params_of`` makes a new mapping, and the memos keyed by one (``dimensions_of``, ``_counted``,
+    ``_vague_spans``) then compared them key by key, or built their signature again."""
+    return ctx.memo(f"merged-params:{code}", lambda: ctx.cache["params_of"](code))  # type: ignore[no-any-return]
 
 
 def _scoped_params(ctx: Context, scope: str | None) -> Mapping[str, Any]:
@@ -1298,7 +1304,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             weak.append(_m103_reports(ctx, measures, sections, rule.params))
         return weak[0]
 
-    vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
+    vague = _vague_spans(ctx, _merged(ctx, "M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
@@ -1673,9 +1679,8 @@ def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[Me
 
 def _low_params(ctx: Context) -> Mapping[str, Any]:
     """M103's parameters as this run merged them; the rulebook's when M103 is not running."""
-    params_of = ctx.cache.get("params_of")
-    if params_of is not None and "M103" in ctx.cache.get("active", ()):
-        return params_of("M103")  # type: ignore[no-any-return]
+    if "params_of" in ctx.cache and "M103" in ctx.cache.get("active", ()):
+        return _merged(ctx, "M103")
     rule = ctx.rulebook.rules.get("M103")
     return rule.params if rule else {}
 
@@ -1685,7 +1690,7 @@ def _m103_reports(ctx: Context, measures: list[Measure], sections: list[MeasureS
     """Whether M103 runs on this document and finds the measures it counts (``_counted``) weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    low = ctx.cache["params_of"]("M103")
+    low = _merged(ctx, "M103")
     return bool(_low_verdict(ctx, _counted(ctx, measures, sections, params, low), params, low))
 
 
