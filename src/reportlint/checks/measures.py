@@ -1955,16 +1955,19 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
 
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
-    first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
-                  for lo, hi in parts]
-    intros = _intros(ctx, parts)
+    first_item: list[Pos] | None = None  # ``_first_items``, and ``_intros``: found when a passage first asks
+    intros: list[tuple[Pos, Pos]] | None = None
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
         starts = starts_of[block]
         if bisect_left(starts, e) - bisect_left(starts, s) < min_hits:
             continue
+        if first_item is None:
+            first_item = _first_items(measures, parts)
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
+        if intros is None:
+            intros = _intros(ctx, parts)
         if any(lo <= (block, s) and (block, e) <= hi for lo, hi in intros):
             continue  # the same custom one level down: an item's own words over its numbered sub-items
         text = ctx.doc.blocks[block].text[s:e]
@@ -2023,6 +2026,12 @@ def _items_in(ctx: Context, block: int) -> int:
     """How many numbered items begin in ``block`` (a document stored on one line holds them all)."""
     places = _item_places(ctx)
     return bisect_left(places, ((block + 1, 0), -1)) - bisect_left(places, ((block, 0), -1))
+
+
+def _first_items(measures: list[Measure], parts: list[tuple[Pos, Pos]]) -> list[Pos]:
+    """Where the first measure of each of ``parts`` begins (the part's end when it has none)."""
+    return [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
+            for lo, hi in parts]
 
 
 def _intros(ctx: Context, parts: list[tuple[Pos, Pos]]) -> list[tuple[Pos, Pos]]:
