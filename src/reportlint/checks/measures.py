@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, reduce
-from itertools import accumulate, pairwise
+from itertools import accumulate, islice, pairwise
 from operator import or_
 from typing import Any, TypeVar
 
@@ -255,6 +255,7 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
 _OBJECT_BEFORE = re.compile(r"(?:向|对|给|为|明确|告知|通知)$")
 _EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
 _OWNER = DIMENSIONS.index("owner") + 1
+_DATED = DIMENSIONS.index("deadline") + 1
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
 _FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
                                                 for n in range(1 << len(DIMENSIONS)))}
@@ -265,8 +266,8 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_exclusions", "_hint", "_judged", "_known", "_limit_in", "_limit_words",
-                 "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclusions", "_hint", "_judged", "_known", "_limit_in",
+                 "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
         self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")],
@@ -281,6 +282,7 @@ class Dimensions:
         self._unit_in, self._limit_in = _holding_any(self._units), _holding_any(self._limit_words)
         self._known: dict[str, frozenset[str]] = {}  # a text -> ``quantified``
         self._stated: dict[str, frozenset[str]] = {}  # a text -> ``of``
+        self._dated: dict[str, bool] = {}  # a text ``of`` was not asked about -> ``dated``
         self._judged: dict[str, frozenset[str]] = {}  # a clause -> what ``_judge`` finds in its words
         self._exclusions: dict[str, tuple[int, list[tuple[int, int]]]] = {}  # see ``_excluded``
         self._owners: dict[str, str] = {}  # a text -> ``generic_owner``
@@ -295,7 +297,7 @@ class Dimensions:
         if found is None:
             # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
             generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            names = list(generic.pattern.finditer(text)) if generic is not None else []
+            names = generic.pattern.finditer(text) if generic is not None else ()  # read up to the first acting one
             acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
                           None)
             found = _remember(self._owners, text, acting.group() if acting else "")
@@ -309,11 +311,30 @@ class Dimensions:
             found = _remember(self._stated, text, self._of(text))
         return found
 
-    def _of(self, text: str) -> frozenset[str]:
-        needs = self._needs
+    def dated(self, text: str) -> bool:
+        """Whether ``text`` states a deadline: ``"deadline" in of(text)``, with only the deadline patterns searched
+        when ``of`` was not asked about the text (a heading's period, a stage's dates in an item's title: these
+        callers ask for nothing else, and the owner patterns cost the most)."""
+        found = self._stated.get(text)
+        if found is not None:
+            return "deadline" in found
+        known = self._dated.get(text)
+        if known is None:
+            searched, mask = self._searched(text)
+            # as ``_of`` searches the deadline list: the text with its ``exclude`` spans blanked, the owners left
+            known = _remember(self._dated, text, any(search(searched) for search in self._needs.searches(mask)[_DATED]))
+        return known
+
+    def _searched(self, text: str) -> tuple[str, int]:
+        """``text`` with its ``exclude`` spans blanked, and the patterns (``_Narrowing.mask``) that may match in it."""
         mask, spans = self._excluded(text)
         if spans:
-            text, mask = _fill(text, spans, "　"), needs.filled(mask, "　")
+            return _fill(text, spans, "　"), self._needs.filled(mask, "　")
+        return text, mask
+
+    def _of(self, text: str) -> frozenset[str]:
+        needs = self._needs
+        text, mask = self._searched(text)
         plan = needs.searches(mask)
         found = []
         for k, dim in enumerate(DIMENSIONS, 1):
@@ -416,7 +437,7 @@ class Dimensions:
         new = Dimensions.__new__(Dimensions)
         for name in self.__slots__:
             setattr(new, name, getattr(self, name))
-        new._known, new._stated, new._judged, new._exclusions, new._owners = {}, {}, {}, {}, {}
+        new._known, new._stated, new._judged, new._exclusions, new._owners, new._dated = {}, {}, {}, {}, {}, {}
         return new
 
 
@@ -1045,7 +1066,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
 def _given_by_lead(ctx: Context, pos: Pos, start: int, params: Mapping[str, Any]) -> frozenset[str]:
     """The deadline the words from ``start`` to a 一是 at ``pos`` (in one paragraph: its item's heading and lead, or
     the paragraph's opening) set for the whole series 一是…二是… (到2025年，一是……二是……)."""
-    return dimensions_of(ctx, params).of(ctx.doc.blocks[pos[0]].text[start:pos[1]]) & _DEADLINE
+    return _DEADLINE if dimensions_of(ctx, params).dated(ctx.doc.blocks[pos[0]].text[start:pos[1]]) else frozenset()
 
 
 _MATTER_END = re.compile(r"(?:情况|事项)[\s。；;，,]*$")
@@ -1058,8 +1079,8 @@ def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> froz
     hint = _deadline_hint(tuple(params.get("deadline", ())))
     if not head.strip() or (hint is not None and not hint.search(head)):
         return frozenset()  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
-    # the patterns alone (``of``): a heading's period is written out in figures, which no segmenter needs to find
-    return dimensions_of(ctx, params).of(head) & _DEADLINE
+    # the patterns alone (``dated``): a heading's period is written out in figures, which no segmenter needs to find
+    return _DEADLINE if dimensions_of(ctx, params).dated(head) else frozenset()
 
 
 _DEADLINE = frozenset({"deadline"})
@@ -1209,7 +1230,9 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     record): speakers' proposals and the meeting's course, as they were said."""
     if ctx.title_matches((*params.get("not_titles", ()), *params.get("record_titles", ()))):
         return True
-    first = [b for b in ctx.doc.blocks[:40] if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"]
+    # the first twelve paragraphs of text among the first 40 blocks (what the two tests below read)
+    first = list(islice((b for b in ctx.doc.blocks[:40]
+                         if b.text.strip() and b.index not in ctx.residue and b.kind != "cell"), 12))
     leads = pattern_set(tuple(params.get("news_leads", ())))
     if leads is not None and any(leads.pattern.match(b.text) for b in first[:4]):
         return True
@@ -1220,11 +1243,24 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
     """M101's patterns as this run merged them (profile and configuration options), which
     M102 and M103 use to tell quantified text; the rulebook's when M101 is not running."""
-    params_of = ctx.cache.get("params_of")
-    if params_of is not None:
-        return params_of("M101")  # type: ignore[no-any-return]
+    if "params_of" in ctx.cache:
+        return _merged(ctx, "M101")
     rule = ctx.rulebook.rules.get("M101")
     return rule.params if rule else {}
+
+
+def _merged(ctx: Context, code: str) -> Mapping[str, Any]:
+    """The parameters of ``code`` as this run merged them (``ctx.cache["params_of"]``), made once for the document:
+    each call of ``params_of`` makes a new mapping, and the memos keyed by one (``dimensions_of``, ``_counted``,
+    ``_vague_spans``) then compared them key by key, or built their signature again."""
+    return ctx.memo(f"merged-params:{code}", lambda: ctx.cache["params_of"](code))  # type: ignore[no-any-return]
+
+
+def _scoped_params(ctx: Context, scope: str | None) -> Mapping[str, Any]:
+    """M101's parameters (``_measure_params``) with the ``scope`` M102 or M103 is given, when one is: else the same
+    mapping, so that the memos keyed by it (``dimensions_of``, ``_counted``) find M101's answers at once."""
+    base = _measure_params(ctx)
+    return {**base, "scope": scope} if scope else base
 
 
 def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
@@ -1268,7 +1304,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             weak.append(_m103_reports(ctx, measures, sections, rule.params))
         return weak[0]
 
-    vague = _vague_spans(ctx, ctx.cache["params_of"]("M102")) if "M102" in ctx.cache.get("active", ()) \
+    vague = _vague_spans(ctx, _merged(ctx, "M102")) if "M102" in ctx.cache.get("active", ()) \
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
@@ -1279,6 +1315,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
     tail = open_tail(ctx)
+    owners_above: dict[int, bool] = {}  # ``_owner_above``'s answer for each item asked about
     for k, m in enumerate(measures):
         if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
@@ -1292,9 +1329,10 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
-        if _owner_above(ctx, m, dims) or _owner_after(ctx, m, dims):
+        above = _items_above(ctx, m)
+        if _owner_above(ctx, above, dims, owners_above) or _owner_after(ctx, m, dims):
             continue  # （一）县教育局 / 1.由街道负责……，具体如下： / 一是……（牵头单位：……）: the owner is named once
-        if _deadline_above(ctx, m, dims):
+        if _deadline_above(ctx, above, dims):
             continue  # （一）6月5日前，做好发动工作。 over its steps 1、2、3、: the date is set once for all of them
         if vague and any(b == m.block and m.start < e and s < (
                 m.end if m.end_block == m.block else len(ctx.doc.blocks[b].text)) for b, s, e, *_ in vague):
@@ -1343,39 +1381,49 @@ def _sends_a_kind_without(ctx: Context, code: str) -> bool:
 _ASKING_FOR_OPINIONS = ("征求", "征集", "听取")
 
 
-def _items_above(ctx: Context, m: Measure) -> Iterator[int]:
+def _items_above(ctx: Context, m: Measure) -> list[int]:
     """The items above ``m`` in the outline, nearest first: its parent and theirs; for a point inside an item (一是……)
     the item holding it and those above that one. None for a paragraph of a part without items."""
     items = ctx.outline.items
     places = _item_places(ctx)
     at = bisect_right(places, ((m.block, m.start), len(items))) - 1
     if at < 0:
-        return
+        return []
     pos, j = places[at]
     if pos == (m.block, m.start):
         j = items[j].parent
     elif m.inline == 0:
-        return  # a paragraph of a part without items
+        return []  # a paragraph of a part without items
+    found = []
     while j >= 0:
-        yield j
+        found.append(j)
         j = items[j].parent
+    return found
 
 
-def _owner_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
-    """Whether an item above ``m`` in the outline is titled with a named body and nothing else (（一）县教育局,
-    （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the owner once, over the
-    tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or the item above leads
-    into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：)."""
+def _owner_above(ctx: Context, above: list[int], dims: Dimensions, known: dict[int, bool]) -> bool:
+    """Whether an item ``above`` a measure (``_items_above``) is titled with a named body and nothing else
+    (（一）县教育局, （二）省公司重点工作, 2.县财政局：): a 分工方案 or a plan divided by who acts names the
+    owner once, over the tasks listed under it (各乡镇人民政府 too). Not 各部门 or 有关单位 (no body named). Or
+    the item above leads into its sub-items naming who does them (1.……由社区、物业公司负责日常管理，具体如下：).
+    ``known``: the answer for each item asked before in the document (the bare items under one heading ask about
+    it each)."""
+    for j in above:
+        found = known.get(j)
+        if found is None:
+            title = ctx.outline.items[j].marker.title.strip()
+            found = known[j] = _OWNER_TITLE.fullmatch(title) is not None or _lead_names_owner(ctx, j, dims)
+        if found:
+            return True
+    return False
+
+
+def _deadline_above(ctx: Context, above: list[int], dims: Dimensions) -> bool:
+    """Whether an item ``above`` a measure (``_items_above``) has a title that sets a date (（一）6月5日前，做好发动
+    工作。, （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps
+    under it."""
     items = ctx.outline.items
-    return any(_OWNER_TITLE.fullmatch(items[j].marker.title.strip()) or _lead_names_owner(ctx, j, dims)
-               for j in _items_above(ctx, m))
-
-
-def _deadline_above(ctx: Context, m: Measure, dims: Dimensions) -> bool:
-    """Whether an item above ``m`` in the outline has a title that sets a date (（一）6月5日前，做好发动工作。,
-    （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps under it."""
-    items = ctx.outline.items
-    return any("deadline" in dims.of(items[j].marker.title) for j in _items_above(ctx, m))
+    return any(dims.dated(items[j].marker.title) for j in above)
 
 
 # the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
@@ -1510,7 +1558,7 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
     def find() -> frozenset[int]:
         found: set[int] = set()
-        last = max((b.index for b in blocks if b.text.strip()), default=0)
+        last: list[int] = []  # the last block with text, found when a turning item asks (few documents have one)
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
@@ -1520,7 +1568,9 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 listed = leads.search(before[-40:]) is not None
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
-                if _cut_lead_in(m.text, m.end_block >= last and _stops_open(blocks[m.end_block].text)):
+                if not last:
+                    last.append(max((b.index for b in blocks if b.text.strip()), default=0))
+                if _cut_lead_in(m.text, m.end_block >= last[0] and _stops_open(blocks[m.end_block].text)):
                     found.add(id(m))
             if listed:
                 found.add(id(m))
@@ -1629,9 +1679,8 @@ def _outside_year_plans(ctx: Context, measures: list[Measure], sections: list[Me
 
 def _low_params(ctx: Context) -> Mapping[str, Any]:
     """M103's parameters as this run merged them; the rulebook's when M103 is not running."""
-    params_of = ctx.cache.get("params_of")
-    if params_of is not None and "M103" in ctx.cache.get("active", ()):
-        return params_of("M103")  # type: ignore[no-any-return]
+    if "params_of" in ctx.cache and "M103" in ctx.cache.get("active", ()):
+        return _merged(ctx, "M103")
     rule = ctx.rulebook.rules.get("M103")
     return rule.params if rule else {}
 
@@ -1641,7 +1690,7 @@ def _m103_reports(ctx: Context, measures: list[Measure], sections: list[MeasureS
     """Whether M103 runs on this document and finds the measures it counts (``_counted``) weak (``_low_verdict``)."""
     if "M103" not in ctx.cache.get("active", ()) or "params_of" not in ctx.cache:
         return False
-    low = ctx.cache["params_of"]("M103")
+    low = _merged(ctx, "M103")
     return bool(_low_verdict(ctx, _counted(ctx, measures, sections, params, low), params, low))
 
 
@@ -1885,21 +1934,14 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     threshold = params.get("threshold", 0.12)
     min_hits = params.get("min_hits", 3)
     min_chars = params.get("min_chars", 20)
-    base = dict(_measure_params(ctx))
-    if not_a_plan(ctx, base):
-        return  # a law's articles: no measures, however they are worded
-    if params.get("scope"):
-        base["scope"] = params["scope"]
-    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in measure_sections(ctx, base)]
+    base = _scoped_params(ctx, params.get("scope"))
+    sections = measure_sections(ctx, base)
+    if not sections:
+        return  # no measures part: nothing to weigh (nor in a law's articles, ``not_a_plan``, however worded)
+    parts = [((sec.block, sec.start), (sec.end_block, sec.end)) for sec in sections]
     dims = {k: base.get(k, ()) for k in ("amount", "deadline", "target", "exclude")}
     measures = find_measures(ctx, base)[0]
-    # the short measures covering each block: a passage lies in one block, so only these can enclose it
-    # (looking through every measure for every passage was quadratic in a long document)
-    covering: dict[int, list[Measure]] = {}
-    for m in measures:
-        if _paragraphs(m.text) <= 2:
-            for b in range(m.block, m.end_block + 1):
-                covering.setdefault(b, []).append(m)
+    covering: dict[int, list[Measure]] | None = None  # ``_covering``, made when a passage first needs it
     chosen: list[tuple[bool, int, int, int, int, str]] = []
     hits_of: dict[int, _Hits] = {}
     # where phrases may begin in each paragraph: a span with fewer than ``min_hits`` of them cannot
@@ -1913,16 +1955,19 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
 
     # a part whose measures are items opens with a lead-in (党中央对今年工作作出了全面部署，我们要……扎实做好各项
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
-    first_item = [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
-                  for lo, hi in parts]
-    intros = _intros(ctx, parts)
+    first_item: list[Pos] | None = None  # ``_first_items``, and ``_intros``: found when a passage first asks
+    intros: list[tuple[Pos, Pos]] | None = None
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
         starts = starts_of[block]
         if bisect_left(starts, e) - bisect_left(starts, s) < min_hits:
             continue
+        if first_item is None:
+            first_item = _first_items(measures, parts)
         if any(lo <= (block, s) and (block, e) <= first for (lo, _), first in zip(parts, first_item, strict=True)):
             continue
+        if intros is None:
+            intros = _intros(ctx, parts)
         if any(lo <= (block, s) and (block, e) <= hi for lo, hi in intros):
             continue  # the same custom one level down: an item's own words over its numbered sub-items
         text = ctx.doc.blocks[block].text[s:e]
@@ -1938,6 +1983,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         slogans = {h for h in hits if len(h) >= 4}
         if not (share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4)):
             continue
+        if covering is None:
+            covering = _covering(measures)
         item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)
         if item - {"owner"}:
             continue  # a slogan sentence cut out of an item that says how much or by when elsewhere
@@ -1964,10 +2011,27 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         yield block, s, e, count, share_shown, owner_shown, sample
 
 
+def _covering(measures: list[Measure]) -> dict[int, list[Measure]]:
+    """The short measures (of at most two lines) covering each block: a passage lies in one block, so only these can
+    enclose it (looking through every measure for every passage was quadratic in a long document)."""
+    covering: dict[int, list[Measure]] = {}
+    for m in measures:
+        if _paragraphs(m.text) <= 2:
+            for b in range(m.block, m.end_block + 1):
+                covering.setdefault(b, []).append(m)
+    return covering
+
+
 def _items_in(ctx: Context, block: int) -> int:
     """How many numbered items begin in ``block`` (a document stored on one line holds them all)."""
     places = _item_places(ctx)
     return bisect_left(places, ((block + 1, 0), -1)) - bisect_left(places, ((block, 0), -1))
+
+
+def _first_items(measures: list[Measure], parts: list[tuple[Pos, Pos]]) -> list[Pos]:
+    """Where the first measure of each of ``parts`` begins (the part's end when it has none)."""
+    return [min(((m.block, m.start) for m in measures if lo <= (m.block, m.start) < hi), default=hi)
+            for lo, hi in parts]
 
 
 def _intros(ctx: Context, parts: list[tuple[Pos, Pos]]) -> list[tuple[Pos, Pos]]:
@@ -2019,9 +2083,7 @@ def check_low_quantification(ctx: Context, rule: Rule) -> Iterator[Finding]:
     states a principle to hold (坚持…, 牢固树立…), left out of the count.
     ## Example
     Five measures, one with a deadline → 20% → M103."""
-    base = dict(_measure_params(ctx))
-    if rule.params.get("scope"):
-        base["scope"] = rule.params["scope"]
+    base = _scoped_params(ctx, rule.params.get("scope"))
     measures, sections = _outside_year_plans(ctx, *find_measures(ctx, base), base)
     if not sections or _safeguards_alone(ctx, sections, base):
         return
@@ -2050,9 +2112,9 @@ def _safeguards_alone(ctx: Context, sections: list[MeasureSection], params: Mapp
     (组织领导, 宣传解读, 督促检查), with no part of its tasks found beside it. Its share of quantified items says
     nothing of the tasks (an 意见 or a notice whose tasks are headed by their topics)."""
     words = pattern_set(tuple(params.get("safeguard_sections", ())))
-    located = locate_sections(ctx) if ctx.profile is not None else {}
-    guards = {(h.block, h.start) for sec in (ctx.profile.roles("safeguards") if ctx.profile else ())
-              if (h := located.get(sec.name)) is not None}
+    roles = ctx.profile.roles("safeguards") if ctx.profile is not None else ()
+    located = locate_sections(ctx) if roles else {}  # only a profile with a safeguards part needs them found
+    guards = {(h.block, h.start) for sec in roles if (h := located.get(sec.name)) is not None}
     blocks = ctx.doc.blocks
     return all((sec.block, sec.start) in guards or (words is not None and words.search(
         strip_label(blocks[sec.block].text[sec.start:sec.head_end])[:12]) is not None) for sec in sections)
@@ -2097,11 +2159,45 @@ def _parts_apart(ctx: Context, sections: list[MeasureSection], headings: tuple[s
     # the alternation itself on each short title (as if it ended at ``chars``): the set's first-character filter
     # costs a Python step per title, a hundred titles per report
     search = heads.pattern.search
-    for k, it in enumerate(ctx.outline.items):
-        m = it.marker
+    items = ctx.outline.items
+    for k in _titles_with(ctx, _needed_class(heads.pattern.pattern, heads.pattern.flags)):
+        m = items[k].marker
         if not m.stray and search(m.title, 0, chars) is not None and not any(
                 (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
             yield k
+
+
+@lru_cache(maxsize=32)
+def _needed_class(pattern: str, flags: int) -> re.Pattern[str] | None:
+    """The characters of which every match of ``pattern`` holds one (``needed_chars``), as one class; None when
+    they cannot be named."""
+    need = needed_chars(pattern, flags)
+    return re.compile("[" + "".join(map(re.escape, sorted(need))) + "]") if need else None
+
+
+def _titles_with(ctx: Context, need: re.Pattern[str] | None) -> Iterator[int]:
+    """The outline items whose title holds a character of ``need`` (every item when it is None), in order: one scan
+    of the titles joined by line breaks finds them, instead of a search in each title (heading patterns that need
+    职 or 步 find them in few)."""
+    if need is None:
+        yield from range(len(ctx.outline.items))
+        return
+    joined, ends = _title_lines(ctx)
+    pos = 0
+    while (hit := need.search(joined, pos)) is not None:
+        k = bisect_right(ends, hit.start())
+        yield k
+        pos = ends[k]  # the next title's line
+
+
+def _title_lines(ctx: Context) -> tuple[str, list[int]]:
+    """The outline items' titles joined by line breaks, and where each title's line ends (its break included),
+    made once for the document."""
+    def make() -> tuple[str, list[int]]:
+        titles = [it.marker.title for it in ctx.outline.items]
+        return "\n".join(titles), list(accumulate(len(t) + 1 for t in titles))
+
+    return ctx.memo("item-title-lines", make)  # type: ignore[no-any-return]
 
 
 def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
@@ -2116,8 +2212,8 @@ def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mappi
                    (len(blocks) - 1, len(blocks[-1].text)))
         part = "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
                          for b in range(m.block, end[0] + 1) if b not in ctx.residue)
-        # the patterns alone (``of``): a schedule writes its dates out in figures
-        if dimensions_of(ctx, params).of(part) & _DEADLINE:
+        # the patterns alone (``dated``): a schedule writes its dates out in figures
+        if dimensions_of(ctx, params).dated(part):
             return True
     return False
 
