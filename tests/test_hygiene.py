@@ -884,3 +884,9 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
     figure = "各村要落实防汛责任。\n为此，县政府决定编制并实施《全县水利建设三年行动计划(2024—202"
     assert _spans(tmp_path, figure, "T102") == []
     assert _spans(tmp_path, figure + "6年)的通知。", "T102") != []  # finished: the 《 is left open
+    # a site's dots where it cut the text inside a title, and a stop put right after a title cut short
+    dots = "各村要落实防汛责任。\n县里出台了《全县山塘水库安全度汛专项整治实......"
+    assert _spans(tmp_path, dots, "T102") == []
+    stop = "各村要落实防汛责任。\n县里研究制定了《全县水利事业发展“十。"
+    assert _spans(tmp_path, stop, "T102") == []
+    assert _spans(tmp_path, "县里研究制定了《全县水利事业发展规划。各村要落实防汛责任。", "T102") != []

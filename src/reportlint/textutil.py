@@ -138,6 +138,8 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         if last is None or last.kind == "cell":
             return None
         text = _trimmed(_SITE_TAG.sub("", last.text))
+        if text and text[-1] in SENTENCE_ENDS and _cut_in_title(text[:-1]):
+            text = text[:-1]  # a stop put right after a title cut short (《……发展“十。): the title was cut there
         if not text or text[-1] in SENTENCE_ENDS:
             return None
         before = next(filled, None)  # the paragraph before it, residue and blank ones passed over
@@ -148,9 +150,11 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             return before.index, _last_sentence_start(before.text.rstrip())
         begins = _last_sentence_start(text)
         tail = text[begins:]
-        if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、" or (text[-1].isalnum() and _open_mark(tail))):
+        if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、"
+                or ((text[-1].isalnum() or text[-1] in _ELLIPSIS) and _open_mark(tail))):
             return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished; a figure
-            # inside a title or a bracket left open: 《……三年实施计划(2013—201)
+            # inside a title or a bracket left open: 《……三年实施计划(2013—201); a site's dots where it cut the
+            # text inside a title: 《……专项行动实......)
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
@@ -175,6 +179,17 @@ def _last_sentence_start(text: str) -> int:
 def _opens_with_page_number(ctx: Context, index: int) -> bool:
     """Whether paragraph ``index`` opens with a number of a viewer's page series (N108's: 1、 2、 3、 at each page)."""
     return any(m.block == index and m.stray == "page" for m in ctx.outline.markers)
+
+
+_ELLIPSIS = "….．"  # the dots a site or a viewer puts where it cut a text (……, ......)
+
+
+def _cut_in_title(text: str) -> bool:
+    """Whether the last sentence of ``text`` leaves a title mark open, with an opening mark at most two characters
+    before its end (《……发展“十): a title cut in its first words, which no writer ends a sentence with; a long title
+    left open (《……计划(2024—2026年)的通知) is the writer's missing 》."""
+    tail = text[_last_sentence_start(text):]
+    return tail.rfind("《") > tail.rfind("》") and len(tail) - max(tail.rfind(c) for c in "《“（(") <= 3
 
 
 def _open_mark(text: str) -> bool:
