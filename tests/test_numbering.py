@@ -315,6 +315,15 @@ def test_inner_ordinal_run_nested_in_an_outer_one(tmp_path: Path) -> None:
     assert [(f.excerpt, "三是" in f.message and "四是" in f.message) for f in found] == [("一是", True)]
 
 
+def test_a_sublist_after_a_colon_inside_the_first_item_is_an_inner_run(tmp_path: Path) -> None:
+    """一是……。签约的项目有2个：一是……；二是……。二是……: the outer run goes on at 二是; what is said is that both
+    levels use the same ordinals, never that the outer 二是 repeats."""
+    line = ("工作总结 今年重点抓了三件事。一是招商引资成效明显。签约的项目有2个：一是食品加工厂，投资1亿元；"
+            "二是物流园，投资2亿元。二是农业结构持续优化。三是民生保障有力。")
+    found = lint_text(line, tmp_path, select="N107")
+    assert [(f.excerpt, "外层" in f.message) for f in found] == [("一是", True)]
+
+
 def test_serial_number_column_of_a_docx_table(tmp_path: Path) -> None:
     rows = [["序号", "单位", "名额"]] + [[str(n), f"单位{n}", "3"] for n in (1, 2, 3, 4, 5, 5)] + [["合计", "", "18"]]
     path = make_docx(tmp_path / "t.docx", [("名额分配表", {"style": "Title"}), ("分配如下：", {"table": rows})])

@@ -1115,7 +1115,7 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             outer.pop(tok.kind, None)
             continue
         if tok.value == 1:
-            if prev is not None and prev.value >= 2:
+            if prev is not None and (prev.value >= 2 or _opens_a_sublist(ctx, prev, tok)):
                 outer[tok.kind] = (prev, tok)  # a run inside a run, or a new run
             continue
         if prev is None:
@@ -1143,6 +1143,16 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _MARKER, _PLACE, _PUNCT_FAMILY = itemgetter(0), attrgetter("block", "start"), attrgetter("punct", "family")
+
+
+def _opens_a_sublist(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
+    """Whether ``tok`` (an 一是 after the 一是 ``prev`` of the same paragraph) opens a list after a colon in its own
+    sentence (一是……。正在洽谈的企业有2家：一是……；二是……): a run inside the first item of the run around it."""
+    if prev.block != tok.block:
+        return False
+    between = ctx.doc.blocks[tok.block].text[prev.end:tok.start]
+    colon = max(between.rfind("："), between.rfind(":"))
+    return colon >= 0 and not any(mark in between[colon:] for mark in "。！？!?")
 
 
 def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> bool:
