@@ -123,6 +123,10 @@ def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path:
     found = lint_text(text, tmp_path, select="N")
     assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
     assert all("分页页码" in f.message for f in found)
+    # … its title letter-spaced, a space after each character, as a cover page sets it
+    spaced = page1.replace("城区环境整治工作方案", "整 治 工 作 方 案")
+    found = lint_text(spaced + text[len(page1):], tmp_path, select="N")
+    assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
 
 
 @pytest.mark.parametrize("ends", ["。", ""])
