@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate
 from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -190,10 +190,15 @@ def first_chars(pattern: str, flags: int = 0) -> str | None:
     or None when that cannot be bounded (the pattern may match empty text, begins with
     ``.``, ``\\d``, a negated class, or is case-insensitive) or when ``re`` already skips
     ahead by itself (every branch begins with a plain character)."""
-    known, value = regexcache.recall("leads", pattern, flags)
+    return _recalled("leads", _first_chars, pattern, flags)
+
+
+def _recalled(kind: str, compute: Callable[[str, int], str | None], pattern: str, flags: int) -> str | None:
+    """``compute(pattern, flags)``, kept between runs by ``regexcache`` under ``kind``."""
+    known, value = regexcache.recall(kind, pattern, flags)
     if not known:
-        value = _first_chars(pattern, flags)
-        regexcache.remember("leads", pattern, flags, value)
+        value = compute(pattern, flags)
+        regexcache.remember(kind, pattern, flags, value)
     return value
 
 
@@ -302,11 +307,7 @@ def line_lead(pattern: str, flags: int = 0) -> str | None:
     None when that cannot be bounded (another shape, a match that may hold nothing past the blanks, a blank among
     those characters, a case-insensitive pattern). ``re`` tries every alternative at every line start itself: B101's
     41 line patterns cost 1.2 us a line. Kept between runs by ``regexcache``."""
-    known, value = regexcache.recall("lines", pattern, flags)
-    if not known:
-        value = _line_lead(pattern, flags)
-        regexcache.remember("lines", pattern, flags, value)
-    return value
+    return _recalled("lines", _line_lead, pattern, flags)
 
 
 def _line_lead(pattern: str, flags: int) -> str | None:
