@@ -224,3 +224,11 @@ def test_problems_told_in_a_paragraph_without_a_heading_are_the_problems_part(tm
     # without that paragraph the part is missing
     path.write_text(text.replace("今年工作虽然取得了进展，但仍存在一些问题，如项目推进较慢、人才不足。\n", ""), encoding="utf-8")
     assert [f.rule for f in lint_path(path, select="S101").findings] == ["S101"]
+
+
+def test_an_areas_heading_naming_duties_is_no_duty_reports_part(tmp_path: Path) -> None:
+    """（二）履职尽责方面 under 一、存在的主要问题 is one area of the problems listed, not the part on duties done:
+    the text is not taken for a 述职报告, whose order (履职情况 before 存在的不足) S102 would then ask for."""
+    text = ("一、存在的主要问题\n（一）思想认识方面。学习停留在读文件、记笔记上，联系实际不够。\n"
+            "（二）履职尽责方面。抓落实的韧劲不足，有的工作部署多、督促少。\n")
+    assert lint_text(text, tmp_path, select="S102") == []

@@ -50,7 +50,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         w = normalize_heading(wording)
         if not w or (w not in normalised and (len(w) < 3 or w not in joined)):
             return set()  # most wordings: one search of the joined headings
-        return {h for h in normalised if h == w or (len(w) >= 3 and w in h)}
+        # not inside the heading of one area of a list (（二）履职尽责方面: a kind of problem, not the duties done)
+        return {h for h in normalised if h == w or (len(w) >= 3 and w in h and not h.endswith("方面"))}
 
     scored: list[tuple[int, int, Profile]] = []
     for order, prof in enumerate(profiles):
