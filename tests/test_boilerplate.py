@@ -835,6 +835,10 @@ def test_a_template_year_with_an_x_for_its_last_digit_is_a_placeholder(tmp_path:
     found = lint_text(text, tmp_path, select="B103")
     assert len(found) == 1 and found[0].start == 3  # the x of 201x年 only
     assert "日期" in found[0].message
+    # … in a document number's year too, spaced as a template sets it (〔 201X 〕6号): each x counted
+    numbered = "县委组织部通知\n根据《关于开展 201X 年度培训的通知》（某组发〔 201X 〕6号）要求，现作安排。\n"
+    found = lint_text(numbered, tmp_path, select="B103")
+    assert len(found) == 1 and "共 2 处" in found[0].message
 
 
 def test_a_lone_x_an_elided_name_and_a_times_sign_before_a_unit_are_placeholders(tmp_path: Path) -> None:
