@@ -172,8 +172,21 @@ def test_an_outline_whose_text_stops_in_its_first_heading_again_is_a_table_of_co
     lecture = ["一、强化理论武装", "（一）读原著学原文", "（二）悟原理知行合一", "二、严守纪律规矩", "（一）严守政治纪律",
                "（二）严守组织纪律", "在机关党员大会上的专题党课", "同志们：", "今天和大家一起学习党的纪律。", "一、强化"]
     assert residue.contents(_doc(lecture)) == frozenset(range(6))
-    assert residue.contents(_doc([*lecture[:-1], "今天的党课就讲到"])) == frozenset()
-    assert residue.contents(_doc([*lecture[:-1], "一、"])) == frozenset()  # a number alone names no heading
+    # without the title under them (below), headings cut anywhere else are no table: the text may open with its first
+    # parts; nor is a cut at a bare number, which names no heading
+    untitled = [x for x in lecture[:-1] if x != "在机关党员大会上的专题党课"]
+    assert residue.contents(_doc([*untitled, "今天的党课就讲到"])) == frozenset()
+    assert residue.contents(_doc([*untitled, "一、"])) == frozenset()
+
+
+def test_headings_over_the_documents_title_at_the_top_are_a_table_of_contents() -> None:
+    """一、…… 二、…… 三、…… then 在……上的讲话 and 同志们：: the headings stand above the title, the first lines of the
+    text: a page's outline of what follows, whether or not the page shows them again."""
+    speech = ["一、守住初心", "二、扛起责任", "三、转变作风", "在全县机关作风建设大会上的讲话", "同志们：",
+              "今天召开会议，主要任务是动员部署作风建设工作。"]
+    assert residue.contents(_doc(speech)) == frozenset(range(3))
+    # a title before them: they are the document's own first headings
+    assert residue.contents(_doc([speech[3], *speech[:3], *speech[4:]])) == frozenset()
 
 
 def test_headings_not_repeated_below_are_no_table_of_contents() -> None:

@@ -527,6 +527,8 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
     closed = -1  # the line of …… that closes a labelled box
     previous = ""
+    first = -1  # how many lines of text stand before the first entry
+    stop = ""  # the line the table ends at
     for n, ((i, text), (_, after)) in enumerate(pairwise(chain(pending, [(-1, "")]))):
         before, previous = previous, text
         if not entries and not _ENTRY.match(text):
@@ -544,10 +546,17 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
                 and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
             if label and _ELISION.match(text):
                 closed = i
+            stop = text
             break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
+        if not entries:
+            first = n
         entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
     if len(entries) < _ENTRIES:
         return frozenset()
+    if first == 0 and _TITLE_LINE.fullmatch(stop):
+        # the headings stand above the document's title, the first lines of the text (一、…… 二、…… 三、…… / 在……上的
+        # 讲话 / 同志们：): a page's outline of the text below, whatever of the body it shows
+        return frozenset(wrapped + [i for i, _ in entries])
     if closed >= 0:  # a site's box, labelled and closed: its entries need not come again (the page may cut the body)
         return frozenset([*label, *wrapped, *(i for i, _ in entries), closed])
     later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
@@ -564,6 +573,9 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
 
 
 _CUT_HEADING = 3  # characters of the body's first heading a text cut short must keep (一、以) to be read as it
+# a document's title: a line without a sentence's end naming the kind of document at its end (……工作方案, 在……上的讲话)
+_TITLE_LINE = re.compile(r"[^。！？；;，,\n]{4,60}(?:讲话|发言|报告|方案|总结|意见|通知|材料|纪要|要点|计划|规划|"
+                         r"办法|预案|提纲|讲稿|党课|致辞|主持词)(?:稿)?")
 
 
 def _rest_of_entry(text: str, before: str, after: str) -> bool:
