@@ -182,8 +182,8 @@ def test_an_outline_whose_text_stops_in_its_first_heading_again_is_a_table_of_co
 def test_headings_over_the_documents_title_at_the_top_are_a_table_of_contents() -> None:
     """一、…… 二、…… 三、…… then 在……上的讲话 and 同志们：: the headings stand above the title, the first lines of the
     text: a page's outline of what follows, whether or not the page shows them again."""
-    speech = ["一、守住初心", "二、扛起责任", "三、转变作风", "在全县机关作风建设大会上的讲话", "同志们：",
-              "今天召开会议，主要任务是动员部署作风建设工作。"]
+    speech = ["一、守住初心", "二、扛起责任", "三、转变作风", "在全县机关作风建设大会上的讲话", "各位同志：",
+              "这次会议主要是动员部署作风建设工作。"]
     assert residue.contents(_doc(speech)) == frozenset(range(3))
     # a title before them: they are the document's own first headings
     assert residue.contents(_doc([speech[3], *speech[:3], *speech[4:]])) == frozenset()
