@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .outline import TITLE_KINDS
 from .rulebook import apply_options
 from .scan import Body, PatternSet, pattern_set, top_level_branches
 from .textutil import PINYIN_READING, TONED, unspaced
@@ -527,7 +528,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
     closed = -1  # the line of …… that closes a labelled box
     previous = ""
-    first = -1  # how many lines of text stand before the first entry
+    at_top = False  # the first entry is the first line of text
     stop = ""  # the line the table ends at
     for n, ((i, text), (_, after)) in enumerate(pairwise(chain(pending, [(-1, "")]))):
         before, previous = previous, text
@@ -548,12 +549,11 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
                 closed = i
             stop = text
             break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
-        if not entries:
-            first = n
+        at_top = at_top or n == 0
         entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
     if len(entries) < _ENTRIES:
         return frozenset()
-    if first == 0 and _TITLE_LINE.fullmatch(stop):
+    if at_top and _TITLE_LINE.fullmatch(stop):
         # the headings stand above the document's title, the first lines of the text (一、…… 二、…… 三、…… / 在……上的
         # 讲话 / 同志们：): a page's outline of the text below, whatever of the body it shows
         return frozenset(wrapped + [i for i, _ in entries])
@@ -574,8 +574,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
 
 _CUT_HEADING = 3  # characters of the body's first heading a text cut short must keep (一、以) to be read as it
 # a document's title: a line without a sentence's end naming the kind of document at its end (……工作方案, 在……上的讲话)
-_TITLE_LINE = re.compile(r"[^。！？；;，,\n]{4,60}(?:讲话|发言|报告|方案|总结|意见|通知|材料|纪要|要点|计划|规划|"
-                         r"办法|预案|提纲|讲稿|党课|致辞|主持词)(?:稿)?")
+_TITLE_LINE = re.compile(r"[^。！？；;，,\n]{4,60}(?:" + "|".join(TITLE_KINDS) + ")(?:稿)?")
 
 
 def _rest_of_entry(text: str, before: str, after: str) -> bool:

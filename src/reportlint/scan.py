@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import accumulate
 from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as sre  # type: ignore[attr-defined]
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import regexcache
 
@@ -202,21 +202,29 @@ def _recalled(kind: str, compute: Callable[[str, int], str | None], pattern: str
     return value
 
 
-def _first_chars(pattern: str, flags: int) -> str | None:
+def _analysed(pattern: str, flags: int, analyse: Callable[[Any], str | None]) -> str | None:
+    """``analyse`` of ``pattern`` as ``re``'s parser reads it; None for a case-insensitive pattern or one the analysis
+    cannot read (another shape, or a private helper of ``re`` changed: no filter, the same matches)."""
     if flags & re.IGNORECASE:
         return None
     try:
         parsed = _parser.parse(pattern, flags)
-        if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
+        if parsed.state.flags & re.IGNORECASE:  # (?i) at the pattern's start
             return None
-        if _anchored(parsed.data):
-            return None
-        heads = _heads(parsed.data)
+        return analyse(parsed)
     except (_Unknown, re.error, RecursionError):
         return None
-    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
+    except Exception:
         return None
-    return _lead_source(heads)
+
+
+def _first_chars(pattern: str, flags: int) -> str | None:
+    def analyse(parsed: Any) -> str | None:
+        if _compiler._get_literal_prefix(parsed, flags)[0] or _compiler._get_charset_prefix(parsed, flags):
+            return None
+        return None if _anchored(parsed.data) else _lead_source(_heads(parsed.data))
+
+    return _analysed(pattern, flags, analyse)
 
 
 _LINE_STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_LINE, sre.AT_BEGINNING_STRING)
@@ -311,17 +319,11 @@ def line_lead(pattern: str, flags: int = 0) -> str | None:
 
 
 def _line_lead(pattern: str, flags: int) -> str | None:
-    if flags & re.IGNORECASE:
-        return None
-    try:
-        parsed = _parser.parse(pattern, flags)
-        if parsed.state.flags & re.IGNORECASE:  # (?i) at the pattern's start
-            return None
-        heads = _line_heads(parsed.data)
-    except (_Unknown, re.error, RecursionError):
-        return None
-    except Exception:  # a private helper of ``re`` changed: no filter, the same matches
-        return None
+    return _analysed(pattern, flags, _line_lead_of)
+
+
+def _line_lead_of(parsed: Any) -> str | None:
+    heads = _line_heads(parsed.data)
     if not heads or () in heads:
         return None
     firsts: set[First] = set().union(*(head[0] for head in heads))

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import SEVERITY_RANK, Finding, Rule
-from ..needchars import Anchored, Guarded, needed_chars
+from ..needchars import Anchored, Guarded, needed_chars, needed_class
 from ..outline import Marker, cn_value, list_lead
 from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
 from ..textutil import (
@@ -1558,7 +1558,6 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
 
     def find() -> frozenset[int]:
         found: set[int] = set()
-        last: list[int] = []  # the last block with text, found when a turning item asks (few documents have one)
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
@@ -1568,9 +1567,9 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 listed = leads.search(before[-40:]) is not None
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
-                if not last:
-                    last.append(max((b.index for b in blocks if b.text.strip()), default=0))
-                if _cut_lead_in(m.text, m.end_block >= last[0] and _stops_open(blocks[m.end_block].text)):
+                # the item runs to the last block with text (looked for only here: few documents turn so)
+                last = max((b.index for b in blocks if b.text.strip()), default=0)
+                if _cut_lead_in(m.text, m.end_block >= last and _stops_open(blocks[m.end_block].text)):
                     found.add(id(m))
             if listed:
                 found.add(id(m))
@@ -2160,19 +2159,11 @@ def _parts_apart(ctx: Context, sections: list[MeasureSection], headings: tuple[s
     # costs a Python step per title, a hundred titles per report
     search = heads.pattern.search
     items = ctx.outline.items
-    for k in _titles_with(ctx, _needed_class(heads.pattern.pattern, heads.pattern.flags)):
+    for k in _titles_with(ctx, needed_class(heads.pattern.pattern, heads.pattern.flags)):
         m = items[k].marker
         if not m.stray and search(m.title, 0, chars) is not None and not any(
                 (s.block, s.start) <= (m.block, m.start) < (s.end_block, s.end) for s in sections):
             yield k
-
-
-@lru_cache(maxsize=32)
-def _needed_class(pattern: str, flags: int) -> re.Pattern[str] | None:
-    """The characters of which every match of ``pattern`` holds one (``needed_chars``), as one class; None when
-    they cannot be named."""
-    need = needed_chars(pattern, flags)
-    return re.compile("[" + "".join(map(re.escape, sorted(need))) + "]") if need else None
 
 
 def _titles_with(ctx: Context, need: re.Pattern[str] | None) -> Iterator[int]:
