@@ -309,6 +309,22 @@ def test_repeats_by_design_are_silent(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="B104") == []
 
 
+
+def test_a_long_list_of_addressed_offices_is_read_at_once(tmp_path: Path) -> None:
+    # the same offices of two places in one addressee line: its clauses repeat, so B104 reads the line, and the
+    # pattern of an office-and-role tag must fail on it at once (the old one tried every way of cutting the names)
+    from reportlint.config import Config
+    from reportlint.engine import Settings
+    from reportlint.runner import Job, Limits, Runner
+    from reportlint.testing import session
+
+    offices = "农业农村局、水利局、林业局、自然资源局、生态环境局、住建局、交通运输局、应急管理局、审计局、统计局、人社局、商务局、文旅局、医保局"
+    path = tmp_path / "notice.txt"
+    path.write_text(f"关于做好秋冬季防火工作的通知\n各县{offices}，开发区{offices}，市直有关单位：\n"
+                    "现将有关事项通知如下，请认真抓好落实。\n", encoding="utf-8")
+    result = Runner(session(), Settings(select=("B104",)), limits=Limits(timeout=20)).run([Job(0, path, Config())])[0]
+    assert result.error is None and result.findings == []
+
 def test_a_sentence_repeating_a_whole_paragraph_of_short_sentences(tmp_path: Path) -> None:
     # each sentence of the paragraph is too short to compare and occurs once; only the paragraph
     # as a whole is found again, as one sentence with a comma: the repeat must still be compared
