@@ -111,6 +111,26 @@ def test_crashing_rule_becomes_x100(tmp_path: Path, capsys, monkeypatch) -> None
     assert "TST901" in next(x for x in findings if x["rule"] == "X100")["message"]
 
 
+
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="the in-process limit uses an alarm")
+def test_a_check_that_never_ends_in_this_process_is_stopped_at_the_time_limit(tmp_path: Path, capsys,
+                                                                              monkeypatch) -> None:
+    # two small .txt files and --jobs 1: both are checked in this process, not in a worker
+    monkeypatch.syspath_prepend(str(Path(__file__).parent / "plugins"))
+    stuck, fine = tmp_path / "a.txt", tmp_path / "b.txt"
+    stuck.write_text("关于无尽事项的说明\n" + DEFECTIVE, encoding="utf-8")
+    fine.write_text(DEFECTIVE, encoding="utf-8")
+    (tmp_path / "reportlint.toml").write_text('plugins = ["looping_plugin"]\n', encoding="utf-8")
+    code, out, _ = run(["check", str(tmp_path), "--jobs", "1", "--timeout", "1", "--format", "json",
+                        "--select", "TST902,N101", "--no-cache"], capsys)
+    files = {Path(f["path"]).name: f for f in json.loads(out)["files"]}
+    assert code == 2
+    assert files["a.txt"]["error"]["rule"] == "X101" and "timeout" in files["a.txt"]["error"]["message"]
+    assert not files["b.txt"].get("error") and {x["rule"] for x in files["b.txt"]["findings"]} == {"N101"}
+    import signal
+
+    assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+
 @pytest.mark.parametrize(
     ("config", "needle"),
     [('selekt = ["N1"]\n', "selekt"), ('severity = { N101 = "fatal" }\n', "severity"), ("select = [\n", "TOML")],

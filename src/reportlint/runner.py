@@ -17,7 +17,10 @@ rule once over the rules' own examples, so compiled patterns are inherited rathe
 rebuilt in each child, and the word segmenter is loaded, so that no file's time limit pays
 for it. Workers are never more than the CPU count nor the files, and they die with the
 parent (``forking``). Where ``fork`` is unavailable (Windows, macOS) files are checked
-in-process without limits. The result cache is ``cache.Cache``.
+in-process without limits of memory. A file checked in this process still has its time limit where the
+system allows (``_in_process``): an alarm signal interrupts a check that runs over (a rule's pattern that
+backtracks without end on one line: Python looks at signals inside a regular expression's matching too), and
+the file gets the same X101 answer a worker's would. The result cache is ``cache.Cache``.
 """
 
 from __future__ import annotations
@@ -208,6 +211,44 @@ def _over_memory(job: Job, limits: Limits) -> FileResult:
     return FileResult(str(job.path), error={"rule": "X101", "message": _MEMORY_MESSAGE.format(mb=limits.memory_mb)})
 
 
+def _over_time(job: Job, limits: Limits) -> FileResult:
+    seconds = round(limits.timeout_for(job.path), 1)
+    return FileResult(str(job.path), error={"rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
+
+
+class _OverTime(BaseException):
+    """Raised by ``_in_process``'s alarm. A BaseException: a rule's crash handler (X100) must not take it."""
+
+
+def _in_process(job: Job, limits: Limits, work: Callable[[], FileResult]) -> tuple[Outcome, FileResult]:
+    """``work``, the check of ``job`` in this process, under the file's time limit: a real-time alarm
+    (``setitimer``) raises ``_OverTime`` in it when the limit passes, and the file is answered with X101 as a
+    worker's would be (and not cached). Without an alarm to set (not the main thread, a system without
+    ``setitimer``, or one the caller set already) the check runs unbounded, as before."""
+    import signal
+    import threading
+
+    if (not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGALRM) not in (signal.SIG_DFL, None)
+            or signal.getitimer(signal.ITIMER_REAL)[0]):
+        return Outcome.CHECKED, work()
+
+    def ring(signum: int, frame: object) -> None:
+        raise _OverTime
+
+    signal.signal(signal.SIGALRM, ring)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, limits.timeout_for(job.path))
+        try:
+            return Outcome.CHECKED, work()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _OverTime:  # (also when it rang between the work's end and the alarm's stop: the answer is the same)
+        return Outcome.TIMEOUT, _over_time(job, limits)
+    finally:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
 _TIMEOUT_MESSAGE = (
     "处理超时（timeout，超过 {seconds:g} 秒），未检查：文件可能含有内部引用循环（reference loop）"
     "或内容过大；可用 --timeout 放宽时限"
@@ -270,8 +311,9 @@ class Runner:
             # in the parent, before the warm-up and the forks: workers inherit whatever the warm-up builds for it
             lexicon.expect(sum(map(_expected_chars, local)) + sum(map(_expected_chars, remote)))
         for job in local:
-            results[job.index] = lint_file(job.path, self.session, job.config, self.settings)
-            self._done(job, results, keys, total, Outcome.CHECKED)
+            outcome, results[job.index] = _in_process(job, self.limits, lambda job=job: lint_file(
+                job.path, self.session, job.config, self.settings))
+            self._done(job, results, keys, total, outcome)
         if len(remote) == 1 and not self.isolate_all:  # serve: the whole check in a worker, not only the load
             remote = self._load_apart(remote[0], results, keys, total)
         if remote:
@@ -306,17 +348,16 @@ class Runner:
                 except (EOFError, OSError):  # the child died: killed for its memory
                     outcome, loaded = Outcome.OVER_MEMORY, _over_memory(job, limits)
             else:
-                seconds = round(limits.timeout_for(job.path), 1)
-                outcome, loaded = Outcome.TIMEOUT, FileResult(str(job.path), error={
-                    "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
+                outcome, loaded = Outcome.TIMEOUT, _over_time(job, limits)
             if isinstance(loaded, FileResult):
                 results[job.index] = loaded
                 self._done(job, results, keys, total, outcome)
                 return []
             if sum(len(b.text) for b in loaded.blocks) * 3 > INPROCESS_TEXT_BYTES:  # UTF-8 bytes, at most
                 return [replace(job, doc=loaded)]
-            results[job.index] = lint_file(job.path, session, job.config, settings, loaded)
-            self._done(job, results, keys, total, Outcome.CHECKED)
+            outcome, results[job.index] = _in_process(job, limits, lambda: lint_file(
+                job.path, session, job.config, settings, loaded))
+            self._done(job, results, keys, total, outcome)
             return []
         finally:  # a child that answered has ended by now or ends on its own (it only exits)
             if answered:
@@ -370,9 +411,7 @@ class Runner:
                             self._release(w)
                     elif time.monotonic() >= w.deadline:
                         replace(i)
-                        seconds = round(self.limits.timeout_for(job.path), 1)
-                        results[job.index] = FileResult(str(job.path), error={
-                            "rule": "X101", "message": _TIMEOUT_MESSAGE.format(seconds=seconds)})
+                        results[job.index] = _over_time(job, self.limits)
                         self._done(job, results, keys, total, Outcome.TIMEOUT)
         finally:
             for w in workers:
