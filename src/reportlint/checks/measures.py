@@ -127,28 +127,22 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_alone", "_alone_bits", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets",
-                 "_whole")
+    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_whole")
 
-    def __init__(self, lists: Sequence[tuple[str, ...]], alone: Iterable[int] = ()) -> None:
-        """``alone``: the lists whose patterns ``searches`` gives (each searched alone)."""
-        self._alone = frozenset(alone)
+    def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
         self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
         self._always = 0  # the patterns that need nothing the analysis can name
-        # the lists searched ``alone`` whose whole alternation ``_whole_list`` finds in one scan in C: never narrowed
+        # the lists whose whole alternation ``_whole_list`` finds in one scan in C: never narrowed
         self._whole: dict[int, Callable[[str], object]] = {}
         bit = 0
-        self._alone_bits = 0  # the patterns (bits) of the lists searched ``alone``: the rest play no part in a plan
         for k, patterns in enumerate(lists):
             self._lists.append((bit, patterns))
-            if k in self._alone:
-                self._alone_bits |= (1 << len(patterns)) - 1 << bit
-                whole = _whole_list(patterns) if len(patterns) > 1 else None
-                if whole is not None:
-                    self._whole[k] = whole
-                    bit += len(patterns)
-                    continue  # its characters need no finding: the list is searched whole in any text
+            whole = _whole_list(patterns) if len(patterns) > 1 else None
+            if whole is not None:
+                self._whole[k] = whole
+                bit += len(patterns)
+                continue  # its characters need no finding: the list is searched whole in any text
             for p in patterns:
                 need = needed_chars(p, re.MULTILINE)
                 if need is None:
@@ -157,7 +151,6 @@ class _Narrowing:
                     self._bits[c] = self._bits.get(c, 0) | 1 << bit
                 bit += 1
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
-        self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
         # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
         self._each: list[Callable[[str], object] | None] = [None] * bit
         self._kept: dict[tuple[int, int], tuple[Callable[[str], object], ...]] = {}  # (list, kept) -> searches
@@ -171,37 +164,19 @@ class _Narrowing:
         return reduce(or_, map(self._bits.__getitem__, self._chars.findall(text)), self._always)
 
     def filled(self, mask: int, filler: str) -> int:
-        """``mask`` for the text with some characters turned into ``filler`` (the generic owners, blanked
-        before the owner patterns)."""
+        """``mask`` for the text with some characters turned into ``filler`` (the exclusions and the generic
+        owners, blanked before the patterns)."""
         return mask | self._bits.get(filler, 0)
 
-    def patterns(self, k: int, mask: int) -> PatternSet | None:
-        """List ``k`` with only the patterns in ``mask`` (None when it keeps none), compiled once per
-        subset: for the lists whose matches count (``exclude`` spans, the first class of departments),
-        which keep few subsets."""
-        first, patterns = self._lists[k]
-        kept = mask >> first & (1 << len(patterns)) - 1
-        try:
-            return self._sets[(k, kept)]
-        except KeyError:
-            found = self._sets[(k, kept)] = PatternSet(
-                tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
-            return found
-
     def searches(self, mask: int) -> tuple[tuple[Callable[[str], object], ...], ...]:
-        """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
-        for the other lists), remembered per mask.
+        """For each list, the searches (``_search``) of its patterns in ``mask``, remembered per mask.
         One of them matches in a text exactly when the list's alternation does. Each pattern is
         searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
         patterns kept some 70 over a batch) would compile an alternation for each, which cost more
         than the searches."""
-        # one plan for the texts that differ only in the other lists' patterns (a batch's texts made some 2,400
-        # masks, most differing in the exclude and generic lists: their plans were built again)
-        mask &= self._alone_bits
         found = self._plans.get(mask)
         if found is None:
-            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) if k in self._alone else ()
-                                                       for k in range(len(self._lists))))
+            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) for k in range(len(self._lists))))
         return found
 
     def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], object], ...]:
@@ -253,9 +228,8 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
 # a preposition or a verb right before a class of units that makes it only the object (向广大职工公告, 明确各部门职责),
 # not who acts; not 督促, 组织, 要求, 推动 …, whose object does the next verb's work (组织各部门负责巡查: a pivot, 兼语)
 _OBJECT_BEFORE = re.compile(r"(?:向|对|给|为|明确|告知|通知)$")
-_EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
-_OWNER = DIMENSIONS.index("owner") + 1
-_DATED = DIMENSIONS.index("deadline") + 1
+_OWNER = DIMENSIONS.index("owner")  # the lists of ``Dimensions._needs``: the dimensions, in their order
+_DATED = DIMENSIONS.index("deadline")
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
 _FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
                                                 for n in range(1 << len(DIMENSIONS)))}
@@ -266,12 +240,17 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclusions", "_hint", "_judged", "_known", "_limit_in",
-                 "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclude", "_exclusions", "_generic", "_hint", "_judged",
+                 "_known", "_limit_in", "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated",
+                 "_unit_in", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")],
-                                 range(1, len(DIMENSIONS) + 1))
+        self._needs = _Narrowing([tuple(params.get(k, ())) for k in DIMENSIONS])
+        # the exclusions and the classes of departments, each list compiled whole, once: ``PatternSet`` skips in C to
+        # where a match can begin (numerals, 第, 各, 有关 …). Narrowed to the patterns whose characters a text holds,
+        # as the dimensions are, they made a compile per subset (28 over a batch) and were searched without that skip
+        self._exclude = pattern_set(tuple(params.get("exclude", ())))
+        self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
@@ -295,9 +274,8 @@ class Dimensions:
         per item)."""
         found = self._owners.get(text)
         if found is None:
-            # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
-            generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            names = generic.pattern.finditer(text) if generic is not None else ()  # read up to the first acting one
+            generic = self._generic
+            names = generic.finditer(text) if generic is not None else ()  # read up to the first acting one
             acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
                           None)
             found = _remember(self._owners, text, acting.group() if acting else "")
@@ -337,13 +315,12 @@ class Dimensions:
         text, mask = self._searched(text)
         plan = needs.searches(mask)
         found = []
-        for k, dim in enumerate(DIMENSIONS, 1):
+        for k, dim in enumerate(DIMENSIONS):
             searches, searched = plan[k], text
             if k == _OWNER:
-                generic = needs.patterns(_GENERIC, mask)
-                hit = generic.search(text) if generic is not None else None
-                if hit is not None:  # every match blanked, with as many fillers
-                    searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)  # type: ignore[union-attr]
+                generic = self._generic
+                if generic is not None and generic.search(text) is not None:  # every match blanked, as many fillers
+                    searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)
                     searches = needs.searches(needs.filled(mask, "，"))[k]
             for search in searches:
                 if search(searched):
@@ -356,11 +333,9 @@ class Dimensions:
         matches, remembered for the document (``of`` and ``_segmented`` blank them)."""
         found = self._exclusions.get(text)
         if found is None:
-            mask = self._needs.mask(text)
-            exclude = self._needs.patterns(_EXCLUDE, mask)
-            # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
-            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
-            found = _remember(self._exclusions, text, (mask, spans))
+            exclude = self._exclude
+            spans = [m.span() for m in exclude.finditer(text)] if exclude is not None else []
+            found = _remember(self._exclusions, text, (self._needs.mask(text), spans))
         return found
 
     def quantified(self, text: str) -> frozenset[str]:
