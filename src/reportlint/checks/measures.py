@@ -16,7 +16,15 @@ from ..hookspecs import hookimpl
 from ..model import SEVERITY_RANK, Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars, needed_class
 from ..outline import Marker, cn_value, list_lead
-from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
+from ..scan import (
+    PatternSet,
+    anchor,
+    first_chars,
+    fused_starts,
+    literal_alternation,
+    pattern_set,
+    top_level_branches,
+)
 from ..textutil import (
     CLOSING_MARKS,
     DATE_LINE,
@@ -1714,15 +1722,52 @@ def _addressed(owner: str, addressees: str) -> bool:
     return owner in addressees or (len(kind) >= 2 and kind in addressees)
 
 
-_TaskSets = tuple[PatternSet | None, PatternSet | None, PatternSet | None]
+class _LineAnchored:
+    """Whether one of a list of patterns matches somewhere in a text (``search``, as the list's ``PatternSet`` would
+    find), the patterns that open with ``^`` (and have no top-level ``|``) tried only where a line starts, all at
+    once: in MULTILINE a match of theirs can begin nowhere else. ``re`` tries a ``^`` at every place of a search, and
+    most of the title and term patterns open so: searched as one set, they cost 4 us per measure."""
+
+    __slots__ = ("_at_lines", "_rest")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        # a back-reference's number would change in a list of other patterns: such a list is searched whole
+        anchored = () if any(_BACK_REFERENCE.search(p) for p in patterns) else tuple(
+            p for p in patterns if p.startswith("^") and len(top_level_branches(p) or ()) == 1)
+        self._at_lines = re.compile("|".join(f"(?:{p})" for p in anchored), re.MULTILINE).match if anchored else None
+        self._rest = pattern_set(tuple(p for p in patterns if p not in anchored))
+
+    def search(self, text: str) -> bool:
+        match = self._at_lines
+        if match is not None:
+            if match(text) is not None:
+                return True
+            at = text.find("\n")
+            while at >= 0:
+                if match(text, at + 1) is not None:  # ``^`` holds there: the character before is a line break
+                    return True
+                at = text.find("\n", at + 1)
+        return self._rest is not None and self._rest.search(text) is not None
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=32)
+def _line_anchored(patterns: tuple[str, ...]) -> _LineAnchored | None:
+    """The patterns as a ``_LineAnchored`` (None when there are none), made once per list."""
+    return _LineAnchored(patterns) if patterns else None
+
+
+_TaskSets = tuple[PatternSet | None, _LineAnchored | None, _LineAnchored | None]
 
 
 def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
     """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and ``terms`` (an item
     that names a document, or a term of a call for applications) and the ``principles`` of ``low`` (M103's)."""
     return (_norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ()))),
-            pattern_set((*params.get("document_titles", ()), *params.get("terms", ()))),
-            pattern_set(tuple(low.get("principles", ()))))
+            _line_anchored((*params.get("document_titles", ()), *params.get("terms", ()))),
+            _line_anchored(tuple(low.get("principles", ()))))
 
 
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
@@ -1735,8 +1780,8 @@ def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
         return known[1]
     norm, titles, principle = sets
     body = m.body.strip()
-    found = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) \
-        or (principle is not None and principle.search(body) is not None)
+    found = _is_norm(m, norm) or (titles is not None and titles.search(body)) \
+        or (principle is not None and principle.search(body))
     m.no_task = (sets, found)
     return found
 
