@@ -1793,26 +1793,24 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
     stored on one line is judged item by item. Only spans inside one of ``parts`` (the measures
     parts), of 1 to ``max_chars`` visible characters, in the paragraphs ``keep`` accepts.
     Longest first at each start."""
+    # the paragraphs of the parts that ``keep`` accepts (few: M102's asks for three phrases), asked once each
+    kept = {index for lo, hi in parts for index in range(lo[0], hi[0] + 1) if keep is None or keep(index)}
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
     places = _item_places(ctx)
-    inside: set[int] = set()  # the items in the blocks of the parts: their spans are judged only there
-    for lo, hi in parts:
-        inside.update(j for _, j in places[bisect_left(places, ((lo[0], 0), -1)):
-                                            bisect_left(places, ((hi[0] + 1, 0), -1))])
-    for i in sorted(inside):
-        mk = items[i].marker
-        if mk.stray or mk.family == "heading" or (keep is not None and not keep(mk.block)):
-            continue
-        end = _item_end(ctx, i)
-        cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
-            ctx.doc.blocks[mk.block].text)))
-    out = []
     blocks = ctx.doc.blocks
+    for index in kept:  # the items of those paragraphs (found by bisection): their spans are judged only there
+        for _, i in places[bisect_left(places, ((index, 0), -1)):bisect_left(places, ((index + 1, 0), -1))]:
+            mk = items[i].marker
+            if mk.stray or mk.family == "heading":
+                continue
+            end = _item_end(ctx, i)
+            cuts.setdefault(index, []).append((mk.start, end[1] if end[0] == index else len(blocks[index].text)))
+    out = []
     for lo, hi in sorted(parts):
         for index in range(lo[0], hi[0] + 1):
             b = blocks[index]
-            if (keep is not None and not keep(index)) or index in ctx.residue or not b.text.strip():
+            if index not in kept or index in ctx.residue or not b.text.strip():
                 continue
             text, size = b.text, len(b.text)
             first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
