@@ -376,3 +376,31 @@ def test_each_pattern_searched_from_its_first_possible_place_matches_as_a_plain_
                 hits += expected
             bit += 1
     assert hits > 100
+
+
+@pytest.mark.parametrize("patterns", [
+    ("^(?:始终)?坚持", "^牢固树立", "坚持[^，。；,;]{2,24}的原则"),
+    ("^《[^》]{2,50}》[。；;]?$", "^项目|申报", "的\\s*[；;]?$", "^(核算周期)[。：:]"),
+    ("^(年)\\1", "计划"),  # a back-reference: the list is searched whole
+    ("^关于[^。]{2,20}的报告$",),
+])
+def test_patterns_tried_only_at_line_starts_find_what_the_list_finds(patterns: tuple[str, ...]) -> None:
+    """``_LineAnchored`` tries the patterns opening with ``^`` only where a line starts: the same verdict as a search
+    of the whole list, in texts with and without line breaks."""
+    import random
+
+    from reportlint.checks.measures import _line_anchored
+
+    anchored = _line_anchored(patterns)
+    whole = re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
+    pieces = ["坚持", "始终", "牢固树立", "问题导向", "的原则", "《管理办法》", "。", "；", "\n", "项目", "申报", "的",
+              "核算周期", "：", "年", "计划", "关于", "工作", "的报告", " ", "，"]
+    rng = random.Random(7)
+    texts = ["", "\n", "坚持", "工作\n坚持", "《办法》\n", "年年", "工作\n年年"] + [
+        "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(600)]
+    hits = 0
+    for text in texts:
+        expected = whole.search(text) is not None
+        assert anchored is not None and anchored.search(text) == expected, (patterns, text)
+        hits += expected
+    assert 0 < hits < len(texts)

@@ -16,7 +16,15 @@ from ..hookspecs import hookimpl
 from ..model import SEVERITY_RANK, Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars, needed_class
 from ..outline import Marker, cn_value, list_lead
-from ..scan import PatternSet, anchor, first_chars, fused_starts, literal_alternation, pattern_set
+from ..scan import (
+    PatternSet,
+    anchor,
+    first_chars,
+    fused_starts,
+    literal_alternation,
+    pattern_set,
+    top_level_branches,
+)
 from ..textutil import (
     CLOSING_MARKS,
     DATE_LINE,
@@ -127,28 +135,22 @@ class _Narrowing:
     matches; one scan of the text finds the needed characters of every list. Most texts lack
     what a pattern that may begin at any Chinese character needs (负责/牵头 after an office)."""
 
-    __slots__ = ("_alone", "_alone_bits", "_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_sets",
-                 "_whole")
+    __slots__ = ("_always", "_bits", "_chars", "_each", "_kept", "_lists", "_plans", "_whole")
 
-    def __init__(self, lists: Sequence[tuple[str, ...]], alone: Iterable[int] = ()) -> None:
-        """``alone``: the lists whose patterns ``searches`` gives (each searched alone)."""
-        self._alone = frozenset(alone)
+    def __init__(self, lists: Sequence[tuple[str, ...]]) -> None:
         self._lists: list[tuple[int, tuple[str, ...]]] = []  # each list's first bit and its patterns
         self._bits: dict[str, int] = {}  # a needed character -> the patterns (bits) needing it
         self._always = 0  # the patterns that need nothing the analysis can name
-        # the lists searched ``alone`` whose whole alternation ``_whole_list`` finds in one scan in C: never narrowed
+        # the lists whose whole alternation ``_whole_list`` finds in one scan in C: never narrowed
         self._whole: dict[int, Callable[[str], object]] = {}
         bit = 0
-        self._alone_bits = 0  # the patterns (bits) of the lists searched ``alone``: the rest play no part in a plan
         for k, patterns in enumerate(lists):
             self._lists.append((bit, patterns))
-            if k in self._alone:
-                self._alone_bits |= (1 << len(patterns)) - 1 << bit
-                whole = _whole_list(patterns) if len(patterns) > 1 else None
-                if whole is not None:
-                    self._whole[k] = whole
-                    bit += len(patterns)
-                    continue  # its characters need no finding: the list is searched whole in any text
+            whole = _whole_list(patterns) if len(patterns) > 1 else None
+            if whole is not None:
+                self._whole[k] = whole
+                bit += len(patterns)
+                continue  # its characters need no finding: the list is searched whole in any text
             for p in patterns:
                 need = needed_chars(p, re.MULTILINE)
                 if need is None:
@@ -157,7 +159,6 @@ class _Narrowing:
                     self._bits[c] = self._bits.get(c, 0) | 1 << bit
                 bit += 1
         self._chars = re.compile("[" + "".join(map(re.escape, sorted(self._bits))) + "]") if self._bits else None
-        self._sets: dict[tuple[int, int], PatternSet | None] = {}  # (list, patterns kept) -> compiled
         # each pattern alone (bit -> whether it matches in a text, ``_search``), compiled on first use
         self._each: list[Callable[[str], object] | None] = [None] * bit
         self._kept: dict[tuple[int, int], tuple[Callable[[str], object], ...]] = {}  # (list, kept) -> searches
@@ -171,37 +172,19 @@ class _Narrowing:
         return reduce(or_, map(self._bits.__getitem__, self._chars.findall(text)), self._always)
 
     def filled(self, mask: int, filler: str) -> int:
-        """``mask`` for the text with some characters turned into ``filler`` (the generic owners, blanked
-        before the owner patterns)."""
+        """``mask`` for the text with some characters turned into ``filler`` (the exclusions and the generic
+        owners, blanked before the patterns)."""
         return mask | self._bits.get(filler, 0)
 
-    def patterns(self, k: int, mask: int) -> PatternSet | None:
-        """List ``k`` with only the patterns in ``mask`` (None when it keeps none), compiled once per
-        subset: for the lists whose matches count (``exclude`` spans, the first class of departments),
-        which keep few subsets."""
-        first, patterns = self._lists[k]
-        kept = mask >> first & (1 << len(patterns)) - 1
-        try:
-            return self._sets[(k, kept)]
-        except KeyError:
-            found = self._sets[(k, kept)] = PatternSet(
-                tuple(p for i, p in enumerate(patterns) if kept >> i & 1)) if kept else None
-            return found
-
     def searches(self, mask: int) -> tuple[tuple[Callable[[str], object], ...], ...]:
-        """For each list searched ``alone``, the searches (``_search``) of its patterns in ``mask`` (none
-        for the other lists), remembered per mask.
+        """For each list, the searches (``_search``) of its patterns in ``mask``, remembered per mask.
         One of them matches in a text exactly when the list's alternation does. Each pattern is
         searched alone, in C, until one matches: a list whose texts keep many subsets (the deadline
         patterns kept some 70 over a batch) would compile an alternation for each, which cost more
         than the searches."""
-        # one plan for the texts that differ only in the other lists' patterns (a batch's texts made some 2,400
-        # masks, most differing in the exclude and generic lists: their plans were built again)
-        mask &= self._alone_bits
         found = self._plans.get(mask)
         if found is None:
-            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) if k in self._alone else ()
-                                                       for k in range(len(self._lists))))
+            found = _remember(self._plans, mask, tuple(self._kept_searches(k, mask) for k in range(len(self._lists))))
         return found
 
     def _kept_searches(self, k: int, mask: int) -> tuple[Callable[[str], object], ...]:
@@ -253,9 +236,8 @@ def _whole_list(patterns: tuple[str, ...]) -> Callable[[str], object] | None:
 # a preposition or a verb right before a class of units that makes it only the object (向广大职工公告, 明确各部门职责),
 # not who acts; not 督促, 组织, 要求, 推动 …, whose object does the next verb's work (组织各部门负责巡查: a pivot, 兼语)
 _OBJECT_BEFORE = re.compile(r"(?:向|对|给|为|明确|告知|通知)$")
-_EXCLUDE, _GENERIC = 0, len(DIMENSIONS) + 1  # the lists of ``Dimensions._needs``: exclude, the dimensions, generic
-_OWNER = DIMENSIONS.index("owner") + 1
-_DATED = DIMENSIONS.index("deadline") + 1
+_OWNER = DIMENSIONS.index("owner")  # the lists of ``Dimensions._needs``: the dimensions, in their order
+_DATED = DIMENSIONS.index("deadline")
 # every answer of ``Dimensions.of``, made once: the dimensions found, in their order
 _FOUND = {found: frozenset(found) for found in (tuple(d for i, d in enumerate(DIMENSIONS) if n >> i & 1)
                                                 for n in range(1 << len(DIMENSIONS)))}
@@ -266,12 +248,17 @@ class Dimensions:
     parameters: the patterns compiled once per process, the answers remembered per document
     (M101, M102 and M103 ask about the same measures, passages and sentences)."""
 
-    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclusions", "_hint", "_judged", "_known", "_limit_in",
-                 "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated", "_unit_in", "_units", "_vague")
+    __slots__ = ("_classifiers", "_clauses", "_dated", "_exclude", "_exclusions", "_generic", "_hint", "_judged",
+                 "_known", "_limit_in", "_limit_words", "_limits", "_needs", "_numerals", "_owners", "_stated",
+                 "_unit_in", "_units", "_vague")
 
     def __init__(self, params: Mapping[str, Any]) -> None:
-        self._needs = _Narrowing([tuple(params.get(k, ())) for k in ("exclude", *DIMENSIONS, "generic_owners")],
-                                 range(1, len(DIMENSIONS) + 1))
+        self._needs = _Narrowing([tuple(params.get(k, ())) for k in DIMENSIONS])
+        # the exclusions and the classes of departments, each list compiled whole, once: ``PatternSet`` skips in C to
+        # where a match can begin (numerals, 第, 各, 有关 …). Narrowed to the patterns whose characters a text holds,
+        # as the dimensions are, they made a compile per subset (28 over a batch) and were searched without that skip
+        self._exclude = pattern_set(tuple(params.get("exclude", ())))
+        self._generic = pattern_set(tuple(params.get("generic_owners", ())))
         self._hint = pattern_set(tuple(params.get("segment_hint", ())))
         self._classifiers = frozenset(params.get("classifiers", ""))
         self._vague = frozenset(params.get("vague_numerals", ()))
@@ -295,9 +282,8 @@ class Dimensions:
         per item)."""
         found = self._owners.get(text)
         if found is None:
-            # only the classes whose needed characters occur in the text (the mask ``of`` found) can match
-            generic = self._needs.patterns(_GENERIC, self._excluded(text)[0])
-            names = generic.pattern.finditer(text) if generic is not None else ()  # read up to the first acting one
+            generic = self._generic
+            names = generic.finditer(text) if generic is not None else ()  # read up to the first acting one
             acting = next((m for m in names if not _OBJECT_BEFORE.search(text, max(0, m.start() - 4), m.start())),
                           None)
             found = _remember(self._owners, text, acting.group() if acting else "")
@@ -337,13 +323,12 @@ class Dimensions:
         text, mask = self._searched(text)
         plan = needs.searches(mask)
         found = []
-        for k, dim in enumerate(DIMENSIONS, 1):
+        for k, dim in enumerate(DIMENSIONS):
             searches, searched = plan[k], text
             if k == _OWNER:
-                generic = needs.patterns(_GENERIC, mask)
-                hit = generic.search(text) if generic is not None else None
-                if hit is not None:  # every match blanked, with as many fillers
-                    searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)  # type: ignore[union-attr]
+                generic = self._generic
+                if generic is not None and generic.search(text) is not None:  # every match blanked, as many fillers
+                    searched = generic.pattern.sub(lambda m: "，" * len(m.group()), text)
                     searches = needs.searches(needs.filled(mask, "，"))[k]
             for search in searches:
                 if search(searched):
@@ -356,11 +341,9 @@ class Dimensions:
         matches, remembered for the document (``of`` and ``_segmented`` blank them)."""
         found = self._exclusions.get(text)
         if found is None:
-            mask = self._needs.mask(text)
-            exclude = self._needs.patterns(_EXCLUDE, mask)
-            # the alternation itself, not ``PatternSet.search``: a Python step per numeral costs more in a short text
-            spans = [m.span() for m in exclude.pattern.finditer(text)] if exclude is not None else []
-            found = _remember(self._exclusions, text, (mask, spans))
+            exclude = self._exclude
+            spans = [m.span() for m in exclude.finditer(text)] if exclude is not None else []
+            found = _remember(self._exclusions, text, (self._needs.mask(text), spans))
         return found
 
     def quantified(self, text: str) -> frozenset[str]:
@@ -1739,15 +1722,52 @@ def _addressed(owner: str, addressees: str) -> bool:
     return owner in addressees or (len(kind) >= 2 and kind in addressees)
 
 
-_TaskSets = tuple[PatternSet | None, PatternSet | None, PatternSet | None]
+class _LineAnchored:
+    """Whether one of a list of patterns matches somewhere in a text (``search``, as the list's ``PatternSet`` would
+    find), the patterns that open with ``^`` (and have no top-level ``|``) tried only where a line starts, all at
+    once: in MULTILINE a match of theirs can begin nowhere else. ``re`` tries a ``^`` at every place of a search, and
+    most of the title and term patterns open so: searched as one set, they cost 4 us per measure."""
+
+    __slots__ = ("_at_lines", "_rest")
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        # a back-reference's number would change in a list of other patterns: such a list is searched whole
+        anchored = () if any(_BACK_REFERENCE.search(p) for p in patterns) else tuple(
+            p for p in patterns if p.startswith("^") and len(top_level_branches(p) or ()) == 1)
+        self._at_lines = re.compile("|".join(f"(?:{p})" for p in anchored), re.MULTILINE).match if anchored else None
+        self._rest = pattern_set(tuple(p for p in patterns if p not in anchored))
+
+    def search(self, text: str) -> bool:
+        match = self._at_lines
+        if match is not None:
+            if match(text) is not None:
+                return True
+            at = text.find("\n")
+            while at >= 0:
+                if match(text, at + 1) is not None:  # ``^`` holds there: the character before is a line break
+                    return True
+                at = text.find("\n", at + 1)
+        return self._rest is not None and self._rest.search(text) is not None
+
+
+_BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@lru_cache(maxsize=32)
+def _line_anchored(patterns: tuple[str, ...]) -> _LineAnchored | None:
+    """The patterns as a ``_LineAnchored`` (None when there are none), made once per list."""
+    return _LineAnchored(patterns) if patterns else None
+
+
+_TaskSets = tuple[PatternSet | None, _LineAnchored | None, _LineAnchored | None]
 
 
 def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
     """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and ``terms`` (an item
     that names a document, or a term of a call for applications) and the ``principles`` of ``low`` (M103's)."""
     return (_norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ()))),
-            pattern_set((*params.get("document_titles", ()), *params.get("terms", ()))),
-            pattern_set(tuple(low.get("principles", ()))))
+            _line_anchored((*params.get("document_titles", ()), *params.get("terms", ()))),
+            _line_anchored(tuple(low.get("principles", ()))))
 
 
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
@@ -1760,8 +1780,8 @@ def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
         return known[1]
     norm, titles, principle = sets
     body = m.body.strip()
-    found = _is_norm(m, norm) or (titles is not None and titles.search(body) is not None) \
-        or (principle is not None and principle.search(body) is not None)
+    found = _is_norm(m, norm) or (titles is not None and titles.search(body)) \
+        or (principle is not None and principle.search(body))
     m.no_task = (sets, found)
     return found
 
@@ -1773,26 +1793,24 @@ def _passages(ctx: Context, max_chars: int, parts: list[tuple[Pos, Pos]],
     stored on one line is judged item by item. Only spans inside one of ``parts`` (the measures
     parts), of 1 to ``max_chars`` visible characters, in the paragraphs ``keep`` accepts.
     Longest first at each start."""
+    # the paragraphs of the parts that ``keep`` accepts (few: M102's asks for three phrases), asked once each
+    kept = {index for lo, hi in parts for index in range(lo[0], hi[0] + 1) if keep is None or keep(index)}
     cuts: dict[int, list[tuple[int, int]]] = {}
     items = ctx.outline.items
     places = _item_places(ctx)
-    inside: set[int] = set()  # the items in the blocks of the parts: their spans are judged only there
-    for lo, hi in parts:
-        inside.update(j for _, j in places[bisect_left(places, ((lo[0], 0), -1)):
-                                            bisect_left(places, ((hi[0] + 1, 0), -1))])
-    for i in sorted(inside):
-        mk = items[i].marker
-        if mk.stray or mk.family == "heading" or (keep is not None and not keep(mk.block)):
-            continue
-        end = _item_end(ctx, i)
-        cuts.setdefault(mk.block, []).append((mk.start, end[1] if end[0] == mk.block else len(
-            ctx.doc.blocks[mk.block].text)))
-    out = []
     blocks = ctx.doc.blocks
+    for index in kept:  # the items of those paragraphs (found by bisection): their spans are judged only there
+        for _, i in places[bisect_left(places, ((index, 0), -1)):bisect_left(places, ((index + 1, 0), -1))]:
+            mk = items[i].marker
+            if mk.stray or mk.family == "heading":
+                continue
+            end = _item_end(ctx, i)
+            cuts.setdefault(index, []).append((mk.start, end[1] if end[0] == index else len(blocks[index].text)))
+    out = []
     for lo, hi in sorted(parts):
         for index in range(lo[0], hi[0] + 1):
             b = blocks[index]
-            if (keep is not None and not keep(index)) or index in ctx.residue or not b.text.strip():
+            if index not in kept or index in ctx.residue or not b.text.strip():
                 continue
             text, size = b.text, len(b.text)
             first = lo[1] if index == lo[0] else 0  # the part's bounds inside this block
