@@ -890,3 +890,16 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
     stop = "各村要落实防汛责任。\n县里研究制定了《全县水利事业发展“十。"
     assert _spans(tmp_path, stop, "T102") == []
     assert _spans(tmp_path, "县里研究制定了《全县水利事业发展规划。各村要落实防汛责任。", "T102") != []
+    # a quotation opened as the very last mark: what it holds is past the cut
+    last = "各村要落实防汛责任。\n汛期以来，全县水利部门始终坚持人民至上，牢牢守住防汛安全的“"
+    assert _spans(tmp_path, last, "T102") == []
+    # … on the last page of a viewer's text (3、…), which goes on with the sentence the page before stops in: the cut's
+    # last sentence begins in the paragraph before (``open_tail``), and a mark opened after that place may close past it
+    from reportlint.checks.hygiene import _may_close_past
+    from reportlint.model import Finding
+
+    def mark(block: int, start: int) -> Finding:
+        return Finding("a.txt", "T102", "unbalanced-pair", "warning", "", block, start, block, start + 1, "“")
+
+    assert _may_close_past(None, mark(4, 20), (3, 50))  # type: ignore[arg-type]
+    assert not _may_close_past(None, mark(2, 20), (3, 50))  # type: ignore[arg-type]

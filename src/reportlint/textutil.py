@@ -150,10 +150,11 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             return before.index, _last_sentence_start(before.text.rstrip())
         begins = _last_sentence_start(text)
         tail = text[begins:]
-        if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、"
+        if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、“‘《（(【〔"
                 or ((text[-1].isalnum() or text[-1] in _ELLIPSIS) and _open_mark(tail))):
-            return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished; a figure
-            # inside a title or a bracket left open: 《……三年实施计划(2013—201); a site's dots where it cut the
+            return None  # (a comma or a 顿号 at the very end: a clause began that the text never finished; a
+            # quotation, a title or a bracket opened as the very last mark (……中的“): its content is past the cut; a
+            # figure inside a title or a bracket left open: 《……三年实施计划(2013—201); a site's dots where it cut the
             # text inside a title: 《……专项行动实......)
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN

@@ -617,10 +617,12 @@ def _may_close_past(ctx: Context, f: Finding, tail: tuple[int, int]) -> bool:
     last paragraph and where its last sentence begins): opened in that last sentence; or a quotation of whole sentences
     opened earlier in the paragraph with no quote mark after it (关于“……办法不多。局党组未制定……), which runs on to
     the cut. A short phrase cut by a full stop (做好“三个到位。) is no quoted sentence."""
-    if (f.block, f.end_block) != (tail[0], tail[0]) or f.excerpt not in _OPEN:
+    if f.end_block != f.block or f.excerpt not in _OPEN:
         return False
-    if f.start >= tail[1]:
+    if (f.block, f.start) >= tail:  # (in a later paragraph: the last page of a viewer, going on with that sentence)
         return True
+    if f.block != tail[0]:
+        return False
     text = ctx.doc.blocks[f.block].text
     stop = min((i for i in (text.find(m, f.end) for m in "。！？!?") if i >= 0), default=-1)
     return f.excerpt == "“" and stop - f.end >= _QUOTED_SENTENCE and not _ANY_QUOTE.search(text, f.end)
