@@ -116,6 +116,10 @@ def test_items_that_describe_the_work_are_no_measures(tmp_path: Path) -> None:
             "3．核查工作流程。\n（1）企业填写核查表并提交；\n（2）乡镇上门核查。\n4．加强宣传引导，营造良好氛围。\n"
             "5．后续整改计划（可另附页）：")
     assert [f.block + 1 for f in lint_text(text, tmp_path, select="M101")] == [11]
+    # a top-level heading naming what an inspection covers, with nothing after it on its line, over what is looked into
+    scope = ("县教育局关于开展校舍安全排查整治的通知\n各学校：\n现将有关要求通知如下：\n一、排查整治内容\n"
+             "1．认真排查教学楼、宿舍的消防隐患。\n2．做好防溺水安全教育。\n二、时间安排\n各学校于10月20日前完成自查。")
+    assert lint_text(scope, tmp_path, select="M101") == []
     form = ("县充电设施自查表\n一、基本情况\n（一）无管控措施的车位数量，请具体表述\n加强日常巡查，做好记录。\n"
             "（二）设施总数\n全县共有充电设施120个。")
     assert lint_text(form, tmp_path, select="M101") == []

@@ -1083,10 +1083,12 @@ def _deadline_hint(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 # an item that says what the work is, not a task of it: its basis, contents, scope, objects, standard or procedure
-# (1．核查依据。《……条例》; 2．检查内容。（1）……落实情况；), as the items of a notice's 工作安排 part often do
-_DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|考核|考评|评估|评审|评选|评议|测评|审查|审核|验收|监测|调查"
-                        r"|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用|参加|参评)(?:工作)?"
-                        r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*[。：:；;\n]")  # or alone on its line
+# (1．核查依据。《……条例》; 2．检查内容。（1）……落实情况；一、排查整治内容 over what an inspection
+# covers), as the items of a notice's 工作安排 part often do
+_DESCRIBES = re.compile(r"(?:核查|检查|督查|督导|巡查|抽查|排查|清查|自查|考核|考评|评估|评审|评选|评议|测评|审查"
+                        r"|审核|验收|监测|调查|申报|报名|推荐|认定|奖励|补助|补贴|资助|适用|参加|参评)(?:整治|整改)?"
+                        r"(?:工作)?"
+                        r"(?:依据|内容|范围|对象|标准|条件|程序|流程|方式|步骤)\s*(?:[。：:；;\n]|$)")  # or alone
 
 
 # … or one that names a thing to hand in and says what it must hold (1.教学案例文稿：……应说明来源;
