@@ -786,6 +786,14 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     # a widget with a dash for its bullet, the site's blurb in its own name, an uploader line
     ("- 相关推荐\n网友 分享 时间:\n前言:本站为你精心整理了防汛工作方案范文,希望能为你的创作提供参考价值。\n"
      "镇防汛工作方案\n全镇汛期实行24小时值班。", [(1, 3)]),
+    # a portal's font switch with its buttons doubled, a share label, a sharing site's description label with a colon
+    ("【字号: 大 中 小 收藏收藏 打印打印\n• 分享到:\n资源描述:\n县水利局2024年工作总结\n今年全县完成水利投资3.2亿元。", [(1, 3)]),
+    # a blurb without the editor, a site's note on the kind of sample in brackets
+    ("以下是为大家整理的关于防汛工作的总结2篇 , 欢迎大家参考查阅!\n(总结型范文:层次清楚,适合年底上报)\n县水利局防汛工作总结\n"
+     "今年汛期全县未发生重大险情。", [(1, 2)]),
+    # a sharing site's download help under the text
+    ("县水利局防汛工作总结\n今年汛期全县未发生重大险情。\n如果您无法下载资料,请参考说明:\n1、部分资料下载需要金币,请确保账户上有足够的金币\n"
+     "2、已购买过的文档,再次下载不重复扣费", [(3, 5)]),
 ])
 def test_portal_toolbars_fields_and_preview_labels_are_residue(
         tmp_path: Path, text: str, spans: list[tuple[int, int]]) -> None:
@@ -1953,6 +1961,9 @@ def test_a_model_text_page_title_over_the_body_is_the_title_with_the_sites_word(
     found = lint_text(text, tmp_path, select="B101,S105")
     assert [(f.rule, f.block, f.end_block, f.excerpt[-2:]) for f in found] == [("B101", 0, 5, "举报"), ("B101", 6, 6, "范文")]
     assert "标题末尾" in found[1].message
+    # … the site's word in brackets after a 汇报 (……情况汇报(参考范文))
+    bracketed = "村级财务管理情况汇报(参考范文)\n按照镇党委要求，我村对财务管理开展了自查。\n"
+    assert [(f.rule, f.excerpt) for f in lint_text(bracketed, tmp_path, select="B101,S105")] == [("B101", "(参考范文)")]
     over = text.replace("范文\n", "范文\n村级财务管理自查报告\n")
     assert [(f.rule, f.block, f.end_block) for f in lint_text(over, tmp_path, select="B101,S105")] == [("B101", 0, 6)]
 
