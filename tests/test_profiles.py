@@ -170,6 +170,11 @@ def _doctype(tmp_path: Path, text: str) -> str | None:
     # … but the opening that names this document's kind, and an occasion it cites, still tell the kind
     ("现将2024年学校工作要点印发给你们，请认真贯彻执行。", "工作要点"),
     ("根据县委关于召开民主生活会的部署，我认真查摆了问题，进行了对照检查。", "对照检查材料"),
+    # … a notice named by its subject in the first sentence (按照……关于召开……的通知要求, ……的通知精神) is cited, not
+    # this document's glued title
+    ("按照县委办、县政府办关于开展作风建设年活动的通知要求，学校扎实开展各项工作。", None),
+    ("为认真落实上级关于加强校园安全管理的通知精神，学校扎实开展各项工作。", None),
+    ("县教育局关于开展作风建设年活动的通知各学校：现将有关事项通知如下。", "通知"),
 ])
 def test_a_document_the_opening_cites_is_not_its_kind(tmp_path: Path, opening: str, doctype: str | None) -> None:
     assert _doctype(tmp_path, f"{opening}\n一、存在的问题\n（一）学习不够深入。\n") == doctype

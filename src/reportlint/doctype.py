@@ -92,18 +92,31 @@ _QUOTED = re.compile(r"《[^《》]*(?:《[^《》]*》[^《》]*)*》")
 # a document the opening cites as its basis (根据教育局党建工作要点, 按照《…方案》) is another one: its kind word says
 # nothing of this document's kind (an event it cites, 根据……召开民主生活会的部署, is this document's occasion)
 _KIND_WORDS = ("要点", "总结", "方案", "计划", "意见", "报告", "通知", "简报", "请示")
-_CITING = re.compile(r"(?:根据|按照|依据|依照|对照|落实|贯彻|遵照|结合)[^，。；,;：:]{0,16}\Z")
+_CITING = re.compile(r"(?:根据|按照|依据|依照|对照|落实|贯彻|遵照|结合)[^，。；,;：:]{0,16}\Z"
+                     # … or a document named by its subject in a sentence (……关于召开民主生活会的通知要求)
+                     r"|关于[^，。；,;：:]{1,30}的\Z")
+# the words after a document's kind that make it another document's (……的通知精神, 指导意见要求, 通知规定)
+_CITED_AFTER = ("精神", "要求", "规定", "部署")
 
 
 def _names_itself(opening: str, keyword: str) -> bool:
-    """Whether ``keyword`` occurs in ``opening`` outside 书名号 and outside a clause citing another document."""
+    """Whether ``keyword`` occurs in ``opening`` outside 书名号 and outside a clause citing another document (按照……,
+    关于……的, or the kind followed by 精神 or 要求)."""
     at = opening.find(keyword)
     while at >= 0:
-        before = opening[:at]
-        if before.count("《") <= before.count("》") and not _CITING.search(before[-24:]):
+        if _own_at(opening, keyword, at):
             return True
         at = opening.find(keyword, at + 1)
     return False
+
+
+def _own_at(text: str, words: str, at: int) -> bool:
+    """Whether ``words`` at ``at`` in ``text`` are the text's own, not inside 书名号 nor in a clause citing another
+    document (``_CITING`` before, ``_CITED_AFTER`` after)."""
+    before = text[:at]
+    return before.count("《") <= before.count("》") and not _CITING.search(before[-36:]) \
+        and not text.startswith(_CITED_AFTER, at + len(words))
+
 
 # kinds of document no profile describes (rules, records, replies: GB/T 9704-2012 and the 党政机关公文处理工作条例's
 # kinds beyond reports): a title ending in one of them is of that kind, whatever a keyword inside it names
@@ -130,7 +143,8 @@ def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
     head = first.text[:200]
     lead = _LEADING_QUOTED.match(head)
     out = ([lead.group().strip()] if lead else []) + [m.group(1) for m in _SENT.finditer(head)]
-    about = _ABOUT.search(head)
+    # not a document the first sentence cites (按照……关于召开……的通知要求, 贯彻《关于……的意见》精神)
+    about = next((m for m in _ABOUT.finditer(head) if _own_at(head, m.group(), m.start())), None)
     if about:
         out.append(about.group())
     opening = _OPENING_TITLE.match(head)
