@@ -38,6 +38,9 @@ def test_masked_names_and_other_hashes_are_no_markdown(tmp_path: Path) -> None:
     masked = "经验交流材料\n近年来，**县坚持党建引领，开通“**智慧党建”平台，服务群众。\n"
     assert lint_text(masked, tmp_path, select="B107") == []
     assert [f.rule for f in lint_text(masked, tmp_path, select="B103")] == ["B103"]
+    # masked figures before a percent sign pair up by count too
+    figures = "经验交流材料\n项目原计划上半年完成**%，实际仅完成**%，差距较大。\n"
+    assert lint_text(figures, tmp_path, select="B107") == []
     bold = "经验交流材料\n近年来，**坚持党建引领**，开通“智慧党建”平台。\n"
     assert [f.rule for f in lint_text(bold, tmp_path, select="B103,B107")] == ["B107"]
 

@@ -24,6 +24,7 @@ _STRONG = re.compile(r"\*\*(?=\S)(?:[^*\n]|\*(?!\*))+?(?<=\S)\*\*|\*{4}")  # one
 _MARKDOWN_FILES = (".md", ".markdown")
 _OPENING, _CLOSING = frozenset("“‘（(《【〔「『〈"), frozenset("”’）)》】〕」』〉")
 _PAUSES = frozenset("，,、；;")  # marks inside a sentence, after which no bold run ends while the sentence goes on
+_FIGURE_SIGNS = frozenset("%％‰")  # the signs after a figure
 _SAMPLE_CHARS = 16
 
 
@@ -34,7 +35,7 @@ def markdown_bold(text: str) -> bool:
     (***县, **风廉政建设 with no closing pair, 推进**镇 between two characters) is a run of another length, a pair
     left open or stars inside a word; so is a pair whose second half follows an opening mark (**县……开通“**平台”: a
     masked county's name and a masked platform's, CommonMark's right-flanking rule), or after a comma in a sentence
-    going on (……以来,**人民)."""
+    going on (……以来,**人民), or stars before a percent sign (的**%: a masked figure)."""
     inside = False
     runs = 0
     for m in _STAR_RUN.finditer(text):
@@ -44,8 +45,9 @@ def markdown_bold(text: str) -> bool:
         if size == 4 and inside and not before.isspace() and not after.isspace():
             runs += 1
             continue  # closes a bold run and opens the next
-        if size != 2 or ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff"):
-            return False  # stars between two characters of a word (加强**风廉政, 推进**镇) mask what stood there
+        if size != 2 or ("\u4e00" <= before <= "\u9fff" and "\u4e00" <= after <= "\u9fff") or after in _FIGURE_SIGNS:
+            return False  # stars between two characters of a word (加强**风廉政, 推进**镇) mask what stood there, and
+            # stars before a percent sign a figure (完成主体工程的**%): no bold text begins with one
         # CommonMark's flanking: no pair closes after a space or an opening mark (“**平台”), nor opens before a space
         # or a closing mark; nor, as CommonMark has it for any mark, after a comma or a pause with the sentence going
         # straight on (……以来,**人民艰苦奋斗: a masked name). Not after a colon or a full stop, the end of a bold
