@@ -692,7 +692,7 @@ def _probe(lex: lexicon_module.Lexicon) -> list[object]:
     keys = ["以工代?", "?工代赈", "恪尽职?", "扶贫?贷款", "?于", "整?推进", "推?", "受理渠$"]
     return ([lex.word(w) for w in ("以工代赈", "恪尽职守", "扶贫再贷款", "整村推进", "以工代贩", "推进", "之后")]
             + [lex.targets(k) for k in keys] + [lex.targets(k, True) for k in keys]
-            + [lex.dropped.get(k) for k in ("扶再贷款", "受理渠$", "准化建设")]
+            + [lex.dropped_phrase(k) for k in ("扶再贷款", "受理渠$", "准化建设")]
             + [(lex.single(c), lex.paired("推" + c), lex.similar("贩", c)) for c in "赈进村存"])
 
 
@@ -778,7 +778,7 @@ def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_f
     lex = lexicon_module._build(None, tmp_path)
     assert lex.word("以工代赈") and lex.word("扶贫再贷款") and not lex.word("以工代贩")
     assert lex.targets("以工代?") == (("以工代赈", 1000, True),)
-    assert lex.dropped.get("扶再贷款") == "扶贫再贷款"
+    assert lex.dropped_phrase("扶再贷款") == "扶贫再贷款"
     assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar
 
 
@@ -787,7 +787,8 @@ def test_a_phrase_missing_a_character_names_the_same_phrase_whatever_the_hash_se
     the phrase named used to depend on the order of a set, so on the process that built the cache."""
     (tmp_path / "gongwen.txt").write_text("一般来说\n一般来讲\n不以为然\n不以为意\n", encoding="utf-8")
     code = ("import sys; from pathlib import Path; from reportlint import lexicon as L; "
-            "lex = L._build(None, Path(sys.argv[1])); print(lex.dropped.get('一般来$'), lex.dropped.get('不以为$'))")
+            "lex = L._build(None, Path(sys.argv[1])); "
+            "print(lex.dropped_phrase('一般来$'), lex.dropped_phrase('不以为$'))")
     seen = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(seen) == 1
@@ -890,9 +891,9 @@ def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Pat
                 hit = None
                 for length in range(min(8, e0 - s), 2, -1):
                     piece = text[s:s + length]
-                    phrase = lex.dropped.get(piece)
+                    phrase = lex.dropped_phrase(piece)
                     if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
-                        phrase = lex.dropped.get(piece + "$")
+                        phrase = lex.dropped_phrase(piece + "$")
                     if (phrase and any(proofread._orphans(piece, lex))
                             and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
                         hit = (s, s + length, phrase)
@@ -903,6 +904,44 @@ def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Pat
         assert found == expected, text
         hits += len(found)
     assert hits > 50  # the phrases were there to be found
+
+
+def test_dropped_phrases_by_their_first_characters_answer_like_a_table_of_pieces(tmp_path: Path) -> None:
+    """``_dropped_here`` reads the phrases of the three characters at a place (``Lexicon.dropped_from``): the same
+    answers as looking up each piece of 8 down to 3 characters, and the piece with "$" where the run ends before a
+    punctuation mark, in a plain table (pieces that are both, and of one head at several lengths, included)."""
+    import random
+
+    from reportlint.checks import proofread
+
+    lex = lexicon_module._build(*_small_tables(tmp_path))
+    rng = random.Random(11)
+    alphabet = "甲乙丙丁"
+    table: dict[str, str] = {}
+    for _ in range(300):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 9)))
+        table[piece + rng.choice(("", "$"))] = "全" + piece
+    lex.dropped = lexicon_module._Table(lexicon_module._by_head(table))
+    lex._dropped_seen = {}
+    assert all(lex.dropped_phrase(key) == phrase for key, phrase in table.items())
+    found = at_end = 0
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet + "。，A") for _ in range(rng.randint(0, 14)))
+        for m in proofread._HAN_RE.finditer(text):
+            e0 = m.end()
+            for s in range(m.start(), e0):
+                expected = []
+                for length in range(min(8, e0 - s), 2, -1):
+                    piece = text[s:s + length]
+                    phrase = table.get(piece)
+                    if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                        phrase = table.get(piece + "$")
+                        at_end += phrase is not None
+                    if phrase and any(proofread._orphans(piece, lex)):
+                        expected.append((length, phrase))
+                assert proofread._dropped_here(text, s, e0, lex) == tuple(expected), (text, s)
+                found += len(expected)
+    assert found > 100 and at_end > 10
 
 
 def test_a_cache_file_cut_short_while_in_use_is_read_as_damaged_not_a_crash(tmp_path: Path) -> None:
@@ -1016,13 +1055,13 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
             e0 = m.end()
             for length in range(min(8, e0 - s), 2, -1):
                 piece = text[s:s + length]
-                phrase = lex.dropped.get(piece)
+                phrase = lex.dropped_phrase(piece)
                 nxt = re.match(r"[\u4e00-\u9fff]+", text[e0 + 1:])  # 责任清、任务明: two parallel clauses
                 parallel = nxt is not None and len(nxt.group()) == length \
                     and text[e0 + 1 + length:e0 + 2 + length] in ("。", "，", "；", "、", "：", "！", "？")
                 if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "：") \
                         and not parallel:
-                    phrase = lex.dropped.get(piece + "$")
+                    phrase = lex.dropped_phrase(piece + "$")
                 if (phrase and any(_orphans_by_definition(piece, lex))
                         and not (phrase[1:] == piece and s and lex.word(text[s - 1:s + 1]))  # 处于 for 立于
                         # 规范化设置: the last character a word with the next, which makes none with its own next

@@ -15,7 +15,8 @@ Loading is what a check of one report pays for, so the file is laid out for it: 
 read at once (the two-character words as one string of second characters per first character,
 the first two characters of longer words, the heads of the phrases with a character missing) and
 five hash tables (the longer words, the masked words offered as corrections and the idioms and
-phrases among them, the dropped phrases, the facts of each character) whose records are read one
+phrases among them, the dropped phrases by their first three characters, the facts of each character) whose
+records are read one
 at a time, when a document asks for a key of theirs. A report of 10,000 characters reads about a
 thousand small records instead of unpacking 250,000 words (about 4 ms instead of 60–110 ms).
 """
@@ -35,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 11  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
+FORMAT = 12  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -74,6 +75,9 @@ _PAIRS_REST_MAX = 1 << 22  # bytes of ``rest`` (a few thousand pairs: about 10 k
 _TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
+# a phrase with one character missing: the text left, whether it counts only before a punctuation mark (the last
+# character missing), the phrase
+Dropped = tuple[str, bool, str]
 
 
 class _Table:
@@ -161,16 +165,19 @@ class Lexicon:
     word of two characters, and at the head of a word of three or more. The rest is looked up one
     key at a time (see ``_Table``)."""
 
-    __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
-                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
+    __slots__ = ("_asked", "_chars", "_codes", "_dropped_seen", "_flagged", "_heads2", "_long", "_masked", "_memos",
+                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
                  "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
                  phrasal: _Table) -> None:
         self.two, self.starts = two, starts
-        self.dropped = dropped  # a fixed phrase with one character missing (or "$" for its last) → the phrase
-        self.dropped_heads = dropped_heads  # their first three characters
+        # the first three characters of a fixed phrase with one character missing → what is left of such phrases
+        # (see ``dropped_from``)
+        self.dropped = dropped
+        self.dropped_heads = dropped_heads  # its keys
+        self._dropped_seen: dict[str, tuple[Dropped, ...]] = {}
         self._chars = chars  # character → (its frequency as a word, the characters after it in some word,
         #                      its shape signatures, its toneless readings)
         self._seen: dict[str, tuple[int, str, frozenset[str], frozenset[str]]] = {}
@@ -203,6 +210,22 @@ class Lexicon:
                 self._words.clear()
             got = self._words[text] = self._long.get(text) is True
         return got
+
+    def dropped_from(self, head: str) -> tuple[Dropped, ...]:
+        """The fixed phrases with one character missing whose text left begins with ``head`` (three characters),
+        longest first, and of one length the one missing a character inside before the one missing its last."""
+        got = self._dropped_seen.get(head)
+        if got is None:
+            got = self._dropped_seen[head] = self.dropped.get(head, ())
+        return got
+
+    def dropped_phrase(self, key: str) -> str | None:
+        """The fixed phrase that ``key`` is with one character missing (a key ending in "$": its last character,
+        missing before a punctuation mark); None when it is none."""
+        at_end = key.endswith("$")
+        left = key[:-1] if at_end else key
+        return next((phrase for text, last, phrase in self.dropped_from(left[:3]) if text == left and last == at_end),
+                    None)
 
     def pair_flags(self, text: str, units: bytes | None = None) -> bytes:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
@@ -612,11 +635,23 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
         dropped_heads=frozenset(w[:3] for w in dropped),
         short_phrasal=frozenset(k for k in phrasal if len(k) <= 3),
         chars=_Table(chars),
-        dropped=_Table(dropped),
+        dropped=_Table(_by_head(dropped)),
         long=_Table({w: True for w in freq if len(w) > 2}),
         masked=_Table({k: tuple(v) for k, v in masked.items()}),
         phrasal=_Table(phrasal),
     )
+
+
+def _by_head(dropped: dict[str, str]) -> dict[str, tuple[Dropped, ...]]:
+    """The phrases with a character missing (key → phrase, "$" ending a key whose phrase lost its last character)
+    grouped by the first three characters left, in the order ``Lexicon.dropped_from`` gives: a place of a text asks
+    for its own three characters once, instead of once for each length of piece that begins there."""
+    grouped: dict[str, list[Dropped]] = {}
+    for key, phrase in dropped.items():
+        at_end = key.endswith("$")
+        left = key[:-1] if at_end else key
+        grouped.setdefault(left[:3], []).append((left, at_end, phrase))
+    return {head: tuple(sorted(found, key=lambda d: (-len(d[0]), d[1]))) for head, found in grouped.items()}
 
 
 def _text(value: object) -> str:
@@ -655,6 +690,12 @@ def _stamp(jieba_dict: Path | None, dict_dir: Path) -> str:
 def _is_targets(value: object) -> bool:
     return isinstance(value, tuple) and all(
         isinstance(t, tuple) and len(t) == 3 and isinstance(t[0], str) and isinstance(t[1], int) for t in value)
+
+
+def _is_dropped(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(d, tuple) and len(d) == 3 and isinstance(d[0], str) and isinstance(d[1], bool)
+        and isinstance(d[2], str) for d in value)
 
 
 _TABLES = ("_chars", "dropped", "_long", "_masked", "_phrasal")
@@ -788,7 +829,7 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
     small, parts, _, key = got
     k = len(_TABLES)
     valid: dict[str, Callable[[object], bool]] = {
-        "_chars": _is_char, "dropped": lambda v: isinstance(v, str), "_long": lambda v: v is True,
+        "_chars": _is_char, "dropped": _is_dropped, "_long": lambda v: v is True,
         "_masked": _is_targets, "_phrasal": _is_targets}
     tables = [_Table({}, (parts[k + j], parts[j].cast("I"), parts[2 * k + j]), valid[name],
                      lambda name=name: getattr(rebuild(), name).whole())  # type: ignore[misc]

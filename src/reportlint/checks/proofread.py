@@ -489,14 +489,20 @@ def _dropped_at(key: str, lex: object) -> tuple[tuple[int, str], ...]:
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
     """(length, phrase) of the pieces of text[s:e0] (a run of Chinese characters), longest first, that are a
-    phrase with a character missing and leave a character belonging to no word."""
-    dropped = lex.dropped  # type: ignore[attr-defined]
+    phrase with a character missing and leave a character belonging to no word. A piece of up to eight characters
+    is a phrase missing a character inside it, or else, when the run ends with it before a punctuation mark, one
+    missing its last: the phrases of the three characters at ``s`` (``dropped_from``) are tried in that order."""
+    longest = min(8, e0 - s)
     out = []
-    for length in range(min(8, e0 - s), 2, -1):
-        piece = text[s:s + length]
-        phrase = dropped.get(piece)
-        if phrase is None and s + length == e0 and text[e0:e0 + 1] in _PHRASE_ENDS:
-            phrase = dropped.get(piece + "$")
+    inside = 0  # the length of the last piece found missing a character inside
+    for piece, last, phrase in lex.dropped_from(text[s:s + 3]):  # type: ignore[attr-defined]
+        length = len(piece)
+        if not 3 <= length <= longest or not text.startswith(piece, s):
+            continue
+        if not last:
+            inside = length
+        elif length == inside or s + length != e0 or text[e0:e0 + 1] not in _PHRASE_ENDS:
+            continue
         if phrase and _uncovered(piece, lex):  # titles too: 《中华人民共国…法》
             out.append((length, phrase))
     return tuple(out)
