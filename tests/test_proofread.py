@@ -1593,7 +1593,8 @@ def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
     """``_place`` skips keys of 2–3 characters that are no idiom's or phrase's when only those are asked for: on
     random windows (busy characters and phrases among them) it finds what asking every key finds; nor does it ask a
     key whose first two characters begin no longer word, nor keys of 2–3 characters when neither neighbour is in
-    one of the short phrases' keys."""
+    one of the short phrases' keys, nor (only idioms and phrases asked for) a key of four characters whose first or
+    last two, left whole, begin or end no idiom or phrase of four."""
     import random
 
     from reportlint.checks import proofread as P

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 12  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
+FORMAT = 13  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -166,12 +166,12 @@ class Lexicon:
     key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_dropped_seen", "_flagged", "_heads2", "_long", "_masked", "_memos",
-                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
-                 "short_phrasal", "starts", "two")
+                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "phrase_heads",
+                 "phrase_tails", "short_chars", "short_phrasal", "starts", "two")
 
     def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
-                 short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
-                 phrasal: _Table) -> None:
+                 short_phrasal: frozenset[str], phrase_heads: dict[str, str], phrase_tails: dict[str, str],
+                 chars: _Table, dropped: _Table, long: _Table, masked: _Table, phrasal: _Table) -> None:
         self.two, self.starts = two, starts
         # the first three characters of a fixed phrase with one character missing → what is left of such phrases
         # (see ``dropped_from``)
@@ -186,6 +186,10 @@ class Lexicon:
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
         self.short_chars = frozenset("".join(short_phrasal)).difference("?")  # the characters of those keys
+        # the first two and the last two characters of the idioms and phrases of four characters offered as
+        # corrections, as ``two`` (a key of four characters with its first or last two left whole and not among
+        # these has no ``targets(key, True)``)
+        self.phrase_heads, self.phrase_tails = phrase_heads, phrase_tails
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
@@ -629,11 +633,14 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     chars = {ch: (single.get(ch, 0), follow.get(ch, ""), _text(shape.get(ch)), _text(sound.get(ch)))
              for ch in sorted(set(single) | set(follow) | set(shape) | set(sound))}
     phrasal = {k: tuple(t for t in v if t[2]) for k, v in masked.items() if any(t[2] for t in v)}
+    four = {t[0] for v in phrasal.values() for t in v if len(t[0]) == 4}
     return Lexicon(
         two=_follow({w for w in freq if len(w) == 2}),
         starts=_follow({w[:2] for w in freq if len(w) >= 3}),
         dropped_heads=frozenset(w[:3] for w in dropped),
         short_phrasal=frozenset(k for k in phrasal if len(k) <= 3),
+        phrase_heads=_follow({w[:2] for w in four}),
+        phrase_tails=_follow({w[2:] for w in four}),
         chars=_Table(chars),
         dropped=_Table(_by_head(dropped)),
         long=_Table({w: True for w in freq if len(w) > 2}),
@@ -730,7 +737,8 @@ def _pack(lex: Lexicon) -> bytes:
     packed = [_Table.pack(getattr(lex, name).whole()) for name in _TABLES]
     parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
     tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(),
-                                           sorted(lex.dropped_heads))]
+                                           sorted(lex.dropped_heads), lex.phrase_heads, lex.phrase_heads.values(),
+                                           lex.phrase_tails, lex.phrase_tails.values())]
     head = marshal.dumps((*tables, lex.short_phrasal, tuple(len(p) for p in parts)))
     out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
     out += bytes(-len(out) % 4)
@@ -740,20 +748,28 @@ def _pack(lex: Lexicon) -> bytes:
 
 
 def _small_tables(head: object) -> list[Any] | None:
-    """``two``, ``starts``, ``dropped_heads``, ``short_phrasal`` and the sizes of the parts, from the head
-    ``_pack`` writes; None when it is not that."""
+    """``two``, ``starts``, ``dropped_heads``, ``short_phrasal``, ``phrase_heads``, ``phrase_tails`` and the sizes of
+    the parts, from the head ``_pack`` writes; None when it is not that."""
     k = len(_TABLES)
-    if not (isinstance(head, tuple) and len(head) == 7 and isinstance(head[5], frozenset)
-            and all(type(x) is str for x in head[5]) and isinstance(head[6], tuple) and len(head[6]) == 3 * k
-            and all(isinstance(n, int) and n > 0 for n in head[6]) and all(n % 4 == 0 for n in head[6][:k])):
+    if not (isinstance(head, tuple) and len(head) == 11 and isinstance(head[9], frozenset)
+            and all(type(x) is str for x in head[9]) and isinstance(head[10], tuple) and len(head[10]) == 3 * k
+            and all(isinstance(n, int) and n > 0 for n in head[10]) and all(n % 4 == 0 for n in head[10][:k])):
         return None
-    strings = [_unpacked_strings(x) for x in head[:5]]
-    two_keys, two_values, starts_keys, starts_values, heads = strings
-    if (two_keys is None or two_values is None or starts_keys is None or starts_values is None or heads is None
-            or len(two_keys) != len(two_values) or len(starts_keys) != len(starts_values)):
+    strings = [_unpacked_strings(x) for x in head[:9]]
+    heads = strings[4]
+    # ``two``, ``starts``, ``phrase_heads`` and ``phrase_tails``: each its keys, then its values
+    follows = [_zipped(strings[j], strings[j + 1]) for j in (0, 2, 5, 7)]
+    if heads is None or any(x is None for x in follows):
         return None
-    return [dict(zip(two_keys, two_values, strict=True)), dict(zip(starts_keys, starts_values, strict=True)),
-            frozenset(heads), head[5], head[6]]
+    two, starts, phrase_heads, phrase_tails = follows
+    return [two, starts, frozenset(heads), head[9], phrase_heads, phrase_tails, head[10]]
+
+
+def _zipped(keys: list[str] | None, values: list[str] | None) -> dict[str, str] | None:
+    """The table of these keys and values; None when either is missing or they are not as many."""
+    if keys is None or values is None or len(keys) != len(values):
+        return None
+    return dict(zip(keys, values, strict=True))
 
 
 class _FilePart:
