@@ -752,6 +752,9 @@ def test_the_cache_file_answers_like_the_tables_it_was_written_from(tmp_path: Pa
     keys = built._masked.whole()
     assert opened._masked.whole() == keys and all(opened.targets(k) == v for k, v in keys.items())
     assert opened._long.whole() == built._long.whole()
+    assert (opened.mids, opened.phrase_heads, opened.phrase_tails) == (built.mids, built.phrase_heads, built.phrase_tails)
+    assert opened.mids and opened.phrase_heads and opened.phrase_tails
+    assert {h: opened.dropped_from(h) for h in opened.dropped_heads} == {h: built.dropped_from(h) for h in built.dropped_heads}
 
 
 def test_a_damaged_record_of_the_cache_file_falls_back_to_tables_built_afresh(tmp_path: Path) -> None:

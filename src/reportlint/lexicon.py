@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 13  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
+FORMAT = 14  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -166,13 +166,14 @@ class Lexicon:
     key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_dropped_seen", "_flagged", "_heads2", "_long", "_masked", "_memos",
-                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "phrase_heads",
-                 "phrase_tails", "short_chars", "short_phrasal", "starts", "two")
+                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "mids", "pairs_file",
+                 "phrase_heads", "phrase_tails", "short_chars", "short_phrasal", "starts", "two")
 
-    def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
+    def __init__(self, two: dict[str, str], starts: dict[str, str], mids: dict[str, str], dropped_heads: frozenset[str],
                  short_phrasal: frozenset[str], phrase_heads: dict[str, str], phrase_tails: dict[str, str],
                  chars: _Table, dropped: _Table, long: _Table, masked: _Table, phrasal: _Table) -> None:
         self.two, self.starts = two, starts
+        self.mids = mids  # as ``two``: the second and third characters of the words of three or more characters
         # the first three characters of a fixed phrase with one character missing → what is left of such phrases
         # (see ``dropped_from``)
         self.dropped = dropped
@@ -637,6 +638,7 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     return Lexicon(
         two=_follow({w for w in freq if len(w) == 2}),
         starts=_follow({w[:2] for w in freq if len(w) >= 3}),
+        mids=_follow({w[1:3] for w in freq if len(w) >= 3}),
         dropped_heads=frozenset(w[:3] for w in dropped),
         short_phrasal=frozenset(k for k in phrasal if len(k) <= 3),
         phrase_heads=_follow({w[:2] for w in four}),
@@ -736,9 +738,9 @@ def _pack(lex: Lexicon) -> bytes:
     hash tables (the offsets first)."""
     packed = [_Table.pack(getattr(lex, name).whole()) for name in _TABLES]
     parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
-    tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(),
-                                           sorted(lex.dropped_heads), lex.phrase_heads, lex.phrase_heads.values(),
-                                           lex.phrase_tails, lex.phrase_tails.values())]
+    tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(), lex.mids,
+                                           lex.mids.values(), sorted(lex.dropped_heads), lex.phrase_heads,
+                                           lex.phrase_heads.values(), lex.phrase_tails, lex.phrase_tails.values())]
     head = marshal.dumps((*tables, lex.short_phrasal, tuple(len(p) for p in parts)))
     out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
     out += bytes(-len(out) % 4)
@@ -748,21 +750,21 @@ def _pack(lex: Lexicon) -> bytes:
 
 
 def _small_tables(head: object) -> list[Any] | None:
-    """``two``, ``starts``, ``dropped_heads``, ``short_phrasal``, ``phrase_heads``, ``phrase_tails`` and the sizes of
-    the parts, from the head ``_pack`` writes; None when it is not that."""
+    """``two``, ``starts``, ``mids``, ``dropped_heads``, ``short_phrasal``, ``phrase_heads``, ``phrase_tails`` and the
+    sizes of the parts, from the head ``_pack`` writes; None when it is not that."""
     k = len(_TABLES)
-    if not (isinstance(head, tuple) and len(head) == 11 and isinstance(head[9], frozenset)
-            and all(type(x) is str for x in head[9]) and isinstance(head[10], tuple) and len(head[10]) == 3 * k
-            and all(isinstance(n, int) and n > 0 for n in head[10]) and all(n % 4 == 0 for n in head[10][:k])):
+    if not (isinstance(head, tuple) and len(head) == 13 and isinstance(head[11], frozenset)
+            and all(type(x) is str for x in head[11]) and isinstance(head[12], tuple) and len(head[12]) == 3 * k
+            and all(isinstance(n, int) and n > 0 for n in head[12]) and all(n % 4 == 0 for n in head[12][:k])):
         return None
-    strings = [_unpacked_strings(x) for x in head[:9]]
-    heads = strings[4]
-    # ``two``, ``starts``, ``phrase_heads`` and ``phrase_tails``: each its keys, then its values
-    follows = [_zipped(strings[j], strings[j + 1]) for j in (0, 2, 5, 7)]
+    strings = [_unpacked_strings(x) for x in head[:11]]
+    heads = strings[6]
+    # ``two``, ``starts``, ``mids``, ``phrase_heads`` and ``phrase_tails``: each its keys, then its values
+    follows = [_zipped(strings[j], strings[j + 1]) for j in (0, 2, 4, 7, 9)]
     if heads is None or any(x is None for x in follows):
         return None
-    two, starts, phrase_heads, phrase_tails = follows
-    return [two, starts, frozenset(heads), head[9], phrase_heads, phrase_tails, head[10]]
+    two, starts, mids, phrase_heads, phrase_tails = follows
+    return [two, starts, mids, frozenset(heads), head[11], phrase_heads, phrase_tails, head[12]]
 
 
 def _zipped(keys: list[str] | None, values: list[str] | None) -> dict[str, str] | None:

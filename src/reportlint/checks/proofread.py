@@ -154,7 +154,7 @@ def _orphan_places(text: str, lex: object, pairs: bytes | None = None) -> list[i
 def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[list[int], list[int]]:
     """The places of ``_orphans`` in text order, and those of them where ``_place`` may find something: all but
     those whose seven characters around were seen before and found nothing (see ``_window_memo``)."""
-    word = lex.word  # type: ignore[attr-defined]
+    word, mids = lex.word, lex.mids  # type: ignore[attr-defined]
     n = len(text)
     if not n:
         return [], []
@@ -174,7 +174,7 @@ def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[li
     if None in known:  # seven characters not seen before (or forgotten)
         for j, (u, key, got) in enumerate(zip(places, keys, known, strict=True)):
             if got is None:
-                known[j] = memo[key] = _covered_by_longer(text, u, flags, word)
+                known[j] = memo[key] = _covered_by_longer(text, u, flags, word, mids)
     return ([u for u, got in zip(places, known, strict=True) if got is not True],
             [u for u, got in zip(places, known, strict=True) if got is False or (got is not True and got)])
 
@@ -212,10 +212,14 @@ def _window_memo(lex: object) -> dict[str, bool | tuple[Candidate, ...]]:
     return memo  # type: ignore[no-any-return]
 
 
-def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word of 3–4 characters covers ``text[u]`` (``flags`` as in ``_orphans``)."""
+def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool], mids: dict[str, str]) -> bool:
+    """Whether a dictionary word of 3–4 characters covers ``text[u]`` (``flags`` as in ``_orphans``; ``mids`` the
+    lexicon's). Such a word begins with two characters of ``starts`` (``LONGER``) and goes on with two of ``mids``:
+    the words are looked up only where both hold (one place in twenty of those with ``LONGER``)."""
+    last = len(text) - 3  # the last start of a word of three characters
     for s in range(u - 3 if u > 3 else 0, u + 1):
-        if flags[s + 1] & LONGER and (word(text[s:s + 4]) or (s + 3 > u and word(text[s:s + 3]))):
+        if flags[s + 1] & LONGER and s <= last and text[s + 2] in mids.get(text[s + 1], "") \
+                and (word(text[s:s + 4]) or (s + 3 > u and word(text[s:s + 3]))):
             return True
     return False
 
