@@ -412,8 +412,15 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
 
 def _uncovered(piece: str, lex: object) -> bool:
     """Whether some character of ``piece`` belongs to no dictionary word inside it: 标准建设 is two
-    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone."""
-    return any(_orphans(piece, lex))
+    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone. Kept per piece (a question of the
+    dictionary alone: the few pieces that are a phrase with a character missing come back in text after text)."""
+    memo = lex.memo("proofread.uncovered")  # type: ignore[attr-defined]
+    got = memo.get(piece)
+    if got is None:
+        if len(memo) > _PLACES_MAX:
+            memo.clear()
+        got = memo[piece] = bool(_orphan_places(piece, lex))
+    return got  # type: ignore[no-any-return]
 
 
 def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typo]:
