@@ -976,7 +976,7 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
     lists = (("default", rule.params.get("pairs", ())), ("variant", rule.params.get("variants", ())),
              ("formulation", rule.params.get("formulations", ())))
     keyed = [(key, pair) for key, pairs in lists for pair in pairs]
-    patterns = tuple(p for _, (p, _) in keyed)
+    patterns = tuple([p for _, (p, _) in keyed])
     if not patterns:
         return
     compiled, anchors = _compiled_list(patterns)
@@ -1058,8 +1058,9 @@ def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any, units: bytes 
     slot = np.multiply(pair, np.uint32(mult))
     slot >>= np.uint32(32 - bits)
     found: set[str] = set()
-    for at in np.flatnonzero(table.take(slot) == pair).tolist():
-        found.update(a for a in by_code.get(int(pair[at]), ()) if text.startswith(a, at))
+    hits = np.flatnonzero(table.take(slot) == pair)
+    for at, code in zip(hits.tolist(), pair[hits].tolist(), strict=True):
+        found.update(a for a in by_code.get(code, ()) if text.startswith(a, at))
     return found
 
 
@@ -1230,10 +1231,11 @@ def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> 
     between two Chinese characters (no odd one), and 一 or rare as a word of its own. ``text`` may be paragraphs
     joined by line breaks: a line break is no Chinese character, so a paragraph's edges never count."""
     last = len(text) - 1
+    # the characters that may be noise, each asked once (a report's odd characters are a few dozen, at 160 places)
+    rare = {ch for ch in {text[p] for p in places} if ch == "一" or single(ch) < _RARE_ALONE}
     return [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
             if before != p - 1 and after != p + 1 and 0 < p < last
-            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"
-            and (text[p] == "一" or single(text[p]) < _RARE_ALONE)]
+            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff" and text[p] in rare]
 
 
 def _enough_noise(text: str, places: list[int], single: Callable[[str], int]) -> bool:
