@@ -267,16 +267,20 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
         if not ((first < i and text[i - 1] in chars) or (last > i + 1 and text[i + 1] in chars)):
             lengths = (4,)  # every key of 2–3 characters holds a neighbour of i, and neither is in any of ``short``
     starts = lex.starts  # type: ignore[attr-defined]
-    # an idiom or phrase of four characters begins with two of ``phrase_heads`` and ends with two of ``phrase_tails``
-    heads4, tails4 = (lex.phrase_heads, lex.phrase_tails) if phrases_only else (starts, None)  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for length in lengths:
+        # a word of three or more characters begins with two of ``starts``; an idiom or phrase of four characters
+        # with two of ``phrase_heads``, and it ends with two of ``phrase_tails``
+        heads, tails = starts, None
+        if length == 4 and phrases_only:
+            heads, tails = lex.phrase_heads, lex.phrase_tails  # type: ignore[attr-defined]
         lo, hi = i - length + 1, last - length  # the word's first and last start within the run
         for s in range(lo if lo > first else first, (hi if hi < i else i) + 1):
-            if length > 2 and s < i - 1 and text[s + 1] not in (heads4 if length == 4 else starts).get(text[s], ""):
-                continue  # no word of three or more characters begins with these two: ``targets`` finds nothing
-            if length == 4 and tails4 is not None and s >= i - 1 and text[s + 3] not in tails4.get(text[s + 2], ""):
-                continue  # … nor does an idiom or phrase of four characters end with these two
+            if s < i - 1:  # the masked character in the second half: the first two characters are whole
+                if length > 2 and text[s + 1] not in heads.get(text[s], ""):
+                    continue  # no such word begins with these two: ``targets`` finds nothing
+            elif tails is not None and text[s + 3] not in tails.get(text[s + 2], ""):
+                continue  # the masked character in the first half: no idiom or phrase ends with the last two
             e = s + length
             key = text[s:i] + "?" + text[i + 1:e]
             if short is not None and length < 4 and key not in short:
