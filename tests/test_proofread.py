@@ -1279,6 +1279,28 @@ def test_one_prefix_repeated_on_purpose_is_no_noise() -> None:
                                    lex)) != []
 
 
+def test_noise_places_match_their_definition() -> None:
+    """``noise_places``: the odd places with no odd place beside them, between two Chinese characters, whose character
+    is 一 or rarer than ``_RARE_ALONE`` as a word of its own; the same as asking each place in turn."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    frequency = {"的": 5000, "一": 4000, "弓": 10, "斗": 20, "升": 2999, "在": 3000}
+    rng = random.Random(3)
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice("的一弓斗升在，A\n") for _ in range(rng.randint(0, 20)))
+        places = sorted(rng.sample(range(len(text)), rng.randint(0, len(text))))
+        expected = [p for k, p in enumerate(places)
+                    if (k == 0 or places[k - 1] != p - 1) and (k + 1 == len(places) or places[k + 1] != p + 1)
+                    and 0 < p < len(text) - 1 and all("\u4e00" <= text[q] <= "\u9fff" for q in (p - 1, p + 1))
+                    and (text[p] == "一" or frequency.get(text[p], 0) < P._RARE_ALONE)]
+        assert P.noise_places(text, places, lambda ch: frequency.get(ch, 0)) == expected, (text, places)
+        found += len(expected)
+    assert found > 200
+
+
 def test_garbled_passages_match_their_plain_definition() -> None:
     from reportlint.checks import proofread as P
 
