@@ -13,12 +13,13 @@ whole), keyed by a CRC-32 of the head they were built from, and built afresh on 
 
 Loading is what a check of one report pays for, so the file is laid out for it: a small head
 read at once (the two-character words as one string of second characters per first character,
-the first two characters of longer words, the heads of the phrases with a character missing) and
-five hash tables (the longer words, the masked words offered as corrections and the idioms and
-phrases among them, the dropped phrases by their first three characters, the facts of each character) whose
-records are read one
-at a time, when a document asks for a key of theirs. A report of 10,000 characters reads about a
-thousand small records instead of unpacking 250,000 words (about 4 ms instead of 60–110 ms).
+the first two and the second and third characters of longer words, the first two and the last two
+of the idioms and phrases of four characters, the heads of the phrases with a character missing)
+and five hash tables (the longer words, the masked words offered as corrections and the idioms and
+phrases among them, the dropped phrases by their first three characters, the facts of each
+character) whose records are read one at a time, when a document asks for a key of theirs. A
+report of 10,000 characters reads about a thousand small records instead of unpacking 250,000
+words (about 4 ms instead of 60–110 ms).
 """
 
 from __future__ import annotations
@@ -162,8 +163,9 @@ class _Table:
 
 class Lexicon:
     """The tables. ``two`` and ``starts`` map a character to a string of the characters after it in a
-    word of two characters, and at the head of a word of three or more. The rest is looked up one
-    key at a time (see ``_Table``)."""
+    word of two characters, and at the head of a word of three or more (``mids``: second and third);
+    ``phrase_heads`` and ``phrase_tails`` do so for the idioms and phrases of four characters. The rest
+    is looked up one key at a time (see ``_Table``)."""
 
     __slots__ = ("_asked", "_chars", "_codes", "_dropped_seen", "_flagged", "_heads2", "_long", "_masked", "_memos",
                  "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "mids", "pairs_file",
