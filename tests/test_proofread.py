@@ -692,7 +692,7 @@ def _probe(lex: lexicon_module.Lexicon) -> list[object]:
     keys = ["以工代?", "?工代赈", "恪尽职?", "扶贫?贷款", "?于", "整?推进", "推?", "受理渠$"]
     return ([lex.word(w) for w in ("以工代赈", "恪尽职守", "扶贫再贷款", "整村推进", "以工代贩", "推进", "之后")]
             + [lex.targets(k) for k in keys] + [lex.targets(k, True) for k in keys]
-            + [lex.dropped.get(k) for k in ("扶再贷款", "受理渠$", "准化建设")]
+            + [lex.dropped_phrase(k) for k in ("扶再贷款", "受理渠$", "准化建设")]
             + [(lex.single(c), lex.paired("推" + c), lex.similar("贩", c)) for c in "赈进村存"])
 
 
@@ -752,6 +752,9 @@ def test_the_cache_file_answers_like_the_tables_it_was_written_from(tmp_path: Pa
     keys = built._masked.whole()
     assert opened._masked.whole() == keys and all(opened.targets(k) == v for k, v in keys.items())
     assert opened._long.whole() == built._long.whole()
+    assert (opened.mids, opened.phrase_heads, opened.phrase_tails) == (built.mids, built.phrase_heads, built.phrase_tails)
+    assert opened.mids and opened.phrase_heads and opened.phrase_tails
+    assert {h: opened.dropped_from(h) for h in opened.dropped_heads} == {h: built.dropped_from(h) for h in built.dropped_heads}
 
 
 def test_a_damaged_record_of_the_cache_file_falls_back_to_tables_built_afresh(tmp_path: Path) -> None:
@@ -778,7 +781,7 @@ def test_tables_build_from_the_rule_data_alone_and_survive_a_broken_similarity_f
     lex = lexicon_module._build(None, tmp_path)
     assert lex.word("以工代赈") and lex.word("扶贫再贷款") and not lex.word("以工代贩")
     assert lex.targets("以工代?") == (("以工代赈", 1000, True),)
-    assert lex.dropped.get("扶再贷款") == "扶贫再贷款"
+    assert lex.dropped_phrase("扶再贷款") == "扶贫再贷款"
     assert lex.similar("贩", "赈") is None  # no similarity data: nothing is called similar
 
 
@@ -787,7 +790,8 @@ def test_a_phrase_missing_a_character_names_the_same_phrase_whatever_the_hash_se
     the phrase named used to depend on the order of a set, so on the process that built the cache."""
     (tmp_path / "gongwen.txt").write_text("一般来说\n一般来讲\n不以为然\n不以为意\n", encoding="utf-8")
     code = ("import sys; from pathlib import Path; from reportlint import lexicon as L; "
-            "lex = L._build(None, Path(sys.argv[1])); print(lex.dropped.get('一般来$'), lex.dropped.get('不以为$'))")
+            "lex = L._build(None, Path(sys.argv[1])); "
+            "print(lex.dropped_phrase('一般来$'), lex.dropped_phrase('不以为$'))")
     seen = {subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert len(seen) == 1
@@ -890,9 +894,9 @@ def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Pat
                 hit = None
                 for length in range(min(8, e0 - s), 2, -1):
                     piece = text[s:s + length]
-                    phrase = lex.dropped.get(piece)
+                    phrase = lex.dropped_phrase(piece)
                     if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
-                        phrase = lex.dropped.get(piece + "$")
+                        phrase = lex.dropped_phrase(piece + "$")
                     if (phrase and any(proofread._orphans(piece, lex))
                             and phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]):
                         hit = (s, s + length, phrase)
@@ -903,6 +907,44 @@ def test_orphans_and_dropped_phrases_match_their_plain_definitions(tmp_path: Pat
         assert found == expected, text
         hits += len(found)
     assert hits > 50  # the phrases were there to be found
+
+
+def test_dropped_phrases_by_their_first_characters_answer_like_a_table_of_pieces(tmp_path: Path) -> None:
+    """``_dropped_here`` reads the phrases of the three characters at a place (``Lexicon.dropped_from``): the same
+    answers as looking up each piece of 8 down to 3 characters, and the piece with "$" where the run ends before a
+    punctuation mark, in a plain table (pieces that are both, and of one head at several lengths, included)."""
+    import random
+
+    from reportlint.checks import proofread
+
+    lex = lexicon_module._build(*_small_tables(tmp_path))
+    rng = random.Random(11)
+    alphabet = "甲乙丙丁"
+    table: dict[str, str] = {}
+    for _ in range(300):
+        piece = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 9)))
+        table[piece + rng.choice(("", "$"))] = "全" + piece
+    lex.dropped = lexicon_module._Table(lexicon_module._by_head(table))
+    lex._dropped_seen = {}
+    assert all(lex.dropped_phrase(key) == phrase for key, phrase in table.items())
+    found = at_end = 0
+    for _ in range(400):
+        text = "".join(rng.choice(alphabet + "。，A") for _ in range(rng.randint(0, 14)))
+        for m in proofread._HAN_RE.finditer(text):
+            e0 = m.end()
+            for s in range(m.start(), e0):
+                expected = []
+                for length in range(min(8, e0 - s), 2, -1):
+                    piece = text[s:s + length]
+                    phrase = table.get(piece)
+                    if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "："):
+                        phrase = table.get(piece + "$")
+                        at_end += phrase is not None
+                    if phrase and any(proofread._orphans(piece, lex)):
+                        expected.append((length, phrase))
+                assert proofread._dropped_here(text, s, e0, lex) == tuple(expected), (text, s)
+                found += len(expected)
+    assert found > 100 and at_end > 10
 
 
 def test_a_cache_file_cut_short_while_in_use_is_read_as_damaged_not_a_crash(tmp_path: Path) -> None:
@@ -1016,13 +1058,13 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
             e0 = m.end()
             for length in range(min(8, e0 - s), 2, -1):
                 piece = text[s:s + length]
-                phrase = lex.dropped.get(piece)
+                phrase = lex.dropped_phrase(piece)
                 nxt = re.match(r"[\u4e00-\u9fff]+", text[e0 + 1:])  # 责任清、任务明: two parallel clauses
                 parallel = nxt is not None and len(nxt.group()) == length \
                     and text[e0 + 1 + length:e0 + 2 + length] in ("。", "，", "；", "、", "：", "！", "？")
                 if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "：") \
                         and not parallel:
-                    phrase = lex.dropped.get(piece + "$")
+                    phrase = lex.dropped_phrase(piece + "$")
                 if (phrase and any(_orphans_by_definition(piece, lex))
                         and not (phrase[1:] == piece and s and lex.word(text[s - 1:s + 1]))  # 处于 for 立于
                         # 规范化设置: the last character a word with the next, which makes none with its own next
@@ -1235,6 +1277,28 @@ def test_one_prefix_repeated_on_purpose_is_no_noise() -> None:
     assert list(P.garbled_passages(slogans, lex)) == []
     assert list(P.garbled_passages("办理流程为申请人提交材料弓受理窗口审核弓部门复核弓领导签批、一次办结、一窗受理。",
                                    lex)) != []
+
+
+def test_noise_places_match_their_definition() -> None:
+    """``noise_places``: the odd places with no odd place beside them, between two Chinese characters, whose character
+    is 一 or rarer than ``_RARE_ALONE`` as a word of its own; the same as asking each place in turn."""
+    import random
+
+    from reportlint.checks import proofread as P
+
+    frequency = {"的": 5000, "一": 4000, "弓": 10, "斗": 20, "升": 2999, "在": 3000}
+    rng = random.Random(3)
+    found = 0
+    for _ in range(2000):
+        text = "".join(rng.choice("的一弓斗升在，A\n") for _ in range(rng.randint(0, 20)))
+        places = sorted(rng.sample(range(len(text)), rng.randint(0, len(text))))
+        expected = [p for k, p in enumerate(places)
+                    if (k == 0 or places[k - 1] != p - 1) and (k + 1 == len(places) or places[k + 1] != p + 1)
+                    and 0 < p < len(text) - 1 and all("\u4e00" <= text[q] <= "\u9fff" for q in (p - 1, p + 1))
+                    and (text[p] == "一" or frequency.get(text[p], 0) < P._RARE_ALONE)]
+        assert P.noise_places(text, places, lambda ch: frequency.get(ch, 0)) == expected, (text, places)
+        found += len(expected)
+    assert found > 200
 
 
 def test_garbled_passages_match_their_plain_definition() -> None:
@@ -1554,7 +1618,8 @@ def test_place_leaves_out_only_keys_that_find_nothing(tmp_path: Path) -> None:
     """``_place`` skips keys of 2–3 characters that are no idiom's or phrase's when only those are asked for: on
     random windows (busy characters and phrases among them) it finds what asking every key finds; nor does it ask a
     key whose first two characters begin no longer word, nor keys of 2–3 characters when neither neighbour is in
-    one of the short phrases' keys."""
+    one of the short phrases' keys, nor (only idioms and phrases asked for) a key of four characters whose first or
+    last two, left whole, begin or end no idiom or phrase of four."""
     import random
 
     from reportlint.checks import proofread as P

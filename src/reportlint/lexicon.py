@@ -13,11 +13,13 @@ whole), keyed by a CRC-32 of the head they were built from, and built afresh on 
 
 Loading is what a check of one report pays for, so the file is laid out for it: a small head
 read at once (the two-character words as one string of second characters per first character,
-the first two characters of longer words, the heads of the phrases with a character missing) and
-five hash tables (the longer words, the masked words offered as corrections and the idioms and
-phrases among them, the dropped phrases, the facts of each character) whose records are read one
-at a time, when a document asks for a key of theirs. A report of 10,000 characters reads about a
-thousand small records instead of unpacking 250,000 words (about 4 ms instead of 60–110 ms).
+the first two and the second and third characters of longer words, the first two and the last two
+of the idioms and phrases of four characters, the heads of the phrases with a character missing)
+and five hash tables (the longer words, the masked words offered as corrections and the idioms and
+phrases among them, the dropped phrases by their first three characters, the facts of each
+character) whose records are read one at a time, when a document asks for a key of theirs. A
+report of 10,000 characters reads about a thousand small records instead of unpacking 250,000
+words (about 4 ms instead of 60–110 ms).
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from zlib import crc32
 
-FORMAT = 11  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
+FORMAT = 14  # bump when the derived tables change shape (and the pair flags: the ``.pairs`` file keeps them)
 COVER_MIN = 5  # a word this frequent or more counts as a word of the text (jieba's 3 marks many noise entries)
 TARGET_MIN = {2: 50, 3: 20, 4: 10}  # how frequent a word must be to be offered as a correction
 IDIOM_TAGS = ("i", "l")
@@ -74,6 +76,9 @@ _PAIRS_REST_MAX = 1 << 22  # bytes of ``rest`` (a few thousand pairs: about 10 k
 _TAG_SHIFT = 9  # a table of fewer than 2^9 slots would leave some bits of the hash in neither tag nor slot
 
 Target = tuple[str, int, bool]  # a word offered as a correction, its frequency, whether it is an idiom or phrase
+# a phrase with one character missing: the text left, whether it counts only before a punctuation mark (the last
+# character missing), the phrase
+Dropped = tuple[str, bool, str]
 
 
 class _Table:
@@ -158,19 +163,24 @@ class _Table:
 
 class Lexicon:
     """The tables. ``two`` and ``starts`` map a character to a string of the characters after it in a
-    word of two characters, and at the head of a word of three or more. The rest is looked up one
-    key at a time (see ``_Table``)."""
+    word of two characters, and at the head of a word of three or more (``mids``: second and third);
+    ``phrase_heads`` and ``phrase_tails`` do so for the idioms and phrases of four characters. The rest
+    is looked up one key at a time (see ``_Table``)."""
 
-    __slots__ = ("_asked", "_chars", "_codes", "_flagged", "_heads2", "_long", "_masked", "_memos", "_pairs",
-                 "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "pairs_file", "short_chars",
-                 "short_phrasal", "starts", "two")
+    __slots__ = ("_asked", "_chars", "_codes", "_dropped_seen", "_flagged", "_heads2", "_long", "_masked", "_memos",
+                 "_pairs", "_phrasal", "_seen", "_words", "dropped", "dropped_heads", "mids", "pairs_file",
+                 "phrase_heads", "phrase_tails", "short_chars", "short_phrasal", "starts", "two")
 
-    def __init__(self, two: dict[str, str], starts: dict[str, str], dropped_heads: frozenset[str],
-                 short_phrasal: frozenset[str], chars: _Table, dropped: _Table, long: _Table, masked: _Table,
-                 phrasal: _Table) -> None:
+    def __init__(self, two: dict[str, str], starts: dict[str, str], mids: dict[str, str], dropped_heads: frozenset[str],
+                 short_phrasal: frozenset[str], phrase_heads: dict[str, str], phrase_tails: dict[str, str],
+                 chars: _Table, dropped: _Table, long: _Table, masked: _Table, phrasal: _Table) -> None:
         self.two, self.starts = two, starts
-        self.dropped = dropped  # a fixed phrase with one character missing (or "$" for its last) → the phrase
-        self.dropped_heads = dropped_heads  # their first three characters
+        self.mids = mids  # as ``two``: the second and third characters of the words of three or more characters
+        # the first three characters of a fixed phrase with one character missing → what is left of such phrases
+        # (see ``dropped_from``)
+        self.dropped = dropped
+        self.dropped_heads = dropped_heads  # its keys
+        self._dropped_seen: dict[str, tuple[Dropped, ...]] = {}
         self._chars = chars  # character → (its frequency as a word, the characters after it in some word,
         #                      its shape signatures, its toneless readings)
         self._seen: dict[str, tuple[int, str, frozenset[str], frozenset[str]]] = {}
@@ -179,6 +189,10 @@ class Lexicon:
         self._phrasal = phrasal  # the same for the targets that are idioms or phrases, a small part
         self.short_phrasal = short_phrasal  # its keys of 2–3 characters
         self.short_chars = frozenset("".join(short_phrasal)).difference("?")  # the characters of those keys
+        # the first two and the last two characters of the idioms and phrases of four characters offered as
+        # corrections, as ``two`` (a key of four characters with its first or last two left whole and not among
+        # these has no ``targets(key, True)``)
+        self.phrase_heads, self.phrase_tails = phrase_heads, phrase_tails
         self._asked: tuple[dict[str, tuple[Target, ...]], dict[str, tuple[Target, ...]]] = ({}, {})  # keys asked
         self._words: dict[str, bool] = {}  # longer words asked: a report repeats its phrases
         self._heads2: tuple[frozenset[str], frozenset[str]] | None = None  # see ``_pairs_of_heads``
@@ -203,6 +217,22 @@ class Lexicon:
                 self._words.clear()
             got = self._words[text] = self._long.get(text) is True
         return got
+
+    def dropped_from(self, head: str) -> tuple[Dropped, ...]:
+        """The fixed phrases with one character missing whose text left begins with ``head`` (three characters),
+        longest first, and of one length the one missing a character inside before the one missing its last."""
+        got = self._dropped_seen.get(head)
+        if got is None:
+            got = self._dropped_seen[head] = self.dropped.get(head, ())
+        return got
+
+    def dropped_phrase(self, key: str) -> str | None:
+        """The fixed phrase that ``key`` is with one character missing (a key ending in "$": its last character,
+        missing before a punctuation mark); None when it is none."""
+        at_end = key.endswith("$")
+        left = key[:-1] if at_end else key
+        return next((phrase for text, last, phrase in self.dropped_from(left[:3]) if text == left and last == at_end),
+                    None)
 
     def pair_flags(self, text: str, units: bytes | None = None) -> bytes:
         """One byte for each pair of neighbouring characters of ``text`` (``len(text) - 1`` bytes, none for a
@@ -606,17 +636,33 @@ def _build(jieba_dict: Path | None, dict_dir: Path) -> Lexicon:
     chars = {ch: (single.get(ch, 0), follow.get(ch, ""), _text(shape.get(ch)), _text(sound.get(ch)))
              for ch in sorted(set(single) | set(follow) | set(shape) | set(sound))}
     phrasal = {k: tuple(t for t in v if t[2]) for k, v in masked.items() if any(t[2] for t in v)}
+    four = {t[0] for v in phrasal.values() for t in v if len(t[0]) == 4}
     return Lexicon(
         two=_follow({w for w in freq if len(w) == 2}),
         starts=_follow({w[:2] for w in freq if len(w) >= 3}),
+        mids=_follow({w[1:3] for w in freq if len(w) >= 3}),
         dropped_heads=frozenset(w[:3] for w in dropped),
         short_phrasal=frozenset(k for k in phrasal if len(k) <= 3),
+        phrase_heads=_follow({w[:2] for w in four}),
+        phrase_tails=_follow({w[2:] for w in four}),
         chars=_Table(chars),
-        dropped=_Table(dropped),
+        dropped=_Table(_by_head(dropped)),
         long=_Table({w: True for w in freq if len(w) > 2}),
         masked=_Table({k: tuple(v) for k, v in masked.items()}),
         phrasal=_Table(phrasal),
     )
+
+
+def _by_head(dropped: dict[str, str]) -> dict[str, tuple[Dropped, ...]]:
+    """The phrases with a character missing (key → phrase, "$" ending a key whose phrase lost its last character)
+    grouped by the first three characters left, in the order ``Lexicon.dropped_from`` gives: a place of a text asks
+    for its own three characters once, instead of once for each length of piece that begins there."""
+    grouped: dict[str, list[Dropped]] = {}
+    for key, phrase in dropped.items():
+        at_end = key.endswith("$")
+        left = key[:-1] if at_end else key
+        grouped.setdefault(left[:3], []).append((left, at_end, phrase))
+    return {head: tuple(sorted(found, key=lambda d: (-len(d[0]), d[1]))) for head, found in grouped.items()}
 
 
 def _text(value: object) -> str:
@@ -657,6 +703,12 @@ def _is_targets(value: object) -> bool:
         isinstance(t, tuple) and len(t) == 3 and isinstance(t[0], str) and isinstance(t[1], int) for t in value)
 
 
+def _is_dropped(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(d, tuple) and len(d) == 3 and isinstance(d[0], str) and isinstance(d[1], bool)
+        and isinstance(d[2], str) for d in value)
+
+
 _TABLES = ("_chars", "dropped", "_long", "_masked", "_phrasal")
 
 
@@ -688,8 +740,9 @@ def _pack(lex: Lexicon) -> bytes:
     hash tables (the offsets first)."""
     packed = [_Table.pack(getattr(lex, name).whole()) for name in _TABLES]
     parts = [p[1] for p in packed] + [p[0] for p in packed] + [p[2] for p in packed]  # the arrays first, aligned
-    tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(),
-                                           sorted(lex.dropped_heads))]
+    tables = [_packed_strings(x) for x in (lex.two, lex.two.values(), lex.starts, lex.starts.values(), lex.mids,
+                                           lex.mids.values(), sorted(lex.dropped_heads), lex.phrase_heads,
+                                           lex.phrase_heads.values(), lex.phrase_tails, lex.phrase_tails.values())]
     head = marshal.dumps((*tables, lex.short_phrasal, tuple(len(p) for p in parts)))
     out = bytearray(_MAGIC + len(head).to_bytes(_HEAD_LEN, "big") + head)
     out += bytes(-len(out) % 4)
@@ -699,20 +752,28 @@ def _pack(lex: Lexicon) -> bytes:
 
 
 def _small_tables(head: object) -> list[Any] | None:
-    """``two``, ``starts``, ``dropped_heads``, ``short_phrasal`` and the sizes of the parts, from the head
-    ``_pack`` writes; None when it is not that."""
+    """``two``, ``starts``, ``mids``, ``dropped_heads``, ``short_phrasal``, ``phrase_heads``, ``phrase_tails`` and the
+    sizes of the parts, from the head ``_pack`` writes; None when it is not that."""
     k = len(_TABLES)
-    if not (isinstance(head, tuple) and len(head) == 7 and isinstance(head[5], frozenset)
-            and all(type(x) is str for x in head[5]) and isinstance(head[6], tuple) and len(head[6]) == 3 * k
-            and all(isinstance(n, int) and n > 0 for n in head[6]) and all(n % 4 == 0 for n in head[6][:k])):
+    if not (isinstance(head, tuple) and len(head) == 13 and isinstance(head[11], frozenset)
+            and all(type(x) is str for x in head[11]) and isinstance(head[12], tuple) and len(head[12]) == 3 * k
+            and all(isinstance(n, int) and n > 0 for n in head[12]) and all(n % 4 == 0 for n in head[12][:k])):
         return None
-    strings = [_unpacked_strings(x) for x in head[:5]]
-    two_keys, two_values, starts_keys, starts_values, heads = strings
-    if (two_keys is None or two_values is None or starts_keys is None or starts_values is None or heads is None
-            or len(two_keys) != len(two_values) or len(starts_keys) != len(starts_values)):
+    strings = [_unpacked_strings(x) for x in head[:11]]
+    heads = strings[6]
+    # ``two``, ``starts``, ``mids``, ``phrase_heads`` and ``phrase_tails``: each its keys, then its values
+    follows = [_zipped(strings[j], strings[j + 1]) for j in (0, 2, 4, 7, 9)]
+    if heads is None or any(x is None for x in follows):
         return None
-    return [dict(zip(two_keys, two_values, strict=True)), dict(zip(starts_keys, starts_values, strict=True)),
-            frozenset(heads), head[5], head[6]]
+    two, starts, mids, phrase_heads, phrase_tails = follows
+    return [two, starts, mids, frozenset(heads), head[11], phrase_heads, phrase_tails, head[12]]
+
+
+def _zipped(keys: list[str] | None, values: list[str] | None) -> dict[str, str] | None:
+    """The table of these keys and values; None when either is missing or they are not as many."""
+    if keys is None or values is None or len(keys) != len(values):
+        return None
+    return dict(zip(keys, values, strict=True))
 
 
 class _FilePart:
@@ -788,7 +849,7 @@ def _open(path: Path, rebuild: Callable[[], Lexicon]) -> Lexicon | None:
     small, parts, _, key = got
     k = len(_TABLES)
     valid: dict[str, Callable[[object], bool]] = {
-        "_chars": _is_char, "dropped": lambda v: isinstance(v, str), "_long": lambda v: v is True,
+        "_chars": _is_char, "dropped": _is_dropped, "_long": lambda v: v is True,
         "_masked": _is_targets, "_phrasal": _is_targets}
     tables = [_Table({}, (parts[k + j], parts[j].cast("I"), parts[2 * k + j]), valid[name],
                      lambda name=name: getattr(rebuild(), name).whole())  # type: ignore[misc]

@@ -154,7 +154,7 @@ def _orphan_places(text: str, lex: object, pairs: bytes | None = None) -> list[i
 def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[list[int], list[int]]:
     """The places of ``_orphans`` in text order, and those of them where ``_place`` may find something: all but
     those whose seven characters around were seen before and found nothing (see ``_window_memo``)."""
-    word = lex.word  # type: ignore[attr-defined]
+    word, mids = lex.word, lex.mids  # type: ignore[attr-defined]
     n = len(text)
     if not n:
         return [], []
@@ -174,7 +174,7 @@ def _orphan_scan(text: str, lex: object, pairs: bytes | None = None) -> tuple[li
     if None in known:  # seven characters not seen before (or forgotten)
         for j, (u, key, got) in enumerate(zip(places, keys, known, strict=True)):
             if got is None:
-                known[j] = memo[key] = _covered_by_longer(text, u, flags, word)
+                known[j] = memo[key] = _covered_by_longer(text, u, flags, word, mids)
     return ([u for u, got in zip(places, known, strict=True) if got is not True],
             [u for u, got in zip(places, known, strict=True) if got is False or (got is not True and got)])
 
@@ -212,10 +212,14 @@ def _window_memo(lex: object) -> dict[str, bool | tuple[Candidate, ...]]:
     return memo  # type: ignore[no-any-return]
 
 
-def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool]) -> bool:
-    """Whether a dictionary word of 3–4 characters covers ``text[u]`` (``flags`` as in ``_orphans``)."""
+def _covered_by_longer(text: str, u: int, flags: bytes, word: Callable[[str], bool], mids: dict[str, str]) -> bool:
+    """Whether a dictionary word of 3–4 characters covers ``text[u]`` (``flags`` as in ``_orphans``; ``mids`` the
+    lexicon's). Such a word begins with two characters of ``starts`` (``LONGER``) and goes on with two of ``mids``:
+    the words are looked up only where both hold (one place in twenty of those with ``LONGER``)."""
+    last = len(text) - 3  # the last start of a word of three characters
     for s in range(u - 3 if u > 3 else 0, u + 1):
-        if flags[s + 1] & LONGER and (word(text[s:s + 4]) or (s + 3 > u and word(text[s:s + 3]))):
+        if flags[s + 1] & LONGER and s <= last and text[s + 2] in mids.get(text[s + 1], "") \
+                and (word(text[s:s + 4]) or (s + 3 > u and word(text[s:s + 3]))):
             return True
     return False
 
@@ -265,10 +269,18 @@ def _place(text: str, i: int, shield: list[bool] | None, lex: object) -> tuple[C
     starts = lex.starts  # type: ignore[attr-defined]
     out: list[Candidate] = []
     for length in lengths:
+        # a word of three or more characters begins with two of ``starts``; an idiom or phrase of four characters
+        # with two of ``phrase_heads``, and it ends with two of ``phrase_tails``
+        heads, tails = starts, None
+        if length == 4 and phrases_only:
+            heads, tails = lex.phrase_heads, lex.phrase_tails  # type: ignore[attr-defined]
         lo, hi = i - length + 1, last - length  # the word's first and last start within the run
         for s in range(lo if lo > first else first, (hi if hi < i else i) + 1):
-            if length > 2 and s < i - 1 and text[s + 1] not in starts.get(text[s], ""):
-                continue  # no word of three or more characters begins with these two: ``targets`` finds nothing
+            if s < i - 1:  # the masked character in the second half: the first two characters are whole
+                if length > 2 and text[s + 1] not in heads.get(text[s], ""):
+                    continue  # no such word begins with these two: ``targets`` finds nothing
+            elif tails is not None and text[s + 3] not in tails.get(text[s + 2], ""):
+                continue  # the masked character in the first half: no idiom or phrase ends with the last two
             e = s + length
             key = text[s:i] + "?" + text[i + 1:e]
             if short is not None and length < 4 and key not in short:
@@ -404,8 +416,15 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
 
 def _uncovered(piece: str, lex: object) -> bool:
     """Whether some character of ``piece`` belongs to no dictionary word inside it: 标准建设 is two
-    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone."""
-    return any(_orphans(piece, lex))
+    words (标准, 建设) and no slip, 准化建设 leaves 准 and 化 alone. Kept per piece (a question of the
+    dictionary alone: the few pieces that are a phrase with a character missing come back in text after text)."""
+    memo = lex.memo("proofread.uncovered")  # type: ignore[attr-defined]
+    got = memo.get(piece)
+    if got is None:
+        if len(memo) > _PLACES_MAX:
+            memo.clear()
+        got = memo[piece] = bool(_orphan_places(piece, lex))
+    return got  # type: ignore[no-any-return]
 
 
 def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typo]:
@@ -489,14 +508,20 @@ def _dropped_at(key: str, lex: object) -> tuple[tuple[int, str], ...]:
 
 def _dropped_here(text: str, s: int, e0: int, lex: object) -> tuple[tuple[int, str], ...]:
     """(length, phrase) of the pieces of text[s:e0] (a run of Chinese characters), longest first, that are a
-    phrase with a character missing and leave a character belonging to no word."""
-    dropped = lex.dropped  # type: ignore[attr-defined]
+    phrase with a character missing and leave a character belonging to no word. A piece of up to eight characters
+    is a phrase missing a character inside it, or else, when the run ends with it before a punctuation mark, one
+    missing its last: the phrases of the three characters at ``s`` (``dropped_from``) are tried in that order."""
+    longest = min(8, e0 - s)
     out = []
-    for length in range(min(8, e0 - s), 2, -1):
-        piece = text[s:s + length]
-        phrase = dropped.get(piece)
-        if phrase is None and s + length == e0 and text[e0:e0 + 1] in _PHRASE_ENDS:
-            phrase = dropped.get(piece + "$")
+    inside = 0  # the length of the last piece found missing a character inside
+    for piece, last, phrase in lex.dropped_from(text[s:s + 3]):  # type: ignore[attr-defined]
+        length = len(piece)
+        if not 3 <= length <= longest or not text.startswith(piece, s):
+            continue
+        if not last:
+            inside = length
+        elif length == inside or s + length != e0 or text[e0:e0 + 1] not in _PHRASE_ENDS:
+            continue
         if phrase and _uncovered(piece, lex):  # titles too: 《中华人民共国…法》
             out.append((length, phrase))
     return tuple(out)
@@ -955,7 +980,7 @@ def _listed(ctx: Context, rule: Rule) -> Iterator[tuple[int, Typo]]:
     lists = (("default", rule.params.get("pairs", ())), ("variant", rule.params.get("variants", ())),
              ("formulation", rule.params.get("formulations", ())))
     keyed = [(key, pair) for key, pairs in lists for pair in pairs]
-    patterns = tuple(p for _, (p, _) in keyed)
+    patterns = tuple([p for _, (p, _) in keyed])
     if not patterns:
         return
     compiled, anchors = _compiled_list(patterns)
@@ -1037,8 +1062,9 @@ def _longer_by_pairs(anchors: tuple[str, ...], text: str, np: Any, units: bytes 
     slot = np.multiply(pair, np.uint32(mult))
     slot >>= np.uint32(32 - bits)
     found: set[str] = set()
-    for at in np.flatnonzero(table.take(slot) == pair).tolist():
-        found.update(a for a in by_code.get(int(pair[at]), ()) if text.startswith(a, at))
+    hits = np.flatnonzero(table.take(slot) == pair)
+    for at, code in zip(hits.tolist(), pair[hits].tolist(), strict=True):
+        found.update(a for a in by_code.get(code, ()) if text.startswith(a, at))
     return found
 
 
@@ -1068,7 +1094,7 @@ def _active(anchors: tuple[str, ...], text: str, units: bytes | None = None) -> 
 
 def _strings(value: object) -> tuple[str, ...]:
     """The strings of a list parameter, as a tuple (hashable); nothing when it is no list."""
-    return tuple(v for v in value if isinstance(v, str)) if isinstance(value, (list, tuple)) else ()
+    return tuple([v for v in value if isinstance(v, str)]) if isinstance(value, (list, tuple)) else ()
 
 
 @lru_cache(maxsize=8)
@@ -1209,10 +1235,12 @@ def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> 
     between two Chinese characters (no odd one), and 一 or rare as a word of its own. ``text`` may be paragraphs
     joined by line breaks: a line break is no Chinese character, so a paragraph's edges never count."""
     last = len(text) - 1
-    return [p for before, p, after in zip([-2, *places[:-1]], places, [*places[1:], -2], strict=True)
-            if before != p - 1 and after != p + 1 and 0 < p < last
-            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"
-            and (text[p] == "一" or single(text[p]) < _RARE_ALONE)]
+    # the characters that may be noise, each asked once (a report's odd characters are a few dozen, at 160 places,
+    # one in ten of them rare): those places first, then whether an odd character stands beside one
+    rare = {ch for ch in {text[p] for p in places} if ch == "一" or single(ch) < _RARE_ALONE}
+    odd = set(places)
+    return [p for p in places if text[p] in rare and p - 1 not in odd and p + 1 not in odd and 0 < p < last
+            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"]
 
 
 def _enough_noise(text: str, places: list[int], single: Callable[[str], int]) -> bool:
