@@ -55,7 +55,8 @@ def main() -> int:
         corpus |= runs(p.read_text(encoding="utf-8", errors="ignore"))
     allow = allowed_phrases(a.allow)
     bad = 0
-    files = sorted({p for pattern in CHECKED for p in REPO.glob(pattern) if p.is_file() and ".venv" not in p.parts})
+    files = sorted({p for pattern in CHECKED for p in REPO.glob(pattern)
+                    if p.is_file() and ".venv" not in p.parts and "__pycache__" not in p.parts})  # not bytecode
     for p in files:
         if p.stat().st_size > 2_000_000:
             continue
