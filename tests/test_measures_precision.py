@@ -527,6 +527,14 @@ def test_problems_listed_under_their_lead_in_in_a_part_for_problems_and_measures
             "- 食材留样登记不够规范。\n针对上述问题，学校将进一步加强管理，切实提高食堂管理水平。\n")
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101")]
     assert found == [("M101", 9)]
+    # a campaign plan's part naming what it takes on: the problems under 具体问题为： and the list's own sub-headings
+    campaign = ("县群众身边腐败问题专项整治方案\n一、整治时间\n自2024年3月至12月。\n二、整治内容\n"
+                "重点整治发生在群众身边的优亲厚友、吃拿卡要两类问题，具体问题为：\n（一）优亲厚友\n"
+                "1.在低保评定和救助资金分配中优亲厚友等问题；\n2.在项目安排中照顾亲友等问题。\n（二）吃拿卡要\n"
+                "1.在办理证照中吃拿卡要等问题。\n")
+    assert lint_text(campaign, tmp_path, select="M101") == []
+    tasks = campaign.replace("重点整治发生在群众身边的优亲厚友、吃拿卡要两类问题，具体问题为：", "具体任务如下：")
+    assert lint_text(tasks, tmp_path, select="M101") != []
 
 
 def test_a_turn_to_the_measures_that_only_leads_in_is_no_measure(tmp_path: Path) -> None:

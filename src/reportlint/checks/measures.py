@@ -1547,9 +1547,12 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
         previous = -2
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
             if m.block != previous + 1 or m.start:
-                before = blocks[m.block - 1].text if m.block and not m.start else blocks[m.block].text[:m.start]
-                before = before.rstrip()
-                listed = leads.search(before[-40:]) is not None
+                j = m.block - 1
+                while not m.start and j > previous and j > 0 and _sub_heading(blocks[j].text):
+                    j -= 1  # the list's sub-headings (（一）处事不公) or blank lines after the lead-in or last item
+                if m.start or j != previous:
+                    before = blocks[j].text if m.block and not m.start else blocks[m.block].text[:m.start]
+                    listed = leads.search(before.rstrip()[-40:]) is not None
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
                 # the item runs to the last block with text (looked for only here: few documents turn so)
@@ -1564,6 +1567,14 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
     return ctx.memo(f"listed-problems:{id(measures)}", find)  # type: ignore[no-any-return]
 
 
+def _sub_heading(line: str) -> bool:
+    """A short line without a sentence's end or a colon (（一）处事不公): a heading inside a list, not a lead-in; or a
+    blank one."""
+    text = line.strip()
+    return len(text) <= 20 and _SENTENCE_OR_COLON.search(text) is None
+
+
+_SENTENCE_OR_COLON = re.compile(r"[。；;！？!?：:]")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?]")
 _CLAUSE_RUN = re.compile(r"[^，,；;。！？!?]+")  # a clause: the text between two of its marks
 _LEAD_IN_MAX = 40  # a longer text without a sentence's end is a measure written without its full stop
