@@ -1974,6 +1974,10 @@ def test_parts_after_qizhong_end_at_a_statement_of_their_own(tmp_path: Path) -> 
     text = ("旅游工作总结\n全区共接待入境游客3.99万人次，其中外国游客1.75万人次；“更多过夜留量”体现在：接待过夜游客554.49万人次。\n"
             "全县共有学校50所，其中：小学30所；初中15所；高中8所。\n")
     assert [e for e, _ in _found(tmp_path, text, "T108")] == ["50所"]
+    # … and the next indicator after a semicolon, once the last part had a clause of its own (its growth)
+    report = ("政府工作报告\n财政总收入完成4.2亿元，增长6.1%，其中地方财政收入完成2.5亿元，增长8.3%；"
+              "全社会固定资产投资完成38.6亿元，增长5.2%；社会消费品零售总额完成12.4亿元，增长4.6%。\n")
+    assert _found(tmp_path, report, "T108") == []
 
 
 def test_a_character_typed_between_a_document_numbers_year_and_number(tmp_path: Path) -> None:

@@ -1662,6 +1662,7 @@ _PARTS_END = "。！？\n"
 # what ends a list of parts before the sentence does: a lead-in of its own (……体现在：), or a semicolon in a long
 # stretch of words before the next figure (a part's label is a few words: 小学30所；初中15所)
 _PART_LABEL = 20
+_SEMICOLON_AFTER_CLAUSE = re.compile(r"[，,][^；;]*[；;]")
 _PART_MAGNITUDE = {"": 1, "万": 10_000, "亿": 100_000_000, "万亿": 1_000_000_000_000}
 # a figure per person, household or unit, or an average (人均, 平均工资, 户均, 亩均, 每人): a group's average may
 # exceed the whole's, and the groups' averages add up to nothing
@@ -1721,9 +1722,11 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                 label = t[last:m.start()]
                 if parts and any(w in label for w in _PARTS_STOP):
                     break  # another whole (……乡村人口24.1万人，全年出生人口3120人) or more (另有): the parts end
-                if parts and ("：" in label or ":" in label
+                if parts and ("：" in label or ":" in label or _SEMICOLON_AFTER_CLAUSE.search(label)
                               or (len(label) > _PART_LABEL and ("；" in label or ";" in label))):
-                    break  # a statement of its own after a semicolon (……；“更多过夜”体现在：接待过夜游客554万人次)
+                    # a statement of its own after a semicolon (……；“更多过夜”体现在：接待过夜游客554万人次), or after a
+                    # clause the last part had to itself (其中地方财政收入2.19亿元，增长9.4%；全社会固定资产投资……)
+                    break
                 parts.append(m)
                 labels.append(label)
                 last = m.end()
