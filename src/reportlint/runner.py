@@ -65,17 +65,21 @@ class Limits:
         """The base time limit plus time for the file's size: a long report earns more time,
         a 179-byte PDF that loops forever does not. For a .docx the size that counts is its
         uncompressed document.xml, read from the zip directory without inflating anything."""
-        import zipfile
-
-        if path.suffix.lower() in (".doc", ".wps"):  # converted by LibreOffice (loaders/doc.py, its own limit)
+        suffix = path.suffix.lower()
+        if suffix in (".doc", ".wps"):  # converted by LibreOffice (loaders/doc.py, its own limit)
             return self.timeout + CONVERT_SECONDS
         try:
             size = os.stat(path).st_size
-            if path.suffix.lower() == ".docx":
+        except (OSError, ValueError):
+            size = 0
+        if suffix == ".docx":  # (zipfile imported only here: a text file's check, in this process too, asks)
+            import zipfile
+
+            try:
                 size = max((n for name, n in _zip_sizes(path) if name.endswith("document.xml")), default=size)
                 size = min(size, 100 * 1024 * 1024)  # beyond this the loader refuses the file anyway
-        except (OSError, zipfile.BadZipFile, ValueError):
-            size = 0
+            except (OSError, zipfile.BadZipFile, ValueError):
+                size = 0
         return self.timeout + SECONDS_PER_MB * size / (1024 * 1024)
 
 
