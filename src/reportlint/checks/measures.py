@@ -1737,9 +1737,10 @@ def _addressed(owner: str, addressees: str) -> bool:
 
 class _LineAnchored:
     """Whether one of a list of patterns matches somewhere in a text (``search``, as the list's ``PatternSet`` would
-    find), the patterns that open with ``^`` (and have no top-level ``|``) tried only where a line starts, all at
-    once: in MULTILINE a match of theirs can begin nowhere else. ``re`` tries a ``^`` at every place of a search, and
-    most of the title and term patterns open so: searched as one set, they cost 4 us per measure."""
+    find), the patterns that open with ``^`` (and have no top-level ``|``) kept in a set of their own, which
+    ``PatternSet`` tries only where a line starts (``scan.line_lead``): in MULTILINE a match of theirs can begin
+    nowhere else. ``re`` tries a ``^`` at every place of a search, and most of the title and term patterns open so:
+    searched with the others as one set, they cost 4 us per measure."""
 
     __slots__ = ("_at_lines", "_rest")
 
@@ -1747,20 +1748,11 @@ class _LineAnchored:
         # a back-reference's number would change in a list of other patterns: such a list is searched whole
         anchored = () if any(_BACK_REFERENCE.search(p) for p in patterns) else tuple(
             p for p in patterns if p.startswith("^") and len(top_level_branches(p) or ()) == 1)
-        self._at_lines = re.compile("|".join(f"(?:{p})" for p in anchored), re.MULTILINE).match if anchored else None
+        self._at_lines = pattern_set(anchored)
         self._rest = pattern_set(tuple(p for p in patterns if p not in anchored))
 
     def search(self, text: str) -> bool:
-        match = self._at_lines
-        if match is not None:
-            if match(text) is not None:
-                return True
-            at = text.find("\n")
-            while at >= 0:
-                if match(text, at + 1) is not None:  # ``^`` holds there: the character before is a line break
-                    return True
-                at = text.find("\n", at + 1)
-        return self._rest is not None and self._rest.search(text) is not None
+        return any(found is not None and found.search(text) is not None for found in (self._at_lines, self._rest))
 
 
 _BACK_REFERENCE = re.compile(r"\\[1-9]|\(\?P=")
