@@ -183,6 +183,9 @@ def test_a_space_after_a_comma_inside_a_sentence(tmp_path: Path) -> None:
     found = lint_text(text, tmp_path, select="T110")
     assert [(f.line, f.excerpt) for f in found] == [(2, "， 严")]
     assert found[0].fix
+    # a space after 、 before a figure's unit stands where the figure was lost (分别达到 亿元、 亿元): no space to delete
+    lost = "工作报告\n三次产业增加值分别达到 亿元、 亿元和 亿元。\n"
+    assert lint_text(lost, tmp_path, select="T110") == []
 
 
 def test_a_space_between_a_figure_and_its_unit(tmp_path: Path) -> None:
