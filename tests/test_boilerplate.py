@@ -791,6 +791,7 @@ def test_sharing_site_notes_paywalls_widgets_and_blurbs_are_residue(
     # a blurb without the editor, a site's note on the kind of sample in brackets
     ("以下是为大家整理的关于防汛工作的总结2篇 , 欢迎大家参考查阅!\n(总结型范文:层次清楚,适合年底上报)\n县水利局防汛工作总结\n"
      "今年汛期全县未发生重大险情。", [(1, 2)]),
+    # a sharing site's file name over the document's own title
     # a sharing site's download help under the text
     ("县水利局防汛工作总结\n今年汛期全县未发生重大险情。\n如果您无法下载资料,请参考说明:\n1、部分资料下载需要金币,请确保账户上有足够的金币\n"
      "2、已购买过的文档,再次下载不重复扣费", [(3, 5)]),
@@ -2030,3 +2031,20 @@ def test_word_counts_contributor_lines_picks_and_calls_to_register_are_residue(t
             "网友供稿 共计2860个字\n【文章共2860字，请勿直接抄袭】\n小编精心推荐\n版权声明 我要投稿\n新来的客人请【点此注册】加入会员\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.block, f.end_block) for f in found] == [(1, 1), (3, 7)]
+
+
+def test_a_sharing_sites_file_name_for_a_document_is_a_page_title() -> None:
+    """……工作计划(最新版).docx, ……总结报告.pdf: the name of the file a sharing site shows, a page title of the head
+    (residue over the document's own title), whose extension and tag are its suffix; a title naming a file is none."""
+    import re
+    import tomllib
+
+    from reportlint.rulebook import builtin_rules_dir
+
+    params = tomllib.loads((builtin_rules_dir() / "boilerplate.toml").read_text(encoding="utf-8"))["B101"]["params"]
+    titles = [re.compile(p) for p in params["page_title_patterns"]]
+    suffix = re.compile(params["page_title_suffix"])
+    for name, tail in (("县卫生院工作计划(最新版).docx", "(最新版).docx"), ("社区半年度工作总结报告.pdf", ".pdf")):
+        assert any(t.search(name) for t in titles)
+        assert suffix.search(name).group() == tail
+    assert not any(t.search("关于报送工作总结.docx文件的通知") for t in titles)
