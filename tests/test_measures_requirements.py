@@ -182,6 +182,15 @@ def test_the_closing_pledge_after_the_last_item_is_no_measure(tmp_path: Path) ->
     assert codes(text, tmp_path, select="M1") == []
 
 
+def test_a_notices_closing_asking_every_unit_to_take_it_seriously_is_no_measure(tmp_path: Path) -> None:
+    """要求式结尾: after a notice's lead-in (现将有关要求通知如下) and its last part (a heading over one paragraph), 各单位
+    要高度重视……落到实处 closes the notice, neither a measure nor a passage of empty words to redo (M101, M102)."""
+    text = ("关于开展冬季防火检查的通知\n各科室：\n为做好冬季防火工作，现将有关要求通知如下：\n一、检查时间\n"
+            "12月1日至12月10日，由办公室牵头组织。\n二、检查方式\n采取科室自查与抽查相结合的方式进行。\n"
+            "各科室要高度重视，加强组织领导，切实把防火工作落到实处，确保冬季安全稳定。\n办公室\n2024年11月25日\n")
+    assert codes(text, tmp_path, select="M1") == []
+
+
 def test_a_last_paragraph_with_a_figure_stays_with_its_item(tmp_path: Path) -> None:
     """The same opening words with an amount or deadline are the last item's own paragraph: it quantifies the item."""
     text = REPORT + "（二）加强日常巡查。\n我们将继续加强巡查，每周巡查不少于2次。\n" + SIGNED

@@ -610,7 +610,7 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             depth = items[nxt].depth
             end = next(((items[j].marker.block, items[j].marker.start) for j in real
                         if j > nxt and items[j].depth < depth), _doc_end(ctx))
-            end = _stop_early(ctx, pos, end)
+            end = _before_closing(ctx, pos, _stop_early(ctx, pos, end), params)
             found.append(MeasureSection(pos[0], pos[1], pos[1], end[0], end[1], depth - 1))
     found.sort(key=lambda s: ((s.block, s.start), (-s.end_block, -s.end)))
     merged: list[MeasureSection] = []
@@ -751,7 +751,10 @@ def _before_closing(ctx: Context, start: Pos, end: Pos, params: Mapping[str, Any
     before = _trim(ctx, start, (b, 0))
     # a part that is one paragraph, its heading run in (三、下一步拟采取的措施。发展改革委拟……), ends before a closing
     run_in = before[0] == start[0] and "。" in blocks[start[0]].text[start[1]:].rstrip()[:-1]
-    if not run_in and (not numbered or items[numbered[-1]].marker.block != before[0]):
+    last_item = items[numbered[-1]].marker.block if numbered else -1
+    # (or a heading on its own line over that one paragraph: 二、组织开展形式 / 采取……的方式。 / 各单位要高度重视……)
+    headed = last_item == before[0] - 1 and "。" not in blocks[last_item].text.rstrip("。")
+    if not run_in and (not numbered or (last_item != before[0] and not headed)):
         return end  # no item before it (the part's paragraphs are its measures), an item itself, or one of several
     if quantified(ctx, blocks[b].text, params) - {"owner"}:
         return end  # it says how much, by when or to what target: the last item's own paragraph
