@@ -660,6 +660,17 @@ def test_a_list_after_a_lead_in_that_lost_its_colon_is_no_stray_marker(tmp_path:
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
 
 
+def test_a_paragraph_ending_in_a_sites_watermark_after_its_full_stop_is_not_cut(tmp_path: Path) -> None:
+    """……每一步。 内容来自:××写作网 / 一、……: the paragraph ends at its full stop; the words after it are a site's
+    watermark, so the heading under it cuts no sentence. Words without a full stop before them still are a cut."""
+    lead = ("为进一步做好全县居家养老服务工作，切实解决困难老年人就餐、助洁、就医等实际需求，根据上级有关文件精神，结合我县实际，"
+            "经县政府研究同意，在广泛征求各乡镇、各有关部门和部分老年人代表意见的基础上，确保实事办好。 内容来自:某某写作网")
+    text = f"县居家养老服务实施办法\n{lead}\n一、总体要求\n坚持政府主导。\n二、主要任务\n建设助餐点十个。\n"
+    assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
+    cut = text.replace("确保实事办好。 内容来自:某某写作网", "现将有关工作安排")
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
+
+
 def test_an_inline_item_opening_with_a_starred_name_is_an_item(tmp_path: Path) -> None:
     """1、…。2、*变建设滞后。3、…: a model text masked the name after 2、; the list does not skip (B103 reports the star)."""
     text = ("园区调研报告\n一、存在的问题\n具体有：1、用地指标不足，项目落地难。2、*变建设滞后，园区*变容量不足。"

@@ -391,6 +391,9 @@ def _ends_mid_sentence(text: str) -> bool:
 
 
 _SENTENCE_BREAK = re.compile(rf"[{SENTENCE_END}：:\s]")
+# a few words set off by a space after a paragraph's last full stop (……的每一步。 内容来自:××写作网): a site's
+# watermark or a note pasted onto the paragraph, which ends at the full stop; no sentence runs on into the next line
+_APPENDED = re.compile(rf"[{SENTENCE_END}][ \u3000\t]+[^{SENTENCE_END}\s]{{1,16}}\s*$")
 
 
 def _previous_block(blocks: tuple[Block, ...], i: int) -> int:
@@ -447,6 +450,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             # (not when the text has lost every sentence end, nor for a heading line that follows its sibling: the
             # paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
+                    and not _APPENDED.search(prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev) \
                     and not (sibling_before and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
                     and _keeps_stops(blocks, stops):
