@@ -738,6 +738,13 @@ def test_an_item_a_cut_text_stops_in_is_not_judged(tmp_path: Path) -> None:
     assert [f.rule for f in lint_text(paged, tmp_path, select="M101")] == ["M101"]
     # a site's tag after the cut ([标签:介绍]) is no end of the text's own
     assert lint_text(cut + "[标签:介绍]", tmp_path, select="M101") == []
+    # the last line going on with a sentence the line before left unfinished (a paragraph broken by the copy): the
+    # owner or the date may be in the part that is cut
+    broken = ("关于残疾人就业工作的整改方案\n一、整改目标\n全面完成整改。\n二、下一步整改措施\n"
+              "结合各单位实际，积极开发适合残疾人的公益性岗位，确保整改任务按期完成，各单位\n主要负责同志为此项工作的第一")
+    assert lint_text(broken, tmp_path, select="M101") == []
+    whole = broken.replace("，各单位\n", "。\n")  # two paragraphs: the first is a bare measure
+    assert [(f.rule, f.line) for f in lint_text(whole, tmp_path, select="M101")] == [("M101", 5)]
 
 
 def test_a_short_numbered_item_after_a_finished_one_is_cut_and_not_counted(tmp_path: Path) -> None:

@@ -148,6 +148,10 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             # the last page of a viewer's text (……主题月活动(5月1日 / 3、一31), going on with the half sentence the page
             # before stops in: the last sentence begins there
             return before.index, _last_sentence_start(before.text.rstrip())
+        if before is not None and before.index == last.index - 1 and _runs_on(before.text, text):
+            # a paragraph broken by a copy in mid-sentence (……确保整改任务按时完成，各校 / 校长为此项工作的第一责任):
+            # the last line goes on with the sentence the line before began
+            return before.index, _last_sentence_start(before.text.rstrip())
         begins = _last_sentence_start(text)
         tail = text[begins:]
         if not ("\u4e00" <= text[-1] <= "\u9fff" or text[-1] in "，,、“‘《（(【〔"
@@ -165,6 +169,16 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         return last.index, begins
 
     return ctx.memo("open_tail", find)  # type: ignore[no-any-return]
+
+
+def _runs_on(previous: str, text: str) -> bool:
+    """Whether ``text``, a last paragraph with no sentence's end in it, goes on with the sentence ``previous`` (the
+    paragraph right before it) leaves unfinished: ``previous`` is prose (30 characters or more with a comma) ending in
+    a Chinese character or a comma, and ``text`` opens with no item's number."""
+    kept = _trimmed(previous)
+    return len(kept) >= _SENTENCE_MIN and ("，" in kept or "," in kept) \
+        and ("\u4e00" <= kept[-1] <= "\u9fff" or kept[-1] in "，,、") \
+        and _ITEM_NUMBER.match(text) is None and not any(mark in text for mark in SENTENCE_ENDS)
 
 
 def _trimmed(text: str) -> str:

@@ -1307,7 +1307,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for k, m in enumerate(measures):
         if _stated(dims.quantified, m) or _paragraphs(m.text) > 2:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
-        if tail is not None and m.end_block == tail[0] and m.end > tail[1]:
+        if tail is not None and (m.end_block, m.end) > tail:
             continue  # the text stops in mid-sentence inside this item: its figure or date may stand past the cut
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
@@ -1710,7 +1710,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     counted = [m for m in measures
                if id(m) not in conduct and (_stated(quantified, m) or not (
                    _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))
-               and not (tail is not None and m.end_block == tail[0] and m.end > tail[1])]
+               and not (tail is not None and (m.end_block, m.end) > tail)]
     memo.append((measures, params, low, counted))
     return counted
 
