@@ -35,6 +35,9 @@ def m101(tmp_path: Path, *measures: str) -> list[int]:
         "动员部署阶段（3月—4月）。召开动员会，印发工作方案。",  # the window of a stage
         "集中整治阶段（5月至9月）。逐个排查整治问题点位。",
         "总结提升阶段（10—12月）。梳理经验做法，健全长效机制。",
+        "方便群众办事。在镇便民服务大厅开设法律援助窗口。",  # a thing set up: it exists or not
+        "化解基层矛盾。建立村级矛盾纠纷调处平台，就地调处。",
+        "盘活闲置资产。将闲置的村小学校舍改造为老年活动场所。",  # a site turned to a new use
     ],
 )
 def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
@@ -51,6 +54,8 @@ def test_quantified_measures_are_silent(tmp_path: Path, measure: str) -> None:
         "作为一项重大政治任务，在当前和今后一个时期抓紧抓好。",  # 一项, 一个时期, 当前 are no quantities
         "严格执行“一岗双责”等要求，健全日常管理，层层传导压力。",
         "参照1-2号文件精神，持续改进服务。",  # document numbers are no window of months
+        "建立健全长效管理机制，推动工作常态化。",  # a mechanism to perfect is no thing to inspect
+        "树立以服务对象为中心的理念，提升服务水平。",  # 以……为中心 is no centre set up
     ],
 )
 def test_unquantified_measures_are_reported(tmp_path: Path, measure: str) -> None:
@@ -145,7 +150,7 @@ def test_the_cases_papers_and_steps_a_lead_in_announces_are_no_measures(tmp_path
 def test_a_schedule_part_dates_the_tasks_before_it(tmp_path: Path) -> None:
     """三、实施步骤 sets the stages and the date the work is done by: the tasks are dated there, not item by item."""
     head = "县市场监管局关于推进许可改革的通知\n各乡镇：\n一、重点任务\n（一）优化办理流程。精简申请材料和办理环节。\n" \
-           "（二）提升窗口服务。开通线上申报和线下窗口两种渠道。\n"
+           "（二）提升窗口服务。推行帮办代办，减少群众跑腿。\n"
     steps = "二、实施步骤\n按照以下两个阶段，于2025年9月底前完成：\n（一）准备阶段。制定操作规程。\n（二）运行阶段。系统上线运行。\n"
     assert lint_text(head + steps, tmp_path, select="M101,M103") == []
     undated = steps.replace("于2025年9月底前完成", "有序推进")
@@ -396,15 +401,15 @@ def test_vague_density_finds_one_item_of_a_one_line_document(tmp_path: Path) -> 
 def test_config_options_of_m101_reach_m103(tmp_path: Path) -> None:
     """Issue #14: M102 and M103 read M101's patterns as the configuration merged them,
     even when M101 itself is not selected."""
-    text = HEAD + "1.开展谈心谈话，建立台账。\n2.开展专项检查，建立台账。\n3.开展结对帮扶，建立台账。\n"
+    text = HEAD + "1.开展谈心谈话，落实联系点。\n2.开展专项检查，落实联系点。\n3.开展结对帮扶，落实联系点。\n"
     assert [f.rule for f in lint_text(text, tmp_path, select="M103", use_config=True)] == ["M103"]
     configured = tmp_path / "configured"
     configured.mkdir()
-    (configured / "reportlint.toml").write_text('[options.M101]\ntarget = ["建立台账"]\n', encoding="utf-8")
+    (configured / "reportlint.toml").write_text('[options.M101]\ntarget = ["落实联系点"]\n', encoding="utf-8")
     assert lint_text(text, configured, select="M103", use_config=True) == []
     extended = tmp_path / "extended"
     extended.mkdir()
-    (extended / "reportlint.toml").write_text('[options.M101.extend]\ntarget = ["建立台账"]\n', encoding="utf-8")
+    (extended / "reportlint.toml").write_text('[options.M101.extend]\ntarget = ["落实联系点"]\n', encoding="utf-8")
     assert lint_text(text, extended, select="M102,M103", use_config=True) == []
 
 
