@@ -199,7 +199,8 @@ def test_inline_items_of_a_one_line_document(tmp_path: Path) -> None:
 
 def test_m103_adds_nothing_when_every_unquantified_measure_is_a_bare_line(tmp_path: Path) -> None:
     bare = HEAD + "1.加强学习。\n2.改进作风。\n3.完善制度。"
-    assert [f.rule for f in lint_text(bare, tmp_path, select="M")] == ["M101", "M101", "M101"]
+    found = lint_text(bare, tmp_path, select="M")
+    assert [f.rule for f in found] == ["M101"] and "连续 3 条" in found[0].message  # one finding for the list
     long_item = "推进制度建设，" + "围绕议事决策、干部管理、财务审批等环节，梳理现行制度，查找漏洞和薄弱环节，" * 2 + "形成制度汇编。"
     mixed = HEAD + "1.加强学习。\n2.改进作风。\n3." + long_item
     assert sorted(f.rule for f in lint_text(mixed, tmp_path, select="M")) == ["M101", "M101", "M103"]
@@ -211,7 +212,22 @@ def test_a_weak_part_gets_one_m103_and_m101_only_for_its_bare_lines(tmp_path: Pa
     found = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101,M103"))
     assert found == [("M101", 7), ("M103", 6)]
     alone = sorted((f.rule, f.block + 1) for f in lint_text(text, tmp_path, select="M101"))
-    assert alone == [("M101", 7), ("M101", 8), ("M101", 9)]  # without M103, M101 names every item
+    assert alone == [("M101", 7)]  # without M103, M101 speaks for the whole list of bare items
+    listed = lint_text(text, tmp_path, select="M101")[0]
+    assert (listed.end_block + 1, [r["line"] for r in listed.related]) == (9, [8, 9])
+
+
+def test_a_list_of_bare_items_is_one_finding_and_two_stay_two(tmp_path: Path) -> None:
+    """Three bare items in a row of one part are one finding over the list (the others related); two are named one by
+    one; a quantified item between them breaks the list."""
+    three = HEAD + "1.加强理论武装。\n2.改进调研方法。\n3.完善议事规则。\n"
+    found = lint_text(three, tmp_path, select="M101")
+    assert [(f.block + 1, f.end_block + 1) for f in found] == [(7, 9)]
+    assert "连续 3 条措施" in found[0].message and [r["line"] for r in found[0].related] == [8, 9]
+    two = HEAD + "1.加强理论武装。\n2.改进调研方法。\n"
+    assert [f.block + 1 for f in lint_text(two, tmp_path, select="M101")] == [7, 8]
+    broken = HEAD + "1.加强理论武装。\n2.改进调研方法。\n3.每月开展一次集中学习。\n4.完善议事规则。\n"
+    assert [f.block + 1 for f in lint_text(broken, tmp_path, select="M101")] == [7, 8, 10]
 
 
 def test_a_heading_over_several_paragraphs_is_no_single_measure(tmp_path: Path) -> None:

@@ -1263,7 +1263,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     sub-items is no measure (its sub-items are), and a heading over several paragraphs is a
     chapter, not one measure. When M103 runs and finds the document's share of quantified
     measures low, it speaks for the long items; M101 still names each bare line (up to
-    ``max_chars``). Ordinals
+    ``max_chars``); ``list_from`` bare items in a row of one part (default 3) are one finding for the list, the other
+    items its related places. Ordinals
     (十四届三次党代会, 第二批) and a year in a background sentence (2023年以来) do not count.
     ## Parameters
     ``amount``, ``deadline``, ``owner``, ``target``: patterns per dimension; ``exclude``:
@@ -1296,6 +1297,7 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         and "params_of" in ctx.cache else []
     bare: list[Measure] = []
     runs: list[int] = []  # how many bare items each finding covers
+    first_of: list[int] = []  # the index in ``measures`` of each bare entry's first item
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
     conduct = _conduct_items(ctx, measures, sections, rule.params) | _listed_problems(ctx, measures, rule.params)
@@ -1336,9 +1338,22 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
         else:
             bare.append(m)
             runs.append(1)
+            first_of.append(k)
         previous = k
     template = rule.params.get("template")
-    for m, count in zip(bare, runs, strict=True):
+    lists = _bare_lists(first_of, runs, sections, bare, rule.params.get("list_from", 3))
+    for first, last in lists:  # a list of bare items in a row: one finding for the list, the items as related places
+        items = bare[first:last + 1]
+        owners = [dims.generic_owner(m.text) for m in items]
+        head, tail_item = items[0], items[-1]
+        yield rule.finding(ctx.doc, head.block, head.start, tail_item.end, end_block=tail_item.end_block, key="list",
+                           count=sum(runs[first:last + 1]), missing=_MISSING_OFFICE if all(owners) else _MISSING_ALL,
+                           suggestion=template,
+                           related=[{"path": ctx.doc.path, "line": ctx.doc.line_of(m.block)} for m in items[1:]])
+    listed = {i for first, last in lists for i in range(first, last + 1)}
+    for i, (m, count) in enumerate(zip(bare, runs, strict=True)):
+        if i in listed:
+            continue
         # 由有关部门负责: an owner is written, but no office is named; the message says so
         owner = dims.generic_owner(m.text)
         if owner and count == 1:
@@ -1348,6 +1363,27 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             missing = _MISSING_OFFICE if owner else _MISSING_ALL
         yield rule.finding(ctx.doc, m.block, m.start, m.end, end_block=m.end_block, key=key, count=count,
                            owner=owner, missing=missing, suggestion=template)
+
+
+def _bare_lists(first_of: list[int], runs: list[int], sections: list[MeasureSection], bare: list[Measure],
+                least: int) -> list[tuple[int, int]]:
+    """(first, last) entries of ``bare`` that make a list of bare items in a row: each entry the next measure after
+    the one before (``first_of`` its first item, ``runs`` how many it covers), all in one measures part, ``least``
+    items or more. A part whose every item says nothing checkable is one thing to tell its writer, not one finding per
+    line (the restraint of issue #13: one passage, one finding)."""
+    def part(m: Measure) -> int:
+        return next((i for i, sec in enumerate(sections)
+                     if (sec.block, sec.start) <= (m.block, m.start) < (sec.end_block, sec.end)), -1)
+
+    out: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(bare) + 1):
+        if i < len(bare) and first_of[i] == first_of[i - 1] + runs[i - 1] and part(bare[i]) == part(bare[start]):
+            continue
+        if sum(runs[start:i]) >= least and i - start > 1:
+            out.append((start, i - 1))
+        start = i
+    return out
 
 
 def _sends_a_kind_without(ctx: Context, code: str) -> bool:
