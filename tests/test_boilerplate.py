@@ -1990,6 +1990,9 @@ def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_pat
     assert [(f.block, f.end_block) for f in found] == [(0, 1), (4, 5)]
     blurb = ("社区治理调研报告\n本站为您精心挑选了五篇社区治理调研报告，大家可以从中获得一些写作灵感。\n今年4月，我们走访了6个社区。\n")
     assert [f.block for f in lint_text(blurb, tmp_path, select="B101")] == [1]
+    picks = ("社区治理调研报告\n导言：不可错过为您精心挑选的8篇社区治理调研报告，它们将为您的写作提供参考。\n"
+             "今年4月，我们走访了6个社区。\n")
+    assert [f.block for f in lint_text(picks, tmp_path, select="B101")] == [1]
     own = "读书活动总结\n活动激发了学生的写作灵感，标签化的评价被打破。\n我们推荐了三十本书。\n"
     assert lint_text(own, tmp_path, select="B101") == []
 

@@ -225,6 +225,10 @@ def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_p
     assert lint_text(counted, tmp_path, select="S105") == []
     generic = "办公室工作总结范文(通用5篇)\n篇1\n" + body  # a site's heading over samples is no document's title
     assert [f.rule for f in lint_text(generic, tmp_path, select="S105")] == ["S105"]
+    picked = "县统计局办公室年度工作总结(优推3篇)\n" + body  # the site's word for its picks before the count
+    assert lint_text(picked, tmp_path, select="S105") == []
+    numbered = "首页 > 工作总结 >\n县统计局办公室年度工作总结【第一篇】\n" + body  # the piece's number after its title
+    assert lint_text(numbered, tmp_path, select="S105") == []
 
 
 @pytest.mark.parametrize(("text", "example"), [
@@ -348,6 +352,27 @@ def test_a_title_wrapped_in_brackets_and_run_into_the_first_sentence(tmp_path: P
             "三、整改措施\n由总务处负责，9月底前完成消毒记录的补填和检查。\n")
     found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S101,S105")]
     assert len(found) == 1 and found[0][0] == "S105" and "“学校食堂管理自查报告”和正文挤在同一行" in found[0][1]
+
+
+def test_a_title_in_square_brackets_without_book_title_marks_is_a_title(tmp_path: Path) -> None:
+    """A model-text site prints the piece's title as 【……工作计划】 run into the first sentence: the document has a
+    title, glued to its body (not a missing one)."""
+    text = ("【街道文明创建年度工作计划】为巩固文明创建成果，进一步提升居民文明素质，结合街道实际，制定本计划。"
+            "现将有关安排明确如下：\n一、工作目标\n"
+            "全年创建文明楼院十个。\n二、主要措施\n由街道文明办牵头，每季度开展一次评比。\n")
+    found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S105")]
+    assert len(found) == 1 and "“街道文明创建年度工作计划”和正文挤在同一行" in found[0][1]
+
+
+@pytest.mark.parametrize("opening", ["3、部分干部学习热情不高，满足于完成规定动作。", "二、主要做法",
+                                     "（三）强化督促检查。各科室要对照任务清单逐项推进。", "第三条 本办法适用于本县各级行政机关。"])
+def test_a_text_opening_on_a_later_item_is_a_piece_and_gets_no_title_finding(tmp_path: Path, opening: str) -> None:
+    """A preview's later page or a pasted part opens on item 3 or 二、: its beginning is lost, not only its title; the
+    same text opening on its first sentence or on 一、 lacks its title."""
+    rest = "\n通过专题辅导与分组研讨，干部的理论水平有了明显提高。\n下一步将继续抓好学习教育。\n"
+    assert lint_text(opening + rest, tmp_path, select="S105") == []
+    first = opening.replace("3、", "1、").replace("二、", "一、").replace("（三）", "（一）").replace("第三条", "第一条")
+    assert [f.rule for f in lint_text(first + rest, tmp_path, select="S105")] == ["S105"]
 
 
 def test_a_title_run_into_the_first_sentence_without_a_space(tmp_path: Path) -> None:

@@ -1129,9 +1129,11 @@ _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！�
 # 为深入贯彻……, ……工作方案根据……)
 _RUN_ON_TITLE = re.compile(rf"([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_YEARS})"
                            r"(?=为(?!期|主|了|准|重点|核心)|根据|按照|依据|现将|近年来|今年以来|(?:19|20)\d\d年)")
-# … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……); a
-# title that opens with a book-title mark (《……方案》政策解读) has no square brackets round it
-_BRACKETED_TITLE = re.compile(rf"[【\[]《([^《》\s。，,；;：:！？]{{4,40}}{_KINDS})》[】\]](?=\S)")
+# … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……, or
+# without the book-title marks: 【社区年度工作计划】为……, as model-text sites print the piece's title); a title that
+# opens with a book-title mark (《……方案》政策解读) has no square brackets round it
+_BRACKETED_TITLE = re.compile(r"[【\[](?=《[^《》]+》[】\]]|[^《》]+[】\]])"
+                              rf"《?([^《》\s。，,；;：:！？【】\[\]]{{4,40}}{_KINDS})》?[】\]](?=\S)")
 # a saved page's title line in a text file: a Markdown heading mark, the title, then after a wide space the page's
 # fields on the same line (## 某某市关于……的报告   发布日期：…   字号：[大](…)); B101 reports the fields
 _PAGE_TITLE_LINE = re.compile(rf"#{{1,3}}\s+([^\s。，,；;：:！？]{{6,60}}{_KINDS}{_YEARS})(?:\s{{2,}}|$)")

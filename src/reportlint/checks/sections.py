@@ -547,6 +547,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
     ``title_examples``: the example title the message offers, by document type.
+    ``midway_openings``: a first line that opens on a later item of a list (3、, 二、, （三）): the text is a piece out
+    of the middle of a document, whose beginning, not only its title, is lost; nothing is said.
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
@@ -579,6 +581,9 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(text) < rule.params.get("min_chars", 300) or not opens:
             return
     first = filled[0]
+    midway = pattern_set(tuple(rule.params.get("midway_openings", ())))
+    if midway is not None and midway.pattern.match(first.text.lstrip()):
+        return  # the text opens on a later item (3、……, 二、……): a piece out of the middle, its beginning is lost
     page_titles = pattern_set(tuple(rule.params.get("page_titles", ())))
     if page_titles is not None and any(page_titles.search(b.text.strip()) for b in doc.blocks[:first.index]
                                        if b.index in ctx.residue):
