@@ -288,6 +288,17 @@ def test_a_count_followed_by_its_list_on_the_same_line(tmp_path: Path) -> None:
     assert lint_text(plan, tmp_path, select="N105") == []
 
 
+def test_an_inline_run_of_a_later_part_is_no_list_of_a_count(tmp_path: Path) -> None:
+    """A plan pasted as one line: 两项任务：…… then 3.…… 二、…… 1.…… 一是……四是: the run belongs to the later part."""
+    line = ("学校工作计划一、工作目标 1.一个定位：建设区内一流的特色学校。 2.两项任务：抓好课堂改革，提升队伍素质。 "
+            "3.三项活动：读书节、科技节、体艺节。 二、主要措施 1.抓好课程建设。一是开发校本课程。二是改进课堂教学。"
+            "三是规范作业管理。四是丰富社团活动。")
+    assert lint_text(line, tmp_path, select="N105") == []
+    # the run right after its count is still compared
+    counted = line.replace("2.两项任务：抓好课堂改革，提升队伍素质。", "2.两项任务：一是抓好课堂改革。二是提升队伍素质。三是建好家长学校。")
+    assert [f.excerpt for f in lint_text(counted, tmp_path, select="N105")] == ["两项任务"]
+
+
 def _heading_docx(tmp_path: Path, paras: list[tuple[str, str | None]], rows: list[list[str]]) -> Path:
     return make_docx(tmp_path / "h.docx", [(t, {"style": s} if s else {}) for t, s in paras[:-1]]
                      + [(paras[-1][0], {"table": rows})])

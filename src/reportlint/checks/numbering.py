@@ -730,11 +730,16 @@ _HAN_PAIR = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _following_sequence(ctx: Context, block: int, end: int) -> list[SeqToken] | None:
-    """An inline run 一是…二是… starting right after the claim, in this block or the next ones. A run of the other
-    kind inside one of its items (第三，……一是……二是……第四，) is a list of that item: passed over."""
+    """An inline run 一是…二是… starting right after the claim, in this block or the next ones, with no numbered item
+    between (in a text pasted as one line, the 一是 of a later part is that part's list). A run of the other kind inside
+    one of its items (第三，……一是……二是……第四，) is a list of that item: passed over."""
     tokens = [t for t in ctx.outline.sequences if (t.block, t.start) > (block, end)]
     if not tokens or tokens[0].value != 1 or tokens[0].block > block + 1:
         return None
+    first = (tokens[0].block, tokens[0].start)
+    if any((block, end) < (it.marker.block, it.marker.start) < first and not it.marker.stray
+           for it in ctx.outline.items):
+        return None  # a numbered item or heading stands between (3.三大工程：…… 三、…… 1.……一是): the run is its list
     run = [tokens[0]]
     for t in tokens[1:]:
         if t.kind != run[0].kind:
