@@ -542,6 +542,21 @@ def test_problems_listed_under_their_lead_in_in_a_part_for_problems_and_measures
     assert lint_text(tasks, tmp_path, select="M101") != []
 
 
+def test_problems_under_a_sub_heading_naming_them_are_no_measures(tmp_path: Path) -> None:
+    """三、存在问题及整改措施 set out as 1.存在问题 (its items) then 2.整改措施 (its items), or as （一）存在问题 over a
+    paragraph of 一是……二是……: the problems are no measures; the measures after the second sub-heading are judged."""
+    text = ("县第一中学食堂管理自查报告\n一、自查情况\n食堂制度基本健全。\n二、存在问题及整改措施\n1.存在问题\n"
+            "(1)个别员工的健康知识掌握不牢。\n(2)采购渠道比较单一。\n(3)经费公示不够及时。\n2.整改措施\n"
+            "(1)加强员工培训，提升服务意识。\n(2)拓宽采购渠道，丰富饭菜品种。\n")
+    found = lint_text(text, tmp_path, select="M101")
+    assert [(f.line, f.end_line) for f in found] == [(10, 10), (11, 11)]
+    inline = ("县档案局保密工作自查报告\n一、存在问题及整改措施\n（一）存在问题\n"
+              "对照检查要求，我们还存在不少问题：一是保密设施比较陈旧。二是专职保密员配备不足。三是培训不够经常。\n"
+              "（二）整改措施\n一是更新保密设施。二是充实保密力量。三是加强业务培训。\n")
+    found = lint_text(inline, tmp_path, select="M101")
+    assert [(f.line, f.column) for f in found] == [(6, 1)]  # the measures' run only, not the problems'
+
+
 def test_a_turn_to_the_measures_that_only_leads_in_is_no_measure(tmp_path: Path) -> None:
     """针对上述问题，…… after a problem list: a lead-in ending in a colon, or one clause cut off at the end of the text
     (a download site's preview), says no task; a turn written as a task is judged, even without its full stop."""

@@ -1578,20 +1578,35 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
     if leads is None:
         return frozenset()
     turns = pattern_set(tuple(params.get("measure_turns", ())))
+    heads = pattern_set(tuple(params.get("problem_headings", ())))
+    sections = pattern_set(tuple(params.get("sections", ())))
     blocks = ctx.doc.blocks
 
     def find() -> frozenset[int]:
         found: set[int] = set()
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
+        inline_block = -1  # the block of the last inline point (一是……): the points after it go with it
         for m in sorted(measures, key=lambda m: (m.block, m.start)):
-            if m.block != previous + 1 or m.start:
+            if m.inline and m.start and m.block == inline_block:
+                pass  # 二是 after 一是 in one paragraph: judged with the run's first point
+            elif m.block != previous + 1 or m.start:
                 j = m.block - 1
-                while not m.start and j > previous and j > 0 and _sub_heading(blocks[j].text):
+                named = None  # what the nearest sub-heading above names: the problems (1.存在问题) or the measures
+                while j > previous and j > 0 and _sub_heading(blocks[j].text):
+                    if named is None and blocks[j].text.strip():
+                        named = _names_part(blocks[j].text, heads, sections)
                     j -= 1  # the list's sub-headings (（一）处事不公) or blank lines after the lead-in or last item
-                if m.start or j != previous:
-                    before = blocks[j].text if m.block and not m.start else blocks[m.block].text[:m.start]
+                if m.start:  # ……还存在不少问题：一是……, or points under （一）存在问题
+                    before = blocks[m.block].text[:m.start]
+                    listed = leads.search(before.rstrip()[-40:]) is not None or named == "problems"
+                elif named is not None:
+                    listed = named == "problems"
+                elif j != previous:
+                    before = blocks[j].text if m.block else ""
                     listed = leads.search(before.rstrip()[-40:]) is not None
+            if m.inline:
+                inline_block = m.block
             if listed and turns is not None and turns.search(m.text[:12]):
                 listed = False
                 # the item runs to the last block with text (looked for only here: few documents turn so)
@@ -1604,6 +1619,17 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
         return frozenset(found)
 
     return ctx.memo(f"listed-problems:{id(measures)}", find)  # type: ignore[no-any-return]
+
+
+def _names_part(line: str, problems: PatternSet | None, measures: PatternSet | None) -> str | None:
+    """What a sub-heading inside a part for problems and measures names: "problems" (1.存在问题, （一）存在的主要问题),
+    "measures" (2.整改措施), or None."""
+    title = strip_label(line.strip())
+    if problems is not None and problems.search(title) is not None:
+        return "problems"
+    if measures is not None and measures.search(title) is not None:
+        return "measures"
+    return None
 
 
 def _sub_heading(line: str) -> bool:
