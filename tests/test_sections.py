@@ -381,6 +381,10 @@ def test_a_title_run_into_the_first_sentence_without_a_space(tmp_path: Path) -> 
             "第一条 各部门负责本部门网络设备的日常管理。\n第二条 信息中心负责全校网络的监测。\n")
     found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S105")]
     assert len(found) == 1 and "“校园网络安全管理规范”和正文挤在同一行" in found[0][1]
+    # … with a sharing site's page number before it (1、……规范为……)
+    paged = "1、" + text
+    found = [(f.rule, f.message) for f in lint_text(paged, tmp_path, select="S105")]
+    assert len(found) == 1 and "“校园网络安全管理规范”和正文挤在同一行" in found[0][1]
 
 
 def test_a_hard_wrapped_text_whose_last_full_line_stops_in_a_word_was_cut(tmp_path: Path) -> None:

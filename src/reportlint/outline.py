@@ -1126,8 +1126,8 @@ _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
 # … or run into the first sentence with no space, right before the words a 公文's first sentence opens with (……伦理规范
-# 为深入贯彻……, ……工作方案根据……)
-_RUN_ON_TITLE = re.compile(rf"([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_YEARS})"
+# 为深入贯彻……, ……工作方案根据……), a sharing site's page number before it or not (1、……实施方案为……)
+_RUN_ON_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_YEARS})"
                            r"(?=为(?!期|主|了|准|重点|核心)|根据|按照|依据|现将|近年来|今年以来|(?:19|20)\d\d年)")
 # … or wrapped in brackets by the page and run into the first sentence (【《学校食堂自查报告》】为切实加强……, or
 # without the book-title marks: 【社区年度工作计划】为……, as model-text sites print the piece's title); a title that
