@@ -217,7 +217,12 @@ def _after_finished_item(before: Block | None) -> bool:
     a short numbered last paragraph after it is the next item cut short (2.学校有计划地建设), not one more short name
     of a list of names."""
     return before is not None and _ITEM_NUMBER.match(before.text) is not None \
-        and _trimmed(before.text)[-1:] in "。！？!?；;"
+        and _trimmed(_NOTE_AFTER.sub("", before.text.rstrip()))[-1:] in "。！？!?；;"
+
+
+# a bracketed note after an item's last sentence (……科学发展。(4月30日以前完成)): the item's deadline or owner, set
+# after the sentence the way task lists write them; the sentence has ended before it
+_NOTE_AFTER = re.compile(r"(?<=[。！？!?；;])\s*[（(][^（）()]{1,40}[）)]$")
 
 
 def _under_heading(ctx: Context, before: Block | None) -> bool:
