@@ -557,6 +557,24 @@ def test_problems_under_a_sub_heading_naming_them_are_no_measures(tmp_path: Path
     assert [(f.line, f.column) for f in found] == [(6, 1)]  # the measures' run only, not the problems'
 
 
+def test_suggestions_to_the_body_the_heading_names_have_their_owner(tmp_path: Path) -> None:
+    """三、对县住建局下一步工作的建议: a 调研报告's advice to that body names its owner once for every item; no M101, nor
+    M103's 'owners only' (advice to another body sets it no deadline). Headed 三、下一步工作建议, the items are bare."""
+    text = ("关于老旧小区改造的调研报告\n一、基本情况\n全县共有老旧小区四十个。\n二、存在的问题\n改造资金筹措困难。\n"
+            "三、对县住建局下一步工作的建议\n（一）拓宽资金渠道，吸引社会资本参与。\n（二）加强统筹协调，优化审批流程。\n"
+            "（三）完善长效管理，引导居民自治。\n")
+    assert lint_text(text, tmp_path, select="M101,M103") == []
+    plain = text.replace("三、对县住建局下一步工作的建议", "三、下一步工作建议")
+    assert [f.rule for f in lint_text(plain, tmp_path, select="M101,M103")] == ["M101"]
+
+
+def test_equipment_listed_by_name_is_checkable(tmp_path: Path) -> None:
+    text = HEAD + "1.抓好村级服务站建设。配备电脑、打印机、档案柜等设施，方便群众办事。\n"
+    assert lint_text(text, tmp_path, select="M101") == []
+    vague = HEAD + "1.抓好村级服务站建设。配齐配强工作力量，方便群众办事。\n"
+    assert [f.rule for f in lint_text(vague, tmp_path, select="M101")] == ["M101"]
+
+
 def test_a_turn_to_the_measures_that_only_leads_in_is_no_measure(tmp_path: Path) -> None:
     """针对上述问题，…… after a problem list: a lead-in ending in a colon, or one clause cut off at the end of the text
     (a download site's preview), says no task; a turn written as a task is judged, even without its full stop."""
@@ -776,3 +794,6 @@ def test_a_short_numbered_item_after_a_finished_one_is_cut_and_not_counted(tmp_p
     # finished, the second is judged with the first
     done = text + "设施。"
     assert [(f.rule, f.line) for f in lint_text(done, tmp_path, select="M101,M103")] != [("M101", 3)]
+    # the first item's deadline in brackets after its sentence (……危害。(5月底前完成)): it has ended all the same
+    noted = text.replace("危害。\n", "危害。(5月底前完成)\n")
+    assert lint_text(noted, tmp_path, select="M101,M103") == []

@@ -1060,13 +1060,20 @@ _MATTER_END = re.compile(r"(?:情况|事项)[\s。；;，,]*$")
 
 def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> frozenset[str]:
     """The deadline a part's heading sets for all its measures: a stage and its period (（二）重点实施阶段（2022年3月至
-    8月）, 近期任务（2025年底前））. Only the deadline: an amount in a heading (三大任务) counts what is below it."""
+    8月）, 近期任务（2025年底前））; and the owner, when it names the body its suggestions are for
+    (``addressee_headings``: 三、对市自然资源局下一步工作的建议). Not an amount: one in a heading (三大任务) counts what
+    is below it."""
     head = ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
+    addressed = pattern_set(tuple(params.get("addressee_headings", ())))
+    owner = _OWNER_GIVEN if addressed is not None and addressed.search(head) is not None else frozenset()
     hint = _deadline_hint(tuple(params.get("deadline", ())))
     if not head.strip() or (hint is not None and not hint.search(head)):
-        return frozenset()  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
+        return owner  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
     # the patterns alone (``dated``): a heading's period is written out in figures, which no segmenter needs to find
-    return _DEADLINE if dimensions_of(ctx, params).dated(head) else frozenset()
+    return owner | _DEADLINE if dimensions_of(ctx, params).dated(head) else owner
+
+
+_OWNER_GIVEN = frozenset({"owner"})
 
 
 _DEADLINE = frozenset({"deadline"})
@@ -1175,6 +1182,8 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
         return "default"
     if any(_stated(quantified, m) - {"owner"} for m in measures):
         return ""
+    if all("owner" in m.given for m in measures):
+        return ""  # suggestions to the body the heading names (对……局的建议): advice to it, its owner that body
     # who acts is named and nothing more: a fault in measures, not in the duties a 工作要求 or 保障措施 part assigns
     return "" if all(_in_requirements_part(ctx, (m.block, m.start), params) for m in measures) else "owners"
 
