@@ -202,6 +202,16 @@ def test_halfwidth_marks_before_an_item_or_an_ideographic_space(tmp_path: Path) 
     assert lint_text("调用 f(x;(y)) 即可。时间9:30（北京时间）。", tmp_path, select="T103") == []
 
 
+def test_a_closing_quote_moved_to_the_next_paragraph_is_no_reversed_pair(tmp_path: Path) -> None:
+    """A copy broke the text after a quotation's full stop: the ” opens the next paragraph (……三个子女。 / ”并规定了“……);
+    it closes the quotation above, not a pair turned round. In mid-paragraph, or under a paragraph that holds no
+    quotation and ends in its own words, ”……“ is still reversed."""
+    text = "条例修改为“提倡适龄婚育。\n\n每个家庭可以按规定生育。\n\n”并规定了“国家采取支持措施，减轻家庭负担。\n\n”会议要求抓好落实。\n"
+    assert lint_text(text, tmp_path, select="T104") == []
+    inside = "条例修改为“提倡适龄婚育。”并规定了”国家采取支持措施“。\n"
+    assert [f.excerpt for f in lint_text(inside, tmp_path, select="T104")] == ["”国家采取支持措施“"]
+
+
 def test_an_empty_reversed_pair_is_not_a_quotation(tmp_path: Path) -> None:
     assert lint_text("说明：引号”“的用法见附录。", tmp_path, select="T104") == []
 

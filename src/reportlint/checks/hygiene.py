@@ -413,16 +413,35 @@ def _open_above(ctx: Context, index: int) -> bool:
     and open more “ than they close."""
     depth = 0
     below = ctx.doc.blocks[index]
+    # a line opening with its ” under a paragraph that ended: a copy that broke the text after a quotation's full
+    # stop (……修改为“……优生优育。 / ”并增加了“……) moved the ” there; it closes that quotation when the last quote mark
+    # above it opens one (a converter turns a pair round inside a sentence, not at a paragraph's head)
+    moved = below.text.lstrip().startswith("”")
     for b in reversed(ctx.doc.blocks[max(0, index - _WRAPPED_LINES):index]):
         text = b.text.rstrip()
         if not text:
             continue  # a PDF's lines copied one to a paragraph, blank lines between
-        if text[-1] in SENTENCE_ENDS or not _compatible(b, below) or b.index in ctx.residue:
+        if not _compatible(b, below) or b.index in ctx.residue:
             return False
+        if text[-1] in SENTENCE_ENDS:
+            return moved and _last_quote_opens(ctx, b.index)
         depth += text.count("“") - text.count("”")
         if depth > 0:
             return True
+        moved = False
         below = b
+    return False
+
+
+def _last_quote_opens(ctx: Context, index: int) -> bool:
+    """Whether the last quote mark at or above block ``index`` (a few paragraphs back, residue passed over) is a “
+    that opens a quotation, not a ” that closed one."""
+    for b in reversed(ctx.doc.blocks[max(0, index - _WRAPPED_LINES):index + 1]):
+        if b.index in ctx.residue:
+            continue
+        opens, closes = b.text.rfind("“"), b.text.rfind("”")
+        if opens >= 0 or closes >= 0:
+            return opens > closes
     return False
 
 
