@@ -288,6 +288,16 @@ def test_a_count_followed_by_its_list_on_the_same_line(tmp_path: Path) -> None:
     assert lint_text(plan, tmp_path, select="N105") == []
 
 
+def test_a_skip_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_path: Path) -> None:
+    """二、 then the site's ---此处隐藏1500字，下载后查看--- then 四、: 三、 was hidden with that text (B101 reports the
+    line); across other residue, or with nothing between, 四、 after 二、 is a skip."""
+    text = ("县图书馆读书月活动方案\n一、活动时间\n4月1日至30日。\n二、活动主题\n书香满城。\n"
+            "---此处隐藏1500字，下载后查看---\n四、活动要求\n各分馆要按时报送活动总结。\n")
+    assert lint_text(text, tmp_path, select="N102") == []
+    shown = text.replace("---此处隐藏1500字，下载后查看---\n", "")
+    assert [f.excerpt for f in lint_text(shown, tmp_path, select="N102")] == ["四、"]
+
+
 def test_an_inline_run_of_a_later_part_is_no_list_of_a_count(tmp_path: Path) -> None:
     """A plan pasted as one line: 两项任务：…… then 3.…… 二、…… 1.…… 一是……四是: the run belongs to the later part."""
     line = ("学校工作计划一、工作目标 1.一个定位：建设区内一流的特色学校。 2.两项任务：抓好课堂改革，提升队伍素质。 "
@@ -679,6 +689,17 @@ def test_a_paragraph_ending_in_a_sites_watermark_after_its_full_stop_is_not_cut(
     text = f"县居家养老服务实施办法\n{lead}\n一、总体要求\n坚持政府主导。\n二、主要任务\n建设助餐点十个。\n"
     assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
     cut = text.replace("确保实事办好。 内容来自:某某写作网", "现将有关工作安排")
+    assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
+
+
+def test_two_numerals_named_together_at_a_line_head_are_words_not_a_stray_marker(tmp_path: Path) -> None:
+    """……坚持以县第十四届 / 七、八次全会精神为指导: a copy broke the sentence before 七、八次; the 七、 is the first of two
+    numerals named together, no page number to delete. 七、 before a numeral that is not the next one is still a cut."""
+    lead = ("今年是全面推进乡村振兴、加快建设农业强县的重要一年，也是守住不发生规模性返贫底线、推动城乡融合发展的关键一年，"
+            "全镇上下要统一思想、鼓足干劲，以更加务实的作风抓好各项工作落实，全镇工作的总体思路是：坚持以县第十四届")
+    text = f"某镇年度工作要点\n{lead}\n七、八次全会精神为指导，扎实推进各项工作。\n一、主要任务\n抓好粮食生产。\n"
+    assert lint_text(text, tmp_path, select="N108") == []
+    cut = text.replace("七、八次全会精神为指导", "七、九次全会精神为指导")  # no pair: 七 and 九
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
 
 
