@@ -378,6 +378,13 @@ def test_quotes_mangled_throughout_make_one_finding(tmp_path: Path) -> None:
     (slip,) = lint_text("镇工作总结\n开展“农村道路交通整治“行动，消除安全隐患。\n", tmp_path, select="T102")
     assert slip.start == 11 and "“农村道路交通整治”" in slip.message
     assert len(lint_text("镇工作总结\n开展“农村道路交通整治和“示范创建行动。\n", tmp_path, select="T102")) == 2
+    # a list of slogans closed with the opening mark before 的: one slip, at the second mark (longer than ``near``)
+    (slip,) = lint_text("镇工作总结\n围绕“抓好项目建设、优化营商环境、提升城市品质“的工作要求，扎实推进各项工作。\n",
+                        tmp_path, select="T102")
+    assert slip.start == 23 and "应为后引号" in slip.message
+    # … but not a ” written “ after a quotation opened with ' ('两个目标“，围绕'三项任务“，): those stay the summary's
+    mangled = "镇工作总结\n全镇锚定'两个目标“，围绕'三项任务“，落实'四项制度“，推进'五大工程“。\n"
+    assert [("4 处" in f.message) for f in lint_text(mangled, tmp_path, select="T102")] == [True]
 
 
 def test_document_number_years_in_converter_brackets(tmp_path: Path) -> None:

@@ -466,6 +466,23 @@ _CLOSED_AS_OPENED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}(?<![的和与及])|(?:(
                                r"“[\u4e00-\u9fff]")
 
 
+# what follows a quotation's close and never an opening quote: 的 before the noun it qualifies (“……“的工作要求), or a
+# clause's or sentence's end
+_AFTER_A_CLOSE = "的，,。；;、：:！？"
+
+
+def _closes_as_opened(text: str, first: Finding, second: Finding) -> bool:
+    """Whether two opening quotes of one paragraph are a quotation closed with the opening mark: the second is followed
+    by what only follows a close (“加快转型、提升品质、迎接发展“的工作要求), at most 30 characters after the first, no
+    quote mark between."""
+    if (first.excerpt, second.excerpt) != ("“", "“") or second.start - first.end > 30:
+        return False
+    after, inner = text[second.end:second.end + 1], text[first.end:second.start]
+    # the first opens words (not a close itself, as in '两个确保“,围绕'九大战略“ where ' opened each), none between
+    return after != "" and after in _AFTER_A_CLOSE and "\u4e00" <= inner[:1] <= "\u9fff" \
+        and _QUOTES.search(inner) is None and "'" not in inner and "‘" not in inner
+
+
 def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> Iterator[Finding]:
     """Unmatched marks that sit close together in one paragraph are one damaged spot, said
     once: ”心晴” (two closing quotes: the first should open) → one finding at the first;
@@ -480,7 +497,8 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
     clusters: list[list[Finding]] = []
     for f in singles:
         last = clusters[-1][-1] if clusters else None
-        if last and last.block == f.block and f.start - last.end <= near \
+        if last and last.block == f.block and (f.start - last.end <= near or _closes_as_opened(
+                ctx.doc.blocks[f.block].text, last, f)) \
                 and "\n" not in ctx.doc.blocks[f.block].text[last.end:f.start]:
             clusters[-1].append(f)
         else:
@@ -498,7 +516,7 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
             # right after a quotation opened back to front, “乙“ is its twin, closed with the opener.)
             pair = marks[i:i + 2]
             if pair == ["”", "”"] or (pair == ["“", "“"] and (flipped or _CLOSED_AS_OPENED.fullmatch(
-                    text, f.end, cluster[i + 1].end + 1) is not None)):
+                    text, f.end, cluster[i + 1].end + 1) is not None or _closes_as_opened(text, f, cluster[i + 1]))):
                 g = cluster[i + 1]
                 inner = text[f.end:g.start]
                 if len(inner) <= 30 and _QUOTES.search(inner) is None:
