@@ -1981,6 +1981,22 @@ def test_a_model_text_page_asking_how_to_write_its_kind_and_a_spaced_blurb_are_r
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_viewers_page_counter_collection_counts_and_a_sites_advert_are_residue(tmp_path: Path) -> None:
+    """A sharing site's title line closed by its viewer's page counter (……汇编(12篇)(第3/8页)), a collection's title with
+    (共6篇) or ……汇编(4篇), the counter 还剩8页未读 alone, the editor's line with the time posted, and a model-text
+    site's advertisement with its download address are residue; the report under them is kept."""
+    body = "一、基本情况\n全县共有中小学四十所。\n二、存在的问题\n部分学校师资不足。\n"
+    for head in ("县域教育调研报告汇编(12篇)(第3/8页)", "关于县域教育发展情况的调研报告(共6篇)", "教育局工作总结汇编(4篇)",
+                 "还剩8页未读，继续阅读", "编辑:县教育局办公室 发布时间: 2024-05-02 11:16"):
+        found = lint_text(head + "\n" + body, tmp_path, select="B101")
+        assert [(f.block, f.end_block) for f in found] == [(0, 0)], head
+    advert = "某某范文网，海量公文素材，下载网址:www.example.com，润笔请加微:abc123。 县域教育调研报告\n" + body
+    found = lint_text(advert, tmp_path, select="B101")
+    assert len(found) == 1 and "下载网址" in found[0].excerpt and "润笔" in found[0].excerpt  # one finding
+    own = "关于县域教育发展情况的调研报告\n" + body  # the document's own title: kept
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_path: Path) -> None:
     """A Q&A site's labels and the asker's plea, a model-text site's picks line, its blurb offering samples and
     inspiration, and a tags line with hashtags are residue; the report under them is kept."""

@@ -225,6 +225,8 @@ def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_p
     assert lint_text(counted, tmp_path, select="S105") == []
     generic = "办公室工作总结范文(通用5篇)\n篇1\n" + body  # a site's heading over samples is no document's title
     assert [f.rule for f in lint_text(generic, tmp_path, select="S105")] == ["S105"]
+    collected = "县统计局办公室年度工作总结(共3篇)(共3篇)\n" + body  # a collection's count, printed twice by the page
+    assert lint_text(collected, tmp_path, select="S105") == []
     picked = "县统计局办公室年度工作总结(优推3篇)\n" + body  # the site's word for its picks before the count
     assert lint_text(picked, tmp_path, select="S105") == []
     numbered = "首页 > 工作总结 >\n县统计局办公室年度工作总结【第一篇】\n" + body  # the piece's number after its title
