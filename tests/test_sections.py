@@ -383,6 +383,11 @@ def test_a_title_run_into_the_first_sentence_without_a_space(tmp_path: Path) -> 
             "第一条 各部门负责本部门网络设备的日常管理。\n第二条 信息中心负责全校网络的监测。\n")
     found = [(f.rule, f.message) for f in lint_text(text, tmp_path, select="S105")]
     assert len(found) == 1 and "“校园网络安全管理规范”和正文挤在同一行" in found[0][1]
+    # … a member's proposal (……的建议, ……提案, the way 政协提案 and 代表建议 are titled) run into its first sentence
+    proposal = ("1.关于加快发展县域养老服务的建议2023年以来，我县老年人口持续增加，养老服务供给不足的问题日益突出。"
+                "建议如下。\n一是增加养老床位。\n二是培养护理人员。\n")
+    found = [f.message for f in lint_text(proposal, tmp_path, select="S105")]
+    assert len(found) == 1 and "“关于加快发展县域养老服务的建议”和正文挤在同一行" in found[0]
     # … with a sharing site's page number before it (1、……规范为……)
     paged = "1、" + text
     found = [(f.rule, f.message) for f in lint_text(paged, tmp_path, select="S105")]

@@ -1120,9 +1120,10 @@ def _is_plain_heading(blocks: tuple[Block, ...], i: int) -> bool:
 
 
 TitleTest = Callable[[int], bool]
-# the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种), and the years a plan covers
+# the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种; and a deputy's or a CPPCC
+# member's ……的建议, ……提案, as 人大代表建议 and 政协提案 are titled), and the years a plan covers
 _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案"
-          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函|规范|指南|指引)")
+          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函|规范|指南|指引|的建议|提案)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
 # … or run into the first sentence with no space, right before the words a 公文's first sentence opens with (……伦理规范
