@@ -288,3 +288,50 @@ def test_no_line_lead_where_it_cannot_bound_the_places(pattern: str) -> None:
     from reportlint.scan import line_lead
 
     assert line_lead(pattern, re.MULTILINE) is None
+
+
+def _guarded_cases() -> list[tuple[str, tuple[str, ...]]]:
+    """The rulebook's pattern lists of several patterns that get a filter (B103's placeholders among them)."""
+    from reportlint.testing import session
+
+    _, book = session().books()
+    cases = []
+    for code, rule in sorted(book.rules.items()):
+        for name, value in sorted(rule.params.items()):
+            if isinstance(value, list) and len(value) > 1 and all(isinstance(p, str) for p in value):
+                try:
+                    patterns = PatternSet(value)
+                    patterns.pattern  # noqa: B018 - compiles the filter
+                except re.error:
+                    continue
+                if patterns._lead is not None:
+                    cases.append((f"{code}.{name}", tuple(value)))
+    return cases
+
+
+@pytest.mark.parametrize(("name", "patterns"), _guarded_cases())
+def test_guarded_branches_find_the_places_of_the_plain_alternation(name: str, patterns: tuple[str, ...]) -> None:
+    """``fused_starts`` with each branch behind its own first characters (``_guarded_branches``) finds the places the
+    plain alternation's look-ahead finds: random texts of the characters the patterns name, and of the stock
+    characters of a report."""
+    import random
+
+    from reportlint.scan import fused_starts
+
+    patterns_set = PatternSet(patterns)
+    patterns_set.pattern  # noqa: B018 - compiles the filter
+    lead, source, flags = patterns_set._lead.pattern, patterns_set._source, patterns_set._flags  # type: ignore[union-attr]
+    guarded, plain = fused_starts(lead, source, flags, patterns), fused_starts(lead, source, flags)
+    assert guarded is not None and plain is not None, name
+    assert guarded.pattern != plain.pattern, name
+    rng = random.Random(name)
+    # runs of the words each pattern spells out, in its order, between characters of them and a report's marks
+    spelt = [re.findall(r"[^\\()\[\]{}?*+|^$.]+", p) for p in patterns]
+    marks = sorted({c for words in spelt for w in words for c in w} | set(" \u3000（）()【】。，、：12xX*_\n"))
+    for _ in range(3000):
+        text = ""
+        for _ in range(rng.randint(0, 4)):
+            words = rng.choice(spelt)
+            at = rng.randrange(len(words)) if words else 0
+            text += rng.choice(marks) + "".join(words[at:at + rng.randint(1, 4)])
+        assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in plain.finditer(text)], (name, text)

@@ -484,7 +484,8 @@ class PatternSet:
         self._refused += refused
         if self._refused >= _FUSE_AFTER:
             self._refused = -1
-            self._fused = fused_starts(self._lead.pattern, self._source, self._flags) or False  # type: ignore[union-attr]
+            self._fused = fused_starts(self._lead.pattern, self._source, self._flags,  # type: ignore[union-attr]
+                                       self._branches) or False
 
     def _line_starts(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         """For a set without a filter whose matches all begin at a line start: ``line_lead`` after a line break (a
@@ -539,7 +540,8 @@ class PatternSet:
             self._scans += 1
             if self._scans >= _SPLIT_AFTER:
                 self._scans = -1
-                self._split = _split_scans(self._lead.pattern, self._source, self._flags)  # type: ignore[union-attr]
+                self._split = _split_scans(self._lead.pattern, self._source, self._flags,  # type: ignore[union-attr]
+                                           self._branches)
         return self._split
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -640,23 +642,49 @@ _FUSE_AFTER = 5_000
 
 
 @lru_cache(maxsize=256)
-def fused_starts(lead: str, source: str, flags: int) -> re.Pattern[str] | None:
+def fused_starts(lead: str, source: str, flags: int, branches: tuple[str, ...] = ()) -> re.Pattern[str] | None:
     """One pattern that finds, in C, the places where a match of ``source`` begins: it opens with the
     lead's first characters (``re`` skips to them itself), then looks back one character to test
     the lead there and the whole alternation as a look-ahead. A place the filter lets through
     but the alternation refuses costs no Python step; the match itself is then ``pattern.match``
-    at that place. None when the set does not fit (a back-reference, an inline flag …)."""
+    at that place. None when the set does not fit (a back-reference, an inline flag …).
+    ``branches``: the alternatives ``source`` joins (a ``PatternSet``'s), when known: the look-ahead is then
+    ``_guarded_branches``' (the same places, fewer alternatives tried at each)."""
     first = _first_class(lead)
     if first is None or len(source) > _FUSED_MAX:
         return None
+    ahead = _guarded_branches(branches, flags) or f"(?={source})"
     try:
-        return re.compile(f"{first}(?<=(?={lead})(?={source})[\\s\\S])", flags)
+        return re.compile(f"{first}(?<=(?={lead}){ahead}[\\s\\S])", flags)
     except (re.error, RecursionError, OverflowError):
         return None
 
 
+def _guarded_branches(branches: tuple[str, ...], flags: int) -> str | None:
+    """A look-ahead that holds where one of ``branches`` matches, as ``(?=(?:b1)|(?:b2)|…)`` does, with each branch
+    behind the class of its own first characters (the class of ``_lead_source`` of its heads). ``re`` passes over an
+    alternative whose class refuses the character in one test, where the plain alternation tries every branch,
+    and the look-behinds most of them open with, at every place (B103's 31 placeholder branches at each ``（`` of a
+    heading, which six of them may begin with). Only whether some branch matches is asked, each class holds every
+    character its branch can begin with, so the places are the same; the branches keep their order, so their groups
+    keep their numbers. None when a branch's heads cannot be bounded (the set then has no lead), or for one branch."""
+    if len(branches) < 2:
+        return None
+    guarded = []
+    for branch in branches:
+        heads = _branch_heads(branch, flags)
+        lead = _lead_source(heads) if heads is not None else None
+        first = _first_class(lead) if lead is not None else None
+        if first is None:
+            return None
+        # the class takes the character, then the branch is tried from the place before it
+        guarded.append(f"{first}(?<=(?=(?:{branch}))[\\s\\S])")
+    return "(?=" + "|".join(guarded) + ")"
+
+
 @lru_cache(maxsize=256)
-def _split_scans(lead: str, source: str, flags: int) -> tuple[re.Pattern[str], ...] | None:
+def _split_scans(lead: str, source: str, flags: int,
+                 branches: tuple[str, ...] = ()) -> tuple[re.Pattern[str], ...] | None:
     """``fused_starts``'s pattern once for each of the lead's first characters, opening with that character
     instead of their class: each is a literal scan, and together they find the places ``fused_starts``'s
     pattern finds (each place begins a match). None when the first characters are not a few plain
@@ -678,7 +706,8 @@ def _split_scans(lead: str, source: str, flags: int) -> tuple[re.Pattern[str], .
                 return None
         if not chars or len(chars) > _SPLIT_MAX:
             return None
-        return tuple(re.compile(f"{re.escape(c)}(?<=(?={lead})(?={source})[\\s\\S])", flags) for c in chars)
+        ahead = _guarded_branches(branches, flags) or f"(?={source})"
+        return tuple(re.compile(f"{re.escape(c)}(?<=(?={lead}){ahead}[\\s\\S])", flags) for c in chars)
     except (re.error, RecursionError, OverflowError):
         return None
     except Exception:  # a private helper of ``re`` changed: no split, the same matches
