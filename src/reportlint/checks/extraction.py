@@ -262,8 +262,9 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if not text:
             continue
         if b.kind == "cell" or b.index in ctx.residue or b.index in cells:  # short cells are what tables are made of
-            yield from flush()
-            run = []
+            if run:  # (an empty run makes no finding)
+                yield from flush()
+                run = []
             continue
         fragment = len(text) <= max_chars and not re.search(r"[。！？；：:，,]$", text) and not re.match(
             r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", text)
@@ -272,7 +273,7 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield from flush()
                 run = []
             run.append(b.index)
-        else:
+        elif run:
             yield from flush()
             run = []
     yield from flush()
@@ -326,7 +327,7 @@ def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """X104: a numbered heading (an item of the outline, 一、 or （一）, opening its line) cut after a preposition or a
     conjunction, its rest a paragraph below a blank line that opens with no number of its own."""
     blocks = ctx.doc.blocks
-    opened = {it.marker.block for it in ctx.outline.items if not it.marker.inline}  # the lines a number opens
+    opened: set[int] | None = None  # the lines a number opens, gathered at the first heading that needs them
     lex = None
     for it in ctx.outline.items:
         m = it.marker
@@ -335,7 +336,11 @@ def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 or len(text.strip()) > 30 or len(text.rstrip()) - m.end < 3 or m.block in ctx.residue:
             continue
         nxt = next((x for x in blocks[m.block + 1:m.block + 6] if x.text.strip()), None)
-        if nxt is None or nxt.index == m.block + 1 or nxt.index in opened or not _HAN.match(nxt.text.strip()[:1]):
+        if nxt is None or nxt.index == m.block + 1:
+            continue
+        if opened is None:
+            opened = {it.marker.block for it in ctx.outline.items if not it.marker.inline}
+        if nxt.index in opened or not _HAN.match(nxt.text.strip()[:1]):
             continue
         if lex is None:
             from ..lexicon import lexicon
@@ -439,6 +444,8 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
 def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """A chapter heading and the first article on one line: one finding, at the first."""
     doc = ctx.doc
+    if "章" not in ctx.body.text:
+        return  # every match names its chapter (第…章): one search of the text instead of a match per line
     hits = [(b, m) for b in doc.blocks
             if b.kind != "cell" and b.index not in ctx.residue and (m := _FUSED.match(b.text))]
     if not hits:

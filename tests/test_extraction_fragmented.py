@@ -1,0 +1,36 @@
+"""X104 on texts whose lines an export broke: a chapter run into its first article, a heading cut after a
+conjunction, a run of one-word lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlint.testing import lint_text
+
+_RULES = "临河县集体林地承包管理规定\n"
+
+
+def _found(text: str, tmp_path: Path) -> list[tuple[int, str]]:
+    return [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="X104")]
+
+
+def test_a_chapter_run_into_its_first_article_is_reported_and_articles_alone_are_not(tmp_path: Path) -> None:
+    fused = _RULES + "第一章 总则 第一条 林地承包须经村民会议讨论。\n第二条 本办法适用于全县集体林地。\n"
+    assert _found(fused, tmp_path) == [(1, "第一章 总则 第一条")]
+    alone = _RULES + "第一条 林地承包须经村民会议讨论。\n第二条 本办法适用于全县集体林地。\n"
+    assert _found(alone, tmp_path) == []
+
+
+def test_a_heading_cut_after_a_conjunction_is_reported_unless_a_number_opens_the_next_line(tmp_path: Path) -> None:
+    head = "临河县林业局半年工作总结\n一、主要做法\n（一）坚持把护林防火放在首位\n今年以来，全局上下狠抓落实。\n"
+    cut = head + "（二）始终坚持以巡护队伍为主体和\n\n林区防火一线，组织巡护队伍二十支。\n"
+    assert _found(cut, tmp_path) == [(4, "（二）始终坚持以巡护队伍为主体和")]
+    numbered = head + "（二）始终坚持以巡护队伍为主体和\n\n（三）加强宣传，全年发放宣传册三千份。\n"
+    assert _found(numbered, tmp_path) == []
+
+
+def test_a_run_of_one_word_lines_is_one_finding(tmp_path: Path) -> None:
+    text = "临河县林业局工作简报\n林场\n巡护\n防火\n队伍\n建设\n今年以来，全局上下狠抓落实，巡护队伍不断壮大。\n"
+    assert _found(text, tmp_path) == [(1, "林场\n巡护\n防火\n队伍\n建设")]
+    short = "临河县林业局工作简报\n林场\n巡护\n今年以来，全局上下狠抓落实。\n防火\n队伍\n"
+    assert _found(short, tmp_path) == []
