@@ -971,6 +971,9 @@ def test_counts_of_work_beside_the_count_that_announces_the_list(tmp_path: Path)
     assert lint_text(text, tmp_path, select="N105") == []
     pointed = text.replace("建立12项工作制度。", "归纳为以下4个方面。")
     assert [f.rule for f in lint_text(pointed, tmp_path, select="N105")] == ["N105"]
+    # the count that announces the list written with 两 (……研究的四点意见，重点讲两个问题：一是……；二是……)
+    spoken = "在工作会议上的讲话\n下面，根据班子研究的四点意见，重点讲两个问题：一是肯定成绩；二是部署任务。\n"
+    assert lint_text(spoken, tmp_path, select="N105") == []
 
 
 def test_a_list_of_attachments_run_on_one_line_cuts_no_sentence(tmp_path: Path) -> None:

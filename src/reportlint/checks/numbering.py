@@ -819,7 +819,7 @@ def _another_count_fits(text: str, start: int, end: int, parts: int) -> bool:
         return False
     lo, hi = sentence_around(text, start, end)
     for m in _PART_COUNT.finditer(text, lo, hi):
-        if m.start() != start and (int(m.group(1)) if m.group(1).isdigit() else cn_value(m.group(1))) == parts:
+        if m.start() != start and _count_value(m.group(1)) == parts:  # 两 as well as 二 and digits
             return True
     return False
 
