@@ -557,6 +557,19 @@ def test_problems_under_a_sub_heading_naming_them_are_no_measures(tmp_path: Path
     assert [(f.line, f.column) for f in found] == [(6, 1)]  # the measures' run only, not the problems'
 
 
+def test_a_paragraph_stating_problems_opens_a_part_for_problems_and_measures(tmp_path: Path) -> None:
+    """二、存在问题及对策 / 尽管……，但也发现了一些问题…… / 面对这些问题，我们将采取以下措施： / - ……；: the opening paragraph
+    states the problems, no measure; the bullets after the lead-in are judged (the last cut by the page end is left)."""
+    text = ("县文化旅游局工作总结\n一、主要成绩\n全年接待游客三百万人次。\n二、存在问题及对策\n"
+            "尽管取得了一定成绩，但也发现了一些问题，文旅融合不够深入，部分场馆利用率不高。\n"
+            "面对这些问题，我们将采取以下措施：\n- 深化文旅融合，推出特色旅游线路；\n- 积极")
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="M101,M103")]
+    assert found == [("M101", 7)]
+    # a part headed for measures alone: its opening paragraph is judged as before
+    plain = text.replace("二、存在问题及对策", "二、下一步措施")
+    assert ("M101", 5) in [(f.rule, f.line) for f in lint_text(plain, tmp_path, select="M101")]
+
+
 def test_suggestions_to_the_body_the_heading_names_have_their_owner(tmp_path: Path) -> None:
     """三、对县住建局下一步工作的建议: a 调研报告's advice to that body names its owner once for every item; no M101, nor
     M103's 'owners only' (advice to another body sets it no deadline). Headed 三、下一步工作建议, the items are bare."""

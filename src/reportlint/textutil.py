@@ -116,7 +116,7 @@ _SENTENCE_MIN = 30
 _OPEN_CLAUSE = re.compile(r"[，,、“《（(【〔]")
 # an item's number at the head of the last sentence (二、, （四）, （d）: any short label in brackets; strip_label's
 # _LABEL takes numbers only, and a lettered heading's bracket would then read as a clause mark)
-_ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．])")
+_ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[-•·●▪◆■]\s)")
 # a page's number printed after the last sentence (第3页 共3页; — 3 — ends in no Chinese character)
 # a site's tag after the end of a page's preview ([标签:介绍]): no mark of the text's own
 _SITE_TAG = re.compile(r"\[[^\[\]\n]{1,16}\][\s\u3000]*$")

@@ -1309,7 +1309,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     first_of: list[int] = []  # the index in ``measures`` of each bare entry's first item
     previous = -2  # index of the last bare measure kept, to join only neighbours
     dims = dimensions_of(ctx, rule.params)
-    conduct = _conduct_items(ctx, measures, sections, rule.params) | _listed_problems(ctx, measures, rule.params)
+    conduct = _conduct_items(ctx, measures, sections, rule.params) \
+        | _listed_problems(ctx, measures, sections, rule.params)
     no_task = _task_sets(rule.params, _low_params(ctx))
     # ``_restates`` finds nothing outside a requirements part: asked once per part, not for each bare item
     restating = any(_requirements_part(ctx, sec, rule.params) for sec in sections)
@@ -1578,7 +1579,8 @@ def _conduct_items(ctx: Context, measures: list[Measure], sections: list[Measure
     return entry[2]
 
 
-def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str, Any]) -> frozenset[int]:
+def _listed_problems(ctx: Context, measures: list[Measure], sections: list[MeasureSection],
+                     params: Mapping[str, Any]) -> frozenset[int]:
     """The measures (their ids) that are problems listed under a lead-in saying so (``problem_leads``: 发现了一些问题，
     主要包括：, 存在以下不足：) in a part headed for both (存在问题与改进措施): the items in the paragraphs right after
     the lead-in, up to one that turns to the measures (``measure_turns``: 针对上述问题, 为此). The turning item
@@ -1588,7 +1590,14 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
         return frozenset()
     turns = pattern_set(tuple(params.get("measure_turns", ())))
     heads = pattern_set(tuple(params.get("problem_headings", ())))
-    sections = pattern_set(tuple(params.get("sections", ())))
+    named_measures = pattern_set(tuple(params.get("sections", ())))
+    both = pattern_set(tuple(params.get("problems_and_measures", ())))
+    talks = pattern_set(tuple(params.get("problem_words", ())))
+    # the parts headed for problems and measures together (二、存在问题及对策): their unnumbered paragraphs before the
+    # first item or turn state the problems (尽管……，但也发现了一些亟待解决的问题……)
+    blocks_ = ctx.doc.blocks
+    mixed = [sec for sec in sections if both is not None
+             and both.search(blocks_[sec.block].text[sec.start:sec.head_end]) is not None] if talks is not None else []
     blocks = ctx.doc.blocks
 
     def find() -> frozenset[int]:
@@ -1604,7 +1613,7 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 named = None  # what the nearest sub-heading above names: the problems (1.存在问题) or the measures
                 while j > previous and j > 0 and _sub_heading(blocks[j].text):
                     if named is None and blocks[j].text.strip():
-                        named = _names_part(blocks[j].text, heads, sections)
+                        named = _names_part(blocks[j].text, heads, named_measures)
                     j -= 1  # the list's sub-headings (（一）处事不公) or blank lines after the lead-in or last item
                 if m.start:  # ……还存在不少问题：一是……, or points under （一）存在问题
                     before = blocks[m.block].text[:m.start]
@@ -1614,6 +1623,8 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
                 elif j != previous:
                     before = blocks[j].text if m.block else ""
                     listed = leads.search(before.rstrip()[-40:]) is not None
+                if not listed and not m.start and talks is not None and _opening_problems(m, mixed, measures, talks):
+                    listed = True
             if m.inline:
                 inline_block = m.block
             if listed and turns is not None and turns.search(m.text[:12]):
@@ -1628,6 +1639,20 @@ def _listed_problems(ctx: Context, measures: list[Measure], params: Mapping[str,
         return frozenset(found)
 
     return ctx.memo(f"listed-problems:{id(measures)}", find)  # type: ignore[no-any-return]
+
+
+_LABELLED = re.compile(r"\s*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[-•·●▪◆■]\s"
+                       r"|[一二三四五六七八九十]是)")
+
+
+def _opening_problems(m: Measure, mixed: list[MeasureSection], measures: list[Measure], talks: PatternSet) -> bool:
+    """Whether ``m`` is an unnumbered paragraph stating problems (``problem_words``) that opens a part headed for
+    problems and measures together (``mixed``), before any numbered item of the part."""
+    sec = next((x for x in mixed if (x.block, x.start) <= (m.block, m.start) < (x.end_block, x.end)), None)
+    if sec is None or _LABELLED.match(m.text) or talks.search(m.text) is None:
+        return False
+    return not any((sec.block, sec.start) <= (o.block, o.start) < (m.block, m.start) and _LABELLED.match(o.text)
+                   for o in measures)
 
 
 def _names_part(line: str, problems: PatternSet | None, measures: PatternSet | None) -> str | None:
@@ -1775,7 +1800,7 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
             return entry[3]
     dims = dimensions_of(ctx, params)
     quantified = dims.quantified
-    conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, params)
+    conduct = _conduct_items(ctx, measures, sections, params) | _listed_problems(ctx, measures, sections, params)
     no_task = _task_sets(params, low)
     tail = open_tail(ctx)  # the measure a text stops in may state more past the cut: not counted
     counted = [m for m in measures
