@@ -824,6 +824,8 @@ def test_garbled_paragraphs_are_found_between_paragraphs_with_fewer_lone_odd_cha
     "苏、浙、皖、赣、湘、鄂、川、贵、云、晋、蒙、宁各省区联系人另行通知。",
     # products before their amounts: nouns, counted
     "该厂用废渣年产结晶铝三千多吨、烧结砖二十万块、琉璃瓦八万片，另产沸腾煤一万二千多吨。",
+    # a cadence: 一 beside a unit of time is a numeral (每月一调度、每季一通报，一年一评比)
+    "建立“每月一督导、季度一考评，一年一总评”的机制，压实责任。",
 ])
 def test_ordinary_text_is_no_garbled_passage(tmp_path: Path, text: str) -> None:
     assert lint_text(text, tmp_path, select="X103") == []

@@ -1240,7 +1240,12 @@ def noise_places(text: str, places: list[int], single: Callable[[str], int]) -> 
     rare = {ch for ch in {text[p] for p in places} if ch == "一" or single(ch) < _RARE_ALONE}
     odd = set(places)
     return [p for p in places if text[p] in rare and p - 1 not in odd and p + 1 not in odd and 0 < p < last
-            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"]
+            and "\u4e00" <= text[p - 1] <= "\u9fff" and "\u4e00" <= text[p + 1] <= "\u9fff"
+            and not (text[p] == "一" and (text[p - 1] in _TIME_UNITS or text[p + 1] in _TIME_UNITS))]
+
+
+# 一 beside a unit of time is a numeral of a cadence (每月一督查、季度一考评、一年一考核; 一周一通报), not noise
+_TIME_UNITS = frozenset("年月季度周旬天日")
 
 
 def _enough_noise(text: str, places: list[int], single: Callable[[str], int]) -> bool:
