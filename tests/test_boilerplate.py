@@ -1997,6 +1997,19 @@ def test_a_viewers_page_counter_collection_counts_and_a_sites_advert_are_residue
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_model_text_sites_slogan_buttons_sharing_blurb_and_counted_titles_are_residue(tmp_path: Path) -> None:
+    """范文之家!您身边的写作助手!请记住我们域名:……, a row of 分享 时间: 加入收藏 我要投稿 点赞, 下面给大家分享……,欢迎阅读!,
+    这里为大家整理了……, and a collection's title with a year or a count in Chinese numerals before 篇 are residue."""
+    body = "一、基本情况\n全镇共有行政村十二个。\n二、存在的问题\n部分村集体经济薄弱。\n"
+    for head in ("范文之家!您身边的写作助手!请记住我们域名:example.cn", "范文大全 分享 时间: 加入收藏 我要投稿 点赞",
+                 "想写好调研报告吗?下面给大家分享几篇乡村调研报告,欢迎阅读!", "这里为大家整理了几篇调研报告,供参考。",
+                 "乡镇乡村振兴调研报告2024(6篇)", "乡镇乡村振兴调研报告(六篇)"):
+        found = lint_text(head + "\n" + body, tmp_path, select="B101")
+        assert [(f.block, f.end_block) for f in found] == [(0, 0)], head
+    own = "关于乡村振兴情况的调研报告\n今年以来，我们给大家分享了学习资料，收到了很好的效果。\n" + body
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_path: Path) -> None:
     """A Q&A site's labels and the asker's plea, a model-text site's picks line, its blurb offering samples and
     inspiration, and a tags line with hashtags are residue; the report under them is kept."""
