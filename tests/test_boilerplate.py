@@ -2010,6 +2010,19 @@ def test_a_model_text_sites_slogan_buttons_sharing_blurb_and_counted_titles_are_
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_open_information_fields_a_timestamp_line_an_original_headline_and_a_journal_sites_blurb_are_residue(
+        tmp_path: Path) -> None:
+    """• 公开主体:, 发布部门:……, 2024年03月08日09:15 来源:……, (原标题:……) and 寻找写作灵感?……为您的阅读和创作带来灵感
+    over the text are residue; a sentence of the body that names a department is not."""
+    body = "关于做好春季防火工作的通知\n各乡镇：\n请各乡镇于3月底前完成隐患排查。\n"
+    for head in ("• 公开主体:县应急管理局", "发布部门:县政府办", "2024年03月08日09:15    来源:县融媒体中心",
+                 "(原标题:县应急管理局部署春季防火工作)", "前言:寻找写作灵感?本站挑选的防火方案,希望能为您的阅读和创作带来灵感"):
+        found = lint_text(head + "\n" + body, tmp_path, select="B101")
+        assert [(f.block, f.end_block) for f in found] == [(0, 0)], head
+    own = body + "发布部门要在3月10日前完成公示。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_question_and_answer_pages_picks_blurbs_and_hashtags_are_residue(tmp_path: Path) -> None:
     """A Q&A site's labels and the asker's plea, a model-text site's picks line, its blurb offering samples and
     inspiration, and a tags line with hashtags are residue; the report under them is kept."""
