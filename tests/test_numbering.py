@@ -298,6 +298,17 @@ def test_a_skip_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_p
     assert [f.excerpt for f in lint_text(shown, tmp_path, select="N102")] == ["四、"]
 
 
+def test_a_heading_that_lost_its_numeral_is_named_not_the_next_one(tmp_path: Path) -> None:
+    """二、…… / 、评选要求 / 四、……: the number of the line that opens with a bare 、 was lost; N102 names that line
+    (应为“三、”), not 四、 as a skip. Without such a line, 四、 is the skip."""
+    text = ("关于开展楼宇命名征集活动的通知\n一、征集时间\n即日起至5月底。\n二、征集对象\n全体师生。\n"
+            "、评选要求\n名称要简洁好记。\n四、其他事项\n请按时报送。\n")
+    found = lint_text(text, tmp_path, select="N102")
+    assert [(f.line, f.suggestion) for f in found] == [(6, "三、评选要求")]
+    plain = text.replace("、评选要求\n", "")
+    assert [f.excerpt for f in lint_text(plain, tmp_path, select="N102")] == ["四、"]
+
+
 def test_an_inline_run_of_a_later_part_is_no_list_of_a_count(tmp_path: Path) -> None:
     """A plan pasted as one line: 两项任务：…… then 3.…… 二、…… 1.…… 一是……四是: the run belongs to the later part."""
     line = ("学校工作计划一、工作目标 1.一个定位：建设区内一流的特色学校。 2.两项任务：抓好课堂改革，提升队伍素质。 "

@@ -49,6 +49,16 @@ def _sibling_lists(outline: Outline, markdown: tuple[Block, ...] | None = None) 
             yield parent, items
 
 
+def _lost_numeral(ctx: Context, prev: Marker, mk: Marker) -> int | None:
+    """The one block between ``prev`` and ``mk`` (two apart: 二、 then 四、) that opens with the marker's mark and no
+    numeral (、征集要求): the heading whose number was lost, or None."""
+    if mk.value != prev.value + 2 or not mk.punct:
+        return None
+    found = [i for i in range(prev.block + 1, mk.block)
+             if ctx.doc.blocks[i].text.lstrip(" \u3000").startswith(mk.punct) and i not in ctx.residue]
+    return found[0] if len(found) == 1 else None
+
+
 def _span(mk: Marker) -> tuple[int, int, int]:
     return mk.block, mk.start, mk.end
 
@@ -139,6 +149,14 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     hidden.search(ctx.doc.blocks[i].text) is not None
                     for i in range(prev.block + 1, mk.block) if i in ctx.residue):
                 continue  # a site hid the text between (此处隐藏2779字，下载后查看): the missing items went with it
+            lost = _lost_numeral(ctx, prev, mk) if kind == "skip" else None
+            if lost is not None:  # 二、…… / 、征集要求 / 四、……: the number was lost there, not skipped
+                if mode == "skip":
+                    expected = prev.label_for(prev.value + 1)
+                    yield rule.finding(ctx.doc, lost, 0, len(ctx.doc.blocks[lost].text), key="lost",
+                                       previous=_shown(ctx, prev), after=_shown(ctx, mk), expected=expected,
+                                       suggestion=expected + ctx.doc.blocks[lost].text.lstrip()[1:])
+                continue
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
