@@ -877,6 +877,9 @@ def test_an_approximate_number_in_arabic_digits_takes_chinese_numerals(tmp_path:
     text = "关于会议精简的报告\n科室每周要参加3、4个会议，每次开2、3小时。\n依照第3、4条办理，3、4月份完成，另有13、14个。\n"
     found = [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T103") if "约数" in f.message]
     assert found == [("3、4", "三四"), ("2、3", "二三")]
+    # grades named together in a traditional text (一、二年級) are a list, as 一、二年级 is
+    grades = "關於資助的通知\n對全縣中職學校一、二年級學生給予資助，另有3、4年級學生。\n"
+    assert [f for f in lint_text(grades, tmp_path, select="T103") if "约数" in f.message] == []
 
 
 def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_path: Path) -> None:

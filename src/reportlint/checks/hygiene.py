@@ -558,16 +558,17 @@ _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
 # two adjacent numerals telling an approximate number take no 顿号 (三、四天 → 三四天; GB/T 15834-2011
 # 4.5.3.4). Only after a Chinese word (约三、四天, 需要五、六个): at a line's start or after a mark, 三、 is a
 # heading's number before its words (三、四项措施的落实情况); after 第 the two are ordinals (第三、四季度); before 月,
-# 年级 or 季度 they name months, grades or quarters (三、四月份), which a list may join with 顿号
+# 年级 (年級 in a traditional text) or 季度 they name months, grades or quarters (三、四月份), which a list may join
+# with 顿号
 _APPROX_BEFORE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![第〇零一二三四五六七八九十百千两几])[一二三四五六七八九]$")
 _APPROX_AFTER = re.compile(r"[二三四五六七八九十]"
-                           r"(?=[十百千万]?(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
+                           r"(?=[十百千万]?(?:个|天|人|名|次|年(?![级級])|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 _DIGITS = "一二三四五六七八九十"
 # … and the same in Arabic digits (每周3、4个会议 → 三四个): an approximate number of adjacent numerals is written in
 # Chinese numerals, with no 顿号 (GB/T 15835-2011 4.2.2: 三四个月); only after a Chinese word, not after 第 (第3、4条)
 # or another digit (13、14个), and only before a classifier or a unit of time (3、4月份 names two months)
 _APPROX_DIGITS = re.compile(r"([1-8])、([2-9])"
-                            r"(?=(?:个|天|人|名|次|年(?!级)|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
+                            r"(?=(?:个|天|人|名|次|年(?![级級])|岁|小时|分钟|周|倍|户|家|项|遍|公里|米|斤))")
 # a 省略号 says the list goes on, and so does 等: one of them is enough (……等 → ……; GB/T 15834-2011 A.9.2)
 _ELLIPSIS_DENG = re.compile(r"(?:……|…)\s*(等等|等)(?![级待候同于到])")
 # an ordinal word opening a sentence takes a comma (第一，首先，; GB/T 15834-2011 B.3.1), not the 顿号 of 一、; not a
