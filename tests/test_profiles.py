@@ -180,6 +180,18 @@ def test_a_document_the_opening_cites_is_not_its_kind(tmp_path: Path, opening: s
     assert _doctype(tmp_path, f"{opening}\n一、存在的问题\n（一）学习不够深入。\n") == doctype
 
 
+def test_a_sharing_sites_counted_title_over_a_text_without_one_names_its_kind(tmp_path: Path) -> None:
+    """招商引资工作总结6篇 / 招商引资工作总结篇1 over a text that opens on 一、……: the site's title, residue, names the kind
+    (a 工作总结), so its 二、主要工作措施 tells what was done; a contents page's entries over a text name none."""
+    body = ("一、目标任务完成情况\n全年引进项目12个，到位资金8.5亿元。\n二、主要工作措施\n"
+            "（一）加强组织领导\n年初及时分解目标任务，落实各乡镇的招商责任，形成了齐抓共管的格局。\n")
+    sited = "招商引资工作总结6篇\n招商引资工作总结篇1\n" + body
+    assert _doctype(tmp_path, sited) == "工作总结"
+    assert [f.rule for f in lint_text(sited, tmp_path, select="M101,M103")] == []
+    contents = "目 录\n一、部门主要职责\n二、年度工作重点\n三、预算收支说明\n" + body
+    assert _doctype(tmp_path, contents) is None
+
+
 def test_a_summarys_progress_heading_is_its_work_part(tmp_path: Path) -> None:
     from reportlint.checks.sections import locate_sections
     from reportlint.engine import analyse, load

@@ -18,6 +18,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t]
     if not titles:
         titles = glued_titles(doc, residue)
+    if not titles:
+        titles = site_titles(doc, residue)
     best: tuple[tuple[bool, int], Profile] | None = None
     for title in titles:
         # a document the title quotes (《〈政府工作报告〉重点工作任务分工方案》政策解读, 关于印发《××方案》的通知) is
@@ -131,6 +133,30 @@ _LEADING_QUOTED = re.compile(r"[^\S\n]*《[^《》\n]{2,60}》[\u4e00-\u9fff]{1,
 # the kind may carry its qualifier (的调研报告, 的自查报告, 的实施方案, 的工作总结, 的实施意见, 的对照检查材料)
 _ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:调研|自查|情况|专题|工作|实施|整改|指导|述职|对照检查|检查|考察)?"
                     r"(?:通知|通报|意见|报告|汇报|方案|要点|请示|函|纪要|总结|办法|规定|决定|材料)")
+
+
+def site_titles(doc: Document, residue: frozenset[int]) -> list[str]:
+    """The titles a sharing site printed over a text that has none of its own (投资促进工作总结6篇 / ……工作总结篇1):
+    lines of the page's head, residue all, that carry the site's count or piece number, without it. The kind they name
+    is the kind of the text below (the site files it under that name)."""
+    out = []
+    for b in doc.blocks[:24]:
+        text = b.text.strip()
+        if not text:
+            continue
+        if b.index not in residue:
+            break  # the body began
+        bare = _SITE_COUNT.sub("", text)
+        if bare != text and 4 <= len(bare) <= 40 and not _SENTENCE_MARKS.search(bare):
+            out.append(bare)  # only a line with the site's count or piece number: not a contents page's entries
+    return out
+
+
+# a sharing site's count of versions or number of the piece after a title (6篇, (精选8篇), 篇1, 第2篇, 范文)
+_SITE_COUNT = re.compile(r"\s*(?:[（(]?(?:精选|通用|优选|优推|热门|推荐|实用|共)?\s*\d{1,3}\s*篇[)）]?"
+                         r"|篇\s*[一二三四五六七八九十\d]{1,3}|第\s*[一二三四五六七八九十\d]{1,3}\s*篇"
+                         r"|(?:优秀|精选|参考)?范文(?:大全|精选)?)\s*$")
+_SENTENCE_MARKS = re.compile(r"[。，,；;！？!?：:>＞]")
 
 
 def glued_titles(doc: Document, residue: frozenset[int]) -> list[str]:
