@@ -581,6 +581,15 @@ def test_suggestions_to_the_body_the_heading_names_have_their_owner(tmp_path: Pa
     assert [f.rule for f in lint_text(plain, tmp_path, select="M101,M103")] == ["M101"]
 
 
+def test_a_period_set_for_a_whole_part_under_its_heading_dates_its_items(tmp_path: Path) -> None:
+    """三、工作步骤 / 活动从3月1日开始，至11月底结束。 / 1、…… 2、……: the part's period dates every item under it."""
+    text = ("学校读书月活动方案\n一、活动主题\n书香校园。\n二、工作步骤\n活动从3月1日开始，至11月底结束，分三个阶段进行。\n"
+            "1、宣传发动。各班召开主题班会。\n2、组织实施。开展读书分享活动。\n")
+    assert lint_text(text, tmp_path, select="M101,M103") == []
+    undated = text.replace("活动从3月1日开始，至11月底结束，分三个阶段进行。", "活动分三个阶段进行。")
+    assert "M101" in [f.rule for f in lint_text(undated, tmp_path, select="M101")]
+
+
 def test_equipment_listed_by_name_is_checkable(tmp_path: Path) -> None:
     text = HEAD + "1.抓好村级服务站建设。配备电脑、打印机、档案柜等设施，方便群众办事。\n"
     assert lint_text(text, tmp_path, select="M101") == []
@@ -807,6 +816,12 @@ def test_a_short_numbered_item_after_a_finished_one_is_cut_and_not_counted(tmp_p
     # finished, the second is judged with the first
     done = text + "设施。"
     assert [(f.rule, f.line) for f in lint_text(done, tmp_path, select="M101,M103")] != [("M101", 3)]
+    # a numbered last item whose title sentence ended and whose next sentence stops short (3、……行动。组织……大力开展):
+    # cut in that sentence, however short the paragraph
+    items = ("学校志愿服务活动方案\n一、活动安排\n1、环境整治行动。组织志愿者清理校园周边的垃圾杂物。\n"
+             "2、关爱老人行动。组织学生走访敬老院，陪伴孤寡老人。\n3、文明交通行动。组织学生大力开展")
+    found = [(f.line, f.end_line) for f in lint_text(items, tmp_path, select="M101")]
+    assert found == [(3, 3), (4, 4)]  # two bare items, not a list of three with the cut one
     # the first item's deadline in brackets after its sentence (……危害。(5月底前完成)): it has ended all the same
     noted = text.replace("危害。\n", "危害。(5月底前完成)\n")
     assert lint_text(noted, tmp_path, select="M101,M103") == []

@@ -161,7 +161,10 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             # figure inside a title or a bracket left open: 《……三年实施计划(2013—201); a site's dots where it cut the
             # text inside a title: 《……专项行动实......)
         label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
-        if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN
+        # (a numbered item whose title sentence ended and whose next sentence stops, 3、……行动。组织……大力开展, after a
+        # finished item: that sentence was cut, however short the paragraph)
+        goes_on = label is None and begins > 0 and _ITEM_NUMBER.match(text) is not None and _after_finished_item(before)
+        if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN and not goes_on
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
                                         and not (_under_heading(ctx, before) if label is None
                                                  else _after_finished_item(before))):

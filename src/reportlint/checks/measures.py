@@ -1067,10 +1067,24 @@ def _given(ctx: Context, sec: MeasureSection, params: Mapping[str, Any]) -> froz
     addressed = pattern_set(tuple(params.get("addressee_headings", ())))
     owner = _OWNER_GIVEN if addressed is not None and addressed.search(head) is not None else frozenset()
     hint = _deadline_hint(tuple(params.get("deadline", ())))
-    if not head.strip() or (hint is not None and not hint.search(head)):
+    # … or the one paragraph between a heading alone on its line and the part's first item, when it sets the period of
+    # the whole part (三、工作步骤 / 活动从1月1日开始，至12月底结束。 / 1、……): a schedule for every item under it
+    lead = ""
+    if not ctx.doc.blocks[sec.block].text[sec.head_end:].strip() and sec.block + 1 < len(ctx.doc.blocks) \
+            and sec.block + 1 not in ctx.residue:
+        lead = ctx.doc.blocks[sec.block + 1].text
+        if _LABELLED.match(lead) or not _PERIOD.search(lead):
+            lead = ""
+    if not (head + lead).strip() or (hint is not None and not hint.search(head + lead)):
         return owner  # most headings (二、下一步工作打算) hold no character a deadline pattern needs
     # the patterns alone (``dated``): a heading's period is written out in figures, which no segmenter needs to find
-    return owner | _DEADLINE if dimensions_of(ctx, params).dated(head) else owner
+    dims = dimensions_of(ctx, params)
+    return owner | _DEADLINE if dims.dated(head) or (lead and dims.dated(lead)) else owner
+
+
+# a span of time from a start to an end (从1月1日开始……至12月底, 自即日起至……止, 3月—6月): a period set for a part
+_PERIOD = re.compile(r"(?:从|自)[^。；;]{1,20}(?:起|开始)[^。；;]{0,30}(?:至|到)"
+                     r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月\s*[—至到-]")
 
 
 _OWNER_GIVEN = frozenset({"owner"})
