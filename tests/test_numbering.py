@@ -298,6 +298,16 @@ def test_a_skip_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_p
     assert [f.excerpt for f in lint_text(shown, tmp_path, select="N102")] == ["四、"]
 
 
+def test_items_opening_with_a_date_leave_no_skip(tmp_path: Path) -> None:
+    """1、…… / 2、9月12日，…… / 3、9月20日，…… / 4、……: the outline reads 2、9月 as two months, yet the numbers are all
+    there, in order: no skip at 4、. With 3、 missing, 4、 after 2、 is one."""
+    text = ("县第二中学督导自查报告\n一、自查过程\n1、成立自查工作小组，制定自查方案。\n2、9月12日，召开全体教师动员会。\n"
+            "3、9月20日，各处室分头开展自查。\n4、学校汇总自查结果并公示。\n二、自查结果\n各项指标基本达标。\n")
+    assert lint_text(text, tmp_path, select="N102") == []
+    missing = text.replace("3、9月20日，各处室分头开展自查。\n", "")
+    assert [f.excerpt for f in lint_text(missing, tmp_path, select="N102")] == ["4、"]
+
+
 def test_a_heading_that_lost_its_numeral_is_named_not_the_next_one(tmp_path: Path) -> None:
     """二、…… / 、评选要求 / 四、……: the number of the line that opens with a bare 、 was lost; N102 names that line
     (应为“三、”), not 四、 as a skip. Without such a line, 四、 is the skip."""

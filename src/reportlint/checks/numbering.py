@@ -49,6 +49,17 @@ def _sibling_lists(outline: Outline, markdown: tuple[Block, ...] | None = None) 
             yield parent, items
 
 
+def _numbers_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Whether every number between ``prev`` and ``mk`` (arabic, 、) opens a line between them, in order: items whose
+    text begins with a date (2、8月24日，……), which the outline reads as two months named together, not as items."""
+    if mk.family != "ar" or not mk.punct:
+        return False
+    lines = [ctx.doc.blocks[i].text.lstrip(" \u3000") for i in range(prev.block + 1, mk.block)]
+    wanted = [f"{v}{mk.punct}" for v in range(prev.value + 1, mk.value)]
+    found = [line for line in lines if any(line.startswith(w) for w in wanted)]
+    return [next(w for w in wanted if line.startswith(w)) for line in found] == wanted
+
+
 def _lost_numeral(ctx: Context, prev: Marker, mk: Marker) -> int | None:
     """The one block between ``prev`` and ``mk`` (two apart: 二、 then 四、) that opens with the marker's mark and no
     numeral (、征集要求): the heading whose number was lost, or None."""
@@ -149,6 +160,8 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     hidden.search(ctx.doc.blocks[i].text) is not None
                     for i in range(prev.block + 1, mk.block) if i in ctx.residue):
                 continue  # a site hid the text between (此处隐藏2779字，下载后查看): the missing items went with it
+            if kind == "skip" and _numbers_written_between(ctx, prev, mk):
+                continue  # 1、…… / 2、8月24日，…… / 5、: the numbers are there (the outline read 2、8月 as months)
             lost = _lost_numeral(ctx, prev, mk) if kind == "skip" else None
             if lost is not None:  # 二、…… / 、征集要求 / 四、……: the number was lost there, not skipped
                 if mode == "skip":
