@@ -2006,6 +2006,11 @@ def test_a_model_text_sites_slogan_buttons_sharing_blurb_and_counted_titles_are_
                  "乡镇乡村振兴调研报告2024(6篇)", "乡镇乡村振兴调研报告(六篇)"):
         found = lint_text(head + "\n" + body, tmp_path, select="B101")
         assert [(f.block, f.end_block) for f in found] == [(0, 0)], head
+    picked = "学校校长述职报告精选(八篇)\n" + body  # the site's pick after the kind
+    assert [(f.block, f.end_block) for f in lint_text(picked, tmp_path, select="B101")] == [(0, 0)]
+    fields = "撰写时间\n2024年01月12日 17:12:21\n来源\n某某镇\n关于乡村振兴情况的调研报告\n" + body  # labels on their own lines
+    found = lint_text(fields, tmp_path, select="B101")
+    assert len(found) == 1 and found[0].block == 0 and 2 <= found[0].end_block < 4  # the title line stays
     counted = "学校经费请示范文模板热门12篇\n浏览\n关于申请维修经费的请示\n" + body  # a heading of samples, a counter
     assert [(f.block, f.end_block) for f in lint_text(counted, tmp_path, select="B101")] == [(0, 1)]
     own = "关于乡村振兴情况的调研报告\n今年以来，我们给大家分享了学习资料，收到了很好的效果。\n" + body
