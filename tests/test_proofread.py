@@ -1854,6 +1854,9 @@ def test_the_active_listed_patterns_are_the_same_by_numpy_on_a_long_text() -> No
     ("通知\n在村务公开栏旁设立公示拦。\n", "拦", "栏"),
     ("通知\n公布侯选人名单。\n", "侯选", "候选"),
     ("总结\n全区己注册企业1200家。\n", "己", "已"),
+    ("总结\n园区实现了跨跃式发展。\n", "跨跃", "跨越"),  # rare words of jieba's dictionary: the list reaches them
+    ("通知\n各单位严格按程序申批用地手续。\n", "申批", "审批"),
+    ("总结\n活动中心设施一并俱全。\n", "一并俱全", "一应俱全"),
 ])
 def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: str, excerpt: str,
                                                          expected: str) -> None:
