@@ -137,8 +137,9 @@ _ABOUT = re.compile(r"关于[^。；;！？]{2,60}?的(?:调研|自查|情况|�
 
 def site_titles(doc: Document, residue: frozenset[int]) -> list[str]:
     """The titles a sharing site printed over a text that has none of its own (投资促进工作总结6篇 / ……工作总结篇1):
-    lines of the page's head, residue all, that carry the site's count or piece number, without it. The kind they name
-    is the kind of the text below (the site files it under that name)."""
+    lines of the page's head, residue all, whose tail (``SITE_TAIL``) holds the site's count, piece number or sample
+    word, without it. The kind they name is the kind of the text below (the site files it under that name); a contents
+    page's entries carry no such tail."""
     out = []
     for b in doc.blocks[:24]:
         text = b.text.strip()
@@ -146,16 +147,17 @@ def site_titles(doc: Document, residue: frozenset[int]) -> list[str]:
             continue
         if b.index not in residue:
             break  # the body began
-        bare = _SITE_COUNT.sub("", text)
-        if bare != text and 4 <= len(bare) <= 40 and not _SENTENCE_MARKS.search(bare):
-            out.append(bare)  # only a line with the site's count or piece number: not a contents page's entries
+        bare = SITE_TAIL.sub("", text)
+        if ("篇" in text[len(bare):] or "范文" in text[len(bare):]) and 4 <= len(bare) <= 40 \
+                and not _SENTENCE_MARKS.search(bare):
+            out.append(bare)
     return out
 
 
-# a sharing site's count of versions or number of the piece after a title (6篇, (精选8篇), 篇1, 第2篇, 范文)
-_SITE_COUNT = re.compile(r"\s*(?:[（(]?(?:精选|通用|优选|优推|热门|推荐|实用|共)?\s*\d{1,3}\s*篇[)）]?"
-                         r"|篇\s*[一二三四五六七八九十\d]{1,3}|第\s*[一二三四五六七八九十\d]{1,3}\s*篇"
-                         r"|(?:优秀|精选|参考)?范文(?:大全|精选)?)\s*$")
+# what a sharing site puts after the kind in its heading over the text: its count ((精选6篇), 6篇), the piece's number
+# (篇1, 第2篇, 篇一) and its words for a sample (优秀范文, 范文大全)
+SITE_TAIL = re.compile(r"(?:\s*(?:[（(][^（()）]{0,10}[)）]|\d{1,3}\s*篇|篇\s*\d{1,2}|第\s*\d{1,2}\s*篇"
+                       r"|篇[一二三四五六七八九十]{1,3}|优秀范文|精选范文|范文精[选選]|范文大全|范文|精选|大全))+\s*$")
 _SENTENCE_MARKS = re.compile(r"[。，,；;！？!?：:>＞]")
 
 

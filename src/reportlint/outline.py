@@ -30,8 +30,8 @@ RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
 _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
-# 一、二季度 / 1、2、3月 are enumerations of numbers, not markers
-_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
+# 一、二季度 / 1、2、3月 / 八、九次会议 are enumerations of numbers, not markers
+_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名|次|届)"
 # after a block-start marker's label, read in the same match: the blanks, then the title up to a
 # sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
 _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"

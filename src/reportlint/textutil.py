@@ -116,7 +116,7 @@ _SENTENCE_MIN = 30
 _OPEN_CLAUSE = re.compile(r"[，,、“《（(【〔]")
 # an item's number at the head of the last sentence (二、, （四）, （d）: any short label in brackets; strip_label's
 # _LABEL takes numbers only, and a lettered heading's bracket would then read as a clause mark)
-_ITEM_NUMBER = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[-•·●▪◆■]\s)")
+ITEM_LABEL = re.compile(r"[\s\u3000]*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[-•·●▪◆■]\s)")
 # a page's number printed after the last sentence (第3页 共3页; — 3 — ends in no Chinese character)
 # a site's tag after the end of a page's preview ([标签:介绍]): no mark of the text's own
 _SITE_TAG = re.compile(r"\[[^\[\]\n]{1,16}\][\s\u3000]*$")
@@ -160,10 +160,10 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
             # quotation, a title or a bracket opened as the very last mark (……中的“): its content is past the cut; a
             # figure inside a title or a bracket left open: 《……三年实施计划(2013—201); a site's dots where it cut the
             # text inside a title: 《……专项行动实......)
-        label = _ITEM_NUMBER.match(tail)  # a heading's own number (二、, （四）) is no clause mark
+        label = ITEM_LABEL.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         # (a numbered item whose title sentence ended and whose next sentence stops, 3、……行动。组织……大力开展, after a
         # finished item: that sentence was cut, however short the paragraph)
-        goes_on = label is None and begins > 0 and _ITEM_NUMBER.match(text) is not None and _after_finished_item(before)
+        goes_on = label is None and begins > 0 and ITEM_LABEL.match(text) is not None and _after_finished_item(before)
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN and not goes_on
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
                                         and not (_under_heading(ctx, before) if label is None
@@ -181,7 +181,7 @@ def _runs_on(previous: str, text: str) -> bool:
     kept = _trimmed(previous)
     return len(kept) >= _SENTENCE_MIN and ("，" in kept or "," in kept) \
         and ("\u4e00" <= kept[-1] <= "\u9fff" or kept[-1] in "，,、") \
-        and _ITEM_NUMBER.match(text) is None and not any(mark in text for mark in SENTENCE_ENDS)
+        and ITEM_LABEL.match(text) is None and not any(mark in text for mark in SENTENCE_ENDS)
 
 
 def _trimmed(text: str) -> str:
@@ -219,7 +219,7 @@ def _after_finished_item(before: Block | None) -> bool:
     """Whether the paragraph before the last (``before``) is a numbered item ending its sentence (1.学校开展……教育。):
     a short numbered last paragraph after it is the next item cut short (2.学校有计划地建设), not one more short name
     of a list of names."""
-    return before is not None and _ITEM_NUMBER.match(before.text) is not None \
+    return before is not None and ITEM_LABEL.match(before.text) is not None \
         and _trimmed(_NOTE_AFTER.sub("", before.text.rstrip()))[-1:] in "。！？!?；;"
 
 

@@ -30,6 +30,7 @@ from ..textutil import (
     DATE_LINE,
     ISSUED,
     ISSUER_LINE,
+    ITEM_LABEL,
     SENTENCE_ENDS,
     open_tail,
     sentences,
@@ -1607,14 +1608,13 @@ def _listed_problems(ctx: Context, measures: list[Measure], sections: list[Measu
     named_measures = pattern_set(tuple(params.get("sections", ())))
     both = pattern_set(tuple(params.get("problems_and_measures", ())))
     talks = pattern_set(tuple(params.get("problem_words", ())))
-    # the parts headed for problems and measures together (二、存在问题及对策): their unnumbered paragraphs before the
-    # first item or turn state the problems (尽管……，但也发现了一些亟待解决的问题……)
-    blocks_ = ctx.doc.blocks
-    mixed = [sec for sec in sections if both is not None
-             and both.search(blocks_[sec.block].text[sec.start:sec.head_end]) is not None] if talks is not None else []
     blocks = ctx.doc.blocks
 
     def find() -> frozenset[int]:
+        # the parts headed for problems and measures together (二、存在问题及对策): their unnumbered paragraphs before
+        # the first item or turn state the problems (尽管……，但也发现了一些亟待解决的问题……)
+        mixed = [sec for sec in sections if both is not None and talks is not None
+                 and both.search(blocks[sec.block].text[sec.start:sec.head_end]) is not None]
         found: set[int] = set()
         listed = False  # inside a list that a problem lead-in opened
         previous = -2
@@ -1655,8 +1655,8 @@ def _listed_problems(ctx: Context, measures: list[Measure], sections: list[Measu
     return ctx.memo(f"listed-problems:{id(measures)}", find)  # type: ignore[no-any-return]
 
 
-_LABELLED = re.compile(r"\s*(?:[（(][^（()）]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、.．]|[-•·●▪◆■]\s"
-                       r"|[一二三四五六七八九十]是)")
+# an item's label (textutil's ``ITEM_LABEL``: （一）, 1、, a bullet) or an inline point's (一是)
+_LABELLED = re.compile(ITEM_LABEL.pattern + r"|\s*[一二三四五六七八九十]是")
 
 
 def _opening_problems(m: Measure, mixed: list[MeasureSection], measures: list[Measure], talks: PatternSet) -> bool:

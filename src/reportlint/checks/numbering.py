@@ -134,14 +134,16 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     breaks is misread or damaged (a page lost, markers garbled): it gets one finding at most,
     at its first break. A list starting again at 1 opens a new list, never an error.
     ## Parameters
-    ``mode``: ``duplicate`` or ``skip``; ``hidden_text``: a line of web residue saying the site hid or left out part
-    of the text (此处隐藏2779字，下载后查看): a skip across it is that part, not a numbering slip.
+    ``mode``: ``duplicate`` or ``skip``. A skip across a line of web residue where the site hid part of the text
+    (B101's ``hidden_patterns``: 此处隐藏2779字，下载后查看) is that part, not a numbering slip.
     ## Example
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     lists, explained = _list_breaks(ctx)
-    hidden = pattern_set(tuple(rule.params.get("hidden_text", ())))
+    # a site's prompt where it hid part of the text (此处隐藏2779字，下载后查看): B101's own list of those prompts
+    site = ctx.rulebook.rules.get("B101")
+    hidden = pattern_set(tuple(site.params.get("hidden_patterns", ()))) if site is not None else None
     for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
@@ -1236,21 +1238,10 @@ def check_stray(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     ……建立山塘管护的长 / 2、效机制 → N108 at 2、."""
     for mk in ctx.outline.markers:
-        if mk.stray and not (mk.stray == "cut" and _numeral_pair(ctx.doc.blocks[mk.block].text, mk)):
+        if mk.stray:
             yield rule.finding(ctx.doc, *_span(mk), key=mk.stray, label=_shown(ctx, mk))
 
 
-# the next numeral and what it counts right after a 、 (十一届八、九次会议, 三、四月份): two numbers named together
-_PAIRED = re.compile(rf"([{CN_NUM}]{{1,2}})(?:次|届|个|年|月|日|号|项|条|批|期|中全会|季度|名|家|所|大|级|年级)")
-
-
-def _numeral_pair(text: str, mk: Marker) -> bool:
-    """Whether the marker ``mk`` (八、) is the first of two numerals named together (八、九次会议精神), which a copy's
-    line break left at a line's head: words of the sentence, nothing to delete."""
-    if mk.family != "cn" or mk.punct != "、":
-        return False
-    pair = _PAIRED.match(text, mk.end)
-    return pair is not None and cn_value(pair.group(1)) == mk.value + 1
 
 
 @hookimpl

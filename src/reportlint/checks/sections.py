@@ -10,7 +10,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..context import Context
-from ..doctype import glued_titles
+from ..doctype import SITE_TAIL, glued_titles
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker, list_lead
@@ -616,10 +616,6 @@ def _example_title(ctx: Context, rule: Rule) -> str:
     return f"“{rule.params.get('title_examples', {}).get(kind) or f'××关于××的{kind}'}”"
 
 
-# what a sharing site puts after the kind in its heading over the text: its count ((精选6篇)), the piece's number (篇1,
-# 第2篇, 篇一) and its words for a sample (优秀范文, 范文大全)
-_SITE_TAIL = re.compile(r"(?:\s*(?:[（(][^（()）]{0,10}[)）]|篇\s*\d{1,2}|第\s*\d{1,2}\s*篇"
-                        r"|篇[一二三四五六七八九十]{1,3}|优秀范文|精选范文|范文精[选選]|范文大全|范文|精选|大全))+\s*$")
 _PAGE_HEADINGS = 6  # residue lines over the text read for the kind, the nearest first
 
 
@@ -632,7 +628,7 @@ def _kind_by_page_heading(ctx: Context, kinds: tuple[str, ...]) -> str:
     for b in reversed(above):
         # the name may stand inside the line, before a clause mark: 下面是小编为大家整理的……工作总结，供大家参考
         for part in reversed(_NAME_END.split(b.text.strip())):
-            head = _SITE_TAIL.sub("", part)
+            head = SITE_TAIL.sub("", part)
             kind = next((k for k in kinds if head.endswith(k)), "")
             if kind:
                 return kind
