@@ -499,6 +499,11 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "全年任务完成率101.5%，到位资金占全年计划的167%。",  # a plan done beyond its target
     "2024年月度考核结果于3月5日公布。",  # 年 and 月度
     "全乡1300多号人参加了义务劳动。",  # 号, the classifier of a count of people in speech
+    # a 其中 that does not follow the count breaks down another figure, or the two before it together
+    "全村共有正式党员30人，预备党员3人，其中流动党员10人、在村党员23人。",
+    "督查组共反馈问题3个方面15个具体问题，各镇自查发现问题40个，梳理整改任务60个，已完成52个，其中长期任务8个。",
+    # population and labour force nest: no breakdown of the population
+    "全县总人口50.2万人。其中农业人口41.5万人，农村劳动力26.3万人，富余劳动力约8万人。",
 ])
 def test_possible_numbers_stay_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T108") == []

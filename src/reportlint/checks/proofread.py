@@ -1265,7 +1265,8 @@ _SHARE = _scanned(
     # (not 完成率: a plan is often done beyond its target, 完成率101.5%)
     r"(?:占比|占|比重|比例|覆盖率|合格率|达标率|满意度|参与率)[^，。；\d]{0,6}?(\d{3,}(?:\.\d+)?)\s*[%％]"
 )
-_TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(?:其中)?([^。；;]*)")
+# a count after 共 and what follows it in its sentence: the parts when 其中 comes right after the count, else the rest
+_TOTAL = _scanned(rf"共(?:计|有)?[^\d，,。；;]{{0,8}}?(\d+)([{_UNITS}])[，,、]?(其中)?([^。；;]*)")
 _CLAUSE_BREAK = re.compile(r"[，,；;]")
 # after a count's unit (and the rest of its word: 场次, 人次), an enumeration comma: the count is one of a list
 _FIRST_OF_LIST = re.compile(r"[\u4e00-\u9fff]{0,2}、")
@@ -1497,8 +1498,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_TOTAL):
         if (b.index, m.start(1) - offset) in partitioned:
             continue
-        total, unit, rest = int(m.group(1)), m.group(2), m.group(3)
-        if "其中" not in m.group():
+        total, unit, rest = int(m.group(1)), m.group(2), m.group(4)
+        if not m.group(3):  # a 其中 further on breaks down another figure (共有正式党员22人，预备党员2人，其中……)
             if _FIRST_OF_LIST.match(body.text, m.end(2)):  # from the unit on: the pattern takes a 、 right after it
                 continue  # 共召开党员大会36场次、支委会108场次……: the first of a list of counts of other things
             # without 其中, only a list in one clause is a breakdown (科级30人、一般干部40人); clauses after a comma
