@@ -1717,7 +1717,8 @@ def test_a_forums_anti_copy_jammer_text_is_one_finding_with_its_count(tmp_path: 
 
 def test_formulas_rows_of_numbers_and_latin_names_are_no_jammer(tmp_path: Path) -> None:
     text = ("考核办法\n综合得分 = A + B + C - D，其中 A 为年度考核得分。\n"
-            "各月完成情况依次为 1 2 3 4 5 6 个项目。\n指标包括 GDP CPI PPI M2 等，口径见附表。")
+            "各月完成情况依次为 1 2 3 4 5 6 个项目。\n指标包括 GDP CPI PPI M2 等，口径见附表。\n"
+            "等次 | 优秀 | 称职 | 基本称职 | 不称职 |\n占比 | 35.5% | 60.2% | 4% | 0% |")  # a table's row of shares
     assert lint_text(text, tmp_path, select="B101") == []
 
 

@@ -117,9 +117,9 @@ _JAM_HINT = re.compile(r"[!-~][!-~] [!-~]")
 def _jammer(blocks: list[Block], params: Mapping[str, Any], text: str) -> Iterator[tuple[int, int, int]]:
     """The random strings a forum hides in its posts against copying (Discuz!'s "jammer" text: ``4 U+ Z. t1 D& z3``),
     which a copy takes along: a run ``jammer_pattern`` finds (short tokens of ASCII marks and letters between single
-    spaces) in which ``jammer_tokens`` tokens or more pair a letter or digit with a mark (``U+``, ``D&``); a formula
-    (A + B = C) has single marks, a row of numbers none. ``text``: the document's text, looked through once for a
-    token of that kind before any block is scanned."""
+    spaces) in which ``jammer_tokens`` tokens or more pair a letter or digit with a mark (``U+``, ``D&``, not a share
+    such as ``5%``); a formula (A + B = C) has single marks, a row of numbers none. ``text``: the document's text,
+    looked through once for a token of that kind before any block is scanned."""
     pattern = params.get("jammer_pattern")
     least = params.get("jammer_tokens", 3)
     jam = _compiled(pattern) if isinstance(pattern, str) and pattern else None
@@ -129,7 +129,8 @@ def _jammer(blocks: list[Block], params: Mapping[str, Any], text: str) -> Iterat
         if b.kind == "cell":
             continue
         for m in jam.finditer(b.text):
-            if sum(len(t) == 2 and t[0].isalnum() != t[1].isalnum() for t in m.group().split(" ")) >= least:
+            if sum(len(t) == 2 and t[0].isalnum() != t[1].isalnum() and not (t[0].isdigit() and t[1] == "%")
+                   for t in m.group().split(" ")) >= least:  # 5% is a share (a row of a table: 8% | 0% | 0% |)
                 yield b.index, m.start(), m.end()
 
 
