@@ -823,6 +823,14 @@ def test_a_quotation_inside_a_quotation_takes_single_quotes(tmp_path: Path) -> N
     assert [(f.line, f.suggestion) for f in found] == [(2, "“着力延伸‘口岸+’产业链”")]
 
 
+def test_biaozhun_as_the_noun_a_preposition_governs_is_no_swap(tmp_path: Path) -> None:
+    # 规范有序 swapped is 标准有序; 按(照)……标准 is the noun, and what follows it is the verb phrase
+    swapped = "推动各项工作标准有序开展。"
+    assert [(f.excerpt, f.suggestion) for f in lint_text(swapped, tmp_path, select="T104")] == [("标准", "规范")]
+    right = "各项创建工作正按照验收标准有序推进，设备符合国家标准有序投放。"
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
 def test_kaizhan_guihua_as_a_verb_and_its_object_is_no_swap(tmp_path: Path) -> None:
     # 开展规划 (carry out planning) is right; 编制开展规划 and 产业开展规划 are 发展规划 swapped
     right = "这类片区功能单一，一般不单独开展规划，由所在街道统一开展规划编制。"
