@@ -657,3 +657,12 @@ def test_one_person_named_for_a_task_is_a_number(tmp_path: Path) -> None:
     lead = "关于开展安全生产检查的通知\n各科室：\n一、工作要求\n各科室要高度重视，积极配合，认真开展自查，及时报送自查情况，"
     assert [f.rule for f in lint_text(lead + "并确定一名联络员。\n", tmp_path, select="M102")] == []
     assert [f.rule for f in lint_text(lead + "并做好一项工作。\n", tmp_path, select="M102")] == ["M102"]
+
+
+def test_the_members_of_a_body_set_up_are_no_measures(tmp_path: Path) -> None:
+    """组长：……, 副组长：……, 成员：…… under the setting-up of a leading group name who sits in it, no task."""
+    text = ("县林业局森林防火专项整治方案\n一、组织领导\n为加强领导，县林业局成立森林防火专项整治工作领导小组。\n"
+            "组长：张某某局长\n副组长：王某某副局长\n成员：资源股股长、防火办主任\n成员单位：各林场\n"
+            "二、工作措施\n全面排查林区火源隐患。\n")
+    found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
+    assert found == ["全面排查林区火源隐患。"]

@@ -972,6 +972,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     sections = measure_sections(ctx, params)
     heading_chars = params.get("heading_chars", 30)
     framing = pattern_set(tuple(params.get("framing", ())))
+    roster = pattern_set(tuple(params.get("roster_lines", ())))
     measures: list[Measure] = []
     # what parts outside the measures parts give every task: a schedule's dates, a division of duties' owners
     apart = (_DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()) \
@@ -993,6 +994,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 text = _span_text(ctx, a, z)
                 if len(_HAN_CHARS.findall(text)) < 2:
                     continue  # no sentence of Chinese: a line of markup (##, ---), a figure or a stray mark
+                if roster is not None and roster.pattern.match(text):
+                    continue  # 组长：……, 成员：……: who sits in the body set up, no task
                 if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
                     found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;"), given=given))
@@ -1036,7 +1039,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 # alone in its paragraph over numbered sub-items (2.推进……建设。以……，强化……。 / (1)……): a heading
                 # sentence and the one sentence that sums up the sub-items, which are the measures
                 continue
-            if body and not _leads_in(body):
+            if body and not _leads_in(body) and not (roster is not None and roster.pattern.match(body)):
                 token = _token_value(text) if depth == 99 else 0
                 if token == 1:  # 一是 opens a series: what the words before it in its item or paragraph set
                     after = cuts[k - 1][0] if k else (sec.block, sec.head_end)  # the item or the part's heading
