@@ -516,6 +516,16 @@ def test_an_open_information_table_with_spaced_labels_is_residue(tmp_path: Path)
     assert [(f.block, f.end_block) for f in found] == [(2, 5)]
 
 
+def test_an_open_information_row_with_a_spaced_label_and_colons_is_residue(tmp_path: Path) -> None:
+    """The fields of the table run into one line, the first label spaced to its column (索  引  号:……): residue, and
+    the title under it is the document's title (no S105)."""
+    text = ("首页 >> 部门目录 >> 县水务局\n"
+            "索  引  号:xyz-/2023-0512001 公开范围:公开 发布机关:县水务局 发文字号: 标      题:县防汛应急预案\n\n"
+            "县防汛应急预案\n\n1 总则\n为做好防汛工作，制定本预案。\n")
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 1)]
+
+
 def test_an_article_sites_copyright_notice_under_the_text_is_residue(tmp_path: Path) -> None:
     text = ("县农业局上半年工作总结\n今年以来，全局完成高标准农田建设1.2万亩，粮食播种面积稳定在30万亩。\n"
             "微信扫一扫在手机阅读、分享本文\n版权声明\n作者原创，禁止二次传播，一经发现依法追究。\n")
