@@ -218,6 +218,17 @@ def test_a_headline_with_an_exclamation_between_its_parts_is_a_title(tmp_path: P
     assert [f.rule for f in lint_text(body * 3, tmp_path, select="S105")] == ["S105"]
 
 
+def test_a_theme_of_two_parallel_clauses_is_a_title_over_a_salutation_or_repeated(tmp_path: Path) -> None:
+    """信仰如旗，凝聚……；理想如炬，照亮……: a short line with a semicolon, over 同志们： or repeated by the line under
+    it (a page's heading over the article's title), is the title; over a part's heading it is a body's first line."""
+    body = "今天我们一起学习党的创新理论，重温入党誓词，坚定理想信念。\n" * 4
+    theme = "信仰如旗，凝聚奋进力量；理想如炬，照亮前行道路"
+    assert lint_text(f"{theme}\n同志们：\n{body}", tmp_path, select="S105") == []
+    assert lint_text(f"{theme}\n\n{theme}\n\n{body}", tmp_path, select="S105") == []
+    opening = "今年以来我局工作有序推进；成效明显\n主要做法：\n一是加强学习。\n二是强化督查。\n"
+    assert [f.rule for f in lint_text(opening, tmp_path, select="S105")] == ["S105"]
+
+
 def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_path: Path) -> None:
     body = ("2023年，局办公室紧紧围绕中心工作，较好完成了各项任务。\n一、主要工作\n（一）抓好文稿起草。全年起草文稿120篇。\n"
             "二、存在的不足\n文稿质量有待提高。\n")

@@ -1197,6 +1197,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             inner = inner.replace("！", "").replace("!", "")
         elif len(inner) <= 40 and not re.search(r"[。；;]", inner) and _subtitle_after(doc, b.index):
             inner = ""  # a speech's slogan title over its ——在……上的讲话 subtitle (欢迎你们来！): a title, no sentence
+        elif len(inner) <= 40 and not re.search(r"[。！!？?]", inner) and _title_by_next(doc, b.index, text):
+            inner = ""  # a theme of two parallel clauses (信仰如旗，凝聚……；理想如炬，照亮……): a title, no sentence
         if long or re.search(r"[。；;！!？?]", inner):
             if first is None and glued and (len(text) > 80 or bracketed or run_on):
                 s = b.text.index(glued.group(1))
@@ -1237,6 +1239,22 @@ def _subtitle_after(doc: Document, index: int) -> bool:
     for b in doc.blocks[index + 1:index + 4]:
         if b.text.strip():
             return bool(_SUBTITLE.match(b.text))
+    return False
+
+
+# a speech's salutation or a notice's addressees alone on a line (同志们：, 各位领导、同志们：, 各乡镇人民政府：)
+_SALUTATION = re.compile(r"\s*(?:[^。；;：:！!？?\s]{0,16}(?:同志们|朋友们|同学们|老师们|各位[^。；;：:！!？?\s]{1,8})"
+                         r"|[^。；;：:！!？?\s]{0,24}(?:政府|部门|单位|局|委|办|乡镇|街道|学校|公司|院|所|处|科室|中心|党委|党组|"
+                         r"支部))[：:]\s*$")
+
+
+def _title_by_next(doc: Document, index: int, text: str) -> bool:
+    """Whether the next non-empty block after ``index`` shows the short line ``text`` to be a title: the same line again
+    (a page's heading over the article's own title), or a salutation or an addressee alone on its line, which a body
+    follows and a title precedes."""
+    for b in doc.blocks[index + 1:index + 4]:
+        if b.text.strip():
+            return b.text.strip() == text or bool(_SALUTATION.match(b.text))
     return False
 
 
