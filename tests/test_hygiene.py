@@ -931,3 +931,12 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
 
     assert _may_close_past(None, mark(4, 20), (3, 50))  # type: ignore[arg-type]
     assert not _may_close_past(None, mark(2, 20), (3, 50))  # type: ignore[arg-type]
+
+
+def test_a_point_after_a_de_that_ends_no_sentence_is_to_be_deleted(tmp_path: Path) -> None:
+    """本站由……批准设立的.基层服务机构: a page's inserted point after 的, in a clause without 是, ends no sentence: delete
+    it; 是……的. may close one, and a point at a line's end is a full stop typed the English way."""
+    text = "关于农技站情况的报告\n本站由县农业局批准设立的.基层服务机构，服务周边村组.\n这些成绩是来之不易的.下一步要继续努力。\n"
+    found = [(f.line, f.message) for f in lint_text(text, tmp_path, select="T103")]
+    assert [line for line, _ in found] == [2, 2, 3]
+    assert "请删除这个点" in found[0][1] and "全角标点“。”" in found[1][1] and "全角标点“。”" in found[2][1]

@@ -878,6 +878,9 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             yield m  # it; 是我们的骄傲! closing a paragraph
 
 
+# a point after the 的 of a clause without 是 (是……的. may close a sentence), at the end of the searched span: the
+# 的 joins what comes before it to the noun after the point, so the point ends no sentence
+_STRAY_DOT = re.compile(r"(?:^|[，。；：！？,;:!?\n])[^，。；：！？,;:!?\n是]{1,28}的\.$")
 _ENTITY_OPEN = re.compile(r"&#?[A-Za-z0-9]{2,9}$")  # a character entity up to its closing ; (&nbsp, &#9826, &9826)
 # a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
 _HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
@@ -1080,6 +1083,10 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if m.group() == "." and foreign.issuperset(body.text[max(0, m.start() - 2):m.start() + 3].replace(".", "")):
             # 克莱顿.奥尔德弗: two syllables of a foreign name either side, the point of the name's 间隔号
             add("name_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "·", "·")
+            continue
+        if m.group() == "." and _STRAY_DOT.search(body.text, max(0, m.start() - 30), m.start() + 1):
+            # 创办的.一所学校: a point a page hides in its text against copying, after a 的 that ends no sentence
+            add("stray_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "")
             continue
         add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
             m.group())
