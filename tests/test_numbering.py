@@ -1053,3 +1053,15 @@ def test_a_heading_after_a_paragraph_that_lost_its_end_mark_cuts_no_sentence(tmp
     assert lint_text(text, tmp_path, select="N108") == []
     cut = "学校工作计划\n一、指导思想\n" + long + "\n二、的各项改革。全年组织教研活动12次。\n"
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
+
+
+def test_a_heading_pasted_twice_is_one_line_to_delete(tmp_path: Path) -> None:
+    """三、考核结果 right under 三、考核结果: the line was pasted twice; the fix is to delete one, and renumbering the second
+    to 四、 would clash with the 四、 after it. The same number on another line is still a number to change."""
+    text = ("关于年度考核工作的总结\n一、基本情况\n全局参加考核46人。\n二、主要做法\n坚持公开透明。\n"
+            "三、考核结果\n三、考核结果\n优秀8人，合格38人。\n四、下步打算\n改进考核办法。\n")
+    found = lint_text(text, tmp_path, select="N101")
+    assert [(f.line, f.excerpt) for f in found] == [(7, "三、考核结果")]
+    assert "重复粘贴的一行" in found[0].message and found[0].suggestion is None
+    other = text.replace("三、考核结果\n三、考核结果\n", "三、考核结果\n优秀8人。\n三、存在不足\n")
+    assert [f.suggestion for f in lint_text(other, tmp_path, select="N101")] == ["四、"]

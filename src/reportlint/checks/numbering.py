@@ -173,7 +173,11 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                        suggestion=expected + ctx.doc.blocks[lost].text.lstrip()[1:])
                 continue
             expected = mk.label_for(prev.value + 1)
-            if mode == "duplicate" and kind in ("duplicate", "repeat"):
+            if mode == "duplicate" and kind == "duplicate" and _doubled_line(ctx, prev, mk):
+                line = ctx.doc.blocks[mk.block].text.strip()
+                end = len(ctx.doc.blocks[mk.block].text.rstrip())
+                yield rule.finding(ctx.doc, mk.block, mk.start, end, key="doubled_line", line=line)
+            elif mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
                                    label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
                                    suggestion=expected, autofix=_renumbered(ctx, mk, items, kind, expected))
@@ -185,6 +189,15 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
     yield from _chapters(ctx, rule, mode)
+
+
+def _doubled_line(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Whether the item at ``mk`` is the line of ``prev`` pasted again right under it (三、评议结果 twice, nothing
+    between): one line to delete, not a number to change."""
+    blocks = ctx.doc.blocks
+    if mk.block <= prev.block or any(blocks[i].text.strip() for i in range(prev.block + 1, mk.block)):
+        return False
+    return blocks[mk.block].text.strip() == blocks[prev.block].text.strip()
 
 
 # a chapter heading on a line of its own (第三章 会员, 【第四章 工作纪律】): the chapters of a 章程, 办法 or 条例 run
