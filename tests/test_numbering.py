@@ -1065,3 +1065,16 @@ def test_a_heading_pasted_twice_is_one_line_to_delete(tmp_path: Path) -> None:
     assert "重复粘贴的一行" in found[0].message and found[0].suggestion is None
     other = text.replace("三、考核结果\n三、考核结果\n", "三、考核结果\n优秀8人。\n三、存在不足\n")
     assert [f.suggestion for f in lint_text(other, tmp_path, select="N101")] == ["四、"]
+
+
+def test_an_article_label_with_a_wrong_last_character_is_named_where_it_is(tmp_path: Path) -> None:
+    """第七条 …… 第八天 …… 第九条: the missing 第八条 is there with its 条 mistyped; the finding is at 第八天, not a skip
+    at 第九条 (renumbering that would make a second error)."""
+    text = ("机关考勤管理制度\n第一条 为严肃工作纪律，制定本制度。\n第二条 工作人员按时上下班。\n"
+            "第三条 因公外出须登记。\n第四天 请假须经批准。\n第五条 本制度自印发之日起施行。\n")
+    found = lint_text(text, tmp_path, select="N102")
+    assert [(f.line, f.excerpt, f.suggestion) for f in found] == [(5, "第四天", "第四条")]
+    inline = "机关考勤管理制度\n第一条 按时上班。第二条 按时下班。第三余 外出登记。第四条 请假审批。\n"
+    assert [(f.excerpt, f.suggestion) for f in lint_text(inline, tmp_path, select="N102")] == [("第三余", "第三条")]
+    skipped = text.replace("第四天 请假须经批准。\n", "")
+    assert [f.suggestion for f in lint_text(skipped, tmp_path, select="N102")] == ["第四条"]

@@ -347,8 +347,35 @@ def _labelled_runs(ctx: Context, rule: Rule, mode: str, unit: str, runs: list[_R
         label = f"第{m.group(1)}{unit}"
         expected = f"第{label_of(before + 1)}{unit}"
         start = m.start(1) - 1
+        if kind == "skip" and value == before + 2:
+            slip = _mistyped_label(ctx, breaks[0][1][0], pm, b, m, f"第{label_of(before + 1)}", unit)
+            if slip is not None:  # ……。第八天 职工……: the missing 第八条 is there, its 条 mistyped
+                at, where = slip
+                yield rule.finding(ctx.doc, where.index, at, at + len(expected), key="mistyped",
+                                   label=where.text[at:at + len(expected)], expected=expected, suggestion=expected)
+                continue
         yield rule.finding(ctx.doc, b.index, start, m.end(), key="default", label=label,
                            previous=f"第{pm.group(1)}{unit}", expected=expected, suggestion=expected)
+
+
+def _mistyped_label(ctx: Context, prev: Block, pm: re.Match[str], b: Block, m: re.Match[str], stem: str,
+                    unit: str) -> tuple[int, Block] | None:
+    """Where the label between two articles that skip one (第七条 …… 第九条) was written with a wrong last character
+    (第八天, 第八余): ``stem`` (第八) after a sentence's end or at a line's start, then a Chinese character other than
+    ``unit`` and a blank. (offset, block), or None."""
+    blocks = ctx.doc.blocks
+    for i in range(prev.index, b.index + 1):
+        text = blocks[i].text
+        lo = pm.end() if i == prev.index else 0
+        hi = m.start() if i == b.index else len(text)
+        at = text.find(stem, lo, hi)
+        while at >= 0:
+            after = text[at + len(stem):at + len(stem) + 2]
+            if (len(after) == 2 and after[0] != unit and "\u4e00" <= after[0] <= "\u9fff" and after[1] in " \u3000"
+                    and text[:at].rstrip(" \u3000")[-1:] in ("。", "；", "")):
+                return at, blocks[i]
+            at = text.find(stem, at + 1, hi)
+    return None
 
 
 Breaks = list[tuple[str, Marker, Marker]]
