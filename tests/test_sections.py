@@ -229,6 +229,15 @@ def test_a_theme_of_two_parallel_clauses_is_a_title_over_a_salutation_or_repeate
     assert [f.rule for f in lint_text(opening, tmp_path, select="S105")] == ["S105"]
 
 
+def test_a_title_with_a_collections_piece_label_after_it_is_a_title(tmp_path: Path) -> None:
+    """××建设规划方案 篇一: the title of the first piece of a sharing site's collection, with the site's label after
+    it: the document has its title."""
+    body = "为改善农村人居环境，县里制定本方案，明确今后三年的建设任务和保障措施。\n" * 4
+    assert lint_text(f"村庄人居环境整治规划方案 篇一:\n{body}", tmp_path, select="S105") == []
+    assert lint_text(f"村庄人居环境整治规划方案（第二篇）\n{body}", tmp_path, select="S105") == []
+    assert [f.rule for f in lint_text(f"篇一:\n{body}", tmp_path, select="S105")] == ["S105"]
+
+
 def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_path: Path) -> None:
     body = ("2023年，局办公室紧紧围绕中心工作，较好完成了各项任务。\n一、主要工作\n（一）抓好文稿起草。全年起草文稿120篇。\n"
             "二、存在的不足\n文稿质量有待提高。\n")

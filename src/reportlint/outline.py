@@ -1144,6 +1144,11 @@ _GENRE_END = re.compile(rf"{_KINDS}{_YEARS}\s*$")
 _LABELLED_TITLE = re.compile(rf"\s*([^\s。，,；;：:！？!?]{{6,60}}{_KINDS}{_YEARS})\s*")
 
 
+# the label a sharing site puts after each piece's title in a collection (篇一:, 第二篇, （篇三）)
+_PIECE_TAIL = re.compile(r"\s*[（(]?(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)[)）]?"
+                         r"\s*[:：]?\s*$")
+
+
 _NAMED_KIND = 8  # characters: a title that names its matter as well as its kind (工作报告 alone is a fragment)
 
 
@@ -1186,6 +1191,11 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         if paged is not None:
             s = b.text.index(paged.group(1), start)
             return Heading(b.index, s, s + len(paged.group(1)), paged.group(1), 0, "plain")
+        piece = _PIECE_TAIL.search(text)
+        if piece is not None and _GENRE_END.search(text, 0, piece.start()) and not re.search(
+                r"[。；;！!？?，,]", text[:piece.start()]):
+            # a collection's piece label after the title (××规划方案 篇一:, ××总结 第二篇): the title is before it
+            return Heading(b.index, start, start + piece.start(), text[:piece.start()], 0, "plain")
         bracketed = _BRACKETED_TITLE.match(text)
         run_on = _RUN_ON_TITLE.match(text)
         glued = _GLUED_TITLE.match(text) or bracketed or run_on
