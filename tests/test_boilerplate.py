@@ -2111,3 +2111,14 @@ def test_a_sharing_sites_file_name_for_a_document_is_a_page_title() -> None:
         assert any(t.search(name) for t in titles)
         assert suffix.search(name).group() == tail
     assert not any(t.search("关于报送工作总结.docx文件的通知") for t in titles)
+
+
+def test_a_model_text_sites_welcome_and_name_lines_are_residue_whole(tmp_path: Path) -> None:
+    """学习进步每一天，××范文网欢迎您！ and ××范文网 范文大全 over the text: the whole line is the site's, not only
+    the site's name in it."""
+    text = ("学习进步每一天，优文范文网欢迎您！\n优优范文网 范文大全\n村防汛应急预案\n"
+            "为做好汛期防汛工作，保障群众生命财产安全，结合本村实际，制定本预案。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 1)]
+    speech = "同志们：\n欢迎大家来到我县考察指导，全县干部群众欢迎你们！\n"
+    assert lint_text(speech, tmp_path, select="B101") == []
