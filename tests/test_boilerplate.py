@@ -2122,3 +2122,16 @@ def test_a_model_text_sites_welcome_and_name_lines_are_residue_whole(tmp_path: P
     assert [(f.block, f.end_block) for f in found] == [(0, 1)]
     speech = "同志们：\n欢迎大家来到我县考察指导，全县干部群众欢迎你们！\n"
     assert lint_text(speech, tmp_path, select="B101") == []
+
+
+def test_a_sharing_sites_preview_lines_a_photo_caption_and_a_public_accounts_credits_are_residue(
+        tmp_path: Path) -> None:
+    """说明:文章内容仅供预览…, 文本内容: over the text, (资料图) under a news headline, and 一审：/二审：/三审： credit lines
+    at the foot of a public account's article."""
+    text = ("说明:文章内容仅供预览,部分内容可能不全,下载后以原文为准。\n文本内容:\n镇中心学校安全工作总结\n"
+            "本学期我校开展安全隐患排查4次，整改隐患12处。\n(资料图)\n全体师生参加了应急疏散演练。\n"
+            "一审:王某某\n二审:李某某\n三审:赵某某\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 1), (4, 4), (6, 8)]
+    court = "案件办理情况报告\n一审：被告人不服判决，提出上诉。\n二审：维持原判。\n"
+    assert lint_text(court, tmp_path, select="B101") == []
