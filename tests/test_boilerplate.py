@@ -2135,3 +2135,13 @@ def test_a_sharing_sites_preview_lines_a_photo_caption_and_a_public_accounts_cre
     assert [(f.block, f.end_block) for f in found] == [(0, 1), (4, 4), (6, 8)]
     court = "案件办理情况报告\n一审：被告人不服判决，提出上诉。\n二审：维持原判。\n"
     assert lint_text(court, tmp_path, select="B101") == []
+
+
+def test_a_model_text_sites_breadcrumb_through_its_sample_columns_and_piece_labels_are_residue(tmp_path: Path) -> None:
+    """活动范文 > 活动总结 > 导航 > …… and the collection's title with (模板6篇), each piece's title with (篇1)."""
+    text = ("学校范文 > 教学总结 > 导航 > 小学教学工作总结范文(模板5篇)\n小学教学工作总结范文(模板5篇)\n"
+            "小学教学工作总结范文(篇1)\n本学期我校完成教学计划，学生合格率达到98%。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 2)]
+    own = "关于调整学校作息时间的通知\n夏季作息时间：上午 8:00 > 下午 2:30，请各班遵照执行。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
