@@ -127,6 +127,10 @@ def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path:
     spaced = page1.replace("城区环境整治工作方案", "整 治 工 作 方 案")
     found = lint_text(spaced + text[len(page1):], tmp_path, select="N")
     assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
+    # … or with a collection's count run into the text instead of the space (……工作方案通用(三篇)……)
+    counted = page1.replace("城区环境整治工作方案 ", "城区环境整治工作方案通用(三篇)")
+    found = lint_text(counted + text[len(page1):], tmp_path, select="N")
+    assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
 
 
 @pytest.mark.parametrize("ends", ["。", ""])

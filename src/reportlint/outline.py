@@ -536,13 +536,16 @@ def _ends_in_heading(markers: list[Marker], index: int, text: str) -> bool:
 
 _CHUNK_MIN = 150  # characters: a page of a sharing site's viewer, pasted as one line
 # a document's title, ending in its kind, then a space and the text: how a viewer's first page opens; the title
-# may be letter-spaced, a space after each character (安 全 应 急 预 案 为及时……)
+# may be letter-spaced, a space after each character (安 全 应 急 预 案 为及时……), or carry the collection's count
+# instead of the space (……实施方案通用(四篇)……)
 # the words a document's title ends in, naming its kind (……工作方案, 在……上的讲话, ……专题党课)
 TITLE_KINDS = ("方案", "总结", "报告", "计划", "规划", "要点", "意见", "通知", "办法", "制度", "细则", "预案", "讲话",
                "发言", "材料", "体会", "纪要", "提纲", "讲稿", "党课", "致辞", "主持词")
 _TITLED_PAGE = re.compile(r"[ \u3000]*(?:[^\s，。；,;：:]{4,40}(?:" + "|".join(TITLE_KINDS)
                           + r")|(?:[\u4e00-\u9fff][ \u3000]){2,20}(?:"
-                          + "|".join("[ \u3000]".join(k) for k in TITLE_KINDS) + r"))[ \u3000]+\S")
+                          + "|".join("[ \u3000]".join(k) for k in TITLE_KINDS) + r"))"
+                          r"(?:(?:通用|精选|范文)?[（(](?:[一二三四五六七八九十\d]{1,3}|多)篇[)）][ \u3000]*"
+                          r"|[ \u3000]+)\S")
 _CHUNK_SLACK = 2  # characters a page's length may differ by (a space kept or dropped at its end)
 _PAGE_ENDS = tuple(SENTENCE_END + CLOSERS + "：:")  # what ends an item's text; a viewer's page stops anywhere
 
