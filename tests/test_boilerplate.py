@@ -443,6 +443,15 @@ def test_one_line_text_masked_throughout_names_each_blank_once(tmp_path: Path) -
     assert "本段共 3 处" in found[0].message and "电话号码" in found[1].message
 
 
+def test_a_blank_after_a_year_asks_for_what_follows_it_not_a_number(tmp_path: Path) -> None:
+    """……情况报告2024X镇中心学校: the digits before the blank are a year, and 镇 after it says a place is missing; a
+    telephone number's masked end (6235XXXX) still asks for a number."""
+    found = lint_text("安全隐患排查情况报告2024X镇中心学校2024年春季学期排查隐患12处。\n", tmp_path, select="B103")
+    assert len(found) == 1 and "单位或地名" in found[0].message
+    found = lint_text("报名咨询\n请拨打值班室6235XXXX咨询。\n", tmp_path, select="B103")
+    assert len(found) == 1 and "号码" in found[0].message
+
+
 def test_joint_contact_label_asks_for_the_name_first(tmp_path: Path) -> None:
     found = lint_text("通知\n联系人及电话：XXX，6235XXXX。", tmp_path, select="B103")
     assert "应填写姓名" in found[0].message

@@ -357,7 +357,8 @@ _KIND_BY_PREV = (
     (re.compile(r"联系人\s*[及和与、/]\s*(?:联系)?(?:电话|方式)\s*(?:[:：]\s*)?$"), "姓名"),
     (re.compile(r"(?:电话|手机|传真|座机)\s*(?:[:：]\s*)?[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*(?:[:：]\s*)?$", re.IGNORECASE), "邮箱"),
-    (re.compile(r"\d{3,}$"), "号码"),  # the masked end of a telephone number: 6309XXXX
+    # the masked end of a telephone number: 6309XXXX; not a year the blank runs on from (报告2024X镇中心学校)
+    (re.compile(r"(?<!\d)(?!(?:19|20)\d\d$)\d{3,}$"), "号码"),
     (re.compile(r"附件\s?$"), "附件序号"),
 )
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
