@@ -666,3 +666,13 @@ def test_the_members_of_a_body_set_up_are_no_measures(tmp_path: Path) -> None:
             "二、工作措施\n全面排查林区火源隐患。\n")
     found = [f.excerpt for f in lint_text(text, tmp_path, select="M101")]
     assert found == ["全面排查林区火源隐患。"]
+
+
+def test_a_parts_items_after_a_lead_saying_the_work_was_done_are_no_tasks(tmp_path: Path) -> None:
+    """二、整改措施 / 针对以上情况，我们做了大量工作。/ 1、…… : the lead says the items were done (a summary's or a
+    rectification report's 做法); a plan's lead that says what will be done keeps its items measures."""
+    done = ("学校安全隐患整治工作方案\n一、排查情况\n发现隐患3处。\n二、整改措施\n针对以上情况，我们做了大量工作。\n"
+            "1、加强安全教育。\n2、完善校门管理。\n")
+    assert lint_text(done, tmp_path, select="M101") == []
+    planned = done.replace("我们做了大量工作", "我们将重点做好以下工作")
+    assert [f.excerpt for f in lint_text(planned, tmp_path, select="M101")] == ["1、加强安全教育。", "2、完善校门管理。"]

@@ -973,6 +973,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     heading_chars = params.get("heading_chars", 30)
     framing = pattern_set(tuple(params.get("framing", ())))
     roster = pattern_set(tuple(params.get("roster_lines", ())))
+    done = pattern_set(tuple(params.get("done_leads", ())))
     measures: list[Measure] = []
     # what parts outside the measures parts give every task: a schedule's dates, a division of duties' owners
     apart = (_DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()) \
@@ -1005,7 +1006,10 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             measures.extend(found)
             continue
         below = None  # the depth of an item that describes the work (核查内容。): its sub-items describe it too
-        if _CHECKS_LEAD.search(_span_text(ctx, (sec.block, sec.head_end), cuts[0][0])):
+        lead = _span_text(ctx, (sec.block, sec.head_end), cuts[0][0])
+        if done is not None and done.search(lead):
+            continue  # 针对以上情况，我们做了大量的工作。1、…… : the items tell what was done, not tasks to set
+        if _CHECKS_LEAD.search(lead):
             below = cuts[0][1] - 1  # the part's items are the matters its lead says are inspected
         listed: list[Measure] = []
         series_block, series = -1, given  # the paragraph of the last 一是, and what the words before it set
