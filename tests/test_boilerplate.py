@@ -533,6 +533,10 @@ def test_an_open_information_row_with_a_spaced_label_and_colons_is_residue(tmp_p
             "县防汛应急预案\n\n1 总则\n为做好防汛工作，制定本预案。\n")
     found = lint_text(text, tmp_path, select="B101,S105")
     assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 1)]
+    # … or as a list of fields, one a line, the title's label spaced too (- 标 题:……)
+    listed = "- 索 引 号:xyz-/2023-0512001\n- 发布机构:县水务局\n- 标 题:县防汛应急预案\n- 效力状态:有效\n" + text[text.index("县防汛应急预案\n\n"):]
+    found = lint_text(listed, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 0, 3)]
 
 
 def test_an_article_sites_copyright_notice_under_the_text_is_residue(tmp_path: Path) -> None:
