@@ -1173,11 +1173,21 @@ def test_a_forwarded_documents_title_cited_in_the_notice_is_no_repeat(tmp_path: 
 def test_a_single_x_before_a_place_and_words_masked_with_pinyin_initials(tmp_path: Path) -> None:
     text = ("县水利局工作总结\n今年完成1个X水库的除险加固，为 X书库配备消防设施。\n"
             "坚决扛起粮食安全ZZ责任，深入学习X的二十大精神，始终与D中央保持高度一致。\n")
-    found = [(f.excerpt, "拼音首字母" in f.message) for f in lint_text(text, tmp_path, select="B103")]
+    found = [(f.excerpt, "遮盖词语" in f.message) for f in lint_text(text, tmp_path, select="B103")]
     assert found == [("X", False), ("ZZ", True), ("X", True), ("D", True)]
     plenum = "县委中心组学习情况报告\n认真学习X的二十届四中全会精神，用X的创新理论武装头脑，坚持D的全面领导。\n"
     masked = lint_text(plenum, tmp_path, select="B103")
     assert [f.excerpt for f in masked] == ["X", "D"] and "共 2 处" in masked[0].message
+
+
+def test_party_words_masked_with_an_x_and_a_congresss_number_left_as_x(tmp_path: Path) -> None:
+    """镇X委, 全体X员, X支部 (党 masked), x近平 (习 masked): one finding asking for the words; 党的十x大: a number
+    left blank. X光 and X射线 stay names."""
+    text = ("村党支部工作总结\n在镇X委领导下，全体X员认真学习x近平总书记来村考察时的讲话，X支部按时召开组织生活会。\n"
+            "深入学习党的十x大精神，为卫生室配备X光机。\n")
+    found = lint_text(text, tmp_path, select="B103")
+    assert [(f.excerpt, "遮盖词语" in f.message) for f in found] == [("X", True), ("x", False)]
+    assert "本段共 4 处" in found[0].message
 
 
 def test_letters_that_name_things_are_not_placeholders(tmp_path: Path) -> None:

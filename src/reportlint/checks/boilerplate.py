@@ -371,6 +371,8 @@ _SYMBOLS = re.compile(r"^[XxＸｘ×○□△*＊某]+$")  # a placeholder made 
 _UNKNOWN_KIND = "具体内容"
 # a word a model-text site masked with its pinyin initials (ZZ 政治, ZF 政府, GCD 共产党, D 党; X的二十大 apart)
 _MASKED = re.compile(r"(?:ZZ|ZF|GCD|D)$")
+# … and what follows an X or x that stands for 党 (X的, X委, X员 …) or 习 (x近平, x新时代……思想)
+_MASK_NEXT = re.compile(r"的|委|员|建|支部|总支|小组|课|风|性|徽|旗|章|纪|史|务|政|群|组织|近平|新时代")
 
 
 def _kind(text: str, start: int, end: int) -> str:
@@ -524,7 +526,7 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                                  or not b.text.strip(" \u3000\t_＿年月日")):
             continue  # a form's line to sign and date by hand (申请人签字：____  年  月  日; a line or a cell holding
             # only 年  月  日 under a signature): a blank on purpose
-        form = "masked" if _MASKED.match(text) or (text == "X" and b.text.startswith("的", end)) else \
+        form = "masked" if _MASKED.match(text) or (text in ("X", "x") and _MASK_NEXT.match(b.text, end)) else \
             "mark" if _SYMBOLS.match(text) else "hint"
         if form == "mark" and places and places[-1][0] is b and places[-1][4] == "mark" \
                 and _family(b.text[places[-1][1]:places[-1][2]]) == _family(text) \
