@@ -459,6 +459,8 @@ def test_list_only_when_detection_is_off(tmp_path: Path) -> None:
     ("县政府于2022915日印发方案。", "2022915日", "应为“2022年9月15日”"),
     ("会议于2022111日召开。", "2022111日", "请写成“××××年×月×日”"),  # 1月11日 or 11月1日
     ("根据县政办发〔202416号文件要求执行。", "〔202416号", "应为“〔2024〕16号”"),
+    # the date under a signature that lost its 月 and 日
+    ("特此通知。\n县防汛抗旱指挥部\n2023年815\n", "2023年815", "应为“2023年8月15日”"),
 ])
 def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str) -> None:
     found = _found(tmp_path, text, "T108")
@@ -499,6 +501,7 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "全年任务完成率101.5%，到位资金占全年计划的167%。",  # a plan done beyond its target
     "2024年月度考核结果于3月5日公布。",  # 年 and 月度
     "全乡1300多号人参加了义务劳动。",  # 号, the classifier of a count of people in speech
+    "2023年815户完成改造，2024年1200户\n",  # counts after a year, not a date alone on its line
     # a 其中 that does not follow the count breaks down another figure, or the two before it together
     "全村共有正式党员30人，预备党员3人，其中流动党员10人、在村党员23人。",
     "督查组共反馈问题3个方面15个具体问题，各镇自查发现问题40个，梳理整改任务60个，已完成52个，其中长期任务8个。",

@@ -1397,14 +1397,20 @@ def _digits_before_day(text: str) -> bool:
     return _digits_before(text, "日", 6)
 
 
-def _run_date_detail(year: str, rest: str) -> str:
-    """What the digits after the year of a ``_RUN_DATE`` can be: the one date they spell, or none told apart."""
+def _run_date_detail(year: str, rest: str, lost: str = "“年”“月”") -> str:
+    """What the digits after the year of a ``_RUN_DATE`` (or a ``_LOST_MONTH_DAY``, which lost ``lost``) can be: the
+    one date they spell, or none told apart."""
     dates = [(int(rest[:k]), int(rest[k:])) for k in (1, 2)
              if k < len(rest) and (rest[k:][:1] != "0" or len(rest[k:]) == 2)]
     dates = [(mo, d) for mo, d in dates if not _impossible_date(int(year), mo, d)]
     if len(dates) == 1 and len(rest) > 2:  # 201812日 may have lost its month or its day: no date is told
-        return f"日期缺了“年”“月”，应为“{year}年{dates[0][0]}月{dates[0][1]}日”"
-    return "日期缺了“年”“月”，请写成“××××年×月×日”"
+        return f"日期缺了{lost}，应为“{year}年{dates[0][0]}月{dates[0][1]}日”"
+    return f"日期缺了{lost}，请写成“××××年×月×日”"
+
+
+# a line that is a date and nothing else, its 月 and 日 lost (the date under a signature: 2021年920 for 2021年9月20日)
+_LOST_MONTH_DAY = _scanned(r"(?<![^\n])[ \t\u3000]*((?:19|20)\d\d)年(\d{3,4})[ \t\u3000]*(?![^\n])")
+_LOST_MONTH_DAY_NEED = re.compile(r"年\d{3,4}[ \t\u3000]*(?:\n|$)")
 
 
 def _run_month_detail(m: re.Match[str]) -> str | None:
@@ -1544,6 +1550,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _due_before_signing(ctx, rule)
     yield from _each_match(ctx, rule, _RUN_DATE, _digits_before_day(body.text),
                            lambda m: _run_date_detail(m.group(1), m.group(2)))
+    yield from _each_match(ctx, rule, _LOST_MONTH_DAY, _LOST_MONTH_DAY_NEED.search(body.text) is not None,
+                           lambda m: _run_date_detail(m.group(1), m.group(2), "“月”“日”"), 0)
     yield from _each_match(ctx, rule, _RUN_MONTH, _digits_before(body.text, "月", 5), _run_month_detail)
     yield from _each_match(ctx, rule, _RUN_YEARS, _digits_before(body.text, "年", 8), _run_years_detail)
     yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
