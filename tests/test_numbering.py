@@ -1082,3 +1082,15 @@ def test_an_article_label_with_a_wrong_last_character_is_named_where_it_is(tmp_p
     assert [(f.excerpt, f.suggestion) for f in lint_text(inline, tmp_path, select="N102")] == [("第三余", "第三条")]
     skipped = text.replace("第四天 请假须经批准。\n", "")
     assert [f.suggestion for f in lint_text(skipped, tmp_path, select="N102")] == ["第四条"]
+
+
+def test_a_count_of_the_words_right_before_it_is_no_count_of_the_items_after(tmp_path: Path) -> None:
+    """考核侧重于德、能、勤、绩、廉五个方面，主要内容包括：1.…… 8.: the five are the words before the count; the items
+    after it are what the review looks at. A count with no such words before it is still compared."""
+    names = ["落实上级决策部署", "发展集体经济", "完成年度目标", "维护社会治安", "建设精神文明", "推进乡村振兴",
+             "加强党的建设", "办理交办事项"]
+    items = "".join(f"{k}.{name}情况；\n" for k, name in enumerate(names, 1))
+    text = f"村干部考核办法\n第六条 考核侧重于德、能、勤、绩、廉五个方面，主要内容包括：\n{items}第七条 每年考核一次。\n"
+    assert lint_text(text, tmp_path, select="N105") == []
+    plain = text.replace("侧重于德、能、勤、绩、廉五个方面", "包括以下五个方面")
+    assert [f.rule for f in lint_text(plain, tmp_path, select="N105")] == ["N105"]

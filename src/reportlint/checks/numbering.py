@@ -855,6 +855,8 @@ def check_count(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue
         if ends_block and named is None and not _opens_a_line(ctx, run[0]):
             continue  # 修订制度5项。 closing its paragraph, then 一是… inside the next one: work done, no list
+        if len(run) != value and named is None and _enumerated_before(ctx.doc.blocks[block].text, start) == value:
+            continue  # 侧重于德、能、勤、绩、廉五个方面，主要内容包括：1.…… 9.: the count is of the words before it
         if len(run) != value and named is None \
                 and _another_count_fits(ctx.doc.blocks[block].text, start, end, len(run)):
             continue  # 从……3个方面明确6项重点任务，建立12项制度。一是……: 3 announces the list, 6 and 12 count work
@@ -882,6 +884,21 @@ def _runs_into_the_cut(ctx: Context, last: Item | Marker | SeqToken) -> bool:
 _POINTS_ON = re.compile(r"以下|如下|下列|下面")
 # a count of parts in a sentence (3个方面, 三项, 5条): its number
 _PART_COUNT = re.compile(rf"(\d{{1,2}}|[{CN_NUM}两]{{1,3}})\s*(?:个方面|个|项|条|大|方面|点)")
+
+
+# words joined by 、 (the last maybe by 和 or 及) right before a count: the parts it counts (德、能、勤、绩、廉五个方面)
+_WORDS_BEFORE = re.compile(r"(?:[\u4e00-\u9fff]{1,10}、)+[\u4e00-\u9fff]{1,10}"
+                           r"(?:(?:和|及|以及)[\u4e00-\u9fff]{1,10})?等?$")
+
+
+def _enumerated_before(text: str, start: int) -> int:
+    """How many words joined by 、 stand right before the count at ``start`` (0: none). The first may hold the words of
+    its clause before it (侧重于德): only the 、 are counted."""
+    m = _WORDS_BEFORE.search(text, max(0, start - 80), start)
+    if m is None:
+        return 0
+    words = m.group()
+    return words.count("、") + 1 + (1 if re.search(r"(?:和|及|以及)[\u4e00-\u9fff]{1,10}等?$", words) else 0)
 
 
 def _another_count_fits(text: str, start: int, end: int, parts: int) -> bool:
