@@ -2168,3 +2168,13 @@ def test_a_model_text_sites_breadcrumb_through_its_sample_columns_and_piece_labe
     assert [(f.block, f.end_block) for f in found] == [(0, 2)]
     own = "关于调整学校作息时间的通知\n夏季作息时间：上午 8:00 > 下午 2:30，请各班遵照执行。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_the_unit_whose_own_situation_the_text_works_from_is_the_speaker(tmp_path: Path) -> None:
+    """督察组进驻我省……向我省反馈……结合我市实际，制定本方案: a city's plan names the province an inspection visited
+    more often than itself; 我市实际 says who speaks, and the province above it is no other speaker."""
+    text = ("环境问题整改方案\n今年4月，省生态环境保护督察组进驻我省开展督察，并向我省反馈了督察意见。"
+            "为抓好反馈问题整改，结合我市实际，制定本方案。\n一、整改任务\n我市各县区要在年底前完成整改。\n")
+    assert lint_text(text, tmp_path, select="B106") == []
+    other = text.replace("我市各县区", "我县各乡镇")
+    assert [f.excerpt for f in lint_text(other, tmp_path, select="B106")] == ["我县"]

@@ -1297,6 +1297,7 @@ def _addressed_units(ctx: Context) -> set[str]:
     乡, 镇), read from its address line (``Context.address_line``)."""
     return {ch for m in _ADDRESSEES.finditer(ctx.address_line()) for ch in m.group()[1:] if ch in _LEVEL}
 _SPEAKER = re.compile(r"([省市县区州旗镇乡])(?:人民政府|政府|党委|委员会|党组|委|班子)")
+_OWN_SITUATION = re.compile(r"(?:我|本)[省市县区州旗镇乡]实际")
 
 
 # a notice that forwards another body's document (关于转发……的通知, 现将……转发给你们) holds that document whole: two
@@ -1401,8 +1402,12 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spoken = _SPEAKER.search(ctx.outline.title.text) if ctx.outline.title else None
     # the most used form; between forms used as often, the lowest level (a county's speech names 省委常委会 once as
     # often as 我县: the speaker is the county)
+    # the unit whose own situation the text works from (结合我市实际，制定本方案) is the drafter, whatever higher body
+    # an event in its opening names more often (督察组进驻我省)
+    own = [h for h in hits if _OWN_SITUATION.search(doc.blocks[h[1]].text, max(0, h[2] - 2), h[3] + 2)]
     main_unit = spoken.group(1) if spoken and spoken.group(1) in counts else (
-        declared[0][0] if declared else max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
+        own[0][0] if own else declared[0][0] if declared else
+        max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
     main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
     level = _LEVEL.get(main_unit, 0)
