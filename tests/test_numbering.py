@@ -729,6 +729,13 @@ def test_two_numerals_named_together_at_a_line_head_are_words_not_a_stray_marker
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
 
 
+def test_an_item_whose_text_opens_with_a_later_numeral_and_jie_is_an_item(tmp_path: Path) -> None:
+    """三、八届人大代表…… is item 三 about the 8th congress's deputies: not 三、四届, two numbers named together."""
+    text = ("关于召开代表座谈会的通知\n一、会议时间\n5月10日上午。\n二、参会人员\n各代表小组组长。\n"
+            "三、八届人大代表、驻地省人大代表列席会议。\n四、其他事项\n请准时参会。\n")
+    assert lint_text(text, tmp_path, select="N101,N102,N108") == []
+
+
 def test_an_inline_item_opening_with_a_starred_name_is_an_item(tmp_path: Path) -> None:
     """1、…。2、*变建设滞后。3、…: a model text masked the name after 2、; the list does not skip (B103 reports the star)."""
     text = ("园区调研报告\n一、存在的问题\n具体有：1、用地指标不足，项目落地难。2、*变建设滞后，园区*变容量不足。"

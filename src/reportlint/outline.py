@@ -30,8 +30,10 @@ RANKS = {"cn": 1, "cn-paren": 2, "ar": 3, "ar-paren": 4, "circled": 5}
 
 _LEAD_CHARS = " \t\u3000\u00a0"
 _LEAD = rf"[{_LEAD_CHARS}]*"
-# 一、二季度 / 1、2、3月 / 八、九次会议 are enumerations of numbers, not markers
-_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名|次|届)"
+# 一、二季度 / 1、2、3月 are enumerations of numbers, not markers (八、九次会议: ``_NEXT_COUNTED``)
+_RANGE = rf"[{CN_NUM}\d]+(?:[、，,]|季度|等|年级|类|级|档|批|期|月|号|个|项|名)"
+# … and 八、九次会议, 十三、十四届: the next number, then 次 or 届 (三、八届政协委员 is item 三 on the 8th committee)
+_NEXT_COUNTED = re.compile(rf"([{CN_NUM}]{{1,3}})(?:次|届)")
 # after a block-start marker's label, read in the same match: the blanks, then the title up to a
 # sentence end or a blank (``_heading_text``'s ``_TITLE``, groups 5 and 6)
 _TITLE_AHEAD = rf"(?=(\s*)([^\s{SENTENCE_END}：:]*))"
@@ -274,6 +276,13 @@ _GLUED_CHILD = re.compile(r"[（(][一1][）)]|(?<![\d.．])1[.．、](?=[\u4e00
 _RANGE_AFTER = re.compile(_RANGE)
 
 
+def _counted_next(text: str, at: int, value: int) -> bool:
+    """Whether ``text`` at ``at`` (after a Chinese numeral's 、 of value ``value``) holds the next number and 次 or 届:
+    two numbers of meetings (八、九次会议), no item 八."""
+    m = _NEXT_COUNTED.match(text, at)
+    return m is not None and cn_value(m.group(1)) == value + 1
+
+
 Candidate = tuple[str, re.Pattern[str], Callable[[str], "int | None"]]  # family, pattern, value of its number
 
 
@@ -323,7 +332,7 @@ def _start_marker(index: int, text: str, candidates: tuple[Candidate, ...], pos:
             continue
         opener, num, closer, punct, blank, title = m.groups()
         value = value_of(num)
-        if not value:
+        if not value or (family == "cn" and _counted_next(text, m.end(4), value)):
             continue
         end = m.end()
         if len(blank) + len(title) >= 200:  # past _heading_text's window: its own reading
@@ -720,7 +729,8 @@ def find_loose(doc: Document, taken: set[tuple[int, int]], residue: frozenset[in
             family, value, opener, closer, punct = "ar", int(m.group(8)), "", "", m.group(9)
         else:
             family, value, opener, closer, punct = "cn", cn_value(m.group(6)), "", "", "、"
-            if _RANGE_AFTER.match(block.text, end) or block.text[start - 1:start] in _NUMERAL_WORD_HEADS:
+            if _RANGE_AFTER.match(block.text, end) or block.text[start - 1:start] in _NUMERAL_WORD_HEADS \
+                    or (value and _counted_next(block.text, end, value)):
                 continue
         if value:
             out.append(Marker(block.index, start, end, family, value, opener, closer, punct, True,
