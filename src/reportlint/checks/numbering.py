@@ -159,9 +159,9 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if _span(mk) in explained:
                 continue
             if kind == "skip" and hidden is not None and any(
-                    hidden.search(ctx.doc.blocks[i].text) is not None
-                    for i in range(prev.block + 1, mk.block) if i in ctx.residue):
-                continue  # a site hid the text between (此处隐藏2779字，下载后查看): the missing items went with it
+                    hidden.search(ctx.doc.blocks[i].text) is not None for i in range(prev.block, mk.block + 1)):
+                continue  # a site hid the text between (此处隐藏2779字，下载后查看, on a line of its own or inside a
+                # paragraph): the missing items went with it
             if kind == "skip" and _numbers_written_between(ctx, prev, mk):
                 continue  # 1、…… / 2、8月24日，…… / 5、: the numbers are there (the outline read 2、8月 as months)
             lost = _lost_numeral(ctx, prev, mk) if kind == "skip" else None
