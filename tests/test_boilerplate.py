@@ -2178,3 +2178,10 @@ def test_the_unit_whose_own_situation_the_text_works_from_is_the_speaker(tmp_pat
     assert lint_text(text, tmp_path, select="B106") == []
     other = text.replace("我市各县区", "我县各乡镇")
     assert [f.excerpt for f in lint_text(other, tmp_path, select="B106")] == ["我县"]
+
+
+def test_a_breadcrumb_from_the_home_page_numbered_by_a_page_to_text_tool_is_residue(tmp_path: Path) -> None:
+    """1. 主页 > 知识大全 > over a collection: the page's breadcrumb (主页 as 首页), numbered by the tool that turned the
+    page into text; its 1. is no first item of the document (no N101 at the document's own 1、)."""
+    text = ("1. 主页 > 文档大全 >\n\n学校食堂管理制度\n(一)食品采购\n1、从正规渠道采购食品。\n2、建立采购台账。\n")
+    assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,N101,S105")] == [("B101", 0)]
