@@ -705,7 +705,9 @@ def test_a_list_after_a_lead_in_that_lost_its_colon_is_no_stray_marker(tmp_path:
             "经县政府研究同意，在广泛征求各乡镇、各有关部门和部分老年人代表意见的基础上，现制定以下实施办法")
     text = f"县居家养老服务实施办法\n{lead}\n一、总体要求\n坚持政府主导。\n二、主要任务\n建设助餐点十个。\n"
     assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
-    cut = text.replace("现制定以下实施办法", "现将有关工作安排")
+    # a marker inside the sentence that runs on after it (……现将有关工作安排 / 一、部署如下，……) cuts it; a heading line
+    # after it (一、总体要求) opens the list whose 如下： was lost
+    cut = text.replace("现制定以下实施办法", "现将有关工作安排").replace("一、总体要求\n", "一、部署如下，")
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
 
 
@@ -716,7 +718,7 @@ def test_a_paragraph_ending_in_a_sites_watermark_after_its_full_stop_is_not_cut(
             "经县政府研究同意，在广泛征求各乡镇、各有关部门和部分老年人代表意见的基础上，确保实事办好。 内容来自:某某写作网")
     text = f"县居家养老服务实施办法\n{lead}\n一、总体要求\n坚持政府主导。\n二、主要任务\n建设助餐点十个。\n"
     assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == []
-    cut = text.replace("确保实事办好。 内容来自:某某写作网", "现将有关工作安排")
+    cut = text.replace("确保实事办好。 内容来自:某某写作网", "现将有关工作安排").replace("一、总体要求\n", "一、部署如下，")
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
 
 
@@ -1067,6 +1069,9 @@ def test_a_heading_after_a_paragraph_that_lost_its_end_mark_cuts_no_sentence(tmp
     assert lint_text(text, tmp_path, select="N108") == []
     cut = "学校工作计划\n一、指导思想\n" + long + "\n二、的各项改革。全年组织教研活动12次。\n"
     assert [f.rule for f in lint_text(cut, tmp_path, select="N108")] == ["N108"]
+    # … and 一、考核对象 opening the list under a lead-in that lost its 如下：
+    first = "村级工作考核办法\n" + long + "\n一、考核对象\n各村党支部书记、村委会主任。\n二、考核内容\n年度目标任务。\n"
+    assert lint_text(first, tmp_path, select="N108") == []
 
 
 def test_a_heading_pasted_twice_is_one_line_to_delete(tmp_path: Path) -> None:

@@ -456,12 +456,14 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if not stray and not mk.inline:
             j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)
             prev = blocks[j].text if j >= 0 else ""  # most often the block just before
-            # (not when the text has lost every sentence end, nor for a heading line that follows its sibling: the
-            # paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标)
+            # (not when the text has lost every sentence end, nor for a heading line that follows its sibling or opens
+            # a list: the paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标, ……具体考核意见 /
+            # 一、考核对象)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _APPENDED.search(prev) \
                     and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev) \
-                    and not (sibling_before and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
+                    and not ((sibling_before or mk.value == 1)
+                             and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
                     and _keeps_stops(blocks, stops):
                 stray = "cut"
                 opening = _block_openers(markers) if opening is None else opening
