@@ -1084,6 +1084,12 @@ def test_a_heading_pasted_twice_is_one_line_to_delete(tmp_path: Path) -> None:
     assert "重复粘贴的一行" in found[0].message and found[0].suggestion is None
     other = text.replace("三、考核结果\n三、考核结果\n", "三、考核结果\n优秀8人。\n三、存在不足\n")
     assert [f.suggestion for f in lint_text(other, tmp_path, select="N101")] == ["四、"]
+    # … or pasted again with the passage it heads, further down
+    passage = text.replace("三、考核结果\n三、考核结果\n优秀8人，合格38人。\n",
+                           "三、考核结果\n优秀8人，合格38人。\n三、考核结果\n优秀8人，合格38人。\n")
+    found = lint_text(passage, tmp_path, select="N101")
+    assert [(f.line, f.excerpt) for f in found] == [(8, "三、考核结果")]
+    assert "与第 6 段完全相同" in found[0].message and found[0].suggestion is None
 
 
 def test_an_article_label_with_a_wrong_last_character_is_named_where_it_is(tmp_path: Path) -> None:

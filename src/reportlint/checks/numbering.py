@@ -173,10 +173,12 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                        suggestion=expected + ctx.doc.blocks[lost].text.lstrip()[1:])
                 continue
             expected = mk.label_for(prev.value + 1)
-            if mode == "duplicate" and kind == "duplicate" and _doubled_line(ctx, prev, mk):
+            if mode == "duplicate" and kind == "duplicate" and _same_line(ctx, prev, mk):
                 line = ctx.doc.blocks[mk.block].text.strip()
                 end = len(ctx.doc.blocks[mk.block].text.rstrip())
-                yield rule.finding(ctx.doc, mk.block, mk.start, end, key="doubled_line", line=line)
+                adjacent = not any(ctx.doc.blocks[i].text.strip() for i in range(prev.block + 1, mk.block))
+                yield rule.finding(ctx.doc, mk.block, mk.start, end, line=line, other=prev.block + 1,
+                                   key="doubled_line" if adjacent else "repeated_line")
             elif mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
                                    label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
@@ -191,13 +193,11 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     yield from _chapters(ctx, rule, mode)
 
 
-def _doubled_line(ctx: Context, prev: Marker, mk: Marker) -> bool:
-    """Whether the item at ``mk`` is the line of ``prev`` pasted again right under it (三、评议结果 twice, nothing
-    between): one line to delete, not a number to change."""
+def _same_line(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Whether the item at ``mk`` is the line of ``prev`` again (三、评议结果 twice: pasted twice in a row, or with the
+    passage it heads): lines to delete, not a number to change."""
     blocks = ctx.doc.blocks
-    if mk.block <= prev.block or any(blocks[i].text.strip() for i in range(prev.block + 1, mk.block)):
-        return False
-    return blocks[mk.block].text.strip() == blocks[prev.block].text.strip()
+    return mk.block > prev.block and blocks[mk.block].text.strip() == blocks[prev.block].text.strip()
 
 
 # a chapter heading on a line of its own (第三章 会员, 【第四章 工作纪律】): the chapters of a 章程, 办法 or 条例 run
