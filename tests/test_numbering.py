@@ -127,6 +127,15 @@ def test_a_viewers_first_page_opening_with_the_title_numbers_its_pages(tmp_path:
     spaced = page1.replace("城区环境整治工作方案", "整 治 工 作 方 案")
     found = lint_text(spaced + text[len(page1):], tmp_path, select="N")
     assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
+    # … or run into its text with nothing between, under the site's line that names it in 《》 (or names the file)
+    for over, title in (("《城区环境整治工作方案》由会员分享，可在线阅读", "城区环境整治工作方案"),
+                        ("《整治方案(一).doc》由会员分享，可在线阅读", "书山有路勤为径。城区环境整治工作方案")):
+        run_in = over + "\n" + page1.replace("城区环境整治工作方案 ", title) + text[len(page1):]
+        found = lint_text(run_in, tmp_path, select="N")
+        assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
+    # … and the next page opens in a figure's unit (2、%，……)
+    unit = page1 + "\n2、%，比上年提高3个百分点。（二）集中整治背街小巷。\n"
+    assert [(f.rule, f.excerpt) for f in lint_text(unit, tmp_path, select="N")] == [("N108", "1、"), ("N108", "2、")]
     # … or with a collection's count run into the text instead of the space (……工作方案通用(三篇)……)
     counted = page1.replace("城区环境整治工作方案 ", "城区环境整治工作方案通用(三篇)")
     found = lint_text(counted + text[len(page1):], tmp_path, select="N")

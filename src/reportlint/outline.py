@@ -64,10 +64,12 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
     # 4．2024年预算表, 4.6月底前完成: an item whose text starts with a year or a month (a decimal is never
     # followed by 月 without 个); 1.5万元 is a number; "3，" is a number in a sentence
     # 2、4×50米接力: after 、 a product (a relay's legs, a court's size) is the item's text, not a second number
-    # … and a space typed before the mark of an item's number (31 ．强化……), before a Chinese character, is the marker's
+    # … and a space typed before the mark of an item's number (31 ．强化……), before a Chinese character, is the
+    # marker's; 2、%;全社会…… is a viewer's page number over a page that opens in a figure's unit (1.5% is a number,
+    # 2、% none)
     ("ar", re.compile(rf"{_LEAD}()(\d{{1,3}})()(?:[ \u3000](?=[.．、][\u3400-\u9fff]))?([.．、])"
                       rf"(?!(?!(?:19|20)\d\d年|{_MONTH_AFTER_DOT}|{_PRODUCT_AFTER})"
-                      rf"[\d.．%％])"
+                      rf"(?:[\d.．]|(?<![、])[%％]))"
                       rf"(?!(?!{_MONTH_AFTER_DOT}){_RANGE}){_TITLE_AHEAD}"),
      int),
     ("circled", re.compile(rf"{_LEAD}()([{CIRCLED}])()(){_TITLE_AHEAD}"),
@@ -582,7 +584,8 @@ def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Mark
         # … or the first page opens with the document's title run into its text (1、 城区环境整治工作方案 为进一步……):
         # no list's first item is a title with the text going on after it, on a page's length
         titled = len(run) >= 2 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN \
-            and _TITLED_PAGE.match(blocks[first.block].text, first.end) is not None
+            and (_TITLED_PAGE.match(blocks[first.block].text, first.end) is not None
+                 or _named_above(blocks, first))
         if titled or (len(run) >= 3 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN
                       and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK
                       and sum(t.endswith(_PAGE_ENDS) for t in full) * 2 < len(full) + 1):
@@ -591,6 +594,21 @@ def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Mark
                                     mk.inline, "page", "")
         k += len(run)
     return markers
+
+
+_BOOK_TITLE = re.compile(r"《\s*([^《》\n]{4,60}?)\s*》")
+
+
+def _named_above(blocks: tuple[Block, ...], first: Marker) -> bool:
+    """Whether the text after ``first`` (a viewer's 1、) opens with the title that the line above names in 《》 (the
+    site's line 《××工作报告》由会员分享…… over its first page, which runs the title into the text), or that line names
+    a file (《××汇报.doc》由会员分享……): a document viewer's header over its pages."""
+    j = _previous_block(blocks, first.block)
+    if j < 0:
+        return False
+    text = blocks[first.block].text[first.end:].lstrip()
+    return any(text.startswith(m.group(1)) or _FILE_NAME.search(m.group(1))
+               for m in _BOOK_TITLE.finditer(blocks[j].text))
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
