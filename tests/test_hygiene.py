@@ -908,6 +908,9 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
               "（2）关于“调查研究不够深入，解决实际问题的办法不多。局党组未制定年度调研计划，结合本局业务")
     assert _spans(tmp_path, quoted, "T102") == []
     assert _spans(tmp_path, quoted + "开展调研。", "T102") != []
+    # … not with hundreds of characters after it before the cut (a viewer's page and the next one it runs on into)
+    long = quoted + "开展专题调研，" * 30 + "各股室"
+    assert _spans(tmp_path, long, "T102") != []
     # the text stops in a figure inside a title and its bracket (《……三年行动计划(2024—202)
     figure = "各村要落实防汛责任。\n为此，县政府决定编制并实施《全县水利建设三年行动计划(2024—202"
     assert _spans(tmp_path, figure, "T102") == []

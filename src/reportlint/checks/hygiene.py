@@ -647,14 +647,16 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 
 _QUOTED_SENTENCE = 12  # characters of a quotation up to its first sentence end that make it a quoted sentence
+_QUOTED_RUN = 200  # characters from such a quotation's opening to the cut, at most
 _ANY_QUOTE = re.compile(r"[“”〝〞]")
 
 
 def _may_close_past(ctx: Context, f: Finding, tail: tuple[int, int]) -> bool:
     """Whether the mark ``f`` reports left open may close past the place a text stops in mid-sentence (``tail``: the
     last paragraph and where its last sentence begins): opened in that last sentence; or a quotation of whole sentences
-    opened earlier in the paragraph with no quote mark after it (关于“……办法不多。局党组未制定……), which runs on to
-    the cut. A short phrase cut by a full stop (做好“三个到位。) is no quoted sentence."""
+    opened shortly before it in the paragraph with no quote mark after it (关于“……办法不多。局党组未制定……), which runs
+    on to the cut. A short phrase cut by a full stop (做好“三个到位。) is no quoted sentence, nor is a quotation with
+    hundreds of characters after it before the cut (a viewer's page, and the next one it runs on into)."""
     if f.end_block != f.block or f.excerpt not in _OPEN:
         return False
     if (f.block, f.start) >= tail:  # (in a later paragraph: the last page of a viewer, going on with that sentence)
@@ -663,7 +665,9 @@ def _may_close_past(ctx: Context, f: Finding, tail: tuple[int, int]) -> bool:
         return False
     text = ctx.doc.blocks[f.block].text
     stop = min((i for i in (text.find(m, f.end) for m in "。！？!?") if i >= 0), default=-1)
-    return f.excerpt == "“" and stop - f.end >= _QUOTED_SENTENCE and not _ANY_QUOTE.search(text, f.end)
+    return f.excerpt == "“" and stop - f.end >= _QUOTED_SENTENCE and not _ANY_QUOTE.search(text, f.end) \
+        and len(text) - f.end + sum(len(b.text) for b in ctx.doc.blocks[f.block + 1:] if b.index not in ctx.residue) \
+        <= _QUOTED_RUN
 
 
 def _summarised(ctx: Context, rule: Rule, found: list[Finding], group: list[Finding], key: str,
