@@ -908,6 +908,13 @@ def test_a_mark_opened_in_the_sentence_a_cut_text_stops_in_is_left_alone(tmp_pat
               "（2）关于“调查研究不够深入，解决实际问题的办法不多。局党组未制定年度调研计划，结合本局业务")
     assert _spans(tmp_path, quoted, "T102") == []
     assert _spans(tmp_path, quoted + "开展调研。", "T102") != []
+    # … and a mark opened in the sentence that runs into a site's prompt where it hid text, on the next line or in
+    # the same paragraph: it may close in the hidden part
+    hid = "各村要落实防汛责任。\n全县大力开展“安全度汛月\n……(某某文秘网省略912字,正式会员可完整阅读)……\n各村按时完成。\n"
+    assert _spans(tmp_path, hid, "T102") == []
+    inline = "各村要落实防汛责任。\n全县大力开展“安全度汛月……此处隐藏1200个字……各村按时完成。\n"
+    assert _spans(tmp_path, inline, "T102") == []
+    assert _spans(tmp_path, hid.replace("安全度汛月\n", "安全度汛月。\n"), "T102") != []
     # … not with hundreds of characters after it before the cut (a viewer's page and the next one it runs on into)
     long = quoted + "开展专题调研，" * 30 + "各股室"
     assert _spans(tmp_path, long, "T102") != []

@@ -14,7 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import has_sentence_ends
-from ..scan import PatternSet, active, compile_each
+from ..scan import PatternSet, active, compile_each, pattern_set
 from ..textutil import SENTENCE_ENDS, open_tail, sentence_around
 from .summed import summed
 
@@ -628,7 +628,8 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     tail = open_tail(ctx)  # a mark opened in the last sentence of a text that stops there may close past the cut
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
-             if not _no_mark(ctx, f) and not (tail is not None and _may_close_past(ctx, f, tail))]
+             if not _no_mark(ctx, f) and not (tail is not None and _may_close_past(ctx, f, tail))
+             and not _runs_into_hidden_text(ctx, f)]
     # the lone marks reported, for T103: a half-width bracket without a partner gets this finding only
     ctx.cache["T102 marks"] = {(f.block, f.start) for f in found if f.end_block == f.block and f.end == f.start + 1}
     over = rule.params.get("summary_over", 3)
@@ -668,6 +669,27 @@ def _may_close_past(ctx: Context, f: Finding, tail: tuple[int, int]) -> bool:
     return f.excerpt == "“" and stop - f.end >= _QUOTED_SENTENCE and not _ANY_QUOTE.search(text, f.end) \
         and len(text) - f.end + sum(len(b.text) for b in ctx.doc.blocks[f.block + 1:] if b.index not in ctx.residue) \
         <= _QUOTED_RUN
+
+
+def _runs_into_hidden_text(ctx: Context, f: Finding) -> bool:
+    """Whether the mark ``f`` reports left open was opened in the sentence that runs into a site's prompt where it hid
+    part of the text (……大力开展“消费提振年 / ……(……省略912字,正式会员可完整阅读)……; B101's ``hidden_patterns``):
+    it may close in the hidden part."""
+    if f.end_block != f.block or f.excerpt not in _OPEN:
+        return False
+    site = ctx.rulebook.rules.get("B101")
+    hidden = pattern_set(tuple(site.params.get("hidden_patterns", ()))) if site is not None else None
+    if hidden is None:
+        return False
+    blocks = ctx.doc.blocks
+    text = blocks[f.block].text
+    here = hidden.pattern.search(text, f.end)
+    if here is not None:  # the prompt in the same paragraph after the mark, with no sentence end between
+        return not any(ch in SENTENCE_ENDS for ch in text[f.end:here.start()])
+    if any(ch in SENTENCE_ENDS for ch in text[f.end:]):
+        return False
+    following = next((b for b in blocks[f.block + 1:] if b.text.strip()), None)
+    return following is not None and hidden.search(following.text) is not None
 
 
 def _summarised(ctx: Context, rule: Rule, found: list[Finding], group: list[Finding], key: str,
