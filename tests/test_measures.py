@@ -477,6 +477,17 @@ def test_a_law_or_judicial_interpretation_holds_no_measures(tmp_path: Path, titl
     assert lint_text(title + "\n" + _PLAN_BODY, tmp_path, select="M101,M102,M103") == []
 
 
+def test_a_set_of_rules_laid_out_in_articles_holds_no_measures(tmp_path: Path) -> None:
+    """第一条 …… 第四条 热线工作任务：（一）……（七）: a 工作办法's articles list standing duties, not tasks of a plan
+    to give a figure, a date or an owner, whatever its title calls it; a plan with two articles' words keeps them."""
+    rules = ("县便民服务热线工作办法\n第一条 为规范便民服务热线工作，制定本办法。\n第二条 本办法适用于县便民服务热线。\n"
+             "第三条 热线工作坚持便民高效的原则。\n第四条 热线工作任务：\n（一）受理群众诉求；\n（二）解答群众咨询；\n"
+             "（三）汇集社情民意。\n第五条 本办法自印发之日起施行。\n")
+    assert lint_text(rules, tmp_path, select="M101,M102,M103") == []
+    plan = "热线服务提升方案\n一、主要任务\n（一）受理群众诉求。\n（二）解答群众咨询。\n（三）汇集社情民意。\n"
+    assert len(lint_text(plan, tmp_path, select="M101")) == 1
+
+
 @pytest.mark.parametrize("title", ["关于区政协第三次会议第45号提案的答复", "关于县人大代表第12号建议的答复",
                                    "关于政协第五次会议第0087号提案答复的函"])
 def test_a_reply_to_a_proposal_pledges_its_own_next_steps(tmp_path: Path, title: str) -> None:

@@ -1246,7 +1246,8 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     owner, so the measures rules read none of it. Nor is a news report (one of its first paragraphs opens with a
     ``news_leads`` dateline: 本报讯, 新华社……电): the tasks it quotes are a meeting's words about others. Nor are the
     minutes of a meeting (a ``record_heads`` field such as 记录人： among its first paragraphs, or a title naming the
-    record): speakers' proposals and the meeting's course, as they were said."""
+    record): speakers' proposals and the meeting's course, as they were said. Nor a set of rules laid out in articles
+    (three or more 第N条 opening lines or sentences)."""
     if ctx.title_matches((*params.get("not_titles", ()), *params.get("record_titles", ()))):
         return True
     # the first twelve paragraphs of text among the first 40 blocks (what the two tests below read)
@@ -1256,7 +1257,16 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
     if leads is not None and any(leads.pattern.match(b.text) for b in first[:4]):
         return True
     fields = pattern_set(tuple(params.get("record_heads", ())))
-    return fields is not None and any(fields.pattern.match(b.text) for b in first[:12])
+    if fields is not None and any(fields.pattern.match(b.text) for b in first[:12]):
+        return True
+    # nor a set of rules laid out in articles (第一条 ……, 第二条 ……: a 办法, 规定 or 章程, whatever its title calls it):
+    # the duties and tasks an article lists are standing rules, with no date to be done by
+    return "条" in ctx.body.text and len(_ARTICLE_OPENINGS.findall(ctx.body.text)) >= _ARTICLES_MIN
+
+
+# an article's label opening a line or a sentence (第四条 专线电话工作任务：, ……。第五条　……)
+_ARTICLE_OPENINGS = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*第[一二三四五六七八九十]{1,3}条(?=[ \u3000：:])", re.M)
+_ARTICLES_MIN = 3
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:
