@@ -619,6 +619,11 @@ _SERIES_NUMERAL = re.compile(r"[一二三四五六七八九十百零〇两]")
 _EDITION = re.compile(r"试行|暂行|修订|修正|草案|征求意见|送审|报批|审议|讨论|稿")
 
 
+# … and the kind of document closing a title right after the gap (……执行情况的报告 beside ……执行情况的审查报告): the
+# words before it make another kind of document on the same matter, not a gap
+_KIND_END = re.compile(r"(?:报告|意见|方案|通知|通报|办法|规定|细则|说明|决定|总结|计划|纪要|函)")
+
+
 # a line that is one title and nothing more, but a list's label and a closing mark: 3.《……决算表》；
 _TITLE_LINE = re.compile(r"[\s\u3000]*(?:[（(]?[0-9一二三四五六七八九十]{1,3}[）)、.．]?)?[\s\u3000]*"
                          r"《([^《》\n]+)》[\s\u3000；;，,。.、]*")
@@ -661,7 +666,8 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # a title cited with its own number (《……管理规定》（交通运输部令2020年第4号）) names that document:
                     # one of its family (《……辅助业管理规定》), not the same with a gap
                     # a numeral more is another of a series (修正案（十）, 修正案（十一）; 第二批, 第十二批), no gap
-                    # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap
+                    # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap; a word
+                    # right before the closing kind (审查报告, 实施方案) another kind of document
                     # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》) are two
                     # documents the list names side by side
                     # … and a gap the text names as a term of its own outside the titles, both with and without
@@ -669,7 +675,8 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
                             and not (short in alone and long in alone) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
-                            and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)):
+                            and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
+                            and not _KIND_END.fullmatch(long, k + gap):
                         if outside is None:
                             outside = _TITLE.sub("》", "\n".join(b.text for b in blocks))
                         left, right = short[max(0, k - 2):k], short[k:k + 2]
