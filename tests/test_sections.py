@@ -238,6 +238,16 @@ def test_a_title_with_a_collections_piece_label_after_it_is_a_title(tmp_path: Pa
     assert [f.rule for f in lint_text(f"篇一:\n{body}", tmp_path, select="S105")] == ["S105"]
 
 
+def test_a_viewers_first_page_whose_title_runs_into_its_text_gets_no_title_finding(tmp_path: Path) -> None:
+    """1、镇党委先进事迹材料镇地处…… / 2、…… / 3、……: a sharing site's pages, numbered; the first opens with the title
+    run into the text with nothing to tell where it ends, so nothing is said about a missing title."""
+    body = "镇党委先进事迹材料镇地处县城东郊" + "近年来全镇上下团结一心扎实推进乡村振兴，各项事业取得长足进步，群众的获得感不断增强，" * 10
+    pages = [body[:160], body[160:320], body[320:380]]  # a viewer's pages of one length, the last one cut short
+    text = "".join(f"{n}、{page}\n" for n, page in enumerate(pages, 1))
+    assert lint_text(text, tmp_path, select="S105") == []
+    assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == ["N108"] * 3
+
+
 def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_path: Path) -> None:
     body = ("2023年，局办公室紧紧围绕中心工作，较好完成了各项任务。\n一、主要工作\n（一）抓好文稿起草。全年起草文稿120篇。\n"
             "二、存在的不足\n文稿质量有待提高。\n")

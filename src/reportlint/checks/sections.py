@@ -581,6 +581,9 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if len(text) < rule.params.get("min_chars", 300) or not opens:
             return
     first = filled[0]
+    if any(mk.block == first.index and mk.stray == "page" and not first.text[:mk.start].strip()
+           for mk in ctx.outline.markers):
+        return  # a viewer's first page (1、××工作方案为……): its title runs into the text where no one can tell
     midway = pattern_set(tuple(rule.params.get("midway_openings", ())))
     if midway is not None and midway.pattern.match(first.text.lstrip()):
         return  # the text opens on a later item (3、……, 二、……): a piece out of the middle, its beginning is lost
