@@ -2185,3 +2185,15 @@ def test_a_breadcrumb_from_the_home_page_numbered_by_a_page_to_text_tool_is_resi
     page into text; its 1. is no first item of the document (no N101 at the document's own 1、)."""
     text = ("1. 主页 > 文档大全 >\n\n学校食堂管理制度\n(一)食品采购\n1、从正规渠道采购食品。\n2、建立采购台账。\n")
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,N101,S105")] == [("B101", 0)]
+
+
+def test_a_sites_welcome_theme_switch_post_time_and_user_name_byline_are_residue(tmp_path: Path) -> None:
+    """欢迎您访问××网，本站……, 您现在的位置是: 首页, 主题颜色, ××网 2023-11-08 12:32:51 (a post's time to the second)
+    and 编辑:webadmin2 over the text; a meeting's time (no seconds) and a report's own 编辑 line with a name stay."""
+    text = ("欢迎您访问某某知识网，本站为大家提供日常生活小知识。\n您现在的位置是: 首页\n主题颜色\n"
+            "学校安全自查报告\n某某知识网 2023-11-08 12:32:51\n编辑:webadmin2\n"
+            "教育局：\n我校于10月27日接到通知后，立即组织开展安全自查，共排查隐患5处。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 2), (4, 5)]
+    own = "会议通知\n会议时间 2024-05-06 09:00\n编辑：张明\n请各单位准时参会。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
