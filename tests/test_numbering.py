@@ -1124,3 +1124,13 @@ def test_a_count_of_the_words_right_before_it_is_no_count_of_the_items_after(tmp
     assert lint_text(text, tmp_path, select="N105") == []
     plain = text.replace("侧重于德、能、勤、绩、廉五个方面", "包括以下五个方面")
     assert [f.rule for f in lint_text(plain, tmp_path, select="N105")] == ["N105"]
+
+
+def test_an_inline_ordinal_that_lost_its_shi_is_named_where_it_is(tmp_path: Path) -> None:
+    """一是……；二公厕保洁不到位；三是……: the 二 is there without its 是; the finding is at 二 (应为“二是”), not a skip
+    at the 三是 (which is right). With no 二 written between, 三是 is still a skip."""
+    text = "督查通报\n存在三个方面问题：一是道路乱堆乱放；二公厕保洁不到位；三是路面清扫不及时。\n"
+    found = lint_text(text, tmp_path, select="N107")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("二", "二是")]
+    skipped = text.replace("二公厕保洁不到位；", "")
+    assert [f.suggestion for f in lint_text(skipped, tmp_path, select="N107")] == ["二是"]

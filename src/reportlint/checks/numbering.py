@@ -1239,6 +1239,12 @@ def check_inline_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, key="duplicate", label=shown,
                                previous=previous, expected=expected, suggestion=expected)
         elif tok.value > prev.value + 1 and not _missing_written_between(ctx, prev, tok):
+            lost = _lost_shi(ctx, prev, tok) if tok.kind == "shi" and tok.value == prev.value + 2 else None
+            if lost is not None:  # 一是……；二公厕保洁不到位；三是……: the 二 is there, its 是 was dropped
+                at, label = lost
+                yield rule.finding(ctx.doc, prev.block, at, at + len(label), key="lost_shi", label=label,
+                                   expected=label + "是", suggestion=label + "是", previous=previous, after=shown)
+                continue
             yield rule.finding(ctx.doc, tok.block, tok.start, tok.end, label=shown, previous=previous,
                                expected=expected, suggestion=expected)
 
@@ -1272,6 +1278,17 @@ def _missing_written_between(ctx: Context, prev: SeqToken, tok: SeqToken) -> boo
         if re.search(wanted, between) is None:
             return False
     return True
+
+
+def _lost_shi(ctx: Context, prev: SeqToken, tok: SeqToken) -> tuple[int, str] | None:
+    """Where the numeral between ``prev`` and ``tok`` (一是 …… 三是, in one paragraph) opens a clause without its 是
+    (……；二公厕保洁不到位；): (offset, the numeral), or None."""
+    if prev.block != tok.block:
+        return None
+    label = cn_label(prev.value + 1)
+    m = re.compile(rf"(?<=[；;，,。：:])\s*({label})(?![是、．.，,])(?=[\u4e00-\u9fff])").search(
+        ctx.doc.blocks[tok.block].text, prev.end, tok.start)
+    return (m.start(1), label) if m is not None else None
 
 
 def _cut_between(cuts: list[tuple[int, int]], a: SeqToken, b: SeqToken) -> bool:
