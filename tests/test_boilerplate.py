@@ -452,6 +452,19 @@ def test_a_blank_after_a_year_asks_for_what_follows_it_not_a_number(tmp_path: Pa
     assert len(found) == 1 and "号码" in found[0].message
 
 
+def test_a_cadres_profile_line_asks_for_the_place_of_origin_and_the_post(tmp_path: Path) -> None:
+    """××，男，汉族，生于19××年×月，xxxx人，现任xxxxxx局长: the blank before 人 after the date of birth is the 籍贯,
+    the one after 现任 the body before the post's title (or the body and post); a count of people (xxxx人参加) still
+    asks for a number."""
+    text = "干部考察材料\n王某，男，汉族，生于1980年5月，xxxx人，现任xxxxxx局长。\n"
+    kinds = [f.message for f in lint_text(text, tmp_path, select="B103")]
+    assert len(kinds) == 2 and "籍贯" in kinds[0] and "单位或地名" in kinds[1]
+    post = "干部考察材料\n王某，男，汉族，生于1980年5月，现任xxxxxx。\n"
+    assert "单位和职务" in lint_text(post, tmp_path, select="B103")[0].message
+    count = "培训总结\n本次培训共有xxxx人参加。\n"
+    assert "数字" in lint_text(count, tmp_path, select="B103")[0].message
+
+
 def test_joint_contact_label_asks_for_the_name_first(tmp_path: Path) -> None:
     found = lint_text("通知\n联系人及电话：XXX，6235XXXX。", tmp_path, select="B103")
     assert "应填写姓名" in found[0].message

@@ -361,6 +361,12 @@ _KIND_BY_PREV = (
     (re.compile(r"(?<!\d)(?!(?:19|20)\d\d$)\d{3,}$"), "号码"),
     (re.compile(r"附件\s?$"), "附件序号"),
 )
+# a cadre's post in a profile line (现任××局长, 拟任××村党支部书记, 现任××。): before a post's title or a place the
+# blank is the body, else the body and the post; never a name
+_POST_BEFORE = re.compile(r"(?:现任|拟任|担任|调任|曾任)\s*$")
+# … and the place of origin in a cadre's profile line, after the date of birth (……，生于19××年×月，××人，): the
+# 籍贯 of the usual order 姓名、性别、民族、出生年月、籍贯
+_BORN_BEFORE = re.compile(r"(?:生于|出生|月生)[^，,。；;]{0,12}[，,]\s*$")
 _JOINED = re.compile(r"[年月日号〔〕\[\]（）()类款项\s/.-]{0,3}")  # between the blanks of one date or number
 _LEAD = re.compile(r"[〔\[（(]?\d{1,4}$")  # the written part before a joined blank: 〔20XX
 _TAIL = re.compile(r"[年月日号〕\]）)]")  # and the unit that closes it: XX号
@@ -379,6 +385,11 @@ def _kind(text: str, start: int, end: int) -> str:
     if text[end:end + 1] in ("年", "月", "日") or text[end - 1:end] == "日":
         return "日期"  # 201x年, 20XX年: the unit of a date right after the blank says more than the digits before it
     before = text[max(0, start - 12):start]
+    if text[end:end + 1] == "人" and _BORN_BEFORE.search(text, max(0, start - 24), start):
+        return "籍贯"
+    if _POST_BEFORE.search(before):
+        after = next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), "")
+        return "单位或地名" if after in ("姓名", "单位或地名") else "单位和职务"
     return (next((k for rx, k in _KIND_BY_PREV if rx.search(before)), None)
             or next((k for rx, k in _KIND_BY_NEXT if rx.match(text[end:end + 4])), _UNKNOWN_KIND))
 
