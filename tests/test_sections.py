@@ -264,6 +264,10 @@ def test_a_sharing_sites_heading_that_is_the_title_with_a_count_is_a_title(tmp_p
 
 
 @pytest.mark.parametrize(("text", "example"), [
+    # a text opening on its addressees named with 各, a notice's 主送机关, whatever its parts' headings hold (议题 of a
+    # meeting's 工作报告)
+    ("各党支部，各科室、各单位：\n经研究，定于3月1日召开第三届职工代表大会。\n一、大会议题\n1.听取并审议工作报告。\n"
+     "二、参会人员\n全体代表。\n", "“××关于××的通知”或“××关于××的决定”"),
     # a request closing with its formula
     ("市政府：\n为改善园区办公条件，我委拟购置办公设备一批，共需经费35万元。\n一、购置理由\n现有设备使用已满10年。\n"
      "二、经费来源\n从园区建设资金中列支。\n妥否，请批示。\n", "××关于××的请示"),

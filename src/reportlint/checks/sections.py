@@ -616,7 +616,8 @@ def _example_title(ctx: Context, rule: Rule) -> str:
         or (ctx.profile.name if ctx.profile else "")
     if not kind:
         return str(rule.params.get("unknown_kind", "“××关于××的报告”"))
-    return f"“{rule.params.get('title_examples', {}).get(kind) or f'××关于××的{kind}'}”"
+    example = str(rule.params.get("title_examples", {}).get(kind) or f"××关于××的{kind}")
+    return example if example.startswith("“") else f"“{example}”"  # an example of two kinds brings its own marks
 
 
 _PAGE_HEADINGS = 6  # residue lines over the text read for the kind, the nearest first
