@@ -2210,3 +2210,15 @@ def test_a_sites_welcome_theme_switch_post_time_and_user_name_byline_are_residue
     assert [(f.block, f.end_block) for f in found] == [(0, 2), (4, 5)]
     own = "会议通知\n会议时间 2024-05-06 09:00\n编辑：张明\n请各单位准时参会。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_posts_slashed_time_uploader_credits_qq_ad_and_upload_note_are_residue(tmp_path: Path) -> None:
+    """发表时间:2023/12/21 18:29:50, 投稿人:……, 编辑:……责编:……审核:……, 网站大量收购……联系QQ:……, 《……》由会员上传分享,
+    更多相关内容在……: a page's lines, wherever they stand; a report's own 年月日 date after 发布时间 in a sentence stays."""
+    text = ("网站大量收购精品文档,联系QQ:12345678\n乡镇工作报告\n发表时间:2023/12/21 18:29:50\n投稿人:某某 全文1200字\n"
+            "今年以来，全镇上下扎实推进各项工作，完成固定资产投资3亿元。\n编辑:王某某责编:李某某审核:赵某某\n"
+            "《乡镇工作报告》由会员上传分享,免费在线阅读,更多相关内容在工作报告频道\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.block, f.end_block) for f in found] == [(0, 0), (2, 3), (5, 6)]
+    own = "关于公布考试成绩的通知\n成绩发布时间为2024年7月20日，请考生及时查询。\n"
+    assert lint_text(own, tmp_path, select="B101") == []

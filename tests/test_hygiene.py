@@ -950,3 +950,15 @@ def test_a_point_after_a_de_that_ends_no_sentence_is_to_be_deleted(tmp_path: Pat
     found = [(f.line, f.message) for f in lint_text(text, tmp_path, select="T103")]
     assert [line for line, _ in found] == [2, 2, 3]
     assert "请删除这个点" in found[0][1] and "全角标点“。”" in found[1][1] and "全角标点“。”" in found[2][1]
+
+
+def test_a_viewers_page_number_before_the_texts_own_dunhao_is_no_doubled_mark(tmp_path: Path) -> None:
+    """2、、企业增税……: the 2、 is a sharing site's page number (N108), the 、 after it the text's own; no T103 for a
+    doubled 、. A 、、 the writer typed is still one."""
+    body = "镇党委先进事迹材料镇地处县城东郊" + "近年来全镇上下团结一心扎实推进乡村振兴，各项事业取得长足进步，群众的获得感不断增强，" * 10
+    pages = [body[:160], "、" + body[160:319], body[319:380]]
+    text = "".join(f"{n}、{page}\n" for n, page in enumerate(pages, 1))
+    assert [f.rule for f in lint_text(text, tmp_path, select="N108")] == ["N108"] * 3
+    assert [f for f in lint_text(text, tmp_path, select="T103") if "重复" in f.message] == []
+    typed = "工作总结\n全年完成道路、、桥梁建设任务。\n"
+    assert [f.excerpt for f in lint_text(typed, tmp_path, select="T103")] == ["、、"]

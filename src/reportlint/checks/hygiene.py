@@ -1073,7 +1073,11 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.index not in residue and not (b.index == label[0] and end <= label[1]):
             groups.setdefault((key, mark), []).append((b, start, end, fix))
 
+    # a viewer's page number's 、 before the text's own (2、、企业……) is no mark the writer doubled
+    paged = {(mk.block, mk.end - 1) for mk in ctx.outline.markers if mk.stray == "page"}
     for b, offset, m in body.finditer(_REPEATED_MARK) if _adjacent_marks(ctx) else ():
+        if (b.index, m.start() - offset) in paged:
+            continue
         many = m.group()[0] == "。" and len(m.group()) >= 3
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
