@@ -229,6 +229,15 @@ def test_a_theme_of_two_parallel_clauses_is_a_title_over_a_salutation_or_repeate
     assert [f.rule for f in lint_text(opening, tmp_path, select="S105")] == ["S105"]
 
 
+def test_a_news_headline_asking_its_question_over_the_stories_lead_is_a_title(tmp_path: Path) -> None:
+    """两名干部因安全事故被问责？ over 新华社消息，……: a news page's headline; over a body's own sentence, a question
+    opens the body."""
+    lead = "新华社消息，日前，经上级批准，对某县安全生产事故中负有责任的两名干部进行了问责。\n" * 3
+    assert lint_text("两名干部因安全事故被问责？\n" + lead, tmp_path, select="S105") == []
+    asked = "怎样才能抓好安全生产？\n" + lead.replace("新华社消息，", "")
+    assert [f.rule for f in lint_text(asked, tmp_path, select="S105")] == ["S105"]
+
+
 def test_a_title_with_a_collections_piece_label_after_it_is_a_title(tmp_path: Path) -> None:
     """××建设规划方案 篇一: the title of the first piece of a sharing site's collection, with the site's label after
     it: the document has its title."""

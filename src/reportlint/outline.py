@@ -1242,6 +1242,8 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
             inner = ""  # a speech's slogan title over its ——在……上的讲话 subtitle (欢迎你们来！): a title, no sentence
         elif len(inner) <= 40 and not re.search(r"[。！!？?]", inner) and _title_by_next(doc, b.index, text):
             inner = ""  # a theme of two parallel clauses (信仰如旗，凝聚……；理想如炬，照亮……): a title, no sentence
+        elif len(inner) <= 40 and not re.search(r"[。；;！!？?]", inner[:-1]) and _news_lead_after(doc, b.index):
+            inner = ""  # a news headline asking its question (……被问责？) over the story's lead (新华社消息，……)
         if long or re.search(r"[。；;！!？?]", inner):
             if first is None and glued and (len(text) > 80 or bracketed or run_on):
                 s = b.text.index(glued.group(1))
@@ -1298,6 +1300,19 @@ def _title_by_next(doc: Document, index: int, text: str) -> bool:
     for b in doc.blocks[index + 1:index + 4]:
         if b.text.strip():
             return b.text.strip() == text or bool(_SALUTATION.match(b.text))
+    return False
+
+
+# a news story's lead: the agency's or the paper's name with 讯, 电 or 消息 (新华社消息，…… 本报讯 ……)
+_NEWS_LEAD = re.compile(r"\s*(?:本报|本网|本台|新华社|中新社|人民网|新华网|央视网|[^\s，。；：:,]{2,10}(?:网|社|报|台))"
+                        r"[^\s，。；：:,]{0,10}?(?:讯|电|消息)")
+
+
+def _news_lead_after(doc: Document, index: int) -> bool:
+    """Whether the next non-empty block after ``index`` opens with a news story's lead (新华社消息，……)."""
+    for b in doc.blocks[index + 1:index + 4]:
+        if b.text.strip():
+            return bool(_NEWS_LEAD.match(b.text))
     return False
 
 
