@@ -962,3 +962,16 @@ def test_a_viewers_page_number_before_the_texts_own_dunhao_is_no_doubled_mark(tm
     assert [f for f in lint_text(text, tmp_path, select="T103") if "重复" in f.message] == []
     typed = "工作总结\n全年完成道路、、桥梁建设任务。\n"
     assert [f.excerpt for f in lint_text(typed, tmp_path, select="T103")] == ["、、"]
+
+
+def test_a_rewriters_swaps_of_campaign_safety_and_planning_words_are_reported(tmp_path: Path) -> None:
+    """进展专项整治, 平安生产, 方案生育, 一、根本情况, 流淌摊贩, 准时发觉, 政治坚决, 效劳周到: each a word a rewriter's
+    synonym table put in a set phrase of the genre; the replacement word in its own sense stays silent."""
+    text = ("镇安全生产工作总结\n一、根本情况\n今年全镇进展专项整治3次，准时发觉并消除隐患12处，杜绝平安生产事故。\n"
+            "清理流淌摊贩20处，落实方案生育政策，干部政治坚决，效劳周到。\n")
+    found = [(f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T104")]
+    assert found == [("根本情况", "基本情况"), ("进展", "开展"), ("准时发觉", "及时发现"), ("平安", "安全"),
+                     ("流淌", "流动"), ("方案生育", "计划生育"), ("坚决", "坚定"), ("效劳", "服务")]
+    right = ("镇工作总结\n二、工作进展\n工作进展顺利，平安建设扎实推进，河水流淌不息，问题根本解决，坚决执行决定，"
+             "他准时到会并发觉了问题。\n")
+    assert lint_text(right, tmp_path, select="T104") == []
