@@ -309,6 +309,12 @@ def test_a_skip_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_p
     assert lint_text(text, tmp_path, select="N102") == []
     shown = text.replace("---此处隐藏1500字，下载后查看---\n", "")
     assert [f.excerpt for f in lint_text(shown, tmp_path, select="N102")] == ["四、"]
+    # … a site's own prompt a user adds to B101's list ([options.B101.extend] hidden_patterns)
+    own = text.replace("---此处隐藏1500字，下载后查看---", "【以下内容需付费阅读】")
+    assert [f.excerpt for f in lint_text(own, tmp_path, select="N102")] == ["四、"]
+    (tmp_path / "reportlint.toml").write_text('[options.B101.extend]\nhidden_patterns = ["以下内容需付费阅读"]\n',
+                                              encoding="utf-8")
+    assert lint_text(own, tmp_path, select="N102", use_config=True) == []
     # … the prompt inside the paragraph before the next item (书香满城。……此处隐藏1500个字……)
     inside = text.replace("书香满城。\n---此处隐藏1500字，下载后查看---\n", "书香满城，全民共读。……此处隐藏1500个字……\n")
     assert lint_text(inside, tmp_path, select="N102") == []

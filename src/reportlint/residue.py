@@ -25,6 +25,7 @@ from .textutil import PINYIN_READING, TONED, unspaced
 from .traditional import holds_traditional, table
 
 if TYPE_CHECKING:
+    from .context import Context
     from .model import Block, Document
     from .rulebook import Rulebook
 
@@ -583,3 +584,16 @@ def _rest_of_entry(text: str, before: str, after: str) -> bool:
     return (len(text) <= _WRAP_CHARS and not _ENTRY.match(text) and not _STOPS.search(text)
             and len(before) >= _WRAPS_AFTER and bool(_ENTRY.match(before)) and _LEADER.sub("", before) == before
             and len(before) + len(text) <= _ENTRY_CHARS and bool(_ENTRY.match(after)))
+
+
+def hidden_prompts(ctx: Context) -> PatternSet | None:
+    """B101's ``hidden_patterns`` as this run merged them (``[options.B101]`` included), as one pattern set: the
+    prompts a site leaves where it hid part of the text (此处隐藏2779字，下载后查看, ……省略912字……). N102 sees no skip
+    across one, T102 no open mark before one."""
+    def read() -> PatternSet | None:
+        params_of = ctx.cache.get("params_of")  # the run's merged parameters (engine); a bare context has the rule's
+        site = ctx.rulebook.rules.get(RULE)
+        params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
+        return pattern_set(tuple(params.get("hidden_patterns", ())))
+
+    return ctx.memo("residue.hidden_prompts", read)  # type: ignore[no-any-return]

@@ -14,7 +14,8 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import has_sentence_ends
-from ..scan import PatternSet, active, compile_each, pattern_set
+from ..residue import hidden_prompts
+from ..scan import PatternSet, active, compile_each
 from ..textutil import SENTENCE_ENDS, open_tail, sentence_around
 from .summed import summed
 
@@ -677,8 +678,7 @@ def _runs_into_hidden_text(ctx: Context, f: Finding) -> bool:
     it may close in the hidden part."""
     if f.end_block != f.block or f.excerpt not in _OPEN:
         return False
-    site = ctx.rulebook.rules.get("B101")
-    hidden = pattern_set(tuple(site.params.get("hidden_patterns", ()))) if site is not None else None
+    hidden = hidden_prompts(ctx)
     if hidden is None:
         return False
     blocks = ctx.doc.blocks

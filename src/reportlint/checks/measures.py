@@ -36,6 +36,7 @@ from ..textutil import (
     sentences,
     strip_label,
 )
+from .numbering import articles
 from .sections import YEAR_FIRST, judged_after, locate_sections
 
 DIMENSIONS = ("amount", "deadline", "owner", "target")
@@ -1261,12 +1262,10 @@ def not_a_plan(ctx: Context, params: Mapping[str, Any]) -> bool:
         return True
     # nor a set of rules laid out in articles (第一条 ……, 第二条 ……: a 办法, 规定 or 章程, whatever its title calls it):
     # the duties and tasks an article lists are standing rules, with no date to be done by
-    return "条" in ctx.body.text and len(_ARTICLE_OPENINGS.findall(ctx.body.text)) >= _ARTICLES_MIN
+    return len(articles(ctx)) >= _ARTICLES_MIN
 
 
-# an article's label opening a line or a sentence (第四条 专线电话工作任务：, ……。第五条　……)
-_ARTICLE_OPENINGS = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*第[一二三四五六七八九十]{1,3}条(?=[ \u3000：:])", re.M)
-_ARTICLES_MIN = 3
+_ARTICLES_MIN = 3  # articles (``articles``: 第N条 opening a paragraph or a sentence) that make a set of rules
 
 
 def _measure_params(ctx: Context) -> Mapping[str, Any]:

@@ -15,7 +15,8 @@ from ..durations import CLAIM_CORE, mismatches
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
-from ..scan import PatternSet, pattern_set, tail_scans
+from ..residue import hidden_prompts
+from ..scan import PatternSet, tail_scans
 from ..textutil import open_tail, sentence_around
 
 
@@ -141,9 +142,7 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     lists, explained = _list_breaks(ctx)
-    # a site's prompt where it hid part of the text (此处隐藏2779字，下载后查看): B101's own list of those prompts
-    site = ctx.rulebook.rules.get("B101")
-    hidden = pattern_set(tuple(site.params.get("hidden_patterns", ()))) if site is not None else None
+    hidden = hidden_prompts(ctx)  # a site's prompt where it hid text (此处隐藏2779字，下载后查看)
     for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
@@ -273,10 +272,15 @@ def _chapter_runs(ctx: Context) -> list[_Run]:
 _ARTICLE_GLUED = re.compile(r"(?<![、和及与或至到])第([一二三四五六七八九十百零〇]{1,7})条(?=[ \u3000])")
 
 
-def _articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
-    """The articles in document order: each paragraph's opening label (``_ARTICLE``), then the labels glued inside
-    it (``_ARTICLE_GLUED``) when it holds two or more of them, as a law stored on one line does; one alone counts only
-    right after a full stop, since elsewhere it may be a citation with a stray blank."""
+def articles(ctx: Context) -> list[tuple[Block, re.Match[str]]]:
+    """The articles (第N条) in document order, read once per document (N101, N102 and the measures rules ask):
+    each paragraph's opening label (``_ARTICLE``), then the labels glued inside it (``_ARTICLE_GLUED``) when it holds
+    two or more of them, as a law stored on one line does; one alone counts only right after a full stop, since
+    elsewhere it may be a citation with a stray blank."""
+    return ctx.memo("numbering.articles", lambda: list(_find_articles(ctx)))  # type: ignore[no-any-return]
+
+
+def _find_articles(ctx: Context) -> Iterator[tuple[Block, re.Match[str]]]:
     for b in ctx.doc.blocks:
         if "条" not in b.text or b.index in ctx.residue or b.kind == "cell":
             continue
@@ -315,7 +319,7 @@ def _with_bare_labels(text: str, first: re.Match[str] | None, glued: list[re.Mat
 
 def _article_runs(ctx: Context) -> list[_Run]:
     runs: list[_Run] = []
-    for b, m in _articles(ctx):
+    for b, m in articles(ctx):
         value = _article_values().get(m.group(1))
         # a number not read ends the run (nothing is compared across it); 第一条 opens a new one, unless it follows
         # another 第一条 with no heading between (the second is the duplicate)
