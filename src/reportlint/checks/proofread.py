@@ -1642,7 +1642,7 @@ def _rates_off(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     continue
                 before, lo = sentence[lo:w.start()], figure.end()
                 amounts = _breakdown_amounts(before, 0, len(before))
-                if len(amounts) != 2 or amounts[0].group(3) != amounts[1].group(3) or "其中" in before \
+                if len(amounts) != 2 or _counter(amounts[0]) != _counter(amounts[1]) or "其中" in before \
                         or "%" in before or "％" in before or min(_amount_value(m)[0] for m in amounts) <= 0:
                     continue
                 value = float(figure.group(1))
@@ -1674,7 +1674,7 @@ def _dimensions(value: object) -> tuple[tuple[str, ...], ...]:
 # an amount of a breakdown: a number (1,212.12 with its separators), 万 or 亿, a unit; not a rate, not one of a pair of
 # units (元/吨), not a bound (50万元以上)
 _PART_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|[万亿]?)"
-                          r"(人次|人|户|家|个|所|项|件|元|吨|亩|公顷|辆|套|千瓦时|千瓦|公里|平方米|立方米)"
+                          r"(人次|人|名|户|家|个|所|项|件|元|吨|亩|公顷|辆|套|千瓦时|千瓦|公里|平方米|立方米)"
                           r"(?![\d%％/])(?!以上|以下|以内|左右)")
 # a change, not a part (比上年增加0.8万亩, 新增25家); 增加值 is an amount of its own
 _CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|减少|增长|下降|提高|降低|新增|减收|增收|多|少|比上年|同比|较上年)"
@@ -1699,6 +1699,13 @@ def _breakdown_amounts(text: str, lo: int, hi: int) -> list[re.Match[str]]:
     """The amounts of ``text[lo:hi]`` that may be a whole or a part: changes left out."""
     return [m for m in _PART_AMOUNT.finditer(text, lo, hi) if not _CHANGE_BEFORE.search(text, max(lo, m.start() - 8),
                                                                                        m.start())]
+
+
+def _counter(m: re.Match[str]) -> str:
+    """The unit of an amount of ``_PART_AMOUNT``, with the two counters of people taken as one (共有39名学生，其中男生
+    10人: 名 and 人 count the same people)."""
+    unit = m.group(3)
+    return "人" if unit == "名" else unit
 
 
 def _amount_value(m: re.Match[str]) -> tuple[float, float]:
@@ -1751,7 +1758,7 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                 parts.append(m)
                 labels.append(label)
                 last = m.end()
-            units = {m.group(3) for m in parts}
+            units = {_counter(m) for m in parts}
             if len(parts) < 2 or len(units) != 1:
                 continue
             members = next((words for words in partitions if len(words) == len(parts) and all(
@@ -1764,7 +1771,7 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                 sentence = max(t.rfind(c, 0, max(0, sentence - 1)) for c in _SENTENCE_MARKS) + 1
             if _AVERAGE.search(t, sentence, end):
                 continue  # 人均可支配收入……其中城镇居民……农村居民: averages of groups, which add up to nothing
-            wholes = [m for m in _breakdown_amounts(t, sentence, q.start()) if m.group(3) in units]
+            wholes = [m for m in _breakdown_amounts(t, sentence, q.start()) if _counter(m) in units]
             if len(wholes) != 1:
                 continue  # no whole, or two amounts of the unit before 其中: which one is broken down is unsure
             whole = wholes[0]
