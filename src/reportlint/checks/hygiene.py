@@ -926,6 +926,14 @@ _SMALL_FORM = re.compile("[" + "".join(_SMALL_FORMS) + "]")
 # one (补短板强弱项．一方面): the full stop of Chinese text is 。 (GB/T 15834-2011 4.1); not after a numeral, where it
 # is an item's marker (一．总则, N106's)
 _WIDE_POINT = re.compile("(?<=[\u4e00-\u9fff])(?<![一二三四五六七八九十])\uff0e(?=[\u4e00-\u9fff])")
+# 六角括号 〔〕 around anything but a document number's year (国办发〔2017〕47号) or an author's country or
+# dynasty (〔英〕, 〔唐〕李白): GB/T 15834-2011 4.9.3 gives them those uses and no other, and a converter or a hand
+# that picked them from a symbol menu puts them for （）: 〔5分〕, 〔试行〕, 〔市、区〕. A year, written or left
+# blank (〔2024〕, 〔20XX〕, 〔 〕), a blank of placeholder marks (〔…〕, B103's) and a note label (〔注〕) are
+# left alone
+_HEXAGON = re.compile(r"〔([^〔〕\n]{2,24})〕")
+_HEXAGON_KEPT = re.compile(r"[\s\u3000]*(?:(?:19|20|２０)[\dXxＸｘ×*＊]{2}|[\dXxＸｘ×*＊○\s\u3000._…。－—-]+"
+                           r"|注释?|按|说明)[\s\u3000]*")
 _CN_ORDINALS = "一二三四五六七八九十"
 _LINE_OPENS = "\n \t\u3000"
 
@@ -952,7 +960,7 @@ def _is_deng(text: str, i: int) -> bool:
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
                           "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit",
-                          "small_form", "wide_point"})
+                          "small_form", "wide_point", "hexagon"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -1179,6 +1187,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             add("small_form", b, m.start() - offset, m.end() - offset, _SMALL_FORMS[m.group()])
     for b, offset, m in body.finditer(_WIDE_POINT) if "\uff0e" in body.text else ():
         add("wide_point", b, m.start() - offset, m.end() - offset, "。")
+    for b, offset, m in body.finditer(_HEXAGON) if "〔" in body.text else ():
+        if not _HEXAGON_KEPT.fullmatch(m.group(1)):
+            add("hexagon", b, m.start() - offset, m.end() - offset, f"（{m.group(1)}）")
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
     over = rule.params.get("summary_over", 5)
