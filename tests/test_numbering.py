@@ -1107,6 +1107,19 @@ def test_a_heading_pasted_twice_is_one_line_to_delete(tmp_path: Path) -> None:
     assert "与第 6 段完全相同" in found[0].message and found[0].suggestion is None
 
 
+def test_a_passage_pasted_again_into_one_paragraph_is_text_to_delete(tmp_path: Path) -> None:
+    """A sharing site's abstract repeats the text from its start in one paragraph (……工作计划  一、重点任务  （一）……): the
+    一、 there is the first item again, not a number to change to 二、. A second item of its own title is."""
+    # a viewer's first page, cut before 二、, then the site's abstract
+    head = "某镇2025年工作计划\n一、 重点任务\n（一）抓好春耕生产。组织农技人员下村指导。\n（二）抓好项目建设。\n"
+    again = head + "摘要：某镇2025年工作计划 一、重点任务 （一）抓好春耕生产。组织农技人员下村指导。\n"
+    found = lint_text(again, tmp_path, select="N101")
+    assert [f.line for f in found] == [5] and found[0].suggestion is None
+    assert "重复粘贴" in found[0].message and "第 2 段" in found[0].message
+    other = head + "一、工作要求 （一）抓好春耕生产以外的工作。\n"
+    assert [f.suggestion for f in lint_text(other, tmp_path, select="N101")] == ["二、"]
+
+
 def test_an_article_label_with_a_wrong_last_character_is_named_where_it_is(tmp_path: Path) -> None:
     """第七条 …… 第八天 …… 第九条: the missing 第八条 is there with its 条 mistyped; the finding is at 第八天, not a skip
     at 第九条 (renumbering that would make a second error)."""

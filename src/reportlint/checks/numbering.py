@@ -178,6 +178,10 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 adjacent = not any(ctx.doc.blocks[i].text.strip() for i in range(prev.block + 1, mk.block))
                 yield rule.finding(ctx.doc, mk.block, mk.start, end, line=line, other=prev.block + 1,
                                    key="doubled_line" if adjacent else "repeated_line")
+            elif mode == "duplicate" and kind == "duplicate" and _passage_again(ctx, prev, mk):
+                line = ctx.doc.blocks[prev.block].text.strip()
+                yield rule.finding(ctx.doc, mk.block, mk.start, mk.end + len(mk.title), line=line,
+                                   other=prev.block + 1, key="repeated_passage")
             elif mode == "duplicate" and kind in ("duplicate", "repeat"):
                 yield rule.finding(ctx.doc, *_span(mk), key="default" if kind == "duplicate" else "repeat",
                                    label=_shown(ctx, mk), previous=_shown(ctx, prev), expected=expected,
@@ -190,6 +194,26 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield from _continued_lists(ctx, rule)
     yield from _serial_columns(ctx, rule, mode)
     yield from _chapters(ctx, rule, mode)
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _passage_again(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Whether the text from ``mk`` on is the passage from ``prev`` again, run into one paragraph: the line of
+    ``prev`` and the start of the paragraph after it (一、2024 年工作计划 / （一）全力做好…… and, further down,
+    一、2024年工作计划 （一）全力做好……: a site's abstract or a second paste of the text), spaces aside. The count did
+    not go wrong there: the text is there twice."""
+    blocks = ctx.doc.blocks
+    if mk.block <= prev.block:
+        return False
+    first = _squeezed(blocks[prev.block].text[prev.start:])
+    here = _squeezed(blocks[mk.block].text[mk.start:])
+    if len(first) < 6 or len(here) <= len(first) or not here.startswith(first):
+        return False
+    follow = next((_squeezed(blocks[i].text) for i in range(prev.block + 1, mk.block) if blocks[i].text.strip()), "")
+    return len(follow) >= 8 and here.startswith(follow[:8], len(first))
 
 
 def _same_line(ctx: Context, prev: Marker, mk: Marker) -> bool:
