@@ -1267,6 +1267,11 @@ def _object_frame(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(f"(?:{_alternation(verbs)})(?:了|过|着)?(?:{degree})?$")
 
 
+# a comparison's 比 (不如, 不及) before the verb in its clause: ……比预想的好 compares with 预想的 (what was expected), a
+# noun phrase, so its 的 is right; not 比较, 比例, 比重, 比率, nor the 比 of 对比, 评比, 类比
+_COMPARED = re.compile(r"(?:(?<![对评类])比(?![较例重率])|不如|不及)[^，。；;,！？!?：:\n]{0,8}$")
+
+
 def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports 的 between an adverbial and a verb (清醒的认识到, 客观的讲 → 地) and 的 before a
@@ -1295,6 +1300,8 @@ def check_dedide(ctx: Context, rule: Rule) -> Iterator[Finding]:
             start = m.start() - offset
             if right == "地" and frame is not None and frame.search(b.text, max(0, start - 8), start):
                 continue  # 得到了不断的提高: the verb is the object of 得到, a noun phrase, and 的 is right
+            if right == "得" and _COMPARED.search(b.text, max(0, start - 10), start):
+                continue  # 比预想的好, 不如去年做的好: the compared thing is a noun phrase (预想的), and 的 is right
             fixed = m.group()[: m.start(1) - m.start()] + right + m.group()[m.end(1) - m.start():]
             yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end() - offset, text=m.group(),
                                wrong="的", right=right, suggestion=fixed)
