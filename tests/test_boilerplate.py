@@ -2222,3 +2222,14 @@ def test_a_posts_slashed_time_uploader_credits_qq_ad_and_upload_note_are_residue
     assert [(f.block, f.end_block) for f in found] == [(0, 0), (2, 3), (5, 6)]
     own = "关于公布考试成绩的通知\n成绩发布时间为2024年7月20日，请考生及时查询。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_model_text_sites_watermark_line_is_residue(tmp_path: Path) -> None:
+    """A model-text site puts its name and address between the paragraphs it serves (××范文宝典：www.××.com): a line
+    to delete. A notice's own contact line (网址：www.….gov.cn) is the notice's."""
+    text = ("关于某镇农村饮水安全情况的调研报告\n为摸清全镇农村饮水安全现状，调研组走访了12个村。\n"
+            "好写公文范文宝典：www.example.com\n一、基本情况\n全镇共有集中供水工程8处。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [f.line for f in found] == [3]
+    notice = text.replace("好写公文范文宝典：www.example.com", "咨询网址：www.example.gov.cn")
+    assert lint_text(notice, tmp_path, select="B101") == []
