@@ -687,3 +687,39 @@ def test_a_parts_items_after_a_lead_saying_the_work_was_done_are_no_tasks(tmp_pa
     assert lint_text(done, tmp_path, select="M101") == []
     planned = done.replace("我们做了大量工作", "我们将重点做好以下工作")
     assert [f.excerpt for f in lint_text(planned, tmp_path, select="M101")] == ["1、加强安全教育。", "2、完善校门管理。"]
+
+
+def _flagged(text: str, tmp_path: Path) -> list[int]:
+    """The lines of M101's findings on ``text``."""
+    return [f.line for f in lint_text(text, tmp_path, select="M101")]
+
+
+def test_a_body_named_with_its_short_name_in_brackets_is_the_owner(tmp_path: Path) -> None:
+    """……指挥部（以下简称“防指”）负责……: the short name given in brackets stands between the body and what it does; the
+    body is who acts all the same. The same sentence without a body named is still bare."""
+    head = "某镇防汛工作方案\n一、工作目标\n确保安全度汛。\n二、工作措施\n"
+    named = head + "1.调整充实镇防汛指挥部（以下简称“镇防指”）负责领导全镇防汛工作。\n2.加强巡查，及时排除隐患。\n"
+    assert _flagged(named, tmp_path) == [6]
+    # … and the office set up under it, and who runs it
+    office = head + "1.镇防指下设办公室在镇水利站，王明同志兼任办公室主任，水利站李强具体负责日常工作。\n" \
+                    "2.加强巡查，及时排除隐患。\n"
+    assert _flagged(office, tmp_path) == [6]
+
+
+def test_a_stage_dated_with_a_blank_year_dates_its_tasks(tmp_path: Path) -> None:
+    """（一）准备阶段（20__年9月1日—20__年10月30日）: a template's stage with its year left blank still dates each task
+    under it (B103 names the blank); for M103's count too."""
+    text = ("某镇森林防火工作方案\n一、工作目标\n确保不发生重大火灾。\n二、工作安排\n"
+            "（一）准备阶段（20__年9月1日—20__年10月30日）\n1.签订防火责任状。\n2.组建扑火队伍。\n"
+            "（二）防控阶段\n1.加强巡山护林。\n2.开展宣传教育。\n")
+    assert _flagged(text, tmp_path) == [9, 10]
+    dated = text.replace("（二）防控阶段", "（二）防控阶段（2025年11月1日—2026年5月31日）")
+    assert lint_text(dated, tmp_path, select="M101,M103") == []
+
+
+def test_the_terms_of_an_activity_are_no_measures(tmp_path: Path) -> None:
+    """An activity plan sets out who takes part, how the contest runs and how it is scored (参赛对象, 比赛程序): facts
+    of the event, not tasks of its organiser. A task among them is still judged."""
+    text = ("某县护士节活动方案\n一、活动目的\n弘扬南丁格尔精神。\n二、活动内容\n（一）演讲比赛\n1.参赛对象\n"
+            "全县医疗卫生单位护理人员。\n2.比赛程序。分初赛、决赛两轮进行。\n3.加强宣传，营造氛围。\n")
+    assert _flagged(text, tmp_path) == [9]

@@ -314,7 +314,9 @@ class Dimensions:
         return known
 
     def _searched(self, text: str) -> tuple[str, int]:
-        """``text`` with its ``exclude`` spans blanked, and the patterns (``_Narrowing.mask``) that may match in it."""
+        """``text`` with its ``exclude`` spans blanked, and the patterns (``_Narrowing.mask``) that may match in it.
+        Read plain first (``_plain``): a short name in brackets and a year left blank say nothing either way."""
+        text = _plain(text)
         mask, spans = self._excluded(text)
         if spans:
             return _fill(text, spans, "　"), self._needs.filled(mask, "　")
@@ -424,6 +426,23 @@ class Dimensions:
             setattr(new, name, getattr(self, name))
         new._known, new._stated, new._judged, new._exclusions, new._owners, new._dated = {}, {}, {}, {}, {}, {}
         return new
+
+
+# a short name given in brackets after a body's full name (……指挥部（以下简称“森防指”）负责……): the body is the
+# subject of what follows all the same; and a year left blank in a template's date (20__年10月30日前, 20XX年6月底前),
+# still a date
+_SHORT_NAME = re.compile(r"[（(](?:以下简称|以下称|下称|简称)[^（）()\n]{1,20}[）)]")
+_BLANK_YEAR = re.compile(r"(?<![\d_＿])(?:19|20)(?:[_＿]{2}|[XxＸｘ×]{2})(?=\s*年)|(?<![\d_＿])[_＿]{4}(?=\s*年)")
+
+
+def _plain(text: str) -> str:
+    """``text`` with the short names in brackets taken out and blank years filled (``_SHORT_NAME``, ``_BLANK_YEAR``),
+    for the dimensions' patterns alone: what they find is a set of dimensions, not places in the text."""
+    if "称" in text:
+        text = _SHORT_NAME.sub("", text)
+    if "_" in text or "＿" in text or "X" in text or "x" in text or "×" in text or "Ｘ" in text or "ｘ" in text:
+        text = _BLANK_YEAR.sub("2000", text)
+    return text
 
 
 def _fill(text: str, spans: list[tuple[int, int]], filler: str) -> str:
@@ -1055,6 +1074,16 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
         if len(listed) < 2 or not all(_MATTER_END.search(m.text) for m in listed):
             measures.extend(listed)  # (items that each name a matter to look into (……闲置情况；其他需要清查的事项。)
             # list what an inspection covers, not what to do)
+    if measures:
+        # an item over the measure that sets a date (（一）第一阶段（9月1日—10月30日）, （二）6月5日前，做好……): the
+        # stage's or the step's date is the deadline of each task under it, for M103's count as for M101
+        # (``_deadline_above``)
+        dims = dimensions_of(ctx, params)
+        items = ctx.outline.items
+        dated = {j for j, it in enumerate(items) if not it.marker.stray and dims.dated(it.marker.title)}
+        for m in measures if dated else ():
+            if "deadline" not in m.given and not dated.isdisjoint(_items_above(ctx, m)):
+                m.given = m.given | _DEADLINE
     return measures, sections
 
 
