@@ -296,6 +296,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # two fields of a form head run together (××发电|发电单位)
         if b.text.startswith("再" + word, end) or b.text.startswith("，再" + word, end):
             continue  # 努力努力再努力, 坚持坚持再坚持: a word said three times for emphasis, as the saying goes
+        if b.text.startswith("长", end):
+            continue  # 第二团队团队长, 第三小组小组长: a body's name, then the post of its head (团队 + 长)
         spans, mid = _tokens_at(b.text, start, end), start + len(word)
         first, second = _word_copy(spans, start, mid), _word_copy(spans, mid, end)
         if ((first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
