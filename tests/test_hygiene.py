@@ -975,3 +975,13 @@ def test_a_rewriters_swaps_of_campaign_safety_and_planning_words_are_reported(tm
     right = ("镇工作总结\n二、工作进展\n工作进展顺利，平安建设扎实推进，河水流淌不息，问题根本解决，坚决执行决定，"
              "他准时到会并发觉了问题。\n")
     assert lint_text(right, tmp_path, select="T104") == []
+
+
+def test_a_run_of_questions_keeps_its_question_marks(tmp_path: Path) -> None:
+    """……有什么意义?怎样才能做得更好?: half-width question marks ending questions, not a word a converter put between
+    two ? for lost quotes; T103 asks them full-width. A word between two ? in a statement is the lost quotes."""
+    asked = "学习心得\n这样的学习有什么意义?怎样才能做得更好?我们要认真思考。\n"
+    found = lint_text(asked, tmp_path, select="T103")
+    assert found and all("丢失的引号" not in f.message for f in found)
+    quoted = "学习心得\n我们要弘扬?红船精神?不断前进。\n"
+    assert ["丢失的引号" in f.message for f in lint_text(quoted, tmp_path, select="T103")] == [True]

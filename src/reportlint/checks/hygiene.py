@@ -980,7 +980,9 @@ def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
 # ?…? inside a sentence around a short phrase that asks nothing (全局坚持以?两个维护?为根本遵循): the “” a
 # page's or a converter's character set lost, each turned into ?; a title is ``_book_title``'s
 _QMARK_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、·]{2,16})\?(?=[\u4e00-\u9fff])")
-_ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂")
+_ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂|怎|为何|何以|何时|何处|何在")
+# the clause before the first ? (……有什么意义?怎样才能……?): a question of its own, so the ? ends it
+_ASKED_CLAUSE = re.compile(r"[^。！？!?；;，,\n]{0,30}$")
 _ASKED_BEFORE = frozenset("吗呢么吧啊")
 
 
@@ -1093,7 +1095,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             "……" if many else m.group()[0], m.group() if not many else "")
     for b, offset, m in body.finditer(_QMARK_QUOTE) if "?" in body.text else ():
         inner = m.group(1)
-        if m.start() in in_book or _ASKING.search(inner) or body.text[m.start() - 1:m.start()] in _ASKED_BEFORE:
+        before = _ASKED_CLAUSE.search(body.text, max(0, m.start() - 30), m.start())
+        if m.start() in in_book or _ASKING.search(inner) or body.text[m.start() - 1:m.start()] in _ASKED_BEFORE or (
+                before is not None and _ASKING.search(before.group())):
             continue  # a question (是什么?为什么?): its marks are question marks, T103 asks them full-width
         in_book.update((m.start(), m.end() - 1))
         add("qmark_quote", b, m.start() - offset, m.end() - offset, f"“{inner}”")
