@@ -2049,6 +2049,12 @@ _LOST_BLANK_COUNT = _scanned(r"(?:人口|户数|面积)[为约达近共]?[ \u300
                              r"(?=[，。；、,;])")
 _LOST_BLANK_COUNT_NEED = tuple(blank + unit for blank in " \u3000" for unit in "万千人户亩平公")  # the blank, its unit
 _LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what every match of _LOST_SUM holds
+# … and a sum right after what was done to it, with the figure gone (共销售理财产品万元，其中基金万元; 实现产值亿元。):
+# a verb of a result stated in money, its object of a few characters, then 万元 or 亿元 closing the clause; not a sum in
+# words (销售额数万元, 投入上亿元, 投资近千万元: ``_COUNTED`` and the approximating words)
+_LOST_VERB_SUM = _scanned(r"(?:销售|完成|实现|投入|投资|筹集|争取|发放|拨付|支出|募集|节约|兑现|落实)"
+                          r"(?:[\u4e00-\u9fff](?<![几两多数余一二三四五六七八九十百千万亿半成上近超逾约])){0,6}"
+                          r"[万亿]元(?=[，。；、,;])")
 _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
@@ -2097,6 +2103,9 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if has_any(text, _LOST_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
                   for b, o, m in body.finditer(_LOST_SUM)]
+    if _holds(text, "万元") or _holds(text, "亿元"):
+        found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面少了金额")
+                  for b, o, m in body.finditer(_LOST_VERB_SUM)]
     if has_any(text, _LOST_BLANK_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
                   for b, o, m in body.finditer(_LOST_BLANK_SUM)]
