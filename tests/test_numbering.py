@@ -1153,3 +1153,23 @@ def test_an_inline_ordinal_that_lost_its_shi_is_named_where_it_is(tmp_path: Path
     assert [(f.excerpt, f.suggestion) for f in found] == [("二", "二是")]
     skipped = text.replace("二公厕保洁不到位；", "")
     assert [f.suggestion for f in lint_text(skipped, tmp_path, select="N107")] == ["二是"]
+
+
+def test_a_viewers_pages_under_its_header_are_page_numbers(tmp_path: Path) -> None:
+    """A sharing site's viewer: its header names the document (某县消防安全检查活动方案_第1页), then its pages, each
+    opening with its number, the first running the title into the text. Those are page numbers (N108), not items
+    over the text's 一、 (no N104, no N106)."""
+    page = ("为切实加强冬春火灾防控工作，有效预防和减少火灾事故，确保全县消防安全形势持续稳定，结合本县工作实际，"
+            "经研究决定在全县范围内组织开展消防安全检查活动，现将有关事项安排如下。一、检查时间 2025年11月至12月。"
+            "二、检查范围 全县人员密集场所、高层建筑、物流仓储等单位。三、检查内容 消防设施器材是否完好有效，"
+            "疏散通道是否畅通，安全出口是否锁闭，消防安全责任是否落实，员工是否会报警、会扑救初起火灾、会组织疏散")
+    text = ("某县消防安全检查活动方案_第1页\n下载本文档\n"
+            "1、 某县消防安全检查活动方案" + page + "\n2、 逃生。四、工作要求 各单位要高度重视。\n")
+    found = lint_text(text, tmp_path, select="N104,N106,N108")
+    assert sorted(f.rule for f in found) == ["N108", "N108"]
+    # … the first page alone too
+    alone = "某县消防安全检查活动方案_第1页\n下载本文档\n1、 某县消防安全检查活动方案" + page + "。\n"
+    assert [f.rule for f in lint_text(alone, tmp_path, select="N104,N106,N108")] == ["N108"]
+    # a list whose first item does not open with the title above is a list
+    listed = text.replace("1、 某县消防安全检查活动方案", "1、 ")
+    assert "N108" not in [f.rule for f in lint_text(listed, tmp_path, select="N104,N106,N108")]

@@ -585,8 +585,12 @@ def _fixed_chunks(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Mark
         # no list's first item is a title with the text going on after it, on a page's length
         titled = len(run) >= 2 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN \
             and (_TITLED_PAGE.match(blocks[first.block].text, first.end) is not None
-                 or _named_above(blocks, first))
-        if titled or (len(run) >= 3 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN
+                 or _named_above(blocks, first) or _header_above(blocks, first))
+        # … or a viewer's one page, the first arabic marker of the text, whose title a page header above names
+        # (……活动方案_第1页 over 1、 ……活动方案为深化……): a list's first item never opens with the document's title
+        alone = len(run) == 1 and k == 0 and first.value == 1 and len(blocks[first.block].text) >= _CHUNK_MIN \
+            and _header_above(blocks, first)
+        if titled or alone or (len(run) >= 3 and first.value == 1 and min(map(len, full)) >= _CHUNK_MIN
                       and max(map(len, full)) - min(map(len, full)) <= _CHUNK_SLACK
                       and sum(t.endswith(_PAGE_ENDS) for t in full) * 2 < len(full) + 1):
             for i, mk in run:
@@ -609,6 +613,21 @@ def _named_above(blocks: tuple[Block, ...], first: Marker) -> bool:
     text = blocks[first.block].text[first.end:].lstrip()
     return any(text.startswith(m.group(1)) or _FILE_NAME.search(m.group(1))
                for m in _BOOK_TITLE.finditer(blocks[j].text))
+
+
+_TITLE_OPENING = re.compile(r"[^\s，。；,;：:“”《》（）()]{4,40}?(?:" + "|".join(TITLE_KINDS) + ")")
+_HEADER_LINES = 12  # how far above a viewer's page its header lines may stand (a site's title, 第1页, its buttons)
+
+
+def _header_above(blocks: tuple[Block, ...], first: Marker) -> bool:
+    """Whether the text after ``first`` opens with a title (ending in a kind of document, ``TITLE_KINDS``) that a
+    line above repeats: the page header of a viewer (……活动方案_第1页) over the first page, which runs the title into
+    the text."""
+    m = _TITLE_OPENING.match(blocks[first.block].text[first.end:].lstrip())
+    if m is None:
+        return False
+    title = m.group()
+    return any(title in blocks[j].text for j in range(max(0, first.block - _HEADER_LINES), first.block))
 
 
 def _page_number_series(markers: list[Marker]) -> list[Marker]:
