@@ -985,3 +985,12 @@ def test_a_run_of_questions_keeps_its_question_marks(tmp_path: Path) -> None:
     assert found and all("丢失的引号" not in f.message for f in found)
     quoted = "学习心得\n我们要弘扬?红船精神?不断前进。\n"
     assert ["丢失的引号" in f.message for f in lint_text(quoted, tmp_path, select="T103")] == [True]
+
+
+def test_a_headings_number_run_into_the_line_before_keeps_its_point(tmp_path: Path) -> None:
+    """……按时报送检查结果三.后勤保障工作: ……: the 三. is a heading's number run into the line before (a new paragraph and
+    三、 fix it), not a sentence ended with an ASCII point; a point after a numeral that ends a sentence still is."""
+    text = "某院工作计划\n二、按时报送检查结果三.后勤保障工作：加强设备维护。\n"
+    assert lint_text(text, tmp_path, select="T103") == []
+    ended = "某院工作计划\n二、全院分为三.各科室要加强设备维护。\n"
+    assert [f.rule for f in lint_text(ended, tmp_path, select="T103")] == ["T103"]

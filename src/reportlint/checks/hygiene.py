@@ -896,6 +896,10 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
             continue
         if m.group() == "." and before in _CN_ORDINALS and (i < 2 or text[i - 2] in _LINE_OPENS):
             continue  # 二.存在问题: the stop of a heading's number, not a sentence's end (N106 asks for 二、)
+        if m.group() == "." and before in _CN_ORDINALS and text[i - 2:i - 1] not in _CN_ORDINALS + "第" \
+                and _RUN_IN_TITLE.match(text, i + 1):
+            continue  # ……检查工作四.医疗废物管理: ……: a heading's number run into the line before, its title
+            # ending in a colon (a new paragraph and 四、 are the fix, not 。)
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t", "\u3000"):
             yield m  # after in " \t\u3000": 附件: 关于……, a colon typed the English way with a space after it
         elif m.group() in ",;:" and (after.isdecimal() or after in "（《"):
@@ -937,6 +941,8 @@ _HEXAGON = re.compile(r"〔([^〔〕\n]{2,24})〕")
 _HEXAGON_KEPT = re.compile(r"[\s\u3000]*(?:(?:19|20|２０)[\dXxＸｘ×*＊]{2}|[\dXxＸｘ×*＊○\s\u3000._…。－—-]+"
                            r"|注释?|按|说明)[\s\u3000]*")
 _CN_ORDINALS = "一二三四五六七八九十"
+# the title of a heading run into the text before it, up to its colon (四.医疗废物管理:)
+_RUN_IN_TITLE = re.compile(r"[\u4e00-\u9fff]{2,16}[:：]")
 _LINE_OPENS = "\n \t\u3000"
 
 
