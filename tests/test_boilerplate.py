@@ -2233,3 +2233,12 @@ def test_a_model_text_sites_watermark_line_is_residue(tmp_path: Path) -> None:
     assert [f.line for f in found] == [3]
     notice = text.replace("好写公文范文宝典：www.example.com", "咨询网址：www.example.gov.cn")
     assert lint_text(notice, tmp_path, select="B101") == []
+
+
+def test_a_slot_with_its_example_after_it_is_no_blank_left(tmp_path: Path) -> None:
+    """以“我的××”（如“我的家乡”）为题: a slot the writer of each entry fills, its example given right after; the same
+    ×× with no example is a blank left."""
+    text = "某校征文活动方案\n一、征文主题\n以“我的××”（如“我的家乡”）为题，讲述身边的故事。\n"
+    assert lint_text(text, tmp_path, select="B103") == []
+    left = text.replace("（如“我的家乡”）", "")
+    assert [f.rule for f in lint_text(left, tmp_path, select="B103")] == ["B103"]

@@ -490,6 +490,13 @@ def _sentence_around(text: str, start: int) -> str:
     return next((text[s:e] for s, e in sentences(text) if s <= start < e), text)
 
 
+# an example right after a placeholder (“推介××”（如“推介某某医院”）, ××村（例如：……）): the form of a name or title the
+# reader is to write, a slot on purpose
+# (not 如 without a quote: （如持平作持平表述） says what to write if, no example)
+_EXAMPLE_AFTER = re.compile(r"[”’》]?\s*[（(]\s*(?:(?:如|例如|比如|譬如)[：:]?\s*[“《]"
+                            r"|(?:例如|比如|譬如)[：:\u4e00-\u9fff])")
+
+
 def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports template leftovers where a name or a fact belongs: XX/xx/XXX/×××/某某/○○/□□,
@@ -530,6 +537,8 @@ def check_placeholder(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # **阳城** **县**, **……年****）**: the marks of bold text in Markdown, no name starred out
         if _IN_FORMAT.search(b.text, max(0, start - 80), start) and "”" in b.text[end:end + 80]:
             continue  # inside the quoted form of a title or name to be written (邮件标题采用“[VOTE] … xxx”): its slot
+        if _EXAMPLE_AFTER.match(b.text, end):
+            continue  # 以“推介××”（如“推介某院”）为主题: a slot the reader fills, its example given right after
         sentence = _sentence_around(b.text, start)
         if _FOR_THE_READER.search(sentence):
             continue  # a name the reader writes in (文件名补充完整后…XX级XX专业…压缩包) or one reported (写上某某字样)
