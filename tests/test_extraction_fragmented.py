@@ -34,3 +34,13 @@ def test_a_run_of_one_word_lines_is_one_finding(tmp_path: Path) -> None:
     assert _found(text, tmp_path) == [(1, "林场\n巡护\n防火\n队伍\n建设")]
     short = "临河县林业局工作简报\n林场\n巡护\n今年以来，全局上下狠抓落实。\n防火\n队伍\n"
     assert _found(short, tmp_path) == []
+
+
+
+def test_a_title_set_over_lines_above_its_authors_is_laid_out_on_purpose(tmp_path: Path) -> None:
+    """某县农业产业 / 发展调研报告 / 王明远 / 李晓华: a title set over two lines, as a title may be, then its
+    authors' names one a line; words broken over short lines are still reported."""
+    text = "某县农业产业\n发展调研报告\n王明远\n李晓华\n\n去年以来，全县农业产业发展势头良好。\n"
+    assert lint_text(text, tmp_path, select="X104") == []
+    broken = "2023\n年市志办\n专题\n教育\n调研\n\n去年以来，全县农业产业发展势头良好。\n"
+    assert [f.rule for f in lint_text(broken, tmp_path, select="X104")] == ["X104"]

@@ -11,6 +11,7 @@ from ..context import Context
 from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
+from ..outline import TITLE_KINDS
 from ..scan import has_any, pattern_set
 from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUER_LINE, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
 from ..traditional import written_in_traditional
@@ -221,6 +222,20 @@ def check_engine(ctx: Context, rule: Rule) -> Iterator[Finding]:
     return iter(())
 
 
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _title_over_names(blocks: tuple[Block, ...], run: list[int]) -> bool:
+    """Whether the short lines are a title set over lines, as a title may be (GB/T 9704-2012 7.3.1: 标题……可分一行或
+    多行居中排布), ending in the kind of document (……考察报告), then its authors' names, one a line: the head of a
+    paper, laid out so on purpose."""
+    lines = [blocks[i].text.strip() for i in run]
+    for j in range(1, len(lines) - 1):
+        if "".join(lines[:j + 1]).endswith(TITLE_KINDS):
+            return all(_NAME_LINE.fullmatch(t) for t in lines[j + 1:])
+    return False
+
+
 def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     Reports a run of very short lines that together read as one title or sentence: an
@@ -251,7 +266,8 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return before.endswith(("：", ":"))
 
     def flush() -> Iterator[Finding]:
-        if len(run) >= min_run and not introduced(run[0]) and not _signs_over_a_date(doc.blocks, run):
+        if len(run) >= min_run and not introduced(run[0]) and not _signs_over_a_date(doc.blocks, run) \
+                and not _title_over_names(doc.blocks, run):
             joined = "".join(doc.blocks[i].text.strip() for i in run)
             yield rule.finding(doc, run[0], 0, len(doc.blocks[run[-1]].text), end_block=run[-1],
                                count=len(run), joined=joined[:30])
