@@ -2242,3 +2242,26 @@ def test_a_slot_with_its_example_after_it_is_no_blank_left(tmp_path: Path) -> No
     assert lint_text(text, tmp_path, select="B103") == []
     left = text.replace("（如“我的家乡”）", "")
     assert [f.rule for f in lint_text(left, tmp_path, select="B103")] == ["B103"]
+
+
+@pytest.mark.parametrize("line", [
+    "本文内容由互联网用户自发贡献，该文观点仅代表作者本人。本站仅提供信息存储空间服务，不拥有所有权，不承担相关法律责任。",
+    "如若转载，请注明出处：https://www.example.com/1.html",
+    "某网专题频道总结范文栏目，提供与总结范文相关的所有资讯，希望我们所做的能让您感到满意！",
+    "（请认真阅读下面的提示信息）",
+])
+def test_a_content_sites_notes_inside_the_text_are_residue(tmp_path: Path, line: str) -> None:
+    """A content site's disclaimer, its repost note, a channel's blurb and its prompt over its notes stand between the
+    paragraphs of the text it serves: lines to delete wherever they are."""
+    text = f"某村2024年工作总结\n今年以来，我村围绕中心工作，扎实推进各项任务，取得了明显成效。\n{line}\n二是加强组织建设。\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [3]
+
+
+def test_a_collection_sites_head_lines_are_residue(tmp_path: Path) -> None:
+    """The head of a model-text site's page: the collection's title with its count in Chinese numerals, its 文章导读 label,
+    its greeting with its service numbers and its preface (我们特意为您整理了……)."""
+    text = ("某村工作总结精品(七篇)\n文章导读\nHI,欢迎来到好文网,发表咨询:400-000-0000\n"
+            "前言:想要写好总结吗?我们特意为您整理了5篇范文,相信会为您的写作带来帮助。\n"
+            "某村2024年工作总结\n今年以来，我村围绕中心工作，扎实推进各项任务。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(1, 4)]
