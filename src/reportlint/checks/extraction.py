@@ -222,17 +222,20 @@ def check_engine(ctx: Context, rule: Rule) -> Iterator[Finding]:
     return iter(())
 
 
-_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_NAME_LINE = re.compile(r"[\u4e00-\u9fff]{2,3}")  # a person's name
+_TITLE_LINES = 3  # lines a title is set over, at most
+_AUTHORS = 4
 
 
 def _title_over_names(blocks: tuple[Block, ...], run: list[int]) -> bool:
     """Whether the short lines are a title set over lines, as a title may be (GB/T 9704-2012 7.3.1: 标题……可分一行或
-    多行居中排布), ending in the kind of document (……考察报告), then its authors' names, one a line: the head of a
-    paper, laid out so on purpose."""
+    多行居中排布), ending in the kind of document (……考察报告) within its first ``_TITLE_LINES`` lines, then its
+    authors' names, one a line (up to ``_AUTHORS``): the head of a paper, laid out so on purpose."""
     lines = [blocks[i].text.strip() for i in run]
-    for j in range(1, len(lines) - 1):
+    for j in range(1, min(_TITLE_LINES, len(lines) - 1)):
         if "".join(lines[:j + 1]).endswith(TITLE_KINDS):
-            return all(_NAME_LINE.fullmatch(t) for t in lines[j + 1:])
+            names = lines[j + 1:]
+            return len(names) <= _AUTHORS and all(_NAME_LINE.fullmatch(t) for t in names)
     return False
 
 
