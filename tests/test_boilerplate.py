@@ -2265,3 +2265,20 @@ def test_a_collection_sites_head_lines_are_residue(tmp_path: Path) -> None:
             "某村2024年工作总结\n今年以来，我村围绕中心工作，扎实推进各项任务。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.line, f.end_line) for f in found] == [(1, 4)]
+
+
+@pytest.mark.parametrize("line", [
+    "辅导员工作总结集锦9篇", "辅导员工作总结范文1", "护理工作总结范文【篇1】", "试用期工作总结篇(1)",
+    "期刊大全 杂志订阅 投稿指导 登录/注册 购物车(0)", "- 2021-05-24 发布 |", "- 37.5 KB |", "- 3页",
+    "admin72025-03-21 19:39:00",
+])
+def test_a_collection_sites_labels_and_a_pages_chrome_are_residue(tmp_path: Path, line: str) -> None:
+    """Between the pieces of a collection: its count, each piece's number, a shop's header row, a sharing site's file
+    facts and a user's name run into a post's time. A line of the text that ends in a figure is the text's."""
+    text = f"某校2024年工作总结\n今年以来，我们认真履行职责，扎实做好各项工作。\n{line}\n二是加强队伍建设。\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [3]
+
+
+def test_a_line_of_the_text_ending_in_a_count_is_the_texts(tmp_path: Path) -> None:
+    text = "某校2024年工作总结\n今年以来，全校共获得市级奖励5篇\n二是加强队伍建设。\n"
+    assert lint_text(text, tmp_path, select="B101") == []
