@@ -579,3 +579,12 @@ def test_a_request_closed_with_the_reports_formula_is_told_what_to_close_with(tm
 def test_a_report_telling_of_an_approval_already_given_asks_for_nothing(tmp_path: Path) -> None:
     text = "关于2024年项目建设情况的报告\n县政府：\n今年我们已请上级部门批准了该项目，经请示县领导批准后开工。\n特此报告。\n"
     assert lint_text(text, tmp_path, select="S107") == []
+
+
+def test_a_collection_pieces_title_run_into_its_text_past_its_number(tmp_path: Path) -> None:
+    """……自查报告集锦15篇 (the site's line) over ……自查报告1学校安全事关……: the piece's title, its number and its text
+    on one line; S105 names the title run into the text, not a text without one."""
+    text = ("学校安全工作自查报告集锦15篇\n学校安全工作自查报告1学校安全事关师生生命财产安全，事关社会和谐稳定。"
+            "我校认真开展了安全工作自查，现将有关情况报告如下。\n一、加强组织领导\n成立安全工作领导小组。\n")
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.line for f in found] == [2] and "挤在同一行" in found[0].message
