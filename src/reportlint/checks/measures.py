@@ -1077,13 +1077,21 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     if measures:
         # an item over the measure that sets a date (（一）第一阶段（9月1日—10月30日）, （二）6月5日前，做好……): the
         # stage's or the step's date is the deadline of each task under it, for M103's count as for M101
-        # (``_deadline_above``)
+        # (``_deadline_above``); asked only for a measure that states nothing but who acts, the others' count is known
         dims = dimensions_of(ctx, params)
         items = ctx.outline.items
-        dated = {j for j, it in enumerate(items) if not it.marker.stray and dims.dated(it.marker.title)}
-        for m in measures if dated else ():
-            if "deadline" not in m.given and not dated.isdisjoint(_items_above(ctx, m)):
-                m.given = m.given | _DEADLINE
+        dated: dict[int, bool] = {}  # each item above asked about: whether its title sets a date
+        for m in measures:
+            if m.given or dims.quantified(m.text) - _OWNED:
+                continue
+            for j in _items_above(ctx, m):
+                known = dated.get(j)
+                if known is None:
+                    mk = items[j].marker
+                    known = dated[j] = not mk.stray and dims.dated(mk.title)
+                if known:
+                    m.given = _DEADLINE
+                    break
     return measures, sections
 
 

@@ -2052,9 +2052,11 @@ _LOST_SUM_NEED = ("约万元", "约亿元", "计万元", "计亿元")  # what ev
 # … and a sum right after what was done to it, with the figure gone (共销售理财产品万元，其中基金万元; 实现产值亿元。):
 # a verb of a result stated in money, its object of a few characters, then 万元 or 亿元 closing the clause; not a sum in
 # words (销售额数万元, 投入上亿元, 投资近千万元: ``_COUNTED`` and the approximating words)
-_LOST_VERB_SUM = _scanned(r"(?:销售|完成|实现|投入|投资|筹集|争取|发放|拨付|支出|募集|节约|兑现|落实)"
-                          r"(?:[\u4e00-\u9fff](?<![几两多数余一二三四五六七八九十百千万亿半成上近超逾约])){0,6}"
-                          r"[万亿]元(?=[，。；、,;])")
+_VERB_BEFORE_SUM = re.compile(r"(?:销售|完成|实现|投入|投资|筹集|争取|发放|拨付|支出|募集|节约|兑现|落实)"
+                              r"[\u4e00-\u9fff]{0,6}$")
+_SUM_UNITS = ("万元", "亿元")
+_CLAUSE_AFTER = frozenset("，。；、,;")
+_ROUGHLY = frozenset("上近超逾约")  # 投入上亿元, 投资近千万元: a sum in words
 _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  # … and of _LOST_BLANK_SUM
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
@@ -2094,6 +2096,24 @@ def _word_from(text: str, end: int) -> int:
     return max(0, end - 2)
 
 
+def _sums_without_figures(body: Body) -> Iterator[tuple[Block, int, int]]:
+    """(block, start, end) of each ``_VERB_BEFORE_SUM`` 万元/亿元 closing a clause with no figure before it: found from
+    each 万元 and 亿元 of the text (str.find, in C), most of which follow a digit and are passed at once."""
+    text = body.text
+    for unit in _SUM_UNITS:
+        at = text.find(unit)
+        while at >= 0:
+            before = text[at - 1:at]
+            if "\u4e00" <= before <= "\u9fff" and before not in _COUNTED and text[at + 2:at + 3] in _CLAUSE_AFTER:
+                m = _VERB_BEFORE_SUM.search(text, max(0, at - 8), at)
+                if m is not None and _COUNTED.isdisjoint(m.group()[2:]) and not _ROUGHLY.intersection(m.group()):
+                    i = body.block_at(m.start())
+                    b, offset = body.blocks[i], body.starts[i]
+                    if offset <= m.start() and at + 2 <= offset + len(b.text):
+                        yield b, m.start() - offset, at + 2 - offset
+            at = text.find(unit, at + 2)
+
+
 def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     body, residue = ctx.body, ctx.residue
     text = body.text
@@ -2103,9 +2123,8 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if has_any(text, _LOST_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[:-2]}”和“{m.group()[-2:]}”之间少了金额")
                   for b, o, m in body.finditer(_LOST_SUM)]
-    if _holds(text, "万元") or _holds(text, "亿元"):
-        found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面少了金额")
-                  for b, o, m in body.finditer(_LOST_VERB_SUM)]
+    for b, start, end in _sums_without_figures(body):
+        found.append((b, start, end, f"“{b.text[end - 2:end]}”前面少了金额"))
     if has_any(text, _LOST_BLANK_SUM_NEED):
         found += [(b, m.start() - o, m.end() - o, f"“{m.group()[-2:]}”前面空着，少了金额")
                   for b, o, m in body.finditer(_LOST_BLANK_SUM)]
