@@ -588,3 +588,12 @@ def test_a_collection_pieces_title_run_into_its_text_past_its_number(tmp_path: P
             "我校认真开展了安全工作自查，现将有关情况报告如下。\n一、加强组织领导\n成立安全工作领导小组。\n")
     found = lint_text(text, tmp_path, select="S105")
     assert [f.line for f in found] == [2] and "挤在同一行" in found[0].message
+
+
+def test_a_bracketed_title_run_into_the_salutation_is_the_title(tmp_path: Path) -> None:
+    """【××开学典礼致辞】尊敬的各位老师、亲爱的同学们：: a page's bracketed title run into the salutation; S105 names
+    the title on the salutation's line, not a text without a title."""
+    text = "【某小学校长秋季开学典礼致辞】尊敬的各位老师、亲爱的同学们：\n大家好！\n新学期开始了，我代表学校向大家表示欢迎。\n"
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.line for f in found] == [1] and "某小学校长秋季开学典礼致辞" in found[0].message \
+        and "挤在同一行" in found[0].message

@@ -1175,7 +1175,9 @@ TitleTest = Callable[[int], bool]
 # the kinds of document a title ends in (GB/T 9704-2012 §7.3.1: 发文机关 + 事由 + 文种; and a deputy's or a CPPCC
 # member's ……的建议, ……提案, as 人大代表建议 and 政协提案 are titled), and the years a plan covers
 _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意见|汇报|规划|计划|办法|规定|细则|要点|预案"
-          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函|规范|指南|指引|的建议|提案)")
+          "|批复|决定|公告|通报|纪要|条例|章程|规则|决议|公报|的函|规范|指南|指引|的建议|提案"
+          # … and the kinds of a speech (致辞, 讲话稿, 主持词: the texts of 讲话稿 and 致辞 collections)
+          "|致辞|讲话稿|发言稿|演讲稿|主持词)")
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
 # … or run into the first sentence with no space, right before the words a 公文's first sentence opens with (……伦理规范
@@ -1271,6 +1273,10 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
                 s = b.text.index(glued.group(1))
                 return Heading(b.index, s, s + len(glued.group(1)), glued.group(1), 0, "glued")
             return first  # the body started
+        if first is None and bracketed and text.endswith(("：", ":")):
+            # a page's bracketed title run into the salutation (【××开学典礼致辞】尊敬的各位老师：): the title, glued
+            s = b.text.index(bracketed.group(1))
+            return Heading(b.index, s, s + len(bracketed.group(1)), bracketed.group(1), 0, "glued")
         if _block_start_marker(b) or text.endswith(("。", "；", "，", ",", "：", ":")):
             if _block_start_marker(b) and not text.endswith(("。", "：", ":")) and len(text) < 60:
                 return first  # a numbered heading opens the body
