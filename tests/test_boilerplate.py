@@ -2282,3 +2282,10 @@ def test_a_collection_sites_labels_and_a_pages_chrome_are_residue(tmp_path: Path
 def test_a_line_of_the_text_ending_in_a_count_is_the_texts(tmp_path: Path) -> None:
     text = "某校2024年工作总结\n今年以来，全校共获得市级奖励5篇\n二是加强队伍建设。\n"
     assert lint_text(text, tmp_path, select="B101") == []
+
+
+def test_the_number_of_a_congress_left_blank_asks_for_a_figure(tmp_path: Path) -> None:
+    """党的xx大明确提出: the blank is the congress's number, a figure to fill, not a place."""
+    text = "某村工作计划\n一、指导思想\n党的xx大明确提出，全面推进乡村振兴。\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert len(found) == 1 and "数字" in found[0].message

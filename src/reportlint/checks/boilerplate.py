@@ -345,6 +345,8 @@ _KIND_BY_NEXT = (
     (re.compile(r"^@"), "邮箱"),
     # a title first: 局长, 县长, 处长 begin with the characters of a body (局, 县, 处)
     (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
+    # the number of a congress or a plenum (党的xx大明确提出, xx届三中全会, xx大精神): a figure, not a place
+    (re.compile(r"^(?:大|届)(?:[一二三四五六七八九十]?中全会|精神|报告|明确|提出|以来|胜利|召开|代表|上|的)"), "数字"),
     (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民(?:政府|法院|检察院|代表大会)|政府)"),
      "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
