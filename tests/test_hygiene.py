@@ -994,3 +994,10 @@ def test_a_headings_number_run_into_the_line_before_keeps_its_point(tmp_path: Pa
     assert lint_text(text, tmp_path, select="T103") == []
     ended = "某院工作计划\n二、全院分为三.各科室要加强设备维护。\n"
     assert [f.rule for f in lint_text(ended, tmp_path, select="T103")] == ["T103"]
+
+
+def test_a_point_inside_a_doubled_word_is_to_delete(tmp_path: Path) -> None:
+    """种.种困难: a page put a point inside the doubled word against copying; the fix is 种种, not 种。种. A point between
+    two numerals (1.1) is no such point."""
+    found = lint_text("讲话\n我们遇到了种.种困难，大家要迎难而上。\n", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("种.种", "种种")]

@@ -968,7 +968,7 @@ def _is_deng(text: str, i: int) -> bool:
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
                           "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit",
-                          "small_form", "wide_point", "hexagon"})
+                          "small_form", "wide_point", "hexagon", "split_dot"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -1133,6 +1133,13 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if m.group() == "." and foreign.issuperset(body.text[max(0, m.start() - 2):m.start() + 3].replace(".", "")):
             # 克莱顿.奥尔德弗: two syllables of a foreign name either side, the point of the name's 间隔号
             add("name_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "·", "·")
+            continue
+        if m.group() == "." and body.text[m.start() - 1:m.start()] == body.text[m.end():m.end() + 1] \
+                and body.text[m.end():m.end() + 1] not in _CN_ORDINALS:
+            # 种.种, 常.常: a point inside a doubled word (种种), put there by a page against copying; not between two
+            # numerals (一.一, a section's number)
+            add("split_dot", b, m.start() - 1 - body.starts[b.index], m.end() + 1 - body.starts[b.index],
+                body.text[m.start() - 1] * 2)
             continue
         if m.group() == "." and _STRAY_DOT.search(body.text, max(0, m.start() - 30), m.start() + 1):
             # 创办的.一所学校: a point a page hides in its text against copying, after a 的 that ends no sentence
