@@ -1173,3 +1173,11 @@ def test_a_viewers_pages_under_its_header_are_page_numbers(tmp_path: Path) -> No
     # a list whose first item does not open with the title above is a list
     listed = text.replace("1、 某县消防安全检查活动方案", "1、 ")
     assert "N108" not in [f.rule for f in lint_text(listed, tmp_path, select="N104,N106,N108")]
+
+
+def test_a_clock_time_is_no_item_number(tmp_path: Path) -> None:
+    """早餐7:00-8:30、午餐11:30-12:30、: the 30、 after a clock time's colon is the time, not items 30 and 30 again."""
+    text = "住院须知\n1、食堂供应时间为早餐7:00-8:30、午餐11:30-12:30、晚餐17:00-18:00。\n2、请保持病区清洁。\n"
+    assert lint_text(text, tmp_path, select="N101,N102") == []
+    found = lint_text(text, tmp_path, select="N106")
+    assert len(found) == 1 and "共 2 处" in found[0].message

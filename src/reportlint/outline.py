@@ -85,7 +85,8 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
 # before 年); one space may follow the mark before a Chinese character (4. 网上申请数, as a list copied from a web page
 # writes it)
 _INLINE_SOURCE = (
-    rf"(?:(?<=[{SENTENCE_END}：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
+    # (not after a clock time's colon: 早餐7:00-8:30、中餐 holds no item 30、)
+    rf"(?:(?<=[{SENTENCE_END}：:])(?<!\d[：:])|(?<=[{SENTENCE_END}：:][{CLOSERS}])|(?<=[ \t\u3000]))"
     rf"(?:([（(])([{CN_NUM}]{{1,3}})([）)])|([（(])(\d{{1,2}})([）)])|([{CN_NUM}]{{1,3}})(、)(?![{CN_NUM}])"
     rf"|(\d{{1,2}})([.．、])(?:[ \u3000](?=[\u3400-\u9fff]))?"
     rf"(?=[\u3400-\u9fff“\"《（(]|[IVX]{{1,4}}(?:[、，,]|[\u3400-\u9fff])|[*＊×]+[\u3400-\u9fff]|(?:19|20)\d\d年))"
