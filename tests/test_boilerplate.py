@@ -2289,3 +2289,9 @@ def test_the_number_of_a_congress_left_blank_asks_for_a_figure(tmp_path: Path) -
     text = "某村工作计划\n一、指导思想\n党的xx大明确提出，全面推进乡村振兴。\n"
     found = lint_text(text, tmp_path, select="B103")
     assert len(found) == 1 and "数字" in found[0].message
+
+
+@pytest.mark.parametrize("line", ["三味园范文网 导航", "某某范文网 2025-03-29"])
+def test_a_model_text_sites_name_over_its_menu_or_a_date_is_residue(tmp_path: Path, line: str) -> None:
+    text = f"某镇网格化党建工作交流材料\n{line}\n今年以来，我镇深化网格化党建工作，取得了明显成效。\n二是加强队伍建设。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="B101")] == [(2, line)]
