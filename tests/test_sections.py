@@ -597,3 +597,11 @@ def test_a_bracketed_title_run_into_the_salutation_is_the_title(tmp_path: Path) 
     found = lint_text(text, tmp_path, select="S105")
     assert [f.line for f in found] == [1] and "某小学校长秋季开学典礼致辞" in found[0].message \
         and "挤在同一行" in found[0].message
+
+
+def test_a_title_run_into_the_salutation_is_the_title(tmp_path: Path) -> None:
+    """……复审汇报材料尊敬的各位领导、各位专家：今天，……: the title, the salutation and the text on one line."""
+    text = ("县人民医院等级复审汇报材料尊敬的各位领导、各位专家：今天，专家组莅临我院指导工作，我代表全院职工表示欢迎。"
+            "下面，我把近三年来医院的创建工作汇报如下，请予审议。\n一、基本情况\n我院是一所综合医院。\n")
+    found = lint_text(text, tmp_path, select="S105")
+    assert [f.line for f in found] == [1] and "县人民医院等级复审汇报材料" in found[0].message

@@ -1182,9 +1182,10 @@ _KINDS = ("(?:报告|材料|讲话|总结|方案|简报|通知|请示|提纲|意
 _YEARS = r"(?:[（(][^（）()]{1,20}[）)])?"
 _GLUED_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？]{{6,40}}{_KINDS})\s+\S")
 # … or run into the first sentence with no space, right before the words a 公文's first sentence opens with (……伦理规范
-# 为深入贯彻……, ……工作方案根据……), a sharing site's page number before it or not (1、……实施方案为……)
+# 为深入贯彻……, ……工作方案根据……) or a speech's salutation (……汇报材料尊敬的各位领导：), a sharing site's page number
+# before it or not (1、……实施方案为……)
 _RUN_ON_TITLE = re.compile(rf"(?:\d{{1,3}}[、.．]\s*)?([^\s。，,；;：:！？、]{{6,40}}?{_KINDS}{_YEARS})"
-                           r"(?=为(?!期|主|了|准|重点|核心)|根据|按照|依据|现将|近年来|今年以来|(?:19|20)\d\d年"
+                           r"(?=为(?!期|主|了|准|重点|核心)|根据|按照|依据|现将|近年来|今年以来|(?:19|20)\d\d年|尊敬的"
                            # … or the number a collection gives each piece run in between (……自查报告1学校安全事关……)
                            # (not a contents line's page number before a heading: ……计划1一、指导思想)
                            r"|\d{1,2}(?![\d年月日号个项条次名人批期届]|[一二三四五六七八九十]、)(?=[\u4e00-\u9fff]))")
