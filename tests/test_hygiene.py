@@ -1001,3 +1001,12 @@ def test_a_point_inside_a_doubled_word_is_to_delete(tmp_path: Path) -> None:
     two numerals (1.1) is no such point."""
     found = lint_text("讲话\n我们遇到了种.种困难，大家要迎难而上。\n", tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("种.种", "种种")]
+
+
+def test_commas_in_a_row_where_names_were_taken_out_ask_for_the_names(tmp_path: Path) -> None:
+    """分别对、、等三个乡镇: the names of the list were taken out; deleting one 顿号 (or the one before 等) leaves it wrong.
+    农民增收、、企业增税 is a mark typed twice."""
+    found = lint_text("督查报告\n督查组分别对、、等三个乡镇进行了督查。\n", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("、、", None)] and "名称" in found[0].message
+    typed = lint_text("督查报告\n推动农民增收、、企业增税。\n", tmp_path, select="T103")
+    assert [f.suggestion for f in typed] == ["、"]

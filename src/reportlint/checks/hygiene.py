@@ -165,6 +165,11 @@ _HEADING_BEFORE = re.compile(
 # (好！。, 吗？，) — while ！？ and ？！ together are the writer's own emphasis
 _PUNCT_PAIR = re.compile(r"([，、；：。])(?!\1)[，、；：。]|[！？][，、；：。]|[，、；：。][！？]")
 _REPEATED_MARK = re.compile(r"([。，,；、])\1+")
+# 顿号 in a row right after a preposition or before 等 or a count (分别对、、等三个乡镇, 从对、、三个乡镇来看): the
+# names a site or an editor took out of a list, not a mark typed twice (the match starts at the character before the
+# run)
+_EMPTIED_LIST = re.compile(r"[对對从從向与與和及把将將给給在]、{2,}"
+                           r"|.、{2,}(?=等|[一二三四五六七八九十两\d]+[个個家所名])")
 # two marks side by side, of those _PUNCT_PAIR (T101: ，。) and _REPEATED_MARK (T103: 。。) look for
 _ADJACENT = "，、；：。,！？"
 _ADJACENT_MARKS = re.compile(f"[{_ADJACENT}][{_ADJACENT}]")
@@ -1070,8 +1075,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if b.index in residue:
                 continue
             start, end = m.start() - offset, m.end() - offset
-            if key == "deng" and (not _is_deng(b.text, start) or _CUT_BEFORE.search(b.text, 0, start)):
-                continue
+            if key == "deng" and (not _is_deng(b.text, start) or _CUT_BEFORE.search(b.text, 0, start)
+                                  or b.text[start - 1:start] == "、"):
+                continue  # (、、等: the names between were taken out, see ``_EMPTIED_LIST``)
             if key == "ascii_quote":
                 start = end - 1
                 closing.add(m.end() - 1)
@@ -1097,6 +1103,9 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if (b.index, m.start() - offset) in paged:
             continue
         many = m.group()[0] == "。" and len(m.group()) >= 3
+        if m.group()[0] == "、" and m.start() and _EMPTIED_LIST.match(body.text, m.start() - 1):
+            add("emptied", b, m.start() - offset, m.end() - offset, "")
+            continue
         add("ellipsis" if many else "repeat", b, m.start() - offset, m.end() - offset,
             "……" if many else m.group()[0], m.group() if not many else "")
     for b, offset, m in body.finditer(_QMARK_QUOTE) if "?" in body.text else ():
