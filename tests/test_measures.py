@@ -723,3 +723,12 @@ def test_the_terms_of_an_activity_are_no_measures(tmp_path: Path) -> None:
     text = ("某县护士节活动方案\n一、活动目的\n弘扬南丁格尔精神。\n二、活动内容\n（一）演讲比赛\n1.参赛对象\n"
             "全县医疗卫生单位护理人员。\n2.比赛程序。分初赛、决赛两轮进行。\n3.加强宣传，营造氛围。\n")
     assert _flagged(text, tmp_path) == [9]
+
+
+def test_work_done_told_in_a_report_is_no_measure(tmp_path: Path) -> None:
+    """A self-inspection report's 工作措施 tells what was taken (制定了……制度): work done, not a task to quantify.
+    The same item in a plan is judged."""
+    body = ("\n一、基本情况\n全校共有学生800人。\n二、工作措施\n1.食品安全制度健全。制定了食品留样、索证索票等制度。\n"
+            "2.加强食品安全教育，提高师生食品安全意识。\n")
+    assert _flagged("某小学食品安全自查报告" + body, tmp_path) == [6]
+    assert _flagged("某小学食品安全工作方案" + body, tmp_path) == [5, 6]

@@ -1393,8 +1393,9 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # M103 reports the weak part once; only its bare lines are named one by one
         if restating and _restates(ctx, m, measures, sections, rule.params):
             continue  # a requirement that repeats a task the document already quantified
-        if id(m) in conduct or _no_task(ctx, m, no_task):
-            continue  # a rule of conduct, a document's title or a principle: M103 does not count it either
+        if id(m) in conduct or _no_task(ctx, m, no_task) or _done_in_a_report(ctx, m):
+            continue  # a rule of conduct, a document's title or a principle, or work done: M103 does not count it
+            # either
         if _binds_all_addressed(ctx, m, rule.params, dims):
             continue  # 各单位要高度重视… or 要统筹安排… in a 工作要求 part: a requirement binds every unit addressed
         above = _items_above(ctx, m)
@@ -1872,10 +1873,29 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     tail = open_tail(ctx)  # the measure a text stops in may state more past the cut: not counted
     counted = [m for m in measures
                if id(m) not in conduct and (_stated(quantified, m) or not (
-                   _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)))
+                   _no_task(ctx, m, no_task) or _binds_all_addressed(ctx, m, params, dims)
+                   or _done_in_a_report(ctx, m)))
                and not (tail is not None and (m.end_block, m.end) > tail)]
     memo.append((measures, params, low, counted))
     return counted
+
+
+# what a report says was done: a verb with 了 (成立了, 制定了; not 为了, 除了, 了解), or 已/已经 before a verb
+# (已安排专业人员)
+_DONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)|已(?:经)?(?=[\u4e00-\u9fff])(?!有|经)")
+# the kinds of a report of work done (自查报告, 工作总结, 情况汇报, 整改情况的报告, 述职报告): its parts of 措施 may
+# tell the measures taken; not a 调研报告, whose 建议 are to be done
+_REPORT_KIND = re.compile(r"(?:(?:自查|自评|自纠|情况的?|述职|述廉)报告|总结|汇报)(?:材料)?\s*$")
+
+
+def _done_in_a_report(ctx: Context, m: Measure) -> bool:
+    """Whether ``m`` tells work done, in a report of work done (……自查报告, ……工作总结): 学校成立了……领导小组,
+    已安排专业人员维护. Its 工作措施 part says what was taken, not what is to be done; a plan's tasks are judged
+    whatever their tense."""
+    title = ctx.outline.title
+    if title is None or _REPORT_KIND.search(title.text.rstrip()) is None:
+        return False
+    return _DONE.search(m.body) is not None
 
 
 def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], dims: Dimensions) -> bool:
