@@ -2295,3 +2295,9 @@ def test_the_number_of_a_congress_left_blank_asks_for_a_figure(tmp_path: Path) -
 def test_a_model_text_sites_name_over_its_menu_or_a_date_is_residue(tmp_path: Path, line: str) -> None:
     text = f"某镇网格化党建工作交流材料\n{line}\n今年以来，我镇深化网格化党建工作，取得了明显成效。\n二是加强队伍建设。\n"
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="B101")] == [(2, line)]
+
+
+@pytest.mark.parametrize("line", ["医院消防自查报告(范文六篇)", "公共卫生自查报告(精)"])
+def test_a_collections_title_with_its_tag_is_residue(tmp_path: Path, line: str) -> None:
+    text = f"{line}\n某医院消防安全自查报告\n为加强消防安全管理，我院开展了消防安全自查，现将情况报告如下。\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [1]
