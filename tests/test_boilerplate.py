@@ -2301,3 +2301,11 @@ def test_a_model_text_sites_name_over_its_menu_or_a_date_is_residue(tmp_path: Pa
 def test_a_collections_title_with_its_tag_is_residue(tmp_path: Path, line: str) -> None:
     text = f"{line}\n某医院消防安全自查报告\n为加强消防安全管理，我院开展了消防安全自查，现将情况报告如下。\n"
     assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [1]
+
+
+def test_a_sharing_sites_watermark_in_the_text_is_residue(tmp_path: Path) -> None:
+    """下载后可任意编辑: the header a sharing site prints over each page of a file it sells, run into the text (B102:
+    a page's header, the words to delete and the text kept)."""
+    text = "下载后可任意编辑某小学安全工作自查报告为加强学校安全管理，我校开展了安全工作自查，现将自查情况报告如下。\n"
+    found = lint_text(text, tmp_path, select="B101,B102")
+    assert [f.excerpt for f in found] == ["下载后可任意编辑"]
