@@ -2309,3 +2309,11 @@ def test_a_sharing_sites_watermark_in_the_text_is_residue(tmp_path: Path) -> Non
     text = "下载后可任意编辑某小学安全工作自查报告为加强学校安全管理，我校开展了安全工作自查，现将自查情况报告如下。\n"
     found = lint_text(text, tmp_path, select="B101,B102")
     assert [f.excerpt for f in found] == ["下载后可任意编辑"]
+
+
+def test_an_editors_note_on_what_samples_teach_is_residue(tmp_path: Path) -> None:
+    """通过阅读一些成功的汇报范文，我们可以学习到一些写作技巧和思路: an editor's note over a sample; a document never speaks of
+    itself as a sample of writing."""
+    text = ("在工作中，汇报是一项重要的任务。通过阅读一些成功的汇报范文，我们可以学习到一些写作技巧和思路。\n"
+            "某镇安全生产工作情况汇报\n今年以来，我镇认真落实安全生产责任制，全镇安全生产形势平稳。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [1]
