@@ -1880,9 +1880,11 @@ def _counted(ctx: Context, measures: list[Measure], sections: list[MeasureSectio
     return counted
 
 
-# what a report says was done: a verb with 了 (成立了, 制定了; not 为了, 除了, 了解), or 已/已经 before a verb
-# (已安排专业人员)
-_DONE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?!解)|已(?:经)?(?=[\u4e00-\u9fff])(?!有|经)")
+# what a report says was done: a verb of an action taken with 了 (成立了, 制定了, 开展了), or 已/已经 before one
+# (已安排专业人员); not 发现了, 取得了 (what a paragraph of results or problems says)
+_TAKEN = ("成立|制定|制订|建立|开展|组织|召开|印发|出台|完善|落实|安排|配备|设立|签订|实施|举办|修订|健全|整改|要求"
+          "|购置|更换|维修")
+_DONE = re.compile(rf"(?:{_TAKEN})了|已(?:经)?(?:{_TAKEN}|完成)")
 # the kinds of a report of work done (自查报告, 工作总结, 情况汇报, 整改情况的报告, 述职报告): its parts of 措施 may
 # tell the measures taken; not a 调研报告, whose 建议 are to be done
 _REPORT_KIND = re.compile(r"(?:(?:自查|自评|自纠|情况的?|述职|述廉)报告|总结|汇报)(?:材料)?\s*$")
