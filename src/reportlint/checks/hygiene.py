@@ -1216,7 +1216,8 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in body.finditer(_WIDE_POINT) if "\uff0e" in body.text else ():
         add("wide_point", b, m.start() - offset, m.end() - offset, "。")
     for b, offset, m in body.finditer(_HEXAGON) if "〔" in body.text else ():
-        if not _HEXAGON_KEPT.fullmatch(m.group(1)):
+        if not _HEXAGON_KEPT.fullmatch(m.group(1)) and not any(c in m.group(1) for c in "（()）"):
+            # (〔以下简称“××”行动(第二季)〕: an outer bracket round a round one, a level of nesting the writer marked)
             add("hexagon", b, m.start() - offset, m.end() - offset, f"（{m.group(1)}）")
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
