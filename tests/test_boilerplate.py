@@ -2317,3 +2317,13 @@ def test_an_editors_note_on_what_samples_teach_is_residue(tmp_path: Path) -> Non
     text = ("在工作中，汇报是一项重要的任务。通过阅读一些成功的汇报范文，我们可以学习到一些写作技巧和思路。\n"
             "某镇安全生产工作情况汇报\n今年以来，我镇认真落实安全生产责任制，全镇安全生产形势平稳。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="B101")] == [1]
+
+
+def test_gambling_spam_in_place_of_a_name_inside_sentences_keeps_the_paragraph(tmp_path: Path) -> None:
+    """A hacked portal's spam took the place of a name inside a paragraph of sentences (……公众号更新较少，如“××365bet……
+    交通局”公众号。): the sentences are the text's, the paragraph is not deleted whole; alone on a line the spam is."""
+    para = "个别单位存在信息更新频次较少的问题，如“外围365bet网址交通局”等微信公众号更新不及时。"
+    text = f"某县政务新媒体检查情况通报\n一、总体情况\n全县共检查政务新媒体40个。\n{para}\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="B101")] == []
+    alone = text.replace(para, "外围365bet网址官方版下载")
+    assert [f.line for f in lint_text(alone, tmp_path, select="B101")] == [4]
