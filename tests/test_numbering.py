@@ -1181,3 +1181,10 @@ def test_a_clock_time_is_no_item_number(tmp_path: Path) -> None:
     assert lint_text(text, tmp_path, select="N101,N102") == []
     found = lint_text(text, tmp_path, select="N106")
     assert len(found) == 1 and "共 2 处" in found[0].message
+
+
+def test_a_figure_after_a_multiplication_sign_is_no_item_number(tmp_path: Path) -> None:
+    """……规格为3*1.8*2。建厂房……: the 2 is a size's last figure, not item 2 with a slipped 。 among 1、 2、 3、."""
+    text = ("资金使用情况\n1、专项资金下达情况。\n建设发酵池10个，每个规格为3*1.8*2。建厂房一座。\n"
+            "2、专项资金使用情况。\n3、项目实施效果。\n")
+    assert [f.message for f in lint_text(text, tmp_path, select="N106") if "打错" in f.message] == []

@@ -676,7 +676,8 @@ def find_markers(doc: Document, residue: frozenset[int] = frozenset(), body: Bod
 _LOOSE = PatternSet([
     rf"([（(])[ \u3000]*([{CN_NUM}]{{1,3}}|\d{{1,2}})[ \u3000]*([）)])(?=[\u3400-\u9fff“\"《])"
     # (an item may open with a Roman numeral of a class: 6. Ⅲ类放射源……)
-    rf"|(?<![\d.．A-Za-z/\-:：第])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《]|[ \u3000]?[Ⅰ-ⅿ])"
+    # (not after a multiplication sign: 3*1.8*2。 is a size, 2 its last figure)
+    rf"|(?<![\d.．A-Za-z/\-:：第*＊×])(\d{{1,2}})([.．。，,、])(?=[\u3400-\u9fff“\"《]|[ \u3000]?[Ⅰ-ⅿ])"
     rf"|(?<=[\u3400-\u9fff.．）)])([{CN_NUM}]{{1,3}})(、)(?=[\u3400-\u9fff])"
     # 8.2021年投资计划, 5.2.5m人行道: an item whose text starts with a number, kept only between 7. and 9.
     rf"|(?<=[{SENTENCE_END}])(\d{{1,2}})([.．])(?=\d)"
