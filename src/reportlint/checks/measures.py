@@ -1894,10 +1894,16 @@ def _done_in_a_report(ctx: Context, m: Measure) -> bool:
     """Whether ``m`` tells work done, in a report of work done (……自查报告, ……工作总结): 学校成立了……领导小组,
     已安排专业人员维护. Its 工作措施 part says what was taken, not what is to be done; a plan's tasks are judged
     whatever their tense."""
-    title = ctx.outline.title
-    if title is None or _REPORT_KIND.search(title.text.rstrip()) is None:
-        return False
-    return _DONE.search(m.body) is not None
+    return _reports_work_done(ctx) and _DONE.search(m.body) is not None
+
+
+def _reports_work_done(ctx: Context) -> bool:
+    """Whether the document's title names a report of work done (``_REPORT_KIND``), asked once per document."""
+    def ask() -> bool:
+        title = ctx.outline.title
+        return title is not None and _REPORT_KIND.search(title.text.rstrip()) is not None
+
+    return ctx.memo("reports-work-done", ask)  # type: ignore[no-any-return]
 
 
 def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], dims: Dimensions) -> bool:

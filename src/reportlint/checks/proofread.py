@@ -885,6 +885,7 @@ _ADVERBS = _PREDICATE_OPENS | frozenset("未不没无非勿")
 # a directional complement after a verb of one character, before the place it goes (丢入指定垃圾桶, 放入, 存入): 入
 # there is no slip for 人 (丢人), though the pair forms no word
 _COMPLEMENTS = frozenset("入")
+_BEFORE_A_WORD = _ADVERBS | _COMPLEMENTS  # second in the pair and a word after it: no slip for a look-alike
 
 
 def _two_apart(text: str, u: int) -> str:
@@ -922,8 +923,7 @@ def _confused(text: str, lex: object, table: dict[str, str], places: list[int],
                 continue  # 一 + a verb (一干就是十年, 一抓到底): no slip for a numeral unless an amount follows
             if not others or (k == 1 and _in_a_series(text, pair)) or ch in _two_apart(text, i + k) \
                     or pair[1 - k] in _two_apart(text, i + 1 - k) or (k == 0 and pair[1] in _PREDICATE_OPENS) \
-                    or (k == 1 and ch in _ADVERBS and lex.word(text[i + 2:i + 4])) \
-                    or (k == 1 and ch in _COMPLEMENTS and lex.word(text[i + 2:i + 4])):  # type: ignore[attr-defined]
+                    or (k == 1 and ch in _BEFORE_A_WORD and lex.word(text[i + 2:i + 4])):  # type: ignore[attr-defined]
                 continue
             key = pair[:k] + "?" + pair[k + 1:]
             words = [(f, word) for word, f, _ in lex.targets(key) if word[k] in others]  # type: ignore[attr-defined]
