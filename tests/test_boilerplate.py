@@ -2327,3 +2327,27 @@ def test_gambling_spam_in_place_of_a_name_inside_sentences_keeps_the_paragraph(t
     assert [f.line for f in lint_text(text, tmp_path, select="B101")] == []
     alone = text.replace(para, "外围365bet网址官方版下载")
     assert [f.line for f in lint_text(alone, tmp_path, select="B101")] == [4]
+
+
+_SCATTERED = ("关于加强小区环境卫生管理的实施办法\n"
+              "第一条 为加强小区环境卫?生管理，改善居!民生活环境，根据有关规定，制【定本办法。\n"
+              "第二条 本办法适用于本市城区的各居民小区。居委会负?责组织居民开展爱国卫生活动。\n"
+              "第三条 物业服务企业应当配—合街道办事处做好垃圾分类宣传，引导业主分类投】放生活垃圾。\n")
+
+
+def test_marks_a_site_scattered_inside_words_are_one_finding(tmp_path: Path) -> None:
+    """A law or model-text site scatters marks inside the words of its text against copying (卫?生, 居!民, 制【定):
+    one B101 finding, at the first, with the count; T102 and T103 leave those marks to it."""
+    found = lint_text(_SCATTERED, tmp_path, select="B101,T102,T103")
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [("B101", 2, "卫?生")]
+    assert "至少 6 处" in found[0].message and [r["line"] for r in found[0].related] == [3, 4]
+
+
+def test_a_writers_own_marks_between_words_are_not_scattered(tmp_path: Path) -> None:
+    """Titles, colons and exclamations of a writer stand between words (学习《条例》规定, 目标：一是): no B101, and T102 and
+    T103 still report a lone bracket and half-width marks."""
+    text = ("学习心得\n学习《条例》《准则》《规定》后，我深受教育！通过学习：一是提高了认识；二是明确了方向；"
+            "三是增强了信心！我们要对照《条例》要求，把纪律挺在前面。\n认真学习《党章》，牢记入党誓词!坚持原则?不动摇。\n"
+            "落实【两个责任，争当先锋——努力工作。\n")
+    found = lint_text(text, tmp_path, select="B101,T102,T103")
+    assert {f.rule for f in found} == {"T102", "T103"}

@@ -17,6 +17,7 @@ from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..scan import PatternSet, anchor, pattern_set
+from ..scattered import scattered_marks
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
 from .markup import markdown_bold
 
@@ -187,6 +188,14 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
         text = doc.blocks[index].text[start:end]
         yield rule.finding(doc, index, start, end, key="jammer", text=text if len(text) <= 40 else text[:30] + "…",
                            count=len(jammed))
+    scattered = scattered_marks(ctx).runs
+    if scattered:  # marks a site scattered inside the words of its text (人?民): one finding, the other lines related
+        b, start, end = scattered[0]
+        text = doc.blocks[b].text
+        lines = sorted({doc.line_of(x) for x, _, _ in scattered[1:]} - {doc.line_of(b)})
+        yield rule.finding(doc, b, start - 1, end + 1, key="scattered", text=text[start - 1:end + 1],
+                           count=len(scattered), blocks=len({x for x, _, _ in scattered}),
+                           related=[{"path": doc.path, "line": line} for line in lines])
     for meta_key, key in (("html_entities", "entities"), ("char_entities", "characters"), ("html_tags", "tags")):
         # space entities and tags of a web page's source in a .txt (the loader read them as spaces)
         marks = doc.meta.get(meta_key)

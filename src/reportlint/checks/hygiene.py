@@ -16,6 +16,7 @@ from ..model import Block, Finding, Rule
 from ..outline import has_sentence_ends
 from ..residue import hidden_prompts
 from ..scan import PatternSet, active, compile_each
+from ..scattered import MARKS, scattered_marks
 from ..textutil import SENTENCE_ENDS, open_tail, sentence_around
 from .summed import summed
 
@@ -626,7 +627,9 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     its paragraphs onto one line (修改为：“……。“……。”). ) after an item number (1)、
     a)) is not a stray closer. 〝〞 count as quotes here (T103 reports their form);
     quotes written back to front (”…“) are T104's. A mark opened in the last sentence of a text that stops in
-    mid-sentence (a page's preview, a copy that lost its end) is left alone: it may close past the cut.
+    mid-sentence (a page's preview, a copy that lost its end) is left alone: it may close past the cut. So is a
+    lone bracket of a text where a web page scattered marks inside the words (人?民, 管理【条例: B101 reports
+    them once): it is one of them.
     ## Parameters
     ``carry``: over how many following blocks an opened bracket may close (default 3);
     ``summary_over``: more mixed-width pairs, or more opening quotes left open, than this
@@ -635,9 +638,11 @@ def check_pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     坚持把“保证抓党建作为… (no closing ”) → T102 at “."""
     tail = open_tail(ctx)  # a mark opened in the last sentence of a text that stops there may close past the cut
+    scattered = scattered_marks(ctx).blocks  # marks a web page scattered inside the words: B101's one finding
     found = [f for f in _one_per_spot(ctx, rule, list(_pairs(ctx, rule)), rule.params.get("near", 12))
              if not _no_mark(ctx, f) and not (tail is not None and _may_close_past(ctx, f, tail))
-             and not _runs_into_hidden_text(ctx, f)]
+             and not _runs_into_hidden_text(ctx, f)
+             and not (scattered and f.end_block == f.block and f.excerpt and MARKS.issuperset(f.excerpt))]
     # the lone marks reported, for T103: a half-width bracket without a partner gets this finding only
     ctx.cache["T102 marks"] = {(f.block, f.start) for f in found if f.end_block == f.block and f.end == f.start + 1}
     over = rule.params.get("summary_over", 3)
@@ -1055,8 +1060,24 @@ def check_punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``summary_over``, ``summary_over_other``; ``book_endings``: last words of a document
     name (制度, 办法 …).
+    In a paragraph where a web page scattered marks inside the words against copying (人?民, B101 reports them once),
+    the half-width and odd marks are left alone.
     ## Example
     医疗便民、等惠民项目 → T103, suggesting 医疗便民等."""
+    scattered = scattered_marks(ctx).blocks
+    found = _punctuation(ctx, rule)
+    yield from (f for f in found if not _among_scattered(f, scattered)) if scattered else found
+
+
+def _among_scattered(f: Finding, blocks: frozenset[int]) -> bool:
+    """Whether ``f`` points at marks in a paragraph where a web page scattered marks inside the words
+    (``scattered_marks``), with the words between them (?实施城?): those marks, which B101's one finding covers."""
+    marks = [ch for ch in f.excerpt if not "\u4e00" <= ch <= "\u9fff"]
+    return f.block in blocks and f.end_block == f.block and bool(marks) and MARKS.issuperset(marks)
+
+
+def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
+    """``check_punctuation``'s findings, before the scattered marks are left out."""
     book = _book_title(tuple(rule.params.get("book_endings", ())))
     body, residue = ctx.body, ctx.residue
     in_book: set[int] = set()  # body offsets of the ? marks reported as book-title marks
