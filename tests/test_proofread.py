@@ -2025,3 +2025,10 @@ def test_a_set_formulation_with_the_leaders_name_taken_out_is_a_political_error(
     assert all("政治性差错" in f.message for f in found)
     right = "学习心得\n要坚决维护以习近平同志为核心的党中央权威，认真学习关于教育的论述。\n"
     assert lint_text(right, tmp_path, select="T105") == []
+
+
+def test_the_short_names_of_cadre_meetings_are_no_typo(tmp_path: Path) -> None:
+    """两干会, 三干会 (meetings of two or three levels of cadres) are words of the genre, not 两千 or 三千; a sum's 干
+    for 千 is still found."""
+    text = "工作简报\n3月5日，镇党委召开两干会，部署春耕生产。县里随后召开三干会。\n村里为每户发放补贴两干元。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T105")] == [(3, "两干")]
