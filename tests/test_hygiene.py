@@ -1010,3 +1010,11 @@ def test_commas_in_a_row_where_names_were_taken_out_ask_for_the_names(tmp_path: 
     assert [(f.excerpt, f.suggestion) for f in found] == [("、、", None)] and "名称" in found[0].message
     typed = lint_text("督查报告\n推动农民增收、、企业增税。\n", tmp_path, select="T103")
     assert [f.suggestion for f in typed] == ["、"]
+
+
+def test_the_close_of_a_pinyin_reading_whose_opening_was_lost_is_no_bracket(tmp_path: Path) -> None:
+    """A page that put pinyin after its characters, copied through a converter that turned a character and its ( into
+    ?: the ) closes the reading (X103 reports the readings), no bracket of the text. A real lone ) stays."""
+    text = ("先進事跡\n他紮根(zhā gēn)基層(céng)二十年,深入當(dāng)?dì)調(diào)研,為(wèi)群眾?bàn)實事。\n"
+            "見附件一)。\n")
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, ")")]

@@ -17,7 +17,7 @@ from ..outline import has_sentence_ends
 from ..residue import hidden_prompts
 from ..scan import PatternSet, active, compile_each
 from ..scattered import MARKS, scattered_marks
-from ..textutil import SENTENCE_ENDS, open_tail, sentence_around
+from ..textutil import SENTENCE_ENDS, TONED, open_tail, sentence_around
 from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
@@ -587,6 +587,9 @@ _NOT_AN_ORDINAL_LIST = "第一二三四五六七八九十"
 _SENTENCE_OPENS = "。；;：:！？ \t\n\u3000"  # what may stand before an ordinal word that opens a sentence
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z0-9])‘(?=[A-Za-z0-9])")  # ‘ typed for the apostrophe (COSCon‘20, don‘t)
 _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or the apostrophe itself (don’t)
+# a page's pinyin reading whose opening bracket and character were lost to a ? (當(dāng)?shù)赝: 当地, read by a
+# converter that could not map it): the ) closes the reading, which X103 reports with the others
+_LOST_READING = re.compile(rf"\?[a-zü]*[{TONED}][a-zü]*$")
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
 
 
@@ -595,14 +598,17 @@ _ASCII_AROUND = re.compile(r"[ -~]+")  # a run of printable ASCII and spaces
 
 def _no_mark(ctx: Context, f: Finding) -> bool:
     """Whether a finding points at one character that is no quotation mark or bracket: an apostrophe between Latin
-    letters or digits (’, or ‘ typed for it, which T103 reports), the bracket of an ASCII emoticon (;-), :)), or one
-    among the random tokens a forum hides against copying (D( z3 n, B101's jammer text)."""
+    letters or digits (’, or ‘ typed for it, which T103 reports), the bracket of an ASCII emoticon (;-), :)), the
+    close of a pinyin reading whose opening was lost (?shù), or one among the random tokens a forum hides against
+    copying (D( z3 n, B101's jammer text)."""
     if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in "‘’()":
         return False
     text = ctx.doc.blocks[f.block].text
     if f.excerpt in "‘’":
         return _APOSTROPHES.match(text, f.start) is not None
     if _EMOTICON.search(text, max(0, f.start - 3), f.end) is not None:
+        return True
+    if f.excerpt == ")" and _LOST_READING.search(text, max(0, f.start - 8), f.start) is not None:
         return True
     # a bracket among a forum's jammer text (4 U+ D( z3 n i%, which B101 reports): short ASCII tokens all round
     m = _ASCII_AROUND.search(text, max(0, f.start - 30), f.end + 30)
