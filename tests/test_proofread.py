@@ -2034,3 +2034,12 @@ def test_the_short_names_of_cadre_meetings_are_no_typo(tmp_path: Path) -> None:
         assert lint_text(f"工作简报\n镇里正在召开{meeting}布置工作。\n", tmp_path, select="T105") == []
     found = lint_text("工作简报\n村里为每户发放补贴两干元。\n", tmp_path, select="T105")
     assert [(f.line, f.suggestion) for f in found] == [(2, "两千")]
+
+
+def test_a_sum_with_commas_between_thousands_has_its_unit(tmp_path: Path) -> None:
+    """出资12,800万元: the comma groups thousands, the unit is there; a sum cut at a comma between clauses still lacks
+    it."""
+    grouped = "情况说明\n2023年6月，公司出资12,800万元收购该厂40%的股权。\n"
+    assert lint_text(grouped, tmp_path, select="T108") == []
+    bare = "情况说明\n2023年6月，公司出资128,用于收购该厂40%的股权。\n"
+    assert [f.excerpt for f in lint_text(bare, tmp_path, select="T108")] == ["128"]

@@ -2176,7 +2176,8 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
 _NEAR = 150  # characters around an amount where its terms are looked for
 # a sum of money with no unit at all: 电力公司出资8000，…  (万元? 元? or 80%?)
-_BARE_MONEY_SOURCE = r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，,。；;、])"
+# (a comma before three digits groups thousands: 出资35,500万元 is one sum with its unit)
+_BARE_MONEY_SOURCE = r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，。；;、]|,(?!\d{3}))"
 _BARE_MONEY = PatternSet([_BARE_MONEY_SOURCE])
 # the same pattern searched once over the joined text, in C (no match reaches across a line break): a report seldom
 # has a bare sum, and ``Body.finditer`` tries the pattern at each 投资, 补助 … in a Python step (a third more time)
