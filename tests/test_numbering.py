@@ -1188,3 +1188,15 @@ def test_a_figure_after_a_multiplication_sign_is_no_item_number(tmp_path: Path) 
     text = ("资金使用情况\n1、专项资金下达情况。\n建设发酵池10个，每个规格为3*1.8*2。建厂房一座。\n"
             "2、专项资金使用情况。\n3、项目实施效果。\n")
     assert [f.message for f in lint_text(text, tmp_path, select="N106") if "打错" in f.message] == []
+
+
+def test_a_list_in_the_other_punctuation_under_an_item_ending_in_a_colon_is_nested(tmp_path: Path) -> None:
+    """2、主要职责： then 1. 2. 3.: the item introduces a list of its own, and 3、 after it goes on with 2、, not with
+    that list's 3. Neither a repeated number nor a mixed style."""
+    text = ("班委会工作制度\n1、班委会在班主任指导下开展工作。\n2、主要职责：\n1.组织同学参加集体活动。\n"
+            "2.收集同学的意见和建议。\n3.协助老师管理班级事务。\n3、工作要求：\n1.每周召开一次班委会。\n"
+            "2.每月向班主任汇报一次。\n4、本制度自公布之日起执行。\n")
+    assert lint_text(text, tmp_path, select="N101,N102,N103") == []
+    # the same list numbered wrongly is still reported
+    wrong = text.replace("3、工作要求", "2、工作要求")
+    assert [(f.rule, f.line) for f in lint_text(wrong, tmp_path, select="N101")] == [("N101", 7)]

@@ -959,6 +959,21 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                 same = None
             else:
                 same = outer
+        if same is not None and family == "ar" and not ev.loose and not ev.inline \
+                and items[stack[same]].marker.style != ev.style:
+            open_mk = items[stack[same]].marker
+            if ev.value == 1 and same == len(stack) - 1 and _ends_in_colon(blocks, open_mk):
+                # 2、模范带头作用： then 1.以身作则: a list in the other punctuation that the item introduces, not
+                # its list starting again
+                last_of[scope, family] = push(ev, stack[-1], stack)
+                continue
+            if open_mk.value != ev.value - 1:
+                # 3、 after that list's 4.: its sibling is the open item of its own punctuation numbered one less
+                own = next((i for i in range(same - 1, base - 1, -1) if family_of[stack[i]] == family
+                            and items[stack[i]].marker.style == ev.style
+                            and items[stack[i]].marker.value == ev.value - 1), None)
+                if own is not None:
+                    same = own
         if ev.loose:
             text = block.text if block is not None else ""
             top = items[stack[-1]].marker if len(stack) > base else None
@@ -1080,6 +1095,11 @@ def _markers_by_family(events: list[Marker | Heading]) -> dict[str, tuple[list[i
             found[0].append(pos)
             found[1].append(later.value)
     return evidence
+
+
+def _ends_in_colon(blocks: tuple[Block, ...], mk: Marker) -> bool:
+    """Whether the line of ``mk``'s item ends with a colon (2、模范带头作用：): it introduces what follows."""
+    return mk.block < len(blocks) and blocks[mk.block].text.rstrip().endswith((":", "："))
 
 
 def _heading_like(text: str, ev: Marker) -> bool:
