@@ -950,6 +950,10 @@ def test_a_point_after_a_de_that_ends_no_sentence_is_to_be_deleted(tmp_path: Pat
     found = [(f.line, f.message) for f in lint_text(text, tmp_path, select="T103")]
     assert [line for line, _ in found] == [2, 2, 3]
     assert "请删除这个点" in found[0][1] and "全角标点“。”" in found[1][1] and "全角标点“。”" in found[2][1]
+    # a clause that opens at a 、 of a list, a title's 《 or a bracket, however long the sentence before it
+    longer = ("关于农技站情况的报告\n县局转来《关于申请拨付二〇二四年度全县农业技术推广站设备购置经费的.请示》，已阅。\n"
+              "我们把全县八个乡镇、三十二个行政村的种植大户、家庭农场和专业合作社的.负责人请来座谈。\n")
+    assert [(f.line, "请删除这个点" in f.message) for f in lint_text(longer, tmp_path, select="T103")] == [(2, True), (3, True)]
 
 
 def test_a_viewers_page_number_before_the_texts_own_dunhao_is_no_doubled_mark(tmp_path: Path) -> None:

@@ -928,7 +928,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
 
 # a point after the 的 of a clause without 是 (是……的. may close a sentence), at the end of the searched span: the
 # 的 joins what comes before it to the noun after the point, so the point ends no sentence
-_STRAY_DOT = re.compile(r"(?:^|[，。；：！？,;:!?\n])[^，。；：！？,;:!?\n是]{1,28}的\.$")
+# (a clause from a break, a 、 of a list or an opening bracket: 报来《关于……工程的.立项报告》, 当(dāng)成他过去的.影子)
+_STRAY_DOT = re.compile(r"(?:^|[，。；：！？,;:!?\n、《(（])[^，。；：！？,;:!?\n、《(（是]{1,36}的\.$")
 _ENTITY_OPEN = re.compile(r"&#?[A-Za-z0-9]{2,9}$")  # a character entity up to its closing ; (&nbsp, &#9826, &9826)
 # a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
 _HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
@@ -1177,7 +1178,7 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             add("split_dot", b, m.start() - 1 - body.starts[b.index], m.end() + 1 - body.starts[b.index],
                 body.text[m.start() - 1] * 2)
             continue
-        if m.group() == "." and _STRAY_DOT.search(body.text, max(0, m.start() - 30), m.start() + 1):
+        if m.group() == "." and _STRAY_DOT.search(body.text, max(0, m.start() - 38), m.start() + 1):
             # 创办的.一所学校: a point a page hides in its text against copying, after a 的 that ends no sentence
             add("stray_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "")
             continue
