@@ -2351,3 +2351,15 @@ def test_a_writers_own_marks_between_words_are_not_scattered(tmp_path: Path) -> 
             "落实【两个责任，争当先锋——努力工作。\n")
     found = lint_text(text, tmp_path, select="B101,T102,T103")
     assert {f.rule for f in found} == {"T102", "T103"}
+
+
+def test_a_sites_blurb_in_its_own_name_is_residue(tmp_path: Path) -> None:
+    """以下是××给大家收集的……: a model-text site's blurb under its page heading, in the site's own name; the heading
+    run into it (……的请示请示是……) is no word typed twice."""
+    text = ("关于申请会议室改造经费的请示请示是向上级机关请求指示、批准的公文,以下是文秘站给大家收集的请示范文,仅供参考。\n"
+            "县财政局：\n我局会议室建于2008年，设施老化，现申请改造经费12万元。妥否，请批示。\n")
+    found = lint_text(text, tmp_path, select="B101,T101")
+    assert [(f.rule, f.line) for f in found] == [("B101", 1)]
+    # an office's own sentence with 以下是 is no blurb
+    own = "工作简报\n以下是各乡镇报送的整改情况，请各单位对照落实。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
