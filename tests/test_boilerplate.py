@@ -2363,3 +2363,10 @@ def test_a_sites_blurb_in_its_own_name_is_residue(tmp_path: Path) -> None:
     # an office's own sentence with 以下是 is no blurb
     own = "工作简报\n以下是各乡镇报送的整改情况，请各单位对照落实。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_title_with_marks_scattered_in_it_is_no_missing_title(tmp_path: Path) -> None:
+    """The title line of a text whose page scattered marks inside the words holds them too (……卫?生管理的实施【办法):
+    S105 cannot read it as a title and says nothing; B101 says what happened."""
+    text = _SCATTERED.replace("关于加强小区环境卫生管理的实施办法", "关于加强小区环境卫?生管理的实施【办法")
+    assert [f.rule for f in lint_text(text, tmp_path, select="B101,S105")] == ["B101"]

@@ -20,7 +20,7 @@ from .context import Context
 # between two characters that make a word now and then)
 _ODD = "【】《》!?！？—:;"
 _RUN = re.compile(r"(?<=[\u4e00-\u9fff])[【】《》!?！？—:;()（）,，。：；]{1,3}(?=[\u4e00-\u9fff])")
-_ODD_MARK = re.compile(f"[{_ODD}]")
+ODD_MARKS = re.compile(f"[{_ODD}]")  # one of them (S105 reads a first line holding one as past reading)
 LEAST_RUNS = 6  # runs inside a word in one document before its marks count as scattered
 LEAST_KINDS = 3  # … of at least this many odd marks
 MARKS = frozenset(_ODD + "()（）,，。：；")  # what T102 and T103 leave alone in a paragraph holding such runs
@@ -44,9 +44,9 @@ def scattered_marks(ctx: Context) -> Scattered:
 def _find(ctx: Context) -> Scattered:
     body = ctx.body
     text = body.text
-    if len(_ODD_MARK.findall(text)) < LEAST_RUNS:
+    if len(ODD_MARKS.findall(text)) < LEAST_RUNS:
         return Scattered([])  # most texts: one scan in C
-    candidates = [m for m in _RUN.finditer(text) if _ODD_MARK.search(m.group())]
+    candidates = [m for m in _RUN.finditer(text) if ODD_MARKS.search(m.group())]
     if len(candidates) < LEAST_RUNS or len({ch for m in candidates for ch in m.group() if ch in _ODD}) < LEAST_KINDS:
         return Scattered([])
     from .lexicon import lexicon  # only for a text with many such runs

@@ -16,6 +16,7 @@ from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker, list_lead
 from ..rulebook import Section
 from ..scan import pattern_set
+from ..scattered import ODD_MARKS, scattered_marks
 from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, normalize_heading, plain_heading, sentences, similarity
 
 
@@ -548,7 +549,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ``min_blocks``: non-empty blocks a document needs before it is judged (default 3).
     ``title_examples``: the example title the message offers, by document type.
     ``midway_openings``: a first line that opens on a later item of a list (3、, 二、, （三）): the text is a piece out
-    of the middle of a document, whose beginning, not only its title, is lost; nothing is said.
+    of the middle of a document, whose beginning, not only its title, is lost; nothing is said. Nor is it of a text
+    where a page scattered marks inside the words (B101) and the first line holds such marks: it may be the title.
     ## Example
     A 对照检查材料 whose first line is 学习贯彻…主题教育开展以来，…。 → S105."""
     doc = ctx.doc
@@ -584,6 +586,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if any(mk.block == first.index and mk.stray == "page" and not first.text[:mk.start].strip()
            for mk in ctx.outline.markers):
         return  # a viewer's first page (1、××工作方案为……): its title runs into the text where no one can tell
+    if first.index in scattered_marks(ctx).blocks or (scattered_marks(ctx).runs and ODD_MARKS.search(first.text)):
+        return  # marks a page scattered inside the words (B101): its first line may be the title, past reading
     midway = pattern_set(tuple(rule.params.get("midway_openings", ())))
     if midway is not None and midway.pattern.match(first.text.lstrip()):
         return  # the text opens on a later item (3、……, 二、……): a piece out of the middle, its beginning is lost
