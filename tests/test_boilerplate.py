@@ -2370,3 +2370,10 @@ def test_a_title_with_marks_scattered_in_it_is_no_missing_title(tmp_path: Path) 
     S105 cannot read it as a title and says nothing; B101 says what happened."""
     text = _SCATTERED.replace("关于加强小区环境卫生管理的实施办法", "关于加强小区环境卫?生管理的实施【办法")
     assert [f.rule for f in lint_text(text, tmp_path, select="B101,S105")] == ["B101"]
+
+
+def test_an_underscore_after_a_kinds_name_joins_a_pages_titles(tmp_path: Path) -> None:
+    """……应急预案_防汛预案: a web page's title joins two names with an underscore after the kind's name, no blank left
+    for a name; 中共_县委 is still one."""
+    text = "学校防汛应急预案_防汛预案范文\n为做好汛期安全工作，确保师生安全，特制定本预案。\n中共_县委要求各校落实。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(3, "_")]
