@@ -2377,3 +2377,10 @@ def test_an_underscore_after_a_kinds_name_joins_a_pages_titles(tmp_path: Path) -
     for a name; 中共_县委 is still one."""
     text = "学校防汛应急预案_防汛预案范文\n为做好汛期安全工作，确保师生安全，特制定本预案。\n中共_县委要求各校落实。\n"
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(3, "_")]
+
+
+def test_a_blank_after_a_telephone_label_is_the_number_whatever_runs_on_after_it(tmp_path: Path) -> None:
+    """联系电话：xxxxxxxxxxx年…: the date line glued after the blank does not make it a date."""
+    text = "关于申请维修经费的请示\n县财政局：\n请予批准。\n联系人：xxx  联系电话：xxxxxxxxxxx年三月五日\n"
+    found = lint_text(text, tmp_path, select="B103")
+    assert any("电话号码" in f.message for f in found) and not any("日期" in f.message for f in found)

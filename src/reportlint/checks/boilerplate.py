@@ -392,7 +392,13 @@ _MASKED = re.compile(r"(?:ZZ|ZF|GCD|D)$")
 _MASK_NEXT = re.compile(r"的|委|员|建|支部|总支|小组|课|风|性|徽|旗|章|纪|史|务|政|群|组织|近平|新时代")
 
 
+# (not a joint label's: 联系人及电话：XXX, whose first blank is the name)
+_PHONE_BEFORE = re.compile(r"(?<![及和与、/])(?<![及和与、/]联系)(?:电话|手机|传真|座机)\s*[:：]?\s*$")
+
+
 def _kind(text: str, start: int, end: int) -> str:
+    if _PHONE_BEFORE.search(text, max(0, start - 12), start):
+        return "电话号码"  # 电话：xxxxxxxxxxx, a date's 年 run on after it (the next line glued) or not
     if text[end:end + 1] in ("年", "月", "日") or text[end - 1:end] == "日":
         return "日期"  # 201x年, 20XX年: the unit of a date right after the blank says more than the digits before it
     before = text[max(0, start - 12):start]
