@@ -2384,3 +2384,11 @@ def test_a_blank_after_a_telephone_label_is_the_number_whatever_runs_on_after_it
     text = "关于申请维修经费的请示\n县财政局：\n请予批准。\n联系人：xxx  联系电话：xxxxxxxxxxx年三月五日\n"
     found = lint_text(text, tmp_path, select="B103")
     assert any("电话号码" in f.message for f in found) and not any("日期" in f.message for f in found)
+
+
+def test_a_model_text_sites_row_with_its_posting_time_is_residue(tmp_path: Path) -> None:
+    text = ("关于申请办公经费的请示\n好范文网  发布于:2019-05-12  分类: 请示报告 手机版\n"
+            "县财政局：\n我局现申请办公经费5万元。妥否，请批示。\n")
+    assert [(f.line, f.excerpt[:4]) for f in lint_text(text, tmp_path, select="B101")] == [(2, "好范文网")]
+    # an office's own sentence with 发布于 and a date written out is no row
+    assert lint_text("工作简报\n该通知发布于2019年5月12日，各单位已落实。\n", tmp_path, select="B101") == []
