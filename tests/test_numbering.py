@@ -1200,3 +1200,16 @@ def test_a_list_in_the_other_punctuation_under_an_item_ending_in_a_colon_is_nest
     # the same list numbered wrongly is still reported
     wrong = text.replace("3、工作要求", "2、工作要求")
     assert [(f.rule, f.line) for f in lint_text(wrong, tmp_path, select="N101")] == [("N101", 7)]
+
+
+def test_a_sites_preview_of_head_and_tail_has_no_numbering_slips(tmp_path: Path) -> None:
+    """A sharing site shows a document's head and tail and says the middle is left out: the count jumps where the
+    middle went (二、 then 五、, 2、 twice), no slip of the writer's; B101 reports the site's lines."""
+    text = ("以下为《村务公开制度》的无排版文字预览，完整内容请下载\n村务公开制度\n一、公开内容\n1、村级财务收支情况。\n"
+            "2、集体资产管理情况。内容过长，仅展示头部和尾部部分文字预览，全文请查看图片预览。\n2、村干部报酬情况。\n五、监督管理\n1、村务监督委员会负责监督。\n"
+            "[文章尾部最后200字内容到此结束，中间部分内容请查看底下的图片预览]\n")
+    assert lint_text(text, tmp_path, select="N101,N102") == []
+    assert {f.line for f in lint_text(text, tmp_path, select="B101")} == {1, 5, 9}
+    # without the notice the same jumps are slips
+    bare = "\n".join(text.splitlines()[1:8]).replace("内容过长，仅展示头部和尾部部分文字预览，全文请查看图片预览。", "")
+    assert {f.rule for f in lint_text(bare + "\n", tmp_path, select="N101,N102")} == {"N101", "N102"}

@@ -597,3 +597,17 @@ def hidden_prompts(ctx: Context) -> PatternSet | None:
         return pattern_set(tuple(params.get("hidden_patterns", ())))
 
     return ctx.memo("residue.hidden_prompts", read)  # type: ignore[no-any-return]
+
+
+def elided(ctx: Context) -> bool:
+    """Whether the text holds a notice of B101's ``elided_patterns`` as this run merged them: a sharing site showed the
+    document's head and tail and left out part of the middle, at no place the text shows (N101 and N102 say
+    nothing of a count that jumps)."""
+    def read() -> bool:
+        params_of = ctx.cache.get("params_of")
+        site = ctx.rulebook.rules.get(RULE)
+        params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
+        notices = pattern_set(tuple(params.get("elided_patterns", ())))
+        return notices is not None and notices.search(ctx.body.text) is not None
+
+    return ctx.memo("residue.elided", read)  # type: ignore[no-any-return]

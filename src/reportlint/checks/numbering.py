@@ -15,7 +15,7 @@ from ..durations import CLAIM_CORE, mismatches
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
-from ..residue import hidden_prompts
+from ..residue import elided, hidden_prompts
 from ..scan import PatternSet, tail_scans
 from ..textutil import open_tail, sentence_around
 
@@ -136,13 +136,16 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     at its first break. A list starting again at 1 opens a new list, never an error.
     ## Parameters
     ``mode``: ``duplicate`` or ``skip``. A skip across a line of web residue where the site hid part of the text
-    (B101's ``hidden_patterns``: 此处隐藏2779字，下载后查看) is that part, not a numbering slip.
+    (B101's ``hidden_patterns``: 此处隐藏2779字，下载后查看) is that part, not a numbering slip; in a site's preview of
+    a document's head and tail (B101's ``elided_patterns``: 中间部分内容请查看图片预览) nothing is said.
     ## Example
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
     outline = ctx.outline
     lists, explained = _list_breaks(ctx)
     hidden = hidden_prompts(ctx)  # a site's prompt where it hid text (此处隐藏2779字，下载后查看)
+    if lists and elided(ctx):
+        return  # a preview of the head and tail: the count jumps where the middle went, at no place the text shows
     for breaks, orphans, items in lists:
         if orphans is not None:
             if mode == "skip":
