@@ -46,3 +46,13 @@ def test_placeholder_glyphs_counted_from_code_units_as_by_the_class_scan() -> No
         units = text.encode("utf-16-le", "surrogatepass")
         assert garbled_share(doc, text, units) == garbled_share(doc, text)
         assert garbled_share(doc, text) > 0
+
+
+def test_toneless_pinyin_readings_a_page_put_after_its_words_are_one_finding(tmp_path: Path) -> None:
+    """面庞(pang)晒得(de)黝黑(hei): readings without tones, many and of several syllables, are a page's too; a unit or a
+    label in brackets (公里(km), 重量(kg), 面积(ha)) is none."""
+    text = "先进事迹\n他扎根(zha)基层(ceng)十年，面庞(pang)晒得(de)黝黑(hei)，走遍了全村(cun)每一户。\n"
+    found = lint_text(text, tmp_path, select="X103")
+    assert [(f.line, f.excerpt) for f in found] == [(2, "(zha)")] and "6 处" in found[0].message
+    units = "情况说明\n道路全长(km)十二，运量(kg)若干，面积(ha)三百，库容(m)五十，流量(s)十，坡度(du)三。\n"
+    assert lint_text(units, tmp_path, select="X103") == []

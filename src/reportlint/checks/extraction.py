@@ -74,15 +74,30 @@ _PINYIN_MIN = 3  # readings in one document before they count as carried over (a
 _READING_OPENS = (re.compile(rf"（[a-zü]*[{TONED}]"), re.compile(rf"\([a-zü]*[{TONED}]"))
 
 
+_TONELESS_READING = re.compile(r"[（(]([a-z]{2,6})[）)]")
+_TONELESS_MIN = 5  # toneless readings before they count (a syllable in brackets may be a unit or a label once or twice)
+# a syllable of Mandarin written without its tone: an initial, or none, and a final (v for ü); general knowledge of
+# 汉语拼音方案 (1958)
+_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|"
+                       r"ian|in|iang|ing|iong|u|ua|uo|uai|ui|uan|un|uang|ueng|v|ve|van|vn|ue)$")
+
+
 def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """One finding, at the first, when ``_PINYIN_MIN`` or more readings follow Chinese characters."""
     text = ctx.body.text
-    if not (_READING_OPENS[0].search(text) or _READING_OPENS[1].search(text)):
+    toned = _READING_OPENS[0].search(text) or _READING_OPENS[1].search(text)
+    if not toned and not _TONELESS_READING.search(text):
         return
     found = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(PINYIN_READING)
-             if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff"]
+             if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff"] if toned else []
     if len(found) < _PINYIN_MIN:
-        return
+        # a page that wrote its readings without tones (面庞(pang)晒得(de)黝黑(hei)): more of them, of several
+        # syllables, each a syllable of Mandarin (km, kg are none)
+        bare = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(_TONELESS_READING)
+                if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff" and _SYLLABLE.match(m.group(1))]
+        if len(bare) < _TONELESS_MIN or len({m.group(1) for _, _, m in bare}) < _PINYIN_MIN:
+            return
+        found = sorted(found + bare, key=lambda f: f[2].start())
     block, start, first = found[0]
     yield rule.finding(ctx.doc, block.index, start, start + len(first.group()), key="pinyin", count=len(found),
                        sample=text[first.start() - 1:first.end()])
