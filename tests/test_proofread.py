@@ -2043,3 +2043,12 @@ def test_a_sum_with_commas_between_thousands_has_its_unit(tmp_path: Path) -> Non
     assert lint_text(grouped, tmp_path, select="T108") == []
     bare = "情况说明\n2023年6月，公司出资128,用于收购该厂40%的股权。\n"
     assert [f.excerpt for f in lint_text(bare, tmp_path, select="T108")] == ["128"]
+
+
+def test_common_typos_that_are_words_of_their_own_are_listed(tmp_path: Path) -> None:
+    """监守岗位, 施之有效, 从新设计: each wrong form a word jieba holds, so only the list finds them; 监守自盗, 从新的
+    起点 stay."""
+    text = "工作总结\n他始终监守岗位，方法施之有效。请按要求从新设计表格。\n"
+    assert [f.suggestion for f in lint_text(text, tmp_path, select="T105")] == ["坚守", "行之有效", "重新"]
+    right = "工作总结\n严防监守自盗。从新的起点出发。\n"
+    assert lint_text(right, tmp_path, select="T105") == []
