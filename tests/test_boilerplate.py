@@ -2392,3 +2392,17 @@ def test_a_model_text_sites_row_with_its_posting_time_is_residue(tmp_path: Path)
     assert [(f.line, f.excerpt[:4]) for f in lint_text(text, tmp_path, select="B101")] == [(2, "好范文网")]
     # an office's own sentence with 发布于 and a date written out is no row
     assert lint_text("工作简报\n该通知发布于2019年5月12日，各单位已落实。\n", tmp_path, select="B101") == []
+
+
+def test_a_sharing_sites_list_of_notes_is_residue_between_its_known_items(tmp_path: Path) -> None:
+    """1. 1、本文档共8页…… / 2. 2、(a note whose site name a spam replaced) / 3. 3、本站所有内容均由网友上传……: the list's
+    first and last items are residue, so is the one between, and its 2、 is no repeated number."""
+    text = ("文库精品文档下载\n  1. 1、本文档共8页,可阅读全部内容。\n"
+            "  2. 2、某某娱乐官网文档一经付费,即视为同意本站的规则。\n"
+            "  3. 3、本站所有内容均由合作方或网友上传,本站不对文档的完整性做任何保证。\n"
+            "关于新建村级卫生室的申请报告\n县卫生健康局：\n我村现有人口3200人，申请新建卫生室一所。\n")
+    found = lint_text(text, tmp_path, select="B101,N101,N103")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 4)]
+    # a writer's own list in that form, with no residue around it, keeps its numbers
+    own = "工作要求\n  1. 1、各村按时报送。\n  2. 2、各村按时报送。\n"
+    assert lint_text(own, tmp_path, select="B101") == []

@@ -62,7 +62,17 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
         blocks = tuple(replace(b, text=(PINYIN_READING.sub("", b.text) if glossed else b.text).translate(forms))
                        for b in doc.blocks)
         doc, body = replace(doc, blocks=blocks), Body(blocks)
-    return frozenset(residue_blocks(doc, body, params))
+    found = frozenset(residue_blocks(doc, body, params))
+    return found | _notice_lists(doc.blocks, found) if len(found) >= 2 else found
+
+
+def _notice_lists(blocks: Sequence[Block], found: frozenset[int]) -> frozenset[int]:
+    """The items of one web page's list of notes between two of its items that are residue (``_one_notice_list``)."""
+    out: set[int] = set()
+    for a, b in pairwise(sorted(found)):
+        if b - a > 1 and _one_notice_list(blocks, a, b):
+            out.update(range(a + 1, b))
+    return frozenset(out)
 
 
 _BARE_ADDRESS = re.compile(r"\s*(?:https?://|www\.)\S+\s*$")
@@ -99,6 +109,26 @@ def bridged(blocks: Sequence[Block], found: frozenset[int], title: int) -> froze
         if b - a > 1 and all(j != title and _blank_or_value(blocks[j].text) for j in range(a + 1, b)):
             out.update(range(a + 1, b))
     return frozenset(out)
+
+
+# an item of a web page's numbered list whose text carries its own number (1. 1、本文档共23页……): the list of notes a
+# document-sharing site puts over its preview
+_DOUBLED_LABEL = re.compile(r"\s*(\d{1,2})\.\s*(\d{1,2})、")
+
+
+def _one_notice_list(blocks: Sequence[Block], a: int, b: int) -> bool:
+    """Whether the blocks from ``a`` to ``b`` are items of one such list in a row (1. 1、 … 2. 2、 … 3. 3、): with the
+    items before and after residue, the items between are the same site's notes (a spam that replaced the site's
+    name in one of them hides it from the patterns)."""
+    values = []
+    for j in range(a, b + 1):
+        if not blocks[j].text.strip():
+            continue
+        m = _DOUBLED_LABEL.match(blocks[j].text)
+        if m is None or m.group(1) != m.group(2):
+            return False
+        values.append(int(m.group(1)))
+    return all(y == x + 1 for x, y in pairwise(values))
 
 
 def _listed_addresses(blocks: Sequence[Block], found: set[int]) -> set[int]:
