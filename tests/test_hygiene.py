@@ -1022,3 +1022,12 @@ def test_the_close_of_a_pinyin_reading_whose_opening_was_lost_is_no_bracket(tmp_
     text = ("先進事跡\n他紮根(zhā gēn)基層(céng)二十年,深入當(dāng)?dì)調(diào)研,為(wèi)群眾?bàn)實事。\n"
             "見附件一)。\n")
     assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T102")] == [(3, ")")]
+
+
+def test_a_full_stop_typed_for_a_decimal_point_is_reported(tmp_path: Path) -> None:
+    """总投资86。4万元: the input method's 。 for the decimal point, between digits before a unit; a sentence that ends
+    on a figure before one that opens with a date is no decimal (共5人。6月……)."""
+    text = "项目建议书\n项目总投资86。4万元，同比增长12。5%。参加培训共5人。6月底前完成。\n"
+    found = lint_text(text, tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in found] == [("。", "."), ("。", ".")]
+    assert [f.start for f in found] == [7, 18]

@@ -2052,3 +2052,10 @@ def test_common_typos_that_are_words_of_their_own_are_listed(tmp_path: Path) -> 
     assert [f.suggestion for f in lint_text(text, tmp_path, select="T105")] == ["坚守", "行之有效", "重新"]
     right = "工作总结\n严防监守自盗。从新的起点出发。\n"
     assert lint_text(right, tmp_path, select="T105") == []
+
+
+def test_an_amount_with_a_full_stop_for_its_decimal_point_is_one_amount(tmp_path: Path) -> None:
+    """总投资86。4万元，其中补助50万元，自筹36。4万元: 86。4 is one amount (T103 asks the point), not 86 without a unit
+    and a whole of 4万元 smaller than its part."""
+    text = "项目建议书\n该项目总投资86。4万元，其中申请补助50万元，自筹36。4万元。\n"
+    assert lint_text(text, tmp_path, select="T108") == []

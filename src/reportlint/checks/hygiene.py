@@ -594,6 +594,12 @@ _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]
 
 
 _ASCII_AROUND = re.compile(r"[ -~]+")  # a run of printable ASCII and spaces
+# a full stop typed for the decimal point of an amount (总投资122。8万元, 增长12。5%: an input method in Chinese mode
+# types 。 for the . key): digits on both sides and a unit after; not a sentence that ends on a figure before one that
+# opens with one (……共3人。5月……: no unit right after the digits)
+_DECIMAL_STOP_SOURCE = r"(?<=\d)。(?=\d{1,3}\s*(?:万|亿|元|%|％|个百分点|倍|吨|公里|千米|平方米|平方公里|亩|公顷|米))"
+_DECIMAL_STOP = PatternSet([_DECIMAL_STOP_SOURCE])
+_DECIMAL_STOP_NEED = re.compile(_DECIMAL_STOP_SOURCE)
 
 
 def _no_mark(ctx: Context, f: Finding) -> bool:
@@ -1247,6 +1253,8 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if not _HEXAGON_KEPT.fullmatch(m.group(1)) and not any(c in m.group(1) for c in "（()）"):
             # (〔以下简称“××”行动(第二季)〕: an outer bracket round a round one, a level of nesting the writer marked)
             add("hexagon", b, m.start() - offset, m.end() - offset, f"（{m.group(1)}）")
+    for b, offset, m in body.finditer(_DECIMAL_STOP) if _DECIMAL_STOP_NEED.search(body.text) else ():
+        add("decimal", b, m.start() - offset, m.end() - offset, ".")  # 122。8万元: the input method's full stop
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
     over = rule.params.get("summary_over", 5)

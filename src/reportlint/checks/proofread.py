@@ -1677,7 +1677,7 @@ def _dimensions(value: object) -> tuple[tuple[str, ...], ...]:
 
 # an amount of a breakdown: a number (1,212.12 with its separators), 万 or 亿, a unit; not a rate, not one of a pair of
 # units (元/吨), not a bound (50万元以上)
-_PART_AMOUNT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|[万亿]?)"
+_PART_AMOUNT = re.compile(r"(?<![\d.,])(?<!\d。)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(万亿|[万亿]?)"
                           r"(人次|人|名|户|家|个|所|项|件|元|吨|亩|公顷|辆|套|千瓦时|千瓦|公里|平方米|立方米)"
                           r"(?![\d%％/])(?!以上|以下|以内|左右)")
 # a change, not a part (比上年增加0.8万亩, 新增25家); 增加值 is an amount of its own
@@ -1816,7 +1816,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
 # unit. A paragraph above with none, or with two or more, ends the items (a paragraph of two amounts is no item)
 _TOTAL_AFTER = re.compile(r"\s*(?:以上|上述)[^\d。；;]{0,6}?(?:共计|合计|总计|共)[^\d。；;]{0,12}?"
                           r"(\d+(?:\.\d+)?)\s*(万元|亿元|元|个|项|人|户|家|所|台|套|辆|间|处|公里|亩|吨)")
-_ITEM_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万元|亿元|元|个|项|人|户|家|所|台|套|辆|间|处|公里|亩|吨)")
+_ITEM_AMOUNT = re.compile(r"(?<![\d.])(?<!\d。)(\d+(?:\.\d+)?)\s*"
+                          r"(万元|亿元|元|个|项|人|户|家|所|台|套|辆|间|处|公里|亩|吨)")
 _ITEMS_MIN = 2
 
 
@@ -1888,7 +1889,7 @@ def _negative_rises(ctx: Context, rule: Rule) -> Iterator[Finding]:
 # before 其中 (全县有企业320家，今年新增25家，其中…180家 counts the 320, not the 25); percentages are left alone (a part
 # may grow faster than the whole)
 _PART_UNITS = r"人次|[条个人件项次名户家所篇场处元台辆套间座吨亩期批]"
-_AMOUNT_DIGITS = r"(?<![\d.,])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,212.12 with its separators
+_AMOUNT_DIGITS = r"(?<![\d.,])(?<!\d。)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,212.12 with its separators
 _PART_OVER_WHOLE = _scanned(
     rf"{_AMOUNT_DIGITS}\s*([万亿]?)({_PART_UNITS})[，,]\s*其中[^，,。；;！？\d]{{0,12}}?"
     rf"{_AMOUNT_DIGITS}\s*([万亿]?)\3(?![\d%％])")
@@ -2173,11 +2174,11 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, b.index, start, end, key="lost", text=b.text[start:end], detail=detail)
 
 
-_AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
+_AMOUNT = re.compile(r"(?<![\d.])(?<!\d。)(\d+(?:\.\d+)?)\s*(万|亿)(?=元|[）)，,。；;、])")
 _NEAR = 150  # characters around an amount where its terms are looked for
 # a sum of money with no unit at all: 电力公司出资8000，…  (万元? 元? or 80%?)
 # (a comma before three digits groups thousands: 出资35,500万元 is one sum with its unit)
-_BARE_MONEY_SOURCE = r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，。；;、]|,(?!\d{3}))"
+_BARE_MONEY_SOURCE = r"(?:出资|投资|补助|补贴|拨付|奖补|筹措|安排资金)(\d+(?:\.\d+)?)(?=[，；;、]|。(?!\d)|,(?!\d{3}))"
 _BARE_MONEY = PatternSet([_BARE_MONEY_SOURCE])
 # the same pattern searched once over the joined text, in C (no match reaches across a line break): a report seldom
 # has a bare sum, and ``Body.finditer`` tries the pattern at each 投资, 补助 … in a Python step (a third more time)
