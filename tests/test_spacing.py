@@ -212,3 +212,11 @@ def test_the_row_numbers_of_a_table_flattened_onto_one_line(tmp_path: Path) -> N
     text = ("关于开展项目审批情况检查的通知 各单位：现将检查表印发给你们。 序号 审批事项 审批部门 9 核发规划许可证 规划部门 "
             "10 人防设计审批 人防部门 11 消防审批 消防部门 检查人：\n今年共召开 12 次调度会，研究解决重大问题。\n")
     assert [e for _, e, _ in _found(text, tmp_path)] == ["开 12 次"]
+
+
+def test_a_papers_label_spaced_out_is_no_cut_word(tmp_path: Path) -> None:
+    """张明 李华摘 要 本文调查了……: a journal's 摘 要, spaced as it is printed, with the authors run into it; a word a stray
+    space cuts in the text is still reported."""
+    text = ("社区养老服务调查\n张明 李华摘 要 本文调查了本市社区养老服务的现状和问题。\n"
+            "各社区要加强养老服务设施建设，提高服 务质量。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="T110")] == [3]

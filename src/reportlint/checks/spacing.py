@@ -143,6 +143,9 @@ def _split_between_words(text: str, at: int, cut: str, lex: object) -> bool:
         min(max(left, default=0), max(right, default=0)) >= cut_frequency)
 
 
+# the labels of a paper or a book printed spaced out, a character apart (摘 要, 目 录, 前 言: the layout of journals and
+# of GB/T 7713 theses), with a space, a colon or the line's end after them
+_SPACED_LABEL = re.compile(r"(?:摘 要|目 录|前 言|引 言|序 言|后 记|结 语|附 录)(?=[ \u3000:：]|$)", re.MULTILINE)
 _HAN_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
 _HAN_RUN_AFTER = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -172,6 +175,8 @@ def stray_spaces(ctx: Context, lex: object) -> list[tuple[int, int, str]]:
             continue  # a row label of a flattened table, spaced to its column's width, before the row's figures
         if _parallel_halves(b.text, at):
             continue  # “青春心向党 建功新时代”: a space between the two halves of a slogan
+        if _SPACED_LABEL.match(b.text, at - 1):
+            continue  # 摘 要 加快建立……: a paper's label spaced out as it is printed, with a space after it
         if _ROSTER.search(b.text, b.text.rfind("。", 0, at) + 1, at):
             continue  # 组长：王某 县委书记 副组长：……: a roster's separators, up to the sentence that ends it
         word = _cut_word(b.text, at, lex)
