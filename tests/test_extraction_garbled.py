@@ -56,3 +56,12 @@ def test_toneless_pinyin_readings_a_page_put_after_its_words_are_one_finding(tmp
     assert [(f.line, f.excerpt) for f in found] == [(2, "(zha)")] and "6 处" in found[0].message
     units = "情况说明\n道路全长(km)十二，运量(kg)若干，面积(ha)三百，库容(m)五十，流量(s)十，坡度(du)三。\n"
     assert lint_text(units, tmp_path, select="X103") == []
+
+
+def test_radical_symbols_for_characters_are_one_finding_and_read_as_characters(tmp_path: Path) -> None:
+    """⼆、调研的背景和⽬的 / 1、调研背景: Kangxi radicals a converter wrote for 二, 目, 日, 广 are one X103 finding with
+    the count, and the other rules read the characters: the heading's 1、 cuts no sentence, the list is numbered right."""
+    text = "茶叶市场调研报告\n⼆、调研的背景和⽬的 1、调研背景 商品经济⽇益发展，茶叶市场⼴阔。\n2、调研目的 了解市场行情。\n"
+    found = lint_text(text, tmp_path, select="X103,N108,N101,N102")
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [("X103", 2, "二")]
+    assert "4 个字" in found[0].message and "“⼆”" in found[0].message

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import doctype, outline, residue
+from . import doctype, outline, radicals, residue
 from .config import Config
 from .context import Context
 from .errors import ErrorKind, LoadError
@@ -282,6 +282,7 @@ def check_document(doc: Document, path: Path, registry: Registry, rulebook: Rule
     crashed rules when ``settings.debug``, and the profile it was checked by: every way in (a file, a text given to
     the API) checks a document the same way."""
     profile_name = settings.profile or config.profile
+    doc = radicals.restored(doc)  # ⽂ for 文: every rule reads the character (X103 names the radicals)
     ctx, profile = analyse(doc, rulebook, profile_name, {"corpus": settings.corpus or config.corpus}, config.options)
     rules = active_rules(rulebook, config, settings, profile, path)
     ctx.cache["params_of"] = lambda code: merged_params(rulebook, config, profile, code)

@@ -29,7 +29,9 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     stand alone between words and form no word (flow-chart arrows read as 弓、斗, a stray 一
     between every two steps); a text that carries the pinyin readings a web page put after its
     words (生產(chǎn), three or more: one finding with the count); and a .doc/.wps read as text
-    only (no LibreOffice), whose list numbers and styles were not read.
+    only (no LibreOffice), whose list numbers and styles were not read; a text holding radical symbols a converter
+    wrote for the characters they look like (⽂ for 文, ⼆ for 二): one finding with the count (the other rules read
+    the characters).
     ## Parameters
     ``max_share``: share of bad characters above which the text counts as garbled;
     ``affixes``: productive affixes of policy vocabulary (链, 碳 …) that are never noise. A
@@ -57,6 +59,11 @@ def check_garbled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         line = min(max(line, 0), len(doc.blocks) - 1)
         yield rule.finding(doc, line, 0, len(doc.blocks[line].text), key="invalid",
                            count=doc.meta["invalid_bytes"], offset=doc.meta.get("invalid_offset", 0))
+    radicals = doc.meta.get("radicals")
+    if isinstance(radicals, tuple) and len(radicals) == 5:  # ⽂ for 文 (``radicals.restored``): read as characters
+        count, block, offset, radical, character = radicals
+        yield rule.finding(doc, block, offset, offset + 1, key="radicals", count=count, radical=radical,
+                           character=character)
     if not written_in_traditional(ctx):  # odd characters are counted against a dictionary of simplified words
         yield from _garbled_passages(ctx, rule)
     yield from _pinyin_readings(ctx, rule)
