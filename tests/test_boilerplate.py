@@ -2406,3 +2406,9 @@ def test_a_sharing_sites_list_of_notes_is_residue_between_its_known_items(tmp_pa
     # a writer's own list in that form, with no residue around it, keeps its numbers
     own = "工作要求\n  1. 1、各村按时报送。\n  2. 2、各村按时报送。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_a_name_set_out_as_a_form_keeps_its_slot(tmp_path: Path) -> None:
+    """名称定为“XXXX学校家长委员会”: the form every school's name takes, its XXXX on purpose; a blank elsewhere stays."""
+    text = "实施意见\n各校设立家长委员会，名称定为“XXXX学校家长委员会”。\n由XX局负责指导。\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="B103")] == [3]

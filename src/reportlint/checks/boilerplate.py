@@ -491,8 +491,8 @@ _FORMULA_TERM = re.compile(r"(?<=[+＋])[A-Za-z](?![A-Za-z])|(?<![A-Za-z])[A-Za-
 
 # the opening of a quoted form to follow (以标题“…”, 标题采用“…”, 格式为“…”, 命名为“…”, 邮件主题标明：“…”,
 # 请注明“…”) with no closing quote after it
-_IN_FORMAT = re.compile(r"(?:标题|主题|格式|命名|模板|样式|写法|[标注写]明|备注)"
-                        r"(?:为|是|采用|统一为|如下|[标注写]明)?[:：]?\s*“[^”\n]*$")
+_IN_FORMAT = re.compile(r"(?:标题|主题|格式|命名|模板|样式|写法|[标注写]明|备注|名称)"
+                        r"(?:为|是|采用|统一为|如下|[标注写]明|(?:统一|一律)?定为)?[:：]?\s*“[^”\n]*$")
 
 
 # the line of a printed form that is signed, stamped and dated by hand: its blanks (____, 年  月  日) stay blank
