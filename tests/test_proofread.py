@@ -2059,3 +2059,11 @@ def test_an_amount_with_a_full_stop_for_its_decimal_point_is_one_amount(tmp_path
     and a whole of 4万元 smaller than its part."""
     text = "项目建议书\n该项目总投资86。4万元，其中申请补助50万元，自筹36。4万元。\n"
     assert lint_text(text, tmp_path, select="T108") == []
+
+
+def test_a_citys_plan_and_its_districts_plan_are_two_titles(tmp_path: Path) -> None:
+    """《江州市……规划》 and 《江州市临江区……规划》: the city's plan and its district's, no characters lost; a title cited
+    with a word lost is still found."""
+    text = ("发展规划\n根据《江州市“十四五”养老服务体系建设规划》，制定《江州市临江区“十四五”养老服务体系建设规划》。\n"
+            "落实《江州市城乡生活垃圾分类管理办法》，按《江州市城乡垃圾分类管理办法》的要求分类。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="T105")] == [3]

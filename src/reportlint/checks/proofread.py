@@ -672,11 +672,14 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # documents the list names side by side
                     # … and a gap the text names as a term of its own outside the titles, both with and without
                     # the characters (优秀教师 and 优秀青年教师): two things, each with its own form
+                    # … and a place inside the place before it (《遂宁市……规划》, 《遂宁市安居区……规划》): the plans of
+                    # two bodies, the city's and its district's
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
                             and not (short in alone and long in alone) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
                             and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
-                            and not _KIND_END.fullmatch(long, k + gap):
+                            and not _KIND_END.fullmatch(long, k + gap) \
+                            and not (long[k + gap - 1] in _UNIT_ENDS and short[k - 1] in _UNIT_ENDS):
                         if outside is None:
                             outside = _TITLE.sub("》", "\n".join(b.text for b in blocks))
                         left, right = short[max(0, k - 2):k], short[k:k + 2]
@@ -687,6 +690,9 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                         out[(index, start)] = Typo(start, start + len(short), short, long, "title")
                     break
     return out
+
+
+_UNIT_ENDS = frozenset("省市州盟县区旗镇乡")  # the last character of an administrative area's name
 
 
 def _doubled(long: str, short: str, gap: int) -> str:
