@@ -825,3 +825,10 @@ def test_a_short_numbered_item_after_a_finished_one_is_cut_and_not_counted(tmp_p
     # the first item's deadline in brackets after its sentence (……危害。(5月底前完成)): it has ended all the same
     noted = text.replace("危害。\n", "危害。(5月底前完成)\n")
     assert lint_text(noted, tmp_path, select="M101,M103") == []
+
+
+def test_a_problem_item_saying_its_measures_are_weak_is_no_measures_part(tmp_path: Path) -> None:
+    """3. 户外场地防护措施薄弱：…… under 存在的问题: a verdict on measures (薄弱, 不完善, 不健全), not a part of them."""
+    text = ("安全整改报告\n一、存在的主要问题\n1. 消防设施不完善：部分灭火器过期。\n2. 户外场地防护措施薄弱：部分设施周围缺少缓冲带。\n"
+            "3. 应急管理制度措施不健全：演练记录不全。\n二、整改措施\n1. 6月底前更换全部过期灭火器，由后勤处负责。\n")
+    assert lint_text(text, tmp_path, select="M101") == []

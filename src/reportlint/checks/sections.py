@@ -108,6 +108,7 @@ def near_miss(heading: str, sections: tuple[Section, ...], threshold: float,
 # a heading of the review of work done (领导重视，措施有力; 举措扎实，成效明显): either way it says how the measures
 # went, not what they will be
 VERDICT = re.compile(r"不够|不足|不到位|不力|不强|不实|不细|欠缺|缺乏|滞后|偏弱|较弱"
+                     r"|薄弱|不完善|不健全|不规范|不落实|缺失|缺位"
                      r"|(?<!不)(?:有力|得力|到位|扎实|有效|务实|精准|周密|得当|管用)")
 # or says the work still waits to be done (便民措施仍需进一步落实, 保障措施有待完善, 整改任务尚需加强): the stock
 # verdict of a problem part in the genre (有待加强, 有待提升), which names no part of measures. Not after 下一步 (an
