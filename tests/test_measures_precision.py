@@ -832,3 +832,12 @@ def test_a_problem_item_saying_its_measures_are_weak_is_no_measures_part(tmp_pat
     text = ("安全整改报告\n一、存在的主要问题\n1. 消防设施不完善：部分灭火器过期。\n2. 户外场地防护措施薄弱：部分设施周围缺少缓冲带。\n"
             "3. 应急管理制度措施不健全：演练记录不全。\n二、整改措施\n1. 6月底前更换全部过期灭火器，由后勤处负责。\n")
     assert lint_text(text, tmp_path, select="M101") == []
+
+
+def test_a_last_bullet_cut_before_its_end_is_left_alone(tmp_path: Path) -> None:
+    """The bullets under a measures part end in ；or 。, the last stops mid-sentence (a page's preview): it may have
+    named its owner or date past the cut, so M101 says nothing of it."""
+    text = ("整改报告\n二、整改措施\n（一）完善消防设施\n- 由后勤处每季度开展一次消防演练；\n- 6月底前在走廊增设疏散指示标志。\n"
+            "（二）改善户外环境\n- 由总务处在7月前更换塑胶地面；\n- 8月底前安装监控设备。\n"
+            "（三）提升教职工素质\n- 组织全体教职员工参加由专业人士主讲的培训\n")
+    assert lint_text(text, tmp_path, select="M101") == []

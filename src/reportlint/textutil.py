@@ -163,7 +163,8 @@ def open_tail(ctx: Context) -> tuple[int, int] | None:
         label = ITEM_LABEL.match(tail)  # a heading's own number (二、, （四）) is no clause mark
         # (a numbered item whose title sentence ended and whose next sentence stops, 3、……行动。组织……大力开展, after a
         # finished item: that sentence was cut, however short the paragraph)
-        goes_on = label is None and begins > 0 and ITEM_LABEL.match(text) is not None and _after_finished_item(before)
+        goes_on = (label is None and begins > 0 and ITEM_LABEL.match(text) is not None and _after_finished_item(before)
+                   ) or (label is not None and _bullets_end_in_marks(ctx, last))
         if _PAGE_NUMBER.match(tail) or (len(text) < _SENTENCE_MIN and not goes_on
                                         and not _OPEN_CLAUSE.search(tail, label.end() if label else 0)
                                         and not (_under_heading(ctx, before) if label is None
@@ -226,6 +227,20 @@ def _after_finished_item(before: Block | None) -> bool:
 # a bracketed note after an item's last sentence (……科学发展。(4月30日以前完成)): the item's deadline or owner, set
 # after the sentence the way task lists write them; the sentence has ended before it
 _NOTE_AFTER = re.compile(r"(?<=[。！？!?；;])\s*[（(][^（）()]{1,40}[）)]$")
+
+
+_BULLET = re.compile(r"\s*([-•·●▪])\s")
+
+
+def _bullets_end_in_marks(ctx: Context, last: Block) -> bool:
+    """Whether ``last`` is a bulleted line (- ……, • ……) and the lines with its bullet before it, two or more, each end
+    in a sentence's or a clause's end (……；, ……。): the last one, ending in neither, was cut."""
+    m = _BULLET.match(last.text)
+    if m is None:
+        return False
+    ends = [_trimmed(b.text)[-1:] for b in ctx.doc.blocks[:last.index]
+            if b.index not in ctx.residue and (o := _BULLET.match(b.text)) is not None and o.group(1) == m.group(1)]
+    return len(ends) >= 2 and all(e in SENTENCE_ENDS or e == "，" for e in ends)
 
 
 def _under_heading(ctx: Context, before: Block | None) -> bool:
