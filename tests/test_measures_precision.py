@@ -841,3 +841,14 @@ def test_a_last_bullet_cut_before_its_end_is_left_alone(tmp_path: Path) -> None:
             "（二）改善户外环境\n- 由总务处在7月前更换塑胶地面；\n- 8月底前安装监控设备。\n"
             "（三）提升教职工素质\n- 组织全体教职员工参加由专业人士主讲的培训\n")
     assert lint_text(text, tmp_path, select="M101") == []
+
+
+def test_the_measures_part_of_a_table_of_contents_holds_no_measures(tmp_path: Path) -> None:
+    """A table of contents without page numbers: top-level parts holding only their sub-headings (5.1组织保障体系构建),
+    no sentence; its 保障措施 part names the parts to come. The same list in a plan whose parts hold text is checked."""
+    heads = ["一、背景分析", "1.1主要问题", "1.2问题根源", "二、目标设定", "2.1总体目标", "2.2具体目标",
+             "三、实施路径", "3.1实施原则", "3.2实施步骤", "四、保障措施", "4.1组织保障体系构建", "4.2制度保障机制建设"]
+    assert lint_text("整改工作方案\n" + "\n".join(heads) + "\n", tmp_path, select="M101") == []
+    plan = ("整改工作方案\n一、背景分析\n去年巡视反馈问题12个，已整改8个。\n二、目标设定\n年底前全部整改到位。\n"
+            "三、保障措施\n1.加强组织保障\n2.加强制度保障\n")
+    assert lint_text(plan, tmp_path, select="M101") != []

@@ -999,6 +999,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     apart = (_DEADLINE if sections and _scheduled_apart(ctx, sections, params) else frozenset()) \
         | (_OWNED if sections and _owners_apart(ctx, sections, params) else frozenset())
     for sec in sections:
+        if _outline_only(ctx, sec):
+            continue  # 七、保障措施 / 7.1组织保障体系构建 / 7.2……: a part of a table of contents, headings with no text
         end = (sec.end_block, sec.end)
         cuts = _cuts(ctx, sec)
         # the schedule dates and the duties part assigns the tasks, not the requirements and safeguards that go with
@@ -1093,6 +1095,26 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                     m.given = _DEADLINE
                     break
     return measures, sections
+
+
+_SENTENCE_STOPS = re.compile(r"[。；;！？!?]")
+_OUTLINE_PARTS = 3  # top-level parts of headings alone before a document counts as a table of contents or an outline
+
+
+def _outline_only(ctx: Context, sec: MeasureSection) -> bool:
+    """Whether ``sec`` is one of the document's top-level parts (一、 …) that hold headings alone, no sentence, and
+    there are ``_OUTLINE_PARTS`` or more such parts: a table of contents without page numbers, or an outline, whose
+    sub-headings (7.1组织保障体系构建) name the parts to come, no measures."""
+    def parts() -> list[tuple[int, int]]:
+        items, blocks = ctx.outline.items, ctx.doc.blocks
+        tops = sorted({it.marker.block for it in items
+                       if it.parent < 0 and not it.marker.stray and it.marker.family != "heading"})
+        spans = [(a, b) for a, b in pairwise([*tops, len(blocks)]) if b - a >= 2]
+        return [(a, b) for a, b in spans
+                if not any(_SENTENCE_STOPS.search(blocks[i].text) for i in range(a, b) if i not in ctx.residue)]
+
+    empty = ctx.memo("measures.outline-parts", parts)  # type: ignore[no-untyped-call]
+    return len(empty) >= _OUTLINE_PARTS and any(a <= sec.block < b for a, b in empty)
 
 
 def _given_by_lead(ctx: Context, pos: Pos, start: int, params: Mapping[str, Any]) -> frozenset[str]:
