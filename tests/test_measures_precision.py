@@ -852,3 +852,11 @@ def test_the_measures_part_of_a_table_of_contents_holds_no_measures(tmp_path: Pa
     plan = ("整改工作方案\n一、背景分析\n去年巡视反馈问题12个，已整改8个。\n二、目标设定\n年底前全部整改到位。\n"
             "三、保障措施\n1.加强组织保障\n2.加强制度保障\n")
     assert lint_text(plan, tmp_path, select="M101") != []
+
+
+def test_a_surveys_conclusions_under_their_lead_are_no_measures(tmp_path: Path) -> None:
+    """结论与建议: the lines under 我们得出以下结论： state findings; the suggestions under the next lead are measures."""
+    text = ("关于中学生睡眠情况的调查报告\n一、调查结果\n六成学生每天睡眠不足8小时。\n二、结论与建议\n"
+            "通过本次调查，我们得出以下结论：\n- 睡眠不足已成为中学生的普遍问题。\n- 作业过多是睡眠不足的主要原因。\n"
+            "针对以上问题，我们提出以下建议：\n- 合理安排作业时间。\n- 加强家校沟通。\n- 关注学生身心健康。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [9]

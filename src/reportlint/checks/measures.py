@@ -1009,6 +1009,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
         if not cuts:
             found: list[Measure] = []
             signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
+            concluding = False  # under a lead to conclusions (我们得出以下结论：), up to the next lead
             for b in range(sec.block, sec.end_block + 1):
                 if ctx.doc.blocks[b].kind not in ("paragraph", "heading"):
                     continue  # a table cell holds no measure sentence
@@ -1017,6 +1018,10 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                 text = _span_text(ctx, a, z)
                 if len(_HAN_CHARS.findall(text)) < 2:
                     continue  # no sentence of Chinese: a line of markup (##, ---), a figure or a stray mark
+                if text.rstrip().endswith(("：", ":")):
+                    concluding = _CONCLUSIONS_LEAD.search(text) is not None
+                elif concluding:
+                    continue  # a conclusion of a survey's 结论与建议 (近视已成为普遍问题), no task
                 if roster is not None and roster.pattern.match(text):
                     continue  # 组长：……, 成员：……: who sits in the body set up, no task
                 if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
@@ -1097,6 +1102,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     return measures, sections
 
 
+# a lead to a survey's conclusions (我们可以得出以下结论：, 调查结论如下：): the lines under it state findings
+_CONCLUSIONS_LEAD = re.compile(r"(?:得出|得到|形成|归纳出?)[^，。,：:]{0,6}结论|结论(?:如下|是)")
 _SENTENCE_STOPS = re.compile(r"[。；;！？!?]")
 _OUTLINE_PARTS = 3  # top-level parts of headings alone before a document counts as a table of contents or an outline
 
