@@ -2412,3 +2412,13 @@ def test_a_name_set_out_as_a_form_keeps_its_slot(tmp_path: Path) -> None:
     """名称定为“XXXX学校家长委员会”: the form every school's name takes, its XXXX on purpose; a blank elsewhere stays."""
     text = "实施意见\n各校设立家长委员会，名称定为“XXXX学校家长委员会”。\n由XX局负责指导。\n"
     assert [f.line for f in lint_text(text, tmp_path, select="B103")] == [3]
+
+
+def test_a_sites_welcome_and_its_editor_on_how_to_write_are_residue(tmp_path: Path) -> None:
+    """欢迎来到……范文网平台! and 接下来小编就给大家介绍一下……应该怎么去写: a model-text site's words over the sample; no
+    title is missing under them."""
+    text = ("欢迎来到专业的好文范文网平台! 心得体会 工作总结 工作计划\n"
+            "方案的格式和要求是什么样的呢?接下来小编就给大家介绍一下方案应该怎么去写,我们一起来了解一下吧。\n"
+            "社区环境整治工作方案\n为改善社区环境，制定本方案。\n")
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 2)]
