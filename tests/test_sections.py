@@ -605,3 +605,13 @@ def test_a_title_run_into_the_salutation_is_the_title(tmp_path: Path) -> None:
             "下面，我把近三年来医院的创建工作汇报如下，请予审议。\n一、基本情况\n我院是一所综合医院。\n")
     found = lint_text(text, tmp_path, select="S105")
     assert [f.line for f in found] == [1] and "县人民医院等级复审汇报材料" in found[0].message
+
+
+def test_a_kind_guessed_from_the_headings_alone_asks_for_no_part(tmp_path: Path) -> None:
+    """A report without a title whose headings (存在的问题, 整改措施) look like a 对照检查材料's: its kind is a guess, and
+    a part that kind needs (原因分析) may be no part of it. Titled so, the same text lacks it."""
+    body = ("一、存在的主要问题\n1.消防器材配备不全。\n2.值班制度执行不严。\n二、整改措施\n1.6月底前配齐消防器材。\n"
+            "2.由办公室每周检查值班情况。\n")
+    assert lint_text("尊敬的各位领导：\n" + body, tmp_path, select="S101") == []
+    titled = lint_text("安全工作对照检查材料\n" + body, tmp_path, select="S101")
+    assert ["原因分析" in f.message for f in titled] == [True]

@@ -27,6 +27,7 @@ class Context:
     contents: frozenset[int] = frozenset()  # the blocks of a table of contents: left out of the checks, not reported
     options: Mapping[str, Any] = field(default_factory=dict)  # run options: corpus index …
     cache: dict[str, Any] = field(default_factory=dict)  # per-document memo shared by checks
+    guessed: bool = False  # the profile was read from the opening and the headings, no title naming its kind
 
     def title_matches(self, patterns: tuple[str, ...]) -> bool:
         """Whether one of ``patterns`` finds the document's title, or the title a page's front matter gives (not a

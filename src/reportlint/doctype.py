@@ -11,6 +11,14 @@ from .rulebook import Profile
 from .textutil import normalize_heading
 
 
+def titled(doc: Document, outline: Outline, profile: Profile, residue: frozenset[int]) -> bool:
+    """Whether a title of the document (its own, run into the text, or a site's over it) names ``profile``'s kind:
+    ``detect`` read it there, not guessed it from the opening and the headings."""
+    titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t] \
+        or glued_titles(doc, residue) or site_titles(doc, residue)
+    return any(kw in _QUOTED.sub("", t) for t in titles for kw in profile.match)
+
+
 def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue: frozenset[int]) -> Profile | None:
     """The profile whose title keyword matches best (the longest keyword wins); without a
     usable title, the profile whose opening words and section headings fit best."""

@@ -162,12 +162,14 @@ def analyse(
     out = outline.build(doc, found, body)
     # the value lines between residue lines are the residue's too (B101's run over them): no rule reads them as text
     found |= residue.bridged(doc.blocks, web, out.title.block if out.title else -1)
+    guessed = False
     if profile_name:
         profile = rulebook.profile(profile_name)
     else:
         profile = doctype.detect(doc, out, rulebook.profiles.values(), found)
+        guessed = profile is not None and not doctype.titled(doc, out, profile, found)
     ctx = Context(doc=doc, outline=out, profile=profile, rulebook=rulebook, body=body, residue=found, contents=toc,
-                  options=options or {})
+                  options=options or {}, guessed=guessed)
     return ctx, profile
 
 

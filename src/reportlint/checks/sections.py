@@ -200,18 +200,18 @@ def _anchor(ctx: Context) -> tuple[int, int, int]:
 
 def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
-    For a document whose type was detected (or given with ``--profile``), reports each
-    required section of the profile that no heading names. Headings are compared with the
-    profile's accepted wordings, ignoring numbering, punctuation and filler words (的、主要、
-    和). A document with fewer than ``min_headings`` headings is not judged.
+    For a document whose type its title names (or given with ``--profile``), reports each
+    required section of the profile that no heading names; a type guessed from the headings alone is not judged.
+    Headings are compared with the profile's accepted wordings, ignoring numbering, punctuation and filler words
+    (的、主要、和). A document with fewer than ``min_headings`` headings is not judged.
     ## Parameters
     ``min_headings``: headings needed before sections are judged (default 2); ``unheaded_problems``: sentences that
     state the problems without a heading (但仍存在一些问题，如……): the problems part is there.
     A text that stops in mid-sentence (``cut_short``) is not judged: its missing parts may stand after the cut.
     ## Example
     An 对照检查材料 with 存在的问题 and 整改措施 but no 原因分析 → S101."""
-    if ctx.profile is None or not ctx.doc.blocks:
-        return
+    if ctx.profile is None or not ctx.doc.blocks or ctx.guessed:
+        return  # (a kind guessed from the headings, with no title naming it: a part it lacks may be no part of it)
     if len(section_headings(ctx)) < rule.params.get("min_headings", 2):
         return
     if cut_short(ctx) is not None:
