@@ -615,3 +615,10 @@ def test_a_kind_guessed_from_the_headings_alone_asks_for_no_part(tmp_path: Path)
     assert lint_text("尊敬的各位领导：\n" + body, tmp_path, select="S101") == []
     titled = lint_text("安全工作对照检查材料\n" + body, tmp_path, select="S101")
     assert ["原因分析" in f.message for f in titled] == [True]
+
+
+def test_a_survey_naming_its_difficulties_has_its_problems_part(tmp_path: Path) -> None:
+    """四、存在困难和建议: a survey's part on the difficulties is its problems part (as a summary's is)."""
+    text = ("关于小微企业融资情况的调研报告\n一、基本情况\n全县小微企业贷款余额12亿元。\n二、存在困难和建议\n"
+            "担保难、融资贵问题突出，建议设立风险补偿基金。\n")
+    assert lint_text(text, tmp_path, select="S101") == []
