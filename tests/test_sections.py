@@ -622,3 +622,10 @@ def test_a_survey_naming_its_difficulties_has_its_problems_part(tmp_path: Path) 
     text = ("关于小微企业融资情况的调研报告\n一、基本情况\n全县小微企业贷款余额12亿元。\n二、存在困难和建议\n"
             "担保难、融资贵问题突出，建议设立风险补偿基金。\n")
     assert lint_text(text, tmp_path, select="S101") == []
+
+
+def test_a_questionnaire_surveys_findings_are_its_problems_part(tmp_path: Path) -> None:
+    """调查报告 of a questionnaire: 调查结果 and 主要发现, then 对策建议; its findings take the problems part's place."""
+    text = ("关于中学生课外阅读情况的调查报告\n一、调查背景\n本次共发放问卷300份。\n二、主要发现\n"
+            "六成学生每周阅读不足2小时。\n三、对策建议\n学校每周开设1节阅读课。\n")
+    assert lint_text(text, tmp_path, select="S101") == []
