@@ -629,3 +629,11 @@ def test_a_questionnaire_surveys_findings_are_its_problems_part(tmp_path: Path) 
     text = ("关于中学生课外阅读情况的调查报告\n一、调查背景\n本次共发放问卷300份。\n二、主要发现\n"
             "六成学生每周阅读不足2小时。\n三、对策建议\n学校每周开设1节阅读课。\n")
     assert lint_text(text, tmp_path, select="S101") == []
+
+
+def test_a_pupils_signature_after_the_last_sentence_is_no_cut(tmp_path: Path) -> None:
+    """……应当从我做起。802班赵雨彤: a survey a pupil wrote, signed after its last sentence; a text stopping in a word is
+    still cut."""
+    body = "关于小区垃圾分类情况的调查报告\n" + "我们走访了小区的八十户居民，了解他们对垃圾分类的认识和做法，并整理了调查结果。" * 2
+    assert lint_text(body + "垃圾分类应当从我做起。802班赵雨彤\n", tmp_path, select="S106") == []
+    assert lint_text(body + "垃圾分类应当从我做起，居民普遍认为分类标准不够统", tmp_path, select="S106") != []

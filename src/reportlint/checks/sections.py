@@ -700,6 +700,12 @@ def _full_wrapped_line(body: list[Block]) -> bool:
     return min(widths) >= 20 and max(widths) - min(widths) <= 3
 
 
+# a student's signature run in after the last sentence (……分类小常识。803班×××, ……。初二（3）班 ×××): a survey
+# or an essay a pupil wrote ends so
+_SIGNED_AFTER = re.compile(r"[。！？!?]\s*(?:[初高]?[一二三]?\d{0,4}(?:级|届)?[（(]?\d{1,2}[）)]?班"
+                           r"|[\u4e00-\u9fff]{2,10}(?:学校|中学|小学|学院|大学|班|小组))\s*[\u4e00-\u9fff]{2,4}$")
+
+
 def _ends_in_a_name(text: str) -> bool:
     """Whether ``text`` ends in a field's short value or the last item of a list of names (``_FIELD_VALUE``); a
     character standing alone after a sentence's end (任务。 乡) is no item of a list."""
@@ -753,7 +759,7 @@ def cut_short(ctx: Context) -> tuple[int, int] | None:
             size, k = size + len(body[k].text.strip()), k - 1
         if size < _CUT_MIN and _full_wrapped_line(body):
             size = _CUT_MIN  # as wide as the hard-wrapped lines above it: the paragraph went on past this line
-        if _RECORD_LINE.match(text) or _ends_in_a_name(text):
+        if _RECORD_LINE.match(text) or _ends_in_a_name(text) or _SIGNED_AFTER.search(text):
             return None  # the 版记 (抄送：县委办，……县政府办) lists bodies by their short names; 签发：王刚 is a name
         rule = ctx.rulebook.rules.get("S106")
         if size < _CUT_MIN or not (_cut_in_a_word(text) or _cut_before_a_word(text, rule.params if rule else {})):
