@@ -197,7 +197,8 @@ def test_halfwidth_marks_before_an_item_or_an_ideographic_space(tmp_path: Path) 
     # 下列行为：（一）…;（二）… and （每年核定一次）;下一句; 主送机关 closed by : and the ideographic spaces of an indent
     text = "不得有下列行为：（一）擅自挪用专项经费;（二）虚报支出（按季度核算）;超支部分不予报销。\n各街道办事处、各直属单位:\u3000\u3000为做好工作，现通知如下。"
     found = lint_text(text, tmp_path, select="T103")
-    assert [(f.line, f.excerpt) for f in found] == [(1, ";"), (1, ";"), (2, ":")]
+    # (the two in one paragraph: one finding with their count)
+    assert [(f.line, f.excerpt) for f in found] == [(1, ";"), (2, ":")] and "共有 2 处" in found[0].message
     # a list in code or a formula keeps its marks: f(a;（b）) has none before Chinese text
     assert lint_text("调用 f(x;(y)) 即可。时间9:30（北京时间）。", tmp_path, select="T103") == []
 
@@ -777,7 +778,8 @@ def test_question_marks_around_a_phrase_inside_a_sentence_are_lost_quotes(tmp_pa
     # 以?两个维护?为根本: the “” a converter turned into ?; questions (是什么?为什么?) keep their marks, asked full-width
     text = "某局工作总结\n全局坚持以?两个维护?为根本遵循。大家要想一想这是什么?为什么?\n"
     found = lint_text(text, tmp_path, select="T103")
-    assert [(f.excerpt, f.suggestion) for f in found] == [("?两个维护?", "“两个维护”"), ("?", "？"), ("?", "？")]
+    assert [(f.excerpt, f.suggestion) for f in found] == [("?两个维护?", "“两个维护”"), ("?", None)]
+    assert "共有 2 处" in found[1].message  # (the two of one paragraph: one finding with their count)
 
 
 def test_a_summary_of_half_width_marks_is_shown_in_running_text_not_a_table_cell(tmp_path: Path) -> None:
@@ -1029,5 +1031,6 @@ def test_a_full_stop_typed_for_a_decimal_point_is_reported(tmp_path: Path) -> No
     on a figure before one that opens with a date is no decimal (共5人。6月……)."""
     text = "项目建议书\n项目总投资86。4万元，同比增长12。5%。参加培训共5人。6月底前完成。\n"
     found = lint_text(text, tmp_path, select="T103")
-    assert [(f.excerpt, f.suggestion) for f in found] == [("。", "."), ("。", ".")]
-    assert [f.start for f in found] == [7, 18]
+    assert [(f.excerpt, f.start) for f in found] == [("。", 7)] and "2 处" in found[0].message  # one paragraph's two
+    one = lint_text("项目建议书\n项目总投资86。4万元。\n", tmp_path, select="T103")
+    assert [(f.excerpt, f.suggestion) for f in one] == [("。", ".")]

@@ -995,6 +995,7 @@ _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "d
 
 
 # each of these is said where it stands, however many: each needs its own reading
+_SAME_FIX = frozenset({"halfwidth", "quote", "decimal"})  # kinds whose places all take one fix, a mark for a mark
 _NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii", "quote_nested", "approx_dun",
                            "approx_digits", "ordinal_dun", "ellipsis_deng", "book_outside"})
 
@@ -1266,7 +1267,9 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for (key, _), found in groups.items():
         found.sort(key=lambda place: (place[0].index, place[1]))
         # everywhere: one finding per mark with its count, not hundreds
-        many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other)
+        many = totals[bucket.get(key, key)] > (over if bucket.get(key, key) == "halfwidth" else over_other) \
+            or (bucket.get(key, key) in _SAME_FIX and len({place[0].index for place in found}) == 1)
+        # (several marks of one paragraph that take the same fix, a half-width comma each: one finding for them)
         if many and key not in _NEVER_SUMMED and len(found) > 1:
             # shown at the first place in running text: a mark in a table cell (版本.) may want deleting, not widening
             b, start, end, fix = next((place for place in found if place[0].kind != "cell"), found[0])
