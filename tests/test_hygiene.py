@@ -1034,3 +1034,11 @@ def test_a_full_stop_typed_for_a_decimal_point_is_reported(tmp_path: Path) -> No
     assert [(f.excerpt, f.start) for f in found] == [("。", 7)] and "2 处" in found[0].message  # one paragraph's two
     one = lint_text("项目建议书\n项目总投资86。4万元。\n", tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in one] == [("。", ".")]
+
+
+def test_a_document_numbers_lost_close_bracket_is_said_once(tmp_path: Path) -> None:
+    """依据×政发〔202312号: T108 names the lost 〕 with the number to write; T102 does not repeat it. A 〔 left open in
+    words is still T102's."""
+    text = "实施意见\n依据《关于加强养老服务的意见》（某政发〔202312号）制定本意见。\n请见〔附件一。\n"
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="T102,T108")]
+    assert found == [("T108", 2), ("T102", 3)]

@@ -590,6 +590,7 @@ _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or 
 # a page's pinyin reading whose opening bracket and character were lost to a ? (當(dāng)?shù)赝: 当地, read by a
 # converter that could not map it): the ) closes the reading, which X103 reports with the others
 _LOST_READING = re.compile(rf"\?[a-zü]*[{TONED}][a-zü]*$")
+_DOCNO_LOST_CLOSE = re.compile(r"〔(?:19|20)\d\d\d{1,4}号")  # (T108's pattern of a year run into its number)
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
 
 
@@ -605,8 +606,12 @@ _DECIMAL_STOP_NEED = re.compile(_DECIMAL_STOP_SOURCE)
 def _no_mark(ctx: Context, f: Finding) -> bool:
     """Whether a finding points at one character that is no quotation mark or bracket: an apostrophe between Latin
     letters or digits (’, or ‘ typed for it, which T103 reports), the bracket of an ASCII emoticon (;-), :)), the
-    close of a pinyin reading whose opening was lost (?shù), or one among the random tokens a forum hides against
-    copying (D( z3 n, B101's jammer text)."""
+    close of a pinyin reading whose opening was lost (?shù), the 〔 of a document number that lost its 〕 (T108 says
+    so, with the number to write), or one among the random tokens a forum hides against copying (D( z3 n, B101's
+    jammer text)."""
+    if f.excerpt == "〔" and f.end_block == f.block \
+            and _DOCNO_LOST_CLOSE.match(ctx.doc.blocks[f.block].text, f.start) is not None:
+        return True  # 〔201912号: T108 names the 〕 a document number lost after its year, with the number to write
     if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in "‘’()":
         return False
     text = ctx.doc.blocks[f.block].text
