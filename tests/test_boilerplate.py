@@ -2422,3 +2422,12 @@ def test_a_sites_welcome_and_its_editor_on_how_to_write_are_residue(tmp_path: Pa
             "社区环境整治工作方案\n为改善社区环境，制定本方案。\n")
     found = lint_text(text, tmp_path, select="B101,S105")
     assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 2)]
+
+
+def test_a_portals_metadata_rows_with_their_issuer_and_state_are_residue(tmp_path: Path) -> None:
+    """| 制发机关 | …, | 文件类别 | …, | 文件状态 | …: the rows of a portal's table over the document, all of it one passage
+    of residue (B107 does not call them Markdown)."""
+    text = ("| 文号 | 某政发〔2024〕8号 |\n| 制发机关 | 某市人民政府 |\n| 成文日期 | 2024-05-13 |\n| 文件类别 | 通知 |\n"
+            "| 文件状态 | 正在执行 |\n各镇人民政府，各街道办事处：\n现将有关事项通知如下。\n")
+    found = lint_text(text, tmp_path, select="B101,B107")
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 5)]
