@@ -1229,12 +1229,18 @@ def test_b101_patterns_read_anywhere_keep_a_first_character_filter() -> None:
     import re
     import tomllib
 
-    from reportlint.scan import first_chars
+    from reportlint.scan import first_chars, top_level_branches
 
     params = tomllib.loads((Path(__file__).resolve().parents[1] / "rules" / "boilerplate.toml").read_text(
         encoding="utf-8"))["B101"]["params"]
-    for key in ("patterns", "tail_patterns"):
-        assert first_chars("|".join(f"(?:{p})" for p in params[key]), re.MULTILINE) is not None, key
+    assert first_chars("|".join(f"(?:{p})" for p in params["tail_patterns"]), re.MULTILINE) is not None
+    # ``patterns`` are scanned as two sets (``residue._anywhere``): the alternatives that open with ^, which ``re``
+    # tries at line starts alone, and the others, which need the filter
+    rest: list[str] = []
+    for p in params["patterns"]:
+        branches = top_level_branches(p)
+        rest += [p] if branches is None else [b for b in branches if not b.startswith("^")]
+    assert first_chars("|".join(f"(?:{b})" for b in rest), re.MULTILINE) is not None
 
 
 def test_a_grid_companys_letterhead_and_a_comparison_are_no_residue(tmp_path: Path) -> None:
@@ -2431,3 +2437,11 @@ def test_a_portals_metadata_rows_with_their_issuer_and_state_are_residue(tmp_pat
             "| 文件状态 | 正在执行 |\n各镇人民政府，各街道办事处：\n现将有关事项通知如下。\n")
     found = lint_text(text, tmp_path, select="B101,B107")
     assert [(f.rule, f.block + 1, f.end_block + 1) for f in found] == [("B101", 1, 5)]
+
+
+def test_a_pages_reading_aids_and_widgets_on_lines_of_their_own_are_residue(tmp_path: Path) -> None:
+    """预计阅读时长 8 分钟, a text-to-speech player's lines, a search box's, a mobile prompt, (图片来源网络,侵删)."""
+    text = ("精确检索\n开始检索\n员工培训方案\n预计阅读时长 8 分钟\n文章播报\n语音引擎就绪\n进度: 0/0 (0%)\n"
+            "为提高员工素质，制定本方案。\n(图片来源网络,侵删)\n培训时间为每周五下午。\n用手机扫描二维码\n手机查看\n")
+    lines = sorted({n for f in lint_text(text, tmp_path, select="B101") for n in range(f.block + 1, f.end_block + 2)})
+    assert lines == [1, 2, 4, 5, 6, 7, 9, 11, 12]
