@@ -2445,3 +2445,13 @@ def test_a_pages_reading_aids_and_widgets_on_lines_of_their_own_are_residue(tmp_
             "为提高员工素质，制定本方案。\n(图片来源网络,侵删)\n培训时间为每周五下午。\n用手机扫描二维码\n手机查看\n")
     lines = sorted({n for f in lint_text(text, tmp_path, select="B101") for n in range(f.block + 1, f.end_block + 2)})
     assert lines == [1, 2, 4, 5, 6, 7, 9, 11, 12]
+
+
+def test_gambling_spam_in_place_of_a_name_is_one_finding_with_its_count(tmp_path: Path) -> None:
+    """A hacked site's text with a casino's name in place of the school's, three times: one B101 finding at the first,
+    the count and the other lines; the sentences around stay the text's."""
+    text = ("关于期中教学检查情况的通报\n为做好期中教学检查工作，拉斯维加斯官方领导高度重视。\n"
+            "检查组查阅了各学院的材料。\n拉斯维加斯官方对各学院提交的材料进行了汇总，拉斯维加斯官方将适时通报。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.excerpt) for f in found] == [(2, "拉斯维加斯官方")]
+    assert "共 3 处" in found[0].message and [r["line"] for r in found[0].related] == [4]

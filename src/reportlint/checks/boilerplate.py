@@ -28,7 +28,8 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
     it; ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the last
     ``tail_inline_chars`` characters of the document, on one long line or on short ones;
     ``inline_patterns`` (a site's markers), ``inline_field_patterns`` (a page's fields or a site's name run into a
-    line) and ``hidden_patterns`` (a site's prompt where it hid part of the text) in any block (``text``: the
+    line), ``hidden_patterns`` (a site's prompt where it hid part of the text) and ``spam_patterns`` (gambling spam a
+    hacked site wrote in place of a name) in any block (``text``: the
     document's joined text, where a marker's first characters are looked for at once)."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
@@ -39,7 +40,7 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
-    for name, key in (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden")):
+    for name, key in (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden"), ("spam_patterns", "spam")):
         fields = pattern_set(tuple(params.get(name) or ()))
         for b in filled if fields is not None and fields.may_begin(text) else ():
             for m in fields.finditer(b.text):
@@ -179,9 +180,16 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     word = _site_word_on_title(ctx, rule.params)
     if word is not None:
         yield rule.finding(doc, *word, key="title_word", text=doc.blocks[word[0]].text[word[1]:word[2]])
-    for index, start, end, key in _one_per_passage(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text)):
+    inside = list(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text))
+    for index, start, end, key in _one_per_passage(x for x in inside if x[3] != "spam"):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
+    spam = [x for x in inside if x[3] == "spam"]
+    if spam:  # the same spam word in place of the names all through a page: one finding, at the first, with the count
+        index, start, end, _ = spam[0]
+        lines = sorted({doc.line_of(x[0]) for x in spam[1:]} - {doc.line_of(index)})
+        yield rule.finding(doc, index, start, end, key="spam", text=doc.blocks[index].text[start:end],
+                           count=len(spam), related=[{"path": doc.path, "line": line} for line in lines])
     jammed = list(_jammer([b for b in doc.blocks if b.index not in ctx.residue], rule.params, ctx.body.text))
     if jammed:  # a forum's copy holds dozens: one finding, at the first, with the count
         index, start, end = jammed[0]
