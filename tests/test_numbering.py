@@ -1213,3 +1213,14 @@ def test_a_sites_preview_of_head_and_tail_has_no_numbering_slips(tmp_path: Path)
     # without the notice the same jumps are slips
     bare = "\n".join(text.splitlines()[1:8]).replace("内容过长，仅展示头部和尾部部分文字预览，全文请查看图片预览。", "")
     assert {f.rule for f in lint_text(bare + "\n", tmp_path, select="N101,N102")} == {"N101", "N102"}
+
+
+def test_a_list_in_the_same_style_under_a_heading_line_is_nested(tmp_path: Path) -> None:
+    """2.活动内容 (a heading alone on its line) then 1.学习 2.实践 3.文体, then 3.活动管理: the sub-list the heading
+    introduces, and the 3. after it goes on with 2.; no repeated number, no empty section."""
+    text = ("活动方案\n四、实施步骤\n1.活动主题\n每次活动围绕一个主题进行。\n2.活动内容\n1.学习与讨论\n组织学习。\n"
+            "2.实践活动\n组织志愿服务。\n3.文体活动\n组织文艺汇演。\n3.活动管理\n由支部书记负责组织。\n")
+    assert lint_text(text, tmp_path, select="N101,N102,S103") == []
+    # a 3. repeated in the sub-list itself is still a repeat
+    wrong = text.replace("3.文体活动", "2.文体活动")
+    assert [(f.rule, f.line) for f in lint_text(wrong, tmp_path, select="N101")] == [("N101", 10)]

@@ -959,16 +959,18 @@ def build_tree(markers: list[Marker], style_headings: list[Heading],
                 same = None
             else:
                 same = outer
-        if same is not None and family == "ar" and not ev.loose and not ev.inline \
-                and items[stack[same]].marker.style != ev.style:
+        if same is not None and family == "ar" and not ev.loose and not ev.inline:
             open_mk = items[stack[same]].marker
-            if ev.value == 1 and same == len(stack) - 1 and _ends_in_colon(blocks, open_mk):
-                # 2、模范带头作用： then 1.以身作则: a list in the other punctuation that the item introduces, not
-                # its list starting again
+            if ev.value == 1 and same == len(stack) - 1 and not open_mk.inline and (
+                    (open_mk.style != ev.style and _ends_in_colon(blocks, open_mk))
+                    or (open_mk.value >= 2 and _heading_line(blocks, open_mk))):  # (1. then 1.: a repeat)
+                # 2、模范带头作用： then 1.以身作则, or 2.活动内容的设计 (a heading alone on its line) then
+                # 1.学习与讨论: a list the item introduces, not its list starting again
                 last_of[scope, family] = push(ev, stack[-1], stack)
                 continue
             if open_mk.value != ev.value - 1:
-                # 3、 after that list's 4.: its sibling is the open item of its own punctuation numbered one less
+                # 3、 after that list's 4., or 3.活动的组织 after the sub-list's 3.: its sibling is the open item of its
+                # own style numbered one less
                 own = next((i for i in range(same - 1, base - 1, -1) if family_of[stack[i]] == family
                             and items[stack[i]].marker.style == ev.style
                             and items[stack[i]].marker.value == ev.value - 1), None)
@@ -1095,6 +1097,17 @@ def _markers_by_family(events: list[Marker | Heading]) -> dict[str, tuple[list[i
             found[0].append(pos)
             found[1].append(later.value)
     return evidence
+
+
+_HEADING_LINE_MAX = 16  # characters of a heading's title alone on its line (2.活动内容的设计)
+
+
+def _heading_line(blocks: tuple[Block, ...], mk: Marker) -> bool:
+    """Whether ``mk`` opens its line and the line holds a short title and nothing else: no sentence, no clause mark."""
+    if mk.block >= len(blocks) or blocks[mk.block].text[:mk.start].strip():
+        return False
+    title = blocks[mk.block].text[mk.end:].strip()
+    return 0 < len(title) <= _HEADING_LINE_MAX and not any(ch in "。；;，,：:！？!?" for ch in title)
 
 
 def _ends_in_colon(blocks: tuple[Block, ...], mk: Marker) -> bool:

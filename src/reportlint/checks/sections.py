@@ -324,6 +324,8 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     blocks = doc.blocks
     n = len(items) - 1  # the items followed by another
     bare: dict[int, bool] = {}  # item -> nothing under it before the next item of its level or a higher one
+    place = {id(it): k for k, it in enumerate(ctx.outline.items)}  # each item's index in the outline (its children's
+    # parent: 2.活动内容的设计 over 1.学习与讨论 in the same style has a child, not a sibling, after it)
 
     def nothing_under(i: int) -> bool:
         if i == n:  # the last item: nothing after it, its title alone on its line (a form's last field)
@@ -335,7 +337,7 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
             mk, nk = items[i].marker, items[i + 1].marker
             rank, next_rank = mk.rank, nk.rank
             bare[i] = bool(
-                rank and next_rank and next_rank <= rank
+                rank and next_rank and next_rank <= rank and items[i + 1].parent != place[id(items[i])]
                 and nk.start == len(nt := blocks[nk.block].text) - len(nt.lstrip())
                 and not any(blocks[j].text.strip() for j in range(mk.block + 1, nk.block)))
         return bare[i]
