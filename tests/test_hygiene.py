@@ -1042,3 +1042,11 @@ def test_a_document_numbers_lost_close_bracket_is_said_once(tmp_path: Path) -> N
     text = "实施意见\n依据《关于加强养老服务的意见》（某政发〔202312号）制定本意见。\n请见〔附件一。\n"
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path, select="T102,T108")]
     assert found == [("T108", 2), ("T102", 3)]
+
+
+def test_question_marks_around_a_quoted_question_are_no_title_marks(tmp_path: Path) -> None:
+    """准备好了吗?诗人说:“我们的路怎么个走法?……”: the ? are question marks (half-width), not 《》 around a title
+    ending in 法; ?环境保护法? still is one."""
+    text = "开学讲话\n你准备好了吗?诗人说:“我们的路怎么个走法?这要自己回答。”\n要学习?环境保护法?的规定。\n"
+    found = [(f.line, f.suggestion) for f in lint_text(text, tmp_path, select="T103") if "?" in f.excerpt]
+    assert (3, "《环境保护法》") in found and not any(s and s.startswith("《") for line, s in found if line == 2)

@@ -1009,7 +1009,8 @@ _NEVER_SUMMED = frozenset({"repeat", "book_double", "book_nested", "book_ascii",
 def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
     """?…? standing for 《》 around a document name that ends with one of ``endings``."""
     alternation = "|".join(map(re.escape, endings))
-    return re.compile(rf"\?([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
+    # (no quotation mark or colon inside: ?北岛曾经这样说:“下一代怎么个活法? holds a question quoted, not a title)
+    return re.compile(rf"\?(?![^?]*?[“”\"：:])([^?？。，,；;\s]{{2,40}}(?:{alternation}))\?") if alternation else None
 
 
 # ?…? inside a sentence around a short phrase that asks nothing (全局坚持以?两个维护?为根本遵循): the “” a
