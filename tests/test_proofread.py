@@ -2067,3 +2067,21 @@ def test_a_citys_plan_and_its_districts_plan_are_two_titles(tmp_path: Path) -> N
     text = ("发展规划\n根据《江州市“十四五”养老服务体系建设规划》，制定《江州市临江区“十四五”养老服务体系建设规划》。\n"
             "落实《江州市城乡生活垃圾分类管理办法》，按《江州市城乡垃圾分类管理办法》的要求分类。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="T105")] == [3]
+
+
+def test_a_coined_phrase_in_a_list_of_four_character_items_is_no_typo(tmp_path: Path) -> None:
+    """品行端正、业务精湛、丰学惜教、乐于奉献: a school's coined 四字格, whose odd pairs no dictionary holds (学惜 is no
+    slip for 学习 there); a set phrase typed wrong in such a list (恰尽职守) is still found, and so is a slip outside
+    a list."""
+    from reportlint.checks.proofread import Typo, _in_coined_parallel
+    from reportlint.lexicon import lexicon
+
+    lex = lexicon()
+    text = "打造品行端正、业务精湛、丰学惜教、乐于奉献的教师队伍。"
+    at = text.index("学惜")
+    assert _in_coined_parallel(text, Typo(at, at + 2, "学惜", "学习", "similar_here"), lex)
+    alone = "我们要丰学惜教。"
+    at = alone.index("学惜")
+    assert not _in_coined_parallel(alone, Typo(at, at + 2, "学惜", "学习", "similar_here"), lex)
+    slip = "学校工作计划\n打造爱岗敬业、恰尽职守、无私奉献、乐于助人的教师队伍。\n"
+    assert [f.suggestion for f in lint_text(slip, tmp_path, select="T105")] == ["恪尽职守"]

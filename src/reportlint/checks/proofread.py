@@ -1161,7 +1161,8 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                         body_pairs(ctx, lex), {b.index for b in blocks},
                                         _confusable_of(_strings(rule.params.get("confusable", ()))))
             for index, listed in typos.items():
-                found.setdefault(index, []).extend(listed)
+                text = ctx.doc.blocks[index].text
+                found.setdefault(index, []).extend(t for t in listed if not _in_coined_parallel(text, t, lex))
             for (index, _), t in _title_gaps(blocks).items():
                 found.setdefault(index, []).append(t)
     kept: list[tuple[int, Typo]] = []
@@ -1181,6 +1182,35 @@ def check_typo(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            why=t.why, suggestion=t.expected or None, times=times,
                            related=related)
 
+
+
+_PARALLEL_ITEM = re.compile(r"[\u4e00-\u9fff]{4}")
+_PARALLEL_MIN = 3  # four-character items in a row, set off by 、, that make a list of coined phrases
+
+
+def _in_coined_parallel(text: str, t: Typo, lex: object) -> bool:
+    """Whether the detector's ``t`` stands in a four-character item of a list of three or more such items set off
+    by 、 (品德高尚、业务过硬、丰学惜教、睿智奉献: the 四字格 a school or a unit coins for its slogans), and the item
+    corrected is no fixed phrase: a coined phrase joins characters no dictionary pairs; a set phrase typed wrong in
+    such a list (恰尽职守) is still found."""
+    if t.key not in ("similar", "similar_here") or len(t.text) != len(t.expected):
+        return False
+    lo = max(text.rfind(c, 0, t.start) for c in "、，,。；;：:\n ") + 1
+    hi = min((i for i in (text.find(c, t.end) for c in "、，,。；;：:\n ") if i >= 0), default=len(text))
+    if hi - lo != 4 or not (text[lo - 1:lo] == "、" or text[hi:hi + 1] == "、"):
+        return False
+    items = 1
+    for step in (-1, 1):  # the four-character items beside it, 、 between
+        at, end = (lo, hi)
+        while True:
+            if step < 0 and at >= 5 and text[at - 1] == "、" and _PARALLEL_ITEM.fullmatch(text, at - 5, at - 1):
+                at, items = at - 5, items + 1
+            elif step > 0 and text[end:end + 1] == "、" and _PARALLEL_ITEM.fullmatch(text, end + 1, end + 5):
+                end, items = end + 5, items + 1
+            else:
+                break
+    corrected = text[lo:t.start] + t.expected + text[t.end:hi]
+    return items >= _PARALLEL_MIN and not lex.word(corrected)  # type: ignore[attr-defined]
 
 
 # ---- X103 passages ------------------------------------------------------------------------------
