@@ -2455,3 +2455,14 @@ def test_gambling_spam_in_place_of_a_name_is_one_finding_with_its_count(tmp_path
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.line, f.excerpt) for f in found] == [(2, "拉斯维加斯官方")]
     assert "共 3 处" in found[0].message and [r["line"] for r in found[0].related] == [4]
+
+
+def test_a_school_sites_header_and_a_sites_wish_for_its_samples_are_residue(tmp_path: Path) -> None:
+    """××中学 欢迎您! / 今天是: over a school's page, and 希望大家能够通过这些……范文…… over a sample: no title missing
+    under them."""
+    school = "城东中学 欢迎您!\n今天是:\n德育工作方案\n为加强学生思想品德教育，制定本方案。\n"
+    assert [(f.rule, f.block + 1, f.end_block + 1) for f in lint_text(school, tmp_path, select="B101,S105")] == [
+        ("B101", 1, 2)]
+    sample = ("方案一般包括目标、任务和步骤。希望大家能够通过这些方案范文的分享，提高写作水平。\n防溺水工作方案\n"
+              "为保障学生安全，制定本方案。\n")
+    assert [(f.rule, f.line) for f in lint_text(sample, tmp_path, select="B101,S105")] == [("B101", 1)]
