@@ -2466,3 +2466,12 @@ def test_a_school_sites_header_and_a_sites_wish_for_its_samples_are_residue(tmp_
     sample = ("方案一般包括目标、任务和步骤。希望大家能够通过这些方案范文的分享，提高写作水平。\n防溺水工作方案\n"
               "为保障学生安全，制定本方案。\n")
     assert [(f.rule, f.line) for f in lint_text(sample, tmp_path, select="B101,S105")] == [("B101", 1)]
+
+
+def test_a_portals_note_where_it_stopped_its_preview_is_a_hidden_prompt(tmp_path: Path) -> None:
+    """……又给师生带来不便 ……(未完，全文共939字，当前仅显示596字，请阅读下面提示信息。: the text before it is the
+    document's; the note says where the rest went. Not the whole paragraph deleted."""
+    text = ("安全检查情况汇报\n1、部分教室门窗损坏，已安排维修。\n"
+            "2、学校无围墙，车辆经常出入操场，给师生带来 ……(未完，全文共939字，当前仅显示596字，请阅读下面提示信息。\n")
+    found = lint_text(text, tmp_path, select="B101")
+    assert [(f.line, f.excerpt[:5]) for f in found] == [(3, "……(未完")] and "隐去部分内容" in found[0].message
