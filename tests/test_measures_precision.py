@@ -860,3 +860,11 @@ def test_a_surveys_conclusions_under_their_lead_are_no_measures(tmp_path: Path) 
             "通过本次调查，我们得出以下结论：\n- 睡眠不足已成为中学生的普遍问题。\n- 作业过多是睡眠不足的主要原因。\n"
             "针对以上问题，我们提出以下建议：\n- 合理安排作业时间。\n- 加强家校沟通。\n- 关注学生身心健康。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [9]
+
+
+def test_the_measures_told_in_a_summary_without_a_review_heading_are_work_done(tmp_path: Path) -> None:
+    """……工作总结 / 一、主要措施 / 1、加强领导……: a summary tells the measures it took, from its title on, even with no
+    heading of its review before them; its plans (二、下一步打算) are still judged."""
+    text = ("镇森林防火工作总结\n一、主要措施\n1、加强领导，调整充实防火机构。\n2、开展宣传教育，张贴标语。\n"
+            "3、严格火源管理，执行用火审批。\n二、下一步打算\n1、加强宣传。\n2、强化巡查。\n")
+    assert sorted({f.line for f in lint_text(text, tmp_path, select="M101")}) == [7, 8]

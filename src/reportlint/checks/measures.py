@@ -813,16 +813,18 @@ def _review_part(ctx: Context, params: Mapping[str, Any]) -> Callable[[int, int,
     """Whether a heading (block, offset, text) lies in the review of the work done of a summary or a 述职报告: its
     profile has a part of achievements (工作开展情况) and the heading comes after it, before the profile's parts on
     problems and plans, and names no plan (``plan_words``: 下一步, 打算, 2024年 …). There, 二、工作举措 or 主要措施 say
-    what was done (成绩—问题—打算, the order of a 总结), not tasks to quantify."""
+    what was done (成绩—问题—打算, the order of a 总结), not tasks to quantify. A report of work done by its title
+    (……工作总结) without a heading of that part is reviewed from its title on."""
     profile = ctx.profile
     roles = {sec.name: sec.role for sec in profile.sections} if profile is not None else {}
     if "achievements" not in roles.values():
         return _no_review
     located = locate_sections(ctx)
     starts = [(h.block, h.start) for name, h in located.items() if roles.get(name) == "achievements"]
-    if not starts:
+    if not starts and not _reports_work_done(ctx):
         return _no_review
-    begin = min(starts)
+    # (a summary whose review has no heading of its own, ……工作总结 / 一、主要措施 / 1、加强领导……: from the title on)
+    begin = min(starts) if starts else (-1, 0)
     ends = [(h.block, h.start) for name, h in located.items()
             if roles.get(name) in ("problems", "measures") and (h.block, h.start) > begin]
     end = min(ends) if ends else (len(ctx.doc.blocks), 0)
