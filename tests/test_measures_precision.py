@@ -868,3 +868,11 @@ def test_the_measures_told_in_a_summary_without_a_review_heading_are_work_done(t
     text = ("镇森林防火工作总结\n一、主要措施\n1、加强领导，调整充实防火机构。\n2、开展宣传教育，张贴标语。\n"
             "3、严格火源管理，执行用火审批。\n二、下一步打算\n1、加强宣传。\n2、强化巡查。\n")
     assert sorted({f.line for f in lint_text(text, tmp_path, select="M101")}) == [7, 8]
+
+
+def test_a_part_on_how_the_work_was_organised_is_a_review(tmp_path: Path) -> None:
+    """二、组织实施情况 in a report: how the campaign was carried out, not its arrangements to quantify (组织实施 heads
+    a plan's part of measures; 情况 after it makes it a review)."""
+    text = ("专项行动情况报告\n一、概述\n专项行动于4月开展。\n二、组织实施情况\n市政府成立了领导小组。\n"
+            "加强宣传发动。\n强化督导检查。\n三、下一步工作\n1.由安监局于年底前完成复查。\n")
+    assert lint_text(text, tmp_path, select="M101") == []

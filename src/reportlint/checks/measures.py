@@ -862,7 +862,7 @@ def _under_review(items: Sequence[Any], i: int) -> bool:
 
 
 _REVIEWED = re.compile(r"\s*(?:的|和|及|与|以及)?(?:主要|取得的?)?"
-                       r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行|办理|采纳|答复)情况)")
+                       r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行|办理|采纳|答复)?情况)")
 
 
 def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
