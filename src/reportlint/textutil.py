@@ -234,7 +234,7 @@ _BULLET = re.compile(r"\s*([-•·●▪])\s")
 
 def _bullets_end_in_marks(ctx: Context, last: Block) -> bool:
     """Whether ``last`` is a bulleted line (- ……, • ……) and the lines with its bullet before it, two or more, each end
-    in a sentence's or a clause's end (……；, ……。): the last one, ending in neither, was cut."""
+    in a sentence's or a clause's end (……；, ……。, ……，): the last one, ending in none, was cut."""
     m = _BULLET.match(last.text)
     if m is None:
         return False
