@@ -40,7 +40,10 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
-    for name, key in (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden"), ("spam_patterns", "spam")):
+    lists = (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden"), ("spam_patterns", "spam"))
+    # one scan of the text for the three lists' first characters (most texts hold none), then each list's own
+    union = pattern_set(tuple(p for name, _ in lists for p in params.get(name) or ()))
+    for name, key in lists if union is not None and union.may_begin(text) else ():
         fields = pattern_set(tuple(params.get(name) or ()))
         for b in filled if fields is not None and fields.may_begin(text) else ():
             for m in fields.finditer(b.text):

@@ -82,6 +82,7 @@ _READING_OPENS = (re.compile(rf"（[a-zü]*[{TONED}]"), re.compile(rf"\([a-zü]*
 
 
 _TONELESS_READING = re.compile(r"[（(]([a-z]{2,6})[）)]")
+_LETTER_CLOSE = re.compile(r"[a-z][）)]")  # what every such reading holds, looked for first (most texts: none)
 _TONELESS_MIN = 5  # toneless readings before they count (a syllable in brackets may be a unit or a label once or twice)
 # a syllable of Mandarin written without its tone: an initial, or none, and a final (v for ü); general knowledge of
 # 汉语拼音方案 (1958)
@@ -93,7 +94,7 @@ def _pinyin_readings(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """One finding, at the first, when ``_PINYIN_MIN`` or more readings follow Chinese characters."""
     text = ctx.body.text
     toned = _READING_OPENS[0].search(text) or _READING_OPENS[1].search(text)
-    if not toned and not _TONELESS_READING.search(text):
+    if not toned and not (_LETTER_CLOSE.search(text) and _TONELESS_READING.search(text)):
         return
     found = [(b, m.start() - offset, m) for b, offset, m in ctx.body.finditer(PINYIN_READING)
              if m.start() > offset and "\u4e00" <= text[m.start() - 1] <= "\u9fff"] if toned else []

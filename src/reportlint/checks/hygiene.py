@@ -600,7 +600,13 @@ _ASCII_AROUND = re.compile(r"[ -~]+")  # a run of printable ASCII and spaces
 # opens with one (……共3人。5月……: no unit right after the digits)
 _DECIMAL_STOP_SOURCE = r"(?<=\d)。(?=\d{1,3}\s*(?:万|亿|元|%|％|个百分点|倍|吨|公里|千米|平方米|平方公里|亩|公顷|米))"
 _DECIMAL_STOP = PatternSet([_DECIMAL_STOP_SOURCE])
-_DECIMAL_STOP_NEED = re.compile(_DECIMAL_STOP_SOURCE)
+_STOP_BEFORE_DIGIT = re.compile(r"。(?=\d)")  # (a literal 。 first: ``re`` skips to each, where the pattern's
+# lookbehind made it try every character of the text)
+
+
+def _decimal_stops_may_be(text: str) -> bool:
+    """Whether ``text`` holds a 。 between two digits, where ``_DECIMAL_STOP`` may match."""
+    return any(text[m.start() - 1:m.start()].isdigit() for m in _STOP_BEFORE_DIGIT.finditer(text))
 
 
 def _no_mark(ctx: Context, f: Finding) -> bool:
@@ -1260,7 +1266,7 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if not _HEXAGON_KEPT.fullmatch(m.group(1)) and not any(c in m.group(1) for c in "（()）"):
             # (〔以下简称“××”行动(第二季)〕: an outer bracket round a round one, a level of nesting the writer marked)
             add("hexagon", b, m.start() - offset, m.end() - offset, f"（{m.group(1)}）")
-    for b, offset, m in body.finditer(_DECIMAL_STOP) if _DECIMAL_STOP_NEED.search(body.text) else ():
+    for b, offset, m in body.finditer(_DECIMAL_STOP) if _decimal_stops_may_be(body.text) else ():
         add("decimal", b, m.start() - offset, m.end() - offset, ".")  # 122。8万元: the input method's full stop
     for b, at in _unfinished(ctx) if "，\n" in body.text else ():
         yield rule.finding(ctx.doc, b.index, at, at + 1, key="unfinished")
