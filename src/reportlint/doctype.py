@@ -11,23 +11,23 @@ from .rulebook import Profile
 from .textutil import normalize_heading
 
 
-def titled(doc: Document, outline: Outline, profile: Profile, residue: frozenset[int]) -> bool:
-    """Whether a title of the document (its own, run into the text, or a site's over it) names ``profile``'s kind:
-    ``detect`` read it there, not guessed it from the opening and the headings."""
-    titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t] \
+def _titles(doc: Document, outline: Outline, residue: frozenset[int]) -> list[str]:
+    """The document's titles: its own, else one run into the text, else a site's over it."""
+    return [t for t in (outline.title.text if outline.title else "", doc.title) if t] \
         or glued_titles(doc, residue) or site_titles(doc, residue)
-    return any(kw in _QUOTED.sub("", t) for t in titles for kw in profile.match)
+
+
+def titled(doc: Document, outline: Outline, profile: Profile, residue: frozenset[int]) -> bool:
+    """Whether a title of the document (``_titles``) names ``profile``'s kind: ``detect`` read it there, not guessed
+    it from the opening and the headings."""
+    return any(kw in _QUOTED.sub("", t) for t in _titles(doc, outline, residue) for kw in profile.match)
 
 
 def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue: frozenset[int]) -> Profile | None:
     """The profile whose title keyword matches best (the longest keyword wins); without a
     usable title, the profile whose opening words and section headings fit best."""
     profiles = list(profiles)
-    titles = [t for t in (outline.title.text if outline.title else "", doc.title) if t]
-    if not titles:
-        titles = glued_titles(doc, residue)
-    if not titles:
-        titles = site_titles(doc, residue)
+    titles = _titles(doc, outline, residue)
     best: tuple[tuple[bool, int], Profile] | None = None
     for title in titles:
         # a document the title quotes (《〈政府工作报告〉重点工作任务分工方案》政策解读, 关于印发《××方案》的通知) is

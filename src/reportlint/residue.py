@@ -616,28 +616,28 @@ def _rest_of_entry(text: str, before: str, after: str) -> bool:
             and len(before) + len(text) <= _ENTRY_CHARS and bool(_ENTRY.match(after)))
 
 
-def hidden_prompts(ctx: Context) -> PatternSet | None:
-    """B101's ``hidden_patterns`` as this run merged them (``[options.B101]`` included), as one pattern set: the
-    prompts a site leaves where it hid part of the text (此处隐藏2779字，下载后查看, ……省略912字……). N102 sees no skip
-    across one, T102 no open mark before one."""
-    def read() -> PatternSet | None:
-        params_of = ctx.cache.get("params_of")  # the run's merged parameters (engine); a bare context has the rule's
-        site = ctx.rulebook.rules.get(RULE)
-        params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
-        return pattern_set(tuple(params.get("hidden_patterns", ())))
+def _site_patterns(ctx: Context, key: str) -> PatternSet | None:
+    """B101's list ``key`` as this run merged it (``[options.B101]`` included; the engine's merged parameters, else,
+    for a bare context, the rule's own), as one pattern set."""
+    params_of = ctx.cache.get("params_of")
+    site = ctx.rulebook.rules.get(RULE)
+    params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
+    return pattern_set(tuple(params.get(key, ())))
 
+
+def hidden_prompts(ctx: Context) -> PatternSet | None:
+    """B101's ``hidden_patterns`` (``_site_patterns``): the prompts a site leaves where it hid part of the text
+    (此处隐藏2779字，下载后查看, ……省略912字……). N102 sees no skip across one, T102 no open mark before one."""
+    read = lambda: _site_patterns(ctx, "hidden_patterns")  # noqa: E731
     return ctx.memo("residue.hidden_prompts", read)  # type: ignore[no-any-return]
 
 
 def elided(ctx: Context) -> bool:
-    """Whether the text holds a notice of B101's ``elided_patterns`` as this run merged them: a sharing site showed the
+    """Whether the text holds a notice of B101's ``elided_patterns`` (``_site_patterns``): a sharing site showed the
     document's head and tail and left out part of the middle, at no place the text shows (N101 and N102 say
     nothing of a count that jumps)."""
     def read() -> bool:
-        params_of = ctx.cache.get("params_of")
-        site = ctx.rulebook.rules.get(RULE)
-        params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
-        notices = pattern_set(tuple(params.get("elided_patterns", ())))
+        notices = _site_patterns(ctx, "elided_patterns")
         return notices is not None and notices.search(ctx.body.text) is not None
 
     return ctx.memo("residue.elided", read)  # type: ignore[no-any-return]

@@ -73,6 +73,12 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
             yield b.index, start, end, key
 
 
+def _other_lines(doc: Document, blocks: list[int]) -> list[dict[str, Any]]:
+    """The ``related`` places of one finding for many: the lines of ``blocks`` past the first one's, once each."""
+    return [{"path": doc.path, "line": line} for line in sorted({doc.line_of(b) for b in blocks[1:]}
+                                                                  - {doc.line_of(blocks[0])})]
+
+
 _NEAR = 8  # residue markers at most this many characters apart are one passage (预览结束,免费获取全文或定制代笔)
 
 
@@ -190,9 +196,8 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spam = [x for x in inside if x[3] == "spam"]
     if spam:  # the same spam word in place of the names all through a page: one finding, at the first, with the count
         index, start, end, _ = spam[0]
-        lines = sorted({doc.line_of(x[0]) for x in spam[1:]} - {doc.line_of(index)})
         yield rule.finding(doc, index, start, end, key="spam", text=doc.blocks[index].text[start:end],
-                           count=len(spam), related=[{"path": doc.path, "line": line} for line in lines])
+                           count=len(spam), related=_other_lines(doc, [x[0] for x in spam]))
     jammed = list(_jammer([b for b in doc.blocks if b.index not in ctx.residue], rule.params, ctx.body.text))
     if jammed:  # a forum's copy holds dozens: one finding, at the first, with the count
         index, start, end = jammed[0]
@@ -202,11 +207,9 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     scattered = scattered_marks(ctx).runs
     if scattered:  # marks a site scattered inside the words of its text (人?民): one finding, the other lines related
         b, start, end = scattered[0]
-        text = doc.blocks[b].text
-        lines = sorted({doc.line_of(x) for x, _, _ in scattered[1:]} - {doc.line_of(b)})
-        yield rule.finding(doc, b, start - 1, end + 1, key="scattered", text=text[start - 1:end + 1],
+        yield rule.finding(doc, b, start - 1, end + 1, key="scattered", text=doc.blocks[b].text[start - 1:end + 1],
                            count=len(scattered), blocks=len({x for x, _, _ in scattered}),
-                           related=[{"path": doc.path, "line": line} for line in lines])
+                           related=_other_lines(doc, [x for x, _, _ in scattered]))
     for meta_key, key in (("html_entities", "entities"), ("char_entities", "characters"), ("html_tags", "tags")):
         # space entities and tags of a web page's source in a .txt (the loader read them as spaces)
         marks = doc.meta.get(meta_key)

@@ -18,6 +18,7 @@ from ..residue import hidden_prompts
 from ..scan import PatternSet, active, compile_each
 from ..scattered import MARKS, scattered_marks
 from ..textutil import SENTENCE_ENDS, TONED, open_tail, sentence_around
+from .proofread import DOCNO_LOST_CLOSE
 from .summed import summed
 
 _HAN = r"\u4e00-\u9fff"
@@ -590,7 +591,6 @@ _APOSTROPHES = re.compile(r"(?<=[A-Za-z0-9])[‘’](?=[A-Za-z0-9])")  # … or 
 # a page's pinyin reading whose opening bracket and character were lost to a ? (當(dāng)?shù)赝: 当地, read by a
 # converter that could not map it): the ) closes the reading, which X103 reports with the others
 _LOST_READING = re.compile(rf"\?[a-zü]*[{TONED}][a-zü]*$")
-_DOCNO_LOST_CLOSE = re.compile(r"〔(?:19|20)\d\d\d{1,4}号")  # (T108's pattern of a year run into its number)
 _EMOTICON = re.compile(r"(?:^|(?<=[\s\u4e00-\u9fff，。！？；：,.!?]))[:;=]-?[()]$")  # :-) ;) =( typed in a note
 
 
@@ -616,7 +616,7 @@ def _no_mark(ctx: Context, f: Finding) -> bool:
     so, with the number to write), or one among the random tokens a forum hides against copying (D( z3 n, B101's
     jammer text)."""
     if f.excerpt == "〔" and f.end_block == f.block \
-            and _DOCNO_LOST_CLOSE.match(ctx.doc.blocks[f.block].text, f.start) is not None:
+            and DOCNO_LOST_CLOSE.pattern.match(ctx.doc.blocks[f.block].text, f.start) is not None:
         return True  # 〔201912号: T108 names the 〕 a document number lost after its year, with the number to write
     if f.end_block != f.block or f.end - f.start != 1 or f.excerpt not in "‘’()":
         return False

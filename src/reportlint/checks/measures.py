@@ -1122,7 +1122,7 @@ def _outline_only(ctx: Context, sec: MeasureSection) -> bool:
         return [(a, b) for a, b in spans
                 if not any(_SENTENCE_STOPS.search(blocks[i].text) for i in range(a, b) if i not in ctx.residue)]
 
-    empty = ctx.memo("measures.outline-parts", parts)  # type: ignore[no-untyped-call]
+    empty = ctx.memo("measures.outline-parts", parts)
     return len(empty) >= _OUTLINE_PARTS and any(a <= sec.block < b for a, b in empty)
 
 

@@ -1420,8 +1420,8 @@ _RUN_DATE = _scanned(r"(?<![\d.])((?:19|20)\d\d)(\d{2,4})日")
 _RUN_MONTH = _scanned(r"((?:19|20)\d\d)(1[0-2]|[1-9])月")
 # … and two years run together before 年 (20212025年: the dash of 2021—2025年 lost), the second the later one
 _RUN_YEARS = _scanned(r"((?:19|20)\d\d)((?:19|20)\d\d)年")
-# a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号)
-_DOCNO_BRACKET = _scanned(r"〔((?:19|20)\d\d)(\d{1,4})号")
+# a document number whose closing bracket was lost (衢政办发〔202316号: 〔2023〕16号); T102 leaves its 〔 to T108
+DOCNO_LOST_CLOSE = _scanned(r"〔((?:19|20)\d\d)(\d{1,4})号")
 
 
 def _digits_before(text: str, mark: str, count: int) -> bool:
@@ -1601,7 +1601,7 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            lambda m: _run_date_detail(m.group(1), m.group(2), "“月”“日”"), 0)
     yield from _each_match(ctx, rule, _RUN_MONTH, _digits_before(body.text, "月", 5), _run_month_detail)
     yield from _each_match(ctx, rule, _RUN_YEARS, _digits_before(body.text, "年", 8), _run_years_detail)
-    yield from _each_match(ctx, rule, _DOCNO_BRACKET, "〔" in body.text,
+    yield from _each_match(ctx, rule, DOCNO_LOST_CLOSE, "〔" in body.text,
                            lambda m: f"文号的年份后少了“〕”，应为“〔{m.group(1)}〕{m.group(2)}号”")
     for b, offset, m in body.finditer(_SHORT_YEAR) if _SHORT_YEAR_NEED.search(body.text) else ():
         if b.index not in residue:

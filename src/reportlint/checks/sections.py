@@ -320,12 +320,13 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Example
     一、存在的问题 / 二、原因分析 (nothing between) → S103 at 一、."""
     doc = ctx.doc
-    items = [it for it in ctx.outline.items if it.marker.family != "heading" and not it.marker.inline]
+    # the numbered items, each with its index in the outline (its children's parent: 2.活动内容的设计 over
+    # 1.学习与讨论 in the same style has a child after it, not a sibling)
+    kept = [k for k, it in enumerate(ctx.outline.items) if it.marker.family != "heading" and not it.marker.inline]
+    items = [ctx.outline.items[k] for k in kept]
     blocks = doc.blocks
     n = len(items) - 1  # the items followed by another
     bare: dict[int, bool] = {}  # item -> nothing under it before the next item of its level or a higher one
-    place = {id(it): k for k, it in enumerate(ctx.outline.items)}  # each item's index in the outline (its children's
-    # parent: 2.活动内容的设计 over 1.学习与讨论 in the same style has a child, not a sibling, after it)
 
     def nothing_under(i: int) -> bool:
         if i == n:  # the last item: nothing after it, its title alone on its line (a form's last field)
@@ -337,7 +338,7 @@ def check_empty(ctx: Context, rule: Rule) -> Iterator[Finding]:
             mk, nk = items[i].marker, items[i + 1].marker
             rank, next_rank = mk.rank, nk.rank
             bare[i] = bool(
-                rank and next_rank and next_rank <= rank and items[i + 1].parent != place[id(items[i])]
+                rank and next_rank and next_rank <= rank and items[i + 1].parent != kept[i]
                 and nk.start == len(nt := blocks[nk.block].text) - len(nt.lstrip())
                 and not any(blocks[j].text.strip() for j in range(mk.block + 1, nk.block)))
         return bare[i]
@@ -589,7 +590,7 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if any(mk.block == first.index and mk.stray == "page" and not first.text[:mk.start].strip()
            for mk in ctx.outline.markers):
         return  # a viewer's first page (1、××工作方案为……): its title runs into the text where no one can tell
-    if first.index in scattered_marks(ctx).blocks or (scattered_marks(ctx).runs and ODD_MARKS.search(first.text)):
+    if scattered_marks(ctx).runs and ODD_MARKS.search(first.text):
         return  # marks a page scattered inside the words (B101): its first line may be the title, past reading
     midway = pattern_set(tuple(rule.params.get("midway_openings", ())))
     if midway is not None and midway.pattern.match(first.text.lstrip()):
