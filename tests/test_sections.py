@@ -352,6 +352,17 @@ def test_a_pieces_number_before_its_title_leaves_the_title_there(tmp_path: Path)
     assert lint_text(text, tmp_path, select="S105") == []
 
 
+def test_a_sites_blurb_over_its_first_numbered_piece_asks_for_no_title(tmp_path: Path) -> None:
+    """A sharing site's paragraph about its collection over 篇一：《……》: the first piece has its title under the
+    number; the blurb is the site's, not a body missing its title. The same paragraph with no such line under it
+    opens a body with no title."""
+    blurb = "写好年度总结对每个单位都很要紧，它能帮助大家理清思路、查找差距。下面是本站整理的几篇例文，供参考。\n"
+    body = ("本年度，我所坚持以服务群众为中心，较好完成了各项任务。\n一、主要工作\n（一）窗口服务。全年办件3200件。\n"
+            "二、存在的不足\n服务效率有待提高。\n")
+    assert lint_text(blurb + "篇一：《城南街道便民服务中心年度工作总结》\n" + body, tmp_path, select="S105") == []
+    assert [f.rule for f in lint_text(blurb + body, tmp_path, select="S105")] == ["S105"]
+
+
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:
     """A model text's free preview stops in mid-word: S106 says so once; S101 does not call the parts after the cut
     missing."""

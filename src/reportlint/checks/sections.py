@@ -596,9 +596,12 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if midway is not None and midway.pattern.match(first.text.lstrip()):
         return  # the text opens on a later item (3、……, 二、……): a piece out of the middle, its beginning is lost
     page_titles = pattern_set(tuple(rule.params.get("page_titles", ())))
-    if page_titles is not None and any(page_titles.search(b.text.strip()) for b in doc.blocks[:first.index]
-                                       if b.index in ctx.residue):
-        return  # a sharing site's heading over the text is its title with a count (……工作总结(2篇)): it has one
+    if page_titles is not None and (
+            any(page_titles.search(b.text.strip()) for b in doc.blocks[:first.index] if b.index in ctx.residue)
+            or any(page_titles.search(b.text.strip()) for b in filled[1:3])):
+        # a sharing site's heading over the text is its title with a count (……工作总结(2篇)): it has one; under the
+        # first paragraph, that paragraph is the site's blurb over the collection, whose first piece has its title
+        return
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
     example = _example_title(ctx, rule)
