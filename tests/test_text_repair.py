@@ -92,6 +92,26 @@ def test_findings_point_at_physical_lines_and_extract_shows_first_lines(tmp_path
     assert res.output.splitlines()[2].startswith("4\t根据《管理办法》")
 
 
+def test_a_page_broken_at_every_quotation_mark_is_one_finding_with_the_others_related(tmp_path: Path) -> None:
+    """A page that put each quoted term and each bracketed word on lines of their own: three passages apart or more
+    are one cause, one X104 at the first with the count and the others as related places; two stay two."""
+    from reportlint.testing import lint_text
+
+    passages = ["全县上下要积极投身\n“\n三城联创\n”\n各项工作。", "各单位要把\n“\n三城联创\n”\n摆上重要议事日程。",
+                "各乡镇\n(\n街道\n)\n要设立专门办公室。"]
+    text = "同志们：\n现在开会。\n" + "\n会议要求抓紧落实。\n".join(passages) + "\n"
+    found = lint_text(text, tmp_path, select="X104")
+    assert [(f.rule, f.line) for f in found] == [("X104", 4)]  # the line of the first piece broken off
+    assert "全文共 3 处" in found[0].message and "“三城联创”" in found[0].message
+    assert [r["line"] for r in found[0].related] == [10, 16]
+    # a sentence broken at a page's end, in a long text broken so here and there, is each a passage to mend
+    pages = "同志们：\n现在开会。\n" + "\n会议要求抓紧落实。\n".join(
+        f"今年要重点抓好第{n}项工作，确保按期完\n{ZW}\n成。" for n in "一二三") + "\n"
+    assert [f.line for f in lint_text(pages, tmp_path, select="X104")] == [3, 7, 11]
+    two = "同志们：\n现在开会。\n" + "\n会议要求抓紧落实。\n".join(passages[:2]) + "\n"
+    assert [f.line for f in lint_text(two, tmp_path, select="X104")] == [4, 10]
+
+
 def test_no_x104_on_the_lines_of_one_markdown_paragraph(tmp_path: Path) -> None:
     from reportlint.testing import lint_text
 

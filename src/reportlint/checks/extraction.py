@@ -6,15 +6,17 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ..context import Context
 from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
-from ..model import Block, Finding, Rule
+from ..model import Block, Document, Finding, Rule
 from ..outline import TITLE_KINDS
 from ..scan import has_any, pattern_set
 from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUER_LINE, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
 from ..traditional import written_in_traditional
+from .summed import SUMMED
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
 _CID = re.compile(r"\(cid:\d+\)")
@@ -475,12 +477,42 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 spans[-1][2:5] = [b.index, end, spans[-1][4] + 1]
                 continue
         spans.append([b.index, start, b.index, end, 1, end])
-    for first, start, last, end, count, first_end in spans:
-        a, z = doc.blocks[first], doc.blocks[last]
-        joined = a.text[start:first_end].strip()  # the first passage: where several lie close, each is mended alone
+    marks = [span for span in spans if all(_at_marks(doc.blocks[i]) for i in range(span[0], span[2] + 1)
+                                           if doc.blocks[i].joins)]
+    if len(marks) >= SUMMED:
+        # a page that put every quotation mark or bracket on a line of its own (“/四城同创/”): one cause, not a
+        # sentence broken here and there, so one finding at the first such passage with the others related
+        first, start, last, end, *_ = marks[0]
+        yield rule.finding(doc, first, start, end, end_block=last, key="rejoined_all",
+                           count=sum(span[4] for span in marks), **_passage(doc, marks[0]),
+                           related=[{"path": doc.path, "line": doc.blocks[span[0]].position(span[1])[0]}
+                                    for span in marks[1:]])
+        spans = [span for span in spans if span not in marks]
+    for first, start, last, end, count, _ in spans:
         yield rule.finding(doc, first, start, end, end_block=last, key="rejoined" if count == 1 else "rejoined_many",
-                           first=a.position(start)[0], last=z.position(max(end - 1, 0))[0], count=count,
-                           joined=joined[:24] + ("…" if len(joined) > 24 else ""))
+                           count=count, **_passage(doc, (first, start, last, end, count, _)))
+
+
+_MARKS = frozenset("“”‘’\"'()（）《》「」〈〉【】[]")
+
+
+def _at_marks(block: Block) -> bool:
+    """Whether each line break the loader took out of ``block`` cut off a quotation mark or a bracket alone on its
+    line (“ / 四城同创 / ”, ( / 街道 / ), or two of them: )“)."""
+    cuts = [0, *(offset for offset, *_ in block.joins), len(block.text)]
+    marks = [_MARKS.issuperset(block.text[a:b].strip() or "x") for a, b in pairwise(cuts)]
+    return all(a or b for a, b in pairwise(marks))
+
+
+def _passage(doc: Document, span: tuple[int, int, int, int, int, int] | list[int]) -> dict[str, object]:
+    """The first and last line of a re-joined passage and the words of its first join, for the message."""
+    first, start, last, end, _, first_end = span
+    a, z = doc.blocks[first], doc.blocks[last]
+    joined = a.text[start:first_end].strip()  # the first passage: where several lie close, each is mended alone
+    if len(joined) > 2 and joined[0] in "“‘" and joined[-1] in "”’":
+        joined = joined[1:-1]  # the message quotes it
+    return {"first": a.position(start)[0], "last": z.position(max(end - 1, 0))[0],
+            "joined": joined[:24] + ("…" if len(joined) > 24 else "")}
 
 
 def _fused_chapters(ctx: Context, rule: Rule) -> Iterator[Finding]:
