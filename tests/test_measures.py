@@ -725,6 +725,22 @@ def test_the_terms_of_an_activity_are_no_measures(tmp_path: Path) -> None:
     assert _flagged(text, tmp_path) == [9]
 
 
+def test_the_programme_of_an_event_is_no_measure(tmp_path: Path) -> None:
+    """An activity plan's 活动内容 telling what the day offers (活动现场设置……, 现场将有……): the programme of the event,
+    no task of its organiser to quantify, for M101 and M103 alike. A task among them is still judged."""
+    text = ("某街道中秋游园活动方案\n一、活动目的\n丰富居民文化生活。\n二、活动内容\n1. 灯谜竞猜\n在活动现场悬挂灯谜两百条，供居民竞猜。\n"
+            "2. 民俗展示\n现场将有剪纸、面塑等民间手艺展示。\n3. 美食品尝\n现场供应月饼、桂花糕等节令食品。\n")
+    assert [f.rule for f in lint_text(text, tmp_path, select="M101,M103")] == []
+    task = text + "4. 宣传发动\n加强宣传，营造氛围。\n"
+    assert [(f.rule, f.line) for f in lint_text(task, tmp_path, select="M101")] == [("M101", 11)]
+    # the day of the event given in its own part dates every activity of the programme, however it is worded
+    offered = ("某社区重阳敬老活动方案\n一、活动时间和地点\n时间：10月11日上午。地点：社区活动室。\n二、活动内容\n"
+               "1. 健康义诊。邀请卫生院医生为老人测量血压。\n2. 文艺表演。社区舞蹈队表演广场舞。\n")
+    assert lint_text(offered, tmp_path, select="M101,M103") == []
+    undated = offered.replace("时间：10月11日上午。", "时间：另行通知。")
+    assert [f.rule for f in lint_text(undated, tmp_path, select="M101")] == ["M101", "M101"]
+
+
 def test_work_done_told_in_a_report_is_no_measure(tmp_path: Path) -> None:
     """A self-inspection report's 工作措施 tells what was taken (制定了……制度): work done, not a task to quantify.
     The same item in a plan is judged."""

@@ -1382,7 +1382,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
     or a confidentiality rule (不得, 严禁, 内外有别, 严格控制发放范围 …): an item whose first sentence
     holds one, or whose sentences mostly do, lays down a rule of conduct and is no measure;
     ``document_titles``: an item that is a document's title (关于……的报告) is no measure either, nor is one that
-    ``terms`` find, the term of a call for applications it sets out (（二）申报主体。……, 核算周期。……); ``not_titles``:
+    ``terms`` find, the term of a call for applications it sets out (（二）申报主体。……, 核算周期。……), nor one that
+    ``programme`` finds, what an event offers those who come (活动现场设置……, 现场将有……表演); ``not_titles``:
     titles of a law or a judicial interpretation, whose articles are no measures (M102 and M103 follow);
     ``year_plan_titles``: a report of the year's work whose part headed by the next year is its writer's own plan,
     not judged item by item; ``schedule_headings``: a part that schedules the work (实施步骤), whose dates are the
@@ -1994,9 +1995,11 @@ _TaskSets = tuple[PatternSet | None, _LineAnchored | None, _LineAnchored | None]
 
 def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
     """What ``_no_task`` searches: the norms of ``params`` (M101's), its ``document_titles`` and ``terms`` (an item
-    that names a document, or a term of a call for applications) and the ``principles`` of ``low`` (M103's)."""
+    that names a document, a term of a call for applications or the programme of an event) and the ``principles``
+    of ``low`` (M103's)."""
     return (_norm_set(tuple(params.get("norms", ())), tuple(params.get("norm_patterns", ()))),
-            _line_anchored((*params.get("document_titles", ()), *params.get("terms", ()))),
+            _line_anchored((*params.get("document_titles", ()), *params.get("terms", ()),
+                            *params.get("programme", ()))),
             _line_anchored(tuple(low.get("principles", ()))))
 
 
@@ -2442,19 +2445,30 @@ def _title_lines(ctx: Context) -> tuple[str, list[int]]:
 def _scheduled_apart(ctx: Context, sections: list[MeasureSection], params: Mapping[str, Any]) -> bool:
     """Whether a part outside the measures parts, headed by one of ``schedule_headings``, schedules the work by dates
     (三、实施步骤：按照以下三个阶段，于2025年5月底完成): the tasks are dated there, stage by stage, as a part's heading
-    dates its own (``_given``)."""
-    items, blocks = ctx.outline.items, ctx.doc.blocks
+    dates its own (``_given``); or one headed by one of ``event_headings`` gives the day of an event (活动时间：
+    8月14日)."""
     for k in _parts_apart(ctx, sections, tuple(params.get("schedule_headings", ())), 12):
-        it = items[k]
-        m = it.marker
-        end = next(((n.marker.block, n.marker.start) for n in items[k + 1:] if n.depth <= it.depth),
-                   (len(blocks) - 1, len(blocks[-1].text)))
-        part = "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
-                         for b in range(m.block, end[0] + 1) if b not in ctx.residue)
         # the patterns alone (``dated``): a schedule writes its dates out in figures
-        if dimensions_of(ctx, params).dated(part):
+        if dimensions_of(ctx, params).dated(_part_text(ctx, k)):
             return True
-    return False
+    # an activity plan's 活动时间 part giving the day (二、活动时间和地点 时间：8月14日下午): the day of the event dates
+    # the programme its 活动内容 sets out
+    return any(_DAY.search(_part_text(ctx, k)) for k in _parts_apart(ctx, sections,
+                                                                     tuple(params.get("event_headings", ())), 12))
+
+
+_DAY = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*[日号]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[日号]")
+
+
+def _part_text(ctx: Context, k: int) -> str:
+    """The text of outline item ``k`` with everything under it, residue left out, the label cut off."""
+    items, blocks = ctx.outline.items, ctx.doc.blocks
+    it = items[k]
+    m = it.marker
+    end = next(((n.marker.block, n.marker.start) for n in items[k + 1:] if n.depth <= it.depth),
+               (len(blocks) - 1, len(blocks[-1].text)))
+    return "\n".join(blocks[b].text[m.end if b == m.block else 0:end[1] if b == end[0] else None]
+                     for b in range(m.block, end[0] + 1) if b not in ctx.residue)
 
 
 _OWNED = frozenset({"owner"})
