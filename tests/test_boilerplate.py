@@ -2216,6 +2216,9 @@ def test_a_sites_welcome_theme_switch_post_time_and_user_name_byline_are_residue
     assert [(f.block, f.end_block) for f in found] == [(0, 2), (4, 5)]
     own = "会议通知\n会议时间 2024-05-06 09:00\n编辑：张明\n请各单位准时参会。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+    # … worded 欢迎进入 (a bank's or a body's own site over its news): the page's, and the title is the news's own
+    entered = "欢迎进入某某农商银行官方网站!\n某某支行开展防范电信诈骗宣传活动\n" + text[text.index("教育局"):]
+    assert [(f.rule, f.block) for f in lint_text(entered, tmp_path, select="B101,S105")] == [("B101", 0)]
 
 
 def test_a_posts_slashed_time_uploader_credits_qq_ad_and_upload_note_are_residue(tmp_path: Path) -> None:
