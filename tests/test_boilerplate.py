@@ -423,6 +423,12 @@ def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> N
     speech = ("同志们：\n今天召开全县经济工作会议。\n省委常委会对今年的工作作出了部署。\n"
               "我县要抓好贯彻落实，确保各项任务落地见效。")
     assert lint_text(speech, tmp_path, select="B106") == []
+    # opening lines naming the province the city belongs to before the city (督察组对我省……涉及我市问题): the city
+    # speaks; a county's paragraph pasted in is still another speaker
+    city = ("关于环保督察整改落实情况的报告\n6月，中央督察组对我省开展督察，并向我省反馈了督察意见，涉及我市问题共12项。\n"
+            "我市把督察整改作为重要政治任务。\n市委常委会专题研究整改工作。\n")
+    assert lint_text(city, tmp_path, select="B106") == []
+    assert [f.excerpt for f in lint_text(city + "我县整改任务全部完成。\n", tmp_path, select="B106")] == ["我县"]
 
 
 def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:

@@ -1457,7 +1457,7 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # an event in its opening names more often (督察组进驻我省)
     own = [h for h in hits if _OWN_SITUATION.search(doc.blocks[h[1]].text, max(0, h[2] - 2), h[3] + 2)]
     main_unit = spoken.group(1) if spoken and spoken.group(1) in counts else (
-        own[0][0] if own else declared[0][0] if declared else
+        own[0][0] if own else _declared(doc, declared) if declared else
         max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
     main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
@@ -1471,6 +1471,23 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 各区教育局：… 摸清本区……情况 (or 各区要结合本区实际): each district of its own district
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
+
+
+_OBJECT = re.compile(r"(?:对|向|进驻|赴|给|来)$")
+
+
+def _declared(doc: Document, declared: list[tuple[str, int, int, int, str]]) -> str:
+    """The unit the opening lines speak as: the first they name; but opening lines that name a higher level only as
+    the object of an outside body (督察组对我省开展督察，并向我省反馈……涉及我市问题共12项) speak as the lower level,
+    the higher being the body the speaker belongs to."""
+    first = declared[0][0]
+    levels = {u: _LEVEL.get(u, 0) for u, *_ in declared}
+    if len(levels) < 2:
+        return first
+    top = min(levels, key=levels.__getitem__)
+    above = [_OBJECT.search(doc.blocks[b].text, max(0, s - 2), s) is not None for u, b, s, _, form in declared
+             if u == top]
+    return max(levels, key=levels.__getitem__) if all(above) else first
 
 
 def _each_before(text: str, at: int, unit: str) -> bool:
