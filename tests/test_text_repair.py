@@ -65,6 +65,10 @@ def test_a_line_opening_with_a_comma_under_a_first_level_heading_stays_apart() -
     # a closing mark still joins (the heading's book title was a link), and so does a comma under a sentence
     assert _texts(["一、认真学习《", "条例", "》，抓好落实。"]) == ["一、认真学习《条例》，抓好落实。"]
     assert _texts(["全县上下克服困难", "，经济平稳增长。"]) == ["全县上下克服困难，经济平稳增长。"]
+    # … nor under a title ending in its kind (……的函): a reposting site's lead-in with its first words lost
+    titled = ["某县人民政府关于审计发现问题整改情况的函", ",日前,某县人民政府发布了整改情况。"]
+    assert _texts(titled) == titled
+    assert _texts(["县里的审计发现问题整改情况和", ",日前完成。"]) == ["县里的审计发现问题整改情况和,日前完成。"]
 
 
 def test_one_line_documents_unchanged() -> None:

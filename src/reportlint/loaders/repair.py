@@ -35,6 +35,11 @@ _MARKER = re.compile(
 _CLAUSE_MARKS = frozenset("，。、；：！？,.;:!?")
 _FIRST_LEVEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、．]|第[一二三四五六七八九十百零〇\d]+(?:章|部分|编))")
 _HEADING_CHARS = 50  # a heading line is short
+# a title's last words: the kinds of 公文 (党政机关公文处理工作条例 art. 8) and of reports and plans, after 的 or a
+# year, in simplified or traditional characters (報告, 請示, 總結: a page from Hong Kong, Macao or Taiwan, or converted)
+_TITLE_END = re.compile(r"(?:的|年度?)(?:函|通知|通[报報]|[报報]告|[请請]示|批[复覆]|意[见見]|[决決]定|方案|[纪紀]要"
+                        r"|[总總][结結]|[规規][划劃]|要[点點]|[办辦]法|[细細][则則]|[计計][划劃])$")
+_TITLE_CHARS = 80  # a title may run long (关于印发《……》的通知)
 _DATE_PIECE = 8  # the short line a date's number ends (2014, 年6, 月28): longer, a sentence ends in a figure
 _DATE_REST = re.compile(r"\s*[年月日]\d{0,2}\s*$")  # the next piece of such a date: a unit and the next number
 _CJK_ONE = re.compile(r"^[\u3400-\u9fff]$")
@@ -72,9 +77,12 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
     if tail.isdigit() and _DATE_REST.match(nxt) and len(prev.rsplit("\n", 1)[-1].strip()) <= _DATE_PIECE:
         return True  # a date a page's layout broke between its number and its unit (2014 / 年6 / 月28 / 日)
     if head in _NO_LINE_START:
-        # under a heading of the first level (一、…, 第二章…) a line that opens with a comma or a full stop has lost
-        # its first words (a year or a name a site deleted): which line is damaged is unknown, so neither is joined
-        return not (head in _CLAUSE_MARKS and len(prev) <= _HEADING_CHARS and _FIRST_LEVEL.match(prev))
+        # under a heading of the first level (一、…, 第二章…) or a title ending in its kind of document (……的函,
+        # ……的通知) a line that opens with a comma or a full stop has lost its first words (a year or a name a site
+        # deleted, a reposting site's lead-in): which line is damaged is unknown, so neither is joined
+        heading = len(prev) <= _HEADING_CHARS and _FIRST_LEVEL.match(prev) is not None
+        titled = len(prev) <= _TITLE_CHARS and _TITLE_END.search(prev.rstrip()) is not None
+        return not (head in _CLAUSE_MARKS and (heading or titled))
     # a title cut before its last character: an unfinished short line without punctuation
     # and a line of one ideograph under it
     last_line = prev.rsplit("\n", 1)[-1]
