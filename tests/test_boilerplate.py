@@ -1551,6 +1551,15 @@ def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_p
     assert [f.rule for f in lint_text(own, tmp_path, select="B106")] == ["B106"]
 
 
+def test_a_sites_list_of_related_pieces_with_their_posting_dates_is_residue(tmp_path: Path) -> None:
+    """【××自查报告】相关文章: and its links, each title glued to the month and day of posting (……报告模板08-07)."""
+    text = ("学校食堂食品安全自查报告\n我校按照要求开展自查，共排查问题3个，已全部整改。\n【学校食堂自查报告】相关文章:\n"
+            "学校安全工作自查报告02-19\n学校财务自查报告模板08-07\n学校卫生工作自查报告范文05-08\n")
+    assert [(f.rule, f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [("B101", 2, 5)]
+    own = "学校食堂食品安全自查报告\n自查报告于12-05报送。\n会议确定2024年度工作要点。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_a_pages_links_to_its_phone_apps_are_residue(tmp_path: Path) -> None:
     text = ("县政务中心工作总结\n今年以来，县政务中心推行一窗受理，办件量同比增长12%。\n安卓版APP\n下载\nAPP下载\n")
     assert [(f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101")] == [(2, 4)]

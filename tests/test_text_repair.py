@@ -29,6 +29,12 @@ def test_word_split_at_a_page_boundary_is_joined_and_the_separator_dropped() -> 
     assert [t for _, t, _ in out[1:]] == ["", "明年继续推进。"]
 
 
+def test_a_title_cut_before_its_last_character_is_joined_but_not_a_line_ending_in_a_posting_date() -> None:
+    assert _texts(["2024年城关镇工作总", "结", "", "今年以来。"]) == ["2024年城关镇工作总结", "", "今年以来。"]
+    # a link's title glued to its posting date (……自查报告06-11) is whole: the ideograph under it is another line
+    assert _texts(["乡镇安全工作自查报告06-11", "乡"]) == ["乡镇安全工作自查报告06-11", "乡"]
+
+
 def test_a_date_broken_between_its_numbers_and_their_units_is_joined() -> None:
     lines = ["县人民政府", "", "2014", "年6", "月28", "日", "", "关于加强防汛工作的通知"]
     assert _texts(lines) == ["县人民政府", "", "2014年6月28日", "", "关于加强防汛工作的通知"]

@@ -43,6 +43,7 @@ _TITLE_CHARS = 80  # a title may run long (关于印发《……》的通知)
 _DATE_PIECE = 8  # the short line a date's number ends (2014, 年6, 月28): longer, a sentence ends in a figure
 _DATE_REST = re.compile(r"\s*[年月日]\d{0,2}\s*$")  # the next piece of such a date: a unit and the next number
 _CJK_ONE = re.compile(r"^[\u3400-\u9fff]$")
+_POSTED = re.compile(r"\d-\d{1,2}\s*$")
 _HAS_PUNCT = re.compile(r"[，。、；：！？,.;:!?（）()《》“”]")
 
 Joins = tuple[tuple[int, int, int], ...]
@@ -86,8 +87,9 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
     # a title cut before its last character: an unfinished short line without punctuation
     # and a line of one ideograph under it
     last_line = prev.rsplit("\n", 1)[-1]
+    # (a line ending in a month and day, a link's posting date (……自查报告06-11), is whole)
     return bool(_CJK_ONE.match(nxt.strip()) and len(last_line.strip()) <= 20 and not _HAS_PUNCT.search(last_line)
-                and not _MARKER.match(last_line))
+                and not _MARKER.match(last_line) and not _POSTED.search(last_line))
 
 
 def rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, Joins]]:
