@@ -1551,6 +1551,19 @@ def test_a_notice_forwarding_another_bodys_document_speaks_with_two_voices(tmp_p
     assert [f.rule for f in lint_text(own, tmp_path, select="B106")] == ["B106"]
 
 
+def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path) -> None:
+    """这篇……的关键词是……, run into the salutation: B101 reports the blurb where it stands; what other rules would
+    say of its words alone (建校周年 lacking its count of years) is not said, while a count over the whole text that
+    takes in one of its commas is."""
+    text = ("这篇学校建校周年庆典的讲话稿的关键词是庆典讲话,学校建校周年庆典, 各位来宾:\n"
+            "今天,我们在这里隆重集会,庆祝学校建校六十周年。\n六十年来,学校培养了三万余名毕业生。\n")
+    found = [(f.rule, f.block, f.start) for f in lint_text(text, tmp_path, select="B101,T108,T103")]
+    assert ("B101", 0, 0) in found and not [f for f in found if f[0] == "T108"]
+    assert [f for f in found if f[0] == "T103"], found
+    own = text.replace("六十周年", "周年")  # the text's own words are still judged
+    assert [f.block for f in lint_text(own, tmp_path, select="T108")] == [1]
+
+
 def test_a_sites_list_of_related_pieces_with_their_posting_dates_is_residue(tmp_path: Path) -> None:
     """【××自查报告】相关文章: and its links, each title glued to the month and day of posting (……报告模板08-07)."""
     text = ("学校食堂食品安全自查报告\n我校按照要求开展自查，共排查问题3个，已全部整改。\n【学校食堂自查报告】相关文章:\n"
