@@ -1562,6 +1562,11 @@ def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path
     assert [f for f in found if f[0] == "T103"], found
     own = text.replace("六十周年", "周年")  # the text's own words are still judged
     assert [f.block for f in lint_text(own, tmp_path, select="T108")] == [1]
+    # … or its sentence describing the sample, up to the colon before the salutation: its count of aspects is the
+    # site's, not one the speech owes
+    described = ("学校中层干部竞聘演讲稿本篇中层干部竞聘演讲稿,来自一位小学老师,条理清楚,从三方面谈了自己的优势:"
+                 "尊敬的各位领导,老师们:今天我来参加竞聘。一是有经验。二是有热情。\n")
+    assert [f.rule for f in lint_text(described, tmp_path, select="B101,N105")] == ["B101"]
 
 
 def test_a_sites_list_of_related_pieces_with_their_posting_dates_is_residue(tmp_path: Path) -> None:
