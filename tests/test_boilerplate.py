@@ -171,6 +171,18 @@ def test_one_mark_in_different_fields_is_different_blanks(tmp_path: Path) -> Non
     assert "单位或地名" in found[0].message and "姓名" in found[1].message
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("历届县委团结和带领××人民，励精图治。", "单位或地名"),  # the people of a place: its name, not a count
+    ("编制了xxxx项目社会稳定风险评估报告。", "具体内容"),  # a project's name, not a number of items
+    ("城管局等XX家单位作了表态发言。", "数字"),  # a count of units
+    ("剛才，XX市長作了全面部署。", "姓名"),  # a mayor's name, in traditional characters as in simplified
+    ("全年完成XX项重点任务。", "数字"),
+])
+def test_a_blanks_field_is_read_from_the_word_after_it(tmp_path: Path, text: str, kind: str) -> None:
+    found = lint_text("工作情况\n" + text + "\n", tmp_path, select="B103")
+    assert len(found) == 1 and f"应填写{kind}" in found[0].message, [f.message for f in found]
+
+
 def test_blank_of_an_unknown_field_is_not_given_a_guessed_one(tmp_path: Path) -> None:
     text = ("决算说明\n" + "\n".join(f"XX局第{i}项收入增长XX%。" for i in range(3))
             + "\nXX中心负责汇总。")

@@ -366,14 +366,16 @@ def check_page_artifact(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 _KIND_BY_NEXT = (
     (re.compile(r"^@"), "邮箱"),
-    # a title first: 局长, 县长, 处长 begin with the characters of a body (局, 县, 处)
-    (re.compile(r"^(?:同志|书记|主任|局长|部长|县长|市长|镇长|科长|处长|委员)"), "姓名"),
+    # a title first: 局长, 县长, 处长 begin with the characters of a body (局, 县, 处); in traditional characters too
+    # (縣長, 書記: a page from Hong Kong, Macao or Taiwan, or one converted)
+    (re.compile(r"^(?:同志|[书書][记記]|主任|(?:局|部|[县縣]|市|[镇鎮]|科|[处處])[长長]|委[员員])"), "姓名"),
     # the number of a congress or a plenum (党的xx大明确提出, xx届三中全会, xx大精神): a figure, not a place
     (re.compile(r"^(?:大|届)(?:[一二三四五六七八九十]?中全会|精神|报告|明确|提出|以来|胜利|召开|代表|上|的)"), "数字"),
-    (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民(?:政府|法院|检察院|代表大会)|政府)"),
-     "单位或地名"),
+    # … and the people of a place (带领××人民, ××人民政府): the place's name
+    (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民|政府)"), "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
-    (re.compile(r"^(?:元|万|亿|人|个|项|名|次|件|户|%|％)"), "数字"),
+    # a count (XX项任务, XX家单位, XX人); not a project's name (××项目) nor a family or its home (××家庭, ××家中)
+    (re.compile(r"^(?:元|万|亿|人|个|项(?!目)|家(?![庭属长乡园中里])|名|次|件|户|%|％)"), "数字"),
 )
 _KIND_BY_PREV = (
     (re.compile(r"(?:联系人|记录人?|主持人?|组长|主任|负责人|审核人?|签发人?|经办人|参会人员|参会|出席)\s*(?:[:：]\s*)?$"),
