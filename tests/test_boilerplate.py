@@ -1581,6 +1581,11 @@ def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path
     assert [f.rule for f in lint_text(described, tmp_path, select="B101,N105")] == ["B101"]
 
 
+def test_a_wechat_prompt_to_scroll_a_box_is_residue(tmp_path: Path) -> None:
+    text = "致全区居民的一封信\n(向上滑动启阅)\n各位居民朋友：\n请大家积极参与垃圾分类。\n上下滑动查看全文\n"
+    assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,T103")] == [("B101", 1), ("B101", 4)]
+
+
 def test_a_sites_list_of_related_pieces_with_their_posting_dates_is_residue(tmp_path: Path) -> None:
     """【××自查报告】相关文章: and its links, each title glued to the month and day of posting (……报告模板08-07)."""
     text = ("学校食堂食品安全自查报告\n我校按照要求开展自查，共排查问题3个，已全部整改。\n【学校食堂自查报告】相关文章:\n"
