@@ -1009,6 +1009,14 @@ def test_a_point_inside_a_doubled_word_is_to_delete(tmp_path: Path) -> None:
     assert [(f.excerpt, f.suggestion) for f in found] == [("种.种", "种种")]
 
 
+def test_a_backtick_inside_a_chinese_sentence_is_to_delete(tmp_path: Path) -> None:
+    """局的`相关要求: a grave accent is no Chinese mark; deleting it mends the sentence. A code span in a technical
+    note (`config.toml`) is left alone."""
+    found = lint_text("自查报告\n根据县林业局的`相关要求，我乡开展了自查。\n", tmp_path, select="T103")
+    assert [(f.excerpt, f.fix) for f in found] == [("`", ((1, 7, 8, ""),))]
+    assert lint_text("说明\n配置写在`config.toml`文件里。\n", tmp_path, select="T103") == []
+
+
 def test_commas_in_a_row_where_names_were_taken_out_ask_for_the_names(tmp_path: Path) -> None:
     """分别对、、等三个乡镇: the names of the list were taken out; deleting one 顿号 (or the one before 等) leaves it wrong.
     农民增收、、企业增税 is a mark typed twice."""

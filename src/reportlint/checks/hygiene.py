@@ -947,6 +947,9 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
 # 的 joins what comes before it to the noun after the point, so the point ends no sentence
 # (a clause from a break, a 、 of a list or an opening bracket: 报来《关于……工程的.立项报告》, 当(dāng)成他过去的.影子)
 _STRAY_DOT = re.compile(r"(?:^|[，。；：！？,;:!?\n、《(（])[^，。；：！？,;:!?\n、《(（是]{1,36}的\.$")
+# a backtick between two Chinese characters (局的`相关要求): a page's mark against copying or a slip of the key
+# beside 1; no mark of Chinese punctuation (GB/T 15834-2011 lists none such)
+_BACKTICK = re.compile(r"(?<=[\u4e00-\u9fff])`(?=[\u4e00-\u9fff])")
 _ENTITY_OPEN = re.compile(r"&#?[A-Za-z0-9]{2,9}$")  # a character entity up to its closing ; (&nbsp, &#9826, &9826)
 # a percentage right after Chinese text (去存20%), as a clause of a Chinese sentence ends
 _HAN_PERCENT = re.compile(r"[\u4e00-\u9fff]\d+(?:\.\d+)?[%％]$")
@@ -1002,7 +1005,7 @@ def _is_deng(text: str, i: int) -> bool:
 # connector (— or ～) is the writer's choice and left to them
 _FIXED_MARKS = frozenset({"repeat", "ellipsis", "pair", "halfwidth", "quote", "dash", "straight", "book_double",
                           "book_nested", "book_ascii", "event_date", "quote_nested", "wide_digit",
-                          "small_form", "wide_point", "hexagon", "split_dot"})
+                          "small_form", "wide_point", "hexagon", "split_dot", "backtick"})
 
 
 # each of these is said where it stands, however many: each needs its own reading
@@ -1246,6 +1249,9 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 _DIGITS[int(m.group(1)) - 1] + _DIGITS[int(m.group(2)) - 1])
     for b, offset, m in body.finditer(_ELLIPSIS_DENG) if "…" in body.text else ():
         add("ellipsis_deng", b, m.start() - offset, m.end() - offset, m.group().rstrip("等").rstrip())
+    for b, offset, m in body.finditer(_BACKTICK) if "`" in body.text else ():
+        # 县林业局的`相关要求: a grave accent inside a Chinese sentence is no mark of the language at all
+        add("backtick", b, m.start() - offset, m.end() - offset, "")
     for b, offset, m in body.finditer(_APOSTROPHE) if "‘" in body.text else ():
         add("apostrophe", b, m.start() - offset, m.end() - offset, "’")
     for b, offset, m in body.finditer(_STRAIGHT) if '"' in body.text else ():
