@@ -1581,6 +1581,16 @@ def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path
     assert [f.rule for f in lint_text(described, tmp_path, select="B101,N105")] == ["B101"]
 
 
+def test_a_pictures_placeholder_word_and_a_source_link_are_residue(tmp_path: Path) -> None:
+    """image on a line of its own where a picture was; 本文来源:https://… with its address, whatever line holds it."""
+    text = ("市场监管局召开年度工作会议\n会议总结了全年工作。\nimage\n会议部署了明年任务。\n"
+            "本文来源:https://news.example.com/a/123.html\n")
+    found = [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B101")]
+    assert found == [(2, "image"), (4, "本文来源:https://news.example.com/a/123.html")]
+    own = "使用说明\n点击image按钮插入图片。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_a_wechat_prompt_to_scroll_a_box_is_residue(tmp_path: Path) -> None:
     text = "致全区居民的一封信\n(向上滑动启阅)\n各位居民朋友：\n请大家积极参与垃圾分类。\n上下滑动查看全文\n"
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,T103")] == [("B101", 1), ("B101", 4)]
