@@ -334,6 +334,34 @@ def test_rewriter_swaps_of_xuanchuan_fazhan_qingkuang_and_jingxin(tmp_path: Path
     assert lint_text(right, tmp_path, select="T104") == []
 
 
+@pytest.mark.parametrize(("text", "swapped", "right"), [
+    ("推动县域经济高质量进展。", "进展", "发展"),
+    ("严守根本农田保护红线。", "根本", "基本"),
+    ("这是党建工作的重要组成局部。", "局部", "部分"),
+    ("号召宽敞党员积极参与。", "宽敞", "广大"),
+    ("严格落实中心八项规定精神。", "中心", "中央"),
+    ("这项改革至关重大。", "至关重大", "至关重要"),
+    ("他几十年如一日悄悄无闻地工作。", "悄悄无闻", "默默无闻"),
+    ("学习如逆水行舟，不进那么退。", "那么", "则"),
+    ("项目于其次年正式投产。", "其次年", "第二年"),
+    ("全体职工布满信心。", "布满", "充满"),
+    ("共同创造美妙的未来。", "美妙", "美好"),
+    ("各村要乐观推进人居环境整治。", "乐观", "积极"),
+    ("抓好各项工作，格外是安全生产。", "格外是", "特别是"),
+    ("认真贯彻省委的指导看法和工作要求。", "看法", "意见"),
+    ("制定了资金管理实行细则。", "实行细则", "实施细则"),
+])
+def test_more_rewriter_swaps_in_set_phrases(tmp_path: Path, text: str, swapped: str, right: str) -> None:
+    found = lint_text("工作报告\n" + text + "\n", tmp_path, select="T104")
+    assert [(f.excerpt, f.suggestion) for f in found] == [(swapped, right)]
+
+
+def test_the_words_of_more_rewriter_swaps_in_their_own_sense_are_right(tmp_path: Path) -> None:
+    right = ("工作报告\n各项工作进展顺利。局部地区有降雨。道路宽敞整洁。县政务服务中心按时开放。悄悄地走了。布满荆棘的道路。"
+             "美妙的音乐。保持乐观向上的心态。牢记根本宗旨。其次，要加强学习。他对此有不同看法。")
+    assert lint_text(right, tmp_path, select="T104") == []
+
+
 def test_a_markdown_link_address_with_chinese_in_it_is_no_bracket_pair(tmp_path: Path) -> None:
     text = "附件：[《关于做好防汛工作的通知》](/files/关于做好防汛工作的通知.pdf)\n"
     assert lint_text(text, tmp_path, select="T103") == []
