@@ -215,11 +215,35 @@ def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:
     ("在K3+2O0处设置标志。", "2O0", "200"),
     ("于2O23年完成，l0月验收。", "2O23", "2023"),
     ("编号3O5的线路。", "3O5", "305"),
+    # a month or a day in letters alone between a date's units
+    ("会议定于2023年Io月3日召开。", "Io", "10"),
+    ("请于5月lI日前报送。", "lI", "11"),
 ])
 def test_letters_typed_for_digits(tmp_path: Path, text: str, excerpt: str, expected: str) -> None:
     found = _found(tmp_path, text, "T105")
     assert [e for e, _ in found][:1] == [excerpt]
     assert f"应为“{expected}”" in found[0][1]
+
+
+def test_letters_between_a_dates_units_that_make_no_month_are_left_alone(tmp_path: Path) -> None:
+    assert _found(tmp_path, "于2023年OO月报送。", "T105") == []  # 00 is no month: not sure what it was
+    assert _found(tmp_path, "2024年IT月报。", "T105") == []
+
+
+@pytest.mark.parametrize(("text", "typo", "right"), [
+    ("确保打羸脱贫攻坚战。", "打羸", "打赢"),
+    ("那怕是再难，也要按期完成。", "那怕", "哪怕"),
+    ("肯请各位领导批评指正。", "肯请", "恳请"),
+    ("在全县竖立了良好的窗口形象。", "竖立", "树立"),
+    ("回首住事，感慨万千。", "住事", "往事"),
+])
+def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> None:
+    found = _found(tmp_path, text, "T105")
+    assert [e for e, _ in found] == [typo] and f"应为“{right}”" in found[0][1]
+
+
+def test_the_right_words_near_the_more_listed_typos_stay(tmp_path: Path) -> None:
+    assert _found(tmp_path, "路口竖立着一块警示牌。那是去年的事。他肯定会来。", "T105") == []
 
 
 def test_a_dash_read_as_yi_yi_at_the_head_of_a_sentence(tmp_path: Path) -> None:

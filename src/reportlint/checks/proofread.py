@@ -565,6 +565,9 @@ _YI_AS_DASH = r"(?<=[\u4e00-\u9fff])(?<!—)(—)(?!—)(?=[\u4e00-\u9fff])"
 # a dash (——) that OCR or a font conversion turned into 一一, where it opens a sentence or a list item
 _DASH_AS_YI = r"(?:^|(?<=[。；;：:！？\n]))\s*(一一)(?=[\u4e00-\u9fff])"  # compiled at first use: 一一 is rare
 _LETTER_NEAR_DIGIT = re.compile(r"[0-9][OolI]|[OolI][0-9]|[Kk][0-9]{1,2}\+")
+# a month or a day written in letters alone between the units of a date (2023年Io月3日, 5月lO日): no letter stands
+# there in a date; read as digits, the number must be a month or a day
+_LETTER_DATE = re.compile(r"(?<=[0-9]年)[OolI]{1,2}(?=月)|(?<=[0-9]月)[OolI]{1,2}(?=[日号])")
 
 
 def _letters(text: str) -> Iterator[Typo]:
@@ -576,6 +579,11 @@ def _letters(text: str) -> Iterator[Typo]:
         if _LETTER_NEAR_DIGIT.search(text):  # the full pattern only where a letter touches a digit
             for m in _compiled(_LETTER_DIGITS).finditer(text):
                 yield Typo(m.start(), m.end(), m.group(), _fix_letters(m.group()), "letters")
+        if "月" in text:
+            for m in _LETTER_DATE.finditer(text):
+                value = int(_fix_letters(m.group()))
+                if 1 <= value <= (12 if text[m.end()] == "月" else 31):
+                    yield Typo(m.start(), m.end(), m.group(), str(value), "letters")
         if "l" in text:
             for m in _ROMAN_MIXED.finditer(text):
                 numeral = m.group()
