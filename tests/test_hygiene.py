@@ -513,6 +513,11 @@ def _plain_half_in_han(text: str) -> list[int]:
             out.append(i)
         elif m.group() == ":" and re.match(r"[ \t\u3000]+[\u4e00-\u9fff“\d]", text[i + 1:]):  # 附件: 关于…, 附件: 2025…
             out.append(i)
+        elif m.group() in ",;" and re.match(r"[ \t\u3000]+[\u4e00-\u9fff“]", text[i + 1:]):  # 来, 全国人民……。
+            line = text[text.rfind("\n", 0, i) + 1:].split("\n")[0]
+            before = text[text.rfind("\n", 0, i) + 1:i][-30:]
+            if any(ch in "。，；！？" for ch in line) and not re.search("[A-Za-z]", before):
+                out.append(i)
     return out
 
 
@@ -749,7 +754,8 @@ def test_document_number_year_in_square_brackets_before_a_wrong_di(tmp_path: Pat
 
 def test_half_width_colon_typed_with_a_space_after_it(tmp_path: Path) -> None:
     # the English habit (a space after the colon) between Chinese words is still a half-width mark in Chinese text;
-    # a comma with a space after it is left alone (lists in program code: "公式, 创业训练"), as is Latin before it
+    # a comma with a space after it is left alone in a line that is no prose (lists in program code: "公式, 创业训练"),
+    # as is Latin before it
     text = "会议提出三点要求: 一是加强学习。\n公式, 创业训练\nTime: 会议"
     found = [(f.line, f.start, f.suggestion) for f in lint_text(text, tmp_path, select="T103")]
     assert found == [(1, 8, "：")]
@@ -1035,6 +1041,15 @@ def test_a_point_inside_a_doubled_word_is_to_delete(tmp_path: Path) -> None:
     two numerals (1.1) is no such point."""
     found = lint_text("讲话\n我们遇到了种.种困难，大家要迎难而上。\n", tmp_path, select="T103")
     assert [(f.excerpt, f.suggestion) for f in found] == [("种.种", "种种")]
+
+
+def test_a_half_width_comma_with_a_space_after_it_is_widened_and_the_space_dropped(tmp_path: Path) -> None:
+    """来, 全国: the English habit of a space after the comma, between two Chinese clauses; the full-width mark takes
+    its own room (GB/T 15834-2011), so the fix drops the space with the mark. In English listing Chinese words
+    (typos such as 扶再贷款, 以工代贩) the comma is English."""
+    found = lint_text("讲话\n改革开放四十多年来, 全国人民团结奋斗。\n", tmp_path, select="T103")
+    assert [(f.excerpt, f.fix) for f in found] == [(", ", ((1, 9, 11, "，"),))]
+    assert lint_text("Notes\nOCR typos such as 扶再贷款, 以工代贩 were found.\n", tmp_path, select="T103") == []
 
 
 def test_a_backtick_inside_a_chinese_sentence_is_to_delete(tmp_path: Path) -> None:

@@ -885,7 +885,22 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 # (not three top-level branches, the first a class): ``re`` then skips in C to the marks alone instead of trying the
 # pattern at every character (the scan of the rules' reports: 11 ms -> 3.3 ms over 70 of them)
 _HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t\u3000]+[\u4e00-\u9fff“\d]"
-                             r"|(?<=[,;:])[\d（《])")
+                             r"|(?<=[,;])[ \t\u3000]+[\u4e00-\u9fff“]|(?<=[,;:])[\d（《])")
+# the blanks an English habit puts after a comma or a semicolon (来, 全国): the full-width mark takes its own room,
+# so the fix drops them with the mark (GB/T 15834-2011 5.1.2: a mark takes one character's place, no space after)
+_LATIN_NEAR = re.compile(r"[A-Za-z][^\n]*$")  # a Latin letter on the line before a mark: English around it
+_PROSE_MARK = re.compile(r"[。，；！？]")
+
+
+def _spaced_in_prose(text: str, i: int) -> bool:
+    """Whether the , or ; at ``i``, with a blank after it, stands in a line of Chinese prose (a full-width mark of a
+    sentence elsewhere on the line: 来, 全国人民……。), not in a list of terms of program code or a form (公式, 创业训练)
+    nor in English that lists Chinese words (typos such as 扶再贷款, 以工代贩), whose comma is English."""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    end = len(text) if end < 0 else end
+    return _LATIN_NEAR.search(text, max(start, i - 30), i) is None and _PROSE_MARK.search(text, start, end) is not None
+_BLANKS_AFTER = re.compile(r"[ \t\u3000]+(?=[\u4e00-\u9fff“])")
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
@@ -933,6 +948,8 @@ def _half_in_han(text: str) -> Iterator[re.Match[str]]:
                 and _RUN_IN_TITLE.match(text, i + 1):
             continue  # ……检查工作四.医疗废物管理: ……: a heading's number run into the line before, its title
             # ending in a colon (a new paragraph and 四、 are the fix, not 。)
+        if after in (" ", "\t", "\u3000") and m.group() in ",;" and not _spaced_in_prose(text, i):
+            continue
         if "\u4e00" <= after <= "\u9fff" or (after == "“" and m.group() not in "().") or after in (" ", "\t", "\u3000"):
             yield m  # after in " \t\u3000": 附件: 关于……, a colon typed the English way with a space after it
         elif m.group() in ",;:" and (after.isdecimal() or after in "（《"):
@@ -1204,7 +1221,10 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             # 创办的.一所学校: a point a page hides in its text against copying, after a 的 that ends no sentence
             add("stray_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "")
             continue
-        add("halfwidth", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], _HALF[m.group()],
+        end = m.end()
+        if m.group() in ",;" and (blanks := _BLANKS_AFTER.match(body.text, end)) is not None:
+            end = blanks.end()
+        add("halfwidth", b, m.start() - body.starts[b.index], end - body.starts[b.index], _HALF[m.group()],
             m.group())
     for b, offset, m in body.finditer(_NESTED_BOOK) if "《" in body.text else ():
         before, inner, after = m.groups()
