@@ -1591,6 +1591,21 @@ def test_a_pictures_placeholder_word_and_a_source_link_are_residue(tmp_path: Pat
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_more_page_furniture_is_residue(tmp_path: Path) -> None:
+    """A portal's accessibility buttons (无障碍版 长者助手), an app's prompt to scan (微信扫码分享, 手机扫一扫打开当前
+    界面), a page's font widget ([ 字体: ]), a post's time with a two-digit year or its poster (时间:22-09-27 网友), a
+    piece label with its word count, a link to the mobile version, a media site's hotlines."""
+    lines = ["无障碍版 长者助手", "微信扫码分享", "关于做好防汛工作的通知", "2023-01-28 18:09:13 某某网 [ 字体: ] [ 阅读: ]",
+             "时间:22-09-27 网友", "第一篇 镇长个人述职报告2150字", "各乡镇：", "为做好汛期各项准备，特通知如下。",
+             "一、加强组织领导。各乡镇要在5月底前明确防汛责任人。", "手机扫一扫打开当前界面", "2020-01-13 12:05:01工作报告访问手机版",
+             "新闻热线:0577-67000000 广告热线:67000001 | 关于我们"]
+    found = [(f.block, f.end_block) for f in lint_text("\n".join(lines) + "\n", tmp_path, select="B101")]
+    assert found == [(0, 1), (3, 5), (9, 11)]
+    own = ("关于开通举报热线的通知\n各单位：\n举报热线：0577-12345678，受理时间：2024-05-06起。\n"
+           "会议时间：2024-05-06 09:00\n请扫码报名参加培训。\n")
+    assert lint_text(own, tmp_path, select="B101") == []
+
+
 def test_a_wechat_prompt_to_scroll_a_box_is_residue(tmp_path: Path) -> None:
     text = "致全区居民的一封信\n(向上滑动启阅)\n各位居民朋友：\n请大家积极参与垃圾分类。\n上下滑动查看全文\n"
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,T103")] == [("B101", 1), ("B101", 4)]
