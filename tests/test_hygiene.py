@@ -275,6 +275,9 @@ def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path,
     ("组织开展有针对性的培训，进行有计划的指导。", []),  # objects of 开展 and 进行: noun phrases
     ("让学校更好的适应教育改革。", ["更好的适应"]),  # 更好 before a verb with its object
     ("培养学生更好的适应能力，提供更好的服务。", []),  # a noun phrase: 适应能力, 服务 as a noun
+    ("全体职工要自觉的遵守各项规章制度。", ["自觉的遵守"]),
+    ("组织党员干部有针对性的进行结对帮扶。", ["有针对性的进行"]),
+    ("各项制度得到了自觉的遵守。", []),  # the object of 得到: a noun phrase
 ])
 def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text: str, found: list[str]) -> None:
     assert [f.excerpt for f in lint_text(text, tmp_path, select="T106")] == found
