@@ -1591,6 +1591,16 @@ def test_a_pictures_placeholder_word_and_a_source_link_are_residue(tmp_path: Pat
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_portals_catalogue_as_table_rows_with_values_in_the_label_cells_is_residue(tmp_path: Path) -> None:
+    """| 索引号:…… | |, | 发文机关:…… | 主题词:…… |: a portal's catalogue of the document, one B101 for the rows (no
+    B107 for their bars); its 标题 field names the title, so S105 asks for none."""
+    text = ("| 索引号:001234/2023-00001 | |\n| 发文字号: | 发文时间:2023-01-05 |\n| 发文机关:某镇人民政府 | 主题词:工作计划 |\n"
+            "| 标题:某镇人民政府2023年工作计划 | |\n一是推进产业发展。全年新建高标准农田2000亩。\n"
+            "二是抓好项目建设。确保6月底前开工。\n")
+    found = [(f.rule, f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101,B107,S105")]
+    assert found == [("B101", 0, 3)]
+
+
 def test_more_page_furniture_is_residue(tmp_path: Path) -> None:
     """A portal's accessibility buttons (无障碍版 长者助手), an app's prompt to scan (微信扫码分享, 手机扫一扫打开当前
     界面), a page's font widget ([ 字体: ]), a post's time with a two-digit year or its poster (时间:22-09-27 网友), a

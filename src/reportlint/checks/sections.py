@@ -595,6 +595,9 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
     midway = pattern_set(tuple(rule.params.get("midway_openings", ())))
     if midway is not None and midway.pattern.match(first.text.lstrip()):
         return  # the text opens on a later item (3、……, 二、……): a piece out of the middle, its beginning is lost
+    fields = pattern_set(tuple(rule.params.get("title_fields", ())))
+    if fields is not None and any(fields.search(b.text) for b in doc.blocks[:first.index] if b.index in ctx.residue):
+        return  # a portal's catalogue over the text names its title (| 标题:××镇2023年工作计划 |): the page has one
     page_titles = pattern_set(tuple(rule.params.get("page_titles", ())))
     if page_titles is not None and (
             any(page_titles.search(b.text.strip()) for b in doc.blocks[:first.index] if b.index in ctx.residue)
