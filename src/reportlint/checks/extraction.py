@@ -488,9 +488,10 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            related=[{"path": doc.path, "line": doc.blocks[span[0]].position(span[1])[0]}
                                     for span in marks[1:]])
         spans = [span for span in spans if span not in marks]
-    for first, start, last, end, count, _ in spans:
+    for span in spans:
+        first, start, last, end, count, _ = span
         yield rule.finding(doc, first, start, end, end_block=last, key="rejoined" if count == 1 else "rejoined_many",
-                           count=count, **_passage(doc, (first, start, last, end, count, _)))
+                           count=count, **_passage(doc, span))
 
 
 _MARKS = frozenset("“”‘’\"'()（）《》「」〈〉【】[]")
@@ -504,7 +505,7 @@ def _at_marks(block: Block) -> bool:
     return all(a or b for a, b in pairwise(marks))
 
 
-def _passage(doc: Document, span: tuple[int, int, int, int, int, int] | list[int]) -> dict[str, object]:
+def _passage(doc: Document, span: list[int]) -> dict[str, object]:
     """The first and last line of a re-joined passage and the words of its first join, for the message."""
     first, start, last, end, _, first_end = span
     a, z = doc.blocks[first], doc.blocks[last]

@@ -887,7 +887,9 @@ _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（",
 _HALF_CANDIDATE = re.compile(r"[,;:?!().](?=[\u4e00-\u9fff“\n]|\Z|(?<=:)[ \t\u3000]+[\u4e00-\u9fff“\d]"
                              r"|(?<=[,;])[ \t\u3000]+[\u4e00-\u9fff“]|(?<=[,;:])[\d（《])")
 # the blanks an English habit puts after a comma or a semicolon (来, 全国): the full-width mark takes its own room,
-# so the fix drops them with the mark (GB/T 15834-2011 5.1.2: a mark takes one character's place, no space after)
+# so the fix drops them with the mark (GB/T 15834-2011 sets the full-width marks of Chinese text, each in its own
+# character cell)
+_BLANKS_AFTER = re.compile(r"[ \t\u3000]+(?=[\u4e00-\u9fff“])")
 _LATIN_NEAR = re.compile(r"[A-Za-z][^\n]*$")  # a Latin letter on the line before a mark: English around it
 _PROSE_MARK = re.compile(r"[。，；！？]")
 
@@ -900,7 +902,8 @@ def _spaced_in_prose(text: str, i: int) -> bool:
     end = text.find("\n", i)
     end = len(text) if end < 0 else end
     return _LATIN_NEAR.search(text, max(start, i - 30), i) is None and _PROSE_MARK.search(text, start, end) is not None
-_BLANKS_AFTER = re.compile(r"[ \t\u3000]+(?=[\u4e00-\u9fff“])")
+
+
 # ASCII hyphens for a dash (GB/T 15834: —— 破折号, — 连接号): next to Chinese text or a quote,
 # or between numbers and dates (2018--2022年, 15日--28日)
 _ASCII_DASH = re.compile(r"(?:(?<=\d)|(?<=\d[日月年号时点]))(-{2,})(?=\d)"
