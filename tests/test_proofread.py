@@ -246,6 +246,11 @@ def test_the_right_words_near_the_more_listed_typos_stay(tmp_path: Path) -> None
     assert _found(tmp_path, "路口竖立着一块警示牌。那是去年的事。他肯定会来。", "T105") == []
 
 
+def test_yin_ren_before_a_verb_of_thought_is_no_yin_ru(tmp_path: Path) -> None:
+    """引人思考, 引人深思, 引人关注: the 引人 of 引人注目 before a verb of thought or feeling, no slip for 引入."""
+    assert _found(tmp_path, "他们的做法引人思考，也引人深思。", "T105") == []
+
+
 def test_a_dash_read_as_yi_yi_at_the_head_of_a_sentence(tmp_path: Path) -> None:
     found = _found(tmp_path, "试点分为两类。一一综合类，侧重整体推进。", "T105")
     assert [e for e, _ in found] == ["一一"]

@@ -33,6 +33,8 @@ def test_a_title_cut_before_its_last_character_is_joined_but_not_a_line_ending_i
     assert _texts(["2024年城关镇工作总", "结", "", "今年以来。"]) == ["2024年城关镇工作总结", "", "今年以来。"]
     # a link's title glued to its posting date (……自查报告06-11) is whole: the ideograph under it is another line
     assert _texts(["乡镇安全工作自查报告06-11", "乡"]) == ["乡镇安全工作自查报告06-11", "乡"]
+    # … nor a heading with the one ideograph the text stops at under it (建议与展望 / 基: a paragraph cut short)
+    assert _texts(["一、基本情况", "建议与展望", "基"]) == ["一、基本情况", "建议与展望", "基"]
 
 
 def test_a_date_broken_between_its_numbers_and_their_units_is_joined() -> None:
@@ -172,10 +174,11 @@ def _plain_rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, s
     """``rejoin`` as first written, every line through ``_separator`` and ``_joinable``: the reference
     for its quick tests (a last character that ends a sentence, a blank line, a line without a
     zero-width or space character that cannot be a separator)."""
-    from reportlint.loaders.repair import _joinable, _separator
+    from reportlint.loaders.repair import _CJK_ONE, _joinable, _separator
 
     out = []
     i, n, in_code = 0, len(lines), False
+    last = max((k for k, line in enumerate(lines) if line.strip()), default=-1)  # one ideograph there: a cut text
     while i < n:
         start, text, joins = i, lines[i], []
         if markdown and lines[i].lstrip().startswith("```"):
@@ -185,7 +188,8 @@ def _plain_rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, s
             j = i
             while j < n and _separator(lines[j]):
                 j += 1
-            if j >= n or not _joinable(text, lines[j], j > i, markdown):
+            if j >= n or not _joinable(text, lines[j], j > i, markdown) or (
+                    not markdown and j == last and j == i and _CJK_ONE.match(lines[j].strip())):
                 break
             joins.append((len(text), j + 1, 0))
             text += lines[j]

@@ -85,7 +85,7 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
         titled = len(prev) <= _TITLE_CHARS and _TITLE_END.search(prev.rstrip()) is not None
         return not (head in _CLAUSE_MARKS and (heading or titled))
     # a title cut before its last character: an unfinished short line without punctuation
-    # and a line of one ideograph under it
+    # and a line of one ideograph under it (not the text's last line: ``_group``, a text cut short there)
     last_line = prev.rsplit("\n", 1)[-1]
     # (a line ending in a month and day, a link's posting date (……自查报告06-11), is whole)
     return bool(_CJK_ONE.match(nxt.strip()) and len(last_line.strip()) <= 20 and not _HAS_PUNCT.search(last_line)
@@ -103,19 +103,26 @@ def rejoin(lines: list[str], markdown: bool = False) -> list[tuple[int, str, Joi
         return _group(lines, 0, len(lines), markdown)
     out: list[tuple[int, str, Joins]] = []
     start = 0
+    last = _last_filled(lines)
     for end in [k + 1 for k, line in enumerate(lines) if not line or line[-1] in _ENDS]:
         if end - start == 1:
             out.append((start, lines[start], ()))
         else:
-            out += _group(lines, start, end, markdown)
+            out += _group(lines, start, end, markdown, last)
         start = end
     if start < len(lines):
-        out += _group(lines, start, len(lines), markdown)
+        out += _group(lines, start, len(lines), markdown, last)
     return out
 
 
-def _group(lines: list[str], first: int, n: int, markdown: bool) -> list[tuple[int, str, Joins]]:
-    """``rejoin`` of ``lines[first:n]``, line numbers those of the whole text."""
+def _last_filled(lines: list[str]) -> int:
+    """The index of the text's last line that is not blank (-1: none)."""
+    return next((k for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), -1)
+
+
+def _group(lines: list[str], first: int, n: int, markdown: bool, last: int = -1) -> list[tuple[int, str, Joins]]:
+    """``rejoin`` of ``lines[first:n]``, line numbers those of the whole text; ``last``: the text's last line that is
+    not blank (one ideograph there is where the text was cut, no title's end)."""
     out: list[tuple[int, str, Joins]] = []
     i = first
     in_code = False
@@ -133,7 +140,8 @@ def _group(lines: list[str], first: int, n: int, markdown: bool) -> list[tuple[i
             nxt = lines[j]
             # _joinable's first tests, here: most lines end a sentence or stand before a blank line
             if (not nxt or nxt.isspace() or text[-1:] in _ENDS or _ends_sentence(text)
-                    or not _joinable(text, nxt, j > i, markdown)):
+                    or not _joinable(text, nxt, j > i, markdown)
+                    or (j == last and j == i and _CJK_ONE.match(nxt.strip()) is not None)):
                 break
             joins.append((len(text), j + 1, 0))
             text += lines[j]
