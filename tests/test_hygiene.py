@@ -347,6 +347,7 @@ def test_rewriter_swaps_of_xuanchuan_fazhan_qingkuang_and_jingxin(tmp_path: Path
     ("他几十年如一日悄悄无闻地工作。", "悄悄无闻", "默默无闻"),
     ("学习如逆水行舟，不进那么退。", "那么", "则"),
     ("项目于其次年正式投产。", "其次年", "第二年"),
+    ("实施农村饮水平安工程。", "平安", "安全"),
     ("全体职工布满信心。", "布满", "充满"),
     ("共同创造美妙的未来。", "美妙", "美好"),
     ("各村要乐观推进人居环境整治。", "乐观", "积极"),
@@ -357,6 +358,13 @@ def test_rewriter_swaps_of_xuanchuan_fazhan_qingkuang_and_jingxin(tmp_path: Path
 def test_more_rewriter_swaps_in_set_phrases(tmp_path: Path, text: str, swapped: str, right: str) -> None:
     found = lint_text("工作报告\n" + text + "\n", tmp_path, select="T104")
     assert [(f.excerpt, f.suggestion) for f in found] == [(swapped, right)]
+
+
+def test_a_verb_before_a_complement_of_state_takes_de_with_the_step(tmp_path: Path) -> None:
+    """开展的有声有色 → 开展得有声有色: a four-character complement of state after the verb."""
+    found = lint_text("工作总结\n各项活动开展的有声有色，工作搞的红红火火。\n", tmp_path, select="T106")
+    assert [f.excerpt for f in found] == ["开展的有声有色", "搞的红红火火"]
+    assert lint_text("工作总结\n组织开展的活动有声有色。\n", tmp_path, select="T106") == []
 
 
 def test_the_words_of_more_rewriter_swaps_in_their_own_sense_are_right(tmp_path: Path) -> None:
