@@ -1616,6 +1616,12 @@ def test_more_page_furniture_is_residue(tmp_path: Path) -> None:
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_sites_blurb_speaking_for_itself_is_residue(tmp_path: Path) -> None:
+    text = ("又到写年度总结的时候了，以下为我们为您分享的社区工作总结范文，希望你能从中找到有用的内容!\n"
+            "社区2023年工作总结\n今年以来，社区扎实开展各项工作，完成民生实事12件。\n")
+    assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 0)]
+
+
 def test_a_wechat_prompt_to_scroll_a_box_is_residue(tmp_path: Path) -> None:
     text = "致全区居民的一封信\n(向上滑动启阅)\n各位居民朋友：\n请大家积极参与垃圾分类。\n上下滑动查看全文\n"
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,T103")] == [("B101", 1), ("B101", 4)]
