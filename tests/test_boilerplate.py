@@ -1616,6 +1616,13 @@ def test_more_page_furniture_is_residue(tmp_path: Path) -> None:
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_portals_old_browser_warning_is_residue(tmp_path: Path) -> None:
+    text = ("你正在使用的浏览器版本过低，为保障你的数据安全，请升级浏览器。\n我们建议使用chrome或Microsoft Edge浏览器。\n"
+            "网站支持IPv6\n关于表扬2023年度优秀志愿者的通报\n各单位：\n现对表现突出的12名志愿者予以表扬。\n")
+    found = [(f.rule, f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101,S105")]
+    assert found == [("B101", 0, 2)]
+
+
 def test_a_sites_blurb_speaking_for_itself_is_residue(tmp_path: Path) -> None:
     text = ("又到写年度总结的时候了，以下为我们为您分享的社区工作总结范文，希望你能从中找到有用的内容!\n"
             "社区2023年工作总结\n今年以来，社区扎实开展各项工作，完成民生实事12件。\n")
