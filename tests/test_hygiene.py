@@ -1063,6 +1063,18 @@ def test_a_half_width_comma_with_a_space_after_it_is_widened_and_the_space_dropp
     assert lint_text("Notes\nOCR typos such as 扶再贷款, 以工代贩 were found.\n", tmp_path, select="T103") == []
 
 
+def test_a_title_written_twice_on_the_first_line_is_one_doubled_word(tmp_path: Path) -> None:
+    """××调查报告 ××调查报告 (a page's browser title and its heading copied together), with or without a blank, a year
+    after it or not: the title typed twice; the fix keeps one. A title said once, then its kind again in the first
+    sentence (……述职报告 述职报告是……), is no title twice."""
+    for line in ("县乡村旅游发展调查报告 县乡村旅游发展调查报告 全县共有旅游村12个。",
+                 "关于全县养老服务的调研报告2023关于全县养老服务的调研报告2023为摸清情况，我们开展了调研。"):
+        found = lint_text(line + "\n", tmp_path, select="T101")
+        assert [f.rule for f in found] == ["T101"] and "打了两遍" in found[0].message
+    once = "县乡村旅游发展调查报告\n调查报告是反映调查结果的文书。全县共有旅游村12个。\n"
+    assert lint_text(once, tmp_path, select="T101") == []
+
+
 def test_a_backtick_inside_a_chinese_sentence_is_to_delete(tmp_path: Path) -> None:
     """局的`相关要求: a grave accent is no Chinese mark; deleting it mends the sentence. A code span in a technical
     note (`config.toml`) is left alone."""

@@ -13,7 +13,7 @@ from typing import Any
 from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
-from ..outline import has_sentence_ends
+from ..outline import TITLE_KINDS, has_sentence_ends
 from ..residue import hidden_prompts
 from ..scan import PatternSet, active, compile_each
 from ..scattered import MARKS, scattered_marks
@@ -316,9 +316,21 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
     for b, offset, m in ctx.body.finditer(_PUNCT_PAIR) if _adjacent_marks(ctx) else ():
         if b.index not in ctx.residue:
             found.append((b.index, m.start() - offset, m.end() - offset, "punct", m.group(), ""))
+    first = next((b for b in ctx.doc.blocks if b.text.strip() and b.index not in ctx.residue), None)
+    twice = _TITLE_TWICE.match(first.text) if first is not None else None
+    if first is not None and twice is not None:
+        # a page's title printed twice on one line (its browser title and its heading, copied together)
+        found.append((first.index, twice.start(1), twice.end(), "word", twice.group()[twice.start(1):],
+                      twice.group(1)))
     for index, start, end, key, text, expected in sorted(found):
         yield rule.finding(ctx.doc, index, start, end, key=key, text=text, expected=expected,
                            suggestion=expected or None, autofix=expected or None)
+
+
+# a title written twice at a document's start, with a blank between or none (××调查报告 ××调查报告, ……报告2017……
+# 报告2017): the kinds of document a title ends in, then maybe a year
+_TITLE_TWICE = re.compile(r"[ \t\u3000]*([^\s，。；：,;:！？!?]{4,50}(?:" + "|".join(TITLE_KINDS)
+                          + r")(?:[(（]?(?:19|20)\d\d(?:年度?)?[)）]?)?)[ \t\u3000]*\1")
 
 
 _OPEN = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "〔": "〕", "〝": "〞"}
