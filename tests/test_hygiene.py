@@ -367,6 +367,13 @@ def test_a_verb_before_a_complement_of_state_takes_de_with_the_step(tmp_path: Pa
     assert lint_text("工作总结\n组织开展的活动有声有色。\n", tmp_path, select="T106") == []
 
 
+def test_a_self_criticisms_short_verdicts_take_de_with_the_step(tmp_path: Path) -> None:
+    """分析的不透, 查的不细, 抓的不实 → 得: a verb and its short verdict; 分析的结果, 认识的不足 stay (noun phrases)."""
+    found = lint_text("对照检查材料\n对问题分析的不透，查的不细，抓的不实。\n", tmp_path, select="T106")
+    assert [f.excerpt for f in found] == ["分析的不透", "查的不细", "抓的不实"]
+    assert lint_text("对照检查材料\n这是分析的结果。\n", tmp_path, select="T106") == []
+
+
 def test_the_words_of_more_rewriter_swaps_in_their_own_sense_are_right(tmp_path: Path) -> None:
     right = ("工作报告\n各项工作进展顺利。局部地区有降雨。道路宽敞整洁。县政务服务中心按时开放。悄悄地走了。布满荆棘的道路。"
              "美妙的音乐。保持乐观向上的心态。牢记根本宗旨。其次，要加强学习。他对此有不同看法。")

@@ -236,6 +236,7 @@ def test_letters_between_a_dates_units_that_make_no_month_are_left_alone(tmp_pat
     ("肯请各位领导批评指正。", "肯请", "恳请"),
     ("在全县竖立了良好的窗口形象。", "竖立", "树立"),
     ("回首住事，感慨万千。", "住事", "往事"),
+    ("截止今天，共排查隐患12处。", "截止", "截至"),
 ])
 def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> None:
     found = _found(tmp_path, text, "T105")
