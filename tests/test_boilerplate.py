@@ -171,6 +171,13 @@ def test_one_mark_in_different_fields_is_different_blanks(tmp_path: Path) -> Non
     assert "单位或地名" in found[0].message and "姓名" in found[1].message
 
 
+def test_a_templates_blank_year_and_a_letter_for_a_units_name_are_blanks(tmp_path: Path) -> None:
+    text = "工作总结\n全面完成了20__年初制定的目标任务。\n半年来，x物业管理处在公司的领导下完成了各项任务。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")] == ["20__", "x"]
+    own = "说明\n职工进行X光检查和X射线探伤，材料保存于file_2024目录。\n"
+    assert lint_text(own, tmp_path, select="B103") == []
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("历届县委团结和带领××人民，励精图治。", "单位或地名"),  # the people of a place: its name, not a count
     ("编制了xxxx项目社会稳定风险评估报告。", "具体内容"),  # a project's name, not a number of items
