@@ -1623,6 +1623,13 @@ def test_more_page_furniture_is_residue(tmp_path: Path) -> None:
     assert lint_text(own, tmp_path, select="B101") == []
 
 
+def test_a_collection_pages_numbered_entry_for_a_piece_is_residue_but_a_pieces_own_title_is_not(tmp_path: Path) -> None:
+    entry = "某某讲稿汇编(共6篇)\n1.微党课比赛讲稿 篇一\n微党课：从红色家书中汲取力量\n同志们：\n今天我们一起学习。\n"
+    assert [(f.rule, f.block, f.end_block) for f in lint_text(entry, tmp_path, select="B101")] == [("B101", 0, 1)]
+    titled = "学校考察报告 篇一\n为学习先进经验，我们赴外地学校考察。\n"
+    assert lint_text(titled, tmp_path, select="B101") == []
+
+
 def test_a_portals_old_browser_warning_is_residue(tmp_path: Path) -> None:
     text = ("你正在使用的浏览器版本过低，为保障你的数据安全，请升级浏览器。\n我们建议使用chrome或Microsoft Edge浏览器。\n"
             "网站支持IPv6\n关于表扬2023年度优秀志愿者的通报\n各单位：\n现对表现突出的12名志愿者予以表扬。\n")

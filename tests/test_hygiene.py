@@ -1070,6 +1070,12 @@ def test_a_half_width_comma_with_a_space_after_it_is_widened_and_the_space_dropp
     assert lint_text("Notes\nOCR typos such as 扶再贷款, 以工代贩 were found.\n", tmp_path, select="T103") == []
 
 
+def test_you_zuowei_before_the_verb_zuowei_is_no_word_typed_twice(tmp_path: Path) -> None:
+    """把讲奉献、有作为作为目标追求: 有作为 (a noun, achievement), then the verb 作为."""
+    assert lint_text("讲话\n要把讲奉献、有作为作为党员的目标追求。\n", tmp_path, select="T101") == []
+    assert [f.rule for f in lint_text("讲话\n要把学习作为作为首要任务。\n", tmp_path, select="T101")] == ["T101"]
+
+
 def test_a_title_written_twice_on_the_first_line_is_one_doubled_word(tmp_path: Path) -> None:
     """××调查报告 ××调查报告 (a page's browser title and its heading copied together), with or without a blank, a year
     after it or not: the title typed twice; the fix keeps one. A title said once, then its kind again in the first

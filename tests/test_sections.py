@@ -363,6 +363,15 @@ def test_a_sites_blurb_over_its_first_numbered_piece_asks_for_no_title(tmp_path:
     assert [f.rule for f in lint_text(blurb + body, tmp_path, select="S105")] == ["S105"]
 
 
+@pytest.mark.parametrize("title", ["微党课：从红色家书中汲取信仰的力量", "某某医院党课：忠诚干净担当，争做健康卫士",
+                                   "微党课比赛稿：总有一种力量让我们不断前行"])
+def test_a_lectures_kind_before_its_theme_is_a_title(tmp_path: Path, title: str) -> None:
+    """微党课：……, ××医院党课：……, 微党课比赛稿：……: the kind of a party lecture, then its theme: the title, no
+    subheading with the title missing above it."""
+    text = title + "\n同志们：\n今天我和大家一起重温入党初心。百年来，一代代共产党人矢志不渝。\n"
+    assert lint_text(text, tmp_path, select="S105") == []
+
+
 def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judged(tmp_path: Path) -> None:
     """A model text's free preview stops in mid-word: S106 says so once; S101 does not call the parts after the cut
     missing."""

@@ -1251,8 +1251,10 @@ _FILE_NAME = re.compile(r"\.(?:docx?|wps|pdf|txt|pptx?|xlsx?|ofd)\s*$", re.IGNOR
 # the place or body a news headline opens with before its colon (某某镇：, 某某县：, 市卫健委：); a field's label
 # (发布时间：, 来源：) names no place
 _PLACE_LABEL = re.compile(r"^\S{1,5}(?:省|市|县|区|镇|乡|村|街道|社区|局|委|院|校|厅|办)[:：]")
-# … or the kind of a speech, a lecture or a piece of experience before the theme it is given (交流发言：, 专题党课：)
-_KIND_LABEL = re.compile(r"^(?:交流|研讨|表态|典型|大会)?发言[:：]|^(?:专题)?党课(?:讲稿)?[:：]"
+# … or the kind of a speech, a lecture or a piece of experience before the theme it is given (交流发言：, 专题党课：,
+# 微党课：, 医院党课：, 微党课比赛稿：)
+_KIND_LABEL = re.compile(r"^(?:交流|研讨|表态|典型|大会)?发言[:：]"
+                         r"|^[\u4e00-\u9fff]{0,4}?(?:专题|微)?党课(?:讲稿|比赛稿|稿)?[:：]"
                          r"|^(?:心得|学习)?体会[:：]|^(?:经验|典型)(?:交流|材料)[:：]|^(?:讲话|讲稿|述职报告|调研报告)[:：]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HEADLINE_MIN = 8  # Chinese characters after the colon of such a headline
