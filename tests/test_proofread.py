@@ -1973,6 +1973,7 @@ def test_a_count_without_its_classifier(tmp_path: Path, text: str, excerpt: str)
     "全县3万多农民共享发展成果。", "全国14亿多中国人民团结奋斗。",  # after 万 or 亿 the unit is the measure
     "本月5-10、11-20用量档的用户有所增加。",  # ranges listed: bands of a value, which the noun names
     "本年度共撥付補助資金30余萬元。",  # a traditional text's classifier (萬 for 万)
+    "共出動車輛500余臺次。",  # … and 臺 for 台
     "在实验楼1-403多媒体教室召开例会。", "请到3号楼2-101室领取。",  # a room's number after its building
     "新建403多功能厅一间。",  # 多功能: a word of its own, no 多 of a count
 ])
