@@ -314,6 +314,13 @@ def test_a_requirement_addressed_to_every_unit_names_whom_it_binds(tmp_path: Pat
     assert [f.rule for f in lint_text("\n".join(tasks), tmp_path, select="M101")] == ["M101"]
 
 
+def test_a_requirement_addressed_to_a_party_bodys_branches_names_whom_it_binds(tmp_path: Path) -> None:
+    """A party committee's notice to 各党总支、直属党支部: 请各党总支……书记认真组织…… binds each branch addressed."""
+    text = ("各党总支、直属党支部：\n现就组织学习有关事项通知如下。具体要求如下：\n1、聚焦热点\n"
+            "请各党总支、直属党支部书记认真组织党员收看会议直播。\n2、讨论交流\n请各党总支认真组织党员开展讨论。\n")
+    assert lint_text(text, tmp_path, select="M101") == []
+
+
 def test_a_mass_organisation_or_committee_by_its_short_name_is_an_owner(tmp_path: Path) -> None:
     head = "关于开展家庭教育宣传周活动的方案\n一、主要任务\n"
     for owned in ("（一）开展家庭教育讲座。县妇联牵头，组织讲师进社区。", "（一）开展科普进家庭活动。县科协负责联系专家。"):
