@@ -1641,6 +1641,12 @@ def test_a_sites_blurb_speaking_for_itself_is_residue(tmp_path: Path) -> None:
     text = ("又到写年度总结的时候了，以下为我们为您分享的社区工作总结范文，希望你能从中找到有用的内容!\n"
             "社区2023年工作总结\n今年以来，社区扎实开展各项工作，完成民生实事12件。\n")
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 0)]
+    # … or naming what it lists, then its hope
+    listed = ("写好工作方案要靠执行力。下面是一些工作方案的要点和注意事项，希望能够帮助大家更好地制定方案。\n"
+              "社区2023年垃圾分类工作方案\n为推进垃圾分类，制定本方案。\n")
+    assert [(f.rule, f.block) for f in lint_text(listed, tmp_path, select="B101,S105")] == [("B101", 0)]
+    own = "讲话\n同志们：\n下面是一些具体要求，希望大家认真落实。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
 
 
 def test_a_wechat_prompt_to_scroll_a_box_is_residue(tmp_path: Path) -> None:
