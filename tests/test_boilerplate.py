@@ -450,6 +450,16 @@ def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> N
     assert [f.excerpt for f in lint_text(city + "我县整改任务全部完成。\n", tmp_path, select="B106")] == ["我县"]
 
 
+def test_the_pieces_of_a_sites_collection_each_speak_for_their_own_unit(tmp_path: Path) -> None:
+    """……请示 篇1 / 我镇…… / ……请示 篇2 / 我乡……: two units' documents in one collection, no paste; the same
+    voices in one document are."""
+    one = "农村公路维修请示 篇1\n我镇公路年久失修，急需维修。\n我镇财力有限。\n"
+    two = "农村公路维修请示 篇2\n我乡公路多为砂石路面，亟待硬化。\n"
+    assert lint_text(one + two, tmp_path, select="B106") == []
+    mixed = one + "我乡公路多为砂石路面，亟待硬化。\n"
+    assert [f.excerpt for f in lint_text(mixed, tmp_path, select="B106")] == ["我乡"]
+
+
 def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:
     text = "订阅办法\n用手机打开应用*点击服务大厅，进入菜单*选择在线办理。\n紧紧围绕县委*发展思路推进工作。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(2, "*")]

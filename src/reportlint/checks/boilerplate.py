@@ -1445,8 +1445,8 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if unit and b.index not in ctx.residue:
             hits.append((unit, b.index, m.start() - offset, m.end() - offset, m.group()))
     counts = Counter(h[0] for h in hits)
-    if len(counts) < 2 or _forwards(ctx):
-        return
+    if len(counts) < 2 or _forwards(ctx) or _pieces(doc) >= 2:
+        return  # (a sharing site's collection, 篇1 … 篇2 …: each piece is another unit's document)
     # the unit the document speaks as: named in its title or opening lines, else the most used
     opening = {ctx.outline.title.block} if ctx.outline.title else set()
     opening |= {b.index for b in list(_body_blocks(ctx))[:2]}
@@ -1473,6 +1473,16 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # 各区教育局：… 摸清本区……情况 (or 各区要结合本区实际): each district of its own district
         reported.add((unit, block))
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
+
+
+# the label a sharing site puts on each piece of a collection, on a line of its own or after the piece's title
+# (……请示 篇1, 篇二：, 第三篇)
+_PIECE_LABEL = re.compile(r"(?:^|\s)(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)\s*[:：]?\s*$")
+
+
+def _pieces(doc: Document) -> int:
+    """How many pieces of a sharing site's collection the text holds, by their labels (``_PIECE_LABEL``)."""
+    return sum(1 for b in doc.blocks if "篇" in b.text and len(b.text) <= 60 and _PIECE_LABEL.search(b.text))
 
 
 _OBJECT = re.compile(r"(?:对|向|进驻|赴|给|来)$")
