@@ -33,6 +33,9 @@ def test_a_title_cut_before_its_last_character_is_joined_but_not_a_line_ending_i
     assert _texts(["2024年城关镇工作总", "结", "", "今年以来。"]) == ["2024年城关镇工作总结", "", "今年以来。"]
     # a link's title glued to its posting date (……自查报告06-11) is whole: the ideograph under it is another line
     assert _texts(["乡镇安全工作自查报告06-11", "乡"]) == ["乡镇安全工作自查报告06-11", "乡"]
+    # … nor a title over a paragraph whose indent an encoding turned into ?? (……行动方案 / ??为深入贯彻……)
+    assert _texts(["某区营商环境建设行动方案", "??为深入贯彻落实有关要求，制定本方案。"]) == [
+        "某区营商环境建设行动方案", "??为深入贯彻落实有关要求，制定本方案。"]
     # … nor a heading with the one ideograph the text stops at under it (建议与展望 / 基: a paragraph cut short)
     assert _texts(["一、基本情况", "建议与展望", "基"]) == ["一、基本情况", "建议与展望", "基"]
 

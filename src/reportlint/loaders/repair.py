@@ -68,6 +68,8 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
         return False
     if nxt[:1] in (" ", "\t", "\u3000") or _MARKER.match(nxt) or (markdown and _MARKER.match(prev)):
         return False
+    if nxt.startswith("??"):
+        return False  # a paragraph's indent of two full-width spaces an encoding turned into ?? (??为深入贯彻……)
     tail, head = prev.rstrip()[-1], nxt.lstrip()[0]
     if nxt.lstrip().startswith("!["):  # a Markdown image, not a sentence's end mark: its own line
         return False
