@@ -1640,6 +1640,11 @@ def test_a_collection_pages_numbered_entry_for_a_piece_is_residue_but_a_pieces_o
     assert lint_text(titled, tmp_path, select="B101") == []
 
 
+def test_a_hacked_sites_pornographic_title_line_is_residue(tmp_path: Path) -> None:
+    text = ("精品国产一区二区三区_日韩无码_久久精品\n关于做好防汛工作的通知\n各乡镇：\n请于5月底前完成隐患排查。\n")
+    assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,B103")] == [("B101", 0)]
+
+
 def test_a_portals_old_browser_warning_is_residue(tmp_path: Path) -> None:
     text = ("你正在使用的浏览器版本过低，为保障你的数据安全，请升级浏览器。\n我们建议使用chrome或Microsoft Edge浏览器。\n"
             "网站支持IPv6\n关于表扬2023年度优秀志愿者的通报\n各单位：\n现对表现突出的12名志愿者予以表扬。\n")
