@@ -172,7 +172,7 @@ def test_one_mark_in_different_fields_is_different_blanks(tmp_path: Path) -> Non
 
 
 def test_a_templates_blank_year_and_a_letter_for_a_units_name_are_blanks(tmp_path: Path) -> None:
-    text = "工作总结\n全面完成了20__年初制定的目标任务。\n半年来，x物业管理处在公司的领导下完成了各项任务。\n"
+    text = "工作总结\n圆满实现了20__年度确定的各项目标。\n本季度，x物业服务中心完成了各项保洁任务。\n"
     assert [f.excerpt for f in lint_text(text, tmp_path, select="B103")] == ["20__", "x"]
     own = "说明\n职工进行X光检查和X射线探伤，材料保存于file_2024目录。\n"
     assert lint_text(own, tmp_path, select="B103") == []
@@ -180,7 +180,7 @@ def test_a_templates_blank_year_and_a_letter_for_a_units_name_are_blanks(tmp_pat
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("历届县委团结和带领××人民，励精图治。", "单位或地名"),  # the people of a place: its name, not a count
-    ("编制了xxxx项目社会稳定风险评估报告。", "具体内容"),  # a project's name, not a number of items
+    ("编写了xxxx项目可行性研究报告。", "具体内容"),  # a project's name, not a number of items
     ("城管局等XX家单位作了表态发言。", "数字"),  # a count of units
     ("剛才，XX市長作了全面部署。", "姓名"),  # a mayor's name, in traditional characters as in simplified
     ("全年完成XX项重点任务。", "数字"),
@@ -444,7 +444,7 @@ def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> N
     assert lint_text(speech, tmp_path, select="B106") == []
     # opening lines naming the province the city belongs to before the city (督察组对我省……涉及我市问题): the city
     # speaks; a county's paragraph pasted in is still another speaker
-    city = ("关于环保督察整改落实情况的报告\n6月，中央督察组对我省开展督察，并向我省反馈了督察意见，涉及我市问题共12项。\n"
+    city = ("关于落实环保督察整改任务情况的报告\n6月，中央督察组对我省开展督察，并向我省反馈了督察意见，涉及我市问题共12项。\n"
             "我市把督察整改作为重要政治任务。\n市委常委会专题研究整改工作。\n")
     assert lint_text(city, tmp_path, select="B106") == []
     assert [f.excerpt for f in lint_text(city + "我县整改任务全部完成。\n", tmp_path, select="B106")] == ["我县"]
@@ -1585,7 +1585,7 @@ def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path
     say of its words alone (建校周年 lacking its count of years) is not said, while a count over the whole text that
     takes in one of its commas is."""
     text = ("这篇学校建校周年庆典的讲话稿的关键词是庆典讲话,学校建校周年庆典, 各位来宾:\n"
-            "今天,我们在这里隆重集会,庆祝学校建校六十周年。\n六十年来,学校培养了三万余名毕业生。\n")
+            "今天,全校师生欢聚一堂,庆祝学校建校六十周年。\n六十年来,学校培养了三万余名毕业生。\n")
     found = [(f.rule, f.block, f.start) for f in lint_text(text, tmp_path, select="B101,T108,T103")]
     assert ("B101", 0, 0) in found and not [f for f in found if f[0] == "T108"]
     assert [f for f in found if f[0] == "T103"], found
@@ -1593,7 +1593,7 @@ def test_a_sites_keywords_run_into_the_salutation_are_b101s_alone(tmp_path: Path
     assert [f.block for f in lint_text(own, tmp_path, select="T108")] == [1]
     # … or its sentence describing the sample, up to the colon before the salutation: its count of aspects is the
     # site's, not one the speech owes
-    described = ("学校中层干部竞聘演讲稿本篇中层干部竞聘演讲稿,来自一位小学老师,条理清楚,从三方面谈了自己的优势:"
+    described = ("教研组长竞聘演讲稿本篇教研组长竞聘演讲稿,作者是一位中学教师,结构完整,从四方面谈了自己的打算:"
                  "尊敬的各位领导,老师们:今天我来参加竞聘。一是有经验。二是有热情。\n")
     assert [f.rule for f in lint_text(described, tmp_path, select="B101,N105")] == ["B101"]
 
@@ -1646,18 +1646,18 @@ def test_a_hacked_sites_pornographic_title_line_is_residue(tmp_path: Path) -> No
 
 
 def test_a_portals_old_browser_warning_is_residue(tmp_path: Path) -> None:
-    text = ("你正在使用的浏览器版本过低，为保障你的数据安全，请升级浏览器。\n我们建议使用chrome或Microsoft Edge浏览器。\n"
+    text = ("您的浏览器版本过低，部分功能无法使用。\n建议您使用最新版火狐或Edge浏览器访问本站。\n"
             "网站支持IPv6\n关于表扬2023年度优秀志愿者的通报\n各单位：\n现对表现突出的12名志愿者予以表扬。\n")
     found = [(f.rule, f.block, f.end_block) for f in lint_text(text, tmp_path, select="B101,S105")]
     assert found == [("B101", 0, 2)]
 
 
 def test_a_sites_blurb_speaking_for_itself_is_residue(tmp_path: Path) -> None:
-    text = ("又到写年度总结的时候了，以下为我们为您分享的社区工作总结范文，希望你能从中找到有用的内容!\n"
+    text = ("年底将至，以下为小编给大家整理的社区工作总结范文，希望大家能从中得到启发!\n"
             "社区2023年工作总结\n今年以来，社区扎实开展各项工作，完成民生实事12件。\n")
     assert [(f.rule, f.block) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 0)]
     # … or naming what it lists, then its hope
-    listed = ("写好工作方案要靠执行力。下面是一些工作方案的要点和注意事项，希望能够帮助大家更好地制定方案。\n"
+    listed = ("方案写得好，工作才顺手。下面是几篇活动方案的范例，希望能够帮助您写好自己的方案。\n"
               "社区2023年垃圾分类工作方案\n为推进垃圾分类，制定本方案。\n")
     assert [(f.rule, f.block) for f in lint_text(listed, tmp_path, select="B101,S105")] == [("B101", 0)]
     own = "讲话\n同志们：\n下面是一些具体要求，希望大家认真落实。\n"

@@ -276,7 +276,7 @@ def test_marks_typed_the_western_way_around_numbers_and_brackets(tmp_path: Path,
     ("让学校更好的适应教育改革。", ["更好的适应"]),  # 更好 before a verb with its object
     ("培养学生更好的适应能力，提供更好的服务。", []),  # a noun phrase: 适应能力, 服务 as a noun
     ("全体职工要自觉的遵守各项规章制度。", ["自觉的遵守"]),
-    ("组织党员干部有针对性的进行结对帮扶。", ["有针对性的进行"]),
+    ("组织党员干部有针对性的进行走访慰问。", ["有针对性的进行"]),
     ("各项制度得到了自觉的遵守。", []),  # the object of 得到: a noun phrase
 ])
 def test_a_manner_adverb_before_a_verb_that_takes_an_object(tmp_path: Path, text: str, found: list[str]) -> None:
@@ -1072,7 +1072,7 @@ def test_a_half_width_comma_with_a_space_after_it_is_widened_and_the_space_dropp
 
 def test_you_zuowei_before_the_verb_zuowei_is_no_word_typed_twice(tmp_path: Path) -> None:
     """把讲奉献、有作为作为目标追求: 有作为 (a noun, achievement), then the verb 作为."""
-    assert lint_text("讲话\n要把讲奉献、有作为作为党员的目标追求。\n", tmp_path, select="T101") == []
+    assert lint_text("讲话\n要把有作为作为衡量干部的重要标准。\n", tmp_path, select="T101") == []
     assert [f.rule for f in lint_text("讲话\n要把学习作为作为首要任务。\n", tmp_path, select="T101")] == ["T101"]
 
 
@@ -1091,7 +1091,7 @@ def test_a_title_written_twice_on_the_first_line_is_one_doubled_word(tmp_path: P
 def test_a_backtick_inside_a_chinese_sentence_is_to_delete(tmp_path: Path) -> None:
     """局的`相关要求: a grave accent is no Chinese mark; deleting it mends the sentence. A code span in a technical
     note (`config.toml`) is left alone."""
-    found = lint_text("自查报告\n根据县林业局的`相关要求，我乡开展了自查。\n", tmp_path, select="T103")
+    found = lint_text("自查报告\n按照市教育局的`有关部署，我校开展了自查。\n", tmp_path, select="T103")
     assert [(f.excerpt, f.fix) for f in found] == [("`", ((1, 7, 8, ""),))]
     assert lint_text("说明\n配置写在`config.toml`文件里。\n", tmp_path, select="T103") == []
 

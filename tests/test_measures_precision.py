@@ -316,8 +316,8 @@ def test_a_requirement_addressed_to_every_unit_names_whom_it_binds(tmp_path: Pat
 
 def test_a_requirement_addressed_to_a_party_bodys_branches_names_whom_it_binds(tmp_path: Path) -> None:
     """A party committee's notice to 各党总支、直属党支部: 请各党总支……书记认真组织…… binds each branch addressed."""
-    text = ("各党总支、直属党支部：\n现就组织学习有关事项通知如下。具体要求如下：\n1、聚焦热点\n"
-            "请各党总支、直属党支部书记认真组织党员收看会议直播。\n2、讨论交流\n请各党总支认真组织党员开展讨论。\n")
+    text = ("各党委、党总支：\n现就组织学习有关事项通知如下。具体要求如下：\n1、收看直播\n"
+            "请各党总支书记带头组织党员收看大会直播。\n2、开展讨论\n请各党委认真组织党员交流心得。\n")
     assert lint_text(text, tmp_path, select="M101") == []
 
 

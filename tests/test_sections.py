@@ -363,8 +363,8 @@ def test_a_sites_blurb_over_its_first_numbered_piece_asks_for_no_title(tmp_path:
     assert [f.rule for f in lint_text(blurb + body, tmp_path, select="S105")] == ["S105"]
 
 
-@pytest.mark.parametrize("title", ["微党课：从红色家书中汲取信仰的力量", "某某医院党课：忠诚干净担当，争做健康卫士",
-                                   "微党课比赛稿：总有一种力量让我们不断前行"])
+@pytest.mark.parametrize("title", ["微党课：从红色家书中汲取信仰的力量", "某某医院党课：守护群众健康，践行初心使命",
+                                   "微党课比赛稿：让初心在基层一线闪光"])
 def test_a_lectures_kind_before_its_theme_is_a_title(tmp_path: Path, title: str) -> None:
     """微党课：……, ××医院党课：……, 微党课比赛稿：……: the kind of a party lecture, then its theme: the title, no
     subheading with the title missing above it."""
