@@ -304,7 +304,8 @@ def _start_marker_by_definition(text: str) -> tuple[str, int, int, int, str] | N
         ("cn", rf"{lead}()([{cn}]{{1,3}})()(?:[ \u3000](?=、))?([、，,.．])"),
         # … and a space typed before the stop of an item's number, before a Chinese character (31 ．强化……)
         ("ar", rf"{lead}()(\d{{1,3}})()(?:[ \u3000](?=[.．、][\u3400-\u9fff]))?([.．、，,])"
-               rf"(?!(?!(?:19|20)\d\d年|{month})[\d.．%％])"),
+               # (2、% is a viewer's page number over a page that opens in a figure's unit; 1.5% is a number)
+               rf"(?!(?!(?:19|20)\d\d年|{month})(?:[\d.．]|(?<![、])[%％]))"),
         ("circled", rf"{lead}()([{circled}])()()"),
         ("latin-paren", rf"{lead}([（(])[ \u3000]*([a-z])[ \u3000]*([）)])()(?=[\u3400-\u9fff])"),
     )

@@ -162,7 +162,9 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     copyright disclaimers, 原文链接, 全文共N个字, page chrome such as 今天是:/主办:/time
     stamps at the top). One finding per contiguous run of such blocks; blank lines and
     the value lines of a metadata table (an index number, a date, a short unit name) do
-    not break a run. Position matters: page chrome counts only at the top or bottom.
+    not break a run. Position matters: page chrome counts only at the top or bottom. No other rule reads residue
+    blocks, nor says anything of words that lie wholly inside what ``inline_field_patterns`` or ``spam_patterns``
+    find inside a line (a site's keywords run into the salutation hold no year lost from the text).
     ## Parameters
     ``patterns`` (anywhere), ``head_patterns`` / ``head_blocks``, ``tail_patterns`` /
     ``tail_blocks``: regular expressions, extendable in a user rulebook.
