@@ -460,6 +460,16 @@ def test_the_pieces_of_a_sites_collection_each_speak_for_their_own_unit(tmp_path
     assert [f.excerpt for f in lint_text(mixed, tmp_path, select="B106")] == ["我乡"]
 
 
+def test_a_paragraph_said_many_times_over_is_no_repeat_per_copy(tmp_path: Path) -> None:
+    """A page a converter wrote again and again (its paragraphs said more than max_repeats times) is a formula or a
+    converter's, not one B104 per copy; the same paragraph said twice is a repeat."""
+    page = "一、基本情况\n（一）工作进展。全年各项任务稳步推进，重点项目按期开工。\n二、下步打算\n"
+    assert len(lint_text(page * 6, tmp_path, select="B104")) <= 1
+    said = "全年各项统计任务稳步推进，数据质量明显提高。重点项目按期开工，投资完成率达到95%。\n"
+    twice = "县统计局工作总结\n" + said + "会议要求抓好落实。\n" + said
+    assert [f.rule for f in lint_text(twice, tmp_path, select="B104")] == ["B104"]
+
+
 def test_star_before_a_click_path_verb_is_a_lost_arrow_not_a_blank(tmp_path: Path) -> None:
     text = "订阅办法\n用手机打开应用*点击服务大厅，进入菜单*选择在线办理。\n紧紧围绕县委*发展思路推进工作。"
     assert [(f.block, f.excerpt) for f in lint_text(text, tmp_path, select="B103")] == [(2, "*")]

@@ -1036,6 +1036,9 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
     units = [u for u in _repeat_units(ctx, lines, pieces, ended, shared, echoed, minimum, formulaic)
              if u[0].index not in in_run]
     counts = Counter(k for _, keys, kind, _ in units for k in (keys if kind != "prose" else set(keys)))
+    # … and whole paragraphs of several sentences: one said more than ``max_repeats`` times is a page or a formula
+    # repeated by design or by a converter, as a sentence said so often is (a page copied a thousand times over)
+    wholes = Counter(whole for _, keys, kind, whole in units if kind == "prose" and len(keys) > 1)
     repeats: list[tuple[int, int, int, int]] = []  # block, start, end, block of the first occurrence
     # (block, sentence number) -> its repeat: one whole sentence of a longer paragraph said again alone, away from
     # its first occurrence (see below)
@@ -1067,7 +1070,7 @@ def check_repeated(ctx: Context, rule: Rule) -> Iterator[Finding]:
         else:
             spans: Sequence[tuple[int, int]] | None = None  # the sentences, read once a repeat is found
             found_keys: list[str] | None = None
-            if len(keys) > 1 and len(whole) >= minimum and whole in seen and counts[whole] <= most:
+            if len(keys) > 1 and len(whole) >= minimum and whole in seen and wholes[whole] <= most:
                 repeats.append((b.index, 0, len(b.text), seen[whole]))
             else:
                 said: list[int] = []  # the sentences of this paragraph found again, by number
