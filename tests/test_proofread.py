@@ -237,6 +237,11 @@ def test_letters_between_a_dates_units_that_make_no_month_are_left_alone(tmp_pat
     ("在全县竖立了良好的窗口形象。", "竖立", "树立"),
     ("回首住事，感慨万千。", "住事", "往事"),
     ("截止今天，共排查隐患12处。", "截止", "截至"),
+    ("垦请上级予以支持。", "垦请", "恳请"),
+    ("他为项目建设殚精竭力。", "殚精竭力", "殚精竭虑"),
+    ("同事们的成绩令人艳慕。", "艳慕", "羡慕"),
+    ("校园小买部已全部整改。", "小买部", "小卖部"),
+    ("需然困难很多，但我们没有退缩。", "需然", "虽然"),
 ])
 def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> None:
     found = _found(tmp_path, text, "T105")
@@ -245,6 +250,7 @@ def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> 
 
 def test_the_right_words_near_the_more_listed_typos_stay(tmp_path: Path) -> None:
     assert _found(tmp_path, "路口竖立着一块警示牌。那是去年的事。他肯定会来。", "T105") == []
+    assert _found(tmp_path, "如有所需然后再议。", "T105") == []
 
 
 def test_yin_ren_before_a_verb_of_thought_is_no_yin_ru(tmp_path: Path) -> None:
