@@ -201,7 +201,7 @@ def run_checks(
                 traces.append(traceback.format_exc())
             continue
         findings.extend(f for f in found if f.rule == rule.code)
-    inline = residue.inline_spans(ctx)
+    inline = residue.inline_residue(ctx)
     if inline:  # a site's line run into the text is B101's alone, as a residue block is
         findings = [f for f in findings if f.rule in _OWN_RESIDUE or not _inside(inline, f)]
     return findings, traces
@@ -210,13 +210,13 @@ def run_checks(
 _OWN_RESIDUE = ("B101", "X100")
 
 
-def _inside(spans: Mapping[int, list[tuple[int, int]]], f: Finding) -> bool:
-    """Whether finding ``f`` says nothing beyond one of ``spans`` (by block): it lies wholly inside it, names no
-    related place, and its corrections (a count's replacements all through the text) stay inside it too."""
+def _inside(places: Iterable[residue.InlinePlace], f: Finding) -> bool:
+    """Whether finding ``f`` says nothing beyond one of ``places``: it lies wholly inside it, names no related place,
+    and its corrections (a count's replacements all through the text) stay inside it too."""
     if f.end_block != f.block or f.related:
         return False
-    return any(s <= f.start and f.end <= e and all(b == f.block and s <= a and z <= e for b, a, z, _ in f.fix)
-               for s, e in spans.get(f.block, ()))
+    return any(block == f.block and s <= f.start and f.end <= e
+               and all(b == f.block and s <= a and z <= e for b, a, z, _ in f.fix) for block, s, e, _ in places)
 
 
 def crash_finding(doc: Document, rule: Rule, exc: BaseException) -> Finding:

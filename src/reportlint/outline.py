@@ -1238,7 +1238,7 @@ _LABELLED_TITLE = re.compile(rf"\s*([^\s。，,；;：:！？!?]{{6,60}}{_KINDS}
 
 
 # the label a sharing site puts after each piece's title in a collection (篇一:, 第二篇, （篇三）)
-_PIECE_TAIL = re.compile(r"\s*[（(]?(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)[)）]?"
+PIECE_TAIL = re.compile(r"\s*[（(]?(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)[)）]?"
                          r"\s*[:：]?\s*$")
 
 
@@ -1286,7 +1286,7 @@ def find_title(doc: Document, skip: TitleTest) -> Heading | None:
         if paged is not None:
             s = b.text.index(paged.group(1), start)
             return Heading(b.index, s, s + len(paged.group(1)), paged.group(1), 0, "plain")
-        piece = _PIECE_TAIL.search(text)
+        piece = PIECE_TAIL.search(text)
         if piece is not None and _GENRE_END.search(text, 0, piece.start()) and not re.search(
                 r"[。；;！!？?，,]", text[:piece.start()]):
             # a collection's piece label after the title (××规划方案 篇一:, ××总结 第二篇): the title is before it

@@ -616,39 +616,40 @@ def _rest_of_entry(text: str, before: str, after: str) -> bool:
             and len(before) + len(text) <= _ENTRY_CHARS and bool(_ENTRY.match(after)))
 
 
-def _site_patterns(ctx: Context, key: str) -> PatternSet | None:
-    """B101's list ``key`` as this run merged it (``[options.B101]`` included; the engine's merged parameters, else,
-    for a bare context, the rule's own), as one pattern set."""
-    return _site_patterns_of(ctx, (key,))
-
-
-def _site_patterns_of(ctx: Context, keys: tuple[str, ...]) -> PatternSet | None:
-    """B101's lists ``keys`` as this run merged them (``_site_patterns``), as one pattern set."""
+def _site_patterns(ctx: Context, *keys: str) -> PatternSet | None:
+    """B101's lists ``keys`` as this run merged them (``[options.B101]`` included; the engine's merged parameters,
+    else, for a bare context, the rule's own), as one pattern set."""
     params_of = ctx.cache.get("params_of")
     site = ctx.rulebook.rules.get(RULE)
     params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
     return pattern_set(tuple(p for key in keys for p in params.get(key, ())))
 
 
-_INLINE_LISTS = ("inline_field_patterns", "spam_patterns")
+_INLINE_LISTS = (("inline_field_patterns", "inline"), ("spam_patterns", "spam"))
+
+InlinePlace = tuple[int, int, int, str]  # block, start, end, "inline" or "spam"
 
 
-def inline_spans(ctx: Context) -> dict[int, list[tuple[int, int]]]:
-    """Where B101's ``inline_field_patterns`` and ``spam_patterns`` (``_site_patterns``) match outside the residue
-    blocks, by block: a page's fields, a site's watermark or its blurb run into a line of the text, and spam in place
-    of a name. B101 reports each; the engine keeps the other rules' findings that lie wholly inside one out, as it
-    keeps them out of residue blocks (a site's keywords 建院周年庆典 are no figure lost from the text)."""
-    def read() -> dict[int, list[tuple[int, int]]]:
-        found: dict[int, list[tuple[int, int]]] = {}
-        union = _site_patterns_of(ctx, _INLINE_LISTS)
-        if union is None or not union.may_begin(ctx.body.text):
-            return found
-        for b, offset, m in ctx.body.finditer(union):
-            if b.index not in ctx.residue and m.end() > m.start():
-                found.setdefault(b.index, []).append((m.start() - offset, m.end() - offset))
-        return found
+def inline_residue(ctx: Context) -> tuple[InlinePlace, ...]:
+    """Where B101's ``inline_field_patterns`` and ``spam_patterns`` (``_site_patterns``) match in the blocks that are
+    no residue, list by list: a page's fields, a site's watermark or its blurb run into a line of the text, and spam
+    in place of a name. B101 reports each; the engine keeps the other rules' findings that lie wholly inside one out,
+    as it keeps them out of residue blocks (a site's keywords 建院周年庆典 are no figure lost from the text). Found
+    once per document, for both."""
+    def read() -> tuple[InlinePlace, ...]:
+        text = ctx.body.text
+        union = _site_patterns(ctx, *(name for name, _ in _INLINE_LISTS))
+        if union is None or not union.may_begin(text):  # one scan for the lists' first characters: most texts
+            return ()
+        found: list[InlinePlace] = []
+        for name, key in _INLINE_LISTS:
+            fields = _site_patterns(ctx, name)
+            for b in ctx.doc.blocks if fields is not None and fields.may_begin(text) else ():
+                if b.index not in ctx.residue:
+                    found.extend((b.index, m.start(), m.end(), key) for m in fields.finditer(b.text))
+        return tuple(found)
 
-    return ctx.memo("residue.inline_spans", read)  # type: ignore[no-any-return]
+    return ctx.memo("residue.inline_residue", read)  # type: ignore[no-any-return]
 
 
 def hidden_prompts(ctx: Context) -> PatternSet | None:

@@ -16,6 +16,8 @@ from ..context import Context
 from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
+from ..outline import PIECE_TAIL
+from ..residue import InlinePlace, inline_residue
 from ..scan import PatternSet, anchor, pattern_set
 from ..scattered import scattered_marks
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
@@ -23,14 +25,15 @@ from .markup import markdown_bold
 
 
 def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset[int],
-                    text: str) -> Iterator[tuple[int, int, int, str]]:
+                    text: str, inline: Sequence[InlinePlace]) -> Iterator[tuple[int, int, int, str]]:
     """Residue inside a long block (a report pasted as one line): ``patterns`` anywhere in
     it; ``tail_inline_patterns`` (a news dateline, a newspaper's source line) in the last
     ``tail_inline_chars`` characters of the document, on one long line or on short ones;
     ``inline_patterns`` (a site's markers), ``inline_field_patterns`` (a page's fields or a site's name run into a
     line), ``hidden_patterns`` (a site's prompt where it hid part of the text) and ``spam_patterns`` (gambling spam a
     hacked site wrote in place of a name) in any block (``text``: the
-    document's joined text, where a marker's first characters are looked for at once)."""
+    document's joined text, where a marker's first characters are looked for at once; ``inline``: the places of the
+    first and the last of those lists, ``residue.inline_residue``)."""
     limit = params.get("max_block_chars", 300)
     anywhere = pattern_set(tuple(params.get("patterns") or ()))
     at_end = pattern_set(tuple(params.get("tail_inline_patterns") or ()))
@@ -40,14 +43,12 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
         if len(b.text.strip()) <= limit:
             for m in markers.finditer(b.text):
                 yield b.index, m.start(), m.end(), "marker"
-    lists = (("inline_field_patterns", "inline"), ("hidden_patterns", "hidden"), ("spam_patterns", "spam"))
-    # one scan of the text for the three lists' first characters (most texts hold none), then each list's own
-    union = pattern_set(tuple(p for name, _ in lists for p in params.get(name) or ()))
-    for name, key in lists if union is not None and union.may_begin(text) else ():
-        fields = pattern_set(tuple(params.get(name) or ()))
-        for b in filled if fields is not None and fields.may_begin(text) else ():
-            for m in fields.finditer(b.text):
-                yield b.index, m.start(), m.end(), key
+    yield from (place for place in inline if place[3] == "inline")
+    hidden = pattern_set(tuple(params.get("hidden_patterns") or ()))
+    for b in filled if hidden is not None and hidden.may_begin(text) else ():
+        for m in hidden.finditer(b.text):
+            yield b.index, m.start(), m.end(), "hidden"
+    yield from (place for place in inline if place[3] == "spam")
     # the blocks within the document's last ``tail_inline_chars`` characters, each with where that stretch begins in
     # it: the end of one long line, or the short lines a news page's dateline and source line stand on
     edges: dict[int, int] = {}
@@ -191,7 +192,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     word = _site_word_on_title(ctx, rule.params)
     if word is not None:
         yield rule.finding(doc, *word, key="title_word", text=doc.blocks[word[0]].text[word[1]:word[2]])
-    inside = list(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text))
+    inside = list(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text, inline_residue(ctx)))
     for index, start, end, key in _one_per_passage(x for x in inside if x[3] != "spam"):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
@@ -1480,14 +1481,10 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
 
-# the label a sharing site puts on each piece of a collection, on a line of its own or after the piece's title
-# (……请示 篇1, 篇二：, 第三篇)
-_PIECE_LABEL = re.compile(r"(?:^|\s)(?:篇[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}篇)\s*[:：]?\s*$")
-
-
 def _pieces(doc: Document) -> int:
-    """How many pieces of a sharing site's collection the text holds, by their labels (``_PIECE_LABEL``)."""
-    return sum(1 for b in doc.blocks if "篇" in b.text and len(b.text) <= 60 and _PIECE_LABEL.search(b.text))
+    """How many pieces of a sharing site's collection the text holds, by the label the site puts on each, on a short
+    line of its own or after the piece's title (``outline.PIECE_TAIL``: ……请示 篇1, 篇二：, 第三篇)."""
+    return sum(1 for b in doc.blocks if "篇" in b.text and len(b.text) <= 60 and PIECE_TAIL.search(b.text))
 
 
 _OBJECT = re.compile(r"(?:对|向|进驻|赴|给|来)$")
@@ -1502,7 +1499,7 @@ def _declared(doc: Document, declared: list[tuple[str, int, int, int, str]]) -> 
     if len(levels) < 2:
         return first
     top = min(levels, key=levels.__getitem__)
-    above = [_OBJECT.search(doc.blocks[b].text, max(0, s - 2), s) is not None for u, b, s, _, form in declared
+    above = [_OBJECT.search(doc.blocks[b].text, max(0, s - 2), s) is not None for u, b, s, *_ in declared
              if u == top]
     return max(levels, key=levels.__getitem__) if all(above) else first
 
