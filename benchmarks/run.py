@@ -191,6 +191,20 @@ def median_time(cmd: list[str], check: Check, runs: int, env: dict[str, str] | N
     return statistics.median(side_by_side({"cmd": (cmd, check)}, runs, env)["cmd"])
 
 
+def first_run(cmd: list[str], check: Check, work: Path, runs: int) -> float:
+    """Median seconds of ``cmd`` run each time with a new, empty cache folder, as on a machine (or a CI container)
+    where reportlint has never run: the tables of words and patterns are built and written. Each run is checked."""
+    times = []
+    for k in range(runs):
+        folder = work / f"first-run-cache-{k}"
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        run_checked("first run", cmd, check, {**os.environ, "REPORTLINT_CACHE_DIR": str(folder)})
+        times.append(time.perf_counter() - start)
+        shutil.rmtree(folder, ignore_errors=True)
+    return statistics.median(times)
+
+
 def paired_ratio(times: dict[str, list[float]], a: str, b: str) -> float:
     """Median over the rounds of a's time / b's time in the same round: a slow spell of the
     machine lengthens both sides of a round and cancels out."""
@@ -306,6 +320,8 @@ def measure(a: argparse.Namespace) -> list[tuple[str, str]]:
     rows.append((f"one .txt report ({len(one_txt.read_text(encoding='utf-8'))} chars), cache off", f"{t_txt:.3f} s"))
     run_checked("warm-up", [*exe, "check", str(one_txt)], one_file, env_cold)
     rows.append(("same, warm cache", f"{median_time([*exe, 'check', str(one_txt)], one_file, runs, env_cold):.3f} s"))
+    rows.append(("same, cache off, a machine's first run (empty cache folder: the word tables are built)",
+                 f"{first_run([*exe, 'check', '--no-cache', str(one_txt)], one_file, work, runs):.3f} s"))
     imports, heavy = import_time(["-m", "reportlint", "check", "--no-cache", str(one_txt)], runs)
     bare, _ = import_time(["-c", "pass"], runs)
     rows.append(("imports of that run (-X importtime, self times summed)",
