@@ -153,6 +153,15 @@ def test_long_items_of_different_lengths_or_ending_their_sentences_are_a_list(tm
     assert [f.excerpt for f in lint_text(text, tmp_path, select="N108")] == []
 
 
+@pytest.mark.parametrize("announce", ["现将全年工作情况报告", "现就有关工作作简要汇报", "特作如下说明"])
+def test_a_list_announced_by_a_paragraph_without_its_end_mark_is_no_cut(tmp_path: Path, announce: str) -> None:
+    """现将……报告 without its 。 announces the list below it as 如下 does: its 一、 opens the list, even when the
+    item is a whole sentence rather than a short title."""
+    intro = "今年以来，我单位在上级的正确领导下，紧紧围绕年度目标任务，狠抓工作落实，各项工作稳步推进，" * 2
+    text = f"单位工作总结\n{intro}{announce}\n一、领导重视，制度健全，是完成全年任务的保证。\n二、措施有力。\n"
+    assert [f.excerpt for f in lint_text(text, tmp_path, select="N108")] == []
+
+
 def test_an_item_whose_own_mark_is_typed_twice_is_an_item(tmp_path: Path) -> None:
     """2、、管理到位: the marker's own 、 typed twice is a slip of punctuation (T103), not a page number followed by a
     mark (8、,深入 stays N108)."""

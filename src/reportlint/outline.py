@@ -419,7 +419,10 @@ def _previous_block(blocks: tuple[Block, ...], i: int) -> int:
 
 # a sentence announcing the list after it whose colon was lost (现制定以下实施办法 / 一、总体要求; 具体要求如下): the
 # marker opens that list, it does not cut the sentence
-_ANNOUNCES = re.compile(r"(?:以下|如下|下列)[\u4e00-\u9fff]{0,8}\s*$")
+# a paragraph that announces a list (……如下, or a 现将/现就 clause: 现将全年工作情况报告, whose 。 may be missing)
+_ANNOUNCES = re.compile(r"(?:(?:以下|如下|下列)[\u4e00-\u9fff]{0,8}|现[将就][^。！？!?；;，,]{2,20})\s*$")
+# the announcement's 如下 after the marker, in its first clause (现将有关工作安排 / 一、部署如下，……): it goes on
+_ANNOUNCED_AFTER = re.compile(r"[^。！？!?；;，,：:]{0,12}(?:如下|以下|下列)")
 
 
 _SERIES = 3  # stray numbers that make a series of page numbers
@@ -464,7 +467,9 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             # 一、考核对象)
             if len(prev) >= 100 and _ends_mid_sentence(prev) and re.search(r"[。，,]", prev) \
                     and not _APPENDED.search(prev) \
-                    and not _ANNOUNCES.search(prev, len(prev) - 24) and not _ends_in_heading(markers, j, prev) \
+                    and not (_ANNOUNCES.search(prev, len(prev) - 24)
+                             and not _ANNOUNCED_AFTER.match(blocks[mk.block].text, mk.end)) \
+                    and not _ends_in_heading(markers, j, prev) \
                     and not ((sibling_before or mk.value == 1)
                              and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
                     and _keeps_stops(blocks, stops):
