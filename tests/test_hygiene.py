@@ -1045,6 +1045,21 @@ def test_a_run_of_questions_keeps_its_question_marks(tmp_path: Path) -> None:
     assert ["丢失的引号" in f.message for f in lint_text(quoted, tmp_path, select="T103")] == [True]
 
 
+@pytest.mark.parametrize(("text", "lost"), [
+    ("会议审议通过了?年度预算编制办法，并部署了下一步工作。", True),  # a lost 《 or word inside a statement
+    ("这次常务会议?研究了人事任免事项。", True),
+    ("这项工作为什么没有落实?我们要认真反思。", False),  # questions: the ? asks, T103 widens it
+    ("大家是不是都认真落实了?二是要加强督查。", False),
+    ("以上请示妥否?请批示。", False),
+    ("這些年我們為何要堅持?一次次的探索給出了答案。", False),
+])
+def test_a_question_mark_inside_a_statement_is_a_lost_character(tmp_path: Path, text: str, lost: bool) -> None:
+    """A half-width ? inside a sentence that asks nothing, the text going on after it, stands where a character the
+    page's or a converter's character set lacked was lost: T103 says so instead of asking for a full-width ？."""
+    found = lint_text(f"工作报告\n{text}\n", tmp_path, select="T103")
+    assert [("丢失的字符" in f.message, "？" in f.message) for f in found] == [(lost, True)]
+
+
 def test_a_headings_number_run_into_the_line_before_keeps_its_point(tmp_path: Path) -> None:
     """……按时报送检查结果三.后勤保障工作: ……: the 三. is a heading's number run into the line before (a new paragraph and
     三、 fix it), not a sentence ended with an ASCII point; a point after a numeral that ends a sentence still is."""

@@ -1057,10 +1057,22 @@ def _book_title(endings: tuple[str, ...]) -> re.Pattern[str] | None:
 # ?…? inside a sentence around a short phrase that asks nothing (全局坚持以?两个维护?为根本遵循): the “” a
 # page's or a converter's character set lost, each turned into ?; a title is ``_book_title``'s
 _QMARK_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、·]{2,16})\?(?=[\u4e00-\u9fff])")
-_ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂|怎|为何|何以|何时|何处|何在")
+# the words that make a sentence a question (in simplified and traditional characters, and of classical quotations:
+# 孰, 何也), V不V (是不是, 能不能) and 有没有
+_ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂|怎|为何|何以|何时|何处|何在|孰|何也|何哉|奈何"
+                     r"|嗎|麼|誰|幾|難道|豈|為何|有没有|有沒有|有无|有無|还是|還是|([\u4e00-\u9fff])[不沒没]\1")
 # the clause before the first ? (……有什么意义?怎样才能……?): a question of its own, so the ? ends it
 _ASKED_CLAUSE = re.compile(r"[^。！？!?；;，,\n]{0,30}$")
-_ASKED_BEFORE = frozenset("吗呢么吧啊")
+_ASKED_BEFORE = frozenset("吗呢么吧啊乎哉耶欤")
+_SENTENCE_BEFORE = re.compile(r"[^。！？!?；;\n]{0,60}$")  # the sentence a mark ends
+
+
+def _asks(text: str, at: int) -> bool:
+    """Whether the sentence before the ? at ``at`` is a question: a question word in it, or a particle (吗, 呢, 否 of
+    妥否) right before the mark."""
+    before = _SENTENCE_BEFORE.search(text, max(0, at - 60), at)
+    return text[at - 1:at] in _ASKED_BEFORE or text[at - 1:at] == "否" or (
+        before is not None and _ASKING.search(before.group()) is not None)
 
 
 def _unfinished(ctx: Context) -> Iterator[tuple[Block, int]]:
@@ -1235,6 +1247,11 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if m.group() == "." and _STRAY_DOT.search(body.text, max(0, m.start() - 38), m.start() + 1):
             # 创办的.一所学校: a point a page hides in its text against copying, after a 的 that ends no sentence
             add("stray_dot", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "")
+            continue
+        if m.group() == "?" and body.text[m.end():m.end() + 1] not in ("", "\n") and not _asks(body.text, m.start()):
+            # 审议通过了?预算编制办法: no question is asked; the ? stands inside the sentence where a character the
+            # page's or a converter's character set lacked was lost (a 《 or a word), the text goes on after it
+            add("lost_mark", b, m.start() - body.starts[b.index], m.end() - body.starts[b.index], "")
             continue
         end = m.end()
         if m.group() in ",;" and (blanks := _BLANKS_AFTER.match(body.text, end)) is not None:
