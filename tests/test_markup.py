@@ -41,6 +41,12 @@ def test_masked_names_and_other_hashes_are_no_markdown(tmp_path: Path) -> None:
     # masked figures before a percent sign pair up by count too
     figures = "经验交流材料\n项目原计划上半年完成**%，实际仅完成**%，差距较大。\n"
     assert lint_text(figures, tmp_path, select="B107") == []
+    # two masks of the same place's name, each before its unit (**镇地处……。**镇党委……), after a full stop
+    towns = "工作汇报\n全年任务完成。**镇位于县城东部，辖九个村。**镇党委下设十个党支部。\n"
+    assert lint_text(towns, tmp_path, select="B107") == []
+    assert [f.rule for f in lint_text(towns, tmp_path, select="B103")] == ["B103"]
+    assert [f.rule for f in lint_text("工作汇报\n**一是加强领导。**各村成立工作专班。\n", tmp_path,
+                                      select="B107")] == ["B107"]
     bold = "经验交流材料\n近年来，**坚持党建引领**，开通“智慧党建”平台。\n"
     assert [f.rule for f in lint_text(bold, tmp_path, select="B103,B107")] == ["B107"]
 

@@ -25,6 +25,9 @@ _MARKDOWN_FILES = (".md", ".markdown")
 _OPENING, _CLOSING = frozenset("“‘（(《【〔「『〈"), frozenset("”’）)》】〕」』〉")
 _PAUSES = frozenset("，,、；;")  # marks inside a sentence, after which no bold run ends while the sentence goes on
 _FIGURE_SIGNS = frozenset("%％‰")  # the signs after a figure
+# the units a masked place's or body's name ends in (**镇, **县, **局): a pair of stars each before one of these masks
+# two names (**镇位于……。**镇党委……), as no bold run opens and is followed by such a unit both
+_UNITS = frozenset("省市县区镇乡村局厂校院所")
 _SAMPLE_CHARS = 16
 
 
@@ -33,15 +36,20 @@ def markdown_bold(text: str) -> bool:
     pairs of ``**``, each opening before a character that is no space and closing after one, a ``****`` closing one
     pair and opening the next (**2030年****）**, as a converter writes two bold runs side by side). A masked name
     (***县, **风廉政建设 with no closing pair, 推进**镇 between two characters) is a run of another length, a pair
-    left open or stars inside a word; so is a pair whose second half follows an opening mark (**县……开通“**平台”: a
-    masked county's name and a masked platform's, CommonMark's right-flanking rule), or after a comma in a sentence
+    left open or stars inside a word; so is a pair whose halves both stand before a unit (**镇位于……。**镇党委), a
+    pair whose second half follows an opening mark (**县……开通“**平台”: a masked county's name and a masked
+    platform's, CommonMark's right-flanking rule), or after a comma in a sentence
     going on (……以来,**人民), or stars before a percent sign (的**%: a masked figure)."""
     inside = False
     runs = 0
+    unit_opens = False  # the open pair's stars stand before a unit (**镇)
     for m in _STAR_RUN.finditer(text):
         size, start, end = len(m.group()), m.start(), m.end()
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
+        if inside and unit_opens and after in _UNITS:
+            return False  # **镇……**镇: two masked names
+        unit_opens = not inside and after in _UNITS
         if size == 4 and inside and not before.isspace() and not after.isspace():
             runs += 1
             continue  # closes a bold run and opens the next
