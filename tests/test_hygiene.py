@@ -317,6 +317,14 @@ def test_correct_words_that_a_rewriter_could_also_produce_stay_silent(tmp_path: 
     assert [f.excerpt for f in lint_text("以发奋有为的状态开展工作。", tmp_path, select="T104")] == ["发奋有为"]
 
 
+def test_strict_standards_and_procedures_are_no_swap(tmp_path: Path) -> None:
+    """严格标准程序 lists the standards and the procedure a step keeps to (严格标准, 严格程序); 严格标准管理 and
+    进一步标准程序 are the rewriter's 规范 → 标准."""
+    assert lint_text("评选工作严格标准程序，做到公开公正。", tmp_path, select="T104") == []
+    assert [f.suggestion for f in lint_text("对资金严格标准管理。", tmp_path, select="T104")] == ["规范"]
+    assert [f.suggestion for f in lint_text("进一步标准程序。", tmp_path, select="T104")] == ["规范"]
+
+
 def test_rewriter_swaps_of_renshi_tebie_and_zhongyang(tmp_path: Path) -> None:
     text = "会议要求统一思想熟悉。非凡是要贯彻中心、省委部署，落实党中心、国务院要求。"
     found = lint_text(text, tmp_path, select="T104")
