@@ -883,3 +883,44 @@ def test_a_part_on_how_the_work_was_organised_is_a_review(tmp_path: Path) -> Non
     text = ("专项行动情况报告\n一、概述\n专项行动于4月开展。\n二、组织实施情况\n市政府成立了领导小组。\n"
             "加强宣传发动。\n强化督导检查。\n三、下一步工作\n1.由安监局于年底前完成复查。\n")
     assert lint_text(text, tmp_path, select="M101") == []
+
+
+# rules documents, assessments and schedules: sentences written for these tests
+
+def test_rules_whose_opening_enacts_them_hold_no_measures(tmp_path: Path) -> None:
+    """现制定以下会议规则 with no title left: a set of rules (what a meeting decides, who attends), not a 方案 of tasks,
+    though its opening says 现制定 as a plan's does."""
+    text = ("为规范局务会议，提高议事效率，现制定以下会议规则。\n一、会议由局长召集和主持，每月召开一次。\n二、主要内容：\n"
+            "1、传达学习上级的重要文件和会议精神；\n2、研究决定本局年度工作计划；\n3、讨论其他需要会议研究的事项。\n")
+    assert _m101(text, tmp_path) == []
+    plan = text.replace("会议规则", "工作方案").replace("二、主要内容：", "二、主要任务：")
+    assert _m101(plan, tmp_path) == ["M101"]
+
+
+def test_the_parts_an_assessment_covers_are_no_measures(tmp_path: Path) -> None:
+    """二、考核内容 / （二）重点工作。主要考核……: what is scored, not a task, though 重点工作 names a plan's tasks."""
+    text = ("管区工作考核办法\n一、考核对象\n各管区及其工作人员。\n二、考核内容\n（一）自身建设。主要考核学习和工作纪律。\n"
+            "（二）重点工作。主要考核信访稳定、村务公开等工作完成情况。\n三、考核方式\n实行百分制，每季度考核一次。\n")
+    assert _m101(text, tmp_path) == []
+
+
+def test_a_rule_a_measure_sets_is_checkable(tmp_path: Path) -> None:
+    """未经……准假不允许学生离校: a rule anyone can check, as 不得 and 一律 are."""
+    text = ("学校防溺水应急预案\n一、预防措施\n1、加强宣传教育。利用班会开展安全教育。\n"
+            "2、严格门卫管理。未经班主任准假不允许学生离校，外来人员一律登记。\n")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [3]
+
+
+def test_a_stage_dates_the_paragraphs_under_it(tmp_path: Path) -> None:
+    """第二阶段：组织实施（2025年4月至10月） / 各站按方案开展创建。: the stage's period dates the work under it, up to the
+    next stage; 在2025年第一季度例会上 is a date too."""
+    text = ("社区卫生服务站创建活动方案\n为提升服务质量，现制定本方案。\n一、活动目标\n全年创建示范站两个。\n二、实施步骤\n"
+            "第一阶段：宣传发动（2025年3月份）\n在2025年第一季度站长例会上，做好动员工作，鼓励各站积极参加。\n"
+            "第二阶段：组织实施（2025年4月至10月）\n各服务站按照方案要求开展创建。\n")
+    assert _m101(text, tmp_path) == []
+    undated = text.replace("（2025年4月至10月）", "")
+    assert [f.line for f in lint_text(undated, tmp_path, select="M101")] == [9]
+
+
+def _m101(text: str, tmp_path: Path) -> list[str]:
+    return codes(text, tmp_path, select="M101")

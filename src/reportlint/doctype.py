@@ -50,6 +50,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         if ending.endswith(_OTHER_KINDS):
             return None  # a 函 answering a deputy's proposal: its kind is named, and no profile describes it
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
+    if _ENACTS_RULES.search(opening):
+        return None  # 现制定以下会议规则, 特制定本考核办法: a set of rules, whatever else its opening names
     # each heading normalised once (fuzzy_contains: equal, or holding a wording of 3 or more
     # characters); a long document has thousands of short lines, and every profile asks
     normalised = {normalize_heading(h.text) for h in outline.headings}
@@ -133,6 +135,11 @@ def _own_at(text: str, words: str, at: int) -> bool:
 _OTHER_KINDS = ("制度", "办法", "规定", "细则", "规则", "条例", "章程", "守则", "准则", "主持词", "议程", "批复",
                 "公告", "决定", "纪要", "决议", "公报", "函")
 
+
+# an opening that says it lays down rules (现制定以下会议规则, 特制定本办法, 现修订如下制度): a document of one of the
+# ``_OTHER_KINDS`` its title would name, when the title is lost
+_ENACTS_RULES = re.compile(r"[现特](?:制定|修订|印发|出台)(?:了)?(?:以下|如下|本)?[^，。；,;：:“”《》]{0,12}?"
+                           r"(?:制度|办法|规定|细则|规则|条例|章程|守则|准则)(?:[（(]试行[）)])?[。：:；;，,]")
 
 # 关于印发《……工作要点》的通知: the document sent is the one whose type matters
 _SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")

@@ -852,13 +852,21 @@ def _part_of_a_content_list(ctx: Context, i: int) -> bool:
 
 
 def _under_review(items: Sequence[Any], i: int) -> bool:
-    """Whether an item above item ``i`` heads a review of the work done (``_REVIEW``)."""
+    """Whether an item above item ``i`` heads a review of the work done (``_REVIEW``), or the content of an assessment
+    (``_ASSESSED``: 二、考核内容 / （二）重点工作。主要考核……: what is scored, not tasks)."""
     j, seen = items[i].parent, 0
     while j >= 0 and seen < 8:
-        if _REVIEW.search(items[j].marker.title[:16]):
+        title = items[j].marker.title[:16]
+        if _REVIEW.search(title) or _ASSESSED.search(title):
             return True
         j, seen = items[j].parent, seen + 1
     return False
+
+
+# the heading of what an assessment, an inspection or a rating covers and how it scores (考核内容, 检查范围, 评分标准,
+# 计分办法): the parts of a 考核办法 or a 检查方案 listed under it are what is scored, each a kind of work, not a task
+_ASSESSED = re.compile(r"(?:考核|考评|检查|督查|评价|评比|评分|计分|测评)(?:的)?"
+                       r"(?:内容|范围|项目|指标|标准|细则|对象|方式|方法|办法|程序)")
 
 
 _REVIEWED = re.compile(r"\s*(?:的|和|及|与|以及)?(?:主要|取得的?)?"
@@ -1012,6 +1020,7 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
             found: list[Measure] = []
             signed: list[bool] = []  # whether each paragraph, as written, could be a line of the signature
             concluding = False  # under a lead to conclusions (我们得出以下结论：), up to the next lead
+            staged = frozenset()  # the deadline the last stage's line sets for the paragraphs under it
             for b in range(sec.block, sec.end_block + 1):
                 if ctx.doc.blocks[b].kind not in ("paragraph", "heading"):
                     continue  # a table cell holds no measure sentence
@@ -1028,7 +1037,11 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
                     continue  # 组长：……, 成员：……: who sits in the body set up, no task
                 if text.strip(" \u3000。：:；;") and b not in ctx.residue and not _leads_in(text):
                     lead = len(text) - len(text.lstrip(" \u3000。：:；;"))
-                    found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;"), given=given))
+                    found.append(Measure(b, a[1] + lead, z[0], z[1], text.strip(" \u3000。：:；;"),
+                                         given=given | staged))
+                    if _STAGE_LINE.match(text):  # 第二阶段：组织实施（4月至10月） / ……: its period dates the
+                        # paragraphs under it, up to the next stage, as an item's title dates its sub-items
+                        staged = _DEADLINE if dimensions_of(ctx, params).dated(text) else frozenset()
                     signed.append(bool(_SIGNATURE_LINE.match(text)))
             while len(found) > 1 and signed.pop():
                 found.pop()  # the issuing body (or a date) under the last paragraph: the signature, no measure
@@ -1104,6 +1117,8 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     return measures, sections
 
 
+# the line of a stage or a step of a plan's schedule, unnumbered (第一阶段：宣传发动（3月份）, 第二步：……)
+_STAGE_LINE = re.compile(r"\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步)")
 # a lead to a survey's conclusions (我们可以得出以下结论：, 调查结论如下：): the lines under it state findings
 _CONCLUSIONS_LEAD = re.compile(r"(?:得出|得到|形成|归纳出?)[^，。,：:]{0,6}结论|结论(?:如下|是)")
 _SENTENCE_STOPS = re.compile(r"[。；;！？!?]")
