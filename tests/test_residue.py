@@ -258,3 +258,24 @@ def test_the_value_lines_between_residue_lines_are_residue_for_every_rule(tmp_pa
             "栏目: | 通知公告 | 来源: | 县应急局 |\n各乡镇：\n请做好汛期安全工作。\n")
     found = lint_text(text, tmp_path, select="B101,B107,S105")
     assert [(f.rule, f.block, f.end_block) for f in found] == [("B101", 1, 3)]
+
+
+def test_a_portals_summary_field_does_not_begin_the_body(tmp_path: Path) -> None:
+    """内容概述：为……，特制定本制度。 in a portal's catalogue over the text sums the document up in a sentence: the
+    catalogue goes on after it (时效：), and the title under it is the document's."""
+    from reportlint.testing import lint_text
+
+    text = ("当前位置: 首页 > 政务公开 > 政府文件\n索 引 号: 11320000/2023-00012 信息分类: 政府文件\n"
+            "发布机构: 某镇人民政府 发文日期: 2023-03-01\n文号: 某政发〔2023〕3号 关 键 字:\n"
+            "内容概述: 为进一步加强公务用车管理，降低运行成本，结合本镇实际，特制定本制度。\n时效:\n\n"
+            "某镇公务用车管理制度\n第一条 为加强公务用车管理，制定本制度。\n第二条 本制度适用于镇机关各部门。\n")
+    found = lint_text(text, tmp_path, select="B101,S105")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 6)]
+
+
+def test_a_sites_search_button_over_the_text_is_residue(tmp_path: Path) -> None:
+    """……信息网,百度一下! over the text: the site's search box and its button, copied with the page."""
+    from reportlint.testing import lint_text
+
+    text = "某某农村信息网,百度一下!\n\n村务公开工作制度\n第一条 为推进村务公开，制定本制度。\n"
+    assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 1)]

@@ -166,6 +166,11 @@ def _anywhere(patterns: tuple[str, ...]) -> tuple[PatternSet, ...]:
     return tuple(s for s in (pattern_set(tuple(lines)), pattern_set(tuple(rest))) if s is not None)
 
 
+# the field of a portal's catalogue table that sums the document up in a sentence or two (内容概述：为进一步加强……,
+# 《政府网站发展指引》's 政府信息公开 fields): its sentences do not begin the body
+_SUMMARY_FIELD = re.compile(r"\s*(?:内容概述|内容摘要|内容描述|内容简介)\s*[:：]")
+
+
 def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iterator[int]:
     """Blocks holding web residue: ``patterns`` anywhere; ``head_patterns`` only at the top,
     before the first body paragraph and within the first ``head_blocks`` non-empty blocks;
@@ -203,7 +208,8 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         sentence = _STOPS.search(b.text) is not None
         listing = not sentence and b.text.count("，") + b.text.count(",") >= 2 \
             and not (at_head and at_head.holds(b.text))
-        if len(b.text.strip()) >= 20 and (sentence or listing) and (b.index not in found or len(b.text) > limit):
+        if len(b.text.strip()) >= 20 and (sentence or listing) and (b.index not in found or len(b.text) > limit) \
+                and not _SUMMARY_FIELD.match(b.text):
             break
         head.add(b.index)
     if head:
@@ -376,7 +382,8 @@ _SEPARATORS = frozenset((">", "＞", "»", "›", "|", "｜", "/"))  # a breadcr
 _LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 办公室)
 _PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcrumb or a switch (大 | 中 | 小)
 # the kinds a document's title ends in (……的通知, ……的批复, ……的函)
-_KINDS = "通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|细则|函"
+_KINDS = ("通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|细则|函"
+          "|制度|预案|规则|条例|章程|守则|准则")  # (and the kinds of rules and plans: 制度, 预案 …)
 # a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document)
 _VALUE = re.compile(rf"(?!.*关于)(?!.*(?:{_KINDS})$)"
                     r"[^。！？；，,;：:\n]{1,12}")
