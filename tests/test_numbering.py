@@ -1233,3 +1233,14 @@ def test_a_list_in_the_same_style_under_a_heading_line_is_nested(tmp_path: Path)
     # a 3. repeated in the sub-list itself is still a repeat
     wrong = text.replace("3.文体活动", "2.文体活动")
     assert [(f.rule, f.line) for f in lint_text(wrong, tmp_path, select="N101")] == [("N101", 10)]
+
+
+def test_a_label_written_after_a_comma_or_before_a_stray_mark_is_no_skip(tmp_path: Path) -> None:
+    """二、…工作,三、… after a lost full stop, 第三条”… with a stray quote: the label the outline did not read as an
+    item is there, so the count does not skip; a label after a word refers to an article (依照本办法第三条)."""
+    comma = "门卫管理制度\n一、按时开关校门。\n二、负责收发报刊，完成领导交办的工作,三、做到衣冠整洁。\n四、严格登记来访人员。\n"
+    assert lint_text(comma, tmp_path, select="N102") == []
+    quote = "安全管理办法\n第一条 为加强管理，制定本办法。\n第二条 本办法适用于全公司。\n第三条”坚持预防为主的原则。\n第四条 各部门负责落实。\n"
+    assert lint_text(quote, tmp_path, select="N102") == []
+    cited = "安全管理办法\n第一条 为加强管理，制定本办法。\n第二条 依照本办法第三条执行。\n第四条 各部门负责落实。\n"
+    assert [f.excerpt for f in lint_text(cited, tmp_path, select="N102")] == ["第四条"]

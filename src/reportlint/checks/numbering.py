@@ -61,6 +61,31 @@ def _numbers_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
     return [next(w for w in wanted if line.startswith(w)) for line in found] == wanted
 
 
+def _label_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
+    """Whether the one label missing between ``prev`` and ``mk`` (八、 then 十、) is written between them after a clause
+    mark or a line's start (……临时安排的工作,九、门卫…… after a lost full stop; 第三条”公司…… with a stray quote after
+    it): an item the outline did not read as one, not a number skipped. A label after a word (依照本办法第三条) is a
+    reference to an item, no item."""
+    if mk.value != prev.value + 2:
+        return False
+    blocks = ctx.doc.blocks
+    labels = {prev.label_for(prev.value + 1), mk.label_for(prev.value + 1)}
+    for i in range(prev.block, mk.block + 1):
+        text = blocks[i].text
+        lo = prev.end if i == prev.block else 0
+        hi = mk.start if i == mk.block else len(text)
+        for label in labels:
+            at = text.find(label, lo, hi)
+            while at >= 0:
+                if at == 0 or text[at - 1] in _CLAUSE_BEFORE or not text[:at].strip():
+                    return True
+                at = text.find(label, at + 1, hi)
+    return False
+
+
+_CLAUSE_BEFORE = frozenset("，,。.；;：:！!？?“”\"'‘’ \u3000\t")
+
+
 def _lost_numeral(ctx: Context, prev: Marker, mk: Marker) -> int | None:
     """The one block between ``prev`` and ``mk`` (two apart: 二、 then 四、) that opens with the marker's mark and no
     numeral (、征集要求): the heading whose number was lost, or None."""
@@ -164,8 +189,9 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                     hidden.search(ctx.doc.blocks[i].text) is not None for i in range(prev.block, mk.block + 1)):
                 continue  # a site hid the text between (此处隐藏2779字，下载后查看, on a line of its own or inside a
                 # paragraph): the missing items went with it
-            if kind == "skip" and _numbers_written_between(ctx, prev, mk):
-                continue  # 1、…… / 2、8月24日，…… / 5、: the numbers are there (the outline read 2、8月 as months)
+            if kind == "skip" and (_numbers_written_between(ctx, prev, mk) or _label_written_between(ctx, prev, mk)):
+                continue  # 1、…… / 2、8月24日，…… / 5、: the numbers are there (the outline read 2、8月 as months), or
+                # the label after a comma or before a stray mark (……工作,九、门卫……; 第三条”公司……)
             lost = _lost_numeral(ctx, prev, mk) if kind == "skip" else None
             if lost is not None:  # 二、…… / 、征集要求 / 四、……: the number was lost there, not skipped
                 if mode == "skip":
@@ -232,9 +258,10 @@ _CHAPTER = re.compile(r"[\s\u3000]*[【\[]?[\s\u3000]*第([一二三四五六七
 _CHAPTER_TITLE = 30  # characters after the label, at most: a longer line is a sentence that names a chapter
 # an article opening its paragraph (第十二条　会员……, 第三条：…, **第五条** …): the articles of a 章程, 办法 or 条例
 # run 第一条, 第二条 … through the document, or start again under each chapter; 第十条之一 (an article added by an
-# amendment) and 第三条规定 (a sentence) have no blank or colon after 条
+# amendment) and 第三条规定 (a sentence) have no blank or colon after 条; a quotation mark that slipped there
+# (第三条”公司……: the mark of a quotation further on) leaves the article one
 _ARTICLE = re.compile(r"[\s\u3000]*(?:#{1,6}[ \t]*)?(?:\*\*)?[【\[]?第([一二三四五六七八九十百零〇]{1,7})"
-                      r"(?:[ \u3000]条|条(?=[\s\u3000：:】\]]|\*\*|$))")  # 第十八　条侦查……: its blank slipped left
+                      r"(?:[ \u3000]条|条(?=[\s\u3000：:】\]”“\"]|\*\*|$))")  # 第十八　条侦查……: its blank slipped left
 
 
 def _article_label(n: int) -> str:
