@@ -220,3 +220,12 @@ def test_a_papers_label_spaced_out_is_no_cut_word(tmp_path: Path) -> None:
     text = ("社区养老服务调查\n张明 李华摘 要 本文调查了本市社区养老服务的现状和问题。\n"
             "各社区要加强养老服务设施建设，提高服 务质量。\n")
     assert [f.line for f in lint_text(text, tmp_path, select="T110")] == [3]
+
+
+def test_a_space_after_an_articles_title_stands_for_its_line_break(tmp_path: Path) -> None:
+    """第一条 应急领导小组 成立……: an article's title, then a space where its line break was, then the text; the space
+    parts 小组 from 成立, it cuts no 组成."""
+    text = ("安全生产应急预案\n为规范应急管理，制定本预案。 第一条 应急领导小组 成立公司应急领导小组，统一指挥。"
+            " 第二条 救援队伍 公司组建救援队伍。\n")
+    assert lint_text(text, tmp_path, select="T110") == []
+    assert [f.excerpt for f in lint_text("全县各学 校要在月底前完成排查。", tmp_path, select="T110")] == ["学 校"]

@@ -86,21 +86,30 @@ _ROSTER = re.compile(r"(?:(?:副\s*)?(?:组|指挥|总指挥|队|团)\s*长|成\
 
 
 def _heading_ends_at(ctx: Context) -> Callable[[int, int], bool]:
-    """For a block and a place in it: whether an item's marker of the outline opens a short title that ends there."""
+    """For a block and a place in it: whether an item's marker of the outline, or a part's label (第一条, 附件1), opens
+    a short title that ends there."""
     opened: dict[int, list[int]] | None = None  # block -> where its markers end: made at the first question
 
     def ends_at(block: int, at: int) -> bool:
         nonlocal opened
         if opened is None:
             opened = {}
-            for mk in ctx.outline.markers:
+            for mk in (*ctx.outline.markers, *ctx.outline.parts()):  # items, and parts (第一条, 附件1)
                 if not mk.stray:
                     opened.setdefault(mk.block, []).append(mk.end)
         text = ctx.doc.blocks[block].text
-        return any(0 < at - end <= _HEADING_CHARS and not _NOT_IN_TITLE.search(text, end, at)
+        # (the blank after a label, 第一条 生产安全领导小组 成立……, is the label's: the title begins after it)
+        return any(0 < at - end <= _HEADING_CHARS and not _NOT_IN_TITLE.search(text, _after_blanks(text, end), at)
                    for end in opened.get(block, ()))
 
     return ends_at
+
+
+def _after_blanks(text: str, at: int) -> int:
+    """The place after the blanks (spaces, tabs, ideographic spaces) that begin at ``at``."""
+    while at < len(text) and text[at] in " \t\u3000":
+        at += 1
+    return at
 
 
 def _cut_word(text: str, at: int, lex: object) -> str | None:
