@@ -279,3 +279,12 @@ def test_a_sites_search_button_over_the_text_is_residue(tmp_path: Path) -> None:
 
     text = "某某农村信息网,百度一下!\n\n村务公开工作制度\n第一条 为推进村务公开，制定本制度。\n"
     assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 1)]
+
+
+def test_a_sharing_sites_disclaimer_over_the_text_is_residue(tmp_path: Path) -> None:
+    """1.本站不保证……上传的文档的完整性: a sharing site's terms over the file, numbered as its notes are; its 1. is no
+    item of the document (N104 read 一、 under it as nested)."""
+    from reportlint.testing import lint_text
+
+    text = "村务公开制度\n1.本站不保证所上传文档的完整性，请自行甄别。\n一、公开内容\n村级财务收支情况。\n二、公开时间\n每季度公开一次。\n"
+    assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101,N")] == [("B101", 2)]
