@@ -1180,8 +1180,13 @@ def test_a_viewers_pages_under_its_header_are_page_numbers(tmp_path: Path) -> No
     alone = "某县消防安全检查活动方案_第1页\n下载本文档\n1、 某县消防安全检查活动方案" + page + "。\n"
     assert [f.rule for f in lint_text(alone, tmp_path, select="N104,N106,N108")] == ["N108"]
     # a list whose first item does not open with the title above is a list
+    # a first page that does not open with the title above is told by the headings it holds (一、……二、……三、……),
+    # which no item numbered 1、 holds: pages all the same
     listed = text.replace("1、 某县消防安全检查活动方案", "1、 ")
-    assert "N108" not in [f.rule for f in lint_text(listed, tmp_path, select="N104,N106,N108")]
+    assert [f.rule for f in lint_text(listed, tmp_path, select="N104,N106,N108")] == ["N108", "N108"]
+    # … while numbers over paragraphs that hold none are a list
+    plain = "某县消防安全检查活动方案\n1、 检查时间为11月至12月。\n2、 检查范围为人员密集场所。\n"
+    assert lint_text(plain, tmp_path, select="N108") == []
 
 
 def test_a_clock_time_is_no_item_number(tmp_path: Path) -> None:
@@ -1244,3 +1249,14 @@ def test_a_label_written_after_a_comma_or_before_a_stray_mark_is_no_skip(tmp_pat
     assert lint_text(quote, tmp_path, select="N102") == []
     cited = "安全管理办法\n第一条 为加强管理，制定本办法。\n第二条 依照本办法第三条执行。\n第四条 各部门负责落实。\n"
     assert [f.excerpt for f in lint_text(cited, tmp_path, select="N102")] == ["第四条"]
+
+
+def test_a_number_opening_a_paragraph_that_holds_the_headings_above_it_is_a_page_number(tmp_path: Path) -> None:
+    """1、……。二、……。三、…… / 2、……四、……: a pasted page opens with the viewer's number and runs on over the document's
+    top-level headings, which no item of the level below holds. An item whose text names 一、二年级 is an item."""
+    pages = ("1、村务公开制度一、公开原则。坚持依法公开、真实公开。二、公开内容。村级财务收支情况。三、公开时间。每季度公开一"
+             "次。\n2、次。四、公开形式。设立公开栏。五、监督检查。村务监督委员会负责监督。\n")
+    found = lint_text(pages, tmp_path, select="N")
+    assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
+    items = "学校工作安排\n1、组织一、二年级学生参加体检。\n2、做好三、四年级的教材征订。\n3、完成期末考试。\n"
+    assert lint_text(items, tmp_path, select="N108") == []

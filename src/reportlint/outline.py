@@ -500,7 +500,31 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
             series_strays -= markers[k].family == "ar"
             out[k] = markers[k]  # ``out`` holds one marker for each of ``markers``, in order
     # a series needs three strays: with fewer in all, none changes
-    return _fixed_chunks(_page_number_series(out) if series_strays >= _SERIES else out, blocks)
+    out = _fixed_chunks(_page_number_series(out) if series_strays >= _SERIES else out, blocks)
+    return _pages_over_headings(out)
+
+
+def _pages_over_headings(markers: list[Marker]) -> list[Marker]:
+    """A number opening a paragraph (1、, 2.) whose paragraph holds two or more headings of the level above it (二、……。
+    三、……) is a viewer's page number, not an item: an item never holds the parts of the level over its own (一、 ›
+    （一） › 1. › （1）), while a pasted page begins with its number and runs on over the headings it holds. The numbers
+    opening the next paragraphs in turn (2、 after such a 1、) are its next pages."""
+    held: dict[int, int] = {}  # block → top-level headings inside it
+    for mk in markers:
+        if mk.inline and mk.family == "cn" and not mk.stray:
+            held[mk.block] = held.get(mk.block, 0) + 1
+    if not held:
+        return markers
+    out = []
+    last: dict[str, int] = {}  # the value of the last page number of each style
+    for mk in markers:
+        if not mk.inline and mk.family == "ar" and not mk.stray and (
+                held.get(mk.block, 0) >= 2 or last.get(mk.style) == mk.value - 1):
+            last[mk.style] = mk.value
+            mk = Marker(mk.block, mk.start, mk.end, mk.family, mk.value, mk.opener, mk.closer, mk.punct, mk.inline,
+                        "page", "", mk.intro)
+        out.append(mk)
+    return out
 
 
 _HEADING_RUN = 40  # characters of a heading run into the next item's marker at most
