@@ -58,8 +58,9 @@ _START_PATTERNS = (  # family, pattern, the value of the number it captures (a C
      _CN_COMMON.__getitem__),
     ("ar-paren", re.compile(rf"{_LEAD}([（(])[ \u3000]*(\d{{1,2}})[ \u3000]*([）)])([、，,.．]?){_TITLE_AHEAD}"), int),
     # 一， is a marker only before a Chinese character; a space typed before 、 (四 、加强……) is still the marker's
+    # (一.3月底前……: an item whose text begins with a month, as 4.6月底前 is)
     ("cn", re.compile(rf"{_LEAD}()([{CN_NUM}]{{1,3}})()(?:[ \u3000](?=、))?([、.．]|[，,](?=[\u3400-\u9fff]))"
-                      rf"(?!{_RANGE}){_TITLE_AHEAD}"),
+                      rf"(?!(?!{_MONTH_AFTER_DOT}){_RANGE}){_TITLE_AHEAD}"),
      _CN_COMMON.__getitem__),
     # 4．2024年预算表, 4.6月底前完成: an item whose text starts with a year or a month (a decimal is never
     # followed by 月 without 个); 1.5万元 is a number; "3，" is a number in a sentence
