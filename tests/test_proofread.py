@@ -242,6 +242,9 @@ def test_letters_between_a_dates_units_that_make_no_month_are_left_alone(tmp_pat
     ("同事们的成绩令人艳慕。", "艳慕", "羡慕"),
     ("校园小买部已全部整改。", "小买部", "小卖部"),
     ("需然困难很多，但我们没有退缩。", "需然", "虽然"),
+    ("听到消息，大家心潮澎拜。", "澎拜", "澎湃"),
+    ("干部们走村窜户收集意见。", "走村窜户", "走村串户"),
+    ("发展快不快，关健在班子。", "关健", "关键"),
 ])
 def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> None:
     found = _found(tmp_path, text, "T105")
@@ -251,6 +254,8 @@ def test_more_listed_typos(tmp_path: Path, text: str, typo: str, right: str) -> 
 def test_the_right_words_near_the_more_listed_typos_stay(tmp_path: Path) -> None:
     assert _found(tmp_path, "路口竖立着一块警示牌。那是去年的事。他肯定会来。", "T105") == []
     assert _found(tmp_path, "如有所需然后再议。", "T105") == []
+    assert _found(tmp_path, "会议由关健同志主持。", "T105") == []  # a person named 关健
+    assert _found(tmp_path, "各机关健全制度，有关健康的知识。", "T105") == []  # 机关 + 健全, 有关 + 健康
 
 
 def test_yin_ren_before_a_verb_of_thought_is_no_yin_ru(tmp_path: Path) -> None:
