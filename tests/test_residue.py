@@ -288,3 +288,18 @@ def test_a_sharing_sites_disclaimer_over_the_text_is_residue(tmp_path: Path) -> 
 
     text = "村务公开制度\n1.本站不保证所上传文档的完整性，请自行甄别。\n一、公开内容\n村级财务收支情况。\n二、公开时间\n每季度公开一次。\n"
     assert [(f.rule, f.line) for f in lint_text(text, tmp_path, select="B101,N")] == [("B101", 2)]
+
+
+def test_a_pages_counters_slots_addresses_and_tags_are_residue(tmp_path: Path) -> None:
+    """A breadcrumb from the site's home page (网站首页 >> …), a post's time with its readers, a count of visitors, an
+    empty advertising slot, a crawler's time stamp and a page-to-text tool's address over the text; the site's tags
+    and searches under it."""
+    from reportlint.testing import lint_text
+
+    head = ["网站首页 >> 公文写作 >> 总结", "发布 2024-03-06 09:15:12 阅读 812", "2024-03-06 126人已围观",
+            "文章顶部广告位(电脑)", "2024-03-06 09:15:12 +0000 UTC", "Original URL: https://example.org/p/8.html"]
+    body = ["某中心2023年工作总结", "2023年，中心在上级的正确领导下，认真落实各项部署，较好完成了全年目标任务。",
+            "一、主要工作", "全年完成培训12期。"]
+    foot = ["Tag:工作总结,年度总结", "相关热词搜索:中心 年度 总结"]
+    found = lint_text("\n".join(head + body + foot), tmp_path, select="B101,S105")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 6), ("B101", 11, 12)]
