@@ -303,3 +303,15 @@ def test_a_pages_counters_slots_addresses_and_tags_are_residue(tmp_path: Path) -
     foot = ["Tag:工作总结,年度总结", "相关热词搜索:中心 年度 总结"]
     found = lint_text("\n".join(head + body + foot), tmp_path, select="B101,S105")
     assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 6), ("B101", 11, 12)]
+
+
+def test_a_portals_share_buttons_dates_counters_and_crumbs_over_the_text_are_residue(tmp_path: Path) -> None:
+    """• 微信 / • 微博 / • 繁体字, a catalogue field 文件编号: with an empty value, 日期: alone, a date with its 点击数:, a
+    breadcrumb after its icon's file name and the prompt to open the page on a phone."""
+    from reportlint.testing import lint_text
+
+    head = ["• 微信", "• 微博", "• 繁体字", "文件编号: 有效性: 有效", "", "ico-nav.png 首页 > 工作动态 > 通知公告",
+            "日期: 2024-05-20", "2024-05-20 点击数:", "扫一扫在手机上打开当前页"]
+    body = ["某局关于开展安全检查的通知", "各科室：", "为做好汛期安全工作，经研究，决定开展一次安全检查。"]
+    found = lint_text("\n".join(head + body), tmp_path, select="B101,S105")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 9)]
