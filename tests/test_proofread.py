@@ -263,6 +263,12 @@ def test_yin_ren_before_a_verb_of_thought_is_no_yin_ru(tmp_path: Path) -> None:
     assert _found(tmp_path, "他们的做法引人思考，也引人深思。", "T105") == []
 
 
+def test_san_shu_of_the_families_of_the_fallen_is_no_san_shu_of_the_duty_report(tmp_path: Path) -> None:
+    """三属 (the families of martyrs and of servicemen who died on duty or of illness) is the term of 优抚 work, no slip
+    for the 三述 of a duty report."""
+    assert _found(tmp_path, "走访慰问优抚对象和三属家庭120户。", "T105") == []
+
+
 def test_a_dash_read_as_yi_yi_at_the_head_of_a_sentence(tmp_path: Path) -> None:
     found = _found(tmp_path, "试点分为两类。一一综合类，侧重整体推进。", "T105")
     assert [e for e, _ in found] == ["一一"]
