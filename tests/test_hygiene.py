@@ -1160,3 +1160,20 @@ def test_question_marks_around_a_quoted_question_are_no_title_marks(tmp_path: Pa
     text = "开学讲话\n你准备好了吗?诗人说:“我们的路怎么个走法?这要自己回答。”\n要学习?环境保护法?的规定。\n"
     found = [(f.line, f.suggestion) for f in lint_text(text, tmp_path, select="T103") if "?" in f.excerpt]
     assert (3, "《环境保护法》") in found and not any(s and s.startswith("《") for line, s in found if line == 2)
+
+
+def test_the_first_item_glued_to_its_heading_closes_no_bracket(tmp_path: Path) -> None:
+    """……具体要求1)要明确……。2)建立……: the ) of a first item glued to the words before it closes its label, as the
+    ) of 2) after a full stop does; a ) with no item 2 after it is still a lone mark."""
+    text = "安全生产责任制\n具体要求1)要明确各级领导的责任。2)建立管理组织体系。3)把工作分解到人。\n"
+    assert lint_text(text, tmp_path, select="T102") == []
+    lone = "安全生产责任制\n具体要求1)要明确各级领导的责任。\n"
+    assert [f.excerpt for f in lint_text(lone, tmp_path, select="T102")] == [")"]
+
+
+def test_a_figure_and_a_negative_rate_run_together_are_no_range(tmp_path: Path) -> None:
+    """125,000-22.44%: a flattened table's figure (with its thousands separator) and the next cell's negative rate, no
+    range for 连接号; 10-20% is one."""
+    assert lint_text("营业收入28,500 22,105 125,000-22.44% 17.68%", tmp_path, select="T103") == []
+    assert [f.excerpt for f in lint_text("成本下降10-20%。", tmp_path, select="T103")] == ["-"]
+    assert [f.suggestion for f in lint_text("其中,1-6月完成投资。", tmp_path, select="T103")][-1:] == ["—"]

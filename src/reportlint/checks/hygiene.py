@@ -342,6 +342,15 @@ _WIDTH_PAIR = {"(": ")", "（": "）"}  # a pair must keep one width
 _MARKER_CLOSER = re.compile(r"(?:^|(?<=[\s。；;：:，,、}\]】]))[\dA-Za-z一二三四五六七八九十]{1,3}$")
 
 
+def _first_item_glued(text: str, i: int) -> bool:
+    """Whether the ) at ``i`` closes the label of a first item glued to the words before it (……具体要求1)要明确……
+    2)建立……): its number is 1 and the item 2 with the same closer follows in the paragraph, as the next item."""
+    if text[i - 1:i] != "1" or text[i - 2:i - 1].isdigit():
+        return False
+    nxt = text.find("2" + text[i], i + 1)
+    return nxt > 0 and not text[nxt - 1].isdigit()
+
+
 def _norm_mark(ch: str) -> str:
     return _FAMILY.get(ch, ch)
 
@@ -572,8 +581,9 @@ def _one_per_spot(ctx: Context, rule: Rule, found: list[Finding], near: int) -> 
 
 # one hyphen between two numbers of a quantity (3-5年, 10-20万元, 2021-2025年): a range, which takes the 连接号 — or ～
 # (GB/T 15834-2011 4.13.3); not a standard's or a model's number (GB/T 9704-2012, A4-3), a date (2024-01-02) or a phone
-# number, which no unit follows
-_HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\- \t])\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
+# number, which no unit follows; nor the last digits of a figure with thousands separators before a negative change
+# (125,000-22.44%: the cells of a flattened table, a figure and its growth rate run together)
+_HYPHEN_RANGE = re.compile(r"(?<![A-Za-z0-9/.\- \t])(?<!\d,)\d{1,4}(?:\.\d+)?(-)\d{1,4}(?:\.\d+)?"
                            r"(?=(?:万|亿)?(?:年|月|日|个|项|元|人|次|家|户|台|件|倍|岁|天|周|小时|分钟|公里|米|吨|亩|%|％"
                            r"|字|轮|张|篇|份|名|场|期|批|页|套|辆|座|所|公斤|千克|平方米|立方米))")
 _YEAR_SPAN = re.compile(r"(?:19|20)\d\d-(?:19|20)\d\d$")
@@ -806,7 +816,7 @@ def _pairs(ctx: Context, rule: Rule) -> Iterator[Finding]:
                         mark, blk, at, form, _ = stack.pop()
                         yield rule.finding(ctx.doc, blk, at, at + 1, mark=form, partner=_OPEN.get(form) or _OPEN[mark])
                     stack.pop()
-                elif ch in "）)" and _MARKER_CLOSER.search(text[:i]):
+                elif ch in "）)" and (_MARKER_CLOSER.search(text[:i]) or _first_item_glued(text, i)):
                     continue
                 else:
                     yield rule.finding(ctx.doc, b.index, i, i + 1, mark=ch, partner=_CLOSE_OF[ch])
