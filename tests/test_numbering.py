@@ -1247,6 +1247,8 @@ def test_a_label_written_after_a_comma_or_before_a_stray_mark_is_no_skip(tmp_pat
     assert lint_text(comma, tmp_path, select="N102") == []
     quote = "安全管理办法\n第一条 为加强管理，制定本办法。\n第二条 本办法适用于全公司。\n第三条”坚持预防为主的原则。\n第四条 各部门负责落实。\n"
     assert lint_text(quote, tmp_path, select="N102") == []
+    bare = "平安建设方案\n一、指导思想\n坚持以人民为中心。\n二总体目标\n群众安全感明显提升。\n三、主要任务\n排查化解矛盾纠纷。\n"
+    assert lint_text(bare, tmp_path, select="N102") == []  # 二总体目标: the heading's 、 was lost
     cited = "安全管理办法\n第一条 为加强管理，制定本办法。\n第二条 依照本办法第三条执行。\n第四条 各部门负责落实。\n"
     assert [f.excerpt for f in lint_text(cited, tmp_path, select="N102")] == ["第四条"]
 

@@ -64,14 +64,19 @@ def _numbers_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
 def _label_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
     """Whether the one label missing between ``prev`` and ``mk`` (八、 then 十、) is written between them after a clause
     mark or a line's start (……临时安排的工作,九、门卫…… after a lost full stop; 第三条”公司…… with a stray quote after
-    it): an item the outline did not read as one, not a number skipped. A label after a word (依照本办法第三条) is a
-    reference to an item, no item."""
+    it), or opens a short heading line without its mark (二总体目标): an item the outline did not read as one, not a
+    number skipped. A label after a word (依照本办法第三条) is a reference to an item, no item."""
     if mk.value != prev.value + 2:
         return False
     blocks = ctx.doc.blocks
     labels = {prev.label_for(prev.value + 1), mk.label_for(prev.value + 1)}
+    bare = prev.label_for(prev.value + 1, punct="")  # 二总体目标: a heading line whose 、 was lost
     for i in range(prev.block, mk.block + 1):
         text = blocks[i].text
+        line = text.strip()
+        if prev.block < i < mk.block and bare and line.startswith(bare) and len(line) <= _BARE_HEADING \
+                and "\u4e00" <= line[len(bare):len(bare) + 1] <= "\u9fff" and not _SENTENCE_END.search(line):
+            return True
         lo = prev.end if i == prev.block else 0
         hi = mk.start if i == mk.block else len(text)
         for label in labels:
@@ -83,6 +88,8 @@ def _label_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
     return False
 
 
+_BARE_HEADING = 24  # characters of a heading line whose label lost its mark (二总体目标), at most
+_SENTENCE_END = re.compile(r"[。！？!?；;]")
 _CLAUSE_BEFORE = frozenset("，,。.；;：:！!？?“”\"'‘’ \u3000\t")
 
 
