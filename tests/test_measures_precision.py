@@ -924,3 +924,14 @@ def test_a_stage_dates_the_paragraphs_under_it(tmp_path: Path) -> None:
 
 def _m101(text: str, tmp_path: Path) -> list[str]:
     return codes(text, tmp_path, select="M101")
+
+
+def test_the_last_item_of_a_text_cut_at_its_heading_is_not_judged(tmp_path: Path) -> None:
+    """……。 / 3.加强工作人员的培训和队伍 (the text stops there, no sentence ended): the item's body went with the part
+    the copy lost; a last item that ends its sentence is judged."""
+    text = ("信访工作总结\n一、存在的问题\n群众诉求多元，化解难度较大。\n二、工作建议\n1.进一步重视信访工作\n"
+            "信访工作是服务群众的重要工作，要给予充分重视。\n2.优化工作流程\n要继续优化信访工作的流程，提高办理效率。\n"
+            "3.加强工作人员的培训和队伍")
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5, 7]
+    whole = lint_text(text + "建设。\n", tmp_path, select="M101")  # the three items, one finding for the run
+    assert [f.line for f in whole] == [5] and "连续 3 条" in whole[0].message

@@ -1117,6 +1117,17 @@ def _find_measures(ctx: Context, params: Mapping[str, Any]) -> tuple[list[Measur
     return measures, sections
 
 
+def _heading_cut(ctx: Context, m: Measure) -> bool:
+    """Whether the text ends inside measure ``m``, in its first words: the last paragraph that is no residue is the
+    measure's own, holds no sentence end and ends without one (a heading-like item that ``open_tail``, which asks for a
+    sentence, leaves alone): what the item sets, if anything, went with the part the copy lost."""
+    last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
+    if last is None or last.index != m.end_block or last.index != m.block:
+        return False
+    text = last.text.strip()
+    return not _SENTENCE_STOPS.search(text) and text[-1] not in "：:）)”》"
+
+
 # the line of a stage or a step of a plan's schedule, unnumbered (第一阶段：宣传发动（3月份）, 第二步：……)
 _STAGE_LINE = re.compile(r"\s*第[一二三四五六七八九十\d]{1,3}(?:阶段|步)")
 # a lead to a survey's conclusions (我们可以得出以下结论：, 调查结论如下：): the lines under it state findings
@@ -1436,6 +1447,8 @@ def check_unquantified(ctx: Context, rule: Rule) -> Iterator[Finding]:
             continue  # a heading over several paragraphs is a chapter, not one measure (M103 counts it)
         if tail is not None and (m.end_block, m.end) > tail:
             continue  # the text stops in mid-sentence inside this item: its figure or date may stand past the cut
+        if k == len(measures) - 1 and _heading_cut(ctx, m):
+            continue  # the text stops in this item's first words (3.加强……培训和队伍): its body is past the cut
         if len(m.body) > limit and m103_reports():
             continue  # M103 reports the weak part once; only its bare lines are named one by one
         if restating and _restates(ctx, m, measures, sections, rule.params):
