@@ -315,3 +315,19 @@ def test_a_portals_share_buttons_dates_counters_and_crumbs_over_the_text_are_res
     body = ["某局关于开展安全检查的通知", "各科室：", "为做好汛期安全工作，经研究，决定开展一次安全检查。"]
     found = lint_text("\n".join(head + body), tmp_path, select="B101,S105")
     assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 9)]
+
+
+def test_glossed_fields_empty_labels_buttons_and_a_share_widget_over_the_text(tmp_path: Path) -> None:
+    """A page glossing its characters with readings without tones (發布時(shi)間:), a reading counter (閱讀次數:), an
+    empty field (新闻作者:), a post's time after its category (发表于:), buttons alone on a line (收藏, 详情), a content
+    site's field row (网站:……|) are residue; the line under a share widget's label (分享:) is no value of it."""
+    from reportlint.testing import lint_text
+
+    glossed = ["文章(zhang)來源:某市國(guo)資委 發布時(shi)間:2024-02-17", "閱讀次數:6573", "新闻作者:",
+               "[工作报告 - 政策法规] 发表于:2024-03-04 23:31:57", "收藏", "详情", "网站:某某素材库 | 时间:2024-03-27 11:29:07 |"]
+    body = ["一、主要工作", "全年完成项目建设12个，同比增长8%。", "二、下一步打算", "继续抓好项目建设。"]
+    found = lint_text("\n".join(["某集团2023年工作报告", *glossed, *body]), tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(2, 8)]
+    shared = ["某局2021年工作总结", "信息来源:某局 发布日期:2022-01-29 分享:", "", "2021年工作回顾", "全年完成培训12期。"]
+    found = lint_text("\n".join(shared), tmp_path, select="B101")
+    assert [(f.line, f.end_line) for f in found] == [(2, 2)]

@@ -54,16 +54,31 @@ def find(doc: Document, body: Body, params: Mapping[str, Any], traditional: str 
     only which blocks are residue is read from the copy)."""
     if not params:
         return frozenset()
-    if traditional and holds_traditional(body, traditional):
-        forms = str.maketrans(table(traditional)[1])
-        # a content site's page in traditional characters often glosses them in pinyin (時(shí)間:): the readings
-        # are dropped from the copy too, so 时间： is seen whole (only which blocks are residue comes out of it)
-        glossed = any(v in body.text for v in TONED)
-        blocks = tuple(replace(b, text=(PINYIN_READING.sub("", b.text) if glossed else b.text).translate(forms))
-                       for b in doc.blocks)
+    # a content site's page often glosses its characters in pinyin (時(shí)間:, 來源(yuan):): the readings are dropped
+    # from the copy, so 时间： is seen whole (only which blocks are residue comes out of it)
+    glossed = any(v in body.text for v in TONED)
+    toneless = "(" in body.text and len(_TONELESS_GLOSS.findall(body.text)) >= _GLOSSES
+    changed = traditional and holds_traditional(body, traditional)
+    if changed or glossed or toneless:
+        forms = str.maketrans(table(traditional)[1]) if changed else {}
+
+        def copy(text: str) -> str:
+            if glossed:
+                text = PINYIN_READING.sub("", text)
+            if toneless:
+                text = _TONELESS_GLOSS.sub("", text)
+            return text.translate(forms) if changed else text
+
+        blocks = tuple(replace(b, text=copy(b.text)) for b in doc.blocks)
         doc, body = replace(doc, blocks=blocks), Body(blocks)
     found = frozenset(residue_blocks(doc, body, params))
     return found | _notice_lists(doc.blocks, found) if len(found) >= 2 else found
+
+
+# a reading without its tone in brackets after a character (發布時(shi)間, 文章(zhang)): a page glossing its text; three
+# or more make the page's (a unit or a label in brackets after a word is rarer)
+_TONELESS_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\([a-z]{1,6}\)")
+_GLOSSES = 3
 
 
 def _notice_lists(blocks: Sequence[Block], found: frozenset[int]) -> frozenset[int]:
@@ -380,6 +395,8 @@ def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
 
 _SEPARATORS = frozenset((">", "＞", "»", "›", "|", "｜", "/"))  # a breadcrumb's or a switch's separator on its own line
 _LABEL_END = (":", "：")  # a field's label whose value went to the next line (来源： / 办公室)
+# … but not a share widget's label, whose values are icons (信息来源:××局 发布日期:2022-01-29 分享: / 2021年工作回顾)
+_ICON_LABELS = ("分享", "分享到", "扫一扫")
 _PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcrumb or a switch (大 | 中 | 小)
 # the kinds a document's title ends in (……的通知, ……的批复, ……的函)
 _KINDS = ("通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|细则|函"
@@ -402,7 +419,8 @@ def _head_pieces(blocks: Sequence[Block], head: set[int], got: set[int], at_head
         if i not in got and previous is not None and previous.index in got and at_head and at_head.holds(
                 previous.text) and (
                 (previous.text.strip() in _SEPARATORS and _PIECE.fullmatch(b.text))
-                or (previous.text.rstrip().endswith(_LABEL_END) and _VALUE.fullmatch(b.text.strip()))):
+                or (previous.text.rstrip().endswith(_LABEL_END) and not previous.text.rstrip()[:-1].endswith(
+                    _ICON_LABELS) and _VALUE.fullmatch(b.text.strip()))):
             out.append(i)
             got.add(i)
         previous = b
