@@ -2135,3 +2135,15 @@ def test_a_coined_phrase_in_a_list_of_four_character_items_is_no_typo(tmp_path: 
     assert not _in_coined_parallel(alone, Typo(at, at + 2, "学惜", "学习", "similar_here"), lex)
     slip = "学校工作计划\n打造爱岗敬业、恰尽职守、无私奉献、乐于助人的教师队伍。\n"
     assert [f.suggestion for f in lint_text(slip, tmp_path, select="T105")] == ["恪尽职守"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("全镇共有党支部7个，其中农村支部5个、机关支部2个、学校支部1个。", True),  # 8 of 7: counts are exact
+    ("全村共有党员9名，其中正式党员9名，预备党员3名。", True),  # a first part equal to the whole leaves 3 over
+    ("全镇共有党支部8个，其中农村支部5个、机关支部2个、学校支部1个。", False),
+    ("共有职工356人，其中男59人、女297人；党员168人、群众188人。", False),  # two whole breakdowns of one total
+])
+def test_parts_of_an_exact_count_over_their_whole(tmp_path: Path, text: str, flagged: bool) -> None:
+    """A whole number of things (7个, 9名) is exact: parts after 其中 adding up to one more are wrong, as parts of an
+    amount in 万元 are only beyond the rounding of their figures."""
+    assert bool(_found(tmp_path, text, "T108")) is flagged

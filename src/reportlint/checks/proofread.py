@@ -1575,8 +1575,8 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
             running += p
             if running == total:
                 breakdowns, running = True, 0
-        if breakdowns:
-            continue
+        if breakdowns and not running:
+            continue  # (each breakdown whole: 农村支部5个、机关支部2个、学校支部1个 of 7 leaves 1 over, no second one)
         yield rule.finding(ctx.doc, b.index, m.start() - offset, m.end(2) - offset,
                            text=m.group()[:m.end(2) - m.start()],
                            detail=f"后面列出的分项合计 {sum(parts)}{unit}，大于总数 {total}{unit}")
@@ -1757,9 +1757,12 @@ def _counter(m: re.Match[str]) -> str:
 
 
 def _amount_value(m: re.Match[str]) -> tuple[float, float]:
-    """The amount in its unit (万 and 亿 multiplied out) and half of its last written place (its rounding)."""
+    """The amount in its unit (万 and 亿 multiplied out) and half of its last written place (its rounding); a whole
+    number without 万 or 亿 (7个, 9名, 356人) is a count, exact (three parts of a count allowed a sum off by 1.5)."""
     digits = m.group(1).replace(",", "")
     magnitude = _PART_MAGNITUDE[m.group(2)]
+    if "." not in digits and magnitude == 1:
+        return float(digits), 0.0
     return float(digits) * magnitude, 0.5 * 10 ** -len(digits.partition(".")[2]) * magnitude
 
 
@@ -1843,8 +1846,8 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                     running += _amount_value(m)[0]
                     if abs(running - total) <= slack * 1.0001:
                         breakdowns, running = True, 0.0
-                if breakdowns or summed <= total + slack * 1.0001:
-                    continue
+                if (breakdowns and not running) or summed <= total + slack * 1.0001:
+                    continue  # (each breakdown whole: 5、2 and 1 of 7 leave 1 over, no second breakdown)
             elif abs(summed - total) <= slack * 1.0001 or abs(summed - total) > total * _PARTITION_OFF:
                 continue  # within rounding; or so far off that the parts are no breakdown of it (other measures)
             magnitude = _PART_MAGNITUDE[whole.group(2)]
