@@ -331,3 +331,19 @@ def test_glossed_fields_empty_labels_buttons_and_a_share_widget_over_the_text(tm
     shared = ["某局2021年工作总结", "信息来源:某局 发布日期:2022-01-29 分享:", "", "2021年工作回顾", "全年完成培训12期。"]
     found = lint_text("\n".join(shared), tmp_path, select="B101")
     assert [(f.line, f.end_line) for f in found] == [(2, 2)]
+
+
+def test_a_sites_watermark_after_every_paragraph_is_one_finding(tmp_path: Path) -> None:
+    """……如下。××百科--为××助力 after each paragraph and heading: a site's watermark, one B101 finding with the count;
+    the heading after a paragraph that ends in it cuts no sentence (N108). Owners repeated after the tasks' full stops
+    (（牵头单位：县发改局）) and a text's own words are no watermark."""
+    from reportlint.testing import lint_text
+
+    mark = "ABC农业百科--为乡村振兴助力"
+    lead = "今年以来，街道聚焦群众关心的重点任务，强化落实督办，各项工作平稳有序推进，社会大局和谐稳定，" * 2
+    text = "\n".join([f"某街道2024年工作总结{mark}", f"{lead}现将全年工作总结如下。{mark}", f"一、主要工作{mark}",
+                      f"全年完成项目建设12个。{mark}", f"二、下一步打算{mark}", f"继续抓好项目建设。{mark}"])
+    found = lint_text(text, tmp_path, select="B101,N108")
+    assert [(f.rule, f.line) for f in found] == [("B101", 1)] and "共 6 段" in found[0].message
+    owners = "\n".join(["某县工作方案", "一、主要任务", *(f"{k}.完成任务{k}项。（牵头单位：县发改局）" for k in range(1, 6))])
+    assert lint_text(owners, tmp_path, select="B101") == []

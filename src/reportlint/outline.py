@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 from .model import Block, Document
 from .scan import Body, PatternSet, first_chars
+from .watermark import repeated_tail
 
 CN_NUM = "一二三四五六七八九十"
 _CN_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
@@ -429,6 +430,16 @@ _ANNOUNCED_AFTER = re.compile(r"[^。！？!?；;，,：:]{0,12}(?:如下|以下
 _SERIES = 3  # stray numbers that make a series of page numbers
 
 
+def _without_tail(text: str, blocks: tuple[Block, ...], asked: list[str]) -> str:
+    """``text`` without the watermark a site appended to its paragraphs (``repeated_tail``, worked out at the first
+    call and kept in ``asked``)."""
+    if not asked:
+        asked.append(repeated_tail(blocks))
+    tail = asked[0]
+    stripped = text.rstrip()
+    return stripped[:-len(tail)] if tail and stripped.endswith(tail) else text
+
+
 def _block_openers(markers: list[Marker]) -> dict[int, Marker]:
     """The marker each block begins with (its first marker that is not inline)."""
     opening: dict[int, Marker] = {}
@@ -447,6 +458,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
     previous: Marker | None = None  # the marker before (any block)
     last_of: dict[str, int] = {}  # the value of the last block-start marker of each family
     stops: list[bool] = []  # ``has_sentence_ends``, asked once, at the first marker that seems to cut a sentence
+    tails: list[str] = []  # ``repeated_tail``, asked once, at the first such marker
     for mk in markers:
         family = mk.family
         stray = ""
@@ -463,6 +475,9 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
         if not stray and not mk.inline:
             j = mk.block - 1 if mk.block and blocks[mk.block - 1].text.strip() else _previous_block(blocks, mk.block)
             prev = blocks[j].text if j >= 0 else ""  # most often the block just before
+            if len(prev) >= 100 and _ends_mid_sentence(prev):
+                # (a site's watermark after every paragraph, ……如下。××百科--为××助力, is no part of it)
+                prev = _without_tail(prev, blocks, tails)
             # (not when the text has lost every sentence end, nor for a heading line that follows its sibling or opens
             # a list: the paragraph before only lacks its end mark, 三、…又快又好发展 / 二、工作目标, ……具体考核意见 /
             # 一、考核对象)
@@ -472,7 +487,7 @@ def _mark_stray(markers: list[Marker], blocks: tuple[Block, ...]) -> list[Marker
                              and not _ANNOUNCED_AFTER.match(blocks[mk.block].text, mk.end)) \
                     and not _ends_in_heading(markers, j, prev) \
                     and not ((sibling_before or mk.value == 1)
-                             and _HEADING_LINE.fullmatch(blocks[mk.block].text, mk.end)) \
+                             and _HEADING_LINE.fullmatch(_without_tail(blocks[mk.block].text, blocks, tails), mk.end)) \
                     and _keeps_stops(blocks, stops):
                 stray = "cut"
                 opening = _block_openers(markers) if opening is None else opening

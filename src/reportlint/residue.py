@@ -23,6 +23,7 @@ from .rulebook import apply_options
 from .scan import Body, PatternSet, pattern_set, top_level_branches
 from .textutil import PINYIN_READING, TONED, unspaced
 from .traditional import holds_traditional, table
+from .watermark import repeated_tail
 
 if TYPE_CHECKING:
     from .context import Context
@@ -652,7 +653,7 @@ def _site_patterns(ctx: Context, *keys: str) -> PatternSet | None:
 
 _INLINE_LISTS = (("inline_field_patterns", "inline"), ("spam_patterns", "spam"))
 
-InlinePlace = tuple[int, int, int, str]  # block, start, end, "inline" or "spam"
+InlinePlace = tuple[int, int, int, str]  # block, start, end, "inline", "spam" or "watermark"
 
 
 def inline_residue(ctx: Context) -> tuple[InlinePlace, ...]:
@@ -663,10 +664,16 @@ def inline_residue(ctx: Context) -> tuple[InlinePlace, ...]:
     once per document, for both."""
     def read() -> tuple[InlinePlace, ...]:
         text = ctx.body.text
+        found: list[InlinePlace] = []
+        tail = repeated_tail(ctx.doc.blocks)  # a site's watermark after its paragraphs (……如下。××百科--为××助力)
+        if tail:
+            for b in ctx.doc.blocks:
+                end = len(b.text.rstrip())
+                if b.index not in ctx.residue and b.text.rstrip().endswith(tail):
+                    found.append((b.index, end - len(tail), end, "watermark"))
         union = _site_patterns(ctx, *(name for name, _ in _INLINE_LISTS))
         if union is None or not union.may_begin(text):  # one scan for the lists' first characters: most texts
-            return ()
-        found: list[InlinePlace] = []
+            return tuple(found)
         for name, key in _INLINE_LISTS:
             fields = _site_patterns(ctx, name)
             for b in ctx.doc.blocks if fields is not None and fields.may_begin(text) else ():

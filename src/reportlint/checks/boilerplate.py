@@ -31,7 +31,8 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
     ``tail_inline_chars`` characters of the document, on one long line or on short ones;
     ``inline_patterns`` (a site's markers), ``inline_field_patterns`` (a page's fields or a site's name run into a
     line), ``hidden_patterns`` (a site's prompt where it hid part of the text) and ``spam_patterns`` (gambling spam a
-    hacked site wrote in place of a name) in any block (``text``: the
+    hacked site wrote in place of a name) in any block, and a site's watermark after every paragraph
+    (``watermark.repeated_tail``) (``text``: the
     document's joined text, where a marker's first characters are looked for at once; ``inline``: the places of the
     first and the last of those lists, ``residue.inline_residue``)."""
     limit = params.get("max_block_chars", 300)
@@ -48,7 +49,7 @@ def _residue_inside(doc: Document, params: Mapping[str, Any], residue: frozenset
     for b in filled if hidden is not None and hidden.may_begin(text) else ():
         for m in hidden.finditer(b.text):
             yield b.index, m.start(), m.end(), "hidden"
-    yield from (place for place in inline if place[3] == "spam")
+    yield from (place for place in inline if place[3] in ("spam", "watermark"))
     # the blocks within the document's last ``tail_inline_chars`` characters, each with where that stretch begins in
     # it: the end of one long line, or the short lines a news page's dateline and source line stand on
     edges: dict[int, int] = {}
@@ -193,14 +194,17 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     if word is not None:
         yield rule.finding(doc, *word, key="title_word", text=doc.blocks[word[0]].text[word[1]:word[2]])
     inside = list(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text, inline_residue(ctx)))
-    for index, start, end, key in _one_per_passage(x for x in inside if x[3] != "spam"):
+    for index, start, end, key in _one_per_passage(x for x in inside if x[3] not in _ONE_FOR_ALL):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
         yield rule.finding(doc, index, start, end, key=key, text=text if len(text) <= 40 else text[:30] + "…")
-    spam = [x for x in inside if x[3] == "spam"]
-    if spam:  # the same spam word in place of the names all through a page: one finding, at the first, with the count
-        index, start, end, _ = spam[0]
-        yield rule.finding(doc, index, start, end, key="spam", text=doc.blocks[index].text[start:end],
-                           count=len(spam), related=_other_lines(doc, [x[0] for x in spam]))
+    for key in _ONE_FOR_ALL:
+        # the same spam word in place of the names all through a page, a watermark after every paragraph: one finding,
+        # at the first, with the count
+        places = [x for x in inside if x[3] == key]
+        if places:
+            index, start, end, _ = places[0]
+            yield rule.finding(doc, index, start, end, key=key, text=doc.blocks[index].text[start:end],
+                               count=len(places), related=_other_lines(doc, [x[0] for x in places]))
     jammed = list(_jammer([b for b in doc.blocks if b.index not in ctx.residue], rule.params, ctx.body.text))
     if jammed:  # a forum's copy holds dozens: one finding, at the first, with the count
         index, start, end = jammed[0]
@@ -223,6 +227,9 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(doc, index, start, start + len(shown), key=key,
                                text=shown if len(shown) <= 24 else shown[:20] + "…", count=marks[3],
                                char=_unescaped(shown) if key == "characters" else "")
+
+
+_ONE_FOR_ALL = ("spam", "watermark")  # inline residue said once for the whole text, with its count
 
 
 def _unescaped(entity: str) -> str:
