@@ -267,4 +267,3 @@ def garbled_share(doc: Document, joined: str | None = None, units: bytes | None 
         len(units[1::2].translate(None, _NOT_PRIVATE_HIGH)) + text.count("\ufffd")
     bad = int(doc.meta.get("cid_glyphs", 0)) * CID_WEIGHT + placeholders
     return min(bad / length, 1.0)
-
