@@ -935,3 +935,20 @@ def test_the_last_item_of_a_text_cut_at_its_heading_is_not_judged(tmp_path: Path
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5, 7]
     whole = lint_text(text + "建设。\n", tmp_path, select="M101")  # the three items, one finding for the run
     assert [f.line for f in whole] == [5] and "连续 3 条" in whole[0].message
+
+
+def test_a_floor_of_one_is_a_count(tmp_path: Path) -> None:
+    """精读一本以上好书: at least one book a person, a count a reviewer can check."""
+    text = "读书活动方案\n一、活动内容\n1、读书活动。鼓励干部职工自主精读一本以上好书。\n2、征文活动。组织开展读书征文。\n"
+    assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [4]
+
+
+def test_a_summarys_lead_in_to_its_measures_introduces_work_done(tmp_path: Path) -> None:
+    """主要措施如下： in a summary's review of its year (its title printed by a sharing site over it): the items say
+    what was done, no tasks to quantify; the same lead-in in a plan announces tasks."""
+    items = "1、弹性上下班，加强考勤管理。\n2、建立例会制度，统计网格员的工作。\n3、以老带新，共同进步。\n"
+    summary = ("欢迎访问某某网，期刊服务咨询\n网格化管理工作总结8篇\n网格化管理工作总结\n篇1\n"
+               "社区全面开展网格化管理工作，全年走访居民5000户。主要措施如下：\n" + items)
+    assert lint_text(summary, tmp_path, select="M101") == []
+    plan = "网格化管理工作方案\n为做好网格化管理工作，现制定本方案。主要措施如下：\n" + items
+    assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] == ["M101"]

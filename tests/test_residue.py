@@ -347,3 +347,12 @@ def test_a_sites_watermark_after_every_paragraph_is_one_finding(tmp_path: Path) 
     assert [(f.rule, f.line) for f in found] == [("B101", 1)] and "共 6 段" in found[0].message
     owners = "\n".join(["某县工作方案", "一、主要任务", *(f"{k}.完成任务{k}项。（牵头单位：县发改局）" for k in range(1, 6))])
     assert lint_text(owners, tmp_path, select="B101") == []
+
+
+def test_a_sites_welcome_line_and_its_count_of_samples_are_residue(tmp_path: Path) -> None:
+    """欢迎访问××，期刊服务咨询 at the top of a page, whatever the site calls itself, and ××网为您精选了8篇……."""
+    from reportlint.testing import lint_text
+
+    text = ("欢迎访问某某发表，线上期刊服务咨询\n绪论：在寻找写作灵感吗？某某网为您精选了8篇工作总结，愿这些内容能帮助到您。\n"
+            "社区网格化管理工作总结\n一、主要工作\n全年走访居民5000户。\n")
+    assert [(f.rule, f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [("B101", 1, 2)]

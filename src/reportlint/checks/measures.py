@@ -12,6 +12,7 @@ from operator import or_
 from typing import Any, TypeVar
 
 from ..context import Context
+from ..doctype import site_titles
 from ..hookspecs import hookimpl
 from ..model import SEVERITY_RANK, Finding, Rule
 from ..needchars import Anchored, Guarded, needed_chars, needed_class
@@ -623,8 +624,12 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
     lead = _lead_ins(tuple(params.get("lead_ins", ())))
     if lead is not None:
+        reviewed = _review_part(ctx, params)
         for b, offset, m in ctx.body.finditer(lead):  # type: ignore[arg-type]
             pos = (b.index, m.end() - offset)
+            sentence = b.text[max(b.text.rfind("。", 0, m.start() - offset), 0):pos[1]]
+            if reviewed(pos[0], m.start() - offset, sentence):
+                continue  # a summary's 主要措施如下： in its review of the work done: what was done, not tasks
             nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
             if nxt is None or items[nxt].marker.block > pos[0] + 2:
                 continue
@@ -1958,10 +1963,13 @@ def _done_in_a_report(ctx: Context, m: Measure) -> bool:
 
 
 def _reports_work_done(ctx: Context) -> bool:
-    """Whether the document's title names a report of work done (``_REPORT_KIND``), asked once per document."""
+    """Whether the document's title names a report of work done (``_REPORT_KIND``), or, when its first line is a site's
+    (residue), the title a sharing site printed over it (网格化管理工作总结8篇); asked once per document."""
     def ask() -> bool:
         title = ctx.outline.title
-        return title is not None and _REPORT_KIND.search(title.text.rstrip()) is not None
+        if title is not None and title.block not in ctx.residue:
+            return _REPORT_KIND.search(title.text.rstrip()) is not None
+        return any(_REPORT_KIND.search(t.rstrip()) for t in site_titles(ctx.doc, ctx.residue))
 
     return ctx.memo("reports-work-done", ask)  # type: ignore[no-any-return]
 
