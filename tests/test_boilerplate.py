@@ -448,6 +448,10 @@ def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> N
             "我市把督察整改作为重要政治任务。\n市委常委会专题研究整改工作。\n")
     assert lint_text(city, tmp_path, select="B106") == []
     assert [f.excerpt for f in lint_text(city + "我县整改任务全部完成。\n", tmp_path, select="B106")] == ["我县"]
+    # … or naming the county the town belongs to (××镇……是我县的一个农业大镇): the town speaks
+    town = ("××镇安全生产自查报告\n××镇位于县城西南，是我县的一个农业大镇，全镇辖12个行政村。\n"
+            "我镇高度重视安全生产工作。\n我镇成立了安全生产领导小组。\n")
+    assert lint_text(town, tmp_path, select="B106") == []
 
 
 def test_the_pieces_of_a_sites_collection_each_speak_for_their_own_unit(tmp_path: Path) -> None:

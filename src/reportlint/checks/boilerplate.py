@@ -1472,8 +1472,8 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
     # an event in its opening names more often (督察组进驻我省)
     own = [h for h in hits if _OWN_SITUATION.search(doc.blocks[h[1]].text, max(0, h[2] - 2), h[3] + 2)]
     main_unit = spoken.group(1) if spoken and spoken.group(1) in counts else (
-        own[0][0] if own else _declared(doc, declared) if declared else
-        max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
+        own[0][0] if own else (_declared(doc, declared) if declared else "")
+        or max(counts, key=lambda u: (counts[u], _LEVEL.get(u, 0))))
     main_n = counts[main_unit]
     main_form = next(h[4] for h in hits if h[0] == main_unit)
     level = _LEVEL.get(main_unit, 0)
@@ -1494,21 +1494,25 @@ def _pieces(doc: Document) -> int:
     return sum(1 for b in doc.blocks if "篇" in b.text and len(b.text) <= 60 and PIECE_TAIL.search(b.text))
 
 
-_OBJECT = re.compile(r"(?:对|向|进驻|赴|给|来)$")
+# … or as what the lower unit belongs to (XX镇……是我县的一个农业大镇, 位于我市东部): the lower speaks of its own place
+_OBJECT = re.compile(r"(?:对|向|进驻|赴|给|来|是|位于|地处|隶属于?)$")
 
 
 def _declared(doc: Document, declared: list[tuple[str, int, int, int, str]]) -> str:
     """The unit the opening lines speak as: the first they name; but opening lines that name a higher level only as
-    the object of an outside body (督察组对我省开展督察，并向我省反馈……涉及我市问题共12项) speak as the lower level,
-    the higher being the body the speaker belongs to."""
+    the object of an outside body (督察组对我省开展督察，并向我省反馈……涉及我市问题共12项), or as what the lower one
+    belongs to (……是我县的一个农业大镇), speak as the lower level, the higher being the body the speaker belongs to;
+    "" when they name no lower level (the most used form then speaks)."""
     first = declared[0][0]
     levels = {u: _LEVEL.get(u, 0) for u, *_ in declared}
-    if len(levels) < 2:
-        return first
     top = min(levels, key=levels.__getitem__)
     above = [_OBJECT.search(doc.blocks[b].text, max(0, s - 2), s) is not None for u, b, s, *_ in declared
              if u == top]
-    return max(levels, key=levels.__getitem__) if all(above) else first
+    if not all(above):
+        return first
+    # the higher level only so: the lower level the opening names speaks, or, when it names none, the text's own
+    # most used form (""), not the level it belongs to
+    return max(levels, key=levels.__getitem__) if len(levels) >= 2 else ""
 
 
 def _each_before(text: str, at: int, unit: str) -> bool:
