@@ -1262,3 +1262,11 @@ def test_a_number_opening_a_paragraph_that_holds_the_headings_above_it_is_a_page
     assert [(f.rule, f.excerpt) for f in found] == [("N108", "1、"), ("N108", "2、")]
     items = "学校工作安排\n1、组织一、二年级学生参加体检。\n2、做好三、四年级的教材征订。\n3、完成期末考试。\n"
     assert lint_text(items, tmp_path, select="N108") == []
+
+
+def test_a_heading_of_two_parts_after_a_paragraph_without_its_end_mark_cuts_nothing(tmp_path: Path) -> None:
+    """……确保整治工作有力推进 / 二、深入排查，摸清底数: a heading line of two parts set apart by a comma follows a
+    paragraph that only lacks its full stop; 二、 cuts no sentence."""
+    lead = "根据专项整治工作的具体要求，结合本镇实际，镇政府成立了由镇长任组长、分管副镇长任副组长的工作专班，" * 2
+    text = f"整治工作汇报\n一、加强领导\n{lead}确保整治工作有力有序推进\n二、深入排查，摸清底数\n全镇排查房屋1200户。\n"
+    assert lint_text(text, tmp_path, select="N108") == []

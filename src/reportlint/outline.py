@@ -547,7 +547,8 @@ _HEADING_RUN = 40  # characters of a heading run into the next item's marker at 
 
 
 # a heading's text alone on its line after its number (工作目标, 强化组织保障): short, with no mark of a sentence
-_HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff“”、]{2,24}\s*")
+# a heading alone on its line after its label, two parts of it set apart by a comma at most (二、深入排查，摸清底数)
+_HEADING_LINE = re.compile(r"\s*[\u4e00-\u9fff“”、]{2,24}(?:[，,][\u4e00-\u9fff“”、]{2,16})?\s*")
 _STOPS_MIN = 300  # characters of a text that has lost every sentence end (a site that strips 。): long enough to tell
 
 
