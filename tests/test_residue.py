@@ -356,3 +356,16 @@ def test_a_sites_welcome_line_and_its_count_of_samples_are_residue(tmp_path: Pat
     text = ("欢迎访问某某发表，线上期刊服务咨询\n绪论：在寻找写作灵感吗？某某网为您精选了8篇工作总结，愿这些内容能帮助到您。\n"
             "社区网格化管理工作总结\n一、主要工作\n全年走访居民5000户。\n")
     assert [(f.rule, f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101")] == [("B101", 1, 2)]
+
+
+def test_a_contact_field_under_a_portals_footer_at_the_end_is_the_footers(tmp_path: Path) -> None:
+    """版权所有…… / 备案号…… / 地址:……: the footer's contact field is the last line of the page, under its residue lines;
+    a notice's own contact line at its end, with no residue above it, stays the notice's."""
+    from reportlint.testing import lint_text
+
+    body = ["某县关于开展安全检查的通知", "各乡镇：", "为做好汛期安全工作，决定开展一次安全检查。", "某县应急管理局"]
+    foot = ["版权所有:某县人民政府 某县人民政府办公室主办", "备案号:苏ICP备06034731号 网站标识码:3207230031", "地址:某县某路"]
+    found = lint_text("\n".join(body + foot), tmp_path, select="B101,T103")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 5, 7)]
+    own = [*body, "联系人：张某", "地址：某县某路1号"]
+    assert lint_text("\n".join(own), tmp_path, select="B101") == []

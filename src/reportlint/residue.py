@@ -303,8 +303,8 @@ def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, 
     lines = list(filter(_filled, reversed(blocks)))
     run: list[tuple[int, bool]] = []  # each line and whether it is residue on its own
     for k, b in enumerate(lines):
-        if not run and b.index not in got:
-            return []  # the page does not end in residue: no footer
+        if not run and b.index not in got and not (len(b.text) <= limit and fields and fields.holds(b.text)):
+            return []  # the page does not end in residue (or in a contact field under it, 地址：……): no footer
         if marked(b):
             run.append((b.index, True))
         elif len(b.text) <= limit and fields and fields.holds(b.text):
