@@ -2147,3 +2147,8 @@ def test_parts_of_an_exact_count_over_their_whole(tmp_path: Path, text: str, fla
     """A whole number of things (7个, 9名) is exact: parts after 其中 adding up to one more are wrong, as parts of an
     amount in 万元 are only beyond the rounding of their figures."""
     assert bool(_found(tmp_path, text, "T108")) is flagged
+
+
+def test_tui_ping_of_an_award_is_no_tui_wei(tmp_path: Path) -> None:
+    """推评 (推荐评选) and 推报 in a commendation: abbreviations of the genre, no slip for 推诿."""
+    assert _found(tmp_path, "评选十佳标兵4名，推评45名来自基层社区的志愿者。", "T105") == []
