@@ -369,3 +369,15 @@ def test_a_contact_field_under_a_portals_footer_at_the_end_is_the_footers(tmp_pa
     assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 5, 7)]
     own = [*body, "联系人：张某", "地址：某县某路1号"]
     assert lint_text("\n".join(own), tmp_path, select="B101") == []
+
+
+def test_a_sites_definition_of_the_kind_over_its_samples_is_residue(tmp_path: Path) -> None:
+    """工作报告是对工作过程和方法的总结和反思……。以下是…… over a sample: the site's words on the kind it offers; a
+    report speaking of itself (本报告是对……的调研) is the report's."""
+    from reportlint.testing import lint_text
+
+    text = ("农村工作报告(模板19篇)\n工作报告是对工作过程的回顾和反思，有助于提高工作质量。以下是一份范文，供参考。\n"
+            "农村乱占耕地整治工作简报\n今年以来，乡党委坚决遏制新增乱占耕地建房问题。\n")
+    assert [(f.rule, f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 1, 2)]
+    own = "耕地保护调研报告\n本报告是对全县耕地保护情况的调研，共走访12个乡镇。\n"
+    assert lint_text(own, tmp_path, select="B101") == []
