@@ -164,6 +164,11 @@ def test_a_sites_outline_box_closed_by_an_elision_is_a_table_of_contents() -> No
     assert residue.contents(_doc(box)) == frozenset(range(6))
     # not closed: its entries must come again below
     assert residue.contents(_doc([x for x in box if x != "……"])) == frozenset()
+    # … a box that also shows the first words of some paragraphs between its headings (二是成立了……): closed, they
+    # are the box's; not closed, the table ends at the first of them, as before
+    shown = [*box[:4], "二是成立了县级工作专班和12个村级专班", *box[4:]]
+    assert residue.contents(_doc(shown)) == frozenset(range(7))
+    assert residue.contents(_doc([x for x in shown if x != "……"])) == frozenset()
 
 
 def test_an_outline_whose_text_stops_in_its_first_heading_again_is_a_table_of_contents() -> None:

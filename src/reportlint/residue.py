@@ -584,6 +584,8 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     entries: list[tuple[int, str]] = []
     wrapped: list[int] = []  # the rest of an entry too long for its line (……支出情 / 况说明)
     closed = -1  # the line of …… that closes a labelled box
+    shown: list[int] = []  # the box's lines that show a paragraph's first words (kept only if the box is closed)
+    before_shown: tuple[int, int, str] = (0, 0, "")  # the entries and wrapped lines before the first of them
     previous = ""
     at_top = False  # the first entry is the first line of text
     stop = ""  # the line the table ends at
@@ -604,10 +606,21 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
                 and (flat.startswith(entries[0][1]) or entries[0][1].startswith(flat))):
             if label and _ELISION.match(text):
                 closed = i
+                break
+            if label and len(text) <= _BOX_LINE and not _STOPS.search(text) and len(shown) < _BOX_LINES:
+                # a labelled box that also shows the first words of some paragraphs (二是成立了……): its line, if a
+                # line of …… closes the box below
+                if not shown:
+                    before_shown = (len(entries), len(wrapped), text)
+                shown.append(i)
+                continue
             stop = text
             break  # a paragraph, or the body's first heading again right after the table (its label alone on a line)
         at_top = at_top or n == 0
         entries.append((i, _SPACES.sub("", _LEADER.sub("", text))))
+    if shown and closed < 0:  # no line of …… closed the box: the table ended at the first of those lines
+        kept_entries, kept_wrapped, stop = before_shown
+        entries, wrapped, shown = entries[:kept_entries], wrapped[:kept_wrapped], []
     if len(entries) < _ENTRIES:
         return frozenset()
     if at_top and _TITLE_LINE.fullmatch(stop):
@@ -615,7 +628,7 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
         # 讲话 / 同志们：): a page's outline of the text below, whatever of the body it shows
         return frozenset(wrapped + [i for i, _ in entries])
     if closed >= 0:  # a site's box, labelled and closed: its entries need not come again (the page may cut the body)
-        return frozenset([*label, *wrapped, *(i for i, _ in entries), closed])
+        return frozenset([*label, *wrapped, *shown, *(i for i, _ in entries), closed])
     later = [_SPACES.sub("", b.text) for b in doc.blocks[entries[-1][0] + 1:] if b.text.strip()]
     # a part's label alone on its line with its name on the next (第一部分 / 部门概况) begins a heading too
     later += [head + name for head, name in pairwise(later) if len(head) <= _LABEL_CHARS and _ENTRY.match(head)]
@@ -630,6 +643,8 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
 
 
 _CUT_HEADING = 3  # characters of the body's first heading a text cut short must keep (一、以) to be read as it
+_BOX_LINE = 60  # characters of a labelled box's line that shows a paragraph's first words, at most
+_BOX_LINES = 30  # such lines in one box, at most
 # a document's title: a line without a sentence's end naming the kind of document at its end (……工作方案, 在……上的讲话)
 _TITLE_LINE = re.compile(r"[^。！？；;，,\n]{4,60}(?:" + "|".join(TITLE_KINDS) + ")(?:稿)?")
 
