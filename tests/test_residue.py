@@ -386,3 +386,14 @@ def test_a_sites_definition_of_the_kind_over_its_samples_is_residue(tmp_path: Pa
     assert [(f.rule, f.line, f.end_line) for f in lint_text(text, tmp_path, select="B101,S105")] == [("B101", 1, 2)]
     own = "耕地保护调研报告\n本报告是对全县耕地保护情况的调研，共走访12个乡镇。\n"
     assert lint_text(own, tmp_path, select="B101") == []
+
+
+def test_an_events_organizers_over_its_plan_are_no_portals_sponsor_line(tmp_path: Path) -> None:
+    """主办：××团委 / 承办：××志愿者队 over an activity plan: its organizers; 主办： beside a portal's 今天是： is the
+    portal's header."""
+    from reportlint.testing import lint_text
+
+    plan = "主办：某学院团委组织部\n承办：某学院青年志愿者队\n一、活动背景\n引导大学生走进社区，服务群众。\n"
+    assert lint_text(plan, tmp_path, select="B101") == []
+    portal = "今天是:\n主办:某市委组织部\n某市开展作风建设活动\n一、主要做法\n全市开展专项检查。\n"
+    assert [(f.line, f.end_line) for f in lint_text(portal, tmp_path, select="B101")] == [(1, 2)]

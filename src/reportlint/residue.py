@@ -283,7 +283,23 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
     if got and head:
         got.update(_page_title(blocks, head, got))
         got.update(_heading_between(blocks, head, got))
+        got.difference_update(_organizers(blocks, head, got))
     yield from sorted(got)
+
+
+_SPONSOR = re.compile(r"\s*主办(?:单位)?\s*[:：]")
+_CO_ORGANIZER = re.compile(r"\s*(?:承办|协办|支持)(?:单位)?\s*[:：]")
+
+
+def _organizers(blocks: Sequence[Block], head: set[int], got: set[int]) -> list[int]:
+    """A 主办： line at the head with 承办： or 协办： on the next line: an event's organizers, which an activity plan
+    names over its text (主办：××团委 / 承办：××志愿者队), not a portal's sponsor line (主办：×× beside 今天是：)."""
+    out = []
+    filled = [b for b in blocks if _filled(b)]
+    for k, b in enumerate(filled[:-1]):
+        if b.index in got and b.index in head and _SPONSOR.match(b.text) and _CO_ORGANIZER.match(filled[k + 1].text):
+            out.append(b.index)
+    return out
 
 
 def _footer(blocks: Sequence[Block], got: set[int], at_tail: PatternSet | None, fields: _LineTest,
