@@ -249,3 +249,15 @@ def test_an_areas_heading_naming_duties_is_no_duty_reports_part(tmp_path: Path) 
     text = ("一、存在的主要问题\n（一）思想认识方面。学习停留在读文件、记笔记上，联系实际不够。\n"
             "（二）履职尽责方面。抓落实的韧劲不足，有的工作部署多、督促少。\n")
     assert lint_text(text, tmp_path, select="S102") == []
+
+
+def test_a_work_plan_under_a_sites_summary_line_is_no_summary(tmp_path: Path) -> None:
+    """【摘要】 …… over a sharing site's copy, then ××工作计划范文: the summary line is the site's, and a 工作计划, a kind
+    no profile describes, is not read as the summary its 取得的成绩 and 存在的不足 in the background would make it."""
+    from reportlint.testing import lint_text
+
+    text = ("【摘要】 2018社区防灾减灾工作计划范文 一、规划背景 (一)当前形势\n2018社区防灾减灾工作计划范文\n一、规划背景\n"
+            "(一)取得的成绩\n近年来社区建立了应急队伍。\n(二)存在的不足\n居民防灾意识还不强。\n二、发展目标\n"
+            "利用3年时间建成示范社区。\n")
+    found = lint_text(text, tmp_path, select="B101,S101,S102,S104,N101,M101")
+    assert {f.rule for f in found} == {"B101"}

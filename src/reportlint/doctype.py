@@ -33,7 +33,7 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         # a document the title quotes (《〈政府工作报告〉重点工作任务分工方案》政策解读, 关于印发《××方案》的通知) is
         # not this document: its kind is read outside the 书名号
         title = _QUOTED.sub("", title)
-        ending = title.rstrip()
+        ending = SITE_TAIL.sub("", title.rstrip()) or title.rstrip()  # (……工作计划范文: the site's word for a sample)
         for prof in profiles:
             for kw in prof.match:
                 if kw not in title:
@@ -49,6 +49,12 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
             return best[1]
         if ending.endswith(_OTHER_KINDS):
             return None  # a 函 answering a deputy's proposal: its kind is named, and no profile describes it
+    # a title naming a plan (……工作计划, its site's 范文 set aside) names no report of work done: the kinds whose parts
+    # review achievements (a summary, a 述职报告) are not read from its opening and headings, though its background may
+    # name 取得的成绩 and 存在的不足
+    planned = any(SITE_TAIL.sub("", _QUOTED.sub("", t).rstrip()).endswith(_PLAN_KINDS) for t in titles)
+    if planned:
+        profiles = [p for p in profiles if not any(sec.role == "achievements" for sec in p.sections)]
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
     if _ENACTS_RULES.search(opening):
         return None  # 现制定以下会议规则, 特制定本考核办法: a set of rules, whatever else its opening names
@@ -140,6 +146,8 @@ _OTHER_KINDS = ("制度", "办法", "规定", "细则", "规则", "条例", "章
 # ``_OTHER_KINDS`` its title would name, when the title is lost
 _ENACTS_RULES = re.compile(r"[现特](?:制定|修订|印发|出台)(?:了)?(?:以下|如下|本)?[^，。；,;：:“”《》]{0,12}?"
                            r"(?:制度|办法|规定|细则|规则|条例|章程|守则|准则)(?:[（(]试行[）)])?[。：:；;，,]")
+
+_PLAN_KINDS = ("计划", "规划")  # kinds of a plan that no profile describes by name
 
 # 关于印发《……工作要点》的通知: the document sent is the one whose type matters
 _SENT = re.compile(r"(?:印发|转发|会签|下发|报送)《([^》]{2,60})》")
