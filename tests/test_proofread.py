@@ -2152,3 +2152,14 @@ def test_parts_of_an_exact_count_over_their_whole(tmp_path: Path, text: str, fla
 def test_tui_ping_of_an_award_is_no_tui_wei(tmp_path: Path) -> None:
     """推评 (推荐评选) and 推报 in a commendation: abbreviations of the genre, no slip for 推诿."""
     assert _found(tmp_path, "评选十佳标兵4名，推评45名来自基层社区的志愿者。", "T105") == []
+
+
+def test_flood_controls_cha_xian_is_no_cha_yan(tmp_path: Path) -> None:
+    """巡堤查险、报险、处险: the words of flood control, no slip for 查验."""
+    assert _found(tmp_path, "汛期要落实巡堤查险、报险、处险制度，确保安全度汛。", "T105") == []
+
+
+def test_a_year_masked_in_its_last_digit_is_no_lost_year(tmp_path: Path) -> None:
+    """201x 年 6 月: a template's year with its last digit masked (B103 says so), not a year lost before 年."""
+    assert _found(tmp_path, "分别于201x 年 6 月和201x 年 12 月召开会议。", "T108") == []
+    assert [e for e, _ in _found(tmp_path, "会议于 年 6 月召开。", "T108")] == ["年 6 月"]

@@ -2115,6 +2115,7 @@ _LOST_BLANK_SUM_NEED = (" 万元", " 亿元", "\u3000万元", "\u3000亿元")  #
 _COUNTED = frozenset("几两多数余一二三四五六七八九十百千万亿半成")  # an amount in words: 几个百分点, 三成%
 _LOST_ANNIVERSARY = _scanned(r"(?:新中国成立|成立|建国|建党|建军|诞辰|改革开放|解放|建校|建院|建市|建县|回归)周年")
 _LOST_YEAR = _scanned(r"年\s*\d{1,2}\s*月")
+_MASKED_DIGITS = frozenset("xX×ｘＸ*＊")  # a figure's digits a template left to fill (201x, 20××)
 # … and a month lost between 年 and 月 (截至2024年月1月4日, 2023年月15日): a figure deleted or a 月 typed twice; a day
 # lost between 月 and 日 (2021年8月日)
 _LOST_MONTH = _scanned(r"(?:19|20)\d\d\s*年月(?=\s*\d{1,2}\s*[月日])")
@@ -2210,7 +2211,9 @@ def _lost_numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
         before = b.text[:m.start() - o]
         kept = before.rstrip()
         if (kept == before and (not kept or kept[-1] in _YEAR_ENDS)) or (
-                kept != before and not (kept and (kept[-1].isdigit() or kept[-1] in _COUNTED))):
+                kept != before and not (kept and (kept[-1].isdigit() or kept[-1] in _COUNTED
+                                                  or kept[-1] in _MASKED_DIGITS))):
+            # (201x 年 6 月: a year masked by its last digit, B103's, is there)
             found.append((b, m.start() - o, m.end() - o, "“年”前面少了年份"))
     kept = [(b, start, end, detail) for b, start, end, detail in found if b.index not in residue]
     if len(kept) > _LOST_EACH:  # a page whose figures were all drawn apart: one finding, the places as related
