@@ -952,3 +952,14 @@ def test_a_summarys_lead_in_to_its_measures_introduces_work_done(tmp_path: Path)
     assert lint_text(summary, tmp_path, select="M101") == []
     plan = "网格化管理工作方案\n为做好网格化管理工作，现制定本方案。主要措施如下：\n" + items
     assert [f.rule for f in lint_text(plan, tmp_path, select="M101")] == ["M101"]
+
+
+def test_a_rosters_members_one_to_a_line_are_no_measures(tmp_path: Path) -> None:
+    """组长：（局长） / 成员：（办公室主任） / （科长） / …: the members of a leading group, one post to a line with the
+    names to fill in, are no tasks."""
+    members = "\n".join(f"（{post}）" for post in ("办公室主任", "医政科科长", "疾控科科长", "监督所所长", "保健所所长"))
+    text = ("廉洁文化建设年方案\n为推进廉洁文化建设，制定本方案。\n一、活动主题\n廉洁从医，加强道德修养。\n二、组织领导\n"
+            "活动由区卫生局主办，局属各单位协办。成立活动领导小组及办公室。\n领导小组人员组成：\n组长：（局长）\n"
+            "副组长：（副局长）\n（副局长）\n成员：（副调研员）\n" + members + "\n领导小组下设办公室。\n三、活动内容\n"
+            "每季度开展一次廉洁教育活动。\n")
+    assert _m101(text, tmp_path) == []
