@@ -963,3 +963,14 @@ def test_a_rosters_members_one_to_a_line_are_no_measures(tmp_path: Path) -> None
             "副组长：（副局长）\n（副局长）\n成员：（副调研员）\n" + members + "\n领导小组下设办公室。\n三、活动内容\n"
             "每季度开展一次廉洁教育活动。\n")
     assert _m101(text, tmp_path) == []
+
+
+def test_problems_listed_after_a_lead_broken_over_two_lines_are_no_measures(tmp_path: Path) -> None:
+    """……办理工作中仍存在一些共性 / 问题:一是……二是……: the lead that says problems follow was broken over two lines by
+    a copy; its points are problems, not measures, as they are when the lead stands on one line."""
+    lines = ["代表建议办理工作报告", "一、办理情况", "全年办理代表建议117件，办结率100%，代表满意", "率逐年提高。",
+             "二、几点建议", "过去五年中，虽然市政府系统在建议办理方面做", "了大量工作，取得了显著成绩，但仍存在一些共性",
+             "问题：一是一些部门还未真正落实见面要求；二是个", "别部门还存在重答复轻办理现象；三是主办部门与",
+             "协办部门间的沟通联系还不够。"]
+    text = "\n".join(lines) + "\n"
+    assert _m101(text, tmp_path) == []

@@ -1750,6 +1750,9 @@ def _listed_problems(ctx: Context, measures: list[Measure], sections: list[Measu
                     j -= 1  # the list's sub-headings (（一）处事不公) or blank lines after the lead-in or last item
                 if m.start:  # ……还存在不少问题：一是……, or points under （一）存在问题
                     before = blocks[m.block].text[:m.start]
+                    if m.block and not _SENTENCE_STOPS.search(before):
+                        # (a lead broken over two lines by a copy: ……仍存在一些共性 / 问题:一是……)
+                        before = blocks[m.block - 1].text.rstrip() + before
                     listed = leads.search(before.rstrip()[-40:]) is not None or named == "problems"
                 elif named is not None:
                     listed = named == "problems"
