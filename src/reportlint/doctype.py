@@ -29,11 +29,13 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     profiles = list(profiles)
     titles = _titles(doc, outline, residue)
     best: tuple[tuple[bool, int], Profile] | None = None
+    endings: list[str] = []  # each title's end, its site's tail (……工作计划范文) set aside
     for title in titles:
         # a document the title quotes (《〈政府工作报告〉重点工作任务分工方案》政策解读, 关于印发《××方案》的通知) is
         # not this document: its kind is read outside the 书名号
         title = _QUOTED.sub("", title)
         ending = SITE_TAIL.sub("", title.rstrip()) or title.rstrip()  # (……工作计划范文: the site's word for a sample)
+        endings.append(ending)
         for prof in profiles:
             for kw in prof.match:
                 if kw not in title:
@@ -52,8 +54,7 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
     # a title naming a plan (……工作计划, its site's 范文 set aside) names no report of work done: the kinds whose parts
     # review achievements (a summary, a 述职报告) are not read from its opening and headings, though its background may
     # name 取得的成绩 and 存在的不足
-    planned = any(SITE_TAIL.sub("", _QUOTED.sub("", t).rstrip()).endswith(_PLAN_KINDS) for t in titles)
-    if planned:
+    if any(ending.endswith(_PLAN_KINDS) for ending in endings):
         profiles = [p for p in profiles if not any(sec.role == "achievements" for sec in p.sections)]
     opening = "".join(b.text for b in doc.blocks[:12] if b.index not in residue)[:600]
     if _ENACTS_RULES.search(opening):

@@ -295,10 +295,11 @@ def _organizers(blocks: Sequence[Block], head: set[int], got: set[int]) -> list[
     """A 主办： line at the head with 承办： or 协办： on the next line: an event's organizers, which an activity plan
     names over its text (主办：××团委 / 承办：××志愿者队), not a portal's sponsor line (主办：×× beside 今天是：)."""
     out = []
-    filled = [b for b in blocks if _filled(b)]
-    for k, b in enumerate(filled[:-1]):
-        if b.index in got and b.index in head and _SPONSOR.match(b.text) and _CO_ORGANIZER.match(filled[k + 1].text):
-            out.append(b.index)
+    for i in sorted(head & got):
+        if _SPONSOR.match(blocks[i].text):
+            nxt = next((b for b in blocks[i + 1:] if _filled(b)), None)
+            if nxt is not None and _CO_ORGANIZER.match(nxt.text):
+                out.append(i)
     return out
 
 

@@ -22,9 +22,9 @@ _SITE_MARK = re.compile(r"[A-Za-z0-9]|网|站|百科|文库|资料库")
 def repeated_tail(blocks: Sequence[Block]) -> str:
     """The words a site appended to many paragraphs of its copy (……总结如下。××百科--为××助力, again after headings):
     the longest tail, holding no sentence's or clause's mark, opening with no bracket and naming a site
-    (``_SITE_MARK``), that ends at least
-    ``_TAIL_MIN_BLOCKS`` paragraphs and a ``_TAIL_SHARE`` of those with text, and that follows a sentence's end in one
-    of them at least (so that it is no sentence's own last words). "" when there is none (most texts)."""
+    (``_SITE_MARK``), that ends at least ``_TAIL_MIN_BLOCKS`` paragraphs and a ``_TAIL_SHARE`` of those with text, and
+    that follows a sentence's end in one of them at least (so that it is no sentence's own last words). "" when there
+    is none (most texts)."""
     ends = [b.text.rstrip() for b in blocks if b.text.strip()]
     if len(ends) < _TAIL_MIN_BLOCKS:
         return ""

@@ -1073,16 +1073,15 @@ _ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|�
                      r"|嗎|麼|誰|幾|難道|豈|為何|有没有|有沒有|有无|有無|还是|還是|([\u4e00-\u9fff])[不沒没]\1")
 # the clause before the first ? (……有什么意义?怎样才能……?): a question of its own, so the ? ends it
 _ASKED_CLAUSE = re.compile(r"[^。！？!?；;，,\n]{0,30}$")
-_ASKED_BEFORE = frozenset("吗呢么吧啊乎哉耶欤")
+_ASKED_BEFORE = frozenset("吗呢么吧啊乎哉耶欤否")  # (否 of 妥否, 当否)
 _SENTENCE_BEFORE = re.compile(r"[^。！？!?；;\n]{0,60}$")  # the sentence a mark ends
 
 
-def _asks(text: str, at: int) -> bool:
-    """Whether the sentence before the ? at ``at`` is a question: a question word in it, or a particle (吗, 呢, 否 of
-    妥否) right before the mark."""
-    before = _SENTENCE_BEFORE.search(text, max(0, at - 60), at)
-    return text[at - 1:at] in _ASKED_BEFORE or text[at - 1:at] == "否" or (
-        before is not None and _ASKING.search(before.group()) is not None)
+def _asks(text: str, at: int, scope: re.Pattern[str] = _SENTENCE_BEFORE, reach: int = 60) -> bool:
+    """Whether the words before the ? at ``at`` ask: a question word in the ``scope`` that ends there (the sentence; the
+    clause, ``_ASKED_CLAUSE``, for the first of two ?), or a particle (吗, 呢, 否 of 妥否) right before the mark."""
+    before = scope.search(text, max(0, at - reach), at)
+    return text[at - 1:at] in _ASKED_BEFORE or (before is not None and _ASKING.search(before.group()) is not None)
 
 
 def _unfinished(ctx: Context) -> Iterator[tuple[Block, int]]:
@@ -1214,9 +1213,7 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             "……" if many else m.group()[0], m.group() if not many else "")
     for b, offset, m in body.finditer(_QMARK_QUOTE) if "?" in body.text else ():
         inner = m.group(1)
-        before = _ASKED_CLAUSE.search(body.text, max(0, m.start() - 30), m.start())
-        if m.start() in in_book or _ASKING.search(inner) or body.text[m.start() - 1:m.start()] in _ASKED_BEFORE or (
-                before is not None and _ASKING.search(before.group())):
+        if m.start() in in_book or _ASKING.search(inner) or _asks(body.text, m.start(), _ASKED_CLAUSE, 30):
             continue  # a question (是什么?为什么?): its marks are question marks, T103 asks them full-width
         in_book.update((m.start(), m.end() - 1))
         add("qmark_quote", b, m.start() - offset, m.end() - offset, f"“{inner}”")

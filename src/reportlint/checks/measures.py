@@ -599,8 +599,8 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
             if wanted_sec.name in located:
                 h = located[wanted_sec.name]
                 heads.append((h.block, h.start, h.end, by_pos.get((h.block, h.start), -1)))
+    review = _review_part(ctx, params)  # the review of work done of a summary: headings and lead-ins there set no tasks
     if words is not None:
-        review = _review_part(ctx, params)
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
             if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i) \
@@ -624,11 +624,10 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
         found.append(MeasureSection(block, start, head_end, end[0], end[1], depth, body))
     lead = _lead_ins(tuple(params.get("lead_ins", ())))
     if lead is not None:
-        reviewed = _review_part(ctx, params)
         for b, offset, m in ctx.body.finditer(lead):  # type: ignore[arg-type]
             pos = (b.index, m.end() - offset)
             sentence = b.text[max(b.text.rfind("。", 0, m.start() - offset), 0):pos[1]]
-            if reviewed(pos[0], m.start() - offset, sentence):
+            if review(pos[0], m.start() - offset, sentence):
                 continue  # a summary's 主要措施如下： in its review of the work done: what was done, not tasks
             nxt = next((i for i in real if (items[i].marker.block, items[i].marker.start) >= pos), None)
             if nxt is None or items[nxt].marker.block > pos[0] + 2:

@@ -14,7 +14,7 @@ from ..context import Context
 from ..durations import CLAIM_CORE, mismatches
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
-from ..outline import CN_NUM, Item, Marker, Outline, SeqToken, cn_label, cn_value
+from ..outline import CN_NUM, SENTENCE_END, Item, Marker, Outline, SeqToken, cn_label, cn_value
 from ..residue import elided, hidden_prompts
 from ..scan import PatternSet, tail_scans
 from ..textutil import open_tail, sentence_around
@@ -89,7 +89,7 @@ def _label_written_between(ctx: Context, prev: Marker, mk: Marker) -> bool:
 
 
 _BARE_HEADING = 24  # characters of a heading line whose label lost its mark (二总体目标), at most
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+_SENTENCE_END = re.compile(f"[{SENTENCE_END}]")
 _CLAUSE_BEFORE = frozenset("，,。.；;：:！!？?“”\"'‘’ \u3000\t")
 
 
