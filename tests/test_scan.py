@@ -335,3 +335,39 @@ def test_guarded_branches_find_the_places_of_the_plain_alternation(name: str, pa
             at = rng.randrange(len(words)) if words else 0
             text += rng.choice(marks) + "".join(words[at:at + rng.randint(1, 4)])
         assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in plain.finditer(text)], (name, text)
+
+
+def _branches_by_characters(pattern: str) -> list[str] | None:
+    """The reference definition of ``top_level_branches``: one character at a time, an escape taking the next one,
+    a class running to its first ] (one right after [ or [^ is a member), a bracket counted, a bar at depth 0 cut."""
+    branches, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += pattern[i + 1:i + 2] == "^"
+            i += pattern[i + 1:i + 2] == "]"
+        elif c in "()":
+            depth += 1 if c == "(" else -1
+            if depth < 0:
+                return None
+        elif c == "|" and depth == 0:
+            branches.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth or in_class:
+        return None
+    return [*branches, pattern[start:]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab|()[]^\\", max_size=24))
+def test_top_level_branches_cut_as_the_characters_read_one_by_one(pattern: str) -> None:
+    from reportlint.scan import top_level_branches
+
+    assert top_level_branches(pattern) == _branches_by_characters(pattern)

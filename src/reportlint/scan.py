@@ -848,34 +848,32 @@ _CLASS = re.compile(r"\[[^\]]*\]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# what gives a pattern its structure, read in one scan: an escape, a class (a ] right after [ or [^ is a member:
+# the possessive ?+ never gives it back), a class never closed, a bracket, a bar
+_SYNTAX = re.compile(r"\\[\s\S]|\[\^?+\]?+(?:\\[\s\S]|[^\]\\])*\]|[\[()|]")
+
+
 def top_level_branches(pattern: str) -> list[str] | None:
     """``pattern`` cut at its top-level ``|`` (outside groups and classes), or None when the
-    scan is unsure of the structure (unbalanced brackets)."""
-    branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1:i + 2] == "^":
-                i += 1
-            if pattern[i + 1:i + 2] == "]":  # a ] first in a class is a literal
-                i += 1
-        elif c == "(":
+    scan is unsure of the structure (unbalanced brackets). One ``re`` scan steps over the text
+    between brackets and bars (a loop over each character cost a one-file check about 4 ms)."""
+    branches: list[str] = []
+    depth = start = 0
+    for m in _SYNTAX.finditer(pattern):
+        token = m.group()
+        if token == "(":
             depth += 1
-        elif c == ")":
+        elif token == ")":
             depth -= 1
             if depth < 0:
                 return None
-        elif c == "|" and depth == 0:
-            branches.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    if depth or in_class:
+        elif token == "|":
+            if depth == 0:
+                branches.append(pattern[start:m.start()])
+                start = m.end()
+        elif token == "[":  # a class never closed
+            return None
+    if depth:
         return None
     branches.append(pattern[start:])
     return branches
