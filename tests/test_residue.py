@@ -397,3 +397,22 @@ def test_an_events_organizers_over_its_plan_are_no_portals_sponsor_line(tmp_path
     assert lint_text(plan, tmp_path, select="B101") == []
     portal = "今天是:\n主办:某市委组织部\n某市开展作风建设活动\n一、主要做法\n全市开展专项检查。\n"
     assert [(f.line, f.end_line) for f in lint_text(portal, tmp_path, select="B101")] == [(1, 2)]
+
+
+def test_b101_line_alternatives_are_scanned_at_line_starts_alone() -> None:
+    """``residue._anywhere``: the alternatives opening with ^ whose first characters a line lead bounds form a set
+    of their own, which is tried only after the line breaks a scan in C finds; an alternative any character may open
+    (^ then a class of every Chinese character) is left to a set of its own, or none of the others would get a lead."""
+    import re
+    import tomllib
+
+    from reportlint.residue import _anywhere
+    from reportlint.scan import line_lead
+
+    params = tomllib.loads((Path(__file__).resolve().parents[1] / "rules" / "boilerplate.toml").read_text(
+        encoding="utf-8"))["B101"]["params"]
+    lines, loose, rest = _anywhere(tuple(params["patterns"]))
+    assert len(lines._branches) > 10 * len(loose._branches)
+    assert line_lead(lines._source, re.MULTILINE) is not None
+    assert all(line_lead(b, re.MULTILINE) is None for b in loose._branches)
+    assert not any(b.startswith("^") for b in rest._branches)
