@@ -31,6 +31,12 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     ("安全生产工作总结(合集12篇)\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
     # the font switch after a page's title, marked off with ◇
     ("公文范例--工作总结◇字体:大中小\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # a site's blurb defining the kind of its samples and announcing them; its picks by its editor; a collection's
+    # count with the number of the piece after it
+    ("安全生产工作总结范文是对一段时期安全工作的回顾。接下来将为大家展示几篇优秀的安全生产工作总结范文。\n"
+     "城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("以下是小编精心为您推荐的安全生产工作总结3篇，供大家参考。\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("安全生产工作总结范文(6篇)篇一\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
 ])
 def test_a_page_heads_lines_are_residue(tmp_path: Path, head: str, lines: list[tuple[int, int]]) -> None:
     assert _lines(tmp_path, head + BODY) == lines
@@ -78,3 +84,15 @@ def test_a_sites_watermark_and_its_hidden_text_prompt_are_reported_where_they_st
 ])
 def test_a_documents_own_time_and_a_portal_in_a_sentence_are_no_residue(tmp_path: Path, text: str) -> None:
     assert _lines(tmp_path, text) == []
+
+
+def test_a_sharing_sites_file_facts_one_to_a_line_beside_its_badge_are_residue(tmp_path: Path) -> None:
+    """Under a sharing site's title for the file: its badge (VIP专免), the date, the readers' count (999+), the size (36KB), the
+    pages (4 页) and its poster and complaint buttons, one to a line, are the site's; alone under a title, a count on
+    a line is left to the document."""
+    head = "街道2024年安全生产工作总结\nVIP专免\n2024-03-02\n999+\n36KB\n4 页\n海报\n侵权投诉\n"
+    body = "街道2024年安全生产工作总结\n今年以来，街道全年开展安全检查126次，整改隐患310处。\n"
+    found = lint_text(head + body, tmp_path, select="B101,X104")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 8)]  # the page's title over the own one too
+    alone = "街道2024年安全生产工作总结\n4 页\n今年以来，街道全年开展安全检查126次，整改隐患310处。\n"
+    assert lint_text(alone, tmp_path, select="B101") == []
