@@ -1925,7 +1925,8 @@ def test_more_idioms_and_words_of_the_common_typo_lists(tmp_path: Path, text: st
 def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Path) -> None:
     text = ("总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
             "深入学习习近平总书记重要讲话精神。\n要继续弘扬艰苦奋斗精神，继承和发扬优良传统。\n"
-            "管好自己经手的资金，做到知己知彼。\n严防信息拦截。\n要回答好中国之问、时代之问。\n")
+            "管好自己经手的资金，做到知己知彼。\n严防信息拦截。\n要回答好中国之问、时代之问。\n"
+            "支部书记领学习近平总书记关于党的建设的重要论述。\n")
     assert lint_text(text, tmp_path, select="T105") == []
 
 
@@ -1993,6 +1994,7 @@ def test_a_count_without_its_classifier(tmp_path: Path, text: str, excerpt: str)
     "共出動車輛500余臺次。",  # … and 臺 for 台
     "在实验楼1-403多媒体教室召开例会。", "请到3号楼2-101室领取。",  # a room's number after its building
     "新建403多功能厅一间。",  # 多功能: a word of its own, no 多 of a count
+    "本规程依据DL/T 860-2004标准编写。", "防火间距执行GB50016-2014规范。",  # a standard's number and year
 ])
 def test_a_range_with_its_classifier_or_a_label_stays_silent(tmp_path: Path, text: str) -> None:
     assert [e for e, m in _found(tmp_path, text, "T108") if "少了量词" in m] == []

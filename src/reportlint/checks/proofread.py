@@ -1996,12 +1996,14 @@ def _reversed_range_detail(m: re.Match[str]) -> str | None:
 # … or a range of numbers (重点扶持3-5有涵养的示范点 → 3～5个): a range counts something, which a classifier names; not
 # after 第, 图, 表, 附件 or 号, whose range numbers figures, tables or articles (图3-5中, 第3-5条), nor a span of years
 # (2025-2027实验室建设规划: 年 left out, not a count), nor a room's number after its building (实验楼1-403多媒体
-# 教室, 3号楼2-101室: the building, then the floor or unit and the room), nor the last of a list of ranges (10-100、
+# 教室, 3号楼2-101室: the building, then the floor or unit and the room), nor a standard's number after its code (DL/T
+# 860-2004标准, GB 50016-2014规范: the number and the year it was issued), nor the last of a list of ranges (10-100、
 # 110-200价格区间):
 # ranges listed are bands of a value, which the noun after them names. After 万 or 亿 the noun may follow at once
 # (14亿多中国人, 3万多农民): the unit is the measure. The 多 of 多媒体 and 多功能 begins a word of its own.
 _NO_CLASSIFIER = _scanned(r"(?<![\d.第\-－])(\d+(?:[千百])?[多余])(?!媒体|功能)([\u4e00-\u9fff]{1,2})"
-                          r"|(?<![\d.第图表件号楼栋幢座元室\-－—～~:：])(?!(?:19|20)\d\d\s*[-－—～~]\s*(?:19|20)\d\d(?!\d))"
+                          r"|(?<![\d.第图表件号楼栋幢座元室\-－—～~:：A-Za-z])(?<![A-Za-z] )"
+                          r"(?!(?:19|20)\d\d\s*[-－—～~]\s*(?:19|20)\d\d(?!\d))"
                           r"(\d+\s*[-－—～~]\s*\d+)(?![\d.:：\-－—～~])([\u4e00-\u9fff]{1,2})")
 
 # what every match of _NO_CLASSIFIER holds: 多 or 余 right after a digit (or after its 千, 百), or a dash before a
