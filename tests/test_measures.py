@@ -399,6 +399,9 @@ def test_vague_density(tmp_path: Path) -> None:
     plain = head + "我们将在6月底前完成全部120名干部轮训，进一步加强学习。"
     assert [f.rule for f in lint_text(dense, tmp_path, select="M102")] == ["M102"]
     assert lint_text(plain, tmp_path, select="M102") == []
+    # the text stops inside the passage's last sentence (a preview cut): its figure may stand past the cut
+    cut = head + "我们将进一步加强学习，不断提高认识，切实改进作风，全面推进工作，着力提升水平，计划在"
+    assert lint_text(cut, tmp_path, select="M102") == []
 
 
 def test_vague_density_judges_measures_parts_not_background(tmp_path: Path) -> None:

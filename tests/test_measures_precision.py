@@ -974,3 +974,38 @@ def test_problems_listed_after_a_lead_broken_over_two_lines_are_no_measures(tmp_
              "协办部门间的沟通联系还不够。"]
     text = "\n".join(lines) + "\n"
     assert _m101(text, tmp_path) == []
+
+
+def test_measures_said_to_be_carried_out_head_no_measures_part(tmp_path: Path) -> None:
+    """1、防汛准备充分，措施落实。……: a heading that says how the work went (the measures were carried out), in a text
+    that tells the year's work, heads no part of tasks; 1、保障措施。 does."""
+    text = ("在县委、县政府的领导下，我局全年各项工作稳步推进。现总结如下：\n一、全力做好防汛服务\n"
+            "1、防汛准备充分，措施落实。汛期前我们做好了思想、组织、技术准备，为各有关部门的防汛决策提供服务。\n"
+            "2、抗旱服务及时。组织人工增雨作业，缓解了旱情。\n")
+    assert _m101(text, tmp_path) == []
+    plan = text.replace("1、防汛准备充分，措施落实。汛期前我们做好了思想、组织、技术准备，为各有关部门的防汛决策提供服务。",
+                        "1、保障措施。\n（1）加强组织领导。\n（2）强化宣传引导。")
+    assert "M101" in [f.rule for f in lint_text(plan, tmp_path, select="M101")]
+
+
+def test_a_measures_part_followed_by_the_results_tells_the_measures_taken(tmp_path: Path) -> None:
+    """一、推进措施 / 一是……二是…… / 二、工作成效: the order of a report of work done (measures, then results): its
+    measures part says what was taken; without the results part the same items are tasks to quantify."""
+    body = ("一、推进措施\n一是加强宣传引导。利用宣传栏、电子屏广泛宣传整治政策。\n"
+            "二是开展督导检查。对辖区经营企业进行全面检查。\n")
+    results = "二、工作成效\n整治开展以来，共检查企业86家，立案查处违法案件5起。\n"
+    assert _m101(body + results, tmp_path) == []
+    expected = body + "二、工作要求\n各单位要按时报送进展情况。\n"
+    assert _m101(expected, tmp_path) != []
+
+
+def test_the_title_written_again_under_a_sites_lines_heads_no_part(tmp_path: Path) -> None:
+    """A page's title, the site's lines, then the document's own title again (spaced otherwise): the second title names
+    the whole document (……工作总结及2025年工作计划), not a part of plans whose items are the review of the work done."""
+    title = "县教育局2024年工作总结及2025年工作计划"
+    body = ("今年以来，县教育局坚持立德树人，推动全县教育事业健康发展。\n一、2024年主要工作\n"
+            "（一）加强基层党建工作。突出抓好队伍建设，规范组织生活。\n（二）优化教育资源配置。加大教育投入，改善办学条件。\n"
+            "（三）推进学前教育发展。扩大普惠性幼儿园覆盖面。\n")
+    text = title + "\nVIP专免\n2025-01-14\n999+\n36KB\n" + title.replace("2024", " 2024 ").replace("2025", " 2025 ") \
+        + "\n" + body
+    assert codes(text, tmp_path, select="M101,M103") == []

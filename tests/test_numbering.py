@@ -329,6 +329,16 @@ def test_a_skip_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_p
     assert lint_text(inside, tmp_path, select="N102") == []
 
 
+def test_a_repeat_across_a_line_where_the_site_hid_text_is_no_numbering_slip(tmp_path: Path) -> None:
+    """（四） then ……此处隐藏3000个字…… then （三）: the site hid the end of one list and the head of the next (五、实施
+    步骤 with its （一） and （二）), so the （三） that follows is the next list's; with nothing hidden it repeats."""
+    text = ("县城区餐饮油烟专项治理方案\n一、治理范围\n（一）临街餐馆。\n（二）单位食堂。\n（三）夜市摊点。\n"
+            "（四）农家乐。……此处隐藏3000个字……\n（三）巩固阶段。各街道要开展回头看。\n")
+    assert lint_text(text, tmp_path, select="N101") == []
+    shown = text.replace("……此处隐藏3000个字……", "")
+    assert [f.excerpt for f in lint_text(shown, tmp_path, select="N101")] == ["（三）"]
+
+
 def test_items_opening_with_a_date_leave_no_skip(tmp_path: Path) -> None:
     """1、…… / 2、9月12日，…… / 3、9月20日，…… / 4、……: the outline reads 2、9月 as two months, yet the numbers are all
     there, in order: no skip at 4、. With 3、 missing, 4、 after 2、 is one."""

@@ -381,6 +381,16 @@ def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judg
     assert found == [("S106", 3)]
 
 
+def test_parts_are_not_called_missing_where_a_site_hid_part_of_the_text(tmp_path: Path) -> None:
+    """A model-text site hid the middle of the document (……此处隐藏2400个字……): the parts S101 asks for may be in
+    what it hid; without the prompt they are missing."""
+    text = ("县委常委会对照检查材料\n一、存在的主要问题\n（一）学习不够深入。理论学习的转化效果不彻底。\n"
+            "……此处隐藏2400个字……\n（三）加强作风建设。坚持每月开展一次下基层调研。\n")
+    assert lint_text(text, tmp_path, select="S101") == []
+    shown = text.replace("……此处隐藏2400个字……\n", "")
+    assert {f.rule for f in lint_text(shown, tmp_path, select="S101")} == {"S101"}
+
+
 def test_documents_ending_without_a_full_stop_in_whole_words_are_complete(tmp_path: Path) -> None:
     endings = ["附件：2024年度全县重点项目建设进度汇总表及各乡镇责任分工情况统计表",
                "各乡镇、县直各单位要按照本方案要求抓好落实，由县发改局牵头，各成员单位按分工抓好推进",

@@ -604,7 +604,8 @@ def _measure_sections(ctx: Context, params: Mapping[str, Any]) -> list[MeasureSe
         for i in _titles_holding(items, real, tuple(params.get("sections", ())), 12):
             mk = items[i].marker
             if _names_measures(mk.title, 12, words, unless) and not _under_review(items, i) \
-                    and not review(mk.block, mk.start, mk.title) and not _part_of_a_content_list(ctx, i):
+                    and not review(mk.block, mk.start, mk.title) and not _part_of_a_content_list(ctx, i) \
+                    and not (_results_follow(items, i) and not _names_a_plan(mk.title, params)):
                 heads.append((mk.block, mk.start, mk.end + len(mk.title), i))
         for h in ctx.outline.headings:
             if h.source != "marker" and _names_measures(h.text, 16, words, unless) \
@@ -855,6 +856,26 @@ def _part_of_a_content_list(ctx: Context, i: int) -> bool:
     return _CONTENTS_LEAD.search(list_lead(ctx.doc.blocks, ctx.outline, i)) is not None
 
 
+# the heading of the results a report tells (二、工作成效, （三）取得的成绩, 主要成果): not the effects a plan expects
+# (预期成效, 预期效果)
+_RESULTS = re.compile(r"\s*(?:工作|主要|取得的?|阶段性|整治|整改)?(?:成效|成果|成绩)")
+
+
+def _results_follow(items: Sequence[Any], i: int) -> bool:
+    """Whether a later item of the same list heads the results of the work (一、推进措施 … 二、工作成效): the order of a
+    report of work done (措施—成效—问题), whose measures part tells what was taken, not tasks to quantify (unless its
+    heading names plans: ``_names_a_plan``)."""
+    parent, depth = items[i].parent, items[i].depth
+    return any(it.parent == parent and it.depth == depth and _RESULTS.match(it.marker.title)
+               for it in items[i + 1:i + 12])
+
+
+def _names_a_plan(title: str, params: Mapping[str, Any]) -> bool:
+    """Whether a heading names plans in its first words (``plan_words``: 下一步, 打算, 2025年 …)."""
+    plan = pattern_set(tuple(params.get("plan_words", ())))
+    return plan is not None and plan.search(title[:20]) is not None
+
+
 def _under_review(items: Sequence[Any], i: int) -> bool:
     """Whether an item above item ``i`` heads a review of the work done (``_REVIEW``), or the content of an assessment
     (``_ASSESSED``: 二、考核内容 / （二）重点工作。主要考核……: what is scored, not tasks)."""
@@ -877,6 +898,10 @@ _REVIEWED = re.compile(r"\s*(?:的|和|及|与|以及)?(?:主要|取得的?)?"
                        r"(?:成效|成果|成绩|亮点|回顾|进展|(?:完成|开展|落实|推进|执行|办理|采纳|答复)?情况)")
 
 
+# measures said to be carried out, a clause of its own (防汛准备充分，措施落实。): how the work went, in a report
+_CARRIED_OUT = re.compile(r"\s*(?:已|均已|全面|全部)?(?:落实|落地)(?:[。，,；;！!]|\s*$)")
+
+
 def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> bool:
     """A heading that names a measures part in its first words, not a problem about
     measures (整改措施落实不够到位), nor the sanctions for breaking rules (``unless`` before
@@ -884,9 +909,9 @@ def _names_measures(title: str, within: int, words: Any, unless: Any = None) -> 
     m = words.search(title, 0, within)
     # 措施 qualifying a noun (车位管控措施的充电设施数量) or said to be absent (无管控措施) names no measures part, nor
     # do the results of the work it names (重点工作成效, 主要任务完成情况, 整改措施落实情况, 主要措施和成效: a review of
-    # work done)
+    # work done), nor a clause saying they were carried out (……准备充分，措施落实)
     return m is not None and not judged_after(title, m.end(), pending=not m.group().startswith("下")) \
-        and not _REVIEWED.match(title, m.end()) \
+        and not _REVIEWED.match(title, m.end()) and not _CARRIED_OUT.match(title, m.end()) \
         and title[m.end():m.end() + 1] != "的" and title[m.start() - 1:m.start()] not in ("无", "没") \
         and not (unless is not None and unless.search(title, 0, m.start()))
 
@@ -2245,6 +2270,7 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
     #工作。): general by the genre's custom, its items say what is done; the lead-in ends where the first item begins
     first_item: list[Pos] | None = None  # ``_first_items``, and ``_intros``: found when a passage first asks
     intros: list[tuple[Pos, Pos]] | None = None
+    tail = open_tail(ctx)
     # background and achievements may praise; only measures must say what is done
     for block, s, e in _passages(ctx, params.get("max_chars", 400), parts, enough):
         starts = starts_of[block]
@@ -2271,6 +2297,8 @@ def _find_vague(ctx: Context, params: Mapping[str, Any]) -> Iterator[tuple[int, 
         slogans = {h for h in hits if len(h) >= 4}
         if not (share >= threshold and len(set(hits)) >= min_hits and (len(slogans) >= 2 or len(set(hits)) >= 4)):
             continue
+        if tail is not None and (block, e) > tail:
+            continue  # the text stops in this passage's last sentence: its figure or date may stand past the cut
         if covering is None:
             covering = _covering(measures)
         item = _enclosing_dimensions(ctx, covering.get(block, []), (block, s), (block, e), base)

@@ -167,9 +167,9 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
     breaks is misread or damaged (a page lost, markers garbled): it gets one finding at most,
     at its first break. A list starting again at 1 opens a new list, never an error.
     ## Parameters
-    ``mode``: ``duplicate`` or ``skip``. A skip across a line of web residue where the site hid part of the text
-    (B101's ``hidden_patterns``: 此处隐藏2779字，下载后查看) is that part, not a numbering slip; in a site's preview of
-    a document's head and tail (B101's ``elided_patterns``: 中间部分内容请查看图片预览) nothing is said.
+    ``mode``: ``duplicate`` or ``skip``. A skip or a repeat across a line of web residue where the site hid part of
+    the text (B101's ``hidden_patterns``: 此处隐藏2779字，下载后查看) is that part, not a numbering slip; in a site's
+    preview of a document's head and tail (B101's ``elided_patterns``: 中间部分内容请查看图片预览) nothing is said.
     ## Example
     （三） followed by （三） → N101 with the suggestion （四）; 一、 then 三、 → N102."""
     mode = rule.params.get("mode", "duplicate")
@@ -192,10 +192,11 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
         for kind, mk, prev in breaks[:1]:
             if _span(mk) in explained:
                 continue
-            if kind == "skip" and hidden is not None and any(
+            if hidden is not None and any(
                     hidden.search(ctx.doc.blocks[i].text) is not None for i in range(prev.block, mk.block + 1)):
                 continue  # a site hid the text between (此处隐藏2779字，下载后查看, on a line of its own or inside a
-                # paragraph): the missing items went with it
+                # paragraph): the missing items went with it, or the end of this list and the head of the next, whose
+                # （三） follows this one's （四）
             if kind == "skip" and (_numbers_written_between(ctx, prev, mk) or _label_written_between(ctx, prev, mk)):
                 continue  # 1、…… / 2、8月24日，…… / 5、: the numbers are there (the outline read 2、8月 as months), or
                 # the label after a comma or before a stray mark (……工作,九、门卫……; 第三条”公司……)

@@ -14,10 +14,11 @@ from ..doctype import SITE_TAIL, glued_titles
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker, list_lead
+from ..residue import elided, hidden_prompts
 from ..rulebook import Section
 from ..scan import pattern_set
 from ..scattered import ODD_MARKS, scattered_marks
-from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, normalize_heading, plain_heading, sentences, similarity
+from ..textutil import CLOSING_MARKS, SENTENCE_ENDS, normalize_heading, plain_heading, sentences, similarity, unspaced
 
 
 def section_headings(ctx: Context) -> list[Heading]:
@@ -27,11 +28,14 @@ def section_headings(ctx: Context) -> list[Heading]:
     deep = 3 if len(ctx.doc.blocks) <= 3 else 2  # on one line, nesting is a guess: take one level more
     # nothing above the title is a part of the document: a page's own heading over a pasted text (乡镇上半年工作
     # 情况总结及下半年工作打算 above the title it repeats), a 发文机关标志 or an 附件 line
+    # … nor is the title written again under it (a page's title, the site's lines, then the document's own title)
     title = ctx.outline.title
     first = (title.block, title.start) if title else (-1, -1)
+    again = unspaced(title.text) if title else None
     return ctx.memo("sections.headings",  # type: ignore[no-any-return]
                     lambda: [h for h in ctx.outline.headings if (h.source != "marker" or h.level <= deep)
-                             and (h.block, h.start) >= first])
+                             and (h.block, h.start) >= first
+                             and (h.block == first[0] or unspaced(h.text) != again)])
 
 
 @lru_cache(maxsize=4096)
@@ -207,7 +211,8 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     ## Parameters
     ``min_headings``: headings needed before sections are judged (default 2); ``unheaded_problems``: sentences that
     state the problems without a heading (但仍存在一些问题，如……): the problems part is there.
-    A text that stops in mid-sentence (``cut_short``) is not judged: its missing parts may stand after the cut.
+    A text that stops in mid-sentence (``cut_short``) is not judged: its missing parts may stand after the cut; nor
+    one where a site hid part of it (B101's ``hidden_patterns`` and ``elided_patterns``).
     ## Example
     An 对照检查材料 with 存在的问题 and 整改措施 but no 原因分析 → S101."""
     if ctx.profile is None or not ctx.doc.blocks or ctx.guessed:
@@ -216,6 +221,9 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     if cut_short(ctx) is not None:
         return  # the parts may stand after the cut: S106 says the text is incomplete, once
+    hidden = hidden_prompts(ctx)
+    if (hidden is not None and hidden.search(ctx.body.text) is not None) or elided(ctx):
+        return  # a site hid part of the text (此处隐藏3000个字, 仅展示头部和尾部): the parts may be in what it hid
     found = locate_sections(ctx)
     required = [s for s in ctx.profile.sections if s.required]
     if len(required) >= 2 and not any(s.name in found for s in required):
