@@ -433,6 +433,20 @@ def test_self_reference_with_ben(tmp_path: Path) -> None:
     assert [f.excerpt for f in found] == ["本市"]
 
 
+def test_a_form_used_more_often_than_the_openings_is_not_said_to_be_the_rarer(tmp_path: Path) -> None:
+    """结合我乡实际 opens the plan, then 我镇 three times: the message takes the opening's form for the writer's, and
+    does not call it the form the text mostly uses; with 我乡 the more used, the usual message."""
+    text = ("乡2025年农产品质量安全工作计划\n结合我乡实际，制定本计划。\n完善我镇检测站设备。\n加强我镇农资店检查。\n"
+            "提高我镇农产品品牌影响力。\n")
+    found = lint_text(text, tmp_path, select="B106")
+    assert [f.excerpt for f in found] == ["我镇"] * 3
+    assert "开头以“我乡”的口吻起草" in found[0].message and "全文 3 处" in found[0].message
+    assert "主要" not in found[0].message
+    usual = text.replace("完善我镇", "完善我乡").replace("加强我镇", "加强我乡")
+    found = lint_text(usual, tmp_path, select="B106")
+    assert [f.excerpt for f in found] == ["我镇"] and "全文主要自称“我乡”（3 处）" in found[0].message
+
+
 def test_a_body_below_speaks_of_the_bodies_above_as_its_own(tmp_path: Path) -> None:
     # a district's report: 我市 is the city the district belongs to; 我县 would be another county's paragraph
     text = ("区政府班子对照检查情况汇报\n围绕市委部署，着力解决制约我市发展的突出问题。\n我市交给的各项任务全部完成。\n"

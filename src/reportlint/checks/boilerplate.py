@@ -1485,7 +1485,10 @@ def check_self_reference(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if form.startswith("本") and (unit in addressed or _each_before(doc.blocks[block].text, s, unit)):
             continue  # 各区教育局：… 摸清本区……情况 (or 各区要结合本区实际): each district of its own district
         reported.add((unit, block))
-        yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
+        if counts[unit] > main_n:  # the opening's form is the rarer: "mostly" would be untrue of it
+            yield rule.finding(doc, block, s, e, key="opening", form=form, main=main_form, count=counts[unit])
+        else:
+            yield rule.finding(doc, block, s, e, form=form, main=main_form, count=main_n)
 
 
 def _pieces(doc: Document) -> int:
