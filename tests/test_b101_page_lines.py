@@ -37,6 +37,15 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
      "城关镇2024年安全生产工作总结\n", [(1, 1)]),
     ("以下是小编精心为您推荐的安全生产工作总结3篇，供大家参考。\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
     ("安全生产工作总结范文(6篇)篇一\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # a portal's related-reading label; its font switch without its links, with the page's time; the page's address
+    # with its posting time; an article toolbar's labels on bullets; a field without its value beside the page's source
+    ("城关镇2024年安全生产工作总结\n关联导读:\n", [(2, 2)]),
+    ("城关镇2024年安全生产工作总结\n【字号:    】        时间:2025-01-02\n", [(2, 2)]),
+    ("城关镇2024年安全生产工作总结\nhttp://www.example.cn  2024-12-20 09:15:33  来源:某某日报\n", [(2, 2)]),
+    ("当前位置:\n  • 文字:\n    保护视力色:\n城关镇2024年安全生产工作总结\n", [(1, 3)]),
+    ("城关镇2024年安全生产工作总结\n  • 来源:城关镇人民政府\n  • 阅读:\n", [(2, 3)]),
+    # a site's logo as text, the body's name and its address
+    ("某某县人民政府.政务.cn www.example.gov.cn\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
 ])
 def test_a_page_heads_lines_are_residue(tmp_path: Path, head: str, lines: list[tuple[int, int]]) -> None:
     assert _lines(tmp_path, head + BODY) == lines
