@@ -46,6 +46,9 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     ("城关镇2024年安全生产工作总结\n  • 来源:城关镇人民政府\n  • 阅读:\n", [(2, 3)]),
     # a site's logo as text, the body's name and its address
     ("某某县人民政府.政务.cn www.example.gov.cn\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("中文域名:某某县图书馆.公益\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # a portal's menu copied one bulleted link to a line
+    ("  • 网站首页\n  • 要闻动态\n  • 政民互动\n  • 政府信息公开\n城关镇2024年安全生产工作总结\n", [(1, 4)]),
 ])
 def test_a_page_heads_lines_are_residue(tmp_path: Path, head: str, lines: list[tuple[int, int]]) -> None:
     assert _lines(tmp_path, head + BODY) == lines

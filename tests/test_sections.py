@@ -381,6 +381,17 @@ def test_a_text_that_stops_inside_a_word_is_reported_once_and_its_parts_not_judg
     assert found == [("S106", 3)]
 
 
+@pytest.mark.parametrize("first", ["作者：王某某", "0"])
+def test_a_field_or_a_figure_over_an_untitled_text_is_no_subheading(tmp_path: Path, first: str) -> None:
+    """作者：×× or a stray 0 alone over a text without a title: S105 says the title is missing where the body begins,
+    and does not call the line a subheading; 一、基本情况 over the text is one."""
+    body = "2024年，全县测绘地理信息工作坚持服务大局、服务社会，完成基础测绘项目12个。\n一是推进机构改革。\n"
+    found = lint_text(first + "\n" + body, tmp_path, select="S105")
+    assert [(f.line, f.excerpt[:4]) for f in found] == [(2, "2024")] and "小标题" not in found[0].message
+    found = lint_text("一、基本情况\n" + body, tmp_path, select="S105")
+    assert [f.line for f in found] == [1] and "小标题“一、基本情况”" in found[0].message
+
+
 def test_parts_are_not_called_missing_where_a_site_hid_part_of_the_text(tmp_path: Path) -> None:
     """A model-text site hid the middle of the document (……此处隐藏2400个字……): the parts S101 asks for may be in
     what it hid; without the prompt they are missing."""

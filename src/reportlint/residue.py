@@ -510,7 +510,9 @@ def _beside_residue(head: list[int], got: set[int], blocks: Sequence[Block], bes
             yield i
 
 
-_MENU_ITEM = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{2,8}\s*")  # one link of a menu: a short name, no punctuation
+# one link of a menu: a short name, no punctuation (a bullet before it where the page's list was copied as one:
+# • 网站首页)
+_MENU_ITEM = re.compile(r"\s*(?:[•·]\s*)?[\u4e00-\u9fffA-Za-z]{2,8}\s*")
 
 
 @lru_cache(maxsize=16)

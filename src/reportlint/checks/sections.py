@@ -202,6 +202,12 @@ def _anchor(ctx: Context) -> tuple[int, int, int]:
     return first.index, 0, min(len(first.text), 20)
 
 
+# a short first line that is no heading: a page's or an article's field with its value (作者：××, 来源：××,
+# 中文域名：××) or no Chinese word at all (0); a heading may hold a colon too (方向1：智能巡检平台)
+_NO_HEADING = re.compile(r"^(?:作者|撰稿|供稿|编辑|责任编辑|审核|来源|发布(?:时间|日期)?|时间|日期|中文域名|域名|网址)"
+                         r"\s*[:：]|^[^\u4e00-\u9fff]*$")
+
+
 def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """## What it does
     For a document whose type its title names (or given with ``--profile``), reports each
@@ -613,6 +619,8 @@ def check_title(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # a sharing site's heading over the text is its title with a count (……工作总结(2篇)): it has one; under the
         # first paragraph, that paragraph is the site's blurb over the collection, whose first piece has its title
         return
+    if len(filled) > 1 and len(first.text.strip()) <= _HEADING_MAX and _NO_HEADING.search(first.text.strip()):
+        first = filled[1]  # a field or a figure alone over the text (作者：××, 0): the body begins under it
     start = len(first.text) - len(first.text.lstrip())
     end = next((e for _, e in sentences(first.text, start)), len(first.text))
     example = _example_title(ctx, rule)
