@@ -177,9 +177,22 @@ def test_two_titles_for_two_terms_the_text_names_are_no_gap(tmp_path: Path) -> N
     forms = "请于5月10日前报送《县优秀教师推荐表》和《县优秀青年教师推荐表》。\n"
     text = "关于评选优秀教师和优秀青年教师的通知\n今年评选优秀教师10名、优秀青年教师5名。\n" + forms
     assert [f for f in lint_text(text, tmp_path, select="T105") if "不一致" in f.message] == []
-    # the same titles with no such terms outside them: the shorter still looks like a gap
-    assert [f.excerpt for f in lint_text("关于评选工作的通知\n" + forms, tmp_path, select="T105")
+    # the same titles with no such terms outside them, listed side by side (和, 、): two forms named in one list
+    assert [f for f in lint_text("关于评选工作的通知\n" + forms, tmp_path, select="T105") if "不一致" in f.message] == []
+    # … cited apart, in two sentences: the shorter still looks like a gap
+    apart = "请于5月10日前报送《县优秀教师推荐表》。\n推荐对象须如实填写《县优秀青年教师推荐表》。\n"
+    assert [f.excerpt for f in lint_text("关于评选工作的通知\n" + apart, tmp_path, select="T105")
             if "不一致" in f.message] == ["县优秀教师推荐表"]
+
+
+def test_two_titles_cited_in_one_list_are_two_documents(tmp_path: Path) -> None:
+    """依据《……森林法》、《……森林法实施条例》 or 执行《……办法》、省委印发的《……细则》: titles listed side by side with
+    no clause mark between them name two documents, however alike; cited in two sentences, the shorter is a gap."""
+    listed = "方案\n依据《中华人民共和国草法》、《中华人民共和国草原保护法》等法律法规，制定本方案。\n"
+    assert [f for f in lint_text(listed, tmp_path, select="T105") if "不一致" in f.message] == []
+    apart = "方案\n依据《中华人民共和国草法》制定本方案。\n各乡镇要严格执行《中华人民共和国草原保护法》。\n"
+    assert [f.excerpt for f in lint_text(apart, tmp_path, select="T105") if "不一致" in f.message] \
+        == ["中华人民共和国草法"]
 
 
 def test_a_title_cited_elsewhere_with_more_characters(tmp_path: Path) -> None:

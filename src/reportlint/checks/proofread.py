@@ -637,6 +637,21 @@ _TITLE_LINE = re.compile(r"[\s\u3000]*(?:[（(]?[0-9一二三四五六七八九�
                          r"《([^《》\n]+)》[\s\u3000；;，,。.、]*")
 
 
+_LIST_BREAK = re.compile(r"[，,。；;！？!?：:]")  # a mark that ends a list of titles cited side by side
+
+
+def _side_by_side(texts: list[str], one: list[tuple[int, int, int]], other: list[tuple[int, int, int]]) -> bool:
+    """Whether two titles are cited in one list: in one paragraph of ``texts``, with no clause mark between them (、,
+    和, the name of the body that issued the second)."""
+    for k, start, end in one:
+        for k2, start2, end2 in other:
+            if k == k2:
+                a, z = (end, start2) if end <= start2 else (end2, start)
+                if a <= z and _LIST_BREAK.search(texts[k], a, z) is None:
+                    return True
+    return False
+
+
 def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     """A document title cited elsewhere in the same document with 1–3 more characters inside it:
     《城市绿地养护办法》 beside 《城市绿地养护管理办法》."""
@@ -644,15 +659,21 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
     cited: dict[str, int] = {}  # how often each title is cited
     numbered: set[str] = set()  # titles cited with their own number (《……规定》（交通运输部令2020年第4号）)
     alone: set[str] = set()  # titles that are a line by themselves: the items of a list of documents or tables
+    # where each title is cited (block, start, end): two titles with no clause mark between them are listed side by
+    # side, two documents (依据《……水法》、《……水土保持法》; 执行《……实施办法》、省委办公厅印发的《……实施细则》)
+    where: dict[str, list[tuple[int, int, int]]] = {}  # (the paragraph's place in ``texts``, start, end)
+    texts: list[str] = []  # the paragraphs citing a title
     for b in blocks:
         if "《" in b.text:
             for m in _TITLE.finditer(b.text):
                 seen.setdefault(m.group(1), (b.index, m.start(1)))
                 cited[m.group(1)] = cited.get(m.group(1), 0) + 1
+                where.setdefault(m.group(1), []).append((len(texts), m.start(), m.end()))
                 if _OWN_NUMBER.match(b.text, m.end()):
                     numbered.add(m.group(1))
             if (m := _TITLE_LINE.fullmatch(b.text)) is not None:
                 alone.add(m.group(1))
+            texts.append(b.text)
     out: dict[tuple[int, int], Typo] = {}
     outside: str | None = None  # the text with the titles' words left out, when a gap needs it
     titles = list(seen)
@@ -676,14 +697,15 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # a numeral more is another of a series (修正案（十）, 修正案（十一）; 第二批, 第十二批), no gap
                     # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap; a word
                     # right before the closing kind (审查报告, 实施方案) another kind of document
-                    # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》) are two
-                    # documents the list names side by side
+                    # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》), or two
+                    # titles cited in one sentence, are two documents named side by side
                     # … and a gap the text names as a term of its own outside the titles, both with and without
                     # the characters (优秀教师 and 优秀青年教师): two things, each with its own form
                     # … and a place inside the place before it (《遂宁市……规划》, 《遂宁市安居区……规划》): the plans of
                     # two bodies, the city's and its district's
                     if _HAN_RE.fullmatch(long[k:k + gap]) and short not in numbered \
                             and not (short in alone and long in alone) \
+                            and not _side_by_side(texts, where[short], where[long]) \
                             and not _SERIES_NUMERAL.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
                             and not _EDITION.search(long, max(0, k - 1), min(len(long), k + gap + 1)) \
                             and not _KIND_END.fullmatch(long, k + gap) \
