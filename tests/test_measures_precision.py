@@ -1009,3 +1009,25 @@ def test_the_title_written_again_under_a_sites_lines_heads_no_part(tmp_path: Pat
     text = title + "\nVIP专免\n2025-01-14\n999+\n36KB\n" + title.replace("2024", " 2024 ").replace("2025", " 2025 ") \
         + "\n" + body
     assert codes(text, tmp_path, select="M101,M103") == []
+
+
+def test_a_notices_requirements_announced_by_its_lead_in_bind_every_unit_addressed(tmp_path: Path) -> None:
+    """……现将活动具体工作要求通知如下：一、各有关部门要…… 二、各网站要……: the lead-in names the part a requirements
+    part, whose items naming a class of units bind every unit of it the notice addresses; an item naming none is
+    judged."""
+    head = "根据上级通知精神，现将我市全民阅读月活动具体工作要求通知如下：\n"
+    items = ("一、各有关部门、各区文化主管部门要认真组织开展全民阅读月活动。\n"
+             "二、各网站要在首页开设全民阅读专题，转载推送阅读活动稿件。\n")
+    assert _m101(head + items, tmp_path) == []
+    assert len(_m101(head + items + "三、活动中要突出主题，创新形式。\n", tmp_path)) == 1
+
+
+def test_a_stage_dated_after_its_title_on_the_heading_line_dates_its_steps(tmp_path: Path) -> None:
+    """（二）组织实施 （3月1日至9月30日） over 一是……二是……: the date after the title, past a space, dates the steps;
+    before the flood season (汛前) is a deadline too."""
+    text = ("县城区消防安全专项整治方案\n一、整治步骤\n（一）动员部署 （2月1日至2月28日）\n召开全县动员会。\n"
+            "（二）组织实施 （3月1日至9月30日）\n主要做好以下工作：一是开展隐患排查。二是督促业主整改隐患。"
+            "三是加强消防宣传。\n")
+    assert _m101(text, tmp_path) == []
+    flood = "县灌区防汛方案\n一、主要任务\n（一）渠系防汛\n各村要加强渠系管护，闸门启闭机要在汛前保养调试。\n"
+    assert _m101(flood, tmp_path) == []

@@ -1334,6 +1334,17 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
     return "" if all(_in_requirements_part(ctx, (m.block, m.start), params) for m in measures) else "owners"
 
 
+def _announced_requirements(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
+    """Whether ``at`` lies in a part opened by a lead-in whose sentence names requirements (``repeat_sections``:
+    现将……具体工作要求通知如下：), a part with no heading of its own."""
+    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    if sec is None or sec.head_end != sec.start:
+        return False
+    heads = pattern_set(tuple(params.get("repeat_sections", ())))
+    text = ctx.doc.blocks[sec.block].text
+    return heads is not None and heads.search(text, max(text.rfind("。", 0, sec.start), 0), sec.start) is not None
+
+
 def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
     """Whether ``at`` lies in a measures part whose heading names a requirements part (``repeat_sections``), or
     under a numbered heading that names one inside a larger measures part (五、工作要求 in a 工作要点, whose every
@@ -1612,10 +1623,18 @@ def _owner_above(ctx: Context, above: list[int], dims: Dimensions, known: dict[i
 
 def _deadline_above(ctx: Context, above: list[int], dims: Dimensions) -> bool:
     """Whether an item ``above`` a measure (``_items_above``) has a title that sets a date (（一）6月5日前，做好发动
-    工作。, （二）6月5日至6月10日，开展公开承诺): a plan laid out by stages dates each stage once, over the steps
-    under it."""
+    工作。, （二）6月5日至6月10日，开展公开承诺), or its heading's line after the title (``_heading_line``): a plan laid
+    out by stages dates each stage once, over the steps under it."""
     items = ctx.outline.items
-    return any(dims.dated(items[j].marker.title) for j in above)
+    return any(dims.dated(items[j].marker.title) or dims.dated(_heading_line(ctx, items[j].marker)) for j in above)
+
+
+def _heading_line(ctx: Context, mk: Marker) -> str:
+    """The words after an item's marker up to its first sentence end or the end of its line (60 characters at most):
+    a title the outline cut at a space keeps what follows it there (（二）组织实施 （3月1日至9月30日）)."""
+    text = ctx.doc.blocks[mk.block].text
+    stop = min((k for k in (text.find("。", mk.end), text.find("\n", mk.end)) if k >= 0), default=len(text))
+    return text[mk.end:min(stop, mk.end + 60)]
 
 
 # the bracket that closes a paragraph: （牵头单位：区某局；配合单位：各街镇）
@@ -2006,11 +2025,14 @@ def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], di
     subject left out, in a 工作要求 or 保障措施 part (any item there with no subject where ``requirements_bind_all``,
     as the 通知 profile sets it: 提高审核效率。以……为原则，整合……); or, anywhere, a class of units that the
     document's own address line names (各部门、各店铺： above the body, then 各部门要……: each addressee for its own
-    part). M101 leaves it alone, and M103 does not count it either. ``dims``: ``dimensions_of`` ``params``, which
+    part; or a class of units in a part a lead-in announces as requirements: 现将……工作要求通知如下：一、各有关部门
+    要……). M101 leaves it alone, and M103 does not count it either. ``dims``: ``dimensions_of`` ``params``, which
     the callers hold (looked up again for each item, it cost 2% of the M1 rules' time on the batch corpus)."""
     owner = dims.generic_owner(m.text)
     if owner and _addressed(owner, ctx.address_line()):
         return True
+    if owner and _announced_requirements(ctx, (m.block, m.start), params):
+        return True  # 现将……工作要求通知如下：一、各有关部门要……: the notice's requirements of those it addresses
     return bool(owner or _ELIDED.match(m.body) or params.get("requirements_bind_all")) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
 
