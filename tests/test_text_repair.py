@@ -80,6 +80,11 @@ def test_a_line_opening_with_a_comma_under_a_first_level_heading_stays_apart() -
     titled = ["某县人民政府关于审计发现问题整改情况的函", ",日前,某县人民政府发布了整改情况。"]
     assert _texts(titled) == titled
     assert _texts(["县里的审计发现问题整改情况和", ",日前完成。"]) == ["县里的审计发现问题整改情况和,日前完成。"]
+    # … nor items that lost their numbers (1、 copied as 、) under a heading of the second level; a 、 under a
+    # clause that breaks off still joins
+    items = ["（二）考勤、请假", "、学员应按时到校，自开学第一天起考勤。", "、学员请假须经班主任同意。"]
+    assert _texts(items) == items
+    assert _texts(["学员应遵守考勤", "、请假等制度。"]) == ["学员应遵守考勤、请假等制度。"]
 
 
 def test_one_line_documents_unchanged() -> None:

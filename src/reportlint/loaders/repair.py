@@ -33,6 +33,7 @@ _MARKER = re.compile(
     r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}(?:[.．、]|\s)|[①-⑳]|[-*+•·]\s|#|>|\||```)"
 )
 _CLAUSE_MARKS = frozenset("，。、；：！？,.;:!?")
+_SECOND_LEVEL = re.compile(r"\s*[（(][一二三四五六七八九十]{1,3}[）)]")
 _FIRST_LEVEL = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、．]|第[一二三四五六七八九十百零〇\d]+(?:章|部分|编))")
 _HEADING_CHARS = 50  # a heading line is short
 # a title's last words: the kinds of 公文 (党政机关公文处理工作条例 art. 8) and of reports and plans, after 的 or a
@@ -83,7 +84,10 @@ def _joinable(prev: str, nxt: str, across_break: bool, markdown: bool) -> bool:
         # under a heading of the first level (一、…, 第二章…) or a title ending in its kind of document (……的函,
         # ……的通知) a line that opens with a comma or a full stop has lost its first words (a year or a name a site
         # deleted, a reposting site's lead-in): which line is damaged is unknown, so neither is joined
-        heading = len(prev) <= _HEADING_CHARS and _FIRST_LEVEL.match(prev) is not None
+        # … nor under one of the second level (（二）考勤、请假) a line that opens with 、, whose number was lost
+        # (1、学员要…… copied as 、学员要……): the items of a list under their heading
+        heading = len(prev) <= _HEADING_CHARS and (
+            _FIRST_LEVEL.match(prev) is not None or (head == "、" and _SECOND_LEVEL.match(prev) is not None))
         titled = len(prev) <= _TITLE_CHARS and _TITLE_END.search(prev.rstrip()) is not None
         return not (head in _CLAUSE_MARKS and (heading or titled))
     # a title cut before its last character: an unfinished short line without punctuation
