@@ -47,6 +47,10 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     # a site's logo as text, the body's name and its address
     ("某某县人民政府.政务.cn www.example.gov.cn\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
     ("中文域名:某某县图书馆.公益\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    # the site editor's byline over a collection; its blurb defining the kind and offering models with tips
+    ("安全生产工作总结范文(8篇)\n小编: 某某\n城关镇2024年安全生产工作总结\n", [(1, 2)]),
+    ("总结是一个回顾过去、指导未来的过程。以下是几篇常见的工作总结范文和写作技巧，供大家参考。\n"
+     "安全生产工作总结篇一\n", [(1, 2)]),
     # a portal's menu copied one bulleted link to a line
     ("  • 网站首页\n  • 要闻动态\n  • 政民互动\n  • 政府信息公开\n城关镇2024年安全生产工作总结\n", [(1, 4)]),
 ])

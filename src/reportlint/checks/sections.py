@@ -204,8 +204,8 @@ def _anchor(ctx: Context) -> tuple[int, int, int]:
 
 # a short first line that is no heading: a page's or an article's field with its value (作者：××, 来源：××,
 # 中文域名：××) or no Chinese word at all (0); a heading may hold a colon too (方向1：智能巡检平台)
-_NO_HEADING = re.compile(r"^(?:作者|撰稿|供稿|编辑|责任编辑|审核|来源|发布(?:时间|日期)?|时间|日期|中文域名|域名|网址)"
-                         r"\s*[:：]|^[^\u4e00-\u9fff]*$")
+_NO_HEADING = re.compile(r"^(?:作者|撰稿|供稿|小编|编辑|责任编辑|审核|来源|发布(?:时间|日期)?|时间|日期|中文域名|域名"
+                         r"|网址)\s*[:：]|^[^\u4e00-\u9fff]*$")
 
 
 def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
