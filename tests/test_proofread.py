@@ -2178,3 +2178,19 @@ def test_a_year_masked_in_its_last_digit_is_no_lost_year(tmp_path: Path) -> None
     """201x 年 6 月: a template's year with its last digit masked (B103 says so), not a year lost before 年."""
     assert _found(tmp_path, "分别于201x 年 6 月和201x 年 12 月召开会议。", "T108") == []
     assert [e for e, _ in _found(tmp_path, "会议于 年 6 月召开。", "T108")] == ["年 6 月"]
+
+
+def test_a_dash_after_a_titles_kind_sets_its_subtitle(tmp_path: Path) -> None:
+    """……工作计划—抓好两个重点: the dash after the title's kind opens a subtitle, not 划一 with its 一 read as a dash;
+    统—思想 in a sentence still is one."""
+    text = "县卫生局2024年工作计划—抓好公共卫生和医疗保障两个重点\n各部门要统—思想，做到步调一致。\n"
+    assert [(f.line, f.excerpt) for f in lint_text(text, tmp_path, select="T105")] == [(2, "统—")]
+
+
+def test_a_sharing_sites_download_tips_are_residue(tmp_path: Path) -> None:
+    """友情提示 and the numbered tips under it (文件下载后……浏览器默认打开, 本站不支持迅雷下载): the site's, not the
+    document's list (N106 had asked for 2. in them)."""
+    text = ("县城区道路改造工作方案\n友情提示\n2、PDF文件下载后，可能会被浏览器默认打开，请保存到桌面。\n"
+            "3、本站不支持迅雷下载，请使用其他浏览器下载。\n一、工作目标\n完成道路改造12公里。\n")
+    found = lint_text(text, tmp_path, select="B101,N106")
+    assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 2, 4)]

@@ -738,6 +738,9 @@ def _doubled(long: str, short: str, gap: int) -> str:
 _YEAR_YI_YEAR = re.compile(r"一(?:(?<=(?<!\d)(?:19|20)\d\d一)|(?<=(?<!\d)(?:19|20)\d\d年一))(?=(?:19|20)\d\d(?!\d))")
 
 
+_KIND_BEFORE = re.compile(r"(?:计划|方案|总结|报告|要点|讲话|意见|通知|规划|汇报|材料|发言)$")  # a title's last word
+
+
 def _dashes(text: str, lex: object) -> Iterator[Typo]:
     is_word = lex.word  # type: ignore[attr-defined]
     if "一" in text:
@@ -754,6 +757,8 @@ def _dashes(text: str, lex: object) -> Iterator[Typo]:
             before, after = text[i - 1], text[i + 1]
             if before in _CN_DIGITS or after == text[i - 2:i - 1] or not is_word(before + "一"):
                 continue  # 周一—周五, 东—西: a range between two like terms, not a lost 一
+            if _KIND_BEFORE.search(text, max(0, i - 4), i):
+                continue  # ……工作计划—抓好两个重点: the dash sets a subtitle after a title's kind (计划, not 划一)
             yield Typo(i - 1, i + 1, before + "—", before + "一", "yi_dash")
 
 
