@@ -1031,3 +1031,22 @@ def test_a_stage_dated_after_its_title_on_the_heading_line_dates_its_steps(tmp_p
     assert _m101(text, tmp_path) == []
     flood = "县灌区防汛方案\n一、主要任务\n（一）渠系防汛\n各村要加强渠系管护，闸门启闭机要在汛前保养调试。\n"
     assert _m101(flood, tmp_path) == []
+
+
+def test_a_checklists_questions_are_no_measures(tmp_path: Path) -> None:
+    """（一）建筑使用功能 / 1.……是否与设计功能一致。 / 2.是否按……设置消防设施。: the items of an inspection's checklist
+    ask what is checked; an item telling someone to check (检查……是否……) is a task."""
+    head = "县医院消防安全专项检查方案\n一、检查内容\n（一）建筑使用功能\n"
+    items = "1.综合楼实际使用功能是否与设计功能一致。\n2.是否按消防技术标准设置消防设施。\n"
+    assert _m101(head + items, tmp_path) == []
+    task = "1.加强检查，督促各科室落实消防责任。\n2.检查各科室是否建立消防台账。\n"
+    assert _m101(head.replace("检查内容", "工作措施") + task, tmp_path) != []
+
+
+def test_a_years_summary_joined_to_the_next_years_points_is_read_as_a_summary(tmp_path: Path) -> None:
+    """……2024年工作总结及2025年工作要点: a summary whose last part is the plan; its review of the year's work (一、加强
+    党风廉政建设 / ……) sets no tasks to quantify."""
+    text = ("县疾控中心2024年工作总结及2025年工作要点\n2024年，在县卫健委的领导下，我中心各项工作稳步推进。\n"
+            "一、加强思想政治和党风廉政建设\n坚持党的组织生活制度，深入开展廉政教育。\n"
+            "二、扎实做好疾病防控工作\n加强传染病监测，做好免疫规划工作。\n")
+    assert _m101(text, tmp_path) == []

@@ -72,6 +72,13 @@ def test_parallel_heading_that_lost_its_shared_ending(tmp_path: Path) -> None:
     assert [(f.excerpt, f.suggestion) for f in found] == [("（二）乡镇公司", "（二）乡镇公司重点工作")]
 
 
+def test_a_summarys_achievements_named_in_their_own_words_are_no_damaged_heading(tmp_path: Path) -> None:
+    """二、取得的成绩 in a 工作总结: a wording of the achievements part in its own right, not 取得的成效 mistyped."""
+    text = ("县环卫所2024年工作总结\n一、基本情况\n全所现有职工120人。\n二、取得的成绩\n全年清运垃圾4.2万吨。\n"
+            "三、存在的问题\n车辆老化。\n四、下一步工作打算\n2025年更新清运车辆6台。\n")
+    assert lint_text(text, tmp_path, select="S104") == []
+
+
 def test_siblings_of_different_patterns_are_not_damaged(tmp_path: Path) -> None:
     line = ("县局检视问题清单一、存在问题（一）学习方面的问题1.学习不系统。（二）工作方面的问题1.创新不足。"
             "（三）作风建设1.调研不深。二、整改措施每月集中学习一次。")

@@ -23,6 +23,9 @@ def titled(doc: Document, outline: Outline, profile: Profile, residue: frozenset
     return any(kw in _QUOTED.sub("", t) for t in _titles(doc, outline, residue) for kw in profile.match)
 
 
+_AND_NEXT_PLAN = re.compile(r"(?<=总结)(?:及|和|暨|与|以及)[^，。,]{0,16}(?:要点|计划|打算|思路|安排)$")
+
+
 def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue: frozenset[int]) -> Profile | None:
     """The profile whose title keyword matches best (the longest keyword wins); without a
     usable title, the profile whose opening words and section headings fit best."""
@@ -35,6 +38,9 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         # not this document: its kind is read outside the 书名号
         title = _QUOTED.sub("", title)
         ending = SITE_TAIL.sub("", title.rstrip()) or title.rstrip()  # (……工作计划范文: the site's word for a sample)
+        # a year's summary joined to the next year's plan (……2022年工作总结及2023年工作要点) is a summary whose last part
+        # is the plan: its kind is the summary's
+        ending = _AND_NEXT_PLAN.sub("", ending)
         endings.append(ending)
         for prof in profiles:
             for kw in prof.match:
