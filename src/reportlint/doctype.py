@@ -38,8 +38,8 @@ def detect(doc: Document, outline: Outline, profiles: Iterable[Profile], residue
         # not this document: its kind is read outside the 书名号
         title = _QUOTED.sub("", title)
         ending = SITE_TAIL.sub("", title.rstrip()) or title.rstrip()  # (……工作计划范文: the site's word for a sample)
-        # a year's summary joined to the next year's plan (……2022年工作总结及2023年工作要点) is a summary whose last part
-        # is the plan: its kind is the summary's
+        # a year's summary joined to the next year's plan (……2022年工作总结及2023年工作要点) is a summary whose last
+        # part is the plan: its kind is the summary's
         ending = _AND_NEXT_PLAN.sub("", ending)
         endings.append(ending)
         for prof in profiles:

@@ -2090,14 +2090,16 @@ def _task_sets(params: Mapping[str, Any], low: Mapping[str, Any]) -> _TaskSets:
 
 # an item of an inspection's checklist: what is checked, asked as a yes-or-no question in its first clause (建筑实际使用
 # 功能是否与设计功能一致。), not a task; one that tells someone to check (检查……是否……, 要……) is a task
-_CHECK_ITEM = re.compile(r"(?!(?:检查|核查|查看|查验|督促|督查|排查|抽查|评估|对照|要|应|须|必须))[^，。；;：:！？]{0,40}是否")
+_CHECK_ITEM = re.compile(r"(?!(?:检查|核查|查看|查验|督促|督查|排查|抽查|评估|对照|要|应|须|必须))"
+                         r"[^，。；;：:！？]{0,40}是否")
 
 
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
     """Whether the item states no task to quantify (``sets``: ``_task_sets``): a prohibition (``_is_norm``), the
     title of a document (``document_titles``, the item without its label), a principle to hold (M103's
-    ``principles``, 坚持问题导向) or a checklist's question (``_CHECK_ITEM``). Remembered on the measure per sets (``Measure.no_task``): M101 asks for its bare
-    items, M103 for every item not quantified, both of the document's one list of measures."""
+    ``principles``, 坚持问题导向) or a checklist's question (``_CHECK_ITEM``). Remembered on the measure per sets
+    (``Measure.no_task``): M101 asks for its bare items, M103 for every item not quantified, both of the document's
+    one list of measures."""
     known = m.no_task
     if known is not None and known[0] == sets:  # the same sets: equal members, compared by identity
         return known[1]
