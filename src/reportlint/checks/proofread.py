@@ -698,7 +698,8 @@ def _title_gaps(blocks: list[Block]) -> dict[tuple[int, int], Typo]:
                     # … and a version's word (试行, 暂行, 修订) marks another edition of the same rules, no gap; a word
                     # right before the closing kind (审查报告, 实施方案) another kind of document
                     # … and two items of one list of titles (《……支出决算表》 above 《……基本支出决算表》), or two
-                    # titles cited in one sentence, are two documents named side by side
+                    # titles cited in one list with no clause mark between them (``_side_by_side``), are two
+                    # documents named side by side
                     # … and a gap the text names as a term of its own outside the titles, both with and without
                     # the characters (优秀教师 and 优秀青年教师): two things, each with its own form
                     # … and a place inside the place before it (《遂宁市……规划》, 《遂宁市安居区……规划》): the plans of
