@@ -50,7 +50,7 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     # the site editor's byline over a collection; its blurb defining the kind and offering models with tips
     ("安全生产工作总结范文(8篇)\n小编: 某某\n城关镇2024年安全生产工作总结\n", [(1, 2)]),
     ("总结是一个回顾过去、指导未来的过程。以下是几篇常见的工作总结范文和写作技巧，供大家参考。\n"
-     "安全生产工作总结篇一\n", [(1, 2)]),
+     "安全生产工作总结篇一\n", [(1, 1)]),  # (the title with the piece's number under it is the document's)
     # a portal's menu copied one bulleted link to a line
     ("  • 网站首页\n  • 要闻动态\n  • 政民互动\n  • 政府信息公开\n城关镇2024年安全生产工作总结\n", [(1, 4)]),
 ])
@@ -112,3 +112,11 @@ def test_a_sharing_sites_file_facts_one_to_a_line_beside_its_badge_are_residue(t
     assert [(f.rule, f.line, f.end_line) for f in found] == [("B101", 1, 8)]  # the page's title over the own one too
     alone = "街道2024年安全生产工作总结\n4 页\n今年以来，街道全年开展安全检查126次，整改隐患310处。\n"
     assert lint_text(alone, tmp_path, select="B101") == []
+
+
+def test_a_sharing_sites_watermark_stamped_over_the_title_is_residue(tmp_path: Path) -> None:
+    """××范文宝典:www.××.com glued to the first words of the title, then alone, then the title: both lines are the site's
+    (before, the first was kept, the title run into it)."""
+    text = ("某某公文写作范文宝典:www.example.com在全县2024年安全生产工作会议上的\n某某公文写作范文宝典:www.example.com\n"
+            "在全县2024年安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议，主要任务是部署全年工作。\n")
+    assert _lines(tmp_path, text) == [(1, 2)]

@@ -1050,3 +1050,12 @@ def test_a_years_summary_joined_to_the_next_years_points_is_read_as_a_summary(tm
             "一、加强思想政治和党风廉政建设\n坚持党的组织生活制度，深入开展廉政教育。\n"
             "二、扎实做好疾病防控工作\n加强传染病监测，做好免疫规划工作。\n")
     assert _m101(text, tmp_path) == []
+
+
+def test_goods_handed_out_one_each_and_an_events_month_are_stated(tmp_path: Path) -> None:
+    """……免费赠送老花镜一副。 names what each one gets (a count), 拟定于5月下旬举办…… the month the event is held in
+    (a date, with the year masked too); 建立一套工作机制 says neither."""
+    head = "县助残日活动方案\n一、活动内容\n"
+    given = "1.对检查视力的老年人，免费赠送老花镜一副。\n2.拟定于20**年5月下旬举办全县残疾人运动会，地点待定。\n"
+    assert _m101(head + given, tmp_path) == []
+    assert _m101(head + "1.建立一套工作机制。\n", tmp_path) != []

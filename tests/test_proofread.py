@@ -1939,7 +1939,7 @@ def test_right_words_holding_a_listed_typos_characters_stay_silent(tmp_path: Pat
     text = ("总结\n深入开展预防犯罪宣传活动。\n侯车间主任介绍了生产情况。\n对看不懂的地方，要主动请教懂的人。\n"
             "深入学习习近平总书记重要讲话精神。\n要继续弘扬艰苦奋斗精神，继承和发扬优良传统。\n"
             "管好自己经手的资金，做到知己知彼。\n严防信息拦截。\n要回答好中国之问、时代之问。\n"
-            "支部书记领学习近平总书记关于党的建设的重要论述。\n")
+            "支部书记领学习近平总书记关于党的建设的重要论述。\n全年报送信息80条，被上级采用26篇次。\n")
     assert lint_text(text, tmp_path, select="T105") == []
 
 
