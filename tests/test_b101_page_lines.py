@@ -51,6 +51,14 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     ("安全生产工作总结范文(8篇)\n小编: 某某\n城关镇2024年安全生产工作总结\n", [(1, 2)]),
     ("总结是一个回顾过去、指导未来的过程。以下是几篇常见的工作总结范文和写作技巧，供大家参考。\n"
      "安全生产工作总结篇一\n", [(1, 1)]),  # (the title with the piece's number under it is the document's)
+    # a page's clock, an editor's byline with the posting date, a user's share line, a portal's article fields, a
+    # template's null value, a writing tool's ad
+    ("当前时间:\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("城关镇2024年安全生产工作总结\n编辑:某某网2024-12-20\n", [(2, 2)]),
+    ("城关镇2024年安全生产工作总结\n某某 分享 时间:\n", [(2, 2)]),
+    ("文章标题:城关镇2024年安全生产工作总结\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
+    ("城关镇2024年安全生产工作总结\n文 号: null\n", [(2, 2)]),
+    ("公文高手，超级方便的公文写作神器！立即了解\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
     # a portal's menu copied one bulleted link to a line
     ("  • 网站首页\n  • 要闻动态\n  • 政民互动\n  • 政府信息公开\n城关镇2024年安全生产工作总结\n", [(1, 4)]),
 ])
@@ -120,3 +128,9 @@ def test_a_sharing_sites_watermark_stamped_over_the_title_is_residue(tmp_path: P
     text = ("某某公文写作范文宝典:www.example.com在全县2024年安全生产工作会议上的\n某某公文写作范文宝典:www.example.com\n"
             "在全县2024年安全生产工作会议上的讲话\n同志们：\n今天召开全县安全生产工作会议，主要任务是部署全年工作。\n")
     assert _lines(tmp_path, text) == [(1, 2)]
+
+
+def test_a_numbered_heading_under_an_empty_field_is_no_value_of_it(tmp_path: Path) -> None:
+    """某某 分享 时间: (a user's share line, its time lost) over 一、基本情况: the heading begins the body, it is no value of
+    the empty field (before, the heading was taken for the time and deleted with the line)."""
+    assert _lines(tmp_path, "城关镇2024年安全生产工作总结\n某某 分享 时间:\n" + BODY) == [(2, 2)]

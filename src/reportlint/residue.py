@@ -426,8 +426,10 @@ _PIECE = re.compile(r"\s*[\u4e00-\u9fffA-Za-z]{1,8}\s*")  # a name of a breadcru
 # the kinds a document's title ends in (……的通知, ……的批复, ……的函)
 _KINDS = ("通知|通报|报告|方案|意见|办法|决定|请示|批复|纪要|总结|讲话|规定|要点|公告|计划|规划|细则|函"
           "|制度|预案|规则|条例|章程|守则|准则")  # (and the kinds of rules and plans: 制度, 预案 …)
-# a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document)
+# a short value, no sentence, nor a document's title (县水利局关于……的通知 under an empty 有效性: opens the document),
+# nor a numbered heading (一、基本情况 under an empty 时间: begins the body)
 _VALUE = re.compile(rf"(?!.*关于)(?!.*(?:{_KINDS})$)"
+                    r"(?![一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．])"
                     r"[^。！？；，,;：:\n]{1,12}")
 
 
