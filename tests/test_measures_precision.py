@@ -1059,3 +1059,12 @@ def test_goods_handed_out_one_each_and_an_events_month_are_stated(tmp_path: Path
     given = "1.对检查视力的老年人，免费赠送老花镜一副。\n2.拟定于20**年5月下旬举办全县残疾人运动会，地点待定。\n"
     assert _m101(head + given, tmp_path) == []
     assert _m101(head + "1.建立一套工作机制。\n", tmp_path) != []
+
+
+def test_the_kinds_of_case_a_campaign_targets_are_no_measures(tmp_path: Path) -> None:
+    """二、整治重点 / （一）组织参加邪教活动、搞封建迷信的。 / …… / （四）其他。: the cases the campaign targets, each a
+    clause closed by 的, and the list's closing 其他; a task in the same shape of list is judged."""
+    head = "镇矛盾纠纷专项整治方案\n一、整治重点\n"
+    cases = "（一）组织参加邪教活动、搞封建迷信的。\n（二）恶意拖欠农民工工资的。\n（三）非法阻工、破坏生产秩序的。\n（四）其他。\n"
+    assert _m101(head + cases, tmp_path) == []
+    assert _m101(head.replace("整治重点", "工作措施") + "（一）加强矛盾纠纷排查化解。\n", tmp_path) != []

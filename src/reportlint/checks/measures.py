@@ -2094,10 +2094,16 @@ _CHECK_ITEM = re.compile(r"(?!(?:检查|核查|查看|查验|督促|督查|排�
                          r"[^，。；;：:！？]{0,40}是否")
 
 
+# an item naming a kind of case, a clause closed by 的 (（二）组织参加邪教活动、搞封建迷信的。): what a campaign targets
+# or a rule covers (整治重点, 适用情形), and the list's closing 其他, not a task
+_CASE_ITEM = re.compile(r"[^。；;！？]{4,80}的[。；;]?|其他(?:情形|情况|行为)?[。；;]?")
+
+
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
     """Whether the item states no task to quantify (``sets``: ``_task_sets``): a prohibition (``_is_norm``), the
     title of a document (``document_titles``, the item without its label), a principle to hold (M103's
-    ``principles``, 坚持问题导向) or a checklist's question (``_CHECK_ITEM``). Remembered on the measure per sets
+    ``principles``, 坚持问题导向), a checklist's question (``_CHECK_ITEM``) or a kind of case (``_CASE_ITEM``).
+    Remembered on the measure per sets
     (``Measure.no_task``): M101 asks for its bare items, M103 for every item not quantified, both of the document's
     one list of measures."""
     known = m.no_task
@@ -2106,7 +2112,8 @@ def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
     norm, titles, principle = sets
     body = m.body.strip()
     found = _is_norm(m, norm) or (titles is not None and titles.search(body)) \
-        or (principle is not None and principle.search(body)) or _CHECK_ITEM.match(body) is not None
+        or (principle is not None and principle.search(body)) or _CHECK_ITEM.match(body) is not None \
+        or _CASE_ITEM.fullmatch(body) is not None
     m.no_task = (sets, found)
     return found
 
