@@ -743,3 +743,13 @@ def elided(ctx: Context) -> bool:
         return notices is not None and notices.search(ctx.body.text) is not None
 
     return ctx.memo("residue.elided", read)  # type: ignore[no-any-return]
+
+
+def hides_part(ctx: Context) -> bool:
+    """Whether a site hid part of the text: a prompt of B101's ``hidden_patterns`` in it (此处隐藏2779字) or a notice
+    of its ``elided_patterns`` (``elided``). The parts a document should have may be in what it hid."""
+    def read() -> bool:
+        hidden = hidden_prompts(ctx)
+        return (hidden is not None and hidden.search(ctx.body.text) is not None) or elided(ctx)
+
+    return ctx.memo("residue.hides_part", read)  # type: ignore[no-any-return]

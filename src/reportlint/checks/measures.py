@@ -833,10 +833,8 @@ def _review_part(ctx: Context, params: Mapping[str, Any]) -> Callable[[int, int,
     ends = [(h.block, h.start) for name, h in located.items()
             if roles.get(name) in ("problems", "measures") and (h.block, h.start) > begin]
     end = min(ends) if ends else (len(ctx.doc.blocks), 0)
-    plan = pattern_set(tuple(params.get("plan_words", ())))
-
     def inside(block: int, start: int, title: str) -> bool:
-        return begin < (block, start) < end and (plan is None or plan.search(title[:20]) is None)
+        return begin < (block, start) < end and not _names_a_plan(title, params)
 
     return inside
 

@@ -16,6 +16,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
+from ..outline import TITLE_KINDS
 from ..scan import Body, Literal, PatternSet, compile_each, has_any, literal_alternation
 from ..textutil import sentence_around
 from ..traditional import written_in_traditional
@@ -739,7 +740,7 @@ def _doubled(long: str, short: str, gap: int) -> str:
 _YEAR_YI_YEAR = re.compile(r"一(?:(?<=(?<!\d)(?:19|20)\d\d一)|(?<=(?<!\d)(?:19|20)\d\d年一))(?=(?:19|20)\d\d(?!\d))")
 
 
-_KIND_BEFORE = re.compile(r"(?:计划|方案|总结|报告|要点|讲话|意见|通知|规划|汇报|材料|发言)$")  # a title's last word
+_KIND_BEFORE = re.compile("(?:" + "|".join((*TITLE_KINDS, "汇报")) + ")$")  # a title's last word
 
 
 def _dashes(text: str, lex: object) -> Iterator[Typo]:

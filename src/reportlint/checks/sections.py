@@ -14,7 +14,7 @@ from ..doctype import SITE_TAIL, glued_titles
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import Heading, Marker, list_lead
-from ..residue import elided, hidden_prompts
+from ..residue import hides_part
 from ..rulebook import Section
 from ..scan import pattern_set
 from ..scattered import ODD_MARKS, scattered_marks
@@ -227,8 +227,7 @@ def check_missing(ctx: Context, rule: Rule) -> Iterator[Finding]:
         return
     if cut_short(ctx) is not None:
         return  # the parts may stand after the cut: S106 says the text is incomplete, once
-    hidden = hidden_prompts(ctx)
-    if (hidden is not None and hidden.search(ctx.body.text) is not None) or elided(ctx):
+    if hides_part(ctx):
         return  # a site hid part of the text (此处隐藏3000个字, 仅展示头部和尾部): the parts may be in what it hid
     found = locate_sections(ctx)
     required = [s for s in ctx.profile.sections if s.required]
