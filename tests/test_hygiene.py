@@ -1177,3 +1177,15 @@ def test_a_figure_and_a_negative_rate_run_together_are_no_range(tmp_path: Path) 
     assert lint_text("营业收入28,500 22,105 125,000-22.44% 17.68%", tmp_path, select="T103") == []
     assert [f.excerpt for f in lint_text("成本下降10-20%。", tmp_path, select="T103")] == ["-"]
     assert [f.suggestion for f in lint_text("其中,1-6月完成投资。", tmp_path, select="T103")][-1:] == ["—"]
+
+
+def test_hexagon_brackets_are_round_ones_unless_nested_inside_round_ones(tmp_path: Path) -> None:
+    """〔〕 typed for a note is a round bracket on the wrong key; inside a round bracket it is the inner level of two,
+    the way government documents nest them (各县〔市、区〕 in a note of who acts), and no defect."""
+    text = ("关于推进节水工作的方案\n"
+            "一、开展节水改造〔重点行业〕，年底前完成。\n"
+            "二、推广节水器具。（县水利局、各乡〔镇、街道〕按职责分工负责）\n"
+            "三、加强宣传（各村〔社区〕配合。\n")
+    found = [(f.block, f.excerpt, f.suggestion) for f in lint_text(text, tmp_path, select="T103")
+             if "六角括号" in f.message]
+    assert found == [(1, "〔重点行业〕", "（重点行业）")]
