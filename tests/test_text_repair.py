@@ -239,7 +239,7 @@ def test_a_paragraph_hard_wrapped_at_one_width_is_reported_once(tmp_path: Path) 
     from reportlint.testing import lint_text
 
     found = lint_text(WRAPPED, tmp_path, select="X104")
-    assert [(f.block + 1, f.end_block + 1) for f in found] == [(2, 5)]
+    assert [(f.line, f.end_line) for f in found] == [(2, 5)]
     assert "第 2—5 行" in found[0].message and "硬回车" in found[0].message
 
 
@@ -297,3 +297,40 @@ def test_a_heading_cut_after_a_preposition_with_its_rest_below_a_blank_line(tmp_
     closed = head + "（三）发挥宣讲队伍作用\n\n各乡镇组建宣讲小分队。\n"
     assert lint_text(closed, tmp_path, select="X104") == []
     assert lint_text(cut.replace("坚持用\n\n\n", "坚持用\n"), tmp_path, select="X104") == []
+
+
+def test_a_hard_wrapped_paragraph_is_one_block_and_findings_keep_their_lines(tmp_path: Path) -> None:
+    """The text loader joins a paragraph broken at one width back into one block (as the PDF loader joins a page's
+    lines); a finding inside it still names the file's own line and column."""
+    from reportlint.testing import lint_text
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert [b.line for b in doc.blocks] == [1, 2, 6]
+    assert doc.blocks[1].text == "".join(WRAPPED.split("\n")[1:5])
+    assert doc.meta["wrapped"] == [(2, 5)]
+    comma = WRAPPED.replace("拆除违章搭建的棚屋十五处，", "拆除违章搭建的棚屋十五处,")
+    found = [(f.line, f.column) for f in lint_text(comma, tmp_path, select="T103") if "“,”" in f.message]
+    assert found == [(4, 23)]
+
+
+def test_a_quotation_closed_on_the_next_line_of_a_wrapped_paragraph_is_paired(tmp_path: Path) -> None:
+    """Wrapped at a count of characters (half-width commas make the widths differ): the paragraph is joined, so the
+    “ on one line and its ” on the next are a pair."""
+    from reportlint.testing import lint_text
+
+    lines = ["今年全县教育系统围绕“办好人民满意的教育,建设",
+             "教育强县”的目标,扎实推进义务教育优质均衡发展,新",
+             "建改扩建学校十二所,新增学位四千六百个,教师队伍",
+             "素质不断提高,教育教学质量稳步提升。"]
+    text = "县教育局工作总结\n" + "\n".join(lines) + "\n"
+    assert lint_text(text, tmp_path, select="T102") == []
+    numbered = "县教育局工作总结\n（一）" + "\n".join(lines) + "\n"
+    path = tmp_path / "numbered.txt"
+    path.write_text(numbered, encoding="utf-8")
+    assert [b.line for b in load_text(path, path.read_bytes()).blocks] == [1, 2]
+    # lines that end their sentences, or a list's short items, stay lines
+    items = "县教育局工作总结\n1.新建学校十二所,新增学位四千\n2.新建学校十二所,新增学位四千\n3.新建学校十二所,新增学位四千\n"
+    path.write_text(items, encoding="utf-8")
+    assert len(load_text(path, path.read_bytes()).blocks) == 4

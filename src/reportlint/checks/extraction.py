@@ -14,8 +14,9 @@ from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import TITLE_KINDS
 from ..scan import has_any, pattern_set
-from ..textutil import CLOSING_MARKS, DATE_LINE, ISSUER_LINE, PINYIN_READING, SENTENCE_ENDS, TONED, garbled
+from ..textutil import DATE_LINE, ISSUER_LINE, PINYIN_READING, TONED, garbled
 from ..traditional import written_in_traditional
+from ..wrapping import wrapped_runs
 from .summed import SUMMED
 
 _PUA = re.compile(r"[\ue000-\uf8ff]")
@@ -337,30 +338,6 @@ def _signs_over_a_date(blocks: tuple[Block, ...], run: list[int]) -> bool:
     return False
 
 
-# a line a hard wrap left: it ends inside a sentence (no end mark) and the next line goes on with it
-_LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
-                        r"|第[一二三四五六七八九十百\d]+[章节条])")
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def _width(text: str) -> int:
-    """Columns ``text`` takes in a fixed-width layout: a Chinese character or a full-width mark two, others one."""
-    return len(text) + len(_WIDE.findall(text))
-
-
-def _splits_a_word(blocks: tuple[Block, ...], run: list[int]) -> bool:
-    """Whether a line break of ``run`` falls inside a word of two characters (清 / 理, 主 / 要): a break a width made,
-    not one its writer put between two items."""
-    from ..lexicon import lexicon
-
-    lex = lexicon()
-    for i in run:
-        a, b = blocks[i].text.rstrip()[-1:], blocks[i + 1].text.lstrip()[:1]
-        if a and b and _HAN.match(a) and _HAN.match(b) and lex.word(a + b):
-            return True
-    return False
-
-
 # a numbered heading that stops on a word that cannot close it (a preposition or a conjunction of one character:
 # （二）坚持不懈用), its rest set apart by a blank line as a paragraph of its own: a break that a page's markup or a
 # converter put inside the heading
@@ -400,54 +377,38 @@ def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Paragraphs broken by a hard return at every line's end, as text copied out of a PDF or a fixed-width page
-    keeps them: ``min_wrapped`` lines in a row or more (``wrap_min_chars`` characters or longer, no tab or run of
-    spaces as in a table's row, no list mark at their start) that each end inside a sentence and are as wide as one
-    another within ``wrap_slack`` columns, each followed at once by the line it goes on with, one break at least
-    falling inside a word of two characters. Parallel headings of
-    one length (一、……，……) stand apart, begin with their numbers and are followed by their text, not a rest of
-    their sentence; a PDF's lines the loader joins itself. One finding per document, at the first such paragraph,
+    keeps them (``repair.wrapped_runs``): the text loader joins them back itself and lists them (``wrapped``); in
+    other documents the paragraphs are read here, with the rule's ``min_wrapped``, ``wrap_min_chars`` and
+    ``wrap_slack`` (a PDF's lines the loader joins itself). One finding per document, at the first such paragraph,
     with the count of all."""
     doc = ctx.doc
-    least, slack = rule.params.get("min_wrapped", 3), rule.params.get("wrap_slack", 3)
-    shortest = rule.params.get("wrap_min_chars", 15)
+    if doc.meta.get("markdown"):
+        return
     blocks = doc.blocks
-    if doc.meta.get("markdown") or not isinstance(least, int) or least < 2:
-        return
-    # the lines long enough that end inside a sentence, picked out at once: most lines end theirs
-    open_lines = [b for b in blocks
-                  if len(b.text) >= shortest and b.text.rstrip().rstrip(CLOSING_MARKS)[-1:] not in SENTENCE_ENDS]
-    if len(open_lines) < least:
-        return
-    runs: list[list[int]] = []
-    run: list[int] = []
-    widths: list[int] = []
-    for b in open_lines:
-        if run and b.index != run[-1] + 1:  # a line that ends its sentence came between: the run ended there
-            if len(run) >= least and _splits_a_word(blocks, run):
-                runs.append(run)
-            run, widths = [], []
-        text = b.text.rstrip()
-        nxt = blocks[b.index + 1].text if b.index + 1 < len(blocks) else ""
-        wraps = (b.kind == "paragraph" and b.page is None and b.index not in ctx.residue
-                 and "\t" not in text and "  " not in text.strip()
-                 and not _LIST_MARK.match(nxt) and nxt.strip() != "" and nxt[:1] not in (" ", "\u3000", "\t")
-                 and (not run or not _LIST_MARK.match(text)))
-        width = _width(text) if wraps else 0
-        if wraps and run and max(*widths, width) - min(*widths, width) <= slack:
-            run.append(b.index)
-            widths.append(width)
-            continue
-        if len(run) >= least and _splits_a_word(blocks, run):
-            runs.append(run)
-        run, widths = ([b.index], [width]) if wraps and not _LIST_MARK.match(text) else ([], [])
-    if len(run) >= least and _splits_a_word(blocks, run):
-        runs.append(run)
-    if runs:
-        first, last = runs[0][0], runs[0][-1] + 1
-        yield rule.finding(doc, first, 0, len(blocks[last].text), end_block=last,
-                           key="wrapped" if len(runs) == 1 else "wrapped_many",
-                           first=doc.line_of(first), last=doc.line_of(last), count=len(runs),
-                           joined=(blocks[first].text.strip() + blocks[first + 1].text.strip())[:24] + "…")
+    spans: list[tuple[int, int]] = []  # first and last block of each paragraph
+    if "wrapped" in doc.meta:
+        at = {b.line: b for b in blocks if b.joins}
+        spans = [(b.index, b.index) for first, _ in doc.meta["wrapped"]
+                 if (b := at.get(first)) is not None and b.index not in ctx.residue]
+    else:
+        least, slack = rule.params.get("min_wrapped", 3), rule.params.get("wrap_slack", 3)
+        shortest = rule.params.get("wrap_min_chars", 15)
+        if not all(type(v) is int for v in (least, slack, shortest)) or least < 2:
+            return
+        from ..lexicon import lexicon
+
+        eligible = [b.kind == "paragraph" and b.page is None and b.index not in ctx.residue for b in blocks]
+        runs = wrapped_runs([b.text for b in blocks], eligible, lambda: lexicon().word, least, shortest, slack)
+        spans = [(run[0], run[-1] + 1) for run in runs]
+    if spans:
+        first, last = spans[0]
+        a, z = blocks[first], blocks[last]
+        end_line = z.joins[-1][1] if z.joins else doc.line_of(last)
+        joined = a.text[:a.joins[1][0]] if len(a.joins) > 1 else a.text if a.joins else a.text + blocks[first + 1].text
+        yield rule.finding(doc, first, 0, len(z.text), end_block=last,
+                           key="wrapped" if len(spans) == 1 else "wrapped_many",
+                           first=doc.line_of(first), last=end_line, count=len(spans),
+                           joined=joined.strip()[:24] + "…")
 
 
 _FUSED = re.compile(
@@ -466,8 +427,9 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     gap = rule.params.get("merge_gap", 1)
     spans: list[list[int]] = []  # first block, offset, last block, end offset, the passages joined, the first's end
     cells = flattened_form_cells(ctx)
+    wrapped = {first for first, _ in doc.meta.get("wrapped", ())}  # hard-wrapped paragraphs: ``_wrapped``'s
     for b in doc.blocks:
-        if not b.joins or b.index in ctx.residue or b.index in cells or b.kind == "cell":
+        if not b.joins or b.index in ctx.residue or b.index in cells or b.kind == "cell" or b.line in wrapped:
             continue  # web-page residue is B101's to delete, not to mend; table or form cells were never one line
         start, end = max(0, b.joins[0][0] - 12), min(len(b.text), b.joins[-1][0] + 12)
         if spans:

@@ -17,8 +17,10 @@ after a line ending a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..textutil import CLOSING_MARKS, SENTENCE_ENDS
+from ..wrapping import wrapped_runs
 
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # marks that close something or end a clause: a line never begins with them (GB/T 15834
@@ -154,3 +156,31 @@ def _group(lines: list[str], first: int, n: int, markdown: bool, last: int = -1)
             i = j + 1
         out.append((start, text, tuple(joins)))
     return out
+
+
+def rewrap(passages: list[tuple[int, str, Joins]], word: Callable[[], Callable[[str], bool]]
+           ) -> tuple[list[tuple[int, str, Joins]], list[tuple[int, int]]]:
+    """``rejoin``'s passages with each paragraph that a hard wrap at a fixed width broke (``wrapped_runs``) made one
+    again, its joins recorded; and the first and last line (1-based) of each paragraph so joined."""
+    texts = [text for _, text, _ in passages]
+    # one physical line each: a passage ``rejoin`` made of several is no line of a page's width
+    runs = wrapped_runs(texts, [not joins for _, _, joins in passages], word, numbered_first=True)
+    if not runs:
+        return passages, []
+    out: list[tuple[int, str, Joins]] = []
+    spans: list[tuple[int, int]] = []
+    k = 0
+    for run in runs:
+        out += passages[k:run[0]]
+        start, text, _ = passages[run[0]]
+        joins: list[tuple[int, int, int]] = []
+        for i in [*run[1:], run[-1] + 1]:
+            line, more, inner = passages[i]
+            joins.append((len(text), line + 1, 0))
+            joins += [(len(text) + offset, n, col) for offset, n, col in inner]
+            text += more
+        out.append((start, text, tuple(joins)))
+        spans.append((start + 1, joins[-1][1]))
+        k = run[-1] + 2
+    out += passages[k:]
+    return out, spans

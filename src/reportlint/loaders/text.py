@@ -5,6 +5,7 @@ keeps the physical line numbers it came from, so findings point at the file's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from ..errors import LoadError
 from ..model import Block, Document
 from ..suppress import MAX_DIRECTIVES, TEXT_DIRECTIVE
 from ..textutil import entity_reference
-from .repair import rejoin
+from .repair import rejoin, rewrap
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8（带 BOM）"),
@@ -23,6 +24,14 @@ _NEWLINES = re.compile(r"\r\n|\r|\n")
 _MD_HEADING = re.compile(r"^(#{1,6})\s")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
+
+
+def _word_test() -> Callable[[str], bool]:
+    """The dictionary's test of a word, for a break inside one (``rewrap``): loaded only for a text with a run of
+    lines of one width."""
+    from ..lexicon import lexicon
+
+    return lexicon().word
 
 def decode(data: bytes) -> tuple[str, dict[str, object]]:
     """Decode BOM → strict UTF-8 → strict GB18030; say which was used and what was repaired."""
@@ -320,6 +329,8 @@ def load_text(path: Path, data: bytes) -> Document:
     numbered_rows = _ROW_NUMBER.search(text) is not None  # a line holding only a number: maybe a table's row
     data_lines = _DATA_LINE.search(text) is not None  # a line holding only a value: maybe a table's cell
     passages = rejoin(lines, markdown)
+    if not markdown and not page:  # (a Markdown paragraph's lines are one by the format's rule, a page's by its tags)
+        passages, meta["wrapped"] = rewrap(passages, _word_test)
     for start, text, joins in passages:
         i = len(blocks)
         m = _MD_HEADING.match(text) if markdown else None
