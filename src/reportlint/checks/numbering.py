@@ -638,13 +638,17 @@ def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
         restarted = [r for r in runs[1:] if r[0].marker.value == 1]
         continued = [(r, before) for before, r in pairwise(runs)
                      if r[0].marker.value > 1 and r[0].marker.value == before[-1].marker.value + 1]
-        # （一） lists restart under each 一、 by the standard's own layout; other styles need
-        # the document's evidence: two lists that restart
-        evidence = 0 if runs[0][0].marker.family == "cn-paren" else 2
-        if len(restarted) < evidence or len(continued) != 1:
+        # （一） lists restart under each 一、 by the standard's own layout, so one other list that restarts is
+        # evidence enough; other styles need two. A count Word's list carried on from the list above (its labels
+        # Word's own: a list that does not restart) needs none; typed, （二） after the only other list's （一） may
+        # be the count a key-task document keeps on through its parts (一、…（一）二、…（二）（三）)
+        run, before = continued[0] if len(continued) == 1 else (None, None)
+        if run is None or before is None:
             continue
-        run, before = continued[0]
         mk = run[0].marker
+        evidence = 0 if ctx.doc.blocks[mk.block].label else 1 if mk.family == "cn-paren" else 2
+        if len(restarted) < evidence:
+            continue
         yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
                            previous=_shown(ctx, before[-1].marker), expected=mk.label_for(1),
                            suggestion=mk.label_for(1))
