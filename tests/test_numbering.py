@@ -47,6 +47,8 @@ VALID = [
     ("numbers that are not markers", "工作总结\n1.5万元资金已经拨付到位。\n一、二季度完成投资3亿元。\n2023年，全县完成造林3.2万亩。"),
     ("a count kept on through the parts, no part restarting", "重点工作任务\n一、加强组织领导\n（一）健全机制。\n"
      "（二）压实责任。\n二、推进改革\n（三）深化改革。\n（四）扩大试点。"),
+    ("an ordinal's number carried to the next line", "排查方案\n一、工作目标\n坚持“质量第\n\n一、用户至上”的原则，开展排查。\n"
+     "二、工作重点\n三、工作要求"),
     ("a mid-sentence count", "讲话\n要守住“三条底线”，用好“两张清单”，不断提高服务水平。"),
     ("an attachment list opens its own list", "情况报告\n一、总体情况\n1．指标完成。\n2．问题分析。\n特此报告。\n附件：1．推进情况表\n2．资金明细表"),
     ("a space typed before the mark", "工作要点\n一、加强学习\n二、完善制度\n三 、强化监督\n四、严格考核"),

@@ -374,9 +374,19 @@ def _start_markers(blocks: tuple[Block, ...], residue: frozenset[int]) -> list[M
         if residue and block.index in residue:
             continue
         marker = _start_marker(block.index, text, candidates, pos)
-        if marker is not None:
+        if marker is not None and not (marker.opener == "" and _ordinal_cut(blocks, block.index)):
             out.append(marker)
     return out
+
+
+def _ordinal_cut(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether the last line with text above block ``index`` ends with 第, the first character of an ordinal whose
+    number a page's break carried to this line (安全第 / 一、预防为主: 第一, no heading 一、)."""
+    for k in range(index - 1, max(-1, index - 3), -1):
+        above = blocks[k].text.rstrip()
+        if above:
+            return above.endswith("第")
+    return False
 
 
 def _inline_marker(block: Block, m: re.Match[str], offset: int) -> Marker | None:
