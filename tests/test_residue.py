@@ -416,3 +416,21 @@ def test_b101_line_alternatives_are_scanned_at_line_starts_alone() -> None:
     assert line_lead(lines._source, re.MULTILINE) is not None
     assert all(line_lead(b, re.MULTILINE) is None for b in loose._branches)
     assert not any(b.startswith("^") for b in rest._branches)
+
+
+def test_a_sites_outline_on_one_line_in_its_label_is_a_table_of_contents(tmp_path: Path) -> None:
+    """【提纲】 over a speech's headings all on one line: a heading it lists begins a paragraph below, so the line is the
+    page's outline (no second 二、 for N101, no measures for M101); without a heading below, or without the box's label,
+    it is text."""
+    from reportlint.testing import lint_text
+
+    box = ("【提纲】一、提高政治站位，深刻认识专项整治的重要意义。（一）这是落实上级部署的政治要求。（二）这是维护群众利益的民生工程。"
+           "二、聚焦重点任务，扎实推进专项整治工作。（一）全面排查违规问题。（二）集中整治突出问题。（三）建立长效管理机制。"
+           "三、加强组织领导，确保整治工作取得实效。（一）压实工作责任。（二）强化督导检查。")
+    body = ["散埋乱葬不仅占用耕地资源，还影响村容村貌。我们要以此次专项整治为契机，统筹推进各项工作。",
+            "二、聚焦重点任务，扎实推进专项整治工作", "此次专项整治工作时间紧、任务重、要求高。重点抓好以下三个方面工作：",
+            "（一）全面排查违规问题。各乡镇要对辖区内的问题进行全面排查，建立台账。"]
+    assert residue.contents(_doc([box, *body])) == frozenset([0])
+    assert residue.contents(_doc([box, body[0], body[2], body[3]])) == frozenset()
+    assert residue.contents(_doc([box[4:], *body])) == frozenset()
+    assert [f.rule for f in lint_text("\n".join([box, *body]), tmp_path, select="N101")] == []

@@ -622,6 +622,8 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
         if not entries and not _ENTRY.match(text):
             if n >= 5:
                 return frozenset()  # no table at the top
+            if (boxed := _BOXED_CONTENTS.match(text)) and _outline_in_a_line(doc, i, text[boxed.end():]):
+                return frozenset([i])
             if _CONTENTS_LABEL.match(text):
                 label.append(i)
             continue  # a title or a line of page chrome before the table
@@ -668,6 +670,21 @@ def contents(doc: Document, residue: frozenset[int] = frozenset()) -> frozenset[
     if not (found[0] or cut) or sum(found) + cut < (1 if label or cut else 2):
         return frozenset()
     return frozenset(label + wrapped + [i for i, _ in entries])
+
+
+# a site's outline of the text below on one line, in its box's label: 【提纲】一、……。（一）……二、…… (a 目录 with a
+# colon too; 提纲： alone may open a 学习提纲 pasted on one line, the document itself)
+_BOXED_CONTENTS = re.compile(r"\s*(?:[【\[［]\s*(?:目\s*录|提\s*纲|大\s*纲)\s*[】\]］]|目\s*录\s*[:：])\s*"
+                             r"(?=[一二三四五六七八九十]{1,3}、)")
+_FIRST_LEVEL = re.compile(r"[一二三四五六七八九十]{1,3}、[^。；;！？\n（(]{4,40}")
+
+
+def _outline_in_a_line(doc: Document, index: int, entries: str) -> bool:
+    """Whether a heading of the first level that the line ``entries`` lists begins a paragraph further on: the outline
+    of the text below, not the text."""
+    headings = {_SPACES.sub("", m.group()).rstrip("，,") for m in _FIRST_LEVEL.finditer(entries)}
+    later = (_SPACES.sub("", b.text) for b in doc.blocks[index + 1:])
+    return bool(headings) and any(t.startswith(h) for t in later for h in headings)
 
 
 _CUT_HEADING = 3  # characters of the body's first heading a text cut short must keep (一、以) to be read as it
