@@ -551,6 +551,8 @@ def test_impossible_numbers(tmp_path: Path, text: str, excerpt: str, detail: str
     "共走访农户120户，其中年收入5万元以下的60户，3万元以下的40户，1万元以下的25户。",
     # 其中 inside brackets breaks down the figure the brackets follow, and its list ends with them
     "全年共安置群众80人（其中老人12人，儿童20人），另行帮扶困难群众1500人。",
+    # a part's own part in brackets is counted in the part
+    "全镇共有卫生机构40个，其中卫生院2个（中心卫生院1个），村卫生室35个（民营12个），诊所3个。",
     "会议定于2024年2月29日召开。",  # a leap year
     "20世纪90年代以来，全县共建成水库12座。",
     "完成时限为2023年9月30日。",
@@ -1979,7 +1981,8 @@ def test_a_rate_that_is_not_the_two_amounts_before_it(tmp_path: Path) -> None:
              "实际支出80万元，年度预算100万元，执行率80%。\n"  # the part first
              "下达资金100万元，已拨付80万元，拨付率80%，已支出60万元，支出率60%。\n"  # one amount after the first rate
              "年度预算100万元，比上年增加10万元，执行率95%。\n"  # a change, not the part
-             "计划完成12项，实际完成10项，同比增长25%，完成率83.3%。\n")  # another percentage between them
+             "计划完成12项，实际完成10项，同比增长25%，完成率83.3%。\n"  # another percentage between them
+             "共整改一般问题6个、重点问题2个，整改完成率100%。\n")  # two kinds listed together, both done
     assert _found(tmp_path, right, "T108") == []
 
 

@@ -1679,6 +1679,12 @@ def _numbers(ctx: Context, rule: Rule) -> Iterator[Finding]:
 _RATE_FIGURE = re.compile(r"(?:为|是|达|达到|仅为|只有)?\s*(\d+(?:\.\d+)?)\s*[%％]")
 
 
+def _listed_together(between: str) -> bool:
+    """Whether two amounts with ``between`` between them are items of one list (整改个性问题2个、共性问题1个: both kinds
+    done, neither the base of the other), not a plan and what was done of it in clauses of their own."""
+    return "、" in between and not any(c in between for c in "，,；;")
+
+
 def _rate_range(a: re.Match[str], b: re.Match[str]) -> tuple[float, float]:
     """The percentages ``b`` over ``a`` may make within the rounding of their written figures."""
     (x, dx), (y, dy) = _amount_value(a), _amount_value(b)
@@ -1720,7 +1726,8 @@ def _rates_off(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 before, lo = sentence[lo:w.start()], figure.end()
                 amounts = _breakdown_amounts(before, 0, len(before))
                 if len(amounts) != 2 or _counter(amounts[0]) != _counter(amounts[1]) or "其中" in before \
-                        or "%" in before or "％" in before or min(_amount_value(m)[0] for m in amounts) <= 0:
+                        or "%" in before or "％" in before or min(_amount_value(m)[0] for m in amounts) <= 0 \
+                        or _listed_together(before[amounts[0].end():amounts[1].start()]):
                     continue
                 value = float(figure.group(1))
                 slack = 0.5 * 10 ** -len(figure.group(1).partition(".")[2])
@@ -1805,6 +1812,12 @@ def _bracket_end(text: str, at: int, end: int) -> int:
     return min(closed, default=end)
 
 
+def _bracketed(text: str, start: int, at: int) -> bool:
+    """Whether ``at`` lies inside a bracket opened after ``start`` and not closed before ``at``."""
+    span = text[start:at]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
+
+
 def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> Iterator[Finding]:
     """T108: parts after 其中, in the unit of the one whole before them (in the sentence of 其中, or the sentence before
     when 其中 opens its own), whose sum differs from that whole by more than the rounding of the written figures, when
@@ -1827,6 +1840,9 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                 continue  # a breakdown of a part, or figures given in another order: no one list to add up
             parts, labels, last = [], [], q.end()
             for m in _breakdown_amounts(t, q.end(), end):
+                if _bracketed(t, q.end(), m.start()):
+                    last = m.end()  # a part's own part in brackets (幼儿园51所（民办30所）): counted in the part
+                    continue
                 label = t[last:m.start()]
                 if parts and any(w in label for w in _PARTS_STOP):
                     break  # another whole (……乡村人口24.1万人，全年出生人口3120人) or more (另有): the parts end
