@@ -2639,3 +2639,12 @@ def test_a_portals_note_where_it_stopped_its_preview_is_a_hidden_prompt(tmp_path
             "2、学校无围墙，车辆经常出入操场，给师生带来 ……(未完，全文共939字，当前仅显示596字，请阅读下面提示信息。\n")
     found = lint_text(text, tmp_path, select="B101")
     assert [(f.line, f.excerpt[:5]) for f in found] == [(3, "……(未完")] and "隐去部分内容" in found[0].message
+
+
+def test_a_tipping_box_under_the_text_and_a_page_count_after_the_title_are_residue(tmp_path: Path) -> None:
+    """An article site's tipping box (its prompt, its amounts one to a line, its button) is the site's, not a split
+    title for X104; nor is its count of the page's characters after the title a bracket for T103."""
+    text = ("全县秋冬季防火工作会议讲话 (本页约3200+字)\n同志们：\n今天召开会议，部署秋冬季防火工作。各乡镇要落实责任。\n"
+            "如果觉得本文不错，欢迎打赏支持！\n尚未有人赞赏，快来第一个吧\n请选择打赏金额\n¥2\n¥5\n¥10\n¥20\n¥50\n赞赏\n")
+    found = [(f.rule, f.line) for f in lint_text(text, tmp_path) if f.rule in ("B101", "X104", "T103")]
+    assert found == [("B101", 1), ("B101", 4)]
