@@ -2648,3 +2648,15 @@ def test_a_tipping_box_under_the_text_and_a_page_count_after_the_title_are_resid
             "如果觉得本文不错，欢迎打赏支持！\n尚未有人赞赏，快来第一个吧\n请选择打赏金额\n¥2\n¥5\n¥10\n¥20\n¥50\n赞赏\n")
     found = [(f.rule, f.line) for f in lint_text(text, tmp_path) if f.rule in ("B101", "X104", "T103")]
     assert found == [("B101", 1), ("B101", 4)]
+
+
+def test_a_sites_definition_of_the_kind_run_into_the_title_is_residue_and_no_doubled_word(tmp_path: Path) -> None:
+    """A model-text site defines the kind of its sample right after the sample's title (……工作总结工作总结是……的应用文):
+    B101 names the definition; the kind written twice at the seam is no typo for T101. Typed twice in a sentence, it
+    is one."""
+    text = ("县农业农村局2024年工作总结工作总结是单位对一定时期的工作进行回顾和分析的一种应用文。今年以来，我局扎实推进各项工作。"
+            "全年完成高标准农田建设两万亩。\n")
+    found = [(f.rule, f.excerpt[:6]) for f in lint_text(text, tmp_path) if f.rule in ("B101", "T101")]
+    assert found == [("B101", "工作总结是单")]
+    typed = "县农业农村局2024年工作总结\n今年以来，我局认真做好工作总结工作总结，全年完成高标准农田建设两万亩。\n"
+    assert [f.rule for f in lint_text(typed, tmp_path, select="T101")] == ["T101"]

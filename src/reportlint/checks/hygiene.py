@@ -14,7 +14,7 @@ from ..context import Context
 from ..hookspecs import hookimpl
 from ..model import Block, Finding, Rule
 from ..outline import TITLE_KINDS, has_sentence_ends
-from ..residue import hidden_prompts
+from ..residue import hidden_prompts, inline_residue
 from ..scan import PatternSet, active, compile_each
 from ..scattered import MARKS, scattered_marks
 from ..textutil import SENTENCE_ENDS, TONED, open_tail, sentence_around
@@ -306,6 +306,8 @@ def check_doubled(ctx: Context, rule: Rule) -> Iterator[Finding]:
         if b.text.startswith("长", end):
             continue  # 第二团队团队长, 第三小组小组长: a body's name, then the post of its head (团队 + 长)
         spans, mid = _tokens_at(b.text, start, end), start + len(word)
+        if any(block == b.index and at == mid for block, at, _, _ in inline_residue(ctx)):
+            continue  # ……校长述职报告|述职报告就是……的文体: the title ends where a site's line run into it begins
         first, second = _word_copy(spans, start, mid), _word_copy(spans, mid, end)
         if ((first and second) or (first and _compound_copy(b.text, spans, mid, end)) or (
                 second and _compound_copy(b.text, spans, start, mid))) \
