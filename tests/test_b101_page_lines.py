@@ -51,6 +51,9 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     ("安全生产工作总结范文(8篇)\n小编: 某某\n城关镇2024年安全生产工作总结\n", [(1, 2)]),
     ("总结是一个回顾过去、指导未来的过程。以下是几篇常见的工作总结范文和写作技巧，供大家参考。\n"
      "安全生产工作总结篇一\n", [(1, 1)]),  # (the title with the piece's number under it is the document's)
+    # … its sentence announcing samples, after what the kind should hold
+    ("总结不仅要回顾过去，也要规划未来。以下是一些优秀的安全生产工作总结范文，展示了基层的好做法。\n"
+     "城关镇2024年安全生产工作总结\n", [(1, 1)]),
     # a page's clock, an editor's byline with the posting date, a user's share line, a portal's article fields, a
     # template's null value, a writing tool's ad
     ("当前时间:\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
