@@ -608,7 +608,7 @@ def test_an_inspection_plan_sets_its_tasks_out_by_the_fields_it_inspects(tmp_pat
     """安全生产大检查、专项整治 plans head their task part by what they inspect: 突出重点领域, 整治重点, 检查内容."""
     plan = ("县安全生产大检查实施方案\n为做好安全生产大检查工作，特制定本方案。\n一、工作目标\n消除一批重大隐患。\n"
             "二、{}\n（一）道路交通。由县交通局牵头，6月底前完成排查。\n三、工作要求\n各单位要高度重视。\n")
-    for heading in ("突出重点领域（行业）", "整治重点", "检查内容"):
+    for heading in ("突出重点领域（行业）", "整治重点", "检查内容", "主要工作"):
         assert lint_text(plan.format(heading), tmp_path, select="S101") == []
     assert [f.rule for f in lint_text(plan.format("近期情况"), tmp_path, select="S101")] == ["S101"]
 

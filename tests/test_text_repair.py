@@ -334,3 +334,19 @@ def test_a_quotation_closed_on_the_next_line_of_a_wrapped_paragraph_is_paired(tm
     items = "县教育局工作总结\n1.新建学校十二所,新增学位四千\n2.新建学校十二所,新增学位四千\n3.新建学校十二所,新增学位四千\n"
     path.write_text(items, encoding="utf-8")
     assert len(load_text(path, path.read_bytes()).blocks) == 4
+
+
+def test_a_two_line_paragraph_at_the_pages_width_is_joined_once_the_width_is_known(tmp_path: Path) -> None:
+    """Runs of three lines give the page's width; a paragraph of two lines at that width, broken inside a word, is one
+    too (its quotation paired across the break); two such lines alone are no evidence."""
+    three = ["为推进城乡环境整治，有效改善群众的居住条件，县住", "建局根据全县农村人居环境整治工作会议精神，决定开",
+             "展为期一年的农村人居环境专项整治行动，现制定如", "下方案。"]
+    two = ["各乡镇要会同相关部门，按照“属地管理，分级负", "责”的原则和职责分工，结合当地实际，采取切实有", "效措施。"]
+    text = "农村人居环境专项整治工作方案\n" + "\n".join(three) + "\n一、工作目标\n" + "\n".join(two) + "\n"
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_text(path, path.read_bytes())
+    assert doc.meta["wrapped"] == [(2, 5), (7, 9)]
+    alone = "农村人居环境专项整治工作方案\n一、工作目标\n" + "\n".join(two) + "\n"
+    path.write_text(alone, encoding="utf-8")
+    assert load_text(path, path.read_bytes()).meta["wrapped"] == []

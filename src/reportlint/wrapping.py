@@ -44,8 +44,6 @@ def wrapped_runs(texts: Sequence[str], eligible: Sequence[bool], word: Callable[
 
     def whole(run: list[int]) -> bool:
         nonlocal is_word
-        if len(run) < least:
-            return False
         for i in run:
             a, b = texts[i].rstrip()[-1:], texts[i + 1].lstrip()[:1]
             if a and b and _HAN.match(a) and _HAN.match(b):
@@ -65,20 +63,31 @@ def wrapped_runs(texts: Sequence[str], eligible: Sequence[bool], word: Callable[
     if len(wraps) < least:
         return []
     spans: list[tuple[int, int]] = []
-    for measure in (len, width):
+
+    def scan(measure: Callable[[str], int], fewest: int, page: int | None) -> list[int]:
+        """Add the runs by ``measure`` to ``spans``; with ``page``, only of lines within the slack of it. The sizes of
+        the lines of the runs found."""
+        found: list[int] = []
         run: list[int] = []
         sizes: list[int] = []
-        for i, plain in wraps:
-            size = measure(texts[i].rstrip())
-            if run and plain and i == run[-1] + 1 and max(*sizes, size) - min(*sizes, size) <= slack:
+        for i, plain in [*wraps, (-2, False)]:  # (a last place that ends the last run)
+            size = measure(texts[i].rstrip()) if i >= 0 else 0
+            fits = i >= 0 and (page is None or abs(size - page) <= slack)
+            if run and plain and fits and i == run[-1] + 1 and max(*sizes, size) - min(*sizes, size) <= slack:
                 run.append(i)
                 sizes.append(size)
                 continue
-            if whole(run):
+            if len(run) >= fewest and whole(run):
                 spans.append((run[0], run[-1]))
-            run, sizes = ([i], [size]) if plain or numbered_first else ([], [])
-        if whole(run):
-            spans.append((run[0], run[-1]))
+                found += sizes
+            run, sizes = ([i], [size]) if fits and (plain or numbered_first) else ([], [])
+        return found
+
+    for measure in (len, width):
+        # once a page's width is known from runs of ``least`` lines, a paragraph of two lines at that width is one too
+        sizes = scan(measure, least, None)
+        if sizes and least > 2:
+            scan(measure, 2, sorted(sizes)[len(sizes) // 2])
     merged: list[list[int]] = []
     for first, last in sorted(spans):
         if merged and first <= merged[-1][1] + 1:
