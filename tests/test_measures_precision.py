@@ -1068,3 +1068,18 @@ def test_the_kinds_of_case_a_campaign_targets_are_no_measures(tmp_path: Path) ->
     cases = "（一）组织参加邪教活动、搞封建迷信的。\n（二）恶意拖欠农民工工资的。\n（三）非法阻工、破坏生产秩序的。\n（四）其他。\n"
     assert _m101(head + cases, tmp_path) == []
     assert _m101(head.replace("整治重点", "工作措施") + "（一）加强矛盾纠纷排查化解。\n", tmp_path) != []
+
+
+def test_the_focus_of_an_inspection_is_no_measure_and_a_responsibility_system_names_an_owner(tmp_path: Path) -> None:
+    """三、整治重点 / 1.重点检查……的管理情况，……的处理情况; the focus of what is inspected, not a task to quantify; and
+    an item that sets up “一把手”负责制 (or names a 第一责任人) says who answers for it."""
+    head = "县医院医保基金专项整治方案\n一、整治重点\n"
+    focus = ("1.重点检查住院收费的管理情况，对违规收费人员的处理情况；\n2.重点检查虚记费用、串换项目等问题；\n"
+             "3.重点排查科室之间推诿病人的现象。\n")
+    assert _m101(head + focus, tmp_path) == []
+    assert _m101(head + "1.加强住院收费管理。\n", tmp_path) != []
+    plan = "县中学消防安全整治方案\n一、工作措施\n（一）组织落实到位。{}，建立健全消防安全管理体系。\n"
+    assert _m101(plan.format("确立学校消防工作“一把手”负责制"), tmp_path) == []
+    assert _m101(plan.format("明确校长为消防安全第一责任人"), tmp_path) == []
+    assert _m101(plan.format("进一步提高思想认识"), tmp_path) != []
+    assert _m101(plan.format("严格落实分工负责制"), tmp_path) != []  # a system that names no one

@@ -2094,7 +2094,9 @@ _CHECK_ITEM = re.compile(r"(?!(?:检查|核查|查看|查验|督促|督查|排�
 
 # an item naming a kind of case, a clause closed by 的 (（二）组织参加邪教活动、搞封建迷信的。): what a campaign targets
 # or a rule covers (整治重点, 适用情形), and the list's closing 其他, not a task
-_CASE_ITEM = re.compile(r"[^。；;！？]{4,80}的[。；;]?|其他(?:情形|情况|行为)?[。；;]?")
+_CASE_ITEM = re.compile(r"[^。；;！？]{4,80}的[。；;]?|其他(?:情形|情况|行为)?[。；;]?"
+                        # … or the focus of an inspection (重点检查……的监管情况，……的处理情况; 重点排查……等问题)
+                        r"|重点(?:检查|排查|督查|核查|抽查)[^。；;！？]{2,80}(?:情况|问题|行为|现象)[。；;]?")
 
 
 def _no_task(ctx: Context, m: Measure, sets: _TaskSets) -> bool:
