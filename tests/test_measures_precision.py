@@ -1083,3 +1083,16 @@ def test_the_focus_of_an_inspection_is_no_measure_and_a_responsibility_system_na
     assert _m101(plan.format("明确校长为消防安全第一责任人"), tmp_path) == []
     assert _m101(plan.format("进一步提高思想认识"), tmp_path) != []
     assert _m101(plan.format("严格落实分工负责制"), tmp_path) != []  # a system that names no one
+
+
+def test_a_notice_that_names_who_keeps_each_duty_is_no_part_of_measures_without_targets(tmp_path: Path) -> None:
+    """A holiday notice's 工作安排 lays its duties on those it names (各部门要……, 值班人员要……, 全体教职工要……): M103 does
+    not ask it for amounts and deadlines, nor M101 for an office for all its staff; the same items in a plan's tasks are
+    still read as measures that say only who acts."""
+    duties = ("二、工作安排\n（一）各部门要切实做好假期安全检查工作，落实安全防范措施。\n"
+              "（二）值班人员要保持通信联络畅通，认真履行值班职责。\n（三）全体教职工要加强对学生的安全教育。\n")
+    # (no title: the page kept the notice from its salutation on; its opening tells the kind)
+    notice = "各部门：\n根据学校通知精神，现将寒假放假安排通知如下：\n一、放假时间\n1月18日起放假。\n"
+    assert [f.rule for f in lint_text(notice + duties, tmp_path, select="M1")] == []  # nor M101 on 全体教职工要……
+    plan = "县教育局假期安全工作方案\n一、工作目标\n确保假期安全。\n"
+    assert [f.rule for f in lint_text(plan + duties, tmp_path, select="M103")] == ["M103"]

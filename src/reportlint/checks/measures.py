@@ -1328,8 +1328,19 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
         return ""
     if all("owner" in m.given for m in measures):
         return ""  # suggestions to the body the heading names (对……局的建议): advice to it, its owner that body
-    # who acts is named and nothing more: a fault in measures, not in the duties a 工作要求 or 保障措施 part assigns
-    return "" if all(_in_requirements_part(ctx, (m.block, m.start), params) for m in measures) else "owners"
+    # who acts is named and nothing more: a fault in measures, not in the duties a 工作要求 or 保障措施 part assigns,
+    # nor in a notice's part of arrangements (``requirements_bind_all``, a profile's: a holiday notice's 工作安排 lays
+    # its duties on those it names, 值班人员要保持通信畅通; a plan's 工作安排 sets its tasks out)
+    return "" if all(_in_requirements_part(ctx, (m.block, m.start), params)
+                     or (params.get("requirements_bind_all") is True and "安排" in _part_heading(ctx, m, params))
+                     for m in measures) else "owners"
+
+
+def _part_heading(ctx: Context, m: Measure, params: Mapping[str, Any]) -> str:
+    """The heading of the measures part that holds ``m`` ("" when none does)."""
+    at = (m.block, m.start)
+    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    return "" if sec is None else ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
 
 
 def _announced_requirements(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
@@ -2031,6 +2042,8 @@ def _binds_all_addressed(ctx: Context, m: Measure, params: Mapping[str, Any], di
         return True
     if owner and _announced_requirements(ctx, (m.block, m.start), params):
         return True  # 现将……工作要求通知如下：一、各有关部门要……: the notice's requirements of those it addresses
+    if owner.startswith("全体") and params.get("requirements_bind_all") is True:
+        return True  # a notice's rule for all its staff (全体职工要严格执行……): everyone keeps it, no office to name
     return bool(owner or _ELIDED.match(m.body) or params.get("requirements_bind_all")) \
         and _in_requirements_part(ctx, (m.block, m.start), params)
 
