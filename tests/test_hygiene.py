@@ -1060,6 +1060,9 @@ def test_a_run_of_questions_keeps_its_question_marks(tmp_path: Path) -> None:
     ("大家是不是都认真落实了?二是要加强督查。", False),
     ("以上请示妥否?请批示。", False),
     ("這些年我們為何要堅持?一次次的探索給出了答案。", False),
+    ("安全生产有多重要?全县的事故数字就是答案。", False),
+    ("如何按照县委关于一手抓防汛救灾、一手抓经济发展的要求，统筹推进灾后恢复重建与乡村振兴，巩固脱贫攻坚成果，"
+     "推动全县农村经济继续健康发展?为此，调研组深入各乡镇开展调研。", False),  # a long question, asked from its start
 ])
 def test_a_question_mark_inside_a_statement_is_a_lost_character(tmp_path: Path, text: str, lost: bool) -> None:
     """A half-width ? inside a sentence that asks nothing, the text going on after it, stands where a character the

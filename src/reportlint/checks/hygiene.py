@@ -1080,14 +1080,16 @@ _QMARK_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])\?([\u4e00-\u9fff、·]{2,16})\?
 # the words that make a sentence a question (in simplified and traditional characters, and of classical quotations:
 # 孰, 何也), V不V (是不是, 能不能) and 有没有
 _ASKING = re.compile(r"吗|呢|么|如何|哪|谁|是否|能否|可否|多少|几|难道|岂|怎|为何|何以|何时|何处|何在|孰|何也|何哉|奈何"
-                     r"|嗎|麼|誰|幾|難道|豈|為何|有没有|有沒有|有无|有無|还是|還是|([\u4e00-\u9fff])[不沒没]\1")
+                     r"|嗎|麼|誰|幾|難道|豈|為何|有没有|有沒有|有无|有無|还是|還是|([\u4e00-\u9fff])[不沒没]\1"
+                     r"|有多(?:重要|大|高|远|深|难|久|好|强|快|广|严重)")  # (……有多重要?: how much, asked)
 # the clause before the first ? (……有什么意义?怎样才能……?): a question of its own, so the ? ends it
 _ASKED_CLAUSE = re.compile(r"[^。！？!?；;，,\n]{0,30}$")
 _ASKED_BEFORE = frozenset("吗呢么吧啊乎哉耶欤否")  # (否 of 妥否, 当否)
-_SENTENCE_BEFORE = re.compile(r"[^。！？!?；;\n]{0,60}$")  # the sentence a mark ends
+# the sentence a mark ends (a long one too: 如何按照……要求，……，推动……发展? asks from its first word)
+_SENTENCE_BEFORE = re.compile(r"[^。！？!?；;\n]{0,150}$")
 
 
-def _asks(text: str, at: int, scope: re.Pattern[str] = _SENTENCE_BEFORE, reach: int = 60) -> bool:
+def _asks(text: str, at: int, scope: re.Pattern[str] = _SENTENCE_BEFORE, reach: int = 150) -> bool:
     """Whether the words before the ? at ``at`` ask: a question word in the ``scope`` that ends there (the sentence; the
     clause, ``_ASKED_CLAUSE``, for the first of two ?), or a particle (吗, 呢, 否 of 妥否) right before the mark."""
     before = scope.search(text, max(0, at - reach), at)
