@@ -184,6 +184,10 @@ def test_a_templates_blank_year_and_a_letter_for_a_units_name_are_blanks(tmp_pat
     ("城管局等XX家单位作了表态发言。", "数字"),  # a count of units
     ("剛才，XX市長作了全面部署。", "姓名"),  # a mayor's name, in traditional characters as in simplified
     ("全年完成XX项重点任务。", "数字"),
+    ("全镇恢复林地*公顷，改善了生态环境。", "数字"),  # a measure of land
+    ("全年清运垃圾××吨。", "数字"),
+    ("在xx鎮開展了調研。", "单位或地名"),  # a town, in traditional characters
+    ("各位领导，我叫***，现任县农业农村局局长。", "姓名"),  # the speaker naming himself
 ])
 def test_a_blanks_field_is_read_from_the_word_after_it(tmp_path: Path, text: str, kind: str) -> None:
     found = lint_text("工作情况\n" + text + "\n", tmp_path, select="B103")

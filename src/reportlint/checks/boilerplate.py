@@ -381,8 +381,11 @@ _KIND_BY_NEXT = (
     (re.compile(r"^(?:同志|[书書][记記]|主任|(?:局|部|[县縣]|市|[镇鎮]|科|[处處])[长長]|委[员員])"), "姓名"),
     # the number of a congress or a plenum (党的xx大明确提出, xx届三中全会, xx大精神): a figure, not a place
     (re.compile(r"^(?:大|届)(?:[一二三四五六七八九十]?中全会|精神|报告|明确|提出|以来|胜利|召开|代表|上|的)"), "数字"),
+    # a measure of land, weight, length or things (恢复林地*公顷, 清运垃圾××吨, 新建道路×公里), read before the
+    # characters of bodies below (公 of 公司)
+    (re.compile(r"^(?:亩|公顷|吨|公里|千米|平方米|立方米|米|辆|套|座|倍)"), "数字"),
     # … and the people of a place (带领××人民, ××人民政府): the place's name
-    (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部]|人民|政府)"), "单位或地名"),
+    (re.compile(r"^(?:[省市县区镇乡村街局委厅办处科院校所公司单位部縣區鎮鄉廳辦處]|人民|政府)"), "单位或地名"),
     (re.compile(r"^(?:年|月|日|号)"), "日期"),
     # a count (XX项任务, XX家单位, XX人); not a project's name (××项目) nor a family or its home (××家庭, ××家中)
     (re.compile(r"^(?:元|万|亿|人|个|项(?!目)|家(?![庭属长乡园中里])|名|次|件|户|%|％)"), "数字"),
@@ -392,6 +395,8 @@ _KIND_BY_PREV = (
      "姓名"),
     # 联系人及电话：XXX，6309XXXX — a joint label: its first blank is the name
     (re.compile(r"联系人\s*[及和与、/]\s*(?:联系)?(?:电话|方式)\s*(?:[:：]\s*)?$"), "姓名"),
+    # … and a speaker naming himself (我叫***，现任……; 本人***): his name
+    (re.compile(r"(?:我叫|本人|姓名\s*[:：])\s*$"), "姓名"),
     (re.compile(r"(?:电话|手机|传真|座机)\s*(?:[:：]\s*)?[\d-]*$"), "电话号码"),
     (re.compile(r"(?:邮箱|E-?mail|email)\s*(?:[:：]\s*)?$", re.IGNORECASE), "邮箱"),
     # the masked end of a telephone number: 6309XXXX; not a year the blank runs on from (报告2024X镇中心学校)
