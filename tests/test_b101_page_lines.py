@@ -50,7 +50,8 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     # the site editor's byline over a collection; its blurb defining the kind and offering models with tips
     ("安全生产工作总结范文(8篇)\n小编: 某某\n城关镇2024年安全生产工作总结\n", [(1, 2)]),
     ("总结是一个回顾过去、指导未来的过程。以下是几篇常见的工作总结范文和写作技巧，供大家参考。\n"
-     "安全生产工作总结篇一\n", [(1, 1)]),  # (the title with the piece's number under it is the document's)
+     "安全生产工作总结篇一\n", [(1, 1), (2, 2)]),  # (the title with the piece's number under it is the document's: the
+    # number alone is named)
     # … its sentence announcing samples, after what the kind should hold
     ("总结不仅要回顾过去，也要规划未来。以下是一些优秀的安全生产工作总结范文，展示了基层的好做法。\n"
      "城关镇2024年安全生产工作总结\n", [(1, 1)]),
@@ -139,3 +140,15 @@ def test_a_numbered_heading_under_an_empty_field_is_no_value_of_it(tmp_path: Pat
     """某某 分享 时间: (a user's share line, its time lost) over 一、基本情况: the heading begins the body, it is no value of
     the empty field (before, the heading was taken for the time and deleted with the line)."""
     assert _lines(tmp_path, "城关镇2024年安全生产工作总结\n某某 分享 时间:\n" + BODY) == [(2, 2)]
+
+
+def test_a_pieces_title_with_the_collections_number_keeps_the_title(tmp_path: Path) -> None:
+    """A collection page: its count over the piece, then the piece's title with the site's number after it (……述职报告
+    篇1) over the body. The number is the site's (B101 says to delete it, the title kept); the title is the document's,
+    so no S105 asks for one."""
+    text = ("乡镇干部述职报告(精选5篇)\n时间:2024-12-20 作者:某某\n乡镇干部述职报告 篇1\n"
+            "各位领导：\n今年以来，我认真履行工作职责，较好地完成了各项任务。\n")
+    found = [(f.rule, f.line, f.excerpt) for f in lint_text(text, tmp_path, select="B101")]
+    assert found == [("B101", 1, found[0][2]), ("B101", 3, "篇1")]
+    assert "保留标题“乡镇干部述职报告”" in lint_text(text, tmp_path, select="B101")[1].message
+    assert lint_text(text, tmp_path, select="S105") == []

@@ -309,12 +309,14 @@ def test_the_example_title_takes_the_kind_the_documents_wording_shows(tmp_path: 
 
 
 def test_the_example_title_takes_the_kind_a_sharing_sites_heading_names(tmp_path: Path) -> None:
-    """The site's heading over the text (……活动方案篇1, ……述职报告 篇1) is residue, not the document's title, but it
-    names the kind of document: the example title takes it, before the profile's guess from the body's words."""
+    """The site's heading over the text (……活动方案9篇, ……述职报告6篇) is residue, not the document's title, but
+    it names the kind of document: the example title takes it, before the profile's guess from the body's words. (A
+    piece's title with the collection's number after it, ……活动方案篇1, is the document's own: B101 names the number.)"""
     body = "一、活动时间\n8月8日上午。\n二、活动内容\n开展健步走、广场舞展演等群众性健身活动。\n"
-    found = lint_text("镇全民健身日活动方案篇1\n" + body, tmp_path, select="S105")
+    found = lint_text("镇全民健身日活动方案9篇\n" + body, tmp_path, select="S105")
     assert [f.rule for f in found] == ["S105"] and "××关于××的活动方案" in found[0].message
-    report = ("驻村第一书记述职报告 篇1\n"
+    assert lint_text("镇全民健身日活动方案篇1\n" + body, tmp_path, select="S105") == []
+    report = ("驻村第一书记述职报告6篇\n"
               "一年来，我在镇党委的领导下，带领村两委班子推进产业发展，全村集体收入增加12万元。\n"
               "一、抓班子建设\n每月召开一次支委会。\n二、抓产业发展\n新建大棚20个。\n")
     found = lint_text(report, tmp_path, select="S105")

@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import chain, islice, pairwise
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .outline import TITLE_KINDS
+from .outline import PIECE_TAIL, TITLE_KINDS
 from .rulebook import apply_options
 from .scan import Body, PatternSet, line_lead, pattern_set, top_level_branches
 from .textutil import PINYIN_READING, TONED, unspaced
@@ -291,7 +291,38 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
         got.update(_page_title(blocks, head, got))
         got.update(_heading_between(blocks, head, got))
         got.difference_update(_organizers(blocks, head, got))
+    if got:
+        got.difference_update(_piece_title(blocks, got))
     yield from sorted(got)
+
+
+# the title of the first piece of a collection, with the site's number after it (……述职报告篇1, ……总结 第二篇); not
+# the numbered entry of the collection's list over the piece (1.微党课比赛讲稿 篇一, its own title under it)
+_PIECE_TITLE = re.compile(r"\s*(?![\d一二三四五六七八九十]{1,3}[.．、])[^\s，。；,;:：]{4,40}(?:"
+                          + "|".join(TITLE_KINDS) + r")")
+
+
+def piece_label(text: str) -> tuple[int, int, str] | None:
+    """Where ``text`` is a piece's title with a collection's number after it (``outline.PIECE_TAIL``: ……述职报告篇1,
+    ……总结 第二篇): the number's start and end, and the title."""
+    tail = PIECE_TAIL.search(text) if "篇" in text else None
+    if tail is None or _PIECE_TITLE.fullmatch(text, 0, tail.start()) is None:
+        return None
+    start = tail.start() + len(tail.group()) - len(tail.group().lstrip())
+    return start, len(text.rstrip()), text[:tail.start()].strip()
+
+
+def _piece_title(blocks: Sequence[Block], got: set[int]) -> list[int]:
+    """The last residue line over the body when it is a piece's title with the collection's number after it
+    (``piece_label``): the document's own title, the number the site's (B101 names it, the title stays)."""
+    last = max(got)
+    after = next((b for b in blocks[last + 1:] if _filled(b)), None)
+    labelled = piece_label(blocks[last].text)
+    if after is None or labelled is None:
+        return []
+    if any(b.text.strip() == labelled[2] for b in blocks[:last] if b.index not in got):
+        return []  # the title stands above already (the page's own heading): the line under the site's lines repeats it
+    return [last]
 
 
 _SPONSOR = re.compile(r"\s*主办(?:单位)?\s*[:：]")

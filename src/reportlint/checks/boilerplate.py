@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from itertools import chain, compress, pairwise, repeat
+from itertools import chain, compress, islice, pairwise, repeat
 from operator import itemgetter, ne, not_
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,7 +17,7 @@ from ..forms import flattened_form_cells
 from ..hookspecs import hookimpl
 from ..model import Block, Document, Finding, Rule
 from ..outline import PIECE_TAIL
-from ..residue import InlinePlace, inline_residue
+from ..residue import InlinePlace, inline_residue, piece_label
 from ..scan import PatternSet, anchor, pattern_set
 from ..scattered import scattered_marks
 from ..textutil import entity_reference, sentences, similarity, strip_label, unspaced
@@ -193,6 +193,13 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
     word = _site_word_on_title(ctx, rule.params)
     if word is not None:
         yield rule.finding(doc, *word, key="title_word", text=doc.blocks[word[0]].text[word[1]:word[2]])
+    for b in islice((b for b in doc.blocks if b.text.strip() and b.index not in ctx.residue), _PIECE_LINES):
+        # a collection's number after the piece's title at the top (……述职报告篇1): the site's, the title the document's
+        labelled = piece_label(b.text)
+        if labelled is not None:
+            start, end, title = labelled
+            yield rule.finding(doc, b.index, start, end, key="piece_label", text=b.text[start:end], title=title)
+            break
     inside = list(_residue_inside(doc, rule.params, ctx.residue, ctx.body.text, inline_residue(ctx)))
     for index, start, end, key in _one_per_passage(x for x in inside if x[3] not in _ONE_FOR_ALL):
         text = doc.blocks[index].text[start:end]  # a page's style sheet runs to hundreds of characters: its start
@@ -229,6 +236,7 @@ def check_residue(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                char=_unescaped(shown) if key == "characters" else "")
 
 
+_PIECE_LINES = 5  # the lines of text at the top where a piece's title with its number in a collection stands
 _ONE_FOR_ALL = ("spam", "watermark")  # inline residue said once for the whole text, with its count
 
 
