@@ -1285,3 +1285,10 @@ def test_a_heading_of_two_parts_after_a_paragraph_without_its_end_mark_cuts_noth
     lead = "根据专项整治工作的具体要求，结合本镇实际，镇政府成立了由镇长任组长、分管副镇长任副组长的工作专班，" * 2
     text = f"整治工作汇报\n一、加强领导\n{lead}确保整治工作有力有序推进\n二、深入排查，摸清底数\n全镇排查房屋1200户。\n"
     assert lint_text(text, tmp_path, select="N108") == []
+
+
+def test_a_list_restarting_in_the_other_mark_is_no_repeated_number(tmp_path: Path) -> None:
+    """1、 基本情况 / 1.…… 2.……: the list under the item in the other mark, or one level typed two ways;
+    which is unsure, so N101 says nothing (N106 speaks of the marks)."""
+    text = "情况汇报\n1、 基本情况\n总体进展顺利。\n1.生产总值增长低于预期。\n2.工业投资未达进度。\n"
+    assert lint_text(text, tmp_path, select="N101") == []

@@ -208,6 +208,9 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
                                        previous=_shown(ctx, prev), after=_shown(ctx, mk), expected=expected,
                                        suggestion=expected + ctx.doc.blocks[lost].text.lstrip()[1:])
                 continue
+            if kind == "duplicate" and mk.value == 1 and prev.punct and mk.punct and prev.punct != mk.punct:
+                continue  # 1、 基本情况 / 1.…… 2.……: a list under the item in the other mark, or one level typed two
+                # ways; which is unsure, and N106 speaks of the marks
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind == "duplicate" and _same_line(ctx, prev, mk):
                 line = ctx.doc.blocks[mk.block].text.strip()
