@@ -252,6 +252,12 @@ def test_a_pages_summary_running_the_first_lines_together_is_residue(tmp_path: P
     assert [(f.rule, f.block) for f in found] == [("B101", 0)]
     plain = "县教育局工作总结\n县教育局工作总结今年的重点是什么，这是我们要回答的问题。\n一、主要成绩\n完成校舍改造五所。\n"
     assert lint_text(plain, tmp_path, select="B101") == []
+    # … under the page's own title and a 导读 label, keeping the name the text masks (某县…… over 县……): the summary's
+    # 一、 is no first heading the body's 一、 repeats
+    digest = ("县防汛工作进展情况汇报\n2024-05-28 11:16:13\n文章导读\n某县防汛工作进展情况汇报 一、基本情况 我县水库多，"
+              "防汛任务重。\n县防汛工作进展情况汇报\n一、基本情况\n我县水库多，防汛任务重。今年已完成隐患排查。\n"
+              "二、下一步打算\n加强值守。\n")
+    assert [f.rule for f in lint_text(digest, tmp_path) if f.rule in ("N101", "B101")] == ["B101"]
 
 
 def test_the_value_lines_between_residue_lines_are_residue_for_every_rule(tmp_path: Path) -> None:

@@ -420,21 +420,32 @@ _SUMMARY_LINES = 12  # lines under a page's summary it may run over
 _NOT_WORD = re.compile(r"[\W_]+")  # marks and spaces: a summary's quotes and colons are often the page's own kind
 
 
+_SUMMARY_LEAD = 2
+
+
 def _summary_over_text(blocks: Sequence[Block], got: set[int]) -> list[int]:
-    """The first line of the text (residue passed over) when it is a page's summary: the lines under it run together
-    (title, subtitle, date, salutation, the first sentences: ……会上的讲话守好……同志们:今年以来……), its words those of
-    the first line below and some way into the next, and at least four fifths of its words the same as theirs, in order
-    (the summary may stop mid-word, or keep a name the text masks below). The second copy is the document's."""
-    lines = list(islice((b for b in blocks if b.index not in got and _filled(b)), 1 + _SUMMARY_LINES))
-    if len(lines) < 3:
-        return []
-    own = _NOT_WORD.sub("", lines[0].text)
-    first = _NOT_WORD.sub("", lines[1].text)  # the first line below: most texts stop here
-    if not first or len(own) <= len(first) + 4 or not own.startswith(first):
-        return []
-    joined = first + "".join([_NOT_WORD.sub("", b.text) for b in lines[2:1 + _SUMMARY_LINES]])
-    common = next((i for i, (a, b) in enumerate(zip(own, joined, strict=False)) if a != b), min(len(own), len(joined)))
-    return [lines[0].index] if common >= len(first) + 4 and common * 5 >= len(own) * 4 else []
+    """The first line of the text (residue passed over), or the second under the page's own title line, when it is a
+    page's summary: the lines under it run together (title, subtitle, date, salutation, the first sentences:
+    ……会上的讲话守好……同志们:今年以来……), its words those of the first line below and some way into the next, and at
+    least four fifths of its words the same as theirs, in order (the summary may stop mid-word, or keep a name the text
+    masks below, 某县…… over 县……). The second copy is the document's."""
+    lines = list(islice((b for b in blocks if b.index not in got and _filled(b)), 2 + _SUMMARY_LINES))
+    for k in range(2):
+        if len(lines) < k + 3:
+            return []
+        own = _NOT_WORD.sub("", lines[k].text)
+        first = _NOT_WORD.sub("", lines[k + 1].text)  # the first line below: most texts stop here
+        # (a character or two of a name the text drops may come before it)
+        lead = own.find(first, 0, _SUMMARY_LEAD + len(first)) if first else -1
+        if lead < 0 or len(own) <= lead + len(first) + 4:
+            continue
+        own = own[lead:]
+        joined = first + "".join([_NOT_WORD.sub("", b.text) for b in lines[k + 2:k + 1 + _SUMMARY_LINES]])
+        common = next((i for i, (a, b) in enumerate(zip(own, joined, strict=False)) if a != b),
+                      min(len(own), len(joined)))
+        if common >= len(first) + 4 and common * 5 >= len(own) * 4:
+            return [lines[k].index]
+    return []
 
 
 def _browser_title(blocks: Sequence[Block], head: set[int]) -> list[int]:
