@@ -317,6 +317,7 @@ def test_a_roman_numeral_with_a_lowercase_l_is_named_and_its_place_in_the_series
     "年内抓好各个泵站的开工和建设。",  # 开工 + 和 + 建设, no 工程建设 with a wrong character
     "会上他被推为领袖，带领大家前进。",  # 推为 + 领袖: no 推诿
     "沿河文物连片保护，进一步以线扩面，以查促改。",  # the 以A促B frame: 以 is the preposition, no 一线
+    "列席时应汇报下阶段工作打算及需提交研究的事项。",  # 打算 + 及 + 需提交……: the conjunction, no 亟需
 ])
 def test_clean_text_stays_silent(tmp_path: Path, text: str) -> None:
     assert _found(tmp_path, text, "T105") == []

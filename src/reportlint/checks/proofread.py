@@ -67,6 +67,7 @@ _YI_AMOUNT = frozenset("万亿百元余多人个米亩吨")  # what follows a nu
 # the function words of one character (虚词: conjunctions, prepositions, structural particles and the copula, the
 # closed classes of modern Chinese grammar) that join the words beside them: 开工和建设, 被推为领袖
 _LINKING = frozenset("和与及或并而的地得了在对为把被将从向于以给让由至到是")
+_CONJUNCTIONS = frozenset("和与及或")  # … of them the conjunctions, which join the word before them to what follows
 # the verbs of the frame 以A促B / 以点带面 (以 + one character + one of these + one character: 以查促改, 以线扩面,
 # 以案促建; 《现代汉语八百词》 以 条, the 以…促… of 公文 slogans): 以 there is the preposition, no slip for 一
 _YI_FRAME_VERBS = frozenset("促带扩保助代补强固提增推")
@@ -375,6 +376,8 @@ def _substitutions(text: str, lex: object, shield: tuple[list[bool], list[tuple[
                     continue  # a function word opening a clause before a word (，在贷款额度……): 在 + 贷款, no 再贷款
                 if e - s == 2 and ((s > 0 and is_word(text[s - 1:s + 1])) or is_word(text[e - 1:e + 1])):
                     continue  # 及需求: 需 belongs to 需求, so 及需 is no 亟需
+                if ch in _CONJUNCTIONS and i == s and before:
+                    continue  # 工作打算及需提交研究的事项: a conjunction after a word joins it to what follows, no 亟需
                 if ch == "以" and i == s and e - s == 2 and text[e:e + 1] in _YI_FRAME_VERBS \
                         and e + 1 < n and _HAN_CHAR.match(text[e + 1]):
                     continue  # 以线扩面, 以查促改: the preposition of the 以A促B frame, no 一线
