@@ -58,6 +58,9 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     # a breadcrumb ending on the page's kind (……内容页); a post's time to the second with its category run on
     ("某某网 工作报告 内容页\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
     ("城关镇2024年安全生产工作总结\n2024-12-20 21:43:01工作总结\n", [(2, 2)]),
+    # a page's citation box under the text
+    ("城关镇2024年安全生产工作总结\n全年无事故。\n本文标题:城关镇2024年安全生产工作总结\n链接地址:http://www.example.com/1.html\n",
+     [(3, 4)]),
     # a page's clock, an editor's byline with the posting date, a user's share line, a portal's article fields, a
     # template's null value, a writing tool's ad
     ("当前时间:\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
