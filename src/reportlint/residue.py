@@ -747,10 +747,15 @@ def _rest_of_entry(text: str, before: str, after: str) -> bool:
 def _site_patterns(ctx: Context, *keys: str) -> PatternSet | None:
     """B101's lists ``keys`` as this run merged them (``[options.B101]`` included; the engine's merged parameters,
     else, for a bare context, the rule's own), as one pattern set."""
+    return pattern_set(tuple(p for p in _site_list(ctx, *keys) if isinstance(p, str)))
+
+
+def _site_list(ctx: Context, *keys: str) -> list[object]:
+    """The items of B101's lists ``keys`` as this run merged them."""
     params_of = ctx.cache.get("params_of")
     site = ctx.rulebook.rules.get(RULE)
     params = params_of(RULE) if params_of is not None else (site.params if site is not None else {})
-    return pattern_set(tuple(p for key in keys for p in params.get(key, ())))
+    return [p for key in keys for p in (params.get(key) or ())]
 
 
 _INLINE_LISTS = (("inline_field_patterns", "inline"), ("spam_patterns", "spam"))
@@ -773,6 +778,13 @@ def inline_residue(ctx: Context) -> tuple[InlinePlace, ...]:
                 end = len(b.text.rstrip())
                 if b.index not in ctx.residue and b.text.rstrip().endswith(tail):
                     found.append((b.index, end - len(tail), end, "watermark"))
+        # a site's definition of the kind, run into a sample's title (……述职报告就是……的文体): read only in a text that
+        # holds one of its words (``definition_words``), its first characters (报告, 总结 …) being everywhere
+        words = [w for w in _site_list(ctx, "definition_words") if isinstance(w, str) and w]
+        definitions = _site_patterns(ctx, "definition_patterns") if any(w in text for w in words) else None
+        for b in ctx.doc.blocks if definitions is not None else ():
+            if b.index not in ctx.residue:
+                found.extend((b.index, m.start(), m.end(), "inline") for m in definitions.finditer(b.text))
         union = _site_patterns(ctx, *(name for name, _ in _INLINE_LISTS))
         if union is None or not union.may_begin(text):  # one scan for the lists' first characters: most texts
             return tuple(found)
