@@ -101,6 +101,9 @@ def test_book_title_marks_typed_twice_or_nested(tmp_path: Path) -> None:
     text = "印发《《安全生产工作要点》》。\n学习《关于印发《干部培训条例》的通知》。\n学习《条例》《规定》和〈办法〉。"
     found = [(f.line, f.suggestion) for f in lint_text(text, tmp_path, select="T102,T103")]
     assert found == [(1, "《安全生产工作要点》"), (2, "《关于印发〈干部培训条例〉的通知》")]
+    # the third level, inside 〈〉, takes 《》 again: no nesting to undo
+    third = "转发《关于印发〈《安全生产工作报告》填报办法〉的通知》。\n"
+    assert lint_text(third, tmp_path, select="T103") == []
     # many in one file are each said where they stand (each needs its own reading), never one summary
     many = "\n".join(f"第{i}项：学习《《办法{i}》》。" for i in range(5))
     assert [f.line for f in lint_text(many, tmp_path, select="T103")] == [1, 2, 3, 4, 5]

@@ -1279,6 +1279,8 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
             m.group())
     for b, offset, m in body.finditer(_NESTED_BOOK) if "《" in body.text else ():
         before, inner, after = m.groups()
+        if before.count("〈") > before.count("〉"):
+            continue  # 《关于印发〈《……》……〉的通知》: the third level, inside 〈〉, takes 《》 again (GB/T 15834 4.15)
         doubled = not before and not after
         add("book_double" if doubled else "book_nested", b, m.start() - offset, m.end() - offset,
             f"《{inner}》" if doubled else f"《{before}〈{inner}〉{after}》")
