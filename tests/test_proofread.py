@@ -50,6 +50,9 @@ def test_words_of_the_genre_the_dictionary_lacks_are_words(tmp_path: Path) -> No
 def test_a_clause_ending_in_a_word_of_one_character_has_none_dropped(tmp_path: Path) -> None:
     assert _found(tmp_path, "确保每项工作责任清、任务明。", "T105") == []
     assert [e for e, _ in _found(tmp_path, "进一步畅通受理渠。", "T105")] == ["受理渠"]
+    # … nor items of one frame apart in the paragraph (一是人数多……三是形式多。)
+    items = "本次活动一是人数多，参加群众达到五千人；二是亮点多，展演节目新颖；三是形式多。以前大多是领导讲，现在群众也讲。"
+    assert _found(tmp_path, items, "T105") == []
 
 
 def test_a_phrase_whose_first_character_is_in_another_word_has_none_dropped(tmp_path: Path) -> None:

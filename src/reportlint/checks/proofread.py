@@ -472,7 +472,8 @@ def _dropped(text: str, lex: object, pairs: bytes | None = None) -> Iterator[Typ
                 # the last character makes a word with the next, which makes none with its own next (规范化设置 is
                 # 规范化 + 设置, no 规范化建设; in 中华人民共国安全生产法 the 安 is 安全's)
                 continue
-            if phrase[:-1] == text[s:s + length] and s + length == e0 and _parallel_after(text, e0, length):
+            if phrase[:-1] == text[s:s + length] and s + length == e0 and (
+                    _parallel_after(text, e0, length) or _parallel_elsewhere(text, s, length)):
                 continue  # 责任清、任务明: two parallel clauses, each ending in a word of one character
             if phrase not in text[max(0, s - len(phrase)):s + length + len(phrase)]:
                 yield Typo(s, s + length, text[s:s + length], phrase, "dropped")
@@ -490,6 +491,16 @@ def _parallel_after(text: str, e0: int, n: int) -> bool:
     each ending in a word of one character, no phrase cut short."""
     m = _HAN_RE.match(text, e0 + 1)
     return m is not None and m.end() - m.start() == n and text[m.end():m.end() + 1] in _CLAUSE_MARKS
+
+
+def _parallel_elsewhere(text: str, s: int, n: int) -> bool:
+    """Whether the paragraph of ``text[s:s + n]`` holds another clause of ``n`` characters ending in the same one
+    before a mark (一是人数多，……三是形式多。): items of one frame, each a word and an adjective of one character."""
+    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", s)
+    hi = len(text) if hi < 0 else hi
+    last = text[s + n - 1]
+    return any(m.end() - n >= m.start() and m.end() - n != s and text[m.end() - 1] == last
+               and text[m.end():m.end() + 1] in _CLAUSE_MARKS for m in _HAN_RE.finditer(text, lo, hi))
 
 
 _PHRASE_ENDS = ("。", "，", "；", "、", "：")  # a phrase cut before its last character stands before one of these
