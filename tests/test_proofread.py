@@ -1142,6 +1142,13 @@ def _typos_by_definition(text: str, lex: lexicon_module.Lexicon, whole: str) -> 
                 nxt = re.match(r"[\u4e00-\u9fff]+", text[e0 + 1:])  # 责任清、任务明: two parallel clauses
                 parallel = nxt is not None and len(nxt.group()) == length \
                     and text[e0 + 1 + length:e0 + 2 + length] in ("。", "，", "；", "、", "：", "！", "？")
+                # … or another clause of the paragraph, as long, ending in the same character (一是人数多……三是形式多)
+                lo = text.rfind("\n", 0, s) + 1
+                hi = text.find("\n", s) if "\n" in text[s:] else n
+                parallel = parallel or any(
+                    r.end() - r.start() >= length and r.end() - length != s and text[r.end() - 1] == text[e0 - 1]
+                    and text[r.end():r.end() + 1] in ("。", "，", "；", "、", "：", "！", "？")
+                    for r in re.compile(r"[\u4e00-\u9fff]+").finditer(text, lo, hi))
                 if phrase is None and s + length == e0 and text[e0:e0 + 1] in ("。", "，", "；", "、", "：") \
                         and not parallel:
                     phrase = lex.dropped_phrase(piece + "$")
