@@ -1096,3 +1096,10 @@ def test_a_notice_that_names_who_keeps_each_duty_is_no_part_of_measures_without_
     assert [f.rule for f in lint_text(notice + duties, tmp_path, select="M1")] == []  # nor M101 on 全体教职工要……
     plan = "县教育局假期安全工作方案\n一、工作目标\n确保假期安全。\n"
     assert [f.rule for f in lint_text(plan + duties, tmp_path, select="M103")] == ["M103"]
+
+
+def test_an_office_after_an_items_title_with_a_dash_is_its_owner(tmp_path: Path) -> None:
+    """（一）党建统领——校长室: a school's plan set out by office names each item's owner after a dash."""
+    plan = "县实验小学2025年工作计划\n二、重点工作\n（一）党建统领{}。突出党建统领，全面落实立德树人根本任务。\n"
+    assert _m101(plan.format("——校长室"), tmp_path) == []
+    assert _m101(plan.format(""), tmp_path) != []
