@@ -61,6 +61,9 @@ def _lines(tmp_path: Path, text: str) -> list[tuple[int, int]]:
     # a page's citation box under the text
     ("城关镇2024年安全生产工作总结\n全年无事故。\n本文标题:城关镇2024年安全生产工作总结\n链接地址:http://www.example.com/1.html\n",
      [(3, 4)]),
+    # a site's blurb on why the kind is written
+    ("工作总结是为了将我们的工作情况做好分析所写的，我们只有认真检查工作之后才可以写出合理的工作总结。\n"
+     "城关镇2024年安全生产工作总结\n", [(1, 1)]),
     # a page's clock, an editor's byline with the posting date, a user's share line, a portal's article fields, a
     # template's null value, a writing tool's ad
     ("当前时间:\n城关镇2024年安全生产工作总结\n", [(1, 1)]),
