@@ -321,7 +321,7 @@ def test_a_quotation_closed_on_the_next_line_of_a_wrapped_paragraph_is_paired(tm
     from reportlint.testing import lint_text
 
     lines = ["今年全县教育系统围绕“办好人民满意的教育,建设",
-             "教育强县”的目标,扎实推进义务教育优质均衡发展,新",
+             "教育强县”的目标,扎实推进义务教育均衡发展,新",
              "建改扩建学校十二所,新增学位四千六百个,教师队伍",
              "素质不断提高,教育教学质量稳步提升。"]
     text = "县教育局工作总结\n" + "\n".join(lines) + "\n"
