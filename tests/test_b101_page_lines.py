@@ -161,3 +161,6 @@ def test_a_pieces_title_with_the_collections_number_keeps_the_title(tmp_path: Pa
     assert found == [("B101", 1, found[0][2]), ("B101", 3, "篇1")]
     assert "保留标题“乡镇干部述职报告”" in lint_text(text, tmp_path, select="B101")[1].message
     assert lint_text(text, tmp_path, select="S105") == []
+    # a line with the site's tag in brackets is the site's still
+    tagged = text.replace("乡镇干部述职报告 篇1", "[通用]乡镇干部述职报告 篇1")
+    assert [(f.line, "共 3 段" in f.message) for f in lint_text(tagged, tmp_path, select="B101")] == [(1, True)]

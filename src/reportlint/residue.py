@@ -297,8 +297,9 @@ def residue_blocks(doc: Document, body: Body, params: Mapping[str, Any]) -> Iter
 
 
 # the title of the first piece of a collection, with the site's number after it (……述职报告篇1, ……总结 第二篇); not
-# the numbered entry of the collection's list over the piece (1.微党课比赛讲稿 篇一, its own title under it)
-_PIECE_TITLE = re.compile(r"\s*(?![\d一二三四五六七八九十]{1,3}[.．、])[^\s，。；,;:：]{4,40}(?:"
+# the numbered entry of the collection's list over the piece (1.微党课比赛讲稿 篇一, its own title under it), nor a line
+# with the site's tag in brackets ([通用]……纪要 篇1)
+_PIECE_TITLE = re.compile(r"\s*(?![\d一二三四五六七八九十]{1,3}[.．、])[^\s，。；,;:：\[\]【】]{4,40}(?:"
                           + "|".join(TITLE_KINDS) + r")")
 
 
