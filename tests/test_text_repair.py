@@ -350,3 +350,13 @@ def test_a_two_line_paragraph_at_the_pages_width_is_joined_once_the_width_is_kno
     alone = "农村人居环境专项整治工作方案\n一、工作目标\n" + "\n".join(two) + "\n"
     path.write_text(alone, encoding="utf-8")
     assert load_text(path, path.read_bytes()).meta["wrapped"] == []
+
+
+def test_the_list_of_wrapped_paragraphs_is_read_with_no_trust() -> None:
+    """The loader's list of joined paragraphs may come back from a cache on disk: only pairs of line numbers count."""
+    from reportlint.checks.extraction import _wrapped_lines
+    from reportlint.model import Document
+
+    doc = Document(path="a.txt", blocks=(), meta={"wrapped": [[2, 5], "x", [None, 1], (9, 12), [3]]})
+    assert _wrapped_lines(doc) == {2, 9}
+    assert _wrapped_lines(Document(path="a.txt", blocks=(), meta={"wrapped": 7})) == set()

@@ -377,7 +377,7 @@ def _cut_headings(ctx: Context, rule: Rule) -> Iterator[Finding]:
 
 def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
     """Paragraphs broken by a hard return at every line's end, as text copied out of a PDF or a fixed-width page
-    keeps them (``repair.wrapped_runs``): the text loader joins them back itself and lists them (``wrapped``); in
+    keeps them (``wrapping.wrapped_runs``): the text loader joins them back itself and lists them (``wrapped``); in
     other documents the paragraphs are read here, with the rule's ``min_wrapped``, ``wrap_min_chars`` and
     ``wrap_slack`` (a PDF's lines the loader joins itself). One finding per document, at the first such paragraph,
     with the count of all."""
@@ -388,7 +388,7 @@ def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
     spans: list[tuple[int, int]] = []  # first and last block of each paragraph
     if "wrapped" in doc.meta:
         at = {b.line: b for b in blocks if b.joins}
-        spans = [(b.index, b.index) for first, _ in doc.meta["wrapped"]
+        spans = [(b.index, b.index) for first in sorted(_wrapped_lines(doc))
                  if (b := at.get(first)) is not None and b.index not in ctx.residue]
     else:
         least, slack = rule.params.get("min_wrapped", 3), rule.params.get("wrap_slack", 3)
@@ -411,6 +411,15 @@ def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
                            joined=joined.strip()[:24] + "…")
 
 
+def _wrapped_lines(doc: Document) -> set[int]:
+    """The first lines of the paragraphs the text loader joined from a hard wrap (``meta["wrapped"]``: pairs of first
+    and last line), anything else in that field (a cache read from disk is trusted with nothing) left out."""
+    field = doc.meta.get("wrapped")
+    if not isinstance(field, list | tuple):
+        return set()
+    return {pair[0] for pair in field if isinstance(pair, list | tuple) and len(pair) == 2 and type(pair[0]) is int}
+
+
 _FUSED = re.compile(
     r"^[\s\u3000]*(第[一二三四五六七八九十百零〇]{1,4}章)[\s\u3000]*([^\s\u3000]{1,20})[\s\u3000]+"
     r"(第[一二三四五六七八九十百零〇]{1,5}[条节])"
@@ -427,7 +436,7 @@ def _rejoined(ctx: Context, rule: Rule) -> Iterator[Finding]:
     gap = rule.params.get("merge_gap", 1)
     spans: list[list[int]] = []  # first block, offset, last block, end offset, the passages joined, the first's end
     cells = flattened_form_cells(ctx)
-    wrapped = {first for first, _ in doc.meta.get("wrapped", ())}  # hard-wrapped paragraphs: ``_wrapped``'s
+    wrapped = _wrapped_lines(doc)  # hard-wrapped paragraphs: ``_wrapped``'s
     for b in doc.blocks:
         if not b.joins or b.index in ctx.residue or b.index in cells or b.kind == "cell" or b.line in wrapped:
             continue  # web-page residue is B101's to delete, not to mend; table or form cells were never one line

@@ -11,7 +11,9 @@ Conservative by design: a join needs positive evidence of a break (a page-bounda
 of invisible characters, a line that begins with a mark that cannot begin a line, a line
 that ends with an opening mark, a lone character under an unfinished short line), and
 never happens across a blank line, before an indented line, a heading or a list item, or
-after a line ending a sentence.
+after a line ending a sentence. A paragraph hard-wrapped at a fixed width (a PDF copied as text: every line as long
+as the others, each ending inside a sentence, one break at least inside a word) is joined too (``rewrap``, the run test
+in ``wrapping``).
 """
 
 from __future__ import annotations
