@@ -44,3 +44,11 @@ def test_a_title_set_over_lines_above_its_authors_is_laid_out_on_purpose(tmp_pat
     assert lint_text(text, tmp_path, select="X104") == []
     broken = "2023\n年市志办\n专题\n教育\n调研\n\n去年以来，全县农业产业发展势头良好。\n"
     assert [f.rule for f in lint_text(broken, tmp_path, select="X104")] == ["X104"]
+
+
+def test_page_numbers_and_a_contents_label_are_no_broken_title(tmp_path: Path) -> None:
+    """A PDF's cover and contents copied as text: — 1 — / 目 录 / — 1 — / 1总则 are page numbers around a label and a
+    heading, no title broken over lines."""
+    text = ("县地质灾害应急预案\n县应急管理局\n2023年4月\n— 1 —\n目 录\n— 1 —\n1总则\n1.1编制目的\n"
+            "为做好地质灾害防治工作，制定本预案。\n")
+    assert lint_text(text, tmp_path, select="X104") == []

@@ -311,6 +311,11 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
                 yield from flush()
                 run = []
             continue
+        if _PAGE_NUMBER_LINE.fullmatch(text):  # a page's number (— 1 —, 第2页) between the lines: a page break, no word
+            if run:
+                yield from flush()
+                run = []
+            continue
         fragment = len(text) <= max_chars and not re.search(r"[。！？；：:，,]$", text) and not re.match(
             r"^[（(]?[一二三四五六七八九十\d]+[）)、.．]", text)
         if fragment:
@@ -322,6 +327,10 @@ def check_fragmented(ctx: Context, rule: Rule) -> Iterator[Finding]:
             yield from flush()
             run = []
     yield from flush()
+
+
+# a page's number on a line of its own, as GB/T 9704 7.5 sets it (— 1 —) or as a converter writes it (- 2 -, 第3页)
+_PAGE_NUMBER_LINE = re.compile(r"[—－\-–]\s*\d{1,4}\s*[—－\-–]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?")
 
 
 def _signs_over_a_date(blocks: tuple[Block, ...], run: list[int]) -> bool:
