@@ -1292,3 +1292,13 @@ def test_a_list_restarting_in_the_other_mark_is_no_repeated_number(tmp_path: Pat
     which is unsure, so N101 says nothing (N106 speaks of the marks)."""
     text = "情况汇报\n1、 基本情况\n总体进展顺利。\n1.生产总值增长低于预期。\n2.工业投资未达进度。\n"
     assert lint_text(text, tmp_path, select="N101") == []
+
+
+def test_the_lists_inside_compiled_rules_start_again(tmp_path: Path) -> None:
+    """一、校长办公会议制度 / its text / 一、会议主要议题: the first is the title of one of several rules compiled into one
+    text; the list inside it starts again at 一、 and repeats nothing. A heading that names no rule still repeats."""
+    text = ("一、校长办公会议制度\n校长办公会议由校级领导组成。\n一、会议主要议题\n研究学校重大事项。\n"
+            "二、会议程序\n会议由校长主持。\n")
+    assert lint_text(text, tmp_path, select="N101") == []
+    plain = text.replace("校长办公会议制度", "校长办公会议组成")
+    assert [f.rule for f in lint_text(plain, tmp_path, select="N101")] == ["N101"]

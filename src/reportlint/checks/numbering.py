@@ -211,6 +211,9 @@ def check_sequence(ctx: Context, rule: Rule) -> Iterator[Finding]:
             if kind == "duplicate" and mk.value == 1 and prev.punct and mk.punct and prev.punct != mk.punct:
                 continue  # 1、 基本情况 / 1.…… 2.……: a list under the item in the other mark, or one level typed two
                 # ways; which is unsure, and N106 speaks of the marks
+            if kind == "duplicate" and mk.value == 1 and _COMPILED_TITLE.search(prev.title.strip()):
+                continue  # 一、校长办公会议制度 / …… / 一、会议主要议题: the first is the title of one of several rules
+                # compiled together, numbered as they are; the list inside it starts again
             expected = mk.label_for(prev.value + 1)
             if mode == "duplicate" and kind == "duplicate" and _same_line(ctx, prev, mk):
                 line = ctx.doc.blocks[mk.block].text.strip()
@@ -655,6 +658,10 @@ def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(ctx.doc, *_span(mk), key="restart", label=_shown(ctx, mk),
                            previous=_shown(ctx, before[-1].marker), expected=mk.label_for(1),
                            suggestion=mk.label_for(1))
+
+
+# the kinds of rules a unit compiles into one text, each under a number (一、……会议制度 二、……管理办法)
+_COMPILED_TITLE = re.compile(r"(?:制度|办法|规定|细则|规则|章程|守则|职责|须知|规范)$")
 
 
 def _shown(ctx: Context, mk: Marker) -> str:
