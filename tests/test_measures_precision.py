@@ -935,6 +935,9 @@ def test_the_last_item_of_a_text_cut_at_its_heading_is_not_judged(tmp_path: Path
     assert [f.line for f in lint_text(text, tmp_path, select="M101")] == [5, 7]
     whole = lint_text(text + "建设。\n", tmp_path, select="M101")  # the three items, one finding for the run
     assert [f.line for f in whole] == [5] and "连续 3 条" in whole[0].message
+    # … nor one cut in the first words of its first sub-item, under its heading (3.加强队伍建设： / ⑴加)
+    sub = text.replace("3.加强工作人员的培训和队伍", "3.加强队伍建设：\n⑴加")
+    assert [f.line for f in lint_text(sub, tmp_path, select="M101")] == [5, 7]
 
 
 def test_a_floor_of_one_is_a_count(tmp_path: Path) -> None:

@@ -1149,10 +1149,11 @@ def _heading_cut(ctx: Context, m: Measure) -> bool:
     measure's own, holds no sentence end and ends without one (a heading-like item that ``open_tail``, which asks for a
     sentence, leaves alone): what the item sets, if anything, went with the part the copy lost."""
     last = next((b for b in reversed(ctx.doc.blocks) if b.text.strip() and b.index not in ctx.residue), None)
-    if last is None or last.index != m.end_block or last.index != m.block:
+    if last is None or last.index != m.end_block:
         return False
-    text = last.text.strip()
-    return not _SENTENCE_STOPS.search(text) and text[-1] not in "：:）)”》"
+    # (or in the first words of its first sub-item, under its heading: 3、食品卫生： / ⑴食, no sentence in either)
+    texts = [b.text.strip() for b in ctx.doc.blocks[m.block:m.end_block + 1] if b.text.strip()]
+    return not any(_SENTENCE_STOPS.search(t) for t in texts) and texts[-1][-1] not in "：:）)”》"
 
 
 # the line of a stage or a step of a plan's schedule, unnumbered (第一阶段：宣传发动（3月份）, 第二步：……)
