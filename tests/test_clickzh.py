@@ -38,7 +38,7 @@ def test_help_headings_are_in_chinese(capsys) -> None:
 def test_help_is_laid_out_by_terminal_columns(capsys, monkeypatch) -> None:
     # a Chinese character takes two columns: descriptions line up after 文件 as after TEXT, no line runs past the
     # terminal, and no option or word of Latin letters is cut in two
-    from reportlint.reporters.escape import width
+    from reportlint.textutil import display_width as width
 
     monkeypatch.setenv("COLUMNS", "80")
     code, out, _ = run(["check", "--help"], capsys)

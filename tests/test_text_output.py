@@ -11,8 +11,8 @@ import pytest
 from reportlint.cli import _progress_bar, main
 from reportlint.engine import FileResult, summary
 from reportlint.model import Finding
-from reportlint.reporters.escape import width
 from reportlint.reporters.text import ljust, report_text, wrap
+from reportlint.textutil import display_width as width
 
 
 def _report(text: str, start: int, end: int, cols: int | None = None, message: str = "这里多打了一个字") -> str:
@@ -111,9 +111,9 @@ def test_width_table_agrees_with_east_asian_width(monkeypatch) -> None:  # type:
     import random
     import unicodedata
 
-    from reportlint.reporters import escape
+    from reportlint import textutil
 
-    monkeypatch.setattr(escape, "_MAX_WIDTHS", 50)
+    monkeypatch.setattr(textutil, "_MAX_WIDTHS", 50)
     rng = random.Random(17)
     for _ in range(3000):
         text = "".join(chr(rng.choice([rng.randrange(0x80), rng.randrange(0x3000, 0xA000), rng.randrange(0x110000)]))

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from .reporters.escape import width as display_width
+from .textutil import display_width
 
 MESSAGES: dict[str, str] = {
     "%(prog)s, version %(version)s": "%(prog)s，版本 %(version)s",

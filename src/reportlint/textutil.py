@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -267,3 +268,34 @@ def garbled_share(doc: Document, joined: str | None = None, units: bytes | None 
         len(units[1::2].translate(None, _NOT_PRIVATE_HIGH)) + text.count("\ufffd")
     bad = int(doc.meta.get("cid_glyphs", 0)) * CID_WEIGHT + placeholders
     return min(bad / length, 1.0)
+
+
+def display_width(text: str) -> int:
+    """Display width in a terminal or a fixed-width page: CJK and full-width characters take two columns. Each
+    character's width is looked up in a dict by ``map`` (C), not through a Python call."""
+    if text.isascii():
+        return len(text)  # every ASCII character takes one column (narrow, or a control: neutral)
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:
+        if len(_WIDTHS) > _MAX_WIDTHS:
+            _WIDTHS.clear()
+        for ch in set(text).difference(_WIDTHS):
+            _WIDTHS[ch] = _char_width(ch)
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
+_WIDTHS: dict[str, int] = {}  # the width of each character seen (a report uses a few thousand)
+_MAX_WIDTHS = 65536
+
+
+@lru_cache(maxsize=8192)
+def _char_width(ch: str) -> int:  # a report uses a few thousand distinct characters
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def in_round_brackets(text: str, at: int, start: int = 0) -> bool:
+    """Whether ``at`` lies inside a round bracket (（ or () opened in ``text[start:at]`` and not closed before it:
+    〔〕 there is the inner level of nested brackets (各县〔市、区〕), an amount there a part of the part before it."""
+    span = text[start:at]
+    return span.count("（") + span.count("(") > span.count("）") + span.count(")")

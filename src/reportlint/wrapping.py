@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .textutil import CLOSING_MARKS, SENTENCE_ENDS
+from .textutil import CLOSING_MARKS, SENTENCE_ENDS, display_width
 
 # a paragraph hard-wrapped at a fixed width, as text copied out of a PDF or a fixed-width page keeps it: this many lines
 # in a row or more, each this long or longer, that end inside a sentence and hold as many characters as one another
@@ -16,15 +16,9 @@ from .textutil import CLOSING_MARKS, SENTENCE_ENDS
 WRAP_LINES = 3
 WRAP_CHARS = 15
 WRAP_SLACK = 3
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST_MARK = re.compile(r"\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,3}[.．、]"
                         r"|第[一二三四五六七八九十百\d]+[章节条])")
-
-
-def width(text: str) -> int:
-    """Columns ``text`` takes in a fixed-width layout: a Chinese character or a full-width mark two, others one."""
-    return len(text) + len(_WIDE.findall(text))
 
 
 def wrapped_runs(texts: Sequence[str], eligible: Sequence[bool], word: Callable[[], Callable[[str], bool]],
@@ -52,7 +46,7 @@ def wrapped_runs(texts: Sequence[str], eligible: Sequence[bool], word: Callable[
                     return True
         return False
 
-    wraps: list[tuple[int, bool] | None] = []  # each wrapped line's index and whether it may begin a run
+    wraps: list[tuple[int, bool]] = []  # each wrapped line's index and whether it may begin a run
     for i, text in enumerate(texts):
         text = text.rstrip()
         nxt = texts[i + 1] if i + 1 < len(texts) else ""
@@ -83,7 +77,7 @@ def wrapped_runs(texts: Sequence[str], eligible: Sequence[bool], word: Callable[
             run, sizes = ([i], [size]) if fits and (plain or numbered_first) else ([], [])
         return found
 
-    for measure in (len, width):
+    for measure in (len, display_width):
         # once a page's width is known from runs of ``least`` lines, a paragraph of two lines at that width is one too
         sizes = scan(measure, least, None)
         if sizes and least > 2:

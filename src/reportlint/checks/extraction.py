@@ -413,7 +413,10 @@ def _wrapped(ctx: Context, rule: Rule) -> Iterator[Finding]:
         first, last = spans[0]
         a, z = blocks[first], blocks[last]
         end_line = z.joins[-1][1] if z.joins else doc.line_of(last)
-        joined = a.text[:a.joins[1][0]] if len(a.joins) > 1 else a.text if a.joins else a.text + blocks[first + 1].text
+        if a.joins:  # the paragraph's first two lines, for the message
+            joined = a.text[:a.joins[1][0]] if len(a.joins) > 1 else a.text
+        else:
+            joined = a.text + blocks[first + 1].text
         yield rule.finding(doc, first, 0, len(z.text), end_block=last,
                            key="wrapped" if len(spans) == 1 else "wrapped_many",
                            first=doc.line_of(first), last=end_line, count=len(spans),

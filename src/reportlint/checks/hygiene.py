@@ -17,7 +17,7 @@ from ..outline import TITLE_KINDS, has_sentence_ends
 from ..residue import hidden_prompts, inline_residue
 from ..scan import PatternSet, active, compile_each
 from ..scattered import MARKS, scattered_marks
-from ..textutil import SENTENCE_ENDS, TONED, open_tail, sentence_around
+from ..textutil import SENTENCE_ENDS, TONED, in_round_brackets, open_tail, sentence_around
 from .proofread import DOCNO_LOST_CLOSE
 from .summed import summed
 
@@ -1038,14 +1038,6 @@ _DENG_AND_QUOTE: Sequence[tuple[re.Pattern[str], str]] = (
 _CUT_BEFORE = re.compile(r"(?:学习|贯彻|落实|传达|执行|领会|宣传|研究|聆听)\Z")
 
 
-def _inside_round(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside a round bracket opened before it in the paragraph: 〔〕 there is the inner bracket
-    of two levels (各市〔州〕人民政府负责 inside a bracketed note of who acts), the way government documents nest
-    brackets, not a round bracket typed with the wrong key."""
-    before = text[:at]
-    return max(before.rfind("（"), before.rfind("(")) > max(before.rfind("）"), before.rfind(")"))
-
-
 def _is_deng(text: str, i: int) -> bool:
     """Is the 等 after the 顿号 at ``i`` the word 等 (、等惠民项目), not 等级/等待 (、等级评定)?"""
     if text.startswith("等等", i + 1) or not "\u4e00" <= text[i + 2:i + 3] <= "\u9fff":
@@ -1343,7 +1335,7 @@ def _punctuation(ctx: Context, rule: Rule) -> Iterator[Finding]:
         add("wide_point", b, m.start() - offset, m.end() - offset, "。")
     for b, offset, m in body.finditer(_HEXAGON) if "〔" in body.text else ():
         if not _HEXAGON_KEPT.fullmatch(m.group(1)) and not any(c in m.group(1) for c in "（()）") \
-                and not _inside_round(b.text, m.start() - offset):
+                and not in_round_brackets(b.text, m.start() - offset):
             # (〔以下简称“××”行动(第二季)〕: an outer bracket round a round one, a level of nesting the writer marked)
             add("hexagon", b, m.start() - offset, m.end() - offset, f"（{m.group(1)}）")
     for b, offset, m in body.finditer(_DECIMAL_STOP) if _decimal_stops_may_be(body.text) else ():

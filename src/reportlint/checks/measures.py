@@ -1339,15 +1339,19 @@ def _low_verdict(ctx: Context, measures: list[Measure], params: Mapping[str, Any
 
 def _part_heading(ctx: Context, m: Measure, params: Mapping[str, Any]) -> str:
     """The heading of the measures part that holds ``m`` ("" when none does)."""
-    at = (m.block, m.start)
-    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    sec = _part_at(ctx, (m.block, m.start), params)
     return "" if sec is None else ctx.doc.blocks[sec.block].text[sec.start:sec.head_end]
+
+
+def _part_at(ctx: Context, at: Pos, params: Mapping[str, Any]) -> MeasureSection | None:
+    """The measures part (``measure_sections``) that holds place ``at``, if any."""
+    return next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
 
 
 def _announced_requirements(ctx: Context, at: Pos, params: Mapping[str, Any]) -> bool:
     """Whether ``at`` lies in a part opened by a lead-in whose sentence names requirements (``repeat_sections``:
     现将……具体工作要求通知如下：), a part with no heading of its own."""
-    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    sec = _part_at(ctx, at, params)
     if sec is None or sec.head_end != sec.start:
         return False
     heads = pattern_set(tuple(params.get("repeat_sections", ())))
@@ -1359,7 +1363,7 @@ def _in_requirements_part(ctx: Context, at: Pos, params: Mapping[str, Any]) -> b
     """Whether ``at`` lies in a measures part whose heading names a requirements part (``repeat_sections``), or
     under a numbered heading that names one inside a larger measures part (五、工作要求 in a 工作要点, whose every
     part holds tasks)."""
-    sec = next((x for x in measure_sections(ctx, params) if (x.block, x.start) <= at < (x.end_block, x.end)), None)
+    sec = _part_at(ctx, at, params)
     if sec is None:
         return False
     return _requirements_part(ctx, sec, params) or _under_requirements_heading(ctx, at, params)

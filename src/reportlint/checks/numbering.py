@@ -648,9 +648,9 @@ def _continued_lists(ctx: Context, rule: Rule) -> Iterator[Finding]:
         # evidence enough; other styles need two. A count Word's list carried on from the list above (its labels
         # Word's own: a list that does not restart) needs none; typed, （二） after the only other list's （一） may
         # be the count a key-task document keeps on through its parts (一、…（一）二、…（二）（三）)
-        run, before = continued[0] if len(continued) == 1 else (None, None)
-        if run is None or before is None:
+        if len(continued) != 1:
             continue
+        run, before = continued[0]
         mk = run[0].marker
         evidence = 0 if ctx.doc.blocks[mk.block].label else 1 if mk.family == "cn-paren" else 2
         if len(restarted) < evidence:

@@ -18,7 +18,7 @@ from ..lexicon import HEAD, LONGER, NOT_HAN, TAIL, WORD
 from ..model import Block, Finding, Rule
 from ..outline import TITLE_KINDS
 from ..scan import Body, Literal, PatternSet, compile_each, has_any, literal_alternation
-from ..textutil import sentence_around
+from ..textutil import in_round_brackets, sentence_around
 from ..traditional import written_in_traditional
 from .summed import summed
 from .totals import table_totals
@@ -1826,12 +1826,6 @@ def _bracket_end(text: str, at: int, end: int) -> int:
     return min(closed, default=end)
 
 
-def _bracketed(text: str, start: int, at: int) -> bool:
-    """Whether ``at`` lies inside a bracket opened after ``start`` and not closed before ``at``."""
-    span = text[start:at]
-    return span.count("（") + span.count("(") > span.count("）") + span.count(")")
-
-
 def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> Iterator[Finding]:
     """T108: parts after 其中, in the unit of the one whole before them (in the sentence of 其中, or the sentence before
     when 其中 opens its own), whose sum differs from that whole by more than the rounding of the written figures, when
@@ -1854,7 +1848,7 @@ def _partition_sums(ctx: Context, rule: Rule, judged: set[tuple[int, int]]) -> I
                 continue  # a breakdown of a part, or figures given in another order: no one list to add up
             parts, labels, last = [], [], q.end()
             for m in _breakdown_amounts(t, q.end(), end):
-                if _bracketed(t, q.end(), m.start()):
+                if in_round_brackets(t, m.start(), q.end()):
                     last = m.end()  # a part's own part in brackets (幼儿园51所（民办30所）): counted in the part
                     continue
                 label = t[last:m.start()]

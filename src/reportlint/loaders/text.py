@@ -25,13 +25,13 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
-
 def _word_test() -> Callable[[str], bool]:
     """The dictionary's test of a word, for a break inside one (``rewrap``): loaded only for a text with a run of
     lines of one width."""
     from ..lexicon import lexicon
 
     return lexicon().word
+
 
 def decode(data: bytes) -> tuple[str, dict[str, object]]:
     """Decode BOM → strict UTF-8 → strict GB18030; say which was used and what was repaired."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 _UNSAFE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
@@ -32,27 +31,3 @@ def shown_suggestion(text: str) -> str:
 def is_safe(text: str) -> bool:
     """Whether ``safe`` leaves ``text`` as it is."""
     return _UNSAFE.search(text) is None
-
-
-def width(text: str) -> int:
-    """Display width in a terminal: CJK and full-width characters take two columns. Each
-    character's width is looked up in a dict by ``map`` (C), not through a Python call."""
-    if text.isascii():
-        return len(text)  # every ASCII character takes one column (narrow, or a control: neutral)
-    try:
-        return sum(map(_WIDTHS.__getitem__, text))
-    except KeyError:
-        if len(_WIDTHS) > _MAX_WIDTHS:
-            _WIDTHS.clear()
-        for ch in set(text).difference(_WIDTHS):
-            _WIDTHS[ch] = _char_width(ch)
-        return sum(map(_WIDTHS.__getitem__, text))
-
-
-_WIDTHS: dict[str, int] = {}  # the width of each character seen (a report uses a few thousand)
-_MAX_WIDTHS = 65536
-
-
-@lru_cache(maxsize=8192)
-def _char_width(ch: str) -> int:  # a report uses a few thousand distinct characters
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1

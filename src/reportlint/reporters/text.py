@@ -7,7 +7,8 @@ import re
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .escape import is_safe, safe, shown_suggestion, width
+from ..textutil import display_width as width
+from .escape import is_safe, safe, shown_suggestion
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET, _DIM = "\033[1m", "\033[0m", "\033[2m"
